@@ -1,0 +1,166 @@
+//! Validated identifiers, names and scores.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// Trims, collapses inner whitespace, and rejects empty, over-long or control-character text.
+pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Result<String, Error> {
+    let bad = |problem: &str| Error::InvalidName {
+        what: what.to_owned(),
+        value: text.chars().take(80).collect(),
+        problem: problem.to_owned(),
+    };
+    if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(bad("contains control characters"));
+    }
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.is_empty() {
+        return Err(bad("is empty"));
+    }
+    if joined.chars().count() > max_chars {
+        return Err(bad(&format!("is longer than {max_chars} characters")));
+    }
+    Ok(joined)
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Longest accepted, in characters.
+            pub const MAX_CHARS: usize = 200;
+
+            /// Checks an identifier: not empty, at most 200 characters, no control
+            /// characters. Surrounding whitespace is trimmed.
+            ///
+            /// # Errors
+            #[doc = concat!("[`Error::InvalidName`] naming the ", $what, " when the text is not acceptable.")]
+            pub fn new(text: &str) -> Result<Self, Error> {
+                normalized_name($what, text, Self::MAX_CHARS).map($name)
+            }
+
+            /// The identifier's text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Error;
+            fn try_from(s: String) -> Result<Self, Error> {
+                $name::new(&s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies one claim within a corpus: `"d2-deaths-164"`.
+    ClaimId,
+    "claim id"
+);
+id_type!(
+    /// Identifies a source: an outlet ("Sputnik International") or a wire ("RIA Novosti").
+    SourceId,
+    "source id"
+);
+id_type!(
+    /// Identifies a document (one article).
+    DocumentId,
+    "document id"
+);
+
+/// A reliability or agreement score in `[0, 1]`, never NaN.
+///
+/// ```
+/// use claimrecon::Score;
+/// assert_eq!(Score::new(0.75)?.get(), 0.75);
+/// assert!(Score::new(1.5).is_err());
+/// assert!(Score::new(f64::NAN).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Score(f64);
+
+impl Score {
+    /// Checks a score.
+    ///
+    /// # Errors
+    /// [`Error::InvalidScore`] if `x` is NaN or outside `[0, 1]`.
+    pub fn new(x: f64) -> Result<Self, Error> {
+        if (0.0..=1.0).contains(&x) {
+            Ok(Score(x + 0.0))
+        } else {
+            Err(Error::InvalidScore { value: x.to_string() })
+        }
+    }
+
+    /// The score.
+    #[must_use]
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Score {
+    type Error = Error;
+    fn try_from(x: f64) -> Result<Self, Error> {
+        Score::new(x)
+    }
+}
+
+impl From<Score> for f64 {
+    fn from(s: Score) -> f64 {
+        s.0
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_trimmed_and_checked() {
+        assert_eq!(ClaimId::new("  c1 ").unwrap().as_str(), "c1");
+        assert_eq!(
+            ClaimId::new("   ").unwrap_err().to_string(),
+            "invalid claim id \"   \": is empty"
+        );
+        assert_eq!(
+            SourceId::new("a\u{0}b").unwrap_err().to_string(),
+            "invalid source id \"a\\0b\": contains control characters"
+        );
+    }
+
+    #[test]
+    fn score_rejects_out_of_range() {
+        assert_eq!(Score::new(-0.1).unwrap_err().to_string(), "invalid score -0.1: a score must be a finite number in [0, 1]");
+    }
+}

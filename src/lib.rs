@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod claim;
+mod error;
+mod id;
+mod parse;
+mod provenance;
+mod subject;
+mod unit;
+mod value;
+
+pub use crate::claim::Claim;
+pub use crate::error::Error;
+pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
+pub use crate::parse::{Parsed, Parser, Reading};
+pub use crate::provenance::Provenance;
+pub use crate::subject::{Aliases, Measure, Nature, Population, Subject};
+pub use crate::unit::{Currency, Dimension, Unit};
+pub use crate::value::{
+    Amount, ApproxPolicy, Basis, Change, Comparison, DatePrecision, DateValue, Endpoint, Interval,
+    ItemSet, Label, Magnitude, Number, NumberRange, Policy, TimeOfDay, TimeWindow, VaguePolicy,
+    VagueRange, VagueWord, Value, ValueKind, Verdict,
+};

@@ -1,0 +1,214 @@
+//! Intervals on the real line: what an amount, a bound or a vague word allows.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One end of an [`Interval`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// Where the end lies.
+    pub value: f64,
+    /// `true` if the end itself is excluded ("more than 1,300" excludes 1,300).
+    pub open: bool,
+}
+
+/// A set of numbers `low .. high`, each end inclusive or strict; `high` may be unbounded.
+///
+/// ```
+/// use claimrecon::Interval;
+/// let more_than = Interval::more_than(1300.0);
+/// assert!(more_than.contains_point(4578.0));
+/// assert!(!more_than.contains_point(1300.0));
+/// assert!(Interval::point(4578.0).overlaps(&more_than));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    low: Endpoint,
+    high: Option<Endpoint>,
+}
+
+impl Interval {
+    /// The single number `x`.
+    #[must_use]
+    pub fn point(x: f64) -> Self {
+        Self::closed(x, x)
+    }
+
+    /// `low ..= high`, both ends included.
+    #[must_use]
+    pub fn closed(low: f64, high: f64) -> Self {
+        Interval {
+            low: Endpoint { value: low, open: false },
+            high: Some(Endpoint { value: high, open: false }),
+        }
+    }
+
+    /// An interval from explicit ends; `high: None` means unbounded above.
+    #[must_use]
+    pub fn new(low: Endpoint, high: Option<Endpoint>) -> Self {
+        Interval { low, high }
+    }
+
+    /// `x ..`, x included ("at least x").
+    #[must_use]
+    pub fn at_least(x: f64) -> Self {
+        Interval { low: Endpoint { value: x, open: false }, high: None }
+    }
+
+    /// Everything above `x`, x excluded ("more than x").
+    #[must_use]
+    pub fn more_than(x: f64) -> Self {
+        Interval { low: Endpoint { value: x, open: true }, high: None }
+    }
+
+    /// The low end.
+    #[must_use]
+    pub fn low(&self) -> Endpoint {
+        self.low
+    }
+
+    /// The high end, `None` when unbounded.
+    #[must_use]
+    pub fn high(&self) -> Option<Endpoint> {
+        self.high
+    }
+
+    /// True if the interval is a single number.
+    #[must_use]
+    pub fn is_point(&self) -> bool {
+        self.high.is_some_and(|h| h.value == self.low.value && !h.open && !self.low.open)
+    }
+
+    /// True if `x` lies in the interval.
+    #[must_use]
+    pub fn contains_point(&self, x: f64) -> bool {
+        let above_low = if self.low.open { x > self.low.value } else { x >= self.low.value };
+        let below_high = match self.high {
+            None => true,
+            Some(h) if h.open => x < h.value,
+            Some(h) => x <= h.value,
+        };
+        above_low && below_high
+    }
+
+    /// True if every number of `other` lies in `self`.
+    #[must_use]
+    pub fn contains(&self, other: &Interval) -> bool {
+        let low_ok = other.low.value > self.low.value
+            || (other.low.value == self.low.value && (!self.low.open || other.low.open));
+        let high_ok = match (self.high, other.high) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(s), Some(o)) => o.value < s.value || (o.value == s.value && (!s.open || o.open)),
+        };
+        low_ok && high_ok
+    }
+
+    /// True if some number lies in both intervals.
+    #[must_use]
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        fn below(low: Endpoint, high: Option<Endpoint>) -> bool {
+            // Is there room between `low` (a lower end) and `high` (an upper end)?
+            match high {
+                None => true,
+                Some(h) => low.value < h.value || (low.value == h.value && !low.open && !h.open),
+            }
+        }
+        below(self.low, other.high) && below(other.low, self.high)
+    }
+
+    /// The numbers in both intervals, if any.
+    #[must_use]
+    pub fn intersection(&self, other: &Interval) -> Option<Interval> {
+        if !self.overlaps(other) {
+            return None;
+        }
+        let low = if self.low.value > other.low.value
+            || (self.low.value == other.low.value && self.low.open)
+        {
+            self.low
+        } else {
+            other.low
+        };
+        let high = match (self.high, other.high) {
+            (None, h) | (h, None) => h,
+            (Some(a), Some(b)) => {
+                Some(if a.value < b.value || (a.value == b.value && a.open) { a } else { b })
+            }
+        };
+        Some(Interval { low, high })
+    }
+
+    /// The ratios `b / a` for `a` in `self` and `b` in `after`: how much a quantity changed
+    /// when it moved from `self` to `after`. `None` when `self` reaches down to zero.
+    #[must_use]
+    pub fn ratio_to(&self, after: &Interval) -> Option<Interval> {
+        let self_high = self.high?;
+        if self.low.value <= 0.0 {
+            return None;
+        }
+        let low = Endpoint {
+            value: after.low.value / self_high.value,
+            open: after.low.open || self_high.open,
+        };
+        let high = after.high.map(|h| Endpoint {
+            value: h.value / self.low.value,
+            open: h.open || self.low.open,
+        });
+        Some(Interval { low, high })
+    }
+}
+
+impl fmt::Display for Interval {
+    /// Writes `[750, 1250]`, `(1300, ∞)`, `[12, 99]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let open = if self.low.open { '(' } else { '[' };
+        write!(f, "{open}{}, ", trim_float(self.low.value))?;
+        match self.high {
+            None => f.write_str("∞)"),
+            Some(h) => {
+                let close = if h.open { ')' } else { ']' };
+                write!(f, "{}{close}", trim_float(h.value))
+            }
+        }
+    }
+}
+
+/// Shortest readable form of a derived bound: 1250 not 1250.0000000002.
+pub(crate) fn trim_float(x: f64) -> String {
+    let rounded = (x * 1e6).round() / 1e6;
+    rounded.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_bounds_touching_do_not_overlap() {
+        assert!(!Interval::more_than(1300.0).overlaps(&Interval::point(1300.0)));
+        assert!(Interval::at_least(1300.0).overlaps(&Interval::point(1300.0)));
+    }
+
+    #[test]
+    fn containment() {
+        assert!(Interval::at_least(10.0).contains(&Interval::closed(12.0, 99.0)));
+        assert!(!Interval::closed(12.0, 99.0).contains(&Interval::at_least(10.0)));
+        assert!(Interval::more_than(1300.0).contains(&Interval::point(4578.0)));
+    }
+
+    #[test]
+    fn ratio_of_price_ranges() {
+        let r = Interval::closed(50.0, 60.0).ratio_to(&Interval::closed(110.0, 120.0)).unwrap();
+        assert!((r.low().value - 110.0 / 60.0).abs() < 1e-12);
+        assert!((r.high().unwrap().value - 2.4).abs() < 1e-12);
+        assert!(r.contains_point(2.0));
+    }
+
+    #[test]
+    fn display() {
+        assert_eq!(Interval::closed(750.0, 1250.0).to_string(), "[750, 1250]");
+        assert_eq!(Interval::more_than(1300.0).to_string(), "(1300, ∞)");
+    }
+}

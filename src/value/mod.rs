@@ -1,0 +1,285 @@
+//! Values: what a claim says, in every kind a news report uses.
+
+mod amount;
+mod compare;
+mod interval;
+mod number;
+mod policy;
+mod time;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use amount::{Amount, Change, Magnitude, NumberRange};
+pub use compare::{Basis, Comparison, Verdict};
+pub use interval::{Endpoint, Interval};
+pub use number::Number;
+pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
+pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
+
+pub(crate) use interval::trim_float;
+pub(crate) use time::YEARS;
+
+use crate::Error;
+
+/// A short piece of text naming a category or an item: "LPG", "Armenia".
+///
+/// Trimmed, with inner whitespace collapsed; not empty, at most 200 characters, no control
+/// characters. Labels compare case-insensitively through [`Label::key`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Label(String);
+
+impl Label {
+    /// Longest label accepted, in characters.
+    pub const MAX_CHARS: usize = 200;
+
+    /// Checks and normalises a label.
+    ///
+    /// # Errors
+    /// [`Error::InvalidName`] if the text is empty, too long or holds control characters.
+    pub fn new(text: &str) -> Result<Self, Error> {
+        crate::id::normalized_name("label", text, Self::MAX_CHARS).map(Label)
+    }
+
+    /// The label as given (normalised whitespace).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The comparison key: lower case.
+    #[must_use]
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        Label::new(&s)
+    }
+}
+
+impl From<Label> for String {
+    fn from(l: Label) -> String {
+        l.0
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A set of items, such as the countries that sent troops. Kept sorted and without duplicates
+/// (by [`Label::key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Label>", into = "Vec<Label>")]
+pub struct ItemSet(Vec<Label>);
+
+impl ItemSet {
+    /// A set of the given items.
+    ///
+    /// # Errors
+    /// [`Error::InvalidName`] if the set is empty.
+    pub fn new(items: impl IntoIterator<Item = Label>) -> Result<Self, Error> {
+        let mut items: Vec<Label> = items.into_iter().collect();
+        items.sort_by_key(Label::key);
+        items.dedup_by(|a, b| a.key() == b.key());
+        if items.is_empty() {
+            return Err(Error::InvalidName {
+                what: "set".to_owned(),
+                value: String::new(),
+                problem: "a set needs at least one item".to_owned(),
+            });
+        }
+        Ok(ItemSet(items))
+    }
+
+    /// The items, sorted.
+    #[must_use]
+    pub fn items(&self) -> &[Label] {
+        &self.0
+    }
+
+    /// True if `label` is in the set.
+    #[must_use]
+    pub fn contains(&self, label: &Label) -> bool {
+        let key = label.key();
+        self.0.iter().any(|l| l.key() == key)
+    }
+
+    /// True if every item of `self` is in `other`.
+    #[must_use]
+    pub fn is_subset(&self, other: &ItemSet) -> bool {
+        self.0.iter().all(|l| other.contains(l))
+    }
+}
+
+impl TryFrom<Vec<Label>> for ItemSet {
+    type Error = Error;
+    fn try_from(v: Vec<Label>) -> Result<Self, Error> {
+        ItemSet::new(v)
+    }
+}
+
+impl From<ItemSet> for Vec<Label> {
+    fn from(s: ItemSet) -> Vec<Label> {
+        s.0
+    }
+}
+
+impl fmt::Display for ItemSet {
+    /// `{Armenia, Belarus}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("{")?;
+        for (i, l) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(l.as_str())?;
+        }
+        f.write_str("}")
+    }
+}
+
+/// What a claim says: one of the kinds of value news reports carry.
+///
+/// Every value displays as a phrase the [`Parser`](crate::Parser) reads back to the same
+/// value, and `str::parse` reads one (without a publication date, so relative dates fail).
+///
+/// | kind | example phrase |
+/// |---|---|
+/// | [`Value::Amount`] | "4,578", "more than 1,300", "about 1,000", "dozens", "50-60 tenge per liter" |
+/// | [`Value::Change`] | "from 50-60 to 110-120 tenge per liter", "two-fold", "halved" |
+/// | [`Value::Date`] | "January 5, 2022", "the first days of 2022", "over the weekend" |
+/// | [`Value::Time`] | "11 p.m.", "23:00" |
+/// | [`Value::TimeWindow`] | "11 p.m. to 7 a.m.", "from 7.00 to 23.00" |
+/// | [`Value::YesNo`] | "yes", "no" |
+/// | [`Value::Category`] | `"liquefied petroleum gas"` (quoted) |
+/// | [`Value::Set`] | `{Armenia, Belarus}` |
+/// | [`Value::Undisclosed`] | "not disclosed", "unknown" |
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Value {
+    /// A count, price, sum of money, mass...
+    Amount(Amount),
+    /// A change between amounts, or a factor.
+    Change(Change),
+    /// A date or stretch of days.
+    Date(DateValue),
+    /// A time of day.
+    Time(TimeOfDay),
+    /// A daily window of time, possibly across midnight.
+    TimeWindow(TimeWindow),
+    /// Yes or no.
+    YesNo(bool),
+    /// One label out of many possible ones.
+    Category(Label),
+    /// A set of labels.
+    Set(ItemSet),
+    /// The source said the figure was not disclosed or is unknown.
+    Undisclosed,
+}
+
+/// The kind of a [`Value`], for messages and dispatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// [`Value::Amount`].
+    Amount,
+    /// [`Value::Change`].
+    Change,
+    /// [`Value::Date`].
+    Date,
+    /// [`Value::Time`].
+    Time,
+    /// [`Value::TimeWindow`].
+    TimeWindow,
+    /// [`Value::YesNo`].
+    YesNo,
+    /// [`Value::Category`].
+    Category,
+    /// [`Value::Set`].
+    Set,
+    /// [`Value::Undisclosed`].
+    Undisclosed,
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueKind::Amount => "amount",
+            ValueKind::Change => "change",
+            ValueKind::Date => "date",
+            ValueKind::Time => "time-of-day",
+            ValueKind::TimeWindow => "time-window",
+            ValueKind::YesNo => "yes/no",
+            ValueKind::Category => "category",
+            ValueKind::Set => "set",
+            ValueKind::Undisclosed => "undisclosed",
+        })
+    }
+}
+
+impl Value {
+    /// The value's kind.
+    #[must_use]
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Amount(_) => ValueKind::Amount,
+            Value::Change(_) => ValueKind::Change,
+            Value::Date(_) => ValueKind::Date,
+            Value::Time(_) => ValueKind::Time,
+            Value::TimeWindow(_) => ValueKind::TimeWindow,
+            Value::YesNo(_) => ValueKind::YesNo,
+            Value::Category(_) => ValueKind::Category,
+            Value::Set(_) => ValueKind::Set,
+            Value::Undisclosed => ValueKind::Undisclosed,
+        }
+    }
+
+    /// The numbers an amount allows under `policy`; dates give their day numbers. `None` for
+    /// other kinds.
+    #[must_use]
+    pub fn interval(&self, policy: &Policy) -> Option<Interval> {
+        match self {
+            Value::Amount(a) => Some(a.interval(policy)),
+            Value::Date(d) => Some(d.interval()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Amount(a) => write!(f, "{a}"),
+            Value::Change(c) => write!(f, "{c}"),
+            Value::Date(d) => write!(f, "{d}"),
+            Value::Time(t) => write!(f, "{t}"),
+            Value::TimeWindow(w) => write!(f, "{w}"),
+            Value::YesNo(true) => f.write_str("yes"),
+            Value::YesNo(false) => f.write_str("no"),
+            Value::Category(l) => write!(f, "\"{l}\""),
+            Value::Set(s) => write!(f, "{s}"),
+            Value::Undisclosed => f.write_str("undisclosed"),
+        }
+    }
+}
+
+impl FromStr for Value {
+    type Err = Error;
+
+    /// Parses with [`Parser::default`](crate::Parser::default): no publication date, default
+    /// policy.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        crate::parse::Parser::default().parse(s).map(|p| p.value)
+    }
+}

@@ -1,0 +1,329 @@
+//! How imprecise words become intervals: "about", "nearly" and vague quantifiers.
+//!
+//! Professionals never turn "dozens" into one number and stop there; they keep the word and
+//! code it by a published rule. These policies are that rule, documented and configurable.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::interval::Interval;
+use super::number::Number;
+
+/// A vague quantifier: a word that names an order of magnitude, not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum VagueWord {
+    /// "a few".
+    AFew,
+    /// "a handful".
+    AHandful,
+    /// "several".
+    Several,
+    /// "tens".
+    Tens,
+    /// "dozens".
+    Dozens,
+    /// "scores".
+    Scores,
+    /// "hundreds".
+    Hundreds,
+    /// "thousands".
+    Thousands,
+    /// "tens of thousands".
+    TensOfThousands,
+    /// "hundreds of thousands".
+    HundredsOfThousands,
+    /// "millions".
+    Millions,
+}
+
+impl VagueWord {
+    /// Every vague word, in increasing order of size.
+    pub const ALL: [VagueWord; 11] = [
+        VagueWord::AFew,
+        VagueWord::AHandful,
+        VagueWord::Several,
+        VagueWord::Tens,
+        VagueWord::Dozens,
+        VagueWord::Scores,
+        VagueWord::Hundreds,
+        VagueWord::Thousands,
+        VagueWord::TensOfThousands,
+        VagueWord::HundredsOfThousands,
+        VagueWord::Millions,
+    ];
+
+    /// The words as written.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VagueWord::AFew => "a few",
+            VagueWord::AHandful => "a handful",
+            VagueWord::Several => "several",
+            VagueWord::Tens => "tens",
+            VagueWord::Dozens => "dozens",
+            VagueWord::Scores => "scores",
+            VagueWord::Hundreds => "hundreds",
+            VagueWord::Thousands => "thousands",
+            VagueWord::TensOfThousands => "tens of thousands",
+            VagueWord::HundredsOfThousands => "hundreds of thousands",
+            VagueWord::Millions => "millions",
+        }
+    }
+}
+
+impl fmt::Display for VagueWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The interval a policy gives a vague word, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VagueRange {
+    /// The smallest number the word allows.
+    pub low: f64,
+    /// The largest number the word allows.
+    pub high: f64,
+    /// Where the numbers come from, in words.
+    pub reason: String,
+}
+
+impl VagueRange {
+    /// The range as an interval.
+    #[must_use]
+    pub fn interval(&self) -> Interval {
+        Interval::closed(self.low, self.high)
+    }
+}
+
+/// Maps vague words to intervals.
+///
+/// The defaults are conservative: the low end is the floor a casualty recorder would code.
+/// ACLED codes 10 for "tens", 12 for "dozens" and 100 for "hundreds" (ACLED, *Fatalities*,
+/// in "Uses and limitations of ACLED data", 2023, updated 2024); we use those as low ends. The
+/// high end is the point where a writer would switch to the next word ("dozens" stops below a
+/// hundred). Words ACLED does not code ("a few", "several", "scores") use our own documented
+/// choice, shown in each word's reason.
+///
+/// | word | default interval | basis |
+/// |---|---|---|
+/// | a few | 2 – 5 | our choice |
+/// | a handful | 2 – 5 | our choice |
+/// | several | 3 – 9 | our choice |
+/// | tens | 10 – 99 | ACLED floor 10 |
+/// | dozens | 12 – 99 | ACLED floor 12 |
+/// | scores | 20 – 99 | a score is 20 |
+/// | hundreds | 100 – 999 | ACLED floor 100 |
+/// | thousands | 1,000 – 9,999 | ACLED's rule, next order |
+/// | tens of thousands | 10,000 – 99,999 | same |
+/// | hundreds of thousands | 100,000 – 999,999 | same |
+/// | millions | 1,000,000 – 999,999,999 | same |
+///
+/// ```
+/// use claimrecon::{VaguePolicy, VagueWord};
+/// let policy = VaguePolicy::default().set(VagueWord::Dozens, 24.0, 99.0, "two dozen or more");
+/// assert_eq!(policy.range(VagueWord::Dozens).low, 24.0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VaguePolicy {
+    ranges: BTreeMap<VagueWord, VagueRange>,
+}
+
+impl Default for VaguePolicy {
+    fn default() -> Self {
+        const ACLED: &str = "ACLED codes";
+        let table: [(VagueWord, f64, f64, String); 11] = [
+            (VagueWord::AFew, 2.0, 5.0, "claimrecon's choice: more than one, fewer than several".into()),
+            (VagueWord::AHandful, 2.0, 5.0, "claimrecon's choice: as many as fingers on a hand".into()),
+            (VagueWord::Several, 3.0, 9.0, "claimrecon's choice: more than a couple, below ten".into()),
+            (VagueWord::Tens, 10.0, 99.0, format!("{ACLED} \"tens\" as 10 (the conservative floor); below 100, else \"hundreds\"")),
+            (VagueWord::Dozens, 12.0, 99.0, format!("{ACLED} \"dozens\" as 12 (the conservative floor); below 100, else \"hundreds\"")),
+            (VagueWord::Scores, 20.0, 99.0, "a score is 20, the floor; below 100, else \"hundreds\"".into()),
+            (VagueWord::Hundreds, 100.0, 999.0, format!("{ACLED} \"hundreds\" as 100 (the conservative floor); below 1,000, else \"thousands\"")),
+            (VagueWord::Thousands, 1000.0, 9999.0, "ACLED's rule one order up: floor 1,000; below 10,000".into()),
+            (VagueWord::TensOfThousands, 10_000.0, 99_999.0, "ACLED's rule: floor 10,000; below 100,000".into()),
+            (VagueWord::HundredsOfThousands, 100_000.0, 999_999.0, "ACLED's rule: floor 100,000; below a million".into()),
+            (VagueWord::Millions, 1e6, 1e9 - 1.0, "ACLED's rule: floor 1,000,000; below a billion".into()),
+        ];
+        VaguePolicy {
+            ranges: table
+                .into_iter()
+                .map(|(w, low, high, reason)| (w, VagueRange { low, high, reason }))
+                .collect(),
+        }
+    }
+}
+
+impl VaguePolicy {
+    /// Replaces the interval for one word. `low` and `high` are swapped if given inverted and
+    /// clamped to be non-negative.
+    #[must_use]
+    pub fn set(mut self, word: VagueWord, low: f64, high: f64, reason: &str) -> Self {
+        let (low, high) = if low <= high { (low, high) } else { (high, low) };
+        self.ranges.insert(
+            word,
+            VagueRange { low: low.max(0.0), high: high.max(0.0), reason: reason.to_owned() },
+        );
+        self
+    }
+
+    /// The interval and reason for `word`.
+    #[must_use]
+    pub fn range(&self, word: VagueWord) -> VagueRange {
+        self.ranges.get(&word).cloned().unwrap_or_else(|| VagueRange {
+            low: 0.0,
+            high: f64::MAX,
+            reason: format!("no range configured for \"{word}\""),
+        })
+    }
+}
+
+/// How wide "about x" and "nearly x" are: rounding-aware.
+///
+/// The half-width of "about x" is the larger of `relative · x` and `rounding · p`, where `p`
+/// is the place value of x's last significant digit. A round number is a rounded number, so
+/// "about 1,000" (p = 1,000) is wider than "about 1,050" (p = 10):
+///
+/// | phrase | half-width (defaults) | interval |
+/// |---|---|---|
+/// | about 1,000 | max(100, 250) = 250 | [750, 1250] |
+/// | about 1,050 | max(105, 2.5) = 105 | [945, 1155] |
+/// | about 2,500 | max(250, 25) = 250 | [2250, 2750] |
+/// | nearly 2,000 | max(200, 250) = 250 | [1750, 2000) |
+///
+/// ```
+/// use claimrecon::{ApproxPolicy, Number};
+/// let p = ApproxPolicy::default();
+/// let wide = p.about(Number::new(1000.0)?);
+/// let narrow = p.about(Number::new(1050.0)?);
+/// assert_eq!(wide.to_string(), "[750, 1250]");
+/// assert_eq!(narrow.to_string(), "[945, 1155]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ApproxPolicy {
+    relative: f64,
+    rounding: f64,
+}
+
+impl Default for ApproxPolicy {
+    /// `relative` 0.1 (10 %), `rounding` 0.25 (a quarter of the last significant place).
+    fn default() -> Self {
+        ApproxPolicy { relative: 0.1, rounding: 0.25 }
+    }
+}
+
+impl ApproxPolicy {
+    /// Sets the relative half-width (0.1 = ±10 %). Negative or non-finite input is taken as 0.
+    #[must_use]
+    pub fn relative(self, relative: f64) -> Self {
+        Self { relative: sanitize(relative), ..self }
+    }
+
+    /// Sets the share of the last significant digit's place used as a half-width.
+    #[must_use]
+    pub fn rounding(self, rounding: f64) -> Self {
+        Self { rounding: sanitize(rounding), ..self }
+    }
+
+    /// The half-width this policy gives "about x".
+    #[must_use]
+    pub fn half_width(&self, x: Number) -> f64 {
+        (self.relative * x.get()).max(self.rounding * x.last_digit_place())
+    }
+
+    /// The interval for "about x".
+    #[must_use]
+    pub fn about(&self, x: Number) -> Interval {
+        let h = self.half_width(x);
+        Interval::closed((x.get() - h).max(0.0), x.get() + h)
+    }
+
+    /// The interval for "nearly x": just below x, as far down as "about x" reaches.
+    #[must_use]
+    pub fn nearly(&self, x: Number) -> Interval {
+        use super::interval::Endpoint;
+        let h = self.half_width(x);
+        Interval::new(
+            Endpoint { value: (x.get() - h).max(0.0), open: false },
+            Some(Endpoint { value: x.get(), open: true }),
+        )
+    }
+}
+
+fn sanitize(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 { x } else { 0.0 }
+}
+
+/// The policies that turn imprecise values into intervals. Built by value:
+///
+/// ```
+/// use claimrecon::{ApproxPolicy, Policy};
+/// let strict = Policy::default().approx(ApproxPolicy::default().relative(0.05));
+/// # let _ = strict;
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Policy {
+    approx: ApproxPolicy,
+    vague: VaguePolicy,
+}
+
+impl Policy {
+    /// Replaces the policy for "about" and "nearly".
+    #[must_use]
+    pub fn approx(self, approx: ApproxPolicy) -> Self {
+        Self { approx, ..self }
+    }
+
+    /// Replaces the policy for vague quantifiers.
+    #[must_use]
+    pub fn vague(self, vague: VaguePolicy) -> Self {
+        Self { vague, ..self }
+    }
+
+    /// The policy for "about" and "nearly".
+    #[must_use]
+    pub fn approx_policy(&self) -> &ApproxPolicy {
+        &self.approx
+    }
+
+    /// The policy for vague quantifiers.
+    #[must_use]
+    pub fn vague_policy(&self) -> &VaguePolicy {
+        &self.vague
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn about_a_round_number_is_wider_than_about_a_precise_one() {
+        let p = ApproxPolicy::default();
+        let round = p.about(Number::new(1000.0).unwrap());
+        let precise = p.about(Number::new(1050.0).unwrap());
+        let width = |i: Interval| i.high().unwrap().value - i.low().value;
+        assert!(width(round) > width(precise));
+    }
+
+    #[test]
+    fn dozens_default_cites_acled() {
+        let r = VaguePolicy::default().range(VagueWord::Dozens);
+        assert_eq!((r.low, r.high), (12.0, 99.0));
+        assert!(r.reason.contains("ACLED"));
+    }
+
+    #[test]
+    fn every_word_has_a_range() {
+        let p = VaguePolicy::default();
+        for w in VagueWord::ALL {
+            let r = p.range(w);
+            assert!(r.low <= r.high, "{w}");
+            assert!(!r.reason.starts_with("no range"), "{w}");
+        }
+    }
+}
