@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
 use crate::id::ClaimId;
 use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::subject::Subject;
 use crate::value::Value;
-use crate::Error;
 
 /// One source's assertion about one subject.
 ///

@@ -71,7 +71,7 @@ pub enum Error {
         right: Dimension,
     },
     /// Two values of kinds that have no common meaning (a date against a price).
-    #[error("cannot compare a {left} value with a {right} value")]
+    #[error("cannot compare {left} with {right}")]
     Incomparable {
         /// The kind of the first value.
         left: ValueKind,
@@ -91,7 +91,7 @@ pub enum Error {
     Claim {
         /// The claim's id.
         claim: String,
-        /// The field that was wrong ("value", "as_of", "subject", ...).
+        /// The field that was wrong (`value`, `as_of`, `subject`, ...).
         field: String,
         /// What was wrong with it.
         source: Box<Error>,

@@ -161,6 +161,9 @@ mod tests {
 
     #[test]
     fn score_rejects_out_of_range() {
-        assert_eq!(Score::new(-0.1).unwrap_err().to_string(), "invalid score -0.1: a score must be a finite number in [0, 1]");
+        assert_eq!(
+            Score::new(-0.1).unwrap_err().to_string(),
+            "invalid score -0.1: a score must be a finite number in [0, 1]"
+        );
     }
 }

@@ -135,7 +135,11 @@ impl Value {
             (V::Time(a), V::Time(b)) => compare_times(*a, *b),
             (V::Time(t), V::TimeWindow(w)) | (V::TimeWindow(w), V::Time(t)) => {
                 if w.contains_time(*t) {
-                    Comparison::new(Verdict::Compatible, Basis::Contained, format!("{t} lies in {w}"))
+                    Comparison::new(
+                        Verdict::Compatible,
+                        Basis::Contained,
+                        format!("{t} lies in {w}"),
+                    )
                 } else {
                     Comparison::new(
                         Verdict::Conflicts,
@@ -144,11 +148,15 @@ impl Value {
                     )
                 }
             }
-            (V::TimeWindow(a), V::TimeWindow(b)) => compare_windows(a, b),
+            (V::TimeWindow(a), V::TimeWindow(b)) => compare_windows(*a, *b),
             (V::YesNo(a), V::YesNo(b)) => {
                 let word = |x: bool| if x { "yes" } else { "no" };
                 if a == b {
-                    Comparison::new(Verdict::Agrees, Basis::Identical, format!("both say {}", word(*a)))
+                    Comparison::new(
+                        Verdict::Agrees,
+                        Basis::Identical,
+                        format!("both say {}", word(*a)),
+                    )
                 } else {
                     Comparison::new(
                         Verdict::Conflicts,
@@ -161,7 +169,11 @@ impl Value {
             (V::Set(a), V::Set(b)) => compare_sets(a, b),
             (V::Category(l), V::Set(s)) | (V::Set(s), V::Category(l)) => {
                 if s.contains(l) {
-                    Comparison::new(Verdict::Compatible, Basis::Subset, format!("{l} is one of {s}"))
+                    Comparison::new(
+                        Verdict::Compatible,
+                        Basis::Subset,
+                        format!("{l} is one of {s}"),
+                    )
                 } else {
                     Comparison::new(
                         Verdict::Conflicts,
@@ -190,17 +202,33 @@ fn compare_amounts(a: &Amount, b: &Amount, policy: &Policy) -> Result<Comparison
 fn compare_intervals(ia: &Interval, ib: &Interval, ta: &str, tb: &str) -> Comparison {
     let (da, db) = (describe(ta, ia), describe(tb, ib));
     if ia == ib {
-        let reason = if ia.is_point() { format!("both say {ta}") } else { format!("{da} and {db} are the same range") };
+        let reason = if ia.is_point() {
+            format!("both say {ta}")
+        } else {
+            format!("{da} and {db} are the same range")
+        };
         return Comparison::new(Verdict::Agrees, Basis::Identical, reason);
     }
     if ib.contains(ia) {
-        return Comparison::new(Verdict::Compatible, Basis::Contained, format!("{da} lies within {db}"));
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Contained,
+            format!("{da} lies within {db}"),
+        );
     }
     if ia.contains(ib) {
-        return Comparison::new(Verdict::Compatible, Basis::Contained, format!("{db} lies within {da}"));
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Contained,
+            format!("{db} lies within {da}"),
+        );
     }
     if ia.overlaps(ib) {
-        return Comparison::new(Verdict::Compatible, Basis::Overlap, format!("{da} and {db} overlap"));
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Overlap,
+            format!("{da} and {db} overlap"),
+        );
     }
     Comparison::new(Verdict::Conflicts, Basis::Disjoint, format!("{da} and {db} do not overlap"))
 }
@@ -265,19 +293,21 @@ fn compare_times(a: TimeOfDay, b: TimeOfDay) -> Comparison {
     }
 }
 
-fn compare_windows(a: &TimeWindow, b: &TimeWindow) -> Comparison {
+fn compare_windows(a: TimeWindow, b: TimeWindow) -> Comparison {
     if a == b {
         return Comparison::new(Verdict::Agrees, Basis::Identical, format!("both say {a}"));
     }
-    if a.is_complement_of(b) {
+    if a.is_complement_of(&b) {
         return Comparison::new(
             Verdict::Conflicts,
             Basis::Complement,
-            format!("{a} and {b} are complements: together they cover the whole day, so one source likely inverted the window"),
+            format!(
+                "{a} and {b} are complements: together they cover the whole day, so one source likely inverted the window"
+            ),
         );
     }
-    if a.contains(b) || b.contains(a) {
-        let (outer, inner) = if a.contains(b) { (a, b) } else { (b, a) };
+    if a.contains(&b) || b.contains(&a) {
+        let (outer, inner) = if a.contains(&b) { (a, b) } else { (b, a) };
         return Comparison::new(
             Verdict::Compatible,
             Basis::Contained,
@@ -297,7 +327,9 @@ fn compare_labels(a: &Label, b: &Label) -> Comparison {
 
 fn compare_sets(a: &ItemSet, b: &ItemSet) -> Comparison {
     match (a.is_subset(b), b.is_subset(a)) {
-        (true, true) => Comparison::new(Verdict::Agrees, Basis::Identical, format!("both list {a}")),
+        (true, true) => {
+            Comparison::new(Verdict::Agrees, Basis::Identical, format!("both list {a}"))
+        }
         (true, false) => {
             Comparison::new(Verdict::Compatible, Basis::Subset, format!("{a} is part of {b}"))
         }

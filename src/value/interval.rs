@@ -152,10 +152,9 @@ impl Interval {
             value: after.low.value / self_high.value,
             open: after.low.open || self_high.open,
         };
-        let high = after.high.map(|h| Endpoint {
-            value: h.value / self.low.value,
-            open: h.open || self.low.open,
-        });
+        let high = after
+            .high
+            .map(|h| Endpoint { value: h.value / self.low.value, open: h.open || self.low.open });
         Some(Interval { low, high })
     }
 }

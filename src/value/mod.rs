@@ -188,7 +188,7 @@ pub enum Value {
     Undisclosed,
 }
 
-/// The kind of a [`Value`], for messages and dispatch.
+/// The kind of a [`Value`], for messages and dispatch. Displays with its article: "an amount".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ValueKind {
@@ -215,15 +215,15 @@ pub enum ValueKind {
 impl fmt::Display for ValueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ValueKind::Amount => "amount",
-            ValueKind::Change => "change",
-            ValueKind::Date => "date",
-            ValueKind::Time => "time-of-day",
-            ValueKind::TimeWindow => "time-window",
-            ValueKind::YesNo => "yes/no",
-            ValueKind::Category => "category",
-            ValueKind::Set => "set",
-            ValueKind::Undisclosed => "undisclosed",
+            ValueKind::Amount => "an amount",
+            ValueKind::Change => "a change",
+            ValueKind::Date => "a date",
+            ValueKind::Time => "a time of day",
+            ValueKind::TimeWindow => "a time window",
+            ValueKind::YesNo => "a yes/no fact",
+            ValueKind::Category => "a category",
+            ValueKind::Set => "a set",
+            ValueKind::Undisclosed => "an undisclosed figure",
         })
     }
 }

@@ -136,17 +136,78 @@ impl Default for VaguePolicy {
     fn default() -> Self {
         const ACLED: &str = "ACLED codes";
         let table: [(VagueWord, f64, f64, String); 11] = [
-            (VagueWord::AFew, 2.0, 5.0, "claimrecon's choice: more than one, fewer than several".into()),
-            (VagueWord::AHandful, 2.0, 5.0, "claimrecon's choice: as many as fingers on a hand".into()),
-            (VagueWord::Several, 3.0, 9.0, "claimrecon's choice: more than a couple, below ten".into()),
-            (VagueWord::Tens, 10.0, 99.0, format!("{ACLED} \"tens\" as 10 (the conservative floor); below 100, else \"hundreds\"")),
-            (VagueWord::Dozens, 12.0, 99.0, format!("{ACLED} \"dozens\" as 12 (the conservative floor); below 100, else \"hundreds\"")),
-            (VagueWord::Scores, 20.0, 99.0, "a score is 20, the floor; below 100, else \"hundreds\"".into()),
-            (VagueWord::Hundreds, 100.0, 999.0, format!("{ACLED} \"hundreds\" as 100 (the conservative floor); below 1,000, else \"thousands\"")),
-            (VagueWord::Thousands, 1000.0, 9999.0, "ACLED's rule one order up: floor 1,000; below 10,000".into()),
-            (VagueWord::TensOfThousands, 10_000.0, 99_999.0, "ACLED's rule: floor 10,000; below 100,000".into()),
-            (VagueWord::HundredsOfThousands, 100_000.0, 999_999.0, "ACLED's rule: floor 100,000; below a million".into()),
-            (VagueWord::Millions, 1e6, 1e9 - 1.0, "ACLED's rule: floor 1,000,000; below a billion".into()),
+            (
+                VagueWord::AFew,
+                2.0,
+                5.0,
+                "claimrecon's choice: more than one, fewer than several".into(),
+            ),
+            (
+                VagueWord::AHandful,
+                2.0,
+                5.0,
+                "claimrecon's choice: as many as fingers on a hand".into(),
+            ),
+            (
+                VagueWord::Several,
+                3.0,
+                9.0,
+                "claimrecon's choice: more than a couple, below ten".into(),
+            ),
+            (
+                VagueWord::Tens,
+                10.0,
+                99.0,
+                format!(
+                    "{ACLED} \"tens\" as 10 (the conservative floor); below 100, else \"hundreds\""
+                ),
+            ),
+            (
+                VagueWord::Dozens,
+                12.0,
+                99.0,
+                format!(
+                    "{ACLED} \"dozens\" as 12 (the conservative floor); below 100, else \"hundreds\""
+                ),
+            ),
+            (
+                VagueWord::Scores,
+                20.0,
+                99.0,
+                "a score is 20, the floor; below 100, else \"hundreds\"".into(),
+            ),
+            (
+                VagueWord::Hundreds,
+                100.0,
+                999.0,
+                format!(
+                    "{ACLED} \"hundreds\" as 100 (the conservative floor); below 1,000, else \"thousands\""
+                ),
+            ),
+            (
+                VagueWord::Thousands,
+                1000.0,
+                9999.0,
+                "ACLED's rule one order up: floor 1,000; below 10,000".into(),
+            ),
+            (
+                VagueWord::TensOfThousands,
+                10_000.0,
+                99_999.0,
+                "ACLED's rule: floor 10,000; below 100,000".into(),
+            ),
+            (
+                VagueWord::HundredsOfThousands,
+                100_000.0,
+                999_999.0,
+                "ACLED's rule: floor 100,000; below a million".into(),
+            ),
+            (
+                VagueWord::Millions,
+                1e6,
+                1e9 - 1.0,
+                "ACLED's rule: floor 1,000,000; below a billion".into(),
+            ),
         ];
         VaguePolicy {
             ranges: table

@@ -1,0 +1,139 @@
+//! Behaviour of value comparison: the verdicts an analyst expects, with reasons.
+
+use claimrecon::{Basis, Error, Parser, Policy, Value, Verdict};
+
+fn v(phrase: &str) -> Value {
+    Parser::default().parse(phrase).unwrap_or_else(|e| panic!("{phrase}: {e}")).value
+}
+
+fn verdict(a: &str, b: &str) -> Verdict {
+    v(a).compare(&v(b)).unwrap().verdict
+}
+
+#[test]
+fn a_lower_bound_and_a_figure_above_it_are_compatible() {
+    let cmp = v("more than 1,300").compare(&v("4,578")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Compatible);
+    assert_eq!(cmp.basis, Basis::Contained);
+    assert_eq!(cmp.reason, "4,578 lies within more than 1,300 (1300, ∞)");
+}
+
+#[test]
+fn about_a_thousand_conflicts_with_4578_and_with_at_least_2300() {
+    assert_eq!(verdict("About 1,000", "4,578"), Verdict::Conflicts);
+    assert_eq!(verdict("About 1,000", "at least 2,300"), Verdict::Conflicts);
+    assert_eq!(verdict("about 1,000", "1,200"), Verdict::Compatible);
+}
+
+#[test]
+fn about_a_round_number_reaches_further_than_about_a_precise_one() {
+    // 1,200 fits "about 1,000" (a rounded figure) but not "about 1,050" (+-105).
+    assert_eq!(verdict("about 1,000", "1,200"), Verdict::Compatible);
+    assert_eq!(verdict("about 1,050", "1,200"), Verdict::Conflicts);
+}
+
+#[test]
+fn complementary_curfews_conflict_as_complements() {
+    let cmp = v("11 p.m. to 7 a.m.").compare(&v("from 7.00 to 23.00")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Conflicts);
+    assert_eq!(cmp.basis, Basis::Complement);
+}
+
+#[test]
+fn a_narrower_window_inside_a_wider_one_is_compatible_but_overlapping_ones_conflict() {
+    assert_eq!(verdict("10 p.m. to 8 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
+    assert_eq!(verdict("10 p.m. to 6 a.m.", "11 p.m. to 7 a.m."), Verdict::Conflicts);
+    assert_eq!(verdict("2 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
+    assert_eq!(verdict("noon", "11 p.m. to 7 a.m."), Verdict::Conflicts);
+}
+
+#[test]
+fn a_price_change_is_consistent_with_two_fold_and_doubling_but_not_tripling() {
+    let prices = "from 50-60 to 110-120 tenge per liter";
+    let cmp = v(prices).compare(&v("two-fold")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Compatible);
+    assert!(cmp.reason.starts_with("consistent: as factors"), "{}", cmp.reason);
+    assert_eq!(verdict(prices, "doubling"), Verdict::Compatible);
+    assert_eq!(verdict(prices, "almost two-fold"), Verdict::Compatible);
+    assert_eq!(verdict(prices, "tripled"), Verdict::Conflicts);
+    assert_eq!(verdict(prices, "halved"), Verdict::Conflicts);
+}
+
+#[test]
+fn a_price_is_compared_with_the_end_of_a_change() {
+    assert_eq!(verdict("from 50-60 to 110-120 tenge per liter", "115 tenge per litre"), Verdict::Compatible);
+    assert_eq!(verdict("from 50-60 to 110-120 tenge per liter", "50 tenge per 1 liter"), Verdict::Conflicts);
+}
+
+#[test]
+fn undisclosed_contradicts_nothing() {
+    for other in ["2500", "dozens", "January 5, 2022", "yes", "11 p.m. to 7 a.m."] {
+        let cmp = v("did not disclose").compare(&v(other)).unwrap();
+        assert_eq!(cmp.verdict, Verdict::Compatible, "{other}");
+        assert_eq!(cmp.basis, Basis::Undisclosed);
+    }
+}
+
+#[test]
+fn sets_agree_contain_or_disagree() {
+    let five = "{Russia, Armenia, Tajikistan, Kyrgyzstan, Belarus}";
+    let four = Parser::default().parse_set("Armenia, Belarus, Tajikistan and Kyrgyzstan").unwrap().value;
+    let cmp = four.compare(&v(five)).unwrap();
+    assert_eq!((cmp.verdict, cmp.basis), (Verdict::Compatible, Basis::Subset));
+    assert_eq!(verdict("{Russia, Belarus}", "{belarus, russia}"), Verdict::Agrees);
+    assert_eq!(verdict("{Russia, Uzbekistan}", five), Verdict::Conflicts);
+    assert_eq!(verdict("\"Armenia\"", five), Verdict::Compatible);
+}
+
+#[test]
+fn categories_compare_case_insensitively() {
+    assert_eq!(verdict("\"LPG\"", "\"lpg\""), Verdict::Agrees);
+    assert_eq!(verdict("\"liquefied petroleum gas\"", "\"liquefied natural gas\""), Verdict::Conflicts);
+}
+
+#[test]
+fn dates_overlap_or_not() {
+    let p = Parser::default().published(chrono::NaiveDate::from_ymd_opt(2022, 1, 6).unwrap());
+    let date = |s: &str| p.parse(s).unwrap().value;
+    let weekend = date("over the weekend");
+    assert_eq!(weekend.compare(&date("2 January")).unwrap().verdict, Verdict::Compatible);
+    assert_eq!(date("the first days of 2022").compare(&weekend).unwrap().verdict, Verdict::Compatible);
+    assert_eq!(date("January 4, 2022").compare(&weekend).unwrap().verdict, Verdict::Conflicts);
+    assert_eq!(date("January 5").compare(&date("5 January 2022")).unwrap().verdict, Verdict::Agrees);
+}
+
+#[test]
+fn dozens_is_compatible_with_13_and_conflicts_with_164() {
+    assert_eq!(verdict("dozens", "13"), Verdict::Compatible);
+    assert_eq!(verdict("dozens", "164"), Verdict::Conflicts);
+    assert_eq!(verdict("hundreds", "164"), Verdict::Compatible);
+}
+
+#[test]
+fn a_custom_vague_policy_changes_the_verdict() {
+    use claimrecon::{VaguePolicy, VagueWord};
+    let strict = Policy::default().vague(VaguePolicy::default().set(VagueWord::Dozens, 24.0, 99.0, "two dozen or more"));
+    let cmp = v("dozens").compare_with(&v("13"), &strict).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Conflicts);
+}
+
+#[test]
+fn different_dimensions_are_an_error_not_a_conflict() {
+    let err = v("4,578").compare(&v("50 tenge per 1 liter")).unwrap_err();
+    assert_eq!(err.to_string(), "cannot compare a count with a price in KZT per litre: different dimensions");
+    let err = v("212 million US dollars").compare(&v("212 million tenge")).unwrap_err();
+    assert_eq!(err.to_string(), "cannot compare money in USD with money in KZT: different dimensions");
+    assert!(matches!(err, Error::DimensionMismatch { .. }));
+}
+
+#[test]
+fn different_kinds_are_an_error() {
+    let err = v("4,578").compare(&v("2022-01-05")).unwrap_err();
+    assert_eq!(err.to_string(), "cannot compare an amount with a date");
+    assert!(v("two-fold").compare(&v("50")).is_err());
+}
+
+#[test]
+fn persons_and_plain_numbers_compare() {
+    assert_eq!(verdict("4,578 people", "4,578"), Verdict::Agrees);
+}

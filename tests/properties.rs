@@ -1,0 +1,209 @@
+//! Invariants of values, comparison and parsing, stated by name.
+
+use chrono::NaiveDate;
+use claimrecon::{
+    Amount, Change, Currency, DateValue, ItemSet, Label, Magnitude, Number, NumberRange, Policy,
+    TimeOfDay, TimeWindow, Unit, VagueWord, Value, Verdict,
+};
+use proptest::prelude::*;
+
+fn number() -> impl Strategy<Value = Number> {
+    prop_oneof![
+        (0u64..100_000).prop_map(|n| n as f64),
+        (0u64..10_000_000_000).prop_map(|n| n as f64),
+        (0u64..1_000_000, 1u32..4).prop_map(|(n, d)| n as f64 / 10f64.powi(d as i32)),
+    ]
+    .prop_map(|x| Number::new(x).unwrap())
+}
+
+fn range() -> impl Strategy<Value = NumberRange> {
+    (number(), number()).prop_map(|(a, b)| {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        NumberRange::new(lo, hi).unwrap()
+    })
+}
+
+fn vague() -> impl Strategy<Value = VagueWord> {
+    prop::sample::select(VagueWord::ALL.to_vec())
+}
+
+/// Any magnitude except vague words (which make no sense as factors).
+fn bounded_magnitude() -> BoxedStrategy<Magnitude> {
+    prop_oneof![
+        number().prop_map(Magnitude::Exact),
+        number().prop_map(Magnitude::About),
+        number().prop_map(Magnitude::MoreThan),
+        number().prop_map(Magnitude::AtLeast),
+        number().prop_map(Magnitude::UpTo),
+        number().prop_map(Magnitude::FewerThan),
+        number().prop_map(Magnitude::Nearly),
+        range().prop_map(Magnitude::Range),
+    ]
+    .boxed()
+}
+
+fn magnitude() -> BoxedStrategy<Magnitude> {
+    prop_oneof![4 => bounded_magnitude(), 1 => vague().prop_map(Magnitude::Vague)].boxed()
+}
+
+fn currency() -> impl Strategy<Value = Currency> {
+    prop::sample::select(vec![Currency::Kzt, Currency::Usd, Currency::Rub, Currency::Eur])
+}
+
+fn unit() -> impl Strategy<Value = Unit> {
+    prop_oneof![
+        Just(Unit::Number),
+        Just(Unit::Persons),
+        currency().prop_map(Unit::Money),
+        currency().prop_map(Unit::MoneyPerLitre),
+        Just(Unit::Kilograms),
+        Just(Unit::Litres),
+        Just(Unit::Percent),
+    ]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn date_value() -> impl Strategy<Value = DateValue> {
+    prop_oneof![
+        date().prop_map(|d| DateValue::day(d).unwrap()),
+        (1900i32..2100, 1u32..=12).prop_map(|(y, m)| DateValue::month(y, m).unwrap()),
+        (1900i32..2100).prop_map(|y| DateValue::year(y).unwrap()),
+        (date(), 0i64..400).prop_map(|(d, n)| DateValue::span(d, d + chrono::Duration::days(n)).unwrap()),
+    ]
+}
+
+fn time() -> impl Strategy<Value = TimeOfDay> {
+    (0u32..24, 0u32..60).prop_map(|(h, m)| TimeOfDay::new(h, m).unwrap())
+}
+
+fn window() -> impl Strategy<Value = TimeWindow> {
+    (time(), time()).prop_filter_map("start equals end", |(a, b)| TimeWindow::new(a, b).ok())
+}
+
+fn label() -> impl Strategy<Value = Label> {
+    "[A-Za-z][A-Za-z0-9]{0,9}( [A-Za-z][A-Za-z0-9]{0,9}){0,2}".prop_map(|s| Label::new(&s).unwrap())
+}
+
+fn value() -> BoxedStrategy<Value> {
+    prop_oneof![
+        4 => (magnitude(), unit()).prop_map(|(m, u)| Value::Amount(Amount::new(m, u))),
+        2 => (magnitude(), magnitude(), unit())
+            .prop_map(|(from, to, unit)| Value::Change(Change::Between { from, to, unit })),
+        1 => bounded_magnitude().prop_map(|factor| Value::Change(Change::Factor { factor })),
+        2 => date_value().prop_map(Value::Date),
+        1 => time().prop_map(Value::Time),
+        1 => window().prop_map(Value::TimeWindow),
+        1 => any::<bool>().prop_map(Value::YesNo),
+        1 => label().prop_map(Value::Category),
+        1 => prop::collection::vec(label(), 1..5).prop_map(|v| Value::Set(ItemSet::new(v).unwrap())),
+        1 => Just(Value::Undisclosed),
+    ]
+    .boxed()
+}
+
+/// Two values of one kind (amounts in one unit), so comparisons reach a verdict.
+fn comparable_pair() -> BoxedStrategy<(Value, Value)> {
+    prop_oneof![
+        (magnitude(), magnitude(), unit()).prop_map(|(a, b, u)| {
+            (Value::Amount(Amount::new(a, u)), Value::Amount(Amount::new(b, u)))
+        }),
+        (date_value(), date_value()).prop_map(|(a, b)| (Value::Date(a), Value::Date(b))),
+        (window(), window()).prop_map(|(a, b)| (Value::TimeWindow(a), Value::TimeWindow(b))),
+        (time(), window()).prop_map(|(a, b)| (Value::Time(a), Value::TimeWindow(b))),
+        (bounded_magnitude(), bounded_magnitude()).prop_map(|(a, b)| {
+            (Value::Change(Change::Factor { factor: a }), Value::Change(Change::Factor { factor: b }))
+        }),
+        (range(), range(), bounded_magnitude()).prop_map(|(from, to, f)| {
+            let between = Change::Between {
+                from: Magnitude::Range(from),
+                to: Magnitude::Range(to),
+                unit: Unit::Number,
+            };
+            (Value::Change(between), Value::Change(Change::Factor { factor: f }))
+        }),
+        (prop::collection::vec(label(), 1..4), prop::collection::vec(label(), 1..4)).prop_map(
+            |(a, b)| (Value::Set(ItemSet::new(a).unwrap()), Value::Set(ItemSet::new(b).unwrap()))
+        ),
+        (value(), Just(Value::Undisclosed)),
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn comparison_is_symmetric((a, b) in comparable_pair()) {
+        let ab = a.compare(&b).map(|c| c.verdict);
+        let ba = b.compare(&a).map(|c| c.verdict);
+        prop_assert_eq!(ab.is_ok(), ba.is_ok());
+        if let (Ok(x), Ok(y)) = (ab, ba) {
+            prop_assert_eq!(x, y, "{} vs {}", a, b);
+        }
+    }
+
+    #[test]
+    fn comparison_of_any_two_values_is_symmetric(a in value(), b in value()) {
+        let ab = a.compare(&b).map(|c| c.verdict);
+        let ba = b.compare(&a).map(|c| c.verdict);
+        prop_assert_eq!(ab.is_ok(), ba.is_ok(), "{} vs {}", a, b);
+        if let (Ok(x), Ok(y)) = (ab, ba) {
+            prop_assert_eq!(x, y, "{} vs {}", a, b);
+        }
+    }
+
+    #[test]
+    fn a_value_agrees_with_itself(v in value()) {
+        let cmp = v.compare(&v).unwrap();
+        prop_assert_eq!(cmp.verdict, Verdict::Agrees, "{}: {}", v, cmp.reason);
+    }
+
+    #[test]
+    fn containing_interval_means_compatible(a in magnitude(), b in magnitude(), u in unit()) {
+        let policy = Policy::default();
+        let (va, vb) = (Value::Amount(Amount::new(a, u)), Value::Amount(Amount::new(b, u)));
+        let (ia, ib) = (va.interval(&policy).unwrap(), vb.interval(&policy).unwrap());
+        if ia.contains(&ib) || ib.contains(&ia) {
+            prop_assert_ne!(va.compare(&vb).unwrap().verdict, Verdict::Conflicts, "{} vs {}", va, vb);
+        }
+    }
+
+    #[test]
+    fn containing_date_range_means_compatible(a in date_value(), b in date_value()) {
+        if a.interval().contains(&b.interval()) {
+            prop_assert_ne!(Value::Date(a).compare(&Value::Date(b)).unwrap().verdict, Verdict::Conflicts);
+        }
+    }
+
+    #[test]
+    fn disjoint_intervals_conflict(a in magnitude(), b in magnitude(), u in unit()) {
+        let policy = Policy::default();
+        let (va, vb) = (Value::Amount(Amount::new(a, u)), Value::Amount(Amount::new(b, u)));
+        let (ia, ib) = (va.interval(&policy).unwrap(), vb.interval(&policy).unwrap());
+        if !ia.overlaps(&ib) {
+            prop_assert_eq!(va.compare(&vb).unwrap().verdict, Verdict::Conflicts);
+        }
+    }
+
+    #[test]
+    fn parsing_a_display_gives_the_value_back(v in value()) {
+        let text = v.to_string();
+        let parsed: Value = text.parse().map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
+        prop_assert_eq!(parsed, v, "display was {:?}", text);
+    }
+
+    #[test]
+    fn serde_round_trips_every_value_kind(v in value()) {
+        let json = serde_json::to_string(&v).unwrap();
+        let back: Value = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, v);
+    }
+
+    #[test]
+    fn parsing_never_panics(s in "\\PC{0,40}") {
+        let _ = s.parse::<Value>();
+    }
+}
