@@ -1,5 +1,8 @@
 //! Parsing and comparison speed: `cargo bench --bench parse`.
 
+// criterion's macros generate undocumented public items.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 
 use claimrecon::{Parser, Value};

@@ -44,7 +44,7 @@ fn run(dir: &Path) -> Result<String, String> {
             return Err(format!("{}:{number}: expected 4 tab-separated fields", list.display()));
         };
         if doc != current_doc {
-            current_doc = doc.to_owned();
+            doc.clone_into(&mut current_doc);
             let _ = writeln!(out, "\n{doc} (published {published})");
         }
         let article = std::fs::read_to_string(dir.join(doc))

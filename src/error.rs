@@ -86,6 +86,21 @@ pub enum Error {
         /// The name it was to point at.
         canonical: String,
     },
+    /// Declaring a place within another would make the hierarchy loop.
+    #[error("place {child:?} within {parent:?} would form a cycle")]
+    PartOfCycle {
+        /// The place declared to lie within.
+        child: String,
+        /// The place it was to lie within.
+        parent: String,
+    },
+    /// Two claims given to one reconciliation share an id; the later one (by claim order)
+    /// is rejected.
+    #[error("duplicate claim id {claim:?}")]
+    DuplicateClaim {
+        /// The repeated id.
+        claim: String,
+    },
     /// A claim could not be built: which claim, which field, and the underlying error.
     #[error("claim {claim:?}, field {field}: {source}")]
     Claim {

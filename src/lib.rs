@@ -15,7 +15,7 @@ pub use crate::error::Error;
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
-pub use crate::subject::{Aliases, Measure, Nature, Population, Subject};
+pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{
     Amount, ApproxPolicy, Basis, Change, Comparison, DatePrecision, DateValue, Endpoint, Interval,

@@ -127,6 +127,47 @@ impl Population {
     }
 }
 
+impl Population {
+    /// True if `self` is `other` or lies within it (police within security forces within all).
+    #[must_use]
+    pub fn is_within(&self, other: &Population) -> bool {
+        let mut current = Some(self.clone());
+        while let Some(p) = current {
+            if &p == other {
+                return true;
+            }
+            current = p.parent();
+        }
+        false
+    }
+
+    /// True if no one can be in both populations: security forces, civilians and militants
+    /// exclude each other (and so do police and military). Protesters may be civilians, and
+    /// named groups may overlap anything, so neither is disjoint from others.
+    #[must_use]
+    pub fn is_disjoint_from(&self, other: &Population) -> bool {
+        fn branch(p: &Population) -> Option<u8> {
+            match p {
+                Population::SecurityForces | Population::Police | Population::Military => Some(0),
+                Population::Civilians => Some(1),
+                Population::Militants => Some(2),
+                _ => None,
+            }
+        }
+        match (branch(self), branch(other)) {
+            (Some(a), Some(b)) if a != b => true,
+            (Some(0), Some(0)) => {
+                matches!(
+                    (self, other),
+                    (Population::Police, Population::Military)
+                        | (Population::Military, Population::Police)
+                )
+            }
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for Population {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -232,6 +273,89 @@ impl Aliases {
     #[must_use]
     pub fn canonical(&self, name: &Label) -> Label {
         self.map.get(&name.key()).cloned().unwrap_or_else(|| name.clone())
+    }
+}
+
+/// Which places lie within which: Almaty within Kazakhstan. Used to tell that a city's count
+/// is part of a national one. Names are compared through their [`Label::key`]; cycles are
+/// refused.
+///
+/// ```
+/// use claimrecon::{Label, Places};
+/// let places = Places::default();
+/// let almaty = Label::new("Almaty")?;
+/// let kazakhstan = Label::new("Kazakhstan")?;
+/// assert!(places.is_within(&almaty, &kazakhstan));
+/// assert!(!places.is_within(&kazakhstan, &almaty));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
+    parent: BTreeMap<String, Label>,
+}
+
+impl Default for Places {
+    /// The places of the seed corpus (the January 2022 unrest in Kazakhstan).
+    fn default() -> Self {
+        let mut places = Places::empty();
+        for (child, parent) in [
+            ("Almaty", "Kazakhstan"),
+            ("Almaty region", "Kazakhstan"),
+            ("Mangystau", "Kazakhstan"),
+            ("Zhanaozen", "Mangystau"),
+            ("Aktau", "Mangystau"),
+            ("Nur-Sultan", "Kazakhstan"),
+            ("Shymkent", "Kazakhstan"),
+            ("Taraz", "Kazakhstan"),
+            ("Aktobe", "Kazakhstan"),
+        ] {
+            if let (Ok(c), Ok(p)) = (Label::new(child), Label::new(parent)) {
+                // The built-in table has no cycles; a failure would only drop one entry.
+                let _ = places.insert(&c, &p);
+            }
+        }
+        places
+    }
+}
+
+impl Places {
+    /// No places known.
+    #[must_use]
+    pub fn empty() -> Self {
+        Places { parent: BTreeMap::new() }
+    }
+
+    /// Declares `child` to lie within `parent`.
+    ///
+    /// # Errors
+    /// [`Error::PartOfCycle`] if `parent` already lies within `child`.
+    pub fn insert(&mut self, child: &Label, parent: &Label) -> Result<(), Error> {
+        if self.is_within(parent, child) {
+            return Err(Error::PartOfCycle {
+                child: child.to_string(),
+                parent: parent.to_string(),
+            });
+        }
+        self.parent.insert(child.key(), parent.clone());
+        Ok(())
+    }
+
+    /// True if `place` is `area` or lies within it.
+    #[must_use]
+    pub fn is_within(&self, place: &Label, area: &Label) -> bool {
+        let target = area.key();
+        let mut current = place.key();
+        // Bounded by the table's size: insert refuses cycles.
+        for _ in 0..=self.parent.len() {
+            if current == target {
+                return true;
+            }
+            match self.parent.get(&current) {
+                Some(p) => current = p.key(),
+                None => return false,
+            }
+        }
+        false
     }
 }
 

@@ -61,8 +61,14 @@ fn a_price_change_is_consistent_with_two_fold_and_doubling_but_not_tripling() {
 
 #[test]
 fn a_price_is_compared_with_the_end_of_a_change() {
-    assert_eq!(verdict("from 50-60 to 110-120 tenge per liter", "115 tenge per litre"), Verdict::Compatible);
-    assert_eq!(verdict("from 50-60 to 110-120 tenge per liter", "50 tenge per 1 liter"), Verdict::Conflicts);
+    assert_eq!(
+        verdict("from 50-60 to 110-120 tenge per liter", "115 tenge per litre"),
+        Verdict::Compatible
+    );
+    assert_eq!(
+        verdict("from 50-60 to 110-120 tenge per liter", "50 tenge per 1 liter"),
+        Verdict::Conflicts
+    );
 }
 
 #[test]
@@ -77,7 +83,8 @@ fn undisclosed_contradicts_nothing() {
 #[test]
 fn sets_agree_contain_or_disagree() {
     let five = "{Russia, Armenia, Tajikistan, Kyrgyzstan, Belarus}";
-    let four = Parser::default().parse_set("Armenia, Belarus, Tajikistan and Kyrgyzstan").unwrap().value;
+    let four =
+        Parser::default().parse_set("Armenia, Belarus, Tajikistan and Kyrgyzstan").unwrap().value;
     let cmp = four.compare(&v(five)).unwrap();
     assert_eq!((cmp.verdict, cmp.basis), (Verdict::Compatible, Basis::Subset));
     assert_eq!(verdict("{Russia, Belarus}", "{belarus, russia}"), Verdict::Agrees);
@@ -88,7 +95,10 @@ fn sets_agree_contain_or_disagree() {
 #[test]
 fn categories_compare_case_insensitively() {
     assert_eq!(verdict("\"LPG\"", "\"lpg\""), Verdict::Agrees);
-    assert_eq!(verdict("\"liquefied petroleum gas\"", "\"liquefied natural gas\""), Verdict::Conflicts);
+    assert_eq!(
+        verdict("\"liquefied petroleum gas\"", "\"liquefied natural gas\""),
+        Verdict::Conflicts
+    );
 }
 
 #[test]
@@ -97,9 +107,15 @@ fn dates_overlap_or_not() {
     let date = |s: &str| p.parse(s).unwrap().value;
     let weekend = date("over the weekend");
     assert_eq!(weekend.compare(&date("2 January")).unwrap().verdict, Verdict::Compatible);
-    assert_eq!(date("the first days of 2022").compare(&weekend).unwrap().verdict, Verdict::Compatible);
+    assert_eq!(
+        date("the first days of 2022").compare(&weekend).unwrap().verdict,
+        Verdict::Compatible
+    );
     assert_eq!(date("January 4, 2022").compare(&weekend).unwrap().verdict, Verdict::Conflicts);
-    assert_eq!(date("January 5").compare(&date("5 January 2022")).unwrap().verdict, Verdict::Agrees);
+    assert_eq!(
+        date("January 5").compare(&date("5 January 2022")).unwrap().verdict,
+        Verdict::Agrees
+    );
 }
 
 #[test]
@@ -112,7 +128,12 @@ fn dozens_is_compatible_with_13_and_conflicts_with_164() {
 #[test]
 fn a_custom_vague_policy_changes_the_verdict() {
     use claimrecon::{VaguePolicy, VagueWord};
-    let strict = Policy::default().vague(VaguePolicy::default().set(VagueWord::Dozens, 24.0, 99.0, "two dozen or more"));
+    let strict = Policy::default().vague(VaguePolicy::default().set(
+        VagueWord::Dozens,
+        24.0,
+        99.0,
+        "two dozen or more",
+    ));
     let cmp = v("dozens").compare_with(&v("13"), &strict).unwrap();
     assert_eq!(cmp.verdict, Verdict::Conflicts);
 }
@@ -120,9 +141,15 @@ fn a_custom_vague_policy_changes_the_verdict() {
 #[test]
 fn different_dimensions_are_an_error_not_a_conflict() {
     let err = v("4,578").compare(&v("50 tenge per 1 liter")).unwrap_err();
-    assert_eq!(err.to_string(), "cannot compare a count with a price in KZT per litre: different dimensions");
+    assert_eq!(
+        err.to_string(),
+        "cannot compare a count with a price in KZT per litre: different dimensions"
+    );
     let err = v("212 million US dollars").compare(&v("212 million tenge")).unwrap_err();
-    assert_eq!(err.to_string(), "cannot compare money in USD with money in KZT: different dimensions");
+    assert_eq!(
+        err.to_string(),
+        "cannot compare money in USD with money in KZT: different dimensions"
+    );
     assert!(matches!(err, Error::DimensionMismatch { .. }));
 }
 

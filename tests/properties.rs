@@ -11,7 +11,8 @@ fn number() -> impl Strategy<Value = Number> {
     prop_oneof![
         (0u64..100_000).prop_map(|n| n as f64),
         (0u64..10_000_000_000).prop_map(|n| n as f64),
-        (0u64..1_000_000, 1u32..4).prop_map(|(n, d)| n as f64 / 10f64.powi(d as i32)),
+        (0u64..1_000_000, 1u32..4)
+            .prop_map(|(n, d)| n as f64 / 10f64.powi(i32::try_from(d).unwrap())),
     ]
     .prop_map(|x| Number::new(x).unwrap())
 }
@@ -63,7 +64,8 @@ fn unit() -> impl Strategy<Value = Unit> {
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (1900i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    (1900i32..2100, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 fn date_value() -> impl Strategy<Value = DateValue> {
@@ -71,7 +73,8 @@ fn date_value() -> impl Strategy<Value = DateValue> {
         date().prop_map(|d| DateValue::day(d).unwrap()),
         (1900i32..2100, 1u32..=12).prop_map(|(y, m)| DateValue::month(y, m).unwrap()),
         (1900i32..2100).prop_map(|y| DateValue::year(y).unwrap()),
-        (date(), 0i64..400).prop_map(|(d, n)| DateValue::span(d, d + chrono::Duration::days(n)).unwrap()),
+        (date(), 0i64..400)
+            .prop_map(|(d, n)| DateValue::span(d, d + chrono::Duration::days(n)).unwrap()),
     ]
 }
 
@@ -114,7 +117,10 @@ fn comparable_pair() -> BoxedStrategy<(Value, Value)> {
         (window(), window()).prop_map(|(a, b)| (Value::TimeWindow(a), Value::TimeWindow(b))),
         (time(), window()).prop_map(|(a, b)| (Value::Time(a), Value::TimeWindow(b))),
         (bounded_magnitude(), bounded_magnitude()).prop_map(|(a, b)| {
-            (Value::Change(Change::Factor { factor: a }), Value::Change(Change::Factor { factor: b }))
+            (
+                Value::Change(Change::Factor { factor: a }),
+                Value::Change(Change::Factor { factor: b }),
+            )
         }),
         (range(), range(), bounded_magnitude()).prop_map(|(from, to, f)| {
             let between = Change::Between {

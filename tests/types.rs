@@ -82,9 +82,15 @@ fn deserialising_rechecks_what_constructors_check() {
     let nan: Result<Number, _> = serde_json::from_str("-1.0");
     assert_eq!(nan.unwrap_err().to_string(), "invalid number -1: negative amounts are not allowed");
     let inverted: Result<NumberRange, _> = serde_json::from_str(r#"{"low":60,"high":50}"#);
-    assert_eq!(inverted.unwrap_err().to_string(), "inverted range: low end 60 is above high end 50");
+    assert_eq!(
+        inverted.unwrap_err().to_string(),
+        "inverted range: low end 60 is above high end 50"
+    );
     let late: Result<TimeOfDay, _> = serde_json::from_str("1500");
-    assert_eq!(late.unwrap_err().to_string(), "invalid time of day \"25:00\": hours run 0-23 and minutes 0-59");
+    assert_eq!(
+        late.unwrap_err().to_string(),
+        "invalid time of day \"25:00\": hours run 0-23 and minutes 0-59"
+    );
     let empty: Result<ClaimId, _> = serde_json::from_str(r#""  ""#);
     assert_eq!(empty.unwrap_err().to_string(), "invalid claim id \"  \": is empty");
     let score: Result<Score, _> = serde_json::from_str("1.5");
@@ -94,7 +100,8 @@ fn deserialising_rechecks_what_constructors_check() {
 #[test]
 fn subjects_normalise_through_aliases() {
     let aliases = Aliases::default();
-    let a = Subject::new(Measure::Deaths).place(Label::new("Alma-Ata").unwrap()).normalized(&aliases);
+    let a =
+        Subject::new(Measure::Deaths).place(Label::new("Alma-Ata").unwrap()).normalized(&aliases);
     let b = Subject::new(Measure::Deaths).place(Label::new("ALMATY").unwrap()).normalized(&aliases);
     assert_eq!(a, b);
     assert_eq!(a.to_string(), "deaths in Almaty");

@@ -17,11 +17,22 @@ pub(crate) enum Tok {
         int: String,
     },
     /// `23:00`.
-    Clock { hour: u32, minute: u32 },
+    Clock {
+        hour: u32,
+        minute: u32,
+    },
     /// `2022-01-05`.
-    IsoDate { year: i32, month: u32, day: u32 },
+    IsoDate {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     /// `06.01.2022` (day.month.year).
-    DottedDate { year: i32, month: u32, day: u32 },
+    DottedDate {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     /// A word, lower-cased; may hold inner hyphens and apostrophes ("two-fold").
     Word(String),
     /// "a.m." / "am" (false) or "p.m." / "pm" (true).
@@ -95,11 +106,7 @@ pub(crate) fn lex(phrase: &str) -> Result<Vec<Token>, Error> {
                     continue;
                 }
                 _ => {
-                    return Err(Error::parse(
-                        phrase,
-                        start,
-                        format!("unexpected character {c:?}"),
-                    ));
+                    return Err(Error::parse(phrase, start, format!("unexpected character {c:?}")));
                 }
             };
             (tok, end)
@@ -227,10 +234,7 @@ mod tests {
 
     #[test]
     fn numbers_with_separators_and_decimals() {
-        assert_eq!(
-            toks("4,578"),
-            vec![Tok::Num { value: 4578.0, frac: None, int: "4578".into() }]
-        );
+        assert_eq!(toks("4,578"), vec![Tok::Num { value: 4578.0, frac: None, int: "4578".into() }]);
         assert_eq!(
             toks("7.00"),
             vec![Tok::Num { value: 7.0, frac: Some("00".into()), int: "7".into() }]
@@ -239,10 +243,10 @@ mod tests {
 
     #[test]
     fn clock_and_meridiem() {
-        assert_eq!(toks("11 p.m."), vec![
-            Tok::Num { value: 11.0, frac: None, int: "11".into() },
-            Tok::Meridiem(true)
-        ]);
+        assert_eq!(
+            toks("11 p.m."),
+            vec![Tok::Num { value: 11.0, frac: None, int: "11".into() }, Tok::Meridiem(true)]
+        );
         assert_eq!(toks("23:00"), vec![Tok::Clock { hour: 23, minute: 0 }]);
     }
 

@@ -114,10 +114,10 @@ impl Parser {
         }
         let offset = phrase.len() - phrase.trim_start().len();
         if let Some(inner) = strip_quotes(trimmed) {
-            return self.category(phrase, inner, offset);
+            return Self::category(phrase, inner, offset);
         }
         if let Some(inner) = trimmed.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            return self.set(phrase, inner.split(','), offset);
+            return Self::set(phrase, inner.split(','), offset);
         }
         let toks = lex(phrase)?;
         let mut g = Grammar {
@@ -137,7 +137,7 @@ impl Parser {
     pub fn parse_category(&self, phrase: &str) -> Result<Parsed, Error> {
         let trimmed = phrase.trim();
         let inner = strip_quotes(trimmed).unwrap_or(trimmed);
-        self.category(phrase, inner, phrase.len() - phrase.trim_start().len())
+        Self::category(phrase, inner, phrase.len() - phrase.trim_start().len())
     }
 
     /// Reads a list as a set: "Armenia, Belarus, Tajikistan and Kyrgyzstan", or `{...}`.
@@ -154,10 +154,10 @@ impl Parser {
             let part = part.strip_prefix("and ").unwrap_or(part);
             items.extend(part.split(" and "));
         }
-        self.set(phrase, items.into_iter(), offset)
+        Self::set(phrase, items.into_iter(), offset)
     }
 
-    fn category(&self, phrase: &str, inner: &str, offset: usize) -> Result<Parsed, Error> {
+    fn category(phrase: &str, inner: &str, offset: usize) -> Result<Parsed, Error> {
         let label = Label::new(inner).map_err(|e| Error::parse(phrase, offset, e.to_string()))?;
         let reading = Reading {
             start: offset,
@@ -169,7 +169,6 @@ impl Parser {
     }
 
     fn set<'p>(
-        &self,
         phrase: &str,
         parts: impl Iterator<Item = &'p str>,
         offset: usize,
@@ -203,10 +202,23 @@ fn strip_quotes(s: &str) -> Option<&str> {
 /// A date as written, before a missing year is filled in.
 #[derive(Debug, Clone, Copy)]
 enum DateSpec {
-    Day { year: Option<i32>, month: u32, day: u32, weekday: Option<Weekday> },
-    Month { year: Option<i32>, month: u32 },
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        weekday: Option<Weekday>,
+    },
+    Month {
+        year: Option<i32>,
+        month: u32,
+    },
     /// Days `first ..= last` of a month; `last: None` is the month's end.
-    MonthPart { year: Option<i32>, month: u32, first: u32, last: Option<u32> },
+    MonthPart {
+        year: Option<i32>,
+        month: u32,
+        first: u32,
+        last: Option<u32>,
+    },
     Resolved(DateValue),
 }
 
@@ -294,11 +306,9 @@ impl Grammar<'_> {
         }
     }
 
-    fn describe(t: &Token) -> String {
-        match &t.tok {
-            Tok::Word(w) => format!("'{w}'"),
-            _ => "this".to_owned(),
-        }
+    /// A token as written, quoted, for messages.
+    fn describe(&self, t: &Token) -> String {
+        format!("'{}'", self.phrase.get(t.start..t.end).unwrap_or_default())
     }
 
     fn value(&mut self, all: &[Token]) -> Result<Value, Error> {
@@ -328,11 +338,9 @@ impl Grammar<'_> {
             return self.join(&t[1..k], &t[k + 1..], Join::Range, t[k].start);
         }
         if t[0].is_word("from") {
-            let k = t
-                .iter()
-                .position(|x| {
-                    x.is_word("to") || x.is_word("until") || x.is_word("till") || x.is_word("through")
-                })
+            // The first "to" that is not part of a qualifier: "from up to 50 to 100".
+            let k = (1..t.len())
+                .find(|&k| is_range_word(t, k))
                 .ok_or_else(|| self.err(self.end_of(t), "'from' needs 'to' and a second value"))?;
             return self.join(&t[1..k], &t[k + 1..], Join::From, t[k].start);
         }
@@ -351,7 +359,7 @@ impl Grammar<'_> {
         let words: Option<Vec<&str>> = t.iter().map(Token::word).collect();
         let words = words?;
         let core: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
-        if UNDISCLOSED.iter().any(|p| *p == core.as_slice()) {
+        if UNDISCLOSED.contains(&core.as_slice()) {
             self.note(t, "undisclosed: compatible with any figure");
             return Some(Value::Undisclosed);
         }
@@ -375,8 +383,9 @@ impl Grammar<'_> {
                 "until" | "till" | "through" | "by" => "end date: the value is the date it ends",
                 _ => return t,
             };
-            // "as many as" and "at least" are qualifiers, not prepositions.
-            if QUALIFIERS.iter().any(|(p, _)| words_match(t, p)) {
+            // "as many as" and "at least" are qualifiers, not prepositions; in "in 1991" the
+            // preposition is what makes a bare number a year, and `point` reads the pair.
+            if QUALIFIERS.iter().any(|(p, _)| words_match(t, p)) || year_after_preposition(t) {
                 return t;
             }
             if (w == "at" || w == "as" || w == "of") && t.len() > 1 && t[1].word().is_none() {
@@ -419,8 +428,9 @@ impl Grammar<'_> {
                     _ => l,
                 };
                 let (ld, rd) = (self.resolve(l, lat)?, self.resolve(r, rat)?);
-                let span = DateValue::span(ld.first(), rd.last())
-                    .map_err(|_| self.err(lat, format!("the dates run backwards: {ld} is after {rd}")))?;
+                let span = DateValue::span(ld.first(), rd.last()).map_err(|_| {
+                    self.err(lat, format!("the dates run backwards: {ld} is after {rd}"))
+                })?;
                 self.note(lt, format!("from {}", ld.first()));
                 self.note(rt, format!("to {}", rd.last()));
                 Ok(Value::Date(span))
@@ -475,9 +485,8 @@ impl Grammar<'_> {
     fn point(&mut self, t: &[Token]) -> Result<Point, Error> {
         // "in 1991", "since 2022": a bare year only counts as a date after a preposition.
         if let [prep, y] = t
-            && prep.word().is_some_and(|w| matches!(w, "in" | "since" | "year"))
-            && let Tok::Num { value, frac: None, int } = &y.tok
-            && int.len() == 4
+            && year_after_preposition(t)
+            && let Tok::Num { value, .. } = &y.tok
         {
             let year = self.year_value(*value, y.start)?;
             self.note(t, "calendar year");
@@ -490,17 +499,17 @@ impl Grammar<'_> {
         };
         // One end of a change may itself be a range: "from 50-60 to 110-120".
         if let Some(k) = connector(t).filter(|&k| t[k].tok == Tok::Dash) {
-            let (l, r) = (self.point(&t[..k])?, self.point(&t[k + 1..])?);
+            let (left, right) = (self.point(&t[..k])?, self.point(&t[k + 1..])?);
             if let (
                 Point::Amount { mag: lm, unit: lu, scale: ls, .. },
                 Point::Amount { mag: rm, unit: ru, scale: rs, at: rat, .. },
-            ) = (l, r)
+            ) = (left, right)
             {
                 let unit = match (lu, ru) {
-                    (Some(a), Some(b)) if a != b => {
+                    (Some(lunit), Some(runit)) if lunit != runit => {
                         return Err(self.err(rat, "the two ends have different units"));
                     }
-                    (a, b) => a.or(b),
+                    (lunit, runit) => lunit.or(runit),
                 };
                 let mag = self.range(lm, rm, ls, rs, first.start)?;
                 return Ok(Point::Amount { mag, unit, scale: rs, clock: None, at: first.start });
@@ -518,9 +527,8 @@ impl Grammar<'_> {
 
     fn clock(&mut self, t: &[Token]) -> Result<Option<TimeOfDay>, Error> {
         let at = t[0].start;
-        let time = |g: &Self, h: u32, m: u32| {
-            TimeOfDay::new(h, m).map_err(|e| g.err(at, e.to_string()))
-        };
+        let time =
+            |g: &Self, h: u32, m: u32| TimeOfDay::new(h, m).map_err(|e| g.err(at, e.to_string()));
         let with_meridiem = |g: &Self, h: u32, m: u32, pm: bool| {
             if !(1..=12).contains(&h) {
                 return Err(g.err(at, format!("{h} is not an hour on a 12-hour clock")));
@@ -546,6 +554,17 @@ impl Grammar<'_> {
                 with_meridiem(self, *value as u32, m, *pm)?
             }
             (Tok::Word(w), None, 1) if w == "noon" || w == "midday" => time(self, 12, 0)?,
+            // "12 noon", "12 midnight"
+            (Tok::Num { frac: None, int, .. }, Some(Tok::Word(w)), 2)
+                if int == "12" && (w == "noon" || w == "midday") =>
+            {
+                time(self, 12, 0)?
+            }
+            (Tok::Num { frac: None, int, .. }, Some(Tok::Word(w)), 2)
+                if int == "12" && w == "midnight" =>
+            {
+                time(self, 0, 0)?
+            }
             (Tok::Word(w), None, 1) if w == "midnight" => time(self, 0, 0)?,
             _ => return Ok(None),
         };
@@ -620,11 +639,12 @@ impl Grammar<'_> {
                 Some(MonthOrYear::Month(month, year)) => {
                     DateSpec::MonthPart { year, month, first, last }
                 }
-                Some(MonthOrYear::Year(y)) => {
+                Some(MonthOrYear::Year(year)) => {
                     // Of a year, "first days" is the first week; "the end of 2022" its last
                     // days of December.
-                    let (m, f, l) = if first >= 21 || first == 25 { (12, first, None) } else { (1, first, last) };
-                    DateSpec::MonthPart { year: Some(y), month: m, first: f, last: l }
+                    let month = if first >= 21 { 12 } else { 1 };
+                    let last = if first >= 21 { None } else { last };
+                    DateSpec::MonthPart { year: Some(year), month, first, last }
                 }
                 None => return Err(self.err(rest[0].start, "expected a month or a year")),
             };
@@ -665,7 +685,9 @@ impl Grammar<'_> {
                     self.note(t, "calendar date");
                     return Ok(Some(DateSpec::Day { year, month, day, weekday }));
                 }
-                Some(_) => return Err(self.err(rest[0].start, "expected a day or a year after the month")),
+                Some(_) => {
+                    return Err(self.err(rest[0].start, "expected a day or a year after the month"));
+                }
             }
         }
         // 5 January [2022]
@@ -680,16 +702,15 @@ impl Grammar<'_> {
         if weekday.is_some() {
             return Err(self.err(t[0].start, "expected a date after the weekday"));
         }
-        // year 2022
-        if t[0].is_word("year") && t.len() == 2 {
-            if let Tok::Num { value, frac: None, int } = &t[1].tok
-                && int.len() == 4
-            {
-                let y = self.year_value(*value, t[1].start)?;
-                self.note(t, "calendar year");
-                let d = DateValue::year(y).map_err(|e| self.err(at, e.to_string()))?;
-                return Ok(Some(DateSpec::Resolved(d)));
-            }
+        // year 2022; "year 10000" is a date out of range, not an unknown word.
+        if t[0].is_word("year")
+            && t.len() == 2
+            && let Tok::Num { value, frac: None, .. } = &t[1].tok
+        {
+            let y = self.year_value(*value, t[1].start)?;
+            self.note(t, "calendar year");
+            let d = DateValue::year(y).map_err(|e| self.err(at, e.to_string()))?;
+            return Ok(Some(DateSpec::Resolved(d)));
         }
         Ok(None)
     }
@@ -734,23 +755,30 @@ impl Grammar<'_> {
     }
 
     fn relative(&mut self, t: &[Token]) -> Result<Option<DateSpec>, Error> {
-        let words: Option<Vec<&str>> = t.iter().map(Token::word).collect();
-        let Some(words) = words else { return Ok(None) };
-        let core: Vec<&str> =
-            words.iter().copied().filter(|w| !matches!(*w, "the" | "over" | "on" | "at" | "during")).collect();
         enum Rel {
             Weekend,
             Day(i64),
             LastWeek,
             ThisWeek,
             Weekday(Weekday, bool),
+            /// The calendar year, this many years before the publication's.
+            Year(i32),
         }
+        let words: Option<Vec<&str>> = t.iter().map(Token::word).collect();
+        let Some(words) = words else { return Ok(None) };
+        let core: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "the" | "over" | "on" | "at" | "during"))
+            .collect();
         let rel = match core.as_slice() {
-            ["weekend"] | ["this", "weekend"] | ["last", "weekend"] => Rel::Weekend,
+            ["weekend"] | ["this" | "last", "weekend"] => Rel::Weekend,
             ["yesterday"] | ["last", "night"] => Rel::Day(1),
-            ["today"] | ["tonight"] | ["this", "morning"] => Rel::Day(0),
+            ["today" | "tonight"] | ["this", "morning"] => Rel::Day(0),
             ["last", "week"] => Rel::LastWeek,
             ["this", "week"] | ["earlier", "this", "week"] => Rel::ThisWeek,
+            ["this", "year"] => Rel::Year(0),
+            ["last", "year"] => Rel::Year(1),
             [w] if words::weekday(w).is_some() => {
                 Rel::Weekday(words::weekday(w).unwrap_or(Weekday::Mon), false)
             }
@@ -777,13 +805,19 @@ impl Grammar<'_> {
                 let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()) + 7);
                 (monday, monday + Duration::days(6))
             }
-            Rel::ThisWeek => {
-                (p - Duration::days(i64::from(p.weekday().num_days_from_monday())), p)
+            Rel::ThisWeek => (p - Duration::days(i64::from(p.weekday().num_days_from_monday())), p),
+            Rel::Year(back) => {
+                let value = DateValue::year(p.year() - back)
+                    .map_err(|e| self.err(t[0].start, e.to_string()))?;
+                self.note(
+                    t,
+                    format!("relative year, resolved against publication date {p}: {value}"),
+                );
+                return Ok(Some(DateSpec::Resolved(value)));
             }
             Rel::Weekday(wd, strictly_before) => {
-                let mut back = (p.weekday().num_days_from_monday() + 7
-                    - wd.num_days_from_monday())
-                    % 7;
+                let mut back =
+                    (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
                 if strictly_before && back == 0 {
                     back = 7;
                 }
@@ -791,7 +825,8 @@ impl Grammar<'_> {
                 (d, d)
             }
         };
-        let value = DateValue::span(first, last).map_err(|e| self.err(t[0].start, e.to_string()))?;
+        let value =
+            DateValue::span(first, last).map_err(|e| self.err(t[0].start, e.to_string()))?;
         self.note(t, format!("relative date, resolved against publication date {p}: {value}"));
         Ok(Some(DateSpec::Resolved(value)))
     }
@@ -802,7 +837,10 @@ impl Grammar<'_> {
                 return Ok(y);
             }
             let Some(p) = self.published else {
-                return Err(self.err(at, "the date has no year, and no publication date was given to infer it from"));
+                return Err(self.err(
+                    at,
+                    "the date has no year, and no publication date was given to infer it from",
+                ));
             };
             // The year that puts the date nearest the publication date.
             let best = [p.year() - 1, p.year(), p.year() + 1]
@@ -824,7 +862,11 @@ impl Grammar<'_> {
                 {
                     return Err(self.err(
                         at,
-                        format!("{date} was a {}, not a {}", long_weekday(date.weekday()), long_weekday(wd)),
+                        format!(
+                            "{date} was a {}, not a {}",
+                            long_weekday(date.weekday()),
+                            long_weekday(wd)
+                        ),
                     ));
                 }
                 DateValue::day(date).map_err(bad)
@@ -898,10 +940,28 @@ impl Grammar<'_> {
                 at,
             });
         }
-        let (value, used, scale, clock) = self.number(rest)?;
+        let (value, used, scale, clock) = match self.number(rest) {
+            Err(_)
+                if i == 0
+                    && rest[0].tok == Tok::Dash
+                    && matches!(rest.get(1).map(|x| &x.tok), Some(Tok::Num { .. })) =>
+            {
+                return Err(self.err(at, "negative amounts are not allowed"));
+            }
+            // Nothing before it was read: the phrase is none of the kinds claimrecon knows.
+            Err(_) if i == 0 && !matches!(rest[0].tok, Tok::Num { .. }) => {
+                let found = self.describe(&rest[0]);
+                return Err(self.err(
+                    at,
+                    format!("expected a number, a date or a time of day, found {found}"),
+                ));
+            }
+            result => result?,
+        };
         let unit = self.unit(&rest[used..], prefix_unit)?;
         let factor = unit.map_or(1.0, |(_, f)| f);
-        let number = Number::new(value * factor).map_err(|e| self.err(rest[0].start, e.to_string()))?;
+        let number =
+            Number::new(value * factor).map_err(|e| self.err(rest[0].start, e.to_string()))?;
         let mag = match qualifier {
             None => Magnitude::Exact(number),
             Some(Qualifier::About) => Magnitude::About(number),
@@ -925,18 +985,24 @@ impl Grammar<'_> {
             let mut used = 1;
             let mut factor = 1.0;
             let mut scale_seen = None;
-            while let Some(s) = t.get(used).and_then(|x| x.word().and_then(|w| words::scale(w, x.glued))) {
+            while let Some(s) =
+                t.get(used).and_then(|x| x.word().and_then(|w| words::scale(w, x.glued)))
+            {
                 factor *= s;
                 scale_seen = Some(factor);
                 used += 1;
             }
             let clock = match frac {
-                Some(f) if f == "00" && *value < 24.0 => TimeOfDay::new(int.parse().unwrap_or(99), 0).ok(),
+                Some(f) if f == "00" && *value < 24.0 => {
+                    TimeOfDay::new(int.parse().unwrap_or(99), 0).ok()
+                }
                 _ => None,
             };
             let total = value * factor;
             if total > lex::MAX_AMOUNT {
-                return Err(self.err(t[0].start, "number too large: claimrecon reads amounts up to 10^15"));
+                return Err(
+                    self.err(t[0].start, "number too large: claimrecon reads amounts up to 10^15")
+                );
             }
             if scale_seen.is_some() {
                 self.note(&t[..used], format!("number {}", crate::value::trim_float(total)));
@@ -949,7 +1015,7 @@ impl Grammar<'_> {
             self.note(&t[..used], format!("number {}", crate::value::trim_float(value)));
             return Ok((value, used, None, None));
         }
-        let found = Self::describe(&t[0]);
+        let found = self.describe(&t[0]);
         Err(self.err(t[0].start, format!("expected a number, found {found}")))
     }
 
@@ -962,7 +1028,10 @@ impl Grammar<'_> {
             Tok::Word(w) if w == "per" && t.get(1).is_some_and(|x| x.is_word("cent")) => {
                 (Unit::Percent, 1.0, 2)
             }
-            Tok::Word(w) if w == "us" && t.get(1).and_then(Token::word).and_then(words::currency).is_some() => {
+            Tok::Word(w)
+                if w == "us"
+                    && t.get(1).and_then(Token::word).and_then(words::currency).is_some() =>
+            {
                 (Unit::Money(crate::Currency::Usd), 1.0, 2)
             }
             Tok::Word(w) if words::currency(w).is_some() => {
@@ -975,7 +1044,13 @@ impl Grammar<'_> {
             Tok::Word(w) if words::mass_factor(w).is_some() => {
                 (Unit::Kilograms, words::mass_factor(w).unwrap_or(1.0), 1)
             }
-            Tok::Word(w) => return Err(self.err(first.start, format!("unknown unit '{w}'"))),
+            Tok::Word(w) => {
+                let unit = match t.get(1).and_then(Token::word) {
+                    Some(next) if w == "per" => format!("per {next}"),
+                    _ => w.clone(),
+                };
+                return Err(self.err(first.start, format!("unknown unit '{unit}'")));
+            }
             _ => return Err(self.err(first.start, "unexpected symbol after the number")),
         };
         let mut used = used;
@@ -985,7 +1060,11 @@ impl Grammar<'_> {
             let per = rest.first().is_some_and(|x| x.is_word("per") || x.tok == Tok::Slash);
             if per {
                 let mut j = 1;
-                if rest.get(j).is_some_and(|x| matches!(x.tok, Tok::Num { value, .. } if value == 1.0) || x.is_word("one") || x.is_word("a")) {
+                if rest.get(j).is_some_and(|x| {
+                    matches!(x.tok, Tok::Num { value, .. } if value == 1.0)
+                        || x.is_word("one")
+                        || x.is_word("a")
+                }) {
                     j += 1;
                 }
                 match rest.get(j).and_then(Token::word) {
@@ -993,7 +1072,9 @@ impl Grammar<'_> {
                         unit = Unit::MoneyPerLitre(c);
                         used += j + 1;
                     }
-                    Some(w) => return Err(self.err(rest[j].start, format!("unknown unit 'per {w}'"))),
+                    Some(w) => {
+                        return Err(self.err(rest[j].start, format!("unknown unit 'per {w}'")));
+                    }
                     None => return Err(self.err(self.end_of(t), "expected a unit after 'per'")),
                 }
             }
@@ -1004,7 +1085,8 @@ impl Grammar<'_> {
             return Err(self.err(first.start, "the currency sign and the unit disagree"));
         }
         if let Some(extra) = t.get(used) {
-            return Err(self.err(extra.start, format!("unexpected {} after the unit", Self::describe(extra))));
+            return Err(self
+                .err(extra.start, format!("unexpected {} after the unit", self.describe(extra))));
         }
         self.note(&t[..used], format!("unit:{}", unit.suffix()));
         Ok(Some((unit, factor)))
@@ -1056,7 +1138,8 @@ impl Grammar<'_> {
                         return Err(self.err(num.start, "a fall cannot exceed 100%"));
                     }
                     None => {
-                        return Err(self.err(pct.end, "a percentage change needs 'rise' or 'fall' after it"));
+                        return Err(self
+                            .err(pct.end, "a percentage change needs 'rise' or 'fall' after it"));
                     }
                 };
                 self.note(t, format!("factor {}", crate::value::trim_float(f)));
@@ -1079,7 +1162,11 @@ impl Grammar<'_> {
     }
 
     /// "two-fold", "2-fold", "twofold", "2-3-fold", and percentages "50% rise".
-    fn fold(&mut self, t: &[Token], qualifier: Option<Qualifier>) -> Result<Option<Magnitude>, Error> {
+    fn fold(
+        &mut self,
+        t: &[Token],
+        qualifier: Option<Qualifier>,
+    ) -> Result<Option<Magnitude>, Error> {
         let at = t[0].start;
         let last = &t[t.len() - 1];
         // "50%" followed by a direction word (already stripped by the caller).
@@ -1093,7 +1180,8 @@ impl Grammar<'_> {
                 k -= 1;
             }
             &t[..k]
-        } else if let Some(stem) = word.strip_suffix("-fold").or_else(|| word.strip_suffix("fold")) {
+        } else if let Some(stem) = word.strip_suffix("-fold").or_else(|| word.strip_suffix("fold"))
+        {
             let mut v: Vec<Token> = t[..t.len() - 1].to_vec();
             v.push(Token {
                 tok: Tok::Word(stem.to_owned()),
@@ -1115,7 +1203,8 @@ impl Grammar<'_> {
             let (hi, _, _, _) = self.number(&number_part[d + 1..])?;
             let lo = Number::new(lo).map_err(|e| self.err(at, e.to_string()))?;
             let hi = Number::new(hi).map_err(|e| self.err(at, e.to_string()))?;
-            let r = NumberRange::new(lo, hi).map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
+            let r = NumberRange::new(lo, hi)
+                .map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
             return Ok(Some(Magnitude::Range(r)));
         }
         if let Some((pat, w)) = VAGUE.iter().find(|(p, _)| words_match(number_part, p))
@@ -1125,7 +1214,9 @@ impl Grammar<'_> {
         }
         let (value, used, _, _) = self.number(number_part)?;
         if let Some(extra) = number_part.get(used) {
-            return Err(self.err(extra.start, format!("unexpected {} in the factor", Self::describe(extra))));
+            return Err(
+                self.err(extra.start, format!("unexpected {} in the factor", self.describe(extra)))
+            );
         }
         let n = Number::new(value).map_err(|e| self.err(at, e.to_string()))?;
         self.note(&t[t.len() - 1..], "fold: a multiplicative factor");
@@ -1174,14 +1265,33 @@ fn point_kind(p: &Point) -> &'static str {
 /// or both written "H.00" ("from 7.00 to 23.00").
 fn clock_pair(l: &Point, r: &Point) -> Option<(TimeOfDay, TimeOfDay)> {
     match (l, r) {
-        (Point::Clock { time: a }, Point::Clock { time: b }) => Some((*a, *b)),
-        (Point::Clock { time: a }, Point::Amount { clock: Some(b), .. }) => Some((*a, *b)),
-        (Point::Amount { clock: Some(a), .. }, Point::Clock { time: b }) => Some((*a, *b)),
-        (Point::Amount { clock: Some(a), .. }, Point::Amount { clock: Some(b), .. }) => {
-            Some((*a, *b))
-        }
+        (
+            Point::Clock { time: a } | Point::Amount { clock: Some(a), .. },
+            Point::Clock { time: b } | Point::Amount { clock: Some(b), .. },
+        ) => Some((*a, *b)),
         _ => None,
     }
+}
+
+/// "in 1991", "since 2022", "year 2022": a preposition and a bare four-digit number.
+fn year_after_preposition(t: &[Token]) -> bool {
+    matches!(t, [prep, y]
+        if prep.word().is_some_and(|w| matches!(w, "in" | "since" | "year"))
+            && matches!(&y.tok, Tok::Num { frac: None, int, .. } if int.len() == 4))
+}
+
+/// True if `t[k]` is "to", "until", "till" or "through" joining two values, not the end of a
+/// qualifier such as "up to" or "close to".
+fn is_range_word(t: &[Token], k: usize) -> bool {
+    let joins = t
+        .get(k)
+        .and_then(Token::word)
+        .is_some_and(|w| matches!(w, "to" | "until" | "till" | "through"));
+    let qualifier = k
+        .checked_sub(1)
+        .and_then(|j| t.get(j))
+        .is_some_and(|prev| prev.is_word("up") || prev.is_word("close") || prev.is_word("equal"));
+    joins && !qualifier
 }
 
 /// Where a range splits: "to", "until", or a dash between two numbers or times.
@@ -1190,9 +1300,7 @@ fn connector(t: &[Token]) -> Option<usize> {
         let x = &t[k];
         let prev = &t[k - 1];
         match &x.tok {
-            Tok::Word(w) if matches!(w.as_str(), "to" | "until" | "till" | "through") => {
-                !(prev.is_word("up") || prev.is_word("close") || prev.is_word("equal"))
-            }
+            Tok::Word(_) => is_range_word(t, k),
             Tok::Dash => {
                 let numeric = |tok: &Tok| {
                     matches!(tok, Tok::Num { .. } | Tok::Clock { .. } | Tok::Meridiem(_))
@@ -1217,12 +1325,18 @@ fn doubling_factor(word: &str) -> Option<f64> {
 
 fn is_factor(t: &[Token]) -> bool {
     let words = t.iter().filter_map(Token::word);
-    let has_fold_or_verb = words.clone().any(|w| w == "fold" || w.ends_with("fold") || doubling_factor(w).is_some());
+    let has_fold_or_verb =
+        words.clone().any(|w| w == "fold" || w.ends_with("fold") || doubling_factor(w).is_some());
     let has_percent_change = t.windows(2).any(|w| {
         w[0].tok == Tok::Percent
             && w[1].word().is_some_and(|x| words::rise_word(x) || words::fall_word(x))
     });
-    has_fold_or_verb || has_percent_change
+    // "a 50%": a change missing its direction, so the factor reader can say so.
+    let bare_percent_change = matches!(t, [a, n, p]
+        if (a.is_word("a") || a.is_word("an"))
+            && matches!(n.tok, Tok::Num { .. })
+            && p.tok == Tok::Percent);
+    has_fold_or_verb || has_percent_change || bare_percent_change
 }
 
 /// Number words: "two", "a dozen", "six thousand", "twenty-five", "two hundred and fifty".
@@ -1239,7 +1353,10 @@ fn number_words(t: &[Token]) -> Option<(f64, usize)> {
         };
         if (w == "a" || w == "an") && !any && next_is_multiplier(used + 1) {
             current = 1.0;
-        } else if w == "and" && any && t.get(used + 1).and_then(Token::word).is_some_and(|n| number_word_value(n).is_some()) {
+        } else if w == "and"
+            && any
+            && t.get(used + 1).and_then(Token::word).is_some_and(|n| number_word_value(n).is_some())
+        {
         } else if let Some(n) = number_word_value(w) {
             current += n;
         } else if w == "dozen" {

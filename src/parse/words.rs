@@ -22,7 +22,9 @@ impl Qualifier {
             Qualifier::AtLeast => "inclusive lower bound",
             Qualifier::UpTo => "inclusive upper bound",
             Qualifier::FewerThan => "strict upper bound",
-            Qualifier::Nearly => "just below: strict upper bound, floor from the approximation policy",
+            Qualifier::Nearly => {
+                "just below: strict upper bound, floor from the approximation policy"
+            }
         }
     }
 }
@@ -83,9 +85,26 @@ pub(crate) const VAGUE: &[(&[&str], VagueWord)] = &[
 /// Number words below twenty, and the tens.
 pub(crate) fn small_number(word: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     const TENS: [&str; 8] =
         ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -114,15 +133,25 @@ pub(crate) fn scale(word: &str, glued: bool) -> Option<f64> {
 
 pub(crate) fn month(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
+    const SHORT: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     if let Some(i) = MONTHS.iter().position(|m| *m == word) {
         return Some(i as u32 + 1);
     }
     let short = word.strip_suffix('.').unwrap_or(word);
-    const SHORT: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     if short == "sept" {
         return Some(9);
     }
@@ -196,7 +225,15 @@ pub(crate) const UNDISCLOSED: &[&[&str]] = &[
 pub(crate) fn rise_word(word: &str) -> bool {
     matches!(
         word,
-        "increase" | "increases" | "rise" | "rises" | "jump" | "hike" | "growth" | "surge" | "spike"
+        "increase"
+            | "increases"
+            | "rise"
+            | "rises"
+            | "jump"
+            | "hike"
+            | "growth"
+            | "surge"
+            | "spike"
     )
 }
 

@@ -388,7 +388,7 @@ mod tests {
     fn year_ten_thousand_is_rejected() {
         assert_eq!(
             DateValue::year(10000).unwrap_err().to_string(),
-            "invalid date \"10000\": no such day in the calendar"
+            "invalid date \"+10000-01-01\": year must be between 1000 and 9999"
         );
     }
 }
