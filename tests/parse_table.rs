@@ -197,7 +197,7 @@ fn seed_000_osce_invitation() {
         (p, "the first days of 2022", days((2022, 1, 1), (2022, 1, 7))),
         (p, "in the first days of 2022", days((2022, 1, 1), (2022, 1, 7))),
         // "against a doubling of the price"
-        (p, "a doubling", factor(exact(2.0))),
+        (p, "a doubling", factor(about(2.0))),
         // "a state of emergency ... until January 19": the date it ends.
         (p, "until January 19", day(2022, 1, 19)),
         // "About 1,000 people were injured ... according to the UN"
@@ -241,7 +241,7 @@ fn seed_001_global_attention() {
         // "began with protests over the weekend": the Saturday and Sunday before Thursday.
         (p, "over the weekend", days((2022, 1, 1), (2022, 1, 2))),
         // "against doubling the price of liquefied petroleum gas (LPG)"
-        (p, "doubling", factor(exact(2.0))),
+        (p, "doubling", factor(about(2.0))),
         (p, "\"LPG\"", category("LPG")),
         // "did not disclose the total size of the force"
         (p, "did not disclose", Value::Undisclosed),
@@ -317,8 +317,8 @@ fn seed_003_csto_not_asked() {
         (p, "No", Value::YesNo(false)),
         (p, "In the early days of 2022", days((2022, 1, 1), (2022, 1, 7))),
         // "protested against a two-fold increase in LPG prices"
-        (p, "two-fold", factor(exact(2.0))),
-        (p, "a two-fold increase", factor(exact(2.0))),
+        (p, "two-fold", factor(about(2.0))),
+        (p, "a two-fold increase", factor(about(2.0))),
         (p, "On January 4", day(2022, 1, 4)),
         (p, "on the evening of January 4", day(2022, 1, 4)),
         (p, "the evening of January 4", day(2022, 1, 4)),
@@ -493,14 +493,17 @@ fn vague_quantifiers() {
 fn changes_and_factors() {
     let p = NO_DATE;
     check(&[
-        (p, "halved", factor(exact(0.5))),
-        (p, "tripled", factor(exact(3.0))),
-        (p, "a quadrupling", factor(exact(4.0))),
-        (p, "2-fold", factor(exact(2.0))),
-        (p, "three-fold", factor(exact(3.0))),
-        (p, "threefold", factor(exact(3.0))),
+        (p, "halved", factor(about(0.5))),
+        (p, "tripled", factor(about(3.0))),
+        (p, "a quadrupling", factor(about(4.0))),
+        (p, "2-fold", factor(about(2.0))),
+        (p, "three-fold", factor(about(3.0))),
+        (p, "threefold", factor(about(3.0))),
         (p, "nearly 2-fold", factor(nearly(2.0))),
         (p, "2-3-fold", factor(range(2.0, 3.0))),
+        // Fold words are round by nature; "exactly" pins them down.
+        (p, "exactly 2-fold", factor(exact(2.0))),
+        (p, "exactly 225", amount(exact(225.0), Unit::Number)),
         (p, "a 50% rise", factor(exact(1.5))),
         (p, "a 10% increase", factor(exact(1.1))),
         (p, "a 30% fall", factor(exact(0.7))),

@@ -962,15 +962,7 @@ impl Grammar<'_> {
         let factor = unit.map_or(1.0, |(_, f)| f);
         let number =
             Number::new(value * factor).map_err(|e| self.err(rest[0].start, e.to_string()))?;
-        let mag = match qualifier {
-            None => Magnitude::Exact(number),
-            Some(Qualifier::About) => Magnitude::About(number),
-            Some(Qualifier::MoreThan) => Magnitude::MoreThan(number),
-            Some(Qualifier::AtLeast) => Magnitude::AtLeast(number),
-            Some(Qualifier::UpTo) => Magnitude::UpTo(number),
-            Some(Qualifier::FewerThan) => Magnitude::FewerThan(number),
-            Some(Qualifier::Nearly) => Magnitude::Nearly(number),
-        };
+        let mag = qualified(qualifier, number);
         let clock = if qualifier.is_none() && unit.is_none() { clock } else { None };
         Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, clock, at })
     }
@@ -1123,8 +1115,8 @@ impl Grammar<'_> {
             // "doubling", "halved"
             [verb] if verb.word().and_then(doubling_factor).is_some() => {
                 let f = verb.word().and_then(doubling_factor).unwrap_or(1.0);
-                self.note(t, format!("factor {f}"));
-                qualified(qualifier, number(self, f)?)
+                self.note(t, format!("factor {f}, approximate unless qualified"));
+                qualified_factor(qualifier, number(self, f)?)
             }
             // "a 50% rise", "a 30% fall"
             [num, pct] if pct.tok == Tok::Percent => {
@@ -1220,13 +1212,21 @@ impl Grammar<'_> {
         }
         let n = Number::new(value).map_err(|e| self.err(at, e.to_string()))?;
         self.note(&t[t.len() - 1..], "fold: a multiplicative factor");
-        Ok(Some(qualified(qualifier, n)))
+        Ok(Some(qualified_factor(qualifier, n)))
+    }
+}
+
+/// A factor word ("two-fold", "doubling") is round by nature: unqualified, it is approximate.
+fn qualified_factor(q: Option<Qualifier>, n: Number) -> Magnitude {
+    match q {
+        None => Magnitude::About(n),
+        q => qualified(q, n),
     }
 }
 
 fn qualified(q: Option<Qualifier>, n: Number) -> Magnitude {
     match q {
-        None => Magnitude::Exact(n),
+        None | Some(Qualifier::Exactly) => Magnitude::Exact(n),
         Some(Qualifier::About) => Magnitude::About(n),
         Some(Qualifier::MoreThan) => Magnitude::MoreThan(n),
         Some(Qualifier::AtLeast) => Magnitude::AtLeast(n),

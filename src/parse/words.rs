@@ -6,6 +6,7 @@ use crate::value::VagueWord;
 /// What a qualifier does to the number after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Qualifier {
+    Exactly,
     About,
     MoreThan,
     AtLeast,
@@ -17,6 +18,7 @@ pub(crate) enum Qualifier {
 impl Qualifier {
     pub fn meaning(self) -> &'static str {
         match self {
+            Qualifier::Exactly => "exact: the stated number",
             Qualifier::About => "approximate: width from the approximation policy",
             Qualifier::MoreThan => "strict lower bound",
             Qualifier::AtLeast => "inclusive lower bound",
@@ -59,6 +61,8 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["about"], Qualifier::About),
+    (&["exactly"], Qualifier::Exactly),
+    (&["precisely"], Qualifier::Exactly),
     (&["around"], Qualifier::About),
     (&["approximately"], Qualifier::About),
     (&["approx"], Qualifier::About),

@@ -205,7 +205,8 @@ pub enum Change {
         /// The unit of both.
         unit: Unit,
     },
-    /// A multiplicative factor: 2 for "doubling", 0.5 for "halved", 1.5 for "a 50% rise".
+    /// A multiplicative factor: about 2 for "doubling" and "two-fold" (fold words are round
+    /// by nature), about 0.5 for "halved", exactly 1.5 for "a 50% rise".
     Factor {
         /// The factor, with its qualifier ("almost two-fold" is `Nearly(2)`).
         factor: Magnitude,
@@ -233,6 +234,7 @@ impl fmt::Display for Change {
                 write!(f, "from {from} to ")?;
                 write_with_unit(f, to, *unit)
             }
+            Change::Factor { factor: Magnitude::Exact(n) } => write!(f, "exactly {n}-fold"),
             Change::Factor { factor } => write!(f, "{factor}-fold"),
         }
     }
