@@ -6,6 +6,7 @@ mod error;
 mod id;
 mod parse;
 mod provenance;
+mod reconcile;
 mod subject;
 mod unit;
 mod value;
@@ -15,6 +16,10 @@ pub use crate::error::Error;
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
+pub use crate::reconcile::{
+    DerivedBound, Estimate, Figure, Finding, FindingKind, Group, Rank, Ranked, Reconciler,
+    Reconciliation, Rejected, Relation, RelationKind, SourceReport, VoiceReport,
+};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{

@@ -340,6 +340,12 @@ impl Places {
         Ok(())
     }
 
+    /// The place `place` lies directly within, if known.
+    #[must_use]
+    pub fn parent_of(&self, place: &Label) -> Option<Label> {
+        self.parent.get(&place.key()).cloned()
+    }
+
     /// True if `place` is `area` or lies within it.
     #[must_use]
     pub fn is_within(&self, place: &Label, area: &Label) -> bool {

@@ -130,7 +130,14 @@ impl Value {
                 Change::Factor { .. } => return Err(incomparable()),
             },
             (V::Date(a), V::Date(b)) => {
-                compare_intervals(&a.interval(), &b.interval(), &a.to_string(), &b.to_string())
+                // Day numbers mean nothing to a reader: dates describe themselves.
+                compare_intervals(
+                    &a.interval(),
+                    &b.interval(),
+                    &a.to_string(),
+                    &b.to_string(),
+                    false,
+                )
             }
             (V::Time(a), V::Time(b)) => compare_times(*a, *b),
             (V::Time(t), V::TimeWindow(w)) | (V::TimeWindow(w), V::Time(t)) => {
@@ -196,11 +203,18 @@ fn compare_amounts(a: &Amount, b: &Amount, policy: &Policy) -> Result<Comparison
     if da != db {
         return Err(Error::DimensionMismatch { left: da, right: db });
     }
-    Ok(compare_intervals(&a.interval(policy), &b.interval(policy), &a.to_string(), &b.to_string()))
+    Ok(compare_intervals(
+        &a.interval(policy),
+        &b.interval(policy),
+        &a.to_string(),
+        &b.to_string(),
+        true,
+    ))
 }
 
-fn compare_intervals(ia: &Interval, ib: &Interval, ta: &str, tb: &str) -> Comparison {
-    let (da, db) = (describe(ta, ia), describe(tb, ib));
+fn compare_intervals(ia: &Interval, ib: &Interval, ta: &str, tb: &str, show: bool) -> Comparison {
+    let (da, db) =
+        if show { (describe(ta, ia), describe(tb, ib)) } else { (ta.to_owned(), tb.to_owned()) };
     if ia == ib {
         let reason = if ia.is_point() {
             format!("both say {ta}")
@@ -263,7 +277,7 @@ fn compare_changes(a: &Change, b: &Change, policy: &Policy) -> Result<Comparison
             "a change from zero has no factor, so the factor cannot be checked".to_owned(),
         ));
     };
-    let mut cmp = compare_intervals(&fa, &fb, &factor_text(a), &factor_text(b));
+    let mut cmp = compare_intervals(&fa, &fb, &factor_text(a), &factor_text(b), true);
     cmp.reason = format!("as factors, {}", cmp.reason);
     if cmp.verdict != Verdict::Conflicts && cmp.basis != Basis::Identical {
         cmp.basis = Basis::Factor;

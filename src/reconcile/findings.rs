@@ -1,0 +1,134 @@
+//! Findings: what a human should look at first.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::Claim;
+use crate::id::ClaimId;
+use crate::subject::Subject;
+
+use super::score::State;
+use super::voice::Voices;
+use super::{Group, RelationKind};
+
+/// What kind of problem a finding reports. Ordered by importance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// Two time windows that split the day between them: one source inverted the other.
+    Complement,
+    /// A part reported above its whole.
+    SubCountAboveTotal,
+    /// A running total that fell.
+    Regression,
+    /// Figures that split into clusters that cannot all be true.
+    Conflict,
+    /// Figures about one subject that cannot be compared (different dimensions or kinds).
+    Incomparable,
+    /// An estimate that rests on one independent voice.
+    SingleVoice,
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FindingKind::Complement => "complementary windows",
+            FindingKind::SubCountAboveTotal => "sub-count above total",
+            FindingKind::Regression => "running total fell",
+            FindingKind::Conflict => "conflict",
+            FindingKind::Incomparable => "incomparable figures",
+            FindingKind::SingleVoice => "single voice",
+        })
+    }
+}
+
+/// One thing worth a human's eye, pointing at its claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What kind of problem.
+    pub kind: FindingKind,
+    /// The subject it concerns.
+    pub subject: Subject,
+    /// The claims involved.
+    pub claims: Vec<ClaimId>,
+    /// The finding in one or two sentences.
+    pub message: String,
+}
+
+pub(crate) fn collect(
+    claims: &[Claim],
+    groups: &[Group],
+    state: &State,
+    voices: &Voices,
+) -> Vec<Finding> {
+    let _ = claims;
+    let mut out = Vec::new();
+    for g in groups {
+        let mut push = |kind, ids: Vec<ClaimId>, message: String| {
+            out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
+        };
+        let has_complement = g.relations.iter().any(|r| r.complement);
+        let mut incomparable = BTreeSet::new();
+        for r in &g.relations {
+            let ids = vec![r.a.clone(), r.b.clone()];
+            if r.complement {
+                push(FindingKind::Complement, ids, format!("{}: {}", g.subject, r.reason));
+                continue;
+            }
+            match r.kind {
+                RelationKind::Regression => {
+                    push(FindingKind::Regression, ids, format!("{}: {}", g.subject, r.reason))
+                }
+                RelationKind::SubCountAboveTotal => {
+                    push(
+                        FindingKind::SubCountAboveTotal,
+                        ids,
+                        format!("{}: {}", g.subject, r.reason),
+                    );
+                }
+                RelationKind::Incomparable => {
+                    incomparable.insert(r.a.clone());
+                    incomparable.insert(r.b.clone());
+                }
+                _ => {}
+            }
+        }
+        if !incomparable.is_empty() {
+            push(
+                FindingKind::Incomparable,
+                incomparable.into_iter().collect(),
+                format!(
+                    "{}: some figures cannot be compared with the others (different units or kinds)",
+                    g.subject
+                ),
+            );
+        }
+        if g.clusters.len() > 1 && !has_complement {
+            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
+            let reason = g.estimate.as_ref().map_or_else(
+                || format!("the figures split into {} conflicting clusters", g.clusters.len()),
+                |e| e.reason.clone(),
+            );
+            push(FindingKind::Conflict, ids, format!("{}: {reason}", g.subject));
+        }
+        if let Some(e) = &g.estimate {
+            let voices_used = state.voices_of(&e.supporting);
+            if voices_used.len() == 1
+                && let Some(&v) = voices_used.iter().next()
+            {
+                push(
+                    FindingKind::SingleVoice,
+                    e.supporting.clone(),
+                    format!(
+                        "{}: {} rests on a single voice ({})",
+                        g.subject, e.figure, voices.groups[v].name
+                    ),
+                );
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.kind, &a.subject, &a.claims).cmp(&(b.kind, &b.subject, &b.claims)));
+    out
+}

@@ -1,0 +1,178 @@
+//! Grouping by normalised subject, relations within a group, ranks.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::claim::Claim;
+use crate::id::ClaimId;
+use crate::subject::{Aliases, Nature, Subject};
+use crate::value::{Basis, Interval, Policy, Value, Verdict};
+
+use super::partof::Derived;
+use super::score::State;
+use super::{Group, Rank, Ranked, Relation, RelationKind};
+
+/// A group under construction: its subject and claim indices in as-of order.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupData {
+    pub subject: Subject,
+    pub members: Vec<usize>,
+}
+
+pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
+    let mut map: BTreeMap<Subject, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        map.entry(c.subject().clone().normalized(aliases)).or_default().push(i);
+    }
+    map.into_iter()
+        .map(|(subject, mut members)| {
+            members.sort_by(|&a, &b| {
+                (claims[a].as_of(), claims[a].id()).cmp(&(claims[b].as_of(), claims[b].id()))
+            });
+            GroupData { subject, members }
+        })
+        .collect()
+}
+
+/// Something a relation can point at: a claim or a derived bound.
+pub(crate) struct Item<'a> {
+    pub id: &'a ClaimId,
+    pub value: &'a Value,
+    pub as_of: Option<NaiveDate>,
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string())
+}
+
+fn below(a: &Interval, b: &Interval) -> bool {
+    match a.high() {
+        Some(h) => {
+            h.value < b.low().value || (h.value == b.low().value && (h.open || b.low().open))
+        }
+        None => false,
+    }
+}
+
+/// How `a` (not later than `b`) relates to `b` in a group of the given nature.
+pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy) -> Relation {
+    let cmp = match a.value.compare_with(b.value, policy) {
+        Ok(c) => c,
+        Err(e) => {
+            return Relation {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                kind: RelationKind::Incomparable,
+                reason: e.to_string(),
+                complement: false,
+            };
+        }
+    };
+    let complement = cmp.basis == Basis::Complement;
+    let later = matches!((a.as_of, b.as_of), (Some(x), Some(y)) if x < y);
+    let (ta, tb) = (date_text(a.as_of), date_text(b.as_of));
+    let (kind, reason) = match (nature, cmp.verdict, later) {
+        (Nature::RunningTotal, Verdict::Conflicts, true) => {
+            let (ia, ib) = (a.value.interval(policy), b.value.interval(policy));
+            match (ia, ib) {
+                (Some(ia), Some(ib)) if below(&ia, &ib) => (
+                    RelationKind::Supersedes,
+                    format!("the running total rose from {} ({ta}) to {} ({tb})", a.value, b.value),
+                ),
+                _ => (
+                    RelationKind::Regression,
+                    format!(
+                        "the running total fell from {} ({ta}) to {} ({tb}): a later figure below an earlier one",
+                        a.value, b.value
+                    ),
+                ),
+            }
+        }
+        (Nature::ChangingState, Verdict::Conflicts, true) if !complement => (
+            RelationKind::ChangedOverTime,
+            format!("changed from {} ({ta}) to {} ({tb})", a.value, b.value),
+        ),
+        (_, verdict, _) => {
+            let kind = match verdict {
+                Verdict::Agrees => RelationKind::Agrees,
+                Verdict::Compatible => RelationKind::Compatible,
+                Verdict::Conflicts => RelationKind::Conflicts,
+            };
+            let when = if later { format!(" ({ta}, then {tb})") } else { String::new() };
+            (kind, format!("{}{when}", cmp.reason))
+        }
+    };
+    Relation { a: a.id.clone(), b: b.id.clone(), kind, reason, complement }
+}
+
+/// Turns a group's data and the scoring state into the public [`Group`].
+pub(crate) fn finish(
+    gi: usize,
+    g: &GroupData,
+    claims: &[Claim],
+    derived: &[Derived],
+    state: &State,
+    policy: &Policy,
+    all_pairs_up_to: usize,
+) -> Group {
+    let mut items: Vec<Item<'_>> = g
+        .members
+        .iter()
+        .map(|&i| Item { id: claims[i].id(), value: claims[i].value(), as_of: claims[i].as_of() })
+        .collect();
+    let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
+    items.extend(own_derived.iter().map(|d| Item {
+        id: &d.bound.id,
+        value: &d.bound.value,
+        as_of: d.bound.as_of,
+    }));
+    items.sort_by(|a, b| (a.as_of, a.id).cmp(&(b.as_of, b.id)));
+    let nature = g.subject.behaviour();
+    let result = state.group_result_of(gi);
+    let mut relations = Vec::new();
+    if items.len() <= all_pairs_up_to {
+        for i in 0..items.len() {
+            for j in i + 1..items.len() {
+                relations.push(relate(&items[i], &items[j], nature, policy));
+            }
+        }
+    } else {
+        for w in items.windows(2) {
+            relations.push(relate(&w[0], &w[1], nature, policy));
+        }
+        if let Some(anchor) = result.and_then(|r| r.supporting.first()) {
+            if let Some(a) = items.iter().find(|it| it.id == anchor) {
+                for it in &items {
+                    if it.id != a.id
+                        && !relations.iter().any(|r| {
+                            (&r.a == it.id && &r.b == a.id) || (&r.b == it.id && &r.a == a.id)
+                        })
+                    {
+                        let (x, y) =
+                            if (it.as_of, it.id) <= (a.as_of, a.id) { (it, a) } else { (a, it) };
+                        relations.push(relate(x, y, nature, policy));
+                    }
+                }
+            }
+        }
+    }
+    let ranks = g
+        .members
+        .iter()
+        .map(|&i| {
+            let (rank, reason) = state.rank(i, claims);
+            Ranked { claim: claims[i].id().clone(), rank, reason }
+        })
+        .collect::<Vec<_>>();
+    let _ = Rank::Normal;
+    Group {
+        subject: g.subject.clone(),
+        claims: g.members.iter().map(|&i| claims[i].id().clone()).collect(),
+        derived: own_derived.iter().map(|d| d.bound.clone()).collect(),
+        relations,
+        clusters: result.map(|r| r.clusters.clone()).unwrap_or_default(),
+        estimate: result.and_then(|r| r.estimate.clone()),
+        ranks,
+    }
+}

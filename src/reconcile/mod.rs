@@ -1,0 +1,539 @@
+//! The reconciler: group claims by subject, relate them over time, estimate low / best / high,
+//! score sources, and list what a human should look at first.
+
+mod estimate;
+mod findings;
+mod group;
+mod partof;
+mod score;
+mod voice;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::claim::Claim;
+use crate::id::{ClaimId, Score, SourceId};
+use crate::subject::{Aliases, Places, Subject};
+use crate::unit::Unit;
+use crate::value::{Policy, Value};
+
+pub use self::findings::{Finding, FindingKind};
+
+/// How one claim relates to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum RelationKind {
+    /// They say the same thing.
+    Agrees,
+    /// They differ but can both be true.
+    Compatible,
+    /// They cannot both be true.
+    Conflicts,
+    /// The later figure of a running total replaces the earlier, lower one: 164 then 225.
+    Supersedes,
+    /// A running total fell: a later figure below an earlier one. A real conflict.
+    Regression,
+    /// A changing state took a new value: "not yet requested" then "requested".
+    ChangedOverTime,
+    /// The first claim counts part of what the second counts: 19 security officers of 225.
+    PartOf,
+    /// The first claim counts part of what the second counts, but is larger: a conflict.
+    SubCountAboveTotal,
+    /// The two cannot be compared (different dimensions or kinds).
+    Incomparable,
+}
+
+impl RelationKind {
+    /// True for the kinds that mean the claims cannot both be right.
+    #[must_use]
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            RelationKind::Conflicts | RelationKind::Regression | RelationKind::SubCountAboveTotal
+        )
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RelationKind::Agrees => "agrees",
+            RelationKind::Compatible => "compatible",
+            RelationKind::Conflicts => "conflicts",
+            RelationKind::Supersedes => "supersedes",
+            RelationKind::Regression => "regression",
+            RelationKind::ChangedOverTime => "changed over time",
+            RelationKind::PartOf => "part of",
+            RelationKind::SubCountAboveTotal => "sub-count above total",
+            RelationKind::Incomparable => "incomparable",
+        })
+    }
+}
+
+/// A relation between two claims (or a claim and a derived bound), with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// The earlier (or first) claim; for [`RelationKind::PartOf`], the part.
+    pub a: ClaimId,
+    /// The later (or second) claim; for [`RelationKind::PartOf`], the whole.
+    pub b: ClaimId,
+    /// How they relate.
+    pub kind: RelationKind,
+    /// Why, in words, with dates where time matters.
+    pub reason: String,
+    /// True when the two complement each other exactly (23:00-07:00 against 07:00-23:00).
+    pub complement: bool,
+}
+
+/// How much weight a claim carries in the reconciliation (Wikidata's ranks): nothing is
+/// deleted, everything is ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Rank {
+    /// Supports the estimate.
+    Preferred,
+    /// Consistent, but not the current figure (superseded, an earlier state, undisclosed).
+    Normal,
+    /// Conflicts with the estimate, or cannot be compared.
+    Deprecated,
+}
+
+impl fmt::Display for Rank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Rank::Preferred => "preferred",
+            Rank::Normal => "normal",
+            Rank::Deprecated => "deprecated",
+        })
+    }
+}
+
+/// A claim's rank and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranked {
+    /// The claim.
+    pub claim: ClaimId,
+    /// Its rank.
+    pub rank: Rank,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// A bound derived from sub-counts: "more than 1,300 police and 1,000 civilians injured" gives
+/// "more than 2,300 injured in all". It takes part in the total's reconciliation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DerivedBound {
+    /// Its id, `derived-N`, used in relations.
+    pub id: ClaimId,
+    /// The sub-count claims it sums.
+    pub from: Vec<ClaimId>,
+    /// The bound.
+    pub value: Value,
+    /// The as-of date of the sub-counts.
+    pub as_of: Option<NaiveDate>,
+    /// How it was derived.
+    pub reason: String,
+}
+
+/// The reconciled figure of a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Figure {
+    /// A number with its spread (UCDP's low / best / high). `high: None` means no claim caps it.
+    Number {
+        /// The lowest figure every supporting claim allows.
+        low: f64,
+        /// The best estimate.
+        best: f64,
+        /// The highest figure every supporting claim allows; `None` when unbounded.
+        high: Option<f64>,
+        /// The unit, or `None` for change factors.
+        unit: Option<Unit>,
+    },
+    /// A date with its spread.
+    Date {
+        /// The earliest date.
+        low: NaiveDate,
+        /// The best date.
+        best: NaiveDate,
+        /// The latest date.
+        high: NaiveDate,
+    },
+    /// A non-numeric value: yes/no, a category, a time window.
+    Value {
+        /// The winning value.
+        value: Value,
+    },
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Figure::Number { low, best, high, unit } => {
+                let n = |x: f64| crate::value::trim_float(x);
+                let suffix = unit.map(Unit::suffix).unwrap_or_else(|| "-fold".to_owned());
+                let high = high.map_or_else(|| "unbounded".to_owned(), n);
+                write!(f, "low {} / best {} / high {high}{suffix}", n(*low), n(*best))
+            }
+            Figure::Date { low, best, high } => write!(f, "low {low} / best {best} / high {high}"),
+            Figure::Value { value } => write!(f, "{value}"),
+        }
+    }
+}
+
+/// The estimate for a group at its latest as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    /// The as-of date the estimate describes (the latest in the group).
+    pub as_of: Option<NaiveDate>,
+    /// The figure.
+    pub figure: Figure,
+    /// The claims (and derived bounds) that support it.
+    pub supporting: Vec<ClaimId>,
+    /// Why this figure, in one line.
+    pub reason: String,
+}
+
+/// All claims about one subject, and what the reconciler made of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The normalised subject.
+    pub subject: Subject,
+    /// The claims, in as-of order (undated first), then by id.
+    pub claims: Vec<ClaimId>,
+    /// Bounds derived from sub-counts of this subject.
+    pub derived: Vec<DerivedBound>,
+    /// Relations between claims of the group, and part-of relations to other groups.
+    pub relations: Vec<Relation>,
+    /// The clusters of mutually consistent claims at the estimate's as-of; more than one means
+    /// a real conflict.
+    pub clusters: Vec<Vec<ClaimId>>,
+    /// The estimate, when any claim gives a figure.
+    pub estimate: Option<Estimate>,
+    /// Every claim's rank.
+    pub ranks: Vec<Ranked>,
+}
+
+/// What the reconciliation says of one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceReport {
+    /// The source: the speaker a claim is attributed to, else the outlet.
+    pub source: SourceId,
+    /// The independence group the source belongs to.
+    pub voice: SourceId,
+    /// Claims made.
+    pub claims: usize,
+    /// Claims that could be checked against an estimate.
+    pub checked: usize,
+    /// Share of checked claims consistent with the estimates; `None` if none was checked.
+    pub agreement: Option<Score>,
+    /// 1 minus the mean normalised distance of the source's figures from the estimates,
+    /// estimated jointly with them; `None` if none was checked.
+    pub reliability: Option<Score>,
+    /// Claims that repeat a figure another source of the same voice gave first.
+    pub echoes: usize,
+}
+
+/// What the reconciliation says of one independence group ("voice").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceReport {
+    /// The group's name: its wire, else its first member.
+    pub voice: SourceId,
+    /// The sources in the group.
+    pub members: Vec<SourceId>,
+    /// Why they are one voice.
+    pub reasons: Vec<String>,
+    /// Claims made by all members.
+    pub claims: usize,
+    /// Distinct figures, after echoes are counted once.
+    pub distinct: usize,
+    /// Share of checked distinct figures consistent with the estimates.
+    pub agreement: Option<Score>,
+    /// The group's reliability; the weight its figures carry is derived from it.
+    pub reliability: Option<Score>,
+}
+
+/// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The claim as given.
+    pub claim: Claim,
+    /// Why it was not used.
+    pub error: Error,
+}
+
+/// The result of [`Reconciler::reconcile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reconciliation {
+    /// Every accepted claim, ordered by id.
+    pub claims: Vec<Claim>,
+    /// Claims that could not be used, with why.
+    pub rejected: Vec<Rejected>,
+    /// One group per subject, ordered by subject.
+    pub groups: Vec<Group>,
+    /// What to look at first, most important first.
+    pub findings: Vec<Finding>,
+    /// One row per source, ordered by source.
+    pub sources: Vec<SourceReport>,
+    /// One row per independence group, ordered by name.
+    pub voices: Vec<VoiceReport>,
+    /// Scoring rounds run before the estimates settled.
+    pub rounds: usize,
+}
+
+impl Reconciliation {
+    /// The group a claim landed in.
+    #[must_use]
+    pub fn group_of(&self, claim: &ClaimId) -> Option<&Group> {
+        self.groups.iter().find(|g| g.claims.contains(claim))
+    }
+
+    /// The group for a subject, if any claim was about it.
+    #[must_use]
+    pub fn group(&self, subject: &Subject) -> Option<&Group> {
+        self.groups.iter().find(|g| &g.subject == subject)
+    }
+
+    /// The relation between two claims, in either order.
+    #[must_use]
+    pub fn relation(&self, a: &ClaimId, b: &ClaimId) -> Option<&Relation> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.relations)
+            .find(|r| (&r.a == a && &r.b == b) || (&r.a == b && &r.b == a))
+    }
+
+    /// The report row for a source.
+    #[must_use]
+    pub fn source(&self, source: &SourceId) -> Option<&SourceReport> {
+        self.sources.iter().find(|s| &s.source == source)
+    }
+
+    /// A claim's rank.
+    #[must_use]
+    pub fn rank(&self, claim: &ClaimId) -> Option<&Ranked> {
+        self.groups.iter().flat_map(|g| &g.ranks).find(|r| &r.claim == claim)
+    }
+}
+
+/// Reconciles claims. Options are set by value:
+///
+/// ```
+/// use claimrecon::{Reconciler, SourceId};
+/// let reconciler = Reconciler::new()
+///     .rounds(20)
+///     .same_voice(SourceId::new("RIA Novosti")?, SourceId::new("Sputnik")?, "same owner: Rossiya Segodnya");
+/// # let _ = reconciler;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconciler {
+    policy: Policy,
+    aliases: Aliases,
+    places: Places,
+    rounds: usize,
+    same_voice: Vec<(SourceId, SourceId, String)>,
+    copy_detection: bool,
+    all_pairs_up_to: usize,
+}
+
+impl Default for Reconciler {
+    fn default() -> Self {
+        Reconciler {
+            policy: Policy::default(),
+            aliases: Aliases::default(),
+            places: Places::default(),
+            rounds: 20,
+            same_voice: Vec::new(),
+            copy_detection: true,
+            all_pairs_up_to: 16,
+        }
+    }
+}
+
+impl Reconciler {
+    /// A reconciler with the default policy, the built-in alias and place tables, 20 scoring
+    /// rounds at most, and copy detection on.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The policy that turns imprecise values into intervals.
+    #[must_use]
+    pub fn policy(self, policy: Policy) -> Self {
+        Self { policy, ..self }
+    }
+
+    /// The alias table subjects are normalised through.
+    #[must_use]
+    pub fn aliases(self, aliases: Aliases) -> Self {
+        Self { aliases, ..self }
+    }
+
+    /// The place hierarchy part-of checks use.
+    #[must_use]
+    pub fn places(self, places: Places) -> Self {
+        Self { places, ..self }
+    }
+
+    /// The most scoring rounds to run (at least 1).
+    #[must_use]
+    pub fn rounds(self, rounds: usize) -> Self {
+        Self { rounds: rounds.max(1), ..self }
+    }
+
+    /// Declares two sources one voice (same owner, same wire), with the reason.
+    #[must_use]
+    pub fn same_voice(mut self, a: SourceId, b: SourceId, reason: &str) -> Self {
+        self.same_voice.push((a, b, reason.to_owned()));
+        self
+    }
+
+    /// Turns detection of copying sources on or off.
+    #[must_use]
+    pub fn copy_detection(self, on: bool) -> Self {
+        Self { copy_detection: on, ..self }
+    }
+
+    /// Groups up to this size get every pair related; larger groups only neighbours in as-of
+    /// order and each claim against the estimate's supporting claims. Default 40.
+    #[must_use]
+    pub fn all_pairs_up_to(self, n: usize) -> Self {
+        Self { all_pairs_up_to: n, ..self }
+    }
+
+    /// Reconciles a set of claims.
+    ///
+    /// # Arguments
+    /// `claims`: any claims, in any order. Two claims with one id: the first by the claims'
+    /// total order is kept, the other is listed in [`Reconciliation::rejected`].
+    ///
+    /// # Returns
+    /// Every claim in exactly one group (or rejected with the reason); per group the
+    /// relations, conflict clusters, low / best / high estimate at the latest as-of and every
+    /// claim's rank; findings, most important first; and per source and independence group
+    /// the agreement and a reliability in `[0, 1]` estimated jointly with the values.
+    ///
+    /// The result does not depend on the order of `claims`, and reconciling
+    /// [`Reconciliation::claims`] again gives the same result.
+    ///
+    /// # Complexity
+    /// With `n` claims, `g` groups and `r` rounds: grouping and sorting O(n log n); relations
+    /// O(n · k) with `k` = [`Reconciler::all_pairs_up_to`] (never all pairs of a large group);
+    /// part-of O(g · d²) for hierarchy depth `d`; copy detection O(n + p) where `p` is the
+    /// number of source pairs sharing a rare figure; each scoring round O(n). Memory O(n).
+    ///
+    /// # Example
+    /// ```
+    /// use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, RelationKind, SourceId, Subject};
+    /// use chrono::NaiveDate;
+    /// let parser = Parser::default();
+    /// let claim = |id: &str, phrase: &str, outlet: &str, day: u32| {
+    ///     let published = NaiveDate::from_ymd_opt(2022, 1, day).unwrap();
+    ///     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase,
+    ///         Provenance::new(SourceId::new(outlet)?).published(published), &parser)
+    /// };
+    /// let r = Reconciler::new().reconcile(vec![
+    ///     claim("a", "164", "UNA-OIC", 10)?,
+    ///     claim("b", "225", "GSV", 25)?,
+    /// ]);
+    /// let rel = r.relation(&ClaimId::new("a")?, &ClaimId::new("b")?).unwrap();
+    /// assert_eq!(rel.kind, RelationKind::Supersedes);
+    /// assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "low 225 / best 225 / high 225");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
+        let (claims, rejected) = dedup(claims.into_iter().collect());
+        let mut groups = group::build(&claims, &self.aliases);
+        let voices = voice::Voices::build(&claims, &self.aliases, &self.same_voice);
+        let mut voices = voices;
+        if self.copy_detection {
+            voices.detect_copying(&claims, &groups);
+        }
+        let derived = partof::derive_bounds(&claims, &mut groups, &self.policy, &voices);
+        let state = score::run(&claims, &groups, &derived, &voices, &self.policy, self.rounds);
+        let mut out_groups = Vec::with_capacity(groups.len());
+        for (gi, g) in groups.iter().enumerate() {
+            out_groups.push(group::finish(
+                gi,
+                g,
+                &claims,
+                &derived,
+                &state,
+                &self.policy,
+                self.all_pairs_up_to,
+            ));
+        }
+        partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
+        let findings = findings::collect(&claims, &out_groups, &state, &voices);
+        let (sources, voice_reports) = state.reports(&claims, &voices);
+        Reconciliation {
+            claims,
+            rejected,
+            groups: out_groups,
+            findings,
+            sources,
+            voices: voice_reports,
+            rounds: state.rounds,
+        }
+    }
+
+    /// Adds claims to an earlier reconciliation, as when reports arrive as a stream. The result
+    /// equals reconciling all the claims at once.
+    ///
+    /// # Complexity
+    /// That of [`Reconciler::reconcile`] on the union: scores are joint over all claims, so a
+    /// new claim may move every estimate.
+    #[must_use]
+    pub fn extend(
+        &self,
+        previous: Reconciliation,
+        claims: impl IntoIterator<Item = Claim>,
+    ) -> Reconciliation {
+        let mut all = previous.claims;
+        all.extend(previous.rejected.into_iter().map(|r| r.claim));
+        all.extend(claims);
+        self.reconcile(all)
+    }
+
+    /// Merges two reconciliations of claim sets (for example, two feeds): equal to reconciling
+    /// their union.
+    #[must_use]
+    pub fn merge(&self, a: Reconciliation, b: Reconciliation) -> Reconciliation {
+        let claims = b.claims.into_iter().chain(b.rejected.into_iter().map(|r| r.claim));
+        self.extend(a, claims)
+    }
+}
+
+/// A total order on claims, so duplicates and ties resolve the same way whatever the input
+/// order.
+fn order_key(c: &Claim) -> (ClaimId, String) {
+    (c.id().clone(), format!("{c:?}"))
+}
+
+fn dedup(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
+    // Ids decide; the full Debug text only breaks ties between claims sharing an id.
+    claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
+    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut rejected = Vec::new();
+    for c in claims {
+        if kept.last().is_some_and(|k| k.id() == c.id()) {
+            let error = Error::DuplicateClaim { claim: c.id().to_string() };
+            rejected.push(Rejected { claim: c, error });
+        } else {
+            kept.push(c);
+        }
+    }
+    (kept, rejected)
+}
+
+/// Index of claims by id, for the submodules.
+pub(crate) fn index(claims: &[Claim]) -> BTreeMap<&ClaimId, usize> {
+    claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect()
+}

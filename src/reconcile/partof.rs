@@ -1,0 +1,266 @@
+//! Part-of constraints across groups: sub-counts above their totals, and lower bounds derived
+//! from disjoint sub-counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::claim::Claim;
+use crate::id::ClaimId;
+use crate::subject::{Places, Population, Subject};
+use crate::value::{Amount, Interval, Label, Magnitude, Number, Policy, Value};
+
+use super::group::GroupData;
+use super::voice::Voices;
+use super::{DerivedBound, Group, Relation, RelationKind};
+
+/// A derived bound and where it belongs.
+#[derive(Debug, Clone)]
+pub(crate) struct Derived {
+    pub group: usize,
+    pub bound: DerivedBound,
+    pub voice: usize,
+}
+
+/// Claims that come from one report: same document, else same outlet and date.
+fn report_key(c: &Claim) -> String {
+    let p = c.provenance();
+    match p.in_document() {
+        Some(d) => format!("doc:{d}"),
+        None => format!("outlet:{}:{:?}", p.outlet(), c.as_of()),
+    }
+}
+
+fn ancestors(p: &Population) -> Vec<Population> {
+    let mut out = Vec::new();
+    let mut cur = p.parent();
+    while let Some(a) = cur {
+        cur = a.parent();
+        out.push(a);
+    }
+    out
+}
+
+/// The place chain above a place: itself excluded, "unspecified" (None) last.
+fn place_ancestors(place: Option<&Label>, places: &Places) -> Vec<Option<Label>> {
+    let mut out = Vec::new();
+    if let Some(p) = place {
+        let mut cur = places.parent_of(p);
+        while let Some(a) = cur {
+            cur = places.parent_of(&a);
+            out.push(Some(a));
+        }
+        out.push(None);
+    }
+    out
+}
+
+fn with_place(s: &Subject, place: Option<Label>) -> Subject {
+    let base = Subject::new(s.measure().clone()).population(s.who().clone()).nature(s.behaviour());
+    let base = match s.which_event() {
+        Some(e) => base.event(e.clone()),
+        None => base,
+    };
+    match place {
+        Some(p) => base.place(p),
+        None => base,
+    }
+}
+
+/// "More than 1,300 police and military and 1,000 civilians injured": disjoint sub-counts from
+/// one report add up to a lower bound on the total, which joins the total's group.
+pub(crate) fn derive_bounds(
+    claims: &[Claim],
+    groups: &mut [GroupData],
+    policy: &Policy,
+    voices: &Voices,
+) -> Vec<Derived> {
+    let index: HashMap<&Subject, usize> =
+        groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for a in ancestors(g.subject.who()) {
+            let total = g.subject.clone().population(a);
+            if let Some(&ti) = index.get(&total) {
+                children.entry(ti).or_default().push(gi);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (ti, kids) in children {
+        if kids.len() < 2 {
+            continue;
+        }
+        // report -> population -> first claim
+        let mut by_report: BTreeMap<String, BTreeMap<Population, usize>> = BTreeMap::new();
+        for &k in &kids {
+            let pop = groups[k].subject.who().clone();
+            for &c in &groups[k].members {
+                let slot = by_report.entry(report_key(&claims[c])).or_default();
+                slot.entry(pop.clone()).or_insert(c);
+            }
+        }
+        for (report, pops) in by_report {
+            let mut chosen: Vec<(Population, usize)> = Vec::new();
+            for (p, c) in pops {
+                if chosen.iter().all(|(q, _)| p.is_disjoint_from(q)) {
+                    chosen.push((p, c));
+                }
+            }
+            if chosen.len() < 2 {
+                continue;
+            }
+            let amounts: Vec<(&Amount, usize, &Population)> = chosen
+                .iter()
+                .filter_map(|(p, c)| match claims[*c].value() {
+                    Value::Amount(a) => Some((a, *c, p)),
+                    _ => None,
+                })
+                .collect();
+            if amounts.len() != chosen.len() {
+                continue;
+            }
+            let dim = amounts[0].0.unit.dimension();
+            if amounts.iter().any(|(a, _, _)| a.unit.dimension() != dim) {
+                continue;
+            }
+            let mut low = 0.0;
+            let mut strict = false;
+            for (a, _, _) in &amounts {
+                let i: Interval = a.interval(policy);
+                low += i.low().value;
+                strict |= i.low().open;
+            }
+            let Ok(n) = Number::new(low) else { continue };
+            let magnitude = if strict { Magnitude::MoreThan(n) } else { Magnitude::AtLeast(n) };
+            let value = Value::Amount(Amount::new(magnitude, amounts[0].0.unit));
+            let parts: Vec<String> = amounts.iter().map(|(a, _, p)| format!("{a} ({p})")).collect();
+            let Ok(id) = ClaimId::new(&format!("derived-{}", out.len() + 1)) else { continue };
+            let first = amounts[0].1;
+            let as_of = amounts.iter().filter_map(|(_, c, _)| claims[*c].as_of()).max();
+            let reason = format!(
+                "{} = {value} in all, from one report ({})",
+                parts.join(" + "),
+                report.trim_start_matches("doc:")
+            );
+            out.push(Derived {
+                group: ti,
+                voice: voices.voice_of(first),
+                bound: DerivedBound {
+                    id,
+                    from: amounts.iter().map(|(_, c, _)| claims[*c].id().clone()).collect(),
+                    value,
+                    as_of,
+                    reason,
+                },
+            });
+        }
+    }
+    out
+}
+
+fn part_of(sub: &Claim, total: &Claim, policy: &Policy) -> Option<(RelationKind, String)> {
+    let (Value::Amount(a), Value::Amount(b)) = (sub.value(), total.value()) else { return None };
+    if a.unit.dimension() != b.unit.dimension() {
+        return None;
+    }
+    let (ia, ib) = (a.interval(policy), b.interval(policy));
+    let above = ib
+        .high()
+        .is_some_and(|h| ia.low().value > h.value || (ia.low().value == h.value && ia.low().open));
+    let (ps, pt) = (sub.subject(), total.subject());
+    let what = |s: &Subject| {
+        let place = s.where_().map(|p| format!(" in {p}")).unwrap_or_default();
+        format!("{}{place}", s.who())
+    };
+    Some(if above {
+        (
+            RelationKind::SubCountAboveTotal,
+            format!(
+                "{a} ({}) is more than the total {b} ({}): a part cannot exceed its whole",
+                what(ps),
+                what(pt)
+            ),
+        )
+    } else {
+        (RelationKind::PartOf, format!("{a} ({}) is part of {b} ({})", what(ps), what(pt)))
+    })
+}
+
+/// Part-of relations between claims of one report about a part and its whole, and a check of
+/// the part's estimate against the whole's.
+pub(crate) fn relate(
+    claims: &[Claim],
+    groups: &[GroupData],
+    out: &mut [Group],
+    places: &Places,
+    policy: &Policy,
+) {
+    let index: HashMap<&Subject, usize> =
+        groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
+    let by_id = super::index(claims);
+    for (si, g) in groups.iter().enumerate() {
+        let s = &g.subject;
+        let mut pops = vec![s.who().clone()];
+        pops.extend(ancestors(s.who()));
+        let mut plcs = vec![s.where_().cloned()];
+        plcs.extend(place_ancestors(s.where_(), places));
+        let mut relations = Vec::new();
+        for (pi, p) in pops.iter().enumerate() {
+            for (li, l) in plcs.iter().enumerate() {
+                if pi == 0 && li == 0 {
+                    continue;
+                }
+                let whole = with_place(&s.clone().population(p.clone()), l.clone());
+                let Some(&ti) = index.get(&whole) else { continue };
+                let mut totals_by_report: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+                for &c in &groups[ti].members {
+                    totals_by_report.entry(report_key(&claims[c])).or_default().push(c);
+                }
+                for &c in &g.members {
+                    for &t in totals_by_report.get(&report_key(&claims[c])).into_iter().flatten() {
+                        if let Some((kind, reason)) = part_of(&claims[c], &claims[t], policy) {
+                            relations.push(Relation {
+                                a: claims[c].id().clone(),
+                                b: claims[t].id().clone(),
+                                kind,
+                                reason,
+                                complement: false,
+                            });
+                        }
+                    }
+                }
+                // The part's estimate against the whole's, when the whole is not earlier.
+                let (Some(pe), Some(te)) = (&out[si].estimate, &out[ti].estimate) else { continue };
+                let later = match (pe.as_of, te.as_of) {
+                    (Some(a), Some(b)) => a <= b,
+                    _ => true,
+                };
+                if let (
+                    super::Figure::Number { low, .. },
+                    super::Figure::Number { high: Some(high), .. },
+                ) = (&pe.figure, &te.figure)
+                    && later
+                    && low > high
+                    && let (Some(a), Some(b)) = (pe.supporting.first(), te.supporting.first())
+                    && by_id.contains_key(a)
+                    && by_id.contains_key(b)
+                    && !relations.iter().any(|r: &Relation| &r.a == a && &r.b == b)
+                {
+                    relations.push(Relation {
+                        a: a.clone(),
+                        b: b.clone(),
+                        kind: RelationKind::SubCountAboveTotal,
+                        reason: format!(
+                            "the estimate for {} (at least {}) exceeds the estimate for {} (at most {})",
+                            out[si].subject,
+                            crate::value::trim_float(*low),
+                            out[ti].subject,
+                            crate::value::trim_float(*high)
+                        ),
+                        complement: false,
+                    });
+                }
+            }
+        }
+        out[si].relations.extend(relations);
+    }
+}

@@ -1,0 +1,671 @@
+//! Joint estimation of values and source reliability (truth discovery).
+//!
+//! The method follows CRH (Li, Li, Gao, Zhao, Fan and Han, "Resolving conflicts in
+//! heterogeneous data by truth discovery and source reliability estimation", SIGMOD 2014)
+//! because it is the one classic method built for *heterogeneous* data: numbers and
+//! categories are scored in one loop, each with its own loss, which is what claims about
+//! tolls, dates and yes/no facts need. Each round:
+//!
+//! 1. every group's estimate is computed with the current voice weights (weighted clusters and
+//!    a weighted median for numbers, weighted votes for other values; see `estimate.rs`);
+//! 2. every figure gets a loss in `[0, 1)`: `d / (d + s)` for numbers, where `d` is the
+//!    distance of the estimate from the figure's interval and `s` the spread of the group's
+//!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
+//! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
+//!    the mean loss of its *distinct* figures, floored at 0.01 so a flawless voice does not
+//!    get infinite weight.
+//!
+//! Weights belong to independence groups, not articles, and a group's weight is split across
+//! the distinct values it gives, so an echo through the same wire changes nothing (Iraq Body
+//! Count's two-independent-sources rule; Dong et al. 2009 on copying). Reported reliability
+//! is `1 - L`, in `[0, 1]`. Rounds stop when no weight moves by more than 1e-9.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::claim::Claim;
+use crate::id::{ClaimId, Score, SourceId};
+use crate::subject::Nature;
+use crate::unit::{Dimension, Unit};
+use crate::value::{Change, Interval, Magnitude, Policy, Value, Verdict};
+
+use super::estimate::{self, Input, Outcome, View};
+use super::group::GroupData;
+use super::partof::Derived;
+use super::voice::Voices;
+use super::{Estimate, Figure, Rank, SourceReport, VoiceReport};
+
+const LOSS_FLOOR: f64 = 0.01;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Amount(Dimension),
+    Factor,
+    Date,
+    Label,
+}
+
+/// One claim (or derived bound) as scored.
+#[derive(Debug, Clone)]
+struct Obs {
+    claim: Option<usize>,
+    id: ClaimId,
+    epoch: usize,
+    voice: usize,
+    key: String,
+    view: View,
+    current: bool,
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+struct Epoch {
+    group: usize,
+    as_of: Option<NaiveDate>,
+    kind: Option<Kind>,
+    unit: Option<Unit>,
+    /// Observation indices.
+    obs: Vec<usize>,
+    /// Numeric clusters, as positions into `obs` (fixed across rounds).
+    clusters: Vec<Vec<usize>>,
+    /// Label clusters: per cluster, per distinct value, positions into `obs`.
+    value_clusters: Vec<Vec<Vec<usize>>>,
+    /// Spread of the representative points, for the loss scale.
+    spread: f64,
+}
+
+/// A group's latest epoch, in public terms.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupResult {
+    pub clusters: Vec<Vec<ClaimId>>,
+    pub estimate: Option<Estimate>,
+    pub supporting: Vec<ClaimId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct State {
+    obs: Vec<Obs>,
+    claim_obs: Vec<usize>,
+    epochs: Vec<Epoch>,
+    outcomes: Vec<Outcome>,
+    group_latest: Vec<Option<usize>>,
+    results: Vec<Option<GroupResult>>,
+    loss: Vec<Option<f64>>,
+    weight: Vec<f64>,
+    voice_loss: Vec<Option<f64>>,
+    pub rounds: usize,
+}
+
+fn rep(m: &Magnitude, policy: &Policy) -> f64 {
+    match m {
+        Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
+        Magnitude::Vague(_) => m.interval(policy).low().value,
+        other => other.number().map_or(0.0, crate::value::Number::get),
+    }
+}
+
+fn midpoint(i: &Interval) -> f64 {
+    i.high().map_or(i.low().value, |h| f64::midpoint(i.low().value, h.value))
+}
+
+fn kind_of(v: &Value) -> Option<Kind> {
+    match v {
+        Value::Amount(a) => Some(Kind::Amount(a.unit.dimension())),
+        Value::Change(Change::Factor { .. }) => Some(Kind::Factor),
+        Value::Change(Change::Between { unit, .. }) => Some(Kind::Amount(unit.dimension())),
+        Value::Date(_) => Some(Kind::Date),
+        Value::Undisclosed => None,
+        _ => Some(Kind::Label),
+    }
+}
+
+fn view(v: &Value, kind: Option<Kind>, policy: &Policy) -> View {
+    let mismatch =
+        || View::Skip(Some(format!("{v} cannot be compared with the group's other figures")));
+    match (kind, v) {
+        (_, Value::Undisclosed) => View::Skip(None),
+        (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
+            View::Numeric { interval: a.interval(policy), rep: rep(&a.magnitude, policy) }
+        }
+        (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
+            if unit.dimension() == d =>
+        {
+            View::Numeric { interval: to.interval(policy), rep: rep(to, policy) }
+        }
+        (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
+            Some(i) => View::Numeric { interval: i, rep: midpoint(&i) },
+            None => mismatch(),
+        },
+        (Some(Kind::Date), Value::Date(d)) => {
+            let i = d.interval();
+            View::Numeric { interval: i, rep: midpoint(&i) }
+        }
+        (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => View::Label(v.clone()),
+        _ => mismatch(),
+    }
+}
+
+/// The kind most of an epoch's values have; a change between amounts counts as a factor when
+/// the epoch also holds factors.
+fn epoch_kind(values: &[&Value]) -> Option<Kind> {
+    let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for v in values {
+        let k = match v {
+            Value::Change(Change::Between { .. }) if has_factor => Some(Kind::Factor),
+            v => kind_of(v),
+        };
+        if let Some(k) = k {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+}
+
+struct Item<'a> {
+    claim: Option<usize>,
+    id: &'a ClaimId,
+    value: &'a Value,
+    as_of: Option<NaiveDate>,
+    voice: usize,
+}
+
+pub(crate) fn run(
+    claims: &[Claim],
+    groups: &[GroupData],
+    derived: &[Derived],
+    voices: &Voices,
+    policy: &Policy,
+    max_rounds: usize,
+) -> State {
+    let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
+    let mut epochs: Vec<Epoch> = Vec::new();
+    let mut group_latest = vec![None; groups.len()];
+    let mut claim_obs = vec![usize::MAX; claims.len()];
+    let mut derived_by_group: BTreeMap<usize, Vec<&Derived>> = BTreeMap::new();
+    for d in derived {
+        derived_by_group.entry(d.group).or_default().push(d);
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        let mut items: Vec<Item<'_>> = g
+            .members
+            .iter()
+            .map(|&i| Item {
+                claim: Some(i),
+                id: claims[i].id(),
+                value: claims[i].value(),
+                as_of: claims[i].as_of(),
+                voice: voices.voice_of(i),
+            })
+            .collect();
+        for d in derived_by_group.get(&gi).into_iter().flatten() {
+            items.push(Item {
+                claim: None,
+                id: &d.bound.id,
+                value: &d.bound.value,
+                as_of: d.bound.as_of,
+                voice: d.voice,
+            });
+        }
+        let nature = g.subject.behaviour();
+        let mut by_epoch: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
+        let latest = items.iter().filter_map(|it| it.as_of).max();
+        for it in &items {
+            let key = if nature == Nature::ChangingState { it.as_of } else { latest };
+            by_epoch.entry(key).or_default().push(it);
+        }
+        for (as_of, members) in by_epoch {
+            let ei = epochs.len();
+            let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
+            let kind = epoch_kind(&values);
+            let unit = members.iter().find_map(|it| match (kind, it.value) {
+                (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
+                    Some(a.unit)
+                }
+                _ => None,
+            });
+            let unit = if members
+                .iter()
+                .any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons))
+            {
+                Some(Unit::Persons)
+            } else {
+                unit
+            };
+            let mut epoch = Epoch {
+                group: gi,
+                as_of,
+                kind,
+                unit,
+                obs: Vec::new(),
+                clusters: Vec::new(),
+                value_clusters: Vec::new(),
+                spread: 0.0,
+            };
+            for it in members {
+                let current =
+                    nature != Nature::RunningTotal || it.as_of.is_none() || it.as_of == as_of;
+                let mut v = view(it.value, kind, policy);
+                if let (false, View::Numeric { interval, rep }) = (current, &v) {
+                    // An earlier figure of a running total only says the total is now at least that.
+                    v = View::Numeric { interval: Interval::new(interval.low(), None), rep: *rep };
+                }
+                let oi = obs.len();
+                obs.push(Obs {
+                    claim: it.claim,
+                    id: it.id.clone(),
+                    epoch: ei,
+                    voice: it.voice,
+                    key: it.value.to_string(),
+                    view: v,
+                    current,
+                    as_of: it.as_of,
+                });
+                if let Some(c) = it.claim {
+                    claim_obs[c] = oi;
+                }
+                epoch.obs.push(oi);
+            }
+            let mut numeric: Vec<usize> = epoch
+                .obs
+                .iter()
+                .copied()
+                .filter(|&o| matches!(obs[o].view, View::Numeric { .. }))
+                .collect();
+            numeric.sort_by(|&a, &b| {
+                let (View::Numeric { interval: ia, .. }, View::Numeric { interval: ib, .. }) =
+                    (&obs[a].view, &obs[b].view)
+                else {
+                    return a.cmp(&b);
+                };
+                ia.low()
+                    .value
+                    .total_cmp(&ib.low().value)
+                    .then(ia.low().open.cmp(&ib.low().open))
+                    .then(obs[a].id.cmp(&obs[b].id))
+            });
+            let reps: Vec<f64> = numeric
+                .iter()
+                .filter_map(|&o| match obs[o].view {
+                    View::Numeric { rep, .. } => Some(rep),
+                    _ => None,
+                })
+                .collect();
+            if reps.len() > 1 {
+                let mean = reps.iter().sum::<f64>() / reps.len() as f64;
+                epoch.spread = (reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>()
+                    / reps.len() as f64)
+                    .sqrt();
+            }
+            let pos: HashMap<usize, usize> =
+                epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
+            let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
+            let inputs = inputs_of(&obs, &epoch);
+            match kind {
+                Some(Kind::Label) => {
+                    epoch.value_clusters = estimate::label_clusters(&inputs, policy)
+                }
+                Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
+                None => {}
+            }
+            group_latest[gi] = Some(ei);
+            epochs.push(epoch);
+        }
+    }
+    let n_voices = voices.groups.len();
+    let mut state = State {
+        obs,
+        claim_obs,
+        epochs,
+        outcomes: Vec::new(),
+        group_latest,
+        results: Vec::new(),
+        loss: Vec::new(),
+        weight: vec![1.0; n_voices],
+        voice_loss: vec![None; n_voices],
+        rounds: 0,
+    };
+    for round in 1..=max_rounds {
+        state.estimate_all();
+        state.score_all(policy);
+        let new_weight = state.new_weights();
+        let moved =
+            new_weight.iter().zip(&state.weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        state.weight = new_weight;
+        state.rounds = round;
+        if moved < 1e-9 {
+            break;
+        }
+    }
+    state.estimate_all();
+    state.score_all(policy);
+    state.publish(claims, voices);
+    state
+}
+
+fn inputs_of<'a>(obs: &'a [Obs], e: &Epoch) -> Vec<Input<'a>> {
+    e.obs
+        .iter()
+        .map(|&o| {
+            let ob = &obs[o];
+            Input { view: &ob.view, voice: ob.voice, current: ob.current, key: &ob.key }
+        })
+        .collect()
+}
+
+impl State {
+    fn estimate_all(&mut self) {
+        let mut outcomes = Vec::with_capacity(self.epochs.len());
+        for e in &self.epochs {
+            let inputs = inputs_of(&self.obs, e);
+            let outcome = match e.kind {
+                Some(Kind::Label) => estimate::labels(&e.value_clusters, &inputs, &self.weight),
+                Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
+                None => Outcome::default(),
+            };
+            outcomes.push(outcome);
+        }
+        self.outcomes = outcomes;
+    }
+
+    fn score_all(&mut self, policy: &Policy) {
+        let mut loss = vec![None; self.obs.len()];
+        for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            for &o in &e.obs {
+                let ob = &self.obs[o];
+                loss[o] = match (&ob.view, out.numeric, &out.label) {
+                    (View::Numeric { interval, .. }, Some((_, best, _)), _) => {
+                        let d = estimate::distance(best, interval);
+                        let scale = e.spread.max(1e-6 * best.abs().max(1.0));
+                        Some(d / (d + scale))
+                    }
+                    (View::Label(v), _, Some(best)) => {
+                        let conflict = v
+                            .compare_with(best, policy)
+                            .map_or(true, |c| c.verdict == Verdict::Conflicts);
+                        Some(if conflict { 1.0 } else { 0.0 })
+                    }
+                    _ => None,
+                };
+            }
+        }
+        self.loss = loss;
+    }
+
+    /// Mean loss of each voice's distinct figures.
+    fn voice_losses(&self) -> Vec<Option<f64>> {
+        let mut seen: BTreeSet<(usize, usize, &str)> = BTreeSet::new();
+        let mut sum = vec![0.0; self.weight.len()];
+        let mut count = vec![0usize; self.weight.len()];
+        for (o, ob) in self.obs.iter().enumerate() {
+            if ob.claim.is_none() {
+                continue; // derived bounds restate sub-counts already scored
+            }
+            if let Some(l) = self.loss[o]
+                && seen.insert((ob.voice, ob.epoch, ob.key.as_str()))
+            {
+                sum[ob.voice] += l;
+                count[ob.voice] += 1;
+            }
+        }
+        sum.iter().zip(&count).map(|(s, &c)| (c > 0).then(|| s / c as f64)).collect()
+    }
+
+    fn new_weights(&mut self) -> Vec<f64> {
+        let losses = self.voice_losses();
+        let total: f64 = losses.iter().flatten().map(|l| l.max(LOSS_FLOOR)).sum();
+        let w = losses
+            .iter()
+            .map(|l| match l {
+                Some(l) if total > 0.0 => (-(l.max(LOSS_FLOOR) / total).ln()).max(0.0) + 1e-3,
+                _ => 1.0,
+            })
+            .collect();
+        self.voice_loss = losses;
+        w
+    }
+
+    fn publish(&mut self, claims: &[Claim], voices: &Voices) {
+        self.voice_loss = self.voice_losses();
+        let mut results = vec![None; self.group_latest.len()];
+        for (gi, latest) in self.group_latest.iter().enumerate() {
+            let Some(ei) = *latest else { continue };
+            results[gi] = Some(self.group_result(ei, claims, voices));
+        }
+        self.results = results;
+    }
+
+    fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices) -> String {
+        let ob = &self.obs[o];
+        match ob.claim {
+            Some(c) => {
+                format!("{} ({})", claims[c].value(), voices.name(voices.source_of_claim(c)))
+            }
+            None => format!("{} (derived)", ob.key),
+        }
+    }
+
+    fn group_result(&self, ei: usize, claims: &[Claim], voices: &Voices) -> GroupResult {
+        let e = &self.epochs[ei];
+        let out = &self.outcomes[ei];
+        let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
+            let mut ids: Vec<ClaimId> = c.iter().map(|&p| self.obs[e.obs[p]].id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
+        let supporting = out.clusters.get(out.chosen).map(to_ids).unwrap_or_default();
+        let figure = match (e.kind, out.numeric, &out.label) {
+            (Some(Kind::Date), Some((low, best, high)), _) => {
+                let day = |x: f64| NaiveDate::from_num_days_from_ce_opt(x.round() as i32);
+                match (day(low), day(best), day(high.unwrap_or(best))) {
+                    (Some(low), Some(best), Some(high)) => Some(Figure::Date { low, best, high }),
+                    _ => None,
+                }
+            }
+            (Some(Kind::Factor), Some((low, best, high)), _) => {
+                Some(Figure::Number { low, best, high, unit: None })
+            }
+            (Some(_), Some((low, best, high)), _) => {
+                Some(Figure::Number { low, best, high, unit: e.unit.or(Some(Unit::Number)) })
+            }
+            (_, _, Some(v)) => Some(Figure::Value { value: v.clone() }),
+            _ => None,
+        };
+        let estimate = figure.map(|figure| {
+            let reason = if out.clusters.len() > 1 {
+                let others: Vec<String> = out
+                    .clusters
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != out.chosen)
+                    .map(|(_, c)| c.iter().map(|&p| self.describe_obs(e.obs[p], claims, voices)).collect::<Vec<_>>().join(", "))
+                    .collect();
+                format!(
+                    "the figures split into {} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({} independent voice{}), over {}",
+                    out.clusters.len(),
+                    out.chosen_voices,
+                    if out.chosen_voices == 1 { "" } else { "s" },
+                    others.join(" and ")
+                )
+            } else {
+                let earlier = out.clusters.first().is_some_and(|c| c.iter().any(|&p| !self.obs[e.obs[p]].current));
+                format!(
+                    "all {} figure{} consistent, from {} independent voice{}{}",
+                    supporting.len(),
+                    if supporting.len() == 1 { " is" } else { "s are" },
+                    out.chosen_voices,
+                    if out.chosen_voices == 1 { "" } else { "s" },
+                    if earlier { "; earlier figures of the running total act as floors" } else { "" }
+                )
+            };
+            Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
+        });
+        GroupResult { clusters, estimate, supporting }
+    }
+
+    /// The public result of group `gi` (its latest epoch).
+    pub fn group_result_of(&self, gi: usize) -> Option<&GroupResult> {
+        self.results.get(gi).and_then(Option::as_ref)
+    }
+
+    /// The voices behind claims and derived bounds, by id.
+    pub fn voices_of<'a>(&self, ids: impl IntoIterator<Item = &'a ClaimId>) -> BTreeSet<usize> {
+        let wanted: BTreeSet<&ClaimId> = ids.into_iter().collect();
+        self.obs.iter().filter(|o| wanted.contains(&o.id)).map(|o| o.voice).collect()
+    }
+
+    /// A claim's rank and the reason.
+    pub fn rank(&self, claim: usize, claims: &[Claim]) -> (Rank, String) {
+        let o = self.claim_obs[claim];
+        let ob = &self.obs[o];
+        let e = &self.epochs[ob.epoch];
+        if let View::Skip(why) = &ob.view {
+            return match why {
+                None => (
+                    Rank::Normal,
+                    "did not disclose a figure, which contradicts nothing".to_owned(),
+                ),
+                Some(w) => (Rank::Deprecated, w.clone()),
+            };
+        }
+        let out = &self.outcomes[ob.epoch];
+        let pos = e.obs.iter().position(|&x| x == o);
+        let in_chosen =
+            pos.is_some_and(|p| out.clusters.get(out.chosen).is_some_and(|c| c.contains(&p)));
+        let latest = self.group_latest[e.group] == Some(ob.epoch);
+        let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        let _ = claims;
+        match (in_chosen, ob.current, latest) {
+            (true, true, true) => (Rank::Preferred, "supports the estimate".to_owned()),
+            (true, false, _) => (
+                Rank::Normal,
+                format!(
+                    "an earlier figure ({}), superseded by the figures as of {}",
+                    date(ob.as_of),
+                    date(e.as_of)
+                ),
+            ),
+            (true, true, false) => (
+                Rank::Normal,
+                format!("the state as of {}; later reports describe a later state", date(e.as_of)),
+            ),
+            (false, false, _) => (
+                Rank::Deprecated,
+                format!(
+                    "an earlier figure ({}) above the later estimate: the running total cannot fall",
+                    date(ob.as_of)
+                ),
+            ),
+            (false, true, _) => (
+                Rank::Deprecated,
+                "conflicts with the estimate: in a cluster that carries less weight".to_owned(),
+            ),
+        }
+    }
+
+    /// Per-source and per-voice reports.
+    pub fn reports(
+        &self,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> (Vec<SourceReport>, Vec<VoiceReport>) {
+        // Echoes: a figure a source gives that another source of the same voice gave first.
+        let mut first: BTreeMap<(usize, usize, &str), (Option<NaiveDate>, &ClaimId, usize)> =
+            BTreeMap::new();
+        for (c, claim) in claims.iter().enumerate() {
+            let ob = &self.obs[self.claim_obs[c]];
+            let key = (ob.voice, ob.epoch, ob.key.as_str());
+            let cand = (claim.as_of(), claim.id(), voices.source_of_claim(c));
+            match first.get(&key) {
+                Some(f) if (f.0, f.1) <= (cand.0, cand.1) => {}
+                _ => {
+                    first.insert(key, cand);
+                }
+            }
+        }
+        let mut per_source: BTreeMap<
+            usize,
+            (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, &str)>),
+        > = BTreeMap::new();
+        for (c, _) in claims.iter().enumerate() {
+            let s = voices.source_of_claim(c);
+            let ob = &self.obs[self.claim_obs[c]];
+            let entry = per_source.entry(s).or_default();
+            entry.0 += 1;
+            if let Some(l) = self.loss[self.claim_obs[c]] {
+                entry.1 += 1;
+                if l < 1e-12 {
+                    entry.2 += 1;
+                }
+                if entry.5.insert((ob.epoch, ob.key.as_str())) {
+                    entry.3.push(l);
+                }
+            }
+            if first.get(&(ob.voice, ob.epoch, ob.key.as_str())).is_some_and(|f| f.2 != s) {
+                entry.4 += 1;
+            }
+        }
+        let score = |x: f64| Score::new(x.clamp(0.0, 1.0)).ok();
+        let sources = voices
+            .sources()
+            .map(|s| {
+                let (n, checked, agree, losses, echoes, _) =
+                    per_source.remove(&s).unwrap_or_default();
+                SourceReport {
+                    source: voices.name(s).clone(),
+                    voice: voices.groups[voices.group_of_name(s)].name.clone(),
+                    claims: n,
+                    checked,
+                    agreement: (checked > 0)
+                        .then(|| score(agree as f64 / checked as f64))
+                        .flatten(),
+                    reliability: (!losses.is_empty())
+                        .then(|| score(1.0 - losses.iter().sum::<f64>() / losses.len() as f64))
+                        .flatten(),
+                    echoes,
+                }
+            })
+            .collect();
+        let mut voice_claims = vec![0usize; voices.groups.len()];
+        let mut voice_distinct: Vec<BTreeSet<(usize, &str)>> =
+            vec![BTreeSet::new(); voices.groups.len()];
+        let mut voice_agree: Vec<(usize, usize)> = vec![(0, 0); voices.groups.len()];
+        let mut counted: BTreeSet<(usize, usize, &str)> = BTreeSet::new();
+        for c in 0..claims.len() {
+            let ob = &self.obs[self.claim_obs[c]];
+            voice_claims[ob.voice] += 1;
+            voice_distinct[ob.voice].insert((ob.epoch, ob.key.as_str()));
+            if let Some(l) = self.loss[self.claim_obs[c]]
+                && counted.insert((ob.voice, ob.epoch, ob.key.as_str()))
+            {
+                voice_agree[ob.voice].1 += 1;
+                if l < 1e-12 {
+                    voice_agree[ob.voice].0 += 1;
+                }
+            }
+        }
+        let voice_reports = voices
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(v, g)| VoiceReport {
+                voice: g.name.clone(),
+                members: g
+                    .members
+                    .iter()
+                    .map(|&m| voices.name(m).clone())
+                    .collect::<Vec<SourceId>>(),
+                reasons: g.reasons.clone(),
+                claims: voice_claims[v],
+                distinct: voice_distinct[v].len(),
+                agreement: (voice_agree[v].1 > 0)
+                    .then(|| score(voice_agree[v].0 as f64 / voice_agree[v].1 as f64))
+                    .flatten(),
+                reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
+            })
+            .collect();
+        (sources, voice_reports)
+    }
+}
