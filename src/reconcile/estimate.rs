@@ -67,7 +67,13 @@ fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usi
     let mut best = (0, f64::NEG_INFINITY, 0, 0);
     for (ci, c) in clusters.iter().enumerate() {
         let (_, w, voices) = split_weights(c, inputs, weight);
-        let current = c.iter().filter(|&&m| inputs[m].current).count();
+        // Distinct current figures: an echo must not tip a tie.
+        let current = c
+            .iter()
+            .filter(|&&m| inputs[m].current)
+            .map(|&m| (inputs[m].voice, inputs[m].key))
+            .collect::<BTreeSet<_>>()
+            .len();
         let better = w > best.1 + 1e-12
             || ((w - best.1).abs() <= 1e-12 && (voices, current) > (best.2, best.3));
         if better {
@@ -169,6 +175,13 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     Outcome { clusters: clusters.to_vec(), chosen, numeric, label: None, chosen_voices }
 }
 
+fn find(p: &[usize], mut x: usize) -> usize {
+    while p[x] != x {
+        x = p[x];
+    }
+    x
+}
+
 /// Clusters of non-numeric values: values that do not conflict fall together. Returns, per
 /// cluster, its distinct values, each as the positions that give it. Computed once per epoch.
 pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<Vec<usize>>> {
@@ -181,12 +194,6 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     let values: Vec<(&Value, Vec<usize>)> = distinct.into_values().collect();
     let n = values.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &[usize], mut x: usize) -> usize {
-        while p[x] != x {
-            x = p[x];
-        }
-        x
-    }
     // Comparing every pair of distinct values is fine for the handful a subject has; beyond
     // that, only equal values cluster.
     if n <= 64 {

@@ -79,7 +79,7 @@ pub(crate) fn collect(
             }
             match r.kind {
                 RelationKind::Regression => {
-                    push(FindingKind::Regression, ids, format!("{}: {}", g.subject, r.reason))
+                    push(FindingKind::Regression, ids, format!("{}: {}", g.subject, r.reason));
                 }
                 RelationKind::SubCountAboveTotal => {
                     push(

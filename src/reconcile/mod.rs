@@ -175,7 +175,7 @@ impl fmt::Display for Figure {
         match self {
             Figure::Number { low, best, high, unit } => {
                 let n = |x: f64| crate::value::trim_float(x);
-                let suffix = unit.map(Unit::suffix).unwrap_or_else(|| "-fold".to_owned());
+                let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
                 let high = high.map_or_else(|| "unbounded".to_owned(), n);
                 write!(f, "low {} / best {} / high {high}{suffix}", n(*low), n(*best))
             }
@@ -227,9 +227,10 @@ pub struct SourceReport {
     pub voice: SourceId,
     /// Claims made.
     pub claims: usize,
-    /// Claims that could be checked against an estimate.
+    /// Distinct figures that could be checked against an estimate (a figure the source
+    /// repeats counts once).
     pub checked: usize,
-    /// Share of checked claims consistent with the estimates; `None` if none was checked.
+    /// Share of checked figures consistent with the estimates; `None` if none was checked.
     pub agreement: Option<Score>,
     /// 1 minus the mean normalised distance of the source's figures from the estimates,
     /// estimated jointly with them; `None` if none was checked.

@@ -38,6 +38,12 @@ use super::{Estimate, Figure, Rank, SourceReport, VoiceReport};
 
 const LOSS_FLOOR: f64 = 0.01;
 
+/// The first claim giving a figure within a voice: as-of, id, source.
+type FirstGiver<'a> = (Option<NaiveDate>, &'a ClaimId, usize);
+
+/// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
+type Tally<'a> = (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, &'a str)>);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Amount(Dimension),
@@ -171,6 +177,57 @@ struct Item<'a> {
     voice: usize,
 }
 
+/// The unit an epoch's figure is given in: persons if any claim counts people.
+fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
+    if members.iter().any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons)) {
+        return Some(Unit::Persons);
+    }
+    members.iter().find_map(|it| match (kind, it.value) {
+        (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => Some(a.unit),
+        _ => None,
+    })
+}
+
+/// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
+/// depend only on the intervals, not on the weights.
+fn prepare(obs: &[Obs], epoch: &mut Epoch, policy: &Policy) {
+    let interval_of = |o: usize| match &obs[o].view {
+        View::Numeric { interval, rep } => Some((*interval, *rep)),
+        _ => None,
+    };
+    let mut numeric: Vec<usize> =
+        epoch.obs.iter().copied().filter(|&o| interval_of(o).is_some()).collect();
+    numeric.sort_by(|&a, &b| match (interval_of(a), interval_of(b)) {
+        (Some((ia, _)), Some((ib, _))) => ia
+            .low()
+            .value
+            .total_cmp(&ib.low().value)
+            .then(ia.low().open.cmp(&ib.low().open))
+            .then(obs[a].id.cmp(&obs[b].id)),
+        _ => a.cmp(&b),
+    });
+    // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
+    let mut seen = BTreeSet::new();
+    let reps: Vec<f64> = numeric
+        .iter()
+        .filter(|&&o| seen.insert((obs[o].voice, obs[o].key.as_str())))
+        .filter_map(|&o| interval_of(o).map(|(_, r)| r))
+        .collect();
+    if reps.len() > 1 {
+        let mean = reps.iter().sum::<f64>() / reps.len() as f64;
+        let var = reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / reps.len() as f64;
+        epoch.spread = var.sqrt();
+    }
+    let pos: HashMap<usize, usize> = epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
+    let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
+    let inputs = inputs_of(obs, epoch);
+    match epoch.kind {
+        Some(Kind::Label) => epoch.value_clusters = estimate::label_clusters(&inputs, policy),
+        Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
+        None => {}
+    }
+}
+
 pub(crate) fn run(
     claims: &[Claim],
     groups: &[GroupData],
@@ -219,20 +276,7 @@ pub(crate) fn run(
             let ei = epochs.len();
             let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
             let kind = epoch_kind(&values);
-            let unit = members.iter().find_map(|it| match (kind, it.value) {
-                (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
-                    Some(a.unit)
-                }
-                _ => None,
-            });
-            let unit = if members
-                .iter()
-                .any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons))
-            {
-                Some(Unit::Persons)
-            } else {
-                unit
-            };
+            let unit = epoch_unit(kind, &members);
             let mut epoch = Epoch {
                 group: gi,
                 as_of,
@@ -267,48 +311,7 @@ pub(crate) fn run(
                 }
                 epoch.obs.push(oi);
             }
-            let mut numeric: Vec<usize> = epoch
-                .obs
-                .iter()
-                .copied()
-                .filter(|&o| matches!(obs[o].view, View::Numeric { .. }))
-                .collect();
-            numeric.sort_by(|&a, &b| {
-                let (View::Numeric { interval: ia, .. }, View::Numeric { interval: ib, .. }) =
-                    (&obs[a].view, &obs[b].view)
-                else {
-                    return a.cmp(&b);
-                };
-                ia.low()
-                    .value
-                    .total_cmp(&ib.low().value)
-                    .then(ia.low().open.cmp(&ib.low().open))
-                    .then(obs[a].id.cmp(&obs[b].id))
-            });
-            let reps: Vec<f64> = numeric
-                .iter()
-                .filter_map(|&o| match obs[o].view {
-                    View::Numeric { rep, .. } => Some(rep),
-                    _ => None,
-                })
-                .collect();
-            if reps.len() > 1 {
-                let mean = reps.iter().sum::<f64>() / reps.len() as f64;
-                epoch.spread = (reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>()
-                    / reps.len() as f64)
-                    .sqrt();
-            }
-            let pos: HashMap<usize, usize> =
-                epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
-            let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
-            let inputs = inputs_of(&obs, &epoch);
-            match kind {
-                Some(Kind::Label) => {
-                    epoch.value_clusters = estimate::label_clusters(&inputs, policy)
-                }
-                Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
-                None => {}
-            }
+            prepare(&obs, &mut epoch, policy);
             group_latest[gi] = Some(ei);
             epochs.push(epoch);
         }
@@ -326,20 +329,7 @@ pub(crate) fn run(
         voice_loss: vec![None; n_voices],
         rounds: 0,
     };
-    for round in 1..=max_rounds {
-        state.estimate_all();
-        state.score_all(policy);
-        let new_weight = state.new_weights();
-        let moved =
-            new_weight.iter().zip(&state.weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-        state.weight = new_weight;
-        state.rounds = round;
-        if moved < 1e-9 {
-            break;
-        }
-    }
-    state.estimate_all();
-    state.score_all(policy);
+    state.iterate(policy, max_rounds);
     state.publish(claims, voices);
     state
 }
@@ -355,6 +345,24 @@ fn inputs_of<'a>(obs: &'a [Obs], e: &Epoch) -> Vec<Input<'a>> {
 }
 
 impl State {
+    /// CRH rounds: estimates from weights, losses from estimates, weights from losses.
+    fn iterate(&mut self, policy: &Policy, max_rounds: usize) {
+        for round in 1..=max_rounds {
+            self.estimate_all();
+            self.score_all(policy);
+            let new_weight = self.new_weights();
+            let moved =
+                new_weight.iter().zip(&self.weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            self.weight = new_weight;
+            self.rounds = round;
+            if moved < 1e-9 {
+                break;
+            }
+        }
+        self.estimate_all();
+        self.score_all(policy);
+    }
+
     fn estimate_all(&mut self) {
         let mut outcomes = Vec::with_capacity(self.epochs.len());
         for e in &self.epochs {
@@ -572,8 +580,7 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let mut first: BTreeMap<(usize, usize, &str), (Option<NaiveDate>, &ClaimId, usize)> =
-            BTreeMap::new();
+        let mut first: BTreeMap<(usize, usize, &str), FirstGiver<'_>> = BTreeMap::new();
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
             let key = (ob.voice, ob.epoch, ob.key.as_str());
@@ -585,23 +592,21 @@ impl State {
                 }
             }
         }
-        let mut per_source: BTreeMap<
-            usize,
-            (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, &str)>),
-        > = BTreeMap::new();
+        let mut per_source: BTreeMap<usize, Tally<'_>> = BTreeMap::new();
         for (c, _) in claims.iter().enumerate() {
             let s = voices.source_of_claim(c);
             let ob = &self.obs[self.claim_obs[c]];
             let entry = per_source.entry(s).or_default();
             entry.0 += 1;
-            if let Some(l) = self.loss[self.claim_obs[c]] {
+            // A figure the source repeats (or is quoted giving twice) counts once.
+            if let Some(l) = self.loss[self.claim_obs[c]]
+                && entry.5.insert((ob.epoch, ob.key.as_str()))
+            {
                 entry.1 += 1;
                 if l < 1e-12 {
                     entry.2 += 1;
                 }
-                if entry.5.insert((ob.epoch, ob.key.as_str())) {
-                    entry.3.push(l);
-                }
+                entry.3.push(l);
             }
             if first.get(&(ob.voice, ob.epoch, ob.key.as_str())).is_some_and(|f| f.2 != s) {
                 entry.4 += 1;
