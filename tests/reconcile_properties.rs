@@ -83,26 +83,22 @@ fn spec() -> impl Strategy<Value = Spec> {
     })
 }
 
-fn build(i: usize, s: &Spec) -> Claim {
-    let mut p = Provenance::new(SourceId::new(OUTLETS[s.outlet]).unwrap())
-        .published(NaiveDate::from_ymd_opt(2022, 1, s.published).unwrap());
-    if let Some(w) = s.wire {
-        p = p.relayed_via(SourceId::new(WIRES[w]).unwrap());
+fn build(index: usize, spec: &Spec) -> Claim {
+    let mut provenance = Provenance::new(SourceId::new(OUTLETS[spec.outlet]).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, spec.published).unwrap());
+    if let Some(wire) = spec.wire {
+        provenance = provenance.relayed_via(SourceId::new(WIRES[wire]).unwrap());
     }
-    if let Some(sp) = s.speaker {
-        p = p.speaker(Label::new(SPEAKERS[sp]).unwrap());
+    if let Some(speaker) = spec.speaker {
+        provenance = provenance.speaker(Label::new(SPEAKERS[speaker]).unwrap());
     }
-    let c = Claim::parse(
-        ClaimId::new(&format!("c{i:03}")).unwrap(),
-        subject(s.subject),
-        &s.phrase,
-        p,
-        &Parser::default(),
-    )
-    .unwrap();
-    match s.as_of {
-        Some(d) => c.with_as_of(NaiveDate::from_ymd_opt(2022, 1, d).unwrap()),
-        None => c,
+    let id = ClaimId::new(&format!("c{index:03}")).unwrap();
+    let claim =
+        Claim::parse(id, subject(spec.subject), &spec.phrase, provenance, &Parser::default())
+            .unwrap();
+    match spec.as_of {
+        Some(day) => claim.with_as_of(NaiveDate::from_ymd_opt(2022, 1, day).unwrap()),
+        None => claim,
     }
 }
 
