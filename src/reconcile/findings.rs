@@ -65,7 +65,7 @@ pub(crate) fn collect(
 ) -> Vec<Finding> {
     let _ = claims;
     let mut out = Vec::new();
-    for g in groups {
+    for (gi, g) in groups.iter().enumerate() {
         let mut push = |kind, ids: Vec<ClaimId>, message: String| {
             out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
         };
@@ -114,7 +114,7 @@ pub(crate) fn collect(
             push(FindingKind::Conflict, ids, format!("{}: {reason}", g.subject));
         }
         if let Some(e) = &g.estimate {
-            let voices_used = state.voices_of(&e.supporting);
+            let voices_used = state.supporting_voices(gi);
             if voices_used.len() == 1
                 && let Some(&v) = voices_used.iter().next()
             {

@@ -351,7 +351,7 @@ impl Default for Reconciler {
             rounds: 20,
             same_voice: Vec::new(),
             copy_detection: true,
-            all_pairs_up_to: 16,
+            all_pairs_up_to: 8,
         }
     }
 }
@@ -452,13 +452,15 @@ impl Reconciler {
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
         let (claims, rejected) = dedup(claims.into_iter().collect());
         let mut groups = group::build(&claims, &self.aliases);
-        let voices = voice::Voices::build(&claims, &self.aliases, &self.same_voice);
-        let mut voices = voices;
+        // Each value as text, once: the key that makes a repeated figure count once.
+        let keys = Keys::new(&claims);
+        let mut voices = voice::Voices::build(&claims, &self.aliases, &self.same_voice);
         if self.copy_detection {
-            voices.detect_copying(&claims, &groups);
+            voices.detect_copying(&keys, &groups);
         }
         let derived = partof::derive_bounds(&claims, &mut groups, &self.policy, &voices);
-        let state = score::run(&claims, &groups, &derived, &voices, &self.policy, self.rounds);
+        let state =
+            score::run(&claims, keys, &groups, &derived, &voices, &self.policy, self.rounds);
         let mut out_groups = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
             out_groups.push(group::finish(
@@ -532,6 +534,33 @@ fn dedup(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
         }
     }
     (kept, rejected)
+}
+
+/// Values as text, interned: equal figures share one key id, so a repeated figure counts once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Keys {
+    /// The distinct texts.
+    pub texts: Vec<String>,
+    ids: std::collections::HashMap<String, usize>,
+    /// Per claim: its key id.
+    pub of_claim: Vec<usize>,
+}
+
+impl Keys {
+    fn new(claims: &[Claim]) -> Self {
+        let mut keys = Keys::default();
+        keys.of_claim = claims.iter().map(|c| keys.intern(c.value().to_string())).collect();
+        keys
+    }
+
+    pub fn intern(&mut self, text: String) -> usize {
+        if let Some(&id) = self.ids.get(&text) {
+            return id;
+        }
+        self.texts.push(text.clone());
+        self.ids.insert(text, self.texts.len() - 1);
+        self.texts.len() - 1
+    }
 }
 
 /// Index of claims by id, for the submodules.

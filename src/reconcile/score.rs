@@ -42,7 +42,7 @@ const LOSS_FLOOR: f64 = 0.01;
 type FirstGiver<'a> = (Option<NaiveDate>, &'a ClaimId, usize);
 
 /// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
-type Tally<'a> = (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, &'a str)>);
+type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, usize)>);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -59,7 +59,8 @@ struct Obs {
     id: ClaimId,
     epoch: usize,
     voice: usize,
-    key: String,
+    /// Index into `State::keys`: the value as text, for counting a repeated figure once.
+    key: usize,
     view: View,
     current: bool,
     as_of: Option<NaiveDate>,
@@ -92,6 +93,7 @@ pub(crate) struct GroupResult {
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     obs: Vec<Obs>,
+    keys: Vec<String>,
     claim_obs: Vec<usize>,
     epochs: Vec<Epoch>,
     outcomes: Vec<Outcome>,
@@ -171,6 +173,7 @@ fn epoch_kind(values: &[&Value]) -> Option<Kind> {
 
 struct Item<'a> {
     claim: Option<usize>,
+    key: usize,
     id: &'a ClaimId,
     value: &'a Value,
     as_of: Option<NaiveDate>,
@@ -190,7 +193,7 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
 /// depend only on the intervals, not on the weights.
-fn prepare(obs: &[Obs], epoch: &mut Epoch, policy: &Policy) {
+fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
     let interval_of = |o: usize| match &obs[o].view {
         View::Numeric { interval, rep } => Some((*interval, *rep)),
         _ => None,
@@ -210,7 +213,7 @@ fn prepare(obs: &[Obs], epoch: &mut Epoch, policy: &Policy) {
     let mut seen = BTreeSet::new();
     let reps: Vec<f64> = numeric
         .iter()
-        .filter(|&&o| seen.insert((obs[o].voice, obs[o].key.as_str())))
+        .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
         .filter_map(|&o| interval_of(o).map(|(_, r)| r))
         .collect();
     if reps.len() > 1 {
@@ -220,7 +223,7 @@ fn prepare(obs: &[Obs], epoch: &mut Epoch, policy: &Policy) {
     }
     let pos: HashMap<usize, usize> = epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
     let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
-    let inputs = inputs_of(obs, epoch);
+    let inputs = inputs_of(obs, keys, epoch);
     match epoch.kind {
         Some(Kind::Label) => epoch.value_clusters = estimate::label_clusters(&inputs, policy),
         Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
@@ -230,6 +233,7 @@ fn prepare(obs: &[Obs], epoch: &mut Epoch, policy: &Policy) {
 
 pub(crate) fn run(
     claims: &[Claim],
+    mut keys: super::Keys,
     groups: &[GroupData],
     derived: &[Derived],
     voices: &Voices,
@@ -250,6 +254,7 @@ pub(crate) fn run(
             .iter()
             .map(|&i| Item {
                 claim: Some(i),
+                key: keys.of_claim[i],
                 id: claims[i].id(),
                 value: claims[i].value(),
                 as_of: claims[i].as_of(),
@@ -257,8 +262,10 @@ pub(crate) fn run(
             })
             .collect();
         for d in derived_by_group.get(&gi).into_iter().flatten() {
+            let key = keys.intern(d.bound.value.to_string());
             items.push(Item {
                 claim: None,
+                key,
                 id: &d.bound.id,
                 value: &d.bound.value,
                 as_of: d.bound.as_of,
@@ -301,7 +308,7 @@ pub(crate) fn run(
                     id: it.id.clone(),
                     epoch: ei,
                     voice: it.voice,
-                    key: it.value.to_string(),
+                    key: it.key,
                     view: v,
                     current,
                     as_of: it.as_of,
@@ -311,7 +318,7 @@ pub(crate) fn run(
                 }
                 epoch.obs.push(oi);
             }
-            prepare(&obs, &mut epoch, policy);
+            prepare(&obs, &keys.texts, &mut epoch, policy);
             group_latest[gi] = Some(ei);
             epochs.push(epoch);
         }
@@ -319,6 +326,7 @@ pub(crate) fn run(
     let n_voices = voices.groups.len();
     let mut state = State {
         obs,
+        keys: keys.texts,
         claim_obs,
         epochs,
         outcomes: Vec::new(),
@@ -334,12 +342,12 @@ pub(crate) fn run(
     state
 }
 
-fn inputs_of<'a>(obs: &'a [Obs], e: &Epoch) -> Vec<Input<'a>> {
+fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>> {
     e.obs
         .iter()
         .map(|&o| {
             let ob = &obs[o];
-            Input { view: &ob.view, voice: ob.voice, current: ob.current, key: &ob.key }
+            Input { view: &ob.view, voice: ob.voice, current: ob.current, key: &keys[ob.key] }
         })
         .collect()
 }
@@ -366,7 +374,7 @@ impl State {
     fn estimate_all(&mut self) {
         let mut outcomes = Vec::with_capacity(self.epochs.len());
         for e in &self.epochs {
-            let inputs = inputs_of(&self.obs, e);
+            let inputs = inputs_of(&self.obs, &self.keys, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => estimate::labels(&e.value_clusters, &inputs, &self.weight),
                 Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
@@ -403,7 +411,7 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     fn voice_losses(&self) -> Vec<Option<f64>> {
-        let mut seen: BTreeSet<(usize, usize, &str)> = BTreeSet::new();
+        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
         let mut sum = vec![0.0; self.weight.len()];
         let mut count = vec![0usize; self.weight.len()];
         for (o, ob) in self.obs.iter().enumerate() {
@@ -411,7 +419,7 @@ impl State {
                 continue; // derived bounds restate sub-counts already scored
             }
             if let Some(l) = self.loss[o]
-                && seen.insert((ob.voice, ob.epoch, ob.key.as_str()))
+                && seen.insert((ob.voice, ob.epoch, ob.key))
             {
                 sum[ob.voice] += l;
                 count[ob.voice] += 1;
@@ -450,7 +458,7 @@ impl State {
             Some(c) => {
                 format!("{} ({})", claims[c].value(), voices.name(voices.source_of_claim(c)))
             }
-            None => format!("{} (derived)", ob.key),
+            None => format!("{} (derived)", self.keys[ob.key]),
         }
     }
 
@@ -518,10 +526,16 @@ impl State {
         self.results.get(gi).and_then(Option::as_ref)
     }
 
-    /// The voices behind claims and derived bounds, by id.
-    pub fn voices_of<'a>(&self, ids: impl IntoIterator<Item = &'a ClaimId>) -> BTreeSet<usize> {
-        let wanted: BTreeSet<&ClaimId> = ids.into_iter().collect();
-        self.obs.iter().filter(|o| wanted.contains(&o.id)).map(|o| o.voice).collect()
+    /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
+    pub fn supporting_voices(&self, gi: usize) -> BTreeSet<usize> {
+        let Some(ei) = self.group_latest[gi] else { return BTreeSet::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        out.clusters
+            .get(out.chosen)
+            .into_iter()
+            .flatten()
+            .map(|&p| self.obs[e.obs[p]].voice)
+            .collect()
     }
 
     /// A claim's rank and the reason.
@@ -580,10 +594,10 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let mut first: BTreeMap<(usize, usize, &str), FirstGiver<'_>> = BTreeMap::new();
+        let mut first: BTreeMap<(usize, usize, usize), FirstGiver<'_>> = BTreeMap::new();
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
-            let key = (ob.voice, ob.epoch, ob.key.as_str());
+            let key = (ob.voice, ob.epoch, ob.key);
             let cand = (claim.as_of(), claim.id(), voices.source_of_claim(c));
             match first.get(&key) {
                 Some(f) if (f.0, f.1) <= (cand.0, cand.1) => {}
@@ -592,7 +606,7 @@ impl State {
                 }
             }
         }
-        let mut per_source: BTreeMap<usize, Tally<'_>> = BTreeMap::new();
+        let mut per_source: BTreeMap<usize, Tally> = BTreeMap::new();
         for (c, _) in claims.iter().enumerate() {
             let s = voices.source_of_claim(c);
             let ob = &self.obs[self.claim_obs[c]];
@@ -600,7 +614,7 @@ impl State {
             entry.0 += 1;
             // A figure the source repeats (or is quoted giving twice) counts once.
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && entry.5.insert((ob.epoch, ob.key.as_str()))
+                && entry.5.insert((ob.epoch, ob.key))
             {
                 entry.1 += 1;
                 if l < 1e-12 {
@@ -608,7 +622,7 @@ impl State {
                 }
                 entry.3.push(l);
             }
-            if first.get(&(ob.voice, ob.epoch, ob.key.as_str())).is_some_and(|f| f.2 != s) {
+            if first.get(&(ob.voice, ob.epoch, ob.key)).is_some_and(|f| f.2 != s) {
                 entry.4 += 1;
             }
         }
@@ -634,16 +648,16 @@ impl State {
             })
             .collect();
         let mut voice_claims = vec![0usize; voices.groups.len()];
-        let mut voice_distinct: Vec<BTreeSet<(usize, &str)>> =
+        let mut voice_distinct: Vec<BTreeSet<(usize, usize)>> =
             vec![BTreeSet::new(); voices.groups.len()];
         let mut voice_agree: Vec<(usize, usize)> = vec![(0, 0); voices.groups.len()];
-        let mut counted: BTreeSet<(usize, usize, &str)> = BTreeSet::new();
+        let mut counted: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
         for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
             voice_claims[ob.voice] += 1;
-            voice_distinct[ob.voice].insert((ob.epoch, ob.key.as_str()));
+            voice_distinct[ob.voice].insert((ob.epoch, ob.key));
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && counted.insert((ob.voice, ob.epoch, ob.key.as_str()))
+                && counted.insert((ob.voice, ob.epoch, ob.key))
             {
                 voice_agree[ob.voice].1 += 1;
                 if l < 1e-12 {

@@ -204,57 +204,65 @@ impl Voices {
     /// 2009): independent sources rarely share the same *rare* figures, so two voices that
     /// give identical figures no third voice gives, on at least [`MIN_RARE_SHARED`] subjects,
     /// and agree on at least 80 % of the subjects they both cover, are taken for one voice.
-    pub fn detect_copying(&mut self, claims: &[Claim], groups: &[GroupData]) {
-        // (subject group, value text) -> voices giving it.
-        let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        for g in groups {
-            let mut by_value: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-            let mut voices_here = BTreeSet::new();
-            for &i in &g.members {
-                let v = self.voice_of(i);
-                voices_here.insert(v);
-                by_value.entry(claims[i].value().to_string()).or_default().insert(v);
-            }
-            if voices_here.len() < 3 {
+    pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        // Per subject group: each voice's set of figures (value texts), computed once.
+        let per_group: Vec<BTreeMap<usize, BTreeSet<usize>>> = groups
+            .iter()
+            .map(|g| {
+                let mut by_voice: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+                for &i in &g.members {
+                    by_voice.entry(self.voice_of(i)).or_default().insert(keys.of_claim[i]);
+                }
+                by_voice
+            })
+            .collect();
+        // Pairs of voices sharing a figure that exactly two voices give and that is not the
+        // group's most common figure: sharing a likely-true value is no sign of copying.
+        let mut rare: HashMap<(usize, usize), usize> = HashMap::new();
+        for by_voice in &per_group {
+            if by_voice.len() < 3 {
                 continue;
             }
-            for givers in by_value.values() {
-                if givers.len() == 2 {
-                    let mut it = givers.iter();
-                    if let (Some(&a), Some(&b)) = (it.next(), it.next()) {
-                        *pairs.entry((a, b)).or_default() += 1;
+            let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (&v, values) in by_voice {
+                for &value in values {
+                    givers.entry(value).or_default().push(v);
+                }
+            }
+            let most = givers.values().map(Vec::len).max().unwrap_or(0);
+            for vs in givers.values() {
+                if let [a, b] = vs[..]
+                    && vs.len() < most
+                {
+                    *rare.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<((usize, usize), usize)> =
+            rare.into_iter().filter(|&(_, n)| n >= MIN_RARE_SHARED).collect();
+        if candidates.is_empty() {
+            return;
+        }
+        candidates.sort_unstable();
+        let wanted: HashMap<(usize, usize), usize> =
+            candidates.iter().enumerate().map(|(i, (pair, _))| (*pair, i)).collect();
+        // Shared subjects and identical ones, for candidate pairs only.
+        let mut overlap = vec![(0usize, 0usize); candidates.len()];
+        for by_voice in &per_group {
+            let present: Vec<usize> = by_voice.keys().copied().collect();
+            for (i, &a) in present.iter().enumerate() {
+                for &b in &present[i + 1..] {
+                    if let Some(&k) = wanted.get(&(a, b)) {
+                        overlap[k].0 += 1;
+                        if by_voice[&a] == by_voice[&b] {
+                            overlap[k].1 += 1;
+                        }
                     }
                 }
             }
         }
-        let candidates: Vec<(usize, usize, usize)> = pairs
-            .into_iter()
-            .filter(|&(_, n)| n >= MIN_RARE_SHARED)
-            .map(|((a, b), n)| (a, b, n))
-            .collect();
-        if candidates.is_empty() {
-            return;
-        }
         let mut merged = false;
-        for (a, b, rare) in candidates {
-            let (mut common, mut same) = (0usize, 0usize);
-            for g in groups {
-                let values = |v: usize| -> BTreeSet<String> {
-                    g.members
-                        .iter()
-                        .filter(|&&i| self.voice_of(i) == v)
-                        .map(|&i| claims[i].value().to_string())
-                        .collect()
-                };
-                let (va, vb) = (values(a), values(b));
-                if va.is_empty() || vb.is_empty() {
-                    continue;
-                }
-                common += 1;
-                if va == vb {
-                    same += 1;
-                }
-            }
+        for (((a, b), rare), (common, same)) in candidates.into_iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {
                 let (ma, mb) = (self.groups[a].members[0], self.groups[b].members[0]);
                 self.union.join(ma, mb);
