@@ -71,6 +71,12 @@ impl Claim {
         })
     }
 
+    /// Records the phrase the value was read from.
+    #[must_use]
+    pub fn with_phrase(self, phrase: impl Into<String>) -> Self {
+        Self { phrase: Some(phrase.into()), ..self }
+    }
+
     /// Sets the time the figure describes, when the text gives one ("as of January 10").
     #[must_use]
     pub fn with_as_of(self, date: NaiveDate) -> Self {

@@ -101,6 +101,18 @@ pub enum Error {
         /// The repeated id.
         claim: String,
     },
+    /// A line of a corpus file could not be used: which file, which line, which field.
+    #[error("{file}:{line}: field {field}: {problem}")]
+    Corpus {
+        /// The corpus file's name, as given to the loader.
+        file: String,
+        /// The 1-based line number.
+        line: usize,
+        /// The field that was wrong, or `line` for the line as a whole.
+        field: String,
+        /// What was wrong.
+        problem: String,
+    },
     /// A claim could not be built: which claim, which field, and the underlying error.
     #[error("claim {claim:?}, field {field}: {source}")]
     Claim {

@@ -2,16 +2,19 @@
 #![forbid(unsafe_code)]
 
 mod claim;
+mod corpus;
 mod error;
 mod id;
 mod parse;
 mod provenance;
 mod reconcile;
+mod report;
 mod subject;
 mod unit;
 mod value;
 
 pub use crate::claim::Claim;
+pub use crate::corpus::{Annotation, Corpus, Document};
 pub use crate::error::Error;
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{Parsed, Parser, Reading};
@@ -20,6 +23,7 @@ pub use crate::reconcile::{
     DerivedBound, Estimate, Figure, Finding, FindingKind, Group, Rank, Ranked, Reconciler,
     Reconciliation, Rejected, Relation, RelationKind, SourceReport, VoiceReport,
 };
+pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{

@@ -11,6 +11,7 @@ use crate::value::Label;
 /// How a measure behaves over time. It decides whether two figures at different as-of times
 /// supersede each other, change, or conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Nature {
     /// A count that only grows: deaths, injuries, detentions. A later higher figure
     /// supersedes an earlier one; a later lower one is a regression.
@@ -221,6 +222,8 @@ impl Default for Aliases {
             ("Collective Security Treaty Organization", "CSTO"),
             ("Collective Security Treaty Organisation", "CSTO"),
             ("United Nations", "UN"),
+            ("LPG", "liquefied petroleum gas"),
+            ("LNG", "liquefied natural gas"),
             ("the UN", "UN"),
         ];
         let mut aliases = Aliases { map: BTreeMap::new() };

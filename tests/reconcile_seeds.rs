@@ -228,7 +228,7 @@ fn about_a_thousand_injured_conflicts_with_the_derived_2300_and_with_4578() {
     assert_eq!(vs_pgo.kind, RelationKind::Conflicts);
     // The estimate follows 4,578, which the earlier sub-counts support.
     let e = group.estimate.clone().unwrap();
-    assert_eq!(e.figure.to_string(), "low 4578 / best 4578 / high 4578");
+    assert_eq!(e.figure.to_string(), "low 4,578 / best 4,578 / high 4,578");
     assert_eq!(group.clusters.len(), 2);
     assert_eq!(r.rank(&id("d0-injured-un")).unwrap().rank, Rank::Deprecated);
     assert!(

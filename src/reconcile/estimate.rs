@@ -23,6 +23,9 @@ pub(crate) struct Input<'a> {
     pub current: bool,
     /// Dedup key: a voice repeating one value counts once.
     pub key: &'a str,
+    /// When the report was published: between equally supported clusters, the later
+    /// reporting wins, as it usually knows more.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// What the estimator decided for one epoch, in observation positions (indices into the
@@ -64,7 +67,7 @@ fn split_weights(
 }
 
 fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usize, usize) {
-    let mut best = (0, f64::NEG_INFINITY, 0, 0);
+    let mut best = (0, f64::NEG_INFINITY, 0, None, 0);
     for (ci, c) in clusters.iter().enumerate() {
         let (_, w, voices) = split_weights(c, inputs, weight);
         // Distinct current figures: an echo must not tip a tie.
@@ -74,10 +77,12 @@ fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usi
             .map(|&m| (inputs[m].voice, inputs[m].key))
             .collect::<BTreeSet<_>>()
             .len();
+        let latest = c.iter().filter_map(|&m| inputs[m].published).max();
         let better = w > best.1 + 1e-12
-            || ((w - best.1).abs() <= 1e-12 && (voices, current) > (best.2, best.3));
+            || ((w - best.1).abs() <= 1e-12
+                && (voices, latest, current) > (best.2, best.3, best.4));
         if better {
-            best = (ci, w, voices, current);
+            best = (ci, w, voices, latest, current);
         }
     }
     (best.0, best.2)

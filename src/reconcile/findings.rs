@@ -105,6 +105,22 @@ pub(crate) fn collect(
                 ),
             );
         }
+        // Conflicts outside the estimate's clusters: between figures of an earlier state, or
+        // between a figure and a derived bound.
+        let in_clusters: BTreeSet<&ClaimId> = if g.clusters.len() > 1 {
+            g.clusters.iter().flatten().collect()
+        } else {
+            BTreeSet::new()
+        };
+        for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
+            if !(in_clusters.contains(&r.a) && in_clusters.contains(&r.b)) {
+                push(
+                    FindingKind::Conflict,
+                    vec![r.a.clone(), r.b.clone()],
+                    format!("{}: {}", g.subject, r.reason),
+                );
+            }
+        }
         if g.clusters.len() > 1 && !has_complement {
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(
@@ -113,7 +129,11 @@ pub(crate) fn collect(
             );
             push(FindingKind::Conflict, ids, format!("{}: {reason}", g.subject));
         }
-        if let Some(e) = &g.estimate {
+        // Single-voice findings are for figures; a date or a yes/no from one voice is common
+        // and would bury the rest.
+        if let Some(e) =
+            g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))
+        {
             let voices_used = state.supporting_voices(gi);
             if voices_used.len() == 1
                 && let Some(&v) = voices_used.iter().next()

@@ -107,10 +107,12 @@ pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy
 }
 
 /// Turns a group's data and the scoring state into the public [`Group`].
+#[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
 pub(crate) fn finish(
     gi: usize,
     g: &GroupData,
     claims: &[Claim],
+    values: &[Value],
     derived: &[Derived],
     state: &State,
     policy: &Policy,
@@ -119,7 +121,7 @@ pub(crate) fn finish(
     let mut items: Vec<Item<'_>> = g
         .members
         .iter()
-        .map(|&i| Item { id: claims[i].id(), value: claims[i].value(), as_of: claims[i].as_of() })
+        .map(|&i| Item { id: claims[i].id(), value: &values[i], as_of: claims[i].as_of() })
         .collect();
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     items.extend(own_derived.iter().map(|d| Item {

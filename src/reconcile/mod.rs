@@ -174,7 +174,11 @@ impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Figure::Number { low, best, high, unit } => {
-                let n = |x: f64| crate::value::trim_float(x);
+                // Thousands separators for readers; derived bounds rounded to 6 decimals.
+                let n = |x: f64| {
+                    let t: f64 = crate::value::trim_float(x).parse().unwrap_or(x);
+                    crate::value::Number::new(t).map_or_else(|_| t.to_string(), |n| n.to_string())
+                };
                 let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
                 let high = high.map_or_else(|| "unbounded".to_owned(), n);
                 write!(f, "low {} / best {} / high {high}{suffix}", n(*low), n(*best))
@@ -452,21 +456,34 @@ impl Reconciler {
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
         let (claims, rejected) = dedup(claims.into_iter().collect());
         let mut groups = group::build(&claims, &self.aliases);
+        // Category and set labels through the alias table ("LPG" is "liquefied petroleum
+        // gas"); the claims themselves keep what their sources wrote.
+        let values: Vec<Value> =
+            claims.iter().map(|c| canonical(c.value(), &self.aliases)).collect();
         // Each value as text, once: the key that makes a repeated figure count once.
-        let keys = Keys::new(&claims);
+        let keys = Keys::new(&values);
         let mut voices = voice::Voices::build(&claims, &self.aliases, &self.same_voice);
         if self.copy_detection {
             voices.detect_copying(&keys, &groups);
         }
         let derived = partof::derive_bounds(&claims, &mut groups, &self.policy, &voices);
-        let state =
-            score::run(&claims, keys, &groups, &derived, &voices, &self.policy, self.rounds);
+        let state = score::run(
+            &claims,
+            &values,
+            keys,
+            &groups,
+            &derived,
+            &voices,
+            &self.policy,
+            self.rounds,
+        );
         let mut out_groups = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
             out_groups.push(group::finish(
                 gi,
                 g,
                 &claims,
+                &values,
                 &derived,
                 &state,
                 &self.policy,
@@ -547,9 +564,9 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    fn new(claims: &[Claim]) -> Self {
+    fn new(values: &[Value]) -> Self {
         let mut keys = Keys::default();
-        keys.of_claim = claims.iter().map(|c| keys.intern(c.value().to_string())).collect();
+        keys.of_claim = values.iter().map(|v| keys.intern(v.to_string())).collect();
         keys
     }
 
@@ -560,6 +577,16 @@ impl Keys {
         self.texts.push(text.clone());
         self.ids.insert(text, self.texts.len() - 1);
         self.texts.len() - 1
+    }
+}
+
+/// A value with its category and set labels replaced by their canonical names.
+fn canonical(value: &Value, aliases: &Aliases) -> Value {
+    match value {
+        Value::Category(l) => Value::Category(aliases.canonical(l)),
+        Value::Set(s) => crate::value::ItemSet::new(s.items().iter().map(|l| aliases.canonical(l)))
+            .map_or_else(|_| value.clone(), Value::Set),
+        other => other.clone(),
     }
 }
 

@@ -64,6 +64,7 @@ struct Obs {
     view: View,
     current: bool,
     as_of: Option<NaiveDate>,
+    published: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -231,8 +232,10 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
 pub(crate) fn run(
     claims: &[Claim],
+    values: &[Value],
     mut keys: super::Keys,
     groups: &[GroupData],
     derived: &[Derived],
@@ -256,7 +259,7 @@ pub(crate) fn run(
                 claim: Some(i),
                 key: keys.of_claim[i],
                 id: claims[i].id(),
-                value: claims[i].value(),
+                value: &values[i],
                 as_of: claims[i].as_of(),
                 voice: voices.voice_of(i),
             })
@@ -312,6 +315,7 @@ pub(crate) fn run(
                     view: v,
                     current,
                     as_of: it.as_of,
+                    published: it.claim.and_then(|c| claims[c].provenance().published_on()),
                 });
                 if let Some(c) = it.claim {
                     claim_obs[c] = oi;
@@ -347,7 +351,13 @@ fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>
         .iter()
         .map(|&o| {
             let ob = &obs[o];
-            Input { view: &ob.view, voice: ob.voice, current: ob.current, key: &keys[ob.key] }
+            Input {
+                view: &ob.view,
+                voice: ob.voice,
+                current: ob.current,
+                key: &keys[ob.key],
+                published: ob.published,
+            }
         })
         .collect()
 }
@@ -507,14 +517,15 @@ impl State {
                 )
             } else {
                 let earlier = out.clusters.first().is_some_and(|c| c.iter().any(|&p| !self.obs[e.obs[p]].current));
-                format!(
-                    "all {} figure{} consistent, from {} independent voice{}{}",
-                    supporting.len(),
-                    if supporting.len() == 1 { " is" } else { "s are" },
-                    out.chosen_voices,
-                    if out.chosen_voices == 1 { "" } else { "s" },
-                    if earlier { "; earlier figures of the running total act as floors" } else { "" }
-                )
+                let n = supporting.len();
+                let count = if n == 1 { "the one figure is".to_owned() } else { format!("all {n} figures are") };
+                let voices = if out.chosen_voices == 1 {
+                    "one independent voice".to_owned()
+                } else {
+                    format!("{} independent voices", out.chosen_voices)
+                };
+                let floors = if earlier { "; earlier figures of the running total act as floors" } else { "" };
+                format!("{count} consistent, from {voices}{floors}")
             };
             Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
         });

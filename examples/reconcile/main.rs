@@ -1,0 +1,101 @@
+//! Reconciles a corpus of annotated news claims and prints the report an analyst reads.
+//!
+//! ```sh
+//! cargo run --example reconcile                      # the bundled seed corpus
+//! cargo run --example reconcile -- PATH              # any corpus in the documented format
+//! cargo run --example reconcile -- --json            # the whole reconciliation as JSON
+//! cargo run --example reconcile -- --markdown FILE   # the report as Markdown
+//! cargo run --example reconcile -- --svg DIR         # one chart per running total
+//! ```
+
+mod chart;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimrecon::{Corpus, DocumentId, Parser};
+
+struct Options {
+    corpus: PathBuf,
+    json: bool,
+    markdown: Option<PathBuf>,
+    svg: Option<PathBuf>,
+}
+
+const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR]";
+
+fn options() -> Result<Options, String> {
+    let mut o = Options {
+        corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join("corpus.jsonl"),
+        json: false,
+        markdown: None,
+        svg: None,
+    };
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--json") => o.json = true,
+            Some("--markdown") => {
+                o.markdown = Some(args.next().ok_or("--markdown needs a file")?.into());
+            }
+            Some("--svg") => o.svg = Some(args.next().ok_or("--svg needs a directory")?.into()),
+            Some("-h" | "--help") => return Err(USAGE.to_owned()),
+            Some(flag) if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"));
+            }
+            _ => o.corpus = arg.into(),
+        }
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    match options().and_then(|o| run(&o)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(o: &Options) -> Result<(), String> {
+    let name = o.corpus.display().to_string();
+    let text =
+        std::fs::read_to_string(&o.corpus).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let corpus = Corpus::parse(&name, &text, &Parser::default()).map_err(|e| e.to_string())?;
+    let dir = o.corpus.parent().unwrap_or(Path::new("."));
+    let mut texts: BTreeMap<DocumentId, String> = BTreeMap::new();
+    for d in &corpus.documents {
+        let path = dir.join(&d.file);
+        let body = std::fs::read_to_string(&path).map_err(|e| {
+            format!("{name}: document {}: cannot read {}: {e}", d.id, path.display())
+        })?;
+        texts.insert(d.id.clone(), body);
+    }
+    let problems = corpus.check_quotes(&texts);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(lines.join("\n"));
+    }
+    let reconciliation = corpus.reconciler().reconcile(corpus.claims.clone());
+    if o.json {
+        let json = serde_json::to_string_pretty(&reconciliation).map_err(|e| e.to_string())?;
+        println!("{json}");
+    } else {
+        print!("{}", claimrecon::text(&reconciliation));
+    }
+    if let Some(path) = &o.markdown {
+        std::fs::write(path, claimrecon::markdown(&reconciliation))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    if let Some(dir) = &o.svg {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        for written in chart::running_totals(&reconciliation, dir)? {
+            eprintln!("wrote {}", written.display());
+        }
+    }
+    Ok(())
+}

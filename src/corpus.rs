@@ -1,0 +1,426 @@
+//! A corpus: documents and annotated claims, in a JSON Lines format people can write by hand.
+//!
+//! The loader reads text it is given; reading files is the caller's business, so the library
+//! stays free of I/O. The format is documented in the README ("Corpus format").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::claim::Claim;
+use crate::id::{ClaimId, DocumentId, SourceId};
+use crate::parse::Parser;
+use crate::provenance::Provenance;
+use crate::reconcile::Reconciler;
+use crate::subject::{Measure, Nature, Population, Subject};
+use crate::value::{Label, Value};
+
+/// One article of a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The document's id, which claims cite.
+    pub id: DocumentId,
+    /// The article's file name, relative to the corpus file.
+    pub file: String,
+    /// The outlet that published it.
+    pub outlet: SourceId,
+    /// The publication date, when the text supports one.
+    pub published: Option<NaiveDate>,
+    /// The words in the text that show the date, or how it was inferred.
+    pub published_evidence: Option<String>,
+    /// The wire the article relays, if any.
+    pub relayed_via: Option<SourceId>,
+    /// The outlet's owner, if known.
+    pub owner: Option<Label>,
+}
+
+/// What the annotation said beyond the claim itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// The line of the corpus file the claim is on.
+    pub line: usize,
+    /// The words that show the claim's as-of date, if given.
+    pub as_of_evidence: Option<String>,
+}
+
+/// Documents and claims, loaded from a corpus file.
+///
+/// ```
+/// use claimrecon::{Corpus, Parser};
+/// let text = r#"
+/// {"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-10"}
+/// {"claim": "a-deaths", "document": "a", "quote": "164 people were killed", "phrase": "164", "measure": "deaths"}
+/// "#;
+/// let corpus = Corpus::parse("corpus.jsonl", text, &Parser::default())?;
+/// assert_eq!(corpus.claims.len(), 1);
+/// assert_eq!(corpus.claims[0].value().to_string(), "164");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// The corpus file's name, as given.
+    pub name: String,
+    /// The documents, in file order.
+    pub documents: Vec<Document>,
+    /// Owners declared for sources that are not outlets of a document (wires).
+    pub owners: Vec<(SourceId, Label)>,
+    /// The claims, in file order.
+    pub claims: Vec<Claim>,
+    /// Per claim id: where it was written and the evidence for its as-of date.
+    pub annotations: BTreeMap<ClaimId, Annotation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentLine {
+    document: String,
+    file: String,
+    outlet: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    published_evidence: Option<String>,
+    #[serde(default)]
+    relayed_via: Option<String>,
+    #[serde(default)]
+    owner: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceLine {
+    source: String,
+    owner: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimLine {
+    claim: String,
+    document: String,
+    quote: String,
+    phrase: String,
+    measure: serde_json::Value,
+    #[serde(default)]
+    population: Option<serde_json::Value>,
+    #[serde(default)]
+    place: Option<String>,
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    as_of_evidence: Option<String>,
+    #[serde(default)]
+    nature: Option<Nature>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    value: Option<String>,
+}
+
+struct Loader<'a> {
+    file: &'a str,
+    line: usize,
+}
+
+impl Loader<'_> {
+    fn err(&self, field: &str, problem: impl Into<String>) -> Error {
+        Error::Corpus {
+            file: self.file.to_owned(),
+            line: self.line,
+            field: field.to_owned(),
+            problem: problem.into(),
+        }
+    }
+
+    fn wrap<'s>(&'s self, field: &'s str) -> impl Fn(Error) -> Error + 's {
+        move |e| self.err(field, e.to_string())
+    }
+
+    fn date(&self, field: &str, text: &str) -> Result<NaiveDate, Error> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|e| self.err(field, format!("{text:?} is not a YYYY-MM-DD date: {e}")))
+    }
+}
+
+impl Corpus {
+    /// Reads a corpus in the JSON Lines format, stopping at the first error.
+    ///
+    /// # Errors
+    /// [`Error::Corpus`] naming the file, the line and the field: invalid JSON, an unknown
+    /// field, a phrase the parser cannot read, a phrase that is not inside its quote, a claim
+    /// citing an unknown document, a repeated claim or document id.
+    pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
+        let mut corpus = Corpus {
+            name: file.to_owned(),
+            documents: Vec::new(),
+            owners: Vec::new(),
+            claims: Vec::new(),
+            annotations: BTreeMap::new(),
+        };
+        for (index, raw) in text.lines().enumerate() {
+            let trimmed = raw.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let at = Loader { file, line: index + 1 };
+            let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(trimmed)
+                .map_err(|e| at.err("line", format!("not a JSON object: {e}")))?;
+            let line = serde_json::Value::Object(object);
+            if line.get("claim").is_some() {
+                let c: ClaimLine =
+                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
+                corpus.add_claim(&at, c, parser)?;
+            } else if line.get("source").is_some() {
+                let s: SourceLine =
+                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
+                let source = SourceId::new(&s.source).map_err(at.wrap("source"))?;
+                let owner = Label::new(&s.owner).map_err(at.wrap("owner"))?;
+                corpus.owners.push((source, owner));
+            } else if line.get("document").is_some() {
+                let d: DocumentLine =
+                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
+                corpus.add_document(&at, d)?;
+            } else {
+                return Err(at.err("line", "expected a \"claim\", \"document\" or \"source\" key"));
+            }
+        }
+        Ok(corpus)
+    }
+
+    fn add_document(&mut self, at: &Loader<'_>, d: DocumentLine) -> Result<(), Error> {
+        let id = DocumentId::new(&d.document).map_err(at.wrap("document"))?;
+        if self.documents.iter().any(|x| x.id == id) {
+            return Err(at.err("document", format!("document {:?} is declared twice", id.as_str())));
+        }
+        let optional_label = |field: &str, v: Option<String>| -> Result<Option<Label>, Error> {
+            v.map(|s| Label::new(&s).map_err(at.wrap(field))).transpose()
+        };
+        self.documents.push(Document {
+            outlet: SourceId::new(&d.outlet).map_err(at.wrap("outlet"))?,
+            published: d.published.map(|p| at.date("published", &p)).transpose()?,
+            published_evidence: d.published_evidence,
+            relayed_via: d
+                .relayed_via
+                .map(|w| SourceId::new(&w).map_err(at.wrap("relayed_via")))
+                .transpose()?,
+            owner: optional_label("owner", d.owner)?,
+            file: d.file,
+            id,
+        });
+        Ok(())
+    }
+
+    fn add_claim(&mut self, at: &Loader<'_>, c: ClaimLine, parser: &Parser) -> Result<(), Error> {
+        let id = ClaimId::new(&c.claim).map_err(at.wrap("claim"))?;
+        if self.annotations.contains_key(&id) {
+            return Err(at.err("claim", format!("claim id {:?} is used twice", id.as_str())));
+        }
+        let doc_id = DocumentId::new(&c.document).map_err(at.wrap("document"))?;
+        let Some(doc) = self.documents.iter().find(|d| d.id == doc_id) else {
+            return Err(at.err(
+                "document",
+                format!(
+                    "claim cites document {:?}, which no earlier line declares",
+                    doc_id.as_str()
+                ),
+            ));
+        };
+        if !c.quote.contains(&c.phrase) {
+            return Err(at.err("phrase", format!("{:?} does not occur in the quote", c.phrase)));
+        }
+        let measure: Measure = serde_json::from_value(c.measure)
+            .map_err(|e| at.err("measure", format!("unknown measure: {e}")))?;
+        let population: Population = match c.population {
+            Some(p) => serde_json::from_value(p)
+                .map_err(|e| at.err("population", format!("unknown population: {e}")))?,
+            None => Population::All,
+        };
+        let mut subject = Subject::new(measure).population(population);
+        if let Some(p) = c.place {
+            subject = subject.place(Label::new(&p).map_err(at.wrap("place"))?);
+        }
+        if let Some(e) = c.event {
+            subject = subject.event(Label::new(&e).map_err(at.wrap("event"))?);
+        }
+        if let Some(n) = c.nature {
+            subject = subject.nature(n);
+        }
+        let mut provenance =
+            Provenance::new(doc.outlet.clone()).document(doc.id.clone()).quote(c.quote.clone());
+        if let Some(d) = doc.published {
+            provenance = provenance.published(d);
+        }
+        if let Some(w) = &doc.relayed_via {
+            provenance = provenance.relayed_via(w.clone());
+        }
+        if let Some(s) = c.speaker {
+            provenance = provenance.speaker(Label::new(&s).map_err(at.wrap("speaker"))?);
+        }
+        let parser = match doc.published {
+            Some(d) => parser.clone().published(d),
+            None => parser.clone(),
+        };
+        let parsed = match c.kind.as_deref() {
+            None => parser.parse(&c.phrase),
+            Some("category") => parser.parse_category(&c.phrase),
+            Some("set") => parser.parse_set(&c.phrase),
+            Some("yes_no") => parser.parse_yes_no(&c.phrase),
+            Some(other) => {
+                return Err(at.err(
+                    "kind",
+                    format!("unknown kind {other:?}: expected category, set or yes_no"),
+                ));
+            }
+        }
+        .map_err(at.wrap("phrase"))?;
+        if let Some(expected) = c.value {
+            let want: Value = parser.parse(&expected).map_err(at.wrap("value"))?.value;
+            if want != parsed.value {
+                return Err(at.err(
+                    "value",
+                    format!("the phrase reads as {}, but the annotation says {want}", parsed.value),
+                ));
+            }
+        }
+        let mut claim =
+            Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
+        if let Some(a) = c.as_of {
+            claim = claim.with_as_of(at.date("as_of", &a)?);
+        }
+        self.annotations.insert(id, Annotation { line: at.line, as_of_evidence: c.as_of_evidence });
+        self.claims.push(claim);
+        Ok(())
+    }
+
+    /// Checks each claim's quote against its document's text: it must occur verbatim.
+    /// `texts` maps document ids to their text; a document without text is reported too.
+    #[must_use]
+    pub fn check_quotes(&self, texts: &BTreeMap<DocumentId, String>) -> Vec<Error> {
+        let mut errors = Vec::new();
+        for claim in &self.claims {
+            let p = claim.provenance();
+            let line = self.annotations.get(claim.id()).map_or(0, |a| a.line);
+            let err = |problem: String| Error::Corpus {
+                file: self.name.clone(),
+                line,
+                field: "quote".to_owned(),
+                problem,
+            };
+            let (Some(doc), Some(quote)) = (p.in_document(), p.quoted()) else { continue };
+            match texts.get(doc) {
+                None => errors.push(err(format!("no text for document {:?}", doc.as_str()))),
+                Some(text) if !text.contains(quote) => {
+                    errors.push(err(format!(
+                        "the quote does not occur in document {:?}",
+                        doc.as_str()
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        errors
+    }
+
+    /// A reconciler that knows the corpus's declared owners: sources with one owner are one
+    /// voice.
+    #[must_use]
+    pub fn reconciler(&self) -> Reconciler {
+        let mut by_owner: BTreeMap<&Label, BTreeSet<&SourceId>> = BTreeMap::new();
+        for d in &self.documents {
+            if let Some(o) = &d.owner {
+                by_owner.entry(o).or_default().insert(&d.outlet);
+            }
+        }
+        for (s, o) in &self.owners {
+            by_owner.entry(o).or_default().insert(s);
+        }
+        let mut r = Reconciler::new();
+        for (owner, sources) in by_owner {
+            let sources: Vec<&SourceId> = sources.into_iter().collect();
+            for pair in sources.windows(2) {
+                r = r.same_voice(pair[0].clone(), pair[1].clone(), &format!("same owner: {owner}"));
+            }
+        }
+        r
+    }
+
+    /// The document a claim cites.
+    #[must_use]
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-06", "relayed_via": "Wire"}"#;
+
+    fn load(claim: &str) -> Result<Corpus, Error> {
+        Corpus::parse("c.jsonl", &format!("{DOC}\n{claim}"), &Parser::default())
+    }
+
+    #[test]
+    fn errors_name_file_line_and_field() {
+        let e = load(r#"{"claim": "x", "document": "a", "quote": "about a lot", "phrase": "a lot", "measure": "deaths"}"#)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl:2: field phrase: cannot read \"a lot\" at byte 0: expected a number, a date or a time of day, found 'a'"
+        );
+        let e = load(
+            r#"{"claim": "x", "document": "b", "quote": "5", "phrase": "5", "measure": "deaths"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl:2: field document: claim cites document \"b\", which no earlier line declares"
+        );
+        let e = load(r#"{"claim": "x", "document": "a", "quote": "5 dead", "phrase": "6", "measure": "deaths"}"#)
+            .unwrap_err();
+        assert_eq!(e.to_string(), "c.jsonl:2: field phrase: \"6\" does not occur in the quote");
+        let e = load(r#"{"claim": "x", "document": "a", "quote": "5 dead", "phrase": "5", "measure": "deads"}"#)
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("c.jsonl:2: field measure: unknown measure: unknown variant `deads`"),
+            "{e}"
+        );
+        let e = load(r#"{"claim": "x", "document": "a", "quote": "5 dead", "phrase": "5", "measure": "deaths", "colour": 1}"#)
+            .unwrap_err();
+        assert!(e.to_string().starts_with("c.jsonl:2: field line: unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn relative_dates_use_the_document_date_and_yes_no_reads_negation() {
+        let c = load(r#"{"claim": "x", "document": "a", "quote": "protests over the weekend", "phrase": "over the weekend", "measure": "event_date", "event": "start"}"#).unwrap();
+        assert_eq!(c.claims[0].value().to_string(), "from 2022-01-01 to 2022-01-02");
+        let c = load(r#"{"claim": "x", "document": "a", "quote": "has not yet requested help", "phrase": "has not yet requested", "measure": {"status": "help requested"}, "kind": "yes_no", "value": "no"}"#).unwrap();
+        assert_eq!(c.claims[0].value(), &Value::YesNo(false));
+        let e = load(r#"{"claim": "x", "document": "a", "quote": "has not yet requested help", "phrase": "has not yet requested", "measure": {"status": "help requested"}, "kind": "yes_no", "value": "yes"}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl:2: field value: the phrase reads as no, but the annotation says yes"
+        );
+    }
+
+    #[test]
+    fn quotes_are_checked_against_the_text() {
+        let c = load(r#"{"claim": "x", "document": "a", "quote": "5 dead", "phrase": "5", "measure": "deaths"}"#).unwrap();
+        let mut texts = BTreeMap::new();
+        texts.insert(DocumentId::new("a").unwrap(), "Reports say 5 dead.".to_owned());
+        assert!(c.check_quotes(&texts).is_empty());
+        texts.insert(DocumentId::new("a").unwrap(), "Reports say five dead.".to_owned());
+        assert_eq!(
+            c.check_quotes(&texts)[0].to_string(),
+            "c.jsonl:2: field quote: the quote does not occur in document \"a\""
+        );
+    }
+}

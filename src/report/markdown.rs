@@ -1,0 +1,111 @@
+//! The Markdown report.
+
+use std::fmt::Write as _;
+
+use super::{describe, nature_text, notable, rows};
+use crate::reconcile::Reconciliation;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), and
+/// a source table.
+#[must_use]
+pub fn markdown(r: &Reconciliation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Reconciliation\n");
+    let _ = writeln!(
+        out,
+        "{} claims about {} quantities from {} sources ({} independent voices).\n",
+        r.claims.len(),
+        r.groups.len(),
+        r.sources.len(),
+        r.voices.len()
+    );
+    if !r.rejected.is_empty() {
+        let _ = writeln!(out, "## Rejected claims\n");
+        for rej in &r.rejected {
+            let _ = writeln!(out, "- `{}`: {}", rej.claim.id(), cell(&rej.error.to_string()));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Findings\n");
+    if r.findings.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    }
+    for (i, f) in r.findings.iter().enumerate() {
+        let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
+        let _ =
+            writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
+    }
+    let _ = writeln!(out, "\n## Quantities");
+    for g in &r.groups {
+        let _ = writeln!(out, "\n### {}\n", cell(&g.subject.to_string()));
+        let _ = writeln!(out, "*{}*\n", nature_text(g.subject.behaviour()));
+        if let Some(e) = &g.estimate {
+            let _ =
+                writeln!(out, "**Estimate** (as of {}): {}  ", super::date_text(e.as_of), e.figure);
+            let _ = writeln!(out, "{}\n", cell(&e.reason));
+        }
+        let _ = writeln!(
+            out,
+            "| as of | outlet | speaker | phrase | rank | claim |\n|---|---|---|---|---|---|"
+        );
+        for row in rows(r, g) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | `{}` |",
+                row.date,
+                cell(row.outlet),
+                cell(row.speaker),
+                cell(&row.phrase),
+                row.rank,
+                row.id
+            );
+        }
+        let mut first = true;
+        for d in &g.derived {
+            if first {
+                out.push('\n');
+                first = false;
+            }
+            let _ = writeln!(out, "- derived `{}`: {}", d.id, cell(&d.reason));
+        }
+        for rel in notable(g) {
+            if first {
+                out.push('\n');
+                first = false;
+            }
+            let _ = writeln!(
+                out,
+                "- {} vs {}: **{}**: {}",
+                cell(&describe(r, g, &rel.a)),
+                cell(&describe(r, g, &rel.b)),
+                rel.kind,
+                cell(&rel.reason)
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## Sources\n");
+    let _ = writeln!(
+        out,
+        "| source | independence group | claims | agreement | reliability | echoes |\n|---|---|---:|---:|---:|---:|"
+    );
+    let score = |s: Option<crate::id::Score>| {
+        s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))
+    };
+    for s in &r.sources {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(s.source.as_str()),
+            cell(s.voice.as_str()),
+            s.claims,
+            score(s.agreement),
+            score(s.reliability),
+            s.echoes
+        );
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! Renderings of a [`Reconciliation`] for people: plain text for a terminal, Markdown for a
+//! newsroom wiki. Both put findings first, then each quantity with its claims in as-of order,
+//! then the sources.
+
+mod markdown;
+mod text;
+
+use chrono::NaiveDate;
+
+use crate::claim::Claim;
+use crate::id::ClaimId;
+use crate::reconcile::{Group, Rank, Reconciliation, Relation};
+use crate::subject::Nature;
+
+pub use self::markdown::markdown;
+pub use self::text::text;
+
+/// One claim as a row of a report.
+pub(crate) struct Row<'a> {
+    pub date: String,
+    pub outlet: &'a str,
+    pub speaker: &'a str,
+    pub phrase: String,
+    pub rank: String,
+    pub id: &'a ClaimId,
+}
+
+pub(crate) fn date_text(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+pub(crate) fn nature_text(n: Nature) -> &'static str {
+    match n {
+        Nature::RunningTotal => "running total: a later, higher figure replaces an earlier one",
+        Nature::ChangingState => "changing state: values at different dates may all be true",
+        Nature::FixedFact => "fixed fact: every report describes the same thing",
+    }
+}
+
+pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a Claim> {
+    r.claims.binary_search_by(|c| c.id().cmp(id)).ok().map(|i| &r.claims[i])
+}
+
+/// The claims of a group in as-of order, as rows.
+pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
+    g.claims
+        .iter()
+        .filter_map(|id| claim_by_id(r, id))
+        .map(|c| {
+            let p = c.provenance();
+            let rank = g
+                .ranks
+                .iter()
+                .find(|x| x.claim == *c.id())
+                .map_or_else(String::new, |x| rank_text(x.rank).to_owned());
+            Row {
+                date: date_text(c.as_of()),
+                outlet: p.outlet().as_str(),
+                speaker: p.said_by().map_or("-", |s| s.as_str()),
+                phrase: c.phrase().map_or_else(|| c.value().to_string(), str::to_owned),
+                rank,
+                id: c.id(),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn rank_text(rank: Rank) -> &'static str {
+    match rank {
+        Rank::Preferred => "preferred",
+        Rank::Normal => "normal",
+        Rank::Deprecated => "DEPRECATED",
+    }
+}
+
+/// "164 (UNA-OIC)" for a relation end, or the derived bound's value.
+pub(crate) fn describe(r: &Reconciliation, g: &Group, id: &ClaimId) -> String {
+    if let Some(c) = claim_by_id(r, id) {
+        let who = c.provenance().said_by().map_or(c.provenance().outlet().as_str(), |s| s.as_str());
+        let phrase = c.phrase().map_or_else(|| c.value().to_string(), str::to_owned);
+        return format!("{phrase} ({who})");
+    }
+    g.derived
+        .iter()
+        .find(|d| &d.id == id)
+        .map_or_else(|| id.to_string(), |d| format!("{} (derived from sub-counts)", d.value))
+}
+
+/// Relations worth printing: all but plain agreement between claims.
+pub(crate) fn notable(g: &Group) -> impl Iterator<Item = &Relation> {
+    g.relations.iter().filter(|rel| rel.kind != crate::reconcile::RelationKind::Agrees)
+}
+
+/// Truncates to `width` characters, ending with an ellipsis when cut.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Wraps `s` to `width` columns; continuation lines start with `indent`.
+pub(crate) fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in s.split_whitespace() {
+        let len = line.chars().count() + usize::from(!empty) + word.chars().count();
+        if !empty && len > width {
+            out.push_str(&line);
+            out.push('\n');
+            indent.clone_into(&mut line);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}

@@ -1,0 +1,153 @@
+//! The terminal report: at most 100 columns.
+
+use std::fmt::Write as _;
+
+use super::{describe, fit, nature_text, notable, rows, wrap};
+use crate::reconcile::Reconciliation;
+
+const WIDTH: usize = 98;
+
+/// Renders a reconciliation as plain text for a terminal: findings first (most important
+/// first), then each quantity with its claims in as-of order, the verdict and low / best /
+/// high, then the sources. No line is longer than 100 columns.
+#[must_use]
+pub fn text(r: &Reconciliation) -> String {
+    let mut out = String::new();
+    let voices = r.voices.len();
+    let _ = writeln!(
+        out,
+        "RECONCILIATION: {} claims about {} quantities from {} sources ({} independent voices)",
+        r.claims.len(),
+        r.groups.len(),
+        r.sources.len(),
+        voices
+    );
+    if !r.rejected.is_empty() {
+        let _ = writeln!(out, "\nREJECTED CLAIMS ({})", r.rejected.len());
+        for rej in &r.rejected {
+            out.push_str(&wrap(
+                &format!("{}: {}", rej.claim.id(), rej.error),
+                WIDTH,
+                "  - ",
+                "    ",
+            ));
+        }
+    }
+    let _ = writeln!(out, "\nFINDINGS, most important first");
+    if r.findings.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for (i, f) in r.findings.iter().enumerate() {
+        let head = format!("{:>3}. ", i + 1);
+        out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     "));
+        let ids: Vec<&str> = f.claims.iter().map(crate::id::ClaimId::as_str).collect();
+        out.push_str(&wrap(&ids.join(", "), WIDTH, "     claims: ", "             "));
+    }
+    quantities(r, &mut out);
+    sources(r, &mut out);
+    out
+}
+
+fn quantities(r: &Reconciliation, out: &mut String) {
+    let _ = writeln!(out, "\nQUANTITIES");
+    for g in &r.groups {
+        let _ = writeln!(out, "\n{}", fit(&g.subject.to_string(), WIDTH));
+        out.push_str(&wrap(nature_text(g.subject.behaviour()), WIDTH, "  kind: ", "        "));
+        match &g.estimate {
+            Some(e) => {
+                let when = super::date_text(e.as_of);
+                out.push_str(&wrap(
+                    &format!("{} (as of {when})", e.figure),
+                    WIDTH,
+                    "  estimate: ",
+                    "            ",
+                ));
+                out.push_str(&wrap(&e.reason, WIDTH, "  why: ", "       "));
+            }
+            None => {
+                let _ = writeln!(out, "  estimate: none (no figure was disclosed)");
+            }
+        }
+        if g.clusters.len() > 1 {
+            let _ = writeln!(out, "  verdict: CONFLICT between {} clusters", g.clusters.len());
+        } else if notable(g).any(|rel| rel.kind.is_conflict()) {
+            let _ = writeln!(out, "  verdict: CONFLICT (see relations)");
+        } else {
+            let _ = writeln!(out, "  verdict: consistent");
+        }
+        let _ = writeln!(
+            out,
+            "  {:<10}  {:<22}  {:<22}  {:<24}  rank",
+            "as of", "outlet", "speaker", "phrase"
+        );
+        for row in rows(r, g) {
+            let _ = writeln!(
+                out,
+                "  {:<10}  {:<22}  {:<22}  {:<24}  {}",
+                row.date,
+                fit(row.outlet, 22),
+                fit(row.speaker, 22),
+                fit(&row.phrase, 24),
+                row.rank
+            );
+        }
+        for d in &g.derived {
+            out.push_str(&wrap(
+                &format!("{}: {}", d.id, d.reason),
+                WIDTH,
+                "  derived: ",
+                "           ",
+            ));
+        }
+        for rel in notable(g) {
+            let line = format!(
+                "{} vs {}: {}: {}",
+                describe(r, g, &rel.a),
+                describe(r, g, &rel.b),
+                rel.kind,
+                rel.reason
+            );
+            out.push_str(&wrap(&line, WIDTH, "  - ", "    "));
+        }
+    }
+}
+
+fn sources(r: &Reconciliation, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "\nSOURCES (agreement: share of their figures consistent with the estimates;"
+    );
+    let _ = writeln!(out, "         reliability: 1 minus their mean distance from the estimates)");
+    let _ = writeln!(
+        out,
+        "  {:<32}  {:<24}  {:>6}  {:>5}  {:>6}  {:>6}",
+        "source", "independence group", "claims", "agree", "reliab", "echoes"
+    );
+    let score = |s: Option<crate::id::Score>| {
+        s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))
+    };
+    for s in &r.sources {
+        let _ = writeln!(
+            out,
+            "  {:<32}  {:<24}  {:>6}  {:>5}  {:>6}  {:>6}",
+            fit(s.source.as_str(), 32),
+            fit(s.voice.as_str(), 24),
+            s.claims,
+            score(s.agreement),
+            score(s.reliability),
+            s.echoes
+        );
+    }
+    let joined: Vec<_> = r.voices.iter().filter(|v| !v.reasons.is_empty()).collect();
+    if !joined.is_empty() {
+        let _ = writeln!(out, "\nINDEPENDENCE GROUPS (sources counted as one voice)");
+        for v in joined {
+            out.push_str(&wrap(
+                &format!("{}: {}", v.voice, v.reasons.join("; ")),
+                WIDTH,
+                "  - ",
+                "    ",
+            ));
+        }
+    }
+}
