@@ -256,7 +256,9 @@ fn not_yet_requested_then_requested_is_a_change_over_time() {
     assert_eq!(rel.kind, RelationKind::ChangedOverTime);
     let e = r.group(&requested()).unwrap().estimate.clone().unwrap();
     assert_eq!(e.figure, Figure::Value { value: Value::YesNo(true) });
-    assert_eq!(r.rank(&id("d3-requested")).unwrap().rank, Rank::Normal);
+    // On 5 January itself the later report (he had asked that day) outranks "not yet".
+    assert_eq!(r.rank(&id("d3-requested")).unwrap().rank, Rank::Deprecated);
+    assert_eq!(r.rank(&id("d0-requested")).unwrap().rank, Rank::Normal);
 }
 
 #[test]
