@@ -77,7 +77,7 @@ pub struct Parsed {
 /// assert_eq!(weekend.to_string(), "from 2022-01-01 to 2022-01-02");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Parser {
     published: Option<NaiveDate>,
     policy: Policy,

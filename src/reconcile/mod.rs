@@ -335,7 +335,7 @@ impl Reconciliation {
 /// # let _ = reconciler;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reconciler {
     policy: Policy,
     aliases: Aliases,
