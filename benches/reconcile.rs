@@ -32,13 +32,16 @@ impl Rng {
 }
 
 fn synthetic(n: usize, seed: u64) -> Vec<Claim> {
+    synthetic_grouped(n, 10, seed)
+}
+
+fn synthetic_grouped(n: usize, per_subject: usize, seed: u64) -> Vec<Claim> {
     let mut rng = Rng(seed.max(1));
     let sources: Vec<(SourceId, f64)> = (0..20)
         .map(|i| (SourceId::new(&format!("source-{i:02}")).unwrap(), 0.5 + 0.025 * f64::from(i)))
         .collect();
     let start = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
     let day = |d: u64| start + chrono::Duration::days(i64::try_from(d).unwrap());
-    let per_subject = 10;
     let mut claims = Vec::with_capacity(n);
     for s in 0..n.div_ceil(per_subject) {
         let subject =
@@ -75,6 +78,22 @@ fn reconcile(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000, 10_000, 100_000, 1_000_000] {
         let claims = synthetic(n, 42);
+        let reconciler = Reconciler::new();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
+            b.iter_batched(
+                || claims.clone(),
+                |cs| black_box(reconciler.reconcile(cs)),
+                criterion::BatchSize::LargeInput,
+            );
+        });
+    }
+    group.finish();
+    // Everything about one subject: large groups must stay near-linear (neighbour and anchor
+    // relations, intersection clusters), never all pairs.
+    let mut group = c.benchmark_group("reconcile/one_subject");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let claims = synthetic_grouped(n, n, 7);
         let reconciler = Reconciler::new();
         group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
             b.iter_batched(

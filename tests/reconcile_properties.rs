@@ -107,6 +107,20 @@ fn claims() -> impl Strategy<Value = Vec<Claim>> {
         .prop_map(|specs| specs.iter().enumerate().map(|(i, s)| build(i, s)).collect())
 }
 
+/// Claims where some ids repeat, so the rejected list is exercised.
+fn claims_with_repeated_ids() -> impl Strategy<Value = Vec<Claim>> {
+    (prop::collection::vec(spec(), 1..30), prop::collection::vec(0usize..30, 0..5)).prop_map(
+        |(specs, repeats)| {
+            let mut out: Vec<Claim> = specs.iter().enumerate().map(|(i, s)| build(i, s)).collect();
+            for r in repeats {
+                let i = r % specs.len();
+                out.push(build(i, &specs[(i + 1) % specs.len()]));
+            }
+            out
+        },
+    )
+}
+
 fn figures(r: &Reconciliation) -> BTreeMap<String, Option<Figure>> {
     r.groups
         .iter()
@@ -126,7 +140,7 @@ proptest! {
     }
 
     #[test]
-    fn every_claim_lands_in_exactly_one_group(claims in claims()) {
+    fn every_claim_lands_in_exactly_one_group(claims in claims_with_repeated_ids()) {
         let r = Reconciler::new().reconcile(claims.clone());
         let mut seen: BTreeMap<&ClaimId, usize> = BTreeMap::new();
         for id in r.groups.iter().flat_map(|g| &g.claims) {
@@ -136,6 +150,33 @@ proptest! {
         prop_assert!(seen.values().all(|&n| n == 1));
         for g in &r.groups {
             prop_assert_eq!(g.ranks.len(), g.claims.len());
+        }
+    }
+
+    #[test]
+    fn preferred_claims_never_conflict_and_every_one_allows_the_estimate(claims in claims()) {
+        let r = Reconciler::new().reconcile(claims);
+        let policy = Policy::default();
+        for g in &r.groups {
+            let preferred: Vec<&ClaimId> =
+                g.ranks.iter().filter(|x| x.rank == Rank::Preferred).map(|x| &x.claim).collect();
+            for rel in &g.relations {
+                if preferred.contains(&&rel.a) && preferred.contains(&&rel.b) {
+                    prop_assert!(!rel.kind.is_conflict(), "{} ~ {}: {}", rel.a, rel.b, rel.reason);
+                }
+            }
+            if let Some(Figure::Number { low, best, high, .. }) = g.estimate.as_ref().map(|e| &e.figure) {
+                prop_assert!(low <= best && high.is_none_or(|h| *best <= h));
+                for id in &preferred {
+                    let claim = r.claims.iter().find(|c| &c.id() == id).unwrap();
+                    if let Some(i) = claim.value().interval(&policy) {
+                        prop_assert!(i.low().value <= *low + 1e-9, "{id}: {i} vs low {low}");
+                        if let (Some(ch), Some(h)) = (i.high(), high) {
+                            prop_assert!(*h <= ch.value + 1e-9, "{id}: {i} vs high {h}");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -194,7 +194,7 @@ fn a_later_higher_toll_supersedes_an_earlier_one() {
         .estimate
         .clone()
         .unwrap();
-    assert_eq!(e.figure.to_string(), "low 225 / best 225 / high 225 people".replace(" people", ""));
+    assert_eq!(e.figure.to_string(), "low 225 / best 225 / high 225");
     assert_eq!(r.rank(&id("d2-deaths")).unwrap().rank, Rank::Normal);
     assert_eq!(r.rank(&id("d0-deaths-pgo")).unwrap().rank, Rank::Preferred);
 }

@@ -32,11 +32,25 @@ pub(crate) struct Input<'a> {
 /// epoch's input list).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Outcome {
+    /// Clusters of current figures that can all be true together.
     pub clusters: Vec<Vec<usize>>,
     pub chosen: usize,
-    pub numeric: Option<(f64, f64, Option<f64>)>,
+    /// Earlier figures of a running total that the chosen cluster is consistent with (its
+    /// floors); the others fell, and are regressions.
+    pub earlier: Vec<usize>,
+    pub numeric: Option<Spread>,
     pub label: Option<Value>,
     pub chosen_voices: usize,
+}
+
+/// Low / best / high, with whether the low and high ends are excluded ("more than 1,300").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Spread {
+    pub low: f64,
+    pub low_open: bool,
+    pub best: f64,
+    pub high: Option<f64>,
+    pub high_open: bool,
 }
 
 /// A voice's weight split over the distinct values it gives inside one cluster, so echoes and
@@ -107,84 +121,149 @@ fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
     points.last().map(|p| p.0)
 }
 
-fn hull(a: Interval, b: &Interval) -> Interval {
-    let low = if b.low().value < a.low().value { b.low() } else { a.low() };
-    let high = match (a.high(), b.high()) {
-        (Some(x), Some(y)) => Some(if y.value > x.value { y } else { x }),
-        _ => None,
-    };
-    Interval::new(low, high)
-}
-
-/// Clusters of overlapping intervals: a sweep over intervals sorted by their low end.
-/// `order` holds positions into `inputs`. The clusters do not depend on weights, so they are
-/// computed once per epoch.
+/// Clusters of current figures that can all be true together: a sweep over intervals sorted by
+/// their low end that keeps the running intersection, so every cluster shares at least one
+/// number (never a chain of pairwise overlaps). Earlier figures of a running total do not
+/// cluster; they only set floors. `order` holds positions into `inputs`. Clusters do not
+/// depend on weights, so they are computed once per epoch.
 pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut current_hull: Option<Interval> = None;
+    let mut common: Option<Interval> = None;
     for &m in order {
         let View::Numeric { interval, .. } = inputs[m].view else { continue };
-        match current_hull {
-            Some(h) if h.overlaps(interval) => {
-                current_hull = Some(hull(h, interval));
-                if let Some(c) = clusters.last_mut() {
-                    c.push(m);
-                }
+        if !inputs[m].current {
+            continue;
+        }
+        if let Some(both) = common.and_then(|c| c.intersection(interval)) {
+            common = Some(both);
+            if let Some(c) = clusters.last_mut() {
+                c.push(m);
             }
-            _ => {
-                current_hull = Some(*interval);
-                clusters.push(vec![m]);
-            }
+        } else {
+            common = Some(*interval);
+            clusters.push(vec![m]);
         }
     }
     clusters
 }
 
-/// Numeric epochs: the heaviest cluster wins; within it, low and high are what every current
-/// figure allows (raised to the floor earlier figures set) and best is the weighted median.
+fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> {
+    members
+        .iter()
+        .filter_map(|&m| match inputs[m].view {
+            View::Numeric { interval, .. } => Some(*interval),
+            _ => None,
+        })
+        .try_fold(None, |acc: Option<Interval>, i| match acc {
+            None => Some(Some(i)),
+            Some(a) => a.intersection(&i).map(Some),
+        })
+        .flatten()
+}
+
+/// Numeric epochs: the cluster with the most support wins (its current figures' voices plus
+/// the voices of earlier figures it is consistent with); low and high are what every figure
+/// in it allows, raised to the highest earlier floor, and best is the weighted median.
 pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> Outcome {
     if clusters.is_empty() {
         return Outcome::default();
     }
-    let (chosen, chosen_voices) = choose(clusters, inputs, weight);
-    let members = &clusters[chosen];
-    let (split, _, _) = split_weights(members, inputs, weight);
-    let mut floor: Option<Endpoint> = None;
-    let mut region: Option<Interval> = None;
-    let mut span: Option<Interval> = None;
-    let mut points = Vec::new();
-    for (&m, &w) in members.iter().zip(&split) {
-        let View::Numeric { interval, rep } = inputs[m].view else { continue };
-        if inputs[m].current {
-            span = Some(span.map_or(*interval, |s| hull(s, interval)));
-            region = match region {
-                None => Some(*interval),
-                Some(r) => r.intersection(interval).or(Some(r)),
-            };
-            points.push((*rep, w));
-        } else if floor.is_none_or(|f| interval.low().value > f.value) {
-            floor = Some(interval.low());
-        }
+    // Earlier figures sorted by their floor, with running totals of the distinct voices among
+    // them: the support a cluster gets from the floors beneath it is a prefix, found by binary
+    // search, so choosing stays O(n log n) however many clusters there are.
+    let mut earlier_all: Vec<(Endpoint, usize)> = (0..inputs.len())
+        .filter(|&m| !inputs[m].current)
+        .filter_map(|m| match inputs[m].view {
+            View::Numeric { interval, .. } => Some((interval.low(), m)),
+            _ => None,
+        })
+        .collect();
+    earlier_all.sort_by(|a, b| {
+        a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
+    });
+    let mut seen = BTreeSet::new();
+    let mut prefix = vec![(0.0, 0usize)];
+    for &(_, m) in &earlier_all {
+        let (w, n) = prefix[prefix.len() - 1];
+        let new = seen.insert(inputs[m].voice);
+        prefix.push(if new { (w + weight[inputs[m].voice], n + 1) } else { (w, n) });
     }
-    let floor_value = floor.map(|f| f.value);
-    let numeric = match region.or(span) {
-        None => floor_value.map(|f| (f, f, None)),
-        Some(r) => {
-            let low = r.low().value.max(floor_value.unwrap_or(f64::NEG_INFINITY));
-            let high = r.high().map(|h| h.value.max(low));
-            let median = weighted_median(&mut points).unwrap_or(low);
-            let best = high.map_or(median.max(low), |h| median.clamp(low, h));
-            Some((low, best, high))
+    let under = |common: &Interval| -> usize {
+        match common.high() {
+            None => earlier_all.len(),
+            Some(h) => earlier_all.partition_point(|(low, _)| {
+                low.value < h.value || (low.value == h.value && !low.open && !h.open)
+            }),
         }
     };
-    Outcome { clusters: clusters.to_vec(), chosen, numeric, label: None, chosen_voices }
-}
-
-fn find(p: &[usize], mut x: usize) -> usize {
-    while p[x] != x {
-        x = p[x];
+    let commons: Vec<Option<Interval>> =
+        clusters.iter().map(|c| common_interval(c, inputs)).collect();
+    let mut best_pick = (0usize, f64::NEG_INFINITY, 0usize, None, 0usize);
+    for (ci, c) in clusters.iter().enumerate() {
+        let (_, w, voices) = split_weights(c, inputs, weight);
+        let k = commons[ci].as_ref().map_or(0, &under);
+        let (w, voices) = (w + prefix[k].0, voices + prefix[k].1);
+        let latest = c.iter().filter_map(|&m| inputs[m].published).max();
+        // Distinct figures, so an echo does not tip a tie.
+        let distinct =
+            c.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len();
+        let better = w > best_pick.1 + 1e-12
+            || ((w - best_pick.1).abs() <= 1e-12
+                && (voices, latest, distinct) > (best_pick.2, best_pick.3, best_pick.4));
+        if better {
+            best_pick = (ci, w, voices, latest, distinct);
+        }
     }
-    x
+    let (chosen, chosen_voices) = (best_pick.0, best_pick.2);
+    let members = &clusters[chosen];
+    let k = commons[chosen].as_ref().map_or(0, &under);
+    let earlier: Vec<usize> = earlier_all[..k].iter().map(|&(_, m)| m).collect();
+    let (split, _, _) = split_weights(members, inputs, weight);
+    let points: Vec<(f64, f64)> = members
+        .iter()
+        .zip(&split)
+        .filter_map(|(&m, &w)| match inputs[m].view {
+            View::Numeric { rep, .. } => Some((*rep, w)),
+            _ => None,
+        })
+        .collect();
+    let floor = earlier
+        .iter()
+        .filter_map(|&m| match inputs[m].view {
+            View::Numeric { interval, .. } => Some(interval.low()),
+            _ => None,
+        })
+        .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
+    let numeric = commons[chosen].map(|common| {
+        let (mut low, mut low_open) = (common.low().value, common.low().open);
+        if let Some(f) = floor
+            && (f.value > low || (f.value == low && f.open))
+        {
+            (low, low_open) = (f.value, f.open);
+        }
+        let high = common.high();
+        let mut points = points;
+        let median = weighted_median(&mut points).unwrap_or(low);
+        let mut best = match high {
+            Some(h) => median.clamp(low, h.value.max(low)),
+            None => median.max(low),
+        };
+        // "almost two-fold" excludes 2: a best on an excluded high end moves inside.
+        if let Some(h) = high
+            && h.open
+            && best >= h.value
+        {
+            best = f64::midpoint(low, h.value);
+        }
+        Spread {
+            low,
+            low_open,
+            best,
+            high: high.map(|h| h.value),
+            high_open: high.is_some_and(|h| h.open),
+        }
+    });
+    Outcome { clusters: clusters.to_vec(), chosen, earlier, numeric, label: None, chosen_voices }
 }
 
 /// Clusters of non-numeric values: values that do not conflict fall together. Returns, per
@@ -196,30 +275,23 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
             distinct.entry(input.key).or_insert((v, Vec::new())).1.push(m);
         }
     }
-    let values: Vec<(&Value, Vec<usize>)> = distinct.into_values().collect();
-    let n = values.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    // Comparing every pair of distinct values is fine for the handful a subject has; beyond
-    // that, only equal values cluster.
-    if n <= 64 {
-        for i in 0..n {
-            for j in i + 1..n {
-                let ok = values[i]
-                    .0
-                    .compare_with(values[j].0, policy)
-                    .is_ok_and(|c| c.verdict != Verdict::Conflicts);
-                if ok {
-                    let (a, b) = (find(&parent, i), find(&parent, j));
-                    parent[a.max(b)] = a.min(b);
-                }
-            }
+    // A value joins the first cluster whose every value it is compatible with (a chain of
+    // pairwise compatibilities is not agreement). Beyond 64 distinct values only equal values
+    // cluster, to keep this bounded.
+    let few = distinct.len() <= 64;
+    let mut clusters: Vec<Vec<(&Value, Vec<usize>)>> = Vec::new();
+    for (value, members) in distinct.into_values() {
+        let fits = |c: &Vec<(&Value, Vec<usize>)>| {
+            few && c.iter().all(|(other, _)| {
+                value.compare_with(other, policy).is_ok_and(|cmp| cmp.verdict != Verdict::Conflicts)
+            })
+        };
+        match clusters.iter_mut().find(|c| fits(c)) {
+            Some(c) => c.push((value, members)),
+            None => clusters.push(vec![(value, members)]),
         }
     }
-    let mut by_root: BTreeMap<usize, Vec<Vec<usize>>> = BTreeMap::new();
-    for (i, (_, members)) in values.into_iter().enumerate() {
-        by_root.entry(find(&parent, i)).or_default().push(members);
-    }
-    by_root.into_values().collect()
+    clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()
 }
 
 /// Non-numeric epochs: the heaviest cluster wins, and its heaviest value is the estimate.
@@ -245,7 +317,7 @@ pub(crate) fn labels(
             View::Label(v) => Some(v.clone()),
             _ => None,
         });
-    Outcome { clusters, chosen, numeric: None, label: best, chosen_voices }
+    Outcome { clusters, chosen, earlier: Vec::new(), numeric: None, label: best, chosen_voices }
 }
 
 /// How far `x` lies outside `interval` (0 inside).

@@ -140,21 +140,17 @@ pub(crate) fn finish(
             }
         }
     } else {
+        // Neighbours in as-of order, then every other item against the estimate's anchor:
+        // O(n) relations, never all pairs.
         for w in items.windows(2) {
             relations.push(relate(&w[0], &w[1], nature, policy));
         }
-        if let Some(anchor) = result.and_then(|r| r.supporting.first()) {
-            if let Some(a) = items.iter().find(|it| it.id == anchor) {
-                for it in &items {
-                    if it.id != a.id
-                        && !relations.iter().any(|r| {
-                            (&r.a == it.id && &r.b == a.id) || (&r.b == it.id && &r.a == a.id)
-                        })
-                    {
-                        let (x, y) =
-                            if (it.as_of, it.id) <= (a.as_of, a.id) { (it, a) } else { (a, it) };
-                        relations.push(relate(x, y, nature, policy));
-                    }
+        let anchor = result.and_then(|r| r.supporting.first());
+        if let Some(k) = anchor.and_then(|a| items.iter().position(|it| it.id == a)) {
+            for (i, it) in items.iter().enumerate() {
+                if i.abs_diff(k) > 1 {
+                    let (x, y) = if i < k { (it, &items[k]) } else { (&items[k], it) };
+                    relations.push(relate(x, y, nature, policy));
                 }
             }
         }

@@ -147,10 +147,15 @@ pub enum Figure {
     Number {
         /// The lowest figure every supporting claim allows.
         low: f64,
-        /// The best estimate.
+        /// True when `low` itself is excluded ("more than 1,300").
+        low_open: bool,
+        /// The best estimate. When a bound is all that is known, it sits on the bound, the
+        /// conservative floor casualty recorders code.
         best: f64,
         /// The highest figure every supporting claim allows; `None` when unbounded.
         high: Option<f64>,
+        /// True when `high` itself is excluded ("fewer than 50").
+        high_open: bool,
         /// The unit, or `None` for change factors.
         unit: Option<Unit>,
     },
@@ -173,15 +178,20 @@ pub enum Figure {
 impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Figure::Number { low, best, high, unit } => {
+            Figure::Number { low, low_open, best, high, high_open, unit } => {
                 // Thousands separators for readers; derived bounds rounded to 6 decimals.
                 let n = |x: f64| {
                     let t: f64 = crate::value::trim_float(x).parse().unwrap_or(x);
                     crate::value::Number::new(t).map_or_else(|_| t.to_string(), |n| n.to_string())
                 };
                 let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
-                let high = high.map_or_else(|| "unbounded".to_owned(), n);
-                write!(f, "low {} / best {} / high {high}{suffix}", n(*low), n(*best))
+                let low = if *low_open { format!("above {}", n(*low)) } else { n(*low) };
+                let high = match high {
+                    None => "unbounded".to_owned(),
+                    Some(h) if *high_open => format!("below {}", n(*h)),
+                    Some(h) => n(*h),
+                };
+                write!(f, "low {low} / best {} / high {high}{suffix}", n(*best))
             }
             Figure::Date { low, best, high } => write!(f, "low {low} / best {best} / high {high}"),
             Figure::Value { value } => write!(f, "{value}"),

@@ -103,6 +103,8 @@ pub(crate) struct State {
     loss: Vec<Option<f64>>,
     weight: Vec<f64>,
     voice_loss: Vec<Option<f64>>,
+    /// Per observation: does it support its epoch's estimate?
+    supports: Vec<bool>,
     pub rounds: usize,
 }
 
@@ -181,9 +183,38 @@ struct Item<'a> {
     voice: usize,
 }
 
+/// A changing state has one epoch per as-of date; running totals and fixed facts have one, at
+/// the latest date that gives a figure.
+fn epochs_of<'i, 'a>(
+    items: &'i [Item<'a>],
+    nature: Nature,
+) -> BTreeMap<Option<NaiveDate>, Vec<&'i Item<'a>>> {
+    let mut by_epoch: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
+    let latest = latest_figure_date(items);
+    for it in items {
+        let key = if nature == Nature::ChangingState { it.as_of } else { latest };
+        by_epoch.entry(key).or_default().push(it);
+    }
+    by_epoch
+}
+
+/// The latest date that gives a figure: "not disclosed" on a later day does not turn the
+/// figures before it into earlier ones.
+fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+    items
+        .iter()
+        .filter(|it| !matches!(it.value, Value::Undisclosed))
+        .filter_map(|it| it.as_of)
+        .max()
+        .or_else(|| items.iter().filter_map(|it| it.as_of).max())
+}
+
 /// The unit an epoch's figure is given in: persons if any claim counts people.
 fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
-    if members.iter().any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons)) {
+    let counts = kind == Some(Kind::Amount(Dimension::Count));
+    if counts
+        && members.iter().any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons))
+    {
         return Some(Unit::Persons);
     }
     members.iter().find_map(|it| match (kind, it.value) {
@@ -276,13 +307,7 @@ pub(crate) fn run(
             });
         }
         let nature = g.subject.behaviour();
-        let mut by_epoch: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
-        let latest = items.iter().filter_map(|it| it.as_of).max();
-        for it in &items {
-            let key = if nature == Nature::ChangingState { it.as_of } else { latest };
-            by_epoch.entry(key).or_default().push(it);
-        }
-        for (as_of, members) in by_epoch {
+        for (as_of, members) in epochs_of(&items, nature) {
             let ei = epochs.len();
             let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
             let kind = epoch_kind(&values);
@@ -323,7 +348,10 @@ pub(crate) fn run(
                 epoch.obs.push(oi);
             }
             prepare(&obs, &keys.texts, &mut epoch, policy);
-            group_latest[gi] = Some(ei);
+            // The group's estimate comes from its latest epoch that has any figure.
+            if epoch.kind.is_some() || group_latest[gi].is_none() {
+                group_latest[gi] = Some(ei);
+            }
             epochs.push(epoch);
         }
     }
@@ -339,6 +367,7 @@ pub(crate) fn run(
         loss: Vec::new(),
         weight: vec![1.0; n_voices],
         voice_loss: vec![None; n_voices],
+        supports: Vec::new(),
         rounds: 0,
     };
     state.iterate(policy, max_rounds);
@@ -401,7 +430,8 @@ impl State {
             for &o in &e.obs {
                 let ob = &self.obs[o];
                 loss[o] = match (&ob.view, out.numeric, &out.label) {
-                    (View::Numeric { interval, .. }, Some((_, best, _)), _) => {
+                    (View::Numeric { interval, .. }, Some(spread), _) => {
+                        let best = spread.best;
                         let d = estimate::distance(best, interval);
                         let scale = e.spread.max(1e-6 * best.abs().max(1.0));
                         Some(d / (d + scale))
@@ -454,6 +484,14 @@ impl State {
 
     fn publish(&mut self, claims: &[Claim], voices: &Voices) {
         self.voice_loss = self.voice_losses();
+        // Which observations support their epoch's estimate, computed once (ranks ask per claim).
+        let mut supports = vec![false; self.obs.len()];
+        for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            for &p in out.clusters.get(out.chosen).into_iter().flatten().chain(&out.earlier) {
+                supports[e.obs[p]] = true;
+            }
+        }
+        self.supports = supports;
         let mut results = vec![None; self.group_latest.len()];
         for (gi, latest) in self.group_latest.iter().enumerate() {
             let Some(ei) = *latest else { continue };
@@ -481,21 +519,27 @@ impl State {
             ids
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
-        let supporting = out.clusters.get(out.chosen).map(to_ids).unwrap_or_default();
+        let mut chosen: Vec<usize> = out.clusters.get(out.chosen).cloned().unwrap_or_default();
+        chosen.extend(&out.earlier);
+        let supporting = to_ids(&chosen);
+        let number = |sp: estimate::Spread, unit: Option<Unit>| Figure::Number {
+            low: sp.low,
+            low_open: sp.low_open,
+            best: sp.best,
+            high: sp.high,
+            high_open: sp.high_open,
+            unit,
+        };
         let figure = match (e.kind, out.numeric, &out.label) {
-            (Some(Kind::Date), Some((low, best, high)), _) => {
+            (Some(Kind::Date), Some(sp), _) => {
                 let day = |x: f64| NaiveDate::from_num_days_from_ce_opt(x.round() as i32);
-                match (day(low), day(best), day(high.unwrap_or(best))) {
+                match (day(sp.low), day(sp.best), day(sp.high.unwrap_or(sp.best))) {
                     (Some(low), Some(best), Some(high)) => Some(Figure::Date { low, best, high }),
                     _ => None,
                 }
             }
-            (Some(Kind::Factor), Some((low, best, high)), _) => {
-                Some(Figure::Number { low, best, high, unit: None })
-            }
-            (Some(_), Some((low, best, high)), _) => {
-                Some(Figure::Number { low, best, high, unit: e.unit.or(Some(Unit::Number)) })
-            }
+            (Some(Kind::Factor), Some(sp), _) => Some(number(sp, None)),
+            (Some(_), Some(sp), _) => Some(number(sp, e.unit.or(Some(Unit::Number)))),
             (_, _, Some(v)) => Some(Figure::Value { value: v.clone() }),
             _ => None,
         };
@@ -516,7 +560,7 @@ impl State {
                     others.join(" and ")
                 )
             } else {
-                let earlier = out.clusters.first().is_some_and(|c| c.iter().any(|&p| !self.obs[e.obs[p]].current));
+                let earlier = !out.earlier.is_empty();
                 let n = supporting.len();
                 let count = if n == 1 { "the one figure is".to_owned() } else { format!("all {n} figures are") };
                 let voices = if out.chosen_voices == 1 {
@@ -545,6 +589,7 @@ impl State {
             .get(out.chosen)
             .into_iter()
             .flatten()
+            .chain(&out.earlier)
             .map(|&p| self.obs[e.obs[p]].voice)
             .collect()
     }
@@ -563,10 +608,7 @@ impl State {
                 Some(w) => (Rank::Deprecated, w.clone()),
             };
         }
-        let out = &self.outcomes[ob.epoch];
-        let pos = e.obs.iter().position(|&x| x == o);
-        let in_chosen =
-            pos.is_some_and(|p| out.clusters.get(out.chosen).is_some_and(|c| c.contains(&p)));
+        let in_chosen = self.supports[o];
         let latest = self.group_latest[e.group] == Some(ob.epoch);
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let _ = claims;

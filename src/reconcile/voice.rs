@@ -244,23 +244,39 @@ impl Voices {
             return;
         }
         candidates.sort_unstable();
-        let wanted: HashMap<(usize, usize), usize> =
-            candidates.iter().enumerate().map(|(i, (pair, _))| (*pair, i)).collect();
-        // Shared subjects and identical ones, for candidate pairs only.
-        let mut overlap = vec![(0usize, 0usize); candidates.len()];
-        for by_voice in &per_group {
-            let present: Vec<usize> = by_voice.keys().copied().collect();
-            for (i, &a) in present.iter().enumerate() {
-                for &b in &present[i + 1..] {
-                    if let Some(&k) = wanted.get(&(a, b)) {
-                        overlap[k].0 += 1;
-                        if by_voice[&a] == by_voice[&b] {
-                            overlap[k].1 += 1;
+        // Shared subjects and identical ones, for candidate pairs only: walk the two voices'
+        // sorted lists of subject groups side by side (never all pairs of voices).
+        let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (gi, by_voice) in per_group.iter().enumerate() {
+            for &v in by_voice.keys() {
+                groups_of.entry(v).or_default().push(gi);
+            }
+        }
+        let empty = Vec::new();
+        let overlap: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|&((a, b), _)| {
+                let (ga, gb) =
+                    (groups_of.get(&a).unwrap_or(&empty), groups_of.get(&b).unwrap_or(&empty));
+                let (mut i, mut j, mut common, mut same) = (0, 0, 0, 0);
+                while i < ga.len() && j < gb.len() {
+                    match ga[i].cmp(&gb[j]) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            let by_voice = &per_group[ga[i]];
+                            common += 1;
+                            if by_voice.get(&a) == by_voice.get(&b) {
+                                same += 1;
+                            }
+                            i += 1;
+                            j += 1;
                         }
                     }
                 }
-            }
-        }
+                (common, same)
+            })
+            .collect();
         let mut merged = false;
         for (((a, b), rare), (common, same)) in candidates.into_iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {

@@ -43,16 +43,14 @@ pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a
 
 /// The claims of a group in as-of order, as rows.
 pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
+    let ranks: std::collections::HashMap<&ClaimId, Rank> =
+        g.ranks.iter().map(|x| (&x.claim, x.rank)).collect();
     g.claims
         .iter()
         .filter_map(|id| claim_by_id(r, id))
         .map(|c| {
             let p = c.provenance();
-            let rank = g
-                .ranks
-                .iter()
-                .find(|x| x.claim == *c.id())
-                .map_or_else(String::new, |x| rank_text(x.rank).to_owned());
+            let rank = ranks.get(c.id()).map_or_else(String::new, |&x| rank_text(x).to_owned());
             Row {
                 date: date_text(c.as_of()),
                 outlet: p.outlet().as_str(),

@@ -1,0 +1,101 @@
+//! Small cases that once went wrong: chained clusters, a state that stopped being disclosed,
+//! the unit of a figure.
+
+use chrono::NaiveDate;
+use claimrecon::*;
+
+fn claim(id: &str, measure: Measure, phrase: &str, outlet: &str, day: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(measure),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn figures_that_overlap_only_in_a_chain_are_not_one_cluster() {
+    // "more than 1,200" overlaps both others, but "about 1,000" and 4,578 cannot both be true.
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Injured, "about 1,000", "A", 25),
+        claim("b", Measure::Injured, "more than 1,200", "B", 25),
+        claim("c", Measure::Injured, "4,578", "C", 25),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.clusters.len(), 2, "{:?}", g.clusters);
+    let preferred: Vec<&str> =
+        g.ranks.iter().filter(|x| x.rank == Rank::Preferred).map(|x| x.claim.as_str()).collect();
+    assert!(!(preferred.contains(&"a") && preferred.contains(&"c")), "{preferred:?}");
+}
+
+#[test]
+fn an_earlier_low_figure_does_not_glue_rival_later_figures_together() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("early", Measure::Injured, "about 100", "A", 6),
+        claim("un", Measure::Injured, "about 1,000", "B", 25),
+        claim("pgo", Measure::Injured, "4,578", "C", 25),
+    ]);
+    assert_eq!(r.groups[0].clusters.len(), 2);
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Conflict));
+}
+
+#[test]
+fn a_state_no_longer_disclosed_keeps_its_last_figure() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::TroopsDeployed, "2,500", "A", 6),
+        claim("b", Measure::TroopsDeployed, "did not disclose", "B", 10),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 2,500 / best 2,500 / high 2,500");
+}
+
+#[test]
+fn a_stray_head_count_does_not_make_a_price_a_count_of_people() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Price, "120 tenge", "A", 6),
+        claim("b", Measure::Price, "120 tenge", "B", 6),
+        claim("c", Measure::Price, "5 people", "C", 6),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(
+        g.estimate.as_ref().unwrap().figure.to_string(),
+        "low 120 / best 120 / high 120 tenge"
+    );
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Incomparable));
+}
+
+#[test]
+fn a_bound_is_shown_as_a_bound() {
+    let r = Reconciler::new().reconcile(vec![claim(
+        "a",
+        Measure::Detained,
+        "more than 6 thousand",
+        "A",
+        10,
+    )]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low above 6,000 / best 6,000 / high unbounded");
+}
+
+#[test]
+fn large_groups_relate_neighbours_and_the_anchor_not_all_pairs() {
+    let claims: Vec<Claim> = (0..100)
+        .map(|i| {
+            claim(
+                &format!("c{i:03}"),
+                Measure::Deaths,
+                &(100 + i).to_string(),
+                &format!("S{}", i % 7),
+                1 + (i % 28) as u32,
+            )
+        })
+        .collect();
+    let r = Reconciler::new().reconcile(claims);
+    let n = r.groups[0].relations.len();
+    assert!(n < 2 * 100, "{n} relations for 100 claims");
+    assert!(n >= 99, "{n}");
+}
