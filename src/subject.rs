@@ -266,16 +266,16 @@ impl Aliases {
                 *v = target.clone();
             }
         }
-        self.map.insert(alias_key, target.clone());
+        self.map.insert(alias_key.to_owned(), target.clone());
         // A canonical name also finds itself whatever its case ("almaty" -> "Almaty").
-        self.map.entry(target.key()).or_insert(target);
+        self.map.entry(target.key().to_owned()).or_insert(target);
         Ok(())
     }
 
     /// The canonical form of `name` (the name itself if it has no alias).
     #[must_use]
     pub fn canonical(&self, name: &Label) -> Label {
-        self.map.get(&name.key()).cloned().unwrap_or_else(|| name.clone())
+        self.map.get(name.key()).cloned().unwrap_or_else(|| name.clone())
     }
 }
 
@@ -339,14 +339,14 @@ impl Places {
                 parent: parent.to_string(),
             });
         }
-        self.parent.insert(child.key(), parent.clone());
+        self.parent.insert(child.key().to_owned(), parent.clone());
         Ok(())
     }
 
     /// The place `place` lies directly within, if known.
     #[must_use]
     pub fn parent_of(&self, place: &Label) -> Option<Label> {
-        self.parent.get(&place.key()).cloned()
+        self.parent.get(place.key()).cloned()
     }
 
     /// True if `place` is `area` or lies within it.
@@ -359,7 +359,7 @@ impl Places {
             if current == target {
                 return true;
             }
-            match self.parent.get(&current) {
+            match self.parent.get(current) {
                 Some(p) => current = p.key(),
                 None => return false,
             }

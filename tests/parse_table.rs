@@ -796,3 +796,18 @@ fn readings_record_qualifiers_and_policies() {
     assert!(r.contains(&("7.00".to_owned(), "window opens 07:00".to_owned())), "{r:?}");
     assert!(r.contains(&("23.00".to_owned(), "window closes 23:00".to_owned())), "{r:?}");
 }
+
+#[test]
+fn review_regressions_years_weekends_and_stacked_scales() {
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
+    let saturday = claimrecon::Parser::default().published(day(8));
+    let read = |p: &claimrecon::Parser, s: &str| p.parse(s).unwrap().value.to_string();
+    // Written on Saturday 8 January: "this weekend" has not reached Sunday yet.
+    assert_eq!(read(&saturday, "over the weekend"), "2022-01-08");
+    assert_eq!(read(&saturday, "last weekend"), "from 2022-01-01 to 2022-01-02");
+    let none = claimrecon::Parser::default();
+    assert_eq!(read(&none, "2021-2022"), "from 2021-01-01 to 2022-12-31");
+    assert_eq!(read(&none, "from 2021 to 2022"), "from 2021-01-01 to 2022-12-31");
+    assert_eq!(read(&none, "from 2,021 to 2,022"), "from 2,021 to 2,022");
+    assert_eq!(read(&none, "two thousand million"), "2,000,000,000");
+}

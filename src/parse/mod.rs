@@ -471,6 +471,17 @@ impl Grammar<'_> {
         if rt.is_empty() {
             return Err(self.err(self.end_of(lt), "expected a value after this"));
         }
+        // "2021-2022", "from 2021 to 2022": two bare years are a span of years, not amounts.
+        if let (Some(a), Some(b)) = (self.bare_year(lt), self.bare_year(rt)) {
+            let (first, last) = (DateValue::year(a), DateValue::year(b));
+            let span = first.and_then(|f| last.and_then(|l| DateValue::span(f.first(), l.last())));
+            let span = span.map_err(|_| {
+                self.err(lt[0].start, format!("the years run backwards: {a} is after {b}"))
+            })?;
+            self.note(lt, format!("from the year {a}"));
+            self.note(rt, format!("to the year {b}"));
+            return Ok(Value::Date(span));
+        }
         let left = self.point(lt)?;
         let right = self.point(rt)?;
         if let Some((a, b)) = clock_pair(&left, &right) {
@@ -515,6 +526,24 @@ impl Grammar<'_> {
                 at,
                 format!("cannot join {} and {} into one range", point_kind(&l), point_kind(&r)),
             )),
+        }
+    }
+
+    /// A lone four-digit number from 1900 to 2100 written without a separator: a year, when it
+    /// is one end of a range ("2021-2022"). "2,021" stays a count.
+    fn bare_year(&self, t: &[Token]) -> Option<i32> {
+        match t {
+            [y] => match &y.tok {
+                Tok::Num { value, frac: None, int }
+                    if int.len() == 4
+                        && !self.phrase[y.start..y.end].contains(',')
+                        && (1900.0..=2100.0).contains(value) =>
+                {
+                    Some(*value as i32)
+                }
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -814,7 +843,8 @@ impl Grammar<'_> {
 
     fn relative(&mut self, t: &[Token]) -> Result<Option<DateSpec>, Error> {
         enum Rel {
-            Weekend,
+            /// True for "last weekend": the one before a weekend the article is written in.
+            Weekend(bool),
             Day(i64),
             LastWeek,
             ThisWeek,
@@ -830,7 +860,8 @@ impl Grammar<'_> {
             .filter(|w| !matches!(*w, "the" | "over" | "on" | "at" | "during"))
             .collect();
         let rel = match core.as_slice() {
-            ["weekend"] | ["this" | "last", "weekend"] => Rel::Weekend,
+            ["weekend"] | ["this", "weekend"] => Rel::Weekend(false),
+            ["last", "weekend"] => Rel::Weekend(true),
             ["yesterday"] | ["last", "night"] => Rel::Day(1),
             ["today" | "tonight"] | ["this", "morning"] => Rel::Day(0),
             ["last", "week"] => Rel::LastWeek,
@@ -853,10 +884,13 @@ impl Grammar<'_> {
             ));
         };
         let (first, last) = match rel {
-            Rel::Weekend => {
+            Rel::Weekend(last) => {
                 let back = (p.weekday().num_days_from_monday() + 7 - 5) % 7;
+                let in_weekend = back <= 1;
+                let back = if last && in_weekend { back + 7 } else { back };
                 let sat = p - Duration::days(i64::from(back));
-                (sat, sat + Duration::days(1))
+                // Written on a Saturday, "this weekend" so far is that day: never after publication.
+                (sat, (sat + Duration::days(1)).min(p))
             }
             Rel::Day(n) => (p - Duration::days(n), p - Duration::days(n)),
             Rel::LastWeek => {
@@ -1401,6 +1435,7 @@ fn is_factor(t: &[Token]) -> bool {
 fn number_words(t: &[Token]) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut current = 0.0;
+    let mut last_scale = f64::INFINITY;
     let mut used = 0;
     let mut any = false;
     while let Some(w) = t.get(used).and_then(Token::word) {
@@ -1422,7 +1457,13 @@ fn number_words(t: &[Token]) -> Option<(f64, usize)> {
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
         } else if let Some(s) = words::scale(w, false).filter(|_| w != "hundred") {
-            total += current.max(1.0) * s;
+            // "two million three thousand" adds groups; "two thousand million" multiplies.
+            if s > last_scale {
+                total = (total + current) * s;
+            } else {
+                total += current.max(1.0) * s;
+            }
+            last_scale = s;
             current = 0.0;
         } else {
             break;
@@ -1459,6 +1500,9 @@ mod tests {
             ("two hundred and fifty", 250.0),
             ("twenty-five", 25.0),
             ("two dozen", 24.0),
+            ("two million three thousand", 2_003_000.0),
+            ("two thousand million", 2_000_000_000.0),
+            ("one hundred thousand", 100_000.0),
         ] {
             let v = p.parse(phrase).unwrap().value;
             let Value::Amount(a) = v else { panic!("{phrase}: {v:?}") };

@@ -84,6 +84,7 @@ pub(crate) fn derive_bounds(
             }
         }
     }
+    let taken: std::collections::HashSet<&str> = claims.iter().map(|c| c.id().as_str()).collect();
     let mut out = Vec::new();
     for (ti, kids) in children {
         if kids.len() < 2 {
@@ -133,7 +134,12 @@ pub(crate) fn derive_bounds(
             let magnitude = if strict { Magnitude::MoreThan(n) } else { Magnitude::AtLeast(n) };
             let value = Value::Amount(Amount::new(magnitude, amounts[0].0.unit));
             let parts: Vec<String> = amounts.iter().map(|(a, _, p)| format!("{a} ({p})")).collect();
-            let Ok(id) = ClaimId::new(&format!("derived-{}", out.len() + 1)) else { continue };
+            // A derived id must not shadow a claim's: add primes until it is free.
+            let mut name = format!("derived-{}", out.len() + 1);
+            while taken.contains(name.as_str()) {
+                name.push('\'');
+            }
+            let Ok(id) = ClaimId::new(&name) else { continue };
             let first = amounts[0].1;
             let as_of = amounts.iter().filter_map(|(_, c, _)| claims[*c].as_of()).max();
             let reason = format!(

@@ -27,10 +27,40 @@ use crate::Error;
 /// A short piece of text naming a category or an item: "LPG", "Armenia".
 ///
 /// Trimmed, with inner whitespace collapsed; not empty, at most 200 characters, no control
-/// characters. Labels compare case-insensitively through [`Label::key`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// characters. Labels are equal, hash and sort by [`Label::key`] (lower case), so "Almaty" and
+/// "almaty" are one place; the text as written is kept for display.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Label(String);
+pub struct Label {
+    text: String,
+    key: String,
+}
+
+impl PartialEq for Label {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Label {}
+
+impl std::hash::Hash for Label {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
+}
+
+impl PartialOrd for Label {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Label {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
 
 impl Label {
     /// Longest label accepted, in characters.
@@ -41,19 +71,21 @@ impl Label {
     /// # Errors
     /// [`Error::InvalidName`] if the text is empty, too long or holds control characters.
     pub fn new(text: &str) -> Result<Self, Error> {
-        crate::id::normalized_name("label", text, Self::MAX_CHARS).map(Label)
+        let text = crate::id::normalized_name("label", text, Self::MAX_CHARS)?;
+        let key = text.to_lowercase();
+        Ok(Label { text, key })
     }
 
     /// The label as given (normalised whitespace).
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
     /// The comparison key: lower case.
     #[must_use]
-    pub fn key(&self) -> String {
-        self.0.to_lowercase()
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }
 
@@ -66,13 +98,13 @@ impl TryFrom<String> for Label {
 
 impl From<Label> for String {
     fn from(l: Label) -> String {
-        l.0
+        l.text
     }
 }
 
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
@@ -89,8 +121,8 @@ impl ItemSet {
     /// [`Error::InvalidName`] if the set is empty.
     pub fn new(items: impl IntoIterator<Item = Label>) -> Result<Self, Error> {
         let mut items: Vec<Label> = items.into_iter().collect();
-        items.sort_by_key(Label::key);
-        items.dedup_by(|a, b| a.key() == b.key());
+        items.sort();
+        items.dedup();
         if items.is_empty() {
             return Err(Error::InvalidName {
                 what: "set".to_owned(),
@@ -110,8 +142,7 @@ impl ItemSet {
     /// True if `label` is in the set.
     #[must_use]
     pub fn contains(&self, label: &Label) -> bool {
-        let key = label.key();
-        self.0.iter().any(|l| l.key() == key)
+        self.0.binary_search(label).is_ok()
     }
 
     /// True if every item of `self` is in `other`.
