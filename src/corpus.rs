@@ -13,7 +13,7 @@ use crate::claim::Claim;
 use crate::id::{ClaimId, DocumentId, SourceId};
 use crate::parse::Parser;
 use crate::provenance::Provenance;
-use crate::reconcile::Reconciler;
+use crate::reconcile::{Reconciler, Reconciliation, Rejected};
 use crate::subject::{Measure, Nature, Population, Subject};
 use crate::value::{Label, Value};
 
@@ -70,7 +70,13 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// Per claim id: where it was written and the evidence for its as-of date.
     pub annotations: BTreeMap<ClaimId, Annotation>,
+    /// Lines that could not be used, with why ([`Corpus::parse_lenient`] only; the strict
+    /// loader stops at the first).
+    pub rejected: Vec<Rejected>,
 }
+
+/// The longest corpus line read, in bytes.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,43 +160,154 @@ impl Corpus {
     /// # Errors
     /// [`Error::Corpus`] naming the file, the line and the field: invalid JSON, an unknown
     /// field, a phrase the parser cannot read, a phrase that is not inside its quote, a claim
-    /// citing an unknown document, a repeated claim or document id.
+    /// citing an unknown document, a repeated claim or document id, a line over
+    /// [`MAX_LINE_BYTES`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
+        Self::load(file, text.split('\n').map(Ok), parser, false)
+    }
+
+    /// Reads a corpus given as bytes, stopping at the first error; invalid UTF-8 is an error
+    /// naming its line.
+    ///
+    /// # Errors
+    /// As [`Corpus::parse`], and [`Error::Corpus`] for a line that is not UTF-8.
+    pub fn parse_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Result<Corpus, Error> {
+        Self::load(file, bytes.split(|&b| b == b'\n').map(std::str::from_utf8), parser, false)
+    }
+
+    /// Reads a corpus, keeping every line it can use and listing the others in
+    /// [`Corpus::rejected`] with their errors. Never fails.
+    ///
+    /// ```
+    /// use claimrecon::{Corpus, Parser};
+    /// let text = r#"
+    /// {"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-10"}
+    /// {"claim": "ok", "document": "a", "quote": "164 were killed", "phrase": "164", "measure": "deaths"}
+    /// {"claim": "bad", "document": "a", "quote": "a lot were killed", "phrase": "a lot", "measure": "deaths"}
+    /// "#;
+    /// let corpus = Corpus::parse_lenient("c.jsonl", text, &Parser::default());
+    /// assert_eq!(corpus.claims.len(), 1);
+    /// assert_eq!(corpus.rejected[0].id.as_deref(), Some("bad"));
+    /// assert_eq!(corpus.rejected[0].line, Some(4));
+    /// let reconciliation = corpus.reconcile();
+    /// assert_eq!(reconciliation.rejected.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn parse_lenient(file: &str, text: &str, parser: &Parser) -> Corpus {
+        Self::load(file, text.split('\n').map(Ok), parser, true)
+            .unwrap_or_else(|e| Self::empty(file, e))
+    }
+
+    /// [`Corpus::parse_lenient`] for bytes: a line that is not UTF-8 is rejected, not fatal.
+    #[must_use]
+    pub fn parse_lenient_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Corpus {
+        Self::load(file, bytes.split(|&b| b == b'\n').map(std::str::from_utf8), parser, true)
+            .unwrap_or_else(|e| Self::empty(file, e))
+    }
+
+    fn empty(file: &str, error: Error) -> Corpus {
+        Corpus {
+            name: file.to_owned(),
+            documents: Vec::new(),
+            owners: Vec::new(),
+            claims: Vec::new(),
+            annotations: BTreeMap::new(),
+            rejected: vec![Rejected { id: None, line: None, claim: None, error }],
+        }
+    }
+
+    fn load<'t>(
+        file: &str,
+        lines: impl Iterator<Item = Result<&'t str, std::str::Utf8Error>>,
+        parser: &Parser,
+        lenient: bool,
+    ) -> Result<Corpus, Error> {
         let mut corpus = Corpus {
             name: file.to_owned(),
             documents: Vec::new(),
             owners: Vec::new(),
             claims: Vec::new(),
             annotations: BTreeMap::new(),
+            rejected: Vec::new(),
         };
-        for (index, raw) in text.lines().enumerate() {
-            let trimmed = raw.trim();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
+        for (index, raw) in lines.enumerate() {
             let at = Loader { file, line: index + 1 };
-            let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(trimmed)
-                .map_err(|e| at.err("line", format!("not a JSON object: {e}")))?;
-            let line = serde_json::Value::Object(object);
-            if line.get("claim").is_some() {
-                let c: ClaimLine =
-                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
-                corpus.add_claim(&at, c, parser)?;
-            } else if line.get("source").is_some() {
-                let s: SourceLine =
-                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
-                let source = SourceId::new(&s.source).map_err(at.wrap("source"))?;
-                let owner = Label::new(&s.owner).map_err(at.wrap("owner"))?;
-                corpus.owners.push((source, owner));
-            } else if line.get("document").is_some() {
-                let d: DocumentLine =
-                    serde_json::from_value(line).map_err(|e| at.err("line", e.to_string()))?;
-                corpus.add_document(&at, d)?;
-            } else {
-                return Err(at.err("line", "expected a \"claim\", \"document\" or \"source\" key"));
+            let outcome = match raw {
+                Ok(raw) => corpus.line(&at, raw, parser),
+                Err(e) => Err((
+                    None,
+                    at.err(
+                        "line",
+                        format!(
+                            "not UTF-8: invalid byte at position {} of the line",
+                            e.valid_up_to()
+                        ),
+                    ),
+                )),
+            };
+            if let Err((id, error)) = outcome {
+                if !lenient {
+                    return Err(error);
+                }
+                corpus.rejected.push(Rejected { id, line: Some(at.line), claim: None, error });
             }
         }
         Ok(corpus)
+    }
+
+    /// Reads one line. On failure, the claim id if one could be read, and the error.
+    fn line(
+        &mut self,
+        at: &Loader<'_>,
+        raw: &str,
+        parser: &Parser,
+    ) -> Result<(), (Option<String>, Error)> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return Ok(());
+        }
+        if raw.len() > MAX_LINE_BYTES {
+            let problem =
+                format!("the line is {} bytes long; a line may have {MAX_LINE_BYTES}", raw.len());
+            return Err((None, at.err("line", problem)));
+        }
+        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(trimmed)
+            .map_err(|e| (None, at.err("line", format!("not a JSON object: {e}"))))?;
+        let id = object.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
+        let line = serde_json::Value::Object(object);
+        let fail = |e: Error| (id.clone(), e);
+        if id.is_some() || line.get("claim").is_some() {
+            let c: ClaimLine =
+                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            self.add_claim(at, c, parser).map_err(fail)
+        } else if line.get("source").is_some() {
+            let s: SourceLine =
+                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let source = SourceId::new(&s.source).map_err(at.wrap("source")).map_err(fail)?;
+            let owner = Label::new(&s.owner).map_err(at.wrap("owner")).map_err(fail)?;
+            self.owners.push((source, owner));
+            Ok(())
+        } else if line.get("document").is_some() {
+            let d: DocumentLine =
+                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            self.add_document(at, d).map_err(fail)
+        } else {
+            Err(fail(at.err("line", "expected a \"claim\", \"document\" or \"source\" key")))
+        }
+    }
+
+    /// Reconciles the corpus's claims with its declared owners, and lists the lines that could
+    /// not be used among the rejected claims: every claim line is accounted for.
+    #[must_use]
+    pub fn reconcile(&self) -> Reconciliation {
+        let mut r = self.reconciler().reconcile(self.claims.clone());
+        for rejected in &mut r.rejected {
+            if let Some(id) = rejected.claim.as_ref().map(Claim::id) {
+                rejected.line = self.annotations.get(id).map(|a| a.line);
+            }
+        }
+        r.rejected.extend(self.rejected.iter().cloned());
+        r
     }
 
     fn add_document(&mut self, at: &Loader<'_>, d: DocumentLine) -> Result<(), Error> {

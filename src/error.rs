@@ -127,7 +127,14 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn parse(phrase: &str, position: usize, problem: impl Into<String>) -> Self {
-        Error::Parse { phrase: phrase.to_owned(), position, problem: problem.into() }
+        // A runaway phrase (a whole file pasted in) is quoted by its start only.
+        let phrase = if phrase.len() > 200 {
+            let cut = (0..=200).rev().find(|&i| phrase.is_char_boundary(i)).unwrap_or(0);
+            format!("{}…", &phrase[..cut])
+        } else {
+            phrase.to_owned()
+        };
+        Error::Parse { phrase, position, problem: problem.into() }
     }
 
     pub(crate) fn in_claim(self, claim: &str, field: &str) -> Self {

@@ -14,10 +14,10 @@ mod unit;
 mod value;
 
 pub use crate::claim::Claim;
-pub use crate::corpus::{Annotation, Corpus, Document};
+pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
 pub use crate::error::Error;
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
-pub use crate::parse::{Parsed, Parser, Reading};
+pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
     DerivedBound, Estimate, Figure, Finding, FindingKind, Group, Rank, Ranked, Reconciler,

@@ -6,6 +6,7 @@
 //! cargo run --example reconcile -- --json            # the whole reconciliation as JSON
 //! cargo run --example reconcile -- --markdown FILE   # the report as Markdown
 //! cargo run --example reconcile -- --svg DIR         # one chart per running total
+//! cargo run --example reconcile -- --lenient         # keep going past bad lines, list them
 //! ```
 
 mod chart;
@@ -21,9 +22,11 @@ struct Options {
     json: bool,
     markdown: Option<PathBuf>,
     svg: Option<PathBuf>,
+    lenient: bool,
 }
 
-const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR]";
+const USAGE: &str =
+    "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] [--lenient]";
 
 fn options() -> Result<Options, String> {
     let mut o = Options {
@@ -31,11 +34,13 @@ fn options() -> Result<Options, String> {
         json: false,
         markdown: None,
         svg: None,
+        lenient: false,
     };
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--json") => o.json = true,
+            Some("--lenient") => o.lenient = true,
             Some("--markdown") => {
                 o.markdown = Some(args.next().ok_or("--markdown needs a file")?.into());
             }
@@ -75,11 +80,14 @@ fn run(o: &Options) -> Result<(), String> {
         texts.insert(d.id.clone(), body);
     }
     let problems = corpus.check_quotes(&texts);
-    if !problems.is_empty() {
+    if !problems.is_empty() && !o.lenient {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(lines.join("\n"));
     }
-    let reconciliation = corpus.reconciler().reconcile(corpus.claims.clone());
+    for p in &problems {
+        eprintln!("warning: {p}");
+    }
+    let reconciliation = corpus.reconcile();
     if o.json {
         let json = serde_json::to_string_pretty(&reconciliation).map_err(|e| e.to_string())?;
         println!("{json}");

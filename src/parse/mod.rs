@@ -16,6 +16,10 @@ use crate::value::{
     TimeWindow, Value, YEARS,
 };
 
+/// The longest value phrase read, in bytes. Value phrases are a few words; anything longer is
+/// a paste gone wrong.
+pub const MAX_PHRASE_BYTES: usize = 1000;
+
 /// A word or group of words the parser used, and what it took them to mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reading {
@@ -108,6 +112,7 @@ impl Parser {
     /// # Errors
     /// [`Error::Parse`] naming the phrase, the byte position and what was wrong.
     pub fn parse(&self, phrase: &str) -> Result<Parsed, Error> {
+        check_length(phrase)?;
         let trimmed = phrase.trim();
         if trimmed.is_empty() {
             return Err(Error::parse(phrase, 0, "the phrase is empty"));
@@ -135,6 +140,7 @@ impl Parser {
     /// # Errors
     /// [`Error::Parse`] if the label is empty or holds control characters.
     pub fn parse_category(&self, phrase: &str) -> Result<Parsed, Error> {
+        check_length(phrase)?;
         let trimmed = phrase.trim();
         let inner = strip_quotes(trimmed).unwrap_or(trimmed);
         Self::category(phrase, inner, phrase.len() - phrase.trim_start().len())
@@ -156,6 +162,7 @@ impl Parser {
     /// [`Error::Parse`] if the phrase is empty or holds more than one negation.
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
         const NEGATIONS: [&str; 7] = ["not", "no", "never", "without", "neither", "nor", "none"];
+        check_length(phrase)?;
         let mut negations = Vec::new();
         let mut offset = 0;
         for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
@@ -203,6 +210,7 @@ impl Parser {
     /// # Errors
     /// [`Error::Parse`] if an item is empty or the list has no items.
     pub fn parse_set(&self, phrase: &str) -> Result<Parsed, Error> {
+        check_length(phrase)?;
         let trimmed = phrase.trim();
         let offset = phrase.len() - phrase.trim_start().len();
         let inner = trimmed.strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or(trimmed);
@@ -246,6 +254,20 @@ impl Parser {
         };
         Ok(Parsed { value: Value::Set(set), readings: vec![reading] })
     }
+}
+
+fn check_length(phrase: &str) -> Result<(), Error> {
+    if phrase.len() > MAX_PHRASE_BYTES {
+        return Err(Error::parse(
+            phrase,
+            MAX_PHRASE_BYTES,
+            format!(
+                "the phrase is {} bytes long; a value phrase may have {MAX_PHRASE_BYTES}",
+                phrase.len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn strip_quotes(s: &str) -> Option<&str> {
@@ -1065,7 +1087,10 @@ impl Grammar<'_> {
         &mut self,
         t: &[Token],
     ) -> Result<(f64, usize, Option<f64>, Option<TimeOfDay>), Error> {
-        if let Tok::Num { value, frac, int } = &t[0].tok {
+        let Some(first) = t.first() else {
+            return Err(self.err(self.phrase.len(), "expected a number"));
+        };
+        if let Tok::Num { value, frac, int } = &first.tok {
             let mut used = 1;
             let mut factor = 1.0;
             let mut scale_seen = None;

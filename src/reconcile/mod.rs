@@ -275,8 +275,13 @@ pub struct VoiceReport {
 /// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rejected {
-    /// The claim as given.
-    pub claim: Claim,
+    /// The claim's id as written, when one could be read.
+    pub id: Option<String>,
+    /// The corpus line it was written on, when it came from a corpus.
+    pub line: Option<usize>,
+    /// The claim, when it could be built (a repeated id); `None` when its annotation could not
+    /// be read (see `error`).
+    pub claim: Option<Claim>,
     /// Why it was not used.
     pub error: Error,
 }
@@ -526,18 +531,27 @@ impl Reconciler {
         previous: Reconciliation,
         claims: impl IntoIterator<Item = Claim>,
     ) -> Reconciliation {
+        let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
+            previous.rejected.into_iter().partition(|r| r.claim.is_some());
         let mut all = previous.claims;
-        all.extend(previous.rejected.into_iter().map(|r| r.claim));
+        all.extend(rebuildable.into_iter().filter_map(|r| r.claim));
         all.extend(claims);
-        self.reconcile(all)
+        let mut result = self.reconcile(all);
+        // Annotations that never became claims stay listed: nothing is lost.
+        result.rejected.extend(unreadable);
+        result
     }
 
     /// Merges two reconciliations of claim sets (for example, two feeds): equal to reconciling
     /// their union.
     #[must_use]
     pub fn merge(&self, a: Reconciliation, b: Reconciliation) -> Reconciliation {
-        let claims = b.claims.into_iter().chain(b.rejected.into_iter().map(|r| r.claim));
-        self.extend(a, claims)
+        let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
+            b.rejected.into_iter().partition(|r| r.claim.is_some());
+        let claims = b.claims.into_iter().chain(rebuildable.into_iter().filter_map(|r| r.claim));
+        let mut result = self.extend(a, claims);
+        result.rejected.extend(unreadable);
+        result
     }
 }
 
@@ -555,7 +569,12 @@ fn dedup(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
     for c in claims {
         if kept.last().is_some_and(|k| k.id() == c.id()) {
             let error = Error::DuplicateClaim { claim: c.id().to_string() };
-            rejected.push(Rejected { claim: c, error });
+            rejected.push(Rejected {
+                id: Some(c.id().to_string()),
+                line: None,
+                claim: Some(c),
+                error,
+            });
         } else {
             kept.push(c);
         }

@@ -26,7 +26,12 @@ pub fn markdown(r: &Reconciliation) -> String {
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "## Rejected claims\n");
         for rej in &r.rejected {
-            let _ = writeln!(out, "- `{}`: {}", rej.claim.id(), cell(&rej.error.to_string()));
+            let _ = writeln!(
+                out,
+                "- `{}`: {}",
+                super::rejected_name(rej),
+                cell(&rej.error.to_string())
+            );
         }
         out.push('\n');
     }

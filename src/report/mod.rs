@@ -25,6 +25,12 @@ pub(crate) struct Row<'a> {
     pub id: &'a ClaimId,
 }
 
+/// "d2-deaths (line 12)" for a rejected claim.
+pub(crate) fn rejected_name(r: &crate::reconcile::Rejected) -> String {
+    let id = r.id.as_deref().unwrap_or("(no id)");
+    r.line.map_or_else(|| id.to_owned(), |l| format!("{id} (line {l})"))
+}
+
 pub(crate) fn date_text(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string())
 }

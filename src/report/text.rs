@@ -26,7 +26,7 @@ pub fn text(r: &Reconciliation) -> String {
         let _ = writeln!(out, "\nREJECTED CLAIMS ({})", r.rejected.len());
         for rej in &r.rejected {
             out.push_str(&wrap(
-                &format!("{}: {}", rej.claim.id(), rej.error),
+                &format!("{}: {}", super::rejected_name(rej), rej.error),
                 WIDTH,
                 "  - ",
                 "    ",

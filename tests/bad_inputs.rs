@@ -1,0 +1,289 @@
+//! A catalogue of bad inputs, each with the exact error a user sees. Nothing panics, nothing is
+//! lost: every error says which phrase, claim, line or field, and what was wrong.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use claimrecon::*;
+
+fn phrase_error(phrase: &str) -> String {
+    Parser::default().parse(phrase).unwrap_err().to_string()
+}
+
+const DOC: &str =
+    r#"{"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-06"}"#;
+
+fn corpus_error(lines: &str) -> String {
+    Corpus::parse("c.jsonl", &format!("{DOC}\n{lines}"), &Parser::default())
+        .unwrap_err()
+        .to_string()
+}
+
+fn claim_line(phrase: &str) -> String {
+    format!(
+        r#"{{"claim": "x", "document": "a", "quote": "{phrase} were killed", "phrase": "{phrase}", "measure": "deaths"}}"#
+    )
+}
+
+#[test]
+fn phrases() {
+    let cases: [(&str, &str); 20] = [
+        ("", r#"cannot read "" at byte 0: the phrase is empty"#),
+        ("more than", r#"cannot read "more than" at byte 9: expected a number after 'more than'"#),
+        (
+            "1,30,0",
+            r#"cannot read "1,30,0" at byte 1: thousands separators must split the digits into groups of three"#,
+        ),
+        (
+            "18446744073709551616",
+            r#"cannot read "18446744073709551616" at byte 0: number too large: claimrecon reads amounts up to 10^15"#,
+        ),
+        ("-5", r#"cannot read "-5" at byte 0: negative amounts are not allowed"#),
+        ("60-50", r#"cannot read "60-50" at byte 0: inverted range: 60 is above 50"#),
+        ("5 parsecs", r#"cannot read "5 parsecs" at byte 2: unknown unit 'parsecs'"#),
+        (
+            "February 30, 2022",
+            r#"cannot read "February 30, 2022" at byte 0: no such day in the calendar: 2022-02-30"#,
+        ),
+        ("year 10000", r#"cannot read "year 10000" at byte 5: year 10000 is outside 1000-9999"#),
+        (
+            "25:00",
+            r#"cannot read "25:00" at byte 0: invalid time of day "25:00": hours run 0-23 and minutes 0-59"#,
+        ),
+        ("13 p.m.", r#"cannot read "13 p.m." at byte 0: 13 is not an hour on a 12-hour clock"#),
+        (
+            "Thursday, January 19, 2022",
+            r#"cannot read "Thursday, January 19, 2022" at byte 0: 2022-01-19 was a Wednesday, not a Thursday"#,
+        ),
+        (
+            "from January 19 to January 5, 2022",
+            r#"cannot read "from January 19 to January 5, 2022" at byte 5: the dates run backwards: 2022-01-19 is after 2022-01-05"#,
+        ),
+        (
+            "about dozens",
+            r#"cannot read "about dozens" at byte 6: a vague quantifier cannot take a qualifier"#,
+        ),
+        (
+            "a 50%",
+            r#"cannot read "a 50%" at byte 5: a percentage change needs 'rise' or 'fall' after it"#,
+        ),
+        (
+            "between 5",
+            r#"cannot read "between 5" at byte 9: 'between' needs 'and' and a second value"#,
+        ),
+        (
+            "January 5",
+            r#"cannot read "January 5" at byte 0: the date has no year, and no publication date was given to infer it from"#,
+        ),
+        (
+            "over the weekend",
+            r#"cannot read "over the weekend" at byte 0: 'over the weekend' is relative to the publication date, and none was given"#,
+        ),
+        // Found by the fuzzer: a dash with nothing before it inside a factor.
+        (
+            "a -aay two-fold increase",
+            r#"cannot read "a -aay two-fold increase" at byte 24: expected a number"#,
+        ),
+        (
+            "hello",
+            r#"cannot read "hello" at byte 0: expected a number, a date or a time of day, found 'hello'"#,
+        ),
+    ];
+    for (phrase, expected) in cases {
+        assert_eq!(phrase_error(phrase), expected, "{phrase:?}");
+    }
+}
+
+#[test]
+fn numbers_beyond_f64_and_pasted_pages() {
+    let huge = "9".repeat(400);
+    assert!(
+        phrase_error(&huge)
+            .ends_with("at byte 0: number too large: claimrecon reads amounts up to 10^15")
+    );
+    let page = "killed ".repeat(200_000);
+    let e = phrase_error(&page);
+    assert!(
+        e.ends_with("at byte 1000: the phrase is 1400000 bytes long; a value phrase may have 1000"),
+        "{e}"
+    );
+    assert!(e.len() < 400, "the message quotes only the start of the phrase");
+}
+
+#[test]
+fn nan_and_infinity_never_become_numbers() {
+    assert_eq!(
+        Number::new(f64::NAN).unwrap_err().to_string(),
+        "invalid number NaN: not a finite number"
+    );
+    assert_eq!(
+        Number::new(f64::INFINITY).unwrap_err().to_string(),
+        "invalid number inf: not a finite number"
+    );
+    let from_json: Result<Number, _> = serde_json::from_str("NaN");
+    assert!(from_json.is_err());
+    let e = corpus_error(
+        r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "as_of": NaN}"#,
+    );
+    assert!(
+        e.starts_with("c.jsonl:2: field line: not a JSON object: expected value at line 1"),
+        "{e}"
+    );
+    let score = Score::new(f64::NAN).unwrap_err().to_string();
+    assert_eq!(score, "invalid score NaN: a score must be a finite number in [0, 1]");
+}
+
+#[test]
+fn corpus_lines() {
+    let cases: [(String, &str); 8] = [
+        (claim_line("a lot"), "c.jsonl:2: field phrase: cannot read \"a lot\" at byte 0: expected a number, a date or a time of day, found 'a'"),
+        (
+            r#"{"claim": "x", "document": "b", "quote": "5", "phrase": "5", "measure": "deaths"}"#.to_owned(),
+            "c.jsonl:2: field document: claim cites document \"b\", which no earlier line declares",
+        ),
+        (format!("{}\n{}", claim_line("5"), claim_line("6")), "c.jsonl:3: field claim: claim id \"x\" is used twice"),
+        (
+            r#"{"claim": "", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths"}"#.to_owned(),
+            "c.jsonl:2: field claim: invalid claim id \"\": is empty",
+        ),
+        (
+            r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "as_of": "2022-13-01"}"#.to_owned(),
+            "c.jsonl:2: field as_of: \"2022-13-01\" is not a YYYY-MM-DD date: input is out of range",
+        ),
+        (
+            r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Al\u0000maty"}"#.to_owned(),
+            "c.jsonl:2: field place: invalid label \"Al\\0maty\": contains control characters",
+        ),
+        (r#"{"nothing": 1}"#.to_owned(), "c.jsonl:2: field line: expected a \"claim\", \"document\" or \"source\" key"),
+        (DOC.to_owned(), "c.jsonl:2: field document: document \"a\" is declared twice"),
+    ];
+    for (lines, expected) in cases {
+        assert_eq!(corpus_error(&lines), expected, "{lines}");
+    }
+}
+
+#[test]
+fn a_quote_not_in_its_document() {
+    let c = Corpus::parse("c.jsonl", &format!("{DOC}\n{}", claim_line("5")), &Parser::default())
+        .unwrap();
+    let mut texts = BTreeMap::new();
+    texts.insert(DocumentId::new("a").unwrap(), "Nobody was killed.".to_owned());
+    assert_eq!(
+        c.check_quotes(&texts)[0].to_string(),
+        "c.jsonl:2: field quote: the quote does not occur in document \"a\""
+    );
+}
+
+#[test]
+fn invalid_utf8_names_its_line() {
+    let mut bytes = format!("{DOC}\n").into_bytes();
+    bytes.extend_from_slice(b"{\"claim\": \"x\xff\"}\n");
+    let e = Corpus::parse_bytes("c.jsonl", &bytes, &Parser::default()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "c.jsonl:2: field line: not UTF-8: invalid byte at position 12 of the line"
+    );
+}
+
+#[test]
+fn a_100_mb_line_is_refused_without_reading_it() {
+    let line = format!(r#"{{"claim": "x", "pad": "{}"}}"#, "a".repeat(100 << 20));
+    let e = corpus_error(&line);
+    assert_eq!(
+        e,
+        format!(
+            "c.jsonl:2: field line: the line is {} bytes long; a line may have 1048576",
+            line.len()
+        )
+    );
+}
+
+#[test]
+fn deeply_nested_json_is_an_error() {
+    let nested =
+        format!(r#"{{"claim": "x", "measure": {}{}}}"#, "[".repeat(5000), "]".repeat(5000));
+    let e = corpus_error(&nested);
+    assert!(
+        e.starts_with("c.jsonl:2: field line: not a JSON object: recursion limit exceeded"),
+        "{e}"
+    );
+}
+
+#[test]
+fn alias_and_part_of_cycles_are_refused() {
+    let l = |s: &str| Label::new(s).unwrap();
+    let mut aliases = Aliases::empty();
+    aliases.insert(&l("Alma-Ata"), &l("Almaty")).unwrap();
+    assert_eq!(
+        aliases.insert(&l("Almaty"), &l("Alma-Ata")).unwrap_err().to_string(),
+        "alias \"Almaty\" -> \"Alma-Ata\" would form a cycle"
+    );
+    let mut places = Places::empty();
+    places.insert(&l("Almaty"), &l("Kazakhstan")).unwrap();
+    assert_eq!(
+        places.insert(&l("Kazakhstan"), &l("Almaty")).unwrap_err().to_string(),
+        "place \"Kazakhstan\" within \"Almaty\" would form a cycle"
+    );
+}
+
+#[test]
+fn mixed_dimensions_in_one_subject_are_reported_not_compared() {
+    let day = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+    let claim = |id: &str, phrase: &str| {
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Price),
+            phrase,
+            Provenance::new(SourceId::new(id).unwrap()).published(day),
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new()
+        .reconcile(vec![claim("a", "50 tenge per 1 liter"), claim("b", "50 US dollars")]);
+    let rel = r.relation(&ClaimId::new("a").unwrap(), &ClaimId::new("b").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Incomparable);
+    assert_eq!(
+        rel.reason,
+        "cannot compare a price in KZT per litre with money in USD: different dimensions"
+    );
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Incomparable));
+}
+
+#[test]
+fn duplicate_claim_ids_given_to_the_reconciler_are_rejected_with_the_reason() {
+    let day = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+    let claim = |outlet: &str| {
+        Claim::parse(
+            ClaimId::new("same").unwrap(),
+            Subject::new(Measure::Deaths),
+            "5",
+            Provenance::new(SourceId::new(outlet).unwrap()).published(day),
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![claim("A"), claim("B")]);
+    assert_eq!(r.rejected.len(), 1);
+    assert_eq!(r.rejected[0].error.to_string(), "duplicate claim id \"same\"");
+    assert_eq!(r.groups[0].claims.len(), 1);
+}
+
+#[test]
+fn lenient_loading_keeps_going_and_the_reconciliation_lists_what_it_rejected() {
+    let text = format!(
+        "{DOC}\n{}\n{}\nnot json\n",
+        claim_line("5"),
+        claim_line("a lot").replace("\"x\"", "\"y\"")
+    );
+    let corpus = Corpus::parse_lenient("c.jsonl", &text, &Parser::default());
+    assert_eq!(corpus.claims.len(), 1);
+    let rejected: Vec<(Option<&str>, Option<usize>)> =
+        corpus.rejected.iter().map(|r| (r.id.as_deref(), r.line)).collect();
+    assert_eq!(rejected, vec![(Some("y"), Some(3)), (None, Some(4))]);
+    let r = corpus.reconcile();
+    assert_eq!(r.rejected.len(), 2);
+    assert!(
+        claimrecon::text(&r).contains("y (line 3): c.jsonl:3: field phrase: cannot read \"a lot\"")
+    );
+}
