@@ -73,12 +73,13 @@ fn synthetic_grouped(n: usize, per_subject: usize, seed: u64) -> Vec<Claim> {
     claims
 }
 
-fn reconcile(c: &mut Criterion) {
-    let mut group = c.benchmark_group("reconcile/synthetic");
+/// Benchmarks `reconcile/{name}/{n}` on claims from `make(n)`.
+fn bench_sizes(c: &mut Criterion, name: &str, sizes: &[usize], make: impl Fn(usize) -> Vec<Claim>) {
+    let mut group = c.benchmark_group(format!("reconcile/{name}"));
     group.sample_size(10);
-    for n in [1_000, 10_000, 100_000, 1_000_000] {
-        let claims = synthetic(n, 42);
-        let reconciler = Reconciler::new();
+    let reconciler = Reconciler::new();
+    for &n in sizes {
+        let claims = make(n);
         group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
             b.iter_batched(
                 || claims.clone(),
@@ -88,22 +89,13 @@ fn reconcile(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+fn reconcile(c: &mut Criterion) {
+    bench_sizes(c, "synthetic", &[1_000, 10_000, 100_000, 1_000_000], |n| synthetic(n, 42));
     // Everything about one subject: large groups must stay near-linear (neighbour and anchor
     // relations, intersection clusters), never all pairs.
-    let mut group = c.benchmark_group("reconcile/one_subject");
-    group.sample_size(10);
-    for n in [1_000, 10_000] {
-        let claims = synthetic_grouped(n, n, 7);
-        let reconciler = Reconciler::new();
-        group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
-            b.iter_batched(
-                || claims.clone(),
-                |cs| black_box(reconciler.reconcile(cs)),
-                criterion::BatchSize::LargeInput,
-            );
-        });
-    }
-    group.finish();
+    bench_sizes(c, "one_subject", &[1_000, 10_000], |n| synthetic_grouped(n, n, 7));
 }
 
 criterion_group!(benches, reconcile);

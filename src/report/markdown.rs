@@ -97,9 +97,7 @@ pub fn markdown(r: &Reconciliation) -> String {
         out,
         "| source | independence group | claims | agreement | reliability | echoes |\n|---|---|---:|---:|---:|---:|"
     );
-    let score = |s: Option<crate::id::Score>| {
-        s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))
-    };
+    let score = super::score_text;
     for s in &r.sources {
         let _ = writeln!(
             out,

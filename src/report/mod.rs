@@ -25,6 +25,11 @@ pub(crate) struct Row<'a> {
     pub id: &'a ClaimId,
 }
 
+/// "0.92", or "-" when nothing could be checked.
+pub(crate) fn score_text(s: Option<crate::id::Score>) -> String {
+    s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))
+}
+
 /// "d2-deaths (line 12)" for a rejected claim.
 pub(crate) fn rejected_name(r: &crate::reconcile::Rejected) -> String {
     let id = r.id.as_deref().unwrap_or("(no id)");

@@ -123,9 +123,7 @@ fn sources(r: &Reconciliation, out: &mut String) {
         "  {:<32}  {:<24}  {:>6}  {:>5}  {:>6}  {:>6}",
         "source", "independence group", "claims", "agree", "reliab", "echoes"
     );
-    let score = |s: Option<crate::id::Score>| {
-        s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))
-    };
+    let score = super::score_text;
     for s in &r.sources {
         let _ = writeln!(
             out,
