@@ -27,7 +27,7 @@ fn claim_line(phrase: &str) -> String {
 
 #[test]
 fn phrases() {
-    let cases: [(&str, &str); 20] = [
+    let cases: [(&str, &str); 21] = [
         ("", r#"cannot read "" at byte 0: the phrase is empty"#),
         ("more than", r#"cannot read "more than" at byte 9: expected a number after 'more than'"#),
         (
@@ -78,6 +78,11 @@ fn phrases() {
         (
             "over the weekend",
             r#"cannot read "over the weekend" at byte 0: 'over the weekend' is relative to the publication date, and none was given"#,
+        ),
+        // Found by the fuzzer: an amount within the limit until tonnes became kilograms.
+        (
+            ":3m:m:t",
+            r#"cannot read ":3m:m:t" at byte 1: number too large: claimrecon reads amounts up to 10^15"#,
         ),
         // Found by the fuzzer: a dash with nothing before it inside a factor.
         (

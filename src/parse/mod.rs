@@ -1074,6 +1074,12 @@ impl Grammar<'_> {
         };
         let unit = self.unit(&rest[used..], prefix_unit)?;
         let factor = unit.map_or(1.0, |(_, f)| f);
+        // The limit holds after conversion too: 3 million million tonnes is too many kilograms.
+        if value * factor > lex::MAX_AMOUNT {
+            return Err(
+                self.err(rest[0].start, "number too large: claimrecon reads amounts up to 10^15")
+            );
+        }
         let number =
             Number::new(value * factor).map_err(|e| self.err(rest[0].start, e.to_string()))?;
         let mag = qualified(qualifier, number);
