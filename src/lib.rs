@@ -4,6 +4,7 @@
 mod claim;
 mod corpus;
 mod error;
+mod extract;
 mod id;
 mod parse;
 mod provenance;
@@ -16,6 +17,7 @@ mod value;
 pub use crate::claim::Claim;
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
 pub use crate::error::Error;
+pub use crate::extract::{Proposal, extract};
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;

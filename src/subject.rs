@@ -272,6 +272,16 @@ impl Aliases {
         Ok(())
     }
 
+    /// Every name the table knows, aliases and canonical names alike: a gazetteer.
+    #[must_use]
+    pub fn names(&self) -> Vec<Label> {
+        let mut names: Vec<Label> = self.map.values().cloned().collect();
+        names.extend(self.map.keys().filter_map(|k| Label::new(k).ok()));
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The canonical form of `name` (the name itself if it has no alias).
     #[must_use]
     pub fn canonical(&self, name: &Label) -> Label {
@@ -341,6 +351,16 @@ impl Places {
         }
         self.parent.insert(child.key().to_owned(), parent.clone());
         Ok(())
+    }
+
+    /// Every place the table knows: a gazetteer.
+    #[must_use]
+    pub fn names(&self) -> Vec<Label> {
+        let mut names: Vec<Label> = self.parent.values().cloned().collect();
+        names.extend(self.parent.keys().filter_map(|k| Label::new(k).ok()));
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// The place `place` lies directly within, if known.

@@ -7,6 +7,8 @@
 //! cargo run --example reconcile -- --markdown FILE   # the report as Markdown
 //! cargo run --example reconcile -- --svg DIR         # one chart per running total
 //! cargo run --example reconcile -- --lenient         # keep going past bad lines, list them
+//! cargo run --example reconcile -- --extract FILE.txt [--published YYYY-MM-DD]
+//!                                                    # propose claims from an article
 //! ```
 
 mod chart;
@@ -23,10 +25,12 @@ struct Options {
     markdown: Option<PathBuf>,
     svg: Option<PathBuf>,
     lenient: bool,
+    extract: Option<PathBuf>,
+    published: Option<chrono::NaiveDate>,
 }
 
-const USAGE: &str =
-    "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] [--lenient]";
+const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] \
+                     [--lenient] [--extract FILE.txt [--published YYYY-MM-DD]]";
 
 fn options() -> Result<Options, String> {
     let mut o = Options {
@@ -35,12 +39,25 @@ fn options() -> Result<Options, String> {
         markdown: None,
         svg: None,
         lenient: false,
+        extract: None,
+        published: None,
     };
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--json") => o.json = true,
             Some("--lenient") => o.lenient = true,
+            Some("--extract") => {
+                o.extract = Some(args.next().ok_or("--extract needs a file")?.into());
+            }
+            Some("--published") => {
+                let d = args.next().ok_or("--published needs a date")?;
+                let d = d.to_string_lossy();
+                o.published = Some(
+                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map_err(|e| format!("--published {d}: not a YYYY-MM-DD date: {e}"))?,
+                );
+            }
             Some("--markdown") => {
                 o.markdown = Some(args.next().ok_or("--markdown needs a file")?.into());
             }
@@ -66,6 +83,9 @@ fn main() -> ExitCode {
 }
 
 fn run(o: &Options) -> Result<(), String> {
+    if let Some(path) = &o.extract {
+        return propose(path, o.published);
+    }
     let name = o.corpus.display().to_string();
     let text =
         std::fs::read_to_string(&o.corpus).map_err(|e| format!("cannot read {name}: {e}"))?;
@@ -104,6 +124,48 @@ fn run(o: &Options) -> Result<(), String> {
         for written in chart::running_totals(&reconciliation, dir)? {
             eprintln!("wrote {}", written.display());
         }
+    }
+    Ok(())
+}
+
+/// Prints proposed claims for an article in the corpus format, each after a comment saying
+/// why, ready to be edited and loaded.
+fn propose(path: &Path, published: Option<chrono::NaiveDate>) -> Result<(), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let parser = published.map_or_else(Parser::default, |d| Parser::default().published(d));
+    let proposals = claimrecon::extract(
+        &text,
+        &parser,
+        &claimrecon::Aliases::default(),
+        &claimrecon::Places::default(),
+    );
+    let file = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    let document = serde_json::json!({
+        "document": "new",
+        "file": file,
+        "outlet": "EDIT ME",
+        "published": published.map(|d| d.to_string()),
+    });
+    println!("# Proposed by claimrecon from {file}: check every line against the article.");
+    println!("{document}");
+    for (i, p) in proposals.iter().enumerate() {
+        println!("# {}", p.because.join("; "));
+        let mut line = serde_json::json!({
+            "claim": format!("new-{}", i + 1),
+            "document": "new",
+            "quote": p.quote,
+            "phrase": p.phrase,
+            "measure": p.measure,
+            "population": p.population,
+        });
+        if let Some(place) = &p.place {
+            line["place"] = serde_json::json!(place.as_str());
+        }
+        if let Some(speaker) = &p.speaker {
+            line["speaker"] = serde_json::json!(speaker);
+        }
+        println!("{line}");
     }
     Ok(())
 }
