@@ -11,6 +11,7 @@ mod provenance;
 mod reconcile;
 mod report;
 mod subject;
+mod tabular;
 mod unit;
 mod value;
 
@@ -27,6 +28,7 @@ pub use crate::reconcile::{
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
+pub use crate::tabular::Table;
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{
     Amount, ApproxPolicy, Basis, Change, Comparison, DatePrecision, DateValue, Endpoint, Interval,

@@ -1,0 +1,84 @@
+//! Measures claimrecon against public truth-discovery benchmarks with gold answers.
+//!
+//! `cargo run --release --example accuracy [DATASETS_DIR]` reads the datasets in place
+//! (default `../shared/datasets`) and prints our numbers beside the reference numbers in each
+//! dataset's README. A dataset that is absent is skipped with a message. So far: population.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimrecon::{Figure, Parser, Reconciler, Table};
+
+fn main() -> ExitCode {
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"),
+        PathBuf::from,
+    );
+    match population(&dir.join("population")) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Population (Pasternack and Roth, COLING 2010; GTM preprocessing): MAE and RMSE of the best
+/// estimate on the gold city-years.
+fn population(dir: &Path) -> Result<(), String> {
+    let claims_path = dir.join("population-new-new.txt");
+    let gold_path = dir.join("population-gd.txt");
+    if !claims_path.is_file() || !gold_path.is_file() {
+        println!("population: skipped ({} not found)", claims_path.display());
+        return Ok(());
+    }
+    let file =
+        std::fs::File::open(&claims_path).map_err(|e| format!("{}: {e}", claims_path.display()))?;
+    let parser = Parser::default();
+    let (mut claims, mut rejected) = (Vec::new(), 0usize);
+    for row in Table::tsv().columns(1, 0, None, 2).lossy_utf8(true).read(
+        "population-new-new.txt",
+        std::io::BufReader::new(file),
+        &parser,
+    ) {
+        match row {
+            Ok(c) => claims.push(c),
+            Err(_) => rejected += 1,
+        }
+    }
+    let gold_text =
+        std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let mut gold: BTreeMap<String, f64> = BTreeMap::new();
+    for line in gold_text.lines() {
+        let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+        if let [city, state, year, value] = parts[..]
+            && let Ok(v) = value.parse::<f64>()
+        {
+            gold.insert(format!("{city}, {state}_{year}").to_lowercase(), v);
+        }
+    }
+    let n_claims = claims.len();
+    let r = Reconciler::new().reconcile(claims);
+    let mut errors = Vec::new();
+    for g in &r.groups {
+        let Some(object) = g.subject.which_event() else { continue };
+        let (Some(truth), Some(e)) = (gold.get(object.key()), &g.estimate) else { continue };
+        if let Figure::Number { best, .. } = e.figure {
+            errors.push((best - truth).abs());
+        }
+    }
+    let n = errors.len() as f64;
+    let mae = errors.iter().sum::<f64>() / n;
+    let rmse = (errors.iter().map(|e| e * e).sum::<f64>() / n).sqrt();
+    println!(
+        "population: {n_claims} claims read ({rejected} rows rejected by the parser), {} gold objects matched",
+        errors.len()
+    );
+    println!("  claimrecon          MAE {mae:>9.1}  RMSE {rmse:>9.1}");
+    println!("  reference (README): TruthFinder MAE 1721.6 / RMSE 8924.8 (truthdiscovery 1.0.4);");
+    println!(
+        "                      TruthFinder MAE 1753.7 / RMSE 8944.3, CRH 3533.1 / 10770.6 (daz45 Java)"
+    );
+    Ok(())
+}

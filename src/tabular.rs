@@ -1,0 +1,204 @@
+//! Claims from tables: CSV or TSV rows of (source, object, attribute, value[, as-of]), read
+//! as a stream, each value through the library's parser, each bad row an error naming its line.
+//!
+//! The reader is given to us; opening files is the caller's business, so the library stays
+//! free of I/O of its own.
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+
+use crate::Error;
+use crate::claim::Claim;
+use crate::id::{ClaimId, SourceId};
+use crate::parse::Parser;
+use crate::provenance::Provenance;
+use crate::subject::{Measure, Nature, Subject};
+use crate::value::Label;
+
+/// Which columns hold what, and how rows become claims. Built by value.
+///
+/// ```
+/// use claimrecon::{Parser, Table};
+/// let tsv = "Springfield_2000\teditor 1\t1,583\nSpringfield_2000\teditor 2\t1583\n";
+/// let rows: Vec<_> = Table::tsv().columns(1, 0, None, 2).read("pop.tsv", tsv.as_bytes(), &Parser::default()).collect();
+/// assert_eq!(rows.len(), 2);
+/// assert_eq!(rows[0].as_ref().unwrap().value().to_string(), "1,583");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    delimiter: u8,
+    header: bool,
+    source: usize,
+    object: usize,
+    attribute: Option<usize>,
+    value: usize,
+    as_of: Option<usize>,
+    nature: Nature,
+    lossy: bool,
+}
+
+impl Table {
+    /// Comma-separated, with a header row; columns source 0, object 1, attribute 2, value 3.
+    #[must_use]
+    pub fn csv() -> Self {
+        Table {
+            delimiter: b',',
+            header: true,
+            source: 0,
+            object: 1,
+            attribute: Some(2),
+            value: 3,
+            as_of: None,
+            nature: Nature::FixedFact,
+            lossy: false,
+        }
+    }
+
+    /// Tab-separated, no header; same default columns.
+    #[must_use]
+    pub fn tsv() -> Self {
+        Table { delimiter: b'\t', header: false, ..Self::csv() }
+    }
+
+    /// Sets the columns (0-based) of the source, the object, the attribute (`None`: every row
+    /// is about the same attribute, `value`) and the value.
+    #[must_use]
+    pub fn columns(
+        self,
+        source: usize,
+        object: usize,
+        attribute: Option<usize>,
+        value: usize,
+    ) -> Self {
+        Self { source, object, attribute, value, ..self }
+    }
+
+    /// Sets the column of an as-of date (`YYYY-MM-DD`).
+    #[must_use]
+    pub fn as_of(self, column: usize) -> Self {
+        Self { as_of: Some(column), ..self }
+    }
+
+    /// Whether the first row is a header.
+    #[must_use]
+    pub fn header(self, header: bool) -> Self {
+        Self { header, ..self }
+    }
+
+    /// Replace bytes that are not UTF-8 by U+FFFD instead of rejecting the row (for scraped
+    /// tables with mojibake; off by default, when such a row is an error naming its line).
+    #[must_use]
+    pub fn lossy_utf8(self, lossy: bool) -> Self {
+        Self { lossy, ..self }
+    }
+
+    /// How the attributes behave over time (default: fixed facts).
+    #[must_use]
+    pub fn nature(self, nature: Nature) -> Self {
+        Self { nature, ..self }
+    }
+
+    /// Reads rows as a stream: one claim or one error per data row, in order. The claim id is
+    /// `name:line`; the subject is the attribute as a measure, about the object as its event.
+    pub fn read<'p, R: Read + 'p>(
+        &self,
+        name: &str,
+        reader: R,
+        parser: &'p Parser,
+    ) -> impl Iterator<Item = Result<Claim, Error>> + 'p {
+        let table = self.clone();
+        let name = name.to_owned();
+        let records = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(self.header)
+            .flexible(true)
+            .quoting(self.delimiter == b',')
+            .from_reader(reader)
+            .into_byte_records();
+        records.map(move |record| {
+            let line = |r: Option<&csv::Position>| r.map_or(0, csv::Position::line);
+            let record = record.map_err(|e| {
+                let at = e.position().map_or(0, csv::Position::line);
+                Error::Corpus {
+                    file: name.clone(),
+                    line: at as usize,
+                    field: "row".to_owned(),
+                    problem: e.to_string(),
+                }
+            })?;
+            table.claim(&name, line(record.position()) as usize, &record, parser)
+        })
+    }
+
+    fn claim(
+        &self,
+        name: &str,
+        line: usize,
+        row: &csv::ByteRecord,
+        parser: &Parser,
+    ) -> Result<Claim, Error> {
+        let err = |field: &str, problem: String| Error::Corpus {
+            file: name.to_owned(),
+            line,
+            field: field.to_owned(),
+            problem,
+        };
+        let cell = |field: &str, i: usize| -> Result<std::borrow::Cow<'_, str>, Error> {
+            let bytes =
+                row.get(i).ok_or_else(|| err(field, format!("the row has no column {i}")))?;
+            if self.lossy {
+                return Ok(String::from_utf8_lossy(bytes));
+            }
+            std::str::from_utf8(bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
+                err(field, format!("not UTF-8: invalid byte at position {}", e.valid_up_to()))
+            })
+        };
+        let source = SourceId::new(&cell("source", self.source)?)
+            .map_err(|e| err("source", e.to_string()))?;
+        let object =
+            Label::new(&cell("object", self.object)?).map_err(|e| err("object", e.to_string()))?;
+        let attribute = match self.attribute {
+            Some(i) => cell("attribute", i)?,
+            None => std::borrow::Cow::Borrowed("value"),
+        };
+        let attribute = Label::new(&attribute).map_err(|e| err("attribute", e.to_string()))?;
+        let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
+        let value = parser
+            .parse(&cell("value", self.value)?)
+            .map_err(|e| err("value", e.to_string()))?
+            .value;
+        let id = ClaimId::new(&format!("{name}:{line}")).map_err(|e| err("row", e.to_string()))?;
+        let mut claim = Claim::new(id, subject, value, Provenance::new(source));
+        if let Some(i) = self.as_of {
+            let text = cell("as_of", i)?;
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|e| err("as_of", format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
+            claim = claim.with_as_of(date);
+        }
+        Ok(claim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_rows_name_their_line_and_field() {
+        let tsv = b"a_2000\tx\t100\na_2000\ty\tlots\nb\xff_2000\tz\t5\n";
+        let rows: Vec<Result<Claim, Error>> = Table::tsv()
+            .columns(1, 0, None, 2)
+            .read("p.tsv", &tsv[..], &Parser::default())
+            .collect();
+        assert!(rows[0].is_ok());
+        assert_eq!(
+            rows[1].as_ref().unwrap_err().to_string(),
+            "p.tsv:2: field value: cannot read \"lots\" at byte 0: expected a number, a date or a time of day, found 'lots'"
+        );
+        assert_eq!(
+            rows[2].as_ref().unwrap_err().to_string(),
+            "p.tsv:3: field object: not UTF-8: invalid byte at position 1"
+        );
+    }
+}
