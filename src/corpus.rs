@@ -75,6 +75,15 @@ pub struct Corpus {
     pub rejected: Vec<Rejected>,
 }
 
+/// Some editors start a UTF-8 file with a byte-order mark; it is not part of line 1.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn without_bom_bytes(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)
+}
+
 /// The longest corpus line read, in bytes.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
@@ -163,7 +172,7 @@ impl Corpus {
     /// citing an unknown document, a repeated claim or document id, a line over
     /// [`MAX_LINE_BYTES`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
-        Self::load(file, text.split('\n').map(Ok), parser, false)
+        Self::load(file, without_bom(text).split('\n').map(Ok), parser, false)
     }
 
     /// Reads a corpus given as bytes, stopping at the first error; invalid UTF-8 is an error
@@ -172,7 +181,12 @@ impl Corpus {
     /// # Errors
     /// As [`Corpus::parse`], and [`Error::Corpus`] for a line that is not UTF-8.
     pub fn parse_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Result<Corpus, Error> {
-        Self::load(file, bytes.split(|&b| b == b'\n').map(std::str::from_utf8), parser, false)
+        Self::load(
+            file,
+            without_bom_bytes(bytes).split(|&b| b == b'\n').map(std::str::from_utf8),
+            parser,
+            false,
+        )
     }
 
     /// Reads a corpus, keeping every line it can use and listing the others in
@@ -194,15 +208,20 @@ impl Corpus {
     /// ```
     #[must_use]
     pub fn parse_lenient(file: &str, text: &str, parser: &Parser) -> Corpus {
-        Self::load(file, text.split('\n').map(Ok), parser, true)
+        Self::load(file, without_bom(text).split('\n').map(Ok), parser, true)
             .unwrap_or_else(|e| Self::empty(file, e))
     }
 
     /// [`Corpus::parse_lenient`] for bytes: a line that is not UTF-8 is rejected, not fatal.
     #[must_use]
     pub fn parse_lenient_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Corpus {
-        Self::load(file, bytes.split(|&b| b == b'\n').map(std::str::from_utf8), parser, true)
-            .unwrap_or_else(|e| Self::empty(file, e))
+        Self::load(
+            file,
+            without_bom_bytes(bytes).split(|&b| b == b'\n').map(std::str::from_utf8),
+            parser,
+            true,
+        )
+        .unwrap_or_else(|e| Self::empty(file, e))
     }
 
     fn empty(file: &str, error: Error) -> Corpus {

@@ -81,14 +81,23 @@ const POPULATIONS: &[(&str, Population)] = &[
 /// O(w) parses of at most eight words each, for `w` words of text.
 #[must_use]
 pub fn extract(text: &str, parser: &Parser, aliases: &Aliases, places: &Places) -> Vec<Proposal> {
-    let mut gazetteer = aliases.names();
-    gazetteer.extend(places.names());
+    // Places only: the places table and the aliases that lead to one of its places. Longest
+    // names first, so "Almaty region" wins over "Almaty".
+    let known = places.names();
+    let mut gazetteer: Vec<Label> = aliases
+        .names()
+        .into_iter()
+        .filter(|n| known.contains(&aliases.canonical(n)))
+        .chain(known.iter().cloned())
+        .collect();
     gazetteer.sort();
     gazetteer.dedup();
+    gazetteer.sort_by_key(|l| std::cmp::Reverse(l.key().len()));
     let places = gazetteer;
     let mut out = Vec::new();
     for (start, sentence) in sentences(text) {
         let words = word_spans(sentence);
+        let facts = Sentence::new(sentence, start, &places, aliases);
         let mut i = 0;
         while i < words.len() {
             let Some((end, value)) = longest_value(sentence, &words, i, parser) else {
@@ -98,7 +107,7 @@ pub fn extract(text: &str, parser: &Parser, aliases: &Aliases, places: &Places) 
             let (ps, pe) = (words[i].0, words[end - 1].1);
             let phrase = sentence[ps..pe].to_owned();
             if worth_proposing(&phrase, &value) {
-                out.extend(propose(sentence, start, ps, pe, &phrase, &value, &places, aliases));
+                out.extend(propose(&facts, ps, pe, &phrase, &value));
             }
             i = end;
         }
@@ -111,22 +120,28 @@ pub fn extract(text: &str, parser: &Parser, aliases: &Aliases, places: &Places) 
 fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut begin = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let end_here = match bytes[i] {
-            b'.' | b'!' | b'?' => {
-                bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
-                    && !abbreviation(&text[begin..=i])
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = match c {
+            '.' | '!' | '?' => {
+                // A closing quote after the stop belongs to the sentence.
+                let mut end = i + 1;
+                if let Some(&(j, q)) = chars.peek()
+                    && matches!(q, '"' | '”' | '’')
+                {
+                    end = j + q.len_utf8();
+                }
+                let next = text[end..].chars().next();
+                (next.is_none_or(char::is_whitespace) && !abbreviation(&text[begin..end]))
+                    .then_some(end)
             }
-            b'\n' => true,
-            _ => false,
+            '\n' => Some(i + 1),
+            _ => None,
         };
-        if end_here {
-            push_sentence(text, begin, i + 1, &mut out);
-            begin = i + 1;
+        if let Some(end) = end {
+            push_sentence(text, begin, end, &mut out);
+            begin = end;
         }
-        i += 1;
     }
     push_sentence(text, begin, text.len(), &mut out);
     out
@@ -135,9 +150,15 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
 fn abbreviation(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("");
     matches!(
-        last.to_lowercase().as_str(),
+        last.to_ascii_lowercase().as_str(),
         "a.m." | "p.m." | "u.s." | "jan." | "feb." | "st." | "mr." | "h.e." | "e.g."
-    ) || last.len() <= 2
+    ) || is_initial(last)
+}
+
+/// "J." in "J. Smith": one capital letter and a stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 fn push_sentence<'t>(text: &'t str, begin: usize, end: usize, out: &mut Vec<(usize, &'t str)>) {
@@ -192,7 +213,7 @@ fn longest_value(
 
 /// Figures, dates and times; not lone years, nor "one" in "one of", nor page furniture.
 fn worth_proposing(phrase: &str, value: &Value) -> bool {
-    let lower = phrase.to_lowercase();
+    let lower = phrase.to_ascii_lowercase();
     if matches!(lower.as_str(), "one" | "a" | "no" | "yes" | "unknown" | "today" | "this year") {
         return false;
     }
@@ -207,44 +228,59 @@ fn worth_proposing(phrase: &str, value: &Value) -> bool {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; the parts of one finding
-fn propose(
-    sentence: &str,
+/// What a sentence says once, whatever figures it holds: computed once per sentence, so long
+/// sentences with many figures stay linear.
+struct Sentence<'s> {
+    text: &'s str,
     start: usize,
-    ps: usize,
-    pe: usize,
-    phrase: &str,
-    value: &Value,
-    places: &[Label],
-    aliases: &Aliases,
-) -> Vec<Proposal> {
-    let lower = sentence.to_lowercase();
+    /// ASCII lower case keeps byte offsets; the words searched for are ASCII.
+    lower: String,
+    place: Option<Label>,
+    speaker: Option<String>,
+}
+
+impl<'s> Sentence<'s> {
+    fn new(text: &'s str, start: usize, places: &[Label], aliases: &Aliases) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let place =
+            places.iter().find(|p| contains_word(&lower, p.key())).map(|p| aliases.canonical(p));
+        Sentence { text, start, place, speaker: speaker(text), lower }
+    }
+}
+
+fn propose(s: &Sentence<'_>, ps: usize, pe: usize, phrase: &str, value: &Value) -> Vec<Proposal> {
+    let (sentence, start, lower) = (s.text, s.start, &s.lower);
     let mut because = vec![format!("\"{phrase}\" reads as {value}")];
-    let measures = measures_near(&lower, ps, pe, value);
+    let measures = measures_near(lower, ps, pe, value);
     let population = POPULATIONS
         .iter()
-        .filter_map(|(w, p)| nearest(&lower, w, ps, pe).map(|d| (d, w, p)))
+        .filter_map(|(w, p)| nearest(lower, w, ps, pe).map(|d| (d, w, p)))
         .filter(|(d, _, _)| *d <= 40)
         .min_by_key(|(d, _, _)| *d)
         .map_or(Population::All, |(_, w, p)| {
             because.push(format!("\"{w}\": population {p}"));
             p.clone()
         });
-    let place = places
-        .iter()
-        .filter(|p| contains_word(&lower, p.key()))
-        .map(|p| aliases.canonical(p))
-        .next();
+    let place = s.place.clone();
     if let Some(p) = &place {
         because.push(format!("\"{p}\": place"));
     }
-    let speaker = speaker(sentence);
+    let speaker = s.speaker.clone();
+    // A runaway "sentence" (a table, a list without stops) is quoted around the phrase only.
+    let (qs, qe) = if sentence.len() <= MAX_QUOTE {
+        (0, sentence.len())
+    } else {
+        (
+            floor_boundary(sentence, ps.saturating_sub(MAX_QUOTE / 2)),
+            floor_boundary(sentence, (pe + MAX_QUOTE / 2).min(sentence.len())),
+        )
+    };
     if let Some(s) = &speaker {
         because.push(format!("attributed to {s}"));
     }
     let make = |measure: Option<Measure>, because: Vec<String>| Proposal {
-        quote: sentence.to_owned(),
-        quote_start: start,
+        quote: sentence[qs..qe].to_owned(),
+        quote_start: start + qs,
         phrase: phrase.to_owned(),
         value: value.clone(),
         measure,
@@ -281,12 +317,15 @@ fn measures_near(lower: &str, ps: usize, pe: usize, value: &Value) -> Vec<(Measu
         }
         _ => {}
     }
+    let (after, before) = windows(lower, ps, pe);
     let mut found: Vec<(usize, &str, &Measure)> = MEASURES
         .iter()
         .filter_map(|(w, m)| {
-            let after = lower[pe..].find(w);
-            let before = lower[..ps].rfind(w).map(|d| ps - d + 10);
-            after.into_iter().chain(before).min().map(|d| (d, *w, m))
+            // Words after the figure ("225 were killed") are the usual order; those before
+            // count a little farther.
+            let a = find_word(after, w);
+            let b = rfind_word(before, w).map(|d| before.len() - d + 10);
+            a.into_iter().chain(b).min().map(|d| (d, *w, m))
         })
         .filter(|(d, _, _)| *d <= 100)
         .collect();
@@ -294,7 +333,7 @@ fn measures_near(lower: &str, ps: usize, pe: usize, value: &Value) -> Vec<(Measu
     let Some(&(_, w0, m0)) = found.first() else { return Vec::new() };
     let mut out = vec![(m0.clone(), w0.to_owned())];
     if let Some(&(_, w1, m1)) = found.iter().find(|(_, _, m)| *m != m0)
-        && lower.contains(&format!("{w0} and {w1}"))
+        && after.contains(&format!("{w0} and {w1}"))
     {
         out.push((m1.clone(), w1.to_owned()));
     }
@@ -303,9 +342,45 @@ fn measures_near(lower: &str, ps: usize, pe: usize, value: &Value) -> Vec<(Measu
 
 /// Distance in bytes from the phrase to the nearest occurrence of `word`.
 fn nearest(lower: &str, word: &str, ps: usize, pe: usize) -> Option<usize> {
-    let after = lower[pe..].find(word);
-    let before = lower[..ps].rfind(word).map(|d| ps - d);
-    after.into_iter().chain(before).min()
+    let (after, before) = windows(lower, ps, pe);
+    let a = find_word(after, word);
+    let b = rfind_word(before, word).map(|d| before.len() - d);
+    a.into_iter().chain(b).min()
+}
+
+/// Quotes longer than this are cut to a window around the phrase.
+const MAX_QUOTE: usize = 600;
+
+/// How far from a phrase its measure and population words may stand, in bytes.
+const REACH: usize = 150;
+
+/// The text just before and just after a phrase, within [`REACH`].
+fn windows(lower: &str, ps: usize, pe: usize) -> (&str, &str) {
+    let after = &lower[pe..floor_boundary(lower, (pe + REACH).min(lower.len()))];
+    let before = &lower[floor_boundary(lower, ps.saturating_sub(REACH))..ps];
+    (after, before)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn is_word_at(hay: &str, i: usize, word: &str) -> bool {
+    let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = hay[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+/// The first occurrence of `word` as a whole word ("dead" does not match "deadline").
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| is_word_at(hay, i, word))
+}
+
+fn rfind_word(hay: &str, word: &str) -> Option<usize> {
+    hay.rmatch_indices(word).map(|(i, _)| i).find(|&i| is_word_at(hay, i, word))
 }
 
 fn contains_word(sentence: &str, name: &str) -> bool {
@@ -318,7 +393,7 @@ fn contains_word(sentence: &str, name: &str) -> bool {
 
 /// "according to the UN" or "the prosecutor general's office said".
 fn speaker(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     if let Some(i) = lower.find("according to ") {
         let rest = &sentence[i + "according to ".len()..];
         let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
@@ -330,7 +405,11 @@ fn speaker(sentence: &str) -> Option<String> {
     for verb in [" said", " told", " reported"] {
         if let Some(i) = lower.find(verb) {
             let before = &sentence[..i];
-            let cut = before.rfind([',', '.', ';', '–']).map_or(0, |c| c + 1);
+            let cut = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, ',' | '.' | ';' | '–'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let who = before[cut..].trim();
             let n = who.split_whitespace().count();
             if (1..=6).contains(&n) && !who.chars().next().is_some_and(char::is_numeric) {

@@ -196,8 +196,29 @@ impl fmt::Display for Population {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BTreeMap<String, Label>", into = "BTreeMap<String, Label>")]
 pub struct Aliases {
     map: BTreeMap<String, Label>,
+}
+
+impl TryFrom<BTreeMap<String, Label>> for Aliases {
+    type Error = Error;
+
+    /// Rebuilds the table through [`Aliases::insert`], so keys are normalised and a cycle is
+    /// refused here too.
+    fn try_from(map: BTreeMap<String, Label>) -> Result<Self, Error> {
+        let mut aliases = Aliases::empty();
+        for (alias, canonical) in &map {
+            aliases.insert(&Label::new(alias)?, canonical)?;
+        }
+        Ok(aliases)
+    }
+}
+
+impl From<Aliases> for BTreeMap<String, Label> {
+    fn from(a: Aliases) -> Self {
+        a.map
+    }
 }
 
 impl Default for Aliases {
@@ -303,8 +324,29 @@ impl Aliases {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BTreeMap<Label, Label>", into = "BTreeMap<Label, Label>")]
 pub struct Places {
-    parent: BTreeMap<String, Label>,
+    /// Child to parent; labels order by their lower-case key, so lookups ignore case.
+    parent: BTreeMap<Label, Label>,
+}
+
+impl TryFrom<BTreeMap<Label, Label>> for Places {
+    type Error = Error;
+
+    /// Rebuilds the table through [`Places::insert`], so a cycle is refused here too.
+    fn try_from(map: BTreeMap<Label, Label>) -> Result<Self, Error> {
+        let mut places = Places::empty();
+        for (child, parent) in &map {
+            places.insert(child, parent)?;
+        }
+        Ok(places)
+    }
+}
+
+impl From<Places> for BTreeMap<Label, Label> {
+    fn from(p: Places) -> Self {
+        p.parent
+    }
 }
 
 impl Default for Places {
@@ -349,7 +391,7 @@ impl Places {
                 parent: parent.to_string(),
             });
         }
-        self.parent.insert(child.key().to_owned(), parent.clone());
+        self.parent.insert(child.clone(), parent.clone());
         Ok(())
     }
 
@@ -357,7 +399,7 @@ impl Places {
     #[must_use]
     pub fn names(&self) -> Vec<Label> {
         let mut names: Vec<Label> = self.parent.values().cloned().collect();
-        names.extend(self.parent.keys().filter_map(|k| Label::new(k).ok()));
+        names.extend(self.parent.keys().cloned());
         names.sort();
         names.dedup();
         names
@@ -366,21 +408,20 @@ impl Places {
     /// The place `place` lies directly within, if known.
     #[must_use]
     pub fn parent_of(&self, place: &Label) -> Option<Label> {
-        self.parent.get(place.key()).cloned()
+        self.parent.get(place).cloned()
     }
 
     /// True if `place` is `area` or lies within it.
     #[must_use]
     pub fn is_within(&self, place: &Label, area: &Label) -> bool {
-        let target = area.key();
-        let mut current = place.key();
+        let mut current = place;
         // Bounded by the table's size: insert refuses cycles.
         for _ in 0..=self.parent.len() {
-            if current == target {
+            if current == area {
                 return true;
             }
             match self.parent.get(current) {
-                Some(p) => current = p.key(),
+                Some(p) => current = p,
                 None => return false,
             }
         }

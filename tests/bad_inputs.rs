@@ -292,3 +292,24 @@ fn lenient_loading_keeps_going_and_the_reconciliation_lists_what_it_rejected() {
         claimrecon::text(&r).contains("y (line 3): c.jsonl:3: field phrase: cannot read \"a lot\"")
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_line_one() {
+    let text = format!("\u{feff}{DOC}\n{}", claim_line("5"));
+    assert_eq!(Corpus::parse("c.jsonl", &text, &Parser::default()).unwrap().claims.len(), 1);
+    assert_eq!(
+        Corpus::parse_bytes("c.jsonl", text.as_bytes(), &Parser::default()).unwrap().claims.len(),
+        1
+    );
+}
+
+#[test]
+fn alias_and_place_tables_from_json_are_rechecked() {
+    let cycle: Result<Aliases, _> = serde_json::from_str(r#"{"a": "b", "b": "a"}"#);
+    assert!(cycle.unwrap_err().to_string().contains("would form a cycle"));
+    let cycle: Result<Places, _> =
+        serde_json::from_str(r#"{"Almaty": "Kazakhstan", "Kazakhstan": "Almaty"}"#);
+    assert!(cycle.unwrap_err().to_string().contains("would form a cycle"));
+    let places: Places = serde_json::from_str(r#"{"Almaty": "Kazakhstan"}"#).unwrap();
+    assert!(places.is_within(&Label::new("almaty").unwrap(), &Label::new("KAZAKHSTAN").unwrap()));
+}

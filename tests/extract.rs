@@ -223,3 +223,47 @@ fn dump_seed_proposals() {
         }
     }
 }
+
+#[test]
+fn odd_text_never_panics_and_long_runs_stay_bounded() {
+    let parser = Parser::default();
+    let (aliases, places) = (Aliases::default(), Places::default());
+    for text in [
+        "Five people were killed – officials said.",
+        "İstanbul: “5” people were killed.",
+        "ẞ “12” injured.",
+        "ȺȺ according to the police, 5 killed.",
+        "Алматы: 5 погибших, 12 were injured.",
+        "",
+        "...",
+        "5",
+    ] {
+        let _ = extract(text, &parser, &aliases, &places);
+    }
+    let long = "5 killed ".repeat(8000);
+    let proposals = extract(&long, &parser, &aliases, &places);
+    assert!(!proposals.is_empty());
+    assert!(
+        proposals
+            .iter()
+            .all(|p| p.quote.len() <= 700 && long[p.quote_start..].starts_with(&p.quote))
+    );
+}
+
+#[test]
+fn measure_words_match_whole_words_and_stops_after_numbers_split_sentences() {
+    let parser = Parser::default();
+    let (aliases, places) = (Aliases::default(), Places::default());
+    let p = extract("The deadline passed with 5 applicants.", &parser, &aliases, &places);
+    assert!(p.is_empty(), "{p:?}");
+    let p = extract("The toll rose to 5. Police said 12 were injured.", &parser, &aliases, &places);
+    let five = p.iter().find(|x| x.phrase == "5");
+    assert!(five.is_none_or(|x| x.measure != Some(Measure::Injured)), "{p:?}");
+    let p = extract(
+        "Protests in the Almaty region left 3 dead, the UN said.",
+        &parser,
+        &aliases,
+        &places,
+    );
+    assert_eq!(p[0].place.as_ref().map(Label::as_str), Some("Almaty region"));
+}

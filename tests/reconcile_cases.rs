@@ -99,3 +99,26 @@ fn large_groups_relate_neighbours_and_the_anchor_not_all_pairs() {
     assert!(n < 2 * 100, "{n} relations for 100 claims");
     assert!(n >= 99, "{n}");
 }
+
+#[test]
+fn a_voice_with_figures_in_a_cluster_and_beneath_it_counts_once() {
+    // A says 200 then 250; B and C say 150 on the later day. Two independent voices beat one.
+    let r = Reconciler::new().reconcile(vec![
+        claim("a1", Measure::Injured, "200", "A", 10),
+        claim("a2", Measure::Injured, "250", "A", 25),
+        claim("b", Measure::Injured, "150", "B", 25),
+        claim("c", Measure::Injured, "150", "C", 25),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 150 / best 150 / high 150");
+}
+
+#[test]
+fn a_best_figure_never_sits_on_an_excluded_end_when_there_is_room() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Injured, "more than 1,300", "A", 10),
+        claim("b", Measure::Injured, "fewer than 2,000", "B", 10),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low above 1,300 / best 1,650 / high below 2,000");
+}

@@ -181,11 +181,16 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     earlier_all.sort_by(|a, b| {
         a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
     });
-    let mut seen = BTreeSet::new();
+    // Each voice's first position among the earlier floors, so a cluster adds a floor voice
+    // only when that voice is not already among its own.
+    let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
     let mut prefix = vec![(0.0, 0usize)];
-    for &(_, m) in &earlier_all {
+    for (k, &(_, m)) in earlier_all.iter().enumerate() {
         let (w, n) = prefix[prefix.len() - 1];
-        let new = seen.insert(inputs[m].voice);
+        let new = !first_at.contains_key(&inputs[m].voice);
+        if new {
+            first_at.insert(inputs[m].voice, k);
+        }
         prefix.push(if new { (w + weight[inputs[m].voice], n + 1) } else { (w, n) });
     }
     let under = |common: &Interval| -> usize {
@@ -202,7 +207,15 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     for (ci, c) in clusters.iter().enumerate() {
         let (_, w, voices) = split_weights(c, inputs, weight);
         let k = commons[ci].as_ref().map_or(0, &under);
-        let (w, voices) = (w + prefix[k].0, voices + prefix[k].1);
+        // Voices with figures both in the cluster and among its floors count once.
+        let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
+        let (mut w, mut voices) = (w + prefix[k].0, voices + prefix[k].1);
+        for v in &mine {
+            if first_at.get(v).is_some_and(|&at| at < k) {
+                w -= weight[*v];
+                voices -= 1;
+            }
+        }
         let latest = c.iter().filter_map(|&m| inputs[m].published).max();
         // Distinct figures, so an echo does not tip a tie.
         let distinct =
@@ -234,36 +247,40 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
             _ => None,
         })
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
-    let numeric = commons[chosen].map(|common| {
-        let (mut low, mut low_open) = (common.low().value, common.low().open);
-        if let Some(f) = floor
-            && (f.value > low || (f.value == low && f.open))
-        {
-            (low, low_open) = (f.value, f.open);
-        }
-        let high = common.high();
-        let mut points = points;
-        let median = weighted_median(&mut points).unwrap_or(low);
-        let mut best = match high {
-            Some(h) => median.clamp(low, h.value.max(low)),
-            None => median.max(low),
-        };
-        // "almost two-fold" excludes 2: a best on an excluded high end moves inside.
-        if let Some(h) = high
-            && h.open
-            && best >= h.value
-        {
-            best = f64::midpoint(low, h.value);
-        }
-        Spread {
-            low,
-            low_open,
-            best,
-            high: high.map(|h| h.value),
-            high_open: high.is_some_and(|h| h.open),
-        }
-    });
+    let numeric = commons[chosen].map(|common| spread(&common, floor, points));
     Outcome { clusters: clusters.to_vec(), chosen, earlier, numeric, label: None, chosen_voices }
+}
+
+/// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
+/// weighted median of its figures kept inside.
+fn spread(common: &Interval, floor: Option<Endpoint>, mut points: Vec<(f64, f64)>) -> Spread {
+    let (mut low, mut low_open) = (common.low().value, common.low().open);
+    if let Some(f) = floor
+        && (f.value > low || (f.value == low && f.open))
+    {
+        (low, low_open) = (f.value, f.open);
+    }
+    let high = common.high();
+    let median = weighted_median(&mut points).unwrap_or(low);
+    let mut best = match high {
+        Some(h) => median.clamp(low, h.value.max(low)),
+        None => median.max(low),
+    };
+    // "almost two-fold" excludes 2: a best on an excluded end moves inside, when there is an
+    // inside to move to. A lone "more than 1,300" keeps its bound (the conservative floor).
+    if let Some(h) = high
+        && ((h.open && best >= h.value) || (low_open && best <= low))
+        && h.value > low
+    {
+        best = f64::midpoint(low, h.value);
+    }
+    Spread {
+        low,
+        low_open,
+        best,
+        high: high.map(|h| h.value),
+        high_open: high.is_some_and(|h| h.open),
+    }
 }
 
 /// Clusters of non-numeric values: values that do not conflict fall together. Returns, per

@@ -421,7 +421,7 @@ impl Reconciler {
     }
 
     /// Groups up to this size get every pair related; larger groups only neighbours in as-of
-    /// order and each claim against the estimate's supporting claims. Default 40.
+    /// order and each claim against the estimate's supporting claims. Default 8.
     #[must_use]
     pub fn all_pairs_up_to(self, n: usize) -> Self {
         Self { all_pairs_up_to: n, ..self }
@@ -595,7 +595,14 @@ pub(crate) struct Keys {
 impl Keys {
     fn new(values: &[Value]) -> Self {
         let mut keys = Keys::default();
-        keys.of_claim = values.iter().map(|v| keys.intern(v.to_string())).collect();
+        // Labels compare case-insensitively, so their keys do too.
+        keys.of_claim = values
+            .iter()
+            .map(|v| match v {
+                Value::Category(_) | Value::Set(_) => keys.intern(v.to_string().to_lowercase()),
+                _ => keys.intern(v.to_string()),
+            })
+            .collect();
         keys
     }
 
