@@ -122,3 +122,18 @@ fn a_best_figure_never_sits_on_an_excluded_end_when_there_is_room() {
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "low above 1,300 / best 1,650 / high below 2,000");
 }
+
+#[test]
+fn a_latest_figure_of_another_unit_does_not_erase_the_estimate() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Damage, "$3.8 billion", "A", 10),
+        claim("b", Measure::Damage, "$4 billion", "B", 12),
+        claim("c", Measure::Damage, "2 trillion tenge", "C", 25),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(
+        e.figure.to_string(),
+        "low 4,000,000,000 / best 4,000,000,000 / high 4,000,000,000 US dollars"
+    );
+    assert_eq!(r.rank(&ClaimId::new("b").unwrap()).unwrap().rank, Rank::Preferred);
+}

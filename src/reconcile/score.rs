@@ -201,9 +201,16 @@ fn epochs_of<'i, 'a>(
 /// The latest date that gives a figure: "not disclosed" on a later day does not turn the
 /// figures before it into earlier ones.
 fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+    // Only figures of the group's main kind count: a stray "2 trillion tenge" on the latest
+    // day must not turn every dollar figure into an earlier one.
+    let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
+    let main = epoch_kind(&values);
     items
         .iter()
         .filter(|it| !matches!(it.value, Value::Undisclosed))
+        .filter(|it| {
+            main.is_none() || kind_of(it.value) == main || matches!(it.value, Value::Change(_))
+        })
         .filter_map(|it| it.as_of)
         .max()
         .or_else(|| items.iter().filter_map(|it| it.as_of).max())
