@@ -131,37 +131,22 @@ fn recall_and_precision_on_an_article_it_was_not_tuned_on() {
         &Aliases::empty(),
         &Places::empty(),
     );
-    let sentence = |needle: &str| {
-        let i = HELD_OUT.find(needle).unwrap();
-        (i, i + needle.len())
-    };
-    let amount = |s: &str| Parser::default().parse(s).unwrap().value;
-    let truth: Vec<(usize, usize, Measure, Value)> = vec![
-        {
-            let (a, b) = sentence("At least 14 people were killed");
-            (a, b, Measure::Deaths, amount("at least 14 people"))
-        },
-        {
-            let (a, b) = sentence("more than 200 were injured");
-            (a, b, Measure::Injured, amount("more than 200"))
-        },
-        {
-            let (a, b) = sentence("Police detained 12 looters");
-            (a, b, Measure::Detained, amount("12"))
-        },
-        {
-            let (a, b) = sentence("40 soldiers were deployed");
-            (a, b, Measure::TroopsDeployed, amount("40"))
-        },
-        {
-            let (a, b) = sentence("15 million US dollars");
-            (a, b, Measure::Damage, amount("15 million US dollars"))
-        },
-        {
-            let (a, b) = sentence("9 people died");
-            (a, b, Measure::Deaths, amount("9 people"))
-        },
+    // Each known figure: the words it stands in, its measure, its value.
+    let known = [
+        ("At least 14 people were killed", Measure::Deaths, "at least 14 people"),
+        ("more than 200 were injured", Measure::Injured, "more than 200"),
+        ("Police detained 12 looters", Measure::Detained, "12"),
+        ("40 soldiers were deployed", Measure::TroopsDeployed, "40"),
+        ("15 million US dollars", Measure::Damage, "15 million US dollars"),
+        ("9 people died", Measure::Deaths, "9 people"),
     ];
+    let truth: Vec<(usize, usize, Measure, Value)> = known
+        .into_iter()
+        .map(|(needle, measure, value)| {
+            let i = HELD_OUT.find(needle).unwrap();
+            (i, i + needle.len(), measure, Parser::default().parse(value).unwrap().value)
+        })
+        .collect();
     let s = evaluate(HELD_OUT, &proposals, &truth);
     let recall = s.found as f64 / s.annotations as f64;
     let precision = s.matched_proposals as f64 / s.proposals as f64;
