@@ -137,3 +137,18 @@ fn a_latest_figure_of_another_unit_does_not_erase_the_estimate() {
     );
     assert_eq!(r.rank(&ClaimId::new("b").unwrap()).unwrap().rank, Rank::Preferred);
 }
+
+#[test]
+fn a_lower_bound_supports_every_cluster_above_it() {
+    // "at least 1,000" fits both "about 1,000" and 4,578; with it, 4,578 has three voices.
+    let r = Reconciler::new().reconcile(vec![
+        claim("bound", Measure::Injured, "at least 1,000", "A", 25),
+        claim("about", Measure::Injured, "about 1,000", "B", 25),
+        claim("c", Measure::Injured, "4,578", "C", 25),
+        claim("d", Measure::Injured, "4,578", "D", 25),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 4,578 / best 4,578 / high 4,578");
+    assert_eq!(r.rank(&ClaimId::new("bound").unwrap()).unwrap().rank, Rank::Preferred);
+    assert_eq!(r.rank(&ClaimId::new("about").unwrap()).unwrap().rank, Rank::Deprecated);
+}

@@ -171,10 +171,13 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     // Earlier figures sorted by their floor, with running totals of the distinct voices among
     // them: the support a cluster gets from the floors beneath it is a prefix, found by binary
     // search, so choosing stays O(n log n) however many clusters there are.
+    // A current lower bound ("at least 1,000") supports every cluster above it, not only the
+    // one the sweep put it in, so it joins the floors too.
     let mut earlier_all: Vec<(Endpoint, usize)> = (0..inputs.len())
-        .filter(|&m| !inputs[m].current)
         .filter_map(|m| match inputs[m].view {
-            View::Numeric { interval, .. } => Some((interval.low(), m)),
+            View::Numeric { interval, .. } if !inputs[m].current || interval.high().is_none() => {
+                Some((interval.low(), m))
+            }
             _ => None,
         })
         .collect();
@@ -230,7 +233,9 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     let (chosen, chosen_voices) = (best_pick.0, best_pick.2);
     let members = &clusters[chosen];
     let k = commons[chosen].as_ref().map_or(0, &under);
-    let earlier: Vec<usize> = earlier_all[..k].iter().map(|&(_, m)| m).collect();
+    let in_cluster: BTreeSet<usize> = members.iter().copied().collect();
+    let earlier: Vec<usize> =
+        earlier_all[..k].iter().map(|&(_, m)| m).filter(|m| !in_cluster.contains(m)).collect();
     let (split, _, _) = split_weights(members, inputs, weight);
     let points: Vec<(f64, f64)> = members
         .iter()

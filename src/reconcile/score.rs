@@ -567,7 +567,7 @@ impl State {
                     others.join(" and ")
                 )
             } else {
-                let earlier = !out.earlier.is_empty();
+                let earlier = out.earlier.iter().any(|&p| !self.obs[e.obs[p]].current);
                 let n = supporting.len();
                 let count = if n == 1 { "the one figure is".to_owned() } else { format!("all {n} figures are") };
                 let voices = if out.chosen_voices == 1 {
