@@ -79,3 +79,24 @@ fn declared_owners_make_one_voice_with_the_reason() {
     let group = r.voices.iter().find(|v| v.members.len() == 2).unwrap();
     assert_eq!(group.reasons, vec!["Honest A and Honest B: same owner: Example Media".to_owned()]);
 }
+
+#[test]
+fn speakers_differing_only_in_case_are_one_source() {
+    let day = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+    let said = |id: &str, outlet: &str, speaker: &str| {
+        let p = Provenance::new(SourceId::new(outlet).unwrap())
+            .speaker(Label::new(speaker).unwrap())
+            .published(day);
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            "5",
+            p,
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![said("a", "X", "Police"), said("b", "Y", "police")]);
+    assert_eq!(r.sources.len(), 1);
+    assert_eq!(r.sources[0].source.as_str(), "Police");
+}

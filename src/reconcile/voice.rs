@@ -80,6 +80,20 @@ impl Voices {
     ) -> Self {
         let mut all: BTreeSet<SourceId> = BTreeSet::new();
         let sources: Vec<SourceId> = claims.iter().map(|c| source_of(c, aliases)).collect();
+        // "Police" and "police" are one source: every spelling maps to the first in sort
+        // order, so the choice does not depend on the order of the claims.
+        let mut spelling: BTreeMap<String, SourceId> = BTreeMap::new();
+        for s in &sources {
+            let key = s.as_str().to_lowercase();
+            match spelling.get(&key) {
+                Some(first) if first <= s => {}
+                _ => {
+                    spelling.insert(key, s.clone());
+                }
+            }
+        }
+        let sources: Vec<SourceId> =
+            sources.iter().map(|s| spelling[&s.as_str().to_lowercase()].clone()).collect();
         all.extend(sources.iter().cloned());
         for c in claims {
             all.insert(c.provenance().outlet().clone());
@@ -108,7 +122,9 @@ impl Voices {
         let mut seen = BTreeSet::new();
         for (c, &s) in claims.iter().zip(&claim_source) {
             let p = c.provenance();
-            let outlet = name_index[p.outlet()];
+            let outlet = spelling
+                .get(&p.outlet().as_str().to_lowercase())
+                .map_or_else(|| name_index[p.outlet()], |o| name_index[o]);
             if let Some(w) = p.via() {
                 let wire = name_index[w];
                 is_wire[wire] = true;
