@@ -1,7 +1,6 @@
 //! The extractor measured against the hand annotations of the seeds, and on an article of our
 //! own that it was not tuned on.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use claimrecon::*;
@@ -65,15 +64,16 @@ fn evaluate(
     }
 }
 
+/// The seed corpus and the folder its articles are in.
+fn seed_corpus() -> (Corpus, &'static Path) {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    let text = std::fs::read_to_string(dir.join("corpus.jsonl")).unwrap();
+    (Corpus::parse("corpus.jsonl", &text, &Parser::default()).unwrap(), dir)
+}
+
 #[test]
 fn recall_and_precision_on_the_seed_figures() {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-    let corpus = Corpus::parse(
-        "corpus.jsonl",
-        &std::fs::read_to_string(dir.join("corpus.jsonl")).unwrap(),
-        &Parser::default(),
-    )
-    .unwrap();
+    let (corpus, dir) = seed_corpus();
     let (aliases, places) = (Aliases::default(), Places::default());
     let mut total = Score { proposals: 0, matched_proposals: 0, annotations: 0, found: 0 };
     for doc in &corpus.documents {
@@ -177,19 +177,12 @@ fn proposals_say_why_and_quote_their_sentence() {
     assert_eq!(injured.measure, Some(Measure::Injured));
     let security = proposals.iter().find(|p| p.phrase == "19").unwrap();
     assert_eq!(security.population, Population::SecurityForces);
-    let _ = BTreeMap::<u8, u8>::new();
 }
 
 #[test]
 #[ignore = "prints the seed proposals for tuning"]
 fn dump_seed_proposals() {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-    let corpus = Corpus::parse(
-        "corpus.jsonl",
-        &std::fs::read_to_string(dir.join("corpus.jsonl")).unwrap(),
-        &Parser::default(),
-    )
-    .unwrap();
+    let (corpus, dir) = seed_corpus();
     for doc in &corpus.documents {
         let text = std::fs::read_to_string(dir.join(&doc.file)).unwrap();
         let parser = doc.published.map_or_else(Parser::default, |d| Parser::default().published(d));
