@@ -116,6 +116,13 @@ impl Score {
         }
     }
 
+    /// The score nearest `x` in `[0, 1]`; NaN becomes 0. For scores computed from losses
+    /// that are in range by construction.
+    #[must_use]
+    pub fn clamped(x: f64) -> Self {
+        if x.is_nan() { Score(0.0) } else { Score(x.clamp(0.0, 1.0) + 0.0) }
+    }
+
     /// The score.
     #[must_use]
     pub fn get(self) -> f64 {

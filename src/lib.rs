@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+mod bulk;
 mod claim;
 mod corpus;
 mod error;
@@ -11,10 +12,14 @@ mod provenance;
 mod reconcile;
 mod report;
 mod subject;
+mod synth;
 mod tabular;
 mod unit;
 mod value;
 
+pub use crate::bulk::{
+    Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkSource, BulkValue,
+};
 pub use crate::claim::Claim;
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
 pub use crate::error::Error;
@@ -28,6 +33,7 @@ pub use crate::reconcile::{
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
+pub use crate::synth::{AttributeKind, Synthetic, SyntheticRow, SyntheticTruth, SyntheticValue};
 pub use crate::tabular::Table;
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{

@@ -27,15 +27,15 @@ use crate::value::Label;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    delimiter: u8,
-    header: bool,
-    source: usize,
-    object: usize,
-    attribute: Option<usize>,
-    value: usize,
+    pub(crate) delimiter: u8,
+    pub(crate) header: bool,
+    pub(crate) source: usize,
+    pub(crate) object: usize,
+    pub(crate) attribute: Option<usize>,
+    pub(crate) value: usize,
     as_of: Option<usize>,
     nature: Nature,
-    lossy: bool,
+    pub(crate) lossy: bool,
 }
 
 impl Table {
@@ -99,6 +99,11 @@ impl Table {
         Self { nature, ..self }
     }
 
+    /// Whether fields may be quoted: in CSV, not in TSV (where a quote is a plain character).
+    pub(crate) fn quoting(&self) -> bool {
+        self.delimiter == b','
+    }
+
     /// Reads rows as a stream: one claim or one error per data row, in order. The claim id is
     /// `name:line`; the subject is the attribute as a measure, about the object as its event.
     pub fn read<'p, R: Read + 'p>(
@@ -113,7 +118,7 @@ impl Table {
             .delimiter(self.delimiter)
             .has_headers(self.header)
             .flexible(true)
-            .quoting(self.delimiter == b',')
+            .quoting(self.quoting())
             .from_reader(reader)
             .into_byte_records();
         records.map(move |record| {

@@ -106,6 +106,11 @@ impl Parser {
         Self { policy, ..self }
     }
 
+    /// The policy quoted in readings.
+    pub(crate) fn policy_ref(&self) -> &Policy {
+        &self.policy
+    }
+
     /// Reads a phrase: an amount, change, date, time, time window, yes/no, undisclosed, a
     /// quoted category (`"LPG"`) or a braced set (`{Armenia, Belarus}`).
     ///

@@ -1,0 +1,630 @@
+//! Reading a table into bulk claims.
+//!
+//! The stream is read in buffers cut at line ends; each buffer is cut into a fixed number of
+//! pieces parsed in parallel. Names (sources, variables, labels) go into interners sharded by
+//! hash, each shard behind its own lock, so two threads rarely wait for each other. The ids
+//! they hand out depend on which thread came first, so once everything is read every name is
+//! renumbered in sorted order: the result depends neither on the number of threads nor on the
+//! order of the rows.
+
+use std::io::Read;
+use std::sync::{Mutex, PoisonError};
+
+use hashbrown::HashTable;
+use rayon::prelude::*;
+
+use crate::parse::Parser;
+use crate::reconcile::Rejected;
+use crate::tabular::Table;
+use crate::unit::Unit;
+use crate::value::{Magnitude, Number, Policy, Value};
+use crate::{Error, MAX_LINE_BYTES};
+
+use super::{Bulk, Interval};
+
+/// Bytes read from the stream at a time (a partial last line is carried over).
+const BUFFER: usize = 16 << 20;
+/// Pieces a buffer is cut into for parallel parsing.
+const PIECES: usize = 16;
+/// A name longer than this is an error, not a name.
+const MAX_NAME_BYTES: usize = 1_000;
+/// Interner shards: the top bits of a name's hash pick its shard.
+const SHARD_BITS: u32 = 6;
+/// Ids within a shard take the low bits of a provisional id.
+const LOCAL_BITS: u32 = 32 - SHARD_BITS;
+
+pub(super) const AUX_POINT: u32 = u32::MAX;
+pub(super) const AUX_LABEL: u32 = u32::MAX - 1;
+
+/// A row with ids, before its variable is settled.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Staged {
+    /// The number, or the label's id for a label.
+    pub value: f64,
+    pub line: u64,
+    pub var: u32,
+    pub source: u32,
+    /// `AUX_POINT`, `AUX_LABEL`, or an index into the interval table.
+    pub aux: u32,
+}
+
+/// One shard of an interner: names stored end to end, a table of their ids.
+#[derive(Debug, Default)]
+struct Shard {
+    table: HashTable<u32>,
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+fn name_of<'a>(bytes: &'a [u8], ends: &[usize], i: u32) -> &'a [u8] {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &bytes[start..ends[i]]
+}
+
+/// A concurrent interner. Provisional ids are `shard << LOCAL_BITS | index in shard`.
+#[derive(Debug)]
+struct Interner {
+    shards: Vec<Mutex<Shard>>,
+    state: foldhash::fast::RandomState,
+}
+
+impl Interner {
+    fn new() -> Self {
+        Interner {
+            shards: (0..1 << SHARD_BITS).map(|_| Mutex::new(Shard::default())).collect(),
+            state: foldhash::fast::RandomState::default(),
+        }
+    }
+
+    /// The provisional id of `key`; `check` runs before a name is first stored, and its
+    /// error (a problem in words) is returned instead.
+    fn id(&self, key: &[u8], check: impl FnOnce() -> Result<(), String>) -> Result<u32, String> {
+        use std::hash::BuildHasher;
+        let hash = self.state.hash_one(key);
+        let s = (hash >> (64 - SHARD_BITS)) as usize;
+        let mut guard = self.shards[s].lock().unwrap_or_else(PoisonError::into_inner);
+        let Shard { table, bytes, ends } = &mut *guard;
+        if let Some(&id) = table.find(hash, |&i| name_of(bytes, ends, i) == key) {
+            return Ok(((s as u32) << LOCAL_BITS) | id);
+        }
+        check()?;
+        if ends.len() >= 1 << LOCAL_BITS {
+            return Err(format!(
+                "more than {} distinct names",
+                (1usize << LOCAL_BITS) << SHARD_BITS
+            ));
+        }
+        bytes.extend_from_slice(key);
+        ends.push(bytes.len());
+        let id = (ends.len() - 1) as u32;
+        let state = &self.state;
+        table.insert_unique(hash, id, |&i| state.hash_one(name_of(bytes, ends, i)));
+        Ok(((s as u32) << LOCAL_BITS) | id)
+    }
+
+    /// Every name in sorted order, and for each shard, the final id of each of its names.
+    fn sorted(self) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+        let shards: Vec<Shard> = self
+            .shards
+            .into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
+            .collect();
+        let mut all: Vec<(u32, u32)> = shards
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sh)| (0..sh.ends.len() as u32).map(move |i| (s as u32, i)))
+            .collect();
+        let name =
+            |&(s, i): &(u32, u32)| name_of(&shards[s as usize].bytes, &shards[s as usize].ends, i);
+        all.par_sort_unstable_by(|a, b| name(a).cmp(name(b)));
+        let mut rank: Vec<Vec<u32>> = shards.iter().map(|sh| vec![0; sh.ends.len()]).collect();
+        for (r, &(s, i)) in all.iter().enumerate() {
+            rank[s as usize][i as usize] = r as u32;
+        }
+        let names = all.iter().map(|k| name(k).to_vec()).collect();
+        (names, rank)
+    }
+}
+
+/// Maps a provisional id to its final one.
+fn remap(rank: &[Vec<u32>], id: u32) -> u32 {
+    rank[(id >> LOCAL_BITS) as usize][(id & ((1 << LOCAL_BITS) - 1)) as usize]
+}
+
+/// The names of a whole read.
+#[derive(Debug)]
+struct Names {
+    sources: Interner,
+    vars: Interner,
+    labels: Interner,
+}
+
+/// A piece's rows and what went wrong in it.
+#[derive(Debug, Default)]
+struct Piece {
+    rows: Vec<Staged>,
+    intervals: Vec<Interval>,
+    rejected: Vec<Rejected>,
+    /// The last source seen and its id: tables are often sorted by source.
+    last_source: Option<(Vec<u8>, u32)>,
+}
+
+/// What a reader needs that does not change from row to row.
+struct Setup<'a> {
+    table: &'a Table,
+    name: &'a str,
+    parser: &'a Parser,
+    policy: Policy,
+    width: usize,
+    names: Names,
+}
+
+impl Setup<'_> {
+    fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
+        Box::new(Rejected {
+            id: Some(format!("{}:{line}", self.name)),
+            line: Some(line as usize),
+            claim: None,
+            error: Error::Corpus {
+                file: self.name.to_owned(),
+                line: line as usize,
+                field: field.to_owned(),
+                problem,
+            },
+        })
+    }
+
+    /// Parses one row's fields into `piece`, or records why it cannot be used.
+    fn row(&self, piece: &mut Piece, line: u64, fields: &[&[u8]], scratch: &mut Vec<u8>) {
+        if let Err(rejected) = self.try_row(piece, line, fields, scratch) {
+            piece.rejected.push(*rejected);
+        }
+    }
+
+    fn try_row(
+        &self,
+        piece: &mut Piece,
+        line: u64,
+        fields: &[&[u8]],
+        scratch: &mut Vec<u8>,
+    ) -> Result<(), Box<Rejected>> {
+        let t = self.table;
+        let get = |field: &str, i: usize| -> Result<&[u8], Box<Rejected>> {
+            let bytes = fields
+                .get(i)
+                .ok_or_else(|| self.err(line, field, format!("the row has no column {i}")))?;
+            let bytes = bytes.trim_ascii();
+            if bytes.is_empty() {
+                return Err(self.err(line, field, "the cell is empty".to_owned()));
+            }
+            if bytes.len() > MAX_NAME_BYTES && field != "value" {
+                return Err(self.err(
+                    line,
+                    field,
+                    format!("{} bytes is longer than {MAX_NAME_BYTES}", bytes.len()),
+                ));
+            }
+            Ok(bytes)
+        };
+        // Names are checked for UTF-8 when first stored, not on every row.
+        let utf8 = |bytes: &[u8]| -> Result<(), String> {
+            match std::str::from_utf8(bytes) {
+                Err(e) if !t.lossy => {
+                    Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()))
+                }
+                _ => Ok(()),
+            }
+        };
+        let source = get("source", t.source)?;
+        let object = get("object", t.object)?;
+        let attribute = match t.attribute {
+            Some(i) => get("attribute", i)?,
+            None => b"value".as_slice(),
+        };
+        let (value, aux) = self.cell(piece, line, get("value", t.value)?)?;
+        scratch.clear();
+        scratch.extend_from_slice(&(object.len() as u32).to_le_bytes());
+        scratch.extend_from_slice(object);
+        scratch.extend_from_slice(attribute);
+        let var = self
+            .names
+            .vars
+            .id(scratch, || {
+                utf8(object).map_err(|e| format!("object: {e}"))?;
+                utf8(attribute).map_err(|e| format!("attribute: {e}"))
+            })
+            .map_err(|problem| match problem.split_once(": ") {
+                Some((field, p)) if matches!(field, "object" | "attribute") => {
+                    self.err(line, field, p.to_owned())
+                }
+                _ => self.err(line, "object", problem),
+            })?;
+        let source = match &piece.last_source {
+            Some((bytes, id)) if bytes.as_slice() == source => *id,
+            _ => {
+                let id = self
+                    .names
+                    .sources
+                    .id(source, || utf8(source))
+                    .map_err(|p| self.err(line, "source", p))?;
+                piece.last_source = Some((source.to_vec(), id));
+                id
+            }
+        };
+        piece.rows.push(Staged { value, line, var, source, aux });
+        Ok(())
+    }
+
+    /// A value cell: a plain number, a unitless phrase, or a label.
+    fn cell(
+        &self,
+        piece: &mut Piece,
+        line: u64,
+        bytes: &[u8],
+    ) -> Result<(f64, u32), Box<Rejected>> {
+        if let Some(x) = plain_number(bytes) {
+            return Ok((x, AUX_POINT));
+        }
+        let text = String::from_utf8_lossy(bytes);
+        match self.parser.parse(&text).map(|p| p.value) {
+            Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
+                let interval = a.magnitude.interval(&self.policy);
+                // The representative point, as `Reconciler` takes it.
+                let rep = match a.magnitude {
+                    Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
+                    Magnitude::Vague(_) => interval.low().value,
+                    other => other.number().map_or(interval.low().value, Number::get),
+                };
+                let low = interval.low().value;
+                let high = interval.high().map_or(f64::INFINITY, |h| h.value);
+                let at = piece.intervals.len() as u32;
+                if at >= AUX_LABEL {
+                    let problem = "too many phrases in one piece".to_owned();
+                    return Err(self.err(line, "value", problem));
+                }
+                piece.intervals.push(Interval { low, high });
+                Ok((rep, at))
+            }
+            Ok(Value::Amount(a)) => Err(self.err(
+                line,
+                "value",
+                format!(
+                    "{text:?} has a unit ({}); bulk tables take plain numbers and unitless \
+                     phrases (use Table::read and Reconciler for amounts with units)",
+                    a.unit.suffix().trim()
+                ),
+            )),
+            _ => {
+                if !self.table.lossy
+                    && let Err(e) = std::str::from_utf8(bytes)
+                {
+                    let problem =
+                        format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+                    return Err(self.err(line, "value", problem));
+                }
+                let label = normalise_label(&text);
+                if label.len() > MAX_NAME_BYTES {
+                    let problem = format!("{} bytes is longer than {MAX_NAME_BYTES}", label.len());
+                    return Err(self.err(line, "value", problem));
+                }
+                let id = self
+                    .names
+                    .labels
+                    .id(label.as_bytes(), || Ok(()))
+                    .map_err(|p| self.err(line, "value", p))?;
+                Ok((f64::from(id), AUX_LABEL))
+            }
+        }
+    }
+
+    /// Parses unquoted delimited text, one row per line; `first_line` is the file line of
+    /// `text`'s first byte.
+    fn piece(&self, text: &[u8], first_line: u64) -> Piece {
+        let mut piece = Piece::default();
+        piece.rows.reserve(text.len() / 16);
+        let mut fields: Vec<&[u8]> = Vec::with_capacity(self.width);
+        let mut scratch = Vec::new();
+        let mut line = first_line;
+        let delimiter = self.table.delimiter;
+        let mut rest = text;
+        while !rest.is_empty() {
+            let (raw, next) = match memchr::memchr(b'\n', rest) {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, &rest[rest.len()..]),
+            };
+            rest = next;
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if raw.len() > MAX_LINE_BYTES {
+                let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+                piece.rejected.push(*self.err(line, "row", problem));
+            } else if !raw.is_empty() {
+                // Cells are short: a plain loop beats a vectorised search here.
+                fields.clear();
+                let mut from = 0;
+                for (i, &b) in raw.iter().enumerate() {
+                    if b == delimiter {
+                        fields.push(&raw[from..i]);
+                        from = i + 1;
+                    }
+                }
+                fields.push(&raw[from..]);
+                self.row(&mut piece, line, &fields, &mut scratch);
+            }
+            line += 1;
+        }
+        piece
+    }
+}
+
+/// A number with nothing else: digits, a point, an exponent, a sign. Anything else (commas,
+/// words, units) goes through the library's parser.
+fn plain_number(bytes: &[u8]) -> Option<f64> {
+    // Whole numbers below 10^15 are exact in an f64 and common: read them digit by digit.
+    if !bytes.is_empty() && bytes.len() <= 15 && bytes.iter().all(u8::is_ascii_digit) {
+        let n = bytes.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
+    if bytes.is_empty() || bytes.len() > 40 {
+        return None;
+    }
+    if !bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
+        return None;
+    }
+    let x: f64 = std::str::from_utf8(bytes).ok()?.parse().ok()?;
+    x.is_finite().then_some(x)
+}
+
+/// Labels compare case-insensitively and with runs of white space as one space.
+fn normalise_label(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
+fn cut(text: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::with_capacity(PIECES);
+    let mut rest = text;
+    let size = text.len().div_ceil(PIECES).max(1);
+    while !rest.is_empty() {
+        let end = if rest.len() <= size {
+            rest.len()
+        } else {
+            memchr::memchr(b'\n', &rest[size..]).map_or(rest.len(), |i| size + i + 1)
+        };
+        let (head, tail) = rest.split_at(end);
+        out.push(head);
+        rest = tail;
+    }
+    out
+}
+
+/// Reads `reader` into bulk claims; see [`Table::read_bulk`].
+pub(super) fn read<R: Read>(
+    table: &Table,
+    name: &str,
+    mut reader: R,
+    parser: &Parser,
+) -> Result<Bulk, Error> {
+    let width = [Some(table.source), Some(table.object), table.attribute, Some(table.value)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
+    let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
+    let io_err = |line: u64, e: &dyn std::fmt::Display| Error::Corpus {
+        file: name.to_owned(),
+        line: line as usize,
+        field: "row".to_owned(),
+        problem: e.to_string(),
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
+    let mut buf: Vec<u8> = vec![0; BUFFER];
+    let mut len = 0;
+    let mut line: u64 = 1;
+    let mut header_pending = table.header;
+    let mut first = true;
+    // Set while the rest of an over-long line is being skipped.
+    let mut skipping = false;
+    loop {
+        let mut eof = false;
+        while len < buf.len() {
+            match reader.read(&mut buf[len..]) {
+                Ok(0) => {
+                    eof = true;
+                    break;
+                }
+                Ok(n) => len += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_err(line, &e)),
+            }
+        }
+        let mut from = 0;
+        if first {
+            if buf[..len].starts_with(b"\xEF\xBB\xBF") {
+                from = 3;
+            }
+            first = false;
+        }
+        if skipping {
+            match memchr::memchr(b'\n', &buf[from..len]) {
+                Some(i) => {
+                    from += i + 1;
+                    line += 1;
+                    skipping = false;
+                }
+                None if eof => break,
+                None => {
+                    len = 0;
+                    continue;
+                }
+            }
+        }
+        if table.quoting() && memchr::memchr(b'"', &buf[from..len]).is_some() {
+            // Quoted fields may hold delimiters and line breaks: the rest of the stream goes
+            // to the csv crate, which reads them correctly (and more slowly).
+            buf.truncate(len);
+            buf.drain(..from);
+            let rest = std::io::Cursor::new(buf).chain(reader);
+            pieces.push(read_quoted(&setup, rest, line, header_pending)?);
+            break;
+        }
+        let end = if eof {
+            len
+        } else {
+            memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
+        };
+        let mut text = &buf[from..end];
+        if header_pending && !text.is_empty() {
+            let skip = memchr::memchr(b'\n', text).map_or(text.len(), |i| i + 1);
+            text = &text[skip..];
+            line += 1;
+            header_pending = false;
+        }
+        let parts = cut(text);
+        let mut firsts = Vec::with_capacity(parts.len());
+        for part in &parts {
+            firsts.push(line);
+            line += memchr::memchr_iter(b'\n', part).count() as u64;
+        }
+        let mut done: Vec<Piece> =
+            parts.par_iter().zip(firsts.par_iter()).map(|(p, &l)| setup.piece(p, l)).collect();
+        pieces.append(&mut done);
+        if eof {
+            break;
+        }
+        // Carry the partial last line to the front.
+        buf.copy_within(end..len, 0);
+        len -= end;
+        if len >= MAX_LINE_BYTES {
+            // No line end within MAX_LINE_BYTES: reject the line, skip to its end.
+            let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+            let mut piece = Piece::default();
+            piece.rejected.push(*setup.err(line, "row", problem));
+            pieces.push(piece);
+            len = 0;
+            skipping = true;
+            header_pending = false;
+        }
+    }
+    Ok(merge(setup, pieces))
+}
+
+/// Reads the rest of a stream that holds quoted fields, with the csv crate.
+fn read_quoted<R: Read>(
+    setup: &Setup<'_>,
+    reader: R,
+    first_line: u64,
+    header: bool,
+) -> Result<Piece, Error> {
+    let mut piece = Piece::default();
+    let mut scratch = Vec::new();
+    let mut records = csv::ReaderBuilder::new()
+        .delimiter(setup.table.delimiter)
+        .has_headers(header)
+        .flexible(true)
+        .from_reader(reader);
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match records.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = first_line - 1 + record.position().map_or(0, csv::Position::line);
+                let fields: Vec<&[u8]> = record.iter().collect();
+                setup.row(&mut piece, line, &fields, &mut scratch);
+            }
+            Err(e) => {
+                let line = first_line - 1 + e.position().map_or(0, csv::Position::line);
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(Error::Corpus {
+                        file: setup.name.to_owned(),
+                        line: line as usize,
+                        field: "row".to_owned(),
+                        problem: e.to_string(),
+                    });
+                }
+                piece.rejected.push(*setup.err(line, "row", e.to_string()));
+            }
+        }
+    }
+    Ok(piece)
+}
+
+/// Gives every name its final id and groups the rows by variable.
+fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
+    let Names { sources, vars, labels } = setup.names;
+    let ((source_names, source_rank), ((var_names, var_rank), (label_names, label_rank))) =
+        rayon::join(|| sources.sorted(), || rayon::join(|| vars.sorted(), || labels.sorted()));
+    // Each piece's intervals move to one table.
+    let mut bases = Vec::with_capacity(pieces.len());
+    let mut n_intervals = 0u32;
+    for p in &pieces {
+        bases.push(n_intervals);
+        n_intervals = n_intervals.saturating_add(p.intervals.len() as u32);
+    }
+    pieces.par_iter_mut().zip(bases.par_iter()).for_each(|(p, &base)| {
+        for r in &mut p.rows {
+            r.var = remap(&var_rank, r.var);
+            r.source = remap(&source_rank, r.source);
+            match r.aux {
+                AUX_POINT => {}
+                AUX_LABEL => r.value = f64::from(remap(&label_rank, r.value as u32)),
+                i => r.aux = base.saturating_add(i),
+            }
+        }
+    });
+    let mut rejected: Vec<Rejected> = Vec::new();
+    let mut intervals: Vec<Interval> = Vec::with_capacity(n_intervals as usize);
+    let mut counts = vec![0usize; var_names.len()];
+    for p in &mut pieces {
+        rejected.append(&mut p.rejected);
+        intervals.append(&mut p.intervals);
+        for r in &p.rows {
+            counts[r.var as usize] += 1;
+        }
+    }
+    // Counting sort by variable (file order within a variable).
+    let mut start = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0usize;
+    for &c in &counts {
+        start.push(total);
+        total += c;
+    }
+    start.push(total);
+    let mut at = start.clone();
+    let mut grouped = vec![Staged::default(); total];
+    for p in pieces {
+        for r in p.rows {
+            let slot = &mut at[r.var as usize];
+            grouped[*slot] = r;
+            *slot += 1;
+        }
+    }
+    let vars = var_names
+        .iter()
+        .map(|k| {
+            let (len, rest) = k.split_at(4.min(k.len()));
+            let n = u32::from_le_bytes(len.try_into().unwrap_or([0; 4])) as usize;
+            let (object, attribute) = rest.split_at(n.min(rest.len()));
+            (
+                String::from_utf8_lossy(object).into_owned(),
+                String::from_utf8_lossy(attribute).into_owned(),
+            )
+        })
+        .collect();
+    let text = |names: Vec<Vec<u8>>| -> Vec<String> {
+        names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
+    };
+    super::settle(
+        setup.name,
+        text(source_names),
+        vars,
+        text(label_names),
+        &intervals,
+        &start,
+        grouped,
+        rejected,
+    )
+}

@@ -1,0 +1,387 @@
+//! CRH rounds over the column store, chunk by chunk in parallel.
+
+use std::fmt;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::id::Score;
+use crate::reconcile::Rejected;
+
+use super::{Bulk, BulkKind, Claim, Interval};
+
+/// A mean loss this small counts as this small, so a flawless source's weight stays finite
+/// (the same floor as [`Reconciler`](crate::Reconciler)).
+const LOSS_FLOOR: f64 = 0.01;
+
+/// Scores bulk claims: CRH rounds of weighted estimates and source weights. Built by value.
+///
+/// ```
+/// use claimrecon::BulkReconciler;
+/// let reconciler = BulkReconciler::new().rounds(10);
+/// # let _ = reconciler;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkReconciler {
+    rounds: usize,
+    tolerance: f64,
+}
+
+impl Default for BulkReconciler {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// An estimate's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum BulkValue {
+    /// A number.
+    Number(f64),
+    /// A label, lower-case with single spaces.
+    Label(String),
+}
+
+impl fmt::Display for BulkValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BulkValue::Number(x) => write!(f, "{x}"),
+            BulkValue::Label(l) => f.write_str(l),
+        }
+    }
+}
+
+/// The estimate for one variable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulkEstimate {
+    /// The object.
+    pub object: String,
+    /// The attribute.
+    pub attribute: String,
+    /// Numbers or labels.
+    pub kind: BulkKind,
+    /// The reliability-weighted median (numbers) or the label with the most weight.
+    pub best: BulkValue,
+    /// For numbers: the weighted 25th percentile.
+    pub low: Option<f64>,
+    /// For numbers: the weighted 75th percentile.
+    pub high: Option<f64>,
+    /// The claims kept about this variable.
+    pub claims: usize,
+    /// The share of the weight on claims that agree with `best` (a number inside a claim's
+    /// interval, or the same label).
+    pub support: f64,
+}
+
+/// How one source scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulkSource {
+    /// The source as written in the table.
+    pub name: String,
+    /// Its claims kept.
+    pub claims: usize,
+    /// Its mean loss against the final estimates.
+    pub loss: f64,
+    /// 1 - loss.
+    pub reliability: Score,
+    /// Its final CRH weight.
+    pub weight: f64,
+}
+
+/// The result of [`BulkReconciler::reconcile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulkReconciliation {
+    /// One estimate per variable, sorted by object and attribute.
+    pub estimates: Vec<BulkEstimate>,
+    /// Every source, sorted by name.
+    pub sources: Vec<BulkSource>,
+    /// Rows that could not be used, by line.
+    pub rejected: Vec<Rejected>,
+    /// Rows dropped as repeats of the same source's same value.
+    pub repeats: usize,
+    /// Scoring rounds run.
+    pub rounds: usize,
+}
+
+impl BulkReconciliation {
+    /// The estimate for an object's attribute.
+    #[must_use]
+    pub fn estimate(&self, object: &str, attribute: &str) -> Option<&BulkEstimate> {
+        self.estimates
+            .binary_search_by(|e| {
+                (e.object.as_str(), e.attribute.as_str()).cmp(&(object, attribute))
+            })
+            .ok()
+            .map(|i| &self.estimates[i])
+    }
+
+    /// A source's scores.
+    #[must_use]
+    pub fn source(&self, name: &str) -> Option<&BulkSource> {
+        self.sources.binary_search_by(|s| s.name.as_str().cmp(name)).ok().map(|i| &self.sources[i])
+    }
+}
+
+/// One variable's estimate in the store's terms.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    value: f64,
+    low: f64,
+    high: f64,
+    support: f64,
+}
+
+/// The distance from `x` to the claim's interval (or point).
+fn distance(x: f64, claim: &Claim, interval: Option<&Interval>) -> f64 {
+    match interval {
+        Some(i) if x < i.low => i.low - x,
+        Some(i) if x > i.high => x - i.high,
+        Some(_) => 0.0,
+        None => (x - claim.value).abs(),
+    }
+}
+
+/// The first claim whose cumulative weight reaches `q` of the total.
+fn quantile(claims: &[Claim], weight: &[f64], total: f64, q: f64) -> f64 {
+    let target = q * total;
+    let mut cum = 0.0;
+    for c in claims {
+        cum += weight[c.source as usize] * f64::from(c.share);
+        if cum >= target {
+            return c.value;
+        }
+    }
+    claims.last().map_or(0.0, |c| c.value)
+}
+
+impl BulkReconciler {
+    /// 20 rounds at most.
+    #[must_use]
+    pub fn new() -> Self {
+        BulkReconciler { rounds: 20, tolerance: 1e-9 }
+    }
+
+    /// The most scoring rounds to run (at least 1).
+    #[must_use]
+    pub fn rounds(self, rounds: usize) -> Self {
+        Self { rounds: rounds.max(1), ..self }
+    }
+
+    /// Rounds stop early once no weight moves by more than this (default 1e-9). Zero (or a
+    /// negative number or NaN) runs every round, which is what a benchmark of a fixed number
+    /// of rounds wants.
+    #[must_use]
+    pub fn tolerance(self, tolerance: f64) -> Self {
+        Self { tolerance: if tolerance > 0.0 { tolerance } else { -1.0 }, ..self }
+    }
+
+    /// Scores every source and estimates every variable.
+    ///
+    /// # Arguments
+    /// `bulk`: claims from [`Table::read_bulk`](crate::Table::read_bulk).
+    ///
+    /// # Returns
+    /// Estimates sorted by object and attribute, sources sorted by name, and the rejected rows.
+    ///
+    /// # Complexity
+    /// O(r · n) for n claims and r rounds, spread over the available threads; O(v + s) memory
+    /// beyond the store for v variables and s sources. The result is the same whatever the
+    /// number of threads.
+    #[must_use]
+    pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
+        let n_sources = bulk.sources.len();
+        let mut weight = vec![1.0; n_sources];
+        let mut rounds = 0;
+        for round in 1..=self.rounds {
+            let loss = self.losses(bulk, &weight, false).0;
+            let new_weight = weights(&loss, &bulk.per_source);
+            let moved =
+                new_weight.iter().zip(&weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            weight = new_weight;
+            rounds = round;
+            if moved < self.tolerance {
+                break;
+            }
+        }
+        let (loss, bests) = self.losses(bulk, &weight, true);
+        let estimates = bulk
+            .vars
+            .iter()
+            .zip(&bests)
+            .enumerate()
+            .map(|(v, ((object, attribute), b))| {
+                let kind = bulk.kinds[v];
+                let best = match kind {
+                    BulkKind::Number => BulkValue::Number(b.value),
+                    BulkKind::Label => BulkValue::Label(
+                        bulk.labels.get(b.value as usize).cloned().unwrap_or_default(),
+                    ),
+                };
+                let number = kind == BulkKind::Number;
+                BulkEstimate {
+                    object: object.clone(),
+                    attribute: attribute.clone(),
+                    kind,
+                    best,
+                    low: number.then_some(b.low),
+                    high: number.then_some(b.high),
+                    claims: bulk.start[v + 1] - bulk.start[v],
+                    support: b.support,
+                }
+            })
+            .collect();
+        let sources = bulk
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(s, name)| {
+                let n = bulk.per_source[s];
+                let mean = if n > 0 { loss[s] / f64::from(n) } else { 0.0 };
+                BulkSource {
+                    name: name.clone(),
+                    claims: n as usize,
+                    loss: mean,
+                    reliability: Score::clamped(1.0 - mean),
+                    weight: weight[s],
+                }
+            })
+            .collect();
+        BulkReconciliation {
+            estimates,
+            sources,
+            rejected: bulk.rejected.clone(),
+            repeats: bulk.repeats,
+            rounds,
+        }
+    }
+
+    /// Per source: the sum of its claims' losses against the estimates under `weight`; with
+    /// `keep`, also every variable's estimate.
+    #[allow(clippy::unused_self)] // a method, so options can reach it later
+    fn losses(&self, bulk: &Bulk, weight: &[f64], keep: bool) -> (Vec<f64>, Vec<Best>) {
+        let n_sources = bulk.sources.len();
+        let parts: Vec<(Vec<f64>, Vec<Best>)> = bulk
+            .chunks
+            .par_iter()
+            .map(|range| {
+                let mut loss = vec![0.0; n_sources];
+                let mut bests = Vec::with_capacity(if keep { range.len() } else { 0 });
+                let first = bulk.start[range.start];
+                let mut iv = bulk.intervals.partition_point(|&(p, _)| p < first);
+                for v in range.clone() {
+                    let (lo, hi) = (bulk.start[v], bulk.start[v + 1]);
+                    let claims = &bulk.claims[lo..hi];
+                    let best = match bulk.kinds[v] {
+                        BulkKind::Number => numeric(
+                            claims,
+                            lo,
+                            &bulk.intervals,
+                            &mut iv,
+                            bulk.scale[v],
+                            weight,
+                            &mut loss,
+                        ),
+                        BulkKind::Label => label(claims, weight, &mut loss),
+                    };
+                    if keep {
+                        bests.push(best);
+                    }
+                }
+                (loss, bests)
+            })
+            .collect();
+        let mut loss = vec![0.0; n_sources];
+        let mut bests = Vec::with_capacity(if keep { bulk.vars.len() } else { 0 });
+        for (part, mut b) in parts {
+            for (total, l) in loss.iter_mut().zip(part) {
+                *total += l;
+            }
+            bests.append(&mut b);
+        }
+        (loss, bests)
+    }
+}
+
+/// CRH's weights from summed losses: `-ln(L_s / Σ L)` with `L_s` the mean loss, floored.
+fn weights(loss: &[f64], per_source: &[u32]) -> Vec<f64> {
+    let mean: Vec<Option<f64>> = loss
+        .iter()
+        .zip(per_source)
+        .map(|(&l, &n)| (n > 0).then(|| (l / f64::from(n)).max(LOSS_FLOOR)))
+        .collect();
+    let total: f64 = mean.iter().flatten().sum();
+    mean.iter()
+        .map(|m| match m {
+            Some(m) if total > 0.0 => (-(m / total).ln()).max(0.0) + 1e-3,
+            _ => 1.0,
+        })
+        .collect()
+}
+
+/// A numeric variable: the weighted median, its quartiles, and each claim's loss.
+#[allow(clippy::too_many_arguments)] // the hot loop's state, passed flat
+fn numeric(
+    claims: &[Claim],
+    first: usize,
+    intervals: &[(usize, Interval)],
+    iv: &mut usize,
+    scale: f64,
+    weight: &[f64],
+    loss: &mut [f64],
+) -> Best {
+    let total: f64 = claims.iter().map(|c| weight[c.source as usize] * f64::from(c.share)).sum();
+    let value = quantile(claims, weight, total, 0.5);
+    let scale = scale.max(1e-6 * value.abs().max(1.0));
+    let mut agree = 0.0;
+    for (k, c) in claims.iter().enumerate() {
+        let interval = match intervals.get(*iv) {
+            Some((p, i)) if *p == first + k => {
+                *iv += 1;
+                Some(i)
+            }
+            _ => None,
+        };
+        let d = distance(value, c, interval);
+        loss[c.source as usize] += d / (d + scale);
+        if d == 0.0 {
+            agree += weight[c.source as usize] * f64::from(c.share);
+        }
+    }
+    Best {
+        value,
+        low: quantile(claims, weight, total, 0.25),
+        high: quantile(claims, weight, total, 0.75),
+        support: if total > 0.0 { agree / total } else { 0.0 },
+    }
+}
+
+/// A label variable: the label with the most weight (the first in sorted order on a tie),
+/// and a loss of 1 for every other label.
+fn label(claims: &[Claim], weight: &[f64], loss: &mut [f64]) -> Best {
+    let mut best = (f64::NAN, f64::NEG_INFINITY);
+    let mut total = 0.0;
+    let mut k = 0;
+    while k < claims.len() {
+        let value = claims[k].value;
+        let mut w = 0.0;
+        while k < claims.len() && claims[k].value == value {
+            w += weight[claims[k].source as usize] * f64::from(claims[k].share);
+            k += 1;
+        }
+        total += w;
+        if w > best.1 {
+            best = (value, w);
+        }
+    }
+    for c in claims {
+        if c.value != best.0 {
+            loss[c.source as usize] += 1.0;
+        }
+    }
+    Best {
+        value: best.0,
+        low: best.0,
+        high: best.0,
+        support: if total > 0.0 { best.1 / total } else { 0.0 },
+    }
+}
