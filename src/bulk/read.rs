@@ -7,6 +7,7 @@
 //! renumbered in sorted order: the result depends neither on the number of threads nor on the
 //! order of the rows.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::sync::{Mutex, PoisonError};
 
@@ -48,10 +49,41 @@ pub(super) struct Staged {
     pub aux: u32,
 }
 
+/// Names this long or shorter are compared inside the hash table's entry, without a trip to
+/// the name store: one cache miss a lookup instead of two or three.
+const INLINE: usize = 16;
+
+/// A hash table entry: the name's first bytes, its length, and its id.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    head: [u8; INLINE],
+    len: u32,
+    id: u32,
+}
+
+impl Entry {
+    fn new(key: &[u8], id: u32) -> Self {
+        let mut head = [0; INLINE];
+        let n = key.len().min(INLINE);
+        head[..n].copy_from_slice(&key[..n]);
+        Entry { head, len: key.len() as u32, id }
+    }
+
+    fn matches(&self, key: &[u8], bytes: &[u8], ends: &[usize]) -> bool {
+        if self.len as usize != key.len() {
+            return false;
+        }
+        if key.len() <= INLINE {
+            return self.head[..key.len()] == *key;
+        }
+        self.head == key[..INLINE] && name_of(bytes, ends, self.id) == key
+    }
+}
+
 /// One shard of an interner: names stored end to end, a table of their ids.
 #[derive(Debug, Default)]
 struct Shard {
-    table: HashTable<u32>,
+    table: HashTable<Entry>,
     bytes: Vec<u8>,
     ends: Vec<usize>,
 }
@@ -85,8 +117,8 @@ impl Interner {
         let s = (hash >> (64 - SHARD_BITS)) as usize;
         let mut guard = self.shards[s].lock().unwrap_or_else(PoisonError::into_inner);
         let Shard { table, bytes, ends } = &mut *guard;
-        if let Some(&id) = table.find(hash, |&i| name_of(bytes, ends, i) == key) {
-            return Ok(((s as u32) << LOCAL_BITS) | id);
+        if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
+            return Ok(((s as u32) << LOCAL_BITS) | e.id);
         }
         check()?;
         if ends.len() >= 1 << LOCAL_BITS {
@@ -99,12 +131,18 @@ impl Interner {
         ends.push(bytes.len());
         let id = (ends.len() - 1) as u32;
         let state = &self.state;
-        table.insert_unique(hash, id, |&i| state.hash_one(name_of(bytes, ends, i)));
+        table.insert_unique(hash, Entry::new(key, id), |e| {
+            state.hash_one(name_of(bytes, ends, e.id))
+        });
         Ok(((s as u32) << LOCAL_BITS) | id)
     }
 
-    /// Every name in sorted order, and for each shard, the final id of each of its names.
-    fn sorted(self) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+    /// Every name in the order of `key`, and for each shard, the final id of each of its
+    /// names.
+    fn sorted(
+        self,
+        order: impl Fn(&[u8], &[u8]) -> std::cmp::Ordering + Sync,
+    ) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
         let shards: Vec<Shard> = self
             .shards
             .into_iter()
@@ -117,13 +155,29 @@ impl Interner {
             .collect();
         let name =
             |&(s, i): &(u32, u32)| name_of(&shards[s as usize].bytes, &shards[s as usize].ends, i);
-        all.par_sort_unstable_by(|a, b| name(a).cmp(name(b)));
+        all.par_sort_unstable_by(|a, b| order(name(a), name(b)));
         let mut rank: Vec<Vec<u32>> = shards.iter().map(|sh| vec![0; sh.ends.len()]).collect();
         for (r, &(s, i)) in all.iter().enumerate() {
             rank[s as usize][i as usize] = r as u32;
         }
         let names = all.iter().map(|k| name(k).to_vec()).collect();
         (names, rank)
+    }
+}
+
+/// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD.
+fn lossy_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
+    match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+    }
+}
+
+/// A variable's key split into its object and attribute (see `try_row`).
+fn var_parts(key: &[u8]) -> (&[u8], &[u8]) {
+    match memchr::memchr(0xFF, key) {
+        Some(i) => (&key[..i], &key[i + 1..]),
+        None => (key, &[]),
     }
 }
 
@@ -223,16 +277,24 @@ impl Setup<'_> {
             None => b"value".as_slice(),
         };
         let (value, aux) = self.cell(piece, line, get("value", t.value)?)?;
+        // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
+        // it occurs once and splits the two (keys with more are rejected before storing; in
+        // lossy mode the names are made UTF-8 first).
+        let (object, attribute) = if t.lossy {
+            (lossy_bytes(object), lossy_bytes(attribute))
+        } else {
+            (Cow::Borrowed(object), Cow::Borrowed(attribute))
+        };
         scratch.clear();
-        scratch.extend_from_slice(&(object.len() as u32).to_le_bytes());
-        scratch.extend_from_slice(object);
-        scratch.extend_from_slice(attribute);
+        scratch.extend_from_slice(object.as_ref());
+        scratch.push(0xFF);
+        scratch.extend_from_slice(attribute.as_ref());
         let var = self
             .names
             .vars
             .id(scratch, || {
-                utf8(object).map_err(|e| format!("object: {e}"))?;
-                utf8(attribute).map_err(|e| format!("attribute: {e}"))
+                utf8(&object).map_err(|e| format!("object: {e}"))?;
+                utf8(&attribute).map_err(|e| format!("attribute: {e}"))
             })
             .map_err(|problem| match problem.split_once(": ") {
                 Some((field, p)) if matches!(field, "object" | "attribute") => {
@@ -556,7 +618,15 @@ fn read_quoted<R: Read>(
 fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     let Names { sources, vars, labels } = setup.names;
     let ((source_names, source_rank), ((var_names, var_rank), (label_names, label_rank))) =
-        rayon::join(|| sources.sorted(), || rayon::join(|| vars.sorted(), || labels.sorted()));
+        rayon::join(
+            || sources.sorted(<[u8]>::cmp),
+            || {
+                rayon::join(
+                    || vars.sorted(|a, b| var_parts(a).cmp(&var_parts(b))),
+                    || labels.sorted(<[u8]>::cmp),
+                )
+            },
+        );
     // Each piece's intervals move to one table.
     let mut bases = Vec::with_capacity(pieces.len());
     let mut n_intervals = 0u32;
@@ -605,9 +675,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     let vars = var_names
         .iter()
         .map(|k| {
-            let (len, rest) = k.split_at(4.min(k.len()));
-            let n = u32::from_le_bytes(len.try_into().unwrap_or([0; 4])) as usize;
-            let (object, attribute) = rest.split_at(n.min(rest.len()));
+            let (object, attribute) = var_parts(k);
             (
                 String::from_utf8_lossy(object).into_owned(),
                 String::from_utf8_lossy(attribute).into_owned(),

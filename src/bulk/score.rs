@@ -280,6 +280,7 @@ impl BulkReconciler {
                             bulk.scale[v],
                             weight,
                             &mut loss,
+                            keep,
                         ),
                         BulkKind::Label => label(claims, weight, &mut loss),
                     };
@@ -318,7 +319,8 @@ fn weights(loss: &[f64], per_source: &[u32]) -> Vec<f64> {
         .collect()
 }
 
-/// A numeric variable: the weighted median, its quartiles, and each claim's loss.
+/// A numeric variable: the weighted median and each claim's loss; with `keep`, also the
+/// quartiles and the support (only the last pass needs them).
 #[allow(clippy::too_many_arguments)] // the hot loop's state, passed flat
 fn numeric(
     claims: &[Claim],
@@ -328,6 +330,7 @@ fn numeric(
     scale: f64,
     weight: &[f64],
     loss: &mut [f64],
+    keep: bool,
 ) -> Best {
     let total: f64 = claims.iter().map(|c| weight[c.source as usize] * f64::from(c.share)).sum();
     let value = quantile(claims, weight, total, 0.5);
@@ -343,9 +346,12 @@ fn numeric(
         };
         let d = distance(value, c, interval);
         loss[c.source as usize] += d / (d + scale);
-        if d == 0.0 {
+        if keep && d == 0.0 {
             agree += weight[c.source as usize] * f64::from(c.share);
         }
+    }
+    if !keep {
+        return Best { value, low: value, high: value, support: 0.0 };
     }
     Best {
         value,
