@@ -1,9 +1,13 @@
 //! Measures claimrecon against public truth-discovery benchmarks with gold answers.
 //!
-//! `cargo run --release --example accuracy [DATASETS_DIR]` reads the datasets in place
-//! (default `../shared/datasets`) and prints our numbers beside the reference numbers in each
-//! dataset's README. A dataset that is absent is skipped with a message. So far: population
-//! and flights.
+//! `cargo run --release --example accuracy [DATASETS_DIR] [--failures]` reads the datasets in
+//! place (default `../shared/datasets`) and prints our numbers beside the reference numbers in
+//! each dataset's README. A dataset that is absent is skipped with a message. So far:
+//! population, flights and books (author lists). `--failures` lists the gold books we get
+//! wrong, with how many listings give each author set.
+
+mod books;
+mod names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,11 +19,21 @@ use claimrecon::{
 };
 
 fn main() -> ExitCode {
-    let dir = std::env::args_os().nth(1).map_or_else(
+    let (flags, paths): (Vec<_>, Vec<_>) =
+        std::env::args_os().skip(1).partition(|a| a.to_string_lossy().starts_with("--"));
+    if let Some(unknown) = flags.iter().find(|f| *f != "--failures") {
+        eprintln!("unknown option {} (the one option is --failures)", unknown.to_string_lossy());
+        return ExitCode::FAILURE;
+    }
+    let failures = !flags.is_empty();
+    let dir = paths.into_iter().next().map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"),
         PathBuf::from,
     );
-    match population(&dir.join("population")).and_then(|()| flights(&dir.join("flights"))) {
+    let all = population(&dir.join("population"))
+        .and_then(|()| flights(&dir.join("flights")))
+        .and_then(|()| books::run(&dir.join("book_author"), failures));
+    match all {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
