@@ -189,55 +189,133 @@ fn chunks_of(start: &[usize], target: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// What settling one chunk of variables gives.
+/// Rows partitioned into buckets of consecutive variables: bucket `b` holds the rows of
+/// variables `b * width ..` in piece order. Built in parallel, piece by piece, each piece
+/// writing through a cursor per bucket, so no step writes all over a large array.
+#[derive(Debug)]
+struct Partition {
+    rows: Vec<Staged>,
+    /// Bucket `b`'s rows are `rows[start[b]..start[b + 1]]`.
+    start: Vec<usize>,
+    width: usize,
+    vars: usize,
+}
+
+impl Partition {
+    fn new(vars: usize, pieces: Vec<Vec<Staged>>) -> Self {
+        let total: usize = pieces.iter().map(Vec::len).sum();
+        let buckets = (total / BUCKET_CLAIMS).clamp(1, 1 << 12);
+        let width = vars.div_ceil(buckets).max(1);
+        let buckets = vars.div_ceil(width).max(1);
+        let counts: Vec<Vec<usize>> = pieces
+            .par_iter()
+            .map(|rows| {
+                let mut c = vec![0; buckets];
+                for r in rows {
+                    c[r.var as usize / width] += 1;
+                }
+                c
+            })
+            .collect();
+        let mut start = Vec::with_capacity(buckets + 1);
+        let mut at = 0;
+        for b in 0..buckets {
+            start.push(at);
+            at += counts.iter().map(|c| c[b]).sum::<usize>();
+        }
+        start.push(at);
+        let mut all = vec![Staged::default(); total];
+        // Slots: for each piece, for each bucket, its run inside the bucket.
+        let mut slots: Vec<Vec<&mut [Staged]>> =
+            (0..pieces.len()).map(|_| Vec::with_capacity(buckets)).collect();
+        let mut rest = all.as_mut_slice();
+        for b in 0..buckets {
+            for (p, c) in counts.iter().enumerate() {
+                let (head, tail) = std::mem::take(&mut rest).split_at_mut(c[b]);
+                slots[p].push(head);
+                rest = tail;
+            }
+        }
+        pieces.into_par_iter().zip(slots.into_par_iter()).for_each(|(rows, mut slots)| {
+            let mut cursor = vec![0; slots.len()];
+            for r in rows {
+                let b = r.var as usize / width;
+                slots[b][cursor[b]] = r;
+                cursor[b] += 1;
+            }
+        });
+        Partition { rows: all, start, width, vars }
+    }
+
+    /// The buckets: each one's first variable, number of variables and rows.
+    fn buckets(&self) -> impl IndexedParallelIterator<Item = (usize, usize, &[Staged])> {
+        let n = self.start.len() - 1;
+        (0..n).into_par_iter().map(move |b| {
+            let first = b * self.width;
+            let len = self.width.min(self.vars.saturating_sub(first));
+            (first, len, &self.rows[self.start[b]..self.start[b + 1]])
+        })
+    }
+}
+
+/// Rows per bucket of the partition: a bucket's rows fit in a core's cache while they are
+/// grouped by variable.
+const BUCKET_CLAIMS: usize = 1 << 15;
+
+/// What settling one bucket of variables gives.
 #[derive(Debug, Default)]
 struct Settled {
     claims: Vec<Claim>,
-    /// Positions relative to the chunk's first claim.
+    /// Positions relative to the bucket's first claim.
     intervals: Vec<(usize, Interval)>,
     counts: Vec<usize>,
     kinds: Vec<BulkKind>,
     scale: Vec<f64>,
     rejected: Vec<Rejected>,
     repeats: usize,
+    /// Scratch space reused from variable to variable.
+    kept: Vec<(Staged, Interval)>,
+    per: Vec<u32>,
 }
 
-/// Decides each variable's kind, sorts its claims by value, drops repeats and computes the
-/// loss scales, chunk by chunk in parallel.
-#[allow(clippy::too_many_arguments)] // one call site, from the reader
+/// Groups each bucket's rows by variable, decides each variable's kind, sorts its claims by
+/// value, drops repeats and computes the loss scales, bucket by bucket in parallel.
 fn settle(
     name: &str,
     sources: Vec<String>,
     vars: Vec<(String, String)>,
     labels: Vec<String>,
     table: &[Interval],
-    start: &[usize],
-    mut grouped: Vec<Staged>,
+    partition: Partition,
     mut rejected: Vec<Rejected>,
 ) -> Bulk {
-    let chunks = chunks_of(start, chunk_claims(sources.len()));
-    let mut slices: Vec<(Range<usize>, &mut [Staged])> = Vec::with_capacity(chunks.len());
-    let mut rest = grouped.as_mut_slice();
-    for c in &chunks {
-        let (head, tail) = rest.split_at_mut(start[c.end] - start[c.start]);
-        slices.push((c.clone(), head));
-        rest = tail;
-    }
-    let settled: Vec<Settled> = slices
-        .into_par_iter()
-        .map(|(range, rows)| {
+    let settled: Vec<Settled> = partition
+        .buckets()
+        .map(|(first, len, rows)| {
+            // Counting sort by variable, within the bucket (file order within a variable).
+            let mut start = vec![0usize; len + 1];
+            for r in rows {
+                start[r.var as usize - first + 1] += 1;
+            }
+            for v in 0..len {
+                start[v + 1] += start[v];
+            }
+            let mut at = start.clone();
+            let mut grouped = vec![Staged::default(); rows.len()];
+            for r in rows {
+                let slot = &mut at[r.var as usize - first];
+                grouped[*slot] = *r;
+                *slot += 1;
+            }
             let mut out = Settled::default();
-            let mut at = 0;
-            for v in range {
-                let len = start[v + 1] - start[v];
-                let rows = &mut rows[at..at + len];
-                at += len;
-                settle_var(name, &vars[v], &labels, table, rows, &mut out);
+            for v in 0..len {
+                let rows = &mut grouped[start[v]..start[v + 1]];
+                settle_var(name, &vars[first + v], &labels, table, rows, &mut out);
             }
             out
         })
         .collect();
-    drop(grouped);
+    drop(partition);
     let total = settled.iter().map(|s| s.claims.len()).sum();
     let mut claims = Vec::with_capacity(total);
     let mut intervals = Vec::new();
@@ -282,6 +360,35 @@ fn settle(
     }
 }
 
+/// The rejection of a claim whose kind (number or label) is the minority in its variable.
+fn minority(
+    name: &str,
+    var: &(String, String),
+    labels: &[String],
+    r: &Staged,
+    n_numbers: usize,
+    n_labels: usize,
+) -> Rejected {
+    let n = n_numbers + n_labels;
+    let (what, others) = if r.aux == AUX_LABEL {
+        let label = labels.get(r.value as usize).map_or("?", String::as_str);
+        (format!("{label:?} is not a number"), format!("{n_numbers} of {n} are numbers"))
+    } else {
+        (format!("{} is a number", r.value), format!("{n_labels} of {n} are labels"))
+    };
+    Rejected {
+        id: Some(format!("{name}:{}", r.line)),
+        line: Some(r.line as usize),
+        claim: None,
+        error: Error::Corpus {
+            file: name.to_owned(),
+            line: r.line as usize,
+            field: "value".to_owned(),
+            problem: format!("{what}, while {others} of the claims about {} / {}", var.0, var.1),
+        },
+    }
+}
+
 fn settle_var(
     name: &str,
     var: &(String, String),
@@ -323,36 +430,12 @@ fn settle_var(
         }
         k = end;
     }
-    let mut kept: Vec<(Staged, Interval)> = Vec::with_capacity(rows.len());
+    let mut kept = std::mem::take(&mut out.kept);
+    kept.clear();
     for r in rows.iter() {
         let is_label = r.aux == AUX_LABEL;
         if is_label != (kind == BulkKind::Label) {
-            let (what, others) = if is_label {
-                let label = labels.get(r.value as usize).map_or("?", String::as_str);
-                (
-                    format!("{label:?} is not a number"),
-                    format!("{n_numbers} of {} are numbers", rows.len()),
-                )
-            } else {
-                (
-                    format!("{} is a number", r.value),
-                    format!("{n_labels} of {} are labels", rows.len()),
-                )
-            };
-            out.rejected.push(Rejected {
-                id: Some(format!("{name}:{}", r.line)),
-                line: Some(r.line as usize),
-                claim: None,
-                error: Error::Corpus {
-                    file: name.to_owned(),
-                    line: r.line as usize,
-                    field: "value".to_owned(),
-                    problem: format!(
-                        "{what}, while {others} of the claims about {} / {}",
-                        var.0, var.1
-                    ),
-                },
-            });
+            out.rejected.push(minority(name, var, labels, r, n_numbers, n_labels));
             continue;
         }
         let i = interval(r);
@@ -367,7 +450,9 @@ fn settle_var(
         kept.push((*r, i));
     }
     // A source giving several values for one variable splits its weight among them.
-    let mut per: Vec<u32> = kept.iter().map(|(r, _)| r.source).collect();
+    let mut per = std::mem::take(&mut out.per);
+    per.clear();
+    per.extend(kept.iter().map(|(r, _)| r.source));
     per.sort_unstable();
     let share = |s: u32| {
         let lo = per.partition_point(|&x| x < s);
@@ -391,6 +476,8 @@ fn settle_var(
     out.counts.push(kept.len());
     out.kinds.push(kind);
     out.scale.push(scale);
+    out.kept = kept;
+    out.per = per;
 }
 
 #[cfg(test)]

@@ -647,31 +647,12 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     });
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut intervals: Vec<Interval> = Vec::with_capacity(n_intervals as usize);
-    let mut counts = vec![0usize; var_names.len()];
     for p in &mut pieces {
         rejected.append(&mut p.rejected);
         intervals.append(&mut p.intervals);
-        for r in &p.rows {
-            counts[r.var as usize] += 1;
-        }
     }
-    // Counting sort by variable (file order within a variable).
-    let mut start = Vec::with_capacity(counts.len() + 1);
-    let mut total = 0usize;
-    for &c in &counts {
-        start.push(total);
-        total += c;
-    }
-    start.push(total);
-    let mut at = start.clone();
-    let mut grouped = vec![Staged::default(); total];
-    for p in pieces {
-        for r in p.rows {
-            let slot = &mut at[r.var as usize];
-            grouped[*slot] = r;
-            *slot += 1;
-        }
-    }
+    let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
+    let grouped = super::Partition::new(var_names.len(), rows);
     let vars = var_names
         .iter()
         .map(|k| {
@@ -691,7 +672,6 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         vars,
         text(label_names),
         &intervals,
-        &start,
         grouped,
         rejected,
     )
