@@ -48,9 +48,19 @@ pub(crate) struct Interval {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Claim {
     pub source: u32,
-    /// 1 / the number of distinct values this source gives for this variable.
-    pub share: f32,
+    /// The number of distinct values this source gives for this variable; its weight is
+    /// split evenly among them.
+    pub split: u32,
     pub value: f64,
+}
+
+impl Claim {
+    /// This claim's weight, given its source's.
+    #[inline]
+    pub(crate) fn weight(&self, weights: &[f64]) -> f64 {
+        let w = weights[self.source as usize];
+        if self.split == 1 { w } else { w / f64::from(self.split) }
+    }
 }
 
 /// Whether a variable's claims are numbers or labels.
@@ -370,11 +380,12 @@ fn minority(
     n_labels: usize,
 ) -> Rejected {
     let n = n_numbers + n_labels;
-    let (what, others) = if r.aux == AUX_LABEL {
+    let about = format!("the {n} claims about {} / {}", var.0, var.1);
+    let problem = if r.aux == AUX_LABEL {
         let label = labels.get(r.value as usize).map_or("?", String::as_str);
-        (format!("{label:?} is not a number"), format!("{n_numbers} of {n} are numbers"))
+        format!("{label:?} is not a number, while {n_numbers} of {about} are numbers")
     } else {
-        (format!("{} is a number", r.value), format!("{n_labels} of {n} are labels"))
+        format!("{} is a number, while {n_labels} of {about} are labels", r.value)
     };
     Rejected {
         id: Some(format!("{name}:{}", r.line)),
@@ -384,7 +395,7 @@ fn minority(
             file: name.to_owned(),
             line: r.line as usize,
             field: "value".to_owned(),
-            problem: format!("{what}, while {others} of the claims about {} / {}", var.0, var.1),
+            problem,
         },
     }
 }
@@ -454,16 +465,16 @@ fn settle_var(
     per.clear();
     per.extend(kept.iter().map(|(r, _)| r.source));
     per.sort_unstable();
-    let share = |s: u32| {
+    let split = |s: u32| {
         let lo = per.partition_point(|&x| x < s);
         let hi = per.partition_point(|&x| x <= s);
-        1.0 / (hi - lo).max(1) as f32
+        (hi - lo).max(1) as u32
     };
     for (r, i) in &kept {
         if r.aux != AUX_POINT && r.aux != AUX_LABEL {
             out.intervals.push((out.claims.len(), *i));
         }
-        out.claims.push(Claim { source: r.source, share: share(r.source), value: r.value });
+        out.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
     }
     let scale = if kind == BulkKind::Number && kept.len() > 1 {
         let mean = kept.iter().map(|(r, _)| r.value).sum::<f64>() / kept.len() as f64;

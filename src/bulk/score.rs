@@ -80,10 +80,11 @@ pub struct BulkSource {
     pub name: String,
     /// Its claims kept.
     pub claims: usize,
-    /// Its mean loss against the final estimates.
-    pub loss: f64,
-    /// 1 - loss.
-    pub reliability: Score,
+    /// Its mean loss against the final estimates; `None` when none of its claims was kept
+    /// (all rejected, say).
+    pub loss: Option<f64>,
+    /// 1 - loss; `None` with the loss.
+    pub reliability: Option<Score>,
     /// Its final CRH weight.
     pub weight: f64,
 }
@@ -146,7 +147,7 @@ fn quantile(claims: &[Claim], weight: &[f64], total: f64, q: f64) -> f64 {
     let target = q * total;
     let mut cum = 0.0;
     for c in claims {
-        cum += weight[c.source as usize] * f64::from(c.share);
+        cum += c.weight(weight);
         if cum >= target {
             return c.value;
         }
@@ -236,12 +237,12 @@ impl BulkReconciler {
             .enumerate()
             .map(|(s, name)| {
                 let n = bulk.per_source[s];
-                let mean = if n > 0 { loss[s] / f64::from(n) } else { 0.0 };
+                let mean = (n > 0).then(|| loss[s] / f64::from(n));
                 BulkSource {
                     name: name.clone(),
                     claims: n as usize,
                     loss: mean,
-                    reliability: Score::clamped(1.0 - mean),
+                    reliability: mean.map(|m| Score::clamped(1.0 - m)),
                     weight: weight[s],
                 }
             })
@@ -332,7 +333,7 @@ fn numeric(
     loss: &mut [f64],
     keep: bool,
 ) -> Best {
-    let total: f64 = claims.iter().map(|c| weight[c.source as usize] * f64::from(c.share)).sum();
+    let total: f64 = claims.iter().map(|c| c.weight(weight)).sum();
     let value = quantile(claims, weight, total, 0.5);
     let scale = scale.max(1e-6 * value.abs().max(1.0));
     let mut agree = 0.0;
@@ -347,7 +348,7 @@ fn numeric(
         let d = distance(value, c, interval);
         loss[c.source as usize] += d / (d + scale);
         if keep && d == 0.0 {
-            agree += weight[c.source as usize] * f64::from(c.share);
+            agree += c.weight(weight);
         }
     }
     if !keep {
@@ -371,7 +372,7 @@ fn label(claims: &[Claim], weight: &[f64], loss: &mut [f64]) -> Best {
         let value = claims[k].value;
         let mut w = 0.0;
         while k < claims.len() && claims[k].value == value {
-            w += weight[claims[k].source as usize] * f64::from(claims[k].share);
+            w += claims[k].weight(weight);
             k += 1;
         }
         total += w;

@@ -1,0 +1,438 @@
+//! Bulk reading and scoring: against a plain reference implementation of the documented
+//! model, and the invariants the fast path must keep (row order, thread count, buffer and
+//! quoting paths), with every bad row reported.
+
+use std::collections::BTreeMap;
+
+use claimrecon::*;
+use proptest::prelude::*;
+
+const ROUNDS: usize = 20;
+
+fn read(csv: &str) -> Bulk {
+    Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap()
+}
+
+fn table(rows: &[(usize, usize, usize, String)]) -> String {
+    let mut csv = String::from("source,object,attribute,value\n");
+    for (s, o, a, v) in rows {
+        csv.push_str(&format!("src{s},obj{o},attr{a},{v}\n"));
+    }
+    csv
+}
+
+/// A value cell: small numbers (so figures tie), phrases, and labels in mixed case.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (0u32..12).prop_map(|n| n.to_string()),
+        1 => prop::sample::select(vec![10u32, 20, 100]).prop_map(|n| format!("about {n}")),
+        1 => prop::sample::select(vec![5u32, 9]).prop_map(|n| format!("more than {n}")),
+        2 => prop::sample::select(vec!["red", "Red", " blue", "green"]).prop_map(str::to_owned),
+    ]
+}
+
+fn rows() -> impl Strategy<Value = Vec<(usize, usize, usize, String)>> {
+    prop::collection::vec((0usize..5, 0usize..4, 0usize..2, cell()), 1..60)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reference: the model as documented in src/bulk, written plainly, one variable at a time.
+
+#[derive(Debug, Clone, PartialEq)]
+enum RefValue {
+    Number { rep: f64, low: f64, high: f64 },
+    Label(String),
+}
+
+#[derive(Debug)]
+struct RefClaim {
+    source: String,
+    value: RefValue,
+    /// How many distinct values its source gives for the variable.
+    split: f64,
+}
+
+#[derive(Debug)]
+struct RefResult {
+    best: BTreeMap<(String, String), BulkValue>,
+    weight: BTreeMap<String, f64>,
+    loss: BTreeMap<String, f64>,
+}
+
+fn ref_value(text: &str) -> RefValue {
+    let text = text.trim();
+    if let Ok(x) = text.parse::<f64>() {
+        return RefValue::Number { rep: x, low: x, high: x };
+    }
+    if let Ok(Parsed { value: Value::Amount(a), .. }) = Parser::default().parse(text) {
+        let i = a.magnitude.interval(&Policy::default());
+        let rep = a.magnitude.number().map_or(i.low().value, Number::get);
+        return RefValue::Number {
+            rep,
+            low: i.low().value,
+            high: i.high().map_or(f64::INFINITY, |h| h.value),
+        };
+    }
+    RefValue::Label(text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" "))
+}
+
+fn reference(rows: &[(usize, usize, usize, String)]) -> RefResult {
+    // Variables in (object, attribute) order; claims deduplicated and given their shares.
+    let mut vars: BTreeMap<(String, String), Vec<(String, RefValue)>> = BTreeMap::new();
+    for (s, o, a, v) in rows {
+        vars.entry((format!("obj{o}"), format!("attr{a}")))
+            .or_default()
+            .push((format!("src{s}"), ref_value(v)));
+    }
+    let mut groups: Vec<((String, String), bool, Vec<RefClaim>, f64)> = Vec::new();
+    for (key, claims) in vars {
+        let labels = claims.iter().filter(|(_, v)| matches!(v, RefValue::Label(_))).count();
+        let numeric = claims.len() - labels >= labels;
+        let mut kept: Vec<(String, RefValue)> = Vec::new();
+        for (s, v) in claims {
+            if matches!(v, RefValue::Label(_)) == numeric {
+                continue; // the minority kind is rejected
+            }
+            if !kept.contains(&(s.clone(), v.clone())) {
+                kept.push((s, v));
+            }
+        }
+        // Sorted as the store sorts: by value (label text), then source.
+        let key_of = |v: &RefValue| match v {
+            RefValue::Number { rep, .. } => (*rep, String::new()),
+            RefValue::Label(l) => (0.0, l.clone()),
+        };
+        kept.sort_by(|a, b| {
+            let (ka, kb) = (key_of(&a.1), key_of(&b.1));
+            ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(a.0.cmp(&b.0))
+        });
+        let claims: Vec<RefClaim> = kept
+            .iter()
+            .map(|(s, v)| RefClaim {
+                source: s.clone(),
+                value: v.clone(),
+                split: kept.iter().filter(|(t, _)| t == s).count() as f64,
+            })
+            .collect();
+        let reps: Vec<f64> = claims
+            .iter()
+            .filter_map(|c| match c.value {
+                RefValue::Number { rep, .. } => Some(rep),
+                RefValue::Label(_) => None,
+            })
+            .collect();
+        let scale = if reps.len() > 1 {
+            let mean = reps.iter().sum::<f64>() / reps.len() as f64;
+            (reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / reps.len() as f64).sqrt()
+        } else {
+            0.0
+        };
+        groups.push((key, numeric, claims, scale));
+    }
+    let sources: Vec<String> = {
+        let mut s: Vec<String> =
+            groups.iter().flat_map(|g| g.2.iter().map(|c| c.source.clone())).collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let count = |s: &str| groups.iter().flat_map(|g| &g.2).filter(|c| c.source == s).count();
+    let estimate = |weight: &BTreeMap<String, f64>| {
+        let mut loss: BTreeMap<String, f64> = sources.iter().map(|s| (s.clone(), 0.0)).collect();
+        let mut best = BTreeMap::new();
+        for (key, numeric, claims, scale) in &groups {
+            let w = |c: &RefClaim| weight[&c.source] / c.split;
+            if *numeric {
+                let total: f64 = claims.iter().map(w).sum();
+                let mut cum = 0.0;
+                let mut median = None;
+                for c in claims {
+                    cum += w(c);
+                    if median.is_none() && cum >= 0.5 * total {
+                        median = Some(c);
+                    }
+                }
+                let Some(RefValue::Number { rep: m, .. }) = median.map(|c| &c.value) else {
+                    panic!("a numeric variable has a median");
+                };
+                let scale = scale.max(1e-6 * m.abs().max(1.0));
+                for c in claims {
+                    let RefValue::Number { low, high, .. } = c.value else { unreachable!() };
+                    let d = if *m < low {
+                        low - m
+                    } else if *m > high {
+                        m - high
+                    } else {
+                        0.0
+                    };
+                    *loss.get_mut(&c.source).unwrap() += d / (d + scale);
+                }
+                best.insert(key.clone(), BulkValue::Number(*m));
+            } else {
+                let mut by_label: BTreeMap<&str, f64> = BTreeMap::new();
+                for c in claims {
+                    let RefValue::Label(l) = &c.value else { unreachable!() };
+                    *by_label.entry(l).or_default() += w(c);
+                }
+                let mut top: Option<(&str, f64)> = None;
+                for (l, w) in by_label {
+                    if top.is_none_or(|(_, t)| w > t) {
+                        top = Some((l, w));
+                    }
+                }
+                let top = top.unwrap().0.to_owned();
+                for c in claims {
+                    if c.value != RefValue::Label(top.clone()) {
+                        *loss.get_mut(&c.source).unwrap() += 1.0;
+                    }
+                }
+                best.insert(key.clone(), BulkValue::Label(top));
+            }
+        }
+        (best, loss)
+    };
+    let mut weight: BTreeMap<String, f64> = sources.iter().map(|s| (s.clone(), 1.0)).collect();
+    for _ in 0..ROUNDS {
+        let (_, loss) = estimate(&weight);
+        let mean: BTreeMap<&String, f64> =
+            loss.iter().map(|(s, l)| (s, (l / count(s) as f64).max(0.01))).collect();
+        let total: f64 = mean.values().sum();
+        let new: BTreeMap<String, f64> =
+            mean.iter().map(|(s, m)| ((*s).clone(), (-(m / total).ln()).max(0.0) + 1e-3)).collect();
+        let moved = new.iter().map(|(s, w)| (w - weight[s]).abs()).fold(0.0, f64::max);
+        weight = new;
+        if moved < 1e-9 {
+            break;
+        }
+    }
+    let (best, loss) = estimate(&weight);
+    let loss = loss.into_iter().map(|(s, l)| (s.clone(), l / count(&s) as f64)).collect();
+    RefResult { best, weight, loss }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The parallel, chunked, sharded implementation computes what the plain one does.
+    #[test]
+    fn bulk_agrees_with_the_plain_reference(rows in rows()) {
+        let result = BulkReconciler::new().rounds(ROUNDS).reconcile(&read(&table(&rows)));
+        let expected = reference(&rows);
+        let got: BTreeMap<(String, String), BulkValue> = result
+            .estimates
+            .iter()
+            .map(|e| ((e.object.clone(), e.attribute.clone()), e.best.clone()))
+            .collect();
+        prop_assert_eq!(&got, &expected.best);
+        for s in &result.sources {
+            match (expected.weight.get(&s.name), s.loss) {
+                (Some(w), Some(loss)) => {
+                    prop_assert!((s.weight - w).abs() < 1e-9, "{} weight", s.name);
+                    prop_assert!((loss - expected.loss[&s.name]).abs() < 1e-9, "{} loss", s.name);
+                }
+                // A source whose every claim was rejected has no score.
+                (None, None) => prop_assert_eq!(s.claims, 0),
+                _ => prop_assert!(false, "{} scored on one side only", s.name),
+            }
+        }
+    }
+
+    /// Shuffling the rows changes nothing, bit for bit.
+    #[test]
+    fn row_order_does_not_change_the_result(rows in rows(), seed in any::<u64>()) {
+        let mut shuffled = rows.clone();
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let a = BulkReconciler::new().reconcile(&read(&table(&rows)));
+        let b = BulkReconciler::new().reconcile(&read(&table(&shuffled)));
+        prop_assert_eq!(a.estimates, b.estimates);
+        prop_assert_eq!(a.sources, b.sources);
+    }
+
+    /// Every data row is kept, merged as a repeat, or rejected with its line.
+    #[test]
+    fn every_row_is_accounted_for(rows in rows(), junk in prop::collection::vec("[a-z,]{0,12}", 0..5)) {
+        let mut csv = table(&rows);
+        for j in &junk {
+            csv.push_str(j);
+            csv.push('\n');
+        }
+        let bulk = read(&csv);
+        let data_rows = rows.len() + junk.iter().filter(|j| !j.is_empty()).count();
+        prop_assert_eq!(bulk.len() + bulk.repeats() + bulk.rejected().len(), data_rows);
+        for r in bulk.rejected() {
+            prop_assert!(r.line.is_some());
+        }
+    }
+}
+
+/// A table of `n` rows from the seeded generator.
+fn synthetic_csv(synth: &Synthetic) -> String {
+    let mut csv = format!("{}\n", synth.header());
+    for row in synth.rows() {
+        csv.push_str(&row.to_string());
+        csv.push('\n');
+    }
+    csv
+}
+
+#[test]
+fn thread_count_does_not_change_the_result() {
+    let synth = Synthetic::new(11).sources(30).objects(3_000).categorical(0.2).phrases(0.1);
+    let csv = synthetic_csv(&synth);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| BulkReconciler::new().reconcile(&read(&csv)))
+    };
+    let (one, two) = (run(1), run(2));
+    assert_eq!(one.estimates, two.estimates);
+    assert_eq!(one.sources, two.sources);
+}
+
+#[test]
+fn quoted_fields_read_like_plain_ones() {
+    let synth = Synthetic::new(3).sources(10).objects(200).categorical(0.3);
+    let plain = synthetic_csv(&synth);
+    // One quoted header cell sends the whole stream through the csv crate.
+    let quoted = plain.replacen("source", "\"source\"", 1).replacen("s1,", "\"s1\",", 3);
+    let a = BulkReconciler::new().reconcile(&read(&plain));
+    let b = BulkReconciler::new().reconcile(&read(&quoted));
+    assert_eq!(a.estimates, b.estimates);
+    assert_eq!(a.sources, b.sources);
+}
+
+/// Yields one byte per read, so every line crosses a read boundary.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let Some((&b, rest)) = self.0.split_first() else { return Ok(0) };
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        buf[0] = b;
+        self.0 = rest;
+        Ok(1)
+    }
+}
+
+#[test]
+fn tables_larger_than_the_read_buffer_and_tiny_reads_give_the_same_result() {
+    // About 20 MB: more than one 16 MiB buffer, so lines are carried across buffers.
+    let mut csv = String::from("source,object,attribute,value\n");
+    for i in 0..1_400_000u32 {
+        csv.push_str(&format!("s{},o{},x,{}\n", i % 7, i % 5_000, (i / 7) % 3));
+    }
+    assert!(csv.len() > 16 << 20);
+    let big = read(&csv);
+    assert_eq!(big.len() + big.repeats(), 1_400_000);
+    assert!(big.rejected().is_empty());
+    let quoted = Table::csv()
+        .read_bulk("t.csv", format!("\"q\"{csv}").as_bytes(), &Parser::default())
+        .unwrap();
+    // The quoted path reads the same rows (its header is "q"source... and is skipped).
+    assert_eq!(
+        BulkReconciler::new().reconcile(&big).estimates,
+        BulkReconciler::new().reconcile(&quoted).estimates
+    );
+    let small = &csv[..200_000];
+    let small = &small[..=small.rfind('\n').unwrap()];
+    let trickled =
+        Table::csv().read_bulk("t.csv", Trickle(small.as_bytes()), &Parser::default()).unwrap();
+    assert_eq!(
+        BulkReconciler::new().reconcile(&read(small)).estimates,
+        BulkReconciler::new().reconcile(&trickled).estimates
+    );
+}
+
+#[test]
+fn the_generators_truth_is_recovered_and_reliable_sources_score_higher() {
+    let synth = Synthetic::new(5).sources(20).objects(500).categorical(0.3);
+    let result = BulkReconciler::new().reconcile(&read(&synthetic_csv(&synth)));
+    let right = synth
+        .truths()
+        .filter(|t| {
+            let e = result.estimate(&format!("o{}", t.object), t.kind.name()).unwrap();
+            e.best.to_string() == t.value.to_string()
+        })
+        .count();
+    assert!(right >= 490, "{right} of 500 right");
+    // Reliability follows the generator's order: the Spearman correlation of ranks is high.
+    let mut ours: Vec<(f64, usize)> = (0..20)
+        .map(|s| (result.source(&format!("s{s}")).unwrap().reliability.unwrap().get(), s))
+        .collect();
+    ours.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let d2: f64 =
+        ours.iter().enumerate().map(|(rank, &(_, s))| (rank as f64 - s as f64).powi(2)).sum();
+    let spearman = 1.0 - 6.0 * d2 / (20.0 * (400.0 - 1.0));
+    assert!(spearman > 0.9, "spearman {spearman}");
+}
+
+#[test]
+fn bad_rows_name_their_line_field_and_problem() {
+    let mut csv = String::from("source,object,attribute,value\n");
+    csv.push_str("a,o1,n,5\n"); // 2: fine
+    csv.push_str("a,o1,n\n"); // 3: no value column
+    csv.push_str(",o1,n,5\n"); // 4: empty source
+    csv.push_str("b,o\u{0}1,n,5\n"); // 5: fine (a control character is a name's business)
+    csv.push_str("c,o1,n,5 tenge\n"); // 6: a unit
+    csv.push_str("d,o1,n,red\n"); // 7: a label among numbers
+    csv.push_str("e,o1,n,6\n"); // 8: fine
+    csv.push_str(&format!("f,o1,n,{}\n", "9".repeat(2_000_000))); // 9: over-long line
+    let mut bytes = csv.into_bytes();
+    bytes.extend_from_slice(b"g,o\xff,n,5\n"); // 10: not UTF-8
+    let bulk = Table::csv().read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
+    let messages: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(
+        messages,
+        [
+            "t.csv:3: field value: the row has no column 3",
+            "t.csv:4: field source: the cell is empty",
+            "t.csv:6: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain numbers \
+             and unitless phrases (use Table::read and Reconciler for amounts with units)",
+            "t.csv:7: field value: \"red\" is not a number, while 2 of the 3 claims about o1 / n \
+             are numbers",
+            "t.csv:9: field row: the line is longer than 1048576 bytes",
+            "t.csv:10: field object: not UTF-8: invalid byte at position 1",
+        ]
+    );
+    assert_eq!(bulk.len(), 3);
+    let lines: Vec<Option<usize>> = bulk.rejected().iter().map(|r| r.line).collect();
+    assert_eq!(lines, [Some(3), Some(4), Some(6), Some(7), Some(9), Some(10)]);
+}
+
+#[test]
+fn lossy_tables_keep_rows_with_broken_bytes() {
+    let bytes = b"source,object,attribute,value\ng,o\xff,n,5\nh,o\xff,n,5\n";
+    let bulk =
+        Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
+    assert!(bulk.rejected().is_empty());
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert_eq!(result.estimates[0].object, "o\u{fffd}");
+}
+
+#[test]
+fn a_source_repeating_itself_counts_once_and_two_values_split_its_weight() {
+    let csv = "source,object,attribute,value\n\
+               a,o,n,10\na,o,n,10\na,o,n,10\nb,o,n,10\nc,o,n,30\nc,o,n,40\n";
+    let bulk = read(csv);
+    assert_eq!(bulk.repeats(), 2);
+    let result = BulkReconciler::new().reconcile(&bulk);
+    let e = result.estimate("o", "n").unwrap();
+    assert_eq!(e.best, BulkValue::Number(10.0));
+    assert_eq!(e.claims, 4);
+    assert_eq!(result.source("a").unwrap().claims, 1);
+    assert_eq!(result.source("c").unwrap().claims, 2);
+}
+
+#[test]
+fn phrases_keep_their_intervals() {
+    // "more than 100" agrees with 150 and 200; the estimate inside it costs it nothing.
+    let csv = "source,object,attribute,value\na,o,n,150\nb,o,n,more than 100\nc,o,n,150\n";
+    let result = BulkReconciler::new().reconcile(&read(csv));
+    assert_eq!(result.estimate("o", "n").unwrap().best, BulkValue::Number(150.0));
+    assert_eq!(result.source("b").unwrap().loss, Some(0.0));
+}
