@@ -416,8 +416,11 @@ fn settle_var(
         AUX_LABEL => Interval { low: f64::NAN, high: f64::NAN },
         i => table.get(i as usize).copied().unwrap_or(Interval { low: r.value, high: r.value }),
     };
-    rows.sort_unstable_by(|a, b| {
-        a.value.total_cmp(&b.value).then(a.source.cmp(&b.source)).then(a.line.cmp(&b.line))
+    // By value, then source, then line, as one integer: f64's total order as bits.
+    rows.sort_unstable_by_key(|r| {
+        let bits = r.value.to_bits() as i64;
+        let ordered = (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ (1 << 63);
+        (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line)
     });
     // A source's repeats of one figure sit together; phrases among them are ordered by their
     // intervals too, so equal phrases are adjacent. Such runs are rare and short.
@@ -465,7 +468,11 @@ fn settle_var(
     per.clear();
     per.extend(kept.iter().map(|(r, _)| r.source));
     per.sort_unstable();
+    let several = per.windows(2).any(|w| w[0] == w[1]);
     let split = |s: u32| {
+        if !several {
+            return 1;
+        }
         let lo = per.partition_point(|&x| x < s);
         let hi = per.partition_point(|&x| x <= s);
         (hi - lo).max(1) as u32

@@ -42,7 +42,8 @@ pub(super) const AUX_LABEL: u32 = u32::MAX - 1;
 pub(super) struct Staged {
     /// The number, or the label's id for a label.
     pub value: f64,
-    pub line: u64,
+    /// The line, if it is below 2^32 (rows on later lines are rejected).
+    pub line: u32,
     pub var: u32,
     pub source: u32,
     /// `AUX_POINT`, `AUX_LABEL`, or an index into the interval table.
@@ -229,6 +230,17 @@ impl Setup<'_> {
         })
     }
 
+    /// Why a cell cannot be used (the cold path of `try_row`).
+    #[cold]
+    fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
+        let problem = match cell {
+            None => format!("the row has no column {i}"),
+            Some([]) => "the cell is empty".to_owned(),
+            Some(c) => format!("{} bytes is longer than {MAX_NAME_BYTES}", c.len()),
+        };
+        self.err(line, field, problem)
+    }
+
     /// Parses one row's fields into `piece`, or records why it cannot be used.
     fn row(&self, piece: &mut Piece, line: u64, fields: &[&[u8]], scratch: &mut Vec<u8>) {
         if let Err(rejected) = self.try_row(piece, line, fields, scratch) {
@@ -245,21 +257,12 @@ impl Setup<'_> {
     ) -> Result<(), Box<Rejected>> {
         let t = self.table;
         let get = |field: &str, i: usize| -> Result<&[u8], Box<Rejected>> {
-            let bytes = fields
-                .get(i)
-                .ok_or_else(|| self.err(line, field, format!("the row has no column {i}")))?;
-            let bytes = bytes.trim_ascii();
-            if bytes.is_empty() {
-                return Err(self.err(line, field, "the cell is empty".to_owned()));
+            match fields.get(i).map(|c| c.trim_ascii()) {
+                Some(c) if !c.is_empty() && (c.len() <= MAX_NAME_BYTES || field == "value") => {
+                    Ok(c)
+                }
+                other => Err(self.bad_cell(line, field, i, other)),
             }
-            if bytes.len() > MAX_NAME_BYTES && field != "value" {
-                return Err(self.err(
-                    line,
-                    field,
-                    format!("{} bytes is longer than {MAX_NAME_BYTES}", bytes.len()),
-                ));
-            }
-            Ok(bytes)
         };
         // Names are checked for UTF-8 when first stored, not on every row.
         let utf8 = |bytes: &[u8]| -> Result<(), String> {
@@ -313,6 +316,10 @@ impl Setup<'_> {
                 piece.last_source = Some((source.to_vec(), id));
                 id
             }
+        };
+        let Ok(line) = u32::try_from(line) else {
+            let problem = format!("lines after {} are beyond this reader", u32::MAX);
+            return Err(self.err(line, "row", problem));
         };
         piece.rows.push(Staged { value, line, var, source, aux });
         Ok(())
@@ -380,6 +387,28 @@ impl Setup<'_> {
         }
     }
 
+    /// Handles a line whose cells before the last are in `fields`; the last cell starts at
+    /// `last` within `raw`.
+    fn line_end<'t>(
+        &self,
+        piece: &mut Piece,
+        line: u64,
+        raw: &'t [u8],
+        fields: &mut Vec<&'t [u8]>,
+        last: usize,
+        scratch: &mut Vec<u8>,
+    ) {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.len() > MAX_LINE_BYTES {
+            let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+            piece.rejected.push(*self.err(line, "row", problem));
+        } else if !raw.is_empty() {
+            fields.push(&raw[last.min(raw.len())..]);
+            self.row(piece, line, fields, scratch);
+        }
+        fields.clear();
+    }
+
     /// Parses unquoted delimited text, one row per line; `first_line` is the file line of
     /// `text`'s first byte.
     fn piece(&self, text: &[u8], first_line: u64) -> Piece {
@@ -389,31 +418,32 @@ impl Setup<'_> {
         let mut scratch = Vec::new();
         let mut line = first_line;
         let delimiter = self.table.delimiter;
-        let mut rest = text;
-        while !rest.is_empty() {
-            let (raw, next) = match memchr::memchr(b'\n', rest) {
-                Some(i) => (&rest[..i], &rest[i + 1..]),
-                None => (rest, &rest[rest.len()..]),
-            };
-            rest = next;
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            if raw.len() > MAX_LINE_BYTES {
-                let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-                piece.rejected.push(*self.err(line, "row", problem));
-            } else if !raw.is_empty() {
-                // Cells are short: a plain loop beats a vectorised search here.
-                fields.clear();
-                let mut from = 0;
-                for (i, &b) in raw.iter().enumerate() {
-                    if b == delimiter {
-                        fields.push(&raw[from..i]);
-                        from = i + 1;
-                    }
+        let mut from = 0;
+        let mut cell = 0;
+        // One pass over the bytes: cells end at the delimiter, rows at a line end.
+        for (i, &b) in text.iter().enumerate() {
+            if b == delimiter {
+                // Cells beyond the last column read are not kept.
+                if fields.len() < self.width {
+                    fields.push(&text[cell..i]);
+                    cell = i + 1;
                 }
-                fields.push(&raw[from..]);
-                self.row(&mut piece, line, &fields, &mut scratch);
+            } else if b == b'\n' {
+                self.line_end(
+                    &mut piece,
+                    line,
+                    &text[from..i],
+                    &mut fields,
+                    cell - from,
+                    &mut scratch,
+                );
+                from = i + 1;
+                cell = from;
+                line += 1;
             }
-            line += 1;
+        }
+        if from < text.len() {
+            self.line_end(&mut piece, line, &text[from..], &mut fields, cell - from, &mut scratch);
         }
         piece
     }
