@@ -3,6 +3,7 @@
 //! quoting paths), with every bad row reported.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use claimrecon::*;
 use proptest::prelude::*;
@@ -16,7 +17,7 @@ fn read(csv: &str) -> Bulk {
 fn table(rows: &[(usize, usize, usize, String)]) -> String {
     let mut csv = String::from("source,object,attribute,value\n");
     for (s, o, a, v) in rows {
-        csv.push_str(&format!("src{s},obj{o},attr{a},{v}\n"));
+        writeln!(csv, "src{s},obj{o},attr{a},{v}").unwrap();
     }
     csv
 }
@@ -76,6 +77,8 @@ fn ref_value(text: &str) -> RefValue {
     RefValue::Label(text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" "))
 }
 
+// The reference reads top to bottom as one plain function, on purpose.
+#[allow(clippy::too_many_lines, clippy::type_complexity)]
 fn reference(rows: &[(usize, usize, usize, String)]) -> RefResult {
     // Variables in (object, attribute) order; claims deduplicated and given their shares.
     let mut vars: BTreeMap<(String, String), Vec<(String, RefValue)>> = BTreeMap::new();
@@ -324,7 +327,7 @@ fn tables_larger_than_the_read_buffer_and_tiny_reads_give_the_same_result() {
     // About 20 MB: more than one 16 MiB buffer, so lines are carried across buffers.
     let mut csv = String::from("source,object,attribute,value\n");
     for i in 0..1_400_000u32 {
-        csv.push_str(&format!("s{},o{},x,{}\n", i % 7, i % 5_000, (i / 7) % 3));
+        writeln!(csv, "s{},o{},x,{}", i % 7, i % 5_000, (i / 7) % 3).unwrap();
     }
     assert!(csv.len() > 16 << 20);
     let big = read(&csv);
@@ -381,7 +384,7 @@ fn bad_rows_name_their_line_field_and_problem() {
     csv.push_str("c,o1,n,5 tenge\n"); // 6: a unit
     csv.push_str("d,o1,n,red\n"); // 7: a label among numbers
     csv.push_str("e,o1,n,6\n"); // 8: fine
-    csv.push_str(&format!("f,o1,n,{}\n", "9".repeat(2_000_000))); // 9: over-long line
+    writeln!(csv, "f,o1,n,{}", "9".repeat(2_000_000)).unwrap(); // 9: over-long line
     let mut bytes = csv.into_bytes();
     bytes.extend_from_slice(b"g,o\xff,n,5\n"); // 10: not UTF-8
     let bulk = Table::csv().read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();

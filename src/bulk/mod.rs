@@ -418,8 +418,8 @@ fn settle_var(
     };
     // By value, then source, then line, as one integer: f64's total order as bits.
     rows.sort_unstable_by_key(|r| {
-        let bits = r.value.to_bits() as i64;
-        let ordered = (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ (1 << 63);
+        let bits = r.value.to_bits();
+        let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
         (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line)
     });
     // A source's repeats of one figure sit together; phrases among them are ordered by their
