@@ -1,0 +1,54 @@
+//! Bulk speed on the seeded generator's tables: `cargo bench --bench bulk`.
+//!
+//! Ids are `bulk/read/{n}` (CSV bytes in memory to the column store) and `bulk/score/{n}`
+//! (20 CRH rounds, every round run) for n claims from 100 sources about n / 100 objects.
+//! `examples/scale.rs` times the same work end to end from a file, up to 10^7 claims.
+
+// criterion's macros generate undocumented public items.
+#![allow(missing_docs)]
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use claimrecon::{BulkReconciler, Parser, Synthetic, Table};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+fn csv(n: usize) -> String {
+    let synth = Synthetic::new(42).sources(100).objects(n / 100);
+    let mut csv = format!("{}\n", synth.header());
+    for row in synth.rows() {
+        // Writing to a String cannot fail.
+        let _ = writeln!(csv, "{row}");
+    }
+    csv
+}
+
+fn bulk(c: &mut Criterion) {
+    let parser = Parser::default();
+    let mut read = c.benchmark_group("bulk/read");
+    read.sample_size(10);
+    let tables: Vec<(usize, String)> = [100_000, 1_000_000].map(|n| (n, csv(n))).into();
+    for (n, table) in &tables {
+        read.throughput(Throughput::Elements(*n as u64));
+        read.bench_with_input(BenchmarkId::from_parameter(n), table, |b, table| {
+            b.iter(|| black_box(Table::csv().read_bulk("bench.csv", table.as_bytes(), &parser)));
+        });
+    }
+    read.finish();
+    let mut score = c.benchmark_group("bulk/score");
+    score.sample_size(10);
+    let reconciler = BulkReconciler::new().rounds(20).tolerance(0.0);
+    for (n, table) in &tables {
+        let Ok(store) = Table::csv().read_bulk("bench.csv", table.as_bytes(), &parser) else {
+            panic!("the generator's table reads");
+        };
+        score.throughput(Throughput::Elements(*n as u64));
+        score.bench_with_input(BenchmarkId::from_parameter(n), &store, |b, store| {
+            b.iter(|| black_box(reconciler.reconcile(store)));
+        });
+    }
+    score.finish();
+}
+
+criterion_group!(benches, bulk);
+criterion_main!(benches);
