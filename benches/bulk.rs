@@ -39,12 +39,12 @@ fn bulk(c: &mut Criterion) {
     score.sample_size(10);
     let reconciler = BulkReconciler::new().rounds(20).tolerance(0.0);
     for (n, table) in &tables {
-        let Ok(store) = Table::csv().read_bulk("bench.csv", table.as_bytes(), &parser) else {
+        let Ok(columns) = Table::csv().read_bulk("bench.csv", table.as_bytes(), &parser) else {
             panic!("the generator's table reads");
         };
         score.throughput(Throughput::Elements(*n as u64));
-        score.bench_with_input(BenchmarkId::from_parameter(n), &store, |b, store| {
-            b.iter(|| black_box(reconciler.reconcile(store)));
+        score.bench_with_input(BenchmarkId::from_parameter(n), &columns, |b, columns| {
+            b.iter(|| black_box(reconciler.reconcile(columns)));
         });
     }
     score.finish();

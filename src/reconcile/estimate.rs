@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::value::{Endpoint, Interval, Policy, Value, Verdict};
+use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
 /// How an observation enters an estimate.
 #[derive(Debug, Clone)]
@@ -316,11 +316,14 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()
 }
 
-/// Non-numeric epochs: the heaviest cluster wins, and its heaviest value is the estimate.
+/// Non-numeric epochs: the heaviest cluster wins, and its heaviest value is the estimate; in a
+/// cluster of sets, that value is then completed with the items the other lists corroborate
+/// (see [`complete_set`]). `completeness` is per voice, as [`listed_share`] measures it.
 pub(crate) fn labels(
     value_clusters: &[Vec<Vec<usize>>],
     inputs: &[Input<'_>],
     weight: &[f64],
+    completeness: &[f64],
 ) -> Outcome {
     if value_clusters.is_empty() {
         return Outcome::default();
@@ -328,18 +331,138 @@ pub(crate) fn labels(
     let clusters: Vec<Vec<usize>> =
         value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
     let (chosen, chosen_voices) = choose(&clusters, inputs, weight);
-    let best = value_clusters[chosen]
+    let values = &value_clusters[chosen];
+    let heaviest = values
         .iter()
-        .map(|members| (members, split_weights(members, inputs, weight).1))
-        .fold(None, |acc: Option<(&Vec<usize>, f64)>, (m, w)| match acc {
+        .enumerate()
+        .map(|(i, members)| (i, split_weights(members, inputs, weight).1))
+        .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
             Some((_, bw)) if bw >= w - 1e-12 => acc,
-            _ => Some((m, w)),
-        })
-        .and_then(|(m, _)| match inputs[m[0]].view {
+            _ => Some((i, w)),
+        });
+    let label = heaviest
+        .map(|(base, _)| complete_set(values, base, inputs, weight, completeness).unwrap_or(base))
+        .and_then(|v| match inputs[values[v][0]].view {
             View::Label(v) => Some(v.clone()),
             _ => None,
         });
-    Outcome { clusters, chosen, earlier: Vec::new(), numeric: None, label: best, chosen_voices }
+    Outcome { clusters, chosen, earlier: Vec::new(), numeric: None, label, chosen_voices }
+}
+
+/// Item keys of a set, or of a category (a one-item set); `None` for other values.
+fn item_keys(view: &View) -> Option<BTreeSet<&str>> {
+    match view {
+        View::Label(Value::Set(s)) => Some(s.items().iter().map(Label::key).collect()),
+        View::Label(Value::Category(l)) => Some(BTreeSet::from([l.key()])),
+        _ => None,
+    }
+}
+
+/// How much of a set estimate a set claim lists beyond the one item any list gives:
+/// `(|claim ∩ estimate| - 1) / (|estimate| - 1)`, 1 for a complete list and 0 for a list cut
+/// to one item. `None` when the claim is not a set or the estimate has fewer than two items
+/// (nothing could be left out). Averaged over a voice's lists, it is that voice's
+/// *completeness*: the chance it lists an item that is there, the sensitivity of the Latent
+/// Truth Model (see [`complete_set`]).
+pub(crate) fn listed_share(view: &View, estimate: &Value) -> Option<f64> {
+    let (View::Label(Value::Set(claim)), Value::Set(estimate)) = (view, estimate) else {
+        return None;
+    };
+    let n = estimate.items().len();
+    if n < 2 {
+        return None;
+    }
+    let listed = claim.items().iter().filter(|l| estimate.contains(l)).count();
+    Some(listed.saturating_sub(1) as f64 / (n - 1) as f64)
+}
+
+/// Completes the estimate of a cluster of sets (author lists, member states): returns the
+/// position in `values` of the set to report, or `None` when the cluster holds other values
+/// than sets.
+///
+/// # The rule
+/// Sets in one cluster do not conflict, so each is a subset of the next: a chain. A shorter
+/// list is *compatible* with a longer one (a store that prints only the first author does not
+/// deny the others), so the most-supported distinct set (`base`) is where the estimate
+/// starts, not where it ends. Each item the base lacks is judged on its own, as the Latent
+/// Truth Model does for multi-valued attributes (Zhao, Rubinstein, Gemmell and Han, "A
+/// Bayesian approach to discovering truth from conflicting sources for data integration",
+/// VLDB 2012): one truth per item, and per source a false-negative rate apart from the
+/// false-positive rate, since sources that list a book's first author only are common and
+/// sources that invent an author are rare. An item joins when
+///
+/// 1. the reliability-weighted support of the cluster's claims that list it is at least the
+///    evidence against it, which is the weight of the claims that leave it out, each scaled
+///    by its voice's *completeness* (`completeness[voice]`, its observed rate of listing items
+///    that are there; see [`listed_share`]). A list left short by a voice that cuts its lists
+///    is silent on what it leaves out; the same list from a voice that gives whole lists
+///    counts against the item. Listing is taken as full evidence for (false positives are
+///    rare), and a tie admits the item. Claims of other clusters conflict with the whole
+///    chain and do not vote on its items;
+/// 2. the claims that list it come from at least two independent voices: one voice cannot
+///    extend a list on its own, whatever its weight (the two-independent-sources rule of Iraq
+///    Body Count, DESIGN.md rule 6), so one store adding an editor or a misread name adds
+///    nothing.
+///
+/// Support for an item falls and the evidence against it grows along the chain, so the items
+/// that pass are those of one claimed set: the estimate is a set some source gave, never a
+/// patchwork, and never less than the base. Weights are split as everywhere else: per voice
+/// over the distinct values it gives in the cluster, echoes counting once.
+///
+/// # Complexity
+/// O(d² · s · log s) for `d` distinct values of at most `s` items (`d` ≤ 64, the bound
+/// [`label_clusters`] keeps), plus O(n) for the cluster's `n` claims; O(n) when the cluster
+/// holds one distinct value, as clusters of categories and of other values always do.
+fn complete_set(
+    values: &[Vec<usize>],
+    base: usize,
+    inputs: &[Input<'_>],
+    weight: &[f64],
+    completeness: &[f64],
+) -> Option<usize> {
+    if values.len() < 2 {
+        return None;
+    }
+    let items: Vec<BTreeSet<&str>> =
+        values.iter().map(|members| item_keys(inputs[members[0]].view)).collect::<Option<_>>()?;
+    let members: Vec<usize> = values.iter().flatten().copied().collect();
+    let (split, _, _) = split_weights(&members, inputs, weight);
+    let mut split = split.into_iter();
+    // Per distinct value: the weight of its claims, the same weight scaled by each claim's
+    // voice's completeness, and its voices.
+    let support: Vec<(f64, f64, BTreeSet<usize>)> = values
+        .iter()
+        .map(|ms| {
+            ms.iter().zip(split.by_ref()).fold(
+                (0.0, 0.0, BTreeSet::new()),
+                |(w, against, mut voices), (&m, share)| {
+                    voices.insert(inputs[m].voice);
+                    (w + share, against + share * completeness[inputs[m].voice], voices)
+                },
+            )
+        })
+        .collect();
+    let base_items = &items[base];
+    let extra: BTreeSet<&str> =
+        items.iter().flat_map(|set| set.difference(base_items).copied()).collect();
+    let corroborated = |item: &str| {
+        let (mut listed, mut against, mut voices) = (0.0, 0.0, BTreeSet::<usize>::new());
+        for (set, (w, scaled, vs)) in items.iter().zip(&support) {
+            if set.contains(item) {
+                listed += w;
+                voices.extend(vs);
+            } else {
+                against += scaled;
+            }
+        }
+        listed >= against - 1e-12 && voices.len() >= 2
+    };
+    let mut allowed = base_items.clone();
+    allowed.extend(extra.into_iter().filter(|item| corroborated(item)));
+    // The fullest claimed set between the base and what passed; the first on a tie.
+    (0..values.len())
+        .filter(|&v| base_items.is_subset(&items[v]) && items[v].is_subset(&allowed))
+        .max_by_key(|&v| (items[v].len(), std::cmp::Reverse(v)))
 }
 
 /// How far `x` lies outside `interval` (0 inside).

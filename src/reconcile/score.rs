@@ -13,12 +13,16 @@
 //!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
 //! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
 //!    the mean loss of its *distinct* figures, floored at 0.01 so a flawless voice does not
-//!    get infinite weight.
+//!    get infinite weight;
+//! 4. each voice's *completeness* becomes the share of the set estimates its lists give
+//!    (the sensitivity of Zhao et al.'s Latent Truth Model, 2012), so that the next round
+//!    counts a short list as evidence against the items it omits only as far as its voice
+//!    usually gives whole lists (see `estimate::complete_set`).
 //!
 //! Weights belong to independence groups, not articles, and a group's weight is split across
 //! the distinct values it gives, so an echo through the same wire changes nothing (Iraq Body
 //! Count's two-independent-sources rule; Dong et al. 2009 on copying). Reported reliability
-//! is `1 - L`, in `[0, 1]`. Rounds stop when no weight moves by more than 1e-9.
+//! is `1 - L`, in `[0, 1]`. Rounds stop when no weight or completeness moves by more than 1e-9.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -37,6 +41,10 @@ use super::voice::Voices;
 use super::{Estimate, Figure, Rank, SourceReport, VoiceReport};
 
 const LOSS_FLOOR: f64 = 0.01;
+
+/// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
+/// prior), so an omission by an unknown voice is half a vote against.
+const COMPLETENESS_PRIOR: f64 = 0.5;
 
 /// The first claim giving a figure within a voice: as-of, id, source.
 type FirstGiver<'a> = (Option<NaiveDate>, &'a ClaimId, usize);
@@ -102,6 +110,9 @@ pub(crate) struct State {
     results: Vec<Option<GroupResult>>,
     loss: Vec<Option<f64>>,
     weight: Vec<f64>,
+    /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with
+    /// the values like the weights.
+    completeness: Vec<f64>,
     voice_loss: Vec<Option<f64>>,
     /// Per observation: does it support its epoch's estimate?
     supports: Vec<bool>,
@@ -373,6 +384,7 @@ pub(crate) fn run(
         results: Vec::new(),
         loss: Vec::new(),
         weight: vec![1.0; n_voices],
+        completeness: vec![COMPLETENESS_PRIOR; n_voices],
         voice_loss: vec![None; n_voices],
         supports: Vec::new(),
         rounds: 0,
@@ -405,9 +417,15 @@ impl State {
             self.estimate_all();
             self.score_all(policy);
             let new_weight = self.new_weights();
-            let moved =
-                new_weight.iter().zip(&self.weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            let new_completeness = self.new_completeness();
+            let moved = new_weight
+                .iter()
+                .zip(&self.weight)
+                .chain(new_completeness.iter().zip(&self.completeness))
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
             self.weight = new_weight;
+            self.completeness = new_completeness;
             self.rounds = round;
             if moved < 1e-9 {
                 break;
@@ -422,7 +440,9 @@ impl State {
         for e in &self.epochs {
             let inputs = inputs_of(&self.obs, &self.keys, e);
             let outcome = match e.kind {
-                Some(Kind::Label) => estimate::labels(&e.value_clusters, &inputs, &self.weight),
+                Some(Kind::Label) => {
+                    estimate::labels(&e.value_clusters, &inputs, &self.weight, &self.completeness)
+                }
                 Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
                 None => Outcome::default(),
             };
@@ -473,6 +493,32 @@ impl State {
             }
         }
         sum.iter().zip(&count).map(|(s, &c)| (c > 0).then(|| s / c as f64)).collect()
+    }
+
+    /// Each voice's completeness: the mean share of the set estimates its lists give (see
+    /// `estimate::listed_share`), over its distinct lists in the chosen clusters, with one
+    /// complete and one cut list of prior (Laplace's rule), so a voice with no record sits
+    /// at one half.
+    fn new_completeness(&self) -> Vec<f64> {
+        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+        let mut sum = vec![0.0; self.completeness.len()];
+        let mut count = vec![0usize; self.completeness.len()];
+        for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            let Some(best) = &out.label else { continue };
+            for &p in out.clusters.get(out.chosen).into_iter().flatten() {
+                let ob = &self.obs[e.obs[p]];
+                if let Some(share) = estimate::listed_share(&ob.view, best)
+                    && seen.insert((ob.voice, ob.epoch, ob.key))
+                {
+                    sum[ob.voice] += share;
+                    count[ob.voice] += 1;
+                }
+            }
+        }
+        sum.iter()
+            .zip(&count)
+            .map(|(s, &c)| (s + 2.0 * COMPLETENESS_PRIOR) / (c as f64 + 2.0))
+            .collect()
     }
 
     fn new_weights(&mut self) -> Vec<f64> {
