@@ -23,7 +23,6 @@ mod read;
 mod score;
 
 use std::io::Read;
-use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -79,19 +78,27 @@ pub struct Bulk {
     pub(crate) sources: Vec<String>,
     pub(crate) vars: Vec<(String, String)>,
     pub(crate) labels: Vec<String>,
-    pub(crate) kinds: Vec<BulkKind>,
-    /// Claims of variable `v` are `claims[start[v]..start[v + 1]]`, sorted by value.
-    pub(crate) start: Vec<usize>,
-    pub(crate) claims: Vec<Claim>,
-    /// Claims that are phrases, by position in `claims`, in position order.
-    pub(crate) intervals: Vec<(usize, Interval)>,
-    /// Per variable: the standard deviation of its figures (the loss scale).
-    pub(crate) scale: Vec<f64>,
-    /// Ranges of variables scored together; fixed by the data, never by the thread count.
-    pub(crate) chunks: Vec<Range<usize>>,
+    /// Consecutive runs of variables, each holding its claims; scored in parallel. Their
+    /// bounds depend on the data, never on the number of threads.
+    pub(crate) chunks: Vec<Chunk>,
     pub(crate) per_source: Vec<u32>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
+}
+
+/// A run of consecutive variables and their claims.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Chunk {
+    /// The index of the chunk's first variable.
+    pub first: usize,
+    pub kinds: Vec<BulkKind>,
+    /// Per variable: the standard deviation of its figures (the loss scale).
+    pub scale: Vec<f64>,
+    /// Variable `first + k` has claims `claims[start[k]..start[k + 1]]`, sorted by value.
+    pub start: Vec<usize>,
+    pub claims: Vec<Claim>,
+    /// Claims that are phrases, by position in `claims`, in position order.
+    pub intervals: Vec<(usize, Interval)>,
 }
 
 impl Table {
@@ -142,13 +149,13 @@ impl Bulk {
     /// The number of claims kept (after repeats and rejected rows).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.claims.len()
+        self.chunks.iter().map(|c| c.claims.len()).sum()
     }
 
     /// Whether no claim was kept.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
+        self.chunks.iter().all(|c| c.claims.is_empty())
     }
 
     /// The sources, in sorted order.
@@ -177,28 +184,6 @@ impl Bulk {
     }
 }
 
-/// Claims per chunk of variables scored together. Large enough to amortise a chunk's
-/// per-source partial sums, small enough to spread the work.
-fn chunk_claims(sources: usize) -> usize {
-    (1usize << 15).max(sources.saturating_mul(16))
-}
-
-/// Ranges of variables holding about `target` claims each.
-fn chunks_of(start: &[usize], target: usize) -> Vec<Range<usize>> {
-    let vars = start.len().saturating_sub(1);
-    let mut out = Vec::new();
-    let mut lo = 0;
-    while lo < vars {
-        let mut hi = lo + 1;
-        while hi < vars && start[hi] - start[lo] < target {
-            hi += 1;
-        }
-        out.push(lo..hi);
-        lo = hi;
-    }
-    out
-}
-
 /// Rows partitioned into buckets of consecutive variables: bucket `b` holds the rows of
 /// variables `b * width ..` in piece order. Built in parallel, piece by piece, each piece
 /// writing through a cursor per bucket, so no step writes all over a large array.
@@ -212,9 +197,9 @@ struct Partition {
 }
 
 impl Partition {
-    fn new(vars: usize, pieces: Vec<Vec<Staged>>) -> Self {
+    fn new(vars: usize, sources: usize, pieces: Vec<Vec<Staged>>) -> Self {
         let total: usize = pieces.iter().map(Vec::len).sum();
-        let buckets = (total / BUCKET_CLAIMS).clamp(1, 1 << 12);
+        let buckets = (total / bucket_claims(sources)).clamp(1, 1 << 12);
         let width = vars.div_ceil(buckets).max(1);
         let buckets = vars.div_ceil(width).max(1);
         let counts: Vec<Vec<usize>> = pieces
@@ -268,19 +253,17 @@ impl Partition {
     }
 }
 
-/// Rows per bucket of the partition: a bucket's rows fit in a core's cache while they are
-/// grouped by variable.
-const BUCKET_CLAIMS: usize = 1 << 15;
+/// Rows per bucket of the partition, which becomes a chunk of the store: small enough that a
+/// bucket's rows fit in a core's cache while they are grouped by variable, large enough that
+/// each chunk's per-source partial sums (one number per source, every round) stay cheap.
+fn bucket_claims(sources: usize) -> usize {
+    (1usize << 15).max(sources.saturating_mul(16))
+}
 
 /// What settling one bucket of variables gives.
 #[derive(Debug, Default)]
 struct Settled {
-    claims: Vec<Claim>,
-    /// Positions relative to the bucket's first claim.
-    intervals: Vec<(usize, Interval)>,
-    counts: Vec<usize>,
-    kinds: Vec<BulkKind>,
-    scale: Vec<f64>,
+    chunk: Chunk,
     rejected: Vec<Rejected>,
     repeats: usize,
     /// Scratch space reused from variable to variable.
@@ -299,7 +282,7 @@ fn settle(
     partition: Partition,
     mut rejected: Vec<Rejected>,
 ) -> Bulk {
-    let settled: Vec<Settled> = partition
+    let settled: Vec<(Settled, Vec<u32>)> = partition
         .buckets()
         .map(|(first, len, rows)| {
             // Counting sort by variable, within the bucket (file order within a variable).
@@ -318,56 +301,36 @@ fn settle(
                 *slot += 1;
             }
             let mut out = Settled::default();
+            out.chunk.first = first;
+            out.chunk.start.reserve(len + 1);
+            out.chunk.claims.reserve(rows.len());
             for v in 0..len {
                 let rows = &mut grouped[start[v]..start[v + 1]];
+                out.chunk.start.push(out.chunk.claims.len());
                 settle_var(name, &vars[first + v], &labels, table, rows, &mut out);
             }
-            out
+            out.chunk.start.push(out.chunk.claims.len());
+            let mut per_source = vec![0u32; sources.len()];
+            for c in &out.chunk.claims {
+                per_source[c.source as usize] += 1;
+            }
+            (out, per_source)
         })
         .collect();
     drop(partition);
-    let total = settled.iter().map(|s| s.claims.len()).sum();
-    let mut claims = Vec::with_capacity(total);
-    let mut intervals = Vec::new();
-    let mut kinds = Vec::with_capacity(vars.len());
-    let mut scale = Vec::with_capacity(vars.len());
-    let mut new_start = Vec::with_capacity(vars.len() + 1);
+    let mut per_source = vec![0u32; sources.len()];
+    let mut chunks = Vec::with_capacity(settled.len());
     let mut repeats = 0;
-    for mut s in settled {
-        let base = claims.len();
-        intervals.extend(s.intervals.iter().map(|&(p, i)| (base + p, i)));
-        let mut pos = base;
-        for &c in &s.counts {
-            new_start.push(pos);
-            pos += c;
+    for (mut s, counts) in settled {
+        for (total, n) in per_source.iter_mut().zip(&counts) {
+            *total += n;
         }
-        claims.append(&mut s.claims);
-        kinds.append(&mut s.kinds);
-        scale.append(&mut s.scale);
         rejected.append(&mut s.rejected);
         repeats += s.repeats;
-    }
-    new_start.push(claims.len());
-    let mut per_source = vec![0u32; sources.len()];
-    for c in &claims {
-        per_source[c.source as usize] += 1;
+        chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    let chunks = chunks_of(&new_start, chunk_claims(sources.len()));
-    Bulk {
-        sources,
-        vars,
-        labels,
-        kinds,
-        start: new_start,
-        claims,
-        intervals,
-        scale,
-        chunks,
-        per_source,
-        rejected,
-        repeats,
-    }
+    Bulk { sources, vars, labels, chunks, per_source, rejected, repeats }
 }
 
 /// The rejection of a claim whose kind (number or label) is the minority in its variable.
@@ -479,9 +442,9 @@ fn settle_var(
     };
     for (r, i) in &kept {
         if r.aux != AUX_POINT && r.aux != AUX_LABEL {
-            out.intervals.push((out.claims.len(), *i));
+            out.chunk.intervals.push((out.chunk.claims.len(), *i));
         }
-        out.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
+        out.chunk.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
     }
     let scale = if kind == BulkKind::Number && kept.len() > 1 {
         let mean = kept.iter().map(|(r, _)| r.value).sum::<f64>() / kept.len() as f64;
@@ -491,9 +454,8 @@ fn settle_var(
     } else {
         0.0
     };
-    out.counts.push(kept.len());
-    out.kinds.push(kind);
-    out.scale.push(scale);
+    out.chunk.kinds.push(kind);
+    out.chunk.scale.push(scale);
     out.kept = kept;
     out.per = per;
 }
@@ -503,10 +465,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunks_cover_every_variable_once() {
-        let start = [0, 5, 5, 40, 41, 100];
-        let chunks = chunks_of(&start, 10);
-        assert_eq!(chunks, vec![0..3, 3..5]);
-        assert_eq!(chunks_of(&[0], 10), Vec::<Range<usize>>::new());
+    fn buckets_cover_every_variable_once_in_order() {
+        let pieces: Vec<Vec<Staged>> = (0..4)
+            .map(|p| {
+                (0..30_000u32)
+                    .map(|i| Staged { var: (i * 7 + p) % 1_000, line: i, ..Staged::default() })
+                    .collect()
+            })
+            .collect();
+        let partition = Partition::new(1_000, 3, pieces);
+        let buckets: Vec<(usize, usize, Vec<u32>)> = partition
+            .buckets()
+            .map(|(first, len, rows)| (first, len, rows.iter().map(|r| r.var).collect()))
+            .collect();
+        assert!(buckets.len() > 1);
+        let mut next = 0;
+        for (first, len, vars) in &buckets {
+            assert_eq!(*first, next);
+            assert!(vars.iter().all(|&v| (*first..first + len).contains(&(v as usize))));
+            next += len;
+        }
+        assert_eq!(next, 1_000);
+        assert_eq!(buckets.iter().map(|b| b.2.len()).sum::<usize>(), 120_000);
     }
 }

@@ -682,7 +682,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         intervals.append(&mut p.intervals);
     }
     let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
-    let grouped = super::Partition::new(var_names.len(), rows);
+    let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
     let vars = var_names
         .iter()
         .map(|k| {

@@ -206,12 +206,17 @@ impl BulkReconciler {
         }
         let (loss, bests) = self.losses(bulk, &weight, true);
         let estimates = bulk
-            .vars
+            .chunks
             .iter()
+            .flat_map(|c| {
+                c.kinds
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, &kind)| (c.first + k, kind, c.start[k + 1] - c.start[k]))
+            })
             .zip(&bests)
-            .enumerate()
-            .map(|(v, ((object, attribute), b))| {
-                let kind = bulk.kinds[v];
+            .map(|((v, kind, claims), b)| {
+                let (object, attribute) = &bulk.vars[v];
                 let best = match kind {
                     BulkKind::Number => BulkValue::Number(b.value),
                     BulkKind::Label => BulkValue::Label(
@@ -226,7 +231,7 @@ impl BulkReconciler {
                     best,
                     low: number.then_some(b.low),
                     high: number.then_some(b.high),
-                    claims: bulk.start[v + 1] - bulk.start[v],
+                    claims,
                     support: b.support,
                 }
             })
@@ -264,21 +269,20 @@ impl BulkReconciler {
         let parts: Vec<(Vec<f64>, Vec<Best>)> = bulk
             .chunks
             .par_iter()
-            .map(|range| {
+            .map(|chunk| {
                 let mut loss = vec![0.0; n_sources];
-                let mut bests = Vec::with_capacity(if keep { range.len() } else { 0 });
-                let first = bulk.start[range.start];
-                let mut iv = bulk.intervals.partition_point(|&(p, _)| p < first);
-                for v in range.clone() {
-                    let (lo, hi) = (bulk.start[v], bulk.start[v + 1]);
-                    let claims = &bulk.claims[lo..hi];
-                    let best = match bulk.kinds[v] {
+                let mut bests = Vec::with_capacity(if keep { chunk.kinds.len() } else { 0 });
+                let mut iv = 0;
+                for (k, &kind) in chunk.kinds.iter().enumerate() {
+                    let (lo, hi) = (chunk.start[k], chunk.start[k + 1]);
+                    let claims = &chunk.claims[lo..hi];
+                    let best = match kind {
                         BulkKind::Number => numeric(
                             claims,
                             lo,
-                            &bulk.intervals,
+                            &chunk.intervals,
                             &mut iv,
-                            bulk.scale[v],
+                            chunk.scale[k],
                             weight,
                             &mut loss,
                             keep,
