@@ -199,7 +199,8 @@ struct Partition {
 impl Partition {
     fn new(vars: usize, sources: usize, pieces: Vec<Vec<Staged>>) -> Self {
         let total: usize = pieces.iter().map(Vec::len).sum();
-        let buckets = (total / bucket_claims(sources)).clamp(1, 1 << 12);
+        // At least 16 buckets (of 4,096 rows or more), so small tables spread over the cores.
+        let buckets = (total / bucket_claims(sources)).max(16.min(total / 4_096)).clamp(1, 1 << 12);
         let width = vars.div_ceil(buckets).max(1);
         let buckets = vars.div_ceil(width).max(1);
         let counts: Vec<Vec<usize>> = pieces
