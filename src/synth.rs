@@ -175,10 +175,12 @@ impl Synthetic {
         }
     }
 
-    /// The number of sources (at least 1).
+    /// The number of sources (at least 1). Set it before [`Synthetic::copiers`], which is
+    /// bounded by it.
     #[must_use]
     pub fn sources(self, sources: usize) -> Self {
-        Self { sources: sources.max(1), ..self }
+        let sources = sources.max(1);
+        Self { sources, copiers: self.copiers.min(sources / 2), ..self }
     }
 
     /// The number of objects (at least 1).
@@ -194,10 +196,12 @@ impl Synthetic {
     }
 
     /// The last `copiers` sources copy: each echoes the cell of the source `copiers` places
-    /// before it with chance `rate`, and makes its own claim otherwise.
+    /// before it with chance `rate`, and makes its own claim otherwise. At most half the
+    /// sources copy (so every copier has an original that does not copy); a larger number is
+    /// read as half, rounded down.
     #[must_use]
     pub fn copiers(self, copiers: usize, rate: f64) -> Self {
-        Self { copiers, copy_rate: clamp01(rate), ..self }
+        Self { copiers: copiers.min(self.sources / 2), copy_rate: clamp01(rate), ..self }
     }
 
     /// The share of wrong figures that are gross outliers rather than noise.

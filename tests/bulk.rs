@@ -79,7 +79,7 @@ fn ref_value(text: &str) -> RefValue {
 
 // The reference reads top to bottom as one plain function, on purpose.
 #[allow(clippy::too_many_lines, clippy::type_complexity)]
-fn reference(rows: &[(usize, usize, usize, String)]) -> RefResult {
+fn reference(rows: &[(usize, usize, usize, String)], tolerance: f64) -> RefResult {
     // Variables in (object, attribute) order; claims deduplicated and given their shares.
     let mut vars: BTreeMap<(String, String), Vec<(String, RefValue)>> = BTreeMap::new();
     for (s, o, a, v) in rows {
@@ -89,12 +89,19 @@ fn reference(rows: &[(usize, usize, usize, String)]) -> RefResult {
     }
     let mut groups: Vec<((String, String), bool, Vec<RefClaim>, f64)> = Vec::new();
     for (key, claims) in vars {
-        let labels = claims.iter().filter(|(_, v)| matches!(v, RefValue::Label(_))).count();
-        let numeric = claims.len() - labels >= labels;
+        // The kind with more distinct (source, value) claims wins; the other is rejected.
+        let mut distinct: Vec<&(String, RefValue)> = Vec::new();
+        for c in &claims {
+            if !distinct.contains(&c) {
+                distinct.push(c);
+            }
+        }
+        let labels = distinct.iter().filter(|(_, v)| matches!(v, RefValue::Label(_))).count();
+        let numeric = distinct.len() - labels >= labels;
         let mut kept: Vec<(String, RefValue)> = Vec::new();
         for (s, v) in claims {
             if matches!(v, RefValue::Label(_)) == numeric {
-                continue; // the minority kind is rejected
+                continue;
             }
             if !kept.contains(&(s.clone(), v.clone())) {
                 kept.push((s, v));
@@ -204,7 +211,7 @@ fn reference(rows: &[(usize, usize, usize, String)]) -> RefResult {
             mean.iter().map(|(s, m)| ((*s).clone(), (-(m / total).ln()).max(0.0) + 1e-3)).collect();
         let moved = new.iter().map(|(s, w)| (w - weight[s]).abs()).fold(0.0, f64::max);
         weight = new;
-        if moved < 1e-9 {
+        if moved < tolerance {
             break;
         }
     }
@@ -220,7 +227,7 @@ proptest! {
     #[test]
     fn bulk_agrees_with_the_plain_reference(rows in rows()) {
         let result = BulkReconciler::new().rounds(ROUNDS).reconcile(&read(&table(&rows)));
-        let expected = reference(&rows);
+        let expected = reference(&rows, 1e-9);
         let got: BTreeMap<(String, String), BulkValue> = result
             .estimates
             .iter()
@@ -257,14 +264,25 @@ proptest! {
 
     /// Every data row is kept, merged as a repeat, or rejected with its line.
     #[test]
-    fn every_row_is_accounted_for(rows in rows(), junk in prop::collection::vec("[a-z,]{0,12}", 0..5)) {
+    fn every_row_is_accounted_for(
+        rows in rows(),
+        junk in prop::collection::vec("[a-z,\"\r]{0,12}", 0..5),
+        blank_first in any::<bool>(),
+    ) {
         let mut csv = table(&rows);
+        if blank_first {
+            csv.insert(0, '\n');
+        }
         for j in &junk {
             csv.push_str(j);
             csv.push('\n');
         }
         let bulk = read(&csv);
-        let data_rows = rows.len() + junk.iter().filter(|j| !j.is_empty()).count();
+        // A quote anywhere sends the stream through the csv crate, where a quoted cell may
+        // span lines: count rows only when there is none.
+        prop_assume!(!csv.contains('"'));
+        let data_rows =
+            rows.len() + junk.iter().filter(|j| !j.trim_matches('\r').is_empty()).count();
         prop_assert_eq!(bulk.len() + bulk.repeats() + bulk.rejected().len(), data_rows);
         for r in bulk.rejected() {
             prop_assert!(r.line.is_some());
@@ -396,8 +414,8 @@ fn bad_rows_name_their_line_field_and_problem() {
             "t.csv:4: field source: the cell is empty",
             "t.csv:6: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain numbers \
              and unitless phrases (use Table::read and Reconciler for amounts with units)",
-            "t.csv:7: field value: \"red\" is not a number, while 2 of the 3 claims about o1 / n \
-             are numbers",
+            "t.csv:7: field value: \"red\" is not a number, while 2 of the 3 distinct claims about \
+             o1 / n are numbers",
             "t.csv:9: field row: the line is longer than 1048576 bytes",
             "t.csv:10: field object: not UTF-8: invalid byte at position 1",
         ]
@@ -438,4 +456,119 @@ fn phrases_keep_their_intervals() {
     let result = BulkReconciler::new().reconcile(&read(csv));
     assert_eq!(result.estimate("o", "n").unwrap().best, BulkValue::Number(150.0));
     assert_eq!(result.source("b").unwrap().loss, Some(0.0));
+}
+
+/// xorshift64: deterministic rows for the larger checks.
+fn xorshift(x: &mut u64) -> u64 {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    *x
+}
+
+#[test]
+fn bulk_agrees_with_the_plain_reference_across_chunks() {
+    // About 20,000 rows: several buckets and chunks. Each source claims each variable at most
+    // once, with a figure of its own (so no cumulative weight sits exactly on a half, where
+    // sums added in another order could tip the median either way); some figures are
+    // phrases, and one variable in ten holds labels.
+    let mut x = 0x9E37_79B9_7F4A_7C15;
+    let mut rows: Vec<(usize, usize, usize, String)> = Vec::new();
+    for var in 0..3_000 {
+        let truth = 100 + (xorshift(&mut x) % 900) as usize;
+        for source in 0..7 {
+            let r = xorshift(&mut x);
+            if r % 10 == 0 {
+                continue;
+            }
+            let cell = if var % 10 == 9 {
+                ["red", "Blue", "green"][(r >> 8) as usize % 3].to_owned()
+            } else if r % 17 == 0 {
+                format!("about {}", truth)
+            } else {
+                let noise = ((r >> 16) % 20_001) as f64 / 100.0 - 100.0;
+                format!("{:.3}", truth as f64 + noise * (source + 1) as f64 / 4.0)
+            };
+            rows.push((source, var / 2, var % 2, cell));
+        }
+    }
+    let bulk = read(&table(&rows));
+    assert!(bulk.len() > 4_096 * 2);
+    // Every round on both sides: near convergence, sums added in another order can stop one
+    // side a round before the other.
+    let result = BulkReconciler::new().rounds(ROUNDS).tolerance(0.0).reconcile(&bulk);
+    let expected = reference(&rows, 0.0);
+    let got: BTreeMap<(String, String), BulkValue> = result
+        .estimates
+        .iter()
+        .map(|e| ((e.object.clone(), e.attribute.clone()), e.best.clone()))
+        .collect();
+    assert_eq!(got, expected.best);
+    for s in &result.sources {
+        let e = expected.weight[&s.name];
+        assert!((s.weight - e).abs() < 1e-9, "{} weight {} vs {e}", s.name, s.weight);
+    }
+}
+
+#[test]
+fn blank_lines_before_the_header_are_skipped_on_both_paths() {
+    let plain = "\n\r\nsource,object,attribute,value\na,o,n,5\nb,o,n,5\n";
+    let bulk = read(plain);
+    assert_eq!((bulk.len(), bulk.sources().len()), (2, 2));
+    let quoted = read(&plain.replace("a,o", "\"a\",o"));
+    assert_eq!((quoted.len(), quoted.sources().len()), (2, 2));
+}
+
+#[test]
+fn a_variable_whose_only_row_is_rejected_has_no_estimate() {
+    let bytes = b"source,object,attribute,value\ns\xff,o,n,5\na,p,n,6\n";
+    let bulk = Table::csv().read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
+    assert_eq!(bulk.rejected().len(), 1);
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert!(result.estimate("o", "n").is_none());
+    assert!(result.estimate("p", "n").is_some());
+}
+
+#[test]
+fn lossy_source_names_are_cleaned_before_they_are_compared() {
+    let bytes = b"source,object,attribute,value\ns\x80,o,n,5\ns\x81,o,n,5\nt,o,n,5\n";
+    let bulk =
+        Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
+    assert_eq!(bulk.sources(), ["s\u{fffd}", "t"]);
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert!(result.source("s\u{fffd}").is_some());
+}
+
+#[test]
+fn minus_zero_is_zero_and_huge_numbers_are_refused() {
+    let csv = "source,object,attribute,value\na,o,n,-0\na,o,n,0\nb,o,n,0.0\nc,o,n,1e300\n";
+    let bulk = read(csv);
+    assert_eq!(bulk.repeats(), 1);
+    let messages: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(messages, ["t.csv:5: field value: 1e300 is beyond ±1e100"]);
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert_eq!(result.source("a").unwrap().claims, 1);
+}
+
+#[test]
+fn line_numbers_hold_across_buffers_and_over_long_lines_are_skipped() {
+    // Rows up to just past the first 16 MiB buffer, a bad row there, a 20 MiB line, a row.
+    let mut csv = String::from("source,object,attribute,value\n");
+    let mut line = 1;
+    while csv.len() < (16 << 20) + 100 {
+        line += 1;
+        writeln!(csv, "s{},o{},x,{}", line % 7, line % 5_000, line % 3).unwrap();
+    }
+    csv.push_str("a,o1,x\n");
+    let bad = line + 1;
+    csv.push_str(&"z".repeat(20 << 20));
+    csv.push('\n');
+    csv.push_str("a,o1,x,5\n");
+    let bulk = read(&csv);
+    let lines: Vec<Option<usize>> = bulk.rejected().iter().map(|r| r.line).collect();
+    assert_eq!(lines, [Some(bad), Some(bad + 1)]);
+    assert_eq!(bulk.len() + bulk.repeats(), line - 1 + 1);
+    assert!(
+        bulk.rejected()[1].error.to_string().ends_with("the line is longer than 1048576 bytes")
+    );
 }

@@ -12,8 +12,8 @@
 //!
 //! Two differences in the estimate, both what CRH prescribes for plain numbers: a numeric
 //! estimate is the reliability-weighted median of all claims (not the winning cluster of
-//! agreeing figures), and its low and high are the weighted quartiles, so half of the weight
-//! lies between them.
+//! agreeing figures), and its low and high are the weighted quartiles: the claims at which the
+//! cumulative weight, in value order, first reaches a quarter and three quarters of the total.
 //!
 //! Results do not depend on the order of the rows or on the number of threads: names are
 //! numbered in sorted order, claims are sorted within each variable, and partial sums are
@@ -118,8 +118,8 @@ impl Table {
     /// [`Bulk::rejected`] with its line, field and reason.
     ///
     /// # Complexity
-    /// O(n log k) for n rows and at most k claims per variable; O(n) memory, 16 bytes a claim
-    /// after loading (about 40 while loading).
+    /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
+    /// once loaded, about 50 at the peak while loading (24-byte rows, grouped by variable).
     ///
     /// # Example
     /// ```
@@ -199,8 +199,14 @@ struct Partition {
 impl Partition {
     fn new(vars: usize, sources: usize, pieces: Vec<Vec<Staged>>) -> Self {
         let total: usize = pieces.iter().map(Vec::len).sum();
-        // At least 16 buckets (of 4,096 rows or more), so small tables spread over the cores.
-        let buckets = (total / bucket_claims(sources)).max(16.min(total / 4_096)).clamp(1, 1 << 12);
+        // At least 16 buckets (of 4,096 rows or more), so small tables spread over the cores,
+        // but never so many that the per-source partial sums (one number per source per
+        // bucket) outweigh the claims.
+        let by_sources = ((1usize << 24) / sources.max(1)).max(1);
+        let buckets = (total / bucket_claims(sources))
+            .max(16.min(total / 4_096))
+            .min(by_sources)
+            .clamp(1, 1 << 12);
         let width = vars.div_ceil(buckets).max(1);
         let buckets = vars.div_ceil(width).max(1);
         let counts: Vec<Vec<usize>> = pieces
@@ -344,7 +350,7 @@ fn minority(
     n_labels: usize,
 ) -> Rejected {
     let n = n_numbers + n_labels;
-    let about = format!("the {n} claims about {} / {}", var.0, var.1);
+    let about = format!("the {n} distinct claims about {} / {}", var.0, var.1);
     let problem = if r.aux == AUX_LABEL {
         let label = labels.get(r.value as usize).map_or("?", String::as_str);
         format!("{label:?} is not a number, while {n_numbers} of {about} are numbers")
@@ -364,42 +370,40 @@ fn minority(
     }
 }
 
-fn settle_var(
-    name: &str,
-    var: &(String, String),
-    labels: &[String],
-    table: &[Interval],
-    rows: &mut [Staged],
-    out: &mut Settled,
-) {
-    let n_labels = rows.iter().filter(|r| r.aux == AUX_LABEL).count();
-    let n_numbers = rows.len() - n_labels;
-    let kind = if n_numbers >= n_labels { BulkKind::Number } else { BulkKind::Label };
-    let interval = |r: &Staged| match r.aux {
+/// The interval a staged row allows (a point for plain numbers; NaN for labels).
+fn interval_of(table: &[Interval], r: &Staged) -> Interval {
+    match r.aux {
         AUX_POINT => Interval { low: r.value, high: r.value },
         AUX_LABEL => Interval { low: f64::NAN, high: f64::NAN },
         i => table.get(i as usize).copied().unwrap_or(Interval { low: r.value, high: r.value }),
-    };
-    // By value, then source, then line, as one integer: f64's total order as bits.
+    }
+}
+
+/// Sorts a variable's rows so that repeats sit together: numbers before labels, then by value,
+/// source and line (f64's total order as bits), and within a run of one source's equal
+/// figures, phrases by their intervals (such runs are rare and short).
+fn order_rows(table: &[Interval], rows: &mut [Staged]) {
     rows.sort_unstable_by_key(|r| {
         let bits = r.value.to_bits();
         let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
-        (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line)
+        (
+            r.aux == AUX_LABEL,
+            (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line),
+        )
     });
-    // A source's repeats of one figure sit together; phrases among them are ordered by their
-    // intervals too, so equal phrases are adjacent. Such runs are rare and short.
     let mut k = 0;
     while k < rows.len() {
         let mut end = k + 1;
         while end < rows.len()
             && rows[end].value == rows[k].value
             && rows[end].source == rows[k].source
+            && (rows[end].aux == AUX_LABEL) == (rows[k].aux == AUX_LABEL)
         {
             end += 1;
         }
         if end - k > 1 && rows[k..end].iter().any(|r| r.aux != AUX_POINT && r.aux != AUX_LABEL) {
             rows[k..end].sort_by(|a, b| {
-                let (ia, ib) = (interval(a), interval(b));
+                let (ia, ib) = (interval_of(table, a), interval_of(table, b));
                 ia.low
                     .total_cmp(&ib.low)
                     .then(ia.high.total_cmp(&ib.high))
@@ -408,24 +412,49 @@ fn settle_var(
         }
         k = end;
     }
+}
+
+/// Whether two rows (in `order_rows` order) are the same claim: same source, kind, value and
+/// interval.
+fn same_claim(table: &[Interval], p: &Staged, r: &Staged) -> bool {
+    let label = r.aux == AUX_LABEL;
+    (p.aux == AUX_LABEL) == label && p.value == r.value && p.source == r.source && {
+        let (ip, ir) = (interval_of(table, p), interval_of(table, r));
+        label || (ip.low == ir.low && ip.high == ir.high)
+    }
+}
+
+fn settle_var(
+    name: &str,
+    var: &(String, String),
+    labels: &[String],
+    table: &[Interval],
+    rows: &mut [Staged],
+    out: &mut Settled,
+) {
+    order_rows(table, rows);
+    // The kind with more distinct claims wins (a source repeating itself counts once).
+    let (mut n_numbers, mut n_labels) = (0, 0);
+    for (k, r) in rows.iter().enumerate() {
+        if k == 0 || !same_claim(table, &rows[k - 1], r) {
+            if r.aux == AUX_LABEL { n_labels += 1 } else { n_numbers += 1 }
+        }
+    }
+    let kind = if n_numbers >= n_labels { BulkKind::Number } else { BulkKind::Label };
     let mut kept = std::mem::take(&mut out.kept);
     kept.clear();
     for r in rows.iter() {
-        let is_label = r.aux == AUX_LABEL;
-        if is_label != (kind == BulkKind::Label) {
+        if (r.aux == AUX_LABEL) != (kind == BulkKind::Label) {
             out.rejected.push(minority(name, var, labels, r, n_numbers, n_labels));
             continue;
         }
-        let i = interval(r);
-        if let Some((last, li)) = kept.last()
-            && last.source == r.source
-            && last.value == r.value
-            && (is_label || (li.low == i.low && li.high == i.high))
+        if let Some((last, _)) = kept.last()
+            && same_claim(table, last, r)
         {
             out.repeats += 1;
             continue;
         }
-        kept.push((*r, i));
+        kept.push((*r, interval_of(table, r)));
     }
     // A source giving several values for one variable splits its weight among them.
     let mut per = std::mem::take(&mut out.per);

@@ -288,6 +288,25 @@ impl Setup<'_> {
         } else {
             (Cow::Borrowed(object), Cow::Borrowed(attribute))
         };
+        let Ok(line32) = u32::try_from(line) else {
+            let problem = format!("lines after {} are beyond this reader", u32::MAX);
+            return Err(self.err(line, "row", problem));
+        };
+        // The source before the variable: a row rejected after its variable was stored would
+        // leave a variable with no claims.
+        let source = match &piece.last_source {
+            Some((bytes, id)) if bytes.as_slice() == source => *id,
+            _ => {
+                let name = if t.lossy { lossy_bytes(source) } else { Cow::Borrowed(source) };
+                let id = self
+                    .names
+                    .sources
+                    .id(&name, || utf8(&name))
+                    .map_err(|p| self.err(line, "source", p))?;
+                piece.last_source = Some((source.to_vec(), id));
+                id
+            }
+        };
         scratch.clear();
         scratch.extend_from_slice(object.as_ref());
         scratch.push(0xFF);
@@ -305,22 +324,7 @@ impl Setup<'_> {
                 }
                 _ => self.err(line, "object", problem),
             })?;
-        let source = match &piece.last_source {
-            Some((bytes, id)) if bytes.as_slice() == source => *id,
-            _ => {
-                let id = self
-                    .names
-                    .sources
-                    .id(source, || utf8(source))
-                    .map_err(|p| self.err(line, "source", p))?;
-                piece.last_source = Some((source.to_vec(), id));
-                id
-            }
-        };
-        let Ok(line) = u32::try_from(line) else {
-            let problem = format!("lines after {} are beyond this reader", u32::MAX);
-            return Err(self.err(line, "row", problem));
-        };
+        let line = line32;
         piece.rows.push(Staged { value, line, var, source, aux });
         Ok(())
     }
@@ -333,6 +337,10 @@ impl Setup<'_> {
         bytes: &[u8],
     ) -> Result<(f64, u32), Box<Rejected>> {
         if let Some(x) = plain_number(bytes) {
+            if x.abs() > MAX_BULK_NUMBER {
+                let problem = format!("{x:e} is beyond ±{MAX_BULK_NUMBER:e}");
+                return Err(self.err(line, "value", problem));
+            }
             return Ok((x, AUX_POINT));
         }
         let text = String::from_utf8_lossy(bytes);
@@ -402,7 +410,8 @@ impl Setup<'_> {
         if raw.len() > MAX_LINE_BYTES {
             let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
             piece.rejected.push(*self.err(line, "row", problem));
-        } else if !raw.is_empty() {
+        } else if !raw.trim_ascii().is_empty() {
+            // A line of white space only is blank, as before the header.
             fields.push(&raw[last.min(raw.len())..]);
             self.row(piece, line, fields, scratch);
         }
@@ -464,8 +473,13 @@ fn plain_number(bytes: &[u8]) -> Option<f64> {
         return None;
     }
     let x: f64 = std::str::from_utf8(bytes).ok()?.parse().ok()?;
-    x.is_finite().then_some(x)
+    // -0 is 0 (they would sort apart but compare equal).
+    x.is_finite().then_some(x + 0.0)
 }
+
+/// Numbers beyond this are refused: the spread of figures squares them, and squares of
+/// larger numbers overflow.
+pub(super) const MAX_BULK_NUMBER: f64 = 1e100;
 
 /// Labels compare case-insensitively and with runs of white space as one space.
 fn normalise_label(text: &str) -> String {
@@ -569,11 +583,13 @@ pub(super) fn read<R: Read>(
             memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
         };
         let mut text = &buf[from..end];
-        if header_pending && !text.is_empty() {
+        // The header is the first line that is not blank.
+        while header_pending && !text.is_empty() {
             let skip = memchr::memchr(b'\n', text).map_or(text.len(), |i| i + 1);
+            let blank = text[..skip].trim_ascii().is_empty();
             text = &text[skip..];
             line += 1;
-            header_pending = false;
+            header_pending = blank;
         }
         let parts = cut(text);
         let mut firsts = Vec::with_capacity(parts.len());
@@ -590,8 +606,9 @@ pub(super) fn read<R: Read>(
         // Carry the partial last line to the front.
         buf.copy_within(end..len, 0);
         len -= end;
-        if len >= MAX_LINE_BYTES {
-            // No line end within MAX_LINE_BYTES: reject the line, skip to its end.
+        if len > MAX_LINE_BYTES + 1 {
+            // The line is already longer than MAX_LINE_BYTES (and a `\r`): reject it, skip to
+            // its end.
             let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
             let mut piece = Piece::default();
             piece.rejected.push(*setup.err(line, "row", problem));
@@ -615,15 +632,26 @@ fn read_quoted<R: Read>(
     let mut scratch = Vec::new();
     let mut records = csv::ReaderBuilder::new()
         .delimiter(setup.table.delimiter)
-        .has_headers(header)
+        .has_headers(false)
         .flexible(true)
+        // Rows end at `\n` only, as on the plain path (a bare `\r` stays in its cell).
+        .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(reader);
     let mut record = csv::ByteRecord::new();
+    // The header is the first record that is not blank, as on the plain path.
+    let mut header = header;
     loop {
         match records.read_byte_record(&mut record) {
             Ok(false) => break,
+            Ok(true) if header => header = record.iter().all(|f| f.trim_ascii().is_empty()),
+            Ok(true) if record.len() == 1 && record[0].trim_ascii().is_empty() => {}
             Ok(true) => {
                 let line = first_line - 1 + record.position().map_or(0, csv::Position::line);
+                if record.as_slice().len() > MAX_LINE_BYTES {
+                    let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+                    piece.rejected.push(*setup.err(line, "row", problem));
+                    continue;
+                }
                 let fields: Vec<&[u8]> = record.iter().collect();
                 setup.row(&mut piece, line, &fields, &mut scratch);
             }

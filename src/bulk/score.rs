@@ -185,9 +185,10 @@ impl BulkReconciler {
     /// Estimates sorted by object and attribute, sources sorted by name, and the rejected rows.
     ///
     /// # Complexity
-    /// O(r · n) for n claims and r rounds, spread over the available threads; O(v + s) memory
-    /// beyond the store for v variables and s sources. The result is the same whatever the
-    /// number of threads.
+    /// O(r · n) for n claims and r rounds, spread over the available threads. Beyond the
+    /// store, O(v + c · s) memory for v variables, s sources and c chunks (one partial sum per
+    /// source per chunk; the reader keeps c · s under 2^24 unless there are more sources than
+    /// that). The result is the same whatever the number of threads.
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
         let n_sources = bulk.sources.len();
@@ -215,6 +216,7 @@ impl BulkReconciler {
                     .map(move |(k, &kind)| (c.first + k, kind, c.start[k + 1] - c.start[k]))
             })
             .zip(&bests)
+            .filter(|((_, _, claims), _)| *claims > 0)
             .map(|((v, kind, claims), b)| {
                 let (object, attribute) = &bulk.vars[v];
                 let best = match kind {
