@@ -484,7 +484,7 @@ fn bulk_agrees_with_the_plain_reference_across_chunks() {
             let cell = if var % 10 == 9 {
                 ["red", "Blue", "green"][(r >> 8) as usize % 3].to_owned()
             } else if r % 17 == 0 {
-                format!("about {}", truth)
+                format!("about {truth}")
             } else {
                 let noise = ((r >> 16) % 20_001) as f64 / 100.0 - 100.0;
                 format!("{:.3}", truth as f64 + noise * (source + 1) as f64 / 4.0)

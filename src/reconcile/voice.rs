@@ -220,7 +220,15 @@ impl Voices {
     /// 2009): independent sources rarely share the same *rare* figures, so two voices that
     /// give identical figures no third voice gives, on at least [`MIN_RARE_SHARED`] subjects,
     /// and agree on at least 80 % of the subjects they both cover, are taken for one voice.
+    /// A second pass finds cliques of more than two voices from the *false* figures they
+    /// share (see [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        self.detect_rare_sharing(keys, groups);
+        self.detect_false_sharing(keys, groups);
+    }
+
+    /// The first pass of [`Voices::detect_copying`]: figures exactly two voices give.
+    fn detect_rare_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         // Per subject group: each voice's set of figures (value texts), computed once.
         let per_group: Vec<BTreeMap<usize, BTreeSet<usize>>> = groups
             .iter()
@@ -310,7 +318,261 @@ impl Voices {
             self.finalize();
         }
     }
+
+    /// Merges voices that share *false* figures, the evidence of copying in ACCU (Dong,
+    /// Berti-Equille and Srivastava, VLDB 2009). Independent sources agree on true figures
+    /// because the figures are true; they rarely agree on the same false figure. A clique of
+    /// mirrors repeating one wrong figure is often the plurality, so figures given by more than
+    /// two voices must be judged against an estimate, which the clique itself sways. As in
+    /// ACCU, the estimate and the dependence are therefore found together, in rounds:
+    ///
+    /// 1. every subject's figure is estimated by a vote of the current voices, each weighted
+    ///    as in CRH by its share of figures off the estimate (see [`vote`]);
+    /// 2. for each pair of voices sharing at least [`MIN_RARE_SHARED`] figures off the
+    ///    estimate, over the subjects both cover: `k_t` identical figures equal to the
+    ///    estimate, `k_f` identical figures off it, `k_d` different figures. Dong et al.'s
+    ///    likelihood ratio of copying against independence is, per subject, `c/A + 1 - c`
+    ///    for a shared true figure (weak evidence: accurate sources share the truth anyway),
+    ///    `c·n/(1 - A) + 1 - c` for a shared false one (strong evidence: an independent source
+    ///    picks that false figure among `n` with chance `(1 - A)/n`), and `1 - c` for a
+    ///    difference. `A` is the voices' accuracy against the estimate (the higher of the two
+    ///    for true figures, the lower for false ones: the weaker reading of the evidence), `n`
+    ///    the number of distinct false figures claimed for that subject, `c` =
+    ///    [`COPY_RATE`] and the prior of copying [`COPY_PRIOR`], the values of Dong et al.'s
+    ///    experiments. A pair is one voice when the posterior exceeds one half and, as in the
+    ///    first pass, at least 80 % of its shared subjects are identical;
+    /// 3. the pair with the strongest evidence merges, and the round ends: the merge changes
+    ///    the vote, so which figures are false is decided again before the next pair is judged.
+    ///    A clique that outvotes the truth is exposed once the cliques beside it count once.
+    ///
+    /// Rounds stop when nothing merges, after [`COPY_ROUNDS`] at most.
+    ///
+    /// # Complexity
+    /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r` vote rounds, `p` candidate pairs (pairs
+    /// sharing a false figure, never all pairs of voices) and `s` subjects per voice.
+    fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        for _ in 0..COPY_ROUNDS {
+            // Per subject group: each voice's figures (key ids), sorted.
+            let per_group: Vec<BTreeMap<usize, Vec<usize>>> = groups
+                .iter()
+                .map(|g| {
+                    let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+                    for &i in &g.members {
+                        by_voice.entry(self.voice_of(i)).or_default().push(keys.of_claim[i]);
+                    }
+                    for v in by_voice.values_mut() {
+                        v.sort_unstable();
+                        v.dedup();
+                    }
+                    by_voice
+                })
+                .collect();
+            let truth = vote(&per_group, &keys.texts, self.groups.len());
+            let accuracy = accuracy(&per_group, &truth, self.groups.len());
+            let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
+            // Candidates: pairs of voices giving the same false figures on some subject.
+            let mut shared_false: HashMap<(usize, usize), usize> = HashMap::new();
+            for (gi, by_voice) in per_group.iter().enumerate() {
+                let mut givers: BTreeMap<&Vec<usize>, Vec<usize>> = BTreeMap::new();
+                for (&v, figures) in by_voice {
+                    if !is_true(gi, figures) {
+                        givers.entry(figures).or_default().push(v);
+                    }
+                }
+                for vs in givers.values() {
+                    for (k, &a) in vs.iter().enumerate() {
+                        for &b in &vs[k + 1..] {
+                            *shared_false.entry((a, b)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let mut candidates: Vec<(usize, usize)> = shared_false
+                .into_iter()
+                .filter(|&(_, n)| n >= MIN_RARE_SHARED)
+                .map(|(pair, _)| pair)
+                .collect();
+            if candidates.is_empty() {
+                return;
+            }
+            candidates.sort_unstable();
+            let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+            for (gi, by_voice) in per_group.iter().enumerate() {
+                for &v in by_voice.keys() {
+                    groups_of[v].push(gi);
+                }
+            }
+            let mut passed: Vec<(f64, usize, usize, Evidence)> = Vec::new();
+            for (a, b) in candidates {
+                let ev = evidence((a, b), &groups_of, &per_group, &truth, &accuracy);
+                let (same, common) = (ev.same_true + ev.same_false, ev.common());
+                let posterior_odds = ev.log_ratio + (COPY_PRIOR / (1.0 - COPY_PRIOR)).ln();
+                if same * 5 >= common * 4 && posterior_odds > 0.0 {
+                    passed.push((ev.log_ratio, a, b, ev));
+                }
+            }
+            // The strongest pair only, then the estimate is redone: a merge can change which
+            // figures are false. Ties by voice order, so the input order does not matter.
+            let Some((_, a, b, ev)) = passed
+                .into_iter()
+                .min_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))))
+            else {
+                return;
+            };
+            let (ma, mb) = (self.groups[a].members[0], self.groups[b].members[0]);
+            self.union.join(ma, mb);
+            let why = format!(
+                "{} and {}: copying detected ({} of {} shared subjects identical, {} identical figures off the estimate)",
+                self.groups[a].name,
+                self.groups[b].name,
+                ev.same_true + ev.same_false,
+                ev.common(),
+                ev.same_false
+            );
+            self.reasons.push((ma, mb, why));
+            self.finalize();
+        }
+    }
 }
 
-/// Shared rare figures needed before two voices are taken for copies.
+/// What two voices' figures on their shared subjects say about copying (see
+/// [`Voices::detect_false_sharing`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    same_true: usize,
+    same_false: usize,
+    different: usize,
+    /// Log of the likelihood ratio of copying against independence.
+    log_ratio: f64,
+}
+
+impl Evidence {
+    fn common(&self) -> usize {
+        self.same_true + self.same_false + self.different
+    }
+}
+
+/// The evidence on copying between voices `a` and `b` over the subjects both cover (see
+/// [`Voices::detect_false_sharing`]): walks their sorted lists of subject groups side by side.
+fn evidence(
+    (a, b): (usize, usize),
+    groups_of: &[Vec<usize>],
+    per_group: &[BTreeMap<usize, Vec<usize>>],
+    truth: &[Option<usize>],
+    accuracy: &[f64],
+) -> Evidence {
+    let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
+    let mut ev = Evidence::default();
+    let (ga, gb) = (&groups_of[a], &groups_of[b]);
+    let (hi, lo) = (accuracy[a].max(accuracy[b]), accuracy[a].min(accuracy[b]));
+    let (mut i, mut j) = (0, 0);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let gi = ga[i];
+                let by_voice = &per_group[gi];
+                let (fa, fb) = (&by_voice[&a], &by_voice[&b]);
+                if fa != fb {
+                    ev.different += 1;
+                    ev.log_ratio += (1.0 - COPY_RATE).ln();
+                } else if is_true(gi, fa) {
+                    ev.same_true += 1;
+                    ev.log_ratio += (COPY_RATE / hi + 1.0 - COPY_RATE).ln();
+                } else {
+                    ev.same_false += 1;
+                    let n_false = false_figures(by_voice, truth[gi]) as f64;
+                    ev.log_ratio += (COPY_RATE * n_false / (1.0 - lo) + 1.0 - COPY_RATE).ln();
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    ev
+}
+
+/// The distinct figures off the estimate claimed for one subject, at least 1.
+fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -> usize {
+    let all: BTreeSet<usize> = by_voice.values().flatten().copied().collect();
+    all.iter().filter(|&&k| Some(k) != truth).count().max(1)
+}
+
+/// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
+/// figures it gives), with CRH weights `-ln(L_v / Σ L_u)` from each voice's share `L_v` of
+/// figures off the estimate, floored at 0.01, for up to [`VOTE_ROUNDS`] rounds. Ties go to
+/// the figure whose text sorts first, so the result does not depend on the claims' order.
+fn vote(
+    per_group: &[BTreeMap<usize, Vec<usize>>],
+    texts: &[String],
+    n_voices: usize,
+) -> Vec<Option<usize>> {
+    let mut weight = vec![1.0; n_voices];
+    let mut truth: Vec<Option<usize>> = Vec::new();
+    for _ in 0..VOTE_ROUNDS {
+        let next: Vec<Option<usize>> = per_group
+            .iter()
+            .map(|by_voice| {
+                let mut score: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+                for (&v, figures) in by_voice {
+                    for &k in figures {
+                        score.entry(texts[k].as_str()).or_insert((0.0, k)).0 +=
+                            weight[v] / figures.len() as f64;
+                    }
+                }
+                score
+                    .into_values()
+                    .fold(None, |best: Option<(f64, usize)>, (w, k)| match best {
+                        Some((bw, _)) if bw >= w - 1e-12 => best,
+                        _ => Some((w, k)),
+                    })
+                    .map(|(_, k)| k)
+            })
+            .collect();
+        if next == truth {
+            break;
+        }
+        truth = next;
+        let acc = accuracy(per_group, &truth, n_voices);
+        let losses: Vec<f64> = acc.iter().map(|a| (1.0 - a).max(0.01)).collect();
+        let total: f64 = losses.iter().sum();
+        weight = losses.iter().map(|l| (-(l / total).ln()).max(0.0) + 1e-3).collect();
+    }
+    truth
+}
+
+/// Per voice, the share of its distinct figures equal to the estimate, with one right and one
+/// wrong figure of prior (Laplace's rule), so a voice with no record sits at one half.
+fn accuracy(
+    per_group: &[BTreeMap<usize, Vec<usize>>],
+    truth: &[Option<usize>],
+    n_voices: usize,
+) -> Vec<f64> {
+    let (mut right, mut all) = (vec![0usize; n_voices], vec![0usize; n_voices]);
+    for (by_voice, t) in per_group.iter().zip(truth) {
+        let Some(t) = *t else { continue };
+        for (&v, figures) in by_voice {
+            all[v] += figures.len();
+            right[v] += usize::from(figures.contains(&t));
+        }
+    }
+    right.iter().zip(&all).map(|(&r, &n)| (r as f64 + 1.0) / (n as f64 + 2.0)).collect()
+}
+
+/// Shared rare (or false) figures needed before two voices are taken for copies.
 pub(crate) const MIN_RARE_SHARED: usize = 3;
+
+/// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
+/// al. 2009, the value of their experiments).
+const COPY_RATE: f64 = 0.8;
+
+/// The prior chance that two voices copy (`α` in Dong et al. 2009, the value of their
+/// experiments).
+const COPY_PRIOR: f64 = 0.2;
+
+/// Rounds of estimate-then-merge in [`Voices::detect_false_sharing`].
+const COPY_ROUNDS: usize = 64;
+
+/// Rounds of the weighted vote that estimates the figures copy detection judges against.
+const VOTE_ROUNDS: usize = 20;

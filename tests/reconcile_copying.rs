@@ -1,0 +1,103 @@
+//! Copy detection from shared false figures (ACCU, Dong, Berti-Equille and Srivastava 2009):
+//! a clique repeating one wrong figure is one voice; sources agreeing on the truth are not.
+
+use chrono::NaiveDate;
+use claimrecon::*;
+
+fn claim(id: &str, subject: usize, figure: usize, outlet: &str) -> Claim {
+    let place = Label::new(&format!("town {subject}")).unwrap();
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Deaths).place(place),
+        &figure.to_string(),
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+const HONEST: [&str; 4] = ["Honest A", "Honest B", "Honest C", "Honest D"];
+const CLIQUE: [&str; 3] = ["Mirror 1", "Mirror 2", "Mirror 3"];
+
+/// Eight subjects. Four honest outlets give the truth, each erring once on its own subject
+/// with its own figure; three mirrors give one shared wrong figure on the first five subjects
+/// and the truth on the rest.
+fn corpus() -> Vec<Claim> {
+    let mut out = Vec::new();
+    for s in 0..8 {
+        let truth = 100 + 10 * s;
+        for (h, name) in HONEST.iter().enumerate() {
+            let figure = if s == 5 + h % 3 && h < 3 { truth + 1 + h } else { truth };
+            out.push(claim(&format!("h{h}-{s}"), s, figure, name));
+        }
+        for (m, name) in CLIQUE.iter().enumerate() {
+            let figure = if s < 5 { 500 + s } else { truth };
+            out.push(claim(&format!("m{m}-{s}"), s, figure, name));
+        }
+    }
+    out
+}
+
+fn voice(r: &Reconciliation, source: &str) -> SourceId {
+    r.source(&SourceId::new(source).unwrap()).unwrap().voice.clone()
+}
+
+#[test]
+fn clique_repeating_the_same_false_figure_is_one_voice() {
+    let r = Reconciler::new().reconcile(corpus());
+    assert_eq!(voice(&r, "Mirror 1"), voice(&r, "Mirror 2"));
+    assert_eq!(voice(&r, "Mirror 2"), voice(&r, "Mirror 3"));
+    let group = r.voices.iter().find(|v| v.members.len() == 3).unwrap();
+    assert!(group.reasons.iter().all(|why| why.contains("identical figures off the estimate")));
+    // Counted once, the mirrors' figure loses everywhere.
+    for (s, g) in r.groups.iter().enumerate() {
+        let best = 100 + 10 * s;
+        assert_eq!(
+            g.estimate.as_ref().unwrap().figure.to_string(),
+            format!("low {best} / best {best} / high {best}")
+        );
+    }
+}
+
+#[test]
+fn independent_sources_agreeing_on_true_figures_are_not_merged() {
+    let r = Reconciler::new().reconcile(corpus());
+    for (i, a) in HONEST.iter().enumerate() {
+        for b in &HONEST[i + 1..] {
+            assert_ne!(voice(&r, a), voice(&r, b), "{a} and {b}");
+        }
+        assert_ne!(voice(&r, a), voice(&r, "Mirror 1"));
+    }
+}
+
+#[test]
+fn sharing_two_false_figures_is_not_enough() {
+    // The mirrors share the wrong figure on two subjects only.
+    let claims: Vec<Claim> = corpus()
+        .into_iter()
+        .map(|c| {
+            let id = c.id().to_string();
+            let subject: usize = id.rsplit('-').next().unwrap().parse().unwrap();
+            if id.starts_with('m') && (2..5).contains(&subject) {
+                let source = c.provenance().outlet().as_str().to_owned();
+                claim(&id, subject, 100 + 10 * subject, &source)
+            } else {
+                c
+            }
+        })
+        .collect();
+    let r = Reconciler::new().reconcile(claims);
+    assert_ne!(voice(&r, "Mirror 1"), voice(&r, "Mirror 2"));
+}
+
+#[test]
+fn order_of_claims_does_not_change_the_voices() {
+    let forward = Reconciler::new().reconcile(corpus());
+    let mut reversed = corpus();
+    reversed.reverse();
+    let backward = Reconciler::new().reconcile(reversed);
+    assert_eq!(forward.voices, backward.voices);
+    assert_eq!(forward.sources, backward.sources);
+}
