@@ -10,7 +10,8 @@ fn claim(id: &str, subject: usize, figure: usize, outlet: &str) -> Claim {
         .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
     Claim::parse(
         ClaimId::new(id).unwrap(),
-        Subject::new(Measure::Deaths).place(place),
+        // A fixed fact: copying is judged against one true figure per subject.
+        Subject::new(Measure::Deaths).place(place).nature(Nature::FixedFact),
         &figure.to_string(),
         provenance,
         &Parser::default(),
@@ -100,4 +101,25 @@ fn order_of_claims_does_not_change_the_voices() {
     let backward = Reconciler::new().reconcile(reversed);
     assert_eq!(forward.voices, backward.voices);
     assert_eq!(forward.sources, backward.sources);
+}
+
+#[test]
+fn outlets_reporting_the_same_rising_total_stay_independent() {
+    // Six outlets each report three tolls rising over three days. No figure is false: earlier
+    // figures of a running total are superseded, not wrong, so no outlet copies another.
+    let mut claims = Vec::new();
+    for o in 0..6 {
+        for place in ["Almaty", "Aktau", "Zhanaozen"] {
+            for (d, figure) in [(5, "164"), (8, "more than 200"), (12, "225")] {
+                let provenance = Provenance::new(SourceId::new(&format!("Outlet {o}")).unwrap())
+                    .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
+                let id = ClaimId::new(&format!("o{o}-{place}-{d}")).unwrap();
+                let subject = Subject::new(Measure::Deaths).place(Label::new(place).unwrap());
+                let parser = Parser::default();
+                claims.push(Claim::parse(id, subject, figure, provenance, &parser).unwrap());
+            }
+        }
+    }
+    let r = Reconciler::new().reconcile(claims);
+    assert_eq!(r.voices.len(), 6);
 }

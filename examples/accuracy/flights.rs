@@ -18,21 +18,24 @@ const FLIGHT_TIMES: [&str; 4] =
 /// "Contact Airline" and blanks give nothing. This cleaning is the dataset's, not the library's.
 fn clock_phrase(cell: &str) -> Option<String> {
     let colon = cell.find(':')?;
-    let start = cell[..colon].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    // Byte offsets, taken with `get` so a multi-byte character next to the digits gives
+    // nothing instead of a panic.
+    let start = cell[..colon]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = colon + 3;
-    if start == colon
-        || end > cell.len()
-        || !cell[colon + 1..end].bytes().all(|b| b.is_ascii_digit())
-    {
+    if start == colon || !cell.get(colon + 1..end)?.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let rest = cell[end..].trim_start();
+    let rest = cell.get(end..)?.trim_start();
     let meridiem = match rest.as_bytes().first() {
         Some(b'a' | b'A') => " a.m.",
         Some(b'p' | b'P') => " p.m.",
         _ => "",
     };
-    Some(format!("{}{meridiem}", &cell[start..end]))
+    Some(format!("{}{meridiem}", cell.get(start..end)?))
 }
 
 /// One readable cell: the row's source, the cell as written, the value read from it.

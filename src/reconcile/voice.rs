@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::claim::Claim;
 use crate::id::SourceId;
-use crate::subject::Aliases;
+use crate::subject::{Aliases, Nature};
 
 use super::group::GroupData;
 
@@ -347,13 +347,25 @@ impl Voices {
     ///
     /// Rounds stop when nothing merges, after [`COPY_ROUNDS`] at most.
     ///
+    /// Only fixed facts take part: a running total's earlier figures, or a bound beside a
+    /// figure, are not false, and reading them as false merged independent outlets.
+    ///
     /// # Complexity
-    /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r` vote rounds, `p` candidate pairs (pairs
-    /// sharing a false figure, never all pairs of voices) and `s` subjects per voice.
+    /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r`
+    /// vote rounds, `p` candidate pairs and `s` subjects per voice. Candidate pairs come from
+    /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
+    /// `MAX_SHARING²/2` per subject, never all pairs of voices.
     fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        // Only fixed facts have one true figure to be off: a running total's earlier figures,
+        // or a bound beside a figure, are not false.
+        let fixed: Vec<&GroupData> =
+            groups.iter().filter(|g| g.subject.behaviour() == Nature::FixedFact).collect();
+        if fixed.is_empty() {
+            return;
+        }
         for _ in 0..COPY_ROUNDS {
             // Per subject group: each voice's figures (key ids), sorted.
-            let per_group: Vec<BTreeMap<usize, Vec<usize>>> = groups
+            let per_group: Vec<BTreeMap<usize, Vec<usize>>> = fixed
                 .iter()
                 .map(|g| {
                     let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -379,7 +391,9 @@ impl Voices {
                         givers.entry(figures).or_default().push(v);
                     }
                 }
-                for vs in givers.values() {
+                // A false figure that many voices give is no rare coincidence to learn from, and
+                // counting its pairs would cost the square of their number.
+                for vs in givers.values().filter(|vs| vs.len() <= MAX_SHARING) {
                     for (k, &a) in vs.iter().enumerate() {
                         for &b in &vs[k + 1..] {
                             *shared_false.entry((a, b)).or_default() += 1;
@@ -564,12 +578,21 @@ fn accuracy(
 pub(crate) const MIN_RARE_SHARED: usize = 3;
 
 /// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
-/// al. 2009, the value of their experiments).
+/// al. 2009). 0.8 is the value we read in their experiments; we have not checked it against
+/// the paper itself.
 const COPY_RATE: f64 = 0.8;
 
-/// The prior chance that two voices copy (`α` in Dong et al. 2009, the value of their
-/// experiments).
+/// The prior chance that two voices copy (`α` in Dong et al. 2009; 0.2 in their
+/// experiments, where it may be meant per direction of copying). Our `n`, the number of
+/// false figures an independent voice could pick, is the number of distinct false figures
+/// actually claimed for the subject (often 1), not their domain size (100): a shared false
+/// figure is weaker evidence here than in the paper.
 const COPY_PRIOR: f64 = 0.2;
+
+/// A false figure given by more voices than this is left out of the pair counts: so many
+/// voices sharing it is no rare coincidence, and counting its pairs would cost the square of
+/// their number.
+const MAX_SHARING: usize = 8;
 
 /// Rounds of estimate-then-merge in [`Voices::detect_false_sharing`].
 const COPY_ROUNDS: usize = 64;
