@@ -123,3 +123,38 @@ fn outlets_reporting_the_same_rising_total_stay_independent() {
     let r = Reconciler::new().reconcile(claims);
     assert_eq!(r.voices.len(), 6);
 }
+
+#[test]
+fn renaming_claims_and_outlets_does_not_change_the_voices() {
+    // Claim ids and outlet names that sort the other way round: the mirrors first, the
+    // claims in reverse. Voices are found by what is said, not by what sorts first.
+    let renamed: Vec<Claim> = corpus()
+        .into_iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let outlet = c.provenance().outlet().as_str().to_owned();
+            let outlet = if outlet.starts_with("Mirror") {
+                format!("A {outlet}")
+            } else {
+                format!("Z {outlet}")
+            };
+            let provenance = Provenance::new(SourceId::new(&outlet).unwrap())
+                .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+            let id = ClaimId::new(&format!("{:03}", 999 - k)).unwrap();
+            Claim::new(id, c.subject().clone(), c.value().clone(), provenance)
+        })
+        .collect();
+    let r = Reconciler::new().reconcile(renamed);
+    assert_eq!(voice(&r, "A Mirror 1"), voice(&r, "A Mirror 2"));
+    assert_eq!(voice(&r, "A Mirror 2"), voice(&r, "A Mirror 3"));
+    for (i, a) in HONEST.iter().enumerate() {
+        for b in &HONEST[i + 1..] {
+            assert_ne!(voice(&r, &format!("Z {a}")), voice(&r, &format!("Z {b}")));
+        }
+    }
+    let original = Reconciler::new().reconcile(corpus());
+    let figures = |r: &Reconciliation| -> Vec<String> {
+        r.groups.iter().map(|g| g.estimate.as_ref().unwrap().figure.to_string()).collect()
+    };
+    assert_eq!(figures(&r), figures(&original));
+}

@@ -162,3 +162,36 @@ fn order_of_claims_does_not_matter() {
     rotated.rotate_left(5);
     assert_eq!(reconciler.reconcile(rotated), forward);
 }
+
+#[test]
+fn renaming_claims_and_stores_does_not_change_the_estimates() {
+    // The same listings under ids and store names that sort the other way round.
+    let mut claims = listings("concrete", "first", 6, &["Knuth"]);
+    claims.extend(listings("concrete", "full", 5, &["Graham", "Knuth", "Patashnik"]));
+    claims.extend(listings("dragon", "first", 3, &["Aho"]));
+    claims.extend(listings("dragon", "full", 2, &["Aho", "Ullman"]));
+    let renamed: Vec<Claim> = claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let store = c.provenance().outlet().as_str();
+            let store = if store.starts_with("first") {
+                format!("z {store}")
+            } else {
+                format!("a {store}")
+            };
+            Claim::new(
+                ClaimId::new(&format!("{:03}", 999 - k)).unwrap(),
+                c.subject().clone(),
+                c.value().clone(),
+                Provenance::new(SourceId::new(&store).unwrap()),
+            )
+        })
+        .collect();
+    let reconciler = Reconciler::new();
+    let (a, b) = (reconciler.reconcile(claims), reconciler.reconcile(renamed));
+    for book in ["concrete", "dragon"] {
+        assert_eq!(estimate(&a, book), estimate(&b, book), "{book}");
+    }
+    assert_eq!(estimate(&b, "concrete"), set(&["Graham", "Knuth", "Patashnik"]));
+}
