@@ -105,9 +105,10 @@ impl Table {
     /// Reads a whole table as bulk claims, in parallel, without holding it as a string.
     ///
     /// Each value cell is a plain number (read directly), a unitless phrase the library's
-    /// [`Parser`] reads ("about 1,000", "more than 50", "1,583"), or else a label. A variable
-    /// holds numbers or labels: whichever kind has more claims wins, and claims of the other
-    /// kind are rejected with their line. A row repeated by the same source counts once. The
+    /// [`Parser`] reads ("about 1,000", "more than 50", "1,583"), or else a
+    /// [`Label`](crate::Label) (white space collapsed, compared in lower case, at most 200
+    /// characters). A variable holds numbers or labels: whichever kind has more distinct
+    /// claims wins, and claims of the other kind are rejected with their line. A row repeated by the same source counts once. The
     /// as-of column, if set, is ignored: use [`Table::read`] for claims that change over time.
     ///
     /// Quoted CSV fields are handled by the csv crate, which is correct but several times

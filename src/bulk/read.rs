@@ -18,7 +18,7 @@ use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
 use crate::unit::Unit;
-use crate::value::{Magnitude, Number, Policy, Value};
+use crate::value::{Label, Magnitude, Number, Policy, Value};
 use crate::{Error, MAX_LINE_BYTES};
 
 use super::{Bulk, Interval};
@@ -380,15 +380,13 @@ impl Setup<'_> {
                         format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
                     return Err(self.err(line, "value", problem));
                 }
-                let label = normalise_label(&text);
-                if label.len() > MAX_NAME_BYTES {
-                    let problem = format!("{} bytes is longer than {MAX_NAME_BYTES}", label.len());
-                    return Err(self.err(line, "value", problem));
-                }
+                // The library's own labels: white space collapsed, compared in lower case.
+                let label =
+                    Label::new(&text).map_err(|e| self.err(line, "value", e.to_string()))?;
                 let id = self
                     .names
                     .labels
-                    .id(label.as_bytes(), || Ok(()))
+                    .id(label.key().as_bytes(), || Ok(()))
                     .map_err(|p| self.err(line, "value", p))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
@@ -480,11 +478,6 @@ fn plain_number(bytes: &[u8]) -> Option<f64> {
 /// Numbers beyond this are refused: the spread of figures squares them, and squares of
 /// larger numbers overflow.
 pub(super) const MAX_BULK_NUMBER: f64 = 1e100;
-
-/// Labels compare case-insensitively and with runs of white space as one space.
-fn normalise_label(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-}
 
 /// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
 fn cut(text: &[u8]) -> Vec<&[u8]> {
