@@ -78,7 +78,7 @@ fn a_bound_is_shown_as_a_bound() {
         10,
     )]);
     let e = r.groups[0].estimate.as_ref().unwrap();
-    assert_eq!(e.figure.to_string(), "low above 6,000 / best 6,000 / high unbounded");
+    assert_eq!(e.figure.to_string(), "low above 6,000 / best above 6,000 / high unbounded");
 }
 
 #[test]

@@ -26,6 +26,8 @@ pub(crate) struct Input<'a> {
     /// When the report was published: between equally supported clusters, the later
     /// reporting wins, as it usually knows more.
     pub published: Option<chrono::NaiveDate>,
+    /// The time the figure describes, which orders a voice's figures and finds regressions.
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// What the estimator decided for one epoch, in observation positions (indices into the
@@ -35,12 +37,22 @@ pub(crate) struct Outcome {
     /// Clusters of current figures that can all be true together.
     pub clusters: Vec<Vec<usize>>,
     pub chosen: usize,
-    /// Earlier figures of a running total that the chosen cluster is consistent with (its
-    /// floors); the others fell, and are regressions.
-    pub earlier: Vec<usize>,
+    /// Per position, what the observation became (numeric epochs; empty for labels).
+    pub roles: Vec<Role>,
     pub numeric: Option<Spread>,
     pub label: Option<Value>,
     pub chosen_voices: usize,
+}
+
+impl Outcome {
+    /// Positions of the observations that support the estimate: the chosen cluster, and for
+    /// numbers the floors beneath it (see [`Role::supports`]).
+    pub(crate) fn supporting(&self) -> Vec<usize> {
+        if self.roles.is_empty() {
+            return self.clusters.get(self.chosen).cloned().unwrap_or_default();
+        }
+        (0..self.roles.len()).filter(|&p| self.roles[p].supports()).collect()
+    }
 }
 
 /// Low / best / high, with whether the low and high ends are excluded ("more than 1,300").
@@ -161,34 +173,140 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
         .flatten()
 }
 
-/// Numeric epochs: the cluster with the most support wins (its current figures' voices plus
-/// the voices of earlier figures it is consistent with); low and high are what every figure
-/// in it allows, raised to the highest earlier floor, and best is the weighted median.
+/// What one observation became in a numeric epoch of a running total (or any numeric epoch):
+/// the words of ranks, reasons and findings are derived from it when a report asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Not a number in this epoch (a label, or skipped).
+    Unused,
+    /// A current figure of the chosen cluster.
+    Chosen,
+    /// A current figure of a cluster that carries less weight.
+    Rival,
+    /// An earlier figure (or a current lower bound) beneath the estimate, from a voice whose
+    /// latest figure does not reject the estimate: it supports the estimate as a floor.
+    Floor,
+    /// Consistent with the estimate but no support for it: its voice speaks through a later
+    /// (or bounded current) figure of its own elsewhere.
+    Aside,
+    /// An earlier figure its own voice later revised down (to the figure at this position).
+    Revised { by: usize },
+    /// An earlier figure above the estimate: the running total cannot fall.
+    Above,
+    /// A figure below figures that other voices gave earlier and the estimate keeps (their
+    /// positions): a running total cannot fall.
+    Regression { below: Vec<usize> },
+}
+
+impl Role {
+    /// Whether an observation in this role is counted among the estimate's support.
+    pub(crate) fn supports(&self) -> bool {
+        matches!(self, Role::Chosen | Role::Floor)
+    }
+}
+
+/// Is interval `a` entirely below interval `b` (nothing in `a` reaches `b`)?
+pub(crate) fn entirely_below(a: &Interval, b: &Interval) -> bool {
+    a.high().is_some_and(|h| {
+        h.value < b.low().value || (h.value == b.low().value && (h.open || b.low().open))
+    })
+}
+
+fn interval_of(input: &Input<'_>) -> Option<Interval> {
+    match input.view {
+        View::Numeric { interval, .. } => Some(*interval),
+        _ => None,
+    }
+}
+
+/// Per position: the later figure of the same voice that revised it down, if any. A voice
+/// that lowers its own running total revises it (UCDP and ACLED revise totals down as better
+/// information arrives): the earlier figure is no floor.
+fn revisions(inputs: &[Input<'_>]) -> Vec<Option<usize>> {
+    let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (m, input) in inputs.iter().enumerate() {
+        if interval_of(input).is_some() && input.as_of.is_some() {
+            by_voice.entry(input.voice).or_default().push(m);
+        }
+    }
+    let mut revised = vec![None; inputs.len()];
+    for members in by_voice.values_mut() {
+        members.sort_by_key(|&m| std::cmp::Reverse(inputs[m].as_of));
+        // Walking from the latest figure back: the lowest-reaching figure strictly later.
+        let mut lowest_later: Option<(Interval, usize)> = None;
+        let mut pending: Option<(Interval, usize)> = None;
+        let mut k = 0;
+        while k < members.len() {
+            let day = inputs[members[k]].as_of;
+            let same_day: Vec<usize> =
+                members[k..].iter().copied().take_while(|&m| inputs[m].as_of == day).collect();
+            if let Some(p) = pending.take() {
+                lowest_later = match lowest_later {
+                    Some(l) if high_of(&l.0) <= high_of(&p.0) => Some(l),
+                    _ => Some(p),
+                };
+            }
+            for &m in &same_day {
+                let Some(i) = interval_of(&inputs[m]) else { continue };
+                if let Some((low, by)) = lowest_later
+                    && entirely_below(&low, &i)
+                {
+                    revised[m] = Some(by);
+                }
+                pending = match pending {
+                    Some(p) if high_of(&p.0) <= high_of(&i) => Some(p),
+                    _ => Some((i, m)),
+                };
+            }
+            k += same_day.len();
+        }
+    }
+    revised
+}
+
+fn high_of(i: &Interval) -> f64 {
+    i.high().map_or(f64::INFINITY, |h| h.value)
+}
+
+/// Numeric epochs. Each voice speaks through its latest figure: a voice with a bounded current
+/// figure (an *anchored* voice) supports only the clusters its current figures are in, and its
+/// earlier figures lend no support elsewhere; a voice whose latest figure is earlier (or an
+/// open lower bound) supports, as a floor, every cluster at or above it. A figure its own voice
+/// later revised down is no floor at all. The cluster with the most reliability-weighted
+/// support wins; low and high are what every figure in it allows, raised to the highest floor
+/// beneath it, and best is the weighted median. Figures below what other voices reported
+/// earlier, and the estimate keeps, are regressions.
 pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> Outcome {
     if clusters.is_empty() {
         return Outcome::default();
     }
-    // Earlier figures sorted by their floor, with running totals of the distinct voices among
-    // them: the support a cluster gets from the floors beneath it is a prefix, found by binary
-    // search, so choosing stays O(n log n) however many clusters there are.
-    // A current lower bound ("at least 1,000") supports every cluster above it, not only the
-    // one the sweep put it in, so it joins the floors too.
-    let mut earlier_all: Vec<(Endpoint, usize)> = (0..inputs.len())
-        .filter_map(|m| match inputs[m].view {
-            View::Numeric { interval, .. } if !inputs[m].current || interval.high().is_none() => {
-                Some((interval.low(), m))
-            }
-            _ => None,
-        })
+    let revised = revisions(inputs);
+    let anchored: BTreeSet<usize> = clusters
+        .iter()
+        .flatten()
+        .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
+        .map(|&m| inputs[m].voice)
         .collect();
-    earlier_all.sort_by(|a, b| {
+    // Floors: earlier figures and current lower bounds, not revised away. Only those of
+    // voices without a bounded current figure lend support to clusters above them.
+    let is_floor = |m: usize| {
+        let input = &inputs[m];
+        revised[m].is_none()
+            && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
+    };
+    let mut floating: Vec<(Endpoint, usize)> = (0..inputs.len())
+        .filter(|&m| is_floor(m) && !anchored.contains(&inputs[m].voice))
+        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i.low(), m)))
+        .collect();
+    floating.sort_by(|a, b| {
         a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
     });
-    // Each voice's first position among the earlier floors, so a cluster adds a floor voice
-    // only when that voice is not already among its own.
+    // Running totals of the distinct voices among the floating floors, so the support a
+    // cluster gets from the floors beneath it is a prefix found by binary search: choosing
+    // stays O(n log n) however many clusters there are.
     let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
     let mut prefix = vec![(0.0, 0usize)];
-    for (k, &(_, m)) in earlier_all.iter().enumerate() {
+    for (k, &(_, m)) in floating.iter().enumerate() {
         let (w, n) = prefix[prefix.len() - 1];
         let new = !first_at.contains_key(&inputs[m].voice);
         if new {
@@ -198,8 +316,8 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     }
     let under = |common: &Interval| -> usize {
         match common.high() {
-            None => earlier_all.len(),
-            Some(h) => earlier_all.partition_point(|(low, _)| {
+            None => floating.len(),
+            Some(h) => floating.partition_point(|(low, _)| {
                 low.value < h.value || (low.value == h.value && !low.open && !h.open)
             }),
         }
@@ -232,10 +350,8 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     }
     let (chosen, chosen_voices) = (best_pick.0, best_pick.2);
     let members = &clusters[chosen];
-    let k = commons[chosen].as_ref().map_or(0, &under);
-    let in_cluster: BTreeSet<usize> = members.iter().copied().collect();
-    let earlier: Vec<usize> =
-        earlier_all[..k].iter().map(|&(_, m)| m).filter(|m| !in_cluster.contains(m)).collect();
+    let common = commons[chosen];
+    let roles = roles(clusters, chosen, common.as_ref(), inputs, &revised, &anchored);
     let (split, _, _) = split_weights(members, inputs, weight);
     let points: Vec<(f64, f64)> = members
         .iter()
@@ -245,15 +361,92 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
             _ => None,
         })
         .collect();
-    let floor = earlier
-        .iter()
-        .filter_map(|&m| match inputs[m].view {
-            View::Numeric { interval, .. } => Some(interval.low()),
-            _ => None,
-        })
+    // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
+    // fallen below what was reported earlier.
+    let floor = (0..inputs.len())
+        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside) && is_floor(m))
+        .filter_map(|m| interval_of(&inputs[m]).map(|i| i.low()))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
-    let numeric = commons[chosen].map(|common| spread(&common, floor, points));
-    Outcome { clusters: clusters.to_vec(), chosen, earlier, numeric, label: None, chosen_voices }
+    let numeric = common.map(|common| spread(&common, floor, points));
+    Outcome { clusters: clusters.to_vec(), chosen, roles, numeric, label: None, chosen_voices }
+}
+
+/// Every observation's role once the cluster is chosen (see [`Role`]).
+fn roles(
+    clusters: &[Vec<usize>],
+    chosen: usize,
+    common: Option<&Interval>,
+    inputs: &[Input<'_>],
+    revised: &[Option<usize>],
+    anchored: &BTreeSet<usize>,
+) -> Vec<Role> {
+    let mut roles = vec![Role::Unused; inputs.len()];
+    let chosen_voices: BTreeSet<usize> =
+        clusters[chosen].iter().map(|&m| inputs[m].voice).collect();
+    for (ci, c) in clusters.iter().enumerate() {
+        for &m in c {
+            roles[m] = if ci == chosen { Role::Chosen } else { Role::Rival };
+        }
+    }
+    let high = common.and_then(Interval::high);
+    let beneath = |i: &Interval| {
+        high.is_none_or(|h| {
+            i.low().value < h.value || (i.low().value == h.value && !i.low().open && !h.open)
+        })
+    };
+    for (m, input) in inputs.iter().enumerate() {
+        let Some(i) = interval_of(input) else { continue };
+        if roles[m] == Role::Chosen {
+            continue;
+        }
+        let floor_like = !input.current || i.high().is_none();
+        if !floor_like {
+            continue; // a bounded current figure outside the chosen cluster stays a rival
+        }
+        roles[m] = if let Some(by) = revised[m] {
+            Role::Revised { by }
+        } else if !beneath(&i) {
+            if input.current { Role::Rival } else { Role::Above }
+        } else if !anchored.contains(&input.voice) || chosen_voices.contains(&input.voice) {
+            Role::Floor
+        } else {
+            Role::Aside
+        };
+    }
+    mark_regressions(&mut roles, inputs);
+    roles
+}
+
+/// Marks figures below what other voices reported earlier and the estimate keeps. Checked
+/// against the kept figures in descending order of their low end, so the cost is the figures
+/// listed plus those skipped for being of the same voice or not earlier.
+fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
+    let mut kept: Vec<(Interval, usize)> = (0..inputs.len())
+        .filter(|&m| matches!(roles[m], Role::Chosen | Role::Floor | Role::Aside))
+        .filter(|&m| inputs[m].as_of.is_some())
+        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i, m)))
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    kept.sort_by(|a, b| b.0.low().value.total_cmp(&a.0.low().value).then(a.1.cmp(&b.1)));
+    for m in 0..inputs.len() {
+        if !matches!(roles[m], Role::Floor | Role::Aside | Role::Rival) {
+            continue;
+        }
+        let (Some(i), Some(day)) = (interval_of(&inputs[m]), inputs[m].as_of) else { continue };
+        let below: Vec<usize> = kept
+            .iter()
+            .take_while(|(g, _)| entirely_below(&i, g))
+            .filter(|&&(_, g)| {
+                inputs[g].voice != inputs[m].voice && inputs[g].as_of.is_some_and(|d| d < day)
+            })
+            .map(|&(_, g)| g)
+            .collect();
+        if !below.is_empty() {
+            roles[m] = Role::Regression { below };
+        }
+    }
 }
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
@@ -346,7 +539,7 @@ pub(crate) fn labels(
             View::Label(v) => Some(v.clone()),
             _ => None,
         });
-    Outcome { clusters, chosen, earlier: Vec::new(), numeric: None, label, chosen_voices }
+    Outcome { clusters, chosen, roles: Vec::new(), numeric: None, label, chosen_voices }
 }
 
 /// Item keys of a set, or of a category (a one-item set); `None` for other values.

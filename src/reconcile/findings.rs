@@ -63,7 +63,6 @@ pub(crate) fn collect(
     state: &State,
     voices: &Voices,
 ) -> Vec<Finding> {
-    let _ = claims;
     let mut out = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let mut push = |kind, ids: Vec<ClaimId>, message: String| {
@@ -78,9 +77,6 @@ pub(crate) fn collect(
                 continue;
             }
             match r.kind {
-                RelationKind::Regression => {
-                    push(FindingKind::Regression, ids, format!("{}: {}", g.subject, r.reason));
-                }
                 RelationKind::SubCountAboveTotal => {
                     push(
                         FindingKind::SubCountAboveTotal,
@@ -105,6 +101,14 @@ pub(crate) fn collect(
                 ),
             );
         }
+        // One finding per offending figure, listing every figure it falls below.
+        let regressions = state.regressions(gi, claims, voices);
+        let offenders: BTreeSet<&ClaimId> = regressions.iter().map(|(o, _, _)| o).collect();
+        for (offender, below, message) in &regressions {
+            let mut ids = vec![offender.clone()];
+            ids.extend(below.iter().cloned());
+            push(FindingKind::Regression, ids, format!("{}: {message}", g.subject));
+        }
         // Conflicts outside the estimate's clusters: between figures of an earlier state, or
         // between a figure and a derived bound.
         let in_clusters: BTreeSet<&ClaimId> = if g.clusters.len() > 1 {
@@ -113,7 +117,9 @@ pub(crate) fn collect(
             BTreeSet::new()
         };
         for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
-            if !(in_clusters.contains(&r.a) && in_clusters.contains(&r.b)) {
+            let within_split = in_clusters.contains(&r.a) && in_clusters.contains(&r.b);
+            let involves_offender = offenders.contains(&r.a) || offenders.contains(&r.b);
+            if !(within_split || involves_offender) {
                 push(
                     FindingKind::Conflict,
                     vec![r.a.clone(), r.b.clone()],
@@ -121,8 +127,15 @@ pub(crate) fn collect(
                 );
             }
         }
-        if g.clusters.len() > 1 && !has_complement {
-            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
+        // A split is a conflict when a rival cluster holds figures that are not regressions
+        // (those have their own finding).
+        let rivals_left = g.clusters.iter().flatten().any(|id| {
+            !offenders.contains(id)
+                && !g.estimate.as_ref().is_some_and(|e| e.supporting.contains(id))
+        });
+        if g.clusters.len() > 1 && !has_complement && rivals_left {
+            let ids: Vec<ClaimId> =
+                g.clusters.iter().flatten().filter(|id| !offenders.contains(id)).cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(
                 || format!("the figures split into {} conflicting clusters", g.clusters.len()),
                 |e| e.reason.clone(),

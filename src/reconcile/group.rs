@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::subject::{Aliases, Nature, Subject};
-use crate::value::{Basis, Interval, Policy, Value, Verdict};
+use crate::value::{Basis, Policy, Value, Verdict};
 
+use super::estimate::entirely_below;
 use super::partof::Derived;
 use super::score::State;
+use super::voice::Voices;
 use super::{Group, Rank, Ranked, Relation, RelationKind};
 
 /// A group under construction: its subject and claim indices in as-of order.
@@ -40,19 +42,13 @@ pub(crate) struct Item<'a> {
     pub id: &'a ClaimId,
     pub value: &'a Value,
     pub as_of: Option<NaiveDate>,
+    /// The independence group it speaks for: a later lower figure of the same voice is a
+    /// revision, of another voice a regression.
+    pub voice: usize,
 }
 
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string())
-}
-
-fn below(a: &Interval, b: &Interval) -> bool {
-    match a.high() {
-        Some(h) => {
-            h.value < b.low().value || (h.value == b.low().value && (h.open || b.low().open))
-        }
-        None => false,
-    }
 }
 
 /// How `a` (not later than `b`) relates to `b` in a group of the given nature.
@@ -76,9 +72,16 @@ pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy
         (Nature::RunningTotal, Verdict::Conflicts, true) => {
             let (ia, ib) = (a.value.interval(policy), b.value.interval(policy));
             match (ia, ib) {
-                (Some(ia), Some(ib)) if below(&ia, &ib) => (
+                (Some(ia), Some(ib)) if entirely_below(&ia, &ib) => (
                     RelationKind::Supersedes,
                     format!("the running total rose from {} ({ta}) to {} ({tb})", a.value, b.value),
+                ),
+                _ if a.voice == b.voice => (
+                    RelationKind::Supersedes,
+                    format!(
+                        "revised down from {} ({ta}) to {} ({tb}) by the same voice",
+                        a.value, b.value
+                    ),
                 ),
                 _ => (
                     RelationKind::Regression,
@@ -115,19 +118,26 @@ pub(crate) fn finish(
     values: &[Value],
     derived: &[Derived],
     state: &State,
+    voices: &Voices,
     policy: &Policy,
     all_pairs_up_to: usize,
 ) -> Group {
     let mut items: Vec<Item<'_>> = g
         .members
         .iter()
-        .map(|&i| Item { id: claims[i].id(), value: &values[i], as_of: claims[i].as_of() })
+        .map(|&i| Item {
+            id: claims[i].id(),
+            value: &values[i],
+            as_of: claims[i].as_of(),
+            voice: voices.voice_of(i),
+        })
         .collect();
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     items.extend(own_derived.iter().map(|d| Item {
         id: &d.bound.id,
         value: &d.bound.value,
         as_of: d.bound.as_of,
+        voice: d.voice,
     }));
     items.sort_by(|a, b| (a.as_of, a.id).cmp(&(b.as_of, b.id)));
     let nature = g.subject.behaviour();

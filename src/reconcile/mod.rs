@@ -185,13 +185,23 @@ impl fmt::Display for Figure {
                     crate::value::Number::new(t).map_or_else(|_| t.to_string(), |n| n.to_string())
                 };
                 let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
+                let (low_value, high_value) = (low, high);
                 let low = if *low_open { format!("above {}", n(*low)) } else { n(*low) };
                 let high = match high {
                     None => "unbounded".to_owned(),
                     Some(h) if *high_open => format!("below {}", n(*h)),
                     Some(h) => n(*h),
                 };
-                write!(f, "low {low} / best {} / high {high}{suffix}", n(*best))
+                // A best on an excluded end is stated as the bound it is: "more than 1,300"
+                // alone gives "best above 1,300", never a best outside its own low.
+                let best = if *low_open && *best == *low_value {
+                    format!("above {}", n(*best))
+                } else if *high_open && Some(*best) == *high_value {
+                    format!("below {}", n(*best))
+                } else {
+                    n(*best)
+                };
+                write!(f, "low {low} / best {best} / high {high}{suffix}")
             }
             Figure::Date { low, best, high } => write!(f, "low {low} / best {best} / high {high}"),
             Figure::Value { value } => write!(f, "{value}"),
@@ -503,6 +513,7 @@ impl Reconciler {
                 &values,
                 &derived,
                 &state,
+                &voices,
                 &self.policy,
                 self.all_pairs_up_to,
             ));

@@ -34,7 +34,7 @@ use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
 use crate::value::{Change, Interval, Magnitude, Policy, Value, Verdict};
 
-use super::estimate::{self, Input, Outcome, View};
+use super::estimate::{self, Input, Outcome, Role, View};
 use super::group::GroupData;
 use super::partof::Derived;
 use super::voice::Voices;
@@ -50,7 +50,12 @@ const COMPLETENESS_PRIOR: f64 = 0.5;
 type FirstGiver<'a> = (Option<NaiveDate>, &'a ClaimId, usize);
 
 /// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
-type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<(usize, usize)>);
+type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<Statement>);
+
+/// What makes two figures one statement, counted once: the epoch and the value, and for an
+/// earlier figure of a running total its date too (restating 31 on a later day, when others
+/// have moved on, is new evidence about the voice).
+type Statement = (usize, usize, Option<NaiveDate>);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -73,6 +78,14 @@ struct Obs {
     current: bool,
     as_of: Option<NaiveDate>,
     published: Option<NaiveDate>,
+    /// Position in its epoch's observation list.
+    pos: usize,
+}
+
+impl Obs {
+    fn statement(&self) -> Statement {
+        (self.epoch, self.key, if self.current { None } else { self.as_of })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -343,11 +356,7 @@ pub(crate) fn run(
             for it in members {
                 let current =
                     nature != Nature::RunningTotal || it.as_of.is_none() || it.as_of == as_of;
-                let mut v = view(it.value, kind, policy);
-                if let (false, View::Numeric { interval, rep }) = (current, &v) {
-                    // An earlier figure of a running total only says the total is now at least that.
-                    v = View::Numeric { interval: Interval::new(interval.low(), None), rep: *rep };
-                }
+                let v = view(it.value, kind, policy);
                 let oi = obs.len();
                 obs.push(Obs {
                     claim: it.claim,
@@ -359,6 +368,7 @@ pub(crate) fn run(
                     current,
                     as_of: it.as_of,
                     published: it.claim.and_then(|c| claims[c].provenance().published_on()),
+                    pos: epoch.obs.len(),
                 });
                 if let Some(c) = it.claim {
                     claim_obs[c] = oi;
@@ -405,6 +415,7 @@ fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>
                 current: ob.current,
                 key: &keys[ob.key],
                 published: ob.published,
+                as_of: ob.as_of,
             }
         })
         .collect()
@@ -457,10 +468,39 @@ impl State {
             for &o in &e.obs {
                 let ob = &self.obs[o];
                 loss[o] = match (&ob.view, out.numeric, &out.label) {
+                    // A figure its own voice revised down was withdrawn, not contradicted:
+                    // the voice is judged on what it says now.
+                    (View::Numeric { .. }, Some(_), _)
+                        if matches!(out.roles.get(ob.pos), Some(Role::Revised { .. })) =>
+                    {
+                        None
+                    }
                     (View::Numeric { interval, .. }, Some(spread), _) => {
                         let best = spread.best;
-                        let d = estimate::distance(best, interval);
                         let scale = e.spread.max(1e-6 * best.abs().max(1.0));
+                        // An earlier figure of a running total only says the total is now at
+                        // least that.
+                        let base = if ob.current {
+                            estimate::distance(best, interval)
+                        } else {
+                            estimate::distance(best, &Interval::new(interval.low(), None))
+                        };
+                        // A regression is off by at least how far it falls below what it
+                        // contradicts.
+                        let d = match out.roles.get(ob.pos) {
+                            Some(Role::Regression { below }) => below
+                                .iter()
+                                .filter_map(|&g| match &self.obs[e.obs[g]].view {
+                                    View::Numeric { interval: above, .. } => Some(
+                                        above.low().value
+                                            - interval.high().map_or(f64::INFINITY, |h| h.value),
+                                    ),
+                                    _ => None,
+                                })
+                                .fold(base, f64::max)
+                                .max(f64::MIN_POSITIVE),
+                            _ => base,
+                        };
                         Some(d / (d + scale))
                     }
                     (View::Label(v), _, Some(best)) => {
@@ -478,7 +518,7 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     fn voice_losses(&self) -> Vec<Option<f64>> {
-        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+        let mut seen: BTreeSet<(usize, Statement)> = BTreeSet::new();
         let mut sum = vec![0.0; self.weight.len()];
         let mut count = vec![0usize; self.weight.len()];
         for (o, ob) in self.obs.iter().enumerate() {
@@ -486,7 +526,7 @@ impl State {
                 continue; // derived bounds restate sub-counts already scored
             }
             if let Some(l) = self.loss[o]
-                && seen.insert((ob.voice, ob.epoch, ob.key))
+                && seen.insert((ob.voice, ob.statement()))
             {
                 sum[ob.voice] += l;
                 count[ob.voice] += 1;
@@ -500,7 +540,7 @@ impl State {
     /// complete and one cut list of prior (Laplace's rule), so a voice with no record sits
     /// at one half.
     fn new_completeness(&self) -> Vec<f64> {
-        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+        let mut seen: BTreeSet<(usize, Statement)> = BTreeSet::new();
         let mut sum = vec![0.0; self.completeness.len()];
         let mut count = vec![0usize; self.completeness.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
@@ -508,7 +548,7 @@ impl State {
             for &p in out.clusters.get(out.chosen).into_iter().flatten() {
                 let ob = &self.obs[e.obs[p]];
                 if let Some(share) = estimate::listed_share(&ob.view, best)
-                    && seen.insert((ob.voice, ob.epoch, ob.key))
+                    && seen.insert((ob.voice, ob.statement()))
                 {
                     sum[ob.voice] += share;
                     count[ob.voice] += 1;
@@ -540,7 +580,7 @@ impl State {
         // Which observations support their epoch's estimate, computed once (ranks ask per claim).
         let mut supports = vec![false; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
-            for &p in out.clusters.get(out.chosen).into_iter().flatten().chain(&out.earlier) {
+            for p in out.supporting() {
                 supports[e.obs[p]] = true;
             }
         }
@@ -572,9 +612,7 @@ impl State {
             ids
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
-        let mut chosen: Vec<usize> = out.clusters.get(out.chosen).cloned().unwrap_or_default();
-        chosen.extend(&out.earlier);
-        let supporting = to_ids(&chosen);
+        let supporting = to_ids(&out.supporting());
         let number = |sp: estimate::Spread, unit: Option<Unit>| Figure::Number {
             low: sp.low,
             low_open: sp.low_open,
@@ -613,20 +651,81 @@ impl State {
                     others.join(" and ")
                 )
             } else {
-                let earlier = out.earlier.iter().any(|&p| !self.obs[e.obs[p]].current);
+                let floors = out
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
                 let n = supporting.len();
-                let count = if n == 1 { "the one figure is".to_owned() } else { format!("all {n} figures are") };
+                let set_aside = out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
+                let count = match n {
+                    1 => "the one figure is".to_owned(),
+                    _ if set_aside => format!("the {n} supporting figures are"),
+                    2 => "both figures are".to_owned(),
+                    _ => format!("all {n} figures are"),
+                };
                 let voices = if out.chosen_voices == 1 {
                     "one independent voice".to_owned()
                 } else {
                     format!("{} independent voices", out.chosen_voices)
                 };
-                let floors = if earlier { "; earlier figures of the running total act as floors" } else { "" };
-                format!("{count} consistent, from {voices}{floors}")
+                let floors = if floors { "; earlier figures of the running total act as floors" } else { "" };
+                let aside = |pred: fn(&Role) -> bool, what: &str| {
+                    let k = out.roles.iter().filter(|r| pred(r)).count();
+                    match k {
+                        0 => String::new(),
+                        1 => format!("; 1 {what} is set aside"),
+                        k => format!("; {k} {what}s are set aside"),
+                    }
+                };
+                format!(
+                    "{count} consistent, from {voices}{floors}{}{}",
+                    aside(|r| matches!(r, Role::Regression { .. }), "figure below what other voices reported earlier"),
+                    aside(|r| *r == Role::Above, "earlier figure above the estimate"),
+                )
             };
             Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
         });
         GroupResult { clusters, estimate, supporting }
+    }
+
+    /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
+    /// its id, the ids of the figures it falls below, and the finding in words.
+    pub fn regressions(
+        &self,
+        gi: usize,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> Vec<(ClaimId, Vec<ClaimId>, String)> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let date = |o: usize| {
+            self.obs[o]
+                .as_of
+                .map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string())
+        };
+        let describe = |o: usize| {
+            let text = self.describe_obs(o, claims, voices);
+            format!("{}, {})", text.trim_end_matches(')'), date(o))
+        };
+        out.roles
+            .iter()
+            .enumerate()
+            .filter_map(|(p, role)| match role {
+                Role::Regression { below } => Some((e.obs[p], below)),
+                _ => None,
+            })
+            .map(|(o, below)| {
+                let below: Vec<usize> = below.iter().map(|&g| e.obs[g]).collect();
+                let listed: Vec<String> = below.iter().map(|&g| describe(g)).collect();
+                let message = format!(
+                    "{} falls below what other voices reported earlier: {}; a running total cannot fall, so it is set aside",
+                    describe(o),
+                    listed.join(", ")
+                );
+                (self.obs[o].id.clone(), below.iter().map(|&g| self.obs[g].id.clone()).collect(), message)
+            })
+            .collect()
     }
 
     /// The public result of group `gi` (its latest epoch).
@@ -638,13 +737,7 @@ impl State {
     pub fn supporting_voices(&self, gi: usize) -> BTreeSet<usize> {
         let Some(ei) = self.group_latest[gi] else { return BTreeSet::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        out.clusters
-            .get(out.chosen)
-            .into_iter()
-            .flatten()
-            .chain(&out.earlier)
-            .map(|&p| self.obs[e.obs[p]].voice)
-            .collect()
+        out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect()
     }
 
     /// A claim's rank and the reason.
@@ -661,11 +754,50 @@ impl State {
                 Some(w) => (Rank::Deprecated, w.clone()),
             };
         }
-        let in_chosen = self.supports[o];
         let latest = self.group_latest[e.group] == Some(ob.epoch);
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let _ = claims;
-        match (in_chosen, ob.current, latest) {
+        let role = self.outcomes[ob.epoch].roles.get(ob.pos);
+        let describe = |p: usize| {
+            let other = &self.obs[e.obs[p]];
+            format!("{} ({})", self.keys[other.key], date(other.as_of))
+        };
+        match role {
+            Some(Role::Revised { by }) => {
+                return (
+                    Rank::Normal,
+                    format!("revised down by its own voice to {}", describe(*by)),
+                );
+            }
+            Some(Role::Above) => {
+                return (
+                    Rank::Deprecated,
+                    format!(
+                        "an earlier figure ({}) above the later estimate: the running total cannot fall",
+                        date(ob.as_of)
+                    ),
+                );
+            }
+            Some(Role::Regression { below }) => {
+                let list: Vec<String> = below.iter().map(|&p| describe(p)).collect();
+                return (
+                    Rank::Deprecated,
+                    format!(
+                        "a regression: below what other voices reported earlier ({}); a running total cannot fall",
+                        list.join(", ")
+                    ),
+                );
+            }
+            Some(Role::Aside) => {
+                return (
+                    Rank::Normal,
+                    "consistent with the estimate, but its voice's latest figure lies elsewhere: no support"
+                        .to_owned(),
+                );
+            }
+            _ => {}
+        }
+        match (self.supports[o], ob.current, latest) {
             (true, true, true) => (Rank::Preferred, "supports the estimate".to_owned()),
             (true, false, _) => (
                 Rank::Normal,
@@ -679,14 +811,7 @@ impl State {
                 Rank::Normal,
                 format!("the state as of {}; later reports describe a later state", date(e.as_of)),
             ),
-            (false, false, _) => (
-                Rank::Deprecated,
-                format!(
-                    "an earlier figure ({}) above the later estimate: the running total cannot fall",
-                    date(ob.as_of)
-                ),
-            ),
-            (false, true, _) => (
+            (false, _, _) => (
                 Rank::Deprecated,
                 "conflicts with the estimate: in a cluster that carries less weight".to_owned(),
             ),
@@ -700,10 +825,10 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let mut first: BTreeMap<(usize, usize, usize), FirstGiver<'_>> = BTreeMap::new();
+        let mut first: BTreeMap<(usize, Statement), FirstGiver<'_>> = BTreeMap::new();
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
-            let key = (ob.voice, ob.epoch, ob.key);
+            let key = (ob.voice, ob.statement());
             let cand = (claim.as_of(), claim.id(), voices.source_of_claim(c));
             match first.get(&key) {
                 Some(f) if (f.0, f.1) <= (cand.0, cand.1) => {}
@@ -720,7 +845,7 @@ impl State {
             entry.0 += 1;
             // A figure the source repeats (or is quoted giving twice) counts once.
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && entry.5.insert((ob.epoch, ob.key))
+                && entry.5.insert(ob.statement())
             {
                 entry.1 += 1;
                 if l < 1e-12 {
@@ -728,7 +853,7 @@ impl State {
                 }
                 entry.3.push(l);
             }
-            if first.get(&(ob.voice, ob.epoch, ob.key)).is_some_and(|f| f.2 != s) {
+            if first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.2 != s) {
                 entry.4 += 1;
             }
         }
@@ -754,16 +879,16 @@ impl State {
             })
             .collect();
         let mut voice_claims = vec![0usize; voices.groups.len()];
-        let mut voice_distinct: Vec<BTreeSet<(usize, usize)>> =
+        let mut voice_distinct: Vec<BTreeSet<Statement>> =
             vec![BTreeSet::new(); voices.groups.len()];
         let mut voice_agree: Vec<(usize, usize)> = vec![(0, 0); voices.groups.len()];
-        let mut counted: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+        let mut counted: BTreeSet<(usize, Statement)> = BTreeSet::new();
         for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
             voice_claims[ob.voice] += 1;
-            voice_distinct[ob.voice].insert((ob.epoch, ob.key));
+            voice_distinct[ob.voice].insert(ob.statement());
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && counted.insert((ob.voice, ob.epoch, ob.key))
+                && counted.insert((ob.voice, ob.statement()))
             {
                 voice_agree[ob.voice].1 += 1;
                 if l < 1e-12 {

@@ -1,0 +1,339 @@
+//! Judgement an analyst would sign: each voice speaks through its latest figure, revisions by
+//! the same voice supersede, regressions by another voice are set aside and cost their voice,
+//! and the estimate's best lies within its low and high.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use claimrecon::*;
+use proptest::prelude::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, d).unwrap()
+}
+
+fn deaths(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Deaths),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+fn rank(r: &Reconciliation, id: &str) -> Rank {
+    r.rank(&ClaimId::new(id).unwrap()).unwrap().rank
+}
+
+fn estimate(r: &Reconciliation) -> &Estimate {
+    r.groups[0].estimate.as_ref().unwrap()
+}
+
+fn reliability(r: &Reconciliation, source: &str) -> f64 {
+    r.source(&SourceId::new(source).unwrap()).unwrap().reliability.unwrap().get()
+}
+
+fn agreement(r: &Reconciliation, source: &str) -> f64 {
+    r.source(&SourceId::new(source).unwrap()).unwrap().agreement.unwrap().get()
+}
+
+/// The case a new user met: two outlets with rising tolls that agree on 31 today, and a blog
+/// that says 310 today. The outlets' own earlier figures must not lend support to 310.
+#[test]
+fn two_outlets_at_31_outweigh_a_blog_at_310_that_borrows_their_history() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "12", "Outlet A", 1),
+        deaths("b1", "15", "Outlet B", 1),
+        deaths("a2", "27", "Outlet A", 2),
+        deaths("b2", "27", "Outlet B", 2),
+        deaths("a3", "31", "Outlet A", 3),
+        deaths("b3", "31", "Outlet B", 3),
+        deaths("blog", "310", "Blog", 3),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 31 / best 31 / high 31");
+    assert_eq!(rank(&r, "blog"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a3"), Rank::Preferred);
+    assert!(!e.supporting.contains(&ClaimId::new("blog").unwrap()));
+    assert!(e.reason.contains("2 independent voices"), "{}", e.reason);
+    assert!(reliability(&r, "Blog") < reliability(&r, "Outlet A"));
+    assert_eq!(reliability(&r, "Outlet A"), 1.0);
+}
+
+#[test]
+fn a_regression_is_never_preferred_or_supporting_and_costs_its_voice() {
+    // 25 on day 5 falls below the 30 and 40 other outlets gave on days 3 and 4.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "10", "A", 1),
+        deaths("b2", "20", "B", 2),
+        deaths("c3", "30", "C", 3),
+        deaths("d4", "40", "D", 4),
+        deaths("e5", "25", "E", 5),
+        deaths("a6", "50", "A", 6),
+        deaths("b6", "50", "B", 6),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 50 / best 50 / high 50");
+    assert_eq!(rank(&r, "e5"), Rank::Deprecated);
+    let reason = &r.rank(&ClaimId::new("e5").unwrap()).unwrap().reason;
+    assert!(reason.contains("30 (2022-01-03)") && reason.contains("40 (2022-01-04)"), "{reason}");
+    assert!(!e.supporting.contains(&ClaimId::new("e5").unwrap()), "{:?}", e.supporting);
+    assert!(agreement(&r, "E") < 1.0);
+    assert!(reliability(&r, "E") < 1.0);
+    assert_eq!(reliability(&r, "C"), 1.0);
+    // One finding for the one offending figure, listing both figures it falls below.
+    let about_e5: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.claims.contains(&ClaimId::new("e5").unwrap())).collect();
+    assert_eq!(about_e5.len(), 1, "{about_e5:#?}");
+    assert_eq!(about_e5[0].kind, FindingKind::Regression);
+    for id in ["e5", "c3", "d4"] {
+        assert!(about_e5[0].claims.contains(&ClaimId::new(id).unwrap()), "{:?}", about_e5[0]);
+    }
+    // The group's reason does not call every figure consistent.
+    assert!(e.reason.contains("1 figure below what other voices reported earlier"), "{}", e.reason);
+}
+
+#[test]
+fn a_revision_by_the_same_voice_supersedes() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a2", "40", "A", 2),
+        deaths("a3", "31", "A", 3),
+        deaths("b3", "31", "B", 3),
+    ]);
+    let rel = r.relation(&ClaimId::new("a2").unwrap(), &ClaimId::new("a3").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes);
+    assert!(rel.reason.contains("revised down"), "{}", rel.reason);
+    assert_eq!(rank(&r, "a2"), Rank::Normal);
+    // The revised figure is no floor: the estimate is not raised to 40.
+    assert_eq!(estimate(&r).figure.to_string(), "low 31 / best 31 / high 31");
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+    assert_eq!(reliability(&r, "A"), 1.0);
+}
+
+#[test]
+fn a_falling_figure_from_another_voice_is_a_regression_not_a_revision() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a2", "40", "A", 2),
+        deaths("b3", "31", "B", 3),
+        deaths("c3", "45", "C", 3),
+    ]);
+    let rel = r.relation(&ClaimId::new("a2").unwrap(), &ClaimId::new("b3").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Regression);
+    assert_eq!(rank(&r, "b3"), Rank::Deprecated);
+    assert_eq!(estimate(&r).figure.to_string(), "low 45 / best 45 / high 45");
+}
+
+#[test]
+fn an_open_bound_states_its_best_as_a_bound() {
+    let r = Reconciler::new().reconcile(vec![deaths("a", "more than 1,300", "A", 2)]);
+    assert_eq!(
+        estimate(&r).figure.to_string(),
+        "low above 1,300 / best above 1,300 / high unbounded"
+    );
+}
+
+/// Rising running totals: per voice a nondecreasing history over days 1..=5.
+#[derive(Debug, Clone)]
+struct History {
+    voice: usize,
+    /// (day, figure), days strictly increasing, figures nondecreasing.
+    figures: Vec<(u32, u32)>,
+}
+
+fn history(voice: usize) -> impl Strategy<Value = History> {
+    prop::collection::btree_map(1u32..=5, 1u32..400, 1..4).prop_map(move |m| {
+        let mut figures: Vec<(u32, u32)> = m.into_iter().collect();
+        let mut top = 0;
+        for f in &mut figures {
+            top = top.max(f.1);
+            f.1 = top;
+        }
+        History { voice, figures }
+    })
+}
+
+fn claims_of(histories: &[History]) -> Vec<Claim> {
+    histories
+        .iter()
+        .flat_map(|h| {
+            h.figures.iter().map(move |&(d, n)| {
+                deaths(
+                    &format!("v{}-d{d}", h.voice),
+                    &n.to_string(),
+                    &format!("Voice {}", h.voice),
+                    d,
+                )
+            })
+        })
+        .collect()
+}
+
+fn voice_of_claim(r: &Reconciliation, id: &ClaimId) -> SourceId {
+    let claim = r.claims.iter().find(|c| c.id() == id).unwrap();
+    r.source(claim.provenance().outlet()).unwrap().voice.clone()
+}
+
+fn number(c: &Claim) -> f64 {
+    match c.value() {
+        Value::Amount(a) => a.magnitude.number().unwrap().get(),
+        other => panic!("not a plain number: {other}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A voice whose latest figure is at the estimate's date and outside the estimate lends
+    /// none of its earlier figures to the estimate.
+    #[test]
+    fn a_voice_never_supports_a_rival_of_its_own_latest_figure(
+        histories in (history(0), history(1), history(2), history(3))
+            .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+    ) {
+        let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&histories));
+        let g = &r.groups[0];
+        let e = g.estimate.as_ref().unwrap();
+        let latest = r.claims.iter().filter_map(Claim::as_of).max().unwrap();
+        let supporting: BTreeSet<&ClaimId> = e.supporting.iter().collect();
+        let mut by_voice: BTreeMap<SourceId, Vec<&Claim>> = BTreeMap::new();
+        for c in &r.claims {
+            by_voice.entry(voice_of_claim(&r, c.id())).or_default().push(c);
+        }
+        for (voice, claims) in by_voice {
+            let current: Vec<&&Claim> = claims.iter().filter(|c| c.as_of() == Some(latest)).collect();
+            let rejects = !current.is_empty()
+                && current.iter().all(|c| !supporting.contains(c.id()));
+            if rejects {
+                for c in &claims {
+                    prop_assert!(
+                        !supporting.contains(c.id()),
+                        "{voice}'s {} supports {} though its latest figure is elsewhere",
+                        c.id(), e.figure
+                    );
+                }
+            }
+        }
+    }
+
+    /// Two independent voices that agree on today's figure, and one voice that gives another
+    /// figure today, none with a record elsewhere and all with earlier figures from one rising
+    /// series: the two win, whatever the third's history (or theirs) lends.
+    #[test]
+    fn without_track_records_one_voice_cannot_outvote_two_agreeing_independent_voices(
+        series in prop::collection::vec(1u32..200, 5),
+        days in prop::collection::vec(prop::collection::btree_set(1u32..=5, 0..4), 3),
+        agreed in 200u32..400,
+        other in 1u32..400,
+    ) {
+        prop_assume!(agreed != other);
+        let mut series = series;
+        series.sort_unstable();
+        let hs: Vec<History> = days
+            .iter()
+            .zip([agreed, agreed, other])
+            .enumerate()
+            .map(|(voice, (days, today))| {
+                let mut figures: Vec<(u32, u32)> =
+                    days.iter().map(|&d| (d, series[d as usize - 1])).collect();
+                figures.push((6, today));
+                History { voice, figures }
+            })
+            .collect();
+        let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&hs));
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        match e.figure {
+            Figure::Number { best, .. } => prop_assert_eq!(best, f64::from(agreed), "{}", e.figure),
+            _ => prop_assert!(false, "not a number: {}", e.figure),
+        }
+        prop_assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
+    }
+
+    /// A figure below a figure another voice gave earlier, which the estimate keeps, is never
+    /// preferred nor supporting, and costs its voice.
+    #[test]
+    fn a_regression_is_never_preferred_or_supporting(
+        histories in (history(0), history(1), history(2), history(3))
+            .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+    ) {
+        let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&histories));
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        for c in &r.claims {
+            for g in &r.claims {
+                let kept = rank(&r, g.id().as_str()) != Rank::Deprecated;
+                let other_voice = voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id());
+                if kept && other_voice && g.as_of() < c.as_of() && number(c) < number(g) {
+                    prop_assert_eq!(rank(&r, c.id().as_str()), Rank::Deprecated, "{} below {}", c.id(), g.id());
+                    prop_assert!(!e.supporting.contains(c.id()));
+                    let source = c.provenance().outlet().as_str();
+                    prop_assert!(agreement(&r, source) < 1.0);
+                }
+            }
+        }
+    }
+
+    /// Each offending claim gets one numbered finding, whatever it contradicts.
+    #[test]
+    fn one_finding_per_offending_claim(
+        histories in (history(0), history(1), history(2), history(3))
+            .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+    ) {
+        let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&histories));
+        let mut offenders = BTreeSet::new();
+        for f in r.findings.iter().filter(|f| f.kind == FindingKind::Regression) {
+            prop_assert!(offenders.insert(f.claims[0].clone()), "{} offends twice", f.claims[0]);
+        }
+        for f in r.findings.iter().filter(|f| f.kind == FindingKind::Conflict) {
+            for id in &f.claims {
+                prop_assert!(!offenders.contains(id), "{} is in a regression and a conflict finding", id);
+            }
+        }
+    }
+}
+
+fn any_phrase() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1u32..3000).prop_map(|n| n.to_string()),
+        (1u32..3000).prop_map(|n| format!("about {n}")),
+        (1u32..3000).prop_map(|n| format!("more than {n}")),
+        (1u32..3000).prop_map(|n| format!("fewer than {n}")),
+        (1u32..100, 1u32..100).prop_map(|(a, b)| format!("{}-{}", a.min(b), a.max(b))),
+        Just("dozens".to_owned()),
+        Just("hundreds".to_owned()),
+        Just("almost two-fold".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Best never lies outside the low and high it is published with; on an excluded end it
+    /// is stated as a bound.
+    #[test]
+    fn best_lies_within_low_and_high(
+        specs in prop::collection::vec((any_phrase(), 0usize..4, 1u32..6), 1..8),
+    ) {
+        let claims: Vec<Claim> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, (p, v, d))| deaths(&format!("c{i}"), p, &format!("V{v}"), *d))
+            .collect();
+        let r = Reconciler::new().reconcile(claims);
+        for g in &r.groups {
+            let Some(e) = &g.estimate else { continue };
+            if let Figure::Number { low, low_open, best, high, high_open, .. } = e.figure {
+                prop_assert!(low <= best, "{}", e.figure);
+                prop_assert!(high.is_none_or(|h| best <= h), "{}", e.figure);
+                let text = e.figure.to_string();
+                if low_open && best == low {
+                    prop_assert!(text.contains("best above"), "{text}");
+                }
+                if high_open && high == Some(best) {
+                    prop_assert!(text.contains("best below"), "{text}");
+                }
+            }
+        }
+    }
+}
