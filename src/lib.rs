@@ -29,7 +29,7 @@ pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
     DerivedBound, Estimate, Figure, Finding, FindingKind, Group, Rank, Ranked, Reconciler,
-    Reconciliation, Rejected, Relation, RelationKind, SourceReport, VoiceReport,
+    Reconciliation, Rejected, Relation, RelationKind, SourceReport, Summary, VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

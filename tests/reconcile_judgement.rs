@@ -337,3 +337,66 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn single_voice_figures_are_one_list_under_the_numbered_findings() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "225", "A", 2),
+        deaths("b", "225", "B", 2),
+        Claim::parse(
+            ClaimId::new("t").unwrap(),
+            Subject::new(Measure::TroopsDeployed),
+            "2,500",
+            Provenance::new(SourceId::new("C").unwrap()).published(day(2)),
+            &Parser::default(),
+        )
+        .unwrap(),
+    ]);
+    assert_eq!(
+        r.summary.to_string(),
+        "2 quantities: 0 with findings, 1 agreed by two or more independent voices, 1 resting on one voice"
+    );
+    let text = claimrecon::text(&r);
+    assert!(
+        text.starts_with(
+            "RECONCILIATION: 3 claims about 2 quantities from 3 sources (3 independent voices)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("FINDINGS, most important first\n  none\n"), "{text}");
+    assert!(
+        text.contains("RESTING ON ONE VOICE (1), to corroborate\n  - troops deployed: low 2,500 / best 2,500 / high 2,500, from one voice (C)\n"),
+        "{text}"
+    );
+    let one = Reconciler::new().reconcile(vec![deaths("a", "225", "A", 2)]);
+    assert!(claimrecon::text(&one).starts_with(
+        "RECONCILIATION: 1 claim about 1 quantity from 1 source (1 independent voice)\n"
+    ));
+}
+
+#[test]
+fn dates_and_factors_read_at_the_precision_they_were_given() {
+    let claim = |id: &str, measure: Measure, phrase: &str| {
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(measure),
+            phrase,
+            Provenance::new(SourceId::new("A").unwrap()).published(day(6)),
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![
+        claim("y", Measure::EventDate, "in 1991"),
+        claim(
+            "f",
+            Measure::Other(Label::new("price rise").unwrap()),
+            "from 50-60 to 110-120 tenge per liter",
+        ),
+        claim("g", Measure::Other(Label::new("price rise").unwrap()), "almost two-fold"),
+    ]);
+    let shown: Vec<String> =
+        r.groups.iter().map(|g| g.estimate.as_ref().unwrap().figure.to_string()).collect();
+    assert!(shown.contains(&"1991".to_owned()), "{shown:?}");
+    assert!(shown.iter().any(|s| s.contains("1.83") && !s.contains("1.833")), "{shown:?}");
+}

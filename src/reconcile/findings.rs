@@ -57,6 +57,88 @@ pub struct Finding {
     pub message: String,
 }
 
+/// The one-screen summary an editor reads first: how many quantities agree, how many need a
+/// look, how many rest on one voice.
+///
+/// ```
+/// use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// let parser = Parser::default();
+/// let claim = |id: &str, phrase: &str, outlet: &str| {
+///     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase,
+///         Provenance::new(SourceId::new(outlet)?), &parser)
+/// };
+/// let r = Reconciler::new().reconcile(vec![claim("a", "225", "A")?, claim("b", "225", "B")?]);
+/// assert_eq!(r.summary.agreed, 1);
+/// assert_eq!(r.summary.to_string(), "1 quantity: 0 with findings, 1 agreed by two or more independent voices, 0 resting on one voice");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Groups of claims about one subject.
+    pub quantities: usize,
+    /// Quantities with at least one numbered finding (anything but a single voice).
+    pub with_findings: usize,
+    /// Quantities without findings whose estimate two or more independent voices support.
+    pub agreed: usize,
+    /// Quantities without findings whose estimate rests on one independent voice.
+    pub single_voice: usize,
+    /// Quantities without findings and without an estimate (nothing disclosed).
+    pub without_estimate: usize,
+    /// Numbered findings (single-voice figures are listed apart).
+    pub findings: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "{}: {} with findings, {} agreed by two or more independent voices, {} resting on one voice",
+            plural(self.quantities, "quantity", "quantities"),
+            self.with_findings,
+            self.agreed,
+            self.single_voice
+        )?;
+        if self.without_estimate > 0 {
+            write!(f, ", {} without a figure", self.without_estimate)?;
+        }
+        Ok(())
+    }
+}
+
+impl FindingKind {
+    /// Whether findings of this kind are numbered for an editor to read first; single-voice
+    /// figures are listed apart, as they are common and would bury the rest.
+    #[must_use]
+    pub fn is_numbered(self) -> bool {
+        self != FindingKind::SingleVoice
+    }
+}
+
+pub(crate) fn summarize(groups: &[Group], findings: &[Finding], state: &State) -> Summary {
+    let flagged: BTreeSet<&Subject> =
+        findings.iter().filter(|f| f.kind.is_numbered()).map(|f| &f.subject).collect();
+    let mut summary = Summary {
+        quantities: groups.len(),
+        with_findings: flagged.len(),
+        findings: findings.iter().filter(|f| f.kind.is_numbered()).count(),
+        ..Summary::default()
+    };
+    for (gi, g) in groups.iter().enumerate() {
+        if flagged.contains(&g.subject) {
+            continue;
+        }
+        match (&g.estimate, state.supporting_voices(gi).len()) {
+            (None, _) => summary.without_estimate += 1,
+            (Some(_), 0 | 1) => summary.single_voice += 1,
+            (Some(_), _) => summary.agreed += 1,
+        }
+    }
+    summary
+}
+
 pub(crate) fn collect(
     claims: &[Claim],
     groups: &[Group],
@@ -155,7 +237,7 @@ pub(crate) fn collect(
                     FindingKind::SingleVoice,
                     e.supporting.clone(),
                     format!(
-                        "{}: {} rests on a single voice ({})",
+                        "{}: {}, from one voice ({})",
                         g.subject, e.figure, voices.groups[v].name
                     ),
                 );

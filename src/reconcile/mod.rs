@@ -21,7 +21,7 @@ use crate::subject::{Aliases, Places, Subject};
 use crate::unit::Unit;
 use crate::value::{Policy, Value};
 
-pub use self::findings::{Finding, FindingKind};
+pub use self::findings::{Finding, FindingKind, Summary};
 
 /// How one claim relates to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -180,8 +180,13 @@ impl fmt::Display for Figure {
         match self {
             Figure::Number { low, low_open, best, high, high_open, unit } => {
                 // Thousands separators for readers; derived bounds rounded to 6 decimals.
+                // Factors read to three significant digits ("1.83-fold").
                 let n = |x: f64| {
-                    let t: f64 = crate::value::trim_float(x).parse().unwrap_or(x);
+                    let t: f64 = if unit.is_none() {
+                        crate::value::significant(x, 3)
+                    } else {
+                        crate::value::trim_float(x).parse().unwrap_or(x)
+                    };
                     crate::value::Number::new(t).map_or_else(|_| t.to_string(), |n| n.to_string())
                 };
                 let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
@@ -203,10 +208,33 @@ impl fmt::Display for Figure {
                 };
                 write!(f, "low {low} / best {best} / high {high}{suffix}")
             }
-            Figure::Date { low, best, high } => write!(f, "low {low} / best {best} / high {high}"),
+            // A date at the precision its figures allow: one day, a whole month or a whole
+            // year ("1991"), else the spread.
+            Figure::Date { low, best, high } => match date_precision(*low, *high) {
+                Some(text) => f.write_str(&text),
+                None => write!(f, "low {low} / best {best} / high {high}"),
+            },
             Figure::Value { value } => write!(f, "{value}"),
         }
     }
+}
+
+/// `low`..=`high` as one day, one calendar month or one calendar year, if it is one.
+fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    if low == high {
+        return Some(low.to_string());
+    }
+    let next = high.succ_opt()?;
+    if low.day() == 1 && next.day() == 1 {
+        if low.month() == 1 && next.month() == 1 && next.year() == low.year() + 1 {
+            return Some(low.year().to_string());
+        }
+        if (low.year(), low.month()) == (high.year(), high.month()) {
+            return Some(low.format("%B %Y").to_string());
+        }
+    }
+    None
 }
 
 /// The estimate for a group at its latest as-of date.
@@ -305,7 +333,10 @@ pub struct Reconciliation {
     pub rejected: Vec<Rejected>,
     /// One group per subject, ordered by subject.
     pub groups: Vec<Group>,
-    /// What to look at first, most important first.
+    /// How many quantities agree, need a look, rest on one voice.
+    pub summary: Summary,
+    /// What to look at first, most important first; single-voice figures last (see
+    /// [`FindingKind::is_numbered`]).
     pub findings: Vec<Finding>,
     /// One row per source, ordered by source.
     pub sources: Vec<SourceReport>,
@@ -520,11 +551,13 @@ impl Reconciler {
         }
         partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
         let findings = findings::collect(&claims, &out_groups, &state, &voices);
+        let summary = findings::summarize(&out_groups, &findings, &state);
         let (sources, voice_reports) = state.reports(&claims, &voices);
         Reconciliation {
             claims,
             rejected,
             groups: out_groups,
+            summary,
             findings,
             sources,
             voices: voice_reports,

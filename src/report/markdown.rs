@@ -15,14 +15,8 @@ fn cell(s: &str) -> String {
 pub fn markdown(r: &Reconciliation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Reconciliation\n");
-    let _ = writeln!(
-        out,
-        "{} claims about {} quantities from {} sources ({} independent voices).\n",
-        r.claims.len(),
-        r.groups.len(),
-        r.sources.len(),
-        r.voices.len()
-    );
+    let _ = writeln!(out, "{}.\n", super::headline(r));
+    let _ = writeln!(out, "**Summary**: {}.\n", r.summary);
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "## Rejected claims\n");
         for rej in &r.rejected {
@@ -36,14 +30,7 @@ pub fn markdown(r: &Reconciliation) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "## Findings\n");
-    if r.findings.is_empty() {
-        let _ = writeln!(out, "None.\n");
-    }
-    for (i, f) in r.findings.iter().enumerate() {
-        let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
-        let _ =
-            writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
-    }
+    findings(r, &mut out);
     let _ = writeln!(out, "\n## Quantities");
     for g in &r.groups {
         let _ = writeln!(out, "\n### {}\n", cell(&g.subject.to_string()));
@@ -111,4 +98,25 @@ pub fn markdown(r: &Reconciliation) -> String {
         );
     }
     out
+}
+
+/// The numbered findings, then the single-voice figures as one list.
+fn findings(r: &Reconciliation, out: &mut String) {
+    let (numbered, single): (Vec<_>, Vec<_>) =
+        r.findings.iter().partition(|f| f.kind.is_numbered());
+    if numbered.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    }
+    for (i, f) in numbered.iter().enumerate() {
+        let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
+        let _ =
+            writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
+    }
+    if !single.is_empty() {
+        let _ = writeln!(out, "\n### Resting on one voice ({}), to corroborate\n", single.len());
+        for f in single {
+            let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
+            let _ = writeln!(out, "- {} ({})", cell(&f.message), ids.join(", "));
+        }
+    }
 }

@@ -133,3 +133,19 @@ pub(crate) fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
     out.push('\n');
     out
 }
+
+/// "1 claim", "95 claims": a count with its noun in the right number.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The report's first line: what was reconciled.
+pub(crate) fn headline(r: &Reconciliation) -> String {
+    format!(
+        "{} about {} from {} ({})",
+        count(r.claims.len(), "claim", "claims"),
+        count(r.groups.len(), "quantity", "quantities"),
+        count(r.sources.len(), "source", "sources"),
+        count(r.voices.len(), "independent voice", "independent voices"),
+    )
+}

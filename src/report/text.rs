@@ -13,15 +13,8 @@ const WIDTH: usize = 98;
 #[must_use]
 pub fn text(r: &Reconciliation) -> String {
     let mut out = String::new();
-    let voices = r.voices.len();
-    let _ = writeln!(
-        out,
-        "RECONCILIATION: {} claims about {} quantities from {} sources ({} independent voices)",
-        r.claims.len(),
-        r.groups.len(),
-        r.sources.len(),
-        voices
-    );
+    let _ = writeln!(out, "RECONCILIATION: {}", super::headline(r));
+    out.push_str(&wrap(&r.summary.to_string(), WIDTH, "SUMMARY: ", "         "));
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "\nREJECTED CLAIMS ({})", r.rejected.len());
         for rej in &r.rejected {
@@ -34,14 +27,22 @@ pub fn text(r: &Reconciliation) -> String {
         }
     }
     let _ = writeln!(out, "\nFINDINGS, most important first");
-    if r.findings.is_empty() {
+    let (numbered, single): (Vec<_>, Vec<_>) =
+        r.findings.iter().partition(|f| f.kind.is_numbered());
+    if numbered.is_empty() {
         let _ = writeln!(out, "  none");
     }
-    for (i, f) in r.findings.iter().enumerate() {
+    for (i, f) in numbered.iter().enumerate() {
         let head = format!("{:>3}. ", i + 1);
         out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     "));
         let ids: Vec<&str> = f.claims.iter().map(crate::id::ClaimId::as_str).collect();
         out.push_str(&wrap(&ids.join(", "), WIDTH, "     claims: ", "             "));
+    }
+    if !single.is_empty() {
+        let _ = writeln!(out, "\nRESTING ON ONE VOICE ({}), to corroborate", single.len());
+        for f in single {
+            out.push_str(&wrap(&f.message, WIDTH, "  - ", "    "));
+        }
     }
     quantities(r, &mut out);
     sources(r, &mut out);

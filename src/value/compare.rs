@@ -277,7 +277,13 @@ fn compare_changes(a: &Change, b: &Change, policy: &Policy) -> Result<Comparison
             "a change from zero has no factor, so the factor cannot be checked".to_owned(),
         ));
     };
-    let mut cmp = compare_intervals(&fa, &fb, &factor_text(a), &factor_text(b), true);
+    let (ta, tb) = (factor_text(a), factor_text(b));
+    let mut cmp = compare_intervals(&fa, &fb, &ta, &tb, true);
+    // Factors read to three significant digits ("[1.83, 2.4]"), when that changes no verdict.
+    let shown = compare_intervals(&fa.significant(3), &fb.significant(3), &ta, &tb, true);
+    if shown.verdict == cmp.verdict {
+        cmp.reason = shown.reason;
+    }
     cmp.reason = format!("as factors, {}", cmp.reason);
     if cmp.verdict != Verdict::Conflicts && cmp.basis != Basis::Identical {
         cmp.basis = Basis::Factor;

@@ -159,6 +159,14 @@ impl Interval {
     }
 }
 
+impl Interval {
+    /// The same interval with its ends rounded to `digits` significant digits, for display.
+    pub(crate) fn significant(&self, digits: i32) -> Interval {
+        let round = |e: Endpoint| Endpoint { value: significant(e.value, digits), open: e.open };
+        Interval { low: round(self.low), high: self.high.map(round) }
+    }
+}
+
 impl fmt::Display for Interval {
     /// Writes `[750, 1250]`, `(1300, ∞)`, `[12, 99]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -172,6 +180,18 @@ impl fmt::Display for Interval {
             }
         }
     }
+}
+
+/// `x` to `digits` significant digits: 1.833333 to 3 is 1.83. Integers of more digits keep
+/// them all (2,326 stays 2,326).
+pub(crate) fn significant(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() || x.fract() == 0.0 {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32 + 1;
+    let decimals = (digits - magnitude).max(0);
+    let scale = 10f64.powi(decimals);
+    (x * scale).round() / scale
 }
 
 /// Shortest readable form of a derived bound: 1250 not 1250.0000000002.

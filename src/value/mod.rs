@@ -19,7 +19,7 @@ pub use number::Number;
 pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
-pub(crate) use interval::trim_float;
+pub(crate) use interval::{significant, trim_float};
 pub(crate) use time::YEARS;
 
 use crate::Error;
