@@ -365,7 +365,7 @@ fn single_voice_figures_are_one_list_under_the_numbered_findings() {
     );
     assert!(text.contains("FINDINGS, most important first\n  none\n"), "{text}");
     assert!(
-        text.contains("RESTING ON ONE VOICE (1), to corroborate\n  - troops deployed: low 2,500 / best 2,500 / high 2,500, from one voice (C)\n"),
+        text.contains("NUMBERS RESTING ON ONE VOICE (1), to corroborate\n  - troops deployed: low 2,500 / best 2,500 / high 2,500, from one voice (C)\n"),
         "{text}"
     );
     let one = Reconciler::new().reconcile(vec![deaths("a", "225", "A", 2)]);

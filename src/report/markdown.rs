@@ -113,7 +113,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
     }
     if !single.is_empty() {
-        let _ = writeln!(out, "\n### Resting on one voice ({}), to corroborate\n", single.len());
+        let _ = writeln!(out, "\n### Numbers resting on one voice ({}), to corroborate\n", single.len());
         for f in single {
             let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
             let _ = writeln!(out, "- {} ({})", cell(&f.message), ids.join(", "));

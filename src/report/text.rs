@@ -39,7 +39,7 @@ pub fn text(r: &Reconciliation) -> String {
         out.push_str(&wrap(&ids.join(", "), WIDTH, "     claims: ", "             "));
     }
     if !single.is_empty() {
-        let _ = writeln!(out, "\nRESTING ON ONE VOICE ({}), to corroborate", single.len());
+        let _ = writeln!(out, "\nNUMBERS RESTING ON ONE VOICE ({}), to corroborate", single.len());
         for f in single {
             out.push_str(&wrap(&f.message, WIDTH, "  - ", "    "));
         }
