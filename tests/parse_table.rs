@@ -1009,6 +1009,38 @@ fn readings_record_qualifiers_and_policies() {
 }
 
 #[test]
+fn readings_of_loose_times_quote_the_time_policy() {
+    let r = readings(NO_DATE, "at about 6 p.m.");
+    assert_eq!(
+        r,
+        [
+            ("at".to_owned(), "preposition, ignored".to_owned()),
+            (
+                "about".to_owned(),
+                "approximate time: [17:30, 18:30] by policy (±30 minutes for 6 p.m.)".to_owned()
+            ),
+            ("6 p.m.".to_owned(), "time of day 18:00".to_owned()),
+        ]
+    );
+    let r = readings(NO_DATE, "just before midnight");
+    assert_eq!(
+        r[0],
+        (
+            "just before".to_owned(),
+            "shortly before: [23:30, 24:00) by policy (up to 30 minutes before)".to_owned()
+        )
+    );
+    let r = readings(NO_DATE, "in the early morning");
+    assert_eq!(
+        r[1],
+        (
+            "early morning".to_owned(),
+            "part of the day \"early morning\": [00:00, 09:00) by policy (Duckling (English) reads \"early morning\" as 00:00-09:00)".to_owned()
+        )
+    );
+}
+
+#[test]
 fn review_regressions_years_weekends_and_stacked_scales() {
     let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
     let saturday = claimrecon::Parser::default().published(day(8));
