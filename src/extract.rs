@@ -223,7 +223,12 @@ fn worth_proposing(phrase: &str, value: &Value) -> bool {
             // A bare four-digit number from 1900 to 2100 is a year in news text.
             !(n.is_some_and(|n| (1900.0..=2100.0).contains(&n)) && phrase.len() == 4)
         }
-        Value::Undisclosed | Value::YesNo(_) | Value::Category(_) | Value::Set(_) => false,
+        // "in the morning" says when, not what: context for a figure, not a claim.
+        Value::Undisclosed
+        | Value::YesNo(_)
+        | Value::Category(_)
+        | Value::Set(_)
+        | Value::QualifiedTime(crate::value::QualifiedTime::Part(_)) => false,
         _ => true,
     }
 }
@@ -309,7 +314,7 @@ fn propose(s: &Sentence<'_>, ps: usize, pe: usize, phrase: &str, value: &Value) 
 fn measures_near(lower: &str, ps: usize, pe: usize, value: &Value) -> Vec<(Measure, String)> {
     match value {
         Value::Date(_) => return vec![(Measure::EventDate, "a date".to_owned())],
-        Value::TimeWindow(_) | Value::Time(_) => {
+        Value::TimeWindow(_) | Value::Time(_) | Value::QualifiedTime(_) => {
             return vec![(Measure::Hours, "a time of day".to_owned())];
         }
         Value::Amount(a) if matches!(a.unit, crate::unit::Unit::MoneyPerLitre(_)) => {

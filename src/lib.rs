@@ -37,7 +37,8 @@ pub use crate::synth::{AttributeKind, Synthetic, SyntheticRow, SyntheticTruth, S
 pub use crate::tabular::Table;
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{
-    Amount, ApproxPolicy, Basis, Change, Comparison, DatePrecision, DateValue, Endpoint, Interval,
-    ItemSet, Label, Magnitude, Number, NumberRange, Policy, TimeOfDay, TimeWindow, VaguePolicy,
-    VagueRange, VagueWord, Value, ValueKind, Verdict,
+    Amount, ApproxPolicy, Basis, Change, Clock, ClockStyle, Comparison, DatePrecision, DateValue,
+    DayInterval, DayPart, DayPartRange, Endpoint, Interval, ItemSet, Label, Magnitude, Number,
+    NumberRange, Policy, QualifiedTime, TimeOfDay, TimePolicy, TimeQualifier, TimeWindow,
+    VaguePolicy, VagueRange, VagueWord, Value, ValueKind, Verdict,
 };

@@ -164,3 +164,80 @@ fn different_kinds_are_an_error() {
 fn persons_and_plain_numbers_compare() {
     assert_eq!(verdict("4,578 people", "4,578"), Verdict::Agrees);
 }
+
+#[test]
+fn a_qualified_time_compares_by_its_stretch_of_the_day() {
+    let cmp = v("about 6 p.m.").compare(&v("18:10")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Compatible);
+    assert_eq!(cmp.basis, Basis::Contained);
+    assert_eq!(cmp.reason, "18:10 lies within about 6 p.m. [17:30, 18:30]");
+
+    let cmp = v("about 6 p.m.").compare(&v("9 p.m.")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Conflicts);
+    assert_eq!(cmp.basis, Basis::Disjoint);
+    assert_eq!(cmp.reason, "21:00 lies outside about 6 p.m. [17:30, 18:30]");
+
+    // The ends of "about" are included; "shortly before" excludes the time it names.
+    assert_eq!(verdict("about 6 p.m.", "18:30"), Verdict::Compatible);
+    assert_eq!(verdict("about 6 p.m.", "18:31"), Verdict::Conflicts);
+    assert_eq!(verdict("shortly before 6 p.m.", "18:00"), Verdict::Conflicts);
+    assert_eq!(verdict("shortly before 6 p.m.", "17:30"), Verdict::Compatible);
+    assert_eq!(verdict("shortly after 6 p.m.", "18:00"), Verdict::Compatible);
+    assert_eq!(verdict("by 6 p.m.", "18:00"), Verdict::Compatible);
+    assert_eq!(verdict("before 6 p.m.", "18:00"), Verdict::Conflicts);
+    assert_eq!(verdict("after 6 p.m.", "23:59"), Verdict::Compatible);
+    assert_eq!(verdict("after 6 p.m.", "noon"), Verdict::Conflicts);
+}
+
+#[test]
+fn a_qualified_time_against_windows_and_other_qualified_times() {
+    let cmp = v("evening").compare(&v("11 p.m. to 7 a.m.")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Compatible);
+    assert_eq!(cmp.basis, Basis::Overlap);
+    assert_eq!(cmp.reason, "evening [17:00, 24:00) and 23:00-07:00 overlap");
+
+    let cmp = v("about 6 p.m.").compare(&v("early morning")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Conflicts);
+    assert_eq!(
+        cmp.reason,
+        "about 6 p.m. [17:30, 18:30] and early morning [00:00, 09:00) do not overlap"
+    );
+
+    // The same words written two ways say the same thing.
+    let cmp = v("about 6 p.m.").compare(&v("around 18:00")).unwrap();
+    assert_eq!(cmp.verdict, Verdict::Agrees);
+    assert_eq!(
+        cmp.reason,
+        "about 6 p.m. [17:30, 18:30] and around 18:00 [17:30, 18:30] cover the same times"
+    );
+    let cmp = v("shortly after 6 p.m.").compare(&v("shortly after 6 p.m.")).unwrap();
+    assert_eq!(
+        (cmp.verdict, cmp.reason.as_str()),
+        (Verdict::Agrees, "both say shortly after 6 p.m.")
+    );
+
+    // Night crosses midnight: 2 a.m. and "late at night" fall in it, noon does not.
+    assert_eq!(verdict("night", "2 a.m."), Verdict::Compatible);
+    assert_eq!(verdict("night", "late at night"), Verdict::Compatible);
+    assert_eq!(verdict("night", "noon"), Verdict::Conflicts);
+    assert_eq!(verdict("just before midnight", "late evening"), Verdict::Compatible);
+    assert_eq!(verdict("just before midnight", "00:00"), Verdict::Conflicts);
+    assert_eq!(verdict("around midnight", "00:20"), Verdict::Compatible);
+    assert_eq!(verdict("after 6 p.m.", "from 19:00 to 21:00"), Verdict::Compatible);
+    assert_eq!(verdict("morning", "afternoon"), Verdict::Conflicts);
+}
+
+#[test]
+fn a_qualified_time_is_not_an_amount_or_a_date() {
+    let err = v("about 6 p.m.").compare(&v("about 1,000")).unwrap_err();
+    assert_eq!(err.to_string(), "cannot compare a qualified time of day with an amount");
+    assert!(matches!(err, Error::Incomparable { .. }));
+}
+
+#[test]
+fn the_time_policy_decides_the_verdict() {
+    let strict = Policy::default().time(claimrecon::TimePolicy::default().about_rounding(0.1));
+    let (a, b) = (v("about 6 p.m."), v("18:10"));
+    assert_eq!(a.compare_with(&b, &strict).unwrap().verdict, Verdict::Conflicts);
+    assert_eq!(a.compare_with(&b, &Policy::default()).unwrap().verdict, Verdict::Compatible);
+}

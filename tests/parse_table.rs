@@ -20,8 +20,9 @@
 
 use chrono::NaiveDate;
 use claimrecon::{
-    Amount, Change, Currency, DateValue, ItemSet, Label, Magnitude, Number, NumberRange, Parser,
-    TimeOfDay, TimeWindow, Unit, VagueWord, Value,
+    Amount, Change, Clock, ClockStyle, Currency, DateValue, DayPart, ItemSet, Label, Magnitude,
+    Number, NumberRange, Parser, Policy, QualifiedTime, TimeOfDay, TimePolicy, TimeQualifier,
+    TimeWindow, Unit, VagueWord, Value,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +122,17 @@ fn clock(h: u32, m: u32) -> Value {
 fn window(start: (u32, u32), end: (u32, u32)) -> Value {
     let w = TimeWindow::new(tod(start.0, start.1), tod(end.0, end.1));
     Value::TimeWindow(w.expect("a non-empty window"))
+}
+
+/// A clock time with its qualifier: `loose(TimeQualifier::About, (18, 0), ClockStyle::TwelveHour)`
+/// is "about 6 p.m.".
+fn loose(qualifier: TimeQualifier, at: (u32, u32), style: ClockStyle) -> Value {
+    let clock = Clock::new(tod(at.0, at.1), style).expect("a clock time in its style");
+    Value::QualifiedTime(QualifiedTime::Qualified { qualifier, clock })
+}
+
+fn part(p: DayPart) -> Value {
+    Value::QualifiedTime(QualifiedTime::Part(p))
 }
 
 fn category(label: &str) -> Value {
@@ -540,6 +552,170 @@ fn clocks_and_windows() {
 }
 
 #[test]
+fn midnight_and_noon_are_still_clock_times() {
+    check(&[
+        (NO_DATE, "midnight", clock(0, 0)),
+        (NO_DATE, "at midnight", clock(0, 0)),
+        (NO_DATE, "noon", clock(12, 0)),
+        (NO_DATE, "midday", clock(12, 0)),
+        (NO_DATE, "at noon", clock(12, 0)),
+    ]);
+}
+
+#[test]
+fn qualified_times_of_day() {
+    use ClockStyle::{Named, TwelveHour, TwentyFourHour};
+    use TimeQualifier as Q;
+    let p = NO_DATE;
+    check(&[
+        (p, "about 6 p.m.", loose(Q::About, (18, 0), TwelveHour)),
+        (p, "at about 6 p.m.", loose(Q::About, (18, 0), TwelveHour)),
+        (p, "around 18:00", loose(Q::Around, (18, 0), TwentyFourHour)),
+        (p, "approximately 6 pm", loose(Q::Approximately, (18, 0), TwelveHour)),
+        (p, "roughly 6:30 a.m.", loose(Q::Roughly, (6, 30), TwelveHour)),
+        (p, "circa 18:15", loose(Q::Circa, (18, 15), TwentyFourHour)),
+        (p, "About 6 p.m.", loose(Q::About, (18, 0), TwelveHour)),
+        (p, "shortly after 6 p.m.", loose(Q::ShortlyAfter, (18, 0), TwelveHour)),
+        (p, "just after 12 noon", loose(Q::JustAfter, (12, 0), Named)),
+        (p, "soon after 23:00", loose(Q::SoonAfter, (23, 0), TwentyFourHour)),
+        (p, "shortly before 7 a.m.", loose(Q::ShortlyBefore, (7, 0), TwelveHour)),
+        (p, "just before midnight", loose(Q::JustBefore, (0, 0), Named)),
+        (p, "after 6 p.m.", loose(Q::After, (18, 0), TwelveHour)),
+        (p, "before 06:00", loose(Q::Before, (6, 0), TwentyFourHour)),
+        (p, "by 6 p.m.", loose(Q::By, (18, 0), TwelveHour)),
+        (p, "by midnight", loose(Q::By, (0, 0), Named)),
+        (p, "around midnight", loose(Q::Around, (0, 0), Named)),
+    ]);
+}
+
+#[test]
+fn parts_of_the_day() {
+    let p = NO_DATE;
+    check(&[
+        (p, "morning", part(DayPart::Morning)),
+        (p, "in the morning", part(DayPart::Morning)),
+        (p, "early morning", part(DayPart::EarlyMorning)),
+        (p, "in the early morning", part(DayPart::EarlyMorning)),
+        (p, "early in the morning", part(DayPart::EarlyMorning)),
+        (p, "late morning", part(DayPart::LateMorning)),
+        (p, "in the afternoon", part(DayPart::Afternoon)),
+        (p, "evening", part(DayPart::Evening)),
+        (p, "early evening", part(DayPart::EarlyEvening)),
+        (p, "late in the evening", part(DayPart::LateEvening)),
+        (p, "late evening", part(DayPart::LateEvening)),
+        (p, "at night", part(DayPart::Night)),
+        (p, "during the night", part(DayPart::Night)),
+        (p, "overnight", part(DayPart::Overnight)),
+        (p, "late at night", part(DayPart::LateAtNight)),
+        (p, "before dawn", part(DayPart::BeforeDawn)),
+        (p, "at dawn", part(DayPart::AtDawn)),
+        (p, "at dusk", part(DayPart::AtDusk)),
+    ]);
+}
+
+/// Phrase, its display, and its stretch of the day under the default policy, all written by
+/// hand from the table in `TimePolicy`'s documentation.
+const LOOSE_TIMES: &[(&str, &str, &str)] = &[
+    ("about 6 p.m.", "about 6 p.m.", "[17:30, 18:30]"),
+    ("around 18:00", "around 18:00", "[17:30, 18:30]"),
+    // Rounding-aware: a half hour is rounded to 30 minutes, a quarter to 15, 6:10 to 5.
+    ("about 6:30 p.m.", "about 6:30 p.m.", "[18:15, 18:45]"),
+    ("about 6:15 p.m.", "about 6:15 p.m.", "[18:07, 18:23]"),
+    ("about 18:10", "about 18:10", "[18:07, 18:13]"),
+    ("about 18:13", "about 18:13", "[18:12, 18:14]"),
+    ("around midnight", "around midnight", "[23:30, 00:30]"),
+    ("shortly after 6 p.m.", "shortly after 6 p.m.", "[18:00, 18:30]"),
+    ("soon after 23:45", "soon after 23:45", "[23:45, 00:15]"),
+    ("shortly before 7 a.m.", "shortly before 7 a.m.", "[06:30, 07:00)"),
+    ("just before midnight", "just before midnight", "[23:30, 24:00)"),
+    ("after 6 p.m.", "after 6 p.m.", "[18:00, 24:00)"),
+    ("after midnight", "after midnight", "[00:00, 24:00)"),
+    ("before 6 p.m.", "before 6 p.m.", "[00:00, 18:00)"),
+    ("before midnight", "before midnight", "[00:00, 24:00)"),
+    ("by 6 p.m.", "by 6 p.m.", "[00:00, 18:00]"),
+    ("by midnight", "by midnight", "[00:00, 24:00)"),
+    ("before dawn", "before dawn", "[00:00, 08:00)"),
+    ("at dawn", "at dawn", "[04:00, 08:00)"),
+    ("dawn", "at dawn", "[04:00, 08:00)"),
+    ("early morning", "early morning", "[00:00, 09:00)"),
+    ("in the morning", "morning", "[04:00, 12:00)"),
+    ("late morning", "late morning", "[09:00, 12:00)"),
+    ("afternoon", "afternoon", "[12:00, 19:00)"),
+    ("at dusk", "at dusk", "[16:00, 21:00)"),
+    ("early evening", "early evening", "[17:00, 20:00)"),
+    ("evening", "evening", "[17:00, 24:00)"),
+    ("late evening", "late evening", "[21:00, 24:00)"),
+    ("night", "night", "[21:00, 06:00)"),
+    ("overnight", "overnight", "[21:00, 06:00)"),
+    ("late at night", "late at night", "[22:00, 03:00)"),
+    ("late night", "late at night", "[22:00, 03:00)"),
+];
+
+#[test]
+fn loose_times_display_their_words_and_take_the_policy_stretch() {
+    let policy = Policy::default();
+    let mut failures = Vec::new();
+    for (phrase, shown, stretch) in LOOSE_TIMES {
+        match Parser::default().parse(phrase) {
+            Ok(p) => {
+                let got =
+                    (p.value.to_string(), p.value.day_interval(&policy).map(|i| i.to_string()));
+                if got != ((*shown).to_owned(), Some((*stretch).to_owned())) {
+                    failures.push(format!("{phrase:?}: expected {shown:?} {stretch}, got {got:?}"));
+                }
+            }
+            Err(e) => failures.push(format!("{phrase:?}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_stricter_time_policy_narrows_the_stretches() {
+    let policy =
+        Policy::default().time(TimePolicy::default().about_rounding(0.25).shortly(10).set(
+            DayPart::Night,
+            tod(22, 0),
+            tod(5, 0),
+            "the curfew order",
+        ));
+    let stretch = |phrase: &str| {
+        let v = Parser::default().parse(phrase).expect("parses").value;
+        v.day_interval(&policy).expect("a time").to_string()
+    };
+    assert_eq!(stretch("about 6 p.m."), "[17:45, 18:15]");
+    assert_eq!(stretch("shortly after 6 p.m."), "[18:00, 18:10]");
+    assert_eq!(stretch("just before midnight"), "[23:50, 24:00)");
+    assert_eq!(stretch("night"), "[22:00, 05:00)");
+    assert_eq!(stretch("overnight"), "[21:00, 06:00)");
+}
+
+#[test]
+fn a_time_of_day_reads_on_its_own() {
+    use ClockStyle::TwelveHour;
+    let p = Parser::default();
+    let read = |s: &str| p.parse_time_of_day(s).map(|x| x.value);
+    assert_eq!(read("morning"), Ok(part(DayPart::Morning)));
+    assert_eq!(read("early evening"), Ok(part(DayPart::EarlyEvening)));
+    assert_eq!(read("18:00"), Ok(clock(18, 0)));
+    assert_eq!(read("6 p.m."), Ok(clock(18, 0)));
+    assert_eq!(read(" noon "), Ok(clock(12, 0)));
+    assert_eq!(read("about 6 p.m."), Ok(loose(TimeQualifier::About, (18, 0), TwelveHour)));
+    assert_eq!(
+        read("5 people").unwrap_err().to_string(),
+        "cannot read \"5 people\" at byte 0: expected a time of day or a part of the day, found an amount"
+    );
+    assert_eq!(
+        read(" 11 p.m. to 7 a.m.").unwrap_err().to_string(),
+        "cannot read \" 11 p.m. to 7 a.m.\" at byte 1: expected a time of day or a part of the day, found a time window"
+    );
+    assert_eq!(
+        read("2022-01-05").unwrap_err().to_string(),
+        "cannot read \"2022-01-05\" at byte 0: expected a time of day or a part of the day, found a date"
+    );
+}
+
+#[test]
 fn dates_absolute_and_relative() {
     check(&[
         (NO_DATE, "5 January 2022", day(2022, 1, 5)),
@@ -584,6 +760,41 @@ fn undisclosed_yes_no_category_set() {
 
 /// A phrase, the publication date it is read against, and the exact message.
 const BAD_PHRASES: &[(Published, &str, &str)] = &[
+    (
+        NO_DATE,
+        "shortly after",
+        "cannot read \"shortly after\" at byte 13: expected a clock time such as '6 p.m.' or 'midnight' after 'shortly after'",
+    ),
+    (
+        NO_DATE,
+        "at just before",
+        "cannot read \"at just before\" at byte 14: expected a clock time such as '6 p.m.' or 'midnight' after 'just before'",
+    ),
+    (
+        NO_DATE,
+        "shortly after dawn",
+        "cannot read \"shortly after dawn\" at byte 14: expected a clock time such as '6 p.m.' or 'midnight' after 'shortly after', found 'dawn'",
+    ),
+    (
+        NO_DATE,
+        "soon after 6 p.m. to 9 p.m.",
+        "cannot read \"soon after 6 p.m. to 9 p.m.\" at byte 11: expected a clock time such as '6 p.m.' or 'midnight' after 'soon after', found '6 p.m. to 9 p.m.'",
+    ),
+    (
+        NO_DATE,
+        "shortly before 1,000",
+        "cannot read \"shortly before 1,000\" at byte 15: expected a clock time such as '6 p.m.' or 'midnight' after 'shortly before', found '1,000'",
+    ),
+    (
+        NO_DATE,
+        "about 13 p.m.",
+        "cannot read \"about 13 p.m.\" at byte 6: 13 is not an hour on a 12-hour clock",
+    ),
+    (
+        NO_DATE,
+        "just after 24:00",
+        "cannot read \"just after 24:00\" at byte 11: invalid time of day \"24:00\": hours run 0-23 and minutes 0-59",
+    ),
     (NO_DATE, "", "cannot read \"\" at byte 0: the phrase is empty"),
     (NO_DATE, "...", "cannot read \"...\" at byte 0: the phrase has no words or numbers"),
     (
@@ -795,6 +1006,38 @@ fn readings_record_qualifiers_and_policies() {
     let r = readings(NO_DATE, "from 7.00 to 23.00");
     assert!(r.contains(&("7.00".to_owned(), "window opens 07:00".to_owned())), "{r:?}");
     assert!(r.contains(&("23.00".to_owned(), "window closes 23:00".to_owned())), "{r:?}");
+}
+
+#[test]
+fn readings_of_loose_times_quote_the_time_policy() {
+    let r = readings(NO_DATE, "at about 6 p.m.");
+    assert_eq!(
+        r,
+        [
+            ("at".to_owned(), "preposition, ignored".to_owned()),
+            (
+                "about".to_owned(),
+                "approximate time: [17:30, 18:30] by policy (±30 minutes for 6 p.m.)".to_owned()
+            ),
+            ("6 p.m.".to_owned(), "time of day 18:00".to_owned()),
+        ]
+    );
+    let r = readings(NO_DATE, "just before midnight");
+    assert_eq!(
+        r[0],
+        (
+            "just before".to_owned(),
+            "shortly before: [23:30, 24:00) by policy (up to 30 minutes before)".to_owned()
+        )
+    );
+    let r = readings(NO_DATE, "in the early morning");
+    assert_eq!(
+        r[1],
+        (
+            "early morning".to_owned(),
+            "part of the day \"early morning\": [00:00, 09:00) by policy (Duckling (English) reads \"early morning\" as 00:00-09:00)".to_owned()
+        )
+    );
 }
 
 #[test]

@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 use claimrecon::{
-    Amount, Change, Currency, DateValue, ItemSet, Label, Magnitude, Number, NumberRange, Policy,
-    TimeOfDay, TimeWindow, Unit, VagueWord, Value, Verdict,
+    Amount, Change, Clock, ClockStyle, Currency, DateValue, DayPart, ItemSet, Label, Magnitude,
+    Number, NumberRange, Policy, QualifiedTime, TimeOfDay, TimeQualifier, TimeWindow, Unit,
+    VagueWord, Value, Verdict,
 };
 use proptest::prelude::*;
 
@@ -86,6 +87,35 @@ fn window() -> impl Strategy<Value = TimeWindow> {
     (time(), time()).prop_filter_map("start equals end", |(a, b)| TimeWindow::new(a, b).ok())
 }
 
+fn clock() -> BoxedStrategy<Clock> {
+    let styles = prop::sample::select(vec![ClockStyle::TwentyFourHour, ClockStyle::TwelveHour]);
+    prop_oneof![
+        4 => (time(), styles).prop_map(|(t, s)| Clock::new(t, s).unwrap()),
+        1 => prop::sample::select(vec![(0, 0), (12, 0)])
+            .prop_map(|(h, m)| Clock::new(TimeOfDay::new(h, m).unwrap(), ClockStyle::Named).unwrap()),
+    ]
+    .boxed()
+}
+
+fn qualified_time() -> BoxedStrategy<QualifiedTime> {
+    prop_oneof![
+        3 => (prop::sample::select(TimeQualifier::ALL.to_vec()), clock())
+            .prop_map(|(qualifier, clock)| QualifiedTime::Qualified { qualifier, clock }),
+        1 => prop::sample::select(DayPart::ALL.to_vec()).prop_map(QualifiedTime::Part),
+    ]
+    .boxed()
+}
+
+/// A time, a window or a qualified time: the values that compare by stretches of the day.
+fn time_like() -> BoxedStrategy<Value> {
+    prop_oneof![
+        time().prop_map(Value::Time),
+        window().prop_map(Value::TimeWindow),
+        qualified_time().prop_map(Value::QualifiedTime),
+    ]
+    .boxed()
+}
+
 fn label() -> impl Strategy<Value = Label> {
     "[A-Za-z][A-Za-z0-9]{0,9}( [A-Za-z][A-Za-z0-9]{0,9}){0,2}".prop_map(|s| Label::new(&s).unwrap())
 }
@@ -99,6 +129,7 @@ fn value() -> BoxedStrategy<Value> {
         2 => date_value().prop_map(Value::Date),
         1 => time().prop_map(Value::Time),
         1 => window().prop_map(Value::TimeWindow),
+        1 => qualified_time().prop_map(Value::QualifiedTime),
         1 => any::<bool>().prop_map(Value::YesNo),
         1 => label().prop_map(Value::Category),
         1 => prop::collection::vec(label(), 1..5).prop_map(|v| Value::Set(ItemSet::new(v).unwrap())),
@@ -116,6 +147,7 @@ fn comparable_pair() -> BoxedStrategy<(Value, Value)> {
         (date_value(), date_value()).prop_map(|(a, b)| (Value::Date(a), Value::Date(b))),
         (window(), window()).prop_map(|(a, b)| (Value::TimeWindow(a), Value::TimeWindow(b))),
         (time(), window()).prop_map(|(a, b)| (Value::Time(a), Value::TimeWindow(b))),
+        (qualified_time().prop_map(Value::QualifiedTime), time_like()),
         (bounded_magnitude(), bounded_magnitude()).prop_map(|(a, b)| {
             (
                 Value::Change(Change::Factor { factor: a }),
@@ -192,6 +224,49 @@ proptest! {
         if !ia.overlaps(&ib) {
             prop_assert_eq!(va.compare(&vb).unwrap().verdict, Verdict::Conflicts);
         }
+    }
+
+    #[test]
+    fn nested_stretches_of_the_day_are_compatible(
+        q in qualified_time().prop_map(Value::QualifiedTime),
+        other in time_like(),
+    ) {
+        let policy = Policy::default();
+        let (a, b) = (q.day_interval(&policy).unwrap(), other.day_interval(&policy).unwrap());
+        if a.contains(&b) || b.contains(&a) {
+            prop_assert_ne!(q.compare(&other).unwrap().verdict, Verdict::Conflicts, "{} vs {}", q, other);
+        }
+    }
+
+    #[test]
+    fn disjoint_stretches_of_the_day_conflict(
+        q in qualified_time().prop_map(Value::QualifiedTime),
+        other in time_like(),
+    ) {
+        let policy = Policy::default();
+        let (a, b) = (q.day_interval(&policy).unwrap(), other.day_interval(&policy).unwrap());
+        let verdict = q.compare(&other).unwrap().verdict;
+        prop_assert_eq!(verdict == Verdict::Conflicts, !a.overlaps(&b), "{} vs {}", q, other);
+    }
+
+    #[test]
+    fn about_after_and_by_hold_the_time_they_name(q in prop::sample::select(vec![
+        TimeQualifier::About, TimeQualifier::Around, TimeQualifier::ShortlyAfter,
+        TimeQualifier::SoonAfter, TimeQualifier::After, TimeQualifier::By,
+    ]), c in clock()) {
+        let v = Value::QualifiedTime(QualifiedTime::Qualified { qualifier: q, clock: c });
+        prop_assert_ne!(v.compare(&Value::Time(c.time())).unwrap().verdict, Verdict::Conflicts, "{}", v);
+    }
+
+    #[test]
+    fn before_excludes_the_time_it_names_except_midnight(q in prop::sample::select(vec![
+        TimeQualifier::Before, TimeQualifier::ShortlyBefore, TimeQualifier::JustBefore,
+    ]), c in clock()) {
+        let v = Value::QualifiedTime(QualifiedTime::Qualified { qualifier: q, clock: c });
+        let verdict = v.compare(&Value::Time(c.time())).unwrap().verdict;
+        // "before midnight" is the whole day that midnight closes, so it holds 00:00 too.
+        let whole_day = q == TimeQualifier::Before && c.time().minutes() == 0;
+        prop_assert_eq!(verdict == Verdict::Conflicts, !whole_day, "{}", v);
     }
 
     #[test]

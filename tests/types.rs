@@ -18,6 +18,11 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Provenance>();
     assert_send_sync::<Comparison>();
     assert_send_sync::<Interval>();
+    assert_send_sync::<QualifiedTime>();
+    assert_send_sync::<DayInterval>();
+    assert_send_sync::<TimePolicy>();
+    assert_send_sync::<DayPartRange>();
+    assert_send_sync::<Clock>();
 }
 
 fn seed_claim(phrase: &str) -> Result<Claim, Error> {

@@ -8,12 +8,12 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use self::lex::{Tok, Token, lex};
-use self::words::{QUALIFIERS, Qualifier, UNDISCLOSED, VAGUE};
+use self::words::{DAY_PARTS, QUALIFIERS, Qualifier, TIME_QUALIFIERS, UNDISCLOSED, VAGUE};
 use crate::Error;
 use crate::unit::Unit;
 use crate::value::{
-    Amount, Change, DateValue, ItemSet, Label, Magnitude, Number, NumberRange, Policy, TimeOfDay,
-    TimeWindow, Value, YEARS,
+    Amount, Change, Clock, ClockStyle, DateValue, DayPart, ItemSet, Label, Magnitude, Number,
+    NumberRange, Policy, QualifiedTime, Sense, TimeOfDay, TimeWindow, Value, YEARS,
 };
 
 /// The longest value phrase read, in bytes. Value phrases are a few words; anything longer is
@@ -138,6 +138,38 @@ impl Parser {
         };
         let value = g.value(&toks)?;
         Ok(Parsed { value, readings: g.readings })
+    }
+
+    /// Reads a time of day on its own: a clock time ("18:00", "6 p.m.", "noon"), a part of the
+    /// day ("morning", "early evening", "at dawn") or a qualified clock time ("about 6 p.m.").
+    /// For readers of as-of times such as "2022-01-05 morning" once the date is cut off.
+    ///
+    /// The value is a [`Value::Time`] or a [`Value::QualifiedTime`]; its stretch of the day is
+    /// [`Value::day_interval`].
+    ///
+    /// ```
+    /// use claimrecon::{Parser, Policy, Value};
+    /// let p = Parser::default();
+    /// let morning = p.parse_time_of_day("morning")?.value;
+    /// assert_eq!(morning.day_interval(&Policy::default()).unwrap().to_string(), "[04:00, 12:00)");
+    /// assert!(matches!(p.parse_time_of_day("6 p.m.")?.value, Value::Time(_)));
+    /// assert!(p.parse_time_of_day("January 5").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] if the phrase does not read, or reads as another kind of value (a
+    /// date, an amount, a window).
+    pub fn parse_time_of_day(&self, phrase: &str) -> Result<Parsed, Error> {
+        let parsed = self.parse(phrase)?;
+        match parsed.value {
+            Value::Time(_) | Value::QualifiedTime(_) => Ok(parsed),
+            ref other => Err(Error::parse(
+                phrase,
+                phrase.len() - phrase.trim_start().len(),
+                format!("expected a time of day or a part of the day, found {}", other.kind()),
+            )),
+        }
     }
 
     /// Reads a phrase as a category label, quoted or not: `liquefied petroleum gas`.
@@ -411,6 +443,9 @@ impl Grammar<'_> {
         if let Some(v) = self.fixed_phrase(t) {
             return Ok(v);
         }
+        if let Some(v) = self.loose_time(t)? {
+            return Ok(v);
+        }
         let t = self.strip_fillers(t);
         if t.is_empty() {
             return Err(self.err(self.end_of(all), "expected a value after the preposition"));
@@ -457,6 +492,90 @@ impl Grammar<'_> {
             self.note(t, if b { "yes" } else { "no" });
             Value::YesNo(b)
         })
+    }
+
+    /// Qualified clock times and parts of the day: "shortly after 6 p.m.", "at about 18:00",
+    /// "in the early morning". `None` leaves the phrase to the other readers: "about 1,000"
+    /// and "by January 19" are not times of day.
+    fn loose_time(&mut self, all: &[Token]) -> Result<Option<Value>, Error> {
+        let mut t = all;
+        while t.len() > 1 && t[0].word().is_some_and(|w| matches!(w, "at" | "in" | "during" | "on"))
+        {
+            t = &t[1..];
+        }
+        let prepositions = &all[..all.len() - t.len()];
+        let part_words = if t.len() > 1 && t[0].is_word("the") { &t[1..] } else { t };
+        if let Some(part) = day_part(part_words) {
+            let range = self.policy.time_policy().part(part);
+            self.note(prepositions, "preposition, ignored");
+            self.note(
+                part_words,
+                format!(
+                    "part of the day \"{part}\": {} by policy ({})",
+                    range.interval(),
+                    range.reason
+                ),
+            );
+            return Ok(Some(Value::QualifiedTime(QualifiedTime::Part(part))));
+        }
+        let Some((pat, qualifier)) = TIME_QUALIFIERS.iter().find(|(p, _)| words_match(t, p)) else {
+            return Ok(None);
+        };
+        let (words, rest) = t.split_at(pat.len());
+        let before = self.readings.len();
+        let time = if rest.is_empty() { None } else { self.clock(rest)? };
+        let Some(time) = time else {
+            if !qualifier.needs_clock() {
+                return Ok(None);
+            }
+            let found = match rest.first() {
+                Some(first) => {
+                    format!(", found '{}'", &self.phrase[first.start..self.end_of(rest)])
+                }
+                None => String::new(),
+            };
+            let at = rest.first().map_or(self.end_of(t), |x| x.start);
+            return Err(self.err(
+                at,
+                format!(
+                    "expected a clock time such as '6 p.m.' or 'midnight' after '{qualifier}'{found}"
+                ),
+            ));
+        };
+        let clock = Clock::new(time, clock_style(rest))
+            .map_err(|e| self.err(rest[0].start, e.to_string()))?;
+        let value = QualifiedTime::Qualified { qualifier: *qualifier, clock };
+        let meaning = self.qualifier_meaning(value);
+        let clock_readings = self.readings.split_off(before);
+        self.note(prepositions, "preposition, ignored");
+        self.note(words, meaning);
+        self.readings.extend(clock_readings);
+        Ok(Some(Value::QualifiedTime(value)))
+    }
+
+    fn qualifier_meaning(&self, value: QualifiedTime) -> String {
+        let policy = self.policy.time_policy();
+        let iv = value.interval(policy);
+        let QualifiedTime::Qualified { qualifier, clock } = value else {
+            return format!("{value}: {iv}");
+        };
+        match qualifier.sense() {
+            Sense::About => format!(
+                "approximate time: {iv} by policy (±{} for {clock})",
+                minutes(policy.about_half_width(clock.time()))
+            ),
+            Sense::ShortlyAfter => format!(
+                "shortly after: {iv} by policy (up to {} after)",
+                minutes(policy.shortly_minutes())
+            ),
+            Sense::ShortlyBefore => format!(
+                "shortly before: {iv} by policy (up to {} before)",
+                minutes(policy.shortly_minutes())
+            ),
+            Sense::After => format!("after: {iv}, open-ended to the end of the day"),
+            Sense::Before => format!("before: {iv}, from the start of the day"),
+            Sense::By => format!("by: at or before, {iv}"),
+        }
     }
 
     fn strip_fillers<'t>(&mut self, mut t: &'t [Token]) -> &'t [Token] {
@@ -1378,6 +1497,26 @@ fn long_weekday(w: Weekday) -> &'static str {
         Weekday::Fri => "Friday",
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
+    }
+}
+
+fn minutes(n: u16) -> String {
+    if n == 1 { "1 minute".to_owned() } else { format!("{n} minutes") }
+}
+
+/// The part of the day the words name, if they name one and nothing more.
+fn day_part(t: &[Token]) -> Option<DayPart> {
+    DAY_PARTS.iter().find(|(p, _)| p.len() == t.len() && words_match(t, p)).map(|(_, part)| *part)
+}
+
+/// How a clock time read by `Grammar::clock` was written.
+fn clock_style(t: &[Token]) -> ClockStyle {
+    if t.iter().any(|x| matches!(x.tok, Tok::Meridiem(_))) {
+        ClockStyle::TwelveHour
+    } else if t.last().is_some_and(|x| x.word().is_some()) {
+        ClockStyle::Named
+    } else {
+        ClockStyle::TwentyFourHour
     }
 }
 

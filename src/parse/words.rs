@@ -1,7 +1,7 @@
 //! The word tables the parser reads: qualifiers, number words, months, units.
 
 use crate::unit::{Currency, Unit};
-use crate::value::VagueWord;
+use crate::value::{DayPart, TimeQualifier, VagueWord};
 
 /// What a qualifier does to the number after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,47 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["some"], Qualifier::About),
     (&["estimated"], Qualifier::About),
     (&["circa"], Qualifier::About),
+];
+
+/// Words that qualify a clock time, longest first so "shortly after" wins over "after".
+pub(crate) const TIME_QUALIFIERS: &[(&[&str], TimeQualifier)] = &[
+    (&["shortly", "after"], TimeQualifier::ShortlyAfter),
+    (&["just", "after"], TimeQualifier::JustAfter),
+    (&["soon", "after"], TimeQualifier::SoonAfter),
+    (&["shortly", "before"], TimeQualifier::ShortlyBefore),
+    (&["just", "before"], TimeQualifier::JustBefore),
+    (&["about"], TimeQualifier::About),
+    (&["around"], TimeQualifier::Around),
+    (&["approximately"], TimeQualifier::Approximately),
+    (&["roughly"], TimeQualifier::Roughly),
+    (&["circa"], TimeQualifier::Circa),
+    (&["after"], TimeQualifier::After),
+    (&["before"], TimeQualifier::Before),
+    (&["by"], TimeQualifier::By),
+];
+
+/// Parts of the day, matched against the whole phrase once a leading "at", "in", "during" or
+/// "on" and a "the" are dropped ("at dawn" is read as "dawn", "in the early morning" as
+/// "early morning").
+pub(crate) const DAY_PARTS: &[(&[&str], DayPart)] = &[
+    (&["early", "morning"], DayPart::EarlyMorning),
+    (&["early", "in", "the", "morning"], DayPart::EarlyMorning),
+    (&["morning"], DayPart::Morning),
+    (&["late", "morning"], DayPart::LateMorning),
+    (&["late", "in", "the", "morning"], DayPart::LateMorning),
+    (&["afternoon"], DayPart::Afternoon),
+    (&["early", "evening"], DayPart::EarlyEvening),
+    (&["early", "in", "the", "evening"], DayPart::EarlyEvening),
+    (&["evening"], DayPart::Evening),
+    (&["late", "evening"], DayPart::LateEvening),
+    (&["late", "in", "the", "evening"], DayPart::LateEvening),
+    (&["night"], DayPart::Night),
+    (&["overnight"], DayPart::Overnight),
+    (&["late", "at", "night"], DayPart::LateAtNight),
+    (&["late", "night"], DayPart::LateAtNight),
+    (&["before", "dawn"], DayPart::BeforeDawn),
+    (&["dawn"], DayPart::AtDawn),
+    (&["dusk"], DayPart::AtDusk),
 ];
 
 pub(crate) const VAGUE: &[(&[&str], VagueWord)] = &[

@@ -4,7 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Change, Interval, ItemSet, Label, Policy, TimeOfDay, TimeWindow, Value};
+use super::{
+    Amount, Change, DayInterval, Interval, ItemSet, Label, Policy, TimeOfDay, TimeWindow, Value,
+};
 use crate::Error;
 
 /// The outcome of comparing two values.
@@ -156,6 +158,13 @@ impl Value {
                 }
             }
             (V::TimeWindow(a), V::TimeWindow(b)) => compare_windows(*a, *b),
+            (V::QualifiedTime(_), V::Time(_) | V::TimeWindow(_) | V::QualifiedTime(_))
+            | (V::Time(_) | V::TimeWindow(_), V::QualifiedTime(_)) => {
+                match (self.day_interval(policy), other.day_interval(policy)) {
+                    (Some(a), Some(b)) => compare_stretches(self, a, other, b),
+                    _ => return Err(incomparable()),
+                }
+            }
             (V::YesNo(a), V::YesNo(b)) => {
                 let word = |x: bool| if x { "yes" } else { "no" };
                 if a == b {
@@ -335,6 +344,55 @@ fn compare_windows(a: TimeWindow, b: TimeWindow) -> Comparison {
         );
     }
     Comparison::new(Verdict::Conflicts, Basis::DifferentTimes, format!("{a} and {b} differ"))
+}
+
+/// A time, a window or a qualified time by the stretch of the day each allows. A window
+/// against a time is read, as [`Value::Time`] against a window is, as the stretch in which
+/// the time lies: overlapping stretches can both be true.
+fn compare_stretches(a: &Value, ia: DayInterval, b: &Value, ib: DayInterval) -> Comparison {
+    // A qualified time shows the stretch its words were given; a time or window is its own.
+    let shown = |v: &Value, i: DayInterval| match v {
+        Value::QualifiedTime(q) => format!("{q} {i}"),
+        _ => v.to_string(),
+    };
+    let (da, db) = (shown(a, ia), shown(b, ib));
+    if ia == ib {
+        let reason = if a == b {
+            format!("both say {a}")
+        } else {
+            format!("{da} and {db} cover the same times")
+        };
+        return Comparison::new(Verdict::Agrees, Basis::Identical, reason);
+    }
+    if ib.contains(&ia) {
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Contained,
+            format!("{da} lies within {db}"),
+        );
+    }
+    if ia.contains(&ib) {
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Contained,
+            format!("{db} lies within {da}"),
+        );
+    }
+    if ia.overlaps(&ib) {
+        return Comparison::new(
+            Verdict::Compatible,
+            Basis::Overlap,
+            format!("{da} and {db} overlap"),
+        );
+    }
+    let reason = if ia.is_instant() {
+        format!("{da} lies outside {db}")
+    } else if ib.is_instant() {
+        format!("{db} lies outside {da}")
+    } else {
+        format!("{da} and {db} do not overlap")
+    };
+    Comparison::new(Verdict::Conflicts, Basis::Disjoint, reason)
 }
 
 fn compare_labels(a: &Label, b: &Label) -> Comparison {

@@ -2,6 +2,7 @@
 
 mod amount;
 mod compare;
+mod daytime;
 mod interval;
 mod number;
 mod policy;
@@ -14,11 +15,15 @@ use serde::{Deserialize, Serialize};
 
 pub use amount::{Amount, Change, Magnitude, NumberRange};
 pub use compare::{Basis, Comparison, Verdict};
+pub use daytime::{Clock, ClockStyle, DayInterval, DayPart, QualifiedTime, TimeQualifier};
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
-pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
+pub use policy::{
+    ApproxPolicy, DayPartRange, Policy, TimePolicy, VaguePolicy, VagueRange, VagueWord,
+};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
+pub(crate) use daytime::Sense;
 pub(crate) use interval::{significant, trim_float};
 pub(crate) use time::YEARS;
 
@@ -191,6 +196,7 @@ impl fmt::Display for ItemSet {
 /// | [`Value::Date`] | "January 5, 2022", "the first days of 2022", "over the weekend" |
 /// | [`Value::Time`] | "11 p.m.", "23:00" |
 /// | [`Value::TimeWindow`] | "11 p.m. to 7 a.m.", "from 7.00 to 23.00" |
+/// | [`Value::QualifiedTime`] | "shortly after 6 p.m.", "about 18:00", "just before midnight", "early morning" |
 /// | [`Value::YesNo`] | "yes", "no" |
 /// | [`Value::Category`] | `"liquefied petroleum gas"` (quoted) |
 /// | [`Value::Set`] | `{Armenia, Belarus}` |
@@ -209,6 +215,9 @@ pub enum Value {
     Time(TimeOfDay),
     /// A daily window of time, possibly across midnight.
     TimeWindow(TimeWindow),
+    /// A time of day known loosely: a qualified clock time or a part of the day. Its stretch
+    /// of the day comes from the [`TimePolicy`].
+    QualifiedTime(QualifiedTime),
     /// Yes or no.
     YesNo(bool),
     /// One label out of many possible ones.
@@ -233,6 +242,8 @@ pub enum ValueKind {
     Time,
     /// [`Value::TimeWindow`].
     TimeWindow,
+    /// [`Value::QualifiedTime`].
+    QualifiedTime,
     /// [`Value::YesNo`].
     YesNo,
     /// [`Value::Category`].
@@ -251,6 +262,7 @@ impl fmt::Display for ValueKind {
             ValueKind::Date => "a date",
             ValueKind::Time => "a time of day",
             ValueKind::TimeWindow => "a time window",
+            ValueKind::QualifiedTime => "a qualified time of day",
             ValueKind::YesNo => "a yes/no fact",
             ValueKind::Category => "a category",
             ValueKind::Set => "a set",
@@ -269,6 +281,7 @@ impl Value {
             Value::Date(_) => ValueKind::Date,
             Value::Time(_) => ValueKind::Time,
             Value::TimeWindow(_) => ValueKind::TimeWindow,
+            Value::QualifiedTime(_) => ValueKind::QualifiedTime,
             Value::YesNo(_) => ValueKind::YesNo,
             Value::Category(_) => ValueKind::Category,
             Value::Set(_) => ValueKind::Set,
@@ -286,6 +299,25 @@ impl Value {
             _ => None,
         }
     }
+
+    /// The stretch of the day a time, a time window or a qualified time allows under
+    /// `policy`; `None` for other kinds.
+    ///
+    /// ```
+    /// use claimrecon::{Policy, Value};
+    /// let v: Value = "about 6 p.m.".parse()?;
+    /// assert_eq!(v.day_interval(&Policy::default()).unwrap().to_string(), "[17:30, 18:30]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn day_interval(&self, policy: &Policy) -> Option<DayInterval> {
+        match self {
+            Value::Time(t) => Some(DayInterval::from(*t)),
+            Value::TimeWindow(w) => Some(DayInterval::from(*w)),
+            Value::QualifiedTime(q) => Some(q.interval(policy.time_policy())),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Value {
@@ -296,6 +328,7 @@ impl fmt::Display for Value {
             Value::Date(d) => write!(f, "{d}"),
             Value::Time(t) => write!(f, "{t}"),
             Value::TimeWindow(w) => write!(f, "{w}"),
+            Value::QualifiedTime(q) => write!(f, "{q}"),
             Value::YesNo(true) => f.write_str("yes"),
             Value::YesNo(false) => f.write_str("no"),
             Value::Category(l) => write!(f, "\"{l}\""),

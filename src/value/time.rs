@@ -228,6 +228,11 @@ impl TimeOfDay {
         Ok(TimeOfDay((hour * 60 + minute) as u16))
     }
 
+    /// 00:00.
+    pub(crate) fn midnight() -> Self {
+        TimeOfDay(0)
+    }
+
     /// Minutes since midnight.
     #[must_use]
     pub fn minutes(self) -> u16 {
