@@ -195,10 +195,24 @@ impl fmt::Display for Population {
 /// assert_eq!(aliases.canonical(&Label::new("Qasim Jomart Tokayev")?).as_str(), "Kassym-Jomart Tokayev");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(try_from = "BTreeMap<String, Label>", into = "BTreeMap<String, Label>")]
 pub struct Aliases {
-    map: BTreeMap<String, Label>,
+    /// Every name the table knows, by its lower-case key, and the node standing for it.
+    index: BTreeMap<String, usize>,
+    /// Names that mean one thing share a class: a disjoint-set forest (union by rank, paths
+    /// halved while inserting) whose roots hold the class's canonical name. A name that
+    /// is re-pointed gets a new node; its old node stays behind for the names still in its
+    /// class.
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone)]
+struct Node {
+    parent: usize,
+    rank: u8,
+    /// The canonical name of the class; read at roots only.
+    canonical: Label,
 }
 
 impl TryFrom<BTreeMap<String, Label>> for Aliases {
@@ -216,8 +230,25 @@ impl TryFrom<BTreeMap<String, Label>> for Aliases {
 }
 
 impl From<Aliases> for BTreeMap<String, Label> {
+    /// Every known name's key and its canonical name.
     fn from(a: Aliases) -> Self {
-        a.map
+        a.entries().map(|(k, v)| (k.to_owned(), v.clone())).collect()
+    }
+}
+
+impl PartialEq for Aliases {
+    /// Two tables are equal when they know the same names and lead each to the same canonical
+    /// name, however they were built.
+    fn eq(&self, other: &Self) -> bool {
+        self.index.len() == other.index.len() && self.entries().eq(other.entries())
+    }
+}
+
+impl Eq for Aliases {}
+
+impl fmt::Debug for Aliases {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.entries()).finish()
     }
 }
 
@@ -247,7 +278,7 @@ impl Default for Aliases {
             ("LNG", "liquefied natural gas"),
             ("the UN", "UN"),
         ];
-        let mut aliases = Aliases { map: BTreeMap::new() };
+        let mut aliases = Aliases::empty();
         for (alias, canonical) in pairs {
             if let (Ok(a), Ok(c)) = (Label::new(alias), Label::new(canonical)) {
                 // The built-in table has no cycles; a failure here would only drop one alias.
@@ -262,13 +293,18 @@ impl Aliases {
     /// An empty table.
     #[must_use]
     pub fn empty() -> Self {
-        Aliases { map: BTreeMap::new() }
+        Aliases { index: BTreeMap::new(), nodes: Vec::new() }
     }
 
-    /// Declares `alias` another name for `canonical`.
+    /// Declares `alias` another name for `canonical`. If `canonical` is itself an alias,
+    /// `alias` leads to where it leads; if other names led to `alias`, they now lead to
+    /// `canonical` too. An alias declared again is re-pointed.
     ///
     /// # Errors
     /// [`Error::AliasCycle`] if `canonical` already leads back to `alias`.
+    ///
+    /// # Complexity
+    /// O(log n) for a table of n names: n insertions take O(n log n), whatever their order.
     pub fn insert(&mut self, alias: &Label, canonical: &Label) -> Result<(), Error> {
         let target = self.canonical(canonical);
         if target.key() == alias.key() {
@@ -280,33 +316,91 @@ impl Aliases {
                 canonical: canonical.to_string(),
             });
         }
-        // Anything that pointed at `alias` now points at the new target, keeping lookups one step.
-        let alias_key = alias.key();
-        for v in self.map.values_mut() {
-            if v.key() == alias_key {
-                *v = target.clone();
-            }
-        }
-        self.map.insert(alias_key.to_owned(), target.clone());
         // A canonical name also finds itself whatever its case ("almaty" -> "Almaty").
-        self.map.entry(target.key().to_owned()).or_insert(target);
+        let target_node = match self.index.get(target.key()) {
+            Some(&node) => node,
+            None => self.add_name(&target, target.clone()),
+        };
+        let alias_node = match self.index.get(alias.key()).copied() {
+            // `alias` names a class: every name that led to it now leads to the target.
+            Some(node) if self.nodes[self.root(node)].canonical.key() == alias.key() => node,
+            Some(node) if self.root(node) == self.root(target_node) => return Ok(()),
+            // New, or an alias of another name: it alone moves.
+            _ => self.add_name(alias, target.clone()),
+        };
+        self.union(alias_node, target_node, target);
         Ok(())
     }
 
     /// Every name the table knows, aliases and canonical names alike: a gazetteer.
     #[must_use]
     pub fn names(&self) -> Vec<Label> {
-        let mut names: Vec<Label> = self.map.values().cloned().collect();
-        names.extend(self.map.keys().filter_map(|k| Label::new(k).ok()));
+        let mut names: Vec<Label> = self.entries().map(|(_, v)| v.clone()).collect();
+        names.extend(self.index.keys().filter_map(|k| Label::new(k).ok()));
+        // Stable: a canonical name keeps its own spelling over its lower-case key.
         names.sort();
         names.dedup();
         names
     }
 
     /// The canonical form of `name` (the name itself if it has no alias).
+    ///
+    /// # Complexity
+    /// O(log n) for a table of n names.
     #[must_use]
     pub fn canonical(&self, name: &Label) -> Label {
-        self.map.get(name.key()).cloned().unwrap_or_else(|| name.clone())
+        match self.index.get(name.key()) {
+            Some(&node) => self.nodes[self.root(node)].canonical.clone(),
+            None => name.clone(),
+        }
+    }
+
+    /// Every known name's key with its canonical name, in key order.
+    fn entries(&self) -> impl Iterator<Item = (&str, &Label)> {
+        self.index.iter().map(|(k, &node)| (k.as_str(), &self.nodes[self.root(node)].canonical))
+    }
+
+    /// Indexes `name` under a new node of its own, in a class called `canonical`.
+    fn add_name(&mut self, name: &Label, canonical: Label) -> usize {
+        let node = self.nodes.len();
+        self.nodes.push(Node { parent: node, rank: 0, canonical });
+        self.index.insert(name.key().to_owned(), node);
+        node
+    }
+
+    /// The root of `node`'s class. Depth is O(log n) by union by rank.
+    fn root(&self, mut node: usize) -> usize {
+        while self.nodes[node].parent != node {
+            node = self.nodes[node].parent;
+        }
+        node
+    }
+
+    /// [`Aliases::root`], halving the path on the way.
+    fn root_halving(&mut self, mut node: usize) -> usize {
+        while self.nodes[node].parent != node {
+            let grandparent = self.nodes[self.nodes[node].parent].parent;
+            self.nodes[node].parent = grandparent;
+            node = grandparent;
+        }
+        node
+    }
+
+    /// Joins the classes of `a` and `b` into one called `canonical`.
+    fn union(&mut self, a: usize, b: usize, canonical: Label) {
+        let (a, b) = (self.root_halving(a), self.root_halving(b));
+        let root = if a == b {
+            a
+        } else {
+            let (high, low) =
+                if self.nodes[a].rank >= self.nodes[b].rank { (a, b) } else { (b, a) };
+            self.nodes[low].parent = high;
+            if self.nodes[high].rank == self.nodes[low].rank {
+                self.nodes[high].rank = self.nodes[high].rank.saturating_add(1);
+            }
+            high
+        };
+        self.nodes[root].canonical = canonical;
     }
 }
 
@@ -565,6 +659,103 @@ mod tests {
             a.insert(&l("B"), &l("A")).unwrap_err().to_string(),
             "alias \"B\" -> \"A\" would form a cycle"
         );
+    }
+
+    #[test]
+    fn a_re_pointed_alias_moves_alone() {
+        let mut a = Aliases::empty();
+        a.insert(&l("X"), &l("A")).unwrap();
+        a.insert(&l("A"), &l("B")).unwrap();
+        a.insert(&l("A"), &l("C")).unwrap();
+        assert_eq!(a.canonical(&l("A")).as_str(), "C");
+        // X was led to B when A joined B's class; moving A does not take X along.
+        assert_eq!(a.canonical(&l("X")).as_str(), "B");
+    }
+
+    #[test]
+    fn a_hundred_thousand_aliases_insert_quickly() {
+        // The old table rewrote every entry per insert (quadratic: 40,000 pairs took 9.8 s).
+        // 100,000 pairs: independent ones; a chain declared from its near end, so every insert
+        // merges a growing class into a new name; one declared from its far end; then every
+        // member of that class re-pointed alone.
+        let n = 100_000 / 4;
+        let mut a = Aliases::empty();
+        for i in 0..n {
+            a.insert(&l(&format!("alias {i}")), &l(&format!("name {i}"))).unwrap();
+        }
+        for i in 0..n {
+            a.insert(&l(&format!("up {i}")), &l(&format!("up {}", i + 1))).unwrap();
+        }
+        for i in 0..n {
+            a.insert(&l(&format!("down {}", i + 1)), &l(&format!("down {i}"))).unwrap();
+        }
+        for i in 0..n {
+            a.insert(&l(&format!("down {i}")), &l(&format!("end {i}"))).unwrap();
+        }
+        assert_eq!(a.canonical(&l("alias 7")).as_str(), "name 7");
+        assert_eq!(a.canonical(&l("up 0")).as_str(), format!("up {n}"));
+        assert_eq!(a.canonical(&l("down 0")).as_str(), "end 0");
+        assert_eq!(a.canonical(&l("down 1")).as_str(), "end 1");
+        assert_eq!(a.canonical(&l(&format!("down {n}"))).as_str(), "end 0");
+    }
+
+    /// The table as it was before the disjoint-set forest: every insert rewrote the map. The
+    /// forest must give the same lookups and errors.
+    #[derive(Default)]
+    struct Rewriting {
+        map: BTreeMap<String, Label>,
+    }
+
+    impl Rewriting {
+        fn canonical(&self, name: &Label) -> Label {
+            self.map.get(name.key()).cloned().unwrap_or_else(|| name.clone())
+        }
+
+        fn insert(&mut self, alias: &Label, canonical: &Label) -> Result<(), Error> {
+            let target = self.canonical(canonical);
+            if target.key() == alias.key() {
+                if alias.key() == canonical.key() {
+                    return Ok(());
+                }
+                return Err(Error::AliasCycle {
+                    alias: alias.to_string(),
+                    canonical: canonical.to_string(),
+                });
+            }
+            for v in self.map.values_mut() {
+                if v.key() == alias.key() {
+                    *v = target.clone();
+                }
+            }
+            self.map.insert(alias.key().to_owned(), target.clone());
+            self.map.entry(target.key().to_owned()).or_insert(target);
+            Ok(())
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn aliases_match_the_rewriting_table(
+            pairs in proptest::collection::vec((0..6usize, 0..6usize), 0..40)
+        ) {
+            const NAMES: [&str; 6] = ["Almaty", "almaty", "Alma-Ata", "Kazakhstan", "KZ", "Aktau"];
+            let (mut fast, mut slow) = (Aliases::empty(), Rewriting::default());
+            for (a, c) in pairs {
+                let (a, c) = (l(NAMES[a]), l(NAMES[c]));
+                proptest::prop_assert_eq!(fast.insert(&a, &c), slow.insert(&a, &c));
+                let fast_map: Vec<(String, String)> = fast
+                    .entries()
+                    .map(|(k, v)| (k.to_owned(), v.as_str().to_owned()))
+                    .collect();
+                let slow_map: Vec<(String, String)> =
+                    slow.map.iter().map(|(k, v)| (k.clone(), v.as_str().to_owned())).collect();
+                proptest::prop_assert_eq!(fast_map, slow_map);
+                for name in NAMES {
+                    let (f, s) = (fast.canonical(&l(name)), slow.canonical(&l(name)));
+                    proptest::prop_assert_eq!(f.as_str(), s.as_str());
+                }
+            }
+        }
     }
 
     #[test]
