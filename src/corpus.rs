@@ -4,6 +4,7 @@
 //! stays free of I/O. The format is documented in the README ("Corpus format").
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,43 @@ fn without_bom_bytes(bytes: &[u8]) -> &[u8] {
 /// The longest corpus line read, in bytes.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
+/// One line's JSON object, with the first key it repeats: `serde_json` would keep the last of
+/// two values silently, and `{"phrase": "5", "phrase": "6"}` must be refused instead.
+struct Object {
+    fields: serde_json::Map<String, serde_json::Value>,
+    repeated: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Object;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Object, A::Error> {
+                let mut object = Object { fields: serde_json::Map::new(), repeated: None };
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: serde_json::Value = map.next_value()?;
+                    if object.fields.contains_key(&key) {
+                        object.repeated.get_or_insert(key);
+                    } else {
+                        object.fields.insert(key, value);
+                    }
+                }
+                Ok(object)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentLine {
@@ -168,7 +206,7 @@ impl Corpus {
     ///
     /// # Errors
     /// [`Error::Corpus`] naming the file, the line and the field: invalid JSON, an unknown
-    /// field, a phrase the parser cannot read, a phrase that is not inside its quote, a claim
+    /// or repeated field, a phrase the parser cannot read, a phrase that is not inside its quote, a claim
     /// citing an unknown document, a repeated claim or document id, a line over
     /// [`MAX_LINE_BYTES`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
@@ -290,11 +328,14 @@ impl Corpus {
                 format!("the line is {} bytes long; a line may have {MAX_LINE_BYTES}", raw.len());
             return Err((None, at.err("line", problem)));
         }
-        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(trimmed)
+        let Object { fields, repeated } = serde_json::from_str(trimmed)
             .map_err(|e| (None, at.err("line", format!("not a JSON object: {e}"))))?;
-        let id = object.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
-        let line = serde_json::Value::Object(object);
+        let id = fields.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
         let fail = |e: Error| (id.clone(), e);
+        if let Some(field) = repeated {
+            return Err(fail(at.err(&field, "the field is given twice")));
+        }
+        let line = serde_json::Value::Object(fields);
         if id.is_some() || line.get("claim").is_some() {
             let c: ClaimLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
