@@ -159,7 +159,7 @@ fn corpus_lines() {
             r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Al\u0000maty"}"#.to_owned(),
             "c.jsonl:2: field place: invalid label \"Al\\0maty\": contains control characters",
         ),
-        (r#"{"nothing": 1}"#.to_owned(), "c.jsonl:2: field line: expected a \"claim\", \"document\" or \"source\" key"),
+        (r#"{"nothing": 1}"#.to_owned(), "c.jsonl:2: field line: expected a \"claim\", \"document\", \"source\", \"alias\" or \"place\" key"),
         (DOC.to_owned(), "c.jsonl:2: field document: document \"a\" is declared twice"),
         (
             r#"{"claim": "x", "document": "a", "quote": "5 or 6", "phrase": "5", "phrase": "6", "measure": "deaths"}"#.to_owned(),
