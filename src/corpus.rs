@@ -4,6 +4,7 @@
 //! stays free of I/O. The format is documented in the README ("Corpus format").
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use crate::id::{ClaimId, DocumentId, SourceId};
 use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::reconcile::{Reconciler, Reconciliation, Rejected};
-use crate::subject::{Measure, Nature, Population, Subject};
+use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
 use crate::value::{Label, Value};
 
 /// One article of a corpus.
@@ -45,7 +46,9 @@ pub struct Annotation {
     pub as_of_evidence: Option<String>,
 }
 
-/// Documents and claims, loaded from a corpus file.
+/// Documents and claims, loaded from a corpus file, with the names the file declares: its
+/// aliases ([`Corpus::aliases`]), places ([`Corpus::places`]) and owners. Reconcile it with
+/// [`Corpus::reconcile`], or [`Corpus::reconciler`] for a reconciler that knows them all.
 ///
 /// ```
 /// use claimrecon::{Corpus, Parser};
@@ -73,6 +76,12 @@ pub struct Corpus {
     /// Lines that could not be used, with why ([`Corpus::parse_lenient`] only; the strict
     /// loader stops at the first).
     pub rejected: Vec<Rejected>,
+    /// The alias lines, as a table.
+    #[serde(default)]
+    aliases: Aliases,
+    /// The place lines, as a hierarchy.
+    #[serde(default)]
+    places: Places,
 }
 
 /// Some editors start a UTF-8 file with a byte-order mark; it is not part of line 1.
@@ -86,6 +95,43 @@ fn without_bom_bytes(bytes: &[u8]) -> &[u8] {
 
 /// The longest corpus line read, in bytes.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// One line's JSON object, with the first key it repeats: `serde_json` would keep the last of
+/// two values silently, and `{"phrase": "5", "phrase": "6"}` must be refused instead.
+struct Object {
+    fields: serde_json::Map<String, serde_json::Value>,
+    repeated: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Object;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Object, A::Error> {
+                let mut object = Object { fields: serde_json::Map::new(), repeated: None };
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: serde_json::Value = map.next_value()?;
+                    if object.fields.contains_key(&key) {
+                        object.repeated.get_or_insert(key);
+                    } else {
+                        object.fields.insert(key, value);
+                    }
+                }
+                Ok(object)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +154,20 @@ struct DocumentLine {
 struct SourceLine {
     source: String,
     owner: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasLine {
+    alias: String,
+    of: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceLine {
+    place: String,
+    within: String,
 }
 
 #[derive(Deserialize)]
@@ -167,10 +227,11 @@ impl Corpus {
     /// Reads a corpus in the JSON Lines format, stopping at the first error.
     ///
     /// # Errors
-    /// [`Error::Corpus`] naming the file, the line and the field: invalid JSON, an unknown
-    /// field, a phrase the parser cannot read, a phrase that is not inside its quote, a claim
-    /// citing an unknown document, a repeated claim or document id, a line over
-    /// [`MAX_LINE_BYTES`].
+    /// [`Error::Corpus`] naming the file, the line and the field: invalid JSON, an unknown,
+    /// missing or repeated field, a phrase the parser cannot read, a phrase that is not inside
+    /// its quote, a claim citing an unknown document, a repeated claim or document id, an
+    /// alias or place line that would form a cycle or gives a name a second meaning, a line
+    /// over [`MAX_LINE_BYTES`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
         Self::load(file, without_bom(text).split('\n').map(Ok), parser, false)
     }
@@ -232,6 +293,8 @@ impl Corpus {
             claims: Vec::new(),
             annotations: BTreeMap::new(),
             rejected: vec![Rejected { id: None, line: None, claim: None, error }],
+            aliases: Aliases::empty(),
+            places: Places::empty(),
         }
     }
 
@@ -248,6 +311,8 @@ impl Corpus {
             claims: Vec::new(),
             annotations: BTreeMap::new(),
             rejected: Vec::new(),
+            aliases: Aliases::empty(),
+            places: Places::empty(),
         };
         for (index, raw) in lines.enumerate() {
             let at = Loader { file, line: index + 1 };
@@ -290,11 +355,14 @@ impl Corpus {
                 format!("the line is {} bytes long; a line may have {MAX_LINE_BYTES}", raw.len());
             return Err((None, at.err("line", problem)));
         }
-        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(trimmed)
+        let Object { fields, repeated } = serde_json::from_str(trimmed)
             .map_err(|e| (None, at.err("line", format!("not a JSON object: {e}"))))?;
-        let id = object.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
-        let line = serde_json::Value::Object(object);
+        let id = fields.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
         let fail = |e: Error| (id.clone(), e);
+        if let Some(field) = repeated {
+            return Err(fail(at.err(&field, "the field is given twice")));
+        }
+        let line = serde_json::Value::Object(fields);
         if id.is_some() || line.get("claim").is_some() {
             let c: ClaimLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
@@ -310,8 +378,19 @@ impl Corpus {
             let d: DocumentLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
             self.add_document(at, d).map_err(fail)
+        } else if line.get("alias").is_some() {
+            let a: AliasLine =
+                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            self.add_alias(at, &a).map_err(fail)
+        } else if line.get("place").is_some() {
+            let p: PlaceLine =
+                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            self.add_place(at, &p).map_err(fail)
         } else {
-            Err(fail(at.err("line", "expected a \"claim\", \"document\" or \"source\" key")))
+            Err(fail(at.err(
+                "line",
+                "expected a \"claim\", \"document\", \"source\", \"alias\" or \"place\" key",
+            )))
         }
     }
 
@@ -327,6 +406,37 @@ impl Corpus {
         }
         r.rejected.extend(self.rejected.iter().cloned());
         r
+    }
+
+    /// An alias line: `alias` is another name for `of`. Declaring one alias for two names is
+    /// refused; declaring it again for the same name is not.
+    fn add_alias(&mut self, at: &Loader<'_>, a: &AliasLine) -> Result<(), Error> {
+        let alias = Label::new(&a.alias).map_err(at.wrap("alias"))?;
+        let of = Label::new(&a.of).map_err(at.wrap("of"))?;
+        let now = self.aliases.canonical(&alias);
+        if now.key() != alias.key() && now != self.aliases.canonical(&of) {
+            let problem = format!("{:?} is already an alias of {:?}", alias.as_str(), now.as_str());
+            return Err(at.err("alias", problem));
+        }
+        self.aliases.insert(&alias, &of).map_err(at.wrap("alias"))
+    }
+
+    /// A place line: `place` lies within `within`. Declaring one place within two others is
+    /// refused; declaring it again within the same one is not.
+    fn add_place(&mut self, at: &Loader<'_>, p: &PlaceLine) -> Result<(), Error> {
+        let place = Label::new(&p.place).map_err(at.wrap("place"))?;
+        let within = Label::new(&p.within).map_err(at.wrap("within"))?;
+        match self.places.parent_of(&place) {
+            Some(parent) if parent != within => {
+                let problem = format!(
+                    "{:?} is already declared within {:?}",
+                    place.as_str(),
+                    parent.as_str()
+                );
+                Err(at.err("place", problem))
+            }
+            _ => self.places.insert(&place, &within).map_err(at.wrap("place")),
+        }
     }
 
     fn add_document(&mut self, at: &Loader<'_>, d: DocumentLine) -> Result<(), Error> {
@@ -463,8 +573,40 @@ impl Corpus {
         errors
     }
 
-    /// A reconciler that knows the corpus's declared owners: sources with one owner are one
-    /// voice.
+    /// The alias table of the corpus's alias lines (`{"alias": "Alma-Ata", "of": "Almaty"}`);
+    /// empty when it has none.
+    #[must_use]
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
+    }
+
+    /// The place hierarchy of the corpus's place lines (`{"place": "Almaty", "within":
+    /// "Kazakhstan"}`); empty when it has none.
+    #[must_use]
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+
+    /// A reconciler that knows what the corpus declares: its aliases, its places, and its
+    /// owners (sources with one owner are one voice). [`Corpus::reconcile`] uses it.
+    ///
+    /// ```
+    /// use claimrecon::{ClaimId, Corpus, Label, Parser, RelationKind};
+    /// let text = r#"
+    /// {"alias": "Alma-Ata", "of": "Almaty"}
+    /// {"place": "Almaty", "within": "Kazakhstan"}
+    /// {"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-10"}
+    /// {"claim": "city", "document": "a", "quote": "12 died in Alma-Ata", "phrase": "12", "measure": "deaths", "place": "Alma-Ata"}
+    /// {"claim": "all", "document": "a", "quote": "164 died in Kazakhstan", "phrase": "164", "measure": "deaths", "place": "Kazakhstan"}
+    /// "#;
+    /// let corpus = Corpus::parse("c.jsonl", text, &Parser::default())?;
+    /// assert_eq!(corpus.aliases().canonical(&Label::new("alma-ata")?).as_str(), "Almaty");
+    /// let r = corpus.reconciler().reconcile(corpus.claims.clone());
+    /// assert_eq!(r.groups[0].subject.where_().map(Label::as_str), Some("Almaty"));
+    /// let city_in_all = r.relation(&ClaimId::new("city")?, &ClaimId::new("all")?).unwrap();
+    /// assert_eq!(city_in_all.kind, RelationKind::PartOf);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn reconciler(&self) -> Reconciler {
         let mut by_owner: BTreeMap<&Label, BTreeSet<&SourceId>> = BTreeMap::new();
@@ -476,7 +618,7 @@ impl Corpus {
         for (s, o) in &self.owners {
             by_owner.entry(o).or_default().insert(s);
         }
-        let mut r = Reconciler::new();
+        let mut r = Reconciler::new().aliases(self.aliases.clone()).places(self.places.clone());
         for (owner, sources) in by_owner {
             let sources: Vec<&SourceId> = sources.into_iter().collect();
             for pair in sources.windows(2) {

@@ -140,7 +140,7 @@ fn nan_and_infinity_never_become_numbers() {
 
 #[test]
 fn corpus_lines() {
-    let cases: [(String, &str); 8] = [
+    let cases: [(String, &str); 9] = [
         (claim_line("a lot"), "c.jsonl:2: field phrase: cannot read \"a lot\" at byte 0: expected a number, a date or a time of day, found 'a'"),
         (
             r#"{"claim": "x", "document": "b", "quote": "5", "phrase": "5", "measure": "deaths"}"#.to_owned(),
@@ -159,8 +159,12 @@ fn corpus_lines() {
             r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Al\u0000maty"}"#.to_owned(),
             "c.jsonl:2: field place: invalid label \"Al\\0maty\": contains control characters",
         ),
-        (r#"{"nothing": 1}"#.to_owned(), "c.jsonl:2: field line: expected a \"claim\", \"document\" or \"source\" key"),
+        (r#"{"nothing": 1}"#.to_owned(), "c.jsonl:2: field line: expected a \"claim\", \"document\", \"source\", \"alias\" or \"place\" key"),
         (DOC.to_owned(), "c.jsonl:2: field document: document \"a\" is declared twice"),
+        (
+            r#"{"claim": "x", "document": "a", "quote": "5 or 6", "phrase": "5", "phrase": "6", "measure": "deaths"}"#.to_owned(),
+            "c.jsonl:2: field phrase: the field is given twice",
+        ),
     ];
     for (lines, expected) in cases {
         assert_eq!(corpus_error(&lines), expected, "{lines}");

@@ -189,7 +189,7 @@ fn a_later_higher_toll_supersedes_an_earlier_one() {
     assert_eq!(rel.kind, RelationKind::Supersedes);
     assert_eq!(rel.reason, "the running total rose from 164 (10 Jan 2022) to 225 (25 Jan 2022)");
     let e = r
-        .group(&deaths(Population::All).normalized(&Aliases::default()))
+        .group(&deaths(Population::All).normalized(&Aliases::empty()))
         .unwrap()
         .estimate
         .clone()

@@ -119,7 +119,8 @@ fn parser_and_reconciler_settings_round_trip_through_serde() {
 
 #[test]
 fn subjects_normalise_through_aliases() {
-    let aliases = Aliases::default();
+    let mut aliases = Aliases::empty();
+    aliases.insert(&Label::new("Alma-Ata").unwrap(), &Label::new("Almaty").unwrap()).unwrap();
     let a =
         Subject::new(Measure::Deaths).place(Label::new("Alma-Ata").unwrap()).normalized(&aliases);
     let b = Subject::new(Measure::Deaths).place(Label::new("ALMATY").unwrap()).normalized(&aliases);

@@ -7,8 +7,9 @@
 //! cargo run --example reconcile -- --markdown FILE   # the report as Markdown
 //! cargo run --example reconcile -- --svg DIR         # one chart per running total
 //! cargo run --example reconcile -- --lenient         # keep going past bad lines, list them
-//! cargo run --example reconcile -- --extract FILE.txt [--published YYYY-MM-DD]
-//!                                                    # propose claims from an article
+//! cargo run --example reconcile -- --extract FILE.txt [--published YYYY-MM-DD] [CORPUS.jsonl]
+//!                                                    # propose claims from an article, with
+//!                                                    # the places the corpus declares
 //! ```
 
 mod chart;
@@ -83,13 +84,13 @@ fn main() -> ExitCode {
 }
 
 fn run(o: &Options) -> Result<(), String> {
-    if let Some(path) = &o.extract {
-        return propose(path, o.published);
-    }
     let name = o.corpus.display().to_string();
     let text =
         std::fs::read_to_string(&o.corpus).map_err(|e| format!("cannot read {name}: {e}"))?;
     let corpus = Corpus::parse(&name, &text, &Parser::default()).map_err(|e| e.to_string())?;
+    if let Some(path) = &o.extract {
+        return propose(path, o.published, &corpus);
+    }
     let dir = o.corpus.parent().unwrap_or(Path::new("."));
     let mut texts: BTreeMap<DocumentId, String> = BTreeMap::new();
     for d in &corpus.documents {
@@ -129,17 +130,17 @@ fn run(o: &Options) -> Result<(), String> {
 }
 
 /// Prints proposed claims for an article in the corpus format, each after a comment saying
-/// why, ready to be edited and loaded.
-fn propose(path: &Path, published: Option<chrono::NaiveDate>) -> Result<(), String> {
+/// why, ready to be edited and loaded. Places are the ones `corpus` declares, with their
+/// aliases.
+fn propose(
+    path: &Path,
+    published: Option<chrono::NaiveDate>,
+    corpus: &Corpus,
+) -> Result<(), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let parser = published.map_or_else(Parser::default, |d| Parser::default().published(d));
-    let proposals = claimrecon::extract(
-        &text,
-        &parser,
-        &claimrecon::Aliases::default(),
-        &claimrecon::Places::default(),
-    );
+    let proposals = claimrecon::extract(&text, &parser, corpus.aliases(), corpus.places());
     let file = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     let document = serde_json::json!({
         "document": "new",

@@ -406,8 +406,8 @@ impl Default for Reconciler {
     fn default() -> Self {
         Reconciler {
             policy: Policy::default(),
-            aliases: Aliases::default(),
-            places: Places::default(),
+            aliases: Aliases::empty(),
+            places: Places::empty(),
             rounds: 20,
             same_voice: Vec::new(),
             copy_detection: true,
@@ -417,8 +417,12 @@ impl Default for Reconciler {
 }
 
 impl Reconciler {
-    /// A reconciler with the default policy, the built-in alias and place tables, 20 scoring
-    /// rounds at most, and copy detection on.
+    /// A reconciler with the default policy, empty alias and place tables (names are compared
+    /// as given, ignoring case, and no place lies within another), 20 scoring rounds at most,
+    /// and copy detection on. Set the tables with [`Reconciler::aliases`] and
+    /// [`Reconciler::places`], or take them from a corpus with [`Corpus::reconciler`].
+    ///
+    /// [`Corpus::reconciler`]: crate::Corpus::reconciler
     #[must_use]
     pub fn new() -> Self {
         Self::default()
@@ -430,13 +434,14 @@ impl Reconciler {
         Self { policy, ..self }
     }
 
-    /// The alias table subjects are normalised through.
+    /// The alias table that normalises the places and events of subjects, speakers, categories
+    /// and set items. Empty by default.
     #[must_use]
     pub fn aliases(self, aliases: Aliases) -> Self {
         Self { aliases, ..self }
     }
 
-    /// The place hierarchy part-of checks use.
+    /// The place hierarchy part-of checks use. Empty by default.
     #[must_use]
     pub fn places(self, places: Places) -> Self {
         Self { places, ..self }
