@@ -28,8 +28,9 @@ pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
-    DerivedBound, Estimate, Figure, Finding, FindingKind, Group, Rank, Ranked, Reconciler,
-    Reconciliation, Rejected, Relation, RelationKind, SourceReport, Summary, VoiceReport,
+    DerivedBound, Estimate, Figure, Finding, FindingKind, Group, OutletReport, Rank, Ranked,
+    Reconciler, Reconciliation, Rejected, Relation, RelationKind, SourceReport, Summary,
+    VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

@@ -100,3 +100,88 @@ fn speakers_differing_only_in_case_are_one_source() {
     assert_eq!(r.sources.len(), 1);
     assert_eq!(r.sources[0].source.as_str(), "Police");
 }
+
+fn relayed(
+    id: &str,
+    phrase: &str,
+    outlet: &str,
+    via: Option<&str>,
+    speaker: Option<&str>,
+) -> Claim {
+    let mut provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+    if let Some(w) = via {
+        provenance = provenance.relayed_via(SourceId::new(w).unwrap());
+    }
+    if let Some(s) = speaker {
+        provenance = provenance.speaker(Label::new(s).unwrap());
+    }
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Deaths),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+fn voice(r: &Reconciliation, source: &str) -> SourceId {
+    r.source(&SourceId::new(source).unwrap()).unwrap().voice.clone()
+}
+
+#[test]
+fn an_outlet_relaying_a_wire_that_quoted_a_ministry_is_no_second_confirmation() {
+    let r = Reconciler::new().reconcile(vec![
+        relayed("wire", "31", "RIA Novosti", None, Some("interior ministry")),
+        relayed("daily", "31", "Daily", Some("RIA Novosti"), None),
+        relayed("rival", "40", "Rival", None, Some("hospital")),
+        relayed("rival2", "40", "Rival Two", None, None),
+    ]);
+    assert_eq!(voice(&r, "interior ministry"), voice(&r, "Daily"));
+    assert_ne!(voice(&r, "interior ministry"), voice(&r, "hospital"));
+    let joined = r.voices.iter().find(|v| v.members.len() > 1).unwrap();
+    assert!(
+        joined.reasons.iter().any(|w| w.contains("Daily relays RIA Novosti, which published")),
+        "{:?}",
+        joined.reasons
+    );
+    // One voice at 31 against two at 40: the two win.
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 40 / best 40 / high 40");
+}
+
+#[test]
+fn a_relayed_quote_and_the_wire_s_own_report_of_it_are_one_voice() {
+    // The relaying outlet names the speaker; the wire, publishing itself, does not.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("own", "31", "RIA Novosti", None, None),
+        relayed("quote", "31", "Daily", Some("RIA Novosti"), Some("interior ministry")),
+    ]);
+    assert_eq!(voice(&r, "interior ministry"), voice(&r, "RIA Novosti"));
+    // Different figures are no sign of relaying one report.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("own", "31", "RIA Novosti", None, None),
+        relayed("quote", "35", "Daily", Some("RIA Novosti"), Some("interior ministry")),
+    ]);
+    assert_ne!(voice(&r, "interior ministry"), voice(&r, "RIA Novosti"));
+}
+
+#[test]
+fn speakers_and_outlets_are_both_reported() {
+    let r = Reconciler::new().reconcile(vec![
+        relayed("a", "31", "Daily", None, Some("interior ministry")),
+        relayed("b", "31", "Weekly", None, Some("hospital")),
+        relayed("c", "90", "Weekly", None, Some("a blogger")),
+        relayed("d", "31", "Monthly", None, None),
+    ]);
+    let names: Vec<&str> = r.outlets.iter().map(|o| o.outlet.as_str()).collect();
+    assert_eq!(names, ["Daily", "Monthly", "Weekly"]);
+    let weekly = r.outlets.iter().find(|o| o.outlet.as_str() == "Weekly").unwrap();
+    assert_eq!((weekly.claims, weekly.checked), (2, 2));
+    assert_eq!(weekly.agreement.unwrap().get(), 0.5);
+    assert!(r.source(&SourceId::new("hospital").unwrap()).is_some());
+    assert!(
+        claimrecon::text(&r).contains("OUTLETS (who published the claims, whoever they quoted)")
+    );
+}

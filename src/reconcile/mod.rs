@@ -291,6 +291,25 @@ pub struct SourceReport {
     pub echoes: usize,
 }
 
+/// What the reconciliation says of one outlet: the figures it published, whoever said them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OutletReport {
+    /// The outlet.
+    pub outlet: SourceId,
+    /// Claims it published.
+    pub claims: usize,
+    /// Distinct statements that could be checked against an estimate.
+    pub checked: usize,
+    /// Share of checked statements consistent with the estimates; `None` if none was checked.
+    pub agreement: Option<Score>,
+    /// 1 minus the mean normalised distance of its statements from the estimates; `None` if
+    /// none was checked.
+    pub reliability: Option<Score>,
+    /// The wires it relayed claims from.
+    pub relays: Vec<SourceId>,
+}
+
 /// What the reconciliation says of one independence group ("voice").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoiceReport {
@@ -338,8 +357,11 @@ pub struct Reconciliation {
     /// What to look at first, most important first; single-voice figures last (see
     /// [`FindingKind::is_numbered`]).
     pub findings: Vec<Finding>,
-    /// One row per source, ordered by source.
+    /// One row per source (who said it: the speaker, else the outlet), ordered by source.
     pub sources: Vec<SourceReport>,
+    /// One row per outlet (who published it), ordered by outlet, so a user sees which outlets
+    /// carried figures that held up, whoever they quoted.
+    pub outlets: Vec<OutletReport>,
     /// One row per independence group, ordered by name.
     pub voices: Vec<VoiceReport>,
     /// Scoring rounds run before the estimates settled.
@@ -525,7 +547,8 @@ impl Reconciler {
             claims.iter().map(|c| canonical(c.value(), &self.aliases)).collect();
         // Each value as text, once: the key that makes a repeated figure count once.
         let keys = Keys::new(&values);
-        let mut voices = voice::Voices::build(&claims, &self.aliases, &self.same_voice);
+        let mut voices =
+            voice::Voices::build(&claims, &groups, &keys, &self.aliases, &self.same_voice);
         if self.copy_detection {
             voices.detect_copying(&keys, &groups);
         }
@@ -557,7 +580,7 @@ impl Reconciler {
         partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
         let findings = findings::collect(&claims, &out_groups, &state, &voices);
         let summary = findings::summarize(&out_groups, &findings, &state);
-        let (sources, voice_reports) = state.reports(&claims, &voices);
+        let (sources, outlets, voice_reports) = state.reports(&claims, &voices);
         Reconciliation {
             claims,
             rejected,
@@ -565,6 +588,7 @@ impl Reconciler {
             summary,
             findings,
             sources,
+            outlets,
             voices: voice_reports,
             rounds: state.rounds,
         }

@@ -38,7 +38,21 @@ use super::estimate::{self, Input, Outcome, Role, View};
 use super::group::GroupData;
 use super::partof::Derived;
 use super::voice::Voices;
-use super::{Estimate, Figure, Rank, SourceReport, VoiceReport};
+use super::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
+
+fn score(x: f64) -> Option<Score> {
+    Score::new(x.clamp(0.0, 1.0)).ok()
+}
+
+/// Share of checked statements consistent with the estimates.
+fn agreement_of(t: &Tally) -> Option<Score> {
+    (t.1 > 0).then(|| score(t.2 as f64 / t.1 as f64)).flatten()
+}
+
+/// 1 minus the mean loss of the checked statements.
+fn reliability_of(t: &Tally) -> Option<Score> {
+    (!t.3.is_empty()).then(|| score(1.0 - t.3.iter().sum::<f64>() / t.3.len() as f64)).flatten()
+}
 
 const LOSS_FLOOR: f64 = 0.01;
 
@@ -819,11 +833,41 @@ impl State {
     }
 
     /// Per-source and per-voice reports.
+    /// Claims, checked statements, consistent ones, losses and echoes per key (a source or an
+    /// outlet): a statement its key repeats (or is quoted giving twice) counts once.
+    fn tally(
+        &self,
+        n: usize,
+        key_of: impl Fn(usize) -> usize,
+        is_echo: impl Fn(usize) -> bool,
+    ) -> BTreeMap<usize, Tally> {
+        let mut per_key: BTreeMap<usize, Tally> = BTreeMap::new();
+        for c in 0..n {
+            let ob = &self.obs[self.claim_obs[c]];
+            let entry = per_key.entry(key_of(c)).or_default();
+            entry.0 += 1;
+            if let Some(l) = self.loss[self.claim_obs[c]]
+                && entry.5.insert(ob.statement())
+            {
+                entry.1 += 1;
+                if l < 1e-12 {
+                    entry.2 += 1;
+                }
+                entry.3.push(l);
+            }
+            if is_echo(c) {
+                entry.4 += 1;
+            }
+        }
+        per_key
+    }
+
+    /// Per-source, per-outlet and per-voice reports.
     pub fn reports(
         &self,
         claims: &[Claim],
         voices: &Voices,
-    ) -> (Vec<SourceReport>, Vec<VoiceReport>) {
+    ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
         let mut first: BTreeMap<(usize, Statement), FirstGiver<'_>> = BTreeMap::new();
         for (c, claim) in claims.iter().enumerate() {
@@ -837,44 +881,44 @@ impl State {
                 }
             }
         }
-        let mut per_source: BTreeMap<usize, Tally> = BTreeMap::new();
-        for (c, _) in claims.iter().enumerate() {
-            let s = voices.source_of_claim(c);
+        let is_echo = |c: usize| {
             let ob = &self.obs[self.claim_obs[c]];
-            let entry = per_source.entry(s).or_default();
-            entry.0 += 1;
-            // A figure the source repeats (or is quoted giving twice) counts once.
-            if let Some(l) = self.loss[self.claim_obs[c]]
-                && entry.5.insert(ob.statement())
-            {
-                entry.1 += 1;
-                if l < 1e-12 {
-                    entry.2 += 1;
-                }
-                entry.3.push(l);
-            }
-            if first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.2 != s) {
-                entry.4 += 1;
-            }
-        }
-        let score = |x: f64| Score::new(x.clamp(0.0, 1.0)).ok();
+            first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.2 != voices.source_of_claim(c))
+        };
+        let mut per_source = self.tally(claims.len(), |c| voices.source_of_claim(c), is_echo);
         let sources = voices
             .sources()
             .map(|s| {
-                let (n, checked, agree, losses, echoes, _) =
-                    per_source.remove(&s).unwrap_or_default();
+                let t = per_source.remove(&s).unwrap_or_default();
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
-                    claims: n,
-                    checked,
-                    agreement: (checked > 0)
-                        .then(|| score(agree as f64 / checked as f64))
-                        .flatten(),
-                    reliability: (!losses.is_empty())
-                        .then(|| score(1.0 - losses.iter().sum::<f64>() / losses.len() as f64))
-                        .flatten(),
-                    echoes,
+                    claims: t.0,
+                    checked: t.1,
+                    agreement: agreement_of(&t),
+                    reliability: reliability_of(&t),
+                    echoes: t.4,
+                }
+            })
+            .collect();
+        let mut per_outlet = self.tally(claims.len(), |c| voices.outlet_of_claim(c), |_| false);
+        let mut relays: BTreeMap<usize, BTreeSet<SourceId>> = BTreeMap::new();
+        for (c, claim) in claims.iter().enumerate() {
+            if let Some(w) = claim.provenance().via() {
+                relays.entry(voices.outlet_of_claim(c)).or_default().insert(w.clone());
+            }
+        }
+        let outlets = voices
+            .outlets()
+            .map(|o| {
+                let t = per_outlet.remove(&o).unwrap_or_default();
+                OutletReport {
+                    outlet: voices.name(o).clone(),
+                    claims: t.0,
+                    checked: t.1,
+                    agreement: agreement_of(&t),
+                    reliability: reliability_of(&t),
+                    relays: relays.remove(&o).unwrap_or_default().into_iter().collect(),
                 }
             })
             .collect();
@@ -916,6 +960,6 @@ impl State {
                 reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
             })
             .collect();
-        (sources, voice_reports)
+        (sources, outlets, voice_reports)
     }
 }

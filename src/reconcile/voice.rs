@@ -59,9 +59,62 @@ pub(crate) struct Voices {
     reasons: Vec<(usize, usize, String)>,
     /// Per claim: index into `names` of its source.
     claim_source: Vec<usize>,
+    /// Per claim: index into `names` of the outlet that published it.
+    claim_outlet: Vec<usize>,
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
+}
+
+/// One relays the other: a claim relayed via a wire and a claim that wire published itself,
+/// with the same figure on the same subject, are one voice, whatever speakers either names. An
+/// outlet relaying a wire that quoted a ministry is no second confirmation of the ministry.
+/// Only an unambiguous original links: when the wire published that figure from two sources,
+/// which of them the relay carries is unknown, and linking both would merge two voices.
+/// O(n) over hash buckets of (subject, wire, figure).
+#[allow(clippy::too_many_arguments)] // one call site, in `Voices::build`
+fn relay_links(
+    claims: &[Claim],
+    groups: &[GroupData],
+    keys: &super::Keys,
+    name_index: &HashMap<SourceId, usize>,
+    claim_source: &[usize],
+    claim_outlet: &[usize],
+    union: &mut Union,
+    reasons: &mut Vec<(usize, usize, String)>,
+) {
+    let mut published: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &c in &g.members {
+            published.entry((gi, claim_outlet[c], keys.of_claim[c])).or_default().push(c);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &c in &g.members {
+            let Some(w) = claims[c].provenance().via() else { continue };
+            let Some(originals) = published.get(&(gi, name_index[w], keys.of_claim[c])) else {
+                continue;
+            };
+            let b = claim_source[originals[0]];
+            if originals.iter().any(|&o| claim_source[o] != b) {
+                continue;
+            }
+            let a = claim_source[c];
+            if a != b && seen.insert((a.min(b), a.max(b))) {
+                union.join(a, b);
+                let why = format!(
+                    "{} relays {w}, which published {}'s figure",
+                    claims[c].provenance().outlet(),
+                    claims[originals[0]].provenance().said_by().map_or_else(
+                        || claims[originals[0]].provenance().outlet().to_string(),
+                        ToString::to_string
+                    )
+                );
+                reasons.push((a, b, why));
+            }
+        }
+    }
 }
 
 /// The source of a claim: the speaker it is attributed to, else the outlet.
@@ -75,6 +128,8 @@ pub(crate) fn source_of(claim: &Claim, aliases: &Aliases) -> SourceId {
 impl Voices {
     pub fn build(
         claims: &[Claim],
+        groups: &[GroupData],
+        keys: &super::Keys,
         aliases: &Aliases,
         declared: &[(SourceId, SourceId, String)],
     ) -> Self {
@@ -118,13 +173,19 @@ impl Voices {
         for &s in &claim_source {
             is_source[s] = true;
         }
+        let claim_outlet: Vec<usize> = claims
+            .iter()
+            .map(|c| {
+                let o = c.provenance().outlet();
+                spelling
+                    .get(&o.as_str().to_lowercase())
+                    .map_or_else(|| name_index[o], |s| name_index[s])
+            })
+            .collect();
         let mut reasons = Vec::new();
         let mut seen = BTreeSet::new();
-        for (c, &s) in claims.iter().zip(&claim_source) {
+        for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(&claim_outlet)) {
             let p = c.provenance();
-            let outlet = spelling
-                .get(&p.outlet().as_str().to_lowercase())
-                .map_or_else(|| name_index[p.outlet()], |o| name_index[o]);
             if let Some(w) = p.via() {
                 let wire = name_index[w];
                 is_wire[wire] = true;
@@ -136,6 +197,16 @@ impl Voices {
                 }
             }
         }
+        relay_links(
+            claims,
+            groups,
+            keys,
+            &name_index,
+            &claim_source,
+            &claim_outlet,
+            &mut union,
+            &mut reasons,
+        );
         for (a, b, why) in declared {
             let (ia, ib) = (name_index[a], name_index[b]);
             union.join(ia, ib);
@@ -148,6 +219,7 @@ impl Voices {
             union,
             reasons,
             claim_source,
+            claim_outlet,
             name_group: Vec::new(),
             groups: Vec::new(),
         };
@@ -195,6 +267,19 @@ impl Voices {
     /// The independence group of claim `i`.
     pub fn voice_of(&self, claim: usize) -> usize {
         self.name_group[self.claim_source[claim]]
+    }
+
+    /// The outlet (name index) that published claim `i`.
+    pub fn outlet_of_claim(&self, claim: usize) -> usize {
+        self.claim_outlet[claim]
+    }
+
+    /// All outlet name indices, in name order.
+    pub fn outlets(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut outlets: Vec<usize> = self.claim_outlet.clone();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets.into_iter()
     }
 
     /// The source (name index) of claim `i`.

@@ -97,7 +97,30 @@ pub fn markdown(r: &Reconciliation) -> String {
             s.echoes
         );
     }
+    outlets(r, &mut out);
     out
+}
+
+/// Who published the claims, whoever they quoted.
+fn outlets(r: &Reconciliation, out: &mut String) {
+    let _ = writeln!(out, "\n## Outlets\n");
+    let _ = writeln!(
+        out,
+        "| outlet | claims | agreement | reliability | relayed |\n|---|---:|---:|---:|---|"
+    );
+    let score = super::score_text;
+    for o in &r.outlets {
+        let relays: Vec<&str> = o.relays.iter().map(crate::id::SourceId::as_str).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(o.outlet.as_str()),
+            o.claims,
+            score(o.agreement),
+            score(o.reliability),
+            cell(&relays.join(", "))
+        );
+    }
 }
 
 /// The numbered findings, then the single-voice figures as one list.
@@ -113,7 +136,11 @@ fn findings(r: &Reconciliation, out: &mut String) {
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
     }
     if !single.is_empty() {
-        let _ = writeln!(out, "\n### Numbers resting on one voice ({}), to corroborate\n", single.len());
+        let _ = writeln!(
+            out,
+            "\n### Numbers resting on one voice ({}), to corroborate\n",
+            single.len()
+        );
         for f in single {
             let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
             let _ = writeln!(out, "- {} ({})", cell(&f.message), ids.join(", "));

@@ -116,9 +116,12 @@ fn quantities(r: &Reconciliation, out: &mut String) {
 fn sources(r: &Reconciliation, out: &mut String) {
     let _ = writeln!(
         out,
-        "\nSOURCES (agreement: share of their figures consistent with the estimates;"
+        "\nSOURCES (who said it: the speaker, else the outlet; agreement: share of their figures"
     );
-    let _ = writeln!(out, "         reliability: 1 minus their mean distance from the estimates)");
+    let _ = writeln!(
+        out,
+        "         consistent with the estimates; reliability: 1 minus their mean distance from them)"
+    );
     let _ = writeln!(
         out,
         "  {:<32}  {:<24}  {:>6}  {:>5}  {:>6}  {:>6}",
@@ -135,6 +138,24 @@ fn sources(r: &Reconciliation, out: &mut String) {
             score(s.agreement),
             score(s.reliability),
             s.echoes
+        );
+    }
+    let _ = writeln!(out, "\nOUTLETS (who published the claims, whoever they quoted)");
+    let _ = writeln!(
+        out,
+        "  {:<32}  {:>6}  {:>5}  {:>6}  relayed",
+        "outlet", "claims", "agree", "reliab"
+    );
+    for o in &r.outlets {
+        let relays: Vec<&str> = o.relays.iter().map(crate::id::SourceId::as_str).collect();
+        let _ = writeln!(
+            out,
+            "  {:<32}  {:>6}  {:>5}  {:>6}  {}",
+            fit(o.outlet.as_str(), 32),
+            o.claims,
+            score(o.agreement),
+            score(o.reliability),
+            if relays.is_empty() { "-".to_owned() } else { relays.join(", ") }
         );
     }
     let joined: Vec<_> = r.voices.iter().filter(|v| !v.reasons.is_empty()).collect();
