@@ -3,12 +3,82 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use std::fmt;
+
 use crate::Error;
 use crate::id::ClaimId;
 use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::subject::Subject;
-use crate::value::Value;
+use crate::value::{DayInterval, Value};
+
+/// The part of the day, or clock time, a figure describes within its as-of date: "morning",
+/// "18:00", "shortly after 6 p.m.". It orders claims of one day where it is known: a state
+/// reported "not yet" in the morning and "yes" in the evening changed over the day.
+///
+/// ```
+/// use claimrecon::{AsOfTime, Parser};
+/// let parser = Parser::default();
+/// let morning = AsOfTime::parse("morning", &parser)?;
+/// let evening = AsOfTime::parse("6 p.m.", &parser)?;
+/// assert!(morning.is_before(&evening));
+/// assert!(!AsOfTime::parse("about 6 p.m.", &parser)?.is_before(&evening));
+/// assert_eq!(morning.to_string(), "morning");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AsOfTime {
+    words: String,
+    stretch: DayInterval,
+}
+
+impl AsOfTime {
+    /// Reads a clock time or part of the day ("morning", "18:00", "about 6 p.m.") with the
+    /// parser's time policy.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] if the words are not a time of day or a part of the day.
+    pub fn parse(words: &str, parser: &Parser) -> Result<Self, Error> {
+        let parsed = parser.parse_time_of_day(words)?;
+        let stretch = parsed.value.day_interval(parser.policy_ref()).ok_or_else(|| {
+            Error::parse(words, 0, "expected a time of day or a part of the day".to_owned())
+        })?;
+        Ok(AsOfTime { words: parsed.value.to_string(), stretch })
+    }
+
+    /// The stretch of the day it allows.
+    #[must_use]
+    pub fn stretch(&self) -> DayInterval {
+        self.stretch
+    }
+
+    /// True if it ends before `other` starts, within one day (see [`DayInterval::is_before`]).
+    #[must_use]
+    pub fn is_before(&self, other: &AsOfTime) -> bool {
+        self.stretch.is_before(&other.stretch)
+    }
+}
+
+impl fmt::Display for AsOfTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words)
+    }
+}
+
+/// When a figure holds: its as-of date and, where known, the time of day. `a` is known to come
+/// before `b` when its date is earlier, or on one date when both times are known and `a`'s
+/// ends before `b`'s starts; otherwise the order is unknown (or they are simultaneous).
+pub(crate) fn known_before(
+    a: (Option<NaiveDate>, Option<&AsOfTime>),
+    b: (Option<NaiveDate>, Option<&AsOfTime>),
+) -> bool {
+    match (a, b) {
+        ((Some(da), ta), (Some(db), tb)) => {
+            da < db || (da == db && ta.zip(tb).is_some_and(|(x, y)| x.is_before(y)))
+        }
+        _ => false,
+    }
+}
 
 /// One source's assertion about one subject.
 ///
@@ -35,13 +105,15 @@ pub struct Claim {
     as_of: Option<NaiveDate>,
     provenance: Provenance,
     phrase: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of_time: Option<AsOfTime>,
 }
 
 impl Claim {
     /// A claim with an already-typed value.
     #[must_use]
     pub fn new(id: ClaimId, subject: Subject, value: Value, provenance: Provenance) -> Self {
-        Claim { id, subject, value, as_of: None, provenance, phrase: None }
+        Claim { id, subject, value, as_of: None, provenance, phrase: None, as_of_time: None }
     }
 
     /// Reads `phrase` with `parser` (relative dates resolved against the provenance's
@@ -68,6 +140,7 @@ impl Claim {
             as_of: None,
             provenance,
             phrase: Some(phrase.to_owned()),
+            as_of_time: None,
         })
     }
 
@@ -81,6 +154,19 @@ impl Claim {
     #[must_use]
     pub fn with_as_of(self, date: NaiveDate) -> Self {
         Self { as_of: Some(date), ..self }
+    }
+
+    /// Sets the time of day the figure describes within its as-of date ("morning", "18:00"),
+    /// which orders claims of one day.
+    #[must_use]
+    pub fn with_as_of_time(self, time: AsOfTime) -> Self {
+        Self { as_of_time: Some(time), ..self }
+    }
+
+    /// The time of day the figure describes, if the text gives one.
+    #[must_use]
+    pub fn as_of_time(&self) -> Option<&AsOfTime> {
+        self.as_of_time.as_ref()
     }
 
     /// The claim's id.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::claim::Claim;
+use crate::claim::{AsOfTime, Claim};
 use crate::id::{ClaimId, DocumentId, SourceId};
 use crate::parse::Parser;
 use crate::provenance::Provenance;
@@ -537,7 +537,20 @@ impl Corpus {
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
         if let Some(a) = c.as_of {
-            claim = claim.with_as_of(at.date("as_of", &a)?);
+            // "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00".
+            let (date, time) = match a.get(10..) {
+                Some(rest) if !rest.is_empty() => {
+                    (a.get(..10).unwrap_or(&a), Some(rest.strip_prefix('T').unwrap_or(rest).trim()))
+                }
+                _ => (a.as_str(), None),
+            };
+            claim = claim.with_as_of(at.date("as_of", date)?);
+            if let Some(words) = time {
+                let time = AsOfTime::parse(words, &parser).map_err(|e| {
+                    at.err("as_of", format!("{a:?}: the time of day after the date: {e}"))
+                })?;
+                claim = claim.with_as_of_time(time);
+            }
         }
         self.annotations.insert(id, Annotation { line: at.line, as_of_evidence: c.as_of_evidence });
         self.claims.push(claim);

@@ -20,7 +20,7 @@ mod value;
 pub use crate::bulk::{
     Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkSource, BulkValue,
 };
-pub use crate::claim::Claim;
+pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
 pub use crate::error::Error;
 pub use crate::extract::{Proposal, extract};

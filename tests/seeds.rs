@@ -96,6 +96,11 @@ fn not_yet_requested_then_requested_is_a_change_over_time() {
     let r = reconcile();
     assert_eq!(kind(&r, "d3-requested", "d1-requested"), RelationKind::ChangedOverTime);
     assert_eq!(kind(&r, "d3-requested", "d4-requested"), RelationKind::ChangedOverTime);
+    // Both on 5 January: "has not yet requested" marks a state expected to change, so it came
+    // first; it was true when said, and no finding calls it a conflict.
+    assert_eq!(kind(&r, "d3-requested", "d0-requested"), RelationKind::ChangedOverTime);
+    assert_eq!(r.rank(&id("d3-requested")).unwrap().rank, Rank::Normal);
+    assert!(r.findings.iter().all(|f| !f.claims.contains(&id("d3-requested"))));
 }
 
 #[test]

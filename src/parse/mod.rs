@@ -1528,6 +1528,15 @@ fn point_kind(p: &Point) -> &'static str {
     }
 }
 
+/// True for a phrase that states a state as expected to change: "has not yet requested", "is
+/// yet to decide", "still has not". Such a state came before the change on the same day.
+pub(crate) fn expects_change(phrase: &str) -> bool {
+    let lower = phrase.to_lowercase();
+    ["not yet", "yet to ", "still not", "still has not", "still have not", "still hasn't"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Both ends as times of day, if they can be read so: explicit clocks ("11 p.m.", "23:00"),
 /// or both written "H.00" ("from 7.00 to 23.00").
 fn clock_pair(l: &Point, r: &Point) -> Option<(TimeOfDay, TimeOfDay)> {

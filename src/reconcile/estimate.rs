@@ -42,6 +42,9 @@ pub(crate) struct Outcome {
     pub numeric: Option<Spread>,
     pub label: Option<Value>,
     pub chosen_voices: usize,
+    /// A yes/no state reported both ways on one day, in an order the reports do not give: the
+    /// clusters are a same-day change, not a conflict.
+    pub same_day: bool,
 }
 
 impl Outcome {
@@ -368,7 +371,15 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
         .filter_map(|m| interval_of(&inputs[m]).map(|i| i.low()))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     let numeric = common.map(|common| spread(&common, floor, points));
-    Outcome { clusters: clusters.to_vec(), chosen, roles, numeric, label: None, chosen_voices }
+    Outcome {
+        clusters: clusters.to_vec(),
+        chosen,
+        roles,
+        numeric,
+        label: None,
+        chosen_voices,
+        same_day: false,
+    }
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]).
@@ -539,7 +550,15 @@ pub(crate) fn labels(
             View::Label(v) => Some(v.clone()),
             _ => None,
         });
-    Outcome { clusters, chosen, roles: Vec::new(), numeric: None, label, chosen_voices }
+    Outcome {
+        clusters,
+        chosen,
+        roles: Vec::new(),
+        numeric: None,
+        label,
+        chosen_voices,
+        same_day: false,
+    }
 }
 
 /// Item keys of a set, or of a category (a one-item set); `None` for other values.

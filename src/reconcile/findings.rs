@@ -27,6 +27,9 @@ pub enum FindingKind {
     Conflict,
     /// Figures about one subject that cannot be compared (different dimensions or kinds).
     Incomparable,
+    /// A yes/no state given both ways on one day, in an order the reports do not give: a note,
+    /// not a conflict.
+    ChangedSameDay,
     /// An estimate that rests on one independent voice.
     SingleVoice,
 }
@@ -39,6 +42,7 @@ impl fmt::Display for FindingKind {
             FindingKind::Regression => "running total fell",
             FindingKind::Conflict => "conflict",
             FindingKind::Incomparable => "incomparable figures",
+            FindingKind::ChangedSameDay => "changed the same day (order unknown)",
             FindingKind::SingleVoice => "single voice",
         })
     }
@@ -113,7 +117,7 @@ impl FindingKind {
     /// figures are listed apart, as they are common and would bury the rest.
     #[must_use]
     pub fn is_numbered(self) -> bool {
-        self != FindingKind::SingleVoice
+        !matches!(self, FindingKind::SingleVoice | FindingKind::ChangedSameDay)
     }
 }
 
@@ -215,7 +219,11 @@ pub(crate) fn collect(
             !offenders.contains(id)
                 && !g.estimate.as_ref().is_some_and(|e| e.supporting.contains(id))
         });
-        if g.clusters.len() > 1 && !has_complement && rivals_left {
+        if g.clusters.len() > 1 && state.changed_same_day(gi) {
+            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
+            let reason = g.estimate.as_ref().map_or_else(String::new, |e| e.reason.clone());
+            push(FindingKind::ChangedSameDay, ids, format!("{}: {reason}", g.subject));
+        } else if g.clusters.len() > 1 && !has_complement && rivals_left {
             let ids: Vec<ClaimId> =
                 g.clusters.iter().flatten().filter(|id| !offenders.contains(id)).cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(

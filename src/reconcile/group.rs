@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::claim::Claim;
+use crate::claim::{AsOfTime, Claim, known_before};
 use crate::id::ClaimId;
 use crate::subject::{Aliases, Nature, Subject};
 use crate::value::{Basis, Policy, Value, Verdict};
@@ -29,12 +29,16 @@ pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
     }
     map.into_iter()
         .map(|(subject, mut members)| {
-            members.sort_by(|&a, &b| {
-                (claims[a].as_of(), claims[a].id()).cmp(&(claims[b].as_of(), claims[b].id()))
-            });
+            members.sort_by(|&a, &b| order_key(&claims[a]).cmp(&order_key(&claims[b])));
             GroupData { subject, members }
         })
         .collect()
+}
+
+/// As-of order: date (undated first), then the start of the time of day where known (unknown
+/// first), then id.
+fn order_key(c: &Claim) -> (Option<NaiveDate>, Option<u16>, &ClaimId) {
+    (c.as_of(), c.as_of_time().map(|t| t.stretch().start_key()), c.id())
 }
 
 /// Something a relation can point at: a claim or a derived bound.
@@ -42,13 +46,18 @@ pub(crate) struct Item<'a> {
     pub id: &'a ClaimId,
     pub value: &'a Value,
     pub as_of: Option<NaiveDate>,
+    /// The time of day within `as_of`, where the text gives it.
+    pub time: Option<&'a AsOfTime>,
+    /// A state stated as expected to change ("has not yet requested").
+    pub pending: bool,
     /// The independence group it speaks for: a later lower figure of the same voice is a
     /// revision, of another voice a regression.
     pub voice: usize,
 }
 
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string())
+fn date_text(d: Option<NaiveDate>, time: Option<&AsOfTime>) -> String {
+    let date = d.map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string());
+    time.map_or(date.clone(), |t| format!("{date}, {t}"))
 }
 
 /// How `a` (not later than `b`) relates to `b` in a group of the given nature.
@@ -66,9 +75,38 @@ pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy
         }
     };
     let complement = cmp.basis == Basis::Complement;
-    let later = matches!((a.as_of, b.as_of), (Some(x), Some(y)) if x < y);
-    let (ta, tb) = (date_text(a.as_of), date_text(b.as_of));
+    let later = known_before((a.as_of, a.time), (b.as_of, b.time));
+    let (ta, tb) = (date_text(a.as_of, a.time), date_text(b.as_of, b.time));
+    let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
+    let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
     let (kind, reason) = match (nature, cmp.verdict, later) {
+        // A yes/no state that flips within one day: "not yet" came first; else the order is
+        // unknown, a note and not a conflict.
+        (Nature::ChangingState, Verdict::Conflicts, false) if same_day && flips => {
+            match (a.pending, b.pending) {
+                (true, false) => (
+                    RelationKind::ChangedOverTime,
+                    format!(
+                        "changed the same day ({ta}) from {} (\"not yet\") to {}",
+                        a.value, b.value
+                    ),
+                ),
+                (false, true) => (
+                    RelationKind::ChangedOverTime,
+                    format!(
+                        "changed the same day ({ta}) from {} (\"not yet\") to {}",
+                        b.value, a.value
+                    ),
+                ),
+                _ => (
+                    RelationKind::ChangedSameDay,
+                    format!(
+                        "{} and {} the same day ({ta}), in an order the reports do not give",
+                        a.value, b.value
+                    ),
+                ),
+            }
+        }
         (Nature::RunningTotal, Verdict::Conflicts, true) => {
             let (ia, ib) = (a.value.interval(policy), b.value.interval(policy));
             match (ia, ib) {
@@ -129,6 +167,8 @@ pub(crate) fn finish(
             id: claims[i].id(),
             value: &values[i],
             as_of: claims[i].as_of(),
+            time: claims[i].as_of_time(),
+            pending: claims[i].phrase().is_some_and(crate::parse::expects_change),
             voice: voices.voice_of(i),
         })
         .collect();
@@ -137,9 +177,17 @@ pub(crate) fn finish(
         id: &d.bound.id,
         value: &d.bound.value,
         as_of: d.bound.as_of,
+        time: None,
+        pending: false,
         voice: d.voice,
     }));
-    items.sort_by(|a, b| (a.as_of, a.id).cmp(&(b.as_of, b.id)));
+    items.sort_by(|a, b| {
+        (a.as_of, a.time.map(|t| t.stretch().start_key()), a.id).cmp(&(
+            b.as_of,
+            b.time.map(|t| t.stretch().start_key()),
+            b.id,
+        ))
+    });
     let nature = g.subject.behaviour();
     let result = state.group_result_of(gi);
     let mut relations = Vec::new();

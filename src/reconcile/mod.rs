@@ -39,6 +39,9 @@ pub enum RelationKind {
     Regression,
     /// A changing state took a new value: "not yet requested" then "requested".
     ChangedOverTime,
+    /// A yes/no state reported both ways on one day, in an order the reports do not give: a
+    /// note, not a conflict.
+    ChangedSameDay,
     /// The first claim counts part of what the second counts: 19 security officers of 225.
     PartOf,
     /// The first claim counts part of what the second counts, but is larger: a conflict.
@@ -67,6 +70,7 @@ impl fmt::Display for RelationKind {
             RelationKind::Supersedes => "supersedes",
             RelationKind::Regression => "regression",
             RelationKind::ChangedOverTime => "changed over time",
+            RelationKind::ChangedSameDay => "changed the same day (order unknown)",
             RelationKind::PartOf => "part of",
             RelationKind::SubCountAboveTotal => "sub-count above total",
             RelationKind::Incomparable => "incomparable",

@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::claim::Claim;
+use crate::claim::{AsOfTime, Claim};
 use crate::id::{ClaimId, Score, SourceId};
 use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
@@ -116,6 +116,9 @@ struct Epoch {
     value_clusters: Vec<Vec<Vec<usize>>>,
     /// Spread of the representative points, for the loss scale.
     spread: f64,
+    /// The states of a day that a later report of the same day replaced.
+    earlier_that_day: bool,
+    nature: Nature,
 }
 
 /// A group's latest epoch, in public terms.
@@ -218,22 +221,56 @@ struct Item<'a> {
     id: &'a ClaimId,
     value: &'a Value,
     as_of: Option<NaiveDate>,
+    /// The time of day within `as_of`, where known.
+    time: Option<&'a AsOfTime>,
+    /// A state stated as expected to change ("not yet").
+    pending: bool,
     voice: usize,
 }
 
-/// A changing state has one epoch per as-of date; running totals and fixed facts have one, at
-/// the latest date that gives a figure.
+/// An epoch's key: its as-of date, and whether it holds the states that a later report of the
+/// same day replaced (`false`, ordered first) or the rest of the day (`true`).
+type EpochKey = (Option<NaiveDate>, bool);
+
+/// A changing state has one epoch per as-of date (and one before it for the states a later
+/// report that day replaced); running totals and fixed facts have one, at the latest date that
+/// gives a figure.
 fn epochs_of<'i, 'a>(
     items: &'i [Item<'a>],
     nature: Nature,
-) -> BTreeMap<Option<NaiveDate>, Vec<&'i Item<'a>>> {
-    let mut by_epoch: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
+) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
+    let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
     let latest = latest_figure_date(items);
+    if nature != Nature::ChangingState {
+        by_epoch.insert((latest, true), items.iter().collect());
+        return by_epoch;
+    }
+    let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
     for it in items {
-        let key = if nature == Nature::ChangingState { it.as_of } else { latest };
-        by_epoch.entry(key).or_default().push(it);
+        by_day.entry(it.as_of).or_default().push(it);
+    }
+    for (day, members) in by_day {
+        for it in &members {
+            let replaced = day.is_some() && replaced_later_that_day(it, &members);
+            by_epoch.entry((day, !replaced)).or_default().push(it);
+        }
     }
     by_epoch
+}
+
+/// Whether a later report of the same day replaced this state: another value at a time of day
+/// known to be later, or, for a yes/no stated as "not yet", the other value. Pairs are
+/// compared only in days of at most 64 reports, to stay linear; beyond, "not yet" alone.
+fn replaced_later_that_day(it: &Item<'_>, day: &[&Item<'_>]) -> bool {
+    let yes_no = |v: &Value| matches!(v, Value::YesNo(_));
+    let pending = it.pending
+        && yes_no(it.value)
+        && day.iter().any(|o| o.key != it.key && yes_no(o.value) && !o.pending);
+    pending
+        || (day.len() <= 64
+            && it.time.is_some_and(|t| {
+                day.iter().any(|o| o.key != it.key && o.time.is_some_and(|u| t.is_before(u)))
+            }))
 }
 
 /// The latest date that gives a figure: "not disclosed" on a later day does not turn the
@@ -308,6 +345,46 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
     }
 }
 
+/// A group's claims and the bounds derived for it, as the epochs take them.
+fn items_of<'a>(
+    gi: usize,
+    g: &GroupData,
+    claims: &'a [Claim],
+    values: &'a [Value],
+    keys: &mut super::Keys,
+    derived_by_group: &BTreeMap<usize, Vec<&'a Derived>>,
+    voices: &Voices,
+) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = g
+        .members
+        .iter()
+        .map(|&i| Item {
+            claim: Some(i),
+            key: keys.of_claim[i],
+            id: claims[i].id(),
+            value: &values[i],
+            as_of: claims[i].as_of(),
+            time: claims[i].as_of_time(),
+            pending: claims[i].phrase().is_some_and(crate::parse::expects_change),
+            voice: voices.voice_of(i),
+        })
+        .collect();
+    for d in derived_by_group.get(&gi).into_iter().flatten() {
+        let key = keys.intern(d.bound.value.to_string());
+        items.push(Item {
+            claim: None,
+            key,
+            id: &d.bound.id,
+            value: &d.bound.value,
+            as_of: d.bound.as_of,
+            time: None,
+            pending: false,
+            voice: d.voice,
+        });
+    }
+    items
+}
+
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
 pub(crate) fn run(
     claims: &[Claim],
@@ -328,32 +405,17 @@ pub(crate) fn run(
         derived_by_group.entry(d.group).or_default().push(d);
     }
     for (gi, g) in groups.iter().enumerate() {
-        let mut items: Vec<Item<'_>> = g
-            .members
-            .iter()
-            .map(|&i| Item {
-                claim: Some(i),
-                key: keys.of_claim[i],
-                id: claims[i].id(),
-                value: &values[i],
-                as_of: claims[i].as_of(),
-                voice: voices.voice_of(i),
-            })
-            .collect();
-        for d in derived_by_group.get(&gi).into_iter().flatten() {
-            let key = keys.intern(d.bound.value.to_string());
-            items.push(Item {
-                claim: None,
-                key,
-                id: &d.bound.id,
-                value: &d.bound.value,
-                as_of: d.bound.as_of,
-                voice: d.voice,
-            });
-        }
+        let items = items_of(gi, g, claims, values, &mut keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
-        for (as_of, members) in epochs_of(&items, nature) {
+        for ((as_of, rest_of_day), members) in epochs_of(&items, nature) {
             let ei = epochs.len();
+            // On a running total's latest date, a figure at a time of day known to be earlier
+            // than another's is an earlier figure too.
+            let latest_time = members
+                .iter()
+                .filter(|it| it.as_of == as_of)
+                .filter_map(|it| it.time)
+                .max_by_key(|t| t.stretch().start_key());
             let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
             let kind = epoch_kind(&values);
             let unit = epoch_unit(kind, &members);
@@ -366,10 +428,15 @@ pub(crate) fn run(
                 clusters: Vec::new(),
                 value_clusters: Vec::new(),
                 spread: 0.0,
+                earlier_that_day: !rest_of_day,
+                nature,
             };
             for it in members {
-                let current =
-                    nature != Nature::RunningTotal || it.as_of.is_none() || it.as_of == as_of;
+                let earlier_in_day =
+                    it.time.zip(latest_time).is_some_and(|(t, latest)| t.is_before(latest));
+                let current = nature != Nature::RunningTotal
+                    || it.as_of.is_none()
+                    || (it.as_of == as_of && !earlier_in_day);
                 let v = view(it.value, kind, policy);
                 let oi = obs.len();
                 obs.push(Obs {
@@ -466,7 +533,21 @@ impl State {
             let inputs = inputs_of(&self.obs, &self.keys, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
-                    estimate::labels(&e.value_clusters, &inputs, &self.weight, &self.completeness)
+                    let mut out = estimate::labels(
+                        &e.value_clusters,
+                        &inputs,
+                        &self.weight,
+                        &self.completeness,
+                    );
+                    // One epoch is one day: a yes/no state given both ways in it flipped that
+                    // day, in an order the reports do not give.
+                    out.same_day = e.nature == Nature::ChangingState
+                        && e.as_of.is_some()
+                        && out.clusters.len() > 1
+                        && inputs.iter().all(
+                            |i| !matches!(i.view, View::Label(v) if !matches!(v, Value::YesNo(_))),
+                        );
+                    out
                 }
                 Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
                 None => Outcome::default(),
@@ -479,6 +560,8 @@ impl State {
     fn score_all(&mut self, policy: &Policy) {
         let mut loss = vec![None; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            let same_day_winners: BTreeSet<usize> =
+                if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
             for &o in &e.obs {
                 let ob = &self.obs[o];
                 loss[o] = match (&ob.view, out.numeric, &out.label) {
@@ -516,6 +599,12 @@ impl State {
                             _ => base,
                         };
                         Some(d / (d + scale))
+                    }
+                    // A state given the other way the same day, in an unknown order, is no error.
+                    (View::Label(_), _, Some(_))
+                        if out.same_day && !same_day_winners.contains(&ob.pos) =>
+                    {
+                        None
                     }
                     (View::Label(v), _, Some(best)) => {
                         let conflict = v
@@ -649,7 +738,12 @@ impl State {
             _ => None,
         };
         let estimate = figure.map(|figure| {
-            let reason = if out.clusters.len() > 1 {
+            let reason = if out.same_day {
+                format!(
+                    "reported both ways on {}, in an order the reports do not give: a change that day, not a conflict; the estimate follows the value with the most reliability-weighted support",
+                    e.as_of.map_or_else(|| "one day".to_owned(), |d| d.to_string())
+                )
+            } else if out.clusters.len() > 1 {
                 let others: Vec<String> = out
                     .clusters
                     .iter()
@@ -742,6 +836,12 @@ impl State {
             .collect()
     }
 
+    /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
+    /// order the reports do not give.
+    pub fn changed_same_day(&self, gi: usize) -> bool {
+        self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
+    }
+
     /// The public result of group `gi` (its latest epoch).
     pub fn group_result_of(&self, gi: usize) -> Option<&GroupResult> {
         self.results.get(gi).and_then(Option::as_ref)
@@ -811,7 +911,24 @@ impl State {
             }
             _ => {}
         }
+        let out = &self.outcomes[ob.epoch];
+        if out.same_day && !self.supports[o] {
+            return (
+                Rank::Normal,
+                format!(
+                    "given the other way the same day ({}), in an order the reports do not give",
+                    date(e.as_of)
+                ),
+            );
+        }
         match (self.supports[o], ob.current, latest) {
+            (true, true, false) if e.earlier_that_day => (
+                Rank::Normal,
+                format!(
+                    "the state earlier on {}; a later report that day describes a later state",
+                    date(e.as_of)
+                ),
+            ),
             (true, true, true) => (Rank::Preferred, "supports the estimate".to_owned()),
             (true, false, _) => (
                 Rank::Normal,

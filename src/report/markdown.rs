@@ -123,10 +123,12 @@ fn outlets(r: &Reconciliation, out: &mut String) {
     }
 }
 
-/// The numbered findings, then the single-voice figures as one list.
+/// The numbered findings, then notes (not conflicts), then the single-voice figures as one
+/// list.
 fn findings(r: &Reconciliation, out: &mut String) {
-    let (numbered, single): (Vec<_>, Vec<_>) =
-        r.findings.iter().partition(|f| f.kind.is_numbered());
+    let (numbered, rest): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.kind.is_numbered());
+    let (single, notes): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
     if numbered.is_empty() {
         let _ = writeln!(out, "None.\n");
     }
@@ -134,6 +136,12 @@ fn findings(r: &Reconciliation, out: &mut String) {
         let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
         let _ =
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n### Notes (not conflicts)\n");
+        for f in notes {
+            let _ = writeln!(out, "- **{}**: {}", f.kind, cell(&f.message));
+        }
     }
     if !single.is_empty() {
         let _ = writeln!(

@@ -27,8 +27,9 @@ pub fn text(r: &Reconciliation) -> String {
         }
     }
     let _ = writeln!(out, "\nFINDINGS, most important first");
-    let (numbered, single): (Vec<_>, Vec<_>) =
-        r.findings.iter().partition(|f| f.kind.is_numbered());
+    let (numbered, rest): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.kind.is_numbered());
+    let (single, notes): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
     if numbered.is_empty() {
         let _ = writeln!(out, "  none");
     }
@@ -37,6 +38,12 @@ pub fn text(r: &Reconciliation) -> String {
         out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     "));
         let ids: Vec<&str> = f.claims.iter().map(crate::id::ClaimId::as_str).collect();
         out.push_str(&wrap(&ids.join(", "), WIDTH, "     claims: ", "             "));
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\nNOTES (not conflicts)");
+        for f in notes {
+            out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, "  - ", "    "));
+        }
     }
     if !single.is_empty() {
         let _ = writeln!(out, "\nNUMBERS RESTING ON ONE VOICE ({}), to corroborate", single.len());

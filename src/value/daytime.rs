@@ -455,6 +455,21 @@ impl DayInterval {
         self.contains_point(other.start) || other.contains_point(self.start)
     }
 
+    /// True if every instant of `self` comes before every instant of `other` within one day:
+    /// neither crosses midnight and `self` ends where or before `other` starts. "Morning" is
+    /// before "evening"; "18:00" is not before "around 6 p.m.", and "night" is before nothing.
+    #[must_use]
+    pub fn is_before(&self, other: &DayInterval) -> bool {
+        let end = u32::from(self.start) + u32::from(self.points);
+        let other_end = u32::from(other.start) + u32::from(other.points);
+        end <= u32::from(GRID) && other_end <= u32::from(GRID) && end <= u32::from(other.start)
+    }
+
+    /// Where the stretch starts, in half-minutes after midnight: a sort key.
+    pub(crate) fn start_key(self) -> u16 {
+        self.start
+    }
+
     /// True for a single instant, such as a plain clock time.
     #[must_use]
     pub fn is_instant(&self) -> bool {

@@ -1,0 +1,147 @@
+//! As-of with a time of day: claims of one day ordered where the text gives the time, and a
+//! yes/no state that flips within a day in an unknown order read as a note, not a conflict.
+
+use chrono::NaiveDate;
+use claimrecon::*;
+
+fn requested(id: &str, phrase: &str, outlet: &str, time: Option<&str>) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, 5).unwrap());
+    let claim = Claim::new(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Status(Label::new("help requested").unwrap())),
+        Parser::default().parse_yes_no(phrase).unwrap().value,
+        provenance,
+    )
+    .with_phrase(phrase);
+    match time {
+        Some(t) => claim.with_as_of_time(AsOfTime::parse(t, &Parser::default()).unwrap()),
+        None => claim,
+    }
+}
+
+fn deaths(id: &str, phrase: &str, outlet: &str, time: &str) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, 5).unwrap());
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Deaths),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+    .with_as_of_time(AsOfTime::parse(time, &Parser::default()).unwrap())
+}
+
+fn id(s: &str) -> ClaimId {
+    ClaimId::new(s).unwrap()
+}
+
+#[test]
+fn a_state_given_both_ways_the_same_day_in_unknown_order_is_a_note_not_a_conflict() {
+    let r = Reconciler::new().reconcile(vec![
+        requested("no", "has not requested", "A", None),
+        requested("yes", "requested", "B", None),
+        requested("yes2", "asked for help", "C", None),
+    ]);
+    let rel = r.relation(&id("no"), &id("yes")).unwrap();
+    assert_eq!(rel.kind, RelationKind::ChangedSameDay);
+    assert!(!rel.kind.is_conflict());
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Conflict), "{:#?}", r.findings);
+    let note: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.kind == FindingKind::ChangedSameDay).collect();
+    assert_eq!(note.len(), 1);
+    assert!(!note[0].kind.is_numbered());
+    assert_eq!(r.rank(&id("no")).unwrap().rank, Rank::Normal);
+    assert_eq!(r.summary.with_findings, 0);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "yes");
+    assert!(e.reason.contains("in an order the reports do not give"), "{}", e.reason);
+    let text = claimrecon::text(&r);
+    assert!(
+        text.contains("NOTES (not conflicts)\n  - [changed the same day (order unknown)]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn not_yet_came_first_the_same_day() {
+    let r = Reconciler::new().reconcile(vec![
+        requested("no", "has not yet requested", "A", None),
+        requested("yes", "requested", "B", None),
+    ]);
+    let rel = r.relation(&id("no"), &id("yes")).unwrap();
+    assert_eq!(rel.kind, RelationKind::ChangedOverTime);
+    assert!(rel.reason.contains("from no (\"not yet\") to yes"), "{}", rel.reason);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "yes");
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let no = r.source(&SourceId::new("A").unwrap()).unwrap();
+    assert_eq!(no.agreement.unwrap().get(), 1.0, "it was true when it was said");
+}
+
+#[test]
+fn times_of_day_order_a_state_that_changed_within_a_day() {
+    // The later report of the day is "no": the time, not the publication order, decides.
+    let r = Reconciler::new().reconcile(vec![
+        requested("evening", "has not requested", "A", Some("evening")),
+        requested("morning", "requested", "B", Some("early morning")),
+    ]);
+    let rel = r.relation(&id("morning"), &id("evening")).unwrap();
+    assert_eq!(rel.kind, RelationKind::ChangedOverTime);
+    assert!(rel.reason.contains("5 Jan 2022, early morning"), "{}", rel.reason);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "no");
+    let morning = r.rank(&id("morning")).unwrap();
+    assert_eq!(morning.rank, Rank::Normal);
+    assert!(morning.reason.contains("earlier on"), "{}", morning.reason);
+}
+
+#[test]
+fn overlapping_times_leave_the_order_unknown() {
+    let r = Reconciler::new().reconcile(vec![
+        requested("a", "has not requested", "A", Some("about 6 p.m.")),
+        requested("b", "requested", "B", Some("18:10")),
+    ]);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::ChangedSameDay);
+}
+
+#[test]
+fn an_earlier_figure_of_the_latest_day_is_a_floor_not_a_rival() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("morning", "20", "A", "morning"),
+        deaths("evening", "25", "B", "9 p.m."),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.clusters.len(), 1);
+    assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "low 25 / best 25 / high 25");
+    assert_eq!(r.relation(&id("morning"), &id("evening")).unwrap().kind, RelationKind::Supersedes);
+}
+
+const DOC: &str =
+    r#"{"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-06"}"#;
+
+fn corpus(as_of: &str) -> Result<Corpus, Error> {
+    let claim = format!(
+        r#"{{"claim": "x", "document": "a", "quote": "5 were killed", "phrase": "5", "measure": "deaths", "as_of": "{as_of}"}}"#
+    );
+    Corpus::parse("c.jsonl", &format!("{DOC}\n{claim}"), &Parser::default())
+}
+
+#[test]
+fn the_corpus_reads_a_time_of_day_after_the_as_of_date() {
+    for (as_of, words) in [
+        ("2022-01-05 morning", "morning"),
+        ("2022-01-05T18:00", "18:00"),
+        ("2022-01-05 shortly after 6 p.m.", "shortly after 6 p.m."),
+    ] {
+        let c = corpus(as_of).unwrap();
+        let claim = &c.claims[0];
+        assert_eq!(claim.as_of(), NaiveDate::from_ymd_opt(2022, 1, 5), "{as_of}");
+        assert_eq!(claim.as_of_time().map(ToString::to_string).as_deref(), Some(words));
+    }
+    assert!(corpus("2022-01-05").unwrap().claims[0].as_of_time().is_none());
+    assert_eq!(
+        corpus("2022-01-05 teatime").unwrap_err().to_string(),
+        "c.jsonl:2: field as_of: \"2022-01-05 teatime\": the time of day after the date: cannot read \"teatime\" at byte 0: expected a number, a date or a time of day, found 'teatime'"
+    );
+}
