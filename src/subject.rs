@@ -112,6 +112,10 @@ pub enum Population {
     Protesters,
     /// Armed attackers, "militants", "terrorists", "bandits".
     Militants,
+    /// Everyone who is not an attacker: the security forces and civilians together, as in
+    /// "164 people, including law enforcement officers and civilians, were killed by
+    /// extremists and terrorists" (the attackers killed are counted apart).
+    NonMilitants,
     /// Any other group, named.
     Other(Label),
 }
@@ -123,6 +127,7 @@ impl Population {
         match self {
             Population::All => None,
             Population::Police | Population::Military => Some(Population::SecurityForces),
+            Population::SecurityForces | Population::Civilians => Some(Population::NonMilitants),
             _ => Some(Population::All),
         }
     }
@@ -142,30 +147,32 @@ impl Population {
         false
     }
 
-    /// True if no one can be in both populations: security forces, civilians and militants
-    /// exclude each other (and so do police and military). Protesters may be civilians, and
+    /// True if no one can be in both populations: somewhere up their hierarchies they part
+    /// into exclusive siblings. Militants and non-militants exclude each other; within the
+    /// non-militants, security forces and civilians; within the security forces, police and
+    /// military. Protesters may be civilians (or, in a government's wording, militants), and
     /// named groups may overlap anything, so neither is disjoint from others.
     #[must_use]
     pub fn is_disjoint_from(&self, other: &Population) -> bool {
-        fn branch(p: &Population) -> Option<u8> {
-            match p {
-                Population::SecurityForces | Population::Police | Population::Military => Some(0),
-                Population::Civilians => Some(1),
-                Population::Militants => Some(2),
-                _ => None,
-            }
+        fn exclusive(p: &Population) -> bool {
+            matches!(
+                p,
+                Population::Militants
+                    | Population::NonMilitants
+                    | Population::SecurityForces
+                    | Population::Civilians
+                    | Population::Police
+                    | Population::Military
+            )
         }
-        match (branch(self), branch(other)) {
-            (Some(a), Some(b)) if a != b => true,
-            (Some(0), Some(0)) => {
-                matches!(
-                    (self, other),
-                    (Population::Police, Population::Military)
-                        | (Population::Military, Population::Police)
-                )
-            }
-            _ => false,
-        }
+        let chain = |p: &Population| {
+            std::iter::successors(Some(p.clone()), Population::parent).collect::<Vec<_>>()
+        };
+        let (mine, theirs) = (chain(self), chain(other));
+        mine.iter().any(|a| {
+            exclusive(a)
+                && theirs.iter().any(|b| b != a && exclusive(b) && a.parent() == b.parent())
+        })
     }
 }
 
@@ -179,6 +186,7 @@ impl fmt::Display for Population {
             Population::Civilians => f.write_str("civilians"),
             Population::Protesters => f.write_str("protesters"),
             Population::Militants => f.write_str("militants"),
+            Population::NonMilitants => f.write_str("non-militants"),
             Population::Other(l) => write!(f, "{l}"),
         }
     }
@@ -657,6 +665,38 @@ impl fmt::Display for Subject {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn populations_part_into_exclusive_siblings() {
+        use Population::{
+            Civilians, Militants, Military, NonMilitants, Police, Protesters, SecurityForces,
+        };
+        let disjoint = [
+            (Police, Civilians),
+            (Militants, Police),
+            (NonMilitants, Militants),
+            (Police, Military),
+            (SecurityForces, Civilians),
+        ];
+        for (a, b) in disjoint {
+            assert!(a.is_disjoint_from(&b) && b.is_disjoint_from(&a), "{a} and {b}");
+        }
+        let overlapping = [
+            (NonMilitants, Civilians),
+            (NonMilitants, Police),
+            (SecurityForces, Police),
+            (Protesters, Civilians),
+            (Protesters, Militants),
+            (Population::All, Militants),
+            (Civilians, Civilians),
+        ];
+        for (a, b) in overlapping {
+            assert!(!a.is_disjoint_from(&b) && !b.is_disjoint_from(&a), "{a} and {b}");
+        }
+        assert!(Police.is_within(&NonMilitants));
+        assert!(!Militants.is_within(&NonMilitants));
+    }
+
     use super::*;
 
     fn l(s: &str) -> Label {
@@ -813,6 +853,7 @@ mod tests {
     #[test]
     fn police_is_part_of_security_forces() {
         assert_eq!(Population::Police.parent(), Some(Population::SecurityForces));
-        assert_eq!(Population::SecurityForces.parent(), Some(Population::All));
+        assert_eq!(Population::SecurityForces.parent(), Some(Population::NonMilitants));
+        assert_eq!(Population::NonMilitants.parent(), Some(Population::All));
     }
 }
