@@ -5,8 +5,12 @@ use chrono::NaiveDate;
 use claimrecon::*;
 
 fn requested(id: &str, phrase: &str, outlet: &str, time: Option<&str>) -> Claim {
+    requested_on(5, id, phrase, outlet, time)
+}
+
+fn requested_on(day: u32, id: &str, phrase: &str, outlet: &str, time: Option<&str>) -> Claim {
     let provenance = Provenance::new(SourceId::new(outlet).unwrap())
-        .published(NaiveDate::from_ymd_opt(2022, 1, 5).unwrap());
+        .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
     let claim = Claim::new(
         ClaimId::new(id).unwrap(),
         Subject::new(Measure::Status(Label::new("help requested").unwrap())),
@@ -144,4 +148,45 @@ fn the_corpus_reads_a_time_of_day_after_the_as_of_date() {
         corpus("2022-01-05 teatime").unwrap_err().to_string(),
         "c.jsonl:2: field as_of: \"2022-01-05 teatime\": the time of day after the date: cannot read \"teatime\" at byte 0: expected a number, a date or a time of day, found 'teatime'"
     );
+}
+
+#[test]
+fn a_time_past_midnight_does_not_hide_the_order_of_the_rest() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("morning", "20", "A", "morning"),
+        deaths("evening", "25", "B", "evening"),
+        deaths("night", "25", "C", "late at night"),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.clusters.len(), 1, "{:?}", g.clusters);
+    assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "low 25 / best 25 / high 25");
+    assert!(r.findings.iter().all(|f| !f.kind.is_numbered()), "{:#?}", r.findings);
+}
+
+#[test]
+fn a_time_of_day_outranks_not_yet() {
+    // "Not yet" in the evening, "requested" in the morning: the times say the state went back.
+    let r = Reconciler::new().reconcile(vec![
+        requested("evening", "has not yet requested", "A", Some("evening")),
+        requested("morning", "requested", "B", Some("morning")),
+    ]);
+    assert_eq!(
+        r.relation(&id("morning"), &id("evening")).unwrap().kind,
+        RelationKind::ChangedOverTime
+    );
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "no");
+}
+
+#[test]
+fn a_flip_of_unknown_order_goes_to_the_value_that_differs_from_the_day_before() {
+    // "No" the day before; "no" and "yes" today: the day's change was to "yes", whichever
+    // spelling sorts first.
+    let r = Reconciler::new().reconcile(vec![
+        requested_on(4, "before", "has not requested", "A", None),
+        requested_on(5, "stale", "has not requested", "B", None),
+        requested_on(5, "new", "requested", "C", None),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "yes");
+    assert!(e.reason.contains("differs from the state the day before"), "{}", e.reason);
 }

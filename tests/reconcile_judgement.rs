@@ -400,3 +400,100 @@ fn dates_and_factors_read_at_the_precision_they_were_given() {
     assert!(shown.contains(&"1991".to_owned()), "{shown:?}");
     assert!(shown.iter().any(|s| s.contains("1.83") && !s.contains("1.833")), "{shown:?}");
 }
+
+#[test]
+fn a_lone_later_low_figure_is_a_regression_against_heavier_earlier_floors() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "12", "A", 1),
+        deaths("a2", "27", "A", 2),
+        deaths("b1", "15", "B", 1),
+        deaths("b2", "27", "B", 2),
+        deaths("blog", "3", "Blog", 3),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 27 / best 27 / high unbounded");
+    assert!(
+        e.reason.contains("falls below what 2 independent voices reported earlier"),
+        "{}",
+        e.reason
+    );
+    assert_eq!(rank(&r, "blog"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a2"), Rank::Normal);
+    assert!(reliability(&r, "Blog") < reliability(&r, "A"));
+    let f: Vec<&Finding> = r.findings.iter().filter(|f| f.kind.is_numbered()).collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, FindingKind::Regression);
+}
+
+#[test]
+fn an_early_outlier_does_not_outweigh_later_agreement() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("blog", "500", "Blog", 1),
+        deaths("a", "30", "A", 2),
+        deaths("b", "30", "B", 2),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 30 / best 30 / high 30");
+    assert_eq!(rank(&r, "blog"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a"), Rank::Preferred);
+}
+
+#[test]
+fn regressions_lend_no_voice_to_the_estimate_s_reason() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "30", "C", 3),
+        deaths("d", "40", "D", 4),
+        deaths("e", "25", "E", 5),
+        deaths("f", "20", "F", 5),
+        deaths("a", "50", "A", 6),
+        deaths("b", "50", "B", 6),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(
+        e.reason,
+        "the 4 supporting figures are consistent, from 4 independent voices; earlier figures of \
+         the running total act as floors; 2 figures below what other voices reported earlier are \
+         set aside"
+    );
+}
+
+#[test]
+fn disagreements_of_earlier_days_that_later_agree_are_no_finding() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "12", "Outlet A", 1),
+        deaths("b1", "15", "Outlet B", 1),
+        deaths("a3", "31", "Outlet A", 3),
+        deaths("b3", "31", "Outlet B", 3),
+    ]);
+    assert!(r.findings.iter().all(|f| !f.kind.is_numbered()), "{:#?}", r.findings);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Two voices that reached `x` earlier, and one voice that alone gives less on the last
+    /// day, none with a record elsewhere: the lone fall is the regression, whatever their
+    /// histories below `x`.
+    #[test]
+    fn a_lone_later_fall_never_beats_two_agreeing_earlier_voices(
+        x in 10u32..1000,
+        fall in 1u32..1000,
+        a in history(0), b in history(1),
+    ) {
+        let y = fall % x;
+        prop_assume!(y > 0);
+        let mut hs = vec![a, b];
+        for h in &mut hs {
+            h.figures.retain(|&(d, n)| d < 5 && n <= x);
+            h.figures.push((5, x));
+        }
+        hs.push(History { voice: 2, figures: vec![(6, y)] });
+        let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&hs));
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        match e.figure {
+            Figure::Number { low, .. } => prop_assert!(low >= f64::from(x), "{}", e.figure),
+            _ => prop_assert!(false, "not a number: {}", e.figure),
+        }
+        prop_assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
+        prop_assert!(!e.supporting.contains(&ClaimId::new("v2-d6").unwrap()));
+    }
+}

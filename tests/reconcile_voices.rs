@@ -138,17 +138,20 @@ fn an_outlet_relaying_a_wire_that_quoted_a_ministry_is_no_second_confirmation() 
         relayed("rival", "40", "Rival", None, Some("hospital")),
         relayed("rival2", "40", "Rival Two", None, None),
     ]);
-    assert_eq!(voice(&r, "interior ministry"), voice(&r, "Daily"));
-    assert_ne!(voice(&r, "interior ministry"), voice(&r, "hospital"));
-    let joined = r.voices.iter().find(|v| v.members.len() > 1).unwrap();
-    assert!(
-        joined.reasons.iter().any(|w| w.contains("Daily relays RIA Novosti, which published")),
-        "{:?}",
-        joined.reasons
-    );
     // One voice at 31 against two at 40: the two win.
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "low 40 / best 40 / high 40");
+    let ministry = r.voices.iter().find(|v| v.voice.as_str() == "interior ministry").unwrap();
+    assert_eq!(ministry.claims, 2, "the relay speaks with the ministry's voice");
+    assert!(
+        ministry
+            .reasons
+            .iter()
+            .any(|w| w == "Daily relays RIA Novosti, which published interior ministry's figures"),
+        "{:?}",
+        ministry.reasons
+    );
+    assert_eq!(r.source(&SourceId::new("Daily").unwrap()).unwrap().echoes, 1);
 }
 
 #[test]
@@ -158,13 +161,46 @@ fn a_relayed_quote_and_the_wire_s_own_report_of_it_are_one_voice() {
         relayed("own", "31", "RIA Novosti", None, None),
         relayed("quote", "31", "Daily", Some("RIA Novosti"), Some("interior ministry")),
     ]);
-    assert_eq!(voice(&r, "interior ministry"), voice(&r, "RIA Novosti"));
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(e.reason.contains("one independent voice"), "{}", e.reason);
     // Different figures are no sign of relaying one report.
     let r = Reconciler::new().reconcile(vec![
         relayed("own", "31", "RIA Novosti", None, None),
         relayed("quote", "35", "Daily", Some("RIA Novosti"), Some("interior ministry")),
     ]);
     assert_ne!(voice(&r, "interior ministry"), voice(&r, "RIA Novosti"));
+}
+
+#[test]
+fn relaying_a_wire_does_not_make_the_speakers_it_quotes_one_voice() {
+    let place = |p: &str, c: Claim| {
+        Claim::new(
+            c.id().clone(),
+            c.subject().clone().place(Label::new(p).unwrap()),
+            c.value().clone(),
+            c.provenance().clone(),
+        )
+    };
+    let detained = |id: &str, speaker: &str| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Detained).place(Label::new("town 3").unwrap()),
+            Parser::default().parse("5").unwrap().value,
+            Provenance::new(SourceId::new("Paper").unwrap()).speaker(Label::new(speaker).unwrap()),
+        )
+    };
+    let r = Reconciler::new().reconcile(vec![
+        place("town 1", relayed("m", "10", "RIA Novosti", None, Some("ministry"))),
+        place("town 2", relayed("p", "20", "RIA Novosti", None, Some("police"))),
+        place("town 1", relayed("xm", "10", "X", Some("RIA Novosti"), None)),
+        place("town 2", relayed("xp", "20", "X", Some("RIA Novosti"), None)),
+        detained("dm", "ministry"),
+        detained("dp", "police"),
+    ]);
+    assert_ne!(voice(&r, "ministry"), voice(&r, "police"));
+    let g = r.group_of(&ClaimId::new("dm").unwrap()).unwrap();
+    let e = g.estimate.as_ref().unwrap();
+    assert!(e.reason.contains("2 independent voices"), "{}", e.reason);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Clusters and low / best / high for one epoch of one group, given voice weights.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
@@ -48,6 +48,12 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
+    /// True when no figure of the latest date won: the estimate is the floor of earlier
+    /// figures that carry more weight.
+    pub(crate) fn floors_won(&self) -> bool {
+        !self.roles.is_empty() && self.chosen >= self.clusters.len()
+    }
+
     /// Positions of the observations that support the estimate: the chosen cluster, and for
     /// numbers the floors beneath it (see [`Role::supports`]).
     pub(crate) fn supporting(&self) -> Vec<usize> {
@@ -95,26 +101,77 @@ fn split_weights(
     (per_member, total, values_per_voice.len())
 }
 
-fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usize, usize) {
-    let mut best = (0, f64::NEG_INFINITY, 0, None, 0);
-    for (ci, c) in clusters.iter().enumerate() {
-        let (_, w, voices) = split_weights(c, inputs, weight);
-        // Distinct current figures: an echo must not tip a tie.
-        let current = c
-            .iter()
-            .filter(|&&m| inputs[m].current)
-            .map(|&m| (inputs[m].voice, inputs[m].key))
-            .collect::<BTreeSet<_>>()
-            .len();
-        let latest = c.iter().filter_map(|&m| inputs[m].published).max();
-        let better = w > best.1 + 1e-12
-            || ((w - best.1).abs() <= 1e-12
-                && (voices, latest, current) > (best.2, best.3, best.4));
-        if better {
-            best = (ci, w, voices, latest, current);
+/// A cluster's claim to be the estimate: its reliability-weighted support, then, on a tie,
+/// its independent voices, the latest report among its figures (it usually knows more) and
+/// its distinct figures (so an echo does not tip a tie). One rule for numbers and labels.
+#[derive(Debug, Clone, Copy)]
+struct Support {
+    weight: f64,
+    voices: usize,
+    latest: Option<chrono::NaiveDate>,
+    distinct: usize,
+}
+
+impl Support {
+    fn of(cluster: &[usize], inputs: &[Input<'_>], weight: f64, voices: usize) -> Self {
+        Support {
+            weight,
+            voices,
+            latest: cluster.iter().filter_map(|&m| inputs[m].published).max(),
+            distinct: cluster
+                .iter()
+                .map(|&m| (inputs[m].voice, inputs[m].key))
+                .collect::<BTreeSet<_>>()
+                .len(),
         }
     }
-    (best.0, best.2)
+
+    fn beats(&self, other: &Support) -> bool {
+        self.weight > other.weight + 1e-12
+            || ((self.weight - other.weight).abs() <= 1e-12
+                && (self.voices, self.latest, self.distinct)
+                    > (other.voices, other.latest, other.distinct))
+    }
+}
+
+/// The position of the best-supported cluster, and its support; the first on a full tie.
+fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> {
+    supports.enumerate().fold(None, |best, (i, s)| match best {
+        Some((_, b)) if !s.beats(&b) => best,
+        _ => Some((i, s)),
+    })
+}
+
+fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usize, usize) {
+    let supports = clusters.iter().map(|c| {
+        let (_, w, voices) = split_weights(c, inputs, weight);
+        Support::of(c, inputs, w, voices)
+    });
+    best_of(supports).map_or((0, 0), |(i, s)| (i, s.voices))
+}
+
+/// Floors that lend support: the earlier figures and current lower bounds, not revised away,
+/// of voices without a bounded current figure, each voice speaking through its latest floor
+/// (its earlier figures lend no support to what its latest one rejects). Sorted by low end.
+fn floating_floors(
+    inputs: &[Input<'_>],
+    is_floor: impl Fn(usize) -> bool,
+    anchored: &BTreeSet<usize>,
+) -> Vec<(Endpoint, usize)> {
+    let mut latest_of: BTreeMap<usize, Option<chrono::NaiveDate>> = BTreeMap::new();
+    for m in (0..inputs.len()).filter(|&m| is_floor(m)) {
+        let day = latest_of.entry(inputs[m].voice).or_insert(inputs[m].as_of);
+        *day = (*day).max(inputs[m].as_of);
+    }
+    let mut floating: Vec<(Endpoint, usize)> = (0..inputs.len())
+        .filter(|&m| is_floor(m) && !anchored.contains(&inputs[m].voice))
+        .filter(|&m| latest_of.get(&inputs[m].voice) == Some(&inputs[m].as_of))
+        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i.low(), m)))
+        .collect();
+    floating.sort_by(|a, b| {
+        a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
+    });
+    floating
 }
 
 fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
@@ -196,8 +253,9 @@ pub(crate) enum Role {
     Revised { by: usize },
     /// An earlier figure above the estimate: the running total cannot fall.
     Above,
-    /// A figure below figures that other voices gave earlier and the estimate keeps (their
-    /// positions): a running total cannot fall.
+    /// A figure below figures that other voices gave earlier and the estimate keeps: a
+    /// running total cannot fall. `below` holds the highest such figure of each voice, highest
+    /// first, at most [`MAX_LISTED`].
     Regression { below: Vec<usize> },
 }
 
@@ -297,13 +355,7 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
         revised[m].is_none()
             && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
     };
-    let mut floating: Vec<(Endpoint, usize)> = (0..inputs.len())
-        .filter(|&m| is_floor(m) && !anchored.contains(&inputs[m].voice))
-        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i.low(), m)))
-        .collect();
-    floating.sort_by(|a, b| {
-        a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
-    });
+    let floating = floating_floors(inputs, is_floor, &anchored);
     // Running totals of the distinct voices among the floating floors, so the support a
     // cluster gets from the floors beneath it is a prefix found by binary search: choosing
     // stays O(n log n) however many clusters there are.
@@ -327,8 +379,7 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     };
     let commons: Vec<Option<Interval>> =
         clusters.iter().map(|c| common_interval(c, inputs)).collect();
-    let mut best_pick = (0usize, f64::NEG_INFINITY, 0usize, None, 0usize);
-    for (ci, c) in clusters.iter().enumerate() {
+    let supports = clusters.iter().enumerate().map(|(ci, c)| {
         let (_, w, voices) = split_weights(c, inputs, weight);
         let k = commons[ci].as_ref().map_or(0, &under);
         // Voices with figures both in the cluster and among its floors count once.
@@ -340,21 +391,23 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
                 voices -= 1;
             }
         }
-        let latest = c.iter().filter_map(|&m| inputs[m].published).max();
-        // Distinct figures, so an echo does not tip a tie.
-        let distinct =
-            c.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len();
-        let better = w > best_pick.1 + 1e-12
-            || ((w - best_pick.1).abs() <= 1e-12
-                && (voices, latest, distinct) > (best_pick.2, best_pick.3, best_pick.4));
-        if better {
-            best_pick = (ci, w, voices, latest, distinct);
-        }
-    }
-    let (chosen, chosen_voices) = (best_pick.0, best_pick.2);
-    let members = &clusters[chosen];
-    let common = commons[chosen];
-    let roles = roles(clusters, chosen, common.as_ref(), inputs, &revised, &anchored);
+        Support::of(c, inputs, w, voices)
+    });
+    let (best, best_support) = best_of(supports).unwrap_or((0, Support::of(&[], inputs, 0.0, 0)));
+    // The floors alone are a candidate too: when every figure of the latest date lies below
+    // what voices with more weight reported earlier, the estimate is their floor ("at least
+    // 27") and the later figures are regressions. On a tie the latest figures win.
+    let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
+    let floors_win = floor_voices > 0 && floor_weight > best_support.weight + 1e-12;
+    let chosen = if floors_win { clusters.len() } else { best };
+    let members: &[usize] = clusters.get(chosen).map_or(&[], Vec::as_slice);
+    let common = if floors_win {
+        floating.last().map(|&(low, _)| Interval::new(low, None))
+    } else {
+        commons[chosen]
+    };
+    let floaters = floaters(&floating, common.as_ref(), inputs);
+    let roles = roles(clusters, chosen, common.as_ref(), inputs, &revised, &floaters);
     let (split, _, _) = split_weights(members, inputs, weight);
     let points: Vec<(f64, f64)> = members
         .iter()
@@ -371,6 +424,14 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
         .filter_map(|m| interval_of(&inputs[m]).map(|i| i.low()))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     let numeric = common.map(|common| spread(&common, floor, points));
+    // Voices are counted from the final roles: a regression lends no support.
+    let chosen_voices = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.supports())
+        .map(|(m, _)| inputs[m].voice)
+        .collect::<BTreeSet<_>>()
+        .len();
     Outcome {
         clusters: clusters.to_vec(),
         chosen,
@@ -382,18 +443,37 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     }
 }
 
-/// Every observation's role once the cluster is chosen (see [`Role`]).
+/// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
+/// beneath the estimate's `common` interval: they support it.
+fn floaters(
+    floating: &[(Endpoint, usize)],
+    common: Option<&Interval>,
+    inputs: &[Input<'_>],
+) -> BTreeSet<usize> {
+    let high = common.and_then(Interval::high);
+    let above = |low: &Endpoint| {
+        high.is_some_and(|h| low.value > h.value || (low.value == h.value && (low.open || h.open)))
+    };
+    let rejecting: BTreeSet<usize> =
+        floating.iter().filter(|(low, _)| above(low)).map(|&(_, m)| inputs[m].voice).collect();
+    floating.iter().map(|&(_, m)| inputs[m].voice).filter(|v| !rejecting.contains(v)).collect()
+}
+
+/// Every observation's role once the cluster is chosen (see [`Role`]); `chosen` past the last
+/// cluster means the floors won. `floaters` are the voices without a bounded current figure
+/// whose latest floors lie beneath the estimate: with the chosen cluster's voices, theirs are
+/// the figures that support it.
 fn roles(
     clusters: &[Vec<usize>],
     chosen: usize,
     common: Option<&Interval>,
     inputs: &[Input<'_>],
     revised: &[Option<usize>],
-    anchored: &BTreeSet<usize>,
+    floaters: &BTreeSet<usize>,
 ) -> Vec<Role> {
     let mut roles = vec![Role::Unused; inputs.len()];
     let chosen_voices: BTreeSet<usize> =
-        clusters[chosen].iter().map(|&m| inputs[m].voice).collect();
+        clusters.get(chosen).into_iter().flatten().map(|&m| inputs[m].voice).collect();
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
             roles[m] = if ci == chosen { Role::Chosen } else { Role::Rival };
@@ -418,7 +498,7 @@ fn roles(
             Role::Revised { by }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
-        } else if !anchored.contains(&input.voice) || chosen_voices.contains(&input.voice) {
+        } else if floaters.contains(&input.voice) || chosen_voices.contains(&input.voice) {
             Role::Floor
         } else {
             Role::Aside
@@ -428,31 +508,60 @@ fn roles(
     roles
 }
 
-/// Marks figures below what other voices reported earlier and the estimate keeps. Checked
-/// against the kept figures in descending order of their low end, so the cost is the figures
-/// listed plus those skipped for being of the same voice or not earlier.
+/// At most this many figures are listed for one regression: the highest of each voice it
+/// falls below.
+pub(crate) const MAX_LISTED: usize = 5;
+
+/// A key that orders floats as `f64::total_cmp` does.
+fn total_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+}
+
+/// Marks figures below what other voices reported earlier and the estimate keeps. A sweep in
+/// date order keeps each voice's highest kept figure so far in an ordered set, so each figure
+/// is checked against the highest first and at most [`MAX_LISTED`] are listed:
+/// O(n log n + n · `MAX_LISTED`).
 fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
-    let mut kept: Vec<(Interval, usize)> = (0..inputs.len())
+    let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
+    let mut kept: Vec<usize> = (0..inputs.len())
         .filter(|&m| matches!(roles[m], Role::Chosen | Role::Floor | Role::Aside))
-        .filter(|&m| inputs[m].as_of.is_some())
-        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i, m)))
+        .filter(|&m| dated(m).is_some())
         .collect();
     if kept.is_empty() {
         return;
     }
-    kept.sort_by(|a, b| b.0.low().value.total_cmp(&a.0.low().value).then(a.1.cmp(&b.1)));
-    for m in 0..inputs.len() {
-        if !matches!(roles[m], Role::Floor | Role::Aside | Role::Rival) {
-            continue;
+    let mut candidates: Vec<usize> = (0..inputs.len())
+        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside | Role::Rival))
+        .filter(|&m| dated(m).is_some())
+        .collect();
+    kept.sort_by_key(|&m| (inputs[m].as_of, m));
+    candidates.sort_by_key(|&m| (inputs[m].as_of, m));
+    // Per voice its highest kept figure so far; the set orders them highest first.
+    let mut best: HashMap<usize, (u64, usize)> = HashMap::new();
+    let mut highest: BTreeSet<(std::cmp::Reverse<u64>, usize, usize)> = BTreeSet::new();
+    let mut next = 0;
+    for m in candidates {
+        let Some((day, i)) = dated(m) else { continue };
+        while next < kept.len() && inputs[kept[next]].as_of.is_some_and(|d| d < day) {
+            let g = kept[next];
+            next += 1;
+            let Some((_, gi)) = dated(g) else { continue };
+            let key = total_key(gi.low().value);
+            let voice = inputs[g].voice;
+            if best.get(&voice).is_none_or(|&(k, _)| key > k) {
+                if let Some((k, old)) = best.insert(voice, (key, g)) {
+                    highest.remove(&(std::cmp::Reverse(k), voice, old));
+                }
+                highest.insert((std::cmp::Reverse(key), voice, g));
+            }
         }
-        let (Some(i), Some(day)) = (interval_of(&inputs[m]), inputs[m].as_of) else { continue };
-        let below: Vec<usize> = kept
+        let below: Vec<usize> = highest
             .iter()
-            .take_while(|(g, _)| entirely_below(&i, g))
-            .filter(|&&(_, g)| {
-                inputs[g].voice != inputs[m].voice && inputs[g].as_of.is_some_and(|d| d < day)
-            })
-            .map(|&(_, g)| g)
+            .filter(|&&(_, voice, _)| voice != inputs[m].voice)
+            .map(|&(_, _, g)| g)
+            .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
+            .take(MAX_LISTED)
             .collect();
         if !below.is_empty() {
             roles[m] = Role::Regression { below };

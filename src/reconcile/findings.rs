@@ -143,6 +143,20 @@ pub(crate) fn summarize(groups: &[Group], findings: &[Finding], state: &State) -
     summary
 }
 
+/// The single-voice finding of group `gi`, if its number rests on one voice. Only for
+/// numbers: a date or a yes/no from one voice is common and would bury the rest.
+fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<Finding> {
+    let e = g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
+    let used = state.supporting_voices(gi);
+    let (&v, 1) = (used.iter().next()?, used.len()) else { return None };
+    Some(Finding {
+        kind: FindingKind::SingleVoice,
+        subject: g.subject.clone(),
+        claims: e.supporting.clone(),
+        message: format!("{}: {}, from one voice ({})", g.subject, e.figure, voices.groups[v].name),
+    })
+}
+
 pub(crate) fn collect(
     claims: &[Claim],
     groups: &[Group],
@@ -202,10 +216,21 @@ pub(crate) fn collect(
         } else {
             BTreeSet::new()
         };
+        // An earlier figure of a running total that stands superseded (two outlets at 12 and 15
+        // on day 1 that later agree; a morning figure against one of the night) is history the
+        // estimate has moved past, not a finding.
+        let normal: BTreeSet<&ClaimId> =
+            if g.subject.behaviour() == crate::subject::Nature::RunningTotal {
+                g.ranks.iter().filter(|x| x.rank == super::Rank::Normal).map(|x| &x.claim).collect()
+            } else {
+                BTreeSet::new()
+            };
+        let superseded = |id: &ClaimId| normal.contains(id);
         for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
             let within_split = in_clusters.contains(&r.a) && in_clusters.contains(&r.b);
             let involves_offender = offenders.contains(&r.a) || offenders.contains(&r.b);
-            if !(within_split || involves_offender) {
+            let history = superseded(&r.a) || superseded(&r.b);
+            if !(within_split || involves_offender || history) {
                 push(
                     FindingKind::Conflict,
                     vec![r.a.clone(), r.b.clone()],
@@ -232,25 +257,7 @@ pub(crate) fn collect(
             );
             push(FindingKind::Conflict, ids, format!("{}: {reason}", g.subject));
         }
-        // Single-voice findings are for figures; a date or a yes/no from one voice is common
-        // and would bury the rest.
-        if let Some(e) =
-            g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))
-        {
-            let voices_used = state.supporting_voices(gi);
-            if voices_used.len() == 1
-                && let Some(&v) = voices_used.iter().next()
-            {
-                push(
-                    FindingKind::SingleVoice,
-                    e.supporting.clone(),
-                    format!(
-                        "{}: {}, from one voice ({})",
-                        g.subject, e.figure, voices.groups[v].name
-                    ),
-                );
-            }
-        }
+        out.extend(single_voice(gi, g, state, voices));
     }
     out.sort_by(|a, b| (a.kind, &a.subject, &a.claims).cmp(&(b.kind, &b.subject, &b.claims)));
     out

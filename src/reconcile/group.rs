@@ -13,7 +13,7 @@ use super::estimate::entirely_below;
 use super::partof::Derived;
 use super::score::State;
 use super::voice::Voices;
-use super::{Group, Rank, Ranked, Relation, RelationKind};
+use super::{Group, Ranked, Relation, RelationKind};
 
 /// A group under construction: its subject and claim indices in as-of order.
 #[derive(Debug, Clone)]
@@ -217,11 +217,10 @@ pub(crate) fn finish(
         .members
         .iter()
         .map(|&i| {
-            let (rank, reason) = state.rank(i, claims);
+            let (rank, reason) = state.rank(i);
             Ranked { claim: claims[i].id().clone(), rank, reason }
         })
         .collect::<Vec<_>>();
-    let _ = Rank::Normal;
     Group {
         subject: g.subject.clone(),
         claims: g.members.iter().map(|&i| claims[i].id().clone()).collect(),

@@ -60,8 +60,9 @@ const LOSS_FLOOR: f64 = 0.01;
 /// prior), so an omission by an unknown voice is half a vote against.
 const COMPLETENESS_PRIOR: f64 = 0.5;
 
-/// The first claim giving a figure within a voice: as-of, id, source.
-type FirstGiver<'a> = (Option<NaiveDate>, &'a ClaimId, usize);
+/// The first claim giving a figure within a voice: as-of, relayed (a relay repeats what it
+/// relays, so it comes after the original), id, source.
+type FirstGiver<'a> = (Option<NaiveDate>, bool, &'a ClaimId, usize);
 
 /// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
 type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<Statement>);
@@ -250,27 +251,69 @@ fn epochs_of<'i, 'a>(
         by_day.entry(it.as_of).or_default().push(it);
     }
     for (day, members) in by_day {
+        let facts = Day::of(&members);
         for it in &members {
-            let replaced = day.is_some() && replaced_later_that_day(it, &members);
+            let replaced = day.is_some() && facts.replaced(it);
             by_epoch.entry((day, !replaced)).or_default().push(it);
         }
     }
     by_epoch
 }
 
-/// Whether a later report of the same day replaced this state: another value at a time of day
-/// known to be later, or, for a yes/no stated as "not yet", the other value. Pairs are
-/// compared only in days of at most 64 reports, to stay linear; beyond, "not yet" alone.
-fn replaced_later_that_day(it: &Item<'_>, day: &[&Item<'_>]) -> bool {
-    let yes_no = |v: &Value| matches!(v, Value::YesNo(_));
-    let pending = it.pending
-        && yes_no(it.value)
-        && day.iter().any(|o| o.key != it.key && yes_no(o.value) && !o.pending);
-    pending
-        || (day.len() <= 64
-            && it.time.is_some_and(|t| {
-                day.iter().any(|o| o.key != it.key && o.time.is_some_and(|u| t.is_before(u)))
-            }))
+/// What one day's reports say about their order, gathered once so each report is judged in
+/// O(1): the latest-starting time of day of two different values (times that run past midnight
+/// order nothing), the earliest-ending time per yes/no value, and per yes/no value how many
+/// state it without "not yet".
+#[derive(Default)]
+struct Day<'a> {
+    latest: Vec<(usize, &'a AsOfTime)>,
+    earliest_yes_no: BTreeMap<usize, &'a AsOfTime>,
+    firm: BTreeMap<usize, usize>,
+}
+
+impl<'a> Day<'a> {
+    fn of(members: &[&Item<'a>]) -> Self {
+        let mut day = Day::default();
+        for it in members {
+            let yes_no = matches!(it.value, Value::YesNo(_));
+            if yes_no && !it.pending {
+                *day.firm.entry(it.key).or_default() += 1;
+            }
+            let Some(t) = it.time.filter(|t| !t.stretch().crosses_midnight()) else { continue };
+            if yes_no {
+                let e = day.earliest_yes_no.entry(it.key).or_insert(t);
+                if t.is_before(e) {
+                    *e = t;
+                }
+            }
+            // Keep the latest start of at most two different values.
+            let start = |t: &AsOfTime| t.stretch().start_key();
+            match day.latest.iter().position(|&(k, _)| k == it.key) {
+                Some(p) if start(t) > start(day.latest[p].1) => day.latest[p].1 = t,
+                Some(_) => {}
+                None => day.latest.push((it.key, t)),
+            }
+            day.latest.sort_by_key(|&(k, t)| (std::cmp::Reverse(start(t)), k));
+            day.latest.truncate(2);
+        }
+        day
+    }
+
+    /// Whether a later report of the same day replaced this state: another value at a time
+    /// of day known to be later, or, for a yes/no stated as "not yet", the other value, unless
+    /// a time puts the other value first.
+    fn replaced(&self, it: &Item<'_>) -> bool {
+        let later_value = self.latest.iter().find(|&&(k, _)| k != it.key).map(|&(_, t)| t);
+        if it.time.zip(later_value).is_some_and(|(t, later)| t.is_before(later)) {
+            return true;
+        }
+        let other_firm = self.firm.iter().any(|(&k, &n)| k != it.key && n > 0);
+        let other_first = self
+            .earliest_yes_no
+            .iter()
+            .any(|(&k, e)| k != it.key && it.time.is_some_and(|t| e.is_before(t)));
+        it.pending && matches!(it.value, Value::YesNo(_)) && other_firm && !other_first
+    }
 }
 
 /// The latest date that gives a figure: "not disclosed" on a later day does not turn the
@@ -411,10 +454,13 @@ pub(crate) fn run(
             let ei = epochs.len();
             // On a running total's latest date, a figure at a time of day known to be earlier
             // than another's is an earlier figure too.
+            // A figure is earlier if it ends before some other figure of the day starts: before
+            // the one that starts latest among those that do not run past midnight.
             let latest_time = members
                 .iter()
                 .filter(|it| it.as_of == as_of)
                 .filter_map(|it| it.time)
+                .filter(|t| !t.stretch().crosses_midnight())
                 .max_by_key(|t| t.stretch().start_key());
             let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
             let kind = epoch_kind(&values);
@@ -528,26 +574,19 @@ impl State {
     }
 
     fn estimate_all(&mut self) {
-        let mut outcomes = Vec::with_capacity(self.epochs.len());
-        for e in &self.epochs {
+        let mut outcomes: Vec<Outcome> = Vec::with_capacity(self.epochs.len());
+        for (ei, e) in self.epochs.iter().enumerate() {
             let inputs = inputs_of(&self.obs, &self.keys, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
-                    let mut out = estimate::labels(
-                        &e.value_clusters,
-                        &inputs,
-                        &self.weight,
-                        &self.completeness,
-                    );
-                    // One epoch is one day: a yes/no state given both ways in it flipped that
-                    // day, in an order the reports do not give.
-                    out.same_day = e.nature == Nature::ChangingState
-                        && e.as_of.is_some()
-                        && out.clusters.len() > 1
-                        && inputs.iter().all(
-                            |i| !matches!(i.view, View::Label(v) if !matches!(v, Value::YesNo(_))),
-                        );
-                    out
+                    // The state the day before, when the previous epoch is the group's.
+                    let before = ei
+                        .checked_sub(1)
+                        .filter(|&p| {
+                            self.epochs[p].group == e.group && self.epochs[p].as_of < e.as_of
+                        })
+                        .and_then(|p| outcomes[p].label.as_ref());
+                    self.label_outcome(e, &inputs, before)
                 }
                 Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
                 None => Outcome::default(),
@@ -555,6 +594,40 @@ impl State {
             outcomes.push(outcome);
         }
         self.outcomes = outcomes;
+    }
+
+    /// A label epoch's outcome. One epoch is one day: a yes/no state given both ways in it
+    /// flipped that day, in an order the reports do not give, and the value that differs from
+    /// the day before is the one it flipped to.
+    fn label_outcome(&self, e: &Epoch, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
+        let mut out = estimate::labels(&e.value_clusters, inputs, &self.weight, &self.completeness);
+        out.same_day = e.nature == Nature::ChangingState
+            && e.as_of.is_some()
+            && out.clusters.len() > 1
+            && inputs
+                .iter()
+                .all(|i| !matches!(i.view, View::Label(v) if !matches!(v, Value::YesNo(_))));
+        let Some(before) = before.filter(|_| out.same_day) else { return out };
+        let new: Vec<usize> = (0..e.value_clusters.len())
+            .filter(|&c| {
+                e.value_clusters[c]
+                    .iter()
+                    .all(|vals| !matches!(inputs[vals[0]].view, View::Label(v) if v == before))
+            })
+            .collect();
+        if let [only] = new[..] {
+            let mut changed = estimate::labels(
+                &e.value_clusters[only..=only],
+                inputs,
+                &self.weight,
+                &self.completeness,
+            );
+            changed.clusters = std::mem::take(&mut out.clusters);
+            changed.chosen = only;
+            changed.same_day = true;
+            return changed;
+        }
+        out
     }
 
     fn score_all(&mut self, policy: &Policy) {
@@ -738,60 +811,7 @@ impl State {
             _ => None,
         };
         let estimate = figure.map(|figure| {
-            let reason = if out.same_day {
-                format!(
-                    "reported both ways on {}, in an order the reports do not give: a change that day, not a conflict; the estimate follows the value with the most reliability-weighted support",
-                    e.as_of.map_or_else(|| "one day".to_owned(), |d| d.to_string())
-                )
-            } else if out.clusters.len() > 1 {
-                let others: Vec<String> = out
-                    .clusters
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != out.chosen)
-                    .map(|(_, c)| c.iter().map(|&p| self.describe_obs(e.obs[p], claims, voices)).collect::<Vec<_>>().join(", "))
-                    .collect();
-                format!(
-                    "the figures split into {} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({} independent voice{}), over {}",
-                    out.clusters.len(),
-                    out.chosen_voices,
-                    if out.chosen_voices == 1 { "" } else { "s" },
-                    others.join(" and ")
-                )
-            } else {
-                let floors = out
-                    .roles
-                    .iter()
-                    .enumerate()
-                    .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
-                let n = supporting.len();
-                let set_aside = out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
-                let count = match n {
-                    1 => "the one figure is".to_owned(),
-                    _ if set_aside => format!("the {n} supporting figures are"),
-                    2 => "both figures are".to_owned(),
-                    _ => format!("all {n} figures are"),
-                };
-                let voices = if out.chosen_voices == 1 {
-                    "one independent voice".to_owned()
-                } else {
-                    format!("{} independent voices", out.chosen_voices)
-                };
-                let floors = if floors { "; earlier figures of the running total act as floors" } else { "" };
-                let aside = |pred: fn(&Role) -> bool, what: &str| {
-                    let k = out.roles.iter().filter(|r| pred(r)).count();
-                    match k {
-                        0 => String::new(),
-                        1 => format!("; 1 {what} is set aside"),
-                        k => format!("; {k} {what}s are set aside"),
-                    }
-                };
-                format!(
-                    "{count} consistent, from {voices}{floors}{}{}",
-                    aside(|r| matches!(r, Role::Regression { .. }), "figure below what other voices reported earlier"),
-                    aside(|r| *r == Role::Above, "earlier figure above the estimate"),
-                )
-            };
+            let reason = self.reason(e, out, supporting.len(), claims, voices);
             Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
         });
         GroupResult { clusters, estimate, supporting }
@@ -836,6 +856,94 @@ impl State {
             .collect()
     }
 
+    /// Why the estimate of epoch `e` is what it is, in one line.
+    fn reason(
+        &self,
+        e: &Epoch,
+        out: &Outcome,
+        n_supporting: usize,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> String {
+        if out.floors_won() {
+            format!(
+                "every figure of the latest date falls below what {} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
+                out.chosen_voices,
+                if out.chosen_voices == 1 { "" } else { "s" }
+            )
+        } else if out.same_day {
+            format!(
+                "reported both ways on {}, in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
+                e.as_of.map_or_else(|| "one day".to_owned(), |d| d.to_string())
+            )
+        } else if out.clusters.len() > 1 {
+            let others: Vec<String> = out
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != out.chosen)
+                .map(|(_, c)| {
+                    c.iter()
+                        .map(|&p| self.describe_obs(e.obs[p], claims, voices))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect();
+            format!(
+                "the figures split into {} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({} independent voice{}), over {}",
+                out.clusters.len(),
+                out.chosen_voices,
+                if out.chosen_voices == 1 { "" } else { "s" },
+                others.join(" and ")
+            )
+        } else {
+            let floors = out
+                .roles
+                .iter()
+                .enumerate()
+                .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
+            let n = n_supporting;
+            let set_aside =
+                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
+            let count = match n {
+                1 => "the one figure is".to_owned(),
+                _ if set_aside => format!("the {n} supporting figures are"),
+                2 => "both figures are".to_owned(),
+                _ => format!("all {n} figures are"),
+            };
+            let voices = if out.chosen_voices == 1 {
+                "one independent voice".to_owned()
+            } else {
+                format!("{} independent voices", out.chosen_voices)
+            };
+            let floors =
+                if floors { "; earlier figures of the running total act as floors" } else { "" };
+            let aside = |pred: fn(&Role) -> bool, one: &str, many: &str| match out
+                .roles
+                .iter()
+                .filter(|r| pred(r))
+                .count()
+            {
+                0 => String::new(),
+                1 => format!("; 1 {one} is set aside"),
+                k => format!("; {k} {many} are set aside"),
+            };
+            format!(
+                "{count} consistent, from {voices}{floors}{}{}",
+                aside(
+                    |r| matches!(r, Role::Regression { .. }),
+                    "figure below what other voices reported earlier",
+                    "figures below what other voices reported earlier"
+                ),
+                aside(
+                    |r| *r == Role::Above,
+                    "earlier figure above the estimate",
+                    "earlier figures above the estimate"
+                ),
+            )
+        }
+    }
+
     /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
     /// order the reports do not give.
     pub fn changed_same_day(&self, gi: usize) -> bool {
@@ -855,7 +963,7 @@ impl State {
     }
 
     /// A claim's rank and the reason.
-    pub fn rank(&self, claim: usize, claims: &[Claim]) -> (Rank, String) {
+    pub fn rank(&self, claim: usize) -> (Rank, String) {
         let o = self.claim_obs[claim];
         let ob = &self.obs[o];
         let e = &self.epochs[ob.epoch];
@@ -870,7 +978,6 @@ impl State {
         }
         let latest = self.group_latest[e.group] == Some(ob.epoch);
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
-        let _ = claims;
         let role = self.outcomes[ob.epoch].roles.get(ob.pos);
         let describe = |p: usize| {
             let other = &self.obs[e.obs[p]];
@@ -990,9 +1097,10 @@ impl State {
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
             let key = (ob.voice, ob.statement());
-            let cand = (claim.as_of(), claim.id(), voices.source_of_claim(c));
+            let relayed = claim.provenance().via().is_some();
+            let cand = (claim.as_of(), relayed, claim.id(), voices.source_of_claim(c));
             match first.get(&key) {
-                Some(f) if (f.0, f.1) <= (cand.0, cand.1) => {}
+                Some(f) if (f.0, f.1, f.2) <= (cand.0, cand.1, cand.2) => {}
                 _ => {
                     first.insert(key, cand);
                 }
@@ -1000,7 +1108,7 @@ impl State {
         }
         let is_echo = |c: usize| {
             let ob = &self.obs[self.claim_obs[c]];
-            first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.2 != voices.source_of_claim(c))
+            first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.3 != voices.source_of_claim(c))
         };
         let mut per_source = self.tally(claims.len(), |c| voices.source_of_claim(c), is_echo);
         let sources = voices
@@ -1039,42 +1147,33 @@ impl State {
                 }
             })
             .collect();
-        let mut voice_claims = vec![0usize; voices.groups.len()];
+        let mut per_voice =
+            self.tally(claims.len(), |c| self.obs[self.claim_obs[c]].voice, |_| false);
         let mut voice_distinct: Vec<BTreeSet<Statement>> =
             vec![BTreeSet::new(); voices.groups.len()];
-        let mut voice_agree: Vec<(usize, usize)> = vec![(0, 0); voices.groups.len()];
-        let mut counted: BTreeSet<(usize, Statement)> = BTreeSet::new();
         for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
-            voice_claims[ob.voice] += 1;
             voice_distinct[ob.voice].insert(ob.statement());
-            if let Some(l) = self.loss[self.claim_obs[c]]
-                && counted.insert((ob.voice, ob.statement()))
-            {
-                voice_agree[ob.voice].1 += 1;
-                if l < 1e-12 {
-                    voice_agree[ob.voice].0 += 1;
-                }
-            }
         }
         let voice_reports = voices
             .groups
             .iter()
             .enumerate()
-            .map(|(v, g)| VoiceReport {
-                voice: g.name.clone(),
-                members: g
-                    .members
-                    .iter()
-                    .map(|&m| voices.name(m).clone())
-                    .collect::<Vec<SourceId>>(),
-                reasons: g.reasons.clone(),
-                claims: voice_claims[v],
-                distinct: voice_distinct[v].len(),
-                agreement: (voice_agree[v].1 > 0)
-                    .then(|| score(voice_agree[v].0 as f64 / voice_agree[v].1 as f64))
-                    .flatten(),
-                reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
+            .map(|(v, g)| {
+                let t = per_voice.remove(&v).unwrap_or_default();
+                VoiceReport {
+                    voice: g.name.clone(),
+                    members: g
+                        .members
+                        .iter()
+                        .map(|&m| voices.name(m).clone())
+                        .collect::<Vec<SourceId>>(),
+                    reasons: g.reasons.clone(),
+                    claims: t.0,
+                    distinct: voice_distinct[v].len(),
+                    agreement: agreement_of(&t),
+                    reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
+                }
             })
             .collect();
         (sources, outlets, voice_reports)

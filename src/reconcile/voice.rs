@@ -61,6 +61,9 @@ pub(crate) struct Voices {
     claim_source: Vec<usize>,
     /// Per claim: index into `names` of the outlet that published it.
     claim_outlet: Vec<usize>,
+    /// Per claim: index into `names` of the source whose voice it speaks with: its own, or
+    /// for a relay of a wire's report, that report's (see `relay_voices`).
+    claim_voice: Vec<usize>,
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
@@ -69,26 +72,28 @@ pub(crate) struct Voices {
 /// One relays the other: a claim relayed via a wire and a claim that wire published itself,
 /// with the same figure on the same subject, are one voice, whatever speakers either names. An
 /// outlet relaying a wire that quoted a ministry is no second confirmation of the ministry.
-/// Only an unambiguous original links: when the wire published that figure from two sources,
-/// which of them the relay carries is unknown, and linking both would merge two voices.
-/// O(n) over hash buckets of (subject, wire, figure).
-#[allow(clippy::too_many_arguments)] // one call site, in `Voices::build`
-fn relay_links(
+/// The relayed claim takes the original's voice, claim by claim: joining the sources would
+/// make every speaker a wire quotes one voice with every outlet that relays it. Only an
+/// unambiguous original links: when the wire published that figure from two sources, which
+/// of them the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
+/// Returns per claim the name whose voice it speaks with, and the reasons, attached to the
+/// original's source.
+fn relay_voices(
     claims: &[Claim],
     groups: &[GroupData],
     keys: &super::Keys,
     name_index: &HashMap<SourceId, usize>,
     claim_source: &[usize],
     claim_outlet: &[usize],
-    union: &mut Union,
-    reasons: &mut Vec<(usize, usize, String)>,
-) {
+) -> (Vec<usize>, Vec<(usize, usize, String)>) {
     let mut published: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
     for (gi, g) in groups.iter().enumerate() {
         for &c in &g.members {
             published.entry((gi, claim_outlet[c], keys.of_claim[c])).or_default().push(c);
         }
     }
+    let mut voice_name = claim_source.to_vec();
+    let mut reasons = Vec::new();
     let mut seen = BTreeSet::new();
     for (gi, g) in groups.iter().enumerate() {
         for &c in &g.members {
@@ -97,24 +102,25 @@ fn relay_links(
                 continue;
             };
             let b = claim_source[originals[0]];
-            if originals.iter().any(|&o| claim_source[o] != b) {
+            if originals.iter().any(|&o| claim_source[o] != b) || claim_source[c] == b {
                 continue;
             }
-            let a = claim_source[c];
-            if a != b && seen.insert((a.min(b), a.max(b))) {
-                union.join(a, b);
-                let why = format!(
-                    "{} relays {w}, which published {}'s figure",
-                    claims[c].provenance().outlet(),
-                    claims[originals[0]].provenance().said_by().map_or_else(
-                        || claims[originals[0]].provenance().outlet().to_string(),
-                        ToString::to_string
-                    )
-                );
-                reasons.push((a, b, why));
+            voice_name[c] = b;
+            let outlet = claims[c].provenance().outlet();
+            if seen.insert((claim_outlet[c], b)) {
+                let original = claims[originals[0]].provenance();
+                let said = original
+                    .said_by()
+                    .map_or_else(|| original.outlet().to_string(), ToString::to_string);
+                reasons.push((
+                    b,
+                    b,
+                    format!("{outlet} relays {w}, which published {said}'s figures"),
+                ));
             }
         }
     }
+    (voice_name, reasons)
 }
 
 /// The source of a claim: the speaker it is attributed to, else the outlet.
@@ -197,16 +203,9 @@ impl Voices {
                 }
             }
         }
-        relay_links(
-            claims,
-            groups,
-            keys,
-            &name_index,
-            &claim_source,
-            &claim_outlet,
-            &mut union,
-            &mut reasons,
-        );
+        let (claim_voice, relayed) =
+            relay_voices(claims, groups, keys, &name_index, &claim_source, &claim_outlet);
+        reasons.extend(relayed);
         for (a, b, why) in declared {
             let (ia, ib) = (name_index[a], name_index[b]);
             union.join(ia, ib);
@@ -220,6 +219,7 @@ impl Voices {
             reasons,
             claim_source,
             claim_outlet,
+            claim_voice,
             name_group: Vec::new(),
             groups: Vec::new(),
         };
@@ -266,7 +266,7 @@ impl Voices {
 
     /// The independence group of claim `i`.
     pub fn voice_of(&self, claim: usize) -> usize {
-        self.name_group[self.claim_source[claim]]
+        self.name_group[self.claim_voice[claim]]
     }
 
     /// The outlet (name index) that published claim `i`.

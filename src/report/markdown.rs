@@ -126,9 +126,7 @@ fn outlets(r: &Reconciliation, out: &mut String) {
 /// The numbered findings, then notes (not conflicts), then the single-voice figures as one
 /// list.
 fn findings(r: &Reconciliation, out: &mut String) {
-    let (numbered, rest): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.kind.is_numbered());
-    let (single, notes): (Vec<_>, Vec<_>) =
-        rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
+    let (numbered, notes, single) = super::sections(r);
     if numbered.is_empty() {
         let _ = writeln!(out, "None.\n");
     }

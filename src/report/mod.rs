@@ -149,3 +149,18 @@ pub(crate) fn headline(r: &Reconciliation) -> String {
         count(r.voices.len(), "independent voice", "independent voices"),
     )
 }
+
+/// The findings in the report's three sections: numbered (a look needed), notes (not
+/// conflicts), and the numbers resting on one voice.
+pub(crate) fn sections(
+    r: &Reconciliation,
+) -> (
+    Vec<&crate::reconcile::Finding>,
+    Vec<&crate::reconcile::Finding>,
+    Vec<&crate::reconcile::Finding>,
+) {
+    let (numbered, rest): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.kind.is_numbered());
+    let (single, notes): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
+    (numbered, notes, single)
+}

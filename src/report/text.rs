@@ -27,9 +27,7 @@ pub fn text(r: &Reconciliation) -> String {
         }
     }
     let _ = writeln!(out, "\nFINDINGS, most important first");
-    let (numbered, rest): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.kind.is_numbered());
-    let (single, notes): (Vec<_>, Vec<_>) =
-        rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
+    let (numbered, notes, single) = super::sections(r);
     if numbered.is_empty() {
         let _ = writeln!(out, "  none");
     }

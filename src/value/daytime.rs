@@ -465,6 +465,11 @@ impl DayInterval {
         end <= u32::from(GRID) && other_end <= u32::from(GRID) && end <= u32::from(other.start)
     }
 
+    /// True if the stretch runs past midnight into the next day ("night", 22:00-06:00).
+    pub(crate) fn crosses_midnight(self) -> bool {
+        u32::from(self.start) + u32::from(self.points) > u32::from(GRID)
+    }
+
     /// Where the stretch starts, in half-minutes after midnight: a sort key.
     pub(crate) fn start_key(self) -> u16 {
         self.start
