@@ -65,6 +65,18 @@ impl fmt::Display for AsOfTime {
     }
 }
 
+/// A date as reasons write it, "5 Jan 2022", or "undated". Written by hand: chrono's format
+/// strings parse their pattern on every call, and reasons are written for every relation.
+pub(crate) fn day_text(d: Option<NaiveDate>) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    d.map_or_else(
+        || "undated".to_owned(),
+        |d| format!("{} {} {}", d.day(), MONTHS[d.month0() as usize % 12], d.year()),
+    )
+}
+
 /// When a figure holds: its as-of date and, where known, the time of day. `a` is known to come
 /// before `b` when its date is earlier, or on one date when both times are known and `a`'s
 /// ends before `b`'s starts; otherwise the order is unknown (or they are simultaneous).

@@ -284,42 +284,34 @@ fn interval_of(input: &Input<'_>) -> Option<Interval> {
 /// that lowers its own running total revises it (UCDP and ACLED revise totals down as better
 /// information arrives): the earlier figure is no floor.
 fn revisions(inputs: &[Input<'_>]) -> Vec<Option<usize>> {
-    let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (m, input) in inputs.iter().enumerate() {
-        if interval_of(input).is_some() && input.as_of.is_some() {
-            by_voice.entry(input.voice).or_default().push(m);
-        }
-    }
     let mut revised = vec![None; inputs.len()];
-    for members in by_voice.values_mut() {
-        members.sort_by_key(|&m| std::cmp::Reverse(inputs[m].as_of));
+    // By voice, latest first: one sorted list, no map.
+    let mut dated: Vec<usize> = (0..inputs.len())
+        .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some())
+        .collect();
+    dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
+    for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         // Walking from the latest figure back: the lowest-reaching figure strictly later.
         let mut lowest_later: Option<(Interval, usize)> = None;
-        let mut pending: Option<(Interval, usize)> = None;
-        let mut k = 0;
-        while k < members.len() {
-            let day = inputs[members[k]].as_of;
-            let same_day: Vec<usize> =
-                members[k..].iter().copied().take_while(|&m| inputs[m].as_of == day).collect();
-            if let Some(p) = pending.take() {
-                lowest_later = match lowest_later {
-                    Some(l) if high_of(&l.0) <= high_of(&p.0) => Some(l),
-                    _ => Some(p),
-                };
-            }
-            for &m in &same_day {
+        for same_day in members.chunk_by(|&a, &b| inputs[a].as_of == inputs[b].as_of) {
+            let mut lowest_today: Option<(Interval, usize)> = None;
+            for &m in same_day {
                 let Some(i) = interval_of(&inputs[m]) else { continue };
                 if let Some((low, by)) = lowest_later
                     && entirely_below(&low, &i)
                 {
                     revised[m] = Some(by);
                 }
-                pending = match pending {
+                lowest_today = match lowest_today {
                     Some(p) if high_of(&p.0) <= high_of(&i) => Some(p),
                     _ => Some((i, m)),
                 };
             }
-            k += same_day.len();
+            lowest_later = match (lowest_later, lowest_today) {
+                (Some(l), Some(t)) if high_of(&l.0) <= high_of(&t.0) => Some(l),
+                (l, None) => l,
+                (_, t) => t,
+            };
         }
     }
     revised
@@ -537,6 +529,10 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
         .collect();
     kept.sort_by_key(|&m| (inputs[m].as_of, m));
     candidates.sort_by_key(|&m| (inputs[m].as_of, m));
+    // A regression needs a kept figure of an earlier day.
+    if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
+        return;
+    }
     // Per voice its highest kept figure so far; the set orders them highest first.
     let mut best: HashMap<usize, (u64, usize)> = HashMap::new();
     let mut highest: BTreeSet<(std::cmp::Reverse<u64>, usize, usize)> = BTreeSet::new();

@@ -56,7 +56,7 @@ pub(crate) struct Item<'a> {
 }
 
 fn date_text(d: Option<NaiveDate>, time: Option<&AsOfTime>) -> String {
-    let date = d.map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string());
+    let date = crate::claim::day_text(d);
     time.map_or(date.clone(), |t| format!("{date}, {t}"))
 }
 

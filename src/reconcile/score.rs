@@ -827,11 +827,7 @@ impl State {
     ) -> Vec<(ClaimId, Vec<ClaimId>, String)> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let date = |o: usize| {
-            self.obs[o]
-                .as_of
-                .map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string())
-        };
+        let date = |o: usize| crate::claim::day_text(self.obs[o].as_of);
         let describe = |o: usize| {
             let text = self.describe_obs(o, claims, voices);
             format!("{}, {})", text.trim_end_matches(')'), date(o))
