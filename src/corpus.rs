@@ -537,12 +537,22 @@ impl Corpus {
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
         if let Some(a) = c.as_of {
-            // "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00".
-            let (date, time) = match a.get(10..) {
-                Some(rest) if !rest.is_empty() => {
-                    (a.get(..10).unwrap_or(&a), Some(rest.strip_prefix('T').unwrap_or(rest).trim()))
+            // "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00": a space or a T after the
+            // date, then the time of day.
+            let trimmed = a.trim_end();
+            let (date, time) = match (trimmed.get(..10), trimmed.get(10..)) {
+                (Some(date), Some(rest)) if !rest.is_empty() => {
+                    let words = rest.strip_prefix(['T', ' ']).ok_or_else(|| {
+                        at.err(
+                            "as_of",
+                            format!(
+                                "{a:?}: put a space or a T between the date and the time of day"
+                            ),
+                        )
+                    })?;
+                    (date, Some(words.trim()))
                 }
-                _ => (a.as_str(), None),
+                _ => (trimmed, None),
             };
             claim = claim.with_as_of(at.date("as_of", date)?);
             if let Some(words) = time {

@@ -497,3 +497,49 @@ proptest! {
         prop_assert!(!e.supporting.contains(&ClaimId::new("v2-d6").unwrap()));
     }
 }
+
+#[test]
+fn two_far_apart_figures_of_one_day_that_no_later_report_of_theirs_settled_stay_a_finding() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "12", "A", 1),
+        deaths("b1", "1,200", "B", 1),
+        deaths("c2", "1,250", "C", 2),
+    ]);
+    assert!(
+        r.findings.iter().any(|f| f.kind == FindingKind::Conflict
+            && f.claims == [ClaimId::new("a1").unwrap(), ClaimId::new("b1").unwrap()]),
+        "{:#?}",
+        r.findings
+    );
+    assert!(claimrecon::text(&r).contains("verdict: CONFLICT (see findings)"));
+}
+
+#[test]
+fn a_voice_with_two_figures_on_its_last_day_speaks_through_the_higher() {
+    let at = |id: &str, phrase: &str, outlet: &str, d: u32, time: &str| {
+        deaths(id, phrase, outlet, d)
+            .with_as_of_time(AsOfTime::parse(time, &Parser::default()).unwrap())
+    };
+    let r = Reconciler::new().reconcile(vec![
+        at("a-morning", "10", "A", 2, "morning"),
+        at("a-evening", "40", "A", 2, "evening"),
+        deaths("b", "20", "B", 3),
+        deaths("c", "50", "C", 3),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 50 / best 50 / high 50");
+    assert_eq!(rank(&r, "b"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a-evening"), Rank::Normal);
+}
+
+#[test]
+fn a_figure_at_an_excluded_bound_of_another_voice_is_a_regression() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "30", "A", 1),
+        deaths("a2", "more than 30", "A", 2),
+        deaths("b", "30", "B", 3),
+        deaths("c", "100", "C", 3),
+    ]);
+    let b = r.rank(&ClaimId::new("b").unwrap()).unwrap();
+    assert_eq!(b.rank, Rank::Deprecated);
+    assert!(b.reason.starts_with("a regression"), "{}", b.reason);
+}

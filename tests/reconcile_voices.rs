@@ -221,3 +221,17 @@ fn speakers_and_outlets_are_both_reported() {
         claimrecon::text(&r).contains("OUTLETS (who published the claims, whoever they quoted)")
     );
 }
+
+#[test]
+fn a_chain_of_relays_speaks_with_its_first_original() {
+    let r = Reconciler::new().reconcile(vec![
+        relayed("afp", "31", "AFP", None, Some("ministry")),
+        relayed("ria", "31", "RIA Novosti", Some("AFP"), None),
+        relayed("daily", "31", "Daily", Some("RIA Novosti"), None),
+        relayed("other", "31", "Other", None, Some("hospital")),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(e.reason.contains("2 independent voices"), "{}", e.reason);
+    let ministry = r.voices.iter().find(|v| v.voice.as_str() == "ministry").unwrap();
+    assert_eq!(ministry.claims, 3);
+}

@@ -151,8 +151,9 @@ fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usi
 }
 
 /// Floors that lend support: the earlier figures and current lower bounds, not revised away,
-/// of voices without a bounded current figure, each voice speaking through its latest floor
-/// (its earlier figures lend no support to what its latest one rejects). Sorted by low end.
+/// of voices without a bounded current figure, each voice speaking through one floor, the
+/// highest of its latest date (its earlier figures lend no support to what its latest one
+/// rejects). Sorted by low end.
 fn floating_floors(
     inputs: &[Input<'_>],
     is_floor: impl Fn(usize) -> bool,
@@ -163,11 +164,20 @@ fn floating_floors(
         let day = latest_of.entry(inputs[m].voice).or_insert(inputs[m].as_of);
         *day = (*day).max(inputs[m].as_of);
     }
-    let mut floating: Vec<(Endpoint, usize)> = (0..inputs.len())
+    // One floor per voice: the highest of its latest date (a running total rises through a
+    // day), so the choice and the roles read a voice the same way.
+    let mut highest: BTreeMap<usize, (Endpoint, usize)> = BTreeMap::new();
+    for m in (0..inputs.len())
         .filter(|&m| is_floor(m) && !anchored.contains(&inputs[m].voice))
         .filter(|&m| latest_of.get(&inputs[m].voice) == Some(&inputs[m].as_of))
-        .filter_map(|m| interval_of(&inputs[m]).map(|i| (i.low(), m)))
-        .collect();
+    {
+        let Some(low) = interval_of(&inputs[m]).map(|i| i.low()) else { continue };
+        let e = highest.entry(inputs[m].voice).or_insert((low, m));
+        if low.value.total_cmp(&e.0.value).then(low.open.cmp(&e.0.open)).is_gt() {
+            *e = (low, m);
+        }
+    }
+    let mut floating: Vec<(Endpoint, usize)> = highest.into_values().collect();
     floating.sort_by(|a, b| {
         a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
     });
@@ -504,6 +514,9 @@ fn roles(
 /// falls below.
 pub(crate) const MAX_LISTED: usize = 5;
 
+/// A low end as a sort key: its value (see [`total_key`]), then whether it is excluded.
+type LowKey = (u64, bool);
+
 /// A key that orders floats as `f64::total_cmp` does.
 fn total_key(x: f64) -> u64 {
     let bits = x.to_bits();
@@ -534,8 +547,8 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
         return;
     }
     // Per voice its highest kept figure so far; the set orders them highest first.
-    let mut best: HashMap<usize, (u64, usize)> = HashMap::new();
-    let mut highest: BTreeSet<(std::cmp::Reverse<u64>, usize, usize)> = BTreeSet::new();
+    let mut best: HashMap<usize, (LowKey, usize)> = HashMap::new();
+    let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
     let mut next = 0;
     for m in candidates {
         let Some((day, i)) = dated(m) else { continue };
@@ -543,7 +556,8 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
             let g = kept[next];
             next += 1;
             let Some((_, gi)) = dated(g) else { continue };
-            let key = total_key(gi.low().value);
+            // An excluded low end ("more than 30") reaches higher than an included one.
+            let key = (total_key(gi.low().value), gi.low().open);
             let voice = inputs[g].voice;
             if best.get(&voice).is_none_or(|&(k, _)| key > k) {
                 if let Some((k, old)) = best.insert(voice, (key, g)) {

@@ -1,6 +1,6 @@
 //! Findings: what a human should look at first.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -157,6 +157,28 @@ fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<
     })
 }
 
+/// The claims of a running total whose own voice gave a later figure in the group.
+fn moved_on<'g>(
+    g: &'g Group,
+    claims: &[Claim],
+    index: &BTreeMap<&ClaimId, usize>,
+    voices: &Voices,
+) -> BTreeSet<&'g ClaimId> {
+    if g.subject.behaviour() != crate::subject::Nature::RunningTotal {
+        return BTreeSet::new();
+    }
+    let mut latest: BTreeMap<usize, Option<chrono::NaiveDate>> = BTreeMap::new();
+    let of = |id: &ClaimId| index.get(id).map(|&i| (voices.voice_of(i), claims[i].as_of()));
+    for (v, day) in g.claims.iter().filter_map(of) {
+        let e = latest.entry(v).or_insert(day);
+        *e = (*e).max(day);
+    }
+    g.claims
+        .iter()
+        .filter(|id| of(id).is_some_and(|(v, day)| latest.get(&v).is_some_and(|&l| day < l)))
+        .collect()
+}
+
 pub(crate) fn collect(
     claims: &[Claim],
     groups: &[Group],
@@ -164,6 +186,7 @@ pub(crate) fn collect(
     voices: &Voices,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    let index = super::index(claims);
     for (gi, g) in groups.iter().enumerate() {
         let mut push = |kind, ids: Vec<ClaimId>, message: String| {
             out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
@@ -216,20 +239,15 @@ pub(crate) fn collect(
         } else {
             BTreeSet::new()
         };
-        // An earlier figure of a running total that stands superseded (two outlets at 12 and 15
-        // on day 1 that later agree; a morning figure against one of the night) is history the
-        // estimate has moved past, not a finding.
-        let normal: BTreeSet<&ClaimId> =
-            if g.subject.behaviour() == crate::subject::Nature::RunningTotal {
-                g.ranks.iter().filter(|x| x.rank == super::Rank::Normal).map(|x| &x.claim).collect()
-            } else {
-                BTreeSet::new()
-            };
-        let superseded = |id: &ClaimId| normal.contains(id);
+        // A figure of a running total that its own voice later moved past (two outlets at 12
+        // and 15 on day 1 that both say 31 later) is settled history, not a finding; two
+        // figures far apart that no later report of their voices settled stay one.
+        let moved_on = moved_on(g, claims, &index, voices);
+        let superseded = |id: &ClaimId| moved_on.contains(id);
         for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
             let within_split = in_clusters.contains(&r.a) && in_clusters.contains(&r.b);
             let involves_offender = offenders.contains(&r.a) || offenders.contains(&r.b);
-            let history = superseded(&r.a) || superseded(&r.b);
+            let history = superseded(&r.a) && superseded(&r.b);
             if !(within_split || involves_offender || history) {
                 push(
                     FindingKind::Conflict,
@@ -240,10 +258,13 @@ pub(crate) fn collect(
         }
         // A split is a conflict when a rival cluster holds figures that are not regressions
         // (those have their own finding).
-        let rivals_left = g.clusters.iter().flatten().any(|id| {
-            !offenders.contains(id)
-                && !g.estimate.as_ref().is_some_and(|e| e.supporting.contains(id))
-        });
+        let supporting: BTreeSet<&ClaimId> =
+            g.estimate.iter().flat_map(|e| &e.supporting).collect();
+        let rivals_left = g
+            .clusters
+            .iter()
+            .flatten()
+            .any(|id| !offenders.contains(id) && !supporting.contains(id));
         if g.clusters.len() > 1 && state.changed_same_day(gi) {
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(String::new, |e| e.reason.clone());

@@ -580,10 +580,13 @@ impl State {
             let outcome = match e.kind {
                 Some(Kind::Label) => {
                     // The state the day before, when the previous epoch is the group's.
-                    let before = ei
-                        .checked_sub(1)
-                        .filter(|&p| {
-                            self.epochs[p].group == e.group && self.epochs[p].as_of < e.as_of
+                    // The state at the end of the last earlier day, skipping this day's own
+                    // earlier part.
+                    let before = (0..ei)
+                        .rev()
+                        .take_while(|&p| self.epochs[p].group == e.group)
+                        .find(|&p| {
+                            self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day
                         })
                         .and_then(|p| outcomes[p].label.as_ref());
                     self.label_outcome(e, &inputs, before)

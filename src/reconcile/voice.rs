@@ -92,9 +92,13 @@ fn relay_voices(
             published.entry((gi, claim_outlet[c], keys.of_claim[c])).or_default().push(c);
         }
     }
-    let mut voice_name = claim_source.to_vec();
-    let mut reasons = Vec::new();
-    let mut seen = BTreeSet::new();
+    // Each relay points at its original; a chain of relays (Daily relays RIA, which relays
+    // AFP, which quoted the ministry) is one component, speaking with its first original.
+    let mut relays_to: Vec<Option<usize>> = vec![None; claims.len()];
+    let mut chains = Union::default();
+    for _ in claims {
+        chains.add();
+    }
     for (gi, g) in groups.iter().enumerate() {
         for &c in &g.members {
             let Some(w) = claims[c].provenance().via() else { continue };
@@ -105,19 +109,36 @@ fn relay_voices(
             if originals.iter().any(|&o| claim_source[o] != b) || claim_source[c] == b {
                 continue;
             }
-            voice_name[c] = b;
-            let outlet = claims[c].provenance().outlet();
-            if seen.insert((claim_outlet[c], b)) {
-                let original = claims[originals[0]].provenance();
-                let said = original
-                    .said_by()
-                    .map_or_else(|| original.outlet().to_string(), ToString::to_string);
-                reasons.push((
-                    b,
-                    b,
-                    format!("{outlet} relays {w}, which published {said}'s figures"),
-                ));
-            }
+            relays_to[c] = Some(originals[0]);
+            chains.join(c, originals[0]);
+        }
+    }
+    let mut first_original: HashMap<usize, usize> = HashMap::new();
+    for c in (0..claims.len()).filter(|&c| relays_to[c].is_none()) {
+        let root = chains.find(c);
+        first_original.entry(root).or_insert(c);
+    }
+    let mut voice_name = claim_source.to_vec();
+    let mut reasons = Vec::new();
+    let mut seen = BTreeSet::new();
+    for c in 0..claims.len() {
+        let Some(direct) = relays_to[c] else { continue };
+        let root = chains.find(c);
+        let origin = first_original.get(&root).copied().unwrap_or(direct);
+        let voice = claim_source[origin];
+        voice_name[c] = voice;
+        let outlet = claims[c].provenance().outlet();
+        if seen.insert((claim_outlet[c], claim_source[direct])) {
+            let original = claims[direct].provenance();
+            let said = original
+                .said_by()
+                .map_or_else(|| original.outlet().to_string(), ToString::to_string);
+            let wire = claims[c].provenance().via().map_or("", SourceId::as_str);
+            reasons.push((
+                voice,
+                voice,
+                format!("{outlet} relays {wire}, which published {said}'s figures"),
+            ));
         }
     }
     (voice_name, reasons)

@@ -164,3 +164,33 @@ pub(crate) fn sections(
         rest.into_iter().partition(|f| f.kind == crate::reconcile::FindingKind::SingleVoice);
     (numbered, notes, single)
 }
+
+/// Per subject: whether a numbered finding, and whether a note, concerns it.
+pub(crate) fn flagged(
+    r: &Reconciliation,
+) -> std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)> {
+    let mut flags = std::collections::BTreeMap::new();
+    for f in &r.findings {
+        let e: &mut (bool, bool) = flags.entry(&f.subject).or_default();
+        e.0 |= f.kind.is_numbered();
+        e.1 |= f.kind == crate::reconcile::FindingKind::ChangedSameDay;
+    }
+    flags
+}
+
+/// A quantity's verdict, from the same findings the report numbers (see [`flagged`]):
+/// "CONFLICT" only where a numbered finding says so, "changed the same day" for a note, else
+/// "consistent".
+pub(crate) fn verdict(
+    g: &Group,
+    flags: &std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)>,
+) -> String {
+    match flags.get(&g.subject).copied().unwrap_or_default() {
+        (true, _) if g.clusters.len() > 1 => {
+            format!("CONFLICT between {} clusters (see findings)", g.clusters.len())
+        }
+        (true, _) => "CONFLICT (see findings)".to_owned(),
+        (false, true) => "changed the same day (order unknown)".to_owned(),
+        (false, false) => "consistent".to_owned(),
+    }
+}

@@ -56,6 +56,7 @@ pub fn text(r: &Reconciliation) -> String {
 
 fn quantities(r: &Reconciliation, out: &mut String) {
     let _ = writeln!(out, "\nQUANTITIES");
+    let flags = super::flagged(r);
     for g in &r.groups {
         let _ = writeln!(out, "\n{}", fit(&g.subject.to_string(), WIDTH));
         out.push_str(&wrap(nature_text(g.subject.behaviour()), WIDTH, "  kind: ", "        "));
@@ -74,13 +75,7 @@ fn quantities(r: &Reconciliation, out: &mut String) {
                 let _ = writeln!(out, "  estimate: none (no figure was disclosed)");
             }
         }
-        if g.clusters.len() > 1 {
-            let _ = writeln!(out, "  verdict: CONFLICT between {} clusters", g.clusters.len());
-        } else if notable(g).any(|rel| rel.kind.is_conflict()) {
-            let _ = writeln!(out, "  verdict: CONFLICT (see relations)");
-        } else {
-            let _ = writeln!(out, "  verdict: consistent");
-        }
+        let _ = writeln!(out, "  verdict: {}", super::verdict(g, &flags));
         let _ = writeln!(
             out,
             "  {:<10}  {:<22}  {:<22}  {:<24}  rank",

@@ -397,11 +397,43 @@ impl fmt::Display for QualifiedTime {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "DayIntervalRepr", into = "DayIntervalRepr")]
 pub struct DayInterval {
     /// First point on the half-minute grid, `0 .. GRID`.
     start: u16,
     /// Points covered, `1 ..= GRID`; `GRID` is the whole day.
     points: u16,
+}
+
+/// The serialised form of a [`DayInterval`], checked on the way in: a stretch starts within the
+/// day and covers at least one instant and at most the whole day.
+#[derive(Serialize, Deserialize)]
+struct DayIntervalRepr {
+    start: u16,
+    points: u16,
+}
+
+impl TryFrom<DayIntervalRepr> for DayInterval {
+    type Error = Error;
+    fn try_from(r: DayIntervalRepr) -> Result<Self, Error> {
+        if r.start >= GRID || r.points == 0 || r.points > GRID {
+            return Err(Error::InvalidTime {
+                what: "stretch of the day".to_owned(),
+                value: format!("start {}, points {}", r.start, r.points),
+                problem: format!(
+                    "a stretch starts at a half-minute 0-{} and covers 1-{GRID} of them",
+                    GRID - 1
+                ),
+            });
+        }
+        Ok(DayInterval { start: r.start, points: r.points })
+    }
+}
+
+impl From<DayInterval> for DayIntervalRepr {
+    fn from(d: DayInterval) -> Self {
+        DayIntervalRepr { start: d.start, points: d.points }
+    }
 }
 
 impl DayInterval {
