@@ -235,3 +235,31 @@ fn a_chain_of_relays_speaks_with_its_first_original() {
     let ministry = r.voices.iter().find(|v| v.voice.as_str() == "ministry").unwrap();
     assert_eq!(ministry.claims, 3);
 }
+
+#[test]
+fn an_outlet_that_also_reports_on_its_own_relays_claim_by_claim() {
+    let injured = |id: &str, outlet: &str| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Injured),
+            Parser::default().parse("50").unwrap().value,
+            Provenance::new(SourceId::new(outlet).unwrap()),
+        )
+    };
+    let r = Reconciler::new().reconcile(vec![
+        relayed("x-relay", "31", "X", Some("RIA Novosti"), None),
+        injured("x-own", "X"),
+        injured("ria-own", "RIA Novosti"),
+    ]);
+    let g = r.group_of(&ClaimId::new("x-own").unwrap()).unwrap();
+    let e = g.estimate.as_ref().unwrap();
+    assert!(e.reason.contains("2 independent voices"), "{}", e.reason);
+    // The relayed claim still speaks with the wire's voice.
+    let ria = r.voices.iter().find(|v| v.voice.as_str() == "RIA Novosti").unwrap();
+    assert_eq!(ria.claims, 2);
+    assert!(
+        ria.reasons.iter().any(|w| w == "X relays RIA Novosti (claim by claim)"),
+        "{:?}",
+        ria.reasons
+    );
+}

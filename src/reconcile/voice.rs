@@ -54,6 +54,8 @@ pub(crate) struct Voices {
     /// Every name seen: sources, wires, declared names. Sorted.
     names: Vec<SourceId>,
     is_source: Vec<bool>,
+    /// Wires that carry claims claim by claim: a voice though no claim names them as source.
+    is_voice: Vec<bool>,
     is_wire: Vec<bool>,
     union: Union,
     reasons: Vec<(usize, usize, String)>,
@@ -76,13 +78,15 @@ pub(crate) struct Voices {
 /// make every speaker a wire quotes one voice with every outlet that relays it. Only an
 /// unambiguous original links: when the wire published that figure from two sources, which
 /// of them the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
-/// Returns per claim the name whose voice it speaks with, and the reasons, attached to the
-/// original's source.
+/// `base_voice` is each claim's voice before (its source, or the wire it relays claim by
+/// claim). Returns per claim the name whose voice it speaks with, and the reasons, attached to
+/// the original's voice.
 fn relay_voices(
     claims: &[Claim],
     groups: &[GroupData],
     keys: &super::Keys,
     name_index: &HashMap<SourceId, usize>,
+    base_voice: &[usize],
     claim_source: &[usize],
     claim_outlet: &[usize],
 ) -> (Vec<usize>, Vec<(usize, usize, String)>) {
@@ -118,14 +122,14 @@ fn relay_voices(
         let root = chains.find(c);
         first_original.entry(root).or_insert(c);
     }
-    let mut voice_name = claim_source.to_vec();
+    let mut voice_name = base_voice.to_vec();
     let mut reasons = Vec::new();
     let mut seen = BTreeSet::new();
     for c in 0..claims.len() {
         let Some(direct) = relays_to[c] else { continue };
         let root = chains.find(c);
         let origin = first_original.get(&root).copied().unwrap_or(direct);
-        let voice = claim_source[origin];
+        let voice = base_voice[origin];
         voice_name[c] = voice;
         let outlet = claims[c].provenance().outlet();
         if seen.insert((claim_outlet[c], claim_source[direct])) {
@@ -209,23 +213,60 @@ impl Voices {
                     .map_or_else(|| name_index[o], |s| name_index[s])
             })
             .collect();
+        // An outlet whose every unattributed claim it relays from one wire (an article "based on
+        // materials from RIA Novosti") speaks with that wire's voice; an outlet that also
+        // reports on its own relays claim by claim, so its own reporting stays its own.
+        let mut relays_only: HashMap<usize, Option<usize>> = HashMap::new();
+        for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(&claim_outlet)) {
+            if s != outlet {
+                continue;
+            }
+            let wire = c.provenance().via().map(|w| name_index[w]);
+            let e = relays_only.entry(outlet).or_insert(wire);
+            if *e != wire {
+                *e = None;
+            }
+        }
         let mut reasons = Vec::new();
         let mut seen = BTreeSet::new();
-        for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(&claim_outlet)) {
+        let mut base_voice = claim_source.clone();
+        let mut is_voice = vec![false; names.len()];
+        for (i, (c, (&s, &outlet))) in
+            claims.iter().zip(claim_source.iter().zip(&claim_outlet)).enumerate()
+        {
             let p = c.provenance();
-            if let Some(w) = p.via() {
-                let wire = name_index[w];
-                is_wire[wire] = true;
-                // An outlet relaying a wire speaks with the wire's voice when it speaks
-                // for itself (unattributed claims).
-                if s == outlet && seen.insert((outlet, wire)) {
+            let Some(w) = p.via() else { continue };
+            let wire = name_index[w];
+            is_wire[wire] = true;
+            if s != outlet {
+                continue; // attributed: the speaker's voice, or its original's (below)
+            }
+            if relays_only.get(&outlet) == Some(&Some(wire)) {
+                if seen.insert((outlet, wire)) {
                     union.join(outlet, wire);
                     reasons.push((outlet, wire, format!("{} relays {}", p.outlet(), w)));
                 }
+            } else {
+                base_voice[i] = wire;
+                is_voice[wire] = true;
+                if seen.insert((outlet, wire)) {
+                    reasons.push((
+                        wire,
+                        wire,
+                        format!("{} relays {} (claim by claim)", p.outlet(), w),
+                    ));
+                }
             }
         }
-        let (claim_voice, relayed) =
-            relay_voices(claims, groups, keys, &name_index, &claim_source, &claim_outlet);
+        let (claim_voice, relayed) = relay_voices(
+            claims,
+            groups,
+            keys,
+            &name_index,
+            &base_voice,
+            &claim_source,
+            &claim_outlet,
+        );
         reasons.extend(relayed);
         for (a, b, why) in declared {
             let (ia, ib) = (name_index[a], name_index[b]);
@@ -235,6 +276,7 @@ impl Voices {
         let mut v = Voices {
             names,
             is_source,
+            is_voice,
             is_wire,
             union,
             reasons,
@@ -259,7 +301,7 @@ impl Voices {
         self.name_group = vec![usize::MAX; n];
         let mut ordered: Vec<(SourceId, Vec<usize>)> = by_root
             .into_values()
-            .filter(|members| members.iter().any(|&m| self.is_source[m]))
+            .filter(|members| members.iter().any(|&m| self.is_source[m] || self.is_voice[m]))
             .map(|members| {
                 let name = members
                     .iter()
