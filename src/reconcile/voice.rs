@@ -71,6 +71,64 @@ pub(crate) struct Voices {
     pub groups: Vec<VoiceGroup>,
 }
 
+/// Relays of wires by unattributed claims. An outlet whose every unattributed claim it relays
+/// from one wire (an article "based on materials from RIA Novosti") speaks with that wire's
+/// voice: the two names join. An outlet that also reports on its own relays claim by claim:
+/// its relayed claims speak with the wire's voice (`is_voice`), its own reporting stays its
+/// own. Returns per claim its voice's name before `relay_voices`, and the reasons.
+#[allow(clippy::too_many_arguments)] // one call site, in `Voices::build`
+fn wire_relays(
+    claims: &[Claim],
+    name_index: &HashMap<SourceId, usize>,
+    claim_source: &[usize],
+    claim_outlet: &[usize],
+    union: &mut Union,
+    is_wire: &mut [bool],
+    is_voice: &mut [bool],
+) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+    // An outlet whose every unattributed claim it relays from one wire (an article "based on
+    // materials from RIA Novosti") speaks with that wire's voice; an outlet that also
+    // reports on its own relays claim by claim, so its own reporting stays its own.
+    let mut relays_only: HashMap<usize, Option<usize>> = HashMap::new();
+    for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(claim_outlet)) {
+        if s != outlet {
+            continue;
+        }
+        let wire = c.provenance().via().map(|w| name_index[w]);
+        let e = relays_only.entry(outlet).or_insert(wire);
+        if *e != wire {
+            *e = None;
+        }
+    }
+    let mut reasons = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut base_voice = claim_source.to_vec();
+    for (i, (c, (&s, &outlet))) in
+        claims.iter().zip(claim_source.iter().zip(claim_outlet)).enumerate()
+    {
+        let p = c.provenance();
+        let Some(w) = p.via() else { continue };
+        let wire = name_index[w];
+        is_wire[wire] = true;
+        if s != outlet {
+            continue; // attributed: the speaker's voice, or its original's (below)
+        }
+        if relays_only.get(&outlet) == Some(&Some(wire)) {
+            if seen.insert((outlet, wire)) {
+                union.join(outlet, wire);
+                reasons.push((outlet, wire, format!("{} relays {}", p.outlet(), w)));
+            }
+        } else {
+            base_voice[i] = wire;
+            is_voice[wire] = true;
+            if seen.insert((outlet, wire)) {
+                reasons.push((wire, wire, format!("{} relays {} (claim by claim)", p.outlet(), w)));
+            }
+        }
+    }
+    (base_voice, reasons)
+}
+
 /// One relays the other: a claim relayed via a wire and a claim that wire published itself,
 /// with the same figure on the same subject, are one voice, whatever speakers either names. An
 /// outlet relaying a wire that quoted a ministry is no second confirmation of the ministry.
@@ -213,51 +271,16 @@ impl Voices {
                     .map_or_else(|| name_index[o], |s| name_index[s])
             })
             .collect();
-        // An outlet whose every unattributed claim it relays from one wire (an article "based on
-        // materials from RIA Novosti") speaks with that wire's voice; an outlet that also
-        // reports on its own relays claim by claim, so its own reporting stays its own.
-        let mut relays_only: HashMap<usize, Option<usize>> = HashMap::new();
-        for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(&claim_outlet)) {
-            if s != outlet {
-                continue;
-            }
-            let wire = c.provenance().via().map(|w| name_index[w]);
-            let e = relays_only.entry(outlet).or_insert(wire);
-            if *e != wire {
-                *e = None;
-            }
-        }
-        let mut reasons = Vec::new();
-        let mut seen = BTreeSet::new();
-        let mut base_voice = claim_source.clone();
         let mut is_voice = vec![false; names.len()];
-        for (i, (c, (&s, &outlet))) in
-            claims.iter().zip(claim_source.iter().zip(&claim_outlet)).enumerate()
-        {
-            let p = c.provenance();
-            let Some(w) = p.via() else { continue };
-            let wire = name_index[w];
-            is_wire[wire] = true;
-            if s != outlet {
-                continue; // attributed: the speaker's voice, or its original's (below)
-            }
-            if relays_only.get(&outlet) == Some(&Some(wire)) {
-                if seen.insert((outlet, wire)) {
-                    union.join(outlet, wire);
-                    reasons.push((outlet, wire, format!("{} relays {}", p.outlet(), w)));
-                }
-            } else {
-                base_voice[i] = wire;
-                is_voice[wire] = true;
-                if seen.insert((outlet, wire)) {
-                    reasons.push((
-                        wire,
-                        wire,
-                        format!("{} relays {} (claim by claim)", p.outlet(), w),
-                    ));
-                }
-            }
-        }
+        let (base_voice, mut reasons) = wire_relays(
+            claims,
+            &name_index,
+            &claim_source,
+            &claim_outlet,
+            &mut union,
+            &mut is_wire,
+            &mut is_voice,
+        );
         let (claim_voice, relayed) = relay_voices(
             claims,
             groups,
