@@ -3,7 +3,7 @@
 //! The loader reads text it is given; reading files is the caller's business, so the library
 //! stays free of I/O. The format is documented in the README ("Corpus format").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -314,10 +314,13 @@ impl Corpus {
             aliases: Aliases::empty(),
             places: Places::empty(),
         };
+        // Where each document is in `corpus.documents`: claims look their document up by id,
+        // and a scan per line would make loading quadratic in the number of documents.
+        let mut documents = HashMap::new();
         for (index, raw) in lines.enumerate() {
             let at = Loader { file, line: index + 1 };
             let outcome = match raw {
-                Ok(raw) => corpus.line(&at, raw, parser),
+                Ok(raw) => corpus.line(&at, raw, parser, &mut documents),
                 Err(e) => Err((
                     None,
                     at.err(
@@ -340,11 +343,13 @@ impl Corpus {
     }
 
     /// Reads one line. On failure, the claim id if one could be read, and the error.
+    /// `documents` maps each document id read so far to its index in `self.documents`.
     fn line(
         &mut self,
         at: &Loader<'_>,
         raw: &str,
         parser: &Parser,
+        documents: &mut HashMap<DocumentId, usize>,
     ) -> Result<(), (Option<String>, Error)> {
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -366,7 +371,7 @@ impl Corpus {
         if id.is_some() || line.get("claim").is_some() {
             let c: ClaimLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
-            self.add_claim(at, c, parser).map_err(fail)
+            self.add_claim(at, c, parser, documents).map_err(fail)
         } else if line.get("source").is_some() {
             let s: SourceLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
@@ -377,7 +382,7 @@ impl Corpus {
         } else if line.get("document").is_some() {
             let d: DocumentLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
-            self.add_document(at, d).map_err(fail)
+            self.add_document(at, d, documents).map_err(fail)
         } else if line.get("alias").is_some() {
             let a: AliasLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
@@ -439,9 +444,14 @@ impl Corpus {
         }
     }
 
-    fn add_document(&mut self, at: &Loader<'_>, d: DocumentLine) -> Result<(), Error> {
+    fn add_document(
+        &mut self,
+        at: &Loader<'_>,
+        d: DocumentLine,
+        documents: &mut HashMap<DocumentId, usize>,
+    ) -> Result<(), Error> {
         let id = DocumentId::new(&d.document).map_err(at.wrap("document"))?;
-        if self.documents.iter().any(|x| x.id == id) {
+        if documents.contains_key(&id) {
             return Err(at.err("document", format!("document {:?} is declared twice", id.as_str())));
         }
         let optional_label = |field: &str, v: Option<String>| -> Result<Option<Label>, Error> {
@@ -457,18 +467,25 @@ impl Corpus {
                 .transpose()?,
             owner: optional_label("owner", d.owner)?,
             file: d.file,
-            id,
+            id: id.clone(),
         });
+        documents.insert(id, self.documents.len() - 1);
         Ok(())
     }
 
-    fn add_claim(&mut self, at: &Loader<'_>, c: ClaimLine, parser: &Parser) -> Result<(), Error> {
+    fn add_claim(
+        &mut self,
+        at: &Loader<'_>,
+        c: ClaimLine,
+        parser: &Parser,
+        documents: &HashMap<DocumentId, usize>,
+    ) -> Result<(), Error> {
         let id = ClaimId::new(&c.claim).map_err(at.wrap("claim"))?;
         if self.annotations.contains_key(&id) {
             return Err(at.err("claim", format!("claim id {:?} is used twice", id.as_str())));
         }
         let doc_id = DocumentId::new(&c.document).map_err(at.wrap("document"))?;
-        let Some(doc) = self.documents.iter().find(|d| d.id == doc_id) else {
+        let Some(doc) = documents.get(&doc_id).and_then(|&i| self.documents.get(i)) else {
             return Err(at.err(
                 "document",
                 format!(
