@@ -20,7 +20,8 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 fn parse(c: &mut Criterion) {
-    let parser = Parser::default().published(chrono::NaiveDate::from_ymd_opt(2022, 1, 6).unwrap());
+    let parser =
+        Parser::default().published(chrono::NaiveDate::from_ymd_opt(2022, 1, 6).unwrap()).unwrap();
     let mut group = c.benchmark_group("parse");
     for (case, phrase) in PHRASES {
         group.bench_with_input(BenchmarkId::from_parameter(case), phrase, |b, p| {

@@ -132,7 +132,8 @@ impl Claim {
     /// publication date) and builds the claim, keeping the phrase.
     ///
     /// # Errors
-    /// [`Error::Claim`] naming the claim id and the field `value`, wrapping the parse error.
+    /// [`Error::Claim`] naming the claim id and the field `value`, wrapping the parse error;
+    /// or the field `published` when the provenance's publication date is outside 1000–9999.
     pub fn parse(
         id: ClaimId,
         subject: Subject,
@@ -141,7 +142,9 @@ impl Claim {
         parser: &Parser,
     ) -> Result<Self, Error> {
         let parser = match provenance.published_on() {
-            Some(d) => parser.clone().published(d),
+            Some(d) => {
+                parser.clone().published(d).map_err(|e| e.in_claim(id.as_str(), "published"))?
+            }
             None => parser.clone(),
         };
         let parsed = parser.parse(phrase).map_err(|e| e.in_claim(id.as_str(), "value"))?;

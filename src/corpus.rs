@@ -16,7 +16,7 @@ use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::reconcile::{Reconciler, Reconciliation, Rejected};
 use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
-use crate::value::{Label, Value};
+use crate::value::{Label, Value, check_year};
 
 /// One article of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,9 +217,43 @@ impl Loader<'_> {
         move |e| self.err(field, e.to_string())
     }
 
+    /// A `YYYY-MM-DD` date with a year in 1000-9999, as every date the crate holds.
     fn date(&self, field: &str, text: &str) -> Result<NaiveDate, Error> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|e| self.err(field, format!("{text:?} is not a YYYY-MM-DD date: {e}")))
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|e| self.err(field, format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
+        check_year(date).map_err(self.wrap(field))
+    }
+
+    /// A claim's `as_of`: "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00" (a space or
+    /// a T after the date, then the time of day).
+    fn as_of(&self, a: &str, parser: &Parser) -> Result<(NaiveDate, Option<AsOfTime>), Error> {
+        let trimmed = a.trim_end();
+        // A year of other than four digits ("+99999-01-01") is not cut at byte 10: it is
+        // refused for its year, like any date outside 1000-9999.
+        if let Ok((date, _)) = NaiveDate::parse_and_remainder(trimmed, "%Y-%m-%d") {
+            check_year(date).map_err(self.wrap("as_of"))?;
+        }
+        let (date, time) = match (trimmed.get(..10), trimmed.get(10..)) {
+            (Some(date), Some(rest)) if !rest.is_empty() => {
+                let words = rest.strip_prefix(['T', ' ']).ok_or_else(|| {
+                    self.err(
+                        "as_of",
+                        format!("{a:?}: put a space or a T between the date and the time of day"),
+                    )
+                })?;
+                (date, Some(words.trim()))
+            }
+            _ => (trimmed, None),
+        };
+        let date = self.date("as_of", date)?;
+        let time = time
+            .map(|words| {
+                AsOfTime::parse(words, parser).map_err(|e| {
+                    self.err("as_of", format!("{a:?}: the time of day after the date: {e}"))
+                })
+            })
+            .transpose()?;
+        Ok((date, time))
     }
 }
 
@@ -526,7 +560,7 @@ impl Corpus {
             provenance = provenance.speaker(Label::new(&s).map_err(at.wrap("speaker"))?);
         }
         let parser = match doc.published {
-            Some(d) => parser.clone().published(d),
+            Some(d) => parser.clone().published(d).map_err(at.wrap("published"))?,
             None => parser.clone(),
         };
         let parsed = match c.kind.as_deref() {
@@ -554,28 +588,9 @@ impl Corpus {
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
         if let Some(a) = c.as_of {
-            // "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00": a space or a T after the
-            // date, then the time of day.
-            let trimmed = a.trim_end();
-            let (date, time) = match (trimmed.get(..10), trimmed.get(10..)) {
-                (Some(date), Some(rest)) if !rest.is_empty() => {
-                    let words = rest.strip_prefix(['T', ' ']).ok_or_else(|| {
-                        at.err(
-                            "as_of",
-                            format!(
-                                "{a:?}: put a space or a T between the date and the time of day"
-                            ),
-                        )
-                    })?;
-                    (date, Some(words.trim()))
-                }
-                _ => (trimmed, None),
-            };
-            claim = claim.with_as_of(at.date("as_of", date)?);
-            if let Some(words) = time {
-                let time = AsOfTime::parse(words, &parser).map_err(|e| {
-                    at.err("as_of", format!("{a:?}: the time of day after the date: {e}"))
-                })?;
+            let (date, time) = at.as_of(&a, &parser)?;
+            claim = claim.with_as_of(date);
+            if let Some(time) = time {
                 claim = claim.with_as_of_time(time);
             }
         }

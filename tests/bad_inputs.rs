@@ -317,3 +317,82 @@ fn alias_and_place_tables_from_json_are_rechecked() {
     let places: Places = serde_json::from_str(r#"{"Almaty": "Kazakhstan"}"#).unwrap();
     assert!(places.is_within(&Label::new("almaty").unwrap(), &Label::new("KAZAKHSTAN").unwrap()));
 }
+
+/// A date outside 1000-9999 is refused where it comes in (a corpus's `published` or `as_of`,
+/// `Parser::published`, a serialised `Parser`), so relative dates ("yesterday", "last week")
+/// never count back from the edge of the calendar; near year 1000 they are an error, not a
+/// panic.
+#[test]
+fn years_outside_1000_to_9999_are_refused_where_they_come_in() {
+    let far =
+        r#"{"document": "a", "file": "a.txt", "outlet": "Daily", "published": "-262143-01-01"}"#;
+    for phrase in ["yesterday", "last week", "over the weekend"] {
+        let claim = format!(
+            r#"{{"claim": "x", "document": "a", "quote": "protests {phrase}", "phrase": "{phrase}", "measure": "event_date", "event": "start"}}"#
+        );
+        let text = format!("{far}\n{claim}");
+        let e = Corpus::parse("c.jsonl", &text, &Parser::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl:1: field published: invalid date \"-262143-01-01\": year must be between 1000 and 9999"
+        );
+        let lenient = Corpus::parse_lenient("c.jsonl", &text, &Parser::default());
+        assert!(lenient.documents.is_empty() && lenient.claims.is_empty());
+        assert_eq!(lenient.rejected.len(), 2);
+    }
+    let e = corpus_error(
+        r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "as_of": "+99999-01-01"}"#,
+    );
+    assert_eq!(
+        e,
+        "c.jsonl:2: field as_of: invalid date \"+99999-01-01\": year must be between 1000 and 9999"
+    );
+
+    let edge = NaiveDate::from_ymd_opt(-262_143, 1, 1).unwrap();
+    let e = Parser::default().published(edge).unwrap_err();
+    assert_eq!(e.to_string(), "invalid date \"-262143-01-01\": year must be between 1000 and 9999");
+    let mut serialised = serde_json::to_value(Parser::default()).unwrap();
+    serialised["published"] = serde_json::json!("-262143-01-01");
+    let e = serde_json::from_value::<Parser>(serialised).unwrap_err();
+    assert_eq!(e.to_string(), "invalid date \"-262143-01-01\": year must be between 1000 and 9999");
+    let provenance = Provenance::new(SourceId::new("Daily").unwrap()).published(edge);
+    let e = Claim::parse(
+        ClaimId::new("x").unwrap(),
+        Subject::new(Measure::Deaths),
+        "yesterday",
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "claim \"x\", field published: invalid date \"-262143-01-01\": year must be between 1000 and 9999"
+    );
+
+    // Published on Wednesday 1 January 1000: every relative day before it is in year 999.
+    let first = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap();
+    let parser = Parser::default().published(first).unwrap();
+    for (phrase, expected) in [
+        (
+            "yesterday",
+            "cannot read \"yesterday\" at byte 0: invalid date \"0999-12-31\": year must be between 1000 and 9999",
+        ),
+        (
+            "last week",
+            "cannot read \"last week\" at byte 0: invalid date \"0999-12-23\": year must be between 1000 and 9999",
+        ),
+        (
+            "over the weekend",
+            "cannot read \"over the weekend\" at byte 0: invalid date \"0999-12-28\": year must be between 1000 and 9999",
+        ),
+    ] {
+        assert_eq!(parser.parse(phrase).unwrap_err().to_string(), expected);
+    }
+    let proposals = extract(
+        "Protests began yesterday; 5 people were killed last week.",
+        &parser,
+        &Aliases::empty(),
+        &Places::empty(),
+    );
+    assert!(proposals.iter().all(|p| !matches!(p.value, Value::Date(_))));
+}

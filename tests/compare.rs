@@ -103,7 +103,8 @@ fn categories_compare_case_insensitively() {
 
 #[test]
 fn dates_overlap_or_not() {
-    let p = Parser::default().published(chrono::NaiveDate::from_ymd_opt(2022, 1, 6).unwrap());
+    let p =
+        Parser::default().published(chrono::NaiveDate::from_ymd_opt(2022, 1, 6).unwrap()).unwrap();
     let date = |s: &str| p.parse(s).unwrap().value;
     let weekend = date("over the weekend");
     assert_eq!(weekend.compare(&date("2 January")).unwrap().verdict, Verdict::Compatible);

@@ -84,7 +84,8 @@ fn recall_and_precision_on_the_seed_figures() {
     let mut total = Score { proposals: 0, matched_proposals: 0, annotations: 0, found: 0 };
     for doc in &corpus.documents {
         let text = std::fs::read_to_string(dir.join(&doc.file)).unwrap();
-        let parser = doc.published.map_or_else(Parser::default, |d| Parser::default().published(d));
+        let parser =
+            doc.published.map_or_else(Parser::default, |d| Parser::default().published(d).unwrap());
         let proposals = extract(&text, &parser, aliases, places);
         let mut annotations = Vec::new();
         for c in corpus.claims.iter().filter(|c| c.provenance().in_document() == Some(&doc.id)) {
@@ -133,7 +134,7 @@ fn recall_and_precision_on_an_article_it_was_not_tuned_on() {
     let published = chrono::NaiveDate::from_ymd_opt(2023, 3, 12).unwrap();
     let proposals = extract(
         HELD_OUT,
-        &Parser::default().published(published),
+        &Parser::default().published(published).unwrap(),
         &Aliases::empty(),
         &Places::empty(),
     );
@@ -192,7 +193,8 @@ fn dump_seed_proposals() {
     let (corpus, dir) = seed_corpus();
     for doc in &corpus.documents {
         let text = std::fs::read_to_string(dir.join(&doc.file)).unwrap();
-        let parser = doc.published.map_or_else(Parser::default, |d| Parser::default().published(d));
+        let parser =
+            doc.published.map_or_else(Parser::default, |d| Parser::default().published(d).unwrap());
         for p in extract(&text, &parser, corpus.aliases(), corpus.places()) {
             if matches!(p.value, Value::Amount(_)) {
                 println!(

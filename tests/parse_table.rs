@@ -159,7 +159,7 @@ const PUB_004: Published = Some((2022, 1, 8));
 
 fn parser(published: Published) -> Parser {
     match published {
-        Some((y, m, d)) => Parser::default().published(ymd(y, m, d)),
+        Some((y, m, d)) => Parser::default().published(ymd(y, m, d)).unwrap(),
         None => Parser::default(),
     }
 }
@@ -1043,7 +1043,7 @@ fn readings_of_loose_times_quote_the_time_policy() {
 #[test]
 fn review_regressions_years_weekends_and_stacked_scales() {
     let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
-    let saturday = claimrecon::Parser::default().published(day(8));
+    let saturday = claimrecon::Parser::default().published(day(8)).unwrap();
     let read = |p: &claimrecon::Parser, s: &str| p.parse(s).unwrap().value.to_string();
     // Written on Saturday 8 January: "this weekend" has not reached Sunday yet.
     assert_eq!(read(&saturday, "over the weekend"), "2022-01-08");

@@ -1,5 +1,7 @@
 //! For any input, loading and reconciling never panic, and every line is accounted for.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use claimrecon::*;
 use proptest::prelude::*;
@@ -101,15 +103,17 @@ fn a_corpus_of_many_documents_loads_in_one_pass() {
     let n = 20_000;
     let mut text = String::new();
     for i in 0..n {
-        text.push_str(&format!(
-            "{{\"document\": \"d{i}\", \"file\": \"d{i}.txt\", \"outlet\": \"Outlet {}\", \"published\": \"2022-01-06\"}}\n",
-            i % 50
-        ));
-        text.push_str(&format!(
-            "{{\"claim\": \"c{i}\", \"document\": \"d{i}\", \"quote\": \"{} died\", \"phrase\": \"{}\", \"measure\": \"deaths\"}}\n",
-            i % 300,
-            i % 300
-        ));
+        let (outlet, figure) = (i % 50, i % 300);
+        writeln!(
+            text,
+            r#"{{"document": "d{i}", "file": "d{i}.txt", "outlet": "Outlet {outlet}", "published": "2022-01-06"}}"#
+        )
+        .unwrap();
+        writeln!(
+            text,
+            r#"{{"claim": "c{i}", "document": "d{i}", "quote": "{figure} died", "phrase": "{figure}", "measure": "deaths"}}"#
+        )
+        .unwrap();
     }
     // The first document declared again, 40,000 lines later, is still found by its id.
     text.push_str(r#"{"document": "d0", "file": "x.txt", "outlet": "Daily"}"#);

@@ -104,7 +104,7 @@ fn deserialising_rechecks_what_constructors_check() {
 
 #[test]
 fn parser_and_reconciler_settings_round_trip_through_serde() {
-    let parser = Parser::default().published(NaiveDate::from_ymd_opt(2022, 1, 6).unwrap());
+    let parser = Parser::default().published(NaiveDate::from_ymd_opt(2022, 1, 6).unwrap()).unwrap();
     let back: Parser = serde_json::from_str(&serde_json::to_string(&parser).unwrap()).unwrap();
     assert_eq!(back, parser);
     let reconciler = Reconciler::new().rounds(5).same_voice(

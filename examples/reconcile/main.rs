@@ -139,7 +139,10 @@ fn propose(
 ) -> Result<(), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let parser = published.map_or_else(Parser::default, |d| Parser::default().published(d));
+    let parser = match published {
+        Some(d) => Parser::default().published(d).map_err(|e| format!("--published {d}: {e}"))?,
+        None => Parser::default(),
+    };
     let proposals = claimrecon::extract(&text, &parser, corpus.aliases(), corpus.places());
     let file = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     let document = serde_json::json!({

@@ -4,7 +4,7 @@
 mod lex;
 mod words;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use self::lex::{Tok, Token, lex};
@@ -13,7 +13,7 @@ use crate::Error;
 use crate::unit::Unit;
 use crate::value::{
     Amount, Change, Clock, ClockStyle, DateValue, DayPart, ItemSet, Label, Magnitude, Number,
-    NumberRange, Policy, QualifiedTime, Sense, TimeOfDay, TimeWindow, Value, YEARS,
+    NumberRange, Policy, QualifiedTime, Sense, TimeOfDay, TimeWindow, Value, YEARS, check_year,
 };
 
 /// The longest value phrase read, in bytes. Value phrases are a few words; anything longer is
@@ -77,14 +77,26 @@ pub struct Parsed {
 ///
 /// // Relative dates need the publication date.
 /// let thursday = NaiveDate::from_ymd_opt(2022, 1, 6).unwrap();
-/// let weekend = p.clone().published(thursday).parse("over the weekend")?.value;
+/// let weekend = p.clone().published(thursday)?.parse("over the weekend")?.value;
 /// assert_eq!(weekend.to_string(), "from 2022-01-01 to 2022-01-02");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Parser {
+    // Checked on the way in, as by `Parser::published`: relative dates count back from it.
+    #[serde(default, deserialize_with = "publication_date")]
     published: Option<NaiveDate>,
     policy: Policy,
+}
+
+/// A serialised publication date, refused outside the years a date may have.
+fn publication_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<NaiveDate>::deserialize(deserializer)?
+        .map(check_year)
+        .transpose()
+        .map_err(serde::de::Error::custom)
 }
 
 impl Parser {
@@ -95,9 +107,11 @@ impl Parser {
     }
 
     /// Sets the publication date that relative and year-less dates resolve against.
-    #[must_use]
-    pub fn published(self, date: NaiveDate) -> Self {
-        Self { published: Some(date), ..self }
+    ///
+    /// # Errors
+    /// [`Error::InvalidTime`] if the year is outside 1000–9999, the years a date may have.
+    pub fn published(self, date: NaiveDate) -> Result<Self, Error> {
+        Ok(Self { published: Some(check_year(date)?), ..self })
     }
 
     /// Sets the policy quoted in readings of "about" and vague words.
@@ -991,7 +1005,7 @@ impl Grammar<'_> {
         enum Rel {
             /// True for "last weekend": the one before a weekend the article is written in.
             Weekend(bool),
-            Day(i64),
+            Day(u32),
             LastWeek,
             ThisWeek,
             Weekday(Weekday, bool),
@@ -1029,21 +1043,33 @@ impl Grammar<'_> {
                 format!("'{text}' is relative to the publication date, and none was given"),
             ));
         };
+        // The publication date is in 1000-9999, so these steps back stay in chrono's range;
+        // a date before year 1000 is refused by `DateValue::span` below.
+        let back = |days: u32| {
+            p.checked_sub_days(Days::new(u64::from(days))).ok_or_else(|| {
+                self.err(t[0].start, format!("'{text}' falls before the earliest date"))
+            })
+        };
+        let ahead = |from: NaiveDate, days: u64| {
+            from.checked_add_days(Days::new(days)).ok_or_else(|| {
+                self.err(t[0].start, format!("'{text}' falls after the latest date"))
+            })
+        };
         let (first, last) = match rel {
             Rel::Weekend(last) => {
-                let back = (p.weekday().num_days_from_monday() + 7 - 5) % 7;
-                let in_weekend = back <= 1;
-                let back = if last && in_weekend { back + 7 } else { back };
-                let sat = p - Duration::days(i64::from(back));
+                let days = (p.weekday().num_days_from_monday() + 7 - 5) % 7;
+                let in_weekend = days <= 1;
+                let days = if last && in_weekend { days + 7 } else { days };
+                let sat = back(days)?;
                 // Written on a Saturday, "this weekend" so far is that day: never after publication.
-                (sat, (sat + Duration::days(1)).min(p))
+                (sat, ahead(sat, 1)?.min(p))
             }
-            Rel::Day(n) => (p - Duration::days(n), p - Duration::days(n)),
+            Rel::Day(n) => (back(n)?, back(n)?),
             Rel::LastWeek => {
-                let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()) + 7);
-                (monday, monday + Duration::days(6))
+                let monday = back(p.weekday().num_days_from_monday() + 7)?;
+                (monday, ahead(monday, 6)?)
             }
-            Rel::ThisWeek => (p - Duration::days(i64::from(p.weekday().num_days_from_monday())), p),
+            Rel::ThisWeek => (back(p.weekday().num_days_from_monday())?, p),
             Rel::Year(back) => {
                 let value = DateValue::year(p.year() - back)
                     .map_err(|e| self.err(t[0].start, e.to_string()))?;
@@ -1054,12 +1080,12 @@ impl Grammar<'_> {
                 return Ok(Some(DateSpec::Resolved(value)));
             }
             Rel::Weekday(wd, strictly_before) => {
-                let mut back =
+                let mut days =
                     (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-                if strictly_before && back == 0 {
-                    back = 7;
+                if strictly_before && days == 0 {
+                    days = 7;
                 }
-                let d = p - Duration::days(i64::from(back));
+                let d = back(days)?;
                 (d, d)
             }
         };

@@ -79,7 +79,8 @@ impl From<DateValue> for DateRepr {
     }
 }
 
-fn check_year(date: NaiveDate) -> Result<NaiveDate, Error> {
+/// The date if its year is in [`YEARS`], else [`Error::InvalidTime`] saying so.
+pub(crate) fn check_year(date: NaiveDate) -> Result<NaiveDate, Error> {
     if YEARS.contains(&date.year()) {
         Ok(date)
     } else {
