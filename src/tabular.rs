@@ -62,7 +62,8 @@ impl Table {
     }
 
     /// Sets the columns (0-based) of the source, the object, the attribute (`None`: every row
-    /// is about the same attribute, `value`) and the value.
+    /// is about the same attribute, `value`) and the value. Any column may be given: a row
+    /// without it is rejected with "the row has no column N", naming its line and field.
     #[must_use]
     pub fn columns(
         self,

@@ -396,3 +396,33 @@ fn years_outside_1000_to_9999_are_refused_where_they_come_in() {
     );
     assert!(proposals.iter().all(|p| !matches!(p.value, Value::Date(_))));
 }
+
+/// A column number no row has (`1 << 40`, `usize::MAX`) rejects each row, naming its line and
+/// field, in both table readers: it is not a size to allocate (it aborted the process) nor to
+/// add one to (it overflowed).
+#[test]
+fn a_column_beyond_every_row_rejects_each_row() {
+    let csv = "source,object,attribute,value\na,Oslo,population,700000\nb,Oslo,population,7000\n";
+    let parser = Parser::default();
+    for column in [1usize << 40, usize::MAX] {
+        let tables = [
+            ("source", Table::csv().columns(column, 1, Some(2), 3)),
+            ("attribute", Table::csv().columns(0, 1, Some(column), 3)),
+            ("value", Table::csv().columns(0, 1, Some(2), column)),
+        ];
+        for (field, table) in tables {
+            let expected: Vec<String> = (2..=3)
+                .map(|line| format!("t.csv:{line}: field {field}: the row has no column {column}"))
+                .collect();
+            let bulk = table.read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+            assert!(bulk.is_empty());
+            let got: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+            assert_eq!(got, expected);
+            let got: Vec<String> = table
+                .read("t.csv", csv.as_bytes(), &parser)
+                .map(|r| r.unwrap_err().to_string())
+                .collect();
+            assert_eq!(got, expected);
+        }
+    }
+}

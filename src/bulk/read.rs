@@ -421,7 +421,9 @@ impl Setup<'_> {
     fn piece(&self, text: &[u8], first_line: u64) -> Piece {
         let mut piece = Piece::default();
         piece.rows.reserve(text.len() / 16);
-        let mut fields: Vec<&[u8]> = Vec::with_capacity(self.width);
+        // Room for the usual few cells: the width is a column number from the caller
+        // (`1 << 40` once aborted the process here), and the vector grows if a row needs it.
+        let mut fields: Vec<&[u8]> = Vec::with_capacity(self.width.min(64));
         let mut scratch = Vec::new();
         let mut line = first_line;
         let delimiter = self.table.delimiter;
@@ -509,7 +511,9 @@ pub(super) fn read<R: Read>(
         .flatten()
         .max()
         .unwrap_or(0)
-        + 1;
+        // Columns are any `usize` (`Table::columns(usize::MAX, ..)`): a column no row has
+        // rejects each row, it never overflows.
+        .saturating_add(1);
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
     let io_err = |line: u64, e: &dyn std::fmt::Display| Error::Corpus {
