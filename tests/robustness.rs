@@ -126,3 +126,40 @@ fn a_corpus_of_many_documents_loads_in_one_pass() {
     let last = corpus.claims.last().unwrap().provenance().in_document().unwrap();
     assert_eq!(last.as_str(), format!("d{}", n - 1));
 }
+
+/// Issue 14, item 4: three sources giving three different labels, one each, is a tie: no label
+/// wins by its spelling, and the three voices are scored alike.
+#[test]
+fn a_tie_between_labels_is_undecided_and_scores_its_voices_alike() {
+    let fuel = |id: &str, label: &str, outlet: &str| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Category(Label::new("fuel").unwrap())),
+            Value::Category(Label::new(label).unwrap()),
+            Provenance::new(SourceId::new(outlet).unwrap()),
+        )
+    };
+    let r = Reconciler::new().reconcile(vec![
+        fuel("a", "butane", "A"),
+        fuel("b", "propane", "B"),
+        fuel("c", "diesel", "C"),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "undecided between \"butane\" and \"diesel\" and \"propane\"");
+    assert!(e.supporting.is_empty());
+    let scores: Vec<(Option<Score>, Option<Score>)> =
+        r.sources.iter().map(|s| (s.agreement, s.reliability)).collect();
+    assert!(scores.iter().all(|s| *s == scores[0]), "{scores:?}");
+    assert!(r.groups[0].ranks.iter().all(|x| x.rank == Rank::Normal));
+    let f: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == FindingKind::Undecided).collect();
+    assert_eq!(f.len(), 1);
+    assert!(f[0].kind.is_numbered());
+    // One more voice for a label decides it.
+    let r = Reconciler::new().reconcile(vec![
+        fuel("a", "butane", "A"),
+        fuel("b", "propane", "B"),
+        fuel("c", "diesel", "C"),
+        fuel("d", "propane", "D"),
+    ]);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "\"propane\"");
+}

@@ -45,6 +45,9 @@ pub(crate) struct Outcome {
     /// A yes/no state reported both ways on one day, in an order the reports do not give: the
     /// clusters are a same-day change, not a conflict.
     pub same_day: bool,
+    /// Values whose clusters tie on every count (weight, voices, latest report, distinct
+    /// figures): the estimate is undecided between them.
+    pub undecided: Vec<Value>,
 }
 
 impl Outcome {
@@ -57,6 +60,9 @@ impl Outcome {
     /// Positions of the observations that support the estimate: the chosen cluster, and for
     /// numbers the floors beneath it (see [`Role::supports`]).
     pub(crate) fn supporting(&self) -> Vec<usize> {
+        if !self.undecided.is_empty() {
+            return Vec::new();
+        }
         if self.roles.is_empty() {
             return self.clusters.get(self.chosen).cloned().unwrap_or_default();
         }
@@ -142,12 +148,26 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
     })
 }
 
-fn choose(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> (usize, usize) {
-    let supports = clusters.iter().map(|c| {
-        let (_, w, voices) = split_weights(c, inputs, weight);
-        Support::of(c, inputs, w, voices)
-    });
-    best_of(supports).map_or((0, 0), |(i, s)| (i, s.voices))
+/// The best-supported cluster, its voices, and the clusters that tie with it on every count
+/// (itself first): more than one is a tie the reports do not decide.
+fn choose(
+    clusters: &[Vec<usize>],
+    inputs: &[Input<'_>],
+    weight: &[f64],
+) -> (usize, usize, Vec<usize>) {
+    let supports: Vec<Support> = clusters
+        .iter()
+        .map(|c| {
+            let (_, w, voices) = split_weights(c, inputs, weight);
+            Support::of(c, inputs, w, voices)
+        })
+        .collect();
+    let Some((best, support)) = best_of(supports.iter().copied()) else {
+        return (0, 0, Vec::new());
+    };
+    let mut tied = vec![best];
+    tied.extend((0..supports.len()).filter(|&i| i != best && !support.beats(&supports[i])));
+    (best, support.voices, tied)
 }
 
 /// Floors that lend support: the earlier figures and current lower bounds, not revised away,
@@ -442,6 +462,7 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
         label: None,
         chosen_voices,
         same_day: false,
+        undecided: Vec::new(),
     }
 }
 
@@ -653,7 +674,18 @@ pub(crate) fn labels(
     }
     let clusters: Vec<Vec<usize>> =
         value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
-    let (chosen, chosen_voices) = choose(&clusters, inputs, weight);
+    let (chosen, chosen_voices, tied) = choose(&clusters, inputs, weight);
+    if tied.len() > 1 {
+        // A tie is a tie: no value is the estimate, and no voice is scored against another.
+        let undecided = tied
+            .iter()
+            .filter_map(|&c| match inputs[value_clusters[c][0][0]].view {
+                View::Label(v) => Some(v.clone()),
+                _ => None,
+            })
+            .collect();
+        return Outcome { clusters, chosen, chosen_voices, undecided, ..Outcome::default() };
+    }
     let values = &value_clusters[chosen];
     let heaviest = values
         .iter()
@@ -677,6 +709,7 @@ pub(crate) fn labels(
         label,
         chosen_voices,
         same_day: false,
+        undecided: Vec::new(),
     }
 }
 

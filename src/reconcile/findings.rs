@@ -25,6 +25,8 @@ pub enum FindingKind {
     Regression,
     /// Figures that split into clusters that cannot all be true.
     Conflict,
+    /// Values that tie on every count: the reports do not decide.
+    Undecided,
     /// Figures about one subject that cannot be compared (different dimensions or kinds).
     Incomparable,
     /// A yes/no state given both ways on one day, in an order the reports do not give: a note,
@@ -41,6 +43,7 @@ impl fmt::Display for FindingKind {
             FindingKind::SubCountAboveTotal => "sub-count above total",
             FindingKind::Regression => "running total fell",
             FindingKind::Conflict => "conflict",
+            FindingKind::Undecided => "undecided",
             FindingKind::Incomparable => "incomparable figures",
             FindingKind::ChangedSameDay => "changed the same day (order unknown)",
             FindingKind::SingleVoice => "single voice",
@@ -265,7 +268,12 @@ pub(crate) fn collect(
             .iter()
             .flatten()
             .any(|id| !offenders.contains(id) && !supporting.contains(id));
-        if g.clusters.len() > 1 && state.changed_same_day(gi) {
+        let undecided =
+            g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
+        if let Some(e) = undecided {
+            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
+            push(FindingKind::Undecided, ids, format!("{}: {}; {}", g.subject, e.figure, e.reason));
+        } else if g.clusters.len() > 1 && state.changed_same_day(gi) {
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(String::new, |e| e.reason.clone());
             push(FindingKind::ChangedSameDay, ids, format!("{}: {reason}", g.subject));

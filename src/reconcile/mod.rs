@@ -177,6 +177,12 @@ pub enum Figure {
         /// The winning value.
         value: Value,
     },
+    /// Values that tie on every count (reliability-weighted support, independent voices,
+    /// latest report): a tie is a tie, and no value is the estimate.
+    Undecided {
+        /// The tied values.
+        values: Vec<Value>,
+    },
 }
 
 impl fmt::Display for Figure {
@@ -219,6 +225,10 @@ impl fmt::Display for Figure {
                 None => write!(f, "low {low} / best {best} / high {high}"),
             },
             Figure::Value { value } => write!(f, "{value}"),
+            Figure::Undecided { values } => {
+                let shown: Vec<String> = values.iter().map(ToString::to_string).collect();
+                write!(f, "undecided between {}", shown.join(" and "))
+            }
         }
     }
 }

@@ -810,6 +810,9 @@ impl State {
             }
             (Some(Kind::Factor), Some(sp), _) => Some(number(sp, None)),
             (Some(_), Some(sp), _) => Some(number(sp, e.unit.or(Some(Unit::Number)))),
+            _ if !out.undecided.is_empty() => {
+                Some(Figure::Undecided { values: out.undecided.clone() })
+            }
             (_, _, Some(v)) => Some(Figure::Value { value: v.clone() }),
             _ => None,
         };
@@ -864,6 +867,12 @@ impl State {
         claims: &[Claim],
         voices: &Voices,
     ) -> String {
+        if !out.undecided.is_empty() {
+            return format!(
+                "{} values tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them",
+                out.undecided.len()
+            );
+        }
         if out.floors_won() {
             format!(
                 "every figure of the latest date falls below what {} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
@@ -1018,6 +1027,12 @@ impl State {
             _ => {}
         }
         let out = &self.outcomes[ob.epoch];
+        if !out.undecided.is_empty() {
+            return (
+                Rank::Normal,
+                "tied with other values on every count: the reports do not decide".to_owned(),
+            );
+        }
         if out.same_day && !self.supports[o] {
             return (
                 Rank::Normal,
