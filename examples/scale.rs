@@ -3,62 +3,178 @@
 //!
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
-//! cargo run --release --example scale -- --sizes 100000,1000000
+//! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
 //! cargo run --release --example scale -- --generate N --out DIR [--seed S]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
+//! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
 //!
 //! Without `--csv`, each size is generated into a temporary folder (100 sources, N / 100
 //! objects, every source claiming every object) and reconciled in a child process, so each
-//! size's peak memory is its own. `--csv` prints one line starting `RESULT`, which
-//! `benches/peers/compare.sh` reads.
+//! size's peak memory is its own. The folder is `claimrecon-scale-XXXXXX` in the system's
+//! temporary directory; it is removed on every exit, an error or Ctrl-C included (only a
+//! `kill -9` leaves it behind). `--csv` prints one line starting `RESULT`, which
+//! `benches/peers/compare.sh` reads. A flag this list does not have, a flag that does not
+//! apply to the chosen mode, or a bad value is an error naming the flag, with exit code 2.
 
 use std::error::Error;
+use std::ffi::OsString;
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{BulkReconciler, BulkValue, Parser, Synthetic, Table};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("error: {e}");
-        std::process::exit(1);
+const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R]\n       \
+                     scale --generate N --out DIR [--seed S]\n       \
+                     scale --csv FILE [--truth FILE] [--rounds R]";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Mode {
+    /// Generate and time each size in a temporary folder.
+    Sizes { sizes: Vec<usize>, seed: u64, rounds: usize },
+    /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
+    Generate { n: usize, out: PathBuf, seed: u64 },
+    /// Time one table and print its `RESULT` line.
+    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize },
+}
+
+/// Why the command line gave no [`Mode`].
+#[derive(Debug, PartialEq)]
+enum Usage {
+    /// `--help` or `-h`: the usage goes to stdout, exit code 0.
+    Help,
+    /// A usage error: the message and the usage go to stderr, exit code 2.
+    Error(String),
+}
+
+impl Usage {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Usage::Help => 0,
+            Usage::Error(_) => 2,
+        }
     }
 }
 
-fn run() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| -> Option<&str> {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+fn main() -> ExitCode {
+    let mode = match parse_args(std::env::args_os().skip(1)) {
+        Ok(mode) => mode,
+        Err(usage) => {
+            match &usage {
+                Usage::Help => println!("{USAGE}"),
+                Usage::Error(message) => eprintln!("error: {message}\n{USAGE}"),
+            }
+            return ExitCode::from(usage.exit_code());
+        }
     };
-    let seed: u64 = flag("--seed").map_or(Ok(42), str::parse)?;
-    let rounds: usize = flag("--rounds").map_or(Ok(20), str::parse)?;
-    if let Some(n) = flag("--generate") {
-        let out = flag("--out").ok_or("--generate needs --out DIR")?;
-        generate(n.parse()?, seed, Path::new(out))?;
-        return Ok(());
+    let outcome = match mode {
+        Mode::Sizes { sizes, seed, rounds } => run_sizes(&sizes, seed, rounds),
+        Mode::Generate { n, out, seed } => generate(n, seed, &out),
+        Mode::Csv { csv, truth, rounds } => reconcile(&csv, truth.as_deref(), rounds),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
-    if let Some(csv) = flag("--csv") {
-        return reconcile(Path::new(csv), flag("--truth").map(Path::new), rounds);
+}
+
+/// The flags that take a value, in the order the usage lists them.
+const FLAGS: [&str; 7] =
+    ["--sizes", "--seed", "--rounds", "--generate", "--out", "--csv", "--truth"];
+
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
+    let err = |m: String| Usage::Error(m);
+    let mut given: Vec<(&'static str, String)> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let arg = arg.into_string().map_err(|a| err(format!("{a:?} is not UTF-8")))?;
+        if arg == "--help" || arg == "-h" {
+            return Err(Usage::Help);
+        }
+        let Some(&flag) = FLAGS.iter().find(|&&f| f == arg) else {
+            return Err(err(if arg.starts_with('-') {
+                format!("unknown flag {arg}")
+            } else {
+                format!("unexpected argument {arg:?}")
+            }));
+        };
+        if given.iter().any(|(f, _)| *f == flag) {
+            return Err(err(format!("{flag} given twice")));
+        }
+        let value = args.next().ok_or_else(|| err(format!("{flag} needs a value")))?;
+        let value = value.into_string().map_err(|v| err(format!("{flag}: {v:?} is not UTF-8")))?;
+        given.push((flag, value));
     }
-    let sizes: Vec<usize> = match flag("--sizes") {
-        Some(s) => s.split(',').map(str::parse).collect::<std::result::Result<_, _>>()?,
+    let get = |flag: &str| given.iter().find(|(f, _)| *f == flag).map(|(_, v)| v.as_str());
+    let only = |mode: &str, allowed: &[&str]| {
+        given
+            .iter()
+            .find(|(f, _)| !allowed.contains(f))
+            .map_or(Ok(()), |(f, _)| Err(err(format!("{f} does not go with {mode}"))))
+    };
+    let seed = get("--seed").map_or(Ok(42), |s| {
+        s.parse().map_err(|_| err(format!("--seed: {s:?} is not a whole number")))
+    })?;
+    let rounds = get("--rounds").map_or(Ok(20), |r| at_least_one("--rounds", r, "rounds"))?;
+    if let Some(n) = get("--generate") {
+        only("--generate", &["--generate", "--out", "--seed"])?;
+        let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
+        let n = at_least_one("--generate", n, "claims")?;
+        return Ok(Mode::Generate { n, out: out.into(), seed });
+    }
+    if let Some(csv) = get("--csv") {
+        only("--csv", &["--csv", "--truth", "--rounds"])?;
+        return Ok(Mode::Csv { csv: csv.into(), truth: get("--truth").map(Into::into), rounds });
+    }
+    only("--sizes", &["--sizes", "--seed", "--rounds"]).map_err(|_| {
+        let f =
+            if get("--out").is_some() { "--out needs --generate" } else { "--truth needs --csv" };
+        err(f.to_owned())
+    })?;
+    let sizes = match get("--sizes") {
+        Some(s) => s
+            .split(',')
+            .map(|n| at_least_one("--sizes", n, "claims"))
+            .collect::<std::result::Result<_, _>>()?,
         None => vec![100_000, 1_000_000, 10_000_000],
     };
-    let dir = std::env::temp_dir().join(format!("claimrecon-scale-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    Ok(Mode::Sizes { sizes, seed, rounds })
+}
+
+/// `text` as a count of `what`, at least 1; the error names the flag and the text.
+fn at_least_one(flag: &str, text: &str, what: &str) -> std::result::Result<usize, Usage> {
+    match text.parse::<usize>() {
+        Ok(0) => Err(Usage::Error(format!("{flag}: 0 {what}: needs at least 1"))),
+        Ok(n) => Ok(n),
+        Err(_) => Err(Usage::Error(format!("{flag}: {text:?} is not a number of {what}"))),
+    }
+}
+
+fn run_sizes(sizes: &[usize], seed: u64, rounds: usize) -> Result<()> {
+    // Dropped on every return, an error included; Ctrl-C skips destructors, hence the handler.
+    let dir = tempfile::Builder::new().prefix("claimrecon-scale-").tempdir()?;
+    let on_interrupt = dir.path().to_owned();
+    ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&on_interrupt);
+        eprintln!("interrupted; removed {}", on_interrupt.display());
+        std::process::exit(130);
+    })?;
     println!(
         "{:>12} {:>10} {:>9} {:>9} {:>9} {:>14} {:>10} {:>10}",
         "claims", "CSV MB", "read s", "score s", "total s", "claims/s", "peak MiB", "MAE"
     );
     let me = std::env::current_exe()?;
-    for n in sizes {
-        let sub = dir.join(n.to_string());
+    for &n in sizes {
+        let sub = dir.path().join(n.to_string());
         generate(n, seed, &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
@@ -93,7 +209,7 @@ fn run() -> Result<()> {
         );
         std::fs::remove_dir_all(&sub)?;
     }
-    std::fs::remove_dir_all(&dir)?;
+    dir.close()?;
     Ok(())
 }
 
@@ -193,4 +309,84 @@ fn peak_mib() -> Option<u64> {
         .parse()
         .ok()?;
     Some(kb / 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mode, Usage, parse_args};
+
+    fn parse(args: &[&str]) -> Result<Mode, Usage> {
+        parse_args(args.iter().map(Into::into))
+    }
+
+    fn error(args: &[&str]) -> String {
+        match parse(args) {
+            Err(Usage::Error(message)) => {
+                assert_eq!(Usage::Error(message.clone()).exit_code(), 2);
+                message
+            }
+            other => panic!("{args:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn help_exits_zero() {
+        assert_eq!(parse(&["--help"]), Err(Usage::Help));
+        assert_eq!(parse(&["--sizes", "10", "-h"]), Err(Usage::Help));
+        assert_eq!(Usage::Help.exit_code(), 0);
+    }
+
+    #[test]
+    fn defaults_and_modes() {
+        let sizes = vec![100_000, 1_000_000, 10_000_000];
+        assert_eq!(parse(&[]), Ok(Mode::Sizes { sizes, seed: 42, rounds: 20 }));
+        assert_eq!(
+            parse(&["--sizes", "1000,20000", "--seed", "7", "--rounds", "3"]),
+            Ok(Mode::Sizes { sizes: vec![1000, 20000], seed: 7, rounds: 3 })
+        );
+        assert_eq!(
+            parse(&["--generate", "100", "--out", "d"]),
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42 })
+        );
+        assert_eq!(
+            parse(&["--csv", "c.csv", "--truth", "t.csv"]),
+            Ok(Mode::Csv { csv: "c.csv".into(), truth: Some("t.csv".into()), rounds: 20 })
+        );
+    }
+
+    #[test]
+    fn unknown_flags_and_arguments_are_named() {
+        assert_eq!(error(&["--size", "1000"]), "unknown flag --size");
+        assert_eq!(error(&["-s"]), "unknown flag -s");
+        assert_eq!(error(&["1000"]), "unexpected argument \"1000\"");
+    }
+
+    #[test]
+    fn bad_values_name_the_flag() {
+        assert_eq!(error(&["--sizes", "1x0"]), "--sizes: \"1x0\" is not a number of claims");
+        assert_eq!(error(&["--sizes", "10,,20"]), "--sizes: \"\" is not a number of claims");
+        assert_eq!(error(&["--sizes", "0"]), "--sizes: 0 claims: needs at least 1");
+        assert_eq!(error(&["--rounds", "-1"]), "--rounds: \"-1\" is not a number of rounds");
+        assert_eq!(error(&["--rounds", "0"]), "--rounds: 0 rounds: needs at least 1");
+        assert_eq!(error(&["--seed", "x"]), "--seed: \"x\" is not a whole number");
+        assert_eq!(
+            error(&["--generate", "1e6", "--out", "d"]),
+            "--generate: \"1e6\" is not a number of claims"
+        );
+        assert_eq!(error(&["--sizes"]), "--sizes needs a value");
+        assert_eq!(error(&["--seed", "1", "--seed", "2"]), "--seed given twice");
+    }
+
+    #[test]
+    fn flags_outside_their_mode_are_errors() {
+        assert_eq!(error(&["--generate", "10"]), "--generate needs --out DIR");
+        assert_eq!(error(&["--out", "d"]), "--out needs --generate");
+        assert_eq!(error(&["--truth", "t.csv"]), "--truth needs --csv");
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--rounds", "3"]),
+            "--rounds does not go with --generate"
+        );
+        assert_eq!(error(&["--csv", "c.csv", "--seed", "1"]), "--seed does not go with --csv");
+        assert_eq!(error(&["--csv", "c.csv", "--sizes", "10"]), "--sizes does not go with --csv");
+    }
 }

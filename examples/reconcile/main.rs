@@ -4,22 +4,32 @@
 //! cargo run --example reconcile                      # the bundled seed corpus
 //! cargo run --example reconcile -- PATH              # any corpus in the documented format
 //! cargo run --example reconcile -- --json            # the whole reconciliation as JSON
-//! cargo run --example reconcile -- --markdown FILE   # the report as Markdown
+//! cargo run --example reconcile -- --markdown FILE   # the report as Markdown into FILE, and
+//!                                                    # only "wrote FILE" on stderr
 //! cargo run --example reconcile -- --svg DIR         # one chart per running total
-//! cargo run --example reconcile -- --lenient         # keep going past bad lines, list them
+//! cargo run --example reconcile -- --lenient         # load past bad lines and quotes that are
+//!                                                    # not in their article; the report lists
+//!                                                    # the rejected lines
 //! cargo run --example reconcile -- --extract FILE.txt [--published YYYY-MM-DD] [CORPUS.jsonl]
 //!                                                    # propose claims from an article, with
 //!                                                    # the places the corpus declares
+//! cargo run --example reconcile -- --help            # this usage; exits 0
 //! ```
+//!
+//! The text report goes to stdout unless `--json` or `--markdown` asks for another rendering.
+//! An unknown flag, a flag without its value or a flag that does not go with `--extract` is an
+//! error naming the flag, with exit code 2; any other failure exits 1.
 
 mod chart;
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimrecon::{Corpus, DocumentId, Parser};
 
+#[derive(Debug, PartialEq)]
 struct Options {
     corpus: PathBuf,
     json: bool,
@@ -30,12 +40,37 @@ struct Options {
     published: Option<chrono::NaiveDate>,
 }
 
-const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] \
-                     [--lenient] [--extract FILE.txt [--published YYYY-MM-DD]]";
+/// Why the command line gave no [`Options`].
+#[derive(Debug, PartialEq)]
+enum Usage {
+    /// `--help` or `-h`: the usage goes to stdout, exit code 0.
+    Help,
+    /// A usage error: the message and the usage go to stderr, exit code 2.
+    Error(String),
+}
 
-fn options() -> Result<Options, String> {
+impl Usage {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Usage::Help => 0,
+            Usage::Error(_) => 2,
+        }
+    }
+}
+
+const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] \
+                     [--lenient]\n       \
+                     reconcile --extract FILE.txt [--published YYYY-MM-DD] [--lenient] \
+                     [CORPUS.jsonl]";
+
+fn seed_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join("corpus.jsonl")
+}
+
+fn parse_args<I: IntoIterator<Item = OsString>>(args: I) -> Result<Options, Usage> {
+    let err = |m: String| Usage::Error(m);
     let mut o = Options {
-        corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join("corpus.jsonl"),
+        corpus: seed_corpus(),
         json: false,
         markdown: None,
         svg: None,
@@ -43,38 +78,76 @@ fn options() -> Result<Options, String> {
         extract: None,
         published: None,
     };
-    let mut args = std::env::args_os().skip(1);
+    let mut corpus_given = false;
+    let mut args = args.into_iter();
+    let value = |args: &mut I::IntoIter, flag: &str, what: &str| {
+        args.next().ok_or_else(|| err(format!("{flag} needs {what}")))
+    };
     while let Some(arg) = args.next() {
+        let once = |given: bool, flag: &str| {
+            if given { Err(err(format!("{flag} given twice"))) } else { Ok(()) }
+        };
         match arg.to_str() {
+            Some("-h" | "--help") => return Err(Usage::Help),
             Some("--json") => o.json = true,
             Some("--lenient") => o.lenient = true,
             Some("--extract") => {
-                o.extract = Some(args.next().ok_or("--extract needs a file")?.into());
+                once(o.extract.is_some(), "--extract")?;
+                o.extract = Some(value(&mut args, "--extract", "a file")?.into());
             }
             Some("--published") => {
-                let d = args.next().ok_or("--published needs a date")?;
+                once(o.published.is_some(), "--published")?;
+                let d = value(&mut args, "--published", "a date")?;
                 let d = d.to_string_lossy();
-                o.published = Some(
-                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                        .map_err(|e| format!("--published {d}: not a YYYY-MM-DD date: {e}"))?,
-                );
+                o.published =
+                    Some(chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                        err(format!("--published: {d:?} is not a YYYY-MM-DD date"))
+                    })?);
             }
             Some("--markdown") => {
-                o.markdown = Some(args.next().ok_or("--markdown needs a file")?.into());
+                once(o.markdown.is_some(), "--markdown")?;
+                o.markdown = Some(value(&mut args, "--markdown", "a file")?.into());
             }
-            Some("--svg") => o.svg = Some(args.next().ok_or("--svg needs a directory")?.into()),
-            Some("-h" | "--help") => return Err(USAGE.to_owned()),
-            Some(flag) if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}\n{USAGE}"));
+            Some("--svg") => {
+                once(o.svg.is_some(), "--svg")?;
+                o.svg = Some(value(&mut args, "--svg", "a directory")?.into());
             }
-            _ => o.corpus = arg.into(),
+            Some(flag) if flag.starts_with('-') && flag != "-" => {
+                return Err(err(format!("unknown flag {flag}")));
+            }
+            _ if corpus_given => {
+                return Err(err(format!("unexpected argument {arg:?}: one corpus at a time")));
+            }
+            _ => {
+                o.corpus = arg.into();
+                corpus_given = true;
+            }
         }
+    }
+    if o.extract.is_some() {
+        let renderings =
+            [("--json", o.json), ("--markdown", o.markdown.is_some()), ("--svg", o.svg.is_some())];
+        if let Some((flag, _)) = renderings.into_iter().find(|&(_, given)| given) {
+            return Err(err(format!("{flag} does not go with --extract")));
+        }
+    } else if o.published.is_some() {
+        return Err(err("--published needs --extract FILE.txt".to_owned()));
     }
     Ok(o)
 }
 
 fn main() -> ExitCode {
-    match options().and_then(|o| run(&o)) {
+    let o = match parse_args(std::env::args_os().skip(1)) {
+        Ok(o) => o,
+        Err(usage) => {
+            match &usage {
+                Usage::Help => println!("{USAGE}"),
+                Usage::Error(message) => eprintln!("error: {message}\n{USAGE}"),
+            }
+            return ExitCode::from(usage.exit_code());
+        }
+    };
+    match run(&o) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");
@@ -83,22 +156,57 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(o: &Options) -> Result<(), String> {
+fn load(o: &Options) -> Result<Corpus, String> {
     let name = o.corpus.display().to_string();
-    let text =
-        std::fs::read_to_string(&o.corpus).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let corpus = Corpus::parse(&name, &text, &Parser::default()).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(&o.corpus).map_err(|e| format!("cannot read {name}: {e}"))?;
+    if !o.lenient {
+        return Corpus::parse_bytes(&name, &bytes, &Parser::default()).map_err(|e| e.to_string());
+    }
+    let corpus = Corpus::parse_lenient_bytes(&name, &bytes, &Parser::default());
+    if !corpus.rejected.is_empty() {
+        let n = corpus.rejected.len();
+        let lines = if n == 1 { "line" } else { "lines" };
+        if o.extract.is_some() {
+            for r in &corpus.rejected {
+                eprintln!("warning: {}", r.error);
+            }
+        } else {
+            eprintln!("warning: {name}: {n} {lines} rejected, listed in the report");
+        }
+    }
+    Ok(corpus)
+}
+
+fn run(o: &Options) -> Result<(), String> {
+    let corpus = load(o)?;
     if let Some(path) = &o.extract {
         return propose(path, o.published, &corpus);
     }
+    let name = &corpus.name;
     let dir = o.corpus.parent().unwrap_or(Path::new("."));
     let mut texts: BTreeMap<DocumentId, String> = BTreeMap::new();
     for d in &corpus.documents {
         let path = dir.join(&d.file);
-        let body = std::fs::read_to_string(&path).map_err(|e| {
-            format!("{name}: document {}: cannot read {}: {e}", d.id, path.display())
-        })?;
-        texts.insert(d.id.clone(), body);
+        match std::fs::read_to_string(&path) {
+            Ok(body) => {
+                texts.insert(d.id.clone(), body);
+            }
+            // Lenient: its claims' quotes are reported below as having no text.
+            Err(e) if o.lenient => {
+                eprintln!(
+                    "warning: {name}: document {}: cannot read {}: {e}",
+                    d.id,
+                    path.display()
+                );
+            }
+            Err(e) => {
+                return Err(format!(
+                    "{name}: document {}: cannot read {}: {e}",
+                    d.id,
+                    path.display()
+                ));
+            }
+        }
     }
     let problems = corpus.check_quotes(&texts);
     if !problems.is_empty() && !o.lenient {
@@ -112,12 +220,13 @@ fn run(o: &Options) -> Result<(), String> {
     if o.json {
         let json = serde_json::to_string_pretty(&reconciliation).map_err(|e| e.to_string())?;
         println!("{json}");
-    } else {
+    } else if o.markdown.is_none() {
         print!("{}", claimrecon::text(&reconciliation));
     }
     if let Some(path) = &o.markdown {
         std::fs::write(path, claimrecon::markdown(&reconciliation))
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
     }
     if let Some(dir) = &o.svg {
         std::fs::create_dir_all(dir)
@@ -172,4 +281,82 @@ fn propose(
         println!("{line}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Options, Usage, parse_args, seed_corpus};
+
+    fn parse(args: &[&str]) -> Result<Options, Usage> {
+        parse_args(args.iter().map(Into::into))
+    }
+
+    fn error(args: &[&str]) -> String {
+        match parse(args) {
+            Err(Usage::Error(message)) => {
+                assert_eq!(Usage::Error(message.clone()).exit_code(), 2);
+                message
+            }
+            other => panic!("{args:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn help_exits_zero() {
+        assert_eq!(parse(&["--help"]), Err(Usage::Help));
+        assert_eq!(parse(&["--json", "-h"]), Err(Usage::Help));
+        assert_eq!(Usage::Help.exit_code(), 0);
+    }
+
+    #[test]
+    fn flags_set_what_their_doc_lines_say() {
+        let o = parse(&["c.jsonl", "--lenient", "--markdown", "r.md", "--svg", "d"]).unwrap();
+        assert_eq!(
+            o,
+            Options {
+                corpus: "c.jsonl".into(),
+                json: false,
+                markdown: Some("r.md".into()),
+                svg: Some("d".into()),
+                lenient: true,
+                extract: None,
+                published: None,
+            }
+        );
+        let o = parse(&["--extract", "a.txt", "--published", "2022-01-06"]).unwrap();
+        assert_eq!(o.corpus, seed_corpus());
+        assert_eq!(o.extract, Some("a.txt".into()));
+        assert_eq!(o.published, chrono::NaiveDate::from_ymd_opt(2022, 1, 6));
+    }
+
+    #[test]
+    fn unknown_flags_and_bad_values_are_named() {
+        assert_eq!(error(&["--lenent"]), "unknown flag --lenent");
+        assert_eq!(error(&["-x"]), "unknown flag -x");
+        assert_eq!(
+            error(&["a.jsonl", "b.jsonl"]),
+            "unexpected argument \"b.jsonl\": one corpus at a time"
+        );
+        assert_eq!(error(&["--markdown"]), "--markdown needs a file");
+        assert_eq!(error(&["--svg"]), "--svg needs a directory");
+        assert_eq!(error(&["--svg", "a", "--svg", "b"]), "--svg given twice");
+        assert_eq!(
+            error(&["--extract", "a.txt", "--published", "6 Jan"]),
+            "--published: \"6 Jan\" is not a YYYY-MM-DD date"
+        );
+    }
+
+    #[test]
+    fn flags_outside_their_mode_are_errors() {
+        assert_eq!(error(&["--published", "2022-01-06"]), "--published needs --extract FILE.txt");
+        assert_eq!(error(&["--extract", "a.txt", "--json"]), "--json does not go with --extract");
+        assert_eq!(
+            error(&["--extract", "a.txt", "--markdown", "r.md"]),
+            "--markdown does not go with --extract"
+        );
+        assert_eq!(
+            error(&["--svg", "d", "--extract", "a.txt"]),
+            "--svg does not go with --extract"
+        );
+    }
 }
