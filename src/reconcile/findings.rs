@@ -84,7 +84,7 @@ pub struct Finding {
 pub struct Summary {
     /// Groups of claims about one subject.
     pub quantities: usize,
-    /// Quantities with at least one numbered finding (anything but a single voice).
+    /// Quantities with at least one numbered finding (anything but a single voice or a note).
     pub with_findings: usize,
     /// Quantities without findings whose estimate two or more independent voices support.
     pub agreed: usize,
@@ -117,7 +117,8 @@ impl fmt::Display for Summary {
 
 impl FindingKind {
     /// Whether findings of this kind are numbered for an editor to read first; single-voice
-    /// figures are listed apart, as they are common and would bury the rest.
+    /// figures are listed apart, as they are common and would bury the rest, and same-day
+    /// changes are notes, not conflicts.
     #[must_use]
     pub fn is_numbered(self) -> bool {
         !matches!(self, FindingKind::SingleVoice | FindingKind::ChangedSameDay)
