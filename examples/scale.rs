@@ -17,6 +17,9 @@
 //! `benches/peers/compare.sh` reads. A flag this list does not have, a flag that does not
 //! apply to the chosen mode, or a bad value is an error naming the flag, with exit code 2.
 
+#[path = "common/usage.rs"]
+mod usage;
+
 use std::error::Error;
 use std::ffi::OsString;
 use std::fs::File;
@@ -26,6 +29,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{BulkReconciler, BulkValue, Parser, Synthetic, Table};
+use usage::Usage;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -44,34 +48,10 @@ enum Mode {
     Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize },
 }
 
-/// Why the command line gave no [`Mode`].
-#[derive(Debug, PartialEq)]
-enum Usage {
-    /// `--help` or `-h`: the usage goes to stdout, exit code 0.
-    Help,
-    /// A usage error: the message and the usage go to stderr, exit code 2.
-    Error(String),
-}
-
-impl Usage {
-    fn exit_code(&self) -> u8 {
-        match self {
-            Usage::Help => 0,
-            Usage::Error(_) => 2,
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let mode = match parse_args(std::env::args_os().skip(1)) {
         Ok(mode) => mode,
-        Err(usage) => {
-            match &usage {
-                Usage::Help => println!("{USAGE}"),
-                Usage::Error(message) => eprintln!("error: {message}\n{USAGE}"),
-            }
-            return ExitCode::from(usage.exit_code());
-        }
+        Err(usage) => return usage.report(USAGE),
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds } => run_sizes(&sizes, seed, rounds),

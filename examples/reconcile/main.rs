@@ -22,12 +22,16 @@
 
 mod chart;
 
+#[path = "../common/usage.rs"]
+mod usage;
+
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimrecon::{Corpus, DocumentId, Parser};
+use usage::Usage;
 
 #[derive(Debug, PartialEq)]
 struct Options {
@@ -38,24 +42,6 @@ struct Options {
     lenient: bool,
     extract: Option<PathBuf>,
     published: Option<chrono::NaiveDate>,
-}
-
-/// Why the command line gave no [`Options`].
-#[derive(Debug, PartialEq)]
-enum Usage {
-    /// `--help` or `-h`: the usage goes to stdout, exit code 0.
-    Help,
-    /// A usage error: the message and the usage go to stderr, exit code 2.
-    Error(String),
-}
-
-impl Usage {
-    fn exit_code(&self) -> u8 {
-        match self {
-            Usage::Help => 0,
-            Usage::Error(_) => 2,
-        }
-    }
 }
 
 const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] \
@@ -139,13 +125,7 @@ fn parse_args<I: IntoIterator<Item = OsString>>(args: I) -> Result<Options, Usag
 fn main() -> ExitCode {
     let o = match parse_args(std::env::args_os().skip(1)) {
         Ok(o) => o,
-        Err(usage) => {
-            match &usage {
-                Usage::Help => println!("{USAGE}"),
-                Usage::Error(message) => eprintln!("error: {message}\n{USAGE}"),
-            }
-            return ExitCode::from(usage.exit_code());
-        }
+        Err(usage) => return usage.report(USAGE),
     };
     match run(&o) {
         Ok(()) => ExitCode::SUCCESS,
