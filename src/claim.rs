@@ -184,6 +184,12 @@ impl Claim {
         self.as_of_time.as_ref()
     }
 
+    /// True if its phrase states a state as expected to change ("has not yet requested"):
+    /// on its day, it came before the change.
+    pub(crate) fn expects_change(&self) -> bool {
+        self.phrase().is_some_and(crate::parse::expects_change)
+    }
+
     /// The claim's id.
     #[must_use]
     pub fn id(&self) -> &ClaimId {

@@ -408,7 +408,7 @@ fn items_of<'a>(
             value: &values[i],
             as_of: claims[i].as_of(),
             time: claims[i].as_of_time(),
-            pending: claims[i].phrase().is_some_and(crate::parse::expects_change),
+            pending: claims[i].expects_change(),
             voice: voices.voice_of(i),
         })
         .collect();
