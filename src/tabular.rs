@@ -75,7 +75,7 @@ impl Table {
         Self { source, object, attribute, value, ..self }
     }
 
-    /// Sets the column of an as-of date (`YYYY-MM-DD`).
+    /// Sets the column of an as-of date (`YYYY-MM-DD`, a year from 1000 to 9999).
     #[must_use]
     pub fn as_of(self, column: usize) -> Self {
         Self { as_of: Some(column), ..self }
@@ -180,6 +180,7 @@ impl Table {
             let text = cell("as_of", i)?;
             let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
                 .map_err(|e| err("as_of", format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
+            let date = crate::value::check_year(date).map_err(|e| err("as_of", e.to_string()))?;
             claim = claim.with_as_of(date);
         }
         Ok(claim)

@@ -426,3 +426,81 @@ fn a_column_beyond_every_row_rejects_each_row() {
         }
     }
 }
+
+/// A control character or NUL in a source, object or attribute is refused by both table
+/// readers with the same message: a name means the same whichever reader took it.
+#[test]
+fn control_characters_in_names_are_refused_by_both_table_readers() {
+    let csv = "source,object,attribute,value\n\
+               a\u{0},Oslo,population,700000\n\
+               b,Os\u{7}lo,population,7000\n\
+               c,Oslo,popu\u{1b}lation,70\n\
+               d,Oslo,population,7\n";
+    let expected = [
+        "t.csv:2: field source: invalid source id \"a\\0\": contains control characters",
+        "t.csv:3: field object: invalid label \"Os\\u{7}lo\": contains control characters",
+        "t.csv:4: field attribute: invalid label \"popu\\u{1b}lation\": contains control characters",
+    ];
+    let parser = Parser::default();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let got: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(got, expected);
+    assert_eq!(bulk.len(), 1);
+    let got: Vec<String> = Table::csv()
+        .read("t.csv", csv.as_bytes(), &parser)
+        .filter_map(Result::err)
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(got, expected);
+}
+
+/// An as-of column's year is held to 1000-9999 as a corpus's is, and a claim built in code
+/// with such a date is rejected by the reconciler with the reason, instead of becoming an
+/// estimate's date.
+#[test]
+fn as_of_years_outside_1000_to_9999_are_refused_in_tables_and_by_the_reconciler() {
+    let tsv = "a\tOslo\t5\t+99999-01-01\nb\tOslo\t6\t0999-12-31\nc\tOslo\t7\t2022-01-05\n";
+    let table = Table::tsv().columns(0, 1, None, 2).as_of(3);
+    let got: Vec<String> = table
+        .read("t.tsv", tsv.as_bytes(), &Parser::default())
+        .map(|r| match r {
+            Ok(c) => format!("ok {:?}", c.as_of()),
+            Err(e) => e.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "t.tsv:1: field as_of: invalid date \"+99999-01-01\": year must be between 1000 and 9999",
+            "t.tsv:2: field as_of: invalid date \"0999-12-31\": year must be between 1000 and 9999",
+            "ok Some(2022-01-05)",
+        ]
+    );
+
+    let far = NaiveDate::from_ymd_opt(99_999, 1, 1).unwrap();
+    let day = NaiveDate::from_ymd_opt(2022, 1, 5).unwrap();
+    let claim = |id: &str, n: f64, as_of: NaiveDate| {
+        let value =
+            Value::Amount(Amount::new(Magnitude::Exact(Number::new(n).unwrap()), Unit::Persons));
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            value,
+            Provenance::new(SourceId::new(id).unwrap()),
+        )
+        .with_as_of(as_of)
+    };
+    let r = Reconciler::new().reconcile([claim("far", 9.0, far), claim("near", 5.0, day)]);
+    let rejected: Vec<(Option<String>, String)> =
+        r.rejected.iter().map(|x| (x.id.clone(), x.error.to_string())).collect();
+    assert_eq!(
+        rejected,
+        [(
+            Some("far".to_owned()),
+            "invalid date \"+99999-01-01\": year must be between 1000 and 9999".to_owned()
+        )]
+    );
+    let estimate = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(estimate.as_of, Some(day));
+    assert_eq!(estimate.figure.to_string(), "low 5 / best 5 / high 5 people");
+}

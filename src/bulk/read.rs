@@ -14,6 +14,7 @@ use std::sync::{Mutex, PoisonError};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
+use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
@@ -264,14 +265,17 @@ impl Setup<'_> {
                 other => Err(self.bad_cell(line, field, i, other)),
             }
         };
-        // Names are checked for UTF-8 when first stored, not on every row.
-        let utf8 = |bytes: &[u8]| -> Result<(), String> {
-            match std::str::from_utf8(bytes) {
+        // Names are checked when first stored, not on every row: UTF-8, then the library's
+        // own rule for names (as `Table::read` checks them through `SourceId` and `Label`).
+        let checked = |what: &str, max_chars: usize, bytes: &[u8]| -> Result<(), String> {
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
                 Err(e) if !t.lossy => {
-                    Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()))
+                    return Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()));
                 }
-                _ => Ok(()),
-            }
+                Err(_) => String::from_utf8_lossy(bytes),
+            };
+            crate::id::normalized_name(what, &text, max_chars).map(drop).map_err(|e| e.to_string())
         };
         let source = get("source", t.source)?;
         let object = get("object", t.object)?;
@@ -301,7 +305,7 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .sources
-                    .id(&name, || utf8(&name))
+                    .id(&name, || checked("source id", SourceId::MAX_CHARS, &name))
                     .map_err(|p| self.err(line, "source", p))?;
                 piece.last_source = Some((source.to_vec(), id));
                 id
@@ -315,8 +319,9 @@ impl Setup<'_> {
             .names
             .vars
             .id(scratch, || {
-                utf8(&object).map_err(|e| format!("object: {e}"))?;
-                utf8(&attribute).map_err(|e| format!("attribute: {e}"))
+                checked("label", Label::MAX_CHARS, &object).map_err(|e| format!("object: {e}"))?;
+                checked("label", Label::MAX_CHARS, &attribute)
+                    .map_err(|e| format!("attribute: {e}"))
             })
             .map_err(|problem| match problem.split_once(": ") {
                 Some((field, p)) if matches!(field, "object" | "attribute") => {

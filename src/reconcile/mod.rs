@@ -513,7 +513,8 @@ impl Reconciler {
     ///
     /// # Arguments
     /// `claims`: any claims, in any order. Two claims with one id: the first by the claims'
-    /// total order is kept, the other is listed in [`Reconciliation::rejected`].
+    /// total order is kept, the other is listed in [`Reconciliation::rejected`]. A claim whose
+    /// as-of or publication date lies outside the years 1000-9999 is listed there too.
     ///
     /// # Returns
     /// Every claim in exactly one group (or rejected with the reason); per group the
@@ -553,7 +554,7 @@ impl Reconciler {
     /// ```
     #[must_use]
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
-        let (claims, rejected) = dedup(claims.into_iter().collect());
+        let (claims, rejected) = admit(claims.into_iter().collect());
         let mut groups = group::build(&claims, &self.aliases);
         // Category and set labels through the alias table ("LPG" is "liquefied petroleum
         // gas"); the claims themselves keep what their sources wrote.
@@ -650,7 +651,9 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
     (c.id().clone(), format!("{c:?}"))
 }
 
-fn dedup(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
+/// Keeps the first claim of each id (in a total order) and the claims that can be placed in
+/// time; the rest are rejected with the reason.
+fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
     // Ids decide; the full Debug text only breaks ties between claims sharing an id.
     claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
     let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
@@ -664,11 +667,26 @@ fn dedup(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
                 claim: Some(c),
                 error,
             });
+        } else if let Some(error) = date_out_of_range(&c) {
+            rejected.push(Rejected {
+                id: Some(c.id().to_string()),
+                line: None,
+                claim: Some(c),
+                error,
+            });
         } else {
             kept.push(c);
         }
     }
     (kept, rejected)
+}
+
+/// Why a claim built in code cannot be placed in time: its as-of date or its publication date
+/// lies outside the years claimrecon accepts (the corpus and table readers refuse such dates
+/// where they read them; `Claim::with_as_of` and `Provenance::published` take any date).
+fn date_out_of_range(c: &Claim) -> Option<Error> {
+    let dates = [c.as_of(), c.provenance().published_on()];
+    dates.into_iter().flatten().find_map(|d| crate::value::check_year(d).err())
 }
 
 /// Values as text, interned: equal figures share one key id, so a repeated figure counts once.
