@@ -20,10 +20,12 @@ pub enum Error {
         /// What was expected or what was wrong, in words.
         problem: String,
     },
-    /// A number was not finite, was negative, or was out of range.
+    /// A number was not finite, was negative, or was outside [`Number`](crate::Number)'s range
+    /// (0, and 10^-15 to 10^15). The parser and the table readers give it for text spelled as
+    /// a number that is not one claimrecon holds ("NaN", "1e309", "2,000,000,000,000,000").
     #[error("invalid number {value}: {problem}")]
     InvalidNumber {
-        /// The number as text.
+        /// The number as text: as written, when it was read from text.
         value: String,
         /// What is wrong with it.
         problem: String,

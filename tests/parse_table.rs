@@ -881,7 +881,7 @@ const BAD_PHRASES: &[(Published, &str, &str)] = &[
     (
         NO_DATE,
         "99999999999999999999",
-        "cannot read \"99999999999999999999\" at byte 0: number too large: claimrecon reads amounts up to 10^15",
+        "invalid number 99999999999999999999: too large: claimrecon reads amounts up to 10^15",
     ),
     (
         NO_DATE,

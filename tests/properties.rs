@@ -18,6 +18,65 @@ fn number() -> impl Strategy<Value = Number> {
     .prop_map(|x| Number::new(x).unwrap())
 }
 
+/// Any number claimrecon holds, from 0 through [`Number::MIN_POSITIVE`] to [`Number::MAX`]:
+/// its ends and their neighbours, whole numbers, decimals of up to 15 places, and any `f64` in
+/// between (17 significant digits).
+fn any_number() -> BoxedStrategy<Number> {
+    let ends = prop::sample::select(vec![
+        0.0,
+        Number::MIN_POSITIVE,
+        1.000_000_000_000_001e-15,
+        0.000_001,
+        999_999_999_999_999.9,
+        Number::MAX - 0.125,
+        Number::MAX,
+    ]);
+    prop_oneof![
+        ends,
+        (0u64..=1_000_000_000_000_000).prop_map(|n| n as f64),
+        (1u64..=1_000_000_000_000_000, 1i32..=15).prop_map(|(n, d)| n as f64 / 10f64.powi(d)),
+        0.0..=Number::MAX,
+        (Number::MIN_POSITIVE..1.0, 0i32..=14)
+            .prop_map(|(x, e)| (x * 10f64.powi(e)).max(Number::MIN_POSITIVE)),
+    ]
+    .prop_map(|x| Number::new(x).unwrap())
+    .boxed()
+}
+
+fn any_range() -> impl Strategy<Value = NumberRange> {
+    (any_number(), any_number()).prop_map(|(a, b)| {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        NumberRange::new(lo, hi).unwrap()
+    })
+}
+
+/// Magnitudes on any number claimrecon holds: exact, about, bounds, ranges.
+fn any_bounded_magnitude() -> BoxedStrategy<Magnitude> {
+    prop_oneof![
+        any_number().prop_map(Magnitude::Exact),
+        any_number().prop_map(Magnitude::About),
+        any_number().prop_map(Magnitude::MoreThan),
+        any_number().prop_map(Magnitude::AtLeast),
+        any_number().prop_map(Magnitude::UpTo),
+        any_number().prop_map(Magnitude::FewerThan),
+        any_number().prop_map(Magnitude::Nearly),
+        any_range().prop_map(Magnitude::Range),
+    ]
+    .boxed()
+}
+
+/// Amounts in every unit (counts, money, prices per litre, mass, percent), changes between
+/// them, and factors, on any number claimrecon holds.
+fn any_amount_like() -> BoxedStrategy<Value> {
+    prop_oneof![
+        4 => (any_bounded_magnitude(), unit()).prop_map(|(m, u)| Value::Amount(Amount::new(m, u))),
+        2 => (any_bounded_magnitude(), any_bounded_magnitude(), unit())
+            .prop_map(|(from, to, unit)| Value::Change(Change::Between { from, to, unit })),
+        1 => any_bounded_magnitude().prop_map(|factor| Value::Change(Change::Factor { factor })),
+    ]
+    .boxed()
+}
+
 fn range() -> impl Strategy<Value = NumberRange> {
     (number(), number()).prop_map(|(a, b)| {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
@@ -274,6 +333,15 @@ proptest! {
         let text = v.to_string();
         let parsed: Value = text.parse().map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
         prop_assert_eq!(parsed, v, "display was {:?}", text);
+    }
+
+    #[test]
+    fn every_displayed_amount_reads_back(v in any_amount_like()) {
+        let text = v.to_string();
+        let parsed: Value = text.parse().map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
+        prop_assert_eq!(&parsed, &v, "display was {:?}", text);
+        let json = serde_json::to_string(&v).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Value>(&json).unwrap(), v);
     }
 
     #[test]

@@ -93,7 +93,156 @@ proptest! {
         let Some(bound) = total.derived[0].value.interval(&Policy::default()) else { panic!("no interval") };
         prop_assert!(bound.low().value.is_finite());
         prop_assert!(bound.low().value >= a as f64 && bound.low().value >= b as f64);
+        // A sum past the limit is a bound at the limit, which displays and reads back.
+        prop_assert!(bound.low().value <= Number::MAX);
+        let shown = total.derived[0].value.to_string();
+        let back = shown.parse::<Value>().ok();
+        prop_assert_eq!(back.as_ref(), Some(&total.derived[0].value), "{}", shown);
     }
+
+    #[test]
+    fn estimates_stay_finite_and_ordered_at_the_limit(
+        claims in prop::collection::vec((0usize..4, at_the_limit(), 0u32..3), 1..8),
+    ) {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2022, 1, 5 + d).unwrap();
+        let claims: Vec<Claim> = claims
+            .into_iter()
+            .enumerate()
+            .map(|(i, (source, value, d))| {
+                let provenance = Provenance::new(SourceId::new(&format!("s{source}")).unwrap());
+                let subject = match &value {
+                    Value::Change(_) => Subject::new(Measure::Other(Label::new("price").unwrap())),
+                    _ => Subject::new(Measure::Injured),
+                };
+                Claim::new(ClaimId::new(&format!("c{i}")).unwrap(), subject, value, provenance)
+                    .with_as_of(day(d))
+            })
+            .collect();
+        let r = Reconciler::new().reconcile(claims);
+        for g in &r.groups {
+            let Some(e) = &g.estimate else { continue };
+            if let Figure::Number { low, best, high, .. } = e.figure {
+                prop_assert!(low.is_finite() && best.is_finite(), "{}", e.figure);
+                prop_assert!(low <= best, "{}", e.figure);
+                if let Some(high) = high {
+                    prop_assert!(high.is_finite() && best <= high, "{}", e.figure);
+                }
+            }
+        }
+        let _ = claimrecon::text(&r);
+    }
+}
+
+/// Amounts and changes on the ends of the range: `Number::MAX`, the smallest number above 0,
+/// and 0, exact, approximate, bounded and ranged.
+fn at_the_limit() -> BoxedStrategy<Value> {
+    let number = prop::sample::select(vec![
+        0.0,
+        Number::MIN_POSITIVE,
+        1.0,
+        Number::MAX - 0.125,
+        Number::MAX,
+    ])
+    .prop_map(|x| Number::new(x).unwrap());
+    let magnitude = prop_oneof![
+        number.clone().prop_map(Magnitude::Exact),
+        number.clone().prop_map(Magnitude::About),
+        number.clone().prop_map(Magnitude::Nearly),
+        number.clone().prop_map(Magnitude::MoreThan),
+        number.clone().prop_map(Magnitude::AtLeast),
+        number.clone().prop_map(Magnitude::UpTo),
+        number.clone().prop_map(Magnitude::FewerThan),
+        (number.clone(), number).prop_map(|(a, b)| {
+            let (low, high) = if a <= b { (a, b) } else { (b, a) };
+            Magnitude::Range(NumberRange::new(low, high).unwrap())
+        }),
+    ]
+    .boxed();
+    let unit = prop::sample::select(vec![Unit::Number, Unit::MoneyPerLitre(Currency::Kzt)]);
+    prop_oneof![
+        3 => magnitude.clone().prop_map(|m| Value::Amount(Amount::new(m, Unit::Number))),
+        1 => (magnitude.clone(), magnitude.clone(), unit)
+            .prop_map(|(from, to, unit)| Value::Change(Change::Between { from, to, unit })),
+        1 => magnitude.prop_map(|factor| Value::Change(Change::Factor { factor })),
+    ]
+    .boxed()
+}
+
+/// Issue 14, item 7: claims of `f64::MAX` once gave "low inf / best inf / high inf"; now the
+/// largest claim is `Number::MAX`, and its estimate is finite and displays in full.
+#[test]
+fn claims_at_the_limit_give_a_finite_estimate() {
+    assert!(Number::new(f64::MAX).is_err());
+    let claim = |id: &str, source: &str, magnitude: Magnitude| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            Value::Amount(Amount::new(magnitude, Unit::Number)),
+            Provenance::new(SourceId::new(source).unwrap()),
+        )
+    };
+    let max = Number::new(Number::MAX).unwrap();
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", "A", Magnitude::Exact(max)),
+        claim("b", "B", Magnitude::Exact(max)),
+    ]);
+    assert_eq!(
+        r.groups[0].estimate.as_ref().unwrap().figure.to_string(),
+        "low 1,000,000,000,000,000 / best 1,000,000,000,000,000 / high 1,000,000,000,000,000"
+    );
+    // "About 10^15" reaches past the limit by its policy width; the figure stays finite and
+    // is written in full.
+    let r = Reconciler::new().reconcile(vec![claim("a", "A", Magnitude::About(max))]);
+    assert_eq!(
+        r.groups[0].estimate.as_ref().unwrap().figure.to_string(),
+        "low 750,000,000,000,000 / best 1,000,000,000,000,000 / high 1,250,000,000,000,000"
+    );
+}
+
+/// Issue 14, item 7: sub-counts within the limit whose sum passes it give the bound "more than
+/// 10^15" (true of a total at least the sum, and in conflict with every total claimed), not an
+/// amount the parser refuses, and not nothing.
+#[test]
+fn sub_counts_summing_past_the_limit_give_a_bound_at_the_limit() {
+    let day = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+    let claim = |id: &str, who: Population, magnitude: Magnitude| {
+        let subject = Subject::new(Measure::Injured).population(who);
+        let provenance = Provenance::new(SourceId::new("Daily").unwrap())
+            .document(DocumentId::new("d").unwrap())
+            .published(day);
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            subject,
+            Value::Amount(Amount::new(magnitude, Unit::Number)),
+            provenance,
+        )
+    };
+    let n = |x: f64| Number::new(x).unwrap();
+    let r = Reconciler::new().reconcile(vec![
+        claim("s", Population::SecurityForces, Magnitude::Exact(n(9e14))),
+        claim("c", Population::Civilians, Magnitude::AtLeast(n(8e14))),
+        claim("t", Population::All, Magnitude::Exact(n(Number::MAX))),
+    ]);
+    let total = r.groups.iter().find(|g| !g.derived.is_empty()).unwrap();
+    let derived = &total.derived[0];
+    assert_eq!(derived.value.to_string(), "more than 1,000,000,000,000,000");
+    assert_eq!(derived.value.to_string().parse::<Value>().unwrap(), derived.value);
+    assert_eq!(
+        derived.reason,
+        "900,000,000,000,000 (security forces) + at least 800,000,000,000,000 (civilians) = more \
+         than 1,000,000,000,000,000 in all (the sum, 1,700,000,000,000,000, passes \
+         1,000,000,000,000,000, the largest amount claimrecon holds), from one report (d)"
+    );
+    let pair = |rel: &Relation| {
+        let mut ids = [rel.a.as_str(), rel.b.as_str()];
+        ids.sort_unstable();
+        ids == ["derived-1", "t"]
+    };
+    assert!(
+        total.relations.iter().any(|rel| rel.kind == RelationKind::Conflicts && pair(rel)),
+        "{:?}",
+        total.relations
+    );
 }
 
 /// Loading looks documents up by id: 20,000 documents with a claim each take a fraction of a
@@ -162,4 +311,29 @@ fn a_tie_between_labels_is_undecided_and_scores_its_voices_alike() {
         fuel("d", "propane", "D"),
     ]);
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "\"propane\"");
+}
+
+/// Issue 14, item 7, on the bulk path: numbers at either end of the range (and their
+/// negatives, which bulk tables may hold) give finite, ordered estimates and reliabilities;
+/// the spread squares them, and 10^30 is far from overflow.
+#[test]
+fn bulk_numbers_at_the_limit_give_finite_estimates() {
+    let csv = "source,object,attribute,value\n\
+               a,o,n,1e15\nb,o,n,-1e15\nc,o,n,1000000000000000\nd,o,n,0.000000000000001\n\
+               a,p,n,-1e15\nb,p,n,-999999999999999\nc,p,n,about 1,000,000,000,000,000\n";
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
+    let result = BulkReconciler::new().reconcile(&bulk);
+    for object in ["o", "p"] {
+        let e = result.estimate(object, "n").unwrap();
+        let BulkValue::Number(best) = e.best else { panic!("{object}: {:?}", e.best) };
+        let (low, high) = (e.low.unwrap(), e.high.unwrap());
+        assert!(low.is_finite() && best.is_finite() && high.is_finite(), "{e:?}");
+        assert!(low <= best && best <= high, "{e:?}");
+        assert!(e.support.is_finite());
+    }
+    for source in ["a", "b", "c", "d"] {
+        let s = result.source(source).unwrap();
+        assert!(s.loss.is_some_and(f64::is_finite), "{s:?}");
+    }
 }

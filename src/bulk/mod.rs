@@ -107,12 +107,15 @@ impl Table {
     /// Each value cell is a plain number (read directly), a unitless phrase the library's
     /// [`Parser`] reads ("about 1,000", "more than 50", "1,583"), or else a
     /// [`Label`](crate::Label) (white space collapsed, compared in lower case, at most 200
-    /// characters). A variable holds numbers or labels: whichever kind has more distinct
-    /// claims wins, and claims of the other kind are rejected with their line. A row repeated
-    /// by the same source counts once. The as-of column, if set, is ignored: use
-    /// [`Table::read`] for claims that change over time. Sources, objects and attributes are
-    /// held to the rule of [`SourceId`](crate::SourceId) and [`Label`](crate::Label): no
-    /// control characters, at most 200 characters.
+    /// characters). Numbers are within ±[`Number::MAX`](crate::Number::MAX) (10^15), and 0 or
+    /// at least [`Number::MIN_POSITIVE`](crate::Number::MIN_POSITIVE) (10^-15) in size: a cell
+    /// spelled as a number outside that ("NaN", "inf", "1e309", "1e16", "1e-400") is a
+    /// rejected row with the parser's message, never a label. A variable holds numbers or
+    /// labels: whichever kind has more distinct claims wins, and claims of the other kind are
+    /// rejected with their line. A row repeated by the same source counts once. The as-of
+    /// column, if set, is ignored: use [`Table::read`] for claims that change over time.
+    /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
+    /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///
     /// Quoted CSV fields are handled by the csv crate, which is correct but several times
     /// slower; from the first buffer that holds a quote the rest of the stream goes that way.

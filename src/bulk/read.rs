@@ -342,14 +342,13 @@ impl Setup<'_> {
         bytes: &[u8],
     ) -> Result<(f64, u32), Box<Rejected>> {
         if let Some(x) = plain_number(bytes) {
-            if x.abs() > MAX_BULK_NUMBER {
-                let problem = format!("{x:e} is beyond ±{MAX_BULK_NUMBER:e}");
-                return Err(self.err(line, "value", problem));
-            }
             return Ok((x, AUX_POINT));
         }
         let text = String::from_utf8_lossy(bytes);
         match self.parser.parse(&text).map(|p| p.value) {
+            // Spelled as a number, but not one claimrecon holds ("NaN", "1e309", "1e16"): the
+            // parser says so, and such a cell is an error, never a label.
+            Err(e @ Error::InvalidNumber { .. }) => Err(self.err(line, "value", e.to_string())),
             Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
                 let interval = a.magnitude.interval(&self.policy);
                 // The representative point, as `Reconciler` takes it.
@@ -463,10 +462,13 @@ impl Setup<'_> {
     }
 }
 
-/// A number with nothing else: digits, a point, an exponent, a sign. Anything else (commas,
-/// words, units) goes through the library's parser.
+/// A number with nothing else: digits, a point, an exponent, a sign, in claimrecon's range
+/// (see [`Number`]; negative numbers too, as their magnitude). Anything else (commas, words,
+/// units, numbers out of range) goes through the library's parser, which reads it or says
+/// what is wrong with it.
 fn plain_number(bytes: &[u8]) -> Option<f64> {
-    // Whole numbers below 10^15 are exact in an f64 and common: read them digit by digit.
+    // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
+    // digit by digit.
     if !bytes.is_empty() && bytes.len() <= 15 && bytes.iter().all(u8::is_ascii_digit) {
         let n = bytes.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
         return Some(n as f64);
@@ -477,14 +479,12 @@ fn plain_number(bytes: &[u8]) -> Option<f64> {
     if !bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
         return None;
     }
-    let x: f64 = std::str::from_utf8(bytes).ok()?.parse().ok()?;
+    let text = std::str::from_utf8(bytes).ok()?;
+    let x: f64 = text.parse().ok()?;
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
     // -0 is 0 (they would sort apart but compare equal).
-    x.is_finite().then_some(x + 0.0)
+    crate::parse::in_range(mantissa, x).ok().map(|x| x + 0.0)
 }
-
-/// Numbers beyond this are refused: the spread of figures squares them, and squares of
-/// larger numbers overflow.
-pub(super) const MAX_BULK_NUMBER: f64 = 1e100;
 
 /// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
 fn cut(text: &[u8]) -> Vec<&[u8]> {

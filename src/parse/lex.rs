@@ -1,17 +1,16 @@
 //! Splits a phrase into tokens, keeping byte positions for error messages.
 
 use crate::Error;
-
-/// Largest amount the parser accepts. News figures stay far below; anything above is a typo
-/// or garbage, and keeping below 2^53 keeps every integer exact in an `f64`.
-pub(crate) const MAX_AMOUNT: f64 = 1e15;
+use crate::value::{Number, OutOfRange};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Tok {
     /// Digits, with thousands separators and decimals already read.
     Num {
         value: f64,
-        /// Digits after the decimal point, as written ("00" in "7.00").
+        /// Digits after the decimal point, as written ("00" in "7.00"), with the exponent if
+        /// there is one ("5e3" in "1.5e3", "e5" in "1e5"). `None` only for a whole number
+        /// written with neither, the only kind that may be a year, a day or an hour.
         frac: Option<String>,
         /// Digits before the decimal point, as written without separators.
         int: String,
@@ -178,19 +177,43 @@ fn lex_digits(phrase: &str, start: usize) -> Result<(Tok, usize), Error> {
         frac = Some(phrase[end + 1..end + 1 + f].to_owned());
         end += 1 + f;
     }
-    let text = match &frac {
-        Some(f) => format!("{int}.{f}"),
-        None => int.clone(),
-    };
-    let value: f64 = text.parse().map_err(|_| Error::parse(phrase, start, "not a number"))?;
-    if !value.is_finite() || value > MAX_AMOUNT {
-        return Err(Error::parse(
-            phrase,
-            start,
-            "number too large: claimrecon reads amounts up to 10^15",
-        ));
+    let mantissa = end;
+    // 1e5, 2.5E-3: the exponent notation of spreadsheets and CSV exports.
+    let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+    if matches!(b.get(end), Some(b'e' | b'E')) && digits_at(phrase, end + 1 + sign) > 0 {
+        end += 1 + sign + digits_at(phrase, end + 1 + sign);
+        let exponent = &phrase[mantissa..end];
+        frac = Some(format!("{}{exponent}", frac.unwrap_or_default()));
     }
+    let written = phrase[start..end].replace(',', "");
+    let value: f64 = written.parse().map_err(|_| Error::parse(phrase, start, "not a number"))?;
+    let value =
+        in_range(&phrase[start..mantissa], value).map_err(|why| why.error(&phrase[start..end]))?;
     Ok((Tok::Num { value, frac, int }, end))
+}
+
+/// `value`, read from a number spelled with the digits `mantissa` (before any exponent), if
+/// claimrecon can hold it: [`Number::check`], and a number with a nonzero digit that rounds to
+/// zero is too small, not zero. The one rule for the parser and the bulk reader's fast path.
+pub(crate) fn in_range(mantissa: &str, value: f64) -> Result<f64, OutOfRange> {
+    if value == 0.0 && mantissa.bytes().any(|c| matches!(c, b'1'..=b'9')) {
+        return Err(OutOfRange::TooSmall);
+    }
+    // Digits always spell a finite number: one that overflows an f64 (400 nines, 1e309) is
+    // too large, not infinite.
+    if value.is_infinite() {
+        return Err(OutOfRange::TooLarge);
+    }
+    Number::check(value.abs()).map(|_| value)
+}
+
+/// "NaN", "inf", "-infinity": a number that is not finite, spelled as programs print one.
+pub(crate) fn non_finite(text: &str) -> Option<Error> {
+    let word = text.strip_prefix(['+', '-']).unwrap_or(text);
+    ["nan", "inf", "infinity"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        .then(|| OutOfRange::NotFinite.error(text))
 }
 
 fn lex_word(phrase: &str, start: usize) -> (Tok, usize) {
@@ -239,6 +262,28 @@ mod tests {
             toks("7.00"),
             vec![Tok::Num { value: 7.0, frac: Some("00".into()), int: "7".into() }]
         );
+    }
+
+    #[test]
+    fn exponents_are_numbers_that_are_never_years_or_hours() {
+        assert_eq!(
+            toks("1.5e3"),
+            vec![Tok::Num { value: 1500.0, frac: Some("5e3".into()), int: "1".into() }]
+        );
+        assert_eq!(
+            toks("2E-3"),
+            vec![Tok::Num { value: 0.002, frac: Some("E-3".into()), int: "2".into() }]
+        );
+        // Without digits after it, the "e" is a word of its own.
+        assert_eq!(toks("1e").len(), 2);
+    }
+
+    #[test]
+    fn a_nonzero_number_that_rounds_to_zero_is_too_small() {
+        assert_eq!(in_range("0.0001", 0.0), Err(OutOfRange::TooSmall));
+        assert_eq!(in_range("0.000", 0.0), Ok(0.0));
+        assert_eq!(in_range("-5", -5.0), Ok(-5.0));
+        assert_eq!(in_range("2", 2e15), Err(OutOfRange::TooLarge));
     }
 
     #[test]

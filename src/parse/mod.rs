@@ -7,6 +7,7 @@ mod words;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub(crate) use self::lex::in_range;
 use self::lex::{Tok, Token, lex};
 use self::words::{DAY_PARTS, QUALIFIERS, Qualifier, TIME_QUALIFIERS, UNDISCLOSED, VAGUE};
 use crate::Error;
@@ -129,7 +130,11 @@ impl Parser {
     /// quoted category (`"LPG"`) or a braced set (`{Armenia, Belarus}`).
     ///
     /// # Errors
-    /// [`Error::Parse`] naming the phrase, the byte position and what was wrong.
+    /// [`Error::Parse`] naming the phrase, the byte position and what was wrong;
+    /// [`Error::InvalidNumber`] naming the number as written when it is spelled as a number
+    /// but is not one claimrecon holds ([`Number`]'s range): "NaN", "inf", "1e309", anything
+    /// above 10^15 (also after a scale word or a unit: "3 million million tonnes"), or a
+    /// nonzero amount below 10^-15.
     pub fn parse(&self, phrase: &str) -> Result<Parsed, Error> {
         check_length(phrase)?;
         let trimmed = phrase.trim();
@@ -142,6 +147,9 @@ impl Parser {
         }
         if let Some(inner) = trimmed.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             return Self::set(phrase, inner.split(','), offset);
+        }
+        if let Some(e) = lex::non_finite(trimmed) {
+            return Err(e);
         }
         let toks = lex(phrase)?;
         let mut g = Grammar {
@@ -173,7 +181,7 @@ impl Parser {
     ///
     /// # Errors
     /// [`Error::Parse`] if the phrase does not read, or reads as another kind of value (a
-    /// date, an amount, a window).
+    /// date, an amount, a window); [`Error::InvalidNumber`] as for [`Parser::parse`].
     pub fn parse_time_of_day(&self, phrase: &str) -> Result<Parsed, Error> {
         let parsed = self.parse(phrase)?;
         match parsed.value {
@@ -722,7 +730,7 @@ impl Grammar<'_> {
         if let (None, Some(s)) = (ls, rs)
             && lo.get() * s <= hi.get()
         {
-            lo = Number::new(lo.get() * s).map_err(|e| self.err(at, e.to_string()))?;
+            lo = Number::new(lo.get() * s)?;
         }
         let range = NumberRange::new(lo, hi)
             .map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
@@ -796,7 +804,9 @@ impl Grammar<'_> {
             (Tok::Num { value, frac: None, .. }, Some(Tok::Meridiem(pm)), 2) => {
                 with_meridiem(self, *value as u32, 0, *pm)?
             }
-            (Tok::Num { value, frac: Some(f), .. }, Some(Tok::Meridiem(pm)), 2) if f.len() == 2 => {
+            (Tok::Num { value, frac: Some(f), .. }, Some(Tok::Meridiem(pm)), 2)
+                if f.len() == 2 && f.bytes().all(|c| c.is_ascii_digit()) =>
+            {
                 let m = f.parse().unwrap_or(99);
                 with_meridiem(self, *value as u32, m, *pm)?
             }
@@ -1224,14 +1234,10 @@ impl Grammar<'_> {
         };
         let unit = self.unit(&rest[used..], prefix_unit)?;
         let factor = unit.map_or(1.0, |(_, f)| f);
-        // The limit holds after conversion too: 3 million million tonnes is too many kilograms.
-        if value * factor > lex::MAX_AMOUNT {
-            return Err(
-                self.err(rest[0].start, "number too large: claimrecon reads amounts up to 10^15")
-            );
-        }
-        let number =
-            Number::new(value * factor).map_err(|e| self.err(rest[0].start, e.to_string()))?;
+        // The range holds after conversion too: 3 million million tonnes is too many
+        // kilograms, a millionth of a nanogram too few.
+        let number = Number::checked(value * factor)
+            .map_err(|why| why.error(&self.phrase[rest[0].start..self.end_of(rest)]))?;
         let mag = qualified(qualifier, number);
         let clock = if qualifier.is_none() && unit.is_none() { clock } else { None };
         Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, clock, at })
@@ -1263,12 +1269,11 @@ impl Grammar<'_> {
                 }
                 _ => None,
             };
-            let total = value * factor;
-            if total > lex::MAX_AMOUNT {
-                return Err(
-                    self.err(t[0].start, "number too large: claimrecon reads amounts up to 10^15")
-                );
-            }
+            // Zero of any scale is zero, even when a hundred "trillion"s overflow the scale;
+            // any other number they overflow is too large, not infinite.
+            let total = if *value == 0.0 { 0.0 } else { (value * factor).min(f64::MAX) };
+            Number::check(total)
+                .map_err(|why| why.error(&self.phrase[first.start..t[used - 1].end]))?;
             if scale_seen.is_some() {
                 self.note(&t[..used], format!("number {}", crate::value::trim_float(total)));
             } else {
@@ -1382,14 +1387,13 @@ impl Grammar<'_> {
             self.note(&t[..pat.len()], q.meaning());
             t = &t[pat.len()..];
         }
-        let number = |g: &Self, x: f64| Number::new(x).map_err(|e| g.err(at, e.to_string()));
         let factor = match t {
             [] => return Err(self.err(self.end_of(t).min(self.phrase.len()), "expected a factor")),
             // "doubling", "halved"
             [verb] if verb.word().and_then(doubling_factor).is_some() => {
                 let f = verb.word().and_then(doubling_factor).unwrap_or(1.0);
                 self.note(t, format!("factor {f}, approximate unless qualified"));
-                qualified_factor(qualifier, number(self, f)?)
+                qualified_factor(qualifier, Number::new(f)?)
             }
             // "a 50% rise", "a 30% fall"
             [num, pct] if pct.tok == Tok::Percent => {
@@ -1408,7 +1412,7 @@ impl Grammar<'_> {
                     }
                 };
                 self.note(t, format!("factor {}", crate::value::trim_float(f)));
-                qualified(qualifier, number(self, f)?)
+                qualified(qualifier, Number::new(f)?)
             }
             _ => match self.fold(t, qualifier)? {
                 Some(m) => m,
@@ -1466,8 +1470,8 @@ impl Grammar<'_> {
         if let Some(d) = number_part.iter().position(|x| x.tok == Tok::Dash) {
             let (lo, _, _, _) = self.number(&number_part[..d])?;
             let (hi, _, _, _) = self.number(&number_part[d + 1..])?;
-            let lo = Number::new(lo).map_err(|e| self.err(at, e.to_string()))?;
-            let hi = Number::new(hi).map_err(|e| self.err(at, e.to_string()))?;
+            let lo = Number::new(lo)?;
+            let hi = Number::new(hi)?;
             let r = NumberRange::new(lo, hi)
                 .map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
             return Ok(Some(Magnitude::Range(r)));
@@ -1483,7 +1487,7 @@ impl Grammar<'_> {
                 self.err(extra.start, format!("unexpected {} in the factor", self.describe(extra)))
             );
         }
-        let n = Number::new(value).map_err(|e| self.err(at, e.to_string()))?;
+        let n = Number::new(value)?;
         self.note(&t[t.len() - 1..], "fold: a multiplicative factor");
         Ok(Some(qualified_factor(qualifier, n)))
     }

@@ -197,7 +197,9 @@ impl fmt::Display for Figure {
                     } else {
                         crate::value::trim_float(x).parse().unwrap_or(x)
                     };
-                    crate::value::Number::new(t).map_or_else(|_| t.to_string(), |n| n.to_string())
+                    // Grouped as numbers are, also past `Number::MAX` ("about 10^15" reaches
+                    // above it).
+                    crate::value::grouped(t)
                 };
                 let suffix = unit.map_or_else(|| "-fold".to_owned(), Unit::suffix);
                 let (low_value, high_value) = (low, high);

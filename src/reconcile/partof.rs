@@ -130,10 +130,25 @@ pub(crate) fn derive_bounds(
                 low += i.low().value;
                 strict |= i.low().open;
             }
-            let Ok(n) = Number::new(low) else { continue };
-            let magnitude = if strict { Magnitude::MoreThan(n) } else { Magnitude::AtLeast(n) };
+            // Parts within the limit may sum past it. The bound then says the most a number can:
+            // "more than 10^15" is still true of a total at least the sum, and a total claimed
+            // below it (every total claimed is) still conflicts with the parts, as it should; a
+            // dropped bound would hide that the parts outgrow any total.
+            let saturated = low > Number::MAX;
+            let Ok(n) = Number::new(low.min(Number::MAX)) else { continue };
+            let magnitude =
+                if strict || saturated { Magnitude::MoreThan(n) } else { Magnitude::AtLeast(n) };
             let value = Value::Amount(Amount::new(magnitude, amounts[0].0.unit));
             let parts: Vec<String> = amounts.iter().map(|(a, _, p)| format!("{a} ({p})")).collect();
+            let beyond = if saturated {
+                format!(
+                    " (the sum, {}, passes {}, the largest amount claimrecon holds)",
+                    crate::value::grouped(low),
+                    crate::value::grouped(Number::MAX)
+                )
+            } else {
+                String::new()
+            };
             // A derived id must not shadow a claim's: add primes until it is free.
             let mut name = format!("derived-{}", out.len() + 1);
             while taken.contains(name.as_str()) {
@@ -143,7 +158,7 @@ pub(crate) fn derive_bounds(
             let first = amounts[0].1;
             let as_of = amounts.iter().filter_map(|(_, c, _)| claims[*c].as_of()).max();
             let reason = format!(
-                "{} = {value} in all, from one report ({})",
+                "{} = {value} in all{beyond}, from one report ({})",
                 parts.join(" + "),
                 report.trim_start_matches("doc:")
             );

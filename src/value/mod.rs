@@ -18,6 +18,7 @@ pub use compare::{Basis, Comparison, Verdict};
 pub use daytime::{Clock, ClockStyle, DayInterval, DayPart, QualifiedTime, TimeQualifier};
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
+pub(crate) use number::{OutOfRange, grouped};
 pub use policy::{
     ApproxPolicy, DayPartRange, Policy, TimePolicy, VaguePolicy, VagueRange, VagueWord,
 };

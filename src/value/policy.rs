@@ -222,14 +222,12 @@ impl Default for VaguePolicy {
 
 impl VaguePolicy {
     /// Replaces the interval for one word. `low` and `high` are swapped if given inverted and
-    /// clamped to be non-negative.
+    /// clamped to `0 ..= Number::MAX` (NaN is taken as 0).
     #[must_use]
     pub fn set(mut self, word: VagueWord, low: f64, high: f64, reason: &str) -> Self {
+        let (low, high) = (in_range(low), in_range(high));
         let (low, high) = if low <= high { (low, high) } else { (high, low) };
-        self.ranges.insert(
-            word,
-            VagueRange { low: low.max(0.0), high: high.max(0.0), reason: reason.to_owned() },
-        );
+        self.ranges.insert(word, VagueRange { low, high, reason: reason.to_owned() });
         self
     }
 
@@ -238,7 +236,7 @@ impl VaguePolicy {
     pub fn range(&self, word: VagueWord) -> VagueRange {
         self.ranges.get(&word).cloned().unwrap_or_else(|| VagueRange {
             low: 0.0,
-            high: f64::MAX,
+            high: Number::MAX,
             reason: format!("no range configured for \"{word}\""),
         })
     }
@@ -292,10 +290,11 @@ impl ApproxPolicy {
         Self { rounding: sanitize(rounding), ..self }
     }
 
-    /// The half-width this policy gives "about x".
+    /// The half-width this policy gives "about x", at most [`Number::MAX`], so an interval
+    /// stays finite whatever the policy.
     #[must_use]
     pub fn half_width(&self, x: Number) -> f64 {
-        (self.relative * x.get()).max(self.rounding * x.last_digit_place())
+        (self.relative * x.get()).max(self.rounding * x.last_digit_place()).min(Number::MAX)
     }
 
     /// The interval for "about x".
@@ -518,6 +517,11 @@ impl TimePolicy {
     }
 }
 
+/// `x` within `0 ..= Number::MAX`, NaN as 0.
+fn in_range(x: f64) -> f64 {
+    if x.is_nan() { 0.0 } else { x.clamp(0.0, Number::MAX) }
+}
+
 fn sanitize(x: f64) -> f64 {
     if x.is_finite() && x > 0.0 { x } else { 0.0 }
 }
@@ -578,6 +582,21 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policies_keep_every_interval_finite() {
+        let max = Number::new(Number::MAX).unwrap();
+        let wide = ApproxPolicy::default().relative(1e300).rounding(1e300).about(max);
+        assert_eq!(wide.high().map(|h| h.value), Some(2.0 * Number::MAX));
+        let v = VaguePolicy::default().set(VagueWord::Dozens, 12.0, f64::INFINITY, "open").set(
+            VagueWord::Tens,
+            f64::NAN,
+            5.0,
+            "nan",
+        );
+        assert_eq!((v.range(VagueWord::Dozens).low, v.range(VagueWord::Dozens).high), (12.0, 1e15));
+        assert_eq!((v.range(VagueWord::Tens).low, v.range(VagueWord::Tens).high), (0.0, 5.0));
+    }
 
     #[test]
     fn about_a_round_number_is_wider_than_about_a_precise_one() {
