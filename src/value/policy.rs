@@ -130,8 +130,23 @@ impl VagueRange {
 /// assert_eq!(policy.range(VagueWord::Dozens).low, 24.0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "VagueRepr")]
 pub struct VaguePolicy {
     ranges: BTreeMap<VagueWord, VagueRange>,
+}
+
+/// A serialised [`VaguePolicy`]: its ranges go through [`VaguePolicy::set`] on the way in, so a
+/// policy read from a file keeps its ends within 0..=10^15 as one built in code does.
+#[derive(Deserialize)]
+struct VagueRepr {
+    ranges: BTreeMap<VagueWord, VagueRange>,
+}
+
+impl From<VagueRepr> for VaguePolicy {
+    fn from(r: VagueRepr) -> Self {
+        let empty = VaguePolicy { ranges: BTreeMap::new() };
+        r.ranges.into_iter().fold(empty, |p, (word, v)| p.set(word, v.low, v.high, &v.reason))
+    }
 }
 
 impl Default for VaguePolicy {
@@ -265,9 +280,23 @@ impl VaguePolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ApproxRepr")]
 pub struct ApproxPolicy {
     relative: f64,
     rounding: f64,
+}
+
+/// A serialised [`ApproxPolicy`], checked on the way in as its setters check it.
+#[derive(Deserialize)]
+struct ApproxRepr {
+    relative: f64,
+    rounding: f64,
+}
+
+impl From<ApproxRepr> for ApproxPolicy {
+    fn from(r: ApproxRepr) -> Self {
+        ApproxPolicy::default().relative(r.relative).rounding(r.rounding)
+    }
 }
 
 impl Default for ApproxPolicy {
@@ -596,6 +625,20 @@ mod tests {
         );
         assert_eq!((v.range(VagueWord::Dozens).low, v.range(VagueWord::Dozens).high), (12.0, 1e15));
         assert_eq!((v.range(VagueWord::Tens).low, v.range(VagueWord::Tens).high), (0.0, 5.0));
+    }
+
+    /// A policy read from a file is held to what its setters hold one built in code to.
+    #[test]
+    fn deserialised_policies_are_checked_like_built_ones() {
+        let mut json = serde_json::to_value(Policy::default()).unwrap();
+        json["vague"]["ranges"]["Dozens"]["low"] = serde_json::json!(-5.0);
+        json["vague"]["ranges"]["Dozens"]["high"] = serde_json::json!(1e300);
+        json["approx"]["relative"] = serde_json::json!(-0.5);
+        json["approx"]["rounding"] = serde_json::json!(-1.0);
+        let back: Policy = serde_json::from_value(json).unwrap();
+        let dozens = back.vague.range(VagueWord::Dozens);
+        assert_eq!((dozens.low, dozens.high), (0.0, Number::MAX));
+        assert_eq!(back.approx, ApproxPolicy::default().relative(0.0).rounding(0.0));
     }
 
     #[test]
