@@ -86,6 +86,11 @@ impl Record {
         Some(&self.bytes[start..end])
     }
 
+    /// The cells kept, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.ends.len()).filter_map(|i| self.get(i))
+    }
+
     fn clear(&mut self, line: u64) {
         self.line = line;
         self.bytes.clear();
@@ -198,6 +203,12 @@ impl<R: Read> Records<R> {
             quote_line: 0,
             resume: None,
         }
+    }
+
+    /// Reads on from the start of `line` of a table, whose header is still to come if
+    /// `header`.
+    pub(crate) fn continuing(self, line: u64, header: bool) -> Self {
+        Records { line, header, bom: false, ..self }
     }
 
     /// The next record that is neither blank nor the header, or the next rejected one; `None`
@@ -508,10 +519,8 @@ mod tests {
         while let Some(next) = records.next() {
             out.push(match next {
                 Ok(Next::Record(r)) => {
-                    let cells: Vec<String> = (0..)
-                        .map_while(|i| r.get(i))
-                        .map(|c| String::from_utf8_lossy(c).into_owned())
-                        .collect();
+                    let cells: Vec<String> =
+                        r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
                     format!("{}: {}", r.line(), cells.join("|"))
                 }
                 Ok(Next::Rejected(r)) => format!("{}: {}", r.line, r.problem),
