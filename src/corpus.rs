@@ -93,7 +93,8 @@ fn without_bom_bytes(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)
 }
 
-/// The longest corpus line read, in bytes.
+/// The longest corpus line or table row read, in bytes. A table row's quoted cells count
+/// with their line ends: a quote still open beyond this length is rejected as unclosed.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// One line's JSON object, with the first key it repeats: `serde_json` would keep the last of

@@ -2,7 +2,11 @@
 //! as a stream, each value through the library's parser, each bad row an error naming its line.
 //!
 //! The reader is given to us; opening files is the caller's business, so the library stays
-//! free of I/O of its own.
+//! free of I/O of its own. Both readers ([`Table::read`] here, [`Table::read_bulk`] in
+//! `bulk`) cut the stream into rows with [`records`], which holds the rules for line ends,
+//! quotes, blank lines, the header and the line limit.
+
+pub(crate) mod records;
 
 use std::io::Read;
 
@@ -15,6 +19,8 @@ use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::subject::{Measure, Nature, Subject};
 use crate::value::Label;
+
+use self::records::{Next, Record, Records};
 
 /// Which columns hold what, and how rows become claims. Built by value.
 ///
@@ -105,8 +111,43 @@ impl Table {
         self.delimiter == b','
     }
 
+    /// The number of cells a row needs: one past the last column read.
+    pub(crate) fn width(&self) -> usize {
+        [Some(self.source), Some(self.object), self.attribute, Some(self.value), self.as_of]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0)
+            // Columns are any `usize` (`Table::columns(usize::MAX, ..)`): a column no row has
+            // rejects each row, it never overflows.
+            .saturating_add(1)
+    }
+
     /// Reads rows as a stream: one claim or one error per data row, in order. The claim id is
     /// `name:line`; the subject is the attribute as a measure, about the object as its event.
+    ///
+    /// A row ends at `\n`, `\r\n` or a lone `\r` (old Mac exports), and files may mix them;
+    /// each ends one line, and line numbers count them so. Rows of white space only are
+    /// skipped; with a header, the first row that is not blank is the header. A UTF-8 byte
+    /// order mark at the start is skipped.
+    ///
+    /// In CSV a cell that starts with `"` is quoted: it may hold commas and line ends (the row
+    /// keeps the number of the line it starts on), `""` in it is one `"`, and text after the
+    /// closing quote joins the cell. A quote elsewhere in a cell, and every quote in TSV, is a
+    /// plain character.
+    ///
+    /// # Errors
+    /// Each item is a claim or the error of one row, naming the file, the row's line and the
+    /// field. A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
+    /// line is longer than 1048576 bytes") and reading goes on at the next line. A quote still
+    /// open when its row grows beyond `MAX_LINE_BYTES`, or at the end of the stream, is an
+    /// error of the row that opened it ("unclosed quote opened at line N"), and reading goes on
+    /// from the line after line N. A failure of `reader` is an error at the line being read,
+    /// and the last item.
+    ///
+    /// # Complexity
+    /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
+    /// input.
     pub fn read<'p, R: Read + 'p>(
         &self,
         name: &str,
@@ -115,35 +156,24 @@ impl Table {
     ) -> impl Iterator<Item = Result<Claim, Error>> + 'p {
         let table = self.clone();
         let name = name.to_owned();
-        let records = csv::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .has_headers(self.header)
-            .flexible(true)
-            .quoting(self.quoting())
-            .from_reader(reader)
-            .into_byte_records();
-        records.map(move |record| {
-            let line = |r: Option<&csv::Position>| r.map_or(0, csv::Position::line);
-            let record = record.map_err(|e| {
-                let at = e.position().map_or(0, csv::Position::line);
-                Error::Corpus {
-                    file: name.clone(),
-                    line: at as usize,
-                    field: "row".to_owned(),
-                    problem: e.to_string(),
-                }
-            })?;
-            table.claim(&name, line(record.position()) as usize, &record, parser)
+        let mut records = Records::new(reader, self);
+        std::iter::from_fn(move || {
+            let row = |line: u64, problem: String| Error::Corpus {
+                file: name.clone(),
+                line: line as usize,
+                field: "row".to_owned(),
+                problem,
+            };
+            Some(match records.next()? {
+                Ok(Next::Record(record)) => table.claim(&name, record, parser),
+                Ok(Next::Rejected(r)) => Err(row(r.line, r.problem.to_string())),
+                Err(e) => Err(row(e.line, e.error.to_string())),
+            })
         })
     }
 
-    fn claim(
-        &self,
-        name: &str,
-        line: usize,
-        row: &csv::ByteRecord,
-        parser: &Parser,
-    ) -> Result<Claim, Error> {
+    fn claim(&self, name: &str, row: &Record, parser: &Parser) -> Result<Claim, Error> {
+        let line = row.line() as usize;
         let err = |field: &str, problem: String| Error::Corpus {
             file: name.to_owned(),
             line,

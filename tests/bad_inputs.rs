@@ -2,6 +2,7 @@
 //! lost: every error says which phrase, claim, line or field, and what was wrong.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use claimrecon::*;
@@ -621,4 +622,169 @@ fn as_of_years_outside_1000_to_9999_are_refused_in_tables_and_by_the_reconciler(
     let estimate = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(estimate.as_of, Some(day));
     assert_eq!(estimate.figure.to_string(), "low 5 / best 5 / high 5 people");
+}
+
+/// What `Table::read` gives for each data row, as text: the claim's id and value, or the error.
+fn read_rows(table: &Table, text: &str) -> Vec<String> {
+    table
+        .read("t.csv", text.as_bytes(), &Parser::default())
+        .map(|row| match row {
+            Ok(claim) => format!("{} {}", claim.id().as_str(), claim.value()),
+            Err(e) => e.to_string(),
+        })
+        .collect()
+}
+
+/// The rejected rows of `Table::read_bulk`, with the number of claims and repeats.
+fn read_bulk_rows(table: &Table, text: &str) -> (Vec<String>, usize) {
+    let bulk = table.read_bulk("t.csv", text.as_bytes(), &Parser::default()).unwrap();
+    let rejected = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    (rejected, bulk.len() + bulk.repeats())
+}
+
+/// Issue 14, item 1: a table whose lines end in a lone `\r` (old Mac exports) lost every row
+/// in `read_bulk` (with a header), or became one claim (without). Lines ending in `\n`, `\r\n`
+/// or `\r` give the same claims at the same line numbers in both readers, with and without a
+/// header; the `\n` and `\r\n` tables are read by the parallel path, the `\r` one by the
+/// record reader.
+#[test]
+fn line_ends_of_every_style_give_the_same_rows_at_the_same_lines_in_both_readers() {
+    let lines = [
+        "a,Oslo,population,700000",
+        "",
+        "b,Oslo,population,7000",
+        "c,Oslo,population",
+        "d,Bergen,population,about 280000",
+        "e,Bergen,population,5 tenge",
+        "b,Bergen,population,280000",
+    ];
+    for header in [true, false] {
+        let table = Table::csv().header(header);
+        // Line numbers of the rows above: after the header, if there is one.
+        let at = |i: usize| i + 1 + usize::from(header);
+        let expected_rows = [
+            format!("t.csv:{} 700,000", at(0)),
+            format!("t.csv:{} 7,000", at(2)),
+            format!("t.csv:{}: field value: the row has no column 3", at(3)),
+            format!("t.csv:{} about 280,000", at(4)),
+            format!("t.csv:{} 5 tenge", at(5)),
+            format!("t.csv:{} 280,000", at(6)),
+        ];
+        let expected_rejected = [
+            format!("t.csv:{}: field value: the row has no column 3", at(3)),
+            format!(
+                "t.csv:{}: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain \
+                 numbers and unitless phrases (use Table::read and Reconciler for amounts with \
+                 units)",
+                at(5)
+            ),
+        ];
+        for end in ["\n", "\r\n", "\r"] {
+            let mut text =
+                if header { format!("source,object,attribute,value{end}") } else { String::new() };
+            text.push_str(&lines.join(end));
+            for text in [text.clone(), format!("{text}{end}")] {
+                assert_eq!(read_rows(&table, &text), expected_rows, "{end:?} {header}");
+                let (rejected, kept) = read_bulk_rows(&table, &text);
+                assert_eq!(rejected, expected_rejected, "{end:?} {header}");
+                assert_eq!(kept, 4, "{end:?} {header}");
+            }
+        }
+        // Mixed: each line its own line end. (A `\r` before an empty line ending in `\n` would
+        // be one `\r\n`.)
+        let ends = ["\n", "\r", "\r\n"];
+        let mut text =
+            if header { "source,object,attribute,value\r".to_owned() } else { String::new() };
+        for (i, line) in lines.iter().enumerate() {
+            text.push_str(line);
+            text.push_str(ends[i % 3]);
+        }
+        assert_eq!(read_rows(&table, &text), expected_rows, "mixed {header}");
+        assert_eq!(read_bulk_rows(&table, &text), (expected_rejected.to_vec(), 4), "mixed");
+    }
+}
+
+/// Issue 14, item 2: an unclosed quote swallowed the rest of the file into one error that did
+/// not mention the quote. The row that opens it is rejected, naming the quote's line, and
+/// every row after it is read, whatever the line ends.
+#[test]
+fn an_unclosed_quote_rejects_its_row_and_every_following_row_is_read() {
+    let lines = [
+        "source,object,attribute,value",
+        "a,Oslo,population,700000",
+        "b,\"Oslo,population,7000",
+        "c,Oslo,population,700000",
+        "d,Bergen,population,280000",
+        "e,Bergen,population,280000",
+    ];
+    let table = Table::csv();
+    let rejected = "t.csv:3: field row: unclosed quote opened at line 3";
+    for end in ["\n", "\r\n", "\r"] {
+        let text = lines.join(end);
+        assert_eq!(
+            read_rows(&table, &text),
+            ["t.csv:2 700,000", rejected, "t.csv:4 700,000", "t.csv:5 280,000", "t.csv:6 280,000"],
+            "{end:?}"
+        );
+        assert_eq!(read_bulk_rows(&table, &text), (vec![rejected.to_owned()], 4), "{end:?}");
+    }
+    // A quote that opens on a row's second line (the first holds a closed quoted cell that
+    // spans lines): the row is rejected at its first line, and reading goes on after the
+    // quote's line.
+    let text = "a,\"Oslo\nnorth\",population,\"5\nb,Oslo,population,6\n";
+    let rejected = "t.csv:1: field row: unclosed quote opened at line 2";
+    let table = Table::csv().header(false);
+    assert_eq!(read_rows(&table, text), [rejected, "t.csv:3 6"]);
+    assert_eq!(read_bulk_rows(&table, text), (vec![rejected.to_owned()], 1));
+}
+
+/// Counts the bytes taken from a reader.
+struct Counted<'a> {
+    text: &'a [u8],
+    taken: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl std::io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.text.read(buf)?;
+        self.taken.set(self.taken.get() + n);
+        Ok(n)
+    }
+}
+
+/// A quote left open for more than `MAX_LINE_BYTES` is rejected there, not at the end of the
+/// file: `Table::read` reports it having read little more than `MAX_LINE_BYTES` of a 6 MB
+/// table, and both readers read every row after it, a properly quoted one included.
+#[test]
+fn a_quote_open_for_more_than_max_line_bytes_is_rejected_and_reading_resumes() {
+    // Rows of about 200 bytes: few rows to parse, many bytes to hold.
+    let (rows, pad) = (30_000, "x".repeat(180));
+    let mut text = String::from("source,object,attribute,value\na,o,n,1\nb,\"o,n,2\n");
+    for i in 0..rows {
+        writeln!(text, "s{},o{i}{pad},n,{}", i % 7, i % 10).unwrap();
+    }
+    text.push_str("z,\"o,9\",n,3\n");
+    assert!(text.len() > 5 * MAX_LINE_BYTES);
+    let rejected = "t.csv:3: field row: unclosed quote opened at line 3";
+
+    let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+    let reader = Counted { text: text.as_bytes(), taken: taken.clone() };
+    let parser = Parser::default();
+    let mut items = Table::csv().read("t.csv", reader, &parser);
+    assert_eq!(items.next().unwrap().unwrap().id().as_str(), "t.csv:2");
+    assert_eq!(items.next().unwrap().unwrap_err().to_string(), rejected);
+    assert!(taken.get() < MAX_LINE_BYTES + (256 << 10), "{} bytes read", taken.get());
+    let rest: Vec<Claim> = items.map(Result::unwrap).collect();
+    assert_eq!(rest.len(), rows + 1);
+    assert_eq!(rest[0].id().as_str(), "t.csv:4");
+    let last = rest.last().unwrap();
+    assert_eq!(
+        (last.id().as_str(), last.value().to_string()),
+        (&*format!("t.csv:{}", rows + 4), "3".to_owned())
+    );
+    assert_eq!(last.subject().which_event().map(Label::as_str), Some("o,9"));
+
+    let (rejected_bulk, kept) = read_bulk_rows(&Table::csv(), &text);
+    assert_eq!(rejected_bulk, [rejected]);
+    assert_eq!(kept, rows + 2);
 }

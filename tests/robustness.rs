@@ -39,6 +39,113 @@ fn counted(text: &str) -> usize {
     text.split('\n').filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#')).count()
 }
 
+/// The line ends a table may use, mixed at will.
+const ENDS: [&str; 3] = ["\n", "\r\n", "\r"];
+
+/// One line of a generated table.
+#[derive(Debug, Clone)]
+enum TableLine {
+    /// A row of source, object, attribute and value; `quotes` says which cells are quoted,
+    /// and `inside` puts a line end (of that style) inside the first quoted cell.
+    Row { source: u8, object: u8, value: String, quotes: u8, inside: Option<usize> },
+    /// White space only: not a row.
+    Blank(&'static str),
+    /// Cells that are not a valid row (too few, empty, words): a row all the same.
+    Junk(String),
+}
+
+fn table_line() -> impl Strategy<Value = TableLine> {
+    let value = prop_oneof![
+        "[0-9]{1,3}",
+        Just("about 10".to_owned()),
+        Just("more than 5".to_owned()),
+        "[a-z ,\"]{0,6}",
+    ];
+    prop_oneof![
+        6 => (0u8..4, 0u8..3, value, prop_oneof![Just(0u8), any::<u8>()], prop::option::of(0usize..3)).prop_map(
+            |(source, object, value, quotes, inside)| TableLine::Row { source, object, value, quotes, inside }
+        ),
+        1 => prop::sample::select(vec![" ", "\t", "  "]).prop_map(TableLine::Blank),
+        1 => "[a-z0-9 ,]{1,12}".prop_map(TableLine::Junk),
+    ]
+}
+
+/// A generated table as text, with the line of each data row and of the row with an unclosed
+/// quote. A quote after an unclosed one would close it, so the rows after it quote nothing.
+struct Written {
+    text: String,
+    rows: Vec<usize>,
+    unclosed: Option<usize>,
+}
+
+fn write_table(
+    header: bool,
+    lines: &[(TableLine, usize)],
+    unclosed: Option<usize>,
+    last_end: bool,
+    quotes: bool,
+) -> Written {
+    let mut w = Written { text: String::new(), rows: Vec::new(), unclosed: None };
+    let mut line = 1;
+    if header {
+        w.text.push_str("source,object,attribute,value\n");
+        line += 1;
+    }
+    for (i, (l, end)) in lines.iter().enumerate() {
+        let quoting = quotes && unclosed.is_none_or(|u| i < u);
+        if quotes && Some(i) == unclosed {
+            w.text.push_str("s9,\"o9,n,1");
+            w.rows.push(line);
+            w.unclosed = Some(line);
+        } else {
+            match l {
+                TableLine::Row { source, object, value, quotes, inside } => {
+                    w.rows.push(line);
+                    let cells =
+                        [format!("s{source}"), format!("o{object}"), "n".to_owned(), value.clone()];
+                    let mut inside = *inside;
+                    for (k, cell) in cells.iter().enumerate() {
+                        if k > 0 {
+                            w.text.push(',');
+                        }
+                        if quoting && quotes & (1 << k) != 0 {
+                            let mut cell = cell.clone();
+                            if let Some(style) = inside.take() {
+                                cell.insert_str(cell.len() / 2, ENDS[style]);
+                                line += 1;
+                            }
+                            write!(w.text, "\"{}\"", cell.replace('"', "\"\"")).unwrap();
+                        } else {
+                            w.text.push_str(&cell.replace('"', ""));
+                        }
+                    }
+                }
+                TableLine::Blank(blank) => w.text.push_str(blank),
+                TableLine::Junk(junk) => {
+                    if !junk.trim().is_empty() {
+                        w.rows.push(line);
+                    }
+                    w.text.push_str(junk);
+                }
+            }
+        }
+        if i + 1 < lines.len() || last_end {
+            w.text.push_str(ENDS[*end]);
+        }
+        line += 1;
+    }
+    w
+}
+
+/// The line an item of `Table::read` is about: its claim's id is `t.csv:LINE`.
+fn item_line(item: &Result<Claim, Error>) -> usize {
+    match item {
+        Ok(claim) => claim.id().as_str().trim_start_matches("t.csv:").parse().unwrap(),
+        Err(Error::Corpus { line, .. }) => *line,
+        Err(e) => panic!("not a row's error: {e}"),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -130,6 +237,63 @@ proptest! {
             }
         }
         let _ = claimrecon::text(&r);
+    }
+
+    /// Issue 14, items 1 and 2: whatever the line ends (`\n`, `\r\n`, lone `\r`, mixed) and
+    /// quotes (cells quoted or not, with commas, `""` and line ends inside, one quote left
+    /// open), every data row of a table is a claim, a repeat or a rejected row in
+    /// `read_bulk`, and exactly one item at its own line in `Table::read`; the unclosed quote
+    /// rejects its row alone.
+    #[test]
+    fn every_row_is_a_claim_a_rejected_row_or_a_repeat(
+        lines in prop::collection::vec((table_line(), 0usize..3), 0..25),
+        unclosed in prop::option::of(any::<prop::sample::Index>()),
+        quotes in any::<bool>(),
+        header in any::<bool>(),
+        last_end in any::<bool>(),
+    ) {
+        let unclosed = unclosed.filter(|_| !lines.is_empty()).map(|i| i.index(lines.len()));
+        // Half the tables quote nothing: `read_bulk` reads those in parallel unless a lone
+        // `\r` sends them to the record reader.
+        let w = write_table(header, &lines, unclosed, last_end, quotes);
+        let table = Table::csv().header(header);
+        let parser = Parser::default();
+        let bulk = table.read_bulk("t.csv", w.text.as_bytes(), &parser).unwrap();
+        prop_assert_eq!(bulk.len() + bulk.repeats() + bulk.rejected().len(), w.rows.len());
+        for r in bulk.rejected() {
+            prop_assert!(r.line.is_some_and(|l| w.rows.contains(&l)), "{:?}", r);
+        }
+        let quote = |r: &&Rejected| r.error.to_string().contains("unclosed quote");
+        let open: Vec<Option<usize>> = bulk.rejected().iter().filter(quote).map(|r| r.line).collect();
+        prop_assert_eq!(open, w.unclosed.into_iter().map(Some).collect::<Vec<_>>());
+
+        let items: Vec<Result<Claim, Error>> = table.read("t.csv", w.text.as_bytes(), &parser).collect();
+        let at: Vec<usize> = items.iter().map(item_line).collect();
+        prop_assert_eq!(&at, &w.rows);
+        if let Some(line) = w.unclosed {
+            let i = w.rows.iter().position(|&l| l == line).unwrap();
+            prop_assert_eq!(
+                items[i].as_ref().unwrap_err().to_string(),
+                format!("t.csv:{line}: field row: unclosed quote opened at line {line}")
+            );
+        }
+    }
+
+    /// Any short text of cells, quotes and line ends: both readers see the same rows.
+    #[test]
+    fn both_table_readers_see_the_same_rows(
+        text in prop_oneof!["[a-c0-9 ,\"\r\n]{0,80}", "[a-c0-9 ,\r\n]{0,80}"],
+        header in any::<bool>(),
+    ) {
+        let table = Table::csv().header(header).columns(0, 1, None, 2);
+        let parser = Parser::default();
+        let bulk = table.read_bulk("t.csv", text.as_bytes(), &parser).unwrap();
+        let items: Vec<Result<Claim, Error>> = table.read("t.csv", text.as_bytes(), &parser).collect();
+        prop_assert_eq!(bulk.len() + bulk.repeats() + bulk.rejected().len(), items.len());
+        let at: Vec<usize> = items.iter().map(item_line).collect();
+        for r in bulk.rejected() {
+            prop_assert!(r.line.is_some_and(|l| at.contains(&l)), "{:?}", r);
+        }
     }
 }
 

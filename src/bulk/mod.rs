@@ -117,8 +117,18 @@ impl Table {
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///
-    /// Quoted CSV fields are handled by the csv crate, which is correct but several times
-    /// slower; from the first buffer that holds a quote the rest of the stream goes that way.
+    /// Rows, line ends and quotes are read as [`Table::read`] reads them: a row ends at `\n`,
+    /// `\r\n` or a lone `\r`, each one line; blank rows are skipped, and the first row that is
+    /// not blank is the header if the table has one; a CSV cell that starts with `"` may hold
+    /// commas and line ends, with `""` for a quote. Every data row is a claim, a repeat or a
+    /// rejected row. A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is rejected
+    /// ("the line is longer than 1048576 bytes"), and so is a row whose quote is still open
+    /// beyond that length or at the end of the stream ("unclosed quote opened at line N"):
+    /// reading goes on from the line after line N.
+    ///
+    /// Lines ending in `\n` or `\r\n` without quotes are read in parallel. From the first
+    /// 16 MiB buffer that holds a quote (in CSV) or a lone `\r`, the rest of the stream is read
+    /// by the record reader in one thread, correctly and several times slower.
     ///
     /// # Errors
     /// Only a failure of `reader` is an error. A row that cannot be used is in
@@ -127,6 +137,8 @@ impl Table {
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
     /// once loaded, about 50 at the peak while loading (24-byte rows, grouped by variable).
+    /// Reading holds a 16 MiB buffer and at most about `MAX_LINE_BYTES` of one row, whatever
+    /// the input.
     ///
     /// # Example
     /// ```

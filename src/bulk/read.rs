@@ -18,6 +18,7 @@ use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
+use crate::tabular::records::{Next, Records};
 use crate::unit::Unit;
 use crate::value::{Label, Magnitude, Number, Policy, Value};
 use crate::{Error, MAX_LINE_BYTES};
@@ -511,14 +512,7 @@ pub(super) fn read<R: Read>(
     mut reader: R,
     parser: &Parser,
 ) -> Result<Bulk, Error> {
-    let width = [Some(table.source), Some(table.object), table.attribute, Some(table.value)]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0)
-        // Columns are any `usize` (`Table::columns(usize::MAX, ..)`): a column no row has
-        // rejects each row, it never overflows.
-        .saturating_add(1);
+    let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
     let io_err = |line: u64, e: &dyn std::fmt::Display| Error::Corpus {
@@ -537,18 +531,8 @@ pub(super) fn read<R: Read>(
     // Set while the rest of an over-long line is being skipped.
     let mut skipping = false;
     loop {
-        let mut eof = false;
-        while len < buf.len() {
-            match reader.read(&mut buf[len..]) {
-                Ok(0) => {
-                    eof = true;
-                    break;
-                }
-                Ok(n) => len += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_err(line, &e)),
-            }
-        }
+        let eof;
+        (len, eof) = fill(&mut reader, &mut buf, len).map_err(|e| io_err(line, &e))?;
         let mut from = 0;
         if first {
             if buf[..len].starts_with(b"\xEF\xBB\xBF") {
@@ -557,26 +541,33 @@ pub(super) fn read<R: Read>(
             first = false;
         }
         if skipping {
-            match memchr::memchr(b'\n', &buf[from..len]) {
-                Some(i) => {
-                    from += i + 1;
+            match line_end(&buf[from..len], eof) {
+                LineEnd::At(i) => {
+                    from += i;
                     line += 1;
                     skipping = false;
                 }
-                None if eof => break,
-                None => {
+                LineEnd::None if eof => break,
+                LineEnd::None => {
                     len = 0;
+                    continue;
+                }
+                LineEnd::Unread => {
+                    // A `\r` ends the buffer: keep it to see what follows.
+                    buf[0] = b'\r';
+                    len = 1;
                     continue;
                 }
             }
         }
-        if table.quoting() && memchr::memchr(b'"', &buf[from..len]).is_some() {
-            // Quoted fields may hold delimiters and line breaks: the rest of the stream goes
-            // to the csv crate, which reads them correctly (and more slowly).
+        if needs_records(&buf[from..len], table.quoting()) {
+            // Quoted cells may hold delimiters and line ends, and lone `\r`s end lines: the
+            // rest of the stream goes to the record reader, which reads them correctly (and
+            // more slowly, in one thread).
             buf.truncate(len);
             buf.drain(..from);
             let rest = std::io::Cursor::new(buf).chain(reader);
-            pieces.push(read_quoted(&setup, rest, line, header_pending)?);
+            pieces.push(read_records(&setup, rest, line, header_pending)?);
             break;
         }
         let end = if eof {
@@ -615,7 +606,10 @@ pub(super) fn read<R: Read>(
             let mut piece = Piece::default();
             piece.rejected.push(*setup.err(line, "row", problem));
             pieces.push(piece);
-            len = 0;
+            // A `\r` at the end may be the first half of the line's end: keep it.
+            let cr = buf[len - 1] == b'\r';
+            buf[0] = b'\r';
+            len = usize::from(cr);
             skipping = true;
             header_pending = false;
         }
@@ -623,8 +617,58 @@ pub(super) fn read<R: Read>(
     Ok(merge(setup, pieces))
 }
 
-/// Reads the rest of a stream that holds quoted fields, with the csv crate.
-fn read_quoted<R: Read>(
+/// Reads into `buf[len..]` until it is full or the stream ends; the new length, and whether
+/// the stream ended.
+fn fill<R: Read>(reader: &mut R, buf: &mut [u8], mut len: usize) -> std::io::Result<(usize, bool)> {
+    while len < buf.len() {
+        match reader.read(&mut buf[len..]) {
+            Ok(0) => return Ok((len, true)),
+            // A reader claiming more than it was given room for is not believed.
+            Ok(n) => len = (len + n).min(buf.len()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((len, false))
+}
+
+/// Where the line at the start of `text` ends: the offset after its line end (`\n`, `\r\n` or
+/// a lone `\r`).
+enum LineEnd {
+    At(usize),
+    None,
+    /// `text` ends with a `\r` whose next byte is not read yet.
+    Unread,
+}
+
+fn line_end(text: &[u8], eof: bool) -> LineEnd {
+    match memchr::memchr2(b'\n', b'\r', text) {
+        None => LineEnd::None,
+        Some(i) if text[i] == b'\n' => LineEnd::At(i + 1),
+        Some(i) => match text.get(i + 1) {
+            Some(b'\n') => LineEnd::At(i + 2),
+            Some(_) => LineEnd::At(i + 1),
+            None if eof => LineEnd::At(i + 1),
+            None => LineEnd::Unread,
+        },
+    }
+}
+
+/// Whether `text` holds what the parallel path, which cuts lines at `\n`, would misread: a
+/// quote in a table that quotes, or a lone `\r` (one followed by a byte other than `\n`). A
+/// `\r` that ends `text` is not lone: at the end of the stream the last line's `\r` is
+/// dropped, and otherwise it is looked at again with the bytes after it.
+fn needs_records(text: &[u8], quoting: bool) -> bool {
+    let lone = |i: usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
+    if quoting {
+        memchr::memchr2_iter(b'"', b'\r', text).any(|i| text[i] == b'"' || lone(i))
+    } else {
+        memchr::memchr_iter(b'\r', text).any(lone)
+    }
+}
+
+/// Reads the rest of a stream, from the start of `first_line`, with the record reader.
+fn read_records<R: Read>(
     setup: &Setup<'_>,
     reader: R,
     first_line: u64,
@@ -632,42 +676,23 @@ fn read_quoted<R: Read>(
 ) -> Result<Piece, Error> {
     let mut piece = Piece::default();
     let mut scratch = Vec::new();
-    let mut records = csv::ReaderBuilder::new()
-        .delimiter(setup.table.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        // Rows end at `\n` only, as on the plain path (a bare `\r` stays in its cell).
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(reader);
-    let mut record = csv::ByteRecord::new();
-    // The header is the first record that is not blank, as on the plain path.
-    let mut header = header;
-    loop {
-        match records.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) if header => header = record.iter().all(|f| f.trim_ascii().is_empty()),
-            Ok(true) if record.len() == 1 && record[0].trim_ascii().is_empty() => {}
-            Ok(true) => {
-                let line = first_line - 1 + record.position().map_or(0, csv::Position::line);
-                if record.as_slice().len() > MAX_LINE_BYTES {
-                    let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-                    piece.rejected.push(*setup.err(line, "row", problem));
-                    continue;
-                }
+    let mut records = Records::new(reader, setup.table).continuing(first_line, header);
+    while let Some(next) = records.next() {
+        match next {
+            Ok(Next::Record(record)) => {
                 let fields: Vec<&[u8]> = record.iter().collect();
-                setup.row(&mut piece, line, &fields, &mut scratch);
+                setup.row(&mut piece, record.line(), &fields, &mut scratch);
+            }
+            Ok(Next::Rejected(r)) => {
+                piece.rejected.push(*setup.err(r.line, "row", r.problem.to_string()));
             }
             Err(e) => {
-                let line = first_line - 1 + e.position().map_or(0, csv::Position::line);
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Err(Error::Corpus {
-                        file: setup.name.to_owned(),
-                        line: line as usize,
-                        field: "row".to_owned(),
-                        problem: e.to_string(),
-                    });
-                }
-                piece.rejected.push(*setup.err(line, "row", e.to_string()));
+                return Err(Error::Corpus {
+                    file: setup.name.to_owned(),
+                    line: e.line as usize,
+                    field: "row".to_owned(),
+                    problem: e.error.to_string(),
+                });
             }
         }
     }
