@@ -440,7 +440,7 @@ impl Corpus {
     pub fn reconcile(&self) -> Reconciliation {
         let mut r = self.reconciler().reconcile(self.claims.clone());
         for rejected in &mut r.rejected {
-            if let Some(id) = rejected.claim.as_ref().map(Claim::id) {
+            if let Some(id) = rejected.claim.as_deref().map(Claim::id) {
                 rejected.line = self.annotations.get(id).map(|a| a.line);
             }
         }

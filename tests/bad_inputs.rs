@@ -616,11 +616,23 @@ fn as_of_years_outside_1000_to_9999_are_refused_in_tables_and_by_the_reconciler(
         rejected,
         [(
             Some("far".to_owned()),
-            "invalid date \"+99999-01-01\": year must be between 1000 and 9999".to_owned()
+            "claim \"far\", field as_of: invalid date \"+99999-01-01\": year must be between 1000 and 9999".to_owned()
         )]
     );
     let estimate = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(estimate.as_of, Some(day));
+    let published = Claim::new(
+        ClaimId::new("old").unwrap(),
+        Subject::new(Measure::Deaths),
+        Value::Amount(Amount::new(Magnitude::Exact(Number::new(7.0).unwrap()), Unit::Persons)),
+        Provenance::new(SourceId::new("Daily").unwrap())
+            .published(NaiveDate::from_ymd_opt(999, 12, 31).unwrap()),
+    );
+    let r2 = Reconciler::new().reconcile([published]);
+    assert_eq!(
+        r2.rejected[0].error.to_string(),
+        "claim \"old\", field published: invalid date \"0999-12-31\": year must be between 1000 and 9999"
+    );
     assert_eq!(estimate.figure.to_string(), "low 5 / best 5 / high 5 people");
 }
 

@@ -138,7 +138,7 @@ impl Table {
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
     /// once loaded, about 50 at the peak while loading (24-byte rows, grouped by variable).
     /// Reading holds a 16 MiB buffer and at most about `MAX_LINE_BYTES` of one row, whatever
-    /// the input.
+    /// the input; each rejected row is kept with its error (a 128-byte record and its texts).
     ///
     /// # Example
     /// ```

@@ -218,6 +218,8 @@ struct Setup<'a> {
 }
 
 impl Setup<'_> {
+    // Boxed: every row's `Result` carries it, and a 128-byte error would make each one large.
+    #[allow(clippy::unnecessary_box_returns)]
     fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
         Box::new(Rejected {
             id: Some(format!("{}:{line}", self.name)),
@@ -234,6 +236,7 @@ impl Setup<'_> {
 
     /// Why a cell cannot be used (the cold path of `try_row`).
     #[cold]
+    #[allow(clippy::unnecessary_box_returns)] // boxed as in `err`
     fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
         let problem = match cell {
             None => format!("the row has no column {i}"),

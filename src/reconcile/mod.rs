@@ -353,8 +353,9 @@ pub struct Rejected {
     /// The corpus line it was written on, when it came from a corpus.
     pub line: Option<usize>,
     /// The claim, when it could be built (a repeated id); `None` when its annotation could not
-    /// be read (see `error`).
-    pub claim: Option<Claim>,
+    /// be read (see `error`). Boxed: a table may reject millions of rows, most without a
+    /// claim, and each rejected row should cost little.
+    pub claim: Option<Box<Claim>>,
     /// Why it was not used.
     pub error: Error,
 }
@@ -626,7 +627,7 @@ impl Reconciler {
         let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
             previous.rejected.into_iter().partition(|r| r.claim.is_some());
         let mut all = previous.claims;
-        all.extend(rebuildable.into_iter().filter_map(|r| r.claim));
+        all.extend(rebuildable.into_iter().filter_map(|r| r.claim.map(|c| *c)));
         all.extend(claims);
         let mut result = self.reconcile(all);
         // Annotations that never became claims stay listed: nothing is lost.
@@ -640,7 +641,8 @@ impl Reconciler {
     pub fn merge(&self, a: Reconciliation, b: Reconciliation) -> Reconciliation {
         let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
             b.rejected.into_iter().partition(|r| r.claim.is_some());
-        let claims = b.claims.into_iter().chain(rebuildable.into_iter().filter_map(|r| r.claim));
+        let claims =
+            b.claims.into_iter().chain(rebuildable.into_iter().filter_map(|r| r.claim.map(|c| *c)));
         let mut result = self.extend(a, claims);
         result.rejected.extend(unreadable);
         result
@@ -666,14 +668,14 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,
-                claim: Some(c),
+                claim: Some(Box::new(c)),
                 error,
             });
         } else if let Some(error) = date_out_of_range(&c) {
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,
-                claim: Some(c),
+                claim: Some(Box::new(c)),
                 error,
             });
         } else {
@@ -687,8 +689,13 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
 /// lies outside the years claimrecon accepts (the corpus and table readers refuse such dates
 /// where they read them; `Claim::with_as_of` and `Provenance::published` take any date).
 fn date_out_of_range(c: &Claim) -> Option<Error> {
-    let dates = [c.as_of(), c.provenance().published_on()];
-    dates.into_iter().flatten().find_map(|d| crate::value::check_year(d).err())
+    // `as_of()` falls back on the publication date: name the field that holds the date.
+    let as_of = if c.has_explicit_as_of() { c.as_of() } else { None };
+    let dates = [("as_of", as_of), ("published", c.provenance().published_on())];
+    dates.into_iter().find_map(|(field, date)| {
+        let e = crate::value::check_year(date?).err()?;
+        Some(e.in_claim(c.id().as_str(), field))
+    })
 }
 
 /// Values as text, interned: equal figures share one key id, so a repeated figure counts once.

@@ -240,7 +240,7 @@ impl VaguePolicy {
     /// clamped to `0 ..= Number::MAX` (NaN is taken as 0).
     #[must_use]
     pub fn set(mut self, word: VagueWord, low: f64, high: f64, reason: &str) -> Self {
-        let (low, high) = (in_range(low), in_range(high));
+        let (low, high) = (clamp_to_amounts(low), clamp_to_amounts(high));
         let (low, high) = if low <= high { (low, high) } else { (high, low) };
         self.ranges.insert(word, VagueRange { low, high, reason: reason.to_owned() });
         self
@@ -546,8 +546,8 @@ impl TimePolicy {
     }
 }
 
-/// `x` within `0 ..= Number::MAX`, NaN as 0.
-fn in_range(x: f64) -> f64 {
+/// `x` clamped to the amounts claimrecon holds, 0 to `Number::MAX` (NaN is 0).
+fn clamp_to_amounts(x: f64) -> f64 {
     if x.is_nan() { 0.0 } else { x.clamp(0.0, Number::MAX) }
 }
 
