@@ -800,3 +800,40 @@ fn a_quote_open_for_more_than_max_line_bytes_is_rejected_and_reading_resumes() {
     assert_eq!(rejected_bulk, [rejected]);
     assert_eq!(kept, rows + 2);
 }
+
+/// A name means the same in both table readers: white space collapsed ("New  York" and
+/// "New York" are one object), more than 200 characters refused with one message, and a bad
+/// name quoted as written.
+#[test]
+fn names_are_read_alike_by_both_table_readers() {
+    let long = format!("a{}b", "x".repeat(1_200));
+    let csv = format!(
+        "source,object,attribute,value\n\
+         s1,New  York,population,8000000\n\
+         s2,New York,population,8000000\n\
+         s3,New\tYork, population ,8000001\n\
+         {long},Oslo,population,1\n \u{0}a,Oslo,population,2\n"
+    );
+    let parser = Parser::default();
+    let expected = [
+        format!(
+            "t.csv:5: field source: invalid source id \"{}\": is longer than 200 characters",
+            &long[..80]
+        ),
+        "t.csv:6: field source: invalid source id \" \\0a\": contains control characters"
+            .to_owned(),
+    ];
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let got: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(got, expected);
+    assert_eq!((bulk.len(), bulk.variables()), (3, 1));
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert_eq!(result.estimate("New York", "population").unwrap().claims, 3);
+    let items: Vec<Result<Claim, Error>> =
+        Table::csv().read("t.csv", csv.as_bytes(), &parser).collect();
+    let got: Vec<String> =
+        items.iter().filter_map(|r| r.as_ref().err()).map(ToString::to_string).collect();
+    assert_eq!(got, expected);
+    let r = Reconciler::new().reconcile(items.into_iter().flatten());
+    assert_eq!(r.groups.len(), 1);
+}

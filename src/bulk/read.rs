@@ -29,8 +29,6 @@ use super::{Bulk, Interval};
 const BUFFER: usize = 16 << 20;
 /// Pieces a buffer is cut into for parallel parsing.
 const PIECES: usize = 16;
-/// A name longer than this is an error, not a name.
-const MAX_NAME_BYTES: usize = 1_000;
 /// Interner shards: the top bits of a name's hash pick its shard.
 const SHARD_BITS: u32 = 6;
 /// Ids within a shard take the low bits of a provisional id.
@@ -97,6 +95,12 @@ fn name_of<'a>(bytes: &'a [u8], ends: &[usize], i: u32) -> &'a [u8] {
     &bytes[start..ends[i]]
 }
 
+/// The check of a name already in its canonical spelling: none.
+#[allow(clippy::unnecessary_wraps)] // the shape `Interner::id` asks of every check
+fn canonical_already() -> Result<Option<Vec<u8>>, String> {
+    Ok(None)
+}
+
 /// A concurrent interner. Provisional ids are `shard << LOCAL_BITS | index in shard`.
 #[derive(Debug)]
 struct Interner {
@@ -112,9 +116,14 @@ impl Interner {
         }
     }
 
-    /// The provisional id of `key`; `check` runs before a name is first stored, and its
-    /// error (a problem in words) is returned instead.
-    fn id(&self, key: &[u8], check: impl FnOnce() -> Result<(), String>) -> Result<u32, String> {
+    /// The provisional id of `key`. `check` runs before a name is first stored: its error (a
+    /// problem in words) is returned instead, and a name it gives back is the canonical
+    /// spelling to store and look up in place of `key` (white space collapsed).
+    fn id(
+        &self,
+        key: &[u8],
+        check: impl FnOnce() -> Result<Option<Vec<u8>>, String>,
+    ) -> Result<u32, String> {
         use std::hash::BuildHasher;
         let hash = self.state.hash_one(key);
         let s = (hash >> (64 - SHARD_BITS)) as usize;
@@ -123,7 +132,10 @@ impl Interner {
         if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
             return Ok(((s as u32) << LOCAL_BITS) | e.id);
         }
-        check()?;
+        if let Some(canonical) = check()? {
+            drop(guard);
+            return self.id(&canonical, canonical_already);
+        }
         if ends.len() >= 1 << LOCAL_BITS {
             return Err(format!(
                 "more than {} distinct names",
@@ -240,8 +252,7 @@ impl Setup<'_> {
     fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
         let problem = match cell {
             None => format!("the row has no column {i}"),
-            Some([]) => "the cell is empty".to_owned(),
-            Some(c) => format!("{} bytes is longer than {MAX_NAME_BYTES}", c.len()),
+            Some(_) => "the cell is empty".to_owned(),
         };
         self.err(line, field, problem)
     }
@@ -263,23 +274,24 @@ impl Setup<'_> {
         let t = self.table;
         let get = |field: &str, i: usize| -> Result<&[u8], Box<Rejected>> {
             match fields.get(i).map(|c| c.trim_ascii()) {
-                Some(c) if !c.is_empty() && (c.len() <= MAX_NAME_BYTES || field == "value") => {
-                    Ok(c)
-                }
+                Some(c) if !c.is_empty() => Ok(c),
                 other => Err(self.bad_cell(line, field, i, other)),
             }
         };
+        // A name's cell as written, for messages that quote it as `Table::read` does.
+        let raw = |i: usize| fields.get(i).copied().unwrap_or_default();
         // Names are checked when first stored, not on every row: UTF-8, then the library's
-        // own rule for names (as `Table::read` checks them through `SourceId` and `Label`).
-        let checked = |what: &str, max_chars: usize, bytes: &[u8]| -> Result<(), String> {
-            let text = match std::str::from_utf8(bytes) {
+        // own rule for names (as `Table::read` checks them through `SourceId` and `Label`),
+        // whose spelling (white space collapsed) is the one stored.
+        let checked = |what: &str, max_chars: usize, cell: &[u8]| -> Result<String, String> {
+            let text = match std::str::from_utf8(cell) {
                 Ok(text) => Cow::Borrowed(text),
                 Err(e) if !t.lossy => {
                     return Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()));
                 }
-                Err(_) => String::from_utf8_lossy(bytes),
+                Err(_) => String::from_utf8_lossy(cell),
             };
-            crate::id::normalized_name(what, &text, max_chars).map(drop).map_err(|e| e.to_string())
+            crate::id::normalized_name(what, &text, max_chars).map_err(|e| e.to_string())
         };
         let source = get("source", t.source)?;
         let object = get("object", t.object)?;
@@ -309,7 +321,10 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .sources
-                    .id(&name, || checked("source id", SourceId::MAX_CHARS, &name))
+                    .id(&name, || {
+                        let canonical = checked("source id", SourceId::MAX_CHARS, raw(t.source))?;
+                        Ok((canonical.as_bytes() != name.as_ref()).then(|| canonical.into_bytes()))
+                    })
                     .map_err(|p| self.err(line, "source", p))?;
                 piece.last_source = Some((source.to_vec(), id));
                 id
@@ -323,9 +338,15 @@ impl Setup<'_> {
             .names
             .vars
             .id(scratch, || {
-                checked("label", Label::MAX_CHARS, &object).map_err(|e| format!("object: {e}"))?;
-                checked("label", Label::MAX_CHARS, &attribute)
-                    .map_err(|e| format!("attribute: {e}"))
+                let o = checked("label", Label::MAX_CHARS, raw(t.object))
+                    .map_err(|e| format!("object: {e}"))?;
+                let a = match t.attribute {
+                    Some(i) => checked("label", Label::MAX_CHARS, raw(i))
+                        .map_err(|e| format!("attribute: {e}"))?,
+                    None => "value".to_owned(),
+                };
+                let same = o.as_bytes() == object.as_ref() && a.as_bytes() == attribute.as_ref();
+                Ok((!same).then(|| [o.as_bytes(), &[0xFF], a.as_bytes()].concat()))
             })
             .map_err(|problem| match problem.split_once(": ") {
                 Some((field, p)) if matches!(field, "object" | "attribute") => {
@@ -394,7 +415,7 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .labels
-                    .id(label.key().as_bytes(), || Ok(()))
+                    .id(label.key().as_bytes(), || Ok(None))
                     .map_err(|p| self.err(line, "value", p))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
