@@ -113,8 +113,8 @@ impl Interner {
     }
 
     /// The provisional id of `key`; `check` runs before a name is first stored, and its
-    /// error (a problem in words) is returned instead.
-    fn id(&self, key: &[u8], check: impl FnOnce() -> Result<(), String>) -> Result<u32, String> {
+    /// error is returned instead.
+    fn id<E>(&self, key: &[u8], check: impl FnOnce() -> Result<(), E>) -> Result<u32, Refused<E>> {
         use std::hash::BuildHasher;
         let hash = self.state.hash_one(key);
         let s = (hash >> (64 - SHARD_BITS)) as usize;
@@ -123,12 +123,9 @@ impl Interner {
         if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
             return Ok(((s as u32) << LOCAL_BITS) | e.id);
         }
-        check()?;
+        check().map_err(Refused::Invalid)?;
         if ends.len() >= 1 << LOCAL_BITS {
-            return Err(format!(
-                "more than {} distinct names",
-                (1usize << LOCAL_BITS) << SHARD_BITS
-            ));
+            return Err(Refused::Full);
         }
         bytes.extend_from_slice(key);
         ends.push(bytes.len());
@@ -166,6 +163,14 @@ impl Interner {
         let names = all.iter().map(|k| name(k).to_vec()).collect();
         (names, rank)
     }
+}
+
+/// Why an interner gave a name no id.
+enum Refused<E> {
+    /// The name's check failed with this error.
+    Invalid(E),
+    /// The interner holds as many names as its ids can number.
+    Full,
 }
 
 /// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD.
@@ -218,18 +223,37 @@ struct Setup<'a> {
 }
 
 impl Setup<'_> {
-    fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
+    /// The rejection of the row at `line` for `error`.
+    fn rejected(&self, line: u64, error: Error) -> Box<Rejected> {
         Box::new(Rejected {
             id: Some(format!("{}:{line}", self.name)),
             line: Some(line as usize),
             claim: None,
-            error: Error::Corpus {
-                file: self.name.to_owned(),
-                line: line as usize,
-                field: field.to_owned(),
-                problem,
-            },
+            error,
         })
+    }
+
+    /// The rejection of the row at `line` for a problem in words with `field`.
+    fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
+        self.rejected(line, Error::line(self.name, line as usize, field, problem))
+    }
+
+    /// The rejection of the row at `line` for the error of `field`'s value, kept whole.
+    #[cold]
+    fn wrapped(&self, line: u64, field: &str, error: Error) -> Box<Rejected> {
+        self.rejected(line, error.in_line(self.name, line as usize, field))
+    }
+
+    /// The rejection of the row at `line` for a name of `field` the interner refused.
+    #[cold]
+    fn refused(&self, line: u64, field: &str, r: Refused<Box<Rejected>>) -> Box<Rejected> {
+        match r {
+            Refused::Invalid(rejected) => rejected,
+            Refused::Full => {
+                let most = (1usize << LOCAL_BITS) << SHARD_BITS;
+                self.err(line, field, format!("more than {most} distinct names"))
+            }
+        }
     }
 
     /// Why a cell cannot be used (the cold path of `try_row`).
@@ -268,15 +292,19 @@ impl Setup<'_> {
         };
         // Names are checked when first stored, not on every row: UTF-8, then the library's
         // own rule for names (as `Table::read` checks them through `SourceId` and `Label`).
-        let checked = |what: &str, max_chars: usize, bytes: &[u8]| -> Result<(), String> {
+        let checked = |field: &str, what: &str, max_chars: usize, bytes: &[u8]| {
             let text = match std::str::from_utf8(bytes) {
                 Ok(text) => Cow::Borrowed(text),
                 Err(e) if !t.lossy => {
-                    return Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()));
+                    let problem =
+                        format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+                    return Err(self.err(line, field, problem));
                 }
                 Err(_) => String::from_utf8_lossy(bytes),
             };
-            crate::id::normalized_name(what, &text, max_chars).map(drop).map_err(|e| e.to_string())
+            crate::id::normalized_name(what, &text, max_chars)
+                .map(drop)
+                .map_err(|e| self.wrapped(line, field, e))
         };
         let source = get("source", t.source)?;
         let object = get("object", t.object)?;
@@ -306,8 +334,8 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .sources
-                    .id(&name, || checked("source id", SourceId::MAX_CHARS, &name))
-                    .map_err(|p| self.err(line, "source", p))?;
+                    .id(&name, || checked("source", "source id", SourceId::MAX_CHARS, &name))
+                    .map_err(|r| self.refused(line, "source", r))?;
                 piece.last_source = Some((source.to_vec(), id));
                 id
             }
@@ -320,16 +348,10 @@ impl Setup<'_> {
             .names
             .vars
             .id(scratch, || {
-                checked("label", Label::MAX_CHARS, &object).map_err(|e| format!("object: {e}"))?;
-                checked("label", Label::MAX_CHARS, &attribute)
-                    .map_err(|e| format!("attribute: {e}"))
+                checked("object", "label", Label::MAX_CHARS, &object)?;
+                checked("attribute", "label", Label::MAX_CHARS, &attribute)
             })
-            .map_err(|problem| match problem.split_once(": ") {
-                Some((field, p)) if matches!(field, "object" | "attribute") => {
-                    self.err(line, field, p.to_owned())
-                }
-                _ => self.err(line, "object", problem),
-            })?;
+            .map_err(|r| self.refused(line, "object", r))?;
         let line = line32;
         piece.rows.push(Staged { value, line, var, source, aux });
         Ok(())
@@ -349,7 +371,7 @@ impl Setup<'_> {
         match self.parser.parse(&text).map(|p| p.value) {
             // Spelled as a number, but not one claimrecon holds ("NaN", "1e309", "1e16"): the
             // parser says so, and such a cell is an error, never a label.
-            Err(e @ Error::InvalidNumber { .. }) => Err(self.err(line, "value", e.to_string())),
+            Err(e @ Error::InvalidNumber { .. }) => Err(self.wrapped(line, "value", e)),
             Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
                 let interval = a.magnitude.interval(&self.policy);
                 // The representative point, as `Reconciler` takes it.
@@ -386,13 +408,12 @@ impl Setup<'_> {
                     return Err(self.err(line, "value", problem));
                 }
                 // The library's own labels: white space collapsed, compared in lower case.
-                let label =
-                    Label::new(&text).map_err(|e| self.err(line, "value", e.to_string()))?;
+                let label = Label::new(&text).map_err(|e| self.wrapped(line, "value", e))?;
                 let id = self
                     .names
                     .labels
                     .id(label.key().as_bytes(), || Ok(()))
-                    .map_err(|p| self.err(line, "value", p))?;
+                    .map_err(|r| self.refused(line, "value", r))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
         }
@@ -515,12 +536,6 @@ pub(super) fn read<R: Read>(
     let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
-    let io_err = |line: u64, e: &dyn std::fmt::Display| Error::Corpus {
-        file: name.to_owned(),
-        line: line as usize,
-        field: "row".to_owned(),
-        problem: e.to_string(),
-    };
     let mut pieces: Vec<Piece> = Vec::new();
     // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
     let mut buf: Vec<u8> = vec![0; BUFFER];
@@ -532,7 +547,8 @@ pub(super) fn read<R: Read>(
     let mut skipping = false;
     loop {
         let eof;
-        (len, eof) = fill(&mut reader, &mut buf, len).map_err(|e| io_err(line, &e))?;
+        (len, eof) = fill(&mut reader, &mut buf, len)
+            .map_err(|e| Error::line(name, line as usize, "row", e.to_string()))?;
         let mut from = 0;
         if first {
             if buf[..len].starts_with(b"\xEF\xBB\xBF") {
@@ -687,12 +703,7 @@ fn read_records<R: Read>(
                 piece.rejected.push(*setup.err(r.line, "row", r.problem.to_string()));
             }
             Err(e) => {
-                return Err(Error::Corpus {
-                    file: setup.name.to_owned(),
-                    line: e.line as usize,
-                    field: "row".to_owned(),
-                    problem: e.error.to_string(),
-                });
+                return Err(Error::line(setup.name, e.line as usize, "row", e.error.to_string()));
             }
         }
     }
