@@ -1,6 +1,10 @@
 //! The crate's one error type.
 
 use std::fmt;
+use std::io;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::unit::Dimension;
 use crate::value::ValueKind;
@@ -17,8 +21,9 @@ use crate::value::ValueKind;
 /// can match on what went wrong instead of reading words: [`Error::Claim`] (which claim, which
 /// field), [`Error::Corpus`] (which file, line and field: a bad phrase there holds its
 /// [`Error::Parse`], a bad name its [`Error::InvalidName`]) and [`Error::Parse`] (which phrase,
-/// which byte, when the phrase spells something that cannot be, such as 25:00). [`Error::inner`]
-/// gives the wrapped error, whichever variant wraps it.
+/// which byte, when the phrase spells something that cannot be, such as 25:00). [`Error::Io`]
+/// keeps the reader's [`std::io::Error`] the same way. [`Error::inner`] gives the wrapped
+/// error, whichever variant wraps it.
 ///
 /// Each of them ends its message with the wrapped error's message, so `{e}` reads whole on its
 /// own, and none returns the wrapped error from [`std::error::Error::source`]: a chain printer
@@ -178,6 +183,18 @@ pub enum Error {
         #[serde(alias = "source")]
         error: Box<Error>,
     },
+    /// The reader of a table failed ([`Table::read`](crate::Table::read),
+    /// [`Table::read_bulk`](crate::Table::read_bulk)): which table, at which line, and the
+    /// reader's [`std::io::Error`], whose [`kind`](IoError::kind) says what happened.
+    #[error("{file}:{line}: reading failed: {error}")]
+    Io {
+        /// The table's name, as given to the reader.
+        file: String,
+        /// The 1-based line being read when the reader failed.
+        line: usize,
+        /// The reader's error.
+        error: IoError,
+    },
 }
 
 impl Error {
@@ -254,6 +271,11 @@ impl Error {
             error: Some(Box::new(self)),
         }
     }
+
+    /// The failure of a table's reader at `line`.
+    pub(crate) fn io(file: &str, line: u64, error: io::Error) -> Self {
+        Error::Io { file: file.to_owned(), line: line as usize, error: IoError::from(error) }
+    }
 }
 
 /// A phrase as an error quotes it: a runaway phrase (a whole file pasted in) by its start.
@@ -281,6 +303,142 @@ fn joined<'a>(words: &'a str, error: Option<&'a Error>) -> impl fmt::Display + '
     Joined(words, error)
 }
 
+/// The [`std::io::Error`] of a failed reader, as [`Error::Io`] holds it.
+///
+/// `std::io::Error` is neither `Clone` nor `PartialEq` nor serde's, and [`Error`] is all
+/// three (a [`Reconciliation`](crate::Reconciliation) holds errors and is saved as JSON). So
+/// the error is shared behind an [`Arc`] (a clone is the same error), two are equal when they
+/// have the same [`kind`](IoError::kind) and message, and it is serialised as its kind's name
+/// and its message (`{"kind": "PermissionDenied", "message": "..."}`), read back as an
+/// `io::Error` of that kind with that message, equal to the one written. The original error
+/// is [`get_ref`](IoError::get_ref).
+///
+/// ```
+/// use std::io::{Error, ErrorKind};
+/// use claimrecon::IoError;
+/// let e = IoError::from(Error::new(ErrorKind::PermissionDenied, "no access"));
+/// assert_eq!(e.kind(), ErrorKind::PermissionDenied);
+/// assert_eq!(e.to_string(), "no access");
+/// let json = serde_json::to_string(&e)?;
+/// assert_eq!(json, r#"{"kind":"PermissionDenied","message":"no access"}"#);
+/// assert_eq!(serde_json::from_str::<IoError>(&json)?, e);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct IoError(Arc<io::Error>);
+
+impl IoError {
+    /// What kind of failure it was.
+    #[must_use]
+    pub fn kind(&self) -> io::ErrorKind {
+        self.0.kind()
+    }
+
+    /// The reader's error itself (for its OS error code, or the error inside a custom one).
+    #[must_use]
+    pub fn get_ref(&self) -> &io::Error {
+        &self.0
+    }
+}
+
+impl From<io::Error> for IoError {
+    fn from(error: io::Error) -> Self {
+        IoError(Arc::new(error))
+    }
+}
+
+impl AsRef<io::Error> for IoError {
+    fn as_ref(&self) -> &io::Error {
+        &self.0
+    }
+}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Same kind, same message: two reads failing alike are equal, as parse errors are.
+impl PartialEq for IoError {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.kind() == other.kind() && self.0.to_string() == other.0.to_string())
+    }
+}
+
+/// The serialised form of an [`IoError`].
+#[derive(Serialize, Deserialize)]
+struct IoErrorText {
+    kind: String,
+    message: String,
+}
+
+impl Serialize for IoError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        IoErrorText { kind: format!("{:?}", self.kind()), message: self.0.to_string() }
+            .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for IoError {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let IoErrorText { kind, message } = IoErrorText::deserialize(deserializer)?;
+        Ok(IoError::from(io::Error::new(kind_named(&kind), message)))
+    }
+}
+
+/// The kinds of I/O error with a stable name, as of the crate's `rust-version`.
+const KINDS: &[io::ErrorKind] = {
+    use io::ErrorKind as K;
+    &[
+        K::NotFound,
+        K::PermissionDenied,
+        K::ConnectionRefused,
+        K::ConnectionReset,
+        K::HostUnreachable,
+        K::NetworkUnreachable,
+        K::ConnectionAborted,
+        K::NotConnected,
+        K::AddrInUse,
+        K::AddrNotAvailable,
+        K::NetworkDown,
+        K::BrokenPipe,
+        K::AlreadyExists,
+        K::WouldBlock,
+        K::NotADirectory,
+        K::IsADirectory,
+        K::DirectoryNotEmpty,
+        K::ReadOnlyFilesystem,
+        K::StaleNetworkFileHandle,
+        K::InvalidInput,
+        K::InvalidData,
+        K::TimedOut,
+        K::WriteZero,
+        K::StorageFull,
+        K::NotSeekable,
+        K::QuotaExceeded,
+        K::FileTooLarge,
+        K::ResourceBusy,
+        K::ExecutableFileBusy,
+        K::Deadlock,
+        K::CrossesDevices,
+        K::TooManyLinks,
+        K::ArgumentListTooLong,
+        K::Interrupted,
+        K::Unsupported,
+        K::UnexpectedEof,
+        K::OutOfMemory,
+        K::Other,
+    ]
+};
+
+/// The error kind whose `Debug` name is `name`; [`io::ErrorKind::Other`] for a name this
+/// build does not know (a kind added to std later, or one without a stable name).
+fn kind_named(name: &str) -> io::ErrorKind {
+    KINDS.iter().copied().find(|k| format!("{k:?}") == name).unwrap_or(io::ErrorKind::Other)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +448,7 @@ mod tests {
     fn one_of_each() -> Vec<Error> {
         let parse = Parser::default().parse("more than").unwrap_err();
         let label = Label::new("").unwrap_err();
+        let io = io::Error::new(io::ErrorKind::PermissionDenied, "no access");
         vec![
             parse.clone(),
             Parser::default().parse("25:00").unwrap_err(),
@@ -307,6 +466,7 @@ mod tests {
             parse.clone().in_line("c.jsonl", 2, "phrase"),
             label.in_line_after("c.jsonl", 3, "as_of", "the time of day after the date"),
             parse.in_claim("x", "value"),
+            Error::io("t.csv", 7, io),
         ]
     }
 
@@ -327,6 +487,7 @@ mod tests {
             Error::DuplicateClaim { .. } => 10,
             Error::Corpus { .. } => 11,
             Error::Claim { .. } => 12,
+            Error::Io { .. } => 13,
         }
     }
 
@@ -335,7 +496,7 @@ mod tests {
         let samples = one_of_each();
         let mut seen: Vec<usize> = samples.iter().map(variant).collect();
         seen.dedup();
-        assert_eq!(seen, (0..13).collect::<Vec<_>>());
+        assert_eq!(seen, (0..14).collect::<Vec<_>>());
         for e in &samples {
             // Down the `source()` chain, no message holds its source's message.
             let mut at: &dyn std::error::Error = e;
@@ -372,6 +533,25 @@ mod tests {
             label.in_phrase_after("a, ", 3, "set item").to_string(),
             "cannot read \"a, \" at byte 3: set item: invalid label \"\": is empty"
         );
+    }
+
+    #[test]
+    fn an_io_error_is_equal_to_itself_after_serde_and_clone() {
+        let e = Error::io("t.csv", 3, io::Error::new(io::ErrorKind::PermissionDenied, "no"));
+        assert_eq!(e.to_string(), "t.csv:3: reading failed: no");
+        assert_eq!(e.clone(), e);
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(serde_json::from_str::<Error>(&json).unwrap(), e);
+        let other = Error::io("t.csv", 3, io::Error::new(io::ErrorKind::NotFound, "no"));
+        assert_ne!(other, e);
+    }
+
+    #[test]
+    fn io_error_kinds_read_back_by_name() {
+        for &kind in KINDS {
+            assert_eq!(kind_named(&format!("{kind:?}")), kind);
+        }
+        assert_eq!(kind_named("NoSuchKind"), io::ErrorKind::Other);
     }
 
     #[test]

@@ -144,8 +144,8 @@ impl Table {
     /// line is longer than 1048576 bytes") and reading goes on at the next line. A quote still
     /// open when its row grows beyond `MAX_LINE_BYTES`, or at the end of the stream, is an
     /// error of the row that opened it ("unclosed quote opened at line N"), and reading goes on
-    /// from the line after line N. A failure of `reader` is an error at the line being read,
-    /// and the last item.
+    /// from the line after line N. A failure of `reader` is an [`Error::Io`] naming the line
+    /// being read and holding the reader's error, and the last item.
     ///
     /// # Complexity
     /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
@@ -165,7 +165,7 @@ impl Table {
                 Ok(Next::Rejected(r)) => {
                     Err(Error::line(&name, r.line as usize, "row", r.problem.to_string()))
                 }
-                Err(e) => Err(Error::line(&name, e.line as usize, "row", e.error.to_string())),
+                Err(e) => Err(Error::io(&name, e.line, e.error)),
             })
         })
     }

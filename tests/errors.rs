@@ -1,5 +1,9 @@
 //! What an error holds: a line's error keeps the error of its field whole, so a program
-//! matches on it instead of reading words; and a chain printer shows each message once.
+//! matches on it instead of reading words; a reader's failure keeps its `io::Error`, the table
+//! and the line; and a chain printer shows each message once.
+
+use std::fmt::Write as _;
+use std::io::{self, ErrorKind, Read};
 
 use claimrecon::*;
 
@@ -129,4 +133,112 @@ fn wrapped_errors_survive_a_reconciliation_saved_as_json() {
     let json = serde_json::to_string(&r).unwrap();
     let back: Reconciliation = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
+}
+
+/// Gives `text` a few bytes at a time, then fails with `kind` once `after` bytes are given.
+struct FailsAfter<'a> {
+    text: &'a [u8],
+    given: usize,
+    after: usize,
+    kind: ErrorKind,
+}
+
+impl Read for FailsAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = self.after.min(self.text.len());
+        if self.given >= end && self.given < self.text.len() {
+            return Err(io::Error::new(self.kind, "the disk went away"));
+        }
+        // Seven bytes at most: failures fall at every offset within a read.
+        let n = buf.len().min(end - self.given).min(7);
+        buf[..n].copy_from_slice(&self.text[self.given..self.given + n]);
+        self.given += n;
+        Ok(n)
+    }
+}
+
+/// The line of the first byte after `read`, as both readers count lines: each `\n`, `\r\n`
+/// and lone `\r` ends one, quoted or not; a `\r` at the very end is not an end yet.
+fn line_after(read: &[u8]) -> usize {
+    let lone_cr = read.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count();
+    1 + read.iter().map(|&b| usize::from(b == b'\n')).sum::<usize>() + lone_cr
+}
+
+fn assert_io(e: &Error, line: usize, what: &str) {
+    let Error::Io { file, line: at, error } = e else { panic!("{what}: not an I/O error: {e}") };
+    assert_eq!(
+        (file.as_str(), *at, error.kind()),
+        ("t.csv", line, ErrorKind::PermissionDenied),
+        "{what}"
+    );
+    assert_eq!(
+        e.to_string(),
+        format!("t.csv:{line}: reading failed: the disk went away"),
+        "{what}"
+    );
+    assert_eq!(e.inner(), None);
+}
+
+/// The error `Table::read` ends with when the reader fails after `after` bytes.
+fn read_failure(table: &Table, text: &str, after: usize) -> Error {
+    let reader =
+        FailsAfter { text: text.as_bytes(), given: 0, after, kind: ErrorKind::PermissionDenied };
+    let parser = Parser::default();
+    let items: Vec<Result<Claim, Error>> = table.read("t.csv", reader, &parser).collect();
+    match items.last() {
+        Some(Err(e @ Error::Io { .. })) => e.clone(),
+        other => panic!("cut at {after}: the last item is {other:?}"),
+    }
+}
+
+fn read_bulk_failure(table: &Table, text: &str, after: usize) -> Error {
+    let reader =
+        FailsAfter { text: text.as_bytes(), given: 0, after, kind: ErrorKind::PermissionDenied };
+    match table.read_bulk("t.csv", reader, &Parser::default()) {
+        Ok(_) => panic!("cut at {after}: read_bulk did not fail"),
+        Err(e) => e,
+    }
+}
+
+/// Every byte at which a reader can fail, in a table with every line end and a quoted cell
+/// across lines: both readers name the line being read, and the error's kind.
+#[test]
+fn a_reader_failing_mid_stream_is_an_io_error_at_the_line_being_read() {
+    let text = "source,object,attribute,value\r\na,Oslo,population,700000\nb,\"Oslo\nnorth\",population,5\rc,Oslo,population,7\r\n";
+    for table in [Table::csv(), Table::csv().header(false)] {
+        for after in 0..text.len() {
+            let line = line_after(&text.as_bytes()[..after]);
+            assert_io(&read_failure(&table, text, after), line, &format!("read, cut at {after}"));
+            assert_io(
+                &read_bulk_failure(&table, text, after),
+                line,
+                &format!("read_bulk, cut at {after}"),
+            );
+        }
+    }
+}
+
+/// Past the first 16 MiB buffer of `read_bulk`: a failure while the parallel reader carries a line
+/// over, and while the record reader has taken the rest of the stream (a quote on line 2).
+#[test]
+fn read_bulk_names_the_line_of_a_failure_beyond_its_first_buffer() {
+    // Rows of about 1 KiB, the padding in a column no one reads.
+    let pad = "x".repeat(1000);
+    let mut plain = String::from("source,object,attribute,value,pad\n");
+    for i in 0..18_000 {
+        writeln!(plain, "s{},o{},n,{i},{pad}", i % 7, i % 100).unwrap();
+    }
+    let quoted = plain.replacen("s1,", "\"s1\",", 1);
+    assert!(plain.len() > (17 << 20));
+    for (what, text) in [("parallel", &plain), ("records", &quoted)] {
+        for after in [(16 << 20) + 12_345, text.len() - 5] {
+            let line = line_after(&text.as_bytes()[..after]);
+            assert!(line > 16_000, "{line}");
+            assert_io(
+                &read_bulk_failure(&Table::csv(), text, after),
+                line,
+                &format!("{what}, cut at {after}"),
+            );
+        }
+    }
 }

@@ -131,7 +131,8 @@ impl Table {
     /// by the record reader in one thread, correctly and several times slower.
     ///
     /// # Errors
-    /// Only a failure of `reader` is an error. A row that cannot be used is in [`Bulk::rejected`] with
+    /// Only a failure of `reader` is an error: an [`Error::Io`] naming the line being read and
+    /// holding the reader's error. A row that cannot be used is in [`Bulk::rejected`] with
     /// its line, field and reason (an [`Error::Corpus`], holding the cell's own error when it
     /// has one, such as the [`Error::InvalidNumber`] of "NaN").
     ///

@@ -547,8 +547,10 @@ pub(super) fn read<R: Read>(
     let mut skipping = false;
     loop {
         let eof;
+        // `buf` starts at the start of `line`: a failure is at the line of the first byte
+        // not read.
         (len, eof) = fill(&mut reader, &mut buf, len)
-            .map_err(|e| Error::line(name, line as usize, "row", e.to_string()))?;
+            .map_err(|(read, e)| Error::io(name, line + line_ends(&buf[..read]), e))?;
         let mut from = 0;
         if first {
             if buf[..len].starts_with(b"\xEF\xBB\xBF") {
@@ -634,18 +636,30 @@ pub(super) fn read<R: Read>(
 }
 
 /// Reads into `buf[len..]` until it is full or the stream ends; the new length, and whether
-/// the stream ended.
-fn fill<R: Read>(reader: &mut R, buf: &mut [u8], mut len: usize) -> std::io::Result<(usize, bool)> {
+/// the stream ended. On a failure of the reader, the length read before it, and its error.
+fn fill<R: Read>(
+    reader: &mut R,
+    buf: &mut [u8],
+    mut len: usize,
+) -> Result<(usize, bool), (usize, std::io::Error)> {
     while len < buf.len() {
         match reader.read(&mut buf[len..]) {
             Ok(0) => return Ok((len, true)),
             // A reader claiming more than it was given room for is not believed.
             Ok(n) => len = (len + n).min(buf.len()),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err((len, e)),
         }
     }
     Ok((len, false))
+}
+
+/// The line ends in `text` (`\n`, `\r\n`, a lone `\r`), quoted or not: lines are counted as the
+/// record reader counts them. A `\r` ending `text` is not counted: what follows it is unread.
+fn line_ends(text: &[u8]) -> u64 {
+    let lone_cr = |&i: &usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
+    let crs = memchr::memchr_iter(b'\r', text).filter(lone_cr).count();
+    (memchr::memchr_iter(b'\n', text).count() + crs) as u64
 }
 
 /// Where the line at the start of `text` ends: the offset after its line end (`\n`, `\r\n` or
@@ -702,9 +716,7 @@ fn read_records<R: Read>(
             Ok(Next::Rejected(r)) => {
                 piece.rejected.push(*setup.err(r.line, "row", r.problem.to_string()));
             }
-            Err(e) => {
-                return Err(Error::line(setup.name, e.line as usize, "row", e.error.to_string()));
-            }
+            Err(e) => return Err(Error::io(setup.name, e.line, e.error)),
         }
     }
     Ok(piece)
