@@ -206,16 +206,12 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn err(&self, field: &str, problem: impl Into<String>) -> Error {
-        Error::Corpus {
-            file: self.file.to_owned(),
-            line: self.line,
-            field: field.to_owned(),
-            problem: problem.into(),
-        }
+        Error::line(self.file, self.line, field, problem)
     }
 
+    /// The error of `field`'s value, kept whole inside the line's error.
     fn wrap<'s>(&'s self, field: &'s str) -> impl Fn(Error) -> Error + 's {
-        move |e| self.err(field, e.to_string())
+        move |e| e.in_line(self.file, self.line, field)
     }
 
     /// A `YYYY-MM-DD` date with a year in 1000-9999, as every date the crate holds.
@@ -250,7 +246,8 @@ impl Loader<'_> {
         let time = time
             .map(|words| {
                 AsOfTime::parse(words, parser).map_err(|e| {
-                    self.err("as_of", format!("{a:?}: the time of day after the date: {e}"))
+                    let words = format!("{a:?}: the time of day after the date");
+                    e.in_line_after(self.file, self.line, "as_of", words)
                 })
             })
             .transpose()?;
@@ -266,7 +263,10 @@ impl Corpus {
     /// missing or repeated field, a phrase the parser cannot read, a phrase that is not inside
     /// its quote, a claim citing an unknown document, a repeated claim or document id, an
     /// alias or place line that would form a cycle or gives a name a second meaning, a line
-    /// over [`MAX_LINE_BYTES`].
+    /// over [`MAX_LINE_BYTES`]. When the field's value has an error of its own (the
+    /// [`Error::Parse`] of a phrase, the [`Error::InvalidName`] of an id, the
+    /// [`Error::AliasCycle`] of an alias), the line's error holds it whole: see
+    /// [`Error::inner`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
         Self::load(file, without_bom(text).split('\n').map(Ok), parser, false)
     }
@@ -608,12 +608,7 @@ impl Corpus {
         for claim in &self.claims {
             let p = claim.provenance();
             let line = self.annotations.get(claim.id()).map_or(0, |a| a.line);
-            let err = |problem: String| Error::Corpus {
-                file: self.name.clone(),
-                line,
-                field: "quote".to_owned(),
-                problem,
-            };
+            let err = |problem: String| Error::line(&self.name, line, "quote", problem);
             let (Some(doc), Some(quote)) = (p.in_document(), p.quoted()) else { continue };
             match texts.get(doc) {
                 None => errors.push(err(format!("no text for document {:?}", doc.as_str()))),

@@ -22,7 +22,7 @@ pub use crate::bulk::{
 };
 pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
-pub use crate::error::Error;
+pub use crate::error::{Error, IoError};
 pub use crate::extract::{Proposal, extract};
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};

@@ -137,13 +137,15 @@ impl Table {
     /// plain character.
     ///
     /// # Errors
-    /// Each item is a claim or the error of one row, naming the file, the row's line and the
-    /// field. A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
+    /// Each item is a claim or the error of one row: an [`Error::Corpus`] naming the file, the
+    /// row's line and the field, holding the cell's own error when it has one (the
+    /// [`Error::Parse`] of a value that does not read, the [`Error::InvalidName`] of a bad
+    /// source). A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
     /// line is longer than 1048576 bytes") and reading goes on at the next line. A quote still
     /// open when its row grows beyond `MAX_LINE_BYTES`, or at the end of the stream, is an
     /// error of the row that opened it ("unclosed quote opened at line N"), and reading goes on
-    /// from the line after line N. A failure of `reader` is an error at the line being read,
-    /// and the last item.
+    /// from the line after line N. A failure of `reader` is an [`Error::Io`] naming the line
+    /// being read and holding the reader's error, and the last item.
     ///
     /// # Complexity
     /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
@@ -158,28 +160,21 @@ impl Table {
         let name = name.to_owned();
         let mut records = Records::new(reader, self);
         std::iter::from_fn(move || {
-            let row = |line: u64, problem: String| Error::Corpus {
-                file: name.clone(),
-                line: line as usize,
-                field: "row".to_owned(),
-                problem,
-            };
             Some(match records.next()? {
                 Ok(Next::Record(record)) => table.claim(&name, record, parser),
-                Ok(Next::Rejected(r)) => Err(row(r.line, r.problem.to_string())),
-                Err(e) => Err(row(e.line, e.error.to_string())),
+                Ok(Next::Rejected(r)) => {
+                    Err(Error::line(&name, r.line as usize, "row", r.problem.to_string()))
+                }
+                Err(e) => Err(Error::io(&name, e.line, e.error)),
             })
         })
     }
 
     fn claim(&self, name: &str, row: &Record, parser: &Parser) -> Result<Claim, Error> {
         let line = row.line() as usize;
-        let err = |field: &str, problem: String| Error::Corpus {
-            file: name.to_owned(),
-            line,
-            field: field.to_owned(),
-            problem,
-        };
+        let err = |field: &str, problem: String| Error::line(name, line, field, problem);
+        // The error of a cell's value, kept whole inside the row's error.
+        let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
         let cell = |field: &str, i: usize| -> Result<std::borrow::Cow<'_, str>, Error> {
             let bytes =
                 row.get(i).ok_or_else(|| err(field, format!("the row has no column {i}")))?;
@@ -190,27 +185,22 @@ impl Table {
                 err(field, format!("not UTF-8: invalid byte at position {}", e.valid_up_to()))
             })
         };
-        let source = SourceId::new(&cell("source", self.source)?)
-            .map_err(|e| err("source", e.to_string()))?;
-        let object =
-            Label::new(&cell("object", self.object)?).map_err(|e| err("object", e.to_string()))?;
+        let source = SourceId::new(&cell("source", self.source)?).map_err(wrap("source"))?;
+        let object = Label::new(&cell("object", self.object)?).map_err(wrap("object"))?;
         let attribute = match self.attribute {
             Some(i) => cell("attribute", i)?,
             None => std::borrow::Cow::Borrowed("value"),
         };
-        let attribute = Label::new(&attribute).map_err(|e| err("attribute", e.to_string()))?;
+        let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
-        let value = parser
-            .parse(&cell("value", self.value)?)
-            .map_err(|e| err("value", e.to_string()))?
-            .value;
-        let id = ClaimId::new(&format!("{name}:{line}")).map_err(|e| err("row", e.to_string()))?;
+        let value = parser.parse(&cell("value", self.value)?).map_err(wrap("value"))?.value;
+        let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(i) = self.as_of {
             let text = cell("as_of", i)?;
             let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
                 .map_err(|e| err("as_of", format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
-            let date = crate::value::check_year(date).map_err(|e| err("as_of", e.to_string()))?;
+            let date = crate::value::check_year(date).map_err(wrap("as_of"))?;
             claim = claim.with_as_of(date);
         }
         Ok(claim)

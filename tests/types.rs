@@ -12,6 +12,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Parser>();
     assert_send_sync::<Parsed>();
     assert_send_sync::<Error>();
+    assert_send_sync::<IoError>();
     assert_send_sync::<Policy>();
     assert_send_sync::<Aliases>();
     assert_send_sync::<Subject>();

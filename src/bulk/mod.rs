@@ -131,8 +131,10 @@ impl Table {
     /// by the record reader in one thread, correctly and several times slower.
     ///
     /// # Errors
-    /// Only a failure of `reader` is an error. A row that cannot be used is in
-    /// [`Bulk::rejected`] with its line, field and reason.
+    /// Only a failure of `reader` is an error: an [`Error::Io`] naming the line being read and
+    /// holding the reader's error. A row that cannot be used is in [`Bulk::rejected`] with
+    /// its line, field and reason (an [`Error::Corpus`], holding the cell's own error when it
+    /// has one, such as the [`Error::InvalidNumber`] of "NaN").
     ///
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
@@ -380,12 +382,7 @@ fn minority(
         id: Some(format!("{name}:{}", r.line)),
         line: Some(r.line as usize),
         claim: None,
-        error: Error::Corpus {
-            file: name.to_owned(),
-            line: r.line as usize,
-            field: "value".to_owned(),
-            problem,
-        },
+        error: Error::line(name, r.line as usize, "value", problem),
     }
 }
 

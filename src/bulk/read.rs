@@ -97,7 +97,7 @@ fn name_of<'a>(bytes: &'a [u8], ends: &[usize], i: u32) -> &'a [u8] {
 
 /// The check of a name already in its canonical spelling: none.
 #[allow(clippy::unnecessary_wraps)] // the shape `Interner::id` asks of every check
-fn canonical_already() -> Result<Option<Vec<u8>>, String> {
+fn canonical_already<E>() -> Result<Option<Vec<u8>>, E> {
     Ok(None)
 }
 
@@ -116,14 +116,14 @@ impl Interner {
         }
     }
 
-    /// The provisional id of `key`. `check` runs before a name is first stored: its error (a
-    /// problem in words) is returned instead, and a name it gives back is the canonical
-    /// spelling to store and look up in place of `key` (white space collapsed).
-    fn id(
+    /// The provisional id of `key`. `check` runs before a name is first stored: its error is
+    /// returned instead, and a name it gives back is the canonical spelling to store and look
+    /// up in place of `key` (white space collapsed).
+    fn id<E>(
         &self,
         key: &[u8],
-        check: impl FnOnce() -> Result<Option<Vec<u8>>, String>,
-    ) -> Result<u32, String> {
+        check: impl FnOnce() -> Result<Option<Vec<u8>>, E>,
+    ) -> Result<u32, Refused<E>> {
         use std::hash::BuildHasher;
         let hash = self.state.hash_one(key);
         let s = (hash >> (64 - SHARD_BITS)) as usize;
@@ -132,15 +132,12 @@ impl Interner {
         if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
             return Ok(((s as u32) << LOCAL_BITS) | e.id);
         }
-        if let Some(canonical) = check()? {
+        if let Some(canonical) = check().map_err(Refused::Invalid)? {
             drop(guard);
             return self.id(&canonical, canonical_already);
         }
         if ends.len() >= 1 << LOCAL_BITS {
-            return Err(format!(
-                "more than {} distinct names",
-                (1usize << LOCAL_BITS) << SHARD_BITS
-            ));
+            return Err(Refused::Full);
         }
         bytes.extend_from_slice(key);
         ends.push(bytes.len());
@@ -178,6 +175,14 @@ impl Interner {
         let names = all.iter().map(|k| name(k).to_vec()).collect();
         (names, rank)
     }
+}
+
+/// Why an interner gave a name no id.
+enum Refused<E> {
+    /// The name's check failed with this error.
+    Invalid(E),
+    /// The interner holds as many names as its ids can number.
+    Full,
 }
 
 /// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD.
@@ -229,26 +234,45 @@ struct Setup<'a> {
     names: Names,
 }
 
+// Rejections are boxed: every row's `Result` carries one, and a 128-byte error would make
+// each of them large.
+#[allow(clippy::unnecessary_box_returns)]
 impl Setup<'_> {
-    // Boxed: every row's `Result` carries it, and a 128-byte error would make each one large.
-    #[allow(clippy::unnecessary_box_returns)]
-    fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
+    /// The rejection of the row at `line` for `error`.
+    fn rejected(&self, line: u64, error: Error) -> Box<Rejected> {
         Box::new(Rejected {
             id: Some(format!("{}:{line}", self.name)),
             line: Some(line as usize),
             claim: None,
-            error: Error::Corpus {
-                file: self.name.to_owned(),
-                line: line as usize,
-                field: field.to_owned(),
-                problem,
-            },
+            error,
         })
+    }
+
+    /// The rejection of the row at `line` for a problem in words with `field`.
+    fn err(&self, line: u64, field: &str, problem: String) -> Box<Rejected> {
+        self.rejected(line, Error::line(self.name, line as usize, field, problem))
+    }
+
+    /// The rejection of the row at `line` for the error of `field`'s value, kept whole.
+    #[cold]
+    fn wrapped(&self, line: u64, field: &str, error: Error) -> Box<Rejected> {
+        self.rejected(line, error.in_line(self.name, line as usize, field))
+    }
+
+    /// The rejection of the row at `line` for a name of `field` the interner refused.
+    #[cold]
+    fn refused(&self, line: u64, field: &str, r: Refused<Box<Rejected>>) -> Box<Rejected> {
+        match r {
+            Refused::Invalid(rejected) => rejected,
+            Refused::Full => {
+                let most = (1usize << LOCAL_BITS) << SHARD_BITS;
+                self.err(line, field, format!("more than {most} distinct names"))
+            }
+        }
     }
 
     /// Why a cell cannot be used (the cold path of `try_row`).
     #[cold]
-    #[allow(clippy::unnecessary_box_returns)] // boxed as in `err`
     fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
         let problem = match cell {
             None => format!("the row has no column {i}"),
@@ -283,15 +307,18 @@ impl Setup<'_> {
         // Names are checked when first stored, not on every row: UTF-8, then the library's
         // own rule for names (as `Table::read` checks them through `SourceId` and `Label`),
         // whose spelling (white space collapsed) is the one stored.
-        let checked = |what: &str, max_chars: usize, cell: &[u8]| -> Result<String, String> {
+        let checked = |field: &str, what: &str, max_chars: usize, cell: &[u8]| {
             let text = match std::str::from_utf8(cell) {
                 Ok(text) => Cow::Borrowed(text),
                 Err(e) if !t.lossy => {
-                    return Err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to()));
+                    let problem =
+                        format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+                    return Err(self.err(line, field, problem));
                 }
                 Err(_) => String::from_utf8_lossy(cell),
             };
-            crate::id::normalized_name(what, &text, max_chars).map_err(|e| e.to_string())
+            crate::id::normalized_name(what, &text, max_chars)
+                .map_err(|e| self.wrapped(line, field, e))
         };
         let source = get("source", t.source)?;
         let object = get("object", t.object)?;
@@ -322,10 +349,11 @@ impl Setup<'_> {
                     .names
                     .sources
                     .id(&name, || {
-                        let canonical = checked("source id", SourceId::MAX_CHARS, raw(t.source))?;
+                        let canonical =
+                            checked("source", "source id", SourceId::MAX_CHARS, raw(t.source))?;
                         Ok((canonical.as_bytes() != name.as_ref()).then(|| canonical.into_bytes()))
                     })
-                    .map_err(|p| self.err(line, "source", p))?;
+                    .map_err(|r| self.refused(line, "source", r))?;
                 piece.last_source = Some((source.to_vec(), id));
                 id
             }
@@ -338,22 +366,15 @@ impl Setup<'_> {
             .names
             .vars
             .id(scratch, || {
-                let o = checked("label", Label::MAX_CHARS, raw(t.object))
-                    .map_err(|e| format!("object: {e}"))?;
+                let o = checked("object", "label", Label::MAX_CHARS, raw(t.object))?;
                 let a = match t.attribute {
-                    Some(i) => checked("label", Label::MAX_CHARS, raw(i))
-                        .map_err(|e| format!("attribute: {e}"))?,
+                    Some(i) => checked("attribute", "label", Label::MAX_CHARS, raw(i))?,
                     None => "value".to_owned(),
                 };
                 let same = o.as_bytes() == object.as_ref() && a.as_bytes() == attribute.as_ref();
                 Ok((!same).then(|| [o.as_bytes(), &[0xFF], a.as_bytes()].concat()))
             })
-            .map_err(|problem| match problem.split_once(": ") {
-                Some((field, p)) if matches!(field, "object" | "attribute") => {
-                    self.err(line, field, p.to_owned())
-                }
-                _ => self.err(line, "object", problem),
-            })?;
+            .map_err(|r| self.refused(line, "object", r))?;
         let line = line32;
         piece.rows.push(Staged { value, line, var, source, aux });
         Ok(())
@@ -373,7 +394,7 @@ impl Setup<'_> {
         match self.parser.parse(&text).map(|p| p.value) {
             // Spelled as a number, but not one claimrecon holds ("NaN", "1e309", "1e16"): the
             // parser says so, and such a cell is an error, never a label.
-            Err(e @ Error::InvalidNumber { .. }) => Err(self.err(line, "value", e.to_string())),
+            Err(e @ Error::InvalidNumber { .. }) => Err(self.wrapped(line, "value", e)),
             Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
                 let interval = a.magnitude.interval(&self.policy);
                 // The representative point, as `Reconciler` takes it.
@@ -410,13 +431,12 @@ impl Setup<'_> {
                     return Err(self.err(line, "value", problem));
                 }
                 // The library's own labels: white space collapsed, compared in lower case.
-                let label =
-                    Label::new(&text).map_err(|e| self.err(line, "value", e.to_string()))?;
+                let label = Label::new(&text).map_err(|e| self.wrapped(line, "value", e))?;
                 let id = self
                     .names
                     .labels
                     .id(label.key().as_bytes(), || Ok(None))
-                    .map_err(|p| self.err(line, "value", p))?;
+                    .map_err(|r| self.refused(line, "value", r))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
         }
@@ -539,12 +559,6 @@ pub(super) fn read<R: Read>(
     let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
-    let io_err = |line: u64, e: &dyn std::fmt::Display| Error::Corpus {
-        file: name.to_owned(),
-        line: line as usize,
-        field: "row".to_owned(),
-        problem: e.to_string(),
-    };
     let mut pieces: Vec<Piece> = Vec::new();
     // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
     let mut buf: Vec<u8> = vec![0; BUFFER];
@@ -556,7 +570,10 @@ pub(super) fn read<R: Read>(
     let mut skipping = false;
     loop {
         let eof;
-        (len, eof) = fill(&mut reader, &mut buf, len).map_err(|e| io_err(line, &e))?;
+        // `buf` starts at the start of `line`: a failure is at the line of the first byte
+        // not read.
+        (len, eof) = fill(&mut reader, &mut buf, len)
+            .map_err(|(read, e)| Error::io(name, line + line_ends(&buf[..read]), e))?;
         let mut from = 0;
         if first {
             if buf[..len].starts_with(b"\xEF\xBB\xBF") {
@@ -642,18 +659,30 @@ pub(super) fn read<R: Read>(
 }
 
 /// Reads into `buf[len..]` until it is full or the stream ends; the new length, and whether
-/// the stream ended.
-fn fill<R: Read>(reader: &mut R, buf: &mut [u8], mut len: usize) -> std::io::Result<(usize, bool)> {
+/// the stream ended. On a failure of the reader, the length read before it, and its error.
+fn fill<R: Read>(
+    reader: &mut R,
+    buf: &mut [u8],
+    mut len: usize,
+) -> Result<(usize, bool), (usize, std::io::Error)> {
     while len < buf.len() {
         match reader.read(&mut buf[len..]) {
             Ok(0) => return Ok((len, true)),
             // A reader claiming more than it was given room for is not believed.
             Ok(n) => len = (len + n).min(buf.len()),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err((len, e)),
         }
     }
     Ok((len, false))
+}
+
+/// The line ends in `text` (`\n`, `\r\n`, a lone `\r`), quoted or not: lines are counted as the
+/// record reader counts them. A `\r` ending `text` is not counted: what follows it is unread.
+fn line_ends(text: &[u8]) -> u64 {
+    let lone_cr = |&i: &usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
+    let crs = memchr::memchr_iter(b'\r', text).filter(lone_cr).count();
+    (memchr::memchr_iter(b'\n', text).count() + crs) as u64
 }
 
 /// Where the line at the start of `text` ends: the offset after its line end (`\n`, `\r\n` or
@@ -710,14 +739,7 @@ fn read_records<R: Read>(
             Ok(Next::Rejected(r)) => {
                 piece.rejected.push(*setup.err(r.line, "row", r.problem.to_string()));
             }
-            Err(e) => {
-                return Err(Error::Corpus {
-                    file: setup.name.to_owned(),
-                    line: e.line as usize,
-                    field: "row".to_owned(),
-                    problem: e.error.to_string(),
-                });
-            }
+            Err(e) => return Err(Error::io(setup.name, e.line, e.error)),
         }
     }
     Ok(piece)

@@ -283,7 +283,7 @@ impl Parser {
     }
 
     fn category(phrase: &str, inner: &str, offset: usize) -> Result<Parsed, Error> {
-        let label = Label::new(inner).map_err(|e| Error::parse(phrase, offset, e.to_string()))?;
+        let label = Label::new(inner).map_err(|e| e.in_phrase(phrase, offset))?;
         let reading = Reading {
             start: offset,
             end: offset + phrase.trim().len(),
@@ -300,11 +300,11 @@ impl Parser {
     ) -> Result<Parsed, Error> {
         let mut labels = Vec::new();
         for part in parts {
-            let label = Label::new(part)
-                .map_err(|e| Error::parse(phrase, offset, format!("set item: {e}")))?;
+            let label =
+                Label::new(part).map_err(|e| e.in_phrase_after(phrase, offset, "set item"))?;
             labels.push(label);
         }
-        let set = ItemSet::new(labels).map_err(|e| Error::parse(phrase, offset, e.to_string()))?;
+        let set = ItemSet::new(labels).map_err(|e| e.in_phrase(phrase, offset))?;
         let reading = Reading {
             start: offset,
             end: offset + phrase.trim().len(),
@@ -565,7 +565,7 @@ impl Grammar<'_> {
             ));
         };
         let clock = Clock::new(time, clock_style(rest))
-            .map_err(|e| self.err(rest[0].start, e.to_string()))?;
+            .map_err(|e| e.in_phrase(self.phrase, rest[0].start))?;
         let value = QualifiedTime::Qualified { qualifier: *qualifier, clock };
         let meaning = self.qualifier_meaning(value);
         let clock_readings = self.readings.split_off(before);
@@ -653,7 +653,7 @@ impl Grammar<'_> {
         let left = self.point(lt)?;
         let right = self.point(rt)?;
         if let Some((a, b)) = clock_pair(&left, &right) {
-            let w = TimeWindow::new(a, b).map_err(|e| self.err(at, e.to_string()))?;
+            let w = TimeWindow::new(a, b).map_err(|e| e.in_phrase(self.phrase, at))?;
             self.note(lt, format!("window opens {a}"));
             self.note(rt, format!("window closes {b}"));
             return Ok(Value::TimeWindow(w));
@@ -745,7 +745,7 @@ impl Grammar<'_> {
         {
             let year = self.year_value(*value, y.start)?;
             self.note(t, "calendar year");
-            let d = DateValue::year(year).map_err(|e| self.err(y.start, e.to_string()))?;
+            let d = DateValue::year(year).map_err(|e| e.in_phrase(self.phrase, y.start))?;
             return Ok(Point::Date { spec: DateSpec::Resolved(d), at: prep.start });
         }
         let t = self.strip_fillers(t);
@@ -783,7 +783,7 @@ impl Grammar<'_> {
     fn clock(&mut self, t: &[Token]) -> Result<Option<TimeOfDay>, Error> {
         let at = t[0].start;
         let time =
-            |g: &Self, h: u32, m: u32| TimeOfDay::new(h, m).map_err(|e| g.err(at, e.to_string()));
+            |g: &Self, h: u32, m: u32| TimeOfDay::new(h, m).map_err(|e| e.in_phrase(g.phrase, at));
         let with_meridiem = |g: &Self, h: u32, m: u32, pm: bool| {
             if !(1..=12).contains(&h) {
                 return Err(g.err(at, format!("{h} is not an hour on a 12-hour clock")));
@@ -966,7 +966,7 @@ impl Grammar<'_> {
         {
             let y = self.year_value(*value, t[1].start)?;
             self.note(t, "calendar year");
-            let d = DateValue::year(y).map_err(|e| self.err(at, e.to_string()))?;
+            let d = DateValue::year(y).map_err(|e| e.in_phrase(self.phrase, at))?;
             return Ok(Some(DateSpec::Resolved(d)));
         }
         Ok(None)
@@ -1082,7 +1082,7 @@ impl Grammar<'_> {
             Rel::ThisWeek => (back(p.weekday().num_days_from_monday())?, p),
             Rel::Year(back) => {
                 let value = DateValue::year(p.year() - back)
-                    .map_err(|e| self.err(t[0].start, e.to_string()))?;
+                    .map_err(|e| e.in_phrase(self.phrase, t[0].start))?;
                 self.note(
                     t,
                     format!("relative year, resolved against publication date {p}: {value}"),
@@ -1100,7 +1100,7 @@ impl Grammar<'_> {
             }
         };
         let value =
-            DateValue::span(first, last).map_err(|e| self.err(t[0].start, e.to_string()))?;
+            DateValue::span(first, last).map_err(|e| e.in_phrase(self.phrase, t[0].start))?;
         self.note(t, format!("relative date, resolved against publication date {p}: {value}"));
         Ok(Some(DateSpec::Resolved(value)))
     }
@@ -1123,7 +1123,7 @@ impl Grammar<'_> {
                 .min_by_key(|(_, d)| (*d - p).num_days().abs());
             best.map(|(y, _)| y).ok_or_else(|| self.err(at, "no such day in the calendar"))
         };
-        let bad = |e: Error| self.err(at, e.to_string());
+        let bad = |e: Error| e.in_phrase(self.phrase, at);
         match spec {
             DateSpec::Resolved(d) => Ok(d),
             DateSpec::Day { year, month, day, weekday } => {
