@@ -4,6 +4,8 @@
 mod lex;
 mod words;
 
+use std::str::FromStr;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -312,6 +314,16 @@ impl Parser {
             meaning: format!("set of {} items", set.items().len()),
         };
         Ok(Parsed { value: Value::Set(set), readings: vec![reading] })
+    }
+}
+
+impl FromStr for Value {
+    type Err = Error;
+
+    /// Parses with [`Parser::default`](crate::Parser::default): no publication date, default
+    /// policy.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Parser::default().parse(s).map(|p| p.value)
     }
 }
 

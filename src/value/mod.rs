@@ -9,7 +9,6 @@ mod policy;
 mod time;
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -336,15 +335,5 @@ impl fmt::Display for Value {
             Value::Set(s) => write!(f, "{s}"),
             Value::Undisclosed => f.write_str("undisclosed"),
         }
-    }
-}
-
-impl FromStr for Value {
-    type Err = Error;
-
-    /// Parses with [`Parser::default`](crate::Parser::default): no publication date, default
-    /// policy.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        crate::parse::Parser::default().parse(s).map(|p| p.value)
     }
 }
