@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 
 pub use amount::{Amount, Change, Magnitude, NumberRange};
 pub use compare::{Basis, Comparison, Verdict};
-pub use daytime::{Clock, ClockStyle, DayInterval, DayPart, QualifiedTime, TimeQualifier};
+pub use daytime::{
+    Clock, ClockStyle, DayInterval, DayPart, DayPartRange, QualifiedTime, TimePolicy, TimeQualifier,
+};
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
 pub(crate) use number::{OutOfRange, grouped};
-pub use policy::{
-    ApproxPolicy, DayPartRange, Policy, TimePolicy, VaguePolicy, VagueRange, VagueWord,
-};
+pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
 pub(crate) use daytime::Sense;
