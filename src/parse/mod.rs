@@ -1,358 +1,30 @@
-//! News English → [`Value`]: "more than 1,300", "about 1,000", "dozens", "from 50-60 to 110-120
-//! tenge per liter", "11 p.m. to 7 a.m.", "over the weekend".
+//! News English → [`Value`](crate::Value): "more than 1,300", "about 1,000", "dozens", "from
+//! 50-60 to 110-120 tenge per liter", "11 p.m. to 7 a.m.", "over the weekend".
 
+mod label;
 mod lex;
+mod parser;
 mod words;
-
-use std::str::FromStr;
+mod yes_no;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
 pub(crate) use self::lex::in_range;
-use self::lex::{Tok, Token, lex};
-use self::words::{DAY_PARTS, QUALIFIERS, Qualifier, TIME_QUALIFIERS, UNDISCLOSED, VAGUE};
+use self::lex::{Tok, Token, words_match};
+use self::parser::Grammar;
+pub use self::parser::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
+use self::words::{DAY_PARTS, QUALIFIERS, Qualifier, TIME_QUALIFIERS, VAGUE};
+pub(crate) use self::yes_no::expects_change;
 use crate::Error;
 use crate::unit::Unit;
 use crate::value::{
-    Amount, Change, Clock, ClockStyle, DateValue, DayPart, ItemSet, Label, Magnitude, Number,
-    NumberRange, Policy, QualifiedTime, Sense, TimeOfDay, TimeWindow, Value, YEARS, check_year,
+    Amount, Change, Clock, ClockStyle, DateValue, DayPart, Magnitude, Number, NumberRange,
+    QualifiedTime, Sense, TimeOfDay, TimeWindow, Value, YEARS,
 };
-
-/// The longest value phrase read, in bytes. Value phrases are a few words; anything longer is
-/// a paste gone wrong.
-pub const MAX_PHRASE_BYTES: usize = 1000;
-
-/// A word or group of words the parser used, and what it took them to mean.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reading {
-    /// Byte offset of the first word in the phrase.
-    pub start: usize,
-    /// Byte offset just past the last word.
-    pub end: usize,
-    /// The words as written.
-    pub text: String,
-    /// What they were read as.
-    pub meaning: String,
-}
-
-/// A parsed phrase: the value and the words that led to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Parsed {
-    /// The value.
-    pub value: Value,
-    /// The words used, in phrase order.
-    pub readings: Vec<Reading>,
-}
-
-/// Reads news English into [`Value`]s.
-///
-/// Configure by value: [`Parser::published`] sets the publication date, against which
-/// relative dates ("over the weekend", "on Thursday") and dates without a year resolve;
-/// [`Parser::policy`] sets the policy whose intervals the readings quote.
-///
-/// ```
-/// use claimrecon::{Parser, Policy, Value, Verdict};
-/// use chrono::NaiveDate;
-///
-/// // "more than 1,300" and "4,578" can both be true.
-/// let p = Parser::default();
-/// let a = p.parse("more than 1,300")?.value;
-/// let b = p.parse("4,578")?.value;
-/// assert_eq!(a.compare(&b)?.verdict, Verdict::Compatible);
-///
-/// // Two curfews that split the day between them: one source inverted the other.
-/// let night = p.parse("11 p.m. to 7 a.m.")?.value;
-/// let day = p.parse("from 7.00 to 23.00")?.value;
-/// let cmp = night.compare(&day)?;
-/// assert_eq!(cmp.verdict, Verdict::Conflicts);
-/// assert!(cmp.reason.contains("complements"));
-///
-/// // A price move and "two-fold" are consistent.
-/// let change = p.parse("from 50-60 to 110-120 tenge per liter")?.value;
-/// let factor = p.parse("two-fold")?.value;
-/// assert_ne!(change.compare(&factor)?.verdict, Verdict::Conflicts);
-///
-/// // "dozens" is an interval chosen by a documented policy, with its reason.
-/// let dozens = p.parse("dozens")?;
-/// assert_eq!(dozens.value.interval(&Policy::default()).unwrap().to_string(), "[12, 99]");
-/// assert!(dozens.readings[0].meaning.contains("ACLED codes \"dozens\" as 12"));
-///
-/// // Relative dates need the publication date.
-/// let thursday = NaiveDate::from_ymd_opt(2022, 1, 6).unwrap();
-/// let weekend = p.clone().published(thursday)?.parse("over the weekend")?.value;
-/// assert_eq!(weekend.to_string(), "from 2022-01-01 to 2022-01-02");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Parser {
-    // Checked on the way in, as by `Parser::published`: relative dates count back from it.
-    #[serde(default, deserialize_with = "publication_date")]
-    published: Option<NaiveDate>,
-    policy: Policy,
-}
-
-/// A serialised publication date, refused outside the years a date may have.
-fn publication_date<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<NaiveDate>, D::Error> {
-    Option::<NaiveDate>::deserialize(deserializer)?
-        .map(check_year)
-        .transpose()
-        .map_err(serde::de::Error::custom)
-}
-
-impl Parser {
-    /// A parser with no publication date and the default policy.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the publication date that relative and year-less dates resolve against.
-    ///
-    /// # Errors
-    /// [`Error::InvalidTime`] if the year is outside 1000–9999, the years a date may have.
-    pub fn published(self, date: NaiveDate) -> Result<Self, Error> {
-        Ok(Self { published: Some(check_year(date)?), ..self })
-    }
-
-    /// Sets the policy quoted in readings of "about" and vague words.
-    #[must_use]
-    pub fn policy(self, policy: Policy) -> Self {
-        Self { policy, ..self }
-    }
-
-    /// The policy quoted in readings.
-    pub(crate) fn policy_ref(&self) -> &Policy {
-        &self.policy
-    }
-
-    /// Reads a phrase: an amount, change, date, time, time window, yes/no, undisclosed, a
-    /// quoted category (`"LPG"`) or a braced set (`{Armenia, Belarus}`).
-    ///
-    /// # Errors
-    /// [`Error::Parse`] naming the phrase, the byte position and what was wrong;
-    /// [`Error::InvalidNumber`] naming the number as written when it is spelled as a number
-    /// but is not one claimrecon holds ([`Number`]'s range): "NaN", "inf", "1e309", anything
-    /// above 10^15 (also after a scale word or a unit: "3 million million tonnes"), or a
-    /// nonzero amount below 10^-15.
-    pub fn parse(&self, phrase: &str) -> Result<Parsed, Error> {
-        check_length(phrase)?;
-        let trimmed = phrase.trim();
-        if trimmed.is_empty() {
-            return Err(Error::parse(phrase, 0, "the phrase is empty"));
-        }
-        let offset = phrase.len() - phrase.trim_start().len();
-        if let Some(inner) = strip_quotes(trimmed) {
-            return Self::category(phrase, inner, offset);
-        }
-        if let Some(inner) = trimmed.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            return Self::set(phrase, inner.split(','), offset);
-        }
-        if let Some(e) = lex::non_finite(trimmed) {
-            return Err(e);
-        }
-        let toks = lex(phrase)?;
-        let mut g = Grammar {
-            phrase,
-            published: self.published,
-            policy: &self.policy,
-            readings: Vec::new(),
-        };
-        let value = g.value(&toks)?;
-        Ok(Parsed { value, readings: g.readings })
-    }
-
-    /// Reads a time of day on its own: a clock time ("18:00", "6 p.m.", "noon"), a part of the
-    /// day ("morning", "early evening", "at dawn") or a qualified clock time ("about 6 p.m.").
-    /// For readers of as-of times such as "2022-01-05 morning" once the date is cut off.
-    ///
-    /// The value is a [`Value::Time`] or a [`Value::QualifiedTime`]; its stretch of the day is
-    /// [`Value::day_interval`].
-    ///
-    /// ```
-    /// use claimrecon::{Parser, Policy, Value};
-    /// let p = Parser::default();
-    /// let morning = p.parse_time_of_day("morning")?.value;
-    /// assert_eq!(morning.day_interval(&Policy::default()).unwrap().to_string(), "[04:00, 12:00)");
-    /// assert!(matches!(p.parse_time_of_day("6 p.m.")?.value, Value::Time(_)));
-    /// assert!(p.parse_time_of_day("January 5").is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Parse`] if the phrase does not read, or reads as another kind of value (a
-    /// date, an amount, a window); [`Error::InvalidNumber`] as for [`Parser::parse`].
-    pub fn parse_time_of_day(&self, phrase: &str) -> Result<Parsed, Error> {
-        let parsed = self.parse(phrase)?;
-        match parsed.value {
-            Value::Time(_) | Value::QualifiedTime(_) => Ok(parsed),
-            ref other => Err(Error::parse(
-                phrase,
-                phrase.len() - phrase.trim_start().len(),
-                format!("expected a time of day or a part of the day, found {}", other.kind()),
-            )),
-        }
-    }
-
-    /// Reads a phrase as a category label, quoted or not: `liquefied petroleum gas`.
-    ///
-    /// # Errors
-    /// [`Error::Parse`] if the label is empty or holds control characters.
-    pub fn parse_category(&self, phrase: &str) -> Result<Parsed, Error> {
-        check_length(phrase)?;
-        let trimmed = phrase.trim();
-        let inner = strip_quotes(trimmed).unwrap_or(trimmed);
-        Self::category(phrase, inner, phrase.len() - phrase.trim_start().len())
-    }
-
-    /// Reads a yes/no fact stated in words: "has not yet requested" is no, "asked for help" is
-    /// yes. A negation word (not, no, never, n't, without, neither, nor) makes it no; a
-    /// double negation is refused as too ambiguous to read.
-    ///
-    /// ```
-    /// use claimrecon::{Parser, Value};
-    /// let p = Parser::default();
-    /// assert_eq!(p.parse_yes_no("has not yet requested")?.value, Value::YesNo(false));
-    /// assert_eq!(p.parse_yes_no("asked for help")?.value, Value::YesNo(true));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Parse`] if the phrase is empty or holds more than one negation.
-    pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
-        const NEGATIONS: [&str; 7] = ["not", "no", "never", "without", "neither", "nor", "none"];
-        check_length(phrase)?;
-        let mut negations = Vec::new();
-        let mut offset = 0;
-        for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-            let start = offset;
-            offset += word.len() + 1;
-            let lower = word.to_lowercase();
-            if NEGATIONS.contains(&lower.as_str())
-                || lower.ends_with("n't")
-                || lower.ends_with("n’t")
-            {
-                negations.push(Reading {
-                    start,
-                    end: start + word.len(),
-                    text: word.to_owned(),
-                    meaning: "negation: the fact is denied".to_owned(),
-                });
-            }
-        }
-        if phrase.trim().is_empty() {
-            return Err(Error::parse(phrase, 0, "the phrase is empty"));
-        }
-        if negations.len() > 1 {
-            return Err(Error::parse(
-                phrase,
-                negations[1].start,
-                "two negations: too ambiguous to read as yes or no",
-            ));
-        }
-        let value = Value::YesNo(negations.is_empty());
-        let readings = if negations.is_empty() {
-            vec![Reading {
-                start: 0,
-                end: phrase.len(),
-                text: phrase.to_owned(),
-                meaning: "no negation: the fact is affirmed".to_owned(),
-            }]
-        } else {
-            negations
-        };
-        Ok(Parsed { value, readings })
-    }
-
-    /// Reads a list as a set: "Armenia, Belarus, Tajikistan and Kyrgyzstan", or `{...}`.
-    ///
-    /// # Errors
-    /// [`Error::Parse`] if an item is empty or the list has no items.
-    pub fn parse_set(&self, phrase: &str) -> Result<Parsed, Error> {
-        check_length(phrase)?;
-        let trimmed = phrase.trim();
-        let offset = phrase.len() - phrase.trim_start().len();
-        let inner = trimmed.strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or(trimmed);
-        let mut items = Vec::new();
-        for part in inner.split(',') {
-            let part = part.trim();
-            let part = part.strip_prefix("and ").unwrap_or(part);
-            items.extend(part.split(" and "));
-        }
-        Self::set(phrase, items.into_iter(), offset)
-    }
-
-    fn category(phrase: &str, inner: &str, offset: usize) -> Result<Parsed, Error> {
-        let label = Label::new(inner).map_err(|e| Error::parse(phrase, offset, e.to_string()))?;
-        let reading = Reading {
-            start: offset,
-            end: offset + phrase.trim().len(),
-            text: phrase.trim().to_owned(),
-            meaning: format!("category {label}"),
-        };
-        Ok(Parsed { value: Value::Category(label), readings: vec![reading] })
-    }
-
-    fn set<'p>(
-        phrase: &str,
-        parts: impl Iterator<Item = &'p str>,
-        offset: usize,
-    ) -> Result<Parsed, Error> {
-        let mut labels = Vec::new();
-        for part in parts {
-            let label = Label::new(part)
-                .map_err(|e| Error::parse(phrase, offset, format!("set item: {e}")))?;
-            labels.push(label);
-        }
-        let set = ItemSet::new(labels).map_err(|e| Error::parse(phrase, offset, e.to_string()))?;
-        let reading = Reading {
-            start: offset,
-            end: offset + phrase.trim().len(),
-            text: phrase.trim().to_owned(),
-            meaning: format!("set of {} items", set.items().len()),
-        };
-        Ok(Parsed { value: Value::Set(set), readings: vec![reading] })
-    }
-}
-
-impl FromStr for Value {
-    type Err = Error;
-
-    /// Parses with [`Parser::default`](crate::Parser::default): no publication date, default
-    /// policy.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Parser::default().parse(s).map(|p| p.value)
-    }
-}
-
-fn check_length(phrase: &str) -> Result<(), Error> {
-    if phrase.len() > MAX_PHRASE_BYTES {
-        return Err(Error::parse(
-            phrase,
-            MAX_PHRASE_BYTES,
-            format!(
-                "the phrase is {} bytes long; a value phrase may have {MAX_PHRASE_BYTES}",
-                phrase.len()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn strip_quotes(s: &str) -> Option<&str> {
-    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»')] {
-        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            return Some(inner);
-        }
-    }
-    None
-}
 
 /// A date as written, before a missing year is filled in.
 #[derive(Debug, Clone, Copy)]
-enum DateSpec {
+pub(super) enum DateSpec {
     Day {
         year: Option<i32>,
         month: u32,
@@ -374,7 +46,7 @@ enum DateSpec {
 }
 
 impl DateSpec {
-    fn year(&self) -> Option<i32> {
+    pub(super) fn year(&self) -> Option<i32> {
         match *self {
             DateSpec::Day { year, .. }
             | DateSpec::Month { year, .. }
@@ -383,7 +55,7 @@ impl DateSpec {
         }
     }
 
-    fn with_year(self, y: i32) -> Self {
+    pub(super) fn with_year(self, y: i32) -> Self {
         match self {
             DateSpec::Day { month, day, weekday, .. } => {
                 DateSpec::Day { year: Some(y), month, day, weekday }
@@ -399,7 +71,7 @@ impl DateSpec {
 
 /// One end of a range, or a whole single value.
 #[derive(Debug, Clone, Copy)]
-enum Point {
+pub(super) enum Point {
     Amount {
         mag: Magnitude,
         unit: Option<Unit>,
@@ -426,43 +98,8 @@ enum Join {
     Range,
 }
 
-struct Grammar<'a> {
-    phrase: &'a str,
-    published: Option<NaiveDate>,
-    policy: &'a Policy,
-    readings: Vec<Reading>,
-}
-
-fn words_match(t: &[Token], pat: &[&str]) -> bool {
-    t.len() >= pat.len() && t.iter().zip(pat).all(|(tok, w)| tok.is_word(w))
-}
-
 impl Grammar<'_> {
-    fn err(&self, at: usize, problem: impl Into<String>) -> Error {
-        Error::parse(self.phrase, at, problem)
-    }
-
-    fn end_of(&self, t: &[Token]) -> usize {
-        t.last().map_or(self.phrase.len(), |x| x.end)
-    }
-
-    fn note(&mut self, t: &[Token], meaning: impl Into<String>) {
-        if let (Some(first), Some(last)) = (t.first(), t.last()) {
-            self.readings.push(Reading {
-                start: first.start,
-                end: last.end,
-                text: self.phrase[first.start..last.end].to_owned(),
-                meaning: meaning.into(),
-            });
-        }
-    }
-
-    /// A token as written, quoted, for messages.
-    fn describe(&self, t: &Token) -> String {
-        format!("'{}'", self.phrase.get(t.start..t.end).unwrap_or_default())
-    }
-
-    fn value(&mut self, all: &[Token]) -> Result<Value, Error> {
+    pub(super) fn value(&mut self, all: &[Token]) -> Result<Value, Error> {
         let mut t = all;
         while let Some((last, rest)) = t.split_last() {
             if last.tok == Tok::Period && !rest.is_empty() {
@@ -508,30 +145,10 @@ impl Grammar<'_> {
         self.single(point)
     }
 
-    /// Undisclosed and yes/no: phrases whose every word is fixed.
-    fn fixed_phrase(&mut self, t: &[Token]) -> Option<Value> {
-        let words: Option<Vec<&str>> = t.iter().map(Token::word).collect();
-        let words = words?;
-        let core: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
-        if UNDISCLOSED.contains(&core.as_slice()) {
-            self.note(t, "undisclosed: compatible with any figure");
-            return Some(Value::Undisclosed);
-        }
-        let yes_no = match core.as_slice() {
-            ["yes" | "true"] => Some(true),
-            ["no" | "false"] => Some(false),
-            _ => None,
-        };
-        yes_no.map(|b| {
-            self.note(t, if b { "yes" } else { "no" });
-            Value::YesNo(b)
-        })
-    }
-
     /// Qualified clock times and parts of the day: "shortly after 6 p.m.", "at about 18:00",
     /// "in the early morning". `None` leaves the phrase to the other readers: "about 1,000"
     /// and "by January 19" are not times of day.
-    fn loose_time(&mut self, all: &[Token]) -> Result<Option<Value>, Error> {
+    pub(super) fn loose_time(&mut self, all: &[Token]) -> Result<Option<Value>, Error> {
         let mut t = all;
         while t.len() > 1 && t[0].word().is_some_and(|w| matches!(w, "at" | "in" | "during" | "on"))
         {
@@ -711,7 +328,7 @@ impl Grammar<'_> {
 
     /// A lone four-digit number from 1900 to 2100 written without a separator: a year, when it
     /// is one end of a range ("2021-2022"). "2,021" stays a count.
-    fn bare_year(&self, t: &[Token]) -> Option<i32> {
+    pub(super) fn bare_year(&self, t: &[Token]) -> Option<i32> {
         match t {
             [y] => match &y.tok {
                 Tok::Num { value, frac: None, int }
@@ -728,7 +345,7 @@ impl Grammar<'_> {
     }
 
     /// "2-3 million", "50-60": a range of plain numbers; a scale written once applies to both.
-    fn range(
+    pub(super) fn range(
         &self,
         lm: Magnitude,
         rm: Magnitude,
@@ -792,7 +409,7 @@ impl Grammar<'_> {
         self.amount(t)
     }
 
-    fn clock(&mut self, t: &[Token]) -> Result<Option<TimeOfDay>, Error> {
+    pub(super) fn clock(&mut self, t: &[Token]) -> Result<Option<TimeOfDay>, Error> {
         let at = t[0].start;
         let time =
             |g: &Self, h: u32, m: u32| TimeOfDay::new(h, m).map_err(|e| g.err(at, e.to_string()));
@@ -842,7 +459,7 @@ impl Grammar<'_> {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn date(&mut self, t: &[Token]) -> Result<Option<DateSpec>, Error> {
+    pub(super) fn date(&mut self, t: &[Token]) -> Result<Option<DateSpec>, Error> {
         let at = t[0].start;
         // Parts of a day carry no date information we keep.
         for part in ["morning", "afternoon", "evening", "night"] {
@@ -998,7 +615,7 @@ impl Grammar<'_> {
         }
     }
 
-    fn year_value(&self, value: f64, at: usize) -> Result<i32, Error> {
+    pub(super) fn year_value(&self, value: f64, at: usize) -> Result<i32, Error> {
         let y = value as i32;
         if YEARS.contains(&y) {
             Ok(y)
@@ -1117,7 +734,7 @@ impl Grammar<'_> {
         Ok(Some(DateSpec::Resolved(value)))
     }
 
-    fn resolve(&self, spec: DateSpec, at: usize) -> Result<DateValue, Error> {
+    pub(super) fn resolve(&self, spec: DateSpec, at: usize) -> Result<DateValue, Error> {
         let fill = |year: Option<i32>, month: u32, day: u32| -> Result<i32, Error> {
             if let Some(y) = year {
                 return Ok(y);
@@ -1175,7 +792,7 @@ impl Grammar<'_> {
         }
     }
 
-    fn amount(&mut self, t: &[Token]) -> Result<Point, Error> {
+    pub(super) fn amount(&mut self, t: &[Token]) -> Result<Point, Error> {
         let at = t[0].start;
         let mut i = 0;
         let mut qualifier = None;
@@ -1257,7 +874,7 @@ impl Grammar<'_> {
 
     /// Digits with an optional scale word, or number words. Returns the value, tokens used,
     /// the scale applied, and the time of day the digits could be ("7.00").
-    fn number(
+    pub(super) fn number(
         &mut self,
         t: &[Token],
     ) -> Result<(f64, usize, Option<f64>, Option<TimeOfDay>), Error> {
@@ -1374,7 +991,7 @@ impl Grammar<'_> {
         Ok(Some((unit, factor)))
     }
 
-    fn factor(&mut self, t: &[Token]) -> Result<Value, Error> {
+    pub(super) fn factor(&mut self, t: &[Token]) -> Result<Value, Error> {
         let at = t[0].start;
         let mut t = t;
         if t[0].is_word("a") || t[0].is_word("an") {
@@ -1513,7 +1130,7 @@ fn qualified_factor(q: Option<Qualifier>, n: Number) -> Magnitude {
     }
 }
 
-fn qualified(q: Option<Qualifier>, n: Number) -> Magnitude {
+pub(super) fn qualified(q: Option<Qualifier>, n: Number) -> Magnitude {
     match q {
         None | Some(Qualifier::Exactly) => Magnitude::Exact(n),
         Some(Qualifier::About) => Magnitude::About(n),
@@ -1570,15 +1187,6 @@ fn point_kind(p: &Point) -> &'static str {
     }
 }
 
-/// True for a phrase that states a state as expected to change: "has not yet requested", "is
-/// yet to decide", "still has not". Such a state came before the change on the same day.
-pub(crate) fn expects_change(phrase: &str) -> bool {
-    let lower = phrase.to_lowercase();
-    ["not yet", "yet to ", "still not", "still has not", "still have not", "still hasn't"]
-        .iter()
-        .any(|w| lower.contains(w))
-}
-
 /// Both ends as times of day, if they can be read so: explicit clocks ("11 p.m.", "23:00"),
 /// or both written "H.00" ("from 7.00 to 23.00").
 fn clock_pair(l: &Point, r: &Point) -> Option<(TimeOfDay, TimeOfDay)> {
@@ -1592,7 +1200,7 @@ fn clock_pair(l: &Point, r: &Point) -> Option<(TimeOfDay, TimeOfDay)> {
 }
 
 /// "in 1991", "since 2022", "year 2022": a preposition and a bare four-digit number.
-fn year_after_preposition(t: &[Token]) -> bool {
+pub(super) fn year_after_preposition(t: &[Token]) -> bool {
     matches!(t, [prep, y]
         if prep.word().is_some_and(|w| matches!(w, "in" | "since" | "year"))
             && matches!(&y.tok, Tok::Num { frac: None, int, .. } if int.len() == 4))
@@ -1641,7 +1249,7 @@ fn doubling_factor(word: &str) -> Option<f64> {
     })
 }
 
-fn is_factor(t: &[Token]) -> bool {
+pub(super) fn is_factor(t: &[Token]) -> bool {
     let words = t.iter().filter_map(Token::word);
     let has_fold_or_verb =
         words.clone().any(|w| w == "fold" || w.ends_with("fold") || doubling_factor(w).is_some());
@@ -1716,6 +1324,8 @@ fn number_word_value(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::parser::Parser;
+    use crate::value::Value;
 
     #[test]
     fn number_words_compose() {
