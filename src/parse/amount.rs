@@ -1,10 +1,10 @@
 //! Amounts: numbers in digits or words ("4,578", "six thousand"), scale words ("2 million"),
 //! qualifiers ("more than"), vague quantifiers ("dozens") and units ("tenge per liter").
 
-use super::Point;
 use super::lex::{Tok, Token, words_match};
 use super::parser::Grammar;
-use super::words::{self, QUALIFIERS, Qualifier, VAGUE};
+use super::phrase::Point;
+use super::words::{self, QUALIFIERS, Qualifier, VAGUE, qualified};
 use crate::Error;
 use crate::unit::Unit;
 use crate::value::{Magnitude, Number, NumberRange, TimeOfDay};
@@ -229,18 +229,6 @@ impl Grammar<'_> {
         }
         self.note(&t[..used], format!("unit:{}", unit.suffix()));
         Ok(Some((unit, factor)))
-    }
-}
-
-pub(super) fn qualified(q: Option<Qualifier>, n: Number) -> Magnitude {
-    match q {
-        None | Some(Qualifier::Exactly) => Magnitude::Exact(n),
-        Some(Qualifier::About) => Magnitude::About(n),
-        Some(Qualifier::MoreThan) => Magnitude::MoreThan(n),
-        Some(Qualifier::AtLeast) => Magnitude::AtLeast(n),
-        Some(Qualifier::UpTo) => Magnitude::UpTo(n),
-        Some(Qualifier::FewerThan) => Magnitude::FewerThan(n),
-        Some(Qualifier::Nearly) => Magnitude::Nearly(n),
     }
 }
 

@@ -1,10 +1,9 @@
 //! Changes stated as factors: "two-fold", "2-3-fold", "doubling", "a 50% rise". A change from
 //! one amount to another ("from 50 to 110") is read with ranges, as a join of two amounts.
 
-use super::amount::qualified;
 use super::lex::{Tok, Token, words_match};
 use super::parser::Grammar;
-use super::words::{self, QUALIFIERS, Qualifier, VAGUE};
+use super::words::{self, QUALIFIERS, Qualifier, VAGUE, qualified};
 use crate::Error;
 use crate::value::{Change, Magnitude, Number, NumberRange, Value};
 
