@@ -69,6 +69,11 @@ impl Token {
     }
 }
 
+/// True if `t` opens with the words of `pat`.
+pub(crate) fn words_match(t: &[Token], pat: &[&str]) -> bool {
+    t.len() >= pat.len() && t.iter().zip(pat).all(|(tok, w)| tok.is_word(w))
+}
+
 pub(crate) fn lex(phrase: &str) -> Result<Vec<Token>, Error> {
     let bytes = phrase.as_bytes();
     let mut out: Vec<Token> = Vec::new();

@@ -1,7 +1,8 @@
-//! The word tables the parser reads: qualifiers, number words, months, units.
+//! The word tables the parser reads: qualifiers (and what each does to a number), number
+//! words, months, units.
 
 use crate::unit::{Currency, Unit};
-use crate::value::{DayPart, TimeQualifier, VagueWord};
+use crate::value::{DayPart, Magnitude, Number, TimeQualifier, VagueWord};
 
 /// What a qualifier does to the number after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,19 @@ impl Qualifier {
                 "just below: strict upper bound, floor from the approximation policy"
             }
         }
+    }
+}
+
+/// The magnitude a qualifier makes of the number after it; none is exact.
+pub(crate) fn qualified(q: Option<Qualifier>, n: Number) -> Magnitude {
+    match q {
+        None | Some(Qualifier::Exactly) => Magnitude::Exact(n),
+        Some(Qualifier::About) => Magnitude::About(n),
+        Some(Qualifier::MoreThan) => Magnitude::MoreThan(n),
+        Some(Qualifier::AtLeast) => Magnitude::AtLeast(n),
+        Some(Qualifier::UpTo) => Magnitude::UpTo(n),
+        Some(Qualifier::FewerThan) => Magnitude::FewerThan(n),
+        Some(Qualifier::Nearly) => Magnitude::Nearly(n),
     }
 }
 

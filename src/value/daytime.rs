@@ -1,14 +1,16 @@
-//! Times of day stated loosely: "about 6 p.m.", "shortly after midnight", "early morning".
+//! Times of day stated loosely: "about 6 p.m.", "shortly after midnight", "early morning",
+//! and the [`TimePolicy`] that turns them into stretches of the day.
 //!
 //! A [`QualifiedTime`] keeps the words it was given and becomes a [`DayInterval`] only under a
-//! [`TimePolicy`](super::TimePolicy), as an approximate amount becomes an interval only under
-//! the approximation policy.
+//! [`TimePolicy`], as an approximate amount becomes an interval only under the approximation
+//! policy.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::policy::TimePolicy;
+use super::number::sanitize;
 use super::time::{TimeOfDay, TimeWindow};
 use crate::Error;
 
@@ -232,7 +234,7 @@ impl fmt::Display for TimeQualifier {
     }
 }
 
-/// A named part of the day. Its interval is set by the [`TimePolicy`](super::TimePolicy).
+/// A named part of the day. Its interval is set by the [`TimePolicy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum DayPart {
@@ -313,7 +315,7 @@ impl fmt::Display for DayPart {
 /// or a part of the day ("early morning").
 ///
 /// The words are the value; the [`DayInterval`] they allow comes from a
-/// [`TimePolicy`](super::TimePolicy) (see its table), so a stricter policy narrows every
+/// [`TimePolicy`] (see its table), so a stricter policy narrows every
 /// reading without re-parsing.
 ///
 /// ```
@@ -382,6 +384,207 @@ impl fmt::Display for QualifiedTime {
             QualifiedTime::Qualified { qualifier, clock } => write!(f, "{qualifier} {clock}"),
             QualifiedTime::Part(p) => write!(f, "{p}"),
         }
+    }
+}
+
+/// A part of the day's stretch under a [`TimePolicy`], and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPartRange {
+    /// Where the stretch begins (included).
+    pub start: TimeOfDay,
+    /// Where it ends (excluded); earlier than `start` when it crosses midnight, equal to
+    /// `start` for the whole day.
+    pub end: TimeOfDay,
+    /// Where the times come from, in words.
+    pub reason: String,
+}
+
+impl DayPartRange {
+    /// `[start, end)`, across midnight if `end` is earlier than `start`.
+    #[must_use]
+    pub fn interval(&self) -> DayInterval {
+        let (s, e) = (self.start.minutes(), self.end.minutes());
+        if s == e {
+            DayInterval::whole_day()
+        } else {
+            DayInterval::half_open(s, (e + 1440 - s) % 1440)
+        }
+    }
+}
+
+/// How loosely stated times of day become stretches of the day: "about 6 p.m.", "shortly
+/// after midnight", "by noon", "early morning".
+///
+/// Every stretch is a [`DayInterval`] of the one day the claim is about; those of "night" and
+/// "late at night" cross midnight. Ends are included `[` or excluded `)`. Midnight and noon
+/// are plain clock times (00:00 and 12:00), not stretches. Defaults:
+///
+/// | phrase | default stretch | basis |
+/// |---|---|---|
+/// | about / around / approximately / roughly / circa X | X ± half the rounding of X, rounded up to a minute: ±30 on the hour ("about 6 p.m." `[17:30, 18:30]`), ±15 on the half hour, ±8 on a quarter, ±3 on five minutes, ±1 otherwise | rounding-aware like [`ApproxPolicy`](crate::ApproxPolicy): whoever says "about 6" rounded to the hour, and every time within half an hour of 6 rounds to it |
+/// | shortly / just / soon after X | `[X, X+30]` | claimrecon's choice: "shortly" is under half an hour |
+/// | shortly / just before X | `[X−30, X)` ("just before midnight" `[23:30, 24:00)`) | the same, mirrored; X itself is not before X |
+/// | after X | `[X, 24:00)` | open-ended within the day; "after midnight" is the whole day, since midnight opens it |
+/// | before X | `[00:00, X)` | open-ended within the day; "before midnight" is the whole day, since midnight closes it |
+/// | by X | `[00:00, X]` | at or before X; "by midnight" is the whole day |
+/// | before dawn | `[00:00, 08:00)` | dark hours up to the latest dawn below |
+/// | at dawn | `[04:00, 08:00)` | civil dawn at mid latitudes (35–55°) over most of the year; claimrecon knows neither place nor date |
+/// | early morning | `[00:00, 09:00)` | Duckling (English) reads "early morning" as 00:00–09:00 |
+/// | morning | `[04:00, 12:00)` | Duckling reads "morning" as 04:00–12:00 in most languages (00:00–12:00 in English; news calls the small hours "overnight" or "early morning") |
+/// | late morning | `[09:00, 12:00)` | claimrecon's choice: from the end of early morning to noon |
+/// | afternoon | `[12:00, 19:00)` | Duckling (English): 12:00–19:00 |
+/// | at dusk | `[16:00, 21:00)` | civil dusk at mid latitudes over the year, as for dawn |
+/// | early evening | `[17:00, 20:00)` | claimrecon's choice: the first three hours of evening |
+/// | evening | `[17:00, 24:00)` | Duckling (English) starts evening at 18:00; an hour earlier here, because winter news calls 5 p.m. after dark "evening" |
+/// | late evening | `[21:00, 24:00)` | claimrecon's choice: the last three hours of evening, as Duckling reads "late last night" as the three hours before midnight |
+/// | night / overnight | `[21:00, 06:00)` | claimrecon's choice: from late evening to the end of early dawn, across midnight |
+/// | late at night | `[22:00, 03:00)` | claimrecon's choice: late evening into the small hours |
+///
+/// Duckling: facebook/duckling, `Duckling/Time/EN/Rules.hs` (part-of-day and early-morning
+/// rules) and the other languages' "morning" rules. The defaults are deliberately wide: a
+/// stretch too narrow invents conflicts; one too wide only misses some.
+///
+/// ```
+/// use claimrecon::{DayPart, TimeOfDay, TimePolicy};
+/// let policy = TimePolicy::default().set(
+///     DayPart::Night,
+///     TimeOfDay::new(22, 0)?,
+///     TimeOfDay::new(5, 0)?,
+///     "the curfew order's own words",
+/// );
+/// assert_eq!(policy.part(DayPart::Night).interval().to_string(), "[22:00, 05:00)");
+/// assert_eq!(TimePolicy::default().shortly_minutes(), 30);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimePolicy {
+    about_rounding: f64,
+    shortly: u16,
+    parts: BTreeMap<DayPart, DayPartRange>,
+}
+
+impl Default for TimePolicy {
+    /// `about_rounding` 0.5, `shortly` 30 minutes, and the parts of the day in the table.
+    fn default() -> Self {
+        const DUCKLING: &str = "Duckling (English)";
+        let table: [(DayPart, (u32, u32), String); 13] = [
+            (DayPart::BeforeDawn, (0, 8), "the dark hours up to the latest dawn".into()),
+            (DayPart::AtDawn, (4, 8), "civil dawn at mid latitudes over most of the year".into()),
+            (
+                DayPart::EarlyMorning,
+                (0, 9),
+                format!("{DUCKLING} reads \"early morning\" as 00:00-09:00"),
+            ),
+            (
+                DayPart::Morning,
+                (4, 12),
+                "Duckling reads \"morning\" as 04:00-12:00 in most languages".into(),
+            ),
+            (
+                DayPart::LateMorning,
+                (9, 12),
+                "claimrecon's choice: from the end of early morning to noon".into(),
+            ),
+            (
+                DayPart::Afternoon,
+                (12, 19),
+                format!("{DUCKLING} reads \"afternoon\" as 12:00-19:00"),
+            ),
+            (DayPart::AtDusk, (16, 21), "civil dusk at mid latitudes over the year".into()),
+            (
+                DayPart::EarlyEvening,
+                (17, 20),
+                "claimrecon's choice: the first three hours of evening".into(),
+            ),
+            (
+                DayPart::Evening,
+                (17, 0),
+                format!(
+                    "{DUCKLING} starts evening at 18:00; claimrecon an hour earlier, for winter dark"
+                ),
+            ),
+            (
+                DayPart::LateEvening,
+                (21, 0),
+                "claimrecon's choice: the last three hours of evening".into(),
+            ),
+            (
+                DayPart::Night,
+                (21, 6),
+                "claimrecon's choice: late evening to dawn, across midnight".into(),
+            ),
+            (
+                DayPart::Overnight,
+                (21, 6),
+                "claimrecon's choice: late evening to dawn, across midnight".into(),
+            ),
+            (
+                DayPart::LateAtNight,
+                (22, 3),
+                "claimrecon's choice: late evening into the small hours".into(),
+            ),
+        ];
+        let hour = |h: u32| TimeOfDay::new(h, 0).unwrap_or_else(|_| TimeOfDay::midnight());
+        TimePolicy {
+            about_rounding: 0.5,
+            shortly: 30,
+            parts: table
+                .into_iter()
+                .map(|(p, (s, e), reason)| {
+                    (p, DayPartRange { start: hour(s), end: hour(e), reason })
+                })
+                .collect(),
+        }
+    }
+}
+
+impl TimePolicy {
+    /// Sets the share of a stated time's rounding used as the half-width of "about X" (0.5:
+    /// half an hour for a time on the hour). Negative or non-finite input is taken as 0;
+    /// widths stop at the whole day.
+    #[must_use]
+    pub fn about_rounding(self, share: f64) -> Self {
+        Self { about_rounding: sanitize(share).min(12.0), ..self }
+    }
+
+    /// Sets how many minutes "shortly after" and "shortly before" reach (1 to 720).
+    #[must_use]
+    pub fn shortly(self, minutes: u16) -> Self {
+        Self { shortly: minutes.clamp(1, 720), ..self }
+    }
+
+    /// Replaces the stretch for one part of the day: `[start, end)`, across midnight if `end`
+    /// is earlier than `start`, the whole day if they are equal.
+    #[must_use]
+    pub fn set(mut self, part: DayPart, start: TimeOfDay, end: TimeOfDay, reason: &str) -> Self {
+        self.parts.insert(part, DayPartRange { start, end, reason: reason.to_owned() });
+        self
+    }
+
+    /// The stretch and reason for `part`.
+    #[must_use]
+    pub fn part(&self, part: DayPart) -> DayPartRange {
+        self.parts.get(&part).cloned().unwrap_or_else(|| DayPartRange {
+            start: TimeOfDay::midnight(),
+            end: TimeOfDay::midnight(),
+            reason: format!("no range configured for \"{part}\": the whole day"),
+        })
+    }
+
+    /// How many minutes "shortly after" and "shortly before" reach.
+    #[must_use]
+    pub fn shortly_minutes(&self) -> u16 {
+        self.shortly
+    }
+
+    /// The half-width of "about `t`" in minutes: half (by default) of the rounding `t` shows.
+    /// A time on the hour was rounded to 60 minutes, on the half hour to 30, on a quarter to
+    /// 15, on five minutes to 5, otherwise to 1.
+    #[must_use]
+    pub fn about_half_width(&self, t: TimeOfDay) -> u16 {
+        let m = t.minutes() % 60;
+        let rounding = [60, 30, 15, 5].into_iter().find(|r| m % r == 0).unwrap_or(1);
+        (self.about_rounding * f64::from(rounding)).ceil().min(720.0) as u16
     }
 }
 
@@ -577,5 +780,29 @@ mod tests {
             Clock::new(t(12, 30), ClockStyle::Named).unwrap_err().to_string(),
             "invalid time of day \"12:30\": only 00:00 (midnight) and 12:00 (noon) have names"
         );
+    }
+
+    #[test]
+    fn about_a_time_is_half_the_rounding_it_shows() {
+        let p = TimePolicy::default();
+        let width = |h, m| p.about_half_width(TimeOfDay::new(h, m).unwrap());
+        assert_eq!(
+            [width(18, 0), width(18, 30), width(18, 45), width(18, 10), width(18, 13)],
+            [30, 15, 8, 3, 1]
+        );
+        let none = TimePolicy::default().about_rounding(f64::NAN);
+        assert_eq!(none.about_half_width(TimeOfDay::new(18, 0).unwrap()), 0);
+        let huge = TimePolicy::default().about_rounding(1e9);
+        assert_eq!(huge.about_half_width(TimeOfDay::new(18, 0).unwrap()), 720);
+    }
+
+    #[test]
+    fn every_part_of_the_day_has_a_stretch_and_a_reason() {
+        let p = TimePolicy::default();
+        for part in DayPart::ALL {
+            let r = p.part(part);
+            assert!(!r.reason.starts_with("no range"), "{part}");
+            assert_ne!(r.interval(), DayInterval::whole_day(), "{part}");
+        }
     }
 }

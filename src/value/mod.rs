@@ -9,19 +9,18 @@ mod policy;
 mod time;
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 pub use amount::{Amount, Change, Magnitude, NumberRange};
 pub use compare::{Basis, Comparison, Verdict};
-pub use daytime::{Clock, ClockStyle, DayInterval, DayPart, QualifiedTime, TimeQualifier};
+pub use daytime::{
+    Clock, ClockStyle, DayInterval, DayPart, DayPartRange, QualifiedTime, TimePolicy, TimeQualifier,
+};
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
 pub(crate) use number::{OutOfRange, grouped};
-pub use policy::{
-    ApproxPolicy, DayPartRange, Policy, TimePolicy, VaguePolicy, VagueRange, VagueWord,
-};
+pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
 pub(crate) use daytime::Sense;
@@ -336,15 +335,5 @@ impl fmt::Display for Value {
             Value::Set(s) => write!(f, "{s}"),
             Value::Undisclosed => f.write_str("undisclosed"),
         }
-    }
-}
-
-impl FromStr for Value {
-    type Err = Error;
-
-    /// Parses with [`Parser::default`](crate::Parser::default): no publication date, default
-    /// policy.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        crate::parse::Parser::default().parse(s).map(|p| p.value)
     }
 }

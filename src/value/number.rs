@@ -179,6 +179,11 @@ impl fmt::Display for Number {
     }
 }
 
+/// `x` if it is finite and positive, else 0: a policy's share or rate as set.
+pub(super) fn sanitize(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 { x } else { 0.0 }
+}
+
 /// `x` in full, with thousands separators: "4,578", "1,234.5", "0.000001". Also for figures
 /// computed from numbers (an estimate's high end may pass [`Number::MAX`]).
 pub(crate) fn grouped(x: f64) -> String {
