@@ -457,10 +457,26 @@ impl DayPartRange {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TimeRepr")]
 pub struct TimePolicy {
     about_rounding: f64,
     shortly: u16,
     parts: BTreeMap<DayPart, DayPartRange>,
+}
+
+/// A serialised [`TimePolicy`], checked on the way in as its setters check it.
+#[derive(Deserialize)]
+struct TimeRepr {
+    about_rounding: f64,
+    shortly: u16,
+    parts: BTreeMap<DayPart, DayPartRange>,
+}
+
+impl From<TimeRepr> for TimePolicy {
+    fn from(r: TimeRepr) -> Self {
+        let policy = TimePolicy { parts: r.parts, ..TimePolicy::default() };
+        policy.about_rounding(r.about_rounding).shortly(r.shortly)
+    }
 }
 
 impl Default for TimePolicy {
@@ -748,6 +764,17 @@ impl fmt::Display for DayInterval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A time policy read from a file is held to what its setters hold one built in code to.
+    #[test]
+    fn a_deserialised_time_policy_is_checked_like_a_built_one() {
+        let mut json = serde_json::to_value(TimePolicy::default()).unwrap();
+        json["shortly"] = serde_json::json!(5000);
+        json["about_rounding"] = serde_json::json!(-3.0);
+        let back: TimePolicy = serde_json::from_value(json).unwrap();
+        assert_eq!(back, TimePolicy::default().shortly(5000).about_rounding(-3.0));
+        assert_eq!(back.shortly_minutes(), 720);
+    }
 
     fn t(h: u32, m: u32) -> TimeOfDay {
         TimeOfDay::new(h, m).unwrap()
