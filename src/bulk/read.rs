@@ -232,12 +232,21 @@ impl Setup<'_> {
         })
     }
 
-    /// Why a cell cannot be used (the cold path of `try_row`).
+    /// Why a cell (as in the row, untrimmed) cannot be used (the cold path of `try_row`).
     #[cold]
     fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
-        let problem = match cell {
+        let problem = match cell.map(<[u8]>::trim_ascii) {
             None => format!("the row has no column {i}"),
-            Some([]) => "the cell is empty".to_owned(),
+            // White space only: in the words of the rule `Table::read` holds the cell to.
+            Some([]) => {
+                let text = String::from_utf8_lossy(cell.unwrap_or_default());
+                let error = match field {
+                    "source" => SourceId::new(&text).err(),
+                    "value" => self.parser.parse(&text).err(),
+                    _ => Label::new(&text).err(),
+                };
+                error.map_or_else(|| "the cell is empty".to_owned(), |e| e.to_string())
+            }
             Some(c) => format!("{} bytes is longer than {MAX_NAME_BYTES}", c.len()),
         };
         self.err(line, field, problem)
@@ -259,11 +268,12 @@ impl Setup<'_> {
     ) -> Result<(), Box<Rejected>> {
         let t = self.table;
         let get = |field: &str, i: usize| -> Result<&[u8], Box<Rejected>> {
-            match fields.get(i).map(|c| c.trim_ascii()) {
+            let cell = fields.get(i).copied();
+            match cell.map(<[u8]>::trim_ascii) {
                 Some(c) if !c.is_empty() && (c.len() <= MAX_NAME_BYTES || field == "value") => {
                     Ok(c)
                 }
-                other => Err(self.bad_cell(line, field, i, other)),
+                _ => Err(self.bad_cell(line, field, i, cell)),
             }
         };
         // Names are checked when first stored, not on every row: UTF-8, then the library's
