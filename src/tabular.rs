@@ -132,6 +132,19 @@ impl Table {
         Self { limits: Limits { line, buffer }, ..self }
     }
 
+    /// The cells read from each row, by field name and column: a cell of these may not hold a
+    /// line end (see `records`). The as-of column is left out: `read_bulk` does not read it.
+    pub(crate) fn read_columns(&self) -> impl Iterator<Item = (&'static str, usize)> {
+        [
+            Some(("source", self.source)),
+            Some(("object", self.object)),
+            self.attribute.map(|a| ("attribute", a)),
+            Some(("value", self.value)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
     /// Whether fields may be quoted: in CSV, not in TSV (where a quote is a plain character).
     pub(crate) fn quoting(&self) -> bool {
         self.delimiter == b','
@@ -158,20 +171,24 @@ impl Table {
     /// even one rejected as too long (the row after it is data). A UTF-8 byte order mark at the
     /// start is skipped.
     ///
-    /// In CSV a cell that starts with `"` is quoted: it may hold commas and line ends (the row
-    /// keeps the number of the line it starts on), `""` in it is one `"`, and text after the
-    /// closing quote joins the cell. A quote elsewhere in a cell, and every quote in TSV, is a
-    /// plain character.
+    /// In CSV a cell that starts with `"` is quoted: it may hold commas, `""` in it is one
+    /// `"`, and text after the closing quote joins the cell. A quote elsewhere in a cell, and
+    /// every quote in TSV, is a plain character. A quoted cell may hold line ends only in a
+    /// column the table does not read (the row keeps the number of the line it starts on): in
+    /// the source, object, attribute or value, a line end is far more often a quote left open
+    /// and closed by a later row's quote, which would merge the rows between into one cell.
     ///
     /// # Errors
     /// Each item is a claim or the error of one row, naming the file, the row's line and the
     /// field. A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
-    /// line is longer than 1048576 bytes") and reading goes on at the next line. A quote still
+    /// line is longer than 1048576 bytes") and reading goes on at the next line. A source,
+    /// object, attribute or value that holds a line end is an error of that field ("the cell
+    /// holds a line end: the quote opened at line N may be unclosed"), and so is a quote still
     /// open when its row grows beyond `MAX_LINE_BYTES` ("the quote opened at line N is not
     /// closed within 1048576 bytes") or at the end of the stream ("unclosed quote opened at
-    /// line N") is an error of the row that opened it, and reading goes on from the line after
-    /// line N, so the lines that followed the quote are read as rows. A failure of `reader` is
-    /// an error at the line where reading stopped, and the last item.
+    /// line N"): in all three, reading goes on from the line after line N, so the lines that
+    /// followed the quote are read as rows. A failure of `reader` is an error at the line where
+    /// reading stopped, and the last item.
     ///
     /// # Complexity
     /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
@@ -186,16 +203,16 @@ impl Table {
         let name = name.to_owned();
         let mut records = Records::new(reader, self);
         std::iter::from_fn(move || {
-            let row = |line: u64, problem: String| Error::Corpus {
+            let err = |line: u64, field: &str, problem: String| Error::Corpus {
                 file: name.clone(),
                 line: line as usize,
-                field: "row".to_owned(),
+                field: field.to_owned(),
                 problem,
             };
             Some(match records.next()? {
                 Ok(Next::Record(record)) => table.claim(&name, record, parser),
-                Ok(Next::Rejected(r)) => Err(row(r.line, r.problem.to_string())),
-                Err(e) => Err(row(e.line, e.error.to_string())),
+                Ok(Next::Rejected(r)) => Err(err(r.line, r.field(), r.problem.to_string())),
+                Err(e) => Err(err(e.line, "row", e.error.to_string())),
             })
         })
     }

@@ -834,6 +834,51 @@ fn blank_rows_at_any_length_are_no_rows_and_the_header_is_the_first_other_row() 
     }
 }
 
+/// Review of issue 14, D2: a quote left open and closed by a later row's quote merged the rows
+/// between into one claim, whose object held their line ends. A cell the table reads (source,
+/// object, attribute, value) may not hold a line end: the row is rejected, naming the quote,
+/// and reading goes on from the line after the quote's, so the rows between are read. A cell
+/// the table does not read may still hold line ends.
+#[test]
+fn a_quote_closed_by_a_later_row_s_quote_does_not_merge_the_rows_between() {
+    let table = Table::csv();
+    for end in ["\n", "\r\n", "\r"] {
+        let lines = [
+            "source,object,attribute,value",
+            "a,\"Oslo,n,1",
+            "b,Oslo,n,2",
+            "c,\"Bergen\",n,3",
+            "d,Bergen,n,4",
+            "",
+        ];
+        both_readers(
+            &table,
+            &lines.join(end),
+            &[
+                "t.csv:2: field object: the cell holds a line end: the quote opened at line 2 may be unclosed",
+                "t.csv:3 2",
+                "t.csv:4 3",
+                "t.csv:5 4",
+            ],
+        );
+        // In the value, closed by a later quoted value.
+        let lines = ["a,Oslo,n,\"1", "b,Oslo,n,2", "c,Oslo,n,\"3\"", "d,Oslo,n,4"];
+        both_readers(
+            &table.clone().header(false),
+            &lines.join(end),
+            &[
+                "t.csv:1: field value: the cell holds a line end: the quote opened at line 1 may be unclosed",
+                "t.csv:2 2",
+                "t.csv:3 3",
+                "t.csv:4 4",
+            ],
+        );
+    }
+    // A note in a column the table does not read may span lines; the row keeps its first line.
+    let text = "a,Oslo,n,1,\"first line\nsecond line\"\nb,Oslo,n,2,\"\"\n";
+    both_readers(&table.header(false), text, &["t.csv:1 1", "t.csv:3 2"]);
+}
+
 /// Fails after giving `0`, in reads of at most `1` bytes.
 struct FailAfter<'a>(&'a [u8], usize);
 

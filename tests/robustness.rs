@@ -45,8 +45,9 @@ const ENDS: [&str; 3] = ["\n", "\r\n", "\r"];
 /// One line of a generated table.
 #[derive(Debug, Clone)]
 enum TableLine {
-    /// A row of source, object, attribute and value; `quotes` says which cells are quoted,
-    /// and `inside` puts a line end (of that style) inside the first quoted cell.
+    /// A row of source, object, attribute and value, and a note the table does not read;
+    /// `quotes` says which cells are quoted, and `inside` puts a line end (of that style)
+    /// inside the note (quoted), the one cell that may hold one.
     Row { source: u8, object: u8, value: String, quotes: u8, inside: Option<usize> },
     /// White space only: not a row.
     Blank(&'static str),
@@ -101,16 +102,21 @@ fn write_table(
             match l {
                 TableLine::Row { source, object, value, quotes, inside } => {
                     w.rows.push(line);
-                    let cells =
-                        [format!("s{source}"), format!("o{object}"), "n".to_owned(), value.clone()];
-                    let mut inside = *inside;
+                    let cells = [
+                        format!("s{source}"),
+                        format!("o{object}"),
+                        "n".to_owned(),
+                        value.clone(),
+                        "a note".to_owned(),
+                    ];
                     for (k, cell) in cells.iter().enumerate() {
                         if k > 0 {
                             w.text.push(',');
                         }
-                        if quoting && quotes & (1 << k) != 0 {
+                        let inside = inside.filter(|_| k == 4);
+                        if quoting && (quotes & (1 << k) != 0 || inside.is_some()) {
                             let mut cell = cell.clone();
-                            if let Some(style) = inside.take() {
+                            if let Some(style) = inside {
                                 cell.insert_str(cell.len() / 2, ENDS[style]);
                                 line += 1;
                             }

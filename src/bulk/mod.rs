@@ -121,12 +121,15 @@ impl Table {
     /// (one definition in the crate): a row ends at `\n`, `\r\n` or a lone `\r`, each one
     /// line; rows of white space are skipped at any length, and the first row that is not
     /// blank is the header if the table has one, even one rejected as too long; a CSV cell that
-    /// starts with `"` may hold commas and line ends, with `""` for a quote. Every data row is a
-    /// claim, a repeat or a rejected row. Rejected as by `Table::read`, in its words: a row
-    /// longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) ("the line is longer than 1048576
-    /// bytes"), a quote still open beyond `MAX_LINE_BYTES` ("the quote opened at line N is not
-    /// closed within 1048576 bytes") or at the end of the stream ("unclosed quote opened at
-    /// line N"); after these two, reading goes on from the line after line N.
+    /// starts with `"` may hold commas, with `""` for a quote, and line ends only in a column
+    /// the table does not read. Every data row is a claim, a repeat or a rejected row. Rejected
+    /// as by `Table::read`, in its words: a row longer than
+    /// [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) ("the line is longer than 1048576 bytes"), a
+    /// source, object, attribute or value holding a line end ("the cell holds a line end: the
+    /// quote opened at line N may be unclosed"), a quote still open beyond `MAX_LINE_BYTES`
+    /// ("the quote opened at line N is not closed within 1048576 bytes") or at the end of the
+    /// stream ("unclosed quote opened at line N"); after these three, reading goes on from the
+    /// line after line N.
     ///
     /// Lines ending in `\n` or `\r\n` without quotes are read in parallel, 16 MiB at a time.
     /// From the first 16 MiB buffer that holds a quote (in CSV) or a lone `\r`, or that ends in

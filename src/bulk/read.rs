@@ -410,7 +410,7 @@ impl Setup<'_> {
 
     /// A row the record reader rejected (or one the parallel path rejects by its rules).
     fn rejection(&self, r: Rejection) -> Rejected {
-        *self.err(r.line, "row", r.problem.to_string())
+        *self.err(r.line, r.field(), r.problem.to_string())
     }
 
     /// Handles a line whose cells before the last are in `fields`; the last cell starts at

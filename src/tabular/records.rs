@@ -9,6 +9,11 @@
 //! Records of white space only are blank and skipped, at any length; with a header, the first
 //! record that is not blank is the header, even one that is rejected.
 //!
+//! A cell the table reads (source, object, attribute, value) may not hold a line end: a quote
+//! left open and closed by a later row's quote would otherwise merge the rows between into one
+//! cell. Such a record is rejected, and reading goes on from the line after the one whose quote
+//! opened that cell (as for an unclosed quote, below).
+//!
 //! Memory is bounded whatever the input: a record is held whole up to the line limit
 //! ([`MAX_LINE_BYTES`]) and one read buffer more. A record that grows beyond that outside
 //! quotes is rejected and skipped to the end of its line (unless it is blank so far: then it is
@@ -120,6 +125,9 @@ pub(crate) enum Problem {
     QuoteTooLong { opened: u64, limit: usize },
     /// A quote opened on line `opened` was still open at the end of the stream.
     UnclosedQuote { opened: u64 },
+    /// A cell the table reads, `field`, holds a line end, inside the quote opened on line
+    /// `opened`.
+    LineEndInCell { field: &'static str, opened: u64 },
 }
 
 impl fmt::Display for Problem {
@@ -132,6 +140,10 @@ impl fmt::Display for Problem {
             Problem::UnclosedQuote { opened } => {
                 write!(f, "unclosed quote opened at line {opened}")
             }
+            Problem::LineEndInCell { opened, .. } => write!(
+                f,
+                "the cell holds a line end: the quote opened at line {opened} may be unclosed"
+            ),
         }
     }
 }
@@ -141,6 +153,16 @@ impl fmt::Display for Problem {
 pub(crate) struct Rejection {
     pub line: u64,
     pub problem: Problem,
+}
+
+impl Rejection {
+    /// The field the problem is in: the cell's, or "row".
+    pub(crate) fn field(&self) -> &'static str {
+        match self.problem {
+            Problem::LineEndInCell { field, .. } => field,
+            _ => "row",
+        }
+    }
 }
 
 /// A failure of the reader, at the line being read.
@@ -242,6 +264,16 @@ enum Found {
     Rejected(Rejection),
 }
 
+/// The first line end inside a quoted cell the table reads, in the current record.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    /// Where the line after it starts in `buf`.
+    at: usize,
+    field: &'static str,
+    /// The line of the cell's opening quote.
+    opened: u64,
+}
+
 /// The records of a table read from a stream, one at a time, in bounded memory.
 #[derive(Debug)]
 pub(crate) struct Records<R> {
@@ -250,6 +282,8 @@ pub(crate) struct Records<R> {
     quoting: bool,
     /// Cells kept per record: the table's last column and those before it.
     width: usize,
+    /// The cells read, by column and field name: these may not hold a line end.
+    read: Vec<(usize, &'static str)>,
     /// The line limit.
     limit: usize,
     header: Header,
@@ -271,6 +305,7 @@ pub(crate) struct Records<R> {
     quote_line: u64,
     /// Where the line after `quote_line` starts in `buf`, once its end has been read.
     resume: Option<usize>,
+    cut: Option<Cut>,
 }
 
 impl<R: Read> Records<R> {
@@ -281,6 +316,7 @@ impl<R: Read> Records<R> {
             delimiter: table.delimiter,
             quoting: table.quoting(),
             width: table.width(),
+            read: table.read_columns().map(|(field, column)| (column, field)).collect(),
             limit: table.limits.line,
             header: Header::new(table.header),
             bom: true,
@@ -294,6 +330,7 @@ impl<R: Read> Records<R> {
             record: Record::default(),
             quote_line: 0,
             resume: None,
+            cut: None,
         }
     }
 
@@ -337,7 +374,7 @@ impl<R: Read> Records<R> {
             }
             if self.state == State::RecordStart {
                 self.record.clear(self.line);
-                (self.start, self.resume) = (self.pos, None);
+                (self.start, self.resume, self.cut) = (self.pos, None, None);
                 self.state = State::CellStart;
             }
             if self.pos == self.len {
@@ -484,6 +521,12 @@ impl<R: Read> Records<R> {
             if self.resume.is_none() {
                 self.resume = Some(self.pos);
             }
+            if self.cut.is_none() {
+                let cell = self.record.ends.len();
+                if let Some(&(_, field)) = self.read.iter().find(|&&(c, _)| c == cell) {
+                    self.cut = Some(Cut { at: self.pos, field, opened: self.quote_line });
+                }
+            }
         }
     }
 
@@ -527,14 +570,23 @@ impl<R: Read> Records<R> {
     }
 
     /// Ends the record at `buf[pos]`, before a line end of `width` bytes (0 at the end of the
-    /// stream). A blank record is passed over.
+    /// stream). A blank record is passed over; one whose cell holds a line end is rejected,
+    /// and reading goes on from the line after that cell's quote.
     fn end_record(&mut self, width: usize) -> Flow {
         self.end_cell();
         let blank = is_blank(&self.buf[self.start..self.pos]);
         self.pos += width;
         self.line += 1;
         self.state = State::RecordStart;
-        if blank { Flow::Go } else { Flow::Done(Found::Record) }
+        if blank {
+            return Flow::Go;
+        }
+        if let Some(Cut { at, field, opened }) = self.cut {
+            (self.pos, self.line) = (at, opened + 1);
+            let problem = Problem::LineEndInCell { field, opened };
+            return Flow::Done(Found::Rejected(Rejection { line: self.record.line, problem }));
+        }
+        Flow::Done(Found::Record)
     }
 
     /// The stream ended at `pos`.
@@ -590,6 +642,9 @@ impl<R: Read> Records<R> {
             self.pos -= s;
             self.start = 0;
             self.resume = self.resume.map(|r| r.saturating_sub(s));
+            if let Some(cut) = &mut self.cut {
+                cut.at -= s;
+            }
             if self.buf.len() - self.len < CHUNK {
                 self.buf.resize(self.len + CHUNK, 0);
             }
@@ -646,7 +701,8 @@ mod tests {
                         r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
                     format!("{}: {}", r.line(), cells.join("|"))
                 }
-                Ok(Next::Rejected(r)) => format!("{}: {}", r.line, r.problem),
+                Ok(Next::Rejected(r)) if r.field() == "row" => format!("{}: {}", r.line, r.problem),
+                Ok(Next::Rejected(r)) => format!("{}: {}: {}", r.line, r.field(), r.problem),
                 Err(e) => format!("{}: error {}", e.line, e.error),
             });
         }
@@ -681,9 +737,50 @@ mod tests {
     #[test]
     fn quoted_cells_hold_delimiters_quotes_and_line_ends() {
         let text = "\"a,1\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\n\"three\r\nlines\rhere\",y\nz,w";
+        // Line ends only in cells the table does not read.
+        let table = Table::csv().header(false).columns(2, 2, None, 2);
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            ["1: a,1|say \"hi\"", "2: two\nlines|x", "4: three\r\nlines\rhere|y", "7: z|w"]
+        );
+    }
+
+    #[test]
+    fn a_line_end_in_a_cell_read_rejects_its_row_and_reading_resumes_after_its_quote() {
+        // A quote left open on line 2 and closed by line 4's quote: the rows between are not
+        // one cell; each is read again.
+        let text = "a,\"Oslo,n,1\nb,Oslo,n,2\nc,\"Bergen\",n,3\r\nd,Bergen,n,4\n";
         assert_eq!(
             csv(text),
-            ["1: a,1|say \"hi\"", "2: two\nlines|x", "4: three\r\nlines\rhere|y", "7: z|w"]
+            [
+                "1: object: the cell holds a line end: the quote opened at line 1 may be unclosed",
+                "2: b|Oslo|n|2",
+                "3: c|Bergen|n|3",
+                "4: d|Bergen|n|4"
+            ]
+        );
+        // The first cell read that holds one names its field and quote; a cell not read may
+        // hold line ends, and the record is rejected at its first line.
+        let table = Table::csv().header(false).columns(1, 2, None, 3);
+        let text = "\"x\ny\",a,\"b\rc\",\"1\n2\"\nz,e,f,3";
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            [
+                "1: object: the cell holds a line end: the quote opened at line 2 may be unclosed",
+                "3: source: the cell holds a line end: the quote opened at line 3 may be unclosed",
+                "4: 2\"",
+                "5: z|e|f|3"
+            ]
+        );
+        // The header too: with a line end in a cell read, it is rejected, and still the header.
+        let text = "source,\"object\nname\",attribute,value\na,o,n,1\n";
+        assert_eq!(
+            split(&Table::csv(), text.as_bytes()),
+            [
+                "1: object: the cell holds a line end: the quote opened at line 1 may be unclosed",
+                "2: name\"|attribute|value",
+                "3: a|o|n|1"
+            ]
         );
     }
 
