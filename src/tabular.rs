@@ -12,13 +12,13 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 
-use crate::Error;
 use crate::claim::Claim;
 use crate::id::{ClaimId, SourceId};
 use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::subject::{Measure, Nature, Subject};
 use crate::value::Label;
+use crate::{Error, MAX_LINE_BYTES};
 
 use self::records::{Next, Record, Records};
 
@@ -42,6 +42,19 @@ pub struct Table {
     as_of: Option<usize>,
     nature: Nature,
     pub(crate) lossy: bool,
+    pub(crate) limits: Limits,
+}
+
+/// `Table::read_bulk`'s buffer: bytes read from the stream at a time.
+pub(crate) const BULK_BUFFER: usize = 16 << 20;
+
+/// What the table readers hold at most: a row of `line` bytes (`MAX_LINE_BYTES`), and
+/// `read_bulk`'s buffer of `buffer` bytes (16 MiB). Smaller only in tests and fuzzing (see
+/// [`Table::with_small_limits`]), so that the edges of both are reached with small tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub line: usize,
+    pub buffer: usize,
 }
 
 impl Table {
@@ -58,6 +71,7 @@ impl Table {
             as_of: None,
             nature: Nature::FixedFact,
             lossy: false,
+            limits: Limits { line: MAX_LINE_BYTES, buffer: BULK_BUFFER },
         }
     }
 
@@ -106,6 +120,31 @@ impl Table {
         Self { nature, ..self }
     }
 
+    /// For tests and fuzzing, not part of the API: a line limit of `line` bytes instead of
+    /// [`MAX_LINE_BYTES`] (at least 1), and a buffer of `buffer` bytes instead of 16 MiB for
+    /// [`Table::read_bulk`] (at least `line + 2`, at most 16 MiB), so that a test reaches the
+    /// edges of both with tables of a few bytes. Messages name the smaller limit.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_small_limits(self, line: usize, buffer: usize) -> Self {
+        let line = line.clamp(1, MAX_LINE_BYTES);
+        let buffer = buffer.clamp(line + 2, BULK_BUFFER);
+        Self { limits: Limits { line, buffer }, ..self }
+    }
+
+    /// The cells read from each row, by field name and column: a cell of these may not hold a
+    /// line end (see `records`). The as-of column is left out: `read_bulk` does not read it.
+    pub(crate) fn read_columns(&self) -> impl Iterator<Item = (&'static str, usize)> {
+        [
+            Some(("source", self.source)),
+            Some(("object", self.object)),
+            self.attribute.map(|a| ("attribute", a)),
+            Some(("value", self.value)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
     /// Whether fields may be quoted: in CSV, not in TSV (where a quote is a plain character).
     pub(crate) fn quoting(&self) -> bool {
         self.delimiter == b','
@@ -128,24 +167,30 @@ impl Table {
     ///
     /// A row ends at `\n`, `\r\n` or a lone `\r` (old Mac exports), and files may mix them;
     /// each ends one line, and line numbers count them so. Rows of white space only are
-    /// skipped; with a header, the first row that is not blank is the header. A UTF-8 byte
-    /// order mark at the start is skipped.
+    /// skipped, at any length; with a header, the first row that is not blank is the header,
+    /// even one rejected as too long (the row after it is data). A UTF-8 byte order mark at the
+    /// start is skipped.
     ///
-    /// In CSV a cell that starts with `"` is quoted: it may hold commas and line ends (the row
-    /// keeps the number of the line it starts on), `""` in it is one `"`, and text after the
-    /// closing quote joins the cell. A quote elsewhere in a cell, and every quote in TSV, is a
-    /// plain character.
+    /// In CSV a cell that starts with `"` is quoted: it may hold commas, `""` in it is one
+    /// `"`, and text after the closing quote joins the cell. A quote elsewhere in a cell, and
+    /// every quote in TSV, is a plain character. A quoted cell may hold line ends only in a
+    /// column the table does not read (the row keeps the number of the line it starts on): in
+    /// the source, object, attribute or value, a line end is far more often a quote left open
+    /// and closed by a later row's quote, which would merge the rows between into one cell.
     ///
     /// # Errors
     /// Each item is a claim or the error of one row: an [`Error::Corpus`] naming the file, the
     /// row's line and the field, holding the cell's own error when it has one (the
     /// [`Error::Parse`] of a value that does not read, the [`Error::InvalidName`] of a bad
     /// source). A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
-    /// line is longer than 1048576 bytes") and reading goes on at the next line. A quote still
-    /// open when its row grows beyond `MAX_LINE_BYTES`, or at the end of the stream, is an
-    /// error of the row that opened it ("unclosed quote opened at line N"), and reading goes on
-    /// from the line after line N. A failure of `reader` is an [`Error::Io`] naming the line
-    /// being read and holding the reader's error, and the last item.
+    /// line is longer than 1048576 bytes") and reading goes on at the next line. A source,
+    /// object, attribute or value that holds a line end is an error of that field ("the cell
+    /// holds a line end: the quote opened at line N may be unclosed"), and so is a quote still
+    /// open when its row grows beyond `MAX_LINE_BYTES` ("the quote opened at line N is not
+    /// closed within 1048576 bytes") or at the end of the stream ("unclosed quote opened at
+    /// line N"): in all three, reading goes on from the line after line N, so the lines that
+    /// followed the quote are read as rows. A failure of `reader` is an [`Error::Io`] naming the
+    /// line where reading stopped and holding the reader's error, and the last item.
     ///
     /// # Complexity
     /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
@@ -163,7 +208,7 @@ impl Table {
             Some(match records.next()? {
                 Ok(Next::Record(record)) => table.claim(&name, record, parser),
                 Ok(Next::Rejected(r)) => {
-                    Err(Error::line(&name, r.line as usize, "row", r.problem.to_string()))
+                    Err(Error::line(&name, r.line as usize, r.field(), r.problem.to_string()))
                 }
                 Err(e) => Err(Error::io(&name, e.line, e.error)),
             })

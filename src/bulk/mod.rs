@@ -117,24 +117,30 @@ impl Table {
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///
-    /// Rows, line ends and quotes are read as [`Table::read`] reads them: a row ends at `\n`,
-    /// `\r\n` or a lone `\r`, each one line; blank rows are skipped, and the first row that is
-    /// not blank is the header if the table has one; a CSV cell that starts with `"` may hold
-    /// commas and line ends, with `""` for a quote. Every data row is a claim, a repeat or a
-    /// rejected row. A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is rejected
-    /// ("the line is longer than 1048576 bytes"), and so is a row whose quote is still open
-    /// beyond that length or at the end of the stream ("unclosed quote opened at line N"):
-    /// reading goes on from the line after line N.
+    /// Rows, line ends and quotes are read as [`Table::read`] reads them, by the same rules
+    /// (one definition in the crate): a row ends at `\n`, `\r\n` or a lone `\r`, each one
+    /// line; rows of white space are skipped at any length, and the first row that is not
+    /// blank is the header if the table has one, even one rejected as too long; a CSV cell that
+    /// starts with `"` may hold commas, with `""` for a quote, and line ends only in a column
+    /// the table does not read. Every data row is a claim, a repeat or a rejected row. Rejected
+    /// as by `Table::read`, in its words: a row longer than
+    /// [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) ("the line is longer than 1048576 bytes"), a
+    /// source, object, attribute or value holding a line end ("the cell holds a line end: the
+    /// quote opened at line N may be unclosed"), a quote still open beyond `MAX_LINE_BYTES`
+    /// ("the quote opened at line N is not closed within 1048576 bytes") or at the end of the
+    /// stream ("unclosed quote opened at line N"); after these three, reading goes on from the
+    /// line after line N.
     ///
-    /// Lines ending in `\n` or `\r\n` without quotes are read in parallel. From the first
-    /// 16 MiB buffer that holds a quote (in CSV) or a lone `\r`, the rest of the stream is read
-    /// by the record reader in one thread, correctly and several times slower.
+    /// Lines ending in `\n` or `\r\n` without quotes are read in parallel, 16 MiB at a time.
+    /// From the first 16 MiB buffer that holds a quote (in CSV) or a lone `\r`, or that ends in
+    /// a line already longer than `MAX_LINE_BYTES`, the rest of the stream is read by the record
+    /// reader in one thread, correctly and several times slower.
     ///
     /// # Errors
-    /// Only a failure of `reader` is an error: an [`Error::Io`] naming the line being read and
-    /// holding the reader's error. A row that cannot be used is in [`Bulk::rejected`] with
-    /// its line, field and reason (an [`Error::Corpus`], holding the cell's own error when it
-    /// has one, such as the [`Error::InvalidNumber`] of "NaN").
+    /// Only a failure of `reader` is an error: an [`Error::Io`] naming the line where reading
+    /// stopped and holding the reader's error. A row that cannot be used is in
+    /// [`Bulk::rejected`] with its line, field and reason (an [`Error::Corpus`], holding the
+    /// cell's own error when it has one, such as the [`Error::InvalidNumber`] of "NaN").
     ///
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim

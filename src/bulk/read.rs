@@ -14,19 +14,19 @@ use std::sync::{Mutex, PoisonError};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
+use crate::Error;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
-use crate::tabular::records::{Next, Records};
+use crate::tabular::records::{
+    Header, Line, Next, Records, Rejection, count_line_ends, line_content, plain_lines,
+};
 use crate::unit::Unit;
 use crate::value::{Label, Magnitude, Number, Policy, Value};
-use crate::{Error, MAX_LINE_BYTES};
 
 use super::{Bulk, Interval};
 
-/// Bytes read from the stream at a time (a partial last line is carried over).
-const BUFFER: usize = 16 << 20;
 /// Pieces a buffer is cut into for parallel parsing.
 const PIECES: usize = 16;
 /// Interner shards: the top bits of a name's hash pick its shard.
@@ -271,14 +271,23 @@ impl Setup<'_> {
         }
     }
 
-    /// Why a cell cannot be used (the cold path of `try_row`).
+    /// Why a cell (as in the row, untrimmed) cannot be used (the cold path of `try_row`).
     #[cold]
     fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
-        let problem = match cell {
-            None => format!("the row has no column {i}"),
-            Some(_) => "the cell is empty".to_owned(),
+        let Some(cell) = cell else {
+            return self.err(line, field, format!("the row has no column {i}"));
         };
-        self.err(line, field, problem)
+        // Empty or white space only: in the words of the rule `Table::read` holds the cell to.
+        let text = String::from_utf8_lossy(cell);
+        let error = match field {
+            "source" => SourceId::new(&text).err(),
+            "value" => self.parser.parse(&text).err(),
+            _ => Label::new(&text).err(),
+        };
+        match error {
+            Some(e) => self.wrapped(line, field, e),
+            None => self.err(line, field, "the cell is empty".to_owned()),
+        }
     }
 
     /// Parses one row's fields into `piece`, or records why it cannot be used.
@@ -297,9 +306,10 @@ impl Setup<'_> {
     ) -> Result<(), Box<Rejected>> {
         let t = self.table;
         let get = |field: &str, i: usize| -> Result<&[u8], Box<Rejected>> {
-            match fields.get(i).map(|c| c.trim_ascii()) {
+            let cell = fields.get(i).copied();
+            match cell.map(<[u8]>::trim_ascii) {
                 Some(c) if !c.is_empty() => Ok(c),
-                other => Err(self.bad_cell(line, field, i, other)),
+                _ => Err(self.bad_cell(line, field, i, cell)),
             }
         };
         // A name's cell as written, for messages that quote it as `Table::read` does.
@@ -442,8 +452,13 @@ impl Setup<'_> {
         }
     }
 
+    /// A row the record reader rejected (or one the parallel path rejects by its rules).
+    fn rejection(&self, r: Rejection) -> Rejected {
+        *self.err(r.line, r.field(), r.problem.to_string())
+    }
+
     /// Handles a line whose cells before the last are in `fields`; the last cell starts at
-    /// `last` within `raw`.
+    /// `last` within `raw`, the line without its `\n`.
     fn line_end<'t>(
         &self,
         piece: &mut Piece,
@@ -453,16 +468,74 @@ impl Setup<'_> {
         last: usize,
         scratch: &mut Vec<u8>,
     ) {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.len() > MAX_LINE_BYTES {
-            let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-            piece.rejected.push(*self.err(line, "row", problem));
-        } else if !raw.trim_ascii().is_empty() {
-            // A line of white space only is blank, as before the header.
-            fields.push(&raw[last.min(raw.len())..]);
-            self.row(piece, line, fields, scratch);
+        let raw = line_content(raw);
+        match Line::of(raw, self.table.limits.line) {
+            Line::Blank => {}
+            Line::TooLong(problem) => {
+                piece.rejected.push(self.rejection(Rejection { line, problem }));
+            }
+            Line::Row => {
+                fields.push(&raw[last.min(raw.len())..]);
+                self.row(piece, line, fields, scratch);
+            }
         }
         fields.clear();
+    }
+
+    /// Passes over the blank lines and the header at the start of `text` (whole lines of
+    /// [`plain_lines`] text, the first at `*line`), by the header rule; the rest.
+    fn header<'t>(
+        &self,
+        mut text: &'t [u8],
+        line: &mut u64,
+        header: &mut Header,
+        piece: &mut Piece,
+    ) -> &'t [u8] {
+        while header.pending() && !text.is_empty() {
+            // The last line at the end of the stream may have no `\n`.
+            let (raw, rest) = match memchr::memchr(b'\n', text) {
+                Some(i) => (&text[..i], &text[i + 1..]),
+                None => (text, &[][..]),
+            };
+            match Line::of(line_content(raw), self.table.limits.line) {
+                Line::Blank => {}
+                Line::TooLong(problem) => {
+                    header.take();
+                    piece.rejected.push(self.rejection(Rejection { line: *line, problem }));
+                }
+                Line::Row => {
+                    header.take();
+                }
+            }
+            text = rest;
+            *line += 1;
+        }
+        text
+    }
+
+    /// Parses whole lines of [`plain_lines`] text, the first at `line`, in parallel pieces;
+    /// the line after them (at the end of the stream, the last line may have no `\n`).
+    fn lines(
+        &self,
+        text: &[u8],
+        mut line: u64,
+        header: &mut Header,
+        pieces: &mut Vec<Piece>,
+    ) -> u64 {
+        let mut head = Piece::default();
+        let text = self.header(text, &mut line, header, &mut head);
+        pieces.push(head);
+        let parts = cut(text);
+        let mut firsts = Vec::with_capacity(parts.len());
+        for part in &parts {
+            firsts.push(line);
+            // Lines of plain text end at `\n`.
+            line += memchr::memchr_iter(b'\n', part).count() as u64;
+        }
+        let mut done: Vec<Piece> =
+            parts.par_iter().zip(firsts.par_iter()).map(|(p, &l)| self.piece(p, l)).collect();
+        pieces.append(&mut done);
+        line
     }
 
     /// Parses unquoted delimited text, one row per line; `first_line` is the file line of
@@ -550,6 +623,11 @@ fn cut(text: &[u8]) -> Vec<&[u8]> {
 }
 
 /// Reads `reader` into bulk claims; see [`Table::read_bulk`].
+///
+/// Whole lines of [`plain_lines`] text are parsed in parallel, a buffer at a time. From the
+/// first buffer that is not plain (a quote, a lone `\r`), or whose last line is already longer
+/// than the line limit, the rest of the stream goes to the record reader, which holds every
+/// rule of [`records`](crate::tabular::records) (more slowly, in one thread).
 pub(super) fn read<R: Read>(
     table: &Table,
     name: &str,
@@ -559,56 +637,28 @@ pub(super) fn read<R: Read>(
     let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
+    let limit = table.limits.line;
     let mut pieces: Vec<Piece> = Vec::new();
     // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
-    let mut buf: Vec<u8> = vec![0; BUFFER];
+    let mut buf: Vec<u8> = vec![0; table.limits.buffer];
     let mut len = 0;
+    // The line of `buf[0]`.
     let mut line: u64 = 1;
-    let mut header_pending = table.header;
+    let mut header = Header::new(table.header);
     let mut first = true;
-    // Set while the rest of an over-long line is being skipped.
-    let mut skipping = false;
     loop {
-        let eof;
-        // `buf` starts at the start of `line`: a failure is at the line of the first byte
-        // not read.
-        (len, eof) = fill(&mut reader, &mut buf, len)
-            .map_err(|(read, e)| Error::io(name, line + line_ends(&buf[..read]), e))?;
-        let mut from = 0;
-        if first {
-            if buf[..len].starts_with(b"\xEF\xBB\xBF") {
-                from = 3;
-            }
-            first = false;
-        }
-        if skipping {
-            match line_end(&buf[from..len], eof) {
-                LineEnd::At(i) => {
-                    from += i;
-                    line += 1;
-                    skipping = false;
-                }
-                LineEnd::None if eof => break,
-                LineEnd::None => {
-                    len = 0;
-                    continue;
-                }
-                LineEnd::Unread => {
-                    // A `\r` ends the buffer: keep it to see what follows.
-                    buf[0] = b'\r';
-                    len = 1;
-                    continue;
-                }
-            }
-        }
-        if needs_records(&buf[from..len], table.quoting()) {
-            // Quoted cells may hold delimiters and line ends, and lone `\r`s end lines: the
-            // rest of the stream goes to the record reader, which reads them correctly (and
-            // more slowly, in one thread).
-            buf.truncate(len);
-            buf.drain(..from);
-            let rest = std::io::Cursor::new(buf).chain(reader);
-            pieces.push(read_records(&setup, rest, line, header_pending)?);
+        let eof = match fill(&mut reader, &mut buf, &mut len) {
+            Ok(eof) => eof,
+            // Reading stopped after the line ends in the buffer.
+            Err(e) => return Err(Error::io(name, line + count_line_ends(&buf[..len]), e)),
+        };
+        let from = if std::mem::take(&mut first) && buf[..len].starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        if !plain_lines(&buf[from..len], table.quoting()) {
+            pieces.push(read_records(&setup, buf, from..len, reader, line, header)?);
             break;
         }
         let end = if eof {
@@ -616,129 +666,61 @@ pub(super) fn read<R: Read>(
         } else {
             memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
         };
-        let mut text = &buf[from..end];
-        // The header is the first line that is not blank.
-        while header_pending && !text.is_empty() {
-            let skip = memchr::memchr(b'\n', text).map_or(text.len(), |i| i + 1);
-            let blank = text[..skip].trim_ascii().is_empty();
-            text = &text[skip..];
-            line += 1;
-            header_pending = blank;
-        }
-        let parts = cut(text);
-        let mut firsts = Vec::with_capacity(parts.len());
-        for part in &parts {
-            firsts.push(line);
-            line += memchr::memchr_iter(b'\n', part).count() as u64;
-        }
-        let mut done: Vec<Piece> =
-            parts.par_iter().zip(firsts.par_iter()).map(|(p, &l)| setup.piece(p, l)).collect();
-        pieces.append(&mut done);
+        line = setup.lines(&buf[from..end], line, &mut header, &mut pieces);
         if eof {
+            break;
+        }
+        if len - end > limit + 1 {
+            // The last line is already longer than the limit (and a `\r`): the record reader
+            // rejects it, or passes over it if it is blank, without holding it whole.
+            pieces.push(read_records(&setup, buf, end..len, reader, line, header)?);
             break;
         }
         // Carry the partial last line to the front.
         buf.copy_within(end..len, 0);
         len -= end;
-        if len > MAX_LINE_BYTES + 1 {
-            // The line is already longer than MAX_LINE_BYTES (and a `\r`): reject it, skip to
-            // its end.
-            let problem = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-            let mut piece = Piece::default();
-            piece.rejected.push(*setup.err(line, "row", problem));
-            pieces.push(piece);
-            // A `\r` at the end may be the first half of the line's end: keep it.
-            let cr = buf[len - 1] == b'\r';
-            buf[0] = b'\r';
-            len = usize::from(cr);
-            skipping = true;
-            header_pending = false;
-        }
     }
     Ok(merge(setup, pieces))
 }
 
-/// Reads into `buf[len..]` until it is full or the stream ends; the new length, and whether
-/// the stream ended. On a failure of the reader, the length read before it, and its error.
-fn fill<R: Read>(
-    reader: &mut R,
-    buf: &mut [u8],
-    mut len: usize,
-) -> Result<(usize, bool), (usize, std::io::Error)> {
-    while len < buf.len() {
-        match reader.read(&mut buf[len..]) {
-            Ok(0) => return Ok((len, true)),
+/// Reads into `buf[*len..]` until it is full or the stream ends, and says whether it ended.
+/// On a failure, `*len` bytes were read.
+fn fill<R: Read>(reader: &mut R, buf: &mut [u8], len: &mut usize) -> std::io::Result<bool> {
+    while *len < buf.len() {
+        match reader.read(&mut buf[*len..]) {
+            Ok(0) => return Ok(true),
             // A reader claiming more than it was given room for is not believed.
-            Ok(n) => len = (len + n).min(buf.len()),
+            Ok(n) => *len = (*len + n).min(buf.len()),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err((len, e)),
+            Err(e) => return Err(e),
         }
     }
-    Ok((len, false))
+    Ok(false)
 }
 
-/// The line ends in `text` (`\n`, `\r\n`, a lone `\r`), quoted or not: lines are counted as the
-/// record reader counts them. A `\r` ending `text` is not counted: what follows it is unread.
-fn line_ends(text: &[u8]) -> u64 {
-    let lone_cr = |&i: &usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
-    let crs = memchr::memchr_iter(b'\r', text).filter(lone_cr).count();
-    (memchr::memchr_iter(b'\n', text).count() + crs) as u64
-}
-
-/// Where the line at the start of `text` ends: the offset after its line end (`\n`, `\r\n` or
-/// a lone `\r`).
-enum LineEnd {
-    At(usize),
-    None,
-    /// `text` ends with a `\r` whose next byte is not read yet.
-    Unread,
-}
-
-fn line_end(text: &[u8], eof: bool) -> LineEnd {
-    match memchr::memchr2(b'\n', b'\r', text) {
-        None => LineEnd::None,
-        Some(i) if text[i] == b'\n' => LineEnd::At(i + 1),
-        Some(i) => match text.get(i + 1) {
-            Some(b'\n') => LineEnd::At(i + 2),
-            Some(_) => LineEnd::At(i + 1),
-            None if eof => LineEnd::At(i + 1),
-            None => LineEnd::Unread,
-        },
-    }
-}
-
-/// Whether `text` holds what the parallel path, which cuts lines at `\n`, would misread: a
-/// quote in a table that quotes, or a lone `\r` (one followed by a byte other than `\n`). A
-/// `\r` that ends `text` is not lone: at the end of the stream the last line's `\r` is
-/// dropped, and otherwise it is looked at again with the bytes after it.
-fn needs_records(text: &[u8], quoting: bool) -> bool {
-    let lone = |i: usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
-    if quoting {
-        memchr::memchr2_iter(b'"', b'\r', text).any(|i| text[i] == b'"' || lone(i))
-    } else {
-        memchr::memchr_iter(b'\r', text).any(lone)
-    }
-}
-
-/// Reads the rest of a stream, from the start of `first_line`, with the record reader.
+/// Reads the rest of a stream with the record reader: `buf[rest]`, which starts at `line`,
+/// then `reader`.
 fn read_records<R: Read>(
     setup: &Setup<'_>,
+    mut buf: Vec<u8>,
+    rest: std::ops::Range<usize>,
     reader: R,
-    first_line: u64,
-    header: bool,
+    line: u64,
+    header: Header,
 ) -> Result<Piece, Error> {
+    buf.truncate(rest.end);
+    buf.drain(..rest.start);
+    let reader = std::io::Cursor::new(buf).chain(reader);
     let mut piece = Piece::default();
     let mut scratch = Vec::new();
-    let mut records = Records::new(reader, setup.table).continuing(first_line, header);
+    let mut records = Records::new(reader, setup.table).continuing(line, header);
     while let Some(next) = records.next() {
         match next {
             Ok(Next::Record(record)) => {
                 let fields: Vec<&[u8]> = record.iter().collect();
                 setup.row(&mut piece, record.line(), &fields, &mut scratch);
             }
-            Ok(Next::Rejected(r)) => {
-                piece.rejected.push(*setup.err(r.line, "row", r.problem.to_string()));
-            }
+            Ok(Next::Rejected(r)) => piece.rejected.push(setup.rejection(r)),
             Err(e) => return Err(Error::io(setup.name, e.line, e.error)),
         }
     }

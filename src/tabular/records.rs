@@ -1,19 +1,29 @@
-//! The records of a delimited table: one definition of where a row ends and what its cells
-//! hold, for both table readers ([`Table::read`] and [`Table::read_bulk`]).
+//! The records of a delimited table: one definition of where a row ends, what its cells hold,
+//! what is blank and which row is the header, for both table readers ([`Table::read`] and
+//! [`Table::read_bulk`], whose parallel path calls the functions at the top of this file).
 //!
 //! A record ends at `\n`, `\r\n` or a lone `\r` outside quotes, and each of them ends one line.
 //! In a quoting table (CSV, not TSV) a cell that starts with `"` is quoted: it may hold
 //! delimiters and line ends, `""` in it stands for one `"`, and text after its closing quote
 //! joins the cell (as the csv crate reads it). A quote anywhere else is a plain character.
-//! Records of white space only are blank and skipped; with a header, the first record that is
-//! not blank is skipped too.
+//! Records of white space only are blank and skipped, at any length; with a header, the first
+//! record that is not blank is the header, even one that is rejected.
 //!
-//! Memory is bounded whatever the input: a record is held whole up to [`MAX_LINE_BYTES`] and
-//! one read buffer more. A record that grows beyond that outside quotes is rejected and skipped
-//! to the end of its line. A record still inside a quote at that size, or at the end of the
-//! stream, is rejected as an unclosed quote; reading goes on from the line after the one that
-//! opened the quote, whose bytes are still held, so they are read again as rows of their own.
-//! No byte is read more than twice: the lines read again hold no quote left open at their end.
+//! A cell the table reads (source, object, attribute, value) may not hold a line end: a quote
+//! left open and closed by a later row's quote would otherwise merge the rows between into one
+//! cell. Such a record is rejected, and reading goes on from the line after the one whose quote
+//! opened that cell (as for an unclosed quote, below).
+//!
+//! Memory is bounded whatever the input: a record is held whole up to the line limit
+//! ([`MAX_LINE_BYTES`]) and one read buffer more. A record that grows beyond that outside
+//! quotes is rejected and skipped to the end of its line (unless it is blank so far: then it is
+//! passed over, and rejected only if something other than white space comes before its line
+//! end). A record still inside a quote at that size, or at the end of the stream, is rejected;
+//! reading goes on from the line after the one that opened the quote, whose bytes are still
+//! held, so they are read again as rows of their own. The lines read again hold no quote left
+//! open at their end, save the one holding the closing quote, if there is one: a quote can only
+//! be told unclosed from one closed far away by reading on without bound. No byte is read more
+//! than twice.
 //!
 //! [`Table::read`]: crate::Table::read
 //! [`Table::read_bulk`]: crate::Table::read_bulk
@@ -21,29 +31,119 @@
 use std::fmt;
 use std::io::{self, Read};
 
-use crate::MAX_LINE_BYTES;
 use crate::tabular::Table;
 
 /// Bytes asked of the reader at a time, and the buffer's first size.
 const CHUNK: usize = 64 << 10;
 
+/// Whether `bytes` (a line or record without its line end) is blank: white space only, at any
+/// length. A blank record is no row.
+pub(crate) fn is_blank(bytes: &[u8]) -> bool {
+    bytes.trim_ascii().is_empty()
+}
+
+/// Whether `text` can be cut into rows at its `\n`s, each without the `\r` of a `\r\n` (see
+/// [`line_content`]): it holds no lone `\r` (one followed by a byte other than `\n`), and in a
+/// table that quotes, no quote. A `\r` that ends `text` is not lone: at the end of the stream
+/// it ends the last line as [`line_content`] takes it, and otherwise the bytes after it decide.
+pub(crate) fn plain_lines(text: &[u8], quoting: bool) -> bool {
+    let lone = |i: usize| text.get(i + 1).is_some_and(|&b| b != b'\n');
+    if quoting {
+        !memchr::memchr2_iter(b'"', b'\r', text).any(|i| text[i] == b'"' || lone(i))
+    } else {
+        !memchr::memchr_iter(b'\r', text).any(lone)
+    }
+}
+
+/// The content of a line of [`plain_lines`] text, given the line without its `\n`: without
+/// the `\r` of a `\r\n` (or the `\r` that ends the stream).
+pub(crate) fn line_content(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The number of lines `text` ends: each `\n`, `\r\n` and lone `\r` ends one, and so does a
+/// `\r` that ends `text` (whether a `\n` follows it or not).
+pub(crate) fn count_line_ends(text: &[u8]) -> u64 {
+    let cr = memchr::memchr_iter(b'\r', text).filter(|&i| text.get(i + 1) != Some(&b'\n'));
+    (memchr::memchr_iter(b'\n', text).count() + cr.count()) as u64
+}
+
+/// What a line without quotes is, given its content ([`line_content`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Line {
+    /// White space only, at any length: no row.
+    Blank,
+    /// Longer than the line limit: a rejected row.
+    TooLong(Problem),
+    Row,
+}
+
+impl Line {
+    /// What `content` is under the line limit `limit`.
+    pub(crate) fn of(content: &[u8], limit: usize) -> Self {
+        if is_blank(content) {
+            Line::Blank
+        } else if content.len() > limit {
+            Line::TooLong(Problem::TooLong { limit })
+        } else {
+            Line::Row
+        }
+    }
+}
+
+/// The header rule: with a header, the first row that is not blank is the header, whether it
+/// is read or rejected (a header that cannot be read is still the header, and the row after
+/// it is data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Header {
+    pending: bool,
+}
+
+impl Header {
+    /// A table's header rule: `pending` if the table has a header.
+    pub(crate) fn new(pending: bool) -> Self {
+        Header { pending }
+    }
+
+    /// Whether the header is still to come.
+    pub(crate) fn pending(self) -> bool {
+        self.pending
+    }
+
+    /// Takes a row that is not blank, read or rejected: whether it is the header.
+    pub(crate) fn take(&mut self) -> bool {
+        std::mem::replace(&mut self.pending, false)
+    }
+}
+
 /// Why a record was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Problem {
-    /// The record is longer than [`MAX_LINE_BYTES`] outside quotes.
-    TooLong,
-    /// A quote opened on line `opened` was still open at [`MAX_LINE_BYTES`] or at the end of
-    /// the stream.
+    /// The record is longer than the line limit, `limit`, outside quotes.
+    TooLong { limit: usize },
+    /// A quote opened on line `opened` was still open when its record reached the line limit.
+    QuoteTooLong { opened: u64, limit: usize },
+    /// A quote opened on line `opened` was still open at the end of the stream.
     UnclosedQuote { opened: u64 },
+    /// A cell the table reads, `field`, holds a line end, inside the quote opened on line
+    /// `opened`.
+    LineEndInCell { field: &'static str, opened: u64 },
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::TooLong => write!(f, "the line is longer than {MAX_LINE_BYTES} bytes"),
+            Problem::TooLong { limit } => write!(f, "the line is longer than {limit} bytes"),
+            Problem::QuoteTooLong { opened, limit } => {
+                write!(f, "the quote opened at line {opened} is not closed within {limit} bytes")
+            }
             Problem::UnclosedQuote { opened } => {
                 write!(f, "unclosed quote opened at line {opened}")
             }
+            Problem::LineEndInCell { opened, .. } => write!(
+                f,
+                "the cell holds a line end: the quote opened at line {opened} may be unclosed"
+            ),
         }
     }
 }
@@ -53,6 +153,16 @@ impl fmt::Display for Problem {
 pub(crate) struct Rejection {
     pub line: u64,
     pub problem: Problem,
+}
+
+impl Rejection {
+    /// The field the problem is in: the cell's, or "row".
+    pub(crate) fn field(&self) -> &'static str {
+        match self.problem {
+            Problem::LineEndInCell { field, .. } => field,
+            _ => "row",
+        }
+    }
 }
 
 /// A failure of the reader, at the line being read.
@@ -116,6 +226,8 @@ enum State {
     Unquoted,
     /// Inside a quoted cell.
     Quoted,
+    /// In a record of white space only that is longer than the line limit.
+    Blank,
     /// Passing over the rest of a line that was rejected.
     Skipping,
 }
@@ -152,6 +264,16 @@ enum Found {
     Rejected(Rejection),
 }
 
+/// The first line end inside a quoted cell the table reads, in the current record.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    /// Where the line after it starts in `buf`.
+    at: usize,
+    field: &'static str,
+    /// The line of the cell's opening quote.
+    opened: u64,
+}
+
 /// The records of a table read from a stream, one at a time, in bounded memory.
 #[derive(Debug)]
 pub(crate) struct Records<R> {
@@ -160,8 +282,11 @@ pub(crate) struct Records<R> {
     quoting: bool,
     /// Cells kept per record: the table's last column and those before it.
     width: usize,
-    /// Whether the header is still to be skipped.
-    header: bool,
+    /// The cells read, by column and field name: these may not hold a line end.
+    read: Vec<(usize, &'static str)>,
+    /// The line limit.
+    limit: usize,
+    header: Header,
     /// Whether a byte order mark may still be at the start.
     bom: bool,
     buf: Vec<u8>,
@@ -180,6 +305,7 @@ pub(crate) struct Records<R> {
     quote_line: u64,
     /// Where the line after `quote_line` starts in `buf`, once its end has been read.
     resume: Option<usize>,
+    cut: Option<Cut>,
 }
 
 impl<R: Read> Records<R> {
@@ -190,7 +316,9 @@ impl<R: Read> Records<R> {
             delimiter: table.delimiter,
             quoting: table.quoting(),
             width: table.width(),
-            header: table.header,
+            read: table.read_columns().map(|(field, column)| (column, field)).collect(),
+            limit: table.limits.line,
+            header: Header::new(table.header),
             bom: true,
             buf: Vec::new(),
             len: 0,
@@ -202,12 +330,12 @@ impl<R: Read> Records<R> {
             record: Record::default(),
             quote_line: 0,
             resume: None,
+            cut: None,
         }
     }
 
-    /// Reads on from the start of `line` of a table, whose header is still to come if
-    /// `header`.
-    pub(crate) fn continuing(self, line: u64, header: bool) -> Self {
+    /// Reads on from the start of `line` of a table, under `header`.
+    pub(crate) fn continuing(self, line: u64, header: Header) -> Self {
         Records { line, header, bom: false, ..self }
     }
 
@@ -218,11 +346,10 @@ impl<R: Read> Records<R> {
             match self.advance() {
                 Err(e) => return Some(Err(e)),
                 Ok(None) => return None,
-                Ok(Some(Found::Record)) if self.header => self.header = false,
+                Ok(Some(Found::Record)) if self.header.take() => {}
                 Ok(Some(Found::Record)) => return Some(Ok(Next::Record(&self.record))),
                 Ok(Some(Found::Rejected(r))) => {
-                    // A header that cannot be read is still the header.
-                    self.header = false;
+                    self.header.take();
                     return Some(Ok(Next::Rejected(r)));
                 }
             }
@@ -247,7 +374,7 @@ impl<R: Read> Records<R> {
             }
             if self.state == State::RecordStart {
                 self.record.clear(self.line);
-                (self.start, self.resume) = (self.pos, None);
+                (self.start, self.resume, self.cut) = (self.pos, None, None);
                 self.state = State::CellStart;
             }
             if self.pos == self.len {
@@ -267,9 +394,10 @@ impl<R: Read> Records<R> {
                 Flow::Done(found) => return Ok(Some(found)),
             }
             if matches!(self.state, State::CellStart | State::Unquoted | State::Quoted)
-                && self.pos - self.start > MAX_LINE_BYTES
+                && self.pos - self.start > self.limit
+                && let Some(found) = self.overflow()
             {
-                return Ok(Some(self.overflow()));
+                return Ok(Some(found));
             }
         }
     }
@@ -289,6 +417,7 @@ impl<R: Read> Records<R> {
             }
             State::Unquoted => self.unquoted(),
             State::Quoted => self.quoted(),
+            State::Blank => self.blank(),
             State::Skipping => self.skipping(),
             State::RecordStart => Flow::Go,
         }
@@ -330,7 +459,7 @@ impl<R: Read> Records<R> {
             };
             self.keep(self.pos, self.pos + i);
             self.pos += i;
-            if self.pos - self.start > MAX_LINE_BYTES {
+            if self.pos - self.start > self.limit {
                 return Flow::Go;
             }
             match self.buf[self.pos] {
@@ -366,7 +495,7 @@ impl<R: Read> Records<R> {
             };
             self.keep(self.pos, self.pos + i);
             self.pos += i;
-            if self.pos - self.start > MAX_LINE_BYTES {
+            if self.pos - self.start > self.limit {
                 return Flow::Go;
             }
             let at = self.pos;
@@ -392,6 +521,31 @@ impl<R: Read> Records<R> {
             if self.resume.is_none() {
                 self.resume = Some(self.pos);
             }
+            if self.cut.is_none() {
+                let cell = self.record.ends.len();
+                if let Some(&(_, field)) = self.read.iter().find(|&&(c, _)| c == cell) {
+                    self.cut = Some(Cut { at: self.pos, field, opened: self.quote_line });
+                }
+            }
+        }
+    }
+
+    /// Passes over white space up to the end of the line; a record that holds anything else
+    /// is too long.
+    fn blank(&mut self) -> Flow {
+        let rest = &self.buf[self.pos..self.len];
+        let end = rest.iter().position(|&b| matches!(b, b'\n' | b'\r') || !is_blank(&[b]));
+        let Some(i) = end else {
+            (self.pos, self.start) = (self.len, self.len);
+            return Flow::Go;
+        };
+        (self.pos, self.start) = (self.pos + i, self.pos + i);
+        self.state = State::Skipping;
+        if matches!(self.buf[self.pos], b'\n' | b'\r') {
+            Flow::Go
+        } else {
+            let problem = Problem::TooLong { limit: self.limit };
+            Flow::Done(Found::Rejected(Rejection { line: self.record.line, problem }))
         }
     }
 
@@ -416,44 +570,62 @@ impl<R: Read> Records<R> {
     }
 
     /// Ends the record at `buf[pos]`, before a line end of `width` bytes (0 at the end of the
-    /// stream). A blank record is passed over.
+    /// stream). A blank record is passed over; one whose cell holds a line end is rejected,
+    /// and reading goes on from the line after that cell's quote.
     fn end_record(&mut self, width: usize) -> Flow {
         self.end_cell();
-        let blank = self.buf[self.start..self.pos].trim_ascii().is_empty();
+        let blank = is_blank(&self.buf[self.start..self.pos]);
         self.pos += width;
         self.line += 1;
         self.state = State::RecordStart;
-        if blank { Flow::Go } else { Flow::Done(Found::Record) }
+        if blank {
+            return Flow::Go;
+        }
+        if let Some(Cut { at, field, opened }) = self.cut {
+            (self.pos, self.line) = (at, opened + 1);
+            let problem = Problem::LineEndInCell { field, opened };
+            return Flow::Done(Found::Rejected(Rejection { line: self.record.line, problem }));
+        }
+        Flow::Done(Found::Record)
     }
 
     /// The stream ended at `pos`.
     fn at_end(&mut self) -> Option<Flow> {
         match self.state {
             State::CellStart | State::Unquoted if self.pos > self.start => Some(self.end_record(0)),
-            State::Quoted => Some(Flow::Done(self.unclosed())),
+            State::Quoted => {
+                let problem = Problem::UnclosedQuote { opened: self.quote_line };
+                Some(Flow::Done(self.unclosed(problem)))
+            }
             _ => None,
         }
     }
 
-    /// The record grew beyond `MAX_LINE_BYTES`.
-    fn overflow(&mut self) -> Found {
+    /// The record grew beyond the line limit: it is rejected, unless it is blank so far.
+    fn overflow(&mut self) -> Option<Found> {
         if self.state == State::Quoted {
-            return self.unclosed();
+            let problem = Problem::QuoteTooLong { opened: self.quote_line, limit: self.limit };
+            return Some(self.unclosed(problem));
+        }
+        let blank = is_blank(&self.buf[self.start..self.pos]);
+        self.start = self.pos;
+        if blank {
+            self.state = State::Blank;
+            return None;
         }
         self.state = State::Skipping;
-        self.start = self.pos;
-        Found::Rejected(Rejection { line: self.record.line, problem: Problem::TooLong })
+        let problem = Problem::TooLong { limit: self.limit };
+        Some(Found::Rejected(Rejection { line: self.record.line, problem }))
     }
 
     /// Rejects the record whose quote is open, and reads on from the line after the quote's.
-    fn unclosed(&mut self) -> Found {
-        let problem = Problem::UnclosedQuote { opened: self.quote_line };
+    fn unclosed(&mut self, problem: Problem) -> Found {
         if let Some(at) = self.resume {
             self.pos = at;
             self.line = self.quote_line + 1;
             self.state = State::RecordStart;
         } else {
-            // The quote's line has not ended yet (its end is past `MAX_LINE_BYTES`, or the
+            // The quote's line has not ended yet (its end is past the line limit, or the
             // stream ended on it): pass over the rest of it.
             self.start = self.pos;
             self.state = State::Skipping;
@@ -470,6 +642,9 @@ impl<R: Read> Records<R> {
             self.pos -= s;
             self.start = 0;
             self.resume = self.resume.map(|r| r.saturating_sub(s));
+            if let Some(cut) = &mut self.cut {
+                cut.at -= s;
+            }
             if self.buf.len() - self.len < CHUNK {
                 self.buf.resize(self.len + CHUNK, 0);
             }
@@ -482,7 +657,9 @@ impl<R: Read> Records<R> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(error) => {
                     self.stream = Stream::Failed;
-                    return Err(ReadError { line: self.line, error });
+                    // A `\r` waiting for the byte after it ended its line all the same.
+                    let cr = self.pos < self.len && self.buf[self.pos] == b'\r';
+                    return Err(ReadError { line: self.line + u64::from(cr), error });
                 }
             }
             return Ok(());
@@ -495,6 +672,7 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
+    use crate::MAX_LINE_BYTES;
 
     /// Yields `n` bytes per read, so every byte can fall on a buffer's edge.
     struct Trickle<'a>(&'a [u8], usize);
@@ -523,7 +701,8 @@ mod tests {
                         r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
                     format!("{}: {}", r.line(), cells.join("|"))
                 }
-                Ok(Next::Rejected(r)) => format!("{}: {}", r.line, r.problem),
+                Ok(Next::Rejected(r)) if r.field() == "row" => format!("{}: {}", r.line, r.problem),
+                Ok(Next::Rejected(r)) => format!("{}: {}: {}", r.line, r.field(), r.problem),
                 Err(e) => format!("{}: error {}", e.line, e.error),
             });
         }
@@ -558,9 +737,74 @@ mod tests {
     #[test]
     fn quoted_cells_hold_delimiters_quotes_and_line_ends() {
         let text = "\"a,1\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\n\"three\r\nlines\rhere\",y\nz,w";
+        // Line ends only in cells the table does not read.
+        let table = Table::csv().header(false).columns(2, 2, None, 2);
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            ["1: a,1|say \"hi\"", "2: two\nlines|x", "4: three\r\nlines\rhere|y", "7: z|w"]
+        );
+    }
+
+    #[test]
+    fn a_line_end_in_a_cell_read_rejects_its_row_and_reading_resumes_after_its_quote() {
+        // A quote left open on line 2 and closed by line 4's quote: the rows between are not
+        // one cell; each is read again.
+        let text = "a,\"Oslo,n,1\nb,Oslo,n,2\nc,\"Bergen\",n,3\r\nd,Bergen,n,4\n";
         assert_eq!(
             csv(text),
-            ["1: a,1|say \"hi\"", "2: two\nlines|x", "4: three\r\nlines\rhere|y", "7: z|w"]
+            [
+                "1: object: the cell holds a line end: the quote opened at line 1 may be unclosed",
+                "2: b|Oslo|n|2",
+                "3: c|Bergen|n|3",
+                "4: d|Bergen|n|4"
+            ]
+        );
+        // The first cell read that holds one names its field and quote; a cell not read may
+        // hold line ends, and the record is rejected at its first line.
+        let table = Table::csv().header(false).columns(1, 2, None, 3);
+        let text = "\"x\ny\",a,\"b\rc\",\"1\n2\"\nz,e,f,3";
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            [
+                "1: object: the cell holds a line end: the quote opened at line 2 may be unclosed",
+                "3: source: the cell holds a line end: the quote opened at line 3 may be unclosed",
+                "4: 2\"",
+                "5: z|e|f|3"
+            ]
+        );
+        // The header too: with a line end in a cell read, it is rejected, and still the header.
+        let text = "source,\"object\nname\",attribute,value\na,o,n,1\n";
+        assert_eq!(
+            split(&Table::csv(), text.as_bytes()),
+            [
+                "1: object: the cell holds a line end: the quote opened at line 1 may be unclosed",
+                "2: name\"|attribute|value",
+                "3: a|o|n|1"
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_records_are_passed_over_at_any_length() {
+        let table = Table::csv().header(false).with_small_limits(16, 40);
+        let spaces = " \t ".repeat(20);
+        let text = format!("{spaces}\n{spaces}\r\n{spaces}x\r{spaces}\ra,1\n{spaces}");
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            ["3: the line is longer than 16 bytes", "5: a|1"]
+        );
+        // Blank lines are no header, at any length.
+        let text = format!("{spaces}\nsource,value\na,1\n");
+        assert_eq!(split(&table.header(true), text.as_bytes()), ["3: a|1"]);
+    }
+
+    #[test]
+    fn an_over_long_header_is_rejected_and_still_the_header() {
+        let table = Table::csv().with_small_limits(8, 32);
+        let text = "\n source,object,attribute,value\na,o,n,1\n";
+        assert_eq!(
+            split(&table, text.as_bytes()),
+            ["2: the line is longer than 8 bytes", "3: a|o|n|1"]
         );
     }
 
@@ -609,7 +853,14 @@ mod tests {
         }
         let got = split_with(&Table::csv().header(false), text.as_bytes(), usize::MAX);
         assert_eq!(got.len(), 2 + n);
-        assert_eq!(got[..3], ["1: a|1", "2: unclosed quote opened at line 2", "3: row000000|0"]);
+        assert_eq!(
+            got[..3],
+            [
+                "1: a|1",
+                "2: the quote opened at line 2 is not closed within 1048576 bytes",
+                "3: row000000|0"
+            ]
+        );
         assert_eq!(got[n + 1], format!("{}: row{:06}|{}", n + 2, n - 1, (n - 1) % 10));
         assert_eq!(got, split_with(&Table::csv().header(false), text.as_bytes(), 4096));
     }
@@ -618,7 +869,10 @@ mod tests {
     fn a_quote_open_on_an_over_long_line_skips_to_its_end() {
         let text = format!("a,\"{}\rb,2\n", "x".repeat(MAX_LINE_BYTES));
         let got = split_with(&Table::csv().header(false), text.as_bytes(), 1000);
-        assert_eq!(got, ["1: unclosed quote opened at line 1", "2: b|2"]);
+        assert_eq!(
+            got,
+            ["1: the quote opened at line 1 is not closed within 1048576 bytes", "2: b|2"]
+        );
     }
 
     #[test]
