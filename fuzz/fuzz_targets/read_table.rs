@@ -3,19 +3,32 @@
 //! accounts for the same rows as claims, rejected rows and repeats. Estimates from either
 //! path are finite with low <= best <= high.
 //!
-//! The first byte picks the table's shape and a line end. The rest is read twice: as it is,
-//! and rebuilt as lines without quotes or line breaks in them, joined by the chosen line end
-//! (`\n`, `\r\n`, a lone `\r`, or a mixture), where the number of data rows is known.
+//! Both readers reject the same rows for the same reasons of form (a line too long, a quote
+//! left open, a line end in a cell read) at the same lines, in the same words.
+//!
+//! The first byte picks the table's shape, a line end, and whether the line limit and
+//! `read_bulk`'s buffer are small (`Table::with_small_limits`), so that short inputs reach
+//! their edges. The rest is read twice: as it is, and rebuilt as lines without quotes or line
+//! breaks in them, joined by the chosen line end (`\n`, `\r\n`, a lone `\r`, or a mixture),
+//! where the number of data rows is known.
 #![no_main]
 
-use claimrecon::{BulkReconciler, BulkValue, Figure, Parser, Reconciler, Table};
+use std::collections::BTreeMap;
+
+use claimrecon::{BulkReconciler, BulkValue, Error, Figure, Parser, Reconciler, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
     let header = mode & 1 == 0;
     let table = if mode & 2 == 0 { Table::csv() } else { Table::tsv() };
-    let table = table.header(header).columns(0, 1, Some(2), 3);
+    let mut table = table.header(header).columns(0, 1, Some(2), 3);
+    let mut limit = claimrecon::MAX_LINE_BYTES;
+    if mode & 16 != 0 {
+        // A line limit of 8 to 15 bytes, a buffer of 2 to 9 lines.
+        limit = 8 + usize::from(mode >> 5);
+        table = table.with_small_limits(limit, limit * (2 + usize::from(mode >> 5)));
+    }
     let parser = Parser::default();
     check(&table, rest, &parser);
 
@@ -36,12 +49,19 @@ fuzz_target!(|data: &[u8]| {
         text.extend_from_slice(line);
     }
     // A byte order mark opening the stream is not part of line one.
-    let blank = |(i, l): (usize, &Vec<u8>)| {
-        let l = if i == 0 { l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l) } else { l };
-        l.trim_ascii().is_empty()
+    let content = |(i, l): (usize, &Vec<u8>)| {
+        if i == 0 { l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l).len() } else { l.len() }
     };
-    let filled = lines.iter().enumerate().filter(|&x| !blank(x)).count();
-    let rows = if header { filled.saturating_sub(1) } else { filled };
+    let mut filled = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| !l[l.len() - content((i, l))..].trim_ascii().is_empty());
+    // The header is the first line that is not blank; one over the limit is a rejected row.
+    let rows = match filled.next() {
+        Some(first) if header => usize::from(content(first) > limit) + filled.count(),
+        Some(_) => 1 + filled.count(),
+        None => 0,
+    };
     assert_eq!(check(&table, &text, &parser), rows, "{text:?}");
 });
 
@@ -51,6 +71,24 @@ fn check(table: &Table, bytes: &[u8], parser: &Parser) -> usize {
     let items: Vec<_> = table.read("fuzz.csv", bytes, parser).collect();
     let bulk = table.read_bulk("fuzz.csv", bytes, parser).expect("reading a slice cannot fail");
     assert_eq!(bulk.len() + bulk.rejected().len() + bulk.repeats(), items.len(), "{bytes:?}");
+    // Rejections of form: the field "row", or a line end in a cell.
+    let of_form = |line: usize, message: String| {
+        (message.contains(": field row: ") || message.contains("the cell holds a line end"))
+            .then_some((line, message))
+    };
+    let read: BTreeMap<usize, String> = items
+        .iter()
+        .filter_map(|item| match item {
+            Err(e @ Error::Corpus { line, .. }) => of_form(*line, e.to_string()),
+            _ => None,
+        })
+        .collect();
+    let bulk_form: BTreeMap<usize, String> = bulk
+        .rejected()
+        .iter()
+        .filter_map(|r| of_form(r.line.expect("a row's line"), r.error.to_string()))
+        .collect();
+    assert_eq!(read, bulk_form, "{bytes:?}");
     for e in BulkReconciler::new().reconcile(&bulk).estimates {
         if let BulkValue::Number(best) = e.best {
             let low = e.low.unwrap_or(best);
