@@ -14,13 +14,14 @@ use std::sync::{Mutex, PoisonError};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
+use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
 use crate::tabular::records::{Next, Records};
 use crate::unit::Unit;
-use crate::value::{Label, Magnitude, Number, Policy, Value};
+use crate::value::{Label, Policy, Value};
 use crate::{Error, MAX_LINE_BYTES};
 
 use super::{Bulk, Interval};
@@ -352,12 +353,9 @@ impl Setup<'_> {
             Err(e @ Error::InvalidNumber { .. }) => Err(self.err(line, "value", e.to_string())),
             Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
                 let interval = a.magnitude.interval(&self.policy);
-                // The representative point, as `Reconciler` takes it.
-                let rep = match a.magnitude {
-                    Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
-                    Magnitude::Vague(_) => interval.low().value,
-                    other => other.number().map_or(interval.low().value, Number::get),
-                };
+                let rep = crh::representative(&a.magnitude, &self.policy);
+                // Closed ends: the loss does not depend on whether an end is included (see
+                // `crh::distance`).
                 let low = interval.low().value;
                 let high = interval.high().map_or(f64::INFINITY, |h| h.value);
                 let at = piece.intervals.len() as u32;
@@ -391,7 +389,7 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .labels
-                    .id(label.key().as_bytes(), || Ok(()))
+                    .id(crh::label_key(&label).as_bytes(), || Ok(()))
                     .map_err(|p| self.err(line, "value", p))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
@@ -464,9 +462,9 @@ impl Setup<'_> {
 }
 
 /// A number with nothing else: digits, a point, an exponent, a sign, in claimrecon's range
-/// (see [`Number`]; negative numbers too, as their magnitude). Anything else (commas, words,
-/// units, numbers out of range) goes through the library's parser, which reads it or says
-/// what is wrong with it.
+/// (see [`Number`](crate::Number); negative numbers too, as their magnitude). Anything else
+/// (commas, words, units, numbers out of range) goes through the library's parser, which
+/// reads it or says what is wrong with it.
 fn plain_number(bytes: &[u8]) -> Option<f64> {
     // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
     // digit by digit.
