@@ -105,6 +105,15 @@ pub(crate) fn distance(x: f64, low: f64, high: f64) -> f64 {
     }
 }
 
+/// [`distance`] from `x` to the single number `p`, which is `|x - p|`: the same value
+/// (`distance_to_a_point_is_the_absolute_difference`), without the branches that the bulk
+/// path's hot loop, where most claims are plain numbers, would mispredict about half of
+/// the time.
+#[inline]
+pub(crate) fn distance_to_point(x: f64, p: f64) -> f64 {
+    (x - p).abs()
+}
+
 /// [`distance`] from `x` to an [`Interval`], its openness aside.
 pub(crate) fn distance_to(x: f64, interval: &Interval) -> f64 {
     distance(x, interval.low().value, interval.high().map_or(f64::INFINITY, |h| h.value))
@@ -336,7 +345,8 @@ mod tests {
 
     #[test]
     fn distance_to_a_point_is_the_absolute_difference() {
-        for (x, p) in [(3.0, 5.0), (5.0, 3.0), (-2.0, 4.5), (7.0, 7.0)] {
+        for (x, p) in [(3.0, 5.0), (5.0, 3.0), (-2.0, 4.5), (7.0, 7.0), (0.1 + 0.2, 0.3)] {
+            assert_eq!(distance(x, p, p), distance_to_point(x, p));
             assert_eq!(distance(x, p, p), f64::abs(x - p));
             assert_eq!(distance_to(x, &Interval::point(p)), f64::abs(x - p));
         }

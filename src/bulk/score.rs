@@ -135,7 +135,7 @@ struct Best {
 fn distance(x: f64, claim: &Claim, interval: Option<&Interval>) -> f64 {
     match interval {
         Some(i) => crh::distance(x, i.low, i.high),
-        None => crh::distance(x, claim.value, claim.value),
+        None => crh::distance_to_point(x, claim.value),
     }
 }
 
