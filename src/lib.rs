@@ -4,6 +4,7 @@
 mod bulk;
 mod claim;
 mod corpus;
+mod crh;
 mod error;
 mod extract;
 mod id;

@@ -5,10 +5,12 @@
 //! claims cost gigabytes. Data-fusion tables ask a narrower question: for each object and
 //! attribute, which value, and how reliable is each source. [`Table::read_bulk`] reads such a
 //! table into a compact column store (16 bytes a claim) and [`BulkReconciler`] scores it with
-//! the same CRH model as `Reconciler` (Li et al., SIGMOD 2014): the same loss `d / (d + s)`
-//! for numbers and 0/1 for labels, the same weights `-ln(L_v / Σ L)`, the same floor, the same
-//! stopping rule. What it leaves out: dates and running totals (rows have no as-of), units,
-//! relations, ranks, part-of and copy detection. Use `Reconciler` for those.
+//! the same CRH model as `Reconciler` (Li et al., SIGMOD 2014), through the same functions
+//! (`crate::crh`): the loss `d / (d + s)` for numbers and 0/1 for labels, the spread `s`, the
+//! weights `-ln(L_v / Σ L)` and their floor, the weighted median and its tie rule, the
+//! representative point of a phrase, label keys and the stopping rule. What it leaves out:
+//! dates and running totals (rows have no as-of), units, relations, ranks, part-of and copy
+//! detection. Use `Reconciler` for those.
 //!
 //! Two differences in the estimate, both what CRH prescribes for plain numbers: a numeric
 //! estimate is the reliability-weighted median of all claims (not the winning cluster of
@@ -28,6 +30,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::crh;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
@@ -54,11 +57,10 @@ pub(crate) struct Claim {
 }
 
 impl Claim {
-    /// This claim's weight, given its source's.
+    /// This claim's weight, given its source's (see [`crh::share`]).
     #[inline]
     pub(crate) fn weight(&self, weights: &[f64]) -> f64 {
-        let w = weights[self.source as usize];
-        if self.split == 1 { w } else { w / f64::from(self.split) }
+        crh::share(weights[self.source as usize], self.split)
     }
 }
 
@@ -498,14 +500,8 @@ fn settle_var(
         }
         out.chunk.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
     }
-    let scale = if kind == BulkKind::Number && kept.len() > 1 {
-        let mean = kept.iter().map(|(r, _)| r.value).sum::<f64>() / kept.len() as f64;
-        let var =
-            kept.iter().map(|(r, _)| (r.value - mean).powi(2)).sum::<f64>() / kept.len() as f64;
-        var.sqrt()
-    } else {
-        0.0
-    };
+    let scale =
+        if kind == BulkKind::Number { crh::spread(kept.iter().map(|(r, _)| r.value)) } else { 0.0 };
     out.chunk.kinds.push(kind);
     out.chunk.scale.push(scale);
     out.kept = kept;

@@ -15,6 +15,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
@@ -23,7 +24,7 @@ use crate::tabular::records::{
     Header, Line, Next, Records, Rejection, count_line_ends, line_content, plain_lines,
 };
 use crate::unit::Unit;
-use crate::value::{Label, Magnitude, Number, Policy, Value};
+use crate::value::{Label, Policy, Value};
 
 use super::{Bulk, Interval};
 
@@ -407,12 +408,9 @@ impl Setup<'_> {
             Err(e @ Error::InvalidNumber { .. }) => Err(self.wrapped(line, "value", e)),
             Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
                 let interval = a.magnitude.interval(&self.policy);
-                // The representative point, as `Reconciler` takes it.
-                let rep = match a.magnitude {
-                    Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
-                    Magnitude::Vague(_) => interval.low().value,
-                    other => other.number().map_or(interval.low().value, Number::get),
-                };
+                let rep = crh::representative(&a.magnitude, &self.policy);
+                // Closed ends: the loss does not depend on whether an end is included (see
+                // `crh::distance`).
                 let low = interval.low().value;
                 let high = interval.high().map_or(f64::INFINITY, |h| h.value);
                 let at = piece.intervals.len() as u32;
@@ -445,7 +443,7 @@ impl Setup<'_> {
                 let id = self
                     .names
                     .labels
-                    .id(label.key().as_bytes(), || Ok(None))
+                    .id(crh::label_key(&label).as_bytes(), || Ok(None))
                     .map_err(|r| self.refused(line, "value", r))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
@@ -581,9 +579,9 @@ impl Setup<'_> {
 }
 
 /// A number with nothing else: digits, a point, an exponent, a sign, in claimrecon's range
-/// (see [`Number`]; negative numbers too, as their magnitude). Anything else (commas, words,
-/// units, numbers out of range) goes through the library's parser, which reads it or says
-/// what is wrong with it.
+/// (see [`Number`](crate::Number); negative numbers too, as their magnitude). Anything else
+/// (commas, words, units, numbers out of range) goes through the library's parser, which
+/// reads it or says what is wrong with it.
 fn plain_number(bytes: &[u8]) -> Option<f64> {
     // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
     // digit by digit.

@@ -1,18 +1,16 @@
-//! CRH rounds over the column store, chunk by chunk in parallel.
+//! CRH rounds over the column store, chunk by chunk in parallel. The model's pieces are
+//! `crate::crh`'s, shared with `Reconciler`; this file runs them over the store.
 
 use std::fmt;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::crh::{self, LossScale};
 use crate::id::Score;
 use crate::reconcile::Rejected;
 
 use super::{Bulk, BulkKind, Claim, Interval};
-
-/// A mean loss this small counts as this small, so a flawless source's weight stays finite
-/// (the same floor as [`Reconciler`](crate::Reconciler)).
-const LOSS_FLOOR: f64 = 0.01;
 
 /// Scores bulk claims: CRH rounds of weighted estimates and source weights. Built by value.
 ///
@@ -132,34 +130,27 @@ struct Best {
     support: f64,
 }
 
-/// The distance from `x` to the claim's interval (or point).
+/// The distance from `x` to the claim's interval (or point; see [`crh::distance`]).
+#[inline]
 fn distance(x: f64, claim: &Claim, interval: Option<&Interval>) -> f64 {
     match interval {
-        Some(i) if x < i.low => i.low - x,
-        Some(i) if x > i.high => x - i.high,
-        Some(_) => 0.0,
-        None => (x - claim.value).abs(),
+        Some(i) => crh::distance(x, i.low, i.high),
+        None => crh::distance_to_point(x, claim.value),
     }
 }
 
-/// The first claim whose cumulative weight reaches `q` of the total.
+/// The weighted `q`-quantile of a variable's claims, sorted by value (see
+/// [`crh::weighted_quantile`]).
+#[inline]
 fn quantile(claims: &[Claim], weight: &[f64], total: f64, q: f64) -> f64 {
-    let target = q * total;
-    let mut cum = 0.0;
-    for c in claims {
-        cum += c.weight(weight);
-        if cum >= target {
-            return c.value;
-        }
-    }
-    claims.last().map_or(0.0, |c| c.value)
+    crh::weighted_quantile(claims, q, total, |c| c.value, |c| c.weight(weight)).unwrap_or(0.0)
 }
 
 impl BulkReconciler {
     /// 20 rounds at most.
     #[must_use]
     pub fn new() -> Self {
-        BulkReconciler { rounds: 20, tolerance: 1e-9 }
+        BulkReconciler { rounds: 20, tolerance: crh::TOLERANCE }
     }
 
     /// The most scoring rounds to run (at least 1).
@@ -192,16 +183,15 @@ impl BulkReconciler {
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
         let n_sources = bulk.sources.len();
-        let mut weight = vec![1.0; n_sources];
+        let mut weight = vec![crh::UNSCORED_WEIGHT; n_sources];
         let mut rounds = 0;
         for round in 1..=self.rounds {
             let loss = self.losses(bulk, &weight, false).0;
-            let new_weight = weights(&loss, &bulk.per_source);
-            let moved =
-                new_weight.iter().zip(&weight).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            let new_weight = crh::weights(&mean_losses(&loss, &bulk.per_source));
+            let settled = crh::settled(new_weight.iter().zip(&weight), self.tolerance);
             weight = new_weight;
             rounds = round;
-            if moved < self.tolerance {
+            if settled {
                 break;
             }
         }
@@ -310,20 +300,9 @@ impl BulkReconciler {
     }
 }
 
-/// CRH's weights from summed losses: `-ln(L_s / Σ L)` with `L_s` the mean loss, floored.
-fn weights(loss: &[f64], per_source: &[u32]) -> Vec<f64> {
-    let mean: Vec<Option<f64>> = loss
-        .iter()
-        .zip(per_source)
-        .map(|(&l, &n)| (n > 0).then(|| (l / f64::from(n)).max(LOSS_FLOOR)))
-        .collect();
-    let total: f64 = mean.iter().flatten().sum();
-    mean.iter()
-        .map(|m| match m {
-            Some(m) if total > 0.0 => (-(m / total).ln()).max(0.0) + 1e-3,
-            _ => 1.0,
-        })
-        .collect()
+/// Each source's mean loss from its summed losses; `None` for a source with no claim kept.
+fn mean_losses(loss: &[f64], per_source: &[u32]) -> Vec<Option<f64>> {
+    loss.iter().zip(per_source).map(|(&l, &n)| (n > 0).then(|| l / f64::from(n))).collect()
 }
 
 /// A numeric variable: the weighted median and each claim's loss; with `keep`, also the
@@ -341,7 +320,7 @@ fn numeric(
 ) -> Best {
     let total: f64 = claims.iter().map(|c| c.weight(weight)).sum();
     let value = quantile(claims, weight, total, 0.5);
-    let scale = scale.max(1e-6 * value.abs().max(1.0));
+    let scale = LossScale::new(scale, value);
     let mut agree = 0.0;
     for (k, c) in claims.iter().enumerate() {
         let interval = match intervals.get(*iv) {
@@ -352,7 +331,7 @@ fn numeric(
             _ => None,
         };
         let d = distance(value, c, interval);
-        loss[c.source as usize] += d / (d + scale);
+        loss[c.source as usize] += scale.loss(d);
         if keep && d == 0.0 {
             agree += c.weight(weight);
         }
@@ -368,8 +347,8 @@ fn numeric(
     }
 }
 
-/// A label variable: the label with the most weight (the first in sorted order on a tie),
-/// and a loss of 1 for every other label.
+/// A label variable: the label with the most weight (the first in sorted order on a tie; see
+/// [`crh::outweighs`]), and a loss of 1 for every other label.
 fn label(claims: &[Claim], weight: &[f64], loss: &mut [f64]) -> Best {
     let mut best = (f64::NAN, f64::NEG_INFINITY);
     let mut total = 0.0;
@@ -382,14 +361,12 @@ fn label(claims: &[Claim], weight: &[f64], loss: &mut [f64]) -> Best {
             k += 1;
         }
         total += w;
-        if w > best.1 {
+        if crh::outweighs(w, best.1) {
             best = (value, w);
         }
     }
     for c in claims {
-        if c.value != best.0 {
-            loss[c.source as usize] += 1.0;
-        }
+        loss[c.source as usize] += crh::label_loss(c.value != best.0);
     }
     Best {
         value: best.0,

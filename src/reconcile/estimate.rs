@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::crh;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
 /// How an observation enters an estimate.
@@ -80,8 +81,8 @@ pub(crate) struct Spread {
     pub high_open: bool,
 }
 
-/// A voice's weight split over the distinct values it gives inside one cluster, so echoes and
-/// repeats add nothing.
+/// A voice's weight split over the distinct values it gives inside one cluster (see
+/// [`crh::share`]), so echoes and repeats add nothing.
 fn split_weights(
     members: &[usize],
     inputs: &[Input<'_>],
@@ -97,7 +98,7 @@ fn split_weights(
         .map(|&m| {
             let inp = &inputs[m];
             if seen.insert((inp.voice, inp.key)) {
-                weight[inp.voice] / values_per_voice[&inp.voice].len() as f64
+                crh::share(weight[inp.voice], values_per_voice[&inp.voice].len() as u32)
             } else {
                 0.0
             }
@@ -133,8 +134,8 @@ impl Support {
     }
 
     fn beats(&self, other: &Support) -> bool {
-        self.weight > other.weight + 1e-12
-            || ((self.weight - other.weight).abs() <= 1e-12
+        crh::outweighs(self.weight, other.weight)
+            || (!crh::outweighs(other.weight, self.weight)
                 && (self.voices, self.latest, self.distinct)
                     > (other.voices, other.latest, other.distinct))
     }
@@ -202,25 +203,6 @@ fn floating_floors(
         a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
     });
     floating
-}
-
-fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
-    points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let total: f64 = points.iter().map(|p| p.1).sum();
-    if points.is_empty() {
-        return None;
-    }
-    if total <= 0.0 {
-        return Some(points[points.len() / 2].0);
-    }
-    let mut acc = 0.0;
-    for &(x, w) in points.iter() {
-        acc += w;
-        if acc >= total / 2.0 - 1e-12 {
-            return Some(x);
-        }
-    }
-    points.last().map(|p| p.0)
 }
 
 /// Clusters of current figures that can all be true together: a sweep over intervals sorted by
@@ -420,7 +402,7 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win.
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let floors_win = floor_voices > 0 && floor_weight > best_support.weight + 1e-12;
+    let floors_win = floor_voices > 0 && crh::outweighs(floor_weight, best_support.weight);
     let chosen = if floors_win { clusters.len() } else { best };
     let members: &[usize] = clusters.get(chosen).map_or(&[], Vec::as_slice);
     let common = if floors_win {
@@ -610,7 +592,7 @@ fn spread(common: &Interval, floor: Option<Endpoint>, mut points: Vec<(f64, f64)
         (low, low_open) = (f.value, f.open);
     }
     let high = common.high();
-    let median = weighted_median(&mut points).unwrap_or(low);
+    let median = crh::weighted_median(&mut points).unwrap_or(low);
     let mut best = match high {
         Some(h) => median.clamp(low, h.value.max(low)),
         None => median.max(low),
@@ -692,7 +674,7 @@ pub(crate) fn labels(
         .enumerate()
         .map(|(i, members)| (i, split_weights(members, inputs, weight).1))
         .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
-            Some((_, bw)) if bw >= w - 1e-12 => acc,
+            Some((_, bw)) if !crh::outweighs(w, bw) => acc,
             _ => Some((i, w)),
         });
     let label = heaviest
@@ -819,7 +801,7 @@ fn complete_set(
                 against += scaled;
             }
         }
-        listed >= against - 1e-12 && voices.len() >= 2
+        !crh::outweighs(against, listed) && voices.len() >= 2
     };
     let mut allowed = base_items.clone();
     allowed.extend(extra.into_iter().filter(|item| corroborated(item)));
@@ -827,16 +809,4 @@ fn complete_set(
     (0..values.len())
         .filter(|&v| base_items.is_subset(&items[v]) && items[v].is_subset(&allowed))
         .max_by_key(|&v| (items[v].len(), std::cmp::Reverse(v)))
-}
-
-/// How far `x` lies outside `interval` (0 inside).
-pub(crate) fn distance(x: f64, interval: &Interval) -> f64 {
-    if interval.contains_point(x) {
-        return 0.0;
-    }
-    let below = interval.low().value - x;
-    if below >= 0.0 {
-        return below.max(f64::MIN_POSITIVE);
-    }
-    interval.high().map_or(0.0, |h| (x - h.value).max(f64::MIN_POSITIVE))
 }

@@ -711,14 +711,7 @@ pub(crate) struct Keys {
 impl Keys {
     fn new(values: &[Value]) -> Self {
         let mut keys = Keys::default();
-        // Labels compare case-insensitively, so their keys do too.
-        keys.of_claim = values
-            .iter()
-            .map(|v| match v {
-                Value::Category(_) | Value::Set(_) => keys.intern(v.to_string().to_lowercase()),
-                _ => keys.intern(v.to_string()),
-            })
-            .collect();
+        keys.of_claim = values.iter().map(|v| keys.intern(crate::crh::value_key(v))).collect();
         keys
     }
 

@@ -12,8 +12,8 @@
 //!    distance of the estimate from the figure's interval and `s` the spread of the group's
 //!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
 //! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
-//!    the mean loss of its *distinct* figures, floored at 0.01 so a flawless voice does not
-//!    get infinite weight;
+//!    the mean loss of its *distinct* figures, floored so a flawless voice does not get
+//!    infinite weight;
 //! 4. each voice's *completeness* becomes the share of the set estimates its lists give
 //!    (the sensitivity of Zhao et al.'s Latent Truth Model, 2012), so that the next round
 //!    counts a short list as evidence against the items it omits only as far as its voice
@@ -23,16 +23,21 @@
 //! the distinct values it gives, so an echo through the same wire changes nothing (Iraq Body
 //! Count's two-independent-sources rule; Dong et al. 2009 on copying). Reported reliability
 //! is `1 - L`, in `[0, 1]`. Rounds stop when no weight or completeness moves by more than 1e-9.
+//!
+//! The model's pieces (loss, scale, spread, weights, median, representative points, keys,
+//! stopping rule) are defined once in `crate::crh`, which the bulk path calls too; this file
+//! decides what each piece is applied to (epochs, voices, floors, regressions).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, Claim};
+use crate::crh::{self, LossScale};
 use crate::id::{ClaimId, Score, SourceId};
 use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
-use crate::value::{Change, Interval, Magnitude, Policy, Value, Verdict};
+use crate::value::{Change, Interval, Policy, Value, Verdict};
 
 use super::estimate::{self, Input, Outcome, Role, View};
 use super::group::GroupData;
@@ -53,8 +58,6 @@ fn agreement_of(t: &Tally) -> Option<Score> {
 fn reliability_of(t: &Tally) -> Option<Score> {
     (!t.3.is_empty()).then(|| score(1.0 - t.3.iter().sum::<f64>() / t.3.len() as f64)).flatten()
 }
-
-const LOSS_FLOOR: f64 = 0.01;
 
 /// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
 /// prior), so an omission by an unknown voice is half a vote against.
@@ -150,18 +153,6 @@ pub(crate) struct State {
     pub rounds: usize,
 }
 
-fn rep(m: &Magnitude, policy: &Policy) -> f64 {
-    match m {
-        Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
-        Magnitude::Vague(_) => m.interval(policy).low().value,
-        other => other.number().map_or(0.0, crate::value::Number::get),
-    }
-}
-
-fn midpoint(i: &Interval) -> f64 {
-    i.high().map_or(i.low().value, |h| f64::midpoint(i.low().value, h.value))
-}
-
 fn kind_of(v: &Value) -> Option<Kind> {
     match v {
         Value::Amount(a) => Some(Kind::Amount(a.unit.dimension())),
@@ -179,20 +170,21 @@ fn view(v: &Value, kind: Option<Kind>, policy: &Policy) -> View {
     match (kind, v) {
         (_, Value::Undisclosed) => View::Skip(None),
         (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
-            View::Numeric { interval: a.interval(policy), rep: rep(&a.magnitude, policy) }
+            let rep = crh::representative(&a.magnitude, policy);
+            View::Numeric { interval: a.interval(policy), rep }
         }
         (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
             if unit.dimension() == d =>
         {
-            View::Numeric { interval: to.interval(policy), rep: rep(to, policy) }
+            View::Numeric { interval: to.interval(policy), rep: crh::representative(to, policy) }
         }
         (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
-            Some(i) => View::Numeric { interval: i, rep: midpoint(&i) },
+            Some(i) => View::Numeric { interval: i, rep: crh::representative_of_interval(&i) },
             None => mismatch(),
         },
         (Some(Kind::Date), Value::Date(d)) => {
             let i = d.interval();
-            View::Numeric { interval: i, rep: midpoint(&i) }
+            View::Numeric { interval: i, rep: crh::representative_of_interval(&i) }
         }
         (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => View::Label(v.clone()),
         _ => mismatch(),
@@ -373,11 +365,7 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
         .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
         .filter_map(|&o| interval_of(o).map(|(_, r)| r))
         .collect();
-    if reps.len() > 1 {
-        let mean = reps.iter().sum::<f64>() / reps.len() as f64;
-        let var = reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / reps.len() as f64;
-        epoch.spread = var.sqrt();
-    }
+    epoch.spread = crh::spread(reps);
     let pos: HashMap<usize, usize> = epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
     let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
     let inputs = inputs_of(obs, keys, epoch);
@@ -413,7 +401,7 @@ fn items_of<'a>(
         })
         .collect();
     for d in derived_by_group.get(&gi).into_iter().flatten() {
-        let key = keys.intern(d.bound.value.to_string());
+        let key = keys.intern(crh::value_key(&d.bound.value));
         items.push(Item {
             claim: None,
             key,
@@ -520,7 +508,7 @@ pub(crate) fn run(
         group_latest,
         results: Vec::new(),
         loss: Vec::new(),
-        weight: vec![1.0; n_voices],
+        weight: vec![crh::UNSCORED_WEIGHT; n_voices],
         completeness: vec![COMPLETENESS_PRIOR; n_voices],
         voice_loss: vec![None; n_voices],
         supports: Vec::new(),
@@ -556,16 +544,17 @@ impl State {
             self.score_all(policy);
             let new_weight = self.new_weights();
             let new_completeness = self.new_completeness();
-            let moved = new_weight
-                .iter()
-                .zip(&self.weight)
-                .chain(new_completeness.iter().zip(&self.completeness))
-                .map(|(a, b)| (a - b).abs())
-                .fold(0.0, f64::max);
+            let settled = crh::settled(
+                new_weight
+                    .iter()
+                    .zip(&self.weight)
+                    .chain(new_completeness.iter().zip(&self.completeness)),
+                crh::TOLERANCE,
+            );
             self.weight = new_weight;
             self.completeness = new_completeness;
             self.rounds = round;
-            if moved < 1e-9 {
+            if settled {
                 break;
             }
         }
@@ -650,13 +639,13 @@ impl State {
                     }
                     (View::Numeric { interval, .. }, Some(spread), _) => {
                         let best = spread.best;
-                        let scale = e.spread.max(1e-6 * best.abs().max(1.0));
+                        let scale = LossScale::new(e.spread, best);
                         // An earlier figure of a running total only says the total is now at
                         // least that.
                         let base = if ob.current {
-                            estimate::distance(best, interval)
+                            crh::distance_to(best, interval)
                         } else {
-                            estimate::distance(best, &Interval::new(interval.low(), None))
+                            crh::distance_to(best, &Interval::new(interval.low(), None))
                         };
                         // A regression is off by at least how far it falls below what it
                         // contradicts.
@@ -674,7 +663,7 @@ impl State {
                                 .max(f64::MIN_POSITIVE),
                             _ => base,
                         };
-                        Some(d / (d + scale))
+                        Some(scale.loss(d))
                     }
                     // A state given the other way the same day, in an unknown order, is no error.
                     (View::Label(_), _, Some(_))
@@ -686,7 +675,7 @@ impl State {
                         let conflict = v
                             .compare_with(best, policy)
                             .map_or(true, |c| c.verdict == Verdict::Conflicts);
-                        Some(if conflict { 1.0 } else { 0.0 })
+                        Some(crh::label_loss(conflict))
                     }
                     _ => None,
                 };
@@ -742,14 +731,7 @@ impl State {
 
     fn new_weights(&mut self) -> Vec<f64> {
         let losses = self.voice_losses();
-        let total: f64 = losses.iter().flatten().map(|l| l.max(LOSS_FLOOR)).sum();
-        let w = losses
-            .iter()
-            .map(|l| match l {
-                Some(l) if total > 0.0 => (-(l.max(LOSS_FLOOR) / total).ln()).max(0.0) + 1e-3,
-                _ => 1.0,
-            })
-            .collect();
+        let w = crh::weights(&losses);
         self.voice_loss = losses;
         w
     }

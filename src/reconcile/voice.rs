@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::claim::Claim;
+use crate::crh;
 use crate::id::SourceId;
 use crate::subject::{Aliases, Nature};
 
@@ -685,9 +686,10 @@ fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -
 }
 
 /// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
-/// figures it gives), with CRH weights `-ln(L_v / Σ L_u)` from each voice's share `L_v` of
-/// figures off the estimate, floored at 0.01, for up to [`VOTE_ROUNDS`] rounds. Ties go to
-/// the figure whose text sorts first, so the result does not depend on the claims' order.
+/// figures it gives), with CRH weights ([`crh::weights`]) from each voice's share `L_v` of
+/// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
+/// go to the figure whose text sorts first, so the result does not depend on the claims'
+/// order.
 fn vote(
     per_group: &[BTreeMap<usize, Vec<usize>>],
     texts: &[String],
@@ -703,13 +705,13 @@ fn vote(
                 for (&v, figures) in by_voice {
                     for &k in figures {
                         score.entry(texts[k].as_str()).or_insert((0.0, k)).0 +=
-                            weight[v] / figures.len() as f64;
+                            crh::share(weight[v], figures.len() as u32);
                     }
                 }
                 score
                     .into_values()
                     .fold(None, |best: Option<(f64, usize)>, (w, k)| match best {
-                        Some((bw, _)) if bw >= w - 1e-12 => best,
+                        Some((bw, _)) if !crh::outweighs(w, bw) => best,
                         _ => Some((w, k)),
                     })
                     .map(|(_, k)| k)
@@ -720,9 +722,8 @@ fn vote(
         }
         truth = next;
         let acc = accuracy(per_group, &truth, n_voices);
-        let losses: Vec<f64> = acc.iter().map(|a| (1.0 - a).max(0.01)).collect();
-        let total: f64 = losses.iter().sum();
-        weight = losses.iter().map(|l| (-(l / total).ln()).max(0.0) + 1e-3).collect();
+        let losses: Vec<Option<f64>> = acc.iter().map(|a| Some(1.0 - a)).collect();
+        weight = crh::weights(&losses);
     }
     truth
 }

@@ -1,0 +1,515 @@
+//! The CRH model's pieces, each defined once and called by every path that scores.
+//!
+//! CRH (Li, Li, Gao, Zhao, Fan and Han, "Resolving conflicts in heterogeneous data by truth
+//! discovery and source reliability estimation", SIGMOD 2014) alternates two steps until the
+//! source weights settle: estimate every value from the current weights (a weighted median
+//! for numbers, a weighted vote for labels), then give every source a weight from the losses
+//! of its claims against those estimates. [`Reconciler`](crate::Reconciler) runs the rounds
+//! over clusters, epochs and voices; [`BulkReconciler`](crate::BulkReconciler) runs them over
+//! a column store. Both call the functions here for the model itself, so the two cannot drift
+//! apart: the same claims, fixed facts without time, get the same losses, weights and medians
+//! (`tests/engines.rs` checks it).
+//!
+//! The pieces, in the order a round uses them:
+//!
+//! - what makes two values one ([`value_key`], [`label_key`]), and the point a phrase stands
+//!   for in a median ([`representative`], [`representative_of_interval`]);
+//! - the spread of a variable's figures, which scales the loss ([`spread`]);
+//! - a voice's weight split over the distinct values it gives ([`share`]);
+//! - the weighted median and quantiles ([`weighted_median`], [`weighted_quantile`]) and when
+//!   one weight outweighs another in a vote ([`outweighs`]);
+//! - the losses: [`distance`] to what a claim allows, [`LossScale`] for `d / (d + s)`, and
+//!   [`label_loss`];
+//! - the weights from the losses ([`weights`], with [`LOSS_FLOOR`]);
+//! - the stopping rule ([`settled`], [`TOLERANCE`]).
+
+use crate::value::{Interval, Label, Magnitude, Number, Policy, Value};
+
+/// A voice's mean loss counts as at least this much, so a flawless voice gets a large but
+/// finite weight (CRH's `-ln` is infinite at zero) and one perfect record cannot drown every
+/// other voice.
+pub(crate) const LOSS_FLOOR: f64 = 0.01;
+
+/// Added to every weight: a voice whose claims carry all the loss still counts a little, so
+/// a median or vote never divides by a total of zero.
+pub(crate) const WEIGHT_OFFSET: f64 = 1e-3;
+
+/// The weight of a voice before it is scored, and of one with no scored claim: CRH starts
+/// every source at the same weight.
+pub(crate) const UNSCORED_WEIGHT: f64 = 1.0;
+
+/// Rounds stop once no weight moves by this much or more (see [`settled`]).
+pub(crate) const TOLERANCE: f64 = 1e-9;
+
+/// Sums of weights that differ by less than this share of the larger (or of 1, for sums
+/// below 1) are equal: the difference is rounding in the order of the additions, not
+/// evidence.
+const ROUNDING: f64 = 1e-12;
+
+/// The rounding allowance for sums of weights of size `scale`.
+fn rounding(scale: f64) -> f64 {
+    ROUNDING * scale.abs().max(1.0)
+}
+
+/// CRH's weights from each voice's mean loss: `w_v = -ln(L_v / Σ_u L_u) + 0.001`, with every
+/// `L` raised to [`LOSS_FLOOR`] (Li et al. 2014, eq. 4: the weights that minimise the total
+/// weighted loss under `Σ_v exp(-w_v) = 1`). A voice without a loss (`None`: nothing of it
+/// was scored) keeps [`UNSCORED_WEIGHT`]. Voices with a smaller loss get a larger weight; a
+/// lone scored voice gets [`WEIGHT_OFFSET`] plus nothing, since `L_v / Σ L = 1`.
+///
+/// # Complexity
+/// O(v) for v voices.
+pub(crate) fn weights(mean_losses: &[Option<f64>]) -> Vec<f64> {
+    let floored = |l: f64| l.max(LOSS_FLOOR);
+    let total: f64 = mean_losses.iter().flatten().map(|&l| floored(l)).sum();
+    mean_losses
+        .iter()
+        .map(|l| match l {
+            Some(l) if total > 0.0 => (-(floored(*l) / total).ln()).max(0.0) + WEIGHT_OFFSET,
+            _ => UNSCORED_WEIGHT,
+        })
+        .collect()
+}
+
+/// Whether the rounds have settled: no value moved by `tolerance` or more between the
+/// previous round (`pairs.0`) and this one (`pairs.1`). A `tolerance` of zero or below never
+/// settles, which runs every round. CRH stops when the weights stop changing; a caller that
+/// estimates more than weights (completeness, say) passes those pairs too.
+pub(crate) fn settled<'a>(
+    pairs: impl IntoIterator<Item = (&'a f64, &'a f64)>,
+    tolerance: f64,
+) -> bool {
+    pairs.into_iter().map(|(a, b)| (a - b).abs()).fold(0.0, f64::max) < tolerance
+}
+
+/// How far `x` lies from the numbers `low ..= high` (`high` infinite when unbounded): 0
+/// inside, else the gap to the nearer end.
+///
+/// An excluded end ("more than 1,300" excludes 1,300) is at distance 0 from itself: the
+/// distance is the infimum over the numbers a claim allows, and they come as close to 1,300
+/// as one likes. We chose this over a positive distance at an excluded end (what
+/// [`Reconciler`](crate::Reconciler) used, the smallest positive float) because a loss
+/// measures how far off a claim is, and a lone "more than 1,300" whose estimate is its own
+/// conservative floor, 1,300, is not off by any amount one could name: charging it would
+/// make the claim pay for the estimate it produced. Whether a claim *allows* the exact
+/// number is a different question, which relations and clusters answer with the ends'
+/// openness; the loss does not need it, which is also why the bulk store keeps closed ends.
+#[inline]
+pub(crate) fn distance(x: f64, low: f64, high: f64) -> f64 {
+    if x < low {
+        low - x
+    } else if x > high {
+        x - high
+    } else {
+        0.0
+    }
+}
+
+/// [`distance`] from `x` to the single number `p`, which is `|x - p|`: the same value
+/// (`distance_to_a_point_is_the_absolute_difference`), without the branches that the bulk
+/// path's hot loop, where most claims are plain numbers, would mispredict about half of
+/// the time.
+#[inline]
+pub(crate) fn distance_to_point(x: f64, p: f64) -> f64 {
+    (x - p).abs()
+}
+
+/// [`distance`] from `x` to an [`Interval`], its openness aside.
+pub(crate) fn distance_to(x: f64, interval: &Interval) -> f64 {
+    distance(x, interval.low().value, interval.high().map_or(f64::INFINITY, |h| h.value))
+}
+
+/// The scale `s` of CRH's normalised loss `d / (d + s)` for numbers (Li et al. 2014, §3.2:
+/// the absolute deviation normalised by the spread of the claims about the same entity;
+/// bounded here so one wild figure costs at most 1, like a wrong label). `s` is the
+/// variable's [`spread`], raised to a millionth of the estimate (at least 10^-6) so that
+/// figures which all agree still have a scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LossScale(f64);
+
+impl LossScale {
+    /// The scale for a variable whose figures have `spread`, estimated at `best`.
+    #[inline]
+    pub(crate) fn new(spread: f64, best: f64) -> Self {
+        LossScale(spread.max(1e-6 * best.abs().max(1.0)))
+    }
+
+    /// The loss of a claim at `distance` from the estimate: `d / (d + s)`, in `[0, 1)`, 0
+    /// exactly when the claim allows the estimate.
+    #[inline]
+    pub(crate) fn loss(self, distance: f64) -> f64 {
+        distance / (distance + self.0)
+    }
+}
+
+/// CRH's 0-1 loss for categorical values (Li et al. 2014, §3.2): 1 for a claim that
+/// conflicts with the estimate, 0 for one that does not.
+pub(crate) fn label_loss(conflicts: bool) -> f64 {
+    if conflicts { 1.0 } else { 0.0 }
+}
+
+/// The spread of a variable's figures, the `s` of [`LossScale`]: the population standard
+/// deviation of the representative points of its distinct claims (a voice repeating itself
+/// counts once), 0 for fewer than two.
+///
+/// # Complexity
+/// O(n), two passes.
+pub(crate) fn spread<I>(points: I) -> f64
+where
+    I: IntoIterator<Item = f64>,
+    I::IntoIter: Clone,
+{
+    let points = points.into_iter();
+    let (n, sum) = points.clone().fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
+    if n < 2 {
+        return 0.0;
+    }
+    let mean = sum / n as f64;
+    let var = points.map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+    var.sqrt()
+}
+
+/// A voice's weight split evenly over the `values` distinct values it gives for one
+/// variable, so that a voice cannot add weight by saying several things, and saying one
+/// thing twice adds nothing (each distinct value is counted once).
+#[inline]
+pub(crate) fn share(weight: f64, values: u32) -> f64 {
+    if values <= 1 { weight } else { weight / f64::from(values) }
+}
+
+/// Whether a sum of weights `a` outweighs `b` in a vote: by more than rounding (a
+/// millionth of a millionth of the larger, or of 1). Within it the two tie, and each caller
+/// breaks the tie by its own documented key; the vote never turns on the order in which
+/// weights were added.
+#[inline]
+pub(crate) fn outweighs(a: f64, b: f64) -> bool {
+    a > b + rounding(a.max(b))
+}
+
+/// The weighted `q`-quantile of `sorted` (in value order): the value of the first point at
+/// which the cumulative weight reaches `q` of `total` (within rounding). `None` when empty.
+/// With no weight at all (`total` zero or less) every point counts once.
+///
+/// On a tie (the cumulative weight reaches exactly `q` of the total at a point, so every
+/// number up to the next point serves as well) the *lower* point wins: the estimate is
+/// always a figure some source gave, never a blend of two that no one reported, and for
+/// counts of dead or injured it is the conservative one (ACLED's conservative floor,
+/// DESIGN.md rule 5). `Reconciler` and `BulkReconciler` used to part here: one counted a sum
+/// within 1e-12 of the target as reaching it, the other did not, so a tie decided by the
+/// rounding of the additions could go either way; sums within [`outweighs`]'s rounding now
+/// count as equal everywhere.
+///
+/// # Complexity
+/// O(n): one pass, stopping at the quantile.
+#[inline]
+pub(crate) fn weighted_quantile<T>(
+    sorted: &[T],
+    q: f64,
+    total: f64,
+    value: impl Fn(&T) -> f64,
+    weight: impl Fn(&T) -> f64,
+) -> Option<f64> {
+    let last = sorted.last()?;
+    if total.is_nan() || total <= 0.0 {
+        let k = (q * sorted.len() as f64).ceil() as usize;
+        return Some(value(&sorted[k.clamp(1, sorted.len()) - 1]));
+    }
+    let target = q * total - rounding(total);
+    let mut cumulative = 0.0;
+    for p in sorted {
+        cumulative += weight(p);
+        if cumulative >= target {
+            return Some(value(p));
+        }
+    }
+    Some(value(last))
+}
+
+/// CRH's estimate for numbers: the weighted median of `(value, weight)` points, the value
+/// that minimises the weighted sum of absolute deviations (Li et al. 2014, §3.2), the lower
+/// one on a tie (see [`weighted_quantile`]). Sorts `points` by value; the result does not
+/// depend on their order. `None` when empty.
+///
+/// # Complexity
+/// O(n log n) for the sort.
+pub(crate) fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total = points.iter().map(|p| p.1).sum();
+    weighted_quantile(points, 0.5, total, |p| p.0, |p| p.1)
+}
+
+/// The point a phrase stands for in a median: the number it is built on ("about 1,000" and
+/// "more than 1,000" stand for 1,000: a bound's own figure is its conservative reading), the
+/// middle of a range ("50-60" for 55), and the low end of a vague word's interval ("dozens"
+/// for 12, ACLED's conservative floor; DESIGN.md rule 5).
+pub(crate) fn representative(magnitude: &Magnitude, policy: &Policy) -> f64 {
+    match magnitude {
+        Magnitude::Range(r) => f64::midpoint(r.low().get(), r.high().get()),
+        Magnitude::Vague(_) => magnitude.interval(policy).low().value,
+        other => other.number().map_or_else(|| other.interval(policy).low().value, Number::get),
+    }
+}
+
+/// The point an interval with no figure of its own stands for (a date's days, a factor's
+/// range): its middle, or its low end when it is unbounded above.
+pub(crate) fn representative_of_interval(interval: &Interval) -> f64 {
+    interval.high().map_or(interval.low().value, |h| f64::midpoint(interval.low().value, h.value))
+}
+
+/// What makes two labels one value: [`Label::key`], white space collapsed and lower case.
+/// Bulk tables and [`value_key`] both go through it, so "Marianne  Borgen" and "marianne
+/// borgen" are one label on every path.
+pub(crate) fn label_key(label: &Label) -> &str {
+    label.key()
+}
+
+/// What makes two values one value, counted once and voted as one: a category by its
+/// [`label_key`] in quotes (so it never merges with a yes/no or a number spelled alike), a
+/// set by its items' keys, any other value by its text, which its `Display` normalises
+/// ("1,583" and "1583" are one figure).
+pub(crate) fn value_key(value: &Value) -> String {
+    match value {
+        Value::Category(l) => format!("\"{}\"", label_key(l)),
+        Value::Set(s) => {
+            let items: Vec<&str> = s.items().iter().map(label_key).collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Parser;
+    use crate::value::{Endpoint, ItemSet};
+
+    fn magnitude(text: &str) -> Magnitude {
+        match Parser::default().parse(text).map(|p| p.value) {
+            Ok(Value::Amount(a)) => a.magnitude,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn weights_sum_like_crh() {
+        // Σ exp(-(w - offset)) = Σ L_v / Σ L = 1: CRH's constraint on the weights.
+        let losses = [Some(0.3), Some(0.05), Some(0.001), Some(0.6)];
+        let w = weights(&losses);
+        let sum: f64 = w.iter().map(|w| (-(w - WEIGHT_OFFSET)).exp()).sum();
+        assert!((sum - 1.0).abs() < 1e-12, "{sum}");
+    }
+
+    #[test]
+    fn a_smaller_loss_earns_a_larger_weight() {
+        let w = weights(&[Some(0.5), Some(0.2), Some(0.2), Some(0.0)]);
+        assert!(w[0] < w[1]);
+        assert_eq!(w[1], w[2]);
+        assert!(w[2] < w[3]);
+    }
+
+    #[test]
+    fn losses_below_the_floor_weigh_as_the_floor() {
+        let w = weights(&[Some(0.0), Some(LOSS_FLOOR / 2.0), Some(LOSS_FLOOR), Some(0.4)]);
+        assert_eq!(w[0], w[1]);
+        assert_eq!(w[1], w[2]);
+        assert!(w.iter().all(|w| w.is_finite()));
+    }
+
+    #[test]
+    fn unscored_voices_keep_the_starting_weight_and_no_weight_is_zero() {
+        let w = weights(&[None, Some(0.9), Some(0.9)]);
+        assert_eq!(w[0], UNSCORED_WEIGHT);
+        assert!(w[1] >= WEIGHT_OFFSET);
+        assert_eq!(weights(&[Some(0.4)]), vec![WEIGHT_OFFSET]);
+        assert_eq!(weights(&[None, None]), vec![UNSCORED_WEIGHT; 2]);
+    }
+
+    #[test]
+    fn rounds_settle_only_when_every_value_moves_less_than_the_tolerance() {
+        let (a, b) = ([1.0, 2.0], [1.0, 2.0 + TOLERANCE / 2.0]);
+        assert!(settled(a.iter().zip(&b), TOLERANCE));
+        let c = [1.0, 2.0 + TOLERANCE];
+        assert!(!settled(a.iter().zip(&c), TOLERANCE));
+        // Zero tolerance runs every round, even when nothing moves.
+        assert!(!settled(a.iter().zip(&a), 0.0));
+    }
+
+    #[test]
+    fn distance_is_zero_inside_and_the_gap_outside() {
+        assert_eq!(distance(5.0, 3.0, 7.0), 0.0);
+        assert_eq!(distance(3.0, 3.0, 7.0), 0.0);
+        assert_eq!(distance(1.0, 3.0, 7.0), 2.0);
+        assert_eq!(distance(10.0, 3.0, 7.0), 3.0);
+    }
+
+    #[test]
+    fn distance_to_a_point_is_the_absolute_difference() {
+        for (x, p) in [(3.0, 5.0), (5.0, 3.0), (-2.0, 4.5), (7.0, 7.0), (0.1 + 0.2, 0.3)] {
+            assert_eq!(distance(x, p, p), distance_to_point(x, p));
+            assert_eq!(distance(x, p, p), f64::abs(x - p));
+            assert_eq!(distance_to(x, &Interval::point(p)), f64::abs(x - p));
+        }
+    }
+
+    #[test]
+    fn distance_to_an_open_end_is_zero_at_the_end() {
+        let more_than = Interval::more_than(1300.0);
+        assert!(!more_than.contains_point(1300.0));
+        assert_eq!(distance_to(1300.0, &more_than), 0.0);
+        assert_eq!(distance_to(1000.0, &more_than), 300.0);
+        let fewer_than = Interval::new(
+            Endpoint { value: 0.0, open: false },
+            Some(Endpoint { value: 10.0, open: true }),
+        );
+        assert_eq!(distance_to(10.0, &fewer_than), 0.0);
+        assert_eq!(distance_to(12.5, &fewer_than), 2.5);
+    }
+
+    #[test]
+    fn distance_to_an_unbounded_end_is_zero_all_the_way_up() {
+        assert_eq!(distance_to(1e15, &Interval::at_least(1300.0)), 0.0);
+        assert_eq!(distance(1e15, 1300.0, f64::INFINITY), 0.0);
+    }
+
+    #[test]
+    fn the_loss_is_zero_exactly_when_the_claim_allows_the_estimate_and_below_one() {
+        let scale = LossScale::new(100.0, 1000.0);
+        assert_eq!(scale.loss(0.0), 0.0);
+        assert_eq!(scale.loss(100.0), 0.5);
+        assert!(scale.loss(1e12) < 1.0);
+        let mut last = 0.0;
+        for d in [1.0, 10.0, 100.0, 1e4, 1e8] {
+            assert!(scale.loss(d) > last, "grows with the distance");
+            last = scale.loss(d);
+        }
+    }
+
+    #[test]
+    fn figures_that_all_agree_still_have_a_loss_scale() {
+        assert_eq!(LossScale::new(0.0, 2_000_000.0), LossScale(2.0));
+        assert_eq!(LossScale::new(0.0, 0.0), LossScale(1e-6));
+        assert!(LossScale::new(0.0, 5.0).loss(1.0) > 0.99);
+    }
+
+    #[test]
+    fn label_losses_are_zero_or_one() {
+        assert_eq!(label_loss(false), 0.0);
+        assert_eq!(label_loss(true), 1.0);
+    }
+
+    #[test]
+    fn the_spread_is_the_population_standard_deviation() {
+        assert_eq!(spread([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]), 2.0);
+        assert_eq!(spread([42.0]), 0.0);
+        assert_eq!(spread(std::iter::empty()), 0.0);
+        assert_eq!(spread([3.0, 3.0, 3.0]), 0.0);
+    }
+
+    #[test]
+    fn a_voice_shares_its_weight_over_its_distinct_values() {
+        assert_eq!(share(3.0, 1), 3.0);
+        assert_eq!(share(3.0, 0), 3.0);
+        assert_eq!(share(3.0, 3) * 3.0, 3.0);
+    }
+
+    #[test]
+    fn weighted_median_is_order_free() {
+        let points = [(5.0, 1.0), (1.0, 0.5), (9.0, 2.0), (3.0, 0.7), (5.0, 0.1)];
+        let mut a = points;
+        let mut b = points;
+        b.reverse();
+        let mut c = points;
+        c.swap(0, 3);
+        let m = weighted_median(&mut a);
+        assert_eq!(m, weighted_median(&mut b));
+        assert_eq!(m, weighted_median(&mut c));
+        assert_eq!(m, Some(5.0));
+    }
+
+    #[test]
+    fn weighted_median_minimises_the_weighted_absolute_deviation() {
+        let points = [(1.0, 0.4), (2.0, 1.1), (4.0, 0.3), (8.0, 0.9), (16.0, 0.2)];
+        let cost = |x: f64| points.iter().map(|&(v, w)| w * (x - v).abs()).sum::<f64>();
+        let m = weighted_median(&mut points.clone()).unwrap();
+        for &(v, _) in &points {
+            assert!(cost(m) <= cost(v) + 1e-12, "{m} against {v}");
+        }
+    }
+
+    #[test]
+    fn weighted_median_takes_the_lower_figure_on_a_tie() {
+        assert_eq!(weighted_median(&mut [(2000.0, 1.0), (1000.0, 1.0)]), Some(1000.0));
+        // A tie that the order of the additions blurs is still a tie: 0.3 + 0.1 + 0.2 is
+        // 0.6000000000000001, whose half is above 0.3.
+        let mut blurred = [(1.0, 0.3), (2.0, 0.1), (3.0, 0.2)];
+        assert_eq!(weighted_median(&mut blurred), Some(1.0));
+    }
+
+    #[test]
+    fn weighted_median_of_nothing_is_none_and_of_no_weight_the_plain_lower_median() {
+        assert_eq!(weighted_median(&mut []), None);
+        assert_eq!(
+            weighted_median(&mut [(4.0, 0.0), (1.0, 0.0), (3.0, 0.0), (2.0, 0.0)]),
+            Some(2.0)
+        );
+        assert_eq!(weighted_median(&mut [(3.0, 0.0), (1.0, 0.0), (2.0, 0.0)]), Some(2.0));
+    }
+
+    #[test]
+    fn weighted_quantiles_are_ordered() {
+        let sorted = [(1.0, 0.3), (2.0, 0.1), (3.0, 0.9), (4.0, 0.2), (7.0, 0.5)];
+        let total = sorted.iter().map(|p| p.1).sum();
+        let q = |q| weighted_quantile(&sorted, q, total, |p| p.0, |p| p.1).unwrap();
+        assert!(q(0.0) <= q(0.25) && q(0.25) <= q(0.5) && q(0.5) <= q(0.75) && q(0.75) <= q(1.0));
+        assert_eq!((q(0.0), q(1.0)), (1.0, 7.0));
+    }
+
+    #[test]
+    fn a_vote_turns_on_weight_not_on_rounding() {
+        assert!(outweighs(2.0, 1.0));
+        assert!(!outweighs(1.0, 2.0));
+        assert!(!outweighs(0.1 + 0.2, 0.3) && !outweighs(0.3, 0.1 + 0.2));
+        assert!(!outweighs(1e6 + 1e-7, 1e6), "rounding scales with the sums");
+        assert!(outweighs(1e6 + 1.0, 1e6));
+    }
+
+    #[test]
+    fn a_phrase_stands_for_its_own_figure_a_range_for_its_middle_a_vague_word_for_its_floor() {
+        let policy = Policy::default();
+        assert_eq!(representative(&magnitude("about 1,000"), &policy), 1000.0);
+        assert_eq!(representative(&magnitude("more than 1,300"), &policy), 1300.0);
+        assert_eq!(representative(&magnitude("50-60"), &policy), 55.0);
+        let dozens = magnitude("dozens");
+        assert_eq!(representative(&dozens, &policy), dozens.interval(&policy).low().value);
+        assert_eq!(representative_of_interval(&Interval::closed(10.0, 20.0)), 15.0);
+        assert_eq!(representative_of_interval(&Interval::at_least(10.0)), 10.0);
+    }
+
+    #[test]
+    fn label_keys_ignore_case_and_spacing_and_keep_kinds_apart() {
+        let a = Label::new("Marianne  Borgen").unwrap();
+        let b = Label::new("marianne borgen").unwrap();
+        assert_eq!(label_key(&a), label_key(&b));
+        assert_eq!(value_key(&Value::Category(a)), value_key(&Value::Category(b)));
+        let yes = Label::new("yes").unwrap();
+        assert_ne!(value_key(&Value::Category(yes)), value_key(&Value::YesNo(true)));
+        let set = |items: &[&str]| {
+            Value::Set(ItemSet::new(items.iter().map(|i| Label::new(i).unwrap())).unwrap())
+        };
+        assert_eq!(
+            value_key(&set(&["Belarus", "armenia"])),
+            value_key(&set(&["ARMENIA", "belarus"]))
+        );
+        assert_eq!(value_key(&set(&["Belarus", "armenia"])), "{armenia, belarus}");
+    }
+
+    #[test]
+    fn value_keys_are_the_lowercased_text_for_labels_and_the_text_otherwise() {
+        // The rule `Reconciler` has keyed values by since its first version.
+        let category = Value::Category(Label::new("Civil  War").unwrap());
+        assert_eq!(value_key(&category), category.to_string().to_lowercase());
+        let yes = Value::YesNo(true);
+        assert_eq!(value_key(&yes), yes.to_string());
+    }
+}
