@@ -20,7 +20,7 @@ use crate::subject::{Measure, Nature, Subject};
 use crate::value::Label;
 use crate::{Error, MAX_LINE_BYTES};
 
-use self::records::{Next, Record, Records};
+use self::records::{Header, Next, Record, Records, Rejection};
 
 /// Which columns hold what, and how rows become claims. Built by value.
 ///
@@ -43,6 +43,53 @@ pub struct Table {
     nature: Nature,
     pub(crate) lossy: bool,
     pub(crate) limits: Limits,
+    /// How the columns are found: by position, or by the header's names.
+    find: Find,
+    /// The as-of column's name, when it is found by name.
+    as_of_name: Option<String>,
+    /// The header's names of the columns read, once found by name (for messages).
+    named: Option<Box<[(&'static str, String)]>>,
+}
+
+/// The error of a row the record reader rejected, in table `name`.
+pub(crate) fn rejection(name: &str, r: Rejection) -> Error {
+    Error::line(name, r.line as usize, r.field(), r.problem.to_string())
+}
+
+/// Where reading a table starts, once its columns are known (see [`Table::start`]).
+pub(crate) struct Start<R> {
+    /// The table, its columns as positions.
+    pub table: Table,
+    /// The stream from where its rows start.
+    pub rest: records::Rest<R>,
+    /// The line `rest` starts on.
+    pub line: u64,
+    /// Whether the header has been read (so `rest` starts after it, past any byte order mark).
+    pub header_read: bool,
+    /// A header that could not be read, when the columns can be found without it (by
+    /// [`Table::csv`]'s default, by position): a rejected row, as any other.
+    pub rejected: Option<Rejection>,
+}
+
+/// How a table's columns are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Find {
+    /// By position ([`Table::columns`], [`Table::tsv`]).
+    At,
+    /// By the header's names ([`Table::named`]): each must be there.
+    Named(Box<Names>),
+    /// [`Table::csv`]'s default: by name when the header names `source`, `object` and `value`
+    /// (and, when it has them, `attribute` and `as_of`), else by position.
+    Auto,
+}
+
+/// The header's names of a table's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Names {
+    source: String,
+    object: String,
+    attribute: Option<String>,
+    value: String,
 }
 
 /// `Table::read_bulk`'s buffer: bytes read from the stream at a time.
@@ -58,7 +105,12 @@ pub(crate) struct Limits {
 }
 
 impl Table {
-    /// Comma-separated, with a header row; columns source 0, object 1, attribute 2, value 3.
+    /// Comma-separated, with a header row. When the header names the columns `source`,
+    /// `object` and `value` (in any order, ignoring case and the white space around them),
+    /// they are found by name, with `attribute` (else every row is about `value`) and an
+    /// as-of column `as_of` if the header has them; otherwise the columns are source 0,
+    /// object 1, attribute 2 and value 3. Name other columns with [`Table::named`], or give
+    /// positions with [`Table::columns`].
     #[must_use]
     pub fn csv() -> Self {
         Table {
@@ -72,18 +124,23 @@ impl Table {
             nature: Nature::FixedFact,
             lossy: false,
             limits: Limits { line: MAX_LINE_BYTES, buffer: BULK_BUFFER },
+            find: Find::Auto,
+            as_of_name: None,
+            named: None,
         }
     }
 
-    /// Tab-separated, no header; same default columns.
+    /// Tab-separated, no header; columns by position, the same as [`Table::csv`]'s.
     #[must_use]
     pub fn tsv() -> Self {
-        Table { delimiter: b'\t', header: false, ..Self::csv() }
+        Table { delimiter: b'\t', header: false, find: Find::At, ..Self::csv() }
     }
 
-    /// Sets the columns (0-based) of the source, the object, the attribute (`None`: every row
-    /// is about the same attribute, `value`) and the value. Any column may be given: a row
-    /// without it is rejected with "the row has no column N", naming its line and field.
+    /// Sets the columns by position (0-based) of the source, the object, the attribute
+    /// (`None`: every row is about the same attribute, `value`) and the value; a header, if
+    /// the table has one, is passed over unread. Any column may be given: a row without it is
+    /// rejected with "the row has no column N (columns count from 0; it has M)", naming its
+    /// line and field.
     #[must_use]
     pub fn columns(
         self,
@@ -92,13 +149,53 @@ impl Table {
         attribute: Option<usize>,
         value: usize,
     ) -> Self {
-        Self { source, object, attribute, value, ..self }
+        Self { source, object, attribute, value, find: Find::At, ..self }
     }
 
-    /// Sets the column of an as-of date (`YYYY-MM-DD`, a year from 1000 to 9999).
+    /// Finds the columns by the header's names, in any order: the source, the object, the
+    /// attribute (`None`: every row is about the same attribute, `value`) and the value.
+    /// Names are compared without the white space around them and ignoring ASCII case. Turns
+    /// the header on.
+    ///
+    /// # Errors (when reading)
+    /// A header without one of the names, or with one twice, is an error of the whole table
+    /// ([`Error::Corpus`] naming the header's line and the field `header`): no row can be read
+    /// without knowing its columns.
+    ///
+    /// ```
+    /// use claimrecon::{Parser, Table};
+    /// let csv = "population,city,editor\n1583,Springfield,ann\n";
+    /// let rows: Vec<_> = Table::csv()
+    ///     .named("editor", "city", None, "population")
+    ///     .read("pop.csv", csv.as_bytes(), &Parser::default())
+    ///     .collect();
+    /// let claim = rows[0].as_ref().unwrap();
+    /// assert_eq!(claim.provenance().outlet().as_str(), "ann");
+    /// assert_eq!(claim.value().to_string(), "1,583");
+    /// ```
+    #[must_use]
+    pub fn named(self, source: &str, object: &str, attribute: Option<&str>, value: &str) -> Self {
+        let names = Names {
+            source: source.to_owned(),
+            object: object.to_owned(),
+            attribute: attribute.map(str::to_owned),
+            value: value.to_owned(),
+        };
+        Self { find: Find::Named(Box::new(names)), header: true, ..self }
+    }
+
+    /// Sets the column of an as-of date (`YYYY-MM-DD`, a year from 1000 to 9999) by position.
     #[must_use]
     pub fn as_of(self, column: usize) -> Self {
-        Self { as_of: Some(column), ..self }
+        Self { as_of: Some(column), as_of_name: None, ..self }
+    }
+
+    /// Sets the column of an as-of date by the header's name, compared as in
+    /// [`Table::named`] (with [`Table::csv`]'s default columns, a column named `as_of` is
+    /// found without this). Turns the header on; the other columns are found as before.
+    #[must_use]
+    pub fn as_of_named(self, name: &str) -> Self {
+        Self { as_of: None, as_of_name: Some(name.to_owned()), header: true, ..self }
     }
 
     /// Whether the first row is a header.
@@ -162,6 +259,141 @@ impl Table {
             .saturating_add(1)
     }
 
+    /// Whether the columns are found in the header, which must then be read before the rows.
+    fn finds_by_name(&self) -> bool {
+        self.header && (!matches!(self.find, Find::At) || self.as_of_name.is_some())
+    }
+
+    /// The start of reading `reader`: when the columns are found by name, the header is read
+    /// and they become positions (one definition for both readers).
+    ///
+    /// # Errors
+    /// A header that cannot be read, or that lacks a name the table looks for or holds it
+    /// twice, is an [`Error::Corpus`] of the field `header`; a failure of `reader` an
+    /// [`Error::Io`].
+    pub(crate) fn start<R: Read>(&self, name: &str, reader: R) -> Result<Start<R>, Error> {
+        if !self.header && (matches!(self.find, Find::Named(_)) || self.as_of_name.is_some()) {
+            let problem = "the columns are named, but the table has no header (give positions \
+                           with Table::columns and Table::as_of)";
+            return Err(Error::line(name, 1, "header", problem));
+        }
+        if !self.finds_by_name() {
+            let rest = std::io::Cursor::new(Vec::new()).chain(reader);
+            let table = self.clone();
+            return Ok(Start { table, rest, line: 1, header_read: false, rejected: None });
+        }
+        let mut records = Records::header_row(reader, self);
+        let (header, rejected) = match records.next() {
+            None => (None, None),
+            Some(Ok(Next::Record(r))) => {
+                (Some((r.line(), r.iter().map(<[u8]>::to_vec).collect::<Vec<_>>())), None)
+            }
+            Some(Ok(Next::Rejected(r))) => (None, Some(r)),
+            Some(Err(e)) => return Err(Error::io(name, e.line, e.error)),
+        };
+        let (rest, line) = records.into_rest().map_err(|e| Error::io(name, e.line, e.error))?;
+        let positions = Table { header: false, find: Find::At, as_of_name: None, ..self.clone() };
+        let table = match (header, rejected) {
+            (Some((at, cells)), _) => {
+                self.resolve(&cells).map_err(|p| Error::line(name, at as usize, "header", p))?
+            }
+            // By default, a header that cannot be read leaves the columns where they are.
+            (None, Some(_)) if self.as_of_name.is_none() && matches!(self.find, Find::Auto) => {
+                positions
+            }
+            (None, Some(r)) => {
+                let problem = format!("the header cannot be read: {}", r.problem);
+                return Err(Error::line(name, r.line as usize, "header", problem));
+            }
+            // No header: the stream holds blank lines at most, and no row.
+            (None, None) => positions,
+        };
+        Ok(Start { table, rest, line, header_read: true, rejected })
+    }
+
+    /// This table with its columns found in `header` (the header row's cells) as positions.
+    fn resolve(&self, header: &[Vec<u8>]) -> Result<Table, String> {
+        let cells: Vec<String> =
+            header.iter().map(|c| String::from_utf8_lossy(c).trim().to_ascii_lowercase()).collect();
+        let find = |name: &str| -> Result<Option<usize>, String> {
+            let key = name.trim().to_ascii_lowercase();
+            let mut at = cells.iter().enumerate().filter(|(_, c)| **c == key).map(|(i, _)| i);
+            match (at.next(), at.next()) {
+                (None, _) => Ok(None),
+                (Some(i), None) => Ok(Some(i)),
+                (Some(i), Some(j)) => {
+                    Err(format!("the header names {name:?} twice (columns {i} and {j})"))
+                }
+            }
+        };
+        let need = |name: &str| -> Result<usize, String> {
+            find(name)?.ok_or_else(|| {
+                let has: Vec<String> =
+                    header.iter().map(|c| format!("{:?}", String::from_utf8_lossy(c))).collect();
+                format!("the header has no column named {name:?} (it has {})", has.join(", "))
+            })
+        };
+        let mut t = Table { header: false, find: Find::At, as_of_name: None, ..self.clone() };
+        let mut named: Vec<(&'static str, String)> = Vec::new();
+        let mut found = |names: [(&'static str, Option<&str>); 4]| {
+            let given = names.into_iter().filter_map(|(field, name)| Some((field, name?)));
+            named.extend(given.map(|(field, name)| (field, name.trim().to_owned())));
+        };
+        match &self.find {
+            Find::At => {}
+            Find::Named(n) => {
+                t.source = need(&n.source)?;
+                t.object = need(&n.object)?;
+                t.attribute = n.attribute.as_deref().map(need).transpose()?;
+                t.value = need(&n.value)?;
+                let given = [
+                    ("source", Some(n.source.as_str())),
+                    ("object", Some(n.object.as_str())),
+                    ("attribute", n.attribute.as_deref()),
+                    ("value", Some(n.value.as_str())),
+                ];
+                found(given);
+            }
+            Find::Auto => {
+                if let (Some(source), Some(object), Some(value)) =
+                    (find("source")?, find("object")?, find("value")?)
+                {
+                    (t.source, t.object, t.value) = (source, object, value);
+                    t.attribute = find("attribute")?;
+                    if self.as_of.is_none() && self.as_of_name.is_none() {
+                        t.as_of = find("as_of")?;
+                    }
+                    let given = [
+                        ("source", Some("source")),
+                        ("object", Some("object")),
+                        ("attribute", t.attribute.map(|_| "attribute")),
+                        ("value", Some("value")),
+                    ];
+                    found(given);
+                    if t.as_of.is_some() && self.as_of.is_none() {
+                        named.push(("as_of", "as_of".to_owned()));
+                    }
+                }
+            }
+        }
+        if let Some(name) = &self.as_of_name {
+            t.as_of = Some(need(name)?);
+            named.push(("as_of", name.trim().to_owned()));
+        }
+        t.named = (!named.is_empty()).then(|| named.into_boxed_slice());
+        Ok(t)
+    }
+
+    /// Why a row without column `i`, read as `field`, is rejected; the row has `cells` cells.
+    pub(crate) fn missing_column(&self, field: &str, i: usize, cells: usize) -> String {
+        match self.named.as_ref().and_then(|n| n.iter().find(|(f, _)| *f == field)) {
+            Some((_, name)) => {
+                format!("the row has no column {name:?} (column {i} of the header; it has {cells})")
+            }
+            None => format!("the row has no column {i} (columns count from 0; it has {cells})"),
+        }
+    }
+
     /// Reads rows as a stream: one claim or one error per data row, in order. The claim id is
     /// `name:line`; the subject is the attribute as a measure, about the object as its event.
     ///
@@ -179,8 +411,11 @@ impl Table {
     /// and closed by a later row's quote, which would merge the rows between into one cell.
     ///
     /// # Errors
-    /// Each item is a claim or the error of one row: an [`Error::Corpus`] naming the file, the
-    /// row's line and the field, holding the cell's own error when it has one (the
+    /// When the columns are found by name ([`Table::named`], [`Table::as_of_named`]), a header
+    /// that lacks a name or holds one twice, or that cannot be read, is an [`Error::Corpus`] of
+    /// the field `header` and the only item: no row can be read without its columns.
+    /// Otherwise each item is a claim or the error of one row: an [`Error::Corpus`] naming the
+    /// file, the row's line and the field, holding the cell's own error when it has one (the
     /// [`Error::Parse`] of a value that does not read, the [`Error::InvalidName`] of a bad
     /// source). A row longer than [`MAX_LINE_BYTES`](crate::MAX_LINE_BYTES) is an error ("the
     /// line is longer than 1048576 bytes") and reading goes on at the next line. A source,
@@ -201,15 +436,32 @@ impl Table {
         reader: R,
         parser: &'p Parser,
     ) -> impl Iterator<Item = Result<Claim, Error>> + 'p {
-        let table = self.clone();
         let name = name.to_owned();
-        let mut records = Records::new(reader, self);
+        let mut start = Some((self.clone(), reader));
+        let mut reading: Option<(Table, Records<_>)> = None;
         std::iter::from_fn(move || {
+            if let Some((table, reader)) = start.take() {
+                match table.start(&name, reader) {
+                    Ok(Start { table, rest, line, header_read, rejected }) => {
+                        let records = Records::new(rest, &table);
+                        let records = if header_read {
+                            records.continuing(line, Header::new(false))
+                        } else {
+                            records
+                        };
+                        reading = Some((table, records));
+                        if let Some(r) = rejected {
+                            return Some(Err(rejection(&name, r)));
+                        }
+                    }
+                    // The columns are unknown: no row can be read.
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            let (table, records) = reading.as_mut()?;
             Some(match records.next()? {
                 Ok(Next::Record(record)) => table.claim(&name, record, parser),
-                Ok(Next::Rejected(r)) => {
-                    Err(Error::line(&name, r.line as usize, r.field(), r.problem.to_string()))
-                }
+                Ok(Next::Rejected(r)) => Err(rejection(&name, r)),
                 Err(e) => Err(Error::io(&name, e.line, e.error)),
             })
         })
@@ -221,8 +473,9 @@ impl Table {
         // The error of a cell's value, kept whole inside the row's error.
         let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
         let cell = |field: &str, i: usize| -> Result<std::borrow::Cow<'_, str>, Error> {
-            let bytes =
-                row.get(i).ok_or_else(|| err(field, format!("the row has no column {i}")))?;
+            let bytes = row
+                .get(i)
+                .ok_or_else(|| err(field, self.missing_column(field, i, row.iter().count())))?;
             if self.lossy {
                 return Ok(String::from_utf8_lossy(bytes));
             }

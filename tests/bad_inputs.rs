@@ -531,7 +531,12 @@ fn a_column_beyond_every_row_rejects_each_row() {
         ];
         for (field, table) in tables {
             let expected: Vec<String> = (2..=3)
-                .map(|line| format!("t.csv:{line}: field {field}: the row has no column {column}"))
+                .map(|line| {
+                    format!(
+                        "t.csv:{line}: field {field}: the row has no column {column} (columns \
+                         count from 0; it has 4)"
+                    )
+                })
                 .collect();
             let bulk = table.read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
             assert!(bulk.is_empty());
@@ -674,16 +679,28 @@ fn line_ends_of_every_style_give_the_same_rows_at_the_same_lines_in_both_readers
         let table = Table::csv().header(header);
         // Line numbers of the rows above: after the header, if there is one.
         let at = |i: usize| i + 1 + usize::from(header);
+        // With a header naming the columns they are found by name, and the message says so.
+        let missing = if header {
+            format!(
+                "t.csv:{}: field value: the row has no column \"value\" (column 3 of the header; it has 3)",
+                at(3)
+            )
+        } else {
+            format!(
+                "t.csv:{}: field value: the row has no column 3 (columns count from 0; it has 3)",
+                at(3)
+            )
+        };
         let expected_rows = [
             format!("t.csv:{} 700,000", at(0)),
             format!("t.csv:{} 7,000", at(2)),
-            format!("t.csv:{}: field value: the row has no column 3", at(3)),
+            missing.clone(),
             format!("t.csv:{} about 280,000", at(4)),
             format!("t.csv:{} 5 tenge", at(5)),
             format!("t.csv:{} 280,000", at(6)),
         ];
         let expected_rejected = [
-            format!("t.csv:{}: field value: the row has no column 3", at(3)),
+            missing,
             format!(
                 "t.csv:{}: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain \
                  numbers and unitless phrases (use Table::read and Reconciler for amounts with \

@@ -416,7 +416,7 @@ fn bad_rows_name_their_line_field_and_problem() {
     assert_eq!(
         messages,
         [
-            "t.csv:3: field value: the row has no column 3",
+            "t.csv:3: field value: the row has no column \"value\" (column 3 of the header; it has 3)",
             "t.csv:4: field source: invalid source id \"\": is empty",
             "t.csv:5: field object: invalid label \"o\\01\": contains control characters",
             "t.csv:6: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain numbers \

@@ -119,6 +119,9 @@ impl Table {
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///
+    /// Columns are found as [`Table::read`] finds them: by the header's names (see
+    /// [`Table::csv`] and [`Table::named`]) or by position.
+    ///
     /// Rows, line ends and quotes are read as [`Table::read`] reads them, by the same rules
     /// (one definition in the crate): a row ends at `\n`, `\r\n` or a lone `\r`, each one
     /// line; rows of white space are skipped at any length, and the first row that is not
@@ -139,8 +142,10 @@ impl Table {
     /// reader in one thread, correctly and several times slower.
     ///
     /// # Errors
-    /// Only a failure of `reader` is an error: an [`Error::Io`] naming the line where reading
-    /// stopped and holding the reader's error. A row that cannot be used is in
+    /// A failure of `reader` is an [`Error::Io`] naming the line where reading stopped and
+    /// holding the reader's error. When the columns are found by name, a header that lacks a
+    /// name or holds one twice, or that cannot be read, is an [`Error::Corpus`] of the field
+    /// `header`, in [`Table::read`]'s words. A row that cannot be used is in
     /// [`Bulk::rejected`] with its line, field and reason (an [`Error::Corpus`], holding the
     /// cell's own error when it has one, such as the [`Error::InvalidNumber`] of "NaN").
     ///

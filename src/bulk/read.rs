@@ -19,10 +19,10 @@ use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
-use crate::tabular::Table;
 use crate::tabular::records::{
     Header, Line, Next, Records, Rejection, count_line_ends, line_content, plain_lines,
 };
+use crate::tabular::{Start, Table};
 use crate::unit::Unit;
 use crate::value::{Label, Policy, Value};
 
@@ -274,9 +274,9 @@ impl Setup<'_> {
 
     /// Why a cell (as in the row, untrimmed) cannot be used (the cold path of `try_row`).
     #[cold]
-    fn bad_cell(&self, line: u64, field: &str, i: usize, cell: Option<&[u8]>) -> Box<Rejected> {
-        let Some(cell) = cell else {
-            return self.err(line, field, format!("the row has no column {i}"));
+    fn bad_cell(&self, line: u64, field: &str, i: usize, fields: &[&[u8]]) -> Box<Rejected> {
+        let Some(cell) = fields.get(i) else {
+            return self.err(line, field, self.table.missing_column(field, i, fields.len()));
         };
         // Empty or white space only: in the words of the rule `Table::read` holds the cell to.
         let text = String::from_utf8_lossy(cell);
@@ -310,7 +310,7 @@ impl Setup<'_> {
             let cell = fields.get(i).copied();
             match cell.map(<[u8]>::trim_ascii) {
                 Some(c) if !c.is_empty() => Ok(c),
-                _ => Err(self.bad_cell(line, field, i, cell)),
+                _ => Err(self.bad_cell(line, field, i, fields)),
             }
         };
         // A name's cell as written, for messages that quote it as `Table::read` does.
@@ -452,7 +452,7 @@ impl Setup<'_> {
 
     /// A row the record reader rejected (or one the parallel path rejects by its rules).
     fn rejection(&self, r: Rejection) -> Rejected {
-        *self.err(r.line, r.field(), r.problem.to_string())
+        *self.rejected(r.line, crate::tabular::rejection(self.name, r))
     }
 
     /// Handles a line whose cells before the last are in `fields`; the last cell starts at
@@ -629,21 +629,30 @@ fn cut(text: &[u8]) -> Vec<&[u8]> {
 pub(super) fn read<R: Read>(
     table: &Table,
     name: &str,
-    mut reader: R,
+    reader: R,
     parser: &Parser,
 ) -> Result<Bulk, Error> {
+    let Start { table, rest: mut reader, line: first_line, header_read, rejected } =
+        table.start(name, reader)?;
+    let table = &table;
     let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
     let limit = table.limits.line;
     let mut pieces: Vec<Piece> = Vec::new();
+    if let Some(r) = rejected {
+        let mut head = Piece::default();
+        head.rejected.push(setup.rejection(r));
+        pieces.push(head);
+    }
     // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
     let mut buf: Vec<u8> = vec![0; table.limits.buffer];
     let mut len = 0;
     // The line of `buf[0]`.
-    let mut line: u64 = 1;
+    let mut line: u64 = first_line;
     let mut header = Header::new(table.header);
-    let mut first = true;
+    // A byte order mark is passed over at the start of the stream, not after a header.
+    let mut first = !header_read;
     loop {
         let eof = match fill(&mut reader, &mut buf, &mut len) {
             Ok(eof) => eof,

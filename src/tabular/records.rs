@@ -308,6 +308,9 @@ pub(crate) struct Records<R> {
     cut: Option<Cut>,
 }
 
+/// The bytes a reader has read but not looked at, then the rest of its stream.
+pub(crate) type Rest<R> = io::Chain<io::Cursor<Vec<u8>>, R>;
+
 impl<R: Read> Records<R> {
     /// The records of `table` from the start of `reader` (a byte order mark is skipped).
     pub(crate) fn new(reader: R, table: &Table) -> Self {
@@ -332,6 +335,41 @@ impl<R: Read> Records<R> {
             resume: None,
             cut: None,
         }
+    }
+
+    /// The records of a table's header row, at the start of `reader`: every cell kept, any
+    /// cell may hold a line end, and the first record that is not blank is given, not passed
+    /// over (see [`Records::into_rest`]).
+    pub(crate) fn header_row(reader: R, table: &Table) -> Self {
+        Records {
+            width: usize::MAX,
+            read: Vec::new(),
+            header: Header::new(false),
+            ..Self::new(reader, table)
+        }
+    }
+
+    /// The bytes read but not yet looked at, then the rest of the stream, and the line they
+    /// start on: after a record, where the next one starts.
+    ///
+    /// # Errors
+    /// A failure of the reader while passing over the rest of a rejected record's line.
+    pub(crate) fn into_rest(mut self) -> Result<(Rest<R>, u64), ReadError> {
+        // The rest of a rejected record's line is passed over, as `next` would.
+        while self.state == State::Skipping {
+            if self.pos == self.len {
+                if self.stream != Stream::Open {
+                    break;
+                }
+                self.fill()?;
+            } else if matches!(self.skipping(), Flow::Fill) {
+                self.fill()?;
+            }
+        }
+        let mut buf = self.buf;
+        buf.truncate(self.len);
+        buf.drain(..self.pos.min(self.len));
+        Ok((io::Cursor::new(buf).chain(self.reader), self.line))
     }
 
     /// Reads on from the start of `line` of a table, under `header`.

@@ -1,0 +1,217 @@
+//! Columns found by the header's names (issue 12, item 3): in any order, in both table
+//! readers, with the same rows, the same messages and the same line numbers; a header that
+//! lacks a name the table looks for is an error of the whole table, in both.
+
+use claimrecon::{BulkReconciler, Error, Parser, Table};
+use itertools::Itertools;
+
+/// The rows of a four-column table, in the order source, object, attribute, value.
+const ROWS: [[&str; 4]; 5] = [
+    ["a", "Oslo", "population", "700000"],
+    ["b", "Oslo", "population", "\"about 700,000\""],
+    ["c", "Oslo", "population", "7000"],
+    ["a", "Oslo", "mayor", "Marianne Borgen"],
+    ["b", "Bergen", "population", ""],
+];
+
+const NAMES: [&str; 4] = ["source", "object", "attribute", "value"];
+
+/// The table with its columns in `order` (a permutation of 0..4), with a header.
+fn table_in(order: &[usize], header: &[&str]) -> String {
+    let mut text = order.iter().map(|&i| header[i]).collect::<Vec<_>>().join(",");
+    text.push('\n');
+    for row in ROWS {
+        text.push_str(&order.iter().map(|&i| row[i]).collect::<Vec<_>>().join(","));
+        text.push('\n');
+    }
+    text
+}
+
+/// `Table::read`'s items: each claim as id, source, subject and value; each error as text.
+fn read(table: &Table, text: &str) -> Vec<String> {
+    table
+        .read("t.csv", text.as_bytes(), &Parser::default())
+        .map(|r| match r {
+            Ok(c) => {
+                format!("{} {} {} {}", c.id(), c.provenance().outlet(), c.subject(), c.value())
+            }
+            Err(e) => e.to_string(),
+        })
+        .collect()
+}
+
+/// `read_bulk`'s estimates and rejected rows, as text.
+fn read_bulk(table: &Table, text: &str) -> Result<Vec<String>, String> {
+    let bulk =
+        table.read_bulk("t.csv", text.as_bytes(), &Parser::default()).map_err(|e| e.to_string())?;
+    let result = BulkReconciler::new().reconcile(&bulk);
+    let mut out: Vec<String> = result
+        .estimates
+        .iter()
+        .map(|e| format!("{} / {} = {} ({} claims)", e.object, e.attribute, e.best, e.claims))
+        .collect();
+    out.extend(bulk.rejected().iter().map(|r| r.error.to_string()));
+    Ok(out)
+}
+
+/// Every one of the 24 orders of the four columns reads as the first does, in both readers,
+/// found by `Table::csv`'s default names and by names given with `Table::named` (in another
+/// case and with white space around them).
+#[test]
+fn columns_are_found_by_the_headers_names_in_any_order() {
+    let plain = table_in(&[0, 1, 2, 3], &NAMES);
+    let expected = read(&Table::csv(), &plain);
+    // What the rows say, written out: the empty value is rejected naming the field.
+    assert_eq!(
+        expected,
+        [
+            "t.csv:2 a population [Oslo] 700,000",
+            "t.csv:3 b population [Oslo] about 700,000",
+            "t.csv:4 c population [Oslo] 7,000",
+            "t.csv:5: field value: cannot read \"Marianne Borgen\" at byte 0: expected a number, \
+             a date or a time of day, found 'Marianne'",
+            "t.csv:6: field value: cannot read \"\" at byte 0: the phrase is empty",
+        ]
+    );
+    let expected_bulk = read_bulk(&Table::csv(), &plain).unwrap();
+    assert_eq!(
+        expected_bulk,
+        [
+            "Oslo / mayor = marianne borgen (1 claims)",
+            "Oslo / population = 700000 (3 claims)",
+            "t.csv:6: field value: cannot read \"\" at byte 0: the phrase is empty",
+        ]
+    );
+    let own = ["Editor", "City", "Measure", "Figure"];
+    let named = Table::csv().named(" editor ", "CITY", Some("measure"), "figure");
+    let mut orders = 0;
+    for order in (0..4).permutations(4) {
+        orders += 1;
+        let text = table_in(&order, &NAMES);
+        assert_eq!(read(&Table::csv(), &text), expected, "{order:?}");
+        assert_eq!(read_bulk(&Table::csv(), &text).unwrap(), expected_bulk, "{order:?}");
+        let text = table_in(&order, &own);
+        assert_eq!(read(&named, &text), expected, "{order:?}");
+        assert_eq!(read_bulk(&named, &text).unwrap(), expected_bulk, "{order:?}");
+    }
+    assert_eq!(orders, 24);
+}
+
+/// A header that lacks a name the table looks for, or holds it twice, stops both readers with
+/// the same error naming the header's line; `Table::read` gives it as its only item.
+#[test]
+fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
+    let cases = [
+        (
+            Table::csv().named("editor", "city", None, "population"),
+            "\n\neditor,city,pop\na,Oslo,700000\n",
+            "t.csv:3: field header: the header has no column named \"population\" (it has \
+             \"editor\", \"city\", \"pop\")",
+        ),
+        (
+            Table::csv().named("editor", "city", None, "population"),
+            "editor,city,population,Population\na,Oslo,700000,7\n",
+            "t.csv:1: field header: the header names \"population\" twice (columns 2 and 3)",
+        ),
+        (
+            Table::csv().as_of_named("date"),
+            "source,object,attribute,value\na,Oslo,population,700000\n",
+            "t.csv:1: field header: the header has no column named \"date\" (it has \
+             \"source\", \"object\", \"attribute\", \"value\")",
+        ),
+        (
+            Table::csv().named("s", "o", None, "v").with_small_limits(8, 20),
+            "s,o,v,and a long tail\na,b,1\n",
+            "t.csv:1: field header: the header cannot be read: the line is longer than 8 bytes",
+        ),
+        (
+            Table::csv().named("s", "o", None, "v").header(false),
+            "a,b,1\n",
+            "t.csv:1: field header: the columns are named, but the table has no header (give \
+             positions with Table::columns and Table::as_of)",
+        ),
+    ];
+    for (table, text, message) in cases {
+        assert_eq!(read(&table, text), [message], "{text:?}");
+        assert_eq!(read_bulk(&table, text), Err(message.to_owned()), "{text:?}");
+    }
+}
+
+/// `Table::csv`'s default finds the columns by name only when the header names the source,
+/// the object and the value; otherwise they are where they always were (0 to 3), and a header
+/// that cannot be read is a rejected row, as before.
+#[test]
+fn without_the_default_names_columns_stay_in_place() {
+    let text = "who,what,which,how much\na,Oslo,population,700000\n";
+    assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
+    // Without an attribute column, every row is about `value`.
+    let text = "value,object,source\n700000,Oslo,a\n";
+    assert_eq!(read(&Table::csv(), text), ["t.csv:2 a value [Oslo] 700,000"]);
+    let table = Table::csv().with_small_limits(8, 20);
+    let text = "source,object,attribute,value\na,o,n,1\n";
+    assert_eq!(
+        read(&table, text),
+        ["t.csv:1: field row: the line is longer than 8 bytes", "t.csv:2 a n [o] 1"]
+    );
+    assert_eq!(
+        read_bulk(&table, text).unwrap(),
+        ["o / n = 1 (1 claims)", "t.csv:1: field row: the line is longer than 8 bytes"]
+    );
+}
+
+/// The as-of column by name: the default finds `as_of`, `Table::as_of_named` any other; the
+/// header may be quoted over two lines and follow a byte order mark, and the rows keep their
+/// lines.
+#[test]
+fn the_as_of_column_is_found_by_name_and_lines_are_kept() {
+    let text =
+        "\u{feff}as_of,value,object,source\n2022-01-05,164,Almaty,a\n2022-01-10,225,Almaty,b\n";
+    let as_of = |table: &Table, text: &str| -> Vec<String> {
+        table
+            .read("t.csv", text.as_bytes(), &Parser::default())
+            .map(|r| match r {
+                Ok(c) => format!("{} {:?} {}", c.id(), c.as_of(), c.value()),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    };
+    let expected = ["t.csv:2 Some(2022-01-05) 164", "t.csv:3 Some(2022-01-10) 225"];
+    assert_eq!(as_of(&Table::csv(), text), expected);
+    let text =
+        "\"the\nday\",value,object,source\n2022-01-05,164,Almaty,a\n2022-01-10,225,Almaty,b\n";
+    let expected = ["t.csv:3 Some(2022-01-05) 164", "t.csv:4 Some(2022-01-10) 225"];
+    assert_eq!(as_of(&Table::csv().as_of_named("THE\nDAY"), text), expected);
+    // A date that does not read names its field, as with a position.
+    let text = "day,value,object,source\n5 Jan,164,Almaty,a\n";
+    let got = as_of(&Table::csv().as_of_named("day"), text);
+    assert!(
+        got[0].starts_with("t.csv:2: field as_of: \"5 Jan\" is not a YYYY-MM-DD date"),
+        "{got:?}"
+    );
+}
+
+/// A reader that fails while the header is read: an `Error::Io` naming the line, in both.
+#[test]
+fn a_reader_failing_in_the_header_is_an_io_error_at_its_line() {
+    struct Failing<'a>(&'a [u8]);
+    impl std::io::Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(std::io::Error::other("disk on fire"));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+    let table = Table::csv().named("s", "o", None, "v");
+    let parser = Parser::default();
+    let items: Vec<String> = table
+        .read("t.csv", Failing(b"\n\ns,o,"), &parser)
+        .map(|r| r.map_or_else(|e| e.to_string(), |c| c.id().to_string()))
+        .collect();
+    assert_eq!(items, ["t.csv:3: reading failed: disk on fire"]);
+    let e = table.read_bulk("t.csv", Failing(b"\n\ns,o,"), &parser).unwrap_err();
+    assert!(matches!(e, Error::Io { line: 3, .. }), "{e:?}");
+}
