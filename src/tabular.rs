@@ -6,6 +6,7 @@
 //! `bulk`) cut the stream into rows with [`records`], which holds the rules for line ends,
 //! quotes, blank lines, the header and the line limit.
 
+pub(crate) mod cell;
 pub(crate) mod records;
 
 use std::io::Read;
@@ -20,6 +21,7 @@ use crate::subject::{Measure, Nature, Subject};
 use crate::value::Label;
 use crate::{Error, MAX_LINE_BYTES};
 
+use self::cell::{Kind, Kinds};
 use self::records::{Header, Next, Record, Records, Rejection};
 
 /// Which columns hold what, and how rows become claims. Built by value.
@@ -49,6 +51,14 @@ pub struct Table {
     as_of_name: Option<String>,
     /// The header's names of the columns read, once found by name (for messages).
     named: Option<Box<[(&'static str, String)]>>,
+}
+
+/// The attribute a table's claim is about, as both readers name it.
+fn attribute_of(claim: &Claim) -> String {
+    match claim.subject().measure() {
+        Measure::Other(label) => label.as_str().to_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// The error of a row the record reader rejected, in table `name`.
@@ -394,7 +404,7 @@ impl Table {
         }
     }
 
-    /// Reads rows as a stream: one claim or one error per data row, in order. The claim id is
+    /// Reads rows: one claim or one error per data row, in order. The claim id is
     /// `name:line`; the subject is the attribute as a measure, about the object as its event.
     ///
     /// A row ends at `\n`, `\r\n` or a lone `\r` (old Mac exports), and files may mix them;
@@ -427,44 +437,72 @@ impl Table {
     /// followed the quote are read as rows. A failure of `reader` is an [`Error::Io`] naming the
     /// line where reading stopped and holding the reader's error, and the last item.
     ///
+    /// A value cell is read as [`Table::read_bulk`] reads it (one definition): a phrase the
+    /// [`Parser`] reads ("1,583", "about 1,000", "5 tenge", "2022-01-05"), or else a label
+    /// ([`Value::Category`](crate::Value::Category)); a cell spelled as a number claimrecon
+    /// does not hold ("NaN", "1e309", "-5") is an error. Each attribute holds one kind of value,
+    /// decided over the whole table: the kind of most of its cells (numbers of one dimension,
+    /// dates, or labels and other values; numbers, then dates, on a tie); a claim of another
+    /// kind is an error of its row saying what the attribute holds ("the value is a label
+    /// (\"lots\"), while attribute \"population\" holds numbers (3 of its 4 cells)").
+    ///
     /// # Complexity
-    /// O(n) time for n bytes; memory about `MAX_LINE_BYTES` and a 64 KiB buffer, whatever the
-    /// input.
+    /// O(n) time for n bytes. The whole table is read before the first item is given (the
+    /// kinds are decided over all of it): memory is the claims read, as a `Reconciler` will
+    /// hold them, and at most about `MAX_LINE_BYTES` of one row while reading.
     pub fn read<'p, R: Read + 'p>(
         &self,
         name: &str,
         reader: R,
         parser: &'p Parser,
     ) -> impl Iterator<Item = Result<Claim, Error>> + 'p {
-        let name = name.to_owned();
-        let mut start = Some((self.clone(), reader));
-        let mut reading: Option<(Table, Records<_>)> = None;
-        std::iter::from_fn(move || {
-            if let Some((table, reader)) = start.take() {
-                match table.start(&name, reader) {
-                    Ok(Start { table, rest, line, header_read, rejected }) => {
-                        let records = Records::new(rest, &table);
-                        let records = if header_read {
-                            records.continuing(line, Header::new(false))
-                        } else {
-                            records
-                        };
-                        reading = Some((table, records));
-                        if let Some(r) = rejected {
-                            return Some(Err(rejection(&name, r)));
-                        }
+        self.read_all(name, reader, parser).into_iter().map(|(_, item)| item)
+    }
+
+    /// Every data row of the table as a claim or an error, with its line, in order; claims of
+    /// a kind their attribute does not hold become errors (see [`cell`]).
+    fn read_all<R: Read>(
+        &self,
+        name: &str,
+        reader: R,
+        parser: &Parser,
+    ) -> Vec<(usize, Result<Claim, Error>)> {
+        let Start { table, rest, line, header_read, rejected } = match self.start(name, reader) {
+            Ok(start) => start,
+            // The columns are unknown: no row can be read.
+            Err(e) => return vec![(0, Err(e))],
+        };
+        let records = Records::new(rest, &table);
+        let mut records =
+            if header_read { records.continuing(line, Header::new(false)) } else { records };
+        let mut items = Vec::new();
+        if let Some(r) = rejected {
+            items.push((r.line as usize, Err(rejection(name, r))));
+        }
+        let mut kinds: Kinds<String> = Kinds::default();
+        while let Some(next) = records.next() {
+            items.push(match next {
+                Ok(Next::Record(record)) => {
+                    let claim = table.claim(name, record, parser);
+                    if let Ok(c) = &claim {
+                        kinds.count(attribute_of(c), Kind::of(c.value()));
                     }
-                    // The columns are unknown: no row can be read.
-                    Err(e) => return Some(Err(e)),
+                    (record.line() as usize, claim)
                 }
+                Ok(Next::Rejected(r)) => (r.line as usize, Err(rejection(name, r))),
+                Err(e) => (e.line as usize, Err(Error::io(name, e.line, e.error))),
+            });
+        }
+        for (line, item) in &mut items {
+            let Ok(c) = item else { continue };
+            let attribute = attribute_of(c);
+            let kind = Kind::of(c.value());
+            let shown = (kind == Kind::Other).then(|| cell::shown(c.value()));
+            if let Some(problem) = kinds.misfit(&attribute, &attribute, kind, shown.as_deref()) {
+                *item = Err(Error::line(name, *line, "value", problem));
             }
-            let (table, records) = reading.as_mut()?;
-            Some(match records.next()? {
-                Ok(Next::Record(record)) => table.claim(&name, record, parser),
-                Ok(Next::Rejected(r)) => Err(rejection(&name, r)),
-                Err(e) => Err(Error::io(&name, e.line, e.error)),
-            })
-        })
+        }
+        items
     }
 
     fn claim(&self, name: &str, row: &Record, parser: &Parser) -> Result<Claim, Error> {
@@ -491,7 +529,8 @@ impl Table {
         };
         let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
-        let value = parser.parse(&cell("value", self.value)?).map_err(wrap("value"))?.value;
+        let value = cell::read(&cell("value", self.value)?, parser).map_err(wrap("value"))?;
+        let value = value.into_value();
         let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(i) = self.as_of {
@@ -519,7 +558,7 @@ mod tests {
         assert!(rows[0].is_ok());
         assert_eq!(
             rows[1].as_ref().unwrap_err().to_string(),
-            "p.tsv:2: field value: cannot read \"lots\" at byte 0: expected a number, a date or a time of day, found 'lots'"
+            "p.tsv:2: field value: the value is a label (\"lots\"), while attribute \"value\" holds numbers (1 of its 2 cells)"
         );
         assert_eq!(
             rows[2].as_ref().unwrap_err().to_string(),

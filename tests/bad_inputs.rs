@@ -39,7 +39,7 @@ fn phrases() {
             "18446744073709551616",
             "invalid number 18446744073709551616: too large: claimrecon reads amounts up to 10^15",
         ),
-        ("-5", r#"cannot read "-5" at byte 0: negative amounts are not allowed"#),
+        ("-5", "invalid number -5: negative amounts are not allowed"),
         ("60-50", r#"cannot read "60-50" at byte 0: inverted range: 60 is above 50"#),
         ("5 parsecs", r#"cannot read "5 parsecs" at byte 2: unknown unit 'parsecs'"#),
         (
@@ -691,23 +691,21 @@ fn line_ends_of_every_style_give_the_same_rows_at_the_same_lines_in_both_readers
                 at(3)
             )
         };
+        let tenge = format!(
+            "t.csv:{}: field value: the value is an amount in tenge, while attribute \
+             \"population\" holds numbers (4 of its 5 cells)",
+            at(5)
+        );
         let expected_rows = [
             format!("t.csv:{} 700,000", at(0)),
             format!("t.csv:{} 7,000", at(2)),
             missing.clone(),
             format!("t.csv:{} about 280,000", at(4)),
-            format!("t.csv:{} 5 tenge", at(5)),
+            // Money in a column of head counts: the attribute holds numbers, in both readers.
+            tenge.clone(),
             format!("t.csv:{} 280,000", at(6)),
         ];
-        let expected_rejected = [
-            missing,
-            format!(
-                "t.csv:{}: field value: \"5 tenge\" has a unit (tenge); bulk tables take plain \
-                 numbers and unitless phrases (use Table::read and Reconciler for amounts with \
-                 units)",
-                at(5)
-            ),
-        ];
+        let expected_rejected = [missing, tenge];
         for end in ["\n", "\r\n", "\r"] {
             let mut text =
                 if header { format!("source,object,attribute,value{end}") } else { String::new() };
@@ -767,23 +765,11 @@ fn an_unclosed_quote_rejects_its_row_and_every_following_row_is_read() {
     assert_eq!(read_bulk_rows(&table, text), (vec![rejected.to_owned()], 1));
 }
 
-/// Counts the bytes taken from a reader.
-struct Counted<'a> {
-    text: &'a [u8],
-    taken: std::rc::Rc<std::cell::Cell<usize>>,
-}
-
-impl std::io::Read for Counted<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.text.read(buf)?;
-        self.taken.set(self.taken.get() + n);
-        Ok(n)
-    }
-}
-
 /// A quote left open for more than `MAX_LINE_BYTES` is rejected there, not at the end of the
-/// file: `Table::read` reports it having read little more than `MAX_LINE_BYTES` of a 6 MB
-/// table, and both readers read every row after it, a properly quoted one included.
+/// file, and both readers read every row after it, a properly quoted one included. (The
+/// record reader holds at most about `MAX_LINE_BYTES` of the row: see `records`' tests;
+/// `Table::read` now reads the whole table before its first item, to give each attribute one
+/// kind.)
 #[test]
 fn a_quote_open_for_more_than_max_line_bytes_is_rejected_and_reading_resumes() {
     // Rows of about 200 bytes: few rows to parse, many bytes to hold.
@@ -797,13 +783,11 @@ fn a_quote_open_for_more_than_max_line_bytes_is_rejected_and_reading_resumes() {
     let rejected =
         "t.csv:3: field row: the quote opened at line 3 is not closed within 1048576 bytes";
 
-    let taken = std::rc::Rc::new(std::cell::Cell::new(0));
-    let reader = Counted { text: text.as_bytes(), taken: taken.clone() };
+    let reader = text.as_bytes();
     let parser = Parser::default();
     let mut items = Table::csv().read("t.csv", reader, &parser);
     assert_eq!(items.next().unwrap().unwrap().id().as_str(), "t.csv:2");
     assert_eq!(items.next().unwrap().unwrap_err().to_string(), rejected);
-    assert!(taken.get() < MAX_LINE_BYTES + (256 << 10), "{} bytes read", taken.get());
     let rest: Vec<Claim> = items.map(Result::unwrap).collect();
     assert_eq!(rest.len(), rows + 1);
     assert_eq!(rest[0].id().as_str(), "t.csv:4");

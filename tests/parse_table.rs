@@ -818,7 +818,7 @@ const BAD_PHRASES: &[(Published, &str, &str)] = &[
         "cannot read \"1,0000\" at byte 1: thousands separators must split the digits into groups of three",
     ),
     (NO_DATE, "60-50", "cannot read \"60-50\" at byte 0: inverted range: 60 is above 50"),
-    (NO_DATE, "-5", "cannot read \"-5\" at byte 0: negative amounts are not allowed"),
+    (NO_DATE, "-5", "invalid number -5: negative amounts are not allowed"),
     (NO_DATE, "5 @", "cannot read \"5 @\" at byte 2: unexpected character '@'"),
     (
         NO_DATE,

@@ -61,16 +61,16 @@ fn read_bulk(table: &Table, text: &str) -> Result<Vec<String>, String> {
 fn columns_are_found_by_the_headers_names_in_any_order() {
     let plain = table_in(&[0, 1, 2, 3], &NAMES);
     let expected = read(&Table::csv(), &plain);
-    // What the rows say, written out: the empty value is rejected naming the field.
+    // What the rows say, written out: a name is a label, as in `read_bulk`, and the empty
+    // value is rejected naming the field.
     assert_eq!(
         expected,
         [
             "t.csv:2 a population [Oslo] 700,000",
             "t.csv:3 b population [Oslo] about 700,000",
             "t.csv:4 c population [Oslo] 7,000",
-            "t.csv:5: field value: cannot read \"Marianne Borgen\" at byte 0: expected a number, \
-             a date or a time of day, found 'Marianne'",
-            "t.csv:6: field value: cannot read \"\" at byte 0: the phrase is empty",
+            "t.csv:5 a mayor [Oslo] \"Marianne Borgen\"",
+            "t.csv:6: field value: invalid label \"\": is empty",
         ]
     );
     let expected_bulk = read_bulk(&Table::csv(), &plain).unwrap();
@@ -79,7 +79,7 @@ fn columns_are_found_by_the_headers_names_in_any_order() {
         [
             "Oslo / mayor = marianne borgen (1 claims)",
             "Oslo / population = 700000 (3 claims)",
-            "t.csv:6: field value: cannot read \"\" at byte 0: the phrase is empty",
+            "t.csv:6: field value: invalid label \"\": is empty",
         ]
     );
     let own = ["Editor", "City", "Measure", "Figure"];

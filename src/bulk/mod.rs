@@ -34,6 +34,8 @@ use crate::crh;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::Table;
+use crate::tabular::cell::{self, Kind};
+use crate::unit::{Dimension, Unit};
 
 pub use score::{BulkEstimate, BulkReconciler, BulkReconciliation, BulkSource, BulkValue};
 
@@ -64,7 +66,8 @@ impl Claim {
     }
 }
 
-/// Whether a variable's claims are numbers or labels.
+/// Whether a variable's claims are numbers or labels (dates and other values held by their
+/// text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BulkKind {
     /// Numbers: plain, or phrases such as "about 1,000" read by the library's parser.
@@ -94,6 +97,8 @@ pub(crate) struct Chunk {
     /// The index of the chunk's first variable.
     pub first: usize,
     pub kinds: Vec<BulkKind>,
+    /// Per variable: the unit of its numbers (the base unit of its attribute's dimension).
+    pub units: Vec<Option<Unit>>,
     /// Per variable: the standard deviation of its figures (the loss scale).
     pub scale: Vec<f64>,
     /// Variable `first + k` has claims `claims[start[k]..start[k + 1]]`, sorted by value.
@@ -106,16 +111,20 @@ pub(crate) struct Chunk {
 impl Table {
     /// Reads a whole table as bulk claims, in parallel, without holding it as a string.
     ///
-    /// Each value cell is a plain number (read directly), a unitless phrase the library's
-    /// [`Parser`] reads ("about 1,000", "more than 50", "1,583"), or else a
-    /// [`Label`](crate::Label) (white space collapsed, compared in lower case, at most 200
-    /// characters). Numbers are within ±[`Number::MAX`](crate::Number::MAX) (10^15), and 0 or
-    /// at least [`Number::MIN_POSITIVE`](crate::Number::MIN_POSITIVE) (10^-15) in size: a cell
-    /// spelled as a number outside that ("NaN", "inf", "1e309", "1e16", "1e-400") is a
-    /// rejected row with the parser's message, never a label. A variable holds numbers or
-    /// labels: whichever kind has more distinct claims wins, and claims of the other kind are
-    /// rejected with their line. A row repeated by the same source counts once. The as-of
-    /// column, if set, is ignored: use [`Table::read`] for claims that change over time.
+    /// A value cell means what it means to [`Table::read`] (one definition in the crate): a
+    /// plain number (read directly), a phrase the library's [`Parser`] reads ("about 1,000",
+    /// "more than 50", "1,583", "5 tenge", "2022-01-05"), or else a [`Label`](crate::Label)
+    /// (white space collapsed, compared in lower case, at most 200 characters). Amounts are held
+    /// in their dimension's base unit; a date or any other value that is not an amount is held
+    /// as a label by its text ("2022-01-05"), so two spellings of one date are one value. A cell
+    /// spelled as a number claimrecon does not hold ("NaN", "inf", "1e309", "1e16", "1e-400",
+    /// "-5") is a rejected row with the parser's message, never a label. Each attribute holds
+    /// one kind of value, decided over the whole table: the kind of most of its cells (numbers
+    /// of one dimension, dates, or labels; numbers, then dates, on a tie); a cell of another
+    /// kind is a rejected row saying what the attribute holds ("the value is a label
+    /// (\"lots\"), while attribute \"population\" holds numbers (9998 of its 10000 cells)").
+    /// A row repeated by the same source counts once. The as-of column, if set, is ignored:
+    /// use [`Table::read`] for claims that change over time.
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///
@@ -319,7 +328,7 @@ fn settle(
     sources: Vec<String>,
     vars: Vec<(String, String)>,
     labels: Vec<String>,
-    table: &[Interval],
+    vote: &Vote,
     partition: Partition,
     mut rejected: Vec<Rejected>,
 ) -> Bulk {
@@ -348,7 +357,8 @@ fn settle(
             for v in 0..len {
                 let rows = &mut grouped[start[v]..start[v + 1]];
                 out.chunk.start.push(out.chunk.claims.len());
-                settle_var(name, &vars[first + v], &labels, table, rows, &mut out);
+                let var = Var { index: first + v, names: &vars[first + v] };
+                settle_var(name, var, &labels, vote, rows, &mut out);
             }
             out.chunk.start.push(out.chunk.claims.len());
             let mut per_source = vec![0u32; sources.len()];
@@ -374,29 +384,124 @@ fn settle(
     Bulk { sources, vars, labels, chunks, per_source, rejected, repeats }
 }
 
-/// The rejection of a claim whose kind (number or label) is the minority in its variable.
-fn minority(
+/// The kind each attribute holds, voted over the whole table by the rule of
+/// [`cell`](crate::tabular::cell), and what it takes to know a row's kind.
+#[derive(Debug)]
+struct Vote {
+    kinds: cell::Kinds<u32>,
+    /// Per attribute: the kind it holds.
+    held: Vec<Kind>,
+    /// Per variable: its attribute.
+    attribute: Vec<u32>,
+    /// Per label: a date's or another value's.
+    label_kinds: Vec<Kind>,
+    /// The interval of each phrase (see `Staged::aux`).
+    intervals: Vec<Interval>,
+    /// Per amount in `intervals`: its unit.
+    units: Vec<Unit>,
+}
+
+impl Vote {
+    /// Counts the rows of every attribute by kind (in parallel, piece by piece).
+    fn new(
+        vars: &[(String, String)],
+        label_kinds: Vec<Kind>,
+        (intervals, units): (Vec<Interval>, Vec<Unit>),
+        pieces: &[Vec<Staged>],
+    ) -> Self {
+        let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let attribute: Vec<u32> = vars
+            .iter()
+            .map(|(_, a)| {
+                let next = ids.len() as u32;
+                *ids.entry(a.as_str()).or_insert(next)
+            })
+            .collect();
+        let n = ids.len();
+        let mut vote = Vote {
+            kinds: cell::Kinds::default(),
+            held: Vec::new(),
+            attribute,
+            label_kinds,
+            intervals,
+            units,
+        };
+        // Plain numbers, the common cell, are counted in an array; other rows by kind.
+        let counted: Vec<(Vec<usize>, cell::Kinds<u32>)> = pieces
+            .par_iter()
+            .map(|rows| {
+                let mut points = vec![0usize; n];
+                let mut others = cell::Kinds::default();
+                for r in rows {
+                    let a = vote.attribute[r.var as usize];
+                    if r.aux == AUX_POINT {
+                        points[a as usize] += 1;
+                    } else {
+                        others.count(a, vote.kind(r));
+                    }
+                }
+                (points, others)
+            })
+            .collect();
+        let mut kinds = cell::Kinds::default();
+        let mut points = vec![0usize; n];
+        for (p, others) in counted {
+            for (total, k) in points.iter_mut().zip(p) {
+                *total += k;
+            }
+            kinds.merge(others);
+        }
+        for (a, &k) in points.iter().enumerate() {
+            if k > 0 {
+                kinds.add(a as u32, Kind::Number(Dimension::Count), k);
+            }
+        }
+        vote.held = (0..n as u32).map(|a| kinds.held(&a).unwrap_or(Kind::Other)).collect();
+        vote.kinds = kinds;
+        vote
+    }
+
+    /// A row's kind.
+    fn kind(&self, r: &Staged) -> Kind {
+        match r.aux {
+            AUX_POINT => Kind::Number(Dimension::Count),
+            AUX_LABEL => self.label_kinds.get(r.value as usize).copied().unwrap_or(Kind::Other),
+            i => {
+                Kind::Number(self.units.get(i as usize).map_or(Dimension::Count, |u| u.dimension()))
+            }
+        }
+    }
+}
+
+/// A variable being settled: its index and its names (object, attribute).
+#[derive(Debug, Clone, Copy)]
+struct Var<'a> {
+    index: usize,
+    names: &'a (String, String),
+}
+
+/// The rejection of a row whose kind is not the one its attribute holds, if it is not.
+fn misfit(
     name: &str,
-    var: &(String, String),
+    var: Var<'_>,
     labels: &[String],
+    vote: &Vote,
     r: &Staged,
-    n_numbers: usize,
-    n_labels: usize,
-) -> Rejected {
-    let n = n_numbers + n_labels;
-    let about = format!("the {n} distinct claims about {} / {}", var.0, var.1);
-    let problem = if r.aux == AUX_LABEL {
-        let label = labels.get(r.value as usize).map_or("?", String::as_str);
-        format!("{label:?} is not a number, while {n_numbers} of {about} are numbers")
-    } else {
-        format!("{} is a number, while {n_labels} of {about} are labels", r.value)
-    };
-    Rejected {
+) -> Option<Rejected> {
+    let attribute = vote.attribute[var.index];
+    let kind = vote.kind(r);
+    if kind == vote.held[attribute as usize] {
+        return None;
+    }
+    let label =
+        (r.aux == AUX_LABEL).then(|| labels.get(r.value as usize).map_or("?", String::as_str));
+    let problem = vote.kinds.misfit(&attribute, &var.names.1, kind, label)?;
+    Some(Rejected {
         id: Some(format!("{name}:{}", r.line)),
         line: Some(r.line as usize),
         claim: None,
         error: Error::line(name, r.line as usize, "value", problem),
-    }
+    })
 }
 
 /// The interval a staged row allows (a point for plain numbers; NaN for labels).
@@ -455,26 +560,21 @@ fn same_claim(table: &[Interval], p: &Staged, r: &Staged) -> bool {
 
 fn settle_var(
     name: &str,
-    var: &(String, String),
+    var: Var<'_>,
     labels: &[String],
-    table: &[Interval],
+    vote: &Vote,
     rows: &mut [Staged],
     out: &mut Settled,
 ) {
+    let table = &vote.intervals[..];
     order_rows(table, rows);
-    // The kind with more distinct claims wins (a source repeating itself counts once).
-    let (mut n_numbers, mut n_labels) = (0, 0);
-    for (k, r) in rows.iter().enumerate() {
-        if k == 0 || !same_claim(table, &rows[k - 1], r) {
-            if r.aux == AUX_LABEL { n_labels += 1 } else { n_numbers += 1 }
-        }
-    }
-    let kind = if n_numbers >= n_labels { BulkKind::Number } else { BulkKind::Label };
+    let held = vote.held[vote.attribute[var.index] as usize];
+    let kind = if matches!(held, Kind::Number(_)) { BulkKind::Number } else { BulkKind::Label };
     let mut kept = std::mem::take(&mut out.kept);
     kept.clear();
     for r in rows.iter() {
-        if (r.aux == AUX_LABEL) != (kind == BulkKind::Label) {
-            out.rejected.push(minority(name, var, labels, r, n_numbers, n_labels));
+        if let Some(rejected) = misfit(name, var, labels, vote, r) {
+            out.rejected.push(rejected);
             continue;
         }
         if let Some((last, _)) = kept.last()
@@ -508,6 +608,7 @@ fn settle_var(
     let scale =
         if kind == BulkKind::Number { crh::spread(kept.iter().map(|(r, _)| r.value)) } else { 0.0 };
     out.chunk.kinds.push(kind);
+    out.chunk.units.push(held.unit());
     out.chunk.scale.push(scale);
     out.kept = kept;
     out.per = per;

@@ -19,6 +19,7 @@ use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
+use crate::tabular::cell::{self, Kind};
 use crate::tabular::records::{
     Header, Line, Next, Records, Rejection, count_line_ends, line_content, plain_lines,
 };
@@ -37,6 +38,12 @@ const LOCAL_BITS: u32 = 32 - SHARD_BITS;
 
 pub(super) const AUX_POINT: u32 = u32::MAX;
 pub(super) const AUX_LABEL: u32 = u32::MAX - 1;
+
+/// The first byte of a label's key in the label table: a date's key, or any other value's, so
+/// that a date and a label spelled alike are two values of two kinds.
+pub(super) const LABEL_DATE: u8 = 1;
+/// See [`LABEL_DATE`].
+pub(super) const LABEL_OTHER: u8 = 2;
 
 /// A row with ids, before its variable is settled.
 #[derive(Debug, Clone, Copy, Default)]
@@ -220,6 +227,8 @@ struct Names {
 struct Piece {
     rows: Vec<Staged>,
     intervals: Vec<Interval>,
+    /// The unit of each amount in `intervals`.
+    units: Vec<Unit>,
     rejected: Vec<Rejected>,
     /// The last source seen and its id: tables are often sorted by source.
     last_source: Option<(Vec<u8>, u32)>,
@@ -282,7 +291,7 @@ impl Setup<'_> {
         let text = String::from_utf8_lossy(cell);
         let error = match field {
             "source" => SourceId::new(&text).err(),
-            "value" => self.parser.parse(&text).err(),
+            "value" => cell::read(&text, self.parser).err(),
             _ => Label::new(&text).err(),
         };
         match error {
@@ -391,22 +400,30 @@ impl Setup<'_> {
         Ok(())
     }
 
-    /// A value cell: a plain number, a unitless phrase, or a label.
+    /// A value cell, read as `Table::read` reads it (see [`cell`]): a plain number, an amount
+    /// (its interval and representative point in base units, its unit kept for the vote of its
+    /// attribute), or a label: any other value by its key, a date's marked as a date.
     fn cell(
         &self,
         piece: &mut Piece,
         line: u64,
         bytes: &[u8],
     ) -> Result<(f64, u32), Box<Rejected>> {
-        if let Some(x) = plain_number(bytes) {
+        if let Some(x) = cell::plain_number(bytes) {
             return Ok((x, AUX_POINT));
         }
+        if !self.table.lossy
+            && let Err(e) = std::str::from_utf8(bytes)
+        {
+            let problem = format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+            return Err(self.err(line, "value", problem));
+        }
         let text = String::from_utf8_lossy(bytes);
-        match self.parser.parse(&text).map(|p| p.value) {
-            // Spelled as a number, but not one claimrecon holds ("NaN", "1e309", "1e16"): the
-            // parser says so, and such a cell is an error, never a label.
-            Err(e @ Error::InvalidNumber { .. }) => Err(self.wrapped(line, "value", e)),
-            Ok(Value::Amount(a)) if matches!(a.unit, Unit::Number | Unit::Persons) => {
+        let value = cell::read(&text, self.parser)
+            .map_err(|e| self.wrapped(line, "value", e))?
+            .into_value();
+        match value {
+            Value::Amount(a) => {
                 let interval = a.magnitude.interval(&self.policy);
                 let rep = crh::representative(&a.magnitude, &self.policy);
                 // Closed ends: the loss does not depend on whether an end is included (see
@@ -419,31 +436,17 @@ impl Setup<'_> {
                     return Err(self.err(line, "value", problem));
                 }
                 piece.intervals.push(Interval { low, high });
+                piece.units.push(a.unit);
                 Ok((rep, at))
             }
-            Ok(Value::Amount(a)) => Err(self.err(
-                line,
-                "value",
-                format!(
-                    "{text:?} has a unit ({}); bulk tables take plain numbers and unitless \
-                     phrases (use Table::read and Reconciler for amounts with units)",
-                    a.unit.suffix().trim()
-                ),
-            )),
-            _ => {
-                if !self.table.lossy
-                    && let Err(e) = std::str::from_utf8(bytes)
-                {
-                    let problem =
-                        format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
-                    return Err(self.err(line, "value", problem));
-                }
-                // The library's own labels: white space collapsed, compared in lower case.
-                let label = Label::new(&text).map_err(|e| self.wrapped(line, "value", e))?;
+            other => {
+                // The kind first, so a date and a label spelled alike never meet.
+                let kind = if Kind::of(&other) == Kind::Date { LABEL_DATE } else { LABEL_OTHER };
+                let key = [&[kind][..], cell::shown(&other).as_bytes()].concat();
                 let id = self
                     .names
                     .labels
-                    .id(crh::label_key(&label).as_bytes(), || Ok(None))
+                    .id(&key, || Ok(None))
                     .map_err(|r| self.refused(line, "value", r))?;
                 Ok((f64::from(id), AUX_LABEL))
             }
@@ -576,30 +579,6 @@ impl Setup<'_> {
         }
         piece
     }
-}
-
-/// A number with nothing else: digits, a point, an exponent, a sign, in claimrecon's range
-/// (see [`Number`](crate::Number); negative numbers too, as their magnitude). Anything else
-/// (commas, words, units, numbers out of range) goes through the library's parser, which
-/// reads it or says what is wrong with it.
-fn plain_number(bytes: &[u8]) -> Option<f64> {
-    // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
-    // digit by digit.
-    if !bytes.is_empty() && bytes.len() <= 15 && bytes.iter().all(u8::is_ascii_digit) {
-        let n = bytes.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
-        return Some(n as f64);
-    }
-    if bytes.is_empty() || bytes.len() > 40 {
-        return None;
-    }
-    if !bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let x: f64 = text.parse().ok()?;
-    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
-    // -0 is 0 (they would sort apart but compare equal).
-    crate::parse::in_range(mantissa, x).ok().map(|x| x + 0.0)
 }
 
 /// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
@@ -767,13 +746,22 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     });
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut intervals: Vec<Interval> = Vec::with_capacity(n_intervals as usize);
+    let mut units: Vec<Unit> = Vec::with_capacity(n_intervals as usize);
     for p in &mut pieces {
         rejected.append(&mut p.rejected);
         intervals.append(&mut p.intervals);
+        units.append(&mut p.units);
     }
-    let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
-    let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
-    let vars = var_names
+    // Labels: their kind from the key's first byte, their text after it.
+    let (label_kinds, label_names): (Vec<Kind>, Vec<Vec<u8>>) = label_names
+        .into_iter()
+        .map(|mut key| {
+            let kind = if key.first() == Some(&LABEL_DATE) { Kind::Date } else { Kind::Other };
+            key.remove(0);
+            (kind, key)
+        })
+        .unzip();
+    let vars: Vec<(String, String)> = var_names
         .iter()
         .map(|k| {
             let (object, attribute) = var_parts(k);
@@ -783,16 +771,11 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
             )
         })
         .collect();
+    let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
+    let vote = super::Vote::new(&vars, label_kinds, (intervals, units), &rows);
+    let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
     let text = |names: Vec<Vec<u8>>| -> Vec<String> {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
     };
-    super::settle(
-        setup.name,
-        text(source_names),
-        vars,
-        text(label_names),
-        &intervals,
-        grouped,
-        rejected,
-    )
+    super::settle(setup.name, text(source_names), vars, text(label_names), &vote, grouped, rejected)
 }

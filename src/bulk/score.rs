@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::unit::Unit;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,9 @@ pub struct BulkEstimate {
     pub attribute: String,
     /// Numbers or labels.
     pub kind: BulkKind,
+    /// For numbers: their unit, the base unit of the attribute's dimension (`Unit::Number`
+    /// for counts; amounts in other units of the dimension are converted to it).
+    pub unit: Option<Unit>,
     /// The reliability-weighted median (numbers) or the label with the most weight.
     pub best: BulkValue,
     /// For numbers: the weighted 25th percentile.
@@ -200,14 +204,13 @@ impl BulkReconciler {
             .chunks
             .iter()
             .flat_map(|c| {
-                c.kinds
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, &kind)| (c.first + k, kind, c.start[k + 1] - c.start[k]))
+                c.kinds.iter().zip(&c.units).enumerate().map(move |(k, (&kind, &unit))| {
+                    (c.first + k, kind, unit, c.start[k + 1] - c.start[k])
+                })
             })
             .zip(&bests)
-            .filter(|((_, _, claims), _)| *claims > 0)
-            .map(|((v, kind, claims), b)| {
+            .filter(|((_, _, _, claims), _)| *claims > 0)
+            .map(|((v, kind, unit, claims), b)| {
                 let (object, attribute) = &bulk.vars[v];
                 let best = match kind {
                     BulkKind::Number => BulkValue::Number(b.value),
@@ -220,6 +223,7 @@ impl BulkReconciler {
                     object: object.clone(),
                     attribute: attribute.clone(),
                     kind,
+                    unit,
                     best,
                     low: number.then_some(b.low),
                     high: number.then_some(b.high),

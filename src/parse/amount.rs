@@ -89,7 +89,10 @@ impl Grammar<'_> {
                     && rest[0].tok == Tok::Dash
                     && matches!(rest.get(1).map(|x| &x.tok), Some(Tok::Num { .. })) =>
             {
-                return Err(self.err(at, "negative amounts are not allowed"));
+                // A number, spelled as one, that claimrecon does not hold: the error of the
+                // number, as for "1e309" (a table cell with it is a rejected row, not a label).
+                let text = &self.phrase[rest[0].start..rest[1].end];
+                return Err(crate::value::OutOfRange::Negative.error(text));
             }
             // Nothing before it was read: the phrase is none of the kinds claimrecon knows.
             Err(_) if i == 0 && !matches!(rest[0].tok, Tok::Num { .. }) => {

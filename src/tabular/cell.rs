@@ -1,0 +1,320 @@
+//! What a table's value cell means, one definition for both table readers ([`Table::read`]
+//! and [`Table::read_bulk`]), and the rule that gives each attribute one kind of value.
+//!
+//! A cell is read by the library's [`Parser`]: a plain number ("1583") on a fast path that
+//! reads exactly what the parser reads, a phrase ("about 1,000", "5 tenge", "2022-01-05",
+//! "yes"), or, when the parser reads no value in it, a label ("Marianne Borgen", "lots"). A cell
+//! spelled as a number claimrecon does not hold ("NaN", "1e309", "-5") is an error, never a
+//! label.
+//!
+//! An attribute holds one kind of value, decided over the whole table: the kind most of its
+//! cells have (numbers of one dimension, dates, or labels and other values; on a tie, numbers
+//! before dates before labels). A cell of another kind is a rejected row that says what the
+//! attribute holds: a few unreadable cells in a column of numbers never outvote the numbers.
+//!
+//! [`Table::read`]: crate::Table::read
+//! [`Table::read_bulk`]: crate::Table::read_bulk
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::Error;
+use crate::crh;
+use crate::parse::Parser;
+use crate::unit::{Dimension, Unit};
+use crate::value::{Amount, Label, Magnitude, Number, Value};
+
+/// A value cell, read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    /// A plain number (digits, with a decimal point and digits after it at most), read
+    /// without the parser; the parser reads it alike.
+    Plain(Number),
+    /// A value the parser reads.
+    Value(Value),
+    /// Text the parser reads no value in.
+    Label(Label),
+}
+
+impl Cell {
+    /// The cell as a claim's value.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Cell::Plain(x) => Value::Amount(Amount::new(Magnitude::Exact(x), Unit::Number)),
+            Cell::Value(v) => v,
+            Cell::Label(l) => Value::Category(l),
+        }
+    }
+}
+
+/// Reads a value cell (`text` as in the row; white space around it does not count).
+///
+/// # Errors
+/// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold; the
+/// [`Error::InvalidName`] of text that is no label either (empty, too long, control
+/// characters).
+pub(crate) fn read(text: &str, parser: &Parser) -> Result<Cell, Error> {
+    let text = text.trim();
+    if let Some(x) = plain_number(text.as_bytes()).and_then(|x| Number::new(x).ok()) {
+        return Ok(Cell::Plain(x));
+    }
+    match parser.parse(text) {
+        Ok(parsed) => Ok(Cell::Value(parsed.value)),
+        Err(e @ Error::InvalidNumber { .. }) => Err(e),
+        Err(_) => Label::new(text).map(Cell::Label),
+    }
+}
+
+/// A number of digits, with a decimal point and more digits at most, within claimrecon's
+/// range: the common cell, read without the parser. Anything else (signs, exponents, commas,
+/// words) goes to the parser, which reads it or says what is wrong with it; a plain number
+/// reads the same both ways (test `a_plain_number_reads_as_the_parser_reads_it`).
+pub(crate) fn plain_number(bytes: &[u8]) -> Option<f64> {
+    // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
+    // digit by digit.
+    if !bytes.is_empty() && bytes.len() <= 15 && bytes.iter().all(u8::is_ascii_digit) {
+        let n = bytes.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
+    if bytes.len() > 40 {
+        return None;
+    }
+    let (whole, fraction) = match memchr::memchr(b'.', bytes) {
+        Some(i) => (&bytes[..i], Some(&bytes[i + 1..])),
+        None => (bytes, None),
+    };
+    let digits = |b: &[u8]| !b.is_empty() && b.iter().all(u8::is_ascii_digit);
+    if !digits(whole) || !fraction.is_none_or(digits) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    crate::parse::in_range(text, text.parse().ok()?).ok()
+}
+
+/// The kind of value an attribute holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// Amounts of one dimension (counts, money in one currency, ...).
+    Number(Dimension),
+    /// Dates.
+    Date,
+    /// Labels and every other value (yes/no, times of day, sets, changes).
+    Other,
+}
+
+impl Kind {
+    /// The kind of a value.
+    pub(crate) fn of(value: &Value) -> Kind {
+        match value {
+            Value::Amount(a) => Kind::Number(a.unit.dimension()),
+            Value::Date(_) => Kind::Date,
+            _ => Kind::Other,
+        }
+    }
+
+    /// The base unit numbers of this kind are held in.
+    pub(crate) fn unit(self) -> Option<Unit> {
+        match self {
+            Kind::Number(Dimension::Count) => Some(Unit::Number),
+            Kind::Number(Dimension::Money(c)) => Some(Unit::Money(c)),
+            Kind::Number(Dimension::MoneyPerVolume(c)) => Some(Unit::MoneyPerLitre(c)),
+            Kind::Number(Dimension::Mass) => Some(Unit::Kilograms),
+            Kind::Number(Dimension::Volume) => Some(Unit::Litres),
+            Kind::Number(Dimension::Percent) => Some(Unit::Percent),
+            Kind::Date | Kind::Other => None,
+        }
+    }
+
+    /// One value of this kind, in words ("a number", "an amount in tenge").
+    fn one(self) -> String {
+        match self {
+            Kind::Number(Dimension::Count) => "a number".to_owned(),
+            Kind::Number(Dimension::Money(c)) => format!("an amount in {}", c.name()),
+            Kind::Number(Dimension::MoneyPerVolume(c)) => {
+                format!("a price in {} per litre", c.name())
+            }
+            Kind::Number(Dimension::Mass) => "a mass".to_owned(),
+            Kind::Number(Dimension::Volume) => "a volume".to_owned(),
+            Kind::Number(Dimension::Percent) => "a percentage".to_owned(),
+            Kind::Date => "a date".to_owned(),
+            Kind::Other => "a label".to_owned(),
+        }
+    }
+
+    /// Values of this kind, in words ("numbers", "amounts in tenge").
+    fn many(self) -> String {
+        match self {
+            Kind::Number(Dimension::Count) => "numbers".to_owned(),
+            Kind::Number(Dimension::Money(c)) => format!("amounts in {}", c.name()),
+            Kind::Number(Dimension::MoneyPerVolume(c)) => {
+                format!("prices in {} per litre", c.name())
+            }
+            Kind::Number(Dimension::Mass) => "masses".to_owned(),
+            Kind::Number(Dimension::Volume) => "volumes".to_owned(),
+            Kind::Number(Dimension::Percent) => "percentages".to_owned(),
+            Kind::Date => "dates".to_owned(),
+            Kind::Other => "labels".to_owned(),
+        }
+    }
+}
+
+/// How a cell of kind `Other` is shown in messages and held by `read_bulk`: a category by its
+/// label key ("marianne borgen"), any other value by [`crh::value_key`] ("yes", "07:10").
+pub(crate) fn shown(value: &Value) -> String {
+    match value {
+        Value::Category(l) => crh::label_key(l).to_owned(),
+        other => crh::value_key(other),
+    }
+}
+
+/// The cells of each attribute by kind, and the kind each attribute holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Kinds<A> {
+    counts: HashMap<A, HashMap<Kind, usize>>,
+}
+
+impl<A: std::hash::Hash + Eq> Kinds<A> {
+    /// Counts one cell of `kind` in `attribute`.
+    pub(crate) fn count(&mut self, attribute: A, kind: Kind) {
+        self.add(attribute, kind, 1);
+    }
+
+    /// Counts `n` cells of `kind` in `attribute`.
+    pub(crate) fn add(&mut self, attribute: A, kind: Kind, n: usize) {
+        *self.counts.entry(attribute).or_default().entry(kind).or_default() += n;
+    }
+
+    /// Adds the counts of `other`.
+    pub(crate) fn merge(&mut self, other: Kinds<A>) {
+        for (attribute, kinds) in other.counts {
+            let mine = self.counts.entry(attribute).or_default();
+            for (kind, n) in kinds {
+                *mine.entry(kind).or_default() += n;
+            }
+        }
+    }
+
+    /// The kind `attribute` holds: the kind of most of its cells; on a tie numbers (of the
+    /// first dimension in [`Dimension`]'s order), then dates, then labels.
+    pub(crate) fn held(&self, attribute: &A) -> Option<Kind> {
+        let kinds = self.counts.get(attribute)?;
+        kinds.iter().max_by(|(a, n), (b, m)| n.cmp(m).then(b.cmp(a))).map(|(&k, _)| k)
+    }
+
+    /// Why a cell of `kind` in `attribute` (named `name`) is rejected, if it is: it is not of
+    /// the kind the attribute holds. `label` is how a cell of kind `Other` shows (see
+    /// [`shown`]).
+    pub(crate) fn misfit(
+        &self,
+        attribute: &A,
+        name: &str,
+        kind: Kind,
+        label: Option<&str>,
+    ) -> Option<String> {
+        let held = self.held(attribute)?;
+        if held == kind {
+            return None;
+        }
+        let kinds = self.counts.get(attribute)?;
+        let total: usize = kinds.values().sum();
+        let n = kinds.get(&held).copied().unwrap_or(0);
+        let mut problem = format!("the value is {}", kind.one());
+        if let Some(label) = label {
+            let _ = write!(problem, " ({label:?})");
+        }
+        let _ = write!(
+            problem,
+            ", while attribute {name:?} holds {} ({n} of its {total} cells)",
+            held.many()
+        );
+        Some(problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit::Currency;
+
+    #[test]
+    fn a_plain_number_reads_as_the_parser_reads_it() {
+        let parser = Parser::default();
+        let cells = [
+            "0",
+            "7",
+            "1583",
+            "0001583",
+            "1583.5",
+            "0.25",
+            "999999999999999",
+            "1000000000000000",
+            "1000000000000001",
+            "0.000000000000001",
+            "0.0000000000000001",
+            "5.",
+            ".5",
+            "+5",
+            "-5",
+            "1e3",
+            "1,583",
+            "1.2.3",
+            "",
+        ];
+        for text in cells {
+            let parsed = parser.parse(text).ok().and_then(|p| match p.value {
+                Value::Amount(a) if a.unit == Unit::Number => a.magnitude.number().map(Number::get),
+                _ => None,
+            });
+            if let Some(x) = plain_number(text.as_bytes()) {
+                assert_eq!(parsed, Some(x), "{text:?}");
+            }
+        }
+        // The fast path leaves signs, exponents and a lone point to the parser.
+        for text in ["5.", ".5", "+5", "-5", "1e3", "1,583", "1000000000000001"] {
+            assert_eq!(plain_number(text.as_bytes()), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cells_read_as_numbers_values_labels_or_errors() {
+        let parser = Parser::default();
+        assert_eq!(read(" 1583 ", &parser), Ok(Cell::Plain(Number::new(1583.0).unwrap())));
+        assert_eq!(read("lots", &parser).map(|c| Kind::of(&c.into_value())), Ok(Kind::Other));
+        assert_eq!(
+            read("5 tenge", &parser).map(|c| Kind::of(&c.into_value())),
+            Ok(Kind::Number(Dimension::Money(Currency::Kzt)))
+        );
+        assert_eq!(read("2022-01-05", &parser).map(|c| Kind::of(&c.into_value())), Ok(Kind::Date));
+        for text in ["-5", "NaN", "1e309"] {
+            assert!(matches!(read(text, &parser), Err(Error::InvalidNumber { .. })), "{text}");
+        }
+        assert!(matches!(read("  ", &parser), Err(Error::InvalidName { .. })));
+    }
+
+    #[test]
+    fn an_attribute_holds_the_kind_of_most_of_its_cells_and_numbers_win_a_tie() {
+        let mut kinds = Kinds::default();
+        kinds.add("population", Kind::Number(Dimension::Count), 3);
+        kinds.count("population", Kind::Other);
+        kinds.count("mayor", Kind::Other);
+        kinds.count("mayor", Kind::Date);
+        kinds.count("mayor", Kind::Number(Dimension::Count));
+        assert_eq!(kinds.held(&"population"), Some(Kind::Number(Dimension::Count)));
+        assert_eq!(kinds.held(&"mayor"), Some(Kind::Number(Dimension::Count)));
+        assert_eq!(
+            kinds.misfit(&"population", "population", Kind::Other, Some("lots")).as_deref(),
+            Some(
+                "the value is a label (\"lots\"), while attribute \"population\" holds numbers \
+                 (3 of its 4 cells)"
+            )
+        );
+        assert_eq!(
+            kinds.misfit(&"population", "population", Kind::Number(Dimension::Count), None),
+            None
+        );
+        let mut other = Kinds::default();
+        other.add("mayor", Kind::Other, 2);
+        kinds.merge(other);
+        assert_eq!(kinds.held(&"mayor"), Some(Kind::Other));
+    }
+}
