@@ -3,8 +3,10 @@
 
 mod estimate;
 mod findings;
+mod finish;
 mod group;
 mod partof;
+mod relate;
 mod score;
 mod voice;
 
@@ -583,7 +585,7 @@ impl Reconciler {
         );
         let mut out_groups = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
-            out_groups.push(group::finish(
+            out_groups.push(finish::finish(
                 gi,
                 g,
                 &claims,
