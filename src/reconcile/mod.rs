@@ -82,6 +82,7 @@ impl fmt::Display for RelationKind {
 
 /// A relation between two claims (or a claim and a derived bound), with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// The earlier (or first) claim; for [`RelationKind::PartOf`], the part.
     pub a: ClaimId,
@@ -119,6 +120,7 @@ impl fmt::Display for Rank {
 
 /// A claim's rank and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ranked {
     /// The claim.
     pub claim: ClaimId,
@@ -131,6 +133,7 @@ pub struct Ranked {
 /// A bound derived from sub-counts: "more than 1,300 police and 1,000 civilians injured" gives
 /// "more than 2,300 injured in all". It takes part in the total's reconciliation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DerivedBound {
     /// Its id, `derived-N`, used in relations.
     pub id: ClaimId,
@@ -257,6 +260,7 @@ fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
 
 /// The estimate for a group at its latest as-of date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Estimate {
     /// The as-of date the estimate describes (the latest in the group).
     pub as_of: Option<NaiveDate>,
@@ -270,6 +274,7 @@ pub struct Estimate {
 
 /// All claims about one subject, and what the reconciler made of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Group {
     /// The normalised subject.
     pub subject: Subject,
@@ -290,6 +295,7 @@ pub struct Group {
 
 /// What the reconciliation says of one source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceReport {
     /// The source: the speaker a claim is attributed to, else the outlet.
     pub source: SourceId,
@@ -330,6 +336,7 @@ pub struct OutletReport {
 
 /// What the reconciliation says of one independence group ("voice").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VoiceReport {
     /// The group's name: its wire, else its first member.
     pub voice: SourceId,
@@ -349,6 +356,7 @@ pub struct VoiceReport {
 
 /// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rejected {
     /// The claim's id as written, when one could be read.
     pub id: Option<String>,
@@ -364,6 +372,7 @@ pub struct Rejected {
 
 /// The result of [`Reconciler::reconcile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reconciliation {
     /// Every accepted claim, ordered by id.
     pub claims: Vec<Claim>,
