@@ -13,6 +13,7 @@ mod provenance;
 mod reconcile;
 mod report;
 mod subject;
+#[cfg(feature = "synth")]
 mod synth;
 mod tabular;
 mod unit;
@@ -35,6 +36,7 @@ pub use crate::reconcile::{
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
+#[cfg(feature = "synth")]
 pub use crate::synth::{AttributeKind, Synthetic, SyntheticRow, SyntheticTruth, SyntheticValue};
 pub use crate::tabular::Table;
 pub use crate::unit::{Currency, Dimension, Unit};

@@ -1,4 +1,5 @@
-//! Seeded synthetic claims with a known truth, for benchmarks and accuracy checks.
+//! Seeded synthetic claims with a known truth, for benchmarks and accuracy checks (the crate
+//! feature `synth`).
 //!
 //! Every cell is a pure function of the seed, the source and the object (a counter-based
 //! generator, splitmix64 over the three), so rows and truths can be produced in any order, in
@@ -23,6 +24,9 @@ const LABELS: [&str; 5] = ["red", "green", "blue", "amber", "violet"];
 const DAYS: u64 = 10;
 
 /// A seeded generator of claims about numeric and categorical attributes.
+///
+/// Available with the crate feature `synth`, off by default:
+/// `claimrecon = { version = "0.1", features = ["synth"] }`.
 ///
 /// ```
 /// use claimrecon::Synthetic;

@@ -69,6 +69,7 @@ impl Claim {
 /// Whether a variable's claims are numbers or labels (dates and other values held by their
 /// text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum BulkKind {
     /// Numbers: plain, or phrases such as "about 1,000" read by the library's parser.
     Number,

@@ -34,6 +34,7 @@ impl Default for BulkReconciler {
 
 /// An estimate's value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum BulkValue {
     /// A number.
     Number(f64),
@@ -52,6 +53,7 @@ impl fmt::Display for BulkValue {
 
 /// The estimate for one variable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkEstimate {
     /// The object.
     pub object: String,
@@ -77,6 +79,7 @@ pub struct BulkEstimate {
 
 /// How one source scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkSource {
     /// The source as written in the table.
     pub name: String,
@@ -93,6 +96,7 @@ pub struct BulkSource {
 
 /// The result of [`BulkReconciler::reconcile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkReconciliation {
     /// One estimate per variable, sorted by object and attribute.
     pub estimates: Vec<BulkEstimate>,

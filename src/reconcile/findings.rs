@@ -53,6 +53,7 @@ impl fmt::Display for FindingKind {
 
 /// One thing worth a human's eye, pointing at its claims.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// What kind of problem.
     pub kind: FindingKind,

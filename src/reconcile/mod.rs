@@ -3,8 +3,10 @@
 
 mod estimate;
 mod findings;
+mod finish;
 mod group;
 mod partof;
+mod relate;
 mod score;
 mod voice;
 
@@ -80,6 +82,7 @@ impl fmt::Display for RelationKind {
 
 /// A relation between two claims (or a claim and a derived bound), with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// The earlier (or first) claim; for [`RelationKind::PartOf`], the part.
     pub a: ClaimId,
@@ -117,6 +120,7 @@ impl fmt::Display for Rank {
 
 /// A claim's rank and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ranked {
     /// The claim.
     pub claim: ClaimId,
@@ -129,6 +133,7 @@ pub struct Ranked {
 /// A bound derived from sub-counts: "more than 1,300 police and 1,000 civilians injured" gives
 /// "more than 2,300 injured in all". It takes part in the total's reconciliation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DerivedBound {
     /// Its id, `derived-N`, used in relations.
     pub id: ClaimId,
@@ -143,6 +148,24 @@ pub struct DerivedBound {
 }
 
 /// The reconciled figure of a group.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// use claimrecon::{Figure, Unit};
+/// # let provenance = Provenance::new(SourceId::new("UNA-OIC")?)
+/// #     .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+/// # let subject = Subject::new(Measure::Injured);
+/// let floor = Claim::parse(ClaimId::new("amb")?, subject, "more than 1,300", provenance, &Parser::default())?;
+/// let r = Reconciler::new().reconcile(vec![floor]);
+/// let figure = &r.groups[0].estimate.as_ref().unwrap().figure;
+/// // A bound alone: best sits on it, and no claim caps the high end.
+/// let Figure::Number { low, low_open, best, high, unit, .. } = figure else { panic!("{figure}") };
+/// assert_eq!((*low, *low_open, *best, *high), (1300.0, true, 1300.0, None));
+/// assert_eq!(*unit, Some(Unit::Number));
+/// assert_eq!(figure.to_string(), "low above 1,300 / best above 1,300 / high unbounded");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -254,7 +277,34 @@ fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
 }
 
 /// The estimate for a group at its latest as-of date.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str, speaker: &str, day: u32| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .speaker(Label::new(speaker)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// // A running total: 164 on 10 January, then 225 from one speaker through two outlets.
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("una", "164", "UNA-OIC", "health ministry", 10)?,
+///     claim("gsv", "225", "GSV", "prosecutor general's office", 25)?,
+///     claim("tass", "225", "TASS", "prosecutor general's office", 25)?,
+/// ]);
+/// let estimate = r.groups[0].estimate.as_ref().unwrap();
+/// assert_eq!(estimate.as_of, NaiveDate::from_ymd_opt(2022, 1, 25));
+/// assert_eq!(estimate.figure.to_string(), "low 225 / best 225 / high 225");
+/// // The earlier 164 supports it as a floor.
+/// let ids: Vec<&str> = estimate.supporting.iter().map(ClaimId::as_str).collect();
+/// assert_eq!(ids, ["gsv", "tass", "una"]);
+/// assert!(estimate.reason.contains("from 2 independent voices"), "{}", estimate.reason);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Estimate {
     /// The as-of date the estimate describes (the latest in the group).
     pub as_of: Option<NaiveDate>,
@@ -267,7 +317,37 @@ pub struct Estimate {
 }
 
 /// All claims about one subject, and what the reconciler made of them.
+///
+/// ```
+/// use claimrecon::{Rank, RelationKind};
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str, speaker: &str, day: u32| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .speaker(Label::new(speaker)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// // A running total: 164 on 10 January, then 225 from one speaker through two outlets.
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("una", "164", "UNA-OIC", "health ministry", 10)?,
+///     claim("gsv", "225", "GSV", "prosecutor general's office", 25)?,
+///     claim("tass", "225", "TASS", "prosecutor general's office", 25)?,
+/// ]);
+/// let deaths = &r.groups[0];
+/// assert_eq!(deaths.subject, Subject::new(Measure::Deaths));
+/// // Claims in as-of order; the later 225 supersedes 164, it does not contradict it.
+/// let ids: Vec<&str> = deaths.claims.iter().map(ClaimId::as_str).collect();
+/// assert_eq!(ids, ["una", "gsv", "tass"]);
+/// assert_eq!(deaths.relations[0].kind, RelationKind::Supersedes);
+/// assert_eq!(deaths.clusters.len(), 1);
+/// let ranks: Vec<(&str, Rank)> = deaths.ranks.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
+/// assert_eq!(ranks, [("una", Rank::Normal), ("gsv", Rank::Preferred), ("tass", Rank::Preferred)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Group {
     /// The normalised subject.
     pub subject: Subject,
@@ -287,7 +367,37 @@ pub struct Group {
 }
 
 /// What the reconciliation says of one source.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let at = |outlet: &str, day: u32| -> Result<Provenance, claimrecon::Error> {
+/// #     Ok(Provenance::new(SourceId::new(outlet)?).published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap()))
+/// # };
+/// # let claim = |id: &str, phrase: &str, provenance: Provenance| {
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Injured), phrase, provenance, &parser)
+/// # };
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("amb", "more than 1,300", at("UNA-OIC", 10)?.speaker(Label::new("ambassador")?))?,
+///     claim("pgo", "4,578", at("GSV", 25)?.speaker(Label::new("prosecutor general's office")?))?,
+///     // Later and below the ambassador's floor: a regression.
+///     claim("un", "about 1,000", at("GSV", 25)?.speaker(Label::new("UN")?))?,
+///     // Interfax's own report, and Tengrinews relaying it.
+///     claim("ifx", "4,578", at("Interfax", 25)?)?,
+///     claim("tengri", "4,578", at("Tengrinews", 25)?.relayed_via(SourceId::new("Interfax")?))?,
+/// ]);
+/// let source = |name: &str| r.source(&SourceId::new(name).unwrap()).unwrap();
+/// let (pgo, un) = (source("prosecutor general's office"), source("UN"));
+/// assert_eq!((pgo.claims, pgo.checked, pgo.echoes), (1, 1, 0));
+/// assert!(un.reliability.unwrap() < pgo.reliability.unwrap());
+/// // Tengrinews repeats what its voice, Interfax's, gave first: one echo, no new evidence.
+/// let tengri = source("Tengrinews");
+/// assert_eq!((tengri.echoes, &tengri.voice), (1, &source("Interfax").voice));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceReport {
     /// The source: the speaker a claim is attributed to, else the outlet.
     pub source: SourceId,
@@ -308,6 +418,34 @@ pub struct SourceReport {
 }
 
 /// What the reconciliation says of one outlet: the figures it published, whoever said them.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let at = |outlet: &str, day: u32| -> Result<Provenance, claimrecon::Error> {
+/// #     Ok(Provenance::new(SourceId::new(outlet)?).published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap()))
+/// # };
+/// # let claim = |id: &str, phrase: &str, provenance: Provenance| {
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Injured), phrase, provenance, &parser)
+/// # };
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("amb", "more than 1,300", at("UNA-OIC", 10)?.speaker(Label::new("ambassador")?))?,
+///     claim("pgo", "4,578", at("GSV", 25)?.speaker(Label::new("prosecutor general's office")?))?,
+///     // Later and below the ambassador's floor: a regression.
+///     claim("un", "about 1,000", at("GSV", 25)?.speaker(Label::new("UN")?))?,
+///     // Interfax's own report, and Tengrinews relaying it.
+///     claim("ifx", "4,578", at("Interfax", 25)?)?,
+///     claim("tengri", "4,578", at("Tengrinews", 25)?.relayed_via(SourceId::new("Interfax")?))?,
+/// ]);
+/// let outlet = |name: &str| r.outlets.iter().find(|o| o.outlet.as_str() == name).unwrap();
+/// // GSV carried the prosecutor's figure and the UN's regression.
+/// let gsv = outlet("GSV");
+/// assert_eq!((gsv.claims, gsv.checked), (2, 2));
+/// assert_eq!(gsv.agreement.map(f64::from), Some(0.5));
+/// assert_eq!(outlet("Tengrinews").relays, [SourceId::new("Interfax")?]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OutletReport {
@@ -327,7 +465,33 @@ pub struct OutletReport {
 }
 
 /// What the reconciliation says of one independence group ("voice").
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, 25).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// let r = Reconciler::new()
+///     .same_voice(SourceId::new("RIA Novosti")?, SourceId::new("Sputnik")?, "same owner: Rossiya Segodnya")
+///     .reconcile(vec![
+///         claim("ria", "225", "RIA Novosti")?,
+///         claim("sputnik", "225", "Sputnik")?,
+///         claim("gsv", "225", "GSV")?,
+///     ]);
+/// assert_eq!(r.voices.len(), 2);
+/// let owned = r.voices.iter().find(|v| v.members.len() == 2).unwrap();
+/// assert_eq!(owned.members, [SourceId::new("RIA Novosti")?, SourceId::new("Sputnik")?]);
+/// assert!(owned.reasons.iter().any(|why| why.contains("same owner")), "{:?}", owned.reasons);
+/// // Two articles, one figure: counted once.
+/// assert_eq!((owned.claims, owned.distinct), (2, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VoiceReport {
     /// The group's name: its wire, else its first member.
     pub voice: SourceId,
@@ -347,6 +511,7 @@ pub struct VoiceReport {
 
 /// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rejected {
     /// The claim's id as written, when one could be read.
     pub id: Option<String>,
@@ -361,7 +526,39 @@ pub struct Rejected {
 }
 
 /// The result of [`Reconciler::reconcile`].
+///
+/// ```
+/// use claimrecon::{Error, Rank};
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str, speaker: &str, day: u32| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .speaker(Label::new(speaker)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// // A running total: 164 on 10 January, then 225 from one speaker through two outlets.
+/// let mut claims = vec![
+///     claim("una", "164", "UNA-OIC", "health ministry", 10)?,
+///     claim("gsv", "225", "GSV", "prosecutor general's office", 25)?,
+///     claim("tass", "225", "TASS", "prosecutor general's office", 25)?,
+/// ];
+/// // A second claim under an id already taken: rejected with the reason, not dropped.
+/// claims.push(claim("gsv", "230", "GSV", "prosecutor general's office", 26)?);
+/// let r = Reconciler::new().reconcile(claims);
+/// assert_eq!((r.claims.len(), r.groups.len()), (3, 1));
+/// assert_eq!(r.rejected.len(), 1);
+/// assert_eq!(r.rejected[0].error, Error::DuplicateClaim { claim: "gsv".to_owned() });
+/// let una = ClaimId::new("una")?;
+/// assert_eq!(r.group_of(&una).map(|g| g.claims.len()), Some(3));
+/// assert_eq!(r.rank(&una).map(|ranked| ranked.rank), Some(Rank::Normal));
+/// assert_eq!((r.summary.quantities, r.summary.agreed), (1, 1));
+/// assert!(r.findings.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reconciliation {
     /// Every accepted claim, ordered by id.
     pub claims: Vec<Claim>,
@@ -583,7 +780,7 @@ impl Reconciler {
         );
         let mut out_groups = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
-            out_groups.push(group::finish(
+            out_groups.push(finish::finish(
                 gi,
                 g,
                 &claims,

@@ -11,6 +11,29 @@ fn cell(s: &str) -> String {
 
 /// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), and
 /// a source table.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str, speaker: &str, day: u32| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .speaker(Label::new(speaker)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("una", "164", "UNA-OIC", "health ministry", 10)?,
+///     claim("gsv", "225", "GSV", "prosecutor general's office", 25)?,
+///     claim("tass", "225", "TASS", "prosecutor general's office", 25)?,
+/// ]);
+/// let report = claimrecon::markdown(&r);
+/// assert!(report.starts_with("# Reconciliation\n\n3 claims about 1 quantity from 2 sources"));
+/// assert!(report.contains("**Estimate** (as of 2022-01-25): low 225 / best 225 / high 225"));
+/// assert!(report.contains("| 2022-01-25 | GSV | prosecutor general's office | 225 | preferred | `gsv` |"));
+/// assert!(report.contains("| health ministry | health ministry | 1 | 1.00 | 1.00 | 0 |"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[must_use]
 pub fn markdown(r: &Reconciliation) -> String {
     let mut out = String::new();

@@ -10,6 +10,31 @@ const WIDTH: usize = 98;
 /// Renders a reconciliation as plain text for a terminal: findings first (most important
 /// first), then each quantity with its claims in as-of order, the verdict and low / best /
 /// high, then the sources. No line is longer than 100 columns.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let parser = Parser::default();
+/// # let claim = |id: &str, phrase: &str, outlet: &str, speaker: &str, day: u32| {
+/// #     let provenance = Provenance::new(SourceId::new(outlet)?)
+/// #         .speaker(Label::new(speaker)?)
+/// #         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &parser)
+/// # };
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("una", "164", "UNA-OIC", "health ministry", 10)?,
+///     claim("gsv", "225", "GSV", "prosecutor general's office", 25)?,
+///     claim("tass", "225", "TASS", "prosecutor general's office", 25)?,
+/// ]);
+/// let report = claimrecon::text(&r);
+/// assert!(report.starts_with(
+///     "RECONCILIATION: 3 claims about 1 quantity from 2 sources (2 independent voices)\n"
+/// ));
+/// assert!(report.contains("  estimate: low 225 / best 225 / high 225 (as of 2022-01-25)\n"));
+/// assert!(report.contains("  2022-01-10  UNA-OIC                 health ministry         164"));
+/// assert!(report.lines().all(|line| line.chars().count() <= 100));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[must_use]
 pub fn text(r: &Reconciliation) -> String {
     let mut out = String::new();

@@ -34,6 +34,20 @@ use crate::Error;
 /// Trimmed, with inner whitespace collapsed; not empty, at most 200 characters, no control
 /// characters. Labels are equal, hash and sort by [`Label::key`] (lower case), so "Almaty" and
 /// "almaty" are one place; the text as written is kept for display.
+///
+/// ```
+/// use claimrecon::Label;
+/// let city = Label::new("  Almaty   city ")?;
+/// assert_eq!(city.as_str(), "Almaty city");
+/// assert_eq!(city.key(), "almaty city");
+/// // Equal by key: one place, whatever the case.
+/// assert_eq!(city, Label::new("ALMATY CITY")?);
+/// assert_eq!(city.to_string(), "Almaty city");
+/// // An empty label is refused, with the reason.
+/// let err = Label::new(" ").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid label \" \": is empty");
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Label {
@@ -201,6 +215,20 @@ impl fmt::Display for ItemSet {
 /// | [`Value::Category`] | `"liquefied petroleum gas"` (quoted) |
 /// | [`Value::Set`] | `{Armenia, Belarus}` |
 /// | [`Value::Undisclosed`] | "not disclosed", "unknown" |
+///
+/// ```
+/// use claimrecon::{Policy, Value, ValueKind, Verdict};
+/// let floor: Value = "more than 1,300".parse()?;
+/// let count: Value = "4,578".parse()?;
+/// assert_eq!(floor.kind(), ValueKind::Amount);
+/// // A bound is an interval: 4,578 lies within it.
+/// assert_eq!(floor.interval(&Policy::default()).unwrap().to_string(), "(1300, ∞)");
+/// assert_eq!(floor.compare(&count)?.verdict, Verdict::Compatible);
+/// // Every value displays as a phrase that reads back to the same value.
+/// assert_eq!(floor.to_string(), "more than 1,300");
+/// assert_eq!(floor.to_string().parse::<Value>()?, floor);
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 #[non_exhaustive]

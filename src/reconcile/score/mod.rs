@@ -1,0 +1,523 @@
+//! Joint estimation of values and source reliability (truth discovery).
+//!
+//! The method follows CRH (Li, Li, Gao, Zhao, Fan and Han, "Resolving conflicts in
+//! heterogeneous data by truth discovery and source reliability estimation", SIGMOD 2014)
+//! because it is the one classic method built for *heterogeneous* data: numbers and
+//! categories are scored in one loop, each with its own loss, which is what claims about
+//! tolls, dates and yes/no facts need. Each round:
+//!
+//! 1. every group's estimate is computed with the current voice weights (weighted clusters and
+//!    a weighted median for numbers, weighted votes for other values; see `estimate.rs`);
+//! 2. every figure gets a loss in `[0, 1)`: `d / (d + s)` for numbers, where `d` is the
+//!    distance of the estimate from the figure's interval and `s` the spread of the group's
+//!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
+//! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
+//!    the mean loss of its *distinct* figures, floored so a flawless voice does not get
+//!    infinite weight;
+//! 4. each voice's *completeness* becomes the share of the set estimates its lists give
+//!    (the sensitivity of Zhao et al.'s Latent Truth Model, 2012), so that the next round
+//!    counts a short list as evidence against the items it omits only as far as its voice
+//!    usually gives whole lists (see `estimate::complete_set`).
+//!
+//! Weights belong to independence groups, not articles, and a group's weight is split across
+//! the distinct values it gives, so an echo through the same wire changes nothing (Iraq Body
+//! Count's two-independent-sources rule; Dong et al. 2009 on copying). Reported reliability
+//! is `1 - L`, in `[0, 1]`. Rounds stop when no weight or completeness moves by more than 1e-9.
+//!
+//! The model's pieces (loss, scale, spread, weights, median, representative points, keys,
+//! stopping rule) are defined once in `crate::crh`, which the bulk path calls too; this module
+//! decides what each piece is applied to (epochs, voices, floors, regressions).
+//!
+//! This module holds the model: the observations (a claim or derived bound as scored), the
+//! epochs of each group and the scoring state, built once by [`run`]. The rounds
+//! (`rounds.rs`) and the publishing of results (`publish.rs`) are methods of [`State`].
+
+mod publish;
+mod rounds;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::claim::{AsOfTime, Claim};
+use crate::crh;
+use crate::id::ClaimId;
+use crate::subject::Nature;
+use crate::unit::{Dimension, Unit};
+use crate::value::{Change, Policy, Value};
+
+use super::Estimate;
+use super::estimate::{self, Input, Outcome, View};
+use super::group::GroupData;
+use super::partof::Derived;
+use super::voice::Voices;
+
+/// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
+/// prior), so an omission by an unknown voice is half a vote against.
+const COMPLETENESS_PRIOR: f64 = 0.5;
+
+/// What makes two figures one statement, counted once: the epoch and the value, and for an
+/// earlier figure of a running total its date too (restating 31 on a later day, when others
+/// have moved on, is new evidence about the voice).
+type Statement = (usize, usize, Option<NaiveDate>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Amount(Dimension),
+    Factor,
+    Date,
+    Label,
+}
+
+/// One claim (or derived bound) as scored.
+#[derive(Debug, Clone)]
+struct Obs {
+    claim: Option<usize>,
+    id: ClaimId,
+    epoch: usize,
+    voice: usize,
+    /// Index into `State::keys`: the value as text, for counting a repeated figure once.
+    key: usize,
+    view: View,
+    current: bool,
+    as_of: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    /// Position in its epoch's observation list.
+    pos: usize,
+}
+
+impl Obs {
+    fn statement(&self) -> Statement {
+        (self.epoch, self.key, if self.current { None } else { self.as_of })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Epoch {
+    group: usize,
+    as_of: Option<NaiveDate>,
+    kind: Option<Kind>,
+    unit: Option<Unit>,
+    /// Observation indices.
+    obs: Vec<usize>,
+    /// Numeric clusters, as positions into `obs` (fixed across rounds).
+    clusters: Vec<Vec<usize>>,
+    /// Label clusters: per cluster, per distinct value, positions into `obs`.
+    value_clusters: Vec<Vec<Vec<usize>>>,
+    /// Spread of the representative points, for the loss scale.
+    spread: f64,
+    /// The states of a day that a later report of the same day replaced.
+    earlier_that_day: bool,
+    nature: Nature,
+}
+
+/// A group's latest epoch, in public terms.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupResult {
+    pub clusters: Vec<Vec<ClaimId>>,
+    pub estimate: Option<Estimate>,
+    pub supporting: Vec<ClaimId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct State {
+    obs: Vec<Obs>,
+    keys: Vec<String>,
+    claim_obs: Vec<usize>,
+    epochs: Vec<Epoch>,
+    outcomes: Vec<Outcome>,
+    group_latest: Vec<Option<usize>>,
+    results: Vec<Option<GroupResult>>,
+    loss: Vec<Option<f64>>,
+    weight: Vec<f64>,
+    /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with
+    /// the values like the weights.
+    completeness: Vec<f64>,
+    voice_loss: Vec<Option<f64>>,
+    /// Per observation: does it support its epoch's estimate?
+    supports: Vec<bool>,
+    pub rounds: usize,
+}
+
+fn kind_of(v: &Value) -> Option<Kind> {
+    match v {
+        Value::Amount(a) => Some(Kind::Amount(a.unit.dimension())),
+        Value::Change(Change::Factor { .. }) => Some(Kind::Factor),
+        Value::Change(Change::Between { unit, .. }) => Some(Kind::Amount(unit.dimension())),
+        Value::Date(_) => Some(Kind::Date),
+        Value::Undisclosed => None,
+        _ => Some(Kind::Label),
+    }
+}
+
+fn view(v: &Value, kind: Option<Kind>, policy: &Policy) -> View {
+    let mismatch =
+        || View::Skip(Some(format!("{v} cannot be compared with the group's other figures")));
+    match (kind, v) {
+        (_, Value::Undisclosed) => View::Skip(None),
+        (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
+            let rep = crh::representative(&a.magnitude, policy);
+            View::Numeric { interval: a.interval(policy), rep }
+        }
+        (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
+            if unit.dimension() == d =>
+        {
+            View::Numeric { interval: to.interval(policy), rep: crh::representative(to, policy) }
+        }
+        (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
+            Some(i) => View::Numeric { interval: i, rep: crh::representative_of_interval(&i) },
+            None => mismatch(),
+        },
+        (Some(Kind::Date), Value::Date(d)) => {
+            let i = d.interval();
+            View::Numeric { interval: i, rep: crh::representative_of_interval(&i) }
+        }
+        (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => View::Label(v.clone()),
+        _ => mismatch(),
+    }
+}
+
+/// The kind most of an epoch's values have; a change between amounts counts as a factor when
+/// the epoch also holds factors.
+fn epoch_kind(values: &[&Value]) -> Option<Kind> {
+    let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for v in values {
+        let k = match v {
+            Value::Change(Change::Between { .. }) if has_factor => Some(Kind::Factor),
+            v => kind_of(v),
+        };
+        if let Some(k) = k {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+}
+
+struct Item<'a> {
+    claim: Option<usize>,
+    key: usize,
+    id: &'a ClaimId,
+    value: &'a Value,
+    as_of: Option<NaiveDate>,
+    /// The time of day within `as_of`, where known.
+    time: Option<&'a AsOfTime>,
+    /// A state stated as expected to change ("not yet").
+    pending: bool,
+    voice: usize,
+}
+
+/// An epoch's key: its as-of date, and whether it holds the states that a later report of the
+/// same day replaced (`false`, ordered first) or the rest of the day (`true`).
+type EpochKey = (Option<NaiveDate>, bool);
+
+/// A changing state has one epoch per as-of date (and one before it for the states a later
+/// report that day replaced); running totals and fixed facts have one, at the latest date that
+/// gives a figure.
+fn epochs_of<'i, 'a>(
+    items: &'i [Item<'a>],
+    nature: Nature,
+) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
+    let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
+    let latest = latest_figure_date(items);
+    if nature != Nature::ChangingState {
+        by_epoch.insert((latest, true), items.iter().collect());
+        return by_epoch;
+    }
+    let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
+    for it in items {
+        by_day.entry(it.as_of).or_default().push(it);
+    }
+    for (day, members) in by_day {
+        let facts = Day::of(&members);
+        for it in &members {
+            let replaced = day.is_some() && facts.replaced(it);
+            by_epoch.entry((day, !replaced)).or_default().push(it);
+        }
+    }
+    by_epoch
+}
+
+/// What one day's reports say about their order, gathered once so each report is judged in
+/// O(1): the latest-starting time of day of two different values (times that run past midnight
+/// order nothing), the earliest-ending time per yes/no value, and per yes/no value how many
+/// state it without "not yet".
+#[derive(Default)]
+struct Day<'a> {
+    latest: Vec<(usize, &'a AsOfTime)>,
+    earliest_yes_no: BTreeMap<usize, &'a AsOfTime>,
+    firm: BTreeMap<usize, usize>,
+}
+
+impl<'a> Day<'a> {
+    fn of(members: &[&Item<'a>]) -> Self {
+        let mut day = Day::default();
+        for it in members {
+            let yes_no = matches!(it.value, Value::YesNo(_));
+            if yes_no && !it.pending {
+                *day.firm.entry(it.key).or_default() += 1;
+            }
+            let Some(t) = it.time.filter(|t| !t.stretch().crosses_midnight()) else { continue };
+            if yes_no {
+                let e = day.earliest_yes_no.entry(it.key).or_insert(t);
+                if t.is_before(e) {
+                    *e = t;
+                }
+            }
+            // Keep the latest start of at most two different values.
+            let start = |t: &AsOfTime| t.stretch().start_key();
+            match day.latest.iter().position(|&(k, _)| k == it.key) {
+                Some(p) if start(t) > start(day.latest[p].1) => day.latest[p].1 = t,
+                Some(_) => {}
+                None => day.latest.push((it.key, t)),
+            }
+            day.latest.sort_by_key(|&(k, t)| (std::cmp::Reverse(start(t)), k));
+            day.latest.truncate(2);
+        }
+        day
+    }
+
+    /// Whether a later report of the same day replaced this state: another value at a time
+    /// of day known to be later, or, for a yes/no stated as "not yet", the other value, unless
+    /// a time puts the other value first.
+    fn replaced(&self, it: &Item<'_>) -> bool {
+        let later_value = self.latest.iter().find(|&&(k, _)| k != it.key).map(|&(_, t)| t);
+        if it.time.zip(later_value).is_some_and(|(t, later)| t.is_before(later)) {
+            return true;
+        }
+        let other_firm = self.firm.iter().any(|(&k, &n)| k != it.key && n > 0);
+        let other_first = self
+            .earliest_yes_no
+            .iter()
+            .any(|(&k, e)| k != it.key && it.time.is_some_and(|t| e.is_before(t)));
+        it.pending && matches!(it.value, Value::YesNo(_)) && other_firm && !other_first
+    }
+}
+
+/// The latest date that gives a figure: "not disclosed" on a later day does not turn the
+/// figures before it into earlier ones.
+fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+    // Only figures of the group's main kind count: a stray "2 trillion tenge" on the latest
+    // day must not turn every dollar figure into an earlier one.
+    let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
+    let main = epoch_kind(&values);
+    items
+        .iter()
+        .filter(|it| !matches!(it.value, Value::Undisclosed))
+        .filter(|it| {
+            main.is_none() || kind_of(it.value) == main || matches!(it.value, Value::Change(_))
+        })
+        .filter_map(|it| it.as_of)
+        .max()
+        .or_else(|| items.iter().filter_map(|it| it.as_of).max())
+}
+
+/// The unit an epoch's figure is given in: persons if any claim counts people.
+fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
+    let counts = kind == Some(Kind::Amount(Dimension::Count));
+    if counts
+        && members.iter().any(|it| matches!(it.value, Value::Amount(a) if a.unit == Unit::Persons))
+    {
+        return Some(Unit::Persons);
+    }
+    members.iter().find_map(|it| match (kind, it.value) {
+        (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => Some(a.unit),
+        _ => None,
+    })
+}
+
+/// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
+/// depend only on the intervals, not on the weights.
+fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
+    let interval_of = |o: usize| match &obs[o].view {
+        View::Numeric { interval, rep } => Some((*interval, *rep)),
+        _ => None,
+    };
+    let mut numeric: Vec<usize> =
+        epoch.obs.iter().copied().filter(|&o| interval_of(o).is_some()).collect();
+    numeric.sort_by(|&a, &b| match (interval_of(a), interval_of(b)) {
+        (Some((ia, _)), Some((ib, _))) => ia
+            .low()
+            .value
+            .total_cmp(&ib.low().value)
+            .then(ia.low().open.cmp(&ib.low().open))
+            .then(obs[a].id.cmp(&obs[b].id)),
+        _ => a.cmp(&b),
+    });
+    // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
+    let mut seen = BTreeSet::new();
+    let reps: Vec<f64> = numeric
+        .iter()
+        .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
+        .filter_map(|&o| interval_of(o).map(|(_, r)| r))
+        .collect();
+    epoch.spread = crh::spread(reps);
+    let pos: HashMap<usize, usize> = epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
+    let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
+    let inputs = inputs_of(obs, keys, epoch);
+    match epoch.kind {
+        Some(Kind::Label) => epoch.value_clusters = estimate::label_clusters(&inputs, policy),
+        Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
+        None => {}
+    }
+}
+
+/// A group's claims and the bounds derived for it, as the epochs take them.
+fn items_of<'a>(
+    gi: usize,
+    g: &GroupData,
+    claims: &'a [Claim],
+    values: &'a [Value],
+    keys: &mut super::Keys,
+    derived_by_group: &BTreeMap<usize, Vec<&'a Derived>>,
+    voices: &Voices,
+) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = g
+        .members
+        .iter()
+        .map(|&i| Item {
+            claim: Some(i),
+            key: keys.of_claim[i],
+            id: claims[i].id(),
+            value: &values[i],
+            as_of: claims[i].as_of(),
+            time: claims[i].as_of_time(),
+            pending: claims[i].expects_change(),
+            voice: voices.voice_of(i),
+        })
+        .collect();
+    for d in derived_by_group.get(&gi).into_iter().flatten() {
+        let key = keys.intern(crh::value_key(&d.bound.value));
+        items.push(Item {
+            claim: None,
+            key,
+            id: &d.bound.id,
+            value: &d.bound.value,
+            as_of: d.bound.as_of,
+            time: None,
+            pending: false,
+            voice: d.voice,
+        });
+    }
+    items
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
+pub(crate) fn run(
+    claims: &[Claim],
+    values: &[Value],
+    mut keys: super::Keys,
+    groups: &[GroupData],
+    derived: &[Derived],
+    voices: &Voices,
+    policy: &Policy,
+    max_rounds: usize,
+) -> State {
+    let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
+    let mut epochs: Vec<Epoch> = Vec::new();
+    let mut group_latest = vec![None; groups.len()];
+    let mut claim_obs = vec![usize::MAX; claims.len()];
+    let mut derived_by_group: BTreeMap<usize, Vec<&Derived>> = BTreeMap::new();
+    for d in derived {
+        derived_by_group.entry(d.group).or_default().push(d);
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        let items = items_of(gi, g, claims, values, &mut keys, &derived_by_group, voices);
+        let nature = g.subject.behaviour();
+        for ((as_of, rest_of_day), members) in epochs_of(&items, nature) {
+            let ei = epochs.len();
+            // On a running total's latest date, a figure at a time of day known to be earlier
+            // than another's is an earlier figure too.
+            // A figure is earlier if it ends before some other figure of the day starts: before
+            // the one that starts latest among those that do not run past midnight.
+            let latest_time = members
+                .iter()
+                .filter(|it| it.as_of == as_of)
+                .filter_map(|it| it.time)
+                .filter(|t| !t.stretch().crosses_midnight())
+                .max_by_key(|t| t.stretch().start_key());
+            let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
+            let kind = epoch_kind(&values);
+            let unit = epoch_unit(kind, &members);
+            let mut epoch = Epoch {
+                group: gi,
+                as_of,
+                kind,
+                unit,
+                obs: Vec::new(),
+                clusters: Vec::new(),
+                value_clusters: Vec::new(),
+                spread: 0.0,
+                earlier_that_day: !rest_of_day,
+                nature,
+            };
+            for it in members {
+                let earlier_in_day =
+                    it.time.zip(latest_time).is_some_and(|(t, latest)| t.is_before(latest));
+                let current = nature != Nature::RunningTotal
+                    || it.as_of.is_none()
+                    || (it.as_of == as_of && !earlier_in_day);
+                let v = view(it.value, kind, policy);
+                let oi = obs.len();
+                obs.push(Obs {
+                    claim: it.claim,
+                    id: it.id.clone(),
+                    epoch: ei,
+                    voice: it.voice,
+                    key: it.key,
+                    view: v,
+                    current,
+                    as_of: it.as_of,
+                    published: it.claim.and_then(|c| claims[c].provenance().published_on()),
+                    pos: epoch.obs.len(),
+                });
+                if let Some(c) = it.claim {
+                    claim_obs[c] = oi;
+                }
+                epoch.obs.push(oi);
+            }
+            prepare(&obs, &keys.texts, &mut epoch, policy);
+            // The group's estimate comes from its latest epoch that has any figure.
+            if epoch.kind.is_some() || group_latest[gi].is_none() {
+                group_latest[gi] = Some(ei);
+            }
+            epochs.push(epoch);
+        }
+    }
+    let n_voices = voices.groups.len();
+    let mut state = State {
+        obs,
+        keys: keys.texts,
+        claim_obs,
+        epochs,
+        outcomes: Vec::new(),
+        group_latest,
+        results: Vec::new(),
+        loss: Vec::new(),
+        weight: vec![crh::UNSCORED_WEIGHT; n_voices],
+        completeness: vec![COMPLETENESS_PRIOR; n_voices],
+        voice_loss: vec![None; n_voices],
+        supports: Vec::new(),
+        rounds: 0,
+    };
+    state.iterate(policy, max_rounds);
+    state.publish(claims, voices);
+    state
+}
+
+fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>> {
+    e.obs
+        .iter()
+        .map(|&o| {
+            let ob = &obs[o];
+            Input {
+                view: &ob.view,
+                voice: ob.voice,
+                current: ob.current,
+                key: &keys[ob.key],
+                published: ob.published,
+                as_of: ob.as_of,
+            }
+        })
+        .collect()
+}

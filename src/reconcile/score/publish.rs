@@ -1,0 +1,477 @@
+//! Publishing the results: each group's estimate and its reason, each claim's rank, the
+//! regressions, and the per-source, per-outlet and per-voice reports.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::claim::Claim;
+use crate::id::{ClaimId, Score, SourceId};
+use crate::reconcile::estimate::{self, Outcome, Role, View};
+use crate::reconcile::voice::Voices;
+use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
+use crate::unit::Unit;
+
+use super::{Epoch, GroupResult, Kind, State, Statement};
+
+fn score(x: f64) -> Option<Score> {
+    Score::new(x.clamp(0.0, 1.0)).ok()
+}
+
+/// Share of checked statements consistent with the estimates.
+fn agreement_of(t: &Tally) -> Option<Score> {
+    (t.1 > 0).then(|| score(t.2 as f64 / t.1 as f64)).flatten()
+}
+
+/// 1 minus the mean loss of the checked statements.
+fn reliability_of(t: &Tally) -> Option<Score> {
+    (!t.3.is_empty()).then(|| score(1.0 - t.3.iter().sum::<f64>() / t.3.len() as f64)).flatten()
+}
+
+/// The first claim giving a figure within a voice: as-of, relayed (a relay repeats what it
+/// relays, so it comes after the original), id, source.
+type FirstGiver<'a> = (Option<NaiveDate>, bool, &'a ClaimId, usize);
+
+/// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
+type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<Statement>);
+
+impl State {
+    pub(super) fn publish(&mut self, claims: &[Claim], voices: &Voices) {
+        self.voice_loss = self.voice_losses();
+        // Which observations support their epoch's estimate, computed once (ranks ask per claim).
+        let mut supports = vec![false; self.obs.len()];
+        for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            for p in out.supporting() {
+                supports[e.obs[p]] = true;
+            }
+        }
+        self.supports = supports;
+        let mut results = vec![None; self.group_latest.len()];
+        for (gi, latest) in self.group_latest.iter().enumerate() {
+            let Some(ei) = *latest else { continue };
+            results[gi] = Some(self.group_result(ei, claims, voices));
+        }
+        self.results = results;
+    }
+
+    fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices) -> String {
+        let ob = &self.obs[o];
+        match ob.claim {
+            Some(c) => {
+                format!("{} ({})", claims[c].value(), voices.name(voices.source_of_claim(c)))
+            }
+            None => format!("{} (derived)", self.keys[ob.key]),
+        }
+    }
+
+    fn group_result(&self, ei: usize, claims: &[Claim], voices: &Voices) -> GroupResult {
+        let e = &self.epochs[ei];
+        let out = &self.outcomes[ei];
+        let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
+            let mut ids: Vec<ClaimId> = c.iter().map(|&p| self.obs[e.obs[p]].id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
+        let supporting = to_ids(&out.supporting());
+        let number = |sp: estimate::Spread, unit: Option<Unit>| Figure::Number {
+            low: sp.low,
+            low_open: sp.low_open,
+            best: sp.best,
+            high: sp.high,
+            high_open: sp.high_open,
+            unit,
+        };
+        let figure = match (e.kind, out.numeric, &out.label) {
+            (Some(Kind::Date), Some(sp), _) => {
+                let day = |x: f64| NaiveDate::from_num_days_from_ce_opt(x.round() as i32);
+                match (day(sp.low), day(sp.best), day(sp.high.unwrap_or(sp.best))) {
+                    (Some(low), Some(best), Some(high)) => Some(Figure::Date { low, best, high }),
+                    _ => None,
+                }
+            }
+            (Some(Kind::Factor), Some(sp), _) => Some(number(sp, None)),
+            (Some(_), Some(sp), _) => Some(number(sp, e.unit.or(Some(Unit::Number)))),
+            _ if !out.undecided.is_empty() => {
+                Some(Figure::Undecided { values: out.undecided.clone() })
+            }
+            (_, _, Some(v)) => Some(Figure::Value { value: v.clone() }),
+            _ => None,
+        };
+        let estimate = figure.map(|figure| {
+            let reason = self.reason(e, out, supporting.len(), claims, voices);
+            Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
+        });
+        GroupResult { clusters, estimate, supporting }
+    }
+
+    /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
+    /// its id, the ids of the figures it falls below, and the finding in words.
+    pub fn regressions(
+        &self,
+        gi: usize,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> Vec<(ClaimId, Vec<ClaimId>, String)> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let date = |o: usize| crate::claim::day_text(self.obs[o].as_of);
+        let describe = |o: usize| {
+            let text = self.describe_obs(o, claims, voices);
+            format!("{}, {})", text.trim_end_matches(')'), date(o))
+        };
+        out.roles
+            .iter()
+            .enumerate()
+            .filter_map(|(p, role)| match role {
+                Role::Regression { below } => Some((e.obs[p], below)),
+                _ => None,
+            })
+            .map(|(o, below)| {
+                let below: Vec<usize> = below.iter().map(|&g| e.obs[g]).collect();
+                let listed: Vec<String> = below.iter().map(|&g| describe(g)).collect();
+                let message = format!(
+                    "{} falls below what other voices reported earlier: {}; a running total cannot fall, so it is set aside",
+                    describe(o),
+                    listed.join(", ")
+                );
+                (self.obs[o].id.clone(), below.iter().map(|&g| self.obs[g].id.clone()).collect(), message)
+            })
+            .collect()
+    }
+
+    /// Why the estimate of epoch `e` is what it is, in one line.
+    fn reason(
+        &self,
+        e: &Epoch,
+        out: &Outcome,
+        n_supporting: usize,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> String {
+        if !out.undecided.is_empty() {
+            return format!(
+                "{} values tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them",
+                out.undecided.len()
+            );
+        }
+        if out.floors_won() {
+            format!(
+                "every figure of the latest date falls below what {} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
+                out.chosen_voices,
+                if out.chosen_voices == 1 { "" } else { "s" }
+            )
+        } else if out.same_day {
+            format!(
+                "reported both ways on {}, in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
+                e.as_of.map_or_else(|| "one day".to_owned(), |d| d.to_string())
+            )
+        } else if out.clusters.len() > 1 {
+            let others: Vec<String> = out
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != out.chosen)
+                .map(|(_, c)| {
+                    c.iter()
+                        .map(|&p| self.describe_obs(e.obs[p], claims, voices))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect();
+            format!(
+                "the figures split into {} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({} independent voice{}), over {}",
+                out.clusters.len(),
+                out.chosen_voices,
+                if out.chosen_voices == 1 { "" } else { "s" },
+                others.join(" and ")
+            )
+        } else {
+            let floors = out
+                .roles
+                .iter()
+                .enumerate()
+                .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
+            let n = n_supporting;
+            let set_aside =
+                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
+            let count = match n {
+                1 => "the one figure is".to_owned(),
+                _ if set_aside => format!("the {n} supporting figures are"),
+                2 => "both figures are".to_owned(),
+                _ => format!("all {n} figures are"),
+            };
+            let voices = if out.chosen_voices == 1 {
+                "one independent voice".to_owned()
+            } else {
+                format!("{} independent voices", out.chosen_voices)
+            };
+            let floors =
+                if floors { "; earlier figures of the running total act as floors" } else { "" };
+            let aside = |pred: fn(&Role) -> bool, one: &str, many: &str| match out
+                .roles
+                .iter()
+                .filter(|r| pred(r))
+                .count()
+            {
+                0 => String::new(),
+                1 => format!("; 1 {one} is set aside"),
+                k => format!("; {k} {many} are set aside"),
+            };
+            format!(
+                "{count} consistent, from {voices}{floors}{}{}",
+                aside(
+                    |r| matches!(r, Role::Regression { .. }),
+                    "figure below what other voices reported earlier",
+                    "figures below what other voices reported earlier"
+                ),
+                aside(
+                    |r| *r == Role::Above,
+                    "earlier figure above the estimate",
+                    "earlier figures above the estimate"
+                ),
+            )
+        }
+    }
+
+    /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
+    /// order the reports do not give.
+    pub fn changed_same_day(&self, gi: usize) -> bool {
+        self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
+    }
+
+    /// The public result of group `gi` (its latest epoch).
+    pub fn group_result_of(&self, gi: usize) -> Option<&GroupResult> {
+        self.results.get(gi).and_then(Option::as_ref)
+    }
+
+    /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
+    pub fn supporting_voices(&self, gi: usize) -> BTreeSet<usize> {
+        let Some(ei) = self.group_latest[gi] else { return BTreeSet::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect()
+    }
+
+    /// A claim's rank and the reason.
+    pub fn rank(&self, claim: usize) -> (Rank, String) {
+        let o = self.claim_obs[claim];
+        let ob = &self.obs[o];
+        let e = &self.epochs[ob.epoch];
+        if let View::Skip(why) = &ob.view {
+            return match why {
+                None => (
+                    Rank::Normal,
+                    "did not disclose a figure, which contradicts nothing".to_owned(),
+                ),
+                Some(w) => (Rank::Deprecated, w.clone()),
+            };
+        }
+        let latest = self.group_latest[e.group] == Some(ob.epoch);
+        let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        let role = self.outcomes[ob.epoch].roles.get(ob.pos);
+        let describe = |p: usize| {
+            let other = &self.obs[e.obs[p]];
+            format!("{} ({})", self.keys[other.key], date(other.as_of))
+        };
+        match role {
+            Some(Role::Revised { by }) => {
+                return (
+                    Rank::Normal,
+                    format!("revised down by its own voice to {}", describe(*by)),
+                );
+            }
+            Some(Role::Above) => {
+                return (
+                    Rank::Deprecated,
+                    format!(
+                        "an earlier figure ({}) above the later estimate: the running total cannot fall",
+                        date(ob.as_of)
+                    ),
+                );
+            }
+            Some(Role::Regression { below }) => {
+                let list: Vec<String> = below.iter().map(|&p| describe(p)).collect();
+                return (
+                    Rank::Deprecated,
+                    format!(
+                        "a regression: below what other voices reported earlier ({}); a running total cannot fall",
+                        list.join(", ")
+                    ),
+                );
+            }
+            Some(Role::Aside) => {
+                return (
+                    Rank::Normal,
+                    "consistent with the estimate, but its voice's latest figure lies elsewhere: no support"
+                        .to_owned(),
+                );
+            }
+            _ => {}
+        }
+        let out = &self.outcomes[ob.epoch];
+        if !out.undecided.is_empty() {
+            return (
+                Rank::Normal,
+                "tied with other values on every count: the reports do not decide".to_owned(),
+            );
+        }
+        if out.same_day && !self.supports[o] {
+            return (
+                Rank::Normal,
+                format!(
+                    "given the other way the same day ({}), in an order the reports do not give",
+                    date(e.as_of)
+                ),
+            );
+        }
+        match (self.supports[o], ob.current, latest) {
+            (true, true, false) if e.earlier_that_day => (
+                Rank::Normal,
+                format!(
+                    "the state earlier on {}; a later report that day describes a later state",
+                    date(e.as_of)
+                ),
+            ),
+            (true, true, true) => (Rank::Preferred, "supports the estimate".to_owned()),
+            (true, false, _) => (
+                Rank::Normal,
+                format!(
+                    "an earlier figure ({}), superseded by the figures as of {}",
+                    date(ob.as_of),
+                    date(e.as_of)
+                ),
+            ),
+            (true, true, false) => (
+                Rank::Normal,
+                format!("the state as of {}; later reports describe a later state", date(e.as_of)),
+            ),
+            (false, _, _) => (
+                Rank::Deprecated,
+                "conflicts with the estimate: in a cluster that carries less weight".to_owned(),
+            ),
+        }
+    }
+
+    /// Per-source and per-voice reports.
+    /// Claims, checked statements, consistent ones, losses and echoes per key (a source or an
+    /// outlet): a statement its key repeats (or is quoted giving twice) counts once.
+    fn tally(
+        &self,
+        n: usize,
+        key_of: impl Fn(usize) -> usize,
+        is_echo: impl Fn(usize) -> bool,
+    ) -> BTreeMap<usize, Tally> {
+        let mut per_key: BTreeMap<usize, Tally> = BTreeMap::new();
+        for c in 0..n {
+            let ob = &self.obs[self.claim_obs[c]];
+            let entry = per_key.entry(key_of(c)).or_default();
+            entry.0 += 1;
+            if let Some(l) = self.loss[self.claim_obs[c]]
+                && entry.5.insert(ob.statement())
+            {
+                entry.1 += 1;
+                if l < 1e-12 {
+                    entry.2 += 1;
+                }
+                entry.3.push(l);
+            }
+            if is_echo(c) {
+                entry.4 += 1;
+            }
+        }
+        per_key
+    }
+
+    /// Per-source, per-outlet and per-voice reports.
+    pub fn reports(
+        &self,
+        claims: &[Claim],
+        voices: &Voices,
+    ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
+        // Echoes: a figure a source gives that another source of the same voice gave first.
+        let mut first: BTreeMap<(usize, Statement), FirstGiver<'_>> = BTreeMap::new();
+        for (c, claim) in claims.iter().enumerate() {
+            let ob = &self.obs[self.claim_obs[c]];
+            let key = (ob.voice, ob.statement());
+            let relayed = claim.provenance().via().is_some();
+            let cand = (claim.as_of(), relayed, claim.id(), voices.source_of_claim(c));
+            match first.get(&key) {
+                Some(f) if (f.0, f.1, f.2) <= (cand.0, cand.1, cand.2) => {}
+                _ => {
+                    first.insert(key, cand);
+                }
+            }
+        }
+        let is_echo = |c: usize| {
+            let ob = &self.obs[self.claim_obs[c]];
+            first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.3 != voices.source_of_claim(c))
+        };
+        let mut per_source = self.tally(claims.len(), |c| voices.source_of_claim(c), is_echo);
+        let sources = voices
+            .sources()
+            .map(|s| {
+                let t = per_source.remove(&s).unwrap_or_default();
+                SourceReport {
+                    source: voices.name(s).clone(),
+                    voice: voices.groups[voices.group_of_name(s)].name.clone(),
+                    claims: t.0,
+                    checked: t.1,
+                    agreement: agreement_of(&t),
+                    reliability: reliability_of(&t),
+                    echoes: t.4,
+                }
+            })
+            .collect();
+        let mut per_outlet = self.tally(claims.len(), |c| voices.outlet_of_claim(c), |_| false);
+        let mut relays: BTreeMap<usize, BTreeSet<SourceId>> = BTreeMap::new();
+        for (c, claim) in claims.iter().enumerate() {
+            if let Some(w) = claim.provenance().via() {
+                relays.entry(voices.outlet_of_claim(c)).or_default().insert(w.clone());
+            }
+        }
+        let outlets = voices
+            .outlets()
+            .map(|o| {
+                let t = per_outlet.remove(&o).unwrap_or_default();
+                OutletReport {
+                    outlet: voices.name(o).clone(),
+                    claims: t.0,
+                    checked: t.1,
+                    agreement: agreement_of(&t),
+                    reliability: reliability_of(&t),
+                    relays: relays.remove(&o).unwrap_or_default().into_iter().collect(),
+                }
+            })
+            .collect();
+        let mut per_voice =
+            self.tally(claims.len(), |c| self.obs[self.claim_obs[c]].voice, |_| false);
+        let mut voice_distinct: Vec<BTreeSet<Statement>> =
+            vec![BTreeSet::new(); voices.groups.len()];
+        for c in 0..claims.len() {
+            let ob = &self.obs[self.claim_obs[c]];
+            voice_distinct[ob.voice].insert(ob.statement());
+        }
+        let voice_reports = voices
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(v, g)| {
+                let t = per_voice.remove(&v).unwrap_or_default();
+                VoiceReport {
+                    voice: g.name.clone(),
+                    members: g
+                        .members
+                        .iter()
+                        .map(|&m| voices.name(m).clone())
+                        .collect::<Vec<SourceId>>(),
+                    reasons: g.reasons.clone(),
+                    claims: t.0,
+                    distinct: voice_distinct[v].len(),
+                    agreement: agreement_of(&t),
+                    reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
+                }
+            })
+            .collect();
+        (sources, outlets, voice_reports)
+    }
+}
