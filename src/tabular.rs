@@ -42,6 +42,8 @@ pub struct Table {
     pub(crate) attribute: Option<usize>,
     pub(crate) value: usize,
     as_of: Option<usize>,
+    /// The column of a unit that follows each value ("people", "tenge"), if any.
+    pub(crate) unit: Option<usize>,
     nature: Nature,
     pub(crate) lossy: bool,
     pub(crate) limits: Limits,
@@ -49,6 +51,8 @@ pub struct Table {
     find: Find,
     /// The as-of column's name, when it is found by name.
     as_of_name: Option<String>,
+    /// The unit column's name, when it is found by name.
+    unit_name: Option<String>,
     /// The header's names of the columns read, once found by name (for messages).
     named: Option<Box<[(&'static str, String)]>>,
 }
@@ -131,11 +135,13 @@ impl Table {
             attribute: Some(2),
             value: 3,
             as_of: None,
+            unit: None,
             nature: Nature::FixedFact,
             lossy: false,
             limits: Limits { line: MAX_LINE_BYTES, buffer: BULK_BUFFER },
             find: Find::Auto,
             as_of_name: None,
+            unit_name: None,
             named: None,
         }
     }
@@ -208,6 +214,23 @@ impl Table {
         Self { as_of: None, as_of_name: Some(name.to_owned()), header: true, ..self }
     }
 
+    /// Sets the column of the values' unit by position: each value is read followed by its
+    /// row's unit ("1,583" and "people" read as "1,583 people"; "5" and "tenge" as "5
+    /// tenge"); an empty unit cell adds nothing. A value that holds a unit of its own and a
+    /// unit cell is read as written together, and usually fails ("5 tenge tenge").
+    #[must_use]
+    pub fn unit(self, column: usize) -> Self {
+        Self { unit: Some(column), unit_name: None, ..self }
+    }
+
+    /// Sets the column of the values' unit by the header's name (see [`Table::unit`] and
+    /// [`Table::named`]; with [`Table::csv`]'s default columns, a column named `unit` is found
+    /// without this). Turns the header on.
+    #[must_use]
+    pub fn unit_named(self, name: &str) -> Self {
+        Self { unit: None, unit_name: Some(name.to_owned()), header: true, ..self }
+    }
+
     /// Whether the first row is a header.
     #[must_use]
     pub fn header(self, header: bool) -> Self {
@@ -247,6 +270,7 @@ impl Table {
             Some(("object", self.object)),
             self.attribute.map(|a| ("attribute", a)),
             Some(("value", self.value)),
+            self.unit.map(|u| ("unit", u)),
         ]
         .into_iter()
         .flatten()
@@ -259,19 +283,29 @@ impl Table {
 
     /// The number of cells a row needs: one past the last column read.
     pub(crate) fn width(&self) -> usize {
-        [Some(self.source), Some(self.object), self.attribute, Some(self.value), self.as_of]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(0)
-            // Columns are any `usize` (`Table::columns(usize::MAX, ..)`): a column no row has
-            // rejects each row, it never overflows.
-            .saturating_add(1)
+        [
+            Some(self.source),
+            Some(self.object),
+            self.attribute,
+            Some(self.value),
+            self.as_of,
+            self.unit,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+        // Columns are any `usize` (`Table::columns(usize::MAX, ..)`): a column no row has
+        // rejects each row, it never overflows.
+        .saturating_add(1)
     }
 
     /// Whether the columns are found in the header, which must then be read before the rows.
     fn finds_by_name(&self) -> bool {
-        self.header && (!matches!(self.find, Find::At) || self.as_of_name.is_some())
+        self.header
+            && (!matches!(self.find, Find::At)
+                || self.as_of_name.is_some()
+                || self.unit_name.is_some())
     }
 
     /// The start of reading `reader`: when the columns are found by name, the header is read
@@ -282,9 +316,10 @@ impl Table {
     /// twice, is an [`Error::Corpus`] of the field `header`; a failure of `reader` an
     /// [`Error::Io`].
     pub(crate) fn start<R: Read>(&self, name: &str, reader: R) -> Result<Start<R>, Error> {
-        if !self.header && (matches!(self.find, Find::Named(_)) || self.as_of_name.is_some()) {
+        let named = self.as_of_name.is_some() || self.unit_name.is_some();
+        if !self.header && (matches!(self.find, Find::Named(_)) || named) {
             let problem = "the columns are named, but the table has no header (give positions \
-                           with Table::columns and Table::as_of)";
+                           with Table::columns, Table::as_of and Table::unit)";
             return Err(Error::line(name, 1, "header", problem));
         }
         if !self.finds_by_name() {
@@ -302,15 +337,13 @@ impl Table {
             Some(Err(e)) => return Err(Error::io(name, e.line, e.error)),
         };
         let (rest, line) = records.into_rest().map_err(|e| Error::io(name, e.line, e.error))?;
-        let positions = Table { header: false, find: Find::At, as_of_name: None, ..self.clone() };
+        let positions = self.positions();
         let table = match (header, rejected) {
             (Some((at, cells)), _) => {
                 self.resolve(&cells).map_err(|p| Error::line(name, at as usize, "header", p))?
             }
             // By default, a header that cannot be read leaves the columns where they are.
-            (None, Some(_)) if self.as_of_name.is_none() && matches!(self.find, Find::Auto) => {
-                positions
-            }
+            (None, Some(_)) if !named && matches!(self.find, Find::Auto) => positions,
             (None, Some(r)) => {
                 let problem = format!("the header cannot be read: {}", r.problem);
                 return Err(Error::line(name, r.line as usize, "header", problem));
@@ -319,6 +352,11 @@ impl Table {
             (None, None) => positions,
         };
         Ok(Start { table, rest, line, header_read: true, rejected })
+    }
+
+    /// This table with its columns where they are, by position, its header read.
+    fn positions(&self) -> Table {
+        Table { header: false, find: Find::At, as_of_name: None, unit_name: None, ..self.clone() }
     }
 
     /// This table with its columns found in `header` (the header row's cells) as positions.
@@ -343,7 +381,7 @@ impl Table {
                 format!("the header has no column named {name:?} (it has {})", has.join(", "))
             })
         };
-        let mut t = Table { header: false, find: Find::At, as_of_name: None, ..self.clone() };
+        let mut t = self.positions();
         let mut named: Vec<(&'static str, String)> = Vec::new();
         let mut found = |names: [(&'static str, Option<&str>); 4]| {
             let given = names.into_iter().filter_map(|(field, name)| Some((field, name?)));
@@ -370,9 +408,6 @@ impl Table {
                 {
                     (t.source, t.object, t.value) = (source, object, value);
                     t.attribute = find("attribute")?;
-                    if self.as_of.is_none() && self.as_of_name.is_none() {
-                        t.as_of = find("as_of")?;
-                    }
                     let given = [
                         ("source", Some("source")),
                         ("object", Some("object")),
@@ -380,8 +415,14 @@ impl Table {
                         ("value", Some("value")),
                     ];
                     found(given);
-                    if t.as_of.is_some() && self.as_of.is_none() {
-                        named.push(("as_of", "as_of".to_owned()));
+                    // The default names of the optional columns, when no other is given.
+                    if self.as_of.is_none() && self.as_of_name.is_none() {
+                        t.as_of = find("as_of")?;
+                        named.extend(t.as_of.map(|_| ("as_of", "as_of".to_owned())));
+                    }
+                    if self.unit.is_none() && self.unit_name.is_none() {
+                        t.unit = find("unit")?;
+                        named.extend(t.unit.map(|_| ("unit", "unit".to_owned())));
                     }
                 }
             }
@@ -389,6 +430,10 @@ impl Table {
         if let Some(name) = &self.as_of_name {
             t.as_of = Some(need(name)?);
             named.push(("as_of", name.trim().to_owned()));
+        }
+        if let Some(name) = &self.unit_name {
+            t.unit = Some(need(name)?);
+            named.push(("unit", name.trim().to_owned()));
         }
         t.named = (!named.is_empty()).then(|| named.into_boxed_slice());
         Ok(t)
@@ -529,8 +574,12 @@ impl Table {
         };
         let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
-        let value = cell::read(&cell("value", self.value)?, parser).map_err(wrap("value"))?;
-        let value = value.into_value();
+        let value = cell("value", self.value)?;
+        let unit = self.unit.map(|i| cell("unit", i)).transpose()?;
+        let value = cell::with_unit(value.as_bytes(), unit.as_ref().map(|u| u.as_bytes()));
+        // Two texts joined by a space are text.
+        let value = String::from_utf8_lossy(&value);
+        let value = cell::read(&value, parser).map_err(wrap("value"))?.into_value();
         let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(i) = self.as_of {

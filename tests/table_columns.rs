@@ -2,7 +2,7 @@
 //! readers, with the same rows, the same messages and the same line numbers; a header that
 //! lacks a name the table looks for is an error of the whole table, in both.
 
-use claimrecon::{BulkReconciler, Error, Parser, Table};
+use claimrecon::{BulkReconciler, Currency, Error, Parser, Table, Unit};
 use itertools::Itertools;
 
 /// The rows of a four-column table, in the order source, object, attribute, value.
@@ -128,7 +128,7 @@ fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
             Table::csv().named("s", "o", None, "v").header(false),
             "a,b,1\n",
             "t.csv:1: field header: the columns are named, but the table has no header (give \
-             positions with Table::columns and Table::as_of)",
+             positions with Table::columns, Table::as_of and Table::unit)",
         ),
     ];
     for (table, text, message) in cases {
@@ -214,4 +214,48 @@ fn a_reader_failing_in_the_header_is_an_io_error_at_its_line() {
     assert_eq!(items, ["t.csv:3: reading failed: disk on fire"]);
     let e = table.read_bulk("t.csv", Failing(b"\n\ns,o,"), &parser).unwrap_err();
     assert!(matches!(e, Error::Io { line: 3, .. }), "{e:?}");
+}
+
+/// A unit column: each value is read with its row's unit, in both readers, found by the
+/// default name `unit` or by position; an empty unit cell adds nothing, so a bare number in a
+/// column of money is a number, and a rejected row.
+#[test]
+fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
+    let csv = "source,object,attribute,value,unit\n\
+               a,Almaty,fuel price,120,tenge\n\
+               b,Almaty,fuel price,about 150,tenge\n\
+               c,Almaty,fuel price,120,\n\
+               d,Almaty,fuel price,118,KZT\n";
+    let expected = [
+        "t.csv:2 a fuel price [Almaty] 120 tenge",
+        "t.csv:3 b fuel price [Almaty] about 150 tenge",
+        "t.csv:4: field value: the value is a number, while attribute \"fuel price\" holds \
+         amounts in tenge (3 of its 4 cells)",
+        "t.csv:5 d fuel price [Almaty] 118 tenge",
+    ];
+    assert_eq!(read(&Table::csv(), csv), expected);
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let result = BulkReconciler::new().reconcile(&bulk);
+    let e = result.estimate("Almaty", "fuel price").unwrap();
+    let tenge = Some(Unit::Money(Currency::Kzt));
+    assert_eq!((e.best.to_string(), e.unit), ("120".to_owned(), tenge));
+    let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(rejected, [expected[2]]);
+    // By position, without a header; a row without the unit column says so.
+    let tsv = "a\tAlmaty\t120\ttenge\nb\tAlmaty\t150\n";
+    let table = Table::tsv().columns(0, 1, None, 2).unit(3);
+    assert_eq!(
+        read(&table, tsv),
+        [
+            "t.csv:1 a value [Almaty] 120 tenge",
+            "t.csv:2: field unit: the row has no column 3 (columns count from 0; it has 3)",
+        ]
+    );
+    assert_eq!(
+        read_bulk(&table, tsv).unwrap(),
+        [
+            "Almaty / value = 120 (1 claims)",
+            "t.csv:2: field unit: the row has no column 3 (columns count from 0; it has 3)",
+        ]
+    );
 }

@@ -346,7 +346,16 @@ impl Setup<'_> {
             Some(i) => get("attribute", i)?,
             None => b"value".as_slice(),
         };
-        let (value, aux) = self.cell(piece, line, get("value", t.value)?)?;
+        let value = get("value", t.value)?;
+        let (value, aux) = match t.unit {
+            None => self.cell(piece, line, value)?,
+            Some(i) => {
+                let Some(unit) = fields.get(i) else {
+                    return Err(self.bad_cell(line, "unit", i, fields));
+                };
+                self.cell(piece, line, &cell::with_unit(value, Some(unit)))?
+            }
+        };
         // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
         // it occurs once and splits the two (keys with more are rejected before storing; in
         // lossy mode the names are made UTF-8 first).

@@ -15,6 +15,7 @@
 //! [`Table::read`]: crate::Table::read
 //! [`Table::read_bulk`]: crate::Table::read_bulk
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -44,6 +45,16 @@ impl Cell {
             Cell::Value(v) => v,
             Cell::Label(l) => Value::Category(l),
         }
+    }
+}
+
+/// A value cell and its row's unit cell, if the table has one, as one phrase: "1,583" and
+/// "people" are "1,583 people"; an empty unit cell adds nothing. White space around either
+/// does not count.
+pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8]> {
+    match unit.map(<[u8]>::trim_ascii) {
+        Some(unit) if !unit.is_empty() => Cow::Owned([value.trim_ascii(), b" ", unit].concat()),
+        _ => Cow::Borrowed(value),
     }
 }
 
