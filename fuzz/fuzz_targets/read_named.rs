@@ -1,0 +1,71 @@
+//! Tables whose columns are found by the header's names (issue 12, item 3): any bytes given to
+//! both table readers, with `Table::csv()`'s default names or names of one's own, an as-of or
+//! a unit column by name, never panic, and both readers mean the same by every row: either the
+//! header stops both with one error, or `Table::read` gives one item per data row and
+//! `Table::read_bulk` accounts for the same rows as claims, rejected rows and repeats, every
+//! rejected row at the same line with the same message (but an as-of date, which only
+//! `Table::read` reads). Estimates from either path are finite with low <= best <= high.
+//!
+//! The first byte picks how the columns are found and whether the limits are small.
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use claimrecon::{BulkReconciler, BulkValue, Error, Parser, Table};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let mut table = match mode & 7 {
+        0 => Table::csv(),
+        1 => Table::csv().named("s", "o", Some("a"), "v"),
+        2 => Table::csv().named("s", "o", None, "v").unit_named("u"),
+        3 => Table::csv().as_of_named("d"),
+        4 => Table::csv().named("s", "o", Some("a"), "v").header(false),
+        5 => Table::csv().unit(4),
+        6 => Table::tsv().header(true).named("s", "o", None, "v"),
+        _ => Table::tsv().header(true),
+    };
+    if mode & 8 != 0 {
+        let limit = 8 + usize::from(mode >> 4);
+        table = table.with_small_limits(limit, limit * 3);
+    }
+    let parser = Parser::default();
+    let items: Vec<Result<_, Error>> = table.read("fuzz.csv", rest, &parser).collect();
+    let bulk = match table.read_bulk("fuzz.csv", rest, &parser) {
+        Ok(bulk) => bulk,
+        Err(e) => {
+            // The header stops both readers, in the same words.
+            assert_eq!(items.len(), 1, "{rest:?}");
+            let Some(Err(first)) = items.first() else { panic!("{rest:?}: {items:?}") };
+            assert_eq!(first.to_string(), e.to_string(), "{rest:?}");
+            return;
+        }
+    };
+    assert_eq!(bulk.len() + bulk.rejected().len() + bulk.repeats(), items.len(), "{rest:?}");
+    let mut read: BTreeMap<usize, String> = BTreeMap::new();
+    let mut as_of_lines = Vec::new();
+    for item in &items {
+        if let Err(e @ Error::Corpus { line, field, .. }) = item {
+            if field == "as_of" {
+                as_of_lines.push(*line);
+            } else {
+                read.insert(*line, e.to_string());
+            }
+        }
+    }
+    let rejected: BTreeMap<usize, String> = bulk
+        .rejected()
+        .iter()
+        .filter_map(|r| Some((r.line?, r.error.to_string())))
+        .filter(|(line, _)| !as_of_lines.contains(line))
+        .collect();
+    assert_eq!(read, rejected, "{rest:?}");
+    for e in BulkReconciler::new().reconcile(&bulk).estimates {
+        if let BulkValue::Number(best) = e.best {
+            let (low, high) = (e.low.unwrap_or(best), e.high.unwrap_or(best));
+            assert!(low.is_finite() && best.is_finite() && high.is_finite(), "{e:?}");
+            assert!(low <= best && best <= high, "{e:?}");
+        }
+    }
+});
