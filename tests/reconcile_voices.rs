@@ -263,3 +263,55 @@ fn an_outlet_that_also_reports_on_its_own_relays_claim_by_claim() {
         ria.reasons
     );
 }
+
+/// Shrunk by hand from the case proptest found for
+/// `an_echo_through_the_same_wire_changes_no_estimate_and_no_score`: an outlet that relays a
+/// wire claim by claim and reports on its own gives the same figure both ways, on different
+/// days. An echo of its own report is its voice repeating itself, not the wire's.
+#[test]
+fn an_echo_of_an_outlet_s_own_report_does_not_join_the_wire_it_also_relays() {
+    let troops = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, day: u32| {
+        let mut provenance = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+        if let Some(w) = via {
+            provenance = provenance.relayed_via(SourceId::new(w).unwrap());
+        }
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::TroopsDeployed),
+            phrase,
+            provenance,
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let claims = vec![
+        // On the 20th Gamma TV relays Wire One's 2,000; two independent outlets say 3,000.
+        troops("tv-relay", "2000", "Gamma TV", Some("Wire One"), 20),
+        troops("alpha", "3000", "Alpha News", None, 20),
+        troops("beta", "3000", "Beta Daily", None, 20),
+        // On the 24th Gamma TV gives 2,000 on its own.
+        troops("tv-own", "2000", "Gamma TV", None, 24),
+    ];
+    let scores = |r: &Reconciliation, voice: &str| {
+        let v = r.voices.iter().find(|v| v.voice.as_str() == voice).unwrap();
+        (v.claims, v.distinct, v.agreement.map(Score::get), v.reliability.map(Score::get))
+    };
+    let figure = |r: &Reconciliation| r.groups[0].estimate.as_ref().unwrap().figure.to_string();
+    let before = Reconciler::new().reconcile(claims.clone());
+    assert_eq!(figure(&before), "low 2,000 / best 2,000 / high 2,000");
+    let wire_one = (1, 1, Some(0.0), Some(0.320_377_241_017_040_8));
+    assert_eq!(scores(&before, "Wire One"), wire_one);
+    assert_eq!(scores(&before, "Gamma TV"), (1, 1, Some(1.0), Some(1.0)));
+
+    // Echo Outlet relays Gamma TV's own report of the 24th.
+    let mut with_echo = claims;
+    with_echo.push(troops("echo", "2000", "Echo Outlet", Some("Gamma TV"), 24));
+    let after = Reconciler::new().reconcile(with_echo);
+    // Before the fix the echo took Wire One's voice: (2, 2, 0.5, 0.660...).
+    assert_eq!(scores(&after, "Wire One"), wire_one);
+    assert_eq!(scores(&after, "Gamma TV"), (2, 1, Some(1.0), Some(1.0)));
+    assert_eq!(figure(&before), figure(&after));
+    assert_eq!(voice(&after, "Echo Outlet"), voice(&after, "Gamma TV"));
+    assert_eq!(after.source(&SourceId::new("Echo Outlet").unwrap()).unwrap().echoes, 1);
+}

@@ -135,8 +135,9 @@ fn wire_relays(
 /// outlet relaying a wire that quoted a ministry is no second confirmation of the ministry.
 /// The relayed claim takes the original's voice, claim by claim: joining the sources would
 /// make every speaker a wire quotes one voice with every outlet that relays it. Only an
-/// unambiguous original links: when the wire published that figure from two sources, which
-/// of them the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
+/// unambiguous original links: when the wire published that figure in two voices (from two
+/// speakers, or once relaying another wire claim by claim and once on its own), which of them
+/// the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
 /// `base_voice` is each claim's voice before (its source, or the wire it relays claim by
 /// claim). Returns per claim the name whose voice it speaks with, and the reasons, attached to
 /// the original's voice.
@@ -168,12 +169,16 @@ fn relay_voices(
             let Some(originals) = published.get(&(gi, name_index[w], keys.of_claim[c])) else {
                 continue;
             };
-            let b = claim_source[originals[0]];
-            if originals.iter().any(|&o| claim_source[o] != b) || claim_source[c] == b {
+            // Judged by voice, not source: an outlet relaying a wire claim by claim is one
+            // source speaking in two voices, the wire's and its own.
+            let original = originals[0];
+            if originals.iter().any(|&o| base_voice[o] != base_voice[original])
+                || claim_source[c] == claim_source[original]
+            {
                 continue;
             }
-            relays_to[c] = Some(originals[0]);
-            chains.join(c, originals[0]);
+            relays_to[c] = Some(original);
+            chains.join(c, original);
         }
     }
     let mut first_original: HashMap<usize, usize> = HashMap::new();
