@@ -622,3 +622,27 @@ fn an_over_long_line_ends_at_any_line_end_even_on_a_buffer_edge() {
         assert_eq!(rows, [too_long, "t.csv:3", "t.csv:4"], "{end:?}");
     }
 }
+
+/// Low and high mean what they mean to UCDP and to `Reconciler`: what the claims that agree
+/// with the best figure allow, their intervals intersected (no cap: no high); the weighted
+/// quartiles of all claims are a separate field (issue 12, item 4).
+#[test]
+fn low_and_high_are_what_the_agreeing_claims_allow_and_quartiles_are_apart() {
+    let csv = "source,object,attribute,value\n\
+               a,o,n,between 900 and 1100\n\
+               b,o,n,between 950 and 1200\n\
+               c,o,n,more than 980\n\
+               d,p,n,more than 50\n\
+               e,p,n,more than 60\n";
+    let result = BulkReconciler::new().reconcile(&read(csv));
+    let o = result.estimate("o", "n").unwrap();
+    assert_eq!(o.best, BulkValue::Number(1000.0));
+    assert_eq!((o.low, o.high), (Some(980.0), Some(1100.0)));
+    assert_eq!(o.quartiles, Some((980.0, 1075.0)));
+    let p = result.estimate("p", "n").unwrap();
+    assert_eq!(p.best, BulkValue::Number(50.0));
+    assert_eq!((p.low, p.high), (Some(50.0), None));
+    // "more than 60" lies 10 from the best and carries less weight than "more than 50": three
+    // quarters of the weight are reached at 50.
+    assert_eq!(p.quartiles, Some((50.0, 50.0)));
+}

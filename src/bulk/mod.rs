@@ -9,13 +9,15 @@
 //! (`crate::crh`): the loss `d / (d + s)` for numbers and 0/1 for labels, the spread `s`, the
 //! weights `-ln(L_v / Σ L)` and their floor, the weighted median and its tie rule, the
 //! representative point of a phrase, label keys and the stopping rule. What it leaves out:
-//! dates and running totals (rows have no as-of), units, relations, ranks, part-of and copy
+//! time and running totals (rows have no as-of), relations, ranks, part-of and copy
 //! detection. Use `Reconciler` for those.
 //!
-//! Two differences in the estimate, both what CRH prescribes for plain numbers: a numeric
-//! estimate is the reliability-weighted median of all claims (not the winning cluster of
-//! agreeing figures), and its low and high are the weighted quartiles: the claims at which the
-//! cumulative weight, in value order, first reaches a quarter and three quarters of the total.
+//! One difference in the estimate, what CRH prescribes for plain numbers: a numeric estimate
+//! is the reliability-weighted median of all claims (not the winning cluster of agreeing
+//! figures). Its low and high mean what they mean in `Reconciler` and to UCDP: what the claims
+//! that agree with the best figure allow, their intervals intersected; the weighted quartiles
+//! (the claims at which the cumulative weight, in value order, first reaches a quarter and three
+//! quarters of the total) are a field of their own, `BulkEstimate::quartiles`.
 //!
 //! Results do not depend on the order of the rows or on the number of threads: names are
 //! numbered in sorted order, claims are sorted within each variable, and partial sums are

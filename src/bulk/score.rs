@@ -66,10 +66,17 @@ pub struct BulkEstimate {
     pub unit: Option<Unit>,
     /// The reliability-weighted median (numbers) or the label with the most weight.
     pub best: BulkValue,
-    /// For numbers: the weighted 25th percentile.
+    /// For numbers: the lowest figure every claim that agrees with `best` allows (UCDP's low,
+    /// as in [`Figure::Number`](crate::Figure::Number): the claims inside whose interval
+    /// `best` lies, their intervals intersected). Equal to `best` when those claims are plain
+    /// numbers.
     pub low: Option<f64>,
-    /// For numbers: the weighted 75th percentile.
+    /// For numbers: the highest figure every claim that agrees with `best` allows; `None`
+    /// when none of them caps it ("more than 50") or for labels.
     pub high: Option<f64>,
+    /// For numbers: the weighted 25th and 75th percentiles of all its claims, the spread of
+    /// what sources say (not a bound: claims outside it may still be right).
+    pub quartiles: Option<(f64, f64)>,
     /// The claims kept about this variable.
     pub claims: usize,
     /// The share of the weight on claims that agree with `best` (a number inside a claim's
@@ -133,8 +140,11 @@ impl BulkReconciliation {
 #[derive(Debug, Clone, Copy)]
 struct Best {
     value: f64,
+    /// What the claims that agree with `value` allow, intersected (infinite `high`: no cap).
     low: f64,
     high: f64,
+    /// The weighted quartiles.
+    quartiles: (f64, f64),
     support: f64,
 }
 
@@ -230,7 +240,8 @@ impl BulkReconciler {
                     unit,
                     best,
                     low: number.then_some(b.low),
-                    high: number.then_some(b.high),
+                    high: (number && b.high.is_finite()).then_some(b.high),
+                    quartiles: number.then_some(b.quartiles),
                     claims,
                     support: b.support,
                 }
@@ -313,8 +324,8 @@ fn mean_losses(loss: &[f64], per_source: &[u32]) -> Vec<Option<f64>> {
     loss.iter().zip(per_source).map(|(&l, &n)| (n > 0).then(|| l / f64::from(n))).collect()
 }
 
-/// A numeric variable: the weighted median and each claim's loss; with `keep`, also the
-/// quartiles and the support (only the last pass needs them).
+/// A numeric variable: the weighted median and each claim's loss; with `keep`, also what the
+/// agreeing claims allow, the quartiles and the support (only the last pass needs them).
 #[allow(clippy::too_many_arguments)] // the hot loop's state, passed flat
 fn numeric(
     claims: &[Claim],
@@ -330,6 +341,8 @@ fn numeric(
     let value = quantile(claims, weight, total, 0.5);
     let scale = LossScale::new(scale, value);
     let mut agree = 0.0;
+    // What the claims that agree with `value` allow: their intervals intersected.
+    let (mut low, mut high) = (f64::NEG_INFINITY, f64::INFINITY);
     for (k, c) in claims.iter().enumerate() {
         let interval = match intervals.get(*iv) {
             Some((p, i)) if *p == first + k => {
@@ -342,15 +355,19 @@ fn numeric(
         loss[c.source as usize] += scale.loss(d);
         if keep && d == 0.0 {
             agree += c.weight(weight);
+            let (l, h) = interval.map_or((c.value, c.value), |i| (i.low, i.high));
+            (low, high) = (low.max(l), high.min(h));
         }
     }
     if !keep {
-        return Best { value, low: value, high: value, support: 0.0 };
+        return Best { value, low: value, high: value, quartiles: (value, value), support: 0.0 };
     }
     Best {
         value,
-        low: quantile(claims, weight, total, 0.25),
-        high: quantile(claims, weight, total, 0.75),
+        // The median is a claim's figure, so some claim agrees; without weight, none may.
+        low: if low.is_finite() { low } else { value },
+        high: if low.is_finite() { high } else { value },
+        quartiles: (quantile(claims, weight, total, 0.25), quantile(claims, weight, total, 0.75)),
         support: if total > 0.0 { agree / total } else { 0.0 },
     }
 }
@@ -380,6 +397,7 @@ fn label(claims: &[Claim], weight: &[f64], loss: &mut [f64]) -> Best {
         value: best.0,
         low: best.0,
         high: best.0,
+        quartiles: (best.0, best.0),
         support: if total > 0.0 { best.1 / total } else { 0.0 },
     }
 }
