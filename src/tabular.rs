@@ -551,14 +551,27 @@ impl Table {
     }
 
     fn claim(&self, name: &str, row: &Record, parser: &Parser) -> Result<Claim, Error> {
-        let line = row.line() as usize;
+        let cells: Vec<&[u8]> = row.iter().collect();
+        self.claim_of(name, row.line() as usize, &cells, parser)
+    }
+
+    /// The claim of a row of `cells` at `line`, or its first problem, checking the fields in
+    /// one order (source, object, attribute, value and unit, the claim's id, as-of): the one
+    /// definition of a row's error, which `read_bulk` also gives for a row it rejects.
+    pub(crate) fn claim_of(
+        &self,
+        name: &str,
+        line: usize,
+        cells: &[&[u8]],
+        parser: &Parser,
+    ) -> Result<Claim, Error> {
         let err = |field: &str, problem: String| Error::line(name, line, field, problem);
         // The error of a cell's value, kept whole inside the row's error.
         let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
         let cell = |field: &str, i: usize| -> Result<std::borrow::Cow<'_, str>, Error> {
-            let bytes = row
+            let bytes = cells
                 .get(i)
-                .ok_or_else(|| err(field, self.missing_column(field, i, row.iter().count())))?;
+                .ok_or_else(|| err(field, self.missing_column(field, i, cells.len())))?;
             if self.lossy {
                 return Ok(String::from_utf8_lossy(bytes));
             }

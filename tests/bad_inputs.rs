@@ -1005,3 +1005,27 @@ fn a_quoted_cell_longer_than_the_limit_is_reported_as_such() {
         &["t.csv:1 1", "t.csv:2: field row: unclosed quote opened at line 2"],
     );
 }
+
+/// A row with several problems is rejected for the first in one order (source, object,
+/// attribute, value), in both readers: `read_bulk`'s fast path reads the value before the
+/// names, and gave the value's error where `Table::read` gave the object's (found by the fuzz
+/// target `read_named`).
+#[test]
+fn a_row_with_several_problems_gives_the_same_first_one_in_both_readers() {
+    let table = Table::csv();
+    let text = "source,object,attribute,value\n\
+                a,o\u{1},n,lots\u{1}\n\
+                b,o,n\u{1},\n\
+                c\n\
+                d,o,n,5\n";
+    both_readers(
+        &table,
+        text,
+        &[
+            "t.csv:2: field object: invalid label \"o\\u{1}\": contains control characters",
+            "t.csv:3: field attribute: invalid label \"n\\u{1}\": contains control characters",
+            "t.csv:4: field object: the row has no column \"object\" (column 1 of the header; it has 1)",
+            "t.csv:5 5",
+        ],
+    );
+}

@@ -303,7 +303,22 @@ impl Setup<'_> {
     /// Parses one row's fields into `piece`, or records why it cannot be used.
     fn row(&self, piece: &mut Piece, line: u64, fields: &[&[u8]], scratch: &mut Vec<u8>) {
         if let Err(rejected) = self.try_row(piece, line, fields, scratch) {
-            piece.rejected.push(*rejected);
+            piece.rejected.push(self.first_problem(line, fields, *rejected));
+        }
+    }
+
+    /// A rejected row's first problem in the order and words `Table::read` gives it (one
+    /// definition of a row's error): the fast path checks the value before the names. A
+    /// problem only this reader has (a line beyond 2^32, too many names) stays as it is, as
+    /// does one `Table::read` finds only in what this reader does not read (the as-of date,
+    /// the claim's id).
+    #[cold]
+    fn first_problem(&self, line: u64, fields: &[&[u8]], rejected: Rejected) -> Rejected {
+        match self.table.claim_of(self.name, line as usize, fields, self.parser) {
+            Err(error @ Error::Corpus { .. }) if !matches!(&error, Error::Corpus { field, .. } if field == "as_of" || field == "row") => {
+                Rejected { error, ..rejected }
+            }
+            _ => rejected,
         }
     }
 
