@@ -225,13 +225,16 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
                a,Almaty,fuel price,120,tenge\n\
                b,Almaty,fuel price,about 150,tenge\n\
                c,Almaty,fuel price,120,\n\
-               d,Almaty,fuel price,118,KZT\n";
+               d,Almaty,fuel price,118,KZT\n\
+               e,Almaty,fuel price,,tenge\n";
     let expected = [
         "t.csv:2 a fuel price [Almaty] 120 tenge",
         "t.csv:3 b fuel price [Almaty] about 150 tenge",
         "t.csv:4: field value: the value is a number, while attribute \"fuel price\" holds \
          amounts in tenge (3 of its 4 cells)",
         "t.csv:5 d fuel price [Almaty] 118 tenge",
+        // A unit without a value is no value (found by the fuzz target read_named).
+        "t.csv:6: field value: invalid label \"\": is empty",
     ];
     assert_eq!(read(&Table::csv(), csv), expected);
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
@@ -240,7 +243,7 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
     let tenge = Some(Unit::Money(Currency::Kzt));
     assert_eq!((e.best.to_string(), e.unit), ("120".to_owned(), tenge));
     let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
-    assert_eq!(rejected, [expected[2]]);
+    assert_eq!(rejected, [expected[2], expected[4]]);
     // By position, without a header; a row without the unit column says so.
     let tsv = "a\tAlmaty\t120\ttenge\nb\tAlmaty\t150\n";
     let table = Table::tsv().columns(0, 1, None, 2).unit(3);

@@ -49,11 +49,15 @@ impl Cell {
 }
 
 /// A value cell and its row's unit cell, if the table has one, as one phrase: "1,583" and
-/// "people" are "1,583 people"; an empty unit cell adds nothing. White space around either
-/// does not count.
+/// "people" are "1,583 people"; an empty unit cell adds nothing, and a unit without a value
+/// is no value (an empty value cell stays empty, an error). White space around either does
+/// not count.
 pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8]> {
+    let value_given = !value.trim_ascii().is_empty();
     match unit.map(<[u8]>::trim_ascii) {
-        Some(unit) if !unit.is_empty() => Cow::Owned([value.trim_ascii(), b" ", unit].concat()),
+        Some(unit) if !unit.is_empty() && value_given => {
+            Cow::Owned([value.trim_ascii(), b" ", unit].concat())
+        }
         _ => Cow::Borrowed(value),
     }
 }
