@@ -140,36 +140,25 @@ impl Kind {
         }
     }
 
-    /// One value of this kind, in words ("a number", "an amount in tenge").
-    fn one(self) -> String {
-        match self {
-            Kind::Number(Dimension::Count) => "a number".to_owned(),
-            Kind::Number(Dimension::Money(c)) => format!("an amount in {}", c.name()),
-            Kind::Number(Dimension::MoneyPerVolume(c)) => {
-                format!("a price in {} per litre", c.name())
+    /// This kind in words: one value ("a number", "an amount in tenge") and many ("numbers",
+    /// "amounts in tenge").
+    fn words(self) -> (String, String) {
+        // (article, singular noun, plural noun, what follows the noun)
+        let (a, one, many, tail) = match self {
+            Kind::Number(Dimension::Count) => ("a", "number", "numbers", String::new()),
+            Kind::Number(Dimension::Money(c)) => {
+                ("an", "amount", "amounts", format!(" in {}", c.name()))
             }
-            Kind::Number(Dimension::Mass) => "a mass".to_owned(),
-            Kind::Number(Dimension::Volume) => "a volume".to_owned(),
-            Kind::Number(Dimension::Percent) => "a percentage".to_owned(),
-            Kind::Date => "a date".to_owned(),
-            Kind::Other => "a label".to_owned(),
-        }
-    }
-
-    /// Values of this kind, in words ("numbers", "amounts in tenge").
-    fn many(self) -> String {
-        match self {
-            Kind::Number(Dimension::Count) => "numbers".to_owned(),
-            Kind::Number(Dimension::Money(c)) => format!("amounts in {}", c.name()),
             Kind::Number(Dimension::MoneyPerVolume(c)) => {
-                format!("prices in {} per litre", c.name())
+                ("a", "price", "prices", format!(" in {} per litre", c.name()))
             }
-            Kind::Number(Dimension::Mass) => "masses".to_owned(),
-            Kind::Number(Dimension::Volume) => "volumes".to_owned(),
-            Kind::Number(Dimension::Percent) => "percentages".to_owned(),
-            Kind::Date => "dates".to_owned(),
-            Kind::Other => "labels".to_owned(),
-        }
+            Kind::Number(Dimension::Mass) => ("a", "mass", "masses", String::new()),
+            Kind::Number(Dimension::Volume) => ("a", "volume", "volumes", String::new()),
+            Kind::Number(Dimension::Percent) => ("a", "percentage", "percentages", String::new()),
+            Kind::Date => ("a", "date", "dates", String::new()),
+            Kind::Other => ("a", "label", "labels", String::new()),
+        };
+        (format!("{a} {one}{tail}"), format!("{many}{tail}"))
     }
 }
 
@@ -233,14 +222,14 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
         let kinds = self.counts.get(attribute)?;
         let total: usize = kinds.values().sum();
         let n = kinds.get(&held).copied().unwrap_or(0);
-        let mut problem = format!("the value is {}", kind.one());
+        let mut problem = format!("the value is {}", kind.words().0);
         if let Some(label) = label {
             let _ = write!(problem, " ({label:?})");
         }
         let _ = write!(
             problem,
             ", while attribute {name:?} holds {} ({n} of its {total} cells)",
-            held.many()
+            held.words().1
         );
         Some(problem)
     }
