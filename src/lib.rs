@@ -39,6 +39,7 @@ pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
 #[cfg(feature = "synth")]
 pub use crate::synth::{AttributeKind, Synthetic, SyntheticRow, SyntheticTruth, SyntheticValue};
 pub use crate::tabular::Table;
+pub use crate::tabular::cell::CellKind;
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{
     Amount, ApproxPolicy, Basis, Change, Clock, ClockStyle, Comparison, DatePrecision, DateValue,

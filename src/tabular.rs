@@ -21,7 +21,7 @@ use crate::subject::{Measure, Nature, Subject};
 use crate::value::Label;
 use crate::{Error, MAX_LINE_BYTES};
 
-use self::cell::{Kind, Kinds};
+use self::cell::{CellKind, Kind, Kinds};
 use self::records::{Header, Next, Record, Records, Rejection};
 
 /// Which columns hold what, and how rows become claims. Built by value.
@@ -55,6 +55,8 @@ pub struct Table {
     unit_name: Option<String>,
     /// The header's names of the columns read, once found by name (for messages).
     named: Option<Box<[(&'static str, String)]>>,
+    /// Kinds declared for attributes (by name, white space collapsed).
+    pub(crate) kinds: Vec<(String, Kind)>,
 }
 
 /// The attribute a table's claim is about, as both readers name it.
@@ -143,6 +145,7 @@ impl Table {
             as_of_name: None,
             unit_name: None,
             named: None,
+            kinds: Vec::new(),
         }
     }
 
@@ -229,6 +232,24 @@ impl Table {
     #[must_use]
     pub fn unit_named(self, name: &str) -> Self {
         Self { unit: None, unit_name: Some(name.to_owned()), header: true, ..self }
+    }
+
+    /// Declares the kind of value `attribute` holds, instead of the kind of most of its cells:
+    /// numbers of a dimension, dates, or labels (every cell read as written, unparsed: postcodes,
+    /// flight numbers). A cell of another kind is a rejected row (`the value is a label
+    /// ("lots"), while attribute "population" holds numbers (declared)`). Attributes are named
+    /// as in the table, white space collapsed; declaring one twice keeps the last.
+    #[must_use]
+    pub fn kind(mut self, attribute: &str, kind: CellKind) -> Self {
+        let name = attribute.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.kinds.retain(|(a, _)| *a != name);
+        self.kinds.push((name, kind));
+        self
+    }
+
+    /// The kind declared for `attribute` (as stored: white space collapsed), if any.
+    pub(crate) fn declared(&self, attribute: &str) -> Option<Kind> {
+        self.kinds.iter().find(|(a, _)| a == attribute).map(|&(_, k)| k)
     }
 
     /// Whether the first row is a header.
@@ -525,6 +546,9 @@ impl Table {
             items.push((r.line as usize, Err(rejection(name, r))));
         }
         let mut kinds: Kinds<String> = Kinds::default();
+        for (attribute, kind) in &table.kinds {
+            kinds.declare(attribute.clone(), *kind);
+        }
         while let Some(next) = records.next() {
             items.push(match next {
                 Ok(Next::Record(record)) => {
@@ -542,7 +566,7 @@ impl Table {
             let Ok(c) = item else { continue };
             let attribute = attribute_of(c);
             let kind = Kind::of(c.value());
-            let shown = (kind == Kind::Other).then(|| cell::shown(c.value()));
+            let shown = (kind == Kind::Label).then(|| cell::shown(c.value()));
             if let Some(problem) = kinds.misfit(&attribute, &attribute, kind, shown.as_deref()) {
                 *item = Err(Error::line(name, *line, "value", problem));
             }
@@ -586,13 +610,14 @@ impl Table {
             None => std::borrow::Cow::Borrowed("value"),
         };
         let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
+        let declared = self.declared(attribute.as_str());
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
         let value = cell("value", self.value)?;
         let unit = self.unit.map(|i| cell("unit", i)).transpose()?;
         let value = cell::with_unit(value.as_bytes(), unit.as_ref().map(|u| u.as_bytes()));
         // Two texts joined by a space are text.
         let value = String::from_utf8_lossy(&value);
-        let value = cell::read(&value, parser).map_err(wrap("value"))?.into_value();
+        let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
         let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(i) = self.as_of {

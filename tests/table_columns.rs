@@ -2,7 +2,7 @@
 //! readers, with the same rows, the same messages and the same line numbers; a header that
 //! lacks a name the table looks for is an error of the whole table, in both.
 
-use claimrecon::{BulkReconciler, Currency, Error, Parser, Table, Unit};
+use claimrecon::{BulkReconciler, CellKind, Currency, Dimension, Error, Parser, Table, Unit};
 use itertools::Itertools;
 
 /// The rows of a four-column table, in the order source, object, attribute, value.
@@ -261,4 +261,51 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
             "t.csv:2: field unit: the row has no column 3 (columns count from 0; it has 3)",
         ]
     );
+}
+
+/// A declared kind wins over the vote, in both readers: postcodes spelled as numbers are read
+/// as written, as labels, and a column declared to hold numbers rejects its labels however
+/// many there are.
+#[test]
+fn a_declared_kind_wins_over_the_vote_in_both_readers() {
+    let csv = "source,object,attribute,value\n\
+               a,Oslo,postcode,0150\n\
+               b,Oslo,postcode,0150\n\
+               c,Oslo,postcode,150\n\
+               a,Oslo,population,lots\n\
+               b,Oslo,population,no idea\n\
+               c,Oslo,population,700000\n";
+    let table = Table::csv()
+        .kind("postcode", CellKind::Label)
+        .kind("  population ", CellKind::Number(Dimension::Count));
+    let unknown = |line: usize, label: &str| {
+        format!(
+            "t.csv:{line}: field value: the value is a label ({label:?}), while attribute \
+             \"population\" holds numbers (declared)"
+        )
+    };
+    assert_eq!(
+        read(&table, csv),
+        [
+            "t.csv:2 a postcode [Oslo] \"0150\"".to_owned(),
+            "t.csv:3 b postcode [Oslo] \"0150\"".to_owned(),
+            "t.csv:4 c postcode [Oslo] \"150\"".to_owned(),
+            unknown(5, "lots"),
+            unknown(6, "no idea"),
+            "t.csv:7 c population [Oslo] 700,000".to_owned(),
+        ]
+    );
+    assert_eq!(
+        read_bulk(&table, csv).unwrap(),
+        [
+            "Oslo / population = 700000 (1 claims)".to_owned(),
+            "Oslo / postcode = 0150 (3 claims)".to_owned(),
+            unknown(5, "lots"),
+            unknown(6, "no idea"),
+        ]
+    );
+    // Undeclared, the labels outvote the number and the postcodes are numbers.
+    let undeclared = read(&Table::csv(), csv);
+    assert_eq!(undeclared[2], "t.csv:4 c postcode [Oslo] 150");
+    assert!(undeclared[5].contains("holds labels (2 of its 3 cells)"), "{undeclared:?}");
 }

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use claimrecon::{BulkReconciler, BulkValue, Error, Parser, Table};
+use claimrecon::{BulkReconciler, BulkValue, CellKind, Error, Parser, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
         4 => Table::csv().named("s", "o", Some("a"), "v").header(false),
         5 => Table::csv().unit(4),
         6 => Table::tsv().header(true).named("s", "o", None, "v"),
-        _ => Table::tsv().header(true),
+        _ => Table::tsv().header(true).kind("attribute", CellKind::Label).kind("n", CellKind::Date),
     };
     if mode & 8 != 0 {
         let limit = 8 + usize::from(mode >> 4);

@@ -407,6 +407,7 @@ struct Vote {
 impl Vote {
     /// Counts the rows of every attribute by kind (in parallel, piece by piece).
     fn new(
+        table: &Table,
         vars: &[(String, String)],
         label_kinds: Vec<Kind>,
         (intervals, units): (Vec<Interval>, Vec<Unit>),
@@ -421,6 +422,12 @@ impl Vote {
             })
             .collect();
         let n = ids.len();
+        let mut declared = cell::Kinds::default();
+        for (name, &id) in &ids {
+            if let Some(kind) = table.declared(name) {
+                declared.declare(id, kind);
+            }
+        }
         let mut vote = Vote {
             kinds: cell::Kinds::default(),
             held: Vec::new(),
@@ -446,7 +453,7 @@ impl Vote {
                 (points, others)
             })
             .collect();
-        let mut kinds = cell::Kinds::default();
+        let mut kinds = declared;
         let mut points = vec![0usize; n];
         for (p, others) in counted {
             for (total, k) in points.iter_mut().zip(p) {
@@ -459,7 +466,7 @@ impl Vote {
                 kinds.add(a as u32, Kind::Number(Dimension::Count), k);
             }
         }
-        vote.held = (0..n as u32).map(|a| kinds.held(&a).unwrap_or(Kind::Other)).collect();
+        vote.held = (0..n as u32).map(|a| kinds.held(&a).unwrap_or(Kind::Label)).collect();
         vote.kinds = kinds;
         vote
     }
@@ -468,7 +475,7 @@ impl Vote {
     fn kind(&self, r: &Staged) -> Kind {
         match r.aux {
             AUX_POINT => Kind::Number(Dimension::Count),
-            AUX_LABEL => self.label_kinds.get(r.value as usize).copied().unwrap_or(Kind::Other),
+            AUX_LABEL => self.label_kinds.get(r.value as usize).copied().unwrap_or(Kind::Label),
             i => {
                 Kind::Number(self.units.get(i as usize).map_or(Dimension::Count, |u| u.dimension()))
             }

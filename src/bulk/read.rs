@@ -291,7 +291,8 @@ impl Setup<'_> {
         let text = String::from_utf8_lossy(cell);
         let error = match field {
             "source" => SourceId::new(&text).err(),
-            "value" => cell::read(&text, self.parser).err(),
+            // Empty: an error whatever the attribute's kind.
+            "value" => cell::read(&text, self.parser, None).err(),
             _ => Label::new(&text).err(),
         };
         match error {
@@ -362,13 +363,20 @@ impl Setup<'_> {
             None => b"value".as_slice(),
         };
         let value = get("value", t.value)?;
+        // A declared kind, by the attribute's name with white space collapsed.
+        let declared = if t.kinds.is_empty() {
+            None
+        } else {
+            let name = String::from_utf8_lossy(attribute);
+            t.declared(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
         let (value, aux) = match t.unit {
-            None => self.cell(piece, line, value)?,
+            None => self.cell(piece, line, value, declared)?,
             Some(i) => {
                 let Some(unit) = fields.get(i) else {
                     return Err(self.bad_cell(line, "unit", i, fields));
                 };
-                self.cell(piece, line, &cell::with_unit(value, Some(unit)))?
+                self.cell(piece, line, &cell::with_unit(value, Some(unit)), declared)?
             }
         };
         // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
@@ -432,8 +440,11 @@ impl Setup<'_> {
         piece: &mut Piece,
         line: u64,
         bytes: &[u8],
+        declared: Option<Kind>,
     ) -> Result<(f64, u32), Box<Rejected>> {
-        if let Some(x) = cell::plain_number(bytes) {
+        if declared != Some(Kind::Label)
+            && let Some(x) = cell::plain_number(bytes)
+        {
             return Ok((x, AUX_POINT));
         }
         if !self.table.lossy
@@ -443,7 +454,7 @@ impl Setup<'_> {
             return Err(self.err(line, "value", problem));
         }
         let text = String::from_utf8_lossy(bytes);
-        let value = cell::read(&text, self.parser)
+        let value = cell::read(&text, self.parser, declared)
             .map_err(|e| self.wrapped(line, "value", e))?
             .into_value();
         match value {
@@ -780,7 +791,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     let (label_kinds, label_names): (Vec<Kind>, Vec<Vec<u8>>) = label_names
         .into_iter()
         .map(|mut key| {
-            let kind = if key.first() == Some(&LABEL_DATE) { Kind::Date } else { Kind::Other };
+            let kind = if key.first() == Some(&LABEL_DATE) { Kind::Date } else { Kind::Label };
             key.remove(0);
             (kind, key)
         })
@@ -796,7 +807,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         })
         .collect();
     let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
-    let vote = super::Vote::new(&vars, label_kinds, (intervals, units), &rows);
+    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, units), &rows);
     let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
     let text = |names: Vec<Vec<u8>>| -> Vec<String> {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()

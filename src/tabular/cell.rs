@@ -62,14 +62,18 @@ pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8
     }
 }
 
-/// Reads a value cell (`text` as in the row; white space around it does not count).
+/// Reads a value cell (`text` as in the row; white space around it does not count) of an
+/// attribute whose kind may be `declared`: a declared label is read as written, unparsed.
 ///
 /// # Errors
 /// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold; the
 /// [`Error::InvalidName`] of text that is no label either (empty, too long, control
 /// characters).
-pub(crate) fn read(text: &str, parser: &Parser) -> Result<Cell, Error> {
+pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Result<Cell, Error> {
     let text = text.trim();
+    if declared == Some(Kind::Label) {
+        return Label::new(text).map(Cell::Label);
+    }
     if let Some(x) = plain_number(text.as_bytes()).and_then(|x| Number::new(x).ok()) {
         return Ok(Cell::Plain(x));
     }
@@ -106,16 +110,34 @@ pub(crate) fn plain_number(bytes: &[u8]) -> Option<f64> {
     crate::parse::in_range(text, text.parse().ok()?).ok()
 }
 
-/// The kind of value an attribute holds.
+/// The kind of value a table's attribute holds, decided over the whole table by most of its
+/// cells, or declared with [`Table::kind`](crate::Table::kind).
+///
+/// ```
+/// use claimrecon::{CellKind, Parser, Table};
+/// // Postcodes are labels, though they are spelled as numbers.
+/// let csv = "source,object,attribute,value\na,Oslo,postcode,0150\nb,Oslo,postcode,150\n";
+/// let claims: Vec<_> = Table::csv()
+///     .kind("postcode", CellKind::Label)
+///     .read("t.csv", csv.as_bytes(), &Parser::default())
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(claims[0].value().to_string(), "\"0150\"");
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Kind {
+#[non_exhaustive]
+pub enum CellKind {
     /// Amounts of one dimension (counts, money in one currency, ...).
     Number(Dimension),
     /// Dates.
     Date,
-    /// Labels and every other value (yes/no, times of day, sets, changes).
-    Other,
+    /// Labels and every other value (yes/no, times of day, sets, changes). A declared label
+    /// attribute reads every cell as a label, as written, unparsed.
+    Label,
 }
+
+/// The crate's short name for it.
+pub(crate) type Kind = CellKind;
 
 impl Kind {
     /// The kind of a value.
@@ -123,7 +145,7 @@ impl Kind {
         match value {
             Value::Amount(a) => Kind::Number(a.unit.dimension()),
             Value::Date(_) => Kind::Date,
-            _ => Kind::Other,
+            _ => Kind::Label,
         }
     }
 
@@ -136,7 +158,7 @@ impl Kind {
             Kind::Number(Dimension::Mass) => Some(Unit::Kilograms),
             Kind::Number(Dimension::Volume) => Some(Unit::Litres),
             Kind::Number(Dimension::Percent) => Some(Unit::Percent),
-            Kind::Date | Kind::Other => None,
+            Kind::Date | Kind::Label => None,
         }
     }
 
@@ -156,7 +178,7 @@ impl Kind {
             Kind::Number(Dimension::Volume) => ("a", "volume", "volumes", String::new()),
             Kind::Number(Dimension::Percent) => ("a", "percentage", "percentages", String::new()),
             Kind::Date => ("a", "date", "dates", String::new()),
-            Kind::Other => ("a", "label", "labels", String::new()),
+            Kind::Label => ("a", "label", "labels", String::new()),
         };
         (format!("{a} {one}{tail}"), format!("{many}{tail}"))
     }
@@ -172,12 +194,25 @@ pub(crate) fn shown(value: &Value) -> String {
 }
 
 /// The cells of each attribute by kind, and the kind each attribute holds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Kinds<A> {
     counts: HashMap<A, HashMap<Kind, usize>>,
+    /// Kinds declared for attributes, which the vote does not change.
+    declared: HashMap<A, Kind>,
+}
+
+impl<A> Default for Kinds<A> {
+    fn default() -> Self {
+        Kinds { counts: HashMap::new(), declared: HashMap::new() }
+    }
 }
 
 impl<A: std::hash::Hash + Eq> Kinds<A> {
+    /// Declares the kind `attribute` holds, whatever its cells.
+    pub(crate) fn declare(&mut self, attribute: A, kind: Kind) {
+        self.declared.insert(attribute, kind);
+    }
+
     /// Counts one cell of `kind` in `attribute`.
     pub(crate) fn count(&mut self, attribute: A, kind: Kind) {
         self.add(attribute, kind, 1);
@@ -198,9 +233,12 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
         }
     }
 
-    /// The kind `attribute` holds: the kind of most of its cells; on a tie numbers (of the
-    /// first dimension in [`Dimension`]'s order), then dates, then labels.
+    /// The kind `attribute` holds: its declared kind, else the kind of most of its cells; on a
+    /// tie numbers (of the first dimension in [`Dimension`]'s order), then dates, then labels.
     pub(crate) fn held(&self, attribute: &A) -> Option<Kind> {
+        if let Some(&kind) = self.declared.get(attribute) {
+            return Some(kind);
+        }
         let kinds = self.counts.get(attribute)?;
         kinds.iter().max_by(|(a, n), (b, m)| n.cmp(m).then(b.cmp(a))).map(|(&k, _)| k)
     }
@@ -219,18 +257,19 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
         if held == kind {
             return None;
         }
-        let kinds = self.counts.get(attribute)?;
-        let total: usize = kinds.values().sum();
-        let n = kinds.get(&held).copied().unwrap_or(0);
         let mut problem = format!("the value is {}", kind.words().0);
         if let Some(label) = label {
             let _ = write!(problem, " ({label:?})");
         }
-        let _ = write!(
-            problem,
-            ", while attribute {name:?} holds {} ({n} of its {total} cells)",
-            held.words().1
-        );
+        let _ = write!(problem, ", while attribute {name:?} holds {}", held.words().1);
+        if self.declared.contains_key(attribute) {
+            problem.push_str(" (declared)");
+        } else {
+            let kinds = self.counts.get(attribute)?;
+            let total: usize = kinds.values().sum();
+            let n = kinds.get(&held).copied().unwrap_or(0);
+            let _ = write!(problem, " ({n} of its {total} cells)");
+        }
         Some(problem)
     }
 }
@@ -282,31 +321,37 @@ mod tests {
     #[test]
     fn cells_read_as_numbers_values_labels_or_errors() {
         let parser = Parser::default();
-        assert_eq!(read(" 1583 ", &parser), Ok(Cell::Plain(Number::new(1583.0).unwrap())));
-        assert_eq!(read("lots", &parser).map(|c| Kind::of(&c.into_value())), Ok(Kind::Other));
+        assert_eq!(read(" 1583 ", &parser, None), Ok(Cell::Plain(Number::new(1583.0).unwrap())));
+        assert_eq!(read("lots", &parser, None).map(|c| Kind::of(&c.into_value())), Ok(Kind::Label));
         assert_eq!(
-            read("5 tenge", &parser).map(|c| Kind::of(&c.into_value())),
+            read("5 tenge", &parser, None).map(|c| Kind::of(&c.into_value())),
             Ok(Kind::Number(Dimension::Money(Currency::Kzt)))
         );
-        assert_eq!(read("2022-01-05", &parser).map(|c| Kind::of(&c.into_value())), Ok(Kind::Date));
+        assert_eq!(
+            read("2022-01-05", &parser, None).map(|c| Kind::of(&c.into_value())),
+            Ok(Kind::Date)
+        );
         for text in ["-5", "NaN", "1e309"] {
-            assert!(matches!(read(text, &parser), Err(Error::InvalidNumber { .. })), "{text}");
+            assert!(
+                matches!(read(text, &parser, None), Err(Error::InvalidNumber { .. })),
+                "{text}"
+            );
         }
-        assert!(matches!(read("  ", &parser), Err(Error::InvalidName { .. })));
+        assert!(matches!(read("  ", &parser, None), Err(Error::InvalidName { .. })));
     }
 
     #[test]
     fn an_attribute_holds_the_kind_of_most_of_its_cells_and_numbers_win_a_tie() {
         let mut kinds = Kinds::default();
         kinds.add("population", Kind::Number(Dimension::Count), 3);
-        kinds.count("population", Kind::Other);
-        kinds.count("mayor", Kind::Other);
+        kinds.count("population", Kind::Label);
+        kinds.count("mayor", Kind::Label);
         kinds.count("mayor", Kind::Date);
         kinds.count("mayor", Kind::Number(Dimension::Count));
         assert_eq!(kinds.held(&"population"), Some(Kind::Number(Dimension::Count)));
         assert_eq!(kinds.held(&"mayor"), Some(Kind::Number(Dimension::Count)));
         assert_eq!(
-            kinds.misfit(&"population", "population", Kind::Other, Some("lots")).as_deref(),
+            kinds.misfit(&"population", "population", Kind::Label, Some("lots")).as_deref(),
             Some(
                 "the value is a label (\"lots\"), while attribute \"population\" holds numbers \
                  (3 of its 4 cells)"
@@ -317,8 +362,8 @@ mod tests {
             None
         );
         let mut other = Kinds::default();
-        other.add("mayor", Kind::Other, 2);
+        other.add("mayor", Kind::Label, 2);
         kinds.merge(other);
-        assert_eq!(kinds.held(&"mayor"), Some(Kind::Other));
+        assert_eq!(kinds.held(&"mayor"), Some(Kind::Label));
     }
 }
