@@ -66,15 +66,24 @@ impl fmt::Display for AsOfTime {
 }
 
 /// A date as reasons write it, "5 Jan 2022", or "undated". Written by hand: chrono's format
-/// strings parse their pattern on every call, and reasons are written for every relation.
+/// strings parse their pattern on every call.
+pub(crate) struct DayText(pub Option<NaiveDate>);
+
+impl fmt::Display for DayText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::Datelike;
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        match self.0 {
+            Some(d) => write!(f, "{} {} {}", d.day(), MONTHS[d.month0() as usize % 12], d.year()),
+            None => f.write_str("undated"),
+        }
+    }
+}
+
+/// [`DayText`] as a `String`.
 pub(crate) fn day_text(d: Option<NaiveDate>) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    d.map_or_else(
-        || "undated".to_owned(),
-        |d| format!("{} {} {}", d.day(), MONTHS[d.month0() as usize % 12], d.year()),
-    )
+    DayText(d).to_string()
 }
 
 /// When a figure holds: its as-of date and, where known, the time of day. `a` is known to come

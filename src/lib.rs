@@ -18,6 +18,7 @@ mod synth;
 mod tabular;
 mod unit;
 mod value;
+mod words;
 
 pub use crate::bulk::{
     Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkSource, BulkValue,
@@ -30,9 +31,9 @@ pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
-    DerivedBound, Estimate, Figure, Finding, FindingKind, Group, OutletReport, Rank, Ranked,
-    Reconciler, Reconciliation, Rejected, Relation, RelationKind, SourceReport, Summary,
-    VoiceReport,
+    DerivedBound, Estimate, Figure, Finding, FindingKind, Group, OutletReport, Rank, RankReason,
+    Ranked, Reconciler, Reconciliation, Rejected, Relation, RelationKind, RelationReason,
+    SourceReport, Summary, VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
@@ -42,8 +43,8 @@ pub use crate::tabular::Table;
 pub use crate::tabular::cell::CellKind;
 pub use crate::unit::{Currency, Dimension, Unit};
 pub use crate::value::{
-    Amount, ApproxPolicy, Basis, Change, Clock, ClockStyle, Comparison, DatePrecision, DateValue,
-    DayInterval, DayPart, DayPartRange, Endpoint, Interval, ItemSet, Label, Magnitude, Number,
-    NumberRange, Policy, QualifiedTime, TimeOfDay, TimePolicy, TimeQualifier, TimeWindow,
-    VaguePolicy, VagueRange, VagueWord, Value, ValueKind, Verdict,
+    Amount, ApproxPolicy, Basis, Change, Clock, ClockStyle, Comparison, ComparisonReason,
+    DatePrecision, DateValue, DayInterval, DayPart, DayPartRange, Endpoint, Interval, ItemSet,
+    Label, Magnitude, Number, NumberRange, Policy, QualifiedTime, TimeOfDay, TimePolicy,
+    TimeQualifier, TimeWindow, VaguePolicy, VagueRange, VagueWord, Value, ValueKind, Verdict,
 };

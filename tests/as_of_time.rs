@@ -77,7 +77,7 @@ fn not_yet_came_first_the_same_day() {
     ]);
     let rel = r.relation(&id("no"), &id("yes")).unwrap();
     assert_eq!(rel.kind, RelationKind::ChangedOverTime);
-    assert!(rel.reason.contains("from no (\"not yet\") to yes"), "{}", rel.reason);
+    assert!(rel.reason.to_string().contains("from no (\"not yet\") to yes"), "{}", rel.reason);
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "yes");
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
     let no = r.source(&SourceId::new("A").unwrap()).unwrap();
@@ -93,11 +93,11 @@ fn times_of_day_order_a_state_that_changed_within_a_day() {
     ]);
     let rel = r.relation(&id("morning"), &id("evening")).unwrap();
     assert_eq!(rel.kind, RelationKind::ChangedOverTime);
-    assert!(rel.reason.contains("5 Jan 2022, early morning"), "{}", rel.reason);
+    assert!(rel.reason.to_string().contains("5 Jan 2022, early morning"), "{}", rel.reason);
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "no");
     let morning = r.rank(&id("morning")).unwrap();
     assert_eq!(morning.rank, Rank::Normal);
-    assert!(morning.reason.contains("earlier on"), "{}", morning.reason);
+    assert!(morning.reason.to_string().contains("earlier on"), "{}", morning.reason);
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn a_regression_is_never_preferred_or_supporting_and_costs_its_voice() {
     let e = estimate(&r);
     assert_eq!(e.figure.to_string(), "low 50 / best 50 / high 50");
     assert_eq!(rank(&r, "e5"), Rank::Deprecated);
-    let reason = &r.rank(&ClaimId::new("e5").unwrap()).unwrap().reason;
+    let reason = r.rank(&ClaimId::new("e5").unwrap()).unwrap().reason.to_string();
     assert!(reason.contains("30 (2022-01-03)") && reason.contains("40 (2022-01-04)"), "{reason}");
     assert!(!e.supporting.contains(&ClaimId::new("e5").unwrap()), "{:?}", e.supporting);
     assert!(agreement(&r, "E") < 1.0);
@@ -105,7 +105,7 @@ fn a_revision_by_the_same_voice_supersedes() {
     ]);
     let rel = r.relation(&ClaimId::new("a2").unwrap(), &ClaimId::new("a3").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::Supersedes);
-    assert!(rel.reason.contains("revised down"), "{}", rel.reason);
+    assert!(rel.reason.to_string().contains("revised down"), "{}", rel.reason);
     assert_eq!(rank(&r, "a2"), Rank::Normal);
     // The revised figure is no floor: the estimate is not raised to 40.
     assert_eq!(estimate(&r).figure.to_string(), "low 31 / best 31 / high 31");
@@ -541,5 +541,5 @@ fn a_figure_at_an_excluded_bound_of_another_voice_is_a_regression() {
     ]);
     let b = r.rank(&ClaimId::new("b").unwrap()).unwrap();
     assert_eq!(b.rank, Rank::Deprecated);
-    assert!(b.reason.starts_with("a regression"), "{}", b.reason);
+    assert!(b.reason.to_string().starts_with("a regression"), "{}", b.reason);
 }

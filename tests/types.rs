@@ -18,6 +18,9 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Subject>();
     assert_send_sync::<Provenance>();
     assert_send_sync::<Comparison>();
+    assert_send_sync::<ComparisonReason>();
+    assert_send_sync::<RelationReason>();
+    assert_send_sync::<RankReason>();
     assert_send_sync::<Interval>();
     assert_send_sync::<QualifiedTime>();
     assert_send_sync::<DayInterval>();

@@ -12,8 +12,8 @@ pub(crate) enum View {
     Numeric { interval: Interval, rep: f64 },
     /// A value compared by equality and compatibility: yes/no, category, window...
     Label(Value),
-    /// Not used: undisclosed, or not comparable with the group's kind (the reason).
-    Skip(Option<String>),
+    /// Not used: undisclosed (`None`), or a value not comparable with the group's kind.
+    Skip(Option<Box<Value>>),
 }
 
 /// One observation as the estimator sees it.

@@ -6,6 +6,7 @@ mod findings;
 mod finish;
 mod group;
 mod partof;
+mod reason;
 mod relate;
 mod score;
 mod voice;
@@ -24,6 +25,7 @@ use crate::unit::Unit;
 use crate::value::{Policy, Value};
 
 pub use self::findings::{Finding, FindingKind, Summary};
+pub use self::reason::{RankReason, RelationReason};
 
 /// How one claim relates to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -90,8 +92,8 @@ pub struct Relation {
     pub b: ClaimId,
     /// How they relate.
     pub kind: RelationKind,
-    /// Why, in words, with dates where time matters.
-    pub reason: String,
+    /// Why, with dates where time matters: data, written in words by `Display`.
+    pub reason: RelationReason,
     /// True when the two complement each other exactly (23:00-07:00 against 07:00-23:00).
     pub complement: bool,
 }
@@ -126,8 +128,8 @@ pub struct Ranked {
     pub claim: ClaimId,
     /// Its rank.
     pub rank: Rank,
-    /// Why, in words.
-    pub reason: String,
+    /// Why: data, written in words by `Display`.
+    pub reason: RankReason,
 }
 
 /// A bound derived from sub-counts: "more than 1,300 police and 1,000 civilians injured" gives

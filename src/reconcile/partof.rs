@@ -9,6 +9,7 @@ use crate::subject::{Places, Population, Subject};
 use crate::value::{Amount, Interval, Label, Magnitude, Number, Policy, Value};
 
 use super::group::GroupData;
+use super::reason::{Parts, RelationWhy};
 use super::voice::Voices;
 use super::{DerivedBound, Group, Relation, RelationKind};
 
@@ -178,7 +179,7 @@ pub(crate) fn derive_bounds(
     out
 }
 
-fn part_of(sub: &Claim, total: &Claim, policy: &Policy) -> Option<(RelationKind, String)> {
+fn part_of(sub: &Claim, total: &Claim, policy: &Policy) -> Option<(RelationKind, RelationWhy)> {
     let (Value::Amount(a), Value::Amount(b)) = (sub.value(), total.value()) else { return None };
     if a.unit.dimension() != b.unit.dimension() {
         return None;
@@ -187,22 +188,16 @@ fn part_of(sub: &Claim, total: &Claim, policy: &Policy) -> Option<(RelationKind,
     let above = ib
         .high()
         .is_some_and(|h| ia.low().value > h.value || (ia.low().value == h.value && ia.low().open));
-    let (ps, pt) = (sub.subject(), total.subject());
-    let what = |s: &Subject| {
-        let place = s.where_().map(|p| format!(" in {p}")).unwrap_or_default();
-        format!("{}{place}", s.who())
-    };
+    let parts = Box::new(Parts {
+        part: *a,
+        part_subject: sub.subject().clone(),
+        whole: *b,
+        whole_subject: total.subject().clone(),
+    });
     Some(if above {
-        (
-            RelationKind::SubCountAboveTotal,
-            format!(
-                "{a} ({}) is more than the total {b} ({}): a part cannot exceed its whole",
-                what(ps),
-                what(pt)
-            ),
-        )
+        (RelationKind::SubCountAboveTotal, RelationWhy::SubCountAboveTotal(parts))
     } else {
-        (RelationKind::PartOf, format!("{a} ({}) is part of {b} ({})", what(ps), what(pt)))
+        (RelationKind::PartOf, RelationWhy::PartOf(parts))
     })
 }
 
@@ -243,7 +238,7 @@ pub(crate) fn relate(
                                 a: claims[c].id().clone(),
                                 b: claims[t].id().clone(),
                                 kind,
-                                reason,
+                                reason: reason.into(),
                                 complement: false,
                             });
                         }
@@ -270,13 +265,13 @@ pub(crate) fn relate(
                         a: a.clone(),
                         b: b.clone(),
                         kind: RelationKind::SubCountAboveTotal,
-                        reason: format!(
-                            "the estimate for {} (at least {}) exceeds the estimate for {} (at most {})",
-                            out[si].subject,
-                            crate::value::trim_float(*low),
-                            out[ti].subject,
-                            crate::value::trim_float(*high)
-                        ),
+                        reason: RelationWhy::EstimateAboveTotal(Box::new((
+                            out[si].subject.clone(),
+                            *low,
+                            out[ti].subject.clone(),
+                            *high,
+                        )))
+                        .into(),
                         complement: false,
                     });
                 }

@@ -98,7 +98,7 @@ pub fn markdown(r: &Reconciliation) -> String {
                 cell(&describe(r, g, &rel.a)),
                 cell(&describe(r, g, &rel.b)),
                 rel.kind,
-                cell(&rel.reason)
+                cell(&rel.reason.to_string())
             );
         }
     }

@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use amount::{Amount, Change, Magnitude, NumberRange};
-pub use compare::{Basis, Comparison, Verdict};
+pub use compare::{Basis, Comparison, ComparisonReason, Verdict};
 pub use daytime::{
     Clock, ClockStyle, DayInterval, DayPart, DayPartRange, QualifiedTime, TimePolicy, TimeQualifier,
 };

@@ -151,8 +151,7 @@ fn kind_of(v: &Value) -> Option<Kind> {
 }
 
 fn view(v: &Value, kind: Option<Kind>, policy: &Policy) -> View {
-    let mismatch =
-        || View::Skip(Some(format!("{v} cannot be compared with the group's other figures")));
+    let mismatch = || View::Skip(Some(Box::new(v.clone())));
     match (kind, v) {
         (_, Value::Undisclosed) => View::Skip(None),
         (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {

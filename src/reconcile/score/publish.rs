@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::claim::Claim;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
+use crate::reconcile::reason::{RankReason, RankWhy};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
@@ -252,103 +253,56 @@ impl State {
         out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect()
     }
 
-    /// A claim's rank and the reason.
-    pub fn rank(&self, claim: usize) -> (Rank, String) {
+    /// A claim's rank and the reason, as data.
+    pub fn rank(&self, claim: usize) -> (Rank, RankReason) {
+        let (rank, why) = self.rank_why(claim);
+        (rank, why.into())
+    }
+
+    fn rank_why(&self, claim: usize) -> (Rank, RankWhy) {
         let o = self.claim_obs[claim];
         let ob = &self.obs[o];
         let e = &self.epochs[ob.epoch];
         if let View::Skip(why) = &ob.view {
             return match why {
-                None => (
-                    Rank::Normal,
-                    "did not disclose a figure, which contradicts nothing".to_owned(),
-                ),
-                Some(w) => (Rank::Deprecated, w.clone()),
+                None => (Rank::Normal, RankWhy::Undisclosed),
+                Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(v.clone())),
             };
         }
         let latest = self.group_latest[e.group] == Some(ob.epoch);
-        let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let role = self.outcomes[ob.epoch].roles.get(ob.pos);
-        let describe = |p: usize| {
+        let figure = |p: usize| {
             let other = &self.obs[e.obs[p]];
-            format!("{} ({})", self.keys[other.key], date(other.as_of))
+            (self.keys[other.key].clone(), other.as_of)
         };
         match role {
             Some(Role::Revised { by }) => {
-                return (
-                    Rank::Normal,
-                    format!("revised down by its own voice to {}", describe(*by)),
-                );
+                let (key, as_of) = figure(*by);
+                return (Rank::Normal, RankWhy::RevisedDown(key, as_of));
             }
-            Some(Role::Above) => {
-                return (
-                    Rank::Deprecated,
-                    format!(
-                        "an earlier figure ({}) above the later estimate: the running total cannot fall",
-                        date(ob.as_of)
-                    ),
-                );
-            }
+            Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {
-                let list: Vec<String> = below.iter().map(|&p| describe(p)).collect();
-                return (
-                    Rank::Deprecated,
-                    format!(
-                        "a regression: below what other voices reported earlier ({}); a running total cannot fall",
-                        list.join(", ")
-                    ),
-                );
+                let below = below.iter().map(|&p| figure(p)).collect();
+                return (Rank::Deprecated, RankWhy::Regression(below));
             }
-            Some(Role::Aside) => {
-                return (
-                    Rank::Normal,
-                    "consistent with the estimate, but its voice's latest figure lies elsewhere: no support"
-                        .to_owned(),
-                );
-            }
+            Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ => {}
         }
         let out = &self.outcomes[ob.epoch];
         if !out.undecided.is_empty() {
-            return (
-                Rank::Normal,
-                "tied with other values on every count: the reports do not decide".to_owned(),
-            );
+            return (Rank::Normal, RankWhy::Tied);
         }
         if out.same_day && !self.supports[o] {
-            return (
-                Rank::Normal,
-                format!(
-                    "given the other way the same day ({}), in an order the reports do not give",
-                    date(e.as_of)
-                ),
-            );
+            return (Rank::Normal, RankWhy::OtherWaySameDay(e.as_of));
         }
         match (self.supports[o], ob.current, latest) {
-            (true, true, false) if e.earlier_that_day => (
-                Rank::Normal,
-                format!(
-                    "the state earlier on {}; a later report that day describes a later state",
-                    date(e.as_of)
-                ),
-            ),
-            (true, true, true) => (Rank::Preferred, "supports the estimate".to_owned()),
-            (true, false, _) => (
-                Rank::Normal,
-                format!(
-                    "an earlier figure ({}), superseded by the figures as of {}",
-                    date(ob.as_of),
-                    date(e.as_of)
-                ),
-            ),
-            (true, true, false) => (
-                Rank::Normal,
-                format!("the state as of {}; later reports describe a later state", date(e.as_of)),
-            ),
-            (false, _, _) => (
-                Rank::Deprecated,
-                "conflicts with the estimate: in a cluster that carries less weight".to_owned(),
-            ),
+            (true, true, false) if e.earlier_that_day => {
+                (Rank::Normal, RankWhy::EarlierThatDay(e.as_of))
+            }
+            (true, true, true) => (Rank::Preferred, RankWhy::Supports),
+            (true, false, _) => (Rank::Normal, RankWhy::Superseded(ob.as_of, e.as_of)),
+            (true, true, false) => (Rank::Normal, RankWhy::EarlierState(e.as_of)),
+            (false, _, _) => (Rank::Deprecated, RankWhy::Conflicts),
         }
     }
 
