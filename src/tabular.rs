@@ -41,7 +41,7 @@ pub struct Table {
     pub(crate) object: usize,
     pub(crate) attribute: Option<usize>,
     pub(crate) value: usize,
-    as_of: Option<usize>,
+    pub(crate) as_of: Option<usize>,
     /// The column of a unit that follows each value ("people", "tenge"), if any.
     pub(crate) unit: Option<usize>,
     nature: Nature,
@@ -589,20 +589,9 @@ impl Table {
         cells: &[&[u8]],
         parser: &Parser,
     ) -> Result<Claim, Error> {
-        let err = |field: &str, problem: String| Error::line(name, line, field, problem);
         // The error of a cell's value, kept whole inside the row's error.
         let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
-        let cell = |field: &str, i: usize| -> Result<std::borrow::Cow<'_, str>, Error> {
-            let bytes = cells
-                .get(i)
-                .ok_or_else(|| err(field, self.missing_column(field, i, cells.len())))?;
-            if self.lossy {
-                return Ok(String::from_utf8_lossy(bytes));
-            }
-            std::str::from_utf8(bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
-                err(field, format!("not UTF-8: invalid byte at position {}", e.valid_up_to()))
-            })
-        };
+        let cell = |field: &str, i: usize| self.cell_text(name, line, cells, field, i);
         let source = SourceId::new(&cell("source", self.source)?).map_err(wrap("source"))?;
         let object = Label::new(&cell("object", self.object)?).map_err(wrap("object"))?;
         let attribute = match self.attribute {
@@ -620,14 +609,47 @@ impl Table {
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
         let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
-        if let Some(i) = self.as_of {
-            let text = cell("as_of", i)?;
-            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                .map_err(|e| err("as_of", format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
-            let date = crate::value::check_year(date).map_err(wrap("as_of"))?;
+        if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
         }
         Ok(claim)
+    }
+
+    /// Cell `i` of a row of `cells` at `line`, read as `field`: as text (lossy if the table
+    /// says so), or the row's error (no such column, not UTF-8).
+    fn cell_text<'c>(
+        &self,
+        name: &str,
+        line: usize,
+        cells: &[&'c [u8]],
+        field: &str,
+        i: usize,
+    ) -> Result<std::borrow::Cow<'c, str>, Error> {
+        let err = |problem: String| Error::line(name, line, field, problem);
+        let bytes = cells.get(i).ok_or_else(|| err(self.missing_column(field, i, cells.len())))?;
+        if self.lossy {
+            return Ok(String::from_utf8_lossy(bytes));
+        }
+        std::str::from_utf8(bytes)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to())))
+    }
+
+    /// The as-of date of a row of `cells` at `line`, if the table has an as-of column: one
+    /// definition for both readers (`read_bulk` checks it and does not use it).
+    pub(crate) fn as_of_date(
+        &self,
+        name: &str,
+        line: usize,
+        cells: &[&[u8]],
+    ) -> Result<Option<NaiveDate>, Error> {
+        let Some(i) = self.as_of else { return Ok(None) };
+        let text = self.cell_text(name, line, cells, "as_of", i)?;
+        let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
+            let problem = format!("{text:?} is not a YYYY-MM-DD date: {e}");
+            Error::line(name, line, "as_of", problem)
+        })?;
+        crate::value::check_year(date).map(Some).map_err(|e| e.in_line(name, line, "as_of"))
     }
 }
 

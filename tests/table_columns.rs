@@ -309,3 +309,33 @@ fn a_declared_kind_wins_over_the_vote_in_both_readers() {
     assert_eq!(undeclared[2], "t.csv:4 c postcode [Oslo] 150");
     assert!(undeclared[5].contains("holds labels (2 of its 3 cells)"), "{undeclared:?}");
 }
+
+/// A row with a bad as-of date is rejected by both readers (`read_bulk` checks the date it does
+/// not use), so neither counts it in the vote of its attribute: before, `read_bulk` counted it
+/// and could give the attribute another kind (found by the fuzz target `read_named`).
+#[test]
+fn a_bad_as_of_date_rejects_its_row_in_both_readers_before_the_vote() {
+    let csv = "source,object,attribute,value,as_of\n\
+               a,x,n,lots,2022-01-05\n\
+               b,x,n,5,5 Jan\n\
+               c,x,n,7,2022-13-01\n\
+               d,x,n,9,2022-01-06\n\
+               e,x,n,more,2022-01-06\n";
+    let bad = |line: usize, text: &str, why: &str| {
+        format!("t.csv:{line}: field as_of: {text:?} is not a YYYY-MM-DD date: {why}")
+    };
+    let nine = "t.csv:5: field value: the value is a number, while attribute \"n\" holds labels \
+                (2 of its 3 cells)";
+    let expected = [
+        "t.csv:2 a n [x] \"lots\"".to_owned(),
+        bad(3, "5 Jan", "input contains invalid characters"),
+        bad(4, "2022-13-01", "input is out of range"),
+        nine.to_owned(),
+        "t.csv:6 e n [x] \"more\"".to_owned(),
+    ];
+    assert_eq!(read(&Table::csv(), csv), expected);
+    assert_eq!(
+        read_bulk(&Table::csv(), csv).unwrap(),
+        ["x / n = lots (2 claims)", &expected[1], &expected[2], nine]
+    );
+}

@@ -126,8 +126,9 @@ impl Table {
     /// of one dimension, dates, or labels; numbers, then dates, on a tie); a cell of another
     /// kind is a rejected row saying what the attribute holds ("the value is a label
     /// (\"lots\"), while attribute \"population\" holds numbers (9998 of its 10000 cells)").
-    /// A row repeated by the same source counts once. The as-of column, if set, is ignored:
-    /// use [`Table::read`] for claims that change over time.
+    /// A row repeated by the same source counts once. The as-of column, if set, is checked as
+    /// [`Table::read`] checks it (a row with a bad date is rejected in both) but not used in
+    /// scoring: use [`Table::read`] and `Reconciler` for claims that change over time.
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters.
     ///

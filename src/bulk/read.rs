@@ -311,8 +311,7 @@ impl Setup<'_> {
     /// A rejected row's first problem in the order and words `Table::read` gives it (one
     /// definition of a row's error): the fast path checks the value before the names. A
     /// problem only this reader has (a line beyond 2^32, too many names) stays as it is, as
-    /// does one `Table::read` finds only in what this reader does not read (the as-of date,
-    /// the claim's id).
+    /// does one `Table::read` finds only in what this reader does not read (the claim's id).
     #[cold]
     fn first_problem(&self, line: u64, fields: &[&[u8]], rejected: Rejected) -> Rejected {
         match self.table.claim_of(self.name, line as usize, fields, self.parser) {
@@ -379,6 +378,11 @@ impl Setup<'_> {
                 self.cell(piece, line, &cell::with_unit(value, Some(unit)), declared)?
             }
         };
+        // The as-of date is checked as `Table::read` checks it, so both keep the same rows; the
+        // scoring does not use it.
+        if t.as_of.is_some() {
+            t.as_of_date(self.name, line as usize, fields).map_err(|e| self.rejected(line, e))?;
+        }
         // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
         // it occurs once and splits the two (keys with more are rejected before storing; in
         // lossy mode the names are made UTF-8 first).
