@@ -566,7 +566,7 @@ impl Table {
             let Ok(c) = item else { continue };
             let attribute = attribute_of(c);
             let kind = Kind::of(c.value());
-            let shown = (kind == Kind::Label).then(|| cell::shown(c.value()));
+            let shown = (!matches!(kind, Kind::Number(_))).then(|| cell::shown(c.value()));
             if let Some(problem) = kinds.misfit(&attribute, &attribute, kind, shown.as_deref()) {
                 *item = Err(Error::line(name, *line, "value", problem));
             }

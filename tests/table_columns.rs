@@ -339,3 +339,14 @@ fn a_bad_as_of_date_rejects_its_row_in_both_readers_before_the_vote() {
         ["x / n = lots (2 claims)", &expected[1], &expected[2], nine]
     );
 }
+
+/// A date in a column of labels is shown in the message by both readers alike (found by the
+/// fuzz target `read_named`: `Table::read` left the date out).
+#[test]
+fn a_misfit_date_is_shown_alike_by_both_readers() {
+    let csv = "source,object,attribute,value\na,x,n,lots\nb,x,n,more\nc,x,n,5 January 2022\n";
+    let message = "t.csv:4: field value: the value is a date (\"2022-01-05\"), while attribute \
+                   \"n\" holds labels (2 of its 3 cells)";
+    assert_eq!(read(&Table::csv(), csv)[2], message);
+    assert_eq!(read_bulk(&Table::csv(), csv).unwrap()[1], message);
+}

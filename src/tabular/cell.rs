@@ -184,8 +184,9 @@ impl Kind {
     }
 }
 
-/// How a cell of kind `Other` is shown in messages and held by `read_bulk`: a category by its
-/// label key ("marianne borgen"), any other value by [`crh::value_key`] ("yes", "07:10").
+/// How a date or a label is shown in messages and held by `read_bulk`: a category by its label
+/// key ("marianne borgen"), any other value by [`crh::value_key`] ("2022-01-05", "yes",
+/// "07:10").
 pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::Category(l) => crh::label_key(l).to_owned(),
@@ -244,8 +245,8 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
     }
 
     /// Why a cell of `kind` in `attribute` (named `name`) is rejected, if it is: it is not of
-    /// the kind the attribute holds. `label` is how a cell of kind `Other` shows (see
-    /// [`shown`]).
+    /// the kind the attribute holds. `label` is how a date or a label shows (see [`shown`]);
+    /// numbers are not shown (`read_bulk` holds a phrase's point, not its words).
     pub(crate) fn misfit(
         &self,
         attribute: &A,
