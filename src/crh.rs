@@ -238,6 +238,47 @@ pub(crate) fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
     weighted_quantile(points, 0.5, total, |p| p.0, |p| p.1)
 }
 
+/// A claim as CRH's absolute loss sees it: the numbers `low ..= high` it allows (`high`
+/// infinite for a floor, "at least `low`"), and the weight it speaks with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Allowed {
+    pub low: f64,
+    pub high: f64,
+    pub weight: f64,
+}
+
+/// CRH's objective for numbers with the absolute loss (Li et al., SIGMOD 2014, §3.2), taken
+/// over claims that are intervals: `f(x) = Σ w · d(x, [low, high])`, with `d` the
+/// [`distance`] every score uses. For plain numbers it is the weighted sum of absolute
+/// deviations that [`weighted_median`] minimises.
+///
+/// # Complexity
+/// O(n).
+pub(crate) fn interval_loss(x: f64, claims: &[Allowed]) -> f64 {
+    claims.iter().map(|c| c.weight * distance(x, c.low, c.high)).sum()
+}
+
+/// The lowest `x` that minimises [`interval_loss`]; `None` when there are no claims.
+///
+/// `d(x, [l, h]) = (|x - l| + |x - h| - (h - l)) / 2`, so `f` is, up to a constant, the
+/// weighted sum of absolute deviations from the endpoints, each with half its claim's
+/// weight: its lowest minimiser is their [`weighted_median`] (the lower point on a tie). A
+/// floor's upper end is a point at infinity, whose slope `-w / 2` the formula keeps; the
+/// median lands there only when every claim is a floor, and then `f` is zero from the
+/// highest floor up, which is the answer. On plain points this is [`weighted_median`].
+///
+/// # Complexity
+/// O(n log n) for the sort.
+pub(crate) fn interval_median(claims: &[Allowed]) -> Option<f64> {
+    let mut ends: Vec<(f64, f64)> =
+        claims.iter().flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]).collect();
+    let x = weighted_median(&mut ends)?;
+    if x.is_finite() {
+        return Some(x);
+    }
+    ends.iter().map(|e| e.0).filter(|v| v.is_finite()).reduce(f64::max)
+}
+
 /// The point a phrase stands for in a median: the number it is built on ("about 1,000" and
 /// "more than 1,000" stand for 1,000: a bound's own figure is its conservative reading), the
 /// middle of a range ("50-60" for 55), and the low end of a vague word's interval ("dozens"
@@ -511,5 +552,59 @@ mod tests {
         assert_eq!(value_key(&category), category.to_string().to_lowercase());
         let yes = Value::YesNo(true);
         assert_eq!(value_key(&yes), yes.to_string());
+    }
+
+    fn allowed(low: f64, high: f64, weight: f64) -> Allowed {
+        Allowed { low, high, weight }
+    }
+
+    #[test]
+    fn interval_median_of_plain_points_is_the_weighted_median() {
+        let cases: [&[(f64, f64)]; 4] = [
+            &[(14.0, 1.0), (183_133.0, 1.0), (183_833.0, 1.0)],
+            &[(100.0, 2.0), (300.0, 1.0), (400.0, 1.0), (500.0, 1.0)],
+            &[(1.0, 1.0), (2.0, 1.0)],
+            &[(5.0, 0.2), (7.0, 3.0), (9.0, 0.5), (2.0, 0.1)],
+        ];
+        for points in cases {
+            let claims: Vec<Allowed> = points.iter().map(|&(p, w)| allowed(p, p, w)).collect();
+            assert_eq!(interval_median(&claims), weighted_median(&mut points.to_vec()));
+        }
+        assert_eq!(interval_median(&[]), None);
+    }
+
+    #[test]
+    fn interval_median_has_the_least_loss_of_every_endpoint() {
+        let claims = [
+            allowed(100.0, 100.0, 1.0),
+            allowed(250.0, 400.0, 0.7),
+            allowed(300.0, f64::INFINITY, 1.3),
+            allowed(90.0, 120.0, 0.4),
+            allowed(500.0, 500.0, 0.9),
+        ];
+        let x = interval_median(&claims).unwrap();
+        let least = interval_loss(x, &claims);
+        for c in &claims {
+            for end in [c.low, c.high].into_iter().filter(|e| e.is_finite()) {
+                assert!(least <= interval_loss(end, &claims) + 1e-9, "{end} beats {x}");
+            }
+        }
+        // The lowest minimiser: a step down loses.
+        assert!(interval_loss(x - 1e-6, &claims) > least);
+    }
+
+    #[test]
+    fn interval_median_of_floors_alone_is_the_highest_floor() {
+        let claims = [allowed(10.0, f64::INFINITY, 1.0), allowed(27.0, f64::INFINITY, 0.5)];
+        assert_eq!(interval_median(&claims), Some(27.0));
+        assert_eq!(interval_loss(27.0, &claims), 0.0);
+    }
+
+    #[test]
+    fn a_floor_above_a_lone_figure_pulls_the_median_up_to_it() {
+        // A running total cannot fall: a heavier voice's earlier "at least 300" outweighs a
+        // lighter voice's later 100.
+        let claims = [allowed(100.0, 100.0, 1.0), allowed(300.0, f64::INFINITY, 2.0)];
+        assert_eq!(interval_median(&claims), Some(300.0));
     }
 }

@@ -245,6 +245,72 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
         .flatten()
 }
 
+/// The numeric cluster the estimate follows: the one whose best point has the least CRH
+/// absolute loss ([`crh::interval_loss`]) against what every voice says now. Every current
+/// figure counts as the interval it allows, with its voice's weight split over the distinct
+/// figures it gives ([`crh::share`]); a voice with no current figure counts through its
+/// latest floor, `[floor, ∞)`, since a running total cannot have fallen below it. The loss is
+/// convex, so a cluster's least loss is at [`crh::interval_median`] clamped to the cluster's
+/// common interval. Clusters that tie on the loss (within rounding, [`crh::outweighs`]) go to
+/// the best-supported of them, `heaviest` first: the order that chose alone before.
+///
+/// For plain numbers this is the cluster of the weighted median of every current figure,
+/// which keeps a lone wild figure from winning a three-way split (Little Rock: 14 against
+/// 183,133 and 183,833); the floors keep the median of a running total from dropping below
+/// what heavier voices reported earlier.
+///
+/// # Complexity
+/// O(n log n) for n observations, plus O(c · n) for c clusters.
+fn least_loss_cluster(
+    clusters: &[Vec<usize>],
+    commons: &[Option<Interval>],
+    supports: &[Support],
+    heaviest: usize,
+    floating: &[(Endpoint, usize)],
+    inputs: &[Input<'_>],
+    weight: &[f64],
+) -> usize {
+    if clusters.len() < 2 {
+        return heaviest;
+    }
+    let all: Vec<usize> = clusters.iter().flatten().copied().collect();
+    let (split, _, _) = split_weights(&all, inputs, weight);
+    let current_voices: BTreeSet<usize> = all.iter().map(|&m| inputs[m].voice).collect();
+    let figures = all.iter().zip(&split).filter_map(|(&m, &w)| {
+        interval_of(&inputs[m]).map(|i| crh::Allowed {
+            low: i.low().value,
+            high: high_of(&i),
+            weight: w,
+        })
+    });
+    // `floating` holds one floor per voice already.
+    let floors = floating.iter().filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice)).map(
+        |&(low, m)| crh::Allowed {
+            low: low.value,
+            high: f64::INFINITY,
+            weight: weight[inputs[m].voice],
+        },
+    );
+    let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
+    let Some(x) = crh::interval_median(&claims) else { return heaviest };
+    let losses: Vec<f64> = commons
+        .iter()
+        .map(|c| match c {
+            Some(c) => {
+                crh::interval_loss(x.clamp(c.low().value, high_of(c).max(c.low().value)), &claims)
+            }
+            None => f64::INFINITY,
+        })
+        .collect();
+    let least = losses.iter().copied().fold(f64::INFINITY, f64::min);
+    let tied: Vec<usize> =
+        (0..losses.len()).filter(|&i| !crh::outweighs(losses[i], least)).collect();
+    if tied.contains(&heaviest) {
+        return heaviest;
+    }
+    best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
+}
+
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
 /// the words of ranks, reasons and findings are derived from it when a report asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,8 +403,9 @@ fn high_of(i: &Interval) -> f64 {
 /// figure (an *anchored* voice) supports only the clusters its current figures are in, and its
 /// earlier figures lend no support elsewhere; a voice whose latest figure is earlier (or an
 /// open lower bound) supports, as a floor, every cluster at or above it. A figure its own voice
-/// later revised down is no floor at all. The cluster with the most reliability-weighted
-/// support wins; low and high are what every figure in it allows, raised to the highest floor
+/// later revised down is no floor at all. The cluster with the least CRH absolute loss over
+/// every current figure and every floating floor wins ([`least_loss_cluster`]), unless the
+/// floors alone outweigh the best-supported cluster; low and high are what every figure in it allows, raised to the highest floor
 /// beneath it, and best is the weighted median. Figures below what other voices reported
 /// earlier, and the estimate keeps, are regressions.
 pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> Outcome {
@@ -383,26 +450,34 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     };
     let commons: Vec<Option<Interval>> =
         clusters.iter().map(|c| common_interval(c, inputs)).collect();
-    let supports = clusters.iter().enumerate().map(|(ci, c)| {
-        let (_, w, voices) = split_weights(c, inputs, weight);
-        let k = commons[ci].as_ref().map_or(0, &under);
-        // Voices with figures both in the cluster and among its floors count once.
-        let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
-        let (mut w, mut voices) = (w + prefix[k].0, voices + prefix[k].1);
-        for v in &mine {
-            if first_at.get(v).is_some_and(|&at| at < k) {
-                w -= weight[*v];
-                voices -= 1;
+    let supports: Vec<Support> = clusters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let (_, w, voices) = split_weights(c, inputs, weight);
+            let k = commons[ci].as_ref().map_or(0, &under);
+            // Voices with figures both in the cluster and among its floors count once.
+            let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
+            let (mut w, mut voices) = (w + prefix[k].0, voices + prefix[k].1);
+            for v in &mine {
+                if first_at.get(v).is_some_and(|&at| at < k) {
+                    w -= weight[*v];
+                    voices -= 1;
+                }
             }
-        }
-        Support::of(c, inputs, w, voices)
-    });
-    let (best, best_support) = best_of(supports).unwrap_or((0, Support::of(&[], inputs, 0.0, 0)));
+            Support::of(c, inputs, w, voices)
+        })
+        .collect();
+    let (heaviest, heaviest_support) =
+        best_of(supports.iter().copied()).unwrap_or((0, Support::of(&[], inputs, 0.0, 0)));
+    let best =
+        least_loss_cluster(clusters, &commons, &supports, heaviest, &floating, inputs, weight);
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
-    // 27") and the later figures are regressions. On a tie the latest figures win.
+    // 27") and the later figures are regressions. On a tie the latest figures win. The floors
+    // are weighed against the best-supported cluster, whichever cluster has the least loss.
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let floors_win = floor_voices > 0 && crh::outweighs(floor_weight, best_support.weight);
+    let floors_win = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
     let chosen = if floors_win { clusters.len() } else { best };
     let members: &[usize] = clusters.get(chosen).map_or(&[], Vec::as_slice);
     let common = if floors_win {
