@@ -1,10 +1,12 @@
-//! Claims from tables: CSV or TSV rows of (source, object, attribute, value[, as-of]), read
-//! as a stream, each value through the library's parser, each bad row an error naming its line.
+//! Claims from tables: CSV or TSV rows of (source, object, attribute, value[, unit][, as-of]),
+//! columns found by the header's names or by position, each value read by one definition
+//! ([`cell`]), each bad row an error naming its line and field.
 //!
 //! The reader is given to us; opening files is the caller's business, so the library stays
 //! free of I/O of its own. Both readers ([`Table::read`] here, [`Table::read_bulk`] in
-//! `bulk`) cut the stream into rows with [`records`], which holds the rules for line ends,
-//! quotes, blank lines, the header and the line limit.
+//! `bulk`) find the columns with [`Table::start`], cut the stream into rows with [`records`]
+//! (line ends, quotes, blank lines, the header and the line limit), read a row's first problem
+//! with [`Table::claim_of`] and give each attribute one kind with [`cell::Kinds`].
 
 pub(crate) mod cell;
 pub(crate) mod records;
@@ -284,7 +286,7 @@ impl Table {
     }
 
     /// The cells read from each row, by field name and column: a cell of these may not hold a
-    /// line end (see `records`). The as-of column is left out: `read_bulk` does not read it.
+    /// line end (see `records`). The as-of column is left out: a date never holds one.
     pub(crate) fn read_columns(&self) -> impl Iterator<Item = (&'static str, usize)> {
         [
             Some(("source", self.source)),
@@ -333,10 +335,14 @@ impl Table {
     /// and they become positions (one definition for both readers).
     ///
     /// # Errors
-    /// A header that cannot be read, or that lacks a name the table looks for or holds it
-    /// twice, is an [`Error::Corpus`] of the field `header`; a failure of `reader` an
-    /// [`Error::Io`].
+    /// A table name too long (or not a name) for the claim ids `name:line` is an
+    /// [`Error::Corpus`] of the field `name`; a header that cannot be read, or that lacks a name
+    /// the table looks for or holds it twice, one of the field `header`; a failure of `reader`
+    /// an [`Error::Io`].
     pub(crate) fn start<R: Read>(&self, name: &str, reader: R) -> Result<Start<R>, Error> {
+        // Claim ids are `name:line`: a name that leaves no room for any line number would reject
+        // the rows from some line on in `Table::read` only.
+        ClaimId::new(&format!("{name}:{}", u64::MAX)).map_err(|e| e.in_line(name, 1, "name"))?;
         let named = self.as_of_name.is_some() || self.unit_name.is_some();
         if !self.header && (matches!(self.find, Find::Named(_)) || named) {
             let problem = "the columns are named, but the table has no header (give positions \
@@ -397,8 +403,15 @@ impl Table {
         };
         let need = |name: &str| -> Result<usize, String> {
             find(name)?.ok_or_else(|| {
-                let has: Vec<String> =
-                    header.iter().map(|c| format!("{:?}", String::from_utf8_lossy(c))).collect();
+                // A header of a million cells is named in a line, not in megabytes.
+                let mut has: Vec<String> = header
+                    .iter()
+                    .take(20)
+                    .map(|c| format!("{:?}", String::from_utf8_lossy(c)))
+                    .collect();
+                if header.len() > 20 {
+                    has.push(format!("and {} more", header.len() - 20));
+                }
                 format!("the header has no column named {name:?} (it has {})", has.join(", "))
             })
         };
@@ -409,7 +422,6 @@ impl Table {
             named.extend(given.map(|(field, name)| (field, name.trim().to_owned())));
         };
         match &self.find {
-            Find::At => {}
             Find::Named(n) => {
                 t.source = need(&n.source)?;
                 t.object = need(&n.object)?;
@@ -423,7 +435,11 @@ impl Table {
                 ];
                 found(given);
             }
-            Find::Auto => {
+            // By name only when the header names all three (a name given twice among them is
+            // then an error); otherwise by position, whatever else the header holds.
+            Find::Auto
+                if ["source", "object", "value"].iter().all(|n| cells.iter().any(|c| c == n)) =>
+            {
                 if let (Some(source), Some(object), Some(value)) =
                     (find("source")?, find("object")?, find("value")?)
                 {
@@ -447,6 +463,8 @@ impl Table {
                     }
                 }
             }
+            // By position: as they were.
+            Find::At | Find::Auto => {}
         }
         if let Some(name) = &self.as_of_name {
             t.as_of = Some(need(name)?);

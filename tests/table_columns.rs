@@ -350,3 +350,30 @@ fn a_misfit_date_is_shown_alike_by_both_readers() {
     assert_eq!(read(&Table::csv(), csv)[2], message);
     assert_eq!(read_bulk(&Table::csv(), csv).unwrap()[1], message);
 }
+
+/// Review of issue 12's table work: a table name too long for the claim ids `name:line` stops
+/// both readers (`Table::read` used to reject the rows from line 10 on and `read_bulk` kept
+/// them all); a header that names `value` twice but not `source` and `object` leaves the
+/// default columns where they are; a header of many cells is named in a line.
+#[test]
+fn the_table_name_duplicate_default_names_and_long_headers_read_alike() {
+    let long = format!("{}.csv", "d".repeat(194));
+    let csv = "source,object,attribute,value\na,Oslo,pop,1\n";
+    let parser = Parser::default();
+    let items: Vec<_> = Table::csv().read(&long, csv.as_bytes(), &parser).collect();
+    let bulk = Table::csv().read_bulk(&long, csv.as_bytes(), &parser).unwrap_err();
+    assert_eq!(items.len(), 1);
+    let error = items[0].as_ref().unwrap_err();
+    assert_eq!(error.to_string(), bulk.to_string());
+    assert!(error.to_string().contains(": field name: invalid claim id"), "{error}");
+
+    let csv = "src,obj,attr,value,value\na,Oslo,pop,1,raw\n";
+    assert_eq!(read(&Table::csv(), csv), ["t.csv:2 a pop [Oslo] 1"]);
+    assert_eq!(read_bulk(&Table::csv(), csv).unwrap(), ["Oslo / pop = 1 (1 claims)"]);
+
+    let csv = format!("{}\na,b,1\n", ",".repeat(99));
+    let table = Table::csv().named("s", "o", None, "v");
+    let message = &read(&table, &csv)[0];
+    assert!(message.ends_with(", \"\", and 80 more)"), "{message}");
+    assert!(message.len() < 300, "{message}");
+}

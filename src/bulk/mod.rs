@@ -406,13 +406,13 @@ struct Vote {
 }
 
 impl Vote {
-    /// Counts the rows of every attribute by kind (in parallel, piece by piece).
+    /// Counts the rows of every attribute by kind (in parallel, bucket by bucket).
     fn new(
         table: &Table,
         vars: &[(String, String)],
         label_kinds: Vec<Kind>,
         (intervals, units): (Vec<Interval>, Vec<Unit>),
-        pieces: &[Vec<Staged>],
+        partition: &Partition,
     ) -> Self {
         let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let attribute: Vec<u32> = vars
@@ -437,35 +437,30 @@ impl Vote {
             intervals,
             units,
         };
-        // Plain numbers, the common cell, are counted in an array; other rows by kind.
-        let counted: Vec<(Vec<usize>, cell::Kinds<u32>)> = pieces
-            .par_iter()
-            .map(|rows| {
-                let mut points = vec![0usize; n];
-                let mut others = cell::Kinds::default();
+        // Bucket by bucket (each a run of variables): plain numbers, the common cell, counted
+        // per variable in an array the size of the bucket's variables, other rows by kind;
+        // then per attribute. Memory stays that of the variables, whatever the attributes.
+        let counted: Vec<cell::Kinds<u32>> = partition
+            .buckets()
+            .map(|(first, len, rows)| {
+                let mut points = vec![0usize; len];
+                let mut kinds = cell::Kinds::default();
                 for r in rows {
-                    let a = vote.attribute[r.var as usize];
                     if r.aux == AUX_POINT {
-                        points[a as usize] += 1;
+                        points[r.var as usize - first] += 1;
                     } else {
-                        others.count(a, vote.kind(r));
+                        kinds.count(vote.attribute[r.var as usize], vote.kind(r));
                     }
                 }
-                (points, others)
+                for (v, &k) in points.iter().enumerate().filter(|&(_, &k)| k > 0) {
+                    kinds.add(vote.attribute[first + v], Kind::Number(Dimension::Count), k);
+                }
+                kinds
             })
             .collect();
         let mut kinds = declared;
-        let mut points = vec![0usize; n];
-        for (p, others) in counted {
-            for (total, k) in points.iter_mut().zip(p) {
-                *total += k;
-            }
-            kinds.merge(others);
-        }
-        for (a, &k) in points.iter().enumerate() {
-            if k > 0 {
-                kinds.add(a as u32, Kind::Number(Dimension::Count), k);
-            }
+        for bucket in counted {
+            kinds.merge(bucket);
         }
         vote.held = (0..n as u32).map(|a| kinds.held(&a).unwrap_or(Kind::Label)).collect();
         vote.kinds = kinds;

@@ -811,8 +811,8 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         })
         .collect();
     let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
-    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, units), &rows);
     let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
+    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, units), &grouped);
     let text = |names: Vec<Vec<u8>>| -> Vec<String> {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
     };
