@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
+/// `text` with its white space collapsed: runs of it one space, none at the ends. How names
+/// are compared and stored everywhere.
+pub(crate) fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Trims, collapses inner whitespace, and rejects empty, over-long or control-character text.
 pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Result<String, Error> {
     let bad = |problem: &str| Error::InvalidName {
@@ -16,7 +22,7 @@ pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Resul
     if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return Err(bad("contains control characters"));
     }
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = collapsed(text);
     if joined.is_empty() {
         return Err(bad("is empty"));
     }

@@ -243,7 +243,7 @@ impl Table {
     /// as in the table, white space collapsed; declaring one twice keeps the last.
     #[must_use]
     pub fn kind(mut self, attribute: &str, kind: CellKind) -> Self {
-        let name = attribute.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::id::collapsed(attribute);
         self.kinds.retain(|(a, _)| *a != name);
         self.kinds.push((name, kind));
         self

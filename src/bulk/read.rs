@@ -232,6 +232,8 @@ struct Piece {
     rejected: Vec<Rejected>,
     /// The last source seen and its id: tables are often sorted by source.
     last_source: Option<(Vec<u8>, u32)>,
+    /// The last attribute seen and its declared kind, when kinds are declared.
+    last_declared: Option<(Vec<u8>, Option<Kind>)>,
 }
 
 /// What a reader needs that does not change from row to row.
@@ -362,12 +364,20 @@ impl Setup<'_> {
             None => b"value".as_slice(),
         };
         let value = get("value", t.value)?;
-        // A declared kind, by the attribute's name with white space collapsed.
+        // A declared kind, by the attribute's name with white space collapsed; looked up once
+        // per run of rows about one attribute.
         let declared = if t.kinds.is_empty() {
             None
         } else {
-            let name = String::from_utf8_lossy(attribute);
-            t.declared(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+            match &piece.last_declared {
+                Some((bytes, kind)) if bytes.as_slice() == attribute => *kind,
+                _ => {
+                    let kind =
+                        t.declared(&crate::id::collapsed(&String::from_utf8_lossy(attribute)));
+                    piece.last_declared = Some((attribute.to_vec(), kind));
+                    kind
+                }
+            }
         };
         let (value, aux) = match t.unit {
             None => self.cell(piece, line, value, declared)?,
