@@ -61,12 +61,21 @@ pub struct Table {
     pub(crate) kinds: Vec<(String, Kind)>,
 }
 
-/// The attribute a table's claim is about, as both readers name it.
-fn attribute_of(claim: &Claim) -> String {
+/// The attribute a table's claim is about: its key (as the vote and declared kinds compare
+/// it) and its name as written.
+fn attribute_of(claim: &Claim) -> (String, String) {
     match claim.subject().measure() {
-        Measure::Other(label) => label.as_str().to_owned(),
-        other => other.to_string(),
+        Measure::Other(label) => (label.key().to_owned(), label.as_str().to_owned()),
+        other => (attribute_key(&other.to_string()), other.to_string()),
     }
+}
+
+/// How attributes are compared in the vote and by declared kinds, in both readers: as labels
+/// are (white space collapsed, lower case), so "Population" and "population" hold one kind,
+/// as the `Reconciler` groups them.
+pub(crate) fn attribute_key(name: &str) -> String {
+    Label::new(name)
+        .map_or_else(|_| crate::id::collapsed(name).to_lowercase(), |l| l.key().to_owned())
 }
 
 /// The error of a row the record reader rejected, in table `name`.
@@ -239,19 +248,20 @@ impl Table {
     /// Declares the kind of value `attribute` holds, instead of the kind of most of its cells:
     /// numbers of a dimension, dates, or labels (every cell read as written, unparsed: postcodes,
     /// flight numbers). A cell of another kind is a rejected row (`the value is a label
-    /// ("lots"), while attribute "population" holds numbers (declared)`). Attributes are named
-    /// as in the table, white space collapsed; declaring one twice keeps the last.
+    /// ("lots"), while attribute "population" holds numbers (declared)`). Attributes are
+    /// compared as labels are (white space collapsed, ignoring case); declaring one twice keeps
+    /// the last.
     #[must_use]
     pub fn kind(mut self, attribute: &str, kind: CellKind) -> Self {
-        let name = crate::id::collapsed(attribute);
+        let name = attribute_key(attribute);
         self.kinds.retain(|(a, _)| *a != name);
         self.kinds.push((name, kind));
         self
     }
 
-    /// The kind declared for `attribute` (as stored: white space collapsed), if any.
-    pub(crate) fn declared(&self, attribute: &str) -> Option<Kind> {
-        self.kinds.iter().find(|(a, _)| a == attribute).map(|&(_, k)| k)
+    /// The kind declared for the attribute of key `key` (see [`attribute_key`]), if any.
+    pub(crate) fn declared(&self, key: &str) -> Option<Kind> {
+        self.kinds.iter().find(|(a, _)| a == key).map(|&(_, k)| k)
     }
 
     /// Whether the first row is a header.
@@ -572,7 +582,7 @@ impl Table {
                 Ok(Next::Record(record)) => {
                     let claim = table.claim(name, record, parser);
                     if let Ok(c) = &claim {
-                        kinds.count(attribute_of(c), Kind::of(c.value()));
+                        kinds.count(attribute_of(c).0, Kind::of(c.value()));
                     }
                     (record.line() as usize, claim)
                 }
@@ -582,10 +592,10 @@ impl Table {
         }
         for (line, item) in &mut items {
             let Ok(c) = item else { continue };
-            let attribute = attribute_of(c);
+            let (key, attribute) = attribute_of(c);
             let kind = Kind::of(c.value());
             let shown = (!matches!(kind, Kind::Number(_))).then(|| cell::shown(c.value()));
-            if let Some(problem) = kinds.misfit(&attribute, &attribute, kind, shown.as_deref()) {
+            if let Some(problem) = kinds.misfit(&key, &attribute, kind, shown.as_deref()) {
                 *item = Err(Error::line(name, *line, "value", problem));
             }
         }
@@ -617,7 +627,7 @@ impl Table {
             None => std::borrow::Cow::Borrowed("value"),
         };
         let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
-        let declared = self.declared(attribute.as_str());
+        let declared = self.declared(attribute.key());
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
         let value = cell("value", self.value)?;
         let unit = self.unit.map(|i| cell("unit", i)).transpose()?;

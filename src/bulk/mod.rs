@@ -414,12 +414,17 @@ impl Vote {
         (intervals, units): (Vec<Interval>, Vec<Unit>),
         partition: &Partition,
     ) -> Self {
-        let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        // Attributes by key, as `Table::read` and the `Reconciler` compare them; each spelling's
+        // key is made once.
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut spelled: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let attribute: Vec<u32> = vars
             .iter()
             .map(|(_, a)| {
-                let next = ids.len() as u32;
-                *ids.entry(a.as_str()).or_insert(next)
+                *spelled.entry(a.as_str()).or_insert_with(|| {
+                    let next = ids.len() as u32;
+                    *ids.entry(crate::tabular::attribute_key(a)).or_insert(next)
+                })
             })
             .collect();
         let n = ids.len();
