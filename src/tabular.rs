@@ -660,7 +660,7 @@ impl Table {
         }
         std::str::from_utf8(bytes)
             .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| err(format!("not UTF-8: invalid byte at position {}", e.valid_up_to())))
+            .map_err(|e| err(cell::not_utf8(&e)))
     }
 
     /// The as-of date of a row of `cells` at `line`, if the table has an as-of column: one

@@ -348,8 +348,7 @@ impl Setup<'_> {
             let text = match std::str::from_utf8(cell) {
                 Ok(text) => Cow::Borrowed(text),
                 Err(e) if !t.lossy => {
-                    let problem =
-                        format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+                    let problem = cell::not_utf8(&e);
                     return Err(self.err(line, field, problem));
                 }
                 Err(_) => String::from_utf8_lossy(cell),
@@ -464,7 +463,7 @@ impl Setup<'_> {
         if !self.table.lossy
             && let Err(e) = std::str::from_utf8(bytes)
         {
-            let problem = format!("not UTF-8: invalid byte at position {}", e.valid_up_to());
+            let problem = cell::not_utf8(&e);
             return Err(self.err(line, "value", problem));
         }
         let text = String::from_utf8_lossy(bytes);

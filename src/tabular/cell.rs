@@ -48,6 +48,11 @@ impl Cell {
     }
 }
 
+/// Why a table cell is not text: one message for both readers.
+pub(crate) fn not_utf8(e: &std::str::Utf8Error) -> String {
+    format!("not UTF-8: invalid byte at position {}", e.valid_up_to())
+}
+
 /// A value cell and its row's unit cell, if the table has one, as one phrase: "1,583" and
 /// "people" are "1,583 people"; an empty unit cell adds nothing, and a unit without a value
 /// is no value (an empty value cell stays empty, an error). White space around either does
