@@ -910,16 +910,30 @@ pub(crate) struct Keys {
 impl Keys {
     fn new(values: &[Value]) -> Self {
         let mut keys = Keys::default();
-        keys.of_claim = values.iter().map(|v| keys.intern(crate::crh::value_key(v))).collect();
+        // One buffer for every value's text: a figure seen before costs no allocation.
+        let mut text = String::new();
+        keys.of_claim = values
+            .iter()
+            .map(|v| {
+                text.clear();
+                crate::crh::write_value_key(&mut text, v);
+                keys.intern_str(&text)
+            })
+            .collect();
         keys
     }
 
     pub fn intern(&mut self, text: String) -> usize {
-        if let Some(&id) = self.ids.get(&text) {
+        self.intern_str(&text)
+    }
+
+    /// [`Keys::intern`], copying `text` only when it is new.
+    fn intern_str(&mut self, text: &str) -> usize {
+        if let Some(&id) = self.ids.get(text) {
             return id;
         }
-        self.texts.push(text.clone());
-        self.ids.insert(text, self.texts.len() - 1);
+        self.texts.push(text.to_owned());
+        self.ids.insert(text.to_owned(), self.texts.len() - 1);
         self.texts.len() - 1
     }
 }
