@@ -635,7 +635,7 @@ impl Table {
         // Two texts joined by a space are text.
         let value = String::from_utf8_lossy(&value);
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
-        let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
+        let id = ClaimId::try_from(format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
