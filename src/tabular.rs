@@ -78,6 +78,21 @@ pub(crate) fn attribute_key(name: &str) -> String {
         .map_or_else(|_| crate::id::collapsed(name).to_lowercase(), |l| l.key().to_owned())
 }
 
+/// A date written `YYYY-MM-DD` with exactly those digits, the common as-of cell, read without
+/// chrono's format parser (which reads its pattern on every call); `None` for anything else,
+/// which `NaiveDate::parse_from_str` then reads or says what is wrong with.
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
 /// The error of a row the record reader rejected, in table `name`.
 pub(crate) fn rejection(name: &str, r: Rejection) -> Error {
     Error::line(name, r.line as usize, r.field(), r.problem.to_string())
@@ -673,6 +688,11 @@ impl Table {
     ) -> Result<Option<NaiveDate>, Error> {
         let Some(i) = self.as_of else { return Ok(None) };
         let text = self.cell_text(name, line, cells, "as_of", i)?;
+        if let Some(date) = plain_date(text.trim()) {
+            return crate::value::check_year(date)
+                .map(Some)
+                .map_err(|e| e.in_line(name, line, "as_of"));
+        }
         let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
             let problem = format!("{text:?} is not a YYYY-MM-DD date: {e}");
             Error::line(name, line, "as_of", problem)
@@ -684,6 +704,31 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for text in [
+            "2022-01-05",
+            "1000-01-01",
+            "9999-12-31",
+            "0999-12-31",
+            "2022-02-29",
+            "2024-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-1-05",
+            "+022-01-05",
+            "2022/01/05",
+            "20220105xx",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if let Some(date) = plain_date(text) {
+                assert_eq!(Some(date), chrono, "{text}");
+            }
+        }
+        assert!(plain_date("2022-01-05").is_some());
+        assert!(plain_date("2022-1-05").is_none());
+    }
 
     #[test]
     fn bad_rows_name_their_line_and_field() {
