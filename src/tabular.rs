@@ -11,6 +11,7 @@
 pub(crate) mod cell;
 pub(crate) mod records;
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -63,10 +64,10 @@ pub struct Table {
 
 /// The attribute a table's claim is about: its key (as the vote and declared kinds compare
 /// it) and its name as written.
-fn attribute_of(claim: &Claim) -> (String, String) {
+fn attribute_of(claim: &Claim) -> (Cow<'_, str>, Cow<'_, str>) {
     match claim.subject().measure() {
-        Measure::Other(label) => (label.key().to_owned(), label.as_str().to_owned()),
-        other => (attribute_key(&other.to_string()), other.to_string()),
+        Measure::Other(label) => (Cow::Borrowed(label.key()), Cow::Borrowed(label.as_str())),
+        other => (Cow::Owned(attribute_key(&other.to_string())), Cow::Owned(other.to_string())),
     }
 }
 
@@ -597,7 +598,7 @@ impl Table {
                 Ok(Next::Record(record)) => {
                     let claim = table.claim(name, record, parser);
                     if let Ok(c) = &claim {
-                        kinds.count(attribute_of(c).0, Kind::of(c.value()));
+                        kinds.count_borrowed(&*attribute_of(c).0, Kind::of(c.value()));
                     }
                     (record.line() as usize, claim)
                 }
@@ -610,7 +611,7 @@ impl Table {
             let (key, attribute) = attribute_of(c);
             let kind = Kind::of(c.value());
             let shown = (!matches!(kind, Kind::Number(_))).then(|| cell::shown(c.value()));
-            if let Some(problem) = kinds.misfit(&key, &attribute, kind, shown.as_deref()) {
+            if let Some(problem) = kinds.misfit(&*key, &attribute, kind, shown.as_deref()) {
                 *item = Err(Error::line(name, *line, "value", problem));
             }
         }
