@@ -27,13 +27,12 @@ pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         let subject = c.subject().normalized_cow(aliases);
-        let group = match index.get(subject.as_ref()) {
-            Some(&g) => g,
-            None => {
-                index.insert(subject, members.len());
-                members.push(Vec::new());
-                members.len() - 1
-            }
+        let group = if let Some(&g) = index.get(subject.as_ref()) {
+            g
+        } else {
+            index.insert(subject, members.len());
+            members.push(Vec::new());
+            members.len() - 1
         };
         members[group].push(i);
     }

@@ -924,16 +924,18 @@ impl Keys {
     }
 
     pub fn intern(&mut self, text: String) -> usize {
-        self.intern_str(&text)
+        self.ids.get(text.as_str()).copied().unwrap_or_else(|| self.insert(text))
     }
 
     /// [`Keys::intern`], copying `text` only when it is new.
     fn intern_str(&mut self, text: &str) -> usize {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
-        }
-        self.texts.push(text.to_owned());
-        self.ids.insert(text.to_owned(), self.texts.len() - 1);
+        self.ids.get(text).copied().unwrap_or_else(|| self.insert(text.to_owned()))
+    }
+
+    /// Adds a text not seen before.
+    fn insert(&mut self, text: String) -> usize {
+        self.texts.push(text.clone());
+        self.ids.insert(text, self.texts.len() - 1);
         self.texts.len() - 1
     }
 }
