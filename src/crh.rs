@@ -23,6 +23,8 @@
 //! - the weights from the losses ([`weights`], with [`LOSS_FLOOR`]);
 //! - the stopping rule ([`settled`], [`TOLERANCE`]).
 
+use std::fmt::Write as _;
+
 use crate::value::{Interval, Label, Magnitude, Number, Policy, Value};
 
 /// A voice's mean loss counts as at least this much, so a flawless voice gets a large but
@@ -309,13 +311,33 @@ pub(crate) fn label_key(label: &Label) -> &str {
 /// set by its items' keys, any other value by its text, which its `Display` normalises
 /// ("1,583" and "1583" are one figure).
 pub(crate) fn value_key(value: &Value) -> String {
+    let mut key = String::new();
+    write_value_key(&mut key, value);
+    key
+}
+
+/// [`value_key`], appended to `out`: a caller keying many values reuses one buffer.
+pub(crate) fn write_value_key(out: &mut String, value: &Value) {
     match value {
-        Value::Category(l) => format!("\"{}\"", label_key(l)),
-        Value::Set(s) => {
-            let items: Vec<&str> = s.items().iter().map(label_key).collect();
-            format!("{{{}}}", items.join(", "))
+        Value::Category(l) => {
+            out.push('"');
+            out.push_str(label_key(l));
+            out.push('"');
         }
-        other => other.to_string(),
+        Value::Set(s) => {
+            out.push('{');
+            for (i, item) in s.items().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(label_key(item));
+            }
+            out.push('}');
+        }
+        // Writing to a `String` does not fail.
+        other => {
+            let _ = write!(out, "{other}");
+        }
     }
 }
 

@@ -9,11 +9,41 @@ use crate::Error;
 /// `text` with its white space collapsed: runs of it one space, none at the ends. How names
 /// are compared and stored everywhere.
 pub(crate) fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `text` is already a normalised name of at most `max_chars` characters, as most
+/// are: printable ASCII, words one space apart, none at the ends. Such text passes
+/// [`normalized_name`] unchanged.
+fn is_normalized(text: &str, max_chars: usize) -> bool {
+    let bytes = text.as_bytes();
+    let ends = bytes.first().zip(bytes.last()).is_some_and(|(&a, &z)| a != b' ' && z != b' ');
+    ends && bytes.len() <= max_chars
+        && bytes.iter().all(|&b| b == b' ' || b.is_ascii_graphic())
+        && !bytes.windows(2).any(|w| w == b"  ")
+}
+
+/// [`normalized_name`] of text the caller owns: kept as it is when it is already normalised.
+pub(crate) fn normalized_owned(
+    what: &str,
+    text: String,
+    max_chars: usize,
+) -> Result<String, Error> {
+    if is_normalized(&text, max_chars) { Ok(text) } else { normalized_name(what, &text, max_chars) }
 }
 
 /// Trims, collapses inner whitespace, and rejects empty, over-long or control-character text.
 pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Result<String, Error> {
+    if is_normalized(text, max_chars) {
+        return Ok(text.to_owned());
+    }
     let bad = |problem: &str| Error::InvalidName {
         what: what.to_owned(),
         value: text.chars().take(80).collect(),
@@ -61,8 +91,9 @@ macro_rules! id_type {
 
         impl TryFrom<String> for $name {
             type Error = Error;
+            /// [`Self::new`], keeping `s` when it is already normalised.
             fn try_from(s: String) -> Result<Self, Error> {
-                $name::new(&s)
+                normalized_owned($what, s, Self::MAX_CHARS).map($name)
             }
         }
 
@@ -170,6 +201,25 @@ mod tests {
             SourceId::new("a\u{0}b").unwrap_err().to_string(),
             "invalid source id \"a\\0b\": contains control characters"
         );
+    }
+
+    #[test]
+    fn normalised_names_take_the_short_path_and_read_alike() {
+        let names =
+            ["c1", "a b", " a", "a ", "a  b", "a\tb", "", " ", "é b", "a\u{0}b", "x\u{7f}", "abc"];
+        for text in names {
+            let slow = if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+                None
+            } else {
+                Some(collapsed(text)).filter(|c| !c.is_empty() && c.chars().count() <= 3)
+            };
+            assert_eq!(normalized_name("name", text, 3).ok(), slow, "{text:?}");
+            assert_eq!(normalized_owned("name", text.to_owned(), 3).ok(), slow, "{text:?}");
+            if is_normalized(text, 3) {
+                assert_eq!(slow.as_deref(), Some(text));
+            }
+        }
+        assert_eq!(ClaimId::try_from("  c1 ".to_owned()).unwrap().as_str(), "c1");
     }
 
     #[test]

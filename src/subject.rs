@@ -402,6 +402,11 @@ impl Aliases {
         }
     }
 
+    /// True if the table knows `name`; if not, [`Aliases::canonical`] gives it back as it is.
+    pub(crate) fn knows(&self, name: &Label) -> bool {
+        self.index.contains_key(name.key())
+    }
+
     /// Every known name's key with its canonical name, in key order.
     fn entries(&self) -> impl Iterator<Item = (&str, &Label)> {
         self.index.iter().map(|(k, &node)| (k.as_str(), &self.nodes[self.root(node)].canonical))
@@ -613,6 +618,17 @@ impl Subject {
             place: self.place.map(|p| aliases.canonical(&p)),
             event: self.event.map(|e| aliases.canonical(&e)),
             ..self
+        }
+    }
+
+    /// [`Subject::normalized`], borrowed when the alias table knows neither the place nor the
+    /// event: then normalising changes nothing, and a subject of many claims is not copied.
+    pub(crate) fn normalized_cow(&self, aliases: &Aliases) -> std::borrow::Cow<'_, Subject> {
+        let known = |l: &Option<Label>| l.as_ref().is_some_and(|l| aliases.knows(l));
+        if known(&self.place) || known(&self.event) {
+            std::borrow::Cow::Owned(self.clone().normalized(aliases))
+        } else {
+            std::borrow::Cow::Borrowed(self)
         }
     }
 

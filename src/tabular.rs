@@ -11,6 +11,7 @@
 pub(crate) mod cell;
 pub(crate) mod records;
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -63,10 +64,10 @@ pub struct Table {
 
 /// The attribute a table's claim is about: its key (as the vote and declared kinds compare
 /// it) and its name as written.
-fn attribute_of(claim: &Claim) -> (String, String) {
+fn attribute_of(claim: &Claim) -> (Cow<'_, str>, Cow<'_, str>) {
     match claim.subject().measure() {
-        Measure::Other(label) => (label.key().to_owned(), label.as_str().to_owned()),
-        other => (attribute_key(&other.to_string()), other.to_string()),
+        Measure::Other(label) => (Cow::Borrowed(label.key()), Cow::Borrowed(label.as_str())),
+        other => (Cow::Owned(attribute_key(&other.to_string())), Cow::Owned(other.to_string())),
     }
 }
 
@@ -76,6 +77,21 @@ fn attribute_of(claim: &Claim) -> (String, String) {
 pub(crate) fn attribute_key(name: &str) -> String {
     Label::new(name)
         .map_or_else(|_| crate::id::collapsed(name).to_lowercase(), |l| l.key().to_owned())
+}
+
+/// A date written `YYYY-MM-DD` with exactly those digits, the common as-of cell, read without
+/// chrono's format parser (which reads its pattern on every call); `None` for anything else,
+/// which `NaiveDate::parse_from_str` then reads or says what is wrong with.
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// The error of a row the record reader rejected, in table `name`.
@@ -582,7 +598,7 @@ impl Table {
                 Ok(Next::Record(record)) => {
                     let claim = table.claim(name, record, parser);
                     if let Ok(c) = &claim {
-                        kinds.count(attribute_of(c).0, Kind::of(c.value()));
+                        kinds.count_borrowed(&*attribute_of(c).0, Kind::of(c.value()));
                     }
                     (record.line() as usize, claim)
                 }
@@ -595,7 +611,7 @@ impl Table {
             let (key, attribute) = attribute_of(c);
             let kind = Kind::of(c.value());
             let shown = (!matches!(kind, Kind::Number(_))).then(|| cell::shown(c.value()));
-            if let Some(problem) = kinds.misfit(&key, &attribute, kind, shown.as_deref()) {
+            if let Some(problem) = kinds.misfit(&*key, &attribute, kind, shown.as_deref()) {
                 *item = Err(Error::line(name, *line, "value", problem));
             }
         }
@@ -635,7 +651,7 @@ impl Table {
         // Two texts joined by a space are text.
         let value = String::from_utf8_lossy(&value);
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
-        let id = ClaimId::new(&format!("{name}:{line}")).map_err(wrap("row"))?;
+        let id = ClaimId::try_from(format!("{name}:{line}")).map_err(wrap("row"))?;
         let mut claim = Claim::new(id, subject, value, Provenance::new(source));
         if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
@@ -673,6 +689,11 @@ impl Table {
     ) -> Result<Option<NaiveDate>, Error> {
         let Some(i) = self.as_of else { return Ok(None) };
         let text = self.cell_text(name, line, cells, "as_of", i)?;
+        if let Some(date) = plain_date(text.trim()) {
+            return crate::value::check_year(date)
+                .map(Some)
+                .map_err(|e| e.in_line(name, line, "as_of"));
+        }
         let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
             let problem = format!("{text:?} is not a YYYY-MM-DD date: {e}");
             Error::line(name, line, "as_of", problem)
@@ -684,6 +705,31 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for text in [
+            "2022-01-05",
+            "1000-01-01",
+            "9999-12-31",
+            "0999-12-31",
+            "2022-02-29",
+            "2024-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-1-05",
+            "+022-01-05",
+            "2022/01/05",
+            "20220105xx",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if let Some(date) = plain_date(text) {
+                assert_eq!(Some(date), chrono, "{text}");
+            }
+        }
+        assert!(plain_date("2022-01-05").is_some());
+        assert!(plain_date("2022-1-05").is_none());
+    }
 
     #[test]
     fn bad_rows_name_their_line_and_field() {

@@ -1,6 +1,7 @@
 //! Grouping by normalised subject: claims with one subject, in as-of order.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -15,15 +16,35 @@ pub(crate) struct GroupData {
     pub members: Vec<usize>,
 }
 
+/// The claims' groups, ordered by subject.
+///
+/// Claims find their group by a hash of their normalised subject, and only the distinct
+/// subjects are sorted: most subjects hold several claims, and comparing whole subjects (a
+/// measure, a population, a place and an event, each with its labels) once per claim and tree
+/// level cost more than hashing each once.
 pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
-    let mut map: BTreeMap<Subject, Vec<usize>> = BTreeMap::new();
+    let mut index: HashMap<Cow<'_, Subject>, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        map.entry(c.subject().clone().normalized(aliases)).or_default().push(i);
+        let subject = c.subject().normalized_cow(aliases);
+        let group = if let Some(&g) = index.get(subject.as_ref()) {
+            g
+        } else {
+            index.insert(subject, members.len());
+            members.push(Vec::new());
+            members.len() - 1
+        };
+        members[group].push(i);
     }
-    map.into_iter()
-        .map(|(subject, mut members)| {
+    let mut subjects: Vec<(Cow<'_, Subject>, usize)> = index.into_iter().collect();
+    // Distinct subjects: the order is total, and an unstable sort gives the one result.
+    subjects.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    subjects
+        .into_iter()
+        .map(|(subject, g)| {
+            let mut members = std::mem::take(&mut members[g]);
             members.sort_by(|&a, &b| order_key(&claims[a]).cmp(&order_key(&claims[b])));
-            GroupData { subject, members }
+            GroupData { subject: subject.into_owned(), members }
         })
         .collect()
 }

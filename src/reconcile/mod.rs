@@ -910,14 +910,30 @@ pub(crate) struct Keys {
 impl Keys {
     fn new(values: &[Value]) -> Self {
         let mut keys = Keys::default();
-        keys.of_claim = values.iter().map(|v| keys.intern(crate::crh::value_key(v))).collect();
+        // One buffer for every value's text: a figure seen before costs no allocation.
+        let mut text = String::new();
+        keys.of_claim = values
+            .iter()
+            .map(|v| {
+                text.clear();
+                crate::crh::write_value_key(&mut text, v);
+                keys.intern_str(&text)
+            })
+            .collect();
         keys
     }
 
     pub fn intern(&mut self, text: String) -> usize {
-        if let Some(&id) = self.ids.get(&text) {
-            return id;
-        }
+        self.ids.get(text.as_str()).copied().unwrap_or_else(|| self.insert(text))
+    }
+
+    /// [`Keys::intern`], copying `text` only when it is new.
+    fn intern_str(&mut self, text: &str) -> usize {
+        self.ids.get(text).copied().unwrap_or_else(|| self.insert(text.to_owned()))
+    }
+
+    /// Adds a text not seen before.
+    fn insert(&mut self, text: String) -> usize {
         self.texts.push(text.clone());
         self.ids.insert(text, self.texts.len() - 1);
         self.texts.len() - 1

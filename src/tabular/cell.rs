@@ -15,9 +15,10 @@
 //! [`Table::read`]: crate::Table::read
 //! [`Table::read_bulk`]: crate::Table::read_bulk
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::Hash;
 
 use crate::Error;
 use crate::crh;
@@ -213,7 +214,7 @@ impl<A> Default for Kinds<A> {
     }
 }
 
-impl<A: std::hash::Hash + Eq> Kinds<A> {
+impl<A: Hash + Eq> Kinds<A> {
     /// Declares the kind `attribute` holds, whatever its cells.
     pub(crate) fn declare(&mut self, attribute: A, kind: Kind) {
         self.declared.insert(attribute, kind);
@@ -222,6 +223,18 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
     /// Counts one cell of `kind` in `attribute`.
     pub(crate) fn count(&mut self, attribute: A, kind: Kind) {
         self.add(attribute, kind, 1);
+    }
+
+    /// Counts one cell of `kind` in `attribute`, given borrowed: owned only the first time.
+    pub(crate) fn count_borrowed<Q>(&mut self, attribute: &Q, kind: Kind)
+    where
+        A: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = A> + ?Sized,
+    {
+        match self.counts.get_mut(attribute) {
+            Some(kinds) => *kinds.entry(kind).or_default() += 1,
+            None => self.count(attribute.to_owned(), kind),
+        }
     }
 
     /// Counts `n` cells of `kind` in `attribute`.
@@ -241,7 +254,11 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
 
     /// The kind `attribute` holds: its declared kind, else the kind of most of its cells; on a
     /// tie numbers (of the first dimension in [`Dimension`]'s order), then dates, then labels.
-    pub(crate) fn held(&self, attribute: &A) -> Option<Kind> {
+    pub(crate) fn held<Q>(&self, attribute: &Q) -> Option<Kind>
+    where
+        A: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         if let Some(&kind) = self.declared.get(attribute) {
             return Some(kind);
         }
@@ -252,13 +269,17 @@ impl<A: std::hash::Hash + Eq> Kinds<A> {
     /// Why a cell of `kind` in `attribute` (named `name`) is rejected, if it is: it is not of
     /// the kind the attribute holds. `label` is how a date or a label shows (see [`shown`]);
     /// numbers are not shown (`read_bulk` holds a phrase's point, not its words).
-    pub(crate) fn misfit(
+    pub(crate) fn misfit<Q>(
         &self,
-        attribute: &A,
+        attribute: &Q,
         name: &str,
         kind: Kind,
         label: Option<&str>,
-    ) -> Option<String> {
+    ) -> Option<String>
+    where
+        A: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let held = self.held(attribute)?;
         if held == kind {
             return None;

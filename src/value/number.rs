@@ -175,7 +175,7 @@ impl From<Number> for f64 {
 impl fmt::Display for Number {
     /// Writes the number with thousands separators ("4,578", "3.8", "2,500").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&grouped(self.0))
+        write_grouped(f, self.0)
     }
 }
 
@@ -187,31 +187,70 @@ pub(super) fn sanitize(x: f64) -> f64 {
 /// `x` in full, with thousands separators: "4,578", "1,234.5", "0.000001". Also for figures
 /// computed from numbers (an estimate's high end may pass [`Number::MAX`]).
 pub(crate) fn grouped(x: f64) -> String {
-    // `f64`'s `Display` never writes an exponent: every digit is there to group. Adding 0
-    // turns -0 into 0.
-    let text = (x + 0.0).to_string();
+    let mut out = String::new();
+    // Writing to a `String` does not fail.
+    let _ = write_grouped(&mut out, x);
+    out
+}
+
+/// [`grouped`], written to `out`: how every number is shown, without a `String` of its own.
+pub(crate) fn write_grouped<W: fmt::Write + ?Sized>(out: &mut W, x: f64) -> fmt::Result {
+    // Adding 0 turns -0 into 0.
+    let x = x + 0.0;
+    // Whole numbers up to `Number::MAX` are most figures, and `f64`'s `Display` writes them as
+    // their digits: grouped here from the integer, without the float's text.
+    if x.fract() == 0.0 && x.abs() <= Number::MAX {
+        // 16 digits, 5 commas and a sign at most.
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut n = x.abs() as u64;
+        let mut digits = 0;
+        loop {
+            if digits > 0 && digits % 3 == 0 {
+                at -= 1;
+                buf[at] = b',';
+            }
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            digits += 1;
+            if n == 0 {
+                break;
+            }
+        }
+        if x < 0.0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        return out.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    }
+    write_grouped_text(out, &x.to_string())
+}
+
+/// `text`, a float as `f64`'s `Display` writes it (never with an exponent: every digit is there
+/// to group), with thousands separators.
+fn write_grouped_text<W: fmt::Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
     let (sign, text) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
+        None => ("", text),
     };
     let (int, frac) = match text.split_once('.') {
         Some((i, d)) => (i, Some(d)),
         None => (text, None),
     };
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
-    out.push_str(sign);
+    out.write_str(sign)?;
     let digits = int.len();
-    for (i, c) in int.chars().enumerate() {
+    for (i, c) in int.char_indices() {
         if i > 0 && (digits - i) % 3 == 0 {
-            out.push(',');
+            out.write_char(',')?;
         }
-        out.push(c);
+        out.write_char(c)?;
     }
     if let Some(d) = frac {
-        out.push('.');
-        out.push_str(d);
+        out.write_char('.')?;
+        out.write_str(d)?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -237,6 +276,18 @@ mod tests {
         assert_eq!(n(999.0).to_string(), "999");
         assert_eq!(n(3.8).to_string(), "3.8");
         assert_eq!(n(1234.5).to_string(), "1,234.5");
+    }
+
+    #[test]
+    fn whole_numbers_group_as_their_float_text_does() {
+        let mut xs = vec![0.0, -0.0, 1.0, 999.0, 1000.0, 1e15, -1e15, -1234.0, 2f64.powi(53)];
+        xs.extend((0..60).map(|i| 7.3f64.powi(i).round()));
+        xs.extend((0..60).map(|i| -(3.1f64.powi(i).round())));
+        for x in xs {
+            let mut slow = String::new();
+            write_grouped_text(&mut slow, &(x + 0.0).to_string()).unwrap();
+            assert_eq!(grouped(x), slow, "{x}");
+        }
     }
 
     #[test]
