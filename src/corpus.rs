@@ -608,7 +608,7 @@ impl Corpus {
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
         if let Some(a) = c.as_of {
-            let (date, time) = at.as_of(&a, &parser)?;
+            let (date, time) = at.as_of(&a, parser)?;
             claim = claim.with_as_of(date);
             if let Some(time) = time {
                 claim = claim.with_as_of_time(time);
