@@ -1,6 +1,7 @@
 //! Clusters and low / best / high for one epoch of one group, given voice weights.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use crate::crh;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
@@ -148,25 +149,23 @@ struct Support {
 }
 
 impl Support {
-    fn of(cluster: &[usize], inputs: &[Input<'_>], weight: f64, voices: usize) -> Self {
-        Support {
-            weight,
-            voices,
-            latest: cluster.iter().filter_map(|&m| inputs[m].published).max(),
-            distinct: cluster
-                .iter()
-                .map(|&m| (inputs[m].voice, inputs[m].key))
-                .collect::<BTreeSet<_>>()
-                .len(),
-        }
-    }
-
     fn beats(&self, other: &Support) -> bool {
         crh::outweighs(self.weight, other.weight)
             || (!crh::outweighs(other.weight, self.weight)
                 && (self.voices, self.latest, self.distinct)
                     > (other.voices, other.latest, other.distinct))
     }
+}
+
+/// The latest publication date among a cluster's figures: the weight-free part of its
+/// [`Support`] that breaks ties in favour of later reporting.
+fn latest_of(cluster: &[usize], inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
+    cluster.iter().filter_map(|&m| inputs[m].published).max()
+}
+
+/// The distinct (voice, value) pairs among a cluster's figures, so an echo does not tip a tie.
+fn distinct_of(cluster: &[usize], inputs: &[Input<'_>]) -> usize {
+    cluster.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len()
 }
 
 /// The position of the best-supported cluster, and its support; the first on a full tie.
@@ -177,18 +176,16 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
     })
 }
 
-/// The best-supported cluster, its voices, and the clusters that tie with it on every count
-/// (itself first): more than one is a tie the reports do not decide.
-fn choose(
-    clusters: &[Vec<usize>],
-    inputs: &[Input<'_>],
-    weight: &[f64],
-) -> (usize, usize, Vec<usize>) {
-    let supports: Vec<Support> = clusters
-        .iter()
-        .map(|c| {
-            let (_, w, voices) = split_weights(c, inputs, weight);
-            Support::of(c, inputs, w, voices)
+/// The best-supported of the label clusters in `range`, its voices, and the clusters that tie
+/// with it on every count (itself first): more than one is a tie the reports do not decide.
+/// Positions count from the start of `range`.
+fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize, Vec<usize>) {
+    let supports: Vec<Support> = range
+        .map(|c| Support {
+            weight: epoch.splits[c].total(weight),
+            voices: epoch.splits[c].voices.len(),
+            latest: epoch.latest[c],
+            distinct: epoch.distinct[c],
         })
         .collect();
     let Some((best, support)) = best_of(supports.iter().copied()) else {
@@ -516,19 +513,8 @@ impl Numeric {
             is_floor,
             new_voice,
             splits: clusters.iter().map(|c| Split::of(c, inputs)).collect(),
-            latest: clusters
-                .iter()
-                .map(|c| c.iter().filter_map(|&m| inputs[m].published).max())
-                .collect(),
-            distinct: clusters
-                .iter()
-                .map(|c| {
-                    c.iter()
-                        .map(|&m| (inputs[m].voice, inputs[m].key))
-                        .collect::<BTreeSet<_>>()
-                        .len()
-                })
-                .collect(),
+            latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
+            distinct: clusters.iter().map(|c| distinct_of(c, inputs)).collect(),
             figures: all
                 .iter()
                 .map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
@@ -842,21 +828,61 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()
 }
 
+/// What a label epoch's estimate needs that the weights do not change, per cluster of
+/// [`label_clusters`]: computed once per epoch ([`Labels::of`]), so a round ([`labels`]) only
+/// adds weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Labels {
+    /// Per cluster: its positions, value after value.
+    members: Vec<Vec<usize>>,
+    /// Per cluster: how its voices' weights split over its values.
+    splits: Vec<Split>,
+    /// Per cluster: the weight-free parts of its [`Support`].
+    latest: Vec<Option<chrono::NaiveDate>>,
+    distinct: Vec<usize>,
+    /// Per cluster, per distinct value: how the weights of the voices giving it split.
+    values: Vec<Vec<Split>>,
+}
+
+impl Labels {
+    /// Prepares a label epoch whose `value_clusters` come from [`label_clusters`].
+    pub(crate) fn of(value_clusters: &[Vec<Vec<usize>>], inputs: &[Input<'_>]) -> Self {
+        let members: Vec<Vec<usize>> =
+            value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
+        Labels {
+            splits: members.iter().map(|c| Split::of(c, inputs)).collect(),
+            latest: members.iter().map(|c| latest_of(c, inputs)).collect(),
+            distinct: members.iter().map(|c| distinct_of(c, inputs)).collect(),
+            values: value_clusters
+                .iter()
+                .map(|vs| vs.iter().map(|v| Split::of(v, inputs)).collect())
+                .collect(),
+            members,
+        }
+    }
+}
+
 /// Non-numeric epochs: the heaviest cluster wins, and its heaviest value is the estimate; in a
 /// cluster of sets, that value is then completed with the items the other lists corroborate
 /// (see [`complete_set`]). `completeness` is per voice, as [`listed_share`] measures it.
+///
+/// `epoch` is [`Labels::of`] the `value_clusters`; only the clusters in `range` compete, and
+/// the outcome's positions count from its start.
 pub(crate) fn labels(
     value_clusters: &[Vec<Vec<usize>>],
+    epoch: &Labels,
+    range: Range<usize>,
     inputs: &[Input<'_>],
     weight: &[f64],
     completeness: &[f64],
 ) -> Outcome {
-    if value_clusters.is_empty() {
+    if range.is_empty() {
         return Outcome::default();
     }
-    let clusters: Vec<Vec<usize>> =
-        value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
-    let (chosen, chosen_voices, tied) = choose(&clusters, inputs, weight);
+    let first = range.start;
+    let value_clusters = &value_clusters[range.clone()];
+    let clusters: Vec<Vec<usize>> = epoch.members[range.clone()].to_vec();
+    let (chosen, chosen_voices, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
         let undecided = tied
@@ -869,10 +895,10 @@ pub(crate) fn labels(
         return Outcome { clusters, chosen, chosen_voices, undecided, ..Outcome::default() };
     }
     let values = &value_clusters[chosen];
-    let heaviest = values
+    let heaviest = epoch.values[first + chosen]
         .iter()
+        .map(|split| split.total(weight))
         .enumerate()
-        .map(|(i, members)| (i, split_weights(members, inputs, weight).1))
         .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
             Some((_, bw)) if !crh::outweighs(w, bw) => acc,
             _ => Some((i, w)),

@@ -108,6 +108,8 @@ struct Epoch {
     numeric: estimate::Numeric,
     /// Label clusters: per cluster, per distinct value, positions into `obs`.
     value_clusters: Vec<Vec<Vec<usize>>>,
+    /// What the label estimate needs that the weights do not change.
+    labels: estimate::Labels,
     /// Spread of the representative points, for the loss scale.
     spread: f64,
     /// The states of a day that a later report of the same day replaced.
@@ -361,7 +363,10 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
     let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
     let inputs = inputs_of(obs, keys, epoch);
     match epoch.kind {
-        Some(Kind::Label) => epoch.value_clusters = estimate::label_clusters(&inputs, policy),
+        Some(Kind::Label) => {
+            epoch.value_clusters = estimate::label_clusters(&inputs, policy);
+            epoch.labels = estimate::Labels::of(&epoch.value_clusters, &inputs);
+        }
         Some(_) => {
             epoch.clusters = estimate::numeric_clusters(&order, &inputs);
             epoch.numeric = estimate::Numeric::of(&epoch.clusters, &inputs);
@@ -456,6 +461,7 @@ pub(crate) fn run(
                 clusters: Vec::new(),
                 numeric: estimate::Numeric::default(),
                 value_clusters: Vec::new(),
+                labels: estimate::Labels::default(),
                 spread: 0.0,
                 earlier_that_day: !rest_of_day,
                 nature,

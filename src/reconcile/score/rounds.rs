@@ -70,7 +70,15 @@ impl State {
     /// flipped that day, in an order the reports do not give, and the value that differs from
     /// the day before is the one it flipped to.
     fn label_outcome(&self, e: &Epoch, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
-        let mut out = estimate::labels(&e.value_clusters, inputs, &self.weight, &self.completeness);
+        let all = 0..e.value_clusters.len();
+        let mut out = estimate::labels(
+            &e.value_clusters,
+            &e.labels,
+            all,
+            inputs,
+            &self.weight,
+            &self.completeness,
+        );
         out.same_day = e.nature == Nature::ChangingState
             && e.as_of.is_some()
             && out.clusters.len() > 1
@@ -87,7 +95,9 @@ impl State {
             .collect();
         if let [only] = new[..] {
             let mut changed = estimate::labels(
-                &e.value_clusters[only..=only],
+                &e.value_clusters,
+                &e.labels,
+                only..only + 1,
                 inputs,
                 &self.weight,
                 &self.completeness,
