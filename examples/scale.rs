@@ -9,6 +9,12 @@
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
 //!
+//! `--engine full` (with `--sizes` or `--csv`) times the full model instead of the bulk path:
+//! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
+//! copy detection, relations, ranks, findings and reports), stopping once the weights settle
+//! as `Reconciler` does. `--engine bulk`, the default, is `Table::read_bulk` and
+//! `BulkReconciler`, every round run.
+//!
 //! Without `--csv`, each size is generated into a temporary folder (100 sources, N / 100
 //! objects, every source claiming every object) and reconciled in a child process, so each
 //! size's peak memory is its own. The folder is `claimrecon-scale-XXXXXX` in the system's
@@ -28,24 +34,42 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use claimrecon::{BulkReconciler, BulkValue, Parser, Synthetic, Table};
+use claimrecon::{BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic, Table};
 use usage::Usage;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
-const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R]\n       \
+const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
                      scale --generate N --out DIR [--seed S]\n       \
-                     scale --csv FILE [--truth FILE] [--rounds R]";
+                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full]";
+
+/// Which engine times the table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Engine {
+    /// `Table::read_bulk` and `BulkReconciler`, every round run.
+    Bulk,
+    /// `Table::read` and `Reconciler`: the full model.
+    Full,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Bulk => "bulk",
+            Engine::Full => "full",
+        }
+    }
+}
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
 enum Mode {
     /// Generate and time each size in a temporary folder.
-    Sizes { sizes: Vec<usize>, seed: u64, rounds: usize },
+    Sizes { sizes: Vec<usize>, seed: u64, rounds: usize, engine: Engine },
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
     Generate { n: usize, out: PathBuf, seed: u64 },
     /// Time one table and print its `RESULT` line.
-    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize },
+    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine },
 }
 
 fn main() -> ExitCode {
@@ -54,9 +78,12 @@ fn main() -> ExitCode {
         Err(usage) => return usage.report(USAGE),
     };
     let outcome = match mode {
-        Mode::Sizes { sizes, seed, rounds } => run_sizes(&sizes, seed, rounds),
+        Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
         Mode::Generate { n, out, seed } => generate(n, seed, &out),
-        Mode::Csv { csv, truth, rounds } => reconcile(&csv, truth.as_deref(), rounds),
+        Mode::Csv { csv, truth, rounds, engine } => match engine {
+            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds),
+            Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
+        },
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -68,8 +95,8 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 7] =
-    ["--sizes", "--seed", "--rounds", "--generate", "--out", "--csv", "--truth"];
+const FLAGS: [&str; 8] =
+    ["--sizes", "--seed", "--rounds", "--engine", "--generate", "--out", "--csv", "--truth"];
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
     let err = |m: String| Usage::Error(m);
@@ -105,6 +132,13 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         s.parse().map_err(|_| err(format!("--seed: {s:?} is not a whole number")))
     })?;
     let rounds = get("--rounds").map_or(Ok(20), |r| at_least_one("--rounds", r, "rounds"))?;
+    let engine = match get("--engine") {
+        None | Some("bulk") => Engine::Bulk,
+        Some("full") => Engine::Full,
+        Some(other) => {
+            return Err(err(format!("--engine: {other:?} is not an engine (bulk or full)")));
+        }
+    };
     if let Some(n) = get("--generate") {
         only("--generate", &["--generate", "--out", "--seed"])?;
         let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
@@ -112,10 +146,11 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return Ok(Mode::Generate { n, out: out.into(), seed });
     }
     if let Some(csv) = get("--csv") {
-        only("--csv", &["--csv", "--truth", "--rounds"])?;
-        return Ok(Mode::Csv { csv: csv.into(), truth: get("--truth").map(Into::into), rounds });
+        only("--csv", &["--csv", "--truth", "--rounds", "--engine"])?;
+        let truth = get("--truth").map(Into::into);
+        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine });
     }
-    only("--sizes", &["--sizes", "--seed", "--rounds"]).map_err(|_| {
+    only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
         let f =
             if get("--out").is_some() { "--out needs --generate" } else { "--truth needs --csv" };
         err(f.to_owned())
@@ -127,7 +162,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
             .collect::<std::result::Result<_, _>>()?,
         None => vec![100_000, 1_000_000, 10_000_000],
     };
-    Ok(Mode::Sizes { sizes, seed, rounds })
+    Ok(Mode::Sizes { sizes, seed, rounds, engine })
 }
 
 /// `text` as a count of `what`, at least 1; the error names the flag and the text.
@@ -139,7 +174,7 @@ fn at_least_one(flag: &str, text: &str, what: &str) -> std::result::Result<usize
     }
 }
 
-fn run_sizes(sizes: &[usize], seed: u64, rounds: usize) -> Result<()> {
+fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Result<()> {
     // Dropped on every return, an error included; Ctrl-C skips destructors, hence the handler.
     let dir = tempfile::Builder::new().prefix("claimrecon-scale-").tempdir()?;
     let on_interrupt = dir.path().to_owned();
@@ -160,7 +195,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize) -> Result<()> {
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
             .args(["--csv", &path(&csv)?, "--truth", &path(&sub.join("truth.csv"))?])
-            .args(["--rounds", &rounds.to_string()])
+            .args(["--rounds", &rounds.to_string(), "--engine", engine.name()])
             .output()?;
         let text = String::from_utf8_lossy(&out.stdout);
         let Some(line) = text.lines().find(|l| l.starts_with("RESULT ")) else {
@@ -235,11 +270,16 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
         eprintln!("... and {} more rejected rows", bulk.rejected().len() - 10);
     }
     let mae = match truth {
-        Some(t) => mean_absolute_error(&result, t)?,
+        Some(t) => mean_absolute_error(t, |object, attribute| {
+            match result.estimate(object, attribute)?.best {
+                BulkValue::Number(x) => Some(x),
+                _ => None,
+            }
+        })?,
         None => None,
     };
     println!(
-        "RESULT claims={} variables={} sources={} rejected={} rounds={} read_s={read:.3} \
+        "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} read_s={read:.3} \
          score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} mae={}",
         bulk.len(),
         bulk.variables(),
@@ -254,10 +294,67 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
     Ok(())
 }
 
-/// The mean absolute error of the numeric estimates against `object,attribute,value` rows.
+/// The full model on one table: `Table::read` into claims, then `Reconciler`.
+fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
+    let start = Instant::now();
+    let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let (mut claims, mut rejected) = (Vec::new(), Vec::new());
+    for item in Table::csv().read(&path(csv)?, file, &Parser::default()) {
+        match item {
+            Ok(claim) => claims.push(claim),
+            Err(e) => rejected.push(e),
+        }
+    }
+    let read = start.elapsed().as_secs_f64();
+    let n = claims.len();
+    let result = Reconciler::new().rounds(rounds).reconcile(claims);
+    let seconds = start.elapsed().as_secs_f64();
+    for e in rejected.iter().take(10) {
+        eprintln!("rejected: {e}");
+    }
+    if rejected.len() > 10 {
+        eprintln!("... and {} more rejected rows", rejected.len() - 10);
+    }
+    // Each group's best figure, by object (the subject's event) and attribute (its measure),
+    // both in lower case.
+    let best: std::collections::HashMap<(String, String), f64> = result
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let object = g.subject.which_event()?.key().to_owned();
+            let attribute = g.subject.measure().to_string().to_lowercase();
+            match g.estimate.as_ref()?.figure {
+                Figure::Number { best, .. } => Some(((object, attribute), best)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mae = match truth {
+        Some(t) => mean_absolute_error(t, |object, attribute| {
+            best.get(&(object.to_lowercase(), attribute.to_lowercase())).copied()
+        })?,
+        None => None,
+    };
+    println!(
+        "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} \
+         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} mae={}",
+        result.groups.len(),
+        result.sources.len(),
+        rejected.len() + result.rejected.len(),
+        result.rounds,
+        seconds - read,
+        n as f64 / seconds,
+        peak_mib().map_or("?".to_owned(), |m| m.to_string()),
+        mae.map_or("?".to_owned(), |m| format!("{m:.2}")),
+    );
+    Ok(())
+}
+
+/// The mean absolute error of the numeric estimates against `object,attribute,value` rows;
+/// `best` gives an engine's best figure for an object and attribute.
 fn mean_absolute_error(
-    result: &claimrecon::BulkReconciliation,
     truth: &Path,
+    best: impl Fn(&str, &str) -> Option<f64>,
 ) -> Result<Option<f64>> {
     let text = std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
     let (mut sum, mut n) = (0.0, 0usize);
@@ -266,13 +363,11 @@ fn mean_absolute_error(
         let [object, attribute, value] = cells[..] else {
             return Err(format!("{}:{}: expected 3 columns", truth.display(), i + 1).into());
         };
-        let (Ok(t), Some(e)) = (value.parse::<f64>(), result.estimate(object, attribute)) else {
+        let (Ok(t), Some(x)) = (value.parse::<f64>(), best(object, attribute)) else {
             continue;
         };
-        if let BulkValue::Number(x) = e.best {
-            sum += (x - t).abs();
-            n += 1;
-        }
+        sum += (x - t).abs();
+        n += 1;
     }
     Ok((n > 0).then(|| sum / n as f64))
 }
@@ -293,7 +388,7 @@ fn peak_mib() -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Mode, Usage, parse_args};
+    use super::{Engine, Mode, Usage, parse_args};
 
     fn parse(args: &[&str]) -> Result<Mode, Usage> {
         parse_args(args.iter().map(Into::into))
@@ -319,10 +414,13 @@ mod tests {
     #[test]
     fn defaults_and_modes() {
         let sizes = vec![100_000, 1_000_000, 10_000_000];
-        assert_eq!(parse(&[]), Ok(Mode::Sizes { sizes, seed: 42, rounds: 20 }));
+        assert_eq!(
+            parse(&[]),
+            Ok(Mode::Sizes { sizes, seed: 42, rounds: 20, engine: Engine::Bulk })
+        );
         assert_eq!(
             parse(&["--sizes", "1000,20000", "--seed", "7", "--rounds", "3"]),
-            Ok(Mode::Sizes { sizes: vec![1000, 20000], seed: 7, rounds: 3 })
+            Ok(Mode::Sizes { sizes: vec![1000, 20000], seed: 7, rounds: 3, engine: Engine::Bulk })
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d"]),
@@ -330,7 +428,36 @@ mod tests {
         );
         assert_eq!(
             parse(&["--csv", "c.csv", "--truth", "t.csv"]),
-            Ok(Mode::Csv { csv: "c.csv".into(), truth: Some("t.csv".into()), rounds: 20 })
+            Ok(Mode::Csv {
+                csv: "c.csv".into(),
+                truth: Some("t.csv".into()),
+                rounds: 20,
+                engine: Engine::Bulk
+            })
+        );
+    }
+
+    #[test]
+    fn the_engine_is_bulk_unless_full_is_asked_for() {
+        assert_eq!(
+            parse(&["--sizes", "1000", "--engine", "full"]),
+            Ok(Mode::Sizes { sizes: vec![1000], seed: 42, rounds: 20, engine: Engine::Full })
+        );
+        assert!(matches!(
+            parse(&["--csv", "c.csv", "--engine", "full"]),
+            Ok(Mode::Csv { engine: Engine::Full, .. })
+        ));
+        assert!(matches!(
+            parse(&["--csv", "c.csv", "--engine", "bulk"]),
+            Ok(Mode::Csv { engine: Engine::Bulk, .. })
+        ));
+        assert_eq!(
+            error(&["--engine", "fast"]),
+            "--engine: \"fast\" is not an engine (bulk or full)"
+        );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--engine", "full"]),
+            "--engine does not go with --generate"
         );
     }
 

@@ -199,6 +199,10 @@ struct ClaimLine {
     value: Option<String>,
 }
 
+/// The documents read so far, by id: each one's index in `Corpus::documents` and, when it is
+/// dated, the parser for its claims (relative dates count back from its publication date).
+type Known = HashMap<DocumentId, (usize, Option<Parser>)>;
+
 struct Loader<'a> {
     file: &'a str,
     line: usize,
@@ -351,7 +355,7 @@ impl Corpus {
         };
         // Where each document is in `corpus.documents`: claims look their document up by id,
         // and a scan per line would make loading quadratic in the number of documents.
-        let mut documents = HashMap::new();
+        let mut documents = Known::new();
         for (index, raw) in lines.enumerate() {
             let at = Loader { file, line: index + 1 };
             let outcome = match raw {
@@ -378,13 +382,13 @@ impl Corpus {
     }
 
     /// Reads one line. On failure, the claim id if one could be read, and the error.
-    /// `documents` maps each document id read so far to its index in `self.documents`.
+    /// `documents` holds the documents read so far (see [`Known`]).
     fn line(
         &mut self,
         at: &Loader<'_>,
         raw: &str,
         parser: &Parser,
-        documents: &mut HashMap<DocumentId, usize>,
+        documents: &mut Known,
     ) -> Result<(), (Option<String>, Error)> {
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -417,7 +421,7 @@ impl Corpus {
         } else if line.get("document").is_some() {
             let d: DocumentLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
-            self.add_document(at, d, documents).map_err(fail)
+            self.add_document(at, d, parser, documents).map_err(fail)
         } else if line.get("alias").is_some() {
             let a: AliasLine =
                 serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
@@ -483,7 +487,8 @@ impl Corpus {
         &mut self,
         at: &Loader<'_>,
         d: DocumentLine,
-        documents: &mut HashMap<DocumentId, usize>,
+        parser: &Parser,
+        documents: &mut Known,
     ) -> Result<(), Error> {
         let id = DocumentId::new(&d.document).map_err(at.wrap("document"))?;
         if documents.contains_key(&id) {
@@ -504,7 +509,14 @@ impl Corpus {
             file: d.file,
             id: id.clone(),
         });
-        documents.insert(id, self.documents.len() - 1);
+        // A dated document's claims read relative dates from its publication date: its parser
+        // is built once here, not once per claim.
+        let dated = self
+            .documents
+            .last()
+            .and_then(|d| d.published)
+            .and_then(|p| parser.clone().published(p).ok());
+        documents.insert(id, (self.documents.len() - 1, dated));
         Ok(())
     }
 
@@ -513,14 +525,16 @@ impl Corpus {
         at: &Loader<'_>,
         c: ClaimLine,
         parser: &Parser,
-        documents: &HashMap<DocumentId, usize>,
+        documents: &Known,
     ) -> Result<(), Error> {
         let id = ClaimId::new(&c.claim).map_err(at.wrap("claim"))?;
         if self.annotations.contains_key(&id) {
             return Err(at.err("claim", format!("claim id {:?} is used twice", id.as_str())));
         }
         let doc_id = DocumentId::new(&c.document).map_err(at.wrap("document"))?;
-        let Some(doc) = documents.get(&doc_id).and_then(|&i| self.documents.get(i)) else {
+        let Some((doc, dated)) =
+            documents.get(&doc_id).and_then(|(i, dated)| Some((self.documents.get(*i)?, dated)))
+        else {
             return Err(at.err(
                 "document",
                 format!(
@@ -560,9 +574,14 @@ impl Corpus {
         if let Some(s) = c.speaker {
             provenance = provenance.speaker(Label::new(&s).map_err(at.wrap("speaker"))?);
         }
-        let parser = match doc.published {
-            Some(d) => parser.clone().published(d).map_err(at.wrap("published"))?,
-            None => parser.clone(),
+        let owned;
+        let parser = match (doc.published, dated) {
+            (Some(_), Some(dated)) => dated,
+            (Some(d), None) => {
+                owned = parser.clone().published(d).map_err(at.wrap("published"))?;
+                &owned
+            }
+            (None, _) => parser,
         };
         let parsed = match c.kind.as_deref() {
             None => parser.parse(&c.phrase),
@@ -589,7 +608,7 @@ impl Corpus {
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
         if let Some(a) = c.as_of {
-            let (date, time) = at.as_of(&a, &parser)?;
+            let (date, time) = at.as_of(&a, parser)?;
             claim = claim.with_as_of(date);
             if let Some(time) = time {
                 claim = claim.with_as_of_time(time);

@@ -1,6 +1,7 @@
 //! Clusters and low / best / high for one epoch of one group, given voice weights.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use crate::crh;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
@@ -82,30 +83,58 @@ pub(crate) struct Spread {
 }
 
 /// A voice's weight split over the distinct values it gives inside one cluster (see
-/// [`crh::share`]), so echoes and repeats add nothing.
+/// [`crh::share`]), so echoes and repeats add nothing: per member its share, the weight of
+/// the cluster's voices, and their number.
 fn split_weights(
     members: &[usize],
     inputs: &[Input<'_>],
     weight: &[f64],
 ) -> (Vec<f64>, f64, usize) {
-    let mut values_per_voice: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    for &m in members {
-        values_per_voice.entry(inputs[m].voice).or_default().insert(inputs[m].key);
+    let split = Split::of(members, inputs);
+    (split.shares(weight).collect(), split.total(weight), split.voices.len())
+}
+
+/// How [`split_weights`] splits a list of members, without the weights: what a numeric epoch
+/// keeps across the rounds, since only the weights change.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Split {
+    /// Per member, in order: its voice, and the number of distinct values that voice gives
+    /// among the members when the member is the first of its voice and value (0 for a repeat,
+    /// which carries no weight).
+    members: Vec<(usize, u32)>,
+    /// The distinct voices, ascending.
+    voices: Vec<usize>,
+}
+
+impl Split {
+    fn of(members: &[usize], inputs: &[Input<'_>]) -> Self {
+        let mut values_per_voice: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for &m in members {
+            values_per_voice.entry(inputs[m].voice).or_default().insert(inputs[m].key);
+        }
+        let mut seen: BTreeSet<(usize, &str)> = BTreeSet::new();
+        let members = members
+            .iter()
+            .map(|&m| {
+                let inp = &inputs[m];
+                let first = seen.insert((inp.voice, inp.key));
+                (inp.voice, if first { values_per_voice[&inp.voice].len() as u32 } else { 0 })
+            })
+            .collect();
+        Split { members, voices: values_per_voice.into_keys().collect() }
     }
-    let mut seen: BTreeSet<(usize, &str)> = BTreeSet::new();
-    let per_member = members
-        .iter()
-        .map(|&m| {
-            let inp = &inputs[m];
-            if seen.insert((inp.voice, inp.key)) {
-                crh::share(weight[inp.voice], values_per_voice[&inp.voice].len() as u32)
-            } else {
-                0.0
-            }
-        })
-        .collect();
-    let total = values_per_voice.keys().map(|&v| weight[v]).sum();
-    (per_member, total, values_per_voice.len())
+
+    /// Each member's share of its voice's weight.
+    fn shares<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
+        self.members.iter().map(
+            |&(voice, values)| if values == 0 { 0.0 } else { crh::share(weight[voice], values) },
+        )
+    }
+
+    /// The weight of the distinct voices, added in voice order.
+    fn total(&self, weight: &[f64]) -> f64 {
+        self.voices.iter().map(|&v| weight[v]).sum()
+    }
 }
 
 /// A cluster's claim to be the estimate: its reliability-weighted support, then, on a tie,
@@ -120,25 +149,23 @@ struct Support {
 }
 
 impl Support {
-    fn of(cluster: &[usize], inputs: &[Input<'_>], weight: f64, voices: usize) -> Self {
-        Support {
-            weight,
-            voices,
-            latest: cluster.iter().filter_map(|&m| inputs[m].published).max(),
-            distinct: cluster
-                .iter()
-                .map(|&m| (inputs[m].voice, inputs[m].key))
-                .collect::<BTreeSet<_>>()
-                .len(),
-        }
-    }
-
     fn beats(&self, other: &Support) -> bool {
         crh::outweighs(self.weight, other.weight)
             || (!crh::outweighs(other.weight, self.weight)
                 && (self.voices, self.latest, self.distinct)
                     > (other.voices, other.latest, other.distinct))
     }
+}
+
+/// The latest publication date among a cluster's figures: the weight-free part of its
+/// [`Support`] that breaks ties in favour of later reporting.
+fn latest_of(cluster: &[usize], inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
+    cluster.iter().filter_map(|&m| inputs[m].published).max()
+}
+
+/// The distinct (voice, value) pairs among a cluster's figures, so an echo does not tip a tie.
+fn distinct_of(cluster: &[usize], inputs: &[Input<'_>]) -> usize {
+    cluster.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len()
 }
 
 /// The position of the best-supported cluster, and its support; the first on a full tie.
@@ -149,18 +176,16 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
     })
 }
 
-/// The best-supported cluster, its voices, and the clusters that tie with it on every count
-/// (itself first): more than one is a tie the reports do not decide.
-fn choose(
-    clusters: &[Vec<usize>],
-    inputs: &[Input<'_>],
-    weight: &[f64],
-) -> (usize, usize, Vec<usize>) {
-    let supports: Vec<Support> = clusters
-        .iter()
-        .map(|c| {
-            let (_, w, voices) = split_weights(c, inputs, weight);
-            Support::of(c, inputs, w, voices)
+/// The best-supported of the label clusters in `range`, its voices, and the clusters that tie
+/// with it on every count (itself first): more than one is a tie the reports do not decide.
+/// Positions count from the start of `range`.
+fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize, Vec<usize>) {
+    let supports: Vec<Support> = range
+        .map(|c| Support {
+            weight: epoch.splits[c].total(weight),
+            voices: epoch.splits[c].voices.len(),
+            latest: epoch.latest[c],
+            distinct: epoch.distinct[c],
         })
         .collect();
     let Some((best, support)) = best_of(supports.iter().copied()) else {
@@ -262,38 +287,27 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
 /// # Complexity
 /// O(n log n) for n observations, plus O(c · n) for c clusters.
 fn least_loss_cluster(
-    clusters: &[Vec<usize>],
-    commons: &[Option<Interval>],
+    epoch: &Numeric,
     supports: &[Support],
     heaviest: usize,
-    floating: &[(Endpoint, usize)],
-    inputs: &[Input<'_>],
     weight: &[f64],
 ) -> usize {
-    if clusters.len() < 2 {
+    if epoch.commons.len() < 2 {
         return heaviest;
     }
-    let all: Vec<usize> = clusters.iter().flatten().copied().collect();
-    let (split, _, _) = split_weights(&all, inputs, weight);
-    let current_voices: BTreeSet<usize> = all.iter().map(|&m| inputs[m].voice).collect();
-    let figures = all.iter().zip(&split).filter_map(|(&m, &w)| {
-        interval_of(&inputs[m]).map(|i| crh::Allowed {
-            low: i.low().value,
-            high: high_of(&i),
-            weight: w,
-        })
+    let figures =
+        epoch.all.shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
+            figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
+        });
+    let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
+        low,
+        high: f64::INFINITY,
+        weight: weight[voice],
     });
-    // `floating` holds one floor per voice already.
-    let floors = floating.iter().filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice)).map(
-        |&(low, m)| crh::Allowed {
-            low: low.value,
-            high: f64::INFINITY,
-            weight: weight[inputs[m].voice],
-        },
-    );
     let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
     let Some(x) = crh::interval_median(&claims) else { return heaviest };
-    let losses: Vec<f64> = commons
+    let losses: Vec<f64> = epoch
+        .commons
         .iter()
         .map(|c| match c {
             Some(c) => {
@@ -399,79 +413,168 @@ fn high_of(i: &Interval) -> f64 {
     i.high().map_or(f64::INFINITY, |h| h.value)
 }
 
+/// What a numeric epoch's estimate needs that the weights do not change: computed once per
+/// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Numeric {
+    /// Per position: the later figure of the same voice that revised it down, if any.
+    revised: Vec<Option<usize>>,
+    /// Per position: an earlier figure or a current lower bound, not revised away.
+    is_floor: Vec<bool>,
+    /// The floors that lend support (see [`floating_floors`]), sorted by low end.
+    floating: Vec<(Endpoint, usize)>,
+    /// Per floating floor: true when it is the first of its voice, which it adds once.
+    new_voice: Vec<bool>,
+    /// Per cluster: what all its figures allow, if anything.
+    commons: Vec<Option<Interval>>,
+    /// Per cluster: how its voices' weights split over its figures.
+    splits: Vec<Split>,
+    /// Per cluster: how many floating floors lie beneath it.
+    under: Vec<usize>,
+    /// Per cluster: its voices that also have a floating floor beneath it, ascending; they
+    /// count once.
+    twice: Vec<Vec<usize>>,
+    /// Per cluster: the latest publication date and the distinct (voice, value) pairs among
+    /// its figures, the weight-free parts of its [`Support`].
+    latest: Vec<Option<chrono::NaiveDate>>,
+    distinct: Vec<usize>,
+    /// Every cluster's figures together, as [`least_loss_cluster`] weighs them, and what
+    /// each allows.
+    all: Split,
+    figures: Vec<Option<(f64, f64)>>,
+    /// The low ends of the floating floors of voices with no current figure, with the voice.
+    loose_floors: Vec<(f64, usize)>,
+}
+
+impl Numeric {
+    /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`].
+    pub(crate) fn of(clusters: &[Vec<usize>], inputs: &[Input<'_>]) -> Self {
+        let revised = revisions(inputs);
+        let anchored: BTreeSet<usize> = clusters
+            .iter()
+            .flatten()
+            .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
+            .map(|&m| inputs[m].voice)
+            .collect();
+        // Floors: earlier figures and current lower bounds, not revised away. Only those of
+        // voices without a bounded current figure lend support to clusters above them.
+        let is_floor: Vec<bool> = (0..inputs.len())
+            .map(|m| {
+                let input = &inputs[m];
+                revised[m].is_none()
+                    && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
+            })
+            .collect();
+        let floating = floating_floors(inputs, |m| is_floor[m], &anchored);
+        // The first floor of each voice adds it to the running totals, so the support a
+        // cluster gets from the floors beneath it is a prefix found by binary search:
+        // choosing stays O(n log n) however many clusters there are.
+        let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
+        let new_voice = floating
+            .iter()
+            .enumerate()
+            .map(|(k, &(_, m))| {
+                let new = !first_at.contains_key(&inputs[m].voice);
+                if new {
+                    first_at.insert(inputs[m].voice, k);
+                }
+                new
+            })
+            .collect();
+        let under = |common: &Interval| -> usize {
+            match common.high() {
+                None => floating.len(),
+                Some(h) => floating.partition_point(|(low, _)| {
+                    low.value < h.value || (low.value == h.value && !low.open && !h.open)
+                }),
+            }
+        };
+        let commons: Vec<Option<Interval>> =
+            clusters.iter().map(|c| common_interval(c, inputs)).collect();
+        let under: Vec<usize> = commons.iter().map(|c| c.as_ref().map_or(0, under)).collect();
+        // Voices with figures both in a cluster and among its floors count once.
+        let twice = clusters
+            .iter()
+            .zip(&under)
+            .map(|(c, &k)| {
+                let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
+                mine.into_iter().filter(|v| first_at.get(v).is_some_and(|&at| at < k)).collect()
+            })
+            .collect();
+        let all: Vec<usize> = clusters.iter().flatten().copied().collect();
+        let current_voices: BTreeSet<usize> = all.iter().map(|&m| inputs[m].voice).collect();
+        // `floating` holds one floor per voice already.
+        let loose_floors = floating
+            .iter()
+            .filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice))
+            .map(|&(low, m)| (low.value, inputs[m].voice))
+            .collect();
+        Numeric {
+            is_floor,
+            new_voice,
+            splits: clusters.iter().map(|c| Split::of(c, inputs)).collect(),
+            latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
+            distinct: clusters.iter().map(|c| distinct_of(c, inputs)).collect(),
+            figures: all
+                .iter()
+                .map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
+                .collect(),
+            all: Split::of(&all, inputs),
+            revised,
+            floating,
+            commons,
+            under,
+            twice,
+            loose_floors,
+        }
+    }
+}
+
 /// Numeric epochs. Each voice speaks through its latest figure: a voice with a bounded current
 /// figure (an *anchored* voice) supports only the clusters its current figures are in, and its
 /// earlier figures lend no support elsewhere; a voice whose latest figure is earlier (or an
 /// open lower bound) supports, as a floor, every cluster at or above it. A figure its own voice
 /// later revised down is no floor at all. The cluster with the least CRH absolute loss over
 /// every current figure and every floating floor wins ([`least_loss_cluster`]), unless the
-/// floors alone outweigh the best-supported cluster; low and high are what every figure in it allows, raised to the highest floor
-/// beneath it, and best is the weighted median. Figures below what other voices reported
-/// earlier, and the estimate keeps, are regressions.
-pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f64]) -> Outcome {
+/// floors alone outweigh the best-supported cluster; low and high are what every figure in it
+/// allows, raised to the highest floor beneath it, and best is the weighted median. Figures
+/// below what other voices reported earlier, and the estimate keeps, are regressions.
+///
+/// `epoch` is [`Numeric::of`] the same clusters and inputs. `previous` is the epoch's outcome
+/// of the round before, if any: when the same cluster wins again, its roles (which depend on
+/// the winner only) are kept and only the figure is recomputed.
+pub(crate) fn numeric(
+    clusters: &[Vec<usize>],
+    epoch: &Numeric,
+    inputs: &[Input<'_>],
+    weight: &[f64],
+    previous: Option<Outcome>,
+) -> Outcome {
     if clusters.is_empty() {
         return Outcome::default();
     }
-    let revised = revisions(inputs);
-    let anchored: BTreeSet<usize> = clusters
-        .iter()
-        .flatten()
-        .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
-        .map(|&m| inputs[m].voice)
-        .collect();
-    // Floors: earlier figures and current lower bounds, not revised away. Only those of
-    // voices without a bounded current figure lend support to clusters above them.
-    let is_floor = |m: usize| {
-        let input = &inputs[m];
-        revised[m].is_none()
-            && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
-    };
-    let floating = floating_floors(inputs, is_floor, &anchored);
-    // Running totals of the distinct voices among the floating floors, so the support a
-    // cluster gets from the floors beneath it is a prefix found by binary search: choosing
-    // stays O(n log n) however many clusters there are.
-    let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut prefix = vec![(0.0, 0usize)];
-    for (k, &(_, m)) in floating.iter().enumerate() {
+    let mut prefix = Vec::with_capacity(epoch.floating.len() + 1);
+    prefix.push((0.0, 0usize));
+    for (&(_, m), &new) in epoch.floating.iter().zip(&epoch.new_voice) {
         let (w, n) = prefix[prefix.len() - 1];
-        let new = !first_at.contains_key(&inputs[m].voice);
-        if new {
-            first_at.insert(inputs[m].voice, k);
-        }
         prefix.push(if new { (w + weight[inputs[m].voice], n + 1) } else { (w, n) });
     }
-    let under = |common: &Interval| -> usize {
-        match common.high() {
-            None => floating.len(),
-            Some(h) => floating.partition_point(|(low, _)| {
-                low.value < h.value || (low.value == h.value && !low.open && !h.open)
-            }),
-        }
-    };
-    let commons: Vec<Option<Interval>> =
-        clusters.iter().map(|c| common_interval(c, inputs)).collect();
-    let supports: Vec<Support> = clusters
-        .iter()
-        .enumerate()
-        .map(|(ci, c)| {
-            let (_, w, voices) = split_weights(c, inputs, weight);
-            let k = commons[ci].as_ref().map_or(0, &under);
-            // Voices with figures both in the cluster and among its floors count once.
-            let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
-            let (mut w, mut voices) = (w + prefix[k].0, voices + prefix[k].1);
-            for v in &mine {
-                if first_at.get(v).is_some_and(|&at| at < k) {
-                    w -= weight[*v];
-                    voices -= 1;
-                }
+    let supports: Vec<Support> = (0..clusters.len())
+        .map(|ci| {
+            let split = &epoch.splits[ci];
+            let k = epoch.under[ci];
+            let (mut w, mut voices) =
+                (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
+            for &v in &epoch.twice[ci] {
+                w -= weight[v];
+                voices -= 1;
             }
-            Support::of(c, inputs, w, voices)
+            Support { weight: w, voices, latest: epoch.latest[ci], distinct: epoch.distinct[ci] }
         })
         .collect();
-    let (heaviest, heaviest_support) =
-        best_of(supports.iter().copied()).unwrap_or((0, Support::of(&[], inputs, 0.0, 0)));
-    let best =
-        least_loss_cluster(clusters, &commons, &supports, heaviest, &floating, inputs, weight);
+    let (heaviest, heaviest_support) = best_of(supports.iter().copied())
+        .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
+    let best = least_loss_cluster(epoch, &supports, heaviest, weight);
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
@@ -481,46 +584,54 @@ pub(crate) fn numeric(clusters: &[Vec<usize>], inputs: &[Input<'_>], weight: &[f
     let chosen = if floors_win { clusters.len() } else { best };
     let members: &[usize] = clusters.get(chosen).map_or(&[], Vec::as_slice);
     let common = if floors_win {
-        floating.last().map(|&(low, _)| Interval::new(low, None))
+        epoch.floating.last().map(|&(low, _)| Interval::new(low, None))
     } else {
-        commons[chosen]
+        epoch.commons[chosen]
     };
-    let floaters = floaters(&floating, common.as_ref(), inputs);
-    let roles = roles(clusters, chosen, common.as_ref(), inputs, &revised, &floaters);
-    let (split, _, _) = split_weights(members, inputs, weight);
+    let mut outcome = match previous {
+        // The roles depend on the chosen cluster only.
+        Some(previous) if previous.chosen == chosen && !previous.roles.is_empty() => previous,
+        _ => {
+            let floaters = floaters(&epoch.floating, common.as_ref(), inputs);
+            let roles = roles(clusters, chosen, common.as_ref(), inputs, &epoch.revised, &floaters);
+            // Voices are counted from the final roles: a regression lends no support.
+            let chosen_voices = roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.supports())
+                .map(|(m, _)| inputs[m].voice)
+                .collect::<BTreeSet<_>>()
+                .len();
+            Outcome {
+                clusters: clusters.to_vec(),
+                chosen,
+                roles,
+                numeric: None,
+                label: None,
+                chosen_voices,
+                same_day: false,
+                undecided: Vec::new(),
+            }
+        }
+    };
+    let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     let points: Vec<(f64, f64)> = members
         .iter()
-        .zip(&split)
-        .filter_map(|(&m, &w)| match inputs[m].view {
+        .zip(shares)
+        .filter_map(|(&m, w)| match inputs[m].view {
             View::Numeric { rep, .. } => Some((*rep, w)),
             _ => None,
         })
         .collect();
     // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
     // fallen below what was reported earlier.
+    let roles = &outcome.roles;
     let floor = (0..inputs.len())
-        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside) && is_floor(m))
+        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside) && epoch.is_floor[m])
         .filter_map(|m| interval_of(&inputs[m]).map(|i| i.low()))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
-    let numeric = common.map(|common| spread(&common, floor, points));
-    // Voices are counted from the final roles: a regression lends no support.
-    let chosen_voices = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.supports())
-        .map(|(m, _)| inputs[m].voice)
-        .collect::<BTreeSet<_>>()
-        .len();
-    Outcome {
-        clusters: clusters.to_vec(),
-        chosen,
-        roles,
-        numeric,
-        label: None,
-        chosen_voices,
-        same_day: false,
-        undecided: Vec::new(),
-    }
+    outcome.numeric = common.map(|common| spread(&common, floor, points));
+    outcome
 }
 
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
@@ -717,21 +828,61 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()
 }
 
+/// What a label epoch's estimate needs that the weights do not change, per cluster of
+/// [`label_clusters`]: computed once per epoch ([`Labels::of`]), so a round ([`labels`]) only
+/// adds weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Labels {
+    /// Per cluster: its positions, value after value.
+    members: Vec<Vec<usize>>,
+    /// Per cluster: how its voices' weights split over its values.
+    splits: Vec<Split>,
+    /// Per cluster: the weight-free parts of its [`Support`].
+    latest: Vec<Option<chrono::NaiveDate>>,
+    distinct: Vec<usize>,
+    /// Per cluster, per distinct value: how the weights of the voices giving it split.
+    values: Vec<Vec<Split>>,
+}
+
+impl Labels {
+    /// Prepares a label epoch whose `value_clusters` come from [`label_clusters`].
+    pub(crate) fn of(value_clusters: &[Vec<Vec<usize>>], inputs: &[Input<'_>]) -> Self {
+        let members: Vec<Vec<usize>> =
+            value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
+        Labels {
+            splits: members.iter().map(|c| Split::of(c, inputs)).collect(),
+            latest: members.iter().map(|c| latest_of(c, inputs)).collect(),
+            distinct: members.iter().map(|c| distinct_of(c, inputs)).collect(),
+            values: value_clusters
+                .iter()
+                .map(|vs| vs.iter().map(|v| Split::of(v, inputs)).collect())
+                .collect(),
+            members,
+        }
+    }
+}
+
 /// Non-numeric epochs: the heaviest cluster wins, and its heaviest value is the estimate; in a
 /// cluster of sets, that value is then completed with the items the other lists corroborate
 /// (see [`complete_set`]). `completeness` is per voice, as [`listed_share`] measures it.
+///
+/// `epoch` is [`Labels::of`] the `value_clusters`; only the clusters in `range` compete, and
+/// the outcome's positions count from its start.
 pub(crate) fn labels(
     value_clusters: &[Vec<Vec<usize>>],
+    epoch: &Labels,
+    range: Range<usize>,
     inputs: &[Input<'_>],
     weight: &[f64],
     completeness: &[f64],
 ) -> Outcome {
-    if value_clusters.is_empty() {
+    if range.is_empty() {
         return Outcome::default();
     }
-    let clusters: Vec<Vec<usize>> =
-        value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
-    let (chosen, chosen_voices, tied) = choose(&clusters, inputs, weight);
+    let first = range.start;
+    let value_clusters = &value_clusters[range.clone()];
+    let clusters: Vec<Vec<usize>> = epoch.members[range.clone()].to_vec();
+    let (chosen, chosen_voices, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
         let undecided = tied
@@ -744,10 +895,10 @@ pub(crate) fn labels(
         return Outcome { clusters, chosen, chosen_voices, undecided, ..Outcome::default() };
     }
     let values = &value_clusters[chosen];
-    let heaviest = values
+    let heaviest = epoch.values[first + chosen]
         .iter()
+        .map(|split| split.total(weight))
         .enumerate()
-        .map(|(i, members)| (i, split_weights(members, inputs, weight).1))
         .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
             Some((_, bw)) if !crh::outweighs(w, bw) => acc,
             _ => Some((i, w)),

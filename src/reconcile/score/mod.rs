@@ -84,6 +84,8 @@ struct Obs {
     published: Option<NaiveDate>,
     /// Position in its epoch's observation list.
     pos: usize,
+    /// What it says, numbered: observations with one voice and one [`Statement`] share it.
+    said: usize,
 }
 
 impl Obs {
@@ -102,8 +104,12 @@ struct Epoch {
     obs: Vec<usize>,
     /// Numeric clusters, as positions into `obs` (fixed across rounds).
     clusters: Vec<Vec<usize>>,
+    /// What the numeric estimate needs that the weights do not change.
+    numeric: estimate::Numeric,
     /// Label clusters: per cluster, per distinct value, positions into `obs`.
     value_clusters: Vec<Vec<Vec<usize>>>,
+    /// What the label estimate needs that the weights do not change.
+    labels: estimate::Labels,
     /// Spread of the representative points, for the loss scale.
     spread: f64,
     /// The states of a day that a later report of the same day replaced.
@@ -122,6 +128,8 @@ pub(crate) struct GroupResult {
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     obs: Vec<Obs>,
+    /// How many distinct (voice, statement) pairs the observations make (see `Obs::said`).
+    statements: usize,
     keys: Vec<String>,
     claim_obs: Vec<usize>,
     epochs: Vec<Epoch>,
@@ -355,8 +363,14 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
     let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
     let inputs = inputs_of(obs, keys, epoch);
     match epoch.kind {
-        Some(Kind::Label) => epoch.value_clusters = estimate::label_clusters(&inputs, policy),
-        Some(_) => epoch.clusters = estimate::numeric_clusters(&order, &inputs),
+        Some(Kind::Label) => {
+            epoch.value_clusters = estimate::label_clusters(&inputs, policy);
+            epoch.labels = estimate::Labels::of(&epoch.value_clusters, &inputs);
+        }
+        Some(_) => {
+            epoch.clusters = estimate::numeric_clusters(&order, &inputs);
+            epoch.numeric = estimate::Numeric::of(&epoch.clusters, &inputs);
+        }
         None => {}
     }
 }
@@ -445,7 +459,9 @@ pub(crate) fn run(
                 unit,
                 obs: Vec::new(),
                 clusters: Vec::new(),
+                numeric: estimate::Numeric::default(),
                 value_clusters: Vec::new(),
+                labels: estimate::Labels::default(),
                 spread: 0.0,
                 earlier_that_day: !rest_of_day,
                 nature,
@@ -469,6 +485,7 @@ pub(crate) fn run(
                     as_of: it.as_of,
                     published: it.claim.and_then(|c| claims[c].provenance().published_on()),
                     pos: epoch.obs.len(),
+                    said: 0,
                 });
                 if let Some(c) = it.claim {
                     claim_obs[c] = oi;
@@ -483,8 +500,16 @@ pub(crate) fn run(
             epochs.push(epoch);
         }
     }
+    // Number what each voice says once, so the rounds count a repeated statement once with a
+    // flag per number, not a set of tuples.
+    let mut said: HashMap<(usize, Statement), usize> = HashMap::new();
+    for ob in &mut obs {
+        let next = said.len();
+        ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
+    }
     let n_voices = voices.groups.len();
     let mut state = State {
+        statements: said.len(),
         obs,
         keys: keys.texts,
         claim_obs,

@@ -7,7 +7,7 @@ use crate::reconcile::estimate::{self, Input, Outcome, Role, View};
 use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
-use super::{COMPLETENESS_PRIOR, Epoch, Kind, State, Statement, inputs_of};
+use super::{COMPLETENESS_PRIOR, Epoch, Kind, State, inputs_of};
 
 impl State {
     /// CRH rounds: estimates from weights, losses from estimates, weights from losses.
@@ -37,7 +37,10 @@ impl State {
 
     fn estimate_all(&mut self) {
         let mut outcomes: Vec<Outcome> = Vec::with_capacity(self.epochs.len());
+        // Last round's outcomes: a numeric epoch keeps its roles while its winner stays.
+        let mut previous = std::mem::take(&mut self.outcomes).into_iter();
         for (ei, e) in self.epochs.iter().enumerate() {
+            let previous = previous.next();
             let inputs = inputs_of(&self.obs, &self.keys, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
@@ -53,7 +56,9 @@ impl State {
                         .and_then(|p| outcomes[p].label.as_ref());
                     self.label_outcome(e, &inputs, before)
                 }
-                Some(_) => estimate::numeric(&e.clusters, &inputs, &self.weight),
+                Some(_) => {
+                    estimate::numeric(&e.clusters, &e.numeric, &inputs, &self.weight, previous)
+                }
                 None => Outcome::default(),
             };
             outcomes.push(outcome);
@@ -65,7 +70,15 @@ impl State {
     /// flipped that day, in an order the reports do not give, and the value that differs from
     /// the day before is the one it flipped to.
     fn label_outcome(&self, e: &Epoch, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
-        let mut out = estimate::labels(&e.value_clusters, inputs, &self.weight, &self.completeness);
+        let all = 0..e.value_clusters.len();
+        let mut out = estimate::labels(
+            &e.value_clusters,
+            &e.labels,
+            all,
+            inputs,
+            &self.weight,
+            &self.completeness,
+        );
         out.same_day = e.nature == Nature::ChangingState
             && e.as_of.is_some()
             && out.clusters.len() > 1
@@ -82,7 +95,9 @@ impl State {
             .collect();
         if let [only] = new[..] {
             let mut changed = estimate::labels(
-                &e.value_clusters[only..=only],
+                &e.value_clusters,
+                &e.labels,
+                only..only + 1,
                 inputs,
                 &self.weight,
                 &self.completeness,
@@ -159,7 +174,7 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     pub(super) fn voice_losses(&self) -> Vec<Option<f64>> {
-        let mut seen: BTreeSet<(usize, Statement)> = BTreeSet::new();
+        let mut seen = vec![false; self.statements];
         let mut sum = vec![0.0; self.weight.len()];
         let mut count = vec![0usize; self.weight.len()];
         for (o, ob) in self.obs.iter().enumerate() {
@@ -167,7 +182,7 @@ impl State {
                 continue; // derived bounds restate sub-counts already scored
             }
             if let Some(l) = self.loss[o]
-                && seen.insert((ob.voice, ob.statement()))
+                && !std::mem::replace(&mut seen[ob.said], true)
             {
                 sum[ob.voice] += l;
                 count[ob.voice] += 1;
@@ -181,7 +196,7 @@ impl State {
     /// complete and one cut list of prior (Laplace's rule), so a voice with no record sits
     /// at one half.
     fn new_completeness(&self) -> Vec<f64> {
-        let mut seen: BTreeSet<(usize, Statement)> = BTreeSet::new();
+        let mut seen = vec![false; self.statements];
         let mut sum = vec![0.0; self.completeness.len()];
         let mut count = vec![0usize; self.completeness.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
@@ -189,7 +204,7 @@ impl State {
             for &p in out.clusters.get(out.chosen).into_iter().flatten() {
                 let ob = &self.obs[e.obs[p]];
                 if let Some(share) = estimate::listed_share(&ob.view, best)
-                    && seen.insert((ob.voice, ob.statement()))
+                    && !std::mem::replace(&mut seen[ob.said], true)
                 {
                     sum[ob.voice] += share;
                     count[ob.voice] += 1;
