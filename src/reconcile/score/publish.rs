@@ -247,10 +247,24 @@ impl State {
     }
 
     /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
-    pub fn supporting_voices(&self, gi: usize) -> BTreeSet<usize> {
-        let Some(ei) = self.group_latest[gi] else { return BTreeSet::new() };
+    /// Sorted, each voice once.
+    pub fn supporting_voices(&self, gi: usize) -> Vec<usize> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect()
+        let mut voices: Vec<usize> =
+            out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect();
+        voices.sort_unstable();
+        voices.dedup();
+        voices
+    }
+
+    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n).
+    pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.group_latest.len()];
+        for c in 0..n_claims {
+            out[self.epochs[self.obs[self.claim_obs[c]].epoch].group].push(c);
+        }
+        out
     }
 
     /// A claim's rank and the reason, as data.
