@@ -368,10 +368,17 @@ impl Voices {
 
     /// All outlet name indices, in name order.
     pub fn outlets(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut outlets: Vec<usize> = self.claim_outlet.clone();
-        outlets.sort_unstable();
-        outlets.dedup();
-        outlets.into_iter()
+        let mut is_outlet = vec![false; self.names.len()];
+        for &o in &self.claim_outlet {
+            is_outlet[o] = true;
+        }
+        (0..self.names.len()).filter(move |&i| is_outlet[i])
+    }
+
+    /// How many names (sources, outlets, wires, declared names) there are: name indices lie
+    /// below it.
+    pub fn n_names(&self) -> usize {
+        self.names.len()
     }
 
     /// The source (name index) of claim `i`.
