@@ -153,7 +153,7 @@ pub(crate) fn summarize(groups: &[Group], findings: &[Finding], state: &State) -
 fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<Finding> {
     let e = g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
     let used = state.supporting_voices(gi);
-    let (&v, 1) = (used.iter().next()?, used.len()) else { return None };
+    let (&v, 1) = (used.first()?, used.len()) else { return None };
     Some(Finding {
         kind: FindingKind::SingleVoice,
         subject: g.subject.clone(),

@@ -265,13 +265,13 @@ impl Voices {
         for c in claims {
             let p = c.provenance();
             let outlet = distinct.intern(p.outlet());
-            let speaker = p.said_by().and_then(|s| match speakers.get(s.as_str()) {
-                Some(&d) => d,
-                None => {
-                    let d = speaker_source(s, aliases).map(|id| distinct.intern(&id));
-                    speakers.insert(s.as_str(), d);
-                    d
+            let speaker = p.said_by().and_then(|s| {
+                if let Some(&d) = speakers.get(s.as_str()) {
+                    return d;
                 }
+                let d = speaker_source(s, aliases).map(|id| distinct.intern(&id));
+                speakers.insert(s.as_str(), d);
+                d
             });
             raw_source.push(speaker.unwrap_or(outlet));
             raw_outlet.push(outlet);
