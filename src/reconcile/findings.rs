@@ -1,6 +1,6 @@
 //! Findings: what a human should look at first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -153,7 +153,7 @@ pub(crate) fn summarize(groups: &[Group], findings: &[Finding], state: &State) -
 fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<Finding> {
     let e = g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
     let used = state.supporting_voices(gi);
-    let (&v, 1) = (used.iter().next()?, used.len()) else { return None };
+    let (&v, 1) = (used.first()?, used.len()) else { return None };
     Some(Finding {
         kind: FindingKind::SingleVoice,
         subject: g.subject.clone(),
@@ -162,26 +162,45 @@ fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<
     })
 }
 
-/// The claims of a running total whose own voice gave a later figure in the group.
-fn moved_on<'g>(
-    g: &'g Group,
-    claims: &[Claim],
-    index: &BTreeMap<&ClaimId, usize>,
+/// The claims of group `gi`, a running total, whose own voice gave a later figure in the
+/// group, sorted (for `binary_search`).
+fn moved_on<'c>(
+    gi: usize,
+    claims: &'c [Claim],
+    state: &State,
     voices: &Voices,
-) -> BTreeSet<&'g ClaimId> {
-    if g.subject.behaviour() != crate::subject::Nature::RunningTotal {
-        return BTreeSet::new();
+    members: &mut Option<Vec<Vec<usize>>>,
+) -> Vec<&'c ClaimId> {
+    let members = &members.get_or_insert_with(|| state.claims_by_group(claims.len()))[gi];
+    // Per voice, its latest date in the group: voices are few, a sorted list serves.
+    let mut latest: Vec<(usize, Option<chrono::NaiveDate>)> = Vec::new();
+    for &i in members {
+        let (v, day) = (voices.voice_of(i), claims[i].as_of());
+        match latest.binary_search_by_key(&v, |&(w, _)| w) {
+            Ok(k) => latest[k].1 = latest[k].1.max(day),
+            Err(k) => latest.insert(k, (v, day)),
+        }
     }
-    let mut latest: BTreeMap<usize, Option<chrono::NaiveDate>> = BTreeMap::new();
-    let of = |id: &ClaimId| index.get(id).map(|&i| (voices.voice_of(i), claims[i].as_of()));
-    for (v, day) in g.claims.iter().filter_map(of) {
-        let e = latest.entry(v).or_insert(day);
-        *e = (*e).max(day);
-    }
-    g.claims
+    let later_of =
+        |v: usize| latest.binary_search_by_key(&v, |&(w, _)| w).ok().map(|k| latest[k].1);
+    let mut out: Vec<&ClaimId> = members
         .iter()
-        .filter(|id| of(id).is_some_and(|(v, day)| latest.get(&v).is_some_and(|&l| day < l)))
-        .collect()
+        .filter(|&&i| later_of(voices.voice_of(i)).is_some_and(|l| claims[i].as_of() < l))
+        .map(|&i| claims[i].id())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Ids, sorted, for `binary_search` (in place of a set: one allocation, no nodes).
+fn sorted<'a>(ids: impl Iterator<Item = &'a ClaimId>) -> Vec<&'a ClaimId> {
+    let mut ids: Vec<&ClaimId> = ids.collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn holds(ids: &[&ClaimId], id: &ClaimId) -> bool {
+    ids.binary_search(&id).is_ok()
 }
 
 pub(crate) fn collect(
@@ -191,38 +210,38 @@ pub(crate) fn collect(
     voices: &Voices,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let index = super::index(claims);
+    // Each group's claim indices, built the first time a running total needs them.
+    let mut members = None;
     for (gi, g) in groups.iter().enumerate() {
         let mut push = |kind, ids: Vec<ClaimId>, message: String| {
             out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
         };
         let has_complement = g.relations.iter().any(|r| r.complement);
-        let mut incomparable = BTreeSet::new();
+        let mut incomparable: Vec<&ClaimId> = Vec::new();
         for r in &g.relations {
-            let ids = vec![r.a.clone(), r.b.clone()];
+            let ids = || vec![r.a.clone(), r.b.clone()];
             if r.complement {
-                push(FindingKind::Complement, ids, format!("{}: {}", g.subject, r.reason));
+                push(FindingKind::Complement, ids(), format!("{}: {}", g.subject, r.reason));
                 continue;
             }
             match r.kind {
                 RelationKind::SubCountAboveTotal => {
                     push(
                         FindingKind::SubCountAboveTotal,
-                        ids,
+                        ids(),
                         format!("{}: {}", g.subject, r.reason),
                     );
                 }
-                RelationKind::Incomparable => {
-                    incomparable.insert(r.a.clone());
-                    incomparable.insert(r.b.clone());
-                }
+                RelationKind::Incomparable => incomparable.extend([&r.a, &r.b]),
                 _ => {}
             }
         }
         if !incomparable.is_empty() {
+            incomparable.sort_unstable();
+            incomparable.dedup();
             push(
                 FindingKind::Incomparable,
-                incomparable.into_iter().collect(),
+                incomparable.into_iter().cloned().collect(),
                 format!(
                     "{}: some figures cannot be compared with the others (different units or kinds)",
                     g.subject
@@ -231,29 +250,34 @@ pub(crate) fn collect(
         }
         // One finding per offending figure, listing every figure it falls below.
         let regressions = state.regressions(gi, claims, voices);
-        let offenders: BTreeSet<&ClaimId> = regressions.iter().map(|(o, _, _)| o).collect();
+        let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
         for (offender, below, message) in &regressions {
-            let mut ids = vec![offender.clone()];
+            let mut ids = Vec::with_capacity(below.len() + 1);
+            ids.push(offender.clone());
             ids.extend(below.iter().cloned());
             push(FindingKind::Regression, ids, format!("{}: {message}", g.subject));
         }
         // Conflicts outside the estimate's clusters: between figures of an earlier state, or
         // between a figure and a derived bound.
-        let in_clusters: BTreeSet<&ClaimId> = if g.clusters.len() > 1 {
-            g.clusters.iter().flatten().collect()
-        } else {
-            BTreeSet::new()
-        };
+        let in_clusters =
+            if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
         // A figure of a running total that its own voice later moved past (two outlets at 12
         // and 15 on day 1 that both say 31 later) is settled history, not a finding; two
         // figures far apart that no later report of their voices settled stay one.
-        let moved_on = moved_on(g, claims, &index, voices);
-        let superseded = |id: &ClaimId| moved_on.contains(id);
+        let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
+        let mut moved: Option<Vec<&ClaimId>> = None;
         for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
-            let within_split = in_clusters.contains(&r.a) && in_clusters.contains(&r.b);
-            let involves_offender = offenders.contains(&r.a) || offenders.contains(&r.b);
-            let history = superseded(&r.a) && superseded(&r.b);
-            if !(within_split || involves_offender || history) {
+            let within_split = holds(&in_clusters, &r.a) && holds(&in_clusters, &r.b);
+            let involves_offender = holds(&offenders, &r.a) || holds(&offenders, &r.b);
+            if within_split || involves_offender {
+                continue;
+            }
+            let history = running && {
+                let moved =
+                    moved.get_or_insert_with(|| moved_on(gi, claims, state, voices, &mut members));
+                holds(moved, &r.a) && holds(moved, &r.b)
+            };
+            if !history {
                 push(
                     FindingKind::Conflict,
                     vec![r.a.clone(), r.b.clone()],
@@ -263,13 +287,10 @@ pub(crate) fn collect(
         }
         // A split is a conflict when a rival cluster holds figures that are not regressions
         // (those have their own finding).
-        let supporting: BTreeSet<&ClaimId> =
-            g.estimate.iter().flat_map(|e| &e.supporting).collect();
-        let rivals_left = g
-            .clusters
-            .iter()
-            .flatten()
-            .any(|id| !offenders.contains(id) && !supporting.contains(id));
+        let rivals_left = || {
+            let supporting = sorted(g.estimate.iter().flat_map(|e| &e.supporting));
+            g.clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
+        };
         let undecided =
             g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
         if let Some(e) = undecided {
@@ -279,9 +300,9 @@ pub(crate) fn collect(
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(String::new, |e| e.reason.clone());
             push(FindingKind::ChangedSameDay, ids, format!("{}: {reason}", g.subject));
-        } else if g.clusters.len() > 1 && !has_complement && rivals_left {
+        } else if g.clusters.len() > 1 && !has_complement && rivals_left() {
             let ids: Vec<ClaimId> =
-                g.clusters.iter().flatten().filter(|id| !offenders.contains(id)).cloned().collect();
+                g.clusters.iter().flatten().filter(|id| !holds(&offenders, id)).cloned().collect();
             let reason = g.estimate.as_ref().map_or_else(
                 || format!("the figures split into {} conflicting clusters", g.clusters.len()),
                 |e| e.reason.clone(),

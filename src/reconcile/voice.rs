@@ -2,23 +2,26 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use foldhash::fast::FixedState;
+
 use crate::claim::Claim;
 use crate::crh;
 use crate::id::SourceId;
 use crate::subject::{Aliases, Nature};
+use crate::value::Label;
 
 use super::group::GroupData;
 
 /// Union-find over source names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Union {
     parent: Vec<usize>,
 }
 
 impl Union {
-    fn add(&mut self) -> usize {
-        self.parent.push(self.parent.len());
-        self.parent.len() - 1
+    /// `n` elements, each its own set.
+    fn new(n: usize) -> Self {
+        Union { parent: (0..n).collect() }
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -77,44 +80,42 @@ pub(crate) struct Voices {
 /// voice: the two names join. An outlet that also reports on its own relays claim by claim:
 /// its relayed claims speak with the wire's voice (`is_voice`), its own reporting stays its
 /// own. Returns per claim its voice's name before `relay_voices`, and the reasons.
-#[allow(clippy::too_many_arguments)] // one call site, in `Voices::build`
 fn wire_relays(
     claims: &[Claim],
-    name_index: &HashMap<SourceId, usize>,
-    claim_source: &[usize],
-    claim_outlet: &[usize],
+    names: &ClaimNames,
+    n_names: usize,
     union: &mut Union,
     is_wire: &mut [bool],
     is_voice: &mut [bool],
 ) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+    let (claim_source, claim_outlet) = (&names.source, &names.outlet);
     // An outlet whose every unattributed claim it relays from one wire (an article "based on
     // materials from RIA Novosti") speaks with that wire's voice; an outlet that also
-    // reports on its own relays claim by claim, so its own reporting stays its own.
-    let mut relays_only: HashMap<usize, Option<usize>> = HashMap::new();
-    for (c, (&s, &outlet)) in claims.iter().zip(claim_source.iter().zip(claim_outlet)) {
+    // reports on its own relays claim by claim, so its own reporting stays its own. Per
+    // outlet: not seen, the one wire (or none) all its unattributed claims give, or mixed.
+    let mut relays_only: Vec<Option<Option<usize>>> = vec![None; n_names];
+    for (c, (&s, &outlet)) in claim_source.iter().zip(claim_outlet).enumerate() {
         if s != outlet {
             continue;
         }
-        let wire = c.provenance().via().map(|w| name_index[w]);
-        let e = relays_only.entry(outlet).or_insert(wire);
+        let wire = names.via[c];
+        let e = relays_only[outlet].get_or_insert(wire);
         if *e != wire {
             *e = None;
         }
     }
     let mut reasons = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut base_voice = claim_source.to_vec();
-    for (i, (c, (&s, &outlet))) in
-        claims.iter().zip(claim_source.iter().zip(claim_outlet)).enumerate()
-    {
-        let p = c.provenance();
-        let Some(w) = p.via() else { continue };
-        let wire = name_index[w];
+    let mut base_voice = claim_source.clone();
+    for (i, (&s, &outlet)) in claim_source.iter().zip(claim_outlet).enumerate() {
+        let Some(wire) = names.via[i] else { continue };
         is_wire[wire] = true;
         if s != outlet {
             continue; // attributed: the speaker's voice, or its original's (below)
         }
-        if relays_only.get(&outlet) == Some(&Some(wire)) {
+        let p = claims[i].provenance();
+        let w = p.via().map_or("", SourceId::as_str);
+        if relays_only[outlet] == Some(Some(wire)) {
             if seen.insert((outlet, wire)) {
                 union.join(outlet, wire);
                 reasons.push((outlet, wire, format!("{} relays {}", p.outlet(), w)));
@@ -145,28 +146,29 @@ fn relay_voices(
     claims: &[Claim],
     groups: &[GroupData],
     keys: &super::Keys,
-    name_index: &HashMap<SourceId, usize>,
+    names: &ClaimNames,
+    is_wire: &[bool],
     base_voice: &[usize],
-    claim_source: &[usize],
-    claim_outlet: &[usize],
 ) -> (Vec<usize>, Vec<(usize, usize, String)>) {
-    let mut published: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    let (claim_source, claim_outlet) = (&names.source, &names.outlet);
+    if names.via.iter().all(Option::is_none) {
+        return (base_voice.to_vec(), Vec::new());
+    }
+    // Only a wire's own claims can be the originals a relay points at.
+    let mut published: HashMap<(usize, usize, usize), Vec<usize>, FixedState> = HashMap::default();
     for (gi, g) in groups.iter().enumerate() {
-        for &c in &g.members {
+        for &c in g.members.iter().filter(|&&c| is_wire[claim_outlet[c]]) {
             published.entry((gi, claim_outlet[c], keys.of_claim[c])).or_default().push(c);
         }
     }
     // Each relay points at its original; a chain of relays (Daily relays RIA, which relays
     // AFP, which quoted the ministry) is one component, speaking with its first original.
     let mut relays_to: Vec<Option<usize>> = vec![None; claims.len()];
-    let mut chains = Union::default();
-    for _ in claims {
-        chains.add();
-    }
+    let mut chains = Union::new(claims.len());
     for (gi, g) in groups.iter().enumerate() {
         for &c in &g.members {
-            let Some(w) = claims[c].provenance().via() else { continue };
-            let Some(originals) = published.get(&(gi, name_index[w], keys.of_claim[c])) else {
+            let Some(w) = names.via[c] else { continue };
+            let Some(originals) = published.get(&(gi, w, keys.of_claim[c])) else {
                 continue;
             };
             // Judged by voice, not source: an outlet relaying a wire claim by claim is one
@@ -181,10 +183,11 @@ fn relay_voices(
             chains.join(c, original);
         }
     }
-    let mut first_original: HashMap<usize, usize> = HashMap::new();
+    // Per component (by its root), its first claim that relays nothing.
+    let mut first_original: Vec<Option<usize>> = vec![None; claims.len()];
     for c in (0..claims.len()).filter(|&c| relays_to[c].is_none()) {
         let root = chains.find(c);
-        first_original.entry(root).or_insert(c);
+        first_original[root].get_or_insert(c);
     }
     let mut voice_name = base_voice.to_vec();
     let mut reasons = Vec::new();
@@ -192,7 +195,7 @@ fn relay_voices(
     for c in 0..claims.len() {
         let Some(direct) = relays_to[c] else { continue };
         let root = chains.find(c);
-        let origin = first_original.get(&root).copied().unwrap_or(direct);
+        let origin = first_original[root].unwrap_or(direct);
         let voice = base_voice[origin];
         voice_name[c] = voice;
         let outlet = claims[c].provenance().outlet();
@@ -212,12 +215,36 @@ fn relay_voices(
     (voice_name, reasons)
 }
 
-/// The source of a claim: the speaker it is attributed to, else the outlet.
-pub(crate) fn source_of(claim: &Claim, aliases: &Aliases) -> SourceId {
-    let p = claim.provenance();
-    p.said_by()
-        .and_then(|s| SourceId::new(aliases.canonical(s).as_str()).ok())
-        .unwrap_or_else(|| p.outlet().clone())
+/// The source a speaker names: its canonical name, when that is a valid source id (else the
+/// claim's source is its outlet).
+fn speaker_source(speaker: &Label, aliases: &Aliases) -> Option<SourceId> {
+    SourceId::new(aliases.canonical(speaker).as_str()).ok()
+}
+
+/// Per claim, the name indices (into `Voices::names`) of its source, outlet and relaying wire.
+struct ClaimNames {
+    source: Vec<usize>,
+    outlet: Vec<usize>,
+    via: Vec<Option<usize>>,
+}
+
+/// Names as the claims give them, each kept once: a table of millions of claims names a few
+/// hundred sources, so what is done per name is done per distinct name.
+#[derive(Default)]
+struct Distinct {
+    names: Vec<SourceId>,
+    index: HashMap<String, usize, FixedState>,
+}
+
+impl Distinct {
+    fn intern(&mut self, name: &SourceId) -> usize {
+        if let Some(&d) = self.index.get(name.as_str()) {
+            return d;
+        }
+        self.index.insert(name.as_str().to_owned(), self.names.len());
+        self.names.push(name.clone());
+        self.names.len() - 1
+    }
 }
 
 impl Voices {
@@ -228,77 +255,82 @@ impl Voices {
         aliases: &Aliases,
         declared: &[(SourceId, SourceId, String)],
     ) -> Self {
-        let mut all: BTreeSet<SourceId> = BTreeSet::new();
-        let sources: Vec<SourceId> = claims.iter().map(|c| source_of(c, aliases)).collect();
+        // The source of a claim is the speaker it is attributed to, else the outlet. Each
+        // distinct name (and speaker) is looked at once.
+        let mut distinct = Distinct::default();
+        let mut speakers: HashMap<&str, Option<usize>, FixedState> = HashMap::default();
+        let n = claims.len();
+        let (mut raw_source, mut raw_outlet, mut raw_via) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for c in claims {
+            let p = c.provenance();
+            let outlet = distinct.intern(p.outlet());
+            let speaker = p.said_by().and_then(|s| {
+                if let Some(&d) = speakers.get(s.as_str()) {
+                    return d;
+                }
+                let d = speaker_source(s, aliases).map(|id| distinct.intern(&id));
+                speakers.insert(s.as_str(), d);
+                d
+            });
+            raw_source.push(speaker.unwrap_or(outlet));
+            raw_outlet.push(outlet);
+            raw_via.push(p.via().map(|w| distinct.intern(w)));
+        }
+        let declared_raw: Vec<(usize, usize)> =
+            declared.iter().map(|(a, b, _)| (distinct.intern(a), distinct.intern(b))).collect();
+        let mut is_raw_source = vec![false; distinct.names.len()];
+        for &d in &raw_source {
+            is_raw_source[d] = true;
+        }
         // "Police" and "police" are one source: every spelling maps to the first in sort
         // order, so the choice does not depend on the order of the claims.
-        let mut spelling: BTreeMap<String, SourceId> = BTreeMap::new();
-        for s in &sources {
-            let key = s.as_str().to_lowercase();
-            match spelling.get(&key) {
-                Some(first) if first <= s => {}
+        let lower: Vec<String> = distinct.names.iter().map(|s| s.as_str().to_lowercase()).collect();
+        let mut spelling: BTreeMap<&str, &SourceId> = BTreeMap::new();
+        for (d, s) in distinct.names.iter().enumerate().filter(|&(d, _)| is_raw_source[d]) {
+            match spelling.get(lower[d].as_str()) {
+                Some(&first) if first <= s => {}
                 _ => {
-                    spelling.insert(key, s.clone());
+                    spelling.insert(&lower[d], s);
                 }
             }
         }
-        let sources: Vec<SourceId> =
-            sources.iter().map(|s| spelling[&s.as_str().to_lowercase()].clone()).collect();
-        all.extend(sources.iter().cloned());
-        for c in claims {
-            all.insert(c.provenance().outlet().clone());
-            if let Some(w) = c.provenance().via() {
-                all.insert(w.clone());
-            }
-        }
-        for (a, b, _) in declared {
-            all.insert(a.clone());
-            all.insert(b.clone());
-        }
-        let names: Vec<SourceId> = all.into_iter().collect();
-        let name_index: HashMap<SourceId, usize> =
-            names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
-        let mut union = Union::default();
-        for _ in &names {
-            union.add();
-        }
+        // Per distinct name: the name it stands for as a source, and as an outlet.
+        let as_source: Vec<Option<&SourceId>> = (0..distinct.names.len())
+            .map(|d| is_raw_source[d].then(|| spelling[lower[d].as_str()]))
+            .collect();
+        let as_outlet: Vec<&SourceId> = (0..distinct.names.len())
+            .map(|d| spelling.get(lower[d].as_str()).copied().unwrap_or(&distinct.names[d]))
+            .collect();
+        let mut all: BTreeSet<&SourceId> = as_source.iter().flatten().copied().collect();
+        all.extend(raw_outlet.iter().chain(raw_via.iter().flatten()).map(|&d| &distinct.names[d]));
+        all.extend(
+            declared_raw.iter().flat_map(|&(a, b)| [&distinct.names[a], &distinct.names[b]]),
+        );
+        let names: Vec<SourceId> = all.into_iter().cloned().collect();
+        let name_of = |id: &SourceId| names.binary_search(id).unwrap_or_default();
+        let source_name: Vec<usize> = as_source.iter().map(|s| s.map_or(0, name_of)).collect();
+        let outlet_name: Vec<usize> = as_outlet.iter().map(|&s| name_of(s)).collect();
+        let raw_name: Vec<usize> = distinct.names.iter().map(name_of).collect();
+        let claim_names = ClaimNames {
+            source: raw_source.iter().map(|&d| source_name[d]).collect(),
+            outlet: raw_outlet.iter().map(|&d| outlet_name[d]).collect(),
+            via: raw_via.iter().map(|w| w.map(|d| raw_name[d])).collect(),
+        };
+        let mut union = Union::new(names.len());
         let mut is_source = vec![false; names.len()];
         let mut is_wire = vec![false; names.len()];
-        let claim_source: Vec<usize> = sources.iter().map(|s| name_index[s]).collect();
-        for &s in &claim_source {
+        for &s in &claim_names.source {
             is_source[s] = true;
         }
-        let claim_outlet: Vec<usize> = claims
-            .iter()
-            .map(|c| {
-                let o = c.provenance().outlet();
-                spelling
-                    .get(&o.as_str().to_lowercase())
-                    .map_or_else(|| name_index[o], |s| name_index[s])
-            })
-            .collect();
         let mut is_voice = vec![false; names.len()];
-        let (base_voice, mut reasons) = wire_relays(
-            claims,
-            &name_index,
-            &claim_source,
-            &claim_outlet,
-            &mut union,
-            &mut is_wire,
-            &mut is_voice,
-        );
-        let (claim_voice, relayed) = relay_voices(
-            claims,
-            groups,
-            keys,
-            &name_index,
-            &base_voice,
-            &claim_source,
-            &claim_outlet,
-        );
+        let (base_voice, mut reasons) =
+            wire_relays(claims, &claim_names, names.len(), &mut union, &mut is_wire, &mut is_voice);
+        let (claim_voice, relayed) =
+            relay_voices(claims, groups, keys, &claim_names, &is_wire, &base_voice);
         reasons.extend(relayed);
-        for (a, b, why) in declared {
-            let (ia, ib) = (name_index[a], name_index[b]);
+        for ((a, b, why), &(da, db)) in declared.iter().zip(&declared_raw) {
+            let (ia, ib) = (raw_name[da], raw_name[db]);
             union.join(ia, ib);
             reasons.push((ia, ib, format!("{a} and {b}: {why}")));
         }
@@ -309,8 +341,8 @@ impl Voices {
             is_wire,
             union,
             reasons,
-            claim_source,
-            claim_outlet,
+            claim_source: claim_names.source,
+            claim_outlet: claim_names.outlet,
             claim_voice,
             name_group: Vec::new(),
             groups: Vec::new(),
@@ -345,14 +377,14 @@ impl Voices {
             for &m in &members {
                 self.name_group[m] = gi;
             }
-            let reasons = self
-                .reasons
-                .iter()
-                .filter(|(a, _, _)| members.contains(a))
-                .map(|(_, _, r)| r.clone())
-                .collect();
             let members = members.into_iter().filter(|&m| self.is_source[m]).collect();
-            self.groups.push(VoiceGroup { name, members, reasons });
+            self.groups.push(VoiceGroup { name, members, reasons: Vec::new() });
+        }
+        // Each reason to the group of its first name, in the order given: one pass.
+        for (a, _, r) in &self.reasons {
+            if let Some(g) = self.groups.get_mut(self.name_group[*a]) {
+                g.reasons.push(r.clone());
+            }
         }
     }
 
@@ -368,10 +400,17 @@ impl Voices {
 
     /// All outlet name indices, in name order.
     pub fn outlets(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut outlets: Vec<usize> = self.claim_outlet.clone();
-        outlets.sort_unstable();
-        outlets.dedup();
-        outlets.into_iter()
+        let mut is_outlet = vec![false; self.names.len()];
+        for &o in &self.claim_outlet {
+            is_outlet[o] = true;
+        }
+        (0..self.names.len()).filter(move |&i| is_outlet[i])
+    }
+
+    /// How many names (sources, outlets, wires, declared names) there are: name indices lie
+    /// below it.
+    pub fn n_names(&self) -> usize {
+        self.names.len()
     }
 
     /// The source (name index) of claim `i`.

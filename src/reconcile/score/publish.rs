@@ -1,7 +1,10 @@
 //! Publishing the results: each group's estimate and its reason, each claim's rank, the
 //! regressions, and the per-source, per-outlet and per-voice reports.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
@@ -33,8 +36,11 @@ fn reliability_of(t: &Tally) -> Option<Score> {
 /// relays, so it comes after the original), id, source.
 type FirstGiver<'a> = (Option<NaiveDate>, bool, &'a ClaimId, usize);
 
-/// Per source: claims, checked, consistent, losses of distinct figures, echoes, seen figures.
-type Tally = (usize, usize, usize, Vec<f64>, usize, BTreeSet<Statement>);
+/// Per key: claims, checked, consistent, losses of distinct figures (in claim order), echoes.
+type Tally = (usize, usize, usize, Vec<f64>, usize);
+
+/// Statements already counted: hashed, as a report meets each claim once.
+type Seen<T> = HashSet<T, FixedState>;
 
 impl State {
     pub(super) fn publish(&mut self, claims: &[Claim], voices: &Voices) {
@@ -247,10 +253,24 @@ impl State {
     }
 
     /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
-    pub fn supporting_voices(&self, gi: usize) -> BTreeSet<usize> {
-        let Some(ei) = self.group_latest[gi] else { return BTreeSet::new() };
+    /// Sorted, each voice once.
+    pub fn supporting_voices(&self, gi: usize) -> Vec<usize> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect()
+        let mut voices: Vec<usize> =
+            out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect();
+        voices.sort_unstable();
+        voices.dedup();
+        voices
+    }
+
+    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n).
+    pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.group_latest.len()];
+        for c in 0..n_claims {
+            out[self.epochs[self.obs[self.claim_obs[c]].epoch].group].push(c);
+        }
+        out
     }
 
     /// A claim's rank and the reason, as data.
@@ -306,22 +326,25 @@ impl State {
         }
     }
 
-    /// Per-source and per-voice reports.
-    /// Claims, checked statements, consistent ones, losses and echoes per key (a source or an
-    /// outlet): a statement its key repeats (or is quoted giving twice) counts once.
+    /// Claims, checked statements, consistent ones, losses and echoes per key (a source, an
+    /// outlet or a voice, below `n_keys`): a statement its key repeats (or is quoted giving
+    /// twice) counts once.
     fn tally(
         &self,
         n: usize,
+        n_keys: usize,
         key_of: impl Fn(usize) -> usize,
         is_echo: impl Fn(usize) -> bool,
-    ) -> BTreeMap<usize, Tally> {
-        let mut per_key: BTreeMap<usize, Tally> = BTreeMap::new();
+    ) -> Vec<Tally> {
+        let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
+        let mut seen: Seen<(usize, Statement)> = Seen::default();
         for c in 0..n {
             let ob = &self.obs[self.claim_obs[c]];
-            let entry = per_key.entry(key_of(c)).or_default();
+            let key = key_of(c);
+            let entry = &mut per_key[key];
             entry.0 += 1;
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && entry.5.insert(ob.statement())
+                && seen.insert((key, ob.statement()))
             {
                 entry.1 += 1;
                 if l < 1e-12 {
@@ -343,16 +366,21 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let mut first: BTreeMap<(usize, Statement), FirstGiver<'_>> = BTreeMap::new();
+        let mut first: HashMap<(usize, Statement), FirstGiver<'_>, FixedState> =
+            HashMap::with_capacity_and_hasher(claims.len(), FixedState::default());
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
             let key = (ob.voice, ob.statement());
             let relayed = claim.provenance().via().is_some();
             let cand = (claim.as_of(), relayed, claim.id(), voices.source_of_claim(c));
-            match first.get(&key) {
-                Some(f) if (f.0, f.1, f.2) <= (cand.0, cand.1, cand.2) => {}
-                _ => {
-                    first.insert(key, cand);
+            match first.entry(key) {
+                Entry::Occupied(f)
+                    if (f.get().0, f.get().1, f.get().2) <= (cand.0, cand.1, cand.2) => {}
+                Entry::Occupied(mut f) => {
+                    f.insert(cand);
+                }
+                Entry::Vacant(f) => {
+                    f.insert(cand);
                 }
             }
         }
@@ -360,11 +388,13 @@ impl State {
             let ob = &self.obs[self.claim_obs[c]];
             first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.3 != voices.source_of_claim(c))
         };
-        let mut per_source = self.tally(claims.len(), |c| voices.source_of_claim(c), is_echo);
+        let n_names = voices.n_names();
+        let mut per_source =
+            self.tally(claims.len(), n_names, |c| voices.source_of_claim(c), is_echo);
         let sources = voices
             .sources()
             .map(|s| {
-                let t = per_source.remove(&s).unwrap_or_default();
+                let t = std::mem::take(&mut per_source[s]);
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
@@ -376,41 +406,45 @@ impl State {
                 }
             })
             .collect();
-        let mut per_outlet = self.tally(claims.len(), |c| voices.outlet_of_claim(c), |_| false);
-        let mut relays: BTreeMap<usize, BTreeSet<SourceId>> = BTreeMap::new();
+        let mut per_outlet =
+            self.tally(claims.len(), n_names, |c| voices.outlet_of_claim(c), |_| false);
+        let mut relays: BTreeMap<usize, BTreeSet<&SourceId>> = BTreeMap::new();
         for (c, claim) in claims.iter().enumerate() {
             if let Some(w) = claim.provenance().via() {
-                relays.entry(voices.outlet_of_claim(c)).or_default().insert(w.clone());
+                relays.entry(voices.outlet_of_claim(c)).or_default().insert(w);
             }
         }
         let outlets = voices
             .outlets()
             .map(|o| {
-                let t = per_outlet.remove(&o).unwrap_or_default();
+                let t = std::mem::take(&mut per_outlet[o]);
                 OutletReport {
                     outlet: voices.name(o).clone(),
                     claims: t.0,
                     checked: t.1,
                     agreement: agreement_of(&t),
                     reliability: reliability_of(&t),
-                    relays: relays.remove(&o).unwrap_or_default().into_iter().collect(),
+                    relays: relays.remove(&o).unwrap_or_default().into_iter().cloned().collect(),
                 }
             })
             .collect();
+        let n_voices = voices.groups.len();
         let mut per_voice =
-            self.tally(claims.len(), |c| self.obs[self.claim_obs[c]].voice, |_| false);
-        let mut voice_distinct: Vec<BTreeSet<Statement>> =
-            vec![BTreeSet::new(); voices.groups.len()];
+            self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, |_| false);
+        let mut voice_distinct = vec![0usize; n_voices];
+        let mut seen: Seen<(usize, Statement)> = Seen::default();
         for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
-            voice_distinct[ob.voice].insert(ob.statement());
+            if seen.insert((ob.voice, ob.statement())) {
+                voice_distinct[ob.voice] += 1;
+            }
         }
         let voice_reports = voices
             .groups
             .iter()
             .enumerate()
             .map(|(v, g)| {
-                let t = per_voice.remove(&v).unwrap_or_default();
+                let t = std::mem::take(&mut per_voice[v]);
                 VoiceReport {
                     voice: g.name.clone(),
                     members: g
@@ -420,7 +454,7 @@ impl State {
                         .collect::<Vec<SourceId>>(),
                     reasons: g.reasons.clone(),
                     claims: t.0,
-                    distinct: voice_distinct[v].len(),
+                    distinct: voice_distinct[v],
                     agreement: agreement_of(&t),
                     reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
                 }
