@@ -231,6 +231,8 @@ impl Table {
     }
 
     /// Sets the column of an as-of date (`YYYY-MM-DD`, a year from 1000 to 9999) by position.
+    /// An empty (or blank) cell gives no date: the row's claim is undated, as a corpus claim
+    /// without `as_of` is.
     #[must_use]
     pub fn as_of(self, column: usize) -> Self {
         Self { as_of: Some(column), as_of_name: None, ..self }
@@ -689,6 +691,10 @@ impl Table {
     ) -> Result<Option<NaiveDate>, Error> {
         let Some(i) = self.as_of else { return Ok(None) };
         let text = self.cell_text(name, line, cells, "as_of", i)?;
+        // A blank cell states no date, as a corpus claim without `as_of` does.
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
         if let Some(date) = plain_date(text.trim()) {
             return crate::value::check_year(date)
                 .map(Some)

@@ -20,10 +20,10 @@
 //!   claim (a corpus's `other` measure defaults to a changing state, a table's to a fixed
 //!   fact), the builder the same `Subject`. A table has one nature for every row, so a
 //!   generated claim set has one too.
-//! - **When**: an as-of column (`as_of`, found by name) holds a `YYYY-MM-DD` date in every row:
-//!   an empty cell is a rejected row, not an undated claim, so a claim set is dated throughout
-//!   (January 2022) or not at all. Tables have no time of day. The corpus writes `as_of`, the
-//!   builder `Claim::with_as_of`.
+//! - **When**: an as-of column (`as_of`, found by name) holds a `YYYY-MM-DD` date, or an empty
+//!   cell for an undated claim (a corpus claim without `as_of`); a claim set is dated in
+//!   January 2022, with some claims undated, or not dated at all. Tables have no time of day.
+//!   The corpus writes `as_of`, the builder `Claim::with_as_of`.
 //! - **What**: a value cell is read by the parser, else as a label. Numbers, bounds, ranges,
 //!   vague words, yes/no and dates are phrases all three read alike (`Claim::parse` in the
 //!   builder). Categories are declared labels in the table (`Table::kind(attribute,
@@ -149,7 +149,7 @@ fn as_csv(case: &Case) -> String {
                 1 => csv_cell(&row.object),
                 2 => csv_cell(ATTRIBUTES[row.attribute].0),
                 3 => csv_cell(&row.value),
-                _ => day(row.day.unwrap()).to_string(),
+                _ => row.day.map_or_else(String::new, |d| day(d).to_string()),
             })
             .collect();
         writeln!(out, "{}", cells.join(",")).unwrap();
@@ -454,7 +454,7 @@ fn row(sources: usize, objects: usize, dated: bool) -> impl Strategy<Value = Row
             (0..sources, 0u8..3),
             (0..objects, 0u8..3),
             (value_for(ATTRIBUTES[attribute].1), any::<bool>()),
-            3u32..13,
+            2u32..13,
             any::<bool>(),
         )
             .prop_map(move |((s, s_how), (o, o_how), (value, padded), d, yes_no_kind)| {
@@ -464,7 +464,8 @@ fn row(sources: usize, objects: usize, dated: bool) -> impl Strategy<Value = Row
                     attribute,
                     // White space around the value words means nothing on any path.
                     value: if padded { format!(" {value} ") } else { value },
-                    day: dated.then_some(d),
+                    // Day 2 stands for an undated claim among dated ones.
+                    day: (dated && d > 2).then_some(d),
                     yes_no_kind,
                 }
             })

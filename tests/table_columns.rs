@@ -394,3 +394,37 @@ fn attributes_spelled_in_another_case_hold_one_kind_in_both_readers() {
     let declared = Table::csv().kind("POPULATION", CellKind::Label);
     assert_eq!(read(&declared, csv)[0], "t.csv:2 a population [Oslo] \"700000\"");
 }
+
+/// An empty or blank as-of cell states no date: the row is an undated claim, as a corpus claim
+/// without `as_of` is (found by `tests/entry_points.rs`: the table rejected the row), and
+/// both readers keep it. A cell that is there but not a date still rejects its row.
+#[test]
+fn an_empty_as_of_cell_is_an_undated_claim_in_both_readers() {
+    let csv = "source,object,attribute,value,as_of\n\
+               a,Oslo,size,2500,2022-01-05\n\
+               b,Oslo,size,2600,\n\
+               c,Oslo,size,2600,\"  \"\n\
+               d,Oslo,size,2700,soon\n";
+    let claims: Vec<_> = Table::csv().read("t.csv", csv.as_bytes(), &Parser::default()).collect();
+    let dates: Vec<String> = claims
+        .iter()
+        .map(|c| match c {
+            Ok(c) => format!("{} {:?}", c.id(), c.as_of()),
+            Err(e) => e.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "t.csv:2 Some(2022-01-05)",
+            "t.csv:3 None",
+            "t.csv:4 None",
+            "t.csv:5: field as_of: \"soon\" is not a YYYY-MM-DD date: input contains invalid \
+             characters",
+        ]
+    );
+    assert_eq!(
+        read_bulk(&Table::csv(), csv).unwrap(),
+        ["Oslo / size = 2600 (3 claims)", &dates[3]]
+    );
+}
