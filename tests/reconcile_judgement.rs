@@ -96,6 +96,23 @@ fn a_regression_is_never_preferred_or_supporting_and_costs_its_voice() {
     assert!(e.reason.contains("1 figure below what other voices reported earlier"), "{}", e.reason);
 }
 
+/// A source whose name ends in a parenthesis keeps it in the regression's words (found by a
+/// review: the message trimmed every closing parenthesis, giving "30 (Police (HK, ...)").
+#[test]
+fn a_regression_names_a_source_with_parentheses_whole() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("p3", "30", "Police (HK)", 3),
+        deaths("q4", "40", "Hospital (Kowloon)", 4),
+        deaths("e5", "25", "E", 5),
+        deaths("a6", "50", "A", 6),
+        deaths("b6", "50", "B", 6),
+    ]);
+    let finding = r.findings.iter().find(|f| f.kind == FindingKind::Regression).unwrap();
+    assert!(finding.message.contains("30 (Police (HK), 3 Jan 2022)"), "{}", finding.message);
+    assert!(finding.message.contains("40 (Hospital (Kowloon), 4 Jan 2022)"), "{}", finding.message);
+    assert!(finding.message.contains("25 (E, 5 Jan 2022)"), "{}", finding.message);
+}
+
 #[test]
 fn a_revision_by_the_same_voice_supersedes() {
     let r = Reconciler::new().reconcile(vec![

@@ -110,26 +110,30 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// Wraps `s` to `width` columns; continuation lines start with `indent`.
+/// Wraps `s` to `width` columns; continuation lines start with `indent`. Linear in the text:
+/// the line's width is counted as words are added, not recounted for each word.
 pub(crate) fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_owned();
+    let mut out = String::with_capacity(first.len() + s.len() + 1);
+    out.push_str(first);
+    let mut columns = first.chars().count();
+    let indent_columns = indent.chars().count();
     let mut empty = true;
     for word in s.split_whitespace() {
-        let len = line.chars().count() + usize::from(!empty) + word.chars().count();
-        if !empty && len > width {
-            out.push_str(&line);
+        let word_columns = word.chars().count();
+        if !empty && columns + 1 + word_columns > width {
             out.push('\n');
-            indent.clone_into(&mut line);
+            out.push_str(indent);
+            columns = indent_columns;
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
+            columns += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
+        columns += word_columns;
         empty = false;
     }
-    out.push_str(&line);
     out.push('\n');
     out
 }
@@ -192,5 +196,24 @@ pub(crate) fn verdict(
         (true, _) => "CONFLICT (see findings)".to_owned(),
         (false, true) => "changed the same day (order unknown)".to_owned(),
         (false, false) => "consistent".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_before_the_word_that_would_pass_the_width() {
+        // "ab cd" is 5 columns: it fits in 5, not in 4.
+        assert_eq!(wrap("ab cd ef", 5, "", "  "), "ab cd\n  ef\n");
+        assert_eq!(wrap("ab cd ef", 4, "", "  "), "ab\n  cd\n  ef\n");
+        // The first prefix counts; a word longer than the width stands alone on its line.
+        assert_eq!(wrap("a toolongword b", 6, "X: ", ".."), "X: a\n..toolongword\n..b\n");
+        // Columns are characters, not bytes: "é" is one.
+        assert_eq!(wrap("éé éé éé", 5, "", ""), "éé éé\néé\n");
+        // White space of any kind and length separates words; an empty text is the prefix.
+        assert_eq!(wrap(" a\t\nb  ", 10, "", ""), "a b\n");
+        assert_eq!(wrap("", 10, "P: ", ""), "P: \n");
     }
 }

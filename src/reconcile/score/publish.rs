@@ -125,7 +125,9 @@ impl State {
         let date = |o: usize| crate::claim::day_text(self.obs[o].as_of);
         let describe = |o: usize| {
             let text = self.describe_obs(o, claims, voices);
-            format!("{}, {})", text.trim_end_matches(')'), date(o))
+            // The date goes inside the description's own closing parenthesis (only that one:
+            // a source may be called "Police (HK)").
+            format!("{}, {})", text.strip_suffix(')').unwrap_or(&text), date(o))
         };
         out.roles
             .iter()
