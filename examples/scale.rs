@@ -184,8 +184,16 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
         std::process::exit(130);
     })?;
     println!(
-        "{:>12} {:>10} {:>9} {:>9} {:>9} {:>14} {:>10} {:>10}",
-        "claims", "CSV MB", "read s", "score s", "total s", "claims/s", "peak MiB", "MAE"
+        "{:>12} {:>10} {:>9} {:>9} {:>9} {:>14} {:>10} {:>10} {:>15}",
+        "claims",
+        "CSV MB",
+        "read s",
+        "score s",
+        "total s",
+        "claims/s",
+        "peak MiB",
+        "MAE",
+        "truths matched"
     );
     let me = std::env::current_exe()?;
     for &n in sizes {
@@ -212,7 +220,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
                 .to_owned()
         };
         println!(
-            "{:>12} {:>10.1} {:>9} {:>9} {:>9} {:>14} {:>10} {:>10}",
+            "{:>12} {:>10.1} {:>9} {:>9} {:>9} {:>14} {:>10} {:>10} {:>15}",
             get("claims"),
             mb,
             get("read_s"),
@@ -220,7 +228,8 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
             get("seconds"),
             get("claims_per_s"),
             get("peak_mib"),
-            get("mae")
+            get("mae"),
+            get("matched")
         );
         std::fs::remove_dir_all(&sub)?;
     }
@@ -276,11 +285,11 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
                 _ => None,
             }
         })?,
-        None => None,
+        None => "mae=?".to_owned(),
     };
     println!(
         "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} read_s={read:.3} \
-         score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} mae={}",
+         score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
         bulk.len(),
         bulk.variables(),
         bulk.sources().len(),
@@ -289,7 +298,6 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
-        mae.map_or("?".to_owned(), |m| format!("{m:.2}")),
     );
     Ok(())
 }
@@ -321,8 +329,8 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         .groups
         .iter()
         .filter_map(|g| {
-            let object = g.subject.which_event()?.key().to_owned();
-            let attribute = g.subject.measure().to_string().to_lowercase();
+            let object = name_key(g.subject.which_event()?.key());
+            let attribute = name_key(&g.subject.measure().to_string());
             match g.estimate.as_ref()?.figure {
                 Figure::Number { best, .. } => Some(((object, attribute), best)),
                 _ => None,
@@ -331,13 +339,13 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         .collect();
     let mae = match truth {
         Some(t) => mean_absolute_error(t, |object, attribute| {
-            best.get(&(object.to_lowercase(), attribute.to_lowercase())).copied()
+            best.get(&(name_key(object), name_key(attribute))).copied()
         })?,
-        None => None,
+        None => "mae=?".to_owned(),
     };
     println!(
         "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} \
-         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} mae={}",
+         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
         result.groups.len(),
         result.sources.len(),
         rejected.len() + result.rejected.len(),
@@ -345,31 +353,36 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
-        mae.map_or("?".to_owned(), |m| format!("{m:.2}")),
     );
     Ok(())
 }
 
-/// The mean absolute error of the numeric estimates against `object,attribute,value` rows;
-/// `best` gives an engine's best figure for an object and attribute.
-fn mean_absolute_error(
-    truth: &Path,
-    best: impl Fn(&str, &str) -> Option<f64>,
-) -> Result<Option<f64>> {
+/// The mean absolute error of the numeric estimates against `object,attribute,value` rows,
+/// as `mae=... matched=N/M` for the `RESULT` line: the truth rows an engine gave a number for,
+/// of the numeric truth rows, so two engines' errors are read over the same rows or seen not
+/// to be. `best` gives an engine's best figure for an object and attribute.
+fn mean_absolute_error(truth: &Path, best: impl Fn(&str, &str) -> Option<f64>) -> Result<String> {
     let text = std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
-    let (mut sum, mut n) = (0.0, 0usize);
+    let (mut sum, mut matched, mut rows) = (0.0, 0usize, 0usize);
     for (i, line) in text.lines().enumerate().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
         let [object, attribute, value] = cells[..] else {
             return Err(format!("{}:{}: expected 3 columns", truth.display(), i + 1).into());
         };
-        let (Ok(t), Some(x)) = (value.parse::<f64>(), best(object, attribute)) else {
-            continue;
-        };
-        sum += (x - t).abs();
-        n += 1;
+        let Ok(t) = value.parse::<f64>() else { continue };
+        rows += 1;
+        if let Some(x) = best(object, attribute) {
+            sum += (x - t).abs();
+            matched += 1;
+        }
     }
-    Ok((n > 0).then(|| sum / n as f64))
+    let mae = if matched > 0 { format!("{:.2}", sum / matched as f64) } else { "?".to_owned() };
+    Ok(format!("mae={mae} matched={matched}/{rows}"))
+}
+
+/// A name as the full model keys an event or a measure: white space collapsed, lower case.
+fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The process's peak resident memory in MiB, from /proc (Linux only).

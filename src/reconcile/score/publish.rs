@@ -62,12 +62,25 @@ impl State {
     }
 
     fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices) -> String {
+        self.describe_obs_on(o, claims, voices, None)
+    }
+
+    /// A figure in words with who gave it, and the day when `day` is given: "164 (UNA-OIC)",
+    /// "164 (UNA-OIC, 10 Jan 2022)", "2,300 (derived)".
+    fn describe_obs_on(
+        &self,
+        o: usize,
+        claims: &[Claim],
+        voices: &Voices,
+        day: Option<&str>,
+    ) -> String {
         let ob = &self.obs[o];
+        let on = day.map(|d| format!(", {d}")).unwrap_or_default();
         match ob.claim {
             Some(c) => {
-                format!("{} ({})", claims[c].value(), voices.name(voices.source_of_claim(c)))
+                format!("{} ({}{on})", claims[c].value(), voices.name(voices.source_of_claim(c)))
             }
-            None => format!("{} (derived)", self.keys[ob.key]),
+            None => format!("{} (derived{on})", self.keys[ob.key]),
         }
     }
 
@@ -123,12 +136,7 @@ impl State {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let date = |o: usize| crate::claim::day_text(self.obs[o].as_of);
-        let describe = |o: usize| {
-            let text = self.describe_obs(o, claims, voices);
-            // The date goes inside the description's own closing parenthesis (only that one:
-            // a source may be called "Police (HK)").
-            format!("{}, {})", text.strip_suffix(')').unwrap_or(&text), date(o))
-        };
+        let describe = |o: usize| self.describe_obs_on(o, claims, voices, Some(&date(o)));
         out.roles
             .iter()
             .enumerate()
