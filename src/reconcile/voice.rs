@@ -486,10 +486,10 @@ impl Voices {
         candidates.sort_unstable();
         // Shared subjects and identical ones, for candidate pairs only: walk the two voices'
         // sorted lists of subject groups side by side (never all pairs of voices).
-        let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut figures_of: HashMap<usize, Vec<(usize, &BTreeSet<usize>)>> = HashMap::new();
         for (gi, by_voice) in per_group.iter().enumerate() {
-            for &v in by_voice.keys() {
-                groups_of.entry(v).or_default().push(gi);
+            for (&v, figures) in by_voice {
+                figures_of.entry(v).or_default().push((gi, figures));
             }
         }
         let empty = Vec::new();
@@ -497,16 +497,16 @@ impl Voices {
             .iter()
             .map(|&((a, b), _)| {
                 let (ga, gb) =
-                    (groups_of.get(&a).unwrap_or(&empty), groups_of.get(&b).unwrap_or(&empty));
+                    (figures_of.get(&a).unwrap_or(&empty), figures_of.get(&b).unwrap_or(&empty));
                 let (mut i, mut j, mut common, mut same) = (0, 0, 0, 0);
                 while i < ga.len() && j < gb.len() {
-                    match ga[i].cmp(&gb[j]) {
+                    let ((gi, fa), (gj, fb)) = (ga[i], gb[j]);
+                    match gi.cmp(&gj) {
                         std::cmp::Ordering::Less => i += 1,
                         std::cmp::Ordering::Greater => j += 1,
                         std::cmp::Ordering::Equal => {
-                            let by_voice = &per_group[ga[i]];
                             common += 1;
-                            if by_voice.get(&a) == by_voice.get(&b) {
+                            if fa == fb {
                                 same += 1;
                             }
                             i += 1;
@@ -626,15 +626,22 @@ impl Voices {
                 return;
             }
             candidates.sort_unstable();
-            let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+            // Per voice, the subjects it covers in order with its figures on each; per subject,
+            // its distinct false figures: both once per round, for every candidate pair.
+            let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
             for (gi, by_voice) in per_group.iter().enumerate() {
-                for &v in by_voice.keys() {
-                    groups_of[v].push(gi);
+                for (&v, figures) in by_voice {
+                    figures_of[v].push((gi, figures));
                 }
             }
+            let n_false: Vec<f64> = per_group
+                .iter()
+                .zip(&truth)
+                .map(|(by_voice, &t)| false_figures(by_voice, t) as f64)
+                .collect();
             let mut passed: Vec<(f64, usize, usize, Evidence)> = Vec::new();
             for (a, b) in candidates {
-                let ev = evidence((a, b), &groups_of, &per_group, &truth, &accuracy);
+                let ev = evidence((a, b), &figures_of, &n_false, &truth, &accuracy);
                 let (same, common) = (ev.same_true + ev.same_false, ev.common());
                 let posterior_odds = ev.log_ratio + (COPY_PRIOR / (1.0 - COPY_PRIOR)).ln();
                 if same * 5 >= common * 4 && posterior_odds > 0.0 {
@@ -683,37 +690,39 @@ impl Evidence {
 }
 
 /// The evidence on copying between voices `a` and `b` over the subjects both cover (see
-/// [`Voices::detect_false_sharing`]): walks their sorted lists of subject groups side by side.
+/// [`Voices::detect_false_sharing`]): walks their lists of subjects and figures
+/// (`figures_of`, in subject order) side by side. `n_false` is each subject's number of
+/// distinct false figures ([`false_figures`]).
 fn evidence(
     (a, b): (usize, usize),
-    groups_of: &[Vec<usize>],
-    per_group: &[BTreeMap<usize, Vec<usize>>],
+    figures_of: &[Vec<(usize, &[usize])>],
+    n_false: &[f64],
     truth: &[Option<usize>],
     accuracy: &[f64],
 ) -> Evidence {
     let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
     let mut ev = Evidence::default();
-    let (ga, gb) = (&groups_of[a], &groups_of[b]);
+    let (ga, gb) = (&figures_of[a], &figures_of[b]);
     let (hi, lo) = (accuracy[a].max(accuracy[b]), accuracy[a].min(accuracy[b]));
+    // The terms that do not depend on the subject, once.
+    let different = (1.0 - COPY_RATE).ln();
+    let same_true = (COPY_RATE / hi + 1.0 - COPY_RATE).ln();
     let (mut i, mut j) = (0, 0);
     while i < ga.len() && j < gb.len() {
-        match ga[i].cmp(&gb[j]) {
+        let ((gi, fa), (gj, fb)) = (ga[i], gb[j]);
+        match gi.cmp(&gj) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let gi = ga[i];
-                let by_voice = &per_group[gi];
-                let (fa, fb) = (&by_voice[&a], &by_voice[&b]);
                 if fa != fb {
                     ev.different += 1;
-                    ev.log_ratio += (1.0 - COPY_RATE).ln();
+                    ev.log_ratio += different;
                 } else if is_true(gi, fa) {
                     ev.same_true += 1;
-                    ev.log_ratio += (COPY_RATE / hi + 1.0 - COPY_RATE).ln();
+                    ev.log_ratio += same_true;
                 } else {
                     ev.same_false += 1;
-                    let n_false = false_figures(by_voice, truth[gi]) as f64;
-                    ev.log_ratio += (COPY_RATE * n_false / (1.0 - lo) + 1.0 - COPY_RATE).ln();
+                    ev.log_ratio += (COPY_RATE * n_false[gi] / (1.0 - lo) + 1.0 - COPY_RATE).ln();
                 }
                 i += 1;
                 j += 1;
