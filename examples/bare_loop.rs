@@ -65,6 +65,9 @@ fn run(path: &str) -> Result<(), String> {
         let variable = *variables.entry((object, attribute)).or_insert(next);
         rows.push(Row { variable, source, value });
     }
+    if rows.is_empty() {
+        return Err(format!("{path}: no rows under the header"));
+    }
     rows.sort_unstable_by(|a, b| a.variable.cmp(&b.variable).then(a.value.total_cmp(&b.value)));
     // Where each variable's claims start, and each variable's spread (the loss scale).
     let mut starts = vec![0];

@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use claimrecon::{BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic, Table};
+use claimrecon::{BulkReconciler, BulkValue, Figure, Label, Parser, Reconciler, Synthetic, Table};
 use usage::Usage;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -380,9 +380,10 @@ fn mean_absolute_error(truth: &Path, best: impl Fn(&str, &str) -> Option<f64>) -
     Ok(format!("mae={mae} matched={matched}/{rows}"))
 }
 
-/// A name as the full model keys an event or a measure: white space collapsed, lower case.
+/// A name as the full model keys an event or a measure: its label key (white space
+/// collapsed, lower case), or the name as given when it is no label.
 fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    Label::new(name).map_or_else(|_| name.to_owned(), |l| l.key().to_owned())
 }
 
 /// The process's peak resident memory in MiB, from /proc (Linux only).
