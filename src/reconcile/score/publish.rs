@@ -1,8 +1,7 @@
 //! Publishing the results: each group's estimate and its reason, each claim's rank, the
 //! regressions, and the per-source, per-outlet and per-voice reports.
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use foldhash::fast::FixedState;
 
@@ -376,27 +375,20 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let mut first: HashMap<(usize, Statement), FirstGiver<'_>, FixedState> =
-            HashMap::with_capacity_and_hasher(claims.len(), FixedState::default());
+        // A voice's statement is numbered once (`Obs::said`): the first giver of each.
+        let mut first: Vec<Option<FirstGiver<'_>>> = vec![None; self.statements];
         for (c, claim) in claims.iter().enumerate() {
             let ob = &self.obs[self.claim_obs[c]];
-            let key = (ob.voice, ob.statement());
             let relayed = claim.provenance().via().is_some();
             let cand = (claim.as_of(), relayed, claim.id(), voices.source_of_claim(c));
-            match first.entry(key) {
-                Entry::Occupied(f)
-                    if (f.get().0, f.get().1, f.get().2) <= (cand.0, cand.1, cand.2) => {}
-                Entry::Occupied(mut f) => {
-                    f.insert(cand);
-                }
-                Entry::Vacant(f) => {
-                    f.insert(cand);
-                }
+            let slot = &mut first[ob.said];
+            if slot.is_none_or(|f| (f.0, f.1, f.2) > (cand.0, cand.1, cand.2)) {
+                *slot = Some(cand);
             }
         }
         let is_echo = |c: usize| {
             let ob = &self.obs[self.claim_obs[c]];
-            first.get(&(ob.voice, ob.statement())).is_some_and(|f| f.3 != voices.source_of_claim(c))
+            first[ob.said].is_some_and(|f| f.3 != voices.source_of_claim(c))
         };
         let n_names = voices.n_names();
         let mut per_source =
@@ -442,10 +434,10 @@ impl State {
         let mut per_voice =
             self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, |_| false);
         let mut voice_distinct = vec![0usize; n_voices];
-        let mut seen: Seen<(usize, Statement)> = Seen::default();
+        let mut seen = vec![false; self.statements];
         for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
-            if seen.insert((ob.voice, ob.statement())) {
+            if !std::mem::replace(&mut seen[ob.said], true) {
                 voice_distinct[ob.voice] += 1;
             }
         }
