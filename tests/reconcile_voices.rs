@@ -42,7 +42,8 @@ fn sources_sharing_rare_wrong_figures_are_one_voice() {
     let group = r.voices.iter().find(|v| v.members.len() == 2).unwrap();
     assert!(
         group.reasons[0].contains(
-            "copying detected (4 of 4 shared subjects identical, 4 figures no other voice gives)"
+            "copying detected (4 of 4 shared subjects identical, 4 figures no other voice gives, \
+             against 0.0 by chance)"
         ),
         "{:?}",
         group.reasons
@@ -50,6 +51,15 @@ fn sources_sharing_rare_wrong_figures_are_one_voice() {
     // Counted once, the copied figure loses to the independent honest voices.
     let g = &r.groups[0];
     assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "low 100 / best 100 / high 100");
+}
+
+#[test]
+fn three_shared_rare_figures_no_other_pair_shares_are_copying() {
+    // Chance is judged by the other pairs, which share no rare figure here: the pair's own
+    // three coincidences do not raise the bar they are judged against.
+    let r = Reconciler::new().reconcile(claims(3));
+    let voice = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().voice.clone();
+    assert_eq!(voice("Original"), voice("Copier"));
 }
 
 #[test]

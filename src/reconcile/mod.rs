@@ -730,10 +730,12 @@ impl Reconciler {
     /// # Complexity
     /// With `n` claims, `g` groups and `r` rounds: grouping and sorting O(n log n); relations
     /// O(n · k) with `k` = [`Reconciler::all_pairs_up_to`] (never all pairs of a large group);
-    /// part-of O(g · d²) for hierarchy depth `d`; copy detection O(n + p) where `p` is the
-    /// number of source pairs sharing a rare figure, then, on fixed facts, up to 64 rounds of
-    /// O(n · 20 + p' · s) (`p'` pairs sharing false figures, at most 28 per subject, `s`
-    /// subjects per source); each scoring round O(n). Memory O(n).
+    /// part-of O(g · d²) for hierarchy depth `d`; copy detection O(n + c + p · s) where `c` is
+    /// the number of coinciding pairs (two voices giving one figure no third gives, at most
+    /// half the claims), `p` the pairs that coincide more often than chance explains and `s`
+    /// the subjects per source, then, on fixed facts, up to 64 rounds of O(n · 20 + c' + p' · s)
+    /// (`c'` pairs sharing false figures, at most 28 per subject; `p'` of them beyond
+    /// chance); each scoring round O(n). Memory O(n).
     ///
     /// # Example
     /// ```

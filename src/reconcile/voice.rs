@@ -434,8 +434,9 @@ impl Voices {
     /// Merges groups of sources that copy each other, in the spirit of ACCU (Dong, Berti-Equille
     /// and Srivastava, "Integrating conflicting data: the role of source dependence", VLDB
     /// 2009): independent sources rarely share the same *rare* figures, so two voices that
-    /// give identical figures no third voice gives, on at least [`MIN_RARE_SHARED`] subjects,
-    /// and agree on at least 80 % of the subjects they both cover, are taken for one voice.
+    /// give identical figures no third voice gives, on at least [`MIN_RARE_SHARED`] subjects
+    /// and on more than chance explains (see [`Coincidences`]), and agree on at least 80 % of
+    /// the subjects they both cover, are taken for one voice.
     /// A second pass finds cliques of more than two voices from the *false* figures they
     /// share (see [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
@@ -458,7 +459,7 @@ impl Voices {
             .collect();
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
-        let mut rare: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut rare = Coincidences::new(self.groups.len());
         for by_voice in &per_group {
             if by_voice.len() < 3 {
                 continue;
@@ -470,20 +471,13 @@ impl Voices {
                 }
             }
             let most = givers.values().map(Vec::len).max().unwrap_or(0);
-            for vs in givers.values() {
-                if let [a, b] = vs[..]
-                    && vs.len() < most
-                {
-                    *rare.entry((a, b)).or_default() += 1;
-                }
-            }
+            let sharing = givers.values().filter(|vs| vs.len() == 2 && vs.len() < most);
+            rare.subject(by_voice.keys().copied(), sharing.map(Vec::as_slice));
         }
-        let mut candidates: Vec<((usize, usize), usize)> =
-            rare.into_iter().filter(|&(_, n)| n >= MIN_RARE_SHARED).collect();
+        let candidates = rare.beyond_chance();
         if candidates.is_empty() {
             return;
         }
-        candidates.sort_unstable();
         // Shared subjects and identical ones, for candidate pairs only: walk the two voices'
         // sorted lists of subject groups side by side (never all pairs of voices).
         let mut figures_of: HashMap<usize, Vec<(usize, &BTreeSet<usize>)>> = HashMap::new();
@@ -495,7 +489,7 @@ impl Voices {
         let empty = Vec::new();
         let overlap: Vec<(usize, usize)> = candidates
             .iter()
-            .map(|&((a, b), _)| {
+            .map(|&((a, b), _, _)| {
                 let (ga, gb) =
                     (figures_of.get(&a).unwrap_or(&empty), figures_of.get(&b).unwrap_or(&empty));
                 let (mut i, mut j, mut common, mut same) = (0, 0, 0, 0);
@@ -518,12 +512,12 @@ impl Voices {
             })
             .collect();
         let mut merged = false;
-        for (((a, b), rare), (common, same)) in candidates.into_iter().zip(overlap) {
+        for (((a, b), rare, chance), (common, same)) in candidates.into_iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {
                 let (ma, mb) = (self.groups[a].members[0], self.groups[b].members[0]);
                 self.union.join(ma, mb);
                 let why = format!(
-                    "{} and {}: copying detected ({same} of {common} shared subjects identical, {rare} figures no other voice gives)",
+                    "{} and {}: copying detected ({same} of {common} shared subjects identical, {rare} figures no other voice gives, against {chance:.1} by chance)",
                     self.groups[a].name, self.groups[b].name
                 );
                 self.reasons.push((ma, mb, why));
@@ -545,7 +539,8 @@ impl Voices {
     /// 1. every subject's figure is estimated by a vote of the current voices, each weighted
     ///    as in CRH by its share of figures off the estimate (see [`vote`]);
     /// 2. for each pair of voices sharing at least [`MIN_RARE_SHARED`] figures off the
-    ///    estimate, over the subjects both cover: `k_t` identical figures equal to the
+    ///    estimate, and more than chance explains (see [`Coincidences`]), over the subjects
+    ///    both cover: `k_t` identical figures equal to the
     ///    estimate, `k_f` identical figures off it, `k_d` different figures. Dong et al.'s
     ///    likelihood ratio of copying against independence is, per subject, `c/A + 1 - c`
     ///    for a shared true figure (weak evidence: accurate sources share the truth anyway),
@@ -569,8 +564,9 @@ impl Voices {
     /// # Complexity
     /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r`
     /// vote rounds, `p` candidate pairs and `s` subjects per voice. Candidate pairs come from
-    /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
-    /// `MAX_SHARING²/2` per subject, never all pairs of voices.
+    /// false figures given by at most [`MAX_SHARING`] voices (at most `MAX_SHARING²/2` pairs
+    /// per subject, never all pairs of voices), shared more often than chance explains, so
+    /// that voices coinciding by chance on many subjects are not walked subject by subject.
     fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
         // or a bound beside a figure, are not false.
@@ -598,8 +594,9 @@ impl Voices {
             let truth = vote(&per_group, &keys.texts, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
-            // Candidates: pairs of voices giving the same false figures on some subject.
-            let mut shared_false: HashMap<(usize, usize), usize> = HashMap::new();
+            // Candidates: pairs of voices giving the same false figures on more subjects than
+            // chance would have them.
+            let mut shared_false = Coincidences::new(self.groups.len());
             for (gi, by_voice) in per_group.iter().enumerate() {
                 let mut givers: BTreeMap<&Vec<usize>, Vec<usize>> = BTreeMap::new();
                 for (&v, figures) in by_voice {
@@ -609,23 +606,13 @@ impl Voices {
                 }
                 // A false figure that many voices give is no rare coincidence to learn from, and
                 // counting its pairs would cost the square of their number.
-                for vs in givers.values().filter(|vs| vs.len() <= MAX_SHARING) {
-                    for (k, &a) in vs.iter().enumerate() {
-                        for &b in &vs[k + 1..] {
-                            *shared_false.entry((a, b)).or_default() += 1;
-                        }
-                    }
-                }
+                let sharing = givers.values().filter(|vs| (2..=MAX_SHARING).contains(&vs.len()));
+                shared_false.subject(by_voice.keys().copied(), sharing.map(Vec::as_slice));
             }
-            let mut candidates: Vec<(usize, usize)> = shared_false
-                .into_iter()
-                .filter(|&(_, n)| n >= MIN_RARE_SHARED)
-                .map(|(pair, _)| pair)
-                .collect();
+            let candidates = shared_false.beyond_chance();
             if candidates.is_empty() {
                 return;
             }
-            candidates.sort_unstable();
             // Per voice, the subjects it covers in order with its figures on each; per subject,
             // its distinct false figures: both once per round, for every candidate pair.
             let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
@@ -640,7 +627,7 @@ impl Voices {
                 .map(|(by_voice, &t)| false_figures(by_voice, t) as f64)
                 .collect();
             let mut passed: Vec<(f64, usize, usize, Evidence)> = Vec::new();
-            for (a, b) in candidates {
+            for ((a, b), _, _) in candidates {
                 let ev = evidence((a, b), &figures_of, &n_false, &truth, &accuracy);
                 let (same, common) = (ev.same_true + ev.same_false, ev.common());
                 let posterior_odds = ev.log_ratio + (COPY_PRIOR / (1.0 - COPY_PRIOR)).ln();
@@ -670,6 +657,95 @@ impl Voices {
             self.finalize();
         }
     }
+}
+
+/// Pairs of voices that give the same figure where few voices do (a rare or a false figure),
+/// counted per pair, beside how many such coincidences independent voices would have by
+/// chance: the candidates for copying are the pairs that share more than chance explains, so
+/// a table where a hundred voices cover every subject does not make every pair a candidate.
+///
+/// The chance model treats a subject's voices as exchangeable: a subject with `V` voices and
+/// `P` coinciding pairs gives any one pair a coincidence with chance `P / (V (V - 1) / 2)`.
+/// A pair's expected count is the sum of that chance over the subjects both cover, which is
+/// at most the smaller of the two voices' sums over their own subjects; the test uses that
+/// bound less the pair's own coincidences (chance is what the *other* pairs show: a copier's
+/// copies must not raise the bar it is judged against), so a pair is never a candidate by an
+/// underestimate of chance, and it costs O(1) per coincidence (never a walk over a pair's
+/// shared subjects). Voices noisier than their subjects' average coincide more than this
+/// model expects and may still be candidates: that costs their judgement, not its outcome.
+struct Coincidences {
+    /// Per pair (lower voice first): the subjects where the two give one such figure, and
+    /// the part of the chance sums those coincidences make.
+    pairs: HashMap<(usize, usize), (usize, f64)>,
+    /// Per voice: the coincidences a pair with it would have by chance, at most.
+    chance: Vec<f64>,
+}
+
+impl Coincidences {
+    fn new(voices: usize) -> Self {
+        Coincidences { pairs: HashMap::new(), chance: vec![0.0; voices] }
+    }
+
+    /// One subject: its voices, and the sets of voices that give one such figure each.
+    fn subject<'a>(
+        &mut self,
+        voices: impl ExactSizeIterator<Item = usize>,
+        sharing: impl Iterator<Item = &'a [usize]> + Clone,
+    ) {
+        let n = voices.len();
+        let coinciding: usize =
+            sharing.clone().map(|vs| vs.len() * vs.len().saturating_sub(1) / 2).sum();
+        if coinciding == 0 || n < 2 {
+            return;
+        }
+        let each = 1.0 / (n * (n - 1) / 2) as f64;
+        for vs in sharing {
+            for (k, &a) in vs.iter().enumerate() {
+                for &b in &vs[k + 1..] {
+                    let pair = self.pairs.entry((a.min(b), a.max(b))).or_default();
+                    pair.0 += 1;
+                    pair.1 += each;
+                }
+            }
+        }
+        for v in voices {
+            self.chance[v] += coinciding as f64 * each;
+        }
+    }
+
+    /// The pairs sharing at least [`MIN_RARE_SHARED`] such figures, more than chance gives
+    /// (see [`beyond_chance`]), in pair order, each with its count and its chance count.
+    fn beyond_chance(self) -> Vec<((usize, usize), usize, f64)> {
+        let mut out: Vec<((usize, usize), usize, f64)> = self
+            .pairs
+            .into_iter()
+            .map(|((a, b), (n, own))| {
+                ((a, b), n, (self.chance[a].min(self.chance[b]) - own).max(0.0))
+            })
+            .filter(|&(_, n, chance)| n >= MIN_RARE_SHARED && beyond_chance(n, chance))
+            .collect();
+        out.sort_unstable_by_key(|&(pair, _, _)| pair);
+        out
+    }
+}
+
+/// Whether `n` coincidences are more than chance explains when `expected` are expected: the
+/// chance of at least `n` under a Poisson law of mean `expected` is at most
+/// [`CHANCE_LEVEL`]. O(n).
+fn beyond_chance(n: usize, expected: f64) -> bool {
+    if expected <= 0.0 {
+        return true;
+    }
+    // P(X >= n) = 1 - P(X < n), the terms summed in log space (e^-expected underflows past
+    // 745).
+    let (ln_mean, mut ln_term, mut below) = (expected.ln(), -expected, 0.0);
+    for k in 0..n {
+        if k > 0 {
+            ln_term += ln_mean - (k as f64).ln();
+        }
+        below += ln_term.exp();
+    }
+    1.0 - below <= CHANCE_LEVEL
 }
 
 /// What two voices' figures on their shared subjects say about copying (see
@@ -802,6 +878,12 @@ fn accuracy(
 /// Shared rare (or false) figures needed before two voices are taken for copies.
 pub(crate) const MIN_RARE_SHARED: usize = 3;
 
+/// How unlikely under independence a pair's shared rare (or false) figures must be before the
+/// pair is judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
+/// measurement. It only picks the pairs worth judging: the judgement itself (80 % identical,
+/// and for false figures Dong et al.'s posterior) is unchanged.
+const CHANCE_LEVEL: f64 = 1e-3;
+
 /// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
 /// al. 2009). 0.8 is the value we read in their experiments; we have not checked it against
 /// the paper itself.
@@ -824,3 +906,41 @@ const COPY_ROUNDS: usize = 64;
 
 /// Rounds of the weighted vote that estimates the figures copy detection judges against.
 const VOTE_ROUNDS: usize = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chance_test_is_the_poisson_upper_tail() {
+        // P(X >= 4 | 0.4) = 1 - e^-0.4 (1 + 0.4 + 0.08 + 0.010667) = 0.000776, under 1e-3.
+        assert!(beyond_chance(4, 0.4));
+        // P(X >= 3 | 0.4) = 0.00793: three coincidences are within chance at that rate.
+        assert!(!beyond_chance(3, 0.4));
+        // No coincidence expected: any is beyond chance.
+        assert!(beyond_chance(1, 0.0));
+        // A large mean does not underflow: 1,000 expected, 1,000 seen is chance, 1,200 is not.
+        assert!(!beyond_chance(1000, 1000.0));
+        assert!(beyond_chance(1200, 1000.0));
+    }
+
+    #[test]
+    fn pairs_that_coincide_as_often_as_the_rest_are_not_candidates() {
+        // Ten voices on 450 subjects; on each subject one pair gives the same rare figure, every
+        // pair in turn (ten times each), and voices 8 and 9 share one on every subject.
+        let pairs: Vec<(usize, usize)> =
+            (0..10).flat_map(|a| (a + 1..10).map(move |b| (a, b))).collect();
+        let mut c = Coincidences::new(10);
+        for g in 0..450 {
+            let (a, b) = pairs[g % pairs.len()];
+            let sharing: Vec<Vec<usize>> =
+                if (a, b) == (8, 9) { vec![vec![8, 9]] } else { vec![vec![a, b], vec![8, 9]] };
+            c.subject(0..10, sharing.iter().map(Vec::as_slice));
+        }
+        let found = c.beyond_chance();
+        assert_eq!(
+            found.iter().map(|&(pair, n, _)| (pair, n)).collect::<Vec<_>>(),
+            [((8, 9), 450)]
+        );
+    }
+}
