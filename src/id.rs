@@ -1,6 +1,7 @@
 //! Validated identifiers, names and scores.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,9 +66,12 @@ pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Resul
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
+        ///
+        /// The text is shared: a clone costs a count, not a copy, so an id carried into
+        /// groups, ranks and relations is one allocation however often it is named.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Longest accepted, in characters.
@@ -79,7 +83,7 @@ macro_rules! id_type {
             /// # Errors
             #[doc = concat!("[`Error::InvalidName`] naming the ", $what, " when the text is not acceptable.")]
             pub fn new(text: &str) -> Result<Self, Error> {
-                normalized_name($what, text, Self::MAX_CHARS).map($name)
+                normalized_name($what, text, Self::MAX_CHARS).map(|t| $name(t.into()))
             }
 
             /// The identifier's text.
@@ -93,13 +97,13 @@ macro_rules! id_type {
             type Error = Error;
             /// [`Self::new`], keeping `s` when it is already normalised.
             fn try_from(s: String) -> Result<Self, Error> {
-                normalized_owned($what, s, Self::MAX_CHARS).map($name)
+                normalized_owned($what, s, Self::MAX_CHARS).map(|t| $name(t.into()))
             }
         }
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.as_ref().to_owned()
             }
         }
 

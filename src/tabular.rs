@@ -12,6 +12,7 @@ pub(crate) mod cell;
 pub(crate) mod records;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -595,10 +596,11 @@ impl Table {
         for (attribute, kind) in &table.kinds {
             kinds.declare(attribute.clone(), *kind);
         }
+        let mut names = SharedNames::default();
         while let Some(next) = records.next() {
             items.push(match next {
                 Ok(Next::Record(record)) => {
-                    let claim = table.claim(name, record, parser);
+                    let claim = table.claim(name, record, parser, &mut names);
                     if let Ok(c) = &claim {
                         kinds.count_borrowed(&*attribute_of(c).0, Kind::of(c.value()));
                     }
@@ -620,9 +622,15 @@ impl Table {
         items
     }
 
-    fn claim(&self, name: &str, row: &Record, parser: &Parser) -> Result<Claim, Error> {
+    fn claim(
+        &self,
+        name: &str,
+        row: &Record,
+        parser: &Parser,
+        names: &mut SharedNames,
+    ) -> Result<Claim, Error> {
         let cells: Vec<&[u8]> = row.iter().collect();
-        self.claim_of(name, row.line() as usize, &cells, parser)
+        self.claim_of(name, row.line() as usize, &cells, parser, names)
     }
 
     /// The claim of a row of `cells` at `line`, or its first problem, checking the fields in
@@ -634,17 +642,18 @@ impl Table {
         line: usize,
         cells: &[&[u8]],
         parser: &Parser,
+        names: &mut SharedNames,
     ) -> Result<Claim, Error> {
         // The error of a cell's value, kept whole inside the row's error.
         let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
         let cell = |field: &str, i: usize| self.cell_text(name, line, cells, field, i);
-        let source = SourceId::new(&cell("source", self.source)?).map_err(wrap("source"))?;
-        let object = Label::new(&cell("object", self.object)?).map_err(wrap("object"))?;
+        let source = names.source(&cell("source", self.source)?).map_err(wrap("source"))?;
+        let object = names.label(&cell("object", self.object)?).map_err(wrap("object"))?;
         let attribute = match self.attribute {
             Some(i) => cell("attribute", i)?,
             None => std::borrow::Cow::Borrowed("value"),
         };
-        let attribute = Label::new(&attribute).map_err(wrap("attribute"))?;
+        let attribute = names.label(&attribute).map_err(wrap("attribute"))?;
         let declared = self.declared(attribute.key());
         let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
         let value = cell("value", self.value)?;
@@ -705,6 +714,37 @@ impl Table {
             Error::line(name, line, "as_of", problem)
         })?;
         crate::value::check_year(date).map(Some).map_err(|e| e.in_line(name, line, "as_of"))
+    }
+}
+
+/// The names a table repeats row after row (sources, objects, attributes), each read once
+/// and shared by the rows that give it: a table of millions of rows names a few thousand.
+/// A cell that is not a valid name is not kept: each row giving it gets its own error.
+#[derive(Debug, Default)]
+pub(crate) struct SharedNames {
+    sources: HashMap<String, SourceId>,
+    labels: HashMap<String, Label>,
+}
+
+impl SharedNames {
+    /// The source id a cell gives ([`SourceId::new`]).
+    pub(crate) fn source(&mut self, text: &str) -> Result<SourceId, Error> {
+        if let Some(id) = self.sources.get(text) {
+            return Ok(id.clone());
+        }
+        let id = SourceId::new(text)?;
+        self.sources.insert(text.to_owned(), id.clone());
+        Ok(id)
+    }
+
+    /// The label a cell gives ([`Label::new`]).
+    pub(crate) fn label(&mut self, text: &str) -> Result<Label, Error> {
+        if let Some(label) = self.labels.get(text) {
+            return Ok(label.clone());
+        }
+        let label = Label::new(text)?;
+        self.labels.insert(text.to_owned(), label.clone());
+        Ok(label)
     }
 }
 

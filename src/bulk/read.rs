@@ -316,7 +316,8 @@ impl Setup<'_> {
     /// does one `Table::read` finds only in what this reader does not read (the claim's id).
     #[cold]
     fn first_problem(&self, line: u64, fields: &[&[u8]], rejected: Rejected) -> Rejected {
-        match self.table.claim_of(self.name, line as usize, fields, self.parser) {
+        let mut names = crate::tabular::SharedNames::default();
+        match self.table.claim_of(self.name, line as usize, fields, self.parser, &mut names) {
             Err(error @ Error::Corpus { .. }) if !matches!(&error, Error::Corpus { field, .. } if field == "as_of" || field == "row") => {
                 Rejected { error, ..rejected }
             }

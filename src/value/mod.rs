@@ -51,8 +51,9 @@ use crate::Error;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Label {
-    text: String,
-    key: String,
+    /// Shared, as are most keys with their text: a clone costs two counts, not two copies.
+    text: std::sync::Arc<str>,
+    key: std::sync::Arc<str>,
 }
 
 impl PartialEq for Label {
@@ -92,6 +93,9 @@ impl Label {
     pub fn new(text: &str) -> Result<Self, Error> {
         let text = crate::id::normalized_name("label", text, Self::MAX_CHARS)?;
         let key = text.to_lowercase();
+        let text: std::sync::Arc<str> = text.into();
+        // A label written in lower case is its own key: one allocation for both.
+        let key = if key == *text { text.clone() } else { key.into() };
         Ok(Label { text, key })
     }
 
@@ -117,7 +121,7 @@ impl TryFrom<String> for Label {
 
 impl From<Label> for String {
     fn from(l: Label) -> String {
-        l.text
+        l.text.as_ref().to_owned()
     }
 }
 
