@@ -81,11 +81,6 @@ impl fmt::Display for DayText {
     }
 }
 
-/// [`DayText`] as a `String`.
-pub(crate) fn day_text(d: Option<NaiveDate>) -> String {
-    DayText(d).to_string()
-}
-
 /// When a figure holds: its as-of date and, where known, the time of day. `a` is known to come
 /// before `b` when its date is earlier, or on one date when both times are known and `a`'s
 /// ends before `b`'s starts; otherwise the order is unknown (or they are simultaneous).

@@ -61,7 +61,7 @@ fn a_state_given_both_ways_the_same_day_in_unknown_order_is_a_note_not_a_conflic
     assert_eq!(r.summary.with_findings, 0);
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "yes");
-    assert!(e.reason.contains("in an order the reports do not give"), "{}", e.reason);
+    assert!(e.reason.to_string().contains("in an order the reports do not give"), "{}", e.reason);
     let text = claimrecon::text(&r);
     assert!(
         text.contains("NOTES (not conflicts)\n  - [changed the same day (order unknown)]"),
@@ -191,7 +191,7 @@ fn a_flip_of_unknown_order_goes_to_the_value_that_differs_from_the_day_before() 
     ]);
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "yes");
-    assert!(e.reason.contains("differs from the state the day before"), "{}", e.reason);
+    assert!(e.reason.to_string().contains("differs from the state the day before"), "{}", e.reason);
 }
 
 #[test]

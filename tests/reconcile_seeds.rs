@@ -301,7 +301,7 @@ fn two_articles_relaying_ria_novosti_are_one_voice() {
     assert_eq!(frontier.voice.as_str(), "RIA Novosti");
     // The start of the protests: four articles, three independent voices.
     let e = r.group(&start()).unwrap().estimate.clone().unwrap();
-    assert!(e.reason.contains("from 3 independent voices"), "{}", e.reason);
+    assert!(e.reason.to_string().contains("from 3 independent voices"), "{}", e.reason);
     assert_eq!(e.figure, Figure::Date { low: day(2), best: day(2), high: day(2) });
     // Declaring Sputnik and RIA Novosti one owner's makes it two.
     let owned = Reconciler::new()
@@ -312,7 +312,7 @@ fn two_articles_relaying_ria_novosti_are_one_voice() {
         )
         .reconcile(seed_claims());
     let e = owned.group(&start()).unwrap().estimate.clone().unwrap();
-    assert!(e.reason.contains("from 2 independent voices"), "{}", e.reason);
+    assert!(e.reason.to_string().contains("from 2 independent voices"), "{}", e.reason);
 }
 
 #[test]

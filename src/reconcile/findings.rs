@@ -9,6 +9,7 @@ use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::subject::Subject;
 
+use super::reason::{About, FindingMessage};
 use super::score::State;
 use super::voice::Voices;
 use super::{Group, RelationKind};
@@ -61,8 +62,8 @@ pub struct Finding {
     pub subject: Subject,
     /// The claims involved.
     pub claims: Vec<ClaimId>,
-    /// The finding in one or two sentences.
-    pub message: String,
+    /// The finding in one or two sentences (data, written in words when shown).
+    pub message: FindingMessage,
 }
 
 /// The one-screen summary an editor reads first: how many quantities agree, how many need a
@@ -158,7 +159,10 @@ fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<
         kind: FindingKind::SingleVoice,
         subject: g.subject.clone(),
         claims: e.supporting.clone(),
-        message: format!("{}: {}, from one voice ({})", g.subject, e.figure, voices.groups[v].name),
+        message: FindingMessage::about(
+            &std::sync::Arc::new(g.subject.clone()),
+            About::SingleVoice(Box::new((e.figure.clone(), voices.groups[v].name.clone()))),
+        ),
     })
 }
 
@@ -213,7 +217,9 @@ pub(crate) fn collect(
     // Each group's claim indices, built the first time a running total needs them.
     let mut members = None;
     for (gi, g) in groups.iter().enumerate() {
-        let mut push = |kind, ids: Vec<ClaimId>, message: String| {
+        let subject = std::sync::Arc::new(g.subject.clone());
+        let mut push = |kind, ids: Vec<ClaimId>, about: About| {
+            let message = FindingMessage::about(&subject, about);
             out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
         };
         let has_complement = g.relations.iter().any(|r| r.complement);
@@ -221,16 +227,12 @@ pub(crate) fn collect(
         for r in &g.relations {
             let ids = || vec![r.a.clone(), r.b.clone()];
             if r.complement {
-                push(FindingKind::Complement, ids(), format!("{}: {}", g.subject, r.reason));
+                push(FindingKind::Complement, ids(), About::Relation(r.reason.clone()));
                 continue;
             }
             match r.kind {
                 RelationKind::SubCountAboveTotal => {
-                    push(
-                        FindingKind::SubCountAboveTotal,
-                        ids(),
-                        format!("{}: {}", g.subject, r.reason),
-                    );
+                    push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason.clone()));
                 }
                 RelationKind::Incomparable => incomparable.extend([&r.a, &r.b]),
                 _ => {}
@@ -242,20 +244,17 @@ pub(crate) fn collect(
             push(
                 FindingKind::Incomparable,
                 incomparable.into_iter().cloned().collect(),
-                format!(
-                    "{}: some figures cannot be compared with the others (different units or kinds)",
-                    g.subject
-                ),
+                About::Incomparable,
             );
         }
         // One finding per offending figure, listing every figure it falls below.
         let regressions = state.regressions(gi, claims, voices);
         let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
-        for (offender, below, message) in &regressions {
+        for (offender, below, about) in &regressions {
             let mut ids = Vec::with_capacity(below.len() + 1);
             ids.push(offender.clone());
             ids.extend(below.iter().cloned());
-            push(FindingKind::Regression, ids, format!("{}: {message}", g.subject));
+            push(FindingKind::Regression, ids, about.clone());
         }
         // Conflicts outside the estimate's clusters: between figures of an earlier state, or
         // between a figure and a derived bound.
@@ -281,7 +280,7 @@ pub(crate) fn collect(
                 push(
                     FindingKind::Conflict,
                     vec![r.a.clone(), r.b.clone()],
-                    format!("{}: {}", g.subject, r.reason),
+                    About::Relation(r.reason.clone()),
                 );
             }
         }
@@ -295,19 +294,24 @@ pub(crate) fn collect(
             g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
         if let Some(e) = undecided {
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
-            push(FindingKind::Undecided, ids, format!("{}: {}; {}", g.subject, e.figure, e.reason));
+            push(
+                FindingKind::Undecided,
+                ids,
+                About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
+            );
         } else if g.clusters.len() > 1 && state.changed_same_day(gi) {
             let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
-            let reason = g.estimate.as_ref().map_or_else(String::new, |e| e.reason.clone());
-            push(FindingKind::ChangedSameDay, ids, format!("{}: {reason}", g.subject));
+            let about =
+                g.estimate.as_ref().map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
+            push(FindingKind::ChangedSameDay, ids, about);
         } else if g.clusters.len() > 1 && !has_complement && rivals_left() {
             let ids: Vec<ClaimId> =
                 g.clusters.iter().flatten().filter(|id| !holds(&offenders, id)).cloned().collect();
-            let reason = g.estimate.as_ref().map_or_else(
-                || format!("the figures split into {} conflicting clusters", g.clusters.len()),
-                |e| e.reason.clone(),
-            );
-            push(FindingKind::Conflict, ids, format!("{}: {reason}", g.subject));
+            let about = g
+                .estimate
+                .as_ref()
+                .map_or(About::Split(g.clusters.len()), |e| About::Estimate(e.reason.clone()));
+            push(FindingKind::Conflict, ids, about);
         }
         out.extend(single_voice(gi, g, state, voices));
     }

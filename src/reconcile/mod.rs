@@ -25,7 +25,7 @@ use crate::unit::Unit;
 use crate::value::{Policy, Value};
 
 pub use self::findings::{Finding, FindingKind, Summary};
-pub use self::reason::{RankReason, RelationReason};
+pub use self::reason::{EstimateReason, FindingMessage, RankReason, RelationReason};
 
 /// How one claim relates to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -302,7 +302,7 @@ fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
 /// // The earlier 164 supports it as a floor.
 /// let ids: Vec<&str> = estimate.supporting.iter().map(ClaimId::as_str).collect();
 /// assert_eq!(ids, ["gsv", "tass", "una"]);
-/// assert!(estimate.reason.contains("from 2 independent voices"), "{}", estimate.reason);
+/// assert!(estimate.reason.to_string().contains("from 2 independent voices"), "{}", estimate.reason);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -314,8 +314,8 @@ pub struct Estimate {
     pub figure: Figure,
     /// The claims (and derived bounds) that support it.
     pub supporting: Vec<ClaimId>,
-    /// Why this figure, in one line.
-    pub reason: String,
+    /// Why this figure, in one line (data, written in words when shown).
+    pub reason: EstimateReason,
 }
 
 /// All claims about one subject, and what the reconciler made of them.

@@ -1,7 +1,8 @@
-//! Why two claims relate as they do and why a claim has its rank, kept as data (the values,
-//! dates and subjects a sentence names) and written by `Display` when a report asks.
+//! Why two claims relate as they do, why a claim has its rank, why an estimate is what it is
+//! and what a finding says, kept as data (the values, dates, sources and subjects a sentence
+//! names) and written by `Display` when a report asks.
 //!
-//! A reconciliation holds a reason for every relation and every rank; most are never read.
+//! A reconciliation holds a reason for every relation, rank and estimate; most are never read.
 //! Their words cost nothing until shown. The data are private, so that their representation
 //! can grow more compact without a change to the public types.
 
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::Error;
 use crate::claim::{AsOfTime, DayText};
+use crate::id::SourceId;
 use crate::subject::Subject;
 use crate::value::{Amount, ComparisonReason, Value};
 
@@ -293,3 +295,290 @@ impl fmt::Display for RankReason {
 }
 
 crate::words::words_as_text!(RankReason, |text| RankReason(RankWhy::Text(text)));
+
+/// A figure in words with who gave it, and its day when the sentence names one: "164
+/// (UNA-OIC)", "164 (UNA-OIC, 10 Jan 2022)", "2,300 (derived)".
+#[derive(Debug, Clone)]
+pub(crate) struct Described {
+    pub figure: Figured,
+    /// The figure's as-of date.
+    pub as_of: Option<NaiveDate>,
+    /// Whether the words name that day.
+    pub dated: bool,
+}
+
+/// A described figure: a claim's value and its source, or a derived bound's value as text.
+#[derive(Debug, Clone)]
+pub(crate) enum Figured {
+    Claim(Value, SourceId),
+    Derived(String),
+}
+
+impl fmt::Display for Described {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.figure {
+            Figured::Claim(value, source) => write!(f, "{value} ({source}")?,
+            Figured::Derived(text) => write!(f, "{text} (derived")?,
+        }
+        if self.dated { write!(f, ", {})", DayText(self.as_of)) } else { f.write_str(")") }
+    }
+}
+
+/// Figures in words, joined by ", ".
+struct Listed<'a>(&'a [Described]);
+
+impl fmt::Display for Listed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            d.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an estimate is what it is, in one line: "all 3 figures are consistent, from 2
+/// independent voices". Written in words by `Display`; serialised, read back and compared as
+/// [`RelationReason`] is.
+///
+/// ```
+/// # use claimrecon::{Claim, ClaimId, EstimateReason, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let claim = |id: &str, phrase: &str, outlet: &str| {
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase,
+/// #         Provenance::new(SourceId::new(outlet)?), &Parser::default())
+/// # };
+/// let r = Reconciler::new().reconcile(vec![claim("a", "225", "A")?, claim("b", "225", "B")?]);
+/// let reason = &r.groups[0].estimate.as_ref().unwrap().reason;
+/// assert_eq!(*reason, "both figures are consistent, from 2 independent voices");
+/// // Travels as its words, and reads back equal.
+/// let json = serde_json::to_string(reason)?;
+/// assert_eq!(json, "\"both figures are consistent, from 2 independent voices\"");
+/// assert_eq!(serde_json::from_str::<EstimateReason>(&json)?, *reason);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct EstimateReason(EstimateWhy);
+
+/// How many figures support a consistent estimate, as its words count them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Counted {
+    /// "the one figure is".
+    One,
+    /// "both figures are".
+    Both,
+    /// "all n figures are".
+    All(usize),
+    /// "the n supporting figures are", when some are set aside.
+    Supporting(usize),
+}
+
+/// What decided an estimate, with what its words name. One variant per sentence.
+#[derive(Debug, Clone)]
+pub(crate) enum EstimateWhy {
+    /// This many values tie on every count.
+    Tie(usize),
+    /// Every figure of the latest date falls below what this many voices reported earlier.
+    Floor(usize),
+    /// A yes/no state given both ways on this day.
+    SameDay(Option<NaiveDate>),
+    /// The figures split into clusters; the chosen one has this many voices; the others'
+    /// figures.
+    /// (Shared: a finding that repeats the reason holds the same list.)
+    Split { clusters: usize, voices: usize, others: std::sync::Arc<[Vec<Described>]> },
+    /// One cluster: how many figures, from how many voices, whether earlier figures act as
+    /// floors, how many regressions and how many earlier figures above are set aside.
+    Consistent { count: Counted, voices: usize, floors: bool, regressions: usize, above: usize },
+    /// Words read back from a serialised reason.
+    Text(String),
+}
+
+impl From<EstimateWhy> for EstimateReason {
+    fn from(why: EstimateWhy) -> Self {
+        EstimateReason(why)
+    }
+}
+
+/// "one independent voice", "3 independent voices".
+struct VoiceCount(usize);
+
+impl fmt::Display for VoiceCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("one independent voice"),
+            n => write!(f, "{n} independent voices"),
+        }
+    }
+}
+
+/// "; 1 figure ... is set aside", "; 3 figures ... are set aside", or nothing.
+struct Aside<'a>(usize, &'a str, &'a str);
+
+impl fmt::Display for Aside<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => Ok(()),
+            1 => write!(f, "; 1 {} is set aside", self.1),
+            k => write!(f, "; {k} {} are set aside", self.2),
+        }
+    }
+}
+
+impl fmt::Display for EstimateReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            EstimateWhy::Tie(n) => write!(
+                f,
+                "{n} values tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them"
+            ),
+            EstimateWhy::Floor(voices) => write!(
+                f,
+                "every figure of the latest date falls below what {voices} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
+                if *voices == 1 { "" } else { "s" }
+            ),
+            EstimateWhy::SameDay(day) => {
+                f.write_str("reported both ways on ")?;
+                match day {
+                    Some(d) => d.fmt(f)?,
+                    None => f.write_str("one day")?,
+                }
+                f.write_str(
+                    ", in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
+                )
+            }
+            EstimateWhy::Split { clusters, voices, others } => {
+                write!(
+                    f,
+                    "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}), over ",
+                    if *voices == 1 { "" } else { "s" }
+                )?;
+                for (i, cluster) in others.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" and ")?;
+                    }
+                    Listed(cluster).fmt(f)?;
+                }
+                Ok(())
+            }
+            EstimateWhy::Consistent { count, voices, floors, regressions, above } => {
+                match count {
+                    Counted::One => f.write_str("the one figure is")?,
+                    Counted::Both => f.write_str("both figures are")?,
+                    Counted::All(n) => write!(f, "all {n} figures are")?,
+                    Counted::Supporting(n) => write!(f, "the {n} supporting figures are")?,
+                }
+                write!(f, " consistent, from {}", VoiceCount(*voices))?;
+                if *floors {
+                    f.write_str("; earlier figures of the running total act as floors")?;
+                }
+                write!(
+                    f,
+                    "{}{}",
+                    Aside(
+                        *regressions,
+                        "figure below what other voices reported earlier",
+                        "figures below what other voices reported earlier"
+                    ),
+                    Aside(
+                        *above,
+                        "earlier figure above the estimate",
+                        "earlier figures above the estimate"
+                    ),
+                )
+            }
+            EstimateWhy::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+crate::words::words_as_text!(EstimateReason, |text| EstimateReason(EstimateWhy::Text(text)));
+
+/// A finding in one or two sentences, its subject first: "deaths: low 225 / best 225 / high
+/// 225, from one voice (GSV)". Written in words by `Display`; serialised, read back and compared as
+/// [`RelationReason`] is.
+///
+/// ```
+/// # use claimrecon::{Claim, ClaimId, FindingKind, FindingMessage, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// # let claim = |id: &str, phrase: &str, outlet: &str| {
+/// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase,
+/// #         Provenance::new(SourceId::new(outlet)?), &Parser::default())
+/// # };
+/// // One voice gives the only number: worth a look, and the finding says whose it is.
+/// let r = Reconciler::new().reconcile(vec![claim("a", "225", "GSV")?]);
+/// let finding = &r.findings[0];
+/// assert_eq!(finding.kind, FindingKind::SingleVoice);
+/// assert_eq!(finding.message, "deaths: low 225 / best 225 / high 225, from one voice (GSV)");
+/// let json = serde_json::to_string(&finding.message)?;
+/// assert_eq!(serde_json::from_str::<FindingMessage>(&json)?, finding.message);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct FindingMessage(FindingWhy);
+
+/// What a finding says, with what its words name: the subject, then one variant per sentence.
+#[derive(Debug, Clone)]
+pub(crate) enum FindingWhy {
+    /// The subject is shared by its group's findings.
+    About(std::sync::Arc<Subject>, About),
+    /// Words read back from a serialised message.
+    Text(String),
+}
+
+/// What a finding says about its subject.
+#[derive(Debug, Clone)]
+pub(crate) enum About {
+    /// A relation's reason (complementary windows, a part above its whole, a conflict).
+    Relation(RelationReason),
+    /// Figures that cannot be compared with the others.
+    Incomparable,
+    /// A figure below what other voices reported earlier, and those figures.
+    Regression(Box<(Described, Vec<Described>)>),
+    /// An undecided estimate's figure and reason.
+    Undecided(Box<(super::Figure, EstimateReason)>),
+    /// The estimate's reason (a split, or a change the same day).
+    Estimate(EstimateReason),
+    /// A split into this many clusters, when there is no estimate to give a reason.
+    Split(usize),
+    /// A number from one voice, named.
+    SingleVoice(Box<(super::Figure, SourceId)>),
+    /// Nothing more than the subject.
+    Nothing,
+}
+
+impl FindingMessage {
+    pub(crate) fn about(subject: &std::sync::Arc<Subject>, about: About) -> Self {
+        FindingMessage(FindingWhy::About(subject.clone(), about))
+    }
+}
+
+impl fmt::Display for FindingMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (subject, about) = match &self.0 {
+            FindingWhy::About(subject, about) => (subject, about),
+            FindingWhy::Text(text) => return f.write_str(text),
+        };
+        write!(f, "{subject}: ")?;
+        match about {
+            About::Relation(reason) => reason.fmt(f),
+            About::Incomparable => f.write_str(
+                "some figures cannot be compared with the others (different units or kinds)",
+            ),
+            About::Regression(r) => {
+                let (offender, below) = &**r;
+                write!(
+                    f,
+                    "{offender} falls below what other voices reported earlier: {}; a running total cannot fall, so it is set aside",
+                    Listed(below)
+                )
+            }
+            About::Undecided(u) => write!(f, "{}; {}", u.0, u.1),
+            About::Estimate(reason) => reason.fmt(f),
+            About::Split(n) => write!(f, "the figures split into {n} conflicting clusters"),
+            About::SingleVoice(s) => write!(f, "{}, from one voice ({})", s.0, s.1),
+            About::Nothing => Ok(()),
+        }
+    }
+}
+
+crate::words::words_as_text!(FindingMessage, |text| FindingMessage(FindingWhy::Text(text)));

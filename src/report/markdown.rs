@@ -61,7 +61,7 @@ pub fn markdown(r: &Reconciliation) -> String {
         if let Some(e) = &g.estimate {
             let _ =
                 writeln!(out, "**Estimate** (as of {}): {}  ", super::date_text(e.as_of), e.figure);
-            let _ = writeln!(out, "{}\n", cell(&e.reason));
+            let _ = writeln!(out, "{}\n", cell(&e.reason.to_string()));
         }
         let _ = writeln!(
             out,
@@ -155,13 +155,19 @@ fn findings(r: &Reconciliation, out: &mut String) {
     }
     for (i, f) in numbered.iter().enumerate() {
         let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
-        let _ =
-            writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message), ids.join(", "));
+        let _ = writeln!(
+            out,
+            "{}. **{}**: {} ({})",
+            i + 1,
+            f.kind,
+            cell(&f.message.to_string()),
+            ids.join(", ")
+        );
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\n### Notes (not conflicts)\n");
         for f in notes {
-            let _ = writeln!(out, "- **{}**: {}", f.kind, cell(&f.message));
+            let _ = writeln!(out, "- **{}**: {}", f.kind, cell(&f.message.to_string()));
         }
     }
     if !single.is_empty() {
@@ -172,7 +178,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
         );
         for f in single {
             let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
-            let _ = writeln!(out, "- {} ({})", cell(&f.message), ids.join(", "));
+            let _ = writeln!(out, "- {} ({})", cell(&f.message.to_string()), ids.join(", "));
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn text(r: &Reconciliation) -> String {
     if !single.is_empty() {
         let _ = writeln!(out, "\nNUMBERS RESTING ON ONE VOICE ({}), to corroborate", single.len());
         for f in single {
-            out.push_str(&wrap(&f.message, WIDTH, "  - ", "    "));
+            out.push_str(&wrap(&f.message.to_string(), WIDTH, "  - ", "    "));
         }
     }
     quantities(r, &mut out);
@@ -94,7 +94,7 @@ fn quantities(r: &Reconciliation, out: &mut String) {
                     "  estimate: ",
                     "            ",
                 ));
-                out.push_str(&wrap(&e.reason, WIDTH, "  why: ", "       "));
+                out.push_str(&wrap(&e.reason.to_string(), WIDTH, "  why: ", "       "));
             }
             None => {
                 let _ = writeln!(out, "  estimate: none (no figure was disclosed)");

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use crate::claim::Claim;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
-use crate::reconcile::reason::{RankReason, RankWhy};
+use crate::reconcile::reason::{
+    About, Counted, Described, EstimateReason, EstimateWhy, Figured, RankReason, RankWhy,
+};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
@@ -60,27 +62,18 @@ impl State {
         self.results = results;
     }
 
-    fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices) -> String {
-        self.describe_obs_on(o, claims, voices, None)
-    }
-
-    /// A figure in words with who gave it, and the day when `day` is given: "164 (UNA-OIC)",
-    /// "164 (UNA-OIC, 10 Jan 2022)", "2,300 (derived)".
-    fn describe_obs_on(
-        &self,
-        o: usize,
-        claims: &[Claim],
-        voices: &Voices,
-        day: Option<&str>,
-    ) -> String {
+    /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
+    /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
+    fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices, dated: bool) -> Described {
         let ob = &self.obs[o];
-        let on = day.map(|d| format!(", {d}")).unwrap_or_default();
-        match ob.claim {
-            Some(c) => {
-                format!("{} ({}{on})", claims[c].value(), voices.name(voices.source_of_claim(c)))
-            }
-            None => format!("{} (derived{on})", self.keys[ob.key]),
-        }
+        let figure = match ob.claim {
+            Some(c) => Figured::Claim(
+                claims[c].value().clone(),
+                voices.name(voices.source_of_claim(c)).clone(),
+            ),
+            None => Figured::Derived(self.keys[ob.key].clone()),
+        };
+        Described { figure, as_of: ob.as_of, dated }
     }
 
     fn group_result(&self, ei: usize, claims: &[Claim], voices: &Voices) -> GroupResult {
@@ -125,17 +118,15 @@ impl State {
     }
 
     /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
-    /// its id, the ids of the figures it falls below, and the finding in words.
+    /// its id, the ids of the figures it falls below, and what the finding says.
     pub fn regressions(
         &self,
         gi: usize,
         claims: &[Claim],
         voices: &Voices,
-    ) -> Vec<(ClaimId, Vec<ClaimId>, String)> {
+    ) -> Vec<(ClaimId, Vec<ClaimId>, About)> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let date = |o: usize| crate::claim::day_text(self.obs[o].as_of);
-        let describe = |o: usize| self.describe_obs_on(o, claims, voices, Some(&date(o)));
         out.roles
             .iter()
             .enumerate()
@@ -145,18 +136,22 @@ impl State {
             })
             .map(|(o, below)| {
                 let below: Vec<usize> = below.iter().map(|&g| e.obs[g]).collect();
-                let listed: Vec<String> = below.iter().map(|&g| describe(g)).collect();
-                let message = format!(
-                    "{} falls below what other voices reported earlier: {}; a running total cannot fall, so it is set aside",
-                    describe(o),
-                    listed.join(", ")
-                );
-                (self.obs[o].id.clone(), below.iter().map(|&g| self.obs[g].id.clone()).collect(), message)
+                let listed: Vec<Described> =
+                    below.iter().map(|&g| self.describe_obs(g, claims, voices, true)).collect();
+                let about = About::Regression(Box::new((
+                    self.describe_obs(o, claims, voices, true),
+                    listed,
+                )));
+                (
+                    self.obs[o].id.clone(),
+                    below.iter().map(|&g| self.obs[g].id.clone()).collect(),
+                    about,
+                )
             })
             .collect()
     }
 
-    /// Why the estimate of epoch `e` is what it is, in one line.
+    /// Why the estimate of epoch `e` is what it is, as data for its line of words.
     fn reason(
         &self,
         e: &Epoch,
@@ -164,90 +159,55 @@ impl State {
         n_supporting: usize,
         claims: &[Claim],
         voices: &Voices,
-    ) -> String {
-        if !out.undecided.is_empty() {
-            return format!(
-                "{} values tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them",
-                out.undecided.len()
-            );
-        }
-        if out.floors_won() {
-            format!(
-                "every figure of the latest date falls below what {} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
-                out.chosen_voices,
-                if out.chosen_voices == 1 { "" } else { "s" }
-            )
+    ) -> EstimateReason {
+        let why = if !out.undecided.is_empty() {
+            EstimateWhy::Tie(out.undecided.len())
+        } else if out.floors_won() {
+            EstimateWhy::Floor(out.chosen_voices)
         } else if out.same_day {
-            format!(
-                "reported both ways on {}, in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
-                e.as_of.map_or_else(|| "one day".to_owned(), |d| d.to_string())
-            )
+            EstimateWhy::SameDay(e.as_of)
         } else if out.clusters.len() > 1 {
-            let others: Vec<String> = out
+            let others: Vec<Vec<Described>> = out
                 .clusters
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != out.chosen)
                 .map(|(_, c)| {
-                    c.iter()
-                        .map(|&p| self.describe_obs(e.obs[p], claims, voices))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    c.iter().map(|&p| self.describe_obs(e.obs[p], claims, voices, false)).collect()
                 })
                 .collect();
-            format!(
-                "the figures split into {} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({} independent voice{}), over {}",
-                out.clusters.len(),
-                out.chosen_voices,
-                if out.chosen_voices == 1 { "" } else { "s" },
-                others.join(" and ")
-            )
+            EstimateWhy::Split {
+                clusters: out.clusters.len(),
+                voices: out.chosen_voices,
+                others: others.into(),
+            }
         } else {
             let floors = out
                 .roles
                 .iter()
                 .enumerate()
                 .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
-            let n = n_supporting;
             let set_aside =
                 out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
-            let count = match n {
-                1 => "the one figure is".to_owned(),
-                _ if set_aside => format!("the {n} supporting figures are"),
-                2 => "both figures are".to_owned(),
-                _ => format!("all {n} figures are"),
+            let count = match n_supporting {
+                1 => Counted::One,
+                n if set_aside => Counted::Supporting(n),
+                2 => Counted::Both,
+                n => Counted::All(n),
             };
-            let voices = if out.chosen_voices == 1 {
-                "one independent voice".to_owned()
-            } else {
-                format!("{} independent voices", out.chosen_voices)
-            };
-            let floors =
-                if floors { "; earlier figures of the running total act as floors" } else { "" };
-            let aside = |pred: fn(&Role) -> bool, one: &str, many: &str| match out
-                .roles
-                .iter()
-                .filter(|r| pred(r))
-                .count()
-            {
-                0 => String::new(),
-                1 => format!("; 1 {one} is set aside"),
-                k => format!("; {k} {many} are set aside"),
-            };
-            format!(
-                "{count} consistent, from {voices}{floors}{}{}",
-                aside(
-                    |r| matches!(r, Role::Regression { .. }),
-                    "figure below what other voices reported earlier",
-                    "figures below what other voices reported earlier"
-                ),
-                aside(
-                    |r| *r == Role::Above,
-                    "earlier figure above the estimate",
-                    "earlier figures above the estimate"
-                ),
-            )
-        }
+            EstimateWhy::Consistent {
+                count,
+                voices: out.chosen_voices,
+                floors,
+                regressions: out
+                    .roles
+                    .iter()
+                    .filter(|r| matches!(r, Role::Regression { .. }))
+                    .count(),
+                above: out.roles.iter().filter(|r| **r == Role::Above).count(),
+            }
+        };
+        why.into()
     }
 
     /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
