@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::FixedState;
+
 use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::subject::{Places, Population, Subject};
@@ -74,7 +76,7 @@ pub(crate) fn derive_bounds(
     policy: &Policy,
     voices: &Voices,
 ) -> Vec<Derived> {
-    let index: HashMap<&Subject, usize> =
+    let index: HashMap<&Subject, usize, FixedState> =
         groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -210,7 +212,7 @@ pub(crate) fn relate(
     places: &Places,
     policy: &Policy,
 ) {
-    let index: HashMap<&Subject, usize> =
+    let index: HashMap<&Subject, usize, FixedState> =
         groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
     let by_id = super::index(claims);
     for (si, g) in groups.iter().enumerate() {

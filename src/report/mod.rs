@@ -37,7 +37,7 @@ pub(crate) fn rejected_name(r: &crate::reconcile::Rejected) -> String {
 }
 
 pub(crate) fn date_text(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string())
+    d.map_or_else(|| "undated".to_owned(), |d| d.to_string())
 }
 
 pub(crate) fn nature_text(n: Nature) -> &'static str {

@@ -188,15 +188,10 @@ impl fmt::Display for DateValue {
     /// `2022-01-05`, `January 2022`, `year 2022`, `from 2022-01-01 to 2022-01-07`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.precision {
-            DatePrecision::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            DatePrecision::Day => write!(f, "{}", self.first),
             DatePrecision::Month => write!(f, "{}", self.first.format("%B %Y")),
             DatePrecision::Year => write!(f, "year {}", self.first.year()),
-            DatePrecision::Span => write!(
-                f,
-                "from {} to {}",
-                self.first.format("%Y-%m-%d"),
-                self.last.format("%Y-%m-%d")
-            ),
+            DatePrecision::Span => write!(f, "from {} to {}", self.first, self.last),
         }
     }
 }
