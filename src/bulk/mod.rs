@@ -528,13 +528,13 @@ fn interval_of(table: &[Interval], r: &Staged) -> Interval {
 /// source and line (f64's total order as bits), and within a run of one source's equal
 /// figures, phrases by their intervals (such runs are rare and short).
 fn order_rows(table: &[Interval], rows: &mut [Staged]) {
-    rows.sort_unstable_by_key(|r| {
-        let bits = r.value.to_bits();
-        let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
-        (
-            r.aux == AUX_LABEL,
-            (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line),
-        )
+    // `total_cmp` is f64's total order as bits; most pairs differ in value, where the
+    // comparison stops.
+    rows.sort_unstable_by(|a, b| {
+        (a.aux == AUX_LABEL)
+            .cmp(&(b.aux == AUX_LABEL))
+            .then_with(|| a.value.total_cmp(&b.value))
+            .then_with(|| (a.source, a.line).cmp(&(b.source, b.line)))
     });
     let mut k = 0;
     while k < rows.len() {

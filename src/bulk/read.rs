@@ -62,30 +62,38 @@ pub(super) struct Staged {
 /// the name store: one cache miss a lookup instead of two or three.
 const INLINE: usize = 16;
 
-/// A hash table entry: the name's first bytes, its length, and its id.
+/// A hash table entry: the name's first bytes (zero-padded), its length, and its id; 24
+/// bytes, so that the table of a large table's variables stays small.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    head: [u8; INLINE],
+    head: [u64; 2],
     len: u32,
     id: u32,
 }
 
+/// A name's first `INLINE` bytes, zero-padded, as two words: two names of the same length
+/// whose heads are equal have the same first bytes.
+#[inline]
+fn head_of(key: &[u8]) -> [u64; 2] {
+    let mut head = [[0; 8]; 2];
+    let (first, second) = key[..key.len().min(INLINE)].split_at(key.len().min(8));
+    head[0][..first.len()].copy_from_slice(first);
+    head[1][..second.len()].copy_from_slice(second);
+    [u64::from_ne_bytes(head[0]), u64::from_ne_bytes(head[1])]
+}
+
 impl Entry {
     fn new(key: &[u8], id: u32) -> Self {
-        let mut head = [0; INLINE];
-        let n = key.len().min(INLINE);
-        head[..n].copy_from_slice(&key[..n]);
-        Entry { head, len: key.len() as u32, id }
+        Entry { head: head_of(key), len: key.len() as u32, id }
     }
 
-    fn matches(&self, key: &[u8], bytes: &[u8], ends: &[usize]) -> bool {
-        if self.len as usize != key.len() {
-            return false;
-        }
-        if key.len() <= INLINE {
-            return self.head[..key.len()] == *key;
-        }
-        self.head == key[..INLINE] && name_of(bytes, ends, self.id) == key
+    /// Whether this entry is `key`, whose head is `head` (see [`head_of`]): one comparison of
+    /// words for a name of at most `INLINE` bytes, the name store only for longer ones.
+    #[inline]
+    fn matches(&self, key: &[u8], head: [u64; 2], bytes: &[u8], ends: &[usize]) -> bool {
+        self.len as usize == key.len()
+            && self.head == head
+            && (key.len() <= INLINE || name_of(bytes, ends, self.id) == key)
     }
 }
 
@@ -109,17 +117,23 @@ fn canonical_already<E>() -> Result<Option<Vec<u8>>, E> {
     Ok(None)
 }
 
+/// A shard and its lock on cache lines of their own: two threads locking neighbouring shards
+/// would otherwise pass one line back and forth.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Padded(Mutex<Shard>);
+
 /// A concurrent interner. Provisional ids are `shard << LOCAL_BITS | index in shard`.
 #[derive(Debug)]
 struct Interner {
-    shards: Vec<Mutex<Shard>>,
+    shards: Vec<Padded>,
     state: foldhash::fast::RandomState,
 }
 
 impl Interner {
     fn new() -> Self {
         Interner {
-            shards: (0..1 << SHARD_BITS).map(|_| Mutex::new(Shard::default())).collect(),
+            shards: (0..1 << SHARD_BITS).map(|_| Padded::default()).collect(),
             state: foldhash::fast::RandomState::default(),
         }
     }
@@ -134,10 +148,11 @@ impl Interner {
     ) -> Result<u32, Refused<E>> {
         use std::hash::BuildHasher;
         let hash = self.state.hash_one(key);
+        let head = head_of(key);
         let s = (hash >> (64 - SHARD_BITS)) as usize;
-        let mut guard = self.shards[s].lock().unwrap_or_else(PoisonError::into_inner);
+        let mut guard = self.shards[s].0.lock().unwrap_or_else(PoisonError::into_inner);
         let Shard { table, bytes, ends } = &mut *guard;
-        if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
+        if let Some(e) = table.find(hash, |e| e.matches(key, head, bytes, ends)) {
             return Ok(((s as u32) << LOCAL_BITS) | e.id);
         }
         if let Some(canonical) = check().map_err(Refused::Invalid)? {
@@ -166,7 +181,7 @@ impl Interner {
         let shards: Vec<Shard> = self
             .shards
             .into_iter()
-            .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
+            .map(|m| m.0.into_inner().unwrap_or_else(PoisonError::into_inner))
             .collect();
         let mut all: Vec<(u32, u32)> = shards
             .iter()
