@@ -136,11 +136,12 @@ struct Names {
     value: String,
 }
 
-/// `Table::read_bulk`'s buffer: bytes read from the stream at a time.
+/// `Table::read_bulk`'s largest buffer: bytes read from the stream at a time, once the
+/// buffer has grown.
 pub(crate) const BULK_BUFFER: usize = 16 << 20;
 
 /// What the table readers hold at most: a row of `line` bytes (`MAX_LINE_BYTES`), and
-/// `read_bulk`'s buffer of `buffer` bytes (16 MiB). Smaller only in tests and fuzzing (see
+/// `read_bulk`'s buffer of at most `buffer` bytes (16 MiB). Smaller only in tests and fuzzing (see
 /// [`Table::with_small_limits`]), so that the edges of both are reached with small tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Limits {
@@ -303,9 +304,9 @@ impl Table {
     }
 
     /// For tests and fuzzing, not part of the API: a line limit of `line` bytes instead of
-    /// [`MAX_LINE_BYTES`] (at least 1), and a buffer of `buffer` bytes instead of 16 MiB for
-    /// [`Table::read_bulk`] (at least `line + 2`, at most 16 MiB), so that a test reaches the
-    /// edges of both with tables of a few bytes. Messages name the smaller limit.
+    /// [`MAX_LINE_BYTES`] (at least 1), and a largest buffer of `buffer` bytes instead of
+    /// 16 MiB for [`Table::read_bulk`] (at least `line + 2`, at most 16 MiB), so that a test
+    /// reaches the edges of both with tables of a few bytes. Messages name the smaller limit.
     #[doc(hidden)]
     #[must_use]
     pub fn with_small_limits(self, line: usize, buffer: usize) -> Self {

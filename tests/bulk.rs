@@ -579,7 +579,7 @@ fn zero_is_zero_and_negative_and_huge_numbers_are_refused() {
 
 #[test]
 fn line_numbers_hold_across_buffers_and_over_long_lines_are_skipped() {
-    // Rows up to just past the first 16 MiB buffer, a bad row there, a 20 MiB line, a row.
+    // Rows up to just past 16 MiB (several buffers), a bad row there, a 20 MiB line, a row.
     let mut csv = String::from("source,object,attribute,value\n");
     let mut line = 1;
     while csv.len() < (16 << 20) + 100 {
@@ -606,10 +606,14 @@ fn line_numbers_hold_across_buffers_and_over_long_lines_are_skipped() {
 #[test]
 fn an_over_long_line_ends_at_any_line_end_even_on_a_buffer_edge() {
     let header = "source,object,attribute,value\n";
-    // The line end's first byte is the last of the second 16 MiB buffer.
-    let long = "z".repeat((32 << 20) - 1 - header.len());
+    // The line end's first byte 32 MiB into the stream, and the last byte of the buffer the
+    // parallel reader hands to the record reader: its buffer grows from 64 KiB, the header
+    // leaves it, and the carried line fills it whole until it holds 2 MiB, more than a line.
     let too_long = "t.csv:2: field row: the line is longer than 1048576 bytes";
-    for end in ["\n", "\r\n", "\r"] {
+    for (long, end) in [(32 << 20) - 1 - header.len(), (2 << 20) - 1]
+        .into_iter()
+        .flat_map(|n| ["\n", "\r\n", "\r"].map(|end| ("z".repeat(n), end)))
+    {
         let csv = format!("{header}{long}{end}a,o1,x,5{end}b,o1,x,6{end}");
         let bulk = read(&csv);
         let messages: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();

@@ -223,8 +223,9 @@ fn a_reader_failing_mid_stream_is_an_io_error_at_the_line_being_read() {
     }
 }
 
-/// Past the first 16 MiB buffer of `read_bulk`: a failure while the parallel reader carries a line
-/// over, and while the record reader has taken the rest of the stream (a quote on line 2).
+/// Past 16 MiB of `read_bulk`'s input, many buffers in: a failure while the parallel reader
+/// carries a line over, and while the record reader has taken the rest of the stream (a quote
+/// on line 2).
 #[test]
 fn read_bulk_names_the_line_of_a_failure_beyond_its_first_buffer() {
     // Rows of about 1 KiB, the padding in a column no one reads.

@@ -149,10 +149,11 @@ impl Table {
     /// stream ("unclosed quote opened at line N"); after these three, reading goes on from the
     /// line after line N.
     ///
-    /// Lines ending in `\n` or `\r\n` without quotes are read in parallel, 16 MiB at a time.
-    /// From the first 16 MiB buffer that holds a quote (in CSV) or a lone `\r`, or that ends in
-    /// a line already longer than `MAX_LINE_BYTES`, the rest of the stream is read by the record
-    /// reader in one thread, correctly and several times slower.
+    /// Lines ending in `\n` or `\r\n` without quotes are read in parallel, a buffer at a time;
+    /// the buffer starts at 64 KiB and doubles with each fill up to 16 MiB, so a small table
+    /// costs what its size does. From the first buffer that holds a quote (in CSV) or a lone
+    /// `\r`, or that ends in a line already longer than `MAX_LINE_BYTES`, the rest of the
+    /// stream is read by the record reader in one thread, correctly and several times slower.
     ///
     /// # Errors
     /// A failure of `reader` is an [`Error::Io`] naming the line where reading stopped and
@@ -165,8 +166,8 @@ impl Table {
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
     /// once loaded, about 50 at the peak while loading (24-byte rows, grouped by variable).
-    /// Reading holds a 16 MiB buffer and at most about `MAX_LINE_BYTES` of one row, whatever
-    /// the input; each rejected row is kept with its error (a 128-byte record and its texts).
+    /// Reading holds a buffer of at most 16 MiB and at most about `MAX_LINE_BYTES` of one row,
+    /// whatever the input; each rejected row is kept with its error (a 128-byte record and its texts).
     ///
     /// # Example
     /// ```
@@ -528,13 +529,13 @@ fn interval_of(table: &[Interval], r: &Staged) -> Interval {
 /// source and line (f64's total order as bits), and within a run of one source's equal
 /// figures, phrases by their intervals (such runs are rare and short).
 fn order_rows(table: &[Interval], rows: &mut [Staged]) {
-    rows.sort_unstable_by_key(|r| {
-        let bits = r.value.to_bits();
-        let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
-        (
-            r.aux == AUX_LABEL,
-            (u128::from(ordered) << 64) | (u128::from(r.source) << 32) | u128::from(r.line),
-        )
+    // `total_cmp` is f64's total order as bits; most pairs differ in value, where the
+    // comparison stops.
+    rows.sort_unstable_by(|a, b| {
+        (a.aux == AUX_LABEL)
+            .cmp(&(b.aux == AUX_LABEL))
+            .then_with(|| a.value.total_cmp(&b.value))
+            .then_with(|| (a.source, a.line).cmp(&(b.source, b.line)))
     });
     let mut k = 0;
     while k < rows.len() {

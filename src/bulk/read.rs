@@ -29,6 +29,8 @@ use crate::value::{Label, Policy, Value};
 
 use super::{Bulk, Interval};
 
+/// The first buffer's size (see [`read`]).
+const FIRST_BUFFER: usize = 64 << 10;
 /// Pieces a buffer is cut into for parallel parsing.
 const PIECES: usize = 16;
 /// Interner shards: the top bits of a name's hash pick its shard.
@@ -62,30 +64,38 @@ pub(super) struct Staged {
 /// the name store: one cache miss a lookup instead of two or three.
 const INLINE: usize = 16;
 
-/// A hash table entry: the name's first bytes, its length, and its id.
+/// A hash table entry: the name's first bytes (zero-padded), its length, and its id; 24
+/// bytes, so that the table of a large table's variables stays small.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    head: [u8; INLINE],
+    head: [u64; 2],
     len: u32,
     id: u32,
 }
 
+/// A name's first `INLINE` bytes, zero-padded, as two words: two names of the same length
+/// whose heads are equal have the same first bytes.
+#[inline]
+fn head_of(key: &[u8]) -> [u64; 2] {
+    let mut head = [[0; 8]; 2];
+    let (first, second) = key[..key.len().min(INLINE)].split_at(key.len().min(8));
+    head[0][..first.len()].copy_from_slice(first);
+    head[1][..second.len()].copy_from_slice(second);
+    [u64::from_ne_bytes(head[0]), u64::from_ne_bytes(head[1])]
+}
+
 impl Entry {
     fn new(key: &[u8], id: u32) -> Self {
-        let mut head = [0; INLINE];
-        let n = key.len().min(INLINE);
-        head[..n].copy_from_slice(&key[..n]);
-        Entry { head, len: key.len() as u32, id }
+        Entry { head: head_of(key), len: key.len() as u32, id }
     }
 
-    fn matches(&self, key: &[u8], bytes: &[u8], ends: &[usize]) -> bool {
-        if self.len as usize != key.len() {
-            return false;
-        }
-        if key.len() <= INLINE {
-            return self.head[..key.len()] == *key;
-        }
-        self.head == key[..INLINE] && name_of(bytes, ends, self.id) == key
+    /// Whether this entry is `key`, whose head is `head` (see [`head_of`]): one comparison of
+    /// words for a name of at most `INLINE` bytes, the name store only for longer ones.
+    #[inline]
+    fn matches(&self, key: &[u8], head: [u64; 2], bytes: &[u8], ends: &[usize]) -> bool {
+        self.len as usize == key.len()
+            && self.head == head
+            && (key.len() <= INLINE || name_of(bytes, ends, self.id) == key)
     }
 }
 
@@ -109,17 +119,30 @@ fn canonical_already<E>() -> Result<Option<Vec<u8>>, E> {
     Ok(None)
 }
 
+/// A shard and its lock on cache lines of their own: two threads locking neighbouring shards
+/// would otherwise pass one line back and forth.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Padded(Mutex<Shard>);
+
 /// A concurrent interner. Provisional ids are `shard << LOCAL_BITS | index in shard`.
+///
+/// Each shard is in two parts: the names frozen between two buffers, looked up without a
+/// lock (most rows of a table name what earlier rows named), and the names stored since,
+/// behind the shard's lock, numbered after the frozen ones. [`Interner::freeze`] moves the
+/// second part into the first while no piece is being read.
 #[derive(Debug)]
 struct Interner {
-    shards: Vec<Mutex<Shard>>,
+    frozen: Vec<Shard>,
+    live: Vec<Padded>,
     state: foldhash::fast::RandomState,
 }
 
 impl Interner {
     fn new() -> Self {
         Interner {
-            shards: (0..1 << SHARD_BITS).map(|_| Mutex::new(Shard::default())).collect(),
+            frozen: (0..1 << SHARD_BITS).map(|_| Shard::default()).collect(),
+            live: (0..1 << SHARD_BITS).map(|_| Padded::default()).collect(),
             state: foldhash::fast::RandomState::default(),
         }
     }
@@ -134,17 +157,25 @@ impl Interner {
     ) -> Result<u32, Refused<E>> {
         use std::hash::BuildHasher;
         let hash = self.state.hash_one(key);
+        let head = head_of(key);
         let s = (hash >> (64 - SHARD_BITS)) as usize;
-        let mut guard = self.shards[s].lock().unwrap_or_else(PoisonError::into_inner);
-        let Shard { table, bytes, ends } = &mut *guard;
-        if let Some(e) = table.find(hash, |e| e.matches(key, bytes, ends)) {
+        let frozen = &self.frozen[s];
+        if let Some(e) =
+            frozen.table.find(hash, |e| e.matches(key, head, &frozen.bytes, &frozen.ends))
+        {
             return Ok(((s as u32) << LOCAL_BITS) | e.id);
+        }
+        let base = frozen.ends.len();
+        let mut guard = self.live[s].0.lock().unwrap_or_else(PoisonError::into_inner);
+        let Shard { table, bytes, ends } = &mut *guard;
+        if let Some(e) = table.find(hash, |e| e.matches(key, head, bytes, ends)) {
+            return Ok(((s as u32) << LOCAL_BITS) | (base as u32 + e.id));
         }
         if let Some(canonical) = check().map_err(Refused::Invalid)? {
             drop(guard);
             return self.id(&canonical, canonical_already);
         }
-        if ends.len() >= 1 << LOCAL_BITS {
+        if base + ends.len() >= 1 << LOCAL_BITS {
             return Err(Refused::Full);
         }
         bytes.extend_from_slice(key);
@@ -154,20 +185,41 @@ impl Interner {
         table.insert_unique(hash, Entry::new(key, id), |e| {
             state.hash_one(name_of(bytes, ends, e.id))
         });
-        Ok(((s as u32) << LOCAL_BITS) | id)
+        Ok(((s as u32) << LOCAL_BITS) | (base as u32 + id))
+    }
+
+    /// Moves the names stored since the last freeze to the frozen part of their shards,
+    /// keeping their ids.
+    fn freeze(&mut self) {
+        use std::hash::BuildHasher;
+        let state = &self.state;
+        for (frozen, live) in self.frozen.iter_mut().zip(&mut self.live) {
+            let live = live.0.get_mut().unwrap_or_else(PoisonError::into_inner);
+            if live.ends.is_empty() {
+                continue;
+            }
+            let Shard { table, bytes, ends } = frozen;
+            for i in 0..live.ends.len() as u32 {
+                let name = name_of(&live.bytes, &live.ends, i);
+                bytes.extend_from_slice(name);
+                ends.push(bytes.len());
+                let id = (ends.len() - 1) as u32;
+                table.insert_unique(state.hash_one(name), Entry::new(name, id), |e| {
+                    state.hash_one(name_of(bytes, ends, e.id))
+                });
+            }
+            *live = Shard::default();
+        }
     }
 
     /// Every name in the order of `key`, and for each shard, the final id of each of its
     /// names.
     fn sorted(
-        self,
+        mut self,
         order: impl Fn(&[u8], &[u8]) -> std::cmp::Ordering + Sync,
     ) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
-        let shards: Vec<Shard> = self
-            .shards
-            .into_iter()
-            .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
-            .collect();
+        self.freeze();
+        let shards = self.frozen;
         let mut all: Vec<(u32, u32)> = shards
             .iter()
             .enumerate()
@@ -220,6 +272,15 @@ struct Names {
     sources: Interner,
     vars: Interner,
     labels: Interner,
+}
+
+impl Names {
+    /// See [`Interner::freeze`].
+    fn freeze(&mut self) {
+        self.sources.freeze();
+        self.vars.freeze();
+        self.labels.freeze();
+    }
 }
 
 /// A piece's rows and what went wrong in it.
@@ -665,7 +726,8 @@ pub(super) fn read<R: Read>(
     let table = &table;
     let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
-    let setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
+    let mut setup =
+        Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
     let limit = table.limits.line;
     let mut pieces: Vec<Piece> = Vec::new();
     if let Some(r) = rejected {
@@ -673,8 +735,9 @@ pub(super) fn read<R: Read>(
         head.rejected.push(setup.rejection(r));
         pieces.push(head);
     }
-    // The buffer is allocated (and zeroed) once; `len` bytes of it hold data.
-    let mut buf: Vec<u8> = vec![0; table.limits.buffer];
+    // The buffer starts small and doubles with each fill up to its limit, so that a small
+    // table costs no more than its size; `len` bytes of it hold data.
+    let mut buf: Vec<u8> = vec![0; table.limits.buffer.min(FIRST_BUFFER)];
     let mut len = 0;
     // The line of `buf[0]`.
     let mut line: u64 = first_line;
@@ -702,6 +765,7 @@ pub(super) fn read<R: Read>(
             memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
         };
         line = setup.lines(&buf[from..end], line, &mut header, &mut pieces);
+        setup.names.freeze();
         if eof {
             break;
         }
@@ -714,6 +778,12 @@ pub(super) fn read<R: Read>(
         // Carry the partial last line to the front.
         buf.copy_within(end..len, 0);
         len -= end;
+        // The stream goes on: a larger buffer, which also makes room for a partial line that
+        // filled this one whole (once the buffer holds more than a line, the record reader
+        // takes over from such a line, above).
+        if buf.len() < table.limits.buffer {
+            buf.resize(buf.len().saturating_mul(2).min(table.limits.buffer), 0);
+        }
     }
     Ok(merge(setup, pieces))
 }

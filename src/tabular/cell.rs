@@ -97,9 +97,18 @@ pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Resul
 pub(crate) fn plain_number(bytes: &[u8]) -> Option<f64> {
     // Whole numbers of up to 15 digits are below 10^15, exact in an f64 and common: read them
     // digit by digit.
-    if !bytes.is_empty() && bytes.len() <= 15 && bytes.iter().all(u8::is_ascii_digit) {
-        let n = bytes.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
-        return Some(n as f64);
+    if !bytes.is_empty() && bytes.len() <= 15 {
+        // One pass: each byte's digit value, 10 or more for a byte that is not a digit.
+        let mut n = 0u64;
+        let mut digits = true;
+        for &b in bytes {
+            let d = b.wrapping_sub(b'0');
+            digits &= d < 10;
+            n = n * 10 + u64::from(d);
+        }
+        if digits {
+            return Some(n as f64);
+        }
     }
     if bytes.len() > 40 {
         return None;
