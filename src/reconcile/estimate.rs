@@ -817,7 +817,7 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     for (value, members) in distinct.into_values() {
         let fits = |c: &Vec<(&Value, Vec<usize>)>| {
             few && c.iter().all(|(other, _)| {
-                value.compare_with(other, policy).is_ok_and(|cmp| cmp.verdict != Verdict::Conflicts)
+                value.judge(other, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts)
             })
         };
         match clusters.iter_mut().find(|c| fits(c)) {

@@ -501,15 +501,23 @@ pub(crate) fn run(
         }
     }
     // Number what each voice says once, so the rounds count a repeated statement once with a
-    // flag per number, not a set of tuples.
+    // flag per number, not a set of tuples. A statement names its epoch, and an epoch's
+    // observations are consecutive: numbering epoch by epoch with a small map gives the
+    // numbers one map over all observations would, without a map of every statement.
+    let mut statements = 0;
     let mut said: HashMap<(usize, Statement), usize> = HashMap::new();
-    for ob in &mut obs {
-        let next = said.len();
-        ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
+    for e in &epochs {
+        said.clear();
+        for &o in &e.obs {
+            let ob = &mut obs[o];
+            let next = statements + said.len();
+            ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
+        }
+        statements += said.len();
     }
     let n_voices = voices.groups.len();
     let mut state = State {
-        statements: said.len(),
+        statements,
         obs,
         keys: keys.texts,
         claim_obs,

@@ -160,9 +160,9 @@ impl State {
                         None
                     }
                     (View::Label(v), _, Some(best)) => {
-                        let conflict = v
-                            .compare_with(best, policy)
-                            .map_or(true, |c| c.verdict == Verdict::Conflicts);
+                        // The verdict only: no words for a loss no one reads.
+                        let conflict =
+                            v.judge(best, policy).map_or(true, |j| j.verdict == Verdict::Conflicts);
                         Some(crh::label_loss(conflict))
                     }
                     _ => None,
