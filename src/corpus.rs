@@ -400,9 +400,12 @@ impl Corpus {
             return Err((None, at.err("line", problem)));
         }
         // Most lines are well-formed claims: read them in one pass. `ClaimLine` refuses unknown
-        // and repeated fields and needs its `claim` key, so a line it reads is one the general
-        // path below reads the same way; any other line takes that path, which names the error.
-        if let Ok(c) = serde_json::from_str::<ClaimLine>(trimmed) {
+        // and repeated fields and needs its `claim` key, so an object it reads is one the
+        // general path below reads the same way; any other line takes that path, which names
+        // the error. Only an object: serde would also read a struct from an array, by position.
+        if trimmed.starts_with('{')
+            && let Ok(c) = serde_json::from_str::<ClaimLine>(trimmed)
+        {
             let id = c.claim.clone();
             return self.add_claim(at, c, parser, documents).map_err(|e| (Some(id), e));
         }

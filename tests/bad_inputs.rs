@@ -1029,3 +1029,14 @@ fn a_row_with_several_problems_gives_the_same_first_one_in_both_readers() {
         ],
     );
 }
+
+#[test]
+fn a_claim_written_as_a_json_array_is_refused_as_before() {
+    // serde reads a struct from an array by position: the one-pass reading of claim lines
+    // must not, or a line of bare values would pass as a claim.
+    let e = corpus_error(r#"["x", "a", "5", "5", "deaths"]"#);
+    assert_eq!(
+        e,
+        "c.jsonl:2: field line: not a JSON object: invalid type: sequence, expected a map at line 1 column 0"
+    );
+}
