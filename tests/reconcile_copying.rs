@@ -158,3 +158,43 @@ fn renaming_claims_and_outlets_does_not_change_the_voices() {
     };
     assert_eq!(figures(&r), figures(&original));
 }
+
+/// Two voices share only five subjects, and give the same false figure on all five; each also
+/// covers forty subjects of its own, where pairs of ten noisy voices coincide in turn. Chance,
+/// judged over the subjects the two share, gives them no coincidence: the noise on subjects
+/// only one of them covers must not hide the copying (found by review: a bound summing each
+/// voice's chance over all its subjects did).
+#[test]
+fn a_copier_pair_sharing_few_of_their_subjects_is_still_found() {
+    let noisy: Vec<String> = (1..=10).map(|i| format!("Noisy {i}")).collect();
+    let pairs: Vec<(usize, usize)> =
+        (0..10).flat_map(|a| (a + 1..10).map(move |b| (a, b))).collect();
+    let mut out = Vec::new();
+    let mut push = |s: usize, figure: usize, outlet: &str| {
+        let id = format!("c{}", out.len());
+        out.push(claim(&id, s, figure, outlet));
+    };
+    for s in 0..85 {
+        let truth = 100 + 10 * s;
+        for name in HONEST {
+            push(s, truth, name);
+        }
+        if s < 5 {
+            push(s, 500 + s, "Original");
+            push(s, 500 + s, "Copier");
+        } else {
+            push(s, truth, if s < 45 { "Original" } else { "Copier" });
+            let (a, b) = pairs[s % pairs.len()];
+            push(s, 700 + s, &noisy[a]);
+            push(s, 700 + s, &noisy[b]);
+        }
+    }
+    let r = Reconciler::new().reconcile(out);
+    assert_eq!(voice(&r, "Original"), voice(&r, "Copier"));
+    // The noisy voices coincide as chance has them: none is merged.
+    for (i, a) in noisy.iter().enumerate() {
+        for b in &noisy[i + 1..] {
+            assert_ne!(voice(&r, a), voice(&r, b), "{a} and {b}");
+        }
+    }
+}

@@ -666,24 +666,36 @@ impl Voices {
 ///
 /// The chance model treats a subject's voices as exchangeable: a subject with `V` voices and
 /// `P` coinciding pairs gives any one pair a coincidence with chance `P / (V (V - 1) / 2)`.
-/// A pair's expected count is the sum of that chance over the subjects both cover, which is
-/// at most the smaller of the two voices' sums over their own subjects; the test uses that
-/// bound less the pair's own coincidences (chance is what the *other* pairs show: a copier's
-/// copies must not raise the bar it is judged against), so a pair is never a candidate by an
-/// underestimate of chance, and it costs O(1) per coincidence (never a walk over a pair's
-/// shared subjects). Voices noisier than their subjects' average coincide more than this
-/// model expects and may still be candidates: that costs their judgement, not its outcome.
+/// A pair's expected count is the sum of that chance over the subjects both cover, less the
+/// pair's own coincidences (chance is what the *other* pairs show: a copier's copies must not
+/// raise the bar it is judged against). That sum is at most the smaller of the two voices'
+/// sums over their own subjects, so a pair beyond chance against that bound is a candidate at
+/// once, in O(1); a pair within it is judged against the exact sum, walking the two voices'
+/// lists of subjects with coincidences (the bound is loose for voices that share few of their
+/// subjects, and a copier pair must not pass for chance by it). Voices noisier than their
+/// subjects' average coincide more than this model expects and may still be candidates: that
+/// costs their judgement, not its outcome.
 struct Coincidences {
     /// Per pair (lower voice first): the subjects where the two give one such figure, and
     /// the part of the chance sums those coincidences make.
     pairs: HashMap<(usize, usize), (usize, f64)>,
     /// Per voice: the coincidences a pair with it would have by chance, at most.
     chance: Vec<f64>,
+    /// Per voice, in subject order: the subjects it covers that have coincidences, each with
+    /// its chance per pair.
+    subjects: Vec<Vec<(usize, f64)>>,
+    /// Subjects seen so far.
+    seen: usize,
 }
 
 impl Coincidences {
     fn new(voices: usize) -> Self {
-        Coincidences { pairs: HashMap::new(), chance: vec![0.0; voices] }
+        Coincidences {
+            pairs: HashMap::new(),
+            chance: vec![0.0; voices],
+            subjects: vec![Vec::new(); voices],
+            seen: 0,
+        }
     }
 
     /// One subject: its voices, and the sets of voices that give one such figure each.
@@ -692,6 +704,8 @@ impl Coincidences {
         voices: impl ExactSizeIterator<Item = usize>,
         sharing: impl Iterator<Item = &'a [usize]> + Clone,
     ) {
+        let subject = self.seen;
+        self.seen += 1;
         let n = voices.len();
         let coinciding: usize =
             sharing.clone().map(|vs| vs.len() * vs.len().saturating_sub(1) / 2).sum();
@@ -708,9 +722,29 @@ impl Coincidences {
                 }
             }
         }
+        let chance = coinciding as f64 * each;
         for v in voices {
-            self.chance[v] += coinciding as f64 * each;
+            self.chance[v] += chance;
+            self.subjects[v].push((subject, chance));
         }
+    }
+
+    /// The chance sum over the subjects voices `a` and `b` both cover.
+    fn shared_chance(&self, a: usize, b: usize) -> f64 {
+        let (sa, sb) = (&self.subjects[a], &self.subjects[b]);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < sa.len() && j < sb.len() {
+            match sa[i].0.cmp(&sb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += sa[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 
     /// The pairs sharing at least [`MIN_RARE_SHARED`] such figures, more than chance gives
@@ -718,11 +752,16 @@ impl Coincidences {
     fn beyond_chance(self) -> Vec<((usize, usize), usize, f64)> {
         let mut out: Vec<((usize, usize), usize, f64)> = self
             .pairs
-            .into_iter()
-            .map(|((a, b), (n, own))| {
-                ((a, b), n, (self.chance[a].min(self.chance[b]) - own).max(0.0))
+            .iter()
+            .filter(|&(_, &(n, _))| n >= MIN_RARE_SHARED)
+            .filter_map(|(&(a, b), &(n, own))| {
+                let bound = (self.chance[a].min(self.chance[b]) - own).max(0.0);
+                if beyond_chance(n, bound) {
+                    return Some(((a, b), n, bound));
+                }
+                let exact = (self.shared_chance(a, b) - own).max(0.0);
+                beyond_chance(n, exact).then_some(((a, b), n, exact))
             })
-            .filter(|&(_, n, chance)| n >= MIN_RARE_SHARED && beyond_chance(n, chance))
             .collect();
         out.sort_unstable_by_key(|&(pair, _, _)| pair);
         out
