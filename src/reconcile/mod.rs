@@ -733,9 +733,9 @@ impl Reconciler {
     /// part-of O(g · d²) for hierarchy depth `d`; copy detection O(n + c + p · s) where `c` is
     /// the number of coinciding pairs (two voices giving one figure no third gives, at most
     /// half the claims), `p` the pairs that coincide more often than chance explains and `s`
-    /// the subjects per source, then, on fixed facts, up to 64 rounds of O(n · 20 + c' + p' · s)
-    /// (`c'` pairs sharing false figures, at most 28 per subject; `p'` of them beyond
-    /// chance); each scoring round O(n). Memory O(n).
+    /// the subjects per source, then, on fixed facts, up to 64 rounds of O(n · 20 + p' · s)
+    /// (`p'` pairs sharing false figures, at most 28 per subject); each scoring round O(n).
+    /// Memory O(n).
     ///
     /// # Example
     /// ```

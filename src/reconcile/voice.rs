@@ -539,8 +539,7 @@ impl Voices {
     /// 1. every subject's figure is estimated by a vote of the current voices, each weighted
     ///    as in CRH by its share of figures off the estimate (see [`vote`]);
     /// 2. for each pair of voices sharing at least [`MIN_RARE_SHARED`] figures off the
-    ///    estimate, and more than chance explains (see [`Coincidences`]), over the subjects
-    ///    both cover: `k_t` identical figures equal to the
+    ///    estimate, over the subjects both cover: `k_t` identical figures equal to the
     ///    estimate, `k_f` identical figures off it, `k_d` different figures. Dong et al.'s
     ///    likelihood ratio of copying against independence is, per subject, `c/A + 1 - c`
     ///    for a shared true figure (weak evidence: accurate sources share the truth anyway),
@@ -564,9 +563,9 @@ impl Voices {
     /// # Complexity
     /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r`
     /// vote rounds, `p` candidate pairs and `s` subjects per voice. Candidate pairs come from
-    /// false figures given by at most [`MAX_SHARING`] voices (at most `MAX_SHARING²/2` pairs
-    /// per subject, never all pairs of voices), shared more often than chance explains, so
-    /// that voices coinciding by chance on many subjects are not walked subject by subject.
+    /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
+    /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the first pass, no test
+    /// against chance picks the candidates: the posterior weighs chance itself.
     fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
         // or a bound beside a figure, are not false.
@@ -594,9 +593,11 @@ impl Voices {
             let truth = vote(&per_group, &keys.texts, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
-            // Candidates: pairs of voices giving the same false figures on more subjects than
-            // chance would have them.
-            let mut shared_false = Coincidences::new(self.groups.len());
+            // Candidates: pairs of voices giving the same false figures on some subjects. No
+            // test against chance here (unlike the rare pass): the posterior below is Dong et
+            // al.'s, which weighs what independent voices of these accuracies would share, and
+            // a second test against chance before it cost the books benchmark a copier pair.
+            let mut shared_false: HashMap<(usize, usize), usize> = HashMap::new();
             for (gi, by_voice) in per_group.iter().enumerate() {
                 let mut givers: BTreeMap<&Vec<usize>, Vec<usize>> = BTreeMap::new();
                 for (&v, figures) in by_voice {
@@ -606,13 +607,23 @@ impl Voices {
                 }
                 // A false figure that many voices give is no rare coincidence to learn from, and
                 // counting its pairs would cost the square of their number.
-                let sharing = givers.values().filter(|vs| (2..=MAX_SHARING).contains(&vs.len()));
-                shared_false.subject(by_voice.keys().copied(), sharing.map(Vec::as_slice));
+                for vs in givers.values().filter(|vs| vs.len() <= MAX_SHARING) {
+                    for (k, &a) in vs.iter().enumerate() {
+                        for &b in &vs[k + 1..] {
+                            *shared_false.entry((a, b)).or_default() += 1;
+                        }
+                    }
+                }
             }
-            let candidates = shared_false.beyond_chance();
+            let mut candidates: Vec<(usize, usize)> = shared_false
+                .into_iter()
+                .filter(|&(_, n)| n >= MIN_RARE_SHARED)
+                .map(|(pair, _)| pair)
+                .collect();
             if candidates.is_empty() {
                 return;
             }
+            candidates.sort_unstable();
             // Per voice, the subjects it covers in order with its figures on each; per subject,
             // its distinct false figures: both once per round, for every candidate pair.
             let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
@@ -627,7 +638,7 @@ impl Voices {
                 .map(|(by_voice, &t)| false_figures(by_voice, t) as f64)
                 .collect();
             let mut passed: Vec<(f64, usize, usize, Evidence)> = Vec::new();
-            for ((a, b), _, _) in candidates {
+            for (a, b) in candidates {
                 let ev = evidence((a, b), &figures_of, &n_false, &truth, &accuracy);
                 let (same, common) = (ev.same_true + ev.same_false, ev.common());
                 let posterior_odds = ev.log_ratio + (COPY_PRIOR / (1.0 - COPY_PRIOR)).ln();
@@ -659,10 +670,11 @@ impl Voices {
     }
 }
 
-/// Pairs of voices that give the same figure where few voices do (a rare or a false figure),
-/// counted per pair, beside how many such coincidences independent voices would have by
-/// chance: the candidates for copying are the pairs that share more than chance explains, so
-/// a table where a hundred voices cover every subject does not make every pair a candidate.
+/// Pairs of voices that give the same figure where no third voice does, counted per pair,
+/// beside how many such coincidences independent voices would have by chance: the candidates
+/// of [`Voices::detect_copying`]'s first pass are the pairs that share more than chance
+/// explains, so a table where a hundred voices cover every subject does not make every pair
+/// a candidate.
 ///
 /// The chance model treats a subject's voices as exchangeable: a subject with `V` voices and
 /// `P` coinciding pairs gives any one pair a coincidence with chance `P / (V (V - 1) / 2)`.
@@ -917,10 +929,10 @@ fn accuracy(
 /// Shared rare (or false) figures needed before two voices are taken for copies.
 pub(crate) const MIN_RARE_SHARED: usize = 3;
 
-/// How unlikely under independence a pair's shared rare (or false) figures must be before the
-/// pair is judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
-/// measurement. It only picks the pairs worth judging: the judgement itself (80 % identical,
-/// and for false figures Dong et al.'s posterior) is unchanged.
+/// How unlikely under independence a pair's shared rare figures must be before the pair is
+/// judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
+/// measurement. It only picks the pairs worth judging: the judgement itself (80 % of shared
+/// subjects identical) is unchanged.
 const CHANCE_LEVEL: f64 = 1e-3;
 
 /// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
