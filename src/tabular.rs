@@ -730,23 +730,28 @@ pub(crate) struct SharedNames {
 impl SharedNames {
     /// The source id a cell gives ([`SourceId::new`]).
     pub(crate) fn source(&mut self, text: &str) -> Result<SourceId, Error> {
-        if let Some(id) = self.sources.get(text) {
-            return Ok(id.clone());
-        }
-        let id = SourceId::new(text)?;
-        self.sources.insert(text.to_owned(), id.clone());
-        Ok(id)
+        shared(&mut self.sources, text, SourceId::new)
     }
 
     /// The label a cell gives ([`Label::new`]).
     pub(crate) fn label(&mut self, text: &str) -> Result<Label, Error> {
-        if let Some(label) = self.labels.get(text) {
-            return Ok(label.clone());
-        }
-        let label = Label::new(text)?;
-        self.labels.insert(text.to_owned(), label.clone());
-        Ok(label)
+        shared(&mut self.labels, text, Label::new)
     }
+}
+
+/// The name `text` gives, read by `read` the first time and shared after; an error is not
+/// kept.
+fn shared<T: Clone>(
+    seen: &mut HashMap<String, T>,
+    text: &str,
+    read: fn(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    if let Some(name) = seen.get(text) {
+        return Ok(name.clone());
+    }
+    let name = read(text)?;
+    seen.insert(text.to_owned(), name.clone());
+    Ok(name)
 }
 
 #[cfg(test)]
