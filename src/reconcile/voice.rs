@@ -760,7 +760,8 @@ impl Coincidences {
     }
 
     /// The pairs sharing at least [`MIN_RARE_SHARED`] such figures, more than chance gives
-    /// (see [`beyond_chance`]), in pair order, each with its count and its chance count.
+    /// (see [`beyond_chance`]), in pair order, each with its count and its chance count over
+    /// the subjects the two share.
     fn beyond_chance(self) -> Vec<((usize, usize), usize, f64)> {
         let mut out: Vec<((usize, usize), usize, f64)> = self
             .pairs
@@ -768,10 +769,13 @@ impl Coincidences {
             .filter(|&(_, &(n, _))| n >= MIN_RARE_SHARED)
             .filter_map(|(&(a, b), &(n, own))| {
                 let bound = (self.chance[a].min(self.chance[b]) - own).max(0.0);
+                let exact = || (self.shared_chance(a, b) - own).max(0.0);
+                // Beyond the bound is beyond the exact count: decided without the walk, which
+                // is then taken once, for the words (they give chance itself, not its bound).
                 if beyond_chance(n, bound) {
-                    return Some(((a, b), n, bound));
+                    return Some(((a, b), n, exact()));
                 }
-                let exact = (self.shared_chance(a, b) - own).max(0.0);
+                let exact = exact();
                 beyond_chance(n, exact).then_some(((a, b), n, exact))
             })
             .collect();
