@@ -904,7 +904,7 @@ fn date_out_of_range(c: &Claim) -> Option<Error> {
 pub(crate) struct Keys {
     /// The distinct texts.
     pub texts: Vec<String>,
-    ids: std::collections::HashMap<String, usize>,
+    ids: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
     /// Per claim: its key id.
     pub of_claim: Vec<usize>,
 }

@@ -574,6 +574,9 @@ impl Voices {
         if fixed.is_empty() {
             return;
         }
+        // Each figure's place in text order, once: the vote's ties go to the text that sorts
+        // first, and comparing numbers is cheaper than comparing texts in every round.
+        let order = text_order(&keys.texts);
         for _ in 0..COPY_ROUNDS {
             // Per subject group: each voice's figures (key ids), sorted.
             let per_group: Vec<BTreeMap<usize, Vec<usize>>> = fixed
@@ -590,19 +593,28 @@ impl Voices {
                     by_voice
                 })
                 .collect();
-            let truth = vote(&per_group, &keys.texts, self.groups.len());
+            let truth = vote(&per_group, &order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
-            let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
+            // Per voice, the subjects it covers in order, each with the voice's figures there
+            // as one number (see [`FigureSets`]), so two voices' figures compare as numbers.
+            let mut sets = FigureSets::new(keys.texts.len());
+            let mut figures_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
+            for (gi, by_voice) in per_group.iter().enumerate() {
+                for (&v, figures) in by_voice {
+                    figures_of[v].push((gi, sets.id(figures)));
+                }
+            }
             // Candidates: pairs of voices giving the same false figures on some subjects. No
             // test against chance here (unlike the rare pass): the posterior below is Dong et
             // al.'s, which weighs what independent voices of these accuracies would share, and
             // a second test against chance before it cost the books benchmark a copier pair.
             let mut shared_false: HashMap<(usize, usize), usize> = HashMap::new();
             for (gi, by_voice) in per_group.iter().enumerate() {
-                let mut givers: BTreeMap<&Vec<usize>, Vec<usize>> = BTreeMap::new();
+                let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
                 for (&v, figures) in by_voice {
-                    if !is_true(gi, figures) {
-                        givers.entry(figures).or_default().push(v);
+                    let set = sets.id(figures);
+                    if truth[gi] != Some(set) {
+                        givers.entry(set).or_default().push(v);
                     }
                 }
                 // A false figure that many voices give is no rare coincidence to learn from, and
@@ -624,14 +636,7 @@ impl Voices {
                 return;
             }
             candidates.sort_unstable();
-            // Per voice, the subjects it covers in order with its figures on each; per subject,
-            // its distinct false figures: both once per round, for every candidate pair.
-            let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
-            for (gi, by_voice) in per_group.iter().enumerate() {
-                for (&v, figures) in by_voice {
-                    figures_of[v].push((gi, figures));
-                }
-            }
+            // Per subject, its distinct false figures: once per round, for every candidate pair.
             let n_false: Vec<f64> = per_group
                 .iter()
                 .zip(&truth)
@@ -822,16 +827,16 @@ impl Evidence {
 
 /// The evidence on copying between voices `a` and `b` over the subjects both cover (see
 /// [`Voices::detect_false_sharing`]): walks their lists of subjects and figures
-/// (`figures_of`, in subject order) side by side. `n_false` is each subject's number of
-/// distinct false figures ([`false_figures`]).
+/// (`figures_of`, in subject order, each voice's figures on a subject as a [`FigureSets`] id)
+/// side by side. `n_false` is each subject's number of distinct false figures
+/// ([`false_figures`]).
 fn evidence(
     (a, b): (usize, usize),
-    figures_of: &[Vec<(usize, &[usize])>],
+    figures_of: &[Vec<(usize, usize)>],
     n_false: &[f64],
     truth: &[Option<usize>],
     accuracy: &[f64],
 ) -> Evidence {
-    let is_true = |gi: usize, figures: &[usize]| truth[gi].is_some_and(|t| figures == [t]);
     let mut ev = Evidence::default();
     let (ga, gb) = (&figures_of[a], &figures_of[b]);
     let (hi, lo) = (accuracy[a].max(accuracy[b]), accuracy[a].min(accuracy[b]));
@@ -848,7 +853,7 @@ fn evidence(
                 if fa != fb {
                     ev.different += 1;
                     ev.log_ratio += different;
-                } else if is_true(gi, fa) {
+                } else if truth[gi] == Some(fa) {
                     ev.same_true += 1;
                     ev.log_ratio += same_true;
                 } else {
@@ -863,6 +868,29 @@ fn evidence(
     ev
 }
 
+/// A voice's figures on a subject (its sorted, distinct key ids) as one number: the figure's
+/// key id when it gives one figure, else an id past every key, the same for the same figures.
+/// Two voices give the same figures exactly when their ids are equal, and a voice gives just
+/// the estimate `t` exactly when its id is `t`.
+struct FigureSets<'a> {
+    keys: usize,
+    sets: HashMap<&'a [usize], usize, FixedState>,
+}
+
+impl<'a> FigureSets<'a> {
+    fn new(keys: usize) -> Self {
+        FigureSets { keys, sets: HashMap::default() }
+    }
+
+    fn id(&mut self, figures: &'a [usize]) -> usize {
+        if let [k] = figures {
+            return *k;
+        }
+        let next = self.keys + self.sets.len();
+        *self.sets.entry(figures).or_insert(next)
+    }
+}
+
 /// The distinct figures off the estimate claimed for one subject, at least 1.
 fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -> usize {
     let all: BTreeSet<usize> = by_voice.values().flatten().copied().collect();
@@ -872,11 +900,11 @@ fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -
 /// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
 /// figures it gives), with CRH weights ([`crh::weights`]) from each voice's share `L_v` of
 /// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
-/// go to the figure whose text sorts first, so the result does not depend on the claims'
-/// order.
+/// go to the figure whose text sorts first (`order`, from [`text_order`]), so the result does
+/// not depend on the claims' order.
 fn vote(
     per_group: &[BTreeMap<usize, Vec<usize>>],
-    texts: &[String],
+    order: &[usize],
     n_voices: usize,
 ) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
@@ -885,10 +913,10 @@ fn vote(
         let next: Vec<Option<usize>> = per_group
             .iter()
             .map(|by_voice| {
-                let mut score: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+                let mut score: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
                 for (&v, figures) in by_voice {
                     for &k in figures {
-                        score.entry(texts[k].as_str()).or_insert((0.0, k)).0 +=
+                        score.entry(order[k]).or_insert((0.0, k)).0 +=
                             crh::share(weight[v], figures.len() as u32);
                     }
                 }
@@ -910,6 +938,18 @@ fn vote(
         weight = crh::weights(&losses);
     }
     truth
+}
+
+/// Each text's place when the texts are sorted: `order[k] < order[j]` exactly when
+/// `texts[k] < texts[j]` (the texts are distinct).
+fn text_order(texts: &[String]) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..texts.len()).collect();
+    ids.sort_unstable_by(|&a, &b| texts[a].cmp(&texts[b]));
+    let mut order = vec![0; texts.len()];
+    for (place, k) in ids.into_iter().enumerate() {
+        order[k] = place;
+    }
+    order
 }
 
 /// Per voice, the share of its distinct figures equal to the estimate, with one right and one
