@@ -9,6 +9,7 @@ mod partof;
 mod reason;
 mod relate;
 mod score;
+mod store;
 mod voice;
 
 use std::collections::BTreeMap;
@@ -773,7 +774,7 @@ impl Reconciler {
         }
         let derived = partof::derive_bounds(&claims, &mut groups, &self.policy, &voices);
         let state = score::run(
-            &claims,
+            claims.as_slice(),
             &values,
             keys,
             &groups,
@@ -799,7 +800,7 @@ impl Reconciler {
         partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
         let findings = findings::collect(&claims, &out_groups, &state, &voices);
         let summary = findings::summarize(&out_groups, &findings, &state);
-        let (sources, outlets, voice_reports) = state.reports(&claims, &voices);
+        let (sources, outlets, voice_reports) = state.reports(claims.as_slice(), &voices);
         Reconciliation {
             claims,
             rejected,

@@ -39,7 +39,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::claim::{AsOfTime, Claim};
+use crate::claim::AsOfTime;
 use crate::crh;
 use crate::id::ClaimId;
 use crate::subject::Nature;
@@ -50,6 +50,7 @@ use super::Estimate;
 use super::estimate::{self, Input, Outcome, View};
 use super::group::GroupData;
 use super::partof::Derived;
+use super::store::ClaimStore;
 use super::voice::Voices;
 
 /// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
@@ -376,10 +377,10 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
 }
 
 /// A group's claims and the bounds derived for it, as the epochs take them.
-fn items_of<'a>(
+fn items_of<'a, C: ClaimStore + ?Sized>(
     gi: usize,
     g: &GroupData,
-    claims: &'a [Claim],
+    claims: &'a C,
     values: &'a [Value],
     keys: &mut super::Keys,
     derived_by_group: &BTreeMap<usize, Vec<&'a Derived>>,
@@ -391,11 +392,11 @@ fn items_of<'a>(
         .map(|&i| Item {
             claim: Some(i),
             key: keys.of_claim[i],
-            id: claims[i].id(),
+            id: claims.id(i),
             value: &values[i],
-            as_of: claims[i].as_of(),
-            time: claims[i].as_of_time(),
-            pending: claims[i].expects_change(),
+            as_of: claims.as_of(i),
+            time: claims.as_of_time(i),
+            pending: claims.expects_change(i),
             voice: voices.voice_of(i),
         })
         .collect();
@@ -416,8 +417,8 @@ fn items_of<'a>(
 }
 
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
-pub(crate) fn run(
-    claims: &[Claim],
+pub(crate) fn run<C: ClaimStore + ?Sized>(
+    claims: &C,
     values: &[Value],
     mut keys: super::Keys,
     groups: &[GroupData],
@@ -483,7 +484,7 @@ pub(crate) fn run(
                     view: v,
                     current,
                     as_of: it.as_of,
-                    published: it.claim.and_then(|c| claims[c].provenance().published_on()),
+                    published: it.claim.and_then(|c| claims.published(c)),
                     pos: epoch.obs.len(),
                     said: 0,
                 });

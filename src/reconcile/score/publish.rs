@@ -7,12 +7,12 @@ use foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
-use crate::claim::Claim;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, RankReason, RankWhy,
 };
+use crate::reconcile::store::ClaimStore;
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
@@ -44,7 +44,7 @@ type Tally = (usize, usize, usize, Vec<f64>, usize);
 type Seen<T> = HashSet<T, FixedState>;
 
 impl State {
-    pub(super) fn publish(&mut self, claims: &[Claim], voices: &Voices) {
+    pub(super) fn publish<C: ClaimStore + ?Sized>(&mut self, claims: &C, voices: &Voices) {
         self.voice_loss = self.voice_losses();
         // Which observations support their epoch's estimate, computed once (ranks ask per claim).
         let mut supports = vec![false; self.obs.len()];
@@ -64,11 +64,17 @@ impl State {
 
     /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
     /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
-    fn describe_obs(&self, o: usize, claims: &[Claim], voices: &Voices, dated: bool) -> Described {
+    fn describe_obs<C: ClaimStore + ?Sized>(
+        &self,
+        o: usize,
+        claims: &C,
+        voices: &Voices,
+        dated: bool,
+    ) -> Described {
         let ob = &self.obs[o];
         let figure = match ob.claim {
             Some(c) => Figured::Claim(
-                claims[c].value().clone(),
+                claims.value(c).clone(),
                 voices.name(voices.source_of_claim(c)).clone(),
             ),
             None => Figured::Derived(self.keys[ob.key].clone()),
@@ -76,7 +82,12 @@ impl State {
         Described { figure, as_of: ob.as_of, dated }
     }
 
-    fn group_result(&self, ei: usize, claims: &[Claim], voices: &Voices) -> GroupResult {
+    fn group_result<C: ClaimStore + ?Sized>(
+        &self,
+        ei: usize,
+        claims: &C,
+        voices: &Voices,
+    ) -> GroupResult {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
         let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
@@ -119,10 +130,10 @@ impl State {
 
     /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
     /// its id, the ids of the figures it falls below, and what the finding says.
-    pub fn regressions(
+    pub fn regressions<C: ClaimStore + ?Sized>(
         &self,
         gi: usize,
-        claims: &[Claim],
+        claims: &C,
         voices: &Voices,
     ) -> Vec<(ClaimId, Vec<ClaimId>, About)> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
@@ -152,12 +163,12 @@ impl State {
     }
 
     /// Why the estimate of epoch `e` is what it is, as data for its line of words.
-    fn reason(
+    fn reason<C: ClaimStore + ?Sized>(
         &self,
         e: &Epoch,
         out: &Outcome,
         n_supporting: usize,
-        claims: &[Claim],
+        claims: &C,
         voices: &Voices,
     ) -> EstimateReason {
         let why = if !out.undecided.is_empty() {
@@ -329,18 +340,18 @@ impl State {
     }
 
     /// Per-source, per-outlet and per-voice reports.
-    pub fn reports(
+    pub fn reports<C: ClaimStore + ?Sized>(
         &self,
-        claims: &[Claim],
+        claims: &C,
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
         // A voice's statement is numbered once (`Obs::said`): the first giver of each.
         let mut first: Vec<Option<FirstGiver<'_>>> = vec![None; self.statements];
-        for (c, claim) in claims.iter().enumerate() {
+        for c in 0..claims.len() {
             let ob = &self.obs[self.claim_obs[c]];
-            let relayed = claim.provenance().via().is_some();
-            let cand = (claim.as_of(), relayed, claim.id(), voices.source_of_claim(c));
+            let relayed = claims.via(c).is_some();
+            let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
             let slot = &mut first[ob.said];
             if slot.is_none_or(|f| (f.0, f.1, f.2) > (cand.0, cand.1, cand.2)) {
                 *slot = Some(cand);
@@ -371,8 +382,8 @@ impl State {
         let mut per_outlet =
             self.tally(claims.len(), n_names, |c| voices.outlet_of_claim(c), |_| false);
         let mut relays: BTreeMap<usize, BTreeSet<&SourceId>> = BTreeMap::new();
-        for (c, claim) in claims.iter().enumerate() {
-            if let Some(w) = claim.provenance().via() {
+        for c in 0..claims.len() {
+            if let Some(w) = claims.via(c) {
                 relays.entry(voices.outlet_of_claim(c)).or_default().insert(w);
             }
         }

@@ -1,0 +1,68 @@
+//! What the engine reads of each claim, by index: the seam between the engine and the way its
+//! claims are held.
+//!
+//! The stages of [`Reconciler::reconcile`](crate::Reconciler::reconcile) read claims through
+//! [`ClaimStore`], one field at a time, never a whole [`Claim`]: the claims of a corpus or of
+//! the builder API are held as a `[Claim]`, and a store that holds a table's rows as columns
+//! answers the same questions without building a `Claim` per row. Each stage is one definition,
+//! whichever way its claims are held.
+
+use chrono::NaiveDate;
+
+use crate::claim::{AsOfTime, Claim};
+use crate::id::{ClaimId, SourceId};
+use crate::value::Value;
+
+/// Claims by index, `0..len()`, as the engine reads them.
+pub(crate) trait ClaimStore {
+    /// How many claims.
+    fn len(&self) -> usize;
+    /// Claim `c`'s id.
+    fn id(&self, c: usize) -> &ClaimId;
+    /// Claim `c`'s value, as its source gave it.
+    fn value(&self, c: usize) -> &Value;
+    /// The date claim `c`'s figure holds at, where known.
+    fn as_of(&self, c: usize) -> Option<NaiveDate>;
+    /// The time of day within [`ClaimStore::as_of`], where the text gives it.
+    fn as_of_time(&self, c: usize) -> Option<&AsOfTime>;
+    /// Whether claim `c` states its value as expected to change ("has not yet requested").
+    fn expects_change(&self, c: usize) -> bool;
+    /// When claim `c`'s report was published, where known.
+    fn published(&self, c: usize) -> Option<NaiveDate>;
+    /// The wire claim `c`'s outlet relays it from, if any.
+    fn via(&self, c: usize) -> Option<&SourceId>;
+}
+
+impl ClaimStore for [Claim] {
+    fn len(&self) -> usize {
+        <[Claim]>::len(self)
+    }
+
+    fn id(&self, c: usize) -> &ClaimId {
+        self[c].id()
+    }
+
+    fn value(&self, c: usize) -> &Value {
+        self[c].value()
+    }
+
+    fn as_of(&self, c: usize) -> Option<NaiveDate> {
+        self[c].as_of()
+    }
+
+    fn as_of_time(&self, c: usize) -> Option<&AsOfTime> {
+        self[c].as_of_time()
+    }
+
+    fn expects_change(&self, c: usize) -> bool {
+        self[c].expects_change()
+    }
+
+    fn published(&self, c: usize) -> Option<NaiveDate> {
+        self[c].provenance().published_on()
+    }
+
+    fn via(&self, c: usize) -> Option<&SourceId> {
+        self[c].provenance().via()
+    }
+}
