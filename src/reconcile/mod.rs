@@ -767,12 +767,17 @@ impl Reconciler {
             claims.iter().map(|c| canonical(c.value(), &self.aliases)).collect();
         // Each value as text, once: the key that makes a repeated figure count once.
         let keys = Keys::new(&values);
-        let mut voices =
-            voice::Voices::build(&claims, &groups, &keys, &self.aliases, &self.same_voice);
+        let mut voices = voice::Voices::build(
+            claims.as_slice(),
+            &groups,
+            &keys,
+            &self.aliases,
+            &self.same_voice,
+        );
         if self.copy_detection {
             voices.detect_copying(&keys, &groups);
         }
-        let derived = partof::derive_bounds(&claims, &mut groups, &self.policy, &voices);
+        let derived = partof::derive_bounds(claims.as_slice(), &mut groups, &self.policy, &voices);
         let state = score::run(
             claims.as_slice(),
             &values,

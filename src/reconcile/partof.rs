@@ -12,6 +12,7 @@ use crate::value::{Amount, Interval, Label, Magnitude, Number, Policy, Value};
 
 use super::group::GroupData;
 use super::reason::{Parts, RelationWhy};
+use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{DerivedBound, Group, Relation, RelationKind};
 
@@ -24,11 +25,10 @@ pub(crate) struct Derived {
 }
 
 /// Claims that come from one report: same document, else same outlet and date.
-fn report_key(c: &Claim) -> String {
-    let p = c.provenance();
-    match p.in_document() {
+fn report_key<C: ClaimStore + ?Sized>(claims: &C, c: usize) -> String {
+    match claims.document(c) {
         Some(d) => format!("doc:{d}"),
-        None => format!("outlet:{}:{:?}", p.outlet(), c.as_of()),
+        None => format!("outlet:{}:{:?}", claims.outlet(c), claims.as_of(c)),
     }
 }
 
@@ -70,8 +70,8 @@ fn with_place(s: &Subject, place: Option<Label>) -> Subject {
 
 /// "More than 1,300 police and military and 1,000 civilians injured": disjoint sub-counts from
 /// one report add up to a lower bound on the total, which joins the total's group.
-pub(crate) fn derive_bounds(
-    claims: &[Claim],
+pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
+    claims: &C,
     groups: &mut [GroupData],
     policy: &Policy,
     voices: &Voices,
@@ -87,7 +87,8 @@ pub(crate) fn derive_bounds(
             }
         }
     }
-    let taken: std::collections::HashSet<&str> = claims.iter().map(|c| c.id().as_str()).collect();
+    // Every claim's id, gathered when a first bound is derived: most tables derive none.
+    let mut taken: Option<std::collections::HashSet<&str>> = None;
     let mut out = Vec::new();
     for (ti, kids) in children {
         if kids.len() < 2 {
@@ -98,7 +99,7 @@ pub(crate) fn derive_bounds(
         for &k in &kids {
             let pop = groups[k].subject.who().clone();
             for &c in &groups[k].members {
-                let slot = by_report.entry(report_key(&claims[c])).or_default();
+                let slot = by_report.entry(report_key(claims, c)).or_default();
                 slot.entry(pop.clone()).or_insert(c);
             }
         }
@@ -114,7 +115,7 @@ pub(crate) fn derive_bounds(
             }
             let amounts: Vec<(&Amount, usize, &Population)> = chosen
                 .iter()
-                .filter_map(|(p, c)| match claims[*c].value() {
+                .filter_map(|(p, c)| match claims.value(*c) {
                     Value::Amount(a) => Some((a, *c, p)),
                     _ => None,
                 })
@@ -153,13 +154,15 @@ pub(crate) fn derive_bounds(
                 String::new()
             };
             // A derived id must not shadow a claim's: add primes until it is free.
+            let taken = taken
+                .get_or_insert_with(|| (0..claims.len()).map(|c| claims.id(c).as_str()).collect());
             let mut name = format!("derived-{}", out.len() + 1);
             while taken.contains(name.as_str()) {
                 name.push('\'');
             }
             let Ok(id) = ClaimId::new(&name) else { continue };
             let first = amounts[0].1;
-            let as_of = amounts.iter().filter_map(|(_, c, _)| claims[*c].as_of()).max();
+            let as_of = amounts.iter().filter_map(|(_, c, _)| claims.as_of(*c)).max();
             let reason = format!(
                 "{} = {value} in all{beyond}, from one report ({})",
                 parts.join(" + "),
@@ -170,7 +173,7 @@ pub(crate) fn derive_bounds(
                 voice: voices.voice_of(first),
                 bound: DerivedBound {
                     id,
-                    from: amounts.iter().map(|(_, c, _)| claims[*c].id().clone()).collect(),
+                    from: amounts.iter().map(|(_, c, _)| claims.id(*c).clone()).collect(),
                     value,
                     as_of,
                     reason,
@@ -231,10 +234,10 @@ pub(crate) fn relate(
                 let Some(&ti) = index.get(&whole) else { continue };
                 let mut totals_by_report: BTreeMap<String, Vec<usize>> = BTreeMap::new();
                 for &c in &groups[ti].members {
-                    totals_by_report.entry(report_key(&claims[c])).or_default().push(c);
+                    totals_by_report.entry(report_key(claims, c)).or_default().push(c);
                 }
                 for &c in &g.members {
-                    for &t in totals_by_report.get(&report_key(&claims[c])).into_iter().flatten() {
+                    for &t in totals_by_report.get(&report_key(claims, c)).into_iter().flatten() {
                         if let Some((kind, reason)) = part_of(&claims[c], &claims[t], policy) {
                             relations.push(Relation {
                                 a: claims[c].id().clone(),

@@ -10,8 +10,8 @@
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, Claim};
-use crate::id::{ClaimId, SourceId};
-use crate::value::Value;
+use crate::id::{ClaimId, DocumentId, SourceId};
+use crate::value::{Label, Value};
 
 /// Claims by index, `0..len()`, as the engine reads them.
 pub(crate) trait ClaimStore {
@@ -29,6 +29,12 @@ pub(crate) trait ClaimStore {
     fn expects_change(&self, c: usize) -> bool;
     /// When claim `c`'s report was published, where known.
     fn published(&self, c: usize) -> Option<NaiveDate>;
+    /// The outlet that published claim `c`.
+    fn outlet(&self, c: usize) -> &SourceId;
+    /// The document claim `c` was read from, if known.
+    fn document(&self, c: usize) -> Option<&DocumentId>;
+    /// Whom claim `c` quotes ("the health ministry"), if anyone.
+    fn said_by(&self, c: usize) -> Option<&Label>;
     /// The wire claim `c`'s outlet relays it from, if any.
     fn via(&self, c: usize) -> Option<&SourceId>;
 }
@@ -60,6 +66,18 @@ impl ClaimStore for [Claim] {
 
     fn published(&self, c: usize) -> Option<NaiveDate> {
         self[c].provenance().published_on()
+    }
+
+    fn outlet(&self, c: usize) -> &SourceId {
+        self[c].provenance().outlet()
+    }
+
+    fn document(&self, c: usize) -> Option<&DocumentId> {
+        self[c].provenance().in_document()
+    }
+
+    fn said_by(&self, c: usize) -> Option<&Label> {
+        self[c].provenance().said_by()
     }
 
     fn via(&self, c: usize) -> Option<&SourceId> {

@@ -4,13 +4,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use foldhash::fast::FixedState;
 
-use crate::claim::Claim;
 use crate::crh;
 use crate::id::SourceId;
 use crate::subject::{Aliases, Nature};
 use crate::value::Label;
 
 use super::group::GroupData;
+use super::store::ClaimStore;
 
 /// Union-find over source names.
 #[derive(Debug, Clone)]
@@ -80,8 +80,8 @@ pub(crate) struct Voices {
 /// voice: the two names join. An outlet that also reports on its own relays claim by claim:
 /// its relayed claims speak with the wire's voice (`is_voice`), its own reporting stays its
 /// own. Returns per claim its voice's name before `relay_voices`, and the reasons.
-fn wire_relays(
-    claims: &[Claim],
+fn wire_relays<C: ClaimStore + ?Sized>(
+    claims: &C,
     names: &ClaimNames,
     n_names: usize,
     union: &mut Union,
@@ -113,18 +113,18 @@ fn wire_relays(
         if s != outlet {
             continue; // attributed: the speaker's voice, or its original's (below)
         }
-        let p = claims[i].provenance();
-        let w = p.via().map_or("", SourceId::as_str);
+        let w = claims.via(i).map_or("", SourceId::as_str);
         if relays_only[outlet] == Some(Some(wire)) {
             if seen.insert((outlet, wire)) {
                 union.join(outlet, wire);
-                reasons.push((outlet, wire, format!("{} relays {}", p.outlet(), w)));
+                reasons.push((outlet, wire, format!("{} relays {}", claims.outlet(i), w)));
             }
         } else {
             base_voice[i] = wire;
             is_voice[wire] = true;
             if seen.insert((outlet, wire)) {
-                reasons.push((wire, wire, format!("{} relays {} (claim by claim)", p.outlet(), w)));
+                let why = format!("{} relays {} (claim by claim)", claims.outlet(i), w);
+                reasons.push((wire, wire, why));
             }
         }
     }
@@ -142,8 +142,8 @@ fn wire_relays(
 /// `base_voice` is each claim's voice before (its source, or the wire it relays claim by
 /// claim). Returns per claim the name whose voice it speaks with, and the reasons, attached to
 /// the original's voice.
-fn relay_voices(
-    claims: &[Claim],
+fn relay_voices<C: ClaimStore + ?Sized>(
+    claims: &C,
     groups: &[GroupData],
     keys: &super::Keys,
     names: &ClaimNames,
@@ -198,13 +198,12 @@ fn relay_voices(
         let origin = first_original[root].unwrap_or(direct);
         let voice = base_voice[origin];
         voice_name[c] = voice;
-        let outlet = claims[c].provenance().outlet();
+        let outlet = claims.outlet(c);
         if seen.insert((claim_outlet[c], claim_source[direct])) {
-            let original = claims[direct].provenance();
-            let said = original
-                .said_by()
-                .map_or_else(|| original.outlet().to_string(), ToString::to_string);
-            let wire = claims[c].provenance().via().map_or("", SourceId::as_str);
+            let said = claims
+                .said_by(direct)
+                .map_or_else(|| claims.outlet(direct).to_string(), ToString::to_string);
+            let wire = claims.via(c).map_or("", SourceId::as_str);
             reasons.push((
                 voice,
                 voice,
@@ -248,8 +247,8 @@ impl Distinct {
 }
 
 impl Voices {
-    pub fn build(
-        claims: &[Claim],
+    pub fn build<C: ClaimStore + ?Sized>(
+        claims: &C,
         groups: &[GroupData],
         keys: &super::Keys,
         aliases: &Aliases,
@@ -262,10 +261,9 @@ impl Voices {
         let n = claims.len();
         let (mut raw_source, mut raw_outlet, mut raw_via) =
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-        for c in claims {
-            let p = c.provenance();
-            let outlet = distinct.intern(p.outlet());
-            let speaker = p.said_by().and_then(|s| {
+        for c in 0..n {
+            let outlet = distinct.intern(claims.outlet(c));
+            let speaker = claims.said_by(c).and_then(|s| {
                 if let Some(&d) = speakers.get(s.as_str()) {
                     return d;
                 }
@@ -275,7 +273,7 @@ impl Voices {
             });
             raw_source.push(speaker.unwrap_or(outlet));
             raw_outlet.push(outlet);
-            raw_via.push(p.via().map(|w| distinct.intern(w)));
+            raw_via.push(claims.via(c).map(|w| distinct.intern(w)));
         }
         let declared_raw: Vec<(usize, usize)> =
             declared.iter().map(|(a, b, _)| (distinct.intern(a), distinct.intern(b))).collect();
