@@ -478,7 +478,8 @@ impl Voices {
         }
         // Shared subjects and identical ones, for candidate pairs only: walk the two voices'
         // sorted lists of subject groups side by side (never all pairs of voices).
-        let mut figures_of: HashMap<usize, Vec<(usize, &BTreeSet<usize>)>> = HashMap::new();
+        let mut figures_of: HashMap<usize, Vec<(usize, &BTreeSet<usize>)>, FixedState> =
+            HashMap::default();
         for (gi, by_voice) in per_group.iter().enumerate() {
             for (&v, figures) in by_voice {
                 figures_of.entry(v).or_default().push((gi, figures));
@@ -606,7 +607,7 @@ impl Voices {
             // test against chance here (unlike the rare pass): the posterior below is Dong et
             // al.'s, which weighs what independent voices of these accuracies would share, and
             // a second test against chance before it cost the books benchmark a copier pair.
-            let mut shared_false: HashMap<(usize, usize), usize> = HashMap::new();
+            let mut shared_false: HashMap<(usize, usize), usize, FixedState> = HashMap::default();
             for (gi, by_voice) in per_group.iter().enumerate() {
                 let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
                 for (&v, figures) in by_voice {
@@ -693,7 +694,7 @@ impl Voices {
 struct Coincidences {
     /// Per pair (lower voice first): the subjects where the two give one such figure, and
     /// the part of the chance sums those coincidences make.
-    pairs: HashMap<(usize, usize), (usize, f64)>,
+    pairs: HashMap<(usize, usize), (usize, f64), FixedState>,
     /// Per voice: the coincidences a pair with it would have by chance, at most.
     chance: Vec<f64>,
     /// Per voice, in subject order: the subjects it covers that have coincidences, each with
@@ -706,7 +707,7 @@ struct Coincidences {
 impl Coincidences {
     fn new(voices: usize) -> Self {
         Coincidences {
-            pairs: HashMap::new(),
+            pairs: HashMap::default(),
             chance: vec![0.0; voices],
             subjects: vec![Vec::new(); voices],
             seen: 0,

@@ -38,6 +38,7 @@ mod rounds;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use foldhash::fast::FixedState;
 
 use crate::claim::AsOfTime;
 use crate::crh;
@@ -360,8 +361,7 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
         .filter_map(|&o| interval_of(o).map(|(_, r)| r))
         .collect();
     epoch.spread = crh::spread(reps);
-    let pos: HashMap<usize, usize> = epoch.obs.iter().enumerate().map(|(p, &o)| (o, p)).collect();
-    let order: Vec<usize> = numeric.iter().map(|o| pos[o]).collect();
+    let order: Vec<usize> = numeric.iter().map(|&o| obs[o].pos).collect();
     let inputs = inputs_of(obs, keys, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
@@ -506,7 +506,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     // observations are consecutive: numbering epoch by epoch with a small map gives the
     // numbers one map over all observations would, without a map of every statement.
     let mut statements = 0;
-    let mut said: HashMap<(usize, Statement), usize> = HashMap::new();
+    let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
     for e in &epochs {
         said.clear();
         for &o in &e.obs {
