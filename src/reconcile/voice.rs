@@ -444,33 +444,33 @@ impl Voices {
 
     /// The first pass of [`Voices::detect_copying`]: figures exactly two voices give.
     fn detect_rare_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
-        // Per subject group: each voice's set of figures (value texts), computed once.
-        let per_group: Vec<BTreeMap<usize, BTreeSet<usize>>> = groups
-            .iter()
-            .map(|g| {
-                let mut by_voice: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-                for &i in &g.members {
-                    by_voice.entry(self.voice_of(i)).or_default().insert(keys.of_claim[i]);
-                }
-                by_voice
-            })
-            .collect();
+        let per_group: Vec<Said> =
+            groups.iter().map(|g| Said::of(g, |i| self.voice_of(i), keys)).collect();
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
-        for by_voice in &per_group {
-            if by_voice.len() < 3 {
+        let (mut by_figure, mut givers) = (Vec::new(), Vec::new());
+        for said in &per_group {
+            if said.ends.len() < 3 {
                 continue;
             }
-            let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for (&v, values) in by_voice {
-                for &value in values {
-                    givers.entry(value).or_default().push(v);
-                }
-            }
-            let most = givers.values().map(Vec::len).max().unwrap_or(0);
-            let sharing = givers.values().filter(|vs| vs.len() == 2 && vs.len() < most);
-            rare.subject(by_voice.keys().copied(), sharing.map(Vec::as_slice));
+            // Each figure's givers, in figure order, each list in voice order.
+            by_figure.clear();
+            by_figure.extend(said.by_voice().flat_map(|(v, fs)| fs.iter().map(move |&k| (k, v))));
+            by_figure.sort_unstable();
+            givers.clear();
+            givers.extend(by_figure.iter().map(|&(_, v)| v));
+            let runs: Vec<&[usize]> = by_figure
+                .chunk_by(|a, b| a.0 == b.0)
+                .scan(0, |at, run| {
+                    let from = *at;
+                    *at += run.len();
+                    Some(&givers[from..*at])
+                })
+                .collect();
+            let most = runs.iter().map(|vs| vs.len()).max().unwrap_or(0);
+            let sharing = runs.iter().copied().filter(|vs| vs.len() == 2 && vs.len() < most);
+            rare.subject(said.ends.iter().map(|&(v, _)| v), sharing);
         }
         let candidates = rare.beyond_chance();
         if candidates.is_empty() {
@@ -478,19 +478,16 @@ impl Voices {
         }
         // Shared subjects and identical ones, for candidate pairs only: walk the two voices'
         // sorted lists of subject groups side by side (never all pairs of voices).
-        let mut figures_of: HashMap<usize, Vec<(usize, &BTreeSet<usize>)>, FixedState> =
-            HashMap::default();
-        for (gi, by_voice) in per_group.iter().enumerate() {
-            for (&v, figures) in by_voice {
-                figures_of.entry(v).or_default().push((gi, figures));
+        let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
+        for (gi, said) in per_group.iter().enumerate() {
+            for (v, figures) in said.by_voice() {
+                figures_of[v].push((gi, figures));
             }
         }
-        let empty = Vec::new();
         let overlap: Vec<(usize, usize)> = candidates
             .iter()
             .map(|&((a, b), _, _)| {
-                let (ga, gb) =
-                    (figures_of.get(&a).unwrap_or(&empty), figures_of.get(&b).unwrap_or(&empty));
+                let (ga, gb) = (&figures_of[a], &figures_of[b]);
                 let (mut i, mut j, mut common, mut same) = (0, 0, 0, 0);
                 while i < ga.len() && j < gb.len() {
                     let ((gi, fa), (gj, fb)) = (ga[i], gb[j]);
@@ -578,28 +575,16 @@ impl Voices {
         let order = text_order(&keys.texts);
         for _ in 0..COPY_ROUNDS {
             // Per subject group: each voice's figures (key ids), sorted.
-            let per_group: Vec<BTreeMap<usize, Vec<usize>>> = fixed
-                .iter()
-                .map(|g| {
-                    let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-                    for &i in &g.members {
-                        by_voice.entry(self.voice_of(i)).or_default().push(keys.of_claim[i]);
-                    }
-                    for v in by_voice.values_mut() {
-                        v.sort_unstable();
-                        v.dedup();
-                    }
-                    by_voice
-                })
-                .collect();
+            let per_group: Vec<Said> =
+                fixed.iter().map(|g| Said::of(g, |i| self.voice_of(i), keys)).collect();
             let truth = vote(&per_group, &order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             // Per voice, the subjects it covers in order, each with the voice's figures there
             // as one number (see [`FigureSets`]), so two voices' figures compare as numbers.
             let mut sets = FigureSets::new(keys.texts.len());
             let mut figures_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
-            for (gi, by_voice) in per_group.iter().enumerate() {
-                for (&v, figures) in by_voice {
+            for (gi, said) in per_group.iter().enumerate() {
+                for (v, figures) in said.by_voice() {
                     figures_of[v].push((gi, sets.id(figures)));
                 }
             }
@@ -608,9 +593,9 @@ impl Voices {
             // al.'s, which weighs what independent voices of these accuracies would share, and
             // a second test against chance before it cost the books benchmark a copier pair.
             let mut shared_false: HashMap<(usize, usize), usize, FixedState> = HashMap::default();
-            for (gi, by_voice) in per_group.iter().enumerate() {
+            for (gi, said) in per_group.iter().enumerate() {
                 let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-                for (&v, figures) in by_voice {
+                for (v, figures) in said.by_voice() {
                     let set = sets.id(figures);
                     if truth[gi] != Some(set) {
                         givers.entry(set).or_default().push(v);
@@ -639,7 +624,7 @@ impl Voices {
             let n_false: Vec<f64> = per_group
                 .iter()
                 .zip(&truth)
-                .map(|(by_voice, &t)| false_figures(by_voice, t) as f64)
+                .map(|(said, &t)| false_figures(said, t) as f64)
                 .collect();
             let mut passed: Vec<(f64, usize, usize, Evidence)> = Vec::new();
             for (a, b) in candidates {
@@ -867,6 +852,39 @@ fn evidence(
     ev
 }
 
+/// What the voices say on one subject: each voice's figures (key ids, sorted and distinct),
+/// voice by voice in voice order, held in two vectors rather than a set per voice.
+struct Said {
+    /// Per voice giving figures: the voice and the end of its figures in `figures` (they
+    /// start where the previous voice's end).
+    ends: Vec<(usize, usize)>,
+    figures: Vec<usize>,
+}
+
+impl Said {
+    fn of(g: &GroupData, voice_of: impl Fn(usize) -> usize, keys: &super::Keys) -> Self {
+        let mut pairs: Vec<(usize, usize)> =
+            g.members.iter().map(|&i| (voice_of(i), keys.of_claim[i])).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let before = ends.last().map_or(0, |&(_, end)| end);
+            ends.push((run[0].0, before + run.len()));
+        }
+        Said { ends, figures: pairs.into_iter().map(|(_, k)| k).collect() }
+    }
+
+    /// Each voice with its figures, in voice order.
+    fn by_voice(&self) -> impl Iterator<Item = (usize, &[usize])> {
+        self.ends.iter().scan(0, |from, &(v, end)| {
+            let figures = &self.figures[*from..end];
+            *from = end;
+            Some((v, figures))
+        })
+    }
+}
+
 /// A voice's figures on a subject (its sorted, distinct key ids) as one number: the figure's
 /// key id when it gives one figure, else an id past every key, the same for the same figures.
 /// Two voices give the same figures exactly when their ids are equal, and a voice gives just
@@ -891,8 +909,10 @@ impl<'a> FigureSets<'a> {
 }
 
 /// The distinct figures off the estimate claimed for one subject, at least 1.
-fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -> usize {
-    let all: BTreeSet<usize> = by_voice.values().flatten().copied().collect();
+fn false_figures(said: &Said, truth: Option<usize>) -> usize {
+    let mut all = said.figures.clone();
+    all.sort_unstable();
+    all.dedup();
     all.iter().filter(|&&k| Some(k) != truth).count().max(1)
 }
 
@@ -901,19 +921,15 @@ fn false_figures(by_voice: &BTreeMap<usize, Vec<usize>>, truth: Option<usize>) -
 /// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
 /// go to the figure whose text sorts first (`order`, from [`text_order`]), so the result does
 /// not depend on the claims' order.
-fn vote(
-    per_group: &[BTreeMap<usize, Vec<usize>>],
-    order: &[usize],
-    n_voices: usize,
-) -> Vec<Option<usize>> {
+fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
     let mut truth: Vec<Option<usize>> = Vec::new();
     for _ in 0..VOTE_ROUNDS {
         let next: Vec<Option<usize>> = per_group
             .iter()
-            .map(|by_voice| {
+            .map(|said| {
                 let mut score: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-                for (&v, figures) in by_voice {
+                for (v, figures) in said.by_voice() {
                     for &k in figures {
                         score.entry(order[k]).or_insert((0.0, k)).0 +=
                             crh::share(weight[v], figures.len() as u32);
@@ -953,15 +969,11 @@ fn text_order(texts: &[String]) -> Vec<usize> {
 
 /// Per voice, the share of its distinct figures equal to the estimate, with one right and one
 /// wrong figure of prior (Laplace's rule), so a voice with no record sits at one half.
-fn accuracy(
-    per_group: &[BTreeMap<usize, Vec<usize>>],
-    truth: &[Option<usize>],
-    n_voices: usize,
-) -> Vec<f64> {
+fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec<f64> {
     let (mut right, mut all) = (vec![0usize; n_voices], vec![0usize; n_voices]);
-    for (by_voice, t) in per_group.iter().zip(truth) {
+    for (said, t) in per_group.iter().zip(truth) {
         let Some(t) = *t else { continue };
-        for (&v, figures) in by_voice {
+        for (v, figures) in said.by_voice() {
             all[v] += figures.len();
             right[v] += usize::from(figures.contains(&t));
         }
