@@ -305,7 +305,8 @@ fn least_loss_cluster(
         weight: weight[voice],
     });
     let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
-    let Some(x) = crh::interval_median(&claims) else { return heaviest };
+    let order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
+    let Some(x) = crh::interval_median(&claims, &order, &mut Vec::new()) else { return heaviest };
     let losses: Vec<f64> = epoch
         .commons
         .iter()
