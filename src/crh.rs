@@ -235,9 +235,25 @@ pub(crate) fn weighted_quantile<T>(
 /// # Complexity
 /// O(n log n) for the sort.
 pub(crate) fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
-    points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let total = points.iter().map(|p| p.1).sum();
-    weighted_quantile(points, 0.5, total, |p| p.0, |p| p.1)
+    points.sort_by(|a, b| in_value_order(a.0, b.0));
+    median_of_sorted(points, |p| p.0, |p| p.1)
+}
+
+/// The order of a weighted median's points: by value, equal values as they came (every sort
+/// that feeds one is stable), so that the weights are added in one order on every path.
+fn in_value_order(a: f64, b: f64) -> std::cmp::Ordering {
+    a.total_cmp(&b)
+}
+
+/// [`weighted_median`] of points already in value order: the total and the running sum add
+/// the weights in that order.
+fn median_of_sorted<T>(
+    sorted: &[T],
+    value: impl Fn(&T) -> f64,
+    weight: impl Fn(&T) -> f64,
+) -> Option<f64> {
+    let total = sorted.iter().map(&weight).sum();
+    weighted_quantile(sorted, 0.5, total, value, weight)
 }
 
 /// A claim as CRH's absolute loss sees it: the numbers `low ..= high` it allows (`high`
@@ -260,21 +276,45 @@ pub(crate) fn interval_loss(x: f64, claims: &[Allowed]) -> f64 {
     claims.iter().map(|c| c.weight * distance(x, c.low, c.high)).sum()
 }
 
+/// The ends of claims `low ..= high`, given in order, in the order [`weighted_median`] puts
+/// them: end `2k` is the low end of claim `k` and end `2k + 1` its high end, by value, equal
+/// values as they came. The order depends on the values only, so a caller whose claims keep
+/// their ends while their weights change sorts them once (see [`interval_median`]).
+///
+/// # Complexity
+/// O(n log n).
+pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> Vec<usize> {
+    let values: Vec<f64> = ends.into_iter().flat_map(|(low, high)| [low, high]).collect();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| in_value_order(values[a], values[b]));
+    order
+}
+
 /// The lowest `x` that minimises [`interval_loss`]; `None` when there are no claims.
+/// `order` is [`ends_order`] of the claims' ends (ends past the claims are skipped); `ends`
+/// is a buffer for the weighted ends, which a caller computing many medians reuses.
 ///
 /// `d(x, [l, h]) = (|x - l| + |x - h| - (h - l)) / 2`, so `f` is, up to a constant, the
 /// weighted sum of absolute deviations from the endpoints, each with half its claim's
-/// weight: its lowest minimiser is their [`weighted_median`] (the lower point on a tie). A
-/// floor's upper end is a point at infinity, whose slope `-w / 2` the formula keeps; the
-/// median lands there only when every claim is a floor, and then `f` is zero from the
-/// highest floor up, which is the answer. On plain points this is [`weighted_median`].
+/// weight: its lowest minimiser is their [`weighted_median`] (the lower point on a tie),
+/// which this is, bit for bit: the same points in the same order. A floor's upper end is a
+/// point at infinity, whose slope `-w / 2` the formula keeps; the median lands there only
+/// when every claim is a floor, and then `f` is zero from the highest floor up, which is the
+/// answer. On plain points this is [`weighted_median`].
 ///
 /// # Complexity
-/// O(n log n) for the sort.
-pub(crate) fn interval_median(claims: &[Allowed]) -> Option<f64> {
-    let mut ends: Vec<(f64, f64)> =
-        claims.iter().flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]).collect();
-    let x = weighted_median(&mut ends)?;
+/// O(n): the sort is the caller's, once.
+pub(crate) fn interval_median(
+    claims: &[Allowed],
+    order: &[usize],
+    ends: &mut Vec<(f64, f64)>,
+) -> Option<f64> {
+    ends.clear();
+    ends.extend(order.iter().filter_map(|&e| {
+        let c = claims.get(e / 2)?;
+        Some((if e % 2 == 0 { c.low } else { c.high }, c.weight / 2.0))
+    }));
+    let x = median_of_sorted(ends, |p| p.0, |p| p.1)?;
     if x.is_finite() {
         return Some(x);
     }
@@ -580,6 +620,50 @@ mod tests {
         Allowed { low, high, weight }
     }
 
+    /// [`interval_median`], its ends sorted for this one call.
+    fn median_of(claims: &[Allowed]) -> Option<f64> {
+        let order = ends_order(claims.iter().map(|c| (c.low, c.high)));
+        interval_median(claims, &order, &mut Vec::new())
+    }
+
+    /// The definition [`interval_median`] had before its ends were sorted once per epoch: the
+    /// weighted median of every end, each with half its claim's weight, sorted in every call.
+    fn median_sorting_every_time(claims: &[Allowed]) -> Option<f64> {
+        let mut ends: Vec<(f64, f64)> = claims
+            .iter()
+            .flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)])
+            .collect();
+        let x = weighted_median(&mut ends)?;
+        if x.is_finite() {
+            return Some(x);
+        }
+        ends.iter().map(|e| e.0).filter(|v| v.is_finite()).reduce(f64::max)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn interval_median_over_presorted_ends_is_the_median_sorting_every_time(
+            claims in proptest::collection::vec(
+                (0..12u8, proptest::option::of(0..4u8), 0..6usize),
+                0..24,
+            ),
+        ) {
+            // Small grids, so that ends tie, claims repeat and weights are equal; weights whose
+            // sums round differently in another order (0.1, 0.2, 0.3).
+            const WEIGHTS: [f64; 6] = [1.0, 0.1, 0.2, 0.3, 1e-3, 2.5];
+            let claims: Vec<Allowed> = claims
+                .into_iter()
+                .map(|(low, width, w)| {
+                    let low = f64::from(low) * 0.5;
+                    let high = width.map_or(f64::INFINITY, |d| low + f64::from(d));
+                    allowed(low, high, WEIGHTS[w])
+                })
+                .collect();
+            let (fast, slow) = (median_of(&claims), median_sorting_every_time(&claims));
+            proptest::prop_assert_eq!(fast.map(f64::to_bits), slow.map(f64::to_bits));
+        }
+    }
+
     #[test]
     fn interval_median_of_plain_points_is_the_weighted_median() {
         let cases: [&[(f64, f64)]; 4] = [
@@ -590,9 +674,9 @@ mod tests {
         ];
         for points in cases {
             let claims: Vec<Allowed> = points.iter().map(|&(p, w)| allowed(p, p, w)).collect();
-            assert_eq!(interval_median(&claims), weighted_median(&mut points.to_vec()));
+            assert_eq!(median_of(&claims), weighted_median(&mut points.to_vec()));
         }
-        assert_eq!(interval_median(&[]), None);
+        assert_eq!(median_of(&[]), None);
     }
 
     #[test]
@@ -604,7 +688,7 @@ mod tests {
             allowed(90.0, 120.0, 0.4),
             allowed(500.0, 500.0, 0.9),
         ];
-        let x = interval_median(&claims).unwrap();
+        let x = median_of(&claims).unwrap();
         let least = interval_loss(x, &claims);
         for c in &claims {
             for end in [c.low, c.high].into_iter().filter(|e| e.is_finite()) {
@@ -618,7 +702,7 @@ mod tests {
     #[test]
     fn interval_median_of_floors_alone_is_the_highest_floor() {
         let claims = [allowed(10.0, f64::INFINITY, 1.0), allowed(27.0, f64::INFINITY, 0.5)];
-        assert_eq!(interval_median(&claims), Some(27.0));
+        assert_eq!(median_of(&claims), Some(27.0));
         assert_eq!(interval_loss(27.0, &claims), 0.0);
     }
 
@@ -627,6 +711,6 @@ mod tests {
         // A running total cannot fall: a heavier voice's earlier "at least 300" outweighs a
         // lighter voice's later 100.
         let claims = [allowed(100.0, 100.0, 1.0), allowed(300.0, f64::INFINITY, 2.0)];
-        assert_eq!(interval_median(&claims), Some(300.0));
+        assert_eq!(median_of(&claims), Some(300.0));
     }
 }

@@ -284,45 +284,111 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
 /// 183,133 and 183,833); the floors keep the median of a running total from dropping below
 /// what heavier voices reported earlier.
 ///
+/// Only the clusters that could tie are scored. Those whose interval holds the median share
+/// its loss; the others are walked outward from the median on each side, nearest first, and
+/// each side stops at the first loss [`past_any_tie`]: the loss is convex, so every cluster
+/// further out loses more still. Each loss is computed as it always was (the same claims in
+/// the same order), so the choice is the one scoring every cluster gives, bit for bit
+/// (`the_walk_chooses_the_cluster_scoring_every_cluster_chooses`).
+///
+/// A cluster whose figures allow no common number has no loss, and counts as tied with the
+/// least (as `!outweighs(∞, least)` has always had it). That is a latent rule, kept here so
+/// that this function's choices do not change; it is to be fixed on purpose, on its own.
+///
+/// `scratch` holds buffers reused from one epoch and round to the next.
+///
 /// # Complexity
-/// O(n log n) for n observations, plus O(c · n) for c clusters.
+/// O(n + c + k · n) for n observations and c clusters, of which k are scored: the ends are
+/// sorted once per epoch ([`Walk::of`]), and k is the clusters within [`WALK_MARGIN`] of
+/// the least loss, plus the first past it on each side.
 fn least_loss_cluster(
     epoch: &Numeric,
     supports: &[Support],
     heaviest: usize,
     weight: &[f64],
+    scratch: &mut Scratch,
 ) -> usize {
-    if epoch.commons.len() < 2 {
-        return heaviest;
-    }
-    let figures =
-        epoch.all.shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
-            figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
-        });
-    let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
-        low,
-        high: f64::INFINITY,
-        weight: weight[voice],
-    });
-    let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
-    let Some(x) = crh::interval_median(&claims) else { return heaviest };
-    let losses: Vec<f64> = epoch
-        .commons
-        .iter()
-        .map(|c| match c {
-            Some(c) => {
-                crh::interval_loss(x.clamp(c.low().value, high_of(c).max(c.low().value)), &claims)
+    // An epoch of fewer than two clusters has no walk: nothing to choose.
+    let Some(walk) = &epoch.walk else { return heaviest };
+    let Scratch { claims, ends, losses } = scratch;
+    claims.clear();
+    claims.extend(epoch.loss_claims(weight));
+    let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else { return heaviest };
+    // Per cluster, its loss when it could tie; `None` when it cannot.
+    losses.clear();
+    let mut at_x = None;
+    for common in &epoch.commons {
+        losses.push(match clamp(common.as_ref()) {
+            // No common number, no loss: tied, for now (see above).
+            None => Some(f64::INFINITY),
+            Some((low, high)) if low <= x && x <= high => {
+                Some(*at_x.get_or_insert_with(|| crh::interval_loss(x, claims)))
             }
-            None => f64::INFINITY,
-        })
-        .collect();
-    let least = losses.iter().copied().fold(f64::INFINITY, f64::min);
-    let tied: Vec<usize> =
-        (0..losses.len()).filter(|&i| !crh::outweighs(losses[i], least)).collect();
-    if tied.contains(&heaviest) {
+            Some(_) => None,
+        });
+    }
+    let mut least = at_x.unwrap_or(f64::INFINITY);
+    // Below the median a cluster's best point is its high end, above it its low end.
+    let clamped = |i: usize| epoch.commons.get(i).and_then(|c| clamp(c.as_ref()));
+    let high = |i: usize| clamped(i).map_or(f64::INFINITY, |(_, high)| high);
+    let low = |i: usize| clamped(i).map_or(f64::INFINITY, |(low, _)| low);
+    let below = walk.by_high.partition_point(|&i| high(i) < x);
+    let above = walk.by_low.partition_point(|&i| low(i) <= x);
+    let left = walk.by_high[..below].iter().rev().map(|&i| (high(i), i));
+    walk_side(left, claims, losses, &mut least);
+    walk_side(walk.by_low[above..].iter().map(|&i| (low(i), i)), claims, losses, &mut least);
+    let tied = |&i: &usize| {
+        losses.get(i).copied().flatten().is_some_and(|loss| !crh::outweighs(loss, least))
+    };
+    if tied(&heaviest) {
         return heaviest;
     }
-    best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
+    let tied = (0..losses.len()).filter(tied);
+    best_of(tied.clone().map(|i| supports[i]))
+        .and_then(|(k, _)| tied.clone().nth(k))
+        .unwrap_or(heaviest)
+}
+
+/// Scores the clusters of one side of the median, `(point, cluster)` nearest first, into
+/// `losses`, lowering `least`; stops after the first loss [`past_any_tie`]. Clusters at the
+/// same point as that one have its loss, bit for bit, so they cannot tie either.
+fn walk_side(
+    side: impl Iterator<Item = (f64, usize)>,
+    claims: &[crh::Allowed],
+    losses: &mut [Option<f64>],
+    least: &mut f64,
+) {
+    for (point, cluster) in side {
+        let loss = crh::interval_loss(point, claims);
+        if let Some(slot) = losses.get_mut(cluster) {
+            *slot = Some(loss);
+        }
+        *least = least.min(loss);
+        if past_any_tie(loss, *least) {
+            break;
+        }
+    }
+}
+
+/// How far above the least loss, relatively, a loss must be for [`least_loss_cluster`]'s walk
+/// to stop: far above [`crh::outweighs`]' rounding (10^-12), and far above the rounding of a
+/// sum of n non-negative terms (about n · 10^-16 of it) for any n a machine holds, so a loss
+/// past it is above the least in exact arithmetic too, and convexity carries that outward.
+const WALK_MARGIN: f64 = 1e-6;
+
+/// Whether `loss` is so far above `least` that neither it nor any loss further out from the
+/// median can tie with the least (see [`WALK_MARGIN`]).
+fn past_any_tie(loss: f64, least: f64) -> bool {
+    loss > least + WALK_MARGIN * least.abs().max(1.0)
+}
+
+/// Buffers [`least_loss_cluster`] fills afresh for every numeric epoch: one set serves every
+/// epoch of a round.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    claims: Vec<crh::Allowed>,
+    ends: Vec<(f64, f64)>,
+    losses: Vec<Option<f64>>,
 }
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
@@ -444,6 +510,48 @@ pub(crate) struct Numeric {
     figures: Vec<Option<(f64, f64)>>,
     /// The low ends of the floating floors of voices with no current figure, with the voice.
     loose_floors: Vec<(f64, usize)>,
+    /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
+    /// choose between (most have one, and pay one pointer).
+    walk: Option<Box<Walk>>,
+}
+
+/// The orders [`least_loss_cluster`] walks in, which do not move between rounds: computed
+/// once per epoch ([`Walk::of`]).
+#[derive(Debug, Clone, Default)]
+struct Walk {
+    /// The ends of the claims ([`Numeric::loss_bounds`]) in the order of
+    /// [`crh::ends_order`].
+    ends_order: Vec<usize>,
+    /// The clusters with a common number by the high end of their [`clamp`] and by its low
+    /// end: the orders in which the walk goes away from the median.
+    by_high: Vec<usize>,
+    by_low: Vec<usize>,
+}
+
+impl Walk {
+    fn of(epoch: &Numeric) -> Self {
+        let by = |end: fn((f64, f64)) -> f64| {
+            let mut by: Vec<(f64, usize)> = epoch
+                .commons
+                .iter()
+                .enumerate()
+                .filter_map(|(i, common)| clamp(common.as_ref()).map(|c| (end(c), i)))
+                .collect();
+            by.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            by.into_iter().map(|(_, i)| i).collect()
+        };
+        Walk {
+            ends_order: crh::ends_order(epoch.loss_bounds()),
+            by_high: by(|(_, high)| high),
+            by_low: by(|(low, _)| low),
+        }
+    }
+}
+
+/// The numbers a cluster's best point is clamped to, `low ..= high` (`high` raised to `low`
+/// for an empty interval), when its figures allow a common number.
+fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
+    common.map(|c| (c.low().value, high_of(c).max(c.low().value)))
 }
 
 impl Numeric {
@@ -509,7 +617,8 @@ impl Numeric {
             .filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice))
             .map(|&(low, m)| (low.value, inputs[m].voice))
             .collect();
-        Numeric {
+        let mut epoch = Numeric {
+            walk: None,
             is_floor,
             new_voice,
             splits: clusters.iter().map(|c| Split::of(c, inputs)).collect(),
@@ -526,7 +635,30 @@ impl Numeric {
             under,
             twice,
             loose_floors,
+        };
+        if clusters.len() >= 2 {
+            epoch.walk = Some(Box::new(Walk::of(&epoch)));
         }
+        epoch
+    }
+
+    /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
+    /// figures with an interval, then the loose floors, `[floor, ∞)`.
+    fn loss_bounds(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        let floors = self.loose_floors.iter().map(|&(low, _)| (low, f64::INFINITY));
+        self.figures.iter().flatten().copied().chain(floors)
+    }
+
+    /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`], a figure with
+    /// its share of its voice's weight, a floor with its voice's whole weight.
+    fn loss_claims<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = crh::Allowed> + 'a {
+        let figures = self.all.shares(weight).zip(&self.figures).filter_map(|(w, f)| f.map(|_| w));
+        let floors = self.loose_floors.iter().map(|&(_, voice)| weight[voice]);
+        self.loss_bounds().zip(figures.chain(floors)).map(|((low, high), weight)| crh::Allowed {
+            low,
+            high,
+            weight,
+        })
     }
 }
 
@@ -542,13 +674,15 @@ impl Numeric {
 ///
 /// `epoch` is [`Numeric::of`] the same clusters and inputs. `previous` is the epoch's outcome
 /// of the round before, if any: when the same cluster wins again, its roles (which depend on
-/// the winner only) are kept and only the figure is recomputed.
+/// the winner only) are kept and only the figure is recomputed. `scratch` holds buffers that
+/// the epochs of a round share.
 pub(crate) fn numeric(
     clusters: &[Vec<usize>],
     epoch: &Numeric,
     inputs: &[Input<'_>],
     weight: &[f64],
     previous: Option<Outcome>,
+    scratch: &mut Scratch,
 ) -> Outcome {
     if clusters.is_empty() {
         return Outcome::default();
@@ -574,7 +708,7 @@ pub(crate) fn numeric(
         .collect();
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let best = least_loss_cluster(epoch, &supports, heaviest, weight);
+    let best = least_loss_cluster(epoch, &supports, heaviest, weight, scratch);
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
@@ -1035,4 +1169,219 @@ fn complete_set(
     (0..values.len())
         .filter(|&v| base_items.is_subset(&items[v]) && items[v].is_subset(&allowed))
         .max_by_key(|&v| (items[v].len(), std::cmp::Reverse(v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`least_loss_cluster`] as it was before the walk, the oracle: every cluster's loss, with
+    /// the ends sorted in every call.
+    fn least_loss_cluster_by_every_loss(
+        epoch: &Numeric,
+        supports: &[Support],
+        heaviest: usize,
+        weight: &[f64],
+    ) -> usize {
+        if epoch.commons.len() < 2 {
+            return heaviest;
+        }
+        let figures = epoch.all.shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
+            figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
+        });
+        let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
+            low,
+            high: f64::INFINITY,
+            weight: weight[voice],
+        });
+        let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
+        let mut ends: Vec<(f64, f64)> = claims
+            .iter()
+            .flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)])
+            .collect();
+        let Some(median) = crh::weighted_median(&mut ends) else { return heaviest };
+        let x = if median.is_finite() {
+            median
+        } else {
+            let Some(x) = ends.iter().map(|e| e.0).filter(|v| v.is_finite()).reduce(f64::max)
+            else {
+                return heaviest;
+            };
+            x
+        };
+        let losses: Vec<f64> = epoch
+            .commons
+            .iter()
+            .map(|c| match c {
+                Some(c) => crh::interval_loss(
+                    x.clamp(c.low().value, high_of(c).max(c.low().value)),
+                    &claims,
+                ),
+                None => f64::INFINITY,
+            })
+            .collect();
+        let least = losses.iter().copied().fold(f64::INFINITY, f64::min);
+        let tied: Vec<usize> =
+            (0..losses.len()).filter(|&i| !crh::outweighs(losses[i], least)).collect();
+        if tied.contains(&heaviest) {
+            return heaviest;
+        }
+        best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
+    }
+
+    /// Weights that tie, and weights whose sums round differently in another order.
+    const WEIGHTS: [f64; 8] = [1.0, 1.0, 0.1, 0.2, 0.3, 0.7, 1e-3, 4.5];
+
+    /// One generated observation: a figure on a small grid (so that figures and ends tie) of
+    /// some shape, its voice, whether it is current, and its day (none for the last).
+    #[derive(Debug, Clone)]
+    struct Figure {
+        at: u8,
+        shape: u8,
+        width: u8,
+        voice: usize,
+        current: bool,
+        day: u32,
+        cluster: usize,
+    }
+
+    fn figure() -> impl Strategy<Value = Figure> {
+        (0..12u8, 0..5u8, 1..4u8, 0..6usize, proptest::bool::weighted(0.7), 0..4u32, 0..4usize)
+            .prop_map(|(at, shape, width, voice, current, day, cluster)| Figure {
+                at,
+                shape,
+                width,
+                voice,
+                current,
+                day,
+                cluster,
+            })
+    }
+
+    /// The interval a figure stands for: a plain number, a range, a floor "at least" or
+    /// "more than" (open-ended), or "fewer than" (from zero).
+    fn interval(f: &Figure) -> Interval {
+        let at = f64::from(f.at) * 10.0;
+        let width = f64::from(f.width) * 5.0;
+        match f.shape {
+            0 => Interval::point(at),
+            1 => Interval::closed(at, at + width),
+            2 => Interval::at_least(at),
+            3 => Interval::more_than(at),
+            _ => Interval::closed(0.0, at),
+        }
+    }
+
+    /// A cluster's support, on small grids so that supports tie.
+    fn support() -> impl Strategy<Value = Support> {
+        (0..4usize, 0..3usize, 0..3usize).prop_map(|(w, voices, distinct)| Support {
+            weight: WEIGHTS[w],
+            voices,
+            latest: None,
+            distinct,
+        })
+    }
+
+    /// The cluster [`least_loss_cluster`] chooses and the one the oracle chooses, for an epoch
+    /// of `figures` whose voices weigh `WEIGHTS[weights[v]]`, with clusters of `supports`.
+    /// `swept`: the clusters [`numeric_clusters`] finds; otherwise any split of the current
+    /// figures by [`Figure::cluster`], whose clusters may overlap or share no number.
+    fn choices(
+        figures: &[Figure],
+        weights: &[usize],
+        supports: &[Support],
+        swept: bool,
+    ) -> (usize, usize) {
+        let views: Vec<View> = figures
+            .iter()
+            .map(|f| View::Numeric { interval: interval(f), rep: f64::from(f.at) })
+            .collect();
+        let keys: Vec<String> =
+            figures.iter().map(|f| format!("{} {} {}", f.at, f.shape, f.width)).collect();
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + d);
+        let inputs: Vec<Input<'_>> = figures
+            .iter()
+            .zip(&views)
+            .zip(&keys)
+            .map(|((f, view), key)| Input {
+                view,
+                voice: f.voice,
+                current: f.current,
+                key,
+                published: day(f.day),
+                as_of: if f.day == 3 { None } else { day(f.day) },
+            })
+            .collect();
+        let clusters: Vec<Vec<usize>> = if swept {
+            let mut order: Vec<usize> = (0..inputs.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
+                a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
+            });
+            numeric_clusters(&order, &inputs)
+        } else {
+            (0..4)
+                .map(|c| {
+                    (0..inputs.len())
+                        .filter(|&m| inputs[m].current && figures[m].cluster == c)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        let epoch = Numeric::of(&clusters, &inputs);
+        let weight: Vec<f64> = weights.iter().map(|&w| WEIGHTS[w]).collect();
+        let supports = &supports[..clusters.len().min(supports.len())];
+        let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
+        let walked =
+            least_loss_cluster(&epoch, supports, heaviest, &weight, &mut Scratch::default());
+        (walked, least_loss_cluster_by_every_loss(&epoch, supports, heaviest, &weight))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn the_walk_chooses_the_cluster_scoring_every_cluster_chooses(
+            figures in proptest::collection::vec(figure(), 1..20),
+            weights in proptest::collection::vec(0..WEIGHTS.len(), 6),
+            supports in proptest::collection::vec(support(), 20),
+            swept in proptest::bool::ANY,
+        ) {
+            let (walked, every) = choices(&figures, &weights, &supports, swept);
+            proptest::prop_assert_eq!(walked, every);
+        }
+    }
+
+    #[test]
+    fn a_loss_a_rounding_above_the_least_does_not_stop_the_walk() {
+        // Found by the property above with the walk stopping at any loss above the least.
+        // The median is 70, inside cluster 2 ("at least 0"); the loss is flat from there to
+        // 110, where clusters 0 and 3 sit, but its sum at 110 rounds 1 ulp above the sum at
+        // 70. Such a walk stops at cluster 0 and never reaches cluster 3, which ties within
+        // rounding and is the heaviest, so scoring every cluster chooses it.
+        let figure = |at, shape, voice, cluster| Figure {
+            at,
+            shape,
+            width: 1,
+            voice,
+            current: true,
+            day: 0,
+            cluster,
+        };
+        let figures = [
+            figure(6, 4, 4, 1),
+            figure(7, 2, 0, 0),
+            figure(11, 0, 4, 3),
+            figure(11, 0, 5, 0),
+            figure(0, 4, 5, 1),
+            figure(0, 2, 4, 0),
+            figure(0, 2, 0, 2),
+        ];
+        let even = Support { weight: 1.0, voices: 0, latest: None, distinct: 0 };
+        let supports = [even, even, even, Support { distinct: 1, ..even }];
+        let (walked, every) = choices(&figures, &[0, 0, 0, 0, 3, 2], &supports, false);
+        assert_eq!(walked, every);
+    }
 }

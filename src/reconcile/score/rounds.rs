@@ -39,6 +39,7 @@ impl State {
         let mut outcomes: Vec<Outcome> = Vec::with_capacity(self.epochs.len());
         // Last round's outcomes: a numeric epoch keeps its roles while its winner stays.
         let mut previous = std::mem::take(&mut self.outcomes).into_iter();
+        let mut scratch = estimate::Scratch::default();
         for (ei, e) in self.epochs.iter().enumerate() {
             let previous = previous.next();
             let inputs = inputs_of(&self.obs, &self.keys, e);
@@ -56,9 +57,14 @@ impl State {
                         .and_then(|p| outcomes[p].label.as_ref());
                     self.label_outcome(e, &inputs, before)
                 }
-                Some(_) => {
-                    estimate::numeric(&e.clusters, &e.numeric, &inputs, &self.weight, previous)
-                }
+                Some(_) => estimate::numeric(
+                    &e.clusters,
+                    &e.numeric,
+                    &inputs,
+                    &self.weight,
+                    previous,
+                    &mut scratch,
+                ),
                 None => Outcome::default(),
             };
             outcomes.push(outcome);
