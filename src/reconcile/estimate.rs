@@ -23,8 +23,10 @@ pub(crate) struct Input<'a> {
     pub voice: usize,
     /// At the epoch's as-of (or undated), as opposed to an earlier figure of a running total.
     pub current: bool,
-    /// Dedup key: a voice repeating one value counts once.
-    pub key: &'a str,
+    /// The value as a key: a voice repeating one value counts once. Keys are the values'
+    /// places in text order (`Keys::order`): equal exactly when the values' texts are, and
+    /// ordered as the texts.
+    pub key: usize,
     /// When the report was published: between equally supported clusters, the later
     /// reporting wins, as it usually knows more.
     pub published: Option<chrono::NaiveDate>,
@@ -108,11 +110,11 @@ pub(crate) struct Split {
 
 impl Split {
     fn of(members: &[usize], inputs: &[Input<'_>]) -> Self {
-        let mut values_per_voice: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        let mut values_per_voice: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         for &m in members {
             values_per_voice.entry(inputs[m].voice).or_default().insert(inputs[m].key);
         }
-        let mut seen: BTreeSet<(usize, &str)> = BTreeSet::new();
+        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         let members = members
             .iter()
             .map(|&m| {
@@ -937,7 +939,7 @@ fn spread(common: &Interval, floor: Option<Endpoint>, mut points: Vec<(f64, f64)
 /// Clusters of non-numeric values: values that do not conflict fall together. Returns, per
 /// cluster, its distinct values, each as the positions that give it. Computed once per epoch.
 pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<Vec<usize>>> {
-    let mut distinct: BTreeMap<&str, (&Value, Vec<usize>)> = BTreeMap::new();
+    let mut distinct: BTreeMap<usize, (&Value, Vec<usize>)> = BTreeMap::new();
     for (m, input) in inputs.iter().enumerate() {
         if let View::Label(v) = input.view {
             distinct.entry(input.key).or_insert((v, Vec::new())).1.push(m);
@@ -1297,8 +1299,14 @@ mod tests {
             .iter()
             .map(|f| View::Numeric { interval: interval(f), rep: f64::from(f.at) })
             .collect();
-        let keys: Vec<String> =
+        let texts: Vec<String> =
             figures.iter().map(|f| format!("{} {} {}", f.at, f.shape, f.width)).collect();
+        // Each text's place in text order, as `Keys::order` gives the engine's keys.
+        let mut sorted = texts.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let keys: Vec<usize> =
+            texts.iter().map(|t| sorted.binary_search(t).unwrap_or_default()).collect();
         let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + d);
         let inputs: Vec<Input<'_>> = figures
             .iter()
@@ -1308,7 +1316,7 @@ mod tests {
                 view,
                 voice: f.voice,
                 current: f.current,
-                key,
+                key: *key,
                 published: day(f.day),
                 as_of: if f.day == 3 { None } else { day(f.day) },
             })

@@ -940,6 +940,19 @@ impl Keys {
         self.ids.get(text).copied().unwrap_or_else(|| self.insert(text.to_owned()))
     }
 
+    /// Each key's place when the texts are sorted: `order[k] < order[j]` exactly when
+    /// `texts[k] < texts[j]`. The texts are distinct, so places are too: a place names a value
+    /// as its key id does, and orders values as their texts do.
+    pub fn order(&self) -> Vec<usize> {
+        let mut ids: Vec<usize> = (0..self.texts.len()).collect();
+        ids.sort_unstable_by(|&a, &b| self.texts[a].cmp(&self.texts[b]));
+        let mut order = vec![0; self.texts.len()];
+        for (place, k) in ids.into_iter().enumerate() {
+            order[k] = place;
+        }
+        order
+    }
+
     /// Adds a text not seen before.
     fn insert(&mut self, text: String) -> usize {
         self.texts.push(text.clone());

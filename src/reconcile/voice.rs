@@ -572,7 +572,7 @@ impl Voices {
         }
         // Each figure's place in text order, once: the vote's ties go to the text that sorts
         // first, and comparing numbers is cheaper than comparing texts in every round.
-        let order = text_order(&keys.texts);
+        let order = keys.order();
         for _ in 0..COPY_ROUNDS {
             // Per subject group: each voice's figures (key ids), sorted.
             let per_group: Vec<Said> =
@@ -919,7 +919,7 @@ fn false_figures(said: &Said, truth: Option<usize>) -> usize {
 /// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
 /// figures it gives), with CRH weights ([`crh::weights`]) from each voice's share `L_v` of
 /// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
-/// go to the figure whose text sorts first (`order`, from [`text_order`]), so the result does
+/// go to the figure whose text sorts first (`order`, from [`super::Keys::order`]), so the result does
 /// not depend on the claims' order.
 fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
@@ -953,18 +953,6 @@ fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usiz
         weight = crh::weights(&losses);
     }
     truth
-}
-
-/// Each text's place when the texts are sorted: `order[k] < order[j]` exactly when
-/// `texts[k] < texts[j]` (the texts are distinct).
-fn text_order(texts: &[String]) -> Vec<usize> {
-    let mut ids: Vec<usize> = (0..texts.len()).collect();
-    ids.sort_unstable_by(|&a, &b| texts[a].cmp(&texts[b]));
-    let mut order = vec![0; texts.len()];
-    for (place, k) in ids.into_iter().enumerate() {
-        order[k] = place;
-    }
-    order
 }
 
 /// Per voice, the share of its distinct figures equal to the estimate, with one right and one

@@ -133,6 +133,8 @@ pub(crate) struct State {
     /// How many distinct (voice, statement) pairs the observations make (see `Obs::said`).
     statements: usize,
     keys: Vec<String>,
+    /// Per key: its place in text order (see [`super::Keys::order`]).
+    key_order: Vec<usize>,
     claim_obs: Vec<usize>,
     epochs: Vec<Epoch>,
     outcomes: Vec<Outcome>,
@@ -337,7 +339,7 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
 /// depend only on the intervals, not on the weights.
-fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
+fn prepare(obs: &[Obs], key_order: &[usize], epoch: &mut Epoch, policy: &Policy) {
     let interval_of = |o: usize| match &obs[o].view {
         View::Numeric { interval, rep } => Some((*interval, *rep)),
         _ => None,
@@ -362,7 +364,7 @@ fn prepare(obs: &[Obs], keys: &[String], epoch: &mut Epoch, policy: &Policy) {
         .collect();
     epoch.spread = crh::spread(reps);
     let order: Vec<usize> = numeric.iter().map(|&o| obs[o].pos).collect();
-    let inputs = inputs_of(obs, keys, epoch);
+    let inputs = inputs_of(obs, key_order, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
@@ -435,6 +437,12 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     for d in derived {
         derived_by_group.entry(d.group).or_default().push(d);
     }
+    // The derived bounds' values as keys, in the order the groups meet them, then every key's
+    // place in text order: the estimator's keys (see `inputs_of`).
+    for d in derived_by_group.values().flatten() {
+        keys.intern(crh::value_key(&d.bound.value));
+    }
+    let key_order = keys.order();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &mut keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -493,7 +501,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 }
                 epoch.obs.push(oi);
             }
-            prepare(&obs, &keys.texts, &mut epoch, policy);
+            prepare(&obs, &key_order, &mut epoch, policy);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -501,26 +509,13 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             epochs.push(epoch);
         }
     }
-    // Number what each voice says once, so the rounds count a repeated statement once with a
-    // flag per number, not a set of tuples. A statement names its epoch, and an epoch's
-    // observations are consecutive: numbering epoch by epoch with a small map gives the
-    // numbers one map over all observations would, without a map of every statement.
-    let mut statements = 0;
-    let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
-    for e in &epochs {
-        said.clear();
-        for &o in &e.obs {
-            let ob = &mut obs[o];
-            let next = statements + said.len();
-            ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
-        }
-        statements += said.len();
-    }
+    let statements = number_statements(&mut obs, &epochs);
     let n_voices = voices.groups.len();
     let mut state = State {
         statements,
         obs,
         keys: keys.texts,
+        key_order,
         claim_obs,
         epochs,
         outcomes: Vec::new(),
@@ -538,7 +533,29 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     state
 }
 
-fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>> {
+/// Numbers what each voice says once (`Obs::said`), so the rounds count a repeated statement
+/// once with a flag per number, not a set of tuples; returns how many numbers. A statement
+/// names its epoch, and an epoch's observations are consecutive: numbering epoch by epoch
+/// with a small map gives the numbers one map over all observations would, without a map of
+/// every statement.
+fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
+    let mut statements = 0;
+    let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
+    for e in epochs {
+        said.clear();
+        for &o in &e.obs {
+            let ob = &mut obs[o];
+            let next = statements + said.len();
+            ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
+        }
+        statements += said.len();
+    }
+    statements
+}
+
+/// The epoch's observations as the estimator takes them, each value's key as its place in
+/// text order (`key_order`, from [`super::Keys::order`]).
+fn inputs_of<'a>(obs: &'a [Obs], key_order: &[usize], e: &Epoch) -> Vec<Input<'a>> {
     e.obs
         .iter()
         .map(|&o| {
@@ -547,7 +564,7 @@ fn inputs_of<'a>(obs: &'a [Obs], keys: &'a [String], e: &Epoch) -> Vec<Input<'a>
                 view: &ob.view,
                 voice: ob.voice,
                 current: ob.current,
-                key: &keys[ob.key],
+                key: key_order[ob.key],
                 published: ob.published,
                 as_of: ob.as_of,
             }
