@@ -110,20 +110,39 @@ pub(crate) struct Split {
 
 impl Split {
     fn of(members: &[usize], inputs: &[Input<'_>]) -> Self {
-        let mut values_per_voice: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        for &m in members {
-            values_per_voice.entry(inputs[m].voice).or_default().insert(inputs[m].key);
+        // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
+        let mut pairs: Vec<(usize, usize)> =
+            members.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let (mut voices, mut values) = (Vec::new(), Vec::new());
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            voices.push(run[0].0);
+            values.push(run.len() as u32);
         }
-        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // Both searches find what is there: every member's pair and voice were put in.
+        let place = |found: Result<usize, usize>| match found {
+            Ok(i) | Err(i) => i,
+        };
+        let mut seen = vec![false; pairs.len()];
         let members = members
             .iter()
             .map(|&m| {
                 let inp = &inputs[m];
-                let first = seen.insert((inp.voice, inp.key));
-                (inp.voice, if first { values_per_voice[&inp.voice].len() as u32 } else { 0 })
+                let first = !std::mem::replace(
+                    &mut seen[place(pairs.binary_search(&(inp.voice, inp.key)))],
+                    true,
+                );
+                let n = values[place(voices.binary_search(&inp.voice))];
+                (inp.voice, if first { n } else { 0 })
             })
             .collect();
-        Split { members, voices: values_per_voice.into_keys().collect() }
+        Split { members, voices }
+    }
+
+    /// The distinct (voice, value) pairs among the members, so an echo does not tip a tie.
+    fn distinct(&self) -> usize {
+        self.members.iter().filter(|&&(_, values)| values > 0).count()
     }
 
     /// Each member's share of its voice's weight.
@@ -163,11 +182,6 @@ impl Support {
 /// [`Support`] that breaks ties in favour of later reporting.
 fn latest_of(cluster: &[usize], inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
     cluster.iter().filter_map(|&m| inputs[m].published).max()
-}
-
-/// The distinct (voice, value) pairs among a cluster's figures, so an echo does not tip a tie.
-fn distinct_of(cluster: &[usize], inputs: &[Input<'_>]) -> usize {
-    cluster.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len()
 }
 
 /// The position of the best-supported cluster, and its support; the first on a full tie.
@@ -602,13 +616,14 @@ impl Numeric {
         let commons: Vec<Option<Interval>> =
             clusters.iter().map(|c| common_interval(c, inputs)).collect();
         let under: Vec<usize> = commons.iter().map(|c| c.as_ref().map_or(0, under)).collect();
+        let splits: Vec<Split> = clusters.iter().map(|c| Split::of(c, inputs)).collect();
         // Voices with figures both in a cluster and among its floors count once.
-        let twice = clusters
+        let twice = splits
             .iter()
             .zip(&under)
-            .map(|(c, &k)| {
-                let mine: BTreeSet<usize> = c.iter().map(|&m| inputs[m].voice).collect();
-                mine.into_iter().filter(|v| first_at.get(v).is_some_and(|&at| at < k)).collect()
+            .map(|(split, &k)| {
+                let mine = split.voices.iter().copied();
+                mine.filter(|v| first_at.get(v).is_some_and(|&at| at < k)).collect()
             })
             .collect();
         let all: Vec<usize> = clusters.iter().flatten().copied().collect();
@@ -623,9 +638,9 @@ impl Numeric {
             walk: None,
             is_floor,
             new_voice,
-            splits: clusters.iter().map(|c| Split::of(c, inputs)).collect(),
+            distinct: splits.iter().map(Split::distinct).collect(),
+            splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
-            distinct: clusters.iter().map(|c| distinct_of(c, inputs)).collect(),
             figures: all
                 .iter()
                 .map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
@@ -985,10 +1000,11 @@ impl Labels {
     pub(crate) fn of(value_clusters: &[Vec<Vec<usize>>], inputs: &[Input<'_>]) -> Self {
         let members: Vec<Vec<usize>> =
             value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
+        let splits: Vec<Split> = members.iter().map(|c| Split::of(c, inputs)).collect();
         Labels {
-            splits: members.iter().map(|c| Split::of(c, inputs)).collect(),
+            distinct: splits.iter().map(Split::distinct).collect(),
+            splits,
             latest: members.iter().map(|c| latest_of(c, inputs)).collect(),
-            distinct: members.iter().map(|c| distinct_of(c, inputs)).collect(),
             values: value_clusters
                 .iter()
                 .map(|vs| vs.iter().map(|v| Split::of(v, inputs)).collect())
