@@ -35,7 +35,7 @@
 mod publish;
 mod rounds;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use foldhash::fast::FixedState;
@@ -356,7 +356,7 @@ fn prepare(obs: &[Obs], key_order: &[usize], epoch: &mut Epoch, policy: &Policy)
         _ => a.cmp(&b),
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
-    let mut seen = BTreeSet::new();
+    let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
     let reps: Vec<f64> = numeric
         .iter()
         .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
