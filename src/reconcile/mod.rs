@@ -783,6 +783,8 @@ impl Reconciler {
             self.rounds,
         );
         let mut out_groups = Vec::with_capacity(groups.len());
+        // Shared by every relation's reason, which judges its two values again when shown.
+        let policy = std::sync::Arc::new(self.policy.clone());
         for (gi, g) in groups.iter().enumerate() {
             out_groups.push(finish::finish(
                 gi,
@@ -792,7 +794,7 @@ impl Reconciler {
                 &derived,
                 &state,
                 &voices,
-                &self.policy,
+                &policy,
                 self.all_pairs_up_to,
             ));
         }
