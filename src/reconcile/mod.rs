@@ -861,7 +861,8 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
 /// Keeps the first claim of each id (in a total order) and the claims that can be placed in
 /// time; the rest are rejected with the reason.
 fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
-    sort_claims(&mut claims);
+    // Ids decide; the full Debug text only breaks ties between claims sharing an id.
+    claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
     // Most inputs reject nothing: then the sorted claims are the kept ones, and no second
     // vector of claims is built beside them.
     let clean = claims.windows(2).all(|w| w[0].id() != w[1].id())
@@ -892,30 +893,6 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
         }
     }
     (kept, rejected)
-}
-
-/// Sorts claims by id; the full Debug text only breaks ties between claims sharing an id.
-///
-/// Claims are large: the sort orders their indices, then moves each claim once, along the
-/// cycles of the permutation, with no second buffer of claims. The order is a stable sort's.
-fn sort_claims(claims: &mut [Claim]) {
-    let mut keys: Vec<(&str, usize)> =
-        claims.iter().enumerate().map(|(i, c)| (c.id().as_str(), i)).collect();
-    keys.sort_by(|&(a, i), &(b, j)| {
-        a.cmp(b).then_with(|| order_key(&claims[i]).cmp(&order_key(&claims[j])))
-    });
-    let mut order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
-    // Position k takes the claim at order[k]; order[k] = k marks a position placed.
-    for start in 0..claims.len() {
-        let mut k = start;
-        while order[k] != start && order[k] != k {
-            let next = order[k];
-            claims.swap(k, next);
-            order[k] = k;
-            k = next;
-        }
-        order[k] = k;
-    }
 }
 
 /// Why a claim built in code cannot be placed in time: its as-of date or its publication date
