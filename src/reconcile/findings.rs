@@ -220,7 +220,7 @@ pub(crate) fn collect(
         let subject = std::sync::Arc::new(g.subject.clone());
         let mut push = |kind, ids: Vec<ClaimId>, about: About| {
             let message = FindingMessage::about(&subject, about);
-            out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
+            out.push((gi, Finding { kind, subject: g.subject.clone(), claims: ids, message }));
         };
         let has_complement = g.relations.iter().any(|r| r.complement);
         let mut incomparable: Vec<&ClaimId> = Vec::new();
@@ -313,8 +313,11 @@ pub(crate) fn collect(
                 .map_or(About::Split(g.clusters.len()), |e| About::Estimate(e.reason.clone()));
             push(FindingKind::Conflict, ids, about);
         }
-        out.extend(single_voice(gi, g, state, voices));
+        out.extend(single_voice(gi, g, state, voices).map(|f| (gi, f)));
     }
-    out.sort_by(|a, b| (a.kind, &a.subject, &a.claims).cmp(&(b.kind, &b.subject, &b.claims)));
-    out
+    // By kind, subject and claims. Groups come in subject order, one per subject: a group's
+    // index orders as its subject does, and costs no comparison of subjects.
+    debug_assert!(groups.is_sorted_by(|a, b| a.subject < b.subject));
+    out.sort_by(|(ga, a), (gb, b)| (a.kind, ga, &a.claims).cmp(&(b.kind, gb, &b.claims)));
+    out.into_iter().map(|(_, f)| f).collect()
 }

@@ -1,14 +1,18 @@
 //! Finishing a group: its relations, clusters, estimate and ranks, as the public [`Group`].
 
+use std::sync::Arc;
+
 use crate::claim::Claim;
+use crate::id::ClaimId;
 use crate::value::{Policy, Value};
 
 use super::group::GroupData;
 use super::partof::Derived;
+use super::reason::Figures;
 use super::relate::{Item, relate};
 use super::score::State;
 use super::voice::Voices;
-use super::{Group, Ranked};
+use super::{Group, Ranked, Relation};
 
 /// Turns a group's data and the scoring state into the public [`Group`].
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
@@ -20,22 +24,19 @@ pub(crate) fn finish(
     derived: &[Derived],
     state: &State,
     voices: &Voices,
-    policy: &Policy,
+    policy: &Arc<Policy>,
     all_pairs_up_to: usize,
 ) -> Group {
-    let mut items: Vec<Item<'_>> = g
-        .members
-        .iter()
-        .map(|&i| Item {
-            id: claims[i].id(),
-            value: &values[i],
-            as_of: claims[i].as_of(),
-            time: claims[i].as_of_time(),
-            pending: claims[i].expects_change(),
-            voice: voices.voice_of(i),
-        })
-        .collect();
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
+    let mut items: Vec<Item<'_>> = Vec::with_capacity(g.members.len() + own_derived.len());
+    items.extend(g.members.iter().map(|&i| Item {
+        id: claims[i].id(),
+        value: &values[i],
+        as_of: claims[i].as_of(),
+        time: claims[i].as_of_time(),
+        pending: claims[i].expects_change(),
+        voice: voices.voice_of(i),
+    }));
     items.extend(own_derived.iter().map(|d| Item {
         id: &d.bound.id,
         value: &d.bound.value,
@@ -44,38 +45,35 @@ pub(crate) fn finish(
         pending: false,
         voice: d.voice,
     }));
-    items.sort_by(|a, b| {
-        (a.as_of, a.time.map(|t| t.stretch().start_key()), a.id).cmp(&(
-            b.as_of,
-            b.time.map(|t| t.stretch().start_key()),
-            b.id,
-        ))
+    // The members come in this order from grouping; only derived bounds need placing.
+    if !own_derived.is_empty() {
+        items.sort_by(|a, b| as_of_order(a).cmp(&as_of_order(b)));
+    }
+    debug_assert!(items.is_sorted_by_key(as_of_order));
+    let figures = Arc::new(Figures {
+        policy: Arc::clone(policy),
+        dated: items.iter().map(Item::dated).collect(),
     });
     let nature = g.subject.behaviour();
     let result = state.group_result_of(gi);
-    let mut relations = Vec::new();
-    if items.len() <= all_pairs_up_to {
-        for i in 0..items.len() {
-            for j in i + 1..items.len() {
-                relations.push(relate(&items[i], &items[j], nature, policy));
-            }
-        }
+    let n = items.len();
+    let relate = |pair| relate(&items, pair, &figures, nature, policy);
+    let relations: Vec<Relation> = if n <= all_pairs_up_to {
+        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(relate).collect()
     } else {
         // Neighbours in as-of order, then every other item against the estimate's anchor:
         // O(n) relations, never all pairs.
-        for w in items.windows(2) {
-            relations.push(relate(&w[0], &w[1], nature, policy));
-        }
         let anchor = result.and_then(|r| r.supporting.first());
-        if let Some(k) = anchor.and_then(|a| items.iter().position(|it| it.id == a)) {
-            for (i, it) in items.iter().enumerate() {
-                if i.abs_diff(k) > 1 {
-                    let (x, y) = if i < k { (it, &items[k]) } else { (&items[k], it) };
-                    relations.push(relate(x, y, nature, policy));
-                }
-            }
+        let k = anchor.and_then(|a| items.iter().position(|it| it.id == a));
+        let far = k.map_or(0, |k| (0..n).filter(|i| i.abs_diff(k) > 1).count());
+        let mut relations = Vec::with_capacity(n.saturating_sub(1) + far);
+        relations.extend((1..n).map(|j| relate((j - 1, j))));
+        if let Some(k) = k {
+            let far = (0..n).filter(|i| i.abs_diff(k) > 1);
+            relations.extend(far.map(|i| relate(if i < k { (i, k) } else { (k, i) })));
         }
-    }
+        relations
+    };
     let ranks = g
         .members
         .iter()
@@ -93,4 +91,10 @@ pub(crate) fn finish(
         estimate: result.and_then(|r| r.estimate.clone()),
         ranks,
     }
+}
+
+/// As-of order, as grouping orders members: date (undated first), then the start of the time
+/// of day where known (unknown first), then id.
+fn as_of_order<'a>(item: &Item<'a>) -> (Option<chrono::NaiveDate>, Option<u16>, &'a ClaimId) {
+    (item.as_of, item.time.map(|t| t.stretch().start_key()), item.id)
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use foldhash::fast::FixedState;
 
 use crate::claim::Claim;
 use crate::id::ClaimId;
@@ -21,9 +22,10 @@ pub(crate) struct GroupData {
 /// Claims find their group by a hash of their normalised subject, and only the distinct
 /// subjects are sorted: most subjects hold several claims, and comparing whole subjects (a
 /// measure, a population, a place and an event, each with its labels) once per claim and tree
-/// level cost more than hashing each once.
+/// level cost more than hashing each once. The hash is foldhash's, not `SipHash`: the keys are
+/// the caller's own claims, and the groups' order comes from the sort, not from the map.
 pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
-    let mut index: HashMap<Cow<'_, Subject>, usize> = HashMap::new();
+    let mut index: HashMap<Cow<'_, Subject>, usize, FixedState> = HashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         let subject = c.subject().normalized_cow(aliases);

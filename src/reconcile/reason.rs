@@ -7,14 +7,14 @@
 //! can grow more compact without a change to the public types.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::Error;
 use crate::claim::{AsOfTime, DayText};
 use crate::id::SourceId;
 use crate::subject::Subject;
-use crate::value::{Amount, ComparisonReason, Value};
+use crate::value::{Amount, Policy, Value};
 
 /// Why two claims (or a claim and a derived bound) relate as they do: "the running total rose
 /// from 164 (10 Jan 2022) to 225 (25 Jan 2022)". Written in words by `Display`.
@@ -98,31 +98,114 @@ impl fmt::Display for WhoWhere<'_> {
     }
 }
 
-/// What decided a relation, with what its words name. One variant per sentence.
+/// A group's figures in as-of order, as its relations name them, with the policy that
+/// compared them. Shared by the group's relations: a relation keeps two indices into it, not
+/// copies of two values, two times and what comparing them found.
+#[derive(Debug)]
+pub(crate) struct Figures {
+    pub policy: Arc<Policy>,
+    pub dated: Vec<Dated>,
+}
+
+/// Two figures of a group and what decided their relation. The sentence is derived from the
+/// figures when shown: a comparison's words come from judging the two values again under the
+/// same policy, which gives what it gave when the relation was decided.
+#[derive(Clone)]
+pub(crate) struct Pair {
+    pub figures: Arc<Figures>,
+    /// The earlier (or first) figure's index in `figures`.
+    pub a: u32,
+    /// The later (or second) figure's index in `figures`.
+    pub b: u32,
+    pub how: How,
+}
+
+/// What decided a relation between two figures. One variant per sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum How {
+    /// What comparing the values found (or that they have no common measure); with both
+    /// times when one is known to come first.
+    Judged { in_time: bool },
+    /// A running total that rose.
+    Rose,
+    /// A voice lowering its own running total.
+    RevisedDown,
+    /// A running total that fell between voices.
+    Fell,
+    /// A changing state at two times.
+    Changed,
+    /// A yes/no state given both ways one day, "not yet" first: `a` then `b`, or `b` then `a`
+    /// when `reversed`. The day is `a`'s.
+    ChangedSameDay { reversed: bool },
+    /// A yes/no state given both ways one day, in an unknown order. The day is `a`'s.
+    SameDayUnordered,
+}
+
+impl Pair {
+    fn a(&self) -> &Dated {
+        &self.figures.dated[self.a as usize]
+    }
+
+    fn b(&self) -> &Dated {
+        &self.figures.dated[self.b as usize]
+    }
+}
+
+impl fmt::Debug for Pair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The two figures, not the whole group's, nor the policy.
+        f.debug_struct("Pair")
+            .field("a", self.a())
+            .field("b", self.b())
+            .field("how", &self.how)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for Pair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (a, b) = (self.a(), self.b());
+        match self.how {
+            How::Judged { in_time } => match a.value.judge(&b.value, &self.figures.policy) {
+                Err(e) => e.fmt(f),
+                Ok(cmp) if in_time => write!(f, "{} ({}, then {})", cmp.reason, a.when, b.when),
+                Ok(cmp) => cmp.reason.fmt(f),
+            },
+            How::Rose => write!(f, "the running total rose from {a} to {b}"),
+            How::RevisedDown => write!(f, "revised down from {a} to {b} by the same voice"),
+            How::Fell => write!(
+                f,
+                "the running total fell from {a} to {b}: a later figure below an earlier one"
+            ),
+            How::Changed => write!(f, "changed from {a} to {b}"),
+            How::ChangedSameDay { reversed } => {
+                let (from, to) = if reversed { (b, a) } else { (a, b) };
+                write!(
+                    f,
+                    "changed the same day ({}) from {} (\"not yet\") to {}",
+                    a.when, from.value, to.value
+                )
+            }
+            How::SameDayUnordered => write!(
+                f,
+                "{} and {} the same day ({}), in an order the reports do not give",
+                a.value, b.value, a.when
+            ),
+        }
+    }
+}
+
+/// What decided a relation, with what its words name.
 #[derive(Debug, Clone)]
 pub(crate) enum RelationWhy {
-    /// The values have no common measure.
-    Incomparable(Error),
-    /// What comparing the values found; with both times when one is known to come first.
-    Compared(ComparisonReason, Option<[When; 2]>),
-    /// A running total that rose.
-    Rose([Dated; 2]),
-    /// A voice lowering its own running total.
-    RevisedDown([Dated; 2]),
-    /// A running total that fell between voices.
-    Fell([Dated; 2]),
-    /// A changing state at two times.
-    Changed([Dated; 2]),
-    /// A yes/no state given both ways one day, "not yet" first: from, to, the day.
-    ChangedSameDay(Box<(Value, Value, When)>),
-    /// A yes/no state given both ways one day, in an unknown order.
-    SameDayUnordered(Box<(Value, Value, When)>),
+    /// Two figures of one group.
+    Pair(Pair),
     PartOf(Box<Parts>),
     SubCountAboveTotal(Box<Parts>),
     /// The part's estimate (its low) above the whole's (its high).
     EstimateAboveTotal(Box<(Subject, f64, Subject, f64)>),
     /// Words read back from a serialised reason.
-    Text(String),
+    Text(Box<str>),
 }
 
 impl From<RelationWhy> for RelationReason {
@@ -134,29 +217,7 @@ impl From<RelationWhy> for RelationReason {
 impl fmt::Display for RelationReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
-            RelationWhy::Incomparable(e) => e.fmt(f),
-            RelationWhy::Compared(cmp, None) => cmp.fmt(f),
-            RelationWhy::Compared(cmp, Some(when)) => {
-                write!(f, "{cmp} ({}, then {})", when[0], when[1])
-            }
-            RelationWhy::Rose(d) => write!(f, "the running total rose from {} to {}", d[0], d[1]),
-            RelationWhy::RevisedDown(d) => {
-                write!(f, "revised down from {} to {} by the same voice", d[0], d[1])
-            }
-            RelationWhy::Fell(d) => write!(
-                f,
-                "the running total fell from {} to {}: a later figure below an earlier one",
-                d[0], d[1]
-            ),
-            RelationWhy::Changed(d) => write!(f, "changed from {} to {}", d[0], d[1]),
-            RelationWhy::ChangedSameDay(c) => {
-                let (from, to, day) = &**c;
-                write!(f, "changed the same day ({day}) from {from} (\"not yet\") to {to}")
-            }
-            RelationWhy::SameDayUnordered(c) => {
-                let (a, b, day) = &**c;
-                write!(f, "{a} and {b} the same day ({day}), in an order the reports do not give")
-            }
+            RelationWhy::Pair(pair) => pair.fmt(f),
             RelationWhy::PartOf(p) => write!(
                 f,
                 "{} ({}) is part of {} ({})",
@@ -187,7 +248,7 @@ impl fmt::Display for RelationReason {
     }
 }
 
-crate::words::words_as_text!(RelationReason, |text| RelationReason(RelationWhy::Text(text)));
+crate::words::words_as_text!(RelationReason, |text| RelationReason(RelationWhy::Text(text.into())));
 
 /// A date as ranks write it, "2022-01-25", or "undated".
 struct Iso(Option<NaiveDate>);

@@ -1,5 +1,7 @@
 //! How two figures of one group relate: agree, conflict, supersede, change over time.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, known_before};
@@ -8,7 +10,7 @@ use crate::subject::Nature;
 use crate::value::{Basis, Policy, Value, Verdict};
 
 use super::estimate::entirely_below;
-use super::reason::{Dated, RelationWhy, When};
+use super::reason::{Dated, Figures, How, Pair, RelationWhy, When};
 use super::{Relation, RelationKind};
 
 /// Something a relation can point at: a claim or a derived bound.
@@ -26,71 +28,71 @@ pub(crate) struct Item<'a> {
 }
 
 impl Item<'_> {
-    fn when(&self) -> When {
-        When { date: self.as_of, time: self.time.map(|t| Box::new(t.clone())) }
-    }
-
-    fn dated(&self) -> Dated {
-        Dated { value: self.value.clone(), when: self.when() }
+    /// The figure as relations name it: its value and when it holds.
+    pub fn dated(&self) -> Dated {
+        Dated {
+            value: self.value.clone(),
+            when: When { date: self.as_of, time: self.time.map(|t| Box::new(t.clone())) },
+        }
     }
 }
 
-/// How `a` (not later than `b`) relates to `b` in a group of the given nature.
-pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy) -> Relation {
-    let relation = |kind, why: RelationWhy, complement| Relation {
+/// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
+/// nature. `figures` holds the items' figures, in the same order, for the reason's words.
+pub(crate) fn relate(
+    items: &[Item<'_>],
+    (ia, ib): (usize, usize),
+    figures: &Arc<Figures>,
+    nature: Nature,
+    policy: &Policy,
+) -> Relation {
+    let (a, b) = (&items[ia], &items[ib]);
+    let relation = |kind, how, complement| Relation {
         a: a.id.clone(),
         b: b.id.clone(),
         kind,
-        reason: why.into(),
+        reason: RelationWhy::Pair(Pair {
+            figures: Arc::clone(figures),
+            // Groups are far below 2^32 items: `finish` holds them all in memory at once.
+            a: u32::try_from(ia).expect("a group's items fit in u32"),
+            b: u32::try_from(ib).expect("a group's items fit in u32"),
+            how,
+        })
+        .into(),
         complement,
     };
-    let cmp = match a.value.judge(b.value, policy) {
-        Ok(c) => c,
-        Err(e) => return relation(RelationKind::Incomparable, RelationWhy::Incomparable(e), false),
+    let Ok(cmp) = a.value.judge(b.value, policy) else {
+        return relation(RelationKind::Incomparable, How::Judged { in_time: false }, false);
     };
     let complement = cmp.basis == Basis::Complement;
     let later = known_before((a.as_of, a.time), (b.as_of, b.time));
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
-    let both = || [a.dated(), b.dated()];
-    let (kind, why) = match (nature, cmp.verdict, later) {
+    let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
         (Nature::ChangingState, Verdict::Conflicts, false) if same_day && flips => {
-            let day = a.when();
             match (a.pending, b.pending) {
-                (true, false) => (
-                    RelationKind::ChangedOverTime,
-                    RelationWhy::ChangedSameDay(Box::new((a.value.clone(), b.value.clone(), day))),
-                ),
-                (false, true) => (
-                    RelationKind::ChangedOverTime,
-                    RelationWhy::ChangedSameDay(Box::new((b.value.clone(), a.value.clone(), day))),
-                ),
-                _ => (
-                    RelationKind::ChangedSameDay,
-                    RelationWhy::SameDayUnordered(Box::new((
-                        a.value.clone(),
-                        b.value.clone(),
-                        day,
-                    ))),
-                ),
+                (true, false) => {
+                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: false })
+                }
+                (false, true) => {
+                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: true })
+                }
+                _ => (RelationKind::ChangedSameDay, How::SameDayUnordered),
             }
         }
         (Nature::RunningTotal, Verdict::Conflicts, true) => {
-            let (ia, ib) = (a.value.interval(policy), b.value.interval(policy));
-            match (ia, ib) {
-                (Some(ia), Some(ib)) if entirely_below(&ia, &ib) => {
-                    (RelationKind::Supersedes, RelationWhy::Rose(both()))
+            match (a.value.interval(policy), b.value.interval(policy)) {
+                (Some(early), Some(late)) if entirely_below(&early, &late) => {
+                    (RelationKind::Supersedes, How::Rose)
                 }
-                _ if a.voice == b.voice => {
-                    (RelationKind::Supersedes, RelationWhy::RevisedDown(both()))
-                }
-                _ => (RelationKind::Regression, RelationWhy::Fell(both())),
+                _ if a.voice == b.voice => (RelationKind::Supersedes, How::RevisedDown),
+                _ => (RelationKind::Regression, How::Fell),
             }
         }
         (Nature::ChangingState, Verdict::Conflicts, true) if !complement => {
-            (RelationKind::ChangedOverTime, RelationWhy::Changed(both()))
+            (RelationKind::ChangedOverTime, How::Changed)
         }
         (_, verdict, _) => {
             let kind = match verdict {
@@ -98,9 +100,20 @@ pub(crate) fn relate(a: &Item<'_>, b: &Item<'_>, nature: Nature, policy: &Policy
                 Verdict::Compatible => RelationKind::Compatible,
                 Verdict::Conflicts => RelationKind::Conflicts,
             };
-            let when = later.then(|| [a.when(), b.when()]);
-            (kind, RelationWhy::Compared(cmp.reason, when))
+            (kind, How::Judged { in_time: later })
         }
     };
-    relation(kind, why, complement)
+    relation(kind, how, complement)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Relation;
+
+    /// A reconciliation of a million claims holds about two million relations: a relation
+    /// keeps indices into its group's figures, not copies of them.
+    #[test]
+    fn relation_stays_small() {
+        assert!(std::mem::size_of::<Relation>() <= 64, "{}", std::mem::size_of::<Relation>());
+    }
 }
