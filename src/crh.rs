@@ -46,7 +46,7 @@ pub(crate) const TOLERANCE: f64 = 1e-9;
 /// Sums of weights that differ by less than this share of the larger (or of 1, for sums
 /// below 1) are equal: the difference is rounding in the order of the additions, not
 /// evidence.
-const ROUNDING: f64 = 1e-12;
+pub(crate) const ROUNDING: f64 = 1e-12;
 
 /// The rounding allowance for sums of weights of size `scale`.
 fn rounding(scale: f64) -> f64 {
@@ -309,10 +309,12 @@ pub(crate) fn interval_median(
     order: &[usize],
     ends: &mut Vec<(f64, f64)>,
 ) -> Option<f64> {
+    // The order is of these claims' ends: two a claim, `2k` low and `2k + 1` high.
+    debug_assert_eq!(order.len(), 2 * claims.len());
     ends.clear();
-    ends.extend(order.iter().filter_map(|&e| {
-        let c = claims.get(e / 2)?;
-        Some((if e % 2 == 0 { c.low } else { c.high }, c.weight / 2.0))
+    ends.extend(order.iter().map(|&e| {
+        let c = &claims[e / 2];
+        (if e % 2 == 0 { c.low } else { c.high }, c.weight / 2.0)
     }));
     let x = median_of_sorted(ends, |p| p.0, |p| p.1)?;
     if x.is_finite() {

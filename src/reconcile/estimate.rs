@@ -387,10 +387,13 @@ fn walk_side(
 }
 
 /// How far above the least loss, relatively, a loss must be for [`least_loss_cluster`]'s walk
-/// to stop: far above [`crh::outweighs`]' rounding (10^-12), and far above the rounding of a
-/// sum of n non-negative terms (about n · 10^-16 of it) for any n a machine holds, so a loss
-/// past it is above the least in exact arithmetic too, and convexity carries that outward.
+/// to stop: far above [`crh::outweighs`]' rounding ([`crh::ROUNDING`], held to at least a
+/// thousand times below it at compile time), and above the rounding of a sum of n
+/// non-negative terms (about n · 10^-16 of it, twice over) for n below 10^9, so a loss past it
+/// is above the least in exact arithmetic too, and convexity carries that outward.
 const WALK_MARGIN: f64 = 1e-6;
+
+const _: () = assert!(WALK_MARGIN >= 1e3 * crh::ROUNDING);
 
 /// Whether `loss` is so far above `least` that neither it nor any loss further out from the
 /// median can tie with the least (see [`WALK_MARGIN`]).

@@ -5,12 +5,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::subject::Subject;
 
 use super::reason::{About, FindingMessage};
 use super::score::State;
+use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, RelationKind};
 
@@ -168,9 +168,9 @@ fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<
 
 /// The claims of group `gi`, a running total, whose own voice gave a later figure in the
 /// group, sorted (for `binary_search`).
-fn moved_on<'c>(
+fn moved_on<'c, C: ClaimStore + ?Sized>(
     gi: usize,
-    claims: &'c [Claim],
+    claims: &'c C,
     state: &State,
     voices: &Voices,
     members: &mut Option<Vec<Vec<usize>>>,
@@ -179,7 +179,7 @@ fn moved_on<'c>(
     // Per voice, its latest date in the group: voices are few, a sorted list serves.
     let mut latest: Vec<(usize, Option<chrono::NaiveDate>)> = Vec::new();
     for &i in members {
-        let (v, day) = (voices.voice_of(i), claims[i].as_of());
+        let (v, day) = (voices.voice_of(i), claims.as_of(i));
         match latest.binary_search_by_key(&v, |&(w, _)| w) {
             Ok(k) => latest[k].1 = latest[k].1.max(day),
             Err(k) => latest.insert(k, (v, day)),
@@ -189,8 +189,8 @@ fn moved_on<'c>(
         |v: usize| latest.binary_search_by_key(&v, |&(w, _)| w).ok().map(|k| latest[k].1);
     let mut out: Vec<&ClaimId> = members
         .iter()
-        .filter(|&&i| later_of(voices.voice_of(i)).is_some_and(|l| claims[i].as_of() < l))
-        .map(|&i| claims[i].id())
+        .filter(|&&i| later_of(voices.voice_of(i)).is_some_and(|l| claims.as_of(i) < l))
+        .map(|&i| claims.id(i))
         .collect();
     out.sort_unstable();
     out
@@ -207,8 +207,8 @@ fn holds(ids: &[&ClaimId], id: &ClaimId) -> bool {
     ids.binary_search(&id).is_ok()
 }
 
-pub(crate) fn collect(
-    claims: &[Claim],
+pub(crate) fn collect<C: ClaimStore + ?Sized>(
+    claims: &C,
     groups: &[Group],
     state: &State,
     voices: &Voices,

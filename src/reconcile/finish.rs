@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::value::{Policy, Value};
 
@@ -11,15 +10,16 @@ use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
 use super::score::State;
+use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, Ranked, Relation};
 
 /// Turns a group's data and the scoring state into the public [`Group`].
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
-pub(crate) fn finish(
+pub(crate) fn finish<C: ClaimStore + ?Sized>(
     gi: usize,
     g: &GroupData,
-    claims: &[Claim],
+    claims: &C,
     values: &[Value],
     derived: &[Derived],
     state: &State,
@@ -30,11 +30,11 @@ pub(crate) fn finish(
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     let mut items: Vec<Item<'_>> = Vec::with_capacity(g.members.len() + own_derived.len());
     items.extend(g.members.iter().map(|&i| Item {
-        id: claims[i].id(),
+        id: claims.id(i),
         value: &values[i],
-        as_of: claims[i].as_of(),
-        time: claims[i].as_of_time(),
-        pending: claims[i].expects_change(),
+        as_of: claims.as_of(i),
+        time: claims.as_of_time(i),
+        pending: claims.expects_change(i),
         voice: voices.voice_of(i),
     }));
     items.extend(own_derived.iter().map(|d| Item {
@@ -79,12 +79,12 @@ pub(crate) fn finish(
         .iter()
         .map(|&i| {
             let (rank, reason) = state.rank(i);
-            Ranked { claim: claims[i].id().clone(), rank, reason }
+            Ranked { claim: claims.id(i).clone(), rank, reason }
         })
         .collect::<Vec<_>>();
     Group {
         subject: g.subject.clone(),
-        claims: g.members.iter().map(|&i| claims[i].id().clone()).collect(),
+        claims: g.members.iter().map(|&i| claims.id(i).clone()).collect(),
         derived: own_derived.iter().map(|d| d.bound.clone()).collect(),
         relations,
         clusters: result.map(|r| r.clusters.clone()).unwrap_or_default(),

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use foldhash::fast::FixedState;
 
-use crate::claim::Claim;
 use crate::id::ClaimId;
 use crate::subject::{Aliases, Subject};
+
+use super::store::ClaimStore;
 
 /// A group under construction: its subject and claim indices in as-of order.
 #[derive(Debug, Clone)]
@@ -24,11 +25,11 @@ pub(crate) struct GroupData {
 /// measure, a population, a place and an event, each with its labels) once per claim and tree
 /// level cost more than hashing each once. The hash is foldhash's, not `SipHash`: the keys are
 /// the caller's own claims, and the groups' order comes from the sort, not from the map.
-pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
+pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Vec<GroupData> {
     let mut index: HashMap<Cow<'_, Subject>, usize, FixedState> = HashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    for (i, c) in claims.iter().enumerate() {
-        let subject = c.subject().normalized_cow(aliases);
+    for i in 0..claims.len() {
+        let subject = claims.subject(i).normalized_cow(aliases);
         let group = if let Some(&g) = index.get(subject.as_ref()) {
             g
         } else {
@@ -45,7 +46,7 @@ pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
         .into_iter()
         .map(|(subject, g)| {
             let mut members = std::mem::take(&mut members[g]);
-            members.sort_by(|&a, &b| order_key(&claims[a]).cmp(&order_key(&claims[b])));
+            members.sort_by(|&a, &b| order_key(claims, a).cmp(&order_key(claims, b)));
             GroupData { subject: subject.into_owned(), members }
         })
         .collect()
@@ -53,6 +54,9 @@ pub(crate) fn build(claims: &[Claim], aliases: &Aliases) -> Vec<GroupData> {
 
 /// As-of order: date (undated first), then the start of the time of day where known (unknown
 /// first), then id.
-fn order_key(c: &Claim) -> (Option<NaiveDate>, Option<u16>, &ClaimId) {
-    (c.as_of(), c.as_of_time().map(|t| t.stretch().start_key()), c.id())
+fn order_key<C: ClaimStore + ?Sized>(
+    claims: &C,
+    c: usize,
+) -> (Option<NaiveDate>, Option<u16>, &ClaimId) {
+    (claims.as_of(c), claims.as_of_time(c).map(|t| t.stretch().start_key()), claims.id(c))
 }

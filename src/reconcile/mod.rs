@@ -760,34 +760,23 @@ impl Reconciler {
     #[must_use]
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
         let (claims, rejected) = admit(claims.into_iter().collect());
-        let mut groups = group::build(&claims, &self.aliases);
+        // What the stages read of the claims (see `store.rs`).
+        let store: &[Claim] = &claims;
+        let mut groups = group::build(store, &self.aliases);
         // Category and set labels through the alias table ("LPG" is "liquefied petroleum
         // gas"); the claims themselves keep what their sources wrote.
         let values: Vec<Value> =
             claims.iter().map(|c| canonical(c.value(), &self.aliases)).collect();
         // Each value as text, once: the key that makes a repeated figure count once.
         let keys = Keys::new(&values);
-        let mut voices = voice::Voices::build(
-            claims.as_slice(),
-            &groups,
-            &keys,
-            &self.aliases,
-            &self.same_voice,
-        );
+        let mut voices =
+            voice::Voices::build(store, &groups, &keys, &self.aliases, &self.same_voice);
         if self.copy_detection {
             voices.detect_copying(&keys, &groups);
         }
-        let derived = partof::derive_bounds(claims.as_slice(), &mut groups, &self.policy, &voices);
-        let state = score::run(
-            claims.as_slice(),
-            &values,
-            keys,
-            &groups,
-            &derived,
-            &voices,
-            &self.policy,
-            self.rounds,
-        );
+        let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
+        let state =
+            score::run(store, &values, keys, &groups, &derived, &voices, &self.policy, self.rounds);
         let mut out_groups = Vec::with_capacity(groups.len());
         // Shared by every relation's reason, which judges its two values again when shown.
         let policy = std::sync::Arc::new(self.policy.clone());
@@ -795,7 +784,7 @@ impl Reconciler {
             out_groups.push(finish::finish(
                 gi,
                 g,
-                &claims,
+                store,
                 &values,
                 &derived,
                 &state,
@@ -805,9 +794,9 @@ impl Reconciler {
             ));
         }
         partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
-        let findings = findings::collect(&claims, &out_groups, &state, &voices);
+        let findings = findings::collect(store, &out_groups, &state, &voices);
         let summary = findings::summarize(&out_groups, &findings, &state);
-        let (sources, outlets, voice_reports) = state.reports(claims.as_slice(), &voices);
+        let (sources, outlets, voice_reports) = state.reports(store, &voices);
         Reconciliation {
             claims,
             rejected,

@@ -1,16 +1,21 @@
 //! What the engine reads of each claim, by index: the seam between the engine and the way its
 //! claims are held.
 //!
-//! The stages of [`Reconciler::reconcile`](crate::Reconciler::reconcile) read claims through
-//! [`ClaimStore`], one field at a time, never a whole [`Claim`]: the claims of a corpus or of
-//! the builder API are held as a `[Claim]`, and a store that holds a table's rows as columns
-//! answers the same questions without building a `Claim` per row. Each stage is one definition,
-//! whichever way its claims are held.
+//! The stages of [`Reconciler::reconcile`](crate::Reconciler::reconcile) from grouping to the
+//! reports (grouping, voices and relays, part-of bounds, scoring, publishing, finishing each
+//! group, findings, reports) read claims through [`ClaimStore`], one field at a time, never a
+//! whole [`Claim`]. Today the only store is a slice of `Claim`s (the corpus, the table reader
+//! and the builder API all make them); a store holding a table's rows as columns is to answer
+//! the same questions without building a `Claim` per row, so that each stage stays one
+//! definition whichever way its claims are held. Still reading `[Claim]`: admitting the claims
+//! (`admit`, which orders and owns them), part-of relations between groups
+//! (`partof::relate`) and the aliases' canonical values.
 
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, Claim};
 use crate::id::{ClaimId, DocumentId, SourceId};
+use crate::subject::Subject;
 use crate::value::{Label, Value};
 
 /// Claims by index, `0..len()`, as the engine reads them.
@@ -19,6 +24,8 @@ pub(crate) trait ClaimStore {
     fn len(&self) -> usize;
     /// Claim `c`'s id.
     fn id(&self, c: usize) -> &ClaimId;
+    /// What claim `c` is about, as its source named it.
+    fn subject(&self, c: usize) -> &Subject;
     /// Claim `c`'s value, as its source gave it.
     fn value(&self, c: usize) -> &Value;
     /// The date claim `c`'s figure holds at, where known.
@@ -46,6 +53,10 @@ impl ClaimStore for [Claim] {
 
     fn id(&self, c: usize) -> &ClaimId {
         self[c].id()
+    }
+
+    fn subject(&self, c: usize) -> &Subject {
+        self[c].subject()
     }
 
     fn value(&self, c: usize) -> &Value {

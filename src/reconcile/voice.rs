@@ -919,8 +919,8 @@ fn false_figures(said: &Said, truth: Option<usize>) -> usize {
 /// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
 /// figures it gives), with CRH weights ([`crh::weights`]) from each voice's share `L_v` of
 /// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
-/// go to the figure whose text sorts first (`order`, from [`super::Keys::order`]), so the result does
-/// not depend on the claims' order.
+/// go to the figure whose text sorts first (`order`, from [`super::Keys::order`]), so the
+/// result does not depend on the claims' order.
 fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
     let mut truth: Vec<Option<usize>> = Vec::new();

@@ -384,8 +384,8 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
     g: &GroupData,
     claims: &'a C,
     values: &'a [Value],
-    keys: &mut super::Keys,
-    derived_by_group: &BTreeMap<usize, Vec<&'a Derived>>,
+    keys: &super::Keys,
+    derived_by_group: &BTreeMap<usize, Vec<(&'a Derived, usize)>>,
     voices: &Voices,
 ) -> Vec<Item<'a>> {
     let mut items: Vec<Item<'a>> = g
@@ -402,8 +402,7 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
             voice: voices.voice_of(i),
         })
         .collect();
-    for d in derived_by_group.get(&gi).into_iter().flatten() {
-        let key = keys.intern(crh::value_key(&d.bound.value));
+    for &(d, key) in derived_by_group.get(&gi).into_iter().flatten() {
         items.push(Item {
             claim: None,
             key,
@@ -433,18 +432,19 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut epochs: Vec<Epoch> = Vec::new();
     let mut group_latest = vec![None; groups.len()];
     let mut claim_obs = vec![usize::MAX; claims.len()];
-    let mut derived_by_group: BTreeMap<usize, Vec<&Derived>> = BTreeMap::new();
+    // The derived bounds by group, each with its value as a key, interned in the order the
+    // groups meet them; then every key's place in text order, the estimator's keys (see
+    // `inputs_of`): no key is interned after it.
+    let mut derived_by_group: BTreeMap<usize, Vec<(&Derived, usize)>> = BTreeMap::new();
     for d in derived {
-        derived_by_group.entry(d.group).or_default().push(d);
+        derived_by_group.entry(d.group).or_default().push((d, 0));
     }
-    // The derived bounds' values as keys, in the order the groups meet them, then every key's
-    // place in text order: the estimator's keys (see `inputs_of`).
-    for d in derived_by_group.values().flatten() {
-        keys.intern(crh::value_key(&d.bound.value));
+    for (d, key) in derived_by_group.values_mut().flatten() {
+        *key = keys.intern(crh::value_key(&d.bound.value));
     }
     let key_order = keys.order();
     for (gi, g) in groups.iter().enumerate() {
-        let items = items_of(gi, g, claims, values, &mut keys, &derived_by_group, voices);
+        let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
         for ((as_of, rest_of_day), members) in epochs_of(&items, nature) {
             let ei = epochs.len();
