@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::Error;
 use crate::id::ClaimId;
@@ -116,7 +117,8 @@ pub(crate) fn known_before(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     id: ClaimId,
-    subject: Subject,
+    /// Shared: the claims a table gives about one variable hold one subject.
+    subject: Arc<Subject>,
     value: Value,
     as_of: Option<NaiveDate>,
     provenance: Provenance,
@@ -129,6 +131,16 @@ impl Claim {
     /// A claim with an already-typed value.
     #[must_use]
     pub fn new(id: ClaimId, subject: Subject, value: Value, provenance: Provenance) -> Self {
+        Claim::sharing(id, Arc::new(subject), value, provenance)
+    }
+
+    /// [`Claim::new`] with a subject other claims hold too.
+    pub(crate) fn sharing(
+        id: ClaimId,
+        subject: Arc<Subject>,
+        value: Value,
+        provenance: Provenance,
+    ) -> Self {
         Claim { id, subject, value, as_of: None, provenance, phrase: None, as_of_time: None }
     }
 
@@ -154,7 +166,7 @@ impl Claim {
         let parsed = parser.parse(phrase).map_err(|e| e.in_claim(id.as_str(), "value"))?;
         Ok(Claim {
             id,
-            subject,
+            subject: Arc::new(subject),
             value: parsed.value,
             as_of: None,
             provenance,

@@ -14,6 +14,7 @@ pub(crate) mod records;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -656,7 +657,11 @@ impl Table {
         };
         let attribute = names.label(&attribute).map_err(wrap("attribute"))?;
         let declared = self.declared(attribute.key());
-        let subject = Subject::new(Measure::Other(attribute)).event(object).nature(self.nature);
+        let subject = names.subject(&object, &attribute, || {
+            Subject::new(Measure::Other(attribute.clone()))
+                .event(object.clone())
+                .nature(self.nature)
+        });
         let value = cell("value", self.value)?;
         let unit = self.unit.map(|i| cell("unit", i)).transpose()?;
         let value = cell::with_unit(value.as_bytes(), unit.as_ref().map(|u| u.as_bytes()));
@@ -664,7 +669,7 @@ impl Table {
         let value = String::from_utf8_lossy(&value);
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
         let id = ClaimId::try_from(format!("{name}:{line}")).map_err(wrap("row"))?;
-        let mut claim = Claim::new(id, subject, value, Provenance::new(source));
+        let mut claim = Claim::sharing(id, subject, value, Provenance::new(source));
         if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
         }
@@ -725,6 +730,11 @@ impl Table {
 pub(crate) struct SharedNames {
     sources: HashMap<String, SourceId>,
     labels: HashMap<String, Label>,
+    /// Per object and attribute as written (joined by a NUL, which no name holds): the
+    /// subject their rows' claims share.
+    subjects: HashMap<String, Arc<Subject>>,
+    /// The key of the last subject looked up, reused.
+    key: String,
 }
 
 impl SharedNames {
@@ -736,6 +746,26 @@ impl SharedNames {
     /// The label a cell gives ([`Label::new`]).
     pub(crate) fn label(&mut self, text: &str) -> Result<Label, Error> {
         shared(&mut self.labels, text, Label::new)
+    }
+
+    /// The subject of rows about `object` and `attribute` (as written), made by `make` for
+    /// the first of them and shared after.
+    pub(crate) fn subject(
+        &mut self,
+        object: &Label,
+        attribute: &Label,
+        make: impl FnOnce() -> Subject,
+    ) -> Arc<Subject> {
+        self.key.clear();
+        self.key.push_str(object.as_str());
+        self.key.push('\0');
+        self.key.push_str(attribute.as_str());
+        if let Some(subject) = self.subjects.get(self.key.as_str()) {
+            return Arc::clone(subject);
+        }
+        let subject = Arc::new(make());
+        self.subjects.insert(self.key.clone(), Arc::clone(&subject));
+        subject
     }
 }
 
@@ -757,6 +787,26 @@ fn shared<T: Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_about_one_variable_share_its_subject_and_keep_their_spelling() {
+        let csv = "source,object,attribute,value\na,Oslo,population,1\nb,Oslo,population,2\n\
+                   c,oslo,population,3\nd,Oslo,area,4\n";
+        let claims: Vec<Claim> = Table::csv()
+            .read("t.csv", csv.as_bytes(), &Parser::default())
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        assert_eq!(claims.len(), 4);
+        let subject = |i: usize| claims[i].subject();
+        // One subject held once for the rows that write it alike...
+        assert!(std::ptr::eq(subject(0), subject(1)));
+        // ...and its own for a row that spells the object otherwise, or names another
+        // attribute: a claim's subject reads as its row wrote it.
+        assert!(!std::ptr::eq(subject(0), subject(2)));
+        assert!(!std::ptr::eq(subject(0), subject(3)));
+        assert_eq!(subject(2).which_event().map(Label::as_str), Some("oslo"));
+        assert_eq!(subject(0).which_event().map(Label::as_str), Some("Oslo"));
+    }
 
     #[test]
     fn plain_dates_read_as_chrono_reads_them() {
