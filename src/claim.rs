@@ -121,7 +121,8 @@ pub struct Claim {
     subject: Arc<Subject>,
     value: Value,
     as_of: Option<NaiveDate>,
-    provenance: Provenance,
+    /// Shared: the claims a table gives from one source hold one provenance.
+    provenance: Arc<Provenance>,
     phrase: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     as_of_time: Option<AsOfTime>,
@@ -131,15 +132,15 @@ impl Claim {
     /// A claim with an already-typed value.
     #[must_use]
     pub fn new(id: ClaimId, subject: Subject, value: Value, provenance: Provenance) -> Self {
-        Claim::sharing(id, Arc::new(subject), value, provenance)
+        Claim::sharing(id, Arc::new(subject), value, Arc::new(provenance))
     }
 
-    /// [`Claim::new`] with a subject other claims hold too.
+    /// [`Claim::new`] with a subject and a provenance other claims hold too.
     pub(crate) fn sharing(
         id: ClaimId,
         subject: Arc<Subject>,
         value: Value,
-        provenance: Provenance,
+        provenance: Arc<Provenance>,
     ) -> Self {
         Claim { id, subject, value, as_of: None, provenance, phrase: None, as_of_time: None }
     }
@@ -169,7 +170,7 @@ impl Claim {
             subject: Arc::new(subject),
             value: parsed.value,
             as_of: None,
-            provenance,
+            provenance: Arc::new(provenance),
             phrase: Some(phrase.to_owned()),
             as_of_time: None,
         })

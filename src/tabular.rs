@@ -669,7 +669,7 @@ impl Table {
         let value = String::from_utf8_lossy(&value);
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
         let id = ClaimId::try_from(format!("{name}:{line}")).map_err(wrap("row"))?;
-        let mut claim = Claim::sharing(id, subject, value, Provenance::new(source));
+        let mut claim = Claim::sharing(id, subject, value, source);
         if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
         }
@@ -728,7 +728,8 @@ impl Table {
 /// A cell that is not a valid name is not kept: each row giving it gets its own error.
 #[derive(Debug, Default)]
 pub(crate) struct SharedNames {
-    sources: HashMap<String, SourceId>,
+    /// Per source as written: the provenance its rows' claims share (the source alone).
+    sources: HashMap<String, Arc<Provenance>>,
     labels: HashMap<String, Label>,
     /// Per object and attribute as written (joined by a NUL, which no name holds): the
     /// subject their rows' claims share.
@@ -738,9 +739,9 @@ pub(crate) struct SharedNames {
 }
 
 impl SharedNames {
-    /// The source id a cell gives ([`SourceId::new`]).
-    pub(crate) fn source(&mut self, text: &str) -> Result<SourceId, Error> {
-        shared(&mut self.sources, text, SourceId::new)
+    /// The source id a cell gives ([`SourceId::new`]), as the provenance of its row's claim.
+    pub(crate) fn source(&mut self, text: &str) -> Result<Arc<Provenance>, Error> {
+        shared(&mut self.sources, text, |t| Ok(Arc::new(Provenance::new(SourceId::new(t)?))))
     }
 
     /// The label a cell gives ([`Label::new`]).
@@ -774,7 +775,7 @@ impl SharedNames {
 fn shared<T: Clone>(
     seen: &mut HashMap<String, T>,
     text: &str,
-    read: fn(&str) -> Result<T, Error>,
+    read: impl FnOnce(&str) -> Result<T, Error>,
 ) -> Result<T, Error> {
     if let Some(name) = seen.get(text) {
         return Ok(name.clone());
@@ -789,14 +790,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_about_one_variable_share_its_subject_and_keep_their_spelling() {
+    fn rows_share_their_subject_and_provenance_and_keep_their_spelling() {
         let csv = "source,object,attribute,value\na,Oslo,population,1\nb,Oslo,population,2\n\
-                   c,oslo,population,3\nd,Oslo,area,4\n";
+                   c,oslo,population,3\na,Oslo,area,4\nA,Oslo,area,5\n";
         let claims: Vec<Claim> = Table::csv()
             .read("t.csv", csv.as_bytes(), &Parser::default())
             .collect::<Result<_, _>>()
             .unwrap_or_default();
-        assert_eq!(claims.len(), 4);
+        assert_eq!(claims.len(), 5);
         let subject = |i: usize| claims[i].subject();
         // One subject held once for the rows that write it alike...
         assert!(std::ptr::eq(subject(0), subject(1)));
@@ -806,6 +807,12 @@ mod tests {
         assert!(!std::ptr::eq(subject(0), subject(3)));
         assert_eq!(subject(2).which_event().map(Label::as_str), Some("oslo"));
         assert_eq!(subject(0).which_event().map(Label::as_str), Some("Oslo"));
+        // The same for a source's provenance.
+        let provenance = |i: usize| claims[i].provenance();
+        assert!(std::ptr::eq(provenance(0), provenance(3)));
+        assert!(!std::ptr::eq(provenance(0), provenance(1)));
+        assert!(!std::ptr::eq(provenance(3), provenance(4)));
+        assert_eq!(provenance(4).outlet().as_str(), "A");
     }
 
     #[test]
