@@ -29,22 +29,8 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
 ) -> Group {
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     let mut items: Vec<Item<'_>> = Vec::with_capacity(g.members.len() + own_derived.len());
-    items.extend(g.members.iter().map(|&i| Item {
-        id: claims.id(i),
-        value: &values[i],
-        as_of: claims.as_of(i),
-        time: claims.as_of_time(i),
-        pending: claims.expects_change(i),
-        voice: voices.voice_of(i),
-    }));
-    items.extend(own_derived.iter().map(|d| Item {
-        id: &d.bound.id,
-        value: &d.bound.value,
-        as_of: d.bound.as_of,
-        time: None,
-        pending: false,
-        voice: d.voice,
-    }));
+    items.extend(g.members.iter().map(|&i| Item::of_claim(claims, values, voices, i)));
+    items.extend(own_derived.iter().map(|d| Item::of_derived(d)));
     // The members come in this order from grouping; only derived bounds need placing.
     if !own_derived.is_empty() {
         items.sort_by(|a, b| as_of_order(a).cmp(&as_of_order(b)));

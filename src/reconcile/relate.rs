@@ -10,7 +10,10 @@ use crate::subject::Nature;
 use crate::value::{Basis, Policy, Value, Verdict};
 
 use super::estimate::entirely_below;
+use super::partof::Derived;
 use super::reason::{Dated, Figures, How, Pair, RelationWhy, When};
+use super::store::ClaimStore;
+use super::voice::Voices;
 use super::{Relation, RelationKind};
 
 /// Something a relation can point at: a claim or a derived bound.
@@ -27,7 +30,37 @@ pub(crate) struct Item<'a> {
     pub voice: usize,
 }
 
-impl Item<'_> {
+impl<'a> Item<'a> {
+    /// Claim `i` as a figure: its value as the engine reads it (`values[i]`, through the
+    /// aliases) and its voice. One definition for relations and for scoring.
+    pub fn of_claim<C: ClaimStore + ?Sized>(
+        claims: &'a C,
+        values: &'a [Value],
+        voices: &Voices,
+        i: usize,
+    ) -> Self {
+        Item {
+            id: claims.id(i),
+            value: &values[i],
+            as_of: claims.as_of(i),
+            time: claims.as_of_time(i),
+            pending: claims.expects_change(i),
+            voice: voices.voice_of(i),
+        }
+    }
+
+    /// A bound derived from parts, as a figure of its voice.
+    pub fn of_derived(d: &'a Derived) -> Self {
+        Item {
+            id: &d.bound.id,
+            value: &d.bound.value,
+            as_of: d.bound.as_of,
+            time: None,
+            pending: false,
+            voice: d.voice,
+        }
+    }
+
     /// The figure as relations name it: its value and when it holds.
     pub fn dated(&self) -> Dated {
         Dated {

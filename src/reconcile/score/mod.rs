@@ -51,6 +51,7 @@ use super::Estimate;
 use super::estimate::{self, Input, Outcome, View};
 use super::group::GroupData;
 use super::partof::Derived;
+use super::relate;
 use super::store::ClaimStore;
 use super::voice::Voices;
 
@@ -205,17 +206,21 @@ fn epoch_kind(values: &[&Value]) -> Option<Kind> {
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
 }
 
+/// A figure as the epochs take it: the claim it is (none for a derived bound), its value's key,
+/// and the figure as relations see it (its id, value, date, time, whether it expects a change
+/// and voice), read through `Deref`.
 struct Item<'a> {
     claim: Option<usize>,
     key: usize,
-    id: &'a ClaimId,
-    value: &'a Value,
-    as_of: Option<NaiveDate>,
-    /// The time of day within `as_of`, where known.
-    time: Option<&'a AsOfTime>,
-    /// A state stated as expected to change ("not yet").
-    pending: bool,
-    voice: usize,
+    figure: relate::Item<'a>,
+}
+
+impl<'a> std::ops::Deref for Item<'a> {
+    type Target = relate::Item<'a>;
+
+    fn deref(&self) -> &relate::Item<'a> {
+        &self.figure
+    }
 }
 
 /// An epoch's key: its as-of date, and whether it holds the states that a later report of the
@@ -394,25 +399,11 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
         .map(|&i| Item {
             claim: Some(i),
             key: keys.of_claim[i],
-            id: claims.id(i),
-            value: &values[i],
-            as_of: claims.as_of(i),
-            time: claims.as_of_time(i),
-            pending: claims.expects_change(i),
-            voice: voices.voice_of(i),
+            figure: relate::Item::of_claim(claims, values, voices, i),
         })
         .collect();
     for &(d, key) in derived_by_group.get(&gi).into_iter().flatten() {
-        items.push(Item {
-            claim: None,
-            key,
-            id: &d.bound.id,
-            value: &d.bound.value,
-            as_of: d.bound.as_of,
-            time: None,
-            pending: false,
-            voice: d.voice,
-        });
+        items.push(Item { claim: None, key, figure: relate::Item::of_derived(d) });
     }
     items
 }
