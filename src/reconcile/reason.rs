@@ -114,9 +114,9 @@ pub(crate) struct Figures {
 pub(crate) struct Pair {
     pub figures: Arc<Figures>,
     /// The earlier (or first) figure's index in `figures`.
-    pub a: u32,
+    pub a: usize,
     /// The later (or second) figure's index in `figures`.
-    pub b: u32,
+    pub b: usize,
     pub how: How,
 }
 
@@ -143,11 +143,11 @@ pub(crate) enum How {
 
 impl Pair {
     fn a(&self) -> &Dated {
-        &self.figures.dated[self.a as usize]
+        &self.figures.dated[self.a]
     }
 
     fn b(&self) -> &Dated {
-        &self.figures.dated[self.b as usize]
+        &self.figures.dated[self.b]
     }
 }
 
