@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::id::ClaimId;
 use crate::value::{Policy, Value};
 
-use super::group::GroupData;
+use super::group::{GroupData, as_of_key};
 use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
@@ -79,8 +79,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     }
 }
 
-/// As-of order, as grouping orders members: date (undated first), then the start of the time
-/// of day where known (unknown first), then id.
+/// An item's place in as-of order, the order grouping gives members ([`as_of_key`]).
 fn as_of_order<'a>(item: &Item<'a>) -> (Option<chrono::NaiveDate>, Option<u16>, &'a ClaimId) {
-    (item.as_of, item.time.map(|t| t.stretch().start_key()), item.id)
+    as_of_key(item.as_of, item.time, item.id)
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use foldhash::fast::FixedState;
 
+use crate::claim::AsOfTime;
 use crate::id::ClaimId;
 use crate::subject::{Aliases, Subject};
 
@@ -53,10 +54,19 @@ pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Ve
 }
 
 /// As-of order: date (undated first), then the start of the time of day where known (unknown
-/// first), then id.
+/// first), then id. One definition: finishing a group places derived bounds by it too.
+pub(crate) fn as_of_key<'a>(
+    as_of: Option<NaiveDate>,
+    time: Option<&AsOfTime>,
+    id: &'a ClaimId,
+) -> (Option<NaiveDate>, Option<u16>, &'a ClaimId) {
+    (as_of, time.map(|t| t.stretch().start_key()), id)
+}
+
+/// Claim `c`'s [`as_of_key`].
 fn order_key<C: ClaimStore + ?Sized>(
     claims: &C,
     c: usize,
 ) -> (Option<NaiveDate>, Option<u16>, &ClaimId) {
-    (claims.as_of(c), claims.as_of_time(c).map(|t| t.stretch().start_key()), claims.id(c))
+    as_of_key(claims.as_of(c), claims.as_of_time(c), claims.id(c))
 }
