@@ -1,7 +1,7 @@
 //! Publishing the results: each group's estimate and its reason, each claim's rank, the
 //! regressions, and the per-source, per-outlet and per-voice reports.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use foldhash::fast::FixedState;
 
@@ -25,23 +25,32 @@ fn score(x: f64) -> Option<Score> {
 
 /// Share of checked statements consistent with the estimates.
 fn agreement_of(t: &Tally) -> Option<Score> {
-    (t.1 > 0).then(|| score(t.2 as f64 / t.1 as f64)).flatten()
+    (t.checked > 0).then(|| score(t.consistent as f64 / t.checked as f64)).flatten()
 }
 
 /// 1 minus the mean loss of the checked statements.
 fn reliability_of(t: &Tally) -> Option<Score> {
-    (!t.3.is_empty()).then(|| score(1.0 - t.3.iter().sum::<f64>() / t.3.len() as f64)).flatten()
+    (t.checked > 0).then(|| score(1.0 - t.loss / t.checked as f64)).flatten()
 }
 
 /// The first claim giving a figure within a voice: as-of, relayed (a relay repeats what it
 /// relays, so it comes after the original), id, source.
 type FirstGiver<'a> = (Option<NaiveDate>, bool, &'a ClaimId, usize);
 
-/// Per key: claims, checked, consistent, losses of distinct figures (in claim order), echoes.
-type Tally = (usize, usize, usize, Vec<f64>, usize);
-
-/// Statements already counted: hashed, as a report meets each claim once.
-type Seen<T> = HashSet<T, FixedState>;
+/// What a report counts for one source, outlet or voice.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    /// Claims made.
+    claims: usize,
+    /// Distinct statements checked against an estimate.
+    checked: usize,
+    /// Of those, the ones consistent with it.
+    consistent: usize,
+    /// The checked statements' losses, added in claim order.
+    loss: f64,
+    /// Claims that repeat what another source of the voice gave first.
+    echoes: usize,
+}
 
 impl State {
     pub(super) fn publish<C: ClaimStore + ?Sized>(&mut self, claims: &C, voices: &Voices) {
@@ -308,35 +317,90 @@ impl State {
 
     /// Claims, checked statements, consistent ones, losses and echoes per key (a source, an
     /// outlet or a voice, below `n_keys`): a statement its key repeats (or is quoted giving
-    /// twice) counts once.
+    /// twice) counts once, at its first claim.
     fn tally(
         &self,
         n: usize,
         n_keys: usize,
         key_of: impl Fn(usize) -> usize,
-        is_echo: impl Fn(usize) -> bool,
+        echoes: Option<&[bool]>,
     ) -> Vec<Tally> {
         let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
-        let mut seen: Seen<(usize, Statement)> = Seen::default();
+        let counted = self.counted(n, &key_of);
         for c in 0..n {
-            let ob = &self.obs[self.claim_obs[c]];
-            let key = key_of(c);
-            let entry = &mut per_key[key];
-            entry.0 += 1;
+            let entry = &mut per_key[key_of(c)];
+            entry.claims += 1;
             if let Some(l) = self.loss[self.claim_obs[c]]
-                && seen.insert((key, ob.statement()))
+                && counted[c]
             {
-                entry.1 += 1;
+                entry.checked += 1;
                 if l < 1e-12 {
-                    entry.2 += 1;
+                    entry.consistent += 1;
                 }
-                entry.3.push(l);
+                entry.loss += l;
             }
-            if is_echo(c) {
-                entry.4 += 1;
+            if echoes.is_some_and(|e| e[c]) {
+                entry.echoes += 1;
             }
         }
         per_key
+    }
+
+    /// Per claim: whether it is the first (in claim order) of the checked claims with which
+    /// its key (`key_of`) gives one statement. A statement names its epoch, so each epoch is
+    /// judged with a map of its own, never one over every statement.
+    fn counted(&self, n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
+        let mut counted = vec![false; n];
+        let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
+        for e in &self.epochs {
+            first.clear();
+            for &o in &e.obs {
+                let ob = &self.obs[o];
+                let Some(c) = ob.claim.filter(|_| self.loss[o].is_some()) else { continue };
+                first
+                    .entry((key_of(c), ob.statement()))
+                    .and_modify(|f| *f = c.min(*f))
+                    .or_insert(c);
+            }
+            for &c in first.values() {
+                counted[c] = true;
+            }
+        }
+        counted
+    }
+
+    /// Per claim: whether it repeats a statement another source of its voice gave first (the
+    /// first giver by as-of, then not relayed, then id). A voice's statement is numbered once
+    /// (`Obs::said`), epoch by epoch from the epoch's first observation, so each epoch is
+    /// judged with a vector of its own statements.
+    fn echoes<C: ClaimStore + ?Sized>(&self, claims: &C, voices: &Voices) -> Vec<bool> {
+        let mut echo = vec![false; claims.len()];
+        let mut first: Vec<Option<FirstGiver<'_>>> = Vec::new();
+        for e in &self.epochs {
+            let Some(&o0) = e.obs.first() else { continue };
+            let base = self.obs[o0].said;
+            first.clear();
+            for &o in &e.obs {
+                let ob = &self.obs[o];
+                let Some(c) = ob.claim else { continue };
+                let relayed = claims.via(c).is_some();
+                let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
+                let local = ob.said - base;
+                if first.len() <= local {
+                    first.resize(local + 1, None);
+                }
+                let slot = &mut first[local];
+                if slot.is_none_or(|f| (f.0, f.1, f.2) > (cand.0, cand.1, cand.2)) {
+                    *slot = Some(cand);
+                }
+            }
+            for &o in &e.obs {
+                let ob = &self.obs[o];
+                let Some(c) = ob.claim else { continue };
+                echo[c] = first[ob.said - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
+            }
+        }
+        echo
     }
 
     /// Per-source, per-outlet and per-voice reports.
@@ -346,24 +410,10 @@ impl State {
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        // A voice's statement is numbered once (`Obs::said`): the first giver of each.
-        let mut first: Vec<Option<FirstGiver<'_>>> = vec![None; self.statements];
-        for c in 0..claims.len() {
-            let ob = &self.obs[self.claim_obs[c]];
-            let relayed = claims.via(c).is_some();
-            let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
-            let slot = &mut first[ob.said];
-            if slot.is_none_or(|f| (f.0, f.1, f.2) > (cand.0, cand.1, cand.2)) {
-                *slot = Some(cand);
-            }
-        }
-        let is_echo = |c: usize| {
-            let ob = &self.obs[self.claim_obs[c]];
-            first[ob.said].is_some_and(|f| f.3 != voices.source_of_claim(c))
-        };
+        let echoes = self.echoes(claims, voices);
         let n_names = voices.n_names();
         let mut per_source =
-            self.tally(claims.len(), n_names, |c| voices.source_of_claim(c), is_echo);
+            self.tally(claims.len(), n_names, |c| voices.source_of_claim(c), Some(&echoes));
         let sources = voices
             .sources()
             .map(|s| {
@@ -371,16 +421,15 @@ impl State {
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
-                    claims: t.0,
-                    checked: t.1,
+                    claims: t.claims,
+                    checked: t.checked,
                     agreement: agreement_of(&t),
                     reliability: reliability_of(&t),
-                    echoes: t.4,
+                    echoes: t.echoes,
                 }
             })
             .collect();
-        let mut per_outlet =
-            self.tally(claims.len(), n_names, |c| voices.outlet_of_claim(c), |_| false);
+        let mut per_outlet = self.tally(claims.len(), n_names, |c| voices.outlet_of_claim(c), None);
         let mut relays: BTreeMap<usize, BTreeSet<&SourceId>> = BTreeMap::new();
         for c in 0..claims.len() {
             if let Some(w) = claims.via(c) {
@@ -393,8 +442,8 @@ impl State {
                 let t = std::mem::take(&mut per_outlet[o]);
                 OutletReport {
                     outlet: voices.name(o).clone(),
-                    claims: t.0,
-                    checked: t.1,
+                    claims: t.claims,
+                    checked: t.checked,
                     agreement: agreement_of(&t),
                     reliability: reliability_of(&t),
                     relays: relays.remove(&o).unwrap_or_default().into_iter().cloned().collect(),
@@ -403,7 +452,7 @@ impl State {
             .collect();
         let n_voices = voices.groups.len();
         let mut per_voice =
-            self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, |_| false);
+            self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, None);
         let mut voice_distinct = vec![0usize; n_voices];
         let mut seen = vec![false; self.statements];
         for c in 0..claims.len() {
@@ -426,7 +475,7 @@ impl State {
                         .map(|&m| voices.name(m).clone())
                         .collect::<Vec<SourceId>>(),
                     reasons: g.reasons.clone(),
-                    claims: t.0,
+                    claims: t.claims,
                     distinct: voice_distinct[v],
                     agreement: agreement_of(&t),
                     reliability: self.voice_loss[v].and_then(|l| score(1.0 - l)),
