@@ -33,6 +33,14 @@ impl State {
         }
         self.estimate_all();
         self.score_all(policy);
+        // What only the rounds read (clusters fixed across rounds, the weight-free parts of
+        // each estimate) is dropped: the results, findings and reports read the outcomes.
+        for e in &mut self.epochs {
+            e.clusters = Vec::new();
+            e.numeric = estimate::Numeric::default();
+            e.value_clusters = Vec::new();
+            e.labels = estimate::Labels::default();
+        }
     }
 
     fn estimate_all(&mut self) {
