@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use crate::id::ClaimId;
-use crate::value::{Policy, Value};
+use crate::value::Policy;
+
+use super::Values;
 
 use super::group::{GroupData, as_of_key};
 use super::partof::Derived;
@@ -20,7 +22,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     gi: usize,
     g: &GroupData,
     claims: &C,
-    values: &[Value],
+    values: &Values<'_, C>,
     derived: &[Derived],
     state: &State,
     voices: &Voices,

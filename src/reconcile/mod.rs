@@ -765,10 +765,9 @@ impl Reconciler {
         let mut groups = group::build(store, &self.aliases);
         // Category and set labels through the alias table ("LPG" is "liquefied petroleum
         // gas"); the claims themselves keep what their sources wrote.
-        let values: Vec<Value> =
-            claims.iter().map(|c| canonical(c.value(), &self.aliases)).collect();
+        let values = Values::new(store, &self.aliases);
         // Each value as text, once: the key that makes a repeated figure count once.
-        let keys = Keys::new(&values);
+        let keys = Keys::new((0..store.len()).map(|c| values.get(c)));
         let mut voices =
             voice::Voices::build(store, &groups, &keys, &self.aliases, &self.same_voice);
         if self.copy_detection {
@@ -914,12 +913,11 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    fn new(values: &[Value]) -> Self {
+    fn new<'v>(values: impl Iterator<Item = &'v Value>) -> Self {
         let mut keys = Keys::default();
         // One buffer for every value's text: a figure seen before costs no allocation.
         let mut text = String::new();
         keys.of_claim = values
-            .iter()
             .map(|v| {
                 text.clear();
                 crate::crh::write_value_key(&mut text, v);
@@ -959,13 +957,40 @@ impl Keys {
     }
 }
 
-/// A value with its category and set labels replaced by their canonical names.
-fn canonical(value: &Value, aliases: &Aliases) -> Value {
+/// The claims' values as the engine reads them: category and set labels through the alias
+/// table. A value the table leaves as it is (most, and all of a table's numbers) is read from
+/// its claim, not copied.
+pub(crate) struct Values<'a, C: ?Sized> {
+    claims: &'a C,
+    /// The values the alias table renames, by claim.
+    renamed: std::collections::HashMap<usize, Value, foldhash::fast::FixedState>,
+}
+
+impl<'a, C: store::ClaimStore + ?Sized> Values<'a, C> {
+    fn new(claims: &'a C, aliases: &Aliases) -> Self {
+        let renamed = (0..claims.len())
+            .filter_map(|c| Some((c, canonical(claims.value(c), aliases)?)))
+            .collect();
+        Values { claims, renamed }
+    }
+
+    /// Claim `c`'s value, its labels by their canonical names.
+    pub fn get(&self, c: usize) -> &Value {
+        self.renamed.get(&c).unwrap_or_else(|| self.claims.value(c))
+    }
+}
+
+/// A value with its category and set labels replaced by their canonical names, when the alias
+/// table knows any of them.
+fn canonical(value: &Value, aliases: &Aliases) -> Option<Value> {
     match value {
-        Value::Category(l) => Value::Category(aliases.canonical(l)),
-        Value::Set(s) => crate::value::ItemSet::new(s.items().iter().map(|l| aliases.canonical(l)))
-            .map_or_else(|_| value.clone(), Value::Set),
-        other => other.clone(),
+        Value::Category(l) if aliases.knows(l) => Some(Value::Category(aliases.canonical(l))),
+        Value::Set(s) if s.items().iter().any(|l| aliases.knows(l)) => {
+            crate::value::ItemSet::new(s.items().iter().map(|l| aliases.canonical(l)))
+                .ok()
+                .map(Value::Set)
+        }
+        _ => None,
     }
 }
 

@@ -217,7 +217,10 @@ pub(crate) fn relate(
 ) {
     let index: HashMap<&Subject, usize, FixedState> =
         groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
-    let by_id = super::index(claims);
+    // Every claim by id, built only when an estimate is found above its total (rare): a
+    // supporting figure may be a derived bound, which is no claim.
+    let by_id = std::cell::OnceCell::new();
+    let is_claim = |id: &ClaimId| by_id.get_or_init(|| super::index(claims)).contains_key(id);
     for (si, g) in groups.iter().enumerate() {
         let s = &g.subject;
         let mut pops = vec![s.who().clone()];
@@ -262,8 +265,8 @@ pub(crate) fn relate(
                     && later
                     && low > high
                     && let (Some(a), Some(b)) = (pe.supporting.first(), te.supporting.first())
-                    && by_id.contains_key(a)
-                    && by_id.contains_key(b)
+                    && is_claim(a)
+                    && is_claim(b)
                     && !relations.iter().any(|r: &Relation| &r.a == a && &r.b == b)
                 {
                     relations.push(Relation {

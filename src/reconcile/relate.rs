@@ -9,6 +9,7 @@ use crate::id::ClaimId;
 use crate::subject::Nature;
 use crate::value::{Basis, Policy, Value, Verdict};
 
+use super::Values;
 use super::estimate::entirely_below;
 use super::partof::Derived;
 use super::reason::{Dated, Figures, How, Pair, RelationWhy, When};
@@ -35,13 +36,13 @@ impl<'a> Item<'a> {
     /// aliases) and its voice. One definition for relations and for scoring.
     pub fn of_claim<C: ClaimStore + ?Sized>(
         claims: &'a C,
-        values: &'a [Value],
+        values: &'a Values<'a, C>,
         voices: &Voices,
         i: usize,
     ) -> Self {
         Item {
             id: claims.id(i),
-            value: &values[i],
+            value: values.get(i),
             as_of: claims.as_of(i),
             time: claims.as_of_time(i),
             pending: claims.expects_change(i),

@@ -48,6 +48,7 @@ use crate::unit::{Dimension, Unit};
 use crate::value::{Change, Policy, Value};
 
 use super::Estimate;
+use super::Values;
 use super::estimate::{self, Input, Outcome, View};
 use super::group::GroupData;
 use super::partof::Derived;
@@ -388,7 +389,7 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
     gi: usize,
     g: &GroupData,
     claims: &'a C,
-    values: &'a [Value],
+    values: &'a Values<'a, C>,
     keys: &super::Keys,
     derived_by_group: &BTreeMap<usize, Vec<(&'a Derived, usize)>>,
     voices: &Voices,
@@ -411,7 +412,7 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
 pub(crate) fn run<C: ClaimStore + ?Sized>(
     claims: &C,
-    values: &[Value],
+    values: &Values<'_, C>,
     mut keys: super::Keys,
     groups: &[GroupData],
     derived: &[Derived],
