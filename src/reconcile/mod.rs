@@ -855,6 +855,10 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
 /// Keeps the first claim of each id (in a total order) and the claims that can be placed in
 /// time; the rest are rejected with the reason.
 fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
+    // Claims collected from a vector of larger items (`Table::read`'s rows with their lines,
+    // through `filter_map(Result::ok)`) keep that vector's room; the result holds the claims,
+    // so the room goes back first.
+    claims.shrink_to_fit();
     // Ids decide; the full Debug text only breaks ties between claims sharing an id.
     claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
     // Most inputs reject nothing: then the sorted claims are the kept ones, and no second
