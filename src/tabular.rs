@@ -9,6 +9,7 @@
 //! with [`Table::claim_of`] and give each attribute one kind with [`cell::Kinds`].
 
 pub(crate) mod cell;
+pub(crate) mod pieces;
 pub(crate) mod records;
 
 use std::borrow::Cow;

@@ -1,7 +1,7 @@
 //! Reading a table into bulk claims.
 //!
-//! The stream is read in buffers cut at line ends; each buffer is cut into a fixed number of
-//! pieces parsed in parallel. Names (sources, variables, labels) go into interners sharded by
+//! Rows come in pieces parsed in parallel ([`pieces`], the path both table readers take).
+//! Names (sources, variables, labels) go into interners sharded by
 //! hash, each shard behind its own lock, so two threads rarely wait for each other. The ids
 //! they hand out depend on which thread came first, so once everything is read every name is
 //! renumbered in sorted order: the result depends neither on the number of threads nor on the
@@ -20,19 +20,14 @@ use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::tabular::cell::{self, Kind};
-use crate::tabular::records::{
-    Header, Line, Next, Records, Rejection, count_line_ends, line_content, plain_lines,
-};
+use crate::tabular::pieces::{self, Rows};
+use crate::tabular::records::Rejection;
 use crate::tabular::{Start, Table};
 use crate::unit::Unit;
 use crate::value::{Label, Policy, Value};
 
 use super::{Bulk, Interval};
 
-/// The first buffer's size (see [`read`]).
-const FIRST_BUFFER: usize = 64 << 10;
-/// Pieces a buffer is cut into for parallel parsing.
-const PIECES: usize = 16;
 /// Interner shards: the top bits of a name's hash pick its shard.
 const SHARD_BITS: u32 = 6;
 /// Ids within a shard take the low bits of a provisional id.
@@ -303,7 +298,6 @@ struct Setup<'a> {
     name: &'a str,
     parser: &'a Parser,
     policy: Policy,
-    width: usize,
     names: Names,
 }
 
@@ -361,13 +355,6 @@ impl Setup<'_> {
         match error {
             Some(e) => self.wrapped(line, field, e),
             None => self.err(line, field, "the cell is empty".to_owned()),
-        }
-    }
-
-    /// Parses one row's fields into `piece`, or records why it cannot be used.
-    fn row(&self, piece: &mut Piece, line: u64, fields: &[&[u8]], scratch: &mut Vec<u8>) {
-        if let Err(rejected) = self.try_row(piece, line, fields, scratch) {
-            piece.rejected.push(self.first_problem(line, fields, *rejected));
         }
     }
 
@@ -567,269 +554,50 @@ impl Setup<'_> {
     fn rejection(&self, r: Rejection) -> Rejected {
         *self.rejected(r.line, crate::tabular::rejection(self.name, r))
     }
+}
 
-    /// Handles a line whose cells before the last are in `fields`; the last cell starts at
-    /// `last` within `raw`, the line without its `\n`.
-    fn line_end<'t>(
-        &self,
-        piece: &mut Piece,
-        line: u64,
-        raw: &'t [u8],
-        fields: &mut Vec<&'t [u8]>,
-        last: usize,
-        scratch: &mut Vec<u8>,
-    ) {
-        let raw = line_content(raw);
-        match Line::of(raw, self.table.limits.line) {
-            Line::Blank => {}
-            Line::TooLong(problem) => {
-                piece.rejected.push(self.rejection(Rejection { line, problem }));
-            }
-            Line::Row => {
-                fields.push(&raw[last.min(raw.len())..]);
-                self.row(piece, line, fields, scratch);
-            }
-        }
-        fields.clear();
-    }
+impl Rows for Setup<'_> {
+    type Piece = Piece;
 
-    /// Passes over the blank lines and the header at the start of `text` (whole lines of
-    /// [`plain_lines`] text, the first at `*line`), by the header rule; the rest.
-    fn header<'t>(
-        &self,
-        mut text: &'t [u8],
-        line: &mut u64,
-        header: &mut Header,
-        piece: &mut Piece,
-    ) -> &'t [u8] {
-        while header.pending() && !text.is_empty() {
-            // The last line at the end of the stream may have no `\n`.
-            let (raw, rest) = match memchr::memchr(b'\n', text) {
-                Some(i) => (&text[..i], &text[i + 1..]),
-                None => (text, &[][..]),
-            };
-            match Line::of(line_content(raw), self.table.limits.line) {
-                Line::Blank => {}
-                Line::TooLong(problem) => {
-                    header.take();
-                    piece.rejected.push(self.rejection(Rejection { line: *line, problem }));
-                }
-                Line::Row => {
-                    header.take();
-                }
-            }
-            text = rest;
-            *line += 1;
-        }
-        text
-    }
-
-    /// Parses whole lines of [`plain_lines`] text, the first at `line`, in parallel pieces;
-    /// the line after them (at the end of the stream, the last line may have no `\n`).
-    fn lines(
-        &self,
-        text: &[u8],
-        mut line: u64,
-        header: &mut Header,
-        pieces: &mut Vec<Piece>,
-    ) -> u64 {
-        let mut head = Piece::default();
-        let text = self.header(text, &mut line, header, &mut head);
-        pieces.push(head);
-        let parts = cut(text);
-        let mut firsts = Vec::with_capacity(parts.len());
-        for part in &parts {
-            firsts.push(line);
-            // Lines of plain text end at `\n`.
-            line += memchr::memchr_iter(b'\n', part).count() as u64;
-        }
-        let mut done: Vec<Piece> =
-            parts.par_iter().zip(firsts.par_iter()).map(|(p, &l)| self.piece(p, l)).collect();
-        pieces.append(&mut done);
-        line
-    }
-
-    /// Parses unquoted delimited text, one row per line; `first_line` is the file line of
-    /// `text`'s first byte.
-    fn piece(&self, text: &[u8], first_line: u64) -> Piece {
+    fn piece(&self, bytes: usize) -> Piece {
         let mut piece = Piece::default();
-        piece.rows.reserve(text.len() / 16);
-        // Room for the usual few cells: the width is a column number from the caller
-        // (`1 << 40` once aborted the process here), and the vector grows if a row needs it.
-        let mut fields: Vec<&[u8]> = Vec::with_capacity(self.width.min(64));
-        let mut scratch = Vec::new();
-        let mut line = first_line;
-        let delimiter = self.table.delimiter;
-        let mut from = 0;
-        let mut cell = 0;
-        // One pass over the bytes: cells end at the delimiter, rows at a line end.
-        for (i, &b) in text.iter().enumerate() {
-            if b == delimiter {
-                // Cells beyond the last column read are not kept.
-                if fields.len() < self.width {
-                    fields.push(&text[cell..i]);
-                    cell = i + 1;
-                }
-            } else if b == b'\n' {
-                self.line_end(
-                    &mut piece,
-                    line,
-                    &text[from..i],
-                    &mut fields,
-                    cell - from,
-                    &mut scratch,
-                );
-                from = i + 1;
-                cell = from;
-                line += 1;
-            }
-        }
-        if from < text.len() {
-            self.line_end(&mut piece, line, &text[from..], &mut fields, cell - from, &mut scratch);
-        }
+        piece.rows.reserve(bytes / 16);
         piece
     }
-}
 
-/// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
-fn cut(text: &[u8]) -> Vec<&[u8]> {
-    let mut out = Vec::with_capacity(PIECES);
-    let mut rest = text;
-    let size = text.len().div_ceil(PIECES).max(1);
-    while !rest.is_empty() {
-        let end = if rest.len() <= size {
-            rest.len()
-        } else {
-            memchr::memchr(b'\n', &rest[size..]).map_or(rest.len(), |i| size + i + 1)
-        };
-        let (head, tail) = rest.split_at(end);
-        out.push(head);
-        rest = tail;
+    fn row(&self, piece: &mut Piece, line: u64, cells: &[&[u8]], scratch: &mut Vec<u8>) {
+        if let Err(rejected) = self.try_row(piece, line, cells, scratch) {
+            piece.rejected.push(self.first_problem(line, cells, *rejected));
+        }
     }
-    out
+
+    fn rejected(&self, piece: &mut Piece, rejection: Rejection) {
+        piece.rejected.push(self.rejection(rejection));
+    }
+
+    /// Names are frozen between buffers (see [`Interner::freeze`]).
+    fn buffer_done(&mut self) {
+        self.names.freeze();
+    }
 }
 
-/// Reads `reader` into bulk claims; see [`Table::read_bulk`].
-///
-/// Whole lines of [`plain_lines`] text are parsed in parallel, a buffer at a time. From the
-/// first buffer that is not plain (a quote, a lone `\r`), or whose last line is already longer
-/// than the line limit, the rest of the stream goes to the record reader, which holds every
-/// rule of [`records`](crate::tabular::records) (more slowly, in one thread).
+/// Reads `reader` into bulk claims; see [`Table::read_bulk`]. Rows come from the pieces both
+/// table readers read ([`pieces`]); a failure of the reader fails the whole read.
 pub(super) fn read<R: Read>(
     table: &Table,
     name: &str,
     reader: R,
     parser: &Parser,
 ) -> Result<Bulk, Error> {
-    let Start { table, rest: mut reader, line: first_line, header_read, rejected } =
-        table.start(name, reader)?;
+    let Start { table, rest, line, header_read, rejected } = table.start(name, reader)?;
     let table = &table;
-    let width = table.width();
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
-    let mut setup =
-        Setup { table, name, parser, policy: parser.policy_ref().clone(), width, names };
-    let limit = table.limits.line;
-    let mut pieces: Vec<Piece> = Vec::new();
-    if let Some(r) = rejected {
-        let mut head = Piece::default();
-        head.rejected.push(setup.rejection(r));
-        pieces.push(head);
+    let mut setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), names };
+    let from = pieces::From { rest, line, header_read, rejected };
+    match pieces::read(table, name, from, &mut setup) {
+        (_, Some(failed)) => Err(failed),
+        (pieces, None) => Ok(merge(setup, pieces)),
     }
-    // The buffer starts small and doubles with each fill up to its limit, so that a small
-    // table costs no more than its size; `len` bytes of it hold data.
-    let mut buf: Vec<u8> = vec![0; table.limits.buffer.min(FIRST_BUFFER)];
-    let mut len = 0;
-    // The line of `buf[0]`.
-    let mut line: u64 = first_line;
-    let mut header = Header::new(table.header);
-    // A byte order mark is passed over at the start of the stream, not after a header.
-    let mut first = !header_read;
-    loop {
-        let eof = match fill(&mut reader, &mut buf, &mut len) {
-            Ok(eof) => eof,
-            // Reading stopped after the line ends in the buffer.
-            Err(e) => return Err(Error::io(name, line + count_line_ends(&buf[..len]), e)),
-        };
-        let from = if std::mem::take(&mut first) && buf[..len].starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        if !plain_lines(&buf[from..len], table.quoting()) {
-            pieces.push(read_records(&setup, buf, from..len, reader, line, header)?);
-            break;
-        }
-        let end = if eof {
-            len
-        } else {
-            memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
-        };
-        line = setup.lines(&buf[from..end], line, &mut header, &mut pieces);
-        setup.names.freeze();
-        if eof {
-            break;
-        }
-        if len - end > limit + 1 {
-            // The last line is already longer than the limit (and a `\r`): the record reader
-            // rejects it, or passes over it if it is blank, without holding it whole.
-            pieces.push(read_records(&setup, buf, end..len, reader, line, header)?);
-            break;
-        }
-        // Carry the partial last line to the front.
-        buf.copy_within(end..len, 0);
-        len -= end;
-        // The stream goes on: a larger buffer, which also makes room for a partial line that
-        // filled this one whole (once the buffer holds more than a line, the record reader
-        // takes over from such a line, above).
-        if buf.len() < table.limits.buffer {
-            buf.resize(buf.len().saturating_mul(2).min(table.limits.buffer), 0);
-        }
-    }
-    Ok(merge(setup, pieces))
-}
-
-/// Reads into `buf[*len..]` until it is full or the stream ends, and says whether it ended.
-/// On a failure, `*len` bytes were read.
-fn fill<R: Read>(reader: &mut R, buf: &mut [u8], len: &mut usize) -> std::io::Result<bool> {
-    while *len < buf.len() {
-        match reader.read(&mut buf[*len..]) {
-            Ok(0) => return Ok(true),
-            // A reader claiming more than it was given room for is not believed.
-            Ok(n) => *len = (*len + n).min(buf.len()),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(false)
-}
-
-/// Reads the rest of a stream with the record reader: `buf[rest]`, which starts at `line`,
-/// then `reader`.
-fn read_records<R: Read>(
-    setup: &Setup<'_>,
-    mut buf: Vec<u8>,
-    rest: std::ops::Range<usize>,
-    reader: R,
-    line: u64,
-    header: Header,
-) -> Result<Piece, Error> {
-    buf.truncate(rest.end);
-    buf.drain(..rest.start);
-    let reader = std::io::Cursor::new(buf).chain(reader);
-    let mut piece = Piece::default();
-    let mut scratch = Vec::new();
-    let mut records = Records::new(reader, setup.table).continuing(line, header);
-    while let Some(next) = records.next() {
-        match next {
-            Ok(Next::Record(record)) => {
-                let fields: Vec<&[u8]> = record.iter().collect();
-                setup.row(&mut piece, record.line(), &fields, &mut scratch);
-            }
-            Ok(Next::Rejected(r)) => piece.rejected.push(setup.rejection(r)),
-            Err(e) => return Err(Error::io(setup.name, e.line, e.error)),
-        }
-    }
-    Ok(piece)
 }
 
 /// Gives every name its final id and groups the rows by variable.

@@ -61,13 +61,6 @@ pub(crate) fn line_content(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// The number of lines `text` ends: each `\n`, `\r\n` and lone `\r` ends one, and so does a
-/// `\r` that ends `text` (whether a `\n` follows it or not).
-pub(crate) fn count_line_ends(text: &[u8]) -> u64 {
-    let cr = memchr::memchr_iter(b'\r', text).filter(|&i| text.get(i + 1) != Some(&b'\n'));
-    (memchr::memchr_iter(b'\n', text).count() + cr.count()) as u64
-}
-
 /// What a line without quotes is, given its content ([`line_content`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Line {
