@@ -145,6 +145,12 @@ impl Claim {
         Claim { id, subject, value, as_of: None, provenance, phrase: None, as_of_time: None }
     }
 
+    /// The subject and provenance this claim shares, to share them further (see
+    /// `tabular::SharedNames`).
+    pub(crate) fn shared_parts_mut(&mut self) -> (&mut Arc<Subject>, &mut Arc<Provenance>) {
+        (&mut self.subject, &mut self.provenance)
+    }
+
     /// Reads `phrase` with `parser` (relative dates resolved against the provenance's
     /// publication date) and builds the claim, keeping the phrase.
     ///

@@ -4,9 +4,11 @@
 //!
 //! The reader is given to us; opening files is the caller's business, so the library stays
 //! free of I/O of its own. Both readers ([`Table::read`] here, [`Table::read_bulk`] in
-//! `bulk`) find the columns with [`Table::start`], cut the stream into rows with [`records`]
-//! (line ends, quotes, blank lines, the header and the line limit), read a row's first problem
-//! with [`Table::claim_of`] and give each attribute one kind with [`cell::Kinds`].
+//! `bulk`) find the columns with [`Table::start`], take the stream to rows by one path
+//! ([`pieces`]: plain lines cut into pieces parsed in parallel, and [`records`] for line ends,
+//! quotes, blank lines, the header and the line limit), read a row's first problem with
+//! [`Table::claim_of`] and give each attribute one kind with [`cell::Kinds`]. They differ in
+//! what a row becomes: a [`Claim`] here, columns in `bulk`.
 
 pub(crate) mod cell;
 pub(crate) mod pieces;
@@ -18,6 +20,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use foldhash::fast::FixedState;
 
 use crate::claim::Claim;
 use crate::id::{ClaimId, SourceId};
@@ -28,7 +31,8 @@ use crate::value::Label;
 use crate::{Error, MAX_LINE_BYTES};
 
 use self::cell::{CellKind, Kind, Kinds};
-use self::records::{Header, Next, Record, Records, Rejection};
+use self::pieces::Rows;
+use self::records::{Next, Records, Rejection};
 
 /// Which columns hold what, and how rows become claims. Built by value.
 ///
@@ -307,7 +311,7 @@ impl Table {
 
     /// For tests and fuzzing, not part of the API: a line limit of `line` bytes instead of
     /// [`MAX_LINE_BYTES`] (at least 1), and a largest buffer of `buffer` bytes instead of
-    /// 16 MiB for [`Table::read_bulk`] (at least `line + 2`, at most 16 MiB), so that a test
+    /// 16 MiB for both readers (at least `line + 2`, at most 16 MiB), so that a test
     /// reaches the edges of both with tables of a few bytes. Messages name the smaller limit.
     #[doc(hidden)]
     #[must_use]
@@ -563,9 +567,10 @@ impl Table {
     /// (\"lots\"), while attribute \"population\" holds numbers (3 of its 4 cells)").
     ///
     /// # Complexity
-    /// O(n) time for n bytes. The whole table is read before the first item is given (the
-    /// kinds are decided over all of it): memory is the claims read, as a `Reconciler` will
-    /// hold them, and at most about `MAX_LINE_BYTES` of one row while reading.
+    /// O(n) time for n bytes, the rows parsed in parallel pieces (on the rayon pool), as
+    /// [`Table::read_bulk`] parses them. The whole table is read before the first item is
+    /// given (the kinds are decided over all of it): memory is the claims read, as a
+    /// `Reconciler` will hold them, and a buffer of at most 16 MiB while reading.
     pub fn read<'p, R: Read + 'p>(
         &self,
         name: &str,
@@ -576,7 +581,8 @@ impl Table {
     }
 
     /// Every data row of the table as a claim or an error, with its line, in order; claims of
-    /// a kind their attribute does not hold become errors (see [`cell`]).
+    /// a kind their attribute does not hold become errors (see [`cell`]). The rows come from
+    /// the pieces both readers read ([`pieces`]), parsed in parallel.
     fn read_all<R: Read>(
         &self,
         name: &str,
@@ -588,30 +594,25 @@ impl Table {
             // The columns are unknown: no row can be read.
             Err(e) => return vec![(0, Err(e))],
         };
-        let records = Records::new(rest, &table);
-        let mut records =
-            if header_read { records.continuing(line, Header::new(false)) } else { records };
-        let mut items = Vec::new();
-        if let Some(r) = rejected {
-            items.push((r.line as usize, Err(rejection(name, r))));
+        let mut rows = ClaimRows { table: &table, name, parser, names: SharedNames::default() };
+        let from = pieces::Stream { rest, line, header_read, rejected };
+        let (pieces, failed) = pieces::read(&table, name, from, &mut rows);
+        // One vector of the rows, each piece's freed once moved.
+        let mut items: Vec<(usize, Result<Claim, Error>)> =
+            Vec::with_capacity(pieces.iter().map(|p| p.items.len()).sum::<usize>() + 1);
+        for piece in pieces {
+            items.extend(piece.items);
         }
+        // The failure of the reader, the last item; its line is in the error.
+        items.extend(failed.map(|e| (usize::MAX, Err(e))));
         let mut kinds: Kinds<String> = Kinds::default();
         for (attribute, kind) in &table.kinds {
             kinds.declare(attribute.clone(), *kind);
         }
-        let mut names = SharedNames::default();
-        while let Some(next) = records.next() {
-            items.push(match next {
-                Ok(Next::Record(record)) => {
-                    let claim = table.claim(name, record, parser, &mut names);
-                    if let Ok(c) = &claim {
-                        kinds.count_borrowed(&*attribute_of(c).0, Kind::of(c.value()));
-                    }
-                    (record.line() as usize, claim)
-                }
-                Ok(Next::Rejected(r)) => (r.line as usize, Err(rejection(name, r))),
-                Err(e) => (e.line as usize, Err(Error::io(name, e.line, e.error))),
-            });
+        for (_, item) in &items {
+            if let Ok(c) = item {
+                kinds.count_borrowed(&*attribute_of(c).0, Kind::of(c.value()));
+            }
         }
         for (line, item) in &mut items {
             let Ok(c) = item else { continue };
@@ -625,17 +626,6 @@ impl Table {
         items
     }
 
-    fn claim(
-        &self,
-        name: &str,
-        row: &Record,
-        parser: &Parser,
-        names: &mut SharedNames,
-    ) -> Result<Claim, Error> {
-        let cells: Vec<&[u8]> = row.iter().collect();
-        self.claim_of(name, row.line() as usize, &cells, parser, names)
-    }
-
     /// The claim of a row of `cells` at `line`, or its first problem, checking the fields in
     /// one order (source, object, attribute, value and unit, the claim's id, as-of): the one
     /// definition of a row's error, which `read_bulk` also gives for a row it rejects.
@@ -645,7 +635,7 @@ impl Table {
         line: usize,
         cells: &[&[u8]],
         parser: &Parser,
-        names: &mut SharedNames,
+        names: &mut RowNames<'_>,
     ) -> Result<Claim, Error> {
         // The error of a cell's value, kept whole inside the row's error.
         let wrap = |field: &'static str| move |e: Error| e.in_line(name, line, field);
@@ -730,11 +720,11 @@ impl Table {
 #[derive(Debug, Default)]
 pub(crate) struct SharedNames {
     /// Per source as written: the provenance its rows' claims share (the source alone).
-    sources: HashMap<String, Arc<Provenance>>,
-    labels: HashMap<String, Label>,
+    sources: HashMap<String, Arc<Provenance>, FixedState>,
+    labels: HashMap<String, Label, FixedState>,
     /// Per object and attribute as written (joined by a NUL, which no name holds): the
     /// subject their rows' claims share.
-    subjects: HashMap<String, Arc<Subject>>,
+    subjects: HashMap<String, Arc<Subject>, FixedState>,
     /// The key of the last subject looked up, reused.
     key: String,
 }
@@ -771,10 +761,149 @@ impl SharedNames {
     }
 }
 
+/// The names a row is read with: those its table's earlier buffers gave, which every piece
+/// reads at once, and those its own piece met first (see [`SharedNames::absorb`]).
+pub(crate) struct RowNames<'a> {
+    pub earlier: &'a SharedNames,
+    pub new: &'a mut SharedNames,
+}
+
+impl RowNames<'_> {
+    /// See [`SharedNames::source`].
+    fn source(&mut self, text: &str) -> Result<Arc<Provenance>, Error> {
+        match self.earlier.sources.get(text) {
+            Some(p) => Ok(Arc::clone(p)),
+            None => self.new.source(text),
+        }
+    }
+
+    /// See [`SharedNames::label`].
+    fn label(&mut self, text: &str) -> Result<Label, Error> {
+        match self.earlier.labels.get(text) {
+            Some(l) => Ok(l.clone()),
+            None => self.new.label(text),
+        }
+    }
+
+    /// See [`SharedNames::subject`].
+    fn subject(
+        &mut self,
+        object: &Label,
+        attribute: &Label,
+        make: impl FnOnce() -> Subject,
+    ) -> Arc<Subject> {
+        let key = &mut self.new.key;
+        key.clear();
+        key.push_str(object.as_str());
+        key.push('\0');
+        key.push_str(attribute.as_str());
+        match self.earlier.subjects.get(key.as_str()) {
+            Some(subject) => Arc::clone(subject),
+            None => self.new.subject(object, attribute, make),
+        }
+    }
+}
+
+/// Which shared subject and provenance replaces one a piece made for a name another piece of
+/// its buffer made first, by address.
+#[derive(Default)]
+struct Remap {
+    subjects: HashMap<*const Subject, Arc<Subject>, FixedState>,
+    sources: HashMap<*const Provenance, Arc<Provenance>, FixedState>,
+}
+
+impl Remap {
+    /// Gives `claim` the shared subject and provenance of its names.
+    fn share(&self, claim: &mut Claim) {
+        let (subject, provenance) = claim.shared_parts_mut();
+        if let Some(s) = self.subjects.get(&Arc::as_ptr(subject)) {
+            *subject = Arc::clone(s);
+        }
+        if let Some(p) = self.sources.get(&Arc::as_ptr(provenance)) {
+            *provenance = Arc::clone(p);
+        }
+    }
+}
+
+impl SharedNames {
+    /// Takes in the names a piece met first (pieces in line order): a name already held keeps
+    /// what it holds, and `remap` says what replaces the piece's own.
+    fn absorb(&mut self, new: SharedNames, remap: &mut Remap) {
+        for (text, p) in new.sources {
+            match self.sources.get(&text) {
+                Some(held) => _ = remap.sources.insert(Arc::as_ptr(&p), Arc::clone(held)),
+                None => _ = self.sources.insert(text, p),
+            }
+        }
+        for (text, s) in new.subjects {
+            match self.subjects.get(&text) {
+                Some(held) => _ = remap.subjects.insert(Arc::as_ptr(&s), Arc::clone(held)),
+                None => _ = self.subjects.insert(text, s),
+            }
+        }
+        for (text, l) in new.labels {
+            self.labels.entry(text).or_insert(l);
+        }
+    }
+}
+
+/// `Table::read`'s rows: per piece, each row's claim or error with its line, and the names the
+/// piece met first; after each buffer, its pieces' names join the table's, so that the claims
+/// of one variable hold one subject and those of one source one provenance, whichever piece
+/// read them.
+struct ClaimRows<'a> {
+    table: &'a Table,
+    name: &'a str,
+    parser: &'a Parser,
+    names: SharedNames,
+}
+
+/// A piece of `Table::read`'s rows.
+#[derive(Default)]
+struct ClaimPiece {
+    items: Vec<(usize, Result<Claim, Error>)>,
+    names: SharedNames,
+}
+
+impl Rows for ClaimRows<'_> {
+    type Piece = ClaimPiece;
+
+    fn piece(&self, _bytes: usize) -> ClaimPiece {
+        ClaimPiece::default()
+    }
+
+    fn row(&self, piece: &mut ClaimPiece, line: u64, cells: &[&[u8]], _: &mut Vec<u8>) {
+        let mut names = RowNames { earlier: &self.names, new: &mut piece.names };
+        let claim = self.table.claim_of(self.name, line as usize, cells, self.parser, &mut names);
+        piece.items.push((line as usize, claim));
+    }
+
+    fn rejected(&self, piece: &mut ClaimPiece, r: Rejection) {
+        piece.items.push((r.line as usize, Err(rejection(self.name, r))));
+    }
+
+    fn buffer_done(&mut self, pieces: &mut [ClaimPiece]) {
+        let mut remap = Remap::default();
+        for piece in pieces.iter_mut() {
+            self.names.absorb(std::mem::take(&mut piece.names), &mut remap);
+        }
+        if remap.subjects.is_empty() && remap.sources.is_empty() {
+            return;
+        }
+        for piece in pieces {
+            for (_, item) in &mut piece.items {
+                if let Ok(claim) = item {
+                    remap.share(claim);
+                }
+            }
+        }
+    }
+}
+
 /// The name `text` gives, read by `read` the first time and shared after; an error is not
 /// kept.
 fn shared<T: Clone>(
-    seen: &mut HashMap<String, T>,
+    seen: &mut HashMap<String, T, FixedState>,
     text: &str,
     read: impl FnOnce(&str) -> Result<T, Error>,
 ) -> Result<T, Error> {
@@ -814,6 +943,32 @@ mod tests {
         assert!(!std::ptr::eq(provenance(0), provenance(1)));
         assert!(!std::ptr::eq(provenance(3), provenance(4)));
         assert_eq!(provenance(4).outlet().as_str(), "A");
+    }
+
+    /// Rows read by different pieces of one buffer, in different buffers, and by the record
+    /// reader after a quote share their names all the same.
+    #[test]
+    fn rows_share_names_across_pieces_buffers_and_the_record_reader() {
+        let mut csv = String::from("source,object,attribute,value\n");
+        for i in 0..400 {
+            csv.push_str(
+                &["s", &(i % 3).to_string(), ",Oslo,population,", &i.to_string(), "\n"].concat(),
+            );
+        }
+        // A quoted cell: from its buffer on, the record reader reads.
+        csv.push_str("\"s1\",Oslo,population,7\ns2,Oslo,population,8\n");
+        let claims: Vec<Claim> = Table::csv()
+            .with_small_limits(100, 1024)
+            .read("t.csv", csv.as_bytes(), &Parser::default())
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        assert_eq!(claims.len(), 402);
+        assert!(claims.iter().all(|c| std::ptr::eq(c.subject(), claims[0].subject())));
+        for c in &claims {
+            let first = claims.iter().find(|d| d.provenance().outlet() == c.provenance().outlet());
+            assert!(first.is_some_and(|first| std::ptr::eq(first.provenance(), c.provenance())));
+        }
+        assert_eq!(claims.iter().filter(|c| c.provenance().outlet().as_str() == "s1").count(), 134);
     }
 
     #[test]

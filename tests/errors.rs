@@ -223,6 +223,35 @@ fn a_reader_failing_mid_stream_is_an_io_error_at_the_line_being_read() {
     }
 }
 
+/// `Table::read` gives every row read before its reader failed, then the failure: in a plain
+/// table and in one the record reader reads (a quote), wherever the reader fails.
+#[test]
+fn table_read_keeps_the_rows_before_a_failure() {
+    let plain = "source,object,attribute,value\na,Oslo,population,1\nb,Oslo,population,2\nc,Oslo,population,3\n";
+    let quoted = plain.replacen("b,", "\"b\",", 1);
+    for text in [plain, quoted.as_str()] {
+        for after in 0..text.len() {
+            let reader = FailsAfter {
+                text: text.as_bytes(),
+                given: 0,
+                after,
+                kind: ErrorKind::PermissionDenied,
+            };
+            let parser = Parser::default();
+            let items: Vec<Result<Claim, Error>> =
+                Table::csv().read("t.csv", reader, &parser).collect();
+            // The rows whose line end came before the failure.
+            let whole = text[..after].matches('\n').count().saturating_sub(1);
+            let values: Vec<String> =
+                items.iter().flatten().map(|c| c.value().to_string()).collect();
+            let expected: Vec<String> = (1..=whole).map(|i| i.to_string()).collect();
+            assert_eq!(values, expected, "cut at {after} of {text:?}");
+            assert_eq!(items.len(), whole + 1, "cut at {after} of {text:?}");
+            assert!(matches!(items.last(), Some(Err(Error::Io { .. }))), "cut at {after}");
+        }
+    }
+}
+
 /// Past 16 MiB of `read_bulk`'s input, many buffers in: a failure while the parallel reader
 /// carries a line over, and while the record reader has taken the rest of the stream (a quote
 /// on line 2).

@@ -364,7 +364,8 @@ impl Setup<'_> {
     /// does one `Table::read` finds only in what this reader does not read (the claim's id).
     #[cold]
     fn first_problem(&self, line: u64, fields: &[&[u8]], rejected: Rejected) -> Rejected {
-        let mut names = crate::tabular::SharedNames::default();
+        let (earlier, mut new) = Default::default();
+        let mut names = crate::tabular::RowNames { earlier: &earlier, new: &mut new };
         match self.table.claim_of(self.name, line as usize, fields, self.parser, &mut names) {
             Err(error @ Error::Corpus { .. }) if !matches!(&error, Error::Corpus { field, .. } if field == "as_of" || field == "row") => {
                 Rejected { error, ..rejected }
@@ -576,7 +577,7 @@ impl Rows for Setup<'_> {
     }
 
     /// Names are frozen between buffers (see [`Interner::freeze`]).
-    fn buffer_done(&mut self) {
+    fn buffer_done(&mut self, _: &mut [Piece]) {
         self.names.freeze();
     }
 }
@@ -593,7 +594,7 @@ pub(super) fn read<R: Read>(
     let table = &table;
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
     let mut setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), names };
-    let from = pieces::From { rest, line, header_read, rejected };
+    let from = pieces::Stream { rest, line, header_read, rejected };
     match pieces::read(table, name, from, &mut setup) {
         (_, Some(failed)) => Err(failed),
         (pieces, None) => Ok(merge(setup, pieces)),

@@ -37,12 +37,13 @@ pub(crate) trait Rows: Sync {
     /// A record the reader rejected (too long, a line end in a cell, an unclosed quote).
     fn rejected(&self, piece: &mut Self::Piece, rejection: Rejection);
 
-    /// Called after each buffer's pieces are parsed, before the next buffer.
-    fn buffer_done(&mut self) {}
+    /// Called with the pieces of each buffer once they are parsed, before the next buffer,
+    /// and with the record reader's piece.
+    fn buffer_done(&mut self, pieces: &mut [Self::Piece]);
 }
 
 /// Where the rows start: what [`Table::start`] found (see [`super::Start`]), less the table.
-pub(crate) struct From<R> {
+pub(crate) struct Stream<R> {
     /// The stream from where the rows start.
     pub rest: Rest<R>,
     /// The line `rest` starts on.
@@ -58,10 +59,10 @@ pub(crate) struct From<R> {
 pub(crate) fn read<R: Read, S: Rows>(
     table: &Table,
     name: &str,
-    from: From<R>,
+    from: Stream<R>,
     rows: &mut S,
 ) -> (Vec<S::Piece>, Option<Error>) {
-    let From { rest: mut reader, line: first_line, header_read, rejected } = from;
+    let Stream { rest: mut reader, line: first_line, header_read, rejected } = from;
     let cutter = Cutter { table, width: table.width() };
     let limit = table.limits.line;
     let mut pieces: Vec<S::Piece> = Vec::new();
@@ -69,6 +70,7 @@ pub(crate) fn read<R: Read, S: Rows>(
         let mut head = rows.piece(0);
         rows.rejected(&mut head, r);
         pieces.push(head);
+        rows.buffer_done(&mut pieces);
     }
     // The buffer starts small and doubles with each fill up to its limit, so that a small
     // table costs no more than its size; `len` bytes of it hold data.
@@ -79,7 +81,7 @@ pub(crate) fn read<R: Read, S: Rows>(
     let mut header = Header::new(table.header);
     // A byte order mark is passed over at the start of the stream, not after a header.
     let mut first = !header_read;
-    loop {
+    let (piece, failed) = loop {
         let filled = fill(&mut reader, &mut buf, &mut len);
         let from = if std::mem::take(&mut first) && buf[..len].starts_with(b"\xEF\xBB\xBF") {
             3
@@ -91,34 +93,28 @@ pub(crate) fn read<R: Read, S: Rows>(
             // The record reader reads what came before the failure, then meets it at the
             // line where reading stopped.
             Err(e) => {
-                let failed = Failed(Some(e));
-                let (piece, error) =
-                    records(table, name, rows, buf, from..len, failed, line, header);
-                pieces.push(piece);
-                return (pieces, error);
+                let mut failed = Failed(Some(e));
+                break records(table, name, rows, &buf[from..len], &mut failed, line, header);
             }
         };
         if !plain_lines(&buf[from..len], table.quoting()) {
-            let (piece, error) = records(table, name, rows, buf, from..len, reader, line, header);
-            pieces.push(piece);
-            return (pieces, error);
+            break records(table, name, rows, &buf[from..len], &mut reader, line, header);
         }
         let end = if eof {
             len
         } else {
             memchr::memrchr(b'\n', &buf[from..len]).map_or(from, |i| from + i + 1)
         };
+        let before = pieces.len();
         line = cutter.lines(rows, &buf[from..end], line, &mut header, &mut pieces);
-        rows.buffer_done();
+        rows.buffer_done(&mut pieces[before..]);
         if eof {
             return (pieces, None);
         }
         if len - end > limit + 1 {
             // The last line is already longer than the limit (and a `\r`): the record reader
             // rejects it, or passes over it if it is blank, without holding it whole.
-            let (piece, error) = records(table, name, rows, buf, end..len, reader, line, header);
-            pieces.push(piece);
-            return (pieces, error);
+            break records(table, name, rows, &buf[end..len], &mut reader, line, header);
         }
         // Carry the partial last line to the front.
         buf.copy_within(end..len, 0);
@@ -129,7 +125,12 @@ pub(crate) fn read<R: Read, S: Rows>(
         if buf.len() < table.limits.buffer {
             buf.resize(buf.len().saturating_mul(2).min(table.limits.buffer), 0);
         }
-    }
+    };
+    // The record reader's piece: the rest of the stream.
+    pieces.push(piece);
+    let last = pieces.len() - 1;
+    rows.buffer_done(&mut pieces[last..]);
+    (pieces, failed)
 }
 
 /// A reader that has failed: it gives its error once, then ends.
@@ -156,23 +157,19 @@ fn fill<R: Read>(reader: &mut R, buf: &mut [u8], len: &mut usize) -> std::io::Re
     Ok(false)
 }
 
-/// Reads the rest of a stream with the record reader, in one piece: `buf[rest]`, which starts
-/// at `line`, then `reader`; with the failure of the reader, if any.
-#[allow(clippy::too_many_arguments)] // the reading loop's state, handed over once
-fn records<R: Read, S: Rows>(
+/// Reads the rest of a stream with the record reader, in one piece: `text`, which starts at
+/// `line`, then `reader`; with the failure of the reader, if any.
+fn records<S: Rows>(
     table: &Table,
     name: &str,
     rows: &S,
-    mut buf: Vec<u8>,
-    rest: std::ops::Range<usize>,
-    reader: R,
+    text: &[u8],
+    reader: &mut dyn Read,
     line: u64,
     header: Header,
 ) -> (S::Piece, Option<Error>) {
-    buf.truncate(rest.end);
-    buf.drain(..rest.start);
-    let mut piece = rows.piece(buf.len());
-    let reader = std::io::Cursor::new(buf).chain(reader);
+    let mut piece = rows.piece(text.len());
+    let reader = text.chain(reader);
     let mut scratch = Vec::new();
     let mut records = Records::new(reader, table).continuing(line, header);
     while let Some(next) = records.next() {
