@@ -19,8 +19,13 @@ use super::records::{Header, Line, Next, Records, Rejection, Rest, line_content,
 
 /// The first buffer's size (see [`read`]).
 const FIRST_BUFFER: usize = 64 << 10;
-/// Pieces a buffer is cut into for parallel parsing.
+/// Pieces a buffer is cut into for parallel parsing, at most.
 const PIECES: usize = 16;
+/// The least a piece holds (but the last): below it, handing a piece to another thread costs
+/// more than parsing it, and a table of a hundred rows is one piece parsed where it is read.
+/// Under [`Table::with_small_limits`] a sixteenth of the buffer, so that tests of a few bytes
+/// reach several pieces.
+const MIN_PIECE: usize = 16 << 10;
 
 /// What a table reader makes of rows: each piece of lines becomes a [`Rows::Piece`].
 pub(crate) trait Rows: Sync {
@@ -206,16 +211,21 @@ impl Cutter<'_> {
         let mut head = rows.piece(0);
         let text = self.header(rows, text, &mut line, header, &mut head);
         pieces.push(head);
-        let parts = cut(text);
+        let parts = cut(text, MIN_PIECE.min(self.table.limits.buffer / PIECES));
         let mut firsts = Vec::with_capacity(parts.len());
         for part in &parts {
             firsts.push(line);
             // Lines of plain text end at `\n`.
             line += memchr::memchr_iter(b'\n', part).count() as u64;
         }
-        let mut done: Vec<S::Piece> =
-            parts.par_iter().zip(firsts.par_iter()).map(|(p, &l)| self.piece(rows, p, l)).collect();
-        pieces.append(&mut done);
+        if let [part] = parts[..] {
+            pieces.push(self.piece(rows, part, firsts[0]));
+        } else {
+            let parse = |(p, &l): (&&[u8], &u64)| self.piece(rows, p, l);
+            let mut done: Vec<S::Piece> =
+                parts.par_iter().zip(firsts.par_iter()).map(parse).collect();
+            pieces.append(&mut done);
+        }
         line
     }
 
@@ -312,11 +322,12 @@ impl Cutter<'_> {
     }
 }
 
-/// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines.
-fn cut(text: &[u8]) -> Vec<&[u8]> {
+/// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines, each of at least
+/// `least` bytes but the last.
+fn cut(text: &[u8], least: usize) -> Vec<&[u8]> {
     let mut out = Vec::with_capacity(PIECES);
     let mut rest = text;
-    let size = text.len().div_ceil(PIECES).max(1);
+    let size = text.len().div_ceil(PIECES).max(least).max(1);
     while !rest.is_empty() {
         let end = if rest.len() <= size {
             rest.len()
