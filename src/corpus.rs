@@ -403,7 +403,10 @@ impl Corpus {
         // and repeated fields and needs its `claim` key, so an object it reads is one the
         // general path below reads the same way; any other line takes that path, which names
         // the error. Only an object: serde would also read a struct from an array, by position.
+        // A line without the text `"claim"` (a document, an alias, an owner) cannot be one, and
+        // goes straight to the general path rather than through serde's error.
         if trimmed.starts_with('{')
+            && trimmed.contains("\"claim\"")
             && let Ok(c) = serde_json::from_str::<ClaimLine>(trimmed)
         {
             let id = c.claim.clone();

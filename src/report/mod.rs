@@ -110,10 +110,10 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// Wraps `s` to `width` columns; continuation lines start with `indent`. Linear in the text:
-/// the line's width is counted as words are added, not recounted for each word.
-pub(crate) fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
-    let mut out = String::with_capacity(first.len() + s.len() + 1);
+/// Writes `s` at the end of `out` after `first`, wrapped to `width` columns; continuation
+/// lines start with `indent`. Linear in the text: the line's width is counted as words are
+/// added, not recounted for each word.
+pub(crate) fn wrap_into(out: &mut String, s: &str, width: usize, first: &str, indent: &str) {
     out.push_str(first);
     let mut columns = first.chars().count();
     let indent_columns = indent.chars().count();
@@ -135,7 +135,6 @@ pub(crate) fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
         empty = false;
     }
     out.push('\n');
-    out
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.
@@ -201,7 +200,14 @@ pub(crate) fn verdict(
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::wrap_into;
+
+    /// [`wrap_into`] on an empty output.
+    fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
+        let mut out = String::new();
+        wrap_into(&mut out, s, width, first, indent);
+        out
+    }
 
     #[test]
     fn wrap_breaks_before_the_word_that_would_pass_the_width() {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{describe, fit, nature_text, notable, rows, wrap};
+use super::{describe, fit, nature_text, notable, rows, wrap_into};
 use crate::reconcile::Reconciliation;
 
 const WIDTH: usize = 98;
@@ -39,16 +39,17 @@ const WIDTH: usize = 98;
 pub fn text(r: &Reconciliation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "RECONCILIATION: {}", super::headline(r));
-    out.push_str(&wrap(&r.summary.to_string(), WIDTH, "SUMMARY: ", "         "));
+    wrap_into(&mut out, &r.summary.to_string(), WIDTH, "SUMMARY: ", "         ");
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "\nREJECTED CLAIMS ({})", r.rejected.len());
         for rej in &r.rejected {
-            out.push_str(&wrap(
+            wrap_into(
+                &mut out,
                 &format!("{}: {}", super::rejected_name(rej), rej.error),
                 WIDTH,
                 "  - ",
                 "    ",
-            ));
+            );
         }
     }
     let _ = writeln!(out, "\nFINDINGS, most important first");
@@ -58,20 +59,20 @@ pub fn text(r: &Reconciliation) -> String {
     }
     for (i, f) in numbered.iter().enumerate() {
         let head = format!("{:>3}. ", i + 1);
-        out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     "));
+        wrap_into(&mut out, &format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     ");
         let ids: Vec<&str> = f.claims.iter().map(crate::id::ClaimId::as_str).collect();
-        out.push_str(&wrap(&ids.join(", "), WIDTH, "     claims: ", "             "));
+        wrap_into(&mut out, &ids.join(", "), WIDTH, "     claims: ", "             ");
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\nNOTES (not conflicts)");
         for f in notes {
-            out.push_str(&wrap(&format!("[{}] {}", f.kind, f.message), WIDTH, "  - ", "    "));
+            wrap_into(&mut out, &format!("[{}] {}", f.kind, f.message), WIDTH, "  - ", "    ");
         }
     }
     if !single.is_empty() {
         let _ = writeln!(out, "\nNUMBERS RESTING ON ONE VOICE ({}), to corroborate", single.len());
         for f in single {
-            out.push_str(&wrap(&f.message.to_string(), WIDTH, "  - ", "    "));
+            wrap_into(&mut out, &f.message.to_string(), WIDTH, "  - ", "    ");
         }
     }
     quantities(r, &mut out);
@@ -84,17 +85,18 @@ fn quantities(r: &Reconciliation, out: &mut String) {
     let flags = super::flagged(r);
     for g in &r.groups {
         let _ = writeln!(out, "\n{}", fit(&g.subject.to_string(), WIDTH));
-        out.push_str(&wrap(nature_text(g.subject.behaviour()), WIDTH, "  kind: ", "        "));
+        wrap_into(out, nature_text(g.subject.behaviour()), WIDTH, "  kind: ", "        ");
         match &g.estimate {
             Some(e) => {
                 let when = super::date_text(e.as_of);
-                out.push_str(&wrap(
+                wrap_into(
+                    out,
                     &format!("{} (as of {when})", e.figure),
                     WIDTH,
                     "  estimate: ",
                     "            ",
-                ));
-                out.push_str(&wrap(&e.reason.to_string(), WIDTH, "  why: ", "       "));
+                );
+                wrap_into(out, &e.reason.to_string(), WIDTH, "  why: ", "       ");
             }
             None => {
                 let _ = writeln!(out, "  estimate: none (no figure was disclosed)");
@@ -118,12 +120,7 @@ fn quantities(r: &Reconciliation, out: &mut String) {
             );
         }
         for d in &g.derived {
-            out.push_str(&wrap(
-                &format!("{}: {}", d.id, d.reason),
-                WIDTH,
-                "  derived: ",
-                "           ",
-            ));
+            wrap_into(out, &format!("{}: {}", d.id, d.reason), WIDTH, "  derived: ", "           ");
         }
         for rel in notable(g) {
             let line = format!(
@@ -133,7 +130,7 @@ fn quantities(r: &Reconciliation, out: &mut String) {
                 rel.kind,
                 rel.reason
             );
-            out.push_str(&wrap(&line, WIDTH, "  - ", "    "));
+            wrap_into(out, &line, WIDTH, "  - ", "    ");
         }
     }
 }
@@ -187,12 +184,13 @@ fn sources(r: &Reconciliation, out: &mut String) {
     if !joined.is_empty() {
         let _ = writeln!(out, "\nINDEPENDENCE GROUPS (sources counted as one voice)");
         for v in joined {
-            out.push_str(&wrap(
+            wrap_into(
+                out,
                 &format!("{}: {}", v.voice, v.reasons.join("; ")),
                 WIDTH,
                 "  - ",
                 "    ",
-            ));
+            );
         }
     }
 }
