@@ -7,9 +7,9 @@
 //! whole [`Claim`]. Today the only store is a slice of `Claim`s (the corpus, the table reader
 //! and the builder API all make them); a store holding a table's rows as columns is to answer
 //! the same questions without building a `Claim` per row, so that each stage stays one
-//! definition whichever way its claims are held. Still reading `[Claim]`: admitting the claims
-//! (`admit`, which orders and owns them), part-of relations between groups
-//! (`partof::relate`) and the aliases' canonical values.
+//! definition whichever way its claims are held (the aliases' canonical values too, in
+//! `Values`). Still reading `[Claim]`: admitting the claims (`admit`, which orders and owns
+//! them) and part-of relations between groups (`partof::relate`).
 
 use chrono::NaiveDate;
 

@@ -1,9 +1,9 @@
 //! Reading a table's rows in parallel pieces: the one path both table readers take from the
 //! stream to their rows ([`Table::read`] makes claims of them, [`Table::read_bulk`] columns).
 //!
-//! The stream is read in buffers cut at line ends; each buffer's whole lines are cut into a
-//! fixed number of pieces, parsed in parallel, each into a piece of the reader's own
-//! ([`Rows`]). From the first buffer that is not plain (a quote, a lone `\r`), or whose last
+//! The stream is read in buffers cut at line ends; each buffer's whole lines are cut into at
+//! most 16 pieces of at least 16 KiB (but the last), parsed in parallel, each into a piece of
+//! the reader's own ([`Rows`]). From the first buffer that is not plain (a quote, a lone `\r`), or whose last
 //! line is already longer than the line limit, the rest of the stream goes to the record
 //! reader, which holds every rule of [`records`](super::records) (more slowly, in one thread).
 //! Pieces come back in the order of their lines, whatever the number of threads.

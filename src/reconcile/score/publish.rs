@@ -385,6 +385,8 @@ impl State {
                 let Some(c) = ob.claim else { continue };
                 let relayed = claims.via(c).is_some();
                 let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
+                // `number_statements` numbers an epoch's statements from its first observation.
+                debug_assert!(ob.said >= base, "statement numbered before its epoch");
                 let local = ob.said - base;
                 if first.len() <= local {
                     first.resize(local + 1, None);
