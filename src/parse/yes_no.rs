@@ -93,8 +93,51 @@ impl Grammar<'_> {
 /// True for a phrase that states a state as expected to change: "has not yet requested", "is
 /// yet to decide", "still has not". Such a state came before the change on the same day.
 pub(crate) fn expects_change(phrase: &str) -> bool {
+    // Most phrases are ASCII: compared ignoring ASCII case, which for ASCII text is what
+    // comparing the lower-case text does, without making it; each needle is tried only where
+    // its first letter is.
+    if phrase.is_ascii() {
+        let bytes = phrase.as_bytes();
+        return (0..bytes.len()).any(|i| {
+            let first = bytes[i].to_ascii_lowercase();
+            STILL_TO_CHANGE.iter().any(|w| {
+                w.as_bytes()[0] == first
+                    && bytes
+                        .get(i..i + w.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        });
+    }
     let lower = phrase.to_lowercase();
-    ["not yet", "yet to ", "still not", "still has not", "still have not", "still hasn't"]
-        .iter()
-        .any(|w| lower.contains(w))
+    STILL_TO_CHANGE.iter().any(|w| lower.contains(w))
+}
+
+/// The words of a state expected to change, in lower case (see [`expects_change`]).
+const STILL_TO_CHANGE: [&str; 6] =
+    ["not yet", "yet to ", "still not", "still has not", "still have not", "still hasn't"];
+
+#[cfg(test)]
+mod tests {
+    use super::{STILL_TO_CHANGE, expects_change};
+
+    /// The ASCII path says what the lower-case text says, whatever the case.
+    #[test]
+    fn expects_change_ignores_case_as_lowering_does() {
+        for (phrase, expected) in [
+            ("has NOT Yet requested", true),
+            ("Is yet to decide", true),
+            ("STILL HASN'T", true),
+            ("still has  not", false),
+            ("not", false),
+            ("yet", false),
+            ("requested", false),
+            ("", false),
+            ("Not yet — déjà", true),
+            ("déjà vu", false),
+        ] {
+            let lowered = phrase.to_lowercase();
+            assert_eq!(expects_change(phrase), expected, "{phrase:?}");
+            assert_eq!(STILL_TO_CHANGE.iter().any(|w| lowered.contains(w)), expected, "{phrase:?}");
+        }
+    }
 }

@@ -118,8 +118,16 @@ pub(crate) fn wrap_into(out: &mut String, s: &str, width: usize, first: &str, in
     let mut columns = first.chars().count();
     let indent_columns = indent.chars().count();
     let mut empty = true;
-    for word in s.split_whitespace() {
-        let word_columns = word.chars().count();
+    // ASCII text (most reports) splits at ASCII white space, the only white space it can hold,
+    // and a word's columns are its bytes.
+    let ascii = s.is_ascii();
+    let words = if ascii {
+        itertools::Either::Left(AsciiWords { text: s, at: 0 })
+    } else {
+        itertools::Either::Right(s.split_whitespace())
+    };
+    for word in words {
+        let word_columns = if ascii { word.len() } else { word.chars().count() };
         if !empty && columns + 1 + word_columns > width {
             out.push('\n');
             out.push_str(indent);
@@ -135,6 +143,30 @@ pub(crate) fn wrap_into(out: &mut String, s: &str, width: usize, first: &str, in
         empty = false;
     }
     out.push('\n');
+}
+
+/// The words of ASCII text, split at white space as [`str::split_whitespace`] splits it (the
+/// ASCII white space `char::is_whitespace` knows, the vertical tab too), byte by byte.
+struct AsciiWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        while self.at < bytes.len() && space(bytes[self.at]) {
+            self.at += 1;
+        }
+        let start = self.at;
+        while self.at < bytes.len() && !space(bytes[self.at]) {
+            self.at += 1;
+        }
+        (start < self.at).then(|| &self.text[start..self.at])
+    }
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.
@@ -220,6 +252,9 @@ mod tests {
         assert_eq!(wrap("éé éé éé", 5, "", ""), "éé éé\néé\n");
         // White space of any kind and length separates words; an empty text is the prefix.
         assert_eq!(wrap(" a\t\nb  ", 10, "", ""), "a b\n");
+        // Every ASCII white space char::is_whitespace knows separates words, the vertical
+        // tab too (which u8::is_ascii_whitespace leaves out).
+        assert_eq!(wrap("a\x0Bb\x0Cc\rd", 10, "", ""), "a b c d\n");
         assert_eq!(wrap("", 10, "P: ", ""), "P: \n");
     }
 }
