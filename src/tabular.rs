@@ -829,20 +829,25 @@ impl SharedNames {
     /// Takes in the names a piece met first (pieces in line order): a name already held keeps
     /// what it holds, and `remap` says what replaces the piece's own.
     fn absorb(&mut self, new: SharedNames, remap: &mut Remap) {
-        for (text, p) in new.sources {
-            match self.sources.get(&text) {
-                Some(held) => _ = remap.sources.insert(Arc::as_ptr(&p), Arc::clone(held)),
-                None => _ = self.sources.insert(text, p),
-            }
-        }
-        for (text, s) in new.subjects {
-            match self.subjects.get(&text) {
-                Some(held) => _ = remap.subjects.insert(Arc::as_ptr(&s), Arc::clone(held)),
-                None => _ = self.subjects.insert(text, s),
-            }
-        }
+        absorb_shared(&mut self.sources, new.sources, &mut remap.sources);
+        absorb_shared(&mut self.subjects, new.subjects, &mut remap.subjects);
         for (text, l) in new.labels {
             self.labels.entry(text).or_insert(l);
+        }
+    }
+}
+
+/// Moves the shared values `new` holds into `held`, name by name; for a name `held` already
+/// has, `remap` maps the address of `new`'s value to the value held.
+fn absorb_shared<T>(
+    held: &mut HashMap<String, Arc<T>, FixedState>,
+    new: HashMap<String, Arc<T>, FixedState>,
+    remap: &mut HashMap<*const T, Arc<T>, FixedState>,
+) {
+    for (text, value) in new {
+        match held.get(&text) {
+            Some(kept) => _ = remap.insert(Arc::as_ptr(&value), Arc::clone(kept)),
+            None => _ = held.insert(text, value),
         }
     }
 }
