@@ -6,20 +6,21 @@ use std::ops::Range;
 use crate::crh;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
-/// How an observation enters an estimate.
-#[derive(Debug, Clone)]
-pub(crate) enum View {
+/// How an observation enters an estimate. Borrowed from the scoring state, which holds a
+/// numeric figure's ends inline and a label by index (see `score::Held`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum View<'a> {
     /// A number (or day number, or factor) interval with a representative point.
     Numeric { interval: Interval, rep: f64 },
     /// A value compared by equality and compatibility: yes/no, category, window...
-    Label(Value),
+    Label(&'a Value),
     /// Not used: undisclosed (`None`), or a value not comparable with the group's kind.
-    Skip(Option<Box<Value>>),
+    Skip(Option<&'a Value>),
 }
 
 /// One observation as the estimator sees it.
 pub(crate) struct Input<'a> {
-    pub view: &'a View,
+    pub view: View<'a>,
     pub voice: usize,
     /// At the epoch's as-of (or undated), as opposed to an earlier figure of a running total.
     pub current: bool,
@@ -259,13 +260,13 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Vec<Vec
         if !inputs[m].current {
             continue;
         }
-        if let Some(both) = common.and_then(|c| c.intersection(interval)) {
+        if let Some(both) = common.and_then(|c| c.intersection(&interval)) {
             common = Some(both);
             if let Some(c) = clusters.last_mut() {
                 c.push(m);
             }
         } else {
-            common = Some(*interval);
+            common = Some(interval);
             clusters.push(vec![m]);
         }
     }
@@ -276,7 +277,7 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
     members
         .iter()
         .filter_map(|&m| match inputs[m].view {
-            View::Numeric { interval, .. } => Some(*interval),
+            View::Numeric { interval, .. } => Some(interval),
             _ => None,
         })
         .try_fold(None, |acc: Option<Interval>, i| match acc {
@@ -452,7 +453,7 @@ pub(crate) fn entirely_below(a: &Interval, b: &Interval) -> bool {
 
 fn interval_of(input: &Input<'_>) -> Option<Interval> {
     match input.view {
-        View::Numeric { interval, .. } => Some(*interval),
+        View::Numeric { interval, .. } => Some(interval),
         _ => None,
     }
 }
@@ -773,7 +774,7 @@ pub(crate) fn numeric(
         .iter()
         .zip(shares)
         .filter_map(|(&m, w)| match inputs[m].view {
-            View::Numeric { rep, .. } => Some((*rep, w)),
+            View::Numeric { rep, .. } => Some((rep, w)),
             _ => None,
         })
         .collect();
@@ -1077,7 +1078,7 @@ pub(crate) fn labels(
 }
 
 /// Item keys of a set, or of a category (a one-item set); `None` for other values.
-fn item_keys(view: &View) -> Option<BTreeSet<&str>> {
+fn item_keys(view: View<'_>) -> Option<BTreeSet<&str>> {
     match view {
         View::Label(Value::Set(s)) => Some(s.items().iter().map(Label::key).collect()),
         View::Label(Value::Category(l)) => Some(BTreeSet::from([l.key()])),
@@ -1091,7 +1092,7 @@ fn item_keys(view: &View) -> Option<BTreeSet<&str>> {
 /// (nothing could be left out). Averaged over a voice's lists, it is that voice's
 /// *completeness*: the chance it lists an item that is there, the sensitivity of the Latent
 /// Truth Model (see [`complete_set`]).
-pub(crate) fn listed_share(view: &View, estimate: &Value) -> Option<f64> {
+pub(crate) fn listed_share(view: View<'_>, estimate: &Value) -> Option<f64> {
     let (View::Label(Value::Set(claim)), Value::Set(estimate)) = (view, estimate) else {
         return None;
     };
@@ -1332,7 +1333,7 @@ mod tests {
             .zip(&views)
             .zip(&keys)
             .map(|((f, view), key)| Input {
-                view,
+                view: *view,
                 voice: f.voice,
                 current: f.current,
                 key: *key,

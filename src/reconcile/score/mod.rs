@@ -36,6 +36,7 @@ mod publish;
 mod rounds;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use foldhash::fast::FixedState;
@@ -45,7 +46,7 @@ use crate::crh;
 use crate::id::ClaimId;
 use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
-use crate::value::{Change, Policy, Value};
+use crate::value::{Change, Endpoint, Interval, Policy, Value};
 
 use super::Estimate;
 use super::Values;
@@ -76,25 +77,71 @@ enum Kind {
 /// One claim (or derived bound) as scored.
 #[derive(Debug, Clone)]
 struct Obs {
-    claim: Option<usize>,
-    id: ClaimId,
+    /// The claim (below `State::claim_obs.len()`), or derived bound `d` at that length plus
+    /// `d` (see [`State::claim_of`] and [`State::id_of`]).
+    figure: usize,
     epoch: usize,
     voice: usize,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
     key: usize,
-    view: View,
-    current: bool,
-    as_of: Option<NaiveDate>,
-    published: Option<NaiveDate>,
-    /// Position in its epoch's observation list.
-    pos: usize,
     /// What it says, numbered: observations with one voice and one [`Statement`] share it.
     said: usize,
+    held: Held,
+    as_of: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    current: bool,
 }
 
 impl Obs {
     fn statement(&self) -> Statement {
         (self.epoch, self.key, if self.current { None } else { self.as_of })
+    }
+}
+
+/// An observation's value as the estimate takes it ([`View`]), held compactly: a numeric
+/// figure's interval ends and representative point inline, a label or a value set aside by
+/// its index into `State::values` (which only such observations fill).
+#[derive(Debug, Clone, Copy)]
+enum Held {
+    /// `ends` says which ends are open and whether there is a high end ([`LOW_OPEN`],
+    /// [`HIGH_OPEN`], [`BOUNDED`]).
+    Numeric {
+        low: f64,
+        high: f64,
+        rep: f64,
+        ends: u8,
+    },
+    Label(usize),
+    /// Undisclosed (`None`), or a value not comparable with the epoch's kind.
+    Skip(Option<usize>),
+}
+
+const LOW_OPEN: u8 = 1;
+const HIGH_OPEN: u8 = 2;
+const BOUNDED: u8 = 4;
+
+impl Held {
+    fn numeric(interval: Interval, rep: f64) -> Self {
+        let low = interval.low();
+        let (high, high_ends) = match interval.high() {
+            Some(h) => (h.value, BOUNDED | if h.open { HIGH_OPEN } else { 0 }),
+            None => (f64::INFINITY, 0),
+        };
+        let ends = high_ends | if low.open { LOW_OPEN } else { 0 };
+        Held::Numeric { low: low.value, high, rep, ends }
+    }
+
+    fn view(self, values: &[Value]) -> View<'_> {
+        match self {
+            Held::Numeric { low, high, rep, ends } => {
+                let low = Endpoint { value: low, open: ends & LOW_OPEN != 0 };
+                let high = (ends & BOUNDED != 0)
+                    .then_some(Endpoint { value: high, open: ends & HIGH_OPEN != 0 });
+                View::Numeric { interval: Interval::new(low, high), rep }
+            }
+            Held::Label(v) => View::Label(&values[v]),
+            Held::Skip(v) => View::Skip(v.map(|v| &values[v])),
+        }
     }
 }
 
@@ -104,8 +151,9 @@ struct Epoch {
     as_of: Option<NaiveDate>,
     kind: Option<Kind>,
     unit: Option<Unit>,
-    /// Observation indices.
-    obs: Vec<usize>,
+    /// Its observations, consecutive: an observation's position in its epoch is its index
+    /// less `obs.start`.
+    obs: Range<usize>,
     /// Numeric clusters, as positions into `obs` (fixed across rounds).
     clusters: Vec<Vec<usize>>,
     /// What the numeric estimate needs that the weights do not change.
@@ -121,6 +169,30 @@ struct Epoch {
     nature: Nature,
 }
 
+impl Epoch {
+    /// The observation at position `p` of this epoch.
+    fn at(&self, p: usize) -> usize {
+        self.obs.start + p
+    }
+}
+
+impl State {
+    /// Observation `o`'s value as the estimate takes it.
+    fn view(&self, o: usize) -> View<'_> {
+        self.obs[o].held.view(&self.values)
+    }
+
+    /// The claim an observation is, if it is not a derived bound.
+    fn claim_of(&self, ob: &Obs) -> Option<usize> {
+        (ob.figure < self.claim_obs.len()).then_some(ob.figure)
+    }
+
+    /// The id of observation `o`'s claim or derived bound.
+    fn id_of<'a, C: ClaimStore + ?Sized>(&'a self, claims: &'a C, o: usize) -> &'a ClaimId {
+        figure_id(claims, &self.derived_ids, self.obs[o].figure)
+    }
+}
+
 /// A group's latest epoch, in public terms.
 #[derive(Debug, Clone)]
 pub(crate) struct GroupResult {
@@ -132,6 +204,10 @@ pub(crate) struct GroupResult {
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     obs: Vec<Obs>,
+    /// The labels and set-aside values the observations hold (see [`Held`]).
+    values: Vec<Value>,
+    /// The ids of the derived bounds, by index (see `Obs::figure`).
+    derived_ids: Vec<ClaimId>,
     /// How many distinct (voice, statement) pairs the observations make (see `Obs::said`).
     statements: usize,
     keys: Vec<String>,
@@ -164,29 +240,32 @@ fn kind_of(v: &Value) -> Option<Kind> {
     }
 }
 
-fn view(v: &Value, kind: Option<Kind>, policy: &Policy) -> View {
-    let mismatch = || View::Skip(Some(Box::new(v.clone())));
+/// How an epoch of `kind` holds value `v`; a label or a value set aside is pushed on `values`.
+fn hold(v: &Value, kind: Option<Kind>, policy: &Policy, values: &mut Vec<Value>) -> Held {
+    let mut keep = |v: &Value| {
+        values.push(v.clone());
+        values.len() - 1
+    };
     match (kind, v) {
-        (_, Value::Undisclosed) => View::Skip(None),
+        (_, Value::Undisclosed) => Held::Skip(None),
         (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
-            let rep = crh::representative(&a.magnitude, policy);
-            View::Numeric { interval: a.interval(policy), rep }
+            Held::numeric(a.interval(policy), crh::representative(&a.magnitude, policy))
         }
         (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
             if unit.dimension() == d =>
         {
-            View::Numeric { interval: to.interval(policy), rep: crh::representative(to, policy) }
+            Held::numeric(to.interval(policy), crh::representative(to, policy))
         }
         (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
-            Some(i) => View::Numeric { interval: i, rep: crh::representative_of_interval(&i) },
-            None => mismatch(),
+            Some(i) => Held::numeric(i, crh::representative_of_interval(&i)),
+            None => Held::Skip(Some(keep(v))),
         },
         (Some(Kind::Date), Value::Date(d)) => {
             let i = d.interval();
-            View::Numeric { interval: i, rep: crh::representative_of_interval(&i) }
+            Held::numeric(i, crh::representative_of_interval(&i))
         }
-        (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => View::Label(v.clone()),
-        _ => mismatch(),
+        (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => Held::Label(keep(v)),
+        _ => Held::Skip(Some(keep(v))),
     }
 }
 
@@ -207,20 +286,20 @@ fn epoch_kind(values: &[&Value]) -> Option<Kind> {
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
 }
 
-/// A figure as the epochs take it: the claim it is (none for a derived bound), its value's key,
-/// and the figure as relations see it (its id, value, date, time, whether it expects a change
-/// and voice), read through `Deref`.
+/// A figure as the epochs take it: the claim or derived bound it is (`Obs::figure`), its
+/// value's key, and the figure as relations see it (its id, value, date, time, whether it
+/// expects a change and voice), read through `Deref`.
 struct Item<'a> {
-    claim: Option<usize>,
+    figure: usize,
     key: usize,
-    figure: relate::Item<'a>,
+    related: relate::Item<'a>,
 }
 
 impl<'a> std::ops::Deref for Item<'a> {
     type Target = relate::Item<'a>;
 
     fn deref(&self) -> &relate::Item<'a> {
-        &self.figure
+        &self.related
     }
 }
 
@@ -344,21 +423,28 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 }
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
-/// depend only on the intervals, not on the weights.
-fn prepare(obs: &[Obs], key_order: &[usize], epoch: &mut Epoch, policy: &Policy) {
-    let interval_of = |o: usize| match &obs[o].view {
-        View::Numeric { interval, rep } => Some((*interval, *rep)),
+/// depend only on the intervals, not on the weights. `id` gives an observation's id, which
+/// orders figures with the same low end.
+fn prepare<'i>(
+    obs: &[Obs],
+    values: &[Value],
+    key_order: &[usize],
+    epoch: &mut Epoch,
+    policy: &Policy,
+    id: impl Fn(&Obs) -> &'i ClaimId,
+) {
+    let interval_of = |o: usize| match obs[o].held.view(values) {
+        View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
-    let mut numeric: Vec<usize> =
-        epoch.obs.iter().copied().filter(|&o| interval_of(o).is_some()).collect();
+    let mut numeric: Vec<usize> = epoch.obs.clone().filter(|&o| interval_of(o).is_some()).collect();
     numeric.sort_by(|&a, &b| match (interval_of(a), interval_of(b)) {
         (Some((ia, _)), Some((ib, _))) => ia
             .low()
             .value
             .total_cmp(&ib.low().value)
             .then(ia.low().open.cmp(&ib.low().open))
-            .then(obs[a].id.cmp(&obs[b].id)),
+            .then_with(|| id(&obs[a]).cmp(id(&obs[b]))),
         _ => a.cmp(&b),
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
@@ -369,8 +455,8 @@ fn prepare(obs: &[Obs], key_order: &[usize], epoch: &mut Epoch, policy: &Policy)
         .filter_map(|&o| interval_of(o).map(|(_, r)| r))
         .collect();
     epoch.spread = crh::spread(reps);
-    let order: Vec<usize> = numeric.iter().map(|&o| obs[o].pos).collect();
-    let inputs = inputs_of(obs, key_order, epoch);
+    let order: Vec<usize> = numeric.iter().map(|&o| o - epoch.obs.start).collect();
+    let inputs = inputs_of(obs, values, key_order, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
@@ -391,20 +477,21 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
     claims: &'a C,
     values: &'a Values<'a, C>,
     keys: &super::Keys,
-    derived_by_group: &BTreeMap<usize, Vec<(&'a Derived, usize)>>,
+    derived_by_group: &BTreeMap<usize, Vec<(usize, &'a Derived, usize)>>,
     voices: &Voices,
 ) -> Vec<Item<'a>> {
     let mut items: Vec<Item<'a>> = g
         .members
         .iter()
         .map(|&i| Item {
-            claim: Some(i),
+            figure: i,
             key: keys.of_claim[i],
-            figure: relate::Item::of_claim(claims, values, voices, i),
+            related: relate::Item::of_claim(claims, values, voices, i),
         })
         .collect();
-    for &(d, key) in derived_by_group.get(&gi).into_iter().flatten() {
-        items.push(Item { claim: None, key, figure: relate::Item::of_derived(d) });
+    for &(i, d, key) in derived_by_group.get(&gi).into_iter().flatten() {
+        let related = relate::Item::of_derived(d);
+        items.push(Item { figure: claims.len() + i, key, related });
     }
     items
 }
@@ -424,17 +511,20 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut epochs: Vec<Epoch> = Vec::new();
     let mut group_latest = vec![None; groups.len()];
     let mut claim_obs = vec![usize::MAX; claims.len()];
-    // The derived bounds by group, each with its value as a key, interned in the order the
-    // groups meet them; then every key's place in text order, the estimator's keys (see
-    // `inputs_of`): no key is interned after it.
-    let mut derived_by_group: BTreeMap<usize, Vec<(&Derived, usize)>> = BTreeMap::new();
-    for d in derived {
-        derived_by_group.entry(d.group).or_default().push((d, 0));
+    // The derived bounds by group, each with its index and its value as a key, interned in the
+    // order the groups meet them; then every key's place in text order, the estimator's keys
+    // (see `inputs_of`): no key is interned after it.
+    let mut derived_by_group: BTreeMap<usize, Vec<(usize, &Derived, usize)>> = BTreeMap::new();
+    for (i, d) in derived.iter().enumerate() {
+        derived_by_group.entry(d.group).or_default().push((i, d, 0));
     }
-    for (d, key) in derived_by_group.values_mut().flatten() {
+    for (_, d, key) in derived_by_group.values_mut().flatten() {
         *key = keys.intern(crh::value_key(&d.bound.value));
     }
     let key_order = keys.order();
+    let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
+    let id_of = |ob: &Obs| figure_id(claims, &derived_ids, ob.figure);
+    let mut held_values: Vec<Value> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -458,7 +548,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 as_of,
                 kind,
                 unit,
-                obs: Vec::new(),
+                obs: obs.len()..obs.len(),
                 clusters: Vec::new(),
                 numeric: estimate::Numeric::default(),
                 value_clusters: Vec::new(),
@@ -473,27 +563,24 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 let current = nature != Nature::RunningTotal
                     || it.as_of.is_none()
                     || (it.as_of == as_of && !earlier_in_day);
-                let v = view(it.value, kind, policy);
-                let oi = obs.len();
+                let claim = (it.figure < claims.len()).then_some(it.figure);
+                if let Some(c) = claim {
+                    claim_obs[c] = obs.len();
+                }
                 obs.push(Obs {
-                    claim: it.claim,
-                    id: it.id.clone(),
+                    figure: it.figure,
                     epoch: ei,
                     voice: it.voice,
                     key: it.key,
-                    view: v,
-                    current,
-                    as_of: it.as_of,
-                    published: it.claim.and_then(|c| claims.published(c)),
-                    pos: epoch.obs.len(),
                     said: 0,
+                    held: hold(it.value, kind, policy, &mut held_values),
+                    as_of: it.as_of,
+                    published: claim.and_then(|c| claims.published(c)),
+                    current,
                 });
-                if let Some(c) = it.claim {
-                    claim_obs[c] = oi;
-                }
-                epoch.obs.push(oi);
             }
-            prepare(&obs, &key_order, &mut epoch, policy);
+            epoch.obs.end = obs.len();
+            prepare(&obs, &held_values, &key_order, &mut epoch, policy, id_of);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -506,6 +593,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut state = State {
         statements,
         obs,
+        values: held_values,
+        derived_ids,
         keys: keys.texts,
         key_order,
         claim_obs,
@@ -535,8 +624,7 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
     let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
     for e in epochs {
         said.clear();
-        for &o in &e.obs {
-            let ob = &mut obs[o];
+        for ob in &mut obs[e.obs.clone()] {
             let next = statements + said.len();
             ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
         }
@@ -547,19 +635,33 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
 
 /// The epoch's observations as the estimator takes them, each value's key as its place in
 /// text order (`key_order`, from [`super::Keys::order`]).
-fn inputs_of<'a>(obs: &'a [Obs], key_order: &[usize], e: &Epoch) -> Vec<Input<'a>> {
-    e.obs
+fn inputs_of<'a>(
+    obs: &'a [Obs],
+    values: &'a [Value],
+    key_order: &[usize],
+    e: &Epoch,
+) -> Vec<Input<'a>> {
+    obs[e.obs.clone()]
         .iter()
-        .map(|&o| {
-            let ob = &obs[o];
-            Input {
-                view: &ob.view,
-                voice: ob.voice,
-                current: ob.current,
-                key: key_order[ob.key],
-                published: ob.published,
-                as_of: ob.as_of,
-            }
+        .map(|ob| Input {
+            view: ob.held.view(values),
+            voice: ob.voice,
+            current: ob.current,
+            key: key_order[ob.key],
+            published: ob.published,
+            as_of: ob.as_of,
         })
         .collect()
+}
+
+/// The id of an observation's figure (see `Obs::figure`): a claim's, or a derived bound's.
+fn figure_id<'a, C: ClaimStore + ?Sized>(
+    claims: &'a C,
+    derived_ids: &'a [ClaimId],
+    figure: usize,
+) -> &'a ClaimId {
+    match figure.checked_sub(claims.len()) {
+        None => claims.id(figure),
+        Some(d) => &derived_ids[d],
+    }
 }

@@ -59,7 +59,7 @@ impl State {
         let mut supports = vec![false; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             for p in out.supporting() {
-                supports[e.obs[p]] = true;
+                supports[e.at(p)] = true;
             }
         }
         self.supports = supports;
@@ -81,7 +81,7 @@ impl State {
         dated: bool,
     ) -> Described {
         let ob = &self.obs[o];
-        let figure = match ob.claim {
+        let figure = match self.claim_of(ob) {
             Some(c) => Figured::Claim(
                 claims.value(c).clone(),
                 voices.name(voices.source_of_claim(c)).clone(),
@@ -100,7 +100,8 @@ impl State {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
         let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
-            let mut ids: Vec<ClaimId> = c.iter().map(|&p| self.obs[e.obs[p]].id.clone()).collect();
+            let mut ids: Vec<ClaimId> =
+                c.iter().map(|&p| self.id_of(claims, e.at(p)).clone()).collect();
             ids.sort();
             ids
         };
@@ -151,11 +152,11 @@ impl State {
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                Role::Regression { below } => Some((e.obs[p], below)),
+                Role::Regression { below } => Some((e.at(p), below)),
                 _ => None,
             })
             .map(|(o, below)| {
-                let below: Vec<usize> = below.iter().map(|&g| e.obs[g]).collect();
+                let below: Vec<usize> = below.iter().map(|&g| e.at(g)).collect();
                 let listed: Vec<Described> =
                     below.iter().map(|&g| self.describe_obs(g, claims, voices, true)).collect();
                 let about = About::Regression(Box::new((
@@ -163,8 +164,8 @@ impl State {
                     listed,
                 )));
                 (
-                    self.obs[o].id.clone(),
-                    below.iter().map(|&g| self.obs[g].id.clone()).collect(),
+                    self.id_of(claims, o).clone(),
+                    below.iter().map(|&g| self.id_of(claims, g).clone()).collect(),
                     about,
                 )
             })
@@ -193,7 +194,7 @@ impl State {
                 .enumerate()
                 .filter(|(i, _)| *i != out.chosen)
                 .map(|(_, c)| {
-                    c.iter().map(|&p| self.describe_obs(e.obs[p], claims, voices, false)).collect()
+                    c.iter().map(|&p| self.describe_obs(e.at(p), claims, voices, false)).collect()
                 })
                 .collect();
             EstimateWhy::Split {
@@ -206,7 +207,7 @@ impl State {
                 .roles
                 .iter()
                 .enumerate()
-                .any(|(p, r)| *r == Role::Floor && !self.obs[e.obs[p]].current);
+                .any(|(p, r)| *r == Role::Floor && !self.obs[e.at(p)].current);
             let set_aside =
                 out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
             let count = match n_supporting {
@@ -247,7 +248,7 @@ impl State {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let mut voices: Vec<usize> =
-            out.supporting().into_iter().map(|p| self.obs[e.obs[p]].voice).collect();
+            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice).collect();
         voices.sort_unstable();
         voices.dedup();
         voices
@@ -272,16 +273,16 @@ impl State {
         let o = self.claim_obs[claim];
         let ob = &self.obs[o];
         let e = &self.epochs[ob.epoch];
-        if let View::Skip(why) = &ob.view {
+        if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
-                Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(v.clone())),
+                Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }
         let latest = self.group_latest[e.group] == Some(ob.epoch);
-        let role = self.outcomes[ob.epoch].roles.get(ob.pos);
+        let role = self.outcomes[ob.epoch].roles.get(o - e.obs.start);
         let figure = |p: usize| {
-            let other = &self.obs[e.obs[p]];
+            let other = &self.obs[e.at(p)];
             (self.keys[other.key].clone(), other.as_of)
         };
         match role {
@@ -354,9 +355,11 @@ impl State {
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
         for e in &self.epochs {
             first.clear();
-            for &o in &e.obs {
+            for o in e.obs.clone() {
                 let ob = &self.obs[o];
-                let Some(c) = ob.claim.filter(|_| self.loss[o].is_some()) else { continue };
+                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].is_some()) else {
+                    continue;
+                };
                 first
                     .entry((key_of(c), ob.statement()))
                     .and_modify(|f| *f = c.min(*f))
@@ -377,12 +380,13 @@ impl State {
         let mut echo = vec![false; claims.len()];
         let mut first: Vec<Option<FirstGiver<'_>>> = Vec::new();
         for e in &self.epochs {
-            let Some(&o0) = e.obs.first() else { continue };
-            let base = self.obs[o0].said;
+            let Some(ob0) = self.obs.get(e.obs.start).filter(|_| !e.obs.is_empty()) else {
+                continue;
+            };
+            let base = ob0.said;
             first.clear();
-            for &o in &e.obs {
-                let ob = &self.obs[o];
-                let Some(c) = ob.claim else { continue };
+            for ob in &self.obs[e.obs.clone()] {
+                let Some(c) = self.claim_of(ob) else { continue };
                 let relayed = claims.via(c).is_some();
                 let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
                 // `number_statements` numbers an epoch's statements from its first observation.
@@ -396,9 +400,8 @@ impl State {
                     *slot = Some(cand);
                 }
             }
-            for &o in &e.obs {
-                let ob = &self.obs[o];
-                let Some(c) = ob.claim else { continue };
+            for ob in &self.obs[e.obs.clone()] {
+                let Some(c) = self.claim_of(ob) else { continue };
                 echo[c] = first[ob.said - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
             }
         }

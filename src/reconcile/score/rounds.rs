@@ -50,7 +50,7 @@ impl State {
         let mut scratch = estimate::Scratch::default();
         for (ei, e) in self.epochs.iter().enumerate() {
             let previous = previous.next();
-            let inputs = inputs_of(&self.obs, &self.key_order, e);
+            let inputs = inputs_of(&self.obs, &self.values, &self.key_order, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
                     // The state the day before, when the previous epoch is the group's.
@@ -129,13 +129,14 @@ impl State {
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             let same_day_winners: BTreeSet<usize> =
                 if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
-            for &o in &e.obs {
+            for o in e.obs.clone() {
                 let ob = &self.obs[o];
-                loss[o] = match (&ob.view, out.numeric, &out.label) {
+                let pos = o - e.obs.start;
+                loss[o] = match (self.view(o), out.numeric, &out.label) {
                     // A figure its own voice revised down was withdrawn, not contradicted:
                     // the voice is judged on what it says now.
                     (View::Numeric { .. }, Some(_), _)
-                        if matches!(out.roles.get(ob.pos), Some(Role::Revised { .. })) =>
+                        if matches!(out.roles.get(pos), Some(Role::Revised { .. })) =>
                     {
                         None
                     }
@@ -145,16 +146,16 @@ impl State {
                         // An earlier figure of a running total only says the total is now at
                         // least that.
                         let base = if ob.current {
-                            crh::distance_to(best, interval)
+                            crh::distance_to(best, &interval)
                         } else {
                             crh::distance_to(best, &Interval::new(interval.low(), None))
                         };
                         // A regression is off by at least how far it falls below what it
                         // contradicts.
-                        let d = match out.roles.get(ob.pos) {
+                        let d = match out.roles.get(pos) {
                             Some(Role::Regression { below }) => below
                                 .iter()
-                                .filter_map(|&g| match &self.obs[e.obs[g]].view {
+                                .filter_map(|&g| match self.view(e.at(g)) {
                                     View::Numeric { interval: above, .. } => Some(
                                         above.low().value
                                             - interval.high().map_or(f64::INFINITY, |h| h.value),
@@ -169,7 +170,7 @@ impl State {
                     }
                     // A state given the other way the same day, in an unknown order, is no error.
                     (View::Label(_), _, Some(_))
-                        if out.same_day && !same_day_winners.contains(&ob.pos) =>
+                        if out.same_day && !same_day_winners.contains(&pos) =>
                     {
                         None
                     }
@@ -192,7 +193,7 @@ impl State {
         let mut sum = vec![0.0; self.weight.len()];
         let mut count = vec![0usize; self.weight.len()];
         for (o, ob) in self.obs.iter().enumerate() {
-            if ob.claim.is_none() {
+            if self.claim_of(ob).is_none() {
                 continue; // derived bounds restate sub-counts already scored
             }
             if let Some(l) = self.loss[o]
@@ -216,8 +217,9 @@ impl State {
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             let Some(best) = &out.label else { continue };
             for &p in out.clusters.get(out.chosen).into_iter().flatten() {
-                let ob = &self.obs[e.obs[p]];
-                if let Some(share) = estimate::listed_share(&ob.view, best)
+                let o = e.at(p);
+                let ob = &self.obs[o];
+                if let Some(share) = estimate::listed_share(self.view(o), best)
                     && !std::mem::replace(&mut seen[ob.said], true)
                 {
                     sum[ob.voice] += share;
