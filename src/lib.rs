@@ -33,7 +33,7 @@ pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
     DerivedBound, Estimate, EstimateReason, Figure, Finding, FindingKind, FindingMessage, Group,
     OutletReport, Rank, RankReason, Ranked, Reconciler, Reconciliation, Rejected, Relation,
-    RelationKind, RelationReason, SourceReport, Summary, VoiceReport,
+    RelationIter, RelationKind, RelationReason, Relations, SourceReport, Summary, VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

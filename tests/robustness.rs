@@ -520,7 +520,7 @@ fn sub_counts_summing_past_the_limit_give_a_bound_at_the_limit() {
         ids == ["derived-1", "t"]
     };
     assert!(
-        total.relations.iter().any(|rel| rel.kind == RelationKind::Conflicts && pair(rel)),
+        total.relations.iter().any(|rel| rel.kind == RelationKind::Conflicts && pair(&rel)),
         "{:?}",
         total.relations
     );

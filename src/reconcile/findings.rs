@@ -223,7 +223,7 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
             out.push((gi, Finding { kind, subject: g.subject.clone(), claims: ids, message }));
         };
         let has_complement = g.relations.iter().any(|r| r.complement);
-        let mut incomparable: Vec<&ClaimId> = Vec::new();
+        let mut incomparable: Vec<ClaimId> = Vec::new();
         for r in &g.relations {
             let ids = || vec![r.a.clone(), r.b.clone()];
             if r.complement {
@@ -234,18 +234,14 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
                 RelationKind::SubCountAboveTotal => {
                     push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason.clone()));
                 }
-                RelationKind::Incomparable => incomparable.extend([&r.a, &r.b]),
+                RelationKind::Incomparable => incomparable.extend([r.a, r.b]),
                 _ => {}
             }
         }
         if !incomparable.is_empty() {
             incomparable.sort_unstable();
             incomparable.dedup();
-            push(
-                FindingKind::Incomparable,
-                incomparable.into_iter().cloned().collect(),
-                About::Incomparable,
-            );
+            push(FindingKind::Incomparable, incomparable, About::Incomparable);
         }
         // One finding per offending figure, listing every figure it falls below.
         let regressions = state.regressions(gi, claims, voices);

@@ -11,10 +11,11 @@ use super::group::{GroupData, as_of_key};
 use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
+use super::relations::Relations;
 use super::score::State;
 use super::store::ClaimStore;
 use super::voice::Voices;
-use super::{Group, Ranked, Relation};
+use super::{Group, Ranked};
 
 /// Turns a group's data and the scoring state into the public [`Group`].
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
@@ -40,28 +41,27 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     debug_assert!(items.is_sorted_by_key(as_of_order));
     let figures = Arc::new(Figures {
         policy: Arc::clone(policy),
+        ids: items.iter().map(|it| it.id.clone()).collect(),
         dated: items.iter().map(Item::dated).collect(),
     });
     let nature = g.subject.behaviour();
     let result = state.group_result_of(gi);
     let n = items.len();
-    let relate = |pair| relate(&items, pair, &figures, nature, policy);
-    let relations: Vec<Relation> = if n <= all_pairs_up_to {
-        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(relate).collect()
+    let mut relations = Relations::between(figures);
+    let mut relate = |pair| relate(&items, pair, &mut relations, nature, policy);
+    if n <= all_pairs_up_to {
+        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
     } else {
         // Neighbours in as-of order, then every other item against the estimate's anchor:
         // O(n) relations, never all pairs.
         let anchor = result.and_then(|r| r.supporting.first());
         let k = anchor.and_then(|a| items.iter().position(|it| it.id == a));
-        let far = k.map_or(0, |k| (0..n).filter(|i| i.abs_diff(k) > 1).count());
-        let mut relations = Vec::with_capacity(n.saturating_sub(1) + far);
-        relations.extend((1..n).map(|j| relate((j - 1, j))));
+        (1..n).for_each(|j| relate((j - 1, j)));
         if let Some(k) = k {
             let far = (0..n).filter(|i| i.abs_diff(k) > 1);
-            relations.extend(far.map(|i| relate(if i < k { (i, k) } else { (k, i) })));
+            far.for_each(|i| relate(if i < k { (i, k) } else { (k, i) }));
         }
-        relations
-    };
+    }
     let ranks = g
         .members
         .iter()

@@ -8,6 +8,7 @@ mod group;
 mod partof;
 mod reason;
 mod relate;
+mod relations;
 mod score;
 mod store;
 mod voice;
@@ -27,6 +28,7 @@ use crate::value::{Policy, Value};
 
 pub use self::findings::{Finding, FindingKind, Summary};
 pub use self::reason::{EstimateReason, FindingMessage, RankReason, RelationReason};
+pub use self::relations::{RelationIter, Relations};
 
 /// How one claim relates to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -343,7 +345,7 @@ pub struct Estimate {
 /// // Claims in as-of order; the later 225 supersedes 164, it does not contradict it.
 /// let ids: Vec<&str> = deaths.claims.iter().map(ClaimId::as_str).collect();
 /// assert_eq!(ids, ["una", "gsv", "tass"]);
-/// assert_eq!(deaths.relations[0].kind, RelationKind::Supersedes);
+/// assert_eq!(deaths.relations.get(0).unwrap().kind, RelationKind::Supersedes);
 /// assert_eq!(deaths.clusters.len(), 1);
 /// let ranks: Vec<(&str, Rank)> = deaths.ranks.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
 /// assert_eq!(ranks, [("una", Rank::Normal), ("gsv", Rank::Preferred), ("tass", Rank::Preferred)]);
@@ -359,7 +361,7 @@ pub struct Group {
     /// Bounds derived from sub-counts of this subject.
     pub derived: Vec<DerivedBound>,
     /// Relations between claims of the group, and part-of relations to other groups.
-    pub relations: Vec<Relation>,
+    pub relations: Relations,
     /// The clusters of mutually consistent claims at the estimate's as-of; more than one means
     /// a real conflict.
     pub clusters: Vec<Vec<ClaimId>>,
@@ -600,7 +602,7 @@ impl Reconciliation {
 
     /// The relation between two claims, in either order.
     #[must_use]
-    pub fn relation(&self, a: &ClaimId, b: &ClaimId) -> Option<&Relation> {
+    pub fn relation(&self, a: &ClaimId, b: &ClaimId) -> Option<Relation> {
         self.groups
             .iter()
             .flat_map(|g| &g.relations)
@@ -911,9 +913,16 @@ fn date_out_of_range(c: &Claim) -> Option<Error> {
 pub(crate) struct Keys {
     /// The distinct texts.
     pub texts: Vec<String>,
-    ids: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
+    /// The key ids, found by their texts' hashes: each text is held once, in `texts`.
+    ids: hashbrown::HashTable<usize>,
     /// Per claim: its key id.
     pub of_claim: Vec<usize>,
+}
+
+/// The hash `Keys` finds a text by: fixed, so a run does not depend on a random seed.
+fn key_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(text)
 }
 
 impl Keys {
@@ -932,12 +941,16 @@ impl Keys {
     }
 
     pub fn intern(&mut self, text: String) -> usize {
-        self.ids.get(text.as_str()).copied().unwrap_or_else(|| self.insert(text))
+        self.find(&text).unwrap_or_else(|| self.insert(text))
     }
 
     /// [`Keys::intern`], copying `text` only when it is new.
     fn intern_str(&mut self, text: &str) -> usize {
-        self.ids.get(text).copied().unwrap_or_else(|| self.insert(text.to_owned()))
+        self.find(text).unwrap_or_else(|| self.insert(text.to_owned()))
+    }
+
+    fn find(&self, text: &str) -> Option<usize> {
+        self.ids.find(key_hash(text), |&k| self.texts[k] == text).copied()
     }
 
     /// Each key's place when the texts are sorted: `order[k] < order[j]` exactly when
@@ -955,9 +968,11 @@ impl Keys {
 
     /// Adds a text not seen before.
     fn insert(&mut self, text: String) -> usize {
-        self.texts.push(text.clone());
-        self.ids.insert(text, self.texts.len() - 1);
-        self.texts.len() - 1
+        let k = self.texts.len();
+        let texts = &self.texts;
+        self.ids.insert_unique(key_hash(&text), k, |&j| key_hash(&texts[j]));
+        self.texts.push(text);
+        k
     }
 }
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, DayText};
-use crate::id::SourceId;
+use crate::id::{ClaimId, SourceId};
 use crate::subject::Subject;
 use crate::value::{Amount, Policy, Value};
 
@@ -31,7 +31,7 @@ use crate::value::{Amount, Policy, Value};
 /// #     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, provenance, &Parser::default())
 /// # };
 /// let r = Reconciler::new().reconcile(vec![claim("una", "164", 10)?, claim("gsv", "225", 25)?]);
-/// let reason = &r.groups[0].relations[0].reason;
+/// let reason = &r.groups[0].relations.get(0).unwrap().reason;
 /// assert_eq!(reason.to_string(), "the running total rose from 164 (10 Jan 2022) to 225 (25 Jan 2022)");
 /// assert_eq!(*reason, "the running total rose from 164 (10 Jan 2022) to 225 (25 Jan 2022)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -101,9 +101,11 @@ impl fmt::Display for WhoWhere<'_> {
 /// A group's figures in as-of order, as its relations name them, with the policy that
 /// compared them. Shared by the group's relations: a relation keeps two indices into it, not
 /// copies of two values, two times and what comparing them found.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Figures {
     pub policy: Arc<Policy>,
+    /// The figures' ids, in the order of `dated`.
+    pub ids: Vec<ClaimId>,
     pub dated: Vec<Dated>,
 }
 

@@ -1,7 +1,5 @@
 //! How two figures of one group relate: agree, conflict, supersede, change over time.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use crate::claim::{AsOfTime, known_before};
@@ -9,13 +7,14 @@ use crate::id::ClaimId;
 use crate::subject::Nature;
 use crate::value::{Basis, Policy, Value, Verdict};
 
+use super::RelationKind;
 use super::Values;
 use super::estimate::entirely_below;
 use super::partof::Derived;
-use super::reason::{Dated, Figures, How, Pair, RelationWhy, When};
+use super::reason::{Dated, How, When};
+use super::relations::Relations;
 use super::store::ClaimStore;
 use super::voice::Voices;
-use super::{Relation, RelationKind};
 
 /// Something a relation can point at: a claim or a derived bound.
 pub(crate) struct Item<'a> {
@@ -72,22 +71,16 @@ impl<'a> Item<'a> {
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
-/// nature. `figures` holds the items' figures, in the same order, for the reason's words.
+/// nature, added to `relations`, which hold the items' figures in the same order.
 pub(crate) fn relate(
     items: &[Item<'_>],
     (ia, ib): (usize, usize),
-    figures: &Arc<Figures>,
+    relations: &mut Relations,
     nature: Nature,
     policy: &Policy,
-) -> Relation {
+) {
     let (a, b) = (&items[ia], &items[ib]);
-    let relation = |kind, how, complement| Relation {
-        a: a.id.clone(),
-        b: b.id.clone(),
-        kind,
-        reason: RelationWhy::Pair(Pair { figures: Arc::clone(figures), a: ia, b: ib, how }).into(),
-        complement,
-    };
+    let mut relation = |kind, how, complement| relations.push_pair((ia, ib), kind, how, complement);
     let Ok(cmp) = a.value.judge(b.value, policy) else {
         return relation(RelationKind::Incomparable, How::Judged { in_time: false }, false);
     };
@@ -130,17 +123,5 @@ pub(crate) fn relate(
             (kind, How::Judged { in_time: later })
         }
     };
-    relation(kind, how, complement)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Relation;
-
-    /// A reconciliation of a million claims holds about two million relations: a relation
-    /// keeps indices into its group's figures, not copies of them.
-    #[test]
-    fn relation_stays_small() {
-        assert!(std::mem::size_of::<Relation>() <= 72, "{}", std::mem::size_of::<Relation>());
-    }
+    relation(kind, how, complement);
 }

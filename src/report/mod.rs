@@ -96,7 +96,7 @@ pub(crate) fn describe(r: &Reconciliation, g: &Group, id: &ClaimId) -> String {
 }
 
 /// Relations worth printing: all but plain agreement between claims.
-pub(crate) fn notable(g: &Group) -> impl Iterator<Item = &Relation> {
+pub(crate) fn notable(g: &Group) -> impl Iterator<Item = Relation> + '_ {
     g.relations.iter().filter(|rel| rel.kind != crate::reconcile::RelationKind::Agrees)
 }
 
