@@ -655,11 +655,17 @@ impl Table {
         });
         let value = cell("value", self.value)?;
         let unit = self.unit.map(|i| cell("unit", i)).transpose()?;
-        let value = cell::with_unit(value.as_bytes(), unit.as_ref().map(|u| u.as_bytes()));
-        // Two texts joined by a space are text.
-        let value = String::from_utf8_lossy(&value);
+        let joined = match cell::with_unit(value.as_bytes(), unit.as_deref().map(str::as_bytes)) {
+            Cow::Owned(joined) => Some(joined),
+            Cow::Borrowed(_) => None,
+        };
+        // Two texts joined by a space are text; a cell alone is read as it is.
+        let value = match joined {
+            Some(joined) => Cow::Owned(String::from_utf8_lossy(&joined).into_owned()),
+            None => value,
+        };
         let value = cell::read(&value, parser, declared).map_err(wrap("value"))?.into_value();
-        let id = ClaimId::try_from(format!("{name}:{line}")).map_err(wrap("row"))?;
+        let id = names.claim_id(name, line).map_err(wrap("row"))?;
         let mut claim = Claim::sharing(id, subject, value, source);
         if let Some(date) = self.as_of_date(name, line, cells)? {
             claim = claim.with_as_of(date);
@@ -727,6 +733,8 @@ pub(crate) struct SharedNames {
     subjects: HashMap<String, Arc<Subject>, FixedState>,
     /// The key of the last subject looked up, reused.
     key: String,
+    /// The text of the last claim id made, reused.
+    id: String,
 }
 
 impl SharedNames {
@@ -783,6 +791,17 @@ impl RowNames<'_> {
             Some(l) => Ok(l.clone()),
             None => self.new.label(text),
         }
+    }
+
+    /// The id of the claim of the row at `line` of table `name`: `name:line`, written where
+    /// the last was and shared from there (one allocation).
+    fn claim_id(&mut self, name: &str, line: usize) -> Result<ClaimId, Error> {
+        let id = &mut self.new.id;
+        id.clear();
+        id.push_str(name);
+        id.push(':');
+        push_decimal(id, line);
+        ClaimId::new(id)
     }
 
     /// See [`SharedNames::subject`].
@@ -905,6 +924,22 @@ impl Rows for ClaimRows<'_> {
     }
 }
 
+/// Writes `n` in decimal digits at the end of `text`, as `Display` does, without its
+/// formatting machinery (one claim id a row).
+fn push_decimal(text: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b"0123456789"[n % 10];
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    text.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// The name `text` gives, read by `read` the first time and shared after; an error is not
 /// kept.
 fn shared<T: Clone>(
@@ -979,6 +1014,15 @@ mod tests {
             claims.iter().filter(|c| c.provenance().outlet().as_str() == "s1").count(),
             3001
         );
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, usize::MAX] {
+            let mut text = String::from("t.csv:");
+            push_decimal(&mut text, n);
+            assert_eq!(text, format!("t.csv:{n}"));
+        }
     }
 
     #[test]
