@@ -83,6 +83,10 @@ macro_rules! id_type {
             /// # Errors
             #[doc = concat!("[`Error::InvalidName`] naming the ", $what, " when the text is not acceptable.")]
             pub fn new(text: &str) -> Result<Self, Error> {
+                // Most text is normalised already: one allocation, the shared text.
+                if is_normalized(text, Self::MAX_CHARS) {
+                    return Ok($name(text.into()));
+                }
                 normalized_name($what, text, Self::MAX_CHARS).map(|t| $name(t.into()))
             }
 
