@@ -47,26 +47,25 @@ pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Ve
         .into_iter()
         .map(|(subject, g)| {
             let mut members = std::mem::take(&mut members[g]);
-            members.sort_by(|&a, &b| order_key(claims, a).cmp(&order_key(claims, b)));
+            // The claims are in id order (see `ClaimStore`): an index orders as its id.
+            members.sort_by_key(|&c| (claims.as_of(c), time_key(claims.as_of_time(c)), c));
             GroupData { subject: subject.into_owned(), members }
         })
         .collect()
 }
 
 /// As-of order: date (undated first), then the start of the time of day where known (unknown
-/// first), then id. One definition: finishing a group places derived bounds by it too.
+/// first), then id. One definition: finishing a group places derived bounds by it too, and
+/// grouping orders claims by it, their indices standing for their ids.
 pub(crate) fn as_of_key<'a>(
     as_of: Option<NaiveDate>,
     time: Option<&AsOfTime>,
     id: &'a ClaimId,
 ) -> (Option<NaiveDate>, Option<u16>, &'a ClaimId) {
-    (as_of, time.map(|t| t.stretch().start_key()), id)
+    (as_of, time_key(time), id)
 }
 
-/// Claim `c`'s [`as_of_key`].
-fn order_key<C: ClaimStore + ?Sized>(
-    claims: &C,
-    c: usize,
-) -> (Option<NaiveDate>, Option<u16>, &ClaimId) {
-    as_of_key(claims.as_of(c), claims.as_of_time(c), claims.id(c))
+/// Where a time of day starts, for ordering; unknown first.
+fn time_key(time: Option<&AsOfTime>) -> Option<u16> {
+    time.map(|t| t.stretch().start_key())
 }

@@ -762,8 +762,9 @@ impl Reconciler {
     #[must_use]
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
         let (claims, rejected) = admit(claims.into_iter().collect());
-        // What the stages read of the claims (see `store.rs`).
+        // What the stages read of the claims (see `store.rs`), in id order.
         let store: &[Claim] = &claims;
+        debug_assert!(store.windows(2).all(|w| w[0].id() < w[1].id()), "claims not in id order");
         let mut groups = group::build(store, &self.aliases);
         // Category and set labels through the alias table ("LPG" is "liquefied petroleum
         // gas"); the claims themselves keep what their sources wrote.

@@ -18,7 +18,9 @@ use crate::id::{ClaimId, DocumentId, SourceId};
 use crate::subject::Subject;
 use crate::value::{Label, Value};
 
-/// Claims by index, `0..len()`, as the engine reads them.
+/// Claims by index, `0..len()`, as the engine reads them. The claims are in id order: for
+/// `c < d`, `id(c) < id(d)` (ids are distinct), so the engine orders claims by index where the
+/// rule says by id. `admit` sorts a reconciliation's claims so.
 pub(crate) trait ClaimStore {
     /// How many claims.
     fn len(&self) -> usize;

@@ -423,15 +423,15 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 }
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
-/// depend only on the intervals, not on the weights. `id` gives an observation's id, which
-/// orders figures with the same low end.
-fn prepare<'i>(
+/// depend only on the intervals, not on the weights. `by_id` orders two observations by their
+/// ids, which order figures with the same low end.
+fn prepare(
     obs: &[Obs],
     values: &[Value],
     key_order: &[usize],
     epoch: &mut Epoch,
     policy: &Policy,
-    id: impl Fn(&Obs) -> &'i ClaimId,
+    by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
 ) {
     let interval_of = |o: usize| match obs[o].held.view(values) {
         View::Numeric { interval, rep } => Some((interval, rep)),
@@ -444,7 +444,7 @@ fn prepare<'i>(
             .value
             .total_cmp(&ib.low().value)
             .then(ia.low().open.cmp(&ib.low().open))
-            .then_with(|| id(&obs[a]).cmp(id(&obs[b]))),
+            .then_with(|| by_id(&obs[a], &obs[b])),
         _ => a.cmp(&b),
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
@@ -523,7 +523,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     }
     let key_order = keys.order();
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
-    let id_of = |ob: &Obs| figure_id(claims, &derived_ids, ob.figure);
+    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure, b.figure);
     let mut held_values: Vec<Value> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
@@ -580,7 +580,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 });
             }
             epoch.obs.end = obs.len();
-            prepare(&obs, &held_values, &key_order, &mut epoch, policy, id_of);
+            prepare(&obs, &held_values, &key_order, &mut epoch, policy, by_id);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -652,6 +652,20 @@ fn inputs_of<'a>(
             as_of: ob.as_of,
         })
         .collect()
+}
+
+/// Two figures (see `Obs::figure`) in the order of their ids. Claims are in id order (see
+/// `ClaimStore`), so two claims compare by index, without reading their ids.
+fn figure_order<C: ClaimStore + ?Sized>(
+    claims: &C,
+    derived_ids: &[ClaimId],
+    a: usize,
+    b: usize,
+) -> std::cmp::Ordering {
+    if a < claims.len() && b < claims.len() {
+        return a.cmp(&b);
+    }
+    figure_id(claims, derived_ids, a).cmp(figure_id(claims, derived_ids, b))
 }
 
 /// The id of an observation's figure (see `Obs::figure`): a claim's, or a derived bound's.

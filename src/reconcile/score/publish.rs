@@ -17,7 +17,7 @@ use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
 
-use super::{Epoch, GroupResult, Kind, State, Statement};
+use super::{Epoch, GroupResult, Kind, State, Statement, figure_id, figure_order};
 
 fn score(x: f64) -> Option<Score> {
     Score::new(x.clamp(0.0, 1.0)).ok()
@@ -99,11 +99,11 @@ impl State {
     ) -> GroupResult {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
+        // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
         let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
-            let mut ids: Vec<ClaimId> =
-                c.iter().map(|&p| self.id_of(claims, e.at(p)).clone()).collect();
-            ids.sort();
-            ids
+            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure).collect();
+            figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
+            figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
         let supporting = to_ids(&out.supporting());
