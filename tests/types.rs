@@ -20,6 +20,8 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Comparison>();
     assert_send_sync::<ComparisonReason>();
     assert_send_sync::<RelationReason>();
+    assert_send_sync::<Relations>();
+    assert_send_sync::<RelationIter<'static>>();
     assert_send_sync::<RankReason>();
     assert_send_sync::<Interval>();
     assert_send_sync::<QualifiedTime>();

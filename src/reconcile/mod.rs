@@ -601,12 +601,13 @@ impl Reconciliation {
     }
 
     /// The relation between two claims, in either order.
+    ///
+    /// # Complexity
+    /// O(r) for r relations in all: each group's held ids are compared, and only the relation
+    /// found is made (see [`Relations::between_claims`]).
     #[must_use]
     pub fn relation(&self, a: &ClaimId, b: &ClaimId) -> Option<Relation> {
-        self.groups
-            .iter()
-            .flat_map(|g| &g.relations)
-            .find(|r| (&r.a == a && &r.b == b) || (&r.a == b && &r.b == a))
+        self.groups.iter().find_map(|g| g.relations.between_claims(a, b))
     }
 
     /// The report row for a source.

@@ -9,15 +9,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::reason::{Figures, How, Pair, RelationWhy};
 use super::{Relation, RelationKind};
+use crate::id::ClaimId;
 
-/// The relations of one [`Group`](crate::Group): between its claims (and derived bounds), then
-/// part-of relations to other groups. Read by iterating (`for r in &group.relations`), which
-/// gives each [`Relation`] by value, in the order they were found; serialised as a list of
-/// relations.
+/// The relations of one [`Group`](crate::Group): first those between its claims (and derived
+/// bounds), then its part-of relations to other groups. Read by iterating (`for r in
+/// &group.relations`), which gives each [`Relation`] by value, or one at a time with
+/// [`Relations::get`]; serialised as the list of relations it holds.
 ///
 /// A reconciliation of a million claims holds about two million relations: a relation between
-/// two figures of a group is held as their indices and what decided it, and its ids and reason
-/// are made when read.
+/// two figures of a group is held as their indices and what decided it (12 bytes), and its ids
+/// and reason are made when read, in O(1) each. So there is no indexing (`relations[0]` is
+/// `relations.get(0)`), no slice and no `push`: the relations are the reconciliation's finding,
+/// not a list to edit; collect them into a `Vec<Relation>` for that.
 ///
 /// ```
 /// # use chrono::NaiveDate;
@@ -98,7 +101,7 @@ impl Relations {
         self.len() == 0
     }
 
-    /// Relation `i`, in the order of [`Relations::iter`].
+    /// Relation `i`, in the order of [`Relations::iter`]; made when asked, in O(1).
     #[must_use]
     pub fn get(&self, i: usize) -> Option<Relation> {
         match self.pairs.get(i) {
@@ -107,10 +110,38 @@ impl Relations {
         }
     }
 
+    /// The first relation.
+    #[must_use]
+    pub fn first(&self) -> Option<Relation> {
+        self.get(0)
+    }
+
+    /// The last relation.
+    #[must_use]
+    pub fn last(&self) -> Option<Relation> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
     /// The relations, each made when reached.
     #[must_use]
     pub fn iter(&self) -> RelationIter<'_> {
-        RelationIter { relations: self, next: 0 }
+        RelationIter { relations: self, next: 0, end: self.len() }
+    }
+
+    /// The relation between `a` and `b`, in either order. Compares the held ids, making only
+    /// the relation it returns.
+    ///
+    /// # Complexity
+    /// O(n) for n relations.
+    #[must_use]
+    pub fn between_claims(&self, a: &ClaimId, b: &ClaimId) -> Option<Relation> {
+        let ids = &self.figures.ids;
+        let is = |x: &ClaimId, y: &ClaimId| (x == a && y == b) || (x == b && y == a);
+        let pair = self.pairs.iter().position(|p| is(&ids[p.a as usize], &ids[p.b as usize]));
+        match pair {
+            Some(i) => self.get(i),
+            None => self.whole.iter().find(|r| is(&r.a, &r.b)).cloned(),
+        }
     }
 }
 
@@ -129,25 +160,47 @@ fn relation_of(figures: &Arc<Figures>, a: usize, b: usize, p: Packed) -> Relatio
 #[derive(Debug, Clone)]
 pub struct RelationIter<'a> {
     relations: &'a Relations,
+    /// The relations `next..end` are still to come.
     next: usize,
+    end: usize,
 }
 
 impl Iterator for RelationIter<'_> {
     type Item = Relation;
 
     fn next(&mut self) -> Option<Relation> {
-        let r = self.relations.get(self.next)?;
+        if self.next >= self.end {
+            return None;
+        }
         self.next += 1;
-        Some(r)
+        self.relations.get(self.next - 1)
+    }
+
+    /// Skips `n` relations without making them.
+    fn nth(&mut self, n: usize) -> Option<Relation> {
+        self.next = self.next.saturating_add(n).min(self.end);
+        self.next()
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.relations.len().saturating_sub(self.next);
+        let left = self.end - self.next;
         (left, Some(left))
     }
 }
 
+impl DoubleEndedIterator for RelationIter<'_> {
+    fn next_back(&mut self) -> Option<Relation> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.end -= 1;
+        self.relations.get(self.end)
+    }
+}
+
 impl ExactSizeIterator for RelationIter<'_> {}
+
+impl std::iter::FusedIterator for RelationIter<'_> {}
 
 impl<'a> IntoIterator for &'a Relations {
     type Item = Relation;
@@ -155,6 +208,23 @@ impl<'a> IntoIterator for &'a Relations {
 
     fn into_iter(self) -> RelationIter<'a> {
         self.iter()
+    }
+}
+
+/// The relations, made one by one.
+impl IntoIterator for Relations {
+    type Item = Relation;
+    type IntoIter = std::vec::IntoIter<Relation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter().collect::<Vec<_>>().into_iter()
+    }
+}
+
+/// Relations held whole, in their order.
+impl FromIterator<Relation> for Relations {
+    fn from_iter<I: IntoIterator<Item = Relation>>(relations: I) -> Self {
+        Relations::from(relations.into_iter().collect::<Vec<_>>())
     }
 }
 
@@ -170,6 +240,8 @@ impl PartialEq for Relations {
         self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
+
+impl Eq for Relations {}
 
 impl Serialize for Relations {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -198,7 +270,74 @@ impl Default for Relations {
 
 #[cfg(test)]
 mod tests {
-    use super::Packed;
+    use std::sync::Arc;
+
+    use super::{Figures, How, Packed, Relation, RelationKind, Relations};
+    use crate::id::ClaimId;
+    use crate::reconcile::reason::RelationWhy;
+
+    fn id(s: &str) -> ClaimId {
+        ClaimId::new(s).unwrap()
+    }
+
+    /// A pair added after a relation held whole is held whole too, so the order of adding is
+    /// the order of reading, from either end.
+    #[test]
+    fn relations_read_in_the_order_they_were_added() {
+        let ids = vec![id("a"), id("b"), id("c")];
+        let figures = Arc::new(Figures { ids, ..Figures::default() });
+        let mut relations = Relations::between(figures);
+        let judged = How::Judged { in_time: false };
+        relations.push_pair((0, 1), RelationKind::Agrees, judged, false);
+        relations.extend([Relation {
+            a: id("c"),
+            b: id("x"),
+            kind: RelationKind::PartOf,
+            reason: RelationWhy::Text("c is part of x".into()).into(),
+            complement: false,
+        }]);
+        relations.push_pair((1, 2), RelationKind::Conflicts, judged, true);
+        let read: Vec<(String, String, RelationKind, bool)> = relations
+            .iter()
+            .map(|r| (r.a.to_string(), r.b.to_string(), r.kind, r.complement))
+            .collect();
+        let expected = [
+            ("a", "b", RelationKind::Agrees, false),
+            ("c", "x", RelationKind::PartOf, false),
+            ("b", "c", RelationKind::Conflicts, true),
+        ];
+        let expected: Vec<_> =
+            expected.iter().map(|&(a, b, k, c)| (a.to_owned(), b.to_owned(), k, c)).collect();
+        assert_eq!(read, expected);
+        assert_eq!(relations.len(), 3);
+        assert_eq!(relations.get(2).map(|r| r.kind), Some(RelationKind::Conflicts));
+        assert!(relations.get(3).is_none());
+        let backwards: Vec<RelationKind> = relations.iter().rev().map(|r| r.kind).collect();
+        assert_eq!(
+            backwards,
+            [RelationKind::Conflicts, RelationKind::PartOf, RelationKind::Agrees]
+        );
+        assert_eq!(relations.iter().nth(1).map(|r| r.kind), Some(RelationKind::PartOf));
+        assert!(relations.iter().nth(3).is_none());
+        let mut ends = relations.iter();
+        assert_eq!(ends.next().map(|r| r.kind), Some(RelationKind::Agrees));
+        assert_eq!(ends.next_back().map(|r| r.kind), Some(RelationKind::Conflicts));
+        assert_eq!(ends.len(), 1);
+        assert_eq!(ends.next().map(|r| r.kind), Some(RelationKind::PartOf));
+        assert!(ends.next().is_none() && ends.next_back().is_none());
+        assert_eq!(relations.first().map(|r| r.kind), Some(RelationKind::Agrees));
+        assert_eq!(relations.last().map(|r| r.kind), Some(RelationKind::Conflicts));
+        let found = relations.between_claims(&id("c"), &id("b")).map(|r| r.kind);
+        assert_eq!(found, Some(RelationKind::Conflicts));
+        let found = relations.between_claims(&id("x"), &id("c")).map(|r| r.kind);
+        assert_eq!(found, Some(RelationKind::PartOf));
+        assert!(relations.between_claims(&id("a"), &id("c")).is_none());
+        // (The figures here hold ids only, no values: the reasons are not read.)
+        let owned: Vec<Relation> = relations.clone().into_iter().collect();
+        let back: Relations = owned.into_iter().collect();
+        let kinds = |r: &Relations| r.iter().map(|r| (r.a, r.b, r.kind)).collect::<Vec<_>>();
+        assert_eq!(kinds(&back), kinds(&relations));
+    }
 
     /// Two million relations for a million claims: each pair is held in 12 bytes.
     #[test]

@@ -679,3 +679,50 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
         Some(d) => &derived_ids[d],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Held, View};
+    use crate::value::{Endpoint, Interval};
+
+    fn bits(e: Endpoint) -> (u64, bool) {
+        (e.value.to_bits(), e.open)
+    }
+
+    /// What `Held` keeps of a numeric figure gives back its interval and point bit for bit:
+    /// open or closed ends, no high end, a point, a day number, a factor, infinities, -0.
+    #[test]
+    fn a_held_interval_reads_back_exactly() {
+        let end = |value: f64, open: bool| Endpoint { value, open };
+        let day = f64::from(738_526); // 2022-01-05 as a day number
+        let mut intervals = vec![
+            Interval::point(164.0),
+            Interval::point(day),
+            Interval::closed(day, day + 2.0),
+            Interval::closed(0.7, 1.5),
+            Interval::at_least(1_000.0),
+            Interval::more_than(1_300.0),
+            Interval::more_than(1e15),
+            Interval::new(end(-0.0, false), Some(end(0.0, true))),
+            Interval::new(end(f64::NEG_INFINITY, true), Some(end(2_000.0, true))),
+            Interval::new(end(5.0, false), Some(end(f64::INFINITY, false))),
+            Interval::new(end(5.0, true), Some(end(f64::INFINITY, true))),
+            Interval::new(end(f64::MIN_POSITIVE, false), Some(end(f64::MAX, true))),
+        ];
+        for low_open in [false, true] {
+            for high in [None, Some(end(7.0, false)), Some(end(7.0, true))] {
+                intervals.push(Interval::new(end(3.0, low_open), high));
+            }
+        }
+        for i in intervals {
+            for rep in [0.0, -0.0, 1.25, f64::INFINITY, f64::NAN] {
+                let View::Numeric { interval, rep: back } = Held::numeric(i, rep).view(&[]) else {
+                    panic!("a numeric view");
+                };
+                assert_eq!(bits(interval.low()), bits(i.low()), "{i:?}");
+                assert_eq!(interval.high().map(bits), i.high().map(bits), "{i:?}");
+                assert_eq!(back.to_bits(), rep.to_bits());
+            }
+        }
+    }
+}

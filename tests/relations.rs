@@ -1,0 +1,139 @@
+//! A group's relations (`Relations`): order, reading one by index, and the JSON round trip.
+
+use chrono::NaiveDate;
+use claimrecon::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, d).unwrap()
+}
+
+fn injured(who: Population) -> Subject {
+    Subject::new(Measure::Injured).population(who)
+}
+
+fn claim(id: &str, subject: Subject, phrase: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .document(DocumentId::new(&format!("{outlet}-{d}")).unwrap())
+        .published(day(d));
+    Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
+        .unwrap()
+}
+
+/// Sub-counts and totals from the same reports (so part-of relations and a derived bound),
+/// and a group larger than `all_pairs_up_to` (neighbours and anchor).
+fn corpus() -> Vec<Claim> {
+    let mut claims = vec![
+        claim("sf-a", injured(Population::SecurityForces), "300", "A", 10),
+        claim("civ-a", injured(Population::Civilians), "700", "A", 10),
+        claim("all-a", injured(Population::All), "about 1,000", "A", 10),
+        claim("sf-b", injured(Population::SecurityForces), "more than 400", "B", 12),
+        claim("all-b", injured(Population::All), "350", "B", 12),
+    ];
+    for (i, figure) in ["160", "164", "170", "225", "230", "231", "240", "300", "310", "320", "164"]
+        .iter()
+        .enumerate()
+    {
+        claims.push(claim(
+            &format!("d{i:02}"),
+            Subject::new(Measure::Deaths),
+            figure,
+            &format!("O{}", i % 4),
+            1 + i as u32,
+        ));
+    }
+    claims
+}
+
+fn is_part_of(kind: RelationKind) -> bool {
+    matches!(kind, RelationKind::PartOf | RelationKind::SubCountAboveTotal)
+}
+
+#[test]
+fn relations_read_by_index_and_by_iterating_agree() {
+    let r = Reconciler::new().reconcile(corpus());
+    let mut seen = 0;
+    for g in &r.groups {
+        let rels = &g.relations;
+        assert_eq!(rels.iter().len(), rels.len());
+        assert_eq!(rels.iter().count(), rels.len());
+        assert_eq!(rels.is_empty(), rels.iter().next().is_none());
+        assert!(rels.get(rels.len()).is_none());
+        assert!(rels.get(usize::MAX).is_none());
+        for (i, rel) in rels.iter().enumerate() {
+            assert_eq!(rels.get(i).as_ref(), Some(&rel));
+            // `relation` finds it (the first relation of that pair, in either order).
+            let found = r.relation(&rel.b, &rel.a).expect("found");
+            assert!(found.a == rel.a && found.b == rel.b || found.a == rel.b && found.b == rel.a);
+            seen += 1;
+        }
+        let mut it = rels.iter();
+        for left in (0..=rels.len()).rev() {
+            assert_eq!(it.size_hint(), (left, Some(left)));
+            assert_eq!(it.len(), left);
+            it.next();
+        }
+        assert!(it.next().is_none(), "fused after the end");
+        assert_eq!(format!("{rels:?}"), format!("{:?}", rels.iter().collect::<Vec<_>>()));
+    }
+    assert!(seen > 0);
+}
+
+#[test]
+fn part_of_relations_come_after_the_pairs() {
+    let r = Reconciler::new().reconcile(corpus());
+    let sf = r.group(&injured(Population::SecurityForces)).unwrap();
+    let kinds: Vec<RelationKind> = sf.relations.iter().map(|rel| rel.kind).collect();
+    let first_part = kinds.iter().position(|&k| is_part_of(k)).expect("a part-of relation");
+    assert!(first_part > 0, "pairs first: {kinds:?}");
+    assert!(kinds[first_part..].iter().all(|&k| is_part_of(k)), "{kinds:?}");
+    // A part-of relation is found by its ids like a pair.
+    let part = sf.relations.get(first_part).unwrap();
+    assert_eq!(r.relation(&part.a, &part.b).as_ref(), Some(&part));
+    // The total has a derived bound, related to its claims by id.
+    let all = r.group(&injured(Population::All)).unwrap();
+    assert!(!all.derived.is_empty());
+    let derived = &all.derived[0].id;
+    assert!(all.relations.iter().any(|rel| &rel.a == derived || &rel.b == derived));
+}
+
+#[test]
+fn a_large_group_relates_neighbours_and_the_anchor() {
+    let r = Reconciler::new().reconcile(corpus());
+    let deaths = r.group(&Subject::new(Measure::Deaths)).unwrap();
+    let n = deaths.claims.len();
+    assert!(n > 8);
+    // Neighbours (n - 1), then every figure more than one place from the anchor.
+    assert!(deaths.relations.len() >= n - 1 && deaths.relations.len() <= 2 * n - 3);
+    for (j, rel) in deaths.relations.iter().take(n - 1).enumerate() {
+        assert_eq!((&rel.a, &rel.b), (&deaths.claims[j], &deaths.claims[j + 1]));
+    }
+}
+
+#[test]
+fn relations_round_trip_through_json() {
+    let r = Reconciler::new().reconcile(corpus());
+    let json = serde_json::to_string(&r).unwrap();
+    let back: Reconciliation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    for (g, h) in r.groups.iter().zip(&back.groups) {
+        assert_eq!(g.relations, h.relations);
+        assert_eq!(h.relations, g.relations);
+        assert_eq!(g.relations.len(), h.relations.len());
+        for (a, b) in g.relations.iter().zip(&h.relations) {
+            assert_eq!(a.reason, b.reason);
+            assert_eq!(a.reason, a.reason.to_string().as_str());
+        }
+        // A group's relations serialise as the list of its relations.
+        let list: Vec<Relation> = g.relations.iter().collect();
+        assert_eq!(
+            serde_json::to_value(&g.relations).unwrap(),
+            serde_json::to_value(&list).unwrap()
+        );
+        assert_eq!(Relations::from(list.clone()), g.relations);
+    }
+    let relations: Relations = serde_json::from_str("[]").unwrap();
+    assert!(relations.is_empty());
+    assert_eq!(relations, Relations::default());
+    assert_eq!(format!("{relations:?}"), "[]");
+}
