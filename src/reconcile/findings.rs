@@ -222,19 +222,19 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
             let message = FindingMessage::about(&subject, about);
             out.push((gi, Finding { kind, subject: g.subject.clone(), claims: ids, message }));
         };
-        let has_complement = g.relations.iter().any(|r| r.complement);
+        let has_complement = g.relations.held().any(|r| r.complement);
         let mut incomparable: Vec<ClaimId> = Vec::new();
-        for r in &g.relations {
+        for r in g.relations.held() {
             let ids = || vec![r.a.clone(), r.b.clone()];
             if r.complement {
-                push(FindingKind::Complement, ids(), About::Relation(r.reason.clone()));
+                push(FindingKind::Complement, ids(), About::Relation(r.reason()));
                 continue;
             }
             match r.kind {
                 RelationKind::SubCountAboveTotal => {
-                    push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason.clone()));
+                    push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason()));
                 }
-                RelationKind::Incomparable => incomparable.extend([r.a, r.b]),
+                RelationKind::Incomparable => incomparable.extend([r.a.clone(), r.b.clone()]),
                 _ => {}
             }
         }
@@ -261,22 +261,22 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
         // figures far apart that no later report of their voices settled stay one.
         let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
         let mut moved: Option<Vec<&ClaimId>> = None;
-        for r in g.relations.iter().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
-            let within_split = holds(&in_clusters, &r.a) && holds(&in_clusters, &r.b);
-            let involves_offender = holds(&offenders, &r.a) || holds(&offenders, &r.b);
+        for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
+            let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
+            let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
             if within_split || involves_offender {
                 continue;
             }
             let history = running && {
                 let moved =
                     moved.get_or_insert_with(|| moved_on(gi, claims, state, voices, &mut members));
-                holds(moved, &r.a) && holds(moved, &r.b)
+                holds(moved, r.a) && holds(moved, r.b)
             };
             if !history {
                 push(
                     FindingKind::Conflict,
                     vec![r.a.clone(), r.b.clone()],
-                    About::Relation(r.reason.clone()),
+                    About::Relation(r.reason()),
                 );
             }
         }

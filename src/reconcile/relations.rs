@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::RelationReason;
 use super::reason::{Figures, How, Pair, RelationWhy};
 use super::{Relation, RelationKind};
 use crate::id::ClaimId;
@@ -142,6 +143,59 @@ impl Relations {
             Some(i) => self.get(i),
             None => self.whole.iter().find(|r| is(&r.a, &r.b)).cloned(),
         }
+    }
+}
+
+/// A relation as held, read without making it: its two ids, kind and whether the two complement
+/// each other; [`Held::reason`] makes its reason.
+pub(crate) struct Held<'a> {
+    pub a: &'a ClaimId,
+    pub b: &'a ClaimId,
+    pub kind: RelationKind,
+    pub complement: bool,
+    from: Source<'a>,
+}
+
+/// Where a [`Held`] relation's reason comes from.
+enum Source<'a> {
+    Pair(&'a Arc<Figures>, Packed),
+    Whole(&'a Relation),
+}
+
+impl Held<'_> {
+    /// The relation's reason, made when asked.
+    pub fn reason(&self) -> RelationReason {
+        match self.from {
+            Source::Pair(figures, p) => {
+                let (a, b) = (p.a as usize, p.b as usize);
+                let pair = Pair { figures: Arc::clone(figures), a, b, how: p.how };
+                RelationWhy::Pair(pair).into()
+            }
+            Source::Whole(r) => r.reason.clone(),
+        }
+    }
+}
+
+impl Relations {
+    /// The relations as held, in order, for the engine's own reading (findings): no id cloned
+    /// and no reason made unless asked.
+    pub(crate) fn held(&self) -> impl Iterator<Item = Held<'_>> + '_ {
+        let ids = &self.figures.ids;
+        let pairs = self.pairs.iter().map(move |&p| Held {
+            a: &ids[p.a as usize],
+            b: &ids[p.b as usize],
+            kind: p.kind,
+            complement: p.complement,
+            from: Source::Pair(&self.figures, p),
+        });
+        let whole = self.whole.iter().map(|r| Held {
+            a: &r.a,
+            b: &r.b,
+            kind: r.kind,
+            complement: r.complement,
+            from: Source::Whole(r),
+        });
+        pairs.chain(whole)
     }
 }
 
