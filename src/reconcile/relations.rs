@@ -78,10 +78,7 @@ impl Relations {
             }
             // Beyond four billion figures in one group (or after a whole relation, which must
             // stay after the pairs), the relation is held whole.
-            _ => {
-                let p = Packed { a: 0, b: 0, kind, how, complement };
-                self.whole.push(relation_of(&self.figures, a, b, p));
-            }
+            _ => self.whole.push(relation_of(&self.figures, (a, b), kind, how, complement)),
         }
     }
 
@@ -106,7 +103,10 @@ impl Relations {
     #[must_use]
     pub fn get(&self, i: usize) -> Option<Relation> {
         match self.pairs.get(i) {
-            Some(&p) => Some(relation_of(&self.figures, p.a as usize, p.b as usize, p)),
+            Some(&p) => {
+                let (a, b) = (p.a as usize, p.b as usize);
+                Some(relation_of(&self.figures, (a, b), p.kind, p.how, p.complement))
+            }
             None => self.whole.get(i.checked_sub(self.pairs.len())?).cloned(),
         }
     }
@@ -136,19 +136,14 @@ impl Relations {
     /// O(n) for n relations.
     #[must_use]
     pub fn between_claims(&self, a: &ClaimId, b: &ClaimId) -> Option<Relation> {
-        let ids = &self.figures.ids;
-        let is = |x: &ClaimId, y: &ClaimId| (x == a && y == b) || (x == b && y == a);
-        let pair = self.pairs.iter().position(|p| is(&ids[p.a as usize], &ids[p.b as usize]));
-        match pair {
-            Some(i) => self.get(i),
-            None => self.whole.iter().find(|r| is(&r.a, &r.b)).cloned(),
-        }
+        let i = self.held().position(|r| (r.a == a && r.b == b) || (r.a == b && r.b == a))?;
+        self.get(i)
     }
 }
 
 /// A relation as held, read without making it: its two ids, kind and whether the two complement
-/// each other; [`Held::reason`] makes its reason.
-pub(crate) struct Held<'a> {
+/// each other; [`HeldRelation::reason`] makes its reason.
+pub(crate) struct HeldRelation<'a> {
     pub a: &'a ClaimId,
     pub b: &'a ClaimId,
     pub kind: RelationKind,
@@ -156,21 +151,17 @@ pub(crate) struct Held<'a> {
     from: Source<'a>,
 }
 
-/// Where a [`Held`] relation's reason comes from.
+/// Where a [`HeldRelation`]'s reason comes from.
 enum Source<'a> {
     Pair(&'a Arc<Figures>, Packed),
     Whole(&'a Relation),
 }
 
-impl Held<'_> {
+impl HeldRelation<'_> {
     /// The relation's reason, made when asked.
     pub fn reason(&self) -> RelationReason {
         match self.from {
-            Source::Pair(figures, p) => {
-                let (a, b) = (p.a as usize, p.b as usize);
-                let pair = Pair { figures: Arc::clone(figures), a, b, how: p.how };
-                RelationWhy::Pair(pair).into()
-            }
+            Source::Pair(figures, p) => pair_reason(figures, (p.a as usize, p.b as usize), p.how),
             Source::Whole(r) => r.reason.clone(),
         }
     }
@@ -179,16 +170,16 @@ impl Held<'_> {
 impl Relations {
     /// The relations as held, in order, for the engine's own reading (findings): no id cloned
     /// and no reason made unless asked.
-    pub(crate) fn held(&self) -> impl Iterator<Item = Held<'_>> + '_ {
+    pub(crate) fn held(&self) -> impl Iterator<Item = HeldRelation<'_>> + '_ {
         let ids = &self.figures.ids;
-        let pairs = self.pairs.iter().map(move |&p| Held {
+        let pairs = self.pairs.iter().map(move |&p| HeldRelation {
             a: &ids[p.a as usize],
             b: &ids[p.b as usize],
             kind: p.kind,
             complement: p.complement,
             from: Source::Pair(&self.figures, p),
         });
-        let whole = self.whole.iter().map(|r| Held {
+        let whole = self.whole.iter().map(|r| HeldRelation {
             a: &r.a,
             b: &r.b,
             kind: r.kind,
@@ -199,15 +190,26 @@ impl Relations {
     }
 }
 
-/// The relation of figures `a` and `b` of `figures`, as `p` holds it.
-fn relation_of(figures: &Arc<Figures>, a: usize, b: usize, p: Packed) -> Relation {
+/// The relation of figures `a` and `b` of `figures`, decided by `how`.
+fn relation_of(
+    figures: &Arc<Figures>,
+    (a, b): (usize, usize),
+    kind: RelationKind,
+    how: How,
+    complement: bool,
+) -> Relation {
     Relation {
         a: figures.ids[a].clone(),
         b: figures.ids[b].clone(),
-        kind: p.kind,
-        reason: RelationWhy::Pair(Pair { figures: Arc::clone(figures), a, b, how: p.how }).into(),
-        complement: p.complement,
+        kind,
+        reason: pair_reason(figures, (a, b), how),
+        complement,
     }
+}
+
+/// Why figures `a` and `b` of `figures` relate as `how` decided.
+fn pair_reason(figures: &Arc<Figures>, (a, b): (usize, usize), how: How) -> RelationReason {
+    RelationWhy::Pair(Pair { figures: Arc::clone(figures), a, b, how }).into()
 }
 
 /// The relations of a [`Relations`], in order, each made when reached.

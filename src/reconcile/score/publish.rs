@@ -380,10 +380,10 @@ impl State {
         let mut echo = vec![false; claims.len()];
         let mut first: Vec<Option<FirstGiver<'_>>> = Vec::new();
         for e in &self.epochs {
-            let Some(ob0) = self.obs.get(e.obs.start).filter(|_| !e.obs.is_empty()) else {
+            if e.obs.is_empty() {
                 continue;
-            };
-            let base = ob0.said;
+            }
+            let base = self.obs[e.obs.start].said;
             first.clear();
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
