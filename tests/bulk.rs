@@ -650,3 +650,36 @@ fn low_and_high_are_what_the_agreeing_claims_allow_and_quartiles_are_apart() {
     // quarters of the weight are reached at 50.
     assert_eq!(p.quartiles, Some((50.0, 50.0)));
 }
+
+/// Names are compared as `Table::read` and `Reconciler` compare them: "Aktau" and "aktau" are
+/// one object (a subject's event is a label, compared by its key), "Fuel" and "fuel" one
+/// attribute, "Alpha" and "alpha" one source (one voice). Each is shown in its first spelling
+/// in byte order and found in any case.
+#[test]
+fn spellings_of_one_name_in_other_cases_are_one_name() {
+    let csv = "source,object,attribute,value\n\
+               Alpha,Aktau,fuel,petrol\n\
+               Beta,aktau,Fuel,Petrol\n\
+               gamma,AKTAU,fuel,diesel\n\
+               alpha,Aktau,killed,12\n\
+               beta,Aktau,killed,12\n";
+    let result = BulkReconciler::new().reconcile(&read(csv));
+    let variables: Vec<(&str, &str, usize)> = result
+        .estimates
+        .iter()
+        .map(|e| (e.object.as_str(), e.attribute.as_str(), e.claims))
+        .collect();
+    assert_eq!(variables, [("AKTAU", "fuel", 3), ("Aktau", "killed", 2)]);
+    let sources: Vec<(&str, usize)> =
+        result.sources.iter().map(|s| (s.name.as_str(), s.claims)).collect();
+    assert_eq!(sources, [("Alpha", 2), ("Beta", 2), ("gamma", 1)]);
+    // Two of three voices say petrol: one variable, so petrol wins.
+    assert_eq!(result.estimate("aktau", "FUEL").unwrap().best.to_string(), "petrol");
+    assert_eq!(result.source("ALPHA").unwrap().claims, 2);
+    // The same claims through `Table::read` and `Reconciler`: one group per subject too.
+    let claims: Vec<Claim> = Table::csv()
+        .read("t.csv", csv.as_bytes(), &Parser::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(Reconciler::new().reconcile(claims).groups.len(), 2);
+}

@@ -130,7 +130,10 @@ impl Table {
     /// [`Table::read`] checks it (a row with a bad date is rejected in both) but not used in
     /// scoring: use [`Table::read`] and `Reconciler` for claims that change over time.
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
-    /// and [`Label`](crate::Label): no control characters, at most 200 characters.
+    /// and [`Label`](crate::Label): no control characters, at most 200 characters. They are
+    /// compared as `Reconciler` compares them: an object or an attribute by its label's key
+    /// and a source in lower case, so "Aktau" and "aktau" are one object and "Police" and
+    /// "police" one source, shown in the first spelling in byte order.
     ///
     /// Columns are found as [`Table::read`] finds them: by the header's names (see
     /// [`Table::csv`] and [`Table::named`]) or by position.

@@ -256,6 +256,41 @@ fn var_parts(key: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
+/// Makes names with one key one name: the first spelling in `order` stands for the others.
+/// `names` are in `order` and `rank` maps provisional ids to their places there; returns the
+/// names that stand, in the `order` of their keys, with `rank` mapping to their places.
+fn one_per_key(
+    names: Vec<Vec<u8>>,
+    mut rank: Vec<Vec<u32>>,
+    key: impl Fn(&[u8]) -> Vec<u8> + Sync,
+    order: impl Fn(&[u8], &[u8]) -> std::cmp::Ordering + Sync,
+) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+    let keys: Vec<Vec<u8>> = names.par_iter().map(|n| key(n)).collect();
+    if keys.iter().zip(&names).all(|(k, n)| k == n) {
+        return (names, rank); // every name is its own key, and in key order
+    }
+    // By key, then by spelling: the first of each run of one key stands for the run.
+    let mut by_key: Vec<u32> = (0..names.len() as u32).collect();
+    by_key.par_sort_unstable_by(|&a, &b| {
+        order(&keys[a as usize], &keys[b as usize]).then_with(|| a.cmp(&b))
+    });
+    let mut place = vec![0u32; names.len()];
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    let mut names: Vec<Option<Vec<u8>>> = names.into_iter().map(Some).collect();
+    for (i, &n) in by_key.iter().enumerate() {
+        if i == 0 || keys[by_key[i - 1] as usize] != keys[n as usize] {
+            kept.push(names[n as usize].take().unwrap_or_default());
+        }
+        place[n as usize] = (kept.len() - 1) as u32;
+    }
+    rank.par_iter_mut().for_each(|shard| {
+        for r in shard {
+            *r = place[*r as usize];
+        }
+    });
+    (kept, rank)
+}
+
 /// Maps a provisional id to its final one.
 fn remap(rank: &[Vec<u32>], id: u32) -> u32 {
     rank[(id >> LOCAL_BITS) as usize][(id & ((1 << LOCAL_BITS) - 1)) as usize]
@@ -606,10 +641,27 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     let Names { sources, vars, labels } = setup.names;
     let ((source_names, source_rank), ((var_names, var_rank), (label_names, label_rank))) =
         rayon::join(
-            || sources.sorted(<[u8]>::cmp),
+            || {
+                // "Police" and "police" are one source, as they are one voice to `Reconciler`.
+                let (names, rank) = sources.sorted(<[u8]>::cmp);
+                let key = |n: &[u8]| String::from_utf8_lossy(n).to_lowercase().into();
+                one_per_key(names, rank, key, <[u8]>::cmp)
+            },
             || {
                 rayon::join(
-                    || vars.sorted(|a, b| var_parts(a).cmp(&var_parts(b))),
+                    || {
+                        // An object and an attribute as a claim's subject compares them: by
+                        // their labels' keys ("Aktau" and "aktau" are one object).
+                        let (names, rank) = vars.sorted(|a, b| var_parts(a).cmp(&var_parts(b)));
+                        let key = |n: &[u8]| {
+                            let (object, attribute) = var_parts(n);
+                            let key = |b: &[u8]| {
+                                crate::tabular::attribute_key(&String::from_utf8_lossy(b))
+                            };
+                            [key(object).as_bytes(), &[0xFF], key(attribute).as_bytes()].concat()
+                        };
+                        one_per_key(names, rank, key, |a, b| var_parts(a).cmp(&var_parts(b)))
+                    },
                     || labels.sorted(<[u8]>::cmp),
                 )
             },

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::crh::{self, LossScale};
 use crate::id::Score;
 use crate::reconcile::Rejected;
+use crate::tabular::attribute_key;
 
 use super::{Bulk, BulkKind, Claim, Interval};
 
@@ -105,9 +106,11 @@ pub struct BulkSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BulkReconciliation {
-    /// One estimate per variable, sorted by object and attribute.
+    /// One estimate per variable, sorted by object and attribute in lower case (spellings
+    /// of one name in other cases are one variable, shown in the first spelling in byte order).
     pub estimates: Vec<BulkEstimate>,
-    /// Every source, sorted by name.
+    /// Every source, sorted by name in lower case (spellings of one name in other cases are one
+    /// source, shown in the first spelling in byte order).
     pub sources: Vec<BulkSource>,
     /// Rows that could not be used, by line.
     pub rejected: Vec<Rejected>,
@@ -118,21 +121,27 @@ pub struct BulkReconciliation {
 }
 
 impl BulkReconciliation {
-    /// The estimate for an object's attribute.
+    /// The estimate for an object's attribute, named in any case and spacing ("aktau" finds
+    /// "Aktau", as one subject to `Reconciler`).
     #[must_use]
     pub fn estimate(&self, object: &str, attribute: &str) -> Option<&BulkEstimate> {
+        let wanted = (attribute_key(object), attribute_key(attribute));
         self.estimates
             .binary_search_by(|e| {
-                (e.object.as_str(), e.attribute.as_str()).cmp(&(object, attribute))
+                (attribute_key(&e.object), attribute_key(&e.attribute)).cmp(&wanted)
             })
             .ok()
             .map(|i| &self.estimates[i])
     }
 
-    /// A source's scores.
+    /// A source's scores, named in any case ("police" finds "Police", as one voice).
     #[must_use]
     pub fn source(&self, name: &str) -> Option<&BulkSource> {
-        self.sources.binary_search_by(|s| s.name.as_str().cmp(name)).ok().map(|i| &self.sources[i])
+        let wanted = name.to_lowercase();
+        self.sources
+            .binary_search_by(|s| s.name.to_lowercase().cmp(&wanted))
+            .ok()
+            .map(|i| &self.sources[i])
     }
 }
 
