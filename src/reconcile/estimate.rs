@@ -35,12 +35,80 @@ pub(crate) struct Input<'a> {
     pub as_of: Option<chrono::NaiveDate>,
 }
 
+/// Clusters of observation positions, held flat: one list of every cluster's members, and
+/// where each cluster starts in it. An epoch of a table has about one cluster a figure (plain
+/// numbers rarely coincide), so a list per cluster would cost an allocation and 24 bytes more
+/// a figure, kept twice (the epoch's clusters and the outcome's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Clusters {
+    members: Vec<usize>,
+    /// Cluster `c` is `members[ends[c - 1]..ends[c]]` (from 0 for the first).
+    ends: Vec<usize>,
+}
+
+impl Clusters {
+    /// How many clusters.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no cluster.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Cluster `c`'s members, if there is one.
+    pub(crate) fn get(&self, c: usize) -> Option<&[usize]> {
+        let end = *self.ends.get(c)?;
+        let start = if c == 0 { 0 } else { self.ends[c - 1] };
+        Some(&self.members[start..end])
+    }
+
+    /// The clusters in order, each its members.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &[usize]> + ExactSizeIterator {
+        (0..self.len()).map(|c| &self[c])
+    }
+
+    /// Adds a cluster of `members` (an empty one too).
+    pub(crate) fn push(&mut self, members: impl IntoIterator<Item = usize>) {
+        self.members.extend(members);
+        self.ends.push(self.members.len());
+    }
+
+    /// Adds `m` to the last cluster; none when there is no cluster.
+    fn push_to_last(&mut self, m: usize) {
+        if let Some(end) = self.ends.last_mut() {
+            self.members.push(m);
+            *end += 1;
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Clusters {
+    type Output = [usize];
+
+    fn index(&self, c: usize) -> &[usize] {
+        let start = if c == 0 { 0 } else { self.ends[c - 1] };
+        &self.members[start..self.ends[c]]
+    }
+}
+
+impl FromIterator<Vec<usize>> for Clusters {
+    fn from_iter<I: IntoIterator<Item = Vec<usize>>>(iter: I) -> Self {
+        let mut clusters = Clusters::default();
+        for c in iter {
+            clusters.push(c);
+        }
+        clusters
+    }
+}
+
 /// What the estimator decided for one epoch, in observation positions (indices into the
 /// epoch's input list).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Outcome {
     /// Clusters of current figures that can all be true together.
-    pub clusters: Vec<Vec<usize>>,
+    pub clusters: Clusters,
     pub chosen: usize,
     /// Per position, what the observation became (numeric epochs; empty for labels).
     pub roles: Vec<Role>,
@@ -69,7 +137,7 @@ impl Outcome {
             return Vec::new();
         }
         if self.roles.is_empty() {
-            return self.clusters.get(self.chosen).cloned().unwrap_or_default();
+            return self.clusters.get(self.chosen).map(<[usize]>::to_vec).unwrap_or_default();
         }
         (0..self.roles.len()).filter(|&p| self.roles[p].supports()).collect()
     }
@@ -94,6 +162,7 @@ fn split_weights(
     weight: &[f64],
 ) -> (Vec<f64>, f64, usize) {
     let split = Split::of(members, inputs);
+    let split = split.view();
     (split.shares(weight).collect(), split.total(weight), split.voices.len())
 }
 
@@ -141,21 +210,74 @@ impl Split {
         Split { members, voices }
     }
 
+    /// The split, borrowed.
+    fn view(&self) -> SplitRef<'_> {
+        SplitRef { members: &self.members, voices: &self.voices }
+    }
+}
+
+/// A [`Split`] as read: its members and voices, borrowed from a `Split` or from [`Splits`].
+#[derive(Debug, Clone, Copy)]
+struct SplitRef<'a> {
+    members: &'a [(usize, u32)],
+    voices: &'a [usize],
+}
+
+impl<'a> SplitRef<'a> {
     /// The distinct (voice, value) pairs among the members, so an echo does not tip a tie.
-    fn distinct(&self) -> usize {
+    fn distinct(self) -> usize {
         self.members.iter().filter(|&&(_, values)| values > 0).count()
     }
 
     /// Each member's share of its voice's weight.
-    fn shares<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
+    fn shares(self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
         self.members.iter().map(
             |&(voice, values)| if values == 0 { 0.0 } else { crh::share(weight[voice], values) },
         )
     }
 
     /// The weight of the distinct voices, added in voice order.
-    fn total(&self, weight: &[f64]) -> f64 {
+    fn total(self, weight: &[f64]) -> f64 {
         self.voices.iter().map(|&v| weight[v]).sum()
+    }
+}
+
+/// The [`Split`]s of an epoch's clusters, held flat (one list of members, one of voices),
+/// not a `Split` and two allocations a cluster: a table's epoch has about one cluster a figure.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Splits {
+    members: Vec<(usize, u32)>,
+    voices: Vec<usize>,
+    /// Per split: where its members and its voices end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Splits {
+    /// The splits of `clusters`, in order.
+    fn of<'c>(clusters: impl Iterator<Item = &'c [usize]>, inputs: &[Input<'_>]) -> Self {
+        let mut splits = Splits::default();
+        for c in clusters {
+            let Split { members, voices } = Split::of(c, inputs);
+            splits.members.extend(members);
+            splits.voices.extend(voices);
+            splits.ends.push((splits.members.len(), splits.voices.len()));
+        }
+        splits
+    }
+
+    /// Split `c`, if there is one.
+    fn get(&self, c: usize) -> Option<SplitRef<'_>> {
+        let &(members_end, voices_end) = self.ends.get(c)?;
+        let (members_start, voices_start) = if c == 0 { (0, 0) } else { self.ends[c - 1] };
+        Some(SplitRef {
+            members: &self.members[members_start..members_end],
+            voices: &self.voices[voices_start..voices_end],
+        })
+    }
+
+    /// The splits in order.
+    fn iter(&self) -> impl Iterator<Item = SplitRef<'_>> {
+        (0..self.ends.len()).filter_map(|c| self.get(c))
     }
 }
 
@@ -199,8 +321,8 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
 fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize, Vec<usize>) {
     let supports: Vec<Support> = range
         .map(|c| Support {
-            weight: epoch.splits[c].total(weight),
-            voices: epoch.splits[c].voices.len(),
+            weight: epoch.splits.get(c).map_or(0.0, |s| s.total(weight)),
+            voices: epoch.splits.get(c).map_or(0, |s| s.voices.len()),
             latest: epoch.latest[c],
             distinct: epoch.distinct[c],
         })
@@ -252,8 +374,8 @@ fn floating_floors(
 /// number (never a chain of pairwise overlaps). Earlier figures of a running total do not
 /// cluster; they only set floors. `order` holds positions into `inputs`. Clusters do not
 /// depend on weights, so they are computed once per epoch.
-pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Clusters {
+    let mut clusters = Clusters::default();
     let mut common: Option<Interval> = None;
     for &m in order {
         let View::Numeric { interval, .. } = inputs[m].view else { continue };
@@ -262,12 +384,10 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Vec<Vec
         }
         if let Some(both) = common.and_then(|c| c.intersection(&interval)) {
             common = Some(both);
-            if let Some(c) = clusters.last_mut() {
-                c.push(m);
-            }
+            clusters.push_to_last(m);
         } else {
             common = Some(interval);
-            clusters.push(vec![m]);
+            clusters.push([m]);
         }
     }
     clusters
@@ -516,12 +636,12 @@ pub(crate) struct Numeric {
     /// Per cluster: what all its figures allow, if anything.
     commons: Vec<Option<Interval>>,
     /// Per cluster: how its voices' weights split over its figures.
-    splits: Vec<Split>,
+    splits: Splits,
     /// Per cluster: how many floating floors lie beneath it.
     under: Vec<usize>,
-    /// Per cluster: its voices that also have a floating floor beneath it, ascending; they
-    /// count once.
-    twice: Vec<Vec<usize>>,
+    /// The voices of a cluster that also have a floating floor beneath it, as (cluster,
+    /// voice), ascending; they count once. Few clusters have any (none without floors).
+    twice: Vec<(usize, usize)>,
     /// Per cluster: the latest publication date and the distinct (voice, value) pairs among
     /// its figures, the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
@@ -578,7 +698,7 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
 
 impl Numeric {
     /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`].
-    pub(crate) fn of(clusters: &[Vec<usize>], inputs: &[Input<'_>]) -> Self {
+    pub(crate) fn of(clusters: &Clusters, inputs: &[Input<'_>]) -> Self {
         let revised = revisions(inputs);
         let anchored: BTreeSet<usize> = clusters
             .iter()
@@ -622,14 +742,16 @@ impl Numeric {
         let commons: Vec<Option<Interval>> =
             clusters.iter().map(|c| common_interval(c, inputs)).collect();
         let under: Vec<usize> = commons.iter().map(|c| c.as_ref().map_or(0, under)).collect();
-        let splits: Vec<Split> = clusters.iter().map(|c| Split::of(c, inputs)).collect();
+        let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
         let twice = splits
             .iter()
             .zip(&under)
-            .map(|(split, &k)| {
+            .enumerate()
+            .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().copied();
-                mine.filter(|v| first_at.get(v).is_some_and(|&at| at < k)).collect()
+                let beneath = mine.filter(|v| first_at.get(v).is_some_and(|&at| at < k));
+                beneath.map(move |v| (c, v)).collect::<Vec<_>>()
             })
             .collect();
         let all: Vec<usize> = clusters.iter().flatten().copied().collect();
@@ -644,7 +766,7 @@ impl Numeric {
             walk: None,
             is_floor,
             new_voice,
-            distinct: splits.iter().map(Split::distinct).collect(),
+            distinct: splits.iter().map(SplitRef::distinct).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             figures: all
@@ -675,7 +797,8 @@ impl Numeric {
     /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`], a figure with
     /// its share of its voice's weight, a floor with its voice's whole weight.
     fn loss_claims<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = crh::Allowed> + 'a {
-        let figures = self.all.shares(weight).zip(&self.figures).filter_map(|(w, f)| f.map(|_| w));
+        let figures =
+            self.all.view().shares(weight).zip(&self.figures).filter_map(|(w, f)| f.map(|_| w));
         let floors = self.loose_floors.iter().map(|&(_, voice)| weight[voice]);
         self.loss_bounds().zip(figures.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
@@ -700,7 +823,7 @@ impl Numeric {
 /// the winner only) are kept and only the figure is recomputed. `scratch` holds buffers that
 /// the epochs of a round share.
 pub(crate) fn numeric(
-    clusters: &[Vec<usize>],
+    clusters: &Clusters,
     epoch: &Numeric,
     inputs: &[Input<'_>],
     weight: &[f64],
@@ -718,11 +841,13 @@ pub(crate) fn numeric(
     }
     let supports: Vec<Support> = (0..clusters.len())
         .map(|ci| {
-            let split = &epoch.splits[ci];
+            let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
             let k = epoch.under[ci];
             let (mut w, mut voices) =
                 (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
-            for &v in &epoch.twice[ci] {
+            let from = epoch.twice.partition_point(|&(c, _)| c < ci);
+            let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
+            for &(_, v) in mine {
                 w -= weight[v];
                 voices -= 1;
             }
@@ -739,7 +864,7 @@ pub(crate) fn numeric(
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
     let floors_win = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
     let chosen = if floors_win { clusters.len() } else { best };
-    let members: &[usize] = clusters.get(chosen).map_or(&[], Vec::as_slice);
+    let members: &[usize] = clusters.get(chosen).unwrap_or_default();
     let common = if floors_win {
         epoch.floating.last().map(|&(low, _)| Interval::new(low, None))
     } else {
@@ -760,7 +885,7 @@ pub(crate) fn numeric(
                 .collect::<BTreeSet<_>>()
                 .len();
             Outcome {
-                clusters: clusters.to_vec(),
+                clusters: clusters.clone(),
                 chosen,
                 roles,
                 numeric: None,
@@ -812,7 +937,7 @@ fn floaters(
 /// whose latest floors lie beneath the estimate: with the chosen cluster's voices, theirs are
 /// the figures that support it.
 fn roles(
-    clusters: &[Vec<usize>],
+    clusters: &Clusters,
     chosen: usize,
     common: Option<&Interval>,
     inputs: &[Input<'_>],
@@ -993,7 +1118,7 @@ pub(crate) struct Labels {
     /// Per cluster: its positions, value after value.
     members: Vec<Vec<usize>>,
     /// Per cluster: how its voices' weights split over its values.
-    splits: Vec<Split>,
+    splits: Splits,
     /// Per cluster: the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
     distinct: Vec<usize>,
@@ -1006,9 +1131,9 @@ impl Labels {
     pub(crate) fn of(value_clusters: &[Vec<Vec<usize>>], inputs: &[Input<'_>]) -> Self {
         let members: Vec<Vec<usize>> =
             value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
-        let splits: Vec<Split> = members.iter().map(|c| Split::of(c, inputs)).collect();
+        let splits = Splits::of(members.iter().map(Vec::as_slice), inputs);
         Labels {
-            distinct: splits.iter().map(Split::distinct).collect(),
+            distinct: splits.iter().map(SplitRef::distinct).collect(),
             splits,
             latest: members.iter().map(|c| latest_of(c, inputs)).collect(),
             values: value_clusters
@@ -1039,7 +1164,7 @@ pub(crate) fn labels(
     }
     let first = range.start;
     let value_clusters = &value_clusters[range.clone()];
-    let clusters: Vec<Vec<usize>> = epoch.members[range.clone()].to_vec();
+    let clusters: Clusters = epoch.members[range.clone()].iter().cloned().collect();
     let (chosen, chosen_voices, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
@@ -1055,7 +1180,7 @@ pub(crate) fn labels(
     let values = &value_clusters[chosen];
     let heaviest = epoch.values[first + chosen]
         .iter()
-        .map(|split| split.total(weight))
+        .map(|split| split.view().total(weight))
         .enumerate()
         .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
             Some((_, bw)) if !crh::outweighs(w, bw) => acc,
@@ -1217,9 +1342,10 @@ mod tests {
         if epoch.commons.len() < 2 {
             return heaviest;
         }
-        let figures = epoch.all.shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
-            figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
-        });
+        let figures =
+            epoch.all.view().shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
+                figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
+            });
         let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
             low,
             high: f64::INFINITY,
@@ -1349,7 +1475,7 @@ mod tests {
                 as_of: if f.day == 3 { None } else { day(f.day) },
             })
             .collect();
-        let clusters: Vec<Vec<usize>> = if swept {
+        let clusters: Clusters = if swept {
             let mut order: Vec<usize> = (0..inputs.len()).collect();
             order.sort_by(|&a, &b| {
                 let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());

@@ -155,7 +155,7 @@ struct Epoch {
     /// less `obs.start`.
     obs: Range<usize>,
     /// Numeric clusters, as positions into `obs` (fixed across rounds).
-    clusters: Vec<Vec<usize>>,
+    clusters: estimate::Clusters,
     /// What the numeric estimate needs that the weights do not change.
     numeric: estimate::Numeric,
     /// Label clusters: per cluster, per distinct value, positions into `obs`.
@@ -549,7 +549,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 kind,
                 unit,
                 obs: obs.len()..obs.len(),
-                clusters: Vec::new(),
+                clusters: estimate::Clusters::default(),
                 numeric: estimate::Numeric::default(),
                 value_clusters: Vec::new(),
                 labels: estimate::Labels::default(),

@@ -100,7 +100,7 @@ impl State {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
         // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
-        let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
+        let to_ids = |c: &[usize]| -> Vec<ClaimId> {
             let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure).collect();
             figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
             figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()

@@ -36,7 +36,7 @@ impl State {
         // What only the rounds read (clusters fixed across rounds, the weight-free parts of
         // each estimate) is dropped: the results, findings and reports read the outcomes.
         for e in &mut self.epochs {
-            e.clusters = Vec::new();
+            e.clusters = estimate::Clusters::default();
             e.numeric = estimate::Numeric::default();
             e.value_clusters = Vec::new();
             e.labels = estimate::Labels::default();
