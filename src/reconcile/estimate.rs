@@ -180,40 +180,55 @@ pub(crate) struct Split {
 
 impl Split {
     fn of(members: &[usize], inputs: &[Input<'_>]) -> Self {
-        // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
-        let mut pairs: Vec<(usize, usize)> =
-            members.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        let (mut voices, mut values) = (Vec::new(), Vec::new());
-        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
-            voices.push(run[0].0);
-            values.push(run.len() as u32);
-        }
-        // Both searches find what is there: every member's pair and voice were put in.
-        let place = |found: Result<usize, usize>| match found {
-            Ok(i) | Err(i) => i,
-        };
-        let mut seen = vec![false; pairs.len()];
-        let members = members
-            .iter()
-            .map(|&m| {
-                let inp = &inputs[m];
-                let first = !std::mem::replace(
-                    &mut seen[place(pairs.binary_search(&(inp.voice, inp.key)))],
-                    true,
-                );
-                let n = values[place(voices.binary_search(&inp.voice))];
-                (inp.voice, if first { n } else { 0 })
-            })
-            .collect();
-        Split { members, voices }
+        let mut split = Split::default();
+        split_into(members, inputs, &mut split.members, &mut split.voices);
+        split
     }
 
     /// The split, borrowed.
     fn view(&self) -> SplitRef<'_> {
         SplitRef { members: &self.members, voices: &self.voices }
     }
+}
+
+/// Appends how the voices of `members` split their weights (a [`Split`]'s members and voices)
+/// to `out_members` and `out_voices`: one definition for a `Split` and for [`Splits`].
+fn split_into(
+    members: &[usize],
+    inputs: &[Input<'_>],
+    out_members: &mut Vec<(usize, u32)>,
+    out_voices: &mut Vec<usize>,
+) {
+    // One member, the common cluster of a table: its voice gives one value here.
+    if let [m] = members {
+        out_members.push((inputs[*m].voice, 1));
+        out_voices.push(inputs[*m].voice);
+        return;
+    }
+    // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
+    let mut pairs: Vec<(usize, usize)> =
+        members.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let voices_from = out_voices.len();
+    let mut values = Vec::new();
+    for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+        out_voices.push(run[0].0);
+        values.push(run.len() as u32);
+    }
+    let voices = &out_voices[voices_from..];
+    // Both searches find what is there: every member's pair and voice were put in.
+    let place = |found: Result<usize, usize>| match found {
+        Ok(i) | Err(i) => i,
+    };
+    let mut seen = vec![false; pairs.len()];
+    out_members.extend(members.iter().map(|&m| {
+        let inp = &inputs[m];
+        let first =
+            !std::mem::replace(&mut seen[place(pairs.binary_search(&(inp.voice, inp.key)))], true);
+        let n = values[place(voices.binary_search(&inp.voice))];
+        (inp.voice, if first { n } else { 0 })
+    }));
 }
 
 /// A [`Split`] as read: its members and voices, borrowed from a `Split` or from [`Splits`].
@@ -257,9 +272,7 @@ impl Splits {
     fn of<'c>(clusters: impl Iterator<Item = &'c [usize]>, inputs: &[Input<'_>]) -> Self {
         let mut splits = Splits::default();
         for c in clusters {
-            let Split { members, voices } = Split::of(c, inputs);
-            splits.members.extend(members);
-            splits.voices.extend(voices);
+            split_into(c, inputs, &mut splits.members, &mut splits.voices);
             splits.ends.push((splits.members.len(), splits.voices.len()));
         }
         splits
