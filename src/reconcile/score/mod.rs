@@ -61,10 +61,26 @@ use super::voice::Voices;
 /// prior), so an omission by an unknown voice is half a vote against.
 const COMPLETENESS_PRIOR: f64 = 0.5;
 
-/// What makes two figures one statement, counted once: the epoch and the value, and for an
-/// earlier figure of a running total its date too (restating 31 on a later day, when others
-/// have moved on, is new evidence about the voice).
-type Statement = (usize, usize, Option<NaiveDate>);
+/// What makes two figures one statement, counted once: the epoch and the value (its key),
+/// and for an earlier figure of a running total its date too (restating 31 on a later day,
+/// when others have moved on, is new evidence about the voice).
+type Statement = (u32, u32, Option<NaiveDate>);
+
+/// The most claims one reconciliation holds (2^30, about a billion; `Reconciler::reconcile`
+/// rejects the claims past it), so that every index an observation holds fits in a `u32`
+/// ([`Obs`]). Each index is below the number of observations, the claims and the derived
+/// bounds: a bound adds up at least two claims of one report, each claim to at most one bound
+/// per population above its own (at most three: police, security forces, non-militants,
+/// all), so there are at most 1.5 bounds per claim, and at most 2.5 · 2^30 < 2^32
+/// observations. A billion claims take far more memory than the scoring state (a `Claim` is
+/// about a hundred bytes before its texts), so the limit costs no table that fits.
+pub(crate) const MAX_CLAIMS: usize = 1 << 30;
+
+/// `i`, an index below the number of observations, as an observation holds it (see
+/// [`MAX_CLAIMS`], which keeps every such index within a `u32`).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or_else(|_| unreachable!("index {i} past MAX_CLAIMS' bound"))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -74,18 +90,19 @@ enum Kind {
     Label,
 }
 
-/// One claim (or derived bound) as scored.
+/// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
+/// (see [`MAX_CLAIMS`]), read back as `usize` by the methods of the same names.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claim_obs.len()`), or derived bound `d` at that length plus
     /// `d` (see [`State::claim_of`] and [`State::id_of`]).
-    figure: usize,
-    epoch: usize,
-    voice: usize,
+    figure: u32,
+    epoch: u32,
+    voice: u32,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
-    key: usize,
+    key: u32,
     /// What it says, numbered: observations with one voice and one [`Statement`] share it.
-    said: usize,
+    said: u32,
     held: Held,
     as_of: Option<NaiveDate>,
     published: Option<NaiveDate>,
@@ -95,6 +112,26 @@ struct Obs {
 impl Obs {
     fn statement(&self) -> Statement {
         (self.epoch, self.key, if self.current { None } else { self.as_of })
+    }
+
+    fn figure(&self) -> usize {
+        self.figure as usize
+    }
+
+    fn epoch(&self) -> usize {
+        self.epoch as usize
+    }
+
+    fn voice(&self) -> usize {
+        self.voice as usize
+    }
+
+    fn key(&self) -> usize {
+        self.key as usize
+    }
+
+    fn said(&self) -> usize {
+        self.said as usize
     }
 }
 
@@ -182,14 +219,19 @@ impl State {
         self.obs[o].held.view(&self.values)
     }
 
+    /// Claim `c`'s observation.
+    fn obs(&self, c: usize) -> &Obs {
+        &self.obs[self.claim_obs[c] as usize]
+    }
+
     /// The claim an observation is, if it is not a derived bound.
     fn claim_of(&self, ob: &Obs) -> Option<usize> {
-        (ob.figure < self.claim_obs.len()).then_some(ob.figure)
+        (ob.figure() < self.claim_obs.len()).then_some(ob.figure())
     }
 
     /// The id of observation `o`'s claim or derived bound.
     fn id_of<'a, C: ClaimStore + ?Sized>(&'a self, claims: &'a C, o: usize) -> &'a ClaimId {
-        figure_id(claims, &self.derived_ids, self.obs[o].figure)
+        figure_id(claims, &self.derived_ids, self.obs[o].figure())
     }
 }
 
@@ -213,7 +255,8 @@ pub(crate) struct State {
     keys: Vec<String>,
     /// Per key: its place in text order (see [`super::Keys::order`]).
     key_order: Vec<usize>,
-    claim_obs: Vec<usize>,
+    /// Per claim: its observation.
+    claim_obs: Vec<u32>,
     epochs: Vec<Epoch>,
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
@@ -448,7 +491,7 @@ fn prepare(
         _ => a.cmp(&b),
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
-    let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
+    let mut seen: HashSet<(u32, u32), FixedState> = HashSet::default();
     let reps: Vec<f64> = numeric
         .iter()
         .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
@@ -510,7 +553,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
     let mut epochs: Vec<Epoch> = Vec::new();
     let mut group_latest = vec![None; groups.len()];
-    let mut claim_obs = vec![usize::MAX; claims.len()];
+    let mut claim_obs = vec![u32::MAX; claims.len()];
     // The derived bounds by group, each with its index and its value as a key, interned in the
     // order the groups meet them; then every key's place in text order, the estimator's keys
     // (see `inputs_of`): no key is interned after it.
@@ -523,7 +566,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     }
     let key_order = keys.order();
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
-    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure, b.figure);
+    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
     let mut held_values: Vec<Value> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
@@ -565,13 +608,13 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                     || (it.as_of == as_of && !earlier_in_day);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
-                    claim_obs[c] = obs.len();
+                    claim_obs[c] = index(obs.len());
                 }
                 obs.push(Obs {
-                    figure: it.figure,
-                    epoch: ei,
-                    voice: it.voice,
-                    key: it.key,
+                    figure: index(it.figure),
+                    epoch: index(ei),
+                    voice: index(it.voice),
+                    key: index(it.key),
                     said: 0,
                     held: hold(it.value, kind, policy, &mut held_values),
                     as_of: it.as_of,
@@ -621,11 +664,11 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
 /// every statement.
 fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
     let mut statements = 0;
-    let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
+    let mut said: HashMap<(u32, Statement), u32, FixedState> = HashMap::default();
     for e in epochs {
         said.clear();
         for ob in &mut obs[e.obs.clone()] {
-            let next = statements + said.len();
+            let next = index(statements + said.len());
             ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
         }
         statements += said.len();
@@ -645,9 +688,9 @@ fn inputs_of<'a>(
         .iter()
         .map(|ob| Input {
             view: ob.held.view(values),
-            voice: ob.voice,
+            voice: ob.voice(),
             current: ob.current,
-            key: key_order[ob.key],
+            key: key_order[ob.key()],
             published: ob.published,
             as_of: ob.as_of,
         })
@@ -682,7 +725,7 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Held, View};
+    use super::{Held, Obs, View};
     use crate::value::{Endpoint, Interval};
 
     fn bits(e: Endpoint) -> (u64, bool) {
@@ -724,5 +767,12 @@ mod tests {
                 assert_eq!(back.to_bits(), rep.to_bits());
             }
         }
+    }
+
+    /// The scoring state holds one `Obs` per claim: its size is most of the state's.
+    #[test]
+    fn an_observation_stays_small() {
+        let size = std::mem::size_of::<Obs>();
+        assert!(size <= 64, "{size}");
     }
 }

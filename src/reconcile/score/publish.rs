@@ -86,7 +86,7 @@ impl State {
                 claims.value(c).clone(),
                 voices.name(voices.source_of_claim(c)).clone(),
             ),
-            None => Figured::Derived(self.keys[ob.key].clone()),
+            None => Figured::Derived(self.keys[ob.key()].clone()),
         };
         Described { figure, as_of: ob.as_of, dated }
     }
@@ -101,7 +101,7 @@ impl State {
         let out = &self.outcomes[ei];
         // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
         let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
-            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure).collect();
+            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure()).collect();
             figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
             figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()
         };
@@ -248,7 +248,7 @@ impl State {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let mut voices: Vec<usize> =
-            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice).collect();
+            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice()).collect();
         voices.sort_unstable();
         voices.dedup();
         voices
@@ -258,7 +258,7 @@ impl State {
     pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.group_latest.len()];
         for c in 0..n_claims {
-            out[self.epochs[self.obs[self.claim_obs[c]].epoch].group].push(c);
+            out[self.epochs[self.obs(c).epoch()].group].push(c);
         }
         out
     }
@@ -270,20 +270,20 @@ impl State {
     }
 
     fn rank_why(&self, claim: usize) -> (Rank, RankWhy) {
-        let o = self.claim_obs[claim];
+        let o = self.claim_obs[claim] as usize;
         let ob = &self.obs[o];
-        let e = &self.epochs[ob.epoch];
+        let e = &self.epochs[ob.epoch()];
         if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }
-        let latest = self.group_latest[e.group] == Some(ob.epoch);
-        let role = self.outcomes[ob.epoch].roles.get(o - e.obs.start);
+        let latest = self.group_latest[e.group] == Some(ob.epoch());
+        let role = self.outcomes[ob.epoch()].roles.get(o - e.obs.start);
         let figure = |p: usize| {
             let other = &self.obs[e.at(p)];
-            (self.keys[other.key].clone(), other.as_of)
+            (self.keys[other.key()].clone(), other.as_of)
         };
         match role {
             Some(Role::Revised { by }) => {
@@ -298,7 +298,7 @@ impl State {
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ => {}
         }
-        let out = &self.outcomes[ob.epoch];
+        let out = &self.outcomes[ob.epoch()];
         if !out.undecided.is_empty() {
             return (Rank::Normal, RankWhy::Tied);
         }
@@ -331,7 +331,7 @@ impl State {
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
-            if let Some(l) = self.loss[self.claim_obs[c]]
+            if let Some(l) = self.loss[self.claim_obs[c] as usize]
                 && counted[c]
             {
                 entry.checked += 1;
@@ -383,15 +383,15 @@ impl State {
             if e.obs.is_empty() {
                 continue;
             }
-            let base = self.obs[e.obs.start].said;
+            let base = self.obs[e.obs.start].said();
             first.clear();
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
                 let relayed = claims.via(c).is_some();
                 let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
                 // `number_statements` numbers an epoch's statements from its first observation.
-                debug_assert!(ob.said >= base, "statement numbered before its epoch");
-                let local = ob.said - base;
+                debug_assert!(ob.said() >= base, "statement numbered before its epoch");
+                let local = ob.said() - base;
                 if first.len() <= local {
                     first.resize(local + 1, None);
                 }
@@ -402,7 +402,7 @@ impl State {
             }
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                echo[c] = first[ob.said - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
+                echo[c] = first[ob.said() - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
             }
         }
         echo
@@ -456,14 +456,13 @@ impl State {
             })
             .collect();
         let n_voices = voices.groups.len();
-        let mut per_voice =
-            self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, None);
+        let mut per_voice = self.tally(claims.len(), n_voices, |c| self.obs(c).voice(), None);
         let mut voice_distinct = vec![0usize; n_voices];
         let mut seen = vec![false; self.statements];
         for c in 0..claims.len() {
-            let ob = &self.obs[self.claim_obs[c]];
-            if !std::mem::replace(&mut seen[ob.said], true) {
-                voice_distinct[ob.voice] += 1;
+            let ob = self.obs(c);
+            if !std::mem::replace(&mut seen[ob.said()], true) {
+                voice_distinct[ob.voice()] += 1;
             }
         }
         let voice_reports = voices

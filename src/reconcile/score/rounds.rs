@@ -197,10 +197,10 @@ impl State {
                 continue; // derived bounds restate sub-counts already scored
             }
             if let Some(l) = self.loss[o]
-                && !std::mem::replace(&mut seen[ob.said], true)
+                && !std::mem::replace(&mut seen[ob.said()], true)
             {
-                sum[ob.voice] += l;
-                count[ob.voice] += 1;
+                sum[ob.voice()] += l;
+                count[ob.voice()] += 1;
             }
         }
         sum.iter().zip(&count).map(|(s, &c)| (c > 0).then(|| s / c as f64)).collect()
@@ -220,10 +220,10 @@ impl State {
                 let o = e.at(p);
                 let ob = &self.obs[o];
                 if let Some(share) = estimate::listed_share(self.view(o), best)
-                    && !std::mem::replace(&mut seen[ob.said], true)
+                    && !std::mem::replace(&mut seen[ob.said()], true)
                 {
-                    sum[ob.voice] += share;
-                    count[ob.voice] += 1;
+                    sum[ob.voice()] += share;
+                    count[ob.voice()] += 1;
                 }
             }
         }
