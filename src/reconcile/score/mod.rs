@@ -235,6 +235,31 @@ impl State {
     }
 }
 
+/// An observation's loss, if it has one, in the eight bytes of an `f64` (an `Option<f64>`
+/// takes sixteen): "no loss" is one NaN, told apart from every loss by its bits, so a loss that
+/// is NaN stays a loss. Read it with [`Loss::get`], never by comparing the number.
+#[derive(Debug, Clone, Copy)]
+struct Loss(f64);
+
+impl Loss {
+    /// The bits of "no loss": a quiet NaN with payload 1. A loss with these bits is held as
+    /// [`f64::NAN`] instead: no use of a NaN loss reads its payload (sums and comparisons give
+    /// NaN and false whatever it is), so that changes nothing.
+    const NONE_BITS: u64 = 0x7ff8_0000_0000_0001;
+
+    fn new(loss: Option<f64>) -> Self {
+        match loss {
+            Some(l) if l.to_bits() == Self::NONE_BITS => Loss(f64::NAN),
+            Some(l) => Loss(l),
+            None => Loss(f64::from_bits(Self::NONE_BITS)),
+        }
+    }
+
+    fn get(self) -> Option<f64> {
+        (self.0.to_bits() != Self::NONE_BITS).then_some(self.0)
+    }
+}
+
 /// A group's latest epoch, in public terms.
 #[derive(Debug, Clone)]
 pub(crate) struct GroupResult {
@@ -261,7 +286,8 @@ pub(crate) struct State {
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
     results: Vec<Option<GroupResult>>,
-    loss: Vec<Option<f64>>,
+    /// Per observation: its loss in the last round, if it has one.
+    loss: Vec<Loss>,
     weight: Vec<f64>,
     /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with
     /// the values like the weights.
@@ -725,7 +751,7 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Held, Obs, View};
+    use super::{Held, Loss, Obs, View};
     use crate::value::{Endpoint, Interval};
 
     fn bits(e: Endpoint) -> (u64, bool) {
@@ -774,5 +800,18 @@ mod tests {
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
         assert!(size <= 64, "{size}");
+    }
+
+    /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.
+    #[test]
+    fn a_loss_reads_back() {
+        for l in [0.0, -0.0, 0.5, 1.0, f64::MIN_POSITIVE, f64::INFINITY] {
+            assert_eq!(Loss::new(Some(l)).get().map(f64::to_bits), Some(l.to_bits()));
+        }
+        for nan in [f64::NAN, -f64::NAN, f64::from_bits(Loss::NONE_BITS)] {
+            assert!(Loss::new(Some(nan)).get().is_some_and(f64::is_nan));
+        }
+        assert_eq!(Loss::new(None).get(), None);
+        assert_eq!(std::mem::size_of::<Loss>(), 8);
     }
 }

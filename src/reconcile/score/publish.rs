@@ -331,7 +331,7 @@ impl State {
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
-            if let Some(l) = self.loss[self.claim_obs[c] as usize]
+            if let Some(l) = self.loss[self.claim_obs[c] as usize].get()
                 && counted[c]
             {
                 entry.checked += 1;
@@ -357,7 +357,7 @@ impl State {
             first.clear();
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
-                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].is_some()) else {
+                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].get().is_some()) else {
                     continue;
                 };
                 first

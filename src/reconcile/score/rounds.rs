@@ -7,7 +7,7 @@ use crate::reconcile::estimate::{self, Input, Outcome, Role, View};
 use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
-use super::{COMPLETENESS_PRIOR, Epoch, Kind, State, inputs_of};
+use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State, inputs_of};
 
 impl State {
     /// CRH rounds: estimates from weights, losses from estimates, weights from losses.
@@ -125,14 +125,14 @@ impl State {
     }
 
     fn score_all(&mut self, policy: &Policy) {
-        let mut loss = vec![None; self.obs.len()];
+        let mut loss = vec![Loss::new(None); self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             let same_day_winners: BTreeSet<usize> =
                 if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
                 let pos = o - e.obs.start;
-                loss[o] = match (self.view(o), out.numeric, &out.label) {
+                loss[o] = Loss::new(match (self.view(o), out.numeric, &out.label) {
                     // A figure its own voice revised down was withdrawn, not contradicted:
                     // the voice is judged on what it says now.
                     (View::Numeric { .. }, Some(_), _)
@@ -181,7 +181,7 @@ impl State {
                         Some(crh::label_loss(conflict))
                     }
                     _ => None,
-                };
+                });
             }
         }
         self.loss = loss;
@@ -196,7 +196,7 @@ impl State {
             if self.claim_of(ob).is_none() {
                 continue; // derived bounds restate sub-counts already scored
             }
-            if let Some(l) = self.loss[o]
+            if let Some(l) = self.loss[o].get()
                 && !std::mem::replace(&mut seen[ob.said()], true)
             {
                 sum[ob.voice()] += l;
