@@ -135,22 +135,30 @@ impl Obs {
     }
 }
 
-/// An observation's value as the estimate takes it ([`View`]), held compactly: a numeric
-/// figure's interval ends and representative point inline, a label or a value set aside by
-/// its index into `State::values` (which only such observations fill).
+/// An observation's value as the estimate takes it ([`View`]), in 16 bytes: a plain number
+/// inline, any other numeric figure by its index into `State::intervals`, a label or a value
+/// set aside by its index into `State::values` (which only such observations fill).
 #[derive(Debug, Clone, Copy)]
 enum Held {
-    /// `ends` says which ends are open and whether there is a high end ([`LOW_OPEN`],
-    /// [`HIGH_OPEN`], [`BOUNDED`]).
-    Numeric {
-        low: f64,
-        high: f64,
-        rep: f64,
-        ends: u8,
-    },
-    Label(usize),
+    /// A closed point whose representative point is itself, bit for bit: most figures of a
+    /// table ("164").
+    Point(f64),
+    /// Any other numeric figure: a range, a bound, a point with another representative point.
+    Interval(u32),
+    Label(u32),
     /// Undisclosed (`None`), or a value not comparable with the epoch's kind.
-    Skip(Option<usize>),
+    Skip(Option<u32>),
+}
+
+/// A numeric figure that is not a plain point ([`Held::Interval`]): its interval's ends and
+/// its representative point. `ends` says which ends are open and whether there is a high end
+/// ([`LOW_OPEN`], [`HIGH_OPEN`], [`BOUNDED`]).
+#[derive(Debug, Clone, Copy)]
+struct HeldInterval {
+    low: f64,
+    high: f64,
+    rep: f64,
+    ends: u8,
 }
 
 const LOW_OPEN: u8 = 1;
@@ -158,26 +166,38 @@ const HIGH_OPEN: u8 = 2;
 const BOUNDED: u8 = 4;
 
 impl Held {
-    fn numeric(interval: Interval, rep: f64) -> Self {
+    /// A numeric figure, held inline when it is a plain point, else pushed on `intervals`.
+    fn numeric(interval: Interval, rep: f64, intervals: &mut Vec<HeldInterval>) -> Self {
         let low = interval.low();
+        // Compared by bits, so the point reads back as it came: -0 and 0 differ here.
+        let same = |x: f64| x.to_bits() == low.value.to_bits();
+        if !low.open && interval.high().is_some_and(|h| !h.open && same(h.value)) && same(rep) {
+            return Held::Point(rep);
+        }
         let (high, high_ends) = match interval.high() {
             Some(h) => (h.value, BOUNDED | if h.open { HIGH_OPEN } else { 0 }),
             None => (f64::INFINITY, 0),
         };
         let ends = high_ends | if low.open { LOW_OPEN } else { 0 };
-        Held::Numeric { low: low.value, high, rep, ends }
+        intervals.push(HeldInterval { low: low.value, high, rep, ends });
+        Held::Interval(index(intervals.len() - 1))
     }
 
-    fn view(self, values: &[Value]) -> View<'_> {
+    fn view<'a>(self, values: &'a [Value], intervals: &[HeldInterval]) -> View<'a> {
         match self {
-            Held::Numeric { low, high, rep, ends } => {
+            Held::Point(x) => {
+                let end = Endpoint { value: x, open: false };
+                View::Numeric { interval: Interval::new(end, Some(end)), rep: x }
+            }
+            Held::Interval(i) => {
+                let HeldInterval { low, high, rep, ends } = intervals[i as usize];
                 let low = Endpoint { value: low, open: ends & LOW_OPEN != 0 };
                 let high = (ends & BOUNDED != 0)
                     .then_some(Endpoint { value: high, open: ends & HIGH_OPEN != 0 });
                 View::Numeric { interval: Interval::new(low, high), rep }
             }
-            Held::Label(v) => View::Label(&values[v]),
-            Held::Skip(v) => View::Skip(v.map(|v| &values[v])),
+            Held::Label(v) => View::Label(&values[v as usize]),
+            Held::Skip(v) => View::Skip(v.map(|v| &values[v as usize])),
         }
     }
 }
@@ -216,7 +236,7 @@ impl Epoch {
 impl State {
     /// Observation `o`'s value as the estimate takes it.
     fn view(&self, o: usize) -> View<'_> {
-        self.obs[o].held.view(&self.values)
+        self.obs[o].held.view(&self.values, &self.intervals)
     }
 
     /// Claim `c`'s observation.
@@ -273,6 +293,8 @@ pub(crate) struct State {
     obs: Vec<Obs>,
     /// The labels and set-aside values the observations hold (see [`Held`]).
     values: Vec<Value>,
+    /// The numeric figures, other than plain points, that the observations hold (see [`Held`]).
+    intervals: Vec<HeldInterval>,
     /// The ids of the derived bounds, by index (see `Obs::figure`).
     derived_ids: Vec<ClaimId>,
     /// How many distinct (voice, statement) pairs the observations make (see `Obs::said`).
@@ -309,29 +331,36 @@ fn kind_of(v: &Value) -> Option<Kind> {
     }
 }
 
-/// How an epoch of `kind` holds value `v`; a label or a value set aside is pushed on `values`.
-fn hold(v: &Value, kind: Option<Kind>, policy: &Policy, values: &mut Vec<Value>) -> Held {
+/// How an epoch of `kind` holds value `v`; a label or a value set aside is pushed on `values`,
+/// a numeric figure other than a plain point on `intervals` (see [`Held`]).
+fn hold(
+    v: &Value,
+    kind: Option<Kind>,
+    policy: &Policy,
+    values: &mut Vec<Value>,
+    intervals: &mut Vec<HeldInterval>,
+) -> Held {
     let mut keep = |v: &Value| {
         values.push(v.clone());
-        values.len() - 1
+        index(values.len() - 1)
     };
     match (kind, v) {
         (_, Value::Undisclosed) => Held::Skip(None),
         (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
-            Held::numeric(a.interval(policy), crh::representative(&a.magnitude, policy))
+            Held::numeric(a.interval(policy), crh::representative(&a.magnitude, policy), intervals)
         }
         (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
             if unit.dimension() == d =>
         {
-            Held::numeric(to.interval(policy), crh::representative(to, policy))
+            Held::numeric(to.interval(policy), crh::representative(to, policy), intervals)
         }
         (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
-            Some(i) => Held::numeric(i, crh::representative_of_interval(&i)),
+            Some(i) => Held::numeric(i, crh::representative_of_interval(&i), intervals),
             None => Held::Skip(Some(keep(v))),
         },
         (Some(Kind::Date), Value::Date(d)) => {
             let i = d.interval();
-            Held::numeric(i, crh::representative_of_interval(&i))
+            Held::numeric(i, crh::representative_of_interval(&i), intervals)
         }
         (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => Held::Label(keep(v)),
         _ => Held::Skip(Some(keep(v))),
@@ -497,12 +526,13 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 fn prepare(
     obs: &[Obs],
     values: &[Value],
+    intervals: &[HeldInterval],
     key_order: &[usize],
     epoch: &mut Epoch,
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
 ) {
-    let interval_of = |o: usize| match obs[o].held.view(values) {
+    let interval_of = |o: usize| match obs[o].held.view(values, intervals) {
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
@@ -525,7 +555,7 @@ fn prepare(
         .collect();
     epoch.spread = crh::spread(reps);
     let order: Vec<usize> = numeric.iter().map(|&o| o - epoch.obs.start).collect();
-    let inputs = inputs_of(obs, values, key_order, epoch);
+    let inputs = inputs_of(obs, values, intervals, key_order, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
@@ -594,6 +624,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
     let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
     let mut held_values: Vec<Value> = Vec::new();
+    let mut intervals: Vec<HeldInterval> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -642,14 +673,14 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                     voice: index(it.voice),
                     key: index(it.key),
                     said: 0,
-                    held: hold(it.value, kind, policy, &mut held_values),
+                    held: hold(it.value, kind, policy, &mut held_values, &mut intervals),
                     as_of: it.as_of,
                     published: claim.and_then(|c| claims.published(c)),
                     current,
                 });
             }
             epoch.obs.end = obs.len();
-            prepare(&obs, &held_values, &key_order, &mut epoch, policy, by_id);
+            prepare(&obs, &held_values, &intervals, &key_order, &mut epoch, policy, by_id);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -663,6 +694,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         statements,
         obs,
         values: held_values,
+        intervals,
         derived_ids,
         keys: keys.texts,
         key_order,
@@ -707,13 +739,14 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
 fn inputs_of<'a>(
     obs: &'a [Obs],
     values: &'a [Value],
+    intervals: &[HeldInterval],
     key_order: &[usize],
     e: &Epoch,
 ) -> Vec<Input<'a>> {
     obs[e.obs.clone()]
         .iter()
         .map(|ob| Input {
-            view: ob.held.view(values),
+            view: ob.held.view(values, intervals),
             voice: ob.voice(),
             current: ob.current,
             key: key_order[ob.key()],
@@ -759,7 +792,9 @@ mod tests {
     }
 
     /// What `Held` keeps of a numeric figure gives back its interval and point bit for bit:
-    /// open or closed ends, no high end, a point, a day number, a factor, infinities, -0.
+    /// open or closed ends, no high end, a point, a day number, a factor, infinities, -0. A
+    /// closed point whose point is itself, bit for bit, is held inline; any other figure in
+    /// the side table.
     #[test]
     fn a_held_interval_reads_back_exactly() {
         let end = |value: f64, open: bool| Endpoint { value, open };
@@ -767,6 +802,12 @@ mod tests {
         let mut intervals = vec![
             Interval::point(164.0),
             Interval::point(day),
+            Interval::point(0.0),
+            Interval::point(-0.0),
+            Interval::point(f64::INFINITY),
+            Interval::point(f64::NAN),
+            Interval::new(end(0.0, false), Some(end(-0.0, false))),
+            Interval::new(end(7.0, true), Some(end(7.0, true))),
             Interval::closed(day, day + 2.0),
             Interval::closed(0.7, 1.5),
             Interval::at_least(1_000.0),
@@ -784,22 +825,37 @@ mod tests {
             }
         }
         for i in intervals {
-            for rep in [0.0, -0.0, 1.25, f64::INFINITY, f64::NAN] {
-                let View::Numeric { interval, rep: back } = Held::numeric(i, rep).view(&[]) else {
+            let own = i.low().value;
+            for rep in [0.0, -0.0, 1.25, f64::INFINITY, f64::NAN, own] {
+                let mut table = Vec::new();
+                let held = Held::numeric(i, rep, &mut table);
+                let View::Numeric { interval, rep: back } = held.view(&[], &table) else {
                     panic!("a numeric view");
                 };
                 assert_eq!(bits(interval.low()), bits(i.low()), "{i:?}");
                 assert_eq!(interval.high().map(bits), i.high().map(bits), "{i:?}");
                 assert_eq!(back.to_bits(), rep.to_bits());
+                let plain = i.high().is_some_and(|h| bits(h) == bits(i.low()))
+                    && !i.low().open
+                    && rep.to_bits() == own.to_bits();
+                assert_eq!(matches!(held, Held::Point(_)), plain, "{i:?} {rep}");
+                assert_eq!(table.len(), usize::from(!plain), "{i:?} {rep}");
             }
         }
+    }
+
+    /// A held value is 16 bytes: a plain number inline, anything else by an index.
+    #[test]
+    fn a_held_value_stays_small() {
+        let size = std::mem::size_of::<Held>();
+        assert!(size <= 16, "{size}");
     }
 
     /// The scoring state holds one `Obs` per claim: its size is most of the state's.
     #[test]
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
-        assert!(size <= 64, "{size}");
+        assert!(size <= 48, "{size}");
     }
 
     /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.

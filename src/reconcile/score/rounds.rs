@@ -50,7 +50,7 @@ impl State {
         let mut scratch = estimate::Scratch::default();
         for (ei, e) in self.epochs.iter().enumerate() {
             let previous = previous.next();
-            let inputs = inputs_of(&self.obs, &self.values, &self.key_order, e);
+            let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
                     // The state the day before, when the previous epoch is the group's.
