@@ -778,7 +778,7 @@ impl Reconciler {
             voices.detect_copying(&keys, &groups);
         }
         let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
-        let state =
+        let mut state =
             score::run(store, &values, keys, &groups, &derived, &voices, &self.policy, self.rounds);
         let mut out_groups = Vec::with_capacity(groups.len());
         // Shared by every relation's reason, which judges its two values again when shown.
@@ -790,7 +790,7 @@ impl Reconciler {
                 store,
                 &values,
                 &derived,
-                &state,
+                &mut state,
                 &voices,
                 &policy,
                 self.all_pairs_up_to,

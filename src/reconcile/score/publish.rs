@@ -237,9 +237,10 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
-    /// The public result of group `gi` (its latest epoch).
-    pub fn group_result_of(&self, gi: usize) -> Option<&GroupResult> {
-        self.results.get(gi).and_then(Option::as_ref)
+    /// The public result of group `gi` (its latest epoch), given once: the group takes it,
+    /// so its claim ids are not held twice while the groups are finished.
+    pub fn take_group_result(&mut self, gi: usize) -> Option<GroupResult> {
+        self.results.get_mut(gi).and_then(Option::take)
     }
 
     /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
