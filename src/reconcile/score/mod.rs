@@ -78,7 +78,7 @@ pub(crate) const MAX_CLAIMS: usize = 1 << 30;
 
 /// `i`, an index below the number of observations, as an observation holds it (see
 /// [`MAX_CLAIMS`], which keeps every such index within a `u32`).
-fn index(i: usize) -> u32 {
+pub(crate) fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or_else(|_| unreachable!("index {i} past MAX_CLAIMS' bound"))
 }
 

@@ -152,7 +152,7 @@ impl State {
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                Role::Regression { below } => Some((e.at(p), below)),
+                &Role::Regression { below } => Some((e.at(p), out.below(below))),
                 _ => None,
             })
             .map(|(o, below)| {
@@ -281,25 +281,25 @@ impl State {
             };
         }
         let latest = self.group_latest[e.group] == Some(ob.epoch());
-        let role = self.outcomes[ob.epoch()].roles.get(o - e.obs.start);
+        let out = &self.outcomes[ob.epoch()];
+        let role = out.roles.get(o - e.obs.start).copied();
         let figure = |p: usize| {
             let other = &self.obs[e.at(p)];
             (self.keys[other.key()].clone(), other.as_of)
         };
         match role {
             Some(Role::Revised { by }) => {
-                let (key, as_of) = figure(*by);
+                let (key, as_of) = figure(by as usize);
                 return (Rank::Normal, RankWhy::RevisedDown(key, as_of));
             }
             Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {
-                let below = below.iter().map(|&p| figure(p)).collect();
+                let below = out.below(below).iter().map(|&p| figure(p)).collect();
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ => {}
         }
-        let out = &self.outcomes[ob.epoch()];
         if !out.undecided.is_empty() {
             return (Rank::Normal, RankWhy::Tied);
         }

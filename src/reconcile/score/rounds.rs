@@ -153,7 +153,8 @@ impl State {
                         // A regression is off by at least how far it falls below what it
                         // contradicts.
                         let d = match out.roles.get(pos) {
-                            Some(Role::Regression { below }) => below
+                            Some(&Role::Regression { below }) => out
+                                .below(below)
                                 .iter()
                                 .filter_map(|&g| match self.view(e.at(g)) {
                                     View::Numeric { interval: above, .. } => Some(
