@@ -61,10 +61,12 @@ use super::voice::Voices;
 /// prior), so an omission by an unknown voice is half a vote against.
 const COMPLETENESS_PRIOR: f64 = 0.5;
 
-/// What makes two figures one statement, counted once: the epoch and the value (its key),
-/// and for an earlier figure of a running total its date too (restating 31 on a later day,
-/// when others have moved on, is new evidence about the voice).
-type Statement = (u32, u32, Option<NaiveDate>);
+/// What makes two figures of one epoch one statement, counted once: the value (its key), and
+/// for an earlier figure of a running total its date too (restating 31 on a later day, when
+/// others have moved on, is new evidence about the voice). Figures of different epochs never
+/// make one statement: statements are compared epoch by epoch ([`number_statements`],
+/// `State::counted`), an epoch's observations being consecutive.
+type Statement = (u32, Option<NaiveDate>);
 
 /// The most claims one reconciliation holds (2^30, about a billion; `Reconciler::reconcile`
 /// rejects the claims past it), so that every index an observation holds fits in a `u32`
@@ -91,13 +93,13 @@ enum Kind {
 }
 
 /// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
-/// (see [`MAX_CLAIMS`]), read back as `usize` by the methods of the same names.
+/// (see [`MAX_CLAIMS`]), read back as `usize` by the methods of the same names, and its epoch
+/// is found from its index ([`State::epoch_of`]): 40 bytes.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claim_obs.len()`), or derived bound `d` at that length plus
     /// `d` (see [`State::claim_of`] and [`State::id_of`]).
     figure: u32,
-    epoch: u32,
     voice: u32,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
     key: u32,
@@ -111,15 +113,11 @@ struct Obs {
 
 impl Obs {
     fn statement(&self) -> Statement {
-        (self.epoch, self.key, if self.current { None } else { self.as_of })
+        (self.key, if self.current { None } else { self.as_of })
     }
 
     fn figure(&self) -> usize {
         self.figure as usize
-    }
-
-    fn epoch(&self) -> usize {
-        self.epoch as usize
     }
 
     fn voice(&self) -> usize {
@@ -135,14 +133,15 @@ impl Obs {
     }
 }
 
-/// An observation's value as the estimate takes it ([`View`]), in 16 bytes: a plain number
+/// An observation's value as the estimate takes it ([`View`]), in 12 bytes: a plain number
 /// inline, any other numeric figure by its index into `State::intervals`, a label or a value
 /// set aside by its index into `State::values` (which only such observations fill).
 #[derive(Debug, Clone, Copy)]
 enum Held {
     /// A closed point whose representative point is itself, bit for bit: most figures of a
-    /// table ("164").
-    Point(f64),
+    /// table ("164"). Its bytes ([`f64::to_le_bytes`]), which ask no alignment: an `f64`
+    /// would align `Held` to 8 bytes, and make it 16.
+    Point([u8; 8]),
     /// Any other numeric figure: a range, a bound, a point with another representative point.
     Interval(u32),
     Label(u32),
@@ -172,7 +171,7 @@ impl Held {
         // Compared by bits, so the point reads back as it came: -0 and 0 differ here.
         let same = |x: f64| x.to_bits() == low.value.to_bits();
         if !low.open && interval.high().is_some_and(|h| !h.open && same(h.value)) && same(rep) {
-            return Held::Point(rep);
+            return Held::Point(rep.to_le_bytes());
         }
         let (high, high_ends) = match interval.high() {
             Some(h) => (h.value, BOUNDED | if h.open { HIGH_OPEN } else { 0 }),
@@ -185,7 +184,8 @@ impl Held {
 
     fn view<'a>(self, values: &'a [Value], intervals: &[HeldInterval]) -> View<'a> {
         match self {
-            Held::Point(x) => {
+            Held::Point(bytes) => {
+                let x = f64::from_le_bytes(bytes);
                 let end = Endpoint { value: x, open: false };
                 View::Numeric { interval: Interval::new(end, Some(end)), rep: x }
             }
@@ -237,6 +237,12 @@ impl State {
     /// Observation `o`'s value as the estimate takes it.
     fn view(&self, o: usize) -> View<'_> {
         self.obs[o].held.view(&self.values, &self.intervals)
+    }
+
+    /// The epoch of observation `o`: the one whose observations hold it, found in O(log e)
+    /// for e epochs (epochs hold consecutive observations, in order).
+    fn epoch_of(&self, o: usize) -> usize {
+        self.epochs.partition_point(|e| e.obs.end <= o)
     }
 
     /// Claim `c`'s observation.
@@ -669,7 +675,6 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 }
                 obs.push(Obs {
                     figure: index(it.figure),
-                    epoch: index(ei),
                     voice: index(it.voice),
                     key: index(it.key),
                     said: 0,
@@ -717,9 +722,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
 
 /// Numbers what each voice says once (`Obs::said`), so the rounds count a repeated statement
 /// once with a flag per number, not a set of tuples; returns how many numbers. A statement
-/// names its epoch, and an epoch's observations are consecutive: numbering epoch by epoch
-/// with a small map gives the numbers one map over all observations would, without a map of
-/// every statement.
+/// belongs to its epoch (see [`Statement`]), and an epoch's observations are consecutive:
+/// numbering epoch by epoch with a small map gives the numbers one map over all observations,
+/// keyed by epoch too, would, without a map of every statement.
 fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
     let mut statements = 0;
     let mut said: HashMap<(u32, Statement), u32, FixedState> = HashMap::default();
@@ -844,18 +849,18 @@ mod tests {
         }
     }
 
-    /// A held value is 16 bytes: a plain number inline, anything else by an index.
+    /// A held value is 12 bytes: a plain number inline, anything else by an index.
     #[test]
     fn a_held_value_stays_small() {
         let size = std::mem::size_of::<Held>();
-        assert!(size <= 16, "{size}");
+        assert!(size <= 12, "{size}");
     }
 
     /// The scoring state holds one `Obs` per claim: its size is most of the state's.
     #[test]
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
-        assert!(size <= 48, "{size}");
+        assert!(size <= 40, "{size}");
     }
 
     /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.

@@ -261,11 +261,12 @@ impl State {
         voices
     }
 
-    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n).
+    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n log e) for e
+    /// epochs.
     pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.group_latest.len()];
         for c in 0..n_claims {
-            out[self.epochs[self.obs(c).epoch()].group].push(c);
+            out[self.epochs[self.epoch_of(self.claim_obs[c] as usize)].group].push(c);
         }
         out
     }
@@ -279,15 +280,16 @@ impl State {
     fn rank_why(&self, claim: usize) -> (Rank, RankWhy) {
         let o = self.claim_obs[claim] as usize;
         let ob = &self.obs[o];
-        let e = &self.epochs[ob.epoch()];
+        let ei = self.epoch_of(o);
+        let e = &self.epochs[ei];
         if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }
-        let latest = self.group_latest[e.group] == Some(ob.epoch());
-        let out = &self.outcomes[ob.epoch()];
+        let latest = self.group_latest[e.group] == Some(ei);
+        let out = &self.outcomes[ei];
         let role = out.roles.get(o - e.obs.start).copied();
         let figure = |p: usize| {
             let other = &self.obs[e.at(p)];
@@ -355,8 +357,9 @@ impl State {
     }
 
     /// Per claim: whether it is the first (in claim order) of the checked claims with which
-    /// its key (`key_of`) gives one statement. A statement names its epoch, so each epoch is
-    /// judged with a map of its own, never one over every statement.
+    /// its key (`key_of`) gives one statement. A statement belongs to its epoch (see
+    /// [`Statement`]), so each epoch is judged with a map of its own, never one over every
+    /// statement.
     fn counted(&self, n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
         let mut counted = vec![false; n];
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
