@@ -71,10 +71,10 @@ type Statement = (u32, Option<NaiveDate>);
 /// The most claims one reconciliation holds (2^30, about a billion; `Reconciler::reconcile`
 /// rejects the claims past it), so that every index an observation holds fits in a `u32`
 /// ([`Obs`]). Each index is below the number of observations, the claims and the derived
-/// bounds: a bound adds up at least two claims of one report, each claim to at most one bound
-/// per population above its own (at most three: police, security forces, non-militants,
-/// all), so there are at most 1.5 bounds per claim, and at most 2.5 · 2^30 < 2^32
-/// observations. A billion claims take far more memory than the scoring state (a `Claim` is
+/// bounds: a bound adds up at least two claims of one report, and a claim goes into at most
+/// one bound for each population above its own (three at most: above police come security
+/// forces, non-militants and all), so there are at most 1.5 bounds per claim, and at most
+/// 2.5 · 2^30 < 2^32 observations. A billion claims take far more memory than the scoring state (a `Claim` is
 /// about a hundred bytes before its texts), so the limit costs no table that fits.
 pub(crate) const MAX_CLAIMS: usize = 1 << 30;
 
