@@ -41,7 +41,7 @@ pub(crate) struct Input<'a> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Outcome {
     /// Clusters of current figures that can all be true together.
-    pub clusters: Clusters,
+    pub clusters: Vec<Vec<usize>>,
     pub chosen: usize,
     /// Per position, what the observation became (numeric epochs; empty for labels).
     pub roles: Vec<Role>,
@@ -78,56 +78,9 @@ impl Outcome {
             return Vec::new();
         }
         if self.roles.is_empty() {
-            return self.clusters.members(self.chosen).collect();
+            return self.clusters.get(self.chosen).cloned().unwrap_or_default();
         }
         (0..self.roles.len()).filter(|&p| self.roles[p].supports()).collect()
-    }
-}
-
-/// An outcome's clusters, as positions held flat: every cluster's positions one after another,
-/// and where each cluster ends. An outcome keeps its clusters to the end (the public clusters,
-/// reasons and ranks read them), a position per current figure: 4 bytes a position and 4 a
-/// cluster, not 8 a position and a vector (24 bytes) a cluster.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Clusters {
-    positions: Vec<u32>,
-    ends: Vec<u32>,
-}
-
-impl Clusters {
-    /// The clusters `clusters`, each a list of positions.
-    pub(crate) fn of(clusters: &[Vec<usize>]) -> Self {
-        let mut positions = Vec::with_capacity(clusters.iter().map(Vec::len).sum());
-        let mut ends = Vec::with_capacity(clusters.len());
-        for c in clusters {
-            positions.extend(c.iter().map(|&p| index(p)));
-            ends.push(index(positions.len()));
-        }
-        Clusters { positions, ends }
-    }
-
-    /// How many clusters.
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Cluster `i`'s positions, in order.
-    pub(crate) fn get(&self, i: usize) -> Option<&[u32]> {
-        let end = *self.ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        Some(&self.positions[start..end])
-    }
-
-    /// Cluster `i`'s positions, in order; none when there is no cluster `i`. Its length is
-    /// known, so a vector collected from it is allocated once, to size.
-    pub(crate) fn members(&self, i: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
-        self.get(i).unwrap_or(&[]).iter().map(|&p| p as usize)
-    }
-
-    /// Every cluster's positions, cluster by cluster (of known length, like
-    /// [`Clusters::members`]).
-    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or(&[]))
     }
 }
 
@@ -817,7 +770,7 @@ pub(crate) fn numeric(
                 .collect::<BTreeSet<_>>()
                 .len();
             Outcome {
-                clusters: Clusters::of(clusters),
+                clusters: clusters.to_vec(),
                 chosen,
                 roles,
                 below,
@@ -1101,7 +1054,7 @@ pub(crate) fn labels(
     }
     let first = range.start;
     let value_clusters = &value_clusters[range.clone()];
-    let clusters = Clusters::of(&epoch.members[range.clone()]);
+    let clusters: Vec<Vec<usize>> = epoch.members[range.clone()].to_vec();
     let (chosen, chosen_voices, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
@@ -1262,23 +1215,6 @@ fn complete_set(
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// Clusters held flat give back each cluster's positions, in order, empty ones too.
-    #[test]
-    fn clusters_read_back() {
-        let lists = vec![vec![3, 0, 7], vec![], vec![1], vec![2, 4]];
-        let flat = Clusters::of(&lists);
-        assert_eq!(flat.len(), lists.len());
-        let back: Vec<Vec<usize>> =
-            flat.iter().map(|c| c.iter().map(|&p| p as usize).collect()).collect();
-        assert_eq!(back, lists);
-        for (i, list) in lists.iter().enumerate() {
-            assert_eq!(flat.members(i).collect::<Vec<_>>(), *list);
-        }
-        assert_eq!(flat.members(lists.len()).count(), 0);
-        assert_eq!(flat.get(lists.len()), None);
-        assert_eq!(Clusters::default().len(), 0);
-    }
 
     /// Every observation of a numeric epoch holds a role: 8 bytes, a regression's list aside.
     #[test]

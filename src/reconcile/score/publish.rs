@@ -100,17 +100,13 @@ impl State {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
         // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
-        let figure = |p: usize| self.obs[e.at(p)].figure();
-        let to_ids = |mut figures: Vec<usize>| -> Vec<ClaimId> {
+        let to_ids = |c: &Vec<usize>| -> Vec<ClaimId> {
+            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure()).collect();
             figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
             figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()
         };
-        let clusters: Vec<Vec<ClaimId>> = out
-            .clusters
-            .iter()
-            .map(|c| to_ids(c.iter().map(|&p| figure(p as usize)).collect()))
-            .collect();
-        let supporting = to_ids(out.supporting().into_iter().map(figure).collect());
+        let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
+        let supporting = to_ids(&out.supporting());
         let number = |sp: estimate::Spread, unit: Option<Unit>| Figure::Number {
             low: sp.low,
             low_open: sp.low_open,
@@ -198,9 +194,7 @@ impl State {
                 .enumerate()
                 .filter(|(i, _)| *i != out.chosen)
                 .map(|(_, c)| {
-                    let describe =
-                        |&p: &u32| self.describe_obs(e.at(p as usize), claims, voices, false);
-                    c.iter().map(describe).collect()
+                    c.iter().map(|&p| self.describe_obs(e.at(p), claims, voices, false)).collect()
                 })
                 .collect();
             EstimateWhy::Split {

@@ -217,7 +217,7 @@ impl State {
         let mut count = vec![0usize; self.completeness.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             let Some(best) = &out.label else { continue };
-            for p in out.clusters.members(out.chosen) {
+            for &p in out.clusters.get(out.chosen).into_iter().flatten() {
                 let o = e.at(p);
                 let ob = &self.obs[o];
                 if let Some(share) = estimate::listed_share(self.view(o), best)
