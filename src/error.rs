@@ -153,6 +153,15 @@ pub enum Error {
         /// The repeated id.
         claim: String,
     },
+    /// A reconciliation was given more claims than it holds; the claims past the limit (by
+    /// id) are rejected.
+    #[error("claim {claim:?} is past the {limit} claims one reconciliation holds")]
+    TooManyClaims {
+        /// The rejected claim's id.
+        claim: String,
+        /// How many claims one reconciliation holds.
+        limit: usize,
+    },
     /// A line of a corpus file, or a row of a table, could not be used: which file, which
     /// line, which field, and what was wrong there.
     #[error("{file}:{line}: field {field}: {}", joined(problem, error.as_deref()))]
@@ -467,6 +476,7 @@ mod tests {
             label.in_line_after("c.jsonl", 3, "as_of", "the time of day after the date"),
             parse.in_claim("x", "value"),
             Error::io("t.csv", 7, io),
+            Error::TooManyClaims { claim: "x".to_owned(), limit: 1 << 30 },
         ]
     }
 
@@ -488,6 +498,7 @@ mod tests {
             Error::Corpus { .. } => 11,
             Error::Claim { .. } => 12,
             Error::Io { .. } => 13,
+            Error::TooManyClaims { .. } => 14,
         }
     }
 
@@ -496,7 +507,7 @@ mod tests {
         let samples = one_of_each();
         let mut seen: Vec<usize> = samples.iter().map(variant).collect();
         seen.dedup();
-        assert_eq!(seen, (0..14).collect::<Vec<_>>());
+        assert_eq!(seen, (0..15).collect::<Vec<_>>());
         for e in &samples {
             // Down the `source()` chain, no message holds its source's message.
             let mut at: &dyn std::error::Error = e;

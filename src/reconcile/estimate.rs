@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::crh;
+use crate::reconcile::score::index;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
 /// How an observation enters an estimate. Borrowed from the scoring state, which holds a
@@ -112,6 +113,8 @@ pub(crate) struct Outcome {
     pub chosen: usize,
     /// Per position, what the observation became (numeric epochs; empty for labels).
     pub roles: Vec<Role>,
+    /// Per regression ([`Role::Regression`]), the figures it falls below.
+    pub below: Vec<Vec<usize>>,
     pub numeric: Option<Spread>,
     pub label: Option<Value>,
     pub chosen_voices: usize,
@@ -124,6 +127,12 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
+    /// The positions of the figures a regression falls below: `at` is its
+    /// [`Role::Regression`]'s.
+    pub(crate) fn below(&self, at: u32) -> &[usize] {
+        &self.below[at as usize]
+    }
+
     /// True when no figure of the latest date won: the estimate is the floor of earlier
     /// figures that carry more weight.
     pub(crate) fn floors_won(&self) -> bool {
@@ -546,7 +555,7 @@ pub(crate) struct Scratch {
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
 /// the words of ranks, reasons and findings are derived from it when a report asks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
     /// Not a number in this epoch (a label, or skipped).
     Unused,
@@ -561,20 +570,20 @@ pub(crate) enum Role {
     /// (or bounded current) figure of its own elsewhere.
     Aside,
     /// An earlier figure its own voice later revised down (to the figure at this position).
-    Revised { by: usize },
+    Revised { by: u32 },
     /// An earlier figure above the estimate: the running total cannot fall.
     Above,
     /// A figure below figures that other voices gave earlier and the estimate keeps: a
-    /// running total cannot fall. `below` holds the highest such figure of each voice, highest
-    /// first, at most [`MAX_LISTED`]. Boxed: regressions are few, and every observation holds
-    /// a role (16 bytes, not 32; a boxed slice would be a wide pointer, 24).
-    #[allow(clippy::box_collection)]
-    Regression { below: Box<Vec<usize>> },
+    /// running total cannot fall. `below` is the place in [`Outcome::below`] of the list of
+    /// those figures: the highest of each voice, highest first, at most [`MAX_LISTED`]. The
+    /// lists are held beside the roles: regressions are few, and every observation holds a
+    /// role (8 bytes; 16 with a boxed list).
+    Regression { below: u32 },
 }
 
 impl Role {
     /// Whether an observation in this role is counted among the estimate's support.
-    pub(crate) fn supports(&self) -> bool {
+    pub(crate) fn supports(self) -> bool {
         matches!(self, Role::Chosen | Role::Floor)
     }
 }
@@ -888,7 +897,8 @@ pub(crate) fn numeric(
         Some(previous) if previous.chosen == chosen && !previous.roles.is_empty() => previous,
         _ => {
             let floaters = floaters(&epoch.floating, common.as_ref(), inputs);
-            let roles = roles(clusters, chosen, common.as_ref(), inputs, &epoch.revised, &floaters);
+            let (roles, below) =
+                roles(clusters, chosen, common.as_ref(), inputs, &epoch.revised, &floaters);
             // Voices are counted from the final roles: a regression lends no support.
             let chosen_voices = roles
                 .iter()
@@ -901,6 +911,7 @@ pub(crate) fn numeric(
                 clusters: clusters.clone(),
                 chosen,
                 roles,
+                below,
                 numeric: None,
                 label: None,
                 chosen_voices,
@@ -945,8 +956,8 @@ fn floaters(
     floating.iter().map(|&(_, m)| inputs[m].voice).filter(|v| !rejecting.contains(v)).collect()
 }
 
-/// Every observation's role once the cluster is chosen (see [`Role`]); `chosen` past the last
-/// cluster means the floors won. `floaters` are the voices without a bounded current figure
+/// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
+/// regressions ([`Outcome::below`]); `chosen` past the last cluster means the floors won. `floaters` are the voices without a bounded current figure
 /// whose latest floors lie beneath the estimate: with the chosen cluster's voices, theirs are
 /// the figures that support it.
 fn roles(
@@ -956,7 +967,7 @@ fn roles(
     inputs: &[Input<'_>],
     revised: &[Option<usize>],
     floaters: &BTreeSet<usize>,
-) -> Vec<Role> {
+) -> (Vec<Role>, Vec<Vec<usize>>) {
     let mut roles = vec![Role::Unused; inputs.len()];
     let chosen_voices: BTreeSet<usize> =
         clusters.get(chosen).into_iter().flatten().map(|&m| inputs[m].voice).collect();
@@ -981,7 +992,7 @@ fn roles(
             continue; // a bounded current figure outside the chosen cluster stays a rival
         }
         roles[m] = if let Some(by) = revised[m] {
-            Role::Revised { by }
+            Role::Revised { by: index(by) }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
         } else if floaters.contains(&input.voice) || chosen_voices.contains(&input.voice) {
@@ -990,8 +1001,8 @@ fn roles(
             Role::Aside
         };
     }
-    mark_regressions(&mut roles, inputs);
-    roles
+    let below = mark_regressions(&mut roles, inputs);
+    (roles, below)
 }
 
 /// At most this many figures are listed for one regression: the highest of each voice it
@@ -1010,15 +1021,16 @@ fn total_key(x: f64) -> u64 {
 /// Marks figures below what other voices reported earlier and the estimate keeps. A sweep in
 /// date order keeps each voice's highest kept figure so far in an ordered set, so each figure
 /// is checked against the highest first and at most [`MAX_LISTED`] are listed:
-/// O(n log n + n · `MAX_LISTED`).
-fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
+/// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
+/// ([`Outcome::below`]).
+fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Vec<Vec<usize>> {
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     let mut kept: Vec<usize> = (0..inputs.len())
         .filter(|&m| matches!(roles[m], Role::Chosen | Role::Floor | Role::Aside))
         .filter(|&m| dated(m).is_some())
         .collect();
     if kept.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut candidates: Vec<usize> = (0..inputs.len())
         .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside | Role::Rival))
@@ -1028,8 +1040,9 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
     candidates.sort_by_key(|&m| (inputs[m].as_of, m));
     // A regression needs a kept figure of an earlier day.
     if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
-        return;
+        return Vec::new();
     }
+    let mut lists = Vec::new();
     // Per voice its highest kept figure so far; the set orders them highest first.
     let mut best: HashMap<usize, (LowKey, usize)> = HashMap::new();
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
@@ -1058,9 +1071,11 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) {
             .take(MAX_LISTED)
             .collect();
         if !below.is_empty() {
-            roles[m] = Role::Regression { below: Box::new(below) };
+            roles[m] = Role::Regression { below: index(lists.len()) };
+            lists.push(below);
         }
     }
+    lists
 }
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
@@ -1209,6 +1224,7 @@ pub(crate) fn labels(
         clusters,
         chosen,
         roles: Vec::new(),
+        below: Vec::new(),
         numeric: None,
         label,
         chosen_voices,
@@ -1338,10 +1354,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Every observation of a numeric epoch holds a role: 16 bytes, a regression's list boxed.
+    /// Every observation of a numeric epoch holds a role: 8 bytes, a regression's list aside.
     #[test]
     fn a_role_stays_small() {
-        assert!(std::mem::size_of::<Role>() <= 16, "{}", std::mem::size_of::<Role>());
+        assert!(std::mem::size_of::<Role>() <= 8, "{}", std::mem::size_of::<Role>());
     }
 
     /// [`least_loss_cluster`] as it was before the walk, the oracle: every cluster's loss, with

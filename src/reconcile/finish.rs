@@ -17,7 +17,8 @@ use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, Ranked};
 
-/// Turns a group's data and the scoring state into the public [`Group`].
+/// Turns a group's data and the scoring state into the public [`Group`], taking the group's
+/// result (its clusters and estimate) out of the state.
 #[allow(clippy::too_many_arguments)] // one call site; the inputs are the pipeline's stages
 pub(crate) fn finish<C: ClaimStore + ?Sized>(
     gi: usize,
@@ -25,7 +26,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     claims: &C,
     values: &Values<'_, C>,
     derived: &[Derived],
-    state: &State,
+    state: &mut State,
     voices: &Voices,
     policy: &Arc<Policy>,
     all_pairs_up_to: usize,
@@ -45,7 +46,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
         dated: items.iter().map(Item::dated).collect(),
     });
     let nature = g.subject.behaviour();
-    let result = state.group_result_of(gi);
+    let result = state.take_group_result(gi);
     let n = items.len();
     let mut relations = Relations::between(figures);
     let mut relate = |pair| relate(&items, pair, &mut relations, nature, policy);
@@ -54,7 +55,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     } else {
         // Neighbours in as-of order, then every other item against the estimate's anchor:
         // O(n) relations, never all pairs.
-        let anchor = result.and_then(|r| r.supporting.first());
+        let anchor = result.as_ref().and_then(|r| r.supporting.first());
         let k = anchor.and_then(|a| items.iter().position(|it| it.id == a));
         (1..n).for_each(|j| relate((j - 1, j)));
         if let Some(k) = k {
@@ -70,13 +71,14 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
             Ranked { claim: claims.id(i).clone(), rank, reason }
         })
         .collect::<Vec<_>>();
+    let (clusters, estimate) = result.map_or_else(Default::default, |r| (r.clusters, r.estimate));
     Group {
         subject: g.subject.clone(),
         claims: g.members.iter().map(|&i| claims.id(i).clone()).collect(),
         derived: own_derived.iter().map(|d| d.bound.clone()).collect(),
         relations,
-        clusters: result.map(|r| r.clusters.clone()).unwrap_or_default(),
-        estimate: result.and_then(|r| r.estimate.clone()),
+        clusters,
+        estimate,
         ranks,
     }
 }

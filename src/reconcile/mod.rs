@@ -778,7 +778,7 @@ impl Reconciler {
             voices.detect_copying(&keys, &groups);
         }
         let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
-        let state =
+        let mut state =
             score::run(store, &values, keys, &groups, &derived, &voices, &self.policy, self.rounds);
         let mut out_groups = Vec::with_capacity(groups.len());
         // Shared by every relation's reason, which judges its two values again when shown.
@@ -790,7 +790,7 @@ impl Reconciler {
                 store,
                 &values,
                 &derived,
-                &state,
+                &mut state,
                 &voices,
                 &policy,
                 self.all_pairs_up_to,
@@ -857,7 +857,7 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
 }
 
 /// Keeps the first claim of each id (in a total order) and the claims that can be placed in
-/// time; the rest are rejected with the reason.
+/// time, at most [`score::MAX_CLAIMS`] of them; the rest are rejected with the reason.
 fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
     // Claims collected from a vector of larger items (`Table::read`'s rows with their lines,
     // through `filter_map(Result::ok)`) keep that vector's room; the result holds the claims,
@@ -867,7 +867,8 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
     claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
     // Most inputs reject nothing: then the sorted claims are the kept ones, and no second
     // vector of claims is built beside them.
-    let clean = claims.windows(2).all(|w| w[0].id() != w[1].id())
+    let clean = claims.len() <= score::MAX_CLAIMS
+        && claims.windows(2).all(|w| w[0].id() != w[1].id())
         && claims.iter().all(|c| date_out_of_range(c).is_none());
     if clean {
         return (claims, Vec::new());
@@ -884,6 +885,15 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
                 error,
             });
         } else if let Some(error) = date_out_of_range(&c) {
+            rejected.push(Rejected {
+                id: Some(c.id().to_string()),
+                line: None,
+                claim: Some(Box::new(c)),
+                error,
+            });
+        } else if kept.len() == score::MAX_CLAIMS {
+            let error =
+                Error::TooManyClaims { claim: c.id().to_string(), limit: score::MAX_CLAIMS };
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,

@@ -61,10 +61,28 @@ use super::voice::Voices;
 /// prior), so an omission by an unknown voice is half a vote against.
 const COMPLETENESS_PRIOR: f64 = 0.5;
 
-/// What makes two figures one statement, counted once: the epoch and the value, and for an
-/// earlier figure of a running total its date too (restating 31 on a later day, when others
-/// have moved on, is new evidence about the voice).
-type Statement = (usize, usize, Option<NaiveDate>);
+/// What makes two figures of one epoch one statement, counted once: the value (its key), and
+/// for an earlier figure of a running total its date too (restating 31 on a later day, when
+/// others have moved on, is new evidence about the voice). Figures of different epochs never
+/// make one statement: statements are compared epoch by epoch ([`number_statements`],
+/// `State::counted`), an epoch's observations being consecutive.
+type Statement = (u32, Option<NaiveDate>);
+
+/// The most claims one reconciliation holds (2^30, about a billion; `Reconciler::reconcile`
+/// rejects the claims past it), so that every index an observation holds fits in a `u32`
+/// ([`Obs`]). Each index is below the number of observations, the claims and the derived
+/// bounds: a bound adds up at least two claims of one report, and a claim goes into at most
+/// one bound for each population above its own (three at most: above police come security
+/// forces, non-militants and all), so there are at most 1.5 bounds per claim, and at most
+/// 2.5 · 2^30 < 2^32 observations. A billion claims take far more memory than the scoring state (a `Claim` is
+/// about a hundred bytes before its texts), so the limit costs no table that fits.
+pub(crate) const MAX_CLAIMS: usize = 1 << 30;
+
+/// `i`, an index below the number of observations, as an observation holds it (see
+/// [`MAX_CLAIMS`], which keeps every such index within a `u32`).
+pub(crate) fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or_else(|_| unreachable!("index {i} past MAX_CLAIMS' bound"))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -74,18 +92,19 @@ enum Kind {
     Label,
 }
 
-/// One claim (or derived bound) as scored.
+/// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
+/// (see [`MAX_CLAIMS`]), read back as `usize` by the methods of the same names, and its epoch
+/// is found from its index ([`State::epoch_of`]): 40 bytes.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claim_obs.len()`), or derived bound `d` at that length plus
     /// `d` (see [`State::claim_of`] and [`State::id_of`]).
-    figure: usize,
-    epoch: usize,
-    voice: usize,
+    figure: u32,
+    voice: u32,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
-    key: usize,
+    key: u32,
     /// What it says, numbered: observations with one voice and one [`Statement`] share it.
-    said: usize,
+    said: u32,
     held: Held,
     as_of: Option<NaiveDate>,
     published: Option<NaiveDate>,
@@ -94,26 +113,51 @@ struct Obs {
 
 impl Obs {
     fn statement(&self) -> Statement {
-        (self.epoch, self.key, if self.current { None } else { self.as_of })
+        (self.key, if self.current { None } else { self.as_of })
+    }
+
+    fn figure(&self) -> usize {
+        self.figure as usize
+    }
+
+    fn voice(&self) -> usize {
+        self.voice as usize
+    }
+
+    fn key(&self) -> usize {
+        self.key as usize
+    }
+
+    fn said(&self) -> usize {
+        self.said as usize
     }
 }
 
-/// An observation's value as the estimate takes it ([`View`]), held compactly: a numeric
-/// figure's interval ends and representative point inline, a label or a value set aside by
-/// its index into `State::values` (which only such observations fill).
+/// An observation's value as the estimate takes it ([`View`]), in 12 bytes: a plain number
+/// inline, any other numeric figure by its index into `State::intervals`, a label or a value
+/// set aside by its index into `State::values` (which only such observations fill).
 #[derive(Debug, Clone, Copy)]
 enum Held {
-    /// `ends` says which ends are open and whether there is a high end ([`LOW_OPEN`],
-    /// [`HIGH_OPEN`], [`BOUNDED`]).
-    Numeric {
-        low: f64,
-        high: f64,
-        rep: f64,
-        ends: u8,
-    },
-    Label(usize),
+    /// A closed point whose representative point is itself, bit for bit: most figures of a
+    /// table ("164"). Its bytes ([`f64::to_le_bytes`]), which ask no alignment: an `f64`
+    /// would align `Held` to 8 bytes, and make it 16.
+    Point([u8; 8]),
+    /// Any other numeric figure: a range, a bound, a point with another representative point.
+    Interval(u32),
+    Label(u32),
     /// Undisclosed (`None`), or a value not comparable with the epoch's kind.
-    Skip(Option<usize>),
+    Skip(Option<u32>),
+}
+
+/// A numeric figure that is not a plain point ([`Held::Interval`]): its interval's ends and
+/// its representative point. `ends` says which ends are open and whether there is a high end
+/// ([`LOW_OPEN`], [`HIGH_OPEN`], [`BOUNDED`]).
+#[derive(Debug, Clone, Copy)]
+struct HeldInterval {
+    low: f64,
+    high: f64,
+    rep: f64,
+    ends: u8,
 }
 
 const LOW_OPEN: u8 = 1;
@@ -121,26 +165,39 @@ const HIGH_OPEN: u8 = 2;
 const BOUNDED: u8 = 4;
 
 impl Held {
-    fn numeric(interval: Interval, rep: f64) -> Self {
+    /// A numeric figure, held inline when it is a plain point, else pushed on `intervals`.
+    fn numeric(interval: Interval, rep: f64, intervals: &mut Vec<HeldInterval>) -> Self {
         let low = interval.low();
+        // Compared by bits, so the point reads back as it came: -0 and 0 differ here.
+        let same = |x: f64| x.to_bits() == low.value.to_bits();
+        if !low.open && interval.high().is_some_and(|h| !h.open && same(h.value)) && same(rep) {
+            return Held::Point(rep.to_le_bytes());
+        }
         let (high, high_ends) = match interval.high() {
             Some(h) => (h.value, BOUNDED | if h.open { HIGH_OPEN } else { 0 }),
             None => (f64::INFINITY, 0),
         };
         let ends = high_ends | if low.open { LOW_OPEN } else { 0 };
-        Held::Numeric { low: low.value, high, rep, ends }
+        intervals.push(HeldInterval { low: low.value, high, rep, ends });
+        Held::Interval(index(intervals.len() - 1))
     }
 
-    fn view(self, values: &[Value]) -> View<'_> {
+    fn view<'a>(self, values: &'a [Value], intervals: &[HeldInterval]) -> View<'a> {
         match self {
-            Held::Numeric { low, high, rep, ends } => {
+            Held::Point(bytes) => {
+                let x = f64::from_le_bytes(bytes);
+                let end = Endpoint { value: x, open: false };
+                View::Numeric { interval: Interval::new(end, Some(end)), rep: x }
+            }
+            Held::Interval(i) => {
+                let HeldInterval { low, high, rep, ends } = intervals[i as usize];
                 let low = Endpoint { value: low, open: ends & LOW_OPEN != 0 };
                 let high = (ends & BOUNDED != 0)
                     .then_some(Endpoint { value: high, open: ends & HIGH_OPEN != 0 });
                 View::Numeric { interval: Interval::new(low, high), rep }
             }
-            Held::Label(v) => View::Label(&values[v]),
-            Held::Skip(v) => View::Skip(v.map(|v| &values[v])),
+            Held::Label(v) => View::Label(&values[v as usize]),
+            Held::Skip(v) => View::Skip(v.map(|v| &values[v as usize])),
         }
     }
 }
@@ -179,17 +236,53 @@ impl Epoch {
 impl State {
     /// Observation `o`'s value as the estimate takes it.
     fn view(&self, o: usize) -> View<'_> {
-        self.obs[o].held.view(&self.values)
+        self.obs[o].held.view(&self.values, &self.intervals)
+    }
+
+    /// The epoch of observation `o`: the one whose observations hold it, found in O(log e)
+    /// for e epochs (epochs hold consecutive observations, in order).
+    fn epoch_of(&self, o: usize) -> usize {
+        self.epochs.partition_point(|e| e.obs.end <= o)
+    }
+
+    /// Claim `c`'s observation.
+    fn obs(&self, c: usize) -> &Obs {
+        &self.obs[self.claim_obs[c] as usize]
     }
 
     /// The claim an observation is, if it is not a derived bound.
     fn claim_of(&self, ob: &Obs) -> Option<usize> {
-        (ob.figure < self.claim_obs.len()).then_some(ob.figure)
+        (ob.figure() < self.claim_obs.len()).then_some(ob.figure())
     }
 
     /// The id of observation `o`'s claim or derived bound.
     fn id_of<'a, C: ClaimStore + ?Sized>(&'a self, claims: &'a C, o: usize) -> &'a ClaimId {
-        figure_id(claims, &self.derived_ids, self.obs[o].figure)
+        figure_id(claims, &self.derived_ids, self.obs[o].figure())
+    }
+}
+
+/// An observation's loss, if it has one, in the eight bytes of an `f64` (an `Option<f64>`
+/// takes sixteen): "no loss" is one NaN, told apart from every loss by its bits, so a loss that
+/// is NaN stays a loss. Read it with [`Loss::get`], never by comparing the number.
+#[derive(Debug, Clone, Copy)]
+struct Loss(f64);
+
+impl Loss {
+    /// The bits of "no loss": a quiet NaN with payload 1. A loss with these bits is held as
+    /// [`f64::NAN`] instead: no use of a NaN loss reads its payload (sums and comparisons give
+    /// NaN and false whatever it is), so that changes nothing.
+    const NONE_BITS: u64 = 0x7ff8_0000_0000_0001;
+
+    fn new(loss: Option<f64>) -> Self {
+        match loss {
+            Some(l) if l.to_bits() == Self::NONE_BITS => Loss(f64::NAN),
+            Some(l) => Loss(l),
+            None => Loss(f64::from_bits(Self::NONE_BITS)),
+        }
+    }
+
+    fn get(self) -> Option<f64> {
+        (self.0.to_bits() != Self::NONE_BITS).then_some(self.0)
     }
 }
 
@@ -206,6 +299,8 @@ pub(crate) struct State {
     obs: Vec<Obs>,
     /// The labels and set-aside values the observations hold (see [`Held`]).
     values: Vec<Value>,
+    /// The numeric figures, other than plain points, that the observations hold (see [`Held`]).
+    intervals: Vec<HeldInterval>,
     /// The ids of the derived bounds, by index (see `Obs::figure`).
     derived_ids: Vec<ClaimId>,
     /// How many distinct (voice, statement) pairs the observations make (see `Obs::said`).
@@ -213,12 +308,14 @@ pub(crate) struct State {
     keys: Vec<String>,
     /// Per key: its place in text order (see [`super::Keys::order`]).
     key_order: Vec<usize>,
-    claim_obs: Vec<usize>,
+    /// Per claim: its observation.
+    claim_obs: Vec<u32>,
     epochs: Vec<Epoch>,
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
     results: Vec<Option<GroupResult>>,
-    loss: Vec<Option<f64>>,
+    /// Per observation: its loss in the last round, if it has one.
+    loss: Vec<Loss>,
     weight: Vec<f64>,
     /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with
     /// the values like the weights.
@@ -240,29 +337,36 @@ fn kind_of(v: &Value) -> Option<Kind> {
     }
 }
 
-/// How an epoch of `kind` holds value `v`; a label or a value set aside is pushed on `values`.
-fn hold(v: &Value, kind: Option<Kind>, policy: &Policy, values: &mut Vec<Value>) -> Held {
+/// How an epoch of `kind` holds value `v`; a label or a value set aside is pushed on `values`,
+/// a numeric figure other than a plain point on `intervals` (see [`Held`]).
+fn hold(
+    v: &Value,
+    kind: Option<Kind>,
+    policy: &Policy,
+    values: &mut Vec<Value>,
+    intervals: &mut Vec<HeldInterval>,
+) -> Held {
     let mut keep = |v: &Value| {
         values.push(v.clone());
-        values.len() - 1
+        index(values.len() - 1)
     };
     match (kind, v) {
         (_, Value::Undisclosed) => Held::Skip(None),
         (Some(Kind::Amount(d)), Value::Amount(a)) if a.unit.dimension() == d => {
-            Held::numeric(a.interval(policy), crh::representative(&a.magnitude, policy))
+            Held::numeric(a.interval(policy), crh::representative(&a.magnitude, policy), intervals)
         }
         (Some(Kind::Amount(d)), Value::Change(Change::Between { to, unit, .. }))
             if unit.dimension() == d =>
         {
-            Held::numeric(to.interval(policy), crh::representative(to, policy))
+            Held::numeric(to.interval(policy), crh::representative(to, policy), intervals)
         }
         (Some(Kind::Factor), Value::Change(c)) => match c.factor_interval(policy) {
-            Some(i) => Held::numeric(i, crh::representative_of_interval(&i)),
+            Some(i) => Held::numeric(i, crh::representative_of_interval(&i), intervals),
             None => Held::Skip(Some(keep(v))),
         },
         (Some(Kind::Date), Value::Date(d)) => {
             let i = d.interval();
-            Held::numeric(i, crh::representative_of_interval(&i))
+            Held::numeric(i, crh::representative_of_interval(&i), intervals)
         }
         (Some(Kind::Label), v) if kind_of(v) == Some(Kind::Label) => Held::Label(keep(v)),
         _ => Held::Skip(Some(keep(v))),
@@ -428,12 +532,13 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 fn prepare(
     obs: &[Obs],
     values: &[Value],
+    intervals: &[HeldInterval],
     key_order: &[usize],
     epoch: &mut Epoch,
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
 ) {
-    let interval_of = |o: usize| match obs[o].held.view(values) {
+    let interval_of = |o: usize| match obs[o].held.view(values, intervals) {
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
@@ -448,7 +553,7 @@ fn prepare(
         _ => a.cmp(&b),
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
-    let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
+    let mut seen: HashSet<(u32, u32), FixedState> = HashSet::default();
     let reps: Vec<f64> = numeric
         .iter()
         .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
@@ -456,7 +561,7 @@ fn prepare(
         .collect();
     epoch.spread = crh::spread(reps);
     let order: Vec<usize> = numeric.iter().map(|&o| o - epoch.obs.start).collect();
-    let inputs = inputs_of(obs, values, key_order, epoch);
+    let inputs = inputs_of(obs, values, intervals, key_order, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
@@ -510,7 +615,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
     let mut epochs: Vec<Epoch> = Vec::new();
     let mut group_latest = vec![None; groups.len()];
-    let mut claim_obs = vec![usize::MAX; claims.len()];
+    let mut claim_obs = vec![u32::MAX; claims.len()];
     // The derived bounds by group, each with its index and its value as a key, interned in the
     // order the groups meet them; then every key's place in text order, the estimator's keys
     // (see `inputs_of`): no key is interned after it.
@@ -523,8 +628,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     }
     let key_order = keys.order();
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
-    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure, b.figure);
+    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
     let mut held_values: Vec<Value> = Vec::new();
+    let mut intervals: Vec<HeldInterval> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -565,22 +671,21 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                     || (it.as_of == as_of && !earlier_in_day);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
-                    claim_obs[c] = obs.len();
+                    claim_obs[c] = index(obs.len());
                 }
                 obs.push(Obs {
-                    figure: it.figure,
-                    epoch: ei,
-                    voice: it.voice,
-                    key: it.key,
+                    figure: index(it.figure),
+                    voice: index(it.voice),
+                    key: index(it.key),
                     said: 0,
-                    held: hold(it.value, kind, policy, &mut held_values),
+                    held: hold(it.value, kind, policy, &mut held_values, &mut intervals),
                     as_of: it.as_of,
                     published: claim.and_then(|c| claims.published(c)),
                     current,
                 });
             }
             epoch.obs.end = obs.len();
-            prepare(&obs, &held_values, &key_order, &mut epoch, policy, by_id);
+            prepare(&obs, &held_values, &intervals, &key_order, &mut epoch, policy, by_id);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -594,6 +699,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         statements,
         obs,
         values: held_values,
+        intervals,
         derived_ids,
         keys: keys.texts,
         key_order,
@@ -616,16 +722,16 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
 
 /// Numbers what each voice says once (`Obs::said`), so the rounds count a repeated statement
 /// once with a flag per number, not a set of tuples; returns how many numbers. A statement
-/// names its epoch, and an epoch's observations are consecutive: numbering epoch by epoch
-/// with a small map gives the numbers one map over all observations would, without a map of
-/// every statement.
+/// belongs to its epoch (see [`Statement`]), and an epoch's observations are consecutive:
+/// numbering epoch by epoch with a small map gives the numbers one map over all observations,
+/// keyed by epoch too, would, without a map of every statement.
 fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
     let mut statements = 0;
-    let mut said: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
+    let mut said: HashMap<(u32, Statement), u32, FixedState> = HashMap::default();
     for e in epochs {
         said.clear();
         for ob in &mut obs[e.obs.clone()] {
-            let next = statements + said.len();
+            let next = index(statements + said.len());
             ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
         }
         statements += said.len();
@@ -638,16 +744,17 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
 fn inputs_of<'a>(
     obs: &'a [Obs],
     values: &'a [Value],
+    intervals: &[HeldInterval],
     key_order: &[usize],
     e: &Epoch,
 ) -> Vec<Input<'a>> {
     obs[e.obs.clone()]
         .iter()
         .map(|ob| Input {
-            view: ob.held.view(values),
-            voice: ob.voice,
+            view: ob.held.view(values, intervals),
+            voice: ob.voice(),
             current: ob.current,
-            key: key_order[ob.key],
+            key: key_order[ob.key()],
             published: ob.published,
             as_of: ob.as_of,
         })
@@ -682,7 +789,7 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Held, View};
+    use super::{Held, Loss, Obs, View};
     use crate::value::{Endpoint, Interval};
 
     fn bits(e: Endpoint) -> (u64, bool) {
@@ -690,7 +797,9 @@ mod tests {
     }
 
     /// What `Held` keeps of a numeric figure gives back its interval and point bit for bit:
-    /// open or closed ends, no high end, a point, a day number, a factor, infinities, -0.
+    /// open or closed ends, no high end, a point, a day number, a factor, infinities, -0. A
+    /// closed point whose point is itself, bit for bit, is held inline; any other figure in
+    /// the side table.
     #[test]
     fn a_held_interval_reads_back_exactly() {
         let end = |value: f64, open: bool| Endpoint { value, open };
@@ -698,6 +807,12 @@ mod tests {
         let mut intervals = vec![
             Interval::point(164.0),
             Interval::point(day),
+            Interval::point(0.0),
+            Interval::point(-0.0),
+            Interval::point(f64::INFINITY),
+            Interval::point(f64::NAN),
+            Interval::new(end(0.0, false), Some(end(-0.0, false))),
+            Interval::new(end(7.0, true), Some(end(7.0, true))),
             Interval::closed(day, day + 2.0),
             Interval::closed(0.7, 1.5),
             Interval::at_least(1_000.0),
@@ -715,14 +830,49 @@ mod tests {
             }
         }
         for i in intervals {
-            for rep in [0.0, -0.0, 1.25, f64::INFINITY, f64::NAN] {
-                let View::Numeric { interval, rep: back } = Held::numeric(i, rep).view(&[]) else {
+            let own = i.low().value;
+            for rep in [0.0, -0.0, 1.25, f64::INFINITY, f64::NAN, own] {
+                let mut table = Vec::new();
+                let held = Held::numeric(i, rep, &mut table);
+                let View::Numeric { interval, rep: back } = held.view(&[], &table) else {
                     panic!("a numeric view");
                 };
                 assert_eq!(bits(interval.low()), bits(i.low()), "{i:?}");
                 assert_eq!(interval.high().map(bits), i.high().map(bits), "{i:?}");
                 assert_eq!(back.to_bits(), rep.to_bits());
+                let plain = i.high().is_some_and(|h| bits(h) == bits(i.low()))
+                    && !i.low().open
+                    && rep.to_bits() == own.to_bits();
+                assert_eq!(matches!(held, Held::Point(_)), plain, "{i:?} {rep}");
+                assert_eq!(table.len(), usize::from(!plain), "{i:?} {rep}");
             }
         }
+    }
+
+    /// A held value is 12 bytes: a plain number inline, anything else by an index.
+    #[test]
+    fn a_held_value_stays_small() {
+        let size = std::mem::size_of::<Held>();
+        assert!(size <= 12, "{size}");
+    }
+
+    /// The scoring state holds one `Obs` per claim: its size is most of the state's.
+    #[test]
+    fn an_observation_stays_small() {
+        let size = std::mem::size_of::<Obs>();
+        assert!(size <= 40, "{size}");
+    }
+
+    /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.
+    #[test]
+    fn a_loss_reads_back() {
+        for l in [0.0, -0.0, 0.5, 1.0, f64::MIN_POSITIVE, f64::INFINITY] {
+            assert_eq!(Loss::new(Some(l)).get().map(f64::to_bits), Some(l.to_bits()));
+        }
+        for nan in [f64::NAN, -f64::NAN, f64::from_bits(Loss::NONE_BITS)] {
+            assert!(Loss::new(Some(nan)).get().is_some_and(f64::is_nan));
+        }
+        assert_eq!(Loss::new(None).get(), None);
+        assert_eq!(std::mem::size_of::<Loss>(), 8);
     }
 }

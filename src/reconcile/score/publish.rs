@@ -86,7 +86,7 @@ impl State {
                 claims.value(c).clone(),
                 voices.name(voices.source_of_claim(c)).clone(),
             ),
-            None => Figured::Derived(self.keys[ob.key].clone()),
+            None => Figured::Derived(self.keys[ob.key()].clone()),
         };
         Described { figure, as_of: ob.as_of, dated }
     }
@@ -101,7 +101,7 @@ impl State {
         let out = &self.outcomes[ei];
         // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
         let to_ids = |c: &[usize]| -> Vec<ClaimId> {
-            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure).collect();
+            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure()).collect();
             figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
             figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()
         };
@@ -152,7 +152,7 @@ impl State {
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                Role::Regression { below } => Some((e.at(p), below)),
+                &Role::Regression { below } => Some((e.at(p), out.below(below))),
                 _ => None,
             })
             .map(|(o, below)| {
@@ -237,9 +237,10 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
-    /// The public result of group `gi` (its latest epoch).
-    pub fn group_result_of(&self, gi: usize) -> Option<&GroupResult> {
-        self.results.get(gi).and_then(Option::as_ref)
+    /// The public result of group `gi` (its latest epoch), given once: the group takes it,
+    /// so its claim ids are not held twice while the groups are finished.
+    pub fn take_group_result(&mut self, gi: usize) -> Option<GroupResult> {
+        self.results.get_mut(gi).and_then(Option::take)
     }
 
     /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
@@ -248,17 +249,18 @@ impl State {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let mut voices: Vec<usize> =
-            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice).collect();
+            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice()).collect();
         voices.sort_unstable();
         voices.dedup();
         voices
     }
 
-    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n).
+    /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n log e) for e
+    /// epochs.
     pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.group_latest.len()];
         for c in 0..n_claims {
-            out[self.epochs[self.obs[self.claim_obs[c]].epoch].group].push(c);
+            out[self.epochs[self.epoch_of(self.claim_obs[c] as usize)].group].push(c);
         }
         out
     }
@@ -270,35 +272,36 @@ impl State {
     }
 
     fn rank_why(&self, claim: usize) -> (Rank, RankWhy) {
-        let o = self.claim_obs[claim];
+        let o = self.claim_obs[claim] as usize;
         let ob = &self.obs[o];
-        let e = &self.epochs[ob.epoch];
+        let ei = self.epoch_of(o);
+        let e = &self.epochs[ei];
         if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }
-        let latest = self.group_latest[e.group] == Some(ob.epoch);
-        let role = self.outcomes[ob.epoch].roles.get(o - e.obs.start);
+        let latest = self.group_latest[e.group] == Some(ei);
+        let out = &self.outcomes[ei];
+        let role = out.roles.get(o - e.obs.start).copied();
         let figure = |p: usize| {
             let other = &self.obs[e.at(p)];
-            (self.keys[other.key].clone(), other.as_of)
+            (self.keys[other.key()].clone(), other.as_of)
         };
         match role {
             Some(Role::Revised { by }) => {
-                let (key, as_of) = figure(*by);
+                let (key, as_of) = figure(by as usize);
                 return (Rank::Normal, RankWhy::RevisedDown(key, as_of));
             }
             Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {
-                let below = below.iter().map(|&p| figure(p)).collect();
+                let below = out.below(below).iter().map(|&p| figure(p)).collect();
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ => {}
         }
-        let out = &self.outcomes[ob.epoch];
         if !out.undecided.is_empty() {
             return (Rank::Normal, RankWhy::Tied);
         }
@@ -331,7 +334,7 @@ impl State {
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
-            if let Some(l) = self.loss[self.claim_obs[c]]
+            if let Some(l) = self.loss[self.claim_obs[c] as usize].get()
                 && counted[c]
             {
                 entry.checked += 1;
@@ -348,8 +351,9 @@ impl State {
     }
 
     /// Per claim: whether it is the first (in claim order) of the checked claims with which
-    /// its key (`key_of`) gives one statement. A statement names its epoch, so each epoch is
-    /// judged with a map of its own, never one over every statement.
+    /// its key (`key_of`) gives one statement. A statement belongs to its epoch (see
+    /// [`Statement`]), so each epoch is judged with a map of its own, never one over every
+    /// statement.
     fn counted(&self, n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
         let mut counted = vec![false; n];
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
@@ -357,7 +361,7 @@ impl State {
             first.clear();
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
-                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].is_some()) else {
+                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].get().is_some()) else {
                     continue;
                 };
                 first
@@ -383,15 +387,15 @@ impl State {
             if e.obs.is_empty() {
                 continue;
             }
-            let base = self.obs[e.obs.start].said;
+            let base = self.obs[e.obs.start].said();
             first.clear();
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
                 let relayed = claims.via(c).is_some();
                 let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
                 // `number_statements` numbers an epoch's statements from its first observation.
-                debug_assert!(ob.said >= base, "statement numbered before its epoch");
-                let local = ob.said - base;
+                debug_assert!(ob.said() >= base, "statement numbered before its epoch");
+                let local = ob.said() - base;
                 if first.len() <= local {
                     first.resize(local + 1, None);
                 }
@@ -402,7 +406,7 @@ impl State {
             }
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                echo[c] = first[ob.said - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
+                echo[c] = first[ob.said() - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
             }
         }
         echo
@@ -456,14 +460,13 @@ impl State {
             })
             .collect();
         let n_voices = voices.groups.len();
-        let mut per_voice =
-            self.tally(claims.len(), n_voices, |c| self.obs[self.claim_obs[c]].voice, None);
+        let mut per_voice = self.tally(claims.len(), n_voices, |c| self.obs(c).voice(), None);
         let mut voice_distinct = vec![0usize; n_voices];
         let mut seen = vec![false; self.statements];
         for c in 0..claims.len() {
-            let ob = &self.obs[self.claim_obs[c]];
-            if !std::mem::replace(&mut seen[ob.said], true) {
-                voice_distinct[ob.voice] += 1;
+            let ob = self.obs(c);
+            if !std::mem::replace(&mut seen[ob.said()], true) {
+                voice_distinct[ob.voice()] += 1;
             }
         }
         let voice_reports = voices

@@ -7,7 +7,7 @@ use crate::reconcile::estimate::{self, Input, Outcome, Role, View};
 use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
-use super::{COMPLETENESS_PRIOR, Epoch, Kind, State, inputs_of};
+use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State, inputs_of};
 
 impl State {
     /// CRH rounds: estimates from weights, losses from estimates, weights from losses.
@@ -50,7 +50,7 @@ impl State {
         let mut scratch = estimate::Scratch::default();
         for (ei, e) in self.epochs.iter().enumerate() {
             let previous = previous.next();
-            let inputs = inputs_of(&self.obs, &self.values, &self.key_order, e);
+            let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
             let outcome = match e.kind {
                 Some(Kind::Label) => {
                     // The state the day before, when the previous epoch is the group's.
@@ -125,14 +125,14 @@ impl State {
     }
 
     fn score_all(&mut self, policy: &Policy) {
-        let mut loss = vec![None; self.obs.len()];
+        let mut loss = vec![Loss::new(None); self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             let same_day_winners: BTreeSet<usize> =
                 if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
                 let pos = o - e.obs.start;
-                loss[o] = match (self.view(o), out.numeric, &out.label) {
+                loss[o] = Loss::new(match (self.view(o), out.numeric, &out.label) {
                     // A figure its own voice revised down was withdrawn, not contradicted:
                     // the voice is judged on what it says now.
                     (View::Numeric { .. }, Some(_), _)
@@ -153,7 +153,8 @@ impl State {
                         // A regression is off by at least how far it falls below what it
                         // contradicts.
                         let d = match out.roles.get(pos) {
-                            Some(Role::Regression { below }) => below
+                            Some(&Role::Regression { below }) => out
+                                .below(below)
                                 .iter()
                                 .filter_map(|&g| match self.view(e.at(g)) {
                                     View::Numeric { interval: above, .. } => Some(
@@ -181,7 +182,7 @@ impl State {
                         Some(crh::label_loss(conflict))
                     }
                     _ => None,
-                };
+                });
             }
         }
         self.loss = loss;
@@ -196,11 +197,11 @@ impl State {
             if self.claim_of(ob).is_none() {
                 continue; // derived bounds restate sub-counts already scored
             }
-            if let Some(l) = self.loss[o]
-                && !std::mem::replace(&mut seen[ob.said], true)
+            if let Some(l) = self.loss[o].get()
+                && !std::mem::replace(&mut seen[ob.said()], true)
             {
-                sum[ob.voice] += l;
-                count[ob.voice] += 1;
+                sum[ob.voice()] += l;
+                count[ob.voice()] += 1;
             }
         }
         sum.iter().zip(&count).map(|(s, &c)| (c > 0).then(|| s / c as f64)).collect()
@@ -220,10 +221,10 @@ impl State {
                 let o = e.at(p);
                 let ob = &self.obs[o];
                 if let Some(share) = estimate::listed_share(self.view(o), best)
-                    && !std::mem::replace(&mut seen[ob.said], true)
+                    && !std::mem::replace(&mut seen[ob.said()], true)
                 {
-                    sum[ob.voice] += share;
-                    count[ob.voice] += 1;
+                    sum[ob.voice()] += share;
+                    count[ob.voice()] += 1;
                 }
             }
         }
