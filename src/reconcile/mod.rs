@@ -720,7 +720,9 @@ impl Reconciler {
     /// # Arguments
     /// `claims`: any claims, in any order. Two claims with one id: the first by the claims'
     /// total order is kept, the other is listed in [`Reconciliation::rejected`]. A claim whose
-    /// as-of or publication date lies outside the years 1000-9999 is listed there too.
+    /// as-of or publication date lies outside the years 1000-9999 is listed there too, and so
+    /// is every claim past the first 2^30 by id ([`Error::TooManyClaims`]: the scoring state
+    /// numbers observations in 32 bits).
     ///
     /// # Returns
     /// Every claim in exactly one group (or rejected with the reason); per group the
