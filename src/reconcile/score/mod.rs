@@ -542,25 +542,27 @@ fn prepare(
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
-    let mut numeric: Vec<usize> = epoch.obs.clone().filter(|&o| interval_of(o).is_some()).collect();
-    numeric.sort_by(|&a, &b| match (interval_of(a), interval_of(b)) {
-        (Some((ia, _)), Some((ib, _))) => ia
-            .low()
-            .value
-            .total_cmp(&ib.low().value)
-            .then(ia.low().open.cmp(&ib.low().open))
-            .then_with(|| by_id(&obs[a], &obs[b])),
-        _ => a.cmp(&b),
+    // The numeric figures with their low ends and points, read once: by low end, then by id.
+    let mut numeric: Vec<(usize, Endpoint, f64)> = epoch
+        .obs
+        .clone()
+        .filter_map(|o| interval_of(o).map(|(i, rep)| (o, i.low(), rep)))
+        .collect();
+    numeric.sort_by(|(a, la, _), (b, lb, _)| {
+        la.value
+            .total_cmp(&lb.value)
+            .then(la.open.cmp(&lb.open))
+            .then_with(|| by_id(&obs[*a], &obs[*b]))
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
     let mut seen: HashSet<(u32, u32), FixedState> = HashSet::default();
     let reps: Vec<f64> = numeric
         .iter()
-        .filter(|&&o| seen.insert((obs[o].voice, obs[o].key)))
-        .filter_map(|&o| interval_of(o).map(|(_, r)| r))
+        .filter(|&&(o, _, _)| seen.insert((obs[o].voice, obs[o].key)))
+        .map(|&(_, _, rep)| rep)
         .collect();
     epoch.spread = crh::spread(reps);
-    let order: Vec<usize> = numeric.iter().map(|&o| o - epoch.obs.start).collect();
+    let order: Vec<usize> = numeric.iter().map(|&(o, _, _)| o - epoch.obs.start).collect();
     let inputs = inputs_of(obs, values, intervals, key_order, epoch);
     match epoch.kind {
         Some(Kind::Label) => {
