@@ -20,6 +20,12 @@ pub(crate) fn collapsed(text: &str) -> String {
     out
 }
 
+/// What makes two source names one source (one voice): lower case, as "Police" and "police"
+/// are one. One definition for the reconciler's voices and the bulk reader's sources.
+pub(crate) fn source_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
 /// Whether `text` is already a normalised name of at most `max_chars` characters, as most
 /// are: printable ASCII, words one space apart, none at the ends. Such text passes
 /// [`normalized_name`] unchanged.

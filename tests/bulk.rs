@@ -683,3 +683,49 @@ fn spellings_of_one_name_in_other_cases_are_one_name() {
         .unwrap();
     assert_eq!(Reconciler::new().reconcile(claims).groups.len(), 2);
 }
+
+/// Names whose byte order is not their order in lower case ("Zeta" before "beta" in bytes,
+/// after it in lower case; objects "B" and "a"): the results are sorted by key, and every
+/// name is found in its own spelling, in another case and with other spacing.
+#[test]
+fn names_are_sorted_and_found_by_their_keys() {
+    let csv = "source,object,attribute,value\n\
+               Zeta,B,n,5\n\
+               beta,B,n,5\n\
+               Zeta,a,n,7\n\
+               beta,a,n,7\n";
+    let result = BulkReconciler::new().reconcile(&read(csv));
+    let objects: Vec<&str> = result.estimates.iter().map(|e| e.object.as_str()).collect();
+    assert_eq!(objects, ["a", "B"]);
+    let sources: Vec<&str> = result.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(sources, ["beta", "Zeta"]);
+    for (object, best) in [("a", 7.0), ("A", 7.0), ("b", 5.0), ("B", 5.0), (" B ", 5.0)] {
+        let e = result.estimate(object, " N ").unwrap_or_else(|| panic!("{object:?} not found"));
+        assert_eq!(e.best, BulkValue::Number(best), "{object:?}");
+    }
+    for name in ["zeta", "ZETA", " Zeta ", "Beta", "beta"] {
+        assert!(result.source(name).is_some(), "{name:?} not found");
+    }
+}
+
+/// A kind declared for an attribute holds for every spelling of it, in both readers: "Code"
+/// and "code" are one attribute, declared to hold labels, so "12" is a label in both.
+#[test]
+fn a_declared_kind_holds_for_every_spelling_of_its_attribute() {
+    let csv = "source,object,attribute,value\n\
+               A,x,Code,12\n\
+               B,x,code,12\n\
+               C,x,code,13\n\
+               D,y,Code,7\n";
+    let table = || Table::csv().kind("code", CellKind::Label);
+    let bulk = table().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
+    let result = BulkReconciler::new().reconcile(&bulk);
+    assert_eq!(result.estimate("x", "code").unwrap().best, BulkValue::Label("12".to_owned()));
+    assert_eq!(result.estimate("y", "code").unwrap().kind, BulkKind::Label);
+    let claims: Vec<Claim> = table()
+        .read("t.csv", csv.as_bytes(), &Parser::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(claims.len(), 4);
+}

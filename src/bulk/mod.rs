@@ -133,7 +133,9 @@ impl Table {
     /// and [`Label`](crate::Label): no control characters, at most 200 characters. They are
     /// compared as `Reconciler` compares them: an object or an attribute by its label's key
     /// and a source in lower case, so "Aktau" and "aktau" are one object and "Police" and
-    /// "police" one source, shown in the first spelling in byte order.
+    /// "police" one source, shown in the first spelling in byte order (a rejected row's message
+    /// names its attribute so too, where `Table::read` names the row's own spelling). A kind
+    /// declared with [`Table::kind`] holds for every spelling of its attribute.
     ///
     /// Columns are found as [`Table::read`] finds them: by the header's names (see
     /// [`Table::csv`] and [`Table::named`]) or by position.

@@ -265,6 +265,13 @@ fn one_per_key(
     key: impl Fn(&[u8]) -> Vec<u8> + Sync,
     order: impl Fn(&[u8], &[u8]) -> std::cmp::Ordering + Sync,
 ) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+    // Names in ASCII without capitals, most tables' names, are their own keys (names are
+    // stored with white space collapsed, a variable's two parts apart by 0xFF, a byte no text
+    // holds): nothing to fold, no key to make.
+    let plain = |b: &u8| *b == 0xFF || (b.is_ascii() && !b.is_ascii_uppercase());
+    if names.par_iter().all(|n| n.iter().all(plain)) {
+        return (names, rank);
+    }
     let keys: Vec<Vec<u8>> = names.par_iter().map(|n| key(n)).collect();
     if keys.iter().zip(&names).all(|(k, n)| k == n) {
         return (names, rank); // every name is its own key, and in key order
@@ -448,16 +455,16 @@ impl Setup<'_> {
             None => b"value".as_slice(),
         };
         let value = get("value", t.value)?;
-        // A declared kind, by the attribute's name with white space collapsed; looked up once
-        // per run of rows about one attribute.
+        // A declared kind, by the attribute's key (as `Table::kind` keeps it and `Table::read`
+        // looks it up); looked up once per run of rows about one attribute.
         let declared = if t.kinds.is_empty() {
             None
         } else {
             match &piece.last_declared {
                 Some((bytes, kind)) if bytes.as_slice() == attribute => *kind,
                 _ => {
-                    let kind =
-                        t.declared(&crate::id::collapsed(&String::from_utf8_lossy(attribute)));
+                    let key = crate::tabular::attribute_key(&String::from_utf8_lossy(attribute));
+                    let kind = t.declared(&key);
                     piece.last_declared = Some((attribute.to_vec(), kind));
                     kind
                 }
@@ -644,7 +651,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
             || {
                 // "Police" and "police" are one source, as they are one voice to `Reconciler`.
                 let (names, rank) = sources.sorted(<[u8]>::cmp);
-                let key = |n: &[u8]| String::from_utf8_lossy(n).to_lowercase().into();
+                let key = |n: &[u8]| crate::id::source_key(&String::from_utf8_lossy(n)).into();
                 one_per_key(names, rank, key, <[u8]>::cmp)
             },
             || {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::crh::{self, LossScale};
-use crate::id::Score;
+use crate::id::{Score, collapsed, source_key};
 use crate::reconcile::Rejected;
 use crate::tabular::attribute_key;
 
@@ -134,12 +134,13 @@ impl BulkReconciliation {
             .map(|i| &self.estimates[i])
     }
 
-    /// A source's scores, named in any case ("police" finds "Police", as one voice).
+    /// A source's scores, named in any case and spacing ("police" finds "Police", as one
+    /// voice).
     #[must_use]
     pub fn source(&self, name: &str) -> Option<&BulkSource> {
-        let wanted = name.to_lowercase();
+        let wanted = source_key(&collapsed(name));
         self.sources
-            .binary_search_by(|s| s.name.to_lowercase().cmp(&wanted))
+            .binary_search_by(|s| source_key(&s.name).cmp(&wanted))
             .ok()
             .map(|i| &self.sources[i])
     }
@@ -200,7 +201,9 @@ impl BulkReconciler {
     /// `bulk`: claims from [`Table::read_bulk`](crate::Table::read_bulk).
     ///
     /// # Returns
-    /// Estimates sorted by object and attribute, sources sorted by name, and the rejected rows.
+    /// Estimates sorted by object and attribute, sources by name (each by its key: in lower
+    /// case, as [`BulkReconciliation::estimate`] and [`BulkReconciliation::source`] find
+    /// them), and the rejected rows.
     ///
     /// # Complexity
     /// O(r · n) for n claims and r rounds, spread over the available threads. Beyond the

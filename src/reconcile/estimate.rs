@@ -1352,6 +1352,26 @@ fn complete_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clusters held flat read back as the lists they were made of, an empty one included,
+    /// and `push_to_last` grows the last one (nothing when there is none).
+    #[test]
+    fn flat_clusters_read_back_as_lists() {
+        let lists: Vec<Vec<usize>> = vec![vec![3, 1], vec![], vec![0], vec![2, 4, 5]];
+        let mut clusters: Clusters = lists.iter().cloned().collect();
+        assert_eq!(clusters.len(), 4);
+        assert_eq!(clusters.iter().map(<[usize]>::to_vec).collect::<Vec<_>>(), lists);
+        for (c, list) in lists.iter().enumerate() {
+            assert_eq!(clusters.get(c), Some(list.as_slice()));
+            assert_eq!(&clusters[c], list.as_slice());
+        }
+        assert_eq!(clusters.get(4), None);
+        clusters.push_to_last(9);
+        assert_eq!(clusters.get(3), Some(&[2, 4, 5, 9][..]));
+        let mut none = Clusters::default();
+        none.push_to_last(1);
+        assert!(none.is_empty() && none.get(0).is_none());
+    }
     use proptest::prelude::*;
 
     /// Every observation of a numeric epoch holds a role: 8 bytes, a regression's list aside.

@@ -860,7 +860,12 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
 
 /// Keeps the first claim of each id (in a total order) and the claims that can be placed in
 /// time, at most [`score::MAX_CLAIMS`] of them; the rest are rejected with the reason.
-fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
+fn admit(claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
+    admit_up_to(claims, score::MAX_CLAIMS)
+}
+
+/// [`admit`], keeping at most `limit` claims (a parameter so that tests can reach it).
+fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejected>) {
     // Claims collected from a vector of larger items (`Table::read`'s rows with their lines,
     // through `filter_map(Result::ok)`) keep that vector's room; the result holds the claims,
     // so the room goes back first.
@@ -869,7 +874,7 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
     claims.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| order_key(a).cmp(&order_key(b))));
     // Most inputs reject nothing: then the sorted claims are the kept ones, and no second
     // vector of claims is built beside them.
-    let clean = claims.len() <= score::MAX_CLAIMS
+    let clean = claims.len() <= limit
         && claims.windows(2).all(|w| w[0].id() != w[1].id())
         && claims.iter().all(|c| date_out_of_range(c).is_none());
     if clean {
@@ -893,9 +898,8 @@ fn admit(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
                 claim: Some(Box::new(c)),
                 error,
             });
-        } else if kept.len() == score::MAX_CLAIMS {
-            let error =
-                Error::TooManyClaims { claim: c.id().to_string(), limit: score::MAX_CLAIMS };
+        } else if kept.len() == limit {
+            let error = Error::TooManyClaims { claim: c.id().to_string(), limit };
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,
@@ -1030,4 +1034,42 @@ fn canonical(value: &Value, aliases: &Aliases) -> Option<Value> {
 /// Index of claims by id, for the submodules.
 pub(crate) fn index(claims: &[Claim]) -> BTreeMap<&ClaimId, usize> {
     claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::admit_up_to;
+    use crate::{Claim, ClaimId, Error, Measure, Parser, Provenance, SourceId, Subject};
+
+    fn claim(id: &str, phrase: &str) -> Claim {
+        let source = SourceId::new("Daily").unwrap();
+        let id = ClaimId::new(id).unwrap();
+        let subject = Subject::new(Measure::Deaths);
+        Claim::parse(id, subject, phrase, Provenance::new(source), &Parser::default()).unwrap()
+    }
+
+    /// Past the limit, the claims later by id are rejected, each with `TooManyClaims`; a
+    /// repeated id is still a duplicate, whichever side of the limit it falls.
+    #[test]
+    fn claims_past_the_limit_are_rejected_by_id_and_none_is_lost() {
+        let claims = vec![claim("d", "4"), claim("b", "2"), claim("a", "1"), claim("c", "3")];
+        let mut with_repeat = claims.clone();
+        with_repeat.push(claim("b", "20"));
+        let (kept, rejected) = admit_up_to(with_repeat, 2);
+        let ids: Vec<&str> = kept.iter().map(|c| c.id().as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let why: Vec<(Option<&str>, &Error)> =
+            rejected.iter().map(|r| (r.id.as_deref(), &r.error)).collect();
+        assert!(matches!(why[0], (Some("b"), Error::DuplicateClaim { .. })), "{why:?}");
+        for (r, id) in why[1..].iter().zip(["c", "d"]) {
+            assert!(
+                matches!(r, (Some(i), Error::TooManyClaims { limit: 2, .. }) if *i == id),
+                "{r:?}"
+            );
+        }
+        assert_eq!(kept.len() + rejected.len(), 5);
+        // At the limit exactly, nothing is rejected.
+        let (kept, rejected) = admit_up_to(claims, 4);
+        assert_eq!((kept.len(), rejected.len()), (4, 0));
+    }
 }

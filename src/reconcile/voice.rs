@@ -283,7 +283,8 @@ impl Voices {
         }
         // "Police" and "police" are one source: every spelling maps to the first in sort
         // order, so the choice does not depend on the order of the claims.
-        let lower: Vec<String> = distinct.names.iter().map(|s| s.as_str().to_lowercase()).collect();
+        let lower: Vec<String> =
+            distinct.names.iter().map(|s| crate::id::source_key(s.as_str())).collect();
         let mut spelling: BTreeMap<&str, &SourceId> = BTreeMap::new();
         for (d, s) in distinct.names.iter().enumerate().filter(|&(d, _)| is_raw_source[d]) {
             match spelling.get(lower[d].as_str()) {
