@@ -182,9 +182,9 @@ pub(crate) struct Split {
     /// Per member, in order: its voice, and the number of distinct values that voice gives
     /// among the members when the member is the first of its voice and value (0 for a repeat,
     /// which carries no weight).
-    members: Vec<(usize, u32)>,
+    members: Vec<(u32, u32)>,
     /// The distinct voices, ascending.
-    voices: Vec<usize>,
+    voices: Vec<u32>,
 }
 
 impl Split {
@@ -205,18 +205,19 @@ impl Split {
 fn split_into(
     members: &[usize],
     inputs: &[Input<'_>],
-    out_members: &mut Vec<(usize, u32)>,
-    out_voices: &mut Vec<usize>,
+    out_members: &mut Vec<(u32, u32)>,
+    out_voices: &mut Vec<u32>,
 ) {
+    // Voices are numbered below the claims, which `MAX_CLAIMS` keeps within 32 bits.
+    let voice = |m: usize| index(inputs[m].voice);
     // One member, the common cluster of a table: its voice gives one value here.
     if let [m] = members {
-        out_members.push((inputs[*m].voice, 1));
-        out_voices.push(inputs[*m].voice);
+        out_members.push((voice(*m), 1));
+        out_voices.push(voice(*m));
         return;
     }
     // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
-    let mut pairs: Vec<(usize, usize)> =
-        members.iter().map(|&m| (inputs[m].voice, inputs[m].key)).collect();
+    let mut pairs: Vec<(u32, usize)> = members.iter().map(|&m| (voice(m), inputs[m].key)).collect();
     pairs.sort_unstable();
     pairs.dedup();
     let voices_from = out_voices.len();
@@ -232,19 +233,19 @@ fn split_into(
     };
     let mut seen = vec![false; pairs.len()];
     out_members.extend(members.iter().map(|&m| {
-        let inp = &inputs[m];
+        let v = voice(m);
         let first =
-            !std::mem::replace(&mut seen[place(pairs.binary_search(&(inp.voice, inp.key)))], true);
-        let n = values[place(voices.binary_search(&inp.voice))];
-        (inp.voice, if first { n } else { 0 })
+            !std::mem::replace(&mut seen[place(pairs.binary_search(&(v, inputs[m].key)))], true);
+        let n = values[place(voices.binary_search(&v))];
+        (v, if first { n } else { 0 })
     }));
 }
 
 /// A [`Split`] as read: its members and voices, borrowed from a `Split` or from [`Splits`].
 #[derive(Debug, Clone, Copy)]
 struct SplitRef<'a> {
-    members: &'a [(usize, u32)],
-    voices: &'a [usize],
+    members: &'a [(u32, u32)],
+    voices: &'a [u32],
 }
 
 impl<'a> SplitRef<'a> {
@@ -255,14 +256,14 @@ impl<'a> SplitRef<'a> {
 
     /// Each member's share of its voice's weight.
     fn shares(self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
-        self.members.iter().map(
-            |&(voice, values)| if values == 0 { 0.0 } else { crh::share(weight[voice], values) },
-        )
+        self.members.iter().map(|&(voice, values)| {
+            if values == 0 { 0.0 } else { crh::share(weight[voice as usize], values) }
+        })
     }
 
     /// The weight of the distinct voices, added in voice order.
     fn total(self, weight: &[f64]) -> f64 {
-        self.voices.iter().map(|&v| weight[v]).sum()
+        self.voices.iter().map(|&v| weight[v as usize]).sum()
     }
 }
 
@@ -270,8 +271,8 @@ impl<'a> SplitRef<'a> {
 /// not a `Split` and two allocations a cluster: a table's epoch has about one cluster a figure.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Splits {
-    members: Vec<(usize, u32)>,
-    voices: Vec<usize>,
+    members: Vec<(u32, u32)>,
+    voices: Vec<u32>,
     /// Per split: where its members and its voices end.
     ends: Vec<(usize, usize)>,
 }
@@ -771,7 +772,7 @@ impl Numeric {
             .zip(&under)
             .enumerate()
             .flat_map(|(c, (split, &k))| {
-                let mine = split.voices.iter().copied();
+                let mine = split.voices.iter().map(|&v| v as usize);
                 let beneath = mine.filter(|v| first_at.get(v).is_some_and(|&at| at < k));
                 beneath.map(move |v| (c, v)).collect::<Vec<_>>()
             })
