@@ -61,7 +61,7 @@ impl Clusters {
     /// Cluster `c`'s members, if there is one.
     pub(crate) fn get(&self, c: usize) -> Option<&[usize]> {
         let end = *self.ends.get(c)?;
-        let start = if c == 0 { 0 } else { self.ends[c - 1] };
+        let start = c.checked_sub(1).map_or(0, |before| self.ends[before]);
         Some(&self.members[start..end])
     }
 
@@ -88,9 +88,12 @@ impl Clusters {
 impl std::ops::Index<usize> for Clusters {
     type Output = [usize];
 
+    /// Cluster `c`'s members; panics past the last cluster, as a slice does.
     fn index(&self, c: usize) -> &[usize] {
-        let start = if c == 0 { 0 } else { self.ends[c - 1] };
-        &self.members[start..self.ends[c]]
+        match self.get(c) {
+            Some(members) => members,
+            None => panic!("cluster {c} of {}", self.len()),
+        }
     }
 }
 
