@@ -13,7 +13,8 @@
 //! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
 //! copy detection, relations, ranks, findings and reports), stopping once the weights settle
 //! as `Reconciler` does. `--engine bulk`, the default, is `Table::read_bulk` and
-//! `BulkReconciler`, every round run.
+//! `BulkReconciler`, the same model on the table's columns, also stopping once the weights
+//! settle. `--rounds` is the most rounds either runs.
 //!
 //! Without `--csv`, each size is generated into a temporary folder (100 sources, N / 100
 //! objects, every source claiming every object) and reconciled in a child process, so each
@@ -46,7 +47,7 @@ const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--e
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Engine {
-    /// `Table::read_bulk` and `BulkReconciler`, every round run.
+    /// `Table::read_bulk` and `BulkReconciler`, until the weights settle.
     Bulk,
     /// `Table::read` and `Reconciler`: the full model.
     Full,
@@ -269,8 +270,8 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
     let bulk = Table::csv().read_bulk(&path(csv)?, file, &Parser::default())?;
     let read = start.elapsed().as_secs_f64();
-    // Every round runs, as a fixed-round benchmark wants (the default stops once weights settle).
-    let result = BulkReconciler::new().rounds(rounds).tolerance(0.0).reconcile(&bulk);
+    // Until the weights settle, as the full engine runs (`--rounds` at most).
+    let result = BulkReconciler::new().rounds(rounds).reconcile(&bulk);
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);

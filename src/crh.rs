@@ -5,10 +5,9 @@
 //! source weights settle: estimate every value from the current weights (a weighted median
 //! for numbers, a weighted vote for labels), then give every source a weight from the losses
 //! of its claims against those estimates. [`Reconciler`](crate::Reconciler) runs the rounds
-//! over clusters, epochs and voices; [`BulkReconciler`](crate::BulkReconciler) runs them over
-//! a column store. Both call the functions here for the model itself, so the two cannot drift
-//! apart: the same claims, fixed facts without time, get the same losses, weights and medians
-//! (`tests/engines.rs` checks it).
+//! over clusters, epochs and voices, and [`BulkReconciler`](crate::BulkReconciler) runs the
+//! same rounds on a state built from a column store; the rounds call the functions here for
+//! the model itself (`tests/entry_points.rs` checks that the two paths agree).
 //!
 //! The pieces, in the order a round uses them:
 //!
@@ -95,7 +94,7 @@ pub(crate) fn settled<'a>(
 /// conservative floor, 1,300, is not off by any amount one could name: charging it would
 /// make the claim pay for the estimate it produced. Whether a claim *allows* the exact
 /// number is a different question, which relations and clusters answer with the ends'
-/// openness; the loss does not need it, which is also why the bulk store keeps closed ends.
+/// openness; the loss does not need it.
 #[inline]
 pub(crate) fn distance(x: f64, low: f64, high: f64) -> f64 {
     if x < low {
@@ -105,15 +104,6 @@ pub(crate) fn distance(x: f64, low: f64, high: f64) -> f64 {
     } else {
         0.0
     }
-}
-
-/// [`distance`] from `x` to the single number `p`, which is `|x - p|`: the same value
-/// (`distance_to_a_point_is_the_absolute_difference`), without the branches that the bulk
-/// path's hot loop, where most claims are plain numbers, would mispredict about half of
-/// the time.
-#[inline]
-pub(crate) fn distance_to_point(x: f64, p: f64) -> f64 {
-    (x - p).abs()
 }
 
 /// [`distance`] from `x` to an [`Interval`], its openness aside.
@@ -451,7 +441,6 @@ mod tests {
     #[test]
     fn distance_to_a_point_is_the_absolute_difference() {
         for (x, p) in [(3.0, 5.0), (5.0, 3.0), (-2.0, 4.5), (7.0, 7.0), (0.1 + 0.2, 0.3)] {
-            assert_eq!(distance(x, p, p), distance_to_point(x, p));
             assert_eq!(distance(x, p, p), f64::abs(x - p));
             assert_eq!(distance_to(x, &Interval::point(p)), f64::abs(x - p));
         }

@@ -1,19 +1,9 @@
-//! The two engines run one CRH model (`src/crh.rs`): the same small numeric table, read by
-//! `Table::read` for `Reconciler` and by `Table::read_bulk` for `BulkReconciler`, gives the
-//! same best values, source reliabilities and rounds wherever the model is all there is to it:
-//! the same claims, fixed facts, no time, no voices beyond the sources, and in every variable
-//! one figure (however phrased) carrying more than half of the weight.
-//!
-//! What does not agree yet, and is left to the one-engine issue (12, items 3 and 4):
-//! - `low` / `high`: `Reconciler` gives the bounds every figure of the chosen cluster allows
-//!   (UCDP's low / high), `BulkReconciler` the weighted quartiles of all claims.
-//! - When no figure carries half of the weight, `Reconciler` chooses the heaviest cluster of
-//!   figures that can all be true and takes the median inside it, while `BulkReconciler` takes
-//!   the median of every claim: 100, 150 and 200 from three equally trusted sources give 100
-//!   (three clusters tie; the first, lowest, wins) against 150. This is the population gap in
-//!   BENCHMARKS.md.
-//! - Cells that are not numbers: "lots" is an error row in `Table::read` and a label in
-//!   `read_bulk`, so a table mixing them is not the same claims on the two paths.
+//! The two paths run one model: the same small numeric table, read by `Table::read` for
+//! `Reconciler` and by `Table::read_bulk` for `BulkReconciler`, gives the same best values,
+//! source reliabilities and rounds (the bulk path builds `Reconciler`'s scoring state from its
+//! columns). `tests/entry_points.rs` checks it on generated tables; this file keeps one a
+//! reader can follow, its figures written three ways ("700000", "700,000", "about 700000"),
+//! with a phrase bound and a tie.
 
 use std::collections::BTreeMap;
 

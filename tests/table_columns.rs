@@ -336,7 +336,8 @@ fn a_bad_as_of_date_rejects_its_row_in_both_readers_before_the_vote() {
     assert_eq!(read(&Table::csv(), csv), expected);
     assert_eq!(
         read_bulk(&Table::csv(), csv).unwrap(),
-        ["x / n = lots (2 claims)", &expected[1], &expected[2], nine]
+        // Two sources, two labels, one weight: undecided, as `Reconciler` has it.
+        ["x / n = undecided: lots | more (2 claims)", &expected[1], &expected[2], nine]
     );
 }
 

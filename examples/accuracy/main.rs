@@ -93,7 +93,7 @@ fn population(dir: &Path) -> Result<(), String> {
         errors.len()
     );
     println!("  claimrecon          MAE {mae:>9.1}  RMSE {rmse:>9.1}");
-    // The bulk path: CRH with a weighted median over the same rows.
+    // The bulk path: the same model, its state built from the column store.
     let file =
         std::fs::File::open(&claims_path).map_err(|e| format!("{}: {e}", claims_path.display()))?;
     let bulk = Table::tsv()
@@ -112,7 +112,7 @@ fn population(dir: &Path) -> Result<(), String> {
         .collect();
     let n = errors.len() as f64;
     println!(
-        "  claimrecon bulk     MAE {:>9.1}  RMSE {:>9.1}  ({} objects; weighted median, {} rows rejected)",
+        "  claimrecon bulk     MAE {:>9.1}  RMSE {:>9.1}  ({} objects; the same model from the column store, {} rows rejected)",
         errors.iter().sum::<f64>() / n,
         (errors.iter().map(|e| e * e).sum::<f64>() / n).sqrt(),
         errors.len(),

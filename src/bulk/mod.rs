@@ -1,27 +1,31 @@
 //! Bulk reconciliation: millions of table rows of (source, object, attribute, value).
 //!
 //! [`Reconciler`](crate::Reconciler) keeps every relation between claims and the reason for
-//! every rank, which is what a newsroom reading fifty claims needs and what makes a million
-//! claims cost gigabytes. Data-fusion tables ask a narrower question: for each object and
-//! attribute, which value, and how reliable is each source. [`Table::read_bulk`] reads such a
-//! table into a compact column store (16 bytes a claim) and [`BulkReconciler`] scores it with
-//! the same CRH model as `Reconciler` (Li et al., SIGMOD 2014), through the same functions
-//! (`crate::crh`): the loss `d / (d + s)` for numbers and 0/1 for labels, the spread `s`, the
-//! weights `-ln(L_v / Σ L)` and their floor, the weighted median and its tie rule, the
-//! representative point of a phrase, label keys and the stopping rule. What it leaves out:
-//! time and running totals (rows have no as-of), relations, ranks, part-of and copy
+//! every rank, which is what a newsroom reading fifty claims needs and what a table of
+//! millions of rows does not ask for: for each object and attribute, which value, and how
+//! reliable is each source. [`Table::read_bulk`] reads such a table into a compact column
+//! store (20 bytes a claim, more for phrases) without a `Claim` per row, and
+//! [`BulkReconciler`] scores it with `Reconciler`'s own model, not a copy of it: the scoring
+//! state is built straight from the columns (each variable one group, each source one voice)
+//! and the clusters, the choice between them (the least CRH loss, Li et al., SIGMOD 2014), the
+//! estimates, the losses, the weights and the stopping rule are the same code. On a table
+//! without dates, its estimates and source scores are those `Reconciler` gives the claims
+//! `Table::read` reads from the same table with copy detection off, float for float
+//! (`tests/entry_points.rs` checks it on generated tables). What it leaves out: time and
+//! running totals (rows have no as-of), relations, ranks, findings, part-of and copy
 //! detection. Use `Reconciler` for those.
 //!
-//! One difference in the estimate, what CRH prescribes for plain numbers: a numeric estimate
-//! is the reliability-weighted median of all claims (not the winning cluster of agreeing
-//! figures). Its low and high mean what they mean in `Reconciler` and to UCDP: what the claims
-//! that agree with the best figure allow, their intervals intersected; the weighted quartiles
-//! (the claims at which the cumulative weight, in value order, first reaches a quarter and three
-//! quarters of the total) are a field of their own, `BulkEstimate::quartiles`.
+//! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
+//! true together, the one with the least loss; its best figure the weighted median of its
+//! figures, and its low and high what they all allow (UCDP's meaning). The weighted quartiles
+//! of all the claims (the claims at which the cumulative weight, in value order, first
+//! reaches a quarter and three quarters of the total) are a field of their own,
+//! `BulkEstimate::quartiles`.
 //!
-//! Results do not depend on the order of the rows or on the number of threads: names are
-//! numbered in sorted order, claims are sorted within each variable, and partial sums are
-//! added in a fixed order.
+//! Results do not depend on the number of threads. Shuffling the rows changes no estimate,
+//! and a source's scores only in the last bits of a float: a row's claim is named by its line,
+//! as `Table::read` names it (`file:line`), and a voice's losses are added in the order of its
+//! claims' ids, as in `Reconciler`.
 
 mod read;
 mod score;
@@ -38,6 +42,7 @@ use crate::reconcile::Rejected;
 use crate::tabular::Table;
 use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
+use crate::value::{Amount, Magnitude, Number, Value};
 
 pub use score::{BulkEstimate, BulkReconciler, BulkReconciliation, BulkSource, BulkValue};
 
@@ -48,6 +53,25 @@ use read::{AUX_LABEL, AUX_POINT, Staged};
 pub(crate) struct Interval {
     pub low: f64,
     pub high: f64,
+    /// Whether `low` is excluded ("more than 50").
+    pub low_open: bool,
+    /// Whether `high` is excluded ("fewer than 50").
+    pub high_open: bool,
+}
+
+impl Interval {
+    /// A closed interval of one point.
+    pub(crate) fn point(x: f64) -> Self {
+        Interval { low: x, high: x, low_open: false, high_open: false }
+    }
+
+    /// The interval as the engine holds it: no high end when `high` is infinite.
+    pub(crate) fn value(&self) -> crate::value::Interval {
+        use crate::value::Endpoint;
+        let high =
+            self.high.is_finite().then_some(Endpoint { value: self.high, open: self.high_open });
+        crate::value::Interval::new(Endpoint { value: self.low, open: self.low_open }, high)
+    }
 }
 
 /// One claim in the column store. For a label variable, `value` is the label's index.
@@ -85,7 +109,8 @@ pub enum BulkKind {
 pub struct Bulk {
     pub(crate) sources: Vec<String>,
     pub(crate) vars: Vec<(String, String)>,
-    pub(crate) labels: Vec<String>,
+    /// Per label: the value it is, as [`Table::read`] reads its cell.
+    pub(crate) label_values: Vec<Value>,
     /// Consecutive runs of variables, each holding its claims; scored in parallel. Their
     /// bounds depend on the data, never on the number of threads.
     pub(crate) chunks: Vec<Chunk>,
@@ -102,13 +127,14 @@ pub(crate) struct Chunk {
     pub kinds: Vec<BulkKind>,
     /// Per variable: the unit of its numbers (the base unit of its attribute's dimension).
     pub units: Vec<Option<Unit>>,
-    /// Per variable: the standard deviation of its figures (the loss scale).
-    pub scale: Vec<f64>,
     /// Variable `first + k` has claims `claims[start[k]..start[k + 1]]`, sorted by value.
     pub start: Vec<usize>,
     pub claims: Vec<Claim>,
     /// Claims that are phrases, by position in `claims`, in position order.
     pub intervals: Vec<(usize, Interval)>,
+    /// Per claim: its line in the table, which names it (`file:line`, as [`Table::read`] names
+    /// a row's claim) and so breaks ties as its id would.
+    pub lines: Vec<u32>,
 }
 
 impl Table {
@@ -169,8 +195,9 @@ impl Table {
     /// cell's own error when it has one, such as the [`Error::InvalidNumber`] of "NaN").
     ///
     /// # Complexity
-    /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
-    /// once loaded, about 50 at the peak while loading (24-byte rows, grouped by variable).
+    /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim
+    /// once loaded (its source, split, value and line; a phrase's interval besides), about 50
+    /// at the peak while loading (24-byte rows, grouped by variable).
     /// Reading holds a buffer of at most 16 MiB and at most about `MAX_LINE_BYTES` of one row,
     /// whatever the input; each rejected row is kept with its error (a 128-byte record and its texts).
     ///
@@ -199,6 +226,18 @@ impl Table {
 }
 
 impl Bulk {
+    /// Per chunk, the number of its first claim among all the chunks' claims in order (the
+    /// scoring state's figure numbers).
+    pub(crate) fn first_claims(&self) -> Vec<usize> {
+        let mut firsts = Vec::with_capacity(self.chunks.len());
+        let mut n = 0;
+        for c in &self.chunks {
+            firsts.push(n);
+            n += c.claims.len();
+        }
+        firsts
+    }
+
     /// The number of claims kept (after repeats and rejected rows).
     #[must_use]
     pub fn len(&self) -> usize {
@@ -333,11 +372,13 @@ struct Settled {
 
 /// Groups each bucket's rows by variable, decides each variable's kind, sorts its claims by
 /// value, drops repeats and computes the loss scales, bucket by bucket in parallel.
+#[allow(clippy::too_many_arguments)] // one call site, the reader's results
 fn settle(
     name: &str,
     sources: Vec<String>,
     vars: Vec<(String, String)>,
-    labels: Vec<String>,
+    labels: &[String],
+    label_values: Vec<Value>,
     vote: &Vote,
     partition: Partition,
     mut rejected: Vec<Rejected>,
@@ -364,11 +405,12 @@ fn settle(
             out.chunk.first = first;
             out.chunk.start.reserve(len + 1);
             out.chunk.claims.reserve(rows.len());
+            out.chunk.lines.reserve(rows.len());
             for v in 0..len {
                 let rows = &mut grouped[start[v]..start[v + 1]];
                 out.chunk.start.push(out.chunk.claims.len());
                 let var = Var { index: first + v, names: &vars[first + v] };
-                settle_var(name, var, &labels, vote, rows, &mut out);
+                settle_var(name, var, labels, vote, rows, &mut out);
             }
             out.chunk.start.push(out.chunk.claims.len());
             let mut per_source = vec![0u32; sources.len()];
@@ -391,7 +433,7 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    Bulk { sources, vars, labels, chunks, per_source, rejected, repeats }
+    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of
@@ -408,7 +450,8 @@ struct Vote {
     /// The interval of each phrase (see `Staged::aux`).
     intervals: Vec<Interval>,
     /// Per amount in `intervals`: its unit.
-    units: Vec<Unit>,
+    /// Per phrase in `intervals`: the amount it is.
+    amounts: Vec<Amount>,
 }
 
 impl Vote {
@@ -417,7 +460,7 @@ impl Vote {
         table: &Table,
         vars: &[(String, String)],
         label_kinds: Vec<Kind>,
-        (intervals, units): (Vec<Interval>, Vec<Unit>),
+        (intervals, amounts): (Vec<Interval>, Vec<Amount>),
         partition: &Partition,
     ) -> Self {
         // Attributes by key, as `Table::read` and the `Reconciler` compare them; each spelling's
@@ -446,7 +489,7 @@ impl Vote {
             attribute,
             label_kinds,
             intervals,
-            units,
+            amounts,
         };
         // Bucket by bucket (each a run of variables): plain numbers, the common cell, counted
         // per variable in an array the size of the bucket's variables, other rows by kind;
@@ -484,7 +527,8 @@ impl Vote {
             AUX_POINT => Kind::Number(Dimension::Count),
             AUX_LABEL => self.label_kinds.get(r.value as usize).copied().unwrap_or(Kind::Label),
             i => {
-                Kind::Number(self.units.get(i as usize).map_or(Dimension::Count, |u| u.dimension()))
+                let unit = self.amounts.get(i as usize).map(|a| a.unit);
+                Kind::Number(unit.map_or(Dimension::Count, Unit::dimension))
             }
         }
     }
@@ -524,23 +568,25 @@ fn misfit(
 /// The interval a staged row allows (a point for plain numbers; NaN for labels).
 fn interval_of(table: &[Interval], r: &Staged) -> Interval {
     match r.aux {
-        AUX_POINT => Interval { low: r.value, high: r.value },
-        AUX_LABEL => Interval { low: f64::NAN, high: f64::NAN },
-        i => table.get(i as usize).copied().unwrap_or(Interval { low: r.value, high: r.value }),
+        AUX_POINT => Interval::point(r.value),
+        AUX_LABEL => Interval::point(f64::NAN),
+        i => table.get(i as usize).copied().unwrap_or(Interval::point(r.value)),
     }
 }
 
 /// Sorts a variable's rows so that repeats sit together: numbers before labels, then by value,
 /// source and line (f64's total order as bits), and within a run of one source's equal
 /// figures, phrases by their intervals (such runs are rare and short).
-fn order_rows(table: &[Interval], rows: &mut [Staged]) {
+fn order_rows(vote: &Vote, rows: &mut [Staged]) {
+    let table = &vote.intervals[..];
     // `total_cmp` is f64's total order as bits; most pairs differ in value, where the
     // comparison stops.
     rows.sort_unstable_by(|a, b| {
         (a.aux == AUX_LABEL)
             .cmp(&(b.aux == AUX_LABEL))
             .then_with(|| a.value.total_cmp(&b.value))
-            .then_with(|| (a.source, a.line).cmp(&(b.source, b.line)))
+            .then_with(|| a.source.cmp(&b.source))
+            .then_with(|| line_key(a.line).cmp(&line_key(b.line)))
     });
     let mut k = 0;
     while k < rows.len() {
@@ -553,26 +599,58 @@ fn order_rows(table: &[Interval], rows: &mut [Staged]) {
             end += 1;
         }
         if end - k > 1 && rows[k..end].iter().any(|r| r.aux != AUX_POINT && r.aux != AUX_LABEL) {
-            rows[k..end].sort_by(|a, b| {
-                let (ia, ib) = (interval_of(table, a), interval_of(table, b));
-                ia.low
-                    .total_cmp(&ib.low)
-                    .then(ia.high.total_cmp(&ib.high))
-                    .then(a.line.cmp(&b.line))
+            // By interval, then by the value's text, so repeats of one figure are neighbours.
+            rows[k..end].sort_by_cached_key(|r| {
+                let i = interval_of(table, r);
+                let id = line_key(r.line);
+                (i.low.to_bits(), i.high.to_bits(), i.low_open, i.high_open, key_of(vote, r), id)
             });
         }
         k = end;
     }
 }
 
-/// Whether two rows (in `order_rows` order) are the same claim: same source, kind, value and
-/// interval.
-fn same_claim(table: &[Interval], p: &Staged, r: &Staged) -> bool {
-    let label = r.aux == AUX_LABEL;
-    (p.aux == AUX_LABEL) == label && p.value == r.value && p.source == r.source && {
-        let (ip, ir) = (interval_of(table, p), interval_of(table, r));
-        label || (ip.low == ir.low && ip.high == ir.high)
+/// A row's line as a number that orders as its decimal text does, and so as the row's claim
+/// id (`file:line`, see [`Table::read`]): its digits, each plus one,
+/// left-aligned in base 11 over ten places (a `u32` has at most ten digits), so a text that
+/// is a prefix of another, with zeros after it, comes first.
+pub(crate) fn line_key(line: u32) -> u64 {
+    let digits = line.checked_ilog10().unwrap_or(0) + 1;
+    let mut key = 0u64;
+    let mut rest = line;
+    for place in (0..digits).rev() {
+        let d = u64::from(rest % 10);
+        rest /= 10;
+        key += (d + 1) * 11u64.pow(9 - place);
     }
+    key
+}
+
+/// Whether two rows (in `order_rows` order) are the same claim: same source, and the same
+/// label, or the same number written the same way (the same interval, and the same value's
+/// text, the key `Reconciler` counts a repeated figure by: "50" twice, not "50" and "50-50").
+fn same_claim(vote: &Vote, p: &Staged, r: &Staged) -> bool {
+    let table = &vote.intervals[..];
+    let label = r.aux == AUX_LABEL;
+    (p.aux == AUX_LABEL) == label
+        && p.value == r.value
+        && p.source == r.source
+        && (label
+            || (interval_of(table, p) == interval_of(table, r)
+                && key_of(vote, p) == key_of(vote, r)))
+}
+
+/// A number's value as text (see [`crh::value_key`]): what the cell reads as to
+/// [`Table::read`], a plain number or the amount a phrase is.
+fn key_of(vote: &Vote, r: &Staged) -> String {
+    let amount = match r.aux {
+        AUX_POINT => {
+            Number::new(r.value).ok().map(|x| Amount::new(Magnitude::Exact(x), Unit::Number))
+        }
+        AUX_LABEL => None,
+        i => vote.amounts.get(i as usize).copied(),
+    };
+    amount.map(|a| crh::value_key(&Value::Amount(a))).unwrap_or_default()
 }
 
 fn settle_var(
@@ -584,7 +662,7 @@ fn settle_var(
     out: &mut Settled,
 ) {
     let table = &vote.intervals[..];
-    order_rows(table, rows);
+    order_rows(vote, rows);
     let held = vote.held[vote.attribute[var.index] as usize];
     let kind = if matches!(held, Kind::Number(_)) { BulkKind::Number } else { BulkKind::Label };
     let mut kept = std::mem::take(&mut out.kept);
@@ -595,7 +673,7 @@ fn settle_var(
             continue;
         }
         if let Some((last, _)) = kept.last()
-            && same_claim(table, last, r)
+            && same_claim(vote, last, r)
         {
             out.repeats += 1;
             continue;
@@ -621,12 +699,10 @@ fn settle_var(
             out.chunk.intervals.push((out.chunk.claims.len(), *i));
         }
         out.chunk.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
+        out.chunk.lines.push(r.line);
     }
-    let scale =
-        if kind == BulkKind::Number { crh::spread(kept.iter().map(|(r, _)| r.value)) } else { 0.0 };
     out.chunk.kinds.push(kind);
     out.chunk.units.push(held.unit());
-    out.chunk.scale.push(scale);
     out.kept = kept;
     out.per = per;
 }

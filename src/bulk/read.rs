@@ -4,7 +4,7 @@
 //! Names (sources, variables, labels) go into interners sharded by
 //! hash, each shard behind its own lock, so two threads rarely wait for each other. The ids
 //! they hand out depend on which thread came first, so once everything is read every name is
-//! renumbered in sorted order: the result depends neither on the number of threads nor on the
+//! renumbered in sorted order: the names depend neither on the number of threads nor on the
 //! order of the rows.
 
 use std::borrow::Cow;
@@ -19,11 +19,12 @@ use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
+use crate::reconcile::score::MAX_CLAIMS;
 use crate::tabular::cell::{self, Kind};
 use crate::tabular::pieces::{self, Rows};
 use crate::tabular::records::Rejection;
 use crate::tabular::{Start, Table};
-use crate::unit::Unit;
+use crate::value::Amount;
 use crate::value::{Label, Policy, Value};
 
 use super::{Bulk, Interval};
@@ -41,13 +42,16 @@ pub(super) const AUX_LABEL: u32 = u32::MAX - 1;
 pub(super) const LABEL_DATE: u8 = 1;
 /// See [`LABEL_DATE`].
 pub(super) const LABEL_OTHER: u8 = 2;
+/// See [`LABEL_DATE`]: a category, which a label that reads as another value ("yes", "may")
+/// in a column declared to hold labels is.
+pub(super) const LABEL_CATEGORY: u8 = 3;
 
 /// A row with ids, before its variable is settled.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Staged {
     /// The number, or the label's id for a label.
     pub value: f64,
-    /// The line, if it is below 2^32 (rows on later lines are rejected).
+    /// The line, at most 2^30 ([`MAX_CLAIMS`]; rows on later lines are rejected).
     pub line: u32,
     pub var: u32,
     pub source: u32,
@@ -326,7 +330,8 @@ struct Piece {
     rows: Vec<Staged>,
     intervals: Vec<Interval>,
     /// The unit of each amount in `intervals`.
-    units: Vec<Unit>,
+    /// Per phrase in `intervals`: the amount it is.
+    amounts: Vec<Amount>,
     rejected: Vec<Rejected>,
     /// The last source seen and its id: tables are often sorted by source.
     last_source: Option<(Vec<u8>, u32)>,
@@ -492,8 +497,10 @@ impl Setup<'_> {
         } else {
             (Cow::Borrowed(object), Cow::Borrowed(attribute))
         };
-        let Ok(line32) = u32::try_from(line) else {
-            let problem = format!("lines after {} are beyond this reader", u32::MAX);
+        // The scoring state numbers its observations in 32 bits (see `MAX_CLAIMS`): a table
+        // has fewer claims than lines, so no index it makes reaches 2^31.
+        let Some(line32) = u32::try_from(line).ok().filter(|&l| l as usize <= MAX_CLAIMS) else {
+            let problem = format!("lines after {MAX_CLAIMS} are beyond this reader");
             return Err(self.err(line, "row", problem));
         };
         // The source before the variable: a row rejected after its variable was stored would
@@ -566,22 +573,26 @@ impl Setup<'_> {
             Value::Amount(a) => {
                 let interval = a.magnitude.interval(&self.policy);
                 let rep = crh::representative(&a.magnitude, &self.policy);
-                // Closed ends: the loss does not depend on whether an end is included (see
-                // `crh::distance`).
                 let low = interval.low().value;
+                let low_open = interval.low().open;
                 let high = interval.high().map_or(f64::INFINITY, |h| h.value);
+                let high_open = interval.high().is_some_and(|h| h.open);
                 let at = piece.intervals.len() as u32;
                 if at >= AUX_LABEL {
                     let problem = "too many phrases in one piece".to_owned();
                     return Err(self.err(line, "value", problem));
                 }
-                piece.intervals.push(Interval { low, high });
-                piece.units.push(a.unit);
+                piece.intervals.push(Interval { low, high, low_open, high_open });
+                piece.amounts.push(a);
                 Ok((rep, at))
             }
             other => {
                 // The kind first, so a date and a label spelled alike never meet.
-                let kind = if Kind::of(&other) == Kind::Date { LABEL_DATE } else { LABEL_OTHER };
+                let kind = match other {
+                    Value::Category(_) => LABEL_CATEGORY,
+                    _ if Kind::of(&other) == Kind::Date => LABEL_DATE,
+                    _ => LABEL_OTHER,
+                };
                 let key = [&[kind][..], cell::shown(&other).as_bytes()].concat();
                 let id = self
                     .names
@@ -693,21 +704,23 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     });
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut intervals: Vec<Interval> = Vec::with_capacity(n_intervals as usize);
-    let mut units: Vec<Unit> = Vec::with_capacity(n_intervals as usize);
+    let mut amounts: Vec<Amount> = Vec::with_capacity(n_intervals as usize);
     for p in &mut pieces {
         rejected.append(&mut p.rejected);
         intervals.append(&mut p.intervals);
-        units.append(&mut p.units);
+        amounts.append(&mut p.amounts);
     }
     // Labels: their kind from the key's first byte, their text after it.
-    let (label_kinds, label_names): (Vec<Kind>, Vec<Vec<u8>>) = label_names
+    let (label_kinds, label_names): (Vec<(Kind, bool)>, Vec<Vec<u8>>) = label_names
         .into_iter()
         .map(|mut key| {
             let kind = if key.first() == Some(&LABEL_DATE) { Kind::Date } else { Kind::Label };
+            let category = key.first() == Some(&LABEL_CATEGORY);
             key.remove(0);
-            (kind, key)
+            ((kind, category), key)
         })
         .unzip();
+    let (label_kinds, categories): (Vec<Kind>, Vec<bool>) = label_kinds.into_iter().unzip();
     let vars: Vec<(String, String)> = var_names
         .iter()
         .map(|k| {
@@ -720,9 +733,34 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         .collect();
     let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
     let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
-    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, units), &grouped);
+    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, amounts), &grouped);
     let text = |names: Vec<Vec<u8>>| -> Vec<String> {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
     };
-    super::settle(setup.name, text(source_names), vars, text(label_names), &vote, grouped, rejected)
+    let labels = text(label_names);
+    let label_values =
+        labels.iter().zip(categories).map(|(l, c)| label_value(l, c, setup.parser)).collect();
+    super::settle(
+        setup.name,
+        text(source_names),
+        vars,
+        &labels,
+        label_values,
+        &vote,
+        grouped,
+        rejected,
+    )
+}
+
+/// The value a label's text is, as [`Table::read`] reads its cell: the text is what the
+/// reader made of a cell that was no amount (a category's key, a date or a yes/no as written
+/// by [`cell::shown`]), and reads back as that value; a category's, as a category (declared
+/// labels may read as other values: "yes", "may").
+fn label_value(text: &str, category: bool, parser: &Parser) -> Value {
+    let declared = category.then_some(Kind::Label);
+    match cell::read(text, parser, declared) {
+        Ok(c) => c.into_value(),
+        // A label's key is a label's text; read as one, it cannot fail.
+        Err(_) => Label::new(text).map_or(Value::Undisclosed, Value::Category),
+    }
 }

@@ -219,11 +219,32 @@ fn split_into(
         out_voices.push(voice(*m));
         return;
     }
+    // Each voice once, as in most of a table's clusters: one value each, every member the
+    // first of its pair; what the general way below gives, without its pairs.
+    let voices_from = out_voices.len();
+    out_voices.extend(members.iter().map(|&m| voice(m)));
+    out_voices[voices_from..].sort_unstable();
+    if out_voices[voices_from..].windows(2).all(|w| w[0] != w[1]) {
+        out_members.extend(members.iter().map(|&m| (voice(m), 1)));
+        return;
+    }
+    out_voices.truncate(voices_from);
+    split_by_pairs(members, inputs, out_members, out_voices);
+}
+
+/// [`split_into`] for any members: voices that give several values, or one value twice.
+fn split_by_pairs(
+    members: &[usize],
+    inputs: &[Input<'_>],
+    out_members: &mut Vec<(u32, u32)>,
+    out_voices: &mut Vec<u32>,
+) {
+    let voice = |m: usize| index(inputs[m].voice);
+    let voices_from = out_voices.len();
     // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
     let mut pairs: Vec<(u32, usize)> = members.iter().map(|&m| (voice(m), inputs[m].key)).collect();
     pairs.sort_unstable();
     pairs.dedup();
-    let voices_from = out_voices.len();
     let mut values = Vec::new();
     for run in pairs.chunk_by(|a, b| a.0 == b.0) {
         out_voices.push(run[0].0);
@@ -651,14 +672,16 @@ fn high_of(i: &Interval) -> f64 {
 /// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Numeric {
-    /// Per position: the later figure of the same voice that revised it down, if any.
+    /// Per position: the later figure of the same voice that revised it down, if any; empty
+    /// when no figure was revised (see [`Numeric::revised`]).
     revised: Vec<Option<usize>>,
-    /// Per position: an earlier figure or a current lower bound, not revised away.
-    is_floor: Vec<bool>,
+    /// The earlier figures and current lower bounds not revised away, as (position, low end),
+    /// by position: none in an epoch of current figures.
+    floors: Vec<(usize, Endpoint)>,
     /// The floors that lend support (see [`floating_floors`]), sorted by low end.
     floating: Vec<(Endpoint, usize)>,
-    /// Per floating floor: true when it is the first of its voice, which it adds once.
-    new_voice: Vec<bool>,
+    /// Per floating floor: its voice when it is the first of its voice, which it adds once.
+    new_voice: Vec<Option<usize>>,
     /// Per cluster: what all its figures allow, if anything.
     commons: Vec<Option<Interval>>,
     /// Per cluster: how its voices' weights split over its figures.
@@ -672,10 +695,14 @@ pub(crate) struct Numeric {
     /// its figures, the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
     distinct: Vec<usize>,
-    /// Every cluster's figures together, as [`least_loss_cluster`] weighs them, and what
-    /// each allows.
-    all: Split,
-    figures: Vec<Option<(f64, f64)>>,
+    /// Every cluster's figures together, as [`least_loss_cluster`] weighs them, when that
+    /// differs from the clusters' own splits one after another (a voice giving values in two
+    /// clusters); `None` when they are the same, as in an epoch where each voice gives one
+    /// value.
+    all: Option<Split>,
+    /// Per figure of every cluster, in cluster order: what it allows, `(low, high)` (every
+    /// member of a cluster is a number: see [`numeric_clusters`]).
+    figures: Vec<(f64, f64)>,
     /// The low ends of the floating floors of voices with no current figure, with the voice.
     loose_floors: Vec<(f64, usize)>,
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
@@ -726,12 +753,6 @@ impl Numeric {
     /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`].
     pub(crate) fn of(clusters: &Clusters, inputs: &[Input<'_>]) -> Self {
         let revised = revisions(inputs);
-        let anchored: BTreeSet<usize> = clusters
-            .iter()
-            .flatten()
-            .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
-            .map(|&m| inputs[m].voice)
-            .collect();
         // Floors: earlier figures and current lower bounds, not revised away. Only those of
         // voices without a bounded current figure lend support to clusters above them.
         let is_floor: Vec<bool> = (0..inputs.len())
@@ -740,6 +761,15 @@ impl Numeric {
                 revised[m].is_none()
                     && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
             })
+            .collect();
+        // What only floors need is found only where there are floors (none in a table).
+        let any_floor = is_floor.contains(&true);
+        let anchored: BTreeSet<usize> = clusters
+            .iter()
+            .flatten()
+            .filter(|_| any_floor)
+            .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
+            .map(|&m| inputs[m].voice)
             .collect();
         let floating = floating_floors(inputs, |m| is_floor[m], &anchored);
         // The first floor of each voice adds it to the running totals, so the support a
@@ -750,11 +780,12 @@ impl Numeric {
             .iter()
             .enumerate()
             .map(|(k, &(_, m))| {
-                let new = !first_at.contains_key(&inputs[m].voice);
+                let voice = inputs[m].voice;
+                let new = !first_at.contains_key(&voice);
                 if new {
-                    first_at.insert(inputs[m].voice, k);
+                    first_at.insert(voice, k);
                 }
-                new
+                new.then_some(voice)
             })
             .collect();
         let under = |common: &Interval| -> usize {
@@ -770,37 +801,45 @@ impl Numeric {
         let under: Vec<usize> = commons.iter().map(|c| c.as_ref().map_or(0, under)).collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
+        let first_at = &first_at;
         let twice = splits
             .iter()
             .zip(&under)
             .enumerate()
+            .filter(|_| !first_at.is_empty())
             .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().map(|&v| v as usize);
-                let beneath = mine.filter(|v| first_at.get(v).is_some_and(|&at| at < k));
-                beneath.map(move |v| (c, v)).collect::<Vec<_>>()
+                let beneath = mine.filter(move |v| first_at.get(v).is_some_and(|&at| at < k));
+                beneath.map(move |v| (c, v))
             })
             .collect();
         let all: Vec<usize> = clusters.iter().flatten().copied().collect();
-        let current_voices: BTreeSet<usize> = all.iter().map(|&m| inputs[m].voice).collect();
+        let current_voices: BTreeSet<usize> =
+            all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice).collect();
         // `floating` holds one floor per voice already.
         let loose_floors = floating
             .iter()
             .filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice))
             .map(|&(low, m)| (low.value, inputs[m].voice))
             .collect();
+        let floors = (0..inputs.len())
+            .filter(|&m| is_floor[m])
+            .filter_map(|m| interval_of(&inputs[m]).map(|i| (m, i.low())))
+            .collect();
+        let all_split = Some(Split::of(&all, inputs)).filter(|a| a.members != splits.members);
         let mut epoch = Numeric {
             walk: None,
-            is_floor,
+            floors,
             new_voice,
             distinct: splits.iter().map(SplitRef::distinct).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             figures: all
                 .iter()
-                .map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
+                .filter_map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
                 .collect(),
-            all: Split::of(&all, inputs),
-            revised,
+            all: all_split,
+            revised: if revised.iter().any(Option::is_some) { revised } else { Vec::new() },
             floating,
             commons,
             under,
@@ -813,18 +852,29 @@ impl Numeric {
         epoch
     }
 
+    /// The later figure of the same voice that revised position `m` down, if any.
+    fn revised(&self, m: usize) -> Option<usize> {
+        self.revised.get(m).copied().flatten()
+    }
+
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
     /// figures with an interval, then the loose floors, `[floor, ∞)`.
     fn loss_bounds(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
         let floors = self.loose_floors.iter().map(|&(low, _)| (low, f64::INFINITY));
-        self.figures.iter().flatten().copied().chain(floors)
+        self.figures.iter().copied().chain(floors)
+    }
+
+    /// Each figure of every cluster (see [`Numeric::figures`]) with its share of its voice's
+    /// weight.
+    fn figure_shares<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
+        let members = self.all.as_ref().map_or(&self.splits.members[..], |a| &a.members[..]);
+        SplitRef { members, voices: &[] }.shares(weight)
     }
 
     /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`], a figure with
     /// its share of its voice's weight, a floor with its voice's whole weight.
     fn loss_claims<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = crh::Allowed> + 'a {
-        let figures =
-            self.all.view().shares(weight).zip(&self.figures).filter_map(|(w, f)| f.map(|_| w));
+        let figures = self.figure_shares(weight);
         let floors = self.loose_floors.iter().map(|&(_, voice)| weight[voice]);
         self.loss_bounds().zip(figures.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
@@ -844,14 +894,17 @@ impl Numeric {
 /// allows, raised to the highest floor beneath it, and best is the weighted median. Figures
 /// below what other voices reported earlier, and the estimate keeps, are regressions.
 ///
-/// `epoch` is [`Numeric::of`] the same clusters and inputs. `previous` is the epoch's outcome
-/// of the round before, if any: when the same cluster wins again, its roles (which depend on
-/// the winner only) are kept and only the figure is recomputed. `scratch` holds buffers that
-/// the epochs of a round share.
-pub(crate) fn numeric(
+/// `epoch` is [`Numeric::of`] the same clusters and the epoch's inputs, which `inputs` gives
+/// when the roles are to be found (a round in which the winner stays reads no input), and
+/// `rep` gives a position's representative point, if it is a number. `previous` is the
+/// epoch's outcome of the round before, if any: when the same cluster wins again, its roles
+/// (which depend on the winner only) are kept and only the figure is recomputed. `scratch`
+/// holds buffers that the epochs of a round share.
+pub(crate) fn numeric<'a>(
     clusters: &Clusters,
     epoch: &Numeric,
-    inputs: &[Input<'_>],
+    inputs: impl FnOnce() -> Vec<Input<'a>>,
+    rep: impl Fn(usize) -> Option<f64>,
     weight: &[f64],
     previous: Option<Outcome>,
     scratch: &mut Scratch,
@@ -861,9 +914,12 @@ pub(crate) fn numeric(
     }
     let mut prefix = Vec::with_capacity(epoch.floating.len() + 1);
     prefix.push((0.0, 0usize));
-    for (&(_, m), &new) in epoch.floating.iter().zip(&epoch.new_voice) {
+    for &new in &epoch.new_voice {
         let (w, n) = prefix[prefix.len() - 1];
-        prefix.push(if new { (w + weight[inputs[m].voice], n + 1) } else { (w, n) });
+        prefix.push(match new {
+            Some(voice) => (w + weight[voice], n + 1),
+            None => (w, n),
+        });
     }
     let supports: Vec<Support> = (0..clusters.len())
         .map(|ci| {
@@ -900,9 +956,10 @@ pub(crate) fn numeric(
         // The roles depend on the chosen cluster only.
         Some(previous) if previous.chosen == chosen && !previous.roles.is_empty() => previous,
         _ => {
+            let inputs = &inputs();
             let floaters = floaters(&epoch.floating, common.as_ref(), inputs);
             let (roles, below) =
-                roles(clusters, chosen, common.as_ref(), inputs, &epoch.revised, &floaters);
+                roles(clusters, chosen, common.as_ref(), inputs, |m| epoch.revised(m), &floaters);
             // Voices are counted from the final roles: a regression lends no support.
             let chosen_voices = roles
                 .iter()
@@ -912,7 +969,9 @@ pub(crate) fn numeric(
                 .collect::<BTreeSet<_>>()
                 .len();
             Outcome {
-                clusters: clusters.clone(),
+                // The epoch's clusters, which the rounds do not read here: moved in when the
+                // rounds end (`State::iterate`), not copied every time the winner changes.
+                clusters: Clusters::default(),
                 chosen,
                 roles,
                 below,
@@ -925,20 +984,16 @@ pub(crate) fn numeric(
         }
     };
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
-    let points: Vec<(f64, f64)> = members
-        .iter()
-        .zip(shares)
-        .filter_map(|(&m, w)| match inputs[m].view {
-            View::Numeric { rep, .. } => Some((rep, w)),
-            _ => None,
-        })
-        .collect();
+    let points: Vec<(f64, f64)> =
+        members.iter().zip(shares).filter_map(|(&m, w)| rep(m).map(|rep| (rep, w))).collect();
     // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
     // fallen below what was reported earlier.
     let roles = &outcome.roles;
-    let floor = (0..inputs.len())
-        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside) && epoch.is_floor[m])
-        .filter_map(|m| interval_of(&inputs[m]).map(|i| i.low()))
+    let floor = epoch
+        .floors
+        .iter()
+        .filter(|&&(m, _)| matches!(roles[m], Role::Floor | Role::Aside))
+        .map(|&(_, low)| low)
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     outcome.numeric = common.map(|common| spread(&common, floor, points));
     outcome
@@ -969,7 +1024,7 @@ fn roles(
     chosen: usize,
     common: Option<&Interval>,
     inputs: &[Input<'_>],
-    revised: &[Option<usize>],
+    revised: impl Fn(usize) -> Option<usize>,
     floaters: &BTreeSet<usize>,
 ) -> (Vec<Role>, Vec<Vec<usize>>) {
     let mut roles = vec![Role::Unused; inputs.len()];
@@ -995,7 +1050,7 @@ fn roles(
         if !floor_like {
             continue; // a bounded current figure outside the chosen cluster stays a rival
         }
-        roles[m] = if let Some(by) = revised[m] {
+        roles[m] = if let Some(by) = revised(m) {
             Role::Revised { by: index(by) }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
@@ -1357,6 +1412,35 @@ fn complete_set(
 mod tests {
     use super::*;
 
+    /// `split_into`'s way for members whose voices are all distinct gives what the general
+    /// way by pairs gives, and the general way is taken when a voice repeats (appending after
+    /// what the lists held).
+    #[test]
+    fn a_split_of_distinct_voices_is_the_split_by_pairs() {
+        let view = View::Skip(None);
+        let input = |voice: usize, key: usize| Input {
+            view,
+            voice,
+            current: true,
+            key,
+            published: None,
+            as_of: None,
+        };
+        // Voices 7, 3 and 5, once each, then with 3 twice (two values) and 5 repeating one.
+        let inputs = [input(7, 0), input(3, 1), input(5, 2), input(3, 4), input(5, 2), input(9, 9)];
+        for members in [&[0, 1, 2][..], &[2, 0], &[5, 1, 0, 2], &[0, 1, 2, 3, 4], &[3, 4, 1]] {
+            let (mut fast, mut fast_voices) = (Vec::new(), Vec::new());
+            split_into(members, &inputs, &mut fast, &mut fast_voices);
+            let (mut slow, mut slow_voices) = (Vec::new(), Vec::new());
+            split_by_pairs(members, &inputs, &mut slow, &mut slow_voices);
+            assert_eq!((fast, fast_voices), (slow, slow_voices), "{members:?}");
+        }
+        let (mut split, mut voices) = (vec![(1, 1)], vec![1]);
+        split_into(&[0, 1, 3, 2, 4], &inputs, &mut split, &mut voices);
+        assert_eq!(split, [(1, 1), (7, 1), (3, 2), (3, 2), (5, 1), (5, 0)]);
+        assert_eq!(voices, [1, 3, 5, 7]);
+    }
+
     /// Clusters held flat read back as the lists they were made of, an empty one included,
     /// and `push_to_last` grows the last one (nothing when there is none).
     #[test]
@@ -1395,10 +1479,10 @@ mod tests {
         if epoch.commons.len() < 2 {
             return heaviest;
         }
-        let figures =
-            epoch.all.view().shares(weight).zip(&epoch.figures).filter_map(|(w, figure)| {
-                figure.map(|(low, high)| crh::Allowed { low, high, weight: w })
-            });
+        let figures = epoch
+            .figure_shares(weight)
+            .zip(&epoch.figures)
+            .map(|(w, &(low, high))| crh::Allowed { low, high, weight: w });
         let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
             low,
             high: f64::INFINITY,

@@ -1,7 +1,7 @@
 //! The reconciler: group claims by subject, relate them over time, estimate low / best / high,
 //! score sources, and list what a human should look at first.
 
-mod estimate;
+pub(crate) mod estimate;
 mod findings;
 mod finish;
 mod group;
@@ -9,7 +9,7 @@ mod partof;
 mod reason;
 mod relate;
 mod relations;
-mod score;
+pub(crate) mod score;
 mod store;
 mod voice;
 

@@ -21,7 +21,7 @@ use crate::value::{Label, Value};
 /// Claims by index, `0..len()`, as the engine reads them. The claims are in id order: for
 /// `c < d`, `id(c) < id(d)` (ids are distinct), so the engine orders claims by index where the
 /// rule says by id. `admit` sorts a reconciliation's claims so.
-pub(crate) trait ClaimStore {
+pub(crate) trait ClaimStore: Sync {
     /// How many claims.
     fn len(&self) -> usize;
     /// Claim `c`'s id.

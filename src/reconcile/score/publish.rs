@@ -54,7 +54,6 @@ struct Tally {
 
 impl State {
     pub(super) fn publish<C: ClaimStore + ?Sized>(&mut self, claims: &C, voices: &Voices) {
-        self.voice_loss = self.voice_losses();
         // Which observations support their epoch's estimate, computed once (ranks ask per claim).
         let mut supports = vec![false; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
@@ -107,6 +106,17 @@ impl State {
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
         let supporting = to_ids(&out.supporting());
+        let estimate = Self::figure(e, out).map(|figure| {
+            let reason = self.reason(e, out, supporting.len(), claims, voices);
+            Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
+        });
+        GroupResult { clusters, estimate, supporting }
+    }
+
+    /// What epoch `e`'s outcome `out` estimates, as a [`Figure`]; `None` when it estimates
+    /// nothing (or a date beyond the calendar). The one reading of an outcome, for
+    /// `Reconciler`'s groups and the bulk path's variables alike.
+    pub(super) fn figure(e: &Epoch, out: &Outcome) -> Option<Figure> {
         let number = |sp: estimate::Spread, unit: Option<Unit>| Figure::Number {
             low: sp.low,
             low_open: sp.low_open,
@@ -115,7 +125,7 @@ impl State {
             high_open: sp.high_open,
             unit,
         };
-        let figure = match (e.kind, out.numeric, &out.label) {
+        match (e.kind, out.numeric, &out.label) {
             (Some(Kind::Date), Some(sp), _) => {
                 let day = |x: f64| NaiveDate::from_num_days_from_ce_opt(x.round() as i32);
                 match (day(sp.low), day(sp.best), day(sp.high.unwrap_or(sp.best))) {
@@ -130,12 +140,7 @@ impl State {
             }
             (_, _, Some(v)) => Some(Figure::Value { value: v.clone() }),
             _ => None,
-        };
-        let estimate = figure.map(|figure| {
-            let reason = self.reason(e, out, supporting.len(), claims, voices);
-            Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
-        });
-        GroupResult { clusters, estimate, supporting }
+        }
     }
 
     /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use crate::crh::{self, LossScale};
 use crate::reconcile::estimate::{self, Input, Outcome, Role, View};
 use crate::subject::Nature;
@@ -10,8 +12,10 @@ use crate::value::{Interval, Policy, Value, Verdict};
 use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State, inputs_of};
 
 impl State {
-    /// CRH rounds: estimates from weights, losses from estimates, weights from losses.
-    pub(super) fn iterate(&mut self, policy: &Policy, max_rounds: usize) {
+    /// CRH rounds: estimates from weights, losses from estimates, weights from losses; they
+    /// stop once no weight or completeness moves by more than `tolerance` (see
+    /// [`crh::settled`]), or after `max_rounds`.
+    pub(super) fn iterate(&mut self, policy: &Policy, max_rounds: usize, tolerance: f64) {
         for round in 1..=max_rounds {
             self.estimate_all();
             self.score_all(policy);
@@ -22,7 +26,7 @@ impl State {
                     .iter()
                     .zip(&self.weight)
                     .chain(new_completeness.iter().zip(&self.completeness)),
-                crh::TOLERANCE,
+                tolerance,
             );
             self.weight = new_weight;
             self.completeness = new_completeness;
@@ -33,51 +37,92 @@ impl State {
         }
         self.estimate_all();
         self.score_all(policy);
+        // Each voice's loss against the final estimates, which its reliability reports.
+        self.voice_loss = self.voice_losses();
         // What only the rounds read (clusters fixed across rounds, the weight-free parts of
         // each estimate) is dropped: the results, findings and reports read the outcomes.
-        for e in &mut self.epochs {
-            e.clusters = estimate::Clusters::default();
+        for (e, out) in self.epochs.iter_mut().zip(&mut self.outcomes) {
+            // A numeric outcome's clusters are its epoch's (see `estimate::numeric`).
+            let clusters = std::mem::take(&mut e.clusters);
+            if e.kind.is_some_and(|k| k != Kind::Label) {
+                out.clusters = clusters;
+            }
             e.numeric = estimate::Numeric::default();
             e.value_clusters = Vec::new();
             e.labels = estimate::Labels::default();
         }
     }
 
+    /// Every epoch's outcome under the current weights. A group's epochs are estimated in
+    /// order (a label epoch reads the day before's outcome); groups are independent of one
+    /// another, and are estimated in parallel when there are enough observations.
     fn estimate_all(&mut self) {
-        let mut outcomes: Vec<Outcome> = Vec::with_capacity(self.epochs.len());
         // Last round's outcomes: a numeric epoch keeps its roles while its winner stays.
-        let mut previous = std::mem::take(&mut self.outcomes).into_iter();
-        let mut scratch = estimate::Scratch::default();
-        for (ei, e) in self.epochs.iter().enumerate() {
-            let previous = previous.next();
-            let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
-            let outcome = match e.kind {
-                Some(Kind::Label) => {
-                    // The state the day before, when the previous epoch is the group's.
-                    // The state at the end of the last earlier day, skipping this day's own
-                    // earlier part.
-                    let before = (0..ei)
-                        .rev()
-                        .take_while(|&p| self.epochs[p].group == e.group)
-                        .find(|&p| {
-                            self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day
-                        })
-                        .and_then(|p| outcomes[p].label.as_ref());
-                    self.label_outcome(e, &inputs, before)
-                }
-                Some(_) => estimate::numeric(
-                    &e.clusters,
-                    &e.numeric,
-                    &inputs,
-                    &self.weight,
-                    previous,
-                    &mut scratch,
-                ),
-                None => Outcome::default(),
-            };
-            outcomes.push(outcome);
+        let mut outcomes = std::mem::take(&mut self.outcomes);
+        outcomes.resize_with(self.epochs.len(), Outcome::default);
+        let mut runs: Vec<(usize, &mut [Outcome])> = Vec::new();
+        let mut rest = &mut outcomes[..];
+        let mut start = 0;
+        for run in self.epochs.chunk_by(|a, b| a.group == b.group) {
+            let (head, tail) = rest.split_at_mut(run.len());
+            runs.push((start, head));
+            (start, rest) = (start + run.len(), tail);
+        }
+        let this = &*self;
+        let estimate = |scratch: &mut estimate::Scratch, (first, outs): (usize, &mut [Outcome])| {
+            for k in 0..outs.len() {
+                let previous = std::mem::take(&mut outs[k]);
+                let (done, _) = outs.split_at(k);
+                outs[k] = this.outcome(first, done, previous, scratch);
+            }
+        };
+        if super::in_parallel(self.obs.len()) {
+            runs.into_par_iter().for_each_init(estimate::Scratch::default, estimate);
+        } else {
+            let mut scratch = estimate::Scratch::default();
+            for run in runs {
+                estimate(&mut scratch, run);
+            }
         }
         self.outcomes = outcomes;
+    }
+
+    /// The outcome of the epoch after `done`, whose group's epochs start at `first` and have
+    /// the outcomes `done` so far this round; `previous` is its outcome in the round before.
+    fn outcome(
+        &self,
+        first: usize,
+        done: &[Outcome],
+        previous: Outcome,
+        scratch: &mut estimate::Scratch,
+    ) -> Outcome {
+        let ei = first + done.len();
+        let e = &self.epochs[ei];
+        let inputs = || inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
+        match e.kind {
+            Some(Kind::Label) => {
+                // The state at the end of the last earlier day, skipping this day's own
+                // earlier part.
+                let before = (first..ei)
+                    .rev()
+                    .find(|&p| self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day)
+                    .and_then(|p| done[p - first].label.as_ref());
+                self.label_outcome(e, &inputs(), before)
+            }
+            Some(_) => estimate::numeric(
+                &e.clusters,
+                &e.numeric,
+                inputs,
+                |p| match self.view(e.at(p)) {
+                    View::Numeric { rep, .. } => Some(rep),
+                    _ => None,
+                },
+                &self.weight,
+                Some(previous),
+                scratch,
+            ),
+            None => Outcome::default(),
+        }
     }
 
     /// A label epoch's outcome. One epoch is one day: a yes/no state given both ways in it
@@ -124,68 +169,92 @@ impl State {
         out
     }
 
+    /// Every observation's loss against its epoch's outcome, epochs in parallel when there are
+    /// enough observations (each writes only its own).
     fn score_all(&mut self, policy: &Policy) {
-        let mut loss = vec![Loss::new(None); self.obs.len()];
-        for (e, out) in self.epochs.iter().zip(&self.outcomes) {
-            let same_day_winners: BTreeSet<usize> =
-                if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
-            for o in e.obs.clone() {
-                let ob = &self.obs[o];
-                let pos = o - e.obs.start;
-                loss[o] = Loss::new(match (self.view(o), out.numeric, &out.label) {
-                    // A figure its own voice revised down was withdrawn, not contradicted:
-                    // the voice is judged on what it says now.
-                    (View::Numeric { .. }, Some(_), _)
-                        if matches!(out.roles.get(pos), Some(Role::Revised { .. })) =>
-                    {
-                        None
-                    }
-                    (View::Numeric { interval, .. }, Some(spread), _) => {
-                        let best = spread.best;
-                        let scale = LossScale::new(e.spread, best);
-                        // An earlier figure of a running total only says the total is now at
-                        // least that.
-                        let base = if ob.current {
-                            crh::distance_to(best, &interval)
-                        } else {
-                            crh::distance_to(best, &Interval::new(interval.low(), None))
-                        };
-                        // A regression is off by at least how far it falls below what it
-                        // contradicts.
-                        let d = match out.roles.get(pos) {
-                            Some(&Role::Regression { below }) => out
-                                .below(below)
-                                .iter()
-                                .filter_map(|&g| match self.view(e.at(g)) {
-                                    View::Numeric { interval: above, .. } => Some(
-                                        above.low().value
-                                            - interval.high().map_or(f64::INFINITY, |h| h.value),
-                                    ),
-                                    _ => None,
-                                })
-                                .fold(base, f64::max)
-                                .max(f64::MIN_POSITIVE),
-                            _ => base,
-                        };
-                        Some(scale.loss(d))
-                    }
-                    // A state given the other way the same day, in an unknown order, is no error.
-                    (View::Label(_), _, Some(_))
-                        if out.same_day && !same_day_winners.contains(&pos) =>
-                    {
-                        None
-                    }
-                    (View::Label(v), _, Some(best)) => {
-                        // The verdict only: no words for a loss no one reads.
-                        let conflict =
-                            v.judge(best, policy).map_or(true, |j| j.verdict == Verdict::Conflicts);
-                        Some(crh::label_loss(conflict))
-                    }
-                    _ => None,
-                });
-            }
+        // Last round's losses are written over.
+        let mut loss = std::mem::take(&mut self.loss);
+        loss.clear();
+        loss.resize(self.obs.len(), Loss::new(None));
+        // An epoch's observations are consecutive, and the epochs' follow one another.
+        let mut parts: Vec<&mut [Loss]> = Vec::with_capacity(self.epochs.len());
+        let mut rest = &mut loss[..];
+        for e in &self.epochs {
+            let (head, tail) = rest.split_at_mut(e.obs.len());
+            parts.push(head);
+            rest = tail;
+        }
+        debug_assert!(rest.is_empty(), "every observation is in an epoch");
+        let score = |((e, out), part): ((&Epoch, &Outcome), &mut [Loss])| {
+            self.score_epoch(e, out, part, policy);
+        };
+        if super::in_parallel(self.obs.len()) {
+            self.epochs.par_iter().zip(&self.outcomes).zip(parts).for_each(score);
+        } else {
+            self.epochs.iter().zip(&self.outcomes).zip(parts).for_each(score);
         }
         self.loss = loss;
+    }
+
+    /// The losses of epoch `e`'s observations against its outcome `out`, into `loss`.
+    fn score_epoch(&self, e: &Epoch, out: &Outcome, loss: &mut [Loss], policy: &Policy) {
+        let same_day_winners: BTreeSet<usize> =
+            if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
+        for o in e.obs.clone() {
+            let ob = &self.obs[o];
+            let pos = o - e.obs.start;
+            loss[pos] = Loss::new(match (self.view(o), out.numeric, &out.label) {
+                // A figure its own voice revised down was withdrawn, not contradicted:
+                // the voice is judged on what it says now.
+                (View::Numeric { .. }, Some(_), _)
+                    if matches!(out.roles.get(pos), Some(Role::Revised { .. })) =>
+                {
+                    None
+                }
+                (View::Numeric { interval, .. }, Some(spread), _) => {
+                    let best = spread.best;
+                    let scale = LossScale::new(e.spread, best);
+                    // An earlier figure of a running total only says the total is now at
+                    // least that.
+                    let base = if ob.current {
+                        crh::distance_to(best, &interval)
+                    } else {
+                        crh::distance_to(best, &Interval::new(interval.low(), None))
+                    };
+                    // A regression is off by at least how far it falls below what it
+                    // contradicts.
+                    let d = match out.roles.get(pos) {
+                        Some(&Role::Regression { below }) => out
+                            .below(below)
+                            .iter()
+                            .filter_map(|&g| match self.view(e.at(g)) {
+                                View::Numeric { interval: above, .. } => Some(
+                                    above.low().value
+                                        - interval.high().map_or(f64::INFINITY, |h| h.value),
+                                ),
+                                _ => None,
+                            })
+                            .fold(base, f64::max)
+                            .max(f64::MIN_POSITIVE),
+                        _ => base,
+                    };
+                    Some(scale.loss(d))
+                }
+                // A state given the other way the same day, in an unknown order, is no error.
+                (View::Label(_), _, Some(_))
+                    if out.same_day && !same_day_winners.contains(&pos) =>
+                {
+                    None
+                }
+                (View::Label(v), _, Some(best)) => {
+                    // The verdict only: no words for a loss no one reads.
+                    let conflict =
+                        v.judge(best, policy).map_or(true, |j| j.verdict == Verdict::Conflicts);
+                    Some(crh::label_loss(conflict))
+                }
+                _ => None,
+            });
+        }
     }
 
     /// Mean loss of each voice's distinct figures.

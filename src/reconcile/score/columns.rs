@@ -1,0 +1,244 @@
+//! The scoring state of a table read in bulk ([`Bulk`]), built straight from its columns:
+//! the one model `Reconciler` scores claims with, without a `Claim` per row.
+//!
+//! A table's row is a claim with no as-of date, no speaker and no relay, so each variable is
+//! one group of one epoch and each source one voice; the figures are held as `run` holds them
+//! (a number's interval and representative point, a label's value), keyed as `run` keys them
+//! (a label by its value's text, in text order; a number, which the bulk reader keeps once per
+//! source and value, by its place in its variable), and tied as `run` ties them (by id, which
+//! for a row is `file:line`). The rounds, the estimates, the losses and the weights are then
+//! `State`'s own.
+
+use crate::bulk::{Bulk, BulkKind, line_key};
+use crate::crh;
+use crate::reconcile::Figure;
+use crate::subject::Nature;
+use crate::tabular::attribute_key;
+use crate::unit::{Dimension, Unit};
+use crate::value::{Interval, Policy, Value};
+
+use super::{COMPLETENESS_PRIOR, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
+use super::{estimate, number_statements};
+use super::{index, prepare_all};
+
+/// What the bulk store's observations are keyed and ordered by, made once.
+struct Keys {
+    /// Per key, its place in text order (`State::key_order`): a label's key is its index, a
+    /// number's `labels` plus its place in its variable.
+    order: Vec<usize>,
+    labels: usize,
+    /// Per figure, its id as a number that orders as the id does (see [`line_key`]).
+    ids: Vec<u64>,
+    /// Per chunk, the figure number of its first claim.
+    first_figure: Vec<usize>,
+}
+
+impl Keys {
+    fn of(bulk: &Bulk) -> Self {
+        // A label by its value's text in text order (`Keys::order`'s rule, equal texts one
+        // key), after them a number by its place in its variable.
+        let labels = bulk.label_values.len();
+        let texts: Vec<String> = bulk.label_values.iter().map(crh::value_key).collect();
+        let mut by_text: Vec<usize> = (0..labels).collect();
+        by_text.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
+        let mut order = vec![0; labels];
+        let mut rank = 0;
+        for (i, &l) in by_text.iter().enumerate() {
+            if i > 0 && texts[by_text[i - 1]] != texts[l] {
+                rank = i;
+            }
+            order[l] = rank;
+        }
+        let widest = bulk
+            .chunks
+            .iter()
+            .flat_map(|c| c.start.windows(2).map(|w| w[1] - w[0]))
+            .max()
+            .unwrap_or(0);
+        order.extend(labels..labels + widest);
+        let ids = bulk.chunks.iter().flat_map(|c| c.lines.iter().map(|&l| line_key(l))).collect();
+        Keys { order, labels, ids, first_figure: bulk.first_claims() }
+    }
+}
+
+/// The store's variables, as (chunk, place in chunk), in the order `Reconciler` takes a
+/// table's groups (by subject: the attribute, then the object, by their keys), so that every
+/// sum over observations adds in the same order and gives the same float.
+fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
+    let mut variables: Vec<(usize, usize)> = bulk
+        .chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| (0..c.kinds.len()).map(move |k| (ci, k)))
+        .collect();
+    variables.sort_by_cached_key(|&(ci, k)| {
+        let (object, attribute) = &bulk.vars[bulk.chunks[ci].first + k];
+        (attribute_key(attribute), attribute_key(object))
+    });
+    variables
+}
+
+/// Variable `k` of chunk `ci` as an epoch: its observations pushed on `obs`, in id order as
+/// `run` takes a group's members.
+fn epoch_of(
+    bulk: &Bulk,
+    keys: &Keys,
+    (ci, k): (usize, usize),
+    policy: &Policy,
+    obs: &mut Vec<Obs>,
+    intervals: &mut Vec<HeldInterval>,
+) -> Epoch {
+    let c = &bulk.chunks[ci];
+    let (lo, hi) = (c.start[k], c.start[k + 1]);
+    let claims = &c.claims[lo..hi];
+    // This variable's phrases, by position in the chunk.
+    let phrases = {
+        let from = c.intervals.partition_point(|&(p, _)| p < lo);
+        let to = c.intervals.partition_point(|&(p, _)| p < hi);
+        &c.intervals[from..to]
+    };
+    let kind = match c.kinds[k] {
+        BulkKind::Number => {
+            Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
+        }
+        BulkKind::Label => {
+            let values: Vec<&Value> =
+                claims.iter().map(|cl| &bulk.label_values[cl.value as usize]).collect();
+            epoch_kind(&values)
+        }
+    };
+    let first = obs.len();
+    let figure = |j: usize| keys.first_figure[ci] + lo + j;
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&j| keys.ids[figure(j)]);
+    for j in order {
+        let cl = &claims[j];
+        let (key, held) = if let Some(Kind::Amount(_)) = kind {
+            let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
+                Ok(i) => phrases[i].1.value(),
+                Err(_) => Interval::point(cl.value),
+            };
+            (keys.labels + j, Held::numeric(interval, cl.value, intervals))
+        } else {
+            // A label or a value set aside is held by its label's index.
+            let l = cl.value as usize;
+            (l, hold(&bulk.label_values[l], kind, policy, intervals, |_| index(l)))
+        };
+        obs.push(Obs {
+            figure: index(figure(j)),
+            voice: cl.source,
+            key: index(key),
+            said: 0,
+            held,
+            as_of: None,
+            published: None,
+            current: true,
+        });
+    }
+    Epoch {
+        group: c.first + k,
+        as_of: None,
+        kind,
+        unit: c.units[k],
+        obs: first..obs.len(),
+        clusters: estimate::Clusters::default(),
+        numeric: estimate::Numeric::default(),
+        value_clusters: Vec::new(),
+        labels: estimate::Labels::default(),
+        spread: 0.0,
+        earlier_that_day: false,
+        nature: Nature::FixedFact,
+    }
+}
+
+impl State {
+    /// The scoring state of `bulk`'s claims, scored: rounds until no weight or completeness
+    /// moves by more than `tolerance` (every round when it is not positive), at most
+    /// `max_rounds`.
+    pub(crate) fn of_columns(
+        bulk: &Bulk,
+        policy: &Policy,
+        max_rounds: usize,
+        tolerance: f64,
+    ) -> State {
+        let n: usize = bulk.chunks.iter().map(|c| c.claims.len()).sum();
+        let keys = Keys::of(bulk);
+        let by_id = |a: &Obs, b: &Obs| keys.ids[a.figure()].cmp(&keys.ids[b.figure()]);
+        // The labels' values, which label observations hold by index; a date is numeric.
+        let values: Vec<Value> = bulk.label_values.clone();
+        let mut obs: Vec<Obs> = Vec::with_capacity(n);
+        let mut epochs: Vec<Epoch> = Vec::with_capacity(bulk.vars.len());
+        let mut group_latest = vec![None; bulk.vars.len()];
+        let mut intervals: Vec<HeldInterval> = Vec::new();
+        for variable in variables_in_subject_order(bulk) {
+            let ei = epochs.len();
+            let epoch = epoch_of(bulk, &keys, variable, policy, &mut obs, &mut intervals);
+            group_latest[epoch.group] = Some(ei);
+            epochs.push(epoch);
+        }
+        // In parallel: the state is most of this path's work, and its heap no larger for it.
+        prepare_all(&obs, &values, &intervals, &keys.order, &mut epochs, policy, by_id, true);
+        // The ids only ordered the figures: the rounds do not hold them.
+        drop(keys.ids);
+        let statements = number_statements(&mut obs, &epochs);
+        let n_voices = bulk.sources.len();
+        let mut state = State {
+            statements,
+            obs,
+            values,
+            intervals,
+            derived_ids: Vec::new(),
+            keys: Vec::new(),
+            key_order: keys.order,
+            claims: n,
+            claim_obs: Vec::new(),
+            epochs,
+            outcomes: Vec::new(),
+            group_latest,
+            results: Vec::new(),
+            loss: Vec::new(),
+            weight: vec![crh::UNSCORED_WEIGHT; n_voices],
+            completeness: vec![COMPLETENESS_PRIOR; n_voices],
+            voice_loss: vec![None; n_voices],
+            supports: Vec::new(),
+            rounds: 0,
+        };
+        state.iterate(policy, max_rounds, tolerance);
+        state
+    }
+
+    /// What the model decided for variable `v` of the store it was built from
+    /// ([`State::of_columns`]), as `Reconciler` publishes it, and the claims supporting it, by
+    /// their index over the store's chunks in order; `None` for a variable with no claim.
+    pub(crate) fn decided(&self, v: usize) -> Option<(Option<Figure>, Vec<usize>)> {
+        let ei = self.group_latest.get(v).copied().flatten()?;
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let supporting = out.supporting().into_iter().map(|p| self.obs[e.at(p)].figure()).collect();
+        Some((Self::figure(e, out), supporting))
+    }
+
+    /// Each voice's final weight, and its mean loss (`None` for a voice with no figure scored).
+    pub(crate) fn voice_scores(&self) -> (&[f64], &[Option<f64>]) {
+        (&self.weight, &self.voice_loss)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bulk::line_key;
+
+    /// Lines order as their texts do, which is how `file:line` ids order.
+    #[test]
+    fn lines_order_as_their_texts() {
+        let mut lines: Vec<u32> = vec![0, 4_294_967_295, 4_294_967_294, 1_000_000_000, 999_999_999];
+        lines.extend(0..1_200);
+        lines.extend((0..200).map(|k| k * 21_474_836 + 7));
+        for &a in &lines {
+            for &b in lines.iter().step_by(7) {
+                let as_text = a.to_string().cmp(&b.to_string());
+                assert_eq!(line_key(a).cmp(&line_key(b)), as_text, "{a} vs {b}");
+            }
+        }
+        assert!(line_key(10) < line_key(9));
+    }
+}
