@@ -273,10 +273,15 @@ pub(crate) fn interval_loss(x: f64, claims: &[Allowed]) -> f64 {
 ///
 /// # Complexity
 /// O(n log n).
-pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> Vec<usize> {
+///
+/// Ends are numbered in 32 bits: a caller gives at most 1.5 · 2^30 claims, one epoch's
+/// figures and floors (its group's claims and the bounds derived from other groups' claims,
+/// at most 1.5 a claim: see `limit::MAX_CLAIMS`), so at most 3 · 2^30 ends.
+pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> Vec<u32> {
     let values: Vec<f64> = ends.into_iter().flat_map(|(low, high)| [low, high]).collect();
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| in_value_order(values[a], values[b]));
+    let end = |e: usize| u32::try_from(e).unwrap_or_else(|_| unreachable!("end {e} past 2^32"));
+    let mut order: Vec<u32> = (0..values.len()).map(end).collect();
+    order.sort_by(|&a, &b| in_value_order(values[a as usize], values[b as usize]));
     order
 }
 
@@ -296,14 +301,14 @@ pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> Vec<usiz
 /// O(n): the sort is the caller's, once.
 pub(crate) fn interval_median(
     claims: &[Allowed],
-    order: &[usize],
+    order: &[u32],
     ends: &mut Vec<(f64, f64)>,
 ) -> Option<f64> {
     // The order is of these claims' ends: two a claim, `2k` low and `2k + 1` high.
     debug_assert_eq!(order.len(), 2 * claims.len());
     ends.clear();
     ends.extend(order.iter().map(|&e| {
-        let c = &claims[e / 2];
+        let c = &claims[e as usize / 2];
         (if e % 2 == 0 { c.low } else { c.high }, c.weight / 2.0)
     }));
     let x = median_of_sorted(ends, |p| p.0, |p| p.1)?;

@@ -19,7 +19,7 @@ use crate::crh;
 use crate::id::SourceId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
-use crate::reconcile::score::MAX_CLAIMS;
+use crate::reconcile::limit::MAX_CLAIMS;
 use crate::tabular::cell::{self, Kind};
 use crate::tabular::pieces::{self, Rows};
 use crate::tabular::records::Rejection;

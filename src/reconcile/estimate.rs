@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::crh;
-use crate::reconcile::score::index;
+use crate::reconcile::limit::index;
 use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
 
 /// How an observation enters an estimate. Borrowed from the scoring state, which holds a
@@ -43,8 +43,9 @@ pub(crate) struct Input<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Clusters {
     members: Vec<usize>,
-    /// Cluster `c` is `members[ends[c - 1]..ends[c]]` (from 0 for the first).
-    ends: Vec<usize>,
+    /// Cluster `c` is `members[ends[c - 1]..ends[c]]` (from 0 for the first); positions in an
+    /// epoch fit in 32 bits (see `limit::MAX_CLAIMS`).
+    ends: Vec<u32>,
 }
 
 impl Clusters {
@@ -60,8 +61,8 @@ impl Clusters {
 
     /// Cluster `c`'s members, if there is one.
     pub(crate) fn get(&self, c: usize) -> Option<&[usize]> {
-        let end = *self.ends.get(c)?;
-        let start = c.checked_sub(1).map_or(0, |before| self.ends[before]);
+        let end = *self.ends.get(c)? as usize;
+        let start = c.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
         Some(&self.members[start..end])
     }
 
@@ -73,7 +74,7 @@ impl Clusters {
     /// Adds a cluster of `members` (an empty one too).
     pub(crate) fn push(&mut self, members: impl IntoIterator<Item = usize>) {
         self.members.extend(members);
-        self.ends.push(self.members.len());
+        self.ends.push(index(self.members.len()));
     }
 
     /// Adds `m` to the last cluster; none when there is no cluster.
@@ -298,7 +299,7 @@ pub(crate) struct Splits {
     members: Vec<(u32, u32)>,
     voices: Vec<u32>,
     /// Per split: where its members and its voices end.
-    ends: Vec<(usize, usize)>,
+    ends: Vec<(u32, u32)>,
 }
 
 impl Splits {
@@ -307,15 +308,16 @@ impl Splits {
         let mut splits = Splits::default();
         for c in clusters {
             split_into(c, inputs, &mut splits.members, &mut splits.voices);
-            splits.ends.push((splits.members.len(), splits.voices.len()));
+            splits.ends.push((index(splits.members.len()), index(splits.voices.len())));
         }
         splits
     }
 
     /// Split `c`, if there is one.
     fn get(&self, c: usize) -> Option<SplitRef<'_>> {
-        let &(members_end, voices_end) = self.ends.get(c)?;
-        let (members_start, voices_start) = if c == 0 { (0, 0) } else { self.ends[c - 1] };
+        let end = |(members, voices): (u32, u32)| (members as usize, voices as usize);
+        let (members_end, voices_end) = end(*self.ends.get(c)?);
+        let (members_start, voices_start) = if c == 0 { (0, 0) } else { end(self.ends[c - 1]) };
         Some(SplitRef {
             members: &self.members[members_start..members_end],
             voices: &self.voices[voices_start..voices_end],
@@ -516,11 +518,12 @@ fn least_loss_cluster(
     let clamped = |i: usize| epoch.commons.get(i).and_then(|c| clamp(c.as_ref()));
     let high = |i: usize| clamped(i).map_or(f64::INFINITY, |(_, high)| high);
     let low = |i: usize| clamped(i).map_or(f64::INFINITY, |(low, _)| low);
-    let below = walk.by_high.partition_point(|&i| high(i) < x);
-    let above = walk.by_low.partition_point(|&i| low(i) <= x);
-    let left = walk.by_high[..below].iter().rev().map(|&i| (high(i), i));
+    let below = walk.by_high.partition_point(|&i| high(i as usize) < x);
+    let above = walk.by_low.partition_point(|&i| low(i as usize) <= x);
+    let left = walk.by_high[..below].iter().rev().map(|&i| (high(i as usize), i as usize));
+    let right = walk.by_low[above..].iter().map(|&i| (low(i as usize), i as usize));
     walk_side(left, claims, losses, &mut least);
-    walk_side(walk.by_low[above..].iter().map(|&i| (low(i), i)), claims, losses, &mut least);
+    walk_side(right, claims, losses, &mut least);
     let tied = |&i: &usize| {
         losses.get(i).copied().flatten().is_some_and(|loss| !crh::outweighs(loss, least))
     };
@@ -687,14 +690,14 @@ pub(crate) struct Numeric {
     /// Per cluster: how its voices' weights split over its figures.
     splits: Splits,
     /// Per cluster: how many floating floors lie beneath it.
-    under: Vec<usize>,
+    under: Vec<u32>,
     /// The voices of a cluster that also have a floating floor beneath it, as (cluster,
     /// voice), ascending; they count once. Few clusters have any (none without floors).
     twice: Vec<(usize, usize)>,
     /// Per cluster: the latest publication date and the distinct (voice, value) pairs among
     /// its figures, the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
-    distinct: Vec<usize>,
+    distinct: Vec<u32>,
     /// Every cluster's figures together, as [`least_loss_cluster`] weighs them, when that
     /// differs from the clusters' own splits one after another (a voice giving values in two
     /// clusters); `None` when they are the same, as in an epoch where each voice gives one
@@ -716,11 +719,11 @@ pub(crate) struct Numeric {
 struct Walk {
     /// The ends of the claims ([`Numeric::loss_bounds`]) in the order of
     /// [`crh::ends_order`].
-    ends_order: Vec<usize>,
+    ends_order: Vec<u32>,
     /// The clusters with a common number by the high end of their [`clamp`] and by its low
     /// end: the orders in which the walk goes away from the median.
-    by_high: Vec<usize>,
-    by_low: Vec<usize>,
+    by_high: Vec<u32>,
+    by_low: Vec<u32>,
 }
 
 impl Walk {
@@ -733,7 +736,7 @@ impl Walk {
                 .filter_map(|(i, common)| clamp(common.as_ref()).map(|c| (end(c), i)))
                 .collect();
             by.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            by.into_iter().map(|(_, i)| i).collect()
+            by.into_iter().map(|(_, i)| index(i)).collect()
         };
         Walk {
             ends_order: crh::ends_order(epoch.loss_bounds()),
@@ -798,7 +801,7 @@ impl Numeric {
         };
         let commons: Vec<Option<Interval>> =
             clusters.iter().map(|c| common_interval(c, inputs)).collect();
-        let under: Vec<usize> = commons.iter().map(|c| c.as_ref().map_or(0, under)).collect();
+        let under: Vec<u32> = commons.iter().map(|c| index(c.as_ref().map_or(0, under))).collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
         let first_at = &first_at;
@@ -809,7 +812,8 @@ impl Numeric {
             .filter(|_| !first_at.is_empty())
             .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().map(|&v| v as usize);
-                let beneath = mine.filter(move |v| first_at.get(v).is_some_and(|&at| at < k));
+                let beneath =
+                    mine.filter(move |v| first_at.get(v).is_some_and(|&at| at < k as usize));
                 beneath.map(move |v| (c, v))
             })
             .collect();
@@ -831,7 +835,7 @@ impl Numeric {
             walk: None,
             floors,
             new_voice,
-            distinct: splits.iter().map(SplitRef::distinct).collect(),
+            distinct: splits.iter().map(|s| index(s.distinct())).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             figures: all
@@ -924,7 +928,7 @@ pub(crate) fn numeric<'a>(
     let supports: Vec<Support> = (0..clusters.len())
         .map(|ci| {
             let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
-            let k = epoch.under[ci];
+            let k = epoch.under[ci] as usize;
             let (mut w, mut voices) =
                 (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
             let from = epoch.twice.partition_point(|&(c, _)| c < ci);
@@ -933,7 +937,8 @@ pub(crate) fn numeric<'a>(
                 w -= weight[v];
                 voices -= 1;
             }
-            Support { weight: w, voices, latest: epoch.latest[ci], distinct: epoch.distinct[ci] }
+            let distinct = epoch.distinct[ci] as usize;
+            Support { weight: w, voices, latest: epoch.latest[ci], distinct }
         })
         .collect();
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())

@@ -5,6 +5,7 @@ pub(crate) mod estimate;
 mod findings;
 mod finish;
 mod group;
+pub(crate) mod limit;
 mod partof;
 mod reason;
 mod relate;
@@ -859,9 +860,9 @@ fn order_key(c: &Claim) -> (ClaimId, String) {
 }
 
 /// Keeps the first claim of each id (in a total order) and the claims that can be placed in
-/// time, at most [`score::MAX_CLAIMS`] of them; the rest are rejected with the reason.
+/// time, at most [`limit::MAX_CLAIMS`] of them; the rest are rejected with the reason.
 fn admit(claims: Vec<Claim>) -> (Vec<Claim>, Vec<Rejected>) {
-    admit_up_to(claims, score::MAX_CLAIMS)
+    admit_up_to(claims, limit::MAX_CLAIMS)
 }
 
 /// [`admit`], keeping at most `limit` claims (a parameter so that tests can reach it).

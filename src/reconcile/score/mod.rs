@@ -56,6 +56,7 @@ use super::Estimate;
 use super::Values;
 use super::estimate::{self, Input, Outcome, View};
 use super::group::GroupData;
+pub(crate) use super::limit::index;
 use super::partof::Derived;
 use super::relate;
 use super::store::ClaimStore;
@@ -72,22 +73,6 @@ const COMPLETENESS_PRIOR: f64 = 0.5;
 /// `State::counted`), an epoch's observations being consecutive.
 type Statement = (u32, Option<NaiveDate>);
 
-/// The most claims one reconciliation holds (2^30, about a billion; `Reconciler::reconcile`
-/// rejects the claims past it), so that every index an observation holds fits in a `u32`
-/// ([`Obs`]). Each index is below the number of observations, the claims and the derived
-/// bounds: a bound adds up at least two claims of one report, and a claim goes into at most
-/// one bound for each population above its own (three at most: above police come security
-/// forces, non-militants and all), so there are at most 1.5 bounds per claim, and at most
-/// 2.5 · 2^30 < 2^32 observations. A billion claims take far more memory than the scoring state (a `Claim` is
-/// about a hundred bytes before its texts), so the limit costs no table that fits.
-pub(crate) const MAX_CLAIMS: usize = 1 << 30;
-
-/// `i`, an index below the number of observations, as an observation holds it (see
-/// [`MAX_CLAIMS`], which keeps every such index within a `u32`).
-pub(crate) fn index(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or_else(|_| unreachable!("index {i} past MAX_CLAIMS' bound"))
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Amount(Dimension),
@@ -97,8 +82,8 @@ enum Kind {
 }
 
 /// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
-/// (see [`MAX_CLAIMS`]), read back as `usize` by the methods of the same names, and its epoch
-/// is found from its index ([`State::epoch_of`]): 40 bytes.
+/// (see [`MAX_CLAIMS`](super::limit::MAX_CLAIMS)), read back as `usize` by the methods of the
+/// same names, and its epoch is found from its index ([`State::epoch_of`]): 40 bytes.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claims`), or derived bound `d` at that number plus
