@@ -13,6 +13,7 @@ use crate::value::{Label, Value};
 
 /// A candidate claim found in text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Proposal {
     /// The sentence it was found in, verbatim.
     pub quote: String,

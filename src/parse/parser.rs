@@ -16,6 +16,7 @@ pub const MAX_PHRASE_BYTES: usize = 1000;
 
 /// A word or group of words the parser used, and what it took them to mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reading {
     /// Byte offset of the first word in the phrase.
     pub start: usize,
@@ -29,6 +30,7 @@ pub struct Reading {
 
 /// A parsed phrase: the value and the words that led to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Parsed {
     /// The value.
     pub value: Value,

@@ -61,6 +61,7 @@ pub enum Basis {
 
 /// The verdict on two values and the reason in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// Agree, compatible or conflict.
     pub verdict: Verdict,
