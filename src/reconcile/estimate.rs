@@ -487,8 +487,10 @@ fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> 
 /// O(n + c + k · n) for n observations and c clusters, of which k are scored: the ends are
 /// sorted once per epoch ([`Walk::of`]), and k is the clusters within [`WALK_MARGIN`] of
 /// the least loss, plus the first past it on each side.
-fn least_loss_cluster(
+fn least_loss_cluster<'v>(
+    clusters: &Clusters,
     epoch: &Numeric,
+    view: &dyn Fn(usize) -> View<'v>,
     supports: &[Support],
     heaviest: usize,
     weight: &[f64],
@@ -498,7 +500,8 @@ fn least_loss_cluster(
     let Some(walk) = &epoch.walk else { return heaviest };
     let Scratch { claims, ends, losses } = scratch;
     claims.clear();
-    claims.extend(epoch.loss_claims(weight));
+    let figures = clusters.iter().flatten().filter_map(|&m| bounds(view(m)));
+    claims.extend(epoch.loss_claims(figures, weight));
     let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else { return heaviest };
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
@@ -671,6 +674,15 @@ fn high_of(i: &Interval) -> f64 {
     i.high().map_or(f64::INFINITY, |h| h.value)
 }
 
+/// What a number allows, `(low, high)` (`high` infinite when unbounded), as the loss reads it;
+/// `None` for a value that is not a number.
+fn bounds(view: View<'_>) -> Option<(f64, f64)> {
+    match view {
+        View::Numeric { interval, .. } => Some((interval.low().value, high_of(&interval))),
+        _ => None,
+    }
+}
+
 /// What a numeric epoch's estimate needs that the weights do not change: computed once per
 /// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
 #[derive(Debug, Clone, Default)]
@@ -703,9 +715,6 @@ pub(crate) struct Numeric {
     /// clusters); `None` when they are the same, as in an epoch where each voice gives one
     /// value.
     all: Option<Split>,
-    /// Per figure of every cluster, in cluster order: what it allows, `(low, high)` (every
-    /// member of a cluster is a number: see [`numeric_clusters`]).
-    figures: Vec<(f64, f64)>,
     /// The low ends of the floating floors of voices with no current figure, with the voice.
     loose_floors: Vec<(f64, usize)>,
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
@@ -727,7 +736,9 @@ struct Walk {
 }
 
 impl Walk {
-    fn of(epoch: &Numeric) -> Self {
+    /// The walk of `epoch`, whose clusters' figures allow `figures` (see
+    /// [`Numeric::loss_bounds`]).
+    fn of(epoch: &Numeric, figures: impl Iterator<Item = (f64, f64)>) -> Self {
         let by = |end: fn((f64, f64)) -> f64| {
             let mut by: Vec<(f64, usize)> = epoch
                 .commons
@@ -739,7 +750,7 @@ impl Walk {
             by.into_iter().map(|(_, i)| index(i)).collect()
         };
         Walk {
-            ends_order: crh::ends_order(epoch.loss_bounds()),
+            ends_order: crh::ends_order(epoch.loss_bounds(figures)),
             by_high: by(|(_, high)| high),
             by_low: by(|(low, _)| low),
         }
@@ -838,10 +849,6 @@ impl Numeric {
             distinct: splits.iter().map(|s| index(s.distinct())).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
-            figures: all
-                .iter()
-                .filter_map(|&m| interval_of(&inputs[m]).map(|i| (i.low().value, high_of(&i))))
-                .collect(),
             all: all_split,
             revised: if revised.iter().any(Option::is_some) { revised } else { Vec::new() },
             floating,
@@ -851,7 +858,8 @@ impl Numeric {
             loose_floors,
         };
         if clusters.len() >= 2 {
-            epoch.walk = Some(Box::new(Walk::of(&epoch)));
+            let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
+            epoch.walk = Some(Box::new(Walk::of(&epoch, figures)));
         }
         epoch
     }
@@ -862,25 +870,33 @@ impl Numeric {
     }
 
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
-    /// figures with an interval, then the loose floors, `[floor, ∞)`.
-    fn loss_bounds(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+    /// figures (`figures`, what each allows, in cluster order: every member of a cluster is a
+    /// number, see [`numeric_clusters`]), then the loose floors, `[floor, ∞)`.
+    fn loss_bounds<'a>(
+        &'a self,
+        figures: impl Iterator<Item = (f64, f64)> + 'a,
+    ) -> impl Iterator<Item = (f64, f64)> + 'a {
         let floors = self.loose_floors.iter().map(|&(low, _)| (low, f64::INFINITY));
-        self.figures.iter().copied().chain(floors)
+        figures.chain(floors)
     }
 
-    /// Each figure of every cluster (see [`Numeric::figures`]) with its share of its voice's
-    /// weight.
+    /// Each figure of every cluster, in cluster order, with its share of its voice's weight.
     fn figure_shares<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
         let members = self.all.as_ref().map_or(&self.splits.members[..], |a| &a.members[..]);
         SplitRef { members, voices: &[] }.shares(weight)
     }
 
-    /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`], a figure with
-    /// its share of its voice's weight, a floor with its voice's whole weight.
-    fn loss_claims<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = crh::Allowed> + 'a {
-        let figures = self.figure_shares(weight);
+    /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`] of `figures`,
+    /// a figure with its share of its voice's weight, a floor with its voice's whole weight.
+    fn loss_claims<'a>(
+        &'a self,
+        figures: impl Iterator<Item = (f64, f64)> + 'a,
+        weight: &'a [f64],
+    ) -> impl Iterator<Item = crh::Allowed> + 'a {
+        let shares = self.figure_shares(weight);
         let floors = self.loose_floors.iter().map(|&(_, voice)| weight[voice]);
-        self.loss_bounds().zip(figures.chain(floors)).map(|((low, high), weight)| crh::Allowed {
+        let bounds = self.loss_bounds(figures);
+        bounds.zip(shares.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
             high,
             weight,
@@ -900,7 +916,7 @@ impl Numeric {
 ///
 /// `epoch` is [`Numeric::of`] the same clusters and the epoch's inputs, which `inputs` gives
 /// when the roles are to be found (a round in which the winner stays reads no input), and
-/// `rep` gives a position's representative point, if it is a number. `previous` is the
+/// `view` gives a position's view (what an input's `view` is), read every round. `previous` is the
 /// epoch's outcome of the round before, if any: when the same cluster wins again, its roles
 /// (which depend on the winner only) are kept and only the figure is recomputed. `scratch`
 /// holds buffers that the epochs of a round share.
@@ -908,7 +924,7 @@ pub(crate) fn numeric<'a>(
     clusters: &Clusters,
     epoch: &Numeric,
     inputs: impl FnOnce() -> Vec<Input<'a>>,
-    rep: impl Fn(usize) -> Option<f64>,
+    view: impl Fn(usize) -> View<'a>,
     weight: &[f64],
     previous: Option<Outcome>,
     scratch: &mut Scratch,
@@ -943,7 +959,7 @@ pub(crate) fn numeric<'a>(
         .collect();
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let best = least_loss_cluster(epoch, &supports, heaviest, weight, scratch);
+    let best = least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
@@ -989,8 +1005,14 @@ pub(crate) fn numeric<'a>(
         }
     };
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
-    let points: Vec<(f64, f64)> =
-        members.iter().zip(shares).filter_map(|(&m, w)| rep(m).map(|rep| (rep, w))).collect();
+    let points: Vec<(f64, f64)> = members
+        .iter()
+        .zip(shares)
+        .filter_map(|(&m, w)| match view(m) {
+            View::Numeric { rep, .. } => Some((rep, w)),
+            _ => None,
+        })
+        .collect();
     // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
     // fallen below what was reported earlier.
     let roles = &outcome.roles;
@@ -1476,6 +1498,8 @@ mod tests {
     /// [`least_loss_cluster`] as it was before the walk, the oracle: every cluster's loss, with
     /// the ends sorted in every call.
     fn least_loss_cluster_by_every_loss(
+        clusters: &Clusters,
+        inputs: &[Input<'_>],
         epoch: &Numeric,
         supports: &[Support],
         heaviest: usize,
@@ -1484,10 +1508,11 @@ mod tests {
         if epoch.commons.len() < 2 {
             return heaviest;
         }
+        let figures = clusters.iter().flatten().filter_map(|&m| bounds(inputs[m].view));
         let figures = epoch
             .figure_shares(weight)
-            .zip(&epoch.figures)
-            .map(|(w, &(low, high))| crh::Allowed { low, high, weight: w });
+            .zip(figures)
+            .map(|(w, (low, high))| crh::Allowed { low, high, weight: w });
         let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
             low,
             high: f64::INFINITY,
@@ -1638,9 +1663,20 @@ mod tests {
         let weight: Vec<f64> = weights.iter().map(|&w| WEIGHTS[w]).collect();
         let supports = &supports[..clusters.len().min(supports.len())];
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
-        let walked =
-            least_loss_cluster(&epoch, supports, heaviest, &weight, &mut Scratch::default());
-        (walked, least_loss_cluster_by_every_loss(&epoch, supports, heaviest, &weight))
+        let view = |m: usize| inputs[m].view;
+        let walked = least_loss_cluster(
+            &clusters,
+            &epoch,
+            &view,
+            supports,
+            heaviest,
+            &weight,
+            &mut Scratch::default(),
+        );
+        let every = least_loss_cluster_by_every_loss(
+            &clusters, &inputs, &epoch, supports, heaviest, &weight,
+        );
+        (walked, every)
     }
 
     proptest::proptest! {

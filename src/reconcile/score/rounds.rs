@@ -113,10 +113,7 @@ impl State {
                 &e.clusters,
                 &e.numeric,
                 inputs,
-                |p| match self.view(e.at(p)) {
-                    View::Numeric { rep, .. } => Some(rep),
-                    _ => None,
-                },
+                |p| self.view(e.at(p)),
                 &self.weight,
                 Some(previous),
                 scratch,
