@@ -274,9 +274,9 @@ pub(crate) fn interval_loss(x: f64, claims: &[Allowed]) -> f64 {
 /// # Complexity
 /// O(n log n).
 ///
-/// Ends are numbered in 32 bits: a caller gives at most 1.5 · 2^30 claims, one epoch's
-/// figures and floors (its group's claims and the bounds derived from other groups' claims,
-/// at most 1.5 a claim: see `limit::MAX_CLAIMS`), so at most 3 · 2^30 ends.
+/// Ends are numbered in 32 bits: a caller gives at most 2^30 claims, one epoch's figures and
+/// floors (an epoch holds at most 2^30 observations: see `limit::MAX_CLAIMS`), so at most
+/// 2^31 ends.
 pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> Vec<u32> {
     let values: Vec<f64> = ends.into_iter().flat_map(|(low, high)| [low, high]).collect();
     let end = |e: usize| u32::try_from(e).unwrap_or_else(|_| unreachable!("end {e} past 2^32"));
