@@ -17,8 +17,8 @@ use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
 use crate::value::{Interval, Policy, Value};
 
-use super::{COMPLETENESS_PRIOR, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
-use super::{estimate, number_statements};
+use super::estimate;
+use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
 use super::{index, prepare_all};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
@@ -180,29 +180,21 @@ impl State {
         prepare_all(&obs, &values, &intervals, &keys.order, &mut epochs, policy, by_id, true);
         // The ids only ordered the figures: the rounds do not hold them.
         drop(keys.ids);
-        let statements = number_statements(&mut obs, &epochs);
-        let n_voices = bulk.sources.len();
-        let mut state = State {
-            statements,
-            obs,
-            values,
-            intervals,
-            derived_ids: Vec::new(),
-            keys: Vec::new(),
-            key_order: keys.order,
-            claims: n,
-            claim_obs: Vec::new(),
-            epochs,
-            outcomes: Vec::new(),
-            group_latest,
-            results: Vec::new(),
-            loss: Vec::new(),
-            weight: vec![crh::UNSCORED_WEIGHT; n_voices],
-            completeness: vec![COMPLETENESS_PRIOR; n_voices],
-            voice_loss: vec![None; n_voices],
-            supports: Vec::new(),
-            rounds: 0,
-        };
+        let mut state = State::start(
+            Built {
+                obs,
+                values,
+                intervals,
+                derived_ids: Vec::new(),
+                keys: Vec::new(),
+                key_order: keys.order,
+                claims: n,
+                claim_obs: Vec::new(),
+                epochs,
+                group_latest,
+            },
+            bulk.sources.len(),
+        );
         state.iterate(policy, max_rounds, tolerance);
         state
     }
