@@ -45,10 +45,20 @@ pub struct Synthetic {
     coverage: f64,
     copiers: usize,
     copy_rate: f64,
+    clique: Option<Clique>,
     outlier_rate: f64,
     categorical: f64,
     running: f64,
     phrases: f64,
+}
+
+/// A copying clique: the last `size` sources echo one original's cells (see
+/// [`Synthetic::clique`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Clique {
+    size: usize,
+    original: usize,
+    rate: f64,
 }
 
 /// What kind of attribute an object has.
@@ -172,6 +182,7 @@ impl Synthetic {
             coverage: 1.0,
             copiers: 0,
             copy_rate: 0.8,
+            clique: None,
             outlier_rate: 0.05,
             categorical: 0.0,
             running: 0.0,
@@ -184,7 +195,8 @@ impl Synthetic {
     #[must_use]
     pub fn sources(self, sources: usize) -> Self {
         let sources = sources.max(1);
-        Self { sources, copiers: self.copiers.min(sources / 2), ..self }
+        let clique = self.clique.filter(|c| c.size + 2 <= sources && c.original < sources - c.size);
+        Self { sources, copiers: self.copiers.min(sources / 2), clique, ..self }
     }
 
     /// The number of objects (at least 1).
@@ -202,10 +214,44 @@ impl Synthetic {
     /// The last `copiers` sources copy: each echoes the cell of the source `copiers` places
     /// before it with chance `rate`, and makes its own claim otherwise. At most half the
     /// sources copy (so every copier has an original that does not copy); a larger number is
-    /// read as half, rounded down.
+    /// read as half, rounded down. It takes the place of [`Synthetic::clique`].
     #[must_use]
     pub fn copiers(self, copiers: usize, rate: f64) -> Self {
-        Self { copiers: copiers.min(self.sources / 2), copy_rate: clamp01(rate), ..self }
+        let copiers = copiers.min(self.sources / 2);
+        Self { copiers, copy_rate: clamp01(rate), clique: None, ..self }
+    }
+
+    /// A copying clique, the case that sinks majority voting: the last `size` sources echo
+    /// the cell of source `original` with chance `rate` each, and make their own claim
+    /// otherwise. The sources outside the clique are the honest ones; their reliabilities
+    /// spread evenly between 0.4 and 0.95, so source 0 is the poorest, and a clique member's
+    /// own claims are as reliable as the honest source of the same rank. The clique takes
+    /// the place of [`Synthetic::copiers`]. `size` is at most the number of sources less two
+    /// (an original and one honest source besides it); `original` must be an honest source
+    /// (it is read modulo their number). Set it after [`Synthetic::sources`].
+    ///
+    /// ```
+    /// use claimrecon::Synthetic;
+    /// // Seven sources echo the poorest of five honest ones 80 % of the time.
+    /// let synth = Synthetic::new(1).sources(12).clique(7, 0, 0.8);
+    /// assert_eq!(synth.copies(11), Some(0));
+    /// assert_eq!(synth.copies(4), None);
+    /// assert_eq!(synth.copying().count(), 7);
+    /// ```
+    #[must_use]
+    pub fn clique(self, size: usize, original: usize, rate: f64) -> Self {
+        let size = size.min(self.sources.saturating_sub(2));
+        if size == 0 {
+            return Self { clique: None, ..self };
+        }
+        let honest = self.sources - size;
+        let clique = Clique { size, original: original % honest, rate: clamp01(rate) };
+        Self { clique: Some(clique), copiers: 0, ..self }
+    }
+
+    /// Who copies whom: `(copier, original)` for every copying source, in copier order.
+    pub fn copying(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.sources).filter_map(|s| self.copies(s).map(|o| (s, o)))
     }
 
     /// The share of wrong figures that are gross outliers rather than noise.
@@ -259,15 +305,31 @@ impl Synthetic {
     /// The reliability of source `s`: the chance that it states the truth (copiers aside).
     #[must_use]
     pub fn reliability(&self, s: usize) -> f64 {
-        if self.sources < 2 {
+        // Ranks spread over the honest sources; a clique member ranks as the honest source
+        // with its rank among the copiers, scaled.
+        let (rank, of) = match self.clique {
+            Some(c) => {
+                let honest = self.sources - c.size;
+                if s < honest {
+                    (s as f64, (honest - 1) as f64)
+                } else {
+                    ((s - honest) as f64, (c.size - 1) as f64)
+                }
+            }
+            None => (s as f64, (self.sources - 1) as f64),
+        };
+        if of < 1.0 {
             return 0.95;
         }
-        0.4 + 0.55 * s as f64 / (self.sources - 1) as f64
+        0.4 + 0.55 * rank / of
     }
 
     /// The source that source `s` copies from, if it is a copier.
     #[must_use]
     pub fn copies(&self, s: usize) -> Option<usize> {
+        if let Some(c) = self.clique {
+            return (s >= self.sources - c.size && s < self.sources).then_some(c.original);
+        }
         let first_copier = self.sources.saturating_sub(self.copiers);
         (s >= first_copier && s < self.sources && s >= self.copiers).then(|| s - self.copiers)
     }
@@ -365,8 +427,9 @@ impl Synthetic {
         if self.coverage < 1.0 && unit(self.hash(4, s64, o64)) >= self.coverage {
             return None;
         }
+        let rate = self.clique.map_or(self.copy_rate, |c| c.rate);
         let (value, as_of) = match self.copies(s) {
-            Some(original) if unit(self.hash(12, s64, o64)) < self.copy_rate => {
+            Some(original) if unit(self.hash(12, s64, o64)) < rate => {
                 self.own(original, o)
             }
             _ => self.own(s, o),

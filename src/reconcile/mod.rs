@@ -1,6 +1,7 @@
 //! The reconciler: group claims by subject, relate them over time, estimate low / best / high,
 //! score sources, and list what a human should look at first.
 
+mod echo;
 pub(crate) mod estimate;
 mod findings;
 mod finish;

@@ -439,11 +439,50 @@ impl Voices {
     /// A second pass finds cliques of more than two voices from the *false* figures they
     /// share (see [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        self.detect_echoing_blocks(keys, groups);
         self.detect_rare_sharing(keys, groups);
         self.detect_false_sharing(keys, groups);
     }
 
-    /// The first pass of [`Voices::detect_copying`]: figures exactly two voices give.
+    /// The first pass of [`Voices::detect_copying`]: a block of copiers that outvotes the
+    /// truth (see [`super::echo`]). Each copier found is one voice with its original, with
+    /// the evidence in words.
+    fn detect_echoing_blocks(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+        let order: Vec<u32> = keys.order().into_iter().map(|o| o as u32).collect();
+        let mut said = super::echo::Said::new(self.groups.len(), order);
+        let mut sets = FigureSets::new(keys.texts.len());
+        // Only fixed facts have one true value (as in `detect_false_sharing`).
+        let fixed: Vec<Said> = groups
+            .iter()
+            .filter(|g| g.subject.behaviour() == Nature::FixedFact)
+            .map(|g| Said::of(g, |i| self.voice_of(i), keys))
+            .collect();
+        for per in &fixed {
+            said.subject(per.by_voice().map(|(v, fs)| (v as u32, sets.id(fs) as u32)).collect());
+        }
+        let echoes = super::echo::find(&said);
+        if echoes.is_empty() {
+            return;
+        }
+        for e in echoes {
+            let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
+            let why = format!(
+                "{} echoes {}: the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; read as copying {:.0} % of the time, with the other copiers outvoting the rest",
+                copier.name,
+                original.name,
+                e.same,
+                e.shared,
+                e.expected,
+                e.rate * 100.0
+            );
+            let (mc, mo) = (copier.members[0], original.members[0]);
+            self.union.join(mc, mo);
+            self.reasons.push((mo, mc, why));
+        }
+        self.finalize();
+    }
+
+    /// The second pass of [`Voices::detect_copying`]: figures exactly two voices give.
     fn detect_rare_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let per_group: Vec<Said> =
             groups.iter().map(|g| Said::of(g, |i| self.voice_of(i), keys)).collect();
@@ -989,7 +1028,7 @@ const COPY_RATE: f64 = 0.8;
 /// false figures an independent voice could pick, is the number of distinct false figures
 /// actually claimed for the subject (often 1), not their domain size (100): a shared false
 /// figure is weaker evidence here than in the paper.
-const COPY_PRIOR: f64 = 0.2;
+pub(crate) const COPY_PRIOR: f64 = 0.2;
 
 /// A false figure given by more voices than this is left out of the pair counts: so many
 /// voices sharing it is no rare coincidence, and counting its pairs would cost the square of

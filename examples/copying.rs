@@ -1,0 +1,179 @@
+//! Copying cliques: how often each engine is right when a clique of copiers, larger than the
+//! honest sources, echoes one poor source (issue 13's benchmark).
+//!
+//! ```text
+//! cargo run --release --example copying [-- --seeds N]
+//! ```
+//!
+//! For every generator seed, clique size and attribute kind (counts, then labels), a table of
+//! [`Synthetic`] claims is reconciled three ways: a plain majority vote (each object's most
+//! claimed value, ties to the value whose text sorts first), the full model (`Table::read`,
+//! then `Reconciler`, copy detection on) and the bulk path (`read_bulk`, then
+//! `BulkReconciler`, each source its own voice). A row prints each one's share of objects
+//! right, and, for the full model, the share of true copy pairs it put in one voice (`found`)
+//! and the share of the pairs it put in one voice that do not copy (`false`). A pair copies
+//! when both sources belong to the clique or one is its original.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+
+use claimrecon::{
+    BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic, SyntheticValue, Table,
+};
+
+/// Honest sources in every table; the clique's original is the poorest of them (source 0).
+const HONEST: usize = 5;
+/// Objects per table.
+const OBJECTS: usize = 1_000;
+/// The chance a clique member echoes the original rather than claim on its own.
+const RATE: f64 = 0.8;
+
+fn main() -> ExitCode {
+    let mut seeds = 3u64;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match (a.as_str(), args.next().map(|v| v.parse::<u64>())) {
+            ("--seeds", Some(Ok(n))) if n > 0 => seeds = n,
+            _ => {
+                eprintln!("usage: cargo run --release --example copying [-- --seeds N]");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    println!("kind    seed  honest clique  majority  full   bulk   found  false");
+    let mut totals: BTreeMap<&str, [f64; 5]> = BTreeMap::new();
+    let mut runs: BTreeMap<&str, usize> = BTreeMap::new();
+    for (kind, categorical) in [("counts", 0.0), ("labels", 1.0)] {
+        for seed in 1..=seeds {
+            for clique in [6, 8, 12] {
+                let synth = Synthetic::new(seed)
+                    .sources(HONEST + clique)
+                    .objects(OBJECTS)
+                    .categorical(categorical)
+                    .clique(clique, 0, RATE);
+                let row = match measure(&synth) {
+                    Ok(row) => row,
+                    Err(e) => {
+                        eprintln!("{kind} seed {seed} clique {clique}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                };
+                println!(
+                    "{kind:<7} {seed:>4}  {HONEST:>6} {clique:>6}  {:>8.3}  {:.3}  {:.3}  {:.3}  {:.3}",
+                    row[0], row[1], row[2], row[3], row[4]
+                );
+                let t = totals.entry(kind).or_default();
+                for (t, r) in t.iter_mut().zip(row) {
+                    *t += r;
+                }
+                *runs.entry(kind).or_default() += 1;
+            }
+        }
+    }
+    for (kind, t) in &totals {
+        let n = runs[kind] as f64;
+        println!(
+            "{kind:<7} mean               {:>8.3}  {:.3}  {:.3}  {:.3}  {:.3}",
+            t[0] / n,
+            t[1] / n,
+            t[2] / n,
+            t[3] / n,
+            t[4] / n
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// The truth's text for object `o`, as a claim of it would be written.
+fn truth_text(synth: &Synthetic, o: usize) -> String {
+    synth.truth(o).value.to_string()
+}
+
+/// Majority, full model and bulk accuracy, found and false pair shares.
+fn measure(synth: &Synthetic) -> Result<[f64; 5], Box<dyn std::error::Error>> {
+    let objects = (0..OBJECTS).collect::<Vec<_>>();
+    // Majority: each object's most claimed text.
+    let mut votes: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); OBJECTS];
+    let mut csv = format!("{}\n", synth.header());
+    for row in synth.rows() {
+        *votes[row.object].entry(row.value.to_string()).or_default() += 1;
+        csv.push_str(&row.to_string());
+        csv.push('\n');
+    }
+    let majority = objects
+        .iter()
+        .filter(|&&o| {
+            let most = votes[o].values().copied().max().unwrap_or(0);
+            votes[o].iter().find(|(_, n)| **n == most).map(|(t, _)| t.clone())
+                == Some(truth_text(synth, o))
+        })
+        .count();
+
+    let parser = Parser::default();
+    let claims = Table::csv()
+        .read("synthetic.csv", csv.as_bytes(), &parser)
+        .collect::<Result<Vec<_>, _>>()?;
+    let result = Reconciler::new().reconcile(claims);
+    let mut best: HashMap<String, String> = HashMap::new();
+    for g in &result.groups {
+        let Some(event) = g.subject.which_event() else { continue };
+        let text = match g.estimate.as_ref().map(|e| &e.figure) {
+            Some(Figure::Number { best, .. }) => format!("{best}"),
+            // A category prints in quotes.
+            Some(Figure::Value { value, .. }) => value.to_string().trim_matches('"').to_owned(),
+            _ => continue,
+        };
+        best.insert(event.key().to_lowercase(), text);
+    }
+    let full = objects
+        .iter()
+        .filter(|&&o| best.get(&format!("o{o}")) == Some(&truth_text(synth, o)))
+        .count();
+
+    let bulk = Table::csv().read_bulk("synthetic.csv", csv.as_bytes(), &parser)?;
+    let bulk_result = BulkReconciler::new().reconcile(&bulk);
+    let attribute = |o: usize| synth.truth(o).kind.name();
+    let bulk_right = objects
+        .iter()
+        .filter(|&&o| {
+            let Some(e) = bulk_result.estimate(&format!("o{o}"), attribute(o)) else {
+                return false;
+            };
+            match (&e.best, synth.truth(o).value) {
+                (BulkValue::Number(x), SyntheticValue::Number(n)) => *x == n as f64,
+                (BulkValue::Label(l), SyntheticValue::Label(t)) => l.eq_ignore_ascii_case(t),
+                _ => false,
+            }
+        })
+        .count();
+
+    // Copy pairs: sources put in one voice, against the clique's family.
+    let family = |name: &str| -> bool {
+        name.strip_prefix('s')
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|s| synth.copies(s).is_some() || synth.copying().any(|(_, o)| o == s))
+    };
+    let family_size = synth.copying().count() + 1;
+    let true_pairs = family_size * (family_size - 1) / 2;
+    let (mut found, mut false_pairs) = (0usize, 0usize);
+    for v in &result.voices {
+        let names: Vec<&str> = v.members.iter().map(|m| m.as_str()).collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if family(a) && family(b) {
+                    found += 1;
+                } else {
+                    false_pairs += 1;
+                }
+            }
+        }
+    }
+    let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+    Ok([
+        share(majority, OBJECTS),
+        share(full, OBJECTS),
+        share(bulk_right, OBJECTS),
+        share(found, true_pairs),
+        share(false_pairs, found + false_pairs),
+    ])
+}

@@ -1,0 +1,497 @@
+//! Copying blocks that outvote the truth: which voices echo an original, judged without
+//! trusting the vote first.
+//!
+//! A clique of sites echoing one careless source is often the majority. A test of copying
+//! that reads "false" off the vote then calls the clique's figures true and the honest
+//! voices' agreement on the real figure the suspicious one. Both readings are consistent
+//! with themselves; they differ in how well they explain what was said. This module follows
+//! the copy model of Dong, Berti-Equille and Srivastava ("Integrating conflicting data: the
+//! role of source dependence", VLDB 2009): an independent voice of accuracy `A` gives the
+//! true value with chance `A` and each of the `n` false values on the subject with chance
+//! `(1 - A) / n`; a copier gives its original's value with chance `c` (its copy rate) and
+//! answers as an independent voice otherwise. Each reading is found from a start and
+//! improved in rounds (values, then accuracies, then who copies whom, then values again),
+//! and the reading whose copy model explains the claims best, by log-likelihood, is kept:
+//!
+//! - the plain start, every voice counted once (what a vote would say);
+//! - one start per block of voices that agree with one voice on at least
+//!   [`MIN_COPY_RATE`] of their shared subjects, the block counted as one voice.
+//!
+//! Copy rates are read from [`COPY_RATES`], all at least [`MIN_COPY_RATE`]: a copier copies
+//! most of what it says. Allowing any rate let honest voices explain each other as part-time
+//! copies of the best one, and the two readings could not be told apart (measured on
+//! `examples/copying.rs`' cliques: the wrong reading won every table).
+//!
+//! Nothing is merged unless a block's start explains the claims better than the plain one;
+//! the copiers it finds are then one voice with their originals, each with its evidence.
+//!
+//! # Complexity
+//! O(Σ m²) to count the agreement of voice pairs (`m` voices on a subject), then per start
+//! and round O(n + p · s): `n` claims, `p` pairs agreeing on at least half their subjects,
+//! `s` subjects per voice. At most [`MAX_STARTS`] block starts and [`ROUNDS`] rounds.
+
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+/// The copy rates a copier is judged at; the one that explains its claims best is its rate.
+pub(crate) const COPY_RATES: [f64; 5] = [0.7, 0.8, 0.9, 0.95, 0.99];
+
+/// The lowest copy rate, and the agreement that puts a voice in a block start.
+pub(crate) const MIN_COPY_RATE: f64 = COPY_RATES[0];
+
+/// Pairs agreeing on fewer of their shared subjects than this are not judged: a copier at
+/// the lowest rate agrees with its original at least that often, less sampling noise.
+const CANDIDATE_AGREEMENT: f64 = 0.5;
+
+/// Block starts tried besides the plain one, the largest blocks first.
+const MAX_STARTS: usize = 8;
+
+/// Rounds of values, accuracies and copiers per start.
+const ROUNDS: usize = 10;
+
+/// Fewest subjects two voices must share before one is judged a copy of the other.
+const MIN_SHARED: u32 = 3;
+
+/// What voices said on subjects with one true value: per subject, each voice's value (an
+/// id: equal ids are equal values), voices in order.
+#[derive(Debug, Default)]
+pub(crate) struct Said {
+    /// `(voice, value)`, subject after subject, each subject's rows in voice order.
+    rows: Vec<(u32, u32)>,
+    /// The end of each subject's rows.
+    ends: Vec<u32>,
+    /// Per value id, its place in a fixed order (the text order), for ties.
+    order: Vec<u32>,
+    voices: usize,
+}
+
+impl Said {
+    /// An empty table over `voices` voices; `order` ranks each value id for ties.
+    pub fn new(voices: usize, order: Vec<u32>) -> Self {
+        Said { voices, order, ..Said::default() }
+    }
+
+    /// One subject: its voices' values, at most one per voice.
+    pub fn subject(&mut self, mut rows: Vec<(u32, u32)>) {
+        rows.sort_unstable();
+        rows.dedup_by_key(|r| r.0);
+        self.rows.extend(rows);
+        self.ends.push(self.rows.len() as u32);
+    }
+
+    fn subjects(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+        self.ends.iter().scan(0usize, |from, &end| {
+            let rows = &self.rows[*from..end as usize];
+            *from = end as usize;
+            Some(rows)
+        })
+    }
+
+    fn rank(&self, value: u32) -> u32 {
+        self.order.get(value as usize).copied().unwrap_or(value)
+    }
+}
+
+/// A copier found, with the evidence for it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Echo {
+    pub copier: usize,
+    pub original: usize,
+    /// The copy rate that explains the copier's claims best.
+    pub rate: f64,
+    /// Subjects both voices gave a value for.
+    pub shared: usize,
+    /// Of those, subjects where they gave the same value.
+    pub same: usize,
+    /// How many of the shared subjects independent voices of their accuracies would agree
+    /// on.
+    pub expected: f64,
+}
+
+/// The copiers in the reading that explains the claims best, when that reading starts from
+/// a block; empty when the plain reading explains them at least as well.
+pub(crate) fn find(said: &Said) -> Vec<Echo> {
+    let agree = agreements(said);
+    let candidates: Vec<(u32, u32)> = {
+        let mut c: Vec<(u32, u32)> = agree
+            .iter()
+            .filter(|&(_, &(shared, same))| {
+                same >= MIN_SHARED && f64::from(same) >= CANDIDATE_AGREEMENT * f64::from(shared)
+            })
+            .map(|(&pair, _)| pair)
+            .collect();
+        c.sort_unstable();
+        c
+    };
+    let blocks = blocks(&agree, said.voices);
+    if candidates.is_empty() || blocks.is_empty() {
+        return Vec::new();
+    }
+    let by_voice = by_voice(said);
+    let plain = reading(said, &by_voice, &candidates, &[]);
+    let best = blocks
+        .iter()
+        .map(|b| reading(said, &by_voice, &candidates, b))
+        .fold(None, |best: Option<Reading>, r| match best {
+            Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
+            _ => Some(r),
+        });
+    match best {
+        Some(b) if b.log_likelihood > plain.log_likelihood => b.echoes,
+        _ => Vec::new(),
+    }
+}
+
+/// Per pair of voices (lower first) that share a subject: subjects shared, and those with the
+/// same value.
+fn agreements(said: &Said) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+    let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+    for rows in said.subjects() {
+        for (i, &(a, x)) in rows.iter().enumerate() {
+            for &(b, y) in &rows[i + 1..] {
+                let e = agree.entry((a, b)).or_default();
+                e.0 += 1;
+                e.1 += u32::from(x == y);
+            }
+        }
+    }
+    agree
+}
+
+/// The block starts: per voice, it and the voices agreeing with it on at least
+/// [`MIN_COPY_RATE`] of their shared subjects, when that makes at least three voices (a
+/// pair is judged by the other passes), each block once, the [`MAX_STARTS`] largest (ties
+/// by members).
+fn blocks(agree: &HashMap<(u32, u32), (u32, u32), FixedState>, voices: usize) -> Vec<Vec<u32>> {
+    let mut close: Vec<Vec<u32>> = (0..voices as u32).map(|v| vec![v]).collect();
+    for (&(a, b), &(shared, same)) in agree {
+        if same >= MIN_SHARED && f64::from(same) >= MIN_COPY_RATE * f64::from(shared) {
+            close[a as usize].push(b);
+            close[b as usize].push(a);
+        }
+    }
+    let mut blocks: Vec<Vec<u32>> = close
+        .into_iter()
+        .filter(|b| b.len() >= 3)
+        .map(|mut b| {
+            b.sort_unstable();
+            b
+        })
+        .collect();
+    blocks.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    blocks.dedup();
+    blocks.truncate(MAX_STARTS);
+    blocks
+}
+
+/// Per voice, its `(subject, value)` in subject order.
+fn by_voice(said: &Said) -> Vec<Vec<(u32, u32)>> {
+    let mut by: Vec<Vec<(u32, u32)>> = vec![Vec::new(); said.voices];
+    for (s, rows) in said.subjects().enumerate() {
+        for &(v, x) in rows {
+            by[v as usize].push((s as u32, x));
+        }
+    }
+    by
+}
+
+/// One reading of the claims: its copiers and how well it explains them.
+struct Reading {
+    echoes: Vec<Echo>,
+    log_likelihood: f64,
+}
+
+/// A copier's original and rate within one reading.
+#[derive(Debug, Clone, Copy)]
+struct Copying {
+    original: u32,
+    rate: f64,
+}
+
+/// The reading found from a start where the voices of `block` count as one.
+fn reading(
+    said: &Said,
+    by_voice: &[Vec<(u32, u32)>],
+    candidates: &[(u32, u32)],
+    block: &[u32],
+) -> Reading {
+    let mut weight = vec![1.0; said.voices];
+    for &v in block {
+        weight[v as usize] = 1.0 / block.len() as f64;
+    }
+    let mut truth = vote(said, &weight);
+    let mut copies: Vec<Option<Copying>> = vec![None; said.voices];
+    let mut accuracy = accuracies(said, &truth);
+    let mut log_likelihood = f64::NEG_INFINITY;
+    for _ in 0..ROUNDS {
+        copies = copiers(said, by_voice, candidates, &truth, &accuracy);
+        let (next, ll) = best_values(said, &accuracy, &copies);
+        log_likelihood = ll;
+        if next == truth {
+            break;
+        }
+        truth = next;
+        accuracy = accuracies(said, &truth);
+    }
+    let edges = copies.iter().filter(|c| c.is_some()).count();
+    log_likelihood += edges as f64 * prior_log_odds();
+    let echoes = copies
+        .iter()
+        .enumerate()
+        .filter_map(|(v, c)| {
+            let c = c.as_ref()?;
+            let (shared, same, expected) =
+                evidence(said, by_voice, &accuracy, v, c.original as usize);
+            Some(Echo { copier: v, original: c.original as usize, rate: c.rate, shared, same, expected })
+        })
+        .collect();
+    Reading { echoes, log_likelihood }
+}
+
+/// The log prior odds of copying, per copier: Dong et al.'s prior chance of copying
+/// ([`super::voice::COPY_PRIOR`]).
+fn prior_log_odds() -> f64 {
+    let p = super::voice::COPY_PRIOR;
+    (p / (1.0 - p)).ln()
+}
+
+/// Per subject, the value with most weight (ties to the value first in order).
+fn vote(said: &Said, weight: &[f64]) -> Vec<u32> {
+    let mut tally: Vec<(u32, f64)> = Vec::new();
+    said.subjects()
+        .map(|rows| {
+            tally.clear();
+            for &(v, x) in rows {
+                match tally.iter_mut().find(|t| t.0 == x) {
+                    Some(t) => t.1 += weight[v as usize],
+                    None => tally.push((x, weight[v as usize])),
+                }
+            }
+            tally
+                .iter()
+                .copied()
+                .reduce(|a, b| {
+                    let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
+                    if better { b } else { a }
+                })
+                .map_or(u32::MAX, |t| t.0)
+        })
+        .collect()
+}
+
+/// Per voice, its share of subjects where it gave the value read as true, with one right and
+/// one wrong of prior (Laplace's rule).
+fn accuracies(said: &Said, truth: &[u32]) -> Vec<f64> {
+    let (mut right, mut all) = (vec![0u32; said.voices], vec![0u32; said.voices]);
+    for (rows, &t) in said.subjects().zip(truth) {
+        for &(v, x) in rows {
+            all[v as usize] += 1;
+            right[v as usize] += u32::from(x == t);
+        }
+    }
+    right.iter().zip(&all).map(|(&r, &n)| (f64::from(r) + 1.0) / (f64::from(n) + 2.0)).collect()
+}
+
+/// The number of false values on a subject: its distinct values less the true one, at least 1.
+fn false_values(rows: &[(u32, u32)]) -> f64 {
+    let mut distinct: Vec<u32> = rows.iter().map(|r| r.1).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    (distinct.len().saturating_sub(1)).max(1) as f64
+}
+
+/// The chance an independent voice of accuracy `a` gives `x` when `t` is true, with `n`
+/// false values.
+fn independent(x: u32, t: u32, a: f64, n: f64) -> f64 {
+    if x == t { a } else { (1.0 - a) / n }
+}
+
+/// Who copies whom given the values read as true: for each candidate pair, either way, the
+/// gain in log-likelihood of reading one voice as a copy of the other at its best rate;
+/// gains above the prior's cost taken greedily, largest first, each voice copying at most
+/// one original and no voice copying itself through others.
+fn copiers(
+    said: &Said,
+    by_voice: &[Vec<(u32, u32)>],
+    candidates: &[(u32, u32)],
+    truth: &[u32],
+    accuracy: &[f64],
+) -> Vec<Option<Copying>> {
+    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+    let mut gains: Vec<(f64, u32, u32, f64)> = Vec::new();
+    for &(a, b) in candidates {
+        for (original, copier) in [(a, b), (b, a)] {
+            let mut gain = [0.0; COPY_RATES.len()];
+            walk(&by_voice[original as usize], &by_voice[copier as usize], |s, xo, xc| {
+                let s = s as usize;
+                let p = independent(xc, truth[s], accuracy[copier as usize], n_false[s]);
+                let same = if xo == xc { 1.0 } else { 0.0 };
+                for (g, c) in gain.iter_mut().zip(COPY_RATES) {
+                    *g += (c * same + (1.0 - c) * p).ln() - p.ln();
+                }
+            });
+            let (g, c) = gain
+                .iter()
+                .zip(COPY_RATES)
+                .fold((f64::NEG_INFINITY, 0.0), |best, (&g, c)| if g > best.0 { (g, c) } else { best });
+            if g + prior_log_odds() > 0.0 {
+                gains.push((g, copier, original, c));
+            }
+        }
+    }
+    gains.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut copies: Vec<Option<Copying>> = vec![None; said.voices];
+    for (_, copier, original, rate) in gains {
+        if copies[copier as usize].is_some() || root(&copies, original) == copier {
+            continue;
+        }
+        copies[copier as usize] = Some(Copying { original, rate });
+    }
+    copies
+}
+
+/// The voice at the end of `v`'s chain of originals.
+fn root(copies: &[Option<Copying>], mut v: u32) -> u32 {
+    // Chains are acyclic (a copier is never its own original's root), so this ends within
+    // one step per voice.
+    for _ in 0..copies.len() {
+        match copies[v as usize] {
+            Some(c) => v = c.original,
+            None => break,
+        }
+    }
+    v
+}
+
+/// Calls `f(subject, a's value, b's value)` for each subject both lists (in subject order)
+/// give a value for.
+fn walk(a: &[(u32, u32)], b: &[(u32, u32)], mut f: impl FnMut(u32, u32, u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i].0, a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// Per subject, the value that makes the claims most likely under the copy model, and the
+/// log-likelihood of all claims with those values. Ties to the value first in order.
+fn best_values(said: &Said, accuracy: &[f64], copies: &[Option<Copying>]) -> (Vec<u32>, f64) {
+    let mut total = 0.0;
+    let mut lift: Vec<(u32, f64)> = Vec::new();
+    let truth = said
+        .subjects()
+        .map(|rows| {
+            let n = false_values(rows);
+            // The original's value, when it spoke here.
+            let value_of = |v: u32| rows.binary_search_by_key(&v, |r| r.0).ok().map(|i| rows[i].1);
+            // Every claim taken as false, then each value's lift if it were true.
+            let mut base = 0.0;
+            lift.clear();
+            for &(v, x) in rows {
+                let a = accuracy[v as usize];
+                let (c, same) = match copies[v as usize] {
+                    Some(c) => match value_of(c.original) {
+                        Some(y) => (c.rate, if y == x { 1.0 } else { 0.0 }),
+                        None => (0.0, 0.0),
+                    },
+                    None => (0.0, 0.0),
+                };
+                let wrong = (c * same + (1.0 - c) * (1.0 - a) / n).ln();
+                let right = (c * same + (1.0 - c) * a).ln();
+                base += wrong;
+                match lift.iter_mut().find(|l| l.0 == x) {
+                    Some(l) => l.1 += right - wrong,
+                    None => lift.push((x, right - wrong)),
+                }
+            }
+            let (t, up) = lift
+                .iter()
+                .copied()
+                .reduce(|a, b| {
+                    let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
+                    if better { b } else { a }
+                })
+                .unwrap_or((u32::MAX, 0.0));
+            total += base + up;
+            t
+        })
+        .collect();
+    (truth, total)
+}
+
+/// What backs one copier: subjects shared with its original, those with the same value, and
+/// how many independent voices of their accuracies would agree on.
+fn evidence(
+    said: &Said,
+    by_voice: &[Vec<(u32, u32)>],
+    accuracy: &[f64],
+    copier: usize,
+    original: usize,
+) -> (usize, usize, f64) {
+    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+    let (mut shared, mut same, mut expected) = (0, 0, 0.0);
+    let (ac, ao) = (accuracy[copier], accuracy[original]);
+    walk(&by_voice[original], &by_voice[copier], |s, xo, xc| {
+        let s = s as usize;
+        shared += 1;
+        same += usize::from(xo == xc);
+        // Both right, or both wrong on the same false value.
+        let both_right = ac * ao;
+        let both_same_wrong = (1.0 - ac) * (1.0 - ao) / n_false[s];
+        expected += both_right + both_same_wrong;
+    });
+    (shared, same, expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Subjects `0..n`: `honest` voices say value 0 (the truth) except voice h on every
+    /// `h + 2`-th subject, where it says a value of its own; `clique` voices echo voice
+    /// `honest` (the original, itself in the clique) which says 1 on most subjects.
+    fn table(honest: u32, clique: u32, n: u32) -> Said {
+        let mut said = Said::new((honest + clique) as usize, Vec::new());
+        for s in 0..n {
+            let mut rows = Vec::new();
+            for h in 0..honest {
+                rows.push((h, if s % (h + 2) == 0 { 100 + h } else { 0 }));
+            }
+            let original = if s % 3 == 0 { 0 } else { 1 + s % 7 + 10 };
+            for c in 0..clique {
+                // Each copier answers on its own (the truth) every fifth subject, staggered.
+                let own = (s + c) % 5 == 0;
+                rows.push((honest + c, if own && c > 0 { 0 } else { original }));
+            }
+            said.subject(rows);
+        }
+        said
+    }
+
+    #[test]
+    fn a_clique_larger_than_the_honest_voices_is_read_as_copies_of_its_original() {
+        let said = table(4, 7, 300);
+        let echoes = find(&said);
+        let mut copiers: Vec<usize> = echoes.iter().map(|e| e.copier).collect();
+        copiers.sort_unstable();
+        // Voice 4 is the original; 5..=10 copy it (or each other: one voice either way).
+        assert_eq!(echoes.len(), 6, "{echoes:?}");
+        assert!(copiers.iter().all(|&c| (4..=10).contains(&c)), "{echoes:?}");
+        assert!(echoes.iter().all(|e| (4..=10).contains(&e.original)), "{echoes:?}");
+        assert!(echoes.iter().all(|e| e.same as f64 > e.expected), "{echoes:?}");
+    }
+
+    #[test]
+    fn independent_voices_are_left_alone() {
+        let said = table(8, 0, 300);
+        assert_eq!(find(&said), Vec::new());
+    }
+}
