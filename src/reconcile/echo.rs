@@ -34,6 +34,8 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
+use super::voice::CHANCE_LEVEL;
+
 /// The copy rates a copier is judged at; the one that explains its claims best is its rate.
 pub(crate) const COPY_RATES: [f64; 5] = [0.7, 0.8, 0.9, 0.95, 0.99];
 
@@ -137,8 +139,18 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
             Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
             _ => Some(r),
         });
+    // Only what the block's reading says beyond the plain one: its copiers within the block,
+    // when it reads some value otherwise. Pairs outside the block are the other passes' to
+    // judge, with their own evidence.
     match best {
-        Some(b) if b.log_likelihood > plain.log_likelihood => b.echoes,
+        Some(b) if b.log_likelihood - plain.log_likelihood > -CHANCE_LEVEL.ln() && b.truth != plain.truth => b
+            .echoes
+            .into_iter()
+            .filter(|e| {
+                b.block.binary_search(&(e.copier as u32)).is_ok()
+                    && b.block.binary_search(&(e.original as u32)).is_ok()
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -198,6 +210,9 @@ fn by_voice(said: &Said) -> Vec<Vec<(u32, u32)>> {
 
 /// One reading of the claims: its copiers and how well it explains them.
 struct Reading {
+    /// The voices counted as one at the start (sorted), empty for the plain start.
+    block: Vec<u32>,
+    truth: Vec<u32>,
     echoes: Vec<Echo>,
     log_likelihood: f64,
 }
@@ -246,7 +261,7 @@ fn reading(
             Some(Echo { copier: v, original: c.original as usize, rate: c.rate, shared, same, expected })
         })
         .collect();
-    Reading { echoes, log_likelihood }
+    Reading { block: block.to_vec(), truth, echoes, log_likelihood }
 }
 
 /// The log prior odds of copying, per copier: Dong et al.'s prior chance of copying
@@ -335,7 +350,7 @@ fn copiers(
                 .iter()
                 .zip(COPY_RATES)
                 .fold((f64::NEG_INFINITY, 0.0), |best, (&g, c)| if g > best.0 { (g, c) } else { best });
-            if g + prior_log_odds() > 0.0 {
+            if g + prior_log_odds() > -CHANCE_LEVEL.ln() {
                 gains.push((g, copier, original, c));
             }
         }
@@ -455,21 +470,29 @@ fn evidence(
 mod tests {
     use super::*;
 
-    /// Subjects `0..n`: `honest` voices say value 0 (the truth) except voice h on every
-    /// `h + 2`-th subject, where it says a value of its own; `clique` voices echo voice
-    /// `honest` (the original, itself in the clique) which says 1 on most subjects.
+    /// A deterministic draw in [0, 1) from three numbers (splitmix64's finaliser).
+    fn draw(a: u32, b: u32, c: u32) -> f64 {
+        let mut z = (u64::from(a) << 40 ^ u64::from(b) << 20 ^ u64::from(c)).wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) as f64 / 2f64.powi(64)
+    }
+
+    /// `n` subjects with true value 0. `honest` voices are right with chances spread from
+    /// 0.4 to 0.95 and give one of twenty false values otherwise; `clique` voices echo voice
+    /// 0 (the poorest) with chance 0.8 and answer as independent voices of accuracy 0.7
+    /// otherwise.
     fn table(honest: u32, clique: u32, n: u32) -> Said {
         let mut said = Said::new((honest + clique) as usize, Vec::new());
+        let own = |v: u32, s: u32, accuracy: f64| {
+            if draw(v, s, 1) < accuracy { 0 } else { 1 + (draw(v, s, 2) * 20.0) as u32 }
+        };
+        let accuracy = |h: u32| 0.4 + 0.55 * f64::from(h) / f64::from((honest - 1).max(1));
         for s in 0..n {
-            let mut rows = Vec::new();
-            for h in 0..honest {
-                rows.push((h, if s % (h + 2) == 0 { 100 + h } else { 0 }));
-            }
-            let original = if s % 3 == 0 { 0 } else { 1 + s % 7 + 10 };
-            for c in 0..clique {
-                // Each copier answers on its own (the truth) every fifth subject, staggered.
-                let own = (s + c) % 5 == 0;
-                rows.push((honest + c, if own && c > 0 { 0 } else { original }));
+            let original = own(0, s, accuracy(0));
+            let mut rows: Vec<(u32, u32)> = (0..honest).map(|h| (h, own(h, s, accuracy(h)))).collect();
+            for c in honest..honest + clique {
+                rows.push((c, if draw(c, s, 3) < 0.8 { original } else { own(c, s, 0.7) }));
             }
             said.subject(rows);
         }
@@ -478,20 +501,24 @@ mod tests {
 
     #[test]
     fn a_clique_larger_than_the_honest_voices_is_read_as_copies_of_its_original() {
-        let said = table(4, 7, 300);
+        // Five honest voices; voices 5 to 11 echo voice 0.
+        let said = table(5, 7, 400);
         let echoes = find(&said);
-        let mut copiers: Vec<usize> = echoes.iter().map(|e| e.copier).collect();
-        copiers.sort_unstable();
-        // Voice 4 is the original; 5..=10 copy it (or each other: one voice either way).
-        assert_eq!(echoes.len(), 6, "{echoes:?}");
-        assert!(copiers.iter().all(|&c| (4..=10).contains(&c)), "{echoes:?}");
-        assert!(echoes.iter().all(|e| (4..=10).contains(&e.original)), "{echoes:?}");
-        assert!(echoes.iter().all(|e| e.same as f64 > e.expected), "{echoes:?}");
+        let family = |v: usize| v == 0 || (5..12).contains(&v);
+        // Seven copiers, each one voice with the original or with another copier: the clique
+        // and its original become one voice, and no honest voice joins it.
+        assert_eq!(echoes.len(), 7, "{echoes:?}");
+        assert!(echoes.iter().all(|e| family(e.copier) && family(e.original)), "{echoes:?}");
+        assert!(echoes.iter().all(|e| e.same as f64 > 2.0 * e.expected), "{echoes:?}");
     }
 
     #[test]
     fn independent_voices_are_left_alone() {
-        let said = table(8, 0, 300);
+        // Twelve honest voices, the same accuracies as above, and no clique: the voices that
+        // agree most are the most accurate, not copies.
+        let said = table(12, 0, 400);
+        // The most accurate voices agree enough to make block starts: they are judged, and lose.
+        assert!(!blocks(&agreements(&said), 12).is_empty());
         assert_eq!(find(&said), Vec::new());
     }
 }

@@ -1016,7 +1016,7 @@ pub(crate) const MIN_RARE_SHARED: usize = 3;
 /// judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
 /// measurement. It only picks the pairs worth judging: the judgement itself (80 % of shared
 /// subjects identical) is unchanged.
-const CHANCE_LEVEL: f64 = 1e-3;
+pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
 
 /// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
 /// al. 2009). 0.8 is the value we read in their experiments; we have not checked it against
