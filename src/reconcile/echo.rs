@@ -158,6 +158,31 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
 /// Per pair of voices (lower first) that share a subject: subjects shared, and those with the
 /// same value.
 fn agreements(said: &Said) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+    let v = said.voices;
+    // A dense triangle when it is small (a few hundred voices), a map otherwise.
+    if v * v.saturating_sub(1) / 2 <= DENSE_PAIRS {
+        let at = |a: usize, b: usize| a * v - a * (a + 1) / 2 + (b - a - 1);
+        let mut dense = vec![(0u32, 0u32); v * v.saturating_sub(1) / 2];
+        for rows in said.subjects() {
+            for (i, &(a, x)) in rows.iter().enumerate() {
+                for &(b, y) in &rows[i + 1..] {
+                    let e = &mut dense[at(a as usize, b as usize)];
+                    e.0 += 1;
+                    e.1 += u32::from(x == y);
+                }
+            }
+        }
+        let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+        for a in 0..v {
+            for b in a + 1..v {
+                let e = dense[at(a, b)];
+                if e.0 > 0 {
+                    agree.insert((a as u32, b as u32), e);
+                }
+            }
+        }
+        return agree;
+    }
     let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
     for rows in said.subjects() {
         for (i, &(a, x)) in rows.iter().enumerate() {
@@ -170,6 +195,9 @@ fn agreements(said: &Said) -> HashMap<(u32, u32), (u32, u32), FixedState> {
     }
     agree
 }
+
+/// Pairs of voices counted in a dense triangle rather than a map: 2^20 (8 MiB).
+const DENSE_PAIRS: usize = 1 << 20;
 
 /// The block starts: per voice, it and the voices agreeing with it on at least
 /// [`MIN_COPY_RATE`] of their shared subjects, when that makes at least three voices (a
@@ -277,12 +305,8 @@ fn vote(said: &Said, weight: &[f64]) -> Vec<u32> {
     said.subjects()
         .map(|rows| {
             tally.clear();
-            for &(v, x) in rows {
-                match tally.iter_mut().find(|t| t.0 == x) {
-                    Some(t) => t.1 += weight[v as usize],
-                    None => tally.push((x, weight[v as usize])),
-                }
-            }
+            tally.extend(rows.iter().map(|&(v, x)| (x, weight[v as usize])));
+            sum_runs(&mut tally);
             tally
                 .iter()
                 .copied()
@@ -293,6 +317,20 @@ fn vote(said: &Said, weight: &[f64]) -> Vec<u32> {
                 .map_or(u32::MAX, |t| t.0)
         })
         .collect()
+}
+
+/// Sorts `(value, amount)` by value and sums each value's amounts into one entry, in
+/// subject-independent order (the sum runs over a value's entries in voice order).
+fn sum_runs(tally: &mut Vec<(u32, f64)>) {
+    tally.sort_by_key(|t| t.0);
+    tally.dedup_by(|later, kept| {
+        if later.0 == kept.0 {
+            kept.1 += later.1;
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Per voice, its share of subjects where it gave the value read as true, with one right and
@@ -316,12 +354,6 @@ fn false_values(rows: &[(u32, u32)]) -> f64 {
     (distinct.len().saturating_sub(1)).max(1) as f64
 }
 
-/// The chance an independent voice of accuracy `a` gives `x` when `t` is true, with `n`
-/// false values.
-fn independent(x: u32, t: u32, a: f64, n: f64) -> f64 {
-    if x == t { a } else { (1.0 - a) / n }
-}
-
 /// Who copies whom given the values read as true: for each candidate pair, either way, the
 /// gain in log-likelihood of reading one voice as a copy of the other at its best rate;
 /// gains above the prior's cost taken greedily, largest first, each voice copying at most
@@ -335,21 +367,40 @@ fn copiers(
 ) -> Vec<Option<Copying>> {
     let n_false: Vec<f64> = said.subjects().map(false_values).collect();
     let mut gains: Vec<(f64, u32, u32, f64)> = Vec::new();
+    // Per pair, one walk: the same true value, the same false value (with the subject's
+    // number of false values), or different values. A difference weighs `1 - c` whoever
+    // copies; the rest depends on the copier's accuracy.
+    let mut same_false: Vec<f64> = Vec::new();
     for &(a, b) in candidates {
+        let (mut same_true, mut differ) = (0u32, 0u32);
+        same_false.clear();
+        walk(&by_voice[a as usize], &by_voice[b as usize], |s, xa, xb| {
+            let s = s as usize;
+            if xa != xb {
+                differ += 1;
+            } else if xa == truth[s] {
+                same_true += 1;
+            } else {
+                same_false.push(n_false[s]);
+            }
+        });
         for (original, copier) in [(a, b), (b, a)] {
-            let mut gain = [0.0; COPY_RATES.len()];
-            walk(&by_voice[original as usize], &by_voice[copier as usize], |s, xo, xc| {
-                let s = s as usize;
-                let p = independent(xc, truth[s], accuracy[copier as usize], n_false[s]);
-                let same = if xo == xc { 1.0 } else { 0.0 };
-                for (g, c) in gain.iter_mut().zip(COPY_RATES) {
-                    *g += (c * same + (1.0 - c) * p).ln() - p.ln();
-                }
-            });
-            let (g, c) = gain
+            let acc = accuracy[copier as usize];
+            let gain_at = |c: f64| {
+                let t = f64::from(same_true) * ((c + (1.0 - c) * acc).ln() - acc.ln());
+                let f: f64 = same_false
+                    .iter()
+                    .map(|&n| {
+                        let p = (1.0 - acc) / n;
+                        (c + (1.0 - c) * p).ln() - p.ln()
+                    })
+                    .sum();
+                t + f + f64::from(differ) * (1.0 - c).ln()
+            };
+            let (g, c) = COPY_RATES
                 .iter()
-                .zip(COPY_RATES)
-                .fold((f64::NEG_INFINITY, 0.0), |best, (&g, c)| if g > best.0 { (g, c) } else { best });
+                .map(|&c| (gain_at(c), c))
+                .fold((f64::NEG_INFINITY, 0.0), |best, (g, c)| if g > best.0 { (g, c) } else { best });
             if g + prior_log_odds() > -CHANCE_LEVEL.ln() {
                 gains.push((g, copier, original, c));
             }
@@ -422,11 +473,9 @@ fn best_values(said: &Said, accuracy: &[f64], copies: &[Option<Copying>]) -> (Ve
                 let wrong = (c * same + (1.0 - c) * (1.0 - a) / n).ln();
                 let right = (c * same + (1.0 - c) * a).ln();
                 base += wrong;
-                match lift.iter_mut().find(|l| l.0 == x) {
-                    Some(l) => l.1 += right - wrong,
-                    None => lift.push((x, right - wrong)),
-                }
+                lift.push((x, right - wrong));
             }
+            sum_runs(&mut lift);
             let (t, up) = lift
                 .iter()
                 .copied()
