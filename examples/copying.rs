@@ -12,7 +12,8 @@
 //! `BulkReconciler`, each source its own voice). A row prints each one's share of objects
 //! right, and, for the full model, the share of true copy pairs it put in one voice (`found`)
 //! and the share of the pairs it put in one voice that do not copy (`false`). A pair copies
-//! when both sources belong to the clique or one is its original.
+//! when both sources belong to the clique or one is its original. The last line quotes the
+//! evidence the full model gives for one copier.
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     println!("kind    seed  honest clique  majority  full   bulk   found  false");
     let mut totals: BTreeMap<&str, [f64; 5]> = BTreeMap::new();
     let mut runs: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut example: Option<String> = None;
     for (kind, categorical) in [("counts", 0.0), ("labels", 1.0)] {
         for seed in 1..=seeds {
             for clique in [6, 8, 12] {
@@ -52,7 +54,12 @@ fn main() -> ExitCode {
                     .categorical(categorical)
                     .clique(clique, 0, RATE);
                 let row = match measure(&synth) {
-                    Ok(row) => row,
+                    Ok((row, why)) => {
+                        if example.is_none() {
+                            example = why;
+                        }
+                        row
+                    }
                     Err(e) => {
                         eprintln!("{kind} seed {seed} clique {clique}: {e}");
                         return ExitCode::FAILURE;
@@ -81,6 +88,9 @@ fn main() -> ExitCode {
             t[4] / n
         );
     }
+    if let Some(why) = example {
+        println!("evidence given for one copier (first table): {why}");
+    }
     ExitCode::SUCCESS
 }
 
@@ -90,7 +100,7 @@ fn truth_text(synth: &Synthetic, o: usize) -> String {
 }
 
 /// Majority, full model and bulk accuracy, found and false pair shares.
-fn measure(synth: &Synthetic) -> Result<[f64; 5], Box<dyn std::error::Error>> {
+fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std::error::Error>> {
     let objects = (0..OBJECTS).collect::<Vec<_>>();
     // Majority: each object's most claimed text.
     let mut votes: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); OBJECTS];
@@ -157,7 +167,7 @@ fn measure(synth: &Synthetic) -> Result<[f64; 5], Box<dyn std::error::Error>> {
     let true_pairs = family_size * (family_size - 1) / 2;
     let (mut found, mut false_pairs) = (0usize, 0usize);
     for v in &result.voices {
-        let names: Vec<&str> = v.members.iter().map(|m| m.as_str()).collect();
+        let names: Vec<&str> = v.members.iter().map(claimrecon::SourceId::as_str).collect();
         for (i, a) in names.iter().enumerate() {
             for b in &names[i + 1..] {
                 if family(a) && family(b) {
@@ -169,11 +179,20 @@ fn measure(synth: &Synthetic) -> Result<[f64; 5], Box<dyn std::error::Error>> {
         }
     }
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-    Ok([
-        share(majority, OBJECTS),
-        share(full, OBJECTS),
-        share(bulk_right, OBJECTS),
-        share(found, true_pairs),
-        share(false_pairs, found + false_pairs),
-    ])
+    // The evidence given for the first copier of the original's voice, as a user reads it.
+    let why = result
+        .voices
+        .iter()
+        .find(|v| v.members.iter().any(|m| m.as_str() == "s0"))
+        .and_then(|v| v.reasons.first().cloned());
+    Ok((
+        [
+            share(majority, OBJECTS),
+            share(full, OBJECTS),
+            share(bulk_right, OBJECTS),
+            share(found, true_pairs),
+            share(false_pairs, found + false_pairs),
+        ],
+        why,
+    ))
 }

@@ -429,9 +429,7 @@ impl Synthetic {
         }
         let rate = self.clique.map_or(self.copy_rate, |c| c.rate);
         let (value, as_of) = match self.copies(s) {
-            Some(original) if unit(self.hash(12, s64, o64)) < rate => {
-                self.own(original, o)
-            }
+            Some(original) if unit(self.hash(12, s64, o64)) < rate => self.own(original, o),
             _ => self.own(s, o),
         };
         Some(SyntheticRow {

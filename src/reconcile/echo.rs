@@ -22,8 +22,11 @@
 //! copies of the best one, and the two readings could not be told apart (measured on
 //! `examples/copying.rs`' cliques: the wrong reading won every table).
 //!
-//! Nothing is merged unless a block's start explains the claims better than the plain one;
-//! the copiers it finds are then one voice with their originals, each with its evidence.
+//! Nothing is merged unless a block's start explains the claims at least `1 / CHANCE_LEVEL`
+//! (a thousand) times better than the plain one and reads some value otherwise, and each
+//! copier must be that much likelier a copy than independent; the copiers inside the block
+//! are then one voice with their originals, each with its evidence. Which of two voices
+//! copies the other is not decided: the model explains either direction about as well.
 //!
 //! # Complexity
 //! O(Σ m²) to count the agreement of voice pairs (`m` voices on a subject), then per start
@@ -71,7 +74,7 @@ pub(crate) struct Said {
 impl Said {
     /// An empty table over `voices` voices; `order` ranks each value id for ties.
     pub fn new(voices: usize, order: Vec<u32>) -> Self {
-        Said { voices, order, ..Said::default() }
+        Said { order, voices, ..Said::default() }
     }
 
     /// One subject: its voices' values, at most one per voice.
@@ -132,25 +135,29 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     }
     let by_voice = by_voice(said);
     let plain = reading(said, &by_voice, &candidates, &[]);
-    let best = blocks
-        .iter()
-        .map(|b| reading(said, &by_voice, &candidates, b))
-        .fold(None, |best: Option<Reading>, r| match best {
+    let best = blocks.iter().map(|b| reading(said, &by_voice, &candidates, b)).fold(
+        None,
+        |best: Option<Reading>, r| match best {
             Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
             _ => Some(r),
-        });
+        },
+    );
     // Only what the block's reading says beyond the plain one: its copiers within the block,
     // when it reads some value otherwise. Pairs outside the block are the other passes' to
     // judge, with their own evidence.
     match best {
-        Some(b) if b.log_likelihood - plain.log_likelihood > -CHANCE_LEVEL.ln() && b.truth != plain.truth => b
-            .echoes
-            .into_iter()
-            .filter(|e| {
-                b.block.binary_search(&(e.copier as u32)).is_ok()
-                    && b.block.binary_search(&(e.original as u32)).is_ok()
-            })
-            .collect(),
+        Some(b)
+            if b.log_likelihood - plain.log_likelihood > -CHANCE_LEVEL.ln()
+                && b.truth != plain.truth =>
+        {
+            b.echoes
+                .into_iter()
+                .filter(|e| {
+                    b.block.binary_search(&(e.copier as u32)).is_ok()
+                        && b.block.binary_search(&(e.original as u32)).is_ok()
+                })
+                .collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -286,7 +293,14 @@ fn reading(
             let c = c.as_ref()?;
             let (shared, same, expected) =
                 evidence(said, by_voice, &accuracy, v, c.original as usize);
-            Some(Echo { copier: v, original: c.original as usize, rate: c.rate, shared, same, expected })
+            Some(Echo {
+                copier: v,
+                original: c.original as usize,
+                rate: c.rate,
+                shared,
+                same,
+                expected,
+            })
         })
         .collect();
     Reading { block: block.to_vec(), truth, echoes, log_likelihood }
@@ -397,10 +411,10 @@ fn copiers(
                     .sum();
                 t + f + f64::from(differ) * (1.0 - c).ln()
             };
-            let (g, c) = COPY_RATES
-                .iter()
-                .map(|&c| (gain_at(c), c))
-                .fold((f64::NEG_INFINITY, 0.0), |best, (g, c)| if g > best.0 { (g, c) } else { best });
+            let (g, c) = COPY_RATES.iter().map(|&c| (gain_at(c), c)).fold(
+                (f64::NEG_INFINITY, 0.0),
+                |best, (g, c)| if g > best.0 { (g, c) } else { best },
+            );
             if g + prior_log_odds() > -CHANCE_LEVEL.ln() {
                 gains.push((g, copier, original, c));
             }
@@ -432,16 +446,17 @@ fn root(copies: &[Option<Copying>], mut v: u32) -> u32 {
 
 /// Calls `f(subject, a's value, b's value)` for each subject both lists (in subject order)
 /// give a value for.
-fn walk(a: &[(u32, u32)], b: &[(u32, u32)], mut f: impl FnMut(u32, u32, u32)) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+fn walk(left: &[(u32, u32)], right: &[(u32, u32)], mut visit: impl FnMut(u32, u32, u32)) {
+    let (mut at_left, mut at_right) = (0, 0);
+    while at_left < left.len() && at_right < right.len() {
+        let ((sl, xl), (sr, xr)) = (left[at_left], right[at_right]);
+        match sl.cmp(&sr) {
+            std::cmp::Ordering::Less => at_left += 1,
+            std::cmp::Ordering::Greater => at_right += 1,
             std::cmp::Ordering::Equal => {
-                f(a[i].0, a[i].1, b[j].1);
-                i += 1;
-                j += 1;
+                visit(sl, xl, xr);
+                at_left += 1;
+                at_right += 1;
             }
         }
     }
@@ -521,7 +536,8 @@ mod tests {
 
     /// A deterministic draw in [0, 1) from three numbers (splitmix64's finaliser).
     fn draw(a: u32, b: u32, c: u32) -> f64 {
-        let mut z = (u64::from(a) << 40 ^ u64::from(b) << 20 ^ u64::from(c)).wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = (u64::from(a) << 40 ^ u64::from(b) << 20 ^ u64::from(c))
+            .wrapping_add(0x9e37_79b9_7f4a_7c15);
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         (z ^ (z >> 31)) as f64 / 2f64.powi(64)
@@ -539,7 +555,8 @@ mod tests {
         let accuracy = |h: u32| 0.4 + 0.55 * f64::from(h) / f64::from((honest - 1).max(1));
         for s in 0..n {
             let original = own(0, s, accuracy(0));
-            let mut rows: Vec<(u32, u32)> = (0..honest).map(|h| (h, own(h, s, accuracy(h)))).collect();
+            let mut rows: Vec<(u32, u32)> =
+                (0..honest).map(|h| (h, own(h, s, accuracy(h)))).collect();
             for c in honest..honest + clique {
                 rows.push((c, if draw(c, s, 3) < 0.8 { original } else { own(c, s, 0.7) }));
             }

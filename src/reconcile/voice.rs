@@ -467,7 +467,7 @@ impl Voices {
         for e in echoes {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
             let why = format!(
-                "{} echoes {}: the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; read as copying {:.0} % of the time, with the other copiers outvoting the rest",
+                "{} and {}: one copies the other (the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
                 copier.name,
                 original.name,
                 e.same,
