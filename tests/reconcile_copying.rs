@@ -264,3 +264,66 @@ fn a_copying_majority_does_not_outvote_the_honest_sources() {
         );
     }
 }
+
+/// A deterministic draw in [0, 1) from three numbers (splitmix64's finaliser).
+fn draw(a: u64, b: u64, c: u64) -> f64 {
+    let mut z = (a << 40 ^ b << 20 ^ c).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) as f64 / 2f64.powi(64)
+}
+
+/// The clique's original is a wire no claim names as its source: an outlet relays it claim
+/// by claim and also reports on its own, so the wire's voice has no source among its
+/// members. Merging the clique into it must not fail (found by review: it indexed the
+/// voice's first source).
+#[test]
+fn a_clique_echoing_a_relayed_wire_joins_the_wire_voice() {
+    let mut out = Vec::new();
+    for s in 0..120usize {
+        let truth = 1000 + s;
+        let own = |v: u64, accuracy: f64| {
+            if draw(v, s as u64, 1) < accuracy {
+                truth
+            } else {
+                2000 + (draw(v, s as u64, 2) * 20.0) as usize
+            }
+        };
+        let wire = own(0, 0.4);
+        let relayed = Provenance::new(SourceId::new("Relayer").unwrap())
+            .relayed_via(SourceId::new("Wire").unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+        let place = Label::new(&format!("town {s}")).unwrap();
+        out.push(
+            Claim::parse(
+                ClaimId::new(&format!("w{s}")).unwrap(),
+                Subject::new(Measure::Deaths).place(place).nature(Nature::FixedFact),
+                &wire.to_string(),
+                relayed,
+                &Parser::default(),
+            )
+            .unwrap(),
+        );
+        out.push(claim(&format!("r{s}"), 10_000 + s, 5, "Relayer"));
+        for v in 1..5u64 {
+            out.push(claim(
+                &format!("h{v}-{s}"),
+                s,
+                own(v, 0.5 + 0.1 * v as f64),
+                &format!("H{v}"),
+            ));
+        }
+        for v in 5..12u64 {
+            let figure = if draw(v, s as u64, 3) < 0.8 { wire } else { own(v, 0.7) };
+            out.push(claim(&format!("c{v}-{s}"), s, figure, &format!("C{v}")));
+        }
+    }
+    let r = Reconciler::new().reconcile(out);
+    let clique = voice(&r, "C5");
+    for v in 6..12 {
+        assert_eq!(voice(&r, &format!("C{v}")), clique, "C{v}");
+    }
+    for v in 1..5 {
+        assert_ne!(voice(&r, &format!("H{v}")), clique, "H{v}");
+    }
+}

@@ -11,7 +11,7 @@
 //! `(1 - A) / n`; a copier gives its original's value with chance `c` (its copy rate) and
 //! answers as an independent voice otherwise. Each reading is found from a start and
 //! improved in rounds (values, then accuracies, then who copies whom, then values again),
-//! and the reading whose copy model explains the claims best, by log-likelihood, is kept:
+//! and judged by its log-likelihood plus the log prior odds of its copiers:
 //!
 //! - the plain start, every voice counted once (what a vote would say);
 //! - one start per block of voices that agree with one voice on at least
@@ -31,7 +31,10 @@
 //! # Complexity
 //! O(Σ m²) to count the agreement of voice pairs (`m` voices on a subject), then per start
 //! and round O(n + p · s): `n` claims, `p` pairs agreeing on at least half their subjects,
-//! `s` subjects per voice. At most [`MAX_STARTS`] block starts and [`ROUNDS`] rounds.
+//! `s` subjects per voice. At most [`MAX_STARTS`] block starts and [`ROUNDS`] rounds. The
+//! pair counts are a dense triangle up to 2^20 pairs of voices (8 MiB) and a map beyond,
+//! holding every pair that shares a subject: on tables of thousands of voices that cover
+//! the same subjects this is the pass's cost in time and memory (not yet bounded).
 
 use std::collections::HashMap;
 
@@ -55,7 +58,8 @@ const MAX_STARTS: usize = 8;
 /// Rounds of values, accuracies and copiers per start.
 const ROUNDS: usize = 10;
 
-/// Fewest subjects two voices must share before one is judged a copy of the other.
+/// Fewest subjects on which two voices give the same value before one is judged a copy of
+/// the other, or the two make a block.
 const MIN_SHARED: u32 = 3;
 
 /// What voices said on subjects with one true value: per subject, each voice's value (an
@@ -66,7 +70,8 @@ pub(crate) struct Said {
     rows: Vec<(u32, u32)>,
     /// The end of each subject's rows.
     ends: Vec<u32>,
-    /// Per value id, its place in a fixed order (the text order), for ties.
+    /// Per value id, its place in a fixed order (the text order), for ties; an id past its
+    /// end (a set of several figures) ranks as itself.
     order: Vec<u32>,
     voices: usize,
 }
@@ -79,6 +84,7 @@ impl Said {
 
     /// One subject: its voices' values, at most one per voice.
     pub fn subject(&mut self, mut rows: Vec<(u32, u32)>) {
+        debug_assert!(rows.iter().all(|r| (r.0 as usize) < self.voices), "a voice past the table");
         rows.sort_unstable();
         rows.dedup_by_key(|r| r.0);
         self.rows.extend(rows);
@@ -150,11 +156,20 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
             if b.log_likelihood - plain.log_likelihood > -CHANCE_LEVEL.ln()
                 && b.truth != plain.truth =>
         {
-            b.echoes
-                .into_iter()
-                .filter(|e| {
-                    b.block.binary_search(&(e.copier as u32)).is_ok()
-                        && b.block.binary_search(&(e.original as u32)).is_ok()
+            let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+            let in_block = |v: u32| b.block.binary_search(&v).is_ok();
+            b.copies
+                .iter()
+                .enumerate()
+                .filter_map(|(v, c)| {
+                    let c = c.as_ref()?;
+                    if !in_block(v as u32) || !in_block(c.original) {
+                        return None;
+                    }
+                    let (original, copier) = (c.original as usize, v);
+                    let (shared, same, expected) =
+                        evidence(&by_voice, &n_false, &b.accuracy, copier, original);
+                    Some(Echo { copier, original, rate: c.rate, shared, same, expected })
                 })
                 .collect()
         }
@@ -248,7 +263,10 @@ struct Reading {
     /// The voices counted as one at the start (sorted), empty for the plain start.
     block: Vec<u32>,
     truth: Vec<u32>,
-    echoes: Vec<Echo>,
+    accuracy: Vec<f64>,
+    copies: Vec<Option<Copying>>,
+    /// The log-likelihood of the claims under the reading, plus the log prior odds of each
+    /// copier.
     log_likelihood: f64,
 }
 
@@ -286,24 +304,7 @@ fn reading(
     }
     let edges = copies.iter().filter(|c| c.is_some()).count();
     log_likelihood += edges as f64 * prior_log_odds();
-    let echoes = copies
-        .iter()
-        .enumerate()
-        .filter_map(|(v, c)| {
-            let c = c.as_ref()?;
-            let (shared, same, expected) =
-                evidence(said, by_voice, &accuracy, v, c.original as usize);
-            Some(Echo {
-                copier: v,
-                original: c.original as usize,
-                rate: c.rate,
-                shared,
-                same,
-                expected,
-            })
-        })
-        .collect();
-    Reading { block: block.to_vec(), truth, echoes, log_likelihood }
+    Reading { block: block.to_vec(), truth, accuracy, copies, log_likelihood }
 }
 
 /// The log prior odds of copying, per copier: Dong et al.'s prior chance of copying
@@ -509,13 +510,12 @@ fn best_values(said: &Said, accuracy: &[f64], copies: &[Option<Copying>]) -> (Ve
 /// What backs one copier: subjects shared with its original, those with the same value, and
 /// how many independent voices of their accuracies would agree on.
 fn evidence(
-    said: &Said,
     by_voice: &[Vec<(u32, u32)>],
+    n_false: &[f64],
     accuracy: &[f64],
     copier: usize,
     original: usize,
 ) -> (usize, usize, f64) {
-    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
     let (mut shared, mut same, mut expected) = (0, 0, 0.0);
     let (ac, ao) = (accuracy[copier], accuracy[original]);
     walk(&by_voice[original], &by_voice[copier], |s, xo, xc| {

@@ -49,6 +49,9 @@ pub(crate) struct VoiceGroup {
     pub name: SourceId,
     /// Source indices (into `Voices::sources`).
     pub members: Vec<usize>,
+    /// One name in the group, a source or not (a wire relayed claim by claim has no source
+    /// among its members): what a merge joins.
+    pub any_name: usize,
     pub reasons: Vec<String>,
 }
 
@@ -376,8 +379,9 @@ impl Voices {
             for &m in &members {
                 self.name_group[m] = gi;
             }
+            let any_name = members[0];
             let members = members.into_iter().filter(|&m| self.is_source[m]).collect();
-            self.groups.push(VoiceGroup { name, members, reasons: Vec::new() });
+            self.groups.push(VoiceGroup { name, members, any_name, reasons: Vec::new() });
         }
         // Each reason to the group of its first name, in the order given: one pass.
         for (a, _, r) in &self.reasons {
@@ -435,9 +439,11 @@ impl Voices {
     /// 2009): independent sources rarely share the same *rare* figures, so two voices that
     /// give identical figures no third voice gives, on at least [`MIN_RARE_SHARED`] subjects
     /// and on more than chance explains (see [`Coincidences`]), and agree on at least 80 % of
-    /// the subjects they both cover, are taken for one voice.
-    /// A second pass finds cliques of more than two voices from the *false* figures they
-    /// share (see [`Voices::detect_false_sharing`]).
+    /// the subjects they both cover, are taken for one voice (the second pass, see
+    /// [`Voices::detect_rare_sharing`]). Before it, a first pass finds a block of copiers that
+    /// outvotes the honest voices (see [`Voices::detect_echoing_blocks`]); after it, a third
+    /// finds cliques of more than two voices from the *false* figures they share (see
+    /// [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         self.detect_echoing_blocks(keys, groups);
         self.detect_rare_sharing(keys, groups);
@@ -475,7 +481,7 @@ impl Voices {
                 e.expected,
                 e.rate * 100.0
             );
-            let (mc, mo) = (copier.members[0], original.members[0]);
+            let (mc, mo) = (copier.any_name, original.any_name);
             self.union.join(mc, mo);
             self.reasons.push((mo, mc, why));
         }
@@ -550,7 +556,7 @@ impl Voices {
         let mut merged = false;
         for (((a, b), rare, chance), (common, same)) in candidates.into_iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {
-                let (ma, mb) = (self.groups[a].members[0], self.groups[b].members[0]);
+                let (ma, mb) = (self.groups[a].any_name, self.groups[b].any_name);
                 self.union.join(ma, mb);
                 let why = format!(
                     "{} and {}: copying detected ({same} of {common} shared subjects identical, {rare} figures no other voice gives, against {chance:.1} by chance)",
@@ -586,7 +592,7 @@ impl Voices {
     ///    the number of distinct false figures claimed for that subject, `c` =
     ///    [`COPY_RATE`] and the prior of copying [`COPY_PRIOR`], the values of Dong et al.'s
     ///    experiments. A pair is one voice when the posterior exceeds one half and, as in the
-    ///    first pass, at least 80 % of its shared subjects are identical;
+    ///    rare-sharing pass, at least 80 % of its shared subjects are identical;
     /// 3. the pair with the strongest evidence merges, and the round ends: the merge changes
     ///    the vote, so which figures are false is decided again before the next pair is judged.
     ///    A clique that outvotes the truth is exposed once the cliques beside it count once.
@@ -600,7 +606,7 @@ impl Voices {
     /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r`
     /// vote rounds, `p` candidate pairs and `s` subjects per voice. Candidate pairs come from
     /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
-    /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the first pass, no test
+    /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the rare-sharing pass, no test
     /// against chance picks the candidates: the posterior weighs chance itself.
     fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
@@ -683,7 +689,7 @@ impl Voices {
             else {
                 return;
             };
-            let (ma, mb) = (self.groups[a].members[0], self.groups[b].members[0]);
+            let (ma, mb) = (self.groups[a].any_name, self.groups[b].any_name);
             self.union.join(ma, mb);
             let why = format!(
                 "{} and {}: copying detected ({} of {} shared subjects identical, {} identical figures off the estimate)",
@@ -701,7 +707,7 @@ impl Voices {
 
 /// Pairs of voices that give the same figure where no third voice does, counted per pair,
 /// beside how many such coincidences independent voices would have by chance: the candidates
-/// of [`Voices::detect_copying`]'s first pass are the pairs that share more than chance
+/// of [`Voices::detect_copying`]'s second pass are the pairs that share more than chance
 /// explains, so a table where a hundred voices cover every subject does not make every pair
 /// a candidate.
 ///
