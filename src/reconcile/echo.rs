@@ -445,17 +445,21 @@ fn root(copies: &[Option<Copying>], mut v: u32) -> u32 {
     v
 }
 
-/// Calls `f(subject, a's value, b's value)` for each subject both lists (in subject order)
-/// give a value for.
-fn walk(left: &[(u32, u32)], right: &[(u32, u32)], mut visit: impl FnMut(u32, u32, u32)) {
+/// Calls `visit(key, left's value, right's value)` for each key both lists (each sorted by
+/// key, each key once) hold: a merge of two sorted lists, O(left + right).
+pub(crate) fn walk<K: Ord + Copy, A: Copy, B: Copy>(
+    left: &[(K, A)],
+    right: &[(K, B)],
+    mut visit: impl FnMut(K, A, B),
+) {
     let (mut at_left, mut at_right) = (0, 0);
     while at_left < left.len() && at_right < right.len() {
-        let ((sl, xl), (sr, xr)) = (left[at_left], right[at_right]);
-        match sl.cmp(&sr) {
+        let ((kl, xl), (kr, xr)) = (left[at_left], right[at_right]);
+        match kl.cmp(&kr) {
             std::cmp::Ordering::Less => at_left += 1,
             std::cmp::Ordering::Greater => at_right += 1,
             std::cmp::Ordering::Equal => {
-                visit(sl, xl, xr);
+                visit(kl, xl, xr);
                 at_left += 1;
                 at_right += 1;
             }

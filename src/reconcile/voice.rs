@@ -534,22 +534,11 @@ impl Voices {
             .iter()
             .map(|&((a, b), _, _)| {
                 let (ga, gb) = (&figures_of[a], &figures_of[b]);
-                let (mut i, mut j, mut common, mut same) = (0, 0, 0, 0);
-                while i < ga.len() && j < gb.len() {
-                    let ((gi, fa), (gj, fb)) = (ga[i], gb[j]);
-                    match gi.cmp(&gj) {
-                        std::cmp::Ordering::Less => i += 1,
-                        std::cmp::Ordering::Greater => j += 1,
-                        std::cmp::Ordering::Equal => {
-                            common += 1;
-                            if fa == fb {
-                                same += 1;
-                            }
-                            i += 1;
-                            j += 1;
-                        }
-                    }
-                }
+                let (mut common, mut same) = (0, 0);
+                super::echo::walk(ga, gb, |_, fa, fb| {
+                    common += 1;
+                    same += usize::from(fa == fb);
+                });
                 (common, same)
             })
             .collect();
@@ -873,28 +862,18 @@ fn evidence(
     // The terms that do not depend on the subject, once.
     let different = (1.0 - COPY_RATE).ln();
     let same_true = (COPY_RATE / hi + 1.0 - COPY_RATE).ln();
-    let (mut i, mut j) = (0, 0);
-    while i < ga.len() && j < gb.len() {
-        let ((gi, fa), (gj, fb)) = (ga[i], gb[j]);
-        match gi.cmp(&gj) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if fa != fb {
-                    ev.different += 1;
-                    ev.log_ratio += different;
-                } else if truth[gi] == Some(fa) {
-                    ev.same_true += 1;
-                    ev.log_ratio += same_true;
-                } else {
-                    ev.same_false += 1;
-                    ev.log_ratio += (COPY_RATE * n_false[gi] / (1.0 - lo) + 1.0 - COPY_RATE).ln();
-                }
-                i += 1;
-                j += 1;
-            }
+    super::echo::walk(ga, gb, |gi, fa, fb| {
+        if fa != fb {
+            ev.different += 1;
+            ev.log_ratio += different;
+        } else if truth[gi] == Some(fa) {
+            ev.same_true += 1;
+            ev.log_ratio += same_true;
+        } else {
+            ev.same_false += 1;
+            ev.log_ratio += (COPY_RATE * n_false[gi] / (1.0 - lo) + 1.0 - COPY_RATE).ln();
         }
-    }
+    });
     ev
 }
 
