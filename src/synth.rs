@@ -225,10 +225,11 @@ impl Synthetic {
     /// the cell of source `original` with chance `rate` each, and make their own claim
     /// otherwise. The sources outside the clique are the honest ones; their reliabilities
     /// spread evenly between 0.4 and 0.95, so source 0 is the poorest, and a clique member's
-    /// own claims are as reliable as its rank among the copiers places it on the same spread. The clique takes
-    /// the place of [`Synthetic::copiers`]. `size` is at most the number of sources less two
-    /// (an original and one honest source besides it); `original` must be an honest source
-    /// (it is read modulo their number). Set it after [`Synthetic::sources`].
+    /// own claims are as reliable as its rank among the copiers places it on the same
+    /// spread. The clique takes the place of [`Synthetic::copiers`]. `size` is at most the
+    /// number of sources less two (an original and one honest source besides it);
+    /// `original` must be an honest source (it is read modulo their number). Set it after
+    /// [`Synthetic::sources`].
     ///
     /// ```
     /// use claimrecon::Synthetic;

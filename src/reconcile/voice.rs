@@ -595,8 +595,8 @@ impl Voices {
     /// Per round (one merge each, [`COPY_ROUNDS`] at most) O(n · r + p · s): `n` claims, `r`
     /// vote rounds, `p` candidate pairs and `s` subjects per voice. Candidate pairs come from
     /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
-    /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the rare-sharing pass, no test
-    /// against chance picks the candidates: the posterior weighs chance itself.
+    /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the rare-sharing pass,
+    /// no test against chance picks the candidates: the posterior weighs chance itself.
     fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
         // or a bound beside a figure, are not false.
@@ -991,7 +991,7 @@ fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec
             right[v] += usize::from(figures.contains(&t));
         }
     }
-    right.iter().zip(&all).map(|(&r, &n)| (r as f64 + 1.0) / (n as f64 + 2.0)).collect()
+    right.iter().zip(&all).map(|(&r, &n)| super::echo::laplace(r as f64, n as f64)).collect()
 }
 
 /// Shared rare (or false) figures needed before two voices are taken for copies.
