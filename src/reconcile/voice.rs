@@ -10,6 +10,7 @@ use crate::subject::{Aliases, Nature};
 use crate::value::Label;
 
 use super::group::GroupData;
+use super::limit::index;
 use super::store::ClaimStore;
 
 /// Union-find over source names.
@@ -445,24 +446,34 @@ impl Voices {
     /// finds cliques of more than two voices from the *false* figures they share (see
     /// [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
-        self.detect_echoing_blocks(keys, groups);
-        self.detect_rare_sharing(keys, groups);
-        self.detect_false_sharing(keys, groups);
+        let statements = Statements::of_groups(groups, keys, &self.claim_voice);
+        self.detect_copying_in(&statements);
+    }
+
+    /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
+    /// ([`Statements::of_groups`]) or a table's columns. The three passes, in order.
+    pub fn detect_copying_in(&mut self, statements: &Statements) {
+        self.detect_echoing_blocks(statements);
+        self.detect_rare_sharing(statements);
+        self.detect_false_sharing(statements);
+    }
+
+    /// Per speaker of `statements`, its voice now.
+    fn speaker_voices(&self, statements: &Statements) -> Vec<usize> {
+        statements.speakers.iter().map(|&name| self.name_group[name]).collect()
     }
 
     /// The first pass of [`Voices::detect_copying`]: a block of copiers that outvotes the
     /// truth (see [`super::echo`]). Each copier found is one voice with its original, with
     /// the evidence in words.
-    fn detect_echoing_blocks(&mut self, keys: &super::Keys, groups: &[GroupData]) {
-        let order: Vec<u32> = keys.order().into_iter().map(|o| o as u32).collect();
+    fn detect_echoing_blocks(&mut self, statements: &Statements) {
+        let order: Vec<u32> = statements.order.iter().map(|&o| index(o)).collect();
         let mut said = super::echo::Said::new(self.groups.len(), order);
-        let mut sets = FigureSets::new(keys.texts.len());
+        let mut sets = FigureSets::new(statements.keys);
+        let voice = self.speaker_voices(statements);
         // Only fixed facts have one true value (as in `detect_false_sharing`).
-        let fixed: Vec<Said> = groups
-            .iter()
-            .filter(|g| g.subject.behaviour() == Nature::FixedFact)
-            .map(|g| Said::of(g, |i| self.voice_of(i), keys))
-            .collect();
+        let fixed: Vec<Said> =
+            statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
         for per in &fixed {
             said.subject(per.by_voice().map(|(v, fs)| (v as u32, sets.id(fs) as u32)).collect());
         }
@@ -489,9 +500,12 @@ impl Voices {
     }
 
     /// The second pass of [`Voices::detect_copying`]: figures exactly two voices give.
-    fn detect_rare_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
-        let per_group: Vec<Said> =
-            groups.iter().map(|g| Said::of(g, |i| self.voice_of(i), keys)).collect();
+    fn detect_rare_sharing(&mut self, statements: &Statements) {
+        let voice = self.speaker_voices(statements);
+        let per_group: Vec<Said> = statements
+            .subjects()
+            .map(|(_, rows)| Said::of(rows, |sp| voice[sp as usize]))
+            .collect();
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
@@ -597,26 +611,24 @@ impl Voices {
     /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
     /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the rare-sharing pass,
     /// no test against chance picks the candidates: the posterior weighs chance itself.
-    fn detect_false_sharing(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+    fn detect_false_sharing(&mut self, statements: &Statements) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
         // or a bound beside a figure, are not false.
-        let fixed: Vec<&GroupData> =
-            groups.iter().filter(|g| g.subject.behaviour() == Nature::FixedFact).collect();
-        if fixed.is_empty() {
+        if statements.fixed().next().is_none() {
             return;
         }
-        // Each figure's place in text order, once: the vote's ties go to the text that sorts
-        // first, and comparing numbers is cheaper than comparing texts in every round.
-        let order = keys.order();
+        // Each figure's place in text order: the vote's ties go to the text that sorts first.
+        let order = &statements.order;
         for _ in 0..COPY_ROUNDS {
             // Per subject group: each voice's figures (key ids), sorted.
+            let voice = self.speaker_voices(statements);
             let per_group: Vec<Said> =
-                fixed.iter().map(|g| Said::of(g, |i| self.voice_of(i), keys)).collect();
-            let truth = vote(&per_group, &order, self.groups.len());
+                statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
+            let truth = vote(&per_group, order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             // Per voice, the subjects it covers in order, each with the voice's figures there
             // as one number (see [`FigureSets`]), so two voices' figures compare as numbers.
-            let mut sets = FigureSets::new(keys.texts.len());
+            let mut sets = FigureSets::new(statements.keys);
             let mut figures_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
             for (gi, said) in per_group.iter().enumerate() {
                 for (v, figures) in said.by_voice() {
@@ -877,6 +889,84 @@ fn evidence(
     ev
 }
 
+/// What the copy passes read, from any path: per subject, whether it is a fixed fact (only
+/// those have one true value), and each statement as its speaker and its value's key (equal
+/// keys are equal values). `Reconciler` makes them from its groups
+/// ([`Statements::of_groups`]), a table read in bulk from its columns; the passes are the
+/// same.
+#[derive(Debug, Default)]
+pub(crate) struct Statements {
+    /// The names (into `Voices`' names) that speak, each once: a row's speaker indexes it.
+    speakers: Vec<usize>,
+    /// `(speaker, key)`, subject after subject.
+    rows: Vec<(u32, u32)>,
+    /// Per subject: the end of its rows, and whether it is a fixed fact.
+    subjects: Vec<(usize, bool)>,
+    /// How many keys there are: keys lie below it.
+    keys: usize,
+    /// Per key, its place in a fixed order (text order in `Reconciler`), for ties.
+    order: Vec<usize>,
+}
+
+impl Statements {
+    /// No subject yet; `speakers` are name indices, `order` ranks each key (its length is the
+    /// number of keys).
+    pub fn new(speakers: Vec<usize>, order: Vec<usize>) -> Self {
+        Statements { speakers, keys: order.len(), order, ..Statements::default() }
+    }
+
+    /// One subject's statements: `(speaker, key)`, both below their counts.
+    pub fn subject(&mut self, fixed: bool, rows: impl IntoIterator<Item = (u32, u32)>) {
+        self.rows.extend(rows);
+        debug_assert!(
+            self.rows
+                .iter()
+                .all(|&(s, k)| (s as usize) < self.speakers.len() && (k as usize) < self.keys),
+            "a speaker or key past its count"
+        );
+        self.subjects.push((self.rows.len(), fixed));
+    }
+
+    /// `Reconciler`'s groups: each claim spoken by its voice's name (`claim_voice`), keyed by
+    /// its value's text.
+    pub fn of_groups(groups: &[GroupData], keys: &super::Keys, claim_voice: &[usize]) -> Self {
+        // Each name that speaks, numbered as first seen.
+        let names = claim_voice.iter().max().map_or(0, |&m| m + 1);
+        let mut speaker = vec![u32::MAX; names];
+        let mut speakers = Vec::new();
+        let mut st = Statements::new(Vec::new(), keys.order());
+        for g in groups {
+            let rows = g.members.iter().map(|&c| {
+                let name = claim_voice[c];
+                if speaker[name] == u32::MAX {
+                    speaker[name] = index(speakers.len());
+                    speakers.push(name);
+                }
+                (speaker[name], index(keys.of_claim[c]))
+            });
+            let rows: Vec<(u32, u32)> = rows.collect();
+            st.rows.extend(rows);
+            st.subjects.push((st.rows.len(), g.subject.behaviour() == Nature::FixedFact));
+        }
+        st.speakers = speakers;
+        st
+    }
+
+    /// Each subject: whether it is a fixed fact, and its rows.
+    fn subjects(&self) -> impl Iterator<Item = (bool, &[(u32, u32)])> {
+        self.subjects.iter().scan(0usize, |from, &(end, fixed)| {
+            let rows = &self.rows[*from..end];
+            *from = end;
+            Some((fixed, rows))
+        })
+    }
+
+    /// The rows of each fixed fact.
+    fn fixed(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+        self.subjects().filter(|&(fixed, _)| fixed).map(|(_, rows)| rows)
+    }
+}
+
 /// What the voices say on one subject: each voice's figures (key ids, sorted and distinct),
 /// voice by voice in voice order, held in two vectors rather than a set per voice.
 struct Said {
@@ -887,9 +977,9 @@ struct Said {
 }
 
 impl Said {
-    fn of(g: &GroupData, voice_of: impl Fn(usize) -> usize, keys: &super::Keys) -> Self {
+    fn of(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> Self {
         let mut pairs: Vec<(usize, usize)> =
-            g.members.iter().map(|&i| (voice_of(i), keys.of_claim[i])).collect();
+            rows.iter().map(|&(sp, k)| (voice_of(sp), k as usize)).collect();
         pairs.sort_unstable();
         pairs.dedup();
         let mut ends: Vec<(usize, usize)> = Vec::new();
