@@ -22,6 +22,7 @@ mod words;
 
 pub use crate::bulk::{
     Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkSource, BulkValue,
+    BulkVoice,
 };
 pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};

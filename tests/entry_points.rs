@@ -46,7 +46,7 @@
 //! Spellings vary on purpose (case, white space around and inside names): names are compared
 //! as the constructors compare them, on every path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -398,11 +398,11 @@ fn name_key(name: &str) -> String {
 }
 
 /// The bulk path (`Table::read_bulk` and `BulkReconciler`) against the table path's
-/// `Reconciler` without copy detection (the bulk path has no voices beyond the sources yet):
-/// the same rejected rows, estimates (low, best, high, or the label) and reliabilities (a bulk
+/// `Reconciler`, both with copy detection on: the same rejected rows, voices (sources found
+/// copying one another), estimates (low, best, high, or the label) and reliabilities (a
 /// source's is its voice's, `Reconciliation::voices`), floats compared exactly, and the same
-/// rounds. Only for undated claims: the bulk path reads
-/// an as-of column but does not score by it.
+/// rounds. Only for undated claims: the bulk path reads an as-of column but does not score by
+/// it.
 fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
@@ -417,7 +417,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
             Err(e) => panic!("not a row's error: {e}"),
         }
     }
-    let r = Reconciler::new().copy_detection(false).reconcile(claims);
+    let r = Reconciler::new().reconcile(claims);
     let bulk_lines: Vec<usize> = b.rejected.iter().filter_map(|x| x.line).collect();
     assert_eq!(bulk_lines, rejected_lines, "rejected rows\n{shown}");
     let from_bulk: BTreeMap<(String, String), BulkFigure> = b
@@ -445,6 +445,20 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let reliability = |pairs: Vec<(String, Option<f64>)>| -> BTreeMap<String, Option<f64>> {
         pairs.into_iter().collect()
     };
+    let voices = |sets: Vec<Vec<String>>| -> BTreeSet<BTreeSet<String>> {
+        sets.into_iter().map(|m| m.iter().map(|n| name_key(n)).collect()).collect()
+    };
+    assert_eq!(
+        voices(b.voices.iter().map(|v| v.members.clone()).collect()),
+        voices(
+            r.voices
+                .iter()
+                .filter(|v| v.members.len() > 1)
+                .map(|v| v.members.iter().map(ToString::to_string).collect())
+                .collect()
+        ),
+        "voices of several sources\n{shown}"
+    );
     assert_eq!(
         reliability(
             b.sources.iter().map(|s| (name_key(&s.name), s.reliability.map(f64::from))).collect()
@@ -452,7 +466,9 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
         reliability(
             r.voices
                 .iter()
-                .map(|v| (name_key(v.voice.as_str()), v.reliability.map(f64::from)))
+                .flat_map(|v| {
+                    v.members.iter().map(|m| (name_key(m.as_str()), v.reliability.map(f64::from)))
+                })
                 .collect()
         ),
         "source reliabilities\n{shown}"

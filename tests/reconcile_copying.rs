@@ -202,7 +202,9 @@ fn a_copier_pair_sharing_few_of_their_subjects_is_still_found() {
 /// Issue 13's case: seven sources echo the poorest of five honest ones 80 % of the time, so a
 /// plain vote follows them on about half the objects. Read from a table, the clique and its
 /// original are one voice, no honest source joins it, and the estimates are right on at least
-/// 95 % of the objects, for counts and for labels.
+/// 95 % of the objects, for counts and for labels; on both paths (`Table::read` with
+/// `Reconciler`, `Table::read_bulk` with `BulkReconciler`), which find the same voices and
+/// the same estimates.
 #[test]
 fn a_copying_majority_does_not_outvote_the_honest_sources() {
     for (seed, categorical) in [(1, 0.0), (2, 1.0)] {
@@ -262,6 +264,38 @@ fn a_copying_majority_does_not_outvote_the_honest_sources() {
             "{:?}",
             group.reasons
         );
+
+        // The bulk path: the same passes on the table's columns.
+        let bulk =
+            Table::csv().read_bulk("clique.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let b = BulkReconciler::new().reconcile(&bulk);
+        // In the order of the sources (their names' text order).
+        let mut clique: Vec<String> =
+            [0].into_iter().chain(5..12).map(|s| format!("s{s}")).collect();
+        clique.sort();
+        assert_eq!(b.voices.len(), 1, "seed {seed}: {:?}", b.voices);
+        assert_eq!(b.voices[0].members, clique, "seed {seed}");
+        assert!(b.voices[0].reasons.iter().any(|w| w.contains("one copies the other")));
+        for s in 0..12 {
+            let expected = if s == 0 || s >= 5 { "s0" } else { "" };
+            let source = b.source(&format!("s{s}")).unwrap();
+            if expected.is_empty() {
+                assert_eq!(source.voice, source.name, "seed {seed}");
+            } else {
+                assert_eq!(source.voice, expected, "seed {seed}");
+            }
+        }
+        let shown = |v: &BulkValue| match v {
+            BulkValue::Number(x) => x.to_string(),
+            BulkValue::Label(l) => l.clone(),
+            other => panic!("{other:?}"),
+        };
+        let bulk_right = b
+            .estimates
+            .iter()
+            .filter(|e| shown(&e.best) == truth(e.object[1..].parse().unwrap()))
+            .count();
+        assert_eq!(bulk_right, right, "seed {seed}: the two paths' estimates");
     }
 }
 

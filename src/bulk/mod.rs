@@ -44,7 +44,9 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Value};
 
-pub use score::{BulkEstimate, BulkReconciler, BulkReconciliation, BulkSource, BulkValue};
+pub use score::{
+    BulkEstimate, BulkReconciler, BulkReconciliation, BulkSource, BulkValue, BulkVoice,
+};
 
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
@@ -82,14 +84,6 @@ pub(crate) struct Claim {
     /// split evenly among them.
     pub split: u32,
     pub value: f64,
-}
-
-impl Claim {
-    /// This claim's weight, given its source's (see [`crh::share`]).
-    #[inline]
-    pub(crate) fn weight(&self, weights: &[f64]) -> f64 {
-        crh::share(weights[self.source as usize], self.split)
-    }
 }
 
 /// Whether a variable's claims are numbers or labels (dates and other values held by their

@@ -19,18 +19,23 @@ use super::{Bulk, BulkKind, Claim};
 /// Scores bulk claims with [`Reconciler`](crate::Reconciler)'s model, its scoring state built
 /// from the column store: CRH rounds of estimates and source weights, the same code. On a
 /// table without dates the estimates and source scores are those `Reconciler` gives the
-/// claims [`Table::read`](crate::Table::read) reads from it, with copy detection off. It leaves
-/// out time, relations, ranks, findings, part-of and copy detection. Built by value.
+/// claims [`Table::read`](crate::Table::read) reads from it. Copy detection is
+/// `Reconciler`'s, on the same statements (on by default: sources found copying one another
+/// speak with one voice, see [`BulkReconciliation::voices`]); a number's value is compared by
+/// its value and interval here and by its text in `Reconciler` ("50" and "50.0" are one
+/// figure here, two there). It leaves out time, relations, ranks, findings and part-of. Built
+/// by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
-/// let reconciler = BulkReconciler::new().rounds(10);
+/// let reconciler = BulkReconciler::new().rounds(10).copy_detection(false);
 /// # let _ = reconciler;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkReconciler {
     rounds: usize,
     tolerance: f64,
+    copy_detection: bool,
 }
 
 impl Default for BulkReconciler {
@@ -102,15 +107,34 @@ pub struct BulkEstimate {
 pub struct BulkSource {
     /// The source as written in the table.
     pub name: String,
+    /// The voice it speaks with: its own name, or when copy detection found it copying (or
+    /// copied by) other sources, the name of their shared voice (see
+    /// [`BulkReconciliation::voices`]).
+    pub voice: String,
     /// Its claims kept.
     pub claims: usize,
-    /// Its mean loss against the final estimates; `None` when none of its claims was scored
-    /// (all rejected, say, or all in a variable left undecided).
+    /// Its voice's mean loss against the final estimates; `None` when none of the voice's
+    /// claims was scored (all rejected, say, or all in a variable left undecided).
     pub loss: Option<f64>,
     /// 1 - loss; `None` with the loss.
     pub reliability: Option<Score>,
-    /// Its final CRH weight.
+    /// Its voice's final CRH weight, which the voice's claims in a variable share.
     pub weight: f64,
+}
+
+/// Sources that speak with one voice: copy detection found them copying one another, so
+/// their claims count once, as one source's (see [`BulkReconciler::copy_detection`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BulkVoice {
+    /// The voice's name: its first member.
+    pub name: String,
+    /// Its sources, in the order of [`BulkReconciliation::sources`].
+    pub members: Vec<String>,
+    /// Why they are one voice: per pair joined, the evidence in words (how many shared
+    /// variables they agree on, against how many independent sources of their accuracy
+    /// would).
+    pub reasons: Vec<String>,
 }
 
 /// The result of [`BulkReconciler::reconcile`].
@@ -123,6 +147,8 @@ pub struct BulkReconciliation {
     /// Every source, sorted by name in lower case (spellings of one name in other cases are one
     /// source, shown in the first spelling in byte order).
     pub sources: Vec<BulkSource>,
+    /// The voices of more than one source, by name; every other source is a voice of its own.
+    pub voices: Vec<BulkVoice>,
     /// Rows that could not be used, by line.
     pub rejected: Vec<Rejected>,
     /// Rows dropped as repeats of the same source's same value.
@@ -158,10 +184,18 @@ impl BulkReconciliation {
 }
 
 impl BulkReconciler {
-    /// 20 rounds at most.
+    /// 20 rounds at most, copy detection on.
     #[must_use]
     pub fn new() -> Self {
-        BulkReconciler { rounds: 20, tolerance: crh::TOLERANCE }
+        BulkReconciler { rounds: 20, tolerance: crh::TOLERANCE, copy_detection: true }
+    }
+
+    /// Turns detection of copying sources on or off, as
+    /// [`Reconciler::copy_detection`](crate::Reconciler::copy_detection) does: the same three
+    /// passes on the table's variables (each a fixed fact), before the rounds.
+    #[must_use]
+    pub fn copy_detection(self, on: bool) -> Self {
+        Self { copy_detection: on, ..self }
     }
 
     /// The most scoring rounds to run (at least 1).
@@ -198,27 +232,36 @@ impl BulkReconciler {
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
         let policy = Policy::default();
-        let state = State::of_columns(bulk, &policy, self.rounds, self.tolerance);
+        let (state, voices) =
+            State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
         let (weight, loss) = state.voice_scores();
+        let voice_of: Vec<usize> =
+            (0..bulk.sources.len()).map(|s| voices.group_of_name(s)).collect();
+        let mut members = vec![0u32; voices.groups.len()];
+        for &v in &voice_of {
+            members[v] += 1;
+        }
         let firsts = bulk.first_claims();
-        let claim = |figure: usize| {
-            let chunk = firsts.partition_point(|&f| f <= figure) - 1;
-            &bulk.chunks[chunk].claims[figure - firsts[chunk]]
-        };
         let mut estimates = Vec::with_capacity(bulk.vars.len());
-        for c in &bulk.chunks {
+        // Per claim of a variable: its weight, and (by value) its value and weight.
+        let (mut weights, mut by_value, mut shared) = (Vec::new(), Vec::new(), Vec::new());
+        for (ci, c) in bulk.chunks.iter().enumerate() {
             for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
                 let v = c.first + k;
                 let claims = &c.claims[c.start[k]..c.start[k + 1]];
                 let Some((Some(decided), mut supporting)) = state.decided(v) else { continue };
-                let total: f64 = claims.iter().map(|cl| cl.weight(weight)).sum();
+                claim_weights(claims, &voice_of, &members, weight, &mut shared, &mut weights);
+                let total: f64 = weights.iter().sum();
                 // Added in the store's order (by value, then source), as the total is, not
                 // by line: the sum does not depend on the order of the rows.
                 supporting.sort_unstable();
-                let agree = supporting.iter().fold(0.0, |sum, &f| sum + claim(f).weight(weight));
+                let first = firsts[ci] + c.start[k];
+                let agree = supporting.iter().fold(0.0, |sum, &f| sum + weights[f - first]);
                 let support = if total > 0.0 { agree / total } else { 0.0 };
                 let quartiles = (kind == BulkKind::Number).then(|| {
-                    (quantile(claims, weight, total, 0.25), quantile(claims, weight, total, 0.75))
+                    by_value.clear();
+                    by_value.extend(claims.iter().map(|cl| cl.value).zip(weights.iter().copied()));
+                    (quantile(&by_value, total, 0.25), quantile(&by_value, total, 0.75))
                 });
                 let (best, low, high) = match decided {
                     Figure::Number { low, best, high, .. } => {
@@ -251,19 +294,32 @@ impl BulkReconciler {
             .iter()
             .enumerate()
             .map(|(s, name)| {
-                let mean = loss[s];
+                let v = voice_of[s];
+                let mean = loss[v];
                 BulkSource {
                     name: name.clone(),
+                    voice: voices.groups[v].name.to_string(),
                     claims: bulk.per_source[s] as usize,
                     loss: mean,
                     reliability: mean.map(|m| Score::clamped(1.0 - m)),
-                    weight: weight[s],
+                    weight: weight[v],
                 }
+            })
+            .collect();
+        let voices = voices
+            .groups
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .map(|g| BulkVoice {
+                name: g.name.to_string(),
+                members: g.members.iter().map(|&m| bulk.sources[m].clone()).collect(),
+                reasons: g.reasons.clone(),
             })
             .collect();
         BulkReconciliation {
             estimates,
             sources,
+            voices,
             rejected: bulk.rejected.clone(),
             repeats: bulk.repeats,
             rounds: state.rounds,
@@ -271,8 +327,42 @@ impl BulkReconciler {
     }
 }
 
-/// The weighted `q`-quantile of a variable's claims, sorted by value (see
+/// Per claim of one variable, the weight it carries: its voice's weight split evenly over
+/// the voice's claims in the variable ([`crh::share`]). A voice of one source splits it over
+/// that source's values (the claim's `split`); a voice of several counts its claims here.
+/// `shared` is scratch space.
+fn claim_weights(
+    claims: &[Claim],
+    voice_of: &[usize],
+    members: &[u32],
+    weight: &[f64],
+    shared: &mut Vec<(usize, u32)>,
+    out: &mut Vec<f64>,
+) {
+    shared.clear();
+    for cl in claims {
+        let v = voice_of[cl.source as usize];
+        if members[v] > 1 {
+            match shared.iter_mut().find(|(w, _)| *w == v) {
+                Some(entry) => entry.1 += 1,
+                None => shared.push((v, 1)),
+            }
+        }
+    }
+    out.clear();
+    out.extend(claims.iter().map(|cl| {
+        let v = voice_of[cl.source as usize];
+        let values = if members[v] > 1 {
+            shared.iter().find(|(w, _)| *w == v).map_or(1, |&(_, n)| n)
+        } else {
+            cl.split
+        };
+        crh::share(weight[v], values)
+    }));
+}
+
+/// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see
 /// [`crh::weighted_quantile`]).
-fn quantile(claims: &[Claim], weight: &[f64], total: f64, q: f64) -> f64 {
-    crh::weighted_quantile(claims, q, total, |c| c.value, |c| c.weight(weight)).unwrap_or(0.0)
+fn quantile(by_value: &[(f64, f64)], total: f64, q: f64) -> f64 {
+    crh::weighted_quantile(by_value, q, total, |c| c.0, |c| c.1).unwrap_or(0.0)
 }

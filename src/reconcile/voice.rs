@@ -354,6 +354,28 @@ impl Voices {
         v
     }
 
+    /// The voices of a table read in bulk: each of `sources` (checked names, in the table's
+    /// source order: name `s` is source `s`) a voice of its own, no outlets, wires or relays.
+    /// No claim is held: [`Voices::group_of_name`] gives a source's voice.
+    pub fn of_sources(sources: &[String]) -> Self {
+        let n = sources.len();
+        let mut v = Voices {
+            names: sources.iter().map(|s| SourceId::of_checked(s)).collect(),
+            is_source: vec![true; n],
+            is_voice: vec![false; n],
+            is_wire: vec![false; n],
+            union: Union::new(n),
+            reasons: Vec::new(),
+            claim_source: Vec::new(),
+            claim_outlet: Vec::new(),
+            claim_voice: Vec::new(),
+            name_group: Vec::new(),
+            groups: Vec::new(),
+        };
+        v.finalize();
+        v
+    }
+
     fn finalize(&mut self) {
         let n = self.names.len();
         let roots: Vec<usize> = (0..n).map(|i| self.union.find(i)).collect();

@@ -9,6 +9,10 @@
 //! for a row is `file:line`). The rounds, the estimates, the losses and the weights are then
 //! `State`'s own.
 
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
 use crate::bulk::{Bulk, BulkKind, line_key};
 use crate::crh;
 use crate::reconcile::Figure;
@@ -17,6 +21,7 @@ use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
 use crate::value::{Interval, Policy, Value};
 
+use super::super::voice::{Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
 use super::{index, prepare_all};
@@ -109,16 +114,22 @@ fn epoch_of(
     };
     let first = obs.len();
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
+    let phrase =
+        |j: usize| phrases.binary_search_by_key(&(lo + j), |&(p, _)| p).ok().map(|i| phrases[i].1);
+    // A number's key: the place of the first claim in the variable with the same value and
+    // interval, so equal figures of two sources are one key, as equal texts are in `run`.
+    let mut first_equal: HashMap<(u64, Option<(u64, u64, bool, bool)>), usize, FixedState> =
+        HashMap::default();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&j| keys.ids[figure(j)]);
     for j in order {
         let cl = &claims[j];
         let (key, held) = if let Some(Kind::Amount(_)) = kind {
-            let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
-                Ok(i) => phrases[i].1.value(),
-                Err(_) => Interval::point(cl.value),
-            };
-            (keys.labels + j, Held::numeric(interval, cl.value, intervals))
+            let phrase = phrase(j);
+            let same = phrase.map(|p| (p.low.to_bits(), p.high.to_bits(), p.low_open, p.high_open));
+            let place = *first_equal.entry((cl.value.to_bits(), same)).or_insert(j);
+            let interval = phrase.map_or(Interval::point(cl.value), |p| p.value());
+            (keys.labels + place, Held::numeric(interval, cl.value, intervals))
         } else {
             // A label or a value set aside is held by its label's index.
             let l = cl.value as usize;
@@ -151,16 +162,30 @@ fn epoch_of(
     }
 }
 
+/// The copy passes' statements of a table's observations (one epoch per variable, each a
+/// fixed fact; an observation's voice is still its source): each spoken by its source and
+/// keyed by its place in key order, so a label's equal texts and a number's equal figures
+/// are one key.
+fn statements(obs: &[Obs], epochs: &[Epoch], key_order: &[usize], sources: usize) -> Statements {
+    let mut st = Statements::new((0..sources).collect(), (0..key_order.len()).collect());
+    for e in epochs {
+        st.subject(true, obs[e.obs.clone()].iter().map(|o| (o.voice, index(key_order[o.key()]))));
+    }
+    st
+}
+
 impl State {
     /// The scoring state of `bulk`'s claims, scored: rounds until no weight or completeness
     /// moves by more than `tolerance` (every round when it is not positive), at most
-    /// `max_rounds`.
+    /// `max_rounds`; and its voices: one a source, or with `copy_detection`, the sources
+    /// [`Voices::detect_copying_in`] finds copying one another one voice.
     pub(crate) fn of_columns(
         bulk: &Bulk,
         policy: &Policy,
         max_rounds: usize,
         tolerance: f64,
-    ) -> State {
+        copy_detection: bool,
+    ) -> (State, Voices) {
         let n: usize = bulk.chunks.iter().map(|c| c.claims.len()).sum();
         let keys = Keys::of(bulk);
         let by_id = |a: &Obs, b: &Obs| keys.ids[a.figure()].cmp(&keys.ids[b.figure()]);
@@ -175,6 +200,15 @@ impl State {
             let epoch = epoch_of(bulk, &keys, variable, policy, &mut obs, &mut intervals);
             group_latest[epoch.group] = Some(ei);
             epochs.push(epoch);
+        }
+        // Who copies whom, on the same statements `Reconciler` judges: each source speaks
+        // for itself until a pass merges it into another's voice.
+        let mut voices = Voices::of_sources(&bulk.sources);
+        if copy_detection {
+            voices.detect_copying_in(&statements(&obs, &epochs, &keys.order, bulk.sources.len()));
+            for o in &mut obs {
+                o.voice = index(voices.group_of_name(o.voice()));
+            }
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         prepare_all(&obs, &values, &intervals, &keys.order, &mut epochs, policy, by_id, true);
@@ -193,10 +227,10 @@ impl State {
                 epochs,
                 group_latest,
             },
-            bulk.sources.len(),
+            voices.groups.len(),
         );
         state.iterate(policy, max_rounds, tolerance);
-        state
+        (state, voices)
     }
 
     /// What the model decided for variable `v` of the store it was built from
