@@ -140,14 +140,25 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         return Vec::new();
     }
     let by_voice = by_voice(said);
-    let plain = reading(said, &by_voice, &candidates, &[]);
-    let best = blocks.iter().map(|b| reading(said, &by_voice, &candidates, b)).fold(
-        None,
-        |best: Option<Reading>, r| match best {
+    let plain_start = start(said, &[]);
+    // A block whose start reads every value as the plain start does reads on exactly as the
+    // plain reading does (a start is only its first values): it is not read again.
+    let starts: Vec<(&Vec<u32>, Vec<u32>)> = blocks
+        .iter()
+        .map(|b| (b, start(said, b)))
+        .filter(|(_, truth)| *truth != plain_start)
+        .collect();
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    let plain = reading(said, &by_voice, &candidates, &[], plain_start);
+    let best = starts
+        .into_iter()
+        .map(|(b, truth)| reading(said, &by_voice, &candidates, b, truth))
+        .fold(None, |best: Option<Reading>, r| match best {
             Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
             _ => Some(r),
-        },
-    );
+        });
     // Only what the block's reading says beyond the plain one: its copiers within the block,
     // when it reads some value otherwise. Pairs outside the block are the other passes' to
     // judge, with their own evidence.
@@ -277,18 +288,24 @@ struct Copying {
     rate: f64,
 }
 
-/// The reading found from a start where the voices of `block` count as one.
+/// The values a start reads: a vote where the voices of `block` count as one.
+fn start(said: &Said, block: &[u32]) -> Vec<u32> {
+    let mut weight = vec![1.0; said.voices];
+    for &v in block {
+        weight[v as usize] = 1.0 / block.len() as f64;
+    }
+    vote(said, &weight)
+}
+
+/// The reading found from the start where the voices of `block` count as one, which read the
+/// values `truth` ([`start`]).
 fn reading(
     said: &Said,
     by_voice: &[Vec<(u32, u32)>],
     candidates: &[(u32, u32)],
     block: &[u32],
+    mut truth: Vec<u32>,
 ) -> Reading {
-    let mut weight = vec![1.0; said.voices];
-    for &v in block {
-        weight[v as usize] = 1.0 / block.len() as f64;
-    }
-    let mut truth = vote(said, &weight);
     let mut copies: Vec<Option<Copying>> = vec![None; said.voices];
     let mut accuracy = accuracies(said, &truth);
     let mut log_likelihood = f64::NEG_INFINITY;
