@@ -99,6 +99,18 @@ impl Said {
         })
     }
 
+    /// Each subject's rows as `(value, voice)`, sorted, subject after subject (ends as
+    /// `ends`): a value's voices side by side.
+    pub fn by_value(&self) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = self.rows.iter().map(|&(v, x)| (x, v)).collect();
+        let mut from = 0;
+        for &end in &self.ends {
+            out[from..end as usize].sort_unstable();
+            from = end as usize;
+        }
+        out
+    }
+
     fn rank(&self, value: u32) -> u32 {
         self.order.get(value as usize).copied().unwrap_or(value)
     }
@@ -123,7 +135,8 @@ pub(crate) struct Echo {
 /// The copiers in the reading that explains the claims best, when that reading starts from
 /// a block; empty when the plain reading explains them at least as well.
 pub(crate) fn find(said: &Said) -> Vec<Echo> {
-    let agree = agreements(said);
+    let by_value = said.by_value();
+    let agree = agreements(said, &by_value);
     let candidates: Vec<(u32, u32)> = {
         let mut c: Vec<(u32, u32)> = agree
             .iter()
@@ -139,18 +152,18 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     if candidates.is_empty() || blocks.is_empty() {
         return Vec::new();
     }
-    let by_voice = by_voice(said);
-    let plain_start = start(said, &[]);
+    let plain_start = vote(said, &by_value, &[]);
     // A block whose start reads every value as the plain start does reads on exactly as the
     // plain reading does (a start is only its first values): it is not read again.
     let starts: Vec<(&Vec<u32>, Vec<u32>)> = blocks
         .iter()
-        .map(|b| (b, start(said, b)))
+        .map(|b| (b, vote(said, &by_value, b)))
         .filter(|(_, truth)| *truth != plain_start)
         .collect();
     if starts.is_empty() {
         return Vec::new();
     }
+    let by_voice = by_voice(said);
     let plain = reading(said, &by_voice, &candidates, &[], plain_start);
     let best = starts
         .into_iter()
@@ -189,13 +202,24 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
 }
 
 /// Per pair of voices (lower first) that share a subject: subjects shared, and those with the
-/// same value.
-fn agreements(said: &Said) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+/// same value. Counted pair by pair on each subject, O(Σ m²) for `m` voices a subject, or,
+/// when that costs more, from bit sets ([`agreements_by_bits`]).
+/// `by_value` is [`Said::by_value`].
+pub(crate) fn agreements(
+    said: &Said,
+    by_value: &[(u32, u32)],
+) -> HashMap<(u32, u32), (u32, u32), FixedState> {
     let v = said.voices;
+    let pairs = v * v.saturating_sub(1) / 2;
+    let by_pairs: usize = said.subjects().map(|r| r.len() * r.len().saturating_sub(1) / 2).sum();
+    let words = said.ends.len().div_ceil(64);
+    if pairs.saturating_mul(words) < by_pairs && v.saturating_mul(words) <= MAX_BIT_WORDS {
+        return agreements_by_bits(said, by_value, words);
+    }
     // A dense triangle when it is small (a few hundred voices), a map otherwise.
-    if v * v.saturating_sub(1) / 2 <= DENSE_PAIRS {
+    if pairs <= DENSE_PAIRS {
         let at = |a: usize, b: usize| a * v - a * (a + 1) / 2 + (b - a - 1);
-        let mut dense = vec![(0u32, 0u32); v * v.saturating_sub(1) / 2];
+        let mut dense = vec![(0u32, 0u32); pairs];
         for rows in said.subjects() {
             for (i, &(a, x)) in rows.iter().enumerate() {
                 for &(b, y) in &rows[i + 1..] {
@@ -223,6 +247,65 @@ fn agreements(said: &Said) -> HashMap<(u32, u32), (u32, u32), FixedState> {
                 let e = agree.entry((a, b)).or_default();
                 e.0 += 1;
                 e.1 += u32::from(x == y);
+            }
+        }
+    }
+    agree
+}
+
+/// The most 64-bit words [`agreements_by_bits`] holds in each of its two sets (64 MiB).
+const MAX_BIT_WORDS: usize = 1 << 23;
+
+/// [`agreements`] where many voices speak on each subject: per voice, a bit per subject for
+/// "spoke here" and one for "gave the subject's most given value"; a pair's shared subjects
+/// are the bits its two first sets have in common, its agreements those of its second sets
+/// plus the pairs giving one of the other values, counted one by one (few, where most voices
+/// agree). O(p · S / 64 + n + Σ k²) for `p` pairs of voices, `S` subjects (`words` of 64) and
+/// `k` voices giving one value other than the most given.
+fn agreements_by_bits(
+    said: &Said,
+    by_value: &[(u32, u32)],
+    words: usize,
+) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+    let v = said.voices;
+    let mut spoke = vec![0u64; v * words];
+    let mut most = vec![0u64; v * words];
+    let mut others: HashMap<(u32, u32), u32, FixedState> = HashMap::default();
+    let mut from = 0;
+    for (s, &end) in said.ends.iter().enumerate() {
+        let (word, bit) = (s / 64, 1u64 << (s % 64));
+        let rows = &by_value[from..end as usize];
+        from = end as usize;
+        let runs: Vec<&[(u32, u32)]> = rows.chunk_by(|a, b| a.0 == b.0).collect();
+        // The most given value (the first in value order among equals): its givers by bits.
+        let top = runs
+            .iter()
+            .enumerate()
+            .fold(0, |best, (i, r)| if r.len() > runs[best].len() { i } else { best });
+        for (i, run) in runs.iter().enumerate() {
+            for (j, &(_, a)) in run.iter().enumerate() {
+                spoke[a as usize * words + word] |= bit;
+                if i == top {
+                    most[a as usize * words + word] |= bit;
+                } else {
+                    for &(_, b) in &run[j + 1..] {
+                        *others.entry((a.min(b), a.max(b))).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+    let common = |sets: &[u64], a: usize, b: usize| -> u32 {
+        let (x, y) = (&sets[a * words..(a + 1) * words], &sets[b * words..(b + 1) * words]);
+        x.iter().zip(y).map(|(p, q)| (p & q).count_ones()).sum()
+    };
+    for a in 0..v {
+        for b in a + 1..v {
+            let shared = common(&spoke, a, b);
+            if shared > 0 {
+                let other = others.get(&(a as u32, b as u32)).copied().unwrap_or(0);
+                agree.insert((a as u32, b as u32), (shared, common(&most, a, b) + other));
             }
         }
     }
@@ -288,17 +371,8 @@ struct Copying {
     rate: f64,
 }
 
-/// The values a start reads: a vote where the voices of `block` count as one.
-fn start(said: &Said, block: &[u32]) -> Vec<u32> {
-    let mut weight = vec![1.0; said.voices];
-    for &v in block {
-        weight[v as usize] = 1.0 / block.len() as f64;
-    }
-    vote(said, &weight)
-}
-
 /// The reading found from the start where the voices of `block` count as one, which read the
-/// values `truth` ([`start`]).
+/// values `truth` (its [`vote`]).
 fn reading(
     said: &Said,
     by_voice: &[Vec<(u32, u32)>],
@@ -331,22 +405,32 @@ fn prior_log_odds() -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-/// Per subject, the value with most weight (ties to the value first in order).
-fn vote(said: &Said, weight: &[f64]) -> Vec<u32> {
-    let mut tally: Vec<(u32, f64)> = Vec::new();
-    said.subjects()
-        .map(|rows| {
-            tally.clear();
-            tally.extend(rows.iter().map(|&(v, x)| (x, weight[v as usize])));
-            sum_runs(&mut tally);
-            tally
-                .iter()
-                .copied()
+/// Per subject, the value given by the most voices, the voices of `block` counting as one
+/// between them (ties to the value first in order). Counted exactly, in whole numbers: a voice
+/// outside the block counts `|block|`, one inside it 1. `by_value` is [`Said::by_value`].
+fn vote(said: &Said, by_value: &[(u32, u32)], block: &[u32]) -> Vec<u32> {
+    let mut inside = vec![false; said.voices];
+    for &v in block {
+        inside[v as usize] = true;
+    }
+    let outside = block.len().max(1) as u64;
+    said.ends
+        .iter()
+        .scan(0usize, |from, &end| {
+            let rows = &by_value[*from..end as usize];
+            *from = end as usize;
+            let best = rows
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| {
+                    let n: u64 =
+                        run.iter().map(|r| if inside[r.1 as usize] { 1 } else { outside }).sum();
+                    (run[0].0, n)
+                })
                 .reduce(|a, b| {
                     let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
                     if better { b } else { a }
-                })
-                .map_or(u32::MAX, |t| t.0)
+                });
+            Some(best.map_or(u32::MAX, |t| t.0))
         })
         .collect()
 }
@@ -611,7 +695,56 @@ mod tests {
         // agree most are the most accurate, not copies.
         let said = table(12, 0, 400);
         // The most accurate voices agree enough to make block starts: they are judged, and lose.
-        assert!(!blocks(&agreements(&said), 12).is_empty());
+        assert!(!blocks(&agreements(&said, &said.by_value()), 12).is_empty());
         assert_eq!(find(&said), Vec::new());
+    }
+
+    /// The pair counts by bit sets are the pair counts subject by subject: on tables where
+    /// voices skip subjects (so pairs share some, or none), with several values per subject,
+    /// ties for the most given value, and subjects past a multiple of 64.
+    #[test]
+    fn agreement_by_bits_counts_what_pair_by_pair_counts() {
+        for (voices, subjects, values) in
+            [(12u32, 130u32, 3u32), (40, 64, 2), (7, 1, 1), (30, 200, 6)]
+        {
+            let mut said = Said::new(voices as usize, Vec::new());
+            for s in 0..subjects {
+                let rows: Vec<(u32, u32)> = (0..voices)
+                    .filter(|&v| draw(v, s, 7) < 0.7)
+                    .map(|v| (v, (draw(v, s, 8) * f64::from(values)) as u32))
+                    .collect();
+                said.subject(rows);
+            }
+            let by_value = said.by_value();
+            let words = said.ends.len().div_ceil(64);
+            let by_bits = agreements_by_bits(&said, &by_value, words);
+            let mut by_pairs: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+            for rows in said.subjects() {
+                for (i, &(a, x)) in rows.iter().enumerate() {
+                    for &(b, y) in &rows[i + 1..] {
+                        let e = by_pairs.entry((a, b)).or_default();
+                        e.0 += 1;
+                        e.1 += u32::from(x == y);
+                    }
+                }
+            }
+            assert!(!by_pairs.is_empty());
+            assert_eq!(by_bits, by_pairs, "{voices} voices, {subjects} subjects");
+        }
+    }
+
+    /// The start's vote counts a block as one voice exactly: two voices outside a block of
+    /// three outvote it, one voice outside ties it (and the tie goes to the value first in
+    /// order).
+    #[test]
+    fn a_start_counts_its_block_as_one_voice() {
+        let mut said = Said::new(5, Vec::new());
+        // Subject 0: voices 0 and 1 say 7, the block (2, 3, 4) says 5.
+        said.subject(vec![(0, 7), (1, 7), (2, 5), (3, 5), (4, 5)]);
+        // Subject 1: voice 0 says 7, the block says 9; voice 1 is silent.
+        said.subject(vec![(0, 7), (2, 9), (3, 9), (4, 9)]);
+        let by_value = said.by_value();
+        assert_eq!(vote(&said, &by_value, &[]), vec![5, 9]);
+        assert_eq!(vote(&said, &by_value, &[2, 3, 4]), vec![7, 7]);
     }
 }

@@ -490,15 +490,12 @@ impl Voices {
     /// the evidence in words.
     fn detect_echoing_blocks(&mut self, statements: &Statements) {
         let order: Vec<u32> = statements.order.iter().map(|&o| index(o)).collect();
-        let mut said = super::echo::Said::new(self.groups.len(), order);
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
         // Only fixed facts have one true value (as in `detect_false_sharing`).
         let fixed: Vec<Said> =
             statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
-        for per in &fixed {
-            said.subject(per.by_voice().map(|(v, fs)| (v as u32, sets.id(fs) as u32)).collect());
-        }
+        let said = echo_said(&fixed, &mut sets, self.groups.len(), order);
         let echoes = super::echo::find(&said);
         if echoes.is_empty() {
             return;
@@ -662,19 +659,21 @@ impl Voices {
             // al.'s, which weighs what independent voices of these accuracies would share, and
             // a second test against chance before it cost the books benchmark a copier pair.
             let mut shared_false: HashMap<(usize, usize), usize, FixedState> = HashMap::default();
+            let mut givers: Vec<(usize, usize)> = Vec::new();
             for (gi, said) in per_group.iter().enumerate() {
-                let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-                for (v, figures) in said.by_voice() {
-                    let set = sets.id(figures);
-                    if truth[gi] != Some(set) {
-                        givers.entry(set).or_default().push(v);
-                    }
-                }
+                // Each false figure's givers, side by side in voice order.
+                givers.clear();
+                givers.extend(
+                    said.by_voice()
+                        .map(|(v, figures)| (sets.id(figures), v))
+                        .filter(|&(set, _)| truth[gi] != Some(set)),
+                );
+                givers.sort_unstable();
                 // A false figure that many voices give is no rare coincidence to learn from, and
                 // counting its pairs would cost the square of their number.
-                for vs in givers.values().filter(|vs| vs.len() <= MAX_SHARING) {
-                    for (k, &a) in vs.iter().enumerate() {
-                        for &b in &vs[k + 1..] {
+                for run in givers.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() <= MAX_SHARING) {
+                    for (k, &(_, a)) in run.iter().enumerate() {
+                        for &(_, b) in &run[k + 1..] {
                             *shared_false.entry((a, b)).or_default() += 1;
                         }
                     }
@@ -685,6 +684,17 @@ impl Voices {
                 .filter(|&(_, n)| n >= MIN_RARE_SHARED)
                 .map(|(pair, _)| pair)
                 .collect();
+            // A pair must give the same figures on 80 % of the subjects both cover (below):
+            // told from the pairs' agreement counts first, so the evidence is walked for the
+            // pairs that can pass only.
+            if !candidates.is_empty() {
+                let agree = agreements(&per_group, &mut sets, self.groups.len(), Vec::new());
+                candidates.retain(|&(a, b)| {
+                    agree
+                        .get(&(index(a), index(b)))
+                        .is_some_and(|&(common, same)| same * 5 >= common * 4)
+                });
+            }
             if candidates.is_empty() {
                 return;
             }
@@ -1022,6 +1032,33 @@ impl Said {
     }
 }
 
+/// The subjects of `per_group` as [`super::echo`] reads them: each voice's figures as one
+/// value ([`FigureSets`]), over `voices` voices, `order` ranking the values for ties.
+fn echo_said<'a>(
+    per_group: &'a [Said],
+    sets: &mut FigureSets<'a>,
+    voices: usize,
+    order: Vec<u32>,
+) -> super::echo::Said {
+    let mut said = super::echo::Said::new(voices, order);
+    for per in per_group {
+        said.subject(per.by_voice().map(|(v, fs)| (index(v), index(sets.id(fs)))).collect());
+    }
+    said
+}
+
+/// Per pair of voices sharing a subject of `per_group` (lower first): the subjects shared, and
+/// those where the two give the same figures ([`super::echo::agreements`]).
+fn agreements<'a>(
+    per_group: &'a [Said],
+    sets: &mut FigureSets<'a>,
+    voices: usize,
+    order: Vec<u32>,
+) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+    let said = echo_said(per_group, sets, voices, order);
+    super::echo::agreements(&said, &said.by_value())
+}
+
 /// A voice's figures on a subject (its sorted, distinct key ids) as one number: the figure's
 /// key id when it gives one figure, else an id past every key, the same for the same figures.
 /// Two voices give the same figures exactly when their ids are equal, and a voice gives just
@@ -1061,19 +1098,32 @@ fn false_figures(said: &Said, truth: Option<usize>) -> usize {
 fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
     let mut truth: Vec<Option<usize>> = Vec::new();
+    // Per subject, `(place in order, voice, the voice's figures there, figure)`, sorted: each
+    // figure's givers side by side in voice order, figures in text order. Weights change by
+    // round, this does not.
+    let mut starts = Vec::with_capacity(per_group.len() + 1);
+    let mut givers: Vec<(usize, usize, usize, usize)> = Vec::new();
+    starts.push(0);
+    for said in per_group {
+        let from = givers.len();
+        for (v, figures) in said.by_voice() {
+            givers.extend(figures.iter().map(|&k| (order[k], v, figures.len(), k)));
+        }
+        givers[from..].sort_unstable();
+        starts.push(givers.len());
+    }
     for _ in 0..VOTE_ROUNDS {
-        let next: Vec<Option<usize>> = per_group
-            .iter()
-            .map(|said| {
-                let mut score: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-                for (v, figures) in said.by_voice() {
-                    for &k in figures {
-                        score.entry(order[k]).or_insert((0.0, k)).0 +=
-                            crh::share(weight[v], figures.len() as u32);
-                    }
-                }
-                score
-                    .into_values()
+        let next: Vec<Option<usize>> = starts
+            .windows(2)
+            .map(|w| {
+                givers[w[0]..w[1]]
+                    .chunk_by(|a, b| a.0 == b.0)
+                    .map(|run| {
+                        let sum = run
+                            .iter()
+                            .fold(0.0, |sum, &(_, v, n, _)| sum + crh::share(weight[v], n as u32));
+                        (sum, run[0].3)
+                    })
                     .fold(None, |best: Option<(f64, usize)>, (w, k)| match best {
                         Some((bw, _)) if !crh::outweighs(w, bw) => best,
                         _ => Some((w, k)),

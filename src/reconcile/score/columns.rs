@@ -83,6 +83,10 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
     variables
 }
 
+/// What makes two numbers of a variable one figure: the value's bits, and a phrase's interval
+/// (its ends' bits and whether each is open).
+type NumberIdentity = (u64, Option<(u64, u64, bool, bool)>);
+
 /// Variable `k` of chunk `ci` as an epoch: its observations pushed on `obs`, in id order as
 /// `run` takes a group's members.
 fn epoch_of(
@@ -118,8 +122,7 @@ fn epoch_of(
         |j: usize| phrases.binary_search_by_key(&(lo + j), |&(p, _)| p).ok().map(|i| phrases[i].1);
     // A number's key: the place of the first claim in the variable with the same value and
     // interval, so equal figures of two sources are one key, as equal texts are in `run`.
-    let mut first_equal: HashMap<(u64, Option<(u64, u64, bool, bool)>), usize, FixedState> =
-        HashMap::default();
+    let mut first_equal: HashMap<NumberIdentity, usize, FixedState> = HashMap::default();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&j| keys.ids[figure(j)]);
     for j in order {
