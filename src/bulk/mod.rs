@@ -6,14 +6,15 @@
 //! reliable is each source. [`Table::read_bulk`] reads such a table into a compact column
 //! store (20 bytes a claim, more for phrases) without a `Claim` per row, and
 //! [`BulkReconciler`] scores it with `Reconciler`'s own model, not a copy of it: the scoring
-//! state is built straight from the columns (each variable one group, each source one voice)
-//! and the clusters, the choice between them (the least CRH loss, Li et al., SIGMOD 2014), the
-//! estimates, the losses, the weights and the stopping rule are the same code. On a table
-//! without dates, its estimates and source scores are those `Reconciler` gives the claims
-//! `Table::read` reads from the same table with copy detection off, float for float
-//! (`tests/entry_points.rs` checks it on generated tables). What it leaves out: time and
-//! running totals (rows have no as-of), relations, ranks, findings, part-of and copy
-//! detection. Use `Reconciler` for those.
+//! state is built straight from the columns (each variable one group, each source one voice
+//! until copy detection finds it copying others) and the copy detection, the clusters, the
+//! choice between them (the least CRH loss, Li et al., SIGMOD 2014), the estimates, the
+//! losses, the weights and the stopping rule are the same code. On a table without dates, its
+//! voices, estimates and source scores are those `Reconciler` gives the claims `Table::read`
+//! reads from the same table, float for float (`tests/entry_points.rs` checks it on generated
+//! tables; a number is one figure by its value here, by its text there). What it leaves out:
+//! time and running totals (rows have no as-of), relations, ranks, findings and part-of. Use
+//! `Reconciler` for those.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
