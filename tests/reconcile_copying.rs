@@ -257,13 +257,24 @@ fn a_copying_majority_does_not_outvote_the_honest_sources() {
         for s in 1..5 {
             assert_ne!(voice(&r, &format!("s{s}")), original, "seed {seed}: s{s}");
         }
-        // The evidence is in words, beside the voice.
+        // The evidence is in words, beside the voice, and both reports show it under the
+        // independence groups.
         let group = r.voices.iter().find(|v| v.voice == original).unwrap();
         assert!(
             group.reasons.iter().any(|w| w.contains("one copies the other")),
             "{:?}",
             group.reasons
         );
+        for report in [text(&r), markdown(&r)] {
+            let groups = report
+                .find("INDEPENDENCE GROUPS")
+                .or_else(|| report.find("## Independence groups"));
+            let evidence = report.find("one copies the other");
+            assert!(
+                groups.is_some() && evidence > groups,
+                "seed {seed}: no evidence under the groups"
+            );
+        }
 
         // The bulk path: the same passes on the table's columns.
         let bulk =

@@ -120,8 +120,29 @@ pub fn markdown(r: &Reconciliation) -> String {
             s.echoes
         );
     }
+    independence(r, &mut out);
     outlets(r, &mut out);
     out
+}
+
+/// The sources counted as one voice, each group with its members and why (relays, declared
+/// owners, copying found with its evidence).
+fn independence(r: &Reconciliation, out: &mut String) {
+    let joined: Vec<_> = r.voices.iter().filter(|v| !v.reasons.is_empty()).collect();
+    if joined.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Independence groups (sources counted as one voice)\n");
+    for v in joined {
+        let members: Vec<&str> = v.members.iter().map(crate::id::SourceId::as_str).collect();
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): {}",
+            cell(v.voice.as_str()),
+            cell(&members.join(", ")),
+            cell(&v.reasons.join("; "))
+        );
+    }
 }
 
 /// Who published the claims, whoever they quoted.
