@@ -2,8 +2,11 @@
 //! honest sources, echoes one poor source (issue 13's benchmark).
 //!
 //! ```text
-//! cargo run --release --example copying [-- --seeds N]
+//! cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]
 //! ```
+//!
+//! `--rate` sets how often a clique member echoes the original (0.8 by default), `--original`
+//! which honest source it echoes (the poorest by default, the best with `best`).
 //!
 //! For every generator seed, clique size and attribute kind (counts, then labels), a table of
 //! [`Synthetic`] claims is reconciled three ways: a plain majority vote (each object's most
@@ -30,18 +33,29 @@ const OBJECTS: usize = 1_000;
 /// The chance a clique member echoes the original rather than claim on its own.
 const RATE: f64 = 0.8;
 
+const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]";
+
 fn main() -> ExitCode {
-    let mut seeds = 3u64;
+    let (mut seeds, mut rate, mut original) = (3u64, RATE, 0usize);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        match (a.as_str(), args.next().map(|v| v.parse::<u64>())) {
-            ("--seeds", Some(Ok(n))) if n > 0 => seeds = n,
+        let value = args.next();
+        match (a.as_str(), value.as_deref()) {
+            ("--seeds", Some(n)) if n.parse::<u64>().is_ok_and(|n| n > 0) => {
+                seeds = n.parse().unwrap_or(seeds);
+            }
+            ("--rate", Some(r)) if r.parse::<f64>().is_ok_and(|r| (0.0..=1.0).contains(&r)) => {
+                rate = r.parse().unwrap_or(rate);
+            }
+            ("--original", Some("poorest")) => original = 0,
+            ("--original", Some("best")) => original = HONEST - 1,
             _ => {
-                eprintln!("usage: cargo run --release --example copying [-- --seeds N]");
+                eprintln!("{USAGE}");
                 return ExitCode::FAILURE;
             }
         }
     }
+    println!("clique copy rate {rate}, original source {original} (of {HONEST} honest)");
     println!("kind    seed  honest clique  majority  full   bulk   found  false");
     let mut totals: BTreeMap<&str, [f64; 5]> = BTreeMap::new();
     let mut runs: BTreeMap<&str, usize> = BTreeMap::new();
@@ -53,7 +67,7 @@ fn main() -> ExitCode {
                     .sources(HONEST + clique)
                     .objects(OBJECTS)
                     .categorical(categorical)
-                    .clique(clique, 0, RATE);
+                    .clique(clique, original, rate);
                 let row = match measure(&synth) {
                     Ok((row, why)) => {
                         if example.is_none() {
