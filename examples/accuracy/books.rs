@@ -275,6 +275,15 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
         "                      misses: {subset} ours a strict subset of gold, {superset} a strict \
          superset, {other} other, {none} no estimate"
     );
+    let half = |held: bool| -> (f64, usize) {
+        let part: Sets = gold
+            .iter()
+            .filter(|(isbn, _)| crate::held_out(isbn) == held)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        (score(&part, &ours).0, part.len())
+    };
+    crate::halves("accuracy", half(false), half(true), 3);
     println!(
         "  reference (README): TruthFinder 0.920 default / 0.945 tuned (nhabbash, own \
          partial-match scoring)"

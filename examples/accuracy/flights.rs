@@ -107,6 +107,8 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
     let voice_of: BTreeMap<&str, &str> =
         r.sources.iter().map(|s| (s.source.as_str(), s.voice.as_str())).collect();
     let (mut right, mut total) = (0, 0);
+    // Per half (tuning, held out): right and total.
+    let mut by_half = [(0u32, 0u32); 2];
     for g in &r.groups {
         let (Some(flight), Measure::Other(attribute)) =
             (g.subject.which_event(), g.subject.measure())
@@ -116,12 +118,15 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
         let key = (flight.key().to_owned(), attribute.as_str().to_owned());
         let Some(truth) = gold.get(&key) else { continue };
         total += 1;
+        let half = &mut by_half[usize::from(crate::held_out(&format!("{} {}", key.0, key.1)))];
+        half.1 += 1;
         let ours = g.estimate.as_ref().and_then(|e| match &e.figure {
             Figure::Value { value } => Some(value),
             _ => None,
         });
         if ours == Some(truth) {
             right += 1;
+            half.0 += 1;
         } else if failures {
             let ours = ours.map_or_else(|| "none".to_owned(), ToString::to_string);
             println!("  wrong {} {}: gold {truth}, ours {ours}", key.0, key.1);
@@ -146,6 +151,8 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
         "flights: {n_claims} time claims read ({unreadable} blank or unreadable cells), {total} gold objects matched"
     );
     println!("  claimrecon          accuracy {:.3}", f64::from(right) / f64::from(total.max(1)));
+    let share = |(r, n): (u32, u32)| (f64::from(r) / f64::from(n.max(1)), n as usize);
+    crate::halves("accuracy", share(by_half[0]), share(by_half[1]), 3);
     println!(
         "  reference (README): PooledInvestment 0.928, Investment 0.838, CRH (categorical) 0.768"
     );
