@@ -51,6 +51,20 @@ fn read_csv(path: &Path) -> Result<Vec<csv::StringRecord>, String> {
     reader.records().collect::<Result<_, _>>().map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Each source's cell for a flight time we get wrong: `+` when it gives the gold time, the
+/// time read, the source, the cell as written, and the source's voice.
+fn print_cells<'a>(
+    cells: impl Iterator<Item = &'a Cell>,
+    truth: &Value,
+    voice_of: &BTreeMap<&str, &str>,
+) {
+    for c in cells {
+        let mark = if &c.value == truth { '+' } else { '-' };
+        let voice = voice_of.get(c.source.as_str()).copied().unwrap_or("?");
+        println!("    {mark} {:<10} {:<18} {:?} [{voice}]", c.value.to_string(), c.source, c.text);
+    }
+}
+
 /// Runs the dataset: accuracy of the estimated time on the 400 (flight, attribute) objects;
 /// with `failures`, lists each object we get wrong with every source's cell.
 pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
@@ -130,16 +144,7 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
         } else if failures {
             let ours = ours.map_or_else(|| "none".to_owned(), ToString::to_string);
             println!("  wrong {} {}: gold {truth}, ours {ours}", key.0, key.1);
-            for c in cells.get(&key).into_iter().flatten() {
-                let mark = if &c.value == truth { '+' } else { '-' };
-                let voice = voice_of.get(c.source.as_str()).copied().unwrap_or("?");
-                println!(
-                    "    {mark} {:<10} {:<18} {:?} [{voice}]",
-                    c.value.to_string(),
-                    c.source,
-                    c.text
-                );
-            }
+            print_cells(cells.get(&key).into_iter().flatten(), truth, &voice_of);
         }
     }
     if failures {
