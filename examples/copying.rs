@@ -3,10 +3,14 @@
 //!
 //! ```text
 //! cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]
+//!     [--only counts|labels] [--noise P]
 //! ```
 //!
 //! `--rate` sets how often a clique member echoes the original (0.8 by default), `--original`
-//! which honest source it echoes (the poorest by default, the best with `best`).
+//! which honest source it echoes (the poorest by default, the best with `best`), `--only`
+//! makes each table half counts and half labels with the clique copying one kind only (the
+//! shares are then over that kind's objects), and `--noise P` rounds a copied number to two
+//! significant figures with chance `P` (`Synthetic::copies_only`, `Synthetic::copy_noise`).
 //!
 //! For every generator seed, clique size and attribute kind (counts, then labels), a table of
 //! [`Synthetic`] claims is reconciled three ways: a plain majority vote (each object's most
@@ -23,7 +27,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
 use claimrecon::{
-    BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic, SyntheticValue, Table,
+    AttributeKind, BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic,
+    SyntheticValue, Table,
 };
 
 /// Honest sources in every table; the clique's original is the poorest of them (source 0).
@@ -33,10 +38,12 @@ const OBJECTS: usize = 1_000;
 /// The chance a clique member echoes the original rather than claim on its own.
 const RATE: f64 = 0.8;
 
-const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]";
+const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N] [--rate R] \
+                     [--original poorest|best] [--only counts|labels] [--noise P]";
 
 fn main() -> ExitCode {
     let (mut seeds, mut rate, mut original) = (3u64, RATE, 0usize);
+    let (mut only, mut noise) = (None, 0.0);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let value = args.next();
@@ -49,25 +56,50 @@ fn main() -> ExitCode {
             }
             ("--original", Some("poorest")) => original = 0,
             ("--original", Some("best")) => original = HONEST - 1,
+            ("--only", Some("counts")) => only = Some(AttributeKind::Count),
+            ("--only", Some("labels")) => only = Some(AttributeKind::Label),
+            ("--noise", Some(p)) if p.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p)) => {
+                noise = p.parse().unwrap_or(noise);
+            }
             _ => {
                 eprintln!("{USAGE}");
                 return ExitCode::FAILURE;
             }
         }
     }
-    println!("clique copy rate {rate}, original source {original} (of {HONEST} honest)");
+    println!(
+        "clique copy rate {rate}, original source {original} (of {HONEST} honest), copied numbers rounded {noise}"
+    );
+    // With `--only`, each table mixes counts and labels, the clique copies one kind, and the
+    // shares are over the objects of that kind.
+    let kinds: Vec<(&str, f64)> = match only {
+        None => vec![("counts", 0.0), ("labels", 1.0)],
+        Some(AttributeKind::Count) => vec![("counts", 0.5)],
+        Some(_) => vec![("labels", 0.5)],
+    };
+    if only.is_some() {
+        println!(
+            "each table half counts, half labels; the clique copies only the kind in the first \
+             column, claims the other on its own, and the shares are over that kind's objects"
+        );
+    }
     println!("kind    seed  honest clique  majority  full   bulk   found  false");
     let mut totals: BTreeMap<&str, [f64; 5]> = BTreeMap::new();
     let mut runs: BTreeMap<&str, usize> = BTreeMap::new();
     let mut example: Option<String> = None;
-    for (kind, categorical) in [("counts", 0.0), ("labels", 1.0)] {
+    for (kind, categorical) in kinds {
         for seed in 1..=seeds {
             for clique in [6, 8, 12] {
                 let synth = Synthetic::new(seed)
                     .sources(HONEST + clique)
                     .objects(OBJECTS)
                     .categorical(categorical)
-                    .clique(clique, original, rate);
+                    .clique(clique, original, rate)
+                    .copy_noise(noise);
+                let synth = match only {
+                    Some(k) => synth.copies_only(k),
+                    None => synth,
+                };
                 let row = match measure(&synth) {
                     Ok((row, why)) => {
                         if example.is_none() {
@@ -116,7 +148,10 @@ fn truth_text(synth: &Synthetic, o: usize) -> String {
 
 /// Majority, full model and bulk accuracy, found and false pair shares.
 fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std::error::Error>> {
-    let objects = (0..OBJECTS).collect::<Vec<_>>();
+    // The objects of the kind the clique copies (every object when it copies every kind).
+    let objects = (0..OBJECTS)
+        .filter(|&o| synth.copied_kind().is_none_or(|k| synth.kind(o) == k))
+        .collect::<Vec<_>>();
     // Majority: each object's most claimed text.
     let mut votes: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); OBJECTS];
     let mut csv = format!("{}\n", synth.header());
@@ -202,9 +237,9 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         .and_then(|v| v.reasons.first().cloned());
     Ok((
         [
-            share(majority, OBJECTS),
-            share(full, OBJECTS),
-            share(bulk_right, OBJECTS),
+            share(majority, objects.len()),
+            share(full, objects.len()),
+            share(bulk_right, objects.len()),
             share(found, true_pairs),
             share(false_pairs, found + false_pairs),
         ],

@@ -9,7 +9,9 @@
 //! - sources with known reliabilities, spread evenly between 0.4 and 0.95: a reliable source
 //!   states the truth, an unreliable one a noisy figure (within ±20 %) or, at the outlier rate,
 //!   a gross outlier (10 times or a tenth of the truth);
-//! - copier sources, which echo another source's cell with some probability;
+//! - copier sources, which echo another source's cell with some probability: pairs, or a
+//!   clique echoing one source; copying every attribute kind or one only; copying exactly or,
+//!   now and then, rounding a copied number to two significant figures;
 //! - categorical attributes (one of five labels) beside the numeric ones;
 //! - running totals, reported on ten days with earlier days seeing less of the total, and an
 //!   as-of column.
@@ -46,6 +48,10 @@ pub struct Synthetic {
     copiers: usize,
     copy_rate: f64,
     clique: Option<Clique>,
+    /// The only attribute kind copiers copy (`None`: every kind).
+    copied_kind: Option<AttributeKind>,
+    /// The chance that a copied number is rounded to two significant figures.
+    copy_noise: f64,
     outlier_rate: f64,
     categorical: f64,
     running: f64,
@@ -183,6 +189,8 @@ impl Synthetic {
             copiers: 0,
             copy_rate: 0.8,
             clique: None,
+            copied_kind: None,
+            copy_noise: 0.0,
             outlier_rate: 0.05,
             categorical: 0.0,
             running: 0.0,
@@ -248,6 +256,41 @@ impl Synthetic {
         let honest = self.sources - size;
         let clique = Clique { size, original: original % honest, rate: clamp01(rate) };
         Self { clique: Some(clique), copiers: 0, ..self }
+    }
+
+    /// Copiers (of [`Synthetic::copiers`] or a [`Synthetic::clique`]) copy only objects whose
+    /// attribute is of `kind` and claim on their own about the others: a source that copies
+    /// one attribute of another (say its labels) and reports the rest itself.
+    ///
+    /// ```
+    /// use claimrecon::{AttributeKind, Synthetic};
+    /// let synth = Synthetic::new(2).sources(8).objects(400).categorical(0.5)
+    ///     .clique(3, 0, 1.0).copies_only(AttributeKind::Label);
+    /// let (copier, original) = (7, 0);
+    /// for o in 0..400 {
+    ///     let same = synth.row(copier, o).map(|r| r.value) == synth.row(original, o).map(|r| r.value);
+    ///     if synth.kind(o) == AttributeKind::Label {
+    ///         assert!(same);
+    ///     }
+    /// }
+    /// ```
+    #[must_use]
+    pub fn copies_only(self, kind: AttributeKind) -> Self {
+        Self { copied_kind: Some(kind), ..self }
+    }
+
+    /// With chance `share`, a copier rounds the number it copies to two significant figures
+    /// (12,345 becomes 12,000): a copy an editor touched, no longer identical to its original.
+    /// Labels are copied as they are.
+    #[must_use]
+    pub fn copy_noise(self, share: f64) -> Self {
+        Self { copy_noise: clamp01(share), ..self }
+    }
+
+    /// The only attribute kind copiers copy, when [`Synthetic::copies_only`] set one.
+    #[must_use]
+    pub fn copied_kind(&self) -> Option<AttributeKind> {
+        self.copied_kind
     }
 
     /// Who copies whom: `(copier, original)` for every copying source, in copier order.
@@ -429,8 +472,16 @@ impl Synthetic {
             return None;
         }
         let rate = self.clique.map_or(self.copy_rate, |c| c.rate);
+        let copies_here = self.copied_kind.is_none_or(|k| k == self.kind(o));
         let (value, as_of) = match self.copies(s) {
-            Some(original) if unit(self.hash(12, s64, o64)) < rate => self.own(original, o),
+            Some(original) if copies_here && unit(self.hash(12, s64, o64)) < rate => {
+                let (value, as_of) = self.own(original, o);
+                if unit(self.hash(13, s64, o64)) < self.copy_noise {
+                    (rounded(value), as_of)
+                } else {
+                    (value, as_of)
+                }
+            }
             _ => self.own(s, o),
         };
         Some(SyntheticRow {
@@ -449,6 +500,21 @@ impl Synthetic {
     /// O(1) memory; O(1) time per row.
     pub fn rows(&self) -> impl Iterator<Item = SyntheticRow> + '_ {
         (0..self.sources).flat_map(move |s| (0..self.objects).filter_map(move |o| self.row(s, o)))
+    }
+}
+
+/// A number rounded to two significant figures (labels as they are).
+fn rounded(value: SyntheticValue) -> SyntheticValue {
+    let two = |n: u64| {
+        let digits = n.checked_ilog10().unwrap_or(0);
+        let unit = 10u64.pow(digits.saturating_sub(1));
+        (n + unit / 2) / unit * unit
+    };
+    match value {
+        SyntheticValue::Number(n) => SyntheticValue::Number(two(n)),
+        SyntheticValue::About(n) => SyntheticValue::About(two(n)),
+        SyntheticValue::MoreThan(n) => SyntheticValue::MoreThan(two(n)),
+        label @ SyntheticValue::Label(_) => label,
     }
 }
 
@@ -492,6 +558,48 @@ mod tests {
         assert!(row.as_of.is_some());
         assert!(row.to_string().starts_with("s49,o0,total,"));
         assert_eq!(row.to_string().matches(',').count(), 4);
+    }
+
+    #[test]
+    fn copied_noise_rounds_to_two_significant_figures() {
+        assert_eq!(rounded(SyntheticValue::Number(12_345)), SyntheticValue::Number(12_000));
+        assert_eq!(rounded(SyntheticValue::Number(12_550)), SyntheticValue::Number(13_000));
+        assert_eq!(rounded(SyntheticValue::Number(7)), SyntheticValue::Number(7));
+        assert_eq!(rounded(SyntheticValue::Number(95)), SyntheticValue::Number(95));
+        assert_eq!(rounded(SyntheticValue::About(999)), SyntheticValue::About(1_000));
+        assert_eq!(rounded(SyntheticValue::Label("red")), SyntheticValue::Label("red"));
+        // Every copy rounded: the copier's numbers are its original's, rounded.
+        let synth = Synthetic::new(4).sources(6).objects(300).clique(2, 0, 1.0).copy_noise(1.0);
+        for o in 0..300 {
+            let (copy, original) = (synth.row(5, o).unwrap(), synth.row(0, o).unwrap());
+            assert_eq!(copy.value, rounded(original.value));
+        }
+    }
+
+    #[test]
+    fn copiers_of_one_kind_claim_the_others_on_their_own() {
+        let synth = Synthetic::new(6)
+            .sources(8)
+            .objects(600)
+            .categorical(0.5)
+            .clique(3, 0, 1.0)
+            .copies_only(AttributeKind::Label);
+        let same = |kind: AttributeKind| {
+            (0..600)
+                .filter(|&o| synth.kind(o) == kind)
+                .filter(|&o| synth.row(7, o).unwrap().value == synth.row(0, o).unwrap().value)
+                .count()
+        };
+        let labels = (0..600).filter(|&o| synth.kind(o) == AttributeKind::Label).count();
+        assert_eq!(same(AttributeKind::Label), labels);
+        // On counts the copier answers on its own: it agrees with its original only where
+        // both are right (source 0 is right 40 % of the time), about 0.4 of the counts.
+        let counts = 600 - labels;
+        assert!(
+            same(AttributeKind::Count) * 10 < counts * 6,
+            "{} of {counts}",
+            same(AttributeKind::Count)
+        );
     }
 
     #[test]
