@@ -54,7 +54,7 @@ pub struct Table {
     pub(crate) as_of: Option<usize>,
     /// The column of a unit that follows each value ("people", "tenge"), if any.
     pub(crate) unit: Option<usize>,
-    nature: Nature,
+    pub(crate) nature: Nature,
     pub(crate) lossy: bool,
     pub(crate) limits: Limits,
     /// How the columns are found: by position, or by the header's names.

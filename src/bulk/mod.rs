@@ -12,7 +12,7 @@
 //! losses, the weights and the stopping rule are the same code. On a table without dates, its
 //! voices, estimates and source scores are those `Reconciler` gives the claims `Table::read`
 //! reads from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables; a number is one figure by its value here, by its text there). What it leaves out:
+//! tables and named cases of copying). What it leaves out:
 //! time and running totals (rows have no as-of), relations, ranks, findings and part-of. Use
 //! `Reconciler` for those.
 //!
@@ -40,6 +40,7 @@ use crate::Error;
 use crate::crh;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
+use crate::subject::Nature;
 use crate::tabular::Table;
 use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
@@ -112,6 +113,8 @@ pub struct Bulk {
     pub(crate) per_source: Vec<u32>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
+    /// What the table's claims are ([`Table::nature`]): copy detection judges fixed facts.
+    pub(crate) nature: Nature,
 }
 
 /// A run of consecutive variables and their claims.
@@ -127,6 +130,9 @@ pub(crate) struct Chunk {
     pub claims: Vec<Claim>,
     /// Claims that are phrases, by position in `claims`, in position order.
     pub intervals: Vec<(usize, Interval)>,
+    /// Per phrase of `intervals`, the amount it reads as (its text is its key, as
+    /// [`number_key`] writes it).
+    pub amounts: Vec<Option<Amount>>,
     /// Per claim: its line in the table, which names it (`file:line`, as [`Table::read`] names
     /// a row's claim) and so breaks ties as its id would.
     pub lines: Vec<u32>,
@@ -216,7 +222,9 @@ impl Table {
         reader: R,
         parser: &Parser,
     ) -> Result<Bulk, Error> {
-        read::read(self, name, reader, parser)
+        let mut bulk = read::read(self, name, reader, parser)?;
+        bulk.nature = self.nature;
+        Ok(bulk)
     }
 }
 
@@ -428,7 +436,9 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats }
+    // The table's nature is set by `read_bulk`, which knows the table.
+    let nature = Nature::FixedFact;
+    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats, nature }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of
@@ -638,13 +648,22 @@ fn same_claim(vote: &Vote, p: &Staged, r: &Staged) -> bool {
 /// A number's value as text (see [`crh::value_key`]): what the cell reads as to
 /// [`Table::read`], a plain number or the amount a phrase is.
 fn key_of(vote: &Vote, r: &Staged) -> String {
-    let amount = match r.aux {
-        AUX_POINT => {
-            Number::new(r.value).ok().map(|x| Amount::new(Magnitude::Exact(x), Unit::Number))
+    match r.aux {
+        AUX_LABEL => String::new(),
+        AUX_POINT => number_key(r.value, None),
+        i => {
+            vote.amounts.get(i as usize).map(|&a| number_key(r.value, Some(a))).unwrap_or_default()
         }
-        AUX_LABEL => None,
-        i => vote.amounts.get(i as usize).copied(),
-    };
+    }
+}
+
+/// The text `Reconciler` keys a table's number by (see [`crh::value_key`]): the amount a
+/// phrase reads as, or `value` as a plain number. Two figures of a variable are one figure
+/// exactly when their keys are equal.
+pub(crate) fn number_key(value: f64, phrase: Option<Amount>) -> String {
+    let amount = phrase.or_else(|| {
+        Number::new(value).ok().map(|x| Amount::new(Magnitude::Exact(x), Unit::Number))
+    });
     amount.map(|a| crh::value_key(&Value::Amount(a))).unwrap_or_default()
 }
 
@@ -692,6 +711,7 @@ fn settle_var(
     for (r, i) in &kept {
         if r.aux != AUX_POINT && r.aux != AUX_LABEL {
             out.chunk.intervals.push((out.chunk.claims.len(), *i));
+            out.chunk.amounts.push(vote.amounts.get(r.aux as usize).copied());
         }
         out.chunk.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
         out.chunk.lines.push(r.line);

@@ -10,21 +10,22 @@ use crate::crh;
 use crate::id::{Score, collapsed, source_key};
 use crate::reconcile::Figure;
 use crate::reconcile::Rejected;
+use crate::reconcile::estimate::shares_of as estimate_shares;
 use crate::reconcile::score::State;
 use crate::tabular::{attribute_key, cell};
 use crate::value::Policy;
 
-use super::{Bulk, BulkKind, Claim};
+use super::{Bulk, BulkKind};
 
 /// Scores bulk claims with [`Reconciler`](crate::Reconciler)'s model, its scoring state built
 /// from the column store: CRH rounds of estimates and source weights, the same code. On a
-/// table without dates the estimates and source scores are those `Reconciler` gives the
-/// claims [`Table::read`](crate::Table::read) reads from it. Copy detection is
+/// table without dates the voices, estimates and source scores are those `Reconciler` gives
+/// the claims [`Table::read`](crate::Table::read) reads from it. Copy detection is
 /// `Reconciler`'s, on the same statements (on by default: sources found copying one another
-/// speak with one voice, see [`BulkReconciliation::voices`]); a number's value is compared by
-/// its value and interval here and by its text in `Reconciler` ("50" and "50.0" are one
-/// figure here, two there). It leaves out time, relations, ranks, findings and part-of. Built
-/// by value.
+/// speak with one voice, see [`BulkReconciliation::voices`]; a number is one figure by its
+/// text, and figures order by their texts, as in `Reconciler`; only fixed facts are judged,
+/// as [`Table::nature`](crate::Table::nature) says). It leaves out time, relations, ranks,
+/// findings and part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -131,9 +132,10 @@ pub struct BulkVoice {
     pub name: String,
     /// Its sources, in the order of [`BulkReconciliation::sources`].
     pub members: Vec<String>,
-    /// Why they are one voice: per pair joined, the evidence in words (how many shared
-    /// variables they agree on, against how many independent sources of their accuracy
-    /// would).
+    /// Why they are one voice: per pair joined, the evidence in words (on how many of the
+    /// subjects, here variables, they share they give the same figure, against how many
+    /// independent sources of their accuracy would, or how many figures no other source
+    /// gives).
     pub reasons: Vec<String>,
 }
 
@@ -229,6 +231,15 @@ impl BulkReconciler {
     /// Beyond the store, the scoring state holds about 110 bytes a claim (`examples/scale`: a
     /// resident peak of 153 MiB at 10^6 claims, store and reading included). The result is the
     /// same whatever the number of threads.
+    ///
+    /// Copy detection, when on, counts the agreement of the pairs of sources that share
+    /// variables: from bit sets (a bit per source and variable) when many sources cover each
+    /// variable, O(p · V / 64) for p pairs and V variables; pair by pair otherwise, O(Σ m²) for
+    /// m sources a variable, holding every pair that shares a variable while it counts. At
+    /// 10^6 claims of 100 sources each on every one of 10^4 variables it costs about 0.3 s and
+    /// 35 MiB (`examples/scale`); thousands of sources that each cover a few of many shared
+    /// variables are its costly case (not yet bounded; turn it off with
+    /// [`BulkReconciler::copy_detection`]).
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
         let policy = Policy::default();
@@ -237,25 +248,22 @@ impl BulkReconciler {
         let (weight, loss) = state.voice_scores();
         let voice_of: Vec<usize> =
             (0..bulk.sources.len()).map(|s| voices.group_of_name(s)).collect();
-        let mut members = vec![0u32; voices.groups.len()];
-        for &v in &voice_of {
-            members[v] += 1;
-        }
         let firsts = bulk.first_claims();
         let mut estimates = Vec::with_capacity(bulk.vars.len());
-        // Per claim of a variable: its weight, and (by value) its value and weight.
-        let (mut weights, mut by_value, mut shared) = (Vec::new(), Vec::new(), Vec::new());
+        // Per claim of a variable, by value: its value and weight.
+        let mut by_value = Vec::new();
         for (ci, c) in bulk.chunks.iter().enumerate() {
             for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
                 let v = c.first + k;
                 let claims = &c.claims[c.start[k]..c.start[k + 1]];
                 let Some((Some(decided), mut supporting)) = state.decided(v) else { continue };
-                claim_weights(claims, &voice_of, &members, weight, &mut shared, &mut weights);
+                let first = firsts[ci] + c.start[k];
+                // Each claim's share of its voice's weight, as the model weighs it.
+                let weights = estimate_shares(&state.claims_in(v, first), weight);
                 let total: f64 = weights.iter().sum();
                 // Added in the store's order (by value, then source), as the total is, not
                 // by line: the sum does not depend on the order of the rows.
                 supporting.sort_unstable();
-                let first = firsts[ci] + c.start[k];
                 let agree = supporting.iter().fold(0.0, |sum, &f| sum + weights[f - first]);
                 let support = if total > 0.0 { agree / total } else { 0.0 };
                 let quartiles = (kind == BulkKind::Number).then(|| {
@@ -325,40 +333,6 @@ impl BulkReconciler {
             rounds: state.rounds,
         }
     }
-}
-
-/// Per claim of one variable, the weight it carries: its voice's weight split evenly over
-/// the voice's claims in the variable ([`crh::share`]). A voice of one source splits it over
-/// that source's values (the claim's `split`); a voice of several counts its claims here.
-/// `shared` is scratch space.
-fn claim_weights(
-    claims: &[Claim],
-    voice_of: &[usize],
-    members: &[u32],
-    weight: &[f64],
-    shared: &mut Vec<(usize, u32)>,
-    out: &mut Vec<f64>,
-) {
-    shared.clear();
-    for cl in claims {
-        let v = voice_of[cl.source as usize];
-        if members[v] > 1 {
-            match shared.iter_mut().find(|(w, _)| *w == v) {
-                Some(entry) => entry.1 += 1,
-                None => shared.push((v, 1)),
-            }
-        }
-    }
-    out.clear();
-    out.extend(claims.iter().map(|cl| {
-        let v = voice_of[cl.source as usize];
-        let values = if members[v] > 1 {
-            shared.iter().find(|(w, _)| *w == v).map_or(1, |&(_, n)| n)
-        } else {
-            cl.split
-        };
-        crh::share(weight[v], values)
-    }));
 }
 
 /// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see

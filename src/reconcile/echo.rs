@@ -201,19 +201,26 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     }
 }
 
-/// Per pair of voices (lower first) that share a subject: subjects shared, and those with the
-/// same value. Counted pair by pair on each subject, O(Σ m²) for `m` voices a subject, or,
-/// when that costs more, from bit sets ([`agreements_by_bits`]).
-/// `by_value` is [`Said::by_value`].
+/// Per pair of voices (lower first) that give the same value on at least [`MIN_SHARED`]
+/// subjects (every pass that reads these counts asks that much): subjects shared, and those
+/// with the same value. Counted pair by pair on each subject, O(Σ m²) for `m` voices a
+/// subject, or, when that costs no more, from bit sets ([`agreements_by_bits`]). The pairs
+/// kept bound what is returned; counting pair by pair holds every pair that shares a subject
+/// while it counts (a dense triangle up to [`DENSE_PAIRS`], a map beyond), and is chosen only
+/// where the bit sets would not fit ([`MAX_BIT_WORDS`]). `by_value` is [`Said::by_value`].
 pub(crate) fn agreements(
     said: &Said,
     by_value: &[(u32, u32)],
 ) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+    // No pair can give the same value on more subjects than there are.
+    if said.ends.len() < MIN_SHARED as usize {
+        return HashMap::default();
+    }
     let v = said.voices;
     let pairs = v * v.saturating_sub(1) / 2;
     let by_pairs: usize = said.subjects().map(|r| r.len() * r.len().saturating_sub(1) / 2).sum();
     let words = said.ends.len().div_ceil(64);
-    if pairs.saturating_mul(words) < by_pairs && v.saturating_mul(words) <= MAX_BIT_WORDS {
+    if pairs.saturating_mul(words) <= by_pairs && v.saturating_mul(words) <= MAX_BIT_WORDS {
         return agreements_by_bits(said, by_value, words);
     }
     // A dense triangle when it is small (a few hundred voices), a map otherwise.
@@ -233,7 +240,7 @@ pub(crate) fn agreements(
         for a in 0..v {
             for b in a + 1..v {
                 let e = dense[at(a, b)];
-                if e.0 > 0 {
+                if e.1 >= MIN_SHARED {
                     agree.insert((a as u32, b as u32), e);
                 }
             }
@@ -250,6 +257,7 @@ pub(crate) fn agreements(
             }
         }
     }
+    agree.retain(|_, e| e.1 >= MIN_SHARED);
     agree
 }
 
@@ -302,10 +310,10 @@ fn agreements_by_bits(
     };
     for a in 0..v {
         for b in a + 1..v {
-            let shared = common(&spoke, a, b);
-            if shared > 0 {
-                let other = others.get(&(a as u32, b as u32)).copied().unwrap_or(0);
-                agree.insert((a as u32, b as u32), (shared, common(&most, a, b) + other));
+            let other = others.get(&(a as u32, b as u32)).copied().unwrap_or(0);
+            let same = common(&most, a, b) + other;
+            if same >= MIN_SHARED {
+                agree.insert((a as u32, b as u32), (common(&spoke, a, b), same));
             }
         }
     }
@@ -699,13 +707,15 @@ mod tests {
         assert_eq!(find(&said), Vec::new());
     }
 
-    /// The pair counts by bit sets are the pair counts subject by subject: on tables where
-    /// voices skip subjects (so pairs share some, or none), with several values per subject,
-    /// ties for the most given value, and subjects past a multiple of 64.
+    /// The pair counts by bit sets are the pair counts subject by subject, for the pairs
+    /// giving the same value on at least `MIN_SHARED` subjects: on tables where voices skip
+    /// subjects (so pairs share some, or none), with several values per subject, ties for
+    /// the most given value, and subjects past a multiple of 64. Fewer subjects than
+    /// `MIN_SHARED` give no pair.
     #[test]
     fn agreement_by_bits_counts_what_pair_by_pair_counts() {
         for (voices, subjects, values) in
-            [(12u32, 130u32, 3u32), (40, 64, 2), (7, 1, 1), (30, 200, 6)]
+            [(12u32, 130u32, 3u32), (40, 64, 2), (7, 8, 1), (30, 200, 6)]
         {
             let mut said = Said::new(voices as usize, Vec::new());
             for s in 0..subjects {
@@ -728,23 +738,35 @@ mod tests {
                     }
                 }
             }
+            by_pairs.retain(|_, e| e.1 >= MIN_SHARED);
             assert!(!by_pairs.is_empty());
             assert_eq!(by_bits, by_pairs, "{voices} voices, {subjects} subjects");
+            assert_eq!(agreements(&said, &by_value), by_pairs);
         }
+        let mut two = Said::new(3, Vec::new());
+        two.subject(vec![(0, 1), (1, 1), (2, 1)]);
+        two.subject(vec![(0, 1), (1, 1), (2, 1)]);
+        assert!(agreements(&two, &two.by_value()).is_empty());
     }
 
     /// The start's vote counts a block as one voice exactly: two voices outside a block of
-    /// three outvote it, one voice outside ties it (and the tie goes to the value first in
-    /// order).
+    /// seven outvote it, one voice outside ties it and the tie goes to the value first in
+    /// order (seven sevenths added as floats make less than one, and tipped it).
     #[test]
     fn a_start_counts_its_block_as_one_voice() {
-        let mut said = Said::new(5, Vec::new());
-        // Subject 0: voices 0 and 1 say 7, the block (2, 3, 4) says 5.
-        said.subject(vec![(0, 7), (1, 7), (2, 5), (3, 5), (4, 5)]);
-        // Subject 1: voice 0 says 7, the block says 9; voice 1 is silent.
-        said.subject(vec![(0, 7), (2, 9), (3, 9), (4, 9)]);
+        let block: Vec<u32> = (2..9).collect();
+        let mut said = Said::new(9, Vec::new());
+        // Subject 0: voices 0 and 1 say 7, the block says 5.
+        let mut rows = vec![(0, 7), (1, 7)];
+        rows.extend(block.iter().map(|&v| (v, 5)));
+        said.subject(rows);
+        // Subject 1: voice 0 says 9, the block says 3; voice 1 is silent.
+        let mut rows = vec![(0, 9)];
+        rows.extend(block.iter().map(|&v| (v, 3)));
+        said.subject(rows);
         let by_value = said.by_value();
-        assert_eq!(vote(&said, &by_value, &[]), vec![5, 9]);
-        assert_eq!(vote(&said, &by_value, &[2, 3, 4]), vec![7, 7]);
+        assert_eq!(vote(&said, &by_value, &[]), vec![5, 3]);
+        assert_eq!(vote(&said, &by_value, &block), vec![7, 3]);
+        assert!((0..7).fold(0.0, |sum: f64, _| sum + 1.0 / 7.0) < 1.0);
     }
 }

@@ -230,20 +230,31 @@ fn split_into(
         return;
     }
     out_voices.truncate(voices_from);
-    split_by_pairs(members, inputs, out_members, out_voices);
+    split_by_pairs(members, |m| (voice(m), inputs[m].key), out_members, out_voices);
+}
+
+/// Each of `members`' share of its voice's weight among them, each member a `(voice, key)`:
+/// the voice's weight split evenly over the distinct values it gives there, a repeat of one
+/// value nothing. The rule every estimate weighs its members by ([`split_into`]), for a
+/// caller outside the estimate (the bulk path's support and quartiles).
+pub(crate) fn shares_of(members: &[(usize, usize)], weight: &[f64]) -> Vec<f64> {
+    let all: Vec<usize> = (0..members.len()).collect();
+    let (mut split, mut voices) = (Vec::new(), Vec::new());
+    split_by_pairs(&all, |m| (index(members[m].0), members[m].1), &mut split, &mut voices);
+    SplitRef { members: &split, voices: &voices }.shares(weight).collect()
 }
 
 /// [`split_into`] for any members: voices that give several values, or one value twice.
+/// `voice_key` gives a member's voice and its value's key.
 fn split_by_pairs(
     members: &[usize],
-    inputs: &[Input<'_>],
+    voice_key: impl Fn(usize) -> (u32, usize),
     out_members: &mut Vec<(u32, u32)>,
     out_voices: &mut Vec<u32>,
 ) {
-    let voice = |m: usize| index(inputs[m].voice);
     let voices_from = out_voices.len();
     // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
-    let mut pairs: Vec<(u32, usize)> = members.iter().map(|&m| (voice(m), inputs[m].key)).collect();
+    let mut pairs: Vec<(u32, usize)> = members.iter().map(|&m| voice_key(m)).collect();
     pairs.sort_unstable();
     pairs.dedup();
     let mut values = Vec::new();
@@ -258,9 +269,8 @@ fn split_by_pairs(
     };
     let mut seen = vec![false; pairs.len()];
     out_members.extend(members.iter().map(|&m| {
-        let v = voice(m);
-        let first =
-            !std::mem::replace(&mut seen[place(pairs.binary_search(&(v, inputs[m].key)))], true);
+        let (v, key) = voice_key(m);
+        let first = !std::mem::replace(&mut seen[place(pairs.binary_search(&(v, key)))], true);
         let n = values[place(voices.binary_search(&v))];
         (v, if first { n } else { 0 })
     }));
@@ -1439,6 +1449,16 @@ fn complete_set(
 mod tests {
     use super::*;
 
+    /// A voice's weight split over the distinct values it gives, a repeat of one value by
+    /// another of its sources nothing: what the bulk path's support and quartiles weigh by.
+    #[test]
+    fn shares_split_a_voice_over_its_values_and_give_repeats_nothing() {
+        let weight = [1.0, 2.0];
+        // Voice 0 gives 5 twice (two of its sources) and 6; voice 1 gives 5.
+        let shares = shares_of(&[(0, 5), (0, 5), (0, 6), (1, 5)], &weight);
+        assert_eq!(shares, vec![0.5, 0.0, 0.5, 2.0]);
+    }
+
     /// `split_into`'s way for members whose voices are all distinct gives what the general
     /// way by pairs gives, and the general way is taken when a voice repeats (appending after
     /// what the lists held).
@@ -1459,7 +1479,12 @@ mod tests {
             let (mut fast, mut fast_voices) = (Vec::new(), Vec::new());
             split_into(members, &inputs, &mut fast, &mut fast_voices);
             let (mut slow, mut slow_voices) = (Vec::new(), Vec::new());
-            split_by_pairs(members, &inputs, &mut slow, &mut slow_voices);
+            split_by_pairs(
+                members,
+                |m| (index(inputs[m].voice), inputs[m].key),
+                &mut slow,
+                &mut slow_voices,
+            );
             assert_eq!((fast, fast_voices), (slow, slow_voices), "{members:?}");
         }
         let (mut split, mut voices) = (vec![(1, 1)], vec![1]);

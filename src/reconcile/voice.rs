@@ -947,11 +947,13 @@ impl Statements {
         Statements { speakers, keys: order.len(), order, ..Statements::default() }
     }
 
-    /// One subject's statements: `(speaker, key)`, both below their counts.
+    /// One subject's statements: `(speaker, key)`, both below their counts (checked in debug
+    /// builds).
     pub fn subject(&mut self, fixed: bool, rows: impl IntoIterator<Item = (u32, u32)>) {
+        let from = self.rows.len();
         self.rows.extend(rows);
         debug_assert!(
-            self.rows
+            self.rows[from..]
                 .iter()
                 .all(|&(s, k)| (s as usize) < self.speakers.len() && (k as usize) < self.keys),
             "a speaker or key past its count"

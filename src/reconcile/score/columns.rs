@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use crate::bulk::{Bulk, BulkKind, line_key};
+use crate::bulk::{Bulk, BulkKind, line_key, number_key};
 use crate::crh;
 use crate::reconcile::Figure;
 use crate::subject::Nature;
@@ -83,10 +83,6 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
     variables
 }
 
-/// What makes two numbers of a variable one figure: the value's bits, and a phrase's interval
-/// (its ends' bits and whether each is open).
-type NumberIdentity = (u64, Option<(u64, u64, bool, bool)>);
-
 /// Variable `k` of chunk `ci` as an epoch: its observations pushed on `obs`, in id order as
 /// `run` takes a group's members.
 fn epoch_of(
@@ -118,21 +114,16 @@ fn epoch_of(
     };
     let first = obs.len();
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
-    let phrase =
-        |j: usize| phrases.binary_search_by_key(&(lo + j), |&(p, _)| p).ok().map(|i| phrases[i].1);
-    // A number's key: the place of the first claim in the variable with the same value and
-    // interval, so equal figures of two sources are one key, as equal texts are in `run`.
-    let mut first_equal: HashMap<NumberIdentity, usize, FixedState> = HashMap::default();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&j| keys.ids[figure(j)]);
     for j in order {
         let cl = &claims[j];
         let (key, held) = if let Some(Kind::Amount(_)) = kind {
-            let phrase = phrase(j);
-            let same = phrase.map(|p| (p.low.to_bits(), p.high.to_bits(), p.low_open, p.high_open));
-            let place = *first_equal.entry((cl.value.to_bits(), same)).or_insert(j);
-            let interval = phrase.map_or(Interval::point(cl.value), |p| p.value());
-            (keys.labels + place, Held::numeric(interval, cl.value, intervals))
+            let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
+                Ok(i) => phrases[i].1.value(),
+                Err(_) => Interval::point(cl.value),
+            };
+            (keys.labels + j, Held::numeric(interval, cl.value, intervals))
         } else {
             // A label or a value set aside is held by its label's index.
             let l = cl.value as usize;
@@ -165,14 +156,91 @@ fn epoch_of(
     }
 }
 
-/// The copy passes' statements of a table's observations (one epoch per variable, each a
-/// fixed fact; an observation's voice is still its source): each spoken by its source and
-/// keyed by its place in key order, so a label's equal texts and a number's equal figures
-/// are one key.
-fn statements(obs: &[Obs], epochs: &[Epoch], key_order: &[usize], sources: usize) -> Statements {
-    let mut st = Statements::new((0..sources).collect(), (0..key_order.len()).collect());
-    for e in epochs {
-        st.subject(true, obs[e.obs.clone()].iter().map(|o| (o.voice, index(key_order[o.key()]))));
+/// Per claim of a numeric variable `(ci, k)`, by its place in the variable, the rank of its
+/// key's text among the variable's distinct texts ([`number_key`]: `Reconciler`'s key, so
+/// equal ranks are one figure and ranks order as `Reconciler` orders figures), and the number
+/// of distinct texts; empty for a variable of labels. A plain number's text is written once
+/// per distinct value.
+fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
+    let c = &bulk.chunks[ci];
+    if c.kinds[k] != BulkKind::Number {
+        return (Vec::new(), 0);
+    }
+    let (lo, hi) = (c.start[k], c.start[k + 1]);
+    let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
+    let mut texts: Vec<String> = Vec::new();
+    let mut by_text: HashMap<String, u32, FixedState> = HashMap::default();
+    let mut plain: HashMap<u64, u32, FixedState> = HashMap::default();
+    let mut of_claim: Vec<u32> = Vec::with_capacity(hi - lo);
+    for (j, cl) in c.claims[lo..hi].iter().enumerate() {
+        let is_phrase = c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j);
+        if !is_phrase && let Some(&t) = plain.get(&cl.value.to_bits()) {
+            of_claim.push(t);
+            continue;
+        }
+        let text = if is_phrase {
+            let amount = c.amounts.get(phrase).copied().flatten();
+            phrase += 1;
+            number_key(cl.value, amount)
+        } else {
+            number_key(cl.value, None)
+        };
+        let t = if let Some(&t) = by_text.get(&text) {
+            t
+        } else {
+            let t = index(texts.len());
+            by_text.insert(text.clone(), t);
+            texts.push(text);
+            t
+        };
+        if !is_phrase {
+            plain.insert(cl.value.to_bits(), t);
+        }
+        of_claim.push(t);
+    }
+    // Text ids to ranks in text order (the texts are distinct).
+    let mut in_order: Vec<usize> = (0..texts.len()).collect();
+    in_order.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
+    let mut rank = vec![0u32; texts.len()];
+    for (r, &t) in in_order.iter().enumerate() {
+        rank[t] = index(r);
+    }
+    (of_claim.into_iter().map(|t| rank[t as usize]).collect(), texts.len())
+}
+
+/// The copy passes' statements of a table's observations (one epoch per variable, in
+/// `variables`' order; an observation's voice is still its source): each spoken by its
+/// source, a label keyed by its place in text order (equal texts one key), a number by its
+/// text's rank in its variable (`ranks`, from [`number_ranks`]), so both order as
+/// `Reconciler`'s keys do. Each variable is a subject, a fixed fact when the table's claims
+/// are ([`Table::nature`](crate::Table::nature)).
+fn statements(
+    bulk: &Bulk,
+    obs: &[Obs],
+    epochs: &[Epoch],
+    keys: &Keys,
+    variables: &[(usize, usize)],
+    ranks: &[(Vec<u32>, usize)],
+) -> Statements {
+    // Number keys after the labels' places, each variable's ranks after the last's.
+    let mut bases = Vec::with_capacity(ranks.len());
+    let mut next = keys.order.len();
+    for (_, distinct) in ranks {
+        bases.push(next);
+        next += distinct;
+    }
+    let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
+    let fixed = bulk.nature == Nature::FixedFact;
+    for (((e, &(ci, k)), (rank, _)), &base) in epochs.iter().zip(variables).zip(ranks).zip(&bases) {
+        let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
+        let rows = obs[e.obs.clone()].iter().map(|o| {
+            let key = match rank.get(o.figure() - first) {
+                Some(&r) => base + r as usize,
+                None => keys.order[o.key()],
+            };
+            (o.voice, index(key))
+        });
+        st.subject(fixed, rows);
     }
     st
 }
@@ -198,7 +266,8 @@ impl State {
         let mut epochs: Vec<Epoch> = Vec::with_capacity(bulk.vars.len());
         let mut group_latest = vec![None; bulk.vars.len()];
         let mut intervals: Vec<HeldInterval> = Vec::new();
-        for variable in variables_in_subject_order(bulk) {
+        let variables = variables_in_subject_order(bulk);
+        for &variable in &variables {
             let ei = epochs.len();
             let epoch = epoch_of(bulk, &keys, variable, policy, &mut obs, &mut intervals);
             group_latest[epoch.group] = Some(ei);
@@ -208,10 +277,31 @@ impl State {
         // for itself until a pass merges it into another's voice.
         let mut voices = Voices::of_sources(&bulk.sources);
         if copy_detection {
-            voices.detect_copying_in(&statements(&obs, &epochs, &keys.order, bulk.sources.len()));
-            for o in &mut obs {
-                o.voice = index(voices.group_of_name(o.voice()));
+            let ranks: Vec<(Vec<u32>, usize)> =
+                variables.iter().map(|&v| number_ranks(bulk, v)).collect();
+            let statements = statements(bulk, &obs, &epochs, &keys, &variables, &ranks);
+            voices.detect_copying_in(&statements);
+            // A number keyed by its text, as `Reconciler` keys it: the place of the first
+            // figure with that text, so a voice's equal figures from two sources are one
+            // statement (one source gives each text once: the reader drops repeats).
+            for ((e, &(ci, k)), (rank, distinct)) in epochs.iter().zip(&variables).zip(&ranks) {
+                let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
+                let mut first_of_rank = vec![usize::MAX; *distinct];
+                for (j, &r) in rank.iter().enumerate() {
+                    let at = &mut first_of_rank[r as usize];
+                    *at = (*at).min(j);
+                }
+                for o in &mut obs[e.obs.clone()] {
+                    if let Some(&r) = rank.get(o.figure() - first) {
+                        o.key = index(keys.labels + first_of_rank[r as usize]);
+                    }
+                }
             }
+        }
+        // Each observation's voice: its source's group (groups are ordered by name, sources
+        // by their keys: the two numberings differ, so this holds with copy detection off too).
+        for o in &mut obs {
+            o.voice = index(voices.group_of_name(o.voice()));
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         prepare_all(&obs, &values, &intervals, &keys.order, &mut epochs, policy, by_id, true);
@@ -244,6 +334,22 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let supporting = out.supporting().into_iter().map(|p| self.obs[e.at(p)].figure()).collect();
         Some((Self::figure(e, out), supporting))
+    }
+
+    /// Each claim of variable `v` of the store it was built from ([`State::of_columns`]), by
+    /// its place in the variable (its index over the store's chunks less `first`, the
+    /// variable's first), as the model weighs it: its voice and its value's key; empty for a
+    /// variable with no claim.
+    pub(crate) fn claims_in(&self, v: usize, first: usize) -> Vec<(usize, usize)> {
+        let Some(ei) = self.group_latest.get(v).copied().flatten() else { return Vec::new() };
+        let range = self.epochs[ei].obs.clone();
+        let mut claims = vec![(0, 0); range.len()];
+        for o in &self.obs[range] {
+            if let Some(at) = o.figure().checked_sub(first).filter(|&at| at < claims.len()) {
+                claims[at] = (o.voice(), o.key());
+            }
+        }
+        claims
     }
 
     /// Each voice's final weight, and its mean loss (`None` for a voice with no figure scored).
