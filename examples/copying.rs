@@ -17,9 +17,9 @@
 //! claimed value, ties to the value whose text sorts first), the full model (`Table::read`,
 //! then `Reconciler`, copy detection on) and the bulk path (`read_bulk`, then
 //! `BulkReconciler`, the same copy detection on the table's columns). A row prints each one's
-//! share of objects
-//! right, and, for the full model, the share of true copy pairs it put in one voice (`found`)
-//! and the share of the pairs it put in one voice that do not copy (`false`). A pair copies
+//! share of objects right, and, for the full model, the share of true copy pairs it put in
+//! one voice (`found`) and the share of the pairs it put in one voice that do not copy
+//! (`false`). A pair copies
 //! when both sources belong to the clique or one is its original. The last line quotes the
 //! evidence the full model gives for one copier.
 
