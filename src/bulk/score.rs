@@ -125,6 +125,35 @@ pub struct BulkSource {
 
 /// Sources that speak with one voice: copy detection found them copying one another, so
 /// their claims count once, as one source's (see [`BulkReconciler::copy_detection`]).
+///
+/// ```
+/// use claimrecon::{BulkReconciler, BulkValue, Parser, Table};
+/// // Four outlets give each town's toll (each wrong once); three mirrors repeat one wrong
+/// // figure on five of the seven towns.
+/// let mut csv = String::from("source,object,attribute,value\n");
+/// for town in 0..7 {
+///     let truth = 100 + 10 * town;
+///     for outlet in 0..4 {
+///         let wrong = town == 4 + outlet % 3 && outlet < 3;
+///         let figure = if wrong { truth + 1 + outlet } else { truth };
+///         csv.push_str(&format!("Outlet {outlet},Town {town},killed,{figure}\n"));
+///     }
+///     for mirror in 0..3 {
+///         let figure = if town < 5 { 500 + town } else { truth };
+///         csv.push_str(&format!("Mirror {mirror},Town {town},killed,{figure}\n"));
+///     }
+/// }
+/// let bulk = Table::csv().read_bulk("tolls.csv", csv.as_bytes(), &Parser::default())?;
+/// let result = BulkReconciler::new().reconcile(&bulk);
+/// assert_eq!(result.voices.len(), 1);
+/// let mirrors = &result.voices[0];
+/// assert_eq!(mirrors.members, ["Mirror 0", "Mirror 1", "Mirror 2"]);
+/// assert!(mirrors.reasons.iter().all(|why| why.contains("copying detected")));
+/// assert_eq!(result.source("Mirror 2").unwrap().voice, mirrors.name);
+/// // Counted once, the mirrors' figure loses.
+/// assert_eq!(result.estimate("Town 0", "killed").unwrap().best, BulkValue::Number(100.0));
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BulkVoice {
