@@ -4,10 +4,15 @@
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
-//! cargo run --release --example scale -- --generate N --out DIR [--seed S]
+//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
+//!
+//! `--generate` writes `claims.csv` and `truth.csv` into DIR; with `--copiers K` the last K of
+//! the 100 sources copy (each echoes the source K places before it, 80 % of the time:
+//! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`). A
+//! `RESULT` line's `joined=N` counts the voices of several sources copy detection made.
 //!
 //! `--engine full` (with `--sizes` or `--csv`) times the full model instead of the bulk path:
 //! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
@@ -41,7 +46,7 @@ use usage::Usage;
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
-                     scale --generate N --out DIR [--seed S]\n       \
+                     scale --generate N --out DIR [--seed S] [--copiers K]\n       \
                      scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full]";
 
 /// Which engine times the table.
@@ -68,7 +73,7 @@ enum Mode {
     /// Generate and time each size in a temporary folder.
     Sizes { sizes: Vec<usize>, seed: u64, rounds: usize, engine: Engine },
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
-    Generate { n: usize, out: PathBuf, seed: u64 },
+    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize },
     /// Time one table and print its `RESULT` line.
     Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine },
 }
@@ -80,7 +85,7 @@ fn main() -> ExitCode {
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
-        Mode::Generate { n, out, seed } => generate(n, seed, &out),
+        Mode::Generate { n, out, seed, copiers } => generate(n, seed, copiers, &out),
         Mode::Csv { csv, truth, rounds, engine } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds),
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
@@ -96,8 +101,17 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 8] =
-    ["--sizes", "--seed", "--rounds", "--engine", "--generate", "--out", "--csv", "--truth"];
+const FLAGS: [&str; 9] = [
+    "--sizes",
+    "--seed",
+    "--rounds",
+    "--engine",
+    "--generate",
+    "--out",
+    "--copiers",
+    "--csv",
+    "--truth",
+];
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
     let err = |m: String| Usage::Error(m);
@@ -141,10 +155,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        only("--generate", &["--generate", "--out", "--seed"])?;
+        only("--generate", &["--generate", "--out", "--seed", "--copiers"])?;
         let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
         let n = at_least_one("--generate", n, "claims")?;
-        return Ok(Mode::Generate { n, out: out.into(), seed });
+        let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
+            Ok(k) if k <= 50 => Ok(k),
+            _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to 50"))),
+        })?;
+        return Ok(Mode::Generate { n, out: out.into(), seed, copiers });
     }
     if let Some(csv) = get("--csv") {
         only("--csv", &["--csv", "--truth", "--rounds", "--engine"])?;
@@ -152,8 +170,13 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine });
     }
     only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
-        let f =
-            if get("--out").is_some() { "--out needs --generate" } else { "--truth needs --csv" };
+        let f = if get("--out").is_some() {
+            "--out needs --generate"
+        } else if get("--copiers").is_some() {
+            "--copiers needs --generate"
+        } else {
+            "--truth needs --csv"
+        };
         err(f.to_owned())
     })?;
     let sizes = match get("--sizes") {
@@ -199,7 +222,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
     let me = std::env::current_exe()?;
     for &n in sizes {
         let sub = dir.path().join(n.to_string());
-        generate(n, seed, &sub)?;
+        generate(n, seed, 0, &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
@@ -247,9 +270,9 @@ fn synthetic(n: usize, seed: u64) -> Synthetic {
     Synthetic::new(seed).sources(100).objects(n.div_ceil(100))
 }
 
-fn generate(n: usize, seed: u64, dir: &Path) -> Result<()> {
+fn generate(n: usize, seed: u64, copiers: usize, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let synth = synthetic(n, seed);
+    let synth = synthetic(n, seed).copiers(copiers, 0.8);
     let mut claims = BufWriter::with_capacity(1 << 20, File::create(dir.join("claims.csv"))?);
     writeln!(claims, "{}", synth.header())?;
     for row in synth.rows().take(n) {
@@ -262,6 +285,14 @@ fn generate(n: usize, seed: u64, dir: &Path) -> Result<()> {
         writeln!(truth, "{t}")?;
     }
     truth.flush()?;
+    if copiers > 0 {
+        let mut who = BufWriter::new(File::create(dir.join("copies.csv"))?);
+        writeln!(who, "copier,original")?;
+        for (copier, original) in synth.copying() {
+            writeln!(who, "s{copier},s{original}")?;
+        }
+        who.flush()?;
+    }
     Ok(())
 }
 
@@ -289,13 +320,14 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
         None => "mae=?".to_owned(),
     };
     println!(
-        "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} read_s={read:.3} \
-         score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
+        "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} joined={} \
+         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
         bulk.len(),
         bulk.variables(),
         bulk.sources().len(),
         bulk.rejected().len(),
         result.rounds,
+        result.voices.len(),
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -345,12 +377,13 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         None => "mae=?".to_owned(),
     };
     println!(
-        "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} \
+        "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} joined={} \
          read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
         result.groups.len(),
         result.sources.len(),
         rejected.len() + result.rejected.len(),
         result.rounds,
+        result.voices.iter().filter(|v| v.members.len() > 1).count(),
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -439,7 +472,11 @@ mod tests {
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42 })
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0 })
+        );
+        assert_eq!(
+            parse(&["--generate", "100", "--out", "d", "--copiers", "10"]),
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 10 })
         );
         assert_eq!(
             parse(&["--csv", "c.csv", "--truth", "t.csv"]),
@@ -496,6 +533,10 @@ mod tests {
             "--generate: \"1e6\" is not a number of claims"
         );
         assert_eq!(error(&["--sizes"]), "--sizes needs a value");
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--copiers", "51"]),
+            "--copiers: \"51\" is not a number of sources from 0 to 50"
+        );
         assert_eq!(error(&["--seed", "1", "--seed", "2"]), "--seed given twice");
     }
 
@@ -503,6 +544,11 @@ mod tests {
     fn flags_outside_their_mode_are_errors() {
         assert_eq!(error(&["--generate", "10"]), "--generate needs --out DIR");
         assert_eq!(error(&["--out", "d"]), "--out needs --generate");
+        assert_eq!(error(&["--copiers", "3"]), "--copiers needs --generate");
+        assert_eq!(
+            error(&["--csv", "c.csv", "--copiers", "3"]),
+            "--copiers does not go with --csv"
+        );
         assert_eq!(error(&["--truth", "t.csv"]), "--truth needs --csv");
         assert_eq!(
             error(&["--generate", "10", "--out", "d", "--rounds", "3"]),
