@@ -82,9 +82,6 @@ impl Interval {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Claim {
     pub source: u32,
-    /// The number of distinct values this source gives for this variable; its weight is
-    /// split evenly among them.
-    pub split: u32,
     pub value: f64,
 }
 
@@ -197,7 +194,7 @@ impl Table {
     ///
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim
-    /// once loaded (its source, split, value and line; a phrase's interval besides), about 50
+    /// once loaded (its source, value and line; a phrase's interval and amount besides), about 50
     /// at the peak while loading (24-byte rows, grouped by variable).
     /// Reading holds a buffer of at most 16 MiB and at most about `MAX_LINE_BYTES` of one row,
     /// whatever the input; each rejected row is kept with its error (a 128-byte record and its texts).
@@ -370,7 +367,6 @@ struct Settled {
     repeats: usize,
     /// Scratch space reused from variable to variable.
     kept: Vec<(Staged, Interval)>,
-    per: Vec<u32>,
 }
 
 /// Groups each bucket's rows by variable, decides each variable's kind, sorts its claims by
@@ -694,32 +690,17 @@ fn settle_var(
         }
         kept.push((*r, interval_of(table, r)));
     }
-    // A source giving several values for one variable splits its weight among them.
-    let mut per = std::mem::take(&mut out.per);
-    per.clear();
-    per.extend(kept.iter().map(|(r, _)| r.source));
-    per.sort_unstable();
-    let several = per.windows(2).any(|w| w[0] == w[1]);
-    let split = |s: u32| {
-        if !several {
-            return 1;
-        }
-        let lo = per.partition_point(|&x| x < s);
-        let hi = per.partition_point(|&x| x <= s);
-        (hi - lo).max(1) as u32
-    };
     for (r, i) in &kept {
         if r.aux != AUX_POINT && r.aux != AUX_LABEL {
             out.chunk.intervals.push((out.chunk.claims.len(), *i));
             out.chunk.amounts.push(vote.amounts.get(r.aux as usize).copied());
         }
-        out.chunk.claims.push(Claim { source: r.source, split: split(r.source), value: r.value });
+        out.chunk.claims.push(Claim { source: r.source, value: r.value });
         out.chunk.lines.push(r.line);
     }
     out.chunk.kinds.push(kind);
     out.chunk.units.push(held.unit());
     out.kept = kept;
-    out.per = per;
 }
 
 #[cfg(test)]
