@@ -31,7 +31,8 @@ use claimrecon::{
     SyntheticValue, Table,
 };
 
-/// Honest sources in every table; the clique's original is the poorest of them (source 0).
+/// Honest sources in every table; the clique's original is the poorest of them (source 0),
+/// or with `--original best` the best (source 4).
 const HONEST: usize = 5;
 /// Objects per table.
 const OBJECTS: usize = 1_000;
@@ -230,10 +231,11 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
     }
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
     // The evidence given for the first copier of the original's voice, as a user reads it.
+    let original = synth.copying().next().map(|(_, o)| format!("s{o}"));
     let why = result
         .voices
         .iter()
-        .find(|v| v.members.iter().any(|m| m.as_str() == "s0"))
+        .find(|v| v.members.iter().any(|m| Some(m.as_str()) == original.as_deref()))
         .and_then(|v| v.reasons.first().cloned());
     Ok((
         [

@@ -293,7 +293,8 @@ impl Synthetic {
         self.copied_kind
     }
 
-    /// Who copies whom: `(copier, original)` for every copying source, in copier order.
+    /// Who copies whom: `(copier, original)` for every copying source, in copier order (with
+    /// [`Synthetic::copies_only`], on objects of that kind only).
     pub fn copying(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         (0..self.sources).filter_map(|s| self.copies(s).map(|o| (s, o)))
     }
@@ -508,7 +509,7 @@ fn rounded(value: SyntheticValue) -> SyntheticValue {
     let two = |n: u64| {
         let digits = n.checked_ilog10().unwrap_or(0);
         let unit = 10u64.pow(digits.saturating_sub(1));
-        (n + unit / 2) / unit * unit
+        n.saturating_add(unit / 2) / unit * unit
     };
     match value {
         SyntheticValue::Number(n) => SyntheticValue::Number(two(n)),

@@ -742,8 +742,9 @@ fn a_number_out_of_range_is_refused_by_every_path() {
 /// Three mirrors give one wrong figure on five of seven towns, four outlets the truth (each
 /// wrong once with a figure of its own): on every path the mirrors are one voice, found by
 /// the same passes from the same statements, and the estimates follow the outlets. Under a
-/// nature other than fixed facts no pass judges them (a running total's other figures are
-/// not false), on every path alike.
+/// nature other than fixed facts the block and false-sharing passes do not judge them (a
+/// running total's other figures are not false) and the rare-sharing pass finds nothing
+/// (three mirrors share each figure), on every path alike.
 #[test]
 fn copying_mirrors_are_the_same_voice_on_every_path() {
     let mut rows: Vec<(String, String, String)> = Vec::new();

@@ -110,7 +110,8 @@ pub struct Bulk {
     pub(crate) per_source: Vec<u32>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
-    /// What the table's claims are ([`Table::nature`]): copy detection judges fixed facts.
+    /// What the table's claims are ([`Table::nature`]): copy detection's block and
+    /// false-sharing passes judge fixed facts only.
     pub(crate) nature: Nature,
 }
 

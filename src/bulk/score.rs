@@ -23,9 +23,10 @@ use super::{Bulk, BulkKind};
 /// the claims [`Table::read`](crate::Table::read) reads from it. Copy detection is
 /// `Reconciler`'s, on the same statements (on by default: sources found copying one another
 /// speak with one voice, see [`BulkReconciliation::voices`]; a number is one figure by its
-/// text, and figures order by their texts, as in `Reconciler`; only fixed facts are judged,
-/// as [`Table::nature`](crate::Table::nature) says). It leaves out time, relations, ranks,
-/// findings and part-of. Built by value.
+/// text, and figures order by their texts, as in `Reconciler`; the block and false-sharing
+/// passes judge a table of fixed facts only, as [`Table::nature`](crate::Table::nature) says,
+/// and the rare-sharing pass every table, as in `Reconciler`). It leaves out time, relations,
+/// ranks, findings and part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -223,7 +224,7 @@ impl BulkReconciler {
 
     /// Turns detection of copying sources on or off, as
     /// [`Reconciler::copy_detection`](crate::Reconciler::copy_detection) does: the same three
-    /// passes on the table's variables (each a fixed fact), before the rounds.
+    /// passes on the table's variables, before the rounds.
     #[must_use]
     pub fn copy_detection(self, on: bool) -> Self {
         Self { copy_detection: on, ..self }
@@ -258,15 +259,15 @@ impl BulkReconciler {
     /// O(n log n) for n claims to build the scoring state (each variable's figures sorted
     /// once), then O(n) a round; variables are prepared, estimated and scored in parallel.
     /// Beyond the store, the scoring state holds about 110 bytes a claim (`examples/scale`: a
-    /// resident peak of 153 MiB at 10^6 claims, store and reading included). The result is the
-    /// same whatever the number of threads.
+    /// resident peak of 153 MiB at 10^6 claims with copy detection off, store and reading
+    /// included). The result is the same whatever the number of threads.
     ///
     /// Copy detection, when on, counts the agreement of the pairs of sources that share
     /// variables: from bit sets (a bit per source and variable) when many sources cover each
     /// variable, O(p · V / 64) for p pairs and V variables; pair by pair otherwise, O(Σ m²) for
     /// m sources a variable, holding every pair that shares a variable while it counts. At
-    /// 10^6 claims of 100 sources each on every one of 10^4 variables it costs about 0.3 s and
-    /// 35 MiB (`examples/scale`); thousands of sources that each cover a few of many shared
+    /// 10^6 claims of 100 sources each on every one of 10^4 variables it costs about 0.37 s and
+    /// 41 MiB (`examples/scale`); thousands of sources that each cover a few of many shared
     /// variables are its costly case (not yet bounded; turn it off with
     /// [`BulkReconciler::copy_detection`]).
     #[must_use]

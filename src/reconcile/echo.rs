@@ -60,7 +60,7 @@ const ROUNDS: usize = 10;
 
 /// Fewest subjects on which two voices give the same value before one is judged a copy of
 /// the other, or the two make a block.
-const MIN_SHARED: u32 = 3;
+pub(crate) const MIN_SHARED: u32 = 3;
 
 /// What voices said on subjects with one true value: per subject, each voice's value (an
 /// id: equal ids are equal values), voices in order.
@@ -206,8 +206,9 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
 /// with the same value. Counted pair by pair on each subject, O(Σ m²) for `m` voices a
 /// subject, or, when that costs no more, from bit sets ([`agreements_by_bits`]). The pairs
 /// kept bound what is returned; counting pair by pair holds every pair that shares a subject
-/// while it counts (a dense triangle up to [`DENSE_PAIRS`], a map beyond), and is chosen only
-/// where the bit sets would not fit ([`MAX_BIT_WORDS`]). `by_value` is [`Said::by_value`].
+/// while it counts (a dense triangle up to [`DENSE_PAIRS`], a map beyond), and is chosen where
+/// it costs less than the bit sets or they would not fit ([`MAX_BIT_WORDS`]). `by_value` is
+/// [`Said::by_value`].
 pub(crate) fn agreements(
     said: &Said,
     by_value: &[(u32, u32)],

@@ -1161,6 +1161,10 @@ fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec
 /// Shared rare (or false) figures needed before two voices are taken for copies.
 pub(crate) const MIN_RARE_SHARED: usize = 3;
 
+// The false-sharing pass reads its candidates' agreement from `echo::agreements`, which keeps
+// the pairs agreeing on at least `echo::MIN_SHARED` subjects: every candidate must be one.
+const _: () = assert!(MIN_RARE_SHARED >= super::echo::MIN_SHARED as usize);
+
 /// How unlikely under independence a pair's shared rare figures must be before the pair is
 /// judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
 /// measurement. It only picks the pairs worth judging: the judgement itself (80 % of shared

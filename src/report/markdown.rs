@@ -9,8 +9,8 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), and
-/// a source table.
+/// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), a
+/// source table, the independence groups with why each is one voice, and an outlet table.
 ///
 /// ```
 /// # use chrono::NaiveDate;
@@ -128,7 +128,7 @@ pub fn markdown(r: &Reconciliation) -> String {
 /// The sources counted as one voice, each group with its members and why (relays, declared
 /// owners, copying found with its evidence).
 fn independence(r: &Reconciliation, out: &mut String) {
-    let joined: Vec<_> = r.voices.iter().filter(|v| !v.reasons.is_empty()).collect();
+    let joined = super::joined_voices(r);
     if joined.is_empty() {
         return;
     }

@@ -25,6 +25,12 @@ pub(crate) struct Row<'a> {
     pub id: &'a ClaimId,
 }
 
+/// The independence groups a report lists: those with a reason to be one voice (relays,
+/// declared owners, copying found).
+pub(crate) fn joined_voices(r: &Reconciliation) -> Vec<&crate::reconcile::VoiceReport> {
+    r.voices.iter().filter(|v| !v.reasons.is_empty()).collect()
+}
+
 /// "0.92", or "-" when nothing could be checked.
 pub(crate) fn score_text(s: Option<crate::id::Score>) -> String {
     s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))

@@ -180,7 +180,7 @@ fn sources(r: &Reconciliation, out: &mut String) {
             if relays.is_empty() { "-".to_owned() } else { relays.join(", ") }
         );
     }
-    let joined: Vec<_> = r.voices.iter().filter(|v| !v.reasons.is_empty()).collect();
+    let joined = super::joined_voices(r);
     if !joined.is_empty() {
         let _ = writeln!(out, "\nINDEPENDENCE GROUPS (sources counted as one voice)");
         for v in joined {

@@ -5,9 +5,11 @@
 //! one group of one epoch and each source one voice; the figures are held as `run` holds them
 //! (a number's interval and representative point, a label's value), keyed as `run` keys them
 //! (a label by its value's text, in text order; a number, which the bulk reader keeps once per
-//! source and value, by its place in its variable), and tied as `run` ties them (by id, which
-//! for a row is `file:line`). The rounds, the estimates, the losses and the weights are then
-//! `State`'s own.
+//! source and text, by its place in its variable, or with copy detection on by the first place
+//! of its text, so a voice's equal figures from two sources are one), and tied as `run` ties
+//! them (by id, which for a row is `file:line`). Copy detection reads the same statements as
+//! `Reconciler`'s (see [`statements`]). The rounds, the estimates, the losses and the weights
+//! are then `State`'s own.
 
 use std::collections::HashMap;
 
@@ -28,8 +30,10 @@ use super::{index, prepare_all};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
 struct Keys {
-    /// Per key, its place in text order (`State::key_order`): a label's key is its index, a
-    /// number's `labels` plus its place in its variable.
+    /// Per key, its place in order (`State::key_order`): a label's key is its index, placed
+    /// in text order; a number's `labels` plus its place in its variable (or, with copy
+    /// detection on, the first place of its text), placed as itself (numbers of a variable in
+    /// value order, not text order: only the split of a voice's weight reads their keys).
     order: Vec<usize>,
     labels: usize,
     /// Per figure, its id as a number that orders as the id does (see [`line_key`]).
@@ -346,7 +350,8 @@ impl State {
         let mut claims = vec![(0, 0); range.len()];
         for o in &self.obs[range] {
             if let Some(at) = o.figure().checked_sub(first).filter(|&at| at < claims.len()) {
-                claims[at] = (o.voice(), o.key());
+                // The key as the estimate reads it (`inputs_of`): its place in order.
+                claims[at] = (o.voice(), self.key_order[o.key()]);
             }
         }
         claims
