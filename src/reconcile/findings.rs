@@ -53,6 +53,22 @@ impl fmt::Display for FindingKind {
 }
 
 /// One thing worth a human's eye, pointing at its claims.
+///
+/// ```
+/// use claimrecon::{Claim, ClaimId, FindingKind, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// let parser = Parser::default();
+/// let claim = |id: &str, phrase: &str, outlet: &str| {
+///     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase,
+///         Provenance::new(SourceId::new(outlet)?), &parser)
+/// };
+/// // Two outlets disagree.
+/// let r = Reconciler::new().reconcile(vec![claim("a", "164", "TASS")?, claim("b", "225", "GSV")?]);
+/// let finding = r.findings.iter().find(|f| f.kind == FindingKind::Conflict).unwrap();
+/// assert_eq!(finding.claims, [ClaimId::new("a")?, ClaimId::new("b")?]);
+/// // The message is data; `Display` writes it in words.
+/// assert!(!finding.message.to_string().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Finding {
