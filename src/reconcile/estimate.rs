@@ -213,7 +213,17 @@ fn split_into(
     out_voices: &mut Vec<u32>,
 ) {
     // Voices are numbered below the claims, which `MAX_CLAIMS` keeps within 32 bits.
-    let voice = |m: usize| index(inputs[m].voice);
+    split_keyed(members, |m| (index(inputs[m].voice), inputs[m].key), out_members, out_voices);
+}
+
+/// [`split_into`] with each member's voice and value key from `voice_key`.
+fn split_keyed(
+    members: &[usize],
+    voice_key: impl Fn(usize) -> (u32, usize),
+    out_members: &mut Vec<(u32, u32)>,
+    out_voices: &mut Vec<u32>,
+) {
+    let voice = |m: usize| voice_key(m).0;
     // One member, the common cluster of a table: its voice gives one value here.
     if let [m] = members {
         out_members.push((voice(*m), 1));
@@ -230,17 +240,18 @@ fn split_into(
         return;
     }
     out_voices.truncate(voices_from);
-    split_by_pairs(members, |m| (voice(m), inputs[m].key), out_members, out_voices);
+    split_by_pairs(members, voice_key, out_members, out_voices);
 }
 
 /// Each of `members`' share of its voice's weight among them, each member a `(voice, key)`:
 /// the voice's weight split evenly over the distinct values it gives there, a repeat of one
-/// value nothing. The rule every estimate weighs its members by ([`split_into`]), for a
-/// caller outside the estimate (the bulk path's support and quartiles).
+/// value nothing. The rule every estimate weighs its members by ([`split_into`], its fast
+/// paths included), for a caller outside the estimate (the bulk path's support and
+/// quartiles).
 pub(crate) fn shares_of(members: &[(usize, usize)], weight: &[f64]) -> Vec<f64> {
     let all: Vec<usize> = (0..members.len()).collect();
     let (mut split, mut voices) = (Vec::new(), Vec::new());
-    split_by_pairs(&all, |m| (index(members[m].0), members[m].1), &mut split, &mut voices);
+    split_keyed(&all, |m| (index(members[m].0), members[m].1), &mut split, &mut voices);
     SplitRef { members: &split, voices: &voices }.shares(weight).collect()
 }
 
