@@ -400,9 +400,8 @@ fn name_key(name: &str) -> String {
 /// The bulk path (`Table::read_bulk` and `BulkReconciler`) against the table path's
 /// `Reconciler`, both with copy detection on: the same rejected rows, voices (sources found
 /// copying one another), estimates (low, best, high, or the label) and reliabilities (a
-/// source's is its voice's, `Reconciliation::voices`), floats compared exactly, and the same
-/// rounds. Only for undated claims: the bulk path reads an as-of column but does not score by
-/// it.
+/// source's is its voice's, `Reconciliation::voices`), floats compared exactly, the as-of date
+/// each estimate describes, and the same rounds, dated tables and undated alike.
 fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
@@ -420,19 +419,23 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let r = Reconciler::new().reconcile(claims);
     let bulk_lines: Vec<usize> = b.rejected.iter().filter_map(|x| x.line).collect();
     assert_eq!(bulk_lines, rejected_lines, "rejected rows\n{shown}");
-    let from_bulk: BTreeMap<(String, String), BulkFigure> = b
+    let from_bulk: BTreeMap<(String, String), (BulkFigure, Option<NaiveDate>)> = b
         .estimates
         .iter()
-        .map(|e| ((name_key(&e.object), name_key(&e.attribute)), (e.best.clone(), e.low, e.high)))
+        .map(|e| {
+            let figure = (e.best.clone(), e.low, e.high);
+            ((name_key(&e.object), name_key(&e.attribute)), (figure, e.as_of))
+        })
         .collect();
-    let from_reconciler: BTreeMap<(String, String), BulkFigure> = r
+    let from_reconciler: BTreeMap<(String, String), (BulkFigure, Option<NaiveDate>)> = r
         .groups
         .iter()
         .filter_map(|g| {
             let object = g.subject.which_event().map(ToString::to_string).unwrap_or_default();
             let Measure::Other(attribute) = g.subject.measure() else { return None };
             let e = g.estimate.as_ref()?;
-            Some(((name_key(&object), name_key(&attribute.to_string())), bulk_figure(&e.figure)))
+            let figure = (bulk_figure(&e.figure), e.as_of);
+            Some(((name_key(&object), name_key(&attribute.to_string())), figure))
         })
         .collect();
     let differing: Vec<_> = from_bulk
@@ -477,7 +480,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
 }
 
 /// The three outcomes of a case, checked alike (table against corpus, table against builder),
-/// and for undated claims the bulk path against the table path's model.
+/// and the bulk path against the table path's model.
 fn all_paths(case: &Case) -> [Outcome; 3] {
     let parser = Parser::default();
     let shown = format!("table:\n{}corpus:\n{}", as_csv(case), as_corpus(case));
@@ -488,9 +491,7 @@ fn all_paths(case: &Case) -> [Outcome; 3] {
     ];
     assert_same(&outcomes[0], &outcomes[1], &shown);
     assert_same(&outcomes[0], &outcomes[2], &shown);
-    if !case.dated() {
-        assert_bulk_same(case, &parser);
-    }
+    assert_bulk_same(case, &parser);
     outcomes
 }
 

@@ -33,6 +33,7 @@ mod score;
 
 use std::io::Read;
 
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,18 @@ impl Interval {
             self.high.is_finite().then_some(Endpoint { value: self.high, open: self.high_open });
         crate::value::Interval::new(Endpoint { value: self.low, open: self.low_open }, high)
     }
+}
+
+/// An as-of date as a row holds it: its day number counted from the common era (at least 1
+/// for every year the readers admit, 1000 to 9999), so that 0 can stand for no date; `None`
+/// for a date before the common era, which no reader admits.
+pub(crate) fn day_number(date: NaiveDate) -> Option<u32> {
+    u32::try_from(date.num_days_from_ce()).ok().filter(|&d| d > 0)
+}
+
+/// The as-of date a row's day number stands for (see [`day_number`]); `None` for 0.
+pub(crate) fn date_of_day(day: u32) -> Option<NaiveDate> {
+    i32::try_from(day).ok().filter(|&d| d > 0).and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 /// One claim in the column store. For a label variable, `value` is the label's index.
@@ -134,6 +147,9 @@ pub(crate) struct Chunk {
     /// Per claim: its line in the table, which names it (`file:line`, as [`Table::read`] names
     /// a row's claim) and so breaks ties as its id would.
     pub lines: Vec<u32>,
+    /// Per claim: its as-of date as a day number ([`day_number`], 0 for none); empty when the
+    /// table has no as-of column.
+    pub days: Vec<u32>,
 }
 
 impl Table {
@@ -451,9 +467,10 @@ struct Vote {
     label_kinds: Vec<Kind>,
     /// The interval of each phrase (see `Staged::aux`).
     intervals: Vec<Interval>,
-    /// Per amount in `intervals`: its unit.
     /// Per phrase in `intervals`: the amount it is.
     amounts: Vec<Amount>,
+    /// Whether the table has an as-of column (so the store keeps each claim's date).
+    dated: bool,
 }
 
 impl Vote {
@@ -492,6 +509,7 @@ impl Vote {
             label_kinds,
             intervals,
             amounts,
+            dated: table.as_of.is_some(),
         };
         // Bucket by bucket (each a run of variables): plain numbers, the common cell, counted
         // per variable in an array the size of the bucket's variables, other rows by kind;
@@ -576,9 +594,9 @@ fn interval_of(table: &[Interval], r: &Staged) -> Interval {
     }
 }
 
-/// Sorts a variable's rows so that repeats sit together: numbers before labels, then by value,
-/// source and line (f64's total order as bits), and within a run of one source's equal
-/// figures, phrases by their intervals (such runs are rare and short).
+/// Sorts a variable's rows so that repeats sit together: numbers before labels, then by value
+/// (f64's total order as bits), source, as-of date and line, and within a run of one source's
+/// equal figures of one date, phrases by their intervals (such runs are rare and short).
 fn order_rows(vote: &Vote, rows: &mut [Staged]) {
     let table = &vote.intervals[..];
     // `total_cmp` is f64's total order as bits; most pairs differ in value, where the
@@ -588,6 +606,7 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
             .cmp(&(b.aux == AUX_LABEL))
             .then_with(|| a.value.total_cmp(&b.value))
             .then_with(|| a.source.cmp(&b.source))
+            .then_with(|| a.day.cmp(&b.day))
             .then_with(|| line_key(a.line).cmp(&line_key(b.line)))
     });
     let mut k = 0;
@@ -596,6 +615,7 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
         while end < rows.len()
             && rows[end].value == rows[k].value
             && rows[end].source == rows[k].source
+            && rows[end].day == rows[k].day
             && (rows[end].aux == AUX_LABEL) == (rows[k].aux == AUX_LABEL)
         {
             end += 1;
@@ -628,15 +648,18 @@ pub(crate) fn line_key(line: u32) -> u64 {
     key
 }
 
-/// Whether two rows (in `order_rows` order) are the same claim: same source, and the same
-/// label, or the same number written the same way (the same interval, and the same value's
-/// text, the key `Reconciler` counts a repeated figure by: "50" twice, not "50" and "50-50").
+/// Whether two rows (in `order_rows` order) are the same claim: same source, same as-of date,
+/// and the same label, or the same number written the same way (the same interval, and the
+/// same value's text, the key `Reconciler` counts a repeated figure by: "50" twice, not "50"
+/// and "50-50"). A figure restated on another day is another claim, as in `Reconciler`, where
+/// a running total's earlier figure is a statement of its own.
 fn same_claim(vote: &Vote, p: &Staged, r: &Staged) -> bool {
     let table = &vote.intervals[..];
     let label = r.aux == AUX_LABEL;
     (p.aux == AUX_LABEL) == label
         && p.value == r.value
         && p.source == r.source
+        && p.day == r.day
         && (label
             || (interval_of(table, p) == interval_of(table, r)
                 && key_of(vote, p) == key_of(vote, r)))
@@ -698,6 +721,9 @@ fn settle_var(
         }
         out.chunk.claims.push(Claim { source: r.source, value: r.value });
         out.chunk.lines.push(r.line);
+        if vote.dated {
+            out.chunk.days.push(r.day);
+        }
     }
     out.chunk.kinds.push(kind);
     out.chunk.units.push(held.unit());

@@ -57,6 +57,8 @@ pub(super) struct Staged {
     pub source: u32,
     /// `AUX_POINT`, `AUX_LABEL`, or an index into the interval table.
     pub aux: u32,
+    /// The row's as-of date as a day number ([`super::day_number`]; 0 for none).
+    pub day: u32,
 }
 
 /// Names this long or shorter are compared inside the hash table's entry, without a trip to
@@ -484,11 +486,19 @@ impl Setup<'_> {
                 self.cell(piece, line, &cell::with_unit(value, Some(unit)), declared)?
             }
         };
-        // The as-of date is checked as `Table::read` checks it, so both keep the same rows; the
-        // scoring does not use it.
-        if t.as_of.is_some() {
-            t.as_of_date(self.name, line as usize, fields).map_err(|e| self.rejected(line, e))?;
-        }
+        // The as-of date, read as `Table::read` reads it, so both keep the same rows and date
+        // them alike.
+        let date = if t.as_of.is_some() {
+            t.as_of_date(self.name, line as usize, fields).map_err(|e| self.rejected(line, e))?
+        } else {
+            None
+        };
+        let day = match date {
+            None => 0,
+            Some(date) => super::day_number(date).ok_or_else(|| {
+                self.err(line, "as_of", format!("{date} is outside the years this reader dates"))
+            })?,
+        };
         // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
         // it occurs once and splits the two (keys with more are rejected before storing; in
         // lossy mode the names are made UTF-8 first).
@@ -540,7 +550,7 @@ impl Setup<'_> {
             })
             .map_err(|r| self.refused(line, "object", r))?;
         let line = line32;
-        piece.rows.push(Staged { value, line, var, source, aux });
+        piece.rows.push(Staged { value, line, var, source, aux, day });
         Ok(())
     }
 

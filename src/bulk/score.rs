@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +13,7 @@ use crate::id::{Score, collapsed, source_key};
 use crate::reconcile::Figure;
 use crate::reconcile::Rejected;
 use crate::reconcile::estimate::shares_of as estimate_shares;
-use crate::reconcile::score::State;
+use crate::reconcile::score::{Decided, State};
 use crate::tabular::{attribute_key, cell};
 use crate::value::Policy;
 
@@ -98,9 +100,15 @@ pub struct BulkEstimate {
     pub quartiles: Option<(f64, f64)>,
     /// The claims kept about this variable.
     pub claims: usize,
-    /// The share of the variable's weight on the claims that support `best` (the chosen
-    /// cluster's; 0 when undecided).
+    /// The share of the weight of the claims estimated from (see `as_of`) on the claims that
+    /// support `best` (the chosen cluster's; 0 when undecided).
     pub support: f64,
+    /// The as-of date the estimate describes, as in [`Estimate::as_of`](crate::Estimate):
+    /// with an as-of column, the latest date that gives a figure, whose figures (and, for a
+    /// running total, the earlier figures beneath them as floors) it is estimated from; `None`
+    /// for a table without dates. For a changing state each date is estimated in turn, as in
+    /// `Reconciler`, and this is the last.
+    pub as_of: Option<NaiveDate>,
 }
 
 /// How one source scored.
@@ -286,19 +294,31 @@ impl BulkReconciler {
             for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
                 let v = c.first + k;
                 let claims = &c.claims[c.start[k]..c.start[k + 1]];
-                let Some((Some(decided), mut supporting)) = state.decided(v) else { continue };
                 let first = firsts[ci] + c.start[k];
-                // Each claim's share of its voice's weight, as the model weighs it.
-                let weights = estimate_shares(&state.claims_in(v, first), weight);
+                let Some(Decided { figure: Some(decided), as_of, mut supporting, claims: members }) =
+                    state.decided(v, first)
+                else {
+                    continue;
+                };
+                // Each claim's share of its voice's weight, as the model weighs it, over the
+                // claims of the epoch estimated.
+                let voice_keys: Vec<(usize, usize)> =
+                    members.iter().map(|&(_, voice, key)| (voice, key)).collect();
+                let weights = estimate_shares(&voice_keys, weight);
                 let total: f64 = weights.iter().sum();
                 // Added in the store's order (by value, then source), as the total is, not
                 // by line: the sum does not depend on the order of the rows.
                 supporting.sort_unstable();
-                let agree = supporting.iter().fold(0.0, |sum, &f| sum + weights[f - first]);
+                let agree = supporting.iter().fold(0.0, |sum, &place| {
+                    let at = members.partition_point(|m| m.0 < place);
+                    sum + weights[at]
+                });
                 let support = if total > 0.0 { agree / total } else { 0.0 };
                 let quartiles = (kind == BulkKind::Number).then(|| {
                     by_value.clear();
-                    by_value.extend(claims.iter().map(|cl| cl.value).zip(weights.iter().copied()));
+                    by_value.extend(
+                        members.iter().map(|m| claims[m.0].value).zip(weights.iter().copied()),
+                    );
                     (quantile(&by_value, total, 0.25), quantile(&by_value, total, 0.75))
                 });
                 let (best, low, high) = match decided {
@@ -324,6 +344,7 @@ impl BulkReconciler {
                     quartiles,
                     claims: claims.len(),
                     support,
+                    as_of,
                 });
             }
         }

@@ -11,11 +11,14 @@
 //! `Reconciler`'s (see [`statements`]). The rounds, the estimates, the losses and the weights
 //! are then `State`'s own.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use chrono::NaiveDate;
 
 use foldhash::fast::FixedState;
 
-use crate::bulk::{Bulk, BulkKind, line_key, number_key};
+use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key};
 use crate::crh;
 use crate::reconcile::Figure;
 use crate::subject::Nature;
@@ -26,7 +29,7 @@ use crate::value::{Interval, Policy, Value};
 use super::super::voice::{Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
-use super::{index, prepare_all};
+use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
 struct Keys {
@@ -87,16 +90,24 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
     variables
 }
 
-/// Variable `k` of chunk `ci` as an epoch: its observations pushed on `obs`, in id order as
-/// `run` takes a group's members.
-fn epoch_of(
+/// Variable `k` of chunk `ci` as epochs, pushed on `epochs` (its observations on `obs`), as
+/// `run` makes a group's: without dates one epoch; with them, by the table's nature, one
+/// epoch at the latest date that gives a figure, or for a changing state one per date, in
+/// date order ([`epoch_date`], the undated first), a running total's figures of earlier dates
+/// not current ([`is_current`]). Within an epoch, observations are in id order, as `run`
+/// takes a group's members. A table's row has no time of day and states nothing as pending,
+/// so no state is replaced later the same day.
+#[allow(clippy::too_many_arguments)] // one call site; the state being built
+fn epochs_of_variable(
     bulk: &Bulk,
     keys: &Keys,
     (ci, k): (usize, usize),
     policy: &Policy,
     obs: &mut Vec<Obs>,
     intervals: &mut Vec<HeldInterval>,
-) -> Epoch {
+    epochs: &mut Vec<Epoch>,
+    group_latest: &mut [Option<usize>],
+) {
     let c = &bulk.chunks[ci];
     let (lo, hi) = (c.start[k], c.start[k + 1]);
     let claims = &c.claims[lo..hi];
@@ -106,57 +117,79 @@ fn epoch_of(
         let to = c.intervals.partition_point(|&(p, _)| p < hi);
         &c.intervals[from..to]
     };
-    let kind = match c.kinds[k] {
-        BulkKind::Number => {
-            Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
-        }
-        BulkKind::Label => {
-            let values: Vec<&Value> =
-                claims.iter().map(|cl| &bulk.label_values[cl.value as usize]).collect();
-            epoch_kind(&values)
-        }
-    };
-    let first = obs.len();
+    let date = |j: usize| c.days.get(lo + j).copied().and_then(date_of_day);
+    let label = |j: usize| &bulk.label_values[claims[j].value as usize];
+    let number = c.kinds[k] == BulkKind::Number;
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&j| keys.ids[figure(j)]);
-    for j in order {
-        let cl = &claims[j];
-        let (key, held) = if let Some(Kind::Amount(_)) = kind {
-            let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
-                Ok(i) => phrases[i].1.value(),
-                Err(_) => Interval::point(cl.value),
-            };
-            (keys.labels + j, Held::numeric(interval, cl.value, intervals))
+    // The epochs' dates and members, in id order within each.
+    let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
+        vec![(None, order)]
+    } else {
+        // Every figure of a numeric variable is of its one kind: the latest date of all.
+        let latest = if number {
+            (0..claims.len()).filter_map(date).max()
         } else {
-            // A label or a value set aside is held by its label's index.
-            let l = cl.value as usize;
-            (l, hold(&bulk.label_values[l], kind, policy, intervals, |_| index(l)))
+            let values: Vec<&Value> = (0..claims.len()).map(label).collect();
+            latest_date_of(&values, date)
         };
-        obs.push(Obs {
-            figure: index(figure(j)),
-            voice: cl.source,
-            key: index(key),
-            said: 0,
-            held,
-            as_of: None,
-            published: None,
-            current: true,
+        let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
+        for j in order {
+            by_date.entry(epoch_date(bulk.nature, latest, date(j))).or_default().push(j);
+        }
+        by_date.into_iter().collect()
+    };
+    for (as_of, members) in by_date {
+        let kind = if number {
+            Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
+        } else {
+            let values: Vec<&Value> = members.iter().map(|&j| label(j)).collect();
+            epoch_kind(&values)
+        };
+        let first = obs.len();
+        for j in members {
+            let cl = &claims[j];
+            let (key, held) = if let Some(Kind::Amount(_)) = kind {
+                let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
+                    Ok(i) => phrases[i].1.value(),
+                    Err(_) => Interval::point(cl.value),
+                };
+                (keys.labels + j, Held::numeric(interval, cl.value, intervals))
+            } else {
+                // A label or a value set aside is held by its label's index.
+                let l = cl.value as usize;
+                (l, hold(&bulk.label_values[l], kind, policy, intervals, |_| index(l)))
+            };
+            obs.push(Obs {
+                figure: index(figure(j)),
+                voice: cl.source,
+                key: index(key),
+                said: 0,
+                held,
+                as_of: date(j),
+                published: None,
+                current: is_current(bulk.nature, date(j), as_of, false),
+            });
+        }
+        // The variable's estimate comes from its latest epoch that has any figure.
+        if kind.is_some() || group_latest[c.first + k].is_none() {
+            group_latest[c.first + k] = Some(epochs.len());
+        }
+        epochs.push(Epoch {
+            group: c.first + k,
+            as_of,
+            kind,
+            unit: c.units[k],
+            obs: first..obs.len(),
+            clusters: estimate::Clusters::default(),
+            numeric: estimate::Numeric::default(),
+            value_clusters: Vec::new(),
+            labels: estimate::Labels::default(),
+            spread: 0.0,
+            earlier_that_day: false,
+            nature: bulk.nature,
         });
-    }
-    Epoch {
-        group: c.first + k,
-        as_of: None,
-        kind,
-        unit: c.units[k],
-        obs: first..obs.len(),
-        clusters: estimate::Clusters::default(),
-        numeric: estimate::Numeric::default(),
-        value_clusters: Vec::new(),
-        labels: estimate::Labels::default(),
-        spread: 0.0,
-        earlier_that_day: false,
-        nature: Nature::FixedFact,
     }
 }
 
@@ -212,16 +245,16 @@ fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
     (of_claim.into_iter().map(|t| rank[t as usize]).collect(), texts.len())
 }
 
-/// The copy passes' statements of a table's observations (one epoch per variable, in
-/// `variables`' order; an observation's voice is still its source): each spoken by its
-/// source, a label keyed by its place in text order (equal texts one key), a number by its
+/// The copy passes' statements of a table's observations (per variable, in `variables`'
+/// order, its observations `spans`, whatever their dates, as `Reconciler` takes a group's
+/// claims; an observation's voice is still its source): each spoken by its source, a label keyed by its place in text order (equal texts one key), a number by its
 /// text's rank in its variable (`ranks`, from [`number_ranks`]), so both order as
 /// `Reconciler`'s keys do. Each variable is a subject, a fixed fact when the table's claims
 /// are ([`Table::nature`](crate::Table::nature)).
 fn statements(
     bulk: &Bulk,
     obs: &[Obs],
-    epochs: &[Epoch],
+    spans: &[Range<usize>],
     keys: &Keys,
     variables: &[(usize, usize)],
     ranks: &[(Vec<u32>, usize)],
@@ -235,9 +268,9 @@ fn statements(
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
     let fixed = bulk.nature == Nature::FixedFact;
-    for (((e, &(ci, k)), (rank, _)), &base) in epochs.iter().zip(variables).zip(ranks).zip(&bases) {
+    for (((span, &(ci, k)), (rank, _)), &base) in spans.iter().zip(variables).zip(ranks).zip(&bases) {
         let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
-        let rows = obs[e.obs.clone()].iter().map(|o| {
+        let rows = obs[span.clone()].iter().map(|o| {
             let key = match rank.get(o.figure() - first) {
                 Some(&r) => base + r as usize,
                 None => keys.order[o.key()],
@@ -247,6 +280,19 @@ fn statements(
         st.subject(fixed, rows);
     }
     st
+}
+
+/// What the model decided for one variable of a table's store (see [`State::decided`]).
+pub(crate) struct Decided {
+    /// The estimate; `None` when no figure could be made of its claims.
+    pub figure: Option<Figure>,
+    /// The date of the epoch estimated.
+    pub as_of: Option<NaiveDate>,
+    /// The claims that support it, by place in the variable.
+    pub supporting: Vec<usize>,
+    /// The claims of the epoch estimated, by place in the variable, ascending: each with its
+    /// voice and its value's key as the estimate weighs it.
+    pub claims: Vec<(usize, usize, usize)>,
 }
 
 impl State {
@@ -271,31 +317,45 @@ impl State {
         let mut group_latest = vec![None; bulk.vars.len()];
         let mut intervals: Vec<HeldInterval> = Vec::new();
         let variables = variables_in_subject_order(bulk);
+        // Per variable, in `variables`' order: its observations, its epochs' together.
+        let mut spans: Vec<Range<usize>> = Vec::with_capacity(variables.len());
         for &variable in &variables {
-            let ei = epochs.len();
-            let epoch = epoch_of(bulk, &keys, variable, policy, &mut obs, &mut intervals);
-            group_latest[epoch.group] = Some(ei);
-            epochs.push(epoch);
+            let from = obs.len();
+            epochs_of_variable(
+                bulk,
+                &keys,
+                variable,
+                policy,
+                &mut obs,
+                &mut intervals,
+                &mut epochs,
+                &mut group_latest,
+            );
+            spans.push(from..obs.len());
         }
         // Who copies whom, on the same statements `Reconciler` judges: each source speaks
         // for itself until a pass merges it into another's voice.
         let mut voices = Voices::of_sources(&bulk.sources);
-        if copy_detection {
+        // A number keyed by its text, as `Reconciler` keys it, where one voice may give one
+        // text twice: a voice of several sources (copy detection), or one source on two dates.
+        let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
+        if copy_detection || dated {
             let ranks: Vec<(Vec<u32>, usize)> =
                 variables.iter().map(|&v| number_ranks(bulk, v)).collect();
-            let statements = statements(bulk, &obs, &epochs, &keys, &variables, &ranks);
-            voices.detect_copying_in(&statements);
-            // A number keyed by its text, as `Reconciler` keys it: the place of the first
-            // figure with that text, so a voice's equal figures from two sources are one
-            // statement (one source gives each text once: the reader drops repeats).
-            for ((e, &(ci, k)), (rank, distinct)) in epochs.iter().zip(&variables).zip(&ranks) {
+            if copy_detection {
+                let statements = statements(bulk, &obs, &spans, &keys, &variables, &ranks);
+                voices.detect_copying_in(&statements);
+            }
+            // The place of the first figure with that text, so a voice's equal figures are one
+            // statement (one source gives each text once a date: the reader drops repeats).
+            for ((span, &(ci, k)), (rank, distinct)) in spans.iter().zip(&variables).zip(&ranks) {
                 let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
                 let mut first_of_rank = vec![usize::MAX; *distinct];
                 for (j, &r) in rank.iter().enumerate() {
                     let at = &mut first_of_rank[r as usize];
                     *at = (*at).min(j);
                 }
-                for o in &mut obs[e.obs.clone()] {
+                for o in &mut obs[span.clone()] {
                     if let Some(&r) = rank.get(o.figure() - first) {
                         o.key = index(keys.labels + first_of_rank[r as usize]);
                     }
@@ -331,30 +391,23 @@ impl State {
     }
 
     /// What the model decided for variable `v` of the store it was built from
-    /// ([`State::of_columns`]), as `Reconciler` publishes it, and the claims supporting it, by
-    /// their index over the store's chunks in order; `None` for a variable with no claim.
-    pub(crate) fn decided(&self, v: usize) -> Option<(Option<Figure>, Vec<usize>)> {
+    /// ([`State::of_columns`]), as `Reconciler` publishes it, from the variable's estimated
+    /// epoch (its latest that gives a figure); `None` for a variable with no claim. Claims are
+    /// named by their index over the store's chunks in order, less `first`, the variable's
+    /// first: their place in the variable.
+    pub(crate) fn decided(&self, v: usize, first: usize) -> Option<Decided> {
         let ei = self.group_latest.get(v).copied().flatten()?;
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let supporting = out.supporting().into_iter().map(|p| self.obs[e.at(p)].figure()).collect();
-        Some((Self::figure(e, out), supporting))
-    }
-
-    /// Each claim of variable `v` of the store it was built from ([`State::of_columns`]), by
-    /// its place in the variable (its index over the store's chunks less `first`, the
-    /// variable's first), as the model weighs it: its voice and its value's key; empty for a
-    /// variable with no claim.
-    pub(crate) fn claims_in(&self, v: usize, first: usize) -> Vec<(usize, usize)> {
-        let Some(ei) = self.group_latest.get(v).copied().flatten() else { return Vec::new() };
-        let range = self.epochs[ei].obs.clone();
-        let mut claims = vec![(0, 0); range.len()];
-        for o in &self.obs[range] {
-            if let Some(at) = o.figure().checked_sub(first).filter(|&at| at < claims.len()) {
-                // The key as the estimate reads it (`inputs_of`): its place in order.
-                claims[at] = (o.voice(), self.key_order[o.key()]);
-            }
-        }
-        claims
+        let place = |o: usize| self.obs[o].figure() - first;
+        let supporting = out.supporting().into_iter().map(|p| place(e.at(p))).collect();
+        let mut claims: Vec<(usize, usize, usize)> = self.obs[e.obs.clone()]
+            .iter()
+            .enumerate()
+            // The key as the estimate reads it (`inputs_of`): its place in order.
+            .map(|(p, o)| (place(e.at(p)), o.voice(), self.key_order[o.key()]))
+            .collect();
+        claims.sort_unstable();
+        Some(Decided { figure: Self::figure(e, out), as_of: e.as_of, supporting, claims })
     }
 
     /// Each voice's final weight, and its mean loss (`None` for a voice with no figure scored).

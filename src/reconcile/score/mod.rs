@@ -35,6 +35,8 @@
 
 mod columns;
 
+pub(crate) use columns::Decided;
+
 mod publish;
 mod rounds;
 
@@ -471,22 +473,22 @@ type EpochKey = (Option<NaiveDate>, bool);
 
 /// A changing state has one epoch per as-of date (and one before it for the states a later
 /// report that day replaced); running totals and fixed facts have one, at the latest date that
-/// gives a figure.
+/// gives a figure (see [`epoch_date`]).
 fn epochs_of<'i, 'a>(
     items: &'i [Item<'a>],
     nature: Nature,
 ) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
-    let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
     let latest = latest_figure_date(items);
-    if nature != Nature::ChangingState {
-        by_epoch.insert((latest, true), items.iter().collect());
-        return by_epoch;
-    }
     let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
     for it in items {
-        by_day.entry(it.as_of).or_default().push(it);
+        by_day.entry(epoch_date(nature, latest, it.as_of)).or_default().push(it);
     }
+    let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
     for (day, members) in by_day {
+        if nature != Nature::ChangingState {
+            by_epoch.insert((day, true), members);
+            continue;
+        }
         let facts = Day::of(&members);
         for it in &members {
             let replaced = day.is_some() && facts.replaced(it);
@@ -494,6 +496,31 @@ fn epochs_of<'i, 'a>(
         }
     }
     by_epoch
+}
+
+/// The as-of date of the epoch that a figure dated `as_of` belongs to, in a group of `nature`
+/// whose latest date that gives a figure is `latest` ([`latest_figure_date`]): a changing
+/// state is estimated per date, a running total or a fixed fact once, at the latest date.
+/// One rule for claims and for a table's rows.
+fn epoch_date(
+    nature: Nature,
+    latest: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if nature == Nature::ChangingState { as_of } else { latest }
+}
+
+/// Whether a figure dated `as_of` is current in an epoch dated `epoch` of a group of
+/// `nature`: every figure is, but a running total's figure of an earlier date (or of an
+/// earlier time of day on the epoch's date, `earlier_in_day`), which is a floor under the
+/// total rather than a rival to it. One rule for claims and for a table's rows.
+fn is_current(
+    nature: Nature,
+    as_of: Option<NaiveDate>,
+    epoch: Option<NaiveDate>,
+    earlier_in_day: bool,
+) -> bool {
+    nature != Nature::RunningTotal || as_of.is_none() || (as_of == epoch && !earlier_in_day)
 }
 
 /// What one day's reports say about their order, gathered once so each report is judged in
@@ -555,19 +582,23 @@ impl<'a> Day<'a> {
 /// The latest date that gives a figure: "not disclosed" on a later day does not turn the
 /// figures before it into earlier ones.
 fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
-    // Only figures of the group's main kind count: a stray "2 trillion tenge" on the latest
-    // day must not turn every dollar figure into an earlier one.
     let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
-    let main = epoch_kind(&values);
-    items
-        .iter()
-        .filter(|it| !matches!(it.value, Value::Undisclosed))
-        .filter(|it| {
-            main.is_none() || kind_of(it.value) == main || matches!(it.value, Value::Change(_))
+    latest_date_of(&values, |i| items[i].as_of)
+}
+
+/// [`latest_figure_date`] of figures `values`, figure `i` dated `as_of(i)`. Only figures of
+/// the group's main kind count: a stray "2 trillion tenge" on the latest day must not turn
+/// every dollar figure into an earlier one.
+fn latest_date_of(values: &[&Value], as_of: impl Fn(usize) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    let main = epoch_kind(values);
+    (0..values.len())
+        .filter(|&i| !matches!(values[i], Value::Undisclosed))
+        .filter(|&i| {
+            main.is_none() || kind_of(values[i]) == main || matches!(values[i], Value::Change(_))
         })
-        .filter_map(|it| it.as_of)
+        .filter_map(&as_of)
         .max()
-        .or_else(|| items.iter().filter_map(|it| it.as_of).max())
+        .or_else(|| (0..values.len()).filter_map(&as_of).max())
 }
 
 /// The unit an epoch's figure is given in: persons if any claim counts people.
@@ -759,9 +790,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             for it in members {
                 let earlier_in_day =
                     it.time.zip(latest_time).is_some_and(|(t, latest)| t.is_before(latest));
-                let current = nature != Nature::RunningTotal
-                    || it.as_of.is_none()
-                    || (it.as_of == as_of && !earlier_in_day);
+                let current = is_current(nature, it.as_of, as_of, earlier_in_day);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
                     claim_obs[c] = index(obs.len());
