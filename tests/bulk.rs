@@ -606,3 +606,82 @@ fn a_declared_kind_holds_for_every_spelling_of_its_attribute() {
         .unwrap();
     assert_eq!(claims.len(), 4);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Time: an as-of column is scored as `Reconciler` scores dates.
+
+fn read_dated(csv: &str, nature: Nature) -> Bulk {
+    Table::csv().nature(nature).read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap()
+}
+
+fn date(day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2022, 1, day).unwrap()
+}
+
+/// A death toll rising over two weeks: two outlets still carry the early figure, one the
+/// later. Counted as heads, 164 wins; as a running total, the latest date's figure is the
+/// estimate and the earlier figures are floors beneath it, not rivals.
+#[test]
+fn a_running_totals_latest_figure_is_its_estimate_and_earlier_ones_are_floors() {
+    let csv = "source,object,attribute,value,as_of\n\
+               Health ministry,Kazakhstan,killed,164,2022-01-10\n\
+               UNA-OIC,Kazakhstan,killed,164,2022-01-10\n\
+               Prosecutor general,Kazakhstan,killed,225,2022-01-25\n";
+    let result = BulkReconciler::new().reconcile(&read_dated(csv, Nature::RunningTotal));
+    let killed = result.estimate("Kazakhstan", "killed").unwrap();
+    assert_eq!(killed.best, BulkValue::Number(225.0));
+    assert_eq!(killed.as_of, Some(date(25)));
+    // No rival figure: the early outlets were right for their day, and keep their scores.
+    let early = result.source("UNA-OIC").unwrap().reliability.map(f64::from);
+    let late = result.source("Prosecutor general").unwrap().reliability.map(f64::from);
+    assert_eq!(early, late);
+    // The same rows as fixed facts: one quantity, dated at its latest figure, where the two
+    // outlets outvote the third.
+    let fixed = BulkReconciler::new().reconcile(&read_dated(csv, Nature::FixedFact));
+    let killed = fixed.estimate("Kazakhstan", "killed").unwrap();
+    assert_eq!(killed.best, BulkValue::Number(164.0));
+    assert_eq!(killed.as_of, Some(date(25)));
+}
+
+/// A curfew imposed on the 5th and lifted on the 13th: a changing state is estimated date by
+/// date, and the estimate is the last date's.
+#[test]
+fn a_changing_states_estimate_is_its_latest_dates() {
+    let csv = "source,object,attribute,value,as_of\n\
+               a,Almaty,curfew,yes,2022-01-05\n\
+               b,Almaty,curfew,yes,2022-01-05\n\
+               c,Almaty,curfew,yes,2022-01-06\n\
+               a,Almaty,curfew,no,2022-01-13\n";
+    let result = BulkReconciler::new().reconcile(&read_dated(csv, Nature::ChangingState));
+    let curfew = result.estimate("Almaty", "curfew").unwrap();
+    assert_eq!(curfew.best, BulkValue::Label("no".to_owned()));
+    assert_eq!(curfew.as_of, Some(date(13)));
+    // Estimated from the last date's claims alone: its one claim carries all the weight.
+    assert!((curfew.support - 1.0).abs() < 1e-12, "{}", curfew.support);
+    assert_eq!(curfew.claims, 4);
+}
+
+/// A source restating its figure on a later date makes a claim of its own (not a repeat); the
+/// same figure twice on one date is a repeat.
+#[test]
+fn a_figure_restated_on_another_date_is_a_claim_and_on_the_same_date_a_repeat() {
+    let csv = "source,object,attribute,value,as_of\n\
+               a,Aktau,killed,31,2022-01-06\n\
+               a,Aktau,killed,31,2022-01-06\n\
+               a,Aktau,killed,31,2022-01-08\n\
+               b,Aktau,killed,40,2022-01-08\n";
+    let bulk = read_dated(csv, Nature::RunningTotal);
+    assert_eq!((bulk.len(), bulk.repeats()), (3, 1));
+    let undated = read("source,object,attribute,value\na,Aktau,killed,31\na,Aktau,killed,31\n");
+    assert_eq!((undated.len(), undated.repeats()), (1, 1));
+}
+
+/// A table without an as-of column (or with every cell blank) estimates undated quantities.
+#[test]
+fn undated_tables_give_undated_estimates() {
+    let csv = "source,object,attribute,value,as_of\na,Aktau,killed,31,\nb,Aktau,killed,31,\n";
+    let result = BulkReconciler::new().reconcile(&read_dated(csv, Nature::RunningTotal));
+    assert_eq!(result.estimate("Aktau", "killed").unwrap().as_of, None);
+    let result = BulkReconciler::new().reconcile(&read("source,object,value\na,Aktau,31\n"));
+    assert_eq!(result.estimate("Aktau", "value").unwrap().as_of, None);
+}

@@ -9,12 +9,15 @@
 //! state is built straight from the columns (each variable one group, each source one voice
 //! until copy detection finds it copying others) and the copy detection, the clusters, the
 //! choice between them (the least CRH loss, Li et al., SIGMOD 2014), the estimates, the
-//! losses, the weights and the stopping rule are the same code. On a table without dates, its
-//! voices, estimates and source scores are those `Reconciler` gives the claims `Table::read`
-//! reads from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables and named cases of copying). What it leaves out:
-//! time and running totals (rows have no as-of), relations, ranks, findings and part-of. Use
-//! `Reconciler` for those.
+//! losses, the weights and the stopping rule are the same code, and so is time: with an as-of
+//! column, a variable's rows are dated as `Reconciler` dates claims, by the table's nature
+//! ([`Table::nature`]): a fixed fact or a running total is estimated at the latest date that
+//! gives a figure (a running total's figures of earlier dates are floors beneath it, not
+//! rivals), a changing state date by date. Its voices, estimates (and the date each
+//! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
+//! from the same table, float for float (`tests/entry_points.rs` checks it on generated
+//! tables, dated and undated, and named cases of copying). What it leaves out: relations,
+//! ranks, findings and part-of. Use `Reconciler` for those.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
@@ -167,9 +170,10 @@ impl Table {
     /// of one dimension, dates, or labels; numbers, then dates, on a tie); a cell of another
     /// kind is a rejected row saying what the attribute holds ("the value is a label
     /// (\"lots\"), while attribute \"population\" holds numbers (9998 of its 10000 cells)").
-    /// A row repeated by the same source counts once. The as-of column, if set, is checked as
-    /// [`Table::read`] checks it (a row with a bad date is rejected in both) but not used in
-    /// scoring: use [`Table::read`] and `Reconciler` for claims that change over time.
+    /// A row repeated by the same source on the same as-of date counts once (a figure restated
+    /// on another date is a claim of its own, as in `Reconciler`). The as-of column, if set, is
+    /// read as [`Table::read`] reads it (a row with a bad date is rejected in both) and kept
+    /// with each claim (4 bytes a claim more), for [`BulkReconciler`] to score by.
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters. They are
     /// compared as `Reconciler` compares them: an object or an attribute by its label's key
@@ -211,8 +215,9 @@ impl Table {
     ///
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim
-    /// once loaded (its source, value and line; a phrase's interval and amount besides), about 50
-    /// at the peak while loading (24-byte rows, grouped by variable).
+    /// once loaded (its source, value and line; a phrase's interval and amount, and with an
+    /// as-of column the date, besides), about 60 at the peak while loading (32-byte rows,
+    /// grouped by variable).
     /// Reading holds a buffer of at most 16 MiB and at most about `MAX_LINE_BYTES` of one row,
     /// whatever the input; each rejected row is kept with its error (a 128-byte record and its texts).
     ///

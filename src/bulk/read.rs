@@ -486,19 +486,7 @@ impl Setup<'_> {
                 self.cell(piece, line, &cell::with_unit(value, Some(unit)), declared)?
             }
         };
-        // The as-of date, read as `Table::read` reads it, so both keep the same rows and date
-        // them alike.
-        let date = if t.as_of.is_some() {
-            t.as_of_date(self.name, line as usize, fields).map_err(|e| self.rejected(line, e))?
-        } else {
-            None
-        };
-        let day = match date {
-            None => 0,
-            Some(date) => super::day_number(date).ok_or_else(|| {
-                self.err(line, "as_of", format!("{date} is outside the years this reader dates"))
-            })?,
-        };
+        let day = self.day(line, fields)?;
         // The key is object, 0xFF, attribute: 0xFF never occurs in UTF-8, so in a stored key
         // it occurs once and splits the two (keys with more are rejected before storing; in
         // lossy mode the names are made UTF-8 first).
@@ -552,6 +540,24 @@ impl Setup<'_> {
         let line = line32;
         piece.rows.push(Staged { value, line, var, source, aux, day });
         Ok(())
+    }
+
+    /// The row's as-of date as a day number ([`super::day_number`], 0 for none), read as
+    /// `Table::read` reads it, so both keep the same rows and date them alike.
+    fn day(&self, line: u64, fields: &[&[u8]]) -> Result<u32, Box<Rejected>> {
+        if self.table.as_of.is_none() {
+            return Ok(0);
+        }
+        let date = self
+            .table
+            .as_of_date(self.name, line as usize, fields)
+            .map_err(|e| self.rejected(line, e))?;
+        match date {
+            None => Ok(0),
+            Some(date) => super::day_number(date).ok_or_else(|| {
+                self.err(line, "as_of", format!("{date} is outside the years this reader dates"))
+            }),
+        }
     }
 
     /// A value cell, read as `Table::read` reads it (see [`cell`]): a plain number, an amount

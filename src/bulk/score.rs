@@ -20,15 +20,17 @@ use crate::value::Policy;
 use super::{Bulk, BulkKind};
 
 /// Scores bulk claims with [`Reconciler`](crate::Reconciler)'s model, its scoring state built
-/// from the column store: CRH rounds of estimates and source weights, the same code. On a
-/// table without dates the voices, estimates and source scores are those `Reconciler` gives
-/// the claims [`Table::read`](crate::Table::read) reads from it. Copy detection is
+/// from the column store: CRH rounds of estimates and source weights, the same code. The
+/// voices, estimates (and the as-of date each describes) and source scores are those
+/// `Reconciler` gives the claims [`Table::read`](crate::Table::read) reads from the same table,
+/// dated or not: with an as-of column, time is `Reconciler`'s too (see
+/// [`BulkEstimate::as_of`]). Copy detection is
 /// `Reconciler`'s, on the same statements (on by default: sources found copying one another
 /// speak with one voice, see [`BulkReconciliation::voices`]; a number is one figure by its
 /// text, and figures order by their texts, as in `Reconciler`; the block and false-sharing
 /// passes judge a table of fixed facts only, as [`Table::nature`](crate::Table::nature) says,
-/// and the rare-sharing pass every table, as in `Reconciler`). It leaves out time, relations,
-/// ranks, findings and part-of. Built by value.
+/// and the rare-sharing pass every table, as in `Reconciler`). It leaves out relations, ranks,
+/// findings and part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;

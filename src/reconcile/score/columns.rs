@@ -94,8 +94,8 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
 /// `run` makes a group's: without dates one epoch; with them, by the table's nature, one
 /// epoch at the latest date that gives a figure, or for a changing state one per date, in
 /// date order ([`epoch_date`], the undated first), a running total's figures of earlier dates
-/// not current ([`is_current`]). Within an epoch, observations are in id order, as `run`
-/// takes a group's members. A table's row has no time of day and states nothing as pending,
+/// not current ([`is_current`]). Within an epoch, observations are in as-of order, then id
+/// order, as `run` takes a group's members. A table's row has no time of day and states nothing as pending,
 /// so no state is replaced later the same day.
 #[allow(clippy::too_many_arguments)] // one call site; the state being built
 fn epochs_of_variable(
@@ -122,8 +122,9 @@ fn epochs_of_variable(
     let number = c.kinds[k] == BulkKind::Number;
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&j| keys.ids[figure(j)]);
-    // The epochs' dates and members, in id order within each.
+    // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
+    order.sort_by_key(|&j| (date(j), keys.ids[figure(j)]));
+    // The epochs' dates and members, in that order within each.
     let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
         vec![(None, order)]
     } else {
