@@ -67,6 +67,8 @@ pub struct Table {
     named: Option<Box<[(&'static str, String)]>>,
     /// Kinds declared for attributes (by name, white space collapsed).
     pub(crate) kinds: Vec<(String, Kind)>,
+    /// Natures declared for attributes (by key), overriding `nature` for them.
+    natures: Vec<(String, Nature)>,
 }
 
 /// The attribute a table's claim is about: its key (as the vote and declared kinds compare
@@ -181,6 +183,7 @@ impl Table {
             unit_name: None,
             named: None,
             kinds: Vec::new(),
+            natures: Vec::new(),
         }
     }
 
@@ -303,10 +306,48 @@ impl Table {
         Self { lossy, ..self }
     }
 
-    /// How the attributes behave over time (default: fixed facts).
+    /// How the attributes behave over time (default: fixed facts), for every attribute that
+    /// [`Table::nature_of`] does not name.
     #[must_use]
     pub fn nature(self, nature: Nature) -> Self {
         Self { nature, ..self }
+    }
+
+    /// How one attribute behaves over time, whatever [`Table::nature`] says for the others: a
+    /// table of tolls, curfews and populations holds a running total, a changing state and a
+    /// fixed fact. Attributes are compared as labels are (white space collapsed, ignoring
+    /// case); declaring one twice keeps the last. Both readers give every claim of the
+    /// attribute this nature.
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, BulkValue, Nature, Parser, Table};
+    /// let csv = "source,object,attribute,value,as_of\n\
+    ///            a,Almaty,killed,164,2022-01-10\nb,Almaty,killed,164,2022-01-10\n\
+    ///            c,Almaty,killed,225,2022-01-25\n\
+    ///            a,Almaty,curfew,yes,2022-01-05\nb,Almaty,curfew,no,2022-01-13\n";
+    /// let table = Table::csv()
+    ///     .nature(Nature::ChangingState)
+    ///     .nature_of("Killed", Nature::RunningTotal);
+    /// let bulk = table.read_bulk("almaty.csv", csv.as_bytes(), &Parser::default())?;
+    /// let result = BulkReconciler::new().reconcile(&bulk);
+    /// // The toll rose: the latest figure stands, the earlier ones beneath it.
+    /// assert_eq!(result.estimate("Almaty", "killed").unwrap().best, BulkValue::Number(225.0));
+    /// // The curfew was lifted: the latest day's state.
+    /// assert_eq!(result.estimate("Almaty", "curfew").unwrap().best.to_string(), "no");
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn nature_of(mut self, attribute: &str, nature: Nature) -> Self {
+        let key = attribute_key(attribute);
+        self.natures.retain(|(a, _)| *a != key);
+        self.natures.push((key, nature));
+        self
+    }
+
+    /// The nature of the attribute of key `key` (see [`attribute_key`]): its own, if
+    /// [`Table::nature_of`] declared one, else the table's.
+    pub(crate) fn nature_for(&self, key: &str) -> Nature {
+        self.natures.iter().find(|(a, _)| a == key).map_or(self.nature, |&(_, n)| n)
     }
 
     /// For tests and fuzzing, not part of the API: a line limit of `line` bytes instead of
@@ -692,7 +733,7 @@ impl Table {
         let subject = names.subject(&object_name, &attribute_name, || {
             Subject::new(Measure::Other(attribute_name.clone()))
                 .event(object_name.clone())
-                .nature(self.nature)
+                .nature(self.nature_for(attribute_name.key()))
         });
         names.new.remember(object, &attribute, Arc::clone(&subject), declared);
         Ok((subject, declared))

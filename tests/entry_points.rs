@@ -95,6 +95,9 @@ struct Row {
 #[derive(Debug, Clone)]
 struct Case {
     nature: Nature,
+    /// Per attribute (of `ATTRIBUTES`): a nature of its own, if it has one (a table's
+    /// `Table::nature_of`, a corpus claim's and a subject's own nature).
+    own_natures: [Option<Nature>; 5],
     rows: Vec<Row>,
     /// The order of the table's columns (indices into `COLUMNS`).
     columns: Vec<usize>,
@@ -105,6 +108,11 @@ const COLUMNS: [&str; 5] = ["source", "object", "attribute", "value", "as_of"];
 impl Case {
     fn dated(&self) -> bool {
         self.rows.iter().any(|r| r.day.is_some())
+    }
+
+    /// The nature of attribute `a`'s claims.
+    fn nature_of(&self, a: usize) -> Nature {
+        self.own_natures[a].unwrap_or(self.nature)
     }
 
     /// The claim id of row `i` on every path: the table's `name:line`, the header on line 1.
@@ -157,11 +165,18 @@ fn as_csv(case: &Case) -> String {
     out
 }
 
-/// The table options that make the CSV mean what the corpus says: the case's nature, and the
+/// The table options that make the CSV mean what the corpus says: the case's nature, the
+/// attributes' own (each named in upper case, which names the same attribute), and the
 /// category attributes declared labels (the corpus's `"kind": "category"`). The as-of column
 /// is found by its default name.
 fn table_options(case: &Case) -> Table {
-    let table = Table::csv().nature(case.nature);
+    let table = ATTRIBUTES.iter().zip(&case.own_natures).fold(
+        Table::csv().nature(case.nature),
+        |t, ((name, _), own)| match own {
+            Some(n) => t.nature_of(&name.to_uppercase(), *n),
+            None => t,
+        },
+    );
     ATTRIBUTES
         .iter()
         .filter(|(_, holds)| *holds == Holds::Categories)
@@ -183,7 +198,7 @@ fn as_corpus(case: &Case) -> String {
             "phrase": row.value,
             "measure": {"other": attribute},
             "event": row.object,
-            "nature": nature_name(case.nature),
+            "nature": nature_name(case.nature_of(row.attribute)),
         });
         if let Some(d) = row.day {
             claim["as_of"] = json!(day(d).to_string());
@@ -208,7 +223,7 @@ fn as_builder(case: &Case, parser: &Parser) -> Vec<Result<Claim, Error>> {
             let id = ClaimId::new(&Case::id(i))?;
             let subject = Subject::new(Measure::Other(Label::new(attribute)?))
                 .event(Label::new(&row.object)?)
-                .nature(case.nature);
+                .nature(case.nature_of(row.attribute));
             let provenance = Provenance::new(SourceId::new(&row.source)?);
             let claim = match holds {
                 Holds::Categories => {
@@ -582,18 +597,27 @@ fn row(sources: usize, objects: usize, dated: bool) -> impl Strategy<Value = Row
     })
 }
 
+fn nature() -> impl Strategy<Value = Nature> {
+    prop::sample::select(vec![Nature::RunningTotal, Nature::ChangingState, Nature::FixedFact])
+}
+
 fn case() -> impl Strategy<Value = Case> {
-    let nature =
-        prop::sample::select(vec![Nature::RunningTotal, Nature::ChangingState, Nature::FixedFact]);
-    (1..=SOURCES.len(), 1..=OBJECTS.len(), any::<bool>(), nature)
-        .prop_flat_map(|(sources, objects, dated, nature)| {
+    // Most tables have one nature; some give an attribute or two their own.
+    let own = prop::array::uniform5(prop::option::weighted(0.2, nature()));
+    (1..=SOURCES.len(), 1..=OBJECTS.len(), any::<bool>(), nature(), own)
+        .prop_flat_map(|(sources, objects, dated, nature, own_natures)| {
             (
                 prop::collection::vec(row(sources, objects, dated), 1..=30),
                 Just((0..COLUMNS.len()).collect::<Vec<usize>>()).prop_shuffle(),
-                Just(nature),
+                Just((nature, own_natures)),
             )
         })
-        .prop_map(|(rows, columns, nature)| Case { nature, rows, columns })
+        .prop_map(|(rows, columns, (nature, own_natures))| Case {
+            nature,
+            own_natures,
+            rows,
+            columns,
+        })
 }
 
 proptest! {
@@ -617,6 +641,7 @@ fn named(nature: Nature, rows: &[(&str, &str, &str, &str, Option<u32>)]) -> Case
     let attribute = |name: &str| ATTRIBUTES.iter().position(|(a, _)| *a == name).unwrap();
     Case {
         nature,
+        own_natures: [None; 5],
         rows: rows
             .iter()
             .map(|&(source, object, attr, value, day)| Row {

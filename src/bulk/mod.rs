@@ -11,7 +11,7 @@
 //! choice between them (the least CRH loss, Li et al., SIGMOD 2014), the estimates, the
 //! losses, the weights and the stopping rule are the same code, and so is time: with an as-of
 //! column, a variable's rows are dated as `Reconciler` dates claims, by the table's nature
-//! ([`Table::nature`]): a fixed fact or a running total is estimated at the latest date that
+//! ([`Table::nature`], or an attribute's own, [`Table::nature_of`]): a fixed fact or a running total is estimated at the latest date that
 //! gives a figure (a running total's figures of earlier dates are floors beneath it, not
 //! rivals), a changing state date by date. Its voices, estimates (and the date each
 //! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
@@ -126,9 +126,6 @@ pub struct Bulk {
     pub(crate) per_source: Vec<u32>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
-    /// What the table's claims are ([`Table::nature`]): copy detection's block and
-    /// false-sharing passes judge fixed facts only.
-    pub(crate) nature: Nature,
 }
 
 /// A run of consecutive variables and their claims.
@@ -139,6 +136,10 @@ pub(crate) struct Chunk {
     pub kinds: Vec<BulkKind>,
     /// Per variable: the unit of its numbers (the base unit of its attribute's dimension).
     pub units: Vec<Option<Unit>>,
+    /// Per variable: how its attribute behaves over time ([`Table::nature`],
+    /// [`Table::nature_of`]); copy detection's block and false-sharing passes judge fixed
+    /// facts only.
+    pub natures: Vec<Nature>,
     /// Variable `first + k` has claims `claims[start[k]..start[k + 1]]`, sorted by value.
     pub start: Vec<usize>,
     pub claims: Vec<Claim>,
@@ -241,9 +242,7 @@ impl Table {
         reader: R,
         parser: &Parser,
     ) -> Result<Bulk, Error> {
-        let mut bulk = read::read(self, name, reader, parser)?;
-        bulk.nature = self.nature;
-        Ok(bulk)
+        read::read(self, name, reader, parser)
     }
 }
 
@@ -454,9 +453,7 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    // The table's nature is set by `read_bulk`, which knows the table.
-    let nature = Nature::FixedFact;
-    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats, nature }
+    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of
@@ -476,6 +473,8 @@ struct Vote {
     amounts: Vec<Amount>,
     /// Whether the table has an as-of column (so the store keeps each claim's date).
     dated: bool,
+    /// Per attribute: how it behaves over time ([`Table::nature_for`]).
+    natures: Vec<Nature>,
 }
 
 impl Vote {
@@ -502,10 +501,12 @@ impl Vote {
             .collect();
         let n = ids.len();
         let mut declared = cell::Kinds::default();
+        let mut natures = vec![table.nature; n];
         for (name, &id) in &ids {
             if let Some(kind) = table.declared(name) {
                 declared.declare(id, kind);
             }
+            natures[id as usize] = table.nature_for(name);
         }
         let mut vote = Vote {
             kinds: cell::Kinds::default(),
@@ -515,6 +516,7 @@ impl Vote {
             intervals,
             amounts,
             dated: table.as_of.is_some(),
+            natures,
         };
         // Bucket by bucket (each a run of variables): plain numbers, the common cell, counted
         // per variable in an array the size of the bucket's variables, other rows by kind;
@@ -732,6 +734,7 @@ fn settle_var(
     }
     out.chunk.kinds.push(kind);
     out.chunk.units.push(held.unit());
+    out.chunk.natures.push(vote.natures[vote.attribute[var.index] as usize]);
     out.kept = kept;
 }
 

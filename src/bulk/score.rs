@@ -28,8 +28,9 @@ use super::{Bulk, BulkKind};
 /// `Reconciler`'s, on the same statements (on by default: sources found copying one another
 /// speak with one voice, see [`BulkReconciliation::voices`]; a number is one figure by its
 /// text, and figures order by their texts, as in `Reconciler`; the block and false-sharing
-/// passes judge a table of fixed facts only, as [`Table::nature`](crate::Table::nature) says,
-/// and the rare-sharing pass every table, as in `Reconciler`). It leaves out relations, ranks,
+/// passes judge the variables of fixed facts only, as [`Table::nature`](crate::Table::nature)
+/// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
+/// variable, as in `Reconciler`). It leaves out relations, ranks,
 /// findings and part-of. Built by value.
 ///
 /// ```

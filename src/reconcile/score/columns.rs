@@ -1,13 +1,14 @@
 //! The scoring state of a table read in bulk ([`Bulk`]), built straight from its columns:
 //! the one model `Reconciler` scores claims with, without a `Claim` per row.
 //!
-//! A table's row is a claim with no as-of date, no speaker and no relay, so each variable is
-//! one group of one epoch and each source one voice; the figures are held as `run` holds them
+//! A table's row is a claim with no speaker and no relay, so each variable is one group
+//! (dated by its rows' as-of dates as `run` dates a group, in epochs by its attribute's nature)
+//! and each source one voice; the figures are held as `run` holds them
 //! (a number's interval and representative point, a label's value), keyed as `run` keys them
 //! (a label by its value's text, in text order; a number, which the bulk reader keeps once per
-//! source and text, by its place in its variable, or with copy detection on by the first place
-//! of its text, so a voice's equal figures from two sources are one), and tied as `run` ties
-//! them (by id, which for a row is `file:line`). Copy detection reads the same statements as
+//! source, date and text, by its place in its variable, or with copy detection on or dates by
+//! the first place of its text, so a voice's equal figures from two sources or on two dates
+//! are one), and tied as `run` ties them (by id, which for a row is `file:line`). Copy detection reads the same statements as
 //! `Reconciler`'s (see [`statements`]). The rounds, the estimates, the losses and the weights
 //! are then `State`'s own.
 
@@ -120,6 +121,7 @@ fn epochs_of_variable(
     let date = |j: usize| c.days.get(lo + j).copied().and_then(date_of_day);
     let label = |j: usize| &bulk.label_values[claims[j].value as usize];
     let number = c.kinds[k] == BulkKind::Number;
+    let nature = c.natures[k];
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
     let mut order: Vec<usize> = (0..claims.len()).collect();
     // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
@@ -137,7 +139,7 @@ fn epochs_of_variable(
         };
         let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
         for j in order {
-            by_date.entry(epoch_date(bulk.nature, latest, date(j))).or_default().push(j);
+            by_date.entry(epoch_date(nature, latest, date(j))).or_default().push(j);
         }
         by_date.into_iter().collect()
     };
@@ -170,7 +172,7 @@ fn epochs_of_variable(
                 held,
                 as_of: date(j),
                 published: None,
-                current: is_current(bulk.nature, date(j), as_of, false),
+                current: is_current(nature, date(j), as_of, false),
             });
         }
         // The variable's estimate comes from its latest epoch that has any figure.
@@ -189,7 +191,7 @@ fn epochs_of_variable(
             labels: estimate::Labels::default(),
             spread: 0.0,
             earlier_that_day: false,
-            nature: bulk.nature,
+            nature,
         });
     }
 }
@@ -248,10 +250,11 @@ fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
 
 /// The copy passes' statements of a table's observations (per variable, in `variables`'
 /// order, its observations `spans`, whatever their dates, as `Reconciler` takes a group's
-/// claims; an observation's voice is still its source): each spoken by its source, a label keyed by its place in text order (equal texts one key), a number by its
-/// text's rank in its variable (`ranks`, from [`number_ranks`]), so both order as
-/// `Reconciler`'s keys do. Each variable is a subject, a fixed fact when the table's claims
-/// are ([`Table::nature`](crate::Table::nature)).
+/// claims; an observation's voice is still its source): each spoken by its source, a label
+/// keyed by its place in text order (equal texts one key), a number by its text's rank in its
+/// variable (`ranks`, from [`number_ranks`]), so both order as `Reconciler`'s keys do. Each
+/// variable is a subject, a fixed fact when its attribute is one
+/// ([`Table::nature`](crate::Table::nature), [`Table::nature_of`](crate::Table::nature_of)).
 fn statements(
     bulk: &Bulk,
     obs: &[Obs],
@@ -268,9 +271,10 @@ fn statements(
         next += distinct;
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
-    let fixed = bulk.nature == Nature::FixedFact;
-    for (((span, &(ci, k)), (rank, _)), &base) in spans.iter().zip(variables).zip(ranks).zip(&bases) {
+    for (((span, &(ci, k)), (rank, _)), &base) in spans.iter().zip(variables).zip(ranks).zip(&bases)
+    {
         let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
+        let fixed = bulk.chunks[ci].natures[k] == Nature::FixedFact;
         let rows = obs[span.clone()].iter().map(|o| {
             let key = match rank.get(o.figure() - first) {
                 Some(&r) => base + r as usize,

@@ -589,7 +589,10 @@ fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
 /// [`latest_figure_date`] of figures `values`, figure `i` dated `as_of(i)`. Only figures of
 /// the group's main kind count: a stray "2 trillion tenge" on the latest day must not turn
 /// every dollar figure into an earlier one.
-fn latest_date_of(values: &[&Value], as_of: impl Fn(usize) -> Option<NaiveDate>) -> Option<NaiveDate> {
+fn latest_date_of(
+    values: &[&Value],
+    as_of: impl Fn(usize) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let main = epoch_kind(values);
     (0..values.len())
         .filter(|&i| !matches!(values[i], Value::Undisclosed))
