@@ -4,15 +4,22 @@
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
-//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K]
+//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
 //!
 //! `--generate` writes `claims.csv` and `truth.csv` into DIR; with `--copiers K` the last K of
 //! the 100 sources copy (each echoes the source K places before it, 80 % of the time:
-//! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`). A
-//! `RESULT` line's `joined=N` counts the voices of several sources copy detection made.
+//! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`); with
+//! `--running P` a share P of the objects are running totals (attribute `total`), each source
+//! reporting one on a day of its own within ten days, in an `as_of` column
+//! (`Synthetic::running`), and `truth.csv` holds each total's final figure. A `RESULT` line's
+//! `joined=N` counts the voices of several sources copy detection made.
+//!
+//! Both engines read a table's `total` attribute as a running total
+//! (`Table::nature_of("total", Nature::RunningTotal)`: the generator's meaning) and every
+//! other attribute as a fixed fact.
 //!
 //! `--engine full` (with `--sizes` or `--csv`) times the full model instead of the bulk path:
 //! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
@@ -40,13 +47,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use claimrecon::{BulkReconciler, BulkValue, Figure, Label, Parser, Reconciler, Synthetic, Table};
+use claimrecon::{
+    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Reconciler, Synthetic, Table,
+};
 use usage::Usage;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
-                     scale --generate N --out DIR [--seed S] [--copiers K]\n       \
+                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P]\n       \
                      scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full]";
 
 /// Which engine times the table.
@@ -73,7 +82,7 @@ enum Mode {
     /// Generate and time each size in a temporary folder.
     Sizes { sizes: Vec<usize>, seed: u64, rounds: usize, engine: Engine },
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
-    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize },
+    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64 },
     /// Time one table and print its `RESULT` line.
     Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine },
 }
@@ -85,7 +94,9 @@ fn main() -> ExitCode {
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
-        Mode::Generate { n, out, seed, copiers } => generate(n, seed, copiers, &out),
+        Mode::Generate { n, out, seed, copiers, running } => {
+            generate(n, seed, copiers, running, &out)
+        }
         Mode::Csv { csv, truth, rounds, engine } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds),
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
@@ -101,7 +112,7 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 9] = [
+const FLAGS: [&str; 10] = [
     "--sizes",
     "--seed",
     "--rounds",
@@ -109,6 +120,7 @@ const FLAGS: [&str; 9] = [
     "--generate",
     "--out",
     "--copiers",
+    "--running",
     "--csv",
     "--truth",
 ];
@@ -155,14 +167,18 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        only("--generate", &["--generate", "--out", "--seed", "--copiers"])?;
+        only("--generate", &["--generate", "--out", "--seed", "--copiers", "--running"])?;
         let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
         let n = at_least_one("--generate", n, "claims")?;
         let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
             Ok(k) if k <= 50 => Ok(k),
             _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to 50"))),
         })?;
-        return Ok(Mode::Generate { n, out: out.into(), seed, copiers });
+        let running = get("--running").map_or(Ok(0.0), |p| match p.parse::<f64>() {
+            Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+            _ => Err(err(format!("--running: {p:?} is not a share from 0 to 1"))),
+        })?;
+        return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running });
     }
     if let Some(csv) = get("--csv") {
         only("--csv", &["--csv", "--truth", "--rounds", "--engine"])?;
@@ -174,6 +190,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
             "--out needs --generate"
         } else if get("--copiers").is_some() {
             "--copiers needs --generate"
+        } else if get("--running").is_some() {
+            "--running needs --generate"
         } else {
             "--truth needs --csv"
         };
@@ -222,7 +240,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
     let me = std::env::current_exe()?;
     for &n in sizes {
         let sub = dir.path().join(n.to_string());
-        generate(n, seed, 0, &sub)?;
+        generate(n, seed, 0, 0.0, &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
@@ -270,9 +288,9 @@ fn synthetic(n: usize, seed: u64) -> Synthetic {
     Synthetic::new(seed).sources(100).objects(n.div_ceil(100))
 }
 
-fn generate(n: usize, seed: u64, copiers: usize, dir: &Path) -> Result<()> {
+fn generate(n: usize, seed: u64, copiers: usize, running: f64, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let synth = synthetic(n, seed).copiers(copiers, 0.8);
+    let synth = synthetic(n, seed).copiers(copiers, 0.8).running(running);
     let mut claims = BufWriter::with_capacity(1 << 20, File::create(dir.join("claims.csv"))?);
     writeln!(claims, "{}", synth.header())?;
     for row in synth.rows().take(n) {
@@ -299,10 +317,16 @@ fn generate(n: usize, seed: u64, copiers: usize, dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How both engines read a table: by its header, its `total` attribute a running total (the
+/// generator's meaning, see `Synthetic::running`), every other one a fixed fact.
+fn table() -> Table {
+    Table::csv().nature_of("total", Nature::RunningTotal)
+}
+
 fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
-    let bulk = Table::csv().read_bulk(&path(csv)?, file, &Parser::default())?;
+    let bulk = table().read_bulk(&path(csv)?, file, &Parser::default())?;
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
     let result = BulkReconciler::new().rounds(rounds).reconcile(&bulk);
@@ -343,7 +367,7 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
     let (mut claims, mut rejected) = (Vec::new(), Vec::new());
-    for item in Table::csv().read(&path(csv)?, file, &Parser::default()) {
+    for item in table().read(&path(csv)?, file, &Parser::default()) {
         match item {
             Ok(claim) => claims.push(claim),
             Err(e) => rejected.push(e),
@@ -475,11 +499,15 @@ mod tests {
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0 })
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0, running: 0.0 })
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d", "--copiers", "10"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 10 })
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 10, running: 0.0 })
+        );
+        assert_eq!(
+            parse(&["--generate", "100", "--out", "d", "--running", "0.5"]),
+            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0, running: 0.5 })
         );
         assert_eq!(
             parse(&["--csv", "c.csv", "--truth", "t.csv"]),
@@ -541,6 +569,10 @@ mod tests {
             "--copiers: \"51\" is not a number of sources from 0 to 50"
         );
         assert_eq!(error(&["--seed", "1", "--seed", "2"]), "--seed given twice");
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--running", "1.5"]),
+            "--running: \"1.5\" is not a share from 0 to 1"
+        );
     }
 
     #[test]
@@ -548,6 +580,7 @@ mod tests {
         assert_eq!(error(&["--generate", "10"]), "--generate needs --out DIR");
         assert_eq!(error(&["--out", "d"]), "--out needs --generate");
         assert_eq!(error(&["--copiers", "3"]), "--copiers needs --generate");
+        assert_eq!(error(&["--running", "0.5"]), "--running needs --generate");
         assert_eq!(
             error(&["--csv", "c.csv", "--copiers", "3"]),
             "--copiers does not go with --csv"

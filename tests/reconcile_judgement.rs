@@ -651,3 +651,49 @@ fn a_figure_at_an_excluded_bound_of_another_voice_is_a_regression() {
     assert_eq!(b.rank, Rank::Deprecated);
     assert!(b.reason.to_string().starts_with("a regression"), "{}", b.reason);
 }
+
+/// A lone earlier figure far above the rest (a tenfold typo on day 1) must not lift a running
+/// total over what is reported on the latest day by borrowing the weight of the earlier
+/// figures beneath it. Two outlets give 30 and 31 on day 3; on days 1 and 2 others gave 12,
+/// 15 and 33, and a wire gave 310. The floors outweigh either latest figure alone, and the
+/// rule that weighed them as one block put the estimate at "at least 310": the wire's figure,
+/// which one voice gave. CRH's loss over the figures and the floors is least at 31, among the
+/// latest figures, and the wire's figure is set aside.
+#[test]
+fn a_lone_earlier_outlier_does_not_borrow_the_floors_beneath_it() {
+    let r = Reconciler::new().copy_detection(false).reconcile(vec![
+        deaths("b1", "12", "B", 1),
+        deaths("c1", "15", "C", 1),
+        deaths("wire", "310", "Wire", 1),
+        deaths("h2", "33", "H", 2),
+        deaths("a3", "31", "A", 3),
+        deaths("g3", "30", "G", 3),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 31 / best 31 / high 31", "{}", e.reason);
+    assert!(!e.supporting.contains(&ClaimId::new("wire").unwrap()));
+    assert_eq!(rank(&r, "a3"), Rank::Preferred);
+    assert!(reliability(&r, "Wire") < reliability(&r, "A"));
+}
+
+/// Where the floors do win, they stand on the highest floor the optimum keeps, not on a lone
+/// higher one: three voices gave 225 earlier, one gives 100 today, and one gave 2,250 (a
+/// slipped digit) earlier. The estimate is "at least 225"; 100 is a regression and 2,250 is
+/// set aside.
+#[test]
+fn floors_that_win_stand_on_the_highest_floor_kept_not_on_a_lone_outlier() {
+    let r = Reconciler::new().copy_detection(false).reconcile(vec![
+        deaths("a1", "225", "A", 1),
+        deaths("b1", "225", "B", 1),
+        deaths("c1", "225", "C", 1),
+        deaths("typo", "2,250", "Typo", 1),
+        deaths("late", "100", "Late", 2),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 225 / best 225 / high unbounded", "{}", e.reason);
+    assert_eq!(rank(&r, "late"), Rank::Deprecated);
+    assert!(!e.supporting.contains(&ClaimId::new("typo").unwrap()));
+    assert!(e.supporting.contains(&ClaimId::new("a1").unwrap()));
+    let reason = e.reason.to_string();
+    assert!(reason.contains("what 3 independent voices reported earlier"), "{reason}");
+}

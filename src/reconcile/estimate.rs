@@ -931,8 +931,10 @@ impl Numeric {
 /// open lower bound) supports, as a floor, every cluster at or above it. A figure its own voice
 /// later revised down is no floor at all. The cluster with the least CRH absolute loss over
 /// every current figure and every floating floor wins ([`least_loss_cluster`]), unless the
-/// floors alone outweigh the best-supported cluster; low and high are what every figure in it
-/// allows, raised to the highest floor beneath it, and best is the weighted median. Figures
+/// floors alone outweigh the best-supported cluster and the loss is least above every cluster
+/// ([`floors_point`]), when the estimate stands on the highest floor at or below that optimum;
+/// low and high are what every figure in it allows, raised to the highest floor beneath it,
+/// and best is the weighted median. Figures
 /// below what other voices reported earlier, and the estimate keeps, are regressions.
 ///
 /// `epoch` is [`Numeric::of`] the same clusters and the epoch's inputs, which `inputs` gives
@@ -984,24 +986,30 @@ pub(crate) fn numeric<'a>(
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
-    // are weighed against the best-supported cluster, whichever cluster has the least loss.
+    // are weighed against the best-supported cluster, whichever cluster has the least loss,
+    // and they win only where the CRH optimum over the figures and the floors lies above every
+    // cluster ([`floors_point`]): the floor they put the estimate at is the highest that
+    // optimum keeps, so a lone floor far above the rest (an outlier of an earlier day) cannot
+    // borrow the weight of the floors beneath it.
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let floors_win = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
-    let chosen = if floors_win { clusters.len() } else { best };
+    let floors_at = (floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight))
+        .then(|| floors_point(clusters, epoch, &view, weight, scratch))
+        .flatten();
+    let chosen = if floors_at.is_some() { clusters.len() } else { best };
     let members: &[usize] = clusters.get(chosen).unwrap_or_default();
-    let common = if floors_win {
-        epoch.floating.last().map(|&(low, _)| Interval::new(low, None))
-    } else {
-        epoch.commons[chosen]
+    let common = match floors_at {
+        Some(low) => Some(Interval::new(low, None)),
+        None => epoch.commons[chosen],
     };
     let mut outcome = match previous {
         // The roles depend on the chosen cluster only.
         Some(previous) if previous.chosen == chosen && !previous.roles.is_empty() => previous,
         _ => {
             let inputs = &inputs();
-            let floaters = floaters(&epoch.floating, common.as_ref(), inputs);
+            let kept = Kept { common: common.as_ref(), floor: floors_at };
+            let floaters = floaters(&epoch.floating, kept, inputs);
             let (roles, below) =
-                roles(clusters, chosen, common.as_ref(), inputs, |m| epoch.revised(m), &floaters);
+                roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), &floaters);
             // Voices are counted from the final roles: a regression lends no support.
             let chosen_voices = roles
                 .iter()
@@ -1047,19 +1055,80 @@ pub(crate) fn numeric<'a>(
     outcome
 }
 
+/// What an estimate keeps: what its figures allow (`common`), and when the floors won, the
+/// floor it stands on (see [`floors_point`]); a floor above either is not kept.
+#[derive(Debug, Clone, Copy)]
+struct Kept<'a> {
+    common: Option<&'a Interval>,
+    floor: Option<Endpoint>,
+}
+
+impl Kept<'_> {
+    /// Whether a figure whose low end is `low` lies above what the estimate keeps: above the
+    /// high end of `common`, or when the floors won, above the floor it stands on (an
+    /// excluded low end above an included one of the same number).
+    fn above(&self, low: &Endpoint) -> bool {
+        let over_high = self
+            .common
+            .and_then(Interval::high)
+            .is_some_and(|h| low.value > h.value || (low.value == h.value && (low.open || h.open)));
+        let over_floor = self
+            .floor
+            .is_some_and(|f| low.value.total_cmp(&f.value).then(low.open.cmp(&f.open)).is_gt());
+        over_high || over_floor
+    }
+}
+
+/// Where the floors alone put an epoch's estimate, if they win: the lowest point `x` that
+/// minimises CRH's absolute loss over the epoch's figures and its loose floors (each figure
+/// with its share of its voice's weight, each floor `[low, ∞)` with its voice's whole weight,
+/// as [`least_loss_cluster`] weighs them) lies above every cluster's figures, by more than
+/// rounding in loss; the estimate then stands on the highest floating floor at or below `x`.
+/// `None` when `x` lies at or below some cluster's high end (a cluster is nearer the
+/// optimum: the latest figures win), or when the loss there is not lower than at the highest
+/// cluster (a tie, which the latest figures win too).
+fn floors_point<'v>(
+    clusters: &Clusters,
+    epoch: &Numeric,
+    view: &dyn Fn(usize) -> View<'v>,
+    weight: &[f64],
+    scratch: &mut Scratch,
+) -> Option<Endpoint> {
+    let Scratch { claims, ends, .. } = scratch;
+    claims.clear();
+    let figures = clusters.iter().flatten().filter_map(|&m| bounds(view(m)));
+    claims.extend(epoch.loss_claims(figures, weight));
+    let own_order;
+    let order = if let Some(walk) = &epoch.walk {
+        &walk.ends_order
+    } else {
+        own_order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
+        &own_order
+    };
+    let x = crh::interval_median(claims, order, ends)?;
+    // The highest point a cluster's best can take: the nearest to `x` of any cluster.
+    let top = epoch
+        .commons
+        .iter()
+        .filter_map(|c| clamp(c.as_ref()))
+        .map(|(_, high)| high)
+        .reduce(f64::max)?;
+    if x <= top || !crh::outweighs(crh::interval_loss(top, claims), crh::interval_loss(x, claims)) {
+        return None;
+    }
+    let at_or_below = epoch.floating.partition_point(|(low, _)| low.value <= x);
+    epoch.floating[..at_or_below].last().map(|&(low, _)| low)
+}
+
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
-/// beneath the estimate's `common` interval: they support it.
+/// beneath what the estimate keeps ([`Kept`]): they support it.
 fn floaters(
     floating: &[(Endpoint, usize)],
-    common: Option<&Interval>,
+    kept: Kept<'_>,
     inputs: &[Input<'_>],
 ) -> BTreeSet<usize> {
-    let high = common.and_then(Interval::high);
-    let above = |low: &Endpoint| {
-        high.is_some_and(|h| low.value > h.value || (low.value == h.value && (low.open || h.open)))
-    };
     let rejecting: BTreeSet<usize> =
-        floating.iter().filter(|(low, _)| above(low)).map(|&(_, m)| inputs[m].voice).collect();
+        floating.iter().filter(|(low, _)| kept.above(low)).map(|&(_, m)| inputs[m].voice).collect();
     floating.iter().map(|&(_, m)| inputs[m].voice).filter(|v| !rejecting.contains(v)).collect()
 }
 
@@ -1070,7 +1139,7 @@ fn floaters(
 fn roles(
     clusters: &Clusters,
     chosen: usize,
-    common: Option<&Interval>,
+    kept: Kept<'_>,
     inputs: &[Input<'_>],
     revised: impl Fn(usize) -> Option<usize>,
     floaters: &BTreeSet<usize>,
@@ -1083,12 +1152,7 @@ fn roles(
             roles[m] = if ci == chosen { Role::Chosen } else { Role::Rival };
         }
     }
-    let high = common.and_then(Interval::high);
-    let beneath = |i: &Interval| {
-        high.is_none_or(|h| {
-            i.low().value < h.value || (i.low().value == h.value && !i.low().open && !h.open)
-        })
-    };
+    let beneath = |i: &Interval| !kept.above(&i.low());
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
         if roles[m] == Role::Chosen {
