@@ -40,7 +40,18 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::voice::CHANCE_LEVEL;
+/// How unlikely under independence a pair's shared rare figures must be before the pair is
+/// judged for copying (see `voice::Coincidences`): one in a thousand, chosen before any
+/// measurement. It only picks the pairs worth judging: the judgement itself (80 % of shared
+/// subjects identical) is unchanged.
+pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
+
+/// The prior chance that two voices copy (`α` in Dong et al. 2009; 0.2 in their
+/// experiments, where it may be meant per direction of copying). Our `n`, the number of
+/// false figures an independent voice could pick, is the number of distinct false figures
+/// actually claimed for the subject (often 1), not their domain size (100): a shared false
+/// figure is weaker evidence here than in the paper.
+pub(crate) const COPY_PRIOR: f64 = 0.2;
 
 /// The copy rates a copier is judged at; the one that explains its claims best is its rate.
 pub(crate) const COPY_RATES: [f64; 5] = [0.7, 0.8, 0.9, 0.95, 0.99];
@@ -408,9 +419,9 @@ fn reading(
 }
 
 /// The log prior odds of copying, per copier: Dong et al.'s prior chance of copying
-/// ([`super::voice::COPY_PRIOR`]).
+/// ([`COPY_PRIOR`]).
 fn prior_log_odds() -> f64 {
-    let p = super::voice::COPY_PRIOR;
+    let p = COPY_PRIOR;
     (p / (1.0 - p)).ln()
 }
 

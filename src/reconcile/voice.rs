@@ -1161,27 +1161,16 @@ fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec
 /// Shared rare (or false) figures needed before two voices are taken for copies.
 pub(crate) const MIN_RARE_SHARED: usize = 3;
 
+pub(crate) use super::echo::{CHANCE_LEVEL, COPY_PRIOR};
+
 // The false-sharing pass reads its candidates' agreement from `echo::agreements`, which keeps
 // the pairs agreeing on at least `echo::MIN_SHARED` subjects: every candidate must be one.
 const _: () = assert!(MIN_RARE_SHARED >= super::echo::MIN_SHARED as usize);
-
-/// How unlikely under independence a pair's shared rare figures must be before the pair is
-/// judged for copying (see [`Coincidences`]): one in a thousand, chosen before any
-/// measurement. It only picks the pairs worth judging: the judgement itself (80 % of shared
-/// subjects identical) is unchanged.
-pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
 
 /// The chance a copier copies a given figure rather than finding it itself (`c` in Dong et
 /// al. 2009). 0.8 is the value we read in their experiments; we have not checked it against
 /// the paper itself.
 const COPY_RATE: f64 = 0.8;
-
-/// The prior chance that two voices copy (`α` in Dong et al. 2009; 0.2 in their
-/// experiments, where it may be meant per direction of copying). Our `n`, the number of
-/// false figures an independent voice could pick, is the number of distinct false figures
-/// actually claimed for the subject (often 1), not their domain size (100): a shared false
-/// figure is weaker evidence here than in the paper.
-pub(crate) const COPY_PRIOR: f64 = 0.2;
 
 /// A false figure given by more voices than this is left out of the pair counts: so many
 /// voices sharing it is no rare coincidence, and counting its pairs would cost the square of
