@@ -760,7 +760,7 @@ impl Table {
     }
 
     /// The as-of date of a row of `cells` at `line`, if the table has an as-of column: one
-    /// definition for both readers (`read_bulk` checks it and does not use it).
+    /// definition for both readers.
     pub(crate) fn as_of_date(
         &self,
         name: &str,

@@ -280,6 +280,24 @@ proptest! {
         prop_assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
     }
 
+    /// Invariant `the_floor_an_estimate_stands_on_is_never_deprecated`: when the floors win
+    /// (an estimate "at least N", no high end), no figure of N is ranked deprecated: the floor
+    /// the estimate stands on is kept, whichever round found it.
+    #[test]
+    fn the_floor_an_estimate_stands_on_is_never_deprecated(
+        histories in (history(0), history(1), history(2), history(3), history(4))
+            .prop_map(|(a, b, c, d, e)| vec![a, b, c, d, e]),
+        detection in any::<bool>(),
+    ) {
+        let r = Reconciler::new().copy_detection(detection).reconcile(claims_of(&histories));
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        if let Figure::Number { low, high: None, .. } = e.figure {
+            for c in r.claims.iter().filter(|c| number(c) == low) {
+                prop_assert_ne!(rank(&r, c.id().as_str()), Rank::Deprecated, "{} in {}", c.id(), e.figure);
+            }
+        }
+    }
+
     /// A figure below a figure another voice gave earlier, which the estimate keeps, is never
     /// preferred nor supporting, and costs its voice.
     #[test]
@@ -696,4 +714,26 @@ fn floors_that_win_stand_on_the_highest_floor_kept_not_on_a_lone_outlier() {
     assert!(e.supporting.contains(&ClaimId::new("a1").unwrap()));
     let reason = e.reason.to_string();
     assert!(reason.contains("what 3 independent voices reported earlier"), "{reason}");
+}
+
+/// The floor the estimate stands on can move from round to round (the latest figures, once
+/// regressions, lose weight), and the roles move with it: 30 (day 1) and 31 (day 3) against a
+/// lone 12 on day 4. The first round stands on 30, which made 31 a figure above the estimate;
+/// the last stands on 31, which 30 and 31 both support, and 12 is the regression.
+#[test]
+fn roles_follow_the_floor_the_estimate_stands_on() {
+    for detection in [true, false] {
+        let r = Reconciler::new().copy_detection(detection).reconcile(vec![
+            deaths("c3", "30", "S1", 1),
+            deaths("c2", "31", "S2", 3),
+            deaths("c1", "12", "S3", 4),
+        ]);
+        let e = estimate(&r);
+        assert_eq!(e.figure.to_string(), "low 31 / best 31 / high unbounded", "{}", e.reason);
+        for id in ["c2", "c3"] {
+            assert!(e.supporting.contains(&ClaimId::new(id).unwrap()), "{id}: {:?}", e.supporting);
+        }
+        assert_ne!(rank(&r, "c2"), Rank::Deprecated);
+        assert_eq!(rank(&r, "c1"), Rank::Deprecated);
+    }
 }

@@ -1002,8 +1002,13 @@ pub(crate) fn numeric<'a>(
         None => epoch.commons[chosen],
     };
     let mut outcome = match previous {
-        // The roles depend on the chosen cluster only.
-        Some(previous) if previous.chosen == chosen && !previous.roles.is_empty() => previous,
+        // A cluster's roles depend on the chosen cluster only. When the floors win, they also
+        // depend on the floor the estimate stands on, which moves with the weights: found anew.
+        Some(previous)
+            if previous.chosen == chosen && floors_at.is_none() && !previous.roles.is_empty() =>
+        {
+            previous
+        }
         _ => {
             let inputs = &inputs();
             let kept = Kept { common: common.as_ref(), floor: floors_at };
@@ -1082,11 +1087,16 @@ impl Kept<'_> {
 /// Where the floors alone put an epoch's estimate, if they win: the lowest point `x` that
 /// minimises CRH's absolute loss over the epoch's figures and its loose floors (each figure
 /// with its share of its voice's weight, each floor `[low, ∞)` with its voice's whole weight,
-/// as [`least_loss_cluster`] weighs them) lies above every cluster's figures, by more than
-/// rounding in loss; the estimate then stands on the highest floating floor at or below `x`.
-/// `None` when `x` lies at or below some cluster's high end (a cluster is nearer the
-/// optimum: the latest figures win), or when the loss there is not lower than at the highest
-/// cluster (a tie, which the latest figures win too).
+/// as [`least_loss_cluster`] weighs them) lies above the highest number any cluster's figures
+/// all allow (its common interval's high end), with a loss lower by more than rounding than
+/// there; the estimate then stands on the highest floating floor at or below `x`. `None` when
+/// `x` lies at or below that number (a cluster is as near the optimum: the latest figures
+/// win), or when the two losses tie (which the latest figures win too).
+///
+/// Rounds can move `x`: once the floors win, the latest figures are regressions and their
+/// voices lose weight, so a later round may stand on a higher floor, up to the highest when
+/// those voices lose all of theirs. A floor far above the rest wins only so: never while the
+/// latest figures keep the optimum within their clusters.
 fn floors_point<'v>(
     clusters: &Clusters,
     epoch: &Numeric,

@@ -125,7 +125,9 @@ fn epochs_of_variable(
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
     let mut order: Vec<usize> = (0..claims.len()).collect();
     // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
-    order.sort_by_key(|&j| (date(j), keys.ids[figure(j)]));
+    // A day number orders as its date does, 0 (no date) first.
+    let day = |j: usize| c.days.get(lo + j).copied().unwrap_or(0);
+    order.sort_by_key(|&j| (day(j), keys.ids[figure(j)]));
     // The epochs' dates and members, in that order within each.
     let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
         vec![(None, order)]
