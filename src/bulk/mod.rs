@@ -217,8 +217,9 @@ impl Table {
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim
     /// once loaded (its source, value and line; a phrase's interval and amount, and with an
-    /// as-of column the date, besides), about 60 at the peak while loading (32-byte rows,
-    /// grouped by variable).
+    /// as-of column its date, 4 bytes, besides), about 50 at the peak while loading (24-byte
+    /// rows, grouped by variable; with an as-of column, 12 bytes more a dated row: its line and
+    /// date, then its date by line).
     /// Reading holds a buffer of at most 16 MiB and at most about `MAX_LINE_BYTES` of one row,
     /// whatever the input; each rejected row is kept with its error (a 128-byte record and its texts).
     ///
@@ -473,6 +474,9 @@ struct Vote {
     amounts: Vec<Amount>,
     /// Whether the table has an as-of column (so the store keeps each claim's date).
     dated: bool,
+    /// Per line: its row's as-of date as a day number ([`day_number`], 0 for none); empty for
+    /// a table without dates (see [`Vote::day`]).
+    days: Vec<u32>,
     /// Per attribute: how it behaves over time ([`Table::nature_for`]).
     natures: Vec<Nature>,
 }
@@ -484,6 +488,7 @@ impl Vote {
         vars: &[(String, String)],
         label_kinds: Vec<Kind>,
         (intervals, amounts): (Vec<Interval>, Vec<Amount>),
+        days: Vec<u32>,
         partition: &Partition,
     ) -> Self {
         // Attributes by key, as `Table::read` and the `Reconciler` compare them; each spelling's
@@ -516,6 +521,7 @@ impl Vote {
             intervals,
             amounts,
             dated: table.as_of.is_some(),
+            days,
             natures,
         };
         // Bucket by bucket (each a run of variables): plain numbers, the common cell, counted
@@ -546,6 +552,11 @@ impl Vote {
         vote.held = (0..n as u32).map(|a| kinds.held(&a).unwrap_or(Kind::Label)).collect();
         vote.kinds = kinds;
         vote
+    }
+
+    /// A row's as-of date as a day number (0 for none).
+    fn day(&self, r: &Staged) -> u32 {
+        self.days.get(r.line as usize).copied().unwrap_or(0)
     }
 
     /// A row's kind.
@@ -613,7 +624,7 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
             .cmp(&(b.aux == AUX_LABEL))
             .then_with(|| a.value.total_cmp(&b.value))
             .then_with(|| a.source.cmp(&b.source))
-            .then_with(|| a.day.cmp(&b.day))
+            .then_with(|| vote.day(a).cmp(&vote.day(b)))
             .then_with(|| line_key(a.line).cmp(&line_key(b.line)))
     });
     let mut k = 0;
@@ -622,7 +633,7 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
         while end < rows.len()
             && rows[end].value == rows[k].value
             && rows[end].source == rows[k].source
-            && rows[end].day == rows[k].day
+            && vote.day(&rows[end]) == vote.day(&rows[k])
             && (rows[end].aux == AUX_LABEL) == (rows[k].aux == AUX_LABEL)
         {
             end += 1;
@@ -666,7 +677,7 @@ fn same_claim(vote: &Vote, p: &Staged, r: &Staged) -> bool {
     (p.aux == AUX_LABEL) == label
         && p.value == r.value
         && p.source == r.source
-        && p.day == r.day
+        && vote.day(p) == vote.day(r)
         && (label
             || (interval_of(table, p) == interval_of(table, r)
                 && key_of(vote, p) == key_of(vote, r)))
@@ -729,7 +740,7 @@ fn settle_var(
         out.chunk.claims.push(Claim { source: r.source, value: r.value });
         out.chunk.lines.push(r.line);
         if vote.dated {
-            out.chunk.days.push(r.day);
+            out.chunk.days.push(vote.day(r));
         }
     }
     out.chunk.kinds.push(kind);

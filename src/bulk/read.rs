@@ -57,8 +57,6 @@ pub(super) struct Staged {
     pub source: u32,
     /// `AUX_POINT`, `AUX_LABEL`, or an index into the interval table.
     pub aux: u32,
-    /// The row's as-of date as a day number ([`super::day_number`]; 0 for none).
-    pub day: u32,
 }
 
 /// Names this long or shorter are compared inside the hash table's entry, without a trip to
@@ -335,6 +333,9 @@ struct Piece {
     /// Per phrase in `intervals`: the amount it is.
     amounts: Vec<Amount>,
     rejected: Vec<Rejected>,
+    /// The as-of date of each dated row, as (line, day number): kept beside the rows, not in
+    /// them, so that a table without dates pays nothing for them.
+    days: Vec<(u32, u32)>,
     /// The last source seen and its id: tables are often sorted by source.
     last_source: Option<(Vec<u8>, u32)>,
     /// The last attribute seen and its declared kind, when kinds are declared.
@@ -538,7 +539,10 @@ impl Setup<'_> {
             })
             .map_err(|r| self.refused(line, "object", r))?;
         let line = line32;
-        piece.rows.push(Staged { value, line, var, source, aux, day });
+        piece.rows.push(Staged { value, line, var, source, aux });
+        if day != 0 {
+            piece.days.push((line, day));
+        }
         Ok(())
     }
 
@@ -718,6 +722,14 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
             }
         }
     });
+    // Each dated row's day by its line (0 for none); empty for a table without dates.
+    let lines = pieces.iter().flat_map(|p| p.days.iter().map(|&(line, _)| line as usize + 1));
+    let mut days = vec![0u32; lines.max().unwrap_or(0)];
+    for p in &mut pieces {
+        for (line, day) in std::mem::take(&mut p.days) {
+            days[line as usize] = day;
+        }
+    }
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut intervals: Vec<Interval> = Vec::with_capacity(n_intervals as usize);
     let mut amounts: Vec<Amount> = Vec::with_capacity(n_intervals as usize);
@@ -749,7 +761,8 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         .collect();
     let rows: Vec<Vec<Staged>> = pieces.into_iter().map(|p| p.rows).collect();
     let grouped = super::Partition::new(var_names.len(), source_names.len(), rows);
-    let vote = super::Vote::new(setup.table, &vars, label_kinds, (intervals, amounts), &grouped);
+    let phrases = (intervals, amounts);
+    let vote = super::Vote::new(setup.table, &vars, label_kinds, phrases, days, &grouped);
     let text = |names: Vec<Vec<u8>>| -> Vec<String> {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
     };
