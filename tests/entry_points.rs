@@ -18,12 +18,13 @@
 //!   attribute)).event(object)` with population all, no place, and the table's one nature; the
 //!   corpus writes `"measure": {"other": attribute}, "event": object, "nature": ...` on every
 //!   claim (a corpus's `other` measure defaults to a changing state, a table's to a fixed
-//!   fact), the builder the same `Subject`. A table has one nature for every row, so a
-//!   generated claim set has one too.
+//!   fact), the builder the same `Subject`. A table has one nature for every row of an
+//!   attribute (`Table::nature`, and `Table::nature_of` for one attribute), so a generated
+//!   claim set has one, and some of its attributes one of their own.
 //! - **When**: an as-of column (`as_of`, found by name) holds a `YYYY-MM-DD` date, or an empty
-//!   cell for an undated claim (a corpus claim without `as_of`); a claim set is dated in
-//!   January 2022, with some claims undated, or not dated at all. Tables have no time of day.
-//!   The corpus writes `as_of`, the builder `Claim::with_as_of`.
+//!   cell for an undated claim (a corpus claim without `as_of`); a claim set is dated over
+//!   decades (see `day`), with some claims undated, or not dated at all. Tables have no time
+//!   of day. The corpus writes `as_of`, the builder `Claim::with_as_of`.
 //! - **What**: a value cell is read by the parser, else as a label. Numbers, bounds, ranges,
 //!   vague words, yes/no and dates are phrases all three read alike (`Claim::parse` in the
 //!   builder). Categories are declared labels in the table (`Table::kind(attribute,
@@ -85,7 +86,7 @@ struct Row {
     attribute: usize,
     /// The value words as written.
     value: String,
-    /// The as-of day in January 2022.
+    /// The as-of day, as a number `day` makes a date of.
     day: Option<u32>,
     /// For a yes/no value: whether the corpus says `"kind": "yes_no"` (it means the same).
     yes_no_kind: bool,
@@ -130,7 +131,9 @@ fn nature_name(n: Nature) -> &'static str {
 }
 
 fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, 1, d).unwrap()
+    // Strictly increasing in `d`, and across months, years and decades (2022-05-25 for day 2,
+    // 2036-06-07 for day 12), so no rule can lean on a month or a year.
+    NaiveDate::from_ymd_opt(2021, 12, 28).unwrap() + chrono::Days::new(37 * u64::from(d * d))
 }
 
 // ---- The three writings of one case ----------------------------------------------------------
