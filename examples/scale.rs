@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
-//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P]
+//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
@@ -14,12 +14,16 @@
 //! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`); with
 //! `--running P` a share P of the objects are running totals (attribute `total`), each source
 //! reporting one on a day of its own within ten days, in an `as_of` column
-//! (`Synthetic::running`), and `truth.csv` holds each total's final figure. A `RESULT` line's
-//! `joined=N` counts the voices of several sources copy detection made.
+//! (`Synthetic::running`), and `truth.csv` holds each total's final figure; with `--changing
+//! P` a share P of the objects are changing states (attribute `state`, yes or no, flipping
+//! once within the ten days, each source reporting its own day's state: `Synthetic::changing`),
+//! whose truth is the last day's state. A `RESULT` line's `joined=N` counts the voices of
+//! several sources copy detection made, and `labels=R/L` how many of the truth's values other
+//! than numbers an engine got right.
 //!
-//! Both engines read a table's `total` attribute as a running total
-//! (`Table::nature_of("total", Nature::RunningTotal)`: the generator's meaning) and every
-//! other attribute as a fixed fact.
+//! Both engines read a table's `total` attribute as a running total and its `state` attribute
+//! as a changing state (`Table::nature_of`: the generator's meaning), and every other
+//! attribute as a fixed fact.
 //!
 //! `--engine full` (with `--sizes` or `--csv`) times the full model instead of the bulk path:
 //! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
@@ -55,7 +59,7 @@ use usage::Usage;
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
-                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P]\n       \
+                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]\n       \
                      scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full]";
 
 /// Which engine times the table.
@@ -82,7 +86,7 @@ enum Mode {
     /// Generate and time each size in a temporary folder.
     Sizes { sizes: Vec<usize>, seed: u64, rounds: usize, engine: Engine },
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
-    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64 },
+    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64, changing: f64 },
     /// Time one table and print its `RESULT` line.
     Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine },
 }
@@ -94,8 +98,8 @@ fn main() -> ExitCode {
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
-        Mode::Generate { n, out, seed, copiers, running } => {
-            generate(n, seed, copiers, running, &out)
+        Mode::Generate { n, out, seed, copiers, running, changing } => {
+            generate(n, seed, copiers, (running, changing), &out)
         }
         Mode::Csv { csv, truth, rounds, engine } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds),
@@ -112,7 +116,7 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 10] = [
+const FLAGS: [&str; 11] = [
     "--sizes",
     "--seed",
     "--rounds",
@@ -121,6 +125,7 @@ const FLAGS: [&str; 10] = [
     "--out",
     "--copiers",
     "--running",
+    "--changing",
     "--csv",
     "--truth",
 ];
@@ -167,18 +172,26 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        only("--generate", &["--generate", "--out", "--seed", "--copiers", "--running"])?;
+        let allowed = ["--generate", "--out", "--seed", "--copiers", "--running", "--changing"];
+        only("--generate", &allowed)?;
         let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
         let n = at_least_one("--generate", n, "claims")?;
         let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
             Ok(k) if k <= 50 => Ok(k),
             _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to 50"))),
         })?;
-        let running = get("--running").map_or(Ok(0.0), |p| match p.parse::<f64>() {
-            Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-            _ => Err(err(format!("--running: {p:?} is not a share from 0 to 1"))),
-        })?;
-        return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running });
+        let share = |flag: &str| {
+            get(flag).map_or(Ok(0.0), |p| match p.parse::<f64>() {
+                Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+                _ => Err(err(format!("{flag}: {p:?} is not a share from 0 to 1"))),
+            })
+        };
+        let (running, changing) = (share("--running")?, share("--changing")?);
+        if running + changing > 1.0 {
+            let shares = format!("{running} + {changing}");
+            return Err(err(format!("--running and --changing: {shares} is more than all")));
+        }
+        return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running, changing });
     }
     if let Some(csv) = get("--csv") {
         only("--csv", &["--csv", "--truth", "--rounds", "--engine"])?;
@@ -192,6 +205,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
             "--copiers needs --generate"
         } else if get("--running").is_some() {
             "--running needs --generate"
+        } else if get("--changing").is_some() {
+            "--changing needs --generate"
         } else {
             "--truth needs --csv"
         };
@@ -240,7 +255,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
     let me = std::env::current_exe()?;
     for &n in sizes {
         let sub = dir.path().join(n.to_string());
-        generate(n, seed, 0, 0.0, &sub)?;
+        generate(n, seed, 0, (0.0, 0.0), &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
@@ -288,9 +303,15 @@ fn synthetic(n: usize, seed: u64) -> Synthetic {
     Synthetic::new(seed).sources(100).objects(n.div_ceil(100))
 }
 
-fn generate(n: usize, seed: u64, copiers: usize, running: f64, dir: &Path) -> Result<()> {
+fn generate(
+    n: usize,
+    seed: u64,
+    copiers: usize,
+    (running, changing): (f64, f64),
+    dir: &Path,
+) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let synth = synthetic(n, seed).copiers(copiers, 0.8).running(running);
+    let synth = synthetic(n, seed).copiers(copiers, 0.8).running(running).changing(changing);
     let mut claims = BufWriter::with_capacity(1 << 20, File::create(dir.join("claims.csv"))?);
     writeln!(claims, "{}", synth.header())?;
     for row in synth.rows().take(n) {
@@ -317,10 +338,11 @@ fn generate(n: usize, seed: u64, copiers: usize, running: f64, dir: &Path) -> Re
     Ok(())
 }
 
-/// How both engines read a table: by its header, its `total` attribute a running total (the
-/// generator's meaning, see `Synthetic::running`), every other one a fixed fact.
+/// How both engines read a table: by its header, its `total` attribute a running total and
+/// its `state` attribute a changing state (the generator's meaning, see `Synthetic::running`
+/// and `Synthetic::changing`), every other one a fixed fact.
 fn table() -> Table {
-    Table::csv().nature_of("total", Nature::RunningTotal)
+    Table::csv().nature_of("total", Nature::RunningTotal).nature_of("state", Nature::ChangingState)
 }
 
 fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
@@ -338,12 +360,13 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
         eprintln!("... and {} more rejected rows", bulk.rejected().len() - 10);
     }
     let mae = match truth {
-        Some(t) => mean_absolute_error(t, |object, attribute| {
-            match result.estimate(object, attribute)?.best {
-                BulkValue::Number(x) => Some(x),
+        Some(t) => {
+            scores(t, |object, attribute| match &result.estimate(object, attribute)?.best {
+                BulkValue::Number(x) => Some(Best::Number(*x)),
+                BulkValue::Label(l) => Some(Best::Label(l.clone())),
                 _ => None,
-            }
-        })?,
+            })?
+        }
         None => "mae=?".to_owned(),
     };
     println!(
@@ -383,23 +406,26 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     if rejected.len() > 10 {
         eprintln!("... and {} more rejected rows", rejected.len() - 10);
     }
-    // Each group's best figure, by object (the subject's event) and attribute (its measure),
-    // both in lower case.
-    let best: std::collections::HashMap<(String, String), f64> = result
+    // Each group's best figure or value, by object (the subject's event) and attribute (its
+    // measure), both in lower case.
+    let best: std::collections::HashMap<(String, String), Best> = result
         .groups
         .iter()
         .filter_map(|g| {
             let object = name_key(g.subject.which_event()?.key());
             let attribute = name_key(&g.subject.measure().to_string());
-            match g.estimate.as_ref()?.figure {
-                Figure::Number { best, .. } => Some(((object, attribute), best)),
+            match &g.estimate.as_ref()?.figure {
+                Figure::Number { best, .. } => Some(((object, attribute), Best::Number(*best))),
+                Figure::Value { value } => {
+                    Some(((object, attribute), Best::Label(value.to_string().to_lowercase())))
+                }
                 _ => None,
             }
         })
         .collect();
     let mae = match truth {
-        Some(t) => mean_absolute_error(t, |object, attribute| {
-            best.get(&(name_key(object), name_key(attribute))).copied()
+        Some(t) => scores(t, |object, attribute| {
+            best.get(&(name_key(object), name_key(attribute))).cloned()
         })?,
         None => "mae=?".to_owned(),
     };
@@ -421,24 +447,42 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
 /// The mean absolute error of the numeric estimates against `object,attribute,value` rows,
 /// as `mae=... matched=N/M` for the `RESULT` line: the truth rows an engine gave a number for,
 /// of the numeric truth rows, so two engines' errors are read over the same rows or seen not
-/// to be. `best` gives an engine's best figure for an object and attribute.
-fn mean_absolute_error(truth: &Path, best: impl Fn(&str, &str) -> Option<f64>) -> Result<String> {
+/// to be; and where the truth has values other than numbers (labels, states), how many the
+/// engine got right, `labels=R/L` (case aside). `best` gives an engine's best figure or value
+/// for an object and attribute.
+fn scores(truth: &Path, best: impl Fn(&str, &str) -> Option<Best>) -> Result<String> {
     let text = std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
     let (mut sum, mut matched, mut rows) = (0.0, 0usize, 0usize);
+    let (mut right, mut labels) = (0usize, 0usize);
     for (i, line) in text.lines().enumerate().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
         let [object, attribute, value] = cells[..] else {
             return Err(format!("{}:{}: expected 3 columns", truth.display(), i + 1).into());
         };
-        let Ok(t) = value.parse::<f64>() else { continue };
+        let Ok(t) = value.parse::<f64>() else {
+            labels += 1;
+            if let Some(Best::Label(l)) = best(object, attribute) {
+                right += usize::from(l.eq_ignore_ascii_case(value));
+            }
+            continue;
+        };
         rows += 1;
-        if let Some(x) = best(object, attribute) {
+        if let Some(Best::Number(x)) = best(object, attribute) {
             sum += (x - t).abs();
             matched += 1;
         }
     }
     let mae = if matched > 0 { format!("{:.2}", sum / matched as f64) } else { "?".to_owned() };
-    Ok(format!("mae={mae} matched={matched}/{rows}"))
+    let labels = if labels > 0 { format!(" labels={right}/{labels}") } else { String::new() };
+    Ok(format!("mae={mae} matched={matched}/{rows}{labels}"))
+}
+
+/// An engine's best figure or value for one object's attribute.
+#[derive(Debug, Clone)]
+enum Best {
+    Number(f64),
+    /// A value other than a number, in lower case.
+    Label(String),
 }
 
 /// A name as the full model keys an event or a measure: its label key (white space
@@ -499,15 +543,36 @@ mod tests {
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0, running: 0.0 })
+            Ok(Mode::Generate {
+                n: 100,
+                out: "d".into(),
+                seed: 42,
+                copiers: 0,
+                running: 0.0,
+                changing: 0.0
+            })
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d", "--copiers", "10"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 10, running: 0.0 })
+            Ok(Mode::Generate {
+                n: 100,
+                out: "d".into(),
+                seed: 42,
+                copiers: 10,
+                running: 0.0,
+                changing: 0.0
+            })
         );
         assert_eq!(
             parse(&["--generate", "100", "--out", "d", "--running", "0.5"]),
-            Ok(Mode::Generate { n: 100, out: "d".into(), seed: 42, copiers: 0, running: 0.5 })
+            Ok(Mode::Generate {
+                n: 100,
+                out: "d".into(),
+                seed: 42,
+                copiers: 0,
+                running: 0.5,
+                changing: 0.0
+            })
         );
         assert_eq!(
             parse(&["--csv", "c.csv", "--truth", "t.csv"]),
@@ -573,6 +638,10 @@ mod tests {
             error(&["--generate", "10", "--out", "d", "--running", "1.5"]),
             "--running: \"1.5\" is not a share from 0 to 1"
         );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--running", "0.7", "--changing", "0.5"]),
+            "--running and --changing: 0.7 + 0.5 is more than all"
+        );
     }
 
     #[test]
@@ -581,6 +650,11 @@ mod tests {
         assert_eq!(error(&["--out", "d"]), "--out needs --generate");
         assert_eq!(error(&["--copiers", "3"]), "--copiers needs --generate");
         assert_eq!(error(&["--running", "0.5"]), "--running needs --generate");
+        assert_eq!(error(&["--changing", "0.5"]), "--changing needs --generate");
+        assert!(matches!(
+            parse(&["--generate", "100", "--out", "d", "--changing", "0.3"]),
+            Ok(Mode::Generate { running: 0.0, changing: 0.3, .. })
+        ));
         assert_eq!(
             error(&["--csv", "c.csv", "--copiers", "3"]),
             "--copiers does not go with --csv"

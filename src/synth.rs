@@ -14,7 +14,9 @@
 //!   now and then, rounding a copied number to two significant figures;
 //! - categorical attributes (one of five labels) beside the numeric ones;
 //! - running totals, reported on ten days with earlier days seeing less of the total, and an
-//!   as-of column.
+//!   as-of column;
+//! - changing states (yes or no, flipping once within the ten days), each source reporting the
+//!   state of its own day, in the as-of column.
 
 use std::fmt;
 
@@ -22,8 +24,10 @@ use chrono::{Days, NaiveDate};
 
 /// The labels a categorical attribute takes; the truth is one of them.
 const LABELS: [&str; 5] = ["red", "green", "blue", "amber", "violet"];
-/// The days a running total is reported on.
+/// The days a running total or a changing state is reported on.
 const DAYS: u64 = 10;
+/// The values of a changing state: what it was, and what it became.
+const STATES: [&str; 2] = ["yes", "no"];
 
 /// A seeded generator of claims about numeric and categorical attributes.
 ///
@@ -55,6 +59,7 @@ pub struct Synthetic {
     outlier_rate: f64,
     categorical: f64,
     running: f64,
+    changing: f64,
     phrases: f64,
 }
 
@@ -76,6 +81,9 @@ pub enum AttributeKind {
     Label,
     /// A running total reported over ten days (attribute name `total`).
     Total,
+    /// A state that flips once, from `yes` to `no` or back, within the ten days (attribute
+    /// name `state`); its truth is the last day's.
+    State,
 }
 
 impl AttributeKind {
@@ -86,6 +94,7 @@ impl AttributeKind {
             AttributeKind::Count => "count",
             AttributeKind::Label => "label",
             AttributeKind::Total => "total",
+            AttributeKind::State => "state",
         }
     }
 }
@@ -194,6 +203,7 @@ impl Synthetic {
             outlier_rate: 0.05,
             categorical: 0.0,
             running: 0.0,
+            changing: 0.0,
             phrases: 0.0,
         }
     }
@@ -318,6 +328,24 @@ impl Synthetic {
         Self { running: clamp01(share), ..self }
     }
 
+    /// The share of objects whose attribute is a changing state (`yes` or `no`, flipping once
+    /// within the ten days, each source reporting the state of a day of its own, see
+    /// [`AttributeKind::State`]). Setting it above zero adds an `as_of` column.
+    ///
+    /// ```
+    /// use claimrecon::{AttributeKind, Synthetic, SyntheticValue};
+    /// let synth = Synthetic::new(3).sources(40).objects(30).changing(1.0);
+    /// assert_eq!(synth.header(), "source,object,attribute,value,as_of");
+    /// let truth = synth.truth(0);
+    /// assert_eq!(truth.kind, AttributeKind::State);
+    /// assert!(matches!(truth.value, SyntheticValue::Label("yes" | "no")));
+    /// assert!(synth.row(39, 0).unwrap().as_of.is_some());
+    /// ```
+    #[must_use]
+    pub fn changing(self, share: f64) -> Self {
+        Self { changing: clamp01(share), ..self }
+    }
+
     /// The share of numeric claims written as phrases ("about N", "more than N") rather than
     /// plain numbers.
     #[must_use]
@@ -334,11 +362,16 @@ impl Synthetic {
     /// The header line of the claims table.
     #[must_use]
     pub fn header(&self) -> &'static str {
-        if self.running > 0.0 {
+        if self.dated() {
             "source,object,attribute,value,as_of"
         } else {
             "source,object,attribute,value"
         }
+    }
+
+    /// Whether the table has an as-of column: it has running totals or changing states.
+    fn dated(&self) -> bool {
+        self.running > 0.0 || self.changing > 0.0
     }
 
     /// The header line of the truth table.
@@ -391,6 +424,8 @@ impl Synthetic {
             AttributeKind::Label
         } else if u < self.categorical + self.running {
             AttributeKind::Total
+        } else if u < self.categorical + self.running + self.changing {
+            AttributeKind::State
         } else {
             AttributeKind::Count
         }
@@ -410,6 +445,7 @@ impl Synthetic {
             AttributeKind::Label => {
                 SyntheticValue::Label(LABELS[(self.hash(3, o as u64, 0) % 5) as usize])
             }
+            AttributeKind::State => SyntheticValue::Label(self.state_on(o, DAYS - 1)),
             _ => SyntheticValue::Number(self.true_number(o)),
         };
         SyntheticTruth { object: o, kind, value }
@@ -420,12 +456,32 @@ impl Synthetic {
         (0..self.objects).map(|o| self.truth(o))
     }
 
+    /// The state of object `o` (a changing state) on day `day` (0 to `DAYS - 1`): the first
+    /// value until its flip, on a day from 1 to `DAYS - 1`, the other from then on.
+    fn state_on(&self, o: usize, day: u64) -> &'static str {
+        let first = (self.hash(14, o as u64, 0) % 2) as usize;
+        let flip = 1 + self.hash(15, o as u64, 0) % (DAYS - 1);
+        STATES[if day < flip { first } else { 1 - first }]
+    }
+
+    /// The first day of the reports, day 0.
+    fn start() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default()
+    }
+
     /// Source `s`'s own claim about object `o`, ignoring copying.
     fn own(&self, s: usize, o: usize) -> (SyntheticValue, Option<NaiveDate>) {
         let (s64, o64) = (s as u64, o as u64);
         let truth = self.truth(o);
         let right = unit(self.hash(5, s64, o64)) < self.reliability(s);
         let noise = unit(self.hash(6, s64, o64));
+        if truth.kind == AttributeKind::State {
+            // The state of the source's own day, or the other one.
+            let day = self.hash(8, s64, o64) % DAYS;
+            let seen = self.state_on(o, day);
+            let said = if right { seen } else { STATES[usize::from(seen == STATES[0])] };
+            return (SyntheticValue::Label(said), Self::start().checked_add_days(Days::new(day)));
+        }
         if let SyntheticValue::Label(label) = truth.value {
             if right {
                 return (truth.value, None);
@@ -438,8 +494,7 @@ impl Synthetic {
         let (seen, as_of) = if truth.kind == AttributeKind::Total {
             let day = self.hash(8, s64, o64) % DAYS;
             let share = 0.5 + 0.5 * (day + 1) as f64 / DAYS as f64;
-            let start = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default();
-            (total * share, start.checked_add_days(Days::new(day)))
+            (total * share, Self::start().checked_add_days(Days::new(day)))
         } else {
             (total, None)
         };
@@ -491,7 +546,7 @@ impl Synthetic {
             kind: self.kind(o),
             value,
             as_of,
-            with_as_of: self.running > 0.0,
+            with_as_of: self.dated(),
         })
     }
 
@@ -559,6 +614,27 @@ mod tests {
         assert!(row.as_of.is_some());
         assert!(row.to_string().starts_with("s49,o0,total,"));
         assert_eq!(row.to_string().matches(',').count(), 4);
+    }
+
+    #[test]
+    fn a_changing_state_flips_once_and_reliable_sources_report_their_days_state() {
+        let synth = Synthetic::new(11).sources(20).objects(300).changing(1.0);
+        for o in 0..300 {
+            let days: Vec<&str> = (0..DAYS).map(|d| synth.state_on(o, d)).collect();
+            assert_ne!(days[0], days[9], "object {o} never flips");
+            assert_eq!(days.windows(2).filter(|w| w[0] != w[1]).count(), 1);
+            assert_eq!(synth.truth(o).value, SyntheticValue::Label(days[9]));
+        }
+        // The most reliable source (0.95) says its own day's state nearly always.
+        let right = (0..300)
+            .filter(|&o| {
+                let row = synth.row(19, o).unwrap();
+                let day = (row.as_of.unwrap() - Synthetic::start()).num_days() as u64;
+                row.value == SyntheticValue::Label(synth.state_on(o, day))
+            })
+            .count();
+        assert!(right >= 270, "{right} of 300");
+        assert!(synth.row(0, 0).unwrap().to_string().starts_with("s0,o0,state,"));
     }
 
     #[test]
