@@ -80,6 +80,14 @@ fn attribute_of(claim: &Claim) -> (Cow<'_, str>, Cow<'_, str>) {
     }
 }
 
+/// Declares `what` for `attribute` in `declared`, by the attribute's key ([`attribute_key`]):
+/// declaring one attribute twice keeps the last. One rule for declared kinds and natures.
+fn declare<T>(declared: &mut Vec<(String, T)>, attribute: &str, what: T) {
+    let key = attribute_key(attribute);
+    declared.retain(|(a, _)| *a != key);
+    declared.push((key, what));
+}
+
 /// How attributes are compared in the vote and by declared kinds, in both readers: as labels
 /// are (white space collapsed, lower case), so "Population" and "population" hold one kind,
 /// as the `Reconciler` groups them.
@@ -282,9 +290,7 @@ impl Table {
     /// the last.
     #[must_use]
     pub fn kind(mut self, attribute: &str, kind: CellKind) -> Self {
-        let name = attribute_key(attribute);
-        self.kinds.retain(|(a, _)| *a != name);
-        self.kinds.push((name, kind));
+        declare(&mut self.kinds, attribute, kind);
         self
     }
 
@@ -338,9 +344,7 @@ impl Table {
     /// ```
     #[must_use]
     pub fn nature_of(mut self, attribute: &str, nature: Nature) -> Self {
-        let key = attribute_key(attribute);
-        self.natures.retain(|(a, _)| *a != key);
-        self.natures.push((key, nature));
+        declare(&mut self.natures, attribute, nature);
         self
     }
 
