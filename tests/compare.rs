@@ -52,7 +52,7 @@ fn a_price_change_is_consistent_with_two_fold_and_doubling_but_not_tripling() {
     let prices = "from 50-60 to 110-120 tenge per liter";
     let cmp = v(prices).compare(&v("two-fold")).unwrap();
     assert_eq!(cmp.verdict, Verdict::Compatible);
-    assert!(cmp.reason.starts_with("consistent: as factors"), "{}", cmp.reason);
+    assert!(cmp.reason.to_string().starts_with("consistent: as factors"), "{}", cmp.reason);
     assert_eq!(verdict(prices, "doubling"), Verdict::Compatible);
     assert_eq!(verdict(prices, "almost two-fold"), Verdict::Compatible);
     assert_eq!(verdict(prices, "tripled"), Verdict::Conflicts);
@@ -213,7 +213,7 @@ fn a_qualified_time_against_windows_and_other_qualified_times() {
     );
     let cmp = v("shortly after 6 p.m.").compare(&v("shortly after 6 p.m.")).unwrap();
     assert_eq!(
-        (cmp.verdict, cmp.reason.as_str()),
+        (cmp.verdict, cmp.reason.to_string().as_str()),
         (Verdict::Agrees, "both say shortly after 6 p.m.")
     );
 

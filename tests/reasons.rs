@@ -70,9 +70,11 @@ fn a_reason_equals_its_words_and_no_other_text() {
 fn a_comparison_reason_read_back_displays_its_words() {
     let a: Value = "about 1,000".parse().unwrap();
     let b: Value = "4,578".parse().unwrap();
-    let words = a.compare(&b).unwrap().reason;
-    assert_eq!(words, "about 1,000 [750, 1250] and 4,578 do not overlap");
-    let back: ComparisonReason =
-        serde_json::from_str(&serde_json::to_string(&words).unwrap()).unwrap();
-    assert_eq!(back.to_string(), words);
+    let reason = a.compare(&b).unwrap().reason;
+    assert_eq!(reason, "about 1,000 [750, 1250] and 4,578 do not overlap");
+    let json = serde_json::to_string(&reason).unwrap();
+    assert_eq!(json, "\"about 1,000 [750, 1250] and 4,578 do not overlap\"");
+    let back: ComparisonReason = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.to_string(), reason.to_string());
+    assert_eq!(back, reason);
 }

@@ -59,7 +59,7 @@ pub struct Parsed {
 /// let day = p.parse("from 7.00 to 23.00")?.value;
 /// let cmp = night.compare(&day)?;
 /// assert_eq!(cmp.verdict, Verdict::Conflicts);
-/// assert!(cmp.reason.contains("complements"));
+/// assert!(cmp.reason.to_string().contains("complements"));
 ///
 /// // A price move and "two-fold" are consistent.
 /// let change = p.parse("from 50-60 to 110-120 tenge per liter")?.value;

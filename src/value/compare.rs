@@ -59,7 +59,7 @@ pub enum Basis {
     Factor,
 }
 
-/// The verdict on two values and the reason in words.
+/// The verdict on two values and the reason, as data written in words when shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Comparison {
@@ -67,8 +67,9 @@ pub struct Comparison {
     pub verdict: Verdict,
     /// The kind of reason.
     pub basis: Basis,
-    /// The reason, in a sentence a reader can check: "4,578 lies within more than 1,300".
-    pub reason: String,
+    /// The reason, a sentence a reader can check when shown ("4,578 lies within more than
+    /// 1,300"); equal to a `&str` that reads the same, serialised as its words.
+    pub reason: ComparisonReason,
 }
 
 impl fmt::Display for Comparison {
@@ -287,7 +288,7 @@ impl Value {
     /// against an amount). Never a silent "conflict".
     pub fn compare_with(&self, other: &Value, policy: &Policy) -> Result<Comparison, Error> {
         let j = self.judge(other, policy)?;
-        Ok(Comparison { verdict: j.verdict, basis: j.basis, reason: j.reason.to_string() })
+        Ok(Comparison { verdict: j.verdict, basis: j.basis, reason: j.reason })
     }
 
     /// The comparison's verdict with its reason as data, words not yet written: the one
