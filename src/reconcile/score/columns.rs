@@ -8,9 +8,9 @@
 //! (a label by its value's text, in text order; a number, which the bulk reader keeps once per
 //! source, date and text, by its place in its variable, or with copy detection on or dates by
 //! the first place of its text, so a voice's equal figures from two sources or on two dates
-//! are one), and tied as `run` ties them (by id, which for a row is `file:line`). Copy detection reads the same statements as
-//! `Reconciler`'s (see [`statements`]). The rounds, the estimates, the losses and the weights
-//! are then `State`'s own.
+//! are one), and tied as `run` ties them (by id, which for a row is `file:line`). Copy
+//! detection reads the same statements as `Reconciler`'s (see [`statements`]). The rounds,
+//! the estimates, the losses and the weights are then `State`'s own.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -92,12 +92,12 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
 }
 
 /// Variable `k` of chunk `ci` as epochs, pushed on `epochs` (its observations on `obs`), as
-/// `run` makes a group's: without dates one epoch; with them, by the table's nature, one
+/// `run` makes a group's: without dates one epoch; with them, by its attribute's nature, one
 /// epoch at the latest date that gives a figure, or for a changing state one per date, in
 /// date order ([`epoch_date`], the undated first), a running total's figures of earlier dates
 /// not current ([`is_current`]). Within an epoch, observations are in as-of order, then id
-/// order, as `run` takes a group's members. A table's row has no time of day and states nothing as pending,
-/// so no state is replaced later the same day.
+/// order, as `run` takes a group's members. A table's row has no time of day and states
+/// nothing as pending, so no state is replaced later the same day.
 #[allow(clippy::too_many_arguments)] // one call site; the state being built
 fn epochs_of_variable(
     bulk: &Bulk,
