@@ -52,7 +52,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{
-    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Reconciler, Synthetic, Table,
+    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Reconciler, Synthetic, Table, Value,
 };
 use usage::Usage;
 
@@ -416,6 +416,10 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
             let attribute = name_key(&g.subject.measure().to_string());
             match &g.estimate.as_ref()?.figure {
                 Figure::Number { best, .. } => Some(((object, attribute), Best::Number(*best))),
+                // A category by its key, as the bulk path shows it; a yes/no as its words.
+                Figure::Value { value: Value::Category(l) } => {
+                    Some(((object, attribute), Best::Label(l.key().to_owned())))
+                }
                 Figure::Value { value } => {
                     Some(((object, attribute), Best::Label(value.to_string().to_lowercase())))
                 }

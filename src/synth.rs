@@ -330,7 +330,9 @@ impl Synthetic {
 
     /// The share of objects whose attribute is a changing state (`yes` or `no`, flipping once
     /// within the ten days, each source reporting the state of a day of its own, see
-    /// [`AttributeKind::State`]). Setting it above zero adds an `as_of` column.
+    /// [`AttributeKind::State`]). Setting it above zero adds an `as_of` column. An object's kind
+    /// takes the shares in turn (categorical, running, changing): what the three give past 1
+    /// is lost from the last.
     ///
     /// ```
     /// use claimrecon::{AttributeKind, Synthetic, SyntheticValue};

@@ -226,30 +226,3 @@ fn the_corpus_wants_a_separator_before_the_time_of_day() {
         "c.jsonl:2: field as_of: \"2022-01-05morning\": put a space or a T between the date and the time of day"
     );
 }
-
-#[test]
-fn one_outlets_slip_among_many_is_no_flip() {
-    // "No" on the 4th from three outlets; on the 5th three still say "no" and one says "yes".
-    // A flip that day would make "yes" the state; more independent voices with more weight
-    // give "no" that day, so the day's vote stands and "yes" is a conflict, not a note.
-    let r = Reconciler::new().reconcile(vec![
-        requested_on(4, "a4", "has not requested", "A", None),
-        requested_on(4, "b4", "has not requested", "B", None),
-        requested_on(4, "c4", "has not requested", "C", None),
-        requested_on(5, "d5", "has not requested", "D", None),
-        requested_on(5, "e5", "has not requested", "E", None),
-        requested_on(5, "f5", "has not requested", "F", None),
-        requested_on(5, "slip", "requested", "G", None),
-    ]);
-    let e = r.groups[0].estimate.as_ref().unwrap();
-    assert_eq!(e.figure.to_string(), "no", "{}", e.reason);
-    assert!(!e.supporting.contains(&id("slip")));
-    assert!(
-        r.findings
-            .iter()
-            .any(|f| f.kind == FindingKind::Conflict && f.claims.contains(&id("slip"))),
-        "{:#?}",
-        r.findings
-    );
-    assert!(r.findings.iter().all(|f| f.kind != FindingKind::ChangedSameDay), "{:#?}", r.findings);
-}

@@ -388,16 +388,10 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
 /// The best-supported of the label clusters in `range`, its voices, and the clusters that tie
 /// with it on every count (itself first): more than one is a tie the reports do not decide.
 /// Positions count from the start of `range`.
-/// The weight of label cluster `c` of an epoch (its voices' weights, each split over the
-/// values it gives there: the support [`labels`] chooses by), and its number of voices.
-pub(crate) fn cluster_support(epoch: &Labels, c: usize, weight: &[f64]) -> (f64, usize) {
-    epoch.splits.get(c).map_or((0.0, 0), |s| (s.total(weight), s.voices.len()))
-}
-
 fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize, Vec<usize>) {
     let supports: Vec<Support> = range
         .map(|c| Support {
-            weight: cluster_support(epoch, c, weight).0,
+            weight: epoch.splits.get(c).map_or(0.0, |s| s.total(weight)),
             voices: epoch.splits.get(c).map_or(0, |s| s.voices.len()),
             latest: epoch.latest[c],
             distinct: epoch.distinct[c],

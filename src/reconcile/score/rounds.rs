@@ -124,12 +124,7 @@ impl State {
 
     /// A label epoch's outcome. One epoch is one day: a yes/no state given both ways in it
     /// flipped that day, in an order the reports do not give, and the value that differs from
-    /// the day before is the one it flipped to; unless the value it would have left is given
-    /// that day by more independent voices, with more weight, when the day's vote stands and
-    /// the other reports are a conflict like any other (one outlet's slip among many that
-    /// still give the state of the day before is no flip). Both counts are asked: a voice the
-    /// same-day rule spared has no score and keeps the unscored weight, which can exceed a
-    /// scored voice's.
+    /// the day before is the one it flipped to.
     fn label_outcome(&self, e: &Epoch, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
         let all = 0..e.value_clusters.len();
         let mut out = estimate::labels(
@@ -155,16 +150,6 @@ impl State {
             })
             .collect();
         if let [only] = new[..] {
-            let support = |c: usize| estimate::cluster_support(&e.labels, c, &self.weight);
-            let ((old_weight, old_voices), (new_weight, new_voices)) =
-                (support(out.chosen), support(only));
-            if out.chosen != only
-                && old_voices > new_voices
-                && crh::outweighs(old_weight, new_weight)
-            {
-                out.same_day = false;
-                return out;
-            }
             let mut changed = estimate::labels(
                 &e.value_clusters,
                 &e.labels,
