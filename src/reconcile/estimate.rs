@@ -704,6 +704,9 @@ fn bounds(view: View<'_>) -> Option<(f64, f64)> {
     }
 }
 
+/// A floating floor that is not the first of its voice (see `Numeric::new_voice`).
+const NOT_NEW: u32 = u32::MAX;
+
 /// What a numeric epoch's estimate needs that the weights do not change: computed once per
 /// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
 #[derive(Debug, Clone, Default)]
@@ -711,13 +714,15 @@ pub(crate) struct Numeric {
     /// Per position: the later figure of the same voice that revised it down, if any; empty
     /// when no figure was revised (see [`Numeric::revised`]).
     revised: Vec<Option<usize>>,
-    /// The earlier figures and current lower bounds not revised away, as (position, low end),
-    /// by position: none in an epoch of current figures.
-    floors: Vec<(usize, Endpoint)>,
+    /// The earlier figures and current lower bounds not revised away, by position (their low
+    /// ends read from the view when a round needs them: 4 bytes a floor, where a copy of the
+    /// low end took 24): none in an epoch of current figures.
+    floors: Vec<u32>,
     /// The floors that lend support (see [`floating_floors`]), sorted by low end.
     floating: Vec<(Endpoint, usize)>,
-    /// Per floating floor: its voice when it is the first of its voice, which it adds once.
-    new_voice: Vec<Option<usize>>,
+    /// Per floating floor: its voice when it is the first of its voice, which it adds once,
+    /// else [`NOT_NEW`].
+    new_voice: Vec<u32>,
     /// Per cluster: what all its figures allow, if anything.
     commons: Vec<Option<Interval>>,
     /// Per cluster: how its voices' weights split over its figures.
@@ -816,11 +821,11 @@ impl Numeric {
             .enumerate()
             .map(|(k, &(_, m))| {
                 let voice = inputs[m].voice;
-                let new = !first_at.contains_key(&voice);
-                if new {
-                    first_at.insert(voice, k);
+                if first_at.contains_key(&voice) {
+                    return NOT_NEW;
                 }
-                new.then_some(voice)
+                first_at.insert(voice, k);
+                index(voice)
             })
             .collect();
         let under = |common: &Interval| -> usize {
@@ -859,8 +864,8 @@ impl Numeric {
             .map(|&(low, m)| (low.value, inputs[m].voice))
             .collect();
         let floors = (0..inputs.len())
-            .filter(|&m| is_floor[m])
-            .filter_map(|m| interval_of(&inputs[m]).map(|i| (m, i.low())))
+            .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
+            .map(index)
             .collect();
         let all_split = Some(Split::of(&all, inputs)).filter(|a| a.members != splits.members);
         let mut epoch = Numeric {
@@ -960,8 +965,8 @@ pub(crate) fn numeric<'a>(
     for &new in &epoch.new_voice {
         let (w, n) = prefix[prefix.len() - 1];
         prefix.push(match new {
-            Some(voice) => (w + weight[voice], n + 1),
-            None => (w, n),
+            NOT_NEW => (w, n),
+            voice => (w + weight[voice as usize], n + 1),
         });
     }
     let supports: Vec<Support> = (0..clusters.len())
@@ -1053,8 +1058,12 @@ pub(crate) fn numeric<'a>(
     let floor = epoch
         .floors
         .iter()
-        .filter(|&&(m, _)| matches!(roles[m], Role::Floor | Role::Aside))
-        .map(|&(_, low)| low)
+        .map(|&m| m as usize)
+        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside))
+        .filter_map(|m| match view(m) {
+            View::Numeric { interval, .. } => Some(interval.low()),
+            _ => None,
+        })
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     outcome.numeric = common.map(|common| spread(&common, floor, points));
     outcome
