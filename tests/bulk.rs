@@ -121,30 +121,31 @@ proptest! {
     /// as `Reconciler` adds them, and a row's line is its id.
     #[test]
     fn row_order_does_not_change_the_result(rows in rows(), seed in any::<u64>()) {
-        let mut shuffled = rows.clone();
-        let mut x = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
-        }
         let a = BulkReconciler::new().reconcile(&read(&table(&rows)));
-        let b = BulkReconciler::new().reconcile(&read(&table(&shuffled)));
-        let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(1.0);
-        prop_assert_eq!(a.estimates.len(), b.estimates.len());
-        for (e, f) in a.estimates.iter().zip(&b.estimates) {
-            let figures = |e: &BulkEstimate| {
-                (e.object.clone(), e.attribute.clone(), e.best.clone(), e.low, e.high, e.quartiles)
-            };
-            prop_assert_eq!(figures(e), figures(f));
-            prop_assert!(close(e.support, f.support), "{} against {}", e.support, f.support);
-        }
-        prop_assert_eq!(a.sources.len(), b.sources.len());
-        for (s, t) in a.sources.iter().zip(&b.sources) {
-            prop_assert_eq!((&s.name, s.claims), (&t.name, t.claims));
-            prop_assert!(close(s.weight, t.weight), "{}: {} against {}", s.name, s.weight, t.weight);
-            let (l, m) = (s.loss.unwrap_or(-1.0), t.loss.unwrap_or(-1.0));
-            prop_assert!(close(l, m), "{}: loss {l} against {m}", s.name);
-        }
+        let b = BulkReconciler::new().reconcile(&read(&table(&shuffled(&rows, seed))));
+        same_but_last_bits(&a, &b)?;
+    }
+
+    /// The same for a dated table of any nature: the epochs, their dates and what each
+    /// estimate describes do not depend on the order of the rows.
+    #[test]
+    fn row_order_does_not_change_a_dated_result(
+        rows in prop::collection::vec(((0usize..5, 0usize..4, 0usize..2, cell()), 0u32..6), 1..60),
+        nature in prop::sample::select(vec![Nature::FixedFact, Nature::RunningTotal, Nature::ChangingState]),
+        seed in any::<u64>(),
+    ) {
+        let dated = |rows: &[((usize, usize, usize, String), u32)]| {
+            let mut csv = String::from("source,object,attribute,value,as_of\n");
+            for ((s, o, a, v), day) in rows {
+                let day = if *day == 0 { String::new() } else { format!("2022-01-0{day}") };
+                writeln!(csv, "src{s},obj{o},attr{a},{v},{day}").unwrap();
+            }
+            csv
+        };
+        let read = |csv: String| read_dated(&csv, nature);
+        let a = BulkReconciler::new().reconcile(&read(dated(&rows)));
+        let b = BulkReconciler::new().reconcile(&read(dated(&shuffled(&rows, seed))));
+        same_but_last_bits(&a, &b)?;
     }
 
     /// Every data row is kept, merged as a repeat, or rejected with its line.
@@ -173,6 +174,45 @@ proptest! {
             prop_assert!(r.line.is_some());
         }
     }
+}
+
+/// `rows` shuffled by a xorshift of `seed`.
+fn shuffled<T: Clone>(rows: &[T], seed: u64) -> Vec<T> {
+    let mut shuffled = rows.to_vec();
+    let mut x = seed | 1;
+    for i in (1..shuffled.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    shuffled
+}
+
+/// Two results of one table's rows in two orders: the same estimates (each with the date it
+/// describes) and sources, supports, weights and losses to the last bits of a float.
+fn same_but_last_bits(
+    a: &BulkReconciliation,
+    b: &BulkReconciliation,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(1.0);
+    prop_assert_eq!(a.estimates.len(), b.estimates.len());
+    for (e, f) in a.estimates.iter().zip(&b.estimates) {
+        let figures = |e: &BulkEstimate| {
+            let what = (e.object.clone(), e.attribute.clone(), e.best.clone());
+            (what, e.low, e.high, e.quartiles, e.as_of, e.claims)
+        };
+        prop_assert_eq!(figures(e), figures(f));
+        prop_assert!(close(e.support, f.support), "{} against {}", e.support, f.support);
+    }
+    prop_assert_eq!(a.sources.len(), b.sources.len());
+    for (s, t) in a.sources.iter().zip(&b.sources) {
+        prop_assert_eq!((&s.name, s.claims), (&t.name, t.claims));
+        prop_assert!(close(s.weight, t.weight), "{}: {} against {}", s.name, s.weight, t.weight);
+        let (l, m) = (s.loss.unwrap_or(-1.0), t.loss.unwrap_or(-1.0));
+        prop_assert!(close(l, m), "{}: loss {l} against {m}", s.name);
+    }
+    Ok(())
 }
 
 /// A table of `n` rows from the seeded generator.
