@@ -134,7 +134,7 @@ proptest! {
         nature in prop::sample::select(vec![Nature::FixedFact, Nature::RunningTotal, Nature::ChangingState]),
         seed in any::<u64>(),
     ) {
-        let dated = |rows: &[((usize, usize, usize, String), u32)]| {
+        let dated = |rows: &[DatedRow]| {
             let mut csv = String::from("source,object,attribute,value,as_of\n");
             for ((s, o, a, v), day) in rows {
                 let day = if *day == 0 { String::new() } else { format!("2022-01-0{day}") };
@@ -175,6 +175,9 @@ proptest! {
         }
     }
 }
+
+/// A row of a dated table: source, object, attribute and value, and the day (0: undated).
+type DatedRow = ((usize, usize, usize, String), u32);
 
 /// `rows` shuffled by a xorshift of `seed`.
 fn shuffled<T: Clone>(rows: &[T], seed: u64) -> Vec<T> {
