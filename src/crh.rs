@@ -35,8 +35,8 @@ pub(crate) const LOSS_FLOOR: f64 = 0.01;
 /// a median or vote never divides by a total of zero.
 pub(crate) const WEIGHT_OFFSET: f64 = 1e-3;
 
-/// The weight of a voice before it is scored, and of one with no scored claim: CRH starts
-/// every source at the same weight.
+/// The weight of every voice before the first round (CRH starts every source at the same
+/// weight), and of every voice in a round where none was scored.
 pub(crate) const UNSCORED_WEIGHT: f64 = 1.0;
 
 /// Rounds stop once no weight moves by this much or more (see [`settled`]).
@@ -55,7 +55,10 @@ fn rounding(scale: f64) -> f64 {
 /// CRH's weights from each voice's mean loss: `w_v = -ln(L_v / Σ_u L_u) + 0.001`, with every
 /// `L` raised to [`LOSS_FLOOR`] (Li et al. 2014, eq. 4: the weights that minimise the total
 /// weighted loss under `Σ_v exp(-w_v) = 1`). A voice without a loss (`None`: nothing of it
-/// was scored) keeps [`UNSCORED_WEIGHT`]. Voices with a smaller loss get a larger weight; a
+/// was scored) weighs as a voice of the scored voices' mean loss would: no evidence makes it
+/// an average voice, on the scale the others' weights are on (a fixed weight is not: with two
+/// scored voices they weigh about 0.69, with a hundred about 4.6); with no voice scored, every
+/// voice keeps [`UNSCORED_WEIGHT`]. Voices with a smaller loss get a larger weight; a
 /// lone scored voice gets [`WEIGHT_OFFSET`] plus nothing, since `L_v / Σ L = 1`.
 ///
 /// # Complexity
@@ -63,11 +66,14 @@ fn rounding(scale: f64) -> f64 {
 pub(crate) fn weights(mean_losses: &[Option<f64>]) -> Vec<f64> {
     let floored = |l: f64| l.max(LOSS_FLOOR);
     let total: f64 = mean_losses.iter().flatten().map(|&l| floored(l)).sum();
+    let scored = mean_losses.iter().flatten().count();
+    let weight = |l: f64| (-(l / total).ln()).max(0.0) + WEIGHT_OFFSET;
+    let unscored = if total > 0.0 { weight(total / scored as f64) } else { UNSCORED_WEIGHT };
     mean_losses
         .iter()
         .map(|l| match l {
-            Some(l) if total > 0.0 => (-(floored(*l) / total).ln()).max(0.0) + WEIGHT_OFFSET,
-            _ => UNSCORED_WEIGHT,
+            Some(l) if total > 0.0 => weight(floored(*l)),
+            _ => unscored,
         })
         .collect()
 }
@@ -417,10 +423,13 @@ mod tests {
     }
 
     #[test]
-    fn unscored_voices_keep_the_starting_weight_and_no_weight_is_zero() {
-        let w = weights(&[None, Some(0.9), Some(0.9)]);
-        assert_eq!(w[0], UNSCORED_WEIGHT);
-        assert!(w[1] >= WEIGHT_OFFSET);
+    fn an_unscored_voice_weighs_as_a_voice_of_the_mean_loss_and_no_weight_is_zero() {
+        // Losses 0.25 and 0.75: the mean 0.5 is half the total, so the unscored voice weighs
+        // ln 2, between the two (not the starting weight 1.0, which is off CRH's scale).
+        let w = weights(&[None, Some(0.25), Some(0.75)]);
+        assert_eq!(w[0], std::f64::consts::LN_2 + WEIGHT_OFFSET);
+        assert!(w[2] < w[0] && w[0] < w[1], "{w:?}");
+        assert!(w[2] >= WEIGHT_OFFSET);
         assert_eq!(weights(&[Some(0.4)]), vec![WEIGHT_OFFSET]);
         assert_eq!(weights(&[None, None]), vec![UNSCORED_WEIGHT; 2]);
     }

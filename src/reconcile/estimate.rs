@@ -392,7 +392,7 @@ fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize,
     let supports: Vec<Support> = range
         .map(|c| Support {
             weight: epoch.splits.get(c).map_or(0.0, |s| s.total(weight)),
-            voices: epoch.splits.get(c).map_or(0, |s| s.voices.len()),
+            voices: epoch.voices(c),
             latest: epoch.latest[c],
             distinct: epoch.distinct[c],
         })
@@ -1345,6 +1345,11 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
+    /// How many voices give cluster `c`'s values.
+    pub(crate) fn voices(&self, c: usize) -> usize {
+        self.splits.get(c).map_or(0, |s| s.voices.len())
+    }
+
     /// Prepares a label epoch whose `value_clusters` come from [`label_clusters`].
     pub(crate) fn of(value_clusters: &[Vec<Vec<usize>>], inputs: &[Input<'_>]) -> Self {
         let members: Vec<Vec<usize>> =

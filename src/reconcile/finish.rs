@@ -49,7 +49,12 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     let result = state.take_group_result(gi);
     let n = items.len();
     let mut relations = Relations::between(figures);
-    let mut relate = |pair| relate(&items, pair, &mut relations, nature, policy);
+    let changed_days = if nature == crate::subject::Nature::ChangingState {
+        state.same_day_changes(gi)
+    } else {
+        Vec::new()
+    };
+    let mut relate = |pair| relate(&items, pair, &mut relations, nature, &changed_days, policy);
     if n <= all_pairs_up_to {
         (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
     } else {

@@ -72,11 +72,14 @@ impl<'a> Item<'a> {
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
 /// nature, added to `relations`, which hold the items' figures in the same order.
+/// `changed_days` are the days the group's estimates read as a yes/no state changed in an order
+/// the reports do not give ([`State::same_day_changes`](super::score::State::same_day_changes)).
 pub(crate) fn relate(
     items: &[Item<'_>],
     (ia, ib): (usize, usize),
     relations: &mut Relations,
     nature: Nature,
+    changed_days: &[NaiveDate],
     policy: &Policy,
 ) {
     let (a, b) = (&items[ia], &items[ib]);
@@ -91,16 +94,17 @@ pub(crate) fn relate(
     let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
-        (Nature::ChangingState, Verdict::Conflicts, false) if same_day && flips => {
-            match (a.pending, b.pending) {
-                (true, false) => {
-                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: false })
-                }
-                (false, true) => {
-                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: true })
-                }
-                _ => (RelationKind::ChangedSameDay, How::SameDayUnordered),
-            }
+        (Nature::ChangingState, Verdict::Conflicts, false)
+            if same_day && flips && a.pending != b.pending =>
+        {
+            (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: b.pending })
+        }
+        // In an unknown order: a change that day only where the estimate reads the day so (the
+        // other way backed by the day's vote or the next day's); else one way is wrong.
+        (Nature::ChangingState, Verdict::Conflicts, false)
+            if same_day && flips && a.as_of.is_some_and(|d| changed_days.contains(&d)) =>
+        {
+            (RelationKind::ChangedSameDay, How::SameDayUnordered)
         }
         (Nature::RunningTotal, Verdict::Conflicts, true) => {
             match (a.value.interval(policy), b.value.interval(policy)) {

@@ -242,6 +242,22 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
+    /// The days of group `gi` that its estimates read as a yes/no state changed in an order
+    /// the reports do not give (see `label_outcome`), in date order: relations name the
+    /// day's two ways a same-day change on these days only, a conflict on any other.
+    pub fn same_day_changes(&self, gi: usize) -> Vec<NaiveDate> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let of_group = |&p: &usize| self.epochs[p].group == gi;
+        let first = (0..ei).rev().take_while(of_group).last().unwrap_or(ei);
+        let end = (ei..self.epochs.len()).take_while(of_group).last().map_or(ei, |p| p + 1);
+        let mut days: Vec<NaiveDate> = (first..end)
+            .filter(|&p| self.outcomes[p].same_day)
+            .filter_map(|p| self.epochs[p].as_of)
+            .collect();
+        days.dedup();
+        days
+    }
+
     /// The public result of group `gi` (its latest epoch), given once: the group takes it,
     /// so its claim ids are not held twice while the groups are finished.
     pub fn take_group_result(&mut self, gi: usize) -> Option<GroupResult> {

@@ -107,7 +107,7 @@ impl State {
                     .rev()
                     .find(|&p| self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day)
                     .and_then(|p| done[p - first].label.as_ref());
-                self.label_outcome(e, &inputs(), before)
+                self.label_outcome(ei, &inputs(), before)
             }
             Some(_) => estimate::numeric(
                 &e.clusters,
@@ -122,10 +122,14 @@ impl State {
         }
     }
 
-    /// A label epoch's outcome. One epoch is one day: a yes/no state given both ways in it
-    /// flipped that day, in an order the reports do not give, and the value that differs from
-    /// the day before is the one it flipped to.
-    fn label_outcome(&self, e: &Epoch, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
+    /// A label epoch's outcome. One epoch is one day. A yes/no state given both ways in it
+    /// either flipped that day, in an order the reports do not give, or the reports of one way
+    /// are wrong. It reads as a flip, to the value that differs from the day before, when the
+    /// reports back one: it wins or ties the day's weighted vote, or the next day's reports vote
+    /// for it ([`State::next_day_votes_for`]). Otherwise the day's vote stands and the other way
+    /// conflicts with it: one report among ten does not turn a state.
+    fn label_outcome(&self, ei: usize, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
+        let e = &self.epochs[ei];
         let all = 0..e.value_clusters.len();
         let mut out = estimate::labels(
             &e.value_clusters,
@@ -142,6 +146,10 @@ impl State {
                 .iter()
                 .all(|i| !matches!(i.view, View::Label(v) if !matches!(v, Value::YesNo(_))));
         let Some(before) = before.filter(|_| out.same_day) else { return out };
+        let value_of = |c: usize| match inputs[e.value_clusters[c][0][0]].view {
+            View::Label(v) => Some(v),
+            _ => None,
+        };
         let new: Vec<usize> = (0..e.value_clusters.len())
             .filter(|&c| {
                 e.value_clusters[c]
@@ -149,21 +157,48 @@ impl State {
                     .all(|vals| !matches!(inputs[vals[0]].view, View::Label(v) if v == before))
             })
             .collect();
-        if let [only] = new[..] {
-            let mut changed = estimate::labels(
-                &e.value_clusters,
-                &e.labels,
-                only..only + 1,
-                inputs,
-                &self.weight,
-                &self.completeness,
-            );
-            changed.clusters = std::mem::take(&mut out.clusters);
-            changed.chosen = only;
-            changed.same_day = true;
-            return changed;
+        let [only] = new[..] else { return out };
+        let backed = !out.undecided.is_empty()
+            || out.chosen == only
+            || value_of(only).is_some_and(|v| self.next_day_votes_for(ei, v));
+        if !backed {
+            // A slip, not a flip: the day's vote stands, and its other way is scored against it.
+            out.same_day = false;
+            return out;
         }
-        out
+        let mut changed = estimate::labels(
+            &e.value_clusters,
+            &e.labels,
+            only..only + 1,
+            inputs,
+            &self.weight,
+            &self.completeness,
+        );
+        changed.clusters = std::mem::take(&mut out.clusters);
+        changed.chosen = only;
+        changed.same_day = true;
+        changed
+    }
+
+    /// Whether the reports of the first later day of epoch `ei`'s group give `value`, by the
+    /// day's own vote under the current weights (not its outcome, which reads this day's).
+    fn next_day_votes_for(&self, ei: usize, value: &Value) -> bool {
+        let e = &self.epochs[ei];
+        let next = self.epochs[ei + 1..]
+            .iter()
+            .take_while(|n| n.group == e.group)
+            .find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label));
+        let Some(next) = next else { return false };
+        let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, next);
+        let vote = estimate::labels(
+            &next.value_clusters,
+            &next.labels,
+            0..next.value_clusters.len(),
+            &inputs,
+            &self.weight,
+            &self.completeness,
+        );
+        vote.undecided.is_empty() && vote.label.as_ref() == Some(value)
     }
 
     /// Every observation's loss against its epoch's outcome, epochs in parallel when there are
