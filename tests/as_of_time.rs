@@ -3,6 +3,8 @@
 //! where the reports back the flip; one report against the rest that nothing backs is a
 //! conflict, and the state stands.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use claimrecon::*;
 
@@ -334,7 +336,7 @@ fn random_state_tables_almost_always_settle() {
         for _ in 0..rows {
             let value = if next(2) == 0 { "yes" } else { "no" };
             let (s, o, day) = (next(sources), next(objects), 1 + next(4));
-            csv += &format!("s{s},o{o},state,{value},2022-01-0{day}\n");
+            writeln!(csv, "s{s},o{o},state,{value},2022-01-0{day}").unwrap();
         }
         let table = Table::csv().nature(Nature::ChangingState);
         let claims: Vec<Claim> =
