@@ -30,8 +30,9 @@ pub enum FindingKind {
     Undecided,
     /// Figures about one subject that cannot be compared (different dimensions or kinds).
     Incomparable,
-    /// A yes/no state given both ways on one day, in an order the reports do not give: a note,
-    /// not a conflict.
+    /// A yes/no state given both ways on one day, in an order the reports do not give, that
+    /// the estimate reads as a change that day (see [`RelationKind::ChangedSameDay`]): a note,
+    /// not a conflict. A day the estimate does not read so is a [`FindingKind::Conflict`].
     ChangedSameDay,
     /// An estimate that rests on one independent voice.
     SingleVoice,

@@ -33,7 +33,12 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
 ) -> Group {
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     let mut items: Vec<Item<'_>> = Vec::with_capacity(g.members.len() + own_derived.len());
-    items.extend(g.members.iter().map(|&i| Item::of_claim(claims, values, voices, i)));
+    // Each claim with how the estimates read its part of its day, which its relations follow.
+    items.extend(
+        g.members
+            .iter()
+            .map(|&i| Item { read: state.read_of(i), ..Item::of_claim(claims, values, voices, i) }),
+    );
     items.extend(own_derived.iter().map(|d| Item::of_derived(d)));
     // The members come in this order from grouping; only derived bounds need placing.
     if !own_derived.is_empty() {
@@ -49,12 +54,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     let result = state.take_group_result(gi);
     let n = items.len();
     let mut relations = Relations::between(figures);
-    let changed_days = if nature == crate::subject::Nature::ChangingState {
-        state.same_day_changes(gi)
-    } else {
-        Vec::new()
-    };
-    let mut relate = |pair| relate(&items, pair, &mut relations, nature, &changed_days, policy);
+    let mut relate = |pair| relate(&items, pair, &mut relations, nature, policy);
     if n <= all_pairs_up_to {
         (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
     } else {

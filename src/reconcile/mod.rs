@@ -48,8 +48,11 @@ pub enum RelationKind {
     Regression,
     /// A changing state took a new value: "not yet requested" then "requested".
     ChangedOverTime,
-    /// A yes/no state reported both ways on one day, in an order the reports do not give: a
-    /// note, not a conflict.
+    /// A yes/no state reported both ways on one day, in an order the reports do not give,
+    /// where the estimates read the day as a change (the reports back the new way: it wins or
+    /// ties the day's vote, or the next day's reports give it): a note, not a conflict. Two
+    /// such reports the estimates do not read so [`RelationKind::Conflicts`]: one way is a
+    /// slip.
     ChangedSameDay,
     /// The first claim counts part of what the second counts: 19 security officers of 225.
     PartOf,

@@ -28,6 +28,8 @@ pub(crate) struct Item<'a> {
     /// The independence group it speaks for: a later lower figure of the same voice is a
     /// revision, of another voice a regression.
     pub voice: usize,
+    /// How the estimates read its part of its day (a derived bound's: as none).
+    pub read: Read,
 }
 
 impl<'a> Item<'a> {
@@ -46,6 +48,7 @@ impl<'a> Item<'a> {
             time: claims.as_of_time(i),
             pending: claims.expects_change(i),
             voice: voices.voice_of(i),
+            read: Read::default(),
         }
     }
 
@@ -58,6 +61,7 @@ impl<'a> Item<'a> {
             time: None,
             pending: false,
             voice: d.voice,
+            read: Read::default(),
         }
     }
 
@@ -70,16 +74,25 @@ impl<'a> Item<'a> {
     }
 }
 
+/// How the estimates read an item's part of its day ([`State::read_of`](super::score::State::read_of)): what relations
+/// between the figures of one day follow, so that they read the day as the estimate,
+/// ranks and findings do.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Read {
+    /// The part of the day it is in reads as a yes/no state changed that day in an order the
+    /// reports do not give.
+    pub changed: bool,
+    /// It is what the estimate of its part of the day holds.
+    pub holds: bool,
+}
+
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
 /// nature, added to `relations`, which hold the items' figures in the same order.
-/// `changed_days` are the days the group's estimates read as a yes/no state changed in an order
-/// the reports do not give ([`State::same_day_changes`](super::score::State::same_day_changes)).
 pub(crate) fn relate(
     items: &[Item<'_>],
     (ia, ib): (usize, usize),
     relations: &mut Relations,
     nature: Nature,
-    changed_days: &[NaiveDate],
     policy: &Policy,
 ) {
     let (a, b) = (&items[ia], &items[ib]);
@@ -94,15 +107,20 @@ pub(crate) fn relate(
     let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
+        // "Not yet" came first, where the estimate holds the state it changed to.
         (Nature::ChangingState, Verdict::Conflicts, false)
-            if same_day && flips && a.pending != b.pending =>
+            if same_day
+                && flips
+                && a.pending != b.pending
+                && if a.pending { b.read.holds } else { a.read.holds } =>
         {
             (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: b.pending })
         }
-        // In an unknown order: a change that day only where the estimate reads the day so (the
-        // other way backed by the day's vote or the next day's); else one way is wrong.
+        // In an unknown order: a change that day only where the estimate reads both figures'
+        // part of the day so (the new way backed by the day's vote or the next day's); else
+        // one way is wrong.
         (Nature::ChangingState, Verdict::Conflicts, false)
-            if same_day && flips && a.as_of.is_some_and(|d| changed_days.contains(&d)) =>
+            if same_day && flips && a.read.changed && b.read.changed =>
         {
             (RelationKind::ChangedSameDay, How::SameDayUnordered)
         }

@@ -12,6 +12,7 @@ use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, RankReason, RankWhy,
 };
+use crate::reconcile::relate::Read;
 use crate::reconcile::store::ClaimStore;
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
@@ -242,20 +243,11 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
-    /// The days of group `gi` that its estimates read as a yes/no state changed in an order
-    /// the reports do not give (see `label_outcome`), in date order: relations name the
-    /// day's two ways a same-day change on these days only, a conflict on any other.
-    pub fn same_day_changes(&self, gi: usize) -> Vec<NaiveDate> {
-        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
-        let of_group = |&p: &usize| self.epochs[p].group == gi;
-        let first = (0..ei).rev().take_while(of_group).last().unwrap_or(ei);
-        let end = (ei..self.epochs.len()).take_while(of_group).last().map_or(ei, |p| p + 1);
-        let mut days: Vec<NaiveDate> = (first..end)
-            .filter(|&p| self.outcomes[p].same_day)
-            .filter_map(|p| self.epochs[p].as_of)
-            .collect();
-        days.dedup();
-        days
+    /// How the estimates read claim `c`'s part of its day (see [`Read`]).
+    pub fn read_of(&self, c: usize) -> Read {
+        let o = self.claim_obs[c] as usize;
+        let ei = self.epoch_of(o);
+        Read { changed: self.outcomes[ei].same_day, holds: self.supports[o] }
     }
 
     /// The public result of group `gi` (its latest epoch), given once: the group takes it,
@@ -303,8 +295,17 @@ impl State {
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }
-        let latest = self.group_latest[e.group] == Some(ei);
         let out = &self.outcomes[ei];
+        // An earlier part of a day whose later part the estimates give the same state: what
+        // it said held through the day (a "not yet" that no report the estimates keep
+        // replaced), and it ranks with the later part.
+        let rest = Some(ei + 1).filter(|&r| {
+            e.earlier_that_day
+                && self.epochs.get(r).is_some_and(|n| n.group == e.group && n.as_of == e.as_of)
+        });
+        let held = rest.is_some_and(|r| out.label.is_some() && self.outcomes[r].label == out.label);
+        let latest =
+            self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
         let role = out.roles.get(o - e.obs.start).copied();
         let figure = |p: usize| {
             let other = &self.obs[e.at(p)];
@@ -330,7 +331,7 @@ impl State {
             return (Rank::Normal, RankWhy::OtherWaySameDay(e.as_of));
         }
         match (self.supports[o], ob.current, latest) {
-            (true, true, false) if e.earlier_that_day => {
+            (true, true, false) if e.earlier_that_day && !held => {
                 (Rank::Normal, RankWhy::EarlierThatDay(e.as_of))
             }
             (true, true, true) => (Rank::Preferred, RankWhy::Supports),

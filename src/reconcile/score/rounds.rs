@@ -15,23 +15,49 @@ impl State {
     /// CRH rounds: estimates from weights, losses from estimates, weights from losses; they
     /// stop once no weight or completeness moves by more than `tolerance` (see
     /// [`crh::settled`]), or after `max_rounds`.
+    ///
+    /// Rounds can also cycle: a state flipped one round and back the next, a tie broken and
+    /// made again, as each round's weights undo the last. When a round's new weights are ones
+    /// an earlier round started from (within `tolerance`), the rounds would repeat that cycle
+    /// forever; they stop, and the estimates are those of the round of the cycle with the
+    /// least CRH objective (the total of each voice's weight times its mean loss), so the
+    /// result does not depend on where `max_rounds` cuts the cycle.
     pub(super) fn iterate(&mut self, policy: &Policy, max_rounds: usize, tolerance: f64) {
+        // Per round: the weights and completeness it started from, and its objective.
+        let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::new();
         for round in 1..=max_rounds {
             self.estimate_all();
             self.score_all(policy);
             let new_weight = self.new_weights();
             let new_completeness = self.new_completeness();
-            let settled = crh::settled(
-                new_weight
-                    .iter()
-                    .zip(&self.weight)
-                    .chain(new_completeness.iter().zip(&self.completeness)),
-                tolerance,
-            );
-            self.weight = new_weight;
-            self.completeness = new_completeness;
+            let same = |w: &[f64], c: &[f64]| {
+                crh::settled(
+                    new_weight.iter().zip(w).chain(new_completeness.iter().zip(c)),
+                    tolerance,
+                )
+            };
+            let settled = same(&self.weight, &self.completeness);
+            let objective: f64 =
+                self.weight.iter().zip(&self.voice_loss).map(|(w, l)| w * l.unwrap_or(0.0)).sum();
+            let cycle_from =
+                if settled { None } else { history.iter().position(|(w, c, _)| same(w, c)) };
+            history.push((
+                std::mem::replace(&mut self.weight, new_weight),
+                std::mem::replace(&mut self.completeness, new_completeness),
+                objective,
+            ));
             self.rounds = round;
             if settled {
+                break;
+            }
+            if let Some(from) = cycle_from {
+                // The round of the cycle with the least objective; the first on a tie.
+                let best = (from..history.len())
+                    .min_by(|&a, &b| history[a].2.total_cmp(&history[b].2))
+                    .unwrap_or(from);
+                let (weight, completeness, _) = history.swap_remove(best);
+                self.weight = weight;
+                self.completeness = completeness;
                 break;
             }
         }
@@ -101,12 +127,15 @@ impl State {
         let inputs = || inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
         match e.kind {
             Some(Kind::Label) => {
-                // The state at the end of the last earlier day, skipping this day's own
-                // earlier part.
+                // The state at the end of the last earlier day that gave one, skipping this
+                // day's own earlier part and days without a state ("not disclosed"); a day
+                // the reports left undecided leaves it unknown.
                 let before = (first..ei)
                     .rev()
-                    .find(|&p| self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day)
-                    .and_then(|p| done[p - first].label.as_ref());
+                    .filter(|&p| self.epochs[p].as_of < e.as_of && !self.epochs[p].earlier_that_day)
+                    .map(|p| &done[p - first])
+                    .find(|out| out.label.is_some() || !out.undecided.is_empty())
+                    .and_then(|out| out.label.as_ref());
                 self.label_outcome(ei, &inputs(), before)
             }
             Some(_) => estimate::numeric(
@@ -126,8 +155,12 @@ impl State {
     /// either flipped that day, in an order the reports do not give, or the reports of one way
     /// are wrong. It reads as a flip, to the value that differs from the day before, when the
     /// reports back one: it wins or ties the day's weighted vote, or the next day's reports vote
-    /// for it ([`State::next_day_votes_for`]). Otherwise the day's vote stands and the other way
-    /// conflicts with it: one report among ten does not turn a state.
+    /// for it ([`State::next_day_vote`]). Otherwise the day's vote stands and the other way
+    /// conflicts with it: one report among ten does not turn a state. Where no earlier day gave
+    /// a state, the next day's vote tells which value the day changed to (the other way is
+    /// the state before); where neither tells, or the day before gave a state that is
+    /// neither way, no value is the one the day changed to, and the day's vote stands (a tie
+    /// stays undecided).
     fn label_outcome(&self, ei: usize, inputs: &[Input<'_>], before: Option<&Value>) -> Outcome {
         let e = &self.epochs[ei];
         let all = 0..e.value_clusters.len();
@@ -145,7 +178,26 @@ impl State {
             && inputs
                 .iter()
                 .all(|i| !matches!(i.view, View::Label(v) if !matches!(v, Value::YesNo(_))));
-        let Some(before) = before.filter(|_| out.same_day) else { return out };
+        if !out.same_day {
+            return out;
+        }
+        let tied = !out.undecided.is_empty();
+        // Without a state before, the state the next day holds is the one the day changed to,
+        // if it changed: the other way is the state before. Without either, no value is the
+        // one it changed to, and the other way is a slip as much as a change: the day's vote
+        // stands (a tie stays undecided).
+        let other_way;
+        let before = match (before, self.next_day_vote(ei)) {
+            (Some(before), _) => before,
+            (None, Some(Value::YesNo(next))) => {
+                other_way = Value::YesNo(!next);
+                &other_way
+            }
+            (None, _) => {
+                out.same_day = tied;
+                return out;
+            }
+        };
         let value_of = |c: usize| match inputs[e.value_clusters[c][0][0]].view {
             View::Label(v) => Some(v),
             _ => None,
@@ -157,10 +209,13 @@ impl State {
                     .all(|vals| !matches!(inputs[vals[0]].view, View::Label(v) if v == before))
             })
             .collect();
-        let [only] = new[..] else { return out };
-        let backed = !out.undecided.is_empty()
+        let [only] = new[..] else {
+            out.same_day = tied;
+            return out;
+        };
+        let backed = tied
             || out.chosen == only
-            || value_of(only).is_some_and(|v| self.next_day_votes_for(ei, v));
+            || value_of(only).is_some_and(|v| self.next_day_vote(ei).as_ref() == Some(v));
         if !backed {
             // A slip, not a flip: the day's vote stands, and its other way is scored against it.
             out.same_day = false;
@@ -180,15 +235,15 @@ impl State {
         changed
     }
 
-    /// Whether the reports of the first later day of epoch `ei`'s group give `value`, by the
-    /// day's own vote under the current weights (not its outcome, which reads this day's).
-    fn next_day_votes_for(&self, ei: usize, value: &Value) -> bool {
+    /// The value the reports of the first later day of epoch `ei`'s group give, by that day's
+    /// own vote under the current weights (not its outcome, which reads this day's); `None`
+    /// when there is no later day or its vote ties.
+    fn next_day_vote(&self, ei: usize) -> Option<Value> {
         let e = &self.epochs[ei];
         let next = self.epochs[ei + 1..]
             .iter()
             .take_while(|n| n.group == e.group)
-            .find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label));
-        let Some(next) = next else { return false };
+            .find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?;
         let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, next);
         let vote = estimate::labels(
             &next.value_clusters,
@@ -198,7 +253,7 @@ impl State {
             &self.weight,
             &self.completeness,
         );
-        vote.undecided.is_empty() && vote.label.as_ref() == Some(value)
+        vote.label.filter(|_| vote.undecided.is_empty())
     }
 
     /// Every observation's loss against its epoch's outcome, epochs in parallel when there are
