@@ -250,17 +250,16 @@ fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
     (of_claim.into_iter().map(|t| rank[t as usize]).collect(), texts.len())
 }
 
-/// The copy passes' statements of a table's observations (per variable, in `variables`'
-/// order, its observations `spans`, whatever their dates, as `Reconciler` takes a group's
-/// claims; an observation's voice is still its source): each spoken by its source, a label
-/// keyed by its place in text order (equal texts one key), a number by its text's rank in its
-/// variable (`ranks`, from [`number_ranks`]), so both order as `Reconciler`'s keys do. Each
-/// variable is a subject, a fixed fact when its attribute is one
-/// ([`Table::nature`](crate::Table::nature), [`Table::nature_of`](crate::Table::nature_of)).
+/// The copy passes' statements of a table's claims (per variable, in `variables`' order, all
+/// its claims, whatever their dates, as `Reconciler` takes a group's claims; a claim's voice
+/// is still its source): each spoken by its source, a label keyed by its place in text order
+/// (equal texts one key), a number by its text's rank in its variable (`ranks`, from
+/// [`number_ranks`]), so both order as `Reconciler`'s keys do. Each variable is a subject, a
+/// fixed fact when its attribute is one ([`Table::nature`](crate::Table::nature),
+/// [`Table::nature_of`](crate::Table::nature_of)). Read from the store, before the scoring
+/// state is built: the passes' peak of memory is not added to the state's.
 fn statements(
     bulk: &Bulk,
-    obs: &[Obs],
-    spans: &[Range<usize>],
     keys: &Keys,
     variables: &[(usize, usize)],
     ranks: &[(Vec<u32>, usize)],
@@ -273,16 +272,17 @@ fn statements(
         next += distinct;
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
-    for (((span, &(ci, k)), (rank, _)), &base) in spans.iter().zip(variables).zip(ranks).zip(&bases)
-    {
-        let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
-        let fixed = bulk.chunks[ci].natures[k] == Nature::FixedFact;
-        let rows = obs[span.clone()].iter().map(|o| {
-            let key = match rank.get(o.figure() - first) {
+    for ((&(ci, k), (rank, _)), &base) in variables.iter().zip(ranks).zip(&bases) {
+        let c = &bulk.chunks[ci];
+        let claims = &c.claims[c.start[k]..c.start[k + 1]];
+        let fixed = c.natures[k] == Nature::FixedFact;
+        // The passes read a subject's rows as a set: their order is not the state's.
+        let rows = claims.iter().enumerate().map(|(j, cl)| {
+            let key = match rank.get(j) {
                 Some(&r) => base + r as usize,
-                None => keys.order[o.key()],
+                None => keys.order[cl.value as usize],
             };
-            (o.voice, index(key))
+            (cl.source, index(key))
         });
         st.subject(fixed, rows);
     }
@@ -319,11 +319,25 @@ impl State {
         let by_id = |a: &Obs, b: &Obs| keys.ids[a.figure()].cmp(&keys.ids[b.figure()]);
         // The labels' values, which label observations hold by index; a date is numeric.
         let values: Vec<Value> = bulk.label_values.clone();
+        let variables = variables_in_subject_order(bulk);
+        // Who copies whom, on the same statements `Reconciler` judges: each source speaks
+        // for itself until a pass merges it into another's voice.
+        let mut voices = Voices::of_sources(&bulk.sources);
+        // A number keyed by its text, as `Reconciler` keys it, where one voice may give one
+        // text twice: a voice of several sources (copy detection), or one source on two dates.
+        let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
+        let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated {
+            variables.iter().map(|&v| number_ranks(bulk, v)).collect()
+        } else {
+            Vec::new()
+        };
+        if copy_detection {
+            voices.detect_copying_in(&statements(bulk, &keys, &variables, &ranks));
+        }
         let mut obs: Vec<Obs> = Vec::with_capacity(n);
         let mut epochs: Vec<Epoch> = Vec::with_capacity(bulk.vars.len());
         let mut group_latest = vec![None; bulk.vars.len()];
         let mut intervals: Vec<HeldInterval> = Vec::new();
-        let variables = variables_in_subject_order(bulk);
         // Per variable, in `variables`' order: its observations, its epochs' together.
         let mut spans: Vec<Range<usize>> = Vec::with_capacity(variables.len());
         for &variable in &variables {
@@ -340,35 +354,22 @@ impl State {
             );
             spans.push(from..obs.len());
         }
-        // Who copies whom, on the same statements `Reconciler` judges: each source speaks
-        // for itself until a pass merges it into another's voice.
-        let mut voices = Voices::of_sources(&bulk.sources);
-        // A number keyed by its text, as `Reconciler` keys it, where one voice may give one
-        // text twice: a voice of several sources (copy detection), or one source on two dates.
-        let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
-        if copy_detection || dated {
-            let ranks: Vec<(Vec<u32>, usize)> =
-                variables.iter().map(|&v| number_ranks(bulk, v)).collect();
-            if copy_detection {
-                let statements = statements(bulk, &obs, &spans, &keys, &variables, &ranks);
-                voices.detect_copying_in(&statements);
+        // The place of the first figure with that text, so a voice's equal figures are one
+        // statement (one source gives each text once a date: the reader drops repeats).
+        for ((span, &(ci, k)), (rank, distinct)) in spans.iter().zip(&variables).zip(&ranks) {
+            let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
+            let mut first_of_rank = vec![usize::MAX; *distinct];
+            for (j, &r) in rank.iter().enumerate() {
+                let at = &mut first_of_rank[r as usize];
+                *at = (*at).min(j);
             }
-            // The place of the first figure with that text, so a voice's equal figures are one
-            // statement (one source gives each text once a date: the reader drops repeats).
-            for ((span, &(ci, k)), (rank, distinct)) in spans.iter().zip(&variables).zip(&ranks) {
-                let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
-                let mut first_of_rank = vec![usize::MAX; *distinct];
-                for (j, &r) in rank.iter().enumerate() {
-                    let at = &mut first_of_rank[r as usize];
-                    *at = (*at).min(j);
-                }
-                for o in &mut obs[span.clone()] {
-                    if let Some(&r) = rank.get(o.figure() - first) {
-                        o.key = index(keys.labels + first_of_rank[r as usize]);
-                    }
+            for o in &mut obs[span.clone()] {
+                if let Some(&r) = rank.get(o.figure() - first) {
+                    o.key = index(keys.labels + first_of_rank[r as usize]);
                 }
             }
         }
+        drop(ranks);
         // Each observation's voice: its source's group (groups are ordered by name, sources
         // by their keys: the two numberings differ, so this holds with copy detection off too).
         for o in &mut obs {
