@@ -18,8 +18,9 @@
 //! P` a share P of the objects are changing states (attribute `state`, yes or no, flipping
 //! once within the ten days, each source reporting its own day's state: `Synthetic::changing`),
 //! whose truth is the last day's state. A `RESULT` line's `joined=N` counts the voices of
-//! several sources copy detection made, and `labels=R/L` how many of the truth's values other
-//! than numbers an engine got right.
+//! several sources copy detection made, `labels=R/L` how many of the truth's values other
+//! than numbers an engine got right, and `findings=N` the numbered findings (the full engine
+//! always makes them; the bulk one with `--findings`, as `BulkReconciler::findings` asks).
 //!
 //! Both engines read a table's `total` attribute as a running total and its `state` attribute
 //! as a changing state (`Table::nature_of`: the generator's meaning), and every other
@@ -60,7 +61,7 @@ type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
                      scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]\n       \
-                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full]";
+                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings]";
 
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,7 +89,8 @@ enum Mode {
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
     Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64, changing: f64 },
     /// Time one table and print its `RESULT` line.
-    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine },
+    /// `findings`: the bulk engine makes its findings too (the full engine always does).
+    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine, findings: bool },
 }
 
 fn main() -> ExitCode {
@@ -101,8 +103,8 @@ fn main() -> ExitCode {
         Mode::Generate { n, out, seed, copiers, running, changing } => {
             generate(n, seed, copiers, (running, changing), &out)
         }
-        Mode::Csv { csv, truth, rounds, engine } => match engine {
-            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds),
+        Mode::Csv { csv, truth, rounds, engine, findings } => match engine {
+            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, findings),
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
         },
     };
@@ -138,6 +140,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         let arg = arg.into_string().map_err(|a| err(format!("{a:?} is not UTF-8")))?;
         if arg == "--help" || arg == "-h" {
             return Err(Usage::Help);
+        }
+        // The one flag without a value.
+        if arg == "--findings" {
+            if given.iter().any(|(f, _)| *f == "--findings") {
+                return Err(err("--findings given twice".to_owned()));
+            }
+            given.push(("--findings", String::new()));
+            continue;
         }
         let Some(&flag) = FLAGS.iter().find(|&&f| f == arg) else {
             return Err(err(if arg.starts_with('-') {
@@ -194,9 +204,10 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running, changing });
     }
     if let Some(csv) = get("--csv") {
-        only("--csv", &["--csv", "--truth", "--rounds", "--engine"])?;
+        only("--csv", &["--csv", "--truth", "--rounds", "--engine", "--findings"])?;
         let truth = get("--truth").map(Into::into);
-        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine });
+        let findings = get("--findings").is_some();
+        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings });
     }
     only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
         let f = if get("--out").is_some() {
@@ -207,6 +218,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
             "--running needs --generate"
         } else if get("--changing").is_some() {
             "--changing needs --generate"
+        } else if get("--findings").is_some() {
+            "--findings needs --csv"
         } else {
             "--truth needs --csv"
         };
@@ -345,13 +358,13 @@ fn table() -> Table {
     Table::csv().nature_of("total", Nature::RunningTotal).nature_of("state", Nature::ChangingState)
 }
 
-fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
+fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, findings: bool) -> Result<()> {
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
     let bulk = table().read_bulk(&path(csv)?, file, &Parser::default())?;
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
-    let result = BulkReconciler::new().rounds(rounds).reconcile(&bulk);
+    let result = BulkReconciler::new().rounds(rounds).findings(findings).reconcile(&bulk);
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);
@@ -371,13 +384,15 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()> {
     };
     println!(
         "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} joined={} \
-         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
+         {}read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} \
+         {mae}",
         bulk.len(),
         bulk.variables(),
         bulk.sources().len(),
         bulk.rejected().len(),
         result.rounds,
         result.voices.len(),
+        result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -435,12 +450,14 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     };
     println!(
         "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} joined={} \
-         read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
+         findings={} read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} \
+         peak_mib={} {mae}",
         result.groups.len(),
         result.sources.len(),
         rejected.len() + result.rejected.len(),
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
+        result.summary.findings,
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -584,8 +601,21 @@ mod tests {
                 csv: "c.csv".into(),
                 truth: Some("t.csv".into()),
                 rounds: 20,
-                engine: Engine::Bulk
+                engine: Engine::Bulk,
+                findings: false
             })
+        );
+        assert!(matches!(
+            parse(&["--findings", "--csv", "c.csv"]),
+            Ok(Mode::Csv { findings: true, .. })
+        ));
+        assert_eq!(
+            error(&["--csv", "c.csv", "--findings", "--findings"]),
+            "--findings given twice"
+        );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--findings"]),
+            "--findings does not go with --generate"
         );
     }
 

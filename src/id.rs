@@ -143,6 +143,26 @@ impl SourceId {
     }
 }
 
+impl ClaimId {
+    /// The id of a table row's claim, `name:line` as [`Table::read`](crate::Table::read) names
+    /// it, where `prefix` is `name:`; just the line where `prefix` cannot begin an id (its
+    /// rows `Table::read` rejects: see [`ClaimId::row_prefix`]).
+    pub(crate) fn of_row(prefix: &str, line: u32) -> Self {
+        let mut text = String::with_capacity(prefix.len() + 10);
+        text.push_str(prefix);
+        text.push_str(&line.to_string());
+        ClaimId::new(&text).unwrap_or_else(|_| ClaimId(line.to_string().into()))
+    }
+
+    /// `name:`, the start of the ids of table `name`'s rows, when every line number after it
+    /// makes an id; else empty.
+    pub(crate) fn row_prefix(name: &str) -> String {
+        let prefix = format!("{name}:");
+        let longest = format!("{prefix}{}", u32::MAX);
+        if ClaimId::new(&longest).is_ok() { prefix } else { String::new() }
+    }
+}
+
 id_type!(
     /// Identifies a document (one article).
     DocumentId,

@@ -728,3 +728,47 @@ fn undated_tables_give_undated_estimates() {
     let result = BulkReconciler::new().reconcile(&read("source,object,value\na,Aktau,31\n"));
     assert_eq!(result.estimate("Aktau", "value").unwrap().as_of, None);
 }
+
+#[test]
+fn findings_name_what_to_look_at_first_on_the_table_path() {
+    // Deaths in Almaty: a running total whose latest figure one outlet gives below an
+    // earlier one of another (a regression); a curfew given both ways, one report each, on
+    // its latest day, the day after "no" (a change that day: a note); injured in Aktau from
+    // one outlet (a single voice).
+    let csv = "source,object,attribute,value,as_of\n\
+               A,Almaty,deaths,164,2022-01-10\n\
+               B,Almaty,deaths,225,2022-01-25\n\
+               C,Almaty,deaths,225,2022-01-25\n\
+               D,Almaty,deaths,103,2022-01-25\n\
+               A,Almaty,curfew,no,2022-01-04\n\
+               B,Almaty,curfew,no,2022-01-05\n\
+               C,Almaty,curfew,yes,2022-01-05\n\
+               A,Aktau,injured,40,2022-01-06\n";
+    let table = Table::csv()
+        .as_of_named("as_of")
+        .nature_of("deaths", Nature::RunningTotal)
+        .nature_of("curfew", Nature::ChangingState)
+        .nature_of("injured", Nature::RunningTotal);
+    let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let found: Vec<(FindingKind, Vec<&str>)> = r
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.claims.iter().map(ClaimId::as_str).collect()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (FindingKind::Regression, vec!["t.csv:5", "t.csv:2"]),
+            (FindingKind::ChangedSameDay, vec!["t.csv:7", "t.csv:8"]),
+            (FindingKind::SingleVoice, vec!["t.csv:9"]),
+        ],
+        "{:#?}",
+        r.findings
+    );
+    let summary = r.summary.unwrap();
+    assert_eq!((summary.quantities, summary.with_findings, summary.findings), (3, 1, 1));
+    // Without asking, none is made.
+    let plain = BulkReconciler::new().reconcile(&bulk);
+    assert!(plain.findings.is_empty() && plain.summary.is_none());
+}

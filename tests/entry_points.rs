@@ -424,7 +424,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
-    let b = BulkReconciler::new().reconcile(&bulk);
+    let b = BulkReconciler::new().findings(true).reconcile(&bulk);
     let mut claims = Vec::new();
     let mut rejected_lines = Vec::new();
     for item in table_options(case).read(TABLE, csv.as_bytes(), parser) {
@@ -495,6 +495,78 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
         "source reliabilities\n{shown}"
     );
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
+    assert_bulk_findings(&b, &r, &shown);
+}
+
+/// The bulk path's findings against `Reconciler`'s on the same table (see `assert_bulk_same`).
+fn assert_bulk_findings(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+    // Findings: the bulk path makes those of each variable's estimated epoch, by the same
+    // rules, naming claims as `Table::read` does; `Reconciler` adds those its relations give
+    // (conflicts between figures of earlier dates, incomparable figures), which are
+    // conflicts or incomparable figures, never one of the bulk path's missing. A name spelt
+    // in two cases is shown in one spelling by each path (the bulk path's first in byte
+    // order), so messages compare in lower case; and a row its source repeats is kept once
+    // by the bulk reader, so the bulk path names only its first line.
+    let finding = |f: &Finding| (f.kind, f.subject.clone(), f.message.to_string().to_lowercase());
+    let (from_bulk, from_reconciler): (Vec<_>, Vec<_>) =
+        (b.findings.iter().map(finding).collect(), r.findings.iter().map(finding).collect());
+    let missing: Vec<_> = from_bulk.iter().filter(|f| !from_reconciler.contains(f)).collect();
+    assert!(
+        missing.is_empty(),
+        "bulk findings Reconciler does not make: {missing:#?}\nReconciler's: {from_reconciler:#?}\n{shown}"
+    );
+    let relational: Vec<_> = from_reconciler.iter().filter(|f| !from_bulk.contains(f)).collect();
+    assert!(
+        relational.iter().all(|f| matches!(f.0, FindingKind::Conflict | FindingKind::Incomparable)),
+        "Reconciler findings the bulk path lacks: {relational:#?}\n{shown}"
+    );
+    if relational.is_empty() {
+        // Counted alike, but for the findings of a repeated row, which Reconciler makes once
+        // per row and the bulk path once.
+        let counts = |s: &Summary| {
+            (s.quantities, s.with_findings, s.agreed, s.single_voice, s.without_estimate)
+        };
+        let summary = b.summary.unwrap();
+        assert_eq!(counts(&summary), counts(&r.summary), "summary\n{shown}");
+        let numbered = |found: &[(FindingKind, Subject, String)]| {
+            let mut distinct: Vec<_> = found.iter().filter(|f| f.0.is_numbered()).collect();
+            distinct.sort();
+            distinct.dedup();
+            distinct.len()
+        };
+        assert_eq!(summary.findings, numbered(&from_bulk), "numbered findings\n{shown}");
+        assert_eq!(
+            numbered(&from_bulk),
+            numbered(&from_reconciler),
+            "findings {from_bulk:#?}\n{from_reconciler:#?}\n{shown}"
+        );
+    }
+    // In the same order, naming the same claims but repeats.
+    let mut common: Vec<&Finding> =
+        r.findings.iter().filter(|f| from_bulk.contains(&finding(f))).collect();
+    // A row its source repeats is one finding on the bulk path (the first).
+    let mut seen = Vec::new();
+    common.retain(|f| {
+        let key = finding(f);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    assert_eq!(b.findings.len(), common.len(), "findings\n{shown}");
+    let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id).unwrap();
+    let repeats = |a: &Claim, b: &Claim| {
+        (a.provenance().outlet().as_str().to_lowercase(), a.value(), a.as_of())
+            == (b.provenance().outlet().as_str().to_lowercase(), b.value(), b.as_of())
+    };
+    for (fb, fr) in b.findings.iter().zip(common) {
+        assert_eq!(finding(fb), finding(fr), "order of findings\n{shown}");
+        assert!(fb.claims.iter().all(|id| fr.claims.contains(id)), "{fb:?}\n{fr:?}\n{shown}");
+        let named = |id: &&ClaimId| fb.claims.contains(id);
+        for extra in fr.claims.iter().filter(|id| !named(id)) {
+            let repeated = fb.claims.iter().any(|id| repeats(claim(id), claim(extra)));
+            assert!(repeated, "{extra} is no repeat: {fb:?}\n{fr:?}\n{shown}");
+        }
+    }
 }
 
 /// The three outcomes of a case, checked alike (table against corpus, table against builder),

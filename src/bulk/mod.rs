@@ -16,8 +16,12 @@
 //! rivals), a changing state date by date. Its voices, estimates (and the date each
 //! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
 //! from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables, dated and undated, and named cases of copying). What it leaves out: relations,
-//! ranks, findings and part-of. Use `Reconciler` for those.
+//! tables, dated and undated, and named cases of copying). When asked
+//! ([`BulkReconciler::findings`]), it makes the findings of each variable's estimated epoch
+//! (a conflict, a tie, a running total that fell, a same-day change, a number resting on one
+//! voice) and the summary, by `Reconciler`'s rules, naming claims as `Table::read` does. What
+//! it leaves out: relations and the findings read off them (conflicts between figures of
+//! earlier dates), ranks and part-of. Use `Reconciler` for those.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
@@ -116,6 +120,8 @@ pub enum BulkKind {
 /// an attribute). Build with [`Table::read_bulk`]; score with [`BulkReconciler`].
 #[derive(Debug, Clone)]
 pub struct Bulk {
+    /// The table's name, as given to the reader: its rows' claims are `name:line`.
+    pub(crate) name: String,
     pub(crate) sources: Vec<String>,
     pub(crate) vars: Vec<(String, String)>,
     /// Per label: the value it is, as [`Table::read`] reads its cell.
@@ -454,7 +460,16 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    Bulk { sources, vars, label_values, chunks, per_source, rejected, repeats }
+    Bulk {
+        name: name.to_owned(),
+        sources,
+        vars,
+        label_values,
+        chunks,
+        per_source,
+        rejected,
+        repeats,
+    }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of
@@ -699,10 +714,16 @@ fn key_of(vote: &Vote, r: &Staged) -> String {
 /// phrase reads as, or `value` as a plain number. Two figures of a variable are one figure
 /// exactly when their keys are equal.
 pub(crate) fn number_key(value: f64, phrase: Option<Amount>) -> String {
+    number_value(value, phrase).map(|v| crh::value_key(&v)).unwrap_or_default()
+}
+
+/// The value of a number claim as [`Table::read`] reads its cell: the amount of its phrase,
+/// or a plain number `value`; `None` for a number no claim holds (the reader keeps none).
+pub(crate) fn number_value(value: f64, phrase: Option<Amount>) -> Option<Value> {
     let amount = phrase.or_else(|| {
         Number::new(value).ok().map(|x| Amount::new(Magnitude::Exact(x), Unit::Number))
     });
-    amount.map(|a| crh::value_key(&Value::Amount(a))).unwrap_or_default()
+    amount.map(Value::Amount)
 }
 
 fn settle_var(

@@ -9,13 +9,16 @@ use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 use crate::crh;
-use crate::id::{Score, collapsed, source_key};
-use crate::reconcile::Figure;
-use crate::reconcile::Rejected;
+use crate::id::{ClaimId, Score, SourceId, collapsed, source_key};
 use crate::reconcile::estimate::shares_of as estimate_shares;
-use crate::reconcile::score::{Decided, State};
+use crate::reconcile::findings::{self, Latest};
+use crate::reconcile::score::{ClaimNames, Decided, State};
+use crate::reconcile::voice::Voices;
+use crate::reconcile::{Figure, Finding, Rejected, Summary};
+use crate::subject::{Measure, Subject};
 use crate::tabular::{attribute_key, cell};
 use crate::value::Policy;
+use crate::value::{Label, Value};
 
 use super::{Bulk, BulkKind};
 
@@ -30,8 +33,9 @@ use super::{Bulk, BulkKind};
 /// text, and figures order by their texts, as in `Reconciler`; the block and false-sharing
 /// passes judge the variables of fixed facts only, as [`Table::nature`](crate::Table::nature)
 /// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
-/// variable, as in `Reconciler`). It leaves out relations, ranks,
-/// findings and part-of. Built by value.
+/// variable, as in `Reconciler`). Findings, when asked ([`BulkReconciler::findings`]), are
+/// `Reconciler`'s for each variable's estimated epoch. It leaves out relations (and the
+/// findings read off them), ranks and part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -43,6 +47,7 @@ pub struct BulkReconciler {
     rounds: usize,
     tolerance: f64,
     copy_detection: bool,
+    findings: bool,
 }
 
 impl Default for BulkReconciler {
@@ -198,6 +203,20 @@ pub struct BulkReconciliation {
     pub repeats: usize,
     /// Scoring rounds run.
     pub rounds: usize,
+    /// What to look at first (made when asked: [`BulkReconciler::findings`]; else empty), most
+    /// important first, as in
+    /// [`Reconciliation::findings`](crate::Reconciliation::findings) and by its rules, for
+    /// what a variable's estimated epoch shows: a conflict (clusters that cannot all be true,
+    /// with rivals left), a tie, a running total that fell, a yes/no state changed the same
+    /// day (a note), a number resting on one voice. A claim is named as
+    /// [`Table::read`](crate::Table::read) names a row's, `name:line`. The findings
+    /// `Reconciler` reads off relations between claims (conflicts between figures of earlier
+    /// dates, incomparable figures) are not made here, as relations are not.
+    pub findings: Vec<Finding>,
+    /// How many variables agree, need a look, rest on one voice (as
+    /// [`Reconciliation::summary`](crate::Reconciliation::summary)); `None` unless the findings
+    /// were asked for ([`BulkReconciler::findings`]).
+    pub summary: Option<Summary>,
 }
 
 impl BulkReconciliation {
@@ -230,7 +249,12 @@ impl BulkReconciler {
     /// 20 rounds at most, copy detection on.
     #[must_use]
     pub fn new() -> Self {
-        BulkReconciler { rounds: 20, tolerance: crh::TOLERANCE, copy_detection: true }
+        BulkReconciler {
+            rounds: 20,
+            tolerance: crh::TOLERANCE,
+            copy_detection: true,
+            findings: false,
+        }
     }
 
     /// Turns detection of copying sources on or off, as
@@ -239,6 +263,30 @@ impl BulkReconciler {
     #[must_use]
     pub fn copy_detection(self, on: bool) -> Self {
         Self { copy_detection: on, ..self }
+    }
+
+    /// Makes the findings and the summary ([`BulkReconciliation::findings`],
+    /// [`BulkReconciliation::summary`]); off by default. Each finding names its claims and
+    /// says why in data (about a kilobyte a finding), and a large table has many: scale's
+    /// 10^6 rows of running totals with copiers give 267,258 (most a figure below an earlier
+    /// one of another voice), at twice the path's memory peak (BENCHMARKS.md).
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, FindingKind, Parser, Table};
+    /// let csv = "source,object,attribute,value\nA,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\nA,Aktau,deaths,12\n";
+    /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+    /// let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    /// let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    /// assert_eq!(kinds, [FindingKind::Conflict, FindingKind::SingleVoice]);
+    /// // Claims are named as `Table::read` names a row's claim.
+    /// assert_eq!(r.findings[1].claims[0].as_str(), "t.csv:5");
+    /// let summary = r.summary.unwrap();
+    /// assert_eq!((summary.quantities, summary.with_findings, summary.single_voice), (2, 1, 1));
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn findings(self, on: bool) -> Self {
+        Self { findings: on, ..self }
     }
 
     /// The most scoring rounds to run (at least 1).
@@ -368,25 +416,157 @@ impl BulkReconciler {
                 }
             })
             .collect();
-        let voices = voices
-            .groups
-            .iter()
-            .filter(|g| g.members.len() > 1)
-            .map(|g| BulkVoice {
-                name: g.name.to_string(),
-                members: g.members.iter().map(|&m| bulk.sources[m].clone()).collect(),
-                reasons: g.reasons.clone(),
-            })
-            .collect();
+        let (findings, summary) = if self.findings {
+            let (findings, summary) = findings_of(bulk, &state, &voices, &firsts);
+            (findings, Some(summary))
+        } else {
+            (Vec::new(), None)
+        };
         BulkReconciliation {
             estimates,
             sources,
-            voices,
+            voices: joined_voices(bulk, &voices),
             rejected: bulk.rejected.clone(),
             repeats: bulk.repeats,
             rounds: state.rounds,
+            findings,
+            summary,
         }
     }
+}
+
+/// The voices of more than one source, with their members' names and the reasons.
+fn joined_voices(bulk: &Bulk, voices: &Voices) -> Vec<BulkVoice> {
+    voices
+        .groups
+        .iter()
+        .filter(|g| g.members.len() > 1)
+        .map(|g| BulkVoice {
+            name: g.name.to_string(),
+            members: g.members.iter().map(|&m| bulk.sources[m].clone()).collect(),
+            reasons: g.reasons.clone(),
+        })
+        .collect()
+}
+
+/// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
+/// the store's chunks in order (the scoring state's figures): its id as `Table::read` names a
+/// row's claim, its value as `Table::read` reads its cell, its source as the voices name it.
+/// Each is made when asked, for the claims a finding or a reason names.
+struct BulkNames<'a> {
+    bulk: &'a Bulk,
+    /// Per chunk, the number of its first claim ([`Bulk::first_claims`]).
+    firsts: &'a [usize],
+    voices: &'a Voices,
+    /// `name:`, which a row's line follows in its claim's id (see [`ClaimId::row_prefix`]).
+    prefix: String,
+}
+
+impl BulkNames<'_> {
+    /// Claim `c`'s chunk and its place there.
+    fn place(&self, c: usize) -> (usize, usize) {
+        let ci = self.firsts.partition_point(|&f| f <= c).saturating_sub(1);
+        (ci, c - self.firsts[ci])
+    }
+
+    fn line(&self, c: usize) -> u32 {
+        let (ci, j) = self.place(c);
+        self.bulk.chunks[ci].lines[j]
+    }
+}
+
+impl ClaimNames for BulkNames<'_> {
+    fn claims(&self) -> usize {
+        self.bulk.len()
+    }
+
+    fn id(&self, c: usize) -> ClaimId {
+        ClaimId::of_row(&self.prefix, self.line(c))
+    }
+
+    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        // One prefix: ids order as their lines' texts do.
+        super::line_key(self.line(a)).cmp(&super::line_key(self.line(b)))
+    }
+
+    fn value(&self, c: usize) -> Value {
+        let (ci, j) = self.place(c);
+        let chunk = &self.bulk.chunks[ci];
+        let claim = chunk.claims[j];
+        // The chunk's variable: the last whose claims start at or before `j`.
+        let k = chunk.start.partition_point(|&s| s <= j).saturating_sub(1);
+        if chunk.kinds.get(k) == Some(&BulkKind::Number) {
+            let phrase = chunk.intervals.binary_search_by_key(&j, |&(p, _)| p).ok();
+            let amount = phrase.and_then(|i| chunk.amounts.get(i).copied().flatten());
+            super::number_value(claim.value, amount).unwrap_or(Value::Undisclosed)
+        } else {
+            self.bulk.label_values.get(claim.value as usize).cloned().unwrap_or(Value::Undisclosed)
+        }
+    }
+
+    fn source(&self, c: usize) -> SourceId {
+        let (ci, j) = self.place(c);
+        self.voices.name(self.bulk.chunks[ci].claims[j].source as usize).clone()
+    }
+}
+
+/// The findings of a table's variables and the summary, by the rules `Reconciler` follows for
+/// a group's estimated epoch ([`findings::of_latest`], [`findings::summarize`]); only the
+/// variables whose epoch can give one are named ([`State::may_find`]).
+fn findings_of(
+    bulk: &Bulk,
+    state: &State,
+    voices: &Voices,
+    firsts: &[usize],
+) -> (Vec<Finding>, Summary) {
+    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
+    // Each variable's place in subject order (by attribute, then object), as `Reconciler`
+    // orders its groups.
+    let mut order: Vec<usize> = (0..bulk.vars.len()).collect();
+    order.sort_by_cached_key(|&v| {
+        let (object, attribute) = &bulk.vars[v];
+        (attribute_key(attribute), attribute_key(object))
+    });
+    let mut rank = vec![0; order.len()];
+    for (r, &v) in order.iter().enumerate() {
+        rank[v] = r;
+    }
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for c in &bulk.chunks {
+        for k in 0..c.kinds.len() {
+            let v = c.first + k;
+            if !state.may_find(v) {
+                continue;
+            }
+            let Some(result) = state.latest_result(v, &names) else { continue };
+            // The reader held both names to a label's rule.
+            let (object, attribute) = &bulk.vars[v];
+            let (Ok(object), Ok(attribute)) = (Label::new(object), Label::new(attribute)) else {
+                continue;
+            };
+            let subject = std::sync::Arc::new(
+                Subject::new(Measure::Other(attribute)).event(object).nature(c.natures[k]),
+            );
+            let latest = Latest {
+                gi: v,
+                subject: &subject,
+                clusters: &result.clusters,
+                estimate: result.estimate.as_ref(),
+                regressions: state.regressions(v, &names),
+                has_complement: false,
+            };
+            found.extend(findings::of_latest(latest, state, voices).into_iter().map(|f| (v, f)));
+        }
+    }
+    // The variables with claims, as `Reconciler` has a group per subject claimed.
+    let claimed = bulk.chunks.iter().flat_map(|c| {
+        (0..c.kinds.len())
+            .filter(|&k| c.start[k + 1] > c.start[k])
+            .map(|k| (c.first + k, state.has_estimate(c.first + k)))
+    });
+    let summary = findings::summarize(&found, claimed, state);
+    let found = found.into_iter().map(|(v, f)| (rank[v], f)).collect();
+    (findings::in_order(found), summary)
 }
 
 /// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see

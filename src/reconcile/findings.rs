@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,10 +10,10 @@ use crate::id::ClaimId;
 use crate::subject::Subject;
 
 use super::reason::{About, FindingMessage};
-use super::score::State;
+use super::score::{Named, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
-use super::{Group, RelationKind};
+use super::{Estimate, Group, RelationKind};
 
 /// What kind of problem a finding reports. Ordered by importance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,43 +145,127 @@ impl FindingKind {
     }
 }
 
-pub(crate) fn summarize(groups: &[Group], findings: &[Finding], state: &State) -> Summary {
-    let flagged: BTreeSet<&Subject> =
-        findings.iter().filter(|f| f.kind.is_numbered()).map(|f| &f.subject).collect();
+/// The summary of a reconciliation's groups (each with whether it has an estimate) and their
+/// findings, `found` with their groups: one definition for `Reconciler`'s groups and a
+/// table's variables.
+pub(crate) fn summarize(
+    found: &[(usize, Finding)],
+    groups: impl Iterator<Item = (usize, bool)>,
+    state: &State,
+) -> Summary {
+    let flagged: BTreeSet<usize> =
+        found.iter().filter(|(_, f)| f.kind.is_numbered()).map(|&(gi, _)| gi).collect();
     let mut summary = Summary {
-        quantities: groups.len(),
         with_findings: flagged.len(),
-        findings: findings.iter().filter(|f| f.kind.is_numbered()).count(),
+        findings: found.iter().filter(|(_, f)| f.kind.is_numbered()).count(),
         ..Summary::default()
     };
-    for (gi, g) in groups.iter().enumerate() {
-        if flagged.contains(&g.subject) {
+    for (gi, has_estimate) in groups {
+        summary.quantities += 1;
+        if flagged.contains(&gi) {
             continue;
         }
-        match (&g.estimate, state.supporting_voices(gi).len()) {
-            (None, _) => summary.without_estimate += 1,
-            (Some(_), 0 | 1) => summary.single_voice += 1,
-            (Some(_), _) => summary.agreed += 1,
+        match (has_estimate, state.supporting_voices(gi).len()) {
+            (false, _) => summary.without_estimate += 1,
+            (true, 0 | 1) => summary.single_voice += 1,
+            (true, _) => summary.agreed += 1,
         }
     }
     summary
 }
 
-/// The single-voice finding of group `gi`, if its number rests on one voice. Only for
-/// numbers: a date or a yes/no from one voice is common and would bury the rest.
-fn single_voice(gi: usize, g: &Group, state: &State, voices: &Voices) -> Option<Finding> {
-    let e = g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
+/// The single-voice finding of group `gi` about `subject`, if its number rests on one voice.
+/// Only for numbers: a date or a yes/no from one voice is common and would bury the rest.
+fn single_voice(
+    gi: usize,
+    subject: &Arc<Subject>,
+    estimate: Option<&Estimate>,
+    state: &State,
+    voices: &Voices,
+) -> Option<Finding> {
+    let e = estimate.filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
     let used = state.supporting_voices(gi);
     let (&v, 1) = (used.first()?, used.len()) else { return None };
     Some(Finding {
         kind: FindingKind::SingleVoice,
-        subject: g.subject.clone(),
+        subject: (**subject).clone(),
         claims: e.supporting.clone(),
         message: FindingMessage::about(
-            &std::sync::Arc::new(g.subject.clone()),
+            subject,
             About::SingleVoice(Box::new((e.figure.clone(), voices.groups[v].name.clone()))),
         ),
     })
+}
+
+/// What the findings of a group read off its latest epoch, the one its estimate describes.
+pub(crate) struct Latest<'a> {
+    /// The group.
+    pub gi: usize,
+    pub subject: &'a Arc<Subject>,
+    /// The epoch's clusters, by id.
+    pub clusters: &'a [Vec<ClaimId>],
+    pub estimate: Option<&'a Estimate>,
+    /// Its regressions (see [`State::regressions`]).
+    pub regressions: Vec<(ClaimId, Vec<ClaimId>, About)>,
+    /// Whether two of the group's figures are complementary time windows (relations tell;
+    /// a table's rows give no time of day).
+    pub has_complement: bool,
+}
+
+/// The findings of a group's latest epoch: each regression, a split that leaves rivals (a
+/// conflict), a tie (undecided), a same-day change (a note), and a number resting on one
+/// voice. One definition for `Reconciler`'s groups and a table's variables; `Reconciler`
+/// adds the findings its relations give ([`collect`]).
+pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> Vec<Finding> {
+    let Latest { gi, subject, clusters, estimate, regressions, has_complement } = latest;
+    let mut out = Vec::new();
+    let mut push = |kind, ids: Vec<ClaimId>, about: About| {
+        let message = FindingMessage::about(subject, about);
+        out.push(Finding { kind, subject: (**subject).clone(), claims: ids, message });
+    };
+    let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
+    // A split is a conflict when a rival cluster holds figures that are not regressions
+    // (those have their own finding).
+    let rivals_left = || {
+        let supporting = sorted(estimate.iter().flat_map(|e| &e.supporting));
+        clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
+    };
+    let undecided = estimate.filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
+    if let Some(e) = undecided {
+        let ids: Vec<ClaimId> = clusters.iter().flatten().cloned().collect();
+        push(
+            FindingKind::Undecided,
+            ids,
+            About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
+        );
+    } else if clusters.len() > 1 && state.changed_same_day(gi) {
+        let ids: Vec<ClaimId> = clusters.iter().flatten().cloned().collect();
+        let about = estimate.map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
+        push(FindingKind::ChangedSameDay, ids, about);
+    } else if clusters.len() > 1 && !has_complement && rivals_left() {
+        let ids: Vec<ClaimId> =
+            clusters.iter().flatten().filter(|id| !holds(&offenders, id)).cloned().collect();
+        let about =
+            estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
+        push(FindingKind::Conflict, ids, about);
+    }
+    // One finding per offending figure, listing every figure it falls below.
+    drop(offenders);
+    for (offender, below, about) in regressions {
+        let mut ids = Vec::with_capacity(below.len() + 1);
+        ids.push(offender);
+        ids.extend(below);
+        push(FindingKind::Regression, ids, about);
+    }
+    out.extend(single_voice(gi, subject, estimate, state, voices));
+    out
+}
+
+/// Findings by kind, then by group (`found` holds each with a number that orders its group as
+/// its subject orders), then by claims.
+pub(crate) fn in_order(mut found: Vec<(usize, Finding)>) -> Vec<Finding> {
+    found.sort_by(|(ga, a), (gb, b)| (a.kind, ga, &a.claims).cmp(&(b.kind, gb, &b.claims)));
+    found.into_iter().map(|(_, f)| f).collect()
 }
 
 /// The claims of group `gi`, a running total, whose own voice gave a later figure in the
@@ -224,17 +309,22 @@ fn holds(ids: &[&ClaimId], id: &ClaimId) -> bool {
     ids.binary_search(&id).is_ok()
 }
 
+/// Every group's findings, each with its group (to be put in order by [`in_order`]): those its relations give
+/// (complementary windows, sub-counts above their total, incomparable figures, and conflicts
+/// outside the estimate's epoch that no later report settled) and those of its latest epoch
+/// ([`of_latest`]).
 pub(crate) fn collect<C: ClaimStore + ?Sized>(
     claims: &C,
     groups: &[Group],
     state: &State,
     voices: &Voices,
-) -> Vec<Finding> {
+) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     // Each group's claim indices, built the first time a running total needs them.
     let mut members = None;
+    let names = Named { claims, voices };
     for (gi, g) in groups.iter().enumerate() {
-        let subject = std::sync::Arc::new(g.subject.clone());
+        let subject = Arc::new(g.subject.clone());
         let mut push = |kind, ids: Vec<ClaimId>, about: About| {
             let message = FindingMessage::about(&subject, about);
             out.push((gi, Finding { kind, subject: g.subject.clone(), claims: ids, message }));
@@ -260,15 +350,8 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
             incomparable.dedup();
             push(FindingKind::Incomparable, incomparable, About::Incomparable);
         }
-        // One finding per offending figure, listing every figure it falls below.
-        let regressions = state.regressions(gi, claims, voices);
+        let regressions = state.regressions(gi, &names);
         let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
-        for (offender, below, about) in &regressions {
-            let mut ids = Vec::with_capacity(below.len() + 1);
-            ids.push(offender.clone());
-            ids.extend(below.iter().cloned());
-            push(FindingKind::Regression, ids, about.clone());
-        }
         // Conflicts outside the estimate's clusters: between figures of an earlier state, or
         // between a figure and a derived bound.
         let in_clusters =
@@ -297,40 +380,19 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
                 );
             }
         }
-        // A split is a conflict when a rival cluster holds figures that are not regressions
-        // (those have their own finding).
-        let rivals_left = || {
-            let supporting = sorted(g.estimate.iter().flat_map(|e| &e.supporting));
-            g.clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
+        drop(offenders);
+        let latest = Latest {
+            gi,
+            subject: &subject,
+            clusters: &g.clusters,
+            estimate: g.estimate.as_ref(),
+            regressions,
+            has_complement,
         };
-        let undecided =
-            g.estimate.as_ref().filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
-        if let Some(e) = undecided {
-            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
-            push(
-                FindingKind::Undecided,
-                ids,
-                About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
-            );
-        } else if g.clusters.len() > 1 && state.changed_same_day(gi) {
-            let ids: Vec<ClaimId> = g.clusters.iter().flatten().cloned().collect();
-            let about =
-                g.estimate.as_ref().map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
-            push(FindingKind::ChangedSameDay, ids, about);
-        } else if g.clusters.len() > 1 && !has_complement && rivals_left() {
-            let ids: Vec<ClaimId> =
-                g.clusters.iter().flatten().filter(|id| !holds(&offenders, id)).cloned().collect();
-            let about = g
-                .estimate
-                .as_ref()
-                .map_or(About::Split(g.clusters.len()), |e| About::Estimate(e.reason.clone()));
-            push(FindingKind::Conflict, ids, about);
-        }
-        out.extend(single_voice(gi, g, state, voices).map(|f| (gi, f)));
+        out.extend(of_latest(latest, state, voices).into_iter().map(|f| (gi, f)));
     }
-    // By kind, subject and claims. Groups come in subject order, one per subject: a group's
-    // index orders as its subject does, and costs no comparison of subjects.
+    // Groups come in subject order, one per subject: a group's index orders as its subject
+    // does, and costs no comparison of subjects.
     debug_assert!(groups.is_sorted_by(|a, b| a.subject < b.subject));
-    out.sort_by(|(ga, a), (gb, b)| (a.kind, ga, &a.claims).cmp(&(b.kind, gb, &b.claims)));
-    out.into_iter().map(|(_, f)| f).collect()
+    out
 }

@@ -3,7 +3,7 @@
 
 mod echo;
 pub(crate) mod estimate;
-mod findings;
+pub(crate) mod findings;
 mod finish;
 mod group;
 pub(crate) mod limit;
@@ -13,7 +13,7 @@ mod relate;
 mod relations;
 pub(crate) mod score;
 mod store;
-mod voice;
+pub(crate) mod voice;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -889,8 +889,10 @@ impl Reconciler {
             ));
         }
         partof::relate(&claims, &groups, &mut out_groups, &self.places, &self.policy);
-        let findings = findings::collect(store, &out_groups, &state, &voices);
-        let summary = findings::summarize(&out_groups, &findings, &state);
+        let found = findings::collect(store, &out_groups, &state, &voices);
+        let estimates = out_groups.iter().map(|g| g.estimate.is_some()).enumerate();
+        let summary = findings::summarize(&found, estimates, &state);
+        let findings = findings::in_order(found);
         let (sources, outlets, voice_reports) = state.reports(store, &voices);
         Reconciliation {
             claims,

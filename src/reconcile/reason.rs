@@ -370,6 +370,21 @@ pub(crate) struct Described {
     pub dated: bool,
 }
 
+impl Described {
+    /// Whether `other` names the same figure of the same source: equal values (a label by
+    /// its key), sources equal in any case, the same day.
+    pub(crate) fn same_figure(&self, other: &Described) -> bool {
+        let figure = match (&self.figure, &other.figure) {
+            (Figured::Claim(v, s), Figured::Claim(w, t)) => {
+                v == w && crate::id::source_key(s.as_str()) == crate::id::source_key(t.as_str())
+            }
+            (Figured::Derived(a), Figured::Derived(b)) => a == b,
+            _ => false,
+        };
+        figure && self.as_of == other.as_of
+    }
+}
+
 /// A described figure: a claim's value and its source, or a derived bound's value as text.
 #[derive(Debug, Clone)]
 pub(crate) enum Figured {

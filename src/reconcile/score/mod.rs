@@ -49,7 +49,7 @@ use rayon::prelude::*;
 
 use crate::claim::AsOfTime;
 use crate::crh;
-use crate::id::ClaimId;
+use crate::id::{ClaimId, SourceId};
 use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
 use crate::value::{Change, Endpoint, Interval, Policy, Value};
@@ -244,11 +244,6 @@ impl State {
     /// The claim an observation is, if it is not a derived bound.
     fn claim_of(&self, ob: &Obs) -> Option<usize> {
         (ob.figure() < self.claims).then_some(ob.figure())
-    }
-
-    /// The id of observation `o`'s claim or derived bound.
-    fn id_of<'a, C: ClaimStore + ?Sized>(&'a self, claims: &'a C, o: usize) -> &'a ClaimId {
-        figure_id(claims, &self.derived_ids, self.obs[o].figure())
     }
 }
 
@@ -837,7 +832,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         voices.groups.len(),
     );
     state.iterate(policy, max_rounds, crh::TOLERANCE);
-    state.publish(claims, voices);
+    state.publish(&Named { claims, voices });
     state
 }
 
@@ -894,6 +889,60 @@ fn figure_order<C: ClaimStore + ?Sized>(
         return a.cmp(&b);
     }
     figure_id(claims, derived_ids, a).cmp(figure_id(claims, derived_ids, b))
+}
+
+/// What a result names of the claims it points at: their ids, values and sources, made when
+/// asked. `Reconciler`'s claims answer from their `Claim`s ([`Named`]); a table's column store
+/// from its columns, making an id or a value only for the claims a finding or a reason names,
+/// never one per row.
+pub(crate) trait ClaimNames: Sync {
+    /// How many claims: a figure below it is a claim, one at or above a derived bound.
+    fn claims(&self) -> usize;
+    /// Claim `c`'s id.
+    fn id(&self, c: usize) -> ClaimId;
+    /// Claims `a` and `b` in the order of their ids.
+    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering;
+    /// Claim `c`'s value, as its source gave it.
+    fn value(&self, c: usize) -> Value;
+    /// Who gave claim `c`: its speaker, else its outlet.
+    fn source(&self, c: usize) -> SourceId;
+}
+
+/// A [`ClaimStore`]'s claims as a result names them, each source as `voices` names it.
+pub(crate) struct Named<'a, C: ?Sized> {
+    pub claims: &'a C,
+    pub voices: &'a Voices,
+}
+
+impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
+    fn claims(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn id(&self, c: usize) -> ClaimId {
+        self.claims.id(c).clone()
+    }
+
+    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        // Claims are in id order (see `ClaimStore`).
+        a.cmp(&b)
+    }
+
+    fn value(&self, c: usize) -> Value {
+        self.claims.value(c).clone()
+    }
+
+    fn source(&self, c: usize) -> SourceId {
+        self.voices.name(self.voices.source_of_claim(c)).clone()
+    }
+}
+
+/// The id of a figure (see `Obs::figure`) as a result names it.
+fn named_id(names: &impl ClaimNames, derived_ids: &[ClaimId], figure: usize) -> ClaimId {
+    match figure.checked_sub(names.claims()) {
+        None => names.id(figure),
+        Some(d) => derived_ids[d].clone(),
+    }
 }
 
 /// The id of an observation's figure (see `Obs::figure`): a claim's, or a derived bound's.

@@ -18,7 +18,7 @@ use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
 
-use super::{Epoch, GroupResult, Kind, State, Statement, figure_id, figure_order};
+use super::{ClaimNames, Epoch, GroupResult, Kind, State, Statement, named_id};
 
 fn score(x: f64) -> Option<Score> {
     Score::new(x.clamp(0.0, 1.0)).ok()
@@ -54,7 +54,7 @@ struct Tally {
 }
 
 impl State {
-    pub(super) fn publish<C: ClaimStore + ?Sized>(&mut self, claims: &C, voices: &Voices) {
+    pub(super) fn publish(&mut self, names: &impl ClaimNames) {
         // Which observations support their epoch's estimate, computed once (ranks ask per claim).
         let mut supports = vec![false; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
@@ -66,49 +66,49 @@ impl State {
         let mut results = vec![None; self.group_latest.len()];
         for (gi, latest) in self.group_latest.iter().enumerate() {
             let Some(ei) = *latest else { continue };
-            results[gi] = Some(self.group_result(ei, claims, voices));
+            results[gi] = Some(self.group_result(ei, names));
         }
         self.results = results;
     }
 
     /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
     /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
-    fn describe_obs<C: ClaimStore + ?Sized>(
-        &self,
-        o: usize,
-        claims: &C,
-        voices: &Voices,
-        dated: bool,
-    ) -> Described {
+    fn describe_obs(&self, o: usize, names: &impl ClaimNames, dated: bool) -> Described {
         let ob = &self.obs[o];
         let figure = match self.claim_of(ob) {
-            Some(c) => Figured::Claim(
-                claims.value(c).clone(),
-                voices.name(voices.source_of_claim(c)).clone(),
-            ),
+            Some(c) => Figured::Claim(names.value(c), names.source(c)),
             None => Figured::Derived(self.keys[ob.key()].clone()),
         };
         Described { figure, as_of: ob.as_of, dated }
     }
 
-    fn group_result<C: ClaimStore + ?Sized>(
-        &self,
-        ei: usize,
-        claims: &C,
-        voices: &Voices,
-    ) -> GroupResult {
+    /// The public result of epoch `ei`, the latest of its group: its clusters, its estimate
+    /// with the reason, and the ids supporting it.
+    pub(crate) fn group_result(&self, ei: usize, names: &impl ClaimNames) -> GroupResult {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
-        // Sorted by id: claims by index (see `figure_order`), without comparing their texts.
         let to_ids = |c: &[usize]| -> Vec<ClaimId> {
             let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure()).collect();
-            figures.sort_unstable_by(|&a, &b| figure_order(claims, &self.derived_ids, a, b));
-            figures.iter().map(|&f| figure_id(claims, &self.derived_ids, f).clone()).collect()
+            // Sorted by id: claims in the names' order, without comparing their texts where
+            // the names need not; a derived bound by its id.
+            let n = names.claims();
+            figures.sort_unstable_by(|&a, &b| {
+                if a < n && b < n {
+                    names.order(a, b)
+                } else {
+                    named_id(names, &self.derived_ids, a).cmp(&named_id(
+                        names,
+                        &self.derived_ids,
+                        b,
+                    ))
+                }
+            });
+            figures.iter().map(|&f| named_id(names, &self.derived_ids, f)).collect()
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
         let supporting = to_ids(&out.supporting());
         let estimate = Self::figure(e, out).map(|figure| {
-            let reason = self.reason(e, out, supporting.len(), claims, voices);
+            let reason = self.reason(e, out, supporting.len(), names);
             Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
         });
         GroupResult { clusters, estimate, supporting }
@@ -146,14 +146,14 @@ impl State {
 
     /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
     /// its id, the ids of the figures it falls below, and what the finding says.
-    pub fn regressions<C: ClaimStore + ?Sized>(
+    pub fn regressions(
         &self,
         gi: usize,
-        claims: &C,
-        voices: &Voices,
+        names: &impl ClaimNames,
     ) -> Vec<(ClaimId, Vec<ClaimId>, About)> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
         out.roles
             .iter()
             .enumerate()
@@ -164,28 +164,21 @@ impl State {
             .map(|(o, below)| {
                 let below: Vec<usize> = below.iter().map(|&g| e.at(g)).collect();
                 let listed: Vec<Described> =
-                    below.iter().map(|&g| self.describe_obs(g, claims, voices, true)).collect();
-                let about = About::Regression(Box::new((
-                    self.describe_obs(o, claims, voices, true),
-                    listed,
-                )));
-                (
-                    self.id_of(claims, o).clone(),
-                    below.iter().map(|&g| self.id_of(claims, g).clone()).collect(),
-                    about,
-                )
+                    below.iter().map(|&g| self.describe_obs(g, names, true)).collect();
+                let about =
+                    About::Regression(Box::new((self.describe_obs(o, names, true), listed)));
+                (id(o), below.iter().map(|&g| id(g)).collect(), about)
             })
             .collect()
     }
 
     /// Why the estimate of epoch `e` is what it is, as data for its line of words.
-    fn reason<C: ClaimStore + ?Sized>(
+    fn reason(
         &self,
         e: &Epoch,
         out: &Outcome,
         n_supporting: usize,
-        claims: &C,
-        voices: &Voices,
+        names: &impl ClaimNames,
     ) -> EstimateReason {
         let why = if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())
@@ -200,7 +193,14 @@ impl State {
                 .enumerate()
                 .filter(|(i, _)| *i != out.chosen)
                 .map(|(_, c)| {
-                    c.iter().map(|&p| self.describe_obs(e.at(p), claims, voices, false)).collect()
+                    // Each figure of a source once: a repeat (in any spelling) adds no words.
+                    let mut shown: Vec<Described> = Vec::new();
+                    for d in c.iter().map(|&p| self.describe_obs(e.at(p), names, false)) {
+                        if !shown.iter().any(|s| s.same_figure(&d)) {
+                            shown.push(d);
+                        }
+                    }
+                    shown
                 })
                 .collect();
             EstimateWhy::Split {
@@ -248,6 +248,32 @@ impl State {
         let o = self.claim_obs[c] as usize;
         let ei = self.epoch_of(o);
         Read { changed: self.outcomes[ei].same_day, holds: self.supports[o] }
+    }
+
+    /// Whether group `gi`'s latest epoch can give a finding of its own (see
+    /// [`of_latest`](crate::reconcile::findings::of_latest)): a split, a tie, a regression, or
+    /// a number resting on one voice. Asked without naming a claim, so that a table names
+    /// the claims of these variables only.
+    pub fn may_find(&self, gi: usize) -> bool {
+        let Some(ei) = self.group_latest[gi] else { return false };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        out.clusters.len() > 1
+            || !out.undecided.is_empty()
+            || out.roles.iter().any(|r| matches!(r, Role::Regression { .. }))
+            || (matches!(Self::figure(e, out), Some(Figure::Number { .. }))
+                && self.supporting_voices(gi).len() == 1)
+    }
+
+    /// The public result of group `gi`'s latest epoch, made anew (see
+    /// [`State::take_group_result`] for `Reconciler`'s, made once).
+    pub fn latest_result(&self, gi: usize, names: &impl ClaimNames) -> Option<GroupResult> {
+        self.group_latest[gi].map(|ei| self.group_result(ei, names))
+    }
+
+    /// Whether group `gi` has an estimate.
+    pub fn has_estimate(&self, gi: usize) -> bool {
+        self.group_latest[gi]
+            .is_some_and(|ei| Self::figure(&self.epochs[ei], &self.outcomes[ei]).is_some())
     }
 
     /// The public result of group `gi` (its latest epoch), given once: the group takes it,
