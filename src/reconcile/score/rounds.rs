@@ -187,15 +187,15 @@ impl State {
         // one it changed to, and the other way is a slip as much as a change: the day's vote
         // stands (a tie stays undecided).
         let other_way;
-        let before = match (before, self.next_day_vote(ei)) {
-            (Some(before), _) => before,
-            (None, Some(Value::YesNo(next))) => {
+        let before = match before {
+            Some(before) => before,
+            None => {
+                let Some(Value::YesNo(next)) = self.next_day_vote(ei) else {
+                    out.same_day = tied;
+                    return out;
+                };
                 other_way = Value::YesNo(!next);
                 &other_way
-            }
-            (None, _) => {
-                out.same_day = tied;
-                return out;
             }
         };
         let value_of = |c: usize| match inputs[e.value_clusters[c][0][0]].view {
