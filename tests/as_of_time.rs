@@ -346,6 +346,64 @@ fn not_yet_is_not_replaced_by_a_slip() {
 }
 
 #[test]
+fn figures_of_two_parts_of_a_day_that_each_hold_their_part_are_a_change_not_a_conflict() {
+    // "Yes" on the 4th; on the 5th "no" at 09:00, then "yes" at 18:00 and untimed: the
+    // morning's "no" held then, and the untimed "yes" holds the rest of the day.
+    let r = Reconciler::new().all_pairs_up_to(50).reconcile(vec![
+        requested_on(4, "a4", "requested", "A", None),
+        requested_on(4, "b4", "requested", "B", None),
+        requested_on(5, "y", "has not requested", "Y", Some("09:00")),
+        requested_on(5, "z", "requested", "Z", Some("18:00")),
+        requested_on(5, "f", "requested", "F", None),
+    ]);
+    assert_eq!(r.relation(&id("f"), &id("y")).unwrap().kind, RelationKind::ChangedSameDay);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Conflict), "{:#?}", r.findings);
+    assert_eq!(r.rank(&id("y")).unwrap().rank, Rank::Normal);
+    // "Not yet", then the rest of the day split one each way after a "yes" day: a change to
+    // "no" that day, the "yes" spared; "not yet" came before that "yes".
+    let r = Reconciler::new().all_pairs_up_to(50).reconcile(vec![
+        requested_on(4, "a4", "requested", "A", None),
+        requested_on(4, "b4", "requested", "B", None),
+        requested_on(5, "p", "has not yet requested", "P", None),
+        requested_on(5, "a5", "has not requested", "A", None),
+        requested_on(5, "b5", "requested", "B", None),
+    ]);
+    assert_eq!(r.relation(&id("p"), &id("b5")).unwrap().kind, RelationKind::ChangedOverTime);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Conflict), "{:#?}", r.findings);
+    assert_eq!(r.rank(&id("b5")).unwrap().rank, Rank::Normal);
+}
+
+#[test]
+fn not_yet_before_a_day_the_reports_leave_undecided_is_no_conflict() {
+    let r = Reconciler::new().all_pairs_up_to(50).reconcile(vec![
+        requested("p", "has not yet requested", "P", None),
+        requested("e", "requested", "E", None),
+        requested("a5", "has not requested", "A", None),
+    ]);
+    assert!(matches!(r.groups[0].estimate.as_ref().unwrap().figure, Figure::Undecided { .. }));
+    assert_eq!(r.relation(&id("p"), &id("e")).unwrap().kind, RelationKind::ChangedOverTime);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Undecided]);
+}
+
+#[test]
+fn reports_ordered_by_their_times_are_states_of_their_times_not_slips() {
+    // "Yes" at 08:00 from two outlets, "no" at 09:00, "yes" at 18:00: each held at its time.
+    let r = Reconciler::new().all_pairs_up_to(50).reconcile(vec![
+        requested_on(4, "a4", "requested", "A", None),
+        requested_on(4, "b4", "requested", "B", None),
+        requested_on(5, "x", "requested", "X", Some("08:00")),
+        requested_on(5, "x2", "requested", "X2", Some("08:00")),
+        requested_on(5, "y", "has not requested", "Y", Some("09:00")),
+        requested_on(5, "z", "requested", "Z", Some("18:00")),
+    ]);
+    assert_eq!(r.rank(&id("y")).unwrap().rank, Rank::Normal);
+    let y = r.source(&SourceId::new("Y").unwrap()).unwrap();
+    assert_eq!(y.agreement.map(f64::from), Some(1.0));
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Conflict), "{:#?}", r.findings);
+}
+
+#[test]
 fn a_flip_after_an_earlier_part_of_the_day_still_looks_at_the_day_before() {
     let r = Reconciler::new().reconcile(vec![
         requested_on(4, "before", "has not requested", "A", None),

@@ -33,7 +33,8 @@ pub enum FindingKind {
     Incomparable,
     /// A yes/no state given both ways on one day, in an order the reports do not give, that
     /// the estimate reads as a change that day (see [`RelationKind::ChangedSameDay`]): a note,
-    /// not a conflict. A day the estimate does not read so is a [`FindingKind::Conflict`].
+    /// not a conflict. A day whose other way the estimate holds wrong (a slip its vote
+    /// outweighs) is a [`FindingKind::Conflict`].
     ChangedSameDay,
     /// An estimate that rests on one independent voice.
     SingleVoice,

@@ -49,10 +49,11 @@ pub enum RelationKind {
     /// A changing state took a new value: "not yet requested" then "requested".
     ChangedOverTime,
     /// A yes/no state reported both ways on one day, in an order the reports do not give,
-    /// where the estimates read the day as a change (the reports back the new way: it wins or
-    /// ties the day's vote, or the next day's reports give it): a note, not a conflict. Two
-    /// such reports the estimates do not read so [`RelationKind::Conflicts`]: one way is a
-    /// slip.
+    /// neither held wrong by the estimates (the day reads as a change, the reports backing the
+    /// new way: it wins or ties the day's vote, or the next day's reports give it; or the two
+    /// are of parts of the day that each hold; or the day is undecided): a note, not a
+    /// conflict. Where the estimates hold one of them wrong (a slip the day's vote outweighs),
+    /// the two are [`RelationKind::Conflicts`].
     ChangedSameDay,
     /// The first claim counts part of what the second counts: 19 security officers of 225.
     PartOf,

@@ -74,16 +74,15 @@ impl<'a> Item<'a> {
     }
 }
 
-/// How the estimates read an item's part of its day ([`State::read_of`](super::score::State::read_of)): what relations
-/// between the figures of one day follow, so that they read the day as the estimate,
-/// ranks and findings do.
+/// How the estimates read an item's figure ([`State::read_of`](super::score::State::read_of)):
+/// what relations between two figures of one day follow, so that they read the day as the
+/// estimates, ranks, findings and scores do.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Read {
-    /// The part of the day it is in reads as a yes/no state changed that day in an order the
-    /// reports do not give.
-    pub changed: bool,
-    /// It is what the estimate of its part of the day holds.
-    pub holds: bool,
+    /// The estimates do not hold it wrong: it is what the estimate of its part of the day
+    /// holds, or that part reads as a state changed that day (its other way spared), or is
+    /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
+    pub stands: bool,
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -107,22 +106,21 @@ pub(crate) fn relate(
     let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
-        // "Not yet" came first, where the estimate holds the state it changed to.
+        // Both ways on one day, neither held wrong by the estimates: a change that day, where
+        // "not yet" came first, else in an unknown order. Where the estimates hold one wrong
+        // (a slip the day's vote outweighs), they conflict.
         (Nature::ChangingState, Verdict::Conflicts, false)
-            if same_day
-                && flips
-                && a.pending != b.pending
-                && if a.pending { b.read.holds } else { a.read.holds } =>
+            if same_day && flips && a.read.stands && b.read.stands =>
         {
-            (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: b.pending })
-        }
-        // In an unknown order: a change that day only where the estimate reads both figures'
-        // part of the day so (the new way backed by the day's vote or the next day's); else
-        // one way is wrong.
-        (Nature::ChangingState, Verdict::Conflicts, false)
-            if same_day && flips && a.read.changed && b.read.changed =>
-        {
-            (RelationKind::ChangedSameDay, How::SameDayUnordered)
+            match (a.pending, b.pending) {
+                (true, false) => {
+                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: false })
+                }
+                (false, true) => {
+                    (RelationKind::ChangedOverTime, How::ChangedSameDay { reversed: true })
+                }
+                _ => (RelationKind::ChangedSameDay, How::SameDayUnordered),
+            }
         }
         (Nature::RunningTotal, Verdict::Conflicts, true) => {
             match (a.value.interval(policy), b.value.interval(policy)) {

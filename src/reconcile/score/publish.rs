@@ -243,11 +243,12 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
-    /// How the estimates read claim `c`'s part of its day (see [`Read`]).
+    /// How the estimates read claim `c`'s figure (see [`Read`]): as `rank_why` and the scores
+    /// do, a figure of a same-day change or of a tie is not held wrong.
     pub fn read_of(&self, c: usize) -> Read {
         let o = self.claim_obs[c] as usize;
-        let ei = self.epoch_of(o);
-        Read { changed: self.outcomes[ei].same_day, holds: self.supports[o] }
+        let out = &self.outcomes[self.epoch_of(o)];
+        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() }
     }
 
     /// Whether group `gi`'s latest epoch can give a finding of its own (see

@@ -1,6 +1,6 @@
 //! The CRH rounds: estimates from weights, losses from estimates, weights from losses.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 
 use rayon::prelude::*;
 
@@ -10,6 +10,10 @@ use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
 use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State, inputs_of};
+
+/// The longest cycle of rounds [`State::iterate`] finds: the rounds whose starting weights it
+/// keeps to compare.
+const CYCLE_ROUNDS: usize = 8;
 
 impl State {
     /// CRH rounds: estimates from weights, losses from estimates, weights from losses; they
@@ -21,10 +25,14 @@ impl State {
     /// an earlier round started from (within `tolerance`), the rounds would repeat that cycle
     /// forever; they stop, and the estimates are those of the round of the cycle with the
     /// least CRH objective (the total of each voice's weight times its mean loss), so the
-    /// result does not depend on where `max_rounds` cuts the cycle.
+    /// result does not depend on where `max_rounds` cuts the cycle. Cycles of up to
+    /// [`CYCLE_ROUNDS`] rounds are found (a copy of the weights a round kept); a `tolerance`
+    /// of zero or below runs every round, and keeps none.
     pub(super) fn iterate(&mut self, policy: &Policy, max_rounds: usize, tolerance: f64) {
-        // Per round: the weights and completeness it started from, and its objective.
-        let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::new();
+        // Per round, the last `CYCLE_ROUNDS`: the weights and completeness it started from, and
+        // its objective.
+        let mut history: VecDeque<(Vec<f64>, Vec<f64>, f64)> = VecDeque::new();
+        let keep = if tolerance > 0.0 { CYCLE_ROUNDS } else { 0 };
         for round in 1..=max_rounds {
             self.estimate_all();
             self.score_all(policy);
@@ -41,11 +49,17 @@ impl State {
                 self.weight.iter().zip(&self.voice_loss).map(|(w, l)| w * l.unwrap_or(0.0)).sum();
             let cycle_from =
                 if settled { None } else { history.iter().position(|(w, c, _)| same(w, c)) };
-            history.push((
+            let started = (
                 std::mem::replace(&mut self.weight, new_weight),
                 std::mem::replace(&mut self.completeness, new_completeness),
                 objective,
-            ));
+            );
+            if keep > 0 {
+                if history.len() == keep {
+                    history.pop_front();
+                }
+                history.push_back(started);
+            }
             self.rounds = round;
             if settled {
                 break;
@@ -55,9 +69,10 @@ impl State {
                 let best = (from..history.len())
                     .min_by(|&a, &b| history[a].2.total_cmp(&history[b].2))
                     .unwrap_or(from);
-                let (weight, completeness, _) = history.swap_remove(best);
-                self.weight = weight;
-                self.completeness = completeness;
+                if let Some((weight, completeness, _)) = history.swap_remove_back(best) {
+                    self.weight = weight;
+                    self.completeness = completeness;
+                }
                 break;
             }
         }
@@ -182,6 +197,15 @@ impl State {
             return out;
         }
         let tied = !out.undecided.is_empty();
+        // An earlier part of a day holds states a later report that day replaced, each at its
+        // time: none is a slip against the others, and the part reads as a change (to the
+        // value that differs from the day before, where one does).
+        if e.earlier_that_day {
+            return match before.and_then(|b| only_new(e, inputs, b)) {
+                Some(only) => self.changed_to(e, inputs, only, out),
+                None => out,
+            };
+        }
         // Without a state before, the state the next day holds is the one the day changed to,
         // if it changed: the other way is the state before. Without either, no value is the
         // one it changed to, and the other way is a slip as much as a change: the day's vote
@@ -198,29 +222,34 @@ impl State {
                 &other_way
             }
         };
-        let value_of = |c: usize| match inputs[e.value_clusters[c][0][0]].view {
-            View::Label(v) => Some(v),
-            _ => None,
-        };
-        let new: Vec<usize> = (0..e.value_clusters.len())
-            .filter(|&c| {
-                e.value_clusters[c]
-                    .iter()
-                    .all(|vals| !matches!(inputs[vals[0]].view, View::Label(v) if v == before))
-            })
-            .collect();
-        let [only] = new[..] else {
+        let Some(only) = only_new(e, inputs, before) else {
             out.same_day = tied;
             return out;
         };
+        let value_of = match inputs[e.value_clusters[only][0][0]].view {
+            View::Label(v) => Some(v),
+            _ => None,
+        };
         let backed = tied
             || out.chosen == only
-            || value_of(only).is_some_and(|v| self.next_day_vote(ei).as_ref() == Some(v));
+            || value_of.is_some_and(|v| self.next_day_vote(ei).as_ref() == Some(v));
         if !backed {
             // A slip, not a flip: the day's vote stands, and its other way is scored against it.
             out.same_day = false;
             return out;
         }
+        self.changed_to(e, inputs, only, out)
+    }
+
+    /// Epoch `e`'s outcome as a state changed that day to the values of cluster `only`, its
+    /// other clusters a same-day change (spared), from `out`, the day's plain vote.
+    fn changed_to(
+        &self,
+        e: &Epoch,
+        inputs: &[Input<'_>],
+        only: usize,
+        mut out: Outcome,
+    ) -> Outcome {
         let mut changed = estimate::labels(
             &e.value_clusters,
             &e.labels,
@@ -235,15 +264,16 @@ impl State {
         changed
     }
 
-    /// The value the reports of the first later day of epoch `ei`'s group give, by that day's
-    /// own vote under the current weights (not its outcome, which reads this day's); `None`
-    /// when there is no later day or its vote ties.
+    /// The value the reports of the first later day of epoch `ei`'s group give, by the vote
+    /// of that day's last part (its reports no later report that day replaced) under the
+    /// current weights (not its outcome, which reads this day's); `None` when there is no
+    /// later day or its vote ties.
     fn next_day_vote(&self, ei: usize) -> Option<Value> {
         let e = &self.epochs[ei];
-        let next = self.epochs[ei + 1..]
-            .iter()
-            .take_while(|n| n.group == e.group)
-            .find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?;
+        let later = &self.epochs[ei + 1..];
+        let group = later.iter().take_while(|n| n.group == e.group);
+        let day = group.clone().find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?.as_of;
+        let next = group.filter(|n| n.as_of == day && n.kind == Some(Kind::Label)).last()?;
         let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, next);
         let vote = estimate::labels(
             &next.value_clusters,
@@ -396,4 +426,16 @@ impl State {
         self.voice_loss = losses;
         w
     }
+}
+
+/// The one cluster of label epoch `e` none of whose values is `before`: the value a day given
+/// both ways changed to, if it changed from `before`; `None` when no cluster or several are.
+fn only_new(e: &Epoch, inputs: &[Input<'_>], before: &Value) -> Option<usize> {
+    let mut new = (0..e.value_clusters.len()).filter(|&c| {
+        e.value_clusters[c]
+            .iter()
+            .all(|vals| !matches!(inputs[vals[0]].view, View::Label(v) if v == before))
+    });
+    let only = new.next()?;
+    new.next().is_none().then_some(only)
 }
