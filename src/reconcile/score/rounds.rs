@@ -211,16 +211,15 @@ impl State {
         // one it changed to, and the other way is a slip as much as a change: the day's vote
         // stands (a tie stays undecided).
         let other_way;
-        let before = match before {
-            Some(before) => before,
-            None => {
-                let Some(Value::YesNo(next)) = self.next_day_vote(ei) else {
-                    out.same_day = tied;
-                    return out;
-                };
-                other_way = Value::YesNo(!next);
-                &other_way
-            }
+        let before = if let Some(before) = before {
+            before
+        } else {
+            let Some(Value::YesNo(next)) = self.next_day_vote(ei) else {
+                out.same_day = tied;
+                return out;
+            };
+            other_way = Value::YesNo(!next);
+            &other_way
         };
         let Some(only) = only_new(e, inputs, before) else {
             out.same_day = tied;
