@@ -505,8 +505,9 @@ fn assert_bulk_findings(b: &BulkReconciliation, r: &Reconciliation, shown: &str)
     // (conflicts between figures of earlier dates, incomparable figures), which are
     // conflicts or incomparable figures, never one of the bulk path's missing. A name spelt
     // in two cases is shown in one spelling by each path (the bulk path's first in byte
-    // order), so messages compare in lower case; and a row its source repeats is kept once
-    // by the bulk reader, so the bulk path names only its first line.
+    // order), and the bulk path writes a category by its key (documented), so messages
+    // compare in lower case; and a row its source repeats is kept once by the bulk reader,
+    // so the bulk path names only its first line.
     let finding = |f: &Finding| (f.kind, f.subject.clone(), f.message.to_string().to_lowercase());
     let (from_bulk, from_reconciler): (Vec<_>, Vec<_>) =
         (b.findings.iter().map(finding).collect(), r.findings.iter().map(finding).collect());

@@ -211,11 +211,15 @@ pub struct BulkReconciliation {
     /// day (a note), a number resting on one voice. A claim is named as
     /// [`Table::read`](crate::Table::read) names a row's, `name:line`. The findings
     /// `Reconciler` reads off relations between claims (conflicts between figures of earlier
-    /// dates, incomparable figures) are not made here, as relations are not.
+    /// dates, incomparable figures) are not made here, as relations are not. Two smaller
+    /// differences: a row its source repeats on the same date is one claim here (named by its
+    /// first line, one finding), and a category is written by its key, in lower case.
+    #[serde(default)]
     pub findings: Vec<Finding>,
     /// How many variables agree, need a look, rest on one voice (as
     /// [`Reconciliation::summary`](crate::Reconciliation::summary)); `None` unless the findings
     /// were asked for ([`BulkReconciler::findings`]).
+    #[serde(default)]
     pub summary: Option<Summary>,
 }
 
@@ -451,7 +455,8 @@ fn joined_voices(bulk: &Bulk, voices: &Voices) -> Vec<BulkVoice> {
 
 /// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
 /// the store's chunks in order (the scoring state's figures): its id as `Table::read` names a
-/// row's claim, its value as `Table::read` reads its cell, its source as the voices name it.
+/// row's claim, its value as `Table::read` reads its cell (a category by its key, in lower
+/// case, as the store holds it), its source as the voices name it.
 /// Each is made when asked, for the claims a finding or a reason names.
 struct BulkNames<'a> {
     bulk: &'a Bulk,

@@ -371,17 +371,14 @@ pub(crate) struct Described {
 }
 
 impl Described {
-    /// Whether `other` names the same figure of the same source: equal values (a label by
-    /// its key), sources equal in any case, the same day.
-    pub(crate) fn same_figure(&self, other: &Described) -> bool {
-        let figure = match (&self.figure, &other.figure) {
-            (Figured::Claim(v, s), Figured::Claim(w, t)) => {
-                v == w && crate::id::source_key(s.as_str()) == crate::id::source_key(t.as_str())
-            }
-            (Figured::Derived(a), Figured::Derived(b)) => a == b,
-            _ => false,
-        };
-        figure && self.as_of == other.as_of
+    /// What an undated description shows, as a key: the value by its key and the source in
+    /// lower case (a claim), or the text (a derived bound). Two descriptions with one key read
+    /// alike but for spelling.
+    pub(crate) fn shown_key(&self) -> (String, String) {
+        match &self.figure {
+            Figured::Claim(v, s) => (crate::crh::value_key(v), crate::id::source_key(s.as_str())),
+            Figured::Derived(text) => (text.clone(), String::new()),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Publishing the results: each group's estimate and its reason, each claim's rank, the
 //! regressions, and the per-source, per-outlet and per-voice reports.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
@@ -193,14 +193,13 @@ impl State {
                 .enumerate()
                 .filter(|(i, _)| *i != out.chosen)
                 .map(|(_, c)| {
-                    // Each figure of a source once: a repeat (in any spelling) adds no words.
-                    let mut shown: Vec<Described> = Vec::new();
-                    for d in c.iter().map(|&p| self.describe_obs(e.at(p), names, false)) {
-                        if !shown.iter().any(|s| s.same_figure(&d)) {
-                            shown.push(d);
-                        }
-                    }
-                    shown
+                    // Each figure of a source once: a repeat (in any spelling, on any day: the
+                    // words name no day) adds none.
+                    let mut seen: HashSet<(String, String), FixedState> = HashSet::default();
+                    c.iter()
+                        .map(|&p| self.describe_obs(e.at(p), names, false))
+                        .filter(|d| seen.insert(d.shown_key()))
+                        .collect()
                 })
                 .collect();
             EstimateWhy::Split {
