@@ -19,8 +19,10 @@
 //! once within the ten days, each source reporting its own day's state: `Synthetic::changing`),
 //! whose truth is the last day's state. A `RESULT` line's `joined=N` counts the voices of
 //! several sources copy detection made, `labels=R/L` how many of the truth's values other
-//! than numbers an engine got right, and `findings=N` the numbered findings (the full engine
-//! always makes them; the bulk one with `--findings`, as `BulkReconciler::findings` asks).
+//! than numbers an engine got right, `findings=N` the numbered findings (the full engine
+//! always makes them; the bulk one with `--findings`, as `BulkReconciler::findings` asks), and
+//! `deprecated=N` how many claims were ranked deprecated (the full engine always ranks; the
+//! bulk one with `--ranks`, as `BulkReconciler::ranks` asks).
 //!
 //! Both engines read a table's `total` attribute as a running total and its `state` attribute
 //! as a changing state (`Table::nature_of`: the generator's meaning), and every other
@@ -53,7 +55,8 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{
-    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Reconciler, Synthetic, Table, Value,
+    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Rank, Ranked, Reconciler, Synthetic,
+    Table, Value,
 };
 use usage::Usage;
 
@@ -61,7 +64,7 @@ type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
                      scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]\n       \
-                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings]";
+                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks]";
 
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,8 +92,16 @@ enum Mode {
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
     Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64, changing: f64 },
     /// Time one table and print its `RESULT` line.
-    /// `findings`: the bulk engine makes its findings too (the full engine always does).
-    Csv { csv: PathBuf, truth: Option<PathBuf>, rounds: usize, engine: Engine, findings: bool },
+    /// `findings`, `ranks`: the bulk engine makes its findings, its ranks, too (the full engine
+    /// always does).
+    Csv {
+        csv: PathBuf,
+        truth: Option<PathBuf>,
+        rounds: usize,
+        engine: Engine,
+        findings: bool,
+        ranks: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -103,8 +114,8 @@ fn main() -> ExitCode {
         Mode::Generate { n, out, seed, copiers, running, changing } => {
             generate(n, seed, copiers, (running, changing), &out)
         }
-        Mode::Csv { csv, truth, rounds, engine, findings } => match engine {
-            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, findings),
+        Mode::Csv { csv, truth, rounds, engine, findings, ranks } => match engine {
+            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks)),
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
         },
     };
@@ -132,6 +143,20 @@ const FLAGS: [&str; 11] = [
     "--truth",
 ];
 
+/// The flags of one mode, with the flag that chooses it.
+const NEEDS: [(&str, &str); 7] = [
+    ("--out", "--generate"),
+    ("--copiers", "--generate"),
+    ("--running", "--generate"),
+    ("--changing", "--generate"),
+    ("--findings", "--csv"),
+    ("--ranks", "--csv"),
+    ("--truth", "--csv"),
+];
+
+/// The flags without a value.
+const SWITCHES: [&str; 2] = ["--findings", "--ranks"];
+
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
     let err = |m: String| Usage::Error(m);
     let mut given: Vec<(&'static str, String)> = Vec::new();
@@ -141,12 +166,12 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         if arg == "--help" || arg == "-h" {
             return Err(Usage::Help);
         }
-        // The one flag without a value.
-        if arg == "--findings" {
-            if given.iter().any(|(f, _)| *f == "--findings") {
-                return Err(err("--findings given twice".to_owned()));
+        // The flags without a value.
+        if let Some(&switch) = SWITCHES.iter().find(|&&f| f == arg) {
+            if given.iter().any(|(f, _)| *f == switch) {
+                return Err(err(format!("{switch} given twice")));
             }
-            given.push(("--findings", String::new()));
+            given.push((switch, String::new()));
             continue;
         }
         let Some(&flag) = FLAGS.iter().find(|&&f| f == arg) else {
@@ -204,26 +229,15 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running, changing });
     }
     if let Some(csv) = get("--csv") {
-        only("--csv", &["--csv", "--truth", "--rounds", "--engine", "--findings"])?;
+        only("--csv", &["--csv", "--truth", "--rounds", "--engine", "--findings", "--ranks"])?;
         let truth = get("--truth").map(Into::into);
-        let findings = get("--findings").is_some();
-        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings });
+        let (findings, ranks) = (get("--findings").is_some(), get("--ranks").is_some());
+        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings, ranks });
     }
     only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
-        let f = if get("--out").is_some() {
-            "--out needs --generate"
-        } else if get("--copiers").is_some() {
-            "--copiers needs --generate"
-        } else if get("--running").is_some() {
-            "--running needs --generate"
-        } else if get("--changing").is_some() {
-            "--changing needs --generate"
-        } else if get("--findings").is_some() {
-            "--findings needs --csv"
-        } else {
-            "--truth needs --csv"
-        };
-        err(f.to_owned())
+        let (flag, mode) =
+            NEEDS.iter().find(|(flag, _)| get(flag).is_some()).unwrap_or(&("--truth", "--csv"));
+        err(format!("{flag} needs {mode}"))
     })?;
     let sizes = match get("--sizes") {
         Some(s) => s
@@ -358,13 +372,16 @@ fn table() -> Table {
     Table::csv().nature_of("total", Nature::RunningTotal).nature_of("state", Nature::ChangingState)
 }
 
-fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, findings: bool) -> Result<()> {
+/// `asked`: whether the findings and the ranks are made.
+fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, asked: (bool, bool)) -> Result<()> {
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
     let bulk = table().read_bulk(&path(csv)?, file, &Parser::default())?;
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
-    let result = BulkReconciler::new().rounds(rounds).findings(findings).reconcile(&bulk);
+    let (findings, ranks) = asked;
+    let result =
+        BulkReconciler::new().rounds(rounds).findings(findings).ranks(ranks).reconcile(&bulk);
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);
@@ -384,8 +401,8 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, findings: bool) ->
     };
     println!(
         "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} joined={} \
-         {}read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} peak_mib={} \
-         {mae}",
+         {}{}read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} \
+         peak_mib={} {mae}",
         bulk.len(),
         bulk.variables(),
         bulk.sources().len(),
@@ -393,6 +410,7 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, findings: bool) ->
         result.rounds,
         result.voices.len(),
         result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
+        if ranks { format!("deprecated={} ", deprecated(&result.ranks)) } else { String::new() },
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -450,19 +468,25 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     };
     println!(
         "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} joined={} \
-         findings={} read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} \
-         peak_mib={} {mae}",
+         findings={} deprecated={} read_s={read:.3} score_s={:.3} seconds={seconds:.3} \
+         claims_per_s={:.0} peak_mib={} {mae}",
         result.groups.len(),
         result.sources.len(),
         rejected.len() + result.rejected.len(),
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.findings,
+        result.groups.iter().map(|g| deprecated(&g.ranks)).sum::<usize>(),
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
     );
     Ok(())
+}
+
+/// How many of `ranks` are deprecated.
+fn deprecated(ranks: &[Ranked]) -> usize {
+    ranks.iter().filter(|r| r.rank == Rank::Deprecated).count()
 }
 
 /// The mean absolute error of the numeric estimates against `object,attribute,value` rows,
@@ -602,7 +626,8 @@ mod tests {
                 truth: Some("t.csv".into()),
                 rounds: 20,
                 engine: Engine::Bulk,
-                findings: false
+                findings: false,
+                ranks: false
             })
         );
         assert!(matches!(
@@ -617,6 +642,12 @@ mod tests {
             error(&["--generate", "10", "--out", "d", "--findings"]),
             "--findings does not go with --generate"
         );
+        assert!(matches!(
+            parse(&["--csv", "c.csv", "--ranks"]),
+            Ok(Mode::Csv { findings: false, ranks: true, .. })
+        ));
+        assert_eq!(error(&["--ranks", "--ranks", "--csv", "c.csv"]), "--ranks given twice");
+        assert_eq!(error(&["--sizes", "10", "--ranks"]), "--ranks needs --csv");
     }
 
     #[test]

@@ -424,7 +424,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
-    let b = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let b = BulkReconciler::new().findings(true).ranks(true).reconcile(&bulk);
     let mut claims = Vec::new();
     let mut rejected_lines = Vec::new();
     for item in table_options(case).read(TABLE, csv.as_bytes(), parser) {
@@ -496,6 +496,40 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     );
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
     assert_bulk_findings(&b, &r, &shown);
+    assert_bulk_ranks(&b, &r, &shown);
+}
+
+/// The bulk path's ranks against `Reconciler`'s on the same table (see `assert_bulk_same`):
+/// each kept row's claim ranked alike and for the same reason, in words; a row the bulk
+/// reader keeps once (its source repeats it on the same date) ranked by its first line, as
+/// `Reconciler` ranks that line's claim.
+fn assert_bulk_ranks(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+    let line = |id: &ClaimId| id.as_str().rsplit(':').next().and_then(|l| l.parse::<usize>().ok());
+    let lines: Vec<Option<usize>> = b.ranks.iter().map(|x| line(&x.claim)).collect();
+    assert!(lines.is_sorted() && lines.iter().all(Option::is_some), "rows out of order: {lines:?}");
+    for ranked in &b.ranks {
+        let theirs =
+            r.rank(&ranked.claim).unwrap_or_else(|| panic!("{} unranked\n{shown}", ranked.claim));
+        assert_eq!(
+            (ranked.rank, ranked.reason.to_string().to_lowercase()),
+            (theirs.rank, theirs.reason.to_string().to_lowercase()),
+            "rank of {}\n{shown}",
+            ranked.claim
+        );
+    }
+    // Every claim Reconciler ranks is a row the bulk path ranks, or a repeat of one.
+    let kept: BTreeSet<&ClaimId> = b.ranks.iter().map(|x| &x.claim).collect();
+    let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id).unwrap();
+    let same = |a: &Claim, c: &Claim| {
+        (a.provenance().outlet().as_str().to_lowercase(), a.subject(), a.value(), a.as_of())
+            == (c.provenance().outlet().as_str().to_lowercase(), c.subject(), c.value(), c.as_of())
+    };
+    for c in &r.claims {
+        if !kept.contains(c.id()) {
+            let repeat = kept.iter().any(|k| same(claim(k), c));
+            assert!(repeat, "{} is not ranked and repeats no kept row\n{shown}", c.id());
+        }
+    }
 }
 
 /// The bulk path's findings against `Reconciler`'s on the same table (see `assert_bulk_same`).

@@ -12,9 +12,9 @@ use crate::crh;
 use crate::id::{ClaimId, Score, SourceId, collapsed, source_key};
 use crate::reconcile::estimate::shares_of as estimate_shares;
 use crate::reconcile::findings::{self, Latest};
-use crate::reconcile::score::{ClaimNames, Decided, State};
+use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
-use crate::reconcile::{Figure, Finding, Rejected, Summary};
+use crate::reconcile::{Figure, Finding, RankReason, Ranked, Rejected, Summary};
 use crate::subject::{Measure, Subject};
 use crate::tabular::{attribute_key, cell};
 use crate::value::Policy;
@@ -34,8 +34,9 @@ use super::{Bulk, BulkKind};
 /// passes judge the variables of fixed facts only, as [`Table::nature`](crate::Table::nature)
 /// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
 /// variable, as in `Reconciler`). Findings, when asked ([`BulkReconciler::findings`]), are
-/// `Reconciler`'s for each variable's estimated epoch. It leaves out relations (and the
-/// findings read off them), ranks and part-of. Built by value.
+/// `Reconciler`'s for each variable's estimated epoch, and so are ranks
+/// ([`BulkReconciler::ranks`]). It leaves out relations (and the findings read off them) and
+/// part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -48,6 +49,7 @@ pub struct BulkReconciler {
     tolerance: f64,
     copy_detection: bool,
     findings: bool,
+    ranks: bool,
 }
 
 impl Default for BulkReconciler {
@@ -221,6 +223,14 @@ pub struct BulkReconciliation {
     /// were asked for ([`BulkReconciler::findings`]).
     #[serde(default)]
     pub summary: Option<Summary>,
+    /// Every kept row's rank and why, in the order of the rows (made when asked:
+    /// [`BulkReconciler::ranks`]; else empty), as
+    /// [`Group::ranks`](crate::Group::ranks) ranks a claim and by its rule, the claim named as
+    /// [`Table::read`](crate::Table::read) names a row's, `name:line`. A row its source
+    /// repeats on the same date is kept once (see [`BulkReconciliation::repeats`]): its first
+    /// line is ranked.
+    #[serde(default)]
+    pub ranks: Vec<Ranked>,
 }
 
 impl BulkReconciliation {
@@ -258,6 +268,7 @@ impl BulkReconciler {
             tolerance: crh::TOLERANCE,
             copy_detection: true,
             findings: false,
+            ranks: false,
         }
     }
 
@@ -291,6 +302,26 @@ impl BulkReconciler {
     #[must_use]
     pub fn findings(self, on: bool) -> Self {
         Self { findings: on, ..self }
+    }
+
+    /// Ranks every row's claim ([`BulkReconciliation::ranks`]) as `Reconciler` ranks a claim
+    /// (preferred, normal or deprecated, and why, in data), by the same rule; off by default.
+    /// A rank names its claim (`name:line`) and may name figures: about 90 bytes a row, and
+    /// 1.3x the CPU of the path without them at 10^6 rows (BENCHMARKS.md).
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, Parser, Rank, Table};
+    /// let csv = "source,object,attribute,value\nA,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n";
+    /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+    /// let r = BulkReconciler::new().ranks(true).reconcile(&bulk);
+    /// let ranks: Vec<(&str, Rank)> = r.ranks.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
+    /// assert_eq!(ranks, [("t.csv:2", Rank::Preferred), ("t.csv:3", Rank::Preferred), ("t.csv:4", Rank::Deprecated)]);
+    /// assert!(r.ranks[2].reason.to_string().starts_with("conflicts with the estimate"));
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ranks(self, on: bool) -> Self {
+        Self { ranks: on, ..self }
     }
 
     /// The most scoring rounds to run (at least 1).
@@ -336,7 +367,7 @@ impl BulkReconciler {
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
         let policy = Policy::default();
-        let (state, voices) =
+        let (mut state, voices) =
             State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
         let (weight, loss) = state.voice_scores();
         let voice_of: Vec<usize> =
@@ -420,6 +451,8 @@ impl BulkReconciler {
                 }
             })
             .collect();
+        let ranks =
+            if self.ranks { ranks_of(bulk, &mut state, &voices, &firsts) } else { Vec::new() };
         let (findings, summary) = if self.findings {
             let (findings, summary) = findings_of(bulk, &state, &voices, &firsts);
             (findings, Some(summary))
@@ -435,8 +468,34 @@ impl BulkReconciler {
             rounds: state.rounds,
             findings,
             summary,
+            ranks,
         }
     }
+}
+
+/// Every kept row's rank, by line, as `Reconciler` ranks the row's claim ([`State::ranks`]).
+fn ranks_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -> Vec<Ranked> {
+    state.mark_supports();
+    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
+    // Each claim's place in line order; each rank put there as the state gives it (in its
+    // own order, which reads its memory in turn), over a placeholder.
+    let mut by_line: Vec<(u32, u32)> = (0..bulk.len()).map(|c| (names.line(c), index(c))).collect();
+    by_line.sort_unstable();
+    let mut place = vec![0u32; bulk.len()];
+    for (at, &(_, c)) in by_line.iter().enumerate() {
+        place[c as usize] = index(at);
+    }
+    drop(by_line);
+    let Some(placeholder) = (!place.is_empty()).then(|| names.id(0)) else { return Vec::new() };
+    let mut ranks =
+        vec![
+            Ranked { claim: placeholder, rank: crate::Rank::Normal, reason: RankReason::unset() };
+            bulk.len()
+        ];
+    state.each_rank(&names, |c, rank, reason| {
+        ranks[place[c] as usize] = Ranked { claim: names.id(c), rank, reason };
+    });
+    ranks
 }
 
 /// The voices of more than one source, with their members' names and the reasons.

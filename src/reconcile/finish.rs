@@ -12,7 +12,7 @@ use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
 use super::relations::Relations;
-use super::score::State;
+use super::score::{Named, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, Ranked};
@@ -68,11 +68,12 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
             far.for_each(|i| relate(if i < k { (i, k) } else { (k, i) }));
         }
     }
+    let names = Named { claims, voices };
     let ranks = g
         .members
         .iter()
         .map(|&i| {
-            let (rank, reason) = state.rank(i);
+            let (rank, reason) = state.rank(i, &names);
             Ranked { claim: claims.id(i).clone(), rank, reason }
         })
         .collect::<Vec<_>>();

@@ -55,7 +55,18 @@ struct Tally {
 
 impl State {
     pub(super) fn publish(&mut self, names: &impl ClaimNames) {
-        // Which observations support their epoch's estimate, computed once (ranks ask per claim).
+        self.mark_supports();
+        let mut results = vec![None; self.group_latest.len()];
+        for (gi, latest) in self.group_latest.iter().enumerate() {
+            let Some(ei) = *latest else { continue };
+            results[gi] = Some(self.group_result(ei, names));
+        }
+        self.results = results;
+    }
+
+    /// Which observations support their epoch's estimate, computed once (ranks and relations
+    /// ask per claim).
+    pub(crate) fn mark_supports(&mut self) {
         let mut supports = vec![false; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
             for p in out.supporting() {
@@ -63,12 +74,6 @@ impl State {
             }
         }
         self.supports = supports;
-        let mut results = vec![None; self.group_latest.len()];
-        for (gi, latest) in self.group_latest.iter().enumerate() {
-            let Some(ei) = *latest else { continue };
-            results[gi] = Some(self.group_result(ei, names));
-        }
-        self.results = results;
     }
 
     /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
@@ -305,15 +310,43 @@ impl State {
     }
 
     /// A claim's rank and the reason, as data.
-    pub fn rank(&self, claim: usize) -> (Rank, RankReason) {
-        let (rank, why) = self.rank_why(claim);
+    pub fn rank(&self, claim: usize, names: &impl ClaimNames) -> (Rank, RankReason) {
+        let (rank, why) = self.rank_why(self.claim_obs[claim] as usize, names);
         (rank, why.into())
     }
 
-    fn rank_why(&self, claim: usize) -> (Rank, RankWhy) {
-        let o = self.claim_obs[claim] as usize;
+    /// Every claim's rank, as [`State::rank`] gives it, each given to `put` with its claim,
+    /// in the order of the observations (epoch by epoch: no search for a claim's epoch), for a
+    /// state built without each claim's observation (a table's,
+    /// [`State::of_columns`](super::State::of_columns)). Needs [`State::mark_supports`].
+    pub fn each_rank(&self, names: &impl ClaimNames, mut put: impl FnMut(usize, Rank, RankReason)) {
+        for (ei, e) in self.epochs.iter().enumerate() {
+            for o in e.obs.clone() {
+                if let Some(c) = self.claim_of(&self.obs[o]) {
+                    let (rank, why) = self.rank_in(o, ei, names);
+                    put(c, rank, why.into());
+                }
+            }
+        }
+    }
+
+    /// The text a figure's value is keyed by (as [`crh::value_key`](crate::crh::value_key)
+    /// writes it): a claim's from its value, which `names` gives; a derived bound's as held.
+    fn key_text(&self, o: usize, names: &impl ClaimNames) -> String {
+        match self.claim_of(&self.obs[o]) {
+            Some(c) => crate::crh::value_key(&names.value(c)),
+            None => self.keys[self.obs[o].key()].clone(),
+        }
+    }
+
+    /// Observation `o`'s rank and why.
+    fn rank_why(&self, o: usize, names: &impl ClaimNames) -> (Rank, RankWhy) {
+        self.rank_in(o, self.epoch_of(o), names)
+    }
+
+    /// Observation `o`'s rank and why, `o` of epoch `ei`.
+    fn rank_in(&self, o: usize, ei: usize, names: &impl ClaimNames) -> (Rank, RankWhy) {
         let ob = &self.obs[o];
-        let ei = self.epoch_of(o);
         let e = &self.epochs[ei];
         if let View::Skip(why) = self.view(o) {
             return match why {
@@ -333,10 +366,7 @@ impl State {
         let latest =
             self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
         let role = out.roles.get(o - e.obs.start).copied();
-        let figure = |p: usize| {
-            let other = &self.obs[e.at(p)];
-            (self.keys[other.key()].clone(), other.as_of)
-        };
+        let figure = |p: usize| (self.key_text(e.at(p), names), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
                 let (key, as_of) = figure(by as usize);
