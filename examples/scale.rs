@@ -22,7 +22,9 @@
 //! than numbers an engine got right, `findings=N` the numbered findings (the full engine
 //! always makes them; the bulk one with `--findings`, as `BulkReconciler::findings` asks), and
 //! `deprecated=N` how many claims were ranked deprecated (the full engine always ranks; the
-//! bulk one with `--ranks`, as `BulkReconciler::ranks` asks).
+//! bulk one with `--ranks`, as `BulkReconciler::ranks` asks), and `relations=N` how many
+//! relations its groups hold (the full engine always makes them; the bulk one with
+//! `--groups`, as `BulkReconciler::groups` asks).
 //!
 //! Both engines read a table's `total` attribute as a running total and its `state` attribute
 //! as a changing state (`Table::nature_of`: the generator's meaning), and every other
@@ -55,8 +57,8 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{
-    BulkReconciler, BulkValue, Figure, Label, Nature, Parser, Rank, Ranked, Reconciler, Synthetic,
-    Table, Value,
+    BulkReconciler, BulkValue, Figure, Group, Label, Nature, Parser, Rank, Ranked, Reconciler,
+    Synthetic, Table, Value,
 };
 use usage::Usage;
 
@@ -64,7 +66,7 @@ type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
                      scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]\n       \
-                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks]";
+                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks] [--groups]";
 
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,8 +94,8 @@ enum Mode {
     /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
     Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64, changing: f64 },
     /// Time one table and print its `RESULT` line.
-    /// `findings`, `ranks`: the bulk engine makes its findings, its ranks, too (the full engine
-    /// always does).
+    /// `findings`, `ranks`, `groups`: the bulk engine makes its findings, its ranks, its groups
+    /// too (the full engine always does).
     Csv {
         csv: PathBuf,
         truth: Option<PathBuf>,
@@ -101,6 +103,7 @@ enum Mode {
         engine: Engine,
         findings: bool,
         ranks: bool,
+        groups: bool,
     },
 }
 
@@ -114,8 +117,8 @@ fn main() -> ExitCode {
         Mode::Generate { n, out, seed, copiers, running, changing } => {
             generate(n, seed, copiers, (running, changing), &out)
         }
-        Mode::Csv { csv, truth, rounds, engine, findings, ranks } => match engine {
-            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks)),
+        Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups } => match engine {
+            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups)),
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
         },
     };
@@ -144,18 +147,19 @@ const FLAGS: [&str; 11] = [
 ];
 
 /// The flags of one mode, with the flag that chooses it.
-const NEEDS: [(&str, &str); 7] = [
+const NEEDS: [(&str, &str); 8] = [
     ("--out", "--generate"),
     ("--copiers", "--generate"),
     ("--running", "--generate"),
     ("--changing", "--generate"),
     ("--findings", "--csv"),
     ("--ranks", "--csv"),
+    ("--groups", "--csv"),
     ("--truth", "--csv"),
 ];
 
 /// The flags without a value.
-const SWITCHES: [&str; 2] = ["--findings", "--ranks"];
+const SWITCHES: [&str; 3] = ["--findings", "--ranks", "--groups"];
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
     let err = |m: String| Usage::Error(m);
@@ -229,10 +233,13 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running, changing });
     }
     if let Some(csv) = get("--csv") {
-        only("--csv", &["--csv", "--truth", "--rounds", "--engine", "--findings", "--ranks"])?;
+        let allowed =
+            ["--csv", "--truth", "--rounds", "--engine", "--findings", "--ranks", "--groups"];
+        only("--csv", &allowed)?;
         let truth = get("--truth").map(Into::into);
         let (findings, ranks) = (get("--findings").is_some(), get("--ranks").is_some());
-        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings, ranks });
+        let groups = get("--groups").is_some();
+        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings, ranks, groups });
     }
     only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
         let (flag, mode) =
@@ -372,16 +379,21 @@ fn table() -> Table {
     Table::csv().nature_of("total", Nature::RunningTotal).nature_of("state", Nature::ChangingState)
 }
 
-/// `asked`: whether the findings and the ranks are made.
-fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, asked: (bool, bool)) -> Result<()> {
+/// `asked`: whether the findings, the ranks and the groups are made.
+fn reconcile(
+    csv: &Path,
+    truth: Option<&Path>,
+    rounds: usize,
+    asked: (bool, bool, bool),
+) -> Result<()> {
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
     let bulk = table().read_bulk(&path(csv)?, file, &Parser::default())?;
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
-    let (findings, ranks) = asked;
-    let result =
-        BulkReconciler::new().rounds(rounds).findings(findings).ranks(ranks).reconcile(&bulk);
+    let (findings, ranks, groups) = asked;
+    let reconciler = BulkReconciler::new().rounds(rounds).findings(findings).ranks(ranks);
+    let result = reconciler.groups(groups).reconcile(&bulk);
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);
@@ -401,7 +413,7 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, asked: (bool, bool
     };
     println!(
         "RESULT engine=bulk claims={} variables={} sources={} rejected={} rounds={} joined={} \
-         {}{}read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} \
+         {}{}{}read_s={read:.3} score_s={:.3} seconds={seconds:.3} claims_per_s={:.0} \
          peak_mib={} {mae}",
         bulk.len(),
         bulk.variables(),
@@ -411,6 +423,7 @@ fn reconcile(csv: &Path, truth: Option<&Path>, rounds: usize, asked: (bool, bool
         result.voices.len(),
         result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
         if ranks { format!("deprecated={} ", deprecated(&result.ranks)) } else { String::new() },
+        if groups { format!("relations={} ", relations(&result.groups)) } else { String::new() },
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -468,8 +481,8 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     };
     println!(
         "RESULT engine=full claims={n} variables={} sources={} rejected={} rounds={} joined={} \
-         findings={} deprecated={} read_s={read:.3} score_s={:.3} seconds={seconds:.3} \
-         claims_per_s={:.0} peak_mib={} {mae}",
+         findings={} deprecated={} relations={} read_s={read:.3} score_s={:.3} \
+         seconds={seconds:.3} claims_per_s={:.0} peak_mib={} {mae}",
         result.groups.len(),
         result.sources.len(),
         rejected.len() + result.rejected.len(),
@@ -477,11 +490,17 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.findings,
         result.groups.iter().map(|g| deprecated(&g.ranks)).sum::<usize>(),
+        relations(&result.groups),
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
     );
     Ok(())
+}
+
+/// How many relations `groups` hold.
+fn relations(groups: &[Group]) -> usize {
+    groups.iter().map(|g| g.relations.len()).sum()
 }
 
 /// How many of `ranks` are deprecated.
@@ -627,7 +646,8 @@ mod tests {
                 rounds: 20,
                 engine: Engine::Bulk,
                 findings: false,
-                ranks: false
+                ranks: false,
+                groups: false
             })
         );
         assert!(matches!(
@@ -648,6 +668,11 @@ mod tests {
         ));
         assert_eq!(error(&["--ranks", "--ranks", "--csv", "c.csv"]), "--ranks given twice");
         assert_eq!(error(&["--sizes", "10", "--ranks"]), "--ranks needs --csv");
+        assert!(matches!(
+            parse(&["--csv", "c.csv", "--groups"]),
+            Ok(Mode::Csv { findings: false, ranks: false, groups: true, .. })
+        ));
+        assert_eq!(error(&["--groups", "--sizes", "10"]), "--groups needs --csv");
     }
 
     #[test]

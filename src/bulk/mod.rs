@@ -21,8 +21,10 @@
 //! (a conflict, a tie, a running total that fell, a same-day change, a number resting on one
 //! voice) and the summary, by `Reconciler`'s rules, naming claims as `Table::read` does; and,
 //! when asked ([`BulkReconciler::ranks`]), each row's rank and its reason, by `Reconciler`'s
-//! rule. What it leaves out: relations and the findings read off them (conflicts between
-//! figures of earlier dates) and part-of. Use `Reconciler` for those.
+//! rule, and ([`BulkReconciler::groups`]) each variable as `Reconciler`'s [`Group`](crate::Group):
+//! its claims, the relations between them, clusters, estimate and ranks. What it leaves out:
+//! the findings read off relations (conflicts between figures of earlier dates) and part-of.
+//! Use `Reconciler` for those.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its

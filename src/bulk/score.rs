@@ -2,6 +2,9 @@
 //! (`State::of_columns`), its rounds run, and the result read back per variable and source.
 
 use std::fmt;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 
@@ -14,8 +17,10 @@ use crate::reconcile::estimate::shares_of as estimate_shares;
 use crate::reconcile::findings::{self, Latest};
 use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
-use crate::reconcile::{Figure, Finding, RankReason, Ranked, Rejected, Summary};
-use crate::subject::{Measure, Subject};
+use crate::reconcile::{
+    ALL_PAIRS_UP_TO, Figure, Finding, Group, RankReason, Ranked, Rejected, Summary, finish_variable,
+};
+use crate::subject::{Measure, Nature, Subject};
 use crate::tabular::{attribute_key, cell};
 use crate::value::Policy;
 use crate::value::{Label, Value};
@@ -35,8 +40,8 @@ use super::{Bulk, BulkKind};
 /// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
 /// variable, as in `Reconciler`). Findings, when asked ([`BulkReconciler::findings`]), are
 /// `Reconciler`'s for each variable's estimated epoch, and so are ranks
-/// ([`BulkReconciler::ranks`]). It leaves out relations (and the findings read off them) and
-/// part-of. Built by value.
+/// ([`BulkReconciler::ranks`]) and groups with their relations ([`BulkReconciler::groups`]).
+/// It leaves out the findings read off relations and part-of. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -48,8 +53,15 @@ pub struct BulkReconciler {
     rounds: usize,
     tolerance: f64,
     copy_detection: bool,
+    asked: Asked,
+}
+
+/// What [`BulkReconciler`] makes beyond the estimates, sources and voices.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Asked {
     findings: bool,
     ranks: bool,
+    groups: bool,
 }
 
 impl Default for BulkReconciler {
@@ -226,11 +238,23 @@ pub struct BulkReconciliation {
     /// Every kept row's rank and why, in the order of the rows (made when asked:
     /// [`BulkReconciler::ranks`]; else empty), as
     /// [`Group::ranks`](crate::Group::ranks) ranks a claim and by its rule, the claim named as
-    /// [`Table::read`](crate::Table::read) names a row's, `name:line`. A row its source
-    /// repeats on the same date is kept once (see [`BulkReconciliation::repeats`]): its first
-    /// line is ranked.
+    /// [`Table::read`](crate::Table::read) names a row's, `name:line`, and a category in a
+    /// reason written by its key, in lower case (as in findings). A row its source repeats on
+    /// the same date is kept once (see [`BulkReconciliation::repeats`]): the row of the first
+    /// id is ranked (ids order as text: line 10 before line 9).
     #[serde(default)]
     pub ranks: Vec<Ranked>,
+    /// Every variable with claims as [`Reconciliation::groups`](crate::Reconciliation::groups)
+    /// gives a group (made when asked: [`BulkReconciler::groups`]; else empty), in the same
+    /// order (by attribute, then object): its subject (the attribute its measure, the object
+    /// its event), its claims in as-of order, the relations between them (every pair up to
+    /// eight claims, beyond that neighbours in time and each claim against the estimate's
+    /// first supporting one, as [`Reconciler::all_pairs_up_to`](crate::Reconciler::all_pairs_up_to)
+    /// says by default), its clusters, estimate and ranks; claims named `name:line`, a
+    /// category written by its key, in lower case, a row its source repeats on the same date
+    /// kept once (so a group with one holds one claim fewer than `Reconciler`'s).
+    #[serde(default)]
+    pub groups: Vec<Group>,
 }
 
 impl BulkReconciliation {
@@ -267,8 +291,7 @@ impl BulkReconciler {
             rounds: 20,
             tolerance: crh::TOLERANCE,
             copy_detection: true,
-            findings: false,
-            ranks: false,
+            asked: Asked::default(),
         }
     }
 
@@ -301,7 +324,7 @@ impl BulkReconciler {
     /// ```
     #[must_use]
     pub fn findings(self, on: bool) -> Self {
-        Self { findings: on, ..self }
+        Self { asked: Asked { findings: on, ..self.asked }, ..self }
     }
 
     /// Ranks every row's claim ([`BulkReconciliation::ranks`]) as `Reconciler` ranks a claim
@@ -321,7 +344,32 @@ impl BulkReconciler {
     /// ```
     #[must_use]
     pub fn ranks(self, on: bool) -> Self {
-        Self { ranks: on, ..self }
+        Self { asked: Asked { ranks: on, ..self.asked }, ..self }
+    }
+
+    /// Gives every variable as `Reconciler` gives a group ([`BulkReconciliation::groups`]): its
+    /// claims, the relations between them, its clusters, estimate (with the claims supporting
+    /// it and why) and ranks, by the same code; off by default. Each group names all its claims
+    /// (three times: its list, its ranks, its relations): several hundred bytes a row
+    /// (BENCHMARKS.md), a small table's or an analyst's question's worth.
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, ClaimId, Parser, RelationKind, Table};
+    /// let csv = "source,object,attribute,value\nA,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n";
+    /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+    /// let r = BulkReconciler::new().groups(true).reconcile(&bulk);
+    /// let deaths = &r.groups[0];
+    /// assert_eq!(deaths.subject.to_string(), "deaths [Almaty]");
+    /// assert_eq!(deaths.clusters.len(), 2);
+    /// let id = |line: &str| ClaimId::new(&format!("t.csv:{line}")).unwrap();
+    /// let kind = |a, b| deaths.relations.between_claims(&id(a), &id(b)).map(|x| x.kind);
+    /// assert_eq!(kind("2", "3"), Some(RelationKind::Agrees));
+    /// assert_eq!(kind("2", "4"), Some(RelationKind::Conflicts));
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn groups(self, on: bool) -> Self {
+        Self { asked: Asked { groups: on, ..self.asked }, ..self }
     }
 
     /// The most scoring rounds to run (at least 1).
@@ -373,67 +421,7 @@ impl BulkReconciler {
         let voice_of: Vec<usize> =
             (0..bulk.sources.len()).map(|s| voices.group_of_name(s)).collect();
         let firsts = bulk.first_claims();
-        let mut estimates = Vec::with_capacity(bulk.vars.len());
-        // Per claim of a variable, by value: its value and weight.
-        let mut by_value = Vec::new();
-        for (ci, c) in bulk.chunks.iter().enumerate() {
-            for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
-                let v = c.first + k;
-                let claims = &c.claims[c.start[k]..c.start[k + 1]];
-                let first = firsts[ci] + c.start[k];
-                let Some(Decided { figure: Some(decided), as_of, mut supporting, claims: members }) =
-                    state.decided(v, first)
-                else {
-                    continue;
-                };
-                // Each claim's share of its voice's weight, as the model weighs it, over the
-                // claims of the epoch estimated.
-                let voice_keys: Vec<(usize, usize)> =
-                    members.iter().map(|&(_, voice, key)| (voice, key)).collect();
-                let weights = estimate_shares(&voice_keys, weight);
-                let total: f64 = weights.iter().sum();
-                // Added in the store's order (by value, then source), as the total is, not
-                // by line: the sum does not depend on the order of the rows.
-                supporting.sort_unstable();
-                let agree = supporting.iter().fold(0.0, |sum, &place| {
-                    let at = members.partition_point(|m| m.0 < place);
-                    sum + weights[at]
-                });
-                let support = if total > 0.0 { agree / total } else { 0.0 };
-                let quartiles = (kind == BulkKind::Number).then(|| {
-                    by_value.clear();
-                    by_value.extend(
-                        members.iter().map(|m| claims[m.0].value).zip(weights.iter().copied()),
-                    );
-                    (quantile(&by_value, total, 0.25), quantile(&by_value, total, 0.75))
-                });
-                let (best, low, high) = match decided {
-                    Figure::Number { low, best, high, .. } => {
-                        (BulkValue::Number(best), Some(low), high)
-                    }
-                    // A date is a label by its text, as the reader keys it.
-                    Figure::Date { best, .. } => (BulkValue::Label(best.to_string()), None, None),
-                    Figure::Value { value } => (BulkValue::Label(cell::shown(&value)), None, None),
-                    Figure::Undecided { values } => {
-                        (BulkValue::Undecided(values.iter().map(cell::shown).collect()), None, None)
-                    }
-                };
-                let (object, attribute) = &bulk.vars[v];
-                estimates.push(BulkEstimate {
-                    object: object.clone(),
-                    attribute: attribute.clone(),
-                    kind,
-                    unit,
-                    best,
-                    low,
-                    high,
-                    quartiles,
-                    claims: claims.len(),
-                    support,
-                    as_of,
-                });
-            }
-        }
+        let estimates = estimates_of(bulk, &state, &firsts);
         let sources = bulk
             .sources
             .iter()
@@ -451,9 +439,17 @@ impl BulkReconciler {
                 }
             })
             .collect();
-        let ranks =
-            if self.ranks { ranks_of(bulk, &mut state, &voices, &firsts) } else { Vec::new() };
-        let (findings, summary) = if self.findings {
+        let ranks = if self.asked.ranks {
+            ranks_of(bulk, &mut state, &voices, &firsts)
+        } else {
+            Vec::new()
+        };
+        let groups = if self.asked.groups {
+            groups_of(bulk, &mut state, &voices, &firsts)
+        } else {
+            Vec::new()
+        };
+        let (findings, summary) = if self.asked.findings {
             let (findings, summary) = findings_of(bulk, &state, &voices, &firsts);
             (findings, Some(summary))
         } else {
@@ -469,11 +465,79 @@ impl BulkReconciler {
             findings,
             summary,
             ranks,
+            groups,
         }
     }
 }
 
-/// Every kept row's rank, by line, as `Reconciler` ranks the row's claim ([`State::ranks`]).
+/// Each variable's estimate, as the model decided it ([`State::decided`]), with its support
+/// and the weighted quartiles of its figures.
+fn estimates_of(bulk: &Bulk, state: &State, firsts: &[usize]) -> Vec<BulkEstimate> {
+    let (weight, _) = state.voice_scores();
+    let mut estimates = Vec::with_capacity(bulk.vars.len());
+    // Per claim of a variable, by value: its value and weight.
+    let mut by_value = Vec::new();
+    for (ci, c) in bulk.chunks.iter().enumerate() {
+        for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
+            let v = c.first + k;
+            let claims = &c.claims[c.start[k]..c.start[k + 1]];
+            let first = firsts[ci] + c.start[k];
+            let Some(Decided { figure: Some(decided), as_of, mut supporting, claims: members }) =
+                state.decided(v, first)
+            else {
+                continue;
+            };
+            // Each claim's share of its voice's weight, as the model weighs it, over the
+            // claims of the epoch estimated.
+            let voice_keys: Vec<(usize, usize)> =
+                members.iter().map(|&(_, voice, key)| (voice, key)).collect();
+            let weights = estimate_shares(&voice_keys, weight);
+            let total: f64 = weights.iter().sum();
+            // Added in the store's order (by value, then source), as the total is, not
+            // by line: the sum does not depend on the order of the rows.
+            supporting.sort_unstable();
+            let agree = supporting.iter().fold(0.0, |sum, &place| {
+                let at = members.partition_point(|m| m.0 < place);
+                sum + weights[at]
+            });
+            let support = if total > 0.0 { agree / total } else { 0.0 };
+            let quartiles = (kind == BulkKind::Number).then(|| {
+                by_value.clear();
+                by_value
+                    .extend(members.iter().map(|m| claims[m.0].value).zip(weights.iter().copied()));
+                (quantile(&by_value, total, 0.25), quantile(&by_value, total, 0.75))
+            });
+            let (best, low, high) = match decided {
+                Figure::Number { low, best, high, .. } => {
+                    (BulkValue::Number(best), Some(low), high)
+                }
+                // A date is a label by its text, as the reader keys it.
+                Figure::Date { best, .. } => (BulkValue::Label(best.to_string()), None, None),
+                Figure::Value { value } => (BulkValue::Label(cell::shown(&value)), None, None),
+                Figure::Undecided { values } => {
+                    (BulkValue::Undecided(values.iter().map(cell::shown).collect()), None, None)
+                }
+            };
+            let (object, attribute) = &bulk.vars[v];
+            estimates.push(BulkEstimate {
+                object: object.clone(),
+                attribute: attribute.clone(),
+                kind,
+                unit,
+                best,
+                low,
+                high,
+                quartiles,
+                claims: claims.len(),
+                support,
+                as_of,
+            });
+        }
+    }
+    estimates
+}
+
+/// Every kept row's rank, by line, as `Reconciler` ranks the row's claim ([`State::each_rank`]).
 fn ranks_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -> Vec<Ranked> {
     state.mark_supports();
     let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
@@ -548,9 +612,9 @@ impl ClaimNames for BulkNames<'_> {
         ClaimId::of_row(&self.prefix, self.line(c))
     }
 
-    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+    fn order_key(&self, c: usize) -> u64 {
         // One prefix: ids order as their lines' texts do.
-        super::line_key(self.line(a)).cmp(&super::line_key(self.line(b)))
+        super::line_key(self.line(c))
     }
 
     fn value(&self, c: usize) -> Value {
@@ -584,15 +648,8 @@ fn findings_of(
     firsts: &[usize],
 ) -> (Vec<Finding>, Summary) {
     let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
-    // Each variable's place in subject order (by attribute, then object), as `Reconciler`
-    // orders its groups.
-    let mut order: Vec<usize> = (0..bulk.vars.len()).collect();
-    order.sort_by_cached_key(|&v| {
-        let (object, attribute) = &bulk.vars[v];
-        (attribute_key(attribute), attribute_key(object))
-    });
-    let mut rank = vec![0; order.len()];
-    for (r, &v) in order.iter().enumerate() {
+    let mut rank = vec![0; bulk.vars.len()];
+    for (r, v) in in_subject_order(bulk).into_iter().enumerate() {
         rank[v] = r;
     }
     let mut found: Vec<(usize, Finding)> = Vec::new();
@@ -603,14 +660,8 @@ fn findings_of(
                 continue;
             }
             let Some(result) = state.latest_result(v, &names) else { continue };
-            // The reader held both names to a label's rule.
-            let (object, attribute) = &bulk.vars[v];
-            let (Ok(object), Ok(attribute)) = (Label::new(object), Label::new(attribute)) else {
-                continue;
-            };
-            let subject = std::sync::Arc::new(
-                Subject::new(Measure::Other(attribute)).event(object).nature(c.natures[k]),
-            );
+            let Some(subject) = subject_of(bulk, v, c.natures[k]) else { continue };
+            let subject = Arc::new(subject);
             let latest = Latest {
                 gi: v,
                 subject: &subject,
@@ -631,6 +682,65 @@ fn findings_of(
     let summary = findings::summarize(&found, claimed, state);
     let found = found.into_iter().map(|(v, f)| (rank[v], f)).collect();
     (findings::in_order(found), summary)
+}
+
+/// The variables in subject order (by attribute, then object, by their keys), as `Reconciler`
+/// orders its groups.
+fn in_subject_order(bulk: &Bulk) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bulk.vars.len()).collect();
+    order.sort_by_cached_key(|&v| {
+        let (object, attribute) = &bulk.vars[v];
+        (attribute_key(attribute), attribute_key(object))
+    });
+    order
+}
+
+/// Variable `v`'s subject, as `Reconciler` makes the subject of a row `Table::read` reads:
+/// its attribute the measure, its object the event, of the attribute's `nature`. `None` only
+/// if a name is no label, which the reader does not let through.
+fn subject_of(bulk: &Bulk, v: usize, nature: Nature) -> Option<Subject> {
+    let (object, attribute) = &bulk.vars[v];
+    let (Ok(object), Ok(attribute)) = (Label::new(object), Label::new(attribute)) else {
+        return None;
+    };
+    Some(Subject::new(Measure::Other(attribute)).event(object).nature(nature))
+}
+
+/// Every variable with claims as `Reconciler`'s [`Group`], in subject order: its claims in
+/// as-of order, their relations, its clusters, estimate and ranks ([`finish_variable`]).
+fn groups_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -> Vec<Group> {
+    state.mark_supports();
+    state.index_claims();
+    let state = &*state;
+    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
+    let policy = Arc::new(Policy::default());
+    // Each variable's chunk and place there.
+    let mut at = vec![(0, 0); bulk.vars.len()];
+    for (ci, c) in bulk.chunks.iter().enumerate() {
+        for k in 0..c.kinds.len() {
+            at[c.first + k] = (ci, k);
+        }
+    }
+    // In parallel, in order: each group is its variable's alone.
+    in_subject_order(bulk)
+        .into_par_iter()
+        .filter_map(|v| {
+            let (ci, k) = at[v];
+            let c = &bulk.chunks[ci];
+            let subject = subject_of(bulk, v, c.natures[k])?;
+            let mut members = Vec::with_capacity(c.start[k + 1] - c.start[k]);
+            members.extend((c.start[k]..c.start[k + 1]).map(|j| {
+                let day = c.days.get(j).copied().and_then(super::date_of_day);
+                (firsts[ci] + j, day, voices.group_of_name(c.claims[j].source as usize))
+            }));
+            if members.is_empty() {
+                return None;
+            }
+            // As `Reconciler` orders a group's claims: by date (the undated first), then id.
+            members.sort_by_cached_key(|&(c, day, _)| (day, names.order_key(c)));
+            Some(finish_variable(v, subject, &members, &names, state, &policy, ALL_PAIRS_UP_TO))
+        })
+        .collect()
 }
 
 /// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see

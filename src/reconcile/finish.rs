@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use crate::id::ClaimId;
+use crate::subject::{Nature, Subject};
 use crate::value::Policy;
+use crate::value::Value;
 
 use super::Values;
 
@@ -12,7 +14,7 @@ use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
 use super::relations::Relations;
-use super::score::{Named, State};
+use super::score::{ClaimNames, Named, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, Ranked};
@@ -44,30 +46,9 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     if !own_derived.is_empty() {
         items.sort_by(|a, b| as_of_order(a).cmp(&as_of_order(b)));
     }
-    debug_assert!(items.is_sorted_by_key(as_of_order));
-    let figures = Arc::new(Figures {
-        policy: Arc::clone(policy),
-        ids: items.iter().map(|it| it.id.clone()).collect(),
-        dated: items.iter().map(Item::dated).collect(),
-    });
-    let nature = g.subject.behaviour();
     let result = state.take_group_result(gi);
-    let n = items.len();
-    let mut relations = Relations::between(figures);
-    let mut relate = |pair| relate(&items, pair, &mut relations, nature, policy);
-    if n <= all_pairs_up_to {
-        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
-    } else {
-        // Neighbours in as-of order, then every other item against the estimate's anchor:
-        // O(n) relations, never all pairs.
-        let anchor = result.as_ref().and_then(|r| r.supporting.first());
-        let k = anchor.and_then(|a| items.iter().position(|it| it.id == a));
-        (1..n).for_each(|j| relate((j - 1, j)));
-        if let Some(k) = k {
-            let far = (0..n).filter(|i| i.abs_diff(k) > 1);
-            far.for_each(|i| relate(if i < k { (i, k) } else { (k, i) }));
-        }
-    }
+    let anchor = result.as_ref().and_then(|r| r.supporting.first());
+    let relations = relations_of(&items, g.subject.behaviour(), policy, anchor, all_pairs_up_to);
     let names = Named { claims, voices };
     let ranks = g
         .members
@@ -87,6 +68,86 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
         estimate,
         ranks,
     }
+}
+
+/// A table's variable as the public [`Group`], as [`finish`] makes a group of `Reconciler`'s:
+/// its claims (`members`, each with its date and voice, in as-of order: by date, the undated
+/// first, then by id), the relations between them ([`relations_of`]), its latest epoch's
+/// clusters and estimate, and each claim's rank, named by `names`. The state must know each
+/// claim's observation ([`State::index_claims`]). A table's row has no time of day, states
+/// nothing as pending and derives no bound.
+pub(crate) fn finish_variable(
+    gi: usize,
+    subject: Subject,
+    members: &[(usize, Option<chrono::NaiveDate>, usize)],
+    names: &impl ClaimNames,
+    state: &State,
+    policy: &Arc<Policy>,
+    all_pairs_up_to: usize,
+) -> Group {
+    let ids: Vec<ClaimId> = members.iter().map(|&(c, _, _)| names.id(c)).collect();
+    let values: Vec<Value> = members.iter().map(|&(c, _, _)| names.value(c)).collect();
+    let items: Vec<Item<'_>> = members
+        .iter()
+        .enumerate()
+        .map(|(j, &(c, as_of, voice))| Item {
+            id: &ids[j],
+            value: &values[j],
+            as_of,
+            time: None,
+            pending: false,
+            voice,
+            read: state.read_of(c),
+        })
+        .collect();
+    let result = state.latest_result(gi, names);
+    let anchor = result.as_ref().and_then(|r| r.supporting.first());
+    let relations = relations_of(&items, subject.behaviour(), policy, anchor, all_pairs_up_to);
+    drop(items);
+    let ranks = members
+        .iter()
+        .zip(&ids)
+        .map(|(&(c, _, _), id)| {
+            let (rank, reason) = state.rank(c, names);
+            Ranked { claim: id.clone(), rank, reason }
+        })
+        .collect();
+    let (clusters, estimate) = result.map_or_else(Default::default, |r| (r.clusters, r.estimate));
+    Group { subject, claims: ids, derived: Vec::new(), relations, clusters, estimate, ranks }
+}
+
+/// The relations between a group's figures, `items` in as-of order ([`as_of_key`]), in a
+/// group of the given nature: every pair up to `all_pairs_up_to` figures; beyond, neighbours
+/// in as-of order, then every other figure against `anchor` (the estimate's first supporting
+/// figure), O(n) relations, never all pairs. One definition for `Reconciler`'s groups and a
+/// table's variables.
+pub(crate) fn relations_of(
+    items: &[Item<'_>],
+    nature: Nature,
+    policy: &Arc<Policy>,
+    anchor: Option<&ClaimId>,
+    all_pairs_up_to: usize,
+) -> Relations {
+    debug_assert!(items.is_sorted_by_key(as_of_order));
+    let figures = Arc::new(Figures {
+        policy: Arc::clone(policy),
+        ids: items.iter().map(|it| it.id.clone()).collect(),
+        dated: items.iter().map(Item::dated).collect(),
+    });
+    let n = items.len();
+    let mut relations = Relations::between(figures);
+    let mut relate = |pair| relate(items, pair, &mut relations, nature, policy);
+    if n <= all_pairs_up_to {
+        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
+    } else {
+        let k = anchor.and_then(|a| items.iter().position(|it| it.id == a));
+        (1..n).for_each(|j| relate((j - 1, j)));
+        if let Some(k) = k {
+            let far = (0..n).filter(|i| i.abs_diff(k) > 1);
+            far.for_each(|i| relate(if i < k { (i, k) } else { (k, i) }));
+        }
+    }
+    relations
 }
 
 /// An item's place in as-of order, the order grouping gives members ([`as_of_key`]).

@@ -5,6 +5,11 @@ mod echo;
 pub(crate) mod estimate;
 pub(crate) mod findings;
 mod finish;
+pub(crate) use finish::finish_variable;
+
+/// Up to how many figures a group's relations are every pair's (see
+/// [`Reconciler::all_pairs_up_to`]), by default.
+pub(crate) const ALL_PAIRS_UP_TO: usize = 8;
 mod group;
 pub(crate) mod limit;
 mod partof;
@@ -740,7 +745,7 @@ impl Default for Reconciler {
             rounds: 20,
             same_voice: Vec::new(),
             copy_detection: true,
-            all_pairs_up_to: 8,
+            all_pairs_up_to: ALL_PAIRS_UP_TO,
         }
     }
 }

@@ -155,7 +155,10 @@ fn epochs_of_variable(
         let first = obs.len();
         for j in members {
             let cl = &claims[j];
-            let (key, held) = if let Some(Kind::Amount(_)) = kind {
+            // A number variable's figures are held from its columns; any other's, a label or
+            // a value of another kind (a change between amounts among labels, "from 5 to 10"),
+            // as `Reconciler` holds the value for the epoch's kind.
+            let (key, held) = if number {
                 let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
                     Ok(i) => phrases[i].1.value(),
                     Err(_) => Interval::point(cl.value),

@@ -900,8 +900,9 @@ pub(crate) trait ClaimNames: Sync {
     fn claims(&self) -> usize;
     /// Claim `c`'s id.
     fn id(&self, c: usize) -> ClaimId;
-    /// Claims `a` and `b` in the order of their ids.
-    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering;
+    /// A key claims order by as their ids do: `order_key(a) < order_key(b)` exactly when claim
+    /// `a`'s id is before claim `b`'s.
+    fn order_key(&self, c: usize) -> u64;
     /// Claim `c`'s value, as its source gave it.
     fn value(&self, c: usize) -> Value;
     /// Who gave claim `c`: its speaker, else its outlet.
@@ -923,9 +924,9 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
         self.claims.id(c).clone()
     }
 
-    fn order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+    fn order_key(&self, c: usize) -> u64 {
         // Claims are in id order (see `ClaimStore`).
-        a.cmp(&b)
+        c as u64
     }
 
     fn value(&self, c: usize) -> Value {
