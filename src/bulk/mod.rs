@@ -16,15 +16,13 @@
 //! rivals), a changing state date by date. Its voices, estimates (and the date each
 //! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
 //! from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables, dated and undated, and named cases of copying). When asked
-//! ([`BulkReconciler::findings`]), it makes the findings of each variable's estimated epoch
-//! (a conflict, a tie, a running total that fell, a same-day change, a number resting on one
-//! voice) and the summary, by `Reconciler`'s rules, naming claims as `Table::read` does; and,
-//! when asked ([`BulkReconciler::ranks`]), each row's rank and its reason, by `Reconciler`'s
-//! rule, and ([`BulkReconciler::groups`]) each variable as `Reconciler`'s [`Group`](crate::Group):
-//! its claims, the relations between them, clusters, estimate and ranks. What it leaves out:
-//! the findings read off relations (conflicts between figures of earlier dates) and part-of.
-//! Use `Reconciler` for those.
+//! tables, dated and undated, and named cases of copying). When asked, it makes what else
+//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings
+//! and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
+//! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group):
+//! its claims, the relations between them, clusters, estimate and ranks
+//! ([`BulkReconciler::groups`]). A table has no part-of (a row names no sub-count), and its
+//! rows no speaker or relay: each source is its own voice until copy detection says otherwise.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its

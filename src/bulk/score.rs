@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::crh;
 use crate::id::{ClaimId, Score, SourceId, collapsed, source_key};
 use crate::reconcile::estimate::shares_of as estimate_shares;
-use crate::reconcile::findings::{self, Latest};
+use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
@@ -39,9 +39,9 @@ use super::{Bulk, BulkKind};
 /// passes judge the variables of fixed facts only, as [`Table::nature`](crate::Table::nature)
 /// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
 /// variable, as in `Reconciler`). Findings, when asked ([`BulkReconciler::findings`]), are
-/// `Reconciler`'s for each variable's estimated epoch, and so are ranks
-/// ([`BulkReconciler::ranks`]) and groups with their relations ([`BulkReconciler::groups`]).
-/// It leaves out the findings read off relations and part-of. Built by value.
+/// `Reconciler`'s, and so are ranks ([`BulkReconciler::ranks`]) and groups with their
+/// relations ([`BulkReconciler::groups`]). A table has no part-of: a row names no sub-count.
+/// Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -218,16 +218,16 @@ pub struct BulkReconciliation {
     /// Scoring rounds run.
     pub rounds: usize,
     /// What to look at first (made when asked: [`BulkReconciler::findings`]; else empty), most
-    /// important first, as in
-    /// [`Reconciliation::findings`](crate::Reconciliation::findings) and by its rules, for
-    /// what a variable's estimated epoch shows: a conflict (clusters that cannot all be true,
-    /// with rivals left), a tie, a running total that fell, a yes/no state changed the same
-    /// day (a note), a number resting on one voice. A claim is named as
-    /// [`Table::read`](crate::Table::read) names a row's, `name:line`. The findings
-    /// `Reconciler` reads off relations between claims (conflicts between figures of earlier
-    /// dates, incomparable figures) are not made here, as relations are not. Two smaller
-    /// differences: a row its source repeats on the same date is one claim here (named by its
-    /// first line, one finding), and a category is written by its key, in lower case.
+    /// important first: [`Reconciliation::findings`](crate::Reconciliation::findings) of the
+    /// claims `Table::read` reads from the table, by the same code (each variable's relations
+    /// made to read them, and dropped unless [`BulkReconciler::groups`] keeps them): a
+    /// conflict (clusters that cannot all be true, or figures of an earlier date that conflict
+    /// and that no later report of their voices settled), a tie, a running total that fell,
+    /// figures that cannot be compared, a yes/no state changed the same day (a note), a number
+    /// resting on one voice. A claim is named as [`Table::read`](crate::Table::read) names a
+    /// row's, `name:line`. Two differences: a row its source repeats on the same date is one
+    /// claim here (named by its first id, one finding where `Reconciler` may make one a
+    /// repeat), and a category is written by its key, in lower case.
     #[serde(default)]
     pub findings: Vec<Finding>,
     /// How many variables agree, need a look, rest on one voice (as
@@ -304,10 +304,13 @@ impl BulkReconciler {
     }
 
     /// Makes the findings and the summary ([`BulkReconciliation::findings`],
-    /// [`BulkReconciliation::summary`]); off by default. Each finding names its claims and
-    /// says why in data (about a kilobyte a finding), and a large table has many: scale's
-    /// 10^6 rows of running totals with copiers give 267,258 (most a figure below an earlier
-    /// one of another voice), at twice the path's memory peak (BENCHMARKS.md).
+    /// [`BulkReconciliation::summary`]); off by default. They are `Reconciler`'s, read off
+    /// each variable's relations, which are made for them (and dropped unless
+    /// [`BulkReconciler::groups`] keeps them). Each finding names its claims and says why in
+    /// data (about a kilobyte a finding), and a large table has many: scale's 10^6 rows of
+    /// running totals with copiers give 346,661 (most a figure below an earlier one of another
+    /// voice, or two figures of earlier dates that conflict), at 2.2x the CPU and three times
+    /// the memory peak of the path without them (BENCHMARKS.md).
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, FindingKind, Parser, Table};
@@ -444,17 +447,13 @@ impl BulkReconciler {
         } else {
             Vec::new()
         };
-        let groups = if self.asked.groups {
-            groups_of(bulk, &mut state, &voices, &firsts)
-        } else {
-            Vec::new()
-        };
-        let (findings, summary) = if self.asked.findings {
-            let (findings, summary) = findings_of(bulk, &state, &voices, &firsts);
-            (findings, Some(summary))
+        let Asked { groups, findings, .. } = self.asked;
+        let (groups, found) = if groups || findings {
+            groups_of(bulk, &mut state, &voices, &firsts, (groups, findings))
         } else {
             (Vec::new(), None)
         };
+        let (findings, summary) = found.map_or((Vec::new(), None), |(f, s)| (f, Some(s)));
         BulkReconciliation {
             estimates,
             sources,
@@ -636,52 +635,16 @@ impl ClaimNames for BulkNames<'_> {
         let (ci, j) = self.place(c);
         self.voices.name(self.bulk.chunks[ci].claims[j].source as usize).clone()
     }
-}
 
-/// The findings of a table's variables and the summary, by the rules `Reconciler` follows for
-/// a group's estimated epoch ([`findings::of_latest`], [`findings::summarize`]); only the
-/// variables whose epoch can give one are named ([`State::may_find`]).
-fn findings_of(
-    bulk: &Bulk,
-    state: &State,
-    voices: &Voices,
-    firsts: &[usize],
-) -> (Vec<Finding>, Summary) {
-    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
-    let mut rank = vec![0; bulk.vars.len()];
-    for (r, v) in in_subject_order(bulk).into_iter().enumerate() {
-        rank[v] = r;
+    fn voice(&self, c: usize) -> usize {
+        let (ci, j) = self.place(c);
+        self.voices.group_of_name(self.bulk.chunks[ci].claims[j].source as usize)
     }
-    let mut found: Vec<(usize, Finding)> = Vec::new();
-    for c in &bulk.chunks {
-        for k in 0..c.kinds.len() {
-            let v = c.first + k;
-            if !state.may_find(v) {
-                continue;
-            }
-            let Some(result) = state.latest_result(v, &names) else { continue };
-            let Some(subject) = subject_of(bulk, v, c.natures[k]) else { continue };
-            let subject = Arc::new(subject);
-            let latest = Latest {
-                gi: v,
-                subject: &subject,
-                clusters: &result.clusters,
-                estimate: result.estimate.as_ref(),
-                regressions: state.regressions(v, &names),
-                has_complement: false,
-            };
-            found.extend(findings::of_latest(latest, state, voices).into_iter().map(|f| (v, f)));
-        }
+
+    fn as_of(&self, c: usize) -> Option<NaiveDate> {
+        let (ci, j) = self.place(c);
+        self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
     }
-    // The variables with claims, as `Reconciler` has a group per subject claimed.
-    let claimed = bulk.chunks.iter().flat_map(|c| {
-        (0..c.kinds.len())
-            .filter(|&k| c.start[k + 1] > c.start[k])
-            .map(|k| (c.first + k, state.has_estimate(c.first + k)))
-    });
-    let summary = findings::summarize(&found, claimed, state);
-    let found = found.into_iter().map(|(v, f)| (rank[v], f)).collect();
-    (findings::in_order(found), summary)
 }
 
 /// The variables in subject order (by attribute, then object, by their keys), as `Reconciler`
@@ -706,9 +669,18 @@ fn subject_of(bulk: &Bulk, v: usize, nature: Nature) -> Option<Subject> {
     Some(Subject::new(Measure::Other(attribute)).event(object).nature(nature))
 }
 
-/// Every variable with claims as `Reconciler`'s [`Group`], in subject order: its claims in
-/// as-of order, their relations, its clusters, estimate and ranks ([`finish_variable`]).
-fn groups_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -> Vec<Group> {
+/// Every variable with claims as `Reconciler`'s [`Group`], in subject order (its claims in
+/// as-of order, their relations, its clusters, estimate and ranks: [`finish_variable`]),
+/// kept when `keep` says so; and with `find`, the findings and the summary, by `Reconciler`'s
+/// rules and code ([`findings::of_group`], [`findings::summarize`]), each group's read off
+/// it before it is dropped.
+fn groups_of(
+    bulk: &Bulk,
+    state: &mut State,
+    voices: &Voices,
+    firsts: &[usize],
+    (keep, find): (bool, bool),
+) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
     state.mark_supports();
     state.index_claims();
     let state = &*state;
@@ -722,25 +694,49 @@ fn groups_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) 
         }
     }
     // In parallel, in order: each group is its variable's alone.
-    in_subject_order(bulk)
+    let made: Vec<(usize, Option<Group>, Vec<Finding>)> = in_subject_order(bulk)
         .into_par_iter()
         .filter_map(|v| {
             let (ci, k) = at[v];
             let c = &bulk.chunks[ci];
             let subject = subject_of(bulk, v, c.natures[k])?;
-            let mut members = Vec::with_capacity(c.start[k + 1] - c.start[k]);
-            members.extend((c.start[k]..c.start[k + 1]).map(|j| {
-                let day = c.days.get(j).copied().and_then(super::date_of_day);
-                (firsts[ci] + j, day, voices.group_of_name(c.claims[j].source as usize))
-            }));
+            let claims = firsts[ci] + c.start[k]..firsts[ci] + c.start[k + 1];
+            let mut members = Vec::with_capacity(claims.len());
+            members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
             if members.is_empty() {
                 return None;
             }
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
-            members.sort_by_cached_key(|&(c, day, _)| (day, names.order_key(c)));
-            Some(finish_variable(v, subject, &members, &names, state, &policy, ALL_PAIRS_UP_TO))
+            members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
+            let g = finish_variable(v, subject, &members, &names, state, &policy, ALL_PAIRS_UP_TO);
+            let found = if find {
+                findings::of_group(v, &g, &names, &mut || claims.clone().collect(), state, voices)
+            } else {
+                Vec::new()
+            };
+            Some((v, keep.then_some(g), found))
         })
-        .collect()
+        .collect();
+    // The variables with claims (a group each, as `Reconciler` has a group per subject
+    // claimed), each with whether it has an estimate, and each one's place in subject order,
+    // which orders its findings.
+    let claimed: Vec<(usize, bool)> =
+        made.iter().map(|(v, _, _)| (*v, state.has_estimate(*v))).collect();
+    let mut place = vec![0; bulk.vars.len()];
+    for (r, (v, _, _)) in made.iter().enumerate() {
+        place[*v] = r;
+    }
+    let (mut groups, mut found) = (Vec::new(), Vec::new());
+    for (v, g, f) in made {
+        groups.extend(g);
+        found.extend(f.into_iter().map(|f| (v, f)));
+    }
+    let findings = find.then(|| {
+        let summary = findings::summarize(&found, claimed.into_iter(), state);
+        let found = found.into_iter().map(|(v, f)| (place[v], f)).collect();
+        (findings::in_order(found), summary)
+    });
+    (groups, findings)
 }
 
 /// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see

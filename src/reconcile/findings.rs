@@ -10,7 +10,7 @@ use crate::id::ClaimId;
 use crate::subject::Subject;
 
 use super::reason::{About, FindingMessage};
-use super::score::{Named, State};
+use super::score::{ClaimNames, Named, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Estimate, Group, RelationKind};
@@ -269,20 +269,13 @@ pub(crate) fn in_order(mut found: Vec<(usize, Finding)>) -> Vec<Finding> {
     found.into_iter().map(|(_, f)| f).collect()
 }
 
-/// The claims of group `gi`, a running total, whose own voice gave a later figure in the
-/// group, sorted (for `binary_search`).
-fn moved_on<'c, C: ClaimStore + ?Sized>(
-    gi: usize,
-    claims: &'c C,
-    state: &State,
-    voices: &Voices,
-    members: &mut Option<Vec<Vec<usize>>>,
-) -> Vec<&'c ClaimId> {
-    let members = &members.get_or_insert_with(|| state.claims_by_group(claims.len()))[gi];
+/// The claims of a running total's group (`members`, its claims' indices), whose own voice
+/// gave a later figure in the group, sorted (for `binary_search`).
+fn moved_on(members: &[usize], names: &impl ClaimNames) -> Vec<ClaimId> {
     // Per voice, its latest date in the group: voices are few, a sorted list serves.
     let mut latest: Vec<(usize, Option<chrono::NaiveDate>)> = Vec::new();
     for &i in members {
-        let (v, day) = (voices.voice_of(i), claims.as_of(i));
+        let (v, day) = (names.voice(i), names.as_of(i));
         match latest.binary_search_by_key(&v, |&(w, _)| w) {
             Ok(k) => latest[k].1 = latest[k].1.max(day),
             Err(k) => latest.insert(k, (v, day)),
@@ -290,10 +283,10 @@ fn moved_on<'c, C: ClaimStore + ?Sized>(
     }
     let later_of =
         |v: usize| latest.binary_search_by_key(&v, |&(w, _)| w).ok().map(|k| latest[k].1);
-    let mut out: Vec<&ClaimId> = members
+    let mut out: Vec<ClaimId> = members
         .iter()
-        .filter(|&&i| later_of(voices.voice_of(i)).is_some_and(|l| claims.as_of(i) < l))
-        .map(|&i| claims.id(i))
+        .filter(|&&i| later_of(names.voice(i)).is_some_and(|l| names.as_of(i) < l))
+        .map(|&i| names.id(i))
         .collect();
     out.sort_unstable();
     out
@@ -310,90 +303,109 @@ fn holds(ids: &[&ClaimId], id: &ClaimId) -> bool {
     ids.binary_search(&id).is_ok()
 }
 
-/// Every group's findings, each with its group (to be put in order by [`in_order`]): those its relations give
-/// (complementary windows, sub-counts above their total, incomparable figures, and conflicts
-/// outside the estimate's epoch that no later report settled) and those of its latest epoch
-/// ([`of_latest`]).
+/// Every group's findings, each with its group (to be put in order by [`in_order`]), by
+/// [`of_group`].
 pub(crate) fn collect<C: ClaimStore + ?Sized>(
     claims: &C,
     groups: &[Group],
     state: &State,
     voices: &Voices,
 ) -> Vec<(usize, Finding)> {
-    let mut out = Vec::new();
     // Each group's claim indices, built the first time a running total needs them.
-    let mut members = None;
+    let mut members: Option<Vec<Vec<usize>>> = None;
     let names = Named { claims, voices };
+    let mut out = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
-        let subject = Arc::new(g.subject.clone());
-        let mut push = |kind, ids: Vec<ClaimId>, about: About| {
-            let message = FindingMessage::about(&subject, about);
-            out.push((gi, Finding { kind, subject: g.subject.clone(), claims: ids, message }));
+        let mut members_of = || -> Vec<usize> {
+            members.get_or_insert_with(|| state.claims_by_group(claims.len()))[gi].clone()
         };
-        let has_complement = g.relations.held().any(|r| r.complement);
-        let mut incomparable: Vec<ClaimId> = Vec::new();
-        for r in g.relations.held() {
-            let ids = || vec![r.a.clone(), r.b.clone()];
-            if r.complement {
-                push(FindingKind::Complement, ids(), About::Relation(r.reason()));
-                continue;
-            }
-            match r.kind {
-                RelationKind::SubCountAboveTotal => {
-                    push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason()));
-                }
-                RelationKind::Incomparable => incomparable.extend([r.a.clone(), r.b.clone()]),
-                _ => {}
-            }
-        }
-        if !incomparable.is_empty() {
-            incomparable.sort_unstable();
-            incomparable.dedup();
-            push(FindingKind::Incomparable, incomparable, About::Incomparable);
-        }
-        let regressions = state.regressions(gi, &names);
-        let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
-        // Conflicts outside the estimate's clusters: between figures of an earlier state, or
-        // between a figure and a derived bound.
-        let in_clusters =
-            if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
-        // A figure of a running total that its own voice later moved past (two outlets at 12
-        // and 15 on day 1 that both say 31 later) is settled history, not a finding; two
-        // figures far apart that no later report of their voices settled stay one.
-        let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
-        let mut moved: Option<Vec<&ClaimId>> = None;
-        for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
-            let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
-            let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
-            if within_split || involves_offender {
-                continue;
-            }
-            let history = running && {
-                let moved =
-                    moved.get_or_insert_with(|| moved_on(gi, claims, state, voices, &mut members));
-                holds(moved, r.a) && holds(moved, r.b)
-            };
-            if !history {
-                push(
-                    FindingKind::Conflict,
-                    vec![r.a.clone(), r.b.clone()],
-                    About::Relation(r.reason()),
-                );
-            }
-        }
-        drop(offenders);
-        let latest = Latest {
-            gi,
-            subject: &subject,
-            clusters: &g.clusters,
-            estimate: g.estimate.as_ref(),
-            regressions,
-            has_complement,
-        };
-        out.extend(of_latest(latest, state, voices).into_iter().map(|f| (gi, f)));
+        let found = of_group(gi, g, &names, &mut members_of, state, voices);
+        out.extend(found.into_iter().map(|f| (gi, f)));
     }
     // Groups come in subject order, one per subject: a group's index orders as its subject
     // does, and costs no comparison of subjects.
     debug_assert!(groups.is_sorted_by(|a, b| a.subject < b.subject));
+    out
+}
+
+/// The findings of group `gi`, `g`: those its relations give (complementary windows,
+/// sub-counts above their total, incomparable figures, and conflicts outside the estimate's
+/// epoch that no later report settled) and those of its latest epoch ([`of_latest`]). One
+/// definition for `Reconciler`'s groups and a table's variables; `members` gives the group's
+/// claim indices, asked only for a running total with conflicts.
+pub(crate) fn of_group(
+    gi: usize,
+    g: &Group,
+    names: &impl ClaimNames,
+    members: &mut dyn FnMut() -> Vec<usize>,
+    state: &State,
+    voices: &Voices,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let subject = Arc::new(g.subject.clone());
+    let mut push = |kind, ids: Vec<ClaimId>, about: About| {
+        let message = FindingMessage::about(&subject, about);
+        out.push(Finding { kind, subject: g.subject.clone(), claims: ids, message });
+    };
+    let has_complement = g.relations.held().any(|r| r.complement);
+    let mut incomparable: Vec<ClaimId> = Vec::new();
+    for r in g.relations.held() {
+        let ids = || vec![r.a.clone(), r.b.clone()];
+        if r.complement {
+            push(FindingKind::Complement, ids(), About::Relation(r.reason()));
+            continue;
+        }
+        match r.kind {
+            RelationKind::SubCountAboveTotal => {
+                push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason()));
+            }
+            RelationKind::Incomparable => incomparable.extend([r.a.clone(), r.b.clone()]),
+            _ => {}
+        }
+    }
+    if !incomparable.is_empty() {
+        incomparable.sort_unstable();
+        incomparable.dedup();
+        push(FindingKind::Incomparable, incomparable, About::Incomparable);
+    }
+    let regressions = state.regressions(gi, names);
+    let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
+    // Conflicts outside the estimate's clusters: between figures of an earlier state, or
+    // between a figure and a derived bound.
+    let in_clusters =
+        if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
+    // A figure of a running total that its own voice later moved past (two outlets at 12 and
+    // 15 on day 1 that both say 31 later) is settled history, not a finding; two figures far
+    // apart that no later report of their voices settled stay one.
+    let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
+    let mut moved: Option<Vec<ClaimId>> = None;
+    for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
+        let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
+        let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
+        if within_split || involves_offender {
+            continue;
+        }
+        let history = running && {
+            let moved = moved.get_or_insert_with(|| moved_on(&members(), names));
+            moved.binary_search(r.a).is_ok() && moved.binary_search(r.b).is_ok()
+        };
+        if !history {
+            push(
+                FindingKind::Conflict,
+                vec![r.a.clone(), r.b.clone()],
+                About::Relation(r.reason()),
+            );
+        }
+    }
+    drop(offenders);
+    let latest = Latest {
+        gi,
+        subject: &subject,
+        clusters: &g.clusters,
+        estimate: g.estimate.as_ref(),
+        regressions,
+        has_complement,
+    };
+    out.extend(of_latest(latest, state, voices));
     out
 }

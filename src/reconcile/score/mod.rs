@@ -907,6 +907,10 @@ pub(crate) trait ClaimNames: Sync {
     fn value(&self, c: usize) -> Value;
     /// Who gave claim `c`: its speaker, else its outlet.
     fn source(&self, c: usize) -> SourceId;
+    /// The voice (independence group) claim `c` speaks for.
+    fn voice(&self, c: usize) -> usize;
+    /// The date claim `c`'s figure holds at, where known.
+    fn as_of(&self, c: usize) -> Option<chrono::NaiveDate>;
 }
 
 /// A [`ClaimStore`]'s claims as a result names them, each source as `voices` names it.
@@ -935,6 +939,14 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
 
     fn source(&self, c: usize) -> SourceId {
         self.voices.name(self.voices.source_of_claim(c)).clone()
+    }
+
+    fn voice(&self, c: usize) -> usize {
+        self.voices.voice_of(c)
+    }
+
+    fn as_of(&self, c: usize) -> Option<chrono::NaiveDate> {
+        self.claims.as_of(c)
     }
 }
 

@@ -262,20 +262,6 @@ impl State {
         Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() }
     }
 
-    /// Whether group `gi`'s latest epoch can give a finding of its own (see
-    /// [`of_latest`](crate::reconcile::findings::of_latest)): a split, a tie, a regression, or
-    /// a number resting on one voice. Asked without naming a claim, so that a table names
-    /// the claims of these variables only.
-    pub fn may_find(&self, gi: usize) -> bool {
-        let Some(ei) = self.group_latest[gi] else { return false };
-        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        out.clusters.len() > 1
-            || !out.undecided.is_empty()
-            || out.roles.iter().any(|r| matches!(r, Role::Regression { .. }))
-            || (matches!(Self::figure(e, out), Some(Figure::Number { .. }))
-                && self.supporting_voices(gi).len() == 1)
-    }
-
     /// The public result of group `gi`'s latest epoch, made anew (see
     /// [`State::take_group_result`] for `Reconciler`'s, made once).
     pub fn latest_result(&self, gi: usize, names: &impl ClaimNames) -> Option<GroupResult> {
