@@ -903,6 +903,28 @@ fn a_change_among_labels_is_the_same_on_every_path() {
     }
 }
 
+/// A count of people ("30 people") makes its group's figure a count of people on every path
+/// (found by a review: the bulk path held the attribute's unit, a plain number).
+#[test]
+fn a_count_of_people_is_the_same_on_every_path() {
+    let case = named(
+        Nature::FixedFact,
+        &[
+            ("Alpha", "Aktau", "killed", "30 people", None),
+            ("Beta News", "Aktau", "killed", "30", None),
+        ],
+    );
+    for outcome in all_paths(&case) {
+        let estimate = outcome.reconciliation.groups[0].estimate.as_ref().unwrap();
+        assert!(
+            matches!(estimate.figure, Figure::Number { unit: Some(Unit::Persons), .. }),
+            "{}: {}",
+            outcome.path,
+            estimate.figure
+        );
+    }
+}
+
 /// "More than 1,300" and 4,578 can both be true; "about 1,000" cannot be 4,578 nor above
 /// 1,300: on every path the bound supports the estimate and "about 1,000" is deprecated.
 #[test]

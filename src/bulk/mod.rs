@@ -16,7 +16,9 @@
 //! rivals), a changing state date by date. Its voices, estimates (and the date each
 //! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
 //! from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables, dated and undated, and named cases of copying). When asked, it makes what else
+//! tables, dated and undated, and named cases of copying), but for the known differences the
+//! README lists (a row its source repeats is one claim here; a joined voice's name; the
+//! spelling of a category or of a name spelt in two cases). When asked, it makes what else
 //! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings
 //! and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
 //! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group):

@@ -417,7 +417,8 @@ impl BulkReconciler {
     /// [`BulkReconciler::copy_detection`]).
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
-        let policy = Policy::default();
+        // One policy for the scoring state and the relations, whose reasons judge again.
+        let policy = Arc::new(Policy::default());
         let (mut state, voices) =
             State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
         let (weight, loss) = state.voice_scores();
@@ -449,7 +450,7 @@ impl BulkReconciler {
         };
         let Asked { groups, findings, .. } = self.asked;
         let (groups, found) = if groups || findings {
-            groups_of(bulk, &mut state, &voices, &firsts, (groups, findings))
+            groups_of(bulk, &mut state, &voices, &firsts, &policy, (groups, findings))
         } else {
             (Vec::new(), None)
         };
@@ -578,8 +579,9 @@ fn joined_voices(bulk: &Bulk, voices: &Voices) -> Vec<BulkVoice> {
 /// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
 /// the store's chunks in order (the scoring state's figures): its id as `Table::read` names a
 /// row's claim, its value as `Table::read` reads its cell (a category by its key, in lower
-/// case, as the store holds it), its source as the voices name it.
-/// Each is made when asked, for the claims a finding or a reason names.
+/// case, as the store holds it), its source as the voices name it, its voice and date.
+/// Each is made when asked: for the claims a finding or a reason names, or every claim of
+/// the groups asked for.
 struct BulkNames<'a> {
     bulk: &'a Bulk,
     /// Per chunk, the number of its first claim ([`Bulk::first_claims`]).
@@ -679,13 +681,13 @@ fn groups_of(
     state: &mut State,
     voices: &Voices,
     firsts: &[usize],
+    policy: &Arc<Policy>,
     (keep, find): (bool, bool),
 ) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
     state.mark_supports();
     state.index_claims();
     let state = &*state;
     let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
-    let policy = Arc::new(Policy::default());
     // Each variable's chunk and place there.
     let mut at = vec![(0, 0); bulk.vars.len()];
     for (ci, c) in bulk.chunks.iter().enumerate() {
@@ -708,7 +710,7 @@ fn groups_of(
             }
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
             members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
-            let g = finish_variable(v, subject, &members, &names, state, &policy, ALL_PAIRS_UP_TO);
+            let g = finish_variable(v, subject, &members, &names, state, policy, ALL_PAIRS_UP_TO);
             let found = if find {
                 findings::of_group(v, &g, &names, &mut || claims.clone().collect(), state, voices)
             } else {

@@ -215,8 +215,7 @@ pub(crate) struct Latest<'a> {
 
 /// The findings of a group's latest epoch: each regression, a split that leaves rivals (a
 /// conflict), a tie (undecided), a same-day change (a note), and a number resting on one
-/// voice. One definition for `Reconciler`'s groups and a table's variables; `Reconciler`
-/// adds the findings its relations give ([`collect`]).
+/// voice; [`of_group`] adds the findings the group's relations give.
 pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> Vec<Finding> {
     let Latest { gi, subject, clusters, estimate, regressions, has_complement } = latest;
     let mut out = Vec::new();

@@ -112,11 +112,17 @@ fn epochs_of_variable(
     let c = &bulk.chunks[ci];
     let (lo, hi) = (c.start[k], c.start[k + 1]);
     let claims = &c.claims[lo..hi];
-    // This variable's phrases, by position in the chunk.
-    let phrases = {
+    // This variable's phrases, by position in the chunk, and the amounts they read as.
+    let (phrases, amounts) = {
         let from = c.intervals.partition_point(|&(p, _)| p < lo);
         let to = c.intervals.partition_point(|&(p, _)| p < hi);
-        &c.intervals[from..to]
+        (&c.intervals[from..to], c.amounts.get(from..to).unwrap_or_default())
+    };
+    // Whether figure `j` counts people ("30 people"), which makes its epoch's unit people, as
+    // `epoch_unit` makes a group's.
+    let people = |j: usize| {
+        let at = phrases.binary_search_by_key(&(lo + j), |&(p, _)| p).ok();
+        at.and_then(|i| amounts.get(i).copied().flatten()).is_some_and(|a| a.unit == Unit::Persons)
     };
     let date = |j: usize| c.days.get(lo + j).copied().and_then(date_of_day);
     let label = |j: usize| &bulk.label_values[claims[j].value as usize];
@@ -151,6 +157,12 @@ fn epochs_of_variable(
         } else {
             let values: Vec<&Value> = members.iter().map(|&j| label(j)).collect();
             epoch_kind(&values)
+        };
+        let counts = kind == Some(Kind::Amount(Dimension::Count));
+        let unit = if number && counts && members.iter().any(|&j| people(j)) {
+            Some(Unit::Persons)
+        } else {
+            c.units[k]
         };
         let first = obs.len();
         for j in members {
@@ -188,7 +200,7 @@ fn epochs_of_variable(
             group: c.first + k,
             as_of,
             kind,
-            unit: c.units[k],
+            unit,
             obs: first..obs.len(),
             clusters: estimate::Clusters::default(),
             numeric: estimate::Numeric::default(),
