@@ -18,7 +18,8 @@ use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
-    ALL_PAIRS_UP_TO, Figure, Finding, Group, RankReason, Ranked, Rejected, Summary, finish_variable,
+    ALL_PAIRS_UP_TO, Figure, Finding, Group, RankReason, Ranked, Rejected, Summary,
+    finish_variable, ranked,
 };
 use crate::subject::{Measure, Nature, Subject};
 use crate::tabular::{attribute_key, cell};
@@ -309,7 +310,7 @@ impl BulkReconciler {
     /// [`BulkReconciler::groups`] keeps them). Each finding names its claims and says why in
     /// data (about a kilobyte a finding), and a large table has many: scale's 10^6 rows of
     /// running totals with copiers give 346,661 (most a figure below an earlier one of another
-    /// voice, or two figures of earlier dates that conflict), at 2.2x the CPU and three times
+    /// voice, or two figures of earlier dates that conflict), at 2.1x the CPU and three times
     /// the memory peak of the path without them (BENCHMARKS.md).
     ///
     /// ```
@@ -710,12 +711,18 @@ fn groups_of(
             }
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
             members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
-            let g = finish_variable(v, subject, &members, &names, state, policy, ALL_PAIRS_UP_TO);
+            let mut g =
+                finish_variable(v, subject, &members, &names, state, policy, ALL_PAIRS_UP_TO);
             let found = if find {
                 findings::of_group(v, &g, &names, &mut || claims.clone().collect(), state, voices)
             } else {
                 Vec::new()
             };
+            // Ranks only for a group kept: findings do not read them.
+            if keep {
+                let claims = members.iter().zip(&g.claims).map(|(m, id)| (m.0, id.clone()));
+                g.ranks = ranked(state, claims, &names);
+            }
             Some((v, keep.then_some(g), found))
         })
         .collect();

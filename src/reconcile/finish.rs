@@ -50,14 +50,7 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     let anchor = result.as_ref().and_then(|r| r.supporting.first());
     let relations = relations_of(&items, g.subject.behaviour(), policy, anchor, all_pairs_up_to);
     let names = Named { claims, voices };
-    let ranks = g
-        .members
-        .iter()
-        .map(|&i| {
-            let (rank, reason) = state.rank(i, &names);
-            Ranked { claim: claims.id(i).clone(), rank, reason }
-        })
-        .collect::<Vec<_>>();
+    let ranks = ranked(state, g.members.iter().map(|&i| (i, claims.id(i).clone())), &names);
     let (clusters, estimate) = result.map_or_else(Default::default, |r| (r.clusters, r.estimate));
     Group {
         subject: g.subject.clone(),
@@ -73,8 +66,9 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
 /// A table's variable as the public [`Group`], as [`finish`] makes a group of `Reconciler`'s:
 /// its claims (`members`, each with its date and voice, in as-of order: by date, the undated
 /// first, then by id), the relations between them ([`relations_of`]), its latest epoch's
-/// clusters and estimate, and each claim's rank, named by `names`. The state must know each
-/// claim's observation ([`State::index_claims`]). A table's row has no time of day, states
+/// clusters and estimate, named by `names`; its ranks are left empty, for [`ranked`] to
+/// make where they are kept (findings do not read them). The state must know each claim's
+/// observation ([`State::index_claims`]). A table's row has no time of day, states
 /// nothing as pending and derives no bound.
 pub(crate) fn finish_variable(
     gi: usize,
@@ -104,16 +98,31 @@ pub(crate) fn finish_variable(
     let anchor = result.as_ref().and_then(|r| r.supporting.first());
     let relations = relations_of(&items, subject.behaviour(), policy, anchor, all_pairs_up_to);
     drop(items);
-    let ranks = members
-        .iter()
-        .zip(&ids)
-        .map(|(&(c, _, _), id)| {
-            let (rank, reason) = state.rank(c, names);
-            Ranked { claim: id.clone(), rank, reason }
-        })
-        .collect();
     let (clusters, estimate) = result.map_or_else(Default::default, |r| (r.clusters, r.estimate));
-    Group { subject, claims: ids, derived: Vec::new(), relations, clusters, estimate, ranks }
+    Group {
+        subject,
+        claims: ids,
+        derived: Vec::new(),
+        relations,
+        clusters,
+        estimate,
+        ranks: Vec::new(),
+    }
+}
+
+/// The ranks of claims `(index, id)`, in that order, as [`State::rank`] gives them: one
+/// definition of a group's ranks for `Reconciler`'s groups and a table's variables.
+pub(crate) fn ranked(
+    state: &State,
+    claims: impl Iterator<Item = (usize, ClaimId)>,
+    names: &impl ClaimNames,
+) -> Vec<Ranked> {
+    claims
+        .map(|(i, claim)| {
+            let (rank, reason) = state.rank(i, names);
+            Ranked { claim, rank, reason }
+        })
+        .collect()
 }
 
 /// The relations between a group's figures, `items` in as-of order ([`as_of_key`]), in a

@@ -5,7 +5,7 @@ mod echo;
 pub(crate) mod estimate;
 pub(crate) mod findings;
 mod finish;
-pub(crate) use finish::finish_variable;
+pub(crate) use finish::{finish_variable, ranked};
 
 /// Up to how many figures a group's relations are every pair's (see
 /// [`Reconciler::all_pairs_up_to`]), by default.
