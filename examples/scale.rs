@@ -420,7 +420,7 @@ fn reconcile(
         bulk.sources().len(),
         bulk.rejected().len(),
         result.rounds,
-        result.voices.len(),
+        result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
         if ranks { format!("deprecated={} ", deprecated(&result.ranks)) } else { String::new() },
         if groups { format!("relations={} ", relations(&result.groups)) } else { String::new() },

@@ -21,8 +21,7 @@ mod value;
 mod words;
 
 pub use crate::bulk::{
-    Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkSource, BulkValue,
-    BulkVoice,
+    Bulk, BulkEstimate, BulkKind, BulkReconciler, BulkReconciliation, BulkValue,
 };
 pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};

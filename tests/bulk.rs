@@ -56,20 +56,20 @@ fn through_bulk(csv: &str, rounds: usize) -> Outcome {
         .iter()
         .map(|e| ((name_key(&e.object), name_key(&e.attribute)), e.best.clone()))
         .collect();
-    // A source whose every row was rejected is listed, with no claim; `Reconciler` never
-    // sees it.
+    // A source whose every row was rejected is listed (a voice of its own), with no claim;
+    // `Reconciler` never sees it.
     let reliability = result
-        .sources
+        .voices
         .iter()
-        .filter(|s| s.claims > 0)
-        .map(|s| (name_key(&s.name), s.reliability.map(f64::from)))
+        .filter(|v| v.claims > 0)
+        .map(|v| (name_key(v.voice.as_str()), v.reliability.map(f64::from)))
         .collect();
     (best, reliability, result.rounds)
 }
 
 /// The same claims through `Table::read` and `Reconciler` with copy detection off (each
-/// source its own voice on both paths; `tests/entry_points.rs` compares them with it on): a
-/// bulk source's reliability is its voice's.
+/// source its own voice on both paths; `tests/entry_points.rs` compares them with it on):
+/// each voice's reliability.
 fn through_reconciler(csv: &str, rounds: usize) -> Outcome {
     let claims: Vec<Claim> = Table::csv()
         .read("t.csv", csv.as_bytes(), &Parser::default())
@@ -193,7 +193,8 @@ fn shuffled<T: Clone>(rows: &[T], seed: u64) -> Vec<T> {
 }
 
 /// Two results of one table's rows in two orders: the same estimates (each with the date it
-/// describes) and sources, supports, weights and losses to the last bits of a float.
+/// describes), source and voice reports, supports and reliabilities to the last bits of a
+/// float.
 fn same_but_last_bits(
     a: &BulkReconciliation,
     b: &BulkReconciliation,
@@ -208,12 +209,24 @@ fn same_but_last_bits(
         prop_assert_eq!(figures(e), figures(f));
         prop_assert!(close(e.support, f.support), "{} against {}", e.support, f.support);
     }
+    let score = |x: Option<claimrecon::Score>| x.map_or(-1.0, f64::from);
     prop_assert_eq!(a.sources.len(), b.sources.len());
     for (s, t) in a.sources.iter().zip(&b.sources) {
-        prop_assert_eq!((&s.name, s.claims), (&t.name, t.claims));
-        prop_assert!(close(s.weight, t.weight), "{}: {} against {}", s.name, s.weight, t.weight);
-        let (l, m) = (s.loss.unwrap_or(-1.0), t.loss.unwrap_or(-1.0));
-        prop_assert!(close(l, m), "{}: loss {l} against {m}", s.name);
+        let counts = |s: &claimrecon::SourceReport| {
+            (s.source.clone(), s.voice.clone(), s.claims, s.checked, s.agreement, s.echoes)
+        };
+        prop_assert_eq!(counts(s), counts(t));
+        let (l, m) = (score(s.reliability), score(t.reliability));
+        prop_assert!(close(l, m), "{}: reliability {l} against {m}", s.source);
+    }
+    prop_assert_eq!(a.voices.len(), b.voices.len());
+    for (v, w) in a.voices.iter().zip(&b.voices) {
+        let counts = |v: &claimrecon::VoiceReport| {
+            (v.voice.clone(), v.members.clone(), v.claims, v.distinct, v.agreement)
+        };
+        prop_assert_eq!(counts(v), counts(w));
+        let (l, m) = (score(v.reliability), score(w.reliability));
+        prop_assert!(close(l, m), "{}: reliability {l} against {m}", v.voice);
     }
     Ok(())
 }
@@ -382,7 +395,8 @@ fn phrases_keep_their_intervals() {
     let csv = "source,object,attribute,value\na,o,n,150\nb,o,n,more than 100\nc,o,n,150\n";
     let result = BulkReconciler::new().reconcile(&read(csv));
     assert_eq!(result.estimate("o", "n").unwrap().best, BulkValue::Number(150.0));
-    assert_eq!(result.source("b").unwrap().loss, Some(0.0));
+    let b = result.source("b").unwrap();
+    assert_eq!((b.agreement.map(f64::from), b.reliability.map(f64::from)), (Some(1.0), Some(1.0)));
 }
 
 /// xorshift64: deterministic rows for the larger checks.
@@ -434,7 +448,7 @@ fn sources_keep_their_scores_whatever_the_case_of_their_names() {
     let csv = "source,object,attribute,value\na,o1,n,10\nB,o1,n,99\nc,o1,n,10\na,o2,n,20\nB,o2,n,77\nc,o2,n,20\n";
     for detection in [false, true] {
         let result = BulkReconciler::new().copy_detection(detection).reconcile(&read(csv));
-        let loss = |name: &str| result.source(name).unwrap().loss.unwrap();
+        let loss = |name: &str| 1.0 - f64::from(result.source(name).unwrap().reliability.unwrap());
         assert_eq!(loss("a"), 0.0, "copy detection {detection}");
         assert_eq!(loss("c"), 0.0, "copy detection {detection}");
         assert!(loss("B") > 0.5, "copy detection {detection}");
@@ -591,7 +605,7 @@ fn spellings_of_one_name_in_other_cases_are_one_name() {
         .collect();
     assert_eq!(variables, [("AKTAU", "fuel", 3), ("Aktau", "killed", 2)]);
     let sources: Vec<(&str, usize)> =
-        result.sources.iter().map(|s| (s.name.as_str(), s.claims)).collect();
+        result.sources.iter().map(|s| (s.source.as_str(), s.claims)).collect();
     assert_eq!(sources, [("Alpha", 2), ("Beta", 2), ("gamma", 1)]);
     // Two of three voices say petrol: one variable, so petrol wins.
     assert_eq!(result.estimate("aktau", "FUEL").unwrap().best.to_string(), "petrol");
@@ -617,7 +631,7 @@ fn names_are_sorted_and_found_by_their_keys() {
     let result = BulkReconciler::new().reconcile(&read(csv));
     let objects: Vec<&str> = result.estimates.iter().map(|e| e.object.as_str()).collect();
     assert_eq!(objects, ["a", "B"]);
-    let sources: Vec<&str> = result.sources.iter().map(|s| s.name.as_str()).collect();
+    let sources: Vec<&str> = result.sources.iter().map(|s| s.source.as_str()).collect();
     assert_eq!(sources, ["beta", "Zeta"]);
     for (object, best) in [("a", 7.0), ("A", 7.0), ("b", 5.0), ("B", 5.0), (" B ", 5.0)] {
         let e = result.estimate(object, " N ").unwrap_or_else(|| panic!("{object:?} not found"));

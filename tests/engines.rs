@@ -76,8 +76,11 @@ fn through_bulk() -> Outcome {
             ((e.object.clone(), e.attribute.clone()), b)
         })
         .collect();
-    let reliability =
-        r.sources.iter().map(|s| (s.name.clone(), s.reliability.expect("scored").get())).collect();
+    let reliability = r
+        .sources
+        .iter()
+        .map(|s| (s.source.as_str().to_owned(), s.reliability.expect("scored").get()))
+        .collect();
     (best, reliability, r.rounds)
 }
 

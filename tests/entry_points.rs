@@ -416,10 +416,10 @@ fn name_key(name: &str) -> String {
 }
 
 /// The bulk path (`Table::read_bulk` and `BulkReconciler`) against the table path's
-/// `Reconciler`, both with copy detection on: the same rejected rows, voices (sources found
-/// copying one another), estimates (low, best, high, or the label) and reliabilities (a
-/// source's is its voice's, `Reconciliation::voices`), floats compared exactly, the as-of date
-/// each estimate describes, and the same rounds, dated tables and undated alike.
+/// `Reconciler`, both with copy detection on: the same rejected rows, estimates (low, best,
+/// high, or the label) with floats compared exactly, the as-of date each estimate describes,
+/// the same source, outlet and voice reports (`assert_bulk_reports`), rounds, findings, ranks
+/// and groups, dated tables and undated alike.
 fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
@@ -463,41 +463,80 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
         .map(|k| (k, from_bulk.get(k), from_reconciler.get(k)))
         .collect();
     assert!(differing.is_empty(), "estimates (variable, bulk, reconciler): {differing:?}\n{shown}");
-    let reliability = |pairs: Vec<(String, Option<f64>)>| -> BTreeMap<String, Option<f64>> {
-        pairs.into_iter().collect()
-    };
-    let voices = |sets: Vec<Vec<String>>| -> BTreeSet<BTreeSet<String>> {
-        sets.into_iter().map(|m| m.iter().map(|n| name_key(n)).collect()).collect()
-    };
-    assert_eq!(
-        voices(b.voices.iter().map(|v| v.members.clone()).collect()),
-        voices(
-            r.voices
-                .iter()
-                .filter(|v| v.members.len() > 1)
-                .map(|v| v.members.iter().map(ToString::to_string).collect())
-                .collect()
-        ),
-        "voices of several sources\n{shown}"
-    );
-    assert_eq!(
-        reliability(
-            b.sources.iter().map(|s| (name_key(&s.name), s.reliability.map(f64::from))).collect()
-        ),
-        reliability(
-            r.voices
-                .iter()
-                .flat_map(|v| {
-                    v.members.iter().map(|m| (name_key(m.as_str()), v.reliability.map(f64::from)))
-                })
-                .collect()
-        ),
-        "source reliabilities\n{shown}"
-    );
+    assert_bulk_reports(&b, &r, &shown);
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
     assert_bulk_findings(&b, &r, &shown);
     assert_bulk_ranks(&b, &r, &shown);
     assert_bulk_groups(&b, &r, &shown);
+}
+
+/// The bulk path's source, outlet and voice reports against `Reconciler`'s on the same table
+/// (see `assert_bulk_same`): the same voices (as sets of members: a joined voice's name may
+/// differ, see README), and per source and per outlet the same voice, distinct figures
+/// checked, agreement and reliability, per voice the same distinct figures, agreement and
+/// reliability (exactly: the state's), a source's reliability to its last bits (its losses
+/// are added in each path's claim order). Claims and echoes are compared where no row is a
+/// repeat, which the bulk reader keeps once and `Reconciler` holds as a claim of its own.
+/// A source whose every row was rejected is listed by the bulk path only, with no claim.
+fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+    /// A source's voice (its members), figures checked, agreement, and claims and echoes.
+    type Row = (BTreeSet<String>, usize, Option<Score>, Option<(usize, usize)>);
+    let members =
+        |m: &[SourceId]| -> BTreeSet<String> { m.iter().map(|n| name_key(n.as_str())).collect() };
+    let voice_of = |voices: &[VoiceReport]| -> BTreeMap<String, BTreeSet<String>> {
+        voices.iter().map(|v| (name_key(v.voice.as_str()), members(&v.members))).collect()
+    };
+    let (bv, rv) = (voice_of(&b.voices), voice_of(&r.voices));
+    let close = |x: Option<Score>, y: Option<Score>| match (x, y) {
+        (Some(x), Some(y)) => (f64::from(x) - f64::from(y)).abs() <= 1e-12,
+        (x, y) => x == y,
+    };
+    let exact = b.repeats == 0;
+    let source_rows = |sources: &[SourceReport], voices: &BTreeMap<String, BTreeSet<String>>| {
+        sources
+            .iter()
+            .filter(|s| s.claims > 0)
+            .map(|s| {
+                let voice = voices.get(&name_key(s.voice.as_str())).cloned().unwrap_or_default();
+                let counts = exact.then_some((s.claims, s.echoes));
+                ((name_key(s.source.as_str())), (voice, s.checked, s.agreement, counts))
+            })
+            .collect::<BTreeMap<String, Row>>()
+    };
+    let (bs, rs) = (source_rows(&b.sources, &bv), source_rows(&r.sources, &rv));
+    assert_eq!(bs, rs, "source reports\n{shown}");
+    for s in b.sources.iter().filter(|s| s.claims > 0) {
+        let theirs = r.source(&s.source).unwrap_or_else(|| panic!("{}\n{shown}", s.source));
+        assert!(
+            close(s.reliability, theirs.reliability),
+            "reliability of {}: {:?} against {:?}\n{shown}",
+            s.source,
+            s.reliability,
+            theirs.reliability
+        );
+    }
+    let outlet_rows = |outlets: &[OutletReport]| {
+        outlets
+            .iter()
+            .filter(|o| o.claims > 0)
+            .map(|o| {
+                let counts = exact.then_some(o.claims);
+                (name_key(o.outlet.as_str()), (o.checked, o.agreement, counts, o.relays.len()))
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(outlet_rows(&b.outlets), outlet_rows(&r.outlets), "outlet reports\n{shown}");
+    let voice_rows = |voices: &[VoiceReport]| {
+        voices
+            .iter()
+            .filter(|v| v.claims > 0)
+            .map(|v| {
+                let counts = exact.then_some(v.claims);
+                (members(&v.members), (v.distinct, v.agreement, v.reliability, counts))
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(voice_rows(&b.voices), voice_rows(&r.voices), "voice reports\n{shown}");
 }
 
 /// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`):

@@ -616,7 +616,7 @@ fn bulk_numbers_at_the_limit_give_finite_estimates() {
     }
     for source in ["a", "b", "c", "d"] {
         let s = result.source(source).unwrap();
-        assert!(s.loss.is_some_and(f64::is_finite), "{s:?}");
+        assert!(s.reliability.is_some() && s.agreement.is_some(), "{s:?}");
     }
 }
 

@@ -32,8 +32,6 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Bulk>();
     assert_send_sync::<BulkReconciler>();
     assert_send_sync::<BulkReconciliation>();
-    assert_send_sync::<BulkSource>();
-    assert_send_sync::<BulkVoice>();
 }
 
 fn seed_claim(phrase: &str) -> Result<Claim, Error> {

@@ -14,8 +14,10 @@
 //! ([`Table::nature`], or an attribute's own, [`Table::nature_of`]): a fixed fact or a running total is estimated at the latest date that
 //! gives a figure (a running total's figures of earlier dates are floors beneath it, not
 //! rivals), a changing state date by date. Its voices, estimates (and the date each
-//! describes) and source scores are those `Reconciler` gives the claims `Table::read` reads
-//! from the same table, float for float (`tests/entry_points.rs` checks it on generated
+//! describes) and its source, outlet and voice reports (`Reconciliation`'s own
+//! [`SourceReport`](crate::SourceReport), [`OutletReport`](crate::OutletReport) and
+//! [`VoiceReport`](crate::VoiceReport), made by the same code) are those `Reconciler` gives
+//! the claims `Table::read` reads from the same table, float for float (`tests/entry_points.rs` checks it on generated
 //! tables, dated and undated, and named cases of copying), but for the known differences the
 //! README lists (a row its source repeats is one claim here; a joined voice's name; the
 //! spelling of a category or of a name spelt in two cases). When asked, it makes what else
@@ -57,9 +59,7 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Value};
 
-pub use score::{
-    BulkEstimate, BulkReconciler, BulkReconciliation, BulkSource, BulkValue, BulkVoice,
-};
+pub use score::{BulkEstimate, BulkReconciler, BulkReconciliation, BulkValue};
 
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
@@ -132,7 +132,6 @@ pub struct Bulk {
     /// Consecutive runs of variables, each holding its claims; scored in parallel. Their
     /// bounds depend on the data, never on the number of threads.
     pub(crate) chunks: Vec<Chunk>,
-    pub(crate) per_source: Vec<u32>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
 }
@@ -413,7 +412,7 @@ fn settle(
     partition: Partition,
     mut rejected: Vec<Rejected>,
 ) -> Bulk {
-    let settled: Vec<(Settled, Vec<u32>)> = partition
+    let settled: Vec<Settled> = partition
         .buckets()
         .map(|(first, len, rows)| {
             // Counting sort by variable, within the bucket (file order within a variable).
@@ -443,36 +442,19 @@ fn settle(
                 settle_var(name, var, labels, vote, rows, &mut out);
             }
             out.chunk.start.push(out.chunk.claims.len());
-            let mut per_source = vec![0u32; sources.len()];
-            for c in &out.chunk.claims {
-                per_source[c.source as usize] += 1;
-            }
-            (out, per_source)
+            out
         })
         .collect();
     drop(partition);
-    let mut per_source = vec![0u32; sources.len()];
     let mut chunks = Vec::with_capacity(settled.len());
     let mut repeats = 0;
-    for (mut s, counts) in settled {
-        for (total, n) in per_source.iter_mut().zip(&counts) {
-            *total += n;
-        }
+    for mut s in settled {
         rejected.append(&mut s.rejected);
         repeats += s.repeats;
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    Bulk {
-        name: name.to_owned(),
-        sources,
-        vars,
-        label_values,
-        chunks,
-        per_source,
-        rejected,
-        repeats,
-    }
+    Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of

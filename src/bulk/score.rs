@@ -12,14 +12,14 @@ use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 use crate::crh;
-use crate::id::{ClaimId, Score, SourceId, collapsed, source_key};
+use crate::id::{ClaimId, SourceId, collapsed, source_key};
 use crate::reconcile::estimate::shares_of as estimate_shares;
 use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
-    ALL_PAIRS_UP_TO, Figure, Finding, Group, RankReason, Ranked, Rejected, Summary,
-    finish_variable, ranked,
+    ALL_PAIRS_UP_TO, Figure, Finding, Group, OutletReport, RankReason, Ranked, Rejected,
+    SourceReport, Summary, VoiceReport, finish_variable, ranked,
 };
 use crate::subject::{Measure, Nature, Subject};
 use crate::tabular::{attribute_key, cell};
@@ -134,72 +134,6 @@ pub struct BulkEstimate {
     pub as_of: Option<NaiveDate>,
 }
 
-/// How one source scored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct BulkSource {
-    /// The source as written in the table.
-    pub name: String,
-    /// The voice it speaks with: its own name, or when copy detection found it copying (or
-    /// copied by) other sources, the name of their shared voice (see
-    /// [`BulkReconciliation::voices`]).
-    pub voice: String,
-    /// Its claims kept.
-    pub claims: usize,
-    /// Its voice's mean loss against the final estimates; `None` when none of the voice's
-    /// claims was scored (all rejected, say, or all in a variable left undecided).
-    pub loss: Option<f64>,
-    /// 1 - loss; `None` with the loss.
-    pub reliability: Option<Score>,
-    /// Its voice's final CRH weight, which the voice's claims in a variable share.
-    pub weight: f64,
-}
-
-/// Sources that speak with one voice: copy detection found them copying one another, so
-/// their claims count once, as one source's (see [`BulkReconciler::copy_detection`]).
-///
-/// ```
-/// use claimrecon::{BulkReconciler, BulkValue, Parser, Table};
-/// // Four outlets give each town's toll (each wrong once); three mirrors repeat one wrong
-/// // figure on five of the seven towns.
-/// let mut csv = String::from("source,object,attribute,value\n");
-/// for town in 0..7 {
-///     let truth = 100 + 10 * town;
-///     for outlet in 0..4 {
-///         let wrong = town == 4 + outlet % 3 && outlet < 3;
-///         let figure = if wrong { truth + 1 + outlet } else { truth };
-///         csv.push_str(&format!("Outlet {outlet},Town {town},killed,{figure}\n"));
-///     }
-///     for mirror in 0..3 {
-///         let figure = if town < 5 { 500 + town } else { truth };
-///         csv.push_str(&format!("Mirror {mirror},Town {town},killed,{figure}\n"));
-///     }
-/// }
-/// let bulk = Table::csv().read_bulk("tolls.csv", csv.as_bytes(), &Parser::default())?;
-/// let result = BulkReconciler::new().reconcile(&bulk);
-/// assert_eq!(result.voices.len(), 1);
-/// let mirrors = &result.voices[0];
-/// assert_eq!(mirrors.members, ["Mirror 0", "Mirror 1", "Mirror 2"]);
-/// assert!(mirrors.reasons.iter().all(|why| why.contains("copying detected")));
-/// assert_eq!(result.source("Mirror 2").unwrap().voice, mirrors.name);
-/// // Counted once, the mirrors' figure loses.
-/// assert_eq!(result.estimate("Town 0", "killed").unwrap().best, BulkValue::Number(100.0));
-/// # Ok::<(), claimrecon::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct BulkVoice {
-    /// The voice's name: its first member.
-    pub name: String,
-    /// Its sources, in the order of [`BulkReconciliation::sources`].
-    pub members: Vec<String>,
-    /// Why they are one voice: per pair joined, the evidence in words (on how many of the
-    /// subjects, here variables, they share they give the same figure, against how many
-    /// independent sources of their accuracy would, or how many figures no other source
-    /// gives).
-    pub reasons: Vec<String>,
-}
-
 /// The result of [`BulkReconciler::reconcile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -207,11 +141,58 @@ pub struct BulkReconciliation {
     /// One estimate per variable, sorted by object and attribute in lower case (spellings
     /// of one name in other cases are one variable, shown in the first spelling in byte order).
     pub estimates: Vec<BulkEstimate>,
-    /// Every source, sorted by name in lower case (spellings of one name in other cases are one
-    /// source, shown in the first spelling in byte order).
-    pub sources: Vec<BulkSource>,
-    /// The voices of more than one source, by name; every other source is a voice of its own.
-    pub voices: Vec<BulkVoice>,
+    /// One row per source, as [`Reconciliation::sources`](crate::Reconciliation::sources)
+    /// reports a source, by the same code: its voice, claims kept, distinct figures checked,
+    /// agreement, reliability and echoes. Sorted by name in lower case (spellings of one name
+    /// in other cases are one source, shown in the first spelling in byte order).
+    pub sources: Vec<SourceReport>,
+    /// One row per outlet, as [`Reconciliation::outlets`](crate::Reconciliation::outlets)
+    /// reports one: a table's row names its outlet as its source (no speaker, no relay), so
+    /// these are the sources' rows seen as outlets.
+    pub outlets: Vec<OutletReport>,
+    /// One row per independence group, as
+    /// [`Reconciliation::voices`](crate::Reconciliation::voices) reports one: a source alone,
+    /// or sources copy detection found copying one another (see
+    /// [`BulkReconciler::copy_detection`]), with the evidence in words, their claims, distinct
+    /// figures, agreement and reliability (from which the weight their figures carry is
+    /// derived). Ordered by name: a group of several sources is named by its first member in
+    /// lower case order.
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, BulkValue, Parser, Table};
+    /// // Four outlets give each town's toll (each wrong once); three mirrors repeat one wrong
+    /// // figure on five of the seven towns.
+    /// let mut csv = String::from("source,object,attribute,value\n");
+    /// for town in 0..7 {
+    ///     let truth = 100 + 10 * town;
+    ///     for outlet in 0..4 {
+    ///         let wrong = town == 4 + outlet % 3 && outlet < 3;
+    ///         let figure = if wrong { truth + 1 + outlet } else { truth };
+    ///         csv.push_str(&format!("Outlet {outlet},Town {town},killed,{figure}\n"));
+    ///     }
+    ///     for mirror in 0..3 {
+    ///         let figure = if town < 5 { 500 + town } else { truth };
+    ///         csv.push_str(&format!("Mirror {mirror},Town {town},killed,{figure}\n"));
+    ///     }
+    /// }
+    /// let bulk = Table::csv().read_bulk("tolls.csv", csv.as_bytes(), &Parser::default())?;
+    /// let result = BulkReconciler::new().reconcile(&bulk);
+    /// let joined: Vec<_> = result.voices.iter().filter(|v| v.members.len() > 1).collect();
+    /// assert_eq!(joined.len(), 1);
+    /// let mirrors = joined[0];
+    /// let members: Vec<&str> = mirrors.members.iter().map(|m| m.as_str()).collect();
+    /// assert_eq!(members, ["Mirror 0", "Mirror 1", "Mirror 2"]);
+    /// assert!(mirrors.reasons.iter().all(|why| why.contains("copying detected")));
+    /// // Seven towns, each figure given by the three: 21 claims, 7 distinct figures, and
+    /// // the second and third mirror echo the first.
+    /// assert_eq!((mirrors.claims, mirrors.distinct), (21, 7));
+    /// let mirror = result.source("Mirror 2").unwrap();
+    /// assert_eq!((mirror.voice.as_str(), mirror.echoes), ("Mirror 0", 7));
+    /// // Counted once, the mirrors' figure loses.
+    /// assert_eq!(result.estimate("Town 0", "killed").unwrap().best, BulkValue::Number(100.0));
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    pub voices: Vec<VoiceReport>,
     /// Rows that could not be used, by line.
     pub rejected: Vec<Rejected>,
     /// Rows dropped as repeats of the same source's same value.
@@ -275,10 +256,10 @@ impl BulkReconciliation {
     /// A source's scores, named in any case and spacing ("police" finds "Police", as one
     /// voice).
     #[must_use]
-    pub fn source(&self, name: &str) -> Option<&BulkSource> {
+    pub fn source(&self, name: &str) -> Option<&SourceReport> {
         let wanted = source_key(&collapsed(name));
         self.sources
-            .binary_search_by(|s| source_key(&s.name).cmp(&wanted))
+            .binary_search_by(|s| source_key(s.source.as_str()).cmp(&wanted))
             .ok()
             .map(|i| &self.sources[i])
     }
@@ -422,28 +403,16 @@ impl BulkReconciler {
         let policy = Arc::new(Policy::default());
         let (mut state, voices) =
             State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
-        let (weight, loss) = state.voice_scores();
-        let voice_of: Vec<usize> =
-            (0..bulk.sources.len()).map(|s| voices.group_of_name(s)).collect();
         let firsts = bulk.first_claims();
         let estimates = estimates_of(bulk, &state, &firsts);
-        let sources = bulk
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(s, name)| {
-                let v = voice_of[s];
-                let mean = loss[v];
-                BulkSource {
-                    name: name.clone(),
-                    voice: voices.groups[v].name.to_string(),
-                    claims: bulk.per_source[s] as usize,
-                    loss: mean,
-                    reliability: mean.map(|m| Score::clamped(1.0 - m)),
-                    weight: weight[v],
-                }
-            })
-            .collect();
+        let names = BulkNames {
+            bulk,
+            firsts: &firsts,
+            voices: &voices,
+            prefix: ClaimId::row_prefix(&bulk.name),
+        };
+        state.index_claims();
+        let (sources, outlets, voice_reports) = state.reports(&names, &voices);
         let ranks = if self.asked.ranks {
             ranks_of(bulk, &mut state, &voices, &firsts)
         } else {
@@ -459,7 +428,8 @@ impl BulkReconciler {
         BulkReconciliation {
             estimates,
             sources,
-            voices: joined_voices(bulk, &voices),
+            outlets,
+            voices: voice_reports,
             rejected: bulk.rejected.clone(),
             repeats: bulk.repeats,
             rounds: state.rounds,
@@ -563,20 +533,6 @@ fn ranks_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -
     ranks
 }
 
-/// The voices of more than one source, with their members' names and the reasons.
-fn joined_voices(bulk: &Bulk, voices: &Voices) -> Vec<BulkVoice> {
-    voices
-        .groups
-        .iter()
-        .filter(|g| g.members.len() > 1)
-        .map(|g| BulkVoice {
-            name: g.name.to_string(),
-            members: g.members.iter().map(|&m| bulk.sources[m].clone()).collect(),
-            reasons: g.reasons.clone(),
-        })
-        .collect()
-}
-
 /// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
 /// the store's chunks in order (the scoring state's figures): its id as `Table::read` names a
 /// row's claim, its value as `Table::read` reads its cell (a category by its key, in lower
@@ -647,6 +603,15 @@ impl ClaimNames for BulkNames<'_> {
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
         let (ci, j) = self.place(c);
         self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
+    }
+
+    fn givers(&self) -> Vec<[u32; 2]> {
+        // A row's source is its outlet: a table names no speaker.
+        self.bulk.chunks.iter().flat_map(|c| &c.claims).map(|x| [x.source; 2]).collect()
+    }
+
+    fn via(&self, _: usize) -> Option<&SourceId> {
+        None
     }
 }
 

@@ -899,7 +899,8 @@ impl Reconciler {
         let estimates = out_groups.iter().map(|g| g.estimate.is_some()).enumerate();
         let summary = findings::summarize(&found, estimates, &state);
         let findings = findings::in_order(found);
-        let (sources, outlets, voice_reports) = state.reports(store, &voices);
+        let (sources, outlets, voice_reports) =
+            state.reports(&score::Named { claims: store, voices: &voices }, &voices);
         Reconciliation {
             claims,
             rejected,

@@ -424,15 +424,6 @@ impl Voices {
         self.claim_outlet[claim]
     }
 
-    /// All outlet name indices, in name order.
-    pub fn outlets(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut is_outlet = vec![false; self.names.len()];
-        for &o in &self.claim_outlet {
-            is_outlet[o] = true;
-        }
-        (0..self.names.len()).filter(move |&i| is_outlet[i])
-    }
-
     /// How many names (sources, outlets, wires, declared names) there are: name indices lie
     /// below it.
     pub fn n_names(&self) -> usize {

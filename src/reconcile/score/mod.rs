@@ -911,6 +911,11 @@ pub(crate) trait ClaimNames: Sync {
     fn voice(&self, c: usize) -> usize;
     /// The date claim `c`'s figure holds at, where known.
     fn as_of(&self, c: usize) -> Option<chrono::NaiveDate>;
+    /// Per claim, in claim order: who gave it (its speaker, else its outlet) and the outlet
+    /// that published it, as name indices of the voices ([`Voices::name`]).
+    fn givers(&self) -> Vec<[u32; 2]>;
+    /// The wire claim `c`'s outlet relays it from, if any.
+    fn via(&self, c: usize) -> Option<&SourceId>;
 }
 
 /// A [`ClaimStore`]'s claims as a result names them, each source as `voices` names it.
@@ -947,6 +952,16 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
 
     fn as_of(&self, c: usize) -> Option<chrono::NaiveDate> {
         self.claims.as_of(c)
+    }
+
+    fn givers(&self) -> Vec<[u32; 2]> {
+        (0..self.claims.len())
+            .map(|c| [self.voices.source_of_claim(c), self.voices.outlet_of_claim(c)].map(index))
+            .collect()
+    }
+
+    fn via(&self, c: usize) -> Option<&SourceId> {
+        self.claims.via(c)
     }
 }
 

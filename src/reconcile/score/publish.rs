@@ -13,7 +13,6 @@ use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, RankReason, RankWhy,
 };
 use crate::reconcile::relate::Read;
-use crate::reconcile::store::ClaimStore;
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
 use crate::unit::Unit;
@@ -35,8 +34,9 @@ fn reliability_of(t: &Tally) -> Option<Score> {
 }
 
 /// The first claim giving a figure within a voice: as-of, relayed (a relay repeats what it
-/// relays, so it comes after the original), id, source.
-type FirstGiver<'a> = (Option<NaiveDate>, bool, &'a ClaimId, usize);
+/// relays, so it comes after the original), id (as [`ClaimNames::order_key`] orders ids),
+/// source.
+type FirstGiver = (Option<NaiveDate>, bool, u64, u32);
 
 /// What a report counts for one source, outlet or voice.
 #[derive(Debug, Clone, Default)]
@@ -78,8 +78,11 @@ impl State {
 
     /// Each claim's observation, for a state built without them (a table's,
     /// [`State::of_columns`](super::State::of_columns)): what [`State::rank`] and
-    /// [`State::read_of`] read per claim (4 bytes a claim).
+    /// [`State::read_of`] and [`State::reports`] read per claim (4 bytes a claim). Made once.
     pub(crate) fn index_claims(&mut self) {
+        if self.claim_obs.len() == self.claims {
+            return;
+        }
         let mut claim_obs = vec![u32::MAX; self.claims];
         for (o, ob) in self.obs.iter().enumerate() {
             if let Some(c) = self.claim_of(ob) {
@@ -451,9 +454,9 @@ impl State {
     /// first giver by as-of, then not relayed, then id). A voice's statement is numbered once
     /// (`Obs::said`), epoch by epoch from the epoch's first observation, so each epoch is
     /// judged with a vector of its own statements.
-    fn echoes<C: ClaimStore + ?Sized>(&self, claims: &C, voices: &Voices) -> Vec<bool> {
-        let mut echo = vec![false; claims.len()];
-        let mut first: Vec<Option<FirstGiver<'_>>> = Vec::new();
+    fn echoes(&self, names: &impl ClaimNames, source_of: &[u32]) -> Vec<bool> {
+        let mut echo = vec![false; names.claims()];
+        let mut first: Vec<Option<FirstGiver>> = Vec::new();
         for e in &self.epochs {
             if e.obs.is_empty() {
                 continue;
@@ -462,8 +465,8 @@ impl State {
             first.clear();
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                let relayed = claims.via(c).is_some();
-                let cand = (claims.as_of(c), relayed, claims.id(c), voices.source_of_claim(c));
+                let relayed = names.via(c).is_some();
+                let cand = (names.as_of(c), relayed, names.order_key(c), source_of[c]);
                 // `number_statements` numbers an epoch's statements from its first observation.
                 debug_assert!(ob.said() >= base, "statement numbered before its epoch");
                 let local = ob.said() - base;
@@ -477,23 +480,28 @@ impl State {
             }
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                echo[c] = first[ob.said() - base].is_some_and(|f| f.3 != voices.source_of_claim(c));
+                echo[c] = first[ob.said() - base].is_some_and(|f| f.3 != source_of[c]);
             }
         }
         echo
     }
 
-    /// Per-source, per-outlet and per-voice reports.
-    pub fn reports<C: ClaimStore + ?Sized>(
+    /// Per-source, per-outlet and per-voice reports, the claims named by `names` (a corpus's
+    /// claims or a table's rows: one definition for both).
+    pub fn reports(
         &self,
-        claims: &C,
+        names: &impl ClaimNames,
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
+        let n = names.claims();
+        let givers = names.givers();
+        let source_of: Vec<u32> = givers.iter().map(|g| g[0]).collect();
+        let outlet_of: Vec<u32> = givers.iter().map(|g| g[1]).collect();
+        drop(givers);
         // Echoes: a figure a source gives that another source of the same voice gave first.
-        let echoes = self.echoes(claims, voices);
+        let echoes = self.echoes(names, &source_of);
         let n_names = voices.n_names();
-        let mut per_source =
-            self.tally(claims.len(), n_names, |c| voices.source_of_claim(c), Some(&echoes));
+        let mut per_source = self.tally(n, n_names, |c| source_of[c] as usize, Some(&echoes));
         let sources = voices
             .sources()
             .map(|s| {
@@ -509,15 +517,17 @@ impl State {
                 }
             })
             .collect();
-        let mut per_outlet = self.tally(claims.len(), n_names, |c| voices.outlet_of_claim(c), None);
+        let mut per_outlet = self.tally(n, n_names, |c| outlet_of[c] as usize, None);
+        let mut is_outlet = vec![false; n_names];
         let mut relays: BTreeMap<usize, BTreeSet<&SourceId>> = BTreeMap::new();
-        for c in 0..claims.len() {
-            if let Some(w) = claims.via(c) {
-                relays.entry(voices.outlet_of_claim(c)).or_default().insert(w);
+        for (c, &o) in outlet_of.iter().enumerate() {
+            is_outlet[o as usize] = true;
+            if let Some(w) = names.via(c) {
+                relays.entry(o as usize).or_default().insert(w);
             }
         }
-        let outlets = voices
-            .outlets()
+        let outlets = (0..n_names)
+            .filter(|&o| is_outlet[o])
             .map(|o| {
                 let t = std::mem::take(&mut per_outlet[o]);
                 OutletReport {
@@ -531,10 +541,10 @@ impl State {
             })
             .collect();
         let n_voices = voices.groups.len();
-        let mut per_voice = self.tally(claims.len(), n_voices, |c| self.obs(c).voice(), None);
+        let mut per_voice = self.tally(n, n_voices, |c| self.obs(c).voice(), None);
         let mut voice_distinct = vec![0usize; n_voices];
         let mut seen = vec![false; self.statements];
-        for c in 0..claims.len() {
+        for c in 0..n {
             let ob = self.obs(c);
             if !std::mem::replace(&mut seen[ob.said()], true) {
                 voice_distinct[ob.voice()] += 1;
