@@ -942,6 +942,34 @@ fn a_change_among_labels_is_the_same_on_every_path() {
     }
 }
 
+/// A source that repeats itself gets one vote on what kind of figure a group holds, on every
+/// path (found by a review: `Reconciler` counted each repeated row, the bulk reader keeps it
+/// once, so three "no" from one source outvoted two sources' "from 5 to 10" there only).
+#[test]
+fn a_repeated_row_is_one_vote_on_a_groups_kind_on_every_path() {
+    let case = named(
+        Nature::FixedFact,
+        &[
+            ("gamma", "Aktau", "curfew", "no", None),
+            ("gamma", "Aktau", "curfew", "no", None),
+            ("gamma", "Aktau", "curfew", "no", None),
+            ("Alpha", "Aktau", "curfew", "from 5 to 10", None),
+            ("Beta News", "Aktau", "curfew", "from 5 to 10", None),
+        ],
+    );
+    for outcome in all_paths(&case) {
+        let r = &outcome.reconciliation;
+        let estimate = r.groups[0].estimate.as_ref().unwrap();
+        assert!(
+            matches!(estimate.figure, Figure::Number { best, .. } if best == 10.0),
+            "{}: {}",
+            outcome.path,
+            estimate.figure
+        );
+        assert_eq!(rank_of(r, 0), Rank::Deprecated, "{}", outcome.path);
+    }
+}
+
 /// A count of people ("30 people") makes its group's figure a count of people on every path
 /// (found by a review: the bulk path held the attribute's unit, a plain number).
 #[test]

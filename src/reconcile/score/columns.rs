@@ -142,8 +142,9 @@ fn epochs_of_variable(
         let latest = if number {
             (0..claims.len()).filter_map(date).max()
         } else {
+            // A row its source repeats on the same date is kept once: these are statements.
             let values: Vec<&Value> = (0..claims.len()).map(label).collect();
-            latest_date_of(&values, date)
+            latest_date_of(&values, epoch_kind(&values), date)
         };
         let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
         for j in order {

@@ -451,6 +451,8 @@ fn epoch_kind(values: &[&Value]) -> Option<Kind> {
 struct Item<'a> {
     figure: usize,
     key: usize,
+    /// Who gave it (a name index of the voices); `None` for a derived bound.
+    source: Option<usize>,
     related: relate::Item<'a>,
 }
 
@@ -578,17 +580,30 @@ impl<'a> Day<'a> {
 /// figures before it into earlier ones.
 fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
     let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
-    latest_date_of(&values, |i| items[i].as_of)
+    let main = epoch_kind(&statements(items.iter()));
+    latest_date_of(&values, main, |i| items[i].as_of)
 }
 
-/// [`latest_figure_date`] of figures `values`, figure `i` dated `as_of(i)`. Only figures of
-/// the group's main kind count: a stray "2 trillion tenge" on the latest day must not turn
-/// every dollar figure into an earlier one.
+/// The values of `items` as the kind of an epoch (or of a group) is voted: each source's
+/// statement once, so a claim its source repeats on the same date adds no vote (as a table's
+/// reader keeps such a row once); each derived bound.
+fn statements<'i, 'a: 'i>(items: impl Iterator<Item = &'i Item<'a>>) -> Vec<&'a Value> {
+    let mut seen: HashSet<(usize, usize, Option<NaiveDate>), FixedState> = HashSet::default();
+    items
+        .filter(|it| it.source.is_none_or(|s| seen.insert((s, it.key, it.as_of))))
+        .map(|it| it.related.value)
+        .collect()
+}
+
+/// [`latest_figure_date`] of figures `values`, figure `i` dated `as_of(i)`, in a group whose
+/// main kind is `main` (its statements' [`epoch_kind`]). Only figures of the main kind count:
+/// a stray "2 trillion tenge" on the latest day must not turn every dollar figure into an
+/// earlier one.
 fn latest_date_of(
     values: &[&Value],
+    main: Option<Kind>,
     as_of: impl Fn(usize) -> Option<NaiveDate>,
 ) -> Option<NaiveDate> {
-    let main = epoch_kind(values);
     (0..values.len())
         .filter(|&i| !matches!(values[i], Value::Undisclosed))
         .filter(|&i| {
@@ -713,12 +728,13 @@ fn items_of<'a, C: ClaimStore + ?Sized>(
         .map(|&i| Item {
             figure: i,
             key: keys.of_claim[i],
+            source: Some(voices.source_of_claim(i)),
             related: relate::Item::of_claim(claims, values, voices, i),
         })
         .collect();
     for &(i, d, key) in derived_by_group.get(&gi).into_iter().flatten() {
         let related = relate::Item::of_derived(d);
-        items.push(Item { figure: claims.len() + i, key, related });
+        items.push(Item { figure: claims.len() + i, key, source: None, related });
     }
     items
 }
@@ -768,8 +784,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 .filter_map(|it| it.time)
                 .filter(|t| !t.stretch().crosses_midnight())
                 .max_by_key(|t| t.stretch().start_key());
-            let values: Vec<&Value> = members.iter().map(|it| it.value).collect();
-            let kind = epoch_kind(&values);
+            let kind = epoch_kind(&statements(members.iter().copied()));
             let unit = epoch_unit(kind, &members);
             let mut epoch = Epoch {
                 group: gi,
