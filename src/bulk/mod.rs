@@ -1,32 +1,31 @@
 //! Bulk reconciliation: millions of table rows of (source, object, attribute, value).
 //!
-//! [`Reconciler`](crate::Reconciler) keeps every relation between claims and the reason for
-//! every rank, which is what a newsroom reading fifty claims needs and what a table of
-//! millions of rows does not ask for: for each object and attribute, which value, and how
-//! reliable is each source. [`Table::read_bulk`] reads such a table into a compact column
-//! store (20 bytes a claim, more for phrases) without a `Claim` per row, and
-//! [`BulkReconciler`] scores it with `Reconciler`'s own model, not a copy of it: the scoring
-//! state is built straight from the columns (each variable one group, each source one voice
-//! until copy detection finds it copying others) and the copy detection, the clusters, the
-//! choice between them (the least CRH loss, Li et al., SIGMOD 2014), the estimates, the
-//! losses, the weights and the stopping rule are the same code, and so is time: with an as-of
-//! column, a variable's rows are dated as `Reconciler` dates claims, by the table's nature
-//! ([`Table::nature`], or an attribute's own, [`Table::nature_of`]): a fixed fact or a running total is estimated at the latest date that
-//! gives a figure (a running total's figures of earlier dates are floors beneath it, not
-//! rivals), a changing state date by date. Its voices, estimates (and the date each
-//! describes) and its source, outlet and voice reports (`Reconciliation`'s own
-//! [`SourceReport`](crate::SourceReport), [`OutletReport`](crate::OutletReport) and
-//! [`VoiceReport`](crate::VoiceReport), made by the same code) are those `Reconciler` gives
-//! the claims `Table::read` reads from the same table, float for float (`tests/entry_points.rs` checks it on generated
-//! tables, dated and undated, and named cases of copying), but for the known differences the
-//! README lists (a row its source repeats is one claim here; a joined voice's name; the
-//! spelling of a category or of a name spelt in two cases). When asked, it makes what else
-//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings
-//! and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
-//! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group):
-//! its claims, the relations between them, clusters, estimate and ranks
-//! ([`BulkReconciler::groups`]). A table has no part-of (a row names no sub-count), and its
-//! rows no speaker or relay: each source is its own voice until copy detection says otherwise.
+//! [`Reconciler`](crate::Reconciler) keeps every relation between claims and the reason for every
+//! rank, which is what a newsroom reading fifty claims needs and what a table of millions of rows
+//! does not ask for: for each object and attribute, which value, and how reliable is each source.
+//! [`Table::read_bulk`] reads such a table into a compact column store (20 bytes a claim, more for
+//! phrases) without a `Claim` per row, and [`BulkReconciler`] scores it with `Reconciler`'s own
+//! model, not a copy of it: the scoring state is built straight from the columns (each variable one
+//! group, each source one voice until copy detection finds it copying others) and the copy
+//! detection, the clusters, the choice between them (the least CRH loss, Li et al., SIGMOD 2014),
+//! the estimates, the losses, the weights and the stopping rule are the same code, and so is time:
+//! with an as-of column, a variable's rows are dated as `Reconciler` dates claims, by the table's
+//! nature ([`Table::nature`], or an attribute's own, [`Table::nature_of`]): a fixed fact or a
+//! running total is estimated at the latest date that gives a figure (a running total's figures of
+//! earlier dates are floors beneath it, not rivals), a changing state date by date. Its voices,
+//! estimates (and the date each describes) and its source, outlet and voice reports
+//! (`Reconciliation`'s own [`SourceReport`](crate::SourceReport),
+//! [`OutletReport`](crate::OutletReport) and [`VoiceReport`](crate::VoiceReport), made by the same
+//! code) are those `Reconciler` gives the claims `Table::read` reads from the same table, float for
+//! float (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
+//! of copying), but for the known differences the README lists (a row its source repeats is one
+//! claim here; the spelling of a category or of a name spelt in two cases). When asked, it makes
+//! what else `Reconciler` gives, by the same code, naming claims as `Table::read` does: the
+//! findings and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
+//! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group): its
+//! claims, the relations between them, clusters, estimate and ranks ([`BulkReconciler::groups`]). A
+//! table has no part-of (a row names no sub-count), and its rows no speaker or relay: each source
+//! is its own voice until copy detection says otherwise.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its

@@ -156,7 +156,7 @@ pub struct BulkReconciliation {
     /// [`BulkReconciler::copy_detection`]), with the evidence in words, their claims, distinct
     /// figures, agreement and reliability (from which the weight their figures carry is
     /// derived). Ordered by name: a group of several sources is named by its first member in
-    /// lower case order.
+    /// lower case order, as in `Reconciler`.
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, BulkValue, Parser, Table};

@@ -590,7 +590,8 @@ pub struct OutletReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VoiceReport {
-    /// The group's name: its wire, else its first member.
+    /// The group's name: its wire, else its first member by name in lower case (then in
+    /// bytes: "alpha" before "Beta", "Beta" before "beta").
     pub voice: SourceId,
     /// The sources in the group.
     pub members: Vec<SourceId>,

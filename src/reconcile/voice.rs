@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use foldhash::fast::FixedState;
 
 use crate::crh;
-use crate::id::SourceId;
+use crate::id::{SourceId, source_key};
 use crate::subject::{Aliases, Nature};
 use crate::value::Label;
 
@@ -389,10 +389,16 @@ impl Voices {
             .into_values()
             .filter(|members| members.iter().any(|&m| self.is_source[m] || self.is_voice[m]))
             .map(|members| {
+                // Its wire, else its first source by name in lower case (then in bytes): one
+                // rule whatever order the names are held in ("alpha" before "Beta").
+                let first_source = members
+                    .iter()
+                    .filter(|&&m| self.is_source[m])
+                    .min_by_key(|&&m| (source_key(self.names[m].as_str()), &self.names[m]));
                 let name = members
                     .iter()
                     .find(|&&m| self.is_wire[m])
-                    .or_else(|| members.iter().find(|&&m| self.is_source[m]))
+                    .or(first_source)
                     .map_or_else(|| self.names[members[0]].clone(), |&m| self.names[m].clone());
                 (name, members)
             })
