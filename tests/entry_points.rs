@@ -421,6 +421,8 @@ fn name_key(name: &str) -> String {
 /// the same source, outlet and voice reports (`assert_bulk_reports`), rounds, findings, ranks
 /// and groups, dated tables and undated alike.
 fn assert_bulk_same(case: &Case, parser: &Parser) {
+    /// An estimate's spread and support.
+    type Spread = (Option<(f64, f64)>, f64);
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
@@ -463,6 +465,33 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
         .map(|k| (k, from_bulk.get(k), from_reconciler.get(k)))
         .collect();
     assert!(differing.is_empty(), "estimates (variable, bulk, reconciler): {differing:?}\n{shown}");
+    // Support and spread, one definition on both paths: the spread exactly, the support to
+    // its last bits (its shares are added in each path's order of figures).
+    let from_bulk: BTreeMap<(String, String), Spread> = b
+        .estimates
+        .iter()
+        .map(|e| ((name_key(&e.object), name_key(&e.attribute)), (e.quartiles, e.support)))
+        .collect();
+    let from_reconciler: BTreeMap<(String, String), Spread> = r
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let object = g.subject.which_event().map(ToString::to_string).unwrap_or_default();
+            let Measure::Other(attribute) = g.subject.measure() else { return None };
+            let e = g.estimate.as_ref()?;
+            Some(((name_key(&object), name_key(&attribute.to_string())), (e.spread, e.support)))
+        })
+        .collect();
+    assert_eq!(from_bulk.len(), from_reconciler.len(), "estimates\n{shown}");
+    for ((variable, (spread, support)), (_, (theirs, their_support))) in
+        from_bulk.iter().zip(&from_reconciler)
+    {
+        assert_eq!(spread, theirs, "spread of {variable:?}\n{shown}");
+        assert!(
+            (support - their_support).abs() <= 1e-12,
+            "support of {variable:?}: {support} against {their_support}\n{shown}"
+        );
+    }
     assert_bulk_reports(&b, &r, &shown);
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
     assert_bulk_findings(&b, &r, &shown);

@@ -152,3 +152,37 @@ fn a_lower_bound_supports_every_cluster_above_it() {
     assert_eq!(r.rank(&ClaimId::new("bound").unwrap()).unwrap().rank, Rank::Preferred);
     assert_eq!(r.rank(&ClaimId::new("about").unwrap()).unwrap().rank, Rank::Deprecated);
 }
+
+/// An estimate says how much weight stands behind it and how far what sources say spreads:
+/// when everyone agrees, all of it and no spread; when a third voice dissents, less than all
+/// but more than half (two voices to one), and the spread reaches from the agreed figure
+/// toward the dissent. A voice's repeat of its own figure adds nothing to either.
+#[test]
+fn an_estimate_gives_its_support_and_the_spread_of_its_figures() {
+    let agreed = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Deaths, "164", "A", 10),
+        claim("b", Measure::Deaths, "164", "B", 10),
+    ]);
+    let e = agreed.groups[0].estimate.as_ref().unwrap();
+    assert_eq!((e.support, e.spread), (1.0, Some((164.0, 164.0))));
+
+    let split = |extra: bool| {
+        let mut claims = vec![
+            claim("a", Measure::Deaths, "164", "A", 10),
+            claim("b", Measure::Deaths, "164", "B", 10),
+            claim("c", Measure::Deaths, "300", "C", 10),
+        ];
+        if extra {
+            claims.push(claim("c2", Measure::Deaths, "300", "C", 10));
+        }
+        let r = Reconciler::new().reconcile(claims);
+        let e = r.groups[0].estimate.clone().unwrap();
+        (e.support, e.spread)
+    };
+    let (support, spread) = split(false);
+    assert!(support > 0.5 && support < 1.0, "{support}");
+    let (q1, q3) = spread.unwrap();
+    assert_eq!(q1, 164.0);
+    assert!(q3 == 164.0 || q3 == 300.0, "{q3}");
+    assert_eq!(split(true), (support, spread), "a repeat moved the support or the spread");
+}

@@ -240,6 +240,24 @@ proptest! {
     }
 
     #[test]
+    fn an_estimates_support_is_a_share_and_its_spread_is_ordered_and_only_for_numbers(claims in claims()) {
+        let r = Reconciler::new().reconcile(claims);
+        for e in r.groups.iter().filter_map(|g| g.estimate.as_ref()) {
+            prop_assert!((0.0..=1.0 + 1e-12).contains(&e.support), "{}", e.support);
+            match (&e.figure, e.spread) {
+                (Figure::Number { .. }, Some((q1, q3))) => {
+                    prop_assert!(q1.is_finite() && q3.is_finite() && q1 <= q3, "{q1} {q3}");
+                }
+                (Figure::Number { .. }, None) => prop_assert!(false, "a number without spread"),
+                (_, spread) => prop_assert!(spread.is_none(), "{} has {spread:?}", e.figure),
+            }
+            if matches!(e.figure, Figure::Undecided { .. }) {
+                prop_assert_eq!(e.support, 0.0);
+            }
+        }
+    }
+
+    #[test]
     fn a_source_agreeing_with_every_estimate_scores_at_least_as_high_as_one_contradicting_them(claims in claims()) {
         let r = Reconciler::new().reconcile(claims);
         let all_agree: Vec<&SourceReport> = r.sources.iter().filter(|s| s.agreement.is_some_and(|a| a.get() == 1.0)).collect();

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::crh;
 use crate::id::{ClaimId, SourceId, collapsed, source_key};
-use crate::reconcile::estimate::shares_of as estimate_shares;
 use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, Decided, State, index};
 use crate::reconcile::voice::Voices;
@@ -118,13 +117,15 @@ pub struct BulkEstimate {
     /// For numbers: the highest figure every claim in the chosen cluster allows; `None` when
     /// none of them caps it ("more than 50") or for labels.
     pub high: Option<f64>,
-    /// For numbers: the weighted 25th and 75th percentiles of all its claims, the spread of
-    /// what sources say (not a bound: claims outside it may still be right).
+    /// For a number: the weighted 25th and 75th percentiles of the figures estimated from,
+    /// the spread of what sources say (not a bound: claims outside it may still be right), as
+    /// [`Estimate::spread`](crate::Estimate::spread) gives it, by the same code.
     pub quartiles: Option<(f64, f64)>,
     /// The claims kept about this variable.
     pub claims: usize,
     /// The share of the weight of the claims estimated from (see `as_of`) on the claims that
-    /// support `best` (the chosen cluster's; 0 when undecided).
+    /// support `best` (the chosen cluster's; 0 when undecided), as
+    /// [`Estimate::support`](crate::Estimate::support) gives it, by the same code.
     pub support: f64,
     /// The as-of date the estimate describes, as in [`Estimate::as_of`](crate::Estimate):
     /// with an as-of column, the latest date that gives a figure, whose figures (and, for a
@@ -404,7 +405,7 @@ impl BulkReconciler {
         let (mut state, voices) =
             State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
         let firsts = bulk.first_claims();
-        let estimates = estimates_of(bulk, &state, &firsts);
+        let estimates = estimates_of(bulk, &state);
         let names = BulkNames {
             bulk,
             firsts: &firsts,
@@ -443,41 +444,15 @@ impl BulkReconciler {
 
 /// Each variable's estimate, as the model decided it ([`State::decided`]), with its support
 /// and the weighted quartiles of its figures.
-fn estimates_of(bulk: &Bulk, state: &State, firsts: &[usize]) -> Vec<BulkEstimate> {
-    let (weight, _) = state.voice_scores();
+fn estimates_of(bulk: &Bulk, state: &State) -> Vec<BulkEstimate> {
     let mut estimates = Vec::with_capacity(bulk.vars.len());
-    // Per claim of a variable, by value: its value and weight.
-    let mut by_value = Vec::new();
-    for (ci, c) in bulk.chunks.iter().enumerate() {
+    for c in &bulk.chunks {
         for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
             let v = c.first + k;
-            let claims = &c.claims[c.start[k]..c.start[k + 1]];
-            let first = firsts[ci] + c.start[k];
-            let Some(Decided { figure: Some(decided), as_of, mut supporting, claims: members }) =
-                state.decided(v, first)
+            let Some(Decided { figure: Some(decided), as_of, support, spread }) = state.decided(v)
             else {
                 continue;
             };
-            // Each claim's share of its voice's weight, as the model weighs it, over the
-            // claims of the epoch estimated.
-            let voice_keys: Vec<(usize, usize)> =
-                members.iter().map(|&(_, voice, key)| (voice, key)).collect();
-            let weights = estimate_shares(&voice_keys, weight);
-            let total: f64 = weights.iter().sum();
-            // Added in the store's order (by value, then source), as the total is, not
-            // by line: the sum does not depend on the order of the rows.
-            supporting.sort_unstable();
-            let agree = supporting.iter().fold(0.0, |sum, &place| {
-                let at = members.partition_point(|m| m.0 < place);
-                sum + weights[at]
-            });
-            let support = if total > 0.0 { agree / total } else { 0.0 };
-            let quartiles = (kind == BulkKind::Number).then(|| {
-                by_value.clear();
-                by_value
-                    .extend(members.iter().map(|m| claims[m.0].value).zip(weights.iter().copied()));
-                (quantile(&by_value, total, 0.25), quantile(&by_value, total, 0.75))
-            });
             let (best, low, high) = match decided {
                 Figure::Number { low, best, high, .. } => {
                     (BulkValue::Number(best), Some(low), high)
@@ -498,8 +473,8 @@ fn estimates_of(bulk: &Bulk, state: &State, firsts: &[usize]) -> Vec<BulkEstimat
                 best,
                 low,
                 high,
-                quartiles,
-                claims: claims.len(),
+                quartiles: spread,
+                claims: c.start[k + 1] - c.start[k],
                 support,
                 as_of,
             });
@@ -711,10 +686,4 @@ fn groups_of(
         (findings::in_order(found), summary)
     });
     (groups, findings)
-}
-
-/// The weighted `q`-quantile of a variable's `(value, weight)`, sorted by value (see
-/// [`crh::weighted_quantile`]).
-fn quantile(by_value: &[(f64, f64)], total: f64, q: f64) -> f64 {
-    crh::weighted_quantile(by_value, q, total, |c| c.0, |c| c.1).unwrap_or(0.0)
 }

@@ -246,8 +246,8 @@ fn split_keyed(
 /// Each of `members`' share of its voice's weight among them, each member a `(voice, key)`:
 /// the voice's weight split evenly over the distinct values it gives there, a repeat of one
 /// value nothing. The rule every estimate weighs its members by ([`split_into`], its fast
-/// paths included), for a caller outside the estimate (the bulk path's support and
-/// quartiles).
+/// paths included), for a caller outside the estimate (an estimate's support and spread,
+/// `State::support_and_spread`).
 pub(crate) fn shares_of(members: &[(usize, usize)], weight: &[f64]) -> Vec<f64> {
     let all: Vec<usize> = (0..members.len()).collect();
     let (mut split, mut voices) = (Vec::new(), Vec::new());

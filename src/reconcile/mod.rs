@@ -411,6 +411,16 @@ pub struct Estimate {
     pub supporting: Vec<ClaimId>,
     /// Why this figure, in one line (data, written in words when shown).
     pub reason: EstimateReason,
+    /// The share of the weight of the figures estimated from (the claims of `as_of`, with a
+    /// running total's earlier figures beneath them as floors, and derived bounds) on those
+    /// that support the figure; 0 when undecided. Each figure weighs its share of its voice's
+    /// weight, split over the distinct values the voice gives (a repeat adds nothing).
+    pub support: f64,
+    /// For a number: the weighted 25th and 75th percentiles of the representative points of
+    /// the figures estimated from, each weighed as in `support`: the spread of what sources
+    /// say, not a bound (UCDP's low and high are in [`Figure::Number`]; claims outside the
+    /// spread may still be right). `None` for any other figure.
+    pub spread: Option<(f64, f64)>,
 }
 
 /// All claims about one subject, and what the reconciler made of them.

@@ -311,11 +311,10 @@ pub(crate) struct Decided {
     pub figure: Option<Figure>,
     /// The date of the epoch estimated.
     pub as_of: Option<NaiveDate>,
-    /// The claims that support it, by place in the variable.
-    pub supporting: Vec<usize>,
-    /// The claims of the epoch estimated, by place in the variable, ascending: each with its
-    /// voice and its value's key as the estimate weighs it.
-    pub claims: Vec<(usize, usize, usize)>,
+    /// The share of the epoch's weight behind the estimate ([`State::support_and_spread`]).
+    pub support: f64,
+    /// For a number, the weighted quartiles of the epoch's figures (the same).
+    pub spread: Option<(f64, f64)>,
 }
 
 impl State {
@@ -416,27 +415,12 @@ impl State {
 
     /// What the model decided for variable `v` of the store it was built from
     /// ([`State::of_columns`]), as `Reconciler` publishes it, from the variable's estimated
-    /// epoch (its latest that gives a figure); `None` for a variable with no claim. Claims are
-    /// named by their index over the store's chunks in order, less `first`, the variable's
-    /// first: their place in the variable.
-    pub(crate) fn decided(&self, v: usize, first: usize) -> Option<Decided> {
+    /// epoch (its latest that gives a figure); `None` for a variable with no claim.
+    pub(crate) fn decided(&self, v: usize) -> Option<Decided> {
         let ei = self.group_latest.get(v).copied().flatten()?;
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let place = |o: usize| self.obs[o].figure() - first;
-        let supporting = out.supporting().into_iter().map(|p| place(e.at(p))).collect();
-        let mut claims: Vec<(usize, usize, usize)> = self.obs[e.obs.clone()]
-            .iter()
-            .enumerate()
-            // The key as the estimate reads it (`inputs_of`): its place in order.
-            .map(|(p, o)| (place(e.at(p)), o.voice(), self.key_order[o.key()]))
-            .collect();
-        claims.sort_unstable();
-        Some(Decided { figure: Self::figure(e, out), as_of: e.as_of, supporting, claims })
-    }
-
-    /// Each voice's final weight, and its mean loss (`None` for a voice with no figure scored).
-    pub(crate) fn voice_scores(&self) -> (&[f64], &[Option<f64>]) {
-        (&self.weight, &self.voice_loss)
+        let (support, spread) = self.support_and_spread(ei);
+        Some(Decided { figure: Self::figure(e, out), as_of: e.as_of, support, spread })
     }
 }
 

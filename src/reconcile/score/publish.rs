@@ -7,6 +7,7 @@ use foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
+use crate::crh;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
@@ -124,9 +125,63 @@ impl State {
         let supporting = to_ids(&out.supporting());
         let estimate = Self::figure(e, out).map(|figure| {
             let reason = self.reason(e, out, supporting.len(), names);
-            Estimate { as_of: e.as_of, figure, supporting: supporting.clone(), reason }
+            let (support, spread) = self.support_and_spread(ei);
+            Estimate {
+                as_of: e.as_of,
+                figure,
+                supporting: supporting.clone(),
+                reason,
+                support,
+                spread,
+            }
         });
         GroupResult { clusters, estimate, supporting }
+    }
+
+    /// How much of epoch `ei`'s weight stands behind its estimate, and for a number the
+    /// spread of what its figures say: each figure (a claim, a floor, a derived bound) weighs
+    /// its share of its voice's weight, split over the distinct values the voice gives there
+    /// as the estimate weighs them ([`estimate::shares_of`]); the support is the supporting
+    /// statements' share of the total (0 when none supports it, as when undecided), the spread
+    /// the weighted 25th and 75th percentiles of the figures' representative points (the
+    /// lower point on a tie, [`crh::weighted_quantile`]). One definition for `Reconciler`'s
+    /// groups and a table's variables.
+    pub(crate) fn support_and_spread(&self, ei: usize) -> (f64, Option<(f64, f64)>) {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let members: Vec<(usize, usize)> =
+            self.obs[e.obs.clone()].iter().map(|o| (o.voice(), o.key())).collect();
+        let shares = estimate::shares_of(&members, &self.weight);
+        let total: f64 = shares.iter().sum();
+        // A statement (a voice's value) supports when any of its figures does: a voice's
+        // earlier floor and its current figure of one value are one statement, whose share
+        // the first of them holds (`shares_of`), whichever supports.
+        let mut backing: Vec<(usize, usize)> =
+            out.supporting().into_iter().map(|p| members[p]).collect();
+        backing.sort_unstable();
+        let agree: f64 = members
+            .iter()
+            .zip(&shares)
+            .filter(|(m, _)| backing.binary_search(m).is_ok())
+            .map(|(_, &w)| w)
+            .sum();
+        let support = if total > 0.0 { agree / total } else { 0.0 };
+        let numeric = matches!(Self::figure(e, out), Some(Figure::Number { .. }));
+        let spread = numeric.then(|| {
+            let mut points: Vec<(f64, f64)> = e
+                .obs
+                .clone()
+                .zip(&shares)
+                .filter_map(|(o, &w)| match self.view(o) {
+                    View::Numeric { rep, .. } => Some((rep, w)),
+                    _ => None,
+                })
+                .collect();
+            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let total: f64 = points.iter().map(|p| p.1).sum();
+            let at = |q| crh::weighted_quantile(&points, q, total, |p| p.0, |p| p.1);
+            at(0.25).zip(at(0.75))
+        });
+        (support, spread.flatten())
     }
 
     /// What epoch `e`'s outcome `out` estimates, as a [`Figure`]; `None` when it estimates
