@@ -947,6 +947,22 @@ fn a_label_conflict_is_the_same_on_every_path() {
     }
 }
 
+/// On every path: the estimate is 10 (the amount a change "from 5 to 10" reaches) and row
+/// `row` is deprecated.
+fn assert_ten_with_row_deprecated(case: &Case, row: usize) {
+    for outcome in all_paths(case) {
+        let r = &outcome.reconciliation;
+        let estimate = r.groups[0].estimate.as_ref().unwrap();
+        assert!(
+            matches!(estimate.figure, Figure::Number { best, .. } if best == 10.0),
+            "{}: {}",
+            outcome.path,
+            estimate.figure
+        );
+        assert_eq!(rank_of(r, row), Rank::Deprecated, "{}", outcome.path);
+    }
+}
+
 /// A change between amounts among labels ("from 5 to 10" twice, "yes", in an attribute the
 /// table reads as labels): most of the group is the change's amount, so the estimate is 10 and
 /// "yes" cannot be compared, on every path (found by a review: the bulk path held each row's
@@ -961,17 +977,7 @@ fn a_change_among_labels_is_the_same_on_every_path() {
             ("gamma", "Aktau", "curfew", "yes", None),
         ],
     );
-    for outcome in all_paths(&case) {
-        let r = &outcome.reconciliation;
-        let estimate = r.groups[0].estimate.as_ref().unwrap();
-        assert!(
-            matches!(estimate.figure, Figure::Number { best, .. } if best == 10.0),
-            "{}: {}",
-            outcome.path,
-            estimate.figure
-        );
-        assert_eq!(rank_of(r, 2), Rank::Deprecated, "{}", outcome.path);
-    }
+    assert_ten_with_row_deprecated(&case, 2);
 }
 
 /// A source that repeats itself gets one vote on what kind of figure a group holds, on every
@@ -989,17 +995,7 @@ fn a_repeated_row_is_one_vote_on_a_groups_kind_on_every_path() {
             ("Beta News", "Aktau", "curfew", "from 5 to 10", None),
         ],
     );
-    for outcome in all_paths(&case) {
-        let r = &outcome.reconciliation;
-        let estimate = r.groups[0].estimate.as_ref().unwrap();
-        assert!(
-            matches!(estimate.figure, Figure::Number { best, .. } if best == 10.0),
-            "{}: {}",
-            outcome.path,
-            estimate.figure
-        );
-        assert_eq!(rank_of(r, 0), Rank::Deprecated, "{}", outcome.path);
-    }
+    assert_ten_with_row_deprecated(&case, 0);
 }
 
 /// A count of people ("30 people") makes its group's figure a count of people on every path
