@@ -500,20 +500,21 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
 }
 
 /// The bulk path's source, outlet and voice reports against `Reconciler`'s on the same table
-/// (see `assert_bulk_same`): the same voices (their names, by key, and members), and per
-/// source and per outlet the same voice, distinct figures
-/// checked, agreement and reliability, per voice the same distinct figures, agreement and
-/// reliability (exactly: the state's), a source's reliability to its last bits (its losses
-/// are added in each path's claim order). Claims and echoes are compared where no row is a
-/// repeat, which the bulk reader keeps once and `Reconciler` holds as a claim of its own.
-/// A source whose every row was rejected is listed by the bulk path only, with no claim.
+/// (see `assert_bulk_same`): the same voices (their names, by key, and members in order); per
+/// source its voice, distinct figures checked and agreement, and its reliability to its last
+/// bits (its losses are added in each path's claim order); per outlet the same, and its
+/// relays; per voice its name, distinct figures, agreement and reliability (exactly: the
+/// state's). Claims and echoes are compared where no row is a repeat, which the bulk reader
+/// keeps once and `Reconciler` holds as a claim of its own. A source with no claim kept (its
+/// rows rejected for their attribute's kind) is listed by the bulk path only.
 fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
     /// A source's voice (its name and members), figures checked, agreement, and claims and
     /// echoes.
-    type Row = ((String, BTreeSet<String>), usize, Option<Score>, Option<(usize, usize)>);
+    type Row = ((String, Vec<String>), usize, Option<Score>, Option<(usize, usize)>);
+    // Members in their order (by name in lower case on both paths).
     let members =
-        |m: &[SourceId]| -> BTreeSet<String> { m.iter().map(|n| name_key(n.as_str())).collect() };
-    let voice_of = |voices: &[VoiceReport]| -> BTreeMap<String, BTreeSet<String>> {
+        |m: &[SourceId]| -> Vec<String> { m.iter().map(|n| name_key(n.as_str())).collect() };
+    let voice_of = |voices: &[VoiceReport]| -> BTreeMap<String, Vec<String>> {
         voices.iter().map(|v| (name_key(v.voice.as_str()), members(&v.members))).collect()
     };
     let (bv, rv) = (voice_of(&b.voices), voice_of(&r.voices));
@@ -522,7 +523,7 @@ fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) 
         (x, y) => x == y,
     };
     let exact = b.repeats == 0;
-    let source_rows = |sources: &[SourceReport], voices: &BTreeMap<String, BTreeSet<String>>| {
+    let source_rows = |sources: &[SourceReport], voices: &BTreeMap<String, Vec<String>>| {
         sources
             .iter()
             .filter(|s| s.claims > 0)
@@ -557,6 +558,15 @@ fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) 
             .collect::<BTreeMap<_, _>>()
     };
     assert_eq!(outlet_rows(&b.outlets), outlet_rows(&r.outlets), "outlet reports\n{shown}");
+    for o in b.outlets.iter().filter(|o| o.claims > 0) {
+        let theirs = r.outlets.iter().find(|t| t.outlet == o.outlet);
+        let theirs = theirs.unwrap_or_else(|| panic!("{}\n{shown}", o.outlet));
+        assert!(
+            close(o.reliability, theirs.reliability),
+            "reliability of outlet {}\n{shown}",
+            o.outlet
+        );
+    }
     let voice_rows = |voices: &[VoiceReport]| {
         voices
             .iter()
@@ -996,6 +1006,34 @@ fn a_repeated_row_is_one_vote_on_a_groups_kind_on_every_path() {
         ],
     );
     assert_ten_with_row_deprecated(&case, 0);
+}
+
+/// A source that repeats itself gets one vote on the kind that decides a running total's latest
+/// date too (found by a review): "from 5 to 10" twice from one source (in two spellings of its
+/// name) and "no" from two sources on later days: the group holds yes/no states, so its latest
+/// date is the 3rd and its estimate "no", on every path (`Reconciler` counted the repeat and
+/// dated the estimate the 1st).
+#[test]
+fn a_repeated_row_is_one_vote_on_a_running_totals_latest_date_on_every_path() {
+    let case = named(
+        Nature::RunningTotal,
+        &[
+            ("Alpha", "Aktau", "curfew", "NO", Some(3)),
+            ("gamma", "Aktau", "curfew", "No", Some(2)),
+            ("Alpha", "Aktau", "curfew", "from 5 to 10", Some(1)),
+            ("ALPHA", "Aktau", "curfew", "from 5 to 10", Some(1)),
+        ],
+    );
+    for outcome in all_paths(&case) {
+        let estimate = outcome.reconciliation.groups[0].estimate.clone().unwrap();
+        assert_eq!(estimate.as_of, Some(day(3)), "{}", outcome.path);
+        assert!(
+            matches!(&estimate.figure, Figure::Value { value: Value::YesNo(false) }),
+            "{}: {}",
+            outcome.path,
+            estimate.figure
+        );
+    }
 }
 
 /// A count of people ("30 people") makes its group's figure a count of people on every path

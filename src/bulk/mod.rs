@@ -19,7 +19,8 @@
 //! code) are those `Reconciler` gives the claims `Table::read` reads from the same table, float for
 //! float (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
 //! of copying), but for the known differences the README lists (a row its source repeats is one
-//! claim here; the spelling of a category or of a name spelt in two cases). When asked, it makes
+//! claim here; a source whose rows were all rejected for their attribute's kind is reported with
+//! no claim; the spelling of a category or of a name spelt in two cases). When asked, it makes
 //! what else `Reconciler` gives, by the same code, naming claims as `Table::read` does: the
 //! findings and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
 //! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group): its

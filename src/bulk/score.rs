@@ -149,7 +149,7 @@ pub struct BulkReconciliation {
     pub sources: Vec<SourceReport>,
     /// One row per outlet, as [`Reconciliation::outlets`](crate::Reconciliation::outlets)
     /// reports one: a table's row names its outlet as its source (no speaker, no relay), so
-    /// these are the sources' rows seen as outlets.
+    /// these are the sources' rows seen as outlets, in the same order (by name in lower case).
     pub outlets: Vec<OutletReport>,
     /// One row per independence group, as
     /// [`Reconciliation::voices`](crate::Reconciliation::voices) reports one: a source alone,

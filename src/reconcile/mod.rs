@@ -603,7 +603,8 @@ pub struct VoiceReport {
     /// The group's name: its wire, else its first member by name in lower case (then in
     /// bytes: "alpha" before "Beta", "Beta" before "beta").
     pub voice: SourceId,
-    /// The sources in the group.
+    /// The sources in the group, by name in lower case, then in bytes ("alpha", "Beta",
+    /// "beta").
     pub members: Vec<SourceId>,
     /// Why they are one voice.
     pub reasons: Vec<String>,

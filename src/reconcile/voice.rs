@@ -409,7 +409,14 @@ impl Voices {
                 self.name_group[m] = gi;
             }
             let any_name = members[0];
-            let members = members.into_iter().filter(|&m| self.is_source[m]).collect();
+            // Its sources by name in lower case, then in bytes, as the name is chosen: the
+            // same list whatever order the names are held in (a table's in lower-case order,
+            // a corpus's in bytes), and the name its first member when no wire names it.
+            let mut members: Vec<usize> =
+                members.into_iter().filter(|&m| self.is_source[m]).collect();
+            members.sort_by_cached_key(|&m| {
+                (source_key(self.names[m].as_str()), self.names[m].clone())
+            });
             self.groups.push(VoiceGroup { name, members, any_name, reasons: Vec::new() });
         }
         // Each reason to the group of its first name, in the order given: one pass.
