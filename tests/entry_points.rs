@@ -483,9 +483,10 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
         })
         .collect();
     assert_eq!(from_bulk.len(), from_reconciler.len(), "estimates\n{shown}");
-    for ((variable, (spread, support)), (_, (theirs, their_support))) in
+    for ((variable, (spread, support)), (their_variable, (theirs, their_support))) in
         from_bulk.iter().zip(&from_reconciler)
     {
+        assert_eq!(variable, their_variable, "estimates\n{shown}");
         assert_eq!(spread, theirs, "spread of {variable:?}\n{shown}");
         assert!(
             (support - their_support).abs() <= 1e-12,

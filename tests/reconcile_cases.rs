@@ -186,3 +186,36 @@ fn an_estimate_gives_its_support_and_the_spread_of_its_figures() {
     assert!(q3 == 164.0 || q3 == 300.0, "{q3}");
     assert_eq!(split(true), (support, spread), "a repeat moved the support or the spread");
 }
+
+/// What a voice took back, and what cannot be weighed, have no say on the support (found by a
+/// review: a revised 300 and a "not disclosed" each cost a quarter of it); a running total's
+/// history does not widen the spread of what is said now.
+#[test]
+fn support_counts_only_figures_with_a_say_and_spread_only_current_ones() {
+    let support_and_spread = |claims: Vec<Claim>| {
+        let r = Reconciler::new().reconcile(claims);
+        let e = r.groups[0].estimate.clone().unwrap();
+        (e.support, e.spread)
+    };
+    // A revises its 300 down to 150, which B gives too.
+    let revised = support_and_spread(vec![
+        claim("a1", Measure::Deaths, "300", "A", 5),
+        claim("a2", Measure::Deaths, "150", "A", 10),
+        claim("b", Measure::Deaths, "150", "B", 10),
+    ]);
+    assert_eq!(revised, (1.0, Some((150.0, 150.0))));
+    // A also says it was not disclosed that day.
+    let undisclosed = support_and_spread(vec![
+        claim("a1", Measure::Deaths, "164", "A", 10),
+        claim("a2", Measure::Deaths, "did not disclose", "A", 10),
+        claim("b", Measure::Deaths, "164", "B", 10),
+    ]);
+    assert_eq!(undisclosed, (1.0, Some((164.0, 164.0))));
+    // A rising toll every report agrees with: its earlier 100 is a floor, not a rival.
+    let rising = support_and_spread(vec![
+        claim("a1", Measure::Deaths, "100", "A", 5),
+        claim("a2", Measure::Deaths, "150", "A", 10),
+        claim("b", Measure::Deaths, "150", "B", 10),
+    ]);
+    assert_eq!(rising, (1.0, Some((150.0, 150.0))));
+}

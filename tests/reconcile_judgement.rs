@@ -737,3 +737,25 @@ fn roles_follow_the_floor_the_estimate_stands_on() {
         assert_eq!(rank(&r, "c1"), Rank::Deprecated);
     }
 }
+
+/// Open judgement defect (found by `a_lone_later_fall_never_beats_two_agreeing_earlier_voices`
+/// on 2026-12-01, present since before that day's changes): two voices reach 835 on day 5, a
+/// third gives 824 alone on day 6, and 824 wins, because each of the two has an earlier
+/// figure below another's earlier one (voice 0's 1 after voice 1's 124, voice 1's 124 after
+/// voice 0's 386): those lags cost them the weight that should keep the lone fall a
+/// regression. Ignored until fixed; run it with `cargo test -- --ignored`.
+#[test]
+#[ignore = "open judgement defect: earlier lags cost two agreeing voices their weight"]
+fn earlier_lags_do_not_let_a_lone_later_fall_win() {
+    let r = Reconciler::new().copy_detection(false).reconcile(vec![
+        deaths("v0-d2", "1", "Voice 0", 2),
+        deaths("v0-d3", "386", "Voice 0", 3),
+        deaths("v0-d5", "835", "Voice 0", 5),
+        deaths("v1-d1", "124", "Voice 1", 1),
+        deaths("v1-d4", "124", "Voice 1", 4),
+        deaths("v1-d5", "835", "Voice 1", 5),
+        deaths("v2-d6", "824", "Voice 2", 6),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(matches!(e.figure, Figure::Number { low, .. } if low >= 835.0), "{}", e.figure);
+}

@@ -411,15 +411,22 @@ pub struct Estimate {
     pub supporting: Vec<ClaimId>,
     /// Why this figure, in one line (data, written in words when shown).
     pub reason: EstimateReason,
-    /// The share of the weight of the figures estimated from (the claims of `as_of`, with a
-    /// running total's earlier figures beneath them as floors, and derived bounds) on those
-    /// that support the figure; 0 when undecided. Each figure weighs its share of its voice's
-    /// weight, split over the distinct values the voice gives (a repeat adds nothing).
+    /// The share of the weight of the figures with a say on the estimate (the claims of
+    /// `as_of` and derived bounds; for a running total also its earlier figures, as floors or
+    /// as figures above it; not a figure its own voice revised or speaks past, nor one that
+    /// cannot be weighed, such as "not disclosed") on those that support the figure; 0 when
+    /// undecided. Each figure weighs its share of its voice's weight, split over the distinct
+    /// values the voice gives (a repeat adds nothing). Absent from JSON written before it: 0.
+    #[serde(default)]
     pub support: f64,
     /// For a number: the weighted 25th and 75th percentiles of the representative points of
-    /// the figures estimated from, each weighed as in `support`: the spread of what sources
-    /// say, not a bound (UCDP's low and high are in [`Figure::Number`]; claims outside the
-    /// spread may still be right). `None` for any other figure.
+    /// the figures with a say that are not floors (a running total's earlier figures and a
+    /// lower bound beneath the estimate, "more than 1,300" or one derived from sub-counts,
+    /// count toward `support` only), each weighing its share of its voice's weight: the
+    /// spread of what is said now, not a bound (UCDP's low and high are in [`Figure::Number`]; claims
+    /// outside the spread may still be right). `None` for any other figure, an undecided one
+    /// included.
+    #[serde(default)]
     pub spread: Option<(f64, f64)>,
 }
 

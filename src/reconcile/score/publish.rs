@@ -139,24 +139,53 @@ impl State {
     }
 
     /// How much of epoch `ei`'s weight stands behind its estimate, and for a number the
-    /// spread of what its figures say: each figure (a claim, a floor, a derived bound) weighs
-    /// its share of its voice's weight, split over the distinct values the voice gives there
-    /// as the estimate weighs them ([`estimate::shares_of`]); the support is the supporting
-    /// statements' share of the total (0 when none supports it, as when undecided), the spread
-    /// the weighted 25th and 75th percentiles of the figures' representative points (the
-    /// lower point on a tie, [`crh::weighted_quantile`]). One definition for `Reconciler`'s
-    /// groups and a table's variables.
+    /// spread of what its figures say now. The figures that take part are those with a say on
+    /// the estimate: a number epoch's current figures (chosen, rival, a regression), its
+    /// floors and its earlier figures above it; not a figure its own voice revised or speaks
+    /// past (`Role::Revised`, `Role::Aside`), nor one the estimate cannot weigh (undisclosed,
+    /// of another kind). Each weighs its share of its voice's weight, split over the distinct
+    /// values the voice gives among them ([`estimate::shares_of`]); the support is the
+    /// supporting statements' share of the total (a voice's value supports when any of its
+    /// figures does; 0 when none does, as when undecided), the spread the weighted 25th and
+    /// 75th percentiles of the representative points of those that are not floors (the lower
+    /// point on a tie, [`crh::weighted_quantile`]): a running total's history, or a lower
+    /// bound beneath the estimate, does not widen it. One
+    /// definition for `Reconciler`'s groups and a table's variables.
     pub(crate) fn support_and_spread(&self, ei: usize) -> (f64, Option<(f64, f64)>) {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let members: Vec<(usize, usize)> =
-            self.obs[e.obs.clone()].iter().map(|o| (o.voice(), o.key())).collect();
+        let (takes_part, now): (Vec<bool>, Vec<bool>) = (0..e.obs.len())
+            .map(|p| {
+                if let Some(role) = out.roles.get(p) {
+                    let now = matches!(role, Role::Chosen | Role::Rival | Role::Regression { .. });
+                    (now || matches!(role, Role::Floor | Role::Above), now)
+                } else {
+                    let weighed = !matches!(self.view(e.at(p)), View::Skip(_));
+                    (weighed, weighed)
+                }
+            })
+            .unzip();
+        let part: Vec<usize> = (0..e.obs.len()).filter(|&p| takes_part[p]).collect();
+        let members: Vec<(usize, usize)> = part
+            .iter()
+            .map(|&p| {
+                let o = &self.obs[e.at(p)];
+                (o.voice(), o.key())
+            })
+            .collect();
         let shares = estimate::shares_of(&members, &self.weight);
         let total: f64 = shares.iter().sum();
         // A statement (a voice's value) supports when any of its figures does: a voice's
         // earlier floor and its current figure of one value are one statement, whose share
         // the first of them holds (`shares_of`), whichever supports.
-        let mut backing: Vec<(usize, usize)> =
-            out.supporting().into_iter().map(|p| members[p]).collect();
+        let mut backing: Vec<(usize, usize)> = out
+            .supporting()
+            .into_iter()
+            .filter(|&p| takes_part.get(p).copied().unwrap_or(false))
+            .map(|p| {
+                let o = &self.obs[e.at(p)];
+                (o.voice(), o.key())
+            })
+            .collect();
         backing.sort_unstable();
         let agree: f64 = members
             .iter()
@@ -164,14 +193,25 @@ impl State {
             .filter(|(m, _)| backing.binary_search(m).is_ok())
             .map(|(_, &w)| w)
             .sum();
-        let support = if total > 0.0 { agree / total } else { 0.0 };
+        // An empty sum is -0.0: none supporting is 0.
+        let support = if agree > 0.0 && total > 0.0 { agree / total } else { 0.0 };
         let numeric = matches!(Self::figure(e, out), Some(Figure::Number { .. }));
         let spread = numeric.then(|| {
-            let mut points: Vec<(f64, f64)> = e
-                .obs
-                .clone()
+            // Weighed among the current figures alone: a voice's current figure is not
+            // left without weight by an earlier figure of the same value.
+            let current: Vec<usize> = part.iter().copied().filter(|&p| now[p]).collect();
+            let members: Vec<(usize, usize)> = current
+                .iter()
+                .map(|&p| {
+                    let o = &self.obs[e.at(p)];
+                    (o.voice(), o.key())
+                })
+                .collect();
+            let shares = estimate::shares_of(&members, &self.weight);
+            let mut points: Vec<(f64, f64)> = current
+                .iter()
                 .zip(&shares)
-                .filter_map(|(o, &w)| match self.view(o) {
+                .filter_map(|(&p, &w)| match self.view(e.at(p)) {
                     View::Numeric { rep, .. } => Some((rep, w)),
                     _ => None,
                 })
