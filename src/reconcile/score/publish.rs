@@ -149,8 +149,8 @@ impl State {
     /// figures does; 0 when none does, as when undecided), the spread the weighted 25th and
     /// 75th percentiles of the representative points of those that are not floors (the lower
     /// point on a tie, [`crh::weighted_quantile`]): a running total's history, or a lower
-    /// bound beneath the estimate, does not widen it. One
-    /// definition for `Reconciler`'s groups and a table's variables.
+    /// bound beneath the estimate, does not widen it. One definition for `Reconciler`'s
+    /// groups and a table's variables.
     pub(crate) fn support_and_spread(&self, ei: usize) -> (f64, Option<(f64, f64)>) {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let (takes_part, now): (Vec<bool>, Vec<bool>) = (0..e.obs.len())
@@ -164,14 +164,13 @@ impl State {
                 }
             })
             .unzip();
+        // The statement of the figure at position `p`: its voice and its value's key.
+        let statement = |p: usize| {
+            let o = &self.obs[e.at(p)];
+            (o.voice(), o.key())
+        };
         let part: Vec<usize> = (0..e.obs.len()).filter(|&p| takes_part[p]).collect();
-        let members: Vec<(usize, usize)> = part
-            .iter()
-            .map(|&p| {
-                let o = &self.obs[e.at(p)];
-                (o.voice(), o.key())
-            })
-            .collect();
+        let members: Vec<(usize, usize)> = part.iter().map(|&p| statement(p)).collect();
         let shares = estimate::shares_of(&members, &self.weight);
         let total: f64 = shares.iter().sum();
         // A statement (a voice's value) supports when any of its figures does: a voice's
@@ -181,10 +180,7 @@ impl State {
             .supporting()
             .into_iter()
             .filter(|&p| takes_part.get(p).copied().unwrap_or(false))
-            .map(|p| {
-                let o = &self.obs[e.at(p)];
-                (o.voice(), o.key())
-            })
+            .map(statement)
             .collect();
         backing.sort_unstable();
         let agree: f64 = members
@@ -200,13 +196,7 @@ impl State {
             // Weighed among the current figures alone: a voice's current figure is not
             // left without weight by an earlier figure of the same value.
             let current: Vec<usize> = part.iter().copied().filter(|&p| now[p]).collect();
-            let members: Vec<(usize, usize)> = current
-                .iter()
-                .map(|&p| {
-                    let o = &self.obs[e.at(p)];
-                    (o.voice(), o.key())
-                })
-                .collect();
+            let members: Vec<(usize, usize)> = current.iter().map(|&p| statement(p)).collect();
             let shares = estimate::shares_of(&members, &self.weight);
             let mut points: Vec<(f64, f64)> = current
                 .iter()
