@@ -414,14 +414,10 @@ impl BulkReconciler {
         };
         state.index_claims();
         let (sources, outlets, voice_reports) = state.reports(&names, &voices);
-        let ranks = if self.asked.ranks {
-            ranks_of(bulk, &mut state, &voices, &firsts)
-        } else {
-            Vec::new()
-        };
+        let ranks = if self.asked.ranks { ranks_of(&mut state, &names) } else { Vec::new() };
         let Asked { groups, findings, .. } = self.asked;
         let (groups, found) = if groups || findings {
-            groups_of(bulk, &mut state, &voices, &firsts, &policy, (groups, findings))
+            groups_of(&mut state, &names, &policy, (groups, findings))
         } else {
             (Vec::new(), None)
         };
@@ -484,9 +480,9 @@ fn estimates_of(bulk: &Bulk, state: &State) -> Vec<BulkEstimate> {
 }
 
 /// Every kept row's rank, by line, as `Reconciler` ranks the row's claim ([`State::each_rank`]).
-fn ranks_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -> Vec<Ranked> {
+fn ranks_of(state: &mut State, names: &BulkNames<'_>) -> Vec<Ranked> {
     state.mark_supports();
-    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
+    let bulk = names.bulk;
     // Each claim's place in line order; each rank put there as the state gives it (in its
     // own order, which reads its memory in turn), over a placeholder.
     let mut by_line: Vec<(u32, u32)> = (0..bulk.len()).map(|c| (names.line(c), index(c))).collect();
@@ -502,7 +498,7 @@ fn ranks_of(bulk: &Bulk, state: &mut State, voices: &Voices, firsts: &[usize]) -
             Ranked { claim: placeholder, rank: crate::Rank::Normal, reason: RankReason::unset() };
             bulk.len()
         ];
-    state.each_rank(&names, |c, rank, reason| {
+    state.each_rank(names, |c, rank, reason| {
         ranks[place[c] as usize] = Ranked { claim: names.id(c), rank, reason };
     });
     ranks
@@ -618,17 +614,15 @@ fn subject_of(bulk: &Bulk, v: usize, nature: Nature) -> Option<Subject> {
 /// rules and code ([`findings::of_group`], [`findings::summarize`]), each group's read off
 /// it before it is dropped.
 fn groups_of(
-    bulk: &Bulk,
     state: &mut State,
-    voices: &Voices,
-    firsts: &[usize],
+    names: &BulkNames<'_>,
     policy: &Arc<Policy>,
     (keep, find): (bool, bool),
 ) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
     state.mark_supports();
     state.index_claims();
     let state = &*state;
-    let names = BulkNames { bulk, firsts, voices, prefix: ClaimId::row_prefix(&bulk.name) };
+    let BulkNames { bulk, firsts, voices, .. } = *names;
     // Each variable's chunk and place there.
     let mut at = vec![(0, 0); bulk.vars.len()];
     for (ci, c) in bulk.chunks.iter().enumerate() {
@@ -652,16 +646,16 @@ fn groups_of(
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
             members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
             let mut g =
-                finish_variable(v, subject, &members, &names, state, policy, ALL_PAIRS_UP_TO);
+                finish_variable(v, subject, &members, names, state, policy, ALL_PAIRS_UP_TO);
             let found = if find {
-                findings::of_group(v, &g, &names, &mut || claims.clone().collect(), state, voices)
+                findings::of_group(v, &g, names, &mut || claims.clone().collect(), state, voices)
             } else {
                 Vec::new()
             };
             // Ranks only for a group kept: findings do not read them.
             if keep {
                 let claims = members.iter().zip(&g.claims).map(|(m, id)| (m.0, id.clone()));
-                g.ranks = ranked(state, claims, &names);
+                g.ranks = ranked(state, claims, names);
             }
             Some((v, keep.then_some(g), found))
         })
