@@ -738,14 +738,14 @@ fn roles_follow_the_floor_the_estimate_stands_on() {
     }
 }
 
-/// Open judgement defect (found by `a_lone_later_fall_never_beats_two_agreeing_earlier_voices`
-/// on 2026-12-01, present since before that day's changes): two voices reach 835 on day 5, a
-/// third gives 824 alone on day 6, and 824 wins, because each of the two has an earlier
+/// Found by `a_lone_later_fall_never_beats_two_agreeing_earlier_voices` (2026-12-01): two
+/// voices reach 835 on day 5, a third gives 824 alone on day 6. Each of the two has an earlier
 /// figure below another's earlier one (voice 0's 1 after voice 1's 124, voice 1's 124 after
-/// voice 0's 386): those lags cost them the weight that should keep the lone fall a
-/// regression. Ignored until fixed; run it with `cargo test -- --ignored`.
+/// voice 0's 386), and under CRH's plain mean loss those slips weighed more than the lone
+/// voice's one figure, whose loss is nothing once it wins: 824 won. A voice's mean loss now
+/// carries a figure of prior at the average voice's (`crh::with_prior`), so one figure is
+/// not a record.
 #[test]
-#[ignore = "open judgement defect: earlier lags cost two agreeing voices their weight"]
 fn earlier_lags_do_not_let_a_lone_later_fall_win() {
     let r = Reconciler::new().copy_detection(false).reconcile(vec![
         deaths("v0-d2", "1", "Voice 0", 2),
@@ -758,4 +758,5 @@ fn earlier_lags_do_not_let_a_lone_later_fall_win() {
     ]);
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert!(matches!(e.figure, Figure::Number { low, .. } if low >= 835.0), "{}", e.figure);
+    assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
 }

@@ -12,8 +12,9 @@
 //!    distance of the estimate from the figure's interval and `s` the spread of the group's
 //!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
 //! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
-//!    the mean loss of its *distinct* figures, floored so a flawless voice does not get
-//!    infinite weight;
+//!    the mean loss of its *distinct* figures with one figure of prior at the average
+//!    voice's (`crh::with_prior`: one lucky figure is not a record), floored so a flawless
+//!    voice does not get infinite weight;
 //! 4. each voice's *completeness* becomes the share of the set estimates its lists give
 //!    (the sensitivity of Zhao et al.'s Latent Truth Model, 2012), so that the next round
 //!    counts a short list as evidence against the items it omits only as far as its voice
@@ -22,7 +23,8 @@
 //! Weights belong to independence groups, not articles, and a group's weight is split across
 //! the distinct values it gives, so an echo through the same wire changes nothing (Iraq Body
 //! Count's two-independent-sources rule; Dong et al. 2009 on copying). Reported reliability
-//! is `1 - L`, in `[0, 1]`. Rounds stop when no weight or completeness moves by more than 1e-9.
+//! is `1 - L` (the plain mean, without the prior), in `[0, 1]`. Rounds stop when no weight or
+//! completeness moves by more than 1e-9.
 //!
 //! The model's pieces (loss, scale, spread, weights, median, representative points, keys,
 //! stopping rule) are defined once in `crate::crh`; this module decides what each piece is

@@ -375,9 +375,13 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     pub(super) fn voice_losses(&self) -> Vec<Option<f64>> {
+        self.voice_records().iter().map(|&(s, c)| (c > 0).then(|| s / c as f64)).collect()
+    }
+
+    /// Each voice's total loss over its distinct scored figures, and their count.
+    fn voice_records(&self) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.statements];
-        let mut sum = vec![0.0; self.weight.len()];
-        let mut count = vec![0usize; self.weight.len()];
+        let mut records = vec![(0.0, 0usize); self.weight.len()];
         for (o, ob) in self.obs.iter().enumerate() {
             if self.claim_of(ob).is_none() {
                 continue; // derived bounds restate sub-counts already scored
@@ -385,11 +389,11 @@ impl State {
             if let Some(l) = self.loss[o].get()
                 && !std::mem::replace(&mut seen[ob.said()], true)
             {
-                sum[ob.voice()] += l;
-                count[ob.voice()] += 1;
+                let r = &mut records[ob.voice()];
+                *r = (r.0 + l, r.1 + 1);
             }
         }
-        sum.iter().zip(&count).map(|(s, &c)| (c > 0).then(|| s / c as f64)).collect()
+        records
     }
 
     /// Each voice's completeness: the mean share of the set estimates its lists give (see
@@ -419,10 +423,11 @@ impl State {
             .collect()
     }
 
+    /// CRH's weights from each voice's mean loss, with a figure of prior
+    /// ([`crh::with_prior`]) so that one lucky figure is not taken for a record.
     fn new_weights(&mut self) -> Vec<f64> {
-        let losses = self.voice_losses();
-        let w = crh::weights(&losses);
-        self.voice_loss = losses;
+        let w = crh::weights(&crh::with_prior(&self.voice_records()));
+        self.voice_loss = self.voice_losses();
         w
     }
 }
