@@ -27,8 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
 use claimrecon::{
-    AttributeKind, BulkReconciler, BulkValue, Figure, Parser, Reconciler, Synthetic,
-    SyntheticValue, Table,
+    AttributeKind, BulkReconciler, Figure, Parser, Reconciler, Reconciliation, Synthetic, Table,
 };
 
 /// Honest sources in every table; the clique's original is the poorest of them (source 0),
@@ -147,6 +146,29 @@ fn truth_text(synth: &Synthetic, o: usize) -> String {
     synth.truth(o).value.to_string()
 }
 
+/// How many of `objects` a result estimates right: its best figure, or its value (a category
+/// in any case), is the truth's text.
+fn right(result: &Reconciliation, synth: &Synthetic, objects: &[usize]) -> usize {
+    let mut best: HashMap<String, String> = HashMap::new();
+    for g in &result.groups {
+        let Some(event) = g.subject.which_event() else { continue };
+        let text = match g.estimate.as_ref().map(|e| &e.figure) {
+            Some(Figure::Number { best, .. }) => format!("{best}"),
+            // A category prints in quotes.
+            Some(Figure::Value { value, .. }) => value.to_string().trim_matches('"').to_owned(),
+            _ => continue,
+        };
+        best.insert(event.key().to_lowercase(), text);
+    }
+    objects
+        .iter()
+        .filter(|&&o| {
+            best.get(&format!("o{o}"))
+                .is_some_and(|b| b.eq_ignore_ascii_case(&truth_text(synth, o)))
+        })
+        .count()
+}
+
 /// Majority, full model and bulk accuracy, found and false pair shares.
 fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std::error::Error>> {
     // The objects of the kind the clique copies (every object when it copies every kind).
@@ -175,38 +197,10 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         .read("synthetic.csv", csv.as_bytes(), &parser)
         .collect::<Result<Vec<_>, _>>()?;
     let result = Reconciler::new().reconcile(claims);
-    let mut best: HashMap<String, String> = HashMap::new();
-    for g in &result.groups {
-        let Some(event) = g.subject.which_event() else { continue };
-        let text = match g.estimate.as_ref().map(|e| &e.figure) {
-            Some(Figure::Number { best, .. }) => format!("{best}"),
-            // A category prints in quotes.
-            Some(Figure::Value { value, .. }) => value.to_string().trim_matches('"').to_owned(),
-            _ => continue,
-        };
-        best.insert(event.key().to_lowercase(), text);
-    }
-    let full = objects
-        .iter()
-        .filter(|&&o| best.get(&format!("o{o}")) == Some(&truth_text(synth, o)))
-        .count();
-
+    let full = right(&result, synth, &objects);
     let bulk = Table::csv().read_bulk("synthetic.csv", csv.as_bytes(), &parser)?;
     let bulk_result = BulkReconciler::new().reconcile(&bulk);
-    let attribute = |o: usize| synth.truth(o).kind.name();
-    let bulk_right = objects
-        .iter()
-        .filter(|&&o| {
-            let Some(e) = bulk_result.estimate(&format!("o{o}"), attribute(o)) else {
-                return false;
-            };
-            match (&e.best, synth.truth(o).value) {
-                (BulkValue::Number(x), SyntheticValue::Number(n)) => *x == n as f64,
-                (BulkValue::Label(l), SyntheticValue::Label(t)) => l.eq_ignore_ascii_case(t),
-                _ => false,
-            }
-        })
-        .count();
+    let bulk_right = right(&bulk_result, synth, &objects);
 
     // Copy pairs: sources put in one voice, against the clique's family.
     let family = |name: &str| -> bool {

@@ -48,6 +48,7 @@
 #[path = "common/usage.rs"]
 mod usage;
 
+use std::collections::HashMap;
 use std::error::Error;
 use std::ffi::OsString;
 use std::fs::File;
@@ -57,7 +58,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{
-    BulkReconciler, BulkValue, Figure, Group, Label, Nature, Parser, Rank, Ranked, Reconciler,
+    BulkReconciler, Figure, Group, Label, Nature, Parser, Rank, Reconciler, Reconciliation,
     Synthetic, Table, Value,
 };
 use usage::Usage;
@@ -402,13 +403,7 @@ fn reconcile(
         eprintln!("... and {} more rejected rows", bulk.rejected().len() - 10);
     }
     let mae = match truth {
-        Some(t) => {
-            scores(t, |object, attribute| match &result.estimate(object, attribute)?.best {
-                BulkValue::Number(x) => Some(Best::Number(*x)),
-                BulkValue::Label(l) => Some(Best::Label(l.clone())),
-                _ => None,
-            })?
-        }
+        Some(t) => scores(t, &best_of(&result))?,
         None => "mae=?".to_owned(),
     };
     println!(
@@ -422,7 +417,7 @@ fn reconcile(
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
-        if ranks { format!("deprecated={} ", deprecated(&result.ranks)) } else { String::new() },
+        if ranks { format!("deprecated={} ", deprecated(&result.groups)) } else { String::new() },
         if groups { format!("relations={} ", relations(&result.groups)) } else { String::new() },
         seconds - read,
         bulk.len() as f64 / seconds,
@@ -452,31 +447,8 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     if rejected.len() > 10 {
         eprintln!("... and {} more rejected rows", rejected.len() - 10);
     }
-    // Each group's best figure or value, by object (the subject's event) and attribute (its
-    // measure), both in lower case.
-    let best: std::collections::HashMap<(String, String), Best> = result
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = name_key(g.subject.which_event()?.key());
-            let attribute = name_key(&g.subject.measure().to_string());
-            match &g.estimate.as_ref()?.figure {
-                Figure::Number { best, .. } => Some(((object, attribute), Best::Number(*best))),
-                // A category by its key, as the bulk path shows it; a yes/no as its words.
-                Figure::Value { value: Value::Category(l) } => {
-                    Some(((object, attribute), Best::Label(l.key().to_owned())))
-                }
-                Figure::Value { value } => {
-                    Some(((object, attribute), Best::Label(value.to_string().to_lowercase())))
-                }
-                _ => None,
-            }
-        })
-        .collect();
     let mae = match truth {
-        Some(t) => scores(t, |object, attribute| {
-            best.get(&(name_key(object), name_key(attribute))).cloned()
-        })?,
+        Some(t) => scores(t, &best_of(&result))?,
         None => "mae=?".to_owned(),
     };
     println!(
@@ -488,8 +460,8 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         rejected.len() + result.rejected.len(),
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
-        result.summary.findings,
-        result.groups.iter().map(|g| deprecated(&g.ranks)).sum::<usize>(),
+        result.summary.map_or(0, |s| s.findings),
+        deprecated(&result.groups),
         relations(&result.groups),
         seconds - read,
         n as f64 / seconds,
@@ -503,9 +475,30 @@ fn relations(groups: &[Group]) -> usize {
     groups.iter().map(|g| g.relations.len()).sum()
 }
 
-/// How many of `ranks` are deprecated.
-fn deprecated(ranks: &[Ranked]) -> usize {
-    ranks.iter().filter(|r| r.rank == Rank::Deprecated).count()
+/// How many claims of `groups` are ranked deprecated.
+fn deprecated(groups: &[Group]) -> usize {
+    groups.iter().flat_map(|g| &g.ranks).filter(|r| r.rank == Rank::Deprecated).count()
+}
+
+/// Each group's best figure or value, by object (the subject's event) and attribute (its
+/// measure), both in lower case: one reading of either engine's result.
+fn best_of(result: &Reconciliation) -> HashMap<(String, String), Best> {
+    result
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let object = name_key(g.subject.which_event()?.key());
+            let attribute = name_key(&g.subject.measure().to_string());
+            let best = match &g.estimate.as_ref()?.figure {
+                Figure::Number { best, .. } => Best::Number(*best),
+                // A category by its key; a yes/no as its words.
+                Figure::Value { value: Value::Category(l) } => Best::Label(l.key().to_owned()),
+                Figure::Value { value } => Best::Label(value.to_string().to_lowercase()),
+                _ => return None,
+            };
+            Some(((object, attribute), best))
+        })
+        .collect()
 }
 
 /// The mean absolute error of the numeric estimates against `object,attribute,value` rows,
@@ -514,7 +507,8 @@ fn deprecated(ranks: &[Ranked]) -> usize {
 /// to be; and where the truth has values other than numbers (labels, states), how many the
 /// engine got right, `labels=R/L` (case aside). `best` gives an engine's best figure or value
 /// for an object and attribute.
-fn scores(truth: &Path, best: impl Fn(&str, &str) -> Option<Best>) -> Result<String> {
+fn scores(truth: &Path, best: &HashMap<(String, String), Best>) -> Result<String> {
+    let best = |object: &str, attribute: &str| best.get(&(name_key(object), name_key(attribute)));
     let text = std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
     let (mut sum, mut matched, mut rows) = (0.0, 0usize, 0usize);
     let (mut right, mut labels) = (0usize, 0usize);

@@ -326,7 +326,7 @@ impl Table {
     /// attribute this nature.
     ///
     /// ```
-    /// use claimrecon::{BulkReconciler, BulkValue, Nature, Parser, Table};
+    /// use claimrecon::{BulkReconciler, Nature, Parser, Table};
     /// let csv = "source,object,attribute,value,as_of\n\
     ///            a,Almaty,killed,164,2022-01-10\nb,Almaty,killed,164,2022-01-10\n\
     ///            c,Almaty,killed,225,2022-01-25\n\
@@ -337,9 +337,9 @@ impl Table {
     /// let bulk = table.read_bulk("almaty.csv", csv.as_bytes(), &Parser::default())?;
     /// let result = BulkReconciler::new().reconcile(&bulk);
     /// // The toll rose: the latest figure stands, the earlier ones beneath it.
-    /// assert_eq!(result.estimate("Almaty", "killed").unwrap().best, BulkValue::Number(225.0));
+    /// assert_eq!(result.estimate("Almaty", "killed").unwrap().figure.best_number(), Some(225.0));
     /// // The curfew was lifted: the latest day's state.
-    /// assert_eq!(result.estimate("Almaty", "curfew").unwrap().best.to_string(), "no");
+    /// assert_eq!(result.estimate("Almaty", "curfew").unwrap().figure.to_string(), "no");
     /// # Ok::<(), claimrecon::Error>(())
     /// ```
     #[must_use]

@@ -44,18 +44,29 @@ fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// Per variable (object and attribute, by their keys) its best value, per source its
-/// reliability, and the rounds run.
-type Outcome = (BTreeMap<(String, String), BulkValue>, BTreeMap<String, Option<f64>>, usize);
+/// Per variable (object and attribute, by their keys) its figure (`None` when its claims
+/// give none), per source its reliability, and the rounds run.
+type Outcome = (BTreeMap<(String, String), Option<Figure>>, BTreeMap<String, Option<f64>>, usize);
+
+/// Each variable's figure, by the keys of its object and attribute: both paths give one
+/// `Reconciliation`, whose groups are read alike.
+fn figures(r: &Reconciliation) -> BTreeMap<(String, String), Option<Figure>> {
+    r.groups
+        .iter()
+        .map(|g| {
+            let object = g.subject.which_event().expect("a table's variable has an object");
+            let Measure::Other(attribute) = g.subject.measure() else {
+                panic!("{}: a table's measure is its attribute", g.subject)
+            };
+            let figure = g.estimate.as_ref().map(|e| e.figure.clone());
+            ((name_key(object.as_str()), name_key(attribute.as_str())), figure)
+        })
+        .collect()
+}
 
 /// The bulk path with copy detection off, as the reference below has it.
 fn through_bulk(csv: &str, rounds: usize) -> Outcome {
     let result = BulkReconciler::new().rounds(rounds).copy_detection(false).reconcile(&read(csv));
-    let best = result
-        .estimates
-        .iter()
-        .map(|e| ((name_key(&e.object), name_key(&e.attribute)), e.best.clone()))
-        .collect();
     // A source whose every row was rejected is listed (a voice of its own), with no claim;
     // `Reconciler` never sees it.
     let reliability = result
@@ -64,7 +75,7 @@ fn through_bulk(csv: &str, rounds: usize) -> Outcome {
         .filter(|v| v.claims > 0)
         .map(|v| (name_key(v.voice.as_str()), v.reliability.map(f64::from)))
         .collect();
-    (best, reliability, result.rounds)
+    (figures(&result), reliability, result.rounds)
 }
 
 /// The same claims through `Table::read` and `Reconciler` with copy detection off (each
@@ -76,33 +87,24 @@ fn through_reconciler(csv: &str, rounds: usize) -> Outcome {
         .filter_map(Result::ok)
         .collect();
     let r = Reconciler::new().rounds(rounds).copy_detection(false).reconcile(claims);
-    let text = |v: &Value| match v {
-        Value::Category(l) => l.key().to_owned(),
-        other => other.to_string(),
-    };
-    let best = r
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = g.subject.which_event().map(ToString::to_string).unwrap_or_default();
-            let Measure::Other(attribute) = g.subject.measure() else { return None };
-            let value = match &g.estimate.as_ref()?.figure {
-                Figure::Number { best, .. } => BulkValue::Number(*best),
-                Figure::Value { value } => BulkValue::Label(text(value)),
-                Figure::Undecided { values } => {
-                    BulkValue::Undecided(values.iter().map(text).collect())
-                }
-                other => panic!("a figure a table of numbers and labels does not give: {other}"),
-            };
-            Some(((name_key(&object), name_key(&attribute.to_string())), value))
-        })
-        .collect();
     let reliability = r
         .voices
         .iter()
         .map(|v| (name_key(v.voice.as_str()), v.reliability.map(f64::from)))
         .collect();
-    (best, reliability, r.rounds)
+    (figures(&r), reliability, r.rounds)
+}
+
+/// A source's name as a `SourceId`, to look its report up.
+fn source(name: &str) -> SourceId {
+    SourceId::new(name).unwrap()
+}
+
+/// A variable's number of claims, its rows kept (a repeat kept once): the groups asked for
+/// name them.
+fn claims_of(bulk: &Bulk, object: &str, attribute: &str) -> usize {
+    let result = BulkReconciler::new().groups(true).reconcile(bulk);
+    result.variable(object, attribute).map_or(0, |g| g.claims.len())
 }
 
 proptest! {
@@ -118,12 +120,15 @@ proptest! {
 
     /// Shuffling the rows changes no estimate, and a source's scores only in the last bits
     /// of a float: a voice's losses are added in the order of its claims' ids (`file:line`),
-    /// as `Reconciler` adds them, and a row's line is its id.
+    /// as `Reconciler` adds them, and a row's line is its id. The same with the groups asked
+    /// for, which count each variable's claims.
     #[test]
     fn row_order_does_not_change_the_result(rows in rows(), seed in any::<u64>()) {
-        let a = BulkReconciler::new().reconcile(&read(&table(&rows)));
-        let b = BulkReconciler::new().reconcile(&read(&table(&shuffled(&rows, seed))));
-        same_but_last_bits(&a, &b)?;
+        for reconciler in [BulkReconciler::new(), BulkReconciler::new().groups(true)] {
+            let a = reconciler.reconcile(&read(&table(&rows)));
+            let b = reconciler.reconcile(&read(&table(&shuffled(&rows, seed))));
+            same_but_last_bits(&a, &b)?;
+        }
     }
 
     /// The same for a dated table of any nature: the epochs, their dates and what each
@@ -143,9 +148,11 @@ proptest! {
             csv
         };
         let read = |csv: String| read_dated(&csv, nature);
-        let a = BulkReconciler::new().reconcile(&read(dated(&rows)));
-        let b = BulkReconciler::new().reconcile(&read(dated(&shuffled(&rows, seed))));
-        same_but_last_bits(&a, &b)?;
+        for reconciler in [BulkReconciler::new(), BulkReconciler::new().groups(true)] {
+            let a = reconciler.reconcile(&read(dated(&rows)));
+            let b = reconciler.reconcile(&read(dated(&shuffled(&rows, seed))));
+            same_but_last_bits(&a, &b)?;
+        }
     }
 
     /// Every data row is kept, merged as a repeat, or rejected with its line.
@@ -192,22 +199,31 @@ fn shuffled<T: Clone>(rows: &[T], seed: u64) -> Vec<T> {
     shuffled
 }
 
-/// Two results of one table's rows in two orders: the same estimates (each with the date it
-/// describes), source and voice reports, supports and reliabilities to the last bits of a
-/// float.
+/// Two results of one table's rows in two orders: the same variables, shown in the same
+/// spelling, with the same estimates (each with the date it describes and its spread) and
+/// numbers of claims (when the groups name them), source and voice reports, supports and
+/// reliabilities to the last bits of a float.
 fn same_but_last_bits(
-    a: &BulkReconciliation,
-    b: &BulkReconciliation,
+    a: &Reconciliation,
+    b: &Reconciliation,
 ) -> Result<(), proptest::test_runner::TestCaseError> {
     let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(1.0);
-    prop_assert_eq!(a.estimates.len(), b.estimates.len());
-    for (e, f) in a.estimates.iter().zip(&b.estimates) {
-        let figures = |e: &BulkEstimate| {
-            let what = (e.object.clone(), e.attribute.clone(), e.best.clone());
-            (what, e.low, e.high, e.quartiles, e.as_of, e.claims)
+    prop_assert_eq!(a.groups.len(), b.groups.len());
+    for (g, h) in a.groups.iter().zip(&b.groups) {
+        // A claim's id is its row's line, which the shuffle moves: claims are counted, and
+        // the reason is left out (it lists a rival figure's sources in the order of its
+        // claims' ids).
+        let facts = |g: &Group| {
+            let estimate = g
+                .estimate
+                .as_ref()
+                .map(|e| (e.figure.clone(), e.as_of, e.spread, e.supporting.len()));
+            (g.subject.clone(), g.subject.to_string(), estimate, g.claims.len(), g.ranks.len())
         };
-        prop_assert_eq!(figures(e), figures(f));
-        prop_assert!(close(e.support, f.support), "{} against {}", e.support, f.support);
+        prop_assert_eq!(facts(g), facts(h));
+        let support = |g: &Group| g.estimate.as_ref().map_or(-1.0, |e| e.support);
+        let (l, m) = (support(g), support(h));
+        prop_assert!(close(l, m), "{}: support {l} against {m}", g.subject);
     }
     let score = |x: Option<claimrecon::Score>| x.map_or(-1.0, f64::from);
     prop_assert_eq!(a.sources.len(), b.sources.len());
@@ -250,7 +266,7 @@ fn thread_count_does_not_change_the_result() {
         pool.install(|| BulkReconciler::new().reconcile(&read(&csv)))
     };
     let (one, two) = (run(1), run(2));
-    assert_eq!(one.estimates, two.estimates);
+    assert_eq!(one.groups, two.groups);
     assert_eq!(one.sources, two.sources);
 }
 
@@ -262,7 +278,7 @@ fn quoted_fields_read_like_plain_ones() {
     let quoted = plain.replacen("source", "\"source\"", 1).replacen("s1,", "\"s1\",", 3);
     let a = BulkReconciler::new().reconcile(&read(&plain));
     let b = BulkReconciler::new().reconcile(&read(&quoted));
-    assert_eq!(a.estimates, b.estimates);
+    assert_eq!(a.groups, b.groups);
     assert_eq!(a.sources, b.sources);
 }
 
@@ -297,16 +313,16 @@ fn tables_larger_than_the_read_buffer_and_tiny_reads_give_the_same_result() {
         .unwrap();
     // The quoted path reads the same rows (its header is "q"source... and is skipped).
     assert_eq!(
-        BulkReconciler::new().reconcile(&big).estimates,
-        BulkReconciler::new().reconcile(&quoted).estimates
+        BulkReconciler::new().reconcile(&big).groups,
+        BulkReconciler::new().reconcile(&quoted).groups
     );
     let small = &csv[..200_000];
     let small = &small[..=small.rfind('\n').unwrap()];
     let trickled =
         Table::csv().read_bulk("t.csv", Trickle(small.as_bytes()), &Parser::default()).unwrap();
     assert_eq!(
-        BulkReconciler::new().reconcile(&read(small)).estimates,
-        BulkReconciler::new().reconcile(&trickled).estimates
+        BulkReconciler::new().reconcile(&read(small)).groups,
+        BulkReconciler::new().reconcile(&trickled).groups
     );
 }
 
@@ -318,13 +334,18 @@ fn the_generators_truth_is_recovered_and_reliable_sources_score_higher() {
         .truths()
         .filter(|t| {
             let e = result.estimate(&format!("o{}", t.object), t.kind.name()).unwrap();
-            e.best.to_string() == t.value.to_string()
+            let best = match &e.figure {
+                Figure::Number { best, .. } => best.to_string(),
+                Figure::Value { value: Value::Category(label) } => label.as_str().to_owned(),
+                other => panic!("a figure the generator does not give: {other}"),
+            };
+            best == t.value.to_string()
         })
         .count();
     assert!(right >= 490, "{right} of 500 right");
     // Reliability follows the generator's order: the Spearman correlation of ranks is high.
     let mut ours: Vec<(f64, usize)> = (0..20)
-        .map(|s| (result.source(&format!("s{s}")).unwrap().reliability.unwrap().get(), s))
+        .map(|s| (result.source(&source(&format!("s{s}"))).unwrap().reliability.unwrap().get(), s))
         .collect();
     ours.sort_by(|a, b| a.0.total_cmp(&b.0));
     let d2: f64 =
@@ -372,7 +393,8 @@ fn lossy_tables_keep_rows_with_broken_bytes() {
         Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty());
     let result = BulkReconciler::new().reconcile(&bulk);
-    assert_eq!(result.estimates[0].object, "o\u{fffd}");
+    let object = result.groups[0].subject.which_event().unwrap();
+    assert_eq!(object.as_str(), "o\u{fffd}");
 }
 
 #[test]
@@ -383,10 +405,10 @@ fn a_source_repeating_itself_counts_once_and_two_values_split_its_weight() {
     assert_eq!(bulk.repeats(), 2);
     let result = BulkReconciler::new().reconcile(&bulk);
     let e = result.estimate("o", "n").unwrap();
-    assert_eq!(e.best, BulkValue::Number(10.0));
-    assert_eq!(e.claims, 4);
-    assert_eq!(result.source("a").unwrap().claims, 1);
-    assert_eq!(result.source("c").unwrap().claims, 2);
+    assert_eq!(e.figure.best_number(), Some(10.0));
+    assert_eq!(claims_of(&bulk, "o", "n"), 4);
+    assert_eq!(result.source(&source("a")).unwrap().claims, 1);
+    assert_eq!(result.source(&source("c")).unwrap().claims, 2);
 }
 
 #[test]
@@ -394,8 +416,8 @@ fn phrases_keep_their_intervals() {
     // "more than 100" agrees with 150 and 200; the estimate inside it costs it nothing.
     let csv = "source,object,attribute,value\na,o,n,150\nb,o,n,more than 100\nc,o,n,150\n";
     let result = BulkReconciler::new().reconcile(&read(csv));
-    assert_eq!(result.estimate("o", "n").unwrap().best, BulkValue::Number(150.0));
-    let b = result.source("b").unwrap();
+    assert_eq!(result.estimate("o", "n").unwrap().figure.best_number(), Some(150.0));
+    let b = result.source(&source("b")).unwrap();
     assert_eq!((b.agreement.map(f64::from), b.reliability.map(f64::from)), (Some(1.0), Some(1.0)));
 }
 
@@ -448,13 +470,15 @@ fn sources_keep_their_scores_whatever_the_case_of_their_names() {
     let csv = "source,object,attribute,value\na,o1,n,10\nB,o1,n,99\nc,o1,n,10\na,o2,n,20\nB,o2,n,77\nc,o2,n,20\n";
     for detection in [false, true] {
         let result = BulkReconciler::new().copy_detection(detection).reconcile(&read(csv));
-        let loss = |name: &str| 1.0 - f64::from(result.source(name).unwrap().reliability.unwrap());
+        let loss = |name: &str| {
+            1.0 - f64::from(result.source(&source(name)).unwrap().reliability.unwrap())
+        };
         assert_eq!(loss("a"), 0.0, "copy detection {detection}");
         assert_eq!(loss("c"), 0.0, "copy detection {detection}");
         assert!(loss("B") > 0.5, "copy detection {detection}");
         let e = result.estimate("o1", "n").unwrap();
-        assert_eq!(e.best, BulkValue::Number(10.0));
-        assert_eq!(e.quartiles, Some((10.0, 10.0)), "copy detection {detection}");
+        assert_eq!(e.figure.best_number(), Some(10.0));
+        assert_eq!(e.spread, Some((10.0, 10.0)), "copy detection {detection}");
     }
     assert_eq!(through_bulk(csv, ROUNDS), through_reconciler(csv, ROUNDS));
 }
@@ -485,7 +509,7 @@ fn lossy_source_names_are_cleaned_before_they_are_compared() {
         Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
     assert_eq!(bulk.sources(), ["s\u{fffd}", "t"]);
     let result = BulkReconciler::new().reconcile(&bulk);
-    assert!(result.source("s\u{fffd}").is_some());
+    assert!(result.source(&source("s\u{fffd}")).is_some());
 }
 
 /// "0" and "0.0" are one figure; a signed number is refused as the parser refuses it (one
@@ -504,7 +528,7 @@ fn zero_is_zero_and_negative_and_huge_numbers_are_refused() {
         ]
     );
     let result = BulkReconciler::new().reconcile(&bulk);
-    assert_eq!(result.source("a").unwrap().claims, 1);
+    assert_eq!(result.source(&source("a")).unwrap().claims, 1);
 }
 
 #[test]
@@ -570,19 +594,19 @@ fn low_and_high_are_what_the_agreeing_claims_allow_and_quartiles_are_apart() {
                e,p,n,more than 60\n";
     let result = BulkReconciler::new().reconcile(&read(csv));
     let o = result.estimate("o", "n").unwrap();
-    assert_eq!(o.best, BulkValue::Number(1000.0));
-    assert_eq!((o.low, o.high), (Some(980.0), Some(1100.0)));
-    assert_eq!(o.quartiles, Some((980.0, 1075.0)));
+    let Figure::Number { low, best, high, .. } = o.figure else { panic!("{}", o.figure) };
+    assert_eq!((low, best, high), (980.0, 1000.0, Some(1100.0)));
+    assert_eq!(o.spread, Some((980.0, 1075.0)));
     // "More than 50" and "more than 60" are both true only above 60: one cluster, allowing
     // (60, ∞). Its weighted median, 50 (the lower figure on a tie), lies below what the
     // cluster allows, so the best is the nearest figure it allows, 60.
     let p = result.estimate("p", "n").unwrap();
-    assert_eq!(p.best, BulkValue::Number(60.0));
-    assert_eq!((p.low, p.high), (Some(60.0), None));
+    let Figure::Number { low, best, high, .. } = p.figure else { panic!("{}", p.figure) };
+    assert_eq!((low, best, high), (60.0, 60.0, None));
     // Both are right (60 is more than 50 and more than 60, as a bound's own figure stands for
     // it), so they weigh the same: a quarter of the weight is reached at 50, three quarters
     // at 60.
-    assert_eq!(p.quartiles, Some((50.0, 60.0)));
+    assert_eq!(p.spread, Some((50.0, 60.0)));
 }
 
 /// Names are compared as `Table::read` and `Reconciler` compare them: "Aktau" and "aktau" are
@@ -597,19 +621,28 @@ fn spellings_of_one_name_in_other_cases_are_one_name() {
                gamma,AKTAU,fuel,diesel\n\
                alpha,Aktau,killed,12\n\
                beta,Aktau,killed,12\n";
-    let result = BulkReconciler::new().reconcile(&read(csv));
+    // The groups asked for, to count each variable's claims.
+    let result = BulkReconciler::new().groups(true).reconcile(&read(csv));
     let variables: Vec<(&str, &str, usize)> = result
-        .estimates
+        .groups
         .iter()
-        .map(|e| (e.object.as_str(), e.attribute.as_str(), e.claims))
+        .map(|g| {
+            let object = g.subject.which_event().unwrap().as_str();
+            let Measure::Other(attribute) = g.subject.measure() else { panic!("{}", g.subject) };
+            (object, attribute.as_str(), g.claims.len())
+        })
         .collect();
     assert_eq!(variables, [("AKTAU", "fuel", 3), ("Aktau", "killed", 2)]);
     let sources: Vec<(&str, usize)> =
         result.sources.iter().map(|s| (s.source.as_str(), s.claims)).collect();
     assert_eq!(sources, [("Alpha", 2), ("Beta", 2), ("gamma", 1)]);
     // Two of three voices say petrol: one variable, so petrol wins.
-    assert_eq!(result.estimate("aktau", "FUEL").unwrap().best.to_string(), "petrol");
-    assert_eq!(result.source("ALPHA").unwrap().claims, 2);
+    let fuel = &result.estimate("aktau", "FUEL").unwrap().figure;
+    assert!(
+        matches!(fuel, Figure::Value { value: Value::Category(l) } if l.key() == "petrol"),
+        "{fuel}"
+    );
+    assert_eq!(result.source(&source("ALPHA")).unwrap().claims, 2);
     // The same claims through `Table::read` and `Reconciler`: one group per subject too.
     let claims: Vec<Claim> = Table::csv()
         .read("t.csv", csv.as_bytes(), &Parser::default())
@@ -629,16 +662,17 @@ fn names_are_sorted_and_found_by_their_keys() {
                Zeta,a,n,7\n\
                beta,a,n,7\n";
     let result = BulkReconciler::new().reconcile(&read(csv));
-    let objects: Vec<&str> = result.estimates.iter().map(|e| e.object.as_str()).collect();
+    let objects: Vec<&str> =
+        result.groups.iter().map(|g| g.subject.which_event().unwrap().as_str()).collect();
     assert_eq!(objects, ["a", "B"]);
     let sources: Vec<&str> = result.sources.iter().map(|s| s.source.as_str()).collect();
     assert_eq!(sources, ["beta", "Zeta"]);
     for (object, best) in [("a", 7.0), ("A", 7.0), ("b", 5.0), ("B", 5.0), (" B ", 5.0)] {
         let e = result.estimate(object, " N ").unwrap_or_else(|| panic!("{object:?} not found"));
-        assert_eq!(e.best, BulkValue::Number(best), "{object:?}");
+        assert_eq!(e.figure.best_number(), Some(best), "{object:?}");
     }
     for name in ["zeta", "ZETA", " Zeta ", "Beta", "beta"] {
-        assert!(result.source(name).is_some(), "{name:?} not found");
+        assert!(result.source(&source(name)).is_some(), "{name:?} not found");
     }
 }
 
@@ -655,8 +689,12 @@ fn a_declared_kind_holds_for_every_spelling_of_its_attribute() {
     let bulk = table().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
     let result = BulkReconciler::new().reconcile(&bulk);
-    assert_eq!(result.estimate("x", "code").unwrap().best, BulkValue::Label("12".to_owned()));
-    assert_eq!(result.estimate("y", "code").unwrap().kind, BulkKind::Label);
+    let label = |object: &str| match &result.estimate(object, "code").unwrap().figure {
+        Figure::Value { value: Value::Category(l) } => l.as_str().to_owned(),
+        other => panic!("{object}: a label, not {other}"),
+    };
+    assert_eq!(label("x"), "12");
+    assert_eq!(label("y"), "7");
     let claims: Vec<Claim> = table()
         .read("t.csv", csv.as_bytes(), &Parser::default())
         .collect::<Result<_, _>>()
@@ -686,17 +724,17 @@ fn a_running_totals_latest_figure_is_its_estimate_and_earlier_ones_are_floors() 
                Prosecutor general,Kazakhstan,killed,225,2022-01-25\n";
     let result = BulkReconciler::new().reconcile(&read_dated(csv, Nature::RunningTotal));
     let killed = result.estimate("Kazakhstan", "killed").unwrap();
-    assert_eq!(killed.best, BulkValue::Number(225.0));
+    assert_eq!(killed.figure.best_number(), Some(225.0));
     assert_eq!(killed.as_of, Some(date(25)));
     // No rival figure: the early outlets were right for their day, and keep their scores.
-    let early = result.source("UNA-OIC").unwrap().reliability.map(f64::from);
-    let late = result.source("Prosecutor general").unwrap().reliability.map(f64::from);
+    let early = result.source(&source("UNA-OIC")).unwrap().reliability.map(f64::from);
+    let late = result.source(&source("Prosecutor general")).unwrap().reliability.map(f64::from);
     assert_eq!(early, late);
     // The same rows as fixed facts: one quantity, dated at its latest figure, where the two
     // outlets outvote the third.
     let fixed = BulkReconciler::new().reconcile(&read_dated(csv, Nature::FixedFact));
     let killed = fixed.estimate("Kazakhstan", "killed").unwrap();
-    assert_eq!(killed.best, BulkValue::Number(164.0));
+    assert_eq!(killed.figure.best_number(), Some(164.0));
     assert_eq!(killed.as_of, Some(date(25)));
 }
 
@@ -709,13 +747,14 @@ fn a_changing_states_estimate_is_its_latest_dates() {
                b,Almaty,curfew,yes,2022-01-05\n\
                c,Almaty,curfew,yes,2022-01-06\n\
                a,Almaty,curfew,no,2022-01-13\n";
-    let result = BulkReconciler::new().reconcile(&read_dated(csv, Nature::ChangingState));
+    let bulk = read_dated(csv, Nature::ChangingState);
+    let result = BulkReconciler::new().reconcile(&bulk);
     let curfew = result.estimate("Almaty", "curfew").unwrap();
-    assert_eq!(curfew.best, BulkValue::Label("no".to_owned()));
+    assert_eq!(curfew.figure, Figure::Value { value: Value::YesNo(false) });
     assert_eq!(curfew.as_of, Some(date(13)));
     // Estimated from the last date's claims alone: its one claim carries all the weight.
     assert!((curfew.support - 1.0).abs() < 1e-12, "{}", curfew.support);
-    assert_eq!(curfew.claims, 4);
+    assert_eq!(claims_of(&bulk, "Almaty", "curfew"), 4);
 }
 
 /// A source restating its figure on a later date makes a claim of its own (not a repeat); the

@@ -46,36 +46,26 @@ fn through_reconciler() -> Outcome {
         .read("t.csv", TABLE.as_bytes(), &parser)
         .collect::<Result<_, _>>()
         .expect("every row of the table reads");
-    let r = Reconciler::new().reconcile(claims);
-    let mut best = BTreeMap::new();
-    for g in &r.groups {
-        let object = g.subject.which_event().expect("a table row has an object");
-        let Measure::Other(attribute) = g.subject.measure() else { panic!("a table measure") };
-        let Some(Figure::Number { best: b, .. }) = g.estimate.as_ref().map(|e| &e.figure) else {
-            panic!("{}: a number", g.subject);
-        };
-        best.insert((object.as_str().to_owned(), attribute.as_str().to_owned()), *b);
-    }
-    let reliability = r
-        .sources
-        .iter()
-        .map(|s| (s.source.as_str().to_owned(), s.reliability.expect("scored").get()))
-        .collect();
-    (best, reliability, r.rounds)
+    outcome(&Reconciler::new().reconcile(claims))
 }
 
 fn through_bulk() -> Outcome {
     let bulk = Table::csv().read_bulk("t.csv", TABLE.as_bytes(), &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
-    let r = BulkReconciler::new().reconcile(&bulk);
-    let best = r
-        .estimates
-        .iter()
-        .map(|e| {
-            let BulkValue::Number(b) = e.best else { panic!("{}: a number", e.object) };
-            ((e.object.clone(), e.attribute.clone()), b)
-        })
-        .collect();
+    outcome(&BulkReconciler::new().reconcile(&bulk))
+}
+
+/// What either engine's result says: both give one `Reconciliation`, read the same way.
+fn outcome(r: &Reconciliation) -> Outcome {
+    let mut best = BTreeMap::new();
+    for g in &r.groups {
+        let object = g.subject.which_event().expect("a table row has an object");
+        let Measure::Other(attribute) = g.subject.measure() else { panic!("a table measure") };
+        let Some(b) = g.estimate.as_ref().and_then(|e| e.figure.best_number()) else {
+            panic!("{}: a number", g.subject);
+        };
+        best.insert((object.as_str().to_owned(), attribute.as_str().to_owned()), b);
+    }
     let reliability = r
         .sources
         .iter()

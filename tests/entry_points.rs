@@ -389,115 +389,77 @@ fn assert_same(a: &Outcome, b: &Outcome, case: &str) {
     assert_eq!(x.rounds, y.rounds, "scoring rounds, {paths}");
 }
 
-/// An estimate as the bulk path gives it: the best value, a number's low and high.
-type BulkFigure = (BulkValue, Option<f64>, Option<f64>);
-
-/// A figure as the bulk path gives it: a number's low, best and high; any other value by its
-/// text as the bulk reader keys labels (lower case, a date as `YYYY-MM-DD`).
-fn bulk_figure(figure: &Figure) -> BulkFigure {
-    let text = |v: &Value| match v {
-        Value::Category(l) => l.key().to_owned(),
-        other => other.to_string(),
-    };
-    match figure {
-        Figure::Number { low, best, high, .. } => (BulkValue::Number(*best), Some(*low), *high),
-        Figure::Date { best, .. } => (BulkValue::Label(best.to_string()), None, None),
-        Figure::Value { value } => (BulkValue::Label(text(value)), None, None),
-        Figure::Undecided { values } => {
-            (BulkValue::Undecided(values.iter().map(text).collect()), None, None)
-        }
-        other => panic!("a figure the bulk path has no form for: {other:?}"),
-    }
-}
-
 /// A name as both paths compare names: white space collapsed, in lower case.
 fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The bulk path (`Table::read_bulk` and `BulkReconciler`) against the table path's
-/// `Reconciler`, both with copy detection on: the same rejected rows, estimates (low, best,
-/// high, or the label) with floats compared exactly, the as-of date each estimate describes,
-/// the same source, outlet and voice reports (`assert_bulk_reports`), rounds, findings, ranks
-/// and groups, dated tables and undated alike.
+/// `Reconciler`, both with copy detection on. With findings, ranks and groups asked for: the
+/// same rejected rows with the same errors, the same groups, each with the same estimate
+/// (`assert_bulk_estimates`), the same source, outlet and voice reports
+/// (`assert_bulk_reports`), rounds, findings, ranks and groups with their claims, dated
+/// tables and undated alike; and asked for less, what it was asked for
+/// (`assert_bulk_asked`).
 fn assert_bulk_same(case: &Case, parser: &Parser) {
-    /// An estimate's spread and support.
-    type Spread = (Option<(f64, f64)>, f64);
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
     let b = BulkReconciler::new().findings(true).ranks(true).groups(true).reconcile(&bulk);
     let mut claims = Vec::new();
     let mut rejected_lines = Vec::new();
+    let mut rejected_errors = Vec::new();
     for item in table_options(case).read(TABLE, csv.as_bytes(), parser) {
         match item {
             Ok(c) => claims.push(c),
-            Err(Error::Corpus { line, .. }) => rejected_lines.push(line),
+            Err(e @ Error::Corpus { line, .. }) => {
+                rejected_lines.push(line);
+                rejected_errors.push(e);
+            }
             Err(e) => panic!("not a row's error: {e}"),
         }
     }
     let r = Reconciler::new().reconcile(claims);
     let bulk_lines: Vec<usize> = b.rejected.iter().filter_map(|x| x.line).collect();
     assert_eq!(bulk_lines, rejected_lines, "rejected rows\n{shown}");
-    let from_bulk: BTreeMap<(String, String), (BulkFigure, Option<NaiveDate>)> = b
-        .estimates
-        .iter()
-        .map(|e| {
-            let figure = (e.best.clone(), e.low, e.high);
-            ((name_key(&e.object), name_key(&e.attribute)), (figure, e.as_of))
-        })
-        .collect();
-    let from_reconciler: BTreeMap<(String, String), (BulkFigure, Option<NaiveDate>)> = r
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = g.subject.which_event().map(ToString::to_string).unwrap_or_default();
-            let Measure::Other(attribute) = g.subject.measure() else { return None };
-            let e = g.estimate.as_ref()?;
-            let figure = (bulk_figure(&e.figure), e.as_of);
-            Some(((name_key(&object), name_key(&attribute.to_string())), figure))
-        })
-        .collect();
-    let differing: Vec<_> = from_bulk
-        .keys()
-        .chain(from_reconciler.keys())
-        .filter(|k| from_bulk.get(*k) != from_reconciler.get(*k))
-        .map(|k| (k, from_bulk.get(k), from_reconciler.get(k)))
-        .collect();
-    assert!(differing.is_empty(), "estimates (variable, bulk, reconciler): {differing:?}\n{shown}");
-    // Support and spread, one definition on both paths: the spread exactly, the support to
-    // its last bits (its shares are added in each path's order of figures).
-    let from_bulk: BTreeMap<(String, String), Spread> = b
-        .estimates
-        .iter()
-        .map(|e| ((name_key(&e.object), name_key(&e.attribute)), (e.quartiles, e.support)))
-        .collect();
-    let from_reconciler: BTreeMap<(String, String), Spread> = r
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = g.subject.which_event().map(ToString::to_string).unwrap_or_default();
-            let Measure::Other(attribute) = g.subject.measure() else { return None };
-            let e = g.estimate.as_ref()?;
-            Some(((name_key(&object), name_key(&attribute.to_string())), (e.spread, e.support)))
-        })
-        .collect();
-    assert_eq!(from_bulk.len(), from_reconciler.len(), "estimates\n{shown}");
-    for ((variable, (spread, support)), (their_variable, (theirs, their_support))) in
-        from_bulk.iter().zip(&from_reconciler)
-    {
-        assert_eq!(variable, their_variable, "estimates\n{shown}");
-        assert_eq!(spread, theirs, "spread of {variable:?}\n{shown}");
-        assert!(
-            (support - their_support).abs() <= 1e-12,
-            "support of {variable:?}: {support} against {their_support}\n{shown}"
-        );
-    }
-    assert_bulk_reports(&b, &r, &shown);
+    // Each for the same field, with the same error, compared whole.
+    let bulk_errors: Vec<&Error> = b.rejected.iter().map(|x| &x.error).collect();
+    assert_eq!(bulk_errors, rejected_errors.iter().collect::<Vec<_>>(), "rejections\n{shown}");
+    // A table's rows stay in its store; its groups name them.
+    assert!(b.claims.is_empty(), "claims of a table's result\n{shown}");
+    assert_bulk_estimates(&b, &r, &shown);
+    assert_bulk_reports(&b, &r, bulk.repeats(), &shown);
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
     assert_bulk_findings(&b, &r, &shown);
     assert_bulk_ranks(&b, &r, &shown);
     assert_bulk_groups(&b, &r, &shown);
+    assert_bulk_asked(&bulk, &b, &r, &shown);
+}
+
+/// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`),
+/// as the bulk path gives them whatever it is asked for: a group for each variable with
+/// claims, the same subjects in the same order, and in each the same estimate or none: the
+/// same figure (a number's low, best, high, unit and open ends, floats compared exactly; a
+/// date's low, best and high; a category by its key, which the bulk path holds and `Label`
+/// compares), the as-of date it describes, its spread exactly, and its support to its last
+/// bits (its shares are added in each path's order of figures).
+fn assert_bulk_estimates(b: &Reconciliation, r: &Reconciliation, shown: &str) {
+    let subjects = |groups: &[Group]| groups.iter().map(|g| g.subject.clone()).collect::<Vec<_>>();
+    assert_eq!(subjects(&b.groups), subjects(&r.groups), "subjects\n{shown}");
+    for (gb, gr) in b.groups.iter().zip(&r.groups) {
+        let (eb, er) = (gb.estimate.as_ref(), gr.estimate.as_ref());
+        let figure = |e: Option<&Estimate>| e.map(|e| (e.figure.clone(), e.as_of, e.spread));
+        assert_eq!(figure(eb), figure(er), "estimate of {}\n{shown}", gb.subject);
+        if let (Some(eb), Some(er)) = (eb, er) {
+            assert!(
+                (eb.support - er.support).abs() <= 1e-12,
+                "support of {}: {} against {}\n{shown}",
+                gb.subject,
+                eb.support,
+                er.support
+            );
+        }
+    }
 }
 
 /// The bulk path's source, outlet and voice reports against `Reconciler`'s on the same table
@@ -505,10 +467,11 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
 /// source its voice, distinct figures checked and agreement, and its reliability to its last
 /// bits (its losses are added in each path's claim order); per outlet the same, and its
 /// relays; per voice its name, distinct figures, agreement and reliability (exactly: the
-/// state's). Claims and echoes are compared where no row is a repeat, which the bulk reader
-/// keeps once and `Reconciler` holds as a claim of its own. A source with no claim kept (its
-/// rows rejected for their attribute's kind) is listed by the bulk path only.
-fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+/// state's). Claims and echoes are compared where no row is a repeat (`repeats`, the bulk
+/// store's count of them), which the bulk reader keeps once and `Reconciler` holds as a claim
+/// of its own. A source with no claim kept (its rows rejected for their attribute's kind) is
+/// listed by the bulk path only.
+fn assert_bulk_reports(b: &Reconciliation, r: &Reconciliation, repeats: usize, shown: &str) {
     /// A source's voice (its name and members), figures checked, agreement, and claims and
     /// echoes.
     type Row = ((String, Vec<String>), usize, Option<Score>, Option<(usize, usize)>);
@@ -523,7 +486,7 @@ fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) 
         (Some(x), Some(y)) => (f64::from(x) - f64::from(y)).abs() <= 1e-12,
         (x, y) => x == y,
     };
-    let exact = b.repeats == 0;
+    let exact = repeats == 0;
     let source_rows = |sources: &[SourceReport], voices: &BTreeMap<String, Vec<String>>| {
         sources
             .iter()
@@ -582,24 +545,28 @@ fn assert_bulk_reports(b: &BulkReconciliation, r: &Reconciliation, shown: &str) 
     assert_eq!(voice_rows(&b.voices), voice_rows(&r.voices), "voice reports\n{shown}");
 }
 
-/// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`):
-/// the same subjects in the same order, and in each the same claims in the same order, the
-/// same clusters, estimate (figure, date, support, reason in words), ranks and relations
-/// (kind, claims, reason in words), but for rows the bulk reader keeps once (a source's repeat
-/// on the same date), which `Reconciler` holds as claims of their own: a group with one is
-/// compared on its subject and estimate only. Words compare in lower case (a category is
-/// written by its key on the bulk path).
-fn assert_bulk_groups(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
-    let subjects = |groups: &[Group]| groups.iter().map(|g| g.subject.clone()).collect::<Vec<_>>();
-    assert_eq!(subjects(&b.groups), subjects(&r.groups), "subjects\n{shown}");
+/// The bulk path's groups, asked for, against `Reconciler`'s on the same table (see
+/// `assert_bulk_same`; their subjects and estimates by `assert_bulk_estimates`): in each the
+/// same claims in the same order, the same clusters, claims supporting the estimate and its
+/// reason in words, ranks and relations (kind, claims, reason in words), but for rows the bulk
+/// reader keeps once (a source's repeat on the same date), which `Reconciler` holds as claims
+/// of their own: a group with one holds `Reconciler`'s claims less the repeats, in the same
+/// order, and is compared on its subject and estimate only. Words compare in lower case (a
+/// category is written by its key on the bulk path).
+fn assert_bulk_groups(b: &Reconciliation, r: &Reconciliation, shown: &str) {
     let words = |x: &dyn std::fmt::Display| x.to_string().to_lowercase();
     for (gb, gr) in b.groups.iter().zip(&r.groups) {
-        let (eb, er) = (gb.estimate.as_ref(), gr.estimate.as_ref());
-        let figure = |e: Option<&Estimate>| e.map(|e| (words(&e.figure), e.as_of));
-        assert_eq!(figure(eb), figure(er), "estimate of {}\n{shown}", gb.subject);
         if gb.claims.len() != gr.claims.len() {
+            let kept: Vec<&ClaimId> = gr.claims.iter().filter(|c| gb.claims.contains(c)).collect();
+            assert_eq!(
+                kept,
+                gb.claims.iter().collect::<Vec<_>>(),
+                "claims of {}\n{shown}",
+                gb.subject
+            );
             continue;
         }
+        let (eb, er) = (gb.estimate.as_ref(), gr.estimate.as_ref());
         assert_eq!(gb.claims, gr.claims, "claims of {}\n{shown}", gb.subject);
         assert_eq!(gb.clusters, gr.clusters, "clusters of {}\n{shown}", gb.subject);
         let estimate = |e: Option<&Estimate>| e.map(|e| (e.supporting.clone(), words(&e.reason)));
@@ -619,18 +586,33 @@ fn assert_bulk_groups(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
     }
 }
 
+/// The claims the bulk path ranks, over all its groups.
+fn ranked_claims(b: &Reconciliation) -> impl Iterator<Item = &ClaimId> {
+    b.groups.iter().flat_map(|g| &g.ranks).map(|x| &x.claim)
+}
+
 /// The bulk path's ranks against `Reconciler`'s on the same table (see `assert_bulk_same`):
-/// each kept row's claim ranked alike and for the same reason, in words; a row the bulk
+/// each kept row's claim ranked once, in its group, in the group's claim order (by as-of date,
+/// the undated first, then by id), alike and for the same reason, in words; a row the bulk
 /// reader keeps once (its source repeats it on the same date) ranked by its first line, as
 /// `Reconciler` ranks that line's claim.
-fn assert_bulk_ranks(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+fn assert_bulk_ranks(b: &Reconciliation, r: &Reconciliation, shown: &str) {
+    let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id);
     let line = |id: &ClaimId| id.as_str().rsplit(':').next().and_then(|l| l.parse::<usize>().ok());
-    let lines: Vec<Option<usize>> = b.ranks.iter().map(|x| line(&x.claim)).collect();
-    let in_order = lines.windows(2).all(|w| w[0] < w[1]) && lines.iter().all(Option::is_some);
-    assert!(in_order, "rows out of order or twice: {lines:?}");
+    let mut lines: Vec<Option<usize>> = ranked_claims(b).map(line).collect();
+    lines.sort_unstable();
+    let once = lines.windows(2).all(|w| w[0] < w[1]) && lines.iter().all(Option::is_some);
+    assert!(once, "rows not named by their lines, or ranked twice: {lines:?}\n{shown}");
     let kept: usize = b.sources.iter().map(|s| s.claims).sum();
-    assert_eq!(b.ranks.len(), kept, "a rank for each kept row\n{shown}");
-    for ranked in &b.ranks {
+    assert_eq!(lines.len(), kept, "a rank for each kept row\n{shown}");
+    for g in &b.groups {
+        let ranked: Vec<&ClaimId> = g.ranks.iter().map(|x| &x.claim).collect();
+        assert_eq!(ranked, g.claims.iter().collect::<Vec<_>>(), "ranks of {}\n{shown}", g.subject);
+        let order = |id: &ClaimId| (claim(id).and_then(Claim::as_of), id.as_str().to_owned());
+        let in_order = ranked.windows(2).all(|w| order(w[0]) < order(w[1]));
+        assert!(in_order, "ranks of {} out of order: {ranked:?}\n{shown}", g.subject);
+    }
+    for ranked in b.groups.iter().flat_map(|g| &g.ranks) {
         let theirs =
             r.rank(&ranked.claim).unwrap_or_else(|| panic!("{} unranked\n{shown}", ranked.claim));
         assert_eq!(
@@ -641,15 +623,14 @@ fn assert_bulk_ranks(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
         );
     }
     // Every claim Reconciler ranks is a row the bulk path ranks, or a repeat of one.
-    let kept: BTreeSet<&ClaimId> = b.ranks.iter().map(|x| &x.claim).collect();
-    let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id).unwrap();
+    let kept: BTreeSet<&ClaimId> = ranked_claims(b).collect();
     let same = |a: &Claim, c: &Claim| {
         (a.provenance().outlet().as_str().to_lowercase(), a.subject(), a.value(), a.as_of())
             == (c.provenance().outlet().as_str().to_lowercase(), c.subject(), c.value(), c.as_of())
     };
     for c in &r.claims {
         if !kept.contains(c.id()) {
-            let repeat = kept.iter().any(|k| same(claim(k), c));
+            let repeat = kept.iter().any(|k| same(claim(k).unwrap(), c));
             assert!(repeat, "{} is not ranked and repeats no kept row\n{shown}", c.id());
         }
     }
@@ -665,9 +646,9 @@ type Key = (FindingKind, Subject, String, Vec<ClaimId>);
 /// its key (documented), so messages compare in lower case; and a row its source repeats is
 /// kept once by the bulk reader (its first id), so `Reconciler`'s findings are compared with
 /// each repeat named as the row it repeats, a finding said again of a repeat once.
-fn assert_bulk_findings(b: &BulkReconciliation, r: &Reconciliation, shown: &str) {
+fn assert_bulk_findings(b: &Reconciliation, r: &Reconciliation, shown: &str) {
     // Each claim Reconciler holds, as the row the bulk path keeps for it.
-    let kept: BTreeSet<&ClaimId> = b.ranks.iter().map(|x| &x.claim).collect();
+    let kept: BTreeSet<&ClaimId> = ranked_claims(b).collect();
     let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id).unwrap();
     let same = |a: &Claim, c: &Claim| {
         (a.provenance().outlet().as_str().to_lowercase(), a.subject(), a.value(), a.as_of())
@@ -720,14 +701,69 @@ fn assert_bulk_findings(b: &BulkReconciliation, r: &Reconciliation, shown: &str)
     }
     let counts =
         |s: &Summary| (s.quantities, s.with_findings, s.agreed, s.single_voice, s.without_estimate);
-    let summary = b.summary.unwrap();
+    let summary = b.summary.as_ref().expect("findings asked for: a summary");
+    let theirs = r.summary.as_ref().expect("Reconciler always sums up");
     if partial.is_empty() {
-        assert_eq!(counts(&summary), counts(&r.summary), "summary\n{shown}");
+        assert_eq!(counts(summary), counts(theirs), "summary\n{shown}");
     }
     let numbered = b.findings.iter().filter(|f| f.kind.is_numbered()).count();
     assert_eq!(summary.findings, numbered, "numbered findings\n{shown}");
     if !repeats {
-        assert_eq!(summary.findings, r.summary.findings, "numbered findings\n{shown}");
+        assert_eq!(summary.findings, theirs.findings, "numbered findings\n{shown}");
+    }
+}
+
+/// The bulk path asked for less than `full` (findings, ranks and groups, see
+/// `assert_bulk_same`) on the same table: not asked for groups, every variable is still a
+/// group, with `Reconciler`'s subject and estimate (`assert_bulk_estimates`), and the same
+/// estimate as `full`'s but for the claims it names behind it (its reason still counts them:
+/// compared whole, in words); no claims, relations, clusters or derived bounds; ranks when
+/// asked for ranks, `full`'s; findings and the summary when asked for findings, `full`'s, else
+/// none; and the same source, outlet and voice reports, rejected rows and rounds, whatever it
+/// is asked for.
+fn assert_bulk_asked(bulk: &Bulk, full: &Reconciliation, r: &Reconciliation, shown: &str) {
+    let unnamed = |g: &Group| {
+        g.estimate.clone().map(|mut e| {
+            e.supporting.clear();
+            e
+        })
+    };
+    let asked = [
+        ("nothing", BulkReconciler::new()),
+        ("ranks", BulkReconciler::new().ranks(true)),
+        ("findings", BulkReconciler::new().findings(true)),
+    ];
+    for (what, reconciler) in asked {
+        let x = reconciler.reconcile(bulk);
+        let shown = format!("asked for {what}\n{shown}");
+        assert_bulk_estimates(&x, r, &shown);
+        assert!(x.claims.is_empty(), "claims\n{shown}");
+        for (g, gf) in x.groups.iter().zip(&full.groups) {
+            assert_eq!(g.subject, gf.subject, "subject\n{shown}");
+            assert_eq!(unnamed(g), unnamed(gf), "estimate of {}\n{shown}", g.subject);
+            assert!(
+                g.claims.is_empty()
+                    && g.relations.is_empty()
+                    && g.clusters.is_empty()
+                    && g.derived.is_empty(),
+                "claims, relations, clusters or bounds of {}\n{shown}",
+                g.subject
+            );
+            let ranks = if what == "ranks" { gf.ranks.as_slice() } else { &[] };
+            assert_eq!(g.ranks, ranks, "ranks of {}\n{shown}", g.subject);
+        }
+        let (findings, summary) = if what == "findings" {
+            (full.findings.as_slice(), full.summary.as_ref())
+        } else {
+            (&[][..], None)
+        };
+        assert_eq!(x.findings, findings, "findings\n{shown}");
+        assert_eq!(x.summary.as_ref(), summary, "summary\n{shown}");
+        assert_eq!(x.sources, full.sources, "sources\n{shown}");
+        assert_eq!(x.outlets, full.outlets, "outlets\n{shown}");
+        assert_eq!(x.voices, full.voices, "voices\n{shown}");
+        assert_eq!(x.rejected, full.rejected, "rejected rows\n{shown}");
+        assert_eq!(x.rounds, full.rounds, "rounds\n{shown}");
     }
 }
 

@@ -437,7 +437,7 @@ fn single_voice_figures_are_one_list_under_the_numbered_findings() {
         .unwrap(),
     ]);
     assert_eq!(
-        r.summary.to_string(),
+        r.summary.as_ref().expect("Reconciler sums up").to_string(),
         "2 quantities: 0 with findings, 1 agreed by two or more independent voices, 1 resting on one voice"
     );
     let text = claimrecon::text(&r);

@@ -608,14 +608,15 @@ fn bulk_numbers_at_the_limit_give_finite_estimates() {
     let result = BulkReconciler::new().reconcile(&bulk);
     for object in ["o", "p"] {
         let e = result.estimate(object, "n").unwrap();
-        let BulkValue::Number(best) = e.best else { panic!("{object}: {:?}", e.best) };
-        let (low, high) = (e.low.unwrap(), e.high.unwrap());
+        let Figure::Number { low, best, high: Some(high), .. } = e.figure else {
+            panic!("{object}: {}", e.figure)
+        };
         assert!(low.is_finite() && best.is_finite() && high.is_finite(), "{e:?}");
         assert!(low <= best && best <= high, "{e:?}");
         assert!(e.support.is_finite());
     }
     for source in ["a", "b", "c", "d"] {
-        let s = result.source(source).unwrap();
+        let s = result.source(&SourceId::new(source).unwrap()).unwrap();
         assert!(s.reliability.is_some() && s.agreement.is_some(), "{s:?}");
     }
 }

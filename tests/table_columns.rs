@@ -2,7 +2,9 @@
 //! readers, with the same rows, the same messages and the same line numbers; a header that
 //! lacks a name the table looks for is an error of the whole table, in both.
 
-use claimrecon::{BulkReconciler, CellKind, Currency, Dimension, Error, Parser, Table, Unit};
+use claimrecon::{
+    BulkReconciler, CellKind, Currency, Dimension, Error, Figure, Measure, Parser, Table, Unit,
+};
 use itertools::Itertools;
 
 /// The rows of a four-column table, in the order source, object, attribute, value.
@@ -40,15 +42,24 @@ fn read(table: &Table, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `read_bulk`'s estimates and rejected rows, as text.
+/// `read_bulk`'s variables (each its estimate and number of claims, in the groups' order: by
+/// attribute, then object) and rejected rows, as text.
 fn read_bulk(table: &Table, text: &str) -> Result<Vec<String>, String> {
     let bulk =
         table.read_bulk("t.csv", text.as_bytes(), &Parser::default()).map_err(|e| e.to_string())?;
-    let result = BulkReconciler::new().reconcile(&bulk);
+    let result = BulkReconciler::new().groups(true).reconcile(&bulk);
     let mut out: Vec<String> = result
-        .estimates
+        .groups
         .iter()
-        .map(|e| format!("{} / {} = {} ({} claims)", e.object, e.attribute, e.best, e.claims))
+        .map(|g| {
+            let object = g.subject.which_event().expect("a table's variable has an object");
+            let Measure::Other(attribute) = g.subject.measure() else {
+                panic!("{}: a table's measure is its attribute", g.subject)
+            };
+            let figure =
+                g.estimate.as_ref().map_or("no estimate".to_owned(), |e| e.figure.to_string());
+            format!("{object} / {attribute} = {figure} ({} claims)", g.claims.len())
+        })
         .collect();
     out.extend(bulk.rejected().iter().map(|r| r.error.to_string()));
     Ok(out)
@@ -77,8 +88,8 @@ fn columns_are_found_by_the_headers_names_in_any_order() {
     assert_eq!(
         expected_bulk,
         [
-            "Oslo / mayor = marianne borgen (1 claims)",
-            "Oslo / population = 700000 (3 claims)",
+            "Oslo / mayor = \"marianne borgen\" (1 claims)",
+            "Oslo / population = low 700,000 / best 700,000 / high 700,000 (3 claims)",
             "t.csv:6: field value: invalid label \"\": is empty",
         ]
     );
@@ -155,7 +166,10 @@ fn without_the_default_names_columns_stay_in_place() {
     );
     assert_eq!(
         read_bulk(&table, text).unwrap(),
-        ["o / n = 1 (1 claims)", "t.csv:1: field row: the line is longer than 8 bytes"]
+        [
+            "o / n = low 1 / best 1 / high 1 (1 claims)",
+            "t.csv:1: field row: the line is longer than 8 bytes"
+        ]
     );
 }
 
@@ -240,8 +254,8 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
     let result = BulkReconciler::new().reconcile(&bulk);
     let e = result.estimate("Almaty", "fuel price").unwrap();
-    let tenge = Some(Unit::Money(Currency::Kzt));
-    assert_eq!((e.best.to_string(), e.unit), ("120".to_owned(), tenge));
+    let Figure::Number { best, unit, .. } = e.figure else { panic!("a number: {}", e.figure) };
+    assert_eq!((best, unit), (120.0, Some(Unit::Money(Currency::Kzt))));
     let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert_eq!(rejected, [expected[2], expected[4]]);
     // By position, without a header; a row without the unit column says so.
@@ -257,7 +271,7 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
     assert_eq!(
         read_bulk(&table, tsv).unwrap(),
         [
-            "Almaty / value = 120 (1 claims)",
+            "Almaty / value = low 120 / best 120 / high 120 tenge (1 claims)",
             "t.csv:2: field unit: the row has no column 3 (columns count from 0; it has 3)",
         ]
     );
@@ -298,8 +312,8 @@ fn a_declared_kind_wins_over_the_vote_in_both_readers() {
     assert_eq!(
         read_bulk(&table, csv).unwrap(),
         [
-            "Oslo / population = 700000 (1 claims)".to_owned(),
-            "Oslo / postcode = 0150 (3 claims)".to_owned(),
+            "Oslo / population = low 700,000 / best 700,000 / high 700,000 (1 claims)".to_owned(),
+            "Oslo / postcode = \"0150\" (3 claims)".to_owned(),
             unknown(5, "lots"),
             unknown(6, "no idea"),
         ]
@@ -337,7 +351,12 @@ fn a_bad_as_of_date_rejects_its_row_in_both_readers_before_the_vote() {
     assert_eq!(
         read_bulk(&Table::csv(), csv).unwrap(),
         // Two sources, two labels, one weight: undecided, as `Reconciler` has it.
-        ["x / n = undecided: lots | more (2 claims)", &expected[1], &expected[2], nine]
+        [
+            "x / n = undecided between \"lots\" and \"more\" (2 claims)",
+            &expected[1],
+            &expected[2],
+            nine
+        ]
     );
 }
 
@@ -370,7 +389,10 @@ fn the_table_name_duplicate_default_names_and_long_headers_read_alike() {
 
     let csv = "src,obj,attr,value,value\na,Oslo,pop,1,raw\n";
     assert_eq!(read(&Table::csv(), csv), ["t.csv:2 a pop [Oslo] 1"]);
-    assert_eq!(read_bulk(&Table::csv(), csv).unwrap(), ["Oslo / pop = 1 (1 claims)"]);
+    assert_eq!(
+        read_bulk(&Table::csv(), csv).unwrap(),
+        ["Oslo / pop = low 1 / best 1 / high 1 (1 claims)"]
+    );
 
     let csv = format!("{}\na,b,1\n", ",".repeat(99));
     let table = Table::csv().named("s", "o", None, "v");
@@ -426,6 +448,6 @@ fn an_empty_as_of_cell_is_an_undated_claim_in_both_readers() {
     );
     assert_eq!(
         read_bulk(&Table::csv(), csv).unwrap(),
-        ["Oslo / size = 2600 (3 claims)", &dates[3]]
+        ["Oslo / size = low 2,600 / best 2,600 / high 2,600 (3 claims)", &dates[3]]
     );
 }

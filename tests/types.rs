@@ -31,7 +31,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Clock>();
     assert_send_sync::<Bulk>();
     assert_send_sync::<BulkReconciler>();
-    assert_send_sync::<BulkReconciliation>();
+    assert_send_sync::<Reconciliation>();
 }
 
 fn seed_claim(phrase: &str) -> Result<Claim, Error> {

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimrecon::{BulkReconciler, BulkValue, Figure, Parser, Reconciler, Table};
+use claimrecon::{BulkReconciler, Figure, Parser, Reconciler, Table};
 
 /// Whether a gold object is in the held-out half: the halves are fixed by a hash of the
 /// object's key in lower case (64-bit FNV-1a, odd for held out), so they do not depend on
@@ -131,11 +131,12 @@ fn population(dir: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let result = BulkReconciler::new().reconcile(&bulk);
     let errors: Vec<f64> = result
-        .estimates
+        .groups
         .iter()
-        .filter_map(|e| match (&e.best, gold.get(&e.object.to_lowercase())) {
-            (BulkValue::Number(x), Some(truth)) => Some((x - truth).abs()),
-            _ => None,
+        .filter_map(|g| {
+            let object = g.subject.which_event()?.as_str().to_lowercase();
+            let best = g.estimate.as_ref()?.figure.best_number()?;
+            Some((best - gold.get(&object)?).abs())
         })
         .collect();
     let n = errors.len() as f64;

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use claimrecon::{BulkReconciler, BulkValue, CellKind, Error, Parser, Table};
+use claimrecon::{BulkReconciler, CellKind, Error, Figure, Parser, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -53,9 +53,10 @@ fuzz_target!(|data: &[u8]| {
     let rejected: BTreeMap<usize, String> =
         bulk.rejected().iter().filter_map(|r| Some((r.line?, r.error.to_string()))).collect();
     assert_eq!(read, rejected, "{rest:?}");
-    for e in BulkReconciler::new().reconcile(&bulk).estimates {
-        if let BulkValue::Number(best) = e.best {
-            let (low, high) = (e.low.unwrap_or(best), e.high.unwrap_or(best));
+    for g in BulkReconciler::new().reconcile(&bulk).groups {
+        let Some(e) = g.estimate else { continue };
+        if let Figure::Number { low, best, high, .. } = e.figure {
+            let high = high.unwrap_or(best);
             assert!(low.is_finite() && best.is_finite() && high.is_finite(), "{e:?}");
             assert!(low <= best && best <= high, "{e:?}");
         }

@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use claimrecon::{BulkReconciler, BulkValue, Error, Figure, Parser, Reconciler, Table};
+use claimrecon::{BulkReconciler, Error, Figure, Parser, Reconciler, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -89,10 +89,10 @@ fn check(table: &Table, bytes: &[u8], parser: &Parser) -> usize {
         .filter_map(|r| of_form(r.line.expect("a row's line"), r.error.to_string()))
         .collect();
     assert_eq!(read, bulk_form, "{bytes:?}");
-    for e in BulkReconciler::new().reconcile(&bulk).estimates {
-        if let BulkValue::Number(best) = e.best {
-            let low = e.low.unwrap_or(best);
-            let high = e.high.unwrap_or(best);
+    for g in BulkReconciler::new().reconcile(&bulk).groups {
+        let Some(e) = g.estimate else { continue };
+        if let Figure::Number { low, best, high, .. } = e.figure {
+            let high = high.unwrap_or(best);
             assert!(low.is_finite() && best.is_finite() && high.is_finite(), "{e:?}");
             assert!(low <= best && best <= high, "{e:?}");
         }

@@ -1,39 +1,37 @@
 //! Bulk reconciliation: millions of table rows of (source, object, attribute, value).
 //!
-//! [`Reconciler`](crate::Reconciler) keeps every relation between claims and the reason for every
-//! rank, which is what a newsroom reading fifty claims needs and what a table of millions of rows
-//! does not ask for: for each object and attribute, which value, and how reliable is each source.
-//! [`Table::read_bulk`] reads such a table into a compact column store (20 bytes a claim, more for
-//! phrases) without a `Claim` per row, and [`BulkReconciler`] scores it with `Reconciler`'s own
-//! model, not a copy of it: the scoring state is built straight from the columns (each variable one
-//! group, each source one voice until copy detection finds it copying others) and the copy
-//! detection, the clusters, the choice between them (the least CRH loss, Li et al., SIGMOD 2014),
-//! the estimates, the losses, the weights and the stopping rule are the same code, and so is time:
-//! with an as-of column, a variable's rows are dated as `Reconciler` dates claims, by the table's
-//! nature ([`Table::nature`], or an attribute's own, [`Table::nature_of`]): a fixed fact or a
-//! running total is estimated at the latest date that gives a figure (a running total's figures of
-//! earlier dates are floors beneath it, not rivals), a changing state date by date. Its voices,
-//! estimates (and the date each describes) and its source, outlet and voice reports
-//! (`Reconciliation`'s own [`SourceReport`](crate::SourceReport),
-//! [`OutletReport`](crate::OutletReport) and [`VoiceReport`](crate::VoiceReport), made by the same
-//! code) are those `Reconciler` gives the claims `Table::read` reads from the same table, float for
-//! float (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
-//! of copying), but for the known differences the README lists (a row its source repeats is one
-//! claim here; a source whose rows were all rejected for their attribute's kind is reported with
-//! no claim; the spelling of a category or of a name spelt in two cases). When asked, it makes
-//! what else `Reconciler` gives, by the same code, naming claims as `Table::read` does: the
-//! findings and the summary ([`BulkReconciler::findings`]), each row's rank and its reason
-//! ([`BulkReconciler::ranks`]), and each variable as `Reconciler`'s [`Group`](crate::Group): its
-//! claims, the relations between them, clusters, estimate and ranks ([`BulkReconciler::groups`]). A
-//! table has no part-of (a row names no sub-count), and its rows no speaker or relay: each source
-//! is its own voice until copy detection says otherwise.
+//! [`Reconciler`](crate::Reconciler) reads claims one by one, with their provenance, which is
+//! what a newsroom reading fifty claims has; a table of millions of rows has (source, object,
+//! attribute, value) and wants, for each object and attribute, which value, and how reliable is
+//! each source. [`Table::read_bulk`] reads such a table into a compact column store (20 bytes a
+//! claim, more for phrases) without a `Claim` per row, and [`BulkReconciler`] scores it with
+//! `Reconciler`'s own model, not a copy of it, into `Reconciler`'s own result type,
+//! [`Reconciliation`](crate::Reconciliation): the scoring state is built straight from the
+//! columns (each variable one group, each source one voice until copy detection finds it copying
+//! others) and the copy detection, the clusters, the choice between them (the least CRH loss, Li
+//! et al., SIGMOD 2014), the estimates, the losses, the weights and the stopping rule are the same
+//! code, and so is time: with an as-of column, a variable's rows are dated as `Reconciler` dates
+//! claims, by the table's nature ([`Table::nature`], or an attribute's own, [`Table::nature_of`]):
+//! a fixed fact or a running total is estimated at the latest date that gives a figure (a running
+//! total's figures of earlier dates are floors beneath it, not rivals), a changing state date by
+//! date. Its voices, its groups' estimates (and the date each describes) and its source, outlet
+//! and voice reports are those `Reconciler` gives the claims `Table::read` reads from the same
+//! table, float for float (`tests/entry_points.rs` checks it on generated tables, dated and
+//! undated, and named cases of copying), but for the known differences the README lists (a row
+//! its source repeats is one claim here; a source whose rows were all rejected for their
+//! attribute's kind is reported with no claim; the spelling of a category or of a name spelt in
+//! two cases). A table's groups give their subject and estimate; when asked, the rest of what
+//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings and the
+//! summary ([`BulkReconciler::findings`]), each row's rank and its reason
+//! ([`BulkReconciler::ranks`]), and each group whole: its claims, the relations between them,
+//! clusters, the claims behind its estimate and ranks ([`BulkReconciler::groups`]). A table has
+//! no part-of (a row names no sub-count), and its rows no speaker or relay: each source is its own
+//! voice until copy detection says otherwise.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
 //! figures, and its low and high what they all allow (UCDP's meaning). The weighted quartiles
-//! of all the claims (the claims at which the cumulative weight, in value order, first
-//! reaches a quarter and three quarters of the total) are a field of their own,
-//! `BulkEstimate::quartiles`.
+//! of the figures said now are a field of their own, [`Estimate::spread`](crate::Estimate).
 //!
 //! Results do not depend on the number of threads. Shuffling the rows changes no estimate,
 //! and a source's scores only in the last bits of a float: a row's claim is named by its line,
@@ -47,7 +45,6 @@ use std::io::Read;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::crh;
@@ -59,7 +56,7 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Value};
 
-pub use score::{BulkEstimate, BulkReconciler, BulkReconciliation, BulkValue};
+pub use score::BulkReconciler;
 
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
@@ -110,9 +107,8 @@ pub(crate) struct Claim {
 
 /// Whether a variable's claims are numbers or labels (dates and other values held by their
 /// text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub enum BulkKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BulkKind {
     /// Numbers: plain, or phrases such as "about 1,000" read by the library's parser.
     Number,
     /// Labels: any other text, compared case-insensitively.
@@ -233,16 +229,19 @@ impl Table {
     ///
     /// # Example
     /// ```
-    /// use claimrecon::{BulkReconciler, Parser, Table};
+    /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};
     /// let csv = "source,object,attribute,value\n\
     ///            a,Oslo,population,700000\nb,Oslo,population,700000\nc,Oslo,population,7000\n\
     ///            a,Oslo,mayor,Marianne Borgen\nb,Oslo,mayor,marianne borgen\nc,Oslo,mayor,Raymond\n";
     /// let bulk = Table::csv().read_bulk("cities.csv", csv.as_bytes(), &Parser::default())?;
     /// let result = BulkReconciler::new().reconcile(&bulk);
     /// let population = result.estimate("Oslo", "population").unwrap();
-    /// assert_eq!(population.best.to_string(), "700000");
-    /// assert_eq!(result.estimate("Oslo", "mayor").unwrap().best.to_string(), "marianne borgen");
-    /// assert!(result.source("c").unwrap().reliability < result.source("a").unwrap().reliability);
+    /// assert_eq!(population.figure.best_number(), Some(700000.0));
+    /// // A label by its key, in lower case (both spellings are one value).
+    /// let mayor = result.estimate("Oslo", "mayor").unwrap();
+    /// assert_eq!(mayor.figure.to_string(), "\"marianne borgen\"");
+    /// let source = |name: &str| result.source(&SourceId::new(name).unwrap()).unwrap();
+    /// assert!(source("c").reliability < source("a").reliability);
     /// # Ok::<(), claimrecon::Error>(())
     /// ```
     pub fn read_bulk<R: Read>(

@@ -1,40 +1,35 @@
 //! Scoring the column store: `Reconciler`'s scoring state built from its columns
 //! (`State::of_columns`), its rounds run, and the result read back per variable and source.
 
-use std::fmt;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use chrono::NaiveDate;
 
-use crate::unit::Unit;
-use serde::{Deserialize, Serialize};
-
 use crate::crh;
-use crate::id::{ClaimId, SourceId, collapsed, source_key};
+use crate::id::{ClaimId, SourceId};
 use crate::reconcile::findings;
-use crate::reconcile::score::{ClaimNames, Decided, State, index};
+use crate::reconcile::score::{ClaimNames, State};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
-    ALL_PAIRS_UP_TO, Figure, Finding, Group, OutletReport, RankReason, Ranked, Rejected,
-    SourceReport, Summary, VoiceReport, finish_variable, ranked,
+    ALL_PAIRS_UP_TO, Estimate, Finding, Group, Reconciliation, Summary, finish_variable, ranked,
 };
 use crate::subject::{Measure, Nature, Subject};
-use crate::tabular::{attribute_key, cell};
+use crate::tabular::attribute_key;
 use crate::value::Policy;
 use crate::value::{Label, Value};
 
 use super::{Bulk, BulkKind};
 
 /// Scores bulk claims with [`Reconciler`](crate::Reconciler)'s model, its scoring state built
-/// from the column store: CRH rounds of estimates and source weights, the same code. The
-/// voices, estimates (and the as-of date each describes) and source scores are those
-/// `Reconciler` gives the claims [`Table::read`](crate::Table::read) reads from the same table,
-/// dated or not: with an as-of column, time is `Reconciler`'s too (see
-/// [`BulkEstimate::as_of`]). Copy detection is
+/// from the column store: CRH rounds of estimates and source weights, the same code, and the
+/// same result type, [`Reconciliation`]. The voices, estimates (and the as-of date each
+/// describes) and source scores are those `Reconciler` gives the claims
+/// [`Table::read`](crate::Table::read) reads from the same table, dated or not: with an as-of
+/// column, time is `Reconciler`'s too (see [`Estimate::as_of`]). Copy detection is
 /// `Reconciler`'s, on the same statements (on by default: sources found copying one another
-/// speak with one voice, see [`BulkReconciliation::voices`]; a number is one figure by its
+/// speak with one voice, see [`Reconciliation::voices`]; a number is one figure by its
 /// text, and figures order by their texts, as in `Reconciler`; the block and false-sharing
 /// passes judge the variables of fixed facts only, as [`Table::nature`](crate::Table::nature)
 /// and [`Table::nature_of`](crate::Table::nature_of) say, and the rare-sharing pass every
@@ -70,97 +65,27 @@ impl Default for BulkReconciler {
     }
 }
 
-/// An estimate's value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub enum BulkValue {
-    /// A number.
-    Number(f64),
-    /// A label, lower-case with single spaces.
-    Label(String),
-    /// Labels that conflict and are equally supported, in text order: the estimate is
-    /// undecided between them (as [`Figure::Undecided`](crate::Figure::Undecided)).
-    Undecided(Vec<String>),
-}
-
-impl fmt::Display for BulkValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BulkValue::Number(x) => write!(f, "{x}"),
-            BulkValue::Label(l) => f.write_str(l),
-            BulkValue::Undecided(values) => write!(f, "undecided: {}", values.join(" | ")),
+impl BulkReconciler {
+    /// 20 rounds at most, copy detection on.
+    #[must_use]
+    pub fn new() -> Self {
+        BulkReconciler {
+            rounds: 20,
+            tolerance: crh::TOLERANCE,
+            copy_detection: true,
+            asked: Asked::default(),
         }
     }
-}
 
-/// The estimate for one variable.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct BulkEstimate {
-    /// The object.
-    pub object: String,
-    /// The attribute.
-    pub attribute: String,
-    /// Numbers or labels.
-    pub kind: BulkKind,
-    /// For numbers: their unit, the base unit of the attribute's dimension (`Unit::Number`
-    /// for counts; amounts in other units of the dimension are converted to it).
-    pub unit: Option<Unit>,
-    /// As `Reconciler` estimates it: for numbers, the weighted median of the chosen cluster
-    /// (of the clusters of figures that can all be true together, the one with the least CRH
-    /// loss); for labels, the best-supported value, or the values tied on every count.
-    pub best: BulkValue,
-    /// For numbers: the lowest figure every claim in the chosen cluster allows (UCDP's low, as
-    /// in [`Figure::Number`](crate::Figure::Number): their intervals intersected). Equal to
-    /// `best` when those claims are one plain number.
-    pub low: Option<f64>,
-    /// For numbers: the highest figure every claim in the chosen cluster allows; `None` when
-    /// none of them caps it ("more than 50") or for labels.
-    pub high: Option<f64>,
-    /// For a number: the weighted 25th and 75th percentiles of the figures estimated from,
-    /// the spread of what sources say (not a bound: claims outside it may still be right), as
-    /// [`Estimate::spread`](crate::Estimate::spread) gives it, by the same code.
-    pub quartiles: Option<(f64, f64)>,
-    /// The claims kept about this variable.
-    pub claims: usize,
-    /// The share of the weight of the claims estimated from (see `as_of`) on the claims that
-    /// support `best` (the chosen cluster's; 0 when undecided), as
-    /// [`Estimate::support`](crate::Estimate::support) gives it, by the same code.
-    pub support: f64,
-    /// The as-of date the estimate describes, as in [`Estimate::as_of`](crate::Estimate):
-    /// with an as-of column, the latest date that gives a figure, whose figures (and, for a
-    /// running total, the earlier figures beneath them as floors) it is estimated from; `None`
-    /// for a table without dates. For a changing state each date is estimated in turn, as in
-    /// `Reconciler`, and this is the last.
-    pub as_of: Option<NaiveDate>,
-}
-
-/// The result of [`BulkReconciler::reconcile`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct BulkReconciliation {
-    /// One estimate per variable, sorted by object and attribute in lower case (spellings
-    /// of one name in other cases are one variable, shown in the first spelling in byte order).
-    pub estimates: Vec<BulkEstimate>,
-    /// One row per source, as [`Reconciliation::sources`](crate::Reconciliation::sources)
-    /// reports a source, by the same code: its voice, claims kept, distinct figures checked,
-    /// agreement, reliability and echoes. Sorted by name in lower case (spellings of one name
-    /// in other cases are one source, shown in the first spelling in byte order).
-    pub sources: Vec<SourceReport>,
-    /// One row per outlet, as [`Reconciliation::outlets`](crate::Reconciliation::outlets)
-    /// reports one: a table's row names its outlet as its source (no speaker, no relay), so
-    /// these are the sources' rows seen as outlets, in the same order (by name in lower case).
-    pub outlets: Vec<OutletReport>,
-    /// One row per independence group, as
-    /// [`Reconciliation::voices`](crate::Reconciliation::voices) reports one: a source alone,
-    /// or sources copy detection found copying one another (see
-    /// [`BulkReconciler::copy_detection`]), with the evidence in words, their claims, distinct
-    /// figures, agreement and reliability (from which the weight their figures carry is
-    /// derived). Ordered by name: a group of several sources is named by its first member in
-    /// lower case order, as in `Reconciler`.
+    /// Turns detection of copying sources on or off, as
+    /// [`Reconciler::copy_detection`](crate::Reconciler::copy_detection) does: the same three
+    /// passes on the table's variables, before the rounds. Each independence group is a row of
+    /// [`Reconciliation::voices`]: a source alone, or sources found copying one another, with
+    /// the evidence in words; a group of several sources is named by its first member in lower
+    /// case order, as in `Reconciler`.
     ///
     /// ```
-    /// use claimrecon::{BulkReconciler, BulkValue, Parser, Table};
+    /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};
     /// // Four outlets give each town's toll (each wrong once); three mirrors repeat one wrong
     /// // figure on five of the seven towns.
     /// let mut csv = String::from("source,object,attribute,value\n");
@@ -187,107 +112,20 @@ pub struct BulkReconciliation {
     /// // Seven towns, each figure given by the three: 21 claims, 7 distinct figures, and
     /// // the second and third mirror echo the first.
     /// assert_eq!((mirrors.claims, mirrors.distinct), (21, 7));
-    /// let mirror = result.source("Mirror 2").unwrap();
+    /// let mirror = result.source(&SourceId::new("mirror 2")?).unwrap();
     /// assert_eq!((mirror.voice.as_str(), mirror.echoes), ("Mirror 0", 7));
     /// // Counted once, the mirrors' figure loses.
-    /// assert_eq!(result.estimate("Town 0", "killed").unwrap().best, BulkValue::Number(100.0));
+    /// let town = result.estimate("Town 0", "killed").unwrap();
+    /// assert_eq!(town.figure.best_number(), Some(100.0));
     /// # Ok::<(), claimrecon::Error>(())
     /// ```
-    pub voices: Vec<VoiceReport>,
-    /// Rows that could not be used, by line.
-    pub rejected: Vec<Rejected>,
-    /// Rows dropped as repeats of the same source's same value.
-    pub repeats: usize,
-    /// Scoring rounds run.
-    pub rounds: usize,
-    /// What to look at first (made when asked: [`BulkReconciler::findings`]; else empty), most
-    /// important first: [`Reconciliation::findings`](crate::Reconciliation::findings) of the
-    /// claims `Table::read` reads from the table, by the same code (each variable's relations
-    /// made to read them, and dropped unless [`BulkReconciler::groups`] keeps them): a
-    /// conflict (clusters that cannot all be true, or figures of an earlier date that conflict
-    /// and that no later report of their voices settled), a tie, a running total that fell,
-    /// figures that cannot be compared, a yes/no state changed the same day (a note), a number
-    /// resting on one voice. A claim is named as [`Table::read`](crate::Table::read) names a
-    /// row's, `name:line`. Two differences: a row its source repeats on the same date is one
-    /// claim here (named by its first id, one finding where `Reconciler` may make one a
-    /// repeat), and a category is written by its key, in lower case.
-    #[serde(default)]
-    pub findings: Vec<Finding>,
-    /// How many variables agree, need a look, rest on one voice (as
-    /// [`Reconciliation::summary`](crate::Reconciliation::summary)); `None` unless the findings
-    /// were asked for ([`BulkReconciler::findings`]).
-    #[serde(default)]
-    pub summary: Option<Summary>,
-    /// Every kept row's rank and why, in the order of the rows (made when asked:
-    /// [`BulkReconciler::ranks`]; else empty), as
-    /// [`Group::ranks`](crate::Group::ranks) ranks a claim and by its rule, the claim named as
-    /// [`Table::read`](crate::Table::read) names a row's, `name:line`, and a category in a
-    /// reason written by its key, in lower case (as in findings). A row its source repeats on
-    /// the same date is kept once (see [`BulkReconciliation::repeats`]): the row of the first
-    /// id is ranked (ids order as text: line 10 before line 9).
-    #[serde(default)]
-    pub ranks: Vec<Ranked>,
-    /// Every variable with claims as [`Reconciliation::groups`](crate::Reconciliation::groups)
-    /// gives a group (made when asked: [`BulkReconciler::groups`]; else empty), in the same
-    /// order (by attribute, then object): its subject (the attribute its measure, the object
-    /// its event), its claims in as-of order, the relations between them (every pair up to
-    /// eight claims, beyond that neighbours in time and each claim against the estimate's
-    /// first supporting one, as [`Reconciler::all_pairs_up_to`](crate::Reconciler::all_pairs_up_to)
-    /// says by default), its clusters, estimate and ranks; claims named `name:line`, a
-    /// category written by its key, in lower case, a row its source repeats on the same date
-    /// kept once (so a group with one holds one claim fewer than `Reconciler`'s).
-    #[serde(default)]
-    pub groups: Vec<Group>,
-}
-
-impl BulkReconciliation {
-    /// The estimate for an object's attribute, named in any case and spacing ("aktau" finds
-    /// "Aktau", as one subject to `Reconciler`).
-    #[must_use]
-    pub fn estimate(&self, object: &str, attribute: &str) -> Option<&BulkEstimate> {
-        let wanted = (attribute_key(object), attribute_key(attribute));
-        self.estimates
-            .binary_search_by(|e| {
-                (attribute_key(&e.object), attribute_key(&e.attribute)).cmp(&wanted)
-            })
-            .ok()
-            .map(|i| &self.estimates[i])
-    }
-
-    /// A source's scores, named in any case and spacing ("police" finds "Police", as one
-    /// voice).
-    #[must_use]
-    pub fn source(&self, name: &str) -> Option<&SourceReport> {
-        let wanted = source_key(&collapsed(name));
-        self.sources
-            .binary_search_by(|s| source_key(s.source.as_str()).cmp(&wanted))
-            .ok()
-            .map(|i| &self.sources[i])
-    }
-}
-
-impl BulkReconciler {
-    /// 20 rounds at most, copy detection on.
-    #[must_use]
-    pub fn new() -> Self {
-        BulkReconciler {
-            rounds: 20,
-            tolerance: crh::TOLERANCE,
-            copy_detection: true,
-            asked: Asked::default(),
-        }
-    }
-
-    /// Turns detection of copying sources on or off, as
-    /// [`Reconciler::copy_detection`](crate::Reconciler::copy_detection) does: the same three
-    /// passes on the table's variables, before the rounds.
     #[must_use]
     pub fn copy_detection(self, on: bool) -> Self {
         Self { copy_detection: on, ..self }
     }
 
-    /// Makes the findings and the summary ([`BulkReconciliation::findings`],
-    /// [`BulkReconciliation::summary`]); off by default. They are `Reconciler`'s, read off
+    /// Makes the findings and the summary ([`Reconciliation::findings`],
+    /// [`Reconciliation::summary`], `None` without them); off by default. They are `Reconciler`'s, read off
     /// each variable's relations, which are made for them (and dropped unless
     /// [`BulkReconciler::groups`] keeps them). Each finding names its claims and says why in
     /// data (about a kilobyte a finding), and a large table has many: scale's 10^6 rows of
@@ -313,19 +151,22 @@ impl BulkReconciler {
         Self { asked: Asked { findings: on, ..self.asked }, ..self }
     }
 
-    /// Ranks every row's claim ([`BulkReconciliation::ranks`]) as `Reconciler` ranks a claim
-    /// (preferred, normal or deprecated, and why, in data), by the same rule; off by default.
-    /// A rank names its claim (`name:line`) and may name figures: about 90 bytes a row, and
-    /// 1.3x the CPU of the path without them at 10^6 rows (BENCHMARKS.md).
+    /// Ranks every row's claim as `Reconciler` ranks a claim (preferred, normal or deprecated,
+    /// and why, in data), by the same rule, into its variable's [`Group::ranks`] (in the
+    /// group's order of claims: by as-of date, the undated first, then id); off by default. A
+    /// row its source repeats on the same date is kept once: the row of the first id is
+    /// ranked (ids order as text: line 10 before line 9). A rank names its claim
+    /// (`name:line`) and may name figures: about 90 bytes a row (BENCHMARKS.md).
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, Parser, Rank, Table};
     /// let csv = "source,object,attribute,value\nA,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n";
     /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
     /// let r = BulkReconciler::new().ranks(true).reconcile(&bulk);
-    /// let ranks: Vec<(&str, Rank)> = r.ranks.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
+    /// let deaths = &r.groups[0].ranks;
+    /// let ranks: Vec<(&str, Rank)> = deaths.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
     /// assert_eq!(ranks, [("t.csv:2", Rank::Preferred), ("t.csv:3", Rank::Preferred), ("t.csv:4", Rank::Deprecated)]);
-    /// assert!(r.ranks[2].reason.to_string().starts_with("conflicts with the estimate"));
+    /// assert!(deaths[2].reason.to_string().starts_with("conflicts with the estimate"));
     /// # Ok::<(), claimrecon::Error>(())
     /// ```
     #[must_use]
@@ -333,9 +174,12 @@ impl BulkReconciler {
         Self { asked: Asked { ranks: on, ..self.asked }, ..self }
     }
 
-    /// Gives every variable as `Reconciler` gives a group ([`BulkReconciliation::groups`]): its
-    /// claims, the relations between them, its clusters, estimate (with the claims supporting
-    /// it and why) and ranks, by the same code; off by default. Each group names all its claims
+    /// Gives every variable whole, as `Reconciler` gives a group ([`Reconciliation::groups`]):
+    /// its claims, the relations between them, its clusters, estimate (with the claims
+    /// supporting it and why) and ranks, by the same code; off by default, when a variable's
+    /// group gives its subject and estimate only. A row its source repeats on the same date is
+    /// kept once, so a group with one holds one claim fewer than `Reconciler`'s; a category is
+    /// written by its key, in lower case. Each group names all its claims
     /// (three times: its list, its ranks, its relations): several hundred bytes a row
     /// (BENCHMARKS.md), a small table's or an analyst's question's worth.
     ///
@@ -379,9 +223,15 @@ impl BulkReconciler {
     /// `bulk`: claims from [`Table::read_bulk`](crate::Table::read_bulk).
     ///
     /// # Returns
-    /// Estimates sorted by object and attribute, sources by name (each by its key: in lower
-    /// case, as [`BulkReconciliation::estimate`] and [`BulkReconciliation::source`] find
-    /// them), and the rejected rows.
+    /// A [`Reconciliation`], as `Reconciler` gives one: a group per variable with claims (its
+    /// subject the attribute as measure and the object as event, in `Reconciler`'s order: by
+    /// attribute, then object, in lower case; find one with [`Reconciliation::estimate`] or
+    /// [`Reconciliation::variable`]), each with its estimate (the claims behind it named only
+    /// with [`BulkReconciler::groups`]); the sources, outlets and voices, sorted by name in
+    /// lower case (a name spelt in several cases is one source, shown in its first spelling in
+    /// byte order); the rejected rows; and what was asked for. `claims` is empty: the rows stay
+    /// in `bulk` (and [`Bulk::repeats`] counts the rows kept once as repeats). A claim is named
+    /// as [`Table::read`](crate::Table::read) names a row's, `name:line`.
     ///
     /// # Complexity
     /// O(n log n) for n claims to build the scoring state (each variable's figures sorted
@@ -399,13 +249,12 @@ impl BulkReconciler {
     /// variables are its costly case (not yet bounded; turn it off with
     /// [`BulkReconciler::copy_detection`]).
     #[must_use]
-    pub fn reconcile(&self, bulk: &Bulk) -> BulkReconciliation {
+    pub fn reconcile(&self, bulk: &Bulk) -> Reconciliation {
         // One policy for the scoring state and the relations, whose reasons judge again.
         let policy = Arc::new(Policy::default());
         let (mut state, voices) =
             State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
         let firsts = bulk.first_claims();
-        let estimates = estimates_of(bulk, &state);
         let names = BulkNames {
             bulk,
             firsts: &firsts,
@@ -414,94 +263,20 @@ impl BulkReconciler {
         };
         state.index_claims();
         let (sources, outlets, voice_reports) = state.reports(&names, &voices);
-        let ranks = if self.asked.ranks { ranks_of(&mut state, &names) } else { Vec::new() };
-        let Asked { groups, findings, .. } = self.asked;
-        let (groups, found) = if groups || findings {
-            groups_of(&mut state, &names, &policy, (groups, findings))
-        } else {
-            (Vec::new(), None)
-        };
+        let (groups, found) = groups_of(&mut state, &names, &policy, self.asked);
         let (findings, summary) = found.map_or((Vec::new(), None), |(f, s)| (f, Some(s)));
-        BulkReconciliation {
-            estimates,
+        Reconciliation {
+            claims: Vec::new(),
+            rejected: bulk.rejected.clone(),
+            groups,
+            summary,
+            findings,
             sources,
             outlets,
             voices: voice_reports,
-            rejected: bulk.rejected.clone(),
-            repeats: bulk.repeats,
             rounds: state.rounds,
-            findings,
-            summary,
-            ranks,
-            groups,
         }
     }
-}
-
-/// Each variable's estimate, as the model decided it ([`State::decided`]), with its support
-/// and the weighted quartiles of its figures.
-fn estimates_of(bulk: &Bulk, state: &State) -> Vec<BulkEstimate> {
-    let mut estimates = Vec::with_capacity(bulk.vars.len());
-    for c in &bulk.chunks {
-        for (k, (&kind, &unit)) in c.kinds.iter().zip(&c.units).enumerate() {
-            let v = c.first + k;
-            let Some(Decided { figure: Some(decided), as_of, support, spread }) = state.decided(v)
-            else {
-                continue;
-            };
-            let (best, low, high) = match decided {
-                Figure::Number { low, best, high, .. } => {
-                    (BulkValue::Number(best), Some(low), high)
-                }
-                // A date is a label by its text, as the reader keys it.
-                Figure::Date { best, .. } => (BulkValue::Label(best.to_string()), None, None),
-                Figure::Value { value } => (BulkValue::Label(cell::shown(&value)), None, None),
-                Figure::Undecided { values } => {
-                    (BulkValue::Undecided(values.iter().map(cell::shown).collect()), None, None)
-                }
-            };
-            let (object, attribute) = &bulk.vars[v];
-            estimates.push(BulkEstimate {
-                object: object.clone(),
-                attribute: attribute.clone(),
-                kind,
-                unit,
-                best,
-                low,
-                high,
-                quartiles: spread,
-                claims: c.start[k + 1] - c.start[k],
-                support,
-                as_of,
-            });
-        }
-    }
-    estimates
-}
-
-/// Every kept row's rank, by line, as `Reconciler` ranks the row's claim ([`State::each_rank`]).
-fn ranks_of(state: &mut State, names: &BulkNames<'_>) -> Vec<Ranked> {
-    state.mark_supports();
-    let bulk = names.bulk;
-    // Each claim's place in line order; each rank put there as the state gives it (in its
-    // own order, which reads its memory in turn), over a placeholder.
-    let mut by_line: Vec<(u32, u32)> = (0..bulk.len()).map(|c| (names.line(c), index(c))).collect();
-    by_line.sort_unstable();
-    let mut place = vec![0u32; bulk.len()];
-    for (at, &(_, c)) in by_line.iter().enumerate() {
-        place[c as usize] = index(at);
-    }
-    drop(by_line);
-    let Some(placeholder) = (!place.is_empty()).then(|| names.id(0)) else { return Vec::new() };
-    let mut ranks =
-        vec![
-            Ranked { claim: placeholder, rank: crate::Rank::Normal, reason: RankReason::unset() };
-            bulk.len()
-        ];
-    state.each_rank(names, |c, rank, reason| {
-        ranks[place[c] as usize] = Ranked { claim: names.id(c), rank, reason };
-    });
-    ranks
 }
 
 /// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
@@ -608,19 +383,22 @@ fn subject_of(bulk: &Bulk, v: usize, nature: Nature) -> Option<Subject> {
     Some(Subject::new(Measure::Other(attribute)).event(object).nature(nature))
 }
 
-/// Every variable with claims as `Reconciler`'s [`Group`], in subject order (its claims in
-/// as-of order, their relations, its clusters, estimate and ranks: [`finish_variable`]),
-/// kept when `keep` says so; and with `find`, the findings and the summary, by `Reconciler`'s
-/// rules and code ([`findings::of_group`], [`findings::summarize`]), each group's read off
-/// it before it is dropped.
+/// Every variable with claims as `Reconciler`'s [`Group`], in subject order: its subject and
+/// estimate always; with `asked.groups`, all of it (its claims in as-of order, their
+/// relations, its clusters, the claims behind its estimate, its ranks: [`finish_variable`]);
+/// with `asked.ranks`, its ranks; and with `asked.findings`, the findings and the summary, by
+/// `Reconciler`'s rules and code ([`findings::of_group`], [`findings::summarize`]), each
+/// variable's read off its whole group before what was not asked for is dropped.
 fn groups_of(
     state: &mut State,
     names: &BulkNames<'_>,
     policy: &Arc<Policy>,
-    (keep, find): (bool, bool),
+    asked: Asked,
 ) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
-    state.mark_supports();
-    state.index_claims();
+    let Asked { findings: find, ranks, groups: keep } = asked;
+    if ranks || keep || find {
+        state.mark_supports();
+    }
     let state = &*state;
     let BulkNames { bulk, firsts, voices, .. } = *names;
     // Each variable's chunk and place there.
@@ -631,47 +409,66 @@ fn groups_of(
         }
     }
     // In parallel, in order: each group is its variable's alone.
-    let made: Vec<(usize, Option<Group>, Vec<Finding>)> = in_subject_order(bulk)
+    let made: Vec<(usize, Group, Vec<Finding>)> = in_subject_order(bulk)
         .into_par_iter()
         .filter_map(|v| {
             let (ci, k) = at[v];
             let c = &bulk.chunks[ci];
             let subject = subject_of(bulk, v, c.natures[k])?;
             let claims = firsts[ci] + c.start[k]..firsts[ci] + c.start[k + 1];
-            let mut members = Vec::with_capacity(claims.len());
-            members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
-            if members.is_empty() {
+            if claims.is_empty() {
                 return None;
             }
+            if !(ranks || keep || find) {
+                let estimate = state.latest_estimate(v, names);
+                return Some((v, Group::of_estimate(subject, estimate), Vec::new()));
+            }
+            let mut members = Vec::with_capacity(claims.len());
+            members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
             members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
-            let mut g =
-                finish_variable(v, subject, &members, names, state, policy, ALL_PAIRS_UP_TO);
-            let found = if find {
-                findings::of_group(v, &g, names, &mut || claims.clone().collect(), state, voices)
+            let (mut g, found) = if keep || find {
+                let g =
+                    finish_variable(v, subject, &members, names, state, policy, ALL_PAIRS_UP_TO);
+                let found = if find {
+                    findings::of_group(
+                        v,
+                        &g,
+                        names,
+                        &mut || claims.clone().collect(),
+                        state,
+                        voices,
+                    )
+                } else {
+                    Vec::new()
+                };
+                if keep {
+                    (g, found)
+                } else {
+                    let estimate = g.estimate.map(|e| Estimate { supporting: Vec::new(), ..e });
+                    (Group::of_estimate(g.subject, estimate), found)
+                }
             } else {
-                Vec::new()
+                (Group::of_estimate(subject, state.latest_estimate(v, names)), Vec::new())
             };
-            // Ranks only for a group kept: findings do not read them.
-            if keep {
-                let claims = members.iter().zip(&g.claims).map(|(m, id)| (m.0, id.clone()));
-                g.ranks = ranked(state, claims, names);
+            if ranks || keep {
+                g.ranks = ranked(state, members.iter().map(|m| (m.0, names.id(m.0))), names);
             }
-            Some((v, keep.then_some(g), found))
+            Some((v, g, found))
         })
         .collect();
     // The variables with claims (a group each, as `Reconciler` has a group per subject
     // claimed), each with whether it has an estimate, and each one's place in subject order,
     // which orders its findings.
     let claimed: Vec<(usize, bool)> =
-        made.iter().map(|(v, _, _)| (*v, state.has_estimate(*v))).collect();
+        made.iter().map(|(v, g, _)| (*v, g.estimate.is_some())).collect();
     let mut place = vec![0; bulk.vars.len()];
     for (r, (v, _, _)) in made.iter().enumerate() {
         place[*v] = r;
     }
-    let (mut groups, mut found) = (Vec::new(), Vec::new());
+    let (mut groups, mut found) = (Vec::with_capacity(made.len()), Vec::new());
     for (v, g, f) in made {
-        groups.extend(g);
+        groups.push(g);
         found.extend(f.into_iter().map(|f| (v, f)));
     }
     let findings = find.then(|| {

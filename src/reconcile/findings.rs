@@ -96,8 +96,9 @@ pub struct Finding {
 ///         Provenance::new(SourceId::new(outlet)?), &parser)
 /// };
 /// let r = Reconciler::new().reconcile(vec![claim("a", "225", "A")?, claim("b", "225", "B")?]);
-/// assert_eq!(r.summary.agreed, 1);
-/// assert_eq!(r.summary.to_string(), "1 quantity: 0 with findings, 1 agreed by two or more independent voices, 0 resting on one voice");
+/// let summary = r.summary.expect("Reconciler always sums up");
+/// assert_eq!(summary.agreed, 1);
+/// assert_eq!(summary.to_string(), "1 quantity: 0 with findings, 1 agreed by two or more independent voices, 0 resting on one voice");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -28,8 +28,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::claim::Claim;
-use crate::id::{ClaimId, Score, SourceId};
-use crate::subject::{Aliases, Places, Subject};
+use crate::id::{ClaimId, Score, SourceId, source_key};
+use crate::subject::{Aliases, Measure, Places, Subject};
+use crate::tabular::attribute_key;
 use crate::unit::Unit;
 use crate::value::{Policy, Value};
 
@@ -305,6 +306,28 @@ pub enum Figure {
     },
 }
 
+impl Figure {
+    /// A number's best figure; `None` for a date, a value or an undecided figure.
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, Parser, Table};
+    /// let csv = "source,object,attribute,value\nA,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n";
+    /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+    /// let r = BulkReconciler::new().reconcile(&bulk);
+    /// let estimate = r.estimate("almaty", "Deaths").unwrap();
+    /// assert_eq!(estimate.figure.best_number(), Some(225.0));
+    /// assert_eq!(estimate.figure.to_string(), "low 225 / best 225 / high 225");
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn best_number(&self) -> Option<f64> {
+        match self {
+            Figure::Number { best, .. } => Some(*best),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -465,7 +488,9 @@ pub struct Estimate {
 pub struct Group {
     /// The normalised subject.
     pub subject: Subject,
-    /// The claims, in as-of order (undated first), then by id.
+    /// The claims, in as-of order (undated first), then by id. A table's variable names
+    /// them when its groups are asked for ([`BulkReconciler::groups`](crate::BulkReconciler::groups));
+    /// else this, `relations`, `clusters` and the estimate's `supporting` are empty.
     pub claims: Vec<ClaimId>,
     /// Bounds derived from sub-counts of this subject.
     pub derived: Vec<DerivedBound>,
@@ -476,8 +501,25 @@ pub struct Group {
     pub clusters: Vec<Vec<ClaimId>>,
     /// The estimate, when any claim gives a figure.
     pub estimate: Option<Estimate>,
-    /// Every claim's rank.
+    /// Every claim's rank, in the order of `claims` (a table's variable: when ranks or groups
+    /// are asked for, [`BulkReconciler::ranks`](crate::BulkReconciler::ranks)).
     pub ranks: Vec<Ranked>,
+}
+
+impl Group {
+    /// A group that gives its subject and estimate only: a table's variable reported without
+    /// its claims.
+    pub(crate) fn of_estimate(subject: Subject, estimate: Option<Estimate>) -> Group {
+        Group {
+            subject,
+            claims: Vec::new(),
+            derived: Vec::new(),
+            relations: Relations::default(),
+            clusters: Vec::new(),
+            estimate,
+            ranks: Vec::new(),
+        }
+    }
 }
 
 /// What the reconciliation says of one source.
@@ -641,7 +683,18 @@ pub struct Rejected {
     pub error: Error,
 }
 
-/// The result of [`Reconciler::reconcile`].
+/// The result of [`Reconciler::reconcile`] and of
+/// [`BulkReconciler::reconcile`](crate::BulkReconciler::reconcile): one type for five articles
+/// and a table of millions of rows.
+///
+/// A table's result differs in what it holds, not in what it means: `claims` is empty (the
+/// rows stay in the [`Bulk`](crate::Bulk); a group names them `name:line` when groups are
+/// asked for, [`BulkReconciler::groups`](crate::BulkReconciler::groups)), every variable is a
+/// group with its subject and estimate, and its claims, relations, clusters and the claims
+/// behind its estimate are there when asked for, its ranks when ranks or groups are
+/// ([`BulkReconciler::ranks`](crate::BulkReconciler::ranks)), its findings and summary when
+/// findings are ([`BulkReconciler::findings`](crate::BulkReconciler::findings)). Look a
+/// table's variable up with [`Reconciliation::estimate`].
 ///
 /// ```
 /// use claimrecon::{Error, Rank};
@@ -669,21 +722,27 @@ pub struct Rejected {
 /// let una = ClaimId::new("una")?;
 /// assert_eq!(r.group_of(&una).map(|g| g.claims.len()), Some(3));
 /// assert_eq!(r.rank(&una).map(|ranked| ranked.rank), Some(Rank::Normal));
-/// assert_eq!((r.summary.quantities, r.summary.agreed), (1, 1));
+/// let summary = r.summary.as_ref().expect("Reconciler always sums up");
+/// assert_eq!((summary.quantities, summary.agreed), (1, 1));
 /// assert!(r.findings.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Reconciliation {
-    /// Every accepted claim, ordered by id.
+    /// Every accepted claim, ordered by id; empty for a table
+    /// ([`BulkReconciler`](crate::BulkReconciler)), whose rows stay in its store.
     pub claims: Vec<Claim>,
     /// Claims that could not be used, with why.
     pub rejected: Vec<Rejected>,
-    /// One group per subject, ordered by subject.
+    /// One group per subject, ordered by subject (a table's variables: by attribute, then
+    /// object, in lower case).
     pub groups: Vec<Group>,
-    /// How many quantities agree, need a look, rest on one voice.
-    pub summary: Summary,
+    /// How many quantities agree, need a look, rest on one voice: always from
+    /// [`Reconciler`]; from [`BulkReconciler`](crate::BulkReconciler) when findings were asked
+    /// for (the summary counts the quantities with findings), else `None`.
+    #[serde(default)]
+    pub summary: Option<Summary>,
     /// What to look at first, most important first; single-voice figures last (see
     /// [`FindingKind::is_numbered`]).
     pub findings: Vec<Finding>,
@@ -721,16 +780,37 @@ impl Reconciliation {
         self.groups.iter().find_map(|g| g.relations.between_claims(a, b))
     }
 
-    /// The report row for a source.
+    /// The report row for a source, named in any case ("police" finds "Police": one source,
+    /// one voice).
     #[must_use]
     pub fn source(&self, source: &SourceId) -> Option<&SourceReport> {
-        self.sources.iter().find(|s| &s.source == source)
+        let wanted = source_key(source.as_str());
+        self.sources.iter().find(|s| source_key(s.source.as_str()) == wanted)
     }
 
     /// A claim's rank.
     #[must_use]
     pub fn rank(&self, claim: &ClaimId) -> Option<&Ranked> {
         self.groups.iter().flat_map(|g| &g.ranks).find(|r| &r.claim == claim)
+    }
+
+    /// The group of a table's variable, an object's attribute, named in any case and spacing
+    /// ("aktau" finds "Aktau"), as a table's row names it: the group whose measure is the
+    /// attribute ([`Measure::Other`](crate::Measure::Other)) and whose event is the object.
+    /// O(groups); to look many up, walk [`Reconciliation::groups`] once.
+    #[must_use]
+    pub fn variable(&self, object: &str, attribute: &str) -> Option<&Group> {
+        let (object, attribute) = (attribute_key(object), attribute_key(attribute));
+        self.groups.iter().find(|g| {
+            matches!(g.subject.measure(), Measure::Other(a) if a.key() == attribute)
+                && g.subject.which_event().is_some_and(|e| e.key() == object)
+        })
+    }
+
+    /// The estimate of a table's variable (see [`Reconciliation::variable`]).
+    #[must_use]
+    pub fn estimate(&self, object: &str, attribute: &str) -> Option<&Estimate> {
+        self.variable(object, attribute).and_then(|g| g.estimate.as_ref())
     }
 }
 
@@ -924,7 +1004,7 @@ impl Reconciler {
             claims,
             rejected,
             groups: out_groups,
-            summary,
+            summary: Some(summary),
             findings,
             sources,
             outlets,

@@ -292,13 +292,6 @@ pub(crate) enum RankWhy {
     Text(String),
 }
 
-impl RankReason {
-    /// No reason yet: a place to be filled (no words, no allocation).
-    pub(crate) fn unset() -> Self {
-        RankReason(RankWhy::Text(String::new()))
-    }
-}
-
 impl From<RankWhy> for RankReason {
     fn from(why: RankWhy) -> Self {
         RankReason(why)

@@ -39,7 +39,7 @@ pub fn markdown(r: &Reconciliation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Reconciliation\n");
     let _ = writeln!(out, "{}.\n", super::headline(r));
-    let _ = writeln!(out, "**Summary**: {}.\n", r.summary);
+    let _ = writeln!(out, "**Summary**: {}.\n", super::summary_line(r));
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "## Rejected claims\n");
         for rej in &r.rejected {
@@ -63,10 +63,14 @@ pub fn markdown(r: &Reconciliation) -> String {
                 writeln!(out, "**Estimate** (as of {}): {}  ", super::date_text(e.as_of), e.figure);
             let _ = writeln!(out, "{}\n", cell(&e.reason.to_string()));
         }
-        let _ = writeln!(
-            out,
-            "| as of | outlet | speaker | phrase | rank | claim |\n|---|---|---|---|---|---|"
-        );
+        if let Some(text) = super::unshown_claims(r, g) {
+            let _ = writeln!(out, "Claims: {}", cell(&text));
+        } else {
+            let _ = writeln!(
+                out,
+                "| as of | outlet | speaker | phrase | rank | claim |\n|---|---|---|---|---|---|"
+            );
+        }
         for row in rows(r, g) {
             let _ = writeln!(
                 out,

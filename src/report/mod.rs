@@ -5,6 +5,8 @@
 mod markdown;
 mod text;
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::claim::Claim;
@@ -54,6 +56,18 @@ pub(crate) fn nature_text(n: Nature) -> &'static str {
     }
 }
 
+/// The summary in words; a table reconciled without findings has none, and says how many
+/// quantities it holds.
+pub(crate) fn summary_line(r: &Reconciliation) -> String {
+    match &r.summary {
+        Some(summary) => summary.to_string(),
+        None => format!(
+            "{}: findings not made (BulkReconciler::findings)",
+            count(r.groups.len(), "quantity", "quantities")
+        ),
+    }
+}
+
 pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a Claim> {
     r.claims.binary_search_by(|c| c.id().cmp(id)).ok().map(|i| &r.claims[i])
 }
@@ -78,6 +92,31 @@ pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
             }
         })
         .collect()
+}
+
+/// What a report says of a group whose claims it cannot show as rows (a table's variable:
+/// its rows stay in the table's store): how many it names and how they rank, or that they
+/// were not named; `None` when it can show them.
+pub(crate) fn unshown_claims(r: &Reconciliation, g: &Group) -> Option<String> {
+    if g.claims.iter().any(|id| claim_by_id(r, id).is_some()) {
+        return None;
+    }
+    if g.claims.is_empty() && g.ranks.is_empty() {
+        return Some("not named (BulkReconciler::groups)".to_owned());
+    }
+    let ranked = |rank: Rank| g.ranks.iter().filter(|x| x.rank == rank).count();
+    let named = g.claims.len().max(g.ranks.len());
+    let mut text = format!("{} of the table", count(named, "row", "rows"));
+    if !g.ranks.is_empty() {
+        let _ = write!(
+            text,
+            ": {} preferred, {} normal, {} deprecated",
+            ranked(Rank::Preferred),
+            ranked(Rank::Normal),
+            ranked(Rank::Deprecated)
+        );
+    }
+    Some(text)
 }
 
 pub(crate) fn rank_text(rank: Rank) -> &'static str {
@@ -180,11 +219,14 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The report's first line: what was reconciled.
+/// The report's first line: what was reconciled. A table's result holds no claim (its rows
+/// stay in its store): its sources' claims are counted.
 pub(crate) fn headline(r: &Reconciliation) -> String {
+    let claims =
+        if r.claims.is_empty() { r.sources.iter().map(|s| s.claims).sum() } else { r.claims.len() };
     format!(
         "{} about {} from {} ({})",
-        count(r.claims.len(), "claim", "claims"),
+        count(claims, "claim", "claims"),
         count(r.groups.len(), "quantity", "quantities"),
         count(r.sources.len(), "source", "sources"),
         count(r.voices.len(), "independent voice", "independent voices"),
@@ -221,11 +263,15 @@ pub(crate) fn flagged(
 
 /// A quantity's verdict, from the same findings the report numbers (see [`flagged`]):
 /// "CONFLICT" only where a numbered finding says so, "changed the same day" for a note, else
-/// "consistent".
+/// "consistent"; none where no findings were made (a table's result without them).
 pub(crate) fn verdict(
+    r: &Reconciliation,
     g: &Group,
     flags: &std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)>,
 ) -> String {
+    if r.summary.is_none() {
+        return "not judged (findings not made: BulkReconciler::findings)".to_owned();
+    }
     match flags.get(&g.subject).copied().unwrap_or_default() {
         (true, _) if g.clusters.len() > 1 => {
             format!("CONFLICT between {} clusters (see findings)", g.clusters.len())

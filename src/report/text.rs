@@ -39,7 +39,7 @@ const WIDTH: usize = 98;
 pub fn text(r: &Reconciliation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "RECONCILIATION: {}", super::headline(r));
-    wrap_into(&mut out, &r.summary.to_string(), WIDTH, "SUMMARY: ", "         ");
+    wrap_into(&mut out, &super::summary_line(r), WIDTH, "SUMMARY: ", "         ");
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "\nREJECTED CLAIMS ({})", r.rejected.len());
         for rej in &r.rejected {
@@ -102,12 +102,16 @@ fn quantities(r: &Reconciliation, out: &mut String) {
                 let _ = writeln!(out, "  estimate: none (no figure was disclosed)");
             }
         }
-        let _ = writeln!(out, "  verdict: {}", super::verdict(g, &flags));
-        let _ = writeln!(
-            out,
-            "  {:<10}  {:<22}  {:<22}  {:<24}  rank",
-            "as of", "outlet", "speaker", "phrase"
-        );
+        let _ = writeln!(out, "  verdict: {}", super::verdict(r, g, &flags));
+        if let Some(text) = super::unshown_claims(r, g) {
+            wrap_into(out, &text, WIDTH, "  claims: ", "          ");
+        } else {
+            let _ = writeln!(
+                out,
+                "  {:<10}  {:<22}  {:<22}  {:<24}  rank",
+                "as of", "outlet", "speaker", "phrase"
+            );
+        }
         for row in rows(r, g) {
             let _ = writeln!(
                 out,

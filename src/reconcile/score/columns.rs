@@ -21,7 +21,6 @@ use foldhash::fast::FixedState;
 
 use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key};
 use crate::crh;
-use crate::reconcile::Figure;
 use crate::subject::Nature;
 use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
@@ -305,18 +304,6 @@ fn statements(
     st
 }
 
-/// What the model decided for one variable of a table's store (see [`State::decided`]).
-pub(crate) struct Decided {
-    /// The estimate; `None` when no figure could be made of its claims.
-    pub figure: Option<Figure>,
-    /// The date of the epoch estimated.
-    pub as_of: Option<NaiveDate>,
-    /// The share of the epoch's weight behind the estimate ([`State::support_and_spread`]).
-    pub support: f64,
-    /// For a number, the weighted quartiles of the epoch's figures (the same).
-    pub spread: Option<(f64, f64)>,
-}
-
 impl State {
     /// The scoring state of `bulk`'s claims, scored: rounds until no weight or completeness
     /// moves by more than `tolerance` (every round when it is not positive), at most
@@ -411,16 +398,6 @@ impl State {
         );
         state.iterate(policy, max_rounds, tolerance);
         (state, voices)
-    }
-
-    /// What the model decided for variable `v` of the store it was built from
-    /// ([`State::of_columns`]), as `Reconciler` publishes it, from the variable's estimated
-    /// epoch (its latest that gives a figure); `None` for a variable with no claim.
-    pub(crate) fn decided(&self, v: usize) -> Option<Decided> {
-        let ei = self.group_latest.get(v).copied().flatten()?;
-        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let (support, spread) = self.support_and_spread(ei);
-        Some(Decided { figure: Self::figure(e, out), as_of: e.as_of, support, spread })
     }
 }
 

@@ -37,8 +37,6 @@
 
 mod columns;
 
-pub(crate) use columns::Decided;
-
 mod publish;
 mod rounds;
 

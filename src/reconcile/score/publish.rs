@@ -123,19 +123,36 @@ impl State {
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
         let supporting = to_ids(&out.supporting());
-        let estimate = Self::figure(e, out).map(|figure| {
-            let reason = self.reason(e, out, supporting.len(), names);
-            let (support, spread) = self.support_and_spread(ei);
-            Estimate {
-                as_of: e.as_of,
-                figure,
-                supporting: supporting.clone(),
-                reason,
-                support,
-                spread,
-            }
-        });
+        let estimate = self.estimate_of(ei, supporting.clone(), supporting.len(), names);
         GroupResult { clusters, estimate, supporting }
+    }
+
+    /// Epoch `ei`'s estimate, naming `supporting` as the claims behind it, `count` of them
+    /// (the reason counts them): one definition for a group's result and a table's variable
+    /// reported without its claims ([`State::latest_estimate`]).
+    fn estimate_of(
+        &self,
+        ei: usize,
+        supporting: Vec<ClaimId>,
+        count: usize,
+        names: &impl ClaimNames,
+    ) -> Option<Estimate> {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        Self::figure(e, out).map(|figure| {
+            let reason = self.reason(e, out, count, names);
+            let (support, spread) = self.support_and_spread(ei);
+            Estimate { as_of: e.as_of, figure, supporting, reason, support, spread }
+        })
+    }
+
+    /// Group `gi`'s estimate (its latest epoch's) without naming the claims behind it
+    /// (`supporting` empty; the reason still counts them): what a table's variable reports
+    /// when its groups are not asked for, so that a table of millions of rows holds no id a
+    /// row.
+    pub fn latest_estimate(&self, gi: usize, names: &impl ClaimNames) -> Option<Estimate> {
+        let ei = self.group_latest[gi]?;
+        let count = self.outcomes[ei].supporting().len();
+        self.estimate_of(ei, Vec::new(), count, names)
     }
 
     /// How much of epoch `ei`'s weight stands behind its estimate, and for a number the
@@ -356,12 +373,6 @@ impl State {
         self.group_latest[gi].map(|ei| self.group_result(ei, names))
     }
 
-    /// Whether group `gi` has an estimate.
-    pub fn has_estimate(&self, gi: usize) -> bool {
-        self.group_latest[gi]
-            .is_some_and(|ei| Self::figure(&self.epochs[ei], &self.outcomes[ei]).is_some())
-    }
-
     /// The public result of group `gi` (its latest epoch), given once: the group takes it,
     /// so its claim ids are not held twice while the groups are finished.
     pub fn take_group_result(&mut self, gi: usize) -> Option<GroupResult> {
@@ -394,21 +405,6 @@ impl State {
     pub fn rank(&self, claim: usize, names: &impl ClaimNames) -> (Rank, RankReason) {
         let (rank, why) = self.rank_why(self.claim_obs[claim] as usize, names);
         (rank, why.into())
-    }
-
-    /// Every claim's rank, as [`State::rank`] gives it, each given to `put` with its claim,
-    /// in the order of the observations (epoch by epoch: no search for a claim's epoch), for a
-    /// state built without each claim's observation (a table's,
-    /// [`State::of_columns`](super::State::of_columns)). Needs [`State::mark_supports`].
-    pub fn each_rank(&self, names: &impl ClaimNames, mut put: impl FnMut(usize, Rank, RankReason)) {
-        for (ei, e) in self.epochs.iter().enumerate() {
-            for o in e.obs.clone() {
-                if let Some(c) = self.claim_of(&self.obs[o]) {
-                    let (rank, why) = self.rank_in(o, ei, names);
-                    put(c, rank, why.into());
-                }
-            }
-        }
     }
 
     /// The text a figure's value is keyed by (as [`crh::value_key`](crate::crh::value_key)

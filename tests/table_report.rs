@@ -1,0 +1,79 @@
+//! The reports on a table's result (`BulkReconciler`, one result type with `Reconciler`): a
+//! table's rows stay in its store, so the report counts them from the sources, does not call
+//! a quantity consistent when no findings were made, and says how its rows rank when it
+//! cannot show them one by one.
+
+use claimrecon::{BulkReconciler, Parser, Reconciliation, Table, markdown, text};
+
+const CSV: &str = "source,object,attribute,value\n\
+                   A,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n\
+                   A,Aktau,deaths,12\n";
+
+fn reconcile(reconciler: &BulkReconciler) -> Reconciliation {
+    let bulk = Table::csv().read_bulk("t.csv", CSV.as_bytes(), &Parser::default()).unwrap();
+    reconciler.reconcile(&bulk)
+}
+
+/// The lines of `report` that follow the quantity's heading `name`, up to the next blank line.
+fn quantity<'a>(report: &'a str, name: &str) -> Vec<&'a str> {
+    report.lines().skip_while(|l| *l != name).skip(1).take_while(|l| !l.is_empty()).collect()
+}
+
+#[test]
+fn a_tables_report_counts_its_rows_and_judges_nothing_without_findings() {
+    let r = reconcile(&BulkReconciler::new());
+    assert!(r.claims.is_empty() && r.summary.is_none());
+    let report = text(&r);
+    assert!(
+        report.starts_with("RECONCILIATION: 4 claims about 2 quantities from 3 sources"),
+        "{report}"
+    );
+    assert!(report.contains("SUMMARY: 2 quantities: findings not made"), "{report}");
+    let almaty = quantity(&report, "deaths [Almaty]");
+    assert!(almaty.iter().any(|l| l.contains("estimate: low 225 / best 225 / high 225")));
+    // Two clusters, but no findings were made: not "consistent".
+    assert!(almaty.iter().any(|l| l.starts_with("  verdict: not judged")), "{almaty:#?}");
+    assert!(almaty.iter().all(|l| !l.contains("consistent")), "{almaty:#?}");
+    assert!(almaty.contains(&"  claims: not named (BulkReconciler::groups)"), "{almaty:#?}");
+    assert!(markdown(&r).contains("Claims: not named (BulkReconciler::groups)"));
+}
+
+#[test]
+fn a_tables_report_with_findings_and_groups_gives_the_verdict_and_how_its_rows_rank() {
+    let r = reconcile(&BulkReconciler::new().findings(true).groups(true));
+    let report = text(&r);
+    assert!(report.contains("SUMMARY: 2 quantities: 1 with findings"), "{report}");
+    let almaty = quantity(&report, "deaths [Almaty]");
+    assert!(almaty.contains(&"  verdict: CONFLICT between 2 clusters (see findings)"));
+    assert!(
+        almaty.contains(&"  claims: 3 rows of the table: 2 preferred, 0 normal, 1 deprecated"),
+        "{almaty:#?}"
+    );
+    assert!(almaty.iter().any(|l| l.contains("t.csv:2 vs t.csv:4: conflicts")), "{almaty:#?}");
+    let aktau = quantity(&report, "deaths [Aktau]");
+    assert!(aktau.contains(&"  verdict: consistent"), "{aktau:#?}");
+}
+
+#[test]
+fn ranks_alone_are_counted_in_the_report() {
+    let r = reconcile(&BulkReconciler::new().ranks(true));
+    let report = text(&r);
+    let almaty = quantity(&report, "deaths [Almaty]");
+    assert!(
+        almaty.contains(&"  claims: 3 rows of the table: 2 preferred, 0 normal, 1 deprecated"),
+        "{almaty:#?}"
+    );
+}
+
+#[test]
+fn a_result_without_a_summary_reads_back_from_json() {
+    let r = reconcile(&BulkReconciler::new());
+    let json = serde_json::to_string(&r).unwrap();
+    let back: Reconciliation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+    let with = reconcile(&BulkReconciler::new().findings(true));
+    let back: Reconciliation =
+        serde_json::from_str(&serde_json::to_string(&with).unwrap()).unwrap();
+    assert_eq!(back.summary, with.summary);
+    assert!(back.summary.is_some());
+}
