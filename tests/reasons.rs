@@ -78,3 +78,35 @@ fn a_comparison_reason_read_back_displays_its_words() {
     assert_eq!(back.to_string(), reason.to_string());
     assert_eq!(back, reason);
 }
+
+/// A split's reason names the first five rival figures and counts the rest, on both paths:
+/// a variable of many sources with noisy figures would otherwise name every one (and hold
+/// their words in its estimate).
+#[test]
+fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
+    use claimrecon::{BulkReconciler, Reconciler, Table};
+    let mut csv = String::from("source,object,attribute,value\n");
+    for s in 0..8 {
+        csv.push_str(&format!("S{s},Almaty,deaths,100\n"));
+    }
+    // Seven rivals, each alone; R0 twice (one figure, named once).
+    csv.push_str("R0,Almaty,deaths,200\n");
+    for s in 0..7 {
+        csv.push_str(&format!("R{s},Almaty,deaths,{}\n", 200 + s));
+    }
+    let parser = Parser::default();
+    let claims: Vec<_> =
+        Table::csv().read("t.csv", csv.as_bytes(), &parser).map(Result::unwrap).collect();
+    let full = Reconciler::new().copy_detection(false).reconcile(claims);
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let table = BulkReconciler::new().copy_detection(false).reconcile(&bulk);
+    for r in [&full, &table] {
+        let reason = r.estimate("Almaty", "deaths").unwrap().reason.to_string();
+        assert!(
+            reason.ends_with(
+                "over 200 (R0) and 201 (R1) and 202 (R2) and 203 (R3) and 204 (R4), and 2 more figures"
+            ),
+            "{reason}"
+        );
+    }
+}

@@ -370,18 +370,6 @@ pub(crate) struct Described {
     pub dated: bool,
 }
 
-impl Described {
-    /// What an undated description shows, as a key: the value by its key and the source in
-    /// lower case (a claim), or the text (a derived bound). Two descriptions with one key read
-    /// alike but for spelling.
-    pub(crate) fn shown_key(&self) -> (String, String) {
-        match &self.figure {
-            Figured::Claim(v, s) => (crate::crh::value_key(v), crate::id::source_key(s.as_str())),
-            Figured::Derived(text) => (text.clone(), String::new()),
-        }
-    }
-}
-
 /// A described figure: a claim's value and its source, or a derived bound's value as text.
 #[derive(Debug, Clone)]
 pub(crate) enum Figured {
@@ -396,6 +384,36 @@ impl fmt::Display for Described {
             Figured::Derived(text) => write!(f, "{text} (derived")?,
         }
         if self.dated { write!(f, ", {})", DayText(self.as_of)) } else { f.write_str(")") }
+    }
+}
+
+/// How many figures of the rival clusters an estimate's reason names; it counts the rest
+/// ("and 25 more figures"). A reader takes in a handful, and a table's variable of a hundred
+/// sources with noisy figures would otherwise hold every rival figure's words in its estimate
+/// (at 10^6 rows, 45 MB more at the heap's peak than without any).
+pub(crate) const RIVALS_NAMED: usize = 5;
+
+/// The rival clusters' distinct figures (in each, each figure of a source once): the first
+/// [`RIVALS_NAMED`] in words, cluster by cluster, and how many more there are.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rivals {
+    pub named: Vec<Vec<Described>>,
+    pub more: usize,
+}
+
+impl fmt::Display for Rivals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, cluster) in self.named.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" and ")?;
+            }
+            Listed(cluster).fmt(f)?;
+        }
+        match self.more {
+            0 => Ok(()),
+            1 => f.write_str(", and 1 more figure"),
+            n => write!(f, ", and {n} more figures"),
+        }
     }
 }
 
@@ -459,9 +477,9 @@ pub(crate) enum EstimateWhy {
     /// A yes/no state given both ways on this day.
     SameDay(Option<NaiveDate>),
     /// The figures split into clusters; the chosen one has this many voices; the others'
-    /// figures.
+    /// figures, the first [`RIVALS_NAMED`] of them named.
     /// (Shared: a finding that repeats the reason holds the same list.)
-    Split { clusters: usize, voices: usize, others: std::sync::Arc<[Vec<Described>]> },
+    Split { clusters: usize, voices: usize, others: std::sync::Arc<Rivals> },
     /// One cluster: how many figures, from how many voices, whether earlier figures act as
     /// floors, how many regressions and how many earlier figures above are set aside.
     Consistent { count: Counted, voices: usize, floors: bool, regressions: usize, above: usize },
@@ -528,13 +546,7 @@ impl fmt::Display for EstimateReason {
                     "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}), over ",
                     if *voices == 1 { "" } else { "s" }
                 )?;
-                for (i, cluster) in others.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" and ")?;
-                    }
-                    Listed(cluster).fmt(f)?;
-                }
-                Ok(())
+                others.fmt(f)
             }
             EstimateWhy::Consistent { count, voices, floors, regressions, above } => {
                 match count {

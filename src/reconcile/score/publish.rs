@@ -8,10 +8,11 @@ use foldhash::fast::FixedState;
 use chrono::NaiveDate;
 
 use crate::crh;
-use crate::id::{ClaimId, Score, SourceId};
+use crate::id::{ClaimId, Score, SourceId, source_key};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
-    About, Counted, Described, EstimateReason, EstimateWhy, Figured, RankReason, RankWhy,
+    About, Counted, Described, EstimateReason, EstimateWhy, Figured, RIVALS_NAMED, RankReason,
+    RankWhy, Rivals,
 };
 use crate::reconcile::relate::Read;
 use crate::reconcile::voice::Voices;
@@ -95,6 +96,15 @@ impl State {
 
     /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
     /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
+    /// What observation `o` reads as in words without its day, as a key: its value's key (a
+    /// figure by its text, `crh::value_key`, as the state interns it) and its source in lower
+    /// case (none for a derived bound). Two figures with one key read alike but for spelling.
+    fn shown_key(&self, o: usize, names: &impl ClaimNames) -> (usize, String) {
+        let ob = &self.obs[o];
+        let source = self.claim_of(ob).map(|c| source_key(names.source(c).as_str()));
+        (ob.key(), source.unwrap_or_default())
+    }
+
     fn describe_obs(&self, o: usize, names: &impl ClaimNames, dated: bool) -> Described {
         let ob = &self.obs[o];
         let figure = match self.claim_of(ob) {
@@ -304,21 +314,29 @@ impl State {
         } else if out.same_day {
             EstimateWhy::SameDay(e.as_of)
         } else if out.clusters.len() > 1 {
-            let others: Vec<Vec<Described>> = out
-                .clusters
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != out.chosen)
-                .map(|(_, c)| {
-                    // Each figure of a source once: a repeat (in any spelling, on any day: the
-                    // words name no day) adds none.
-                    let mut seen: HashSet<(String, String), FixedState> = HashSet::default();
-                    c.iter()
-                        .map(|&p| self.describe_obs(e.at(p), names, false))
-                        .filter(|d| seen.insert(d.shown_key()))
-                        .collect()
-                })
-                .collect();
+            let mut others = Rivals::default();
+            let mut shown = 0;
+            for (_, c) in out.clusters.iter().enumerate().filter(|(i, _)| *i != out.chosen) {
+                // Each figure of a source once in a cluster: a repeat (in any spelling, on any
+                // day: the words name no day) adds none. The first few are named, the rest
+                // counted.
+                let mut seen: HashSet<(usize, String), FixedState> = HashSet::default();
+                let mut cluster = Vec::new();
+                for &p in c {
+                    let o = e.at(p);
+                    if seen.insert(self.shown_key(o, names)) {
+                        if shown < RIVALS_NAMED {
+                            cluster.push(self.describe_obs(o, names, false));
+                            shown += 1;
+                        } else {
+                            others.more += 1;
+                        }
+                    }
+                }
+                if !cluster.is_empty() {
+                    others.named.push(cluster);
+                }
+            }
             EstimateWhy::Split {
                 clusters: out.clusters.len(),
                 voices: out.chosen_voices,
