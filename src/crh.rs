@@ -84,7 +84,7 @@ pub(crate) const PRIOR_FIGURES: f64 = 1.0;
 /// Each voice's mean loss with [`PRIOR_FIGURES`] figures of prior at the mean of the scored
 /// voices' mean losses: `(Σ loss_v + k·m) / (n_v + k)`, from each voice's total loss and
 /// count of scored figures; `None` for a voice with none (which [`weights`] weighs as a voice
-/// of the mean loss, the same prior with no figure to move it).
+/// of the mean of the others' losses, after the prior).
 ///
 /// CRH's mean loss of a voice that gave one figure is that figure's loss alone, so a voice
 /// whose one figure the estimate stands on scores as well as a voice flawless over a hundred,

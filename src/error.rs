@@ -162,6 +162,18 @@ pub enum Error {
         /// How many claims one reconciliation holds.
         limit: usize,
     },
+    /// A table's reconciliation ([`BulkReconciler`](crate::BulkReconciler)) was given to
+    /// [`Reconciler::extend`](crate::Reconciler::extend) or
+    /// [`Reconciler::merge`](crate::Reconciler::merge): it holds no claims (a table's rows
+    /// stay in its store), so its groups cannot be carried over. Reconcile the table's rows,
+    /// read as claims by [`Table::read`](crate::Table::read), with the new claims instead.
+    #[error(
+        "a table's reconciliation holds no claims, so its {groups} groups cannot be carried into extend or merge: reconcile the table's rows (Table::read) with the new claims"
+    )]
+    NoClaimsHeld {
+        /// How many groups the table's reconciliation held.
+        groups: usize,
+    },
     /// A line of a corpus file, or a row of a table, could not be used: which file, which
     /// line, which field, and what was wrong there.
     #[error("{file}:{line}: field {field}: {}", joined(problem, error.as_deref()))]
@@ -477,6 +489,7 @@ mod tests {
             parse.in_claim("x", "value"),
             Error::io("t.csv", 7, io),
             Error::TooManyClaims { claim: "x".to_owned(), limit: 1 << 30 },
+            Error::NoClaimsHeld { groups: 2 },
         ]
     }
 
@@ -499,6 +512,7 @@ mod tests {
             Error::Claim { .. } => 12,
             Error::Io { .. } => 13,
             Error::TooManyClaims { .. } => 14,
+            Error::NoClaimsHeld { .. } => 15,
         }
     }
 
@@ -507,7 +521,7 @@ mod tests {
         let samples = one_of_each();
         let mut seen: Vec<usize> = samples.iter().map(variant).collect();
         seen.dedup();
-        assert_eq!(seen, (0..15).collect::<Vec<_>>());
+        assert_eq!(seen, (0..16).collect::<Vec<_>>());
         for e in &samples {
             // Down the `source()` chain, no message holds its source's message.
             let mut at: &dyn std::error::Error = e;

@@ -85,14 +85,15 @@ fn a_comparison_reason_read_back_displays_its_words() {
 #[test]
 fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
     use claimrecon::{BulkReconciler, Reconciler, Table};
+    use std::fmt::Write as _;
     let mut csv = String::from("source,object,attribute,value\n");
     for s in 0..8 {
-        csv.push_str(&format!("S{s},Almaty,deaths,100\n"));
+        let _ = writeln!(csv, "S{s},Almaty,deaths,100");
     }
     // Seven rivals, each alone; R0 twice (one figure, named once).
     csv.push_str("R0,Almaty,deaths,200\n");
     for s in 0..7 {
-        csv.push_str(&format!("R{s},Almaty,deaths,{}\n", 200 + s));
+        let _ = writeln!(csv, "R{s},Almaty,deaths,{}", 200 + s);
     }
     let parser = Parser::default();
     let claims: Vec<_> =
@@ -104,7 +105,7 @@ fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
         let reason = r.estimate("Almaty", "deaths").unwrap().reason.to_string();
         assert!(
             reason.ends_with(
-                "over 200 (R0) and 201 (R1) and 202 (R2) and 203 (R3) and 204 (R4), and 2 more figures"
+                "over 200 (R0) and 201 (R1) and 202 (R2) and 203 (R3) and 204 (R4), and 2 more"
             ),
             "{reason}"
         );

@@ -760,3 +760,46 @@ fn earlier_lags_do_not_let_a_lone_later_fall_win() {
     assert!(matches!(e.figure, Figure::Number { low, .. } if low >= 835.0), "{}", e.figure);
     assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
 }
+
+/// The same case with figures no other voice gave (found by a review): the lone voice's own
+/// figure about another town, and towns each reported by one other source. Such a figure is
+/// its epoch's estimate, no evidence of its voice's worth; counted, it made the lone voice a
+/// record of two and pulled the average voice toward a flawless one, and 824 won again (with
+/// 10 or 11 lone towns). Weights read only figures another voice contested.
+#[test]
+fn figures_no_one_contests_do_not_let_a_lone_later_fall_win() {
+    let town = |id: &str, phrase: &str, outlet: &str, place: &str| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(5));
+        let subject = Subject::new(Measure::Deaths).place(Label::new(place).unwrap());
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
+            .unwrap()
+    };
+    for lone_towns in [0, 10, 11, 12] {
+        let mut claims = vec![
+            deaths("v0-d2", "1", "Voice 0", 2),
+            deaths("v0-d3", "386", "Voice 0", 3),
+            deaths("v0-d5", "835", "Voice 0", 5),
+            deaths("v1-d1", "124", "Voice 1", 1),
+            deaths("v1-d4", "124", "Voice 1", 4),
+            deaths("v1-d5", "835", "Voice 1", 5),
+            deaths("v2-d6", "824", "Voice 2", 6),
+            town("v2-town", "10", "Voice 2", "Town"),
+        ];
+        for t in 0..lone_towns {
+            claims.push(town(
+                &format!("lone-{t}"),
+                "7",
+                &format!("Lone {t}"),
+                &format!("Town {t}"),
+            ));
+        }
+        let r = Reconciler::new().copy_detection(false).reconcile(claims);
+        let e = r.group(&Subject::new(Measure::Deaths)).and_then(|g| g.estimate.as_ref()).unwrap();
+        assert!(
+            matches!(e.figure, Figure::Number { low, .. } if low >= 835.0),
+            "{lone_towns} lone towns: {}",
+            e.figure
+        );
+        assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated, "{lone_towns} lone towns");
+    }
+}

@@ -77,3 +77,41 @@ fn a_result_without_a_summary_reads_back_from_json() {
     assert_eq!(back.summary, with.summary);
     assert!(back.summary.is_some());
 }
+
+/// A table's result holds no claims: given to `extend` or `merge`, its groups cannot be
+/// carried over, and that is reported, never dropped in silence.
+#[test]
+fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
+    use claimrecon::{Error, Reconciler};
+    let table = reconcile(&BulkReconciler::new());
+    let more: Vec<_> = Table::csv()
+        .read(
+            "more.csv",
+            "source,object,attribute,value\nD,Almaty,deaths,230\n".as_bytes(),
+            &Parser::default(),
+        )
+        .map(Result::unwrap)
+        .collect();
+    let reconciler = Reconciler::new();
+    let extended = reconciler.extend(table.clone(), more.clone());
+    assert!(
+        extended.rejected.iter().any(|r| r.error == Error::NoClaimsHeld { groups: 2 }),
+        "{:#?}",
+        extended.rejected
+    );
+    let alone = reconciler.reconcile(more.clone());
+    let merged = reconciler.merge(alone.clone(), table);
+    assert!(merged.rejected.iter().any(|r| r.error == Error::NoClaimsHeld { groups: 2 }));
+    // A reconciliation of claims carries over as before: nothing rejected.
+    let later: Vec<_> = Table::csv()
+        .read(
+            "later.csv",
+            "source,object,attribute,value\nE,Almaty,deaths,231\n".as_bytes(),
+            &Parser::default(),
+        )
+        .map(Result::unwrap)
+        .collect();
+    let both = reconciler.extend(alone, later);
+    assert!(both.rejected.is_empty(), "{:#?}", both.rejected);
+    assert_eq!(both.claims.len(), 2);
+}

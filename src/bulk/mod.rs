@@ -16,7 +16,7 @@
 //! total's figures of earlier dates are floors beneath it, not rivals), a changing state date by
 //! date. Its voices, its groups' estimates (and the date each describes) and its source, outlet
 //! and voice reports are those `Reconciler` gives the claims `Table::read` reads from the same
-//! table, float for float (`tests/entry_points.rs` checks it on generated tables, dated and
+//! table, the estimates exactly and the scores to within 1e-12 (`tests/entry_points.rs` checks it on generated tables, dated and
 //! undated, and named cases of copying), but for the known differences the README lists (a row
 //! its source repeats is one claim here; a source whose rows were all rejected for their
 //! attribute's kind is reported with no claim; the spelling of a category or of a name spelt in

@@ -501,8 +501,10 @@ pub struct Group {
     pub clusters: Vec<Vec<ClaimId>>,
     /// The estimate, when any claim gives a figure.
     pub estimate: Option<Estimate>,
-    /// Every claim's rank, in the order of `claims` (a table's variable: when ranks or groups
-    /// are asked for, [`BulkReconciler::ranks`](crate::BulkReconciler::ranks)).
+    /// Every claim's rank, in the group's order of claims: by as-of date (undated first), then
+    /// id, as `claims` lists them (a table's variable: when ranks or groups are asked for,
+    /// [`BulkReconciler::ranks`](crate::BulkReconciler::ranks); with ranks alone, `claims` is
+    /// empty and the ranks name the rows).
     pub ranks: Vec<Ranked>,
 }
 
@@ -1014,7 +1016,10 @@ impl Reconciler {
     }
 
     /// Adds claims to an earlier reconciliation, as when reports arrive as a stream. The result
-    /// equals reconciling all the claims at once.
+    /// equals reconciling all the claims at once. A table's reconciliation
+    /// ([`BulkReconciler`](crate::BulkReconciler)) holds no claims to carry over: its groups
+    /// are not lost silently but reported, as a rejected entry with
+    /// [`Error::NoClaimsHeld`].
     ///
     /// # Complexity
     /// That of [`Reconciler::reconcile`] on the union: scores are joint over all claims, so a
@@ -1025,6 +1030,7 @@ impl Reconciler {
         previous: Reconciliation,
         claims: impl IntoIterator<Item = Claim>,
     ) -> Reconciliation {
+        let not_held = held_nothing(&previous);
         let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
             previous.rejected.into_iter().partition(|r| r.claim.is_some());
         let mut all = previous.claims;
@@ -1033,21 +1039,35 @@ impl Reconciler {
         let mut result = self.reconcile(all);
         // Annotations that never became claims stay listed: nothing is lost.
         result.rejected.extend(unreadable);
+        result.rejected.extend(not_held);
         result
     }
 
     /// Merges two reconciliations of claim sets (for example, two feeds): equal to reconciling
-    /// their union.
+    /// their union (a table's reconciliation is reported, as [`Reconciler::extend`] says).
     #[must_use]
     pub fn merge(&self, a: Reconciliation, b: Reconciliation) -> Reconciliation {
+        let not_held = held_nothing(&b);
         let (rebuildable, unreadable): (Vec<Rejected>, Vec<Rejected>) =
             b.rejected.into_iter().partition(|r| r.claim.is_some());
         let claims =
             b.claims.into_iter().chain(rebuildable.into_iter().filter_map(|r| r.claim.map(|c| *c)));
         let mut result = self.extend(a, claims);
         result.rejected.extend(unreadable);
+        result.rejected.extend(not_held);
         result
     }
+}
+
+/// The rejected entry that reports a table's reconciliation given to `extend` or `merge`
+/// (groups but no claims: [`Error::NoClaimsHeld`]); `None` for any other.
+fn held_nothing(r: &Reconciliation) -> Option<Rejected> {
+    (r.claims.is_empty() && !r.groups.is_empty()).then_some(Rejected {
+        id: None,
+        line: None,
+        claim: None,
+        error: Error::NoClaimsHeld { groups: r.groups.len() },
+    })
 }
 
 /// A total order on claims, so duplicates and ties resolve the same way whatever the input

@@ -387,8 +387,8 @@ impl fmt::Display for Described {
     }
 }
 
-/// How many figures of the rival clusters an estimate's reason names; it counts the rest
-/// ("and 25 more figures"). A reader takes in a handful, and a table's variable of a hundred
+/// How many figures of the rival clusters an estimate's reason names, each with its source;
+/// it counts the rest ("and 25 more"). A reader takes in a handful, and a table's variable of a hundred
 /// sources with noisy figures would otherwise hold every rival figure's words in its estimate
 /// (at 10^6 rows, 45 MB more at the heap's peak than without any).
 pub(crate) const RIVALS_NAMED: usize = 5;
@@ -411,8 +411,7 @@ impl fmt::Display for Rivals {
         }
         match self.more {
             0 => Ok(()),
-            1 => f.write_str(", and 1 more figure"),
-            n => write!(f, ", and {n} more figures"),
+            n => write!(f, ", and {n} more"),
         }
     }
 }

@@ -94,17 +94,18 @@ impl State {
         self.claim_obs = claim_obs;
     }
 
-    /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
-    /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
-    /// What observation `o` reads as in words without its day, as a key: its value's key (a
-    /// figure by its text, `crh::value_key`, as the state interns it) and its source in lower
-    /// case (none for a derived bound). Two figures with one key read alike but for spelling.
+    /// What observation `o` reads as in words without its day, as a key: its value as the
+    /// state keys it (`Reconciler`: by its text, `crh::value_key`, after aliases, so "Alma-Ata"
+    /// and "Almaty" are one; a table: the reader's key of the cell, a source's repeated text
+    /// kept once) and its source in lower case (none for a derived bound).
     fn shown_key(&self, o: usize, names: &impl ClaimNames) -> (usize, String) {
         let ob = &self.obs[o];
         let source = self.claim_of(ob).map(|c| source_key(names.source(c).as_str()));
         (ob.key(), source.unwrap_or_default())
     }
 
+    /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
+    /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
     fn describe_obs(&self, o: usize, names: &impl ClaimNames, dated: bool) -> Described {
         let ob = &self.obs[o];
         let figure = match self.claim_of(ob) {

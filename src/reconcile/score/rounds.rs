@@ -375,22 +375,38 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     pub(super) fn voice_losses(&self) -> Vec<Option<f64>> {
-        self.voice_records().iter().map(|&(s, c)| (c > 0).then(|| s / c as f64)).collect()
+        self.voice_records(false).iter().map(|&(s, c)| (c > 0).then(|| s / c as f64)).collect()
     }
 
-    /// Each voice's total loss over its distinct scored figures, and their count.
-    fn voice_records(&self) -> Vec<(f64, usize)> {
+    /// Each voice's total loss over its distinct scored figures, and their count; with
+    /// `contested`, over the figures of epochs where another voice gave a figure too.
+    ///
+    /// A figure no other voice gave is its epoch's estimate, so its loss is nothing whatever
+    /// its voice is worth: it is no evidence of reliability. Counted, such figures made a voice
+    /// that gave one contested figure and one nobody else reported a record of two, and pulled
+    /// the average voice (the prior) toward a flawless one, so a lone later fall could again
+    /// beat two agreeing voices, as a function of unrelated rows. The weights read the
+    /// contested records; a voice's reported reliability reads them all.
+    fn voice_records(&self, contested: bool) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.statements];
         let mut records = vec![(0.0, 0usize); self.weight.len()];
-        for (o, ob) in self.obs.iter().enumerate() {
-            if self.claim_of(ob).is_none() {
-                continue; // derived bounds restate sub-counts already scored
+        for e in &self.epochs {
+            let first = e.obs.start;
+            let others = e.obs.clone().any(|o| self.obs[o].voice() != self.obs[first].voice());
+            if contested && !others {
+                continue;
             }
-            if let Some(l) = self.loss[o].get()
-                && !std::mem::replace(&mut seen[ob.said()], true)
-            {
-                let r = &mut records[ob.voice()];
-                *r = (r.0 + l, r.1 + 1);
+            for o in e.obs.clone() {
+                let ob = &self.obs[o];
+                if self.claim_of(ob).is_none() {
+                    continue; // derived bounds restate sub-counts already scored
+                }
+                if let Some(l) = self.loss[o].get()
+                    && !std::mem::replace(&mut seen[ob.said()], true)
+                {
+                    let r = &mut records[ob.voice()];
+                    *r = (r.0 + l, r.1 + 1);
+                }
             }
         }
         records
@@ -423,10 +439,10 @@ impl State {
             .collect()
     }
 
-    /// CRH's weights from each voice's mean loss, with a figure of prior
-    /// ([`crh::with_prior`]) so that one lucky figure is not taken for a record.
+    /// CRH's weights from each voice's mean loss over its contested figures, with a figure of
+    /// prior ([`crh::with_prior`]) so that one lucky figure is not taken for a record.
     fn new_weights(&mut self) -> Vec<f64> {
-        let w = crh::weights(&crh::with_prior(&self.voice_records()));
+        let w = crh::weights(&crh::with_prior(&self.voice_records(true)));
         self.voice_loss = self.voice_losses();
         w
     }
