@@ -747,15 +747,7 @@ fn roles_follow_the_floor_the_estimate_stands_on() {
 /// not a record.
 #[test]
 fn earlier_lags_do_not_let_a_lone_later_fall_win() {
-    let r = Reconciler::new().copy_detection(false).reconcile(vec![
-        deaths("v0-d2", "1", "Voice 0", 2),
-        deaths("v0-d3", "386", "Voice 0", 3),
-        deaths("v0-d5", "835", "Voice 0", 5),
-        deaths("v1-d1", "124", "Voice 1", 1),
-        deaths("v1-d4", "124", "Voice 1", 4),
-        deaths("v1-d5", "835", "Voice 1", 5),
-        deaths("v2-d6", "824", "Voice 2", 6),
-    ]);
+    let r = Reconciler::new().copy_detection(false).reconcile(lagging_voices_and_a_lone_fall());
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert!(matches!(e.figure, Figure::Number { low, .. } if low >= 835.0), "{}", e.figure);
     assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
@@ -775,16 +767,8 @@ fn figures_no_one_contests_do_not_let_a_lone_later_fall_win() {
             .unwrap()
     };
     for lone_towns in [0, 10, 11, 12] {
-        let mut claims = vec![
-            deaths("v0-d2", "1", "Voice 0", 2),
-            deaths("v0-d3", "386", "Voice 0", 3),
-            deaths("v0-d5", "835", "Voice 0", 5),
-            deaths("v1-d1", "124", "Voice 1", 1),
-            deaths("v1-d4", "124", "Voice 1", 4),
-            deaths("v1-d5", "835", "Voice 1", 5),
-            deaths("v2-d6", "824", "Voice 2", 6),
-            town("v2-town", "10", "Voice 2", "Town"),
-        ];
+        let mut claims = lagging_voices_and_a_lone_fall();
+        claims.push(town("v2-town", "10", "Voice 2", "Town"));
         for t in 0..lone_towns {
             claims.push(town(
                 &format!("lone-{t}"),
@@ -802,4 +786,18 @@ fn figures_no_one_contests_do_not_let_a_lone_later_fall_win() {
         );
         assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated, "{lone_towns} lone towns");
     }
+}
+
+/// Two voices at 835 on day 5, each with an earlier figure below another's, and a lone 824 on
+/// day 6 (the case `a_lone_later_fall_never_beats_two_agreeing_earlier_voices` found).
+fn lagging_voices_and_a_lone_fall() -> Vec<Claim> {
+    vec![
+        deaths("v0-d2", "1", "Voice 0", 2),
+        deaths("v0-d3", "386", "Voice 0", 3),
+        deaths("v0-d5", "835", "Voice 0", 5),
+        deaths("v1-d1", "124", "Voice 1", 1),
+        deaths("v1-d4", "124", "Voice 1", 4),
+        deaths("v1-d5", "835", "Voice 1", 5),
+        deaths("v2-d6", "824", "Voice 2", 6),
+    ]
 }

@@ -84,14 +84,11 @@ fn a_result_without_a_summary_reads_back_from_json() {
 fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
     use claimrecon::{Error, Reconciler};
     let table = reconcile(&BulkReconciler::new());
-    let more: Vec<_> = Table::csv()
-        .read(
-            "more.csv",
-            "source,object,attribute,value\nD,Almaty,deaths,230\n".as_bytes(),
-            &Parser::default(),
-        )
-        .map(Result::unwrap)
-        .collect();
+    let rows = |name: &str, csv: &str| -> Vec<_> {
+        let parser = Parser::default();
+        Table::csv().read(name, csv.as_bytes(), &parser).map(Result::unwrap).collect()
+    };
+    let more = rows("more.csv", "source,object,attribute,value\nD,Almaty,deaths,230\n");
     let reconciler = Reconciler::new();
     let extended = reconciler.extend(table.clone(), more.clone());
     assert!(
@@ -103,14 +100,7 @@ fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
     let merged = reconciler.merge(alone.clone(), table);
     assert!(merged.rejected.iter().any(|r| r.error == Error::NoClaimsHeld { groups: 2 }));
     // A reconciliation of claims carries over as before: nothing rejected.
-    let later: Vec<_> = Table::csv()
-        .read(
-            "later.csv",
-            "source,object,attribute,value\nE,Almaty,deaths,231\n".as_bytes(),
-            &Parser::default(),
-        )
-        .map(Result::unwrap)
-        .collect();
+    let later = rows("later.csv", "source,object,attribute,value\nE,Almaty,deaths,231\n");
     let both = reconciler.extend(alone, later);
     assert!(both.rejected.is_empty(), "{:#?}", both.rejected);
     assert_eq!(both.claims.len(), 2);
