@@ -375,11 +375,12 @@ impl State {
 
     /// Mean loss of each voice's distinct figures.
     pub(super) fn voice_losses(&self) -> Vec<Option<f64>> {
-        self.voice_records(false).iter().map(|&(s, c)| (c > 0).then(|| s / c as f64)).collect()
+        let [all, _] = self.voice_records();
+        means(&all)
     }
 
-    /// Each voice's total loss over its distinct scored figures, and their count; with
-    /// `contested`, over the figures of epochs where another voice gave a figure too.
+    /// Each voice's total loss over its distinct scored figures, and their count: over all of
+    /// them, and over the contested ones, of epochs where another voice gave a figure too.
     ///
     /// A figure no other voice gave is its epoch's estimate, so its loss is nothing whatever
     /// its voice is worth: it is no evidence of reliability. Counted, such figures made a voice
@@ -387,15 +388,13 @@ impl State {
     /// the average voice (the prior) toward a flawless one, so a lone later fall could again
     /// beat two agreeing voices, as a function of unrelated rows. The weights read the
     /// contested records; a voice's reported reliability reads them all.
-    fn voice_records(&self, contested: bool) -> Vec<(f64, usize)> {
+    fn voice_records(&self) -> [Vec<(f64, usize)>; 2] {
         let mut seen = vec![false; self.statements];
-        let mut records = vec![(0.0, 0usize); self.weight.len()];
+        let mut records =
+            [vec![(0.0, 0usize); self.weight.len()], vec![(0.0, 0usize); self.weight.len()]];
         for e in &self.epochs {
             let first = e.obs.start;
-            let others = e.obs.clone().any(|o| self.obs[o].voice() != self.obs[first].voice());
-            if contested && !others {
-                continue;
-            }
+            let contested = e.obs.clone().any(|o| self.obs[o].voice() != self.obs[first].voice());
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
                 if self.claim_of(ob).is_none() {
@@ -404,8 +403,12 @@ impl State {
                 if let Some(l) = self.loss[o].get()
                     && !std::mem::replace(&mut seen[ob.said()], true)
                 {
-                    let r = &mut records[ob.voice()];
-                    *r = (r.0 + l, r.1 + 1);
+                    for (k, of) in records.iter_mut().enumerate() {
+                        if k == 0 || contested {
+                            let r = &mut of[ob.voice()];
+                            *r = (r.0 + l, r.1 + 1);
+                        }
+                    }
                 }
             }
         }
@@ -442,10 +445,16 @@ impl State {
     /// CRH's weights from each voice's mean loss over its contested figures, with a figure of
     /// prior ([`crh::with_prior`]) so that one lucky figure is not taken for a record.
     fn new_weights(&mut self) -> Vec<f64> {
-        let w = crh::weights(&crh::with_prior(&self.voice_records(true)));
-        self.voice_loss = self.voice_losses();
+        let [all, contested] = self.voice_records();
+        let w = crh::weights(&crh::with_prior(&contested));
+        self.voice_loss = means(&all);
         w
     }
+}
+
+/// Each record's mean, `None` for a voice with no figure.
+fn means(records: &[(f64, usize)]) -> Vec<Option<f64>> {
+    records.iter().map(|&(s, c)| (c > 0).then(|| s / c as f64)).collect()
 }
 
 /// The one cluster of label epoch `e` none of whose values is `before`: the value a day given
