@@ -12,9 +12,10 @@
 //!    distance of the estimate from the figure's interval and `s` the spread of the group's
 //!    figures (CRH's normalised absolute deviation, bounded), and 0 or 1 for other values;
 //! 3. each independence group's weight becomes `-ln(L_v / Σ L_u)` (CRH's weight), with `L_v`
-//!    the mean loss of its *distinct* figures with one figure of prior at the average
-//!    voice's (`crh::with_prior`: one lucky figure is not a record), floored so a flawless
-//!    voice does not get infinite weight;
+//!    the mean loss of its *distinct* contested figures (of epochs where another voice gave
+//!    a figure) with one figure of prior at the average voice's (`crh::with_prior`: one
+//!    lucky figure is not a record), floored so a flawless voice does not get infinite
+//!    weight;
 //! 4. each voice's *completeness* becomes the share of the set estimates its lists give
 //!    (the sensitivity of Zhao et al.'s Latent Truth Model, 2012), so that the next round
 //!    counts a short list as evidence against the items it omits only as far as its voice
