@@ -128,10 +128,10 @@ impl BulkReconciler {
     /// [`Reconciliation::summary`], `None` without them); off by default. They are `Reconciler`'s, read off
     /// each variable's relations, which are made for them (and dropped unless
     /// [`BulkReconciler::groups`] keeps them). Each finding names its claims and says why in
-    /// data (about a kilobyte a finding), and a large table has many: scale's 10^6 rows of
-    /// running totals with copiers give 346,661 (most a figure below an earlier one of another
-    /// voice, or two figures of earlier dates that conflict), at 2.1x the CPU and three times
-    /// the memory peak of the path without them (BENCHMARKS.md).
+    /// data; a variable's regressions are one finding, and so are its conflicting pairs
+    /// outside the estimate's clusters. Scale's 10^6 rows of running totals with copiers give
+    /// 19,045 for 10,000 variables, at 1.7x the CPU and 342 against 232 MiB of the path
+    /// without them (BENCHMARKS.md).
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, FindingKind, Parser, Table};

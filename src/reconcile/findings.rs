@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::id::ClaimId;
 use crate::subject::Subject;
 
-use super::reason::{About, FindingMessage};
-use super::score::{ClaimNames, Named, State};
+use super::reason::{
+    About, ConflictPairs, Dated, Described, Figured, FindingMessage, RIVALS_NAMED,
+};
+use super::score::{ClaimNames, Named, Regressions, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Estimate, Group, RelationKind};
@@ -23,9 +25,13 @@ pub enum FindingKind {
     Complement,
     /// A part reported above its whole.
     SubCountAboveTotal,
-    /// A running total that fell.
+    /// A running total that fell: a quantity's figures below what other voices reported
+    /// earlier, in one finding (one figure with every figure it falls below; several counted,
+    /// the first five named).
     Regression,
-    /// Figures that split into clusters that cannot all be true.
+    /// Figures that split into clusters that cannot all be true; a quantity's conflicting
+    /// pairs outside its estimate's clusters (earlier days no later report settled) are one
+    /// more finding (one pair in its relation's words; several counted, the first five named).
     Conflict,
     /// Values that tie on every count: the reports do not decide.
     Undecided,
@@ -208,15 +214,15 @@ pub(crate) struct Latest<'a> {
     pub clusters: &'a [Vec<ClaimId>],
     pub estimate: Option<&'a Estimate>,
     /// Its regressions (see [`State::regressions`]).
-    pub regressions: Vec<(ClaimId, Vec<ClaimId>, About)>,
+    pub regressions: Option<Regressions>,
     /// Whether two of the group's figures are complementary time windows (relations tell;
     /// a table's rows give no time of day).
     pub has_complement: bool,
 }
 
-/// The findings of a group's latest epoch: each regression, a split that leaves rivals (a
-/// conflict), a tie (undecided), a same-day change (a note), and a number resting on one
-/// voice; [`of_group`] adds the findings the group's relations give.
+/// The findings of a group's latest epoch: its regressions (one finding for them all), a
+/// split that leaves rivals (a conflict), a tie (undecided), a same-day change (a note), and a
+/// number resting on one voice; [`of_group`] adds the findings the group's relations give.
 pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> Vec<Finding> {
     let Latest { gi, subject, clusters, estimate, regressions, has_complement } = latest;
     let mut out = Vec::new();
@@ -224,7 +230,7 @@ pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> V
         let message = FindingMessage::about(subject, about);
         out.push(Finding { kind, subject: (**subject).clone(), claims: ids, message });
     };
-    let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
+    let offenders: Vec<&ClaimId> = regressions.iter().flat_map(|r| &r.offenders).collect();
     // A split is a conflict when a rival cluster holds figures that are not regressions
     // (those have their own finding).
     let rivals_left = || {
@@ -250,13 +256,9 @@ pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> V
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
     }
-    // One finding per offending figure, listing every figure it falls below.
     drop(offenders);
-    for (offender, below, about) in regressions {
-        let mut ids = Vec::with_capacity(below.len() + 1);
-        ids.push(offender);
-        ids.extend(below);
-        push(FindingKind::Regression, ids, about);
+    if let Some(r) = regressions {
+        push(FindingKind::Regression, r.claims, r.about);
     }
     out.extend(single_voice(gi, subject, estimate, state, voices));
     out
@@ -290,6 +292,43 @@ fn moved_on(members: &[usize], names: &impl ClaimNames) -> Vec<ClaimId> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// Pairs of figures (each its id and its value and day) in words, each claim with its source
+/// as `names` gives it (found among `members`, the group's claim indices); a figure that is no
+/// claim is a derived bound.
+fn described(
+    pairs: &[[(ClaimId, Dated); 2]],
+    names: &impl ClaimNames,
+    members: &[usize],
+) -> Vec<(Described, Described)> {
+    // One pass over the group for the few figures named.
+    let mut wanted: Vec<(&ClaimId, Option<usize>)> =
+        pairs.iter().flatten().map(|(id, _)| (id, None)).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut left = wanted.len();
+    for &c in members {
+        if left == 0 {
+            break;
+        }
+        let id = names.id(c);
+        if let Ok(k) = wanted.binary_search_by(|(w, _)| (*w).cmp(&id)) {
+            wanted[k].1 = Some(c);
+            left -= 1;
+        }
+    }
+    let claim_of = |id: &ClaimId| {
+        wanted.binary_search_by(|(w, _)| (*w).cmp(id)).ok().and_then(|k| wanted[k].1)
+    };
+    let describe = |(id, dated): &(ClaimId, Dated)| {
+        let figure = match claim_of(id) {
+            Some(c) => Figured::Claim(names.value(c), names.source(c)),
+            None => Figured::Derived(dated.value.to_string()),
+        };
+        Described { figure, as_of: dated.when.date, dated: true }
+    };
+    pairs.iter().map(|[a, b]| (describe(a), describe(b))).collect()
 }
 
 /// Ids, sorted, for `binary_search` (in place of a set: one allocation, no nodes).
@@ -369,7 +408,7 @@ pub(crate) fn of_group(
         push(FindingKind::Incomparable, incomparable, About::Incomparable);
     }
     let regressions = state.regressions(gi, names);
-    let offenders = sorted(regressions.iter().map(|(o, _, _)| o));
+    let offenders: Vec<&ClaimId> = regressions.iter().flat_map(|r| &r.offenders).collect();
     // Conflicts outside the estimate's clusters: between figures of an earlier state, or
     // between a figure and a derived bound.
     let in_clusters =
@@ -379,6 +418,9 @@ pub(crate) fn of_group(
     // apart that no later report of their voices settled stay one.
     let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
     let mut moved: Option<Vec<ClaimId>> = None;
+    // One finding for them all: the first few pairs named, every pair's ids.
+    let (mut count, mut first, mut shown) = (0, None, Vec::new());
+    let mut paired: Vec<ClaimId> = Vec::new();
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
         let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
         let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
@@ -390,11 +432,25 @@ pub(crate) fn of_group(
             moved.binary_search(r.a).is_ok() && moved.binary_search(r.b).is_ok()
         };
         if !history {
-            push(
-                FindingKind::Conflict,
-                vec![r.a.clone(), r.b.clone()],
-                About::Relation(r.reason()),
-            );
+            if count == 0 {
+                first = Some(r.reason());
+            }
+            if let Some((a, b)) = r.figures().filter(|_| shown.len() < RIVALS_NAMED) {
+                shown.push([(r.a.clone(), a.clone()), (r.b.clone(), b.clone())]);
+            }
+            count += 1;
+            paired.extend([r.a.clone(), r.b.clone()]);
+        }
+    }
+    match (count, first) {
+        (0, _) | (_, None) => {}
+        // One pair in its relation's words, its ids in the pair's order.
+        (1, Some(reason)) => push(FindingKind::Conflict, paired, About::Relation(reason)),
+        _ => {
+            paired.sort_unstable();
+            paired.dedup();
+            let pairs = ConflictPairs { named: described(&shown, names, &members()), count };
+            push(FindingKind::Conflict, paired, About::Conflicts(Box::new(pairs)));
         }
     }
     drop(offenders);

@@ -409,7 +409,57 @@ impl fmt::Display for Rivals {
             }
             Listed(cluster).fmt(f)?;
         }
-        match self.more {
+        More(self.more).fmt(f)
+    }
+}
+
+/// A group's regressions, one finding for them all: the first [`RIVALS_NAMED`] in date order,
+/// each with the highest figure it falls below, and how many there are.
+#[derive(Debug, Clone)]
+pub(crate) struct Falls {
+    pub named: Vec<(Described, Described)>,
+    pub count: usize,
+}
+
+impl fmt::Display for Falls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (offender, above)) in self.named.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{offender} below {above}")?;
+        }
+        More(self.count - self.named.len()).fmt(f)
+    }
+}
+
+/// A group's conflicting pairs outside its estimate's clusters, one finding for them all: the
+/// first [`RIVALS_NAMED`] pairs, each figure with its source and day, and how many pairs there
+/// are.
+#[derive(Debug, Clone)]
+pub(crate) struct ConflictPairs {
+    pub named: Vec<(Described, Described)>,
+    pub count: usize,
+}
+
+impl fmt::Display for ConflictPairs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (a, b)) in self.named.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{a} and {b}")?;
+        }
+        More(self.count - self.named.len()).fmt(f)
+    }
+}
+
+/// ", and N more" after a list that names some of its items; nothing when it names them all.
+struct More(usize);
+
+impl fmt::Display for More {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
             0 => Ok(()),
             n => write!(f, ", and {n} more"),
         }
@@ -620,6 +670,10 @@ pub(crate) enum About {
     Incomparable,
     /// A figure below what other voices reported earlier, and those figures.
     Regression(Box<(Described, Vec<Described>)>),
+    /// Several figures of one group below what other voices reported earlier.
+    Regressions(Box<Falls>),
+    /// Several pairs of figures of one group that conflict outside its estimate's clusters.
+    Conflicts(Box<ConflictPairs>),
     /// An undecided estimate's figure and reason.
     Undecided(Box<(super::Figure, EstimateReason)>),
     /// The estimate's reason (a split, or a change the same day).
@@ -657,6 +711,14 @@ impl fmt::Display for FindingMessage {
                     "{offender} falls below what other voices reported earlier: {}; a running total cannot fall, so it is set aside",
                     Listed(below)
                 )
+            }
+            About::Regressions(falls) => write!(
+                f,
+                "{} figures fall below what other voices reported earlier: {}; a running total cannot fall, so they are set aside",
+                falls.count, falls
+            ),
+            About::Conflicts(pairs) => {
+                write!(f, "{} pairs of figures conflict: {pairs}", pairs.count)
             }
             About::Undecided(u) => write!(f, "{}; {}", u.0, u.1),
             About::Estimate(reason) => reason.fmt(f),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::RelationReason;
-use super::reason::{Figures, How, Pair, RelationWhy};
+use super::reason::{Dated, Figures, How, Pair, RelationWhy};
 use super::{Relation, RelationKind};
 use crate::id::ClaimId;
 
@@ -158,6 +158,17 @@ enum Source<'a> {
 }
 
 impl HeldRelation<'_> {
+    /// The two figures of a relation between figures of the group: each value and day, `a`'s
+    /// first; `None` for a part-of relation or one read back from JSON.
+    pub fn figures(&self) -> Option<(&Dated, &Dated)> {
+        match self.from {
+            Source::Pair(figures, p) => {
+                Some((&figures.dated[p.a as usize], &figures.dated[p.b as usize]))
+            }
+            Source::Whole(_) => None,
+        }
+    }
+
     /// The relation's reason, made when asked.
     pub fn reason(&self) -> RelationReason {
         match self.from {

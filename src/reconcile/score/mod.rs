@@ -64,6 +64,7 @@ use super::partof::Derived;
 use super::relate;
 use super::store::ClaimStore;
 use super::voice::Voices;
+pub(crate) use publish::Regressions;
 
 /// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
 /// prior), so an omission by an unknown voice is half a vote against.

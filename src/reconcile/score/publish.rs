@@ -11,8 +11,8 @@ use crate::crh;
 use crate::id::{ClaimId, Score, SourceId, source_key};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
-    About, Counted, Described, EstimateReason, EstimateWhy, Figured, RIVALS_NAMED, RankReason,
-    RankWhy, Rivals,
+    About, Counted, Described, EstimateReason, EstimateWhy, Falls, Figured, RIVALS_NAMED,
+    RankReason, RankWhy, Rivals,
 };
 use crate::reconcile::relate::Read;
 use crate::reconcile::voice::Voices;
@@ -20,6 +20,16 @@ use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, Voice
 use crate::unit::Unit;
 
 use super::{ClaimNames, Epoch, GroupResult, Kind, State, Statement, named_id};
+
+/// A group's regressions as its one finding gives them (see [`State::regressions`]).
+pub(crate) struct Regressions {
+    /// The offending claims (or derived bounds), sorted.
+    pub offenders: Vec<ClaimId>,
+    /// The ids the finding points at: one offender then the figures it falls below, or,
+    /// for several, every offender and figure fallen below, sorted.
+    pub claims: Vec<ClaimId>,
+    pub about: About,
+}
 
 fn score(x: f64) -> Option<Score> {
     Score::new(x.clamp(0.0, 1.0)).ok()
@@ -272,32 +282,54 @@ impl State {
         }
     }
 
-    /// The regressions of group `gi`'s latest epoch: per offending claim (or derived bound),
-    /// its id, the ids of the figures it falls below, and what the finding says.
-    pub fn regressions(
-        &self,
-        gi: usize,
-        names: &impl ClaimNames,
-    ) -> Vec<(ClaimId, Vec<ClaimId>, About)> {
-        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+    /// The regressions of group `gi`'s latest epoch, one finding's worth for them all: the
+    /// offending claims (or derived bounds), the ids the finding points at, and what it says.
+    /// One regression lists every figure it falls below; several name the first
+    /// [`RIVALS_NAMED`] (in date order) each with the highest figure it falls below, and
+    /// count the rest, so a noisy table's group holds one sentence, not one per figure.
+    pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Option<Regressions> {
+        let ei = self.group_latest[gi]?;
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
-        out.roles
+        // In the order `mark_regressions` found them: by date. Each list is highest first.
+        let falls: Vec<(usize, Vec<usize>)> = out
+            .roles
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                &Role::Regression { below } => Some((e.at(p), out.below(below))),
+                &Role::Regression { below } => {
+                    Some((e.at(p), out.below(below).iter().map(|&g| e.at(g)).collect()))
+                }
                 _ => None,
             })
-            .map(|(o, below)| {
-                let below: Vec<usize> = below.iter().map(|&g| e.at(g)).collect();
-                let listed: Vec<Described> =
-                    below.iter().map(|&g| self.describe_obs(g, names, true)).collect();
-                let about =
-                    About::Regression(Box::new((self.describe_obs(o, names, true), listed)));
-                (id(o), below.iter().map(|&g| id(g)).collect(), about)
-            })
-            .collect()
+            .collect();
+        let mut offenders: Vec<ClaimId> = falls.iter().map(|&(o, _)| id(o)).collect();
+        offenders.sort_unstable();
+        let describe = |o: usize| self.describe_obs(o, names, true);
+        let (claims, about) = match falls.as_slice() {
+            [] => return None,
+            [(o, below)] => {
+                let claims = std::iter::once(*o).chain(below.iter().copied()).map(id).collect();
+                let listed = below.iter().map(|&g| describe(g)).collect();
+                (claims, About::Regression(Box::new((describe(*o), listed))))
+            }
+            _ => {
+                let mut claims: Vec<ClaimId> = falls
+                    .iter()
+                    .flat_map(|(o, below)| std::iter::once(o).chain(below))
+                    .map(|&o| id(o))
+                    .collect();
+                claims.sort_unstable();
+                claims.dedup();
+                let shown = falls
+                    .iter()
+                    .take(RIVALS_NAMED)
+                    .filter_map(|(o, below)| Some((describe(*o), describe(*below.first()?))))
+                    .collect();
+                (claims, About::Regressions(Box::new(Falls { named: shown, count: falls.len() })))
+            }
+        };
+        Some(Regressions { offenders, claims, about })
     }
 
     /// Why the estimate of epoch `e` is what it is, as data for its line of words.
