@@ -41,8 +41,9 @@ use crate::id::ClaimId;
 /// ```
 #[derive(Clone)]
 pub struct Relations {
-    /// The group's figures the pairs point into.
-    figures: Arc<Figures>,
+    /// The group's figures the pairs point into; none for relations held whole only (a
+    /// table's variable reported without its claims holds no figures, and no policy).
+    figures: Option<Arc<Figures>>,
     pairs: Vec<Packed>,
     /// Relations held whole: part-of relations, and relations read back from JSON.
     whole: Vec<Relation>,
@@ -61,7 +62,7 @@ struct Packed {
 impl Relations {
     /// No relations yet, between figures `figures` (see `finish`).
     pub(crate) fn between(figures: Arc<Figures>) -> Self {
-        Relations { figures, pairs: Vec::new(), whole: Vec::new() }
+        Relations { figures: Some(figures), pairs: Vec::new(), whole: Vec::new() }
     }
 
     /// Adds the relation of figures `a` and `b`, decided by `how`.
@@ -72,13 +73,17 @@ impl Relations {
         how: How,
         complement: bool,
     ) {
+        let Some(figures) = &self.figures else {
+            debug_assert!(false, "a pair pushed to relations made without figures");
+            return;
+        };
         match (u32::try_from(a), u32::try_from(b)) {
             (Ok(a), Ok(b)) if self.whole.is_empty() => {
                 self.pairs.push(Packed { a, b, kind, how, complement });
             }
             // Beyond four billion figures in one group (or after a whole relation, which must
             // stay after the pairs), the relation is held whole.
-            _ => self.whole.push(relation_of(&self.figures, (a, b), kind, how, complement)),
+            _ => self.whole.push(relation_of(figures, (a, b), kind, how, complement)),
         }
     }
 
@@ -102,12 +107,12 @@ impl Relations {
     /// Relation `i`, in the order of [`Relations::iter`]; made when asked, in O(1).
     #[must_use]
     pub fn get(&self, i: usize) -> Option<Relation> {
-        match self.pairs.get(i) {
-            Some(&p) => {
+        match (self.pairs.get(i), &self.figures) {
+            (Some(&p), Some(figures)) => {
                 let (a, b) = (p.a as usize, p.b as usize);
-                Some(relation_of(&self.figures, (a, b), p.kind, p.how, p.complement))
+                Some(relation_of(figures, (a, b), p.kind, p.how, p.complement))
             }
-            None => self.whole.get(i.checked_sub(self.pairs.len())?).cloned(),
+            _ => self.whole.get(i.checked_sub(self.pairs.len())?).cloned(),
         }
     }
 
@@ -182,13 +187,15 @@ impl Relations {
     /// The relations as held, in order, for the engine's own reading (findings): no id cloned
     /// and no reason made unless asked.
     pub(crate) fn held(&self) -> impl Iterator<Item = HeldRelation<'_>> + '_ {
-        let ids = &self.figures.ids;
-        let pairs = self.pairs.iter().map(move |&p| HeldRelation {
-            a: &ids[p.a as usize],
-            b: &ids[p.b as usize],
-            kind: p.kind,
-            complement: p.complement,
-            from: Source::Pair(&self.figures, p),
+        // Pairs are held only beside their figures.
+        let pairs = self.figures.iter().flat_map(move |figures| {
+            self.pairs.iter().map(move |&p| HeldRelation {
+                a: &figures.ids[p.a as usize],
+                b: &figures.ids[p.b as usize],
+                kind: p.kind,
+                complement: p.complement,
+                from: Source::Pair(figures, p),
+            })
         });
         let whole = self.whole.iter().map(|r| HeldRelation {
             a: &r.a,
@@ -325,7 +332,7 @@ impl<'de> Deserialize<'de> for Relations {
 /// Relations held whole, in their order.
 impl From<Vec<Relation>> for Relations {
     fn from(whole: Vec<Relation>) -> Self {
-        Relations { figures: Arc::new(Figures::default()), pairs: Vec::new(), whole }
+        Relations { figures: None, pairs: Vec::new(), whole }
     }
 }
 
