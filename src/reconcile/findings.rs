@@ -1,6 +1,6 @@
 //! Findings: what a human should look at first.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use crate::subject::Subject;
 use super::reason::{
     About, ConflictPairs, Dated, Described, Figured, FindingMessage, RIVALS_NAMED,
 };
+use super::relations::HeldRelation;
 use super::score::{ClaimNames, Named, Regressions, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
@@ -31,7 +32,9 @@ pub enum FindingKind {
     Regression,
     /// Figures that split into clusters that cannot all be true; a quantity's conflicting
     /// pairs outside its estimate's clusters (earlier days no later report settled) are one
-    /// more finding (one pair in its relation's words; several counted, the first five named).
+    /// more finding (one pair in its relation's words; several counted, the first five named;
+    /// the pairs the group's relations hold, which beyond eight figures are neighbours in time
+    /// and pairs with the estimate's anchor).
     Conflict,
     /// Values that tie on every count: the reports do not decide.
     Undecided,
@@ -294,41 +297,71 @@ fn moved_on(members: &[usize], names: &impl ClaimNames) -> Vec<ClaimId> {
     out
 }
 
-/// Pairs of figures (each its id and its value and day) in words, each claim with its source
-/// as `names` gives it (found among `members`, the group's claim indices); a figure that is no
-/// claim is a derived bound.
-fn described(
-    pairs: &[[(ClaimId, Dated); 2]],
+/// The one finding for a group's conflicting pairs outside its estimate's clusters
+/// (`pairs`, in the relations' order), if any: its ids and words. One pair in its relation's
+/// words, its ids in the pair's order; several counted and the first [`RIVALS_NAMED`] named,
+/// each figure with its source and day, the ids of all sorted. A voice's repeat of a figure
+/// (the same value the same day, from another document) reads as that figure, so no pair is
+/// counted or named twice. `members` gives the group's claim indices, among which the named
+/// figures' claims are found.
+fn unsettled_pairs(
+    pairs: &[HeldRelation<'_>],
     names: &impl ClaimNames,
-    members: &[usize],
-) -> Vec<(Described, Described)> {
-    // One pass over the group for the few figures named.
-    let mut wanted: Vec<(&ClaimId, Option<usize>)> =
-        pairs.iter().flatten().map(|(id, _)| (id, None)).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut left = wanted.len();
-    for &c in members {
-        if left == 0 {
-            break;
-        }
-        let id = names.id(c);
-        if let Ok(k) = wanted.binary_search_by(|(w, _)| (*w).cmp(&id)) {
-            wanted[k].1 = Some(c);
-            left -= 1;
+    members: &mut dyn FnMut() -> Vec<usize>,
+    state: &State,
+) -> Option<(Vec<ClaimId>, About)> {
+    let first = pairs.first()?;
+    let mut ids: Vec<ClaimId> = pairs.iter().flat_map(|r| [r.a.clone(), r.b.clone()]).collect();
+    if pairs.len() == 1 {
+        return Some((ids, About::Relation(first.reason())));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    // Each id's claim, in one pass over the group; a figure that is no claim is a derived
+    // bound.
+    let mut claim = vec![None; ids.len()];
+    for c in members() {
+        if let Ok(k) = ids.binary_search(&names.id(c)) {
+            claim[k] = Some(c);
         }
     }
-    let claim_of = |id: &ClaimId| {
-        wanted.binary_search_by(|(w, _)| (*w).cmp(id)).ok().and_then(|k| wanted[k].1)
+    let claim_of = |id: &ClaimId| ids.binary_search(id).ok().and_then(|k| claim[k]);
+    let key = |id: &ClaimId| match claim_of(id) {
+        Some(c) => FigureKey::Claim(state.claim_key(c, names)),
+        None => FigureKey::Derived(id.clone()),
     };
-    let describe = |(id, dated): &(ClaimId, Dated)| {
+    let mut seen: HashSet<(FigureKey, FigureKey)> = HashSet::new();
+    let distinct: Vec<&HeldRelation<'_>> = pairs
+        .iter()
+        .filter(|r| {
+            let (a, b) = (key(r.a), key(r.b));
+            seen.insert(if a <= b { (a, b) } else { (b, a) })
+        })
+        .collect();
+    if distinct.len() == 1 {
+        return Some((ids, About::Relation(first.reason())));
+    }
+    let describe = |id: &ClaimId, dated: &Dated| {
         let figure = match claim_of(id) {
             Some(c) => Figured::Claim(names.value(c), names.source(c)),
             None => Figured::Derived(dated.value.to_string()),
         };
         Described { figure, as_of: dated.when.date, dated: true }
     };
-    pairs.iter().map(|[a, b]| (describe(a), describe(b))).collect()
+    let shown = distinct
+        .iter()
+        .filter_map(|r| r.figures().map(|(a, b)| (describe(r.a, a), describe(r.b, b))))
+        .take(RIVALS_NAMED)
+        .collect();
+    Some((ids, About::Conflicts(Box::new(ConflictPairs { named: shown, count: distinct.len() }))))
+}
+
+/// A figure as a finding counts it: a claim by what it reads as with its day
+/// ([`State::claim_key`]), a derived bound by its id.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum FigureKey {
+    Claim(((usize, String), Option<chrono::NaiveDate>)),
+    Derived(ClaimId),
 }
 
 /// Ids, sorted, for `binary_search` (in place of a set: one allocation, no nodes).
@@ -418,9 +451,7 @@ pub(crate) fn of_group(
     // apart that no later report of their voices settled stay one.
     let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
     let mut moved: Option<Vec<ClaimId>> = None;
-    // One finding for them all: the first few pairs named, every pair's ids.
-    let (mut count, mut first, mut shown) = (0, None, Vec::new());
-    let mut paired: Vec<ClaimId> = Vec::new();
+    let mut unsettled: Vec<HeldRelation<'_>> = Vec::new();
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
         let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
         let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
@@ -432,26 +463,11 @@ pub(crate) fn of_group(
             moved.binary_search(r.a).is_ok() && moved.binary_search(r.b).is_ok()
         };
         if !history {
-            if count == 0 {
-                first = Some(r.reason());
-            }
-            if let Some((a, b)) = r.figures().filter(|_| shown.len() < RIVALS_NAMED) {
-                shown.push([(r.a.clone(), a.clone()), (r.b.clone(), b.clone())]);
-            }
-            count += 1;
-            paired.extend([r.a.clone(), r.b.clone()]);
+            unsettled.push(r);
         }
     }
-    match (count, first) {
-        (0, _) | (_, None) => {}
-        // One pair in its relation's words, its ids in the pair's order.
-        (1, Some(reason)) => push(FindingKind::Conflict, paired, About::Relation(reason)),
-        _ => {
-            paired.sort_unstable();
-            paired.dedup();
-            let pairs = ConflictPairs { named: described(&shown, names, &members()), count };
-            push(FindingKind::Conflict, paired, About::Conflicts(Box::new(pairs)));
-        }
+    if let Some((ids, about)) = unsettled_pairs(&unsettled, names, members, state) {
+        push(FindingKind::Conflict, ids, about);
     }
     drop(offenders);
     let latest = Latest {

@@ -114,6 +114,22 @@ impl State {
         (ob.key(), source.unwrap_or_default())
     }
 
+    /// What observation `o` reads as in words with its day ([`State::shown_key`] and its
+    /// as-of date): a voice's repeat of a figure on one day, from another document, reads the
+    /// same, and a finding counts it once.
+    fn dated_key(&self, o: usize, names: &impl ClaimNames) -> ((usize, String), Option<NaiveDate>) {
+        (self.shown_key(o, names), self.obs[o].as_of)
+    }
+
+    /// What claim `c` reads as in words with its day (see [`State::dated_key`]).
+    pub(crate) fn claim_key(
+        &self,
+        c: usize,
+        names: &impl ClaimNames,
+    ) -> ((usize, String), Option<NaiveDate>) {
+        self.dated_key(self.claim_obs[c] as usize, names)
+    }
+
     /// A figure with who gave it, and its day when `dated`: "164 (UNA-OIC)", "164 (UNA-OIC,
     /// 10 Jan 2022)", "2,300 (derived)" (see [`Described`]).
     fn describe_obs(&self, o: usize, names: &impl ClaimNames, dated: bool) -> Described {
@@ -306,28 +322,31 @@ impl State {
         let mut offenders: Vec<ClaimId> = falls.iter().map(|&(o, _)| id(o)).collect();
         offenders.sort_unstable();
         let describe = |o: usize| self.describe_obs(o, names, true);
-        let (claims, about) = match falls.as_slice() {
+        // A voice's repeat of a figure on one day (from another document) is one regression.
+        let mut seen = HashSet::new();
+        let distinct: Vec<&(usize, Vec<usize>)> =
+            falls.iter().filter(|(o, _)| seen.insert(self.dated_key(*o, names))).collect();
+        let claims: Vec<ClaimId> = match falls.as_slice() {
             [] => return None,
-            [(o, below)] => {
-                let claims = std::iter::once(*o).chain(below.iter().copied()).map(id).collect();
-                let listed = below.iter().map(|&g| describe(g)).collect();
-                (claims, About::Regression(Box::new((describe(*o), listed))))
-            }
+            [(o, below)] => std::iter::once(*o).chain(below.iter().copied()).map(id).collect(),
             _ => {
-                let mut claims: Vec<ClaimId> = falls
-                    .iter()
-                    .flat_map(|(o, below)| std::iter::once(o).chain(below))
-                    .map(|&o| id(o))
-                    .collect();
+                let all = falls.iter().flat_map(|(o, below)| std::iter::once(o).chain(below));
+                let mut claims: Vec<ClaimId> = all.map(|&o| id(o)).collect();
                 claims.sort_unstable();
                 claims.dedup();
-                let shown = falls
-                    .iter()
-                    .take(RIVALS_NAMED)
-                    .filter_map(|(o, below)| Some((describe(*o), describe(*below.first()?))))
-                    .collect();
-                (claims, About::Regressions(Box::new(Falls { named: shown, count: falls.len() })))
+                claims
             }
+        };
+        let about = if let [(o, below)] = distinct.as_slice() {
+            let listed = below.iter().map(|&g| describe(g)).collect();
+            About::Regression(Box::new((describe(*o), listed)))
+        } else {
+            let shown = distinct
+                .iter()
+                .filter_map(|(o, below)| Some((describe(*o), describe(*below.first()?))))
+                .take(RIVALS_NAMED)
+                .collect();
+            About::Regressions(Box::new(Falls { named: shown, count: distinct.len() }))
         };
         Some(Regressions { offenders, claims, about })
     }
