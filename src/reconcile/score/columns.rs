@@ -18,6 +18,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use foldhash::fast::FixedState;
+use rayon::prelude::*;
 
 use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key};
 use crate::crh;
@@ -329,7 +330,8 @@ impl State {
         // text twice: a voice of several sources (copy detection), or one source on two dates.
         let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
         let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated {
-            variables.iter().map(|&v| number_ranks(bulk, v)).collect()
+            // Each variable's alone: in parallel, in order.
+            variables.par_iter().map(|&v| number_ranks(bulk, v)).collect()
         } else {
             Vec::new()
         };

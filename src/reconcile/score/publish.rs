@@ -649,10 +649,23 @@ impl State {
         let source_of: Vec<u32> = givers.iter().map(|g| g[0]).collect();
         let outlet_of: Vec<u32> = givers.iter().map(|g| g[1]).collect();
         drop(givers);
-        // Echoes: a figure a source gives that another source of the same voice gave first.
-        let echoes = self.echoes(names, &source_of);
         let n_names = voices.n_names();
-        let mut per_source = self.tally(n, n_names, |c| source_of[c] as usize, Some(&echoes));
+        let n_voices = voices.groups.len();
+        // The three tallies each read every claim on their own: in parallel.
+        let ((mut per_source, mut per_outlet), mut per_voice) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        // Echoes: a figure a source gives that another source of the same
+                        // voice gave first.
+                        let echoes = self.echoes(names, &source_of);
+                        self.tally(n, n_names, |c| source_of[c] as usize, Some(&echoes))
+                    },
+                    || self.tally(n, n_names, |c| outlet_of[c] as usize, None),
+                )
+            },
+            || self.tally(n, n_voices, |c| self.obs(c).voice(), None),
+        );
         let sources = voices
             .sources()
             .map(|s| {
@@ -668,7 +681,6 @@ impl State {
                 }
             })
             .collect();
-        let mut per_outlet = self.tally(n, n_names, |c| outlet_of[c] as usize, None);
         let mut is_outlet = vec![false; n_names];
         let mut relays: BTreeMap<usize, BTreeSet<&SourceId>> = BTreeMap::new();
         for (c, &o) in outlet_of.iter().enumerate() {
@@ -691,8 +703,6 @@ impl State {
                 }
             })
             .collect();
-        let n_voices = voices.groups.len();
-        let mut per_voice = self.tally(n, n_voices, |c| self.obs(c).voice(), None);
         let mut voice_distinct = vec![0usize; n_voices];
         let mut seen = vec![false; self.statements];
         for c in 0..n {
