@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::id::ClaimId;
 use crate::subject::Subject;
 
-use super::reason::{
-    About, ConflictPairs, Dated, Described, Figured, FindingMessage, RIVALS_NAMED,
-};
+use super::reason::{About, Dated, Described, Figured, FindingMessage, NamedPairs, RIVALS_NAMED};
 use super::relations::HeldRelation;
 use super::score::{ClaimNames, Named, Regressions, State};
 use super::store::ClaimStore;
@@ -353,7 +351,7 @@ fn unsettled_pairs(
         .filter_map(|r| r.figures().map(|(a, b)| (describe(r.a, a), describe(r.b, b))))
         .take(RIVALS_NAMED)
         .collect();
-    Some((ids, About::Conflicts(Box::new(ConflictPairs { named: shown, count: distinct.len() }))))
+    Some((ids, About::Conflicts(Box::new(NamedPairs { named: shown, count: distinct.len() }))))
 }
 
 /// A figure as a finding counts it: a claim by what it reads as with its day

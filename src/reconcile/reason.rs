@@ -413,44 +413,30 @@ impl fmt::Display for Rivals {
     }
 }
 
-/// A group's regressions, one finding for them all: the first [`RIVALS_NAMED`] in date order,
-/// each with the highest figure it falls below, and how many there are.
+/// Pairs of figures, one finding for them all: the first [`RIVALS_NAMED`] in words and how
+/// many there are. A group's regressions (in date order, each with the highest figure it falls
+/// below) and its conflicting pairs outside the estimate's clusters (each figure with its
+/// source and day).
 #[derive(Debug, Clone)]
-pub(crate) struct Falls {
+pub(crate) struct NamedPairs {
     pub named: Vec<(Described, Described)>,
     pub count: usize,
 }
 
-impl fmt::Display for Falls {
+/// [`NamedPairs`] in words, each pair's two figures joined by `.1` (" below ", " and "), the
+/// pairs by "; ", then how many more there are.
+struct Linked<'a>(&'a NamedPairs, &'static str);
+
+impl fmt::Display for Linked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (offender, above)) in self.named.iter().enumerate() {
+        let Linked(pairs, link) = *self;
+        for (i, (a, b)) in pairs.named.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            write!(f, "{offender} below {above}")?;
+            write!(f, "{a}{link}{b}")?;
         }
-        More(self.count - self.named.len()).fmt(f)
-    }
-}
-
-/// A group's conflicting pairs outside its estimate's clusters, one finding for them all: the
-/// first [`RIVALS_NAMED`] pairs, each figure with its source and day, and how many pairs there
-/// are.
-#[derive(Debug, Clone)]
-pub(crate) struct ConflictPairs {
-    pub named: Vec<(Described, Described)>,
-    pub count: usize,
-}
-
-impl fmt::Display for ConflictPairs {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (a, b)) in self.named.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{a} and {b}")?;
-        }
-        More(self.count - self.named.len()).fmt(f)
+        More(pairs.count - pairs.named.len()).fmt(f)
     }
 }
 
@@ -671,9 +657,9 @@ pub(crate) enum About {
     /// A figure below what other voices reported earlier, and those figures.
     Regression(Box<(Described, Vec<Described>)>),
     /// Several figures of one group below what other voices reported earlier.
-    Regressions(Box<Falls>),
+    Regressions(Box<NamedPairs>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
-    Conflicts(Box<ConflictPairs>),
+    Conflicts(Box<NamedPairs>),
     /// An undecided estimate's figure and reason.
     Undecided(Box<(super::Figure, EstimateReason)>),
     /// The estimate's reason (a split, or a change the same day).
@@ -715,10 +701,11 @@ impl fmt::Display for FindingMessage {
             About::Regressions(falls) => write!(
                 f,
                 "{} figures fall below what other voices reported earlier: {}; a running total cannot fall, so they are set aside",
-                falls.count, falls
+                falls.count,
+                Linked(falls, " below ")
             ),
             About::Conflicts(pairs) => {
-                write!(f, "{} pairs of figures conflict: {pairs}", pairs.count)
+                write!(f, "{} pairs of figures conflict: {}", pairs.count, Linked(pairs, " and "))
             }
             About::Undecided(u) => write!(f, "{}; {}", u.0, u.1),
             About::Estimate(reason) => reason.fmt(f),

@@ -11,7 +11,7 @@ use crate::crh;
 use crate::id::{ClaimId, Score, SourceId, source_key};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
-    About, Counted, Described, EstimateReason, EstimateWhy, Falls, Figured, RIVALS_NAMED,
+    About, Counted, Described, EstimateReason, EstimateWhy, Figured, NamedPairs, RIVALS_NAMED,
     RankReason, RankWhy, Rivals,
 };
 use crate::reconcile::relate::Read;
@@ -346,7 +346,7 @@ impl State {
                 .filter_map(|(o, below)| Some((describe(*o), describe(*below.first()?))))
                 .take(RIVALS_NAMED)
                 .collect();
-            About::Regressions(Box::new(Falls { named: shown, count: distinct.len() }))
+            About::Regressions(Box::new(NamedPairs { named: shown, count: distinct.len() }))
         };
         Some(Regressions { offenders, claims, about })
     }
