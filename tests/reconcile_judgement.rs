@@ -36,6 +36,13 @@ fn reliability(r: &Reconciliation, source: &str) -> f64 {
     r.source(&SourceId::new(source).unwrap()).unwrap().reliability.unwrap().get()
 }
 
+/// The one finding of `kind`: fails when there is none or more than one.
+fn only(r: &Reconciliation, kind: FindingKind) -> &Finding {
+    let found: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == kind).collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    found[0]
+}
+
 fn agreement(r: &Reconciliation, source: &str) -> f64 {
     r.source(&SourceId::new(source).unwrap()).unwrap().agreement.unwrap().get()
 }
@@ -674,16 +681,14 @@ fn a_group_s_regressions_are_one_finding_that_names_each() {
         deaths("a4", "150", "A", 4),
         deaths("b4", "150", "B", 4),
     ]);
-    let found: Vec<&Finding> =
-        r.findings.iter().filter(|f| f.kind == FindingKind::Regression).collect();
-    assert_eq!(found.len(), 1, "{found:#?}");
+    let found = only(&r, FindingKind::Regression);
     assert_eq!(
-        found[0].message.to_string(),
+        found.message.to_string(),
         "deaths: 2 figures fall below what other voices reported earlier: 80 (C, 2 Jan 2022) \
          below 100 (A, 1 Jan 2022); 70 (D, 3 Jan 2022) below 100 (A, 1 Jan 2022); a running \
          total cannot fall, so they are set aside"
     );
-    let ids: Vec<&str> = found[0].claims.iter().map(ClaimId::as_str).collect();
+    let ids: Vec<&str> = found.claims.iter().map(ClaimId::as_str).collect();
     assert_eq!(ids, ["a1", "b1", "c2", "d3"]);
     assert_eq!(r.summary.unwrap().findings, 1, "{:#?}", r.findings);
 }
@@ -697,14 +702,12 @@ fn a_group_s_regressions_past_five_are_counted() {
     }
     claims.extend([deaths("a3", "150", "A", 3), deaths("z3", "150", "Z", 3)]);
     let r = Reconciler::new().reconcile(claims);
-    let found: Vec<&Finding> =
-        r.findings.iter().filter(|f| f.kind == FindingKind::Regression).collect();
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let words = found[0].message.to_string();
+    let found = only(&r, FindingKind::Regression);
+    let words = found.message.to_string();
     assert!(words.starts_with("deaths: 7 figures fall below"), "{words}");
     assert_eq!(words.matches(" below 100 (A, 1 Jan 2022)").count(), 5, "{words}");
     assert!(words.ends_with(", and 2 more; a running total cannot fall, so they are set aside"));
-    assert_eq!(found[0].claims.len(), 8, "{:?}", found[0].claims);
+    assert_eq!(found.claims.len(), 8, "{:?}", found.claims);
 }
 
 /// Several pairs of figures that conflict outside the estimate's clusters (days no later
@@ -719,15 +722,13 @@ fn a_group_s_unsettled_conflicting_pairs_are_one_finding() {
         deaths("c1", "about 1,200", "C", 1),
         deaths("e3", "1,550", "E", 3),
     ]);
-    let found: Vec<&Finding> =
-        r.findings.iter().filter(|f| f.kind == FindingKind::Conflict).collect();
-    assert_eq!(found.len(), 1, "{found:#?}");
+    let found = only(&r, FindingKind::Conflict);
     assert_eq!(
-        found[0].message.to_string(),
+        found.message.to_string(),
         "deaths: 2 pairs of figures conflict: 12 (A, 1 Jan 2022) and 1,200 (B, 1 Jan 2022); \
          12 (A, 1 Jan 2022) and about 1,200 (C, 1 Jan 2022)"
     );
-    let ids: Vec<&str> = found[0].claims.iter().map(ClaimId::as_str).collect();
+    let ids: Vec<&str> = found.claims.iter().map(ClaimId::as_str).collect();
     assert_eq!(ids, ["a1", "b1", "c1"]);
 }
 
