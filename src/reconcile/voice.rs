@@ -1041,10 +1041,7 @@ fn overlaps(
         let mut sets = FigureSets::new(keys);
         agreements(per_group, &mut sets, voices, Vec::new())
     });
-    let counted = |a: usize, b: usize| {
-        let (common, same) = *agree.as_ref()?.get(&(index(a), index(b)))?;
-        Some((common as usize, same as usize))
-    };
+    let counted = |a: usize, b: usize| agreed(agree.as_ref()?, (a, b));
     let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); voices];
     for (gi, said) in per_group.iter().enumerate() {
         for (v, figures) in said.by_voice() {
@@ -1064,6 +1061,16 @@ fn overlaps(
             })
         })
         .collect()
+}
+
+/// The shared and identical subjects of pair `(a, b)` (lower first) in `agree` (see
+/// [`agreements`]), if it holds the pair.
+fn agreed(
+    agree: &HashMap<(u32, u32), (u32, u32), FixedState>,
+    (a, b): (usize, usize),
+) -> Option<(usize, usize)> {
+    let &(common, same) = agree.get(&(index(a), index(b)))?;
+    Some((common as usize, same as usize))
 }
 
 /// The subjects of `per_group` as [`super::echo`] reads them: each voice's figures as one
@@ -1255,6 +1262,15 @@ mod tests {
         // wherever both speak.
         assert!(walked.iter().filter(|&&(common, _)| common > 0).count() > pairs.len() / 2);
         assert!(walked.iter().any(|&(common, same)| same > 0 && same < common));
+        // The one pass holds most pairs, as `overlaps` reads them (lower first), with the
+        // walked counts: it is used, not only fallen back from.
+        let agree = agreements(&per_group, &mut FigureSets::new(4), voices as usize, Vec::new());
+        let held: Vec<usize> =
+            (0..pairs.len()).filter(|&i| agreed(&agree, pairs[i]).is_some()).collect();
+        assert!(held.len() > pairs.len() / 2, "{held:?}");
+        for i in held {
+            assert_eq!(agreed(&agree, pairs[i]), Some(walked[i]), "{:?}", pairs[i]);
+        }
         // Some pair agrees on fewer subjects than the one pass keeps: it is walked there.
         let min_shared = super::super::echo::MIN_SHARED as usize;
         assert!(walked.iter().any(|&(_, same)| same < min_shared), "{walked:?}");
