@@ -26,6 +26,21 @@ pub(crate) fn source_key(name: &str) -> String {
     name.to_lowercase()
 }
 
+/// `n` in decimal digits: the last ten bytes from the returned start hold them.
+fn decimal(mut n: u32) -> ([u8; 10], usize) {
+    let mut digits = [b'0'; 10];
+    let mut start = 10;
+    loop {
+        start -= 1;
+        // A digit: `n % 10` is below 10.
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, start);
+        }
+    }
+}
+
 /// Whether `text` is already a normalised name of at most `max_chars` characters, as most
 /// are: printable ASCII, words one space apart, none at the ends. Such text passes
 /// [`normalized_name`] unchanged.
@@ -148,10 +163,27 @@ impl ClaimId {
     /// it, where `prefix` is `name:`; just the line where `prefix` cannot begin an id (its
     /// rows `Table::read` rejects: see [`ClaimId::row_prefix`]).
     pub(crate) fn of_row(prefix: &str, line: u32) -> Self {
+        // Written on the stack when it fits (a table's result may name millions of rows):
+        // one allocation, the shared text.
+        let mut buffer = [0u8; 128];
+        let digits = decimal(line);
+        let (digits, to) = (&digits.0[digits.1..], prefix.len() + 10 - digits.1);
+        if let Some(out) = buffer.get_mut(..to) {
+            out[..prefix.len()].copy_from_slice(prefix.as_bytes());
+            out[prefix.len()..].copy_from_slice(digits);
+            if let Ok(text) = std::str::from_utf8(out) {
+                return ClaimId::new(text).unwrap_or_else(|_| ClaimId::of_line(line));
+            }
+        }
         let mut text = String::with_capacity(prefix.len() + 10);
         text.push_str(prefix);
         text.push_str(&line.to_string());
-        ClaimId::new(&text).unwrap_or_else(|_| ClaimId(line.to_string().into()))
+        ClaimId::new(&text).unwrap_or_else(|_| ClaimId::of_line(line))
+    }
+
+    /// The id of a row whose table name cannot begin an id: its line.
+    fn of_line(line: u32) -> Self {
+        ClaimId(line.to_string().into())
     }
 
     /// `name:`, the start of the ids of table `name`'s rows, when every line number after it
@@ -262,6 +294,22 @@ mod tests {
             }
         }
         assert_eq!(ClaimId::try_from("  c1 ".to_owned()).unwrap().as_str(), "c1");
+    }
+
+    #[test]
+    fn a_rows_id_is_its_tables_name_and_line() {
+        let long = format!("{}:", "t".repeat(150));
+        let prefixes = ["", "a.csv:", "my  file.csv:", "tables/é.csv:", long.as_str()];
+        for prefix in prefixes {
+            for line in [0, 1, 9, 10, 99, 1_000_000, u32::MAX] {
+                let text = format!("{prefix}{line}");
+                let expected = ClaimId::new(&text).unwrap_or_else(|_| ClaimId::of_line(line));
+                assert_eq!(ClaimId::of_row(prefix, line), expected, "{text:?}");
+            }
+        }
+        assert_eq!(ClaimId::of_row("a.csv:", 4_294_967_295).as_str(), "a.csv:4294967295");
+        assert_eq!(ClaimId::of_row("my  file.csv:", 7).as_str(), "my file.csv:7");
+        assert_eq!(decimal(0), (*b"0000000000", 9));
     }
 
     #[test]

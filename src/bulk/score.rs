@@ -341,6 +341,12 @@ impl ClaimNames for BulkNames<'_> {
         self.voices.name(self.bulk.chunks[ci].claims[j].source as usize).clone()
     }
 
+    fn source_number(&self, c: usize) -> usize {
+        // The reader keeps a source spelt in several cases as one.
+        let (ci, j) = self.place(c);
+        self.bulk.chunks[ci].claims[j].source as usize
+    }
+
     fn voice(&self, c: usize) -> usize {
         let (ci, j) = self.place(c);
         self.voices.group_of_name(self.bulk.chunks[ci].claims[j].source as usize)

@@ -286,13 +286,14 @@ fn moved_on(members: &[usize], names: &impl ClaimNames) -> Vec<ClaimId> {
     }
     let later_of =
         |v: usize| latest.binary_search_by_key(&v, |&(w, _)| w).ok().map(|k| latest[k].1);
-    let mut out: Vec<ClaimId> = members
+    let mut out: Vec<usize> = members
         .iter()
-        .filter(|&&i| later_of(names.voice(i)).is_some_and(|l| names.as_of(i) < l))
-        .map(|&i| names.id(i))
+        .copied()
+        .filter(|&i| later_of(names.voice(i)).is_some_and(|l| names.as_of(i) < l))
         .collect();
-    out.sort_unstable();
-    out
+    // Claims order by their keys as by their ids: sorted without comparing texts.
+    out.sort_by_cached_key(|&i| names.order_key(i));
+    out.iter().map(|&i| names.id(i)).collect()
 }
 
 /// The one finding for a group's conflicting pairs outside its estimate's clusters
@@ -358,7 +359,7 @@ fn unsettled_pairs(
 /// ([`State::claim_key`]), a derived bound by its id.
 #[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum FigureKey {
-    Claim(((usize, String), Option<chrono::NaiveDate>)),
+    Claim(((usize, usize), Option<chrono::NaiveDate>)),
     Derived(ClaimId),
 }
 

@@ -924,6 +924,9 @@ pub(crate) trait ClaimNames: Sync {
     fn value(&self, c: usize) -> Value;
     /// Who gave claim `c`: its speaker, else its outlet.
     fn source(&self, c: usize) -> SourceId;
+    /// Claim `c`'s source as a number: two claims' are equal exactly when their sources'
+    /// names are equal in lower case (one source, see `source_key`).
+    fn source_number(&self, c: usize) -> usize;
     /// The voice (independence group) claim `c` speaks for.
     fn voice(&self, c: usize) -> usize;
     /// The date claim `c`'s figure holds at, where known.
@@ -961,6 +964,11 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
 
     fn source(&self, c: usize) -> SourceId {
         self.voices.name(self.voices.source_of_claim(c)).clone()
+    }
+
+    fn source_number(&self, c: usize) -> usize {
+        // Every spelling of a source is its first in sort order (`Voices::build`).
+        self.voices.source_of_claim(c)
     }
 
     fn voice(&self, c: usize) -> usize {

@@ -8,7 +8,7 @@ use foldhash::fast::FixedState;
 use chrono::NaiveDate;
 
 use crate::crh;
-use crate::id::{ClaimId, Score, SourceId, source_key};
+use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Role, View};
 use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, NamedPairs, RIVALS_NAMED,
@@ -108,16 +108,18 @@ impl State {
     /// state keys it (`Reconciler`: by its text, `crh::value_key`, after aliases, so "Alma-Ata"
     /// and "Almaty" are one; a table: the reader's key of the cell, a source's repeated text
     /// kept once) and its source in lower case (none for a derived bound).
-    fn shown_key(&self, o: usize, names: &impl ClaimNames) -> (usize, String) {
+    /// The source is its number ([`ClaimNames::source_number`]): equal exactly when the
+    /// names are in lower case; a derived bound has `usize::MAX`.
+    fn shown_key(&self, o: usize, names: &impl ClaimNames) -> (usize, usize) {
         let ob = &self.obs[o];
-        let source = self.claim_of(ob).map(|c| source_key(names.source(c).as_str()));
-        (ob.key(), source.unwrap_or_default())
+        let source = self.claim_of(ob).map(|c| names.source_number(c));
+        (ob.key(), source.unwrap_or(usize::MAX))
     }
 
     /// What observation `o` reads as in words with its day ([`State::shown_key`] and its
     /// as-of date): a voice's repeat of a figure on one day, from another document, reads the
     /// same, and a finding counts it once.
-    fn dated_key(&self, o: usize, names: &impl ClaimNames) -> ((usize, String), Option<NaiveDate>) {
+    fn dated_key(&self, o: usize, names: &impl ClaimNames) -> ((usize, usize), Option<NaiveDate>) {
         (self.shown_key(o, names), self.obs[o].as_of)
     }
 
@@ -126,7 +128,7 @@ impl State {
         &self,
         c: usize,
         names: &impl ClaimNames,
-    ) -> ((usize, String), Option<NaiveDate>) {
+    ) -> ((usize, usize), Option<NaiveDate>) {
         self.dated_key(self.claim_obs[c] as usize, names)
     }
 
@@ -147,21 +149,26 @@ impl State {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
         let to_ids = |c: &[usize]| -> Vec<ClaimId> {
-            let mut figures: Vec<usize> = c.iter().map(|&p| self.obs[e.at(p)].figure()).collect();
-            // Sorted by id: claims in the names' order, without comparing their texts where
-            // the names need not; a derived bound by its id.
-            let n = names.claims();
-            if figures.iter().all(|&f| f < n) {
-                figures.sort_by_cached_key(|&f| names.order_key(f));
-            } else {
-                figures.sort_by_cached_key(|&f| named_id(names, &self.derived_ids, f));
-            }
-            figures.iter().map(|&f| named_id(names, &self.derived_ids, f)).collect()
+            self.ids_in_order(c.iter().map(|&p| self.obs[e.at(p)].figure()).collect(), names)
         };
         let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
         let supporting = to_ids(&out.supporting());
         let estimate = self.estimate_of(ei, supporting.clone(), supporting.len(), names);
         GroupResult { clusters, estimate, supporting }
+    }
+
+    /// The ids of `figures` (claims and derived bounds, see `Obs::figure`), sorted: claims
+    /// in the names' order, without comparing their texts where the names need not; a
+    /// derived bound by its id. A figure given twice is named once.
+    fn ids_in_order(&self, mut figures: Vec<usize>, names: &impl ClaimNames) -> Vec<ClaimId> {
+        let n = names.claims();
+        if figures.iter().all(|&f| f < n) {
+            figures.sort_by_cached_key(|&f| names.order_key(f));
+        } else {
+            figures.sort_by_cached_key(|&f| named_id(names, &self.derived_ids, f));
+        }
+        figures.dedup();
+        figures.iter().map(|&f| named_id(names, &self.derived_ids, f)).collect()
     }
 
     /// Epoch `ei`'s estimate, naming `supporting` as the claims behind it, `count` of them
@@ -319,11 +326,11 @@ impl State {
                 _ => None,
             })
             .collect();
-        let mut offenders: Vec<ClaimId> = falls.iter().map(|&(o, _)| id(o)).collect();
-        offenders.sort_unstable();
+        let figure = |o: &usize| self.obs[*o].figure();
+        let offenders = self.ids_in_order(falls.iter().map(|(o, _)| figure(o)).collect(), names);
         let describe = |o: usize| self.describe_obs(o, names, true);
         // A voice's repeat of a figure on one day (from another document) is one regression.
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<_, FixedState> = HashSet::default();
         let distinct: Vec<&(usize, Vec<usize>)> =
             falls.iter().filter(|(o, _)| seen.insert(self.dated_key(*o, names))).collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
@@ -331,10 +338,7 @@ impl State {
             [(o, below)] => std::iter::once(*o).chain(below.iter().copied()).map(id).collect(),
             _ => {
                 let all = falls.iter().flat_map(|(o, below)| std::iter::once(o).chain(below));
-                let mut claims: Vec<ClaimId> = all.map(|&o| id(o)).collect();
-                claims.sort_unstable();
-                claims.dedup();
-                claims
+                self.ids_in_order(all.map(figure).collect(), names)
             }
         };
         let about = if let [(o, below)] = distinct.as_slice() {
@@ -372,7 +376,7 @@ impl State {
                 // Each figure of a source once in a cluster: a repeat (in any spelling, on any
                 // day: the words name no day) adds none. The first few are named, the rest
                 // counted.
-                let mut seen: HashSet<(usize, String), FixedState> = HashSet::default();
+                let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
                 let mut cluster = Vec::new();
                 for &p in c {
                     let o = e.at(p);
