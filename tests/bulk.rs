@@ -825,3 +825,75 @@ fn findings_name_what_to_look_at_first_on_the_table_path() {
     let plain = BulkReconciler::new().reconcile(&bulk);
     assert!(plain.findings.is_empty() && plain.summary.is_none());
 }
+
+/// The group a scan in subject order finds first: what [`Reconciliation::variable`] means.
+fn variable_by_scan<'r>(r: &'r Reconciliation, object: &str, attribute: &str) -> Option<&'r Group> {
+    let key = |s: &str| Label::new(s).map(|l| l.key().to_owned()).unwrap_or_default();
+    let (object, attribute) = (key(object), key(attribute));
+    r.groups.iter().find(|g| {
+        matches!(g.subject.measure(), Measure::Other(a) if a.key() == attribute)
+            && g.subject.which_event().is_some_and(|e| e.key() == object)
+    })
+}
+
+#[test]
+fn a_variable_is_found_by_search_as_a_scan_finds_it() {
+    // A table: three attributes, 300 objects, names in several cases.
+    let mut csv = String::from("source,object,attribute,value\n");
+    for o in 0..300 {
+        for (a, attribute) in ["Count", "population", "Zone"].iter().enumerate() {
+            let object = if o % 3 == 0 { format!("Town {o}") } else { format!("town {o}") };
+            writeln!(csv, "s{},{object},{attribute},{}", o % 4, o * 10 + a).unwrap();
+        }
+    }
+    let table = BulkReconciler::new().reconcile(&read(&csv));
+    // Claims about other measures of one event, by population and place, and a measure
+    // named in the attribute's place: groups of one attribute that are not all of one run.
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 1, 5).unwrap();
+    let claim = |id: usize, subject: Subject, phrase: &str| {
+        let provenance = Provenance::new(SourceId::new("A").unwrap()).published(day);
+        let id = ClaimId::new(&format!("c{id}")).unwrap();
+        Claim::parse(id, subject, phrase, provenance, &Parser::default()).unwrap()
+    };
+    let other = |name: &str| Measure::Other(Label::new(name).unwrap());
+    let label = |name: &str| Label::new(name).unwrap();
+    let subjects = [
+        Subject::new(other("count")).event(label("Zhanaozen")),
+        Subject::new(other("count")).event(label("Almaty")).place(label("Almaty")),
+        Subject::new(other("count")).event(label("Aktau")).population(Population::Civilians),
+        Subject::new(other("count")).event(label("Almaty")),
+        Subject::new(other("count")),
+        Subject::new(Measure::Deaths).event(label("Almaty")),
+        Subject::new(other("arrests")).event(label("Aktau")),
+    ];
+    let claims = subjects.iter().enumerate().map(|(i, s)| claim(i, s.clone(), "12"));
+    let articles = Reconciler::new().reconcile(claims);
+    let mut names: Vec<(String, String)> = vec![
+        ("nowhere".into(), "count".into()),
+        ("Town 3".into(), "Nothing".into()),
+        (String::new(), "count".into()),
+        ("almaty".into(), "deaths".into()),
+    ];
+    for r in [&table, &articles] {
+        for g in &r.groups {
+            if let (Measure::Other(a), Some(e)) = (g.subject.measure(), g.subject.which_event()) {
+                names.push((e.as_str().to_owned(), a.as_str().to_owned()));
+                names.push((e.as_str().to_uppercase(), format!(" {} ", a.as_str())));
+            }
+        }
+    }
+    let mut reordered = articles.clone();
+    reordered.groups.reverse();
+    let mut found = 0;
+    for r in [&table, &articles, &reordered] {
+        for (object, attribute) in &names {
+            let expected = variable_by_scan(r, object, attribute).map(|g| &g.subject);
+            let got = r.variable(object, attribute).map(|g| &g.subject);
+            assert_eq!(got, expected, "{object:?} {attribute:?}");
+            found += usize::from(got.is_some());
+        }
+    }
+    // The table's 900 variables and the articles' five with an event, each in two
+    // spellings; the articles' in both orders of their groups.
+    assert_eq!(found, 1800 + 2 * 10, "names looked up: {}", names.len());
+}

@@ -32,7 +32,7 @@ use crate::id::{ClaimId, Score, SourceId, source_key};
 use crate::subject::{Aliases, Measure, Places, Subject};
 use crate::tabular::attribute_key;
 use crate::unit::Unit;
-use crate::value::{Policy, Value};
+use crate::value::{Label, Policy, Value};
 
 pub use self::findings::{Finding, FindingKind, Summary};
 pub use self::reason::{EstimateReason, FindingMessage, RankReason, RelationReason};
@@ -797,16 +797,55 @@ impl Reconciliation {
     }
 
     /// The group of a table's variable, an object's attribute, named in any case and spacing
-    /// ("aktau" finds "Aktau"), as a table's row names it: the group whose measure is the
-    /// attribute ([`Measure::Other`](crate::Measure::Other)) and whose event is the object.
-    /// O(groups); to look many up, walk [`Reconciliation::groups`] once.
+    /// ("aktau" finds "Aktau"), as a table's row names it: the first group, in subject order,
+    /// whose measure is the attribute ([`Measure::Other`](crate::Measure::Other)) and whose
+    /// event is the object.
+    ///
+    /// # Complexity
+    /// O(log groups) when the groups are in subject order, as in every `Reconciliation` this
+    /// crate makes: a binary search by measure, then by event within each population and
+    /// place the attribute's groups have (a table's have one). A variable not found that way
+    /// is looked for in every group (O(groups)), so groups a caller reordered are still
+    /// searched whole.
     #[must_use]
     pub fn variable(&self, object: &str, attribute: &str) -> Option<&Group> {
         let (object, attribute) = (attribute_key(object), attribute_key(attribute));
-        self.groups.iter().find(|g| {
-            matches!(g.subject.measure(), Measure::Other(a) if a.key() == attribute)
-                && g.subject.which_event().is_some_and(|e| e.key() == object)
-        })
+        let is_attribute =
+            |g: &Group| matches!(g.subject.measure(), Measure::Other(a) if a.key() == attribute);
+        let is_object = |g: &Group| g.subject.which_event().is_some_and(|e| e.key() == object);
+        self.variable_in_order(&attribute, &object)
+            .or_else(|| self.groups.iter().find(|g| is_attribute(g) && is_object(g)))
+    }
+
+    /// [`Reconciliation::variable`] by binary search, on groups in subject order (`Subject`'s
+    /// order: measure, population, place, event, nature); `None` when not found so.
+    fn variable_in_order(&self, attribute: &str, object: &str) -> Option<&Group> {
+        // The attribute's key as a label's key (the scan in `variable` answers otherwise).
+        let label = Label::new(attribute).ok().filter(|l| l.key() == attribute)?;
+        let probe = Measure::Other(label);
+        let groups = &self.groups;
+        let from = groups.partition_point(|g| *g.subject.measure() < probe);
+        let to = from + groups[from..].partition_point(|g| *g.subject.measure() == probe);
+        let mut start = from;
+        // Each population and place in turn, its groups by event.
+        while start < to {
+            let first = &groups[start].subject;
+            let (who, place) = (first.who(), first.where_());
+            let same = |g: &Group| g.subject.who() == who && g.subject.where_() == place;
+            // At least the first: it is of its own population and place.
+            let end = (start + groups[start..to].partition_point(same)).max(start + 1);
+            let run = &groups[start..end];
+            let at =
+                run.partition_point(|g| g.subject.which_event().is_none_or(|e| e.key() < object));
+            match run.get(at) {
+                Some(g) if g.subject.which_event().is_some_and(|e| e.key() == object) => {
+                    return Some(g);
+                }
+                _ => {}
+            }
+            start = end;
+        }
+        None
     }
 
     /// The estimate of a table's variable (see [`Reconciliation::variable`]).
