@@ -26,7 +26,7 @@ pub(crate) fn source_key(name: &str) -> String {
     name.to_lowercase()
 }
 
-/// `n` in decimal digits: the last ten bytes from the returned start hold them.
+/// `n` in decimal digits: they are the bytes from the returned start to the end.
 fn decimal(mut n: u32) -> ([u8; 10], usize) {
     let mut digits = [b'0'; 10];
     let mut start = 10;
@@ -164,7 +164,7 @@ impl ClaimId {
     /// rows `Table::read` rejects: see [`ClaimId::row_prefix`]).
     pub(crate) fn of_row(prefix: &str, line: u32) -> Self {
         // Written on the stack when it fits (a table's result may name millions of rows):
-        // one allocation, the shared text.
+        // for a name already normalised, one allocation, the shared text.
         let mut buffer = [0u8; 128];
         let digits = decimal(line);
         let (digits, to) = (&digits.0[digits.1..], prefix.len() + 10 - digits.1);
@@ -303,7 +303,9 @@ mod tests {
         for prefix in prefixes {
             for line in [0, 1, 9, 10, 99, 1_000_000, u32::MAX] {
                 let text = format!("{prefix}{line}");
-                let expected = ClaimId::new(&text).unwrap_or_else(|_| ClaimId::of_line(line));
+                // As the id was made before it was written on the stack.
+                let expected =
+                    ClaimId::new(&text).unwrap_or_else(|_| ClaimId(line.to_string().into()));
                 assert_eq!(ClaimId::of_row(prefix, line), expected, "{text:?}");
             }
         }
