@@ -108,6 +108,32 @@ impl FromIterator<Vec<usize>> for Clusters {
     }
 }
 
+/// Per regression of an epoch, the positions of the figures it falls below, every list in
+/// one vector (a regression's list is at most [`MAX_LISTED`] long; a `Vec` each took about
+/// 70 bytes of heap for a few positions, on a noisy table a quarter of the rows).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Below {
+    /// Per regression, where its list ends in `positions`.
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Below {
+    /// Adds a regression's list; returns its number.
+    fn push(&mut self, list: &[usize]) -> u32 {
+        self.positions.extend(list.iter().map(|&p| index(p)));
+        self.ends.push(index(self.positions.len()));
+        index(self.ends.len() - 1)
+    }
+
+    /// Regression `at`'s list.
+    fn list(&self, at: u32) -> &[u32] {
+        let at = at as usize;
+        let start = at.checked_sub(1).map_or(0, |b| self.ends[b] as usize);
+        &self.positions[start..self.ends[at] as usize]
+    }
+}
+
 /// What the estimator decided for one epoch, in observation positions (indices into the
 /// epoch's input list).
 #[derive(Debug, Clone, Default)]
@@ -118,7 +144,7 @@ pub(crate) struct Outcome {
     /// Per position, what the observation became (numeric epochs; empty for labels).
     pub roles: Vec<Role>,
     /// Per regression ([`Role::Regression`]), the figures it falls below.
-    pub below: Vec<Vec<usize>>,
+    pub below: Below,
     pub numeric: Option<Spread>,
     pub label: Option<Value>,
     pub chosen_voices: usize,
@@ -131,10 +157,10 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
-    /// The positions of the figures a regression falls below: `at` is its
+    /// The positions of the figures a regression falls below, highest first: `at` is its
     /// [`Role::Regression`]'s.
-    pub(crate) fn below(&self, at: u32) -> &[usize] {
-        &self.below[at as usize]
+    pub(crate) fn below(&self, at: u32) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.below.list(at).iter().map(|&p| p as usize)
     }
 
     /// True when no figure of the latest date won: the estimate is the floor of earlier
@@ -1162,7 +1188,7 @@ fn roles(
     inputs: &[Input<'_>],
     revised: impl Fn(usize) -> Option<usize>,
     floaters: &BTreeSet<usize>,
-) -> (Vec<Role>, Vec<Vec<usize>>) {
+) -> (Vec<Role>, Below) {
     let mut roles = vec![Role::Unused; inputs.len()];
     let chosen_voices: BTreeSet<usize> =
         clusters.get(chosen).into_iter().flatten().map(|&m| inputs[m].voice).collect();
@@ -1213,14 +1239,14 @@ fn total_key(x: f64) -> u64 {
 /// is checked against the highest first and at most [`MAX_LISTED`] are listed:
 /// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
 /// ([`Outcome::below`]).
-fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Vec<Vec<usize>> {
+fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Below {
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     let mut kept: Vec<usize> = (0..inputs.len())
         .filter(|&m| matches!(roles[m], Role::Chosen | Role::Floor | Role::Aside))
         .filter(|&m| dated(m).is_some())
         .collect();
     if kept.is_empty() {
-        return Vec::new();
+        return Below::default();
     }
     let mut candidates: Vec<usize> = (0..inputs.len())
         .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside | Role::Rival))
@@ -1230,13 +1256,14 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Vec<Vec<usize>>
     candidates.sort_by_key(|&m| (inputs[m].as_of, m));
     // A regression needs a kept figure of an earlier day.
     if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
-        return Vec::new();
+        return Below::default();
     }
-    let mut lists = Vec::new();
+    let mut lists = Below::default();
     // Per voice its highest kept figure so far; the set orders them highest first.
     let mut best: HashMap<usize, (LowKey, usize)> = HashMap::new();
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
     let mut next = 0;
+    let mut below = Vec::with_capacity(MAX_LISTED);
     for m in candidates {
         let Some((day, i)) = dated(m) else { continue };
         while next < kept.len() && inputs[kept[next]].as_of.is_some_and(|d| d < day) {
@@ -1253,16 +1280,17 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Vec<Vec<usize>>
                 highest.insert((std::cmp::Reverse(key), voice, g));
             }
         }
-        let below: Vec<usize> = highest
-            .iter()
-            .filter(|&&(_, voice, _)| voice != inputs[m].voice)
-            .map(|&(_, _, g)| g)
-            .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
-            .take(MAX_LISTED)
-            .collect();
+        below.clear();
+        below.extend(
+            highest
+                .iter()
+                .filter(|&&(_, voice, _)| voice != inputs[m].voice)
+                .map(|&(_, _, g)| g)
+                .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
+                .take(MAX_LISTED),
+        );
         if !below.is_empty() {
-            roles[m] = Role::Regression { below: index(lists.len()) };
-            lists.push(below);
+            roles[m] = Role::Regression { below: lists.push(&below) };
         }
     }
     lists
@@ -1419,7 +1447,7 @@ pub(crate) fn labels(
         clusters,
         chosen,
         roles: Vec::new(),
-        below: Vec::new(),
+        below: Below::default(),
         numeric: None,
         label,
         chosen_voices,

@@ -107,9 +107,8 @@ impl State {
     /// What observation `o` reads as in words without its day, as a key: its value as the
     /// state keys it (`Reconciler`: by its text, `crh::value_key`, after aliases, so "Alma-Ata"
     /// and "Almaty" are one; a table: the reader's key of the cell, a source's repeated text
-    /// kept once) and its source in lower case (none for a derived bound).
-    /// The source is its number ([`ClaimNames::source_number`]): equal exactly when the
-    /// names are in lower case; a derived bound has `usize::MAX`.
+    /// kept once) and its source as a number ([`ClaimNames::source_number`]: equal exactly
+    /// when the names are equal in lower case; `usize::MAX` for a derived bound).
     fn shown_key(&self, o: usize, names: &impl ClaimNames) -> (usize, usize) {
         let ob = &self.obs[o];
         let source = self.claim_of(ob).map(|c| names.source_number(c));
@@ -321,7 +320,7 @@ impl State {
             .enumerate()
             .filter_map(|(p, role)| match role {
                 &Role::Regression { below } => {
-                    Some((e.at(p), out.below(below).iter().map(|&g| e.at(g)).collect()))
+                    Some((e.at(p), out.below(below).map(|g| e.at(g)).collect()))
                 }
                 _ => None,
             })
@@ -525,7 +524,7 @@ impl State {
             }
             Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {
-                let below = out.below(below).iter().map(|&p| figure(p)).collect();
+                let below = out.below(below).map(figure).collect();
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),

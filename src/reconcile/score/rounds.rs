@@ -342,8 +342,7 @@ impl State {
                     let d = match out.roles.get(pos) {
                         Some(&Role::Regression { below }) => out
                             .below(below)
-                            .iter()
-                            .filter_map(|&g| match self.view(e.at(g)) {
+                            .filter_map(|g| match self.view(e.at(g)) {
                                 View::Numeric { interval: above, .. } => Some(
                                     above.low().value
                                         - interval.high().map_or(f64::INFINITY, |h| h.value),
