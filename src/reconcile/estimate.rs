@@ -77,6 +77,13 @@ impl Clusters {
         self.ends.push(index(self.members.len()));
     }
 
+    /// Gives back what the vectors hold beyond the clusters (kept for the whole run, built
+    /// by pushing one at a time).
+    fn shrink_to_fit(&mut self) {
+        self.members.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
     /// Adds `m` to the last cluster; none when there is no cluster.
     fn push_to_last(&mut self, m: usize) {
         if let Some(end) = self.ends.last_mut() {
@@ -357,6 +364,10 @@ impl Splits {
             split_into(c, inputs, &mut splits.members, &mut splits.voices);
             splits.ends.push((index(splits.members.len()), index(splits.voices.len())));
         }
+        // Kept for the whole run: what pushing reserved beyond the splits is given back.
+        splits.members.shrink_to_fit();
+        splits.voices.shrink_to_fit();
+        splits.ends.shrink_to_fit();
         splits
     }
 
@@ -486,6 +497,8 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Cluster
             clusters.push([m]);
         }
     }
+    // Kept for the whole run (see `Clusters::shrink_to_fit`).
+    clusters.shrink_to_fit();
     clusters
 }
 
@@ -767,8 +780,10 @@ pub(crate) struct Numeric {
     /// clusters); `None` when they are the same, as in an epoch where each voice gives one
     /// value.
     all: Option<Split>,
-    /// The low ends of the floating floors of voices with no current figure, with the voice.
-    loose_floors: Vec<(f64, usize)>,
+    /// The low ends of the floating floors of voices with no current figure, and beside them
+    /// (in the same order) their voices: two vectors, 12 bytes a floor where a pair took 16.
+    loose_floors: Vec<f64>,
+    loose_voices: Vec<u32>,
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
     /// choose between (most have one, and pay one pointer).
     walk: Option<Box<Walk>>,
@@ -884,15 +899,15 @@ impl Numeric {
         let current_voices: BTreeSet<usize> =
             all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice).collect();
         // `floating` holds one floor per voice already.
-        let loose_floors = floating
-            .iter()
-            .filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice))
-            .map(|&(low, m)| (low.value, inputs[m].voice))
-            .collect();
-        let floors = (0..inputs.len())
+        let loose: Vec<&(Endpoint, usize)> =
+            floating.iter().filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice)).collect();
+        let loose_floors = loose.iter().map(|&&(low, _)| low.value).collect();
+        let loose_voices = loose.iter().map(|&&(_, m)| index(inputs[m].voice)).collect();
+        let mut floors: Vec<u32> = (0..inputs.len())
             .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
             .map(index)
             .collect();
+        floors.shrink_to_fit();
         let all_split = Some(Split::of(&all, inputs)).filter(|a| a.members != splits.members);
         let mut epoch = Numeric {
             walk: None,
@@ -908,6 +923,7 @@ impl Numeric {
             under,
             twice,
             loose_floors,
+            loose_voices,
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
@@ -928,7 +944,7 @@ impl Numeric {
         &'a self,
         figures: impl Iterator<Item = (f64, f64)> + 'a,
     ) -> impl Iterator<Item = (f64, f64)> + 'a {
-        let floors = self.loose_floors.iter().map(|&(low, _)| (low, f64::INFINITY));
+        let floors = self.loose_floors.iter().map(|&low| (low, f64::INFINITY));
         figures.chain(floors)
     }
 
@@ -946,7 +962,7 @@ impl Numeric {
         weight: &'a [f64],
     ) -> impl Iterator<Item = crh::Allowed> + 'a {
         let shares = self.figure_shares(weight);
-        let floors = self.loose_floors.iter().map(|&(_, voice)| weight[voice]);
+        let floors = self.loose_voices.iter().map(|&voice| weight[voice as usize]);
         let bounds = self.loss_bounds(figures);
         bounds.zip(shares.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
@@ -1665,10 +1681,8 @@ mod tests {
             .figure_shares(weight)
             .zip(figures)
             .map(|(w, (low, high))| crh::Allowed { low, high, weight: w });
-        let floors = epoch.loose_floors.iter().map(|&(low, voice)| crh::Allowed {
-            low,
-            high: f64::INFINITY,
-            weight: weight[voice],
+        let floors = epoch.loose_floors.iter().zip(&epoch.loose_voices).map(|(&low, &voice)| {
+            crh::Allowed { low, high: f64::INFINITY, weight: weight[voice as usize] }
         });
         let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
         let mut ends: Vec<(f64, f64)> = claims
