@@ -3,6 +3,8 @@
 //! a quantity consistent when no findings were made, and says how its rows rank when it
 //! cannot show them one by one.
 
+use std::fmt::Write as _;
+
 use claimrecon::{BulkReconciler, Parser, Reconciliation, Table, markdown, text};
 
 const CSV: &str = "source,object,attribute,value\n\
@@ -104,4 +106,35 @@ fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
     let both = reconciler.extend(alone, later);
     assert!(both.rejected.is_empty(), "{:#?}", both.rejected);
     assert_eq!(both.claims.len(), 2);
+}
+
+#[test]
+fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
+    // Twenty sources say 100 on 1 January and 110 on 3 January; fifteen others say 90 on 2
+    // January: fifteen regressions of one running total, one finding holding every claim
+    // involved.
+    let mut csv = String::from("source,object,attribute,value,as_of\n");
+    for s in 0..20 {
+        writeln!(csv, "s{s},Almaty,deaths,100,2022-01-01").unwrap();
+        writeln!(csv, "s{s},Almaty,deaths,110,2022-01-03").unwrap();
+    }
+    for s in 20..35 {
+        writeln!(csv, "s{s},Almaty,deaths,90,2022-01-02").unwrap();
+    }
+    let table = Table::csv().as_of_named("as_of").nature(claimrecon::Nature::RunningTotal);
+    let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let many: Vec<_> = r.findings.iter().filter(|f| f.claims.len() > 12).collect();
+    assert_eq!(many.len(), 1, "{:#?}", r.findings);
+    let (claims, more) = (&many[0].claims, many[0].claims.len() - 12);
+    let named: Vec<String> = claims[..12].iter().map(ToString::to_string).collect();
+    let report = text(&r);
+    let listed: String =
+        report.split("claims: ").nth(1).unwrap().split("\n\n").next().unwrap().into();
+    let listed = listed.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(listed, format!("{}, and {more} more", named.join(", ")), "{report}");
+    assert!(!report.contains(claims[12].as_str()), "{report}");
+    let md = markdown(&r);
+    let quoted: Vec<String> = named.iter().map(|id| format!("`{id}`")).collect();
+    assert!(md.contains(&format!("({}, and {more} more)", quoted.join(", "))), "{md}");
 }

@@ -10,7 +10,9 @@ fn cell(s: &str) -> String {
 }
 
 /// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), a
-/// source table, the independence groups with why each is one voice, and an outlet table.
+/// source table, the independence groups with why each is one voice, and an outlet table. A
+/// finding names its first twelve claims and counts the rest (`Finding::claims` holds them
+/// all).
 ///
 /// ```
 /// # use chrono::NaiveDate;
@@ -179,15 +181,9 @@ fn findings(r: &Reconciliation, out: &mut String) {
         let _ = writeln!(out, "None.\n");
     }
     for (i, f) in numbered.iter().enumerate() {
-        let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
-        let _ = writeln!(
-            out,
-            "{}. **{}**: {} ({})",
-            i + 1,
-            f.kind,
-            cell(&f.message.to_string()),
-            ids.join(", ")
-        );
+        let ids = super::finding_claims(&f.claims, |c| format!("`{c}`"));
+        let _ =
+            writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message.to_string()), ids);
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\n### Notes (not conflicts)\n");

@@ -215,6 +215,20 @@ impl<'a> Iterator for AsciiWords<'a> {
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.
+/// At most this many of a finding's claims are named in a report: a noisy table's
+/// quantity may hold thousands (the finding itself keeps them all).
+pub(crate) const CLAIMS_NAMED: usize = 12;
+
+/// A finding's claims as a report lists them, each written by `name`: the first
+/// [`CLAIMS_NAMED`], then how many more ("a, b, ..., and 40 more").
+pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> String) -> String {
+    let mut text: Vec<String> = claims.iter().take(CLAIMS_NAMED).map(name).collect();
+    if claims.len() > CLAIMS_NAMED {
+        text.push(format!("and {} more", claims.len() - CLAIMS_NAMED));
+    }
+    text.join(", ")
+}
+
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

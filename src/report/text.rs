@@ -9,7 +9,8 @@ const WIDTH: usize = 98;
 
 /// Renders a reconciliation as plain text for a terminal: findings first (most important
 /// first), then each quantity with its claims in as-of order, the verdict and low / best /
-/// high, then the sources. No line is longer than 100 columns.
+/// high, then the sources. No line is longer than 100 columns. A finding names its first
+/// twelve claims and counts the rest (`Finding::claims` holds them all).
 ///
 /// ```
 /// # use chrono::NaiveDate;
@@ -60,8 +61,8 @@ pub fn text(r: &Reconciliation) -> String {
     for (i, f) in numbered.iter().enumerate() {
         let head = format!("{:>3}. ", i + 1);
         wrap_into(&mut out, &format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     ");
-        let ids: Vec<&str> = f.claims.iter().map(crate::id::ClaimId::as_str).collect();
-        wrap_into(&mut out, &ids.join(", "), WIDTH, "     claims: ", "             ");
+        let ids = super::finding_claims(&f.claims, ToString::to_string);
+        wrap_into(&mut out, &ids, WIDTH, "     claims: ", "             ");
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\nNOTES (not conflicts)");
