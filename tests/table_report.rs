@@ -111,8 +111,8 @@ fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
 #[test]
 fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
     // Twenty sources say 100 on 1 January and 110 on 3 January; fifteen others say 90 on 2
-    // January: fifteen regressions of one running total, one finding holding every claim
-    // involved.
+    // January: fifteen regressions of one running total, one finding holding the fifteen
+    // and the figures they fall below (twenty ids).
     let mut csv = String::from("source,object,attribute,value,as_of\n");
     for s in 0..20 {
         writeln!(csv, "s{s},Almaty,deaths,100,2022-01-01").unwrap();
@@ -137,4 +137,15 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
     let md = markdown(&r);
     let quoted: Vec<String> = named.iter().map(|id| format!("`{id}`")).collect();
     assert!(md.contains(&format!("({}, and {more} more)", quoted.join(", "))), "{md}");
+    // A running total resting on one voice that gave it on thirteen days: its note in
+    // Markdown names twelve too.
+    let mut csv = String::from("source,object,attribute,value,as_of\n");
+    for day in 1..=13 {
+        writeln!(csv, "s0,o,x,{},2022-01-{day:02}", 100 + day).unwrap();
+    }
+    let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let one = r.findings.iter().find(|f| f.claims.len() == 13);
+    assert!(one.is_some(), "{:#?}", r.findings);
+    assert!(markdown(&r).contains(", and 1 more)"), "{}", markdown(&r));
 }

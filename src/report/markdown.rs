@@ -198,8 +198,8 @@ fn findings(r: &Reconciliation, out: &mut String) {
             single.len()
         );
         for f in single {
-            let ids: Vec<String> = f.claims.iter().map(|c| format!("`{c}`")).collect();
-            let _ = writeln!(out, "- {} ({})", cell(&f.message.to_string()), ids.join(", "));
+            let ids = super::finding_claims(&f.claims, |c| format!("`{c}`"));
+            let _ = writeln!(out, "- {} ({ids})", cell(&f.message.to_string()));
         }
     }
 }

@@ -214,7 +214,6 @@ impl<'a> Iterator for AsciiWords<'a> {
     }
 }
 
-/// "1 claim", "95 claims": a count with its noun in the right number.
 /// At most this many of a finding's claims are named in a report: a noisy table's
 /// quantity may hold thousands (the finding itself keeps them all).
 pub(crate) const CLAIMS_NAMED: usize = 12;
@@ -229,6 +228,7 @@ pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> Stri
     text.join(", ")
 }
 
+/// "1 claim", "95 claims": a count with its noun in the right number.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
