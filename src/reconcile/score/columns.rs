@@ -29,7 +29,7 @@ use crate::value::{Interval, Policy, Value};
 
 use super::super::voice::{Statements, Voices};
 use super::estimate;
-use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, State, epoch_kind, hold};
+use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
@@ -189,7 +189,6 @@ fn epochs_of_variable(
                 said: 0,
                 held,
                 as_of: date(j),
-                published: None,
                 current: is_current(nature, date(j), as_of, false),
             });
         }
@@ -380,12 +379,21 @@ impl State {
             o.voice = index(voices.group_of_name(o.voice()));
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
-        prepare_all(&obs, &values, &intervals, &keys.order, &mut epochs, policy, by_id, true);
+        // A table's rows give no publication date.
+        let view = ObsView {
+            obs: &obs,
+            values: &values,
+            intervals: &intervals,
+            key_order: &keys.order,
+            published: &[],
+        };
+        prepare_all(&view, &mut epochs, policy, by_id, true);
         // The ids only ordered the figures: the rounds do not hold them.
         drop(keys.ids);
         let mut state = State::start(
             Built {
                 obs,
+                published: Vec::new(),
                 values,
                 intervals,
                 derived_ids: Vec::new(),

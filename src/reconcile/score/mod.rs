@@ -87,7 +87,8 @@ enum Kind {
 
 /// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
 /// (see [`MAX_CLAIMS`](super::limit::MAX_CLAIMS)), read back as `usize` by the methods of the
-/// same names, and its epoch is found from its index ([`State::epoch_of`]): 40 bytes.
+/// same names, and its epoch is found from its index ([`State::epoch_of`]): 36 bytes. When
+/// its report was published is held beside it (`State::published`), since a table has none.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claims`), or derived bound `d` at that number plus
@@ -100,7 +101,6 @@ struct Obs {
     said: u32,
     held: Held,
     as_of: Option<NaiveDate>,
-    published: Option<NaiveDate>,
     current: bool,
 }
 
@@ -285,6 +285,9 @@ pub(crate) struct GroupResult {
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     obs: Vec<Obs>,
+    /// Per observation, when its report was published (which breaks ties between clusters);
+    /// empty when none was, as in a table.
+    published: Vec<Option<NaiveDate>>,
     /// The labels and set-aside values the observations hold (see [`Held`]).
     values: Vec<Value>,
     /// The numeric figures, other than plain points, that the observations hold (see [`Held`]).
@@ -320,6 +323,8 @@ pub(crate) struct State {
 /// what they hold (see [`State`]'s fields of the same names).
 struct Built {
     obs: Vec<Obs>,
+    /// Per observation, when its report was published; empty when none was.
+    published: Vec<Option<NaiveDate>>,
     values: Vec<Value>,
     intervals: Vec<HeldInterval>,
     derived_ids: Vec<ClaimId>,
@@ -332,11 +337,23 @@ struct Built {
 }
 
 impl State {
+    /// What the estimator reads of the observations.
+    fn obs_view(&self) -> ObsView<'_> {
+        ObsView {
+            obs: &self.obs,
+            values: &self.values,
+            intervals: &self.intervals,
+            key_order: &self.key_order,
+            published: &self.published,
+        }
+    }
+
     /// The state of `built` before its first round, with `voices` voices: every voice
     /// unscored, each statement numbered. One start for every way a state is built.
     fn start(built: Built, voices: usize) -> State {
         let Built {
             mut obs,
+            published,
             values,
             intervals,
             derived_ids,
@@ -347,10 +364,12 @@ impl State {
             epochs,
             group_latest,
         } = built;
+        debug_assert!(published.is_empty() || published.len() == obs.len());
         let statements = number_statements(&mut obs, &epochs);
         State {
             statements,
             obs,
+            published,
             values,
             intervals,
             derived_ids,
@@ -634,15 +653,13 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 /// depend only on the intervals, not on the weights. `by_id` orders two observations by their
 /// ids, which order figures with the same low end.
 fn prepare(
-    obs: &[Obs],
-    values: &[Value],
-    intervals: &[HeldInterval],
-    key_order: &[usize],
+    view: &ObsView<'_>,
     epoch: &mut Epoch,
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
 ) {
-    let interval_of = |o: usize| match obs[o].held.view(values, intervals) {
+    let obs = view.obs;
+    let interval_of = |o: usize| match obs[o].held.view(view.values, view.intervals) {
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
@@ -668,7 +685,7 @@ fn prepare(
         .collect();
     epoch.spread = crh::spread(reps);
     let order: Vec<usize> = numeric.iter().map(|&(o, _, _)| o - epoch.obs.start).collect();
-    let inputs = inputs_of(obs, values, intervals, key_order, epoch);
+    let inputs = view.inputs(epoch);
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
@@ -695,19 +712,15 @@ fn in_parallel(obs: usize) -> bool {
 /// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations:
 /// each epoch reads only its own observations and writes only itself, so the result does not
 /// depend on it.
-#[allow(clippy::too_many_arguments)] // two call sites; the state's parts
 fn prepare_all(
-    obs: &[Obs],
-    values: &[Value],
-    intervals: &[HeldInterval],
-    key_order: &[usize],
+    view: &ObsView<'_>,
     epochs: &mut [Epoch],
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering + Sync,
     parallel: bool,
 ) {
-    let one = |epoch: &mut Epoch| prepare(obs, values, intervals, key_order, epoch, policy, &by_id);
-    if parallel && in_parallel(obs.len()) {
+    let one = |epoch: &mut Epoch| prepare(view, epoch, policy, &by_id);
+    if parallel && in_parallel(view.obs.len()) {
         epochs.par_iter_mut().for_each(one);
     } else {
         epochs.iter_mut().for_each(one);
@@ -753,6 +766,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     max_rounds: usize,
 ) -> State {
     let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
+    let mut published: Vec<Option<NaiveDate>> = Vec::with_capacity(obs.capacity());
     let mut epochs: Vec<Epoch> = Vec::new();
     let mut group_latest = vec![None; groups.len()];
     let mut claim_obs = vec![u32::MAX; claims.len()];
@@ -817,9 +831,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                     said: 0,
                     held: hold_copy(it.value, kind, policy, &mut held_values, &mut intervals),
                     as_of: it.as_of,
-                    published: claim.and_then(|c| claims.published(c)),
                     current,
                 });
+                published.push(claim.and_then(|c| claims.published(c)));
             }
             epoch.obs.end = obs.len();
             // The group's estimate comes from its latest epoch that has any figure.
@@ -832,10 +846,19 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     // In the calling thread: what the epochs keep would be allocated in the pool threads' own
     // heaps, which do not reuse what reading the claims freed in this one (scale's 10^6 table:
     // a resident peak of 687 MiB against 598, for about 2 % of the time).
-    prepare_all(&obs, &held_values, &intervals, &key_order, &mut epochs, policy, by_id, false);
+    let published = if published.iter().any(Option::is_some) { published } else { Vec::new() };
+    let view = ObsView {
+        obs: &obs,
+        values: &held_values,
+        intervals: &intervals,
+        key_order: &key_order,
+        published: &published,
+    };
+    prepare_all(&view, &mut epochs, policy, by_id, false);
     let mut state = State::start(
         Built {
             obs,
+            published,
             values: held_values,
             intervals,
             derived_ids,
@@ -872,26 +895,34 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
     statements
 }
 
-/// The epoch's observations as the estimator takes them, each value's key as its place in
-/// text order (`key_order`, from [`super::Keys::order`]).
-fn inputs_of<'a>(
+/// What the estimator reads of the observations: the state's parts it takes them from.
+struct ObsView<'a> {
     obs: &'a [Obs],
     values: &'a [Value],
-    intervals: &[HeldInterval],
-    key_order: &[usize],
-    e: &Epoch,
-) -> Vec<Input<'a>> {
-    obs[e.obs.clone()]
-        .iter()
-        .map(|ob| Input {
-            view: ob.held.view(values, intervals),
-            voice: ob.voice(),
-            current: ob.current,
-            key: key_order[ob.key()],
-            published: ob.published,
-            as_of: ob.as_of,
-        })
-        .collect()
+    intervals: &'a [HeldInterval],
+    /// Per key, its place in text order (from [`super::Keys::order`]).
+    key_order: &'a [usize],
+    /// Per observation, when its report was published; empty when none was (a table).
+    published: &'a [Option<NaiveDate>],
+}
+
+impl<'a> ObsView<'a> {
+    /// Epoch `e`'s observations as the estimator takes them, each value's key as its place
+    /// in text order.
+    fn inputs(&self, e: &Epoch) -> Vec<Input<'a>> {
+        self.obs[e.obs.clone()]
+            .iter()
+            .zip(e.obs.clone())
+            .map(|(ob, o)| Input {
+                view: ob.held.view(self.values, self.intervals),
+                voice: ob.voice(),
+                current: ob.current,
+                key: self.key_order[ob.key()],
+                published: self.published.get(o).copied().flatten(),
+                as_of: ob.as_of,
+            })
+            .collect()
+    }
 }
 
 /// Two figures (see `Obs::figure`) in the order of their ids. Claims are in id order (see
@@ -1083,7 +1114,7 @@ mod tests {
     #[test]
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
-        assert!(size <= 40, "{size}");
+        assert!(size <= 36, "{size}");
     }
 
     /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.

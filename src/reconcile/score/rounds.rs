@@ -9,7 +9,7 @@ use crate::reconcile::estimate::{self, Input, Outcome, Role, View};
 use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
-use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State, inputs_of};
+use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State};
 
 /// The longest cycle of rounds [`State::iterate`] finds: the rounds whose starting weights it
 /// keeps to compare.
@@ -139,7 +139,7 @@ impl State {
     ) -> Outcome {
         let ei = first + done.len();
         let e = &self.epochs[ei];
-        let inputs = || inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, e);
+        let inputs = || self.obs_view().inputs(e);
         match e.kind {
             Some(Kind::Label) => {
                 // The state at the end of the last earlier day that gave one, skipping this
@@ -273,7 +273,7 @@ impl State {
         let group = later.iter().take_while(|n| n.group == e.group);
         let day = group.clone().find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?.as_of;
         let next = group.filter(|n| n.as_of == day && n.kind == Some(Kind::Label)).last()?;
-        let inputs = inputs_of(&self.obs, &self.values, &self.intervals, &self.key_order, next);
+        let inputs = self.obs_view().inputs(next);
         let vote = estimate::labels(
             &next.value_clusters,
             &next.labels,
