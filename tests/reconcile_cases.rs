@@ -219,3 +219,21 @@ fn support_counts_only_figures_with_a_say_and_spread_only_current_ones() {
     ]);
     assert_eq!(rising, (1.0, Some((150.0, 150.0))));
 }
+
+#[test]
+fn of_two_figures_otherwise_tied_the_one_reported_later_wins() {
+    // One outlet each, no other claim: weight, voices and distinct figures tie, and the
+    // later report breaks the tie (an estimate's support counts the latest report).
+    let price = || Measure::Other(Label::new("fare").unwrap());
+    for (first, second) in [(("a", "100", 5), ("b", "200", 6)), (("a", "200", 6), ("b", "100", 5))]
+    {
+        // Both as of 4 January: one state, reported on two days.
+        let as_of = NaiveDate::from_ymd_opt(2022, 1, 4).unwrap();
+        let r = Reconciler::new().reconcile(vec![
+            claim(first.0, price(), first.1, "A", first.2).with_as_of(as_of),
+            claim(second.0, price(), second.1, "B", second.2).with_as_of(as_of),
+        ]);
+        let estimate = r.groups[0].estimate.as_ref().unwrap();
+        assert_eq!(estimate.figure.best_number(), Some(200.0), "{:?}", estimate.figure);
+    }
+}
