@@ -813,13 +813,19 @@ impl Reconciliation {
         let is_attribute =
             |g: &Group| matches!(g.subject.measure(), Measure::Other(a) if a.key() == attribute);
         let is_object = |g: &Group| g.subject.which_event().is_some_and(|e| e.key() == object);
-        self.variable_in_order(&attribute, &object)
+        self.variable_in_order(&attribute, &object, is_object)
             .or_else(|| self.groups.iter().find(|g| is_attribute(g) && is_object(g)))
     }
 
     /// [`Reconciliation::variable`] by binary search, on groups in subject order (`Subject`'s
-    /// order: measure, population, place, event, nature); `None` when not found so.
-    fn variable_in_order(&self, attribute: &str, object: &str) -> Option<&Group> {
+    /// order: measure, population, place, event, nature), `is_object` telling the group of
+    /// `object` (`variable`'s rule); `None` when not found so.
+    fn variable_in_order(
+        &self,
+        attribute: &str,
+        object: &str,
+        is_object: impl Fn(&Group) -> bool,
+    ) -> Option<&Group> {
         // The attribute's key as a label's key (the scan in `variable` answers otherwise).
         let label = Label::new(attribute).ok().filter(|l| l.key() == attribute)?;
         let probe = Measure::Other(label);
@@ -837,11 +843,8 @@ impl Reconciliation {
             let run = &groups[start..end];
             let at =
                 run.partition_point(|g| g.subject.which_event().is_none_or(|e| e.key() < object));
-            match run.get(at) {
-                Some(g) if g.subject.which_event().is_some_and(|e| e.key() == object) => {
-                    return Some(g);
-                }
-                _ => {}
+            if let Some(g) = run.get(at).filter(|g| is_object(g)) {
+                return Some(g);
             }
             start = end;
         }
