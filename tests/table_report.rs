@@ -133,6 +133,14 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
         report.split("claims: ").nth(1).unwrap().split("\n\n").next().unwrap().into();
     let listed = listed.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(listed, format!("{}, and {more} more", named.join(", ")), "{report}");
+    // The count is one item of the list: the report does not break a line inside it,
+    // wherever the line ends (the table's name sets the ids' length, and so where it ends).
+    for k in 1..=16 {
+        let name = format!("{}.csv", "t".repeat(k));
+        let bulk = table.read_bulk(&name, csv.as_bytes(), &Parser::default()).unwrap();
+        let report = text(&BulkReconciler::new().findings(true).reconcile(&bulk));
+        assert!(report.contains(&format!(" and {more} more\n")), "{report}");
+    }
     assert!(!report.contains(claims[12].as_str()), "{report}");
     let md = markdown(&r);
     let quoted: Vec<String> = named.iter().map(|id| format!("`{id}`")).collect();

@@ -181,7 +181,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
         let _ = writeln!(out, "None.\n");
     }
     for (i, f) in numbered.iter().enumerate() {
-        let ids = super::finding_claims(&f.claims, |c| format!("`{c}`"));
+        let ids = super::finding_claims(&f.claims, |c| format!("`{c}`")).join(", ");
         let _ =
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message.to_string()), ids);
     }
@@ -198,7 +198,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
             single.len()
         );
         for f in single {
-            let ids = super::finding_claims(&f.claims, |c| format!("`{c}`"));
+            let ids = super::finding_claims(&f.claims, |c| format!("`{c}`")).join(", ");
             let _ = writeln!(out, "- {} ({ids})", cell(&f.message.to_string()));
         }
     }

@@ -159,20 +159,49 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
 /// lines start with `indent`. Linear in the text: the line's width is counted as words are
 /// added, not recounted for each word.
 pub(crate) fn wrap_into(out: &mut String, s: &str, width: usize, first: &str, indent: &str) {
+    // ASCII text (most reports) splits at ASCII white space, the only white space it can hold,
+    // and a word's columns are its bytes.
+    if s.is_ascii() {
+        let words = AsciiWords { text: s, at: 0 }.map(|w| [w, ""]);
+        wrap_pieces(out, words, width, first, indent);
+    } else {
+        wrap_pieces(out, s.split_whitespace().map(|w| [w, ""]), width, first, indent);
+    }
+}
+
+/// Writes `items` at the end of `out` after `first` as a list ("a, b, c"), wrapped to
+/// `width` columns between items, never inside one: an item with spaces in it ("and 40
+/// more", an id with a space) stays on one line. Continuation lines start with `indent`.
+pub(crate) fn wrap_list_into(
+    out: &mut String,
+    items: &[String],
+    width: usize,
+    first: &str,
+    indent: &str,
+) {
+    let last = items.len().saturating_sub(1);
+    let pieces =
+        items.iter().enumerate().map(|(i, item)| [item.as_str(), if i < last { "," } else { "" }]);
+    wrap_pieces(out, pieces, width, first, indent);
+}
+
+/// The wrapping of [`wrap_into`] and [`wrap_list_into`]: each piece is one unbreakable word
+/// (its text, then what follows it with no space, such as a list's comma), words a space
+/// apart, a line broken before the word that would pass `width`.
+fn wrap_pieces<'a>(
+    out: &mut String,
+    pieces: impl Iterator<Item = [&'a str; 2]>,
+    width: usize,
+    first: &str,
+    indent: &str,
+) {
     out.push_str(first);
     let mut columns = first.chars().count();
     let indent_columns = indent.chars().count();
     let mut empty = true;
-    // ASCII text (most reports) splits at ASCII white space, the only white space it can hold,
-    // and a word's columns are its bytes.
-    let ascii = s.is_ascii();
-    let words = if ascii {
-        itertools::Either::Left(AsciiWords { text: s, at: 0 })
-    } else {
-        itertools::Either::Right(s.split_whitespace())
-    };
-    for word in words {
-        let word_columns = if ascii { word.len() } else { word.chars().count() };
+    let count = |t: &str| if t.is_ascii() { t.len() } else { t.chars().count() };
+    for [word, after] in pieces {
+        let word_columns = count(word) + count(after);
         if !empty && columns + 1 + word_columns > width {
             out.push('\n');
             out.push_str(indent);
@@ -184,6 +213,7 @@ pub(crate) fn wrap_into(out: &mut String, s: &str, width: usize, first: &str, in
             columns += 1;
         }
         out.push_str(word);
+        out.push_str(after);
         columns += word_columns;
         empty = false;
     }
@@ -219,13 +249,13 @@ impl<'a> Iterator for AsciiWords<'a> {
 pub(crate) const CLAIMS_NAMED: usize = 12;
 
 /// A finding's claims as a report lists them, each written by `name`: the first
-/// [`CLAIMS_NAMED`], then how many more ("a, b, ..., and 40 more").
-pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> String) -> String {
+/// [`CLAIMS_NAMED`], then how many more (`["a", "b", ..., "and 40 more"]`).
+pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> String) -> Vec<String> {
     let mut text: Vec<String> = claims.iter().take(CLAIMS_NAMED).map(name).collect();
     if claims.len() > CLAIMS_NAMED {
         text.push(format!("and {} more", claims.len() - CLAIMS_NAMED));
     }
-    text.join(", ")
+    text
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.
@@ -298,7 +328,7 @@ pub(crate) fn verdict(
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_into;
+    use super::{wrap_into, wrap_list_into};
 
     /// [`wrap_into`] on an empty output.
     fn wrap(s: &str, width: usize, first: &str, indent: &str) -> String {
@@ -322,5 +352,28 @@ mod tests {
         // tab too (which u8::is_ascii_whitespace leaves out).
         assert_eq!(wrap("a\x0Bb\x0Cc\rd", 10, "", ""), "a b c d\n");
         assert_eq!(wrap("", 10, "P: ", ""), "P: \n");
+    }
+
+    #[test]
+    fn a_list_wraps_between_its_items_never_inside_one() {
+        let list = |items: &[&str], width: usize| {
+            let items: Vec<String> = items.iter().map(|&i| i.to_owned()).collect();
+            let mut out = String::new();
+            wrap_list_into(&mut out, &items, width, "L: ", "   ");
+            out
+        };
+        // "L: a, b, and 8 more" is 19 columns: at 14, the words would wrap as "L: a, b, and 8"
+        // and "more"; the list breaks before the item instead.
+        assert_eq!(list(&["a", "b", "and 8 more"], 19), "L: a, b, and 8 more\n");
+        assert_eq!(list(&["a", "b", "and 8 more"], 14), "L: a, b,\n   and 8 more\n");
+        // Each item but the last ends with its comma, counted in its columns.
+        assert_eq!(list(&["ab", "cd"], 7), "L: ab,\n   cd\n");
+        assert_eq!(list(&["ab", "cd"], 10), "L: ab, cd\n");
+        // An item longer than the width stands alone, whole; no item is the prefix alone.
+        assert_eq!(
+            list(&["x", "an id with spaces", "y"], 8),
+            "L: x,\n   an id with spaces,\n   y\n"
+        );
+        assert_eq!(list(&[], 10), "L: \n");
     }
 }

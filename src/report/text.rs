@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{describe, fit, nature_text, notable, rows, wrap_into};
+use super::{describe, fit, nature_text, notable, rows, wrap_into, wrap_list_into};
 use crate::reconcile::Reconciliation;
 
 const WIDTH: usize = 98;
@@ -62,7 +62,7 @@ pub fn text(r: &Reconciliation) -> String {
         let head = format!("{:>3}. ", i + 1);
         wrap_into(&mut out, &format!("[{}] {}", f.kind, f.message), WIDTH, &head, "     ");
         let ids = super::finding_claims(&f.claims, ToString::to_string);
-        wrap_into(&mut out, &ids, WIDTH, "     claims: ", "             ");
+        wrap_list_into(&mut out, &ids, WIDTH, "     claims: ", "             ");
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\nNOTES (not conflicts)");
