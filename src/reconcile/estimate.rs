@@ -449,31 +449,73 @@ fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize,
 fn floating_floors(
     inputs: &[Input<'_>],
     is_floor: impl Fn(usize) -> bool,
-    anchored: &BTreeSet<usize>,
-) -> Vec<(Endpoint, usize)> {
-    let mut latest_of: BTreeMap<usize, Option<chrono::NaiveDate>> = BTreeMap::new();
-    for m in (0..inputs.len()).filter(|&m| is_floor(m)) {
-        let day = latest_of.entry(inputs[m].voice).or_insert(inputs[m].as_of);
-        *day = (*day).max(inputs[m].as_of);
-    }
+    anchored: &[usize],
+) -> Vec<Floor> {
+    // The floors of voices without a bounded current figure (`anchored`, sorted), by voice:
+    // one sorted list, no map.
+    let mut floors: Vec<usize> = (0..inputs.len())
+        .filter(|&m| is_floor(m) && anchored.binary_search(&inputs[m].voice).is_err())
+        .collect();
+    floors.sort_by_key(|&m| inputs[m].voice);
     // One floor per voice: the highest of its latest date (a running total rises through a
-    // day), so the choice and the roles read a voice the same way.
-    let mut highest: BTreeMap<usize, (Endpoint, usize)> = BTreeMap::new();
-    for m in (0..inputs.len())
-        .filter(|&m| is_floor(m) && !anchored.contains(&inputs[m].voice))
-        .filter(|&m| latest_of.get(&inputs[m].voice) == Some(&inputs[m].as_of))
-    {
-        let Some(low) = interval_of(&inputs[m]).map(|i| i.low()) else { continue };
-        let e = highest.entry(inputs[m].voice).or_insert((low, m));
-        if low.value.total_cmp(&e.0.value).then(low.open.cmp(&e.0.open)).is_gt() {
-            *e = (low, m);
+    // day), so the choice and the roles read a voice the same way; of two as high, the first.
+    let mut floating: Vec<Floor> = Vec::new();
+    for run in floors.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
+        let latest = run.iter().map(|&m| inputs[m].as_of).max();
+        let mut highest: Option<(Endpoint, usize)> = None;
+        for &m in run.iter().filter(|&&m| Some(inputs[m].as_of) == latest) {
+            let Some(low) = interval_of(&inputs[m]).map(|i| i.low()) else { continue };
+            let higher = |e: &(Endpoint, usize)| {
+                low.value.total_cmp(&e.0.value).then(low.open.cmp(&e.0.open)).is_gt()
+            };
+            if highest.as_ref().is_none_or(higher) {
+                highest = Some((low, m));
+            }
         }
+        floating.extend(highest.map(|(low, m)| Floor::new(low, m)));
     }
-    let mut floating: Vec<(Endpoint, usize)> = highest.into_values().collect();
+    // Kept for the whole run: what pushing reserved beyond the floors is given back.
+    floating.shrink_to_fit();
     floating.sort_by(|a, b| {
-        a.0.value.total_cmp(&b.0.value).then(a.0.open.cmp(&b.0.open)).then(a.1.cmp(&b.1))
+        a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)).then(a.at.cmp(&b.at))
     });
     floating
+}
+
+/// A floating floor (see [`floating_floors`]): its low end and its position in the epoch, in
+/// 16 bytes (a pair of the two took 24); positions in an epoch fit in 32 bits (see
+/// `limit::MAX_CLAIMS`).
+#[derive(Debug, Clone, Copy)]
+struct Floor {
+    value: f64,
+    at: u32,
+    open: bool,
+}
+
+impl Floor {
+    fn new(low: Endpoint, at: usize) -> Self {
+        Floor { value: low.value, at: index(at), open: low.open }
+    }
+
+    /// Its low end.
+    fn low(self) -> Endpoint {
+        Endpoint { value: self.value, open: self.open }
+    }
+
+    /// Its position in the epoch.
+    fn at(self) -> usize {
+        self.at as usize
+    }
+}
+
+/// Per voice with a floating floor (`floating`, see [`floating_floors`]), the place of its
+/// first there: `(voice, place)`, sorted by voice.
+fn first_places(floating: &[Floor], inputs: &[Input<'_>]) -> Vec<(usize, usize)> {
+    let mut by_voice: Vec<(usize, usize)> =
+        floating.iter().enumerate().map(|(k, f)| (inputs[f.at()].voice, k)).collect();
+    by_voice.sort_unstable();
+    by_voice.dedup_by_key(|&mut (voice, _)| voice);
+    by_voice
 }
 
 /// Clusters of current figures that can all be true together: a sweep over intervals sorted by
@@ -758,7 +800,7 @@ pub(crate) struct Numeric {
     /// low end took 24): none in an epoch of current figures.
     floors: Vec<u32>,
     /// The floors that lend support (see [`floating_floors`]), sorted by low end.
-    floating: Vec<(Endpoint, usize)>,
+    floating: Vec<Floor>,
     /// Per floating floor: its voice when it is the first of its voice, which it adds once,
     /// else [`NOT_NEW`].
     new_voice: Vec<u32>,
@@ -845,35 +887,38 @@ impl Numeric {
             .collect();
         // What only floors need is found only where there are floors (none in a table).
         let any_floor = is_floor.contains(&true);
-        let anchored: BTreeSet<usize> = clusters
+        let mut anchored: Vec<usize> = clusters
             .iter()
             .flatten()
             .filter(|_| any_floor)
             .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
             .map(|&m| inputs[m].voice)
             .collect();
+        anchored.sort_unstable();
+        anchored.dedup();
         let floating = floating_floors(inputs, |m| is_floor[m], &anchored);
+        drop(anchored);
         // The first floor of each voice adds it to the running totals, so the support a
         // cluster gets from the floors beneath it is a prefix found by binary search:
-        // choosing stays O(n log n) however many clusters there are.
-        let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
+        // choosing stays O(n log n) however many clusters there are. Per voice with a
+        // floating floor, the place of its first (sorted by voice).
+        let first_at = first_places(&floating, inputs);
+        let first_of = |voice: usize| {
+            first_at.binary_search_by_key(&voice, |&(v, _)| v).ok().map(|i| first_at[i].1)
+        };
         let new_voice = floating
             .iter()
             .enumerate()
-            .map(|(k, &(_, m))| {
-                let voice = inputs[m].voice;
-                if first_at.contains_key(&voice) {
-                    return NOT_NEW;
-                }
-                first_at.insert(voice, k);
-                index(voice)
+            .map(|(k, f)| {
+                let voice = inputs[f.at()].voice;
+                if first_of(voice) == Some(k) { index(voice) } else { NOT_NEW }
             })
             .collect();
         let under = |common: &Interval| -> usize {
             match common.high() {
                 None => floating.len(),
-                Some(h) => floating.partition_point(|(low, _)| {
-                    low.value < h.value || (low.value == h.value && !low.open && !h.open)
+                Some(h) => floating.partition_point(|f| {
+                    f.value < h.value || (f.value == h.value && !f.open && !h.open)
                 }),
             }
         };
@@ -882,7 +927,7 @@ impl Numeric {
         let under: Vec<u32> = commons.iter().map(|c| index(c.as_ref().map_or(0, under))).collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
-        let first_at = &first_at;
+        let first_of = &first_of;
         let twice = splits
             .iter()
             .zip(&under)
@@ -890,19 +935,22 @@ impl Numeric {
             .filter(|_| !first_at.is_empty())
             .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().map(|&v| v as usize);
-                let beneath =
-                    mine.filter(move |v| first_at.get(v).is_some_and(|&at| at < k as usize));
+                let beneath = mine.filter(move |&v| first_of(v).is_some_and(|at| at < k as usize));
                 beneath.map(move |v| (c, v))
             })
             .collect();
         let all: Vec<usize> = clusters.iter().flatten().copied().collect();
-        let current_voices: BTreeSet<usize> =
+        let mut current_voices: Vec<usize> =
             all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice).collect();
+        current_voices.sort_unstable();
+        current_voices.dedup();
         // `floating` holds one floor per voice already.
-        let loose: Vec<&(Endpoint, usize)> =
-            floating.iter().filter(|&&(_, m)| !current_voices.contains(&inputs[m].voice)).collect();
-        let loose_floors = loose.iter().map(|&&(low, _)| low.value).collect();
-        let loose_voices = loose.iter().map(|&&(_, m)| index(inputs[m].voice)).collect();
+        let loose: Vec<&Floor> = floating
+            .iter()
+            .filter(|f| current_voices.binary_search(&inputs[f.at()].voice).is_err())
+            .collect();
+        let loose_floors = loose.iter().map(|f| f.value).collect();
+        let loose_voices = loose.iter().map(|f| index(inputs[f.at()].voice)).collect();
         let mut floors: Vec<u32> = (0..inputs.len())
             .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
             .map(index)
@@ -1177,20 +1225,16 @@ fn floors_point<'v>(
     if x <= top || !crh::outweighs(crh::interval_loss(top, claims), crh::interval_loss(x, claims)) {
         return None;
     }
-    let at_or_below = epoch.floating.partition_point(|(low, _)| low.value <= x);
-    epoch.floating[..at_or_below].last().map(|&(low, _)| low)
+    let at_or_below = epoch.floating.partition_point(|f| f.value <= x);
+    epoch.floating[..at_or_below].last().map(|f| f.low())
 }
 
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
 /// beneath what the estimate keeps ([`Kept`]): they support it.
-fn floaters(
-    floating: &[(Endpoint, usize)],
-    kept: Kept<'_>,
-    inputs: &[Input<'_>],
-) -> BTreeSet<usize> {
+fn floaters(floating: &[Floor], kept: Kept<'_>, inputs: &[Input<'_>]) -> BTreeSet<usize> {
     let rejecting: BTreeSet<usize> =
-        floating.iter().filter(|(low, _)| kept.above(low)).map(|&(_, m)| inputs[m].voice).collect();
-    floating.iter().map(|&(_, m)| inputs[m].voice).filter(|v| !rejecting.contains(v)).collect()
+        floating.iter().filter(|f| kept.above(&f.low())).map(|f| inputs[f.at()].voice).collect();
+    floating.iter().map(|f| inputs[f.at()].voice).filter(|v| !rejecting.contains(v)).collect()
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
