@@ -28,8 +28,21 @@ fn claim_line(phrase: &str) -> String {
 
 #[test]
 fn phrases() {
-    let cases: [(&str, &str); 21] = [
+    let cases: [(&str, &str); 24] = [
         ("", r#"cannot read "" at byte 0: the phrase is empty"#),
+        // A bound that no amount meets: an estimate of it would be of nothing.
+        (
+            "fewer than 0",
+            "invalid number fewer than 0: it allows no amount: amounts are never negative",
+        ),
+        (
+            "nearly 0 people",
+            "invalid number nearly 0: it allows no amount: amounts are never negative",
+        ),
+        (
+            "from 10 to under 0 tenge",
+            "invalid number fewer than 0: it allows no amount: amounts are never negative",
+        ),
         ("more than", r#"cannot read "more than" at byte 9: expected a number after 'more than'"#),
         (
             "1,30,0",
@@ -1040,5 +1053,66 @@ fn a_claim_written_as_a_json_array_is_refused_as_before() {
     assert_eq!(
         e,
         "c.jsonl:2: field line: not a JSON object: invalid type: sequence, expected a map at line 1 column 0"
+    );
+}
+
+/// "fewer than 0" and "nearly 0" allow no amount (amounts are never negative): they were read
+/// as the empty interval [0, 0), which won against a real figure ("low 0 / best below 0 /
+/// high below 0") and, after a higher figure, hid the fall from the findings. They are
+/// rejected on every path: a table's rows (both readers), a corpus's phrase, and a claim
+/// built from a typed value, which the reconciler rejects naming its field.
+#[test]
+fn a_bound_below_zero_is_rejected_on_every_path() {
+    let csv = "source,object,attribute,value\na,X,n,fewer than 0\nb,X,n,nearly 0\nc,X,n,5\n";
+    let expected = [
+        "t.csv:2: field value: invalid number fewer than 0: it allows no amount: amounts are never negative",
+        "t.csv:3: field value: invalid number nearly 0: it allows no amount: amounts are never negative",
+    ];
+    let parser = Parser::default();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(rejected, expected);
+    let figure = BulkReconciler::new().reconcile(&bulk).estimate("X", "n").unwrap().figure.clone();
+    assert_eq!(figure.to_string(), "low 5 / best 5 / high 5");
+    let rows: Vec<Result<Claim, Error>> =
+        Table::csv().read("t.csv", csv.as_bytes(), &parser).collect();
+    let errors: Vec<String> =
+        rows.iter().filter_map(|r| r.as_ref().err()).map(ToString::to_string).collect();
+    assert_eq!(errors, expected);
+    assert_eq!(
+        corpus_error(&claim_line("nearly 0")),
+        "c.jsonl:2: field phrase: invalid number nearly 0: it allows no amount: amounts are never negative"
+    );
+    // Built from a typed value: rejected by the reconciler, and the fall of another voice from
+    // the two voices' 100 to 90 found (with "nearly 0" read, the findings were empty).
+    let day = |d: u32| NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
+    let claim = |id: &str, magnitude: Magnitude, as_of: NaiveDate| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            Value::Amount(Amount::new(magnitude, Unit::Persons)),
+            Provenance::new(SourceId::new(id).unwrap()),
+        )
+        .with_as_of(as_of)
+    };
+    let n = |x: f64| Number::new(x).unwrap();
+    let r = Reconciler::new().reconcile([
+        claim("a", Magnitude::Exact(n(100.0)), day(1)),
+        claim("a2", Magnitude::Exact(n(100.0)), day(1)),
+        claim("b", Magnitude::Nearly(n(0.0)), day(2)),
+        claim("c", Magnitude::Exact(n(90.0)), day(3)),
+    ]);
+    let rejected: Vec<String> = r.rejected.iter().map(|x| x.error.to_string()).collect();
+    assert_eq!(
+        rejected,
+        [
+            "claim \"b\", field value: invalid number nearly 0: it allows no amount: amounts are never negative"
+        ]
+    );
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(100.0));
+    assert!(
+        r.findings.iter().any(|f| f.kind == FindingKind::Regression),
+        "the fall from 100 to 90 is found: {:#?}",
+        r.findings
     );
 }

@@ -58,8 +58,12 @@ fn any_bounded_magnitude() -> BoxedStrategy<Magnitude> {
         any_number().prop_map(Magnitude::MoreThan),
         any_number().prop_map(Magnitude::AtLeast),
         any_number().prop_map(Magnitude::UpTo),
-        any_number().prop_map(Magnitude::FewerThan),
-        any_number().prop_map(Magnitude::Nearly),
+        any_number()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::FewerThan),
+        any_number()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::Nearly),
         any_range().prop_map(Magnitude::Range),
     ]
     .boxed()
@@ -96,8 +100,12 @@ fn bounded_magnitude() -> BoxedStrategy<Magnitude> {
         number().prop_map(Magnitude::MoreThan),
         number().prop_map(Magnitude::AtLeast),
         number().prop_map(Magnitude::UpTo),
-        number().prop_map(Magnitude::FewerThan),
-        number().prop_map(Magnitude::Nearly),
+        number()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::FewerThan),
+        number()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::Nearly),
         range().prop_map(Magnitude::Range),
     ]
     .boxed()

@@ -428,11 +428,17 @@ fn at_the_limit() -> BoxedStrategy<Value> {
     let magnitude = prop_oneof![
         number.clone().prop_map(Magnitude::Exact),
         number.clone().prop_map(Magnitude::About),
-        number.clone().prop_map(Magnitude::Nearly),
+        number
+            .clone()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::Nearly),
         number.clone().prop_map(Magnitude::MoreThan),
         number.clone().prop_map(Magnitude::AtLeast),
         number.clone().prop_map(Magnitude::UpTo),
-        number.clone().prop_map(Magnitude::FewerThan),
+        number
+            .clone()
+            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_map(Magnitude::FewerThan),
         (number.clone(), number).prop_map(|(a, b)| {
             let (low, high) = if a <= b { (a, b) } else { (b, a) };
             Magnitude::Range(NumberRange::new(low, high).unwrap())

@@ -110,7 +110,7 @@ impl Grammar<'_> {
         // kilograms, a millionth of a nanogram too few.
         let number = Number::checked(value * factor)
             .map_err(|why| why.error(&self.phrase[rest[0].start..self.end_of(rest)]))?;
-        let mag = qualified(qualifier, number);
+        let mag = Self::allowing_some(qualified(qualifier, number))?;
         let clock = if qualifier.is_none() && unit.is_none() { clock } else { None };
         Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, clock, at })
     }

@@ -73,6 +73,7 @@ impl Grammar<'_> {
         if direction == Some(false) && !matches!(t, [_, p] if p.tok == Tok::Percent) {
             return Err(self.err(at, "a fall is written as a percentage: 'a 30% fall'"));
         }
+        let factor = Self::allowing_some(factor)?;
         Ok(Value::Change(Change::Factor { factor }))
     }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lex::{self, Token, lex};
 use crate::Error;
-use crate::value::{Policy, Value, check_year};
+use crate::value::{Magnitude, Policy, Value, check_year};
 
 /// The longest value phrase read, in bytes. Value phrases are a few words; anything longer is
 /// a paste gone wrong.
@@ -233,6 +233,16 @@ pub(super) struct Grammar<'a> {
 }
 
 impl Grammar<'_> {
+    /// `mag`, or its error when it allows no number ("fewer than 0", "nearly 0": an amount is
+    /// never below 0), an [`Error::InvalidNumber`] as for "-5": a table's cell so written is a
+    /// rejected row, not a label.
+    pub(super) fn allowing_some(mag: Magnitude) -> Result<Magnitude, Error> {
+        if mag.allows_no_number() {
+            return Err(mag.allowing_none_error());
+        }
+        Ok(mag)
+    }
+
     pub(super) fn err(&self, at: usize, problem: impl Into<String>) -> Error {
         Error::parse(self.phrase, at, problem)
     }

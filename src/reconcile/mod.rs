@@ -1136,7 +1136,7 @@ fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejecte
     // vector of claims is built beside them.
     let clean = claims.len() <= limit
         && claims.windows(2).all(|w| w[0].id() != w[1].id())
-        && claims.iter().all(|c| date_out_of_range(c).is_none());
+        && claims.iter().all(|c| date_out_of_range(c).or_else(|| allows_no_number(c)).is_none());
     if clean {
         return (claims, Vec::new());
     }
@@ -1151,7 +1151,7 @@ fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejecte
                 claim: Some(Box::new(c)),
                 error,
             });
-        } else if let Some(error) = date_out_of_range(&c) {
+        } else if let Some(error) = date_out_of_range(&c).or_else(|| allows_no_number(&c)) {
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,
@@ -1184,6 +1184,18 @@ fn date_out_of_range(c: &Claim) -> Option<Error> {
         let e = crate::value::check_year(date?).err()?;
         Some(e.in_claim(c.id().as_str(), field))
     })
+}
+
+/// The error of a claim whose value allows no number ("fewer than 0", "nearly 0": an amount
+/// is never below 0), which the parser refuses and a claim built from a typed value can
+/// still hold: its estimate would be of nothing.
+fn allows_no_number(c: &Claim) -> Option<Error> {
+    let magnitude = match c.value() {
+        Value::Amount(a) => Some(a.magnitude).filter(crate::value::Magnitude::allows_no_number),
+        Value::Change(change) => change.magnitude_allowing_none(),
+        _ => None,
+    }?;
+    Some(magnitude.allowing_none_error().in_claim(c.id().as_str(), "value"))
 }
 
 /// Values as text, interned: equal figures share one key id, so a repeated figure counts once.

@@ -122,6 +122,23 @@ impl Magnitude {
         }
     }
 
+    /// True for "fewer than 0" and "nearly 0": no amount (never below 0) is that. Every other
+    /// magnitude allows some number whatever the policy.
+    #[must_use]
+    pub(crate) fn allows_no_number(&self) -> bool {
+        matches!(*self, Magnitude::FewerThan(x) | Magnitude::Nearly(x) if x.get() <= 0.0)
+    }
+
+    /// The error of a magnitude that allows no number ([`Magnitude::allows_no_number`]): one
+    /// for the parser and for a claim built from a typed value. An estimate of it would be of
+    /// nothing (the empty interval `[0, 0)`).
+    pub(crate) fn allowing_none_error(&self) -> Error {
+        Error::InvalidNumber {
+            value: self.to_string(),
+            problem: "it allows no amount: amounts are never negative".to_owned(),
+        }
+    }
+
     /// The number a magnitude is built on, when it has one (not for ranges and vague words).
     #[must_use]
     pub fn number(&self) -> Option<Number> {
@@ -214,6 +231,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// The magnitude of this change that allows no number, if any (see
+    /// [`Magnitude::allows_no_number`]).
+    pub(crate) fn magnitude_allowing_none(&self) -> Option<Magnitude> {
+        let magnitudes = match *self {
+            Change::Between { from, to, .. } => [Some(from), Some(to)],
+            Change::Factor { factor } => [Some(factor), None],
+        };
+        magnitudes.into_iter().flatten().find(Magnitude::allows_no_number)
+    }
+
     /// The factors this change allows under `policy`: after ÷ before. `None` when the amount
     /// before may be zero.
     #[must_use]
