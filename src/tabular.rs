@@ -165,13 +165,43 @@ pub(crate) struct Limits {
     pub buffer: usize,
 }
 
+/// [`Table::csv`]'s columns when read by position: source, object, attribute and value.
+const BY_POSITION: [(&str, usize); 4] =
+    [("source", 0), ("object", 1), ("attribute", 2), ("value", 3)];
+
+/// For [`Table::csv`]'s default, a header (its cells in lower case) that does not name all
+/// of `source`, `object` and `value`, whose columns are then read by position: an error when
+/// it names one of the four columns elsewhere than that column's position (a header
+/// `id,source,object,attribute,val` would read the ids as sources and the attributes as
+/// values, every row, none rejected). A header that names none of them, or names them where
+/// they are read, is read by position as before.
+fn misplaced(cells: &[String]) -> Result<(), String> {
+    let at = |name: &str| cells.iter().position(|c| c == name);
+    let Some((name, i, want)) = BY_POSITION
+        .iter()
+        .find_map(|&(name, want)| at(name).filter(|&i| i != want).map(|i| (name, i, want)))
+    else {
+        return Ok(());
+    };
+    let missing: Vec<String> = ["source", "object", "value"]
+        .iter()
+        .filter(|n| at(n).is_none())
+        .map(|n| format!("{n:?}"))
+        .collect();
+    Err(format!(
+        "the header names {name:?} in column {i}, but has no column named {}: the columns would be read by position, where {name} is column {want} (name every column, or use Table::named or Table::columns)",
+        missing.join(" or ")
+    ))
+}
+
 impl Table {
     /// Comma-separated, with a header row. When the header names the columns `source`,
     /// `object` and `value` (in any order, ignoring case and the white space around them),
     /// they are found by name, with `attribute` (else every row is about `value`) and an
     /// as-of column `as_of` if the header has them; otherwise the columns are source 0,
-    /// object 1, attribute 2 and value 3. Name other columns with [`Table::named`], or give
-    /// positions with [`Table::columns`].
+    /// object 1, attribute 2 and value 3, and a header that names one of these four in another
+    /// column is an error of the whole table (its rows would all be misread). Name other
+    /// columns with [`Table::named`], or give positions with [`Table::columns`].
     #[must_use]
     pub fn csv() -> Self {
         Table {
@@ -544,8 +574,10 @@ impl Table {
                     }
                 }
             }
-            // By position: as they were.
-            Find::At | Find::Auto => {}
+            // By position, as they were; a header that names some of the columns elsewhere
+            // than their positions would be read wrongly so (every row misread, none rejected).
+            Find::Auto => misplaced(&cells)?,
+            Find::At => {}
         }
         if let Some(name) = &self.as_of_name {
             t.as_of = Some(need(name)?);

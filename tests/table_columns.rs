@@ -135,6 +135,23 @@ fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
             "s,o,v,and a long tail\na,b,1\n",
             "t.csv:1: field header: the header cannot be read: the line is longer than 8 bytes",
         ),
+        // `Table::csv`'s default reads a header that does not name the source, the object
+        // and the value by position: one that names one of the columns elsewhere would be
+        // misread on every row (the ids as sources, the attributes as values), none rejected.
+        (
+            Table::csv(),
+            "id,source,object,attribute,val\n1,a,X,n,5\n",
+            "t.csv:1: field header: the header names \"source\" in column 1, but has no column \
+             named \"value\": the columns would be read by position, where source is column 0 \
+             (name every column, or use Table::named or Table::columns)",
+        ),
+        (
+            Table::csv(),
+            "\u{feff}Value,Who\n5,a\n",
+            "t.csv:1: field header: the header names \"value\" in column 0, but has no column \
+             named \"source\" or \"object\": the columns would be read by position, where \
+             value is column 3 (name every column, or use Table::named or Table::columns)",
+        ),
         (
             Table::csv().named("s", "o", None, "v").header(false),
             "a,b,1\n",
@@ -154,6 +171,9 @@ fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
 #[test]
 fn without_the_default_names_columns_stay_in_place() {
     let text = "who,what,which,how much\na,Oslo,population,700000\n";
+    assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
+    // Some of the default names, each where it is read: by position, as the names say.
+    let text = "source,object,attribute,val\na,Oslo,population,700000\n";
     assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
     // Without an attribute column, every row is about `value`.
     let text = "value,object,source\n700000,Oslo,a\n";
