@@ -157,3 +157,42 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
     assert!(one.is_some(), "{:#?}", r.findings);
     assert!(markdown(&r).contains(", and 1 more)"), "{}", markdown(&r));
 }
+
+/// The Markdown report shows names, phrases and values as written: a source `<b>x</b>`, an
+/// object `[l](http://e)` or a label `*a* _b_` is escaped, not read as HTML, a link or
+/// emphasis (found by a hostile-input probe), and an id holding a backtick stays one code
+/// span.
+#[test]
+fn the_markdown_report_shows_names_as_written_not_as_markup() {
+    let csv = "source,object,attribute,value\n<b>x</b>,[l](http://e),who,\"*a* _b_\"\n\
+               y,[l](http://e),who,\"*a* _b_\"\n";
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let md = markdown(&BulkReconciler::new().findings(true).groups(true).reconcile(&bulk));
+    for raw in ["<b>", "[l](http://e)", "*a*", "_b_"] {
+        assert!(!unescaped(&md, raw), "{raw} raw in:\n{md}");
+    }
+    for escaped in [r"\<b\>x\</b\>", r"\[l\](http://e)", r"\*a\* \_b\_"] {
+        assert!(md.contains(escaped), "{escaped} not in:\n{md}");
+    }
+    // An id with a backtick in it: a code span fenced by two.
+    let claim = |id: &str, source: &str| {
+        claimrecon::Claim::parse(
+            claimrecon::ClaimId::new(id).unwrap(),
+            claimrecon::Subject::new(claimrecon::Measure::Deaths),
+            "5",
+            claimrecon::Provenance::new(claimrecon::SourceId::new(source).unwrap()),
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = claimrecon::Reconciler::new().reconcile([claim("a`b", "s1"), claim("c", "s2")]);
+    let md = markdown(&r);
+    assert!(md.contains("| `` a`b `` |"), "{md}");
+    assert!(md.contains("| `c` |"), "{md}");
+}
+
+/// Whether `raw` occurs in `md` other than escaped (each of its markup characters after a
+/// backslash).
+fn unescaped(md: &str, raw: &str) -> bool {
+    md.match_indices(raw).any(|(at, _)| !md[..at].ends_with('\\'))
+}

@@ -6,7 +6,29 @@ use super::{describe, nature_text, notable, rows};
 use crate::reconcile::Reconciliation;
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push(' '),
+            // What Markdown would read as markup (emphasis, code, links, raw HTML, a table's
+            // cell end, an entity): a name or a phrase such as `<script>` or `[x](http://e)`
+            // shows as written.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` as inline code, shown as written: a code span whose fence is longer than any run of
+/// backticks in it (an id may hold one). In a table's cell its `|` must be escaped too.
+fn code(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 { format!("{fence}{s}{fence}") } else { format!("{fence} {s} {fence}") }
 }
 
 /// Renders a reconciliation as Markdown: findings, quantities (a table of claims each), a
@@ -41,14 +63,14 @@ pub fn markdown(r: &Reconciliation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Reconciliation\n");
     let _ = writeln!(out, "{}.\n", super::headline(r));
-    let _ = writeln!(out, "**Summary**: {}.\n", super::summary_line(r));
+    let _ = writeln!(out, "**Summary**: {}.\n", cell(&super::summary_line(r)));
     if !r.rejected.is_empty() {
         let _ = writeln!(out, "## Rejected claims\n");
         for rej in &r.rejected {
             let _ = writeln!(
                 out,
-                "- `{}`: {}",
-                super::rejected_name(rej),
+                "- {}: {}",
+                code(&super::rejected_name(rej)),
                 cell(&rej.error.to_string())
             );
         }
@@ -61,8 +83,12 @@ pub fn markdown(r: &Reconciliation) -> String {
         let _ = writeln!(out, "\n### {}\n", cell(&g.subject.to_string()));
         let _ = writeln!(out, "*{}*\n", nature_text(g.subject.behaviour()));
         if let Some(e) = &g.estimate {
-            let _ =
-                writeln!(out, "**Estimate** (as of {}): {}  ", super::date_text(e.as_of), e.figure);
+            let _ = writeln!(
+                out,
+                "**Estimate** (as of {}): {}  ",
+                super::date_text(e.as_of),
+                cell(&e.figure.to_string())
+            );
             let _ = writeln!(out, "{}\n", cell(&e.reason.to_string()));
         }
         if let Some(text) = super::unshown_claims(r, g) {
@@ -76,13 +102,13 @@ pub fn markdown(r: &Reconciliation) -> String {
         for row in rows(r, g) {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | `{}` |",
+                "| {} | {} | {} | {} | {} | {} |",
                 row.date,
                 cell(row.outlet),
                 cell(row.speaker),
                 cell(&row.phrase),
                 row.rank,
-                row.id
+                code(row.id.as_str()).replace('|', "\\|")
             );
         }
         let mut first = true;
@@ -91,7 +117,7 @@ pub fn markdown(r: &Reconciliation) -> String {
                 out.push('\n');
                 first = false;
             }
-            let _ = writeln!(out, "- derived `{}`: {}", d.id, cell(&d.reason));
+            let _ = writeln!(out, "- derived {}: {}", code(d.id.as_str()), cell(&d.reason));
         }
         for rel in notable(g) {
             if first {
@@ -181,7 +207,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
         let _ = writeln!(out, "None.\n");
     }
     for (i, f) in numbered.iter().enumerate() {
-        let ids = super::finding_claims(&f.claims, |c| format!("`{c}`")).join(", ");
+        let ids = super::finding_claims(&f.claims, |c| code(c.as_str())).join(", ");
         let _ =
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message.to_string()), ids);
     }
@@ -198,7 +224,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
             single.len()
         );
         for f in single {
-            let ids = super::finding_claims(&f.claims, |c| format!("`{c}`")).join(", ");
+            let ids = super::finding_claims(&f.claims, |c| code(c.as_str())).join(", ");
             let _ = writeln!(out, "- {} ({ids})", cell(&f.message.to_string()));
         }
     }
