@@ -139,7 +139,8 @@ enum Find {
     /// By the header's names ([`Table::named`]): each must be there.
     Named(Box<Names>),
     /// [`Table::csv`]'s default: by name when the header names `source`, `object` and `value`
-    /// (and, when it has them, `attribute` and `as_of`), else by position.
+    /// (and, when it has them, `attribute` and `as_of`), else by position (an error when the
+    /// header names one of the four columns in another of the positions read).
     Auto,
 }
 
@@ -165,31 +166,35 @@ pub(crate) struct Limits {
     pub buffer: usize,
 }
 
-/// [`Table::csv`]'s columns when read by position: source, object, attribute and value.
-const BY_POSITION: [(&str, usize); 4] =
-    [("source", 0), ("object", 1), ("attribute", 2), ("value", 3)];
-
 /// For [`Table::csv`]'s default, a header (its cells in lower case) that does not name all
-/// of `source`, `object` and `value`, whose columns are then read by position: an error when
-/// it names one of the four columns elsewhere than that column's position (a header
-/// `id,source,object,attribute,val` would read the ids as sources and the attributes as
-/// values, every row, none rejected). A header that names none of them, or names them where
-/// they are read, is read by position as before.
-fn misplaced(cells: &[String]) -> Result<(), String> {
-    let at = |name: &str| cells.iter().position(|c| c == name);
-    let Some((name, i, want)) = BY_POSITION
-        .iter()
-        .find_map(|&(name, want)| at(name).filter(|&i| i != want).map(|i| (name, i, want)))
-    else {
+/// of `source`, `object` and `value`, whose columns are then read where `at` says (each
+/// column's name and position): an error when it names one of them in another of the
+/// columns read (a header `id,source,object,attribute,val` would read the ids as sources and
+/// the attributes as values, every row, none rejected). A header that names none of them, or
+/// names them where they are read, or only in columns not read (a citation column `source`
+/// after the data), is read by position as before.
+fn misplaced(cells: &[String], at: &[(&str, Option<usize>)]) -> Result<(), String> {
+    let read: Vec<usize> = at.iter().filter_map(|&(_, i)| i).collect();
+    let named = |name: &str| cells.iter().position(|c| c == name);
+    let wrong = at.iter().find_map(|&(name, want)| {
+        let i = named(name).filter(|i| read.contains(i) && Some(*i) != want)?;
+        Some((name, i, want))
+    });
+    let Some((name, i, want)) = wrong else {
         return Ok(());
     };
     let missing: Vec<String> = ["source", "object", "value"]
         .iter()
-        .filter(|n| at(n).is_none())
+        .filter(|n| named(n).is_none())
         .map(|n| format!("{n:?}"))
         .collect();
+    let read_as = match at.iter().find(|&&(_, p)| p == Some(i)) {
+        Some((other, _)) => format!("column {i} is read as the {other}"),
+        None => format!("column {i} is not read"),
+    };
+    let wanted = want.map_or(String::new(), |w| format!(" and {name} from column {w}"));
     Err(format!(
-        "the header names {name:?} in column {i}, but has no column named {}: the columns would be read by position, where {name} is column {want} (name every column, or use Table::named or Table::columns)",
+        "the header names {name:?} in column {i}, but has no column named {}: the columns would be read by position, where {read_as}{wanted} (name every column, or use Table::named or Table::columns)",
         missing.join(" or ")
     ))
 }
@@ -200,7 +205,7 @@ impl Table {
     /// they are found by name, with `attribute` (else every row is about `value`) and an
     /// as-of column `as_of` if the header has them; otherwise the columns are source 0,
     /// object 1, attribute 2 and value 3, and a header that names one of these four in another
-    /// column is an error of the whole table (its rows would all be misread). Name other
+    /// of them is an error of the whole table (its rows would all be misread). Name other
     /// columns with [`Table::named`], or give positions with [`Table::columns`].
     #[must_use]
     pub fn csv() -> Self {
@@ -547,7 +552,8 @@ impl Table {
                 found(given);
             }
             // By name only when the header names all three (a name given twice among them is
-            // then an error); otherwise by position, whatever else the header holds.
+            // then an error); otherwise by position, unless the header names one of the four
+            // columns in another of the first four (see `misplaced`).
             Find::Auto
                 if ["source", "object", "value"].iter().all(|n| cells.iter().any(|c| c == n)) =>
             {
@@ -576,7 +582,15 @@ impl Table {
             }
             // By position, as they were; a header that names some of the columns elsewhere
             // than their positions would be read wrongly so (every row misread, none rejected).
-            Find::Auto => misplaced(&cells)?,
+            Find::Auto => {
+                let at = [
+                    ("source", Some(t.source)),
+                    ("object", Some(t.object)),
+                    ("attribute", t.attribute),
+                    ("value", Some(t.value)),
+                ];
+                misplaced(&cells, &at)?;
+            }
             Find::At => {}
         }
         if let Some(name) = &self.as_of_name {

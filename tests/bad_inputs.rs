@@ -1116,3 +1116,33 @@ fn a_bound_below_zero_is_rejected_on_every_path() {
         r.findings
     );
 }
+
+/// "nearly x" under an approximation policy of no width (`relative(0.0)`, `rounding(0.0)`,
+/// accepted settings) was the empty interval [x, x), with the same harm as "nearly 0": an
+/// estimate "best below 5" and a fall left out of the findings (found by a review). It is x.
+#[test]
+fn nearly_under_a_policy_of_no_width_is_the_number_itself() {
+    let zero = Policy::default().approx(ApproxPolicy::default().relative(0.0).rounding(0.0));
+    let n = |x: f64| Number::new(x).unwrap();
+    assert_eq!(Magnitude::Nearly(n(5.0)).interval(&zero), Interval::point(5.0));
+    let day = |d: u32| NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
+    let claim = |id: &str, magnitude: Magnitude, as_of: NaiveDate| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            Value::Amount(Amount::new(magnitude, Unit::Persons)),
+            Provenance::new(SourceId::new(id).unwrap()),
+        )
+        .with_as_of(as_of)
+    };
+    let r = Reconciler::new().policy(zero).reconcile([
+        claim("a", Magnitude::Exact(n(100.0)), day(1)),
+        claim("a2", Magnitude::Exact(n(100.0)), day(1)),
+        claim("b", Magnitude::Nearly(n(5.0)), day(2)),
+        claim("c", Magnitude::Exact(n(90.0)), day(3)),
+    ]);
+    assert!(r.rejected.is_empty(), "{:#?}", r.rejected);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(100.0));
+    let regression = r.findings.iter().find(|f| f.kind == FindingKind::Regression);
+    assert!(regression.is_some_and(|f| f.claims.iter().any(|c| c.as_str() == "b")), "{r:#?}");
+}

@@ -59,10 +59,10 @@ fn any_bounded_magnitude() -> BoxedStrategy<Magnitude> {
         any_number().prop_map(Magnitude::AtLeast),
         any_number().prop_map(Magnitude::UpTo),
         any_number()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::FewerThan),
         any_number()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::Nearly),
         any_range().prop_map(Magnitude::Range),
     ]
@@ -101,10 +101,10 @@ fn bounded_magnitude() -> BoxedStrategy<Magnitude> {
         number().prop_map(Magnitude::AtLeast),
         number().prop_map(Magnitude::UpTo),
         number()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::FewerThan),
         number()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::Nearly),
         range().prop_map(Magnitude::Range),
     ]
@@ -363,4 +363,9 @@ proptest! {
     fn parsing_never_panics(s in "\\PC{0,40}") {
         let _ = s.parse::<Value>();
     }
+}
+
+/// Whether "fewer than n" and "nearly n" allow some amount: n above 0 (at 0 they are errors).
+fn allows_a_bound_below(n: Number) -> bool {
+    n.get() > 0.0
 }

@@ -430,14 +430,14 @@ fn at_the_limit() -> BoxedStrategy<Value> {
         number.clone().prop_map(Magnitude::About),
         number
             .clone()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::Nearly),
         number.clone().prop_map(Magnitude::MoreThan),
         number.clone().prop_map(Magnitude::AtLeast),
         number.clone().prop_map(Magnitude::UpTo),
         number
             .clone()
-            .prop_filter("a bound below 0 allows no amount", |n| n.get() > 0.0)
+            .prop_filter("a bound at 0 allows no amount", |n| allows_a_bound_below(*n))
             .prop_map(Magnitude::FewerThan),
         (number.clone(), number).prop_map(|(a, b)| {
             let (low, high) = if a <= b { (a, b) } else { (b, a) };
@@ -632,4 +632,9 @@ fn bulk_numbers_at_the_limit_give_finite_estimates() {
 #[test]
 fn a_rejected_row_is_small() {
     assert!(std::mem::size_of::<Rejected>() <= 160, "{}", std::mem::size_of::<Rejected>());
+}
+
+/// Whether "fewer than n" and "nearly n" allow some amount: n above 0 (at 0 they are errors).
+fn allows_a_bound_below(n: Number) -> bool {
+    n.get() > 0.0
 }

@@ -142,15 +142,17 @@ fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
             Table::csv(),
             "id,source,object,attribute,val\n1,a,X,n,5\n",
             "t.csv:1: field header: the header names \"source\" in column 1, but has no column \
-             named \"value\": the columns would be read by position, where source is column 0 \
-             (name every column, or use Table::named or Table::columns)",
+             named \"value\": the columns would be read by position, where column 1 is read as \
+             the object and source from column 0 (name every column, or use Table::named or \
+             Table::columns)",
         ),
         (
             Table::csv(),
             "\u{feff}Value,Who\n5,a\n",
             "t.csv:1: field header: the header names \"value\" in column 0, but has no column \
              named \"source\" or \"object\": the columns would be read by position, where \
-             value is column 3 (name every column, or use Table::named or Table::columns)",
+             column 0 is read as the source and value from column 3 (name every column, or use \
+             Table::named or Table::columns)",
         ),
         (
             Table::csv().named("s", "o", None, "v").header(false),
@@ -174,6 +176,9 @@ fn without_the_default_names_columns_stay_in_place() {
     assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
     // Some of the default names, each where it is read: by position, as the names say.
     let text = "source,object,attribute,val\na,Oslo,population,700000\n";
+    assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
+    // A name only in a column not read (a citation after the data) changes nothing.
+    let text = "who,city,measure,figure,source\na,Oslo,population,700000,http://x\n";
     assert_eq!(read(&Table::csv(), text), ["t.csv:2 a population [Oslo] 700,000"]);
     // Without an attribute column, every row is about `value`.
     let text = "value,object,source\n700000,Oslo,a\n";

@@ -189,6 +189,17 @@ fn the_markdown_report_shows_names_as_written_not_as_markup() {
     let md = markdown(&r);
     assert!(md.contains("| `` a`b `` |"), "{md}");
     assert!(md.contains("| `c` |"), "{md}");
+    // A line end in a phrase (a carriage return too) stays inside its table row.
+    let quoted = claimrecon::Claim::parse(
+        claimrecon::ClaimId::new("q").unwrap(),
+        claimrecon::Subject::new(claimrecon::Measure::Deaths),
+        "\"a\r# h\"",
+        claimrecon::Provenance::new(claimrecon::SourceId::new("s3").unwrap()),
+        &Parser::default(),
+    );
+    let md = markdown(&claimrecon::Reconciler::new().reconcile([quoted.unwrap()]));
+    assert!(!md.contains('\r'), "{md:?}");
+    assert!(md.lines().all(|l| !l.starts_with("# h")), "{md}");
 }
 
 /// Whether `raw` occurs in `md` other than escaped (each of its markup characters after a

@@ -9,7 +9,7 @@ fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\n' => out.push(' '),
+            '\n' | '\r' => out.push(' '),
             // What Markdown would read as markup (emphasis, code, links, raw HTML, a table's
             // cell end, an entity): a name or a phrase such as `<script>` or `[x](http://e)`
             // shows as written.

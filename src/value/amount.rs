@@ -123,7 +123,8 @@ impl Magnitude {
     }
 
     /// True for "fewer than 0" and "nearly 0": no amount (never below 0) is that. Every other
-    /// magnitude allows some number whatever the policy.
+    /// magnitude allows some number whatever the policy ("nearly x" under a policy of no
+    /// width is x, see [`ApproxPolicy::nearly`](crate::ApproxPolicy::nearly)).
     #[must_use]
     pub(crate) fn allows_no_number(&self) -> bool {
         matches!(*self, Magnitude::FewerThan(x) | Magnitude::Nearly(x) if x.get() <= 0.0)

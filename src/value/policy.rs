@@ -334,13 +334,18 @@ impl ApproxPolicy {
         Interval::closed((x.get() - h).max(0.0), x.get() + h)
     }
 
-    /// The interval for "nearly x": just below x, as far down as "about x" reaches.
+    /// The interval for "nearly x": just below x, as far down as "about x" reaches; x itself
+    /// when that reaches nothing below it (a policy of no width), so that "nearly x" never
+    /// allows no number (only "nearly 0", which the parser refuses, would).
     #[must_use]
     pub fn nearly(&self, x: Number) -> Interval {
         use super::interval::Endpoint;
-        let h = self.half_width(x);
+        let low = (x.get() - self.half_width(x)).max(0.0);
+        if low >= x.get() {
+            return Interval::point(x.get());
+        }
         Interval::new(
-            Endpoint { value: (x.get() - h).max(0.0), open: false },
+            Endpoint { value: low, open: false },
             Some(Endpoint { value: x.get(), open: true }),
         )
     }
