@@ -1085,22 +1085,12 @@ fn a_bound_below_zero_is_rejected_on_every_path() {
     );
     // Built from a typed value: rejected by the reconciler, and the fall of another voice from
     // the two voices' 100 to 90 found (with "nearly 0" read, the findings were empty).
-    let day = |d: u32| NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
-    let claim = |id: &str, magnitude: Magnitude, as_of: NaiveDate| {
-        Claim::new(
-            ClaimId::new(id).unwrap(),
-            Subject::new(Measure::Deaths),
-            Value::Amount(Amount::new(magnitude, Unit::Persons)),
-            Provenance::new(SourceId::new(id).unwrap()),
-        )
-        .with_as_of(as_of)
-    };
     let n = |x: f64| Number::new(x).unwrap();
     let r = Reconciler::new().reconcile([
-        claim("a", Magnitude::Exact(n(100.0)), day(1)),
-        claim("a2", Magnitude::Exact(n(100.0)), day(1)),
-        claim("b", Magnitude::Nearly(n(0.0)), day(2)),
-        claim("c", Magnitude::Exact(n(90.0)), day(3)),
+        deaths_on("a", Magnitude::Exact(n(100.0)), 1),
+        deaths_on("a2", Magnitude::Exact(n(100.0)), 1),
+        deaths_on("b", Magnitude::Nearly(n(0.0)), 2),
+        deaths_on("c", Magnitude::Exact(n(90.0)), 3),
     ]);
     let rejected: Vec<String> = r.rejected.iter().map(|x| x.error.to_string()).collect();
     assert_eq!(
@@ -1125,24 +1115,26 @@ fn nearly_under_a_policy_of_no_width_is_the_number_itself() {
     let zero = Policy::default().approx(ApproxPolicy::default().relative(0.0).rounding(0.0));
     let n = |x: f64| Number::new(x).unwrap();
     assert_eq!(Magnitude::Nearly(n(5.0)).interval(&zero), Interval::point(5.0));
-    let day = |d: u32| NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
-    let claim = |id: &str, magnitude: Magnitude, as_of: NaiveDate| {
-        Claim::new(
-            ClaimId::new(id).unwrap(),
-            Subject::new(Measure::Deaths),
-            Value::Amount(Amount::new(magnitude, Unit::Persons)),
-            Provenance::new(SourceId::new(id).unwrap()),
-        )
-        .with_as_of(as_of)
-    };
     let r = Reconciler::new().policy(zero).reconcile([
-        claim("a", Magnitude::Exact(n(100.0)), day(1)),
-        claim("a2", Magnitude::Exact(n(100.0)), day(1)),
-        claim("b", Magnitude::Nearly(n(5.0)), day(2)),
-        claim("c", Magnitude::Exact(n(90.0)), day(3)),
+        deaths_on("a", Magnitude::Exact(n(100.0)), 1),
+        deaths_on("a2", Magnitude::Exact(n(100.0)), 1),
+        deaths_on("b", Magnitude::Nearly(n(5.0)), 2),
+        deaths_on("c", Magnitude::Exact(n(90.0)), 3),
     ]);
     assert!(r.rejected.is_empty(), "{:#?}", r.rejected);
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(100.0));
     let regression = r.findings.iter().find(|f| f.kind == FindingKind::Regression);
     assert!(regression.is_some_and(|f| f.claims.iter().any(|c| c.as_str() == "b")), "{r:#?}");
+}
+
+/// A death toll of `magnitude` people from source `id` (also the claim's id), as of January
+/// `day`, 2022, built from a typed value.
+fn deaths_on(id: &str, magnitude: Magnitude, day: u32) -> Claim {
+    Claim::new(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::Deaths),
+        Value::Amount(Amount::new(magnitude, Unit::Persons)),
+        Provenance::new(SourceId::new(id).unwrap()),
+    )
+    .with_as_of(NaiveDate::from_ymd_opt(2022, 1, day).unwrap())
 }
