@@ -131,8 +131,8 @@ impl Magnitude {
     }
 
     /// The error of a magnitude that allows no number ([`Magnitude::allows_no_number`]): one
-    /// for the parser and for a claim built from a typed value. An estimate of it would be of
-    /// nothing (the empty interval `[0, 0)`).
+    /// for the parser and for a claim built from a typed value ("fewer than 0" is the empty
+    /// interval `[0, 0)`, and an estimate of it would be of nothing).
     pub(crate) fn allowing_none_error(&self) -> Error {
         Error::InvalidNumber {
             value: self.to_string(),

@@ -335,8 +335,8 @@ impl ApproxPolicy {
     }
 
     /// The interval for "nearly x": just below x, as far down as "about x" reaches; x itself
-    /// when that reaches nothing below it (a policy of no width), so that "nearly x" never
-    /// allows no number (only "nearly 0", which the parser refuses, would).
+    /// when that reaches nothing below it (a policy of no width, or x = 0), so that it is never
+    /// empty. "nearly 0" ("just below 0") is refused anyway, by the parser and the reconciler.
     #[must_use]
     pub fn nearly(&self, x: Number) -> Interval {
         use super::interval::Endpoint;
