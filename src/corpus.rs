@@ -16,7 +16,7 @@ use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::reconcile::{Reconciler, Reconciliation, Rejected};
 use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
-use crate::value::{Label, Value, check_year};
+use crate::value::{Label, Value, check_year, year_error};
 
 /// One article of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,6 +233,14 @@ impl Loader<'_> {
         // refused for its year, like any date outside 1000-9999.
         if let Ok((date, _)) = NaiveDate::parse_and_remainder(trimmed, "%Y-%m-%d") {
             check_year(date).map_err(self.wrap("as_of"))?;
+        }
+        // Nor is a year the calendar cannot hold ("262143-01-01"): its date is where the text
+        // is cut, so it would read as a date without a separator before a time of day.
+        let date_part = trimmed.split([' ', 'T']).next().unwrap_or(trimmed);
+        let (year, _) = date_part.split_once('-').unwrap_or_default();
+        let digits = year.strip_prefix('+').unwrap_or(year);
+        if digits.len() != 4 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(year_error(date_part.to_owned()).in_line(self.file, self.line, "as_of"));
         }
         let (date, time) = match (trimmed.get(..10), trimmed.get(10..)) {
             (Some(date), Some(rest)) if !rest.is_empty() => {

@@ -481,6 +481,23 @@ fn years_outside_1000_to_9999_are_refused_where_they_come_in() {
         e,
         "c.jsonl:2: field as_of: invalid date \"+99999-01-01\": year must be between 1000 and 9999"
     );
+    // A year past the calendar's end, which no date holds, is refused for its year too, with
+    // a time of day after it or not (it read as a date missing its separator before a time).
+    for (as_of, date) in [
+        ("262143-01-01", "262143-01-01"),
+        ("262143-01-01 morning", "262143-01-01"),
+        ("+1000000-01-01T18:00", "+1000000-01-01"),
+    ] {
+        let e = corpus_error(&format!(
+            r#"{{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "as_of": "{as_of}"}}"#
+        ));
+        assert_eq!(
+            e,
+            format!(
+                "c.jsonl:2: field as_of: invalid date \"{date}\": year must be between 1000 and 9999"
+            )
+        );
+    }
 
     let edge = NaiveDate::from_ymd_opt(-262_143, 1, 1).unwrap();
     let e = Parser::default().published(edge).unwrap_err();

@@ -81,14 +81,16 @@ impl From<DateValue> for DateRepr {
 
 /// The date if its year is in [`YEARS`], else [`Error::InvalidTime`] saying so.
 pub(crate) fn check_year(date: NaiveDate) -> Result<NaiveDate, Error> {
-    if YEARS.contains(&date.year()) {
-        Ok(date)
-    } else {
-        Err(Error::InvalidTime {
-            what: "date".to_owned(),
-            value: date.to_string(),
-            problem: format!("year must be between {} and {}", YEARS.start(), YEARS.end()),
-        })
+    if YEARS.contains(&date.year()) { Ok(date) } else { Err(year_error(date.to_string())) }
+}
+
+/// The error of a date (written `value`) whose year is outside [`YEARS`]: one for a date read
+/// and for text whose year cannot be read as one (six digits, past the calendar's end).
+pub(crate) fn year_error(value: String) -> Error {
+    Error::InvalidTime {
+        what: "date".to_owned(),
+        value,
+        problem: format!("year must be between {} and {}", YEARS.start(), YEARS.end()),
     }
 }
 
