@@ -213,6 +213,26 @@ impl Loader<'_> {
         Error::line(self.file, self.line, field, problem)
     }
 
+    /// `text`, this line (one JSON object, its fields checked once already), read as a `T`. A
+    /// field missing, unknown, or of the wrong type or value is named (serde says where in the
+    /// text it stopped: after the value, whose key comes before it); any other error is the
+    /// line's.
+    fn typed<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, Error> {
+        serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            // serde_json ends its message with where it stopped; the error says the field.
+            let message = match message.rfind(" at line ") {
+                Some(at) if e.line() > 0 => message[..at].to_owned(),
+                _ => message,
+            };
+            let named = ["missing field `", "unknown field `"]
+                .iter()
+                .find_map(|start| message.strip_prefix(start)?.split('`').next());
+            let field = named.or_else(|| key_before(text, e.column())).unwrap_or("line");
+            self.err(field, message.clone())
+        })
+    }
+
     /// The error of `field`'s value, kept whole inside the line's error.
     fn wrap<'s>(&'s self, field: &'s str) -> impl Fn(Error) -> Error + 's {
         move |e| e.in_line(self.file, self.line, field)
@@ -265,6 +285,35 @@ impl Loader<'_> {
             .transpose()?;
         Ok((date, time))
     }
+}
+
+/// The key of the JSON value that ends at byte `end` of `text` (one object on one line):
+/// `"nature": "sideways"` with `end` after `"sideways"` gives `nature`. `None` when the text
+/// before `end` is not `"key": value` (then the error names the line).
+fn key_before(text: &str, end: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut i = end.min(b.len());
+    // Back over the value: a string, the start of an array or object, or a literal.
+    match b.get(i.checked_sub(1)?)? {
+        b'"' => {
+            i -= 1;
+            loop {
+                i = i.checked_sub(1)?;
+                if b[i] == b'"' && (i == 0 || b[i - 1] != b'\\') {
+                    break;
+                }
+            }
+        }
+        b'[' | b'{' => i -= 1,
+        _ => {
+            while i > 0 && (b[i - 1].is_ascii_alphanumeric() || b"+-.".contains(&b[i - 1])) {
+                i -= 1;
+            }
+        }
+    }
+    let before = text.get(..i)?.trim_end().strip_suffix(':')?.trim_end().strip_suffix('"')?;
+    let key = &before[before.rfind('"')? + 1..];
+    (!key.is_empty() && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')).then_some(key)
 }
 
 impl Corpus {
@@ -429,27 +478,22 @@ impl Corpus {
         }
         let line = serde_json::Value::Object(fields);
         if id.is_some() || line.get("claim").is_some() {
-            let c: ClaimLine =
-                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let c: ClaimLine = at.typed(trimmed).map_err(fail)?;
             self.add_claim(at, c, parser, documents).map_err(fail)
         } else if line.get("source").is_some() {
-            let s: SourceLine =
-                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let s: SourceLine = at.typed(trimmed).map_err(fail)?;
             let source = SourceId::new(&s.source).map_err(at.wrap("source")).map_err(fail)?;
             let owner = Label::new(&s.owner).map_err(at.wrap("owner")).map_err(fail)?;
             self.owners.push((source, owner));
             Ok(())
         } else if line.get("document").is_some() {
-            let d: DocumentLine =
-                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let d: DocumentLine = at.typed(trimmed).map_err(fail)?;
             self.add_document(at, d, parser, documents).map_err(fail)
         } else if line.get("alias").is_some() {
-            let a: AliasLine =
-                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let a: AliasLine = at.typed(trimmed).map_err(fail)?;
             self.add_alias(at, &a).map_err(fail)
         } else if line.get("place").is_some() {
-            let p: PlaceLine =
-                serde_json::from_value(line).map_err(|e| fail(at.err("line", e.to_string())))?;
+            let p: PlaceLine = at.typed(trimmed).map_err(fail)?;
             self.add_place(at, &p).map_err(fail)
         } else {
             Err(fail(at.err(

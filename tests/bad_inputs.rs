@@ -1155,3 +1155,53 @@ fn deaths_on(id: &str, magnitude: Magnitude, day: u32) -> Claim {
     )
     .with_as_of(NaiveDate::from_ymd_opt(2022, 1, day).unwrap())
 }
+
+/// A corpus field of the wrong type or value, missing or unknown, is named: the error said
+/// "field line" for every one of them (found by a hostile-input probe), though the line held
+/// the field. A value holding what looks like a key (`"a \"q\": 5"`) does not mislead it.
+#[test]
+fn a_corpus_field_of_the_wrong_type_or_value_is_named() {
+    let claim = |rest: &str| {
+        format!(
+            r#"{{"claim": "x", "document": "a", "quote": "a \"q\": 5", "measure": "deaths"{rest}}}"#
+        )
+    };
+    let cases = [
+        (
+            claim(r#", "phrase": "5", "nature": "sideways""#),
+            "c.jsonl:2: field nature: unknown variant `sideways`, expected one of `running_total`, `changing_state`, `fixed_fact`",
+        ),
+        (
+            claim(r#", "phrase": 5"#),
+            "c.jsonl:2: field phrase: invalid type: integer `5`, expected a string",
+        ),
+        (
+            claim(r#", "phrase": "5", "speaker": ["a"]"#),
+            "c.jsonl:2: field speaker: invalid type: sequence, expected a string",
+        ),
+        (
+            claim(r#", "phrase": "5", "as_of": 5"#),
+            "c.jsonl:2: field as_of: invalid type: integer `5`, expected a string",
+        ),
+        (claim(""), "c.jsonl:2: field phrase: missing field `phrase`"),
+        (
+            r#"{"claim": 7, "document": "a", "quote": "5", "phrase": "5", "measure": "deaths"}"#
+                .to_owned(),
+            "c.jsonl:2: field claim: invalid type: integer `7`, expected a string",
+        ),
+        (
+            r#"{"document": "b", "file": "b.txt", "outlet": "Daily", "published": 20220110}"#
+                .to_owned(),
+            "c.jsonl:2: field published: invalid type: integer `20220110`, expected a string",
+        ),
+        (
+            r#"{"document": "b", "file": "b.txt", "outlet": "Daily", "relayed_via": 5}"#.to_owned(),
+            "c.jsonl:2: field relayed_via: invalid type: integer `5`, expected a string",
+        ),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(corpus_error(&line), expected, "{line}");
+    }
+    let unknown = corpus_error(&claim(r#", "phrase": "5", "colour": "red""#));
+    assert!(unknown.starts_with("c.jsonl:2: field colour: unknown field `colour`"), "{unknown}");
+}
