@@ -808,7 +808,10 @@ mod tests {
         );
         let e = load(r#"{"claim": "x", "document": "a", "quote": "5 dead", "phrase": "5", "measure": "deaths", "colour": 1}"#)
             .unwrap_err();
-        assert!(e.to_string().starts_with("c.jsonl:2: field line: unknown field `colour`"), "{e}");
+        assert!(
+            e.to_string().starts_with("c.jsonl:2: field colour: unknown field `colour`"),
+            "{e}"
+        );
     }
 
     #[test]
