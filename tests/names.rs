@@ -117,10 +117,10 @@ fn bad_name_lines_name_their_line_and_field() {
             "{\"alias\": \"Alma-Ata\", \"of\": \"Almaty\"}\n{\"alias\": \"Almaty\", \"of\": \"Alma-Ata\"}",
             "c.jsonl:3: field alias: alias \"Almaty\" -> \"Alma-Ata\" would form a cycle",
         ),
-        (r#"{"alias": "Alma-Ata"}"#, "c.jsonl:2: field line: missing field `of`"),
+        (r#"{"alias": "Alma-Ata"}"#, "c.jsonl:2: field of: missing field `of`"),
         (
             r#"{"alias": "Alma-Ata", "of": "Almaty", "within": "Kazakhstan"}"#,
-            "c.jsonl:2: field line: unknown field `within`, expected `alias` or `of`",
+            "c.jsonl:2: field within: unknown field `within`, expected `alias` or `of`",
         ),
         (
             r#"{"alias": "Alma-Ata", "of": "Almaty", "of": "Almaty City"}"#,
@@ -132,7 +132,7 @@ fn bad_name_lines_name_their_line_and_field() {
         ),
         (
             r#"{"alias": "Alma-Ata", "of": 5}"#,
-            "c.jsonl:2: field line: invalid type: integer `5`, expected a string",
+            "c.jsonl:2: field of: invalid type: integer `5`, expected a string",
         ),
         (
             "{\"alias\": \"Alma-Ata\", \"of\": \"Almaty\"}\n{\"alias\": \"alma-ata\", \"of\": \"Astana\"}",
@@ -142,7 +142,7 @@ fn bad_name_lines_name_their_line_and_field() {
             "{\"place\": \"Almaty\", \"within\": \"Kazakhstan\"}\n{\"place\": \"Kazakhstan\", \"within\": \"Almaty\"}",
             "c.jsonl:3: field place: place \"Kazakhstan\" within \"Almaty\" would form a cycle",
         ),
-        (r#"{"place": "Almaty"}"#, "c.jsonl:2: field line: missing field `within`"),
+        (r#"{"place": "Almaty"}"#, "c.jsonl:2: field within: missing field `within`"),
         (
             "{\"place\": \"Almaty\", \"within\": \"Kazakhstan\"}\n{\"place\": \"ALMATY\", \"within\": \"Almaty region\"}",
             "c.jsonl:3: field place: \"ALMATY\" is already declared within \"Kazakhstan\"",
