@@ -476,23 +476,24 @@ impl Corpus {
         if let Some(field) = repeated {
             return Err(fail(at.err(&field, "the field is given twice")));
         }
-        let line = serde_json::Value::Object(fields);
-        if id.is_some() || line.get("claim").is_some() {
+        // The line's fields were read to tell its kind; `typed` reads it as that kind.
+        let has = |key: &str| fields.contains_key(key);
+        if has("claim") {
             let c: ClaimLine = at.typed(trimmed).map_err(fail)?;
             self.add_claim(at, c, parser, documents).map_err(fail)
-        } else if line.get("source").is_some() {
+        } else if has("source") {
             let s: SourceLine = at.typed(trimmed).map_err(fail)?;
             let source = SourceId::new(&s.source).map_err(at.wrap("source")).map_err(fail)?;
             let owner = Label::new(&s.owner).map_err(at.wrap("owner")).map_err(fail)?;
             self.owners.push((source, owner));
             Ok(())
-        } else if line.get("document").is_some() {
+        } else if has("document") {
             let d: DocumentLine = at.typed(trimmed).map_err(fail)?;
             self.add_document(at, d, parser, documents).map_err(fail)
-        } else if line.get("alias").is_some() {
+        } else if has("alias") {
             let a: AliasLine = at.typed(trimmed).map_err(fail)?;
             self.add_alias(at, &a).map_err(fail)
-        } else if line.get("place").is_some() {
+        } else if has("place") {
             let p: PlaceLine = at.typed(trimmed).map_err(fail)?;
             self.add_place(at, &p).map_err(fail)
         } else {
