@@ -4,13 +4,14 @@
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
-//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]
+//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P] [--sources V] [--coverage P]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
 //!
-//! `--generate` writes `claims.csv` and `truth.csv` into DIR; with `--copiers K` the last K of
-//! the 100 sources copy (each echoes the source K places before it, 80 % of the time:
+//! `--generate` writes `claims.csv` and `truth.csv` into DIR: 100 sources (`--sources V`),
+//! each claiming every object (`--coverage P`: each object with chance P), as many objects as
+//! make N claims; with `--copiers K` the last K of the sources copy (each echoes the source K places before it, 80 % of the time:
 //! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`); with
 //! `--running P` a share P of the objects are running totals (attribute `total`), each source
 //! reporting one on a day of its own within ten days, in an `as_of` column
@@ -66,7 +67,7 @@ use usage::Usage;
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
-                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P]\n       \
+                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P] [--sources V] [--coverage P]\n       \
                      scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks] [--groups]";
 
 /// Which engine times the table.
@@ -92,8 +93,18 @@ impl Engine {
 enum Mode {
     /// Generate and time each size in a temporary folder.
     Sizes { sizes: Vec<usize>, seed: u64, rounds: usize, engine: Engine },
-    /// Write `claims.csv` and `truth.csv` for `n` claims into `out`.
-    Generate { n: usize, out: PathBuf, seed: u64, copiers: usize, running: f64, changing: f64 },
+    /// Write `claims.csv` and `truth.csv` for `n` claims into `out`, from `sources` sources
+    /// each claiming an object with chance `coverage`.
+    Generate {
+        n: usize,
+        out: PathBuf,
+        seed: u64,
+        copiers: usize,
+        running: f64,
+        changing: f64,
+        sources: usize,
+        coverage: f64,
+    },
     /// Time one table and print its `RESULT` line.
     /// `findings`, `ranks`, `groups`: the bulk engine makes its findings, its ranks, its groups
     /// too (the full engine always does).
@@ -115,8 +126,12 @@ fn main() -> ExitCode {
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
-        Mode::Generate { n, out, seed, copiers, running, changing } => {
-            generate(n, seed, copiers, (running, changing), &out)
+        Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage } => {
+            let synth = Synthetic::new(seed)
+                .sources(sources)
+                .coverage(coverage)
+                .objects(objects_for(n, sources, coverage));
+            generate(n, synth.copiers(copiers, 0.8).running(running).changing(changing), &out)
         }
         Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups)),
@@ -133,7 +148,7 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 11] = [
+const FLAGS: [&str; 13] = [
     "--sizes",
     "--seed",
     "--rounds",
@@ -143,16 +158,20 @@ const FLAGS: [&str; 11] = [
     "--copiers",
     "--running",
     "--changing",
+    "--sources",
+    "--coverage",
     "--csv",
     "--truth",
 ];
 
 /// The flags of one mode, with the flag that chooses it.
-const NEEDS: [(&str, &str); 8] = [
+const NEEDS: [(&str, &str); 10] = [
     ("--out", "--generate"),
     ("--copiers", "--generate"),
     ("--running", "--generate"),
     ("--changing", "--generate"),
+    ("--sources", "--generate"),
+    ("--coverage", "--generate"),
     ("--findings", "--csv"),
     ("--ranks", "--csv"),
     ("--groups", "--csv"),
@@ -212,13 +231,31 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        let allowed = ["--generate", "--out", "--seed", "--copiers", "--running", "--changing"];
+        let allowed = [
+            "--generate",
+            "--out",
+            "--seed",
+            "--copiers",
+            "--running",
+            "--changing",
+            "--sources",
+            "--coverage",
+        ];
         only("--generate", &allowed)?;
         let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
         let n = at_least_one("--generate", n, "claims")?;
+        let sources = get("--sources").map_or(Ok(100), |v| match v.parse::<usize>() {
+            Ok(v) if v >= 2 => Ok(v),
+            _ => Err(err(format!("--sources: {v:?} is not a number of sources, 2 or more"))),
+        })?;
+        let coverage = get("--coverage").map_or(Ok(1.0), |p| match p.parse::<f64>() {
+            Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+            _ => Err(err(format!("--coverage: {p:?} is not a share above 0, at most 1"))),
+        })?;
+        let most = sources / 2;
         let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
-            Ok(k) if k <= 50 => Ok(k),
-            _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to 50"))),
+            Ok(k) if k <= most => Ok(k),
+            _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to {most}"))),
         })?;
         let share = |flag: &str| {
             get(flag).map_or(Ok(0.0), |p| match p.parse::<f64>() {
@@ -231,7 +268,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
             let shares = format!("{running} + {changing}");
             return Err(err(format!("--running and --changing: {shares} is more than all")));
         }
-        return Ok(Mode::Generate { n, out: out.into(), seed, copiers, running, changing });
+        let out = out.into();
+        return Ok(Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage });
     }
     if let Some(csv) = get("--csv") {
         let allowed =
@@ -290,7 +328,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
     let me = std::env::current_exe()?;
     for &n in sizes {
         let sub = dir.path().join(n.to_string());
-        generate(n, seed, 0, (0.0, 0.0), &sub)?;
+        generate(n, synthetic(n, seed), &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
@@ -338,19 +376,26 @@ fn synthetic(n: usize, seed: u64) -> Synthetic {
     Synthetic::new(seed).sources(100).objects(n.div_ceil(100))
 }
 
-fn generate(
-    n: usize,
-    seed: u64,
-    copiers: usize,
-    (running, changing): (f64, f64),
-    dir: &Path,
-) -> Result<()> {
+/// How many objects make about `n` claims from `sources` sources claiming each with chance
+/// `coverage` (at least one).
+fn objects_for(n: usize, sources: usize, coverage: f64) -> usize {
+    ((n as f64 / (sources as f64 * coverage)).ceil() as usize).max(1)
+}
+
+/// Writes the first `n` rows of `synth` (fewer if it has fewer), its truth and, when it has
+/// copiers, who copies whom among the sources written.
+fn generate(n: usize, synth: Synthetic, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let synth = synthetic(n, seed).copiers(copiers, 0.8).running(running).changing(changing);
     let mut claims = BufWriter::with_capacity(1 << 20, File::create(dir.join("claims.csv"))?);
     writeln!(claims, "{}", synth.header())?;
+    // A table cut short holds some sources only: the copying listed is theirs.
+    let mut written = Vec::new();
     for row in synth.rows().take(n) {
         writeln!(claims, "{row}")?;
+        if written.len() <= row.source {
+            written.resize(row.source + 1, false);
+        }
+        written[row.source] = true;
     }
     claims.flush()?;
     let mut truth = BufWriter::new(File::create(dir.join("truth.csv"))?);
@@ -359,12 +404,10 @@ fn generate(
         writeln!(truth, "{t}")?;
     }
     truth.flush()?;
-    if copiers > 0 {
+    if synth.copying().next().is_some() {
         let mut who = BufWriter::new(File::create(dir.join("copies.csv"))?);
         writeln!(who, "copier,original")?;
-        // Rows come source by source: a table cut short holds the first sources only.
-        let objects = n.div_ceil(100);
-        let written = |s: usize| s * objects < n;
+        let written = |s: usize| written.get(s).copied().unwrap_or(false);
         for (copier, original) in synth.copying().filter(|&(c, o)| written(c) && written(o)) {
             writeln!(who, "s{copier},s{original}")?;
         }
@@ -607,7 +650,9 @@ mod tests {
                 seed: 42,
                 copiers: 0,
                 running: 0.0,
-                changing: 0.0
+                changing: 0.0,
+                sources: 100,
+                coverage: 1.0
             })
         );
         assert_eq!(
@@ -618,7 +663,9 @@ mod tests {
                 seed: 42,
                 copiers: 10,
                 running: 0.0,
-                changing: 0.0
+                changing: 0.0,
+                sources: 100,
+                coverage: 1.0
             })
         );
         assert_eq!(
@@ -629,7 +676,9 @@ mod tests {
                 seed: 42,
                 copiers: 0,
                 running: 0.5,
-                changing: 0.0
+                changing: 0.0,
+                sources: 100,
+                coverage: 1.0
             })
         );
         assert_eq!(
@@ -719,6 +768,19 @@ mod tests {
         );
         assert_eq!(error(&["--seed", "1", "--seed", "2"]), "--seed given twice");
         assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--sources", "1"]),
+            "--sources: \"1\" is not a number of sources, 2 or more"
+        );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--coverage", "0"]),
+            "--coverage: \"0\" is not a share above 0, at most 1"
+        );
+        // The copiers are bounded by the sources given.
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--sources", "8", "--copiers", "5"]),
+            "--copiers: \"5\" is not a number of sources from 0 to 4"
+        );
+        assert_eq!(
             error(&["--generate", "10", "--out", "d", "--running", "1.5"]),
             "--running: \"1.5\" is not a share from 0 to 1"
         );
@@ -735,6 +797,12 @@ mod tests {
         assert_eq!(error(&["--copiers", "3"]), "--copiers needs --generate");
         assert_eq!(error(&["--running", "0.5"]), "--running needs --generate");
         assert_eq!(error(&["--changing", "0.5"]), "--changing needs --generate");
+        assert_eq!(error(&["--sources", "500"]), "--sources needs --generate");
+        assert_eq!(error(&["--coverage", "0.5"]), "--coverage needs --generate");
+        assert!(matches!(
+            parse(&["--generate", "100", "--out", "d", "--sources", "8000", "--coverage", "0.1"]),
+            Ok(Mode::Generate { sources: 8000, coverage: 0.1, .. })
+        ));
         assert!(matches!(
             parse(&["--generate", "100", "--out", "d", "--changing", "0.3"]),
             Ok(Mode::Generate { running: 0.0, changing: 0.3, .. })

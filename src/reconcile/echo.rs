@@ -29,16 +29,21 @@
 //! copies the other is not decided: the model explains either direction about as well.
 //!
 //! # Complexity
-//! O(Σ m²) to count the agreement of voice pairs (`m` voices on a subject), then per start
-//! and round O(n + p · s): `n` claims, `p` pairs agreeing on at least half their subjects,
-//! `s` subjects per voice. At most [`MAX_STARTS`] block starts and [`ROUNDS`] rounds. The
-//! pair counts are a dense triangle up to 2^20 pairs of voices (8 MiB) and a map beyond,
-//! holding every pair that shares a subject: on tables of thousands of voices that cover
-//! the same subjects this is the pass's cost in time and memory (not yet bounded).
+//! Counting the agreement of voice pairs costs O(Σ m²) (`m` voices on a subject) or, from
+//! bit sets, O(v² · S / 64) (`v` voices, `S` subjects), whichever is cheaper
+//! ([`agreements`]); then per start and round O(n + p · s): `n` claims, `p` pairs agreeing
+//! on at least half their subjects, `s` subjects per voice. At most [`MAX_STARTS`] block
+//! starts and [`ROUNDS`] rounds. Both counts grow with the square of the voices where
+//! thousands of voices speak on each subject, and the pairs kept (16 bytes each) with them:
+//! 8,000 voices over 250 subjects keep about four million pairs (BENCHMARKS.md). Candidate
+//! pairs from shared rare values alone would bound it, but the block a copying majority makes
+//! shares the *most* given values, so this pass is not yet bounded.
 
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
+
+use super::limit::index;
 
 /// How unlikely under independence a pair's shared rare figures must be before the pair is
 /// judged for copying (see `voice::Coincidences`): one in a thousand, chosen before any
@@ -148,17 +153,14 @@ pub(crate) struct Echo {
 pub(crate) fn find(said: &Said) -> Vec<Echo> {
     let by_value = said.by_value();
     let agree = agreements(said, &by_value);
-    let candidates: Vec<(u32, u32)> = {
-        let mut c: Vec<(u32, u32)> = agree
-            .iter()
-            .filter(|&(_, &(shared, same))| {
-                same >= MIN_SHARED && f64::from(same) >= CANDIDATE_AGREEMENT * f64::from(shared)
-            })
-            .map(|(&pair, _)| pair)
-            .collect();
-        c.sort_unstable();
-        c
-    };
+    // In pair order, as `agree` holds them.
+    let candidates: Vec<(u32, u32)> = agree
+        .iter()
+        .filter(|&(_, (shared, same))| {
+            same >= MIN_SHARED && f64::from(same) >= CANDIDATE_AGREEMENT * f64::from(shared)
+        })
+        .map(|(pair, _)| pair)
+        .collect();
     let blocks = blocks(&agree, said.voices);
     if candidates.is_empty() || blocks.is_empty() {
         return Vec::new();
@@ -212,66 +214,119 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     }
 }
 
-/// Per pair of voices (lower first) that give the same value on at least [`MIN_SHARED`]
-/// subjects (every pass that reads these counts asks that much): subjects shared, and those
-/// with the same value. Counted pair by pair on each subject, O(Σ m²) for `m` voices a
-/// subject, or, when that costs no more, from bit sets ([`agreements_by_bits`]). The pairs
-/// kept bound what is returned; counting pair by pair holds every pair that shares a subject
-/// while it counts (a dense triangle up to [`DENSE_PAIRS`], a map beyond), and is chosen where
-/// it costs less than the bit sets or they would not fit ([`MAX_BIT_WORDS`]). `by_value` is
-/// [`Said::by_value`].
-pub(crate) fn agreements(
-    said: &Said,
-    by_value: &[(u32, u32)],
-) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+/// Per pair of voices that give the same value on at least [`MIN_SHARED`] subjects (every
+/// pass that reads these counts asks that much): subjects shared, and those with the same
+/// value, in pair order (lower voice first).
+///
+/// A pair of voices sharing a subject is held only while it is counted; what is returned
+/// holds the pairs kept, 16 bytes each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Agreements {
+    /// `((a, b), (shared, same))`, `a < b`, sorted by pair.
+    pairs: Vec<((u32, u32), (u32, u32))>,
+}
+
+impl Agreements {
+    /// The counts of pair `(a, b)` (lower first), if it is held. O(log pairs).
+    pub fn get(&self, pair: (u32, u32)) -> Option<(u32, u32)> {
+        let at = self.pairs.binary_search_by_key(&pair, |&(p, _)| p).ok()?;
+        Some(self.pairs[at].1)
+    }
+
+    /// Each pair held with its counts, in pair order.
+    pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), (u32, u32))> + '_ {
+        self.pairs.iter().copied()
+    }
+
+    /// The pairs of a map, sorted.
+    fn of_map(map: HashMap<(u32, u32), (u32, u32), FixedState>) -> Self {
+        let mut pairs: Vec<((u32, u32), (u32, u32))> = map.into_iter().collect();
+        pairs.sort_unstable_by_key(|&(p, _)| p);
+        Agreements { pairs }
+    }
+}
+
+/// The counts of [`Agreements`], over `said`: per pair of voices sharing a subject, the
+/// subjects shared and those with the same value. Three ways, each exact, the cheapest for the
+/// table: pair by pair on each subject, O(Σ m²) for `m` voices a subject, into a dense
+/// triangle (up to [`DENSE_PAIRS`] pairs of voices) or a map beyond; or from bit sets
+/// ([`agreements_by_bits`]), O(p · S / 64) for `p` pairs of voices and `S` subjects, where
+/// they fit ([`MAX_BIT_WORDS`]). The costs compare in the units [`COST_OF_A_WORD`],
+/// [`COST_IN_THE_TRIANGLE`] and [`COST_IN_A_MAP`] give: a count in a large map misses the
+/// cache where a word of bits does not, and choosing by the number of steps alone took the map
+/// on 8,000 voices over 250 subjects, 7 times slower than the bits (measured in BENCHMARKS.md).
+/// `by_value` is [`Said::by_value`].
+pub(crate) fn agreements(said: &Said, by_value: &[(u32, u32)]) -> Agreements {
     // No pair can give the same value on more subjects than there are.
     if said.ends.len() < MIN_SHARED as usize {
-        return HashMap::default();
+        return Agreements::default();
     }
     let v = said.voices;
     let pairs = v * v.saturating_sub(1) / 2;
     let by_pairs: usize = said.subjects().map(|r| r.len() * r.len().saturating_sub(1) / 2).sum();
     let words = said.ends.len().div_ceil(64);
-    if pairs.saturating_mul(words) <= by_pairs && v.saturating_mul(words) <= MAX_BIT_WORDS {
+    let by_bits = pairs.saturating_mul(words.saturating_add(1)).saturating_mul(COST_OF_A_WORD);
+    let dense = pairs <= DENSE_PAIRS;
+    let per_pair = if dense { COST_IN_THE_TRIANGLE } else { COST_IN_A_MAP };
+    if by_bits <= by_pairs.saturating_mul(per_pair) && v.saturating_mul(words) <= MAX_BIT_WORDS {
         return agreements_by_bits(said, by_value, words);
     }
-    // A dense triangle when it is small (a few hundred voices), a map otherwise.
-    if pairs <= DENSE_PAIRS {
-        let at = |a: usize, b: usize| a * v - a * (a + 1) / 2 + (b - a - 1);
-        let mut dense = vec![(0u32, 0u32); pairs];
-        for rows in said.subjects() {
-            for (i, &(a, x)) in rows.iter().enumerate() {
-                for &(b, y) in &rows[i + 1..] {
-                    let e = &mut dense[at(a as usize, b as usize)];
-                    e.0 += 1;
-                    e.1 += u32::from(x == y);
-                }
-            }
-        }
-        let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
-        for a in 0..v {
-            for b in a + 1..v {
-                let e = dense[at(a, b)];
-                if e.1 >= MIN_SHARED {
-                    agree.insert((a as u32, b as u32), e);
-                }
-            }
-        }
-        return agree;
-    }
-    let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+    if dense { agreements_in_triangle(said) } else { agreements_in_map(said) }
+}
+
+/// [`agreements`] pair by pair on each subject into a dense triangle of every pair of voices.
+fn agreements_in_triangle(said: &Said) -> Agreements {
+    let v = said.voices;
+    let at = |a: usize, b: usize| a * v - a * (a + 1) / 2 + (b - a - 1);
+    let mut triangle = vec![(0u32, 0u32); v * v.saturating_sub(1) / 2];
     for rows in said.subjects() {
         for (i, &(a, x)) in rows.iter().enumerate() {
             for &(b, y) in &rows[i + 1..] {
-                let e = agree.entry((a, b)).or_default();
+                let e = &mut triangle[at(a as usize, b as usize)];
                 e.0 += 1;
                 e.1 += u32::from(x == y);
             }
         }
     }
-    agree.retain(|_, e| e.1 >= MIN_SHARED);
-    agree
+    let mut kept = Vec::new();
+    for a in 0..v {
+        for b in a + 1..v {
+            let e = triangle[at(a, b)];
+            if e.1 >= MIN_SHARED {
+                kept.push(((a as u32, b as u32), e));
+            }
+        }
+    }
+    Agreements { pairs: kept }
 }
+
+/// [`agreements`] pair by pair on each subject into a map of the pairs that share one.
+fn agreements_in_map(said: &Said) -> Agreements {
+    let mut map: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+    for rows in said.subjects() {
+        for (i, &(a, x)) in rows.iter().enumerate() {
+            for &(b, y) in &rows[i + 1..] {
+                let e = map.entry((a, b)).or_default();
+                e.0 += 1;
+                e.1 += u32::from(x == y);
+            }
+        }
+    }
+    map.retain(|_, e| e.1 >= MIN_SHARED);
+    Agreements::of_map(map)
+}
+
+/// What [`agreements`] counts one 64-bit word of two voices' bit sets as (an AND and a count of
+/// ones, in order through memory).
+const COST_OF_A_WORD: usize = 1;
+
+/// What [`agreements`] counts one pair on one subject as in the dense triangle (one add at a
+/// place in an array of up to 8 MiB).
+const COST_IN_THE_TRIANGLE: usize = 4;
+
+/// What [`agreements`] counts one pair on one subject as in a map (a hash, and an entry that
+/// is seldom in the cache once the map is large).
+const COST_IN_A_MAP: usize = 32;
 
 /// The most 64-bit words [`agreements_by_bits`] holds in each of its two sets (64 MiB).
 const MAX_BIT_WORDS: usize = 1 << 23;
@@ -280,17 +335,15 @@ const MAX_BIT_WORDS: usize = 1 << 23;
 /// "spoke here" and one for "gave the subject's most given value"; a pair's shared subjects
 /// are the bits its two first sets have in common, its agreements those of its second sets
 /// plus the pairs giving one of the other values, counted one by one (few, where most voices
-/// agree). O(p · S / 64 + n + Σ k²) for `p` pairs of voices, `S` subjects (`words` of 64) and
-/// `k` voices giving one value other than the most given.
-fn agreements_by_bits(
-    said: &Said,
-    by_value: &[(u32, u32)],
-    words: usize,
-) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+/// agree) and read in pair order beside the walk over pairs. O(p · S / 64 + n + Σ k² log)
+/// for `p` pairs of voices, `S` subjects (`words` of 64) and `k` voices giving one value other
+/// than the most given.
+fn agreements_by_bits(said: &Said, by_value: &[(u32, u32)], words: usize) -> Agreements {
     let v = said.voices;
     let mut spoke = vec![0u64; v * words];
     let mut most = vec![0u64; v * words];
-    let mut others: HashMap<(u32, u32), u32, FixedState> = HashMap::default();
+    // Each pair giving one of the other values, once per subject, lower voice first.
+    let mut others: Vec<(u32, u32)> = Vec::new();
     let mut from = 0;
     for (s, &end) in said.ends.iter().enumerate() {
         let (word, bit) = (s / 64, 1u64 << (s % 64));
@@ -308,28 +361,36 @@ fn agreements_by_bits(
                 if i == top {
                     most[a as usize * words + word] |= bit;
                 } else {
-                    for &(_, b) in &run[j + 1..] {
-                        *others.entry((a.min(b), a.max(b))).or_default() += 1;
-                    }
+                    others.extend(run[j + 1..].iter().map(|&(_, b)| (a.min(b), a.max(b))));
                 }
             }
         }
     }
-    let mut agree: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
+    others.sort_unstable();
+    let mut others =
+        others.chunk_by(|x, y| x == y).map(|run| (run[0], index(run.len()))).peekable();
     let common = |sets: &[u64], a: usize, b: usize| -> u32 {
         let (x, y) = (&sets[a * words..(a + 1) * words], &sets[b * words..(b + 1) * words]);
         x.iter().zip(y).map(|(p, q)| (p & q).count_ones()).sum()
     };
+    let mut kept = Vec::new();
     for a in 0..v {
         for b in a + 1..v {
-            let other = others.get(&(a as u32, b as u32)).copied().unwrap_or(0);
+            let pair = (a as u32, b as u32);
+            let other = match others.peek() {
+                Some(&(p, n)) if p == pair => {
+                    others.next();
+                    n
+                }
+                _ => 0,
+            };
             let same = common(&most, a, b) + other;
             if same >= MIN_SHARED {
-                agree.insert((a as u32, b as u32), (common(&spoke, a, b), same));
+                kept.push((pair, (common(&spoke, a, b), same)));
             }
         }
     }
-    agree
+    Agreements { pairs: kept }
 }
 
 /// Pairs of voices counted in a dense triangle rather than a map: 2^20 (8 MiB).
@@ -339,9 +400,9 @@ const DENSE_PAIRS: usize = 1 << 20;
 /// [`MIN_COPY_RATE`] of their shared subjects, when that makes at least three voices (a
 /// pair is judged by the other passes), each block once, the [`MAX_STARTS`] largest (ties
 /// by members).
-fn blocks(agree: &HashMap<(u32, u32), (u32, u32), FixedState>, voices: usize) -> Vec<Vec<u32>> {
+fn blocks(agree: &Agreements, voices: usize) -> Vec<Vec<u32>> {
     let mut close: Vec<Vec<u32>> = (0..voices as u32).map(|v| vec![v]).collect();
-    for (&(a, b), &(shared, same)) in agree {
+    for ((a, b), (shared, same)) in agree.iter() {
         if same >= MIN_SHARED && f64::from(same) >= MIN_COPY_RATE * f64::from(shared) {
             close[a as usize].push(b);
             close[b as usize].push(a);
@@ -719,13 +780,14 @@ mod tests {
         assert_eq!(find(&said), Vec::new());
     }
 
-    /// The pair counts by bit sets are the pair counts subject by subject, for the pairs
-    /// giving the same value on at least `MIN_SHARED` subjects: on tables where voices skip
+    /// The three ways of counting agree (bit sets, the dense triangle, the map), and with
+    /// counts made here subject by subject, for the pairs giving the same value on at least
+    /// `MIN_SHARED` subjects: on tables where voices skip
     /// subjects (so pairs share some, or none), with several values per subject, ties for
     /// the most given value, and subjects past a multiple of 64. Fewer subjects than
     /// `MIN_SHARED` give no pair.
     #[test]
-    fn agreement_by_bits_counts_what_pair_by_pair_counts() {
+    fn every_way_of_counting_agreement_counts_what_pair_by_pair_counts() {
         for (voices, subjects, values) in
             [(12u32, 130u32, 3u32), (40, 64, 2), (7, 8, 1), (30, 200, 6)]
         {
@@ -752,13 +814,17 @@ mod tests {
             }
             by_pairs.retain(|_, e| e.1 >= MIN_SHARED);
             assert!(!by_pairs.is_empty());
-            assert_eq!(by_bits, by_pairs, "{voices} voices, {subjects} subjects");
-            assert_eq!(agreements(&said, &by_value), by_pairs);
+            let by_pairs = Agreements::of_map(by_pairs);
+            let name = format!("{voices} voices, {subjects} subjects");
+            assert_eq!(by_bits, by_pairs, "{name}");
+            assert_eq!(agreements_in_triangle(&said), by_pairs, "{name}");
+            assert_eq!(agreements_in_map(&said), by_pairs, "{name}");
+            assert_eq!(agreements(&said, &by_value), by_pairs, "{name}");
         }
         let mut two = Said::new(3, Vec::new());
         two.subject(vec![(0, 1), (1, 1), (2, 1)]);
         two.subject(vec![(0, 1), (1, 1), (2, 1)]);
-        assert!(agreements(&two, &two.by_value()).is_empty());
+        assert_eq!(agreements(&two, &two.by_value()), Agreements::default());
     }
 
     /// The start's vote counts a block as one voice exactly: two voices outside a block of

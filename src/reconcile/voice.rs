@@ -9,6 +9,7 @@ use crate::id::{SourceId, source_key};
 use crate::subject::{Aliases, Nature};
 use crate::value::Label;
 
+use super::echo::Agreements;
 use super::group::GroupData;
 use super::limit::index;
 use super::store::ClaimStore;
@@ -678,8 +679,8 @@ impl Voices {
                 let agree = agreements(&per_group, &mut sets, self.groups.len(), Vec::new());
                 candidates.retain(|&(a, b)| {
                     agree
-                        .get(&(index(a), index(b)))
-                        .is_some_and(|&(common, same)| same * 5 >= common * 4)
+                        .get((index(a), index(b)))
+                        .is_some_and(|(common, same)| same * 5 >= common * 4)
                 });
             }
             if candidates.is_empty() {
@@ -1065,11 +1066,8 @@ fn overlaps(
 
 /// The shared and identical subjects of pair `(a, b)` (lower first) in `agree` (see
 /// [`agreements`]), if it holds the pair.
-fn agreed(
-    agree: &HashMap<(u32, u32), (u32, u32), FixedState>,
-    (a, b): (usize, usize),
-) -> Option<(usize, usize)> {
-    let &(common, same) = agree.get(&(index(a), index(b)))?;
+fn agreed(agree: &Agreements, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let (common, same) = agree.get((index(a), index(b)))?;
     Some((common as usize, same as usize))
 }
 
@@ -1095,7 +1093,7 @@ fn agreements<'a>(
     sets: &mut FigureSets<'a>,
     voices: usize,
     order: Vec<u32>,
-) -> HashMap<(u32, u32), (u32, u32), FixedState> {
+) -> Agreements {
     let said = echo_said(per_group, sets, voices, order);
     super::echo::agreements(&said, &said.by_value())
 }
