@@ -131,7 +131,7 @@ fn main() -> ExitCode {
                 .sources(sources)
                 .coverage(coverage)
                 .objects(objects_for(n, sources, coverage));
-            generate(n, synth.copiers(copiers, 0.8).running(running).changing(changing), &out)
+            generate(n, &synth.copiers(copiers, 0.8).running(running).changing(changing), &out)
         }
         Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups)),
@@ -231,45 +231,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        let allowed = [
-            "--generate",
-            "--out",
-            "--seed",
-            "--copiers",
-            "--running",
-            "--changing",
-            "--sources",
-            "--coverage",
-        ];
-        only("--generate", &allowed)?;
-        let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
-        let n = at_least_one("--generate", n, "claims")?;
-        let sources = get("--sources").map_or(Ok(100), |v| match v.parse::<usize>() {
-            Ok(v) if v >= 2 => Ok(v),
-            _ => Err(err(format!("--sources: {v:?} is not a number of sources, 2 or more"))),
-        })?;
-        let coverage = get("--coverage").map_or(Ok(1.0), |p| match p.parse::<f64>() {
-            Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
-            _ => Err(err(format!("--coverage: {p:?} is not a share above 0, at most 1"))),
-        })?;
-        let most = sources / 2;
-        let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
-            Ok(k) if k <= most => Ok(k),
-            _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to {most}"))),
-        })?;
-        let share = |flag: &str| {
-            get(flag).map_or(Ok(0.0), |p| match p.parse::<f64>() {
-                Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-                _ => Err(err(format!("{flag}: {p:?} is not a share from 0 to 1"))),
-            })
-        };
-        let (running, changing) = (share("--running")?, share("--changing")?);
-        if running + changing > 1.0 {
-            let shares = format!("{running} + {changing}");
-            return Err(err(format!("--running and --changing: {shares} is more than all")));
-        }
-        let out = out.into();
-        return Ok(Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage });
+        only("--generate", &GENERATE_FLAGS)?;
+        return generate_mode(n, seed, get);
     }
     if let Some(csv) = get("--csv") {
         let allowed =
@@ -293,6 +256,55 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         None => vec![100_000, 1_000_000, 10_000_000],
     };
     Ok(Mode::Sizes { sizes, seed, rounds, engine })
+}
+
+/// The flags of `--generate`.
+const GENERATE_FLAGS: [&str; 8] = [
+    "--generate",
+    "--out",
+    "--seed",
+    "--copiers",
+    "--running",
+    "--changing",
+    "--sources",
+    "--coverage",
+];
+
+/// `--generate N` with its flags (`get` reads one), `seed` already read.
+fn generate_mode<'a>(
+    n: &str,
+    seed: u64,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> std::result::Result<Mode, Usage> {
+    let err = |m: String| Usage::Error(m);
+    let out = get("--out").ok_or_else(|| err("--generate needs --out DIR".to_owned()))?;
+    let n = at_least_one("--generate", n, "claims")?;
+    let sources = get("--sources").map_or(Ok(100), |v| match v.parse::<usize>() {
+        Ok(v) if v >= 2 => Ok(v),
+        _ => Err(err(format!("--sources: {v:?} is not a number of sources, 2 or more"))),
+    })?;
+    let coverage = get("--coverage").map_or(Ok(1.0), |p| match p.parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(err(format!("--coverage: {p:?} is not a share above 0, at most 1"))),
+    })?;
+    let most = sources / 2;
+    let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
+        Ok(k) if k <= most => Ok(k),
+        _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to {most}"))),
+    })?;
+    let share = |flag: &str| {
+        get(flag).map_or(Ok(0.0), |p| match p.parse::<f64>() {
+            Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+            _ => Err(err(format!("{flag}: {p:?} is not a share from 0 to 1"))),
+        })
+    };
+    let (running, changing) = (share("--running")?, share("--changing")?);
+    if running + changing > 1.0 {
+        let shares = format!("{running} + {changing}");
+        return Err(err(format!("--running and --changing: {shares} is more than all")));
+    }
+    let out = out.into();
+    Ok(Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage })
 }
 
 /// `text` as a count of `what`, at least 1; the error names the flag and the text.
@@ -328,7 +340,7 @@ fn run_sizes(sizes: &[usize], seed: u64, rounds: usize, engine: Engine) -> Resul
     let me = std::env::current_exe()?;
     for &n in sizes {
         let sub = dir.path().join(n.to_string());
-        generate(n, synthetic(n, seed), &sub)?;
+        generate(n, &synthetic(n, seed), &sub)?;
         let csv = sub.join("claims.csv");
         let mb = std::fs::metadata(&csv)?.len() as f64 / 1e6;
         let out = Command::new(&me)
@@ -384,7 +396,7 @@ fn objects_for(n: usize, sources: usize, coverage: f64) -> usize {
 
 /// Writes the first `n` rows of `synth` (fewer if it has fewer), its truth and, when it has
 /// copiers, who copies whom among the sources written.
-fn generate(n: usize, synth: Synthetic, dir: &Path) -> Result<()> {
+fn generate(n: usize, synth: &Synthetic, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut claims = BufWriter::with_capacity(1 << 20, File::create(dir.join("claims.csv"))?);
     writeln!(claims, "{}", synth.header())?;
