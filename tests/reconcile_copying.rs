@@ -372,3 +372,51 @@ fn a_clique_echoing_a_relayed_wire_joins_the_wire_voice() {
         assert_ne!(voice(&r, &format!("H{v}")), clique, "H{v}");
     }
 }
+
+/// The same case at a size where copy detection counts the pairs of a draw of each object's
+/// voices, not of all of them (more than 128 speak on each): 100 honest sources and 200
+/// echoing the poorest of them 80 % of the time. The draw holds part of the clique; the
+/// clique is then found whole, one voice with its original, no honest source joins it, and
+/// the estimates are right where the vote is not.
+#[test]
+fn a_copying_majority_larger_than_the_draw_is_found_whole() {
+    let objects = 150;
+    let synth = Synthetic::new(3).sources(300).objects(objects).clique(200, 0, 0.8);
+    let mut csv = format!("{}\n", synth.header());
+    let mut votes: Vec<std::collections::BTreeMap<String, usize>> =
+        vec![std::collections::BTreeMap::default(); objects];
+    for row in synth.rows() {
+        csv.push_str(&row.to_string());
+        csv.push('\n');
+        *votes[row.object].entry(row.value.to_string()).or_default() += 1;
+    }
+    let truth = |o: usize| synth.truth(o).value.to_string();
+    let majority = (0..objects)
+        .filter(|&o| {
+            let most = votes[o].values().max().copied();
+            votes[o].iter().find(|(_, n)| Some(**n) == most).map(|(t, _)| t.clone())
+                == Some(truth(o))
+        })
+        .count();
+    let bulk = Table::csv().read_bulk("clique.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let r = BulkReconciler::new().reconcile(&bulk);
+    let right = r
+        .groups
+        .iter()
+        .filter(|g| {
+            let o: usize = g.subject.which_event().unwrap().key()[1..].parse().unwrap();
+            match &g.estimate.as_ref().unwrap().figure {
+                Figure::Number { best, .. } => best.to_string() == truth(o),
+                other => panic!("{other:?}"),
+            }
+        })
+        .count();
+    assert!(majority * 4 < objects * 3, "the vote is right on {majority} of {objects}");
+    assert!(right * 100 >= objects * 95, "right on {right} of {objects} (the vote: {majority})");
+    let original = voice(&r, "s0");
+    let joined = (100..300).filter(|s| voice(&r, &format!("s{s}")) == original).count();
+    assert!(joined >= 190, "{joined} of the 200 copiers are one voice with s0");
+    for s in 1..100 {
+        assert_ne!(voice(&r, &format!("s{s}")), original, "s{s}");
+    }
+}

@@ -29,15 +29,14 @@
 //! copies the other is not decided: the model explains either direction about as well.
 //!
 //! # Complexity
-//! Counting the agreement of voice pairs costs O(Σ m²) (`m` voices on a subject) or, from
-//! bit sets, O(v² · S / 64) (`v` voices, `S` subjects), whichever is cheaper
-//! ([`agreements`]); then per start and round O(n + p · s): `n` claims, `p` pairs agreeing
-//! on at least half their subjects, `s` subjects per voice. At most [`MAX_STARTS`] block
-//! starts and [`ROUNDS`] rounds. Both counts grow with the square of the voices where
-//! thousands of voices speak on each subject, and the pairs kept (16 bytes each) with them:
-//! 8,000 voices over 250 subjects keep about four million pairs (BENCHMARKS.md). Candidate
-//! pairs from shared rare values alone would bound it, but the block a copying majority makes
-//! shares the *most* given values, so this pass is not yet bounded.
+//! Counting the agreement of voice pairs costs O(Σ min(m, K)²) for `m` voices on a subject
+//! and `K` = [`MAX_COUNTED`], at most O(K · n) for `n` claims, or, from bit sets,
+//! O(v² · S / 64) (`v` voices, `S` subjects), whichever is cheaper ([`agreements`]); taking
+//! each of at most [`MAX_STARTS`] blocks whole costs O(n) more ([`around`]); then per start and
+//! round O(n + p · s): `p` pairs agreeing on at least half their subjects, `s` subjects per
+//! voice, [`ROUNDS`] rounds at most. Candidate pairs cannot come from rare values alone here
+//! (the block a copying majority makes gives the *most* given values), so they come from a
+//! draw of each subject's voices, the same voices on every subject ([`Said::counted`]).
 
 use std::collections::HashMap;
 
@@ -78,6 +77,20 @@ const ROUNDS: usize = 10;
 /// the other, or the two make a block.
 pub(crate) const MIN_SHARED: u32 = 3;
 
+/// The most voices of one subject whose pairs the block pass counts (see [`Said::counted`]).
+///
+/// Counting every pair of a subject's voices costs the square of their number, and where
+/// thousands of voices speak on each subject that cost, and the pairs kept, outgrow the
+/// claims (8,000 voices over 250 subjects kept four million pairs; 80,000 over 2,500 ran out
+/// of 24 GiB). A block that changes the vote is a large share of the voices of the subjects it
+/// changes, larger than the voices giving the value it outvotes, so a draw of voices the same
+/// on every subject (the first in a hash of their names) holds many of its members there:
+/// their pairs make a block, and the block is then taken whole, every voice agreeing with
+/// its first member over all the subjects ([`around`]). Up to this many voices a subject, every
+/// pair is counted, as before the draw: every table of the benchmarks and the tests has at most
+/// a hundred voices a subject.
+const MAX_COUNTED: usize = 128;
+
 /// What voices said on subjects with one true value: per subject, each voice's value (an
 /// id: equal ids are equal values), voices in order.
 #[derive(Debug, Default)]
@@ -90,12 +103,60 @@ pub(crate) struct Said {
     /// end (a set of several figures) ranks as itself.
     order: Vec<u32>,
     voices: usize,
+    /// Per voice, its place in the draw that picks the voices whose pairs are counted on a
+    /// subject where more than [`MAX_COUNTED`] speak (see [`Said::counted`]); empty: a hash
+    /// of the voice's index.
+    draws: Vec<u64>,
 }
 
 impl Said {
     /// An empty table over `voices` voices; `order` ranks each value id for ties.
     pub fn new(voices: usize, order: Vec<u32>) -> Self {
         Said { order, voices, ..Said::default() }
+    }
+
+    /// Each voice's place in the draw (see [`Said::counted`]), `voices` of them: a hash of its
+    /// name ([`draw_of`]), so the draw does not depend on the order voices are numbered in.
+    pub fn drawn(self, draws: Vec<u64>) -> Self {
+        debug_assert_eq!(draws.len(), self.voices, "a draw per voice");
+        Said { draws, ..self }
+    }
+
+    fn draw(&self, voice: u32) -> u64 {
+        self.draws.get(voice as usize).copied().unwrap_or_else(|| mix(u64::from(voice)))
+    }
+
+    /// The table whose pairs the block pass counts: each subject's voices, or where more than
+    /// [`MAX_COUNTED`] speak, the [`MAX_COUNTED`] first in the draw (their place in it, then
+    /// their number); `None` when no subject has more, and the table is counted whole.
+    fn counted(&self) -> Option<Said> {
+        let limit = MAX_COUNTED;
+        if self.subjects().all(|rows| rows.len() <= limit) {
+            return None;
+        }
+        let mut out = Said { order: Vec::new(), voices: self.voices, ..Said::default() };
+        let mut drawn: Vec<(u64, u32, u32)> = Vec::new();
+        for rows in self.subjects() {
+            if rows.len() <= limit {
+                out.rows.extend_from_slice(rows);
+            } else {
+                drawn.clear();
+                drawn.extend(rows.iter().map(|&(v, x)| (self.draw(v), v, x)));
+                drawn.select_nth_unstable(limit - 1);
+                let mut kept: Vec<(u32, u32)> =
+                    drawn[..limit].iter().map(|&(_, v, x)| (v, x)).collect();
+                kept.sort_unstable();
+                out.rows.extend(kept);
+            }
+            out.ends.push(index(out.rows.len()));
+        }
+        Some(out)
+    }
+
+    /// The rows of subject `s`.
+    fn rows_of(&self, s: usize) -> &[(u32, u32)] {
+        let from = if s == 0 { 0 } else { self.ends[s - 1] as usize };
+        &self.rows[from..self.ends[s] as usize]
     }
 
     /// One subject: its voices' values, at most one per voice.
@@ -152,16 +213,30 @@ pub(crate) struct Echo {
 /// a block; empty when the plain reading explains them at least as well.
 pub(crate) fn find(said: &Said) -> Vec<Echo> {
     let by_value = said.by_value();
-    let agree = agreements(said, &by_value);
+    let counted = said.counted();
+    let agree = match &counted {
+        Some(drawn) => agreements(drawn, &drawn.by_value()),
+        None => agreements(said, &by_value),
+    };
     // In pair order, as `agree` holds them.
-    let candidates: Vec<(u32, u32)> = agree
-        .iter()
-        .filter(|&(_, (shared, same))| {
-            same >= MIN_SHARED && f64::from(same) >= CANDIDATE_AGREEMENT * f64::from(shared)
-        })
-        .map(|(pair, _)| pair)
-        .collect();
-    let blocks = blocks(&agree, said.voices);
+    let mut candidates: Vec<(u32, u32)> =
+        agree.iter().filter(|&(_, counts)| is_candidate(counts)).map(|(pair, _)| pair).collect();
+    let mut blocks = blocks(&agree, said.voices);
+    let mut by_voice_once = None;
+    if counted.is_some() && !blocks.is_empty() {
+        // The drawn voices made the blocks; each is taken whole: its first member and every
+        // voice agreeing with it over all the subjects.
+        let by_voice = by_voice_once.get_or_insert_with(|| by_voice(said));
+        for (first, members) in &mut blocks {
+            let (whole, pairs) = around(said, by_voice, *first);
+            *members = whole;
+            candidates.extend(pairs);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        blocks.retain(|(_, members)| members.len() >= 3);
+        largest_first(&mut blocks);
+    }
     if candidates.is_empty() || blocks.is_empty() {
         return Vec::new();
     }
@@ -170,17 +245,17 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     // plain reading does (a start is only its first values): it is not read again.
     let starts: Vec<(&Vec<u32>, Vec<u32>)> = blocks
         .iter()
-        .map(|b| (b, vote(said, &by_value, b)))
+        .map(|(_, b)| (b, vote(said, &by_value, b)))
         .filter(|(_, truth)| *truth != plain_start)
         .collect();
     if starts.is_empty() {
         return Vec::new();
     }
-    let by_voice = by_voice(said);
-    let plain = reading(said, &by_voice, &candidates, &[], plain_start);
+    let by_voice: &[Vec<(u32, u32)>] = by_voice_once.get_or_insert_with(|| by_voice(said));
+    let plain = reading(said, by_voice, &candidates, &[], plain_start);
     let best = starts
         .into_iter()
-        .map(|(b, truth)| reading(said, &by_voice, &candidates, b, truth))
+        .map(|(b, truth)| reading(said, by_voice, &candidates, b, truth))
         .fold(None, |best: Option<Reading>, r| match best {
             Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
             _ => Some(r),
@@ -205,7 +280,7 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
                     }
                     let (original, copier) = (c.original as usize, v);
                     let (shared, same, expected) =
-                        evidence(&by_voice, &n_false, &b.accuracy, copier, original);
+                        evidence(by_voice, &n_false, &b.accuracy, copier, original);
                     Some(Echo { copier, original, rate: c.rate, shared, same, expected })
                 })
                 .collect()
@@ -239,6 +314,7 @@ impl Agreements {
     }
 
     /// The pairs of a map, sorted.
+    #[cfg(test)]
     fn of_map(map: HashMap<(u32, u32), (u32, u32), FixedState>) -> Self {
         let mut pairs: Vec<((u32, u32), (u32, u32))> = map.into_iter().collect();
         pairs.sort_unstable_by_key(|&(p, _)| p);
@@ -249,30 +325,68 @@ impl Agreements {
 /// The counts of [`Agreements`], over `said`: per pair of voices sharing a subject, the
 /// subjects shared and those with the same value. Three ways, each exact, the cheapest for the
 /// table: pair by pair on each subject, O(Σ m²) for `m` voices a subject, into a dense
-/// triangle (up to [`DENSE_PAIRS`] pairs of voices) or a map beyond; or from bit sets
-/// ([`agreements_by_bits`]), O(p · S / 64) for `p` pairs of voices and `S` subjects, where
-/// they fit ([`MAX_BIT_WORDS`]). The costs compare in the units [`COST_OF_A_WORD`],
-/// [`COST_IN_THE_TRIANGLE`] and [`COST_IN_A_MAP`] give: a count in a large map misses the
-/// cache where a word of bits does not, and choosing by the number of steps alone took the map
-/// on 8,000 voices over 250 subjects, 7 times slower than the bits (measured in BENCHMARKS.md).
+/// triangle (up to [`DENSE_PAIRS`] pairs of voices) or one row of counts per voice beyond
+/// ([`agreements_by_rows`]); or from bit sets ([`agreements_by_bits`]), O(p · S / 64) for `p`
+/// pairs of voices and `S` subjects, where they fit ([`MAX_BIT_WORDS`]). The costs compare in
+/// the units [`COST_OF_A_WORD`], [`COST_IN_THE_TRIANGLE`] and [`COST_IN_A_ROW`] give: choosing
+/// by the number of steps alone took a map of every pair on 8,000 voices over 250 subjects,
+/// where a count missed the cache and the bits were 7 times faster (BENCHMARKS.md).
 /// `by_value` is [`Said::by_value`].
 pub(crate) fn agreements(said: &Said, by_value: &[(u32, u32)]) -> Agreements {
     // No pair can give the same value on more subjects than there are.
     if said.ends.len() < MIN_SHARED as usize {
         return Agreements::default();
     }
-    let v = said.voices;
-    let pairs = v * v.saturating_sub(1) / 2;
-    let by_pairs: usize = said.subjects().map(|r| r.len() * r.len().saturating_sub(1) / 2).sum();
-    let words = said.ends.len().div_ceil(64);
-    let by_bits = pairs.saturating_mul(words.saturating_add(1)).saturating_mul(COST_OF_A_WORD);
-    let dense = pairs <= DENSE_PAIRS;
-    let per_pair = if dense { COST_IN_THE_TRIANGLE } else { COST_IN_A_MAP };
-    if by_bits <= by_pairs.saturating_mul(per_pair) && v.saturating_mul(words) <= MAX_BIT_WORDS {
-        return agreements_by_bits(said, by_value, words);
+    let (way, _) = cheapest(said.voices, said.subjects().map(<[_]>::len));
+    match way {
+        Way::Bits => agreements_by_bits(said, by_value, said.ends.len().div_ceil(64)),
+        Way::Triangle => agreements_in_triangle(said),
+        Way::Rows => agreements_by_rows(said),
     }
-    if dense { agreements_in_triangle(said) } else { agreements_in_map(said) }
 }
+
+/// A way [`agreements`] counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Way {
+    Bits,
+    Triangle,
+    Rows,
+}
+
+/// The cheapest way [`agreements`] can count over `voices` voices and subjects of `sizes`
+/// voices each, and its cost in the units of [`COST_OF_A_WORD`].
+fn cheapest(voices: usize, sizes: impl Iterator<Item = usize>) -> (Way, usize) {
+    let (mut subjects, mut by_pairs) = (0usize, 0usize);
+    for m in sizes {
+        subjects += 1;
+        by_pairs = by_pairs.saturating_add(m * m.saturating_sub(1) / 2);
+    }
+    let pairs = voices.saturating_mul(voices.saturating_sub(1)) / 2;
+    let words = subjects.div_ceil(64);
+    let by_bits = pairs.saturating_mul(words.saturating_add(1)).saturating_mul(COST_OF_A_WORD);
+    let (way, per_pair) = if pairs <= DENSE_PAIRS {
+        (Way::Triangle, COST_IN_THE_TRIANGLE)
+    } else {
+        (Way::Rows, COST_IN_A_ROW)
+    };
+    let by_pairs = by_pairs.saturating_mul(per_pair);
+    if by_bits <= by_pairs && voices.saturating_mul(words) <= MAX_BIT_WORDS {
+        (Way::Bits, by_bits)
+    } else {
+        (way, by_pairs)
+    }
+}
+
+/// What [`agreements`] would cost over `voices` voices and subjects of `sizes` voices each,
+/// in the units of [`COST_OF_A_WORD`]: for a pass that needs the counts of some pairs only,
+/// to choose between it and walking those pairs' subjects ([`COST_OF_A_STEP`] a subject).
+pub(crate) fn counting_cost(voices: usize, sizes: impl Iterator<Item = usize>) -> usize {
+    cheapest(voices, sizes).1
+}
+
+/// What walking one subject of one voice costs beside another voice's, in the units of
+/// [`COST_OF_A_WORD`] (a comparison of two subjects and of two values).
+pub(crate) const COST_OF_A_STEP: usize = 4;
 
 /// [`agreements`] pair by pair on each subject into a dense triangle of every pair of voices.
 fn agreements_in_triangle(said: &Said) -> Agreements {
@@ -300,20 +414,37 @@ fn agreements_in_triangle(said: &Said) -> Agreements {
     Agreements { pairs: kept }
 }
 
-/// [`agreements`] pair by pair on each subject into a map of the pairs that share one.
-fn agreements_in_map(said: &Said) -> Agreements {
-    let mut map: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
-    for rows in said.subjects() {
-        for (i, &(a, x)) in rows.iter().enumerate() {
-            for &(b, y) in &rows[i + 1..] {
-                let e = map.entry((a, b)).or_default();
+/// [`agreements`] voice by voice: each voice's pairs with the later voices of its subjects,
+/// counted in one row of counts per voice (reset for the next), so no pair that shares a
+/// subject is held past its voice's turn.
+fn agreements_by_rows(said: &Said) -> Agreements {
+    let by_voice = by_voice(said);
+    let mut row = vec![(0u32, 0u32); said.voices];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut kept = Vec::new();
+    for (a, subjects) in by_voice.iter().enumerate() {
+        let a = index(a);
+        for &(s, x) in subjects {
+            let rows = said.rows_of(s as usize);
+            let later = rows.partition_point(|&(b, _)| b <= a);
+            for &(b, y) in &rows[later..] {
+                let e = &mut row[b as usize];
+                if e.0 == 0 {
+                    touched.push(b);
+                }
                 e.0 += 1;
                 e.1 += u32::from(x == y);
             }
         }
+        touched.sort_unstable();
+        for b in touched.drain(..) {
+            let e = std::mem::take(&mut row[b as usize]);
+            if e.1 >= MIN_SHARED {
+                kept.push(((a, b), e));
+            }
+        }
     }
-    map.retain(|_, e| e.1 >= MIN_SHARED);
-    Agreements::of_map(map)
+    Agreements { pairs: kept }
 }
 
 /// What [`agreements`] counts one 64-bit word of two voices' bit sets as (an AND and a count of
@@ -324,9 +455,9 @@ const COST_OF_A_WORD: usize = 1;
 /// place in an array of up to 8 MiB).
 const COST_IN_THE_TRIANGLE: usize = 4;
 
-/// What [`agreements`] counts one pair on one subject as in a map (a hash, and an entry that
-/// is seldom in the cache once the map is large).
-const COST_IN_A_MAP: usize = 32;
+/// What [`agreements`] counts one pair on one subject as in a voice's row of counts (an add
+/// in an array of one count per voice, and the pair's place in the list of those touched).
+const COST_IN_A_ROW: usize = 8;
 
 /// The most 64-bit words [`agreements_by_bits`] holds in each of its two sets (64 MiB).
 const MAX_BIT_WORDS: usize = 1 << 23;
@@ -400,26 +531,93 @@ const DENSE_PAIRS: usize = 1 << 20;
 /// [`MIN_COPY_RATE`] of their shared subjects, when that makes at least three voices (a
 /// pair is judged by the other passes), each block once, the [`MAX_STARTS`] largest (ties
 /// by members).
-fn blocks(agree: &Agreements, voices: usize) -> Vec<Vec<u32>> {
+/// Each block with its first member, the voice the others agree with.
+fn blocks(agree: &Agreements, voices: usize) -> Vec<(u32, Vec<u32>)> {
     let mut close: Vec<Vec<u32>> = (0..voices as u32).map(|v| vec![v]).collect();
-    for ((a, b), (shared, same)) in agree.iter() {
-        if same >= MIN_SHARED && f64::from(same) >= MIN_COPY_RATE * f64::from(shared) {
+    for ((a, b), counts) in agree.iter() {
+        if is_close(counts) {
             close[a as usize].push(b);
             close[b as usize].push(a);
         }
     }
-    let mut blocks: Vec<Vec<u32>> = close
+    let mut blocks: Vec<(u32, Vec<u32>)> = close
         .into_iter()
-        .filter(|b| b.len() >= 3)
-        .map(|mut b| {
+        .enumerate()
+        .filter(|(_, b)| b.len() >= 3)
+        .map(|(first, mut b)| {
             b.sort_unstable();
-            b
+            (index(first), b)
         })
         .collect();
-    blocks.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    blocks.dedup();
-    blocks.truncate(MAX_STARTS);
+    largest_first(&mut blocks);
     blocks
+}
+
+/// Sorts blocks largest first (ties by members, then by first member), keeps each set of
+/// members once (with its lowest first member) and the [`MAX_STARTS`] first.
+fn largest_first(blocks: &mut Vec<(u32, Vec<u32>)>) {
+    blocks.sort_unstable_by(|(fa, a), (fb, b)| {
+        b.len().cmp(&a.len()).then_with(|| a.cmp(b)).then(fa.cmp(fb))
+    });
+    blocks.dedup_by(|later, kept| later.1 == kept.1);
+    blocks.truncate(MAX_STARTS);
+}
+
+/// Whether two voices giving the same value on `same` of their `shared` subjects agree enough
+/// to be judged for copying.
+fn is_candidate((shared, same): (u32, u32)) -> bool {
+    same >= MIN_SHARED && f64::from(same) >= CANDIDATE_AGREEMENT * f64::from(shared)
+}
+
+/// Whether two voices giving the same value on `same` of their `shared` subjects agree enough
+/// to stand in one block.
+fn is_close((shared, same): (u32, u32)) -> bool {
+    same >= MIN_SHARED && f64::from(same) >= MIN_COPY_RATE * f64::from(shared)
+}
+
+/// Over every subject, not the drawn voices only: `first` and the voices agreeing with it
+/// enough to stand in a block with it ([`is_close`]), sorted, and the candidate pairs it
+/// makes ([`is_candidate`]), sorted. O(Σ m) over the subjects `first` speaks on.
+fn around(said: &Said, by_voice: &[Vec<(u32, u32)>], first: u32) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let mut counts: HashMap<u32, (u32, u32), FixedState> = HashMap::default();
+    for &(s, x) in &by_voice[first as usize] {
+        for &(w, y) in said.rows_of(s as usize) {
+            if w != first {
+                let e = counts.entry(w).or_default();
+                e.0 += 1;
+                e.1 += u32::from(x == y);
+            }
+        }
+    }
+    let (mut members, mut pairs) = (vec![first], Vec::new());
+    for (w, c) in counts {
+        if is_close(c) {
+            members.push(w);
+        }
+        if is_candidate(c) {
+            pairs.push((first.min(w), first.max(w)));
+        }
+    }
+    members.sort_unstable();
+    pairs.sort_unstable();
+    (members, pairs)
+}
+
+/// splitmix64's finaliser: a well-mixed 64-bit number from any.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A voice's place in the draw of [`Said::counted`], from its name: FNV-1a over the bytes,
+/// then [`mix`]. Fixed, so the draw is the same on every run and machine.
+pub(crate) fn draw_of(name: &str) -> u64 {
+    let fnv = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    mix(fnv)
 }
 
 /// Per voice, its `(subject, value)` in subject order.
@@ -771,6 +969,49 @@ mod tests {
     }
 
     #[test]
+    fn a_clique_among_more_voices_than_are_counted_is_found_whole() {
+        // 300 voices a subject, past the 128 whose pairs are counted: 100 honest voices and
+        // 200 echoing voice 0. The drawn voices make the block, and the block is taken whole.
+        let said = table(100, 200, 300);
+        let drawn = said.counted().expect("more voices than are counted");
+        assert!(drawn.subjects().all(|rows| rows.len() == MAX_COUNTED));
+        let echoes = find(&said);
+        let family = |v: usize| v == 0 || v >= 100;
+        assert!(echoes.iter().all(|e| family(e.copier) && family(e.original)), "{echoes:?}");
+        let copiers: std::collections::BTreeSet<usize> = echoes.iter().map(|e| e.copier).collect();
+        // Each copier is one voice with its original: 200 of the 201 voices of the family,
+        // and more than the 128 a subject the draw holds.
+        assert!(copiers.len() >= 190, "{} copiers", copiers.len());
+    }
+
+    #[test]
+    fn many_independent_voices_are_left_alone() {
+        // 300 honest voices a subject, no clique: past the count, nothing is merged either.
+        let said = table(300, 0, 300);
+        assert!(said.counted().is_some());
+        assert_eq!(find(&said), Vec::new());
+    }
+
+    #[test]
+    fn the_draw_keeps_the_same_voices_on_every_subject_and_only_past_the_count() {
+        let said = table(100, 28, 20);
+        assert!(said.counted().is_none(), "128 voices: all counted");
+        let said = table(100, 30, 20);
+        let drawn = said.counted().expect("130 voices");
+        let kept: Vec<Vec<u32>> =
+            drawn.subjects().map(|rows| rows.iter().map(|r| r.0).collect()).collect();
+        assert!(kept.iter().all(|k| k.len() == MAX_COUNTED && *k == kept[0]), "{kept:?}");
+        // The two left out are the last in the draw, and their values are kept as given.
+        let mut order: Vec<(u64, u32)> = (0..130).map(|v| (said.draw(v), v)).collect();
+        order.sort_unstable();
+        let out: Vec<u32> = order[MAX_COUNTED..].iter().map(|&(_, v)| v).collect();
+        assert!(out.iter().all(|v| !kept[0].contains(v)), "{out:?}");
+        for (given, drawn) in said.subjects().zip(drawn.subjects()) {
+            assert!(drawn.iter().all(|r| given.contains(r)));
+        }
+    }
+
+    #[test]
     fn independent_voices_are_left_alone() {
         // Twelve honest voices, the same accuracies as above, and no clique: the voices that
         // agree most are the most accurate, not copies.
@@ -818,7 +1059,7 @@ mod tests {
             let name = format!("{voices} voices, {subjects} subjects");
             assert_eq!(by_bits, by_pairs, "{name}");
             assert_eq!(agreements_in_triangle(&said), by_pairs, "{name}");
-            assert_eq!(agreements_in_map(&said), by_pairs, "{name}");
+            assert_eq!(agreements_by_rows(&said), by_pairs, "{name}");
             assert_eq!(agreements(&said, &by_value), by_pairs, "{name}");
         }
         let mut two = Said::new(3, Vec::new());

@@ -500,7 +500,8 @@ impl Voices {
         // Only fixed facts have one true value (as in `detect_false_sharing`).
         let fixed: Vec<Said> =
             statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
-        let said = echo_said(&fixed, &mut sets, self.groups.len(), order);
+        let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
+        let said = echo_said(&fixed, &mut sets, self.groups.len(), order).drawn(draws);
         let echoes = super::echo::find(&said);
         if echoes.is_empty() {
             return;
@@ -561,7 +562,7 @@ impl Voices {
             return;
         }
         let pairs: Vec<(usize, usize)> = candidates.iter().map(|&(pair, _, _)| pair).collect();
-        let in_one_pass = pairs.len() > self.groups.len();
+        let in_one_pass = one_pass_is_cheaper(&per_group, self.groups.len(), &pairs);
         let overlap = overlaps(&per_group, statements.keys, self.groups.len(), &pairs, in_one_pass);
         let mut merged = false;
         for (((a, b), rare, chance), (common, same)) in candidates.into_iter().zip(overlap) {
@@ -675,18 +676,22 @@ impl Voices {
             // A pair must give the same figures on 80 % of the subjects both cover (below):
             // told from the pairs' agreement counts first, so the evidence is walked for the
             // pairs that can pass only.
+            candidates.sort_unstable();
             if !candidates.is_empty() {
-                let agree = agreements(&per_group, &mut sets, self.groups.len(), Vec::new());
-                candidates.retain(|&(a, b)| {
-                    agree
-                        .get((index(a), index(b)))
-                        .is_some_and(|(common, same)| same * 5 >= common * 4)
-                });
+                let voices = self.groups.len();
+                let in_one_pass = one_pass_is_cheaper(&per_group, voices, &candidates);
+                let counts =
+                    overlaps(&per_group, statements.keys, voices, &candidates, in_one_pass);
+                candidates = candidates
+                    .into_iter()
+                    .zip(counts)
+                    .filter(|&(_, (common, same))| same * 5 >= common * 4)
+                    .map(|(pair, _)| pair)
+                    .collect();
             }
             if candidates.is_empty() {
                 return;
             }
-            candidates.sort_unstable();
             // Per subject, its distinct false figures: once per round, for every candidate pair.
             let n_false: Vec<f64> = per_group
                 .iter()
@@ -1027,9 +1032,10 @@ impl Said {
 /// figures. Candidate pairs only, never all pairs of voices, by walking the two voices'
 /// sorted lists of subjects side by side; `in_one_pass` takes the counts of the pairs that
 /// agree on [`super::echo::MIN_SHARED`] subjects or more from one pass over the subjects
-/// ([`super::echo::agreements`], the false-sharing pass's), for when the pairs are many: on a
+/// ([`super::echo::agreements`]), for when that is cheaper ([`one_pass_is_cheaper`]): on a
 /// large table nearly every pair can pass the rare pass's chance test (a hundred sources over
-/// 10^5 subjects, where the walks took 8.7 of the 28 s at 10^7 rows). Both ways count exactly
+/// 10^5 subjects, where the walks took 8.7 of the 28 s at 10^7 rows), and where thousands of
+/// voices speak on each subject the one pass costs the square of them. Both ways count exactly
 /// the same.
 fn overlaps(
     per_group: &[Said],
@@ -1062,6 +1068,24 @@ fn overlaps(
             })
         })
         .collect()
+}
+
+/// Whether [`overlaps`] counts `pairs` (lower first) over the subjects of `per_group`, among
+/// `voices` voices, sooner in one pass over every pair than by walking each pair's subjects:
+/// the pass's cost against the walks' ([`super::echo::counting_cost`]). Both count the same.
+fn one_pass_is_cheaper(per_group: &[Said], voices: usize, pairs: &[(usize, usize)]) -> bool {
+    let mut subjects = vec![0usize; voices];
+    for said in per_group {
+        for &(v, _) in &said.ends {
+            subjects[v] += 1;
+        }
+    }
+    let walks = pairs
+        .iter()
+        .map(|&(a, b)| subjects[a] + subjects[b])
+        .fold(0usize, usize::saturating_add)
+        .saturating_mul(super::echo::COST_OF_A_STEP);
+    super::echo::counting_cost(voices, per_group.iter().map(|s| s.ends.len())) < walks
 }
 
 /// The shared and identical subjects of pair `(a, b)` (lower first) in `agree` (see
