@@ -7,17 +7,51 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
-/// `text` with its white space collapsed: runs of it one space, none at the ends. How names
-/// are compared and stored everywhere.
+/// `text` with its white space collapsed (runs of it one space, none at the ends) and the
+/// characters that show nothing dropped ([`is_invisible`]). How names are compared and stored
+/// everywhere: "Reuters", "Reuters " and "Reuters" with a zero-width space pasted from a web
+/// page are one name.
 pub(crate) fn collapsed(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut space = false;
+    for c in text.chars().filter(|&c| !is_invisible(c)) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
-        out.push_str(word);
     }
     out
+}
+
+/// Characters that show nothing and mean nothing in a name, dropped from it: the soft hyphen,
+/// the zero-width space, the word joiner, the zero-width no-break space (a byte order mark
+/// inside text), and the marks that only set the direction of the text around them (left-to-
+/// right, right-to-left, Arabic letter mark) or separate Mongolian vowels. The zero-width
+/// joiner and non-joiner stay: Persian and Indic names are spelt with them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2060}'
+            | '\u{feff}'
+    )
+}
+
+/// The bidirectional embeddings, overrides and isolates: they reorder how the text after them
+/// shows, so a name holding one does not read as its characters (the "Trojan Source" trick),
+/// and is rejected.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// What makes two source names one source (one voice): lower case, as "Police" and "police"
@@ -61,7 +95,8 @@ pub(crate) fn normalized_owned(
     if is_normalized(&text, max_chars) { Ok(text) } else { normalized_name(what, &text, max_chars) }
 }
 
-/// Trims, collapses inner whitespace, and rejects empty, over-long or control-character text.
+/// Trims, collapses inner whitespace, drops invisible characters ([`collapsed`]), and rejects
+/// empty, over-long, control-character or direction-overriding text.
 pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Result<String, Error> {
     if is_normalized(text, max_chars) {
         return Ok(text.to_owned());
@@ -73,6 +108,12 @@ pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Resul
     };
     if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return Err(bad("contains control characters"));
+    }
+    if let Some(c) = text.chars().find(|&c| is_bidi_control(c)) {
+        let code = u32::from(c);
+        return Err(bad(&format!(
+            "contains a bidirectional control character (U+{code:04X}), which reorders how it shows"
+        )));
     }
     let joined = collapsed(text);
     if joined.is_empty() {
@@ -263,6 +304,7 @@ impl fmt::Display for Score {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Label;
 
     #[test]
     fn ids_are_trimmed_and_checked() {
@@ -294,6 +336,35 @@ mod tests {
             }
         }
         assert_eq!(ClaimId::try_from("  c1 ".to_owned()).unwrap().as_str(), "c1");
+    }
+
+    #[test]
+    fn characters_that_show_nothing_are_dropped_and_direction_overrides_rejected() {
+        let reuters = SourceId::new("Reuters").unwrap();
+        for text in [
+            "Reuters\u{200b}",
+            "\u{feff}Reuters",
+            "Reu\u{ad}ters",
+            "Reuters\u{200e}",
+            "Reu\u{2060}ters",
+        ] {
+            assert_eq!(SourceId::new(text).unwrap(), reuters, "{text:?}");
+            assert_eq!(SourceId::try_from(text.to_owned()).unwrap(), reuters, "{text:?}");
+        }
+        // Between words a dropped character joins nothing: the space stays one.
+        assert_eq!(Label::new("New \u{200b} York").unwrap().as_str(), "New York");
+        // The joiners spell Persian and Indic names: kept.
+        let persian = "\u{645}\u{6cc}\u{200c}\u{634}\u{648}\u{62f}";
+        assert_eq!(Label::new(persian).unwrap().as_str(), persian);
+        assert_eq!(
+            SourceId::new("\u{200b}").unwrap_err().to_string(),
+            "invalid source id \"\\u{200b}\": is empty"
+        );
+        assert_eq!(
+            SourceId::new("Reuters\u{202e}sretueR").unwrap_err().to_string(),
+            "invalid source id \"Reuters\\u{202e}sretueR\": contains a bidirectional control character (U+202E), which reorders how it shows"
+        );
+        assert!(Label::new("a\u{2066}b").is_err());
     }
 
     #[test]

@@ -229,3 +229,45 @@ fn the_seed_corpus_declares_the_names_it_uses() {
     assert_eq!(aliases.len(), 20 + 9);
     assert_eq!(corpus.places().names().len(), 10);
 }
+
+/// A source name with a character that shows nothing (a zero-width space pasted from a web
+/// page, a soft hyphen, a direction mark) is the same source, on both table paths: not a
+/// second voice that seems to confirm the first. One that reorders how it shows is an error
+/// naming the row and the field.
+#[test]
+fn a_name_with_an_invisible_character_is_the_same_source() {
+    let csv = "source,object,attribute,value\nReuters,o1,deaths,5\nReu\u{ad}ters\u{200b},o2,deaths,6\nAP,o1,deaths,7\n";
+    let names = |r: &Reconciliation| -> Vec<String> {
+        r.sources.iter().map(|s| format!("{} ({} claims)", s.source, s.claims)).collect()
+    };
+    let claims = Table::csv()
+        .read("t.csv", csv.as_bytes(), &Parser::default())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let r = Reconciler::new().reconcile(claims);
+    assert_eq!(names(&r), ["AP (1 claims)", "Reuters (2 claims)"]);
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let b = BulkReconciler::new().reconcile(&bulk);
+    assert_eq!(names(&b), ["AP (1 claims)", "Reuters (2 claims)"]);
+
+    let csv = "source,object,attribute,value\nReuters\u{202e}sretueR,o1,deaths,5\n";
+    let err = Table::csv()
+        .read("t.csv", csv.as_bytes(), &Parser::default())
+        .find_map(Result::err)
+        .unwrap()
+        .to_string();
+    assert!(err.starts_with("t.csv:2: field source: "), "{err}");
+    assert!(
+        err.ends_with(
+            "contains a bidirectional control character (U+202E), which reorders how it shows"
+        ),
+        "{err}"
+    );
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let rejected =
+        bulk.rejected().iter().map(|r| r.error.to_string()).collect::<Vec<_>>().join("; ");
+    assert!(
+        rejected.contains("t.csv:2: field source: ") && rejected.contains("U+202E"),
+        "{rejected}"
+    );
+}
