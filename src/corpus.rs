@@ -93,6 +93,20 @@ fn without_bom_bytes(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)
 }
 
+/// The lines of `text`, each ending at `\r\n`, `\n` or a lone `\r` (old Mac exports), as
+/// the table readers count them (a JSON line holds no raw line end: its strings escape them).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+}
+
+/// [`lines`] of bytes, each then read as UTF-8.
+fn lines_of_bytes(bytes: &[u8]) -> impl Iterator<Item = Result<&str, std::str::Utf8Error>> {
+    bytes
+        .split(|&b| b == b'\n')
+        .flat_map(|l| l.strip_suffix(b"\r").unwrap_or(l).split(|&b| b == b'\r'))
+        .map(std::str::from_utf8)
+}
+
 /// The longest corpus line or table row read, in bytes. A table row's quoted cells count
 /// with their line ends: a quote still open beyond this length is rejected as unclosed.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -329,7 +343,7 @@ impl Corpus {
     /// [`Error::AliasCycle`] of an alias), the line's error holds it whole: see
     /// [`Error::inner`].
     pub fn parse(file: &str, text: &str, parser: &Parser) -> Result<Corpus, Error> {
-        Self::load(file, without_bom(text).split('\n').map(Ok), parser, false)
+        Self::load(file, lines(without_bom(text)).map(Ok), parser, false)
     }
 
     /// Reads a corpus given as bytes, stopping at the first error; invalid UTF-8 is an error
@@ -338,12 +352,7 @@ impl Corpus {
     /// # Errors
     /// As [`Corpus::parse`], and [`Error::Corpus`] for a line that is not UTF-8.
     pub fn parse_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Result<Corpus, Error> {
-        Self::load(
-            file,
-            without_bom_bytes(bytes).split(|&b| b == b'\n').map(std::str::from_utf8),
-            parser,
-            false,
-        )
+        Self::load(file, lines_of_bytes(without_bom_bytes(bytes)), parser, false)
     }
 
     /// Reads a corpus, keeping every line it can use and listing the others in
@@ -365,20 +374,15 @@ impl Corpus {
     /// ```
     #[must_use]
     pub fn parse_lenient(file: &str, text: &str, parser: &Parser) -> Corpus {
-        Self::load(file, without_bom(text).split('\n').map(Ok), parser, true)
+        Self::load(file, lines(without_bom(text)).map(Ok), parser, true)
             .unwrap_or_else(|e| Self::empty(file, e))
     }
 
     /// [`Corpus::parse_lenient`] for bytes: a line that is not UTF-8 is rejected, not fatal.
     #[must_use]
     pub fn parse_lenient_bytes(file: &str, bytes: &[u8], parser: &Parser) -> Corpus {
-        Self::load(
-            file,
-            without_bom_bytes(bytes).split(|&b| b == b'\n').map(std::str::from_utf8),
-            parser,
-            true,
-        )
-        .unwrap_or_else(|e| Self::empty(file, e))
+        Self::load(file, lines_of_bytes(without_bom_bytes(bytes)), parser, true)
+            .unwrap_or_else(|e| Self::empty(file, e))
     }
 
     fn empty(file: &str, error: Error) -> Corpus {
