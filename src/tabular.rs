@@ -320,7 +320,8 @@ impl Table {
     /// Declares the kind of value `attribute` holds, instead of the kind of most of its cells:
     /// numbers of a dimension, dates, or labels (every cell read as written, unparsed: postcodes,
     /// flight numbers). A cell of another kind is a rejected row (`the value is a label
-    /// ("lots"), while attribute "population" holds numbers (declared)`). Attributes are
+    /// ("lots"), while attribute "population" holds numbers (declared): cannot read "lots" at
+    /// byte 0: expected a number, ...`). Attributes are
     /// compared as labels are (white space collapsed, ignoring case); declaring one twice keeps
     /// the last.
     #[must_use]
@@ -654,8 +655,10 @@ impl Table {
     /// does not hold ("NaN", "1e309", "-5") is an error. Each attribute holds one kind of value,
     /// decided over the whole table: the kind of most of its cells (numbers of one dimension,
     /// dates, or labels and other values; numbers, then dates, on a tie); a claim of another
-    /// kind is an error of its row saying what the attribute holds ("the value is a label
-    /// (\"lots\"), while attribute \"population\" holds numbers (3 of its 4 cells)").
+    /// kind is an error of its row saying what the attribute holds and, for a label, why it
+    /// reads as no number or date ("the value is a label (\"lots\"), while attribute
+    /// \"population\" holds numbers (3 of its 4 cells): cannot read \"lots\" at byte 0:
+    /// expected a number, ...", the parser's error its inner one).
     ///
     /// # Complexity
     /// O(n) time for n bytes, the rows parsed in parallel pieces (on the rayon pool), as
@@ -711,7 +714,8 @@ impl Table {
             let kind = Kind::of(c.value());
             let shown = (!matches!(kind, Kind::Number(_))).then(|| cell::shown(c.value()));
             if let Some(problem) = kinds.misfit(&*key, &attribute, kind, shown.as_deref()) {
-                *item = Err(Error::line(name, *line, "value", problem));
+                *item =
+                    Err(cell::misfit_error(name, *line, problem, kind, shown.as_deref(), parser));
             }
         }
         items
@@ -1221,7 +1225,7 @@ mod tests {
         assert!(rows[0].is_ok());
         assert_eq!(
             rows[1].as_ref().unwrap_err().to_string(),
-            "p.tsv:2: field value: the value is a label (\"lots\"), while attribute \"value\" holds numbers (1 of its 2 cells)"
+            "p.tsv:2: field value: the value is a label (\"lots\"), while attribute \"value\" holds numbers (1 of its 2 cells): cannot read \"lots\" at byte 0: expected a number, a date or a time of day, found 'lots'"
         );
         assert_eq!(
             rows[2].as_ref().unwrap_err().to_string(),

@@ -376,7 +376,7 @@ fn bad_rows_name_their_line_field_and_problem() {
             "t.csv:4: field source: invalid source id \"\": is empty",
             "t.csv:5: field object: invalid label \"o\\01\": contains control characters",
             "t.csv:6: field value: the value is an amount in tenge, while attribute \"n\" holds numbers (2 of its 4 cells)",
-            "t.csv:7: field value: the value is a label (\"red\"), while attribute \"n\" holds numbers (2 of its 4 cells)",
+            "t.csv:7: field value: the value is a label (\"red\"), while attribute \"n\" holds numbers (2 of its 4 cells): cannot read \"red\" at byte 0: expected a number, a date or a time of day, found 'red'",
             "t.csv:9: field row: the line is longer than 1048576 bytes",
             "t.csv:10: field object: not UTF-8: invalid byte at position 1",
         ]

@@ -318,9 +318,11 @@ fn a_declared_kind_wins_over_the_vote_in_both_readers() {
         .kind("postcode", CellKind::Label)
         .kind("  population ", CellKind::Number(Dimension::Count));
     let unknown = |line: usize, label: &str| {
+        let word = label.split(' ').next().unwrap_or_default();
         format!(
             "t.csv:{line}: field value: the value is a label ({label:?}), while attribute \
-             \"population\" holds numbers (declared)"
+             \"population\" holds numbers (declared): cannot read {label:?} at byte 0: expected \
+             a number, a date or a time of day, found '{word}'"
         )
     };
     assert_eq!(
@@ -436,7 +438,8 @@ fn attributes_spelled_in_another_case_hold_one_kind_in_both_readers() {
                b,Oslo,population,700001\n\
                c,Oslo,Population,lots\n";
     let message = "t.csv:4: field value: the value is a label (\"lots\"), while attribute \
-                   \"Population\" holds numbers (2 of its 3 cells)";
+                   \"Population\" holds numbers (2 of its 3 cells): cannot read \"lots\" at byte \
+                   0: expected a number, a date or a time of day, found 'lots'";
     assert_eq!(read(&Table::csv(), csv)[2], message);
     assert_eq!(read_bulk(&Table::csv(), csv).unwrap()[1], message);
     let declared = Table::csv().kind("POPULATION", CellKind::Label);
@@ -475,4 +478,29 @@ fn an_empty_as_of_cell_is_an_undated_claim_in_both_readers() {
         read_bulk(&Table::csv(), csv).unwrap(),
         ["Oslo / size = low 2,600 / best 2,600 / high 2,600 (3 claims)", &dates[3]]
     );
+}
+
+/// A label rejected among numbers says why it is no number, as the parser reads it (an unknown
+/// unit, a word), on both readers, with the parser's error as the row's inner error.
+#[test]
+fn a_label_among_numbers_says_why_it_is_no_number() {
+    let csv = "source,object,attribute,value\n\
+               a,o1,deaths,5\n\
+               b,o1,deaths,6\n\
+               c,o1,deaths,1000 km\n\
+               d,o1,deaths,7\n";
+    let why = "cannot read \"1000 km\" at byte 5: unknown unit 'km'";
+    let message = format!(
+        "t.csv:4: field value: the value is a label (\"1000 km\"), while attribute \"deaths\" \
+         holds numbers (3 of its 4 cells): {why}"
+    );
+    let parser = Parser::default();
+    let mut read = Table::csv().read("t.csv", csv.as_bytes(), &parser);
+    let err = read.find_map(Result::err).unwrap();
+    assert_eq!(err.to_string(), message);
+    assert!(matches!(err.inner(), Some(Error::Parse { position: 5, .. })), "{err:?}");
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let err = &bulk.rejected()[0].error;
+    assert_eq!(err.to_string(), message);
+    assert_eq!(err.inner().map(ToString::to_string).as_deref(), Some(why));
 }

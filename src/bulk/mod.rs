@@ -173,8 +173,10 @@ impl Table {
     /// "-5") is a rejected row with the parser's message, never a label. Each attribute holds
     /// one kind of value, decided over the whole table: the kind of most of its cells (numbers
     /// of one dimension, dates, or labels; numbers, then dates, on a tie); a cell of another
-    /// kind is a rejected row saying what the attribute holds ("the value is a label
-    /// (\"lots\"), while attribute \"population\" holds numbers (9998 of its 10000 cells)").
+    /// kind is a rejected row saying what the attribute holds and, for a label, why it reads
+    /// as no number or date ("the value is a label (\"lots\"), while attribute \"population\"
+    /// holds numbers (9998 of its 10000 cells): cannot read \"lots\" at byte 0: expected a
+    /// number, ...").
     /// A row repeated by the same source on the same as-of date counts once (a figure restated
     /// on another date is a claim of its own, as in `Reconciler`). The as-of column, if set, is
     /// read as [`Table::read`] reads it (a row with a bad date is rejected in both) and kept
@@ -403,6 +405,7 @@ struct Settled {
 #[allow(clippy::too_many_arguments)] // one call site, the reader's results
 fn settle(
     name: &str,
+    parser: &Parser,
     sources: Vec<String>,
     vars: Vec<(String, String)>,
     labels: &[String],
@@ -438,7 +441,7 @@ fn settle(
                 let rows = &mut grouped[start[v]..start[v + 1]];
                 out.chunk.start.push(out.chunk.claims.len());
                 let var = Var { index: first + v, names: &vars[first + v] };
-                settle_var(name, var, labels, vote, rows, &mut out);
+                settle_var(name, parser, var, labels, vote, rows, &mut out);
             }
             out.chunk.start.push(out.chunk.claims.len());
             out
@@ -581,6 +584,7 @@ struct Var<'a> {
 /// The rejection of a row whose kind is not the one its attribute holds, if it is not.
 fn misfit(
     name: &str,
+    parser: &Parser,
     var: Var<'_>,
     labels: &[String],
     vote: &Vote,
@@ -598,7 +602,7 @@ fn misfit(
         id: Some(format!("{name}:{}", r.line)),
         line: Some(r.line as usize),
         claim: None,
-        error: Error::line(name, r.line as usize, "value", problem),
+        error: cell::misfit_error(name, r.line as usize, problem, kind, label, parser),
     })
 }
 
@@ -712,6 +716,7 @@ pub(crate) fn number_value(value: f64, phrase: Option<Amount>) -> Option<Value> 
 
 fn settle_var(
     name: &str,
+    parser: &Parser,
     var: Var<'_>,
     labels: &[String],
     vote: &Vote,
@@ -725,7 +730,7 @@ fn settle_var(
     let mut kept = std::mem::take(&mut out.kept);
     kept.clear();
     for r in rows.iter() {
-        if let Some(rejected) = misfit(name, var, labels, vote, r) {
+        if let Some(rejected) = misfit(name, parser, var, labels, vote, r) {
             out.rejected.push(rejected);
             continue;
         }

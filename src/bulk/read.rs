@@ -771,6 +771,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         labels.iter().zip(categories).map(|(l, c)| label_value(l, c, setup.parser)).collect();
     super::settle(
         setup.name,
+        setup.parser,
         text(source_names),
         vars,
         &labels,

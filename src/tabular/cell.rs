@@ -310,6 +310,24 @@ impl<A: Hash + Eq> Kinds<A> {
     }
 }
 
+/// The error of a row at `line` of table `file` rejected for its kind, `problem` being
+/// [`Kinds::misfit`]'s words: a label where the attribute holds numbers or dates also says why
+/// it is no number or date, as `parser` reads `label` ("unknown unit 'km'", "expected a number
+/// ... found 'lots'"), as the field's inner error (see [`Error::inner`]).
+pub(crate) fn misfit_error(
+    file: &str,
+    line: usize,
+    problem: String,
+    kind: Kind,
+    label: Option<&str>,
+    parser: &Parser,
+) -> Error {
+    match label.filter(|_| kind == Kind::Label).map(|l| parser.parse(l)) {
+        Some(Err(e)) => e.in_line_after(file, line, "value", problem),
+        _ => Error::line(file, line, "value", problem),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
