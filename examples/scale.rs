@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
-//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P] [--sources V] [--coverage P]
+//! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K | --clique K] [--running P] [--changing P] [--sources V] [--coverage P]
 //! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
@@ -13,6 +13,8 @@
 //! each claiming every object (`--coverage P`: each object with chance P), as many objects as
 //! make N claims; with `--copiers K` the last K of the sources copy (each echoes the source K places before it, 80 % of the time:
 //! `Synthetic::copiers`) and `copies.csv` says who copies whom (`copier,original`); with
+//! `--clique K` the last K sources all echo source 0 instead, 80 % of the time, a clique that
+//! may outvote the rest (`Synthetic::clique`); with
 //! `--running P` a share P of the objects are running totals (attribute `total`), each source
 //! reporting one on a day of its own within ten days, in an `as_of` column
 //! (`Synthetic::running`), and `truth.csv` holds each total's final figure; with `--changing
@@ -67,7 +69,7 @@ use usage::Usage;
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
-                     scale --generate N --out DIR [--seed S] [--copiers K] [--running P] [--changing P] [--sources V] [--coverage P]\n       \
+                     scale --generate N --out DIR [--seed S] [--copiers K | --clique K] [--running P] [--changing P] [--sources V] [--coverage P]\n       \
                      scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks] [--groups]";
 
 /// Which engine times the table.
@@ -100,6 +102,7 @@ enum Mode {
         out: PathBuf,
         seed: u64,
         copiers: usize,
+        clique: usize,
         running: f64,
         changing: f64,
         sources: usize,
@@ -126,12 +129,17 @@ fn main() -> ExitCode {
     };
     let outcome = match mode {
         Mode::Sizes { sizes, seed, rounds, engine } => run_sizes(&sizes, seed, rounds, engine),
-        Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage } => {
+        Mode::Generate { n, out, seed, copiers, clique, running, changing, sources, coverage } => {
             let synth = Synthetic::new(seed)
                 .sources(sources)
                 .coverage(coverage)
-                .objects(objects_for(n, sources, coverage));
-            generate(n, &synth.copiers(copiers, 0.8).running(running).changing(changing), &out)
+                .objects(objects_for(n, sources, coverage))
+                .running(running)
+                .changing(changing);
+            // One or the other (`Synthetic::clique` takes the place of the copiers).
+            let synth =
+                if clique > 0 { synth.clique(clique, 0, 0.8) } else { synth.copiers(copiers, 0.8) };
+            generate(n, &synth, &out)
         }
         Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups } => match engine {
             Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups)),
@@ -148,7 +156,7 @@ fn main() -> ExitCode {
 }
 
 /// The flags that take a value, in the order the usage lists them.
-const FLAGS: [&str; 13] = [
+const FLAGS: [&str; 14] = [
     "--sizes",
     "--seed",
     "--rounds",
@@ -156,6 +164,7 @@ const FLAGS: [&str; 13] = [
     "--generate",
     "--out",
     "--copiers",
+    "--clique",
     "--running",
     "--changing",
     "--sources",
@@ -165,9 +174,10 @@ const FLAGS: [&str; 13] = [
 ];
 
 /// The flags of one mode, with the flag that chooses it.
-const NEEDS: [(&str, &str); 10] = [
+const NEEDS: [(&str, &str); 11] = [
     ("--out", "--generate"),
     ("--copiers", "--generate"),
+    ("--clique", "--generate"),
     ("--running", "--generate"),
     ("--changing", "--generate"),
     ("--sources", "--generate"),
@@ -259,11 +269,12 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
 }
 
 /// The flags of `--generate`.
-const GENERATE_FLAGS: [&str; 8] = [
+const GENERATE_FLAGS: [&str; 9] = [
     "--generate",
     "--out",
     "--seed",
     "--copiers",
+    "--clique",
     "--running",
     "--changing",
     "--sources",
@@ -287,11 +298,26 @@ fn generate_mode<'a>(
         Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
         _ => Err(err(format!("--coverage: {p:?} is not a share above 0, at most 1"))),
     })?;
+    // At least one source an object, so there are no more objects than claims (and truth.csv,
+    // a line an object, stays the table's size).
+    if (sources as f64) * coverage < 1.0 {
+        let why = format!("{coverage} of {sources} sources is less than one source an object");
+        return Err(err(format!("--coverage: {why}")));
+    }
     let most = sources / 2;
     let copiers = get("--copiers").map_or(Ok(0), |k| match k.parse::<usize>() {
         Ok(k) if k <= most => Ok(k),
         _ => Err(err(format!("--copiers: {k:?} is not a number of sources from 0 to {most}"))),
     })?;
+    // A clique needs its original and one honest source beside it.
+    let largest = sources - 2;
+    let clique = get("--clique").map_or(Ok(0), |k| match k.parse::<usize>() {
+        Ok(k) if k <= largest => Ok(k),
+        _ => Err(err(format!("--clique: {k:?} is not a number of sources from 0 to {largest}"))),
+    })?;
+    if clique > 0 && copiers > 0 {
+        return Err(err("--copiers and --clique: one or the other".to_owned()));
+    }
     let share = |flag: &str| {
         get(flag).map_or(Ok(0.0), |p| match p.parse::<f64>() {
             Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
@@ -304,7 +330,7 @@ fn generate_mode<'a>(
         return Err(err(format!("--running and --changing: {shares} is more than all")));
     }
     let out = out.into();
-    Ok(Mode::Generate { n, out, seed, copiers, running, changing, sources, coverage })
+    Ok(Mode::Generate { n, out, seed, copiers, clique, running, changing, sources, coverage })
 }
 
 /// `text` as a count of `what`, at least 1; the error names the flag and the text.
@@ -661,6 +687,7 @@ mod tests {
                 out: "d".into(),
                 seed: 42,
                 copiers: 0,
+                clique: 0,
                 running: 0.0,
                 changing: 0.0,
                 sources: 100,
@@ -674,6 +701,7 @@ mod tests {
                 out: "d".into(),
                 seed: 42,
                 copiers: 10,
+                clique: 0,
                 running: 0.0,
                 changing: 0.0,
                 sources: 100,
@@ -687,6 +715,7 @@ mod tests {
                 out: "d".into(),
                 seed: 42,
                 copiers: 0,
+                clique: 0,
                 running: 0.5,
                 changing: 0.0,
                 sources: 100,
@@ -787,6 +816,10 @@ mod tests {
             error(&["--generate", "10", "--out", "d", "--coverage", "0"]),
             "--coverage: \"0\" is not a share above 0, at most 1"
         );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--sources", "3", "--coverage", "1e-9"]),
+            "--coverage: 0.000000001 of 3 sources is less than one source an object"
+        );
         // The copiers are bounded by the sources given.
         assert_eq!(
             error(&["--generate", "10", "--out", "d", "--sources", "8", "--copiers", "5"]),
@@ -811,6 +844,19 @@ mod tests {
         assert_eq!(error(&["--changing", "0.5"]), "--changing needs --generate");
         assert_eq!(error(&["--sources", "500"]), "--sources needs --generate");
         assert_eq!(error(&["--coverage", "0.5"]), "--coverage needs --generate");
+        assert_eq!(error(&["--clique", "5"]), "--clique needs --generate");
+        assert!(matches!(
+            parse(&["--generate", "100", "--out", "d", "--sources", "300", "--clique", "200"]),
+            Ok(Mode::Generate { sources: 300, clique: 200, copiers: 0, .. })
+        ));
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--clique", "99"]),
+            "--clique: \"99\" is not a number of sources from 0 to 98"
+        );
+        assert_eq!(
+            error(&["--generate", "10", "--out", "d", "--clique", "9", "--copiers", "2"]),
+            "--copiers and --clique: one or the other"
+        );
         assert!(matches!(
             parse(&["--generate", "100", "--out", "d", "--sources", "8000", "--coverage", "0.1"]),
             Ok(Mode::Generate { sources: 8000, coverage: 0.1, .. })
