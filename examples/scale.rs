@@ -241,7 +241,10 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         }
     };
     if let Some(n) = get("--generate") {
-        only("--generate", &GENERATE_FLAGS)?;
+        // Its own flags (those that need it) and the seed.
+        let needing = NEEDS.iter().filter(|&&(_, mode)| mode == "--generate").map(|&(f, _)| f);
+        let allowed: Vec<&str> = ["--generate", "--seed"].into_iter().chain(needing).collect();
+        only("--generate", &allowed)?;
         return generate_mode(n, seed, get);
     }
     if let Some(csv) = get("--csv") {
@@ -267,19 +270,6 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
     };
     Ok(Mode::Sizes { sizes, seed, rounds, engine })
 }
-
-/// The flags of `--generate`.
-const GENERATE_FLAGS: [&str; 9] = [
-    "--generate",
-    "--out",
-    "--seed",
-    "--copiers",
-    "--clique",
-    "--running",
-    "--changing",
-    "--sources",
-    "--coverage",
-];
 
 /// `--generate N` with its flags (`get` reads one), `seed` already read.
 fn generate_mode<'a>(
@@ -808,23 +798,26 @@ mod tests {
             "--copiers: \"51\" is not a number of sources from 0 to 50"
         );
         assert_eq!(error(&["--seed", "1", "--seed", "2"]), "--seed given twice");
-        assert_eq!(
-            error(&["--generate", "10", "--out", "d", "--sources", "1"]),
-            "--sources: \"1\" is not a number of sources, 2 or more"
-        );
-        assert_eq!(
-            error(&["--generate", "10", "--out", "d", "--coverage", "0"]),
-            "--coverage: \"0\" is not a share above 0, at most 1"
-        );
-        assert_eq!(
-            error(&["--generate", "10", "--out", "d", "--sources", "3", "--coverage", "1e-9"]),
-            "--coverage: 0.000000001 of 3 sources is less than one source an object"
-        );
-        // The copiers are bounded by the sources given.
-        assert_eq!(
-            error(&["--generate", "10", "--out", "d", "--sources", "8", "--copiers", "5"]),
-            "--copiers: \"5\" is not a number of sources from 0 to 4"
-        );
+        // `--generate 10 --out d` with these flags.
+        let generate: [(&[&str], &str); 5] = [
+            (&["--sources", "1"], "--sources: \"1\" is not a number of sources, 2 or more"),
+            (&["--coverage", "0"], "--coverage: \"0\" is not a share above 0, at most 1"),
+            (
+                &["--sources", "3", "--coverage", "1e-9"],
+                "--coverage: 0.000000001 of 3 sources is less than one source an object",
+            ),
+            // The copiers and the clique are bounded by the sources given.
+            (
+                &["--sources", "8", "--copiers", "5"],
+                "--copiers: \"5\" is not a number of sources from 0 to 4",
+            ),
+            (&["--clique", "99"], "--clique: \"99\" is not a number of sources from 0 to 98"),
+        ];
+        for (flags, message) in generate {
+            let args: Vec<&str> =
+                ["--generate", "10", "--out", "d"].iter().chain(flags).copied().collect();
+            assert_eq!(error(&args), message, "{flags:?}");
+        }
         assert_eq!(
             error(&["--generate", "10", "--out", "d", "--running", "1.5"]),
             "--running: \"1.5\" is not a share from 0 to 1"
@@ -849,10 +842,6 @@ mod tests {
             parse(&["--generate", "100", "--out", "d", "--sources", "300", "--clique", "200"]),
             Ok(Mode::Generate { sources: 300, clique: 200, copiers: 0, .. })
         ));
-        assert_eq!(
-            error(&["--generate", "10", "--out", "d", "--clique", "99"]),
-            "--clique: \"99\" is not a number of sources from 0 to 98"
-        );
         assert_eq!(
             error(&["--generate", "10", "--out", "d", "--clique", "9", "--copiers", "2"]),
             "--copiers and --clique: one or the other"
