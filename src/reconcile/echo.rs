@@ -86,7 +86,8 @@ pub(crate) const MIN_SHARED: u32 = 3;
 /// claims (8,000 voices over 250 subjects kept four million pairs; 80,000 over 2,500 ran out
 /// of 24 GiB). A block that changes the vote is a large share of the voices of the subjects it
 /// changes, larger than the voices giving the value it outvotes, so a draw of voices the same
-/// on every subject (the first in a hash of their names) holds many of its members there:
+/// on every subject (the first by a hash of their names and of the table) holds many of its
+/// members there:
 /// their pairs make a block, and the block is then taken whole, every voice agreeing with
 /// its first member over all the subjects ([`around`]). Up to this many voices a subject, every
 /// pair is counted, as before the draw: every table of the benchmarks, the examples and the
@@ -240,7 +241,7 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         // voice agreeing with it over all the subjects. The candidates are then the pairs of
         // the blocks' first members: each round of a reading walks every candidate, and the
         // drawn voices' pairs are the square of the draw (a review measured 10 to 120 s on
-        // clique tables of 240,000 to 350,000 rows, 3 s with these).
+        // clique tables of 150,000 to 350,000 rows; about 3 s with these, BENCHMARKS.md).
         let by_voice = by_voice_once.get_or_insert_with(|| by_voice(said));
         candidates.clear();
         for (first, members) in &mut blocks {
