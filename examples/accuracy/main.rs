@@ -4,9 +4,10 @@
 //! place (default `../shared/datasets`) and prints our numbers beside the reference numbers in
 //! each dataset's README. A dataset that is absent is skipped with a message. So far:
 //! population, flights and books (author lists). Each score is also printed on two fixed
-//! halves of the gold (see [`held_out`]). `--failures` lists the gold flight times and books of
-//! the tuning half we get wrong: for a flight, every source's cell and what we read from it;
-//! for a book, how many listings give each author set.
+//! halves of the gold (see [`held_out`]). `--failures` lists what we get wrong on the tuning
+//! half: the twenty city-years we miss by most, with every source's figure and reliability;
+//! for a flight, every source's cell and what we read from it; for a book, how many listings
+//! give each author set.
 
 mod books;
 mod flights;
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimrecon::{BulkReconciler, Figure, Parser, Reconciler, Table};
+use claimrecon::{BulkReconciler, Figure, Group, Parser, Reconciler, Reconciliation, Score, Table};
 
 /// Whether a gold object is in the held-out half: the halves are fixed by a hash of the
 /// object's key in lower case (64-bit FNV-1a, odd for held out), so they do not depend on
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"),
         PathBuf::from,
     );
-    let all = population(&dir.join("population"))
+    let all = population(&dir.join("population"), failures)
         .and_then(|()| flights::run(&dir.join("flights"), failures))
         .and_then(|()| books::run(&dir.join("book_author"), failures));
     match all {
@@ -66,8 +67,9 @@ fn main() -> ExitCode {
 }
 
 /// Population (Pasternack and Roth, COLING 2010; GTM preprocessing): MAE and RMSE of the best
-/// estimate on the gold city-years.
-fn population(dir: &Path) -> Result<(), String> {
+/// estimate on the gold city-years; with `failures`, the tuning half's largest errors with
+/// every source's figure (the held-out half is not listed: see [`held_out`]).
+fn population(dir: &Path, failures: bool) -> Result<(), String> {
     let claims_path = dir.join("population-new-new.txt");
     let gold_path = dir.join("population-gd.txt");
     if !claims_path.is_file() || !gold_path.is_file() {
@@ -100,8 +102,20 @@ fn population(dir: &Path) -> Result<(), String> {
         }
     }
     let n_claims = claims.len();
+    // Each claim's source and figure by its id, for the failures' listing.
+    let said: BTreeMap<String, (String, String)> = if failures {
+        claims
+            .iter()
+            .map(|c| {
+                (c.id().to_string(), (c.provenance().outlet().to_string(), c.value().to_string()))
+            })
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
     let r = Reconciler::new().reconcile(claims);
     let mut errors = Vec::new();
+    let mut misses = Vec::new();
     let mut by_half = [Vec::new(), Vec::new()];
     for g in &r.groups {
         let Some(object) = g.subject.which_event() else { continue };
@@ -109,6 +123,9 @@ fn population(dir: &Path) -> Result<(), String> {
         if let Figure::Number { best, .. } = e.figure {
             errors.push((best - truth).abs());
             by_half[usize::from(held_out(object.key()))].push((best - truth).abs());
+            if failures && !held_out(object.key()) && (best - truth).abs() >= 1.0 {
+                misses.push(((best - truth).abs(), g, *truth));
+            }
         }
     }
     let n = errors.len() as f64;
@@ -119,6 +136,7 @@ fn population(dir: &Path) -> Result<(), String> {
         errors.len()
     );
     println!("  claimrecon          MAE {mae:>9.1}  RMSE {rmse:>9.1}");
+    print_misses(&mut misses, &r, &said);
     let mae_of = |e: &[f64]| (e.iter().sum::<f64>() / e.len().max(1) as f64, e.len());
     halves("MAE", mae_of(&by_half[0]), mae_of(&by_half[1]), 1);
     // The bulk path: the same model, its state built from the column store.
@@ -152,4 +170,29 @@ fn population(dir: &Path) -> Result<(), String> {
         "                      TruthFinder MAE 1753.7 / RMSE 8944.3, CRH 3533.1 / 10770.6 (daz45 Java)"
     );
     Ok(())
+}
+
+/// The population misses of the tuning half, largest first (the first twenty), each with every
+/// source's figure (`said`: a claim's source and figure by its id) and reliability.
+fn print_misses(
+    misses: &mut [(f64, &Group, f64)],
+    r: &Reconciliation,
+    said: &BTreeMap<String, (String, String)>,
+) {
+    misses.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let reliability: BTreeMap<&str, f64> = r
+        .sources
+        .iter()
+        .map(|s| (s.source.as_str(), s.reliability.map_or(f64::NAN, Score::get)))
+        .collect();
+    for (error, g, truth) in misses.iter().take(20) {
+        let e = g.estimate.as_ref().map(|e| e.figure.to_string()).unwrap_or_default();
+        println!("  wrong {}: gold {truth}, ours {e} (error {error:.0})", g.subject);
+        for id in &g.claims {
+            if let Some((source, value)) = said.get(id.as_str()) {
+                let w = reliability.get(source.as_str()).copied().unwrap_or(f64::NAN);
+                println!("    {value:>12} {source} (reliability {w:.3})");
+            }
+        }
+    }
 }
