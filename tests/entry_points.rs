@@ -102,11 +102,44 @@ struct Case {
     rows: Vec<Row>,
     /// The order of the table's columns (indices into `COLUMNS`).
     columns: Vec<usize>,
+    /// Pairs of sources declared one voice, each as spelt in the declaration (which may be
+    /// another spelling than the rows'): the corpus says each pair has an owner of its own
+    /// ("Owner 0", "Owner 1", ...), the other paths declare the pair with its reason.
+    owners: Vec<(String, String)>,
 }
 
 const COLUMNS: [&str; 5] = ["source", "object", "attribute", "value", "as_of"];
 
 impl Case {
+    /// The declarations the corpus's owners make (`Corpus::reconciler`): for each pair, its
+    /// two names in order, with the reason "same owner: Owner k"; none for a pair that names
+    /// one source twice.
+    fn declared(&self) -> Vec<(SourceId, SourceId, String)> {
+        self.owners
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (a, b))| {
+                let (a, b) = (SourceId::new(a).unwrap(), SourceId::new(b).unwrap());
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                (a != b).then(|| (a, b, format!("same owner: Owner {k}")))
+            })
+            .collect()
+    }
+
+    /// A reconciler with the case's declared voices.
+    fn reconciler(&self) -> Reconciler {
+        self.declared()
+            .into_iter()
+            .fold(Reconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
+    }
+
+    /// A table's reconciler with the case's declared voices.
+    fn bulk_reconciler(&self) -> BulkReconciler {
+        self.declared()
+            .into_iter()
+            .fold(BulkReconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
+    }
+
     fn dated(&self) -> bool {
         self.rows.iter().any(|r| r.day.is_some())
     }
@@ -189,6 +222,11 @@ fn table_options(case: &Case) -> Table {
 /// The case as a corpus: one document per claim, whose outlet is the row's source.
 fn as_corpus(case: &Case) -> String {
     let mut out = String::from("# generated: one document per claim\n");
+    for (k, (a, b)) in case.owners.iter().enumerate() {
+        for source in [a, b] {
+            writeln!(out, "{}", json!({"source": source, "owner": format!("Owner {k}")})).unwrap();
+        }
+    }
     for (i, row) in case.rows.iter().enumerate() {
         let doc = format!("d{i}");
         let document = json!({"document": doc, "file": format!("{doc}.txt"), "outlet": row.source});
@@ -282,7 +320,7 @@ fn through_table(case: &Case, parser: &Parser) -> Outcome {
     }
     Outcome {
         path: "table",
-        reconciliation: Reconciler::new().reconcile(claims),
+        reconciliation: case.reconciler().reconcile(claims),
         refused: refused_rows,
     }
 }
@@ -309,7 +347,7 @@ fn through_builder(case: &Case, parser: &Parser) -> Outcome {
     }
     Outcome {
         path: "builder",
-        reconciliation: Reconciler::new().reconcile(claims),
+        reconciliation: case.reconciler().reconcile(claims),
         refused: refused_rows,
     }
 }
@@ -405,7 +443,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
-    let b = BulkReconciler::new().findings(true).ranks(true).groups(true).reconcile(&bulk);
+    let b = case.bulk_reconciler().findings(true).ranks(true).groups(true).reconcile(&bulk);
     let mut claims = Vec::new();
     let mut rejected_lines = Vec::new();
     let mut rejected_errors = Vec::new();
@@ -419,7 +457,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
             Err(e) => panic!("not a row's error: {e}"),
         }
     }
-    let r = Reconciler::new().reconcile(claims);
+    let r = case.reconciler().reconcile(claims);
     let bulk_lines: Vec<usize> = b.rejected.iter().filter_map(|x| x.line).collect();
     assert_eq!(bulk_lines, rejected_lines, "rejected rows\n{shown}");
     // Each for the same field, with the same error, compared whole.
@@ -433,7 +471,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     assert_bulk_findings(&b, &r, &shown);
     assert_bulk_ranks(&b, &r, &shown);
     assert_bulk_groups(&b, &r, &shown);
-    assert_bulk_asked(&bulk, &b, &r, &shown);
+    assert_bulk_asked(case, &bulk, &b, &r, &shown);
 }
 
 /// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`),
@@ -721,7 +759,13 @@ fn assert_bulk_findings(b: &Reconciliation, r: &Reconciliation, shown: &str) {
 /// asked for ranks, `full`'s; findings and the summary when asked for findings, `full`'s, else
 /// none; and the same source, outlet and voice reports, rejected rows and rounds, whatever it
 /// is asked for.
-fn assert_bulk_asked(bulk: &Bulk, full: &Reconciliation, r: &Reconciliation, shown: &str) {
+fn assert_bulk_asked(
+    case: &Case,
+    bulk: &Bulk,
+    full: &Reconciliation,
+    r: &Reconciliation,
+    shown: &str,
+) {
     let unnamed = |g: &Group| {
         g.estimate.clone().map(|mut e| {
             e.supporting.clear();
@@ -729,9 +773,9 @@ fn assert_bulk_asked(bulk: &Bulk, full: &Reconciliation, r: &Reconciliation, sho
         })
     };
     let asked = [
-        ("nothing", BulkReconciler::new()),
-        ("ranks", BulkReconciler::new().ranks(true)),
-        ("findings", BulkReconciler::new().findings(true)),
+        ("nothing", case.bulk_reconciler()),
+        ("ranks", case.bulk_reconciler().ranks(true)),
+        ("findings", case.bulk_reconciler().findings(true)),
     ];
     for (what, reconciler) in asked {
         let x = reconciler.reconcile(bulk);
@@ -883,13 +927,25 @@ fn case() -> impl Strategy<Value = Case> {
                 prop::collection::vec(row(sources, objects, dated), 1..=30),
                 Just((0..COLUMNS.len()).collect::<Vec<usize>>()).prop_shuffle(),
                 Just((nature, own_natures)),
+                // Most cases declare nothing; some one or two pairs, any spelling, of any
+                // source of the list (one the rows may not name), sometimes chained.
+                prop::collection::vec(
+                    ((0..SOURCES.len(), 0u8..3), (0..SOURCES.len(), 0u8..3)),
+                    0..=2,
+                ),
             )
         })
-        .prop_map(|(rows, columns, (nature, own_natures))| Case {
+        .prop_map(|(rows, columns, (nature, own_natures), pairs)| Case {
             nature,
             own_natures,
             rows,
             columns,
+            owners: pairs
+                .into_iter()
+                .map(|((a, a_how), (b, b_how))| {
+                    (spelled(SOURCES[a], a_how), spelled(SOURCES[b], b_how))
+                })
+                .collect(),
         })
 }
 
@@ -927,6 +983,7 @@ fn named(nature: Nature, rows: &[(&str, &str, &str, &str, Option<u32>)]) -> Case
             })
             .collect(),
         columns: vec![0, 1, 2, 3, 4],
+        owners: Vec::new(),
     }
 }
 
@@ -1230,6 +1287,55 @@ fn copying_mirrors_are_the_same_voice_on_every_path() {
         } else {
             assert!(joined.is_empty(), "{joined:?}");
         }
+    }
+}
+
+/// Sources declared one voice in another spelling than the rows' ("beta news" for "Beta
+/// News"), and two pairs linked through an owner no row names, are one voice on every path,
+/// with the reasons as declared; a source declared with no other stays its own voice.
+#[test]
+fn declared_voices_are_matched_in_lower_case_on_every_path() {
+    let rows = [
+        ("Alpha", "Almaty", "killed", "225", None),
+        ("Beta News", "Almaty", "killed", "225", None),
+        ("gamma", "Almaty", "killed", "164", None),
+        ("Delta TV", "Almaty", "killed", "164", None),
+        ("Epsilon", "Almaty", "killed", "103", None),
+    ];
+    let mut case = named(Nature::FixedFact, &rows);
+    case.owners = vec![
+        ("ALPHA".to_owned(), "beta news".to_owned()),
+        ("Gamma".to_owned(), "Khabar Group".to_owned()),
+        ("khabar group".to_owned(), "delta tv".to_owned()),
+        ("Epsilon".to_owned(), "Zeta Wire".to_owned()),
+    ];
+    for outcome in all_paths(&case) {
+        let r = &outcome.reconciliation;
+        let voices: Vec<(&str, Vec<&str>)> = r
+            .voices
+            .iter()
+            .map(|v| (v.voice.as_str(), v.members.iter().map(SourceId::as_str).collect()))
+            .collect();
+        assert_eq!(
+            voices,
+            [
+                ("Alpha", vec!["Alpha", "Beta News"]),
+                ("Delta TV", vec!["Delta TV", "gamma"]),
+                ("Epsilon", vec!["Epsilon"]),
+            ],
+            "{}",
+            outcome.path
+        );
+        assert_eq!(r.voices[0].reasons, ["ALPHA and beta news: same owner: Owner 0"]);
+        assert_eq!(
+            r.voices[1].reasons,
+            [
+                "Gamma and Khabar Group: same owner: Owner 1",
+                "delta tv and khabar group: same owner: Owner 2"
+            ],
+            "{}",
+            outcome.path
+        );
     }
 }
 

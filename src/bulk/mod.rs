@@ -26,7 +26,7 @@
 //! ([`BulkReconciler::ranks`]), and each group whole: its claims, the relations between them,
 //! clusters, the claims behind its estimate and ranks ([`BulkReconciler::groups`]). A table has
 //! no part-of (a row names no sub-count), and its rows no speaker or relay: each source is its own
-//! voice until copy detection says otherwise.
+//! voice unless declared one with others ([`BulkReconciler::same_voice`]) or found copying.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its

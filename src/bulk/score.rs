@@ -48,6 +48,7 @@ pub struct BulkReconciler {
     rounds: usize,
     tolerance: f64,
     copy_detection: bool,
+    same_voice: Vec<(SourceId, SourceId, String)>,
     asked: Asked,
 }
 
@@ -73,6 +74,7 @@ impl BulkReconciler {
             rounds: 20,
             tolerance: crh::TOLERANCE,
             copy_detection: true,
+            same_voice: Vec::new(),
             asked: Asked::default(),
         }
     }
@@ -202,6 +204,34 @@ impl BulkReconciler {
         Self { asked: Asked { groups: on, ..self.asked }, ..self }
     }
 
+    /// Declares two sources one voice (same owner, same wire), with the reason, as
+    /// [`Reconciler::same_voice`](crate::Reconciler::same_voice) does: the names are matched
+    /// as the table's sources are, in lower case, and the pair is one row of
+    /// [`Reconciliation::voices`] with the reason "`a` and `b`: `reason`". A name the table
+    /// has no source of declares nothing itself, but links the pairs that name it (declare
+    /// each outlet with its owner's name to make them one voice).
+    ///
+    /// ```
+    /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};
+    /// let csv = "source,object,attribute,value\nRIA Novosti,Almaty,deaths,225\nSputnik,Almaty,deaths,225\nTASS,Almaty,deaths,103\n";
+    /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+    /// let owner = SourceId::new("Rossiya Segodnya")?;
+    /// let r = BulkReconciler::new()
+    ///     .same_voice(SourceId::new("ria novosti")?, owner.clone(), "owned by it")
+    ///     .same_voice(SourceId::new("Sputnik")?, owner, "owned by it")
+    ///     .reconcile(&bulk);
+    /// let ria = r.voices.iter().find(|v| v.voice.as_str() == "RIA Novosti").unwrap();
+    /// let members: Vec<&str> = ria.members.iter().map(|m| m.as_str()).collect();
+    /// assert_eq!(members, ["RIA Novosti", "Sputnik"]);
+    /// assert_eq!(ria.reasons[0], "ria novosti and Rossiya Segodnya: owned by it");
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn same_voice(mut self, a: SourceId, b: SourceId, reason: &str) -> Self {
+        self.same_voice.push((a, b, reason.to_owned()));
+        self
+    }
+
     /// The most scoring rounds to run (at least 1).
     #[must_use]
     pub fn rounds(self, rounds: usize) -> Self {
@@ -252,8 +282,14 @@ impl BulkReconciler {
     pub fn reconcile(&self, bulk: &Bulk) -> Reconciliation {
         // One policy for the scoring state and the relations, whose reasons judge again.
         let policy = Arc::new(Policy::default());
-        let (mut state, voices) =
-            State::of_columns(bulk, &policy, self.rounds, self.tolerance, self.copy_detection);
+        let (mut state, voices) = State::of_columns(
+            bulk,
+            &policy,
+            self.rounds,
+            self.tolerance,
+            self.copy_detection,
+            &self.same_voice,
+        );
         let firsts = bulk.first_claims();
         let names = BulkNames {
             bulk,

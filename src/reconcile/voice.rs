@@ -251,6 +251,31 @@ impl Distinct {
     }
 }
 
+/// Why two declared sources are one voice, in words: the two names as the caller gave them
+/// and the caller's reason.
+fn declared_reason(a: &SourceId, b: &SourceId, why: &str) -> String {
+    format!("{a} and {b}: {why}")
+}
+
+/// One spelling for each name of `names` (each with its key in lower case): the first of its
+/// spellings in byte order, by key, so the choice does not depend on the order of the names;
+/// keys `taken` (spelt already, as a declared name that is a source's) are left out. Sources
+/// and declared names are both matched so: "Police" and "police" are one source, "Owner" and
+/// "owner" one declared name.
+fn first_spellings<'a>(
+    names: impl Iterator<Item = (&'a str, &'a SourceId)>,
+    taken: impl Fn(&str) -> bool,
+) -> BTreeMap<&'a str, &'a SourceId> {
+    let mut spelling: BTreeMap<&str, &SourceId> = BTreeMap::new();
+    for (key, name) in names.filter(|&(key, _)| !taken(key)) {
+        let first = spelling.entry(key).or_insert(name);
+        if name < *first {
+            *first = name;
+        }
+    }
+    spelling
+}
+
 impl Voices {
     pub fn build<C: ClaimStore + ?Sized>(
         claims: &C,
@@ -290,15 +315,12 @@ impl Voices {
         // order, so the choice does not depend on the order of the claims.
         let lower: Vec<String> =
             distinct.names.iter().map(|s| crate::id::source_key(s.as_str())).collect();
-        let mut spelling: BTreeMap<&str, &SourceId> = BTreeMap::new();
-        for (d, s) in distinct.names.iter().enumerate().filter(|&(d, _)| is_raw_source[d]) {
-            match spelling.get(lower[d].as_str()) {
-                Some(&first) if first <= s => {}
-                _ => {
-                    spelling.insert(&lower[d], s);
-                }
-            }
-        }
+        let spelling = first_spellings(
+            (0..distinct.names.len())
+                .filter(|&d| is_raw_source[d])
+                .map(|d| (lower[d].as_str(), &distinct.names[d])),
+            |_| false,
+        );
         // Per distinct name: the name it stands for as a source, and as an outlet.
         let as_source: Vec<Option<&SourceId>> = (0..distinct.names.len())
             .map(|d| is_raw_source[d].then(|| spelling[lower[d].as_str()]))
@@ -306,11 +328,27 @@ impl Voices {
         let as_outlet: Vec<&SourceId> = (0..distinct.names.len())
             .map(|d| spelling.get(lower[d].as_str()).copied().unwrap_or(&distinct.names[d]))
             .collect();
+        // A declared name is matched as sources are, in lower case: "ria novosti" declares
+        // the source "RIA Novosti". One no source has is spelt as the first of its spellings
+        // among the declarations, so "Owner" and "owner" are one link of a chain.
+        let declared_spelling = first_spellings(
+            declared_raw
+                .iter()
+                .flat_map(|&(a, b)| [a, b])
+                .map(|d| (lower[d].as_str(), &distinct.names[d])),
+            |key| spelling.contains_key(key),
+        );
+        let as_declared = |d: usize| -> &SourceId {
+            let key = lower[d].as_str();
+            spelling
+                .get(key)
+                .or_else(|| declared_spelling.get(key))
+                .copied()
+                .unwrap_or(&distinct.names[d])
+        };
         let mut all: BTreeSet<&SourceId> = as_source.iter().flatten().copied().collect();
         all.extend(raw_outlet.iter().chain(raw_via.iter().flatten()).map(|&d| &distinct.names[d]));
-        all.extend(
-            declared_raw.iter().flat_map(|&(a, b)| [&distinct.names[a], &distinct.names[b]]),
-        );
+        all.extend(declared_raw.iter().flat_map(|&(a, b)| [as_declared(a), as_declared(b)]));
         let names: Vec<SourceId> = all.into_iter().cloned().collect();
         let name_of = |id: &SourceId| names.binary_search(id).unwrap_or_default();
         let source_name: Vec<usize> = as_source.iter().map(|s| s.map_or(0, name_of)).collect();
@@ -334,9 +372,9 @@ impl Voices {
             relay_voices(claims, groups, keys, &claim_names, &is_wire, &base_voice);
         reasons.extend(relayed);
         for ((a, b, why), &(da, db)) in declared.iter().zip(&declared_raw) {
-            let (ia, ib) = (raw_name[da], raw_name[db]);
+            let (ia, ib) = (name_of(as_declared(da)), name_of(as_declared(db)));
             union.join(ia, ib);
-            reasons.push((ia, ib, format!("{a} and {b}: {why}")));
+            reasons.push((ia, ib, declared_reason(a, b, why)));
         }
         let mut v = Voices {
             names,
@@ -356,17 +394,51 @@ impl Voices {
     }
 
     /// The voices of a table read in bulk: each of `sources` (checked names, in the table's
-    /// source order: name `s` is source `s`) a voice of its own, no outlets, wires or relays.
-    /// No claim is held: [`Voices::group_of_name`] gives a source's voice.
-    pub fn of_sources(sources: &[String]) -> Self {
-        let n = sources.len();
+    /// source order, one spelling a name in lower case: name `s` is source `s`) a voice of its
+    /// own, no outlets, wires or relays, but for the `declared` pairs, each one voice, matched
+    /// as [`Voices::build`] matches them (in lower case; a name no source has, such as an
+    /// owner that links two pairs, is a name after the sources). No claim is held:
+    /// [`Voices::group_of_name`] gives a source's voice.
+    pub fn of_sources(sources: &[String], declared: &[(SourceId, SourceId, String)]) -> Self {
+        let mut names: Vec<SourceId> = sources.iter().map(|s| SourceId::of_checked(s)).collect();
+        let n = names.len();
+        let source_of: HashMap<String, usize, FixedState> =
+            names.iter().enumerate().map(|(i, s)| (source_key(s.as_str()), i)).collect();
+        let keys: Vec<(String, &SourceId)> = declared
+            .iter()
+            .flat_map(|(a, b, _)| [a, b])
+            .map(|name| (source_key(name.as_str()), name))
+            .collect();
+        let declared_spelling =
+            first_spellings(keys.iter().map(|(key, name)| (key.as_str(), *name)), |key| {
+                source_of.contains_key(key)
+            });
+        let others: Vec<&str> = declared_spelling.keys().copied().collect();
+        names.extend(declared_spelling.values().map(|&name| name.clone()));
+        let name_of = |name: &SourceId| {
+            let key = source_key(name.as_str());
+            source_of.get(&key).copied().unwrap_or_else(|| {
+                // Every declared key is a source's or one of `others`, in order.
+                n + others.binary_search(&key.as_str()).unwrap_or_default()
+            })
+        };
+        let mut union = Union::new(names.len());
+        let mut reasons = Vec::with_capacity(declared.len());
+        for (a, b, why) in declared {
+            let (ia, ib) = (name_of(a), name_of(b));
+            union.join(ia, ib);
+            reasons.push((ia, ib, declared_reason(a, b, why)));
+        }
+        let total = names.len();
+        let mut is_source = vec![true; total];
+        is_source[n..].fill(false);
         let mut v = Voices {
-            names: sources.iter().map(|s| SourceId::of_checked(s)).collect(),
-            is_source: vec![true; n],
-            is_voice: vec![false; n],
-            is_wire: vec![false; n],
-            union: Union::new(n),
-            reasons: Vec::new(),
+            names,
+            is_source,
+            is_voice: vec![false; total],
+            is_wire: vec![false; total],
+            union,
+            reasons,
             claim_source: Vec::new(),
             claim_outlet: Vec::new(),
             claim_voice: Vec::new(),

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key};
 use crate::crh;
+use crate::id::SourceId;
 use crate::subject::Nature;
 use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
@@ -315,6 +316,7 @@ impl State {
         max_rounds: usize,
         tolerance: f64,
         copy_detection: bool,
+        declared: &[(SourceId, SourceId, String)],
     ) -> (State, Voices) {
         let n: usize = bulk.chunks.iter().map(|c| c.claims.len()).sum();
         let keys = Keys::of(bulk);
@@ -323,8 +325,9 @@ impl State {
         let values: Vec<Value> = bulk.label_values.clone();
         let variables = variables_in_subject_order(bulk);
         // Who copies whom, on the same statements `Reconciler` judges: each source speaks
-        // for itself until a pass merges it into another's voice.
-        let mut voices = Voices::of_sources(&bulk.sources);
+        // for itself, or with the sources declared one voice with it, until a pass merges it
+        // into another's voice.
+        let mut voices = Voices::of_sources(&bulk.sources, declared);
         // A number keyed by its text, as `Reconciler` keys it, where one voice may give one
         // text twice: a voice of several sources (copy detection), or one source on two dates.
         let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
