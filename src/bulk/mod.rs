@@ -54,7 +54,7 @@ use crate::subject::Nature;
 use crate::tabular::Table;
 use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
-use crate::value::{Amount, Magnitude, Number, Value};
+use crate::value::{Amount, Magnitude, Number, Policy, Value};
 
 pub use score::BulkReconciler;
 
@@ -130,6 +130,9 @@ pub struct Bulk {
     pub(crate) chunks: Vec<Chunk>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
+    /// The policy the table's phrases were read with (the parser's): the one its claims are
+    /// scored and related by, so an interval and the words that judge it agree.
+    pub(crate) policy: Policy,
 }
 
 /// A run of consecutive variables and their claims.
@@ -456,7 +459,8 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats }
+    let policy = parser.policy_ref().clone();
+    Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats, policy }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of

@@ -36,7 +36,9 @@ use super::{Bulk, BulkKind};
 /// variable, as in `Reconciler`). Findings, when asked ([`BulkReconciler::findings`]), are
 /// `Reconciler`'s, and so are ranks ([`BulkReconciler::ranks`]) and groups with their
 /// relations ([`BulkReconciler::groups`]). A table has no part-of: a row names no sub-count.
-/// Built by value.
+/// Its imprecise values are intervals by the policy the table was read with (the parser's,
+/// [`Parser::policy`](crate::Parser::policy)), which scores and relates them too, as
+/// [`Reconciler::policy`](crate::Reconciler::policy) does claims. Built by value.
 ///
 /// ```
 /// use claimrecon::BulkReconciler;
@@ -280,8 +282,9 @@ impl BulkReconciler {
     /// [`BulkReconciler::copy_detection`]).
     #[must_use]
     pub fn reconcile(&self, bulk: &Bulk) -> Reconciliation {
-        // One policy for the scoring state and the relations, whose reasons judge again.
-        let policy = Arc::new(Policy::default());
+        // One policy for the scoring state and the relations, whose reasons judge again: the
+        // one the table's phrases were read with.
+        let policy = Arc::new(bulk.policy.clone());
         let (mut state, voices) = State::of_columns(
             bulk,
             &policy,
