@@ -33,7 +33,9 @@
 //! and `K` = [`MAX_COUNTED`], at most O(K · n) for `n` claims, or, from bit sets,
 //! O(v² · S / 64) (`v` voices, `S` subjects), whichever is cheaper ([`agreements`]); taking
 //! each of at most [`MAX_STARTS`] blocks whole costs O(n) more ([`around`]); then per start and
-//! round O(n + p · s): `p` candidate pairs, `s` subjects per voice, [`ROUNDS`] rounds at most.
+//! round O(n + a): `a` the subjects on which candidate pairs agree, listed once for every
+//! reading (at most [`LISTED_PER_CLAIM`] a claim), else O(n + p · s) walking each of `p`
+//! candidate pairs' `s` subjects a voice ([`Pairs`]), [`ROUNDS`] rounds at most.
 //! The candidates are the pairs agreeing on at least half their subjects, or, where voices
 //! were drawn, the pairs of the blocks' first members (`p` at most [`MAX_STARTS`] times the
 //! voices). Candidate pairs cannot come from rare values alone here
@@ -269,14 +271,16 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         return Vec::new();
     }
     let by_voice: &[Vec<(u32, u32)>] = by_voice_once.get_or_insert_with(|| by_voice(said));
-    let plain = reading(said, by_voice, &candidates, &[], plain_start);
-    let best = starts
-        .into_iter()
-        .map(|(b, truth)| reading(said, by_voice, &candidates, b, truth))
-        .fold(None, |best: Option<Reading>, r| match best {
+    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+    let pairs = Pairs::of(by_voice, &candidates, LISTED_PER_CLAIM * said.rows.len());
+    let plain = reading(said, &pairs, &n_false, &[], plain_start);
+    let best = starts.into_iter().map(|(b, truth)| reading(said, &pairs, &n_false, b, truth)).fold(
+        None,
+        |best: Option<Reading>, r| match best {
             Some(b) if b.log_likelihood >= r.log_likelihood => Some(b),
             _ => Some(r),
-        });
+        },
+    );
     // Only what the block's reading says beyond the plain one: its copiers within the block,
     // when it reads some value otherwise. Pairs outside the block are the other passes' to
     // judge, with their own evidence.
@@ -285,7 +289,6 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
             if b.log_likelihood - plain.log_likelihood > -CHANCE_LEVEL.ln()
                 && b.truth != plain.truth =>
         {
-            let n_false: Vec<f64> = said.subjects().map(false_values).collect();
             let in_block = |v: u32| b.block.binary_search(&v).is_ok();
             b.copies
                 .iter()
@@ -648,6 +651,81 @@ fn by_voice(said: &Said) -> Vec<Vec<(u32, u32)>> {
     by
 }
 
+/// The candidate pairs every reading judges, with what [`copiers`] reads of each pair that no
+/// reading changes: the subjects where the two give different values, and those where they
+/// give the same value, with it. Listed once for all the readings' rounds when the lists hold
+/// at most [`LISTED_PER_CLAIM`] entries a claim; else the two voices' lists are walked each
+/// round, as they are to make the lists (O(s) a pair for `s` subjects a voice, where the
+/// lists cost O(same)). Either way each pair's subjects are visited in subject order, so the
+/// readings are the same.
+struct Pairs<'a> {
+    candidates: &'a [(u32, u32)],
+    by_voice: &'a [Vec<(u32, u32)>],
+    /// Per pair, the subjects where the two differ; empty when not listed.
+    differ: Vec<u32>,
+    /// Per pair, its `(subject, value)` of the same value in `same[ends[i]..ends[i + 1]]`.
+    ends: Vec<usize>,
+    same: Vec<(u32, u32)>,
+}
+
+/// The most agreements [`Pairs`] lists, per claim of the subjects judged: 8 bytes each, so at
+/// most 32 bytes a claim while the block pass reads.
+const LISTED_PER_CLAIM: usize = 8;
+
+impl<'a> Pairs<'a> {
+    /// The pairs of `candidates`, listed if their agreements number at most `budget` (see
+    /// [`Pairs`]).
+    fn of(by_voice: &'a [Vec<(u32, u32)>], candidates: &'a [(u32, u32)], budget: usize) -> Self {
+        let mut pairs = Pairs {
+            candidates,
+            by_voice,
+            differ: Vec::new(),
+            ends: Vec::new(),
+            same: Vec::new(),
+        };
+        let (mut differ, mut ends, mut same) =
+            (Vec::with_capacity(candidates.len()), vec![0], Vec::new());
+        for &(a, b) in candidates {
+            let mut d = 0u32;
+            walk(&by_voice[a as usize], &by_voice[b as usize], |s, xa, xb| {
+                if xa == xb {
+                    same.push((s, xa));
+                } else {
+                    d += 1;
+                }
+            });
+            if same.len() > budget {
+                return pairs;
+            }
+            differ.push(d);
+            ends.push(same.len());
+        }
+        (pairs.differ, pairs.ends, pairs.same) = (differ, ends, same);
+        pairs
+    }
+
+    /// Calls `same(subject, value)` for each subject where pair `i` gives one value, in
+    /// subject order; returns the subjects where it differs.
+    fn visit(&self, i: usize, mut same: impl FnMut(u32, u32)) -> u32 {
+        if let Some(&d) = self.differ.get(i) {
+            for &(s, x) in &self.same[self.ends[i]..self.ends[i + 1]] {
+                same(s, x);
+            }
+            return d;
+        }
+        let (a, b) = self.candidates[i];
+        let mut d = 0u32;
+        walk(&self.by_voice[a as usize], &self.by_voice[b as usize], |s, xa, xb| {
+            if xa == xb {
+                same(s, xa);
+            } else {
+                d += 1;
+            }
+        });
+        d
+    }
+}
+
 /// One reading of the claims: its copiers and how well it explains them.
 struct Reading {
     /// The voices counted as one at the start (sorted), empty for the plain start.
@@ -671,8 +749,8 @@ struct Copying {
 /// values `truth` (its [`vote`]).
 fn reading(
     said: &Said,
-    by_voice: &[Vec<(u32, u32)>],
-    candidates: &[(u32, u32)],
+    pairs: &Pairs<'_>,
+    n_false: &[f64],
     block: &[u32],
     mut truth: Vec<u32>,
 ) -> Reading {
@@ -680,8 +758,8 @@ fn reading(
     let mut accuracy = accuracies(said, &truth);
     let mut log_likelihood = f64::NEG_INFINITY;
     for _ in 0..ROUNDS {
-        copies = copiers(said, by_voice, candidates, &truth, &accuracy);
-        let (next, ll) = best_values(said, &accuracy, &copies);
+        copies = copiers(said, pairs, n_false, &truth, &accuracy);
+        let (next, ll) = best_values(said, n_false, &accuracy, &copies);
         log_likelihood = ll;
         if next == truth {
             break;
@@ -778,25 +856,22 @@ fn false_values(rows: &[(u32, u32)]) -> f64 {
 /// one original and no voice copying itself through others.
 fn copiers(
     said: &Said,
-    by_voice: &[Vec<(u32, u32)>],
-    candidates: &[(u32, u32)],
+    pairs: &Pairs<'_>,
+    n_false: &[f64],
     truth: &[u32],
     accuracy: &[f64],
 ) -> Vec<Option<Copying>> {
-    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
     let mut gains: Vec<(f64, u32, u32, f64)> = Vec::new();
-    // Per pair, one walk: the same true value, the same false value (with the subject's
-    // number of false values), or different values. A difference weighs `1 - c` whoever
-    // copies; the rest depends on the copier's accuracy.
-    let mut same_false: Vec<f64> = Vec::new();
-    for &(a, b) in candidates {
-        let (mut same_true, mut differ) = (0u32, 0u32);
+    // Per pair: the same true value, the same false value (with the subject's number of
+    // false values), or different values. A difference weighs `1 - c` whoever copies; the
+    // rest depends on the copier's accuracy.
+    let (mut same_false, mut chance): (Vec<f64>, Vec<(f64, f64)>) = (Vec::new(), Vec::new());
+    for (i, &(a, b)) in pairs.candidates.iter().enumerate() {
+        let mut same_true = 0u32;
         same_false.clear();
-        walk(&by_voice[a as usize], &by_voice[b as usize], |s, xa, xb| {
+        let differ = pairs.visit(i, |s, x| {
             let s = s as usize;
-            if xa != xb {
-                differ += 1;
-            } else if xa == truth[s] {
+            if x == truth[s] {
                 same_true += 1;
             } else {
                 same_false.push(n_false[s]);
@@ -804,15 +879,17 @@ fn copiers(
         });
         for (original, copier) in [(a, b), (b, a)] {
             let acc = accuracy[copier as usize];
+            let ln_acc = acc.ln();
+            // Each shared false value's chance for an independent voice, and its logarithm,
+            // once for the five rates.
+            chance.clear();
+            chance.extend(same_false.iter().map(|&n| {
+                let p = (1.0 - acc) / n;
+                (p, p.ln())
+            }));
             let gain_at = |c: f64| {
-                let t = f64::from(same_true) * ((c + (1.0 - c) * acc).ln() - acc.ln());
-                let f: f64 = same_false
-                    .iter()
-                    .map(|&n| {
-                        let p = (1.0 - acc) / n;
-                        (c + (1.0 - c) * p).ln() - p.ln()
-                    })
-                    .sum();
+                let t = f64::from(same_true) * ((c + (1.0 - c) * acc).ln() - ln_acc);
+                let f: f64 = chance.iter().map(|&(p, ln_p)| (c + (1.0 - c) * p).ln() - ln_p).sum();
                 t + f + f64::from(differ) * (1.0 - c).ln()
             };
             let (g, c) = COPY_RATES.iter().map(|&c| (gain_at(c), c)).fold(
@@ -872,13 +949,18 @@ pub(crate) fn walk<K: Ord + Copy, A: Copy, B: Copy>(
 
 /// Per subject, the value that makes the claims most likely under the copy model, and the
 /// log-likelihood of all claims with those values. Ties to the value first in order.
-fn best_values(said: &Said, accuracy: &[f64], copies: &[Option<Copying>]) -> (Vec<u32>, f64) {
+fn best_values(
+    said: &Said,
+    n_false: &[f64],
+    accuracy: &[f64],
+    copies: &[Option<Copying>],
+) -> (Vec<u32>, f64) {
     let mut total = 0.0;
     let mut lift: Vec<(u32, f64)> = Vec::new();
     let truth = said
         .subjects()
-        .map(|rows| {
-            let n = false_values(rows);
+        .zip(n_false)
+        .map(|(rows, &n)| {
             // The original's value, when it spoke here.
             let value_of = |v: u32| rows.binary_search_by_key(&v, |r| r.0).ok().map(|i| rows[i].1);
             // Every claim taken as false, then each value's lift if it were true.
@@ -970,6 +1052,35 @@ mod tests {
             said.subject(rows);
         }
         said
+    }
+
+    /// Invariant `listed_pairs_read_as_walked_pairs`: a reading is the same, to the last bit
+    /// of its log-likelihood, whether its candidate pairs' agreements are listed once or
+    /// walked every round ([`Pairs`]), from the plain start and from a block's.
+    #[test]
+    fn listed_pairs_read_as_walked_pairs() {
+        let said = table(5, 7, 200);
+        let by_voice = by_voice(&said);
+        let candidates: Vec<(u32, u32)> =
+            (0..12u32).flat_map(|a| (a + 1..12).map(move |b| (a, b))).collect();
+        let (listed, walked) =
+            (Pairs::of(&by_voice, &candidates, usize::MAX), Pairs::of(&by_voice, &candidates, 0));
+        assert_eq!(listed.differ.len(), candidates.len());
+        assert!(walked.differ.is_empty());
+        let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+        let by_value = said.by_value();
+        for block in [vec![], (5..12).collect::<Vec<u32>>()] {
+            let start = vote(&said, &by_value, &block);
+            let a = reading(&said, &listed, &n_false, &block, start.clone());
+            let b = reading(&said, &walked, &n_false, &block, start);
+            assert_eq!(a.truth, b.truth);
+            assert_eq!(a.log_likelihood.to_bits(), b.log_likelihood.to_bits());
+            let copies = |r: &Reading| -> Vec<Option<(u32, u64)>> {
+                r.copies.iter().map(|c| c.map(|c| (c.original, c.rate.to_bits()))).collect()
+            };
+            assert_eq!(copies(&a), copies(&b));
+            assert!(a.copies.iter().any(Option::is_some), "no copier read: the test reads nothing");
+        }
     }
 
     #[test]

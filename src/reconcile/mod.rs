@@ -979,8 +979,9 @@ impl Reconciler {
     /// part-of O(g · d²) for hierarchy depth `d`; copy detection: on fixed facts, the block
     /// pass counts the agreement of voice pairs in O(Σ m²) for `m` voices a subject, or from
     /// bit sets in O(q · S / 64) for `q` pairs and `S` subjects when that is cheaper, then reads
-    /// at most 9 starts of at most 10 rounds, O(n + q' · s) each (`q'` pairs agreeing on half
-    /// their subjects, `s` subjects per voice); then O(n + c + p · s) where `c` is the number
+    /// at most 9 starts of at most 10 rounds, O(n + a) each (`a` the subjects on which `q'`
+    /// pairs agreeing on half their subjects give one value, when at most 8 a claim; else
+    /// O(n + q' · s), `s` subjects per voice); then O(n + c + p · s) where `c` is the number
     /// of coinciding pairs (two voices giving one figure no third gives, at most half the
     /// claims), `p` the pairs that coincide more often than chance explains and `s` the
     /// subjects per source, then, on fixed facts, up to 64 rounds of O(n · 20 + p' · s) (`p'`
