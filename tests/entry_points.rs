@@ -106,14 +106,17 @@ struct Case {
     /// another spelling than the rows'): the corpus says each pair has an owner of its own
     /// ("Owner 0", "Owner 1", ...), the other paths declare the pair with its reason.
     owners: Vec<(String, String)>,
+    /// Whether copy detection runs (it does by default; off, a voice of several sources is
+    /// still one voice when declared so).
+    copy_detection: bool,
 }
 
 const COLUMNS: [&str; 5] = ["source", "object", "attribute", "value", "as_of"];
 
 impl Case {
     /// The declarations the corpus's owners make (`Corpus::reconciler`): for each pair, its
-    /// two names in order, with the reason "same owner: Owner k"; none for a pair that names
-    /// one source twice.
+    /// two names in order, with the reason "same owner: Owner k"; none for a pair that spells
+    /// one name twice alike (the corpus holds a source once).
     fn declared(&self) -> Vec<(SourceId, SourceId, String)> {
         self.owners
             .iter()
@@ -131,6 +134,7 @@ impl Case {
         self.declared()
             .into_iter()
             .fold(Reconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
+            .copy_detection(self.copy_detection)
     }
 
     /// A table's reconciler with the case's declared voices.
@@ -138,6 +142,7 @@ impl Case {
         self.declared()
             .into_iter()
             .fold(BulkReconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
+            .copy_detection(self.copy_detection)
     }
 
     fn dated(&self) -> bool {
@@ -327,7 +332,14 @@ fn through_table(case: &Case, parser: &Parser) -> Outcome {
 
 fn through_corpus(case: &Case, parser: &Parser) -> Outcome {
     let corpus = Corpus::parse_lenient("c.jsonl", &as_corpus(case), parser);
-    let mut reconciliation = corpus.reconcile();
+    let mut reconciliation = if case.copy_detection {
+        corpus.reconcile()
+    } else {
+        // `Corpus::reconcile` with its reconciler's copy detection off.
+        let mut r = corpus.reconciler().copy_detection(false).reconcile(corpus.claims.clone());
+        r.rejected.extend(corpus.rejected.iter().cloned());
+        r
+    };
     // `Corpus::reconcile` lists the lines it could not use among the rejected claims.
     let refused_rows = std::mem::take(&mut reconciliation.rejected)
         .into_iter()
@@ -929,13 +941,16 @@ fn case() -> impl Strategy<Value = Case> {
                 Just((nature, own_natures)),
                 // Most cases declare nothing; some one or two pairs, any spelling, of any
                 // source of the list (one the rows may not name), sometimes chained.
-                prop::collection::vec(
-                    ((0..SOURCES.len(), 0u8..3), (0..SOURCES.len(), 0u8..3)),
-                    0..=2,
+                (
+                    prop::collection::vec(
+                        ((0..SOURCES.len(), 0u8..3), (0..SOURCES.len(), 0u8..3)),
+                        0..=2,
+                    ),
+                    prop::bool::weighted(0.75),
                 ),
             )
         })
-        .prop_map(|(rows, columns, (nature, own_natures), pairs)| Case {
+        .prop_map(|(rows, columns, (nature, own_natures), (pairs, copy_detection))| Case {
             nature,
             own_natures,
             rows,
@@ -946,6 +961,7 @@ fn case() -> impl Strategy<Value = Case> {
                     (spelled(SOURCES[a], a_how), spelled(SOURCES[b], b_how))
                 })
                 .collect(),
+            copy_detection,
         })
 }
 
@@ -984,6 +1000,7 @@ fn named(nature: Nature, rows: &[(&str, &str, &str, &str, Option<u32>)]) -> Case
             .collect(),
         columns: vec![0, 1, 2, 3, 4],
         owners: Vec::new(),
+        copy_detection: true,
     }
 }
 
@@ -1326,7 +1343,12 @@ fn declared_voices_are_matched_in_lower_case_on_every_path() {
             "{}",
             outcome.path
         );
-        assert_eq!(r.voices[0].reasons, ["ALPHA and beta news: same owner: Owner 0"]);
+        assert_eq!(
+            r.voices[0].reasons,
+            ["ALPHA and beta news: same owner: Owner 0"],
+            "{}",
+            outcome.path
+        );
         assert_eq!(
             r.voices[1].reasons,
             [
@@ -1337,6 +1359,15 @@ fn declared_voices_are_matched_in_lower_case_on_every_path() {
             outcome.path
         );
     }
+    // The table path gives the same voices with the same reasons (`assert_bulk_same` compares
+    // their members and counts).
+    let csv = as_csv(&case);
+    let bulk = table_options(&case).read_bulk(TABLE, csv.as_bytes(), &Parser::default()).unwrap();
+    let b = case.bulk_reconciler().reconcile(&bulk);
+    let reasons = |r: &Reconciliation| -> Vec<Vec<String>> {
+        r.voices.iter().map(|v| v.reasons.clone()).collect()
+    };
+    assert_eq!(reasons(&b), reasons(&all_paths(&case)[0].reconciliation));
 }
 
 /// Two sources give "100" and two "99" on every town, a fifth something else: which pair a

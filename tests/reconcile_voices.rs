@@ -325,3 +325,62 @@ fn an_echo_of_an_outlet_s_own_report_does_not_join_the_wire_it_also_relays() {
     assert_eq!(voice(&after, "Echo Outlet"), voice(&after, "Gamma TV"));
     assert_eq!(after.source(&SourceId::new("Echo Outlet").unwrap()).unwrap().echoes, 1);
 }
+
+/// A declaration reaches a wire relayed claim by claim, which is no claim's source, spelt as
+/// the relays spell it or in another case: "Daily" relays "RIA Novosti" on one claim and
+/// reports on its own on another, Sputnik is declared one voice with the wire, so the relayed
+/// claim and Sputnik's are one voice. Also when a second declaration spells the wire in
+/// capitals (once, the first spelling among the declarations won and the exact one was lost),
+/// and when an outlet "Ria Novosti" of its own is a source: a name spelt as a claim gives it is
+/// that name.
+#[test]
+fn a_declaration_reaches_a_relayed_wire_in_any_case() {
+    let relayed = |id: &str, subject: usize, phrase: &str, outlet: &str, wire: &str| {
+        let c = claim(id, subject, phrase, outlet);
+        let provenance = c.provenance().clone().relayed_via(SourceId::new(wire).unwrap());
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            c.subject().clone(),
+            phrase,
+            provenance,
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let claims = |extra: bool| {
+        let mut out = vec![
+            relayed("c1", 0, "225", "Daily", "RIA Novosti"),
+            claim("c2", 1, "12", "Daily"),
+            claim("c3", 0, "225", "Sputnik"),
+            claim("c4", 0, "103", "TASS"),
+            claim("c5", 1, "10", "TASS"),
+            claim("c6", 1, "10", "Sputnik"),
+        ];
+        if extra {
+            out.push(claim("c7", 2, "5", "Ria Novosti"));
+        }
+        out
+    };
+    let id = |s: &str| SourceId::new(s).unwrap();
+    let cases: [(&[(&str, &str)], bool); 4] = [
+        (&[("RIA Novosti", "Sputnik")], false),
+        (&[("ria novosti", "Sputnik")], false),
+        (&[("RIA Novosti", "Sputnik"), ("RIA NOVOSTI", "Rossiya")], false),
+        (&[("RIA Novosti", "Sputnik")], true),
+    ];
+    for (declared, extra) in cases {
+        let reconciler = declared
+            .iter()
+            .fold(Reconciler::new(), |r, (a, b)| r.same_voice(id(a), id(b), "one owner"));
+        let r = reconciler.reconcile(claims(extra));
+        let sputnik = r.source(&id("Sputnik")).unwrap();
+        assert_eq!(sputnik.voice.as_str(), "RIA Novosti", "{declared:?}, {extra}");
+        // The wire's relayed figure and Sputnik's two are one voice's three claims.
+        let wire = r.voices.iter().find(|v| v.voice.as_str() == "RIA Novosti").unwrap();
+        assert_eq!((wire.claims, wire.distinct), (3, 2), "{declared:?}, {extra}");
+        if extra {
+            let own = r.source(&id("Ria Novosti")).unwrap();
+            assert_eq!(own.voice.as_str(), "Ria Novosti", "its own voice");
+        }
+    }
+}

@@ -7,8 +7,8 @@
 //! claim, more for phrases) without a `Claim` per row, and [`BulkReconciler`] scores it with
 //! `Reconciler`'s own model, not a copy of it, into `Reconciler`'s own result type,
 //! [`Reconciliation`](crate::Reconciliation): the scoring state is built straight from the
-//! columns (each variable one group, each source one voice until copy detection finds it copying
-//! others) and the copy detection, the clusters, the choice between them (the least CRH loss, Li
+//! columns (each variable one group, each source one voice unless declared one with others or
+//! found copying them) and the copy detection, the clusters, the choice between them (the least CRH loss, Li
 //! et al., SIGMOD 2014), the estimates, the losses, the weights and the stopping rule are the same
 //! code, and so is time: with an as-of column, a variable's rows are dated as `Reconciler` dates
 //! claims, by the table's nature ([`Table::nature`], or an attribute's own, [`Table::nature_of`]):

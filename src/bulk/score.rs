@@ -208,10 +208,11 @@ impl BulkReconciler {
 
     /// Declares two sources one voice (same owner, same wire), with the reason, as
     /// [`Reconciler::same_voice`](crate::Reconciler::same_voice) does: the names are matched
-    /// as the table's sources are, in lower case, and the pair is one row of
-    /// [`Reconciliation::voices`] with the reason "`a` and `b`: `reason`". A name the table
-    /// has no source of declares nothing itself, but links the pairs that name it (declare
-    /// each outlet with its owner's name to make them one voice).
+    /// as the table's sources are, in lower case, and the two speak with one voice, a row of
+    /// [`Reconciliation::voices`] with the reason "`a` and `b`: `reason`", whether copy
+    /// detection runs or not. A name the table has no source of declares nothing itself, but
+    /// links the pairs that name it (declare each outlet with its owner's name to make them
+    /// one voice).
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};

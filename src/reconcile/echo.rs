@@ -676,13 +676,8 @@ impl<'a> Pairs<'a> {
     /// The pairs of `candidates`, listed if their agreements number at most `budget` (see
     /// [`Pairs`]).
     fn of(by_voice: &'a [Vec<(u32, u32)>], candidates: &'a [(u32, u32)], budget: usize) -> Self {
-        let mut pairs = Pairs {
-            candidates,
-            by_voice,
-            differ: Vec::new(),
-            ends: Vec::new(),
-            same: Vec::new(),
-        };
+        let mut pairs =
+            Pairs { candidates, by_voice, differ: Vec::new(), ends: Vec::new(), same: Vec::new() };
         let (mut differ, mut ends, mut same) =
             (Vec::with_capacity(candidates.len()), vec![0], Vec::new());
         for &(a, b) in candidates {

@@ -930,12 +930,13 @@ impl Reconciler {
         Self { rounds: rounds.max(1), ..self }
     }
 
-    /// Declares two sources one voice (same owner, same wire), with the reason: the pair is
-    /// one row of [`Reconciliation::voices`], whose reasons say "`a` and `b`: `reason`". Names
-    /// are matched as sources are, in lower case ("ria novosti" declares the source "RIA
-    /// Novosti"); a name no claim has as its source (an owner) declares nothing itself but
-    /// links the pairs that name it. A table's sources are declared with
-    /// [`BulkReconciler::same_voice`](crate::BulkReconciler::same_voice).
+    /// Declares two sources one voice (same owner, same wire), with the reason: the two speak
+    /// with one voice, a row of [`Reconciliation::voices`] whose reasons say "`a` and `b`:
+    /// `reason`". A name is the one the claims give, spelt as they spell it (a source, an
+    /// outlet, a wire as relayed), else matched in lower case, a source first ("ria novosti"
+    /// declares the source "RIA Novosti", or the wire when no source has the name); a name
+    /// the claims do not give (an owner) links the pairs that name it. A table's sources are
+    /// declared with [`BulkReconciler::same_voice`](crate::BulkReconciler::same_voice).
     #[must_use]
     pub fn same_voice(mut self, a: SourceId, b: SourceId, reason: &str) -> Self {
         self.same_voice.push((a, b, reason.to_owned()));

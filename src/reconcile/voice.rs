@@ -60,7 +60,8 @@ pub(crate) struct VoiceGroup {
 /// Who said each claim, and which sources are one voice.
 #[derive(Debug, Clone)]
 pub(crate) struct Voices {
-    /// Every name seen: sources, wires, declared names. Sorted.
+    /// Every name seen: sources, wires, declared names. Sorted on the claim path; a table's
+    /// sources in their order, then the declared names no source has.
     names: Vec<SourceId>,
     is_source: Vec<bool>,
     /// Wires that carry claims claim by claim: a voice though no claim names them as source.
@@ -262,10 +263,10 @@ fn declared_reason(a: &SourceId, b: &SourceId, why: &str) -> String {
 /// keys `taken` (spelt already, as a declared name that is a source's) are left out. Sources
 /// and declared names are both matched so: "Police" and "police" are one source, "Owner" and
 /// "owner" one declared name.
-fn first_spellings<'a>(
-    names: impl Iterator<Item = (&'a str, &'a SourceId)>,
+fn first_spellings<'k, 'a>(
+    names: impl Iterator<Item = (&'k str, &'a SourceId)>,
     taken: impl Fn(&str) -> bool,
-) -> BTreeMap<&'a str, &'a SourceId> {
+) -> BTreeMap<&'k str, &'a SourceId> {
     let mut spelling: BTreeMap<&str, &SourceId> = BTreeMap::new();
     for (key, name) in names.filter(|&(key, _)| !taken(key)) {
         let first = spelling.entry(key).or_insert(name);
@@ -274,6 +275,43 @@ fn first_spellings<'a>(
         }
     }
     spelling
+}
+
+/// The names the `declared` pairs (indices into `names`, with their keys in lower case,
+/// `lower`) stand for: the name the claims give (`used`), spelt as they spell it (a source, an
+/// outlet, a wire as relayed), else the one they give in lower case, a source's first
+/// (`spelling`): "ria novosti" declares the source "RIA Novosti", or the wire when no source
+/// has the name. A name the claims do not give is spelt as the first of its spellings among
+/// the declarations, so "Owner" and "owner" are one link of a chain.
+fn match_declared<'a>(
+    declared: &[(usize, usize)],
+    names: &'a [SourceId],
+    lower: &'a [String],
+    spelling: &BTreeMap<&'a str, &'a SourceId>,
+    used: &BTreeSet<&'a SourceId>,
+) -> Vec<(&'a SourceId, &'a SourceId)> {
+    let used_keys: Vec<(String, &SourceId)> =
+        used.iter().map(|&name| (source_key(name.as_str()), name)).collect();
+    let others = first_spellings(used_keys.iter().map(|(k, n)| (k.as_str(), *n)), |key| {
+        spelling.contains_key(key)
+    });
+    let declared_spelling = first_spellings(
+        declared.iter().flat_map(|&(a, b)| [a, b]).map(|d| (lower[d].as_str(), &names[d])),
+        |key| spelling.contains_key(key) || others.contains_key(key),
+    );
+    let name_of = |d: usize| -> &'a SourceId {
+        let (name, key) = (&names[d], lower[d].as_str());
+        if let Some(&used) = used.get(name) {
+            return used;
+        }
+        spelling
+            .get(key)
+            .or_else(|| others.get(key))
+            .or_else(|| declared_spelling.get(key))
+            .copied()
+            .unwrap_or(name)
+    };
+    declared.iter().map(|&(a, b)| (name_of(a), name_of(b))).collect()
 }
 
 impl Voices {
@@ -328,27 +366,20 @@ impl Voices {
         let as_outlet: Vec<&SourceId> = (0..distinct.names.len())
             .map(|d| spelling.get(lower[d].as_str()).copied().unwrap_or(&distinct.names[d]))
             .collect();
-        // A declared name is matched as sources are, in lower case: "ria novosti" declares
-        // the source "RIA Novosti". One no source has is spelt as the first of its spellings
-        // among the declarations, so "Owner" and "owner" are one link of a chain.
-        let declared_spelling = first_spellings(
-            declared_raw
-                .iter()
-                .flat_map(|&(a, b)| [a, b])
-                .map(|d| (lower[d].as_str(), &distinct.names[d])),
-            |key| spelling.contains_key(key),
-        );
-        let as_declared = |d: usize| -> &SourceId {
-            let key = lower[d].as_str();
-            spelling
-                .get(key)
-                .or_else(|| declared_spelling.get(key))
-                .copied()
-                .unwrap_or(&distinct.names[d])
-        };
+        // The names the claims give: sources (one spelling a name in lower case), outlets (a
+        // source's spelling when one has the name), wires as relayed.
+        let used: BTreeSet<&SourceId> = as_source
+            .iter()
+            .flatten()
+            .copied()
+            .chain(raw_outlet.iter().map(|&d| as_outlet[d]))
+            .chain(raw_via.iter().flatten().map(|&d| &distinct.names[d]))
+            .collect();
+        let declared_names: Vec<(&SourceId, &SourceId)> =
+            match_declared(&declared_raw, &distinct.names, &lower, &spelling, &used);
         let mut all: BTreeSet<&SourceId> = as_source.iter().flatten().copied().collect();
         all.extend(raw_outlet.iter().chain(raw_via.iter().flatten()).map(|&d| &distinct.names[d]));
-        all.extend(declared_raw.iter().flat_map(|&(a, b)| [as_declared(a), as_declared(b)]));
+        all.extend(declared_names.iter().flat_map(|&(a, b)| [a, b]));
         let names: Vec<SourceId> = all.into_iter().cloned().collect();
         let name_of = |id: &SourceId| names.binary_search(id).unwrap_or_default();
         let source_name: Vec<usize> = as_source.iter().map(|s| s.map_or(0, name_of)).collect();
@@ -371,8 +402,8 @@ impl Voices {
         let (claim_voice, relayed) =
             relay_voices(claims, groups, keys, &claim_names, &is_wire, &base_voice);
         reasons.extend(relayed);
-        for ((a, b, why), &(da, db)) in declared.iter().zip(&declared_raw) {
-            let (ia, ib) = (name_of(as_declared(da)), name_of(as_declared(db)));
+        for ((a, b, why), &(na, nb)) in declared.iter().zip(&declared_names) {
+            let (ia, ib) = (name_of(na), name_of(nb));
             union.join(ia, ib);
             reasons.push((ia, ib, declared_reason(a, b, why)));
         }

@@ -329,9 +329,11 @@ impl State {
         // into another's voice.
         let mut voices = Voices::of_sources(&bulk.sources, declared);
         // A number keyed by its text, as `Reconciler` keys it, where one voice may give one
-        // text twice: a voice of several sources (copy detection), or one source on two dates.
+        // text twice: a voice of several sources (declared, or found by copy detection), or
+        // one source on two dates.
         let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
-        let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated {
+        let declared_voice = voices.groups.iter().any(|g| g.members.len() > 1);
+        let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated || declared_voice {
             // Each variable's alone: in parallel, in order.
             variables.par_iter().map(|&v| number_ranks(bulk, v)).collect()
         } else {
