@@ -42,6 +42,12 @@ pub(crate) const UNSCORED_WEIGHT: f64 = 1.0;
 /// Rounds stop once no weight moves by this much or more (see [`settled`]).
 pub(crate) const TOLERANCE: f64 = 1e-9;
 
+/// A tolerance as the stopping rule reads it: a positive one as it is, zero, a negative one or
+/// NaN as -1, which no move is within, so every round runs.
+pub(crate) fn tolerance_or_every_round(tolerance: f64) -> f64 {
+    if tolerance > 0.0 { tolerance } else { -1.0 }
+}
+
 /// Sums of weights that differ by less than this share of the larger (or of 1, for sums
 /// below 1) are equal: the difference is rounding in the order of the additions, not
 /// evidence.

@@ -109,6 +109,10 @@ struct Case {
     /// Whether copy detection runs (it does by default; off, a voice of several sources is
     /// still one voice when declared so).
     copy_detection: bool,
+    /// Groups up to this size get every pair related (8 by default).
+    all_pairs_up_to: usize,
+    /// Whether every scoring round runs (a tolerance of 0), or rounds stop once weights settle.
+    every_round: bool,
 }
 
 const COLUMNS: [&str; 5] = ["source", "object", "attribute", "value", "as_of"];
@@ -135,6 +139,18 @@ impl Case {
             .into_iter()
             .fold(Reconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
             .copy_detection(self.copy_detection)
+            .all_pairs_up_to(self.all_pairs_up_to)
+            .tolerance(self.tolerance())
+    }
+
+    /// The tolerance of the case's reconcilers: the default 1e-9, or 0 for every round.
+    fn tolerance(&self) -> f64 {
+        if self.every_round { 0.0 } else { 1e-9 }
+    }
+
+    /// Whether the case asks for nothing but the defaults of `Corpus::reconcile`.
+    fn default_options(&self) -> bool {
+        self.copy_detection && self.all_pairs_up_to == 8 && !self.every_round
     }
 
     /// A table's reconciler with the case's declared voices.
@@ -143,6 +159,8 @@ impl Case {
             .into_iter()
             .fold(BulkReconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
             .copy_detection(self.copy_detection)
+            .all_pairs_up_to(self.all_pairs_up_to)
+            .tolerance(self.tolerance())
     }
 
     fn dated(&self) -> bool {
@@ -332,11 +350,16 @@ fn through_table(case: &Case, parser: &Parser) -> Outcome {
 
 fn through_corpus(case: &Case, parser: &Parser) -> Outcome {
     let corpus = Corpus::parse_lenient("c.jsonl", &as_corpus(case), parser);
-    let mut reconciliation = if case.copy_detection {
+    let mut reconciliation = if case.default_options() {
         corpus.reconcile()
     } else {
-        // `Corpus::reconcile` with its reconciler's copy detection off.
-        let mut r = corpus.reconciler().copy_detection(false).reconcile(corpus.claims.clone());
+        // `Corpus::reconcile` with the case's options on its reconciler.
+        let mut r = corpus
+            .reconciler()
+            .copy_detection(case.copy_detection)
+            .all_pairs_up_to(case.all_pairs_up_to)
+            .tolerance(case.tolerance())
+            .reconcile(corpus.claims.clone());
         r.rejected.extend(corpus.rejected.iter().cloned());
         r
     };
@@ -947,21 +970,28 @@ fn case() -> impl Strategy<Value = Case> {
                         0..=2,
                     ),
                     prop::bool::weighted(0.75),
+                    prop::sample::select(vec![2usize, 4, 8]),
+                    prop::bool::weighted(0.2),
                 ),
             )
         })
-        .prop_map(|(rows, columns, (nature, own_natures), (pairs, copy_detection))| Case {
-            nature,
-            own_natures,
-            rows,
-            columns,
-            owners: pairs
-                .into_iter()
-                .map(|((a, a_how), (b, b_how))| {
-                    (spelled(SOURCES[a], a_how), spelled(SOURCES[b], b_how))
-                })
-                .collect(),
-            copy_detection,
+        .prop_map(|(rows, columns, (nature, own_natures), options)| {
+            let (pairs, copy_detection, all_pairs_up_to, every_round) = options;
+            Case {
+                nature,
+                own_natures,
+                rows,
+                columns,
+                owners: pairs
+                    .into_iter()
+                    .map(|((a, a_how), (b, b_how))| {
+                        (spelled(SOURCES[a], a_how), spelled(SOURCES[b], b_how))
+                    })
+                    .collect(),
+                copy_detection,
+                all_pairs_up_to,
+                every_round,
+            }
         })
 }
 
@@ -1001,6 +1031,8 @@ fn named(nature: Nature, rows: &[(&str, &str, &str, &str, Option<u32>)]) -> Case
         columns: vec![0, 1, 2, 3, 4],
         owners: Vec::new(),
         copy_detection: true,
+        all_pairs_up_to: 8,
+        every_round: false,
     }
 }
 

@@ -124,6 +124,15 @@ fn parser_and_reconciler_settings_round_trip_through_serde() {
     let back: Reconciler =
         serde_json::from_str(&serde_json::to_string(&reconciler).unwrap()).unwrap();
     assert_eq!(back, reconciler);
+    let every_round = reconciler.clone().tolerance(0.0).all_pairs_up_to(3);
+    let back: Reconciler =
+        serde_json::from_str(&serde_json::to_string(&every_round).unwrap()).unwrap();
+    assert_eq!(back, every_round);
+    assert_ne!(back, reconciler);
+    // Settings saved before the tolerance was one read with the default.
+    let mut saved = serde_json::to_value(&reconciler).unwrap();
+    assert!(saved.as_object_mut().unwrap().remove("tolerance").is_some());
+    assert_eq!(serde_json::from_value::<Reconciler>(saved).unwrap(), reconciler);
 }
 
 #[test]

@@ -51,6 +51,7 @@ pub struct BulkReconciler {
     tolerance: f64,
     copy_detection: bool,
     same_voice: Vec<(SourceId, SourceId, String)>,
+    all_pairs_up_to: usize,
     asked: Asked,
 }
 
@@ -77,6 +78,7 @@ impl BulkReconciler {
             tolerance: crh::TOLERANCE,
             copy_detection: true,
             same_voice: Vec::new(),
+            all_pairs_up_to: ALL_PAIRS_UP_TO,
             asked: Asked::default(),
         }
     }
@@ -235,6 +237,16 @@ impl BulkReconciler {
         self
     }
 
+    /// Variables of up to this many claims get every pair related; larger ones only
+    /// neighbours in as-of order and each claim against the estimate's supporting claims, as
+    /// [`Reconciler::all_pairs_up_to`](crate::Reconciler::all_pairs_up_to) says. Default 8.
+    /// Relations are made for groups and findings ([`BulkReconciler::groups`],
+    /// [`BulkReconciler::findings`]).
+    #[must_use]
+    pub fn all_pairs_up_to(self, n: usize) -> Self {
+        Self { all_pairs_up_to: n, ..self }
+    }
+
     /// The most scoring rounds to run (at least 1).
     #[must_use]
     pub fn rounds(self, rounds: usize) -> Self {
@@ -247,7 +259,7 @@ impl BulkReconciler {
     /// of rounds wants.
     #[must_use]
     pub fn tolerance(self, tolerance: f64) -> Self {
-        Self { tolerance: if tolerance > 0.0 { tolerance } else { -1.0 }, ..self }
+        Self { tolerance: crh::tolerance_or_every_round(tolerance), ..self }
     }
 
     /// Scores every source and estimates every variable.
@@ -303,7 +315,8 @@ impl BulkReconciler {
         };
         state.index_claims();
         let (sources, outlets, voice_reports) = state.reports(&names, &voices);
-        let (groups, found) = groups_of(&mut state, &names, &policy, self.asked);
+        let (groups, found) =
+            groups_of(&mut state, &names, &policy, self.asked, self.all_pairs_up_to);
         let (findings, summary) = found.map_or((Vec::new(), None), |(f, s)| (f, Some(s)));
         Reconciliation {
             claims: Vec::new(),
@@ -440,6 +453,7 @@ fn groups_of(
     names: &BulkNames<'_>,
     policy: &Arc<Policy>,
     asked: Asked,
+    all_pairs_up_to: usize,
 ) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
     let Asked { findings: find, ranks, groups: keep } = asked;
     if ranks || keep || find {
@@ -475,7 +489,7 @@ fn groups_of(
             members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
             let (mut g, found) = if keep || find {
                 let g =
-                    finish_variable(v, subject, &members, names, state, policy, ALL_PAIRS_UP_TO);
+                    finish_variable(v, subject, &members, names, state, policy, all_pairs_up_to);
                 let found = if find {
                     findings::of_group(
                         v,

@@ -877,6 +877,14 @@ pub struct Reconciler {
     same_voice: Vec<(SourceId, SourceId, String)>,
     copy_detection: bool,
     all_pairs_up_to: usize,
+    /// Serialised since the option came; a reconciler serialised before it has the default.
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+}
+
+/// The tolerance of a [`Reconciler`] serialised without one: the default.
+fn default_tolerance() -> f64 {
+    crate::crh::TOLERANCE
 }
 
 impl Default for Reconciler {
@@ -889,6 +897,7 @@ impl Default for Reconciler {
             same_voice: Vec::new(),
             copy_detection: true,
             all_pairs_up_to: ALL_PAIRS_UP_TO,
+            tolerance: crate::crh::TOLERANCE,
         }
     }
 }
@@ -954,6 +963,15 @@ impl Reconciler {
     #[must_use]
     pub fn all_pairs_up_to(self, n: usize) -> Self {
         Self { all_pairs_up_to: n, ..self }
+    }
+
+    /// Rounds stop early once no weight (and no completeness of the lists sources give) moves
+    /// by more than this (default 1e-9). Zero (or a negative number or NaN) runs every round,
+    /// which is what a benchmark of a fixed number of rounds wants. The same rule as
+    /// [`BulkReconciler::tolerance`](crate::BulkReconciler::tolerance).
+    #[must_use]
+    pub fn tolerance(self, tolerance: f64) -> Self {
+        Self { tolerance: crate::crh::tolerance_or_every_round(tolerance), ..self }
     }
 
     /// Reconciles a set of claims.
@@ -1026,8 +1044,16 @@ impl Reconciler {
             voices.detect_copying(&keys, &groups);
         }
         let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
-        let mut state =
-            score::run(store, &values, keys, &groups, &derived, &voices, &self.policy, self.rounds);
+        let mut state = score::run(
+            store,
+            &values,
+            keys,
+            &groups,
+            &derived,
+            &voices,
+            &self.policy,
+            (self.rounds, self.tolerance),
+        );
         let mut out_groups = Vec::with_capacity(groups.len());
         // Shared by every relation's reason, which judges its two values again when shown.
         let policy = std::sync::Arc::new(self.policy.clone());

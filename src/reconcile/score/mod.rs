@@ -763,7 +763,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     derived: &[Derived],
     voices: &Voices,
     policy: &Policy,
-    max_rounds: usize,
+    (max_rounds, tolerance): (usize, f64),
 ) -> State {
     let mut obs: Vec<Obs> = Vec::with_capacity(claims.len() + derived.len());
     let mut published: Vec<Option<NaiveDate>> = Vec::with_capacity(obs.capacity());
@@ -871,7 +871,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         },
         voices.groups.len(),
     );
-    state.iterate(policy, max_rounds, crh::TOLERANCE);
+    state.iterate(policy, max_rounds, tolerance);
     state.publish(&Named { claims, voices });
     state
 }
