@@ -42,10 +42,11 @@ pub(crate) const UNSCORED_WEIGHT: f64 = 1.0;
 /// Rounds stop once no weight moves by this much or more (see [`settled`]).
 pub(crate) const TOLERANCE: f64 = 1e-9;
 
-/// A tolerance as the stopping rule reads it: a positive one as it is, zero, a negative one or
-/// NaN as -1, which no move is within, so every round runs.
+/// A tolerance as the stopping rule reads it: a positive one as it is (infinity as the largest
+/// number, which every move is within, so one round runs), zero, a negative one or NaN as -1,
+/// which no move is within, so every round runs. Always a finite number, which JSON holds.
 pub(crate) fn tolerance_or_every_round(tolerance: f64) -> f64 {
-    if tolerance > 0.0 { tolerance } else { -1.0 }
+    if tolerance > 0.0 { tolerance.min(f64::MAX) } else { -1.0 }
 }
 
 /// Sums of weights that differ by less than this share of the larger (or of 1, for sums

@@ -129,6 +129,18 @@ fn parser_and_reconciler_settings_round_trip_through_serde() {
         serde_json::from_str(&serde_json::to_string(&every_round).unwrap()).unwrap();
     assert_eq!(back, every_round);
     assert_ne!(back, reconciler);
+    // Infinity is kept as the largest number (JSON holds no infinity), a negative tolerance
+    // read as the setter reads it.
+    let one_round = reconciler.clone().tolerance(f64::INFINITY);
+    let back: Reconciler =
+        serde_json::from_str(&serde_json::to_string(&one_round).unwrap()).unwrap();
+    assert_eq!(back, one_round);
+    let mut saved = serde_json::to_value(&reconciler).unwrap();
+    saved["tolerance"] = serde_json::json!(-5.0);
+    assert_eq!(
+        serde_json::from_value::<Reconciler>(saved).unwrap(),
+        reconciler.clone().tolerance(-5.0)
+    );
     // Settings saved before the tolerance was one read with the default.
     let mut saved = serde_json::to_value(&reconciler).unwrap();
     assert!(saved.as_object_mut().unwrap().remove("tolerance").is_some());

@@ -8,25 +8,26 @@
 //! `Reconciler`'s own model, not a copy of it, into `Reconciler`'s own result type,
 //! [`Reconciliation`](crate::Reconciliation): the scoring state is built straight from the
 //! columns (each variable one group, each source one voice unless declared one with others or
-//! found copying them) and the copy detection, the clusters, the choice between them (the least CRH loss, Li
-//! et al., SIGMOD 2014), the estimates, the losses, the weights and the stopping rule are the same
-//! code, and so is time: with an as-of column, a variable's rows are dated as `Reconciler` dates
-//! claims, by the table's nature ([`Table::nature`], or an attribute's own, [`Table::nature_of`]):
-//! a fixed fact or a running total is estimated at the latest date that gives a figure (a running
-//! total's figures of earlier dates are floors beneath it, not rivals), a changing state date by
-//! date. Its voices, its groups' estimates (and the date each describes) and its source, outlet
-//! and voice reports are those `Reconciler` gives the claims `Table::read` reads from the same
-//! table, the estimates exactly and the scores to within 1e-12 (`tests/entry_points.rs` checks it on generated tables, dated and
-//! undated, and named cases of copying), but for the known differences the README lists (a row
-//! its source repeats is one claim here; a source whose rows were all rejected for their
-//! attribute's kind is reported with no claim; the spelling of a category or of a name spelt in
-//! two cases). A table's groups give their subject and estimate; when asked, the rest of what
-//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings and the
-//! summary ([`BulkReconciler::findings`]), each row's rank and its reason
+//! found copying them) and the copy detection, the clusters, the choice between them (the least
+//! CRH loss, Li et al., SIGMOD 2014), the estimates, the losses, the weights and the stopping
+//! rule are the same code, and so is time: with an as-of column, a variable's rows are dated as
+//! `Reconciler` dates claims, by the table's nature ([`Table::nature`], or an attribute's own,
+//! [`Table::nature_of`]): a fixed fact or a running total is estimated at the latest date that
+//! gives a figure (a running total's figures of earlier dates are floors beneath it, not
+//! rivals), a changing state date by date. Its voices, its groups' estimates (and the date each
+//! describes) and its source, outlet and voice reports are those `Reconciler` gives the claims
+//! `Table::read` reads from the same table, the estimates exactly and the scores to within
+//! 1e-12 (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named
+//! cases of copying), but for the known differences the README lists (a row its source repeats
+//! is one claim here; a source whose rows were all rejected for their attribute's kind is
+//! reported with no claim; the spelling of a category or of a name spelt in two cases; no alias
+//! table). A table's groups give their subject and estimate; when asked, the rest of what
+//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings and
+//! the summary ([`BulkReconciler::findings`]), each row's rank and its reason
 //! ([`BulkReconciler::ranks`]), and each group whole: its claims, the relations between them,
 //! clusters, the claims behind its estimate and ranks ([`BulkReconciler::groups`]). A table has
-//! no part-of (a row names no sub-count), and its rows no speaker or relay: each source is its own
-//! voice unless declared one with others ([`BulkReconciler::same_voice`]) or found copying.
+//! no part-of (a row names no sub-count), and its rows no speaker or relay: each source is its
+//! own voice unless declared one with others ([`BulkReconciler::same_voice`]) or found copying.
 //!
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its

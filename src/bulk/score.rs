@@ -253,10 +253,10 @@ impl BulkReconciler {
         Self { rounds: rounds.max(1), ..self }
     }
 
-    /// Rounds stop early once no weight (and no completeness of the lists sources give) moves
-    /// by more than this (default 1e-9), as in `Reconciler`. Zero (or a
-    /// negative number or NaN) runs every round, which is what a benchmark of a fixed number
-    /// of rounds wants.
+    /// Rounds stop early once every weight (and every completeness of the lists sources give)
+    /// moves by less than this (default 1e-9), as in `Reconciler`. Zero (or a negative number
+    /// or NaN) runs every round, which is what a benchmark of a fixed number of rounds wants;
+    /// infinity stops after the first.
     #[must_use]
     pub fn tolerance(self, tolerance: f64) -> Self {
         Self { tolerance: crh::tolerance_or_every_round(tolerance), ..self }

@@ -233,9 +233,12 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         Some(drawn) => agreements(drawn, &drawn.by_value()),
         None => agreements(said, &by_value),
     };
-    // In pair order, as `agree` holds them.
-    let mut candidates: Vec<(u32, u32)> =
-        agree.iter().filter(|&(_, counts)| is_candidate(counts)).map(|(pair, _)| pair).collect();
+    // In pair order, as `agree` holds them, each with the subjects where it gives one value.
+    let mut candidates: Vec<Candidate> = agree
+        .iter()
+        .filter(|&(_, counts)| is_candidate(counts))
+        .map(|(pair, (_, same))| (pair, same))
+        .collect();
     let mut blocks = blocks(&agree, said.voices);
     let mut by_voice_once = None;
     if counted.is_some() && !blocks.is_empty() {
@@ -251,6 +254,7 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
             *members = whole;
             candidates.extend(pairs);
         }
+        // A pair two blocks give twice holds the same counts (over all the subjects) twice.
         candidates.sort_unstable();
         candidates.dedup();
         blocks.retain(|(_, members)| members.len() >= 3);
@@ -272,7 +276,8 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     }
     let by_voice: &[Vec<(u32, u32)>] = by_voice_once.get_or_insert_with(|| by_voice(said));
     let n_false: Vec<f64> = said.subjects().map(false_values).collect();
-    let pairs = Pairs::of(by_voice, &candidates, LISTED_PER_CLAIM * said.rows.len());
+    let (candidates, agreeing): (Vec<(u32, u32)>, Vec<u32>) = candidates.into_iter().unzip();
+    let pairs = Pairs::of(by_voice, &candidates, &agreeing, LISTED_PER_CLAIM * said.rows.len());
     let plain = reading(said, &pairs, &n_false, &[], plain_start);
     let best = starts.into_iter().map(|(b, truth)| reading(said, &pairs, &n_false, b, truth)).fold(
         None,
@@ -595,10 +600,15 @@ fn is_close((shared, same): (u32, u32)) -> bool {
     same >= MIN_SHARED && f64::from(same) >= MIN_COPY_RATE * f64::from(shared)
 }
 
+/// A pair of voices judged for copying, lower first, with the subjects where it gives one
+/// value.
+type Candidate = ((u32, u32), u32);
+
 /// Over every subject, not the drawn voices only: `first` and the voices agreeing with it
 /// enough to stand in a block with it ([`is_close`]), sorted, and the candidate pairs it
-/// makes ([`is_candidate`]), sorted. O(Σ m) over the subjects `first` speaks on.
-fn around(said: &Said, by_voice: &[Vec<(u32, u32)>], first: u32) -> (Vec<u32>, Vec<(u32, u32)>) {
+/// makes ([`is_candidate`]), sorted, each with the subjects where it gives one value. O(Σ m)
+/// over the subjects `first` speaks on.
+fn around(said: &Said, by_voice: &[Vec<(u32, u32)>], first: u32) -> (Vec<u32>, Vec<Candidate>) {
     let mut counts: HashMap<u32, (u32, u32), FixedState> = HashMap::default();
     for &(s, x) in &by_voice[first as usize] {
         for &(w, y) in said.rows_of(s as usize) {
@@ -615,7 +625,7 @@ fn around(said: &Said, by_voice: &[Vec<(u32, u32)>], first: u32) -> (Vec<u32>, V
             members.push(w);
         }
         if is_candidate(c) {
-            pairs.push((first.min(w), first.max(w)));
+            pairs.push(((first.min(w), first.max(w)), c.1));
         }
     }
     members.sort_unstable();
@@ -661,7 +671,7 @@ fn by_voice(said: &Said) -> Vec<Vec<(u32, u32)>> {
 struct Pairs<'a> {
     candidates: &'a [(u32, u32)],
     by_voice: &'a [Vec<(u32, u32)>],
-    /// Per pair, the subjects where the two differ; empty when not listed.
+    /// Per pair, how many subjects the two give different values on; empty when not listed.
     differ: Vec<u32>,
     /// Per pair, its `(subject, value)` of the same value in `same[ends[i]..ends[i + 1]]`.
     ends: Vec<usize>,
@@ -669,17 +679,29 @@ struct Pairs<'a> {
 }
 
 /// The most agreements [`Pairs`] lists, per claim of the subjects judged: 8 bytes each, so at
-/// most 32 bytes a claim while the block pass reads.
+/// most 64 bytes a claim (and 12 a candidate pair) while the block pass reads.
 const LISTED_PER_CLAIM: usize = 8;
 
 impl<'a> Pairs<'a> {
-    /// The pairs of `candidates`, listed if their agreements number at most `budget` (see
-    /// [`Pairs`]).
-    fn of(by_voice: &'a [Vec<(u32, u32)>], candidates: &'a [(u32, u32)], budget: usize) -> Self {
+    /// The pairs of `candidates`, each giving one value on as many subjects as `agreeing`
+    /// says: listed if those number at most `budget` in all (see [`Pairs`]), decided before
+    /// anything is listed.
+    fn of(
+        by_voice: &'a [Vec<(u32, u32)>],
+        candidates: &'a [(u32, u32)],
+        agreeing: &[u32],
+        budget: usize,
+    ) -> Self {
         let mut pairs =
             Pairs { candidates, by_voice, differ: Vec::new(), ends: Vec::new(), same: Vec::new() };
-        let (mut differ, mut ends, mut same) =
-            (Vec::with_capacity(candidates.len()), vec![0], Vec::new());
+        let total: usize = agreeing.iter().map(|&n| n as usize).sum();
+        if total > budget {
+            return pairs;
+        }
+        let mut differ = Vec::with_capacity(candidates.len());
+        let mut ends = Vec::with_capacity(candidates.len() + 1);
+        let mut same = Vec::with_capacity(total);
+        ends.push(0);
         for &(a, b) in candidates {
             let mut d = 0u32;
             walk(&by_voice[a as usize], &by_voice[b as usize], |s, xa, xb| {
@@ -689,12 +711,10 @@ impl<'a> Pairs<'a> {
                     d += 1;
                 }
             });
-            if same.len() > budget {
-                return pairs;
-            }
             differ.push(d);
             ends.push(same.len());
         }
+        debug_assert_eq!(same.len(), total, "the agreements counted are those listed");
         (pairs.differ, pairs.ends, pairs.same) = (differ, ends, same);
         pairs
     }
@@ -1058,8 +1078,21 @@ mod tests {
         let by_voice = by_voice(&said);
         let candidates: Vec<(u32, u32)> =
             (0..12u32).flat_map(|a| (a + 1..12).map(move |b| (a, b))).collect();
-        let (listed, walked) =
-            (Pairs::of(&by_voice, &candidates, usize::MAX), Pairs::of(&by_voice, &candidates, 0));
+        let agreeing: Vec<u32> = candidates
+            .iter()
+            .map(|&(a, b)| {
+                let mut n = 0;
+                walk(&by_voice[a as usize], &by_voice[b as usize], |_, x, y| {
+                    n += u32::from(x == y);
+                });
+                n
+            })
+            .collect();
+        let total: usize = agreeing.iter().map(|&n| n as usize).sum();
+        let (listed, walked) = (
+            Pairs::of(&by_voice, &candidates, &agreeing, total),
+            Pairs::of(&by_voice, &candidates, &agreeing, total - 1),
+        );
         assert_eq!(listed.differ.len(), candidates.len());
         assert!(walked.differ.is_empty());
         let n_false: Vec<f64> = said.subjects().map(false_values).collect();

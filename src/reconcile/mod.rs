@@ -878,13 +878,19 @@ pub struct Reconciler {
     copy_detection: bool,
     all_pairs_up_to: usize,
     /// Serialised since the option came; a reconciler serialised before it has the default.
-    #[serde(default = "default_tolerance")]
+    /// Read as [`Reconciler::tolerance`] reads it.
+    #[serde(default = "default_tolerance", deserialize_with = "tolerance_of")]
     tolerance: f64,
 }
 
 /// The tolerance of a [`Reconciler`] serialised without one: the default.
 fn default_tolerance() -> f64 {
     crate::crh::TOLERANCE
+}
+
+/// A serialised tolerance, read by the rule [`Reconciler::tolerance`] sets one by.
+fn tolerance_of<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(crate::crh::tolerance_or_every_round(f64::deserialize(d)?))
 }
 
 impl Default for Reconciler {
@@ -943,8 +949,9 @@ impl Reconciler {
     /// with one voice, a row of [`Reconciliation::voices`] whose reasons say "`a` and `b`:
     /// `reason`". A name is the one the claims give, spelt as they spell it (a source, an
     /// outlet, a wire as relayed), else matched in lower case, a source first ("ria novosti"
-    /// declares the source "RIA Novosti", or the wire when no source has the name); a name
-    /// the claims do not give (an owner) links the pairs that name it. A table's sources are
+    /// declares the source "RIA Novosti", or the wire when no source has the name; a wire
+    /// relayed under two spellings is two wires, and the first in byte order is reached); a
+    /// name the claims do not give (an owner) links the pairs that name it. A table's sources are
     /// declared with [`BulkReconciler::same_voice`](crate::BulkReconciler::same_voice).
     #[must_use]
     pub fn same_voice(mut self, a: SourceId, b: SourceId, reason: &str) -> Self {
@@ -965,9 +972,10 @@ impl Reconciler {
         Self { all_pairs_up_to: n, ..self }
     }
 
-    /// Rounds stop early once no weight (and no completeness of the lists sources give) moves
-    /// by more than this (default 1e-9). Zero (or a negative number or NaN) runs every round,
-    /// which is what a benchmark of a fixed number of rounds wants. The same rule as
+    /// Rounds stop early once every weight (and every completeness of the lists sources give)
+    /// moves by less than this (default 1e-9). Zero (or a negative number or NaN) runs every
+    /// round, which is what a benchmark of a fixed number of rounds wants; infinity stops after
+    /// the first. The same rule as
     /// [`BulkReconciler::tolerance`](crate::BulkReconciler::tolerance).
     #[must_use]
     pub fn tolerance(self, tolerance: f64) -> Self {
