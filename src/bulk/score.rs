@@ -218,7 +218,8 @@ impl BulkReconciler {
     ///
     /// ```
     /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};
-    /// let csv = "source,object,attribute,value\nRIA Novosti,Almaty,deaths,225\nSputnik,Almaty,deaths,225\nTASS,Almaty,deaths,103\n";
+    /// let csv = "source,object,attribute,value\nRIA Novosti,Almaty,deaths,225\n\
+    ///            Sputnik,Almaty,deaths,225\nTASS,Almaty,deaths,103\n";
     /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
     /// let owner = SourceId::new("Rossiya Segodnya")?;
     /// let r = BulkReconciler::new()
