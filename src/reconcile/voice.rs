@@ -433,7 +433,9 @@ impl Voices {
     pub fn of_sources(sources: &[String], declared: &[(SourceId, SourceId, String)]) -> Self {
         let mut names: Vec<SourceId> = sources.iter().map(|s| SourceId::of_checked(s)).collect();
         let n = names.len();
-        let source_of: HashMap<String, usize, FixedState> =
+        // Per name in lower case, its index: the sources', then each declared name no source
+        // has, as it first appears, spelt as the first of its spellings among the declarations.
+        let mut index_of: HashMap<String, usize, FixedState> =
             names.iter().enumerate().map(|(i, s)| (source_key(s.as_str()), i)).collect();
         let keys: Vec<(String, &SourceId)> = declared
             .iter()
@@ -442,23 +444,23 @@ impl Voices {
             .collect();
         let declared_spelling =
             first_spellings(keys.iter().map(|(key, name)| (key.as_str(), *name)), |key| {
-                source_of.contains_key(key)
+                index_of.contains_key(key)
             });
-        let others: Vec<&str> = declared_spelling.keys().copied().collect();
-        names.extend(declared_spelling.values().map(|&name| name.clone()));
-        let name_of = |name: &SourceId| {
-            let key = source_key(name.as_str());
-            source_of.get(&key).copied().unwrap_or_else(|| {
-                // Every declared key is a source's or one of `others`, in order.
-                n + others.binary_search(&key.as_str()).unwrap_or_default()
-            })
-        };
+        let mut at: Vec<usize> = Vec::with_capacity(keys.len());
+        for (key, name) in &keys {
+            let next = names.len();
+            let i = *index_of.entry(key.clone()).or_insert(next);
+            if i == next {
+                let spelt = declared_spelling.get(key.as_str()).copied().unwrap_or(name);
+                names.push(spelt.clone());
+            }
+            at.push(i);
+        }
         let mut union = Union::new(names.len());
         let mut reasons = Vec::with_capacity(declared.len());
-        for (a, b, why) in declared {
-            let (ia, ib) = (name_of(a), name_of(b));
-            union.join(ia, ib);
-            reasons.push((ia, ib, declared_reason(a, b, why)));
+        for ((a, b, why), pair) in declared.iter().zip(at.chunks_exact(2)) {
+            union.join(pair[0], pair[1]);
+            reasons.push((pair[0], pair[1], declared_reason(a, b, why)));
         }
         let total = names.len();
         let mut is_source = vec![true; total];
