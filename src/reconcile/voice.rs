@@ -613,15 +613,30 @@ impl Voices {
         }
         for e in echoes {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
-            let why = format!(
-                "{} and {}: one copies the other (the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
-                copier.name,
-                original.name,
-                e.same,
-                e.shared,
-                e.expected,
-                e.rate * 100.0
-            );
+            let why = if e.block > 0 {
+                format!(
+                    "{} and {}: both echo one source, with {} voices in all whose copies outvoted the other sources ({} gives the figure the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}; copying read at {:.0} %); {} gives their figure most often",
+                    copier.name,
+                    original.name,
+                    e.block,
+                    copier.name,
+                    e.same,
+                    e.shared,
+                    e.expected,
+                    e.rate * 100.0,
+                    original.name,
+                )
+            } else {
+                format!(
+                    "{} and {}: one copies the other (the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
+                    copier.name,
+                    original.name,
+                    e.same,
+                    e.shared,
+                    e.expected,
+                    e.rate * 100.0
+                )
+            };
             let (mc, mo) = (copier.any_name, original.any_name);
             self.union.join(mc, mo);
             self.reasons.push((mo, mc, why));
