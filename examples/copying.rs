@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]
-//!     [--only counts|labels] [--noise P]
+//!     [--only counts|labels] [--noise P] [--thin]
 //! ```
 //!
 //! `--rate` sets how often a clique member echoes the original (0.8 by default), `--original`
@@ -11,6 +11,9 @@
 //! makes each table half counts and half labels with the clique copying one kind only (the
 //! shares are then over that kind's objects), and `--noise P` rounds a copied number to two
 //! significant figures with chance `P` (`Synthetic::copies_only`, `Synthetic::copy_noise`).
+//! `--thin` makes the cliques a wire's sites instead: 1,000 sources, each claiming an object
+//! with chance 0.05 (`Synthetic::coverage`), of which 400, 600 or 800 echo source 0, so two
+//! copies share about two objects and each copy about forty with the rest of its clique.
 //!
 //! For every generator seed, clique size and attribute kind (counts, then labels), a table of
 //! [`Synthetic`] claims is reconciled three ways: a plain majority vote (each object's most
@@ -39,13 +42,21 @@ const OBJECTS: usize = 1_000;
 const RATE: f64 = 0.8;
 
 const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N] [--rate R] \
-                     [--original poorest|best] [--only counts|labels] [--noise P]";
+                     [--original poorest|best] [--only counts|labels] [--noise P] [--thin]";
+
+/// The sources of every `--thin` table, each claiming an object with chance [`THIN_COVERAGE`].
+const THIN_SOURCES: usize = 1_000;
+const THIN_COVERAGE: f64 = 0.05;
 
 fn main() -> ExitCode {
-    let (mut seeds, mut rate, mut original) = (3u64, RATE, 0usize);
-    let (mut only, mut noise) = (None, 0.0);
+    let (mut seeds, mut rate, mut best) = (3u64, RATE, false);
+    let (mut only, mut noise, mut thin) = (None, 0.0, false);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--thin" {
+            thin = true;
+            continue;
+        }
         let value = args.next();
         match (a.as_str(), value.as_deref()) {
             ("--seeds", Some(n)) if n.parse::<u64>().is_ok_and(|n| n > 0) => {
@@ -54,8 +65,8 @@ fn main() -> ExitCode {
             ("--rate", Some(r)) if r.parse::<f64>().is_ok_and(|r| (0.0..=1.0).contains(&r)) => {
                 rate = r.parse().unwrap_or(rate);
             }
-            ("--original", Some("poorest")) => original = 0,
-            ("--original", Some("best")) => original = HONEST - 1,
+            ("--original", Some("poorest")) => best = false,
+            ("--original", Some("best")) => best = true,
             ("--only", Some("counts")) => only = Some(AttributeKind::Count),
             ("--only", Some("labels")) => only = Some(AttributeKind::Label),
             ("--noise", Some(p)) if p.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p)) => {
@@ -67,8 +78,16 @@ fn main() -> ExitCode {
             }
         }
     }
+    // (honest sources, clique) per table, and each source's chance of claiming an object.
+    let (sizes, coverage): (Vec<(usize, usize)>, f64) = if thin {
+        let sizes = [400, 600, 800].iter().map(|&c| (THIN_SOURCES - c, c)).collect();
+        (sizes, THIN_COVERAGE)
+    } else {
+        ([6, 8, 12].iter().map(|&c| (HONEST, c)).collect(), 1.0)
+    };
     println!(
-        "clique copy rate {rate}, original source {original} (of {HONEST} honest), copied numbers rounded {noise}"
+        "clique copy rate {rate}, original the {} honest source, copied numbers rounded {noise}, each source claiming an object with chance {coverage}",
+        if best { "best" } else { "poorest" }
     );
     // With `--only`, each table mixes counts and labels, the clique copies one kind, and the
     // shares are over the objects of that kind.
@@ -89,12 +108,13 @@ fn main() -> ExitCode {
     let mut example: Option<String> = None;
     for (kind, categorical) in kinds {
         for seed in 1..=seeds {
-            for clique in [6, 8, 12] {
+            for &(honest, clique) in &sizes {
                 let synth = Synthetic::new(seed)
-                    .sources(HONEST + clique)
+                    .sources(honest + clique)
                     .objects(OBJECTS)
+                    .coverage(coverage)
                     .categorical(categorical)
-                    .clique(clique, original, rate)
+                    .clique(clique, if best { honest - 1 } else { 0 }, rate)
                     .copy_noise(noise);
                 let synth = match only {
                     Some(k) => synth.copies_only(k),
@@ -113,7 +133,7 @@ fn main() -> ExitCode {
                     }
                 };
                 println!(
-                    "{kind:<7} {seed:>4}  {HONEST:>6} {clique:>6}  {:>8.3}  {:.3}  {:.3}  {:.3}  {:.3}",
+                    "{kind:<7} {seed:>4}  {honest:>6} {clique:>6}  {:>8.3}  {:.3}  {:.3}  {:.3}  {:.3}",
                     row[0], row[1], row[2], row[3], row[4]
                 );
                 let t = totals.entry(kind).or_default();
@@ -203,10 +223,11 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
     let bulk_right = right(&bulk_result, synth, &objects);
 
     // Copy pairs: sources put in one voice, against the clique's family.
+    let originals: std::collections::HashSet<usize> = synth.copying().map(|(_, o)| o).collect();
     let family = |name: &str| -> bool {
         name.strip_prefix('s')
             .and_then(|n| n.parse::<usize>().ok())
-            .is_some_and(|s| synth.copies(s).is_some() || synth.copying().any(|(_, o)| o == s))
+            .is_some_and(|s| synth.copies(s).is_some() || originals.contains(&s))
     };
     let family_size = synth.copying().count() + 1;
     let true_pairs = family_size * (family_size - 1) / 2;
