@@ -25,6 +25,9 @@
 //!   each carrying 5 % of its stories share about three stories a pair, too few to tell a
 //!   copy from chance pair by pair, but each shares about fifty with the rest of the family.
 //!
+//! A start that reads every value as the plain start does is not read (from a block's, the
+//! reading would be the plain one's).
+//!
 //! Copy rates are read from [`COPY_RATES`], all at least [`MIN_COPY_RATE`]: a copier copies
 //! most of what it says. Allowing any rate let honest voices explain each other as part-time
 //! copies of the best one, and the two readings could not be told apart (measured on
@@ -292,7 +295,10 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         .map(|(_, b)| (b, vote(said, &by_value, b)))
         .filter(|(_, truth)| *truth != plain_start)
         .collect();
-    if starts.is_empty() && families.is_empty() {
+    let family_start = (!families.is_empty())
+        .then(|| vote_families(said, &by_value, &families))
+        .filter(|truth| *truth != plain_start);
+    if starts.is_empty() && family_start.is_none() {
         return Vec::new();
     }
     let n_false: Vec<f64> = said.subjects().map(false_values).collect();
@@ -301,12 +307,10 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     let plain = reading(said, &pairs, &n_false, &[], plain_start, &[]);
     // The readings from each block, its voices copying one another; and one where each
     // family may echo a hidden original ([`Hidden`]), every family counted as one voice at
-    // the start. That one is read whatever its start: the hidden originals make it another
-    // model than the plain reading's.
-    let echoing = (!families.is_empty()).then(|| {
+    // the start, when that start reads some value otherwise than the plain one.
+    let echoing = family_start.map(|truth| {
         let mut all: Vec<u32> = families.iter().flatten().copied().collect();
         all.sort_unstable();
-        let truth = vote_families(said, &by_value, &families);
         reading(said, &pairs, &n_false, &all, truth, &families)
     });
     let readings = starts
