@@ -923,10 +923,12 @@ fn families(
 /// `block` grown to the whole family that echoes one original: every voice not `taken` that
 /// gives the value the others of the block give most on at least [`MIN_COPY_RATE`] of the
 /// subjects where another of them spoke (and on at least [`MIN_SHARED`]), again until no
-/// voice joins or leaves, [`ROUNDS`] times at most. No truth is read: a block made of pairs
-/// that agree is a part of the family (the pairs of a family of 800 sites, each carrying 5 %
-/// of a wire's stories, agree on three subjects or none), and a start counting only that
-/// part as one still follows the rest. O(n) a round; sorted.
+/// voice joins or leaves, [`ROUNDS`] times at most, or until fewer than three are left (no
+/// family: honest voices agreeing with one accurate voice may agree with nothing else, and
+/// rounds went from forty to one and back). No truth is read: a block made of pairs that
+/// agree is a part of the family (the pairs of a family of 800 sites, each carrying 5 % of a
+/// wire's stories, agree on three subjects or none), and a start counting only that part as
+/// one still follows the rest. O(n) a round; sorted.
 fn grow(said: &Said, by_voice: &[Vec<(u32, u32)>], block: &[u32], taken: &[bool]) -> Vec<u32> {
     let mut member = vec![false; said.voices];
     for &v in block {
@@ -952,7 +954,9 @@ fn grow(said: &Said, by_voice: &[Vec<(u32, u32)>], block: &[u32], taken: &[bool]
                 is_close((shared, same))
             })
             .collect();
-        if next == member {
+        // Fewer than three make no family (a voice alone agrees with no other of it).
+        if next == member || next.iter().filter(|&&m| m).count() < 3 {
+            member = next;
             break;
         }
         member = next;
