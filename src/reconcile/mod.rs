@@ -1006,7 +1006,8 @@ impl Reconciler {
     /// part-of O(g · d²) for hierarchy depth `d`; copy detection: on fixed facts, the block
     /// pass counts the agreement of voice pairs in O(Σ m²) for `m` voices a subject, or from
     /// bit sets in O(q · S / 64) for `q` pairs and `S` subjects when that is cheaper, then reads
-    /// at most 9 starts of at most 10 rounds, O(n + a) each (`a` the subjects on which `q'`
+    /// at most 10 starts (the plain, 8 blocks', and the families' grown in O(n) a round from at
+    /// most 16 blocks) of at most 10 rounds, O(n + a) each (`a` the subjects on which `q'`
     /// pairs agreeing on half their subjects give one value, when at most 8 a claim; else
     /// O(n + q' · s), `s` subjects per voice); then O(n + c + p · s) where `c` is the number
     /// of coinciding pairs (two voices giving one figure no third gives, at most half the
