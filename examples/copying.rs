@@ -48,36 +48,52 @@ const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N]
 const THIN_SOURCES: usize = 1_000;
 const THIN_COVERAGE: f64 = 0.05;
 
-fn main() -> ExitCode {
-    let (mut seeds, mut rate, mut best) = (3u64, RATE, false);
-    let (mut only, mut noise, mut thin) = (None, 0.0, false);
+/// What the command line asks for.
+struct Options {
+    seeds: u64,
+    rate: f64,
+    /// Whether the clique echoes the best honest source (else the poorest).
+    best: bool,
+    only: Option<AttributeKind>,
+    noise: f64,
+    thin: bool,
+}
+
+/// The options, or `None` for a command line that is not the usage.
+fn options() -> Option<Options> {
+    let mut o = Options { seeds: 3, rate: RATE, best: false, only: None, noise: 0.0, thin: false };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--thin" {
-            thin = true;
+            o.thin = true;
             continue;
         }
         let value = args.next();
         match (a.as_str(), value.as_deref()) {
             ("--seeds", Some(n)) if n.parse::<u64>().is_ok_and(|n| n > 0) => {
-                seeds = n.parse().unwrap_or(seeds);
+                o.seeds = n.parse().unwrap_or(o.seeds);
             }
             ("--rate", Some(r)) if r.parse::<f64>().is_ok_and(|r| (0.0..=1.0).contains(&r)) => {
-                rate = r.parse().unwrap_or(rate);
+                o.rate = r.parse().unwrap_or(o.rate);
             }
-            ("--original", Some("poorest")) => best = false,
-            ("--original", Some("best")) => best = true,
-            ("--only", Some("counts")) => only = Some(AttributeKind::Count),
-            ("--only", Some("labels")) => only = Some(AttributeKind::Label),
+            ("--original", Some("poorest")) => o.best = false,
+            ("--original", Some("best")) => o.best = true,
+            ("--only", Some("counts")) => o.only = Some(AttributeKind::Count),
+            ("--only", Some("labels")) => o.only = Some(AttributeKind::Label),
             ("--noise", Some(p)) if p.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p)) => {
-                noise = p.parse().unwrap_or(noise);
+                o.noise = p.parse().unwrap_or(o.noise);
             }
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::FAILURE;
-            }
+            _ => return None,
         }
     }
+    Some(o)
+}
+
+fn main() -> ExitCode {
+    let Some(Options { seeds, rate, best, only, noise, thin }) = options() else {
+        eprintln!("{USAGE}");
+        return ExitCode::FAILURE;
+    };
     // (honest sources, clique) per table, and each source's chance of claiming an object.
     let (sizes, coverage): (Vec<(usize, usize)>, f64) = if thin {
         let sizes = [400, 600, 800].iter().map(|&c| (THIN_SOURCES - c, c)).collect();

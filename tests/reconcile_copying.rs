@@ -382,22 +382,8 @@ fn a_clique_echoing_a_relayed_wire_joins_the_wire_voice() {
 fn a_copying_majority_larger_than_the_draw_is_found_whole() {
     let objects = 150;
     let synth = Synthetic::new(3).sources(300).objects(objects).clique(200, 0, 0.8);
-    let mut csv = format!("{}\n", synth.header());
-    let mut votes: Vec<std::collections::BTreeMap<String, usize>> =
-        vec![std::collections::BTreeMap::default(); objects];
-    for row in synth.rows() {
-        csv.push_str(&row.to_string());
-        csv.push('\n');
-        *votes[row.object].entry(row.value.to_string()).or_default() += 1;
-    }
+    let (csv, majority) = table_and_vote(&synth, objects);
     let truth = |o: usize| synth.truth(o).value.to_string();
-    let majority = (0..objects)
-        .filter(|&o| {
-            let most = votes[o].values().max().copied();
-            votes[o].iter().find(|(_, n)| Some(**n) == most).map(|(t, _)| t.clone())
-                == Some(truth(o))
-        })
-        .count();
     let bulk = Table::csv().read_bulk("clique.csv", csv.as_bytes(), &Parser::default()).unwrap();
     let r = BulkReconciler::new().reconcile(&bulk);
     let right = r
@@ -439,22 +425,8 @@ fn a_copying_majority_spread_thin_is_one_voice_on_both_paths() {
             .coverage(0.08)
             .categorical(categorical)
             .clique(180, 0, 0.8);
-        let mut csv = format!("{}\n", synth.header());
-        let mut votes: Vec<std::collections::BTreeMap<String, usize>> =
-            vec![std::collections::BTreeMap::default(); objects];
-        for row in synth.rows() {
-            csv.push_str(&row.to_string());
-            csv.push('\n');
-            *votes[row.object].entry(row.value.to_string()).or_default() += 1;
-        }
+        let (csv, majority) = table_and_vote(&synth, objects);
         let truth = |o: usize| synth.truth(o).value.to_string();
-        let majority = (0..objects)
-            .filter(|&o| {
-                let most = votes[o].values().max().copied();
-                votes[o].iter().find(|(_, n)| Some(**n) == most).map(|(t, _)| t.clone())
-                    == Some(truth(o))
-            })
-            .count();
         assert!(majority * 4 < objects * 3, "seed {seed}: the vote is right on {majority}");
         let right_of = |r: &Reconciliation| {
             r.groups
@@ -515,4 +487,25 @@ fn a_copying_majority_spread_thin_is_one_voice_on_both_paths() {
             );
         }
     }
+}
+
+/// `synth`'s rows as a CSV table, and on how many of its `objects` a plain vote (each
+/// object's most claimed text, ties to the text first in order) gives the truth.
+fn table_and_vote(synth: &Synthetic, objects: usize) -> (String, usize) {
+    let mut csv = format!("{}\n", synth.header());
+    let mut votes: Vec<std::collections::BTreeMap<String, usize>> =
+        vec![std::collections::BTreeMap::default(); objects];
+    for row in synth.rows() {
+        csv.push_str(&row.to_string());
+        csv.push('\n');
+        *votes[row.object].entry(row.value.to_string()).or_default() += 1;
+    }
+    let majority = (0..objects)
+        .filter(|&o| {
+            let most = votes[o].values().max().copied();
+            votes[o].iter().find(|(_, n)| Some(**n) == most).map(|(t, _)| t.clone())
+                == Some(synth.truth(o).value.to_string())
+        })
+        .count();
+    (csv, majority)
 }

@@ -346,7 +346,7 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
         (c.original as usize).checked_sub(said.voices)
     };
     let families = b.hidden.as_ref().map_or(0, |h| h.families);
-    let mut copies = vec![0usize; families];
+    let mut sizes = vec![0usize; families];
     let mut closest: Vec<Option<(usize, usize)>> = vec![None; families];
     let evidence_of = |v: usize, f: usize| {
         let hidden = b.hidden.as_ref()?;
@@ -354,7 +354,7 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
     };
     for v in 0..said.voices {
         if let Some(f) = family_of(v) {
-            copies[f] += 1;
+            sizes[f] += 1;
             let same = evidence_of(v, f).map_or(0, |e| e.1);
             if closest[f].is_none_or(|(most, _)| same > most) {
                 closest[f] = Some((same, v));
@@ -370,7 +370,7 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
             if let Some(f) = family_of(v) {
                 let original = closest[f].map(|(_, o)| o).filter(|&o| o != v)?;
                 let (shared, same, expected) = evidence_of(v, f)?;
-                let block = copies[f];
+                let block = sizes[f];
                 return Some(Echo {
                     copier: v,
                     original,
@@ -1059,12 +1059,12 @@ impl Hidden {
     /// The value family `f`'s copies other than voice `v` give most on subject `s`, where `v`
     /// gives `x`: `None` where no other copy speaks.
     fn value_without(&self, said: &Said, f: usize, s: usize, v: u32, x: u32) -> Option<u32> {
-        let [(first, n), second] = self.top_of(f, s)?;
+        let [(first, count), second] = self.top_of(f, s)?;
         let own = self.member[v as usize] && self.family[v as usize] as usize == f;
         if !own || x != first {
             return Some(first);
         }
-        let rest = (first, n - 1);
+        let rest = (first, count - 1);
         if outranks(said, second, rest) { Some(second.0) } else { (rest.1 > 0).then_some(first) }
     }
 }
@@ -1090,25 +1090,7 @@ fn vote(said: &Said, by_value: &[(u32, u32)], block: &[u32]) -> Vec<u32> {
         inside[v as usize] = true;
     }
     let outside = block.len().max(1) as u64;
-    said.ends
-        .iter()
-        .scan(0usize, |from, &end| {
-            let rows = &by_value[*from..end as usize];
-            *from = end as usize;
-            let best = rows
-                .chunk_by(|a, b| a.0 == b.0)
-                .map(|run| {
-                    let n: u64 =
-                        run.iter().map(|r| if inside[r.1 as usize] { 1 } else { outside }).sum();
-                    (run[0].0, n)
-                })
-                .reduce(|a, b| {
-                    let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
-                    if better { b } else { a }
-                });
-            Some(best.map_or(u32::MAX, |t| t.0))
-        })
-        .collect()
+    vote_weighted(said, by_value, |v| if inside[v as usize] { 1 } else { outside })
 }
 
 /// Per subject, the value given by the most voices, each family's voices counting as one
@@ -1120,6 +1102,16 @@ fn vote_families(said: &Said, by_value: &[(u32, u32)], families: &[Vec<u32>]) ->
             weight[v as usize] = 1.0 / family.len() as f64;
         }
     }
+    vote_weighted(said, by_value, |v| weight[v as usize])
+}
+
+/// Per subject, the value whose voices weigh most (`weight` of a voice), ties to the value
+/// first in order; `u32::MAX` for a subject no voice spoke on.
+fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W>>(
+    said: &Said,
+    by_value: &[(u32, u32)],
+    weight: impl Fn(u32) -> W,
+) -> Vec<u32> {
     said.ends
         .iter()
         .scan(0usize, |from, &end| {
@@ -1127,7 +1119,7 @@ fn vote_families(said: &Said, by_value: &[(u32, u32)], families: &[Vec<u32>]) ->
             *from = end as usize;
             let best = rows
                 .chunk_by(|a, b| a.0 == b.0)
-                .map(|run| (run[0].0, run.iter().map(|r| weight[r.1 as usize]).sum::<f64>()))
+                .map(|run| (run[0].0, run.iter().map(|r| weight(r.1)).sum::<W>()))
                 .reduce(|a, b| {
                     let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
                     if better { b } else { a }
