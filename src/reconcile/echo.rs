@@ -436,7 +436,10 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
                     block,
                 });
             }
-            if !in_block(index(v)) || !in_block(c.original) {
+            // Pairs are the blocks' readings' to judge: a family, grown without the truth,
+            // holds honest voices whose pairs may agree on a few subjects by chance (a
+            // review: two accurate sources joined on "5 of 5 shared, expected 3").
+            if b.hidden.is_some() || !in_block(index(v)) || !in_block(c.original) {
                 return None;
             }
             let (original, copier) = (c.original as usize, v);
@@ -1027,8 +1030,9 @@ const NO_FAMILY: u32 = u32::MAX;
 /// its copies may share too few subjects to tell copying from chance (600 sites each carrying
 /// 5 % of the stories share about three), but each copy shares many with the rest of its
 /// family. Each is read as one more voice, numbered after the others in family order, whose
-/// value on a subject is the value most of its copies give there; a copy is judged against
-/// the value its family's *other* copies give ([`Hidden::value_without`]), never its own.
+/// value on a subject is the value most of its copies give there; whether a voice is a copy
+/// is judged against the value its family's *other* copies give ([`Hidden::value_without`]),
+/// never its own.
 ///
 /// Only the voices of a family found truth-free ([`families`]) may copy its hidden original,
 /// and every family is one voice at the start. With any voice allowed, or one family alone,
@@ -1150,14 +1154,39 @@ fn vote(said: &Said, by_value: &[(u32, u32)], block: &[u32]) -> Vec<u32> {
 
 /// Per subject, the value given by the most voices, each family's voices counting as one
 /// between them (each `1 / size`), others as one each; ties to the value first in order.
+/// Counted exactly, in whole numbers (as [`vote`]: seven sevenths in floating point make less
+/// than one), each voice as `L / size` of `L`, the sizes' least common multiple; in floating
+/// point only were that past 2^90.
 fn vote_families(said: &Said, by_value: &[(u32, u32)], families: &[Vec<u32>]) -> Vec<u32> {
-    let mut weight = vec![1.0; said.voices];
+    fn gcd(a: u128, b: u128) -> u128 {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
+    let lcm = families.iter().try_fold(1u128, |l, f| {
+        let n = f.len().max(1) as u128;
+        (l / gcd(l, n)).checked_mul(n).filter(|&m| m < 1 << 90)
+    });
+    if let Some(whole) = lcm {
+        let weight = weights(said.voices, families, whole, |size| whole / size as u128);
+        return vote_weighted(said, by_value, |v| weight[v as usize]);
+    }
+    let weight = weights(said.voices, families, 1.0, |size| 1.0 / size as f64);
+    vote_weighted(said, by_value, |v| weight[v as usize])
+}
+
+/// Each of `voices`' weight: `outside` out of every family, `inside(size)` in one.
+fn weights<W: Copy>(
+    voices: usize,
+    families: &[Vec<u32>],
+    outside: W,
+    inside: impl Fn(usize) -> W,
+) -> Vec<W> {
+    let mut weight = vec![outside; voices];
     for family in families {
         for &v in family {
-            weight[v as usize] = 1.0 / family.len() as f64;
+            weight[v as usize] = inside(family.len().max(1));
         }
     }
-    vote_weighted(said, by_value, |v| weight[v as usize])
+    weight
 }
 
 /// Per subject, the value whose voices weigh most (`weight` of a voice), ties to the value
@@ -1237,7 +1266,7 @@ fn false_values(rows: &[(u32, u32)]) -> f64 {
 
 /// Who copies whom given the values read as true: for each candidate pair, either way, and
 /// for each voice against a block's hidden original (the value the block's other copies give,
-/// [`Hidden::without`]), the gain in log-likelihood of reading one voice as a copy of the
+/// [`Hidden::value_without`]), the gain in log-likelihood of reading one voice as a copy of the
 /// other at its best rate ([`best_rate`]); gains above the prior's cost taken greedily,
 /// largest first, each voice copying at most one original and no voice copying itself
 /// through others. The hidden original copies none.
@@ -1421,9 +1450,10 @@ pub(crate) fn walk<K: Ord + Copy, A: Copy, B: Copy>(
 }
 
 /// Per subject, the value that makes the claims most likely under the copy model, and the
-/// log-likelihood of all claims with those values. Ties to the value first in order. A
-/// block's hidden original speaks where its copies do, with its value and accuracy (the last
-/// of `accuracy`).
+/// log-likelihood of all claims with those values. Ties to the value first in order. Each
+/// family's hidden original speaks where its copies do, with the value they give most (its
+/// own claim, its copies' own included: a fitted value, so such a reading's log-likelihood
+/// is over the claims and the hidden originals') and its accuracy (`accuracy[voices + f]`).
 fn best_values(
     said: &Said,
     n_false: &[f64],
