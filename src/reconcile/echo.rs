@@ -1583,21 +1583,7 @@ mod tests {
     /// 0 (the poorest) with chance 0.8 and answer as independent voices of accuracy 0.7
     /// otherwise.
     fn table(honest: u32, clique: u32, n: u32) -> Said {
-        let mut said = Said::new((honest + clique) as usize, Vec::new());
-        let own = |v: u32, s: u32, accuracy: f64| {
-            if draw(v, s, 1) < accuracy { 0 } else { 1 + (draw(v, s, 2) * 20.0) as u32 }
-        };
-        let accuracy = |h: u32| 0.4 + 0.55 * f64::from(h) / f64::from((honest - 1).max(1));
-        for s in 0..n {
-            let original = own(0, s, accuracy(0));
-            let mut rows: Vec<(u32, u32)> =
-                (0..honest).map(|h| (h, own(h, s, accuracy(h)))).collect();
-            for c in honest..honest + clique {
-                rows.push((c, if draw(c, s, 3) < 0.8 { original } else { own(c, s, 0.7) }));
-            }
-            said.subject(rows);
-        }
-        said
+        thin_table(honest, clique, n, 1.0)
     }
 
     /// As [`table`], but each voice speaks on a subject with chance `coverage`, and a copier
