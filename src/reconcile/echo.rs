@@ -360,10 +360,7 @@ fn copies_answer_on_their_own(
     // Per family: departures, those giving the truth, and the chance of that.
     let mut own = vec![(0u32, 0u32, 0.0f64); hidden.families];
     for (v, rows) in by_voice.iter().enumerate() {
-        let Some(f) = r.copies[v].and_then(|c| (c.original as usize).checked_sub(said.voices))
-        else {
-            continue;
-        };
+        let Some(f) = hidden_family(&r.copies, said.voices, v) else { continue };
         for &(s, x) in rows {
             let s = s as usize;
             match hidden.value_without(said, f, s, index(v), x) {
@@ -395,27 +392,22 @@ const OWN_ANSWERS: f64 = 1.0;
 /// ties to the first), and the copiers of a voice inside the block counted as one at the
 /// start (or inside a family) of a voice inside it.
 fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Reading) -> Vec<Echo> {
-    // Per voice, the family whose hidden original it copies.
-    let family_of = |v: usize| {
-        let c = b.copies[v]?;
-        (c.original as usize).checked_sub(said.voices)
-    };
+    let family_of = |v: usize| hidden_family(&b.copies, said.voices, v);
     let families = b.hidden.as_ref().map_or(0, |h| h.families);
     let mut sizes = vec![0usize; families];
     let mut closest: Vec<Option<(usize, usize)>> = vec![None; families];
-    let evidence_of = |v: usize, f: usize| {
-        let hidden = b.hidden.as_ref()?;
-        Some(hidden_evidence(said, by_voice, n_false, &b.accuracy, hidden, v, f))
-    };
-    for v in 0..said.voices {
-        if let Some(f) = family_of(v) {
+    // Each copy of a hidden original's evidence, once.
+    let evidence_of: Vec<Option<(usize, usize, f64)>> = (0..said.voices)
+        .map(|v| {
+            let (f, hidden) = (family_of(v)?, b.hidden.as_ref()?);
+            let e = hidden_evidence(said, by_voice, n_false, &b.accuracy, hidden, v, f);
             sizes[f] += 1;
-            let same = evidence_of(v, f).map_or(0, |e| e.1);
-            if closest[f].is_none_or(|(most, _)| same > most) {
-                closest[f] = Some((same, v));
+            if closest[f].is_none_or(|(most, _)| e.1 > most) {
+                closest[f] = Some((e.1, v));
             }
-        }
-    }
+            Some(e)
+        })
+        .collect();
     let in_block = |v: u32| b.block.binary_search(&v).is_ok();
     b.copies[..said.voices]
         .iter()
@@ -424,7 +416,7 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
             let c = c.as_ref()?;
             if let Some(f) = family_of(v) {
                 let original = closest[f].map(|(_, o)| o).filter(|&o| o != v)?;
-                let (shared, same, expected) = evidence_of(v, f)?;
+                let (shared, same, expected) = evidence_of[v]?;
                 let block = sizes[f];
                 return Some(Echo {
                     copier: v,
@@ -901,6 +893,12 @@ struct Copying {
     rate: f64,
 }
 
+/// The family whose hidden original voice `v` copies in `copies` (hidden originals are
+/// numbered from `voices` on), if it copies one.
+fn hidden_family(copies: &[Option<Copying>], voices: usize, v: usize) -> Option<usize> {
+    copies[v].and_then(|c| (c.original as usize).checked_sub(voices))
+}
+
 /// The reading found from the start where the voices of `block` count as one, which read the
 /// values `truth` (its [`vote`]). With `families`, each family also has a hidden original
 /// ([`Hidden`]), first with the whole family as its copies.
@@ -923,7 +921,7 @@ fn reading(
         let same_members = match &mut hidden {
             Some(h) => {
                 let member: Vec<bool> = (0..said.voices)
-                    .map(|v| copies[v].is_some_and(|c| c.original as usize >= said.voices))
+                    .map(|v| hidden_family(&copies, said.voices, v).is_some())
                     .collect();
                 let same = member == h.member;
                 if !same {
