@@ -10,7 +10,7 @@
 use std::fmt::Write;
 use std::hint::black_box;
 
-use claimrecon::{BulkReconciler, Parser, Synthetic, Table};
+use claimrecon::{Parser, Reconciler, Synthetic, Table};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn csv(n: usize) -> String {
@@ -37,14 +37,15 @@ fn bulk(c: &mut Criterion) {
     read.finish();
     let mut score = c.benchmark_group("bulk/score");
     score.sample_size(10);
-    let reconciler = BulkReconciler::new().rounds(20).tolerance(0.0);
+    let reconciler = Reconciler::new().rounds(20).tolerance(0.0);
+    let reconciler = reconciler.findings(false).ranks(false).whole_groups(false);
     for (n, table) in &tables {
         let Ok(columns) = Table::csv().read_bulk("bench.csv", table.as_bytes(), &parser) else {
             panic!("the generator's table reads");
         };
         score.throughput(Throughput::Elements(*n as u64));
         score.bench_with_input(BenchmarkId::from_parameter(n), &columns, |b, columns| {
-            b.iter(|| black_box(reconciler.reconcile(columns)));
+            b.iter(|| black_box(reconciler.reconcile_table(columns)));
         });
     }
     score.finish();

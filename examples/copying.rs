@@ -18,8 +18,8 @@
 //! For every generator seed, clique size and attribute kind (counts, then labels), a table of
 //! [`Synthetic`] claims is reconciled three ways: a plain majority vote (each object's most
 //! claimed value, ties to the value whose text sorts first), the full model (`Table::read`,
-//! then `Reconciler`, copy detection on) and the bulk path (`read_bulk`, then
-//! `BulkReconciler`, the same copy detection on the table's columns). A row prints each one's
+//! then `Reconciler::reconcile`, copy detection on) and the bulk path (`read_bulk`, then
+//! `Reconciler::reconcile_table`, the same copy detection on the table's columns). A row prints each one's
 //! share of objects right, and, for the full model, the share of true copy pairs it put in
 //! one voice (`found`) and the share of the pairs it put in one voice that do not copy
 //! (`false`). A pair copies
@@ -29,9 +29,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
-use claimrecon::{
-    AttributeKind, BulkReconciler, Figure, Parser, Reconciler, Reconciliation, Synthetic, Table,
-};
+use claimrecon::{AttributeKind, Figure, Parser, Reconciler, Reconciliation, Synthetic, Table};
 
 /// Honest sources in every table; the clique's original is the poorest of them (source 0),
 /// or with `--original best` the best (source 4).
@@ -235,7 +233,8 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
     let result = Reconciler::new().reconcile(claims);
     let full = right(&result, synth, &objects);
     let bulk = Table::csv().read_bulk("synthetic.csv", csv.as_bytes(), &parser)?;
-    let bulk_result = BulkReconciler::new().reconcile(&bulk);
+    let estimates = Reconciler::new().findings(false).ranks(false).whole_groups(false);
+    let bulk_result = estimates.reconcile_table(&bulk);
     let bulk_right = right(&bulk_result, synth, &objects);
 
     // Copy pairs: sources put in one voice, against the clique's family.

@@ -23,11 +23,11 @@
 //! whose truth is the last day's state. A `RESULT` line's `joined=N` counts the voices of
 //! several sources copy detection made, `labels=R/L` how many of the truth's values other
 //! than numbers an engine got right, `findings=N` the numbered findings (the full engine
-//! always makes them; the bulk one with `--findings`, as `BulkReconciler::findings` asks), and
+//! always makes them; the bulk one with `--findings`, as `Reconciler::findings` asks), and
 //! `deprecated=N` how many claims were ranked deprecated (the full engine always ranks; the
-//! bulk one with `--ranks`, as `BulkReconciler::ranks` asks), and `relations=N` how many
+//! bulk one with `--ranks`, as `Reconciler::ranks` asks), and `relations=N` how many
 //! relations its groups hold (the full engine always makes them; the bulk one with
-//! `--groups`, as `BulkReconciler::groups` asks).
+//! `--groups`, as `Reconciler::whole_groups` asks).
 //!
 //! Both engines read a table's `total` attribute as a running total and its `state` attribute
 //! as a changing state (`Table::nature_of`: the generator's meaning), and every other
@@ -37,8 +37,8 @@
 //! the table read with `Table::read` into claims and reconciled by `Reconciler` (time, voices,
 //! copy detection, relations, ranks, findings and reports), stopping once the weights settle
 //! as `Reconciler` does. `--engine bulk`, the default, is `Table::read_bulk` and
-//! `BulkReconciler`, the same model on the table's columns, also stopping once the weights
-//! settle. `--rounds` is the most rounds either runs.
+//! `Reconciler::reconcile_table`, the same model on the table's columns, also stopping once the
+//! weights settle, making the estimates, sources and voices alone unless asked for more. `--rounds` is the most rounds either runs.
 //!
 //! Without `--csv`, each size is generated into a temporary folder (100 sources, N / 100
 //! objects, every source claiming every object) and reconciled in a child process, so each
@@ -61,8 +61,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use claimrecon::{
-    BulkReconciler, Figure, Group, Label, Nature, Parser, Rank, Reconciler, Reconciliation,
-    Synthetic, Table, Value,
+    Figure, Group, Label, Nature, Parser, Rank, Reconciler, Reconciliation, Synthetic, Table, Value,
 };
 use usage::Usage;
 
@@ -75,7 +74,7 @@ const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--e
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Engine {
-    /// `Table::read_bulk` and `BulkReconciler`, until the weights settle.
+    /// `Table::read_bulk` and `Reconciler::reconcile_table`, until the weights settle.
     Bulk,
     /// `Table::read` and `Reconciler`: the full model.
     Full,
@@ -464,8 +463,8 @@ fn reconcile(
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
     let (findings, ranks, groups) = asked;
-    let reconciler = BulkReconciler::new().rounds(rounds).findings(findings).ranks(ranks);
-    let result = reconciler.groups(groups).reconcile(&bulk);
+    let reconciler = Reconciler::new().rounds(rounds).findings(findings).ranks(ranks);
+    let result = reconciler.whole_groups(groups).reconcile_table(&bulk);
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);

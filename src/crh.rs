@@ -5,9 +5,9 @@
 //! source weights settle: estimate every value from the current weights (a weighted median
 //! for numbers, a weighted vote for labels), then give every source a weight from the losses
 //! of its claims against those estimates. [`Reconciler`](crate::Reconciler) runs the rounds
-//! over clusters, epochs and voices, and [`BulkReconciler`](crate::BulkReconciler) runs the
-//! same rounds on a state built from a column store; the rounds call the functions here for
-//! the model itself (`tests/entry_points.rs` checks that the two paths agree).
+//! over clusters, epochs and voices, on a state built from claims or from a table's column
+//! store; the rounds call the functions here for the model itself (`tests/entry_points.rs`
+//! checks that the two entry points agree).
 //!
 //! The pieces, in the order a round uses them:
 //!
@@ -231,7 +231,7 @@ pub(crate) fn outweighs(a: f64, b: f64) -> bool {
 /// number up to the next point serves as well) the *lower* point wins: the estimate is
 /// always a figure some source gave, never a blend of two that no one reported, and for
 /// counts of dead or injured it is the conservative one (ACLED's conservative floor,
-/// DESIGN.md rule 5). `Reconciler` and `BulkReconciler` used to part here: one counted a sum
+/// DESIGN.md rule 5). The claims' and the tables' engines used to part here: one counted a sum
 /// within 1e-12 of the target as reaching it, the other did not, so a tie decided by the
 /// rounding of the additions could go either way; sums within [`outweighs`]'s rounding now
 /// count as equal everywhere.

@@ -162,7 +162,7 @@ pub enum Error {
         /// How many claims one reconciliation holds.
         limit: usize,
     },
-    /// A table's reconciliation ([`BulkReconciler`](crate::BulkReconciler)) was given to
+    /// A table's reconciliation ([`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table)) was given to
     /// [`Reconciler::extend`](crate::Reconciler::extend) or
     /// [`Reconciler::merge`](crate::Reconciler::merge): it holds no claims (a table's rows
     /// stay in its store), so its groups cannot be carried over. Reconcile the table's rows,

@@ -20,7 +20,7 @@ mod unit;
 mod value;
 mod words;
 
-pub use crate::bulk::{Bulk, BulkReconciler};
+pub use crate::bulk::Bulk;
 pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
 pub use crate::error::{Error, IoError};

@@ -362,7 +362,7 @@ impl Table {
     /// attribute this nature.
     ///
     /// ```
-    /// use claimrecon::{BulkReconciler, Nature, Parser, Table};
+    /// use claimrecon::{Nature, Parser, Reconciler, Table};
     /// let csv = "source,object,attribute,value,as_of\n\
     ///            a,Almaty,killed,164,2022-01-10\nb,Almaty,killed,164,2022-01-10\n\
     ///            c,Almaty,killed,225,2022-01-25\n\
@@ -371,7 +371,7 @@ impl Table {
     ///     .nature(Nature::ChangingState)
     ///     .nature_of("Killed", Nature::RunningTotal);
     /// let bulk = table.read_bulk("almaty.csv", csv.as_bytes(), &Parser::default())?;
-    /// let result = BulkReconciler::new().reconcile(&bulk);
+    /// let result = Reconciler::new().reconcile_table(&bulk);
     /// // The toll rose: the latest figure stands, the earlier ones beneath it.
     /// assert_eq!(result.estimate("Almaty", "killed").unwrap().figure.best_number(), Some(225.0));
     /// // The curfew was lifted: the latest day's state.

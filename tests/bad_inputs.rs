@@ -257,7 +257,7 @@ fn table_cells_spelled_as_numbers_out_of_range_are_rejected_rows() {
     let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert_eq!(rejected, expected);
     assert_eq!(bulk.len(), 4);
-    let result = BulkReconciler::new().reconcile(&bulk);
+    let result = Reconciler::new().reconcile_table(&bulk);
     let figure =
         |object: &str, attribute: &str| &result.estimate(object, attribute).unwrap().figure;
     assert_eq!(figure("p", "who").to_string(), "\"nancy\"");
@@ -899,7 +899,7 @@ fn names_are_read_alike_by_both_table_readers() {
     let got: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert_eq!(got, expected);
     assert_eq!((bulk.len(), bulk.variables()), (3, 1));
-    let result = BulkReconciler::new().groups(true).reconcile(&bulk);
+    let result = Reconciler::new().whole_groups(true).reconcile_table(&bulk);
     assert_eq!(result.variable("New York", "population").unwrap().claims.len(), 3);
     let items: Vec<Result<Claim, Error>> =
         Table::csv().read("t.csv", csv.as_bytes(), &parser).collect();
@@ -1127,7 +1127,8 @@ fn a_bound_below_zero_is_rejected_on_every_path() {
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
     let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert_eq!(rejected, expected);
-    let figure = BulkReconciler::new().reconcile(&bulk).estimate("X", "n").unwrap().figure.clone();
+    let figure =
+        Reconciler::new().reconcile_table(&bulk).estimate("X", "n").unwrap().figure.clone();
     assert_eq!(figure.to_string(), "low 5 / best 5 / high 5");
     let rows: Vec<Result<Claim, Error>> =
         Table::csv().read("t.csv", csv.as_bytes(), &parser).collect();

@@ -1,5 +1,5 @@
 //! The two paths run one model: the same small numeric table, read by `Table::read` for
-//! `Reconciler` and by `Table::read_bulk` for `BulkReconciler`, gives the same best values,
+//! `Reconciler::reconcile` and by `Table::read_bulk` for `Reconciler::reconcile_table`, gives the same best values,
 //! source reliabilities and rounds (the bulk path builds `Reconciler`'s scoring state from its
 //! columns). `tests/entry_points.rs` checks it on generated tables; this file keeps one a
 //! reader can follow, its figures written three ways ("700000", "700,000", "about 700000"),
@@ -52,7 +52,7 @@ fn through_reconciler() -> Outcome {
 fn through_bulk() -> Outcome {
     let bulk = Table::csv().read_bulk("t.csv", TABLE.as_bytes(), &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
-    outcome(&BulkReconciler::new().reconcile(&bulk))
+    outcome(&Reconciler::new().reconcile_table(&bulk))
 }
 
 /// What either engine's result says: both give one `Reconciliation`, read the same way.

@@ -153,16 +153,6 @@ impl Case {
         self.copy_detection && self.all_pairs_up_to == 8 && !self.every_round
     }
 
-    /// A table's reconciler with the case's declared voices.
-    fn bulk_reconciler(&self) -> BulkReconciler {
-        self.declared()
-            .into_iter()
-            .fold(BulkReconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
-            .copy_detection(self.copy_detection)
-            .all_pairs_up_to(self.all_pairs_up_to)
-            .tolerance(self.tolerance())
-    }
-
     fn dated(&self) -> bool {
         self.rows.iter().any(|r| r.day.is_some())
     }
@@ -467,7 +457,7 @@ fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// The bulk path (`Table::read_bulk` and `BulkReconciler`) against the table path's
+/// The bulk path (`Table::read_bulk` and `Reconciler::reconcile_table`) against the table path's
 /// `Reconciler`, both with copy detection on. With findings, ranks and groups asked for: the
 /// same rejected rows with the same errors, the same groups, each with the same estimate
 /// (`assert_bulk_estimates`), the same source, outlet and voice reports
@@ -478,7 +468,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     let csv = as_csv(case);
     let shown = format!("table:\n{csv}");
     let bulk = table_options(case).read_bulk(TABLE, csv.as_bytes(), parser).unwrap();
-    let b = case.bulk_reconciler().findings(true).ranks(true).groups(true).reconcile(&bulk);
+    let b = case.reconciler().reconcile_table(&bulk);
     let mut claims = Vec::new();
     let mut rejected_lines = Vec::new();
     let mut rejected_errors = Vec::new();
@@ -492,7 +482,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
             Err(e) => panic!("not a row's error: {e}"),
         }
     }
-    let r = case.reconciler().reconcile(claims);
+    let r = case.reconciler().reconcile(claims.clone());
     let bulk_lines: Vec<usize> = b.rejected.iter().filter_map(|x| x.line).collect();
     assert_eq!(bulk_lines, rejected_lines, "rejected rows\n{shown}");
     // Each for the same field, with the same error, compared whole.
@@ -506,7 +496,7 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     assert_bulk_findings(&b, &r, case.all_pairs_up_to, &shown);
     assert_bulk_ranks(&b, &r, &shown);
     assert_bulk_groups(&b, &r, &shown);
-    assert_bulk_asked(case, &bulk, &b, &r, &shown);
+    assert_bulk_asked(case, &bulk, &claims, &b, &r, &shown);
 }
 
 /// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`),
@@ -798,10 +788,12 @@ fn assert_bulk_findings(
 /// compared whole, in words); no claims, relations, clusters or derived bounds; ranks when
 /// asked for ranks, `full`'s; findings and the summary when asked for findings, `full`'s, else
 /// none; and the same source, outlet and voice reports, rejected rows and rounds, whatever it
-/// is asked for.
+/// is asked for. The same reconciler asked the same of the table's `claims` gives what `r`
+/// gives, by the same rule: one setting for both entry points.
 fn assert_bulk_asked(
     case: &Case,
     bulk: &Bulk,
+    claims: &[Claim],
     full: &Reconciliation,
     r: &Reconciliation,
     shown: &str,
@@ -812,14 +804,16 @@ fn assert_bulk_asked(
             e
         })
     };
+    let nothing = case.reconciler().findings(false).ranks(false).whole_groups(false);
     let asked = [
-        ("nothing", case.bulk_reconciler()),
-        ("ranks", case.bulk_reconciler().ranks(true)),
-        ("findings", case.bulk_reconciler().findings(true)),
+        ("nothing", nothing.clone()),
+        ("ranks", nothing.clone().ranks(true)),
+        ("findings", nothing.findings(true)),
     ];
     for (what, reconciler) in asked {
-        let x = reconciler.reconcile(bulk);
+        let x = reconciler.reconcile_table(bulk);
         let shown = format!("asked for {what}\n{shown}");
+        assert_asked_of_claims(&reconciler.reconcile(claims.to_vec()), r, what, &shown);
         assert_bulk_estimates(&x, r, &shown);
         assert!(x.claims.is_empty(), "claims\n{shown}");
         for (g, gf) in x.groups.iter().zip(&full.groups) {
@@ -849,6 +843,45 @@ fn assert_bulk_asked(
         assert_eq!(x.rejected, full.rejected, "rejected rows\n{shown}");
         assert_eq!(x.rounds, full.rounds, "rounds\n{shown}");
     }
+}
+
+/// `x`, the claims' reconciliation asked for `what` (nothing, ranks or findings, see
+/// `assert_bulk_asked`), against `full`, the same claims' with everything: the same claims,
+/// rejections, reports and rounds; every group with its subject and its estimate but for the
+/// claims behind it, and nothing of the group else but its ranks when asked for them; the
+/// findings and the summary only when asked for them.
+fn assert_asked_of_claims(x: &Reconciliation, full: &Reconciliation, what: &str, shown: &str) {
+    let shown = format!("claims\n{shown}");
+    assert_eq!(x.claims, full.claims, "claims\n{shown}");
+    assert_eq!(x.rejected, full.rejected, "rejected\n{shown}");
+    assert_eq!(x.groups.len(), full.groups.len(), "groups\n{shown}");
+    for (g, gf) in x.groups.iter().zip(&full.groups) {
+        assert_eq!(g.subject, gf.subject, "subject\n{shown}");
+        let unnamed = gf.estimate.clone().map(|mut e| {
+            e.supporting.clear();
+            e
+        });
+        assert_eq!(g.estimate, unnamed, "estimate of {}\n{shown}", g.subject);
+        assert!(
+            g.claims.is_empty()
+                && g.relations.is_empty()
+                && g.clusters.is_empty()
+                && g.derived.is_empty(),
+            "claims, relations, clusters or bounds of {}\n{shown}",
+            g.subject
+        );
+        let ranks = if what == "ranks" { gf.ranks.as_slice() } else { &[] };
+        assert_eq!(g.ranks, ranks, "ranks of {}\n{shown}", g.subject);
+    }
+    let (findings, summary) = if what == "findings" {
+        (full.findings.as_slice(), full.summary.as_ref())
+    } else {
+        (&[][..], None)
+    };
+    assert_eq!(x.findings, findings, "findings\n{shown}");
+    assert_eq!(x.summary.as_ref(), summary, "summary\n{shown}");
+    assert_eq!((&x.sources, &x.outlets, &x.voices), (&full.sources, &full.outlets, &full.voices));
+    assert_eq!(x.rounds, full.rounds, "rounds\n{shown}");
 }
 
 /// The three outcomes of a case, checked alike (table against corpus, table against builder),
@@ -1400,7 +1433,7 @@ fn declared_voices_are_matched_in_lower_case_on_every_path() {
     // their members and counts).
     let csv = as_csv(&case);
     let bulk = table_options(&case).read_bulk(TABLE, csv.as_bytes(), &Parser::default()).unwrap();
-    let b = case.bulk_reconciler().reconcile(&bulk);
+    let b = case.reconciler().reconcile_table(&bulk);
     let reasons = |r: &Reconciliation| -> Vec<Vec<String>> {
         r.voices.iter().map(|v| v.reasons.clone()).collect()
     };

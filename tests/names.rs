@@ -247,7 +247,7 @@ fn a_name_with_an_invisible_character_is_the_same_source() {
     let r = Reconciler::new().reconcile(claims);
     assert_eq!(names(&r), ["AP (1 claims)", "Reuters (2 claims)"]);
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let b = BulkReconciler::new().reconcile(&bulk);
+    let b = Reconciler::new().reconcile_table(&bulk);
     assert_eq!(names(&b), ["AP (1 claims)", "Reuters (2 claims)"]);
 
     let csv = "source,object,attribute,value\nReuters\u{202e}sretueR,o1,deaths,5\n";

@@ -84,7 +84,7 @@ fn a_comparison_reason_read_back_displays_its_words() {
 /// their words in its estimate).
 #[test]
 fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
-    use claimrecon::{BulkReconciler, Reconciler, Table};
+    use claimrecon::{Reconciler, Table};
     use std::fmt::Write as _;
     let mut csv = String::from("source,object,attribute,value\n");
     for s in 0..8 {
@@ -100,7 +100,7 @@ fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
         Table::csv().read("t.csv", csv.as_bytes(), &parser).map(Result::unwrap).collect();
     let full = Reconciler::new().copy_detection(false).reconcile(claims);
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
-    let table = BulkReconciler::new().copy_detection(false).reconcile(&bulk);
+    let table = Reconciler::new().copy_detection(false).reconcile_table(&bulk);
     for r in [&full, &table] {
         let reason = r.estimate("Almaty", "deaths").unwrap().reason.to_string();
         assert!(

@@ -203,7 +203,7 @@ fn a_copier_pair_sharing_few_of_their_subjects_is_still_found() {
 /// plain vote follows them on about half the objects. Read from a table, the clique and its
 /// original are one voice, no honest source joins it, and the estimates are right on at least
 /// 95 % of the objects, for counts and for labels; on both paths (`Table::read` with
-/// `Reconciler`, `Table::read_bulk` with `BulkReconciler`), which find the same voices and
+/// `Reconciler`, `Table::read_bulk` with `Reconciler::reconcile_table`), which find the same voices and
 /// the same estimates.
 #[test]
 fn a_copying_majority_does_not_outvote_the_honest_sources() {
@@ -284,7 +284,7 @@ fn a_copying_majority_does_not_outvote_the_honest_sources() {
         // The bulk path: the same passes on the table's columns.
         let bulk =
             Table::csv().read_bulk("clique.csv", csv.as_bytes(), &Parser::default()).unwrap();
-        let b = BulkReconciler::new().reconcile(&bulk);
+        let b = Reconciler::new().reconcile_table(&bulk);
         // In the order of the sources (their names' text order).
         let mut clique: Vec<String> =
             [0].into_iter().chain(5..12).map(|s| format!("s{s}")).collect();
@@ -385,7 +385,7 @@ fn a_copying_majority_larger_than_the_draw_is_found_whole() {
     let (csv, majority) = table_and_vote(&synth, objects);
     let truth = |o: usize| synth.truth(o).value.to_string();
     let bulk = Table::csv().read_bulk("clique.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let r = BulkReconciler::new().reconcile(&bulk);
+    let r = Reconciler::new().reconcile_table(&bulk);
     let right = r
         .groups
         .iter()
@@ -450,16 +450,16 @@ fn a_copying_majority_spread_thin_is_one_voice_on_both_paths() {
             .unwrap();
         let full = Reconciler::new().reconcile(claims);
         let bulk = Table::csv().read_bulk("thin.csv", csv.as_bytes(), &Parser::default()).unwrap();
-        let table = BulkReconciler::new().reconcile(&bulk);
+        let table = Reconciler::new().reconcile_table(&bulk);
         let declared = (120..300)
-            .fold(BulkReconciler::new(), |r, s| {
+            .fold(Reconciler::new(), |r, s| {
                 let copier = SourceId::new(&format!("s{s}")).unwrap();
                 r.same_voice(SourceId::new("s0").unwrap(), copier, "declared")
             })
             .copy_detection(false)
-            .reconcile(&bulk);
+            .reconcile_table(&bulk);
         let ceiling = right_of(&declared);
-        for (path, r) in [("Reconciler", &full), ("BulkReconciler", &table)] {
+        for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
             let right = right_of(r);
             assert!(
                 right * 100 >= objects * 95 && right + 3 >= ceiling,

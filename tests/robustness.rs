@@ -611,7 +611,7 @@ fn bulk_numbers_at_the_limit_give_finite_estimates() {
                d,p,n,0\n";
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
-    let result = BulkReconciler::new().reconcile(&bulk);
+    let result = Reconciler::new().reconcile_table(&bulk);
     for object in ["o", "p"] {
         let e = result.estimate(object, "n").unwrap();
         let Figure::Number { low, best, high: Some(high), .. } = e.figure else {

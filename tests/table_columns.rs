@@ -3,7 +3,7 @@
 //! lacks a name the table looks for is an error of the whole table, in both.
 
 use claimrecon::{
-    BulkReconciler, CellKind, Currency, Dimension, Error, Figure, Measure, Parser, Table, Unit,
+    CellKind, Currency, Dimension, Error, Figure, Measure, Parser, Reconciler, Table, Unit,
 };
 use itertools::Itertools;
 
@@ -47,7 +47,7 @@ fn read(table: &Table, text: &str) -> Vec<String> {
 fn read_bulk(table: &Table, text: &str) -> Result<Vec<String>, String> {
     let bulk =
         table.read_bulk("t.csv", text.as_bytes(), &Parser::default()).map_err(|e| e.to_string())?;
-    let result = BulkReconciler::new().groups(true).reconcile(&bulk);
+    let result = Reconciler::new().whole_groups(true).reconcile_table(&bulk);
     let mut out: Vec<String> = result
         .groups
         .iter()
@@ -277,7 +277,7 @@ fn a_unit_column_joins_each_value_to_its_unit_in_both_readers() {
     ];
     assert_eq!(read(&Table::csv(), csv), expected);
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let result = BulkReconciler::new().reconcile(&bulk);
+    let result = Reconciler::new().reconcile_table(&bulk);
     let e = result.estimate("Almaty", "fuel price").unwrap();
     let Figure::Number { best, unit, .. } = e.figure else { panic!("a number: {}", e.figure) };
     assert_eq!((best, unit), (120.0, Some(Unit::Money(Currency::Kzt))));

@@ -1,19 +1,24 @@
-//! The reports on a table's result (`BulkReconciler`, one result type with `Reconciler`): a
+//! The reports on a table's result (`Reconciler::reconcile_table`, one result type for claims and tables): a
 //! table's rows stay in its store, so the report counts them from the sources, does not call
 //! a quantity consistent when no findings were made, and says how its rows rank when it
 //! cannot show them one by one.
 
 use std::fmt::Write as _;
 
-use claimrecon::{BulkReconciler, Parser, Reconciliation, Table, markdown, text};
+use claimrecon::{Parser, Reconciler, Reconciliation, Table, markdown, text};
 
 const CSV: &str = "source,object,attribute,value\n\
                    A,Almaty,deaths,225\nB,Almaty,deaths,225\nC,Almaty,deaths,103\n\
                    A,Aktau,deaths,12\n";
 
-fn reconcile(reconciler: &BulkReconciler) -> Reconciliation {
+fn reconcile(reconciler: &Reconciler) -> Reconciliation {
     let bulk = Table::csv().read_bulk("t.csv", CSV.as_bytes(), &Parser::default()).unwrap();
-    reconciler.reconcile(&bulk)
+    reconciler.reconcile_table(&bulk)
+}
+
+/// The estimates, sources and voices alone.
+fn nothing() -> Reconciler {
+    Reconciler::new().findings(false).ranks(false).whole_groups(false)
 }
 
 /// The lines of `report` that follow the quantity's heading `name`, up to the next blank line.
@@ -23,7 +28,7 @@ fn quantity<'a>(report: &'a str, name: &str) -> Vec<&'a str> {
 
 #[test]
 fn a_tables_report_counts_its_rows_and_judges_nothing_without_findings() {
-    let r = reconcile(&BulkReconciler::new());
+    let r = reconcile(&nothing());
     assert!(r.claims.is_empty() && r.summary.is_none());
     let report = text(&r);
     assert!(
@@ -36,13 +41,13 @@ fn a_tables_report_counts_its_rows_and_judges_nothing_without_findings() {
     // Two clusters, but no findings were made: not "consistent".
     assert!(almaty.iter().any(|l| l.starts_with("  verdict: not judged")), "{almaty:#?}");
     assert!(almaty.iter().all(|l| !l.contains("consistent")), "{almaty:#?}");
-    assert!(almaty.contains(&"  claims: not named (BulkReconciler::groups)"), "{almaty:#?}");
-    assert!(markdown(&r).contains("Claims: not named (BulkReconciler::groups)"));
+    assert!(almaty.contains(&"  claims: not named (Reconciler::whole_groups)"), "{almaty:#?}");
+    assert!(markdown(&r).contains(r"Claims: not named (Reconciler::whole\_groups)"));
 }
 
 #[test]
 fn a_tables_report_with_findings_and_groups_gives_the_verdict_and_how_its_rows_rank() {
-    let r = reconcile(&BulkReconciler::new().findings(true).groups(true));
+    let r = reconcile(&nothing().findings(true).ranks(true).whole_groups(true));
     let report = text(&r);
     assert!(report.contains("SUMMARY: 2 quantities: 1 with findings"), "{report}");
     let almaty = quantity(&report, "deaths [Almaty]");
@@ -58,7 +63,7 @@ fn a_tables_report_with_findings_and_groups_gives_the_verdict_and_how_its_rows_r
 
 #[test]
 fn ranks_alone_are_counted_in_the_report() {
-    let r = reconcile(&BulkReconciler::new().ranks(true));
+    let r = reconcile(&nothing().ranks(true));
     let report = text(&r);
     let almaty = quantity(&report, "deaths [Almaty]");
     assert!(
@@ -69,11 +74,11 @@ fn ranks_alone_are_counted_in_the_report() {
 
 #[test]
 fn a_result_without_a_summary_reads_back_from_json() {
-    let r = reconcile(&BulkReconciler::new());
+    let r = reconcile(&nothing());
     let json = serde_json::to_string(&r).unwrap();
     let back: Reconciliation = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
-    let with = reconcile(&BulkReconciler::new().findings(true));
+    let with = reconcile(&nothing().findings(true));
     let back: Reconciliation =
         serde_json::from_str(&serde_json::to_string(&with).unwrap()).unwrap();
     assert_eq!(back.summary, with.summary);
@@ -84,8 +89,8 @@ fn a_result_without_a_summary_reads_back_from_json() {
 /// carried over, and that is reported, never dropped in silence.
 #[test]
 fn a_tables_result_given_to_extend_or_merge_is_reported_not_dropped() {
-    use claimrecon::{Error, Reconciler};
-    let table = reconcile(&BulkReconciler::new());
+    use claimrecon::Error;
+    let table = reconcile(&nothing());
     let rows = |name: &str, csv: &str| -> Vec<_> {
         let parser = Parser::default();
         Table::csv().read(name, csv.as_bytes(), &parser).map(Result::unwrap).collect()
@@ -123,7 +128,7 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
     }
     let table = Table::csv().as_of_named("as_of").nature(claimrecon::Nature::RunningTotal);
     let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let r = nothing().findings(true).reconcile_table(&bulk);
     let many: Vec<_> = r.findings.iter().filter(|f| f.claims.len() > 12).collect();
     assert_eq!(many.len(), 1, "{:#?}", r.findings);
     let (claims, more) = (&many[0].claims, many[0].claims.len() - 12);
@@ -138,7 +143,7 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
     for k in 1..=16 {
         let name = format!("{}.csv", "t".repeat(k));
         let bulk = table.read_bulk(&name, csv.as_bytes(), &Parser::default()).unwrap();
-        let report = text(&BulkReconciler::new().findings(true).reconcile(&bulk));
+        let report = text(&nothing().findings(true).reconcile_table(&bulk));
         assert!(report.contains(&format!(" and {more} more\n")), "{report}");
     }
     assert!(!report.contains(claims[12].as_str()), "{report}");
@@ -152,7 +157,7 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
         writeln!(csv, "s0,o,x,{},2022-01-{day:02}", 100 + day).unwrap();
     }
     let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let r = BulkReconciler::new().findings(true).reconcile(&bulk);
+    let r = nothing().findings(true).reconcile_table(&bulk);
     let one = r.findings.iter().find(|f| f.claims.len() == 13);
     assert!(one.is_some(), "{:#?}", r.findings);
     assert!(markdown(&r).contains(", and 1 more)"), "{}", markdown(&r));
@@ -167,7 +172,7 @@ fn the_markdown_report_shows_names_as_written_not_as_markup() {
     let csv = "source,object,attribute,value\n<b>x</b>,[l](http://e),who,\"*a* _b_\"\n\
                y,[l](http://e),who,\"*a* _b_\"\n";
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let md = markdown(&BulkReconciler::new().findings(true).groups(true).reconcile(&bulk));
+    let md = markdown(&Reconciler::new().findings(true).whole_groups(true).reconcile_table(&bulk));
     for raw in ["<b>", "[l](http://e)", "*a*", "_b_"] {
         assert!(!unescaped(&md, raw), "{raw} raw in:\n{md}");
     }

@@ -30,7 +30,6 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<DayPartRange>();
     assert_send_sync::<Clock>();
     assert_send_sync::<Bulk>();
-    assert_send_sync::<BulkReconciler>();
     assert_send_sync::<Reconciliation>();
 }
 

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimrecon::{BulkReconciler, Figure, Group, Parser, Reconciler, Reconciliation, Score, Table};
+use claimrecon::{Figure, Group, Parser, Reconciler, Reconciliation, Score, Table};
 
 /// Whether a gold object is in the held-out half: the halves are fixed by a hash of the
 /// object's key in lower case (64-bit FNV-1a, odd for held out), so they do not depend on
@@ -147,7 +147,8 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
         .lossy_utf8(true)
         .read_bulk("population-new-new.txt", std::io::BufReader::new(file), &parser)
         .map_err(|e| e.to_string())?;
-    let result = BulkReconciler::new().reconcile(&bulk);
+    let estimates = Reconciler::new().findings(false).ranks(false).whole_groups(false);
+    let result = estimates.reconcile_table(&bulk);
     let errors: Vec<f64> = result
         .groups
         .iter()

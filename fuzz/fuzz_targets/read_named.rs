@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use claimrecon::{BulkReconciler, CellKind, Error, Figure, Parser, Table};
+use claimrecon::{CellKind, Error, Figure, Parser, Reconciler, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     let rejected: BTreeMap<usize, String> =
         bulk.rejected().iter().filter_map(|r| Some((r.line?, r.error.to_string()))).collect();
     assert_eq!(read, rejected, "{rest:?}");
-    for g in BulkReconciler::new().reconcile(&bulk).groups {
+    for g in Reconciler::new().reconcile_table(&bulk).groups {
         let Some(e) = g.estimate else { continue };
         if let Figure::Number { low, best, high, .. } = e.figure {
             let high = high.unwrap_or(best);

@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use claimrecon::{BulkReconciler, Error, Figure, Parser, Reconciler, Table};
+use claimrecon::{Error, Figure, Parser, Reconciler, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -89,7 +89,7 @@ fn check(table: &Table, bytes: &[u8], parser: &Parser) -> usize {
         .filter_map(|r| of_form(r.line.expect("a row's line"), r.error.to_string()))
         .collect();
     assert_eq!(read, bulk_form, "{bytes:?}");
-    for g in BulkReconciler::new().reconcile(&bulk).groups {
+    for g in Reconciler::new().reconcile_table(&bulk).groups {
         let Some(e) = g.estimate else { continue };
         if let Figure::Number { low, best, high, .. } = e.figure {
             let high = high.unwrap_or(best);

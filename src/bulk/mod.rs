@@ -1,34 +1,30 @@
-//! Bulk reconciliation: millions of table rows of (source, object, attribute, value).
+//! Tables in bulk: millions of rows of (source, object, attribute, value).
 //!
-//! [`Reconciler`](crate::Reconciler) reads claims one by one, with their provenance, which is
-//! what a newsroom reading fifty claims has; a table of millions of rows has (source, object,
-//! attribute, value) and wants, for each object and attribute, which value, and how reliable is
-//! each source. [`Table::read_bulk`] reads such a table into a compact column store (20 bytes a
-//! claim, more for phrases) without a `Claim` per row, and [`BulkReconciler`] scores it with
-//! `Reconciler`'s own model, not a copy of it, into `Reconciler`'s own result type,
+//! A newsroom reading fifty claims has each one's provenance; a table of millions of rows has
+//! (source, object, attribute, value) and wants, for each object and attribute, which value,
+//! and how reliable is each source. [`Table::read_bulk`] reads such a table into a compact
+//! column store (20 bytes a claim, more for phrases) without a `Claim` per row, and
+//! [`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table) scores it with the one
+//! model and options of [`Reconciler`](crate::Reconciler) into the one result type,
 //! [`Reconciliation`](crate::Reconciliation): the scoring state is built straight from the
 //! columns (each variable one group, each source one voice unless declared one with others or
 //! found copying them) and the copy detection, the clusters, the choice between them (the least
 //! CRH loss, Li et al., SIGMOD 2014), the estimates, the losses, the weights and the stopping
 //! rule are the same code, and so is time: with an as-of column, a variable's rows are dated as
-//! `Reconciler` dates claims, by the table's nature ([`Table::nature`], or an attribute's own,
+//! claims are, by the table's nature ([`Table::nature`], or an attribute's own,
 //! [`Table::nature_of`]): a fixed fact or a running total is estimated at the latest date that
 //! gives a figure (a running total's figures of earlier dates are floors beneath it, not
 //! rivals), a changing state date by date. Its voices, its groups' estimates (and the date each
-//! describes) and its source, outlet and voice reports are those `Reconciler` gives the claims
-//! `Table::read` reads from the same table, the estimates exactly and the scores to within
-//! 1e-12 (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named
-//! cases of copying), but for the known differences the README lists (a row its source repeats
-//! is one claim here; a source whose rows were all rejected for their attribute's kind is
-//! reported with no claim; the spelling of a category or of a name spelt in two cases; no alias
-//! table). A table's groups give their subject and estimate; when asked, the rest of what
-//! `Reconciler` gives, by the same code, naming claims as `Table::read` does: the findings and
-//! the summary ([`BulkReconciler::findings`]), each row's rank and its reason
-//! ([`BulkReconciler::ranks`]), and each group whole: its claims, the relations between them,
-//! clusters, the claims behind its estimate and ranks ([`BulkReconciler::groups`]). A table has
-//! no part-of (a row names no sub-count), and its rows no speaker or relay: each source is its
-//! own voice unless declared one with others ([`BulkReconciler::same_voice`]) or found copying.
-//!
+//! describes), ranks, relations, findings and source, outlet and voice reports are those
+//! [`Reconciler::reconcile`](crate::Reconciler::reconcile) gives the claims `Table::read` reads
+//! from the same table, the estimates exactly and the scores to within 1e-12
+//! (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
+//! of copying), but for the known differences the README lists (a row its source repeats is
+//! one claim here; a source whose rows were all rejected for their attribute's kind is
+//! reported with no claim; the spelling of a category or of a name spelt in two cases; no
+//! alias table). A table has no part-of (a row names no sub-count), and its rows no speaker or
+//! relay.
+
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
 //! figures, and its low and high what they all allow (UCDP's meaning). The weighted quartiles
@@ -57,7 +53,7 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Policy, Value};
 
-pub use score::BulkReconciler;
+pub(crate) use score::reconcile;
 
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
@@ -117,7 +113,8 @@ pub(crate) enum BulkKind {
 }
 
 /// Claims read in bulk from a table, held column-wise and grouped by variable (an object and
-/// an attribute). Build with [`Table::read_bulk`]; score with [`BulkReconciler`].
+/// an attribute). Build with [`Table::read_bulk`]; score with
+/// [`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table).
 #[derive(Debug, Clone)]
 pub struct Bulk {
     /// The table's name, as given to the reader: its rows' claims are `name:line`.
@@ -184,7 +181,7 @@ impl Table {
     /// A row repeated by the same source on the same as-of date counts once (a figure restated
     /// on another date is a claim of its own, as in `Reconciler`). The as-of column, if set, is
     /// read as [`Table::read`] reads it (a row with a bad date is rejected in both) and kept
-    /// with each claim (4 bytes a claim more), for [`BulkReconciler`] to score by.
+    /// with each claim (4 bytes a claim more), for the reconciler to score by.
     /// Sources, objects and attributes are held to the rule of [`SourceId`](crate::SourceId)
     /// and [`Label`](crate::Label): no control characters, at most 200 characters. They are
     /// compared as `Reconciler` compares them: an object or an attribute by its label's key
@@ -235,12 +232,12 @@ impl Table {
     ///
     /// # Example
     /// ```
-    /// use claimrecon::{BulkReconciler, Parser, SourceId, Table};
+    /// use claimrecon::{Parser, Reconciler, SourceId, Table};
     /// let csv = "source,object,attribute,value\n\
     ///            a,Oslo,population,700000\nb,Oslo,population,700000\nc,Oslo,population,7000\n\
     ///            a,Oslo,mayor,Marianne Borgen\nb,Oslo,mayor,marianne borgen\nc,Oslo,mayor,Raymond\n";
     /// let bulk = Table::csv().read_bulk("cities.csv", csv.as_bytes(), &Parser::default())?;
-    /// let result = BulkReconciler::new().reconcile(&bulk);
+    /// let result = Reconciler::new().reconcile_table(&bulk);
     /// let population = result.estimate("Oslo", "population").unwrap();
     /// assert_eq!(population.figure.best_number(), Some(700000.0));
     /// // A label by its key, in lower case (both spellings are one value).

@@ -56,13 +56,13 @@ pub(crate) fn nature_text(n: Nature) -> &'static str {
     }
 }
 
-/// The summary in words; a table reconciled without findings has none, and says how many
+/// The summary in words; a reconciliation without findings has none, and says how many
 /// quantities it holds.
 pub(crate) fn summary_line(r: &Reconciliation) -> String {
     match &r.summary {
         Some(summary) => summary.to_string(),
         None => format!(
-            "{}: findings not made (BulkReconciler::findings)",
+            "{}: findings not made (Reconciler::findings)",
             count(r.groups.len(), "quantity", "quantities")
         ),
     }
@@ -102,7 +102,7 @@ pub(crate) fn unshown_claims(r: &Reconciliation, g: &Group) -> Option<String> {
         return None;
     }
     if g.claims.is_empty() && g.ranks.is_empty() {
-        return Some("not named (BulkReconciler::groups)".to_owned());
+        return Some("not named (Reconciler::whole_groups)".to_owned());
     }
     let ranked = |rank: Rank| g.ranks.iter().filter(|x| x.rank == rank).count();
     let named = g.claims.len().max(g.ranks.len());
@@ -307,14 +307,14 @@ pub(crate) fn flagged(
 
 /// A quantity's verdict, from the same findings the report numbers (see [`flagged`]):
 /// "CONFLICT" only where a numbered finding says so, "changed the same day" for a note, else
-/// "consistent"; none where no findings were made (a table's result without them).
+/// "consistent"; none where no findings were made.
 pub(crate) fn verdict(
     r: &Reconciliation,
     g: &Group,
     flags: &std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)>,
 ) -> String {
     if r.summary.is_none() {
-        return "not judged (findings not made: BulkReconciler::findings)".to_owned();
+        return "not judged (findings not made: Reconciler::findings)".to_owned();
     }
     match flags.get(&g.subject).copied().unwrap_or_default() {
         (true, _) if g.clusters.len() > 1 => {
