@@ -53,8 +53,6 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Policy, Value};
 
-pub(crate) use score::reconcile;
-
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
 /// The interval a phrase allows; `high` is infinite for "more than N".
