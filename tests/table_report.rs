@@ -212,3 +212,42 @@ fn the_markdown_report_shows_names_as_written_not_as_markup() {
 fn unescaped(md: &str, raw: &str) -> bool {
     md.match_indices(raw).any(|(at, _)| !md[..at].ends_with('\\'))
 }
+
+/// A voice of many members (a family of copies may hold hundreds, each with its evidence)
+/// shows its first twelve reasons in a report and counts the rest; the result keeps them all.
+#[test]
+fn a_voices_reasons_are_named_up_to_twelve_and_the_rest_counted() {
+    use claimrecon::SourceId;
+    let mut csv = String::from("source,object,attribute,value\n");
+    for s in 0..20 {
+        writeln!(csv, "site {s:02},Almaty,deaths,225").unwrap();
+    }
+    writeln!(csv, "TASS,Almaty,deaths,103").unwrap();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let owner = SourceId::new("One owner").unwrap();
+    let r = (0..20)
+        .fold(Reconciler::new(), |r, s| {
+            r.same_voice(SourceId::new(&format!("site {s:02}")).unwrap(), owner.clone(), "owned")
+        })
+        .reconcile_table(&bulk);
+    let voice = r.voices.iter().find(|v| v.members.len() == 20).unwrap();
+    assert_eq!(voice.reasons.len(), 20, "{:#?}", voice.reasons);
+    let shown: Vec<&str> = voice.reasons.iter().take(12).map(String::as_str).collect();
+    let expected = format!("{}; and 8 more", shown.join("; "));
+    let report = text(&r);
+    let line: String = report
+        .split("INDEPENDENCE GROUPS (sources counted as one voice)\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(line, format!("- site 00: {expected}"), "{report}");
+    assert!(!report.contains(&voice.reasons[12]), "{report}");
+    let md = markdown(&r);
+    assert!(md.contains("; and 8 more"), "{md}");
+    assert!(!md.contains(&voice.reasons[12]), "{md}");
+}

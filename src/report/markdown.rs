@@ -172,7 +172,7 @@ fn independence(r: &Reconciliation, out: &mut String) {
             "- **{}** ({}): {}",
             cell(v.voice.as_str()),
             cell(&members.join(", ")),
-            cell(&v.reasons.join("; "))
+            cell(&super::voice_reasons(&v.reasons))
         );
     }
 }

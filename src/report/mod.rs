@@ -244,18 +244,30 @@ impl<'a> Iterator for AsciiWords<'a> {
     }
 }
 
-/// At most this many of a finding's claims are named in a report: a noisy table's
-/// quantity may hold thousands (the finding itself keeps them all).
-pub(crate) const CLAIMS_NAMED: usize = 12;
+/// At most this many of a list are named in a report, a finding's claims or a voice's
+/// reasons: a noisy table's quantity may hold thousands of claims, and a family of copies a
+/// reason for each of hundreds of members (the result itself keeps them all).
+pub(crate) const NAMED: usize = 12;
 
-/// A finding's claims as a report lists them, each written by `name`: the first
-/// [`CLAIMS_NAMED`], then how many more (`["a", "b", ..., "and 40 more"]`).
-pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> String) -> Vec<String> {
-    let mut text: Vec<String> = claims.iter().take(CLAIMS_NAMED).map(name).collect();
-    if claims.len() > CLAIMS_NAMED {
-        text.push(format!("and {} more", claims.len() - CLAIMS_NAMED));
+/// A list as a report gives it, each item written by `name`: the first [`NAMED`], then how
+/// many more (`["a", "b", ..., "and 40 more"]`).
+pub(crate) fn first_named<T>(items: &[T], name: impl Fn(&T) -> String) -> Vec<String> {
+    let mut text: Vec<String> = items.iter().take(NAMED).map(name).collect();
+    if items.len() > NAMED {
+        text.push(format!("and {} more", items.len() - NAMED));
     }
     text
+}
+
+/// A finding's claims as a report lists them ([`first_named`]).
+pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> String) -> Vec<String> {
+    first_named(claims, name)
+}
+
+/// A voice's reasons as a report gives them, the first [`NAMED`] and how many more
+/// ([`VoiceReport::reasons`](crate::VoiceReport::reasons) holds them all), joined by "; ".
+pub(crate) fn voice_reasons(reasons: &[String]) -> String {
+    first_named(reasons, String::clone).join("; ")
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.

@@ -191,7 +191,7 @@ fn sources(r: &Reconciliation, out: &mut String) {
         for v in joined {
             wrap_into(
                 out,
-                &format!("{}: {}", v.voice, v.reasons.join("; ")),
+                &format!("{}: {}", v.voice, super::voice_reasons(&v.reasons)),
                 WIDTH,
                 "  - ",
                 "    ",
