@@ -71,7 +71,7 @@ fn figures(r: &Reconciliation) -> BTreeMap<(String, String), Option<Figure>> {
 
 /// The bulk path with copy detection off, as the reference below has it.
 fn through_bulk(csv: &str, rounds: usize) -> Outcome {
-    let result = Reconciler::new().rounds(rounds).copy_detection(false).reconcile_table(&read(csv));
+    let result = estimates_only().rounds(rounds).copy_detection(false).reconcile_table(&read(csv));
     // A source whose every row was rejected is listed (a voice of its own), with no claim;
     // `Reconciler` never sees it.
     let reliability = result
@@ -91,7 +91,7 @@ fn through_reconciler(csv: &str, rounds: usize) -> Outcome {
         .read("t.csv", csv.as_bytes(), &Parser::default())
         .filter_map(Result::ok)
         .collect();
-    let r = Reconciler::new().rounds(rounds).copy_detection(false).reconcile(claims);
+    let r = estimates_only().rounds(rounds).copy_detection(false).reconcile(claims);
     let reliability = r
         .voices
         .iter()
@@ -108,7 +108,7 @@ fn source(name: &str) -> SourceId {
 /// A variable's number of claims, its rows kept (a repeat kept once): the groups asked for
 /// name them.
 fn claims_of(bulk: &Bulk, object: &str, attribute: &str) -> usize {
-    let result = Reconciler::new().whole_groups(true).reconcile_table(bulk);
+    let result = estimates_only().ranks(true).whole_groups(true).reconcile_table(bulk);
     result.variable(object, attribute).map_or(0, |g| g.claims.len())
 }
 
@@ -268,7 +268,7 @@ fn thread_count_does_not_change_the_result() {
     let csv = synthetic_csv(&synth);
     let run = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        pool.install(|| Reconciler::new().reconcile_table(&read(&csv)))
+        pool.install(|| estimates_only().reconcile_table(&read(&csv)))
     };
     let (one, two) = (run(1), run(2));
     assert_eq!(one.groups, two.groups);
@@ -281,8 +281,8 @@ fn quoted_fields_read_like_plain_ones() {
     let plain = synthetic_csv(&synth);
     // One quoted header cell sends the whole stream through the record reader.
     let quoted = plain.replacen("source", "\"source\"", 1).replacen("s1,", "\"s1\",", 3);
-    let a = Reconciler::new().reconcile_table(&read(&plain));
-    let b = Reconciler::new().reconcile_table(&read(&quoted));
+    let a = estimates_only().reconcile_table(&read(&plain));
+    let b = estimates_only().reconcile_table(&read(&quoted));
     assert_eq!(a.groups, b.groups);
     assert_eq!(a.sources, b.sources);
 }
@@ -318,23 +318,23 @@ fn tables_larger_than_the_read_buffer_and_tiny_reads_give_the_same_result() {
         .unwrap();
     // The quoted path reads the same rows (its header is "q"source... and is skipped).
     assert_eq!(
-        Reconciler::new().reconcile_table(&big).groups,
-        Reconciler::new().reconcile_table(&quoted).groups
+        estimates_only().reconcile_table(&big).groups,
+        estimates_only().reconcile_table(&quoted).groups
     );
     let small = &csv[..200_000];
     let small = &small[..=small.rfind('\n').unwrap()];
     let trickled =
         Table::csv().read_bulk("t.csv", Trickle(small.as_bytes()), &Parser::default()).unwrap();
     assert_eq!(
-        Reconciler::new().reconcile_table(&read(small)).groups,
-        Reconciler::new().reconcile_table(&trickled).groups
+        estimates_only().reconcile_table(&read(small)).groups,
+        estimates_only().reconcile_table(&trickled).groups
     );
 }
 
 #[test]
 fn the_generators_truth_is_recovered_and_reliable_sources_score_higher() {
     let synth = Synthetic::new(5).sources(20).objects(500).categorical(0.3);
-    let result = Reconciler::new().reconcile_table(&read(&synthetic_csv(&synth)));
+    let result = estimates_only().reconcile_table(&read(&synthetic_csv(&synth)));
     let right = synth
         .truths()
         .filter(|t| {
@@ -397,7 +397,7 @@ fn lossy_tables_keep_rows_with_broken_bytes() {
     let bulk =
         Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty());
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     let object = result.groups[0].subject.which_event().unwrap();
     assert_eq!(object.as_str(), "o\u{fffd}");
 }
@@ -408,7 +408,7 @@ fn a_source_repeating_itself_counts_once_and_two_values_split_its_weight() {
                a,o,n,10\na,o,n,10\na,o,n,10\nb,o,n,10\nc,o,n,30\nc,o,n,40\n";
     let bulk = read(csv);
     assert_eq!(bulk.repeats(), 2);
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     let e = result.estimate("o", "n").unwrap();
     assert_eq!(e.figure.best_number(), Some(10.0));
     assert_eq!(claims_of(&bulk, "o", "n"), 4);
@@ -420,7 +420,7 @@ fn a_source_repeating_itself_counts_once_and_two_values_split_its_weight() {
 fn phrases_keep_their_intervals() {
     // "more than 100" agrees with 150 and 200; the estimate inside it costs it nothing.
     let csv = "source,object,attribute,value\na,o,n,150\nb,o,n,more than 100\nc,o,n,150\n";
-    let result = Reconciler::new().reconcile_table(&read(csv));
+    let result = estimates_only().reconcile_table(&read(csv));
     assert_eq!(result.estimate("o", "n").unwrap().figure.best_number(), Some(150.0));
     let b = result.source(&source("b")).unwrap();
     assert_eq!((b.agreement.map(f64::from), b.reliability.map(f64::from)), (Some(1.0), Some(1.0)));
@@ -474,7 +474,7 @@ fn bulk_agrees_with_the_reconciler_across_chunks() {
 fn sources_keep_their_scores_whatever_the_case_of_their_names() {
     let csv = "source,object,attribute,value\na,o1,n,10\nB,o1,n,99\nc,o1,n,10\na,o2,n,20\nB,o2,n,77\nc,o2,n,20\n";
     for detection in [false, true] {
-        let result = Reconciler::new().copy_detection(detection).reconcile_table(&read(csv));
+        let result = estimates_only().copy_detection(detection).reconcile_table(&read(csv));
         let loss = |name: &str| {
             1.0 - f64::from(result.source(&source(name)).unwrap().reliability.unwrap())
         };
@@ -502,7 +502,7 @@ fn a_variable_whose_only_row_is_rejected_has_no_estimate() {
     let bytes = b"source,object,attribute,value\ns\xff,o,n,5\na,p,n,6\n";
     let bulk = Table::csv().read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
     assert_eq!(bulk.rejected().len(), 1);
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     assert!(result.estimate("o", "n").is_none());
     assert!(result.estimate("p", "n").is_some());
 }
@@ -513,7 +513,7 @@ fn lossy_source_names_are_cleaned_before_they_are_compared() {
     let bulk =
         Table::csv().lossy_utf8(true).read_bulk("t.csv", &bytes[..], &Parser::default()).unwrap();
     assert_eq!(bulk.sources(), ["s\u{fffd}", "t"]);
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     assert!(result.source(&source("s\u{fffd}")).is_some());
 }
 
@@ -532,7 +532,7 @@ fn zero_is_zero_and_negative_and_huge_numbers_are_refused() {
             "t.csv:5: field value: invalid number 1e300: too large: claimrecon reads amounts up to 10^15"
         ]
     );
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     assert_eq!(result.source(&source("a")).unwrap().claims, 1);
 }
 
@@ -597,7 +597,7 @@ fn low_and_high_are_what_the_agreeing_claims_allow_and_quartiles_are_apart() {
                c,o,n,more than 980\n\
                d,p,n,more than 50\n\
                e,p,n,more than 60\n";
-    let result = Reconciler::new().reconcile_table(&read(csv));
+    let result = estimates_only().reconcile_table(&read(csv));
     let o = result.estimate("o", "n").unwrap();
     let Figure::Number { low, best, high, .. } = o.figure else { panic!("{}", o.figure) };
     assert_eq!((low, best, high), (980.0, 1000.0, Some(1100.0)));
@@ -627,7 +627,7 @@ fn spellings_of_one_name_in_other_cases_are_one_name() {
                alpha,Aktau,killed,12\n\
                beta,Aktau,killed,12\n";
     // The groups asked for, to count each variable's claims.
-    let result = Reconciler::new().whole_groups(true).reconcile_table(&read(csv));
+    let result = estimates_only().ranks(true).whole_groups(true).reconcile_table(&read(csv));
     let variables: Vec<(&str, &str, usize)> = result
         .groups
         .iter()
@@ -666,7 +666,7 @@ fn names_are_sorted_and_found_by_their_keys() {
                beta,B,n,5\n\
                Zeta,a,n,7\n\
                beta,a,n,7\n";
-    let result = Reconciler::new().reconcile_table(&read(csv));
+    let result = estimates_only().reconcile_table(&read(csv));
     let objects: Vec<&str> =
         result.groups.iter().map(|g| g.subject.which_event().unwrap().as_str()).collect();
     assert_eq!(objects, ["a", "B"]);
@@ -693,7 +693,7 @@ fn a_declared_kind_holds_for_every_spelling_of_its_attribute() {
     let table = || Table::csv().kind("code", CellKind::Label);
     let bulk = table().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
     assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected());
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     let label = |object: &str| match &result.estimate(object, "code").unwrap().figure {
         Figure::Value { value: Value::Category(l) } => l.as_str().to_owned(),
         other => panic!("{object}: a label, not {other}"),
@@ -727,7 +727,7 @@ fn a_running_totals_latest_figure_is_its_estimate_and_earlier_ones_are_floors() 
                Health ministry,Kazakhstan,killed,164,2022-01-10\n\
                UNA-OIC,Kazakhstan,killed,164,2022-01-10\n\
                Prosecutor general,Kazakhstan,killed,225,2022-01-25\n";
-    let result = Reconciler::new().reconcile_table(&read_dated(csv, Nature::RunningTotal));
+    let result = estimates_only().reconcile_table(&read_dated(csv, Nature::RunningTotal));
     let killed = result.estimate("Kazakhstan", "killed").unwrap();
     assert_eq!(killed.figure.best_number(), Some(225.0));
     assert_eq!(killed.as_of, Some(date(25)));
@@ -737,7 +737,7 @@ fn a_running_totals_latest_figure_is_its_estimate_and_earlier_ones_are_floors() 
     assert_eq!(early, late);
     // The same rows as fixed facts: one quantity, dated at its latest figure, where the two
     // outlets outvote the third.
-    let fixed = Reconciler::new().reconcile_table(&read_dated(csv, Nature::FixedFact));
+    let fixed = estimates_only().reconcile_table(&read_dated(csv, Nature::FixedFact));
     let killed = fixed.estimate("Kazakhstan", "killed").unwrap();
     assert_eq!(killed.figure.best_number(), Some(164.0));
     assert_eq!(killed.as_of, Some(date(25)));
@@ -753,7 +753,7 @@ fn a_changing_states_estimate_is_its_latest_dates() {
                c,Almaty,curfew,yes,2022-01-06\n\
                a,Almaty,curfew,no,2022-01-13\n";
     let bulk = read_dated(csv, Nature::ChangingState);
-    let result = Reconciler::new().reconcile_table(&bulk);
+    let result = estimates_only().reconcile_table(&bulk);
     let curfew = result.estimate("Almaty", "curfew").unwrap();
     assert_eq!(curfew.figure, Figure::Value { value: Value::YesNo(false) });
     assert_eq!(curfew.as_of, Some(date(13)));
@@ -781,9 +781,9 @@ fn a_figure_restated_on_another_date_is_a_claim_and_on_the_same_date_a_repeat() 
 #[test]
 fn undated_tables_give_undated_estimates() {
     let csv = "source,object,attribute,value,as_of\na,Aktau,killed,31,\nb,Aktau,killed,31,\n";
-    let result = Reconciler::new().reconcile_table(&read_dated(csv, Nature::RunningTotal));
+    let result = estimates_only().reconcile_table(&read_dated(csv, Nature::RunningTotal));
     assert_eq!(result.estimate("Aktau", "killed").unwrap().as_of, None);
-    let result = Reconciler::new().reconcile_table(&read("source,object,value\na,Aktau,31\n"));
+    let result = estimates_only().reconcile_table(&read("source,object,value\na,Aktau,31\n"));
     assert_eq!(result.estimate("Aktau", "value").unwrap().as_of, None);
 }
 
@@ -808,7 +808,7 @@ fn findings_name_what_to_look_at_first_on_the_table_path() {
         .nature_of("curfew", Nature::ChangingState)
         .nature_of("injured", Nature::RunningTotal);
     let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let r = Reconciler::new().findings(true).reconcile_table(&bulk);
+    let r = estimates_only().findings(true).reconcile_table(&bulk);
     let found: Vec<(FindingKind, Vec<&str>)> = r
         .findings
         .iter()
@@ -851,7 +851,7 @@ fn a_variable_is_found_by_search_as_a_scan_finds_it() {
             writeln!(csv, "s{},{object},{attribute},{}", o % 4, o * 10 + a).unwrap();
         }
     }
-    let table = Reconciler::new().reconcile_table(&read(&csv));
+    let table = estimates_only().reconcile_table(&read(&csv));
     // Claims about other measures of one event, by population and place, and a measure
     // named in the attribute's place: groups of one attribute that are not all of one run.
     let day = chrono::NaiveDate::from_ymd_opt(2022, 1, 5).unwrap();
@@ -916,7 +916,7 @@ fn a_table_is_related_by_the_policy_it_was_read_with() {
     let policy = Policy::default().approx(ApproxPolicy::default().relative(0.01).rounding(0.0));
     let parser = Parser::default().policy(policy.clone());
     let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
-    let b = Reconciler::new().whole_groups(true).reconcile_table(&bulk);
+    let b = estimates_only().ranks(true).whole_groups(true).reconcile_table(&bulk);
     let claims = Table::csv().read("t.csv", csv.as_bytes(), &parser).map(Result::unwrap);
     let r = Reconciler::new().policy(policy).reconcile(claims);
     let relations = |r: &Reconciliation| -> Vec<(String, String, RelationKind, String)> {

@@ -798,52 +798,68 @@ fn assert_bulk_asked(
     r: &Reconciliation,
     shown: &str,
 ) {
-    let nothing = case.reconciler().findings(false).ranks(false).whole_groups(false);
-    let asked = [
-        ("nothing", nothing.clone()),
-        ("ranks", nothing.clone().ranks(true)),
-        ("findings", nothing.findings(true)),
-    ];
-    for (what, reconciler) in asked {
+    // Every setting but all three on (`full` and `r`), each alone and each left out.
+    for asked in [0b000, 0b001, 0b010, 0b100, 0b110, 0b101, 0b011] {
+        let asked =
+            Asked { findings: asked & 1 != 0, ranks: asked & 2 != 0, whole: asked & 4 != 0 };
+        let reconciler =
+            case.reconciler().findings(asked.findings).ranks(asked.ranks).whole_groups(asked.whole);
         let x = reconciler.reconcile_table(bulk);
-        let shown = format!("asked for {what}\n{shown}");
+        let shown = format!("asked for {asked:?}\n{shown}");
         assert_bulk_estimates(&x, r, &shown);
         assert!(x.claims.is_empty(), "claims\n{shown}");
-        assert_asked(&x, full, what, &shown);
+        assert_asked(&x, full, asked, &shown);
         let y = reconciler.reconcile(claims.to_vec());
         let shown = format!("claims\n{shown}");
         assert_eq!(y.claims, r.claims, "claims\n{shown}");
-        assert_asked(&y, r, what, &shown);
+        assert_asked(&y, r, asked, &shown);
     }
 }
 
-/// `x`, a reconciliation asked for `what` (nothing, ranks or findings, see `assert_bulk_asked`),
-/// against `full`, the same entry point's with everything: the same rejections, reports and
-/// rounds; every group with its subject and its estimate but for the claims behind it, and
-/// nothing of the group else but its ranks when asked for them; the findings and the summary
-/// only when asked for them. One rule for a table and for claims.
-fn assert_asked(x: &Reconciliation, full: &Reconciliation, what: &str, shown: &str) {
+/// What a reconciler was asked to make: findings, ranks, whole groups.
+#[derive(Debug, Clone, Copy)]
+struct Asked {
+    findings: bool,
+    ranks: bool,
+    whole: bool,
+}
+
+/// `x`, a reconciliation `asked` for less (see `assert_bulk_asked`), against `full`, the same
+/// entry point's with everything: the same rejections, reports and rounds; every group with
+/// its subject; with whole groups its claims, relations, clusters, derived bounds and
+/// estimate as `full`'s, else none of them and the estimate but for the claims behind it; its
+/// ranks, `full`'s, only when asked for them; the findings and the summary only when asked
+/// for them. One rule for a table and for claims.
+fn assert_asked(x: &Reconciliation, full: &Reconciliation, asked: Asked, shown: &str) {
     assert_eq!(x.rejected, full.rejected, "rejected\n{shown}");
     assert_eq!(x.groups.len(), full.groups.len(), "groups\n{shown}");
     for (g, gf) in x.groups.iter().zip(&full.groups) {
         assert_eq!(g.subject, gf.subject, "subject\n{shown}");
-        let unnamed = gf.estimate.clone().map(|mut e| {
-            e.supporting.clear();
-            e
-        });
-        assert_eq!(g.estimate, unnamed, "estimate of {}\n{shown}", g.subject);
-        assert!(
-            g.claims.is_empty()
-                && g.relations.is_empty()
-                && g.clusters.is_empty()
-                && g.derived.is_empty(),
-            "claims, relations, clusters or bounds of {}\n{shown}",
-            g.subject
-        );
-        let ranks = if what == "ranks" { gf.ranks.as_slice() } else { &[] };
+        if asked.whole {
+            assert_eq!(g.estimate, gf.estimate, "estimate of {}\n{shown}", g.subject);
+            assert_eq!(g.claims, gf.claims, "claims of {}\n{shown}", g.subject);
+            assert_eq!(g.relations, gf.relations, "relations of {}\n{shown}", g.subject);
+            assert_eq!(g.clusters, gf.clusters, "clusters of {}\n{shown}", g.subject);
+            assert_eq!(g.derived, gf.derived, "derived bounds of {}\n{shown}", g.subject);
+        } else {
+            let unnamed = gf.estimate.clone().map(|mut e| {
+                e.supporting.clear();
+                e
+            });
+            assert_eq!(g.estimate, unnamed, "estimate of {}\n{shown}", g.subject);
+            assert!(
+                g.claims.is_empty()
+                    && g.relations.is_empty()
+                    && g.clusters.is_empty()
+                    && g.derived.is_empty(),
+                "claims, relations, clusters or bounds of {}\n{shown}",
+                g.subject
+            );
+        }
+        let ranks = if asked.ranks { gf.ranks.as_slice() } else { &[] };
         assert_eq!(g.ranks, ranks, "ranks of {}\n{shown}", g.subject);
     }
-    let (findings, summary) = if what == "findings" {
+    let (findings, summary) = if asked.findings {
         (full.findings.as_slice(), full.summary.as_ref())
     } else {
         (&[][..], None)

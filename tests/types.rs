@@ -144,6 +144,21 @@ fn parser_and_reconciler_settings_round_trip_through_serde() {
     let mut saved = serde_json::to_value(&reconciler).unwrap();
     assert!(saved.as_object_mut().unwrap().remove("tolerance").is_some());
     assert_eq!(serde_json::from_value::<Reconciler>(saved).unwrap(), reconciler);
+    // What a result holds: kept when set off, everything when saved before the settings,
+    // and a setting not saved is on.
+    let lean = reconciler.clone().findings(false).ranks(false).whole_groups(false);
+    let back: Reconciler = serde_json::from_str(&serde_json::to_string(&lean).unwrap()).unwrap();
+    assert_eq!(back, lean);
+    assert_ne!(back, reconciler);
+    let mut saved = serde_json::to_value(&lean).unwrap();
+    assert!(saved.as_object_mut().unwrap().remove("asked").is_some());
+    assert_eq!(serde_json::from_value::<Reconciler>(saved).unwrap(), reconciler);
+    let mut saved = serde_json::to_value(&reconciler).unwrap();
+    saved["asked"] = serde_json::json!({ "ranks": false });
+    assert_eq!(
+        serde_json::from_value::<Reconciler>(saved).unwrap(),
+        reconciler.clone().ranks(false)
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, State};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
-    Asked, Estimate, Finding, Group, Reconciler, Reconciliation, Summary, finish_variable, ranked,
+    Asked, Finding, Group, Reconciler, Reconciliation, Summary, finish_variable, ranked,
 };
 use crate::subject::{Measure, Nature, Subject};
 use crate::tabular::attribute_key;
@@ -320,12 +320,7 @@ fn groups_of(
                 } else {
                     Vec::new()
                 };
-                if keep {
-                    (g, found)
-                } else {
-                    let estimate = g.estimate.map(|e| Estimate { supporting: Vec::new(), ..e });
-                    (Group::of_estimate(g.subject, estimate), found)
-                }
+                (g.keeping(asked), found)
             } else {
                 (Group::of_estimate(subject, state.latest_estimate(v, names)), Vec::new())
             };

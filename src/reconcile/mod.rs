@@ -508,10 +508,17 @@ pub struct Group {
 }
 
 impl Group {
-    /// A group that gives its subject and estimate only: a table's variable reported without
-    /// its claims.
+    /// The claims the group names: its claims, or, without them (not asked for whole
+    /// groups), those its ranks name, in the same order.
+    pub(crate) fn named_claims(&self) -> impl Iterator<Item = &ClaimId> {
+        let ranked = self.ranks.iter().map(|r| &r.claim);
+        let from_ranks = self.claims.is_empty().then_some(ranked);
+        self.claims.iter().chain(from_ranks.into_iter().flatten())
+    }
+
     /// The group as `asked` says: whole, or its subject and estimate (without the claims
-    /// behind it); its ranks when asked.
+    /// behind it); its ranks when asked. The one rule of what a result holds, for claims and
+    /// tables.
     pub(crate) fn keeping(self, asked: Asked) -> Group {
         let ranks = if asked.ranks { self.ranks } else { Vec::new() };
         if asked.whole_groups {
@@ -521,6 +528,7 @@ impl Group {
         Group { ranks, ..Group::of_estimate(self.subject, estimate) }
     }
 
+    /// A group that gives its subject and estimate only (not asked for whole groups).
     pub(crate) fn of_estimate(subject: Subject, estimate: Option<Estimate>) -> Group {
         Group {
             subject,
@@ -767,10 +775,12 @@ pub struct Reconciliation {
 }
 
 impl Reconciliation {
-    /// The group a claim landed in.
+    /// The group a claim landed in, found by the claims it names ([`Group::claims`], or,
+    /// without whole groups, its ranks); `None` when neither was asked for
+    /// ([`Reconciler::whole_groups`], [`Reconciler::ranks`]).
     #[must_use]
     pub fn group_of(&self, claim: &ClaimId) -> Option<&Group> {
-        self.groups.iter().find(|g| g.claims.contains(claim))
+        self.groups.iter().find(|g| g.named_claims().any(|c| c == claim))
     }
 
     /// The group for a subject, if any claim was about it.
@@ -873,7 +883,6 @@ impl Reconciliation {
 /// use claimrecon::{Reconciler, SourceId};
 /// let reconciler = Reconciler::new()
 ///     .rounds(20)
-///     .findings(true)
 ///     .same_voice(SourceId::new("RIA Novosti")?, SourceId::new("Sputnik")?, "same owner: Rossiya Segodnya");
 /// # let _ = reconciler;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1102,8 +1111,9 @@ impl Reconciler {
     /// Gives every group whole ([`Reconciliation::groups`]): its claims (in as-of order), the
     /// relations between them, its clusters, and the claims behind its estimate; on by
     /// default. Off, a group gives its subject, its estimate (without the claims behind it)
-    /// and, when asked, its ranks. On a table a group names all its claims (three times: its
-    /// list, its ranks, its relations), several hundred bytes a row (BENCHMARKS.md), a small
+    /// and, when asked, its ranks. On a table a group names all its claims (twice, in its list
+    /// and its relations, and a third time in its ranks when asked for them), several hundred
+    /// bytes a row (BENCHMARKS.md), a small
     /// table's or an analyst's question's worth; a row its source repeats on the same date is
     /// kept once, so a group with one holds one claim fewer than the claims `Table::read`
     /// gives, and a category is written by its key, in lower case.
@@ -1143,7 +1153,11 @@ impl Reconciler {
     /// Every claim in exactly one group (or rejected with the reason); per group the
     /// relations, conflict clusters, low / best / high estimate at the latest as-of and every
     /// claim's rank; findings, most important first; and per source and independence group
-    /// the agreement and a reliability in `[0, 1]` estimated jointly with the values.
+    /// the agreement and a reliability in `[0, 1]` estimated jointly with the values. The
+    /// groups' claims, relations and clusters, the ranks and the findings as asked
+    /// ([`Reconciler::whole_groups`], [`Reconciler::ranks`], [`Reconciler::findings`], all on
+    /// by default); asked for less, claims are made whole and then cut (the result is smaller,
+    /// the work the same, but the findings' own pass, which is skipped).
     ///
     /// The result does not depend on the order of `claims`, and reconciling
     /// [`Reconciliation::claims`] again gives the same result.

@@ -203,7 +203,9 @@ fn outlets(r: &Reconciliation, out: &mut String) {
 /// list.
 fn findings(r: &Reconciliation, out: &mut String) {
     let (numbered, notes, single) = super::sections(r);
-    if numbered.is_empty() {
+    if r.summary.is_none() {
+        let _ = writeln!(out, "{}.\n", cell(super::FINDINGS_NOT_MADE));
+    } else if numbered.is_empty() {
         let _ = writeln!(out, "None.\n");
     }
     for (i, f) in numbered.iter().enumerate() {

@@ -56,15 +56,15 @@ pub(crate) fn nature_text(n: Nature) -> &'static str {
     }
 }
 
+/// What a report says where findings were not made ([`crate::Reconciler::findings`] off).
+pub(crate) const FINDINGS_NOT_MADE: &str = "findings not made (Reconciler::findings)";
+
 /// The summary in words; a reconciliation without findings has none, and says how many
 /// quantities it holds.
 pub(crate) fn summary_line(r: &Reconciliation) -> String {
     match &r.summary {
         Some(summary) => summary.to_string(),
-        None => format!(
-            "{}: findings not made (Reconciler::findings)",
-            count(r.groups.len(), "quantity", "quantities")
-        ),
+        None => format!("{}: {FINDINGS_NOT_MADE}", count(r.groups.len(), "quantity", "quantities")),
     }
 }
 
@@ -76,8 +76,7 @@ pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a
 pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
     let ranks: std::collections::HashMap<&ClaimId, Rank> =
         g.ranks.iter().map(|x| (&x.claim, x.rank)).collect();
-    g.claims
-        .iter()
+    g.named_claims()
         .filter_map(|id| claim_by_id(r, id))
         .map(|c| {
             let p = c.provenance();
@@ -96,9 +95,10 @@ pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
 
 /// What a report says of a group whose claims it cannot show as rows (a table's variable:
 /// its rows stay in the table's store): how many it names and how they rank, or that they
-/// were not named; `None` when it can show them.
+/// were not named; `None` when it can show them (the claims it names, or its ranks name,
+/// are held in the result).
 pub(crate) fn unshown_claims(r: &Reconciliation, g: &Group) -> Option<String> {
-    if g.claims.iter().any(|id| claim_by_id(r, id).is_some()) {
+    if g.named_claims().any(|id| claim_by_id(r, id).is_some()) {
         return None;
     }
     if g.claims.is_empty() && g.ranks.is_empty() {
@@ -326,7 +326,7 @@ pub(crate) fn verdict(
     flags: &std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)>,
 ) -> String {
     if r.summary.is_none() {
-        return "not judged (findings not made: Reconciler::findings)".to_owned();
+        return format!("not judged ({FINDINGS_NOT_MADE})");
     }
     match flags.get(&g.subject).copied().unwrap_or_default() {
         (true, _) if g.clusters.len() > 1 => {

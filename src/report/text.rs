@@ -55,7 +55,9 @@ pub fn text(r: &Reconciliation) -> String {
     }
     let _ = writeln!(out, "\nFINDINGS, most important first");
     let (numbered, notes, single) = super::sections(r);
-    if numbered.is_empty() {
+    if r.summary.is_none() {
+        let _ = writeln!(out, "  {}", super::FINDINGS_NOT_MADE);
+    } else if numbered.is_empty() {
         let _ = writeln!(out, "  none");
     }
     for (i, f) in numbered.iter().enumerate() {
