@@ -85,3 +85,22 @@ fn a_report_without_findings_says_they_were_not_made() {
     assert!(report.contains("verdict: not judged (findings not made"), "{report}");
     assert!(markdown(&r).contains("findings not made (Reconciler::findings)."));
 }
+
+#[test]
+fn a_report_without_ranks_has_no_rank_column() {
+    let corpus = seeds();
+    let r = reconcile(&corpus, &corpus.reconciler().ranks(false));
+    assert!(r.groups.iter().all(|g| g.ranks.is_empty() && !g.claims.is_empty()));
+    let report = text(&r);
+    assert!(report.lines().all(|l| l == l.trim_end()), "trailing spaces:\n{report}");
+    assert!(!report.contains("  rank\n") && !report.contains("preferred"), "{report}");
+    let md = markdown(&r);
+    assert!(md.contains("| as of | outlet | speaker | phrase | claim |\n|---|---|---|---|---|"));
+    assert!(!md.contains("| rank |"), "{md}");
+    // Every table row has the header's five cells.
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| 20")).collect();
+    assert!(rows.len() >= r.claims.len() / 2, "{md}");
+    for row in rows {
+        assert_eq!(row.matches(" | ").count(), 4, "{row}");
+    }
+}

@@ -93,6 +93,12 @@ pub fn markdown(r: &Reconciliation) -> String {
         }
         if let Some(text) = super::unshown_claims(r, g) {
             let _ = writeln!(out, "Claims: {}", cell(&text));
+        } else if g.ranks.is_empty() {
+            // The rank column only where ranks were made (`Reconciler::ranks`).
+            let _ = writeln!(
+                out,
+                "| as of | outlet | speaker | phrase | claim |\n|---|---|---|---|---|"
+            );
         } else {
             let _ = writeln!(
                 out,
@@ -100,14 +106,14 @@ pub fn markdown(r: &Reconciliation) -> String {
             );
         }
         for row in rows(r, g) {
+            let rank = if g.ranks.is_empty() { String::new() } else { format!(" {} |", row.rank) };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} |{rank} {} |",
                 row.date,
                 cell(row.outlet),
                 cell(row.speaker),
                 cell(&row.phrase),
-                row.rank,
                 code(row.id.as_str()).replace('|', "\\|")
             );
         }

@@ -109,15 +109,16 @@ fn quantities(r: &Reconciliation, out: &mut String) {
         if let Some(text) = super::unshown_claims(r, g) {
             wrap_into(out, &text, WIDTH, "  claims: ", "          ");
         } else {
-            let _ = writeln!(
-                out,
-                "  {:<10}  {:<22}  {:<22}  {:<24}  rank",
+            // The rank column only where ranks were made (`Reconciler::ranks`).
+            let rank = if g.ranks.is_empty() { "" } else { "  rank" };
+            let head = format!(
+                "  {:<10}  {:<22}  {:<22}  {:<24}{rank}",
                 "as of", "outlet", "speaker", "phrase"
             );
+            let _ = writeln!(out, "{}", head.trim_end());
         }
         for row in rows(r, g) {
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {:<10}  {:<22}  {:<22}  {:<24}  {}",
                 row.date,
                 fit(row.outlet, 22),
@@ -125,6 +126,7 @@ fn quantities(r: &Reconciliation, out: &mut String) {
                 fit(&row.phrase, 24),
                 row.rank
             );
+            let _ = writeln!(out, "{}", if g.ranks.is_empty() { line.trim_end() } else { &line });
         }
         for d in &g.derived {
             wrap_into(out, &format!("{}: {}", d.id, d.reason), WIDTH, "  derived: ", "           ");
