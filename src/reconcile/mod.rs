@@ -789,7 +789,8 @@ impl Reconciliation {
         self.groups.iter().find(|g| &g.subject == subject)
     }
 
-    /// The relation between two claims, in either order.
+    /// The relation between two claims, in either order; `None` without whole groups
+    /// ([`Reconciler::whole_groups`]), which hold the relations.
     ///
     /// # Complexity
     /// O(r) for r relations in all: each group's held ids are compared, and only the relation
