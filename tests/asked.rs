@@ -82,7 +82,10 @@ fn a_report_without_findings_says_they_were_not_made() {
         "{report}"
     );
     assert!(!report.contains("\n  none\n"), "{report}");
-    assert!(report.contains("verdict: not judged (findings not made"), "{report}");
+    assert!(
+        report.contains("verdict: not judged: findings not made (Reconciler::findings)\n"),
+        "{report}"
+    );
     assert!(markdown(&r).contains("findings not made (Reconciler::findings)."));
 }
 

@@ -326,7 +326,7 @@ pub(crate) fn verdict(
     flags: &std::collections::BTreeMap<&crate::subject::Subject, (bool, bool)>,
 ) -> String {
     if r.summary.is_none() {
-        return format!("not judged ({FINDINGS_NOT_MADE})");
+        return format!("not judged: {FINDINGS_NOT_MADE}");
     }
     match flags.get(&g.subject).copied().unwrap_or_default() {
         (true, _) if g.clusters.len() > 1 => {
