@@ -51,7 +51,7 @@ use crate::subject::Nature;
 use crate::tabular::Table;
 use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
-use crate::value::{Amount, Magnitude, Number, Policy, Value};
+use crate::value::{Amount, Magnitude, Number, Value};
 
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
@@ -126,9 +126,6 @@ pub struct Bulk {
     pub(crate) chunks: Vec<Chunk>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) repeats: usize,
-    /// The policy the table's phrases were read with (the parser's): the one its claims are
-    /// scored and related by, so an interval and the words that judge it agree.
-    pub(crate) policy: Policy,
 }
 
 /// A run of consecutive variables and their claims.
@@ -455,8 +452,7 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
-    let policy = parser.policy_ref().clone();
-    Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats, policy }
+    Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats }
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of

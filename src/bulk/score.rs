@@ -35,12 +35,12 @@ impl Reconciler {
     /// differences the README lists: a row its source repeats on the same date is one claim
     /// here ([`Bulk::repeats`](crate::Bulk::repeats) counts them); a source whose rows were all
     /// rejected for their attribute's kind is reported with no claim; a category is written by
-    /// its key, in lower case. Three options of the reconciler do not reach a table: a table
-    /// has no part-of (a row names no sub-count, so [`Reconciler::places`] has nothing to
-    /// judge), its objects and categories are compared as written, in any case (the
-    /// [`Reconciler::aliases`] table is not applied), and its phrases ("about 1,000") are the
-    /// intervals of the policy it was read with, [`Parser::policy`](crate::Parser::policy),
-    /// which also scores and relates them (not [`Reconciler::policy`]). Each source is its
+    /// its key, in lower case. Its phrases ("about 1,000", "dozens") are scored and related by
+    /// [`Reconciler::policy`], as claims are, whatever policy the parser that read the table
+    /// had. Two options of the reconciler do not reach a table: a table has no part-of (a row
+    /// names no sub-count, so [`Reconciler::places`] has nothing to judge), and its objects
+    /// and categories are compared as written, in any case (the [`Reconciler::aliases`] table
+    /// is not applied). Each source is its
     /// own voice unless declared one with others ([`Reconciler::same_voice`], names matched in
     /// lower case) or found copying them ([`Reconciler::copy_detection`]).
     ///
@@ -122,8 +122,8 @@ fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
         ..
     } = *reconciler;
     // One policy for the scoring state and the relations, whose reasons judge again: the
-    // one the table's phrases were read with.
-    let policy = Arc::new(bulk.policy.clone());
+    // reconciler's, as for claims.
+    let policy = Arc::new(reconciler.policy.clone());
     let (mut state, voices) =
         State::of_columns(bulk, &policy, rounds, tolerance, copy_detection, same_voice);
     let firsts = bulk.first_claims();

@@ -110,10 +110,9 @@ impl Parser {
         Ok(Self { published: Some(check_year(date)?), ..self })
     }
 
-    /// Sets the policy quoted in readings of "about" and vague words. A table read in bulk
-    /// ([`Table::read_bulk`](crate::Table::read_bulk)) holds its phrases as intervals by it,
-    /// and is scored and related by it; claims are scored by the
-    /// [`Reconciler::policy`](crate::Reconciler::policy) that reconciles them.
+    /// Sets the policy quoted in readings of "about" and vague words. Claims, and a table's
+    /// phrases read in bulk ([`Table::read_bulk`](crate::Table::read_bulk)), are scored and
+    /// related by the [`Reconciler::policy`](crate::Reconciler::policy) that reconciles them.
     #[must_use]
     pub fn policy(self, policy: Policy) -> Self {
         Self { policy, ..self }

@@ -890,7 +890,7 @@ impl Reconciliation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reconciler {
-    policy: Policy,
+    pub(crate) policy: Policy,
     aliases: Aliases,
     places: Places,
     pub(crate) rounds: usize,
@@ -965,10 +965,8 @@ impl Reconciler {
         Self::default()
     }
 
-    /// The policy that turns imprecise values into intervals. A table read in bulk holds its
-    /// phrases as the intervals of the policy it was read with
-    /// ([`Parser::policy`](crate::Parser::policy)), which scores and relates them in
-    /// [`Reconciler::reconcile_table`]: set the same policy on both.
+    /// The policy that turns imprecise values into intervals, for claims and for a table's
+    /// phrases alike ([`Reconciler::reconcile_table`]), which it scores and relates.
     #[must_use]
     pub fn policy(self, policy: Policy) -> Self {
         Self { policy, ..self }

@@ -173,11 +173,20 @@ fn epochs_of_variable(
             // a value of another kind (a change between amounts among labels, "from 5 to 10"),
             // as `Reconciler` holds the value for the epoch's kind.
             let (key, held) = if number {
-                let interval = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
-                    Ok(i) => phrases[i].1.value(),
-                    Err(_) => Interval::point(cl.value),
+                // A phrase ("about 1,000") is the interval, and the point, of the policy it is
+                // scored by, from the amount it reads as, as a claim's value is; the table's
+                // reading (by the parser's policy) only when it holds no amount.
+                let (interval, point) = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
+                    Ok(i) => match amounts.get(i).copied().flatten() {
+                        Some(a) => (
+                            a.magnitude.interval(policy),
+                            crh::representative(&a.magnitude, policy),
+                        ),
+                        None => (phrases[i].1.value(), cl.value),
+                    },
+                    Err(_) => (Interval::point(cl.value), cl.value),
                 };
-                (keys.labels + j, Held::numeric(interval, cl.value, intervals))
+                (keys.labels + j, Held::numeric(interval, point, intervals))
             } else {
                 // A label or a value set aside is held by its label's index.
                 let l = cl.value as usize;
