@@ -666,7 +666,10 @@ pub(super) fn read<R: Read>(
     let Start { table, rest, line, header_read, rejected } = table.start(name, reader)?;
     let table = &table;
     let names = Names { sources: Interner::new(), vars: Interner::new(), labels: Interner::new() };
-    let mut setup = Setup { table, name, parser, policy: parser.policy_ref().clone(), names };
+    // The store's intervals and points (which order a variable's rows and mark repeats) by the
+    // default policy, whatever the parser's: a table is scored by the reconciler's policy,
+    // and the same table read by two parsers is the same store.
+    let mut setup = Setup { table, name, parser, policy: Policy::default(), names };
     let from = pieces::Stream { rest, line, header_read, rejected };
     match pieces::read(table, name, from, &mut setup) {
         (_, Some(failed)) => Err(failed),

@@ -174,8 +174,8 @@ fn epochs_of_variable(
             // as `Reconciler` holds the value for the epoch's kind.
             let (key, held) = if number {
                 // A phrase ("about 1,000") is the interval, and the point, of the policy it is
-                // scored by, from the amount it reads as, as a claim's value is; the table's
-                // reading (by the parser's policy) only when it holds no amount.
+                // scored by, from the amount it reads as, as a claim's value is (the reader
+                // keeps an amount for every phrase; the stored reading is a fallback only).
                 let (interval, point) = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
                     Ok(i) => match amounts.get(i).copied().flatten() {
                         Some(a) => (
