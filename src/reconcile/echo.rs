@@ -28,6 +28,10 @@
 //! A start that reads every value as the plain start does is not read (from a block's, the
 //! reading would be the plain one's).
 //!
+//! A value is an id: the caller decides what is one value. `Voices` runs this pass twice, on
+//! figures compared exactly and on amounts compared to two significant figures (copies an
+//! editor rounded, "1,200" for the original's "1,234", are then one value).
+//!
 //! Copy rates are read from [`COPY_RATES`], all at least [`MIN_COPY_RATE`]: a copier copies
 //! most of what it says. Allowing any rate let honest voices explain each other as part-time
 //! copies of the best one, and the two readings could not be told apart (measured on

@@ -1415,6 +1415,9 @@ pub(crate) struct Keys {
     ids: hashbrown::HashTable<usize>,
     /// Per claim: its key id.
     pub of_claim: Vec<usize>,
+    /// The claims' keys that are amounts, each with its figure to two significant figures
+    /// ([`crate::crh::rounded_key`]), for copy detection: in key order.
+    pub rounded: Vec<(usize, voice::Rounded)>,
 }
 
 /// The hash `Keys` finds a text by: fixed, so a run does not depend on a random seed.
@@ -1432,7 +1435,14 @@ impl Keys {
             .map(|v| {
                 text.clear();
                 crate::crh::write_value_key(&mut text, v);
-                keys.intern_str(&text)
+                let known = keys.texts.len();
+                let k = keys.intern_str(&text);
+                if k == known
+                    && let Some(r) = crate::crh::rounded_key(v)
+                {
+                    keys.rounded.push((k, r));
+                }
+                k
             })
             .collect();
         keys

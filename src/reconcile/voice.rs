@@ -7,6 +7,7 @@ use foldhash::fast::FixedState;
 use crate::crh;
 use crate::id::{SourceId, source_key};
 use crate::subject::{Aliases, Nature};
+use crate::unit::Unit;
 use crate::value::Label;
 
 use super::echo::Agreements;
@@ -574,7 +575,9 @@ impl Voices {
     /// and on more than chance explains (see [`Coincidences`]), and agree on at least 80 % of
     /// the subjects they both cover, are taken for one voice (the second pass, see
     /// [`Voices::detect_rare_sharing`]). Before it, a first pass finds a block of copiers that
-    /// outvotes the honest voices (see [`Voices::detect_echoing_blocks`]); after it, a third
+    /// outvotes the honest voices (see [`Voices::detect_echoing_blocks`]), read once with
+    /// figures compared exactly and once to two significant figures
+    /// ([`Statements::to_two_figures`]), so copies an editor rounded agree; after it, a third
     /// finds cliques of more than two voices from the *false* figures they share (see
     /// [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
@@ -585,7 +588,13 @@ impl Voices {
     /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
     /// ([`Statements::of_groups`]) or a table's columns. The three passes, in order.
     pub fn detect_copying_in(&mut self, statements: &Statements) {
-        self.detect_echoing_blocks(statements);
+        self.detect_echoing_blocks(statements, Agreement::Exact);
+        // Copies an editor rounded ("1,200" for the wire's "1,234") agree only to two
+        // significant figures: the same pass again, on the voices it has found, where figures
+        // that round alike are one.
+        if let Some(rounded) = statements.to_two_figures() {
+            self.detect_echoing_blocks(&rounded, Agreement::TwoFigures);
+        }
         self.detect_rare_sharing(statements);
         self.detect_false_sharing(statements);
     }
@@ -598,7 +607,7 @@ impl Voices {
     /// The first pass of [`Voices::detect_copying`]: a block of copiers that outvotes the
     /// truth (see [`super::echo`]). Each copier found is one voice with its original, with
     /// the evidence in words.
-    fn detect_echoing_blocks(&mut self, statements: &Statements) {
+    fn detect_echoing_blocks(&mut self, statements: &Statements, agreement: Agreement) {
         let order: Vec<u32> = statements.order.iter().map(|&o| index(o)).collect();
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
@@ -615,11 +624,12 @@ impl Voices {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
             let why = if e.block > 0 {
                 format!(
-                    "{} and {}: both echo one source, with {} voices in all whose copies outvoted the other sources ({} gives the figure the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}; copying read at {:.0} %); {} gives their figure most often",
+                    "{} and {}: both echo one source, with {} voices in all whose copies outvoted the other sources ({} gives the figure{} the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}; copying read at {:.0} %); {} gives their figure most often",
                     copier.name,
                     original.name,
                     e.block,
                     copier.name,
+                    agreement.words(),
                     e.same,
                     e.shared,
                     e.expected,
@@ -628,9 +638,10 @@ impl Voices {
                 )
             } else {
                 format!(
-                    "{} and {}: one copies the other (the same figure on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
+                    "{} and {}: one copies the other (the same figure{} on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
                     copier.name,
                     original.name,
+                    agreement.words(),
                     e.same,
                     e.shared,
                     e.expected,
@@ -1051,7 +1062,32 @@ pub(crate) struct Statements {
     keys: usize,
     /// Per key, its place in a fixed order (text order in `Reconciler`), for ties.
     order: Vec<usize>,
+    /// Per key, the figure it is to two significant figures ([`crh::rounded_key`]); `None`
+    /// for a key that is no such amount. Empty when no key is.
+    rounded: Vec<Option<Rounded>>,
 }
+
+/// How the block pass compares two voices' figures ([`Voices::detect_echoing_blocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agreement {
+    /// The same value.
+    Exact,
+    /// The same figure to two significant figures ([`Statements::to_two_figures`]).
+    TwoFigures,
+}
+
+impl Agreement {
+    /// What the evidence says after "the same figure".
+    fn words(self) -> &'static str {
+        match self {
+            Agreement::Exact => "",
+            Agreement::TwoFigures => " to two significant figures",
+        }
+    }
+}
+
+/// An amount's unit and its figure to two significant figures, as bits ([`crh::rounded_key`]).
+pub(crate) type Rounded = (Unit, u64);
 
 impl Statements {
     /// No subject yet; `speakers` are name indices, `order` ranks each key (its length is the
@@ -1096,7 +1132,67 @@ impl Statements {
             st.subjects.push((st.rows.len(), g.subject.behaviour() == Nature::FixedFact));
         }
         st.speakers = speakers;
+        for &(k, r) in &keys.rounded {
+            st.round(k, r);
+        }
         st
+    }
+
+    /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
+    pub fn round(&mut self, k: usize, rounded: Rounded) {
+        if self.rounded.is_empty() {
+            self.rounded = vec![None; self.keys];
+        }
+        self.rounded[k] = Some(rounded);
+    }
+
+    /// The fixed facts' statements with the figures equal to two significant figures one key
+    /// (each new key placed where the first of its keys was, for ties), so that copies an
+    /// editor rounded ("1,200" for a wire's "1,234") agree; `None` when no subject has two
+    /// figures that round alike. Keys are numbered subject by subject: a rounded figure is one
+    /// key within its subject only, as every key is in the passes' reading.
+    pub fn to_two_figures(&self) -> Option<Statements> {
+        if self.rounded.is_empty() {
+            return None;
+        }
+        let mut out = Statements::new(self.speakers.clone(), Vec::new());
+        let mut merged = false;
+        // Per subject: each of its keys' new key, by what it rounds to (or by itself).
+        let mut ids: HashMap<Result<Rounded, u32>, u32, FixedState> = HashMap::default();
+        for rows in self.fixed() {
+            ids.clear();
+            let from = out.rows.len();
+            for &(speaker, k) in rows {
+                let class = self.rounded[k as usize].ok_or(k);
+                let next = index(out.order.len());
+                let id = *ids.entry(class).or_insert(next);
+                if id == next {
+                    out.order.push(self.order[k as usize]);
+                } else {
+                    let place = &mut out.order[id as usize];
+                    *place = (*place).min(self.order[k as usize]);
+                }
+                out.rows.push((speaker, id));
+            }
+            let distinct = |rows: &[(u32, u32)]| {
+                let mut keys: Vec<u32> = rows.iter().map(|&(_, k)| k).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys.len()
+            };
+            merged |= distinct(&out.rows[from..]) < distinct(rows);
+            out.subjects.push((out.rows.len(), true));
+        }
+        // Places as the echo pass reads them: distinct, below the number of keys (a voice's
+        // set of several figures ranks past them), each subject's keys in their first keys'
+        // order.
+        let mut by_place: Vec<usize> = (0..out.order.len()).collect();
+        by_place.sort_by_key(|&id| (out.order[id], id));
+        for (place, id) in by_place.into_iter().enumerate() {
+            out.order[id] = place;
+        }
+        out.keys = out.order.len();
+        merged.then_some(out)
     }
 
     /// Each subject: whether it is a fixed fact, and its rows.
@@ -1367,6 +1463,42 @@ const VOTE_ROUNDS: usize = 20;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Figures that round alike are one key within their subject, placed where the first of
+    /// them sorts; a key that rounds to nothing stays its own; only fixed facts are kept; and
+    /// statements where nothing rounds alike give none.
+    #[test]
+    fn figures_rounding_alike_are_one_key_in_their_subject() {
+        let people = |x: f64| (Unit::Persons, crh::two_figures(x).to_bits());
+        // Keys: 0 "1234", 1 "1180", 2 "1250", 3 a label, 4 "1240".
+        let mut st = Statements::new(vec![0, 1, 2], vec![3, 1, 4, 0, 2]);
+        st.subject(true, [(0, 0), (1, 1), (2, 2)]);
+        st.subject(false, [(0, 0), (1, 1)]);
+        st.subject(true, [(0, 3), (1, 4), (2, 0), (2, 1)]);
+        for (k, x) in [(0, 1_234.0), (1, 1_180.0), (2, 1_250.0), (4, 1_240.0)] {
+            st.round(k, people(x));
+        }
+        let rounded = st.to_two_figures().unwrap();
+        // Two fixed subjects: 1234 and 1180 (both 1,200) one key, 1250 (1,300) another; then
+        // the label, and 1240, 1234 and 1180 one key: voice 2's two figures are one.
+        assert_eq!(rounded.rows, [(0, 0), (1, 0), (2, 1), (0, 2), (1, 3), (2, 3), (2, 3)]);
+        assert_eq!(rounded.subjects, [(3, true), (7, true)]);
+        // Each new key sorts where the first of its keys did, places distinct: by first
+        // places 1, 4, 0 and 1, the two 1s (one key in two subjects) by number.
+        assert_eq!(rounded.order, [1, 3, 0, 2]);
+        assert_eq!(rounded.keys, 4);
+        assert!(rounded.rounded.is_empty());
+        // Nothing rounds alike: no second reading.
+        let mut apart = Statements::new(vec![0, 1], vec![0, 1]);
+        apart.subject(true, [(0, 0), (1, 1)]);
+        apart.round(0, people(1_234.0));
+        apart.round(1, people(1_250.0));
+        assert!(apart.to_two_figures().is_none());
+        // Nor does a table of labels.
+        let mut labels = Statements::new(vec![0, 1], vec![0, 1]);
+        labels.subject(true, [(0, 0), (1, 1)]);
+        assert!(labels.to_two_figures().is_none());
+    }
 
     /// Invariant `both_ways_of_counting_overlaps_agree`: shared and identical subjects per
     /// pair are the same whether walked pair by pair or read from one pass over the subjects,

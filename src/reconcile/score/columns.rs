@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
-use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key};
+use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key, number_value};
 use crate::crh;
 use crate::id::SourceId;
 use crate::subject::Nature;
@@ -310,6 +310,29 @@ fn statements(
             (cl.source, index(key))
         });
         st.subject(fixed, rows);
+        // Each number's figure to two significant figures, from the value its cell reads as
+        // (`Reconciler`'s key, `crh::rounded_key`), for the block pass's second reading.
+        if fixed && !rank.is_empty() {
+            let lo = c.start[k];
+            let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
+            let mut done = vec![false; rank.iter().max().map_or(0, |&m| m as usize + 1)];
+            for (j, (cl, &r)) in claims.iter().zip(rank).enumerate() {
+                let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
+                    phrase += 1;
+                    c.amounts.get(phrase - 1).copied().flatten()
+                } else {
+                    None
+                };
+                if std::mem::replace(&mut done[r as usize], true) {
+                    continue;
+                }
+                if let Some(rounded) =
+                    number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
+                {
+                    st.round(base + r as usize, rounded);
+                }
+            }
+        }
     }
     st
 }
