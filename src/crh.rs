@@ -364,12 +364,14 @@ pub(crate) fn interval_median(
 }
 
 /// `x` to two significant figures, as an editor rounds a figure copied from a wire ("1,234"
-/// to "1,200", "0.4567" to "0.46"), halves away from zero; zero, infinities and NaN as they
-/// are, and so is any figure beyond 10^200 or below 10^-200. Figures equal to two significant
-/// figures come out bit for bit equal.
+/// to "1,200", "0.4567" to "0.46"), halves away from zero (a decimal half that a double holds
+/// just below it, as 0.145, rounds down); zero, infinities and NaN as they are, and so is any
+/// figure beyond 10^20 or below 10^-20. Figures equal to two significant figures come out bit
+/// for bit equal.
 pub(crate) fn two_figures(x: f64) -> f64 {
-    // Far outside any figure a source gives, powers of ten overflow: such a figure is itself.
-    if !(1e-200..=1e200).contains(&x.abs()) {
+    // Outside 10^-20 to 10^20 a power of ten is not exact, and one figure could round two
+    // ways: such a figure, far from any a source gives, is itself.
+    if !(1e-20..=1e20).contains(&x.abs()) {
         return x;
     }
     // The place of the second figure, corrected where `log10` rounds across a power of ten.
@@ -394,16 +396,49 @@ pub(crate) fn two_figures(x: f64) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 
-/// What makes two amounts the same figure to two significant figures ([`two_figures`]): their
-/// unit and their number as written, rounded ("1,234", "about 1,200" and "more than 1,150"
-/// people are one); `None` for a range, a vague word or any value that is not an amount. Copy
-/// detection compares figures by it as well as exactly, so copies an editor rounded still
-/// agree (see `Voices::detect_copying`).
-pub(crate) fn rounded_key(value: &Value) -> Option<(crate::unit::Unit, u64)> {
-    match value {
-        Value::Amount(a) => a.magnitude.number().map(|n| (a.unit, two_figures(n.get()).to_bits())),
-        _ => None,
-    }
+/// An amount as copy detection compares it to two significant figures ([`rounded_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Rounded {
+    /// What amounts that round alike share: their kind of quantity, the side a bound is on,
+    /// and their number to two significant figures ([`two_figures`], as bits).
+    pub class: RoundedClass,
+    /// Whether its number is round already, itself to two significant figures ("1,200",
+    /// "about 1,200"), as an editor's rounded copy is; "1,234" is precise.
+    pub round: bool,
+}
+
+/// The class of an amount to two significant figures (see [`Rounded::class`]).
+pub(crate) type RoundedClass = (crate::unit::Dimension, Side, u64);
+
+/// Which numbers a phrase's figure stands for, as copy detection keys it: about the figure,
+/// above it, or below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    At,
+    Above,
+    Below,
+}
+
+/// An amount's number as written, to two significant figures, with its kind of quantity and
+/// the side of a bound ("1,234", "about 1,200" and "1,200 people" round alike, "more than
+/// 1,150" and "more than 1,200" too, but not "1,234" and "more than 1,200"); `None` for a range,
+/// a vague word or any value that is not an amount. Copy detection reads figures so as well
+/// as exactly, so copies an editor rounded still agree with their original (see
+/// `Statements::to_two_figures` for which figures that round alike it takes for one).
+pub(crate) fn rounded_key(value: &Value) -> Option<Rounded> {
+    let Value::Amount(a) = value else { return None };
+    let side = match a.magnitude {
+        Magnitude::Exact(_) | Magnitude::About(_) | Magnitude::Nearly(_) => Side::At,
+        Magnitude::MoreThan(_) | Magnitude::AtLeast(_) => Side::Above,
+        Magnitude::UpTo(_) | Magnitude::FewerThan(_) => Side::Below,
+        Magnitude::Range(_) | Magnitude::Vague(_) => return None,
+    };
+    let n = a.magnitude.number()?.get();
+    let rounded = two_figures(n);
+    Some(Rounded {
+        class: (a.unit.dimension(), side, rounded.to_bits()),
+        round: rounded.to_bits() == n.to_bits(),
+    })
 }
 
 /// The point a phrase stands for in a median: the number it is built on ("about 1,000" and
@@ -512,15 +547,28 @@ mod tests {
     /// the phrase around it; a range, a vague word or a label has none.
     #[test]
     fn amounts_round_to_one_key_whatever_their_phrase() {
-        let key =
-            |text: &str| rounded_key(&Parser::default().parse(text).map(|p| p.value).unwrap());
+        let key = |text: &str| {
+            rounded_key(&Parser::default().parse(text).map(|p| p.value).unwrap()).map(|r| r.class)
+        };
         assert_eq!(key("1,234 people"), key("about 1,200 people"));
-        assert_eq!(key("1,234 people"), key("more than 1,150 people"));
+        assert_eq!(key("1,234 people"), key("1,200"));
+        assert_eq!(key("more than 1,150 people"), key("more than 1,200"));
+        assert_eq!(key("fewer than 1,150"), key("up to 1,200"));
+        assert_ne!(key("1,234 people"), key("more than 1,150 people"));
+        assert_ne!(key("fewer than 1,150"), key("more than 1,249"));
         assert_ne!(key("1,234 people"), key("1,250 people"));
         assert_ne!(key("1,234 people"), key("1,234 tenge"));
         assert!(key("1,234 people").is_some());
         assert_eq!(key("50-60 people"), None);
         assert_eq!(key("dozens"), None);
+        // Round already, or precise.
+        let round = |text: &str| {
+            rounded_key(&Parser::default().parse(text).map(|p| p.value).unwrap()).map(|r| r.round)
+        };
+        assert_eq!(round("about 1,200 people"), Some(true));
+        assert_eq!(round("1,200"), Some(true));
+        assert_eq!(round("1,234"), Some(false));
+        assert_eq!(round("0.46"), Some(true));
     }
 
     fn magnitude(text: &str) -> Magnitude {

@@ -529,22 +529,22 @@ fn right_of(r: &Reconciliation, truth: impl Fn(usize) -> String) -> usize {
 }
 
 /// Issue 13's clique, its copies rounded by an editor: seven sources echo the poorest of five
-/// honest ones 80 % of the time and round every number they copy (or half of them) to two
-/// significant figures ("1,200" for the original's "1,234"), so no copy is the original's
-/// figure and a vote follows the copies. Compared to two significant figures, the clique and
-/// its original are one voice, with evidence saying so, no honest source joins it, and the
+/// honest ones 80 % of the time and round every number they copy to two significant figures
+/// ("1,200" for the original's "1,234"), so no copy is the original's figure and a vote
+/// follows the copies. Compared to two significant figures (a round figure and the one precise
+/// figure it rounds), the clique and its original are one voice, with evidence saying so, no
+/// honest source joins it, and the
 /// estimates are right on at least 95 % of the objects; on both paths, which agree. (Before
 /// the block pass also compared figures so, no voice was joined and 107 of 400 were right
 /// on seed 1.)
 #[test]
 fn a_copying_majority_that_rounds_its_copies_is_one_voice_on_both_paths() {
     let objects = 400;
-    for (seed, noise) in [(1, 1.0), (2, 1.0), (3, 0.5)] {
+    for seed in 1..=3 {
         let synth =
-            Synthetic::new(seed).sources(12).objects(objects).clique(7, 0, 0.8).copy_noise(noise);
+            Synthetic::new(seed).sources(12).objects(objects).clique(7, 0, 0.8).copy_noise(1.0);
         let (csv, majority) = table_and_vote(&synth, objects);
-        // Half-rounded copies split the clique's vote: the vote does better, still poorly.
-        assert!(majority * 100 < objects * 65, "seed {seed}: the vote is right on {majority}");
+        assert!(majority * 10 < objects * 4, "seed {seed}: the vote is right on {majority}");
         let truth = |o: usize| synth.truth(o).value.to_string();
         let claims = Table::csv()
             .read("rounded.csv", csv.as_bytes(), &Parser::default())
@@ -621,4 +621,100 @@ fn independent_sources_rounding_the_same_figure_stay_independent() {
         let right = right_of(r, |o| truths[o].to_string());
         assert!(right * 100 >= 90 * objects as usize, "{path}: right on {right}");
     }
+}
+
+/// A review's table, rebuilt: ten sources on 61 objects, none copying. Three report every
+/// figure about 6 % high, each with its own small noise (2,222, 2,216 and 2,224 for 2,103),
+/// and all round some of their figures on their own habit. Figures that round alike but are
+/// two different precise figures stay two, so the biased three never agree on a figure they
+/// do not give, and the four most accurate sources are not read as a block copying one
+/// another (they were, with every rounded figure one: errors seven times as large, none of
+/// the 61 estimates exact where 27 were); no source is joined, and the estimates are those of
+/// no copy detection at all.
+#[test]
+fn sources_sharing_a_bias_do_not_make_the_accurate_majority_a_block() {
+    let case = 114;
+    let (csv, truth) = biased_table(case);
+    let bulk = Table::csv().read_bulk("biased.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let claims = Table::csv()
+        .read("biased.csv", csv.as_bytes(), &Parser::default())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let full = Reconciler::new().reconcile(claims);
+    let table = Reconciler::new().reconcile_table(&bulk);
+    let alone = Reconciler::new().copy_detection(false).reconcile_table(&bulk);
+    let estimates = |r: &Reconciliation| -> Vec<Option<Estimate>> {
+        r.groups.iter().map(|g| g.estimate.clone()).collect()
+    };
+    for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
+        assert_eq!(r.voices.len(), 10, "{path}: {:?}", r.voices);
+        assert_eq!(estimates(r), estimates(&alone), "{path}");
+    }
+    let exact = right_of(&table, |o| truth[o].to_string());
+    assert!(exact >= 25, "{exact} of 61 exact");
+}
+
+/// The review's generator of tables where nobody copies (case `case`): sources of mixed
+/// accuracy missing by up to a quarter, each rounding a share of its figures to two
+/// significant figures by its own habit, some writing "about"; the first few report the truth
+/// times one bias, each with its own small noise. Returns the table and the true figures.
+fn biased_table(case: u64) -> (String, Vec<u64>) {
+    fn mix(mut z: u64) -> u64 {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    let draw = |w: u64, x: u64, y: u64, z: u64| {
+        (mix(w ^ mix(x ^ mix(y ^ mix(z)))) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let two = |x: f64| {
+        let n = x.round() as u64;
+        if n < 100 {
+            return n;
+        }
+        let unit = 10u64.pow(n.ilog10() - 1);
+        (n + unit / 2) / unit * unit
+    };
+    let setting = |i: u64| draw(case, 1000, i, 7);
+    let sources = 4 + (setting(0) * 20.0) as u64;
+    let objects = 20 + (setting(1) * 300.0) as u64;
+    let lo = 0.5 + setting(2) * 3.5;
+    let biased = (setting(3) * sources as f64 * 0.7) as u64;
+    let bias = 0.8 + 0.3 * setting(4);
+    let bias_noise = 0.002 + 0.05 * setting(5);
+    let coverage = 0.4 + 0.6 * setting(6);
+    let phrase = setting(8) * 0.4;
+    let truth: Vec<u64> = (0..objects)
+        .map(|o| 10f64.powf(lo + 2.5 * draw(case, 1, o, 0)).round().max(1.0) as u64)
+        .collect();
+    let mut csv = String::from("source,object,attribute,value\n");
+    for o in 0..objects {
+        for s in 0..sources {
+            if draw(case, 2, s, o) > coverage {
+                continue;
+            }
+            let true_figure = truth[o as usize] as f64;
+            let reliability = 0.2 + 0.75 * draw(case, 3, s, 0);
+            let x = if s < biased {
+                true_figure * bias * (1.0 + bias_noise * (draw(case, 5, s, o) - 0.5))
+            } else if draw(case, 6, s, o) < reliability {
+                true_figure
+            } else {
+                true_figure * (0.75 + 0.5 * draw(case, 7, s, o))
+            };
+            let figure = if draw(case, 8, s, o) < draw(case, 4, s, 0) {
+                two(x)
+            } else {
+                x.round().max(1.0) as u64
+            };
+            let cell = if draw(case, 9, s, o) < phrase {
+                format!("about {figure}")
+            } else {
+                figure.to_string()
+            };
+            writeln!(csv, "s{s},o{o},killed,\"{cell}\"").unwrap();
+        }
+    }
+    (csv, truth)
 }

@@ -29,8 +29,8 @@
 //! reading would be the plain one's).
 //!
 //! A value is an id: the caller decides what is one value. `Voices` runs this pass twice, on
-//! figures compared exactly and on amounts compared to two significant figures (copies an
-//! editor rounded, "1,200" for the original's "1,234", are then one value).
+//! figures compared exactly and with a round figure and the one precise figure it rounds taken
+//! for one (copies an editor rounded, "1,200" for the original's "1,234", are then one value).
 //!
 //! Copy rates are read from [`COPY_RATES`], all at least [`MIN_COPY_RATE`]: a copier copies
 //! most of what it says. Allowing any rate let honest voices explain each other as part-time

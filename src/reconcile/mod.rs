@@ -1417,7 +1417,7 @@ pub(crate) struct Keys {
     pub of_claim: Vec<usize>,
     /// The claims' keys that are amounts, each with its figure to two significant figures
     /// ([`crate::crh::rounded_key`]), for copy detection: in key order.
-    pub rounded: Vec<(usize, voice::Rounded)>,
+    pub rounded: Vec<(usize, crate::crh::Rounded)>,
 }
 
 /// The hash `Keys` finds a text by: fixed, so a run does not depend on a random seed.

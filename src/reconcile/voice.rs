@@ -4,10 +4,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use foldhash::fast::FixedState;
 
-use crate::crh;
+use crate::crh::{self, Rounded, RoundedClass};
 use crate::id::{SourceId, source_key};
 use crate::subject::{Aliases, Nature};
-use crate::unit::Unit;
 use crate::value::Label;
 
 use super::echo::Agreements;
@@ -576,8 +575,9 @@ impl Voices {
     /// the subjects they both cover, are taken for one voice (the second pass, see
     /// [`Voices::detect_rare_sharing`]). Before it, a first pass finds a block of copiers that
     /// outvotes the honest voices (see [`Voices::detect_echoing_blocks`]), read once with
-    /// figures compared exactly and once to two significant figures
-    /// ([`Statements::to_two_figures`]), so copies an editor rounded agree; after it, a third
+    /// figures compared exactly and once with a round figure and the precise figure it rounds
+    /// taken for one ([`Statements::to_two_figures`]), so copies an editor rounded agree;
+    /// after it, a third
     /// finds cliques of more than two voices from the *false* figures they share (see
     /// [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
@@ -1086,9 +1086,6 @@ impl Agreement {
     }
 }
 
-/// An amount's unit and its figure to two significant figures, as bits ([`crh::rounded_key`]).
-pub(crate) type Rounded = (Unit, u64);
-
 impl Statements {
     /// No subject yet; `speakers` are name indices, `order` ranks each key (its length is the
     /// number of keys).
@@ -1146,11 +1143,16 @@ impl Statements {
         self.rounded[k] = Some(rounded);
     }
 
-    /// The fixed facts' statements with the figures equal to two significant figures one key
-    /// (each new key placed where the first of its keys was, for ties), so that copies an
-    /// editor rounded ("1,200" for a wire's "1,234") agree; `None` when no subject has two
-    /// figures that round alike. Keys are numbered subject by subject: a rounded figure is one
-    /// key within its subject only, as every key is in the passes' reading.
+    /// The fixed facts' statements with a round figure and the one precise figure on its
+    /// subject that rounds to it one key ([`crh::rounded_key`]; each new key placed where the
+    /// first of its keys was, for ties), so that copies an editor rounded ("1,200" for a
+    /// wire's "1,234") agree with their original; `None` when no subject has two figures made
+    /// one. Two different precise figures stay two however close ("2,216" and "2,224" are two
+    /// counts, not one count rounded): taken for one, sources sharing a bias, each with its
+    /// own figures, agreed to two significant figures on every subject, and the accurate
+    /// majority was read as a block copying one another (a review's tables: the four most
+    /// accurate of ten sources joined, errors up to seven times as large). Keys are numbered
+    /// subject by subject, as every key is read within its subject.
     pub fn to_two_figures(&self) -> Option<Statements> {
         if self.rounded.is_empty() {
             return None;
@@ -1158,12 +1160,26 @@ impl Statements {
         let mut out = Statements::new(self.speakers.clone(), Vec::new());
         let mut merged = false;
         // Per subject: each of its keys' new key, by what it rounds to (or by itself).
-        let mut ids: HashMap<Result<Rounded, u32>, u32, FixedState> = HashMap::default();
+        let mut ids: HashMap<Result<RoundedClass, u32>, u32, FixedState> = HashMap::default();
+        // Per class of the subject: its one precise key, or `u32::MAX` when it has several.
+        let mut precise: HashMap<RoundedClass, u32, FixedState> = HashMap::default();
         for rows in self.fixed() {
             ids.clear();
+            precise.clear();
+            for &(_, k) in rows {
+                if let Some(r) = self.rounded[k as usize].filter(|r| !r.round) {
+                    let only = precise.entry(r.class).or_insert(k);
+                    if *only != k {
+                        *only = u32::MAX;
+                    }
+                }
+            }
             let from = out.rows.len();
             for &(speaker, k) in rows {
-                let class = self.rounded[k as usize].ok_or(k);
+                let class = match self.rounded[k as usize] {
+                    Some(r) if r.round || precise.get(&r.class) == Some(&k) => Ok(r.class),
+                    _ => Err(k),
+                };
                 let next = index(out.order.len());
                 let id = *ids.entry(class).or_insert(next);
                 if id == next {
@@ -1464,35 +1480,43 @@ const VOTE_ROUNDS: usize = 20;
 mod tests {
     use super::*;
 
-    /// Figures that round alike are one key within their subject, placed where the first of
-    /// them sorts; a key that rounds to nothing stays its own; only fixed facts are kept; and
-    /// statements where nothing rounds alike give none.
+    /// A round figure and the one precise figure of its subject that rounds to it are one
+    /// key within their subject, placed where the first of them sorts; two different precise
+    /// figures stay two; a key that rounds to nothing stays its own; only fixed facts are
+    /// kept; and statements where nothing is made one give none.
     #[test]
-    fn figures_rounding_alike_are_one_key_in_their_subject() {
-        let people = |x: f64| (Unit::Persons, crh::two_figures(x).to_bits());
-        // Keys: 0 "1234", 1 "1180", 2 "1250", 3 a label, 4 "1240".
-        let mut st = Statements::new(vec![0, 1, 2], vec![3, 1, 4, 0, 2]);
-        st.subject(true, [(0, 0), (1, 1), (2, 2)]);
+    fn a_round_figure_and_the_precise_one_it_rounds_are_one_key_in_their_subject() {
+        let people = |x: f64| Rounded {
+            class: (crate::unit::Dimension::Count, crh::Side::At, crh::two_figures(x).to_bits()),
+            round: crh::two_figures(x) == x,
+        };
+        // Keys: 0 "1234", 1 "1200", 2 "1250", 3 a label, 4 "1180", 5 "1300".
+        let mut st = Statements::new(vec![0, 1, 2, 3], vec![3, 1, 4, 0, 2, 5]);
+        st.subject(true, [(0, 0), (1, 1), (2, 2), (3, 5)]);
         st.subject(false, [(0, 0), (1, 1)]);
-        st.subject(true, [(0, 3), (1, 4), (2, 0), (2, 1)]);
-        for (k, x) in [(0, 1_234.0), (1, 1_180.0), (2, 1_250.0), (4, 1_240.0)] {
+        st.subject(true, [(0, 3), (1, 4), (2, 0), (3, 1), (3, 0)]);
+        for (k, x) in [(0, 1_234.0), (1, 1_200.0), (2, 1_250.0), (4, 1_180.0), (5, 1_300.0)] {
             st.round(k, people(x));
         }
         let rounded = st.to_two_figures().unwrap();
-        // Two fixed subjects: 1234 and 1180 (both 1,200) one key, 1250 (1,300) another; then
-        // the label, and 1240, 1234 and 1180 one key: voice 2's two figures are one.
-        assert_eq!(rounded.rows, [(0, 0), (1, 0), (2, 1), (0, 2), (1, 3), (2, 3), (2, 3)]);
-        assert_eq!(rounded.subjects, [(3, true), (7, true)]);
+        // First subject: 1234 and 1200 one key, 1250 (precise, alone in 1,300) and 1300 one
+        // more. Third: the label; 1180 and 1234, two precise figures of 1,200, stay two, and
+        // 1200 a third.
+        assert_eq!(
+            rounded.rows,
+            [(0, 0), (1, 0), (2, 1), (3, 1), (0, 2), (1, 3), (2, 4), (3, 5), (3, 4)]
+        );
+        assert_eq!(rounded.subjects, [(4, true), (9, true)]);
         // Each new key sorts where the first of its keys did, places distinct: by first
-        // places 1, 4, 0 and 1, the two 1s (one key in two subjects) by number.
-        assert_eq!(rounded.order, [1, 3, 0, 2]);
-        assert_eq!(rounded.keys, 4);
+        // places 1, 4, 0, 2, 3 and 1, the two 1s (one key in two subjects) by number.
+        assert_eq!(rounded.order, [1, 5, 0, 3, 4, 2]);
+        assert_eq!(rounded.keys, 6);
         assert!(rounded.rounded.is_empty());
-        // Nothing rounds alike: no second reading.
+        // Two precise figures that round alike, and nothing round: no second reading.
         let mut apart = Statements::new(vec![0, 1], vec![0, 1]);
         apart.subject(true, [(0, 0), (1, 1)]);
         apart.round(0, people(1_234.0));
-        apart.round(1, people(1_250.0));
+        apart.round(1, people(1_180.0));
         assert!(apart.to_two_figures().is_none());
         // Nor does a table of labels.
         let mut labels = Statements::new(vec![0, 1], vec![0, 1]);
