@@ -297,7 +297,7 @@ fn statements(
         next += distinct;
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
-    for ((&(ci, k), (rank, _)), &base) in variables.iter().zip(ranks).zip(&bases) {
+    for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
         let c = &bulk.chunks[ci];
         let claims = &c.claims[c.start[k]..c.start[k + 1]];
         let fixed = c.natures[k] == Nature::FixedFact;
@@ -315,7 +315,7 @@ fn statements(
         if fixed && !rank.is_empty() {
             let lo = c.start[k];
             let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
-            let mut done = vec![false; rank.iter().max().map_or(0, |&m| m as usize + 1)];
+            let mut done = vec![false; *distinct];
             for (j, (cl, &r)) in claims.iter().zip(rank).enumerate() {
                 let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
                     phrase += 1;
