@@ -512,6 +512,23 @@ fn table_and_vote(synth: &Synthetic, objects: usize) -> (String, usize) {
     (csv, majority)
 }
 
+/// Table `csv` reconciled on both entry points: read as claims and reconciled, and read in
+/// bulk and reconciled as a table (the bulk store returned beside them).
+fn both_paths(name: &str, csv: &str) -> (Reconciliation, Reconciliation, Bulk) {
+    let claims = Table::csv()
+        .read(name, csv.as_bytes(), &Parser::default())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let bulk = Table::csv().read_bulk(name, csv.as_bytes(), &Parser::default()).unwrap();
+    let table = Reconciler::new().reconcile_table(&bulk);
+    (Reconciler::new().reconcile(claims), table, bulk)
+}
+
+/// Each group's estimate, in order.
+fn estimates(r: &Reconciliation) -> Vec<Option<Estimate>> {
+    r.groups.iter().map(|g| g.estimate.clone()).collect()
+}
+
 /// How many of `r`'s objects (`o0`, `o1`, ...) have the truth's text as their estimate.
 fn right_of(r: &Reconciliation, truth: impl Fn(usize) -> String) -> usize {
     r.groups
@@ -546,14 +563,7 @@ fn a_copying_majority_that_rounds_its_copies_is_one_voice_on_both_paths() {
         let (csv, majority) = table_and_vote(&synth, objects);
         assert!(majority * 10 < objects * 4, "seed {seed}: the vote is right on {majority}");
         let truth = |o: usize| synth.truth(o).value.to_string();
-        let claims = Table::csv()
-            .read("rounded.csv", csv.as_bytes(), &Parser::default())
-            .collect::<Result<Vec<_>, _>>()
-            .unwrap();
-        let full = Reconciler::new().reconcile(claims);
-        let bulk =
-            Table::csv().read_bulk("rounded.csv", csv.as_bytes(), &Parser::default()).unwrap();
-        let table = Reconciler::new().reconcile_table(&bulk);
+        let (full, table, _) = both_paths("rounded.csv", &csv);
         for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
             let right = right_of(r, truth);
             assert!(right * 100 >= objects * 95, "seed {seed}, {path}: right on {right}");
@@ -603,18 +613,8 @@ fn independent_sources_rounding_the_same_figure_stay_independent() {
             writeln!(csv, "s{s},o{o},killed,\"{figure}\"").unwrap();
         }
     }
-    let claims = Table::csv()
-        .read("independent.csv", csv.as_bytes(), &Parser::default())
-        .collect::<Result<Vec<_>, _>>()
-        .unwrap();
-    let full = Reconciler::new().reconcile(claims);
-    let bulk =
-        Table::csv().read_bulk("independent.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let table = Reconciler::new().reconcile_table(&bulk);
+    let (full, table, bulk) = both_paths("independent.csv", &csv);
     let alone = Reconciler::new().copy_detection(false).reconcile_table(&bulk);
-    let estimates = |r: &Reconciliation| -> Vec<Option<Estimate>> {
-        r.groups.iter().map(|g| g.estimate.clone()).collect()
-    };
     for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
         assert_eq!(r.voices.len(), 8, "{path}: {:?}", r.voices);
         assert_eq!(estimates(r), estimates(&alone), "{path}");
@@ -635,17 +635,8 @@ fn independent_sources_rounding_the_same_figure_stay_independent() {
 fn sources_sharing_a_bias_do_not_make_the_accurate_majority_a_block() {
     let case = 114;
     let (csv, truth) = biased_table(case);
-    let bulk = Table::csv().read_bulk("biased.csv", csv.as_bytes(), &Parser::default()).unwrap();
-    let claims = Table::csv()
-        .read("biased.csv", csv.as_bytes(), &Parser::default())
-        .collect::<Result<Vec<_>, _>>()
-        .unwrap();
-    let full = Reconciler::new().reconcile(claims);
-    let table = Reconciler::new().reconcile_table(&bulk);
+    let (full, table, bulk) = both_paths("biased.csv", &csv);
     let alone = Reconciler::new().copy_detection(false).reconcile_table(&bulk);
-    let estimates = |r: &Reconciliation| -> Vec<Option<Estimate>> {
-        r.groups.iter().map(|g| g.estimate.clone()).collect()
-    };
     for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
         assert_eq!(r.voices.len(), 10, "{path}: {:?}", r.voices);
         assert_eq!(estimates(r), estimates(&alone), "{path}");
