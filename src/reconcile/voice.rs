@@ -590,8 +590,8 @@ impl Voices {
     pub fn detect_copying_in(&mut self, statements: &Statements) {
         self.detect_echoing_blocks(statements, Agreement::Exact);
         // Copies an editor rounded ("1,200" for the wire's "1,234") agree only to two
-        // significant figures: the same pass again, on the voices it has found, where figures
-        // that round alike are one.
+        // significant figures: the same pass again, on the voices it has found, where a round
+        // figure and the one precise figure of its subject that rounds to it are one.
         if let Some(rounded) = statements.to_two_figures() {
             self.detect_echoing_blocks(&rounded, Agreement::TwoFigures);
         }
