@@ -577,9 +577,8 @@ impl Voices {
     /// outvotes the honest voices (see [`Voices::detect_echoing_blocks`]), read once with
     /// figures compared exactly and once with a round figure and the precise figure it rounds
     /// taken for one ([`Statements::to_two_figures`]), so copies an editor rounded agree;
-    /// after it, a third
-    /// finds cliques of more than two voices from the *false* figures they share (see
-    /// [`Voices::detect_false_sharing`]).
+    /// after it, a third finds cliques of more than two voices from the *false* figures they
+    /// share (see [`Voices::detect_false_sharing`]).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
         self.detect_copying_in(&statements);
