@@ -42,10 +42,9 @@
 //! Nothing is merged unless the likeliest reading with copiers explains the claims at least
 //! `1 / CHANCE_LEVEL` (a thousand) times better than the independent reading and reads some
 //! value otherwise, and each copier must be that much likelier a copy than independent; the
-//! copiers inside its block (for the plain start's, inside some block start) are then one
-//! voice with their originals, each with its
-//! evidence (a copy of a hidden original one voice with the copy that gives its value most
-//! often). Which of two voices copies the other is not decided: the model explains either
+//! copiers inside its block (for the plain start's, a copier and its original inside one block
+//! start) are then one voice with their originals, each with its evidence (a copy of a hidden
+//! original one voice with the copy that gives its value most often). Which of two voices copies the other is not decided: the model explains either
 //! direction about as well.
 //!
 //! # Complexity
@@ -79,12 +78,14 @@ pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
 /// The prior chance that two voices copy (`α` in Dong et al. 2009; 0.2 in their
 /// experiments, where it may be meant per direction of copying). Our `n`, the number of
 /// false figures an independent voice could pick, is the number of distinct false figures
-/// actually claimed for the subject (often 1), not their domain size (100): a shared false
-/// figure is weaker evidence here than in the paper.
+/// actually claimed for the subject, at least [`MIN_FALSE_VALUES`] where the domain allows
+/// ([`false_values`]), not their domain size (100): a shared false figure is weaker evidence
+/// here than in the paper.
 pub(crate) const COPY_PRIOR: f64 = 0.2;
 
-/// The fewest false values an independent voice is taken to pick among on a subject (see
-/// `false_values`).
+/// The fewest false values an independent voice is taken to pick among on a subject whose
+/// values allow as many (see [`false_values`]): an amount, a date, a label of an attribute
+/// with five labels or more claimed; a yes/no fact has one, a label of three claimed two.
 ///
 /// The few voices of one subject show fewer of the ways to be wrong than there are: where
 /// every voice but a block gives one other value, the distinct false values claimed number
@@ -93,7 +94,11 @@ pub(crate) const COPY_PRIOR: f64 = 0.2;
 /// a block of perfect independent voices, the honest voices' agreement on the truth as their
 /// shared error, and the two readings cannot be told apart by likelihood (issue 13's cliques
 /// copying 95 % or 100 % of the time were read so). Dong et al. take `n` from the domain (100
-/// in their experiments); here it is what was claimed, but never fewer than this. **Chosen on
+/// in their experiments); here it is what was claimed, but never fewer than this nor than
+/// the domain allows. The domain matters: with four false values taken on yes/no facts,
+/// honest sources of accuracy 0.70 to 0.95, each erring on its own, were read as copying one
+/// another (a review's tables: nine of ten joined, 134 of 200 facts right where a vote gets
+/// 200), an honest error on a yes/no fact being no rarer than the other one. **Chosen on
 /// `examples/copying.rs`' cliques and the public datasets' tuning halves** (BENCHMARKS.md,
 /// "Copies of every figure"): 2 to 10 read every clique alike; 2 and 3 lose a book of the
 /// books' tuning half, 100 loses flights and books; 4, the false labels of a five-label
@@ -147,6 +152,9 @@ pub(crate) struct Said {
     /// end (a set of several figures) ranks as itself.
     order: Vec<u32>,
     voices: usize,
+    /// Per subject, the values an independent voice could give there, as far as the claims
+    /// tell ([`Said::subject_in`]); `u32::MAX` when they do not bound them.
+    domains: Vec<u32>,
     /// Per voice, its place in the draw that picks the voices whose pairs are counted on a
     /// subject where more than [`MAX_COUNTED`] speak (see [`Said::counted`]); empty: a hash
     /// of the voice's index.
@@ -204,6 +212,7 @@ impl Said {
             }
             out.ends.push(index(out.rows.len()));
         }
+        out.domains.clone_from(&self.domains);
         Some(out)
     }
 
@@ -213,13 +222,34 @@ impl Said {
         &self.rows[from..self.ends[s] as usize]
     }
 
-    /// One subject: its voices' values, at most one per voice.
-    pub fn subject(&mut self, mut rows: Vec<(u32, u32)>) {
+    /// One subject: its voices' values, at most one per voice; the values they could give
+    /// are not bounded (an amount, a date).
+    #[cfg(test)]
+    pub fn subject(&mut self, rows: Vec<(u32, u32)>) {
+        self.subject_in(rows, u32::MAX);
+    }
+
+    /// One subject: its voices' values, at most one per voice, of the `domain` values a voice
+    /// could give there (`u32::MAX` when unbounded; see [`false_values`]).
+    pub fn subject_in(&mut self, mut rows: Vec<(u32, u32)>, domain: u32) {
         debug_assert!(rows.iter().all(|r| (r.0 as usize) < self.voices), "a voice past the table");
         rows.sort_unstable();
         rows.dedup_by_key(|r| r.0);
         self.rows.extend(rows);
         self.ends.push(self.rows.len() as u32);
+        self.domains.push(domain);
+    }
+
+    /// Per subject, the false values an independent voice picks among ([`false_values`]), and
+    /// those the subject's claims show (its distinct values less one, at least one).
+    fn false_values(&self) -> (Vec<f64>, Vec<f64>) {
+        self.subjects()
+            .zip(&self.domains)
+            .map(|(rows, &domain)| {
+                let shown = shown_false_values(rows);
+                (false_values(shown, domain), shown)
+            })
+            .unzip()
     }
 
     fn subjects(&self) -> impl Iterator<Item = &[(u32, u32)]> {
@@ -325,7 +355,7 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     if starts.is_empty() && family_start.is_none() {
         return Vec::new();
     }
-    let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+    let (n_false, n_shown) = said.false_values();
     let (candidates, agreeing): (Vec<(u32, u32)>, Vec<u32>) = candidates.into_iter().unzip();
     let pairs = Pairs::of(by_voice, &candidates, &agreeing, LISTED_PER_CLAIM * said.rows.len());
     // What the claims say when no voice copies: the bar every reading with copiers clears.
@@ -335,10 +365,9 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     // source is found from the vote itself, its copies explaining the honest voices'
     // agreement on the truth better than a shared error of theirs would (see
     // [`MIN_FALSE_VALUES`]); a block's reading then often ends where it does. Its block is
-    // every voice of a block start: what it reads of voices in no block is the other passes'.
-    let mut in_blocks: Vec<u32> = starts.iter().flat_map(|(b, _)| b.iter().copied()).collect();
-    in_blocks.sort_unstable();
-    in_blocks.dedup();
+    // the block starts: a copier and its original in one of them. What it reads of other
+    // voices is the other passes' to judge.
+    let in_blocks: Vec<&[u32]> = starts.iter().map(|(b, _)| b.as_slice()).collect();
     let plain = reading(said, &pairs, &n_false, &in_blocks, plain_start, &[], Judged::Copying);
     // The readings from each block, its voices copying one another; and one where each
     // family may echo a hidden original ([`Hidden`]), every family counted as one voice at
@@ -347,12 +376,14 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         .map(|truth| {
             let mut all: Vec<u32> = families.iter().flatten().copied().collect();
             all.sort_unstable();
-            reading(said, &pairs, &n_false, &all, truth, &families, Judged::Copying)
+            reading(said, &pairs, &n_false, &[&all], truth, &families, Judged::Copying)
         })
-        .filter(|r| copies_answer_on_their_own(said, by_voice, &n_false, r));
+        .filter(|r| copies_answer_on_their_own(said, by_voice, &n_shown, r));
     let readings = starts
         .into_iter()
-        .map(|(block, truth)| reading(said, &pairs, &n_false, block, truth, &[], Judged::Copying))
+        .map(|(block, truth)| {
+            reading(said, &pairs, &n_false, &[block], truth, &[], Judged::Copying)
+        })
         .chain(echoing)
         .chain(std::iter::once(plain));
     // The likeliest reading, the earlier on a tie: the blocks' (largest first), the
@@ -387,7 +418,9 @@ enum Judged {
 /// Whether, in a reading with hidden originals, every family's copies answer on their own
 /// when they do not copy: where a copy gives another value than the rest of its family, it
 /// gives the value read as true at least [`OWN_ANSWERS`] times as often as a voice picking
-/// among the subject's other values by chance would (`1 / n` for `n` false values), counted
+/// among the subject's other values by chance would (`1 / n` for the `n` false values the
+/// subject's claims show, [`shown_false_values`], as when [`OWN_ANSWERS`] was chosen: not the
+/// floor of [`false_values`], which would make chance smaller and the test weaker), counted
 /// over a family's departures once it has [`MIN_SHARED`]; a family departing less passes.
 ///
 /// The hidden original makes a family's agreement nearly free, whatever the truth, so any
@@ -400,7 +433,7 @@ enum Judged {
 fn copies_answer_on_their_own(
     said: &Said,
     by_voice: &[Vec<(u32, u32)>],
-    n_false: &[f64],
+    n_shown: &[f64],
     r: &Reading,
 ) -> bool {
     let Some(hidden) = &r.hidden else { return true };
@@ -415,7 +448,7 @@ fn copies_answer_on_their_own(
                     let (departed, right, chance) = &mut own[f];
                     *departed += 1;
                     *right += u32::from(x == r.truth[s]);
-                    *chance += 1.0 / n_false[s];
+                    *chance += 1.0 / n_shown[s];
                 }
                 _ => {}
             }
@@ -455,7 +488,9 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
             Some(e)
         })
         .collect();
-    let in_block = |v: u32| b.block.binary_search(&v).is_ok();
+    let in_one_block = |v: u32, o: u32| {
+        b.blocks.iter().any(|bl| bl.binary_search(&v).is_ok() && bl.binary_search(&o).is_ok())
+    };
     b.copies[..said.voices]
         .iter()
         .enumerate()
@@ -478,7 +513,7 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
             // Pairs are the blocks' readings' to judge: a family, grown without the truth,
             // holds honest voices whose pairs may agree on a few subjects by chance (a
             // review: two accurate sources joined on "5 of 5 shared, expected 3").
-            if b.hidden.is_some() || !in_block(index(v)) || !in_block(c.original) {
+            if b.hidden.is_some() || !in_one_block(index(v), c.original) {
                 return None;
             }
             let (original, copier) = (c.original as usize, v);
@@ -917,10 +952,11 @@ impl<'a> Pairs<'a> {
 
 /// One reading of the claims: its copiers and how well it explains them.
 struct Reading {
-    /// The voices whose copiers the reading finds (sorted): those counted as one at a block's
-    /// start; for the plain start, every voice of a block start; none for the independent
-    /// reading; every family's voices for the reading with hidden originals.
-    block: Vec<u32>,
+    /// The blocks whose copiers the reading finds, each sorted: a copier and its original in
+    /// one of them. The voices counted as one at a block's start; for the plain start, every
+    /// block start; none for the independent reading; every family's voices, as one, for the
+    /// reading with hidden originals.
+    blocks: Vec<Vec<u32>>,
     truth: Vec<u32>,
     /// Per voice, then per family its hidden original's (see [`Hidden`]).
     accuracy: Vec<f64>,
@@ -947,14 +983,14 @@ fn hidden_family(copies: &[Option<Copying>], voices: usize, v: usize) -> Option<
     copies[v].and_then(|c| (c.original as usize).checked_sub(voices))
 }
 
-/// The reading found from the start where the voices of `block` count as one, which read the
-/// values `truth` (its [`vote`]). With `families`, each family also has a hidden original
+/// The reading found from a start which read the values `truth` (its [`vote`]), whose copiers
+/// are read within `blocks` (see [`Reading::blocks`]). With `families`, each family also has a hidden original
 /// ([`Hidden`]), first with the whole family as its copies.
 fn reading(
     said: &Said,
     pairs: &Pairs<'_>,
     n_false: &[f64],
-    block: &[u32],
+    blocks: &[&[u32]],
     mut truth: Vec<u32>,
     families: &[Vec<u32>],
     copying: Judged,
@@ -992,7 +1028,8 @@ fn reading(
     }
     let edges = copies.iter().filter(|c| c.is_some()).count();
     log_likelihood += edges as f64 * prior_log_odds();
-    Reading { block: block.to_vec(), truth, accuracy, copies, hidden, log_likelihood }
+    let blocks = blocks.iter().map(|b| b.to_vec()).collect();
+    Reading { blocks, truth, accuracy, copies, hidden, log_likelihood }
 }
 
 /// The families that may echo a hidden original ([`Hidden`]): from each block in turn,
@@ -1305,12 +1342,22 @@ pub(crate) fn laplace(right: f64, all: f64) -> f64 {
     (right + 1.0) / (all + 2.0)
 }
 
-/// The number of false values on a subject: its distinct values less the true one, at least 1.
-fn false_values(rows: &[(u32, u32)]) -> f64 {
+/// The false values a subject's claims show: its distinct values less the true one, at
+/// least 1.
+fn shown_false_values(rows: &[(u32, u32)]) -> f64 {
     let mut distinct: Vec<u32> = rows.iter().map(|r| r.1).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    (distinct.len().saturating_sub(1) as f64).max(MIN_FALSE_VALUES)
+    (distinct.len().saturating_sub(1) as f64).max(1.0)
+}
+
+/// The false values an independent voice picks among on a subject whose claims show `shown`
+/// ([`shown_false_values`]) of `domain` values a voice could give there: those shown, but
+/// never fewer than [`MIN_FALSE_VALUES`], nor than the domain allows (a yes/no fact has one
+/// false value, however many voices speak).
+pub(crate) fn false_values(shown: f64, domain: u32) -> f64 {
+    let allowed = f64::from(domain.saturating_sub(1)).clamp(1.0, MIN_FALSE_VALUES);
+    shown.max(allowed)
 }
 
 /// Who copies whom given the values read as true: for each candidate pair, either way, and
@@ -1684,7 +1731,7 @@ mod tests {
         );
         assert_eq!(listed.differ.len(), candidates.len());
         assert!(walked.differ.is_empty());
-        let n_false: Vec<f64> = said.subjects().map(false_values).collect();
+        let (n_false, _) = said.false_values();
         let by_value = said.by_value();
         let clique: Vec<u32> = (5..12).collect();
         let plain = (vec![], vec![]);
@@ -1694,12 +1741,12 @@ mod tests {
                 &said,
                 &listed,
                 &n_false,
-                &block,
+                &[&block],
                 start.clone(),
                 &families,
                 Judged::Copying,
             );
-            let b = reading(&said, &walked, &n_false, &block, start, &families, Judged::Copying);
+            let b = reading(&said, &walked, &n_false, &[&block], start, &families, Judged::Copying);
             assert_eq!(a.truth, b.truth);
             assert_eq!(a.log_likelihood.to_bits(), b.log_likelihood.to_bits());
             let copies = |r: &Reading| -> Vec<Option<(u32, u64)>> {

@@ -1418,6 +1418,8 @@ pub(crate) struct Keys {
     /// The claims' keys that are amounts, each with its figure to two significant figures
     /// ([`crate::crh::rounded_key`]), for copy detection: in key order.
     pub rounded: Vec<(usize, crate::crh::Rounded)>,
+    /// The keys that are labels ([`voice::is_label`]), in key order, for copy detection.
+    pub labels: Vec<usize>,
 }
 
 /// The hash `Keys` finds a text by: fixed, so a run does not depend on a random seed.
@@ -1437,10 +1439,13 @@ impl Keys {
                 crate::crh::write_value_key(&mut text, v);
                 let known = keys.texts.len();
                 let k = keys.intern_str(&text);
-                if k == known
-                    && let Some(r) = crate::crh::rounded_key(v)
-                {
-                    keys.rounded.push((k, r));
+                if k == known {
+                    if let Some(r) = crate::crh::rounded_key(v) {
+                        keys.rounded.push((k, r));
+                    }
+                    if voice::is_label(v) {
+                        keys.labels.push(k);
+                    }
                 }
                 k
             })

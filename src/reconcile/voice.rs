@@ -6,8 +6,8 @@ use foldhash::fast::FixedState;
 
 use crate::crh::{self, Rounded, RoundedClass};
 use crate::id::{SourceId, source_key};
-use crate::subject::{Aliases, Nature};
-use crate::value::Label;
+use crate::subject::{Aliases, Measure, Nature};
+use crate::value::{Label, Value};
 
 use super::echo::Agreements;
 use super::group::GroupData;
@@ -587,7 +587,10 @@ impl Voices {
     /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
     /// ([`Statements::of_groups`]) or a table's columns. The three passes, in order.
     pub fn detect_copying_in(&mut self, statements: &Statements) {
-        let mut echoes = self.echoing_blocks(statements, Agreement::Exact);
+        // What each fixed fact's values allow, read from the claims as they are: the second
+        // reading's keys are numbered subject by subject.
+        let domains = statements.domains();
+        let mut echoes = self.echoing_blocks(statements, &domains, Agreement::Exact);
         // Copies an editor rounded ("1,200" for the wire's "1,234") agree only to two
         // significant figures: the same pass again, where a round figure and the one precise
         // figure of its subject that rounds to it are one. On the same voices as the first: a
@@ -595,7 +598,7 @@ impl Voices {
         // reading finds the copies without their original, and counted as one voice they no
         // longer outvote anything with it.
         if let Some(rounded) = statements.to_two_figures() {
-            echoes.extend(self.echoing_blocks(&rounded, Agreement::TwoFigures));
+            echoes.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
         }
         if !echoes.is_empty() {
             for (mc, mo, why) in echoes {
@@ -622,6 +625,7 @@ impl Voices {
     fn echoing_blocks(
         &self,
         statements: &Statements,
+        domains: &[u32],
         agreement: Agreement,
     ) -> Vec<(usize, usize, String)> {
         let order: Vec<u32> = statements.order.iter().map(|&o| index(o)).collect();
@@ -631,7 +635,7 @@ impl Voices {
         let fixed: Vec<Said> =
             statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
         let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
-        let said = echo_said(&fixed, &mut sets, self.groups.len(), order).drawn(draws);
+        let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order).drawn(draws);
         let mut found = Vec::new();
         for e in super::echo::find(&said) {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
@@ -1066,6 +1070,9 @@ pub(crate) struct Statements {
     rows: Vec<(u32, u32)>,
     /// Per subject: the end of its rows, and whether it is a fixed fact.
     subjects: Vec<(usize, bool)>,
+    /// Per subject: for labels (yes/no facts, categories; keyed by their text on every
+    /// subject), an id of its attribute; `None` for other values. Empty: none are labels.
+    labels: Vec<Option<u32>>,
     /// How many keys there are: keys lie below it.
     keys: usize,
     /// Per key, its place in a fixed order (text order in `Reconciler`), for ties.
@@ -1073,6 +1080,12 @@ pub(crate) struct Statements {
     /// Per key, the figure it is to two significant figures ([`crh::rounded_key`]); `None`
     /// for a key that is no such amount. Empty when no key is.
     rounded: Vec<Option<Rounded>>,
+}
+
+/// Whether `value` is a label whose kind bounds the values a voice could give: a yes/no fact
+/// or a category (see [`Statements::domains`]). Amounts, dates, times and sets are not.
+pub(crate) fn is_label(value: &Value) -> bool {
+    matches!(value, Value::YesNo(_) | Value::Category(_))
 }
 
 /// How the block pass compares two voices' figures ([`Voices::echoing_blocks`]).
@@ -1102,8 +1115,15 @@ impl Statements {
     }
 
     /// One subject's statements: `(speaker, key)`, both below their counts (checked in debug
-    /// builds).
-    pub fn subject(&mut self, fixed: bool, rows: impl IntoIterator<Item = (u32, u32)>) {
+    /// builds); `label`: the id of its attribute when its values are labels (see
+    /// [`Statements::domains`]).
+    pub fn subject(
+        &mut self,
+        fixed: bool,
+        label: Option<u32>,
+        rows: impl IntoIterator<Item = (u32, u32)>,
+    ) {
+        self.label(label);
         let from = self.rows.len();
         self.rows.extend(rows);
         debug_assert!(
@@ -1123,7 +1143,17 @@ impl Statements {
         let mut speaker = vec![u32::MAX; names];
         let mut speakers = Vec::new();
         let mut st = Statements::new(Vec::new(), keys.order());
+        let mut label = vec![false; keys.texts.len()];
+        for &k in &keys.labels {
+            label[k] = true;
+        }
+        // Each attribute whose subjects hold labels, numbered as first seen.
+        let mut attributes: HashMap<&Measure, u32, FixedState> = HashMap::default();
         for g in groups {
+            let labels =
+                !g.members.is_empty() && g.members.iter().all(|&c| label[keys.of_claim[c]]);
+            let next = index(attributes.len());
+            st.label(labels.then(|| *attributes.entry(g.subject.measure()).or_insert(next)));
             let rows = g.members.iter().map(|&c| {
                 let name = claim_voice[c];
                 if speaker[name] == u32::MAX {
@@ -1141,6 +1171,40 @@ impl Statements {
             st.round(k, r);
         }
         st
+    }
+
+    /// The next subject's attribute when its values are labels.
+    fn label(&mut self, label: Option<u32>) {
+        if label.is_some() && self.labels.is_empty() {
+            self.labels = vec![None; self.subjects.len()];
+        }
+        if !self.labels.is_empty() {
+            self.labels.push(label);
+        }
+    }
+
+    /// Per fixed fact, in order, the values a voice could give there as far as the claims
+    /// tell ([`super::echo::false_values`]): on a subject of labels, the distinct labels
+    /// claimed on its attribute's subjects (a yes/no fact two at most); `u32::MAX` (not
+    /// bounded) for amounts, dates and the other values.
+    pub fn domains(&self) -> Vec<u32> {
+        let label = |i: usize| self.labels.get(i).copied().flatten();
+        let mut claimed: Vec<(u32, u32)> = Vec::new();
+        for (i, (_, rows)) in self.subjects().enumerate() {
+            if let Some(a) = label(i) {
+                claimed.extend(rows.iter().map(|&(_, k)| (a, k)));
+            }
+        }
+        claimed.sort_unstable();
+        claimed.dedup();
+        let per_attribute = |a: u32| {
+            let from = claimed.partition_point(|&(b, _)| b < a);
+            index(claimed[from..].partition_point(|&(b, _)| b == a))
+        };
+        (0..self.subjects.len())
+            .filter(|&i| self.subjects[i].1)
+            .map(|i| label(i).map_or(u32::MAX, per_attribute))
+            .collect()
     }
 
     /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
@@ -1336,16 +1400,19 @@ fn agreed(agree: &Agreements, (a, b): (usize, usize)) -> Option<(usize, usize)> 
 }
 
 /// The subjects of `per_group` as [`super::echo`] reads them: each voice's figures as one
-/// value ([`FigureSets`]), over `voices` voices, `order` ranking the values for ties.
+/// value ([`FigureSets`]), over `voices` voices, `order` ranking the values for ties; each
+/// subject of the values `domains` gives it ([`Statements::domains`]; unbounded past its end).
 fn echo_said<'a>(
     per_group: &'a [Said],
+    domains: &[u32],
     sets: &mut FigureSets<'a>,
     voices: usize,
     order: Vec<u32>,
 ) -> super::echo::Said {
     let mut said = super::echo::Said::new(voices, order);
-    for per in per_group {
-        said.subject(per.by_voice().map(|(v, fs)| (index(v), index(sets.id(fs)))).collect());
+    for (i, per) in per_group.iter().enumerate() {
+        let rows = per.by_voice().map(|(v, fs)| (index(v), index(sets.id(fs)))).collect();
+        said.subject_in(rows, domains.get(i).copied().unwrap_or(u32::MAX));
     }
     said
 }
@@ -1358,7 +1425,7 @@ fn agreements<'a>(
     voices: usize,
     order: Vec<u32>,
 ) -> Agreements {
-    let said = echo_said(per_group, sets, voices, order);
+    let said = echo_said(per_group, &[], sets, voices, order);
     super::echo::agreements(&said, &said.by_value())
 }
 
@@ -1507,9 +1574,9 @@ mod tests {
         };
         // Keys: 0 "1234", 1 "1200", 2 "1250", 3 a label, 4 "1180", 5 "1300".
         let mut st = Statements::new(vec![0, 1, 2, 3], vec![3, 1, 4, 0, 2, 5]);
-        st.subject(true, [(0, 0), (1, 1), (2, 2), (3, 5)]);
-        st.subject(false, [(0, 0), (1, 1)]);
-        st.subject(true, [(0, 3), (1, 4), (2, 0), (3, 1), (3, 0)]);
+        st.subject(true, None, [(0, 0), (1, 1), (2, 2), (3, 5)]);
+        st.subject(false, None, [(0, 0), (1, 1)]);
+        st.subject(true, None, [(0, 3), (1, 4), (2, 0), (3, 1), (3, 0)]);
         for (k, x) in [(0, 1_234.0), (1, 1_200.0), (2, 1_250.0), (4, 1_180.0), (5, 1_300.0)] {
             st.round(k, people(x));
         }
@@ -1529,13 +1596,13 @@ mod tests {
         assert!(rounded.rounded.is_empty());
         // Two precise figures that round alike, and nothing round: no second reading.
         let mut apart = Statements::new(vec![0, 1], vec![0, 1]);
-        apart.subject(true, [(0, 0), (1, 1)]);
+        apart.subject(true, None, [(0, 0), (1, 1)]);
         apart.round(0, people(1_234.0));
         apart.round(1, people(1_180.0));
         assert!(apart.to_two_figures().is_none());
         // Nor does a table of labels.
         let mut labels = Statements::new(vec![0, 1], vec![0, 1]);
-        labels.subject(true, [(0, 0), (1, 1)]);
+        labels.subject(true, None, [(0, 0), (1, 1)]);
         assert!(labels.to_two_figures().is_none());
     }
 

@@ -28,7 +28,7 @@ use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
 use crate::value::{Interval, Policy, Value};
 
-use super::super::voice::{Statements, Voices};
+use super::super::voice::{self, Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
@@ -297,10 +297,22 @@ fn statements(
         next += distinct;
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
+    // Each attribute whose variables hold labels, numbered as first seen.
+    let mut attributes: HashMap<String, u32, FixedState> = HashMap::default();
     for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
         let c = &bulk.chunks[ci];
         let claims = &c.claims[c.start[k]..c.start[k + 1]];
         let fixed = c.natures[k] == Nature::FixedFact;
+        // A variable of labels gives its attribute's id, as `Statements::of_groups` does.
+        let labels = c.kinds[k] == BulkKind::Label
+            && !claims.is_empty()
+            && claims
+                .iter()
+                .all(|cl| bulk.label_values.get(cl.value as usize).is_some_and(voice::is_label));
+        let label = labels.then(|| {
+            let next = index(attributes.len());
+            *attributes.entry(attribute_key(&bulk.vars[c.first + k].1)).or_insert(next)
+        });
         // The passes read a subject's rows as a set: their order is not the state's.
         let rows = claims.iter().enumerate().map(|(j, cl)| {
             let key = match rank.get(j) {
@@ -309,7 +321,7 @@ fn statements(
             };
             (cl.source, index(key))
         });
-        st.subject(fixed, rows);
+        st.subject(fixed, label, rows);
         // Each number's figure to two significant figures, from the value its cell reads as
         // (`Reconciler`'s key, `crh::rounded_key`), for the block pass's second reading.
         if fixed && !rank.is_empty() {
