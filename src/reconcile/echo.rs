@@ -84,8 +84,9 @@ pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
 pub(crate) const COPY_PRIOR: f64 = 0.2;
 
 /// The fewest false values an independent voice is taken to pick among on a subject whose
-/// values allow as many (see [`false_values`]): an amount, a date, a label of an attribute
-/// with five labels or more claimed; a yes/no fact has one, a label of three claimed two.
+/// values allow as many (see [`false_values`]): one of an attribute where some fact shows
+/// five values or more (amounts, dates, labels of five kinds where voices err apart); a
+/// yes/no fact has one, however it is written, a fact of three labels two.
 ///
 /// The few voices of one subject show fewer of the ways to be wrong than there are: where
 /// every voice but a block gives one other value, the distinct false values claimed number
@@ -95,15 +96,19 @@ pub(crate) const COPY_PRIOR: f64 = 0.2;
 /// shared error, and the two readings cannot be told apart by likelihood (issue 13's cliques
 /// copying 95 % or 100 % of the time were read so). Dong et al. take `n` from the domain (100
 /// in their experiments); here it is what was claimed, but never fewer than this nor than
-/// the domain allows. The domain matters: with four false values taken on yes/no facts, an
-/// honest error there looks four times rarer than it is, and honest sources erring on their
-/// own were read as copying one another (a review's table of eight, four of them wrong more
-/// often than right: the four right ones joined, `tests/reconcile_copying.rs`; on 300 of its
+/// the domain allows, read as the most values any one fact of the attribute shows
+/// (`Statements::domains`): a copying block hides the ways to be wrong on the facts it
+/// outvotes, not on every fact of its attribute. The domain matters: with four false values
+/// taken on yes/no facts, an honest error there looks four times rarer than it is, and
+/// honest sources erring on their own were read as copying one another (a review's table of
+/// eight, four of them wrong more often than right: the four right ones joined, whether the
+/// facts were written "yes", "1" or "home7", `tests/reconcile_copying.rs`; on 300 of its
 /// generated tables of honest yes/no sources, 0.609 of the facts right against 0.644 with the
 /// domain's bound). **Chosen on
 /// `examples/copying.rs`' cliques and the public datasets' tuning halves** (BENCHMARKS.md,
-/// "Copies of every figure"): 2 to 10 read every clique alike; 2 and 3 lose a book of the
-/// books' tuning half, 100 loses flights and books; 4, the false labels of a five-label
+/// "Copies of every figure"; tried before the domain's bound, the one-block rule and the
+/// own-answers test's shown `n`): 2 to 10 read every clique alike; 2 and 3 lose a book of
+/// the books' tuning half, 100 loses flights and books; 4, the false labels of a five-label
 /// attribute, also reads one more flight of the tuning half right.
 pub(crate) const MIN_FALSE_VALUES: f64 = 4.0;
 
@@ -1347,16 +1352,21 @@ pub(crate) fn laplace(right: f64, all: f64) -> f64 {
 /// The false values a subject's claims show: its distinct values less the true one, at
 /// least 1.
 fn shown_false_values(rows: &[(u32, u32)]) -> f64 {
+    (distinct_values(rows).saturating_sub(1) as f64).max(1.0)
+}
+
+/// How many distinct values a subject's `(voice, value)` rows give.
+pub(crate) fn distinct_values(rows: &[(u32, u32)]) -> usize {
     let mut distinct: Vec<u32> = rows.iter().map(|r| r.1).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    (distinct.len().saturating_sub(1) as f64).max(1.0)
+    distinct.len()
 }
 
 /// The false values an independent voice picks among on a subject whose claims show `shown`
 /// ([`shown_false_values`]) of `domain` values a voice could give there: those shown, but
-/// never fewer than [`MIN_FALSE_VALUES`], nor than the domain allows (a yes/no fact has one
-/// false value, however many voices speak).
+/// never fewer than [`MIN_FALSE_VALUES`] where the domain allows as many (a yes/no fact has
+/// one false value, however many voices speak).
 pub(crate) fn false_values(shown: f64, domain: u32) -> f64 {
     let allowed = f64::from(domain.saturating_sub(1)).clamp(1.0, MIN_FALSE_VALUES);
     shown.max(allowed)

@@ -1070,9 +1070,14 @@ pub(crate) struct Statements {
     rows: Vec<(u32, u32)>,
     /// Per subject: the end of its rows, and whether it is a fixed fact.
     subjects: Vec<(usize, bool)>,
-    /// Per subject: for labels (yes/no facts, categories; keyed by their text on every
-    /// subject), an id of its attribute; `None` for other values. Empty: none are labels.
-    labels: Vec<Option<u32>>,
+    /// Per subject, an id of its attribute (what it measures, of whichever object), for
+    /// [`Statements::domains`].
+    attributes: Vec<u32>,
+    /// Per key, whether it is a label ([`is_label`]); empty: none is.
+    labels: Vec<bool>,
+    /// Per attribute, the first distinct values its fixed facts show, each by a fingerprint of
+    /// its key's text, [`ATTRIBUTE_VALUES`] at most ([`Statements::shows`]).
+    shown: Vec<Vec<u64>>,
     /// How many keys there are: keys lie below it.
     keys: usize,
     /// Per key, its place in a fixed order (text order in `Reconciler`), for ties.
@@ -1082,8 +1087,14 @@ pub(crate) struct Statements {
     rounded: Vec<Option<Rounded>>,
 }
 
-/// Whether `value` is a label whose kind bounds the values a voice could give: a yes/no fact
-/// or a category (see [`Statements::domains`]). Amounts, dates, times and sets are not.
+/// How many distinct values of an attribute [`Statements::domains`] counts: past it, a
+/// voice's false values there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`]
+/// anyway.
+const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
+
+/// Whether `value` is a label: a yes/no fact or a category, whose facts may each allow only
+/// a few of the labels their attribute shows (see [`Statements::domains`]). Amounts, dates,
+/// times and sets are not.
 pub(crate) fn is_label(value: &Value) -> bool {
     matches!(value, Value::YesNo(_) | Value::Category(_))
 }
@@ -1115,15 +1126,14 @@ impl Statements {
     }
 
     /// One subject's statements: `(speaker, key)`, both below their counts (checked in debug
-    /// builds); `label`: the id of its attribute when its values are labels (see
-    /// [`Statements::domains`]).
+    /// builds); `attribute`: an id of what it measures (see [`Statements::domains`]).
     pub fn subject(
         &mut self,
         fixed: bool,
-        label: Option<u32>,
+        attribute: u32,
         rows: impl IntoIterator<Item = (u32, u32)>,
     ) {
-        self.label(label);
+        self.attributes.push(attribute);
         let from = self.rows.len();
         self.rows.extend(rows);
         debug_assert!(
@@ -1143,17 +1153,21 @@ impl Statements {
         let mut speaker = vec![u32::MAX; names];
         let mut speakers = Vec::new();
         let mut st = Statements::new(Vec::new(), keys.order());
-        let mut label = vec![false; keys.texts.len()];
         for &k in &keys.labels {
-            label[k] = true;
+            st.label(k);
         }
-        // Each attribute whose subjects hold labels, numbered as first seen.
+        let fixed = |g: &GroupData| g.subject.behaviour() == Nature::FixedFact;
+        // Each attribute (what a subject measures), numbered as first seen.
         let mut attributes: HashMap<&Measure, u32, FixedState> = HashMap::default();
         for g in groups {
-            let labels =
-                !g.members.is_empty() && g.members.iter().all(|&c| label[keys.of_claim[c]]);
             let next = index(attributes.len());
-            st.label(labels.then(|| *attributes.entry(g.subject.measure()).or_insert(next)));
+            let attribute = *attributes.entry(g.subject.measure()).or_insert(next);
+            st.attributes.push(attribute);
+            for &c in &g.members {
+                if fixed(g) && st.counts_values_of(attribute) {
+                    st.shows(attribute, &keys.texts[keys.of_claim[c]]);
+                }
+            }
             let rows = g.members.iter().map(|&c| {
                 let name = claim_voice[c];
                 if speaker[name] == u32::MAX {
@@ -1164,7 +1178,7 @@ impl Statements {
             });
             let rows: Vec<(u32, u32)> = rows.collect();
             st.rows.extend(rows);
-            st.subjects.push((st.rows.len(), g.subject.behaviour() == Nature::FixedFact));
+            st.subjects.push((st.rows.len(), fixed(g)));
         }
         st.speakers = speakers;
         for &(k, r) in &keys.rounded {
@@ -1173,38 +1187,67 @@ impl Statements {
         st
     }
 
-    /// The next subject's attribute when its values are labels.
-    fn label(&mut self, label: Option<u32>) {
-        if label.is_some() && self.labels.is_empty() {
-            self.labels = vec![None; self.subjects.len()];
+    /// Key `k` is a label ([`is_label`]).
+    pub fn label(&mut self, k: usize) {
+        if self.labels.is_empty() {
+            self.labels = vec![false; self.keys];
         }
-        if !self.labels.is_empty() {
-            self.labels.push(label);
+        self.labels[k] = true;
+    }
+
+    /// Whether [`Statements::shows`] still counts the values of attribute `attribute` (it
+    /// has shown fewer than [`ATTRIBUTE_VALUES`]): a caller need not write a key's text for
+    /// it otherwise.
+    pub fn counts_values_of(&self, attribute: u32) -> bool {
+        self.shown.get(attribute as usize).is_none_or(|v| v.len() < ATTRIBUTE_VALUES)
+    }
+
+    /// A fixed fact of attribute `attribute` shows the value whose key's text (as
+    /// [`crh::value_key`] writes it, on every path) is `text`.
+    pub fn shows(&mut self, attribute: u32, text: &str) {
+        use std::hash::BuildHasher;
+        let a = attribute as usize;
+        if self.shown.len() <= a {
+            self.shown.resize_with(a + 1, Vec::new);
+        }
+        let print = FixedState::default().hash_one(text);
+        let shown = &mut self.shown[a];
+        if shown.len() < ATTRIBUTE_VALUES && !shown.contains(&print) {
+            shown.push(print);
         }
     }
 
     /// Per fixed fact, in order, the values a voice could give there as far as the claims
-    /// tell ([`super::echo::false_values`]): on a subject of labels, the distinct labels
-    /// claimed on its attribute's subjects (a yes/no fact two at most); `u32::MAX` (not
-    /// bounded) for amounts, dates and the other values.
+    /// tell ([`super::echo::false_values`]). A fact of labels (every key a label): the most
+    /// distinct labels any one fact of labels of its attribute shows
+    /// ([`super::echo::distinct_values`]), since each fact of an attribute may allow its own
+    /// few (a yes/no fact two; "home7" or "away7" two of hundreds). Any other fact: the
+    /// distinct values the fixed facts of its attribute show together
+    /// ([`Statements::shows`]), as a figure, a time or a date may be any of them (a fact
+    /// written 1 or 0 two; a death toll or a gate time more than
+    /// [`super::echo::MIN_FALSE_VALUES`], where counting stops).
     pub fn domains(&self) -> Vec<u32> {
-        let label = |i: usize| self.labels.get(i).copied().flatten();
-        let mut claimed: Vec<(u32, u32)> = Vec::new();
-        for (i, (_, rows)) in self.subjects().enumerate() {
-            if let Some(a) = label(i) {
-                claimed.extend(rows.iter().map(|&(_, k)| (a, k)));
+        let is_label = |k: u32| self.labels.get(k as usize).copied().unwrap_or(false);
+        let fixed: Vec<(usize, bool, &[(u32, u32)])> = (self.subjects().zip(&self.attributes))
+            .filter(|((fixed, _), _)| *fixed)
+            .map(|((_, rows), &a)| {
+                let labels = !rows.is_empty() && rows.iter().all(|&(_, k)| is_label(k));
+                (a as usize, labels, rows)
+            })
+            .collect();
+        let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
+        let mut most_labels = vec![0u32; attributes];
+        for &(a, labels, rows) in &fixed {
+            if labels {
+                let shown = index(super::echo::distinct_values(rows));
+                most_labels[a] = most_labels[a].max(shown);
             }
         }
-        claimed.sort_unstable();
-        claimed.dedup();
-        let per_attribute = |a: u32| {
-            let from = claimed.partition_point(|&(b, _)| b < a);
-            index(claimed[from..].partition_point(|&(b, _)| b == a))
+        let all_values = |a: usize| index(self.shown.get(a).map_or(0, Vec::len));
+        let domain = |&(a, labels, _): &(usize, bool, _)| {
+            if labels { most_labels[a] } else { all_values(a) }
         };
-        (0..self.subjects.len())
-            .filter(|&i| self.subjects[i].1)
-            .map(|i| label(i).map_or(u32::MAX, per_attribute))
-            .collect()
+        fixed.iter().map(domain).collect()
     }
 
     /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
@@ -1574,9 +1617,9 @@ mod tests {
         };
         // Keys: 0 "1234", 1 "1200", 2 "1250", 3 a label, 4 "1180", 5 "1300".
         let mut st = Statements::new(vec![0, 1, 2, 3], vec![3, 1, 4, 0, 2, 5]);
-        st.subject(true, None, [(0, 0), (1, 1), (2, 2), (3, 5)]);
-        st.subject(false, None, [(0, 0), (1, 1)]);
-        st.subject(true, None, [(0, 3), (1, 4), (2, 0), (3, 1), (3, 0)]);
+        st.subject(true, 0, [(0, 0), (1, 1), (2, 2), (3, 5)]);
+        st.subject(false, 0, [(0, 0), (1, 1)]);
+        st.subject(true, 0, [(0, 3), (1, 4), (2, 0), (3, 1), (3, 0)]);
         for (k, x) in [(0, 1_234.0), (1, 1_200.0), (2, 1_250.0), (4, 1_180.0), (5, 1_300.0)] {
             st.round(k, people(x));
         }
@@ -1596,14 +1639,51 @@ mod tests {
         assert!(rounded.rounded.is_empty());
         // Two precise figures that round alike, and nothing round: no second reading.
         let mut apart = Statements::new(vec![0, 1], vec![0, 1]);
-        apart.subject(true, None, [(0, 0), (1, 1)]);
+        apart.subject(true, 0, [(0, 0), (1, 1)]);
         apart.round(0, people(1_234.0));
         apart.round(1, people(1_180.0));
         assert!(apart.to_two_figures().is_none());
         // Nor does a table of labels.
         let mut labels = Statements::new(vec![0, 1], vec![0, 1]);
-        labels.subject(true, None, [(0, 0), (1, 1)]);
+        labels.subject(true, 0, [(0, 0), (1, 1)]);
         assert!(labels.to_two_figures().is_none());
+    }
+
+    /// A fixed fact of labels may take the most labels any fact of labels of its attribute
+    /// shows, another fact the values the fixed facts of its attribute show together, from
+    /// the first subject on; facts that are not fixed (a running total's figures over time)
+    /// get none.
+    #[test]
+    fn a_fact_may_take_the_values_its_attribute_shows() {
+        let mut st = Statements::new(vec![0, 1, 2], (0..12).collect());
+        for label in [0, 1, 8, 9, 10, 11] {
+            st.label(label);
+        }
+        // Attribute 0, yes (0) or no (1): two labels, then one.
+        st.subject(true, 0, [(0, 0), (1, 1), (2, 0)]);
+        st.subject(true, 0, [(0, 1), (1, 1)]);
+        // Attribute 1, figures, shown by their texts as the paths show them: 2 and 3, 4 and
+        // 7 (and a running total: 2 to 6) make four.
+        st.subject(true, 1, [(0, 2), (1, 2), (2, 3)]);
+        st.subject(false, 1, [(0, 2), (0, 3), (0, 4), (1, 5), (2, 6)]);
+        st.subject(true, 1, [(0, 3), (1, 4), (2, 7), (2, 3)]);
+        for text in ["2", "2", "3", "3", "4", "7", "3"] {
+            st.shows(1, text);
+        }
+        // Attribute 2, a choice of two named per fact ("home7" 8 or "away7" 9, then 10 or
+        // 11): four labels in all, two on each.
+        st.subject(true, 2, [(0, 8), (1, 9), (2, 8)]);
+        st.subject(true, 2, [(0, 10), (1, 11)]);
+        // Attribute 0 again, after the others.
+        st.subject(true, 0, [(2, 0)]);
+        assert_eq!(st.domains(), [2, 2, 4, 4, 2, 2, 2]);
+        // Counting stops past the values that make the floor whole.
+        for text in ["8", "9", "10", "11"] {
+            st.shows(1, text);
+        }
+        assert!(!st.counts_values_of(1) && st.counts_values_of(0));
+        assert_eq!(st.domains()[2], 5);
+        assert!(Statements::new(Vec::new(), Vec::new()).domains().is_empty());
     }
 
     /// Invariant `both_ways_of_counting_overlaps_agree`: shared and identical subjects per

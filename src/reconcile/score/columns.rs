@@ -297,22 +297,19 @@ fn statements(
         next += distinct;
     }
     let mut st = Statements::new((0..bulk.sources.len()).collect(), (0..next).collect());
-    // Each attribute whose variables hold labels, numbered as first seen.
+    for (v, value) in bulk.label_values.iter().enumerate() {
+        if voice::is_label(value) {
+            st.label(keys.order[v]);
+        }
+    }
+    // Each attribute, numbered as first seen, as `Statements::of_groups` numbers them.
     let mut attributes: HashMap<String, u32, FixedState> = HashMap::default();
     for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
         let c = &bulk.chunks[ci];
         let claims = &c.claims[c.start[k]..c.start[k + 1]];
         let fixed = c.natures[k] == Nature::FixedFact;
-        // A variable of labels gives its attribute's id, as `Statements::of_groups` does.
-        let labels = c.kinds[k] == BulkKind::Label
-            && !claims.is_empty()
-            && claims
-                .iter()
-                .all(|cl| bulk.label_values.get(cl.value as usize).is_some_and(voice::is_label));
-        let label = labels.then(|| {
-            let next = index(attributes.len());
-            *attributes.entry(attribute_key(&bulk.vars[c.first + k].1)).or_insert(next)
-        });
+        let next = index(attributes.len());
+        let attribute = *attributes.entry(attribute_key(&bulk.vars[c.first + k].1)).or_insert(next);
         // The passes read a subject's rows as a set: their order is not the state's.
         let rows = claims.iter().enumerate().map(|(j, cl)| {
             let key = match rank.get(j) {
@@ -321,7 +318,19 @@ fn statements(
             };
             (cl.source, index(key))
         });
-        st.subject(fixed, label, rows);
+        st.subject(fixed, attribute, rows);
+        // The values the attribute's fixed facts show, by their keys' texts, as
+        // `Statements::of_groups` gives them (numbers below).
+        if fixed && rank.is_empty() {
+            for cl in claims {
+                if !st.counts_values_of(attribute) {
+                    break;
+                }
+                if let Some(value) = bulk.label_values.get(cl.value as usize) {
+                    st.shows(attribute, &crh::value_key(value));
+                }
+            }
+        }
         // Each number's figure to two significant figures, from the value its cell reads as
         // (`Reconciler`'s key, `crh::rounded_key`), for the block pass's second reading.
         if fixed && !rank.is_empty() {
@@ -337,6 +346,9 @@ fn statements(
                 };
                 if std::mem::replace(&mut done[r as usize], true) {
                     continue;
+                }
+                if st.counts_values_of(attribute) {
+                    st.shows(attribute, &number_key(cl.value, amount));
                 }
                 if let Some(rounded) =
                     number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
