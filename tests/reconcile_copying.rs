@@ -624,6 +624,9 @@ fn a_majority_copying_every_figure_is_one_voice_on_both_paths() {
     }
 }
 
+/// How a yes/no fact is written in a table: what a source said, of which object.
+type Written = fn(bool, u64) -> String;
+
 /// No harm where nobody copies, on yes/no facts: honest sources, each erring on its own. A
 /// yes/no fact has one false value, so two sources that err err alike, by chance alone, and
 /// sharing errors is no sign of copying: every source stays its own voice on both paths, and
@@ -639,11 +642,10 @@ fn a_majority_copying_every_figure_is_one_voice_on_both_paths() {
 fn honest_sources_of_yes_no_facts_stay_independent() {
     let even: Vec<f64> = (0..10).map(|s| 0.7 + 0.25 * f64::from(s) / 9.0).collect();
     let review = vec![0.35, 0.45, 0.41, 0.33, 0.87, 0.88, 0.72, 0.94];
-    let words = |said: bool, _: u64| if said { "yes".to_owned() } else { "no".to_owned() };
-    let digits = |said: bool, _: u64| if said { "1".to_owned() } else { "0".to_owned() };
-    let choice = |said: bool, o: u64| if said { format!("home{o}") } else { format!("away{o}") };
-    let ways: [(&str, &dyn Fn(bool, u64) -> String); 3] =
-        [("yes/no", &words), ("1/0", &digits), ("home/away", &choice)];
+    let words: Written = |said, _| if said { "yes".to_owned() } else { "no".to_owned() };
+    let digits: Written = |said, _| if said { "1".to_owned() } else { "0".to_owned() };
+    let choice: Written = |said, o| if said { format!("home{o}") } else { format!("away{o}") };
+    let ways = [("yes/no", words), ("1/0", digits), ("home/away", choice)];
     for (case, accuracy, objects) in [("even", &even, 200u64), ("review", &review, 160)] {
         for (way, write) in ways {
             let mut csv = String::from("source,object,attribute,value\n");

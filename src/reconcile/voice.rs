@@ -1228,26 +1228,22 @@ impl Statements {
     /// [`super::echo::MIN_FALSE_VALUES`], where counting stops).
     pub fn domains(&self) -> Vec<u32> {
         let is_label = |k: u32| self.labels.get(k as usize).copied().unwrap_or(false);
-        let fixed: Vec<(usize, bool, &[(u32, u32)])> = (self.subjects().zip(&self.attributes))
-            .filter(|((fixed, _), _)| *fixed)
-            .map(|((_, rows), &a)| {
-                let labels = !rows.is_empty() && rows.iter().all(|&(_, k)| is_label(k));
-                (a as usize, labels, rows)
-            })
-            .collect();
+        let of_labels =
+            |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| is_label(k));
+        // Each fixed fact: its attribute, its rows, whether they are labels.
+        let fixed = || {
+            (self.subjects().zip(&self.attributes))
+                .filter(|((fixed, _), _)| *fixed)
+                .map(|((_, rows), &a)| (a as usize, rows, of_labels(rows)))
+        };
         let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
         let mut most_labels = vec![0u32; attributes];
-        for &(a, labels, rows) in &fixed {
-            if labels {
-                let shown = index(super::echo::distinct_values(rows));
-                most_labels[a] = most_labels[a].max(shown);
-            }
+        for (a, rows, _) in fixed().filter(|&(_, _, labels)| labels) {
+            let shown = index(super::echo::distinct_values(rows));
+            most_labels[a] = most_labels[a].max(shown);
         }
         let all_values = |a: usize| index(self.shown.get(a).map_or(0, Vec::len));
-        let domain = |&(a, labels, _): &(usize, bool, _)| {
-            if labels { most_labels[a] } else { all_values(a) }
-        };
-        fixed.iter().map(domain).collect()
+        fixed().map(|(a, _, labels)| if labels { most_labels[a] } else { all_values(a) }).collect()
     }
 
     /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
