@@ -84,9 +84,10 @@ pub(crate) const CHANCE_LEVEL: f64 = 1e-3;
 pub(crate) const COPY_PRIOR: f64 = 0.2;
 
 /// The fewest false values an independent voice is taken to pick among on a subject whose
-/// values allow as many (see [`false_values`]): one of an attribute where some fact shows
-/// five values or more (amounts, dates, labels of five kinds where voices err apart); a
-/// yes/no fact has one, however it is written, a fact of three labels two.
+/// values allow as many (see [`false_values`]): amounts, dates and times whose attribute's
+/// facts show five values or more among them, labels of which some fact shows five; a
+/// yes/no fact has one, however it is written, a fact of three labels two (each value
+/// counted only where two voices give it on one fact: `Statements::domains`).
 ///
 /// The few voices of one subject show fewer of the ways to be wrong than there are: where
 /// every voice but a block gives one other value, the distinct false values claimed number
@@ -96,9 +97,9 @@ pub(crate) const COPY_PRIOR: f64 = 0.2;
 /// shared error, and the two readings cannot be told apart by likelihood (issue 13's cliques
 /// copying 95 % or 100 % of the time were read so). Dong et al. take `n` from the domain (100
 /// in their experiments); here it is what was claimed, but never fewer than this nor than
-/// the domain allows, read as the most values any one fact of the attribute shows
-/// (`Statements::domains`): a copying block hides the ways to be wrong on the facts it
-/// outvotes, not on every fact of its attribute. The domain matters: with four false values
+/// the domain allows, read from the other facts of the attribute (`Statements::domains`): a
+/// copying block hides the ways to be wrong on the facts it outvotes, not on every fact of
+/// its attribute. The domain matters: with four false values
 /// taken on yes/no facts, an honest error there looks four times rarer than it is, and
 /// honest sources erring on their own were read as copying one another (a review's table of
 /// eight, four of them wrong more often than right: the four right ones joined, whether the
@@ -1356,7 +1357,7 @@ fn shown_false_values(rows: &[(u32, u32)]) -> f64 {
 }
 
 /// How many distinct values a subject's `(voice, value)` rows give.
-pub(crate) fn distinct_values(rows: &[(u32, u32)]) -> usize {
+fn distinct_values(rows: &[(u32, u32)]) -> usize {
     let mut distinct: Vec<u32> = rows.iter().map(|r| r.1).collect();
     distinct.sort_unstable();
     distinct.dedup();

@@ -1092,6 +1092,17 @@ pub(crate) struct Statements {
 /// anyway.
 const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
 
+/// The keys of a subject's `(speaker, key)` rows that two speakers or more give, in key order.
+fn supported(rows: &[(u32, u32)]) -> Vec<u32> {
+    let mut given: Vec<(u32, u32)> = rows.iter().map(|&(s, k)| (k, s)).collect();
+    given.sort_unstable();
+    given.dedup();
+    let mut keys: Vec<u32> =
+        given.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0).collect();
+    keys.dedup();
+    keys
+}
+
 /// Whether `value` is a label: a yes/no fact or a category, whose facts may each allow only
 /// a few of the labels their attribute shows (see [`Statements::domains`]). Amounts, dates,
 /// times and sets are not.
@@ -1163,11 +1174,6 @@ impl Statements {
             let next = index(attributes.len());
             let attribute = *attributes.entry(g.subject.measure()).or_insert(next);
             st.attributes.push(attribute);
-            for &c in &g.members {
-                if fixed(g) && st.counts_values_of(attribute) {
-                    st.shows(attribute, &keys.texts[keys.of_claim[c]]);
-                }
-            }
             let rows = g.members.iter().map(|&c| {
                 let name = claim_voice[c];
                 if speaker[name] == u32::MAX {
@@ -1179,6 +1185,9 @@ impl Statements {
             let rows: Vec<(u32, u32)> = rows.collect();
             st.rows.extend(rows);
             st.subjects.push((st.rows.len(), fixed(g)));
+            for k in st.to_show() {
+                st.shows(attribute, &keys.texts[k as usize]);
+            }
         }
         st.speakers = speakers;
         for &(k, r) in &keys.rounded {
@@ -1195,15 +1204,32 @@ impl Statements {
         self.labels[k] = true;
     }
 
-    /// Whether [`Statements::shows`] still counts the values of attribute `attribute` (it
-    /// has shown fewer than [`ATTRIBUTE_VALUES`]): a caller need not write a key's text for
-    /// it otherwise.
-    pub fn counts_values_of(&self, attribute: u32) -> bool {
-        self.shown.get(attribute as usize).is_none_or(|v| v.len() < ATTRIBUTE_VALUES)
+    /// The keys of the last subject whose values its attribute is to count
+    /// ([`Statements::shows`]), in key order: on a fixed fact, the values that are not labels
+    /// and that two speakers or more give ([`supported`]), while the attribute has shown
+    /// fewer than [`ATTRIBUTE_VALUES`]; none otherwise, so a caller writes no text for them.
+    pub fn to_show(&self) -> Vec<u32> {
+        let (Some(&(end, fixed)), Some(&a)) = (self.subjects.last(), self.attributes.last()) else {
+            return Vec::new();
+        };
+        let from = self.subjects.len().checked_sub(2).map_or(0, |i| self.subjects[i].0);
+        let counting = self.shown.get(a as usize).is_none_or(|v| v.len() < ATTRIBUTE_VALUES);
+        if !fixed || !counting {
+            return Vec::new();
+        }
+        let mut keys = supported(&self.rows[from..end]);
+        keys.retain(|&k| !self.is_label(k));
+        keys
+    }
+
+    /// Whether key `k` is a label ([`Statements::label`]).
+    fn is_label(&self, k: u32) -> bool {
+        self.labels.get(k as usize).copied().unwrap_or(false)
     }
 
     /// A fixed fact of attribute `attribute` shows the value whose key's text (as
-    /// [`crh::value_key`] writes it, on every path) is `text`.
+    /// [`crh::value_key`] writes it, on every path) is `text` (one of
+    /// [`Statements::to_show`]'s).
     pub fn shows(&mut self, attribute: u32, text: &str) {
         use std::hash::BuildHasher;
         let a = attribute as usize;
@@ -1218,18 +1244,18 @@ impl Statements {
     }
 
     /// Per fixed fact, in order, the values a voice could give there as far as the claims
-    /// tell ([`super::echo::false_values`]). A fact of labels (every key a label): the most
-    /// distinct labels any one fact of labels of its attribute shows
-    /// ([`super::echo::distinct_values`]), since each fact of an attribute may allow its own
-    /// few (a yes/no fact two; "home7" or "away7" two of hundreds). Any other fact: the
-    /// distinct values the fixed facts of its attribute show together
+    /// tell ([`super::echo::false_values`]), each value counted only where two speakers or
+    /// more give it on one fact ([`supported`]), so that a stray cell ("partly" once among
+    /// yes and no) bounds nothing. A fact of labels (every key a label): the most such labels
+    /// any one fact of labels of its attribute shows, since each fact of an attribute may
+    /// allow its own few (a yes/no fact two; "home7" or "away7" two of hundreds). Any other
+    /// fact: the distinct such values the fixed facts of its attribute show together
     /// ([`Statements::shows`]), as a figure, a time or a date may be any of them (a fact
     /// written 1 or 0 two; a death toll or a gate time more than
     /// [`super::echo::MIN_FALSE_VALUES`], where counting stops).
     pub fn domains(&self) -> Vec<u32> {
-        let is_label = |k: u32| self.labels.get(k as usize).copied().unwrap_or(false);
         let of_labels =
-            |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| is_label(k));
+            |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| self.is_label(k));
         // Each fixed fact: its attribute, its rows, whether they are labels.
         let fixed = || {
             (self.subjects().zip(&self.attributes))
@@ -1239,7 +1265,7 @@ impl Statements {
         let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
         let mut most_labels = vec![0u32; attributes];
         for (a, rows, _) in fixed().filter(|&(_, _, labels)| labels) {
-            let shown = index(super::echo::distinct_values(rows));
+            let shown = index(supported(rows).len());
             most_labels[a] = most_labels[a].max(shown);
         }
         let all_values = |a: usize| index(self.shown.get(a).map_or(0, Vec::len));
@@ -1645,40 +1671,48 @@ mod tests {
         assert!(labels.to_two_figures().is_none());
     }
 
-    /// A fixed fact of labels may take the most labels any fact of labels of its attribute
-    /// shows, another fact the values the fixed facts of its attribute show together, from
-    /// the first subject on; facts that are not fixed (a running total's figures over time)
-    /// get none.
+    /// A value counts toward a fact's domain only where two speakers or more give it on one
+    /// fact: a fixed fact of labels may take the most such labels any fact of labels of its
+    /// attribute shows, another fact the such values the fixed facts of its attribute show
+    /// together (told by their texts, as the paths tell them), from the first subject on;
+    /// facts that are not fixed (a running total's figures over time) count none and get
+    /// none.
     #[test]
     fn a_fact_may_take_the_values_its_attribute_shows() {
-        let mut st = Statements::new(vec![0, 1, 2], (0..12).collect());
-        for label in [0, 1, 8, 9, 10, 11] {
+        let texts = [
+            "yes", "no", "2", "3", "4", "5", "6", "7", "home7", "away7", "home8", "away8", "partly",
+        ];
+        let mut st = Statements::new(vec![0, 1, 2, 3, 4], (0..texts.len()).collect());
+        for label in [0, 1, 8, 9, 10, 11, 12] {
             st.label(label);
         }
-        // Attribute 0, yes (0) or no (1): two labels, then one.
-        st.subject(true, 0, [(0, 0), (1, 1), (2, 0)]);
-        st.subject(true, 0, [(0, 1), (1, 1)]);
-        // Attribute 1, figures, shown by their texts as the paths show them: 2 and 3, 4 and
-        // 7 (and a running total: 2 to 6) make four.
-        st.subject(true, 1, [(0, 2), (1, 2), (2, 3)]);
-        st.subject(false, 1, [(0, 2), (0, 3), (0, 4), (1, 5), (2, 6)]);
-        st.subject(true, 1, [(0, 3), (1, 4), (2, 7), (2, 3)]);
-        for text in ["2", "2", "3", "3", "4", "7", "3"] {
-            st.shows(1, text);
-        }
-        // Attribute 2, a choice of two named per fact ("home7" 8 or "away7" 9, then 10 or
-        // 11): four labels in all, two on each.
-        st.subject(true, 2, [(0, 8), (1, 9), (2, 8)]);
-        st.subject(true, 2, [(0, 10), (1, 11)]);
-        // Attribute 0 again, after the others.
-        st.subject(true, 0, [(2, 0)]);
-        assert_eq!(st.domains(), [2, 2, 4, 4, 2, 2, 2]);
+        let mut subject = |st: &mut Statements, fixed, a, rows: &[(u32, u32)]| {
+            st.subject(fixed, a, rows.iter().copied());
+            for k in st.to_show() {
+                st.shows(a, texts[k as usize]);
+            }
+        };
+        // Attribute 0, yes (0) or no (1): two labels given twice each, then one; a stray
+        // third ("partly", 12) given once is not counted.
+        subject(&mut st, true, 0, &[(0, 0), (1, 1), (2, 0), (3, 1)]);
+        subject(&mut st, true, 0, &[(0, 1), (1, 1)]);
+        subject(&mut st, true, 0, &[(0, 0), (1, 1), (2, 12), (3, 0), (4, 1)]);
+        // Attribute 1, figures: 2 twice on one fact, 3 twice on another (and a running
+        // total's 2 to 6 and the lone 4 and 7 not counted) make two.
+        subject(&mut st, true, 1, &[(0, 2), (1, 2), (2, 3)]);
+        subject(&mut st, false, 1, &[(0, 2), (0, 3), (0, 4), (1, 5), (2, 6), (3, 6)]);
+        subject(&mut st, true, 1, &[(0, 3), (1, 4), (2, 7), (3, 3), (3, 3)]);
+        // Attribute 2, a choice of two named per fact: four labels in all, two on a fact.
+        subject(&mut st, true, 2, &[(0, 8), (1, 9), (2, 8), (3, 9)]);
+        subject(&mut st, true, 2, &[(0, 10), (1, 11), (2, 10)]);
+        assert_eq!(st.domains(), [2, 2, 2, 2, 2, 2, 2]);
         // Counting stops past the values that make the floor whole.
         for text in ["8", "9", "10", "11"] {
             st.shows(1, text);
         }
-        assert!(!st.counts_values_of(1) && st.counts_values_of(0));
-        assert_eq!(st.domains()[2], 5);
+        subject(&mut st, true, 1, &[(0, 4), (1, 4)]);
+        assert!(st.to_show().is_empty());
+        assert_eq!(st.domains()[3], 5);
         assert!(Statements::new(Vec::new(), Vec::new()).domains().is_empty());
     }
 

@@ -321,12 +321,13 @@ fn statements(
         st.subject(fixed, attribute, rows);
         // The values the attribute's fixed facts show, by their keys' texts, as
         // `Statements::of_groups` gives them (numbers below).
-        if fixed && rank.is_empty() {
+        let to_show = st.to_show();
+        if rank.is_empty() && !to_show.is_empty() {
             for cl in claims {
-                if !st.counts_values_of(attribute) {
-                    break;
-                }
-                if let Some(value) = bulk.label_values.get(cl.value as usize) {
+                let v = cl.value as usize;
+                if let Some(value) = bulk.label_values.get(v)
+                    && to_show.binary_search(&index(keys.order[v])).is_ok()
+                {
                     st.shows(attribute, &crh::value_key(value));
                 }
             }
@@ -347,7 +348,7 @@ fn statements(
                 if std::mem::replace(&mut done[r as usize], true) {
                     continue;
                 }
-                if st.counts_values_of(attribute) {
+                if to_show.binary_search(&index(base + r as usize)).is_ok() {
                     st.shows(attribute, &number_key(cl.value, amount));
                 }
                 if let Some(rounded) =
