@@ -1686,7 +1686,7 @@ mod tests {
         for label in [0, 1, 8, 9, 10, 11, 12] {
             st.label(label);
         }
-        let mut subject = |st: &mut Statements, fixed, a, rows: &[(u32, u32)]| {
+        let subject = |st: &mut Statements, fixed, a, rows: &[(u32, u32)]| {
             st.subject(fixed, a, rows.iter().copied());
             for k in st.to_show() {
                 st.shows(a, texts[k as usize]);
