@@ -1250,9 +1250,9 @@ impl Statements {
     /// any one fact of labels of its attribute shows, since each fact of an attribute may
     /// allow its own few (a yes/no fact two; "home7" or "away7" two of hundreds). Any other
     /// fact: the distinct such values the fixed facts of its attribute show together
-    /// ([`Statements::shows`]), as a figure, a time or a date may be any of them (a fact
-    /// written 1 or 0 two; a death toll or a gate time more than
-    /// [`super::echo::MIN_FALSE_VALUES`], where counting stops).
+    /// ([`Statements::shows`]; labels among them are not counted), as a figure, a time or a
+    /// date may be any of them (a fact written 1 or 0 two; a death toll or a gate time more
+    /// than [`super::echo::MIN_FALSE_VALUES`], where counting stops).
     pub fn domains(&self) -> Vec<u32> {
         let of_labels =
             |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| self.is_label(k));
