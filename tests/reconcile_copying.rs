@@ -529,6 +529,27 @@ fn estimates(r: &Reconciliation) -> Vec<Option<Estimate>> {
     r.groups.iter().map(|g| g.estimate.clone()).collect()
 }
 
+/// Asserts that `r` found a clique of twelve sources' tables (`Synthetic::clique(7, 0, _)`):
+/// s5 to s11 one voice with their original s0, the honest s1 to s4 apart from it, and at
+/// least 95 % of the `objects` right; returns the original's voice.
+fn clique_found(
+    r: &Reconciliation,
+    truth: impl Fn(usize) -> String,
+    objects: usize,
+    at: &str,
+) -> SourceId {
+    let right = right_of(r, truth);
+    assert!(right * 100 >= objects * 95, "{at}: right on {right}");
+    let original = voice(r, "s0");
+    for s in 5..12 {
+        assert_eq!(voice(r, &format!("s{s}")), original, "{at}: s{s}");
+    }
+    for s in 1..5 {
+        assert_ne!(voice(r, &format!("s{s}")), original, "{at}: s{s}");
+    }
+    original
+}
+
 /// How many of `r`'s objects (`o0`, `o1`, ...) have the truth's text as their estimate.
 fn right_of(r: &Reconciliation, truth: impl Fn(usize) -> String) -> usize {
     r.groups
@@ -565,15 +586,7 @@ fn a_copying_majority_that_rounds_its_copies_is_one_voice_on_both_paths() {
         let truth = |o: usize| synth.truth(o).value.to_string();
         let (full, table, _) = both_paths("rounded.csv", &csv);
         for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
-            let right = right_of(r, truth);
-            assert!(right * 100 >= objects * 95, "seed {seed}, {path}: right on {right}");
-            let original = voice(r, "s0");
-            for s in 5..12 {
-                assert_eq!(voice(r, &format!("s{s}")), original, "seed {seed}, {path}: s{s}");
-            }
-            for s in 1..5 {
-                assert_ne!(voice(r, &format!("s{s}")), original, "seed {seed}, {path}: s{s}");
-            }
+            let original = clique_found(r, truth, objects, &format!("seed {seed}, {path}"));
             let group = r.voices.iter().find(|v| v.voice == original).unwrap();
             assert!(
                 group.reasons.iter().any(|w| w.contains("to two significant figures")),
@@ -610,15 +623,7 @@ fn a_majority_copying_every_figure_is_one_voice_on_both_paths() {
         let truth = |o: usize| synth.truth(o).value.to_string();
         let (full, table, _) = both_paths("syndicated.csv", &csv);
         for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
-            let right = right_of(r, truth);
-            assert!(right * 100 >= objects * 95, "{case}, {path}: right on {right}");
-            let original = voice(r, "s0");
-            for s in 5..12 {
-                assert_eq!(voice(r, &format!("s{s}")), original, "{case}, {path}: s{s}");
-            }
-            for s in 1..5 {
-                assert_ne!(voice(r, &format!("s{s}")), original, "{case}, {path}: s{s}");
-            }
+            clique_found(r, truth, objects, &format!("{case}, {path}"));
         }
         assert_eq!(estimates(&full), estimates(&table), "{case}");
     }
