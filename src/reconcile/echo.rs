@@ -44,8 +44,8 @@
 //! value otherwise, and each copier must be that much likelier a copy than independent; the
 //! copiers inside its block (for the plain start's, a copier and its original inside one block
 //! start) are then one voice with their originals, each with its evidence (a copy of a hidden
-//! original one voice with the copy that gives its value most often). Which of two voices copies the other is not decided: the model explains either
-//! direction about as well.
+//! original one voice with the copy that gives its value most often). Which of two voices
+//! copies the other is not decided: the model explains either direction about as well.
 //!
 //! # Complexity
 //! Counting the agreement of voice pairs costs O(Σ min(m, K)²) for `m` voices on a subject
@@ -99,13 +99,12 @@ pub(crate) const COPY_PRIOR: f64 = 0.2;
 /// in their experiments); here it is what was claimed, but never fewer than this nor than
 /// the domain allows, read from the other facts of the attribute (`Statements::domains`): a
 /// copying block hides the ways to be wrong on the facts it outvotes, not on every fact of
-/// its attribute. The domain matters: with four false values
-/// taken on yes/no facts, an honest error there looks four times rarer than it is, and
-/// honest sources erring on their own were read as copying one another (a review's table of
-/// eight, four of them wrong more often than right: the four right ones joined, whether the
-/// facts were written "yes", "1" or "home7", `tests/reconcile_copying.rs`; on 300 of its
-/// generated tables of honest yes/no sources, 0.609 of the facts right against 0.644 with the
-/// domain's bound). **Chosen on
+/// its attribute. The domain matters: with four false values taken on yes/no facts, an
+/// honest error there looks four times rarer than it is, and honest sources erring on their
+/// own were read as copying one another (a review's table of eight, four of them wrong more
+/// often than right: the four right ones joined, whether the facts were written "yes", "1"
+/// or "home7", `tests/reconcile_copying.rs`; on 300 of its generated tables of honest yes/no
+/// sources, 0.609 of the facts right against 0.644 with the domain's bound). **Chosen on
 /// `examples/copying.rs`' cliques and the public datasets' tuning halves** (BENCHMARKS.md,
 /// "Copies of every figure"; tried before the domain's bound, the one-block rule and the
 /// own-answers test's shown `n`): 2 to 10 read every clique alike; 2 and 3 lose a book of
@@ -992,8 +991,8 @@ fn hidden_family(copies: &[Option<Copying>], voices: usize, v: usize) -> Option<
 }
 
 /// The reading found from a start which read the values `truth` (its [`vote`]), whose copiers
-/// are read within `blocks` (see [`Reading::blocks`]). With `families`, each family also has a hidden original
-/// ([`Hidden`]), first with the whole family as its copies.
+/// are read within `blocks` (see [`Reading::blocks`]). With `families`, each family also has
+/// a hidden original ([`Hidden`]), first with the whole family as its copies.
 fn reading(
     said: &Said,
     pairs: &Pairs<'_>,
