@@ -1075,9 +1075,10 @@ pub(crate) struct Statements {
     attributes: Vec<u32>,
     /// Per key, whether it is a label ([`is_label`]); empty: none is.
     labels: Vec<bool>,
-    /// Per attribute, the first distinct values its fixed facts show, each by a fingerprint of
-    /// its key's text, [`ATTRIBUTE_VALUES`] at most ([`Statements::shows`]).
-    shown: Vec<Vec<u64>>,
+    /// Per attribute, the first distinct values its fixed facts show ([`Statements::shows`]),
+    /// [`TRACKED_VALUES`] at most: each by a fingerprint of its key's text, with how many facts
+    /// show it and the last subject that did.
+    shown: Vec<Vec<Shown>>,
     /// How many keys there are: keys lie below it.
     keys: usize,
     /// Per key, its place in a fixed order (text order in `Reconciler`), for ties.
@@ -1087,10 +1088,35 @@ pub(crate) struct Statements {
     rounded: Vec<Option<Rounded>>,
 }
 
-/// How many distinct values of an attribute [`Statements::domains`] counts: past it, a
-/// voice's false values there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`]
-/// anyway.
+/// The most values [`Statements::domains`] gives a fact: past it, a voice's false values
+/// there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`] anyway.
 const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
+
+/// How many distinct values of an attribute [`Statements::shows`] follows: an attribute whose
+/// fixed facts show more has many values (a toll, a time, a choice named per fact), however
+/// often each is shown.
+const TRACKED_VALUES: usize = 16;
+
+/// The share a value must recur on before [`Statements::domains`] counts it among the values a
+/// fact of its attribute may take: of as many facts as its attribute's most shown value is
+/// shown on (for a number of labels on a fact: of the facts that show two or more). A third
+/// value two sources give on a few yes/no facts ("partly", 2) is not a third way to be wrong
+/// on every fact; draws in a table of matches, a third of the results, are. **Chosen before
+/// measuring**, as a quarter; then measured (BENCHMARKS.md, "A third value on a few facts"):
+/// a tenth let a third value on 20 of 160 facts bound the attribute again, a half read every
+/// table measured as a quarter does.
+const RECURRING_SHARE: f64 = 0.25;
+
+/// A value an attribute's fixed facts show ([`Statements::shows`]).
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    /// A fingerprint of its key's text.
+    print: u64,
+    /// How many facts show it.
+    facts: u32,
+    /// The last subject that showed it, so that a fact counts once.
+    last: usize,
+}
 
 /// The keys of a subject's `(speaker, key)` rows that two speakers or more give, in key order.
 fn supported(rows: &[(u32, u32)]) -> Vec<u32> {
@@ -1101,6 +1127,13 @@ fn supported(rows: &[(u32, u32)]) -> Vec<u32> {
         given.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0).collect();
     keys.dedup();
     keys
+}
+
+/// The fingerprint [`Statements::shows`] tells a value by: of its key's text, as
+/// [`crh::value_key`] writes it on every path.
+pub(crate) fn fingerprint(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FixedState::default().hash_one(text)
 }
 
 /// Whether `value` is a label: a yes/no fact or a category, whose facts may each allow only
@@ -1186,7 +1219,7 @@ impl Statements {
             st.rows.extend(rows);
             st.subjects.push((st.rows.len(), fixed(g)));
             for k in st.to_show() {
-                st.shows(attribute, &keys.texts[k as usize]);
+                st.shows(attribute, fingerprint(&keys.texts[k as usize]));
             }
         }
         st.speakers = speakers;
@@ -1205,21 +1238,19 @@ impl Statements {
     }
 
     /// The keys of the last subject whose values its attribute is to count
-    /// ([`Statements::shows`]), in key order: on a fixed fact, the values that are not labels
-    /// and that two speakers or more give ([`supported`]), while the attribute has shown
-    /// fewer than [`ATTRIBUTE_VALUES`]; none otherwise, so a caller writes no text for them.
+    /// ([`Statements::shows`]), in key order: on a fixed fact, the values that two speakers or
+    /// more give ([`supported`]), while the attribute has shown fewer than
+    /// [`TRACKED_VALUES`]; none otherwise, so a caller writes no text for them.
     pub fn to_show(&self) -> Vec<u32> {
         let (Some(&(end, fixed)), Some(&a)) = (self.subjects.last(), self.attributes.last()) else {
             return Vec::new();
         };
         let from = self.subjects.len().checked_sub(2).map_or(0, |i| self.subjects[i].0);
-        let counting = self.shown.get(a as usize).is_none_or(|v| v.len() < ATTRIBUTE_VALUES);
+        let counting = self.shown.get(a as usize).is_none_or(|v| v.len() < TRACKED_VALUES);
         if !fixed || !counting {
             return Vec::new();
         }
-        let mut keys = supported(&self.rows[from..end]);
-        keys.retain(|&k| !self.is_label(k));
-        keys
+        supported(&self.rows[from..end])
     }
 
     /// Whether key `k` is a label ([`Statements::label`]).
@@ -1227,32 +1258,41 @@ impl Statements {
         self.labels.get(k as usize).copied().unwrap_or(false)
     }
 
-    /// A fixed fact of attribute `attribute` shows the value whose key's text (as
-    /// [`crh::value_key`] writes it, on every path) is `text` (one of
-    /// [`Statements::to_show`]'s).
-    pub fn shows(&mut self, attribute: u32, text: &str) {
-        use std::hash::BuildHasher;
+    /// The last subject, a fixed fact of attribute `attribute`, shows the value whose key's
+    /// text (as [`crh::value_key`] writes it, on every path) has the fingerprint `print`
+    /// ([`fingerprint`]; one of [`Statements::to_show`]'s keys). A fact counts once for a
+    /// value, however often it is told so.
+    pub fn shows(&mut self, attribute: u32, print: u64) {
         let a = attribute as usize;
         if self.shown.len() <= a {
             self.shown.resize_with(a + 1, Vec::new);
         }
-        let print = FixedState::default().hash_one(text);
+        let subject = self.subjects.len();
         let shown = &mut self.shown[a];
-        if shown.len() < ATTRIBUTE_VALUES && !shown.contains(&print) {
-            shown.push(print);
+        if let Some(v) = shown.iter_mut().find(|v| v.print == print) {
+            if v.last != subject {
+                v.facts += 1;
+                v.last = subject;
+            }
+        } else if shown.len() < TRACKED_VALUES {
+            shown.push(Shown { print, facts: 1, last: subject });
         }
     }
 
     /// Per fixed fact, in order, the values a voice could give there as far as the claims
-    /// tell ([`super::echo::false_values`]), each value counted only where two speakers or
-    /// more give it on one fact ([`supported`]), so that a stray cell ("partly" once among
-    /// yes and no) bounds nothing. A fact of labels (every key a label): the most such labels
-    /// any one fact of labels of its attribute shows, since each fact of an attribute may
-    /// allow its own few (a yes/no fact two; "home7" or "away7" two of hundreds). Any other
-    /// fact: the distinct such values the fixed facts of its attribute show together
-    /// ([`Statements::shows`]; labels among them are not counted), as a figure, a time or a
-    /// date may be any of them (a fact written 1 or 0 two; a death toll or a gate time more
-    /// than [`super::echo::MIN_FALSE_VALUES`], where counting stops).
+    /// tell ([`super::echo::false_values`]). A value counts only where two speakers or more
+    /// give it on one fact ([`supported`]), so that a stray cell ("partly" once among yes and
+    /// no) bounds nothing, and only where it recurs ([`RECURRING_SHARE`]), so that a third
+    /// value two sources give on a few facts bounds only those facts (through the values they
+    /// show themselves), not every fact of the attribute. Any fact that is not of labels: the
+    /// values recurring on the fixed facts of its attribute together ([`Statements::shows`]),
+    /// as a figure, a time or a date may be any of them (a fact written 1 or 0 two), or more
+    /// than [`super::echo::MIN_FALSE_VALUES`] where the facts show more than
+    /// [`TRACKED_VALUES`] (a death toll, a gate time). A fact of labels (every key a label)
+    /// may allow its own few of them (a yes/no fact two; "home7" or "away7" two of hundreds):
+    /// the most labels one fact of its attribute shows, but no more than the labels recurring
+    /// on the attribute's facts together; where its facts show too many labels to follow
+    /// (labels named per fact), the most labels that recur as a number of labels on one fact.
     pub fn domains(&self) -> Vec<u32> {
         let of_labels =
             |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| self.is_label(k));
@@ -1263,13 +1303,38 @@ impl Statements {
                 .map(|((_, rows), &a)| (a as usize, rows, of_labels(rows)))
         };
         let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
-        let mut most_labels = vec![0u32; attributes];
+        // Per attribute, how many facts of labels show each number of labels (the last place:
+        // as many as a fact may take, or more).
+        let mut facts = vec![[0u32; ATTRIBUTE_VALUES + 1]; attributes];
         for (a, rows, _) in fixed().filter(|&(_, _, labels)| labels) {
-            let shown = index(supported(rows).len());
-            most_labels[a] = most_labels[a].max(shown);
+            facts[a][supported(rows).len().min(ATTRIBUTE_VALUES)] += 1;
         }
-        let all_values = |a: usize| index(self.shown.get(a).map_or(0, Vec::len));
-        fixed().map(|(a, _, labels)| if labels { most_labels[a] } else { all_values(a) }).collect()
+        let recurs = |facts: u32, of: u32| f64::from(facts) >= RECURRING_SHARE * f64::from(of);
+        // The values recurring on the attribute's facts; `None` past those followed.
+        let values = |a: usize| {
+            let shown = self.shown.get(a).map_or(&[][..], Vec::as_slice);
+            let most = shown.iter().map(|v| v.facts).max().unwrap_or(0);
+            let recurring = shown.iter().filter(|v| recurs(v.facts, most)).count();
+            (shown.len() < TRACKED_VALUES).then(|| index(recurring.min(ATTRIBUTE_VALUES)))
+        };
+        let labels = |a: usize| {
+            let facts = &facts[a];
+            let most = facts.iter().rposition(|&f| f > 0).map_or(0, index);
+            let disputed: u32 = facts[2..].iter().sum();
+            // The most labels that recur on the facts showing two or more.
+            let recurring = (2..=ATTRIBUTE_VALUES).rev().find(|&n| {
+                let at_least: u32 = facts[n..].iter().sum();
+                at_least > 0 && recurs(at_least, disputed)
+            });
+            match values(a) {
+                Some(values) => most.min(values),
+                None => recurring.map_or(most, index),
+            }
+        };
+        let domain = |a: usize, is_labels: bool| {
+            if is_labels { labels(a) } else { values(a).unwrap_or(index(ATTRIBUTE_VALUES)) }
+        };
+        fixed().map(|(a, _, is_labels)| domain(a, is_labels)).collect()
     }
 
     /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
@@ -1672,47 +1737,101 @@ mod tests {
     }
 
     /// A value counts toward a fact's domain only where two speakers or more give it on one
-    /// fact: a fixed fact of labels may take the most such labels any fact of labels of its
-    /// attribute shows, another fact the such values the fixed facts of its attribute show
-    /// together (told by their texts, as the paths tell them), from the first subject on;
-    /// facts that are not fixed (a running total's figures over time) count none and get
-    /// none.
+    /// fact, and only where it recurs on a quarter as many facts as its attribute's most
+    /// shown value: a fixed fact of labels may take the most labels any fact of its attribute
+    /// shows, but no more than recur on the attribute; another fact the values recurring on
+    /// the fixed facts of its attribute together (told by their texts, as the paths tell
+    /// them), or five once more than [`TRACKED_VALUES`] are shown; facts that are not fixed
+    /// (a running total's figures over time) count none and get none.
     #[test]
     fn a_fact_may_take_the_values_its_attribute_shows() {
-        let texts = [
-            "yes", "no", "2", "3", "4", "5", "6", "7", "home7", "away7", "home8", "away8", "partly",
-        ];
-        let mut st = Statements::new(vec![0, 1, 2, 3, 4], (0..texts.len()).collect());
-        for label in [0, 1, 8, 9, 10, 11, 12] {
+        let mut texts: Vec<String> = ["yes", "no", "partly", "home", "away", "draw", "home7"]
+            .iter()
+            .chain(&["away7", "home8", "away8", "draw8"])
+            .map(|t| (*t).to_owned())
+            .collect();
+        // Choices named per fact, more than are followed.
+        let named = texts.len();
+        texts.extend((0..TRACKED_VALUES).flat_map(|f| [format!("in{f}"), format!("out{f}")]));
+        texts.push("draw3".to_owned());
+        let labels = texts.len();
+        texts.extend((0..20).map(|n| n.to_string()));
+        let number = |n: u32| index(labels) + n;
+        let mut st = Statements::new((0..6).collect(), (0..texts.len()).collect());
+        for label in 0..labels {
             st.label(label);
         }
         let subject = |st: &mut Statements, fixed, a, rows: &[(u32, u32)]| {
             st.subject(fixed, a, rows.iter().copied());
             for k in st.to_show() {
-                st.shows(a, texts[k as usize]);
+                st.shows(a, fingerprint(&texts[k as usize]));
             }
         };
-        // Attribute 0, yes (0) or no (1): two labels given twice each, then one; a stray
-        // third ("partly", 12) given once is not counted.
-        subject(&mut st, true, 0, &[(0, 0), (1, 1), (2, 0), (3, 1)]);
-        subject(&mut st, true, 0, &[(0, 1), (1, 1)]);
-        subject(&mut st, true, 0, &[(0, 0), (1, 1), (2, 12), (3, 0), (4, 1)]);
-        // Attribute 1, figures: 2 twice on one fact, 3 twice on another (and a running
-        // total's 2 to 6 and the lone 4 and 7 not counted) make two.
-        subject(&mut st, true, 1, &[(0, 2), (1, 2), (2, 3)]);
-        subject(&mut st, false, 1, &[(0, 2), (0, 3), (0, 4), (1, 5), (2, 6), (3, 6)]);
-        subject(&mut st, true, 1, &[(0, 3), (1, 4), (2, 7), (3, 3), (3, 3)]);
-        // Attribute 2, a choice of two named per fact: four labels in all, two on a fact.
-        subject(&mut st, true, 2, &[(0, 8), (1, 9), (2, 8), (3, 9)]);
-        subject(&mut st, true, 2, &[(0, 10), (1, 11), (2, 10)]);
-        assert_eq!(st.domains(), [2, 2, 2, 2, 2, 2, 2]);
-        // Counting stops past the values that make the floor whole.
-        for text in ["8", "9", "10", "11"] {
-            st.shows(1, text);
+        let (yes, no, partly) = (0, 1, 2);
+        // Attribute 0, yes or no: two labels given twice each on five facts, once on one; a
+        // third ("partly") given once is not counted, nor given twice on one fact of six.
+        for _ in 0..5 {
+            subject(&mut st, true, 0, &[(0, yes), (1, no), (2, yes), (3, no)]);
         }
-        subject(&mut st, true, 1, &[(0, 4), (1, 4)]);
+        subject(&mut st, true, 0, &[(0, no), (1, no)]);
+        subject(&mut st, true, 0, &[(0, yes), (1, no), (2, partly), (3, yes), (4, no)]);
+        subject(&mut st, true, 0, &[(0, yes), (1, no), (2, partly), (3, yes), (4, partly)]);
+        // Attribute 1, figures: 0 and 1 twice each on five facts, 2 twice on one (and a
+        // running total's 2 to 6 and a lone 7 not counted) make two.
+        for _ in 0..5 {
+            subject(
+                &mut st,
+                true,
+                1,
+                &[(0, number(0)), (1, number(0)), (2, number(1)), (3, number(1))],
+            );
+        }
+        subject(&mut st, false, 1, &(2..7).map(|n| (n % 5, number(n))).collect::<Vec<_>>());
+        subject(
+            &mut st,
+            true,
+            1,
+            &[(0, number(2)), (1, number(2)), (2, number(1)), (3, number(7))],
+        );
+        // Attribute 2, a choice of two named per fact: labels of two facts, two on each.
+        subject(&mut st, true, 2, &[(0, 6), (1, 7), (2, 6), (3, 7)]);
+        subject(&mut st, true, 2, &[(0, 8), (1, 9), (2, 8)]);
+        // Attribute 3, home, away or draw, each on a quarter of the facts or more, three on
+        // one fact: three.
+        let (home, away, draw) = (3, 4, 5);
+        subject(&mut st, true, 3, &[(0, home), (1, home), (2, away), (3, away)]);
+        subject(&mut st, true, 3, &[(0, draw), (1, draw), (2, home), (3, home)]);
+        subject(&mut st, true, 3, &[(0, away), (1, away), (2, draw), (3, draw)]);
+        let all = [(0, home), (1, home), (2, away), (3, away), (4, draw), (5, draw)];
+        subject(&mut st, true, 3, &all);
+        assert_eq!(st.domains(), [vec![2; 8 + 6 + 2], vec![3; 4]].concat());
+        // Attribute 4, figures: five values, each recurring, make five; past the values
+        // followed, any fact takes five.
+        for n in 0..5 {
+            subject(&mut st, true, 4, &[(0, number(n)), (1, number(n))]);
+        }
+        assert_eq!(st.domains()[20..], [5; 5]);
+        for n in 5..u32::try_from(TRACKED_VALUES).unwrap_or(16) {
+            subject(&mut st, true, 4, &[(0, number(n)), (1, number(n)), (2, number(0))]);
+        }
         assert!(st.to_show().is_empty());
-        assert_eq!(st.domains()[3], 5);
+        for n in [0, 1] {
+            subject(&mut st, true, 4, &[(0, number(n)), (1, number(n))]);
+        }
+        assert_eq!(st.domains().last(), Some(&5));
+        // Attribute 5, a choice of two named per fact, past the labels followed, with a third
+        // label given twice on one fact: the most labels recurring on a fact, two.
+        let facts = u32::try_from(TRACKED_VALUES).unwrap_or(16);
+        for f in 0..facts {
+            let (i, o) = (index(named) + 2 * f, index(named) + 2 * f + 1);
+            let mut rows = vec![(0, i), (1, i), (2, o), (3, o)];
+            if f == 3 {
+                rows.extend([(4, index(labels) - 1), (5, index(labels) - 1)]);
+            }
+            subject(&mut st, true, 5, &rows);
+        }
+        let all = st.domains();
+        assert_eq!(all[all.len() - TRACKED_VALUES..], [2; TRACKED_VALUES]);
         assert!(Statements::new(Vec::new(), Vec::new()).domains().is_empty());
     }
 

@@ -302,6 +302,8 @@ fn statements(
             st.label(keys.order[v]);
         }
     }
+    // Each label's fingerprint (`voice::fingerprint`), once it is shown.
+    let mut prints: Vec<Option<u64>> = vec![None; bulk.label_values.len()];
     // Each attribute, numbered as first seen, as `Statements::of_groups` numbers them.
     let mut attributes: HashMap<String, u32, FixedState> = HashMap::default();
     for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
@@ -328,7 +330,9 @@ fn statements(
                 if let Some(value) = bulk.label_values.get(v)
                     && to_show.binary_search(&index(keys.order[v])).is_ok()
                 {
-                    st.shows(attribute, &crh::value_key(value));
+                    let print = *prints[v]
+                        .get_or_insert_with(|| voice::fingerprint(&crh::value_key(value)));
+                    st.shows(attribute, print);
                 }
             }
         }
@@ -349,7 +353,7 @@ fn statements(
                     continue;
                 }
                 if to_show.binary_search(&index(base + r as usize)).is_ok() {
-                    st.shows(attribute, &number_key(cl.value, amount));
+                    st.shows(attribute, voice::fingerprint(&number_key(cl.value, amount)));
                 }
                 if let Some(rounded) =
                     number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
