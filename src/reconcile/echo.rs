@@ -1350,10 +1350,17 @@ pub(crate) fn laplace(right: f64, all: f64) -> f64 {
     (right + 1.0) / (all + 2.0)
 }
 
-/// The false values a subject's claims show: its distinct values less the true one, at
-/// least 1.
+/// The false values a subject's claims show: its distinct values less the true one, taken
+/// to be among them, at least 1 ([`claimed_false_values`]).
 fn shown_false_values(rows: &[(u32, u32)]) -> f64 {
-    (distinct_values(rows).saturating_sub(1) as f64).max(1.0)
+    claimed_false_values(distinct_values(rows), true)
+}
+
+/// The false values among a subject's `distinct` claimed values, less the true one when it is
+/// among them (`truth_claimed`), at least 1: the `n` of both copy passes where no floor
+/// applies (this pass's [`shown_false_values`], the false-sharing pass's own).
+pub(crate) fn claimed_false_values(distinct: usize, truth_claimed: bool) -> f64 {
+    (distinct.saturating_sub(usize::from(truth_claimed)) as f64).max(1.0)
 }
 
 /// How many distinct values a subject's `(voice, value)` rows give.

@@ -1582,7 +1582,8 @@ impl<'a> FigureSets<'a> {
     }
 }
 
-/// The distinct figures off the estimate claimed for one subject, at least 1: this pass's `n`.
+/// The distinct figures off the estimate claimed for one subject, at least 1: this pass's `n`
+/// ([`super::echo::claimed_false_values`]).
 ///
 /// Not the block pass's floor ([`super::echo::MIN_FALSE_VALUES`]): this pass reads "false" off
 /// the vote, so where a copying block wins the vote, the honest voices' agreement on the truth
@@ -1594,7 +1595,8 @@ fn false_figures(said: &Said, truth: Option<usize>) -> f64 {
     let mut all = said.figures.clone();
     all.sort_unstable();
     all.dedup();
-    all.iter().filter(|&&k| Some(k) != truth).count().max(1) as f64
+    let truth_claimed = truth.is_some_and(|t| all.binary_search(&t).is_ok());
+    super::echo::claimed_false_values(all.len(), truth_claimed)
 }
 
 /// Per subject, the figure the voices' weighted vote picks (each voice's weight split over the
