@@ -87,8 +87,8 @@ pub(crate) const COPY_PRIOR: f64 = 0.2;
 /// values allow as many (see [`false_values`]): amounts, dates and times whose attribute's
 /// facts show five values or more among them, labels of which some fact shows five; a
 /// yes/no fact has one, however it is written, a fact of three labels two (each value
-/// counted only where two voices give it on one fact, and where it recurs on the
-/// attribute's facts: `Statements::domains`).
+/// counted only where two voices give it on one fact, and among the values that cover
+/// nearly all its attribute's: `Statements::domains`).
 ///
 /// The few voices of one subject show fewer of the ways to be wrong than there are: where
 /// every voice but a block gives one other value, the distinct false values claimed number
