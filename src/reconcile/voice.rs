@@ -1345,8 +1345,13 @@ impl Statements {
                 None => per_fact.map_or(most, index),
             }
         };
+        // Per attribute, once: a fact of labels' domain, and another fact's.
+        let of_attribute: Vec<(u32, u32)> = (0..attributes)
+            .map(|a| (labels(a), values(a).unwrap_or(index(ATTRIBUTE_VALUES))))
+            .collect();
         let domain = |a: usize, is_labels: bool| {
-            if is_labels { labels(a) } else { values(a).unwrap_or(index(ATTRIBUTE_VALUES)) }
+            let (labels, values) = of_attribute[a];
+            if is_labels { labels } else { values }
         };
         fixed().map(|(a, _, is_labels)| domain(a, is_labels)).collect()
     }
