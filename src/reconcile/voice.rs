@@ -589,7 +589,7 @@ impl Voices {
     pub fn detect_copying_in(&mut self, statements: &Statements) {
         // What each fixed fact's values allow, read from the claims as they are: the second
         // reading's keys are numbered subject by subject.
-        let domains = statements.domains();
+        let (domains, two_way): (Vec<u32>, Vec<bool>) = statements.domains().into_iter().unzip();
         let mut echoes = self.echoing_blocks(statements, &domains, Agreement::Exact);
         // Copies an editor rounded ("1,200" for the wire's "1,234") agree only to two
         // significant figures: the same pass again, where a round figure and the one precise
@@ -611,7 +611,7 @@ impl Voices {
             self.finalize();
         }
         self.detect_rare_sharing(statements);
-        self.detect_false_sharing(statements, &domains);
+        self.detect_false_sharing(statements, &two_way);
     }
 
     /// Per speaker of `statements`, its voice now.
@@ -758,13 +758,13 @@ impl Voices {
     ///
     /// Only fixed facts take part: a running total's earlier figures, or a bound beside a
     /// figure, are not false, and reading them as false merged independent outlets. Nor do
-    /// facts of one false value (`domains` of two or fewer, [`Statements::domains`]: a yes/no
+    /// facts of one false value (of a two-way attribute, [`Statements::domains`]: a yes/no
     /// fact, however written): there any two voices that err err alike, so sharing a false
     /// value tells only how often they err, which this pass reads off the vote; where a poor
     /// majority outvotes the truth, two accurate voices then "share" the false values the
-    /// vote gave them and were joined (on 300 generated tables of honest yes/no sources, 43
-    /// joined voices, 12 of them losing more than 2 % of their facts right, 7 gaining). The
-    /// block pass, which
+    /// vote gave them and were joined (in 43 of 300 generated tables of honest yes/no sources,
+    /// 12 of them losing more than 2 % of their facts right, 7 gaining). Those facts are left
+    /// out of the vote, the accuracies and the pairs' agreement alike. The block pass, which
     /// weighs whole readings instead of the vote's, still judges those facts.
     ///
     /// # Complexity
@@ -773,7 +773,7 @@ impl Voices {
     /// false figures given by at most [`MAX_SHARING`] voices, so `p` is at most
     /// `MAX_SHARING²/2` per subject, never all pairs of voices. Unlike the rare-sharing pass,
     /// no test against chance picks the candidates: the posterior weighs chance itself.
-    fn detect_false_sharing(&mut self, statements: &Statements, domains: &[u32]) {
+    fn detect_false_sharing(&mut self, statements: &Statements, two_way: &[bool]) {
         // Only fixed facts have one true figure to be off: a running total's earlier figures,
         // or a bound beside a figure, are not false.
         if statements.fixed().next().is_none() {
@@ -785,8 +785,8 @@ impl Voices {
             // Per subject group of more than one false value: each voice's figures (key ids),
             // sorted.
             let voice = self.speaker_voices(statements);
-            let per_group: Vec<Said> = (statements.fixed().zip(domains))
-                .filter(|&(_, &domain)| domain > 2)
+            let per_group: Vec<Said> = (statements.fixed().zip(two_way))
+                .filter(|&(_, &two_way)| !two_way)
                 .map(|(rows, _)| Said::of(rows, |sp| voice[sp as usize]))
                 .collect();
             let truth = vote(&per_group, order, self.groups.len());
@@ -1303,7 +1303,13 @@ impl Statements {
     /// the attribute; where five do not (labels named per fact), the fewest labels a fact
     /// shows that cover [`COVERED_SHARE`] of its facts that show two or more (matches named
     /// per fact, a tenth of them showing a draw twice, three).
-    pub fn domains(&self) -> Vec<u32> {
+    ///
+    /// Beside each domain, whether the fact's attribute is two-way: its two most shown values
+    /// cover [`COVERED_SHARE`] of those it shows (yes and no, however written), or, for labels
+    /// named per fact, two labels cover its facts showing two or more. Such a fact has one
+    /// false value; a small domain alone does not say so (a fact of five categories that few
+    /// sources speak on shows two labels at most, yet has four false values).
+    pub fn domains(&self) -> Vec<(u32, bool)> {
         let of_labels =
             |rows: &[(u32, u32)]| !rows.is_empty() && rows.iter().all(|&(_, k)| self.is_label(k));
         // Each fixed fact: its attribute, its rows, whether they are labels.
@@ -1356,15 +1362,25 @@ impl Statements {
                 None => per_fact.map_or(most, index),
             }
         };
-        // Per attribute, once: a fact of labels' domain, and another fact's.
-        let of_attribute: Vec<(u32, u32)> = (0..attributes)
-            .map(|a| (labels(a), values(a).unwrap_or(index(ATTRIBUTE_VALUES))))
-            .collect();
-        let domain = |a: usize, is_labels: bool| {
-            let (labels, values) = of_attribute[a];
-            if is_labels { labels } else { values }
+        // Whether the attribute's values are two: the two most shown cover it, or, for labels
+        // named per fact, two labels cover its facts.
+        let two_way = |a: usize| {
+            if let Some(values) = values(a) {
+                values == 2
+            } else {
+                let disputed: u32 = facts[a][2..].iter().sum();
+                disputed > 0 && covers(facts[a][2], disputed)
+            }
         };
-        fixed().map(|(a, _, is_labels)| domain(a, is_labels)).collect()
+        // Per attribute, once: a fact of labels' domain, another fact's, and whether two-way.
+        let of_attribute: Vec<(u32, u32, bool)> = (0..attributes)
+            .map(|a| (labels(a), values(a).unwrap_or(index(ATTRIBUTE_VALUES)), two_way(a)))
+            .collect();
+        let bound = |a: usize, is_labels: bool| {
+            let (labels, values, two_way) = of_attribute[a];
+            (if is_labels { labels } else { values }, two_way)
+        };
+        fixed().map(|(a, _, is_labels)| bound(a, is_labels)).collect()
     }
 
     /// Key `k` is the figure `rounded` to two significant figures ([`crh::rounded_key`]).
@@ -1801,6 +1817,8 @@ mod tests {
                 st.shows(a, fingerprint(&texts[k as usize]));
             }
         };
+        let domains =
+            |st: &Statements| st.domains().into_iter().map(|(d, _)| d).collect::<Vec<_>>();
         let (yes, no, partly) = (0, 1, 2);
         // Attribute 0, yes or no: two labels given twice each on ten facts, once on one; a
         // third ("partly") given once is not counted, nor given twice on one fact of twelve
@@ -1830,7 +1848,7 @@ mod tests {
         subject(&mut st, true, 3, &[(0, away), (1, away), (2, draw), (3, draw)]);
         let all = [(0, home), (1, home), (2, away), (3, away), (4, draw), (5, draw)];
         subject(&mut st, true, 3, &all);
-        assert_eq!(st.domains(), [vec![2; 13 + 13 + 2], vec![3; 4]].concat());
+        assert_eq!(domains(&st), [vec![2; 13 + 13 + 2], vec![3; 4]].concat());
         // Attribute 4, a count that is mostly 0: 0 on twenty facts, 1 on three, 2 on two, 3
         // and 5 on one each; 0 to 3 cover 26 of the 27 values shown: four.
         for (n, facts) in [(0, 20), (1, 3), (2, 2), (3, 1), (5, 1)] {
@@ -1838,12 +1856,12 @@ mod tests {
                 subject(&mut st, true, 4, &[(0, number(n)), (1, number(n)), (2, number(9))]);
             }
         }
-        assert_eq!(st.domains()[32..], [4; 27]);
+        assert_eq!(domains(&st)[32..], [4; 27]);
         // Attribute 5, figures each on one fact, no five covering them: five.
         for n in 0..20 {
             subject(&mut st, true, 5, &[(0, number(n)), (1, number(n))]);
         }
-        assert_eq!(st.domains()[59..], [5; 20]);
+        assert_eq!(domains(&st)[59..], [5; 20]);
         // Attribute 6, a choice of two named per fact, past the labels followed, with a third
         // label given twice on one fact of 24: two, as two labels cover 23 of its facts.
         for f in 0..choices {
@@ -1854,7 +1872,18 @@ mod tests {
             }
             subject(&mut st, true, 6, &rows);
         }
-        assert_eq!(st.domains()[79..], [2; 24]);
+        assert_eq!(domains(&st)[79..], [2; 24]);
+        // Attribute 7, five categories that four sources speak on, two on a fact: a domain of
+        // two, but not two-way.
+        for (a, b) in [(0, 1), (3, 4), (5, 0), (1, 3), (4, 5)] {
+            subject(&mut st, true, 7, &[(0, a), (1, a), (2, b), (3, b)]);
+        }
+        assert_eq!(domains(&st)[103..], [2; 5]);
+        let two_way: Vec<bool> = st.domains().into_iter().map(|(_, t)| t).collect();
+        // Yes/no, 1/0 and choices named per fact are two-way; draws, a count mostly 0,
+        // figures no five cover and the five categories are not.
+        assert!(two_way[..26].iter().chain(&two_way[79..103]).all(|&t| t));
+        assert!(!two_way[28] && !two_way[32] && !two_way[59] && !two_way[103]);
         assert!(Statements::new(Vec::new(), Vec::new()).domains().is_empty());
     }
 
