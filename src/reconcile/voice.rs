@@ -1332,8 +1332,8 @@ impl Statements {
             }
         }
         let covers = |part: u32, of: u32| f64::from(part) >= COVERED_SHARE * f64::from(of);
-        // The fewest of the attribute's most shown values that cover its values; `None` when
-        // five do not.
+        // Per attribute, the fewest of its most shown values that cover its values; `None`
+        // when five do not.
         let values = |a: usize| {
             let mut counts: Vec<u32> = self
                 .shown
@@ -1349,6 +1349,7 @@ impl Statements {
                 .map(|k| index(k + 1));
             if all_shown[a] == 0 { Some(0) } else { fewest }
         };
+        let values: Vec<Option<u32>> = (0..attributes).map(values).collect();
         let labels = |a: usize| {
             let facts = &facts[a];
             let most = facts.iter().rposition(|&f| f > 0).map_or(0, index);
@@ -1357,7 +1358,7 @@ impl Statements {
             let disputed: u32 = facts[2..].iter().sum();
             let per_fact =
                 (2..=ATTRIBUTE_VALUES).find(|&n| covers(facts[2..=n].iter().sum(), disputed));
-            match values(a) {
+            match values[a] {
                 Some(values) => most.min(values),
                 None => per_fact.map_or(most, index),
             }
@@ -1365,7 +1366,7 @@ impl Statements {
         // Whether the attribute's values are two: the two most shown cover it, or, for labels
         // named per fact, two labels cover its facts.
         let two_way = |a: usize| {
-            if let Some(values) = values(a) {
+            if let Some(values) = values[a] {
                 values == 2
             } else {
                 let disputed: u32 = facts[a][2..].iter().sum();
@@ -1374,7 +1375,7 @@ impl Statements {
         };
         // Per attribute, once: a fact of labels' domain, another fact's, and whether two-way.
         let of_attribute: Vec<(u32, u32, bool)> = (0..attributes)
-            .map(|a| (labels(a), values(a).unwrap_or(index(ATTRIBUTE_VALUES)), two_way(a)))
+            .map(|a| (labels(a), values[a].unwrap_or(index(ATTRIBUTE_VALUES)), two_way(a)))
             .collect();
         let bound = |a: usize, is_labels: bool| {
             let (labels, values, two_way) = of_attribute[a];
