@@ -248,7 +248,12 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
     let true_pairs = family_size * (family_size - 1) / 2;
     let (mut found, mut false_pairs) = (0usize, 0usize);
     for v in &result.voices {
-        let names: Vec<&str> = v.members.iter().map(claimrecon::SourceId::as_str).collect();
+        // Its members, and the sources that speak with it on some attributes alone (found
+        // copying it there): a copier of one kind is a pair on that kind.
+        let names: Vec<&str> = (v.members.iter())
+            .chain(v.partly.iter().map(|p| &p.source))
+            .map(claimrecon::SourceId::as_str)
+            .collect();
         for (i, a) in names.iter().enumerate() {
             for b in &names[i + 1..] {
                 if family(a) && family(b) {

@@ -32,6 +32,7 @@ pub use crate::reconcile::{
     DerivedBound, Estimate, EstimateReason, Figure, Finding, FindingKind, FindingMessage, Group,
     OutletReport, Rank, RankReason, Ranked, Reconciler, Reconciliation, Rejected, Relation,
     RelationIter, RelationKind, RelationReason, Relations, SourceReport, Summary, VoiceReport,
+    AttributeVoice, PartMember,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

@@ -591,6 +591,31 @@ pub struct SourceReport {
     pub reliability: Option<Score>,
     /// Claims that repeat a figure another source of the same voice gave first.
     pub echoes: usize,
+    /// The attributes on which the source speaks with another voice than `voice`: it was
+    /// found copying that voice there and speaking on its own elsewhere (see
+    /// [`VoiceReport::partly`]). Empty for most sources.
+    pub voice_on: Vec<AttributeVoice>,
+}
+
+/// An attribute on which a source speaks with another voice than its own
+/// ([`SourceReport::voice_on`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AttributeVoice {
+    /// The attribute, as its first claim or row names it ("deaths", "verdict").
+    pub attribute: String,
+    /// The voice the source's figures of that attribute count in.
+    pub voice: SourceId,
+}
+
+/// A source that speaks with a voice on some attributes alone ([`VoiceReport::partly`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PartMember {
+    /// The source.
+    pub source: SourceId,
+    /// The attributes whose figures count in the voice, by name.
+    pub attributes: Vec<String>,
 }
 
 /// What the reconciliation says of one outlet: the figures it published, whoever said them.
@@ -675,9 +700,14 @@ pub struct VoiceReport {
     /// The sources in the group, by name in lower case, then in bytes ("alpha", "Beta",
     /// "beta").
     pub members: Vec<SourceId>,
+    /// The sources that speak with this voice on some attributes alone: found copying it
+    /// there (by the block pass run on each attribute's facts alone) and speaking on their own
+    /// elsewhere, so their figures of those attributes count in this voice and the rest in
+    /// their own. Their reasons are among `reasons`, each naming the attribute.
+    pub partly: Vec<PartMember>,
     /// Why they are one voice.
     pub reasons: Vec<String>,
-    /// Claims made by all members.
+    /// Claims made by all members (and the claims of `partly` that count in this voice).
     pub claims: usize,
     /// Distinct figures, after echoes are counted once.
     pub distinct: usize,

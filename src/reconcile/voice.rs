@@ -79,6 +79,24 @@ pub(crate) struct Voices {
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
+    /// Voices that copy another on some attributes only (the fourth pass of
+    /// [`Voices::detect_copying`]): per copier voice's name (`VoiceGroup::any_name`) and
+    /// attribute id (as [`Statements`] numbers them), the name of the voice its figures of that
+    /// attribute speak with.
+    on_attribute: HashMap<(usize, u32), usize, FixedState>,
+    /// Per attribute id, its name, where `on_attribute` names it.
+    attribute_names: Vec<String>,
+}
+
+/// A voice that speaks with another's voice on one attribute ([`Voices::attribute_voices`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CopiedAttribute {
+    /// The copier's voice (a group).
+    pub copier: usize,
+    /// What the attribute is called.
+    pub attribute: String,
+    /// The voice (a group) its figures of that attribute count in.
+    pub voice: usize,
 }
 
 /// Relays of wires by unattributed claims. An outlet whose every unattributed claim it relays
@@ -419,6 +437,8 @@ impl Voices {
             claim_voice,
             name_group: Vec::new(),
             groups: Vec::new(),
+            on_attribute: HashMap::default(),
+            attribute_names: Vec::new(),
         };
         v.finalize();
         v
@@ -477,6 +497,8 @@ impl Voices {
             claim_voice: Vec::new(),
             name_group: Vec::new(),
             groups: Vec::new(),
+            on_attribute: HashMap::default(),
+            attribute_names: Vec::new(),
         };
         v.finalize();
         v
@@ -579,9 +601,51 @@ impl Voices {
     /// taken for one ([`Statements::to_two_figures`]), so copies an editor rounded agree;
     /// after it, a third finds cliques of more than two voices from the *false* figures they
     /// share (see [`Voices::detect_false_sharing`]).
+    ///
+    /// A fourth pass then finds voices that copy another on some attributes only
+    /// ([`Voices::detect_attribute_copying`]): their claims of those attributes speak with the
+    /// other's voice, the rest with their own.
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
         self.detect_copying_in(&statements);
+        if !self.on_attribute.is_empty() {
+            // Each claim of a copied attribute speaks with its voice there (one subject a
+            // group, in order).
+            for (g, &a) in groups.iter().zip(statements.attributes()) {
+                for &c in &g.members {
+                    let voice = self.voice_on(self.claim_voice[c], a);
+                    self.claim_voice[c] = self.groups[voice].any_name;
+                }
+            }
+        }
+    }
+
+    /// The voice (a group) that name `name` speaks with on attribute id `attribute` (as
+    /// [`Statements`] numbers them): its group's, or where its group copies another voice on
+    /// that attribute alone ([`Voices::detect_attribute_copying`]), that voice.
+    pub fn voice_on(&self, name: usize, attribute: u32) -> usize {
+        let group = self.name_group[name];
+        if self.on_attribute.is_empty() {
+            return group;
+        }
+        self.on_attribute
+            .get(&(self.groups[group].any_name, attribute))
+            .map_or(group, |&voice| self.name_group[voice])
+    }
+
+    /// Each voice that copies another on an attribute alone, by copier, then attribute name.
+    pub fn attribute_voices(&self) -> Vec<CopiedAttribute> {
+        let mut out: Vec<CopiedAttribute> = self
+            .on_attribute
+            .iter()
+            .map(|(&(copier, a), &voice)| CopiedAttribute {
+                copier: self.name_group[copier],
+                attribute: self.attribute_names.get(a as usize).cloned().unwrap_or_default(),
+                voice: self.name_group[voice],
+            })
+            .collect();
+        out.sort_by(|x, y| (x.copier, &x.attribute).cmp(&(y.copier, &y.attribute)));
+        out
     }
 
     /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
@@ -612,6 +676,69 @@ impl Voices {
         }
         self.detect_rare_sharing(statements);
         self.detect_false_sharing(statements, &two_way);
+        self.detect_attribute_copying(statements);
+    }
+
+    /// The fourth pass of [`Voices::detect_copying`]: a voice that copies another on some
+    /// attributes and speaks on its own on the rest (Dong, Berti-Equille and Srivastava judge
+    /// copying per pair of sources; a copier of one attribute dilutes its evidence with the
+    /// attributes it does not copy, and the first three passes read the whole table). The
+    /// block pass again ([`Voices::echoing_blocks`], both readings), on each attribute's fixed
+    /// facts alone, for tables of two attributes or more with fixed facts: a copier found
+    /// there, not already one voice with its original, speaks with the original's voice on
+    /// that attribute (`on_attribute`; the voice of every copy of one original there is the
+    /// first of them by name, as a group is named), and with its own elsewhere. Nothing is
+    /// joined: its other figures still weigh as its own.
+    fn detect_attribute_copying(&mut self, statements: &Statements) {
+        let facts = statements.fixed_by_attribute();
+        if facts.iter().filter(|f| !f.is_empty()).count() < 2 {
+            return;
+        }
+        let mut found = false;
+        for (a, subjects) in facts.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+            let attribute = index(a);
+            let alone = statements.of_attribute(attribute, subjects);
+            let domains: Vec<u32> = alone.domains().into_iter().map(|(d, _)| d).collect();
+            let mut echoes = self.echoing_blocks(&alone, &domains, Agreement::Exact);
+            if let Some(rounded) = alone.to_two_figures() {
+                echoes.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
+            }
+            // The copies of one original there, as one voice: the first of them by name
+            // (groups are in name order, and a union's root is its lowest).
+            let mut union = Union::new(self.groups.len());
+            let mut why_joined = Vec::new();
+            for (mc, mo, why) in echoes {
+                let (gc, go) = (self.name_group[mc], self.name_group[mo]);
+                if union.find(gc) != union.find(go) {
+                    union.join(gc, go);
+                    why_joined.push((gc, why));
+                }
+            }
+            // Each reason to the voice the copy speaks with there.
+            let name = statements.attribute_names.get(a).map_or("", String::as_str);
+            for (gc, why) in why_joined {
+                let (voice, copier) = (self.groups[union.find(gc)].any_name, self.groups[gc].any_name);
+                self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
+            }
+            for g in 0..self.groups.len() {
+                let root = union.find(g);
+                if root != g {
+                    let (copier, voice) = (self.groups[g].any_name, self.groups[root].any_name);
+                    self.on_attribute.insert((copier, attribute), voice);
+                    let why = format!(
+                        "{}'s figures of {name} count in this voice, its other figures in its own",
+                        self.groups[g].name
+                    );
+                    self.reasons.push((voice, copier, why));
+                    found = true;
+                }
+            }
+        }
+        if found {
+            self.attribute_names.clone_from(&statements.attribute_names);
+            // Each reason to its voice.
+            self.finalize();
+        }
     }
 
     /// Per speaker of `statements`, its voice now.
@@ -1084,6 +1211,8 @@ pub(crate) struct Statements {
     /// Per subject, an id of its attribute (what it measures, of whichever object), for
     /// [`Statements::domains`].
     attributes: Vec<u32>,
+    /// Per attribute id, its name as a report gives it ([`Statements::name_attribute`]).
+    attribute_names: Vec<String>,
     /// Per key, whether it is a label ([`is_label`]); empty: none is.
     labels: Vec<bool>,
     /// Per attribute, the first distinct values its fixed facts show ([`Statements::shows`]),
@@ -1217,6 +1346,9 @@ impl Statements {
         for g in groups {
             let next = index(attributes.len());
             let attribute = *attributes.entry(g.subject.measure()).or_insert(next);
+            if attribute == next {
+                st.name_attribute(g.subject.measure().to_string());
+            }
             st.attributes.push(attribute);
             let rows = g.members.iter().map(|&c| {
                 let name = claim_voice[c];
@@ -1238,6 +1370,16 @@ impl Statements {
             st.round(k, r);
         }
         st
+    }
+
+    /// The next attribute id (ids are numbered from 0, as first seen) is named `name`.
+    pub fn name_attribute(&mut self, name: String) {
+        self.attribute_names.push(name);
+    }
+
+    /// Per subject, its attribute's id.
+    pub fn attributes(&self) -> &[u32] {
+        &self.attributes
     }
 
     /// Key `k` is a label ([`is_label`]).
@@ -1458,6 +1600,49 @@ impl Statements {
         }
         out.keys = out.order.len();
         merged.then_some(out)
+    }
+
+    /// Per attribute id, its fixed facts (subject indices, in order).
+    fn fixed_by_attribute(&self) -> Vec<Vec<usize>> {
+        let mut of: Vec<Vec<usize>> = vec![Vec::new(); self.attribute_names.len()];
+        for (i, ((fixed, _), &a)) in self.subjects().zip(&self.attributes).enumerate() {
+            if fixed && let Some(facts) = of.get_mut(a as usize) {
+                facts.push(i);
+            }
+        }
+        of
+    }
+
+    /// The fixed facts `subjects` (of attribute `attribute`) alone, as statements of their
+    /// own: the same speakers, their keys numbered anew in the order they had, the values the
+    /// attribute shows kept, so [`Statements::domains`] gives each fact what it gave it among
+    /// all subjects. Costs the facts' rows, not every key.
+    fn of_attribute(&self, attribute: u32, subjects: &[usize]) -> Statements {
+        let ends: Vec<(usize, usize)> = subjects
+            .iter()
+            .map(|&i| (i.checked_sub(1).map_or(0, |p| self.subjects[p].0), self.subjects[i].0))
+            .collect();
+        let mut old: Vec<u32> =
+            ends.iter().flat_map(|&(from, to)| self.rows[from..to].iter().map(|&(_, k)| k)).collect();
+        old.sort_unstable_by_key(|&k| (self.order[k as usize], k));
+        old.dedup();
+        let new_of: HashMap<u32, u32, FixedState> =
+            old.iter().enumerate().map(|(new, &k)| (k, index(new))).collect();
+        let mut out = Statements::new(self.speakers.clone(), (0..old.len()).collect());
+        out.name_attribute(self.attribute_names.get(attribute as usize).cloned().unwrap_or_default());
+        out.shown = vec![self.shown.get(attribute as usize).cloned().unwrap_or_default()];
+        for (new, &k) in old.iter().enumerate() {
+            if self.is_label(k) {
+                out.label(new);
+            }
+            if let Some(r) = self.rounded.get(k as usize).copied().flatten() {
+                out.round(new, r);
+            }
+        }
+        for (from, to) in ends {
+            out.subject(true, 0, self.rows[from..to].iter().map(|&(s, k)| (s, new_of[&k])));
+        }
+        out
     }
 
     /// Each subject: whether it is a fixed fact, and its rows.

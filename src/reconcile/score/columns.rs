@@ -311,7 +311,11 @@ fn statements(
         let claims = &c.claims[c.start[k]..c.start[k + 1]];
         let fixed = c.natures[k] == Nature::FixedFact;
         let next = index(attributes.len());
-        let attribute = *attributes.entry(attribute_key(&bulk.vars[c.first + k].1)).or_insert(next);
+        let name = &bulk.vars[c.first + k].1;
+        let attribute = *attributes.entry(attribute_key(name)).or_insert(next);
+        if attribute == next {
+            st.name_attribute(name.clone());
+        }
         // The passes read a subject's rows as a set: their order is not the state's.
         let rows = claims.iter().enumerate().map(|(j, cl)| {
             let key = match rank.get(j) {
@@ -400,8 +404,15 @@ impl State {
         } else {
             Vec::new()
         };
+        // Per variable, its attribute's id, where copy detection found a voice copying
+        // another on some attributes alone (`Voices::voice_on`).
+        let mut attribute_of: Vec<u32> = Vec::new();
         if copy_detection {
-            voices.detect_copying_in(&statements(bulk, &keys, &variables, &ranks));
+            let statements = statements(bulk, &keys, &variables, &ranks);
+            voices.detect_copying_in(&statements);
+            if !voices.attribute_voices().is_empty() {
+                attribute_of = statements.attributes().to_vec();
+            }
         }
         let mut obs: Vec<Obs> = Vec::with_capacity(n);
         let mut epochs: Vec<Epoch> = Vec::with_capacity(bulk.vars.len());
@@ -441,8 +452,17 @@ impl State {
         drop(ranks);
         // Each observation's voice: its source's group (groups are ordered by name, sources
         // by their keys: the two numberings differ, so this holds with copy detection off too).
-        for o in &mut obs {
-            o.voice = index(voices.group_of_name(o.voice()));
+        // On an attribute it copies alone, a source speaks with the voice it copies there.
+        if attribute_of.is_empty() {
+            for o in &mut obs {
+                o.voice = index(voices.group_of_name(o.voice()));
+            }
+        } else {
+            for (span, &a) in spans.iter().zip(&attribute_of) {
+                for o in &mut obs[span.clone()] {
+                    o.voice = index(voices.voice_on(o.voice(), a));
+                }
+            }
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         // A table's rows give no publication date.

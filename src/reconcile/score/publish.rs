@@ -16,7 +16,9 @@ use crate::reconcile::reason::{
 };
 use crate::reconcile::relate::Read;
 use crate::reconcile::voice::Voices;
-use crate::reconcile::{Estimate, Figure, OutletReport, Rank, SourceReport, VoiceReport};
+use crate::reconcile::{
+    AttributeVoice, Estimate, Figure, OutletReport, PartMember, Rank, SourceReport, VoiceReport,
+};
 use crate::unit::Unit;
 
 use super::{ClaimNames, Epoch, GroupResult, Kind, State, Statement, named_id};
@@ -669,10 +671,19 @@ impl State {
             },
             || self.tally(n, n_voices, |c| self.obs(c).voice(), None),
         );
+        // Voices that copy another on some attributes alone: per copier, and per voice.
+        let copied = voices.attribute_voices();
         let sources = voices
             .sources()
             .map(|s| {
                 let t = std::mem::take(&mut per_source[s]);
+                let own = voices.group_of_name(s);
+                let voice_on = (copied.iter().filter(|c| c.copier == own))
+                    .map(|c| AttributeVoice {
+                        attribute: c.attribute.clone(),
+                        voice: voices.groups[c.voice].name.clone(),
+                    })
+                    .collect();
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
@@ -681,6 +692,7 @@ impl State {
                     agreement: agreement_of(&t),
                     reliability: reliability_of(&t),
                     echoes: t.echoes,
+                    voice_on,
                 }
             })
             .collect();
@@ -720,6 +732,20 @@ impl State {
             .enumerate()
             .map(|(v, g)| {
                 let t = std::mem::take(&mut per_voice[v]);
+                // Each member of a copier voice, with the attributes it speaks with this one.
+                let mut partly: Vec<PartMember> = Vec::new();
+                for c in copied.iter().filter(|c| c.voice == v) {
+                    for &m in &voices.groups[c.copier].members {
+                        let source = voices.name(m);
+                        match partly.iter_mut().find(|p| &p.source == source) {
+                            Some(p) => p.attributes.push(c.attribute.clone()),
+                            None => partly.push(PartMember {
+                                source: source.clone(),
+                                attributes: vec![c.attribute.clone()],
+                            }),
+                        }
+                    }
+                }
                 VoiceReport {
                     voice: g.name.clone(),
                     members: g
@@ -727,6 +753,7 @@ impl State {
                         .iter()
                         .map(|&m| voices.name(m).clone())
                         .collect::<Vec<SourceId>>(),
+                    partly,
                     reasons: g.reasons.clone(),
                     claims: t.claims,
                     distinct: voice_distinct[v],
