@@ -149,7 +149,7 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
         }
     }
     if failures {
-        for v in r.voices.iter().filter(|v| v.members.len() > 1) {
+        for v in r.voices.iter().filter(|v| v.members.len() > 1 || !v.partly.is_empty()) {
             println!("  voice {}: {}", v.voice, v.reasons.join("; "));
         }
     }

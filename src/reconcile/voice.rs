@@ -602,38 +602,64 @@ impl Voices {
     /// after it, a third finds cliques of more than two voices from the *false* figures they
     /// share (see [`Voices::detect_false_sharing`]).
     ///
-    /// A fourth pass then finds voices that copy another on some attributes only
-    /// ([`Voices::detect_attribute_copying`]): their claims of those attributes speak with the
-    /// other's voice, the rest with their own.
+    /// A fourth pass then finds voices that copy one another on some attributes only
+    /// ([`Voices::detect_attribute_copying`]): on those attributes a figure one of them repeats
+    /// from another counts once ([`Voices::voices_on_subject`]), the rest as their own.
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
         self.detect_copying_in(&statements);
         if !self.on_attribute.is_empty() {
             // Each claim of a copied attribute speaks with its voice there (one subject a
-            // group, in order).
+            // group, in order), as the name of that voice.
+            let mut voices = Vec::new();
             for (g, &a) in groups.iter().zip(statements.attributes()) {
-                for &c in &g.members {
-                    let voice = self.voice_on(self.claim_voice[c], a);
-                    self.claim_voice[c] = self.groups[voice].any_name;
+                let said: Vec<(usize, usize)> =
+                    g.members.iter().map(|&c| (self.claim_voice[c], keys.of_claim[c])).collect();
+                self.voices_on_subject(a, &said, &mut voices);
+                for (&c, &v) in g.members.iter().zip(&voices) {
+                    if v != self.name_group[self.claim_voice[c]] {
+                        self.claim_voice[c] = self.groups[v].any_name;
+                    }
                 }
             }
         }
     }
 
-    /// The voice (a group) that name `name` speaks with on attribute id `attribute` (as
-    /// [`Statements`] numbers them): its group's, or where its group copies another voice on
-    /// that attribute alone ([`Voices::detect_attribute_copying`]), that voice.
-    pub fn voice_on(&self, name: usize, attribute: u32) -> usize {
-        let group = self.name_group[name];
+    /// The voices (groups) the statements `said` of one subject of attribute id `attribute`
+    /// (as [`Statements`] numbers them) speak with, into `out`: each `(name, key)` its name's
+    /// voice, but where that voice was found copying others on this attribute alone
+    /// ([`Voices::detect_attribute_copying`]) and one of them gives the same key on this
+    /// subject, the first of those by name (the copy and what it copies count once). A figure
+    /// no other of them gives stays its giver's own: a copier that answers on its own there is
+    /// an independent voice, and a figure two of them give is not split across one voice.
+    pub fn voices_on_subject(&self, attribute: u32, said: &[(usize, usize)], out: &mut Vec<usize>) {
+        out.clear();
+        out.extend(said.iter().map(|&(name, _)| self.name_group[name]));
         if self.on_attribute.is_empty() {
-            return group;
+            return;
         }
-        self.on_attribute
-            .get(&(self.groups[group].any_name, attribute))
-            .map_or(group, |&voice| self.name_group[voice])
+        let copies = |g: usize| self.on_attribute.get(&(self.groups[g].any_name, attribute));
+        // Per copying set and key, the first voice giving it.
+        let mut first: HashMap<(usize, usize), usize, FixedState> = HashMap::default();
+        for (&g, &(_, key)) in out.iter().zip(said) {
+            if let Some(&set) = copies(g) {
+                let v = first.entry((set, key)).or_insert(g);
+                *v = (*v).min(g);
+            }
+        }
+        if first.is_empty() {
+            return;
+        }
+        for (g, &(_, key)) in out.iter_mut().zip(said) {
+            if let Some(&set) = copies(*g) {
+                *g = first[&(set, key)];
+            }
+        }
     }
 
-    /// Each voice that copies another on an attribute alone, by copier, then attribute name.
+    /// Each voice found copying others on an attribute alone, with the first of them by name
+    /// (the voice a report lists it under), by copier, then attribute name; the first itself
+    /// is not listed.
     pub fn attribute_voices(&self) -> Vec<CopiedAttribute> {
         let mut out: Vec<CopiedAttribute> = self
             .on_attribute
@@ -643,6 +669,7 @@ impl Voices {
                 attribute: self.attribute_names.get(a as usize).cloned().unwrap_or_default(),
                 voice: self.name_group[voice],
             })
+            .filter(|c| c.copier != c.voice)
             .collect();
         out.sort_by(|x, y| (x.copier, &x.attribute).cmp(&(y.copier, &y.attribute)));
         out
@@ -694,6 +721,38 @@ impl Voices {
         if facts.iter().filter(|f| !f.is_empty()).count() < 2 {
             return;
         }
+        // Each voice's figures on every fixed fact, with the fact's attribute, to tell how
+        // often a pair agrees off the attribute it was found copying.
+        let voice = self.speaker_voices(statements);
+        let mut attribute_of = vec![0u32; statements.subjects.len()];
+        for (a, subjects) in facts.iter().enumerate() {
+            for &i in subjects {
+                attribute_of[i] = index(a);
+            }
+        }
+        let said: Vec<(usize, Said)> = (statements.subjects().enumerate())
+            .filter(|(_, (fixed, _))| *fixed)
+            .map(|(i, (_, rows))| (i, Said::of(rows, |sp| voice[sp as usize])))
+            .collect();
+        let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
+        for (i, s) in &said {
+            for (v, figures) in s.by_voice() {
+                figures_of[v].push((*i, figures));
+            }
+        }
+        // Whether voices `x` and `y` agree on MIN_COPY_RATE or more of the fixed facts they
+        // share off attribute `a`, or share none there: nothing then sets copying of `a`
+        // apart from the rest, and the passes over the whole table have judged the pair.
+        let alike_elsewhere = |a: u32, x: usize, y: usize| {
+            let (mut common, mut same) = (0usize, 0usize);
+            super::echo::walk(&figures_of[x], &figures_of[y], |i, fx, fy| {
+                if attribute_of[i] != a {
+                    common += 1;
+                    same += usize::from(fx == fy);
+                }
+            });
+            common == 0 || same as f64 >= super::echo::MIN_COPY_RATE * common as f64
+        };
         let mut found = false;
         for (a, subjects) in facts.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
             let attribute = index(a);
@@ -709,7 +768,7 @@ impl Voices {
             let mut why_joined = Vec::new();
             for (mc, mo, why) in echoes {
                 let (gc, go) = (self.name_group[mc], self.name_group[mo]);
-                if union.find(gc) != union.find(go) {
+                if union.find(gc) != union.find(go) && !alike_elsewhere(attribute, gc, go) {
                     union.join(gc, go);
                     why_joined.push((gc, why));
                 }
@@ -720,18 +779,26 @@ impl Voices {
                 let (voice, copier) = (self.groups[union.find(gc)].any_name, self.groups[gc].any_name);
                 self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
             }
-            for g in 0..self.groups.len() {
-                let root = union.find(g);
+            // Every voice of a copying set there, with its first (itself for the first).
+            let sets: Vec<usize> = (0..self.groups.len()).map(|g| union.find(g)).collect();
+            let mut in_set = vec![false; self.groups.len()];
+            for (g, &root) in sets.iter().enumerate() {
                 if root != g {
-                    let (copier, voice) = (self.groups[g].any_name, self.groups[root].any_name);
-                    self.on_attribute.insert((copier, attribute), voice);
+                    in_set[g] = true;
+                    in_set[root] = true;
+                }
+            }
+            for (g, &root) in sets.iter().enumerate().filter(|&(g, _)| in_set[g]) {
+                let (copier, voice) = (self.groups[g].any_name, self.groups[root].any_name);
+                self.on_attribute.insert((copier, attribute), voice);
+                if root != g {
                     let why = format!(
-                        "{}'s figures of {name} count in this voice, its other figures in its own",
+                        "{} copies on {name} alone: a figure of {name} it gives that another of these voices gives on the same subject counts once, its other figures as its own",
                         self.groups[g].name
                     );
                     self.reasons.push((voice, copier, why));
-                    found = true;
                 }
+                found = true;
             }
         }
         if found {

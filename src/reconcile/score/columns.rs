@@ -404,8 +404,8 @@ impl State {
         } else {
             Vec::new()
         };
-        // Per variable, its attribute's id, where copy detection found a voice copying
-        // another on some attributes alone (`Voices::voice_on`).
+        // Per variable, its attribute's id, where copy detection found voices copying one
+        // another on some attributes alone (`Voices::voices_on_subject`).
         let mut attribute_of: Vec<u32> = Vec::new();
         if copy_detection {
             let statements = statements(bulk, &keys, &variables, &ranks);
@@ -452,15 +452,20 @@ impl State {
         drop(ranks);
         // Each observation's voice: its source's group (groups are ordered by name, sources
         // by their keys: the two numberings differ, so this holds with copy detection off too).
-        // On an attribute it copies alone, a source speaks with the voice it copies there.
         if attribute_of.is_empty() {
             for o in &mut obs {
                 o.voice = index(voices.group_of_name(o.voice()));
             }
         } else {
+            // On an attribute copied alone, a figure repeated from a voice it copies there
+            // counts in that voice; figures are one where their keys place alike.
+            let (mut said, mut voice) = (Vec::new(), Vec::new());
             for (span, &a) in spans.iter().zip(&attribute_of) {
-                for o in &mut obs[span.clone()] {
-                    o.voice = index(voices.voice_on(o.voice(), a));
+                said.clear();
+                said.extend(obs[span.clone()].iter().map(|o| (o.voice(), keys.order[o.key()])));
+                voices.voices_on_subject(a, &said, &mut voice);
+                for (o, &v) in obs[span.clone()].iter_mut().zip(&voice) {
+                    o.voice = index(v);
                 }
             }
         }
