@@ -591,30 +591,34 @@ pub struct SourceReport {
     pub reliability: Option<Score>,
     /// Claims that repeat a figure another source of the same voice gave first.
     pub echoes: usize,
-    /// The attributes on which the source speaks with another voice than `voice`: it was
-    /// found copying that voice there and speaking on its own elsewhere (see
-    /// [`VoiceReport::partly`]). Empty for most sources.
+    /// The attributes on which the source was found copying other voices, or copied with
+    /// them, while speaking on its own on the rest (see [`VoiceReport::partly`]): there a
+    /// figure it repeats from one of them on the same subject counts once. Empty for most
+    /// sources, and then left out of JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voice_on: Vec<AttributeVoice>,
 }
 
-/// An attribute on which a source speaks with another voice than its own
+/// An attribute on which a source was found copying other voices alone
 /// ([`SourceReport::voice_on`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttributeVoice {
     /// The attribute, as its first claim or row names it ("deaths", "verdict").
     pub attribute: String,
-    /// The voice the source's figures of that attribute count in.
+    /// The voice it is listed under ([`VoiceReport::partly`]): the first, in the order of
+    /// [`Reconciliation::voices`], of the voices copying one another on that attribute.
     pub voice: SourceId,
 }
 
-/// A source that speaks with a voice on some attributes alone ([`VoiceReport::partly`]).
+/// A source found copying a voice, or copied with it, on some attributes alone
+/// ([`VoiceReport::partly`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PartMember {
     /// The source.
     pub source: SourceId,
-    /// The attributes whose figures count in the voice, by name.
+    /// The attributes it copies on, by name.
     pub attributes: Vec<String>,
 }
 
@@ -700,14 +704,19 @@ pub struct VoiceReport {
     /// The sources in the group, by name in lower case, then in bytes ("alpha", "Beta",
     /// "beta").
     pub members: Vec<SourceId>,
-    /// The sources that speak with this voice on some attributes alone: found copying it
-    /// there (by the block pass run on each attribute's facts alone) and speaking on their own
-    /// elsewhere, so their figures of those attributes count in this voice and the rest in
-    /// their own. Their reasons are among `reasons`, each naming the attribute.
+    /// The sources found copying this voice, or copied with it, on some attributes alone: the
+    /// block pass run again on each attribute's fixed facts finds them there, and they agree
+    /// on under 70 % of the fixed facts they share on other attributes. On those attributes a
+    /// figure one of them repeats from another on the same subject counts once, in the voice
+    /// of the first of them giving it, in the order of [`Reconciliation::voices`] (this one,
+    /// when it gives it); a figure it alone gives there counts as its own, and so do its
+    /// other attributes. Their evidence is among `reasons`, each naming the attribute. Empty
+    /// for most voices, and then left out of JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partly: Vec<PartMember>,
     /// Why they are one voice.
     pub reasons: Vec<String>,
-    /// Claims made by all members (and the claims of `partly` that count in this voice).
+    /// Claims made by all members, and those of `partly` that count in this voice.
     pub claims: usize,
     /// Distinct figures, after echoes are counted once.
     pub distinct: usize,

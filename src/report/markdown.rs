@@ -173,11 +173,15 @@ fn independence(r: &Reconciliation, out: &mut String) {
     let _ = writeln!(out, "\n## Independence groups (sources counted as one voice)\n");
     for v in joined {
         let members: Vec<&str> = v.members.iter().map(crate::id::SourceId::as_str).collect();
+        let mut members = members.join(", ");
+        if let Some(partly) = super::partly_text(v) {
+            members = format!("{members}; {partly}");
+        }
         let _ = writeln!(
             out,
             "- **{}** ({}): {}",
             cell(v.voice.as_str()),
-            cell(&members.join(", ")),
+            cell(&members),
             cell(&super::voice_reasons(&v.reasons))
         );
     }

@@ -33,6 +33,18 @@ pub(crate) fn joined_voices(r: &Reconciliation) -> Vec<&crate::reconcile::VoiceR
     r.voices.iter().filter(|v| !v.reasons.is_empty()).collect()
 }
 
+/// The sources found copying a voice on some attributes alone, as a report names them after
+/// its members ("on some attributes alone: s5 (labels), s6 (labels, counts)"); `None` when
+/// there are none.
+pub(crate) fn partly_text(v: &crate::reconcile::VoiceReport) -> Option<String> {
+    if v.partly.is_empty() {
+        return None;
+    }
+    let each: Vec<String> =
+        v.partly.iter().map(|p| format!("{} ({})", p.source, p.attributes.join(", "))).collect();
+    Some(format!("on some attributes alone: {}", first_named(&each, String::clone).join(", ")))
+}
+
 /// "0.92", or "-" when nothing could be checked.
 pub(crate) fn score_text(s: Option<crate::id::Score>) -> String {
     s.map_or_else(|| "-".to_owned(), |s| format!("{:.2}", s.get()))

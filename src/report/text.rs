@@ -195,7 +195,12 @@ fn sources(r: &Reconciliation, out: &mut String) {
         for v in joined {
             wrap_into(
                 out,
-                &format!("{}: {}", v.voice, super::voice_reasons(&v.reasons)),
+                &match super::partly_text(v) {
+                    Some(partly) => {
+                        format!("{} ({partly}): {}", v.voice, super::voice_reasons(&v.reasons))
+                    }
+                    None => format!("{}: {}", v.voice, super::voice_reasons(&v.reasons)),
+                },
                 WIDTH,
                 "  - ",
                 "    ",
