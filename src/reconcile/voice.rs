@@ -547,6 +547,19 @@ impl Voices {
             });
             self.groups.push(VoiceGroup { name, members, any_name, reasons: Vec::new() });
         }
+        // The copying sets of some attributes alone, by their voices' names now: a voice
+        // joined to another goes with it, into the first of its sets.
+        if !self.on_attribute.is_empty() {
+            let sets = std::mem::take(&mut self.on_attribute);
+            for ((name, a), voice) in sets {
+                let key = (self.groups[self.name_group[name]].any_name, a);
+                let voice = self.groups[self.name_group[voice]].any_name;
+                let first = self.on_attribute.entry(key).or_insert(voice);
+                if self.name_group[voice] < self.name_group[*first] {
+                    *first = voice;
+                }
+            }
+        }
         // Each reason to the group of its first name, in the order given: one pass.
         for (a, _, r) in &self.reasons {
             if let Some(g) = self.groups.get_mut(self.name_group[*a]) {
@@ -680,7 +693,7 @@ impl Voices {
     pub fn detect_copying_in(&mut self, statements: &Statements) {
         // First, voices copying one another on some attributes alone: the passes over the
         // whole table then read a figure one repeats from another there once.
-        let merged = if self.detect_attribute_copying(statements) {
+        let merged = if self.detect_attribute_copying(statements, true) {
             Some(statements.with_copies_once(self))
         } else {
             None
@@ -711,6 +724,9 @@ impl Voices {
         }
         self.detect_rare_sharing(statements);
         self.detect_false_sharing(statements, &two_way);
+        // Then the rest of the copying of some attributes alone, among the voices the passes
+        // left.
+        self.detect_attribute_copying(statements, false);
     }
 
     /// The fourth pass of [`Voices::detect_copying`]: voices that copy one another on some
@@ -730,7 +746,7 @@ impl Voices {
     /// 0.945 of the tuning and held-out flights right fell to 0.925.) The pairs' voices make
     /// copying sets, each listed under its first voice (`on_attribute`);
     /// [`Voices::voices_on_subject`] says what a set's figures count as. Nothing is joined.
-    fn detect_attribute_copying(&mut self, statements: &Statements) -> bool {
+    fn detect_attribute_copying(&mut self, statements: &Statements, outvoting: bool) -> bool {
         let facts = statements.fixed_by_attribute();
         if facts.iter().filter(|f| !f.is_empty()).count() < 2 {
             return false;
@@ -748,6 +764,11 @@ impl Voices {
             .filter(|(_, (fixed, _))| *fixed)
             .map(|(i, (_, rows))| (i, Said::of(rows, |sp| voice[sp as usize])))
             .collect();
+        // Per subject, its place in `said` when it is a fixed fact.
+        let mut said_at: Vec<Option<usize>> = vec![None; statements.subjects.len()];
+        for (k, (i, _)) in said.iter().enumerate() {
+            said_at[*i] = Some(k);
+        }
         let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
         for (i, s) in &said {
             for (v, figures) in s.by_voice() {
@@ -777,32 +798,42 @@ impl Voices {
                 echoes.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
             }
             // The copies of one original there, as a set listed under its first voice (a
-            // union's root is its lowest).
+            // union's root is its lowest). A voice already in a set there stays in it.
+            let taken = |g: usize| self.on_attribute.contains_key(&(self.groups[g].any_name, attribute));
             let mut union = Union::new(self.groups.len());
             let mut why_joined = Vec::new();
             for (mc, mo, why) in echoes {
                 let (gc, go) = (self.name_group[mc], self.name_group[mo]);
-                if union.find(gc) != union.find(go) && !alike_elsewhere(attribute, gc, go) {
+                if union.find(gc) != union.find(go)
+                    && !taken(gc)
+                    && !taken(go)
+                    && !alike_elsewhere(attribute, gc, go)
+                {
                     union.join(gc, go);
                     why_joined.push((gc, why));
                 }
             }
-            // Each reason to the voice the copy speaks with there.
+            // Each set's voices; with `outvoting` only the sets of more than half the voices
+            // speaking on one of the attribute's facts, on average.
+            let roots: Vec<usize> = (0..self.groups.len()).map(|g| union.find(g)).collect();
+            let mut size = vec![0usize; self.groups.len()];
+            for &root in &roots {
+                size[root] += 1;
+            }
+            let speaking: usize =
+                subjects.iter().map(|&i| said_at[i].map_or(0, |k| said[k].1.ends.len())).sum();
+            let kept = |root: usize| {
+                size[root] > 1 && (!outvoting || 2 * size[root] * subjects.len() > speaking)
+            };
             let name = statements.attribute_names.get(a).map_or("", String::as_str);
             for (gc, why) in why_joined {
-                let (voice, copier) = (self.groups[union.find(gc)].any_name, self.groups[gc].any_name);
-                self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
-            }
-            // Every voice of a copying set there, with its first (itself for the first).
-            let sets: Vec<usize> = (0..self.groups.len()).map(|g| union.find(g)).collect();
-            let mut in_set = vec![false; self.groups.len()];
-            for (g, &root) in sets.iter().enumerate() {
-                if root != g {
-                    in_set[g] = true;
-                    in_set[root] = true;
+                let root = roots[gc];
+                if kept(root) {
+                    let (voice, copier) = (self.groups[root].any_name, self.groups[gc].any_name);
+                    self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
                 }
             }
-            for (g, &root) in sets.iter().enumerate().filter(|&(g, _)| in_set[g]) {
+            for (g, &root) in roots.iter().enumerate().filter(|&(_, &root)| kept(root)) {
                 let (copier, voice) = (self.groups[g].any_name, self.groups[root].any_name);
                 self.on_attribute.insert((copier, attribute), voice);
                 if root != g {
