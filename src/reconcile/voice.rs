@@ -79,13 +79,34 @@ pub(crate) struct Voices {
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
-    /// Voices that copy another on some attributes only (the fourth pass of
+    /// Voices that copy another on some attributes only (the attribute passes of
     /// [`Voices::detect_copying`]): per copier voice's name (`VoiceGroup::any_name`) and
     /// attribute id (as [`Statements`] numbers them), the name of the voice its figures of that
     /// attribute speak with.
     on_attribute: HashMap<(usize, u32), usize, FixedState>,
     /// Per attribute id, its name, where `on_attribute` names it.
     attribute_names: Vec<String>,
+}
+
+/// The pairs of voices the block pass finds copying on one attribute alone
+/// ([`Voices::attribute_copies`]).
+#[derive(Debug)]
+struct AttributeCopies {
+    /// The attribute's id.
+    attribute: u32,
+    /// Its fixed facts, and the voices speaking on them, summed over them.
+    facts: usize,
+    speaking: usize,
+    /// Each pair as `(copier, original, evidence in words)` by name.
+    pairs: Vec<(usize, usize, String)>,
+}
+
+/// The distinct voices among a subject's `rows`, each speaker's voice `voice_of` it.
+fn voices_speaking(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> usize {
+    let mut voices: Vec<usize> = rows.iter().map(|&(sp, _)| voice_of(sp)).collect();
+    voices.sort_unstable();
+    voices.dedup();
+    voices.len()
 }
 
 /// A voice that speaks with another's voice on one attribute ([`Voices::attribute_voices`]).
@@ -615,9 +636,16 @@ impl Voices {
     /// after it, a third finds cliques of more than two voices from the *false* figures they
     /// share (see [`Voices::detect_false_sharing`]).
     ///
-    /// A fourth pass then finds voices that copy one another on some attributes only
-    /// ([`Voices::detect_attribute_copying`]): on those attributes a figure one of them repeats
-    /// from another counts once ([`Voices::voices_on_subject`]), the rest as their own.
+    /// Around these three, voices that copy one another on some attributes only
+    /// ([`Voices::attribute_copies`]): on those attributes a figure one of them repeats from
+    /// another counts once ([`Voices::voices_on_subject`]), the rest as their own. Copying
+    /// sets that outvote the rest of their attribute are taken before the three passes, which
+    /// then read the statements so ([`Statements::with_copies_once`]): a copying majority on
+    /// one attribute makes the vote there wrong, the voices' accuracies with it, and the
+    /// whole-table passes then read honest voices agreeing on the truth as a block (on
+    /// generated tables of a clique copying one of 2 to 4 attributes, 13 of 30 joined honest
+    /// sources so). The other sets are taken after them, unless they made their voices one.
+    /// A copier of every attribute is left to the three passes (see `attribute_copies`).
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
         self.detect_copying_in(&statements);
@@ -641,7 +669,7 @@ impl Voices {
     /// The voices (groups) the statements `said` of one subject of attribute id `attribute`
     /// (as [`Statements`] numbers them) speak with, into `out`: each `(name, key)` its name's
     /// voice, but where that voice was found copying others on this attribute alone
-    /// ([`Voices::detect_attribute_copying`]) and one of them gives the same key on this
+    /// ([`Voices::attribute_copies`]) and one of them gives the same key on this
     /// subject, the first of those in voice order: the copy and what it copies count once. A
     /// figure no other of them gives stays its giver's own (a copier that answers on its own
     /// there is an independent voice), and no voice is given two figures by this rule.
@@ -693,11 +721,9 @@ impl Voices {
     pub fn detect_copying_in(&mut self, statements: &Statements) {
         // First, voices copying one another on some attributes alone: the passes over the
         // whole table then read a figure one repeats from another there once.
-        let merged = if self.detect_attribute_copying(statements, true) {
-            Some(statements.with_copies_once(self))
-        } else {
-            None
-        };
+        let found = self.attribute_copies(statements);
+        let (taken, left) = self.take_attribute_sets(found, &statements.attribute_names, true);
+        let merged = taken.then(|| statements.with_copies_once(self));
         let statements = merged.as_ref().unwrap_or(statements);
         // What each fixed fact's values allow, read from the claims as they are: the second
         // reading's keys are numbered subject by subject.
@@ -724,32 +750,49 @@ impl Voices {
         }
         self.detect_rare_sharing(statements);
         self.detect_false_sharing(statements, &two_way);
-        // Then the rest of the copying of some attributes alone, among the voices the passes
-        // left.
-        self.detect_attribute_copying(statements, false);
+        // Then the rest of the copying of some attributes alone, unless these passes made
+        // its voices one.
+        self.take_attribute_sets(left, &statements.attribute_names, false);
     }
 
-    /// The fourth pass of [`Voices::detect_copying`]: voices that copy one another on some
-    /// attributes and speak on their own on the rest. Dong, Berti-Equille and Srivastava judge
-    /// copying per pair of sources over all they say; a copier of one attribute dilutes its
-    /// evidence with the attributes it does not copy, and the first three passes read the
-    /// whole table (issue 13's `examples/copying -- --only labels`: every copier missed, the
-    /// clique's figures winning). So, on tables of two attributes or more with fixed facts,
-    /// the block pass again ([`Voices::echoing_blocks`], both readings) on each attribute's
-    /// fixed facts alone. A pair it finds there, not already one voice, is taken for copies on
-    /// that attribute only where it agrees on under [`super::echo::MIN_COPY_RATE`] of the
-    /// fixed facts it shares on the other attributes: where it agrees as much off the
-    /// attribute (or shares nothing there), nothing sets the attribute apart, and the passes
-    /// over the whole table have judged the pair. (Without that test, on the flights data the
-    /// airlines' own sites and a group of trackers that agree with them, a minority on actual
-    /// departures against a block one minute later, were read as copies of one another there:
-    /// 0.945 of the tuning and held-out flights right fell to 0.925.) The pairs' voices make
-    /// copying sets, each listed under its first voice (`on_attribute`);
-    /// [`Voices::voices_on_subject`] says what a set's figures count as. Nothing is joined.
-    fn detect_attribute_copying(&mut self, statements: &Statements, outvoting: bool) -> bool {
+    /// Voices that copy one another on some attributes and speak on their own on the rest, as
+    /// pairs by attribute ([`Voices::detect_copying`] takes them). Dong, Berti-Equille and
+    /// Srivastava judge copying per pair of sources over all they say; a copier of one
+    /// attribute dilutes its evidence with the attributes it does not copy, and the
+    /// whole-table passes miss it (issue 13's `examples/copying -- --only labels`: every
+    /// copier missed, the clique's figures winning). So, on tables of two attributes or more
+    /// with fixed facts, the block pass ([`Voices::echoing_blocks`], both readings) on each
+    /// attribute's fixed facts alone. A pair it finds there, not already one voice, counts
+    /// only where it agrees on under [`super::echo::MIN_COPY_RATE`] of the fixed facts it
+    /// shares on the other attributes: where it agrees as much off the attribute (or shares
+    /// nothing there), nothing sets the attribute apart, and the whole-table passes judge the
+    /// pair (a copier of every attribute is theirs). Without that test, on the flights data
+    /// the airlines' own sites and a group of trackers that agree with them, a minority on
+    /// actual departures against a block one minute later, were read as copies of one another
+    /// there, and 0.945 of the flights right fell to 0.925.
+    fn attribute_copies(&self, statements: &Statements) -> Vec<AttributeCopies> {
         let facts = statements.fixed_by_attribute();
         if facts.iter().filter(|f| !f.is_empty()).count() < 2 {
-            return false;
+            return Vec::new();
+        }
+        let mut found: Vec<AttributeCopies> = Vec::new();
+        for (a, subjects) in facts.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+            let attribute = index(a);
+            let alone = statements.of_attribute(attribute, subjects);
+            let domains: Vec<u32> = alone.domains().into_iter().map(|(d, _)| d).collect();
+            let mut pairs = self.echoing_blocks(&alone, &domains, Agreement::Exact);
+            if let Some(rounded) = alone.to_two_figures() {
+                pairs.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
+            }
+            if !pairs.is_empty() {
+                let speaking: usize = alone.fixed().map(|rows| voices_speaking(rows, |sp| {
+                    self.name_group[alone.speakers[sp as usize]]
+                })).sum();
+                found.push(AttributeCopies { attribute, facts: subjects.len(), speaking, pairs });
+            }
+        }
+        if found.is_empty() {
+            return found;
         }
         // Each voice's figures on every fixed fact, with the fact's attribute, to tell how
         // often a pair agrees off the attribute it was found copying.
@@ -764,11 +807,6 @@ impl Voices {
             .filter(|(_, (fixed, _))| *fixed)
             .map(|(i, (_, rows))| (i, Said::of(rows, |sp| voice[sp as usize])))
             .collect();
-        // Per subject, its place in `said` when it is a fixed fact.
-        let mut said_at: Vec<Option<usize>> = vec![None; statements.subjects.len()];
-        for (k, (i, _)) in said.iter().enumerate() {
-            said_at[*i] = Some(k);
-        }
         let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
         for (i, s) in &said {
             for (v, figures) in s.by_voice() {
@@ -788,49 +826,61 @@ impl Voices {
             });
             common == 0 || same as f64 >= super::echo::MIN_COPY_RATE * common as f64
         };
-        let mut found = false;
-        for (a, subjects) in facts.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
-            let attribute = index(a);
-            let alone = statements.of_attribute(attribute, subjects);
-            let domains: Vec<u32> = alone.domains().into_iter().map(|(d, _)| d).collect();
-            let mut echoes = self.echoing_blocks(&alone, &domains, Agreement::Exact);
-            if let Some(rounded) = alone.to_two_figures() {
-                echoes.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
-            }
+        for copies in &mut found {
+            let a = copies.attribute;
+            copies.pairs.retain(|&(mc, mo, _)| {
+                !alike_elsewhere(a, self.name_group[mc], self.name_group[mo])
+            });
+        }
+        found.retain(|copies| !copies.pairs.is_empty());
+        found
+    }
+
+    /// Takes the copying sets `found` makes ([`Voices::attribute_copies`]), with `outvoting`
+    /// only those of more than half the voices speaking on one of the attribute's facts, on
+    /// average; returns whether any was taken, and the pairs of the sets left (by attribute,
+    /// for a later call). A pair already one voice is dropped; a voice already in a set on an
+    /// attribute stays in it. See [`Voices::detect_copying`].
+    fn take_attribute_sets(
+        &mut self,
+        found: Vec<AttributeCopies>,
+        names: &[String],
+        outvoting: bool,
+    ) -> (bool, Vec<AttributeCopies>) {
+        let mut taken_any = false;
+        let mut left = Vec::new();
+        for copies in found {
+            let attribute = copies.attribute;
+            let taken =
+                |v: &Self, g: usize| v.on_attribute.contains_key(&(v.groups[g].any_name, attribute));
             // The copies of one original there, as a set listed under its first voice (a
-            // union's root is its lowest). A voice already in a set there stays in it.
-            let taken = |g: usize| self.on_attribute.contains_key(&(self.groups[g].any_name, attribute));
+            // union's root is its lowest).
             let mut union = Union::new(self.groups.len());
-            let mut why_joined = Vec::new();
-            for (mc, mo, why) in echoes {
+            let mut joined = Vec::new();
+            for (mc, mo, why) in copies.pairs {
                 let (gc, go) = (self.name_group[mc], self.name_group[mo]);
-                if union.find(gc) != union.find(go)
-                    && !taken(gc)
-                    && !taken(go)
-                    && !alike_elsewhere(attribute, gc, go)
-                {
+                if union.find(gc) != union.find(go) && !taken(self, gc) && !taken(self, go) {
                     union.join(gc, go);
-                    why_joined.push((gc, why));
+                    joined.push((mc, mo, why));
                 }
             }
-            // Each set's voices; with `outvoting` only the sets of more than half the voices
-            // speaking on one of the attribute's facts, on average.
             let roots: Vec<usize> = (0..self.groups.len()).map(|g| union.find(g)).collect();
             let mut size = vec![0usize; self.groups.len()];
             for &root in &roots {
                 size[root] += 1;
             }
-            let speaking: usize =
-                subjects.iter().map(|&i| said_at[i].map_or(0, |k| said[k].1.ends.len())).sum();
             let kept = |root: usize| {
-                size[root] > 1 && (!outvoting || 2 * size[root] * subjects.len() > speaking)
+                size[root] > 1 && (!outvoting || 2 * size[root] * copies.facts > copies.speaking)
             };
-            let name = statements.attribute_names.get(a).map_or("", String::as_str);
-            for (gc, why) in why_joined {
-                let root = roots[gc];
+            let name = names.get(attribute as usize).map_or("", String::as_str);
+            let mut rest = Vec::new();
+            for (mc, mo, why) in joined {
+                let (gc, root) = (self.name_group[mc], roots[self.name_group[mc]]);
                 if kept(root) {
                     let (voice, copier) = (self.groups[root].any_name, self.groups[gc].any_name);
                     self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
+                } else {
+                    rest.push((mc, mo, why));
                 }
             }
             for (g, &root) in roots.iter().enumerate().filter(|&(_, &root)| kept(root)) {
@@ -843,15 +893,18 @@ impl Voices {
                     );
                     self.reasons.push((voice, copier, why));
                 }
-                found = true;
+                taken_any = true;
+            }
+            if !rest.is_empty() {
+                left.push(AttributeCopies { pairs: rest, ..copies });
             }
         }
-        if found {
-            self.attribute_names.clone_from(&statements.attribute_names);
+        if taken_any {
+            self.attribute_names = names.to_vec();
             // Each reason to its voice.
             self.finalize();
         }
-        found
+        (taken_any, left)
     }
 
     /// Per speaker of `statements`, its voice now.
