@@ -919,3 +919,24 @@ fn a_clique_copying_one_attribute_is_one_voice_there_alone_on_both_paths() {
         assert!(off * 100 < copied.len() * 60, "{case}: right on {off} without detection");
     }
 }
+
+/// A clique copying every attribute of a mixed table (half counts, half labels) is the
+/// whole-table passes' to find: each copier agrees with its original on most facts of both
+/// attributes, so the passes over each attribute alone leave it (a copier there must agree
+/// with the voices it copies on under 70 % of the facts they share on the other attributes),
+/// and the copiers are members of their original's voice, listed under no attribute, on both
+/// paths.
+#[test]
+fn a_clique_copying_every_attribute_is_one_voice_not_a_copier_per_attribute() {
+    let objects = 400;
+    let synth = Synthetic::new(3).sources(12).objects(objects).categorical(0.5).clique(7, 0, 0.8);
+    let (csv, _) = table_and_vote(&synth, objects);
+    let truth = |o: usize| synth.truth(o).value.to_string();
+    let (full, table, _) = both_paths("every-kind.csv", &csv);
+    for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
+        clique_found(r, truth, objects, path);
+        assert!(r.voices.iter().all(|v| v.partly.is_empty()), "{path}");
+        assert!(r.sources.iter().all(|s| s.voice_on.is_empty()), "{path}");
+    }
+    assert_eq!(estimates(&full), estimates(&table));
+}
