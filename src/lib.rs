@@ -29,10 +29,10 @@ pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub use crate::provenance::Provenance;
 pub use crate::reconcile::{
-    DerivedBound, Estimate, EstimateReason, Figure, Finding, FindingKind, FindingMessage, Group,
-    OutletReport, Rank, RankReason, Ranked, Reconciler, Reconciliation, Rejected, Relation,
-    RelationIter, RelationKind, RelationReason, Relations, SourceReport, Summary, VoiceReport,
-    AttributeVoice, PartMember,
+    AttributeVoice, DerivedBound, Estimate, EstimateReason, Figure, Finding, FindingKind,
+    FindingMessage, Group, OutletReport, PartMember, Rank, RankReason, Ranked, Reconciler,
+    Reconciliation, Rejected, Relation, RelationIter, RelationKind, RelationReason, Relations,
+    SourceReport, Summary, VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

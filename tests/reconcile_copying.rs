@@ -910,11 +910,15 @@ fn a_clique_copying_one_attribute_is_one_voice_there_alone_on_both_paths() {
         }
         assert_eq!(estimates(&full), estimates(&table), "{case}");
         let voices = |r: &Reconciliation| {
-            r.voices.iter().map(|v| (v.voice.clone(), v.members.clone(), v.partly.clone())).collect::<Vec<_>>()
+            r.voices
+                .iter()
+                .map(|v| (v.voice.clone(), v.members.clone(), v.partly.clone()))
+                .collect::<Vec<_>>()
         };
         assert_eq!(voices(&full), voices(&table), "{case}");
         // Without copy detection the copied kind follows the clique.
-        let bulk = Table::csv().read_bulk("one-kind.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let bulk =
+            Table::csv().read_bulk("one-kind.csv", csv.as_bytes(), &Parser::default()).unwrap();
         let off = right(&Reconciler::new().copy_detection(false).reconcile_table(&bulk));
         assert!(off * 100 < copied.len() * 60, "{case}: right on {off} without detection");
     }

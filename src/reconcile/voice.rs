@@ -785,9 +785,12 @@ impl Voices {
                 pairs.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
             }
             if !pairs.is_empty() {
-                let speaking: usize = alone.fixed().map(|rows| voices_speaking(rows, |sp| {
-                    self.name_group[alone.speakers[sp as usize]]
-                })).sum();
+                let speaking: usize = alone
+                    .fixed()
+                    .map(|rows| {
+                        voices_speaking(rows, |sp| self.name_group[alone.speakers[sp as usize]])
+                    })
+                    .sum();
                 found.push(AttributeCopies { attribute, facts: subjects.len(), speaking, pairs });
             }
         }
@@ -851,8 +854,9 @@ impl Voices {
         let mut left = Vec::new();
         for copies in found {
             let attribute = copies.attribute;
-            let taken =
-                |v: &Self, g: usize| v.on_attribute.contains_key(&(v.groups[g].any_name, attribute));
+            let taken = |v: &Self, g: usize| {
+                v.on_attribute.contains_key(&(v.groups[g].any_name, attribute))
+            };
             // The copies of one original there, as a set listed under its first voice (a
             // union's root is its lowest).
             let mut union = Union::new(self.groups.len());
@@ -1770,7 +1774,8 @@ impl Statements {
 
     /// Per attribute id, its fixed facts (subject indices, in order).
     fn fixed_by_attribute(&self) -> Vec<Vec<usize>> {
-        let mut of: Vec<Vec<usize>> = vec![Vec::new(); self.attribute_names.len()];
+        let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
+        let mut of: Vec<Vec<usize>> = vec![Vec::new(); attributes];
         for (i, ((fixed, _), &a)) in self.subjects().zip(&self.attributes).enumerate() {
             if fixed && let Some(facts) = of.get_mut(a as usize) {
                 facts.push(i);
@@ -1788,14 +1793,18 @@ impl Statements {
             .iter()
             .map(|&i| (i.checked_sub(1).map_or(0, |p| self.subjects[p].0), self.subjects[i].0))
             .collect();
-        let mut old: Vec<u32> =
-            ends.iter().flat_map(|&(from, to)| self.rows[from..to].iter().map(|&(_, k)| k)).collect();
+        let mut old: Vec<u32> = ends
+            .iter()
+            .flat_map(|&(from, to)| self.rows[from..to].iter().map(|&(_, k)| k))
+            .collect();
         old.sort_unstable_by_key(|&k| (self.order[k as usize], k));
         old.dedup();
         let new_of: HashMap<u32, u32, FixedState> =
             old.iter().enumerate().map(|(new, &k)| (k, index(new))).collect();
         let mut out = Statements::new(self.speakers.clone(), (0..old.len()).collect());
-        out.name_attribute(self.attribute_names.get(attribute as usize).cloned().unwrap_or_default());
+        out.name_attribute(
+            self.attribute_names.get(attribute as usize).cloned().unwrap_or_default(),
+        );
         out.shown = vec![self.shown.get(attribute as usize).cloned().unwrap_or_default()];
         for (new, &k) in old.iter().enumerate() {
             if self.is_label(k) {
@@ -2174,7 +2183,8 @@ mod tests {
     /// (no five of them cover the attribute) the fewest labels a fact shows that cover its
     /// facts showing two or more; another fact the values covering its attribute's (told by
     /// their texts, as the paths tell them), or five where five do not; facts that are not
-    /// fixed (a running total's figures over time) count none and get none.
+    /// fixed (a running total's figures over time) count none and get none. Each attribute's
+    /// facts alone, as the passes over one attribute read them, get the same domains.
     #[test]
     fn a_fact_may_take_the_values_its_attribute_shows() {
         let mut texts: Vec<String> = ["yes", "no", "partly", "home", "away", "draw", "home7"]
@@ -2268,6 +2278,37 @@ mod tests {
         assert!(two_way[..26].iter().chain(&two_way[79..103]).all(|&t| t));
         assert!(!two_way[28] && !two_way[32] && !two_way[59] && !two_way[103]);
         assert!(Statements::new(Vec::new(), Vec::new()).domains().is_empty());
+        // Each attribute alone (`Statements::of_attribute`, what the passes over one
+        // attribute read): the same domains fact by fact, the same speakers, and its keys
+        // numbered anew in the order they had.
+        let all: Vec<(u32, bool)> = st.domains();
+        let facts = st.fixed_by_attribute();
+        assert_eq!(facts.len(), 8);
+        let mut at = 0;
+        for (a, subjects) in facts.iter().enumerate() {
+            let alone = st.of_attribute(index(a), subjects);
+            assert_eq!(alone.domains(), all[at..at + subjects.len()], "attribute {a}");
+            at += subjects.len();
+            assert_eq!(alone.speakers, st.speakers);
+            let old: Vec<(u32, u32)> = subjects
+                .iter()
+                .flat_map(|&i| st.subjects().nth(i).map(|(_, rows)| rows.to_vec()))
+                .flatten()
+                .collect();
+            let new: Vec<(u32, u32)> = alone.rows.clone();
+            assert_eq!(old.len(), new.len(), "attribute {a}");
+            for (&(so, ko), &(sn, kn)) in old.iter().zip(&new) {
+                assert_eq!(so, sn);
+                for (&(_, ko2), &(_, kn2)) in old.iter().zip(&new) {
+                    assert_eq!(
+                        st.order[ko as usize].cmp(&st.order[ko2 as usize]),
+                        alone.order[kn as usize].cmp(&alone.order[kn2 as usize])
+                    );
+                    assert_eq!(st.is_label(ko), alone.is_label(kn));
+                }
+            }
+        }
+        assert_eq!(at, all.len());
     }
 
     /// Invariant `both_ways_of_counting_overlaps_agree`: shared and identical subjects per
