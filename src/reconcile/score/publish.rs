@@ -15,7 +15,7 @@ use crate::reconcile::reason::{
     RankReason, RankWhy, Rivals,
 };
 use crate::reconcile::relate::Read;
-use crate::reconcile::voice::Voices;
+use crate::reconcile::voice::{CopiedAttribute, Voices};
 use crate::reconcile::{
     AttributeVoice, Estimate, Figure, OutletReport, PartMember, Rank, SourceReport, VoiceReport,
 };
@@ -677,13 +677,7 @@ impl State {
             .sources()
             .map(|s| {
                 let t = std::mem::take(&mut per_source[s]);
-                let own = voices.group_of_name(s);
-                let voice_on = (copied.iter().filter(|c| c.copier == own))
-                    .map(|c| AttributeVoice {
-                        attribute: c.attribute.clone(),
-                        voice: voices.groups[c.voice].name.clone(),
-                    })
-                    .collect();
+                let voice_on = voice_on(&copied, voices.group_of_name(s), voices);
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
@@ -732,20 +726,7 @@ impl State {
             .enumerate()
             .map(|(v, g)| {
                 let t = std::mem::take(&mut per_voice[v]);
-                // Each member of a copier voice, with the attributes it speaks with this one.
-                let mut partly: Vec<PartMember> = Vec::new();
-                for c in copied.iter().filter(|c| c.voice == v) {
-                    for &m in &voices.groups[c.copier].members {
-                        let source = voices.name(m);
-                        match partly.iter_mut().find(|p| &p.source == source) {
-                            Some(p) => p.attributes.push(c.attribute.clone()),
-                            None => partly.push(PartMember {
-                                source: source.clone(),
-                                attributes: vec![c.attribute.clone()],
-                            }),
-                        }
-                    }
-                }
+                let partly = partly(&copied, v, voices);
                 VoiceReport {
                     voice: g.name.clone(),
                     members: g
@@ -764,4 +745,34 @@ impl State {
             .collect();
         (sources, outlets, voice_reports)
     }
+}
+
+/// The attributes on which voice `own` copies others alone ([`SourceReport::voice_on`]), from
+/// `copied` ([`Voices::attribute_voices`]).
+fn voice_on(copied: &[CopiedAttribute], own: usize, voices: &Voices) -> Vec<AttributeVoice> {
+    (copied.iter().filter(|c| c.copier == own))
+        .map(|c| AttributeVoice {
+            attribute: c.attribute.clone(),
+            voice: voices.groups[c.voice].name.clone(),
+        })
+        .collect()
+}
+
+/// The sources listed under voice `v` on some attributes alone ([`VoiceReport::partly`]):
+/// each member of a voice `copied` puts there, with its attributes.
+fn partly(copied: &[CopiedAttribute], v: usize, voices: &Voices) -> Vec<PartMember> {
+    let mut partly: Vec<PartMember> = Vec::new();
+    for c in copied.iter().filter(|c| c.voice == v) {
+        for &m in &voices.groups[c.copier].members {
+            let source = voices.name(m);
+            match partly.iter_mut().find(|p| &p.source == source) {
+                Some(p) => p.attributes.push(c.attribute.clone()),
+                None => partly.push(PartMember {
+                    source: source.clone(),
+                    attributes: vec![c.attribute.clone()],
+                }),
+            }
+        }
+    }
+    partly
 }
