@@ -22,9 +22,10 @@
 //! `Reconciler::reconcile_table`, the same copy detection on the table's columns). A row prints each one's
 //! share of objects right, and, for the full model, the share of true copy pairs it put in
 //! one voice (`found`) and the share of the pairs it put in one voice that do not copy
-//! (`false`). A pair copies
-//! when both sources belong to the clique or one is its original. The last line quotes the
-//! evidence the full model gives for one copier.
+//! (`false`); a source listed under a voice for some attributes alone
+//! (`VoiceReport::partly`, as a clique copying one kind is) counts as in that voice. A pair
+//! copies when both sources belong to the clique or one is its original. The last line
+//! quotes the evidence the full model gives for one copier.
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
