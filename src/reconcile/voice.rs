@@ -877,6 +877,31 @@ impl Voices {
                 size[root] > 1 && (!outvoting || 2 * size[root] * copies.facts > copies.speaking)
             };
             let name = names.get(attribute as usize).map_or("", String::as_str);
+            // Each set kept, with its voices (its first itself included), and first what its
+            // voices' figures there count as; then each pair's evidence.
+            let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (g, &root) in roots.iter().enumerate().filter(|&(_, &root)| kept(root)) {
+                sets.entry(root).or_default().push(g);
+            }
+            for (&root, members) in &sets {
+                let voice = self.groups[root].any_name;
+                for &g in members {
+                    self.on_attribute.insert((self.groups[g].any_name, attribute), voice);
+                }
+                // Named in full up to eight, as a report's line can hold them.
+                let mut named: Vec<String> =
+                    members.iter().take(8).map(|&g| self.groups[g].name.to_string()).collect();
+                if members.len() > 8 {
+                    named.truncate(7);
+                    named.push(format!("{} more", members.len() - 7));
+                }
+                let why = format!(
+                    "{} copy one another on {name} alone: a figure of {name} one of them gives that another gives on the same subject counts once, their other figures as their own",
+                    named.join(", ")
+                );
+                self.reasons.push((voice, voice, why));
+                taken_any = true;
+            }
             let mut rest = Vec::new();
             for (mc, mo, why) in joined {
                 let (gc, root) = (self.name_group[mc], roots[self.name_group[mc]]);
@@ -886,18 +911,6 @@ impl Voices {
                 } else {
                     rest.push((mc, mo, why));
                 }
-            }
-            for (g, &root) in roots.iter().enumerate().filter(|&(_, &root)| kept(root)) {
-                let (copier, voice) = (self.groups[g].any_name, self.groups[root].any_name);
-                self.on_attribute.insert((copier, attribute), voice);
-                if root != g {
-                    let why = format!(
-                        "{} copies on {name} alone: a figure of {name} it gives that another of these voices gives on the same subject counts once, its other figures as its own",
-                        self.groups[g].name
-                    );
-                    self.reasons.push((voice, copier, why));
-                }
-                taken_any = true;
             }
             if !rest.is_empty() {
                 left.push(AttributeCopies { pairs: rest, ..copies });
