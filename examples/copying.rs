@@ -266,13 +266,15 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         }
     }
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-    // The evidence given for the first copier of the original's voice, as a user reads it.
+    // The evidence given for the first copier of the original's voice, as a user reads it (a
+    // voice copied on some attributes alone first says what its copies' figures count as,
+    // then gives each pair's evidence).
     let original = synth.copying().next().map(|(_, o)| format!("s{o}"));
     let why = result
         .voices
         .iter()
         .find(|v| v.members.iter().any(|m| Some(m.as_str()) == original.as_deref()))
-        .and_then(|v| v.reasons.first().cloned());
+        .and_then(|v| v.reasons.get(usize::from(!v.partly.is_empty())).cloned());
     Ok((
         [
             share(majority, objects.len()),

@@ -710,8 +710,9 @@ pub struct VoiceReport {
     /// figure one of them repeats from another on the same subject counts once, in the voice
     /// of the first of them giving it, in the order of [`Reconciliation::voices`] (this one,
     /// when it gives it); a figure it alone gives there counts as its own, and so do its
-    /// other attributes. Their evidence is among `reasons`, each naming the attribute. Empty
-    /// for most voices, and then left out of JSON.
+    /// other attributes. Their evidence is among `reasons`: for each set, first which voices
+    /// copy one another on which attribute, then each pair's evidence, each naming the
+    /// attribute. Empty for most voices, and then left out of JSON.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partly: Vec<PartMember>,
     /// Why they are one voice.
