@@ -889,15 +889,15 @@ impl Voices {
                     self.on_attribute.insert((self.groups[g].any_name, attribute), voice);
                 }
                 // Named in full up to eight, as a report's line can hold them.
-                let mut named: Vec<String> =
+                let mut voices_named: Vec<String> =
                     members.iter().take(8).map(|&g| self.groups[g].name.to_string()).collect();
                 if members.len() > 8 {
-                    named.truncate(7);
-                    named.push(format!("{} more", members.len() - 7));
+                    voices_named.truncate(7);
+                    voices_named.push(format!("{} more", members.len() - 7));
                 }
                 let why = format!(
                     "{} copy one another on {name} alone: a figure of {name} one of them gives that another gives on the same subject counts once, their other figures as their own",
-                    named.join(", ")
+                    voices_named.join(", ")
                 );
                 self.reasons.push((voice, voice, why));
                 taken_any = true;
