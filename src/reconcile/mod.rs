@@ -604,7 +604,8 @@ pub struct SourceReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttributeVoice {
-    /// The attribute, as its first claim or row names it ("deaths", "verdict").
+    /// The attribute, by the key claims and tables match it by: in lower case, spaces
+    /// collapsed ("deaths", "verdict", "troops deployed").
     pub attribute: String,
     /// The voice it is listed under ([`VoiceReport::partly`]): the first, in the order of
     /// [`Reconciliation::voices`], of the voices copying one another on that attribute.

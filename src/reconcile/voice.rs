@@ -79,10 +79,11 @@ pub(crate) struct Voices {
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
-    /// Voices that copy another on some attributes only (the attribute passes of
-    /// [`Voices::detect_copying`]): per copier voice's name (`VoiceGroup::any_name`) and
-    /// attribute id (as [`Statements`] numbers them), the name of the voice its figures of that
-    /// attribute speak with.
+    /// Voices that copy one another on some attributes only (the attribute passes of
+    /// [`Voices::detect_copying`]): per name of such a voice, as its voice was when its set
+    /// was taken, and attribute id (as [`Statements`] numbers them), its copying set there, by
+    /// a name of the set's first voice. Kept by name, not by voice: a voice the whole-table
+    /// passes later join to others brings only its own names into the set.
     on_attribute: HashMap<(usize, u32), usize, FixedState>,
     /// Per attribute id, its name, where `on_attribute` names it.
     attribute_names: Vec<String>,
@@ -112,8 +113,8 @@ fn voices_speaking(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> usiz
 /// A voice that speaks with another's voice on one attribute ([`Voices::attribute_voices`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CopiedAttribute {
-    /// The copier's voice (a group).
-    pub copier: usize,
+    /// The copier, a source's name.
+    pub source: usize,
     /// What the attribute is called.
     pub attribute: String,
     /// The voice (a group) its figures of that attribute count in.
@@ -568,19 +569,6 @@ impl Voices {
             });
             self.groups.push(VoiceGroup { name, members, any_name, reasons: Vec::new() });
         }
-        // The copying sets of some attributes alone, by their voices' names now: a voice
-        // joined to another goes with it, into the first of its sets.
-        if !self.on_attribute.is_empty() {
-            let sets = std::mem::take(&mut self.on_attribute);
-            for ((name, a), voice) in sets {
-                let key = (self.groups[self.name_group[name]].any_name, a);
-                let voice = self.groups[self.name_group[voice]].any_name;
-                let first = self.on_attribute.entry(key).or_insert(voice);
-                if self.name_group[voice] < self.name_group[*first] {
-                    *first = voice;
-                }
-            }
-        }
         // Each reason to the group of its first name, in the order given: one pass.
         for (a, _, r) in &self.reasons {
             if let Some(g) = self.groups.get_mut(self.name_group[*a]) {
@@ -679,11 +667,11 @@ impl Voices {
         if self.on_attribute.is_empty() {
             return;
         }
-        let copies = |g: usize| self.on_attribute.get(&(self.groups[g].any_name, attribute));
+        let set_of = |name: usize| self.on_attribute.get(&(name, attribute)).copied();
         // Per copying set and key, the first voice giving it.
         let mut first: HashMap<(usize, usize), usize, FixedState> = HashMap::default();
-        for (&g, &(_, key)) in out.iter().zip(said) {
-            if let Some(&set) = copies(g) {
+        for (&g, &(name, key)) in out.iter().zip(said) {
+            if let Some(set) = set_of(name) {
                 let v = first.entry((set, key)).or_insert(g);
                 *v = (*v).min(g);
             }
@@ -691,28 +679,33 @@ impl Voices {
         if first.is_empty() {
             return;
         }
-        for (g, &(_, key)) in out.iter_mut().zip(said) {
-            if let Some(&set) = copies(*g) {
+        for (g, &(name, key)) in out.iter_mut().zip(said) {
+            if let Some(set) = set_of(name) {
                 *g = first[&(set, key)];
             }
         }
     }
 
-    /// Each voice found copying others on an attribute alone, with the first voice of its
-    /// copying set there (the voice a report lists it under), by copier, then attribute name;
-    /// the first itself is not listed.
+    /// Each source found copying others on an attribute alone, with the voice of its copying
+    /// set's first (the voice a report lists it under), by source, then attribute name; a
+    /// source of that voice itself is not listed.
     pub fn attribute_voices(&self) -> Vec<CopiedAttribute> {
-        let mut out: Vec<CopiedAttribute> = self
-            .on_attribute
-            .iter()
-            .map(|(&(copier, a), &voice)| CopiedAttribute {
-                copier: self.name_group[copier],
+        let mut out: Vec<CopiedAttribute> = (self.on_attribute.iter())
+            .filter(|&(&(name, _), _)| self.is_source[name])
+            .map(|(&(source, a), &set)| CopiedAttribute {
+                source,
                 attribute: self.attribute_names.get(a as usize).cloned().unwrap_or_default(),
-                voice: self.name_group[voice],
+                voice: self.name_group[set],
             })
-            .filter(|c| c.copier != c.voice)
+            .filter(|c| self.name_group[c.source] != c.voice)
             .collect();
-        out.sort_by(|x, y| (x.copier, &x.attribute).cmp(&(y.copier, &y.attribute)));
+        out.sort_by(|x, y| {
+            let key = |c: &CopiedAttribute| {
+                let name = &self.names[c.source];
+                (source_key(name.as_str()), name.clone(), c.attribute.clone())
+            };
+            key(x).cmp(&key(y))
+        });
         out
     }
 
@@ -806,27 +799,49 @@ impl Voices {
                 attribute_of[i] = index(a);
             }
         }
-        let said: Vec<(usize, Said)> = (statements.subjects().enumerate())
-            .filter(|(_, (fixed, _))| *fixed)
-            .map(|(i, (_, rows))| (i, Said::of(rows, |sp| voice[sp as usize])))
+        // Each pair found, once however many attributes it was found on, with the fixed
+        // facts the two share and those they agree on, per attribute and in all: one pass
+        // over the facts, each voice on a fact looking up only its own partners, so the cost
+        // is the facts' voices times their partners, not the pairs times their facts.
+        let mut pairs: Vec<(usize, usize)> = (found.iter())
+            .flat_map(|copies| copies.pairs.iter())
+            .map(|&(mc, mo, _)| {
+                let (x, y) = (self.name_group[mc], self.name_group[mo]);
+                (x.min(y), x.max(y))
+            })
             .collect();
-        let mut figures_of: Vec<Vec<(usize, &[usize])>> = vec![Vec::new(); self.groups.len()];
-        for (i, s) in &said {
-            for (v, figures) in s.by_voice() {
-                figures_of[v].push((*i, figures));
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut partners: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
+        for (p, &(x, y)) in pairs.iter().enumerate() {
+            partners[x].push((y, p));
+        }
+        let mut in_all = vec![(0usize, 0usize); pairs.len()];
+        let mut on: HashMap<(usize, u32), (usize, usize), FixedState> = HashMap::default();
+        for (i, (_, rows)) in statements.subjects().enumerate().filter(|(_, (fixed, _))| *fixed) {
+            let said = Said::of(rows, |sp| voice[sp as usize]);
+            let voices: Vec<(usize, &[usize])> = said.by_voice().collect();
+            for &(v, fv) in &voices {
+                for &(w, p) in &partners[v] {
+                    if let Ok(at) = voices.binary_search_by_key(&w, |&(u, _)| u) {
+                        let alike = usize::from(fv == voices[at].1);
+                        let counted = &mut in_all[p];
+                        *counted = (counted.0 + 1, counted.1 + alike);
+                        let counted = on.entry((p, attribute_of[i])).or_default();
+                        *counted = (counted.0 + 1, counted.1 + alike);
+                    }
+                }
             }
         }
         // Whether voices `x` and `y` agree on MIN_COPY_RATE or more of the fixed facts they
         // share off attribute `a`, or share none there: nothing then sets copying of `a`
         // apart from the rest, and the passes over the whole table have judged the pair.
         let alike_elsewhere = |a: u32, x: usize, y: usize| {
-            let (mut common, mut same) = (0usize, 0usize);
-            super::echo::walk(&figures_of[x], &figures_of[y], |i, fx, fy| {
-                if attribute_of[i] != a {
-                    common += 1;
-                    same += usize::from(fx == fy);
-                }
-            });
+            let Ok(p) = pairs.binary_search(&(x.min(y), x.max(y))) else {
+                return true;
+            };
+            let (on_common, on_same) = on.get(&(p, a)).copied().unwrap_or_default();
+            let (common, same) = (in_all[p].0 - on_common, in_all[p].1 - on_same);
             common == 0 || same as f64 >= super::echo::MIN_COPY_RATE * common as f64
         };
         for copies in &mut found {
@@ -852,10 +867,17 @@ impl Voices {
     ) -> (bool, Vec<AttributeCopies>) {
         let mut taken_any = false;
         let mut left = Vec::new();
+        // Per voice, every name it holds (sources, outlets, wires: whatever speaks).
+        let mut names_of: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+        for (n, &g) in self.name_group.iter().enumerate() {
+            if let Some(names) = names_of.get_mut(g) {
+                names.push(n);
+            }
+        }
         for copies in found {
             let attribute = copies.attribute;
             let taken = |v: &Self, g: usize| {
-                v.on_attribute.contains_key(&(v.groups[g].any_name, attribute))
+                names_of[g].iter().any(|&n| v.on_attribute.contains_key(&(n, attribute)))
             };
             // The copies of one original there, as a set listed under its first voice (a
             // union's root is its lowest).
@@ -885,8 +907,8 @@ impl Voices {
             }
             for (&root, members) in &sets {
                 let voice = self.groups[root].any_name;
-                for &g in members {
-                    self.on_attribute.insert((self.groups[g].any_name, attribute), voice);
+                for &n in members.iter().flat_map(|&g| &names_of[g]) {
+                    self.on_attribute.insert((n, attribute), voice);
                 }
                 // Named in full up to eight, as a report's line can hold them.
                 let mut voices_named: Vec<String> =
@@ -1530,7 +1552,7 @@ impl Statements {
             let next = index(attributes.len());
             let attribute = *attributes.entry(g.subject.measure()).or_insert(next);
             if attribute == next {
-                st.name_attribute(g.subject.measure().to_string());
+                st.name_attribute(crate::tabular::attribute_key(&g.subject.measure().to_string()));
             }
             st.attributes.push(attribute);
             let rows = g.members.iter().map(|&c| {

@@ -311,10 +311,10 @@ fn statements(
         let claims = &c.claims[c.start[k]..c.start[k + 1]];
         let fixed = c.natures[k] == Nature::FixedFact;
         let next = index(attributes.len());
-        let name = &bulk.vars[c.first + k].1;
-        let attribute = *attributes.entry(attribute_key(name)).or_insert(next);
+        let key = attribute_key(&bulk.vars[c.first + k].1);
+        let attribute = *attributes.entry(key.clone()).or_insert(next);
         if attribute == next {
-            st.name_attribute(name.clone());
+            st.name_attribute(key);
         }
         // The passes read a subject's rows as a set: their order is not the state's.
         let rows = claims.iter().enumerate().map(|(j, cl)| {

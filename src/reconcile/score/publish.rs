@@ -677,7 +677,7 @@ impl State {
             .sources()
             .map(|s| {
                 let t = std::mem::take(&mut per_source[s]);
-                let voice_on = voice_on(&copied, voices.group_of_name(s), voices);
+                let voice_on = voice_on(&copied, s, voices);
                 SourceReport {
                     source: voices.name(s).clone(),
                     voice: voices.groups[voices.group_of_name(s)].name.clone(),
@@ -747,10 +747,10 @@ impl State {
     }
 }
 
-/// The attributes on which voice `own` copies others alone ([`SourceReport::voice_on`]), from
-/// `copied` ([`Voices::attribute_voices`]).
-fn voice_on(copied: &[CopiedAttribute], own: usize, voices: &Voices) -> Vec<AttributeVoice> {
-    (copied.iter().filter(|c| c.copier == own))
+/// The attributes on which source `source` copies others alone ([`SourceReport::voice_on`]),
+/// from `copied` ([`Voices::attribute_voices`]).
+fn voice_on(copied: &[CopiedAttribute], source: usize, voices: &Voices) -> Vec<AttributeVoice> {
+    (copied.iter().filter(|c| c.source == source))
         .map(|c| AttributeVoice {
             attribute: c.attribute.clone(),
             voice: voices.groups[c.voice].name.clone(),
@@ -758,20 +758,16 @@ fn voice_on(copied: &[CopiedAttribute], own: usize, voices: &Voices) -> Vec<Attr
         .collect()
 }
 
-/// The sources listed under voice `v` on some attributes alone ([`VoiceReport::partly`]):
-/// each member of a voice `copied` puts there, with its attributes.
+/// The sources listed under voice `v` on some attributes alone ([`VoiceReport::partly`]),
+/// each with its attributes, in `copied`'s order (by source name).
 fn partly(copied: &[CopiedAttribute], v: usize, voices: &Voices) -> Vec<PartMember> {
     let mut partly: Vec<PartMember> = Vec::new();
     for c in copied.iter().filter(|c| c.voice == v) {
-        for &m in &voices.groups[c.copier].members {
-            let source = voices.name(m);
-            match partly.iter_mut().find(|p| &p.source == source) {
-                Some(p) => p.attributes.push(c.attribute.clone()),
-                None => partly.push(PartMember {
-                    source: source.clone(),
-                    attributes: vec![c.attribute.clone()],
-                }),
-            }
+        let source = voices.name(c.source);
+        match partly.last_mut() {
+            Some(p) if &p.source == source => p.attributes.push(c.attribute.clone()),
+            _ => partly
+                .push(PartMember { source: source.clone(), attributes: vec![c.attribute.clone()] }),
         }
     }
     partly
