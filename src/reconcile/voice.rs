@@ -110,14 +110,14 @@ fn voices_speaking(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> usiz
     voices.len()
 }
 
-/// A voice that speaks with another's voice on one attribute ([`Voices::attribute_voices`]).
+/// A source found copying others on one attribute alone ([`Voices::attribute_voices`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CopiedAttribute {
     /// The copier, a source's name.
     pub source: usize,
-    /// What the attribute is called.
+    /// What the attribute is called (its key).
     pub attribute: String,
-    /// The voice (a group) its figures of that attribute count in.
+    /// The voice (a group) of its copying set's first, which a report lists it under.
     pub voice: usize,
 }
 
@@ -637,7 +637,7 @@ impl Voices {
     pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
         self.detect_copying_in(&statements);
-        if !self.on_attribute.is_empty() {
+        if self.copy_some_attributes() {
             // Each claim of a copied attribute speaks with its voice there (one subject a
             // group, in order), as the name of that voice.
             let mut voices = Vec::new();
@@ -686,6 +686,12 @@ impl Voices {
         }
     }
 
+    /// Whether any voices were found copying one another on some attributes alone: only then
+    /// do the voices of an attribute's statements need [`Voices::voices_on_subject`].
+    pub fn copy_some_attributes(&self) -> bool {
+        !self.on_attribute.is_empty()
+    }
+
     /// Each source found copying others on an attribute alone, with the voice of its copying
     /// set's first (the voice a report lists it under), by source, then attribute name; a
     /// source of that voice itself is not listed.
@@ -710,7 +716,8 @@ impl Voices {
     }
 
     /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
-    /// ([`Statements::of_groups`]) or a table's columns. The three passes, in order.
+    /// ([`Statements::of_groups`]) or a table's columns. The copying sets of some attributes
+    /// alone that outvote, the three passes in order, then the other sets.
     pub fn detect_copying_in(&mut self, statements: &Statements) {
         // First, voices copying one another on some attributes alone: the passes over the
         // whole table then read a figure one repeats from another there once.

@@ -410,7 +410,7 @@ impl State {
         if copy_detection {
             let statements = statements(bulk, &keys, &variables, &ranks);
             voices.detect_copying_in(&statements);
-            if !voices.attribute_voices().is_empty() {
+            if voices.copy_some_attributes() {
                 attribute_of = statements.attributes().to_vec();
             }
         }
