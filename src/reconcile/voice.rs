@@ -102,14 +102,6 @@ struct AttributeCopies {
     pairs: Vec<(usize, usize, String)>,
 }
 
-/// The distinct voices among a subject's `rows`, each speaker's voice `voice_of` it.
-fn voices_speaking(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> usize {
-    let mut voices: Vec<usize> = rows.iter().map(|&(sp, _)| voice_of(sp)).collect();
-    voices.sort_unstable();
-    voices.dedup();
-    voices.len()
-}
-
 /// A source found copying others on one attribute alone ([`Voices::attribute_voices`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CopiedAttribute {
@@ -788,7 +780,7 @@ impl Voices {
                 let speaking: usize = alone
                     .fixed()
                     .map(|rows| {
-                        voices_speaking(rows, |sp| self.name_group[alone.speakers[sp as usize]])
+                        Said::of(rows, |sp| self.name_group[alone.speakers[sp as usize]]).ends.len()
                     })
                     .sum();
                 found.push(AttributeCopies { attribute, facts: subjects.len(), speaking, pairs });
@@ -1672,7 +1664,7 @@ impl Statements {
                 .filter(|((fixed, _), _)| *fixed)
                 .map(|((_, rows), &a)| (a as usize, rows, of_labels(rows)))
         };
-        let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
+        let attributes = self.attribute_count();
         // Per attribute, how many facts of labels show each number of labels (the last place:
         // as many as a fact may take, or more), and how many values its fixed facts show in
         // all (each value once a fact).
@@ -1814,9 +1806,14 @@ impl Statements {
         merged.then_some(out)
     }
 
+    /// How many attribute ids there are: ids lie below it.
+    fn attribute_count(&self) -> usize {
+        self.attributes.iter().max().map_or(0, |&a| a as usize + 1)
+    }
+
     /// Per attribute id, its fixed facts (subject indices, in order).
     fn fixed_by_attribute(&self) -> Vec<Vec<usize>> {
-        let attributes = self.attributes.iter().max().map_or(0, |&a| a as usize + 1);
+        let attributes = self.attribute_count();
         let mut of: Vec<Vec<usize>> = vec![Vec::new(); attributes];
         for (i, ((fixed, _), &a)) in self.subjects().zip(&self.attributes).enumerate() {
             if fixed && let Some(facts) = of.get_mut(a as usize) {
