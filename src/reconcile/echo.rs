@@ -46,7 +46,7 @@
 //! start; a copier of a voice inside it also inside the block of another start whose reading
 //! ends with the same copiers) are then one voice with their originals, each with its
 //! evidence (a copy of a hidden original one voice with the copy that gives its value most
-//! often, and so is a voice of its family read as copying such a copy). Which of two voices copies the other is not decided: the model explains either
+//! often). Which of two voices copies the other is not decided: the model explains either
 //! direction about as well.
 //!
 //! # Complexity
@@ -531,19 +531,8 @@ fn echoes_of(said: &Said, by_voice: &[Vec<(u32, u32)>], n_false: &[f64], b: &Rea
             }
             // Pairs are the blocks' readings' to judge: a family, grown without the truth,
             // holds honest voices whose pairs may agree on a few subjects by chance (a
-            // review: two accurate sources joined on "5 of 5 shared, expected 3"). But a
-            // voice of a family read as copying a voice that copies the family's hidden
-            // original is a copy of that family too, one step removed: left out, it stayed
-            // a voice of its own and the family's copies outvoted the honest sources
-            // (`examples/copying -- --seeds 8 --noise 0.5`, seed 8: three of twelve copiers).
-            if let Some(h) = &b.hidden {
-                let original = c.original as usize;
-                let in_its_family = original < said.voices
-                    && family_of(original).is_some_and(|f| h.family[v] == index(f));
-                if !in_its_family {
-                    return None;
-                }
-            } else if !in_one_block(index(v), c.original) {
+            // review: two accurate sources joined on "5 of 5 shared, expected 3").
+            if b.hidden.is_some() || !in_one_block(index(v), c.original) {
                 return None;
             }
             let (original, copier) = (c.original as usize, v);
