@@ -538,10 +538,22 @@ fn clique_found(
     objects: usize,
     at: &str,
 ) -> SourceId {
+    clique_of_found(r, truth, objects, 12, at)
+}
+
+/// [`clique_found`] for a table of `sources` sources, five honest and the rest a clique
+/// echoing s0 (`Synthetic::clique(sources - 5, 0, _)`).
+fn clique_of_found(
+    r: &Reconciliation,
+    truth: impl Fn(usize) -> String,
+    objects: usize,
+    sources: usize,
+    at: &str,
+) -> SourceId {
     let right = right_of(r, truth);
     assert!(right * 100 >= objects * 95, "{at}: right on {right}");
     let original = voice(r, "s0");
-    for s in 5..12 {
+    for s in 5..sources {
         assert_eq!(voice(r, &format!("s{s}")), original, "{at}: s{s}");
     }
     for s in 1..5 {
@@ -629,15 +641,7 @@ fn a_clique_rounding_half_its_copies_is_one_voice_whatever_start_reads_it_likeli
     let truth = |o: usize| synth.truth(o).value.to_string();
     let (full, table, _) = both_paths("half-rounded.csv", &csv);
     for (path, r) in [("Reconciler", &full), ("reconcile_table", &table)] {
-        let right = right_of(r, truth);
-        assert!(right * 100 >= objects * 95, "{path}: right on {right}");
-        let original = voice(r, "s0");
-        for s in 5..17 {
-            assert_eq!(voice(r, &format!("s{s}")), original, "{path}: s{s}");
-        }
-        for s in 1..5 {
-            assert_ne!(voice(r, &format!("s{s}")), original, "{path}: s{s}");
-        }
+        clique_of_found(r, truth, objects, 17, path);
     }
     assert_eq!(estimates(&full), estimates(&table));
 }
