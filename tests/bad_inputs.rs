@@ -272,6 +272,63 @@ fn table_cells_spelled_as_numbers_out_of_range_are_rejected_rows() {
     assert_eq!(rows[9].as_ref().unwrap().value().to_string(), "0.000001");
 }
 
+/// A value cell spelled as a number past the parser's 1,000 bytes is still an invalid number
+/// in both table readers, never a label: a cell of 1,001 digits was `invalid label "1111…":
+/// is longer than 200 characters`, while 1,000 digits were too large.
+#[test]
+fn table_cells_spelled_as_numbers_past_the_phrase_limit_are_invalid_numbers() {
+    let cells = [
+        "1".repeat(1000),
+        "1".repeat(1001),
+        format!("-{}", "1".repeat(1001)),
+        format!("0.{}1", "0".repeat(1000)),
+        format!("1.{}", "0".repeat(1000)),
+        format!("-1.{}", "0".repeat(1000)),
+        format!("1{}e5", "0".repeat(1000)),
+        "a".repeat(1001),
+    ];
+    let mut csv = String::from("source,object,attribute,value\n");
+    for cell in &cells {
+        writeln!(csv, "a,o,n,{cell}").unwrap();
+    }
+    let ones = |n: usize| format!("111111111111111111111111…11111111 ({n} characters)");
+    let large = "too large: claimrecon reads amounts up to 10^15";
+    let expected = [
+        format!("t.csv:2: field value: invalid number {}: {large}", ones(1000)),
+        format!("t.csv:3: field value: invalid number {}: {large}", ones(1001)),
+        format!("t.csv:4: field value: invalid number {}: {large}", ones(1001)),
+        "t.csv:5: field value: invalid number 0.0000000000000000000000…00000001 (1003 characters): \
+         too small to represent: claimrecon reads amounts from 10^-15 up, and 0"
+            .to_owned(),
+        "t.csv:6: field value: invalid number 1.0000000000000000000000…00000000 (1002 characters): \
+         too long: a number is read from a phrase of up to 1000 bytes"
+            .to_owned(),
+        "t.csv:7: field value: invalid number -1.000000000000000000000…00000000 (1003 characters): \
+         negative amounts are not allowed"
+            .to_owned(),
+        "t.csv:8: field value: invalid number 100000000000000000000000…000000e5 (1003 characters): \
+         too large: claimrecon reads amounts up to 10^15"
+            .to_owned(),
+    ];
+    let parser = Parser::default();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let read: Vec<Error> =
+        Table::csv().read("t.csv", csv.as_bytes(), &parser).map(|r| r.unwrap_err()).collect();
+    let bulk: Vec<&Error> = bulk.rejected().iter().map(|r| &r.error).collect();
+    for errors in [read.iter().collect::<Vec<_>>(), bulk] {
+        let got: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(got[..7], expected);
+        for (i, e) in errors.iter().enumerate() {
+            let Error::Corpus { line, field, .. } = e else { panic!("{e}") };
+            assert_eq!((*line, field.as_str()), (i + 2, "value"));
+            // Text of another spelling past the limits stays what it was: no label.
+            let number = matches!(e.inner(), Some(Error::InvalidNumber { .. }));
+            assert_eq!(number, i < 7, "{e}");
+        }
+        assert!(matches!(errors[7].inner(), Some(Error::InvalidName { .. })), "{}", errors[7]);
+    }
+}
+
 #[test]
 fn corpus_lines() {
     let cases: [(String, &str); 9] = [
