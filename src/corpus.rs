@@ -16,7 +16,7 @@ use crate::parse::Parser;
 use crate::provenance::Provenance;
 use crate::reconcile::{Reconciler, Reconciliation, Rejected};
 use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};
-use crate::value::{Label, Value, check_year, year_error};
+use crate::value::{Label, Value, read_day};
 
 /// One article of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,46 +252,38 @@ impl Loader<'_> {
         move |e| e.in_line(self.file, self.line, field)
     }
 
-    /// A `YYYY-MM-DD` date with a year in 1000-9999, as every date the crate holds.
+    /// A `YYYY-MM-DD` date with a year in 1000-9999, as every date the crate holds (white
+    /// space around it does not count): [`read_day`], as a table's as-of column reads it.
     fn date(&self, field: &str, text: &str) -> Result<NaiveDate, Error> {
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|e| self.err(field, format!("{text:?} is not a YYYY-MM-DD date: {e}")))?;
-        check_year(date).map_err(self.wrap(field))
+        read_day(text.trim(), self.file, self.line, field)
     }
 
     /// A claim's `as_of`: "2022-01-05", "2022-01-05 morning", "2022-01-05T18:00" (a space or
     /// a T after the date, then the time of day).
     fn as_of(&self, a: &str, parser: &Parser) -> Result<(NaiveDate, Option<AsOfTime>), Error> {
-        let trimmed = a.trim_end();
-        // A year of other than four digits ("+99999-01-01") is not cut at byte 10: it is
-        // refused for its year, like any date outside 1000-9999.
-        if let Ok((date, _)) = NaiveDate::parse_and_remainder(trimmed, "%Y-%m-%d") {
-            check_year(date).map_err(self.wrap("as_of"))?;
-        }
-        // Nor is a year the calendar cannot hold ("262143-01-01"): its date is where the text
-        // is cut, so it would read as a date without a separator before a time of day.
-        let date_part = trimmed.split([' ', 'T']).next().unwrap_or(trimmed);
-        let (year, _) = date_part.split_once('-').unwrap_or_default();
-        let digits = year.strip_prefix('+').unwrap_or(year);
-        if digits.len() != 4 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(year_error(date_part.to_owned()).in_line(self.file, self.line, "as_of"));
-        }
-        let (date, time) = match (trimmed.get(..10), trimmed.get(10..)) {
-            (Some(date), Some(rest)) if !rest.is_empty() => {
-                let words = rest.strip_prefix(['T', ' ']).ok_or_else(|| {
-                    self.err(
-                        "as_of",
-                        format!("{a:?}: put a space or a T between the date and the time of day"),
-                    )
-                })?;
-                (date, Some(words.trim()))
-            }
-            _ => (trimmed, None),
+        let trimmed = a.trim();
+        // The date runs to the first space or T, whatever its year's digits, so that a bad
+        // date is read, and refused, for what it is ("+99999-01-01 morning": its year).
+        let (date, time) = match trimmed.find([' ', 'T']).filter(|&at| at > 0) {
+            Some(at) => (&trimmed[..at], Some(&trimmed[at + 1..])),
+            None => (trimmed, None),
         };
+        // A date run into the time of day ("2022-01-05morning") lacks its separator.
+        let run_on = date.get(..10).zip(date.get(10..)).filter(|(day, rest)| {
+            let more_date =
+                rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+            !more_date && self.date("as_of", day).is_ok()
+        });
+        if run_on.is_some() {
+            return Err(self.err(
+                "as_of",
+                format!("{a:?}: put a space or a T between the date and the time of day"),
+            ));
+        }
         let date = self.date("as_of", date)?;
         let time = time
             .map(|words| {
-                AsOfTime::parse(words, parser).map_err(|e| {
+                AsOfTime::parse(words.trim(), parser).map_err(|e| {
                     let words = format!("{a:?}: the time of day after the date");
                     e.in_line_after(self.file, self.line, "as_of", words)
                 })

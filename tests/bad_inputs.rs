@@ -272,6 +272,63 @@ fn table_cells_spelled_as_numbers_out_of_range_are_rejected_rows() {
     assert_eq!(rows[9].as_ref().unwrap().value().to_string(), "0.000001");
 }
 
+/// A value cell spelled as a number past the parser's 1,000 bytes is still an invalid number
+/// in both table readers, never a label: a cell of 1,001 digits was `invalid label "1111…":
+/// is longer than 200 characters`, while 1,000 digits were too large.
+#[test]
+fn table_cells_spelled_as_numbers_past_the_phrase_limit_are_invalid_numbers() {
+    let cells = [
+        "1".repeat(1000),
+        "1".repeat(1001),
+        format!("-{}", "1".repeat(1001)),
+        format!("0.{}1", "0".repeat(1000)),
+        format!("1.{}", "0".repeat(1000)),
+        format!("-1.{}", "0".repeat(1000)),
+        format!("1{}e5", "0".repeat(1000)),
+        "a".repeat(1001),
+    ];
+    let mut csv = String::from("source,object,attribute,value\n");
+    for cell in &cells {
+        writeln!(csv, "a,o,n,{cell}").unwrap();
+    }
+    let ones = |n: usize| format!("111111111111111111111111…11111111 ({n} characters)");
+    let large = "too large: claimrecon reads amounts up to 10^15";
+    let expected = [
+        format!("t.csv:2: field value: invalid number {}: {large}", ones(1000)),
+        format!("t.csv:3: field value: invalid number {}: {large}", ones(1001)),
+        format!("t.csv:4: field value: invalid number {}: {large}", ones(1001)),
+        "t.csv:5: field value: invalid number 0.0000000000000000000000…00000001 (1003 characters): \
+         too small to represent: claimrecon reads amounts from 10^-15 up, and 0"
+            .to_owned(),
+        "t.csv:6: field value: invalid number 1.0000000000000000000000…00000000 (1002 characters): \
+         too long: a number is read from a phrase of up to 1000 bytes"
+            .to_owned(),
+        "t.csv:7: field value: invalid number -1.000000000000000000000…00000000 (1003 characters): \
+         negative amounts are not allowed"
+            .to_owned(),
+        "t.csv:8: field value: invalid number 100000000000000000000000…000000e5 (1003 characters): \
+         too large: claimrecon reads amounts up to 10^15"
+            .to_owned(),
+    ];
+    let parser = Parser::default();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let read: Vec<Error> =
+        Table::csv().read("t.csv", csv.as_bytes(), &parser).map(|r| r.unwrap_err()).collect();
+    let bulk: Vec<&Error> = bulk.rejected().iter().map(|r| &r.error).collect();
+    for errors in [read.iter().collect::<Vec<_>>(), bulk] {
+        let got: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(got[..7], expected);
+        for (i, e) in errors.iter().enumerate() {
+            let Error::Corpus { line, field, .. } = e else { panic!("{e}") };
+            assert_eq!((*line, field.as_str()), (i + 2, "value"));
+            // Text of another spelling past the limits stays what it was: no label.
+            let number = matches!(e.inner(), Some(Error::InvalidNumber { .. }));
+            assert_eq!(number, i < 7, "{e}");
+        }
+        assert!(matches!(errors[7].inner(), Some(Error::InvalidName { .. })), "{}", errors[7]);
+    }
+}
+
 #[test]
 fn corpus_lines() {
     let cases: [(String, &str); 9] = [
@@ -653,7 +710,8 @@ fn control_characters_in_names_are_refused_by_both_table_readers() {
 /// estimate's date.
 #[test]
 fn as_of_years_outside_1000_to_9999_are_refused_in_tables_and_by_the_reconciler() {
-    let tsv = "a\tOslo\t5\t+99999-01-01\nb\tOslo\t6\t0999-12-31\nc\tOslo\t7\t2022-01-05\n";
+    let tsv = "a\tOslo\t5\t+99999-01-01\nb\tOslo\t6\t0999-12-31\nc\tOslo\t7\t2022-01-05\n\
+               d\tOslo\t8\t10000-01-01\ne\tOslo\t9\t99999-01-01\n";
     let table = Table::tsv().columns(0, 1, None, 2).as_of(3);
     let got: Vec<String> = table
         .read("t.tsv", tsv.as_bytes(), &Parser::default())
@@ -668,7 +726,33 @@ fn as_of_years_outside_1000_to_9999_are_refused_in_tables_and_by_the_reconciler(
             "t.tsv:1: field as_of: invalid date \"+99999-01-01\": year must be between 1000 and 9999",
             "t.tsv:2: field as_of: invalid date \"0999-12-31\": year must be between 1000 and 9999",
             "ok Some(2022-01-05)",
+            // Five digits without a sign are refused for their year too, as in a corpus (they
+            // were "input contains invalid characters").
+            "t.tsv:4: field as_of: invalid date \"10000-01-01\": year must be between 1000 and 9999",
+            "t.tsv:5: field as_of: invalid date \"99999-01-01\": year must be between 1000 and 9999",
         ]
+    );
+    let bulk = table.read_bulk("t.tsv", tsv.as_bytes(), &Parser::default()).unwrap();
+    let rejected: Vec<(usize, &str, String)> = bulk
+        .rejected()
+        .iter()
+        .map(|r| match &r.error {
+            Error::Corpus { line, field, .. } => (*line, field.as_str(), r.error.to_string()),
+            other => panic!("{other}"),
+        })
+        .collect();
+    let line_of = |i: usize| got[i].clone();
+    assert_eq!(
+        rejected,
+        [
+            (1, "as_of", line_of(0)),
+            (2, "as_of", line_of(1)),
+            (4, "as_of", line_of(3)),
+            (5, "as_of", line_of(4)),
+        ]
+    );
+    assert!(
+        bulk.rejected().iter().all(|r| matches!(r.error.inner(), Some(Error::InvalidTime { .. })))
     );
 
     let far = NaiveDate::from_ymd_opt(99_999, 1, 1).unwrap();
@@ -1243,4 +1327,68 @@ fn a_corpus_field_of_the_wrong_type_or_value_is_named() {
     }
     let unknown = corpus_error(&claim(r#", "phrase": "5", "colour": "red""#));
     assert!(unknown.starts_with("c.jsonl:2: field colour: unknown field `colour`"), "{unknown}");
+}
+
+/// The as-of date of a corpus claim line and of a table row at line 2, each as the claim's
+/// date or the error's words after `FILE:2: field as_of: `: `Table::read` and `read_bulk` must
+/// agree, and the test compares them with the corpus.
+fn as_of_both_ways(as_of: &str) -> (String, String) {
+    let after = |e: &Error| match e {
+        Error::Corpus { line: 2, field, .. } if field == "as_of" => {
+            e.to_string().split_once(": field as_of: ").unwrap().1.to_owned()
+        }
+        other => panic!("{other}"),
+    };
+    let claim = format!(
+        r#"{{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "as_of": {}}}"#,
+        serde_json::to_string(as_of).unwrap()
+    );
+    let corpus = match Corpus::parse("c.jsonl", &format!("{DOC}\n{claim}"), &Parser::default()) {
+        Ok(c) => format!("{:?}", c.claims[0].as_of()),
+        Err(e) => after(&e),
+    };
+    let csv = format!("source,object,attribute,value,as_of\nA,O,x,5,{as_of}\n");
+    let parser = Parser::default();
+    let read = match Table::csv().read("t.csv", csv.as_bytes(), &parser).next().unwrap() {
+        Ok(c) => format!("{:?}", c.as_of()),
+        Err(e) => after(&e),
+    };
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    match bulk.rejected() {
+        [] => assert!(read.starts_with("Some("), "{as_of:?}: read_bulk took it, read said {read}"),
+        [r] => assert_eq!(after(&r.error), read, "{as_of:?}"),
+        more => panic!("{more:?}"),
+    }
+    (corpus, read)
+}
+
+/// A corpus and a table read an as-of date by one rule: `YYYY-MM-DD` exactly, white space
+/// around it aside, each refusal saying what is wrong with the text as written. Before, a
+/// table took "+2022-01-05" and " 2022-01-05" that a corpus refused as a date missing its
+/// separator before a time of day, both took "2022-1-5", and "22-01-05" was quoted as
+/// "0022-01-05".
+#[test]
+fn as_of_dates_read_alike_in_a_corpus_and_a_table() {
+    let date = |d: &str| format!("{:?}", Some(d.parse::<NaiveDate>().unwrap()));
+    let not = |text: &str, why: &str| format!("{text:?} is not a YYYY-MM-DD date: {why}");
+    let year = |text: &str| format!("invalid date {text:?}: year must be between 1000 and 9999");
+    for (as_of, expected) in [
+        ("2022-01-05", date("2022-01-05")),
+        (" 2022-01-05", date("2022-01-05")),
+        ("2022-01-05 ", date("2022-01-05")),
+        ("+2022-01-05", not("+2022-01-05", "a sign before the year")),
+        ("2022-1-5", not("2022-1-5", "the month must have two digits")),
+        ("2022-01-5", not("2022-01-5", "the day must have two digits")),
+        ("02022-01-05", not("02022-01-05", "the year must have four digits")),
+        ("2022-13-01", not("2022-13-01", "input is out of range")),
+        ("22-01-05", year("22-01-05")),
+        ("-2022-01-05", year("-2022-01-05")),
+        ("10000-01-01", year("10000-01-01")),
+        ("+99999-01-01", year("+99999-01-01")),
+        ("0999-12-31", year("0999-12-31")),
+    ] {
+        let (corpus, table) = as_of_both_ways(as_of);
+        assert_eq!(corpus, expected, "corpus {as_of:?}");
+        assert_eq!(table, expected, "table {as_of:?}");
+    }
 }

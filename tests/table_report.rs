@@ -251,3 +251,28 @@ fn a_voices_reasons_are_named_up_to_twelve_and_the_rest_counted() {
     assert!(md.contains("; and 8 more"), "{md}");
     assert!(!md.contains(&voice.reasons[12]), "{md}");
 }
+
+/// The smallest amounts a table holds (down to `Number::MIN_POSITIVE`, 10^-15) display as
+/// themselves in an estimate and in the report: they were rounded to six decimals and showed
+/// as 0, while `best_number` gave 1e-15.
+#[test]
+fn the_smallest_amounts_are_shown_not_rounded_to_zero() {
+    let estimate = |csv: &str| {
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let r = nothing().reconcile_table(&bulk);
+        let figure = r.estimate("O", "x").unwrap().figure.clone();
+        (figure, text(&r))
+    };
+    let (figure, report) = estimate(
+        "source,object,attribute,value\na,O,x,0.000000000000001\nb,O,x,0.000000000000001\n",
+    );
+    assert_eq!(figure.best_number(), Some(1e-15));
+    let shown = "low 0.000000000000001 / best 0.000000000000001 / high 0.000000000000001";
+    assert_eq!(figure.to_string(), shown);
+    assert!(quantity(&report, "x [O]").iter().any(|l| l.contains(shown)), "{report}");
+
+    let (figure, _) = estimate(
+        "source,object,attribute,value\na,O,x,fewer than 0.000000000000001\nb,O,x,about 0\n",
+    );
+    assert_eq!(figure.to_string(), "low 0 / best 0 / high below 0.000000000000001");
+}

@@ -212,6 +212,45 @@ pub(crate) fn in_range(mantissa: &str, value: f64) -> Result<f64, OutOfRange> {
     Number::check(value.abs()).map(|_| value)
 }
 
+/// The error of `text`, longer than a phrase may be, when it is spelled as one number: digits,
+/// a decimal point and digits, an exponent, a sign before them. Such text is never a label
+/// (a label may have 200 characters, and would be said to be too long for one): it is the
+/// number the parser would find it to be, too large or too small, or negative, as within the
+/// limit, or else too long. `None` for other text.
+pub(crate) fn overlong_number(text: &str) -> Option<Error> {
+    let (sign, unsigned) = match text.as_bytes().first() {
+        Some(b'+' | b'-') => (text.as_bytes()[0], &text[1..]),
+        _ => (b'+', text),
+    };
+    let b = unsigned.as_bytes();
+    let mut end = digits_at(unsigned, 0);
+    if end == 0 {
+        return None;
+    }
+    if b.get(end) == Some(&b'.') && digits_at(unsigned, end + 1) > 0 {
+        end += 1 + digits_at(unsigned, end + 1);
+    }
+    let mantissa = end;
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exponent = digits_at(unsigned, end + 1 + sign);
+        if exponent == 0 {
+            return None;
+        }
+        end += 1 + sign + exponent;
+    }
+    if end != b.len() {
+        return None;
+    }
+    // Digits always read as an `f64` (infinite past its range, which is too large).
+    let value: f64 = unsigned.parse().ok()?;
+    Some(match in_range(&unsigned[..mantissa], value) {
+        Err(why) => why.error(unsigned),
+        Ok(v) if sign == b'-' && v > 0.0 => OutOfRange::Negative.error(text),
+        Ok(_) => crate::value::too_long(text),
+    })
+}
+
 /// "NaN", "inf", "-infinity": a number that is not finite, spelled as programs print one.
 pub(crate) fn non_finite(text: &str) -> Option<Error> {
     let word = text.strip_prefix(['+', '-']).unwrap_or(text);

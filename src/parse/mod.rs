@@ -17,6 +17,6 @@ mod time;
 mod words;
 mod yes_no;
 
-pub(crate) use self::lex::in_range;
+pub(crate) use self::lex::{in_range, overlong_number};
 pub use self::parser::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
 pub(crate) use self::yes_no::expects_change;

@@ -332,7 +332,8 @@ impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Figure::Number { low, low_open, best, high, high_open, unit } => {
-                // Thousands separators for readers; derived bounds rounded to 6 decimals.
+                // Thousands separators for readers; derived bounds rounded to 6 decimals, or 6
+                // significant digits below 0.1 (`trim_float`: no amount shows as 0).
                 // Factors read to three significant digits ("1.83-fold").
                 let n = |x: f64| {
                     let t: f64 = if unit.is_none() {

@@ -4,8 +4,8 @@
 //! A cell is read by the library's [`Parser`]: a plain number ("1583") on a fast path that
 //! reads exactly what the parser reads, a phrase ("about 1,000", "5 tenge", "2022-01-05",
 //! "yes"), or, when the parser reads no value in it, a label ("Marianne Borgen", "lots"). A cell
-//! spelled as a number claimrecon does not hold ("NaN", "1e309", "-5") is an error, never a
-//! label.
+//! spelled as a number claimrecon does not hold ("NaN", "1e309", "-5", or digits past the
+//! parser's 1,000 bytes) is an error, never a label.
 //!
 //! An attribute holds one kind of value, decided over the whole table: the kind most of its
 //! cells have (numbers of one dimension, dates, or labels and other values; on a tie, numbers
@@ -72,7 +72,8 @@ pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8
 /// attribute whose kind may be `declared`: a declared label is read as written, unparsed.
 ///
 /// # Errors
-/// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold; the
+/// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold, also for one
+/// spelled in more bytes than a phrase may have (too large, too small, or too long); the
 /// [`Error::InvalidName`] of text that is no label either (empty, too long, control
 /// characters).
 pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Result<Cell, Error> {
@@ -82,6 +83,12 @@ pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Resul
     }
     if let Some(x) = plain_number(text.as_bytes()).and_then(|x| Number::new(x).ok()) {
         return Ok(Cell::Plain(x));
+    }
+    // Past the parser's limit a number is still a number, never a label.
+    if text.len() > crate::MAX_PHRASE_BYTES
+        && let Some(e) = crate::parse::overlong_number(text)
+    {
+        return Err(e);
     }
     match parser.parse(text) {
         Ok(parsed) => Ok(Cell::Value(parsed.value)),

@@ -194,15 +194,36 @@ pub(crate) fn significant(x: f64, digits: i32) -> f64 {
     (x * scale).round() / scale
 }
 
-/// Shortest readable form of a derived bound: 1250 not 1250.0000000002.
+/// Shortest readable form of a derived bound: 1250 not 1250.0000000002, to six decimals. Below
+/// 0.1 six decimals keep fewer than six significant digits, and none below 0.0000005 (the
+/// smallest amount, 10^-15, showed as 0): there, six significant digits.
 pub(crate) fn trim_float(x: f64) -> String {
-    let rounded = (x * 1e6).round() / 1e6;
+    let rounded = if x != 0.0 && x.abs() < 0.1 {
+        format!("{x:.5e}").parse().unwrap_or(x)
+    } else {
+        (x * 1e6).round() / 1e6
+    };
     rounded.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_figures_keep_their_digits_and_others_six_decimals() {
+        for (x, shown) in [
+            (1e-15, "0.000000000000001"),
+            (1.234_567_89e-9, "0.00000000123457"),
+            (0.012_345_678, "0.0123457"),
+            (0.123_456_789, "0.123457"),
+            (1_250.000_000_000_2, "1250"),
+            (2.5, "2.5"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(trim_float(x), shown, "{x}");
+        }
+    }
 
     #[test]
     fn strict_bounds_touching_do_not_overlap() {

@@ -19,13 +19,13 @@ pub use daytime::{
 };
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
-pub(crate) use number::{OutOfRange, grouped};
+pub(crate) use number::{OutOfRange, grouped, too_long};
 pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
 pub(crate) use daytime::Sense;
 pub(crate) use interval::{significant, trim_float};
-pub(crate) use time::{YEARS, check_year, year_error};
+pub(crate) use time::{YEARS, check_year, read_day};
 
 use crate::Error;
 

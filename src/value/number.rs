@@ -65,6 +65,19 @@ impl fmt::Display for OutOfRange {
     }
 }
 
+/// The error of a number spelled in more bytes than a value phrase may have
+/// ([`MAX_PHRASE_BYTES`](crate::MAX_PHRASE_BYTES)), that is in range: too long to be read as
+/// one, and no label either.
+pub(crate) fn too_long(text: &str) -> Error {
+    Error::InvalidNumber {
+        value: shortened(text),
+        problem: format!(
+            "too long: a number is read from a phrase of up to {} bytes",
+            crate::MAX_PHRASE_BYTES
+        ),
+    }
+}
+
 /// A number's text for a message: a runaway spelling (400 nines, 900 zeros) by its ends only.
 fn shortened(text: &str) -> String {
     const HEAD: usize = 24;

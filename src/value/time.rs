@@ -1,5 +1,6 @@
 //! Dates with their precision, times of day, and time-of-day windows.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -86,11 +87,94 @@ pub(crate) fn check_year(date: NaiveDate) -> Result<NaiveDate, Error> {
 
 /// The error of a date (written `value`) whose year is outside [`YEARS`]: one for a date read
 /// and for text whose year cannot be read as one (six digits, past the calendar's end).
-pub(crate) fn year_error(value: String) -> Error {
+fn year_error(value: String) -> Error {
     Error::InvalidTime {
         what: "date".to_owned(),
         value,
         problem: format!("year must be between {} and {}", YEARS.start(), YEARS.end()),
+    }
+}
+
+/// A date written as the crate's formats write one, `YYYY-MM-DD`: four digits of a year in
+/// [`YEARS`], two of a month, two of a day and nothing else (white space around it is the
+/// caller's to trim). The one reading of such a date, for a corpus's `published` and `as_of`
+/// and a table's as-of column; `file`, `line` and `field` place its error.
+///
+/// # Errors
+/// For a year outside [`YEARS`], its [`year_error`] with `text` as written, in the line; else
+/// the line's error saying what is wrong: a sign before the year, a year, month or day not
+/// of its digits, no such day, or, for text not of the form at all, chrono's words.
+pub(crate) fn read_day(
+    text: &str,
+    file: &str,
+    line: usize,
+    field: &str,
+) -> Result<NaiveDate, Error> {
+    day_of(text).map_err(|problem| match problem {
+        DayProblem::Year => year_error(text.to_owned()).in_line(file, line, field),
+        DayProblem::Form(why) => {
+            Error::line(file, line, field, format!("{text:?} is not a YYYY-MM-DD date: {why}"))
+        }
+    })
+}
+
+/// Why a text is not a date as [`read_day`] reads one.
+#[derive(Debug, PartialEq)]
+enum DayProblem {
+    /// A year outside [`YEARS`] (or too long to read).
+    Year,
+    /// Not of the form, in words.
+    Form(Cow<'static, str>),
+}
+
+fn day_of(text: &str) -> Result<NaiveDate, DayProblem> {
+    let b = text.as_bytes();
+    let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    let (sign, unsigned) = match b.first() {
+        Some(s @ (b'+' | b'-')) => (Some(*s), &b[1..]),
+        _ => (None, b),
+    };
+    let mut parts = unsigned.splitn(4, |&c| c == b'-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(DayProblem::Form(chrono_why(text)));
+    };
+    if !(digits(year) && digits(month) && digits(day)) {
+        return Err(DayProblem::Form(chrono_why(text)));
+    }
+    let number = |part: &[u8]| part.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    // Nine digits or more are past any year the crate holds (and past `u32`).
+    let value = (year.len() < 9).then(|| i32::try_from(number(year)).unwrap_or(i32::MAX));
+    let value = value.map(|y| if sign == Some(b'-') { -y } else { y });
+    if !value.is_some_and(|y| YEARS.contains(&y)) {
+        return Err(DayProblem::Year);
+    }
+    if sign.is_some() {
+        return Err(DayProblem::Form(Cow::Borrowed("a sign before the year")));
+    }
+    if year.len() != 4 {
+        return Err(DayProblem::Form(Cow::Borrowed("the year must have four digits")));
+    }
+    if month.len() != 2 {
+        return Err(DayProblem::Form(Cow::Borrowed("the month must have two digits")));
+    }
+    if day.len() != 2 {
+        return Err(DayProblem::Form(Cow::Borrowed("the day must have two digits")));
+    }
+    let year = value.unwrap_or_default();
+    // chrono's words for a month or day past the calendar, as the crate has always said.
+    NaiveDate::from_ymd_opt(year, number(month), number(day))
+        .ok_or(DayProblem::Form(Cow::Borrowed("input is out of range")))
+}
+
+/// What chrono says is wrong with `text` read as `%Y-%m-%d`, for text not of that form at all
+/// ("5 Jan": "input contains invalid characters"); a form chrono reads and the crate does not
+/// (white space inside) is said so.
+fn chrono_why(text: &str) -> Cow<'static, str> {
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Err(e) => Cow::Owned(e.to_string()),
+        Ok(_) => Cow::Borrowed("not of the form YYYY-MM-DD"),
     }
 }
 
