@@ -149,7 +149,7 @@ pub(crate) struct Outcome {
     pub clusters: Clusters,
     pub chosen: usize,
     /// Per position, what the observation became (numeric epochs; empty for labels).
-    pub roles: Vec<Role>,
+    pub roles: Roles,
     /// Per regression ([`Role::Regression`]), the figures it falls below.
     pub below: Below,
     pub numeric: Option<Spread>,
@@ -185,7 +185,7 @@ impl Outcome {
         if self.roles.is_empty() {
             return self.clusters.get(self.chosen).map(<[usize]>::to_vec).unwrap_or_default();
         }
-        (0..self.roles.len()).filter(|&p| self.roles[p].supports()).collect()
+        self.roles.iter().enumerate().filter(|(_, r)| r.supports()).map(|(p, _)| p).collect()
     }
 }
 
@@ -719,6 +719,86 @@ impl Role {
     pub(crate) fn supports(self) -> bool {
         matches!(self, Role::Chosen | Role::Floor)
     }
+
+    /// This role in 32 bits ([`Roles`]): a revision's position below [`ROLE_PAYLOAD`], a
+    /// regression's list number from it, each role without a number from [`ROLE_PLAIN`].
+    fn pack(self) -> u32 {
+        let payload = |n: u32| {
+            if n >= ROLE_PAYLOAD {
+                unreachable!("role number {n} past MAX_CLAIMS' bound");
+            }
+            n
+        };
+        match self {
+            Role::Revised { by } => payload(by),
+            Role::Regression { below } => ROLE_PAYLOAD | payload(below),
+            Role::Unused => ROLE_PLAIN,
+            Role::Chosen => ROLE_PLAIN + 1,
+            Role::Rival => ROLE_PLAIN + 2,
+            Role::Floor => ROLE_PLAIN + 3,
+            Role::Aside => ROLE_PLAIN + 4,
+            Role::Above => ROLE_PLAIN + 5,
+        }
+    }
+
+    /// The role [`Role::pack`] packed into `bits`.
+    fn unpack(bits: u32) -> Self {
+        match bits {
+            b if b < ROLE_PAYLOAD => Role::Revised { by: b },
+            b if b < ROLE_PLAIN => Role::Regression { below: b - ROLE_PAYLOAD },
+            ROLE_PLAIN => Role::Unused,
+            b if b == ROLE_PLAIN + 1 => Role::Chosen,
+            b if b == ROLE_PLAIN + 2 => Role::Rival,
+            b if b == ROLE_PLAIN + 3 => Role::Floor,
+            b if b == ROLE_PLAIN + 4 => Role::Aside,
+            b if b == ROLE_PLAIN + 5 => Role::Above,
+            b => unreachable!("no role packs to {b:#x}"),
+        }
+    }
+}
+
+/// The numbers a packed [`Role`] carries are below this: a revision's position in its epoch,
+/// a regression's list number (one a position at most). An epoch holds at most
+/// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (2^30) observations.
+const ROLE_PAYLOAD: u32 = 1 << 30;
+
+/// Where the packed roles that carry no number start.
+const ROLE_PLAIN: u32 = 1 << 31;
+
+/// Every position's [`Role`] in a numeric epoch, each packed in 4 bytes ([`Role::pack`]): a
+/// `Role` takes 8, and every observation of a numeric epoch holds one each round.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Roles(Vec<u32>);
+
+impl Roles {
+    /// `n` positions, each [`Role::Unused`].
+    fn unused(n: usize) -> Self {
+        Roles(vec![Role::Unused.pack(); n])
+    }
+
+    /// Whether there is no position (a label epoch's outcome).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The role at position `p`, if there is one.
+    pub(crate) fn get(&self, p: usize) -> Option<Role> {
+        self.0.get(p).map(|&bits| Role::unpack(bits))
+    }
+
+    /// The role at position `p`; panics past the last position, as a slice does.
+    fn at(&self, p: usize) -> Role {
+        Role::unpack(self.0[p])
+    }
+
+    fn set(&mut self, p: usize, role: Role) {
+        self.0[p] = role.pack();
+    }
+
+    /// The roles in position order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = Role> + '_ {
+        self.0.iter().map(|&bits| Role::unpack(bits))
+    }
 }
 
 /// Is interval `a` entirely below interval `b` (nothing in `a` reaches `b`)?
@@ -1149,7 +1229,7 @@ pub(crate) fn numeric<'a>(
         .floors
         .iter()
         .map(|&m| m as usize)
-        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside))
+        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
         .filter_map(|m| match view(m) {
             View::Numeric { interval, .. } => Some(interval.low()),
             _ => None,
@@ -1248,26 +1328,26 @@ fn roles(
     inputs: &[Input<'_>],
     revised: impl Fn(usize) -> Option<usize>,
     floaters: &BTreeSet<usize>,
-) -> (Vec<Role>, Below) {
-    let mut roles = vec![Role::Unused; inputs.len()];
+) -> (Roles, Below) {
+    let mut roles = Roles::unused(inputs.len());
     let chosen_voices: BTreeSet<usize> =
         clusters.get(chosen).into_iter().flatten().map(|&m| inputs[m].voice).collect();
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            roles[m] = if ci == chosen { Role::Chosen } else { Role::Rival };
+            roles.set(m, if ci == chosen { Role::Chosen } else { Role::Rival });
         }
     }
     let beneath = |i: &Interval| !kept.above(&i.low());
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
-        if roles[m] == Role::Chosen {
+        if roles.at(m) == Role::Chosen {
             continue;
         }
         let floor_like = !input.current || i.high().is_none();
         if !floor_like {
             continue; // a bounded current figure outside the chosen cluster stays a rival
         }
-        roles[m] = if let Some(by) = revised(m) {
+        let role = if let Some(by) = revised(m) {
             Role::Revised { by: index(by) }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
@@ -1276,6 +1356,7 @@ fn roles(
         } else {
             Role::Aside
         };
+        roles.set(m, role);
     }
     let below = mark_regressions(&mut roles, inputs);
     (roles, below)
@@ -1299,17 +1380,17 @@ fn total_key(x: f64) -> u64 {
 /// is checked against the highest first and at most [`MAX_LISTED`] are listed:
 /// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
 /// ([`Outcome::below`]).
-fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Below {
+fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     let mut kept: Vec<usize> = (0..inputs.len())
-        .filter(|&m| matches!(roles[m], Role::Chosen | Role::Floor | Role::Aside))
+        .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
         .filter(|&m| dated(m).is_some())
         .collect();
     if kept.is_empty() {
         return Below::default();
     }
     let mut candidates: Vec<usize> = (0..inputs.len())
-        .filter(|&m| matches!(roles[m], Role::Floor | Role::Aside | Role::Rival))
+        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
         .filter(|&m| dated(m).is_some())
         .collect();
     kept.sort_by_key(|&m| (inputs[m].as_of, m));
@@ -1350,7 +1431,7 @@ fn mark_regressions(roles: &mut [Role], inputs: &[Input<'_>]) -> Below {
                 .take(MAX_LISTED),
         );
         if !below.is_empty() {
-            roles[m] = Role::Regression { below: lists.push(&below) };
+            roles.set(m, Role::Regression { below: lists.push(&below) });
         }
     }
     lists
@@ -1506,7 +1587,7 @@ pub(crate) fn labels(
     Outcome {
         clusters,
         chosen,
-        roles: Vec::new(),
+        roles: Roles::default(),
         below: Below::default(),
         numeric: None,
         label,
@@ -1635,6 +1716,25 @@ fn complete_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every role reads back from its 4 bytes as it was, the numbers it carries up to the
+    /// largest position an epoch can hold.
+    #[test]
+    fn a_packed_role_reads_back() {
+        let mut all =
+            vec![Role::Unused, Role::Chosen, Role::Rival, Role::Floor, Role::Aside, Role::Above];
+        for n in [0, 1, 7, ROLE_PAYLOAD / 2, ROLE_PAYLOAD - 1] {
+            all.extend([Role::Revised { by: n }, Role::Regression { below: n }]);
+        }
+        let mut roles = Roles::unused(all.len());
+        for (p, &role) in all.iter().enumerate() {
+            assert_eq!(Role::unpack(role.pack()), role);
+            roles.set(p, role);
+        }
+        assert_eq!(roles.iter().collect::<Vec<_>>(), all);
+        assert_eq!(roles.get(all.len()), None);
+        assert_eq!(std::mem::size_of_val(&roles.0[0]), 4);
+    }
 
     /// A voice's weight split over the distinct values it gives, a repeat of one value by
     /// another of its sources nothing: what the bulk path's support and quartiles weigh by.

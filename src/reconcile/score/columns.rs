@@ -192,15 +192,8 @@ fn epochs_of_variable(
                 let l = cl.value as usize;
                 (l, hold(&bulk.label_values[l], kind, policy, intervals, |_| index(l)))
             };
-            obs.push(Obs {
-                figure: index(figure(j)),
-                voice: cl.source,
-                key: index(key),
-                said: 0,
-                held,
-                as_of: date(j),
-                current: is_current(nature, date(j), as_of, false),
-            });
+            let current = is_current(nature, date(j), as_of, false);
+            obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
         // The variable's estimate comes from its latest epoch that has any figure.
         if kind.is_some() || group_latest[c.first + k].is_none() {
@@ -454,7 +447,7 @@ impl State {
         // by their keys: the two numberings differ, so this holds with copy detection off too).
         if attribute_of.is_empty() {
             for o in &mut obs {
-                o.voice = index(voices.group_of_name(o.voice()));
+                o.set_voice(voices.group_of_name(o.voice()));
             }
         } else {
             // On an attribute copied alone, a figure repeated from a voice it copies there
@@ -465,7 +458,7 @@ impl State {
                 said.extend(obs[span.clone()].iter().map(|o| (o.voice(), keys.order[o.key()])));
                 voices.voices_on_subject(a, &said, &mut voice);
                 for (o, &v) in obs[span.clone()].iter_mut().zip(&voice) {
-                    o.voice = index(v);
+                    o.set_voice(v);
                 }
             }
         }

@@ -87,26 +87,51 @@ enum Kind {
 
 /// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
 /// (see [`MAX_CLAIMS`](super::limit::MAX_CLAIMS)), read back as `usize` by the methods of the
-/// same names, and its epoch is found from its index ([`State::epoch_of`]): 36 bytes. When
+/// same names, and its epoch is found from its index ([`State::epoch_of`]): 32 bytes. When
 /// its report was published is held beside it (`State::published`), since a table has none.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claims`), or derived bound `d` at that number plus
     /// `d` (see [`State::claim_of`] and [`State::id_of`]).
     figure: u32,
-    voice: u32,
+    /// Its voice ([`Obs::voice`]), and in the top bit ([`CURRENT`]) whether it is current
+    /// ([`Obs::current`]): a `bool` of its own made an observation 36 bytes.
+    voice_current: u32,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
     key: u32,
     /// What it says, numbered: observations with one voice and one [`Statement`] share it.
     said: u32,
     held: Held,
     as_of: Option<NaiveDate>,
-    current: bool,
 }
 
+/// The bit of [`Obs::voice_current`] that says the observation is current. A voice is below
+/// it: there are at most as many voices as claims, and at most
+/// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (2^30) claims.
+const CURRENT: u32 = 1 << 31;
+
 impl Obs {
+    fn new(
+        figure: usize,
+        voice: usize,
+        key: usize,
+        held: Held,
+        as_of: Option<NaiveDate>,
+        current: bool,
+    ) -> Self {
+        let current = if current { CURRENT } else { 0 };
+        Obs {
+            figure: index(figure),
+            voice_current: voice_bits(voice) | current,
+            key: index(key),
+            said: 0,
+            held,
+            as_of,
+        }
+    }
+
     fn statement(&self) -> Statement {
-        (self.key, if self.current { None } else { self.as_of })
+        (self.key, if self.current() { None } else { self.as_of })
     }
 
     fn figure(&self) -> usize {
@@ -114,7 +139,18 @@ impl Obs {
     }
 
     fn voice(&self) -> usize {
-        self.voice as usize
+        (self.voice_current & !CURRENT) as usize
+    }
+
+    /// Speaks for voice `voice` from now on; current or not as before.
+    fn set_voice(&mut self, voice: usize) {
+        self.voice_current = voice_bits(voice) | (self.voice_current & CURRENT);
+    }
+
+    /// At its epoch's as-of (or undated), as opposed to an earlier figure of a running total
+    /// (see [`is_current`]).
+    fn current(&self) -> bool {
+        self.voice_current & CURRENT != 0
     }
 
     fn key(&self) -> usize {
@@ -124,6 +160,15 @@ impl Obs {
     fn said(&self) -> usize {
         self.said as usize
     }
+}
+
+/// Voice `voice` as [`Obs::voice_current`] holds it, below [`CURRENT`].
+fn voice_bits(voice: usize) -> u32 {
+    let bits = index(voice);
+    if bits >= CURRENT {
+        unreachable!("voice {voice} past MAX_CLAIMS' bound");
+    }
+    bits
 }
 
 /// An observation's value as the estimate takes it ([`View`]), in 12 bytes: a plain number
@@ -680,7 +725,7 @@ fn prepare(
         HashSet::with_capacity_and_hasher(numeric.len(), FixedState::default());
     let reps: Vec<f64> = numeric
         .iter()
-        .filter(|&&(o, _, _)| seen.insert((obs[o].voice, obs[o].key)))
+        .filter(|&&(o, _, _)| seen.insert((index(obs[o].voice()), obs[o].key)))
         .map(|&(_, _, rep)| rep)
         .collect();
     epoch.spread = crh::spread(reps);
@@ -824,15 +869,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 if let Some(c) = claim {
                     claim_obs[c] = index(obs.len());
                 }
-                obs.push(Obs {
-                    figure: index(it.figure),
-                    voice: index(it.voice),
-                    key: index(it.key),
-                    said: 0,
-                    held: hold_copy(it.value, kind, policy, &mut held_values, &mut intervals),
-                    as_of: it.as_of,
-                    current,
-                });
+                let held = hold_copy(it.value, kind, policy, &mut held_values, &mut intervals);
+                obs.push(Obs::new(it.figure, it.voice, it.key, held, it.as_of, current));
                 published.push(claim.and_then(|c| claims.published(c)));
             }
             epoch.obs.end = obs.len();
@@ -888,7 +926,7 @@ fn number_statements(obs: &mut [Obs], epochs: &[Epoch]) -> usize {
         said.clear();
         for ob in &mut obs[e.obs.clone()] {
             let next = index(statements + said.len());
-            ob.said = *said.entry((ob.voice, ob.statement())).or_insert(next);
+            ob.said = *said.entry((index(ob.voice()), ob.statement())).or_insert(next);
         }
         statements += said.len();
     }
@@ -916,7 +954,7 @@ impl<'a> ObsView<'a> {
             .map(|(ob, o)| Input {
                 view: ob.held.view(self.values, self.intervals),
                 voice: ob.voice(),
-                current: ob.current,
+                current: ob.current(),
                 key: self.key_order[ob.key()],
                 published: self.published.get(o).copied().flatten(),
                 as_of: ob.as_of,
@@ -1114,7 +1152,7 @@ mod tests {
     #[test]
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
-        assert!(size <= 36, "{size}");
+        assert!(size <= 32, "{size}");
     }
 
     /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.

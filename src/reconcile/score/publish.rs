@@ -321,7 +321,7 @@ impl State {
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                &Role::Regression { below } => {
+                Role::Regression { below } => {
                     Some((e.at(p), out.below(below).map(|g| e.at(g)).collect()))
                 }
                 _ => None,
@@ -404,7 +404,7 @@ impl State {
                 .roles
                 .iter()
                 .enumerate()
-                .any(|(p, r)| *r == Role::Floor && !self.obs[e.at(p)].current);
+                .any(|(p, r)| r == Role::Floor && !self.obs[e.at(p)].current());
             let set_aside =
                 out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
             let count = match n_supporting {
@@ -422,7 +422,7 @@ impl State {
                     .iter()
                     .filter(|r| matches!(r, Role::Regression { .. }))
                     .count(),
-                above: out.roles.iter().filter(|r| **r == Role::Above).count(),
+                above: out.roles.iter().filter(|&r| r == Role::Above).count(),
             }
         };
         why.into()
@@ -517,7 +517,7 @@ impl State {
         let held = rest.is_some_and(|r| out.label.is_some() && self.outcomes[r].label == out.label);
         let latest =
             self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
-        let role = out.roles.get(o - e.obs.start).copied();
+        let role = out.roles.get(o - e.obs.start);
         let figure = |p: usize| (self.key_text(e.at(p), names), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
@@ -538,7 +538,7 @@ impl State {
         if out.same_day && !self.supports[o] {
             return (Rank::Normal, RankWhy::OtherWaySameDay(e.as_of));
         }
-        match (self.supports[o], ob.current, latest) {
+        match (self.supports[o], ob.current(), latest) {
             (true, true, false) if e.earlier_that_day && !held => {
                 (Rank::Normal, RankWhy::EarlierThatDay(e.as_of))
             }

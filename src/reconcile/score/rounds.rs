@@ -332,7 +332,7 @@ impl State {
                     let scale = LossScale::new(e.spread, best);
                     // An earlier figure of a running total only says the total is now at
                     // least that.
-                    let base = if ob.current {
+                    let base = if ob.current() {
                         crh::distance_to(best, &interval)
                     } else {
                         crh::distance_to(best, &Interval::new(interval.low(), None))
@@ -340,7 +340,7 @@ impl State {
                     // A regression is off by at least how far it falls below what it
                     // contradicts.
                     let d = match out.roles.get(pos) {
-                        Some(&Role::Regression { below }) => out
+                        Some(Role::Regression { below }) => out
                             .below(below)
                             .filter_map(|g| match self.view(e.at(g)) {
                                 View::Numeric { interval: above, .. } => Some(
