@@ -89,6 +89,9 @@ pub(crate) struct Voices {
     attribute_names: Vec<String>,
 }
 
+/// A pair found copying, as `(copier, original, evidence in words)` by name.
+type Pair = (usize, usize, String);
+
 /// The pairs of voices the block pass finds copying on one attribute alone
 /// ([`Voices::attribute_copies`]).
 #[derive(Debug)]
@@ -718,9 +721,10 @@ impl Voices {
         // First, voices copying one another on some attributes alone: the passes over the
         // whole table then read a figure one repeats from another there once.
         let found = self.attribute_copies(statements);
-        let (taken, mut left) = self.take_attribute_sets(found, &statements.attribute_names, true);
+        let (taken, mut left) =
+            self.take_attribute_sets(found, &statements.attribute_names, true, false);
         if taken {
-            left.extend(self.grow_attribute_sets(statements, true));
+            left.extend(self.grow_attribute_sets(statements));
         }
         let merged = taken.then(|| statements.with_copies_once(self));
         let statements = merged.as_ref().unwrap_or(statements);
@@ -751,19 +755,20 @@ impl Voices {
         self.detect_false_sharing(statements, &two_way);
         // Then the rest of the copying of some attributes alone, unless these passes made
         // its voices one.
-        let (taken, _) = self.take_attribute_sets(left, &statements.attribute_names, false);
+        let (taken, _) = self.take_attribute_sets(left, &statements.attribute_names, false, false);
         if taken {
-            self.grow_attribute_sets(as_said, false);
+            self.grow_attribute_sets(as_said);
         }
     }
 
     /// The copies of a copy that a set taken on an attribute leaves, added to the set: the
     /// passes over each attribute alone ([`Voices::attribute_copies`]) run again on
     /// `statements` with every set's copies counted once ([`Statements::with_copies_once`]),
-    /// and a voice they find copying a set's voice there joins that set
-    /// ([`Voices::take_attribute_sets`], `outvoting` as there), for at most
-    /// [`GROWTH_ROUNDS`] rounds, until a round takes nothing. Returns the pairs found and not
-    /// taken, for a later call.
+    /// and a voice in no set that they find copying a set's own voice there (the voice that
+    /// speaks for the set's figures counted once, not another member) joins that set
+    /// ([`Voices::take_attribute_sets`], growing), for at most [`GROWTH_ROUNDS`] rounds,
+    /// until a round takes nothing. Returns the pairs found and not taken (new sets among
+    /// them), for a later call.
     ///
     /// The first reading of an attribute may read a family's copies as copying its hidden
     /// original ([`super::echo`]) and some of them as copying another copy; it takes the
@@ -775,16 +780,12 @@ impl Voices {
     /// the counts alone and rounding half their copies), the first reading left four or five
     /// copiers of three tables out of their set, and the counts right were 0.460, 0.489 and
     /// 0.537 on seeds 2, 5 and 8; with them found, 0.962, 0.977 and 0.958.
-    fn grow_attribute_sets(
-        &mut self,
-        statements: &Statements,
-        outvoting: bool,
-    ) -> Vec<AttributeCopies> {
+    fn grow_attribute_sets(&mut self, statements: &Statements) -> Vec<AttributeCopies> {
         let mut left = Vec::new();
         for _ in 0..GROWTH_ROUNDS {
             let found = self.attribute_copies(&statements.with_copies_once(self));
             let (taken, rest) =
-                self.take_attribute_sets(found, &statements.attribute_names, outvoting);
+                self.take_attribute_sets(found, &statements.attribute_names, false, true);
             left.extend(rest);
             if !taken {
                 break;
@@ -903,14 +904,16 @@ impl Voices {
     /// only those of more than half the voices speaking on one of the attribute's facts, on
     /// average; returns whether any was taken, and the pairs of the sets left (by attribute,
     /// for a later call). A pair already one voice is dropped; a voice already in a set on an
-    /// attribute stays in it, and a pair of a voice in a set and one in none there adds the
-    /// second to the set (its size, for `outvoting`, is the whole set's), while a pair of two
-    /// sets joins nothing. See [`Voices::detect_copying`].
+    /// attribute stays in it, and a pair with a voice in a set there joins nothing, unless
+    /// `growing` ([`Voices::grow_attribute_sets`]): then only a pair of a set's own voice and
+    /// a voice in no set is taken, adding the second to the set (whatever `outvoting`), and
+    /// a voice joins one set at most. See [`Voices::detect_copying`].
     fn take_attribute_sets(
         &mut self,
         found: Vec<AttributeCopies>,
         names: &[String],
         outvoting: bool,
+        growing: bool,
     ) -> (bool, Vec<AttributeCopies>) {
         let mut taken_any = false;
         let mut left = Vec::new();
@@ -928,39 +931,28 @@ impl Voices {
                 .map(|g| names_of[g].iter().find_map(|&n| self.on_attribute.get(&(n, attribute))))
                 .map(Option::<&usize>::copied)
                 .collect();
-            // The copies of one original there, as a set listed under its first voice (a
-            // union's root is its lowest), or under the voice of the set taken before that
-            // they join.
-            let mut union = Union::new(self.groups.len());
-            for (g, set) in in_set.iter().enumerate() {
-                if let &Some(voice) = set {
-                    union.join(g, self.name_group[voice]);
-                }
-            }
-            let mut joined = Vec::new();
-            for (mc, mo, why) in copies.pairs {
-                let (gc, go) = (self.name_group[mc], self.name_group[mo]);
-                let two_sets = in_set[gc].is_some() && in_set[go].is_some();
-                if union.find(gc) != union.find(go) && !two_sets {
-                    union.join(gc, go);
-                    joined.push((mc, mo, why));
-                }
-            }
+            let (mut union, voice_of_set, joined) = self.join_pairs(copies.pairs, &in_set, growing);
             let roots: Vec<usize> = (0..self.groups.len()).map(|g| union.find(g)).collect();
             let mut size = vec![0usize; self.groups.len()];
             for &root in &roots {
                 size[root] += 1;
             }
-            let kept = |root: usize| {
-                size[root] > 1 && (!outvoting || 2 * size[root] * copies.facts > copies.speaking)
-            };
-            // Per root, the voice of the set taken before, if its voices hold one.
+            // Per root, the voice of the set taken before, if its voices hold one (only when
+            // growing: the union holds no set otherwise).
             let mut set_voice: BTreeMap<usize, usize> = BTreeMap::new();
-            for (g, set) in in_set.iter().enumerate() {
-                if let &Some(voice) = set {
-                    set_voice.entry(roots[g]).or_insert(voice);
+            for (g, &voice) in voice_of_set.iter().enumerate() {
+                if let Some(voice) = voice {
+                    set_voice.insert(roots[g], voice);
                 }
             }
+            // Growing, a set taken before takes its new voices whatever its size; a new set,
+            // as in a first call, by its size.
+            let kept = |root: usize| {
+                if growing {
+                    return set_voice.contains_key(&root) && size[root] > 1;
+                }
+                size[root] > 1 && (!outvoting || 2 * size[root] * copies.facts > copies.speaking)
+            };
             let voice_of =
                 |root: usize| set_voice.get(&root).copied().unwrap_or(self.groups[root].any_name);
             let name = names.get(attribute as usize).map_or("", String::as_str);
@@ -1020,6 +1012,61 @@ impl Voices {
             self.finalize();
         }
         (taken_any, left)
+    }
+
+    /// The union of the voices that `pairs` found copying one attribute join (see
+    /// [`Voices::take_attribute_sets`], whose rules for `growing` it applies), with per voice
+    /// the name of the set it is the voice of, when growing, and the pairs taken.
+    fn join_pairs(
+        &self,
+        pairs: Vec<Pair>,
+        in_set: &[Option<usize>],
+        growing: bool,
+    ) -> (Union, Vec<Option<usize>>, Vec<Pair>) {
+        // The copies of one original there, as a set listed under its first voice (a
+        // union's root is its lowest). Growing, a voice in no set joins a set taken
+        // before, under its voice, only through a pair with that voice itself (the voice
+        // that speaks for the set's figures counted once: another member keeps only the
+        // figures where it departs from the set, too few and too odd to judge a pair by),
+        // each voice one set at most; a new set is left for a later call.
+        let mut union = Union::new(self.groups.len());
+        // Per voice, the set's voice (a name) when it is the voice of a set taken before.
+        let mut voice_of_set: Vec<Option<usize>> = vec![None; self.groups.len()];
+        if growing {
+            for (g, set) in in_set.iter().enumerate() {
+                if let &Some(voice) = set {
+                    union.join(g, self.name_group[voice]);
+                    voice_of_set[self.name_group[voice]] = Some(voice);
+                }
+            }
+        }
+        let mut joined = Vec::new();
+        // Growing, the voices that joined a set by an earlier pair of this call.
+        let mut taken = vec![false; self.groups.len()];
+        for (mc, mo, why) in pairs {
+            let (gc, go) = (self.name_group[mc], self.name_group[mo]);
+            if union.find(gc) == union.find(go) {
+                continue;
+            }
+            let join = if growing {
+                let free = |g: usize| in_set[g].is_none() && voice_of_set[g].is_none();
+                // The voice joining and the set's voice; the joining voice still alone
+                // (not joined to another set by an earlier pair of this call).
+                let pair = match (voice_of_set[gc], voice_of_set[go]) {
+                    (None, Some(_)) if free(gc) => Some((gc, go)),
+                    (Some(_), None) if free(go) => Some((go, gc)),
+                    _ => None,
+                };
+                pair.is_some_and(|(joining, _)| !std::mem::replace(&mut taken[joining], true))
+            } else {
+                in_set[gc].is_none() && in_set[go].is_none()
+            };
+            if join {
+                union.join(gc, go);
+                joined.push((mc, mo, why));
+            }
+        }
+        (union, voice_of_set, joined)
     }
 
     /// Per speaker of `statements`, its voice now.
