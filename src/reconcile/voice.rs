@@ -910,7 +910,7 @@ impl Voices {
         let mut on: HashMap<(usize, u32), (usize, usize), FixedState> = HashMap::default();
         for (i, (_, rows)) in statements.subjects().enumerate().filter(|(_, (fixed, _))| *fixed) {
             let said = Said::of(rows, |sp| voice[sp as usize]);
-            let voices: Vec<(usize, &[usize])> = said.by_voice().collect();
+            let voices: Vec<(usize, &[u32])> = said.by_voice().collect();
             for &(v, fv) in &voices {
                 for &(w, p) in &partners[v] {
                     if let Ok(at) = voices.binary_search_by_key(&w, |&(u, _)| u) {
@@ -1200,7 +1200,7 @@ impl Voices {
                 .collect();
             let most = runs.iter().map(|vs| vs.len()).max().unwrap_or(0);
             let sharing = runs.iter().copied().filter(|vs| vs.len() == 2 && vs.len() < most);
-            rare.subject(said.ends.iter().map(|&(v, _)| v), sharing);
+            rare.subject(said.ends.iter().map(|&(v, _)| v as usize), sharing);
         }
         let candidates = rare.beyond_chance();
         if candidates.is_empty() {
@@ -2121,33 +2121,37 @@ impl Statements {
 
 /// What the voices say on one subject: each voice's figures (key ids, sorted and distinct),
 /// voice by voice in voice order, held in two vectors rather than a set per voice.
+///
+/// In 32-bit numbers: voices, ends and key ids are all below
+/// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (the copy passes'
+/// largest structure at 10^6 rows, 36 MB in `usize`).
 struct Said {
     /// Per voice giving figures: the voice and the end of its figures in `figures` (they
     /// start where the previous voice's end).
-    ends: Vec<(usize, usize)>,
-    figures: Vec<usize>,
+    ends: Vec<(u32, u32)>,
+    figures: Vec<u32>,
 }
 
 impl Said {
     fn of(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> Self {
-        let mut pairs: Vec<(usize, usize)> =
-            rows.iter().map(|&(sp, k)| (voice_of(sp), k as usize)).collect();
+        let mut pairs: Vec<(u32, u32)> =
+            rows.iter().map(|&(sp, k)| (index(voice_of(sp)), k)).collect();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut ends: Vec<(u32, u32)> = Vec::new();
         for run in pairs.chunk_by(|a, b| a.0 == b.0) {
             let before = ends.last().map_or(0, |&(_, end)| end);
-            ends.push((run[0].0, before + run.len()));
+            ends.push((run[0].0, before + index(run.len())));
         }
         Said { ends, figures: pairs.into_iter().map(|(_, k)| k).collect() }
     }
 
     /// Each voice with its figures, in voice order.
-    fn by_voice(&self) -> impl Iterator<Item = (usize, &[usize])> {
+    fn by_voice(&self) -> impl Iterator<Item = (usize, &[u32])> {
         self.ends.iter().scan(0, |from, &(v, end)| {
-            let figures = &self.figures[*from..end];
-            *from = end;
-            Some((v, figures))
+            let figures = &self.figures[*from..end as usize];
+            *from = end as usize;
+            Some((v as usize, figures))
         })
     }
 }
@@ -2210,7 +2214,7 @@ impl SubjectsOfVoices {
         let mut starts = vec![0; voices + 1];
         for said in per_group {
             for &(v, _) in &said.ends {
-                starts[v + 1] += 1;
+                starts[v as usize + 1] += 1;
             }
         }
         for v in 0..voices {
@@ -2221,7 +2225,8 @@ impl SubjectsOfVoices {
         for (gi, said) in per_group.iter().enumerate() {
             let mut from = 0;
             for &(v, end) in &said.ends {
-                subjects[next[v]] = (index(gi), (index(from), index(end)));
+                let v = v as usize;
+                subjects[next[v]] = (index(gi), (from, end));
                 next[v] += 1;
                 from = end;
             }
@@ -2242,7 +2247,7 @@ fn one_pass_is_cheaper(per_group: &[Said], voices: usize, pairs: &[(usize, usize
     let mut subjects = vec![0usize; voices];
     for said in per_group {
         for &(v, _) in &said.ends {
-            subjects[v] += 1;
+            subjects[v as usize] += 1;
         }
     }
     let walks = pairs
@@ -2296,7 +2301,7 @@ fn agreements<'a>(
 /// the estimate `t` exactly when its id is `t`.
 struct FigureSets<'a> {
     keys: usize,
-    sets: HashMap<&'a [usize], usize, FixedState>,
+    sets: HashMap<&'a [u32], usize, FixedState>,
 }
 
 impl<'a> FigureSets<'a> {
@@ -2304,9 +2309,9 @@ impl<'a> FigureSets<'a> {
         FigureSets { keys, sets: HashMap::default() }
     }
 
-    fn id(&mut self, figures: &'a [usize]) -> usize {
+    fn id(&mut self, figures: &'a [u32]) -> usize {
         if let [k] = figures {
-            return *k;
+            return *k as usize;
         }
         let next = self.keys + self.sets.len();
         *self.sets.entry(figures).or_insert(next)
@@ -2326,7 +2331,7 @@ fn false_figures(said: &Said, truth: Option<usize>) -> f64 {
     let mut all = said.figures.clone();
     all.sort_unstable();
     all.dedup();
-    let truth_claimed = truth.is_some_and(|t| all.binary_search(&t).is_ok());
+    let truth_claimed = truth.is_some_and(|t| all.binary_search(&index(t)).is_ok());
     super::echo::claimed_false_values(all.len(), truth_claimed)
 }
 
@@ -2347,7 +2352,8 @@ fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usiz
     for said in per_group {
         let from = givers.len();
         for (v, figures) in said.by_voice() {
-            givers.extend(figures.iter().map(|&k| (order[k], v, figures.len(), k)));
+            givers
+                .extend(figures.iter().map(|&k| (order[k as usize], v, figures.len(), k as usize)));
         }
         givers[from..].sort_unstable();
         starts.push(givers.len());
@@ -2390,7 +2396,7 @@ fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec
         let Some(t) = *t else { continue };
         for (v, figures) in said.by_voice() {
             all[v] += figures.len();
-            right[v] += usize::from(figures.contains(&t));
+            right[v] += usize::from(figures.iter().any(|&k| k as usize == t));
         }
     }
     right.iter().zip(&all).map(|(&r, &n)| super::echo::laplace(r as f64, n as f64)).collect()
