@@ -41,7 +41,8 @@ struct Options {
     svg: Option<PathBuf>,
     lenient: bool,
     extract: Option<PathBuf>,
-    published: Option<chrono::NaiveDate>,
+    /// As given, once read as a date ([`Parser::published_on`]).
+    published: Option<String>,
 }
 
 const USAGE: &str = "usage: reconcile [CORPUS.jsonl] [--json] [--markdown FILE] [--svg DIR] \
@@ -84,11 +85,9 @@ fn parse_args<I: IntoIterator<Item = OsString>>(args: I) -> Result<Options, Usag
             Some("--published") => {
                 once(o.published.is_some(), "--published")?;
                 let d = value(&mut args, "--published", "a date")?;
-                let d = d.to_string_lossy();
-                o.published =
-                    Some(chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
-                        err(format!("--published: {d:?} is not a YYYY-MM-DD date"))
-                    })?);
+                let d = d.to_string_lossy().trim().to_owned();
+                Parser::new().published_on(&d).map_err(|e| err(format!("--published: {e}")))?;
+                o.published = Some(d);
             }
             Some("--markdown") => {
                 once(o.markdown.is_some(), "--markdown")?;
@@ -160,7 +159,7 @@ fn load(o: &Options) -> Result<Corpus, String> {
 fn run(o: &Options) -> Result<(), String> {
     let corpus = load(o)?;
     if let Some(path) = &o.extract {
-        return propose(path, o.published, &corpus);
+        return propose(path, o.published.as_deref(), &corpus);
     }
     let name = &corpus.name;
     let dir = o.corpus.parent().unwrap_or(Path::new("."));
@@ -221,15 +220,11 @@ fn run(o: &Options) -> Result<(), String> {
 /// Prints proposed claims for an article in the corpus format, each after a comment saying
 /// why, ready to be edited and loaded. Places are the ones `corpus` declares, with their
 /// aliases.
-fn propose(
-    path: &Path,
-    published: Option<chrono::NaiveDate>,
-    corpus: &Corpus,
-) -> Result<(), String> {
+fn propose(path: &Path, published: Option<&str>, corpus: &Corpus) -> Result<(), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let parser = match published {
-        Some(d) => Parser::default().published(d).map_err(|e| format!("--published {d}: {e}"))?,
+        Some(d) => Parser::default().published_on(d).map_err(|e| format!("--published: {e}"))?,
         None => Parser::default(),
     };
     let proposals = claimrecon::extract(&text, &parser, corpus.aliases(), corpus.places());
@@ -238,7 +233,7 @@ fn propose(
         "document": "new",
         "file": file,
         "outlet": "EDIT ME",
-        "published": published.map(|d| d.to_string()),
+        "published": published,
     });
     println!("# Proposed by claimrecon from {file}: check every line against the article.");
     println!("{document}");
@@ -306,7 +301,7 @@ mod tests {
         let o = parse(&["--extract", "a.txt", "--published", "2022-01-06"]).unwrap();
         assert_eq!(o.corpus, seed_corpus());
         assert_eq!(o.extract, Some("a.txt".into()));
-        assert_eq!(o.published, chrono::NaiveDate::from_ymd_opt(2022, 1, 6));
+        assert_eq!(o.published.as_deref(), Some("2022-01-06"));
     }
 
     #[test]
@@ -322,8 +317,17 @@ mod tests {
         assert_eq!(error(&["--svg", "a", "--svg", "b"]), "--svg given twice");
         assert_eq!(
             error(&["--extract", "a.txt", "--published", "6 Jan"]),
-            "--published: \"6 Jan\" is not a YYYY-MM-DD date"
+            "--published: invalid date \"6 Jan\": not a YYYY-MM-DD date: input contains invalid characters"
         );
+        // The one date rule of a corpus and a table: chrono's `%Y-%m-%d` took all three.
+        for (given, why) in [
+            ("2022-1-6", "the month must have two digits"),
+            ("+2022-01-06", "a sign before the year"),
+            ("12022-01-06", "year must be between 1000 and 9999"),
+        ] {
+            let said = error(&["--extract", "a.txt", "--published", given]);
+            assert!(said.starts_with("--published: invalid date") && said.ends_with(why), "{said}");
+        }
     }
 
     #[test]

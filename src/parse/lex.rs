@@ -223,9 +223,18 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
         _ => (b'+', text),
     };
     let b = unsigned.as_bytes();
-    let mut end = digits_at(unsigned, 0);
-    if end == 0 {
+    let first = digits_at(unsigned, 0);
+    if first == 0 {
         return None;
+    }
+    let mut end = first;
+    // Thousands separators: "1,000,000,…". Groups the parser would refuse (not of three, or
+    // after more than three digits) still spell a number, one it never reads: too long.
+    let mut grouped = true;
+    while b.get(end) == Some(&b',') && digits_at(unsigned, end + 1) > 0 {
+        let group = digits_at(unsigned, end + 1);
+        grouped &= group == 3 && first <= 3;
+        end += 1 + group;
     }
     if b.get(end) == Some(&b'.') && digits_at(unsigned, end + 1) > 0 {
         end += 1 + digits_at(unsigned, end + 1);
@@ -242,8 +251,12 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
     if end != b.len() {
         return None;
     }
+    if !grouped {
+        return Some(crate::value::too_long(text));
+    }
     // Digits always read as an `f64` (infinite past its range, which is too large).
-    let value: f64 = unsigned.parse().ok()?;
+    let written = unsigned.replace(',', "");
+    let value: f64 = written.parse().ok()?;
     Some(match in_range(&unsigned[..mantissa], value) {
         Err(why) => why.error(unsigned),
         Ok(v) if sign == b'-' && v > 0.0 => OutOfRange::Negative.error(text),

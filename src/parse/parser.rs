@@ -110,6 +110,27 @@ impl Parser {
         Ok(Self { published: Some(check_year(date)?), ..self })
     }
 
+    /// Sets the publication date from its text, `YYYY-MM-DD`, read by the one rule a corpus's
+    /// `published` and a table's as-of cells are read by: four digits of a year in 1000–9999,
+    /// two of a month and two of a day, nothing else (white space around it does not count).
+    ///
+    /// ```
+    /// use claimrecon::Parser;
+    /// assert!(Parser::new().published_on("2022-01-06").is_ok());
+    /// let e = Parser::new().published_on("2022-1-6").unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "invalid date \"2022-1-6\": not a YYYY-MM-DD date: the month must have two digits"
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidTime`] saying what is wrong: a year outside 1000–9999, a sign before
+    /// it, a part not of its digits, no such day, or text not of the form.
+    pub fn published_on(self, text: &str) -> Result<Self, Error> {
+        Ok(Self { published: Some(crate::value::day(text.trim())?), ..self })
+    }
+
     /// Sets the policy quoted in readings of "about" and vague words. Claims, and a table's
     /// phrases read in bulk ([`Table::read_bulk`](crate::Table::read_bulk)), are scored and
     /// related by the [`Reconciler::policy`](crate::Reconciler::policy) that reconciles them.

@@ -25,7 +25,7 @@ pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
 pub(crate) use daytime::Sense;
 pub(crate) use interval::{significant, trim_float};
-pub(crate) use time::{YEARS, check_year, read_day};
+pub(crate) use time::{YEARS, check_year, day, read_day};
 
 use crate::Error;
 

@@ -118,6 +118,22 @@ pub(crate) fn read_day(
     })
 }
 
+/// [`read_day`]'s reading of `text` alone, not on a line of a file: its error the date's own,
+/// [`Error::InvalidTime`] (for a command's argument, say).
+///
+/// # Errors
+/// For a year outside [`YEARS`], its [`year_error`]; else what is wrong, as [`read_day`] says.
+pub(crate) fn day(text: &str) -> Result<NaiveDate, Error> {
+    day_of(text).map_err(|problem| match problem {
+        DayProblem::Year => year_error(text.to_owned()),
+        DayProblem::Form(why) => Error::InvalidTime {
+            what: "date".to_owned(),
+            value: text.to_owned(),
+            problem: format!("not a YYYY-MM-DD date: {why}"),
+        },
+    })
+}
+
 /// Why a text is not a date as [`read_day`] reads one.
 #[derive(Debug, PartialEq)]
 enum DayProblem {
