@@ -65,6 +65,10 @@ pub struct Table {
     unit_name: Option<String>,
     /// The header's names of the columns read, once found by name (for messages).
     named: Option<Box<[(&'static str, String)]>>,
+    /// How many cells the header has, once read: a row with more is rejected (an unquoted
+    /// delimiter in a cell, as in `a,o,n,1,000`, would otherwise leave part of a value in a
+    /// column no one reads).
+    pub(crate) header_cells: Option<usize>,
     /// Kinds declared for attributes (by name, white space collapsed).
     pub(crate) kinds: Vec<(String, Kind)>,
     /// Natures declared for attributes (by key), overriding `nature` for them.
@@ -210,6 +214,7 @@ impl Table {
             as_of_name: None,
             unit_name: None,
             named: None,
+            header_cells: None,
             kinds: Vec::new(),
             natures: Vec::new(),
         }
@@ -589,6 +594,7 @@ impl Table {
             named.push(("unit", name.trim().to_owned()));
         }
         t.named = (!named.is_empty()).then(|| named.into_boxed_slice());
+        t.header_cells = Some(header.len());
         Ok(t)
     }
 

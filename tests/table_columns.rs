@@ -504,3 +504,44 @@ fn a_label_among_numbers_says_why_it_is_no_number() {
     assert_eq!(err.to_string(), message);
     assert_eq!(err.inner().map(ToString::to_string).as_deref(), Some(why));
 }
+
+/// A value written "1,000" without quotes in a CSV is two cells: the reader took "1" for the
+/// value and left "000" in a column no one reads, silently (a review of the hostile-input
+/// work). Once the header is read, a row with more cells than it has is rejected, naming its
+/// line and the counts, in both readers, whether the table is cut as plain lines or read by
+/// the record reader (a quoted cell anywhere sends it there); rows of as many cells as the
+/// header, or fewer, read as before, and a quoted "1,000" is a thousand.
+#[test]
+fn a_row_with_more_cells_than_the_header_is_rejected_not_cut() {
+    let five = "t.csv:3: field row: the row has 5 cells where the header has 4: a cell \
+                holding a comma must be quoted, as \"1,000\"";
+    for quoted in ["", "\"1,000\""] {
+        // Line 2 is plain, or quoted (which sends the whole table to the record reader).
+        let first = if quoted.is_empty() { "5" } else { quoted };
+        let text = format!(
+            "source,object,attribute,value\na,o,n,{first}\nb,o,n,1,000\nc,o,n,7,\nd,o,n,9\n"
+        );
+        let got = read(&Table::csv(), &text);
+        let value = if quoted.is_empty() { "5" } else { "1,000" };
+        assert_eq!(got[0], format!("t.csv:2 a n [o] {value}"), "{quoted:?}");
+        assert_eq!(got[1], five, "{quoted:?}");
+        // A delimiter after the last cell makes one more, empty: the header has none there.
+        assert!(got[2].starts_with("t.csv:4: field row: the row has 5 cells"), "{}", got[2]);
+        assert_eq!(got[3], "t.csv:5 d n [o] 9", "{quoted:?}");
+        assert_eq!(got.len(), 4);
+        let bulk = read_bulk(&Table::csv(), &text).unwrap();
+        assert_eq!(bulk[1..], [five.to_owned(), got[2].clone()], "{quoted:?}");
+    }
+    // A header naming a column no one reads: rows may fill it, not go past it.
+    let text = "source,object,attribute,value,note\na,o,n,5,seen\nb,o,n,6,x,y\n";
+    let got = read(&Table::csv(), text);
+    assert_eq!(got[0], "t.csv:2 a n [o] 5");
+    assert_eq!(
+        got[1],
+        "t.csv:3: field row: the row has 6 cells where the header has 5: a cell holding a \
+         comma must be quoted, as \"1,000\""
+    );
+    // Without a header there is no count to hold a row to: columns by position, as before.
+    let text = "a,o,n,1,000\n";
+    assert_eq!(read(&Table::csv().header(false), text), ["t.csv:1 a n [o] 1"]);
+}

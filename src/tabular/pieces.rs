@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use crate::Error;
 
 use super::Table;
-use super::records::{Header, Line, Next, Records, Rejection, Rest, line_content, plain_lines};
+use super::records::{
+    Header, Line, Next, Problem, Records, Rejection, Rest, line_content, plain_lines,
+};
 
 /// The first buffer's size (see [`read`]).
 const FIRST_BUFFER: usize = 64 << 10;
@@ -180,6 +182,10 @@ fn records<S: Rows>(
     while let Some(next) = records.next() {
         match next {
             Ok(Next::Record(record)) => {
+                if let Some(r) = too_many_cells(table, record.line(), record.cells()) {
+                    rows.rejected(&mut piece, r);
+                    continue;
+                }
                 let cells: Vec<&[u8]> = record.iter().collect();
                 rows.row(&mut piece, record.line(), &cells, &mut scratch);
             }
@@ -273,31 +279,39 @@ impl Cutter<'_> {
         let delimiter = self.table.delimiter;
         let mut from = 0;
         let mut cell = 0;
+        // Delimiters past the last column read, on the line.
+        let mut past = 0;
         // One pass over the bytes: cells end at the delimiter, rows at a line end.
         for (i, &b) in text.iter().enumerate() {
             if b == delimiter {
-                // Cells beyond the last column read are not kept.
+                // Cells beyond the last column read are not kept, only counted.
                 if cells.len() < self.width {
                     cells.push(&text[cell..i]);
                     cell = i + 1;
+                } else {
+                    past += 1;
                 }
             } else if b == b'\n' {
                 let raw = &text[from..i];
-                self.line_end(rows, &mut piece, line, raw, &mut cells, cell - from, &mut scratch);
+                let end = Cells { last: cell - from, past };
+                self.line_end(rows, &mut piece, line, raw, &mut cells, end, &mut scratch);
                 from = i + 1;
                 cell = from;
+                past = 0;
                 line += 1;
             }
         }
         if from < text.len() {
             let raw = &text[from..];
-            self.line_end(rows, &mut piece, line, raw, &mut cells, cell - from, &mut scratch);
+            let end = Cells { last: cell - from, past };
+            self.line_end(rows, &mut piece, line, raw, &mut cells, end, &mut scratch);
         }
         piece
     }
 
-    /// Handles a line whose cells before the last are in `cells`; the last cell starts at
-    /// `last` within `raw`, the line without its `\n`.
+    /// Handles a line whose cells before the last kept are in `cells`; `end` says where the
+    /// last kept cell starts within `raw`, the line without its `\n`, and how many cells
+    /// follow it.
     #[allow(clippy::too_many_arguments)] // the cutting loop's state
     fn line_end<'t, S: Rows>(
         &self,
@@ -306,7 +320,7 @@ impl Cutter<'_> {
         line: u64,
         raw: &'t [u8],
         cells: &mut Vec<&'t [u8]>,
-        last: usize,
+        end: Cells,
         scratch: &mut Vec<u8>,
     ) {
         let raw = line_content(raw);
@@ -314,12 +328,34 @@ impl Cutter<'_> {
             Line::Blank => {}
             Line::TooLong(problem) => rows.rejected(piece, Rejection { line, problem }),
             Line::Row => {
-                cells.push(&raw[last.min(raw.len())..]);
-                rows.row(piece, line, cells, scratch);
+                if let Some(r) = too_many_cells(self.table, line, cells.len() + 1 + end.past) {
+                    rows.rejected(piece, r);
+                } else {
+                    cells.push(&raw[end.last.min(raw.len())..]);
+                    rows.row(piece, line, cells, scratch);
+                }
             }
         }
         cells.clear();
     }
+}
+
+/// Where a line's last kept cell starts, and how many cells follow it (see
+/// [`Cutter::line_end`]).
+#[derive(Debug, Clone, Copy)]
+struct Cells {
+    last: usize,
+    past: usize,
+}
+
+/// The rejection of a row of `cells` cells, on `line`, when the table's header (once read)
+/// has fewer: one rule for both readers and both ways of cutting rows.
+fn too_many_cells(table: &Table, line: u64, cells: usize) -> Option<Rejection> {
+    let header = table.header_cells?;
+    (cells > header).then_some(Rejection {
+        line,
+        problem: Problem::TooManyCells { cells, header, quoting: table.quoting() },
+    })
 }
 
 /// Cuts `text` (complete lines) into at most `PIECES` runs of whole lines, each of at least

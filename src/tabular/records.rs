@@ -121,6 +121,10 @@ pub(crate) enum Problem {
     /// A cell the table reads, `field`, holds a line end, inside the quote opened on line
     /// `opened`.
     LineEndInCell { field: &'static str, opened: u64 },
+    /// The row has `cells` cells, more than the `header` of the header row: a cell holds the
+    /// delimiter unquoted, most likely (`a,o,n,1,000`), and what follows it would be lost.
+    /// `quoting`: whether the table's cells may be quoted (CSV).
+    TooManyCells { cells: usize, header: usize, quoting: bool },
 }
 
 impl fmt::Display for Problem {
@@ -137,6 +141,14 @@ impl fmt::Display for Problem {
                 f,
                 "the cell holds a line end: the quote opened at line {opened} may be unclosed"
             ),
+            Problem::TooManyCells { cells, header, quoting } => {
+                write!(f, "the row has {cells} cells where the header has {header}")?;
+                if *quoting {
+                    write!(f, ": a cell holding a comma must be quoted, as \"1,000\"")
+                } else {
+                    write!(f, ": a cell holds the delimiter")
+                }
+            }
         }
     }
 }
@@ -174,6 +186,8 @@ pub(crate) struct Record {
     /// Where each cell ends in `bytes`. A record holds at most `MAX_LINE_BYTES` and one
     /// `CHUNK`, so a `u32` is enough.
     ends: Vec<u32>,
+    /// How many cells the record has, the kept and those past the table's last column.
+    cells: usize,
 }
 
 impl Record {
@@ -189,6 +203,11 @@ impl Record {
         Some(&self.bytes[start..end])
     }
 
+    /// How many cells the record has, kept or not.
+    pub(crate) fn cells(&self) -> usize {
+        self.cells
+    }
+
     /// The cells kept, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
         (0..self.ends.len()).filter_map(|i| self.get(i))
@@ -198,6 +217,7 @@ impl Record {
         self.line = line;
         self.bytes.clear();
         self.ends.clear();
+        self.cells = 0;
     }
 }
 
@@ -472,6 +492,7 @@ impl<R: Read> Records<R> {
     }
 
     fn end_cell(&mut self) {
+        self.record.cells += 1;
         if self.record.ends.len() < self.width {
             self.record.ends.push(self.record.bytes.len() as u32);
         }
