@@ -439,8 +439,9 @@ impl Table {
                 || self.unit_name.is_some())
     }
 
-    /// The start of reading `reader`: when the columns are found by name, the header is read
-    /// and they become positions (one definition for both readers).
+    /// The start of reading `reader`: a header is read, its cells counted (a row may have as
+    /// many), and when the columns are found by name they become positions (one definition
+    /// for both readers).
     ///
     /// # Errors
     /// A table name too long (or not a name) for the claim ids `name:line` is an
@@ -457,11 +458,13 @@ impl Table {
                            with Table::columns, Table::as_of and Table::unit)";
             return Err(Error::line(name, 1, "header", problem));
         }
-        if !self.finds_by_name() {
+        if !self.header {
             let rest = std::io::Cursor::new(Vec::new()).chain(reader);
             let table = self.clone();
             return Ok(Start { table, rest, line: 1, header_read: false, rejected: None });
         }
+        // A header is read whether or not it names the columns: its cells are how many a row
+        // may have (`header_cells`).
         let mut records = Records::header_row(reader, self);
         let (header, rejected) = match records.next() {
             None => (None, None),
@@ -474,10 +477,13 @@ impl Table {
         let (rest, line) = records.into_rest().map_err(|e| Error::io(name, e.line, e.error))?;
         let positions = self.positions();
         let table = match (header, rejected) {
-            (Some((at, cells)), _) => {
+            (Some((at, cells)), _) if self.finds_by_name() => {
                 self.resolve(&cells).map_err(|p| Error::line(name, at as usize, "header", p))?
             }
-            // By default, a header that cannot be read leaves the columns where they are.
+            (Some((_, cells)), _) => Table { header_cells: Some(cells.len()), ..positions },
+            // Columns by position, or by default, a header that cannot be read leaves the
+            // columns where they are (with no count of cells: the header's is unknown).
+            (None, Some(_)) if !self.finds_by_name() => positions,
             (None, Some(_)) if !named && matches!(self.find, Find::Auto) => positions,
             (None, Some(r)) => {
                 let problem = format!("the header cannot be read: {}", r.problem);
@@ -638,8 +644,12 @@ impl Table {
     /// open when its row grows beyond `MAX_LINE_BYTES` ("the quote opened at line N is not
     /// closed within 1048576 bytes") or at the end of the stream ("unclosed quote opened at
     /// line N"): in all three, reading goes on from the line after line N, so the lines that
-    /// followed the quote are read as rows. A failure of `reader` is an [`Error::Io`] naming the
-    /// line where reading stopped and holding the reader's error, and the last item.
+    /// followed the quote are read as rows. Under a header, a row with more cells than the
+    /// header has is an error of the field `row` ("the row has 5 cells where the header has
+    /// 4: a cell holding a comma must be quoted, as "1,000""), as an unquoted delimiter would
+    /// otherwise leave part of a value unread. A failure of `reader` is an [`Error::Io`]
+    /// naming the line where reading stopped and holding the reader's error, and the last
+    /// item.
     ///
     /// A value cell is read as [`Table::read_bulk`] reads it (one definition): a phrase the
     /// [`Parser`] reads ("1,583", "about 1,000", "5 tenge", "2022-01-05"), or else a label

@@ -541,7 +541,20 @@ fn a_row_with_more_cells_than_the_header_is_rejected_not_cut() {
         "t.csv:3: field row: the row has 6 cells where the header has 5: a cell holding a \
          comma must be quoted, as \"1,000\""
     );
-    // Without a header there is no count to hold a row to: columns by position, as before.
+    // Columns by position under a header: the header's cells still count.
+    let text = "source,object,attribute,value\na,o,n,1,000\n";
+    let by_position = Table::csv().columns(0, 1, Some(2), 3);
+    assert_eq!(read(&by_position, text), [five.replace(":3:", ":2:")]);
+    let tsv = Table::tsv().header(true);
+    assert!(read(&tsv, &text.replace(',', "\t"))[0].starts_with(
+        "t.csv:2: field row: the row has 5 cells where the header has 4: a cell holds the delimiter"
+    ));
+    // Without a header there is no count to hold a row to: columns by position, as before;
+    // nor under a header that cannot be read (its cells are not known).
     let text = "a,o,n,1,000\n";
     assert_eq!(read(&Table::csv().header(false), text), ["t.csv:1 a n [o] 1"]);
+    let text = "source,object,\"attribute,value\na,o,n,1,000\n";
+    let got = read(&Table::csv(), text);
+    assert!(got[0].contains("unclosed quote"), "{got:?}");
+    assert_eq!(got[1..], ["t.csv:2 a n [o] 1"]);
 }

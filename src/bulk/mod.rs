@@ -214,7 +214,8 @@ impl Table {
     /// name or holds one twice, or that cannot be read, is an [`Error::Corpus`] of the field
     /// `header`, in [`Table::read`]'s words. A row that cannot be used is in
     /// [`Bulk::rejected`] with its line, field and reason (an [`Error::Corpus`], holding the
-    /// cell's own error when it has one, such as the [`Error::InvalidNumber`] of "NaN").
+    /// cell's own error when it has one, such as the [`Error::InvalidNumber`] of "NaN"), as
+    /// is, under a header, a row with more cells than the header has.
     ///
     /// # Complexity
     /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim

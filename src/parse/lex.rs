@@ -228,8 +228,8 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
         return None;
     }
     let mut end = first;
-    // Thousands separators: "1,000,000,…". Groups the parser would refuse (not of three, or
-    // after more than three digits) still spell a number, one it never reads: too long.
+    // Thousands separators: "1,000,000,…". Groups the parser refuses (not of three, or after
+    // more than three digits) make a label within the limit ("1,00"), so past it too.
     let mut grouped = true;
     while b.get(end) == Some(&b',') && digits_at(unsigned, end + 1) > 0 {
         let group = digits_at(unsigned, end + 1);
@@ -252,7 +252,7 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
         return None;
     }
     if !grouped {
-        return Some(crate::value::too_long(text));
+        return None;
     }
     // Digits always read as an `f64` (infinite past its range, which is too large).
     let written = unsigned.replace(',', "");
