@@ -476,22 +476,24 @@ impl Table {
         };
         let (rest, line) = records.into_rest().map_err(|e| Error::io(name, e.line, e.error))?;
         let positions = self.positions();
+        let header_cells = header.as_ref().map(|(_, cells)| cells.len());
         let table = match (header, rejected) {
             (Some((at, cells)), _) if self.finds_by_name() => {
                 self.resolve(&cells).map_err(|p| Error::line(name, at as usize, "header", p))?
             }
-            (Some((_, cells)), _) => Table { header_cells: Some(cells.len()), ..positions },
-            // Columns by position, or by default, a header that cannot be read leaves the
-            // columns where they are (with no count of cells: the header's is unknown).
-            (None, Some(_)) if !self.finds_by_name() => positions,
-            (None, Some(_)) if !named && matches!(self.find, Find::Auto) => positions,
-            (None, Some(r)) => {
+            // Columns looked for by name need a header, unless by default.
+            (None, Some(r))
+                if self.finds_by_name() && (named || !matches!(self.find, Find::Auto)) =>
+            {
                 let problem = format!("the header cannot be read: {}", r.problem);
                 return Err(Error::line(name, r.line as usize, "header", problem));
             }
-            // No header: the stream holds blank lines at most, and no row.
-            (None, None) => positions,
+            // Columns by position; by default, under a header that cannot be read (with no
+            // count of cells: the header's is unknown); or no header, the stream holding blank
+            // lines at most: the columns stay where they are.
+            _ => positions,
         };
+        let table = Table { header_cells, ..table };
         Ok(Start { table, rest, line, header_read: true, rejected })
     }
 
@@ -600,7 +602,6 @@ impl Table {
             named.push(("unit", name.trim().to_owned()));
         }
         t.named = (!named.is_empty()).then(|| named.into_boxed_slice());
-        t.header_cells = Some(header.len());
         Ok(t)
     }
 

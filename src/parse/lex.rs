@@ -230,10 +230,11 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
     let mut end = first;
     // Thousands separators: "1,000,000,…". Groups the parser refuses (not of three, or after
     // more than three digits) make a label within the limit ("1,00"), so past it too.
-    let mut grouped = true;
     while b.get(end) == Some(&b',') && digits_at(unsigned, end + 1) > 0 {
         let group = digits_at(unsigned, end + 1);
-        grouped &= group == 3 && first <= 3;
+        if group != 3 || first > 3 {
+            return None;
+        }
         end += 1 + group;
     }
     if b.get(end) == Some(&b'.') && digits_at(unsigned, end + 1) > 0 {
@@ -249,9 +250,6 @@ pub(crate) fn overlong_number(text: &str) -> Option<Error> {
         end += 1 + sign + exponent;
     }
     if end != b.len() {
-        return None;
-    }
-    if !grouped {
         return None;
     }
     // Digits always read as an `f64` (infinite past its range, which is too large).
