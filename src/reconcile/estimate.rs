@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use itertools::Either;
 
 use crate::crh;
 use crate::reconcile::limit::index;
@@ -508,13 +509,12 @@ impl Floor {
     }
 }
 
-/// Per voice with a floating floor (`floating`, see [`floating_floors`]), the place of its
-/// first there: `(voice, place)`, sorted by voice.
-fn first_places(floating: &[Floor], inputs: &[Input<'_>]) -> Vec<(usize, usize)> {
+/// Per voice with a floating floor (`floating`, see [`floating_floors`]: one a voice at most),
+/// the place of its floor there: `(voice, place)`, sorted by voice.
+fn floor_places(floating: &[Floor], inputs: &[Input<'_>]) -> Vec<(usize, usize)> {
     let mut by_voice: Vec<(usize, usize)> =
         floating.iter().enumerate().map(|(k, f)| (inputs[f.at()].voice, k)).collect();
     by_voice.sort_unstable();
-    by_voice.dedup_by_key(|&mut (voice, _)| voice);
     by_voice
 }
 
@@ -865,9 +865,6 @@ fn bounds(view: View<'_>) -> Option<(f64, f64)> {
     }
 }
 
-/// A floating floor that is not the first of its voice (see `Numeric::new_voice`).
-const NOT_NEW: u32 = u32::MAX;
-
 /// What a numeric epoch's estimate needs that the weights do not change: computed once per
 /// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
 #[derive(Debug, Clone, Default)]
@@ -881,9 +878,8 @@ pub(crate) struct Numeric {
     floors: Vec<u32>,
     /// The floors that lend support (see [`floating_floors`]), sorted by low end.
     floating: Vec<Floor>,
-    /// Per floating floor: its voice when it is the first of its voice, which it adds once,
-    /// else [`NOT_NEW`].
-    new_voice: Vec<u32>,
+    /// Per floating floor: its voice (each voice has one floating floor at most).
+    floor_voices: Vec<u32>,
     /// Per cluster: what all its figures allow, if anything.
     commons: Vec<Option<Interval>>,
     /// Per cluster: how its voices' weights split over its figures.
@@ -902,10 +898,10 @@ pub(crate) struct Numeric {
     /// clusters); `None` when they are the same, as in an epoch where each voice gives one
     /// value.
     all: Option<Split>,
-    /// The low ends of the floating floors of voices with no current figure, and beside them
-    /// (in the same order) their voices: two vectors, 12 bytes a floor where a pair took 16.
-    loose_floors: Vec<f64>,
-    loose_voices: Vec<u32>,
+    /// The floating floors of voices with no current figure, the *loose* floors, by their
+    /// places in `floating`; `None` when every floating floor is loose, as in most epochs of a
+    /// running total (see [`Numeric::loose`]).
+    loose: Option<Vec<u32>>,
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
     /// choose between (most have one, and pay one pointer).
     walk: Option<Box<Walk>>,
@@ -978,22 +974,15 @@ impl Numeric {
         anchored.dedup();
         let floating = floating_floors(inputs, |m| is_floor[m], &anchored);
         drop(anchored);
-        // The first floor of each voice adds it to the running totals, so the support a
-        // cluster gets from the floors beneath it is a prefix found by binary search:
-        // choosing stays O(n log n) however many clusters there are. Per voice with a
-        // floating floor, the place of its first (sorted by voice).
-        let first_at = first_places(&floating, inputs);
-        let first_of = |voice: usize| {
-            first_at.binary_search_by_key(&voice, |&(v, _)| v).ok().map(|i| first_at[i].1)
+        // Each floor adds its voice to the running totals (a voice has one floating floor at
+        // most), so the support a cluster gets from the floors beneath it is a prefix found by
+        // binary search: choosing stays O(n log n) however many clusters there are. Per voice
+        // with a floating floor, the floor's place (sorted by voice).
+        let floor_at = floor_places(&floating, inputs);
+        let floor_of = |voice: usize| {
+            floor_at.binary_search_by_key(&voice, |&(v, _)| v).ok().map(|i| floor_at[i].1)
         };
-        let new_voice = floating
-            .iter()
-            .enumerate()
-            .map(|(k, f)| {
-                let voice = inputs[f.at()].voice;
-                if first_of(voice) == Some(k) { index(voice) } else { NOT_NEW }
-            })
-            .collect();
+        let floor_voices = floating.iter().map(|f| index(inputs[f.at()].voice)).collect();
         let under = |common: &Interval| -> usize {
             match common.high() {
                 None => floating.len(),
@@ -1007,15 +996,15 @@ impl Numeric {
         let under: Vec<u32> = commons.iter().map(|c| index(c.as_ref().map_or(0, under))).collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
-        let first_of = &first_of;
+        let floor_of = &floor_of;
         let twice = splits
             .iter()
             .zip(&under)
             .enumerate()
-            .filter(|_| !first_at.is_empty())
+            .filter(|_| !floor_at.is_empty())
             .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().map(|&v| v as usize);
-                let beneath = mine.filter(move |&v| first_of(v).is_some_and(|at| at < k as usize));
+                let beneath = mine.filter(move |&v| floor_of(v).is_some_and(|at| at < k as usize));
                 beneath.map(move |v| (c, v))
             })
             .collect();
@@ -1025,12 +1014,11 @@ impl Numeric {
         current_voices.sort_unstable();
         current_voices.dedup();
         // `floating` holds one floor per voice already.
-        let loose: Vec<&Floor> = floating
-            .iter()
-            .filter(|f| current_voices.binary_search(&inputs[f.at()].voice).is_err())
+        let loose: Vec<u32> = (0..floating.len())
+            .filter(|&k| current_voices.binary_search(&inputs[floating[k].at()].voice).is_err())
+            .map(index)
             .collect();
-        let loose_floors = loose.iter().map(|f| f.value).collect();
-        let loose_voices = loose.iter().map(|f| index(inputs[f.at()].voice)).collect();
+        let loose = (loose.len() < floating.len()).then_some(loose);
         let mut floors: Vec<u32> = (0..inputs.len())
             .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
             .map(index)
@@ -1040,7 +1028,7 @@ impl Numeric {
         let mut epoch = Numeric {
             walk: None,
             floors,
-            new_voice,
+            floor_voices,
             distinct: splits.iter().map(|s| index(s.distinct())).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
@@ -1050,14 +1038,22 @@ impl Numeric {
             commons,
             under,
             twice,
-            loose_floors,
-            loose_voices,
+            loose,
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
             epoch.walk = Some(Box::new(Walk::of(&epoch, figures)));
         }
         epoch
+    }
+
+    /// The loose floors (see `Numeric::loose`) in order, each its low end and its voice.
+    fn loose(&self) -> impl Iterator<Item = (f64, u32)> + '_ {
+        let places = match &self.loose {
+            None => Either::Left(0..self.floating.len()),
+            Some(places) => Either::Right(places.iter().map(|&k| k as usize)),
+        };
+        places.map(|k| (self.floating[k].value, self.floor_voices[k]))
     }
 
     /// The later figure of the same voice that revised position `m` down, if any.
@@ -1072,7 +1068,7 @@ impl Numeric {
         &'a self,
         figures: impl Iterator<Item = (f64, f64)> + 'a,
     ) -> impl Iterator<Item = (f64, f64)> + 'a {
-        let floors = self.loose_floors.iter().map(|&low| (low, f64::INFINITY));
+        let floors = self.loose().map(|(low, _)| (low, f64::INFINITY));
         figures.chain(floors)
     }
 
@@ -1090,7 +1086,7 @@ impl Numeric {
         weight: &'a [f64],
     ) -> impl Iterator<Item = crh::Allowed> + 'a {
         let shares = self.figure_shares(weight);
-        let floors = self.loose_voices.iter().map(|&voice| weight[voice as usize]);
+        let floors = self.loose().map(|(_, voice)| weight[voice as usize]);
         let bounds = self.loss_bounds(figures);
         bounds.zip(shares.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
@@ -1132,12 +1128,9 @@ pub(crate) fn numeric<'a>(
     }
     let mut prefix = Vec::with_capacity(epoch.floating.len() + 1);
     prefix.push((0.0, 0usize));
-    for &new in &epoch.new_voice {
+    for &voice in &epoch.floor_voices {
         let (w, n) = prefix[prefix.len() - 1];
-        prefix.push(match new {
-            NOT_NEW => (w, n),
-            voice => (w + weight[voice as usize], n + 1),
-        });
+        prefix.push((w + weight[voice as usize], n + 1));
     }
     let supports: Vec<Support> = (0..clusters.len())
         .map(|ci| {
@@ -1825,8 +1818,10 @@ mod tests {
             .figure_shares(weight)
             .zip(figures)
             .map(|(w, (low, high))| crh::Allowed { low, high, weight: w });
-        let floors = epoch.loose_floors.iter().zip(&epoch.loose_voices).map(|(&low, &voice)| {
-            crh::Allowed { low, high: f64::INFINITY, weight: weight[voice as usize] }
+        let floors = epoch.loose().map(|(low, voice)| crh::Allowed {
+            low,
+            high: f64::INFINITY,
+            weight: weight[voice as usize],
         });
         let claims: Vec<crh::Allowed> = figures.chain(floors).collect();
         let mut ends: Vec<(f64, f64)> = claims
