@@ -1,8 +1,8 @@
 //! Clusters and low / best / high for one epoch of one group, given voice weights.
 
+use itertools::Either;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
-use itertools::Either;
 
 use crate::crh;
 use crate::reconcile::limit::index;
@@ -43,9 +43,10 @@ pub(crate) struct Input<'a> {
 /// a figure, kept twice (the epoch's clusters and the outcome's).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Clusters {
-    members: Vec<usize>,
-    /// Cluster `c` is `members[ends[c - 1]..ends[c]]` (from 0 for the first); positions in an
-    /// epoch fit in 32 bits (see `limit::MAX_CLAIMS`).
+    /// Every cluster's members, one after another; positions in an epoch fit in 32 bits
+    /// (see `limit::MAX_CLAIMS`).
+    members: Vec<u32>,
+    /// Cluster `c` is `members[ends[c - 1]..ends[c]]` (from 0 for the first).
     ends: Vec<u32>,
 }
 
@@ -61,20 +62,25 @@ impl Clusters {
     }
 
     /// Cluster `c`'s members, if there is one.
-    pub(crate) fn get(&self, c: usize) -> Option<&[usize]> {
+    pub(crate) fn get(&self, c: usize) -> Option<&[u32]> {
         let end = *self.ends.get(c)? as usize;
         let start = c.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
         Some(&self.members[start..end])
     }
 
     /// The clusters in order, each its members.
-    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &[usize]> + ExactSizeIterator {
-        (0..self.len()).map(|c| &self[c])
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &[u32]> + ExactSizeIterator {
+        (0..self.len()).map(|c| self.get(c).unwrap_or_default())
+    }
+
+    /// Every cluster's members, cluster after cluster.
+    pub(crate) fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        self.members.iter().map(|&m| m as usize)
     }
 
     /// Adds a cluster of `members` (an empty one too).
     pub(crate) fn push(&mut self, members: impl IntoIterator<Item = usize>) {
-        self.members.extend(members);
+        self.members.extend(members.into_iter().map(index));
         self.ends.push(index(self.members.len()));
     }
 
@@ -88,21 +94,28 @@ impl Clusters {
     /// Adds `m` to the last cluster; none when there is no cluster.
     fn push_to_last(&mut self, m: usize) {
         if let Some(end) = self.ends.last_mut() {
-            self.members.push(m);
+            self.members.push(index(m));
             *end += 1;
         }
     }
 }
 
-impl std::ops::Index<usize> for Clusters {
-    type Output = [usize];
+/// A position in an epoch as a list holds it: a `usize`, or a `u32` in what is kept for the
+/// whole run (positions in an epoch fit in 32 bits: see `limit::MAX_CLAIMS`).
+pub(crate) trait Position: Copy {
+    /// The position.
+    fn at(self) -> usize;
+}
 
-    /// Cluster `c`'s members; panics past the last cluster, as a slice does.
-    fn index(&self, c: usize) -> &[usize] {
-        match self.get(c) {
-            Some(members) => members,
-            None => panic!("cluster {c} of {}", self.len()),
-        }
+impl Position for usize {
+    fn at(self) -> usize {
+        self
+    }
+}
+
+impl Position for u32 {
+    fn at(self) -> usize {
+        self as usize
     }
 }
 
@@ -184,7 +197,7 @@ impl Outcome {
             return Vec::new();
         }
         if self.roles.is_empty() {
-            return self.clusters.get(self.chosen).map(<[usize]>::to_vec).unwrap_or_default();
+            return self.clusters.get(self.chosen).into_iter().flatten().map(|&m| m.at()).collect();
         }
         self.roles.iter().enumerate().filter(|(_, r)| r.supports()).map(|(p, _)| p).collect()
     }
@@ -241,7 +254,7 @@ impl Split {
 /// Appends how the voices of `members` split their weights (a [`Split`]'s members and voices)
 /// to `out_members` and `out_voices`: one definition for a `Split` and for [`Splits`].
 fn split_into(
-    members: &[usize],
+    members: &[impl Position],
     inputs: &[Input<'_>],
     out_members: &mut Vec<(u32, u32)>,
     out_voices: &mut Vec<u32>,
@@ -251,8 +264,8 @@ fn split_into(
 }
 
 /// [`split_into`] with each member's voice and value key from `voice_key`.
-fn split_keyed(
-    members: &[usize],
+fn split_keyed<P: Position>(
+    members: &[P],
     voice_key: impl Fn(usize) -> (u32, usize),
     out_members: &mut Vec<(u32, u32)>,
     out_voices: &mut Vec<u32>,
@@ -260,17 +273,17 @@ fn split_keyed(
     let voice = |m: usize| voice_key(m).0;
     // One member, the common cluster of a table: its voice gives one value here.
     if let [m] = members {
-        out_members.push((voice(*m), 1));
-        out_voices.push(voice(*m));
+        out_members.push((voice(m.at()), 1));
+        out_voices.push(voice(m.at()));
         return;
     }
     // Each voice once, as in most of a table's clusters: one value each, every member the
     // first of its pair; what the general way below gives, without its pairs.
     let voices_from = out_voices.len();
-    out_voices.extend(members.iter().map(|&m| voice(m)));
+    out_voices.extend(members.iter().map(|m| voice(m.at())));
     out_voices[voices_from..].sort_unstable();
     if out_voices[voices_from..].windows(2).all(|w| w[0] != w[1]) {
-        out_members.extend(members.iter().map(|&m| (voice(m), 1)));
+        out_members.extend(members.iter().map(|m| (voice(m.at()), 1)));
         return;
     }
     out_voices.truncate(voices_from);
@@ -292,14 +305,14 @@ pub(crate) fn shares_of(members: &[(usize, usize)], weight: &[f64]) -> Vec<f64> 
 /// [`split_into`] for any members: voices that give several values, or one value twice.
 /// `voice_key` gives a member's voice and its value's key.
 fn split_by_pairs(
-    members: &[usize],
+    members: &[impl Position],
     voice_key: impl Fn(usize) -> (u32, usize),
     out_members: &mut Vec<(u32, u32)>,
     out_voices: &mut Vec<u32>,
 ) {
     let voices_from = out_voices.len();
     // The distinct (voice, value) pairs, sorted: each voice's run is its distinct values.
-    let mut pairs: Vec<(u32, usize)> = members.iter().map(|&m| voice_key(m)).collect();
+    let mut pairs: Vec<(u32, usize)> = members.iter().map(|m| voice_key(m.at())).collect();
     pairs.sort_unstable();
     pairs.dedup();
     let mut values = Vec::new();
@@ -313,8 +326,8 @@ fn split_by_pairs(
         Ok(i) | Err(i) => i,
     };
     let mut seen = vec![false; pairs.len()];
-    out_members.extend(members.iter().map(|&m| {
-        let (v, key) = voice_key(m);
+    out_members.extend(members.iter().map(|m| {
+        let (v, key) = voice_key(m.at());
         let first = !std::mem::replace(&mut seen[place(pairs.binary_search(&(v, key)))], true);
         let n = values[place(voices.binary_search(&v))];
         (v, if first { n } else { 0 })
@@ -359,7 +372,10 @@ pub(crate) struct Splits {
 
 impl Splits {
     /// The splits of `clusters`, in order.
-    fn of<'c>(clusters: impl Iterator<Item = &'c [usize]>, inputs: &[Input<'_>]) -> Self {
+    fn of<'c, P: Position + 'c>(
+        clusters: impl Iterator<Item = &'c [P]>,
+        inputs: &[Input<'_>],
+    ) -> Self {
         let mut splits = Splits::default();
         for c in clusters {
             split_into(c, inputs, &mut splits.members, &mut splits.voices);
@@ -411,8 +427,8 @@ impl Support {
 
 /// The latest publication date among a cluster's figures: the weight-free part of its
 /// [`Support`] that breaks ties in favour of later reporting.
-fn latest_of(cluster: &[usize], inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
-    cluster.iter().filter_map(|&m| inputs[m].published).max()
+fn latest_of(cluster: &[impl Position], inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
+    cluster.iter().filter_map(|m| inputs[m.at()].published).max()
 }
 
 /// The position of the best-supported cluster, and its support; the first on a full tie.
@@ -544,10 +560,10 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Cluster
     clusters
 }
 
-fn common_interval(members: &[usize], inputs: &[Input<'_>]) -> Option<Interval> {
+fn common_interval(members: &[impl Position], inputs: &[Input<'_>]) -> Option<Interval> {
     members
         .iter()
-        .filter_map(|&m| match inputs[m].view {
+        .filter_map(|m| match inputs[m.at()].view {
             View::Numeric { interval, .. } => Some(interval),
             _ => None,
         })
@@ -602,7 +618,7 @@ fn least_loss_cluster<'v>(
     let Some(walk) = &epoch.walk else { return heaviest };
     let Scratch { claims, ends, losses } = scratch;
     claims.clear();
-    let figures = clusters.iter().flatten().filter_map(|&m| bounds(view(m)));
+    let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, weight));
     let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else { return heaviest };
     // Per cluster, its loss when it could tie; `None` when it cannot.
@@ -964,11 +980,10 @@ impl Numeric {
         // What only floors need is found only where there are floors (none in a table).
         let any_floor = is_floor.contains(&true);
         let mut anchored: Vec<usize> = clusters
-            .iter()
-            .flatten()
+            .members()
             .filter(|_| any_floor)
-            .filter(|&&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
-            .map(|&m| inputs[m].voice)
+            .filter(|&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
+            .map(|m| inputs[m].voice)
             .collect();
         anchored.sort_unstable();
         anchored.dedup();
@@ -1008,7 +1023,7 @@ impl Numeric {
                 beneath.map(move |v| (c, v))
             })
             .collect();
-        let all: Vec<usize> = clusters.iter().flatten().copied().collect();
+        let all: Vec<usize> = clusters.members().collect();
         let mut current_voices: Vec<usize> =
             all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice).collect();
         current_voices.sort_unstable();
@@ -1164,7 +1179,7 @@ pub(crate) fn numeric<'a>(
         .then(|| floors_point(clusters, epoch, &view, weight, scratch))
         .flatten();
     let chosen = if floors_at.is_some() { clusters.len() } else { best };
-    let members: &[usize] = clusters.get(chosen).unwrap_or_default();
+    let members: &[u32] = clusters.get(chosen).unwrap_or_default();
     let common = match floors_at {
         Some(low) => Some(Interval::new(low, None)),
         None => epoch.commons[chosen],
@@ -1210,7 +1225,7 @@ pub(crate) fn numeric<'a>(
     let points: Vec<(f64, f64)> = members
         .iter()
         .zip(shares)
-        .filter_map(|(&m, w)| match view(m) {
+        .filter_map(|(&m, w)| match view(m.at()) {
             View::Numeric { rep, .. } => Some((rep, w)),
             _ => None,
         })
@@ -1278,7 +1293,7 @@ fn floors_point<'v>(
 ) -> Option<Endpoint> {
     let Scratch { claims, ends, .. } = scratch;
     claims.clear();
-    let figures = clusters.iter().flatten().filter_map(|&m| bounds(view(m)));
+    let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, weight));
     let own_order;
     let order = if let Some(walk) = &epoch.walk {
@@ -1324,10 +1339,10 @@ fn roles(
 ) -> (Roles, Below) {
     let mut roles = Roles::unused(inputs.len());
     let chosen_voices: BTreeSet<usize> =
-        clusters.get(chosen).into_iter().flatten().map(|&m| inputs[m].voice).collect();
+        clusters.get(chosen).into_iter().flatten().map(|m| inputs[m.at()].voice).collect();
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            roles.set(m, if ci == chosen { Role::Chosen } else { Role::Rival });
+            roles.set(m.at(), if ci == chosen { Role::Chosen } else { Role::Rival });
         }
     }
     let beneath = |i: &Interval| !kept.above(&i.low());
@@ -1755,7 +1770,7 @@ mod tests {
         };
         // Voices 7, 3 and 5, once each, then with 3 twice (two values) and 5 repeating one.
         let inputs = [input(7, 0), input(3, 1), input(5, 2), input(3, 4), input(5, 2), input(9, 9)];
-        for members in [&[0, 1, 2][..], &[2, 0], &[5, 1, 0, 2], &[0, 1, 2, 3, 4], &[3, 4, 1]] {
+        for members in [&[0usize, 1, 2][..], &[2, 0], &[5, 1, 0, 2], &[0, 1, 2, 3, 4], &[3, 4, 1]] {
             let (mut fast, mut fast_voices) = (Vec::new(), Vec::new());
             split_into(members, &inputs, &mut fast, &mut fast_voices);
             let (mut slow, mut slow_voices) = (Vec::new(), Vec::new());
@@ -1768,7 +1783,7 @@ mod tests {
             assert_eq!((fast, fast_voices), (slow, slow_voices), "{members:?}");
         }
         let (mut split, mut voices) = (vec![(1, 1)], vec![1]);
-        split_into(&[0, 1, 3, 2, 4], &inputs, &mut split, &mut voices);
+        split_into(&[0usize, 1, 3, 2, 4], &inputs, &mut split, &mut voices);
         assert_eq!(split, [(1, 1), (7, 1), (3, 2), (3, 2), (5, 1), (5, 0)]);
         assert_eq!(voices, [1, 3, 5, 7]);
     }
@@ -1780,10 +1795,13 @@ mod tests {
         let lists: Vec<Vec<usize>> = vec![vec![3, 1], vec![], vec![0], vec![2, 4, 5]];
         let mut clusters: Clusters = lists.iter().cloned().collect();
         assert_eq!(clusters.len(), 4);
-        assert_eq!(clusters.iter().map(<[usize]>::to_vec).collect::<Vec<_>>(), lists);
+        let read: Vec<Vec<usize>> =
+            clusters.iter().map(|c| c.iter().map(|&m| m.at()).collect()).collect();
+        assert_eq!(read, lists);
+        assert_eq!(clusters.members().collect::<Vec<_>>(), [3, 1, 0, 2, 4, 5]);
         for (c, list) in lists.iter().enumerate() {
-            assert_eq!(clusters.get(c), Some(list.as_slice()));
-            assert_eq!(&clusters[c], list.as_slice());
+            let held: Vec<u32> = list.iter().map(|&m| index(m)).collect();
+            assert_eq!(clusters.get(c), Some(held.as_slice()));
         }
         assert_eq!(clusters.get(4), None);
         clusters.push_to_last(9);
@@ -1813,7 +1831,7 @@ mod tests {
         if epoch.commons.len() < 2 {
             return heaviest;
         }
-        let figures = clusters.iter().flatten().filter_map(|&m| bounds(inputs[m].view));
+        let figures = clusters.members().filter_map(|m| bounds(inputs[m].view));
         let figures = epoch
             .figure_shares(weight)
             .zip(figures)

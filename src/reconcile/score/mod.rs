@@ -57,7 +57,7 @@ use crate::value::{Change, Endpoint, Interval, Policy, Value};
 
 use super::Estimate;
 use super::Values;
-use super::estimate::{self, Input, Outcome, View};
+use super::estimate::{self, Input, Outcome, Position, View};
 use super::group::GroupData;
 pub(crate) use super::limit::index;
 use super::partof::Derived;
@@ -266,8 +266,8 @@ struct Epoch {
 
 impl Epoch {
     /// The observation at position `p` of this epoch.
-    fn at(&self, p: usize) -> usize {
-        self.obs.start + p
+    fn at(&self, p: impl Position) -> usize {
+        self.obs.start + p.at()
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::crh;
 use crate::id::{ClaimId, Score, SourceId};
-use crate::reconcile::estimate::{self, Outcome, Role, View};
+use crate::reconcile::estimate::{self, Outcome, Position, Role, View};
 use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, NamedPairs, RIVALS_NAMED,
     RankReason, RankWhy, Rivals,
@@ -149,11 +149,14 @@ impl State {
     pub(crate) fn group_result(&self, ei: usize, names: &impl ClaimNames) -> GroupResult {
         let e = &self.epochs[ei];
         let out = &self.outcomes[ei];
-        let to_ids = |c: &[usize]| -> Vec<ClaimId> {
-            self.ids_in_order(c.iter().map(|&p| self.obs[e.at(p)].figure()).collect(), names)
-        };
-        let clusters: Vec<Vec<ClaimId>> = out.clusters.iter().map(to_ids).collect();
-        let supporting = to_ids(&out.supporting());
+        let figure = |p: usize| self.obs[e.at(p)].figure();
+        let to_ids = |figures: Vec<usize>| -> Vec<ClaimId> { self.ids_in_order(figures, names) };
+        let clusters: Vec<Vec<ClaimId>> = out
+            .clusters
+            .iter()
+            .map(|c| to_ids(c.iter().map(|&p| figure(p.at())).collect()))
+            .collect();
+        let supporting = to_ids(out.supporting().into_iter().map(figure).collect());
         let estimate = self.estimate_of(ei, supporting.clone(), supporting.len(), names);
         GroupResult { clusters, estimate, supporting }
     }
