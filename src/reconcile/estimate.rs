@@ -925,11 +925,11 @@ pub(crate) struct Numeric {
 
 /// The orders [`least_loss_cluster`] walks in, which do not move between rounds: computed
 /// once per epoch ([`Walk::of`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Walk {
     /// The ends of the claims ([`Numeric::loss_bounds`]) in the order of
     /// [`crh::ends_order`].
-    ends_order: Vec<u32>,
+    ends_order: crh::EndsOrder,
     /// The clusters with a common number by the high end of their [`clamp`] and by its low
     /// end: the orders in which the walk goes away from the median.
     by_high: Vec<u32>,
