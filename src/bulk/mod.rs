@@ -39,6 +39,7 @@ mod read;
 mod score;
 
 use std::io::Read;
+use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -93,7 +94,8 @@ pub(crate) fn date_of_day(day: u32) -> Option<NaiveDate> {
     i32::try_from(day).ok().filter(|&d| d > 0).and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
-/// One claim in the column store. For a label variable, `value` is the label's index.
+/// One claim in the column store, read from its columns ([`Chunk::claim`]). For a label
+/// variable, `value` is the label's index.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Claim {
     pub source: u32,
@@ -140,9 +142,13 @@ pub(crate) struct Chunk {
     /// [`Table::nature_of`]); copy detection's block and false-sharing passes judge fixed
     /// facts only.
     pub natures: Vec<Nature>,
-    /// Variable `first + k` has claims `claims[start[k]..start[k + 1]]`, sorted by value.
+    /// Variable `first + k` has claims `start[k]..start[k + 1]`, sorted by value.
     pub start: Vec<usize>,
-    pub claims: Vec<Claim>,
+    /// Per claim: its source. With `values`, a claim's two columns: one vector of
+    /// [`Claim`]s took 16 bytes a claim, 4 of them padding.
+    pub sources: Vec<u32>,
+    /// Per claim: its value ([`Claim::value`]).
+    pub values: Vec<f64>,
     /// Claims that are phrases, by position in `claims`, in position order.
     pub intervals: Vec<(usize, Interval)>,
     /// Per phrase of `intervals`, the amount it reads as (its text is its key, as
@@ -154,6 +160,28 @@ pub(crate) struct Chunk {
     /// Per claim: its as-of date as a day number ([`day_number`], 0 for none); empty when the
     /// table has no as-of column.
     pub days: Vec<u32>,
+}
+
+impl Chunk {
+    /// How many claims it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether it holds no claim.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// Claim `j`: its source and its value.
+    pub(crate) fn claim(&self, j: usize) -> Claim {
+        Claim { source: self.sources[j], value: self.values[j] }
+    }
+
+    /// The claims `range` holds, in order.
+    pub(crate) fn claims(&self, range: Range<usize>) -> impl Iterator<Item = Claim> + '_ {
+        range.map(|j| self.claim(j))
+    }
 }
 
 impl Table {
@@ -261,7 +289,7 @@ impl Bulk {
         let mut n = 0;
         for c in &self.chunks {
             firsts.push(n);
-            n += c.claims.len();
+            n += c.len();
         }
         firsts
     }
@@ -269,13 +297,13 @@ impl Bulk {
     /// The number of claims kept (after repeats and rejected rows).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.chunks.iter().map(|c| c.claims.len()).sum()
+        self.chunks.iter().map(|c| c.len()).sum()
     }
 
     /// Whether no claim was kept.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.chunks.iter().all(|c| c.claims.is_empty())
+        self.chunks.iter().all(|c| c.is_empty())
     }
 
     /// The sources, in sorted order.
@@ -432,15 +460,16 @@ fn settle(
             let mut out = Settled::default();
             out.chunk.first = first;
             out.chunk.start.reserve(len + 1);
-            out.chunk.claims.reserve(rows.len());
+            out.chunk.sources.reserve(rows.len());
+            out.chunk.values.reserve(rows.len());
             out.chunk.lines.reserve(rows.len());
             for v in 0..len {
                 let rows = &mut grouped[start[v]..start[v + 1]];
-                out.chunk.start.push(out.chunk.claims.len());
+                out.chunk.start.push(out.chunk.len());
                 let var = Var { index: first + v, names: &vars[first + v] };
                 settle_var(name, parser, var, labels, vote, rows, &mut out);
             }
-            out.chunk.start.push(out.chunk.claims.len());
+            out.chunk.start.push(out.chunk.len());
             out
         })
         .collect();
@@ -741,10 +770,11 @@ fn settle_var(
     }
     for (r, i) in &kept {
         if r.aux != AUX_POINT && r.aux != AUX_LABEL {
-            out.chunk.intervals.push((out.chunk.claims.len(), *i));
+            out.chunk.intervals.push((out.chunk.len(), *i));
             out.chunk.amounts.push(vote.amounts.get(r.aux as usize).copied());
         }
-        out.chunk.claims.push(Claim { source: r.source, value: r.value });
+        out.chunk.sources.push(r.source);
+        out.chunk.values.push(r.value);
         out.chunk.lines.push(r.line);
         if vote.dated {
             out.chunk.days.push(vote.day(r));

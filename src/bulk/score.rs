@@ -195,7 +195,7 @@ impl ClaimNames for BulkNames<'_> {
     fn value(&self, c: usize) -> Value {
         let (ci, j) = self.place(c);
         let chunk = &self.bulk.chunks[ci];
-        let claim = chunk.claims[j];
+        let claim = chunk.claim(j);
         // The chunk's variable: the last whose claims start at or before `j`.
         let k = chunk.start.partition_point(|&s| s <= j).saturating_sub(1);
         if chunk.kinds.get(k) == Some(&BulkKind::Number) {
@@ -209,18 +209,18 @@ impl ClaimNames for BulkNames<'_> {
 
     fn source(&self, c: usize) -> SourceId {
         let (ci, j) = self.place(c);
-        self.voices.name(self.bulk.chunks[ci].claims[j].source as usize).clone()
+        self.voices.name(self.bulk.chunks[ci].sources[j] as usize).clone()
     }
 
     fn source_number(&self, c: usize) -> usize {
         // The reader keeps a source spelt in several cases as one.
         let (ci, j) = self.place(c);
-        self.bulk.chunks[ci].claims[j].source as usize
+        self.bulk.chunks[ci].sources[j] as usize
     }
 
     fn voice(&self, c: usize) -> usize {
         let (ci, j) = self.place(c);
-        self.voices.group_of_name(self.bulk.chunks[ci].claims[j].source as usize)
+        self.voices.group_of_name(self.bulk.chunks[ci].sources[j] as usize)
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
@@ -230,7 +230,7 @@ impl ClaimNames for BulkNames<'_> {
 
     fn givers(&self) -> Vec<[u32; 2]> {
         // A row's source is its outlet: a table names no speaker.
-        self.bulk.chunks.iter().flat_map(|c| &c.claims).map(|x| [x.source; 2]).collect()
+        self.bulk.chunks.iter().flat_map(|c| &c.sources).map(|&s| [s; 2]).collect()
     }
 
     fn via(&self, _: usize) -> Option<&SourceId> {

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
-use crate::bulk::{Bulk, BulkKind, date_of_day, line_key, number_key, number_value};
+use crate::bulk::{Bulk, BulkKind, Chunk, date_of_day, line_key, number_key, number_value};
 use crate::crh;
 use crate::id::SourceId;
 use crate::subject::Nature;
@@ -112,7 +112,7 @@ fn epochs_of_variable(
 ) {
     let c = &bulk.chunks[ci];
     let (lo, hi) = (c.start[k], c.start[k + 1]);
-    let claims = &c.claims[lo..hi];
+    let values = &c.values[lo..hi];
     // This variable's phrases, by position in the chunk, and the amounts they read as.
     let (phrases, amounts) = {
         let from = c.intervals.partition_point(|&(p, _)| p < lo);
@@ -126,11 +126,11 @@ fn epochs_of_variable(
         at.and_then(|i| amounts.get(i).copied().flatten()).is_some_and(|a| a.unit == Unit::Persons)
     };
     let date = |j: usize| c.days.get(lo + j).copied().and_then(date_of_day);
-    let label = |j: usize| &bulk.label_values[claims[j].value as usize];
+    let label = |j: usize| &bulk.label_values[values[j] as usize];
     let number = c.kinds[k] == BulkKind::Number;
     let nature = c.natures[k];
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
-    let mut order: Vec<usize> = (0..claims.len()).collect();
+    let mut order: Vec<usize> = (0..values.len()).collect();
     // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
     // A day number orders as its date does, 0 (no date) first.
     let day = |j: usize| c.days.get(lo + j).copied().unwrap_or(0);
@@ -141,11 +141,11 @@ fn epochs_of_variable(
     } else {
         // Every figure of a numeric variable is of its one kind: the latest date of all.
         let latest = if number {
-            (0..claims.len()).filter_map(date).max()
+            (0..values.len()).filter_map(date).max()
         } else {
             // A row its source repeats on the same date is kept once: these are statements.
-            let values: Vec<&Value> = (0..claims.len()).map(label).collect();
-            latest_date_of(&values, epoch_kind(&values), date)
+            let labels: Vec<&Value> = (0..values.len()).map(label).collect();
+            latest_date_of(&labels, epoch_kind(&labels), date)
         };
         let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
         for j in order {
@@ -168,7 +168,7 @@ fn epochs_of_variable(
         };
         let first = obs.len();
         for j in members {
-            let cl = &claims[j];
+            let cl = c.claim(lo + j);
             // A number variable's figures are held from its columns; any other's, a label or
             // a value of another kind (a change between amounts among labels, "from 5 to 10"),
             // as `Reconciler` holds the value for the epoch's kind.
@@ -232,7 +232,7 @@ fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
     let mut by_text: HashMap<String, u32, FixedState> = HashMap::default();
     let mut plain: HashMap<u64, u32, FixedState> = HashMap::default();
     let mut of_claim: Vec<u32> = Vec::with_capacity(hi - lo);
-    for (j, cl) in c.claims[lo..hi].iter().enumerate() {
+    for (j, cl) in c.claims(lo..hi).enumerate() {
         let is_phrase = c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j);
         if !is_phrase && let Some(&t) = plain.get(&cl.value.to_bits()) {
             of_claim.push(t);
@@ -301,7 +301,7 @@ fn statements(
     let mut attributes: HashMap<String, u32, FixedState> = HashMap::default();
     for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
         let c = &bulk.chunks[ci];
-        let claims = &c.claims[c.start[k]..c.start[k + 1]];
+        let claims = || c.claims(c.start[k]..c.start[k + 1]);
         let fixed = c.natures[k] == Nature::FixedFact;
         let next = index(attributes.len());
         let key = attribute_key(&bulk.vars[c.first + k].1);
@@ -310,7 +310,7 @@ fn statements(
             st.name_attribute(key);
         }
         // The passes read a subject's rows as a set: their order is not the state's.
-        let rows = claims.iter().enumerate().map(|(j, cl)| {
+        let rows = claims().enumerate().map(|(j, cl)| {
             let key = match rank.get(j) {
                 Some(&r) => base + r as usize,
                 None => keys.order[cl.value as usize],
@@ -322,7 +322,7 @@ fn statements(
         // `Statements::of_groups` gives them (numbers below).
         let to_show = st.to_show();
         if rank.is_empty() && !to_show.is_empty() {
-            for cl in claims {
+            for cl in claims() {
                 let v = cl.value as usize;
                 if let Some(value) = bulk.label_values.get(v)
                     && to_show.binary_search(&index(keys.order[v])).is_ok()
@@ -339,7 +339,7 @@ fn statements(
             let lo = c.start[k];
             let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
             let mut done = vec![false; *distinct];
-            for (j, (cl, &r)) in claims.iter().zip(rank).enumerate() {
+            for (j, (cl, &r)) in claims().zip(rank).enumerate() {
                 let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
                     phrase += 1;
                     c.amounts.get(phrase - 1).copied().flatten()
@@ -376,7 +376,7 @@ impl State {
         copy_detection: bool,
         declared: &[(SourceId, SourceId, String)],
     ) -> (State, Voices) {
-        let n: usize = bulk.chunks.iter().map(|c| c.claims.len()).sum();
+        let n: usize = bulk.chunks.iter().map(Chunk::len).sum();
         let keys = Keys::of(bulk);
         let by_id = |a: &Obs, b: &Obs| keys.ids[a.figure()].cmp(&keys.ids[b.figure()]);
         // The labels' values, which label observations hold by index; a date is numeric.
