@@ -149,7 +149,7 @@ pub(crate) struct Chunk {
     pub sources: Vec<u32>,
     /// Per claim: its value ([`Claim::value`]).
     pub values: Vec<f64>,
-    /// Claims that are phrases, by position in `claims`, in position order.
+    /// Claims that are phrases, by position among the claims, in position order.
     pub intervals: Vec<(usize, Interval)>,
     /// Per phrase of `intervals`, the amount it reads as (its text is its key, as
     /// [`number_key`] writes it).
