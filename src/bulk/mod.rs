@@ -462,6 +462,9 @@ fn settle(
             out.chunk.start.reserve(len + 1);
             out.chunk.sources.reserve(rows.len());
             out.chunk.values.reserve(rows.len());
+            if vote.dated {
+                out.chunk.days.reserve(rows.len());
+            }
             out.chunk.lines.reserve(rows.len());
             for v in 0..len {
                 let rows = &mut grouped[start[v]..start[v + 1]];

@@ -147,6 +147,13 @@ impl Below {
         index(self.ends.len() - 1)
     }
 
+    /// Gives back what pushing reserved beyond the lists: an outcome keeps them while its
+    /// winner stays.
+    fn shrink_to_fit(&mut self) {
+        self.ends.shrink_to_fit();
+        self.positions.shrink_to_fit();
+    }
+
     /// Regression `at`'s list.
     fn list(&self, at: u32) -> &[u32] {
         let at = at as usize;
@@ -881,13 +888,18 @@ fn bounds(view: View<'_>) -> Option<(f64, f64)> {
     }
 }
 
+/// In [`Numeric::revised`], a position no later figure revised (positions lie below 2^30: see
+/// `limit::MAX_CLAIMS`).
+const NOT_REVISED: u32 = u32::MAX;
+
 /// What a numeric epoch's estimate needs that the weights do not change: computed once per
 /// epoch ([`Numeric::of`]), so a round ([`numeric`]) only adds weights.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Numeric {
-    /// Per position: the later figure of the same voice that revised it down, if any; empty
-    /// when no figure was revised (see [`Numeric::revised`]).
-    revised: Vec<Option<usize>>,
+    /// Per position: the later figure of the same voice that revised it down, or
+    /// [`NOT_REVISED`]; empty when no figure was revised (see [`Numeric::revised`]). Positions
+    /// in 32 bits: an `Option<usize>` took 16 bytes.
+    revised: Vec<u32>,
     /// The earlier figures and current lower bounds not revised away, by position (their low
     /// ends read from the view when a round needs them: 4 bytes a floor, where a copy of the
     /// low end took 24): none in an epoch of current figures.
@@ -1048,7 +1060,11 @@ impl Numeric {
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             all: all_split,
-            revised: if revised.iter().any(Option::is_some) { revised } else { Vec::new() },
+            revised: if revised.iter().any(Option::is_some) {
+                revised.iter().map(|r| r.map_or(NOT_REVISED, index)).collect()
+            } else {
+                Vec::new()
+            },
             floating,
             commons,
             under,
@@ -1073,7 +1089,7 @@ impl Numeric {
 
     /// The later figure of the same voice that revised position `m` down, if any.
     fn revised(&self, m: usize) -> Option<usize> {
-        self.revised.get(m).copied().flatten()
+        self.revised.get(m).copied().filter(|&by| by != NOT_REVISED).map(|by| by as usize)
     }
 
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
@@ -1442,6 +1458,7 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
             roles.set(m, Role::Regression { below: lists.push(&below) });
         }
     }
+    lists.shrink_to_fit();
     lists
 }
 
