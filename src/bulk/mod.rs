@@ -297,13 +297,13 @@ impl Bulk {
     /// The number of claims kept (after repeats and rejected rows).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.chunks.iter().map(|c| c.len()).sum()
+        self.chunks.iter().map(Chunk::len).sum()
     }
 
     /// Whether no claim was kept.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.chunks.iter().all(|c| c.is_empty())
+        self.chunks.iter().all(Chunk::is_empty)
     }
 
     /// The sources, in sorted order.
