@@ -3,7 +3,7 @@
 //! A newsroom reading fifty claims has each one's provenance; a table of millions of rows has
 //! (source, object, attribute, value) and wants, for each object and attribute, which value,
 //! and how reliable is each source. [`Table::read_bulk`] reads such a table into a compact
-//! column store (20 bytes a claim, more for phrases) without a `Claim` per row, and
+//! column store (16 bytes a claim, more for phrases) without a `Claim` per row, and
 //! [`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table) scores it with the one
 //! model and options of [`Reconciler`](crate::Reconciler) into the one result type,
 //! [`Reconciliation`](crate::Reconciliation): the scoring state is built straight from the
@@ -246,7 +246,7 @@ impl Table {
     /// is, under a header, a row with more cells than the header has.
     ///
     /// # Complexity
-    /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 20 bytes a claim
+    /// O(n log k) for n rows and at most k claims per variable; O(n) memory: 16 bytes a claim
     /// once loaded (its source, value and line; a phrase's interval and amount, and with an
     /// as-of column its date, 4 bytes, besides), about 50 at the peak while loading (24-byte
     /// rows, grouped by variable; with an as-of column, 12 bytes more a dated row: its line and
