@@ -363,6 +363,9 @@ impl EndsOrder {
             EndsOrder::Ends(order) => Either::Left(order.iter().copied()),
             EndsOrder::Lows(order) => {
                 let by_low = order.iter().flat_map(move |&k| {
+                    let c = &claims[k as usize];
+                    // The claims the order was made of: each a floor or a point still.
+                    debug_assert!(floor(k as usize) || in_value_order(c.low, c.high).is_eq());
                     let high = (!floor(k as usize)).then_some(2 * k + 1);
                     std::iter::once(2 * k).chain(high)
                 });
@@ -382,7 +385,7 @@ impl EndsOrder {
 }
 
 /// The lowest `x` that minimises [`interval_loss`]; `None` when there are no claims.
-/// `order` is [`ends_order`] of the claims' ends (ends past the claims are skipped); `ends`
+/// `order` is [`ends_order`] of the claims' ends (of these same claims: their ends, not their weights, made it); `ends`
 /// is a buffer for the weighted ends, which a caller computing many medians reuses.
 ///
 /// `d(x, [l, h]) = (|x - l| + |x - h| - (h - l)) / 2`, so `f` is, up to a constant, the
