@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::id::{ClaimId, SourceId};
 use crate::reconcile::findings;
-use crate::reconcile::score::{ClaimNames, State};
+use crate::reconcile::score::{ClaimNames, Givers, State};
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
     Asked, Finding, Group, Reconciler, Reconciliation, Summary, finish_variable, ranked,
@@ -228,9 +228,10 @@ impl ClaimNames for BulkNames<'_> {
         self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
     }
 
-    fn givers(&self) -> Vec<[u32; 2]> {
+    fn givers(&self) -> Givers {
         // A row's source is its outlet: a table names no speaker.
-        self.bulk.chunks.iter().flat_map(|c| &c.sources).map(|&s| [s; 2]).collect()
+        let sources = self.bulk.chunks.iter().flat_map(|c| &c.sources).copied().collect();
+        Givers { sources, outlets: None }
     }
 
     fn via(&self, _: usize) -> Option<&SourceId> {
@@ -286,20 +287,29 @@ fn groups_of(
             at[c.first + k] = (ci, k);
         }
     }
-    // In parallel, in order: each group is its variable's alone.
-    let made: Vec<(usize, Group, Vec<Finding>)> = in_subject_order(bulk)
-        .into_par_iter()
+    // The variables with claims, in subject order, each with its subject: a group each, as
+    // `Reconciler` has a group per subject claimed.
+    let (variables, subjects): (Vec<usize>, Vec<Subject>) = in_subject_order(bulk)
+        .into_iter()
         .filter_map(|v| {
             let (ci, k) = at[v];
             let c = &bulk.chunks[ci];
-            let subject = subject_of(bulk, v, c.natures[k])?;
+            (c.start[k] < c.start[k + 1]).then_some(())?;
+            Some((v, subject_of(bulk, v, c.natures[k])?))
+        })
+        .unzip();
+    // In parallel, in order, straight into the result: each group is its variable's alone,
+    // and a table of 10^5 variables holds its groups once (not a list of them and a copy).
+    let (groups, found): (Vec<Group>, Vec<Vec<Finding>>) = variables
+        .par_iter()
+        .zip(subjects)
+        .map(|(&v, subject)| {
+            let (ci, k) = at[v];
+            let c = &bulk.chunks[ci];
             let claims = firsts[ci] + c.start[k]..firsts[ci] + c.start[k + 1];
-            if claims.is_empty() {
-                return None;
-            }
             if !(ranks || keep || find) {
                 let estimate = state.latest_estimate(v, names);
-                return Some((v, Group::of_estimate(subject, estimate), Vec::new()));
+                return (Group::of_estimate(subject, estimate), Vec::new());
             }
             let mut members = Vec::with_capacity(claims.len());
             members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
@@ -327,25 +337,23 @@ fn groups_of(
             if ranks {
                 g.ranks = ranked(state, members.iter().map(|m| (m.0, names.id(m.0))), names);
             }
-            Some((v, g, found))
+            (g, found)
         })
-        .collect();
-    // The variables with claims (a group each, as `Reconciler` has a group per subject
-    // claimed), each with whether it has an estimate, and each one's place in subject order,
-    // which orders its findings.
-    let claimed: Vec<(usize, bool)> =
-        made.iter().map(|(v, g, _)| (*v, g.estimate.is_some())).collect();
-    let mut place = vec![0; bulk.vars.len()];
-    for (r, (v, _, _)) in made.iter().enumerate() {
-        place[*v] = r;
-    }
-    let (mut groups, mut found) = (Vec::with_capacity(made.len()), Vec::new());
-    for (v, g, f) in made {
-        groups.push(g);
-        found.extend(f.into_iter().map(|f| (v, f)));
-    }
+        .unzip();
     let findings = find.then(|| {
-        let summary = findings::summarize(&found, claimed.into_iter(), state);
+        // Each finding with its variable, and each variable with whether it has an estimate.
+        let found: Vec<(usize, Finding)> = variables
+            .iter()
+            .zip(found)
+            .flat_map(|(&v, f)| f.into_iter().map(move |f| (v, f)))
+            .collect();
+        let claimed = variables.iter().zip(&groups).map(|(&v, g)| (v, g.estimate.is_some()));
+        let summary = findings::summarize(&found, claimed, state);
+        // A finding orders by its variable's place in subject order.
+        let mut place = vec![0; bulk.vars.len()];
+        for (r, &v) in variables.iter().enumerate() {
+            place[v] = r;
+        }
         let found = found.into_iter().map(|(v, f)| (place[v], f)).collect();
         (findings::in_order(found), summary)
     });

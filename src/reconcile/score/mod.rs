@@ -1002,9 +1002,26 @@ pub(crate) trait ClaimNames: Sync {
     fn as_of(&self, c: usize) -> Option<chrono::NaiveDate>;
     /// Per claim, in claim order: who gave it (its speaker, else its outlet) and the outlet
     /// that published it, as name indices of the voices ([`Voices::name`]).
-    fn givers(&self) -> Vec<[u32; 2]>;
+    fn givers(&self) -> Givers;
     /// The wire claim `c`'s outlet relays it from, if any.
     fn via(&self, c: usize) -> Option<&SourceId>;
+}
+
+/// Who gave each claim and who published it ([`ClaimNames::givers`]), in claim order, as name
+/// indices of the voices.
+pub(crate) struct Givers {
+    /// Per claim, its speaker, else its outlet.
+    pub sources: Vec<u32>,
+    /// Per claim, its outlet; `None` when every claim's outlet is its giver, as a table's row
+    /// is (so that a table of 10^7 rows holds one list, not two).
+    pub outlets: Option<Vec<u32>>,
+}
+
+impl Givers {
+    /// Per claim, its outlet.
+    pub(crate) fn outlets(&self) -> &[u32] {
+        self.outlets.as_deref().unwrap_or(&self.sources)
+    }
 }
 
 /// A [`ClaimStore`]'s claims as a result names them, each source as `voices` names it.
@@ -1048,10 +1065,11 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
         self.claims.as_of(c)
     }
 
-    fn givers(&self) -> Vec<[u32; 2]> {
-        (0..self.claims.len())
-            .map(|c| [self.voices.source_of_claim(c), self.voices.outlet_of_claim(c)].map(index))
-            .collect()
+    fn givers(&self) -> Givers {
+        let n = self.claims.len();
+        let sources = (0..n).map(|c| index(self.voices.source_of_claim(c))).collect();
+        let outlets = (0..n).map(|c| index(self.voices.outlet_of_claim(c))).collect();
+        Givers { sources, outlets: Some(outlets) }
     }
 
     fn via(&self, c: usize) -> Option<&SourceId> {

@@ -654,9 +654,7 @@ impl State {
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
         let n = names.claims();
         let givers = names.givers();
-        let source_of: Vec<u32> = givers.iter().map(|g| g[0]).collect();
-        let outlet_of: Vec<u32> = givers.iter().map(|g| g[1]).collect();
-        drop(givers);
+        let (source_of, outlet_of) = (&givers.sources, givers.outlets());
         let n_names = voices.n_names();
         let n_voices = voices.groups.len();
         // The three tallies each read every claim on their own: in parallel.
@@ -666,7 +664,7 @@ impl State {
                     || {
                         // Echoes: a figure a source gives that another source of the same
                         // voice gave first.
-                        let echoes = self.echoes(names, &source_of);
+                        let echoes = self.echoes(names, source_of);
                         self.tally(n, n_names, |c| source_of[c] as usize, Some(&echoes))
                     },
                     || self.tally(n, n_names, |c| outlet_of[c] as usize, None),
