@@ -21,7 +21,7 @@ use crate::reconcile::{
 };
 use crate::unit::Unit;
 
-use super::{ClaimNames, Epoch, GroupResult, Kind, State, Statement, named_id};
+use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, State, Statement, named_id};
 
 /// A group's regressions as its one finding gives them (see [`State::regressions`]).
 pub(crate) struct Regressions {
@@ -557,17 +557,18 @@ impl State {
     /// twice) counts once, at its first claim.
     fn tally(
         &self,
+        loss: &[Loss],
         n: usize,
         n_keys: usize,
         key_of: impl Fn(usize) -> usize,
         echoes: Option<&[bool]>,
     ) -> Vec<Tally> {
         let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
-        let counted = self.counted(n, &key_of);
+        let counted = self.counted(loss, n, &key_of);
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
-            if let Some(l) = self.loss[self.claim_obs[c] as usize].get()
+            if let Some(l) = loss[self.claim_obs[c] as usize].get()
                 && counted[c]
             {
                 entry.checked += 1;
@@ -587,14 +588,14 @@ impl State {
     /// its key (`key_of`) gives one statement. A statement belongs to its epoch (see
     /// [`Statement`]), so each epoch is judged with a map of its own, never one over every
     /// statement.
-    fn counted(&self, n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
+    fn counted(&self, loss: &[Loss], n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
         let mut counted = vec![false; n];
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
         for e in &self.epochs {
             first.clear();
             for o in e.obs.clone() {
                 let ob = &self.obs[o];
-                let Some(c) = self.claim_of(ob).filter(|_| self.loss[o].get().is_some()) else {
+                let Some(c) = self.claim_of(ob).filter(|_| loss[o].get().is_some()) else {
                     continue;
                 };
                 first
@@ -646,9 +647,11 @@ impl State {
     }
 
     /// Per-source, per-outlet and per-voice reports, the claims named by `names` (a corpus's
-    /// claims or a table's rows: one definition for both).
+    /// claims or a table's rows: one definition for both). The observations' losses are read
+    /// by the reports alone, and are dropped here (8 bytes a claim): call this once, after
+    /// the rounds.
     pub fn reports(
-        &self,
+        &mut self,
         names: &impl ClaimNames,
         voices: &Voices,
     ) -> (Vec<SourceReport>, Vec<OutletReport>, Vec<VoiceReport>) {
@@ -657,6 +660,9 @@ impl State {
         let (source_of, outlet_of) = (&givers.sources, givers.outlets());
         let n_names = voices.n_names();
         let n_voices = voices.groups.len();
+        debug_assert_eq!(self.loss.len(), self.obs.len(), "reports made twice");
+        let loss = std::mem::take(&mut self.loss);
+        let (this, loss) = (&*self, &loss[..]);
         // The three tallies each read every claim on their own: in parallel.
         let ((mut per_source, mut per_outlet), mut per_voice) = rayon::join(
             || {
@@ -664,13 +670,13 @@ impl State {
                     || {
                         // Echoes: a figure a source gives that another source of the same
                         // voice gave first.
-                        let echoes = self.echoes(names, source_of);
-                        self.tally(n, n_names, |c| source_of[c] as usize, Some(&echoes))
+                        let echoes = this.echoes(names, source_of);
+                        this.tally(loss, n, n_names, |c| source_of[c] as usize, Some(&echoes))
                     },
-                    || self.tally(n, n_names, |c| outlet_of[c] as usize, None),
+                    || this.tally(loss, n, n_names, |c| outlet_of[c] as usize, None),
                 )
             },
-            || self.tally(n, n_voices, |c| self.obs(c).voice(), None),
+            || this.tally(loss, n, n_voices, |c| this.obs(c).voice(), None),
         );
         // Voices that copy another on some attributes alone: per copier, and per voice.
         let copied = voices.attribute_voices();
