@@ -87,21 +87,24 @@ enum Kind {
 
 /// One claim (or derived bound) as scored. One is held per claim, so its indices are `u32`
 /// (see [`MAX_CLAIMS`](super::limit::MAX_CLAIMS)), read back as `usize` by the methods of the
-/// same names, and its epoch is found from its index ([`State::epoch_of`]): 32 bytes. When
+/// same names, and its epoch is found from its index ([`State::epoch_of`]): 28 bytes. When
 /// its report was published is held beside it (`State::published`), since a table has none.
 #[derive(Debug, Clone)]
 struct Obs {
     /// The claim (below `State::claims`), or derived bound `d` at that number plus
     /// `d` (see [`State::claim_of`] and [`State::id_of`]).
     figure: u32,
-    /// Its voice ([`Obs::voice`]), and in the top bit ([`CURRENT`]) whether it is current
-    /// ([`Obs::current`]): a `bool` of its own made an observation 36 bytes.
+    /// Its voice ([`Obs::voice`]), in the top bit ([`CURRENT`]) whether it is current
+    /// ([`Obs::current`]), and in the next ([`POINT`]) whether `held` is a plain point: a
+    /// `bool` of its own made an observation 36 bytes, and [`Held`]'s own tag 32.
     voice_current: u32,
     /// Index into `State::keys`: the value as text, for counting a repeated figure once.
     key: u32,
     /// What it says, numbered: observations with one voice and one [`Statement`] share it.
     said: u32,
-    held: Held,
+    /// Its value ([`Obs::held`]): a plain point's bytes, or another [`Held`]'s index in the
+    /// first four and its kind in the fifth ([`Held::pack`]).
+    held: [u8; 8],
     as_of: Option<NaiveDate>,
 }
 
@@ -109,6 +112,11 @@ struct Obs {
 /// it: there are at most as many voices as claims, and at most
 /// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (2^30) claims.
 const CURRENT: u32 = 1 << 31;
+
+/// The bit of [`Obs::voice_current`] that says its held value is a plain point
+/// ([`Held::Point`]). A voice is below it too (at most [`MAX_CLAIMS`](super::limit::MAX_CLAIMS),
+/// 2^30, voices, numbered from 0).
+const POINT: u32 = 1 << 30;
 
 impl Obs {
     fn new(
@@ -120,9 +128,10 @@ impl Obs {
         current: bool,
     ) -> Self {
         let current = if current { CURRENT } else { 0 };
+        let (held, point) = held.pack();
         Obs {
             figure: index(figure),
-            voice_current: voice_bits(voice) | current,
+            voice_current: voice_bits(voice) | current | if point { POINT } else { 0 },
             key: index(key),
             said: 0,
             held,
@@ -139,12 +148,17 @@ impl Obs {
     }
 
     fn voice(&self) -> usize {
-        (self.voice_current & !CURRENT) as usize
+        (self.voice_current & !(CURRENT | POINT)) as usize
     }
 
-    /// Speaks for voice `voice` from now on; current or not as before.
+    /// Speaks for voice `voice` from now on; current or not as before, its value as before.
     fn set_voice(&mut self, voice: usize) {
-        self.voice_current = voice_bits(voice) | (self.voice_current & CURRENT);
+        self.voice_current = voice_bits(voice) | (self.voice_current & (CURRENT | POINT));
+    }
+
+    /// Its value, as it was held ([`Held::unpack`]).
+    fn held(&self) -> Held {
+        Held::unpack(self.held, self.voice_current & POINT != 0)
     }
 
     /// At its epoch's as-of (or undated), as opposed to an earlier figure of a running total
@@ -162,23 +176,24 @@ impl Obs {
     }
 }
 
-/// Voice `voice` as [`Obs::voice_current`] holds it, below [`CURRENT`].
+/// Voice `voice` as [`Obs::voice_current`] holds it, below [`POINT`] and [`CURRENT`].
 fn voice_bits(voice: usize) -> u32 {
     let bits = index(voice);
-    if bits >= CURRENT {
+    if bits >= POINT {
         unreachable!("voice {voice} past MAX_CLAIMS' bound");
     }
     bits
 }
 
-/// An observation's value as the estimate takes it ([`View`]), in 12 bytes: a plain number
-/// inline, any other numeric figure by its index into `State::intervals`, a label or a value
-/// set aside by its index into `State::values` (which only such observations fill).
+/// An observation's value as the estimate takes it ([`View`]): a plain number inline, any
+/// other numeric figure by its index into `State::intervals`, a label or a value set aside by
+/// its index into `State::values` (which only such observations fill). An observation holds
+/// it in 8 bytes and a bit ([`Held::pack`]).
 #[derive(Debug, Clone, Copy)]
 enum Held {
     /// A closed point whose representative point is itself, bit for bit: most figures of a
     /// table ("164"). Its bytes ([`f64::to_le_bytes`]), which ask no alignment: an `f64`
-    /// would align `Held` to 8 bytes, and make it 16.
+    /// would align an observation to 8 bytes, and make it 32.
     Point([u8; 8]),
     /// Any other numeric figure: a range, a bound, a point with another representative point.
     Interval(u32),
@@ -202,7 +217,43 @@ const LOW_OPEN: u8 = 1;
 const HIGH_OPEN: u8 = 2;
 const BOUNDED: u8 = 4;
 
+/// The kinds of [`Held`] other than a point, as [`Held::pack`] writes them in its fifth byte.
+const HELD_INTERVAL: u8 = 1;
+const HELD_LABEL: u8 = 2;
+const HELD_SKIP: u8 = 3;
+const HELD_SKIP_NONE: u8 = 4;
+
 impl Held {
+    /// Its eight bytes as an observation holds them, and whether it is a point: a point's
+    /// own bytes; another's index in the first four (little-endian) and its kind in the fifth.
+    fn pack(self) -> ([u8; 8], bool) {
+        let (i, kind) = match self {
+            Held::Point(bytes) => return (bytes, true),
+            Held::Interval(i) => (i, HELD_INTERVAL),
+            Held::Label(i) => (i, HELD_LABEL),
+            Held::Skip(Some(i)) => (i, HELD_SKIP),
+            Held::Skip(None) => (0, HELD_SKIP_NONE),
+        };
+        let mut bytes = [0; 8];
+        bytes[..4].copy_from_slice(&i.to_le_bytes());
+        bytes[4] = kind;
+        (bytes, false)
+    }
+
+    /// What [`Held::pack`] made `bytes` of (`point` as it said).
+    fn unpack(bytes: [u8; 8], point: bool) -> Self {
+        if point {
+            return Held::Point(bytes);
+        }
+        let i = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        match bytes[4] {
+            HELD_INTERVAL => Held::Interval(i),
+            HELD_LABEL => Held::Label(i),
+            HELD_SKIP => Held::Skip(Some(i)),
+            _ => Held::Skip(None),
+        }
+    }
+
     /// A numeric figure, held inline when it is a plain point, else pushed on `intervals`.
     fn numeric(interval: Interval, rep: f64, intervals: &mut Vec<HeldInterval>) -> Self {
         let low = interval.low();
@@ -274,7 +325,7 @@ impl Epoch {
 impl State {
     /// Observation `o`'s value as the estimate takes it.
     fn view(&self, o: usize) -> View<'_> {
-        self.obs[o].held.view(&self.values, &self.intervals)
+        self.obs[o].held().view(&self.values, &self.intervals)
     }
 
     /// The epoch of observation `o`: the one whose observations hold it, found in O(log e)
@@ -704,7 +755,7 @@ fn prepare(
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
 ) {
     let obs = view.obs;
-    let interval_of = |o: usize| match obs[o].held.view(view.values, view.intervals) {
+    let interval_of = |o: usize| match obs[o].held().view(view.values, view.intervals) {
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
@@ -952,7 +1003,7 @@ impl<'a> ObsView<'a> {
             .iter()
             .zip(e.obs.clone())
             .map(|(ob, o)| Input {
-                view: ob.held.view(self.values, self.intervals),
+                view: ob.held().view(self.values, self.intervals),
                 voice: ob.voice(),
                 current: ob.current(),
                 key: self.key_order[ob.key()],
@@ -1005,6 +1056,32 @@ pub(crate) trait ClaimNames: Sync {
     fn givers(&self) -> Givers;
     /// The wire claim `c`'s outlet relays it from, if any.
     fn via(&self, c: usize) -> Option<&SourceId>;
+}
+
+/// One yes or no per item, a bit each: the reports' marks of every claim of a table (10^7
+/// claims in 1.25 MB, where a `Vec<bool>` takes 10 MB).
+pub(crate) struct Marks(Vec<u64>);
+
+impl Marks {
+    /// `n` marks, all no.
+    pub(crate) fn new(n: usize) -> Self {
+        Marks(vec![0; n.div_ceil(64)])
+    }
+
+    /// Mark `i`.
+    pub(crate) fn get(&self, i: usize) -> bool {
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    /// Sets mark `i` to `yes`.
+    pub(crate) fn set(&mut self, i: usize, yes: bool) {
+        let bit = 1 << (i % 64);
+        if yes {
+            self.0[i / 64] |= bit;
+        } else {
+            self.0[i / 64] &= !bit;
+        }
+    }
 }
 
 /// Who gave each claim and who published it ([`ClaimNames::givers`]), in claim order, as name
@@ -1099,7 +1176,7 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Held, Loss, Obs, View};
+    use super::{Held, Loss, Marks, Obs, POINT, View};
     use crate::value::{Endpoint, Interval};
 
     fn bits(e: Endpoint) -> (u64, bool) {
@@ -1159,18 +1236,63 @@ mod tests {
         }
     }
 
-    /// A held value is 12 bytes: a plain number inline, anything else by an index.
+    /// An observation's value, voice and currency read back as they were given, whatever the
+    /// voice becomes: a point bit for bit (NaN, -0 and the largest index included).
     #[test]
-    fn a_held_value_stays_small() {
-        let size = std::mem::size_of::<Held>();
-        assert!(size <= 12, "{size}");
+    fn an_observation_reads_back_its_value_voice_and_currency() {
+        let held = [
+            Held::Point(f64::NAN.to_le_bytes()),
+            Held::Point((-0.0f64).to_le_bytes()),
+            Held::Point(f64::from_bits(u64::MAX).to_le_bytes()),
+            Held::Point(1.5f64.to_le_bytes()),
+            Held::Interval(0),
+            Held::Interval(u32::MAX),
+            Held::Label(7),
+            Held::Label(u32::MAX),
+            Held::Skip(Some(0)),
+            Held::Skip(Some(u32::MAX)),
+            Held::Skip(None),
+        ];
+        let same = |a: Held, b: Held| match (a, b) {
+            (Held::Point(x), Held::Point(y)) => x == y,
+            (Held::Interval(x), Held::Interval(y)) | (Held::Label(x), Held::Label(y)) => x == y,
+            (Held::Skip(x), Held::Skip(y)) => x == y,
+            _ => false,
+        };
+        let top = (POINT - 1) as usize;
+        for h in held {
+            for (voice, current) in [(0, false), (top, true), (5, true), (top, false)] {
+                let mut ob = Obs::new(3, voice, 4, h, None, current);
+                assert!(same(ob.held(), h), "{h:?}");
+                assert_eq!((ob.voice(), ob.current()), (voice, current));
+                ob.set_voice(top - voice);
+                assert!(same(ob.held(), h), "{h:?} after a new voice");
+                assert_eq!((ob.voice(), ob.current()), (top - voice, current));
+            }
+        }
+    }
+
+    /// A mark reads back as set, across the words' edges, and setting one leaves the others.
+    #[test]
+    fn marks_read_back_as_set() {
+        let n = 200;
+        let mut marks = Marks::new(n);
+        let yes = |i: usize| i % 3 == 0 || i == 63 || i == 64 || i == n - 1;
+        for i in 0..n {
+            marks.set(i, yes(i));
+        }
+        for i in 0..n {
+            assert_eq!(marks.get(i), yes(i), "{i}");
+        }
+        marks.set(63, false);
+        assert!(!marks.get(63) && marks.get(64) && !marks.get(62));
     }
 
     /// The scoring state holds one `Obs` per claim: its size is most of the state's.
     #[test]
     fn an_observation_stays_small() {
         let size = std::mem::size_of::<Obs>();
-        assert!(size <= 32, "{size}");
+        assert!(size <= 28, "{size}");
     }
 
     /// A loss reads back bit for bit, a NaN loss as a NaN, and no loss as none.

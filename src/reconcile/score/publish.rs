@@ -21,7 +21,7 @@ use crate::reconcile::{
 };
 use crate::unit::Unit;
 
-use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, State, Statement, named_id};
+use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, Marks, State, Statement, named_id};
 
 /// A group's regressions as its one finding gives them (see [`State::regressions`]).
 pub(crate) struct Regressions {
@@ -561,7 +561,7 @@ impl State {
         n: usize,
         n_keys: usize,
         key_of: impl Fn(usize) -> usize,
-        echoes: Option<&[bool]>,
+        echoes: Option<&Marks>,
     ) -> Vec<Tally> {
         let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
         let counted = self.counted(loss, n, &key_of);
@@ -569,7 +569,7 @@ impl State {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
             if let Some(l) = loss[self.claim_obs[c] as usize].get()
-                && counted[c]
+                && counted.get(c)
             {
                 entry.checked += 1;
                 if l < 1e-12 {
@@ -577,7 +577,7 @@ impl State {
                 }
                 entry.loss += l;
             }
-            if echoes.is_some_and(|e| e[c]) {
+            if echoes.is_some_and(|e| e.get(c)) {
                 entry.echoes += 1;
             }
         }
@@ -588,8 +588,8 @@ impl State {
     /// its key (`key_of`) gives one statement. A statement belongs to its epoch (see
     /// [`Statement`]), so each epoch is judged with a map of its own, never one over every
     /// statement.
-    fn counted(&self, loss: &[Loss], n: usize, key_of: &impl Fn(usize) -> usize) -> Vec<bool> {
-        let mut counted = vec![false; n];
+    fn counted(&self, loss: &[Loss], n: usize, key_of: &impl Fn(usize) -> usize) -> Marks {
+        let mut counted = Marks::new(n);
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
         for e in &self.epochs {
             first.clear();
@@ -604,7 +604,7 @@ impl State {
                     .or_insert(c);
             }
             for &c in first.values() {
-                counted[c] = true;
+                counted.set(c, true);
             }
         }
         counted
@@ -614,8 +614,8 @@ impl State {
     /// first giver by as-of, then not relayed, then id). A voice's statement is numbered once
     /// (`Obs::said`), epoch by epoch from the epoch's first observation, so each epoch is
     /// judged with a vector of its own statements.
-    fn echoes(&self, names: &impl ClaimNames, source_of: &[u32]) -> Vec<bool> {
-        let mut echo = vec![false; names.claims()];
+    fn echoes(&self, names: &impl ClaimNames, source_of: &[u32]) -> Marks {
+        let mut echo = Marks::new(names.claims());
         let mut first: Vec<Option<FirstGiver>> = Vec::new();
         for e in &self.epochs {
             if e.obs.is_empty() {
@@ -640,7 +640,7 @@ impl State {
             }
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                echo[c] = first[ob.said() - base].is_some_and(|f| f.3 != source_of[c]);
+                echo.set(c, first[ob.said() - base].is_some_and(|f| f.3 != source_of[c]));
             }
         }
         echo
