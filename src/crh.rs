@@ -343,26 +343,44 @@ pub(crate) fn ends_order(ends: impl IntoIterator<Item = (f64, f64)>) -> EndsOrde
 
 /// The order of claims' ends by value ([`ends_order`]), held in 4 bytes a claim where the
 /// claims allow it rather than 8.
-#[derive(Debug, Clone)]
-pub(crate) enum EndsOrder {
+/// Held as `O`: a `Vec<u32>` as made, a `&[u32]` as read from where an epoch's orders are
+/// kept ([`EndsOrder::as_slice`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum EndsOrder<O = Vec<u32>> {
     /// Every end by number: `2k` the low end of claim `k`, `2k + 1` its high end.
-    Ends(Vec<u32>),
+    Ends(O),
     /// Where every claim is a point (`low == high`) or a floor (`[low, ∞)`), with a finite
     /// low end: the claims by low end (equal ends by number). The ends' order follows: each
     /// claim's low end, a point's high end just after it (the same value, the next number),
     /// and then every floor's high end, at infinity, in the floors' order.
-    Lows(Vec<u32>),
+    Lows(O),
 }
 
-impl EndsOrder {
+impl<O: AsRef<[u32]>> EndsOrder<O> {
+    /// The same order, borrowed.
+    pub(crate) fn as_slice(&self) -> EndsOrder<&[u32]> {
+        match self {
+            EndsOrder::Ends(order) => EndsOrder::Ends(order.as_ref()),
+            EndsOrder::Lows(order) => EndsOrder::Lows(order.as_ref()),
+        }
+    }
+
+    /// The order's numbers, and whether it is [`EndsOrder::Lows`].
+    pub(crate) fn numbers(&self) -> (&[u32], bool) {
+        match self {
+            EndsOrder::Ends(order) => (order.as_ref(), false),
+            EndsOrder::Lows(order) => (order.as_ref(), true),
+        }
+    }
+
     /// The ends in order, by number, of `claims`: those the order was made of (the same ends;
     /// the weights may differ).
     fn ends<'a>(&'a self, claims: &'a [Allowed]) -> impl Iterator<Item = u32> + 'a {
         let floor = |k: usize| claims[k].high == f64::INFINITY;
         match self {
-            EndsOrder::Ends(order) => Either::Left(order.iter().copied()),
+            EndsOrder::Ends(order) => Either::Left(order.as_ref().iter().copied()),
             EndsOrder::Lows(order) => {
-                let by_low = order.iter().flat_map(move |&k| {
+                let by_low = order.as_ref().iter().flat_map(move |&k| {
                     let c = &claims[k as usize];
                     // The claims the order was made of: each a floor or a point still.
                     debug_assert!(floor(k as usize) || in_value_order(c.low, c.high).is_eq());
@@ -378,8 +396,8 @@ impl EndsOrder {
     /// How many claims it orders.
     fn claims(&self) -> usize {
         match self {
-            EndsOrder::Ends(order) => order.len() / 2,
-            EndsOrder::Lows(order) => order.len(),
+            EndsOrder::Ends(order) => order.as_ref().len() / 2,
+            EndsOrder::Lows(order) => order.as_ref().len(),
         }
     }
 }
@@ -400,7 +418,7 @@ impl EndsOrder {
 /// O(n): the sort is the caller's, once.
 pub(crate) fn interval_median(
     claims: &[Allowed],
-    order: &EndsOrder,
+    order: &EndsOrder<impl AsRef<[u32]>>,
     ends: &mut Vec<(f64, f64)>,
 ) -> Option<f64> {
     // The order is of these claims' ends: two a claim, `2k` low and `2k + 1` high.

@@ -395,8 +395,34 @@ impl Splits {
         splits
     }
 
+    /// The splits, borrowed.
+    fn view(&self) -> SplitsRef<'_> {
+        SplitsRef { members: &self.members, voices: &self.voices, ends: &self.ends }
+    }
+
     /// Split `c`, if there is one.
     fn get(&self, c: usize) -> Option<SplitRef<'_>> {
+        self.view().get(c)
+    }
+
+    /// The splits in order.
+    fn iter(&self) -> impl Iterator<Item = SplitRef<'_>> {
+        self.view().iter()
+    }
+}
+
+/// [`Splits`] as read: borrowed from a `Splits` or from the [`NumericStore`].
+#[derive(Debug, Clone, Copy)]
+struct SplitsRef<'a> {
+    members: &'a [(u32, u32)],
+    voices: &'a [u32],
+    /// Per split: where its members and its voices end (from the first split's start).
+    ends: &'a [(u32, u32)],
+}
+
+impl<'a> SplitsRef<'a> {
+    /// Split `c`, if there is one.
+    fn get(self, c: usize) -> Option<SplitRef<'a>> {
         let end = |(members, voices): (u32, u32)| (members as usize, voices as usize);
         let (members_end, voices_end) = end(*self.ends.get(c)?);
         let (members_start, voices_start) = if c == 0 { (0, 0) } else { end(self.ends[c - 1]) };
@@ -407,8 +433,8 @@ impl Splits {
     }
 
     /// The splits in order.
-    fn iter(&self) -> impl Iterator<Item = SplitRef<'_>> {
-        (0..self.ends.len()).filter_map(|c| self.get(c))
+    fn iter(self) -> impl Iterator<Item = SplitRef<'a>> {
+        (0..self.ends.len()).filter_map(move |c| self.get(c))
     }
 }
 
@@ -614,7 +640,7 @@ fn common_interval(members: &[impl Position], inputs: &[Input<'_>]) -> Option<In
 /// the least loss, plus the first past it on each side.
 fn least_loss_cluster<'v>(
     clusters: &Clusters,
-    epoch: &Numeric,
+    epoch: &NumericRef<'_>,
     view: &dyn Fn(usize) -> View<'v>,
     supports: &[Support],
     heaviest: usize,
@@ -622,7 +648,7 @@ fn least_loss_cluster<'v>(
     scratch: &mut Scratch,
 ) -> usize {
     // An epoch of fewer than two clusters has no walk: nothing to choose.
-    let Some(walk) = &epoch.walk else { return heaviest };
+    let Some(walk) = epoch.walk else { return heaviest };
     let Scratch { claims, ends, losses } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
@@ -631,7 +657,7 @@ fn least_loss_cluster<'v>(
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
     let mut at_x = None;
-    for common in &epoch.commons {
+    for common in epoch.commons {
         losses.push(match clamp(common.map(Common::interval).as_ref()) {
             // No common number, no loss: tied, for now (see above).
             None => Some(f64::INFINITY),
@@ -898,7 +924,7 @@ const NOT_REVISED: u32 = u32::MAX;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Numeric {
     /// Per position: the later figure of the same voice that revised it down, or
-    /// [`NOT_REVISED`]; empty when no figure was revised (see [`Numeric::revised`]). Positions
+    /// [`NOT_REVISED`]; empty when no figure was revised (see [`NumericRef::revised`]). Positions
     /// in 32 bits: an `Option<usize>` took 16 bytes.
     revised: Vec<u32>,
     /// The earlier figures and current lower bounds not revised away, by position (their low
@@ -929,7 +955,7 @@ pub(crate) struct Numeric {
     all: Option<Split>,
     /// The floating floors of voices with no current figure, the *loose* floors, by their
     /// places in `floating`; `None` when every floating floor is loose, as in most epochs of a
-    /// running total (see [`Numeric::loose`]).
+    /// running total (see [`NumericRef::loose`]).
     loose: Option<Vec<u32>>,
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
     /// choose between (most have one, and pay one pointer).
@@ -940,7 +966,7 @@ pub(crate) struct Numeric {
 /// once per epoch ([`Walk::of`]).
 #[derive(Debug, Clone)]
 struct Walk {
-    /// The ends of the claims ([`Numeric::loss_bounds`]) in the order of
+    /// The ends of the claims ([`NumericRef::loss_bounds`]) in the order of
     /// [`crh::ends_order`].
     ends_order: crh::EndsOrder,
     /// The clusters with a common number by the high end of their [`clamp`] and by its low
@@ -951,8 +977,8 @@ struct Walk {
 
 impl Walk {
     /// The walk of `epoch`, whose clusters' figures allow `figures` (see
-    /// [`Numeric::loss_bounds`]).
-    fn of(epoch: &Numeric, figures: impl Iterator<Item = (f64, f64)>) -> Self {
+    /// [`NumericRef::loss_bounds`]).
+    fn of(epoch: &NumericRef<'_>, figures: impl Iterator<Item = (f64, f64)>) -> Self {
         let by = |end: fn((f64, f64)) -> f64| {
             let mut by: Vec<(f64, usize)> = epoch
                 .commons
@@ -971,6 +997,23 @@ impl Walk {
             by_low: by(|(low, _)| low),
         }
     }
+
+    /// The walk, borrowed.
+    fn view(&self) -> WalkRef<'_> {
+        WalkRef {
+            ends_order: self.ends_order.as_slice(),
+            by_high: &self.by_high,
+            by_low: &self.by_low,
+        }
+    }
+}
+
+/// A [`Walk`] as read: borrowed from a `Walk` or from the [`NumericStore`].
+#[derive(Debug, Clone, Copy)]
+struct WalkRef<'a> {
+    ends_order: crh::EndsOrder<&'a [u32]>,
+    by_high: &'a [u32],
+    by_low: &'a [u32],
 }
 
 /// What all of a cluster's figures allow ([`common_interval`]) as a numeric epoch keeps it for
@@ -1109,18 +1152,232 @@ impl Numeric {
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
-            epoch.walk = Some(Box::new(Walk::of(&epoch, figures)));
+            let walk = Walk::of(&epoch.view(), figures);
+            epoch.walk = Some(Box::new(walk));
         }
         epoch
     }
 
+    /// The prepared epoch, borrowed, as the rounds read it.
+    pub(crate) fn view(&self) -> NumericRef<'_> {
+        NumericRef {
+            revised: &self.revised,
+            floors: &self.floors,
+            floating: &self.floating,
+            floor_voices: &self.floor_voices,
+            commons: &self.commons,
+            splits: self.splits.view(),
+            under: &self.under,
+            twice: &self.twice,
+            latest: &self.latest,
+            distinct: &self.distinct,
+            all: self.all.as_ref().map(Split::view),
+            loose: self.loose.as_deref(),
+            walk: self.walk.as_deref().map(Walk::view),
+        }
+    }
+}
+
+/// A prepared numeric epoch ([`Numeric`]) as the rounds read it: borrowed from a `Numeric`,
+/// or from the [`NumericStore`] that keeps every epoch's in a few long vectors. Its fields
+/// are `Numeric`'s.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NumericRef<'a> {
+    revised: &'a [u32],
+    floors: &'a [u32],
+    floating: &'a [Floor],
+    floor_voices: &'a [u32],
+    commons: &'a [Option<Common>],
+    splits: SplitsRef<'a>,
+    under: &'a [u32],
+    twice: &'a [(usize, usize)],
+    latest: &'a [Option<chrono::NaiveDate>],
+    distinct: &'a [u32],
+    all: Option<SplitRef<'a>>,
+    loose: Option<&'a [u32]>,
+    walk: Option<WalkRef<'a>>,
+}
+
+/// Every numeric epoch's [`Numeric`], epoch after epoch, in a few long vectors (one a part)
+/// rather than a dozen short ones an epoch: a table's 10^5 epochs kept 10^6 small
+/// allocations, which, freed when the rounds end, left their memory to the allocator between
+/// the allocations that outlive them. Read back with [`NumericStore::get`], as the `Numeric` it
+/// was made of reads ([`Numeric::view`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NumericStore {
+    revised: Vec<u32>,
+    floors: Vec<u32>,
+    floating: Vec<Floor>,
+    floor_voices: Vec<u32>,
+    commons: Vec<Option<Common>>,
+    split_members: Vec<(u32, u32)>,
+    split_voices: Vec<u32>,
+    split_ends: Vec<(u32, u32)>,
+    under: Vec<u32>,
+    twice: Vec<(usize, usize)>,
+    latest: Vec<Option<chrono::NaiveDate>>,
+    distinct: Vec<u32>,
+    all_members: Vec<(u32, u32)>,
+    all_voices: Vec<u32>,
+    loose: Vec<u32>,
+    ends_order: Vec<u32>,
+    by_high: Vec<u32>,
+    by_low: Vec<u32>,
+    /// Per epoch, where its parts start, and after the last epoch where the parts end: epoch
+    /// `e`'s run from `starts[e]` to `starts[e + 1]`.
+    starts: Vec<Starts>,
+}
+
+/// Where one epoch's parts start in a [`NumericStore`], and which of its optional parts it
+/// has. A part given per cluster (common intervals, splits' ends, what lies under, latest
+/// dates, distinct pairs) starts at `clusters`; a floating floor's voice at `floating`; the
+/// walk's two orders of clusters at `walk_clusters`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Starts {
+    revised: usize,
+    floors: usize,
+    floating: usize,
+    clusters: usize,
+    split_members: usize,
+    split_voices: usize,
+    twice: usize,
+    all_members: usize,
+    all_voices: usize,
+    loose: usize,
+    ends_order: usize,
+    walk_clusters: usize,
+    all: bool,
+    loose_listed: bool,
+    walk: Option<Order>,
+}
+
+/// Which [`crh::EndsOrder`] an epoch's walk keeps in a [`NumericStore`].
+#[derive(Debug, Clone, Copy)]
+enum Order {
+    Ends,
+    Lows,
+}
+
+impl NumericStore {
+    /// Where each part ends now: the start of the next epoch's.
+    fn ends(&self) -> Starts {
+        Starts {
+            revised: self.revised.len(),
+            floors: self.floors.len(),
+            floating: self.floating.len(),
+            clusters: self.commons.len(),
+            split_members: self.split_members.len(),
+            split_voices: self.split_voices.len(),
+            twice: self.twice.len(),
+            all_members: self.all_members.len(),
+            all_voices: self.all_voices.len(),
+            loose: self.loose.len(),
+            ends_order: self.ends_order.len(),
+            walk_clusters: self.by_high.len(),
+            ..Starts::default()
+        }
+    }
+
+    /// Appends the next epoch's: `numeric`, or nothing for an epoch that is not numeric.
+    pub(crate) fn push(&mut self, numeric: Option<&Numeric>) {
+        if self.starts.is_empty() {
+            self.starts.push(self.ends());
+        }
+        if let Some(n) = numeric {
+            let clusters = n.commons.len();
+            debug_assert!(
+                [n.splits.ends.len(), n.under.len(), n.latest.len(), n.distinct.len()]
+                    .iter()
+                    .all(|&len| len == clusters),
+                "a part per cluster"
+            );
+            debug_assert_eq!(n.floating.len(), n.floor_voices.len(), "a voice per floating floor");
+            self.revised.extend_from_slice(&n.revised);
+            self.floors.extend_from_slice(&n.floors);
+            self.floating.extend_from_slice(&n.floating);
+            self.floor_voices.extend_from_slice(&n.floor_voices);
+            self.commons.extend_from_slice(&n.commons);
+            self.split_members.extend_from_slice(&n.splits.members);
+            self.split_voices.extend_from_slice(&n.splits.voices);
+            self.split_ends.extend_from_slice(&n.splits.ends);
+            self.under.extend_from_slice(&n.under);
+            self.twice.extend_from_slice(&n.twice);
+            self.latest.extend_from_slice(&n.latest);
+            self.distinct.extend_from_slice(&n.distinct);
+            if let Some(all) = &n.all {
+                self.all_members.extend_from_slice(&all.members);
+                self.all_voices.extend_from_slice(&all.voices);
+            }
+            if let Some(loose) = &n.loose {
+                self.loose.extend_from_slice(loose);
+            }
+            let mut order = None;
+            if let Some(walk) = &n.walk {
+                debug_assert_eq!(walk.by_high.len(), walk.by_low.len(), "one walk's clusters");
+                let (numbers, lows) = walk.ends_order.numbers();
+                self.ends_order.extend_from_slice(numbers);
+                order = Some(if lows { Order::Lows } else { Order::Ends });
+                self.by_high.extend_from_slice(&walk.by_high);
+                self.by_low.extend_from_slice(&walk.by_low);
+            }
+            if let Some(start) = self.starts.last_mut() {
+                start.all = n.all.is_some();
+                start.loose_listed = n.loose.is_some();
+                start.walk = order;
+            }
+        }
+        self.starts.push(self.ends());
+    }
+
+    /// Epoch `e`'s, as [`NumericStore::push`] was given it (empty for an epoch that is not
+    /// numeric). `e` is below the number of epochs pushed.
+    pub(crate) fn get(&self, e: usize) -> NumericRef<'_> {
+        let (a, b) = (self.starts[e], self.starts[e + 1]);
+        let clusters = a.clusters..b.clusters;
+        let all = SplitRef {
+            members: &self.all_members[a.all_members..b.all_members],
+            voices: &self.all_voices[a.all_voices..b.all_voices],
+        };
+        let numbers = &self.ends_order[a.ends_order..b.ends_order];
+        let walk = a.walk.map(|order| WalkRef {
+            ends_order: match order {
+                Order::Lows => crh::EndsOrder::Lows(numbers),
+                Order::Ends => crh::EndsOrder::Ends(numbers),
+            },
+            by_high: &self.by_high[a.walk_clusters..b.walk_clusters],
+            by_low: &self.by_low[a.walk_clusters..b.walk_clusters],
+        });
+        NumericRef {
+            revised: &self.revised[a.revised..b.revised],
+            floors: &self.floors[a.floors..b.floors],
+            floating: &self.floating[a.floating..b.floating],
+            floor_voices: &self.floor_voices[a.floating..b.floating],
+            commons: &self.commons[clusters.clone()],
+            splits: SplitsRef {
+                members: &self.split_members[a.split_members..b.split_members],
+                voices: &self.split_voices[a.split_voices..b.split_voices],
+                ends: &self.split_ends[clusters.clone()],
+            },
+            under: &self.under[clusters.clone()],
+            twice: &self.twice[a.twice..b.twice],
+            latest: &self.latest[clusters.clone()],
+            distinct: &self.distinct[clusters],
+            all: a.all.then_some(all),
+            loose: a.loose_listed.then_some(&self.loose[a.loose..b.loose]),
+            walk,
+        }
+    }
+}
+
+impl<'a> NumericRef<'a> {
     /// The loose floors (see `Numeric::loose`) in order, each its low end and its voice.
-    fn loose(&self) -> impl Iterator<Item = (f64, u32)> + '_ {
-        let places = match &self.loose {
-            None => Either::Left(0..self.floating.len()),
+    fn loose(&self) -> impl Iterator<Item = (f64, u32)> + 'a {
+        let (floating, voices) = (self.floating, self.floor_voices);
+        let places = match self.loose {
+            None => Either::Left(0..floating.len()),
             Some(places) => Either::Right(places.iter().map(|&k| k as usize)),
         };
-        places.map(|k| (self.floating[k].value, self.floor_voices[k]))
+        places.map(move |k| (floating[k].value, voices[k]))
     }
 
     /// The later figure of the same voice that revised position `m` down, if any.
@@ -1131,27 +1388,37 @@ impl Numeric {
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
     /// figures (`figures`, what each allows, in cluster order: every member of a cluster is a
     /// number, see [`numeric_clusters`]), then the loose floors, `[floor, ∞)`.
-    fn loss_bounds<'a>(
-        &'a self,
-        figures: impl Iterator<Item = (f64, f64)> + 'a,
-    ) -> impl Iterator<Item = (f64, f64)> + 'a {
+    fn loss_bounds<'f>(
+        &self,
+        figures: impl Iterator<Item = (f64, f64)> + 'f,
+    ) -> impl Iterator<Item = (f64, f64)> + 'f
+    where
+        'a: 'f,
+    {
         let floors = self.loose().map(|(low, _)| (low, f64::INFINITY));
         figures.chain(floors)
     }
 
     /// Each figure of every cluster, in cluster order, with its share of its voice's weight.
-    fn figure_shares<'a>(&'a self, weight: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
-        let members = self.all.as_ref().map_or(&self.splits.members[..], |a| &a.members[..]);
+    fn figure_shares<'w>(&self, weight: &'w [f64]) -> impl Iterator<Item = f64> + 'w
+    where
+        'a: 'w,
+    {
+        let members = self.all.map_or(self.splits.members, |a| a.members);
         SplitRef { members, voices: &[] }.shares(weight)
     }
 
-    /// [`least_loss_cluster`]'s claims under `weight`: [`Numeric::loss_bounds`] of `figures`,
-    /// a figure with its share of its voice's weight, a floor with its voice's whole weight.
-    fn loss_claims<'a>(
-        &'a self,
-        figures: impl Iterator<Item = (f64, f64)> + 'a,
-        weight: &'a [f64],
-    ) -> impl Iterator<Item = crh::Allowed> + 'a {
+    /// [`least_loss_cluster`]'s claims under `weight`: [`NumericRef::loss_bounds`] of
+    /// `figures`, a figure with its share of its voice's weight, a floor with its voice's
+    /// whole weight.
+    fn loss_claims<'f>(
+        &self,
+        figures: impl Iterator<Item = (f64, f64)> + 'f,
+        weight: &'f [f64],
+    ) -> impl Iterator<Item = crh::Allowed> + 'f
+    where
+        'a: 'f,
+    {
         let shares = self.figure_shares(weight);
         let floors = self.loose().map(|(_, voice)| weight[voice as usize]);
         let bounds = self.loss_bounds(figures);
@@ -1183,7 +1450,7 @@ impl Numeric {
 /// holds buffers that the epochs of a round share.
 pub(crate) fn numeric<'a>(
     clusters: &Clusters,
-    epoch: &Numeric,
+    epoch: &NumericRef<'_>,
     inputs: impl FnOnce() -> Vec<Input<'a>>,
     view: impl Fn(usize) -> View<'a>,
     weight: &[f64],
@@ -1195,7 +1462,7 @@ pub(crate) fn numeric<'a>(
     }
     let mut prefix = Vec::with_capacity(epoch.floating.len() + 1);
     prefix.push((0.0, 0usize));
-    for &voice in &epoch.floor_voices {
+    for &voice in epoch.floor_voices {
         let (w, n) = prefix[prefix.len() - 1];
         prefix.push((w + weight[voice as usize], n + 1));
     }
@@ -1247,7 +1514,7 @@ pub(crate) fn numeric<'a>(
         _ => {
             let inputs = &inputs();
             let kept = Kept { common: common.as_ref(), floor: floors_at };
-            let floaters = floaters(&epoch.floating, kept, inputs);
+            let floaters = floaters(epoch.floating, kept, inputs);
             let (roles, below) =
                 roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), &floaters);
             // Voices are counted from the final roles: a regression lends no support.
@@ -1338,7 +1605,7 @@ impl Kept<'_> {
 /// latest figures keep the optimum within their clusters.
 fn floors_point<'v>(
     clusters: &Clusters,
-    epoch: &Numeric,
+    epoch: &NumericRef<'_>,
     view: &dyn Fn(usize) -> View<'v>,
     weight: &[f64],
     scratch: &mut Scratch,
@@ -1348,13 +1615,13 @@ fn floors_point<'v>(
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, weight));
     let own_order;
-    let order = if let Some(walk) = &epoch.walk {
-        &walk.ends_order
+    let order = if let Some(walk) = epoch.walk {
+        walk.ends_order
     } else {
         own_order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
-        &own_order
+        own_order.as_slice()
     };
-    let x = crh::interval_median(claims, order, ends)?;
+    let x = crh::interval_median(claims, &order, ends)?;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster.
     let top = epoch
         .commons
@@ -1897,7 +2164,7 @@ mod tests {
     fn least_loss_cluster_by_every_loss(
         clusters: &Clusters,
         inputs: &[Input<'_>],
-        epoch: &Numeric,
+        epoch: &NumericRef<'_>,
         supports: &[Support],
         heaviest: usize,
         weight: &[f64],
@@ -2056,7 +2323,18 @@ mod tests {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let epoch = Numeric::of(&clusters, &inputs);
+        let built = Numeric::of(&clusters, &inputs);
+        // Read back from a store, after an epoch that is not numeric and the same one, so
+        // that every part starts past the beginning of its vector.
+        let mut store = NumericStore::default();
+        for numeric in [None, Some(&built), Some(&built)] {
+            store.push(numeric);
+        }
+        let epoch = store.get(2);
+        assert_eq!(format!("{epoch:?}"), format!("{:?}", built.view()), "read back as made");
+        assert_eq!(format!("{:?}", store.get(1)), format!("{:?}", built.view()));
+        let none = store.get(0);
+        assert!(none.commons.is_empty() && none.floating.is_empty() && none.walk.is_none());
         let weight: Vec<f64> = weights.iter().map(|&w| WEIGHTS[w]).collect();
         let supports = &supports[..clusters.len().min(supports.len())];
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);

@@ -206,7 +206,6 @@ fn epochs_of_variable(
             unit,
             obs: first..obs.len(),
             clusters: estimate::Clusters::default(),
-            numeric: estimate::Numeric::default(),
             value_clusters: Vec::new(),
             labels: estimate::Labels::default(),
             spread: 0.0,
@@ -471,12 +470,13 @@ impl State {
             key_order: &keys.order,
             published: &[],
         };
-        prepare_all(&view, &mut epochs, policy, by_id, true);
+        let prepared = prepare_all(&view, &mut epochs, policy, by_id, true);
         // The ids only ordered the figures: the rounds do not hold them.
         drop(keys.ids);
         let mut state = State::start(
             Built {
                 obs,
+                prepared,
                 published: Vec::new(),
                 values,
                 intervals,

@@ -302,8 +302,6 @@ struct Epoch {
     obs: Range<usize>,
     /// Numeric clusters, as positions into `obs` (fixed across rounds).
     clusters: estimate::Clusters,
-    /// What the numeric estimate needs that the weights do not change.
-    numeric: estimate::Numeric,
     /// Label clusters: per cluster, per distinct value, positions into `obs`.
     value_clusters: Vec<Vec<Vec<usize>>>,
     /// What the label estimate needs that the weights do not change.
@@ -400,6 +398,9 @@ pub(crate) struct State {
     /// Per claim: its observation (empty for a store's state, which publishes no claim).
     claim_obs: Vec<u32>,
     epochs: Vec<Epoch>,
+    /// What each numeric epoch's rounds need that the weights do not change, by epoch
+    /// ([`estimate::Numeric`]); dropped when the rounds end.
+    prepared: estimate::NumericStore,
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
     results: Vec<Option<GroupResult>>,
@@ -419,6 +420,7 @@ pub(crate) struct State {
 /// what they hold (see [`State`]'s fields of the same names).
 struct Built {
     obs: Vec<Obs>,
+    prepared: estimate::NumericStore,
     /// Per observation, when its report was published; empty when none was.
     published: Vec<Option<NaiveDate>>,
     values: Vec<Value>,
@@ -449,6 +451,7 @@ impl State {
     fn start(built: Built, voices: usize) -> State {
         let Built {
             mut obs,
+            prepared,
             published,
             values,
             intervals,
@@ -474,6 +477,7 @@ impl State {
             claims,
             claim_obs,
             epochs,
+            prepared,
             outcomes: Vec::new(),
             group_latest,
             results: Vec::new(),
@@ -753,7 +757,7 @@ fn prepare(
     epoch: &mut Epoch,
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
-) {
+) -> Option<estimate::Numeric> {
     let obs = view.obs;
     let interval_of = |o: usize| match obs[o].held().view(view.values, view.intervals) {
         View::Numeric { interval, rep } => Some((interval, rep)),
@@ -786,14 +790,20 @@ fn prepare(
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
             epoch.labels = estimate::Labels::of(&epoch.value_clusters, &inputs);
+            None
         }
         Some(_) => {
             epoch.clusters = estimate::numeric_clusters(&order, &inputs);
-            epoch.numeric = estimate::Numeric::of(&epoch.clusters, &inputs);
+            Some(estimate::Numeric::of(&epoch.clusters, &inputs))
         }
-        None => {}
+        None => None,
     }
 }
+
+/// How many epochs [`prepare_all`] prepares at a time before it keeps what they need in the
+/// [`estimate::NumericStore`]: enough to share between threads, few enough that the prepared
+/// epochs waiting for the store are a small part of it.
+const PREPARED_AT_A_TIME: usize = 1 << 10;
 
 /// Below this many observations the epochs are prepared and estimated in the calling thread:
 /// a reconciliation of a few articles would pay more to start the pool's threads than it
@@ -805,22 +815,31 @@ fn in_parallel(obs: usize) -> bool {
     obs >= PARALLEL_FROM
 }
 
-/// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations:
-/// each epoch reads only its own observations and writes only itself, so the result does not
-/// depend on it.
+/// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations
+/// (each epoch reads only its own observations and writes only itself, so the result does not
+/// depend on it), and keeps what the numeric epochs' rounds need in one store, epoch after
+/// epoch.
 fn prepare_all(
     view: &ObsView<'_>,
     epochs: &mut [Epoch],
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering + Sync,
     parallel: bool,
-) {
+) -> estimate::NumericStore {
     let one = |epoch: &mut Epoch| prepare(view, epoch, policy, &by_id);
-    if parallel && in_parallel(view.obs.len()) {
-        epochs.par_iter_mut().for_each(one);
-    } else {
-        epochs.iter_mut().for_each(one);
+    let parallel = parallel && in_parallel(view.obs.len());
+    let mut store = estimate::NumericStore::default();
+    for batch in epochs.chunks_mut(PREPARED_AT_A_TIME) {
+        let prepared: Vec<Option<estimate::Numeric>> = if parallel {
+            batch.par_iter_mut().map(one).collect()
+        } else {
+            batch.iter_mut().map(one).collect()
+        };
+        for numeric in &prepared {
+            store.push(numeric.as_ref());
+        }
     }
+    store
 }
 
 /// A group's claims and the bounds derived for it, as the epochs take them.
@@ -905,7 +924,6 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 unit,
                 obs: obs.len()..obs.len(),
                 clusters: estimate::Clusters::default(),
-                numeric: estimate::Numeric::default(),
                 value_clusters: Vec::new(),
                 labels: estimate::Labels::default(),
                 spread: 0.0,
@@ -943,10 +961,11 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         key_order: &key_order,
         published: &published,
     };
-    prepare_all(&view, &mut epochs, policy, by_id, false);
+    let prepared = prepare_all(&view, &mut epochs, policy, by_id, false);
     let mut state = State::start(
         Built {
             obs,
+            prepared,
             published,
             values: held_values,
             intervals,

@@ -82,13 +82,13 @@ impl State {
         self.voice_loss = self.voice_losses();
         // What only the rounds read (clusters fixed across rounds, the weight-free parts of
         // each estimate) is dropped: the results, findings and reports read the outcomes.
+        self.prepared = estimate::NumericStore::default();
         for (e, out) in self.epochs.iter_mut().zip(&mut self.outcomes) {
             // A numeric outcome's clusters are its epoch's (see `estimate::numeric`).
             let clusters = std::mem::take(&mut e.clusters);
             if e.kind.is_some_and(|k| k != Kind::Label) {
                 out.clusters = clusters;
             }
-            e.numeric = estimate::Numeric::default();
             e.value_clusters = Vec::new();
             e.labels = estimate::Labels::default();
         }
@@ -155,7 +155,7 @@ impl State {
             }
             Some(_) => estimate::numeric(
                 &e.clusters,
-                &e.numeric,
+                &self.prepared.get(ei),
                 inputs,
                 |p| self.view(e.at(p)),
                 &self.weight,
