@@ -948,11 +948,11 @@ pub(crate) struct Numeric {
     /// its figures, the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
     distinct: Vec<u32>,
-    /// Every cluster's figures together, as [`least_loss_cluster`] weighs them, when that
-    /// differs from the clusters' own splits one after another (a voice giving values in two
-    /// clusters); `None` when they are the same, as in an epoch where each voice gives one
-    /// value.
-    all: Option<Split>,
+    /// Every cluster's figures together, as [`least_loss_cluster`] weighs them (the members
+    /// of their [`Split`]: its voices are not read), when that differs from the clusters' own
+    /// splits one after another (a voice giving values in two clusters); `None` when they are
+    /// the same, as in an epoch where each voice gives one value.
+    all: Option<Vec<(u32, u32)>>,
     /// The floating floors of voices with no current figure, the *loose* floors, by their
     /// places in `floating`; `None` when every floating floor is loose, as in most epochs of a
     /// running total (see [`NumericRef::loose`]).
@@ -1130,7 +1130,8 @@ impl Numeric {
             .map(index)
             .collect();
         floors.shrink_to_fit();
-        let all_split = Some(Split::of(&all, inputs)).filter(|a| a.members != splits.members);
+        let all_split =
+            Some(Split::of(&all, inputs).members).filter(|members| *members != splits.members);
         let mut epoch = Numeric {
             walk: None,
             floors,
@@ -1171,7 +1172,7 @@ impl Numeric {
             twice: &self.twice,
             latest: &self.latest,
             distinct: &self.distinct,
-            all: self.all.as_ref().map(Split::view),
+            all: self.all.as_deref(),
             loose: self.loose.as_deref(),
             walk: self.walk.as_deref().map(Walk::view),
         }
@@ -1193,7 +1194,7 @@ pub(crate) struct NumericRef<'a> {
     twice: &'a [(usize, usize)],
     latest: &'a [Option<chrono::NaiveDate>],
     distinct: &'a [u32],
-    all: Option<SplitRef<'a>>,
+    all: Option<&'a [(u32, u32)]>,
     loose: Option<&'a [u32]>,
     walk: Option<WalkRef<'a>>,
 }
@@ -1218,7 +1219,6 @@ pub(crate) struct NumericStore {
     latest: Vec<Option<chrono::NaiveDate>>,
     distinct: Vec<u32>,
     all_members: Vec<(u32, u32)>,
-    all_voices: Vec<u32>,
     loose: Vec<u32>,
     ends_order: Vec<u32>,
     by_high: Vec<u32>,
@@ -1242,7 +1242,6 @@ struct Starts {
     split_voices: usize,
     twice: usize,
     all_members: usize,
-    all_voices: usize,
     loose: usize,
     ends_order: usize,
     walk_clusters: usize,
@@ -1270,7 +1269,6 @@ impl NumericStore {
             split_voices: self.split_voices.len(),
             twice: self.twice.len(),
             all_members: self.all_members.len(),
-            all_voices: self.all_voices.len(),
             loose: self.loose.len(),
             ends_order: self.ends_order.len(),
             walk_clusters: self.by_high.len(),
@@ -1305,8 +1303,7 @@ impl NumericStore {
             self.latest.extend_from_slice(&n.latest);
             self.distinct.extend_from_slice(&n.distinct);
             if let Some(all) = &n.all {
-                self.all_members.extend_from_slice(&all.members);
-                self.all_voices.extend_from_slice(&all.voices);
+                self.all_members.extend_from_slice(all);
             }
             if let Some(loose) = &n.loose {
                 self.loose.extend_from_slice(loose);
@@ -1334,10 +1331,7 @@ impl NumericStore {
     pub(crate) fn get(&self, e: usize) -> NumericRef<'_> {
         let (a, b) = (self.starts[e], self.starts[e + 1]);
         let clusters = a.clusters..b.clusters;
-        let all = SplitRef {
-            members: &self.all_members[a.all_members..b.all_members],
-            voices: &self.all_voices[a.all_voices..b.all_voices],
-        };
+        let all = &self.all_members[a.all_members..b.all_members];
         let numbers = &self.ends_order[a.ends_order..b.ends_order];
         let walk = a.walk.map(|order| WalkRef {
             ends_order: match order {
@@ -1404,7 +1398,7 @@ impl<'a> NumericRef<'a> {
     where
         'a: 'w,
     {
-        let members = self.all.map_or(self.splits.members, |a| a.members);
+        let members = self.all.unwrap_or(self.splits.members);
         SplitRef { members, voices: &[] }.shares(weight)
     }
 
