@@ -157,6 +157,7 @@ impl Obs {
     }
 
     /// Its value, as it was held ([`Held::unpack`]).
+    #[inline]
     fn held(&self) -> Held {
         Held::unpack(self.held, self.voice_current & POINT != 0)
     }
@@ -241,6 +242,7 @@ impl Held {
     }
 
     /// What [`Held::pack`] made `bytes` of (`point` as it said).
+    #[inline]
     fn unpack(bytes: [u8; 8], point: bool) -> Self {
         if point {
             return Held::Point(bytes);
@@ -271,6 +273,7 @@ impl Held {
         Held::Interval(index(intervals.len() - 1))
     }
 
+    #[inline]
     fn view<'a>(self, values: &'a [Value], intervals: &[HeldInterval]) -> View<'a> {
         match self {
             Held::Point(bytes) => {
@@ -322,6 +325,7 @@ impl Epoch {
 
 impl State {
     /// Observation `o`'s value as the estimate takes it.
+    #[inline]
     fn view(&self, o: usize) -> View<'_> {
         self.obs[o].held().view(&self.values, &self.intervals)
     }
