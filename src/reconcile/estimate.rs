@@ -1326,6 +1326,29 @@ impl NumericStore {
         self.starts.push(self.ends());
     }
 
+    /// Gives back what growing reserved beyond the epochs pushed: the store is kept for
+    /// every round.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.revised.shrink_to_fit();
+        self.floors.shrink_to_fit();
+        self.floating.shrink_to_fit();
+        self.floor_voices.shrink_to_fit();
+        self.commons.shrink_to_fit();
+        self.split_members.shrink_to_fit();
+        self.split_voices.shrink_to_fit();
+        self.split_ends.shrink_to_fit();
+        self.under.shrink_to_fit();
+        self.twice.shrink_to_fit();
+        self.latest.shrink_to_fit();
+        self.distinct.shrink_to_fit();
+        self.all_members.shrink_to_fit();
+        self.loose.shrink_to_fit();
+        self.ends_order.shrink_to_fit();
+        self.by_high.shrink_to_fit();
+        self.by_low.shrink_to_fit();
+        self.starts.shrink_to_fit();
+    }
+
     /// Epoch `e`'s, as [`NumericStore::push`] was given it (empty for an epoch that is not
     /// numeric). `e` is below the number of epochs pushed.
     pub(crate) fn get(&self, e: usize) -> NumericRef<'_> {

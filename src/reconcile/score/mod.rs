@@ -843,6 +843,7 @@ fn prepare_all(
             store.push(numeric.as_ref());
         }
     }
+    store.shrink_to_fit();
     store
 }
 
