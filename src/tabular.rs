@@ -648,7 +648,9 @@ impl Table {
     /// followed the quote are read as rows. Under a header, a row with more cells than the
     /// header has is an error of the field `row` ("the row has 5 cells where the header has
     /// 4: a cell holding a comma must be quoted, as "1,000""), as an unquoted delimiter would
-    /// otherwise leave part of a value unread. A failure of `reader` is an [`Error::Io`]
+    /// otherwise leave part of a value unread; when every cell past the header's is blank,
+    /// the message says the line ends with a delimiter ("the row has 5 cells where the header
+    /// has 4, the last empty: the line ends with a delimiter"). A failure of `reader` is an [`Error::Io`]
     /// naming the line where reading stopped and holding the reader's error, and the last
     /// item.
     ///

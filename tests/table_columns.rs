@@ -519,28 +519,47 @@ fn a_row_with_more_cells_than_the_header_is_rejected_not_cut() {
         // Line 2 is plain, or quoted (which sends the whole table to the record reader).
         let first = if quoted.is_empty() { "5" } else { quoted };
         let text = format!(
-            "source,object,attribute,value\na,o,n,{first}\nb,o,n,1,000\nc,o,n,7,\nd,o,n,9\n"
+            "source,object,attribute,value\na,o,n,{first}\nb,o,n,1,000\nc,o,n,7,\nd,o,n,9\n\
+             e,o,n,8,, \r\n"
         );
         let got = read(&Table::csv(), &text);
         let value = if quoted.is_empty() { "5" } else { "1,000" };
         assert_eq!(got[0], format!("t.csv:2 a n [o] {value}"), "{quoted:?}");
         assert_eq!(got[1], five, "{quoted:?}");
-        // A delimiter after the last cell makes one more, empty: the header has none there.
-        assert!(got[2].starts_with("t.csv:4: field row: the row has 5 cells"), "{}", got[2]);
+        // A delimiter after the last cell makes one more, empty: the header has none there,
+        // and the message says the line ends with it (not that a comma needs quotes).
+        let ends = "t.csv:4: field row: the row has 5 cells where the header has 4, the last \
+                    empty: the line ends with a delimiter";
+        assert_eq!(got[2], ends, "{quoted:?}");
         assert_eq!(got[3], "t.csv:5 d n [o] 9", "{quoted:?}");
-        assert_eq!(got.len(), 4);
+        let two = "t.csv:6: field row: the row has 6 cells where the header has 4, the last 2 \
+                   empty: the line ends with delimiters";
+        assert_eq!(got[4], two, "{quoted:?}");
+        assert_eq!(got.len(), 5);
         let bulk = read_bulk(&Table::csv(), &text).unwrap();
-        assert_eq!(bulk[1..], [five.to_owned(), got[2].clone()], "{quoted:?}");
+        assert_eq!(bulk[1..], [five, ends, two], "{quoted:?}");
     }
-    // A header naming a column no one reads: rows may fill it, not go past it.
-    let text = "source,object,attribute,value,note\na,o,n,5,seen\nb,o,n,6,x,y\n";
-    let got = read(&Table::csv(), text);
-    assert_eq!(got[0], "t.csv:2 a n [o] 5");
-    assert_eq!(
-        got[1],
-        "t.csv:3: field row: the row has 6 cells where the header has 5: a cell holding a \
-         comma must be quoted, as \"1,000\""
-    );
+    // A header naming a column no one reads: rows may fill it, not go past it. Whether what
+    // lies past it is blank is told apart in a cell no one reads too, in both readers (a
+    // quoted cell sends the table to the record reader).
+    for quote in ["", "\""] {
+        let text = format!(
+            "source,object,attribute,value,note\na,o,n,5,{quote}seen{quote}\nb,o,n,6,x,y\n\
+             c,o,n,7,{quote}seen{quote},\n"
+        );
+        let got = read(&Table::csv(), &text);
+        assert_eq!(got[0], "t.csv:2 a n [o] 5");
+        assert_eq!(
+            got[1],
+            "t.csv:3: field row: the row has 6 cells where the header has 5: a cell holding a \
+             comma must be quoted, as \"1,000\""
+        );
+        assert_eq!(
+            got[2],
+            "t.csv:4: field row: the row has 6 cells where the header has 5, the last empty: \
+             the line ends with a delimiter"
+        );
+    }
     // Columns by position under a header: the header's cells still count.
     let text = "source,object,attribute,value\na,o,n,1,000\n";
     let by_position = Table::csv().columns(0, 1, Some(2), 3);
@@ -549,6 +568,11 @@ fn a_row_with_more_cells_than_the_header_is_rejected_not_cut() {
     assert!(read(&tsv, &text.replace(',', "\t"))[0].starts_with(
         "t.csv:2: field row: the row has 5 cells where the header has 4: a cell holds the delimiter"
     ));
+    assert_eq!(
+        read(&tsv, "source\tobject\tattribute\tvalue\na\to\tn\t5\t\n"),
+        ["t.csv:2: field row: the row has 5 cells where the header has 4, the last empty: the \
+          line ends with a delimiter"]
+    );
     // Without a header there is no count to hold a row to: columns by position, as before;
     // nor under a header that cannot be read (its cells are not known).
     let text = "a,o,n,1,000\n";

@@ -16,7 +16,7 @@ use crate::Error;
 
 use super::Table;
 use super::records::{
-    Header, Line, Next, Problem, Records, Rejection, Rest, line_content, plain_lines,
+    Header, Line, Next, Problem, Records, Rejection, Rest, is_blank, line_content, plain_lines,
 };
 
 /// The first buffer's size (see [`read`]).
@@ -182,7 +182,8 @@ fn records<S: Rows>(
     while let Some(next) = records.next() {
         match next {
             Ok(Next::Record(record)) => {
-                if let Some(r) = too_many_cells(table, record.line(), record.cells()) {
+                let empty_past = |header| record.blank_from(header);
+                if let Some(r) = too_many_cells(table, record.line(), record.cells(), empty_past) {
                     rows.rejected(&mut piece, r);
                     continue;
                 }
@@ -328,7 +329,11 @@ impl Cutter<'_> {
             Line::Blank => {}
             Line::TooLong(problem) => rows.rejected(piece, Rejection { line, problem }),
             Line::Row => {
-                if let Some(r) = too_many_cells(self.table, line, cells.len() + 1 + end.past) {
+                // A plain line: its cells are what lies between its delimiters.
+                let delimiter = self.table.delimiter;
+                let empty_past = |header| raw.split(|&b| b == delimiter).skip(header).all(is_blank);
+                let count = cells.len() + 1 + end.past;
+                if let Some(r) = too_many_cells(self.table, line, count, empty_past) {
                     rows.rejected(piece, r);
                 } else {
                     cells.push(&raw[end.last.min(raw.len())..]);
@@ -349,12 +354,24 @@ struct Cells {
 }
 
 /// The rejection of a row of `cells` cells, on `line`, when the table's header (once read)
-/// has fewer: one rule for both readers and both ways of cutting rows.
-fn too_many_cells(table: &Table, line: u64, cells: usize) -> Option<Rejection> {
+/// has fewer: one rule for both readers and both ways of cutting rows. `empty_past` tells,
+/// given the header's count, whether every cell past it is blank (asked only of a row
+/// rejected).
+fn too_many_cells(
+    table: &Table,
+    line: u64,
+    cells: usize,
+    empty_past: impl FnOnce(usize) -> bool,
+) -> Option<Rejection> {
     let header = table.header_cells?;
-    (cells > header).then_some(Rejection {
+    (cells > header).then(|| Rejection {
         line,
-        problem: Problem::TooManyCells { cells, header, quoting: table.quoting() },
+        problem: Problem::TooManyCells {
+            cells,
+            header,
+            quoting: table.quoting(),
+            empty_past: empty_past(header),
+        },
     })
 }
 

@@ -122,9 +122,10 @@ pub(crate) enum Problem {
     /// `opened`.
     LineEndInCell { field: &'static str, opened: u64 },
     /// The row has `cells` cells, more than the `header` of the header row: a cell holds the
-    /// delimiter unquoted, most likely (`a,o,n,1,000`), and what follows it would be lost.
-    /// `quoting`: whether the table's cells may be quoted (CSV).
-    TooManyCells { cells: usize, header: usize, quoting: bool },
+    /// delimiter unquoted, most likely (`a,o,n,1,000`), and what follows it would be lost; or,
+    /// when every cell past the header's is blank (`empty_past`), the line ends with a
+    /// delimiter (`a,o,n,7,`). `quoting`: whether the table's cells may be quoted (CSV).
+    TooManyCells { cells: usize, header: usize, quoting: bool, empty_past: bool },
 }
 
 impl fmt::Display for Problem {
@@ -141,9 +142,14 @@ impl fmt::Display for Problem {
                 f,
                 "the cell holds a line end: the quote opened at line {opened} may be unclosed"
             ),
-            Problem::TooManyCells { cells, header, quoting } => {
+            Problem::TooManyCells { cells, header, quoting, empty_past } => {
                 write!(f, "the row has {cells} cells where the header has {header}")?;
-                if *quoting {
+                let past = cells.saturating_sub(*header);
+                if *empty_past && past == 1 {
+                    write!(f, ", the last empty: the line ends with a delimiter")
+                } else if *empty_past {
+                    write!(f, ", the last {past} empty: the line ends with delimiters")
+                } else if *quoting {
                     write!(f, ": a cell holding a comma must be quoted, as \"1,000\"")
                 } else {
                     write!(f, ": a cell holds the delimiter")
@@ -188,6 +194,8 @@ pub(crate) struct Record {
     ends: Vec<u32>,
     /// How many cells the record has, the kept and those past the table's last column.
     cells: usize,
+    /// The last cell past the kept ones that holds more than white space, if any.
+    filled_unkept: Option<usize>,
 }
 
 impl Record {
@@ -208,6 +216,13 @@ impl Record {
         self.cells
     }
 
+    /// Whether every cell from `first` on, kept or not, is blank (white space only): a row
+    /// past its header's cells only by delimiters at its end.
+    pub(crate) fn blank_from(&self, first: usize) -> bool {
+        (first..self.ends.len()).all(|i| self.get(i).is_some_and(is_blank))
+            && self.filled_unkept.is_none_or(|i| i < first)
+    }
+
     /// The cells kept, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
         (0..self.ends.len()).filter_map(|i| self.get(i))
@@ -218,6 +233,7 @@ impl Record {
         self.bytes.clear();
         self.ends.clear();
         self.cells = 0;
+        self.filled_unkept = None;
     }
 }
 
@@ -488,6 +504,8 @@ impl<R: Read> Records<R> {
     fn keep(&mut self, from: usize, to: usize) {
         if self.record.ends.len() < self.width {
             self.record.bytes.extend_from_slice(&self.buf[from..to]);
+        } else if !is_blank(&self.buf[from..to]) {
+            self.record.filled_unkept = Some(self.record.cells);
         }
     }
 
