@@ -388,7 +388,8 @@ impl Splits {
             split_into(c, inputs, &mut splits.members, &mut splits.voices);
             splits.ends.push((index(splits.members.len()), index(splits.voices.len())));
         }
-        // Kept for the whole run: what pushing reserved beyond the splits is given back.
+        // A label epoch keeps its splits for the whole run (a numeric epoch's are copied into
+        // the `NumericStore`): what pushing reserved beyond them is given back.
         splits.members.shrink_to_fit();
         splits.voices.shrink_to_fit();
         splits.ends.shrink_to_fit();
@@ -524,8 +525,6 @@ fn floating_floors(
         }
         floating.extend(highest.map(|(low, m)| Floor::new(low, m)));
     }
-    // Kept for the whole run: what pushing reserved beyond the floors is given back.
-    floating.shrink_to_fit();
     floating.sort_by(|a, b| {
         a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)).then(a.at.cmp(&b.at))
     });
@@ -1125,11 +1124,10 @@ impl Numeric {
             .map(index)
             .collect();
         let loose = (loose.len() < floating.len()).then_some(loose);
-        let mut floors: Vec<u32> = (0..inputs.len())
+        let floors: Vec<u32> = (0..inputs.len())
             .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
             .map(index)
             .collect();
-        floors.shrink_to_fit();
         let all_split =
             Some(Split::of(&all, inputs).members).filter(|members| *members != splits.members);
         let mut epoch = Numeric {

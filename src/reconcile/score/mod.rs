@@ -408,7 +408,8 @@ pub(crate) struct State {
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
     results: Vec<Option<GroupResult>>,
-    /// Per observation: its loss in the last round, if it has one.
+    /// Per observation: its loss in the last round, if it has one; empty once the reports
+    /// have taken it ([`State::reports`]).
     loss: Vec<Loss>,
     weight: Vec<f64>,
     /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with
