@@ -408,8 +408,9 @@ pub(crate) struct State {
     outcomes: Vec<Outcome>,
     group_latest: Vec<Option<usize>>,
     results: Vec<Option<GroupResult>>,
-    /// Per observation: its loss in the last round, if it has one; empty once the reports
-    /// have taken it ([`State::reports`]).
+    /// Per observation: its loss against the final estimates, if it has one, kept when the
+    /// rounds end (a round scores a batch of epochs at a time and keeps none); empty once
+    /// the reports have taken it ([`State::reports`]).
     loss: Vec<Loss>,
     weight: Vec<f64>,
     /// Per voice: how complete its lists are (see `estimate::listed_share`), estimated with

@@ -1,6 +1,7 @@
 //! The CRH rounds: estimates from weights, losses from estimates, weights from losses.
 
 use std::collections::{BTreeSet, VecDeque};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -10,6 +11,22 @@ use crate::subject::Nature;
 use crate::value::{Interval, Policy, Value, Verdict};
 
 use super::{COMPLETENESS_PRIOR, Epoch, Kind, Loss, State};
+
+/// Where [`State::voice_records`] reads the observations' losses from.
+#[derive(Clone, Copy)]
+enum Losses<'a> {
+    /// Those [`State::score_all`] kept.
+    Kept,
+    /// Scored under the current outcomes, a batch of whole epochs of at most `at_a_time`
+    /// observations (or one epoch) at a time, and not kept: a round holds the losses of a
+    /// batch, not a float for each of a table's observations (80 MB at 10^7 rows, beside the
+    /// prepared epochs).
+    Scored { policy: &'a Policy, at_a_time: usize },
+}
+
+/// How many observations' losses a round scores at once (at least one epoch's): enough to
+/// share among the threads, 2 MB of losses.
+const SCORED_AT_A_TIME: usize = 1 << 18;
 
 /// The longest cycle of rounds [`State::iterate`] finds: the rounds whose starting weights it
 /// keeps to compare.
@@ -35,8 +52,7 @@ impl State {
         let keep = if tolerance > 0.0 { CYCLE_ROUNDS } else { 0 };
         for round in 1..=max_rounds {
             self.estimate_all();
-            self.score_all(policy);
-            let new_weight = self.new_weights();
+            let new_weight = self.new_weights(policy);
             let new_completeness = self.new_completeness();
             let same = |w: &[f64], c: &[f64]| {
                 crh::settled(
@@ -77,12 +93,13 @@ impl State {
             }
         }
         self.estimate_all();
+        // What only the rounds read (clusters fixed across rounds, the weight-free parts of
+        // each estimate) is dropped: the results, findings and reports read the outcomes. It
+        // goes before the losses are kept, which the rounds did not hold at once.
+        self.prepared = estimate::NumericStore::default();
         self.score_all(policy);
         // Each voice's loss against the final estimates, which its reliability reports.
         self.voice_loss = self.voice_losses();
-        // What only the rounds read (clusters fixed across rounds, the weight-free parts of
-        // each estimate) is dropped: the results, findings and reports read the outcomes.
-        self.prepared = estimate::NumericStore::default();
         for (e, out) in self.epochs.iter_mut().zip(&mut self.outcomes) {
             // A numeric outcome's clusters are its epoch's (see `estimate::numeric`).
             let clusters = std::mem::take(&mut e.clusters);
@@ -285,17 +302,26 @@ impl State {
         vote.label.filter(|_| vote.undecided.is_empty())
     }
 
-    /// Every observation's loss against its epoch's outcome, epochs in parallel when there are
-    /// enough observations (each writes only its own).
+    /// Every observation's loss against its epoch's outcome, kept for the reports
+    /// ([`State::loss`]).
     fn score_all(&mut self, policy: &Policy) {
-        // Last round's losses are written over.
         let mut loss = std::mem::take(&mut self.loss);
         loss.clear();
         loss.resize(self.obs.len(), Loss::new(None));
+        self.score_epochs(0..self.epochs.len(), &mut loss, policy);
+        self.loss = loss;
+    }
+
+    /// The losses of the observations of the epochs in `range` against their outcomes, into
+    /// `loss` (as long as those observations together), epochs in parallel when there are
+    /// enough observations (each writes only its own).
+    fn score_epochs(&self, range: Range<usize>, loss: &mut [Loss], policy: &Policy) {
+        let parallel = super::in_parallel(loss.len());
+        let epochs = &self.epochs[range.clone()];
         // An epoch's observations are consecutive, and the epochs' follow one another.
-        let mut parts: Vec<&mut [Loss]> = Vec::with_capacity(self.epochs.len());
-        let mut rest = &mut loss[..];
-        for e in &self.epochs {
+        let mut parts: Vec<&mut [Loss]> = Vec::with_capacity(epochs.len());
+        let mut rest = loss;
+        for e in epochs {
             let (head, tail) = rest.split_at_mut(e.obs.len());
             parts.push(head);
             rest = tail;
@@ -304,12 +330,12 @@ impl State {
         let score = |((e, out), part): ((&Epoch, &Outcome), &mut [Loss])| {
             self.score_epoch(e, out, part, policy);
         };
-        if super::in_parallel(self.obs.len()) {
-            self.epochs.par_iter().zip(&self.outcomes).zip(parts).for_each(score);
+        let outcomes = &self.outcomes[range];
+        if parallel {
+            epochs.par_iter().zip(outcomes).zip(parts).for_each(score);
         } else {
-            self.epochs.iter().zip(&self.outcomes).zip(parts).for_each(score);
+            epochs.iter().zip(outcomes).zip(parts).for_each(score);
         }
-        self.loss = loss;
     }
 
     /// The losses of epoch `e`'s observations against its outcome `out`, into `loss`.
@@ -372,9 +398,9 @@ impl State {
         }
     }
 
-    /// Mean loss of each voice's distinct figures.
-    pub(super) fn voice_losses(&self) -> Vec<Option<f64>> {
-        let [all, _] = self.voice_records();
+    /// Mean loss of each voice's distinct figures, from the losses kept ([`State::score_all`]).
+    fn voice_losses(&self) -> Vec<Option<f64>> {
+        let [all, _] = self.voice_records(Losses::Kept);
         means(&all)
     }
 
@@ -387,27 +413,57 @@ impl State {
     /// the average voice (the prior) toward a flawless one, so a lone later fall could again
     /// beat two agreeing voices, as a function of unrelated rows. The weights read the
     /// contested records; a voice's reported reliability reads them all.
-    fn voice_records(&self) -> [Vec<(f64, usize)>; 2] {
+    ///
+    /// The losses are the kept ones, or scored here a batch of epochs at a time; either way
+    /// they are added epoch after epoch, in the same order, and give the same floats.
+    fn voice_records(&self, losses: Losses<'_>) -> [Vec<(f64, usize)>; 2] {
         let mut seen = vec![false; self.statements];
         let mut records =
             [vec![(0.0, 0usize); self.weight.len()], vec![(0.0, 0usize); self.weight.len()]];
-        for e in &self.epochs {
-            let first = e.obs.start;
-            let contested = e.obs.clone().any(|o| self.obs[o].voice() != self.obs[first].voice());
-            for o in e.obs.clone() {
-                let ob = &self.obs[o];
-                if self.claim_of(ob).is_none() {
-                    continue; // derived bounds restate sub-counts already scored
-                }
-                if let Some(l) = self.loss[o].get()
-                    && !std::mem::replace(&mut seen[ob.said()], true)
-                {
-                    for (k, of) in records.iter_mut().enumerate() {
-                        if k == 0 || contested {
-                            let r = &mut of[ob.voice()];
-                            *r = (r.0 + l, r.1 + 1);
+        // The epochs from `e` on whose observations' losses are `loss`, in order.
+        let mut add = |e: usize, loss: &[Loss]| {
+            let mut loss = loss.iter();
+            for e in &self.epochs[e..] {
+                let first = e.obs.start;
+                let contested =
+                    e.obs.clone().any(|o| self.obs[o].voice() != self.obs[first].voice());
+                for (o, l) in e.obs.clone().zip(loss.by_ref()) {
+                    let ob = &self.obs[o];
+                    if self.claim_of(ob).is_none() {
+                        continue; // derived bounds restate sub-counts already scored
+                    }
+                    if let Some(l) = l.get()
+                        && !std::mem::replace(&mut seen[ob.said()], true)
+                    {
+                        for (k, of) in records.iter_mut().enumerate() {
+                            if k == 0 || contested {
+                                let r = &mut of[ob.voice()];
+                                *r = (r.0 + l, r.1 + 1);
+                            }
                         }
                     }
+                }
+                if loss.len() == 0 {
+                    break;
+                }
+            }
+        };
+        match losses {
+            Losses::Kept => add(0, &self.loss),
+            Losses::Scored { policy, at_a_time } => {
+                let mut loss = Vec::new();
+                let mut from = 0;
+                while from < self.epochs.len() {
+                    let start = self.epochs[from].obs.start;
+                    let to = from
+                        + 1
+                        + self.epochs[from + 1..]
+                            .partition_point(|e| e.obs.end - start <= at_a_time);
+                    loss.clear();
+                    loss.resize(self.epochs[to - 1].obs.end - start, Loss::new(None));
+                    self.score_epochs(from..to, &mut loss, policy);
+                    add(from, &loss);
+                    from = to;
                 }
             }
         }
@@ -443,8 +499,9 @@ impl State {
 
     /// CRH's weights from each voice's mean loss over its contested figures, with a figure of
     /// prior ([`crh::with_prior`]) so that one lucky figure is not taken for a record.
-    fn new_weights(&mut self) -> Vec<f64> {
-        let [all, contested] = self.voice_records();
+    fn new_weights(&mut self, policy: &Policy) -> Vec<f64> {
+        let [all, contested] =
+            self.voice_records(Losses::Scored { policy, at_a_time: SCORED_AT_A_TIME });
         let w = crh::weights(&crh::with_prior(&contested));
         self.voice_loss = means(&all);
         w
@@ -466,4 +523,62 @@ fn only_new(e: &Epoch, inputs: &[Input<'_>], before: &Value) -> Option<usize> {
     });
     let only = new.next()?;
     new.next().is_none().then_some(only)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Losses, State};
+    use crate::{Parser, Policy, Table};
+
+    /// The voices' records from losses scored a batch of epochs at a time (as the rounds score
+    /// them) are those of the losses kept for the reports, bit for bit, whatever the batch.
+    #[test]
+    fn records_scored_in_batches_are_those_of_the_kept_losses() {
+        // Running totals over days, changing labels and prices, from six sources, two of them
+        // copying a third; figures drawn by a fixed sequence.
+        let mut next = 7u64;
+        let mut draw = |n: u64| {
+            next = next
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (next >> 33) % n
+        };
+        let mut rows = vec!["source,object,attribute,value,as_of".to_owned()];
+        for town in 0..30 {
+            for source in 0..4 {
+                for day in 1..=1 + draw(3) {
+                    let killed = 10 * town + 3 * day + draw(4);
+                    let price = 100 + draw(3);
+                    let status = ["open", "closed"][usize::from(draw(3) == 0)];
+                    let mut givers = vec![format!("s{source}")];
+                    if source == 3 {
+                        givers.extend(["copy a", "copy b"].map(String::from));
+                    }
+                    for who in givers {
+                        let date = format!("2022-01-0{day}");
+                        rows.push(format!("{who},town {town},killed,{killed},{date}"));
+                        rows.push(format!("{who},town {town},price,{price},{date}"));
+                        rows.push(format!("{who},town {town},status,{status},{date}"));
+                    }
+                }
+            }
+        }
+        let csv = rows.join("\n");
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        assert!(bulk.rejected.is_empty(), "{:?}", bulk.rejected);
+        let policy = Policy::default();
+        let (state, _) = State::of_columns(&bulk, &policy, 3, 0.0, true, &[]);
+        assert!(state.epochs.len() >= 90, "{} epochs", state.epochs.len());
+        let kept = state.voice_records(Losses::Kept);
+        let [all, contested] = &kept;
+        assert!(all.iter().any(|&(l, n)| l > 0.0 && n > 1), "some voice has a record: {all:?}");
+        assert!(contested.iter().any(|&(_, n)| n > 0), "some record is contested");
+        let bits = |records: &[Vec<(f64, usize)>; 2]| {
+            records.iter().flatten().map(|&(l, n)| (l.to_bits(), n)).collect::<Vec<_>>()
+        };
+        for at_a_time in [1, 2, 3, 5, 8, 40, 1_000, usize::MAX] {
+            let scored = state.voice_records(Losses::Scored { policy: &policy, at_a_time });
+            assert_eq!(bits(&scored), bits(&kept), "{at_a_time} at a time");
+        }
+    }
 }
