@@ -531,9 +531,9 @@ fn floating_floors(
     floating
 }
 
-/// A floating floor (see [`floating_floors`]): its low end and its position in the epoch, in
-/// 16 bytes (a pair of the two took 24); positions in an epoch fit in 32 bits (see
-/// `limit::MAX_CLAIMS`).
+/// A floating floor as [`floating_floors`] finds it: its low end and its position in the
+/// epoch, in 16 bytes (a pair of the two took 24); positions in an epoch fit in 32 bits (see
+/// `limit::MAX_CLAIMS`). A prepared epoch keeps the position alone ([`Numeric::floating`]).
 #[derive(Debug, Clone, Copy)]
 struct Floor {
     value: f64,
@@ -546,14 +546,19 @@ impl Floor {
         Floor { value: low.value, at: index(at), open: low.open }
     }
 
-    /// Its low end.
-    fn low(self) -> Endpoint {
-        Endpoint { value: self.value, open: self.open }
-    }
-
     /// Its position in the epoch.
     fn at(self) -> usize {
         self.at as usize
+    }
+}
+
+/// The low end of the floor whose position reads as `view`. A floor is a number
+/// ([`floating_floors`] takes only figures with an interval); anything else would be no floor,
+/// and reads as the lowest.
+fn floor_low(view: View<'_>) -> Endpoint {
+    match view {
+        View::Numeric { interval, .. } => interval.low(),
+        _ => Endpoint { value: f64::NEG_INFINITY, open: false },
     }
 }
 
@@ -651,7 +656,7 @@ fn least_loss_cluster<'v>(
     let Scratch { claims, ends, losses } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
-    claims.extend(epoch.loss_claims(figures, weight));
+    claims.extend(epoch.loss_claims(figures, view, weight));
     let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else { return heaviest };
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
@@ -930,8 +935,10 @@ pub(crate) struct Numeric {
     /// ends read from the view when a round needs them: 4 bytes a floor, where a copy of the
     /// low end took 24): none in an epoch of current figures.
     floors: Vec<u32>,
-    /// The floors that lend support (see [`floating_floors`]), sorted by low end.
-    floating: Vec<Floor>,
+    /// The floors that lend support (see [`floating_floors`]), by position, sorted by low end
+    /// (read from the view when a round needs it, [`floor_low`]: 4 bytes a floor, where a
+    /// copy of the low end beside the position took 16).
+    floating: Vec<u32>,
     /// Per floating floor: its voice (each voice has one floating floor at most).
     floor_voices: Vec<u32>,
     /// Per cluster: what all its figures allow, if anything.
@@ -975,9 +982,13 @@ struct Walk {
 }
 
 impl Walk {
-    /// The walk of `epoch`, whose clusters' figures allow `figures` (see
-    /// [`NumericRef::loss_bounds`]).
-    fn of(epoch: &NumericRef<'_>, figures: impl Iterator<Item = (f64, f64)>) -> Self {
+    /// The walk of `epoch`, whose clusters' figures allow `figures` and whose positions read
+    /// as `view` (see [`NumericRef::loss_bounds`]).
+    fn of<'v>(
+        epoch: &NumericRef<'_>,
+        figures: impl Iterator<Item = (f64, f64)>,
+        view: impl Fn(usize) -> View<'v>,
+    ) -> Self {
         let by = |end: fn((f64, f64)) -> f64| {
             let mut by: Vec<(f64, usize)> = epoch
                 .commons
@@ -991,7 +1002,7 @@ impl Walk {
             by.into_iter().map(|(_, i)| index(i)).collect()
         };
         Walk {
-            ends_order: crh::ends_order(epoch.loss_bounds(figures)),
+            ends_order: crh::ends_order(epoch.loss_bounds(figures, view)),
             by_high: by(|(_, high)| high),
             by_low: by(|(low, _)| low),
         }
@@ -1143,7 +1154,7 @@ impl Numeric {
             } else {
                 Vec::new()
             },
-            floating,
+            floating: floating.iter().map(|f| f.at).collect(),
             commons,
             under,
             twice,
@@ -1151,7 +1162,7 @@ impl Numeric {
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
-            let walk = Walk::of(&epoch.view(), figures);
+            let walk = Walk::of(&epoch.view(), figures, |m| inputs[m].view);
             epoch.walk = Some(Box::new(walk));
         }
         epoch
@@ -1184,7 +1195,7 @@ impl Numeric {
 pub(crate) struct NumericRef<'a> {
     revised: &'a [u32],
     floors: &'a [u32],
-    floating: &'a [Floor],
+    floating: &'a [u32],
     floor_voices: &'a [u32],
     commons: &'a [Option<Common>],
     splits: SplitsRef<'a>,
@@ -1206,7 +1217,7 @@ pub(crate) struct NumericRef<'a> {
 pub(crate) struct NumericStore {
     revised: Vec<u32>,
     floors: Vec<u32>,
-    floating: Vec<Floor>,
+    floating: Vec<u32>,
     floor_voices: Vec<u32>,
     commons: Vec<Option<Common>>,
     split_members: Vec<(u32, u32)>,
@@ -1385,14 +1396,14 @@ impl NumericStore {
 }
 
 impl<'a> NumericRef<'a> {
-    /// The loose floors (see `Numeric::loose`) in order, each its low end and its voice.
-    fn loose(&self) -> impl Iterator<Item = (f64, u32)> + 'a {
+    /// The loose floors (see `Numeric::loose`) in order, each its position and its voice.
+    fn loose(&self) -> impl Iterator<Item = (u32, u32)> + 'a {
         let (floating, voices) = (self.floating, self.floor_voices);
         let places = match self.loose {
             None => Either::Left(0..floating.len()),
             Some(places) => Either::Right(places.iter().map(|&k| k as usize)),
         };
-        places.map(move |k| (floating[k].value, voices[k]))
+        places.map(move |k| (floating[k], voices[k]))
     }
 
     /// The later figure of the same voice that revised position `m` down, if any.
@@ -1402,15 +1413,18 @@ impl<'a> NumericRef<'a> {
 
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
     /// figures (`figures`, what each allows, in cluster order: every member of a cluster is a
-    /// number, see [`numeric_clusters`]), then the loose floors, `[floor, ∞)`.
-    fn loss_bounds<'f>(
+    /// number, see [`numeric_clusters`]), then the loose floors, `[floor, ∞)`, each floor's
+    /// low end read from `view` of its position.
+    fn loss_bounds<'f, 'v>(
         &self,
         figures: impl Iterator<Item = (f64, f64)> + 'f,
+        view: impl Fn(usize) -> View<'v> + 'f,
     ) -> impl Iterator<Item = (f64, f64)> + 'f
     where
         'a: 'f,
     {
-        let floors = self.loose().map(|(low, _)| (low, f64::INFINITY));
+        let floors =
+            self.loose().map(move |(at, _)| (floor_low(view(at as usize)).value, f64::INFINITY));
         figures.chain(floors)
     }
 
@@ -1426,9 +1440,10 @@ impl<'a> NumericRef<'a> {
     /// [`least_loss_cluster`]'s claims under `weight`: [`NumericRef::loss_bounds`] of
     /// `figures`, a figure with its share of its voice's weight, a floor with its voice's
     /// whole weight.
-    fn loss_claims<'f>(
+    fn loss_claims<'f, 'v>(
         &self,
         figures: impl Iterator<Item = (f64, f64)> + 'f,
+        view: impl Fn(usize) -> View<'v> + 'f,
         weight: &'f [f64],
     ) -> impl Iterator<Item = crh::Allowed> + 'f
     where
@@ -1436,7 +1451,7 @@ impl<'a> NumericRef<'a> {
     {
         let shares = self.figure_shares(weight);
         let floors = self.loose().map(|(_, voice)| weight[voice as usize]);
-        let bounds = self.loss_bounds(figures);
+        let bounds = self.loss_bounds(figures, view);
         bounds.zip(shares.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
             high,
@@ -1628,7 +1643,7 @@ fn floors_point<'v>(
     let Scratch { claims, ends, .. } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
-    claims.extend(epoch.loss_claims(figures, weight));
+    claims.extend(epoch.loss_claims(figures, view, weight));
     let own_order;
     let order = if let Some(walk) = epoch.walk {
         walk.ends_order
@@ -1647,16 +1662,17 @@ fn floors_point<'v>(
     if x <= top || !crh::outweighs(crh::interval_loss(top, claims), crh::interval_loss(x, claims)) {
         return None;
     }
-    let at_or_below = epoch.floating.partition_point(|f| f.value <= x);
-    epoch.floating[..at_or_below].last().map(|f| f.low())
+    let at_or_below = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
+    epoch.floating[..at_or_below].last().map(|&at| floor_low(view(at as usize)))
 }
 
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
 /// beneath what the estimate keeps ([`Kept`]): they support it.
-fn floaters(floating: &[Floor], kept: Kept<'_>, inputs: &[Input<'_>]) -> BTreeSet<usize> {
+fn floaters(floating: &[u32], kept: Kept<'_>, inputs: &[Input<'_>]) -> BTreeSet<usize> {
+    let floors = || floating.iter().map(|&at| &inputs[at as usize]);
     let rejecting: BTreeSet<usize> =
-        floating.iter().filter(|f| kept.above(&f.low())).map(|f| inputs[f.at()].voice).collect();
-    floating.iter().map(|f| inputs[f.at()].voice).filter(|v| !rejecting.contains(v)).collect()
+        floors().filter(|i| kept.above(&floor_low(i.view))).map(|i| i.voice).collect();
+    floors().map(|i| i.voice).filter(|v| !rejecting.contains(v)).collect()
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
@@ -2192,8 +2208,8 @@ mod tests {
             .figure_shares(weight)
             .zip(figures)
             .map(|(w, (low, high))| crh::Allowed { low, high, weight: w });
-        let floors = epoch.loose().map(|(low, voice)| crh::Allowed {
-            low,
+        let floors = epoch.loose().map(|(at, voice)| crh::Allowed {
+            low: floor_low(inputs[at as usize].view).value,
             high: f64::INFINITY,
             weight: weight[voice as usize],
         });
