@@ -41,8 +41,8 @@ struct Keys {
     /// value order, not text order: only the split of a voice's weight reads their keys).
     order: Vec<usize>,
     labels: usize,
-    /// Per figure, its id as a number that orders as the id does (see [`line_key`]).
-    ids: Vec<u64>,
+    /// Per figure, its line, whose key orders as its id does (see [`line_key`]).
+    lines: Vec<u32>,
     /// Per chunk, the figure number of its first claim.
     first_figure: Vec<usize>,
 }
@@ -70,8 +70,8 @@ impl Keys {
             .max()
             .unwrap_or(0);
         order.extend(labels..labels + widest);
-        let ids = bulk.chunks.iter().flat_map(|c| c.lines.iter().map(|&l| line_key(l))).collect();
-        Keys { order, labels, ids, first_figure: bulk.first_claims() }
+        let lines = bulk.chunks.iter().flat_map(|c| c.lines.iter().copied()).collect();
+        Keys { order, labels, lines, first_figure: bulk.first_claims() }
     }
 }
 
@@ -134,7 +134,7 @@ fn epochs_of_variable(
     // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
     // A day number orders as its date does, 0 (no date) first.
     let day = |j: usize| c.days.get(lo + j).copied().unwrap_or(0);
-    order.sort_by_key(|&j| (day(j), keys.ids[figure(j)]));
+    order.sort_by_key(|&j| (day(j), line_key(c.lines[lo + j])));
     // The epochs' dates and members, in that order within each.
     let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
         vec![(None, order)]
@@ -377,7 +377,8 @@ impl State {
     ) -> (State, Voices) {
         let n: usize = bulk.chunks.iter().map(Chunk::len).sum();
         let keys = Keys::of(bulk);
-        let by_id = |a: &Obs, b: &Obs| keys.ids[a.figure()].cmp(&keys.ids[b.figure()]);
+        let id = |o: &Obs| line_key(keys.lines[o.figure()]);
+        let by_id = |a: &Obs, b: &Obs| id(a).cmp(&id(b));
         // The labels' values, which label observations hold by index; a date is numeric.
         let values: Vec<Value> = bulk.label_values.clone();
         let variables = variables_in_subject_order(bulk);
@@ -472,7 +473,7 @@ impl State {
         };
         let prepared = prepare_all(&view, &mut epochs, policy, by_id, true);
         // The ids only ordered the figures: the rounds do not hold them.
-        drop(keys.ids);
+        drop(keys.lines);
         let mut state = State::start(
             Built {
                 obs,
@@ -505,6 +506,11 @@ mod tests {
         let mut lines: Vec<u32> = vec![0, 4_294_967_295, 4_294_967_294, 1_000_000_000, 999_999_999];
         lines.extend(0..1_200);
         lines.extend((0..200).map(|k| k * 21_474_836 + 7));
+        // Each power of ten, padded and prefixed alike, and its neighbours.
+        lines.extend((0..10).flat_map(|p| {
+            let t = 10u32.pow(p);
+            [t - 1, t, t + 1, 2 * t, 2 * t - 1]
+        }));
         for &a in &lines {
             for &b in lines.iter().step_by(7) {
                 let as_text = a.to_string().cmp(&b.to_string());
