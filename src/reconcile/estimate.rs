@@ -774,84 +774,96 @@ impl Role {
         matches!(self, Role::Chosen | Role::Floor)
     }
 
-    /// This role in 32 bits ([`Roles`]): a revision's position below [`ROLE_PAYLOAD`], a
-    /// regression's list number from it, each role without a number from [`ROLE_PLAIN`].
-    fn pack(self) -> u32 {
-        let payload = |n: u32| {
-            if n >= ROLE_PAYLOAD {
-                unreachable!("role number {n} past MAX_CLAIMS' bound");
-            }
-            n
-        };
+    /// This role as [`Roles`] holds it: its kind in a byte, and the number a revision or a
+    /// regression carries.
+    fn pack(self) -> (u8, Option<u32>) {
         match self {
-            Role::Revised { by } => payload(by),
-            Role::Regression { below } => ROLE_PAYLOAD | payload(below),
-            Role::Unused => ROLE_PLAIN,
-            Role::Chosen => ROLE_PLAIN + 1,
-            Role::Rival => ROLE_PLAIN + 2,
-            Role::Floor => ROLE_PLAIN + 3,
-            Role::Aside => ROLE_PLAIN + 4,
-            Role::Above => ROLE_PLAIN + 5,
+            Role::Unused => (0, None),
+            Role::Chosen => (1, None),
+            Role::Rival => (2, None),
+            Role::Floor => (3, None),
+            Role::Aside => (4, None),
+            Role::Above => (5, None),
+            Role::Revised { by } => (6, Some(by)),
+            Role::Regression { below } => (7, Some(below)),
         }
     }
 
-    /// The role [`Role::pack`] packed into `bits`.
-    fn unpack(bits: u32) -> Self {
-        match bits {
-            b if b < ROLE_PAYLOAD => Role::Revised { by: b },
-            b if b < ROLE_PLAIN => Role::Regression { below: b - ROLE_PAYLOAD },
-            ROLE_PLAIN => Role::Unused,
-            b if b == ROLE_PLAIN + 1 => Role::Chosen,
-            b if b == ROLE_PLAIN + 2 => Role::Rival,
-            b if b == ROLE_PLAIN + 3 => Role::Floor,
-            b if b == ROLE_PLAIN + 4 => Role::Aside,
-            b if b == ROLE_PLAIN + 5 => Role::Above,
-            b => unreachable!("no role packs to {b:#x}"),
+    /// The role [`Role::pack`] packed into `kind`, carrying `number` if its kind carries one.
+    fn unpack(kind: u8, number: u32) -> Self {
+        match kind {
+            0 => Role::Unused,
+            1 => Role::Chosen,
+            2 => Role::Rival,
+            3 => Role::Floor,
+            4 => Role::Aside,
+            5 => Role::Above,
+            6 => Role::Revised { by: number },
+            7 => Role::Regression { below: number },
+            k => unreachable!("no role packs to kind {k}"),
         }
     }
 }
 
-/// The numbers a packed [`Role`] carries are below this: a revision's position in its epoch,
-/// a regression's list number (one a position at most). An epoch holds at most
-/// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (2^30) observations.
-const ROLE_PAYLOAD: u32 = 1 << 30;
+/// Every position's [`Role`] in a numeric epoch: its kind in a byte ([`Role::pack`]), and the
+/// number a revision or a regression carries in a list beside, made only once one is set (most
+/// epochs have none): 1 byte a position, where a `Role` takes 8, and every observation of a
+/// numeric epoch holds one.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Roles {
+    kinds: Vec<u8>,
+    /// Per position, the number its role carries; empty while no role carries one.
+    numbers: Vec<u32>,
+}
 
-/// Where the packed roles that carry no number start.
-const ROLE_PLAIN: u32 = 1 << 31;
+impl PartialEq for Roles {
+    fn eq(&self, other: &Self) -> bool {
+        self.kinds.len() == other.kinds.len() && self.iter().eq(other.iter())
+    }
+}
 
-/// Every position's [`Role`] in a numeric epoch, each packed in 4 bytes ([`Role::pack`]): a
-/// `Role` takes 8, and every observation of a numeric epoch holds one each round.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Roles(Vec<u32>);
+impl Eq for Roles {}
 
 impl Roles {
     /// `n` positions, each [`Role::Unused`].
     fn unused(n: usize) -> Self {
-        Roles(vec![Role::Unused.pack(); n])
+        Roles { kinds: vec![Role::Unused.pack().0; n], numbers: Vec::new() }
     }
 
     /// Whether there is no position (a label epoch's outcome).
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.kinds.is_empty()
     }
 
     /// The role at position `p`, if there is one.
     pub(crate) fn get(&self, p: usize) -> Option<Role> {
-        self.0.get(p).map(|&bits| Role::unpack(bits))
+        self.kinds.get(p).map(|&kind| self.role(p, kind))
     }
 
     /// The role at position `p`; panics past the last position, as a slice does.
     fn at(&self, p: usize) -> Role {
-        Role::unpack(self.0[p])
+        self.role(p, self.kinds[p])
+    }
+
+    /// The role of kind `kind` at position `p`.
+    fn role(&self, p: usize, kind: u8) -> Role {
+        Role::unpack(kind, self.numbers.get(p).copied().unwrap_or_default())
     }
 
     fn set(&mut self, p: usize, role: Role) {
-        self.0[p] = role.pack();
+        let (kind, number) = role.pack();
+        self.kinds[p] = kind;
+        if let Some(n) = number {
+            if self.numbers.is_empty() {
+                self.numbers = vec![0; self.kinds.len()];
+            }
+            self.numbers[p] = n;
+        }
     }
 
     /// The roles in position order.
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = Role> + '_ {
-        self.0.iter().map(|&bits| Role::unpack(bits))
+        self.kinds.iter().enumerate().map(|(p, &kind)| self.role(p, kind))
     }
 }
 
@@ -2076,23 +2088,33 @@ fn complete_set(
 mod tests {
     use super::*;
 
-    /// Every role reads back from its 4 bytes as it was, the numbers it carries up to the
-    /// largest position an epoch can hold.
+    /// Every role reads back from its byte and its number as it was, the numbers it carries
+    /// up to the largest; the numbers take no room until a role carries one, and a role set
+    /// over one that carried a number reads as itself.
     #[test]
     fn a_packed_role_reads_back() {
-        let mut all =
-            vec![Role::Unused, Role::Chosen, Role::Rival, Role::Floor, Role::Aside, Role::Above];
-        for n in [0, 1, 7, ROLE_PAYLOAD / 2, ROLE_PAYLOAD - 1] {
+        let plain =
+            [Role::Unused, Role::Chosen, Role::Rival, Role::Floor, Role::Aside, Role::Above];
+        let mut all = plain.to_vec();
+        for n in [0, 1, 7, 1 << 30, u32::MAX] {
             all.extend([Role::Revised { by: n }, Role::Regression { below: n }]);
         }
         let mut roles = Roles::unused(all.len());
         for (p, &role) in all.iter().enumerate() {
-            assert_eq!(Role::unpack(role.pack()), role);
+            let (kind, number) = role.pack();
+            assert_eq!(Role::unpack(kind, number.unwrap_or_default()), role);
             roles.set(p, role);
+            assert_eq!(roles.numbers.is_empty(), p < plain.len(), "numbers made at {p}");
         }
         assert_eq!(roles.iter().collect::<Vec<_>>(), all);
         assert_eq!(roles.get(all.len()), None);
-        assert_eq!(std::mem::size_of_val(&roles.0[0]), 4);
+        assert_eq!(std::mem::size_of_val(&roles.kinds[0]), 1);
+        // Over a regression, a plain role; over a plain role, a revision.
+        let last = all.len() - 1;
+        roles.set(last, Role::Chosen);
+        roles.set(0, Role::Revised { by: 3 });
+        assert_eq!((roles.at(last), roles.at(0)), (Role::Chosen, Role::Revised { by: 3 }));
+        assert_ne!(roles, Roles::unused(all.len()));
     }
 
     /// A voice's weight split over the distinct values it gives, a repeat of one value by
