@@ -1885,6 +1885,15 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
+    /// No cluster: what an epoch that is not a prepared label epoch reads.
+    pub(crate) const NONE: Labels = Labels {
+        members: Vec::new(),
+        splits: Splits { members: Vec::new(), voices: Vec::new(), ends: Vec::new() },
+        latest: Vec::new(),
+        distinct: Vec::new(),
+        values: Vec::new(),
+    };
+
     /// How many voices give cluster `c`'s values.
     pub(crate) fn voices(&self, c: usize) -> usize {
         self.splits.get(c).map_or(0, |s| s.voices.len())

@@ -207,7 +207,7 @@ fn epochs_of_variable(
             obs: first..obs.len(),
             clusters: estimate::Clusters::default(),
             value_clusters: Vec::new(),
-            labels: estimate::Labels::default(),
+            labels: None,
             spread: 0.0,
             earlier_that_day: false,
             nature,

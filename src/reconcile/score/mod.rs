@@ -307,8 +307,9 @@ struct Epoch {
     clusters: estimate::Clusters,
     /// Label clusters: per cluster, per distinct value, positions into `obs`.
     value_clusters: Vec<Vec<Vec<usize>>>,
-    /// What the label estimate needs that the weights do not change.
-    labels: estimate::Labels,
+    /// What the label estimate needs that the weights do not change, in a label epoch (boxed:
+    /// most of a table's epochs are numeric, and it is 168 bytes).
+    labels: Option<Box<estimate::Labels>>,
     /// Spread of the representative points, for the loss scale.
     spread: f64,
     /// The states of a day that a later report of the same day replaced.
@@ -317,6 +318,13 @@ struct Epoch {
 }
 
 impl Epoch {
+    /// What the label estimate needs that the weights do not change (nothing outside a
+    /// prepared label epoch).
+    fn labels(&self) -> &estimate::Labels {
+        static NONE: estimate::Labels = estimate::Labels::NONE;
+        self.labels.as_deref().unwrap_or(&NONE)
+    }
+
     /// The observation at position `p` of this epoch.
     fn at(&self, p: impl Position) -> usize {
         self.obs.start + p.at()
@@ -795,7 +803,7 @@ fn prepare(
     match epoch.kind {
         Some(Kind::Label) => {
             epoch.value_clusters = estimate::label_clusters(&inputs, policy);
-            epoch.labels = estimate::Labels::of(&epoch.value_clusters, &inputs);
+            epoch.labels = Some(Box::new(estimate::Labels::of(&epoch.value_clusters, &inputs)));
             None
         }
         Some(_) => {
@@ -932,7 +940,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 obs: obs.len()..obs.len(),
                 clusters: estimate::Clusters::default(),
                 value_clusters: Vec::new(),
-                labels: estimate::Labels::default(),
+                labels: None,
                 spread: 0.0,
                 earlier_that_day: !rest_of_day,
                 nature,

@@ -107,7 +107,7 @@ impl State {
                 out.clusters = clusters;
             }
             e.value_clusters = Vec::new();
-            e.labels = estimate::Labels::default();
+            e.labels = None;
         }
     }
 
@@ -198,7 +198,7 @@ impl State {
         let all = 0..e.value_clusters.len();
         let mut out = estimate::labels(
             &e.value_clusters,
-            &e.labels,
+            e.labels(),
             all,
             inputs,
             &self.weight,
@@ -268,7 +268,7 @@ impl State {
     ) -> Outcome {
         let mut changed = estimate::labels(
             &e.value_clusters,
-            &e.labels,
+            e.labels(),
             only..only + 1,
             inputs,
             &self.weight,
@@ -293,7 +293,7 @@ impl State {
         let inputs = self.obs_view().inputs(next);
         let vote = estimate::labels(
             &next.value_clusters,
-            &next.labels,
+            next.labels(),
             0..next.value_clusters.len(),
             &inputs,
             &self.weight,
