@@ -1297,12 +1297,13 @@ impl NumericStore {
         }
     }
 
-    /// Appends the next epoch's: `numeric`, or nothing for an epoch that is not numeric.
+    /// Appends the next epoch's: `numeric`, or nothing for an epoch that is not numeric. It is
+    /// read as the rounds read it ([`Numeric::view`]), part by part.
     pub(crate) fn push(&mut self, numeric: Option<&Numeric>) {
         if self.starts.is_empty() {
             self.starts.push(self.ends());
         }
-        if let Some(n) = numeric {
+        if let Some(n) = numeric.map(Numeric::view) {
             let clusters = n.commons.len();
             debug_assert!(
                 [n.splits.ends.len(), n.under.len(), n.latest.len(), n.distinct.len()]
@@ -1311,32 +1312,32 @@ impl NumericStore {
                 "a part per cluster"
             );
             debug_assert_eq!(n.floating.len(), n.floor_voices.len(), "a voice per floating floor");
-            self.revised.extend_from_slice(&n.revised);
-            self.floors.extend_from_slice(&n.floors);
-            self.floating.extend_from_slice(&n.floating);
-            self.floor_voices.extend_from_slice(&n.floor_voices);
-            self.commons.extend_from_slice(&n.commons);
-            self.split_members.extend_from_slice(&n.splits.members);
-            self.split_voices.extend_from_slice(&n.splits.voices);
-            self.split_ends.extend_from_slice(&n.splits.ends);
-            self.under.extend_from_slice(&n.under);
-            self.twice.extend_from_slice(&n.twice);
-            self.latest.extend_from_slice(&n.latest);
-            self.distinct.extend_from_slice(&n.distinct);
-            if let Some(all) = &n.all {
+            self.revised.extend_from_slice(n.revised);
+            self.floors.extend_from_slice(n.floors);
+            self.floating.extend_from_slice(n.floating);
+            self.floor_voices.extend_from_slice(n.floor_voices);
+            self.commons.extend_from_slice(n.commons);
+            self.split_members.extend_from_slice(n.splits.members);
+            self.split_voices.extend_from_slice(n.splits.voices);
+            self.split_ends.extend_from_slice(n.splits.ends);
+            self.under.extend_from_slice(n.under);
+            self.twice.extend_from_slice(n.twice);
+            self.latest.extend_from_slice(n.latest);
+            self.distinct.extend_from_slice(n.distinct);
+            if let Some(all) = n.all {
                 self.all_members.extend_from_slice(all);
             }
-            if let Some(loose) = &n.loose {
+            if let Some(loose) = n.loose {
                 self.loose.extend_from_slice(loose);
             }
             let mut order = None;
-            if let Some(walk) = &n.walk {
+            if let Some(walk) = n.walk {
                 debug_assert_eq!(walk.by_high.len(), walk.by_low.len(), "one walk's clusters");
                 let (numbers, lows) = walk.ends_order.numbers();
                 self.ends_order.extend_from_slice(numbers);
                 order = Some(if lows { Order::Lows } else { Order::Ends });
-                self.by_high.extend_from_slice(&walk.by_high);
-                self.by_low.extend_from_slice(&walk.by_low);
+                self.by_high.extend_from_slice(walk.by_high);
+                self.by_low.extend_from_slice(walk.by_low);
             }
             if let Some(start) = self.starts.last_mut() {
                 start.all = n.all.is_some();

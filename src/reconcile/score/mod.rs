@@ -252,7 +252,8 @@ impl Held {
             HELD_INTERVAL => Held::Interval(i),
             HELD_LABEL => Held::Label(i),
             HELD_SKIP => Held::Skip(Some(i)),
-            _ => Held::Skip(None),
+            HELD_SKIP_NONE => Held::Skip(None),
+            kind => unreachable!("no held value packs to kind {kind}"),
         }
     }
 
@@ -1178,9 +1179,11 @@ impl<C: ClaimStore + ?Sized> ClaimNames for Named<'_, C> {
 
     fn givers(&self) -> Givers {
         let n = self.claims.len();
-        let sources = (0..n).map(|c| index(self.voices.source_of_claim(c))).collect();
-        let outlets = (0..n).map(|c| index(self.voices.outlet_of_claim(c))).collect();
-        Givers { sources, outlets: Some(outlets) }
+        let sources: Vec<u32> = (0..n).map(|c| index(self.voices.source_of_claim(c))).collect();
+        let outlets: Vec<u32> = (0..n).map(|c| index(self.voices.outlet_of_claim(c))).collect();
+        // Where no claim names a speaker, every outlet is its giver: one list.
+        let outlets = (outlets != sources).then_some(outlets);
+        Givers { sources, outlets }
     }
 
     fn via(&self, c: usize) -> Option<&SourceId> {
