@@ -515,7 +515,7 @@ fn floating_floors(
         let latest = run.iter().map(|&m| inputs[m].as_of).max();
         let mut highest: Option<(Endpoint, usize)> = None;
         for &m in run.iter().filter(|&&m| Some(inputs[m].as_of) == latest) {
-            let Some(low) = interval_of(&inputs[m]).map(|i| i.low()) else { continue };
+            let Some(low) = low_end(inputs[m].view) else { continue };
             let higher = |e: &(Endpoint, usize)| {
                 low.value.total_cmp(&e.0.value).then(low.open.cmp(&e.0.open)).is_gt()
             };
@@ -552,14 +552,19 @@ impl Floor {
     }
 }
 
-/// The low end of the floor whose position reads as `view`. A floor is a number
-/// ([`floating_floors`] takes only figures with an interval); anything else would be no floor,
-/// and reads as the lowest.
-fn floor_low(view: View<'_>) -> Endpoint {
+/// The low end of a figure that reads as `view`, if it is a number: what a floor says.
+fn low_end(view: View<'_>) -> Option<Endpoint> {
     match view {
-        View::Numeric { interval, .. } => interval.low(),
-        _ => Endpoint { value: f64::NEG_INFINITY, open: false },
+        View::Numeric { interval, .. } => Some(interval.low()),
+        _ => None,
     }
+}
+
+/// The low end of the floating floor whose position reads as `view` ([`low_end`]). A floating
+/// floor is a number ([`floating_floors`] takes only figures with an interval); anything else
+/// would be no floor, and reads as the lowest.
+fn floor_low(view: View<'_>) -> Endpoint {
+    low_end(view).unwrap_or(Endpoint { value: f64::NEG_INFINITY, open: false })
 }
 
 /// Per voice with a floating floor (`floating`, see [`floating_floors`]: one a voice at most),
@@ -1600,10 +1605,7 @@ pub(crate) fn numeric<'a>(
         .iter()
         .map(|&m| m as usize)
         .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
-        .filter_map(|m| match view(m) {
-            View::Numeric { interval, .. } => Some(interval.low()),
-            _ => None,
-        })
+        .filter_map(|m| low_end(view(m)))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     outcome.numeric = common.map(|common| spread(&common, floor, points));
     outcome
@@ -1872,7 +1874,7 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
 /// What a label epoch's estimate needs that the weights do not change, per cluster of
 /// [`label_clusters`]: computed once per epoch ([`Labels::of`]), so a round ([`labels`]) only
 /// adds weights.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Labels {
     /// Per cluster: its positions, value after value.
     members: Vec<Vec<usize>>,
