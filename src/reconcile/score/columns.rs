@@ -18,6 +18,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use crate::bulk::{Bulk, BulkKind, Chunk, date_of_day, line_key, number_key, number_value};
@@ -215,56 +216,99 @@ fn epochs_of_variable(
     }
 }
 
+/// Distinct texts written end to end, each found again by its text: the number keys of a
+/// variable, without a `String` each. Kept between variables, cleared for each.
+#[derive(Default)]
+struct Texts {
+    bytes: String,
+    /// Per text, where it ends in `bytes`.
+    ends: Vec<usize>,
+    /// Each text's id, by its hash.
+    table: HashTable<u32>,
+    /// A plain number's text id, by the number's bits.
+    plain: HashMap<u64, u32, FixedState>,
+    state: FixedState,
+}
+
+impl Texts {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+        self.table.clear();
+        self.plain.clear();
+    }
+
+    fn text<'a>(bytes: &'a str, ends: &[usize], t: u32) -> &'a str {
+        let t = t as usize;
+        &bytes[if t == 0 { 0 } else { ends[t - 1] }..ends[t]]
+    }
+
+    /// The id of the text written after the last one: an earlier text's, which it repeats
+    /// (and is then taken back), or a new one's.
+    fn settle(&mut self) -> u32 {
+        use std::hash::BuildHasher;
+        let Texts { bytes, ends, table, state, .. } = self;
+        let start = ends.last().copied().unwrap_or(0);
+        let hash = state.hash_one(&bytes[start..]);
+        if let Some(&t) = table.find(hash, |&t| Self::text(bytes, ends, t) == &bytes[start..]) {
+            bytes.truncate(start);
+            return t;
+        }
+        let t = index(ends.len());
+        ends.push(bytes.len());
+        table.insert_unique(hash, t, |&t| state.hash_one(Self::text(bytes, ends, t)));
+        t
+    }
+}
+
 /// Per claim of a numeric variable `(ci, k)`, by its place in the variable, the rank of its
 /// key's text among the variable's distinct texts ([`number_key`]: `Reconciler`'s key, so
 /// equal ranks are one figure and ranks order as `Reconciler` orders figures), and the number
 /// of distinct texts; empty for a variable of labels. A plain number's text is written once
-/// per distinct value.
-fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize)) -> (Vec<u32>, usize) {
+/// per distinct value; `texts` is the scratch they are written to.
+fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize), texts: &mut Texts) -> (Vec<u32>, usize) {
     let c = &bulk.chunks[ci];
     if c.kinds[k] != BulkKind::Number {
         return (Vec::new(), 0);
     }
+    texts.clear();
     let (lo, hi) = (c.start[k], c.start[k + 1]);
     let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
-    let mut texts: Vec<String> = Vec::new();
-    let mut by_text: HashMap<String, u32, FixedState> = HashMap::default();
-    let mut plain: HashMap<u64, u32, FixedState> = HashMap::default();
     let mut of_claim: Vec<u32> = Vec::with_capacity(hi - lo);
     for (j, cl) in c.claims(lo..hi).enumerate() {
         let is_phrase = c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j);
-        if !is_phrase && let Some(&t) = plain.get(&cl.value.to_bits()) {
+        if !is_phrase && let Some(&t) = texts.plain.get(&cl.value.to_bits()) {
             of_claim.push(t);
             continue;
         }
-        let text = if is_phrase {
-            let amount = c.amounts.get(phrase).copied().flatten();
+        let amount = if is_phrase {
             phrase += 1;
-            number_key(cl.value, amount)
+            c.amounts.get(phrase - 1).copied().flatten()
         } else {
-            number_key(cl.value, None)
+            None
         };
-        let t = if let Some(&t) = by_text.get(&text) {
-            t
-        } else {
-            let t = index(texts.len());
-            by_text.insert(text.clone(), t);
-            texts.push(text);
-            t
-        };
+        if let Some(value) = number_value(cl.value, amount) {
+            crh::write_value_key(&mut texts.bytes, &value);
+        }
+        let t = texts.settle();
         if !is_phrase {
-            plain.insert(cl.value.to_bits(), t);
+            texts.plain.insert(cl.value.to_bits(), t);
         }
         of_claim.push(t);
     }
     // Text ids to ranks in text order (the texts are distinct).
-    let mut in_order: Vec<usize> = (0..texts.len()).collect();
-    in_order.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
-    let mut rank = vec![0u32; texts.len()];
+    let Texts { bytes, ends, .. } = &*texts;
+    let mut in_order: Vec<u32> = (0..index(ends.len())).collect();
+    in_order
+        .sort_unstable_by(|&a, &b| Texts::text(bytes, ends, a).cmp(Texts::text(bytes, ends, b)));
+    let mut rank = vec![0u32; ends.len()];
     for (r, &t) in in_order.iter().enumerate() {
-        rank[t] = index(r);
+        rank[t as usize] = index(r);
     }
-    (of_claim.into_iter().map(|t| rank[t as usize]).collect(), texts.len())
+    for t in &mut of_claim {
+        *t = rank[*t as usize];
+    }
+    (of_claim, ends.len())
 }
 
 /// The copy passes' statements of a table's claims (per variable, in `variables`' order, all
@@ -393,7 +437,10 @@ impl State {
         let declared_voice = voices.groups.iter().any(|g| g.members.len() > 1);
         let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated || declared_voice {
             // Each variable's alone: in parallel, in order.
-            variables.par_iter().map(|&v| number_ranks(bulk, v)).collect()
+            variables
+                .par_iter()
+                .map_init(Texts::default, |t, &v| number_ranks(bulk, v, t))
+                .collect()
         } else {
             Vec::new()
         };
