@@ -593,7 +593,7 @@ pub(crate) fn agreements(said: &Said, by_value: &[(u32, u32)]) -> Agreements {
     }
     let (way, _) = cheapest(said.voices, said.subjects().map(<[_]>::len));
     match way {
-        Way::Bits => agreements_by_bits(said, by_value, said.ends.len().div_ceil(64)),
+        Way::Bits => agreements_by_bits(said, by_value, said.ends.len().div_ceil(64), DENSE_PAIRS),
         Way::Triangle => agreements_in_triangle(said),
         Way::Rows => agreements_by_rows(said),
     }
@@ -723,11 +723,21 @@ const MAX_BIT_WORDS: usize = 1 << 23;
 /// agree) and read in pair order beside the walk over pairs. O(p · S / 64 + n + Σ k² log)
 /// for `p` pairs of voices, `S` subjects (`words` of 64) and `k` voices giving one value other
 /// than the most given.
-fn agreements_by_bits(said: &Said, by_value: &[(u32, u32)], words: usize) -> Agreements {
+fn agreements_by_bits(
+    said: &Said,
+    by_value: &[(u32, u32)],
+    words: usize,
+    dense_up_to: usize,
+) -> Agreements {
     let v = said.voices;
     let mut spoke = vec![0u64; v * words];
     let mut most = vec![0u64; v * words];
-    // Each pair giving one of the other values, once per subject, lower voice first.
+    // Per pair, the subjects where the two give one of the other values: counted in a dense
+    // triangle when every pair fits one (`dense_up_to` pairs: [`DENSE_PAIRS`]), else listed
+    // once per subject, lower voice first, and counted after.
+    let pairs = v * v.saturating_sub(1) / 2;
+    let at = |a: usize, b: usize| a * v - a * (a + 1) / 2 + (b - a - 1);
+    let mut triangle = vec![0u32; if pairs <= dense_up_to { pairs } else { 0 }];
     let mut others: Vec<(u32, u32)> = Vec::new();
     let mut from = 0;
     for (s, &end) in said.ends.iter().enumerate() {
@@ -745,8 +755,12 @@ fn agreements_by_bits(said: &Said, by_value: &[(u32, u32)], words: usize) -> Agr
                 spoke[a as usize * words + word] |= bit;
                 if i == top {
                     most[a as usize * words + word] |= bit;
-                } else {
+                } else if triangle.is_empty() {
                     others.extend(run[j + 1..].iter().map(|&(_, b)| (a.min(b), a.max(b))));
+                } else {
+                    for &(_, b) in &run[j + 1..] {
+                        triangle[at(a.min(b) as usize, a.max(b) as usize)] += 1;
+                    }
                 }
             }
         }
@@ -763,6 +777,7 @@ fn agreements_by_bits(said: &Said, by_value: &[(u32, u32)], words: usize) -> Agr
         for b in a + 1..v {
             let pair = (a as u32, b as u32);
             let other = match others.peek() {
+                _ if !triangle.is_empty() => triangle[at(a, b)],
                 Some(&(p, n)) if p == pair => {
                     others.next();
                     n
@@ -1952,7 +1967,8 @@ mod tests {
         assert_eq!(find(&said), Vec::new());
     }
 
-    /// The three ways of counting agree (bit sets, the dense triangle, the map), and with
+    /// The three ways of counting agree (bit sets, their other values in a triangle or listed;
+    /// the dense triangle; the map), and with
     /// counts made here subject by subject, for the pairs giving the same value on at least
     /// `MIN_SHARED` subjects: on tables where voices skip
     /// subjects (so pairs share some, or none), with several values per subject, ties for
@@ -1973,7 +1989,8 @@ mod tests {
             }
             let by_value = said.by_value();
             let words = said.ends.len().div_ceil(64);
-            let by_bits = agreements_by_bits(&said, &by_value, words);
+            let by_bits = agreements_by_bits(&said, &by_value, words, DENSE_PAIRS);
+            let listed = agreements_by_bits(&said, &by_value, words, 0);
             let mut by_pairs: HashMap<(u32, u32), (u32, u32), FixedState> = HashMap::default();
             for rows in said.subjects() {
                 for (i, &(a, x)) in rows.iter().enumerate() {
@@ -1989,6 +2006,7 @@ mod tests {
             let by_pairs = Agreements::of_map(by_pairs);
             let name = format!("{voices} voices, {subjects} subjects");
             assert_eq!(by_bits, by_pairs, "{name}");
+            assert_eq!(listed, by_pairs, "{name}");
             assert_eq!(agreements_in_triangle(&said), by_pairs, "{name}");
             assert_eq!(agreements_by_rows(&said), by_pairs, "{name}");
             assert_eq!(agreements(&said, &by_value), by_pairs, "{name}");
