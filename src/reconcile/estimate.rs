@@ -1,5 +1,6 @@
 //! Clusters and low / best / high for one epoch of one group, given voice weights.
 
+use foldhash::fast::FixedState;
 use itertools::Either;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -1776,7 +1777,7 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
     }
     let mut lists = Below::default();
     // Per voice its highest kept figure so far; the set orders them highest first.
-    let mut best: HashMap<usize, (LowKey, usize)> = HashMap::new();
+    let mut best: HashMap<usize, (LowKey, usize), FixedState> = HashMap::default();
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
     let mut next = 0;
     let mut below = Vec::with_capacity(MAX_LISTED);

@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use foldhash::fast::FixedState;
+use rayon::prelude::*;
 
 use crate::crh::{self, Rounded, RoundedClass};
 use crate::id::{SourceId, source_key};
@@ -732,16 +733,13 @@ impl Voices {
         // What each fixed fact's values allow, read from the claims as they are: the second
         // reading's keys are numbered subject by subject.
         let (domains, two_way): (Vec<u32>, Vec<bool>) = statements.domains().into_iter().unzip();
-        let mut echoes = self.echoing_blocks(statements, &domains, Agreement::Exact);
         // Copies an editor rounded ("1,200" for the wire's "1,234") agree only to two
         // significant figures: the same pass again, where a round figure and the one precise
         // figure of its subject that rounds to it are one. On the same voices as the first: a
         // clique rounding every copy alike gives one another's figures exactly, so the first
         // reading finds the copies without their original, and counted as one voice they no
         // longer outvote anything with it.
-        if let Some(rounded) = statements.to_two_figures() {
-            echoes.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
-        }
+        let echoes = self.both_readings(statements, &domains);
         if !echoes.is_empty() {
             for (mc, mo, why) in echoes {
                 // A pair both readings find is joined, and explained, once.
@@ -783,10 +781,7 @@ impl Voices {
     fn grow_echoing_voices(&mut self, statements: &Statements, domains: &[u32]) {
         for _ in 0..GROWTH_ROUNDS {
             let once = statements.with_voices_once(self);
-            let mut echoes = self.echoing_blocks(&once, domains, Agreement::Exact);
-            if let Some(rounded) = once.to_two_figures() {
-                echoes.extend(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures));
-            }
+            let echoes = self.both_readings(&once, domains);
             let mut joined = false;
             for (mc, mo, why) in echoes {
                 if self.union.find(mc) != self.union.find(mo) {
@@ -1114,6 +1109,29 @@ impl Voices {
     }
 
     /// Per speaker of `statements`, its voice now.
+    /// The block pass's two readings of `statements` ([`Voices::echoing_blocks`]): exactly,
+    /// then to two significant figures when any key is an amount; the first's copiers first.
+    /// Each reads the voices as they are, so on a large table the two run side by side (from
+    /// [`PARALLEL_ROWS`] rows), with the same result.
+    fn both_readings(
+        &self,
+        statements: &Statements,
+        domains: &[u32],
+    ) -> Vec<(usize, usize, String)> {
+        let exact = || self.echoing_blocks(statements, domains, Agreement::Exact);
+        let rounded = || {
+            let rounded = statements.to_two_figures()?;
+            Some(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures))
+        };
+        let (mut echoes, rounded) = if statements.rows.len() >= PARALLEL_ROWS {
+            rayon::join(exact, rounded)
+        } else {
+            (exact(), rounded())
+        };
+        echoes.extend(rounded.into_iter().flatten());
+        echoes
+    }
+
     fn speaker_voices(&self, statements: &Statements) -> Vec<usize> {
         statements.speakers.iter().map(|&name| self.name_group[name]).collect()
     }
@@ -1131,8 +1149,7 @@ impl Voices {
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
         // Only fixed facts have one true value (as in `detect_false_sharing`).
-        let fixed: Vec<Said> =
-            statements.fixed().map(|rows| Said::of(rows, |sp| voice[sp as usize])).collect();
+        let fixed: Vec<Said> = said_of_each(statements.fixed(), &voice);
         let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
         let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order).drawn(draws);
         let mut found = Vec::new();
@@ -1172,10 +1189,7 @@ impl Voices {
     /// The second pass of [`Voices::detect_copying`]: figures exactly two voices give.
     fn detect_rare_sharing(&mut self, statements: &Statements) {
         let voice = self.speaker_voices(statements);
-        let per_group: Vec<Said> = statements
-            .subjects()
-            .map(|(_, rows)| Said::of(rows, |sp| voice[sp as usize]))
-            .collect();
+        let per_group = said_of_each(statements.subjects().map(|(_, rows)| rows), &voice);
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
@@ -1284,10 +1298,9 @@ impl Voices {
             // Per subject group of more than one false value: each voice's figures (key ids),
             // sorted.
             let voice = self.speaker_voices(statements);
-            let per_group: Vec<Said> = (statements.fixed().zip(two_way))
-                .filter(|&(_, &two_way)| !two_way)
-                .map(|(rows, _)| Said::of(rows, |sp| voice[sp as usize]))
-                .collect();
+            let fixed = statements.fixed().zip(two_way);
+            let per_group =
+                said_of_each(fixed.filter(|&(_, &two_way)| !two_way).map(|(rows, _)| rows), &voice);
             let truth = vote(&per_group, order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             // Per voice, the subjects it covers in order, each with the voice's figures there
@@ -1477,22 +1490,29 @@ impl Coincidences {
     /// (see [`beyond_chance`]), in pair order, each with its count and its chance count over
     /// the subjects the two share.
     fn beyond_chance(self) -> Vec<((usize, usize), usize, f64)> {
-        let mut out: Vec<((usize, usize), usize, f64)> = self
+        let shared: Vec<((usize, usize), (usize, f64))> = self
             .pairs
             .iter()
             .filter(|&(_, &(n, _))| n >= MIN_RARE_SHARED)
-            .filter_map(|(&(a, b), &(n, own))| {
-                let bound = (self.chance[a].min(self.chance[b]) - own).max(0.0);
-                let exact = || (self.shared_chance(a, b) - own).max(0.0);
-                // Beyond the bound is beyond the exact count: decided without the walk, which
-                // is then taken once, for the words (they give chance itself, not its bound).
-                if beyond_chance(n, bound) {
-                    return Some(((a, b), n, exact()));
-                }
-                let exact = exact();
-                beyond_chance(n, exact).then_some(((a, b), n, exact))
-            })
+            .map(|(&pair, &counts)| (pair, counts))
             .collect();
+        let judged = |&((a, b), (n, own)): &((usize, usize), (usize, f64))| {
+            let bound = (self.chance[a].min(self.chance[b]) - own).max(0.0);
+            let exact = || (self.shared_chance(a, b) - own).max(0.0);
+            // Beyond the bound is beyond the exact count: decided without the walk, which is
+            // then taken once, for the words (they give chance itself, not its bound).
+            if beyond_chance(n, bound) {
+                return Some(((a, b), n, exact()));
+            }
+            let exact = exact();
+            beyond_chance(n, exact).then_some(((a, b), n, exact))
+        };
+        // Each pair's alone: in parallel when the walks are many.
+        let mut out: Vec<((usize, usize), usize, f64)> = if self.seen >= PARALLEL_ROWS {
+            shared.par_iter().filter_map(judged).collect()
+        } else {
+            shared.iter().filter_map(judged).collect()
+        };
         out.sort_unstable_by_key(|&(pair, _, _)| pair);
         out
     }
@@ -1603,6 +1623,11 @@ pub(crate) struct Statements {
 /// The most values [`Statements::domains`] gives a fact: past it, a voice's false values
 /// there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`] anyway.
 const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
+
+/// From this many rows, the copy passes split work that reads the voices alone between
+/// threads: below it, starting the pool's threads costs more than it saves (a reconciliation
+/// of a few articles). The result is the same either way.
+const PARALLEL_ROWS: usize = 1 << 14;
 
 /// How many distinct values of an attribute [`Statements::shows`] follows, each with how many
 /// facts show it; values first shown past them are counted only in all the values shown.
@@ -2156,6 +2181,21 @@ impl Said {
     }
 }
 
+/// Each subject's rows as [`Said`], each speaker read as its voice (`voice`), in order; each
+/// subject's alone, so in parallel from [`PARALLEL_ROWS`] rows.
+fn said_of_each<'a>(
+    subjects: impl Iterator<Item = &'a [(u32, u32)]>,
+    voice: &[usize],
+) -> Vec<Said> {
+    let subjects: Vec<&[(u32, u32)]> = subjects.collect();
+    let of = |rows: &&[(u32, u32)]| Said::of(rows, |sp| voice[sp as usize]);
+    if subjects.iter().map(|rows| rows.len()).sum::<usize>() >= PARALLEL_ROWS {
+        subjects.par_iter().map(of).collect()
+    } else {
+        subjects.iter().map(of).collect()
+    }
+}
+
 /// Per pair of voices of `pairs` (lower first), over the subjects of `per_group` (`keys` key
 /// ids, `voices` voices): the subjects both cover, and those where the two give the same
 /// figures. Candidate pairs only, never all pairs of voices, by walking the two voices'
@@ -2179,23 +2219,25 @@ fn overlaps(
     });
     let counted = |a: usize, b: usize| agreed(agree.as_ref()?, (a, b));
     let figures_of = SubjectsOfVoices::of(per_group, voices);
-    pairs
-        .iter()
-        .map(|&(a, b)| {
-            counted(a, b).unwrap_or_else(|| {
-                let (mut common, mut same) = (0, 0);
-                super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
-                    let figures = &per_group[gi as usize].figures;
-                    common += 1;
-                    same += usize::from(
-                        figures[fa.0 as usize..fa.1 as usize]
-                            == figures[fb.0 as usize..fb.1 as usize],
-                    );
-                });
-                (common, same)
-            })
+    let of_pair = |&(a, b): &(usize, usize)| {
+        counted(a, b).unwrap_or_else(|| {
+            let (mut common, mut same) = (0, 0);
+            super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
+                let figures = &per_group[gi as usize].figures;
+                common += 1;
+                same += usize::from(
+                    figures[fa.0 as usize..fa.1 as usize] == figures[fb.0 as usize..fb.1 as usize],
+                );
+            });
+            (common, same)
         })
-        .collect()
+    };
+    // Each pair's alone: in parallel on a large table.
+    if figures_of.subjects.len() >= PARALLEL_ROWS {
+        pairs.par_iter().map(of_pair).collect()
+    } else {
+        pairs.iter().map(of_pair).collect()
+    }
 }
 
 /// Per voice, the subjects it gives figures on, in subject order, each with where its figures
