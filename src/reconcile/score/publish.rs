@@ -663,8 +663,10 @@ impl State {
         debug_assert_eq!(self.loss.len(), self.obs.len(), "reports made twice");
         let loss = std::mem::take(&mut self.loss);
         let (this, loss) = (&*self, &loss[..]);
-        // The three tallies each read every claim on their own: in parallel.
-        let ((mut per_source, mut per_outlet), mut per_voice) = rayon::join(
+        // The three tallies each read every claim on their own: in parallel. Where every
+        // claim's outlet is its source (a table's rows), an outlet's tally is its source's,
+        // counted once.
+        let ((mut per_source, per_outlet), mut per_voice) = rayon::join(
             || {
                 rayon::join(
                     || {
@@ -673,11 +675,15 @@ impl State {
                         let echoes = this.echoes(names, source_of);
                         this.tally(loss, n, n_names, |c| source_of[c] as usize, Some(&echoes))
                     },
-                    || this.tally(loss, n, n_names, |c| outlet_of[c] as usize, None),
+                    || {
+                        let outlets = givers.outlets.as_ref()?;
+                        Some(this.tally(loss, n, n_names, |c| outlets[c] as usize, None))
+                    },
                 )
             },
             || this.tally(loss, n, n_voices, |c| this.obs(c).voice(), None),
         );
+        let mut per_outlet = per_outlet.unwrap_or_else(|| per_source.clone());
         // Voices that copy another on some attributes alone: per copier, and per voice.
         let copied = voices.attribute_voices();
         let sources = voices
