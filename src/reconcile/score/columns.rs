@@ -126,16 +126,22 @@ fn epochs_of_variable(
         let at = phrases.binary_search_by_key(&(lo + j), |&(p, _)| p).ok();
         at.and_then(|i| amounts.get(i).copied().flatten()).is_some_and(|a| a.unit == Unit::Persons)
     };
-    let date = |j: usize| c.days.get(lo + j).copied().and_then(date_of_day);
+    // Each figure's date, made once.
+    let dates: Vec<Option<NaiveDate>> =
+        (lo..hi).map(|p| c.days.get(p).copied().and_then(date_of_day)).collect();
+    let date = |j: usize| dates[j];
     let label = |j: usize| &bulk.label_values[values[j] as usize];
     let number = c.kinds[k] == BulkKind::Number;
     let nature = c.natures[k];
     let figure = |j: usize| keys.first_figure[ci] + lo + j;
-    let mut order: Vec<usize> = (0..values.len()).collect();
     // As `Reconciler` orders a group's members: by as-of date (the undated first), then id.
-    // A day number orders as its date does, 0 (no date) first.
+    // A day number orders as its date does, 0 (no date) first. Each key made once; the place
+    // last, so the order is the stable sort's.
     let day = |j: usize| c.days.get(lo + j).copied().unwrap_or(0);
-    order.sort_by_key(|&j| (day(j), line_key(c.lines[lo + j])));
+    let mut keyed: Vec<_> =
+        (0..values.len()).map(|j| (day(j), line_key(c.lines[lo + j]), j)).collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, _, j)| j).collect();
     // The epochs' dates and members, in that order within each.
     let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
         vec![(None, order)]
