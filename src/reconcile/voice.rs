@@ -1220,16 +1220,18 @@ impl Voices {
         if candidates.is_empty() {
             return;
         }
-        let pairs: Vec<(usize, usize)> = candidates.iter().map(|&(pair, _, _)| pair).collect();
+        let pairs: Vec<(usize, usize)> = candidates.iter().map(|c| c.pair).collect();
         let in_one_pass = one_pass_is_cheaper(&per_group, self.groups.len(), &pairs);
         let overlap = overlaps(&per_group, statements.keys, self.groups.len(), &pairs, in_one_pass);
         let mut merged = false;
-        for (((a, b), rare, chance), (common, same)) in candidates.into_iter().zip(overlap) {
+        for (candidate, (common, same)) in candidates.iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {
+                let ((a, b), shared) = (candidate.pair, candidate.shared);
+                let chance = rare.chance(candidate);
                 let (ma, mb) = (self.groups[a].any_name, self.groups[b].any_name);
                 self.union.join(ma, mb);
                 let why = format!(
-                    "{} and {}: copying detected ({same} of {common} shared subjects identical, {rare} figures no other voice gives, against {chance:.1} by chance)",
+                    "{} and {}: copying detected ({same} of {common} shared subjects identical, {shared} figures no other voice gives, against {chance:.1} by chance)",
                     self.groups[a].name, self.groups[b].name
                 );
                 self.reasons.push((ma, mb, why));
@@ -1487,35 +1489,58 @@ impl Coincidences {
     }
 
     /// The pairs sharing at least [`MIN_RARE_SHARED`] such figures, more than chance gives
-    /// (see [`beyond_chance`]), in pair order, each with its count and its chance count over
-    /// the subjects the two share.
-    fn beyond_chance(self) -> Vec<((usize, usize), usize, f64)> {
+    /// (see [`beyond_chance`]), in pair order, each with its count and, where the test needed
+    /// it, its chance count over the subjects the two share ([`Coincidences::chance`] gives
+    /// it for any).
+    fn beyond_chance(&self) -> Vec<Candidate> {
         let shared: Vec<((usize, usize), (usize, f64))> = self
             .pairs
             .iter()
             .filter(|&(_, &(n, _))| n >= MIN_RARE_SHARED)
             .map(|(&pair, &counts)| (pair, counts))
             .collect();
-        let judged = |&((a, b), (n, own)): &((usize, usize), (usize, f64))| {
+        let judged = |&(pair, (shared, own)): &((usize, usize), (usize, f64))| {
+            let (a, b) = pair;
             let bound = (self.chance[a].min(self.chance[b]) - own).max(0.0);
-            let exact = || (self.shared_chance(a, b) - own).max(0.0);
-            // Beyond the bound is beyond the exact count: decided without the walk, which is
-            // then taken once, for the words (they give chance itself, not its bound).
-            if beyond_chance(n, bound) {
-                return Some(((a, b), n, exact()));
+            let candidate = Candidate { pair, shared, own, chance: None };
+            // Beyond the bound is beyond the exact count: decided without the walk, which only
+            // the words of a pair found copying need (they give chance itself, not its bound).
+            if beyond_chance(shared, bound) {
+                return Some(candidate);
             }
-            let exact = exact();
-            beyond_chance(n, exact).then_some(((a, b), n, exact))
+            let exact = self.chance(&candidate);
+            beyond_chance(shared, exact).then_some(Candidate { chance: Some(exact), ..candidate })
         };
         // Each pair's alone: in parallel when the walks are many.
-        let mut out: Vec<((usize, usize), usize, f64)> = if self.seen >= PARALLEL_ROWS {
+        let mut out: Vec<Candidate> = if self.seen >= PARALLEL_ROWS {
             shared.par_iter().filter_map(judged).collect()
         } else {
             shared.iter().filter_map(judged).collect()
         };
-        out.sort_unstable_by_key(|&(pair, _, _)| pair);
+        out.sort_unstable_by_key(|c| c.pair);
         out
     }
+
+    /// Candidate `c`'s chance count over the subjects its two voices share, less its own
+    /// part: computed once.
+    fn chance(&self, c: &Candidate) -> f64 {
+        let (a, b) = c.pair;
+        c.chance.unwrap_or_else(|| (self.shared_chance(a, b) - c.own).max(0.0))
+    }
+}
+
+/// A pair of voices [`Coincidences::beyond_chance`] finds: it shares more figures no other
+/// voice gives than chance explains.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// The two voices, lower first.
+    pair: (usize, usize),
+    /// The subjects where the two give one such figure.
+    shared: usize,
+    /// The part of the chance sums those coincidences make.
+    own: f64,
+    /// The chance count over the subjects the two share, when the test computed it.
+    chance: Option<f64>,
 }
 
 /// Whether `n` coincidences are more than chance explains when `expected` are expected: the
@@ -2738,9 +2763,6 @@ mod tests {
             c.subject(0..10, sharing.iter().map(Vec::as_slice));
         }
         let found = c.beyond_chance();
-        assert_eq!(
-            found.iter().map(|&(pair, n, _)| (pair, n)).collect::<Vec<_>>(),
-            [((8, 9), 450)]
-        );
+        assert_eq!(found.iter().map(|c| (c.pair, c.shared)).collect::<Vec<_>>(), [((8, 9), 450)]);
     }
 }
