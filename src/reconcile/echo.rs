@@ -720,9 +720,11 @@ const MAX_BIT_WORDS: usize = 1 << 23;
 /// "spoke here" and one for "gave the subject's most given value"; a pair's shared subjects
 /// are the bits its two first sets have in common, its agreements those of its second sets
 /// plus the pairs giving one of the other values, counted one by one (few, where most voices
-/// agree) and read in pair order beside the walk over pairs. O(p · S / 64 + n + Σ k² log)
-/// for `p` pairs of voices, `S` subjects (`words` of 64) and `k` voices giving one value other
-/// than the most given.
+/// agree): in a dense triangle of every pair when there are at most `dense_up_to` pairs
+/// ([`DENSE_PAIRS`], 4 MiB of counts), else listed, sorted and read in pair order beside the
+/// walk over pairs. O(p · S / 64 + n + Σ k²) for `p` pairs of voices, `S` subjects (`words`
+/// of 64) and `k` voices giving one value other than the most given (a log factor on the
+/// last term when listed).
 fn agreements_by_bits(
     said: &Said,
     by_value: &[(u32, u32)],
@@ -793,7 +795,8 @@ fn agreements_by_bits(
     Agreements { pairs: kept }
 }
 
-/// Pairs of voices counted in a dense triangle rather than a map: 2^20 (8 MiB).
+/// Pairs of voices counted in a dense triangle rather than a map or a list: 2^20 (8 MiB of
+/// pairs of counts in [`agreements_in_triangle`], 4 MiB of counts in [`agreements_by_bits`]).
 const DENSE_PAIRS: usize = 1 << 20;
 
 /// The block starts: per voice, it and the voices agreeing with it on at least

@@ -89,6 +89,9 @@ pub(crate) struct Voices {
     on_attribute: HashMap<(usize, u32), usize, FixedState>,
     /// Per attribute id, its name, where `on_attribute` names it.
     attribute_names: Vec<String>,
+    /// From how much work the copy passes run in parallel: [`PARALLEL_FROM`] (a test sets it
+    /// to 0 or to `usize::MAX` to take each way).
+    parallel_from: usize,
 }
 
 /// A pair found copying, as `(copier, original, evidence in words)` by name.
@@ -458,6 +461,7 @@ impl Voices {
             groups: Vec::new(),
             on_attribute: HashMap::default(),
             attribute_names: Vec::new(),
+            parallel_from: PARALLEL_FROM,
         };
         v.finalize();
         v
@@ -518,6 +522,7 @@ impl Voices {
             groups: Vec::new(),
             on_attribute: HashMap::default(),
             attribute_names: Vec::new(),
+            parallel_from: PARALLEL_FROM,
         };
         v.finalize();
         v
@@ -1108,11 +1113,10 @@ impl Voices {
         (union, voice_of_set, joined)
     }
 
-    /// Per speaker of `statements`, its voice now.
     /// The block pass's two readings of `statements` ([`Voices::echoing_blocks`]): exactly,
     /// then to two significant figures when any key is an amount; the first's copiers first.
     /// Each reads the voices as they are, so on a large table the two run side by side (from
-    /// [`PARALLEL_ROWS`] rows), with the same result.
+    /// [`Voices::parallel_from`] rows), with the same result.
     fn both_readings(
         &self,
         statements: &Statements,
@@ -1123,7 +1127,7 @@ impl Voices {
             let rounded = statements.to_two_figures()?;
             Some(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures))
         };
-        let (mut echoes, rounded) = if statements.rows.len() >= PARALLEL_ROWS {
+        let (mut echoes, rounded) = if statements.rows.len() >= self.parallel_from {
             rayon::join(exact, rounded)
         } else {
             (exact(), rounded())
@@ -1132,6 +1136,7 @@ impl Voices {
         echoes
     }
 
+    /// Per speaker of `statements`, its voice now.
     fn speaker_voices(&self, statements: &Statements) -> Vec<usize> {
         statements.speakers.iter().map(|&name| self.name_group[name]).collect()
     }
@@ -1149,7 +1154,7 @@ impl Voices {
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
         // Only fixed facts have one true value (as in `detect_false_sharing`).
-        let fixed: Vec<Said> = said_of_each(statements.fixed(), &voice);
+        let fixed: Vec<Said> = said_of_each(statements.fixed(), &voice, self.parallel_from);
         let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
         let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order).drawn(draws);
         let mut found = Vec::new();
@@ -1189,7 +1194,8 @@ impl Voices {
     /// The second pass of [`Voices::detect_copying`]: figures exactly two voices give.
     fn detect_rare_sharing(&mut self, statements: &Statements) {
         let voice = self.speaker_voices(statements);
-        let per_group = said_of_each(statements.subjects().map(|(_, rows)| rows), &voice);
+        let per_group =
+            said_of_each(statements.subjects().map(|(_, rows)| rows), &voice, self.parallel_from);
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
@@ -1216,13 +1222,15 @@ impl Voices {
             let sharing = runs.iter().copied().filter(|vs| vs.len() == 2 && vs.len() < most);
             rare.subject(said.ends.iter().map(|&(v, _)| v as usize), sharing);
         }
-        let candidates = rare.beyond_chance();
+        let candidates = rare.beyond_chance(self.parallel_from);
         if candidates.is_empty() {
             return;
         }
         let pairs: Vec<(usize, usize)> = candidates.iter().map(|c| c.pair).collect();
         let in_one_pass = one_pass_is_cheaper(&per_group, self.groups.len(), &pairs);
-        let overlap = overlaps(&per_group, statements.keys, self.groups.len(), &pairs, in_one_pass);
+        let voices = self.groups.len();
+        let overlap =
+            overlaps(&per_group, statements.keys, voices, &pairs, in_one_pass, self.parallel_from);
         let mut merged = false;
         for (candidate, (common, same)) in candidates.iter().zip(overlap) {
             if common > 0 && same * 5 >= common * 4 {
@@ -1301,8 +1309,11 @@ impl Voices {
             // sorted.
             let voice = self.speaker_voices(statements);
             let fixed = statements.fixed().zip(two_way);
-            let per_group =
-                said_of_each(fixed.filter(|&(_, &two_way)| !two_way).map(|(rows, _)| rows), &voice);
+            let per_group = said_of_each(
+                fixed.filter(|&(_, &two_way)| !two_way).map(|(rows, _)| rows),
+                &voice,
+                self.parallel_from,
+            );
             let truth = vote(&per_group, order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             // Per voice, the subjects it covers in order, each with the voice's figures there
@@ -1351,8 +1362,14 @@ impl Voices {
             if !candidates.is_empty() {
                 let voices = self.groups.len();
                 let in_one_pass = one_pass_is_cheaper(&per_group, voices, &candidates);
-                let counts =
-                    overlaps(&per_group, statements.keys, voices, &candidates, in_one_pass);
+                let counts = overlaps(
+                    &per_group,
+                    statements.keys,
+                    voices,
+                    &candidates,
+                    in_one_pass,
+                    self.parallel_from,
+                );
                 candidates = candidates
                     .into_iter()
                     .zip(counts)
@@ -1492,7 +1509,8 @@ impl Coincidences {
     /// (see [`beyond_chance`]), in pair order, each with its count and, where the test needed
     /// it, its chance count over the subjects the two share ([`Coincidences::chance`] gives
     /// it for any).
-    fn beyond_chance(&self) -> Vec<Candidate> {
+    /// Pairs are judged in parallel from `parallel_from` subjects ([`Voices::parallel_from`]).
+    fn beyond_chance(&self, parallel_from: usize) -> Vec<Candidate> {
         let shared: Vec<((usize, usize), (usize, f64))> = self
             .pairs
             .iter()
@@ -1511,8 +1529,8 @@ impl Coincidences {
             let exact = self.chance(&candidate);
             beyond_chance(shared, exact).then_some(Candidate { chance: Some(exact), ..candidate })
         };
-        // Each pair's alone: in parallel when the walks are many.
-        let mut out: Vec<Candidate> = if self.seen >= PARALLEL_ROWS {
+        // Each pair's alone: in parallel when the subjects are many.
+        let mut out: Vec<Candidate> = if self.seen >= parallel_from {
             shared.par_iter().filter_map(judged).collect()
         } else {
             shared.iter().filter_map(judged).collect()
@@ -1649,10 +1667,11 @@ pub(crate) struct Statements {
 /// there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`] anyway.
 const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
 
-/// From this many rows, the copy passes split work that reads the voices alone between
-/// threads: below it, starting the pool's threads costs more than it saves (a reconciliation
-/// of a few articles). The result is the same either way.
-const PARALLEL_ROWS: usize = 1 << 14;
+/// From this much work, the copy passes split what reads the voices alone between threads
+/// (counted in a pass's own unit: its rows, its subjects, or its voices' subjects): below it,
+/// starting the pool's threads costs more than it saves (a reconciliation of a few articles).
+/// The result is the same either way ([`Voices::parallel_from`]).
+const PARALLEL_FROM: usize = 1 << 14;
 
 /// How many distinct values of an attribute [`Statements::shows`] follows, each with how many
 /// facts show it; values first shown past them are counted only in all the values shown.
@@ -2207,14 +2226,15 @@ impl Said {
 }
 
 /// Each subject's rows as [`Said`], each speaker read as its voice (`voice`), in order; each
-/// subject's alone, so in parallel from [`PARALLEL_ROWS`] rows.
+/// subject's alone, so in parallel from `parallel_from` rows ([`Voices::parallel_from`]).
 fn said_of_each<'a>(
     subjects: impl Iterator<Item = &'a [(u32, u32)]>,
     voice: &[usize],
+    parallel_from: usize,
 ) -> Vec<Said> {
     let subjects: Vec<&[(u32, u32)]> = subjects.collect();
     let of = |rows: &&[(u32, u32)]| Said::of(rows, |sp| voice[sp as usize]);
-    if subjects.iter().map(|rows| rows.len()).sum::<usize>() >= PARALLEL_ROWS {
+    if subjects.iter().map(|rows| rows.len()).sum::<usize>() >= parallel_from {
         subjects.par_iter().map(of).collect()
     } else {
         subjects.iter().map(of).collect()
@@ -2237,6 +2257,7 @@ fn overlaps(
     voices: usize,
     pairs: &[(usize, usize)],
     in_one_pass: bool,
+    parallel_from: usize,
 ) -> Vec<(usize, usize)> {
     let agree = in_one_pass.then(|| {
         let mut sets = FigureSets::new(keys);
@@ -2257,8 +2278,8 @@ fn overlaps(
             (common, same)
         })
     };
-    // Each pair's alone: in parallel on a large table.
-    if figures_of.subjects.len() >= PARALLEL_ROWS {
+    // Each pair's alone: in parallel when the voices' subjects are many.
+    if figures_of.subjects.len() >= parallel_from {
         pairs.par_iter().map(of_pair).collect()
     } else {
         pairs.iter().map(of_pair).collect()
@@ -2505,6 +2526,69 @@ const VOTE_ROUNDS: usize = 20;
 mod tests {
     use super::*;
 
+    /// The copy passes find the same voices, for the same reasons, whether they split their
+    /// work between threads or not: on a table where a clique outvotes the truth with a poor
+    /// source's figures (the block pass) and one source copies another exactly (the rare
+    /// pass), every parallel branch taken, then none.
+    #[test]
+    fn the_copy_passes_find_the_same_in_parallel_and_in_turn() {
+        // Splitmix64's finaliser: a deterministic draw in [0, 1).
+        let draw = |a: u64, b: u64| {
+            let mut z = (a << 32 ^ b).wrapping_add(0x9e37_79b9_7f4a_7c15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            (z ^ (z >> 31)) as f64 / 2f64.powi(64)
+        };
+        // Six honest sources (0-5), a poor one (6) and eight that echo it (7-14) most of the
+        // time, and a pair whose second copies the first (15, 16); twelve values a subject,
+        // the first true.
+        let mut names: Vec<String> = (0..6).map(|h| format!("h{h}")).collect();
+        names.push("poor".into());
+        names.extend((0..8).map(|c| format!("c{c}")));
+        names.extend(["r0", "r1"].map(String::from));
+        let (subjects, values) = (300u32, 12u32);
+        let mut st = Statements::new(
+            (0..names.len()).collect(),
+            (0..(subjects * values) as usize).collect(),
+        );
+        st.name_attribute("killed".into());
+        let answer = |v: usize, s: u32, right: f64| {
+            let wrong = 1 + (draw(u64::from(s), v as u64 + 100) * 11.0) as u32;
+            s * values + if draw(v as u64, u64::from(s)) < right { 0 } else { wrong }
+        };
+        for s in 0..subjects {
+            let mut rows: Vec<(u32, u32)> =
+                (0..6).map(|h| (h, answer(h as usize, s, 0.75))).collect();
+            let poor = answer(6, s, 0.3);
+            rows.push((6, poor));
+            rows.extend((7..15).map(|c| {
+                let echo = draw(u64::from(c) + 50, u64::from(s)) < 0.9;
+                (c, if echo { poor } else { answer(c as usize, s, 0.7) })
+            }));
+            let r = answer(15, s, 0.6);
+            rows.extend([(15, r), (16, r)]);
+            st.subject(true, 0, rows);
+        }
+        let run = |parallel_from: usize| {
+            let mut voices = Voices::of_sources(&names, &[]);
+            voices.parallel_from = parallel_from;
+            voices.detect_copying_in(&st);
+            voices
+        };
+        let (parallel, in_turn) = (run(0), run(usize::MAX));
+        let groups = |v: &Voices| format!("{:?} {:?}", v.groups, v.reasons);
+        assert_eq!(groups(&parallel), groups(&in_turn));
+        // Both copyings were found, each by its pass: the clique with its original, and the
+        // pair.
+        let group = |n: usize| &parallel.groups[parallel.group_of_name(n)];
+        let mut clique = group(6).members.clone();
+        clique.sort_unstable();
+        assert_eq!(clique, (6..15).collect::<Vec<_>>());
+        assert!(group(6).reasons.iter().any(|why| why.contains("outvoted")), "{:?}", group(6));
+        assert_eq!(group(15).members, [15, 16]);
+        assert!(group(15).reasons.iter().any(|why| why.contains("no other voice gives")));
+    }
+
     /// A round figure and the one precise figure of its subject that rounds to it are one
     /// key within their subject, placed where the first of them sorts; two different precise
     /// figures stay two; a key that rounds to nothing stays its own; only fixed facts are
@@ -2713,8 +2797,8 @@ mod tests {
         let pairs: Vec<(usize, usize)> = (0..voices as usize)
             .flat_map(|a| (a + 1..voices as usize).map(move |b| (a, b)))
             .collect();
-        let walked = overlaps(&per_group, 4, voices as usize, &pairs, false);
-        let counted = overlaps(&per_group, 4, voices as usize, &pairs, true);
+        let walked = overlaps(&per_group, 4, voices as usize, &pairs, false, PARALLEL_FROM);
+        let counted = overlaps(&per_group, 4, voices as usize, &pairs, true, 0);
         assert_eq!(walked, counted);
         // The case is not empty: pairs that share subjects, agree on some, and one that agrees
         // wherever both speak.
@@ -2762,7 +2846,7 @@ mod tests {
                 if (a, b) == (8, 9) { vec![vec![8, 9]] } else { vec![vec![a, b], vec![8, 9]] };
             c.subject(0..10, sharing.iter().map(Vec::as_slice));
         }
-        let found = c.beyond_chance();
+        let found = c.beyond_chance(0);
         assert_eq!(found.iter().map(|c| (c.pair, c.shared)).collect::<Vec<_>>(), [((8, 9), 450)]);
     }
 }

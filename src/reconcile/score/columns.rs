@@ -317,6 +317,12 @@ fn number_ranks(bulk: &Bulk, (ci, k): (usize, usize), texts: &mut Texts) -> (Vec
     (of_claim, ends.len())
 }
 
+/// [`number_ranks`] of each of `variables`, in order: each variable's alone, so in parallel,
+/// each thread with its own [`Texts`].
+fn ranks_of(bulk: &Bulk, variables: &[(usize, usize)]) -> Vec<(Vec<u32>, usize)> {
+    variables.par_iter().map_init(Texts::default, |t, &v| number_ranks(bulk, v, t)).collect()
+}
+
 /// The copy passes' statements of a table's claims (per variable, in `variables`' order, all
 /// its claims, whatever their dates, as `Reconciler` takes a group's claims; a claim's voice
 /// is still its source): each spoken by its source, a label keyed by its place in text order
@@ -442,11 +448,7 @@ impl State {
         let dated = bulk.chunks.iter().any(|c| !c.days.is_empty());
         let declared_voice = voices.groups.iter().any(|g| g.members.len() > 1);
         let ranks: Vec<(Vec<u32>, usize)> = if copy_detection || dated || declared_voice {
-            // Each variable's alone: in parallel, in order.
-            variables
-                .par_iter()
-                .map_init(Texts::default, |t, &v| number_ranks(bulk, v, t))
-                .collect()
+            ranks_of(bulk, &variables)
         } else {
             Vec::new()
         };
@@ -551,7 +553,73 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use crate::bulk::line_key;
+    use super::{Texts, number_ranks};
+    use crate::bulk::{line_key, number_key};
+    use crate::{Parser, Table};
+
+    /// Each claim's rank is that of its key's text among its variable's distinct texts, as
+    /// sorting the texts themselves gives it: with phrases several sources repeat ("about
+    /// 1,200"), plain numbers written several ways that are one text, and a number a phrase
+    /// and a plain cell share; the scratch reused from one variable to the next.
+    #[test]
+    fn number_ranks_are_the_ranks_of_the_texts() {
+        let cells = [
+            "about 1,200",
+            "1200",
+            "1,200",
+            "about 1,200",
+            "more than 30",
+            "30",
+            "1,234",
+            "1234.0",
+            "between 5 and 10",
+            "about 1,200",
+            "7",
+            "10",
+            "9.5",
+            "more than 30",
+            "1,000,000",
+            "about 1.2 million",
+            "0",
+            "about 1,200",
+        ];
+        let mut csv = String::from("source,object,attribute,value\n");
+        for (i, cell) in cells.iter().enumerate() {
+            let other = cells[(i * 7) % cells.len()];
+            csv.extend([
+                format!("s{i},town,killed,\"{cell}\"\n"),
+                format!("s{i},city,killed,\"{other}\"\n"),
+            ]);
+        }
+        let parser = Parser::default();
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).expect("a good table");
+        assert!(bulk.rejected.is_empty(), "{:?}", bulk.rejected);
+        let mut texts = Texts::default();
+        let mut variables = 0;
+        for (ci, c) in bulk.chunks.iter().enumerate() {
+            for k in 0..c.kinds.len() {
+                let (ranks, distinct) = number_ranks(&bulk, (ci, k), &mut texts);
+                let lo = c.start[k];
+                let keys: Vec<String> = (c.claims(lo..c.start[k + 1]).enumerate())
+                    .map(|(j, cl)| {
+                        let at = c.intervals.binary_search_by_key(&(lo + j), |&(p, _)| p).ok();
+                        number_key(cl.value, at.and_then(|i| c.amounts.get(i).copied().flatten()))
+                    })
+                    .collect();
+                let mut sorted = keys.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert!(sorted.len() < keys.len(), "no text repeats: {keys:?}");
+                let expected: Vec<u32> = keys
+                    .iter()
+                    .map(|t| sorted.binary_search(t).map_or(u32::MAX, |r| r as u32))
+                    .collect();
+                assert_eq!((ranks, distinct), (expected, sorted.len()), "{keys:?}");
+                variables += 1;
+            }
+        }
+        assert_eq!(variables, 2);
+    }
 
     /// Lines order as their texts do, which is how `file:line` ids order.
     #[test]
