@@ -54,6 +54,7 @@ use crate::tabular::cell::{self, Kind};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Amount, Magnitude, Number, Value};
 
+pub(crate) use read::name_of;
 use read::{AUX_LABEL, AUX_POINT, Staged};
 
 /// The interval a phrase allows; `high` is infinite for "more than N".

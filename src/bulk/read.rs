@@ -106,7 +106,8 @@ struct Shard {
     ends: Vec<usize>,
 }
 
-fn name_of<'a>(bytes: &'a [u8], ends: &[usize], i: u32) -> &'a [u8] {
+/// Name `i` of names stored end to end in `bytes`, name `j` ending at `ends[j]`.
+pub(crate) fn name_of<'a>(bytes: &'a [u8], ends: &[usize], i: u32) -> &'a [u8] {
     let i = i as usize;
     let start = if i == 0 { 0 } else { ends[i - 1] };
     &bytes[start..ends[i]]

@@ -21,7 +21,9 @@ use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use crate::bulk::{Bulk, BulkKind, Chunk, date_of_day, line_key, number_key, number_value};
+use crate::bulk::{
+    Bulk, BulkKind, Chunk, date_of_day, line_key, name_of, number_key, number_value,
+};
 use crate::crh;
 use crate::id::SourceId;
 use crate::subject::Nature;
@@ -244,9 +246,9 @@ impl Texts {
         self.plain.clear();
     }
 
-    fn text<'a>(bytes: &'a str, ends: &[usize], t: u32) -> &'a str {
-        let t = t as usize;
-        &bytes[if t == 0 { 0 } else { ends[t - 1] }..ends[t]]
+    /// Text `t`, as bytes: they order as the text does.
+    fn text<'a>(bytes: &'a str, ends: &[usize], t: u32) -> &'a [u8] {
+        name_of(bytes.as_bytes(), ends, t)
     }
 
     /// The id of the text written after the last one: an earlier text's, which it repeats
@@ -255,8 +257,10 @@ impl Texts {
         use std::hash::BuildHasher;
         let Texts { bytes, ends, table, state, .. } = self;
         let start = ends.last().copied().unwrap_or(0);
-        let hash = state.hash_one(&bytes[start..]);
-        if let Some(&t) = table.find(hash, |&t| Self::text(bytes, ends, t) == &bytes[start..]) {
+        let hash = state.hash_one(&bytes.as_bytes()[start..]);
+        if let Some(&t) =
+            table.find(hash, |&t| Self::text(bytes, ends, t) == &bytes.as_bytes()[start..])
+        {
             bytes.truncate(start);
             return t;
         }
