@@ -663,9 +663,9 @@ impl State {
         debug_assert_eq!(self.loss.len(), self.obs.len(), "reports made twice");
         let loss = std::mem::take(&mut self.loss);
         let (this, loss) = (&*self, &loss[..]);
-        // The three tallies each read every claim on their own: in parallel. Where every
-        // claim's outlet is its source (a table's rows), an outlet's tally is its source's,
-        // counted once.
+        // The tallies each read every claim on their own: in parallel. Where every claim's
+        // outlet is its source (a table's rows), an outlet's tally is its source's, counted
+        // once: two tallies, not three.
         let ((mut per_source, per_outlet), mut per_voice) = rayon::join(
             || {
                 rayon::join(
