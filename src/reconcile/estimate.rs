@@ -200,14 +200,12 @@ impl Outcome {
 
     /// Positions of the observations that support the estimate: the chosen cluster, and for
     /// numbers the floors beneath it (see [`Role::supports`]).
-    pub(crate) fn supporting(&self) -> Vec<usize> {
-        if !self.undecided.is_empty() {
-            return Vec::new();
-        }
-        if self.roles.is_empty() {
-            return self.clusters.get(self.chosen).into_iter().flatten().map(|&m| m.at()).collect();
-        }
-        self.roles.iter().enumerate().filter(|(_, r)| r.supports()).map(|(p, _)| p).collect()
+    pub(crate) fn supporting(&self) -> impl Iterator<Item = usize> {
+        let decided = self.undecided.is_empty();
+        let chosen = self.clusters.get(self.chosen).filter(|_| decided && self.roles.is_empty());
+        let roles = self.roles.iter().enumerate().filter(move |(_, r)| decided && r.supports());
+        let by_roles = roles.map(|(p, _)| p);
+        chosen.into_iter().flatten().map(|&m| m.at()).chain(by_roles)
     }
 }
 
@@ -298,16 +296,31 @@ fn split_keyed<P: Position>(
     split_by_pairs(members, voice_key, out_members, out_voices);
 }
 
-/// Each of `members`' share of its voice's weight among them, each member a `(voice, key)`:
-/// the voice's weight split evenly over the distinct values it gives there, a repeat of one
-/// value nothing. The rule every estimate weighs its members by ([`split_into`], its fast
-/// paths included), for a caller outside the estimate (an estimate's support and spread,
-/// `State::support_and_spread`).
-pub(crate) fn shares_of(members: &[(usize, usize)], weight: &[f64]) -> Vec<f64> {
-    let all: Vec<usize> = (0..members.len()).collect();
-    let (mut split, mut voices) = (Vec::new(), Vec::new());
-    split_keyed(&all, |m| (index(members[m].0), members[m].1), &mut split, &mut voices);
-    SplitRef { members: &split, voices: &voices }.shares(weight).collect()
+/// Each member's share of its voice's weight among them: the voice's weight split evenly over
+/// the distinct values it gives there, a repeat of one value nothing. The rule every estimate
+/// weighs its members by ([`split_into`], its fast paths included), for a caller outside the
+/// estimate (an estimate's support and spread, `State::support_and_spread`), with the lists
+/// it splits into kept from one call to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Shares {
+    split: Vec<(u32, u32)>,
+    voices: Vec<u32>,
+}
+
+impl Shares {
+    /// The share of each of `members`, in order, whose voice and value's key `voice_key`
+    /// gives from a member's position.
+    pub(crate) fn of<'s, P: Position>(
+        &'s mut self,
+        members: &[P],
+        voice_key: impl Fn(usize) -> (u32, usize),
+        weight: &'s [f64],
+    ) -> impl Iterator<Item = f64> + 's {
+        self.split.clear();
+        self.voices.clear();
+        split_keyed(members, voice_key, &mut self.split, &mut self.voices);
+        SplitRef { members: &self.split, voices: &self.voices }.shares(weight)
+    }
 }
 
 /// [`split_into`] for any members: voices that give several values, or one value twice.
@@ -2196,8 +2209,13 @@ mod tests {
     fn shares_split_a_voice_over_its_values_and_give_repeats_nothing() {
         let weight = [1.0, 2.0];
         // Voice 0 gives 5 twice (two of its sources) and 6; voice 1 gives 5.
-        let shares = shares_of(&[(0, 5), (0, 5), (0, 6), (1, 5)], &weight);
+        let members = [(0, 5), (0, 5), (0, 6), (1, 5)];
+        let mut split = Shares::default();
+        let shares: Vec<f64> = split.of(&[0usize, 1, 2, 3], |m| members[m], &weight).collect();
         assert_eq!(shares, vec![0.5, 0.0, 0.5, 2.0]);
+        // Kept lists start afresh: the first and last members alone.
+        let shares: Vec<f64> = split.of(&[0usize, 3], |m| members[m], &weight).collect();
+        assert_eq!(shares, vec![1.0, 2.0]);
     }
 
     /// `split_into`'s way for members whose voices are all distinct gives what the general

@@ -21,7 +21,7 @@ use crate::reconcile::{
 };
 use crate::unit::Unit;
 
-use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, Marks, State, Statement, named_id};
+use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, Marks, State, Statement, index, named_id};
 
 /// A group's regressions as its one finding gives them (see [`State::regressions`]).
 pub(crate) struct Regressions {
@@ -156,7 +156,7 @@ impl State {
             .iter()
             .map(|c| to_ids(c.iter().map(|&p| figure(p.at())).collect()))
             .collect();
-        let supporting = to_ids(out.supporting().into_iter().map(figure).collect());
+        let supporting = to_ids(out.supporting().map(figure).collect());
         let estimate = self.estimate_of(ei, supporting.clone(), supporting.len(), names);
         GroupResult { clusters, estimate, supporting }
     }
@@ -199,7 +199,7 @@ impl State {
     /// row.
     pub fn latest_estimate(&self, gi: usize, names: &impl ClaimNames) -> Option<Estimate> {
         let ei = self.group_latest[gi]?;
-        let count = self.outcomes[ei].supporting().len();
+        let count = self.outcomes[ei].supporting().count();
         self.estimate_of(ei, Vec::new(), count, names)
     }
 
@@ -209,7 +209,7 @@ impl State {
     /// floors and its earlier figures above it; not a figure its own voice revised or speaks
     /// past (`Role::Revised`, `Role::Aside`), nor one the estimate cannot weigh (undisclosed,
     /// of another kind). Each weighs its share of its voice's weight, split over the distinct
-    /// values the voice gives among them ([`estimate::shares_of`]); the support is the
+    /// values the voice gives among them ([`estimate::Shares`]); the support is the
     /// supporting statements' share of the total (a voice's value supports when any of its
     /// figures does; 0 when none does, as when undecided), the spread the weighted 25th and
     /// 75th percentiles of the representative points of those that are not floors (the lower
@@ -218,55 +218,48 @@ impl State {
     /// groups and a table's variables.
     pub(crate) fn support_and_spread(&self, ei: usize) -> (f64, Option<(f64, f64)>) {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let (takes_part, now): (Vec<bool>, Vec<bool>) = (0..e.obs.len())
-            .map(|p| {
-                if let Some(role) = out.roles.get(p) {
-                    let now = matches!(role, Role::Chosen | Role::Rival | Role::Regression { .. });
-                    (now || matches!(role, Role::Floor | Role::Above), now)
-                } else {
-                    let weighed = !matches!(self.view(e.at(p)), View::Skip(_));
-                    (weighed, weighed)
-                }
-            })
-            .unzip();
+        // Whether the figure at position `p` takes part, and whether it says what is now.
+        let say = |p: usize| {
+            if let Some(role) = out.roles.get(p) {
+                let now = matches!(role, Role::Chosen | Role::Rival | Role::Regression { .. });
+                (now || matches!(role, Role::Floor | Role::Above), now)
+            } else {
+                let weighed = !matches!(self.view(e.at(p)), View::Skip(_));
+                (weighed, weighed)
+            }
+        };
         // The statement of the figure at position `p`: its voice and its value's key.
         let statement = |p: usize| {
             let o = &self.obs[e.at(p)];
-            (o.voice(), o.key())
+            (index(o.voice()), o.key())
         };
-        let part: Vec<usize> = (0..e.obs.len()).filter(|&p| takes_part[p]).collect();
-        let members: Vec<(usize, usize)> = part.iter().map(|&p| statement(p)).collect();
-        let shares = estimate::shares_of(&members, &self.weight);
-        let total: f64 = shares.iter().sum();
+        let mut shares = estimate::Shares::default();
+        let part: Vec<usize> = (0..e.obs.len()).filter(|&p| say(p).0).collect();
         // A statement (a voice's value) supports when any of its figures does: a voice's
         // earlier floor and its current figure of one value are one statement, whose share
-        // the first of them holds (`shares_of`), whichever supports.
-        let mut backing: Vec<(usize, usize)> = out
-            .supporting()
-            .into_iter()
-            .filter(|&p| takes_part.get(p).copied().unwrap_or(false))
-            .map(statement)
-            .collect();
+        // the first of them holds (`Shares`), whichever supports.
+        let mut backing: Vec<(u32, usize)> =
+            out.supporting().filter(|&p| p < e.obs.len() && say(p).0).map(statement).collect();
         backing.sort_unstable();
-        let agree: f64 = members
-            .iter()
-            .zip(&shares)
-            .filter(|(m, _)| backing.binary_search(m).is_ok())
-            .map(|(_, &w)| w)
-            .sum();
-        // An empty sum is -0.0: none supporting is 0.
+        // Both sums add the shares in the order of `part` (an empty sum is -0.0, as `sum`'s).
+        let (mut total, mut agree) = (-0.0, -0.0);
+        for (&p, w) in part.iter().zip(shares.of(&part, statement, &self.weight)) {
+            total += w;
+            if backing.binary_search(&statement(p)).is_ok() {
+                agree += w;
+            }
+        }
+        // None supporting is 0.
         let support = if agree > 0.0 && total > 0.0 { agree / total } else { 0.0 };
         let numeric = matches!(Self::figure(e, out), Some(Figure::Number { .. }));
         let spread = numeric.then(|| {
             // Weighed among the current figures alone: a voice's current figure is not
             // left without weight by an earlier figure of the same value.
-            let current: Vec<usize> = part.iter().copied().filter(|&p| now[p]).collect();
-            let members: Vec<(usize, usize)> = current.iter().map(|&p| statement(p)).collect();
-            let shares = estimate::shares_of(&members, &self.weight);
+            let current: Vec<usize> = part.into_iter().filter(|&p| say(p).1).collect();
             let mut points: Vec<(f64, f64)> = current
                 .iter()
-                .zip(&shares)
-                .filter_map(|(&p, &w)| match self.view(e.at(p)) {
+                .zip(shares.of(&current, statement, &self.weight))
+                .filter_map(|(&p, w)| match self.view(e.at(p)) {
                     View::Numeric { rep, .. } => Some((rep, w)),
                     _ => None,
                 })
@@ -462,8 +455,7 @@ impl State {
     pub fn supporting_voices(&self, gi: usize) -> Vec<usize> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let mut voices: Vec<usize> =
-            out.supporting().into_iter().map(|p| self.obs[e.at(p)].voice()).collect();
+        let mut voices: Vec<usize> = out.supporting().map(|p| self.obs[e.at(p)].voice()).collect();
         voices.sort_unstable();
         voices.dedup();
         voices

@@ -341,7 +341,7 @@ impl State {
     /// The losses of epoch `e`'s observations against its outcome `out`, into `loss`.
     fn score_epoch(&self, e: &Epoch, out: &Outcome, loss: &mut [Loss], policy: &Policy) {
         let same_day_winners: BTreeSet<usize> =
-            if out.same_day { out.supporting().into_iter().collect() } else { BTreeSet::new() };
+            if out.same_day { out.supporting().collect() } else { BTreeSet::new() };
         for o in e.obs.clone() {
             let ob = &self.obs[o];
             let pos = o - e.obs.start;
