@@ -677,7 +677,7 @@ fn least_loss_cluster<'v>(
 ) -> usize {
     // An epoch of fewer than two clusters has no walk: nothing to choose.
     let Some(walk) = epoch.walk else { return heaviest };
-    let Scratch { claims, ends, losses } = scratch;
+    let Scratch { claims, ends, losses, .. } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, view, weight));
@@ -755,13 +755,21 @@ fn past_any_tie(loss: f64, least: f64) -> bool {
     loss > least + WALK_MARGIN * least.abs().max(1.0)
 }
 
-/// Buffers [`least_loss_cluster`] fills afresh for every numeric epoch: one set serves every
-/// epoch of a round.
+/// Buffers [`numeric`] and [`least_loss_cluster`] fill afresh for every numeric epoch: one
+/// set serves every epoch of a round.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     claims: Vec<crh::Allowed>,
     ends: Vec<(f64, f64)>,
     losses: Vec<Option<f64>>,
+    /// What finding the roles fills.
+    roles: RolesScratch,
+    /// Per floating floor, the weight and number of the floors' voices up to it.
+    prefix: Vec<(f64, usize)>,
+    /// Per cluster, its support.
+    supports: Vec<Support>,
+    /// The chosen cluster's points and their shares, for the weighted median.
+    points: Vec<(f64, f64)>,
 }
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
@@ -1581,28 +1589,31 @@ pub(crate) fn numeric<'a>(
     if clusters.is_empty() {
         return Outcome::default();
     }
-    let mut prefix = Vec::with_capacity(epoch.floating.len() + 1);
+    // The lists this epoch fills, taken from `scratch` and given back at the end.
+    let mut prefix = std::mem::take(&mut scratch.prefix);
+    let mut supports = std::mem::take(&mut scratch.supports);
+    let mut points = std::mem::take(&mut scratch.points);
+    prefix.clear();
     prefix.push((0.0, 0usize));
     for &voice in epoch.floor_voices {
         let (w, n) = prefix[prefix.len() - 1];
         prefix.push((w + weight[voice as usize], n + 1));
     }
-    let supports: Vec<Support> = (0..clusters.len())
-        .map(|ci| {
-            let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
-            let k = epoch.under[ci] as usize;
-            let (mut w, mut voices) =
-                (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
-            let from = epoch.twice.partition_point(|&(c, _)| c < ci);
-            let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
-            for &(_, v) in mine {
-                w -= weight[v];
-                voices -= 1;
-            }
-            let distinct = epoch.distinct[ci] as usize;
-            Support { weight: w, voices, latest: epoch.latest[ci], distinct }
-        })
-        .collect();
+    supports.clear();
+    supports.extend((0..clusters.len()).map(|ci| {
+        let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
+        let k = epoch.under[ci] as usize;
+        let (mut w, mut voices) =
+            (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
+        let from = epoch.twice.partition_point(|&(c, _)| c < ci);
+        let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
+        for &(_, v) in mine {
+            w -= weight[v];
+            voices -= 1;
+        }
+        let distinct = epoch.distinct[ci] as usize;
+        Support { weight: w, voices, latest: epoch.latest[ci], distinct }
+    }));
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
     let best = least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
@@ -1635,17 +1646,15 @@ pub(crate) fn numeric<'a>(
         _ => {
             let inputs = &inputs();
             let kept = Kept { common: common.as_ref(), floor: floors_at };
-            let floaters = floaters(epoch.floating, kept, inputs);
-            let (roles, below) =
-                roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), &floaters);
+            let found = &mut scratch.roles;
+            floaters(epoch.floating, kept, inputs, found);
+            let (roles, below) = roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), found);
             // Voices are counted from the final roles: a regression lends no support.
-            let chosen_voices = roles
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.supports())
-                .map(|(m, _)| inputs[m].voice)
-                .collect::<BTreeSet<_>>()
-                .len();
+            let voices = &mut found.voices;
+            voices.clear();
+            let supporting = roles.iter().enumerate().filter(|(_, r)| r.supports());
+            voices.extend(supporting.map(|(m, _)| inputs[m].voice));
+            let chosen_voices = distinct(voices).len();
             Outcome {
                 // The epoch's clusters, which the rounds do not read here: moved in when the
                 // rounds end (`State::iterate`), not copied every time the winner changes.
@@ -1662,14 +1671,11 @@ pub(crate) fn numeric<'a>(
         }
     };
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
-    let points: Vec<(f64, f64)> = members
-        .iter()
-        .zip(shares)
-        .filter_map(|(&m, w)| match view(m.at()) {
-            View::Numeric { rep, .. } => Some((rep, w)),
-            _ => None,
-        })
-        .collect();
+    points.clear();
+    points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
+        View::Numeric { rep, .. } => Some((rep, w)),
+        _ => None,
+    }));
     // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
     // fallen below what was reported earlier.
     let roles = &outcome.roles;
@@ -1680,7 +1686,8 @@ pub(crate) fn numeric<'a>(
         .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
         .filter_map(|m| low_end(view(m)))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
-    outcome.numeric = common.map(|common| spread(&common, floor, points));
+    outcome.numeric = common.map(|common| spread(&common, floor, &mut points));
+    (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
 }
 
@@ -1755,12 +1762,42 @@ fn floors_point<'v>(
 }
 
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
-/// beneath what the estimate keeps ([`Kept`]): they support it.
-fn floaters(floating: &[u32], kept: Kept<'_>, inputs: &[Input<'_>]) -> BTreeSet<usize> {
+/// beneath what the estimate keeps ([`Kept`]): they support it. Into `found.floaters`, sorted
+/// and each once.
+fn floaters(floating: &[u32], kept: Kept<'_>, inputs: &[Input<'_>], found: &mut RolesScratch) {
     let floors = || floating.iter().map(|&at| &inputs[at as usize]);
-    let rejecting: BTreeSet<usize> =
-        floors().filter(|i| kept.above(&floor_low(i.view))).map(|i| i.voice).collect();
-    floors().map(|i| i.voice).filter(|v| !rejecting.contains(v)).collect()
+    let rejecting = &mut found.voices;
+    rejecting.clear();
+    rejecting.extend(floors().filter(|i| kept.above(&floor_low(i.view))).map(|i| i.voice));
+    let rejecting = distinct(rejecting);
+    found.floaters.clear();
+    let floating = floors().map(|i| i.voice).filter(|v| rejecting.binary_search(v).is_err());
+    found.floaters.extend(floating);
+    distinct(&mut found.floaters);
+}
+
+/// `list` sorted, each value once.
+fn distinct(list: &mut Vec<usize>) -> &[usize] {
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// The lists [`roles`] and the helpers it calls fill afresh for every epoch whose roles are
+/// found: one set serves a round.
+#[derive(Debug, Default)]
+struct RolesScratch {
+    /// The voices of the floating floors that support the estimate ([`floaters`]).
+    floaters: Vec<usize>,
+    /// A list of voices, sorted when read: those rejecting the estimate ([`floaters`]), or of
+    /// the chosen cluster ([`roles`]), or supporting it ([`numeric`]).
+    voices: Vec<usize>,
+    /// [`mark_regressions`]' kept figures and its candidates, per voice its highest kept
+    /// figure so far, and the list of a regression.
+    kept: Vec<usize>,
+    candidates: Vec<usize>,
+    best: HashMap<usize, (LowKey, usize), FixedState>,
+    below: Vec<usize>,
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
@@ -1773,11 +1810,14 @@ fn roles(
     kept: Kept<'_>,
     inputs: &[Input<'_>],
     revised: impl Fn(usize) -> Option<usize>,
-    floaters: &BTreeSet<usize>,
+    found: &mut RolesScratch,
 ) -> (Roles, Below) {
     let mut roles = Roles::unused(inputs.len());
-    let chosen_voices: BTreeSet<usize> =
-        clusters.get(chosen).into_iter().flatten().map(|m| inputs[m.at()].voice).collect();
+    found.voices.clear();
+    let members = clusters.get(chosen).into_iter().flatten();
+    found.voices.extend(members.map(|m| inputs[m.at()].voice));
+    let chosen_voices = distinct(&mut found.voices);
+    let floaters = &found.floaters;
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
             roles.set(m.at(), if ci == chosen { Role::Chosen } else { Role::Rival });
@@ -1797,14 +1837,16 @@ fn roles(
             Role::Revised { by: index(by) }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
-        } else if floaters.contains(&input.voice) || chosen_voices.contains(&input.voice) {
+        } else if floaters.binary_search(&input.voice).is_ok()
+            || chosen_voices.binary_search(&input.voice).is_ok()
+        {
             Role::Floor
         } else {
             Role::Aside
         };
         roles.set(m, role);
     }
-    let below = mark_regressions(&mut roles, inputs);
+    let below = mark_regressions(&mut roles, inputs, found);
     (roles, below)
 }
 
@@ -1826,19 +1868,24 @@ fn total_key(x: f64) -> u64 {
 /// is checked against the highest first and at most [`MAX_LISTED`] are listed:
 /// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
 /// ([`Outcome::below`]).
-fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
+fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesScratch) -> Below {
+    let RolesScratch { kept, candidates, best, below, .. } = found;
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
-    let mut kept: Vec<usize> = (0..inputs.len())
-        .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
-        .filter(|&m| dated(m).is_some())
-        .collect();
+    kept.clear();
+    kept.extend(
+        (0..inputs.len())
+            .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
+            .filter(|&m| dated(m).is_some()),
+    );
     if kept.is_empty() {
         return Below::default();
     }
-    let mut candidates: Vec<usize> = (0..inputs.len())
-        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
-        .filter(|&m| dated(m).is_some())
-        .collect();
+    candidates.clear();
+    candidates.extend(
+        (0..inputs.len())
+            .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
+            .filter(|&m| dated(m).is_some()),
+    );
     kept.sort_by_key(|&m| (inputs[m].as_of, m));
     candidates.sort_by_key(|&m| (inputs[m].as_of, m));
     // A regression needs a kept figure of an earlier day.
@@ -1847,11 +1894,10 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
     }
     let mut lists = Below::default();
     // Per voice its highest kept figure so far; the set orders them highest first.
-    let mut best: HashMap<usize, (LowKey, usize), FixedState> = HashMap::default();
+    best.clear();
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
     let mut next = 0;
-    let mut below = Vec::with_capacity(MAX_LISTED);
-    for m in candidates {
+    for &m in candidates.iter() {
         let Some((day, i)) = dated(m) else { continue };
         while next < kept.len() && inputs[kept[next]].as_of.is_some_and(|d| d < day) {
             let g = kept[next];
@@ -1877,7 +1923,7 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
                 .take(MAX_LISTED),
         );
         if !below.is_empty() {
-            roles.set(m, Role::Regression { below: lists.push(&below) });
+            roles.set(m, Role::Regression { below: lists.push(below) });
         }
     }
     lists.shrink_to_fit();
@@ -1886,7 +1932,7 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>]) -> Below {
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
 /// weighted median of its figures kept inside.
-fn spread(common: &Interval, floor: Option<Endpoint>, mut points: Vec<(f64, f64)>) -> Spread {
+fn spread(common: &Interval, floor: Option<Endpoint>, points: &mut [(f64, f64)]) -> Spread {
     let (mut low, mut low_open) = (common.low().value, common.low().open);
     if let Some(f) = floor
         && (f.value > low || (f.value == low && f.open))
@@ -1894,7 +1940,7 @@ fn spread(common: &Interval, floor: Option<Endpoint>, mut points: Vec<(f64, f64)
         (low, low_open) = (f.value, f.open);
     }
     let high = common.high();
-    let median = crh::weighted_median(&mut points).unwrap_or(low);
+    let median = crh::weighted_median(points).unwrap_or(low);
     let mut best = match high {
         Some(h) => median.clamp(low, h.value.max(low)),
         None => median.max(low),
