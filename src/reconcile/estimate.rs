@@ -1303,27 +1303,6 @@ struct Starts {
     walk: Option<Order>,
 }
 
-impl Starts {
-    /// These starts in a store whose parts held `base` before them: each moved on by `base`'s,
-    /// its flags kept.
-    fn after(&self, base: &Starts) -> Starts {
-        Starts {
-            revised: self.revised + base.revised,
-            floors: self.floors + base.floors,
-            floating: self.floating + base.floating,
-            clusters: self.clusters + base.clusters,
-            split_members: self.split_members + base.split_members,
-            split_voices: self.split_voices + base.split_voices,
-            twice: self.twice + base.twice,
-            all_members: self.all_members + base.all_members,
-            loose: self.loose + base.loose,
-            ends_order: self.ends_order + base.ends_order,
-            walk_clusters: self.walk_clusters + base.walk_clusters,
-            ..*self
-        }
-    }
-}
-
 /// Which [`crh::EndsOrder`] an epoch's walk keeps in a [`NumericStore`].
 #[derive(Debug, Clone, Copy)]
 enum Order {
@@ -1399,39 +1378,6 @@ impl NumericStore {
             }
         }
         self.starts.push(self.ends());
-    }
-
-    /// Appends the epochs of `other` after this store's, as if each had been pushed here in
-    /// turn: a store is built a part at a time in parallel ([`NumericStore::push`] to each
-    /// part), then the parts are appended in order.
-    pub(crate) fn append(&mut self, other: &NumericStore) {
-        let Some((first, rest)) = other.starts.split_first() else { return };
-        if self.starts.is_empty() {
-            self.starts.push(self.ends());
-        }
-        let base = self.ends();
-        // The flags of `other`'s first epoch are on its first start, which is this store's last.
-        if let Some(last) = self.starts.last_mut() {
-            (last.all, last.loose_listed, last.walk) = (first.all, first.loose_listed, first.walk);
-        }
-        self.starts.extend(rest.iter().map(|s| s.after(&base)));
-        self.revised.extend_from_slice(&other.revised);
-        self.floors.extend_from_slice(&other.floors);
-        self.floating.extend_from_slice(&other.floating);
-        self.floor_voices.extend_from_slice(&other.floor_voices);
-        self.commons.extend_from_slice(&other.commons);
-        self.split_members.extend_from_slice(&other.split_members);
-        self.split_voices.extend_from_slice(&other.split_voices);
-        self.split_ends.extend_from_slice(&other.split_ends);
-        self.under.extend_from_slice(&other.under);
-        self.twice.extend_from_slice(&other.twice);
-        self.latest.extend_from_slice(&other.latest);
-        self.distinct.extend_from_slice(&other.distinct);
-        self.all_members.extend_from_slice(&other.all_members);
-        self.loose.extend_from_slice(&other.loose);
-        self.ends_order.extend_from_slice(&other.ends_order);
-        self.by_high.extend_from_slice(&other.by_high);
-        self.by_low.extend_from_slice(&other.by_low);
     }
 
     /// Gives back what growing reserved beyond the epochs pushed: the store is kept for
@@ -2550,20 +2496,6 @@ mod tests {
         let mut store = NumericStore::default();
         for numeric in [None, Some(&built), Some(&built)] {
             store.push(numeric);
-        }
-        // The same epochs in a store made of parts, as `prepare_all` makes it in parallel:
-        // each part appended reads as if its epochs had been pushed in turn.
-        let mut parts = NumericStore::default();
-        for part in [vec![None, Some(&built)], vec![], vec![Some(&built)]] {
-            let mut store = NumericStore::default();
-            for numeric in part {
-                store.push(numeric);
-            }
-            parts.append(&store);
-        }
-        for e in 0..3 {
-            let (pushed, appended) = (store.get(e), parts.get(e));
-            assert_eq!(format!("{appended:?}"), format!("{pushed:?}"), "epoch {e} appended");
         }
         let epoch = store.get(2);
         assert_eq!(format!("{epoch:?}"), format!("{:?}", built.view()), "read back as made");

@@ -815,14 +815,10 @@ fn prepare(
     }
 }
 
-/// How many epochs [`prepare_all`] prepares at a time, in parts ([`PREPARED_A_PART`]), before
-/// it appends what they need to the [`estimate::NumericStore`]: enough to share between
-/// threads, few enough that the parts waiting to be appended are a small part of the store.
+/// How many epochs [`prepare_all`] prepares at a time before it keeps what they need in the
+/// [`estimate::NumericStore`]: enough to share between threads, few enough that the prepared
+/// epochs waiting for the store are a small part of it.
 const PREPARED_AT_A_TIME: usize = 1 << 10;
-
-/// How many epochs of a batch ([`PREPARED_AT_A_TIME`]) one thread prepares into a store of
-/// their own, appended to the whole in order.
-const PREPARED_A_PART: usize = 1 << 7;
 
 /// Below this many observations the epochs are prepared and estimated in the calling thread:
 /// a reconciliation of a few articles would pay more to start the pool's threads than it
@@ -847,25 +843,15 @@ fn prepare_all(
 ) -> estimate::NumericStore {
     let one = |epoch: &mut Epoch| prepare(view, epoch, policy, &by_id);
     let parallel = parallel && in_parallel(view.obs.len());
-    // A run of epochs into a store of its own, each epoch's parts dropped once pushed.
-    let part = |run: &mut [Epoch]| {
-        let mut part = estimate::NumericStore::default();
-        for epoch in run {
-            part.push(one(epoch).as_ref());
-        }
-        part
-    };
-    if !parallel {
-        let mut store = part(epochs);
-        store.shrink_to_fit();
-        return store;
-    }
     let mut store = estimate::NumericStore::default();
     for batch in epochs.chunks_mut(PREPARED_AT_A_TIME) {
-        let parts: Vec<estimate::NumericStore> =
-            batch.par_chunks_mut(PREPARED_A_PART).map(part).collect();
-        for p in &parts {
-            store.append(p);
+        let prepared: Vec<Option<estimate::Numeric>> = if parallel {
+            batch.par_iter_mut().map(one).collect()
+        } else {
+            batch.iter_mut().map(one).collect()
+        };
+        for numeric in &prepared {
+            store.push(numeric.as_ref());
         }
     }
     store.shrink_to_fit();
