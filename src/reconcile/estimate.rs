@@ -148,13 +148,6 @@ impl Below {
         index(self.ends.len() - 1)
     }
 
-    /// Gives back what pushing reserved beyond the lists: an outcome keeps them while its
-    /// winner stays.
-    fn shrink_to_fit(&mut self) {
-        self.ends.shrink_to_fit();
-        self.positions.shrink_to_fit();
-    }
-
     /// Regression `at`'s list.
     fn list(&self, at: u32) -> &[u32] {
         let at = at as usize;
@@ -1744,6 +1737,8 @@ struct RolesScratch {
     candidates: Vec<usize>,
     best: HashMap<usize, (LowKey, usize), FixedState>,
     below: Vec<usize>,
+    /// The lists of the regressions, as they are found.
+    lists: Below,
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
@@ -1815,7 +1810,7 @@ fn total_key(x: f64) -> u64 {
 /// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
 /// ([`Outcome::below`]).
 fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesScratch) -> Below {
-    let RolesScratch { kept, candidates, best, below, .. } = found;
+    let RolesScratch { kept, candidates, best, below, lists, .. } = found;
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     kept.clear();
     kept.extend(
@@ -1838,7 +1833,8 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
     if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
         return Below::default();
     }
-    let mut lists = Below::default();
+    lists.ends.clear();
+    lists.positions.clear();
     // Per voice its highest kept figure so far; the set orders them highest first.
     best.clear();
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
@@ -1872,8 +1868,8 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
             roles.set(m, Role::Regression { below: lists.push(below) });
         }
     }
-    lists.shrink_to_fit();
-    lists
+    // The outcome keeps the lists while its winner stays: copied at their length.
+    lists.clone()
 }
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
