@@ -1799,7 +1799,7 @@ pub(crate) const MAX_LISTED: usize = 5;
 type LowKey = (u64, bool);
 
 /// A key that orders floats as `f64::total_cmp` does.
-fn total_key(x: f64) -> u64 {
+pub(crate) fn total_key(x: f64) -> u64 {
     let bits = x.to_bits();
     if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
 }

@@ -778,28 +778,31 @@ fn prepare(
         View::Numeric { interval, rep } => Some((interval, rep)),
         _ => None,
     };
-    // The numeric figures with their low ends and points, read once: by low end, then by id.
-    let mut numeric: Vec<(usize, Endpoint, f64)> = epoch
+    // The numeric figures with their low ends (as a key in the order of `f64::total_cmp`,
+    // then whether excluded) and points, read once: by low end, then by id, then as they
+    // came (as a stable sort by the first two would leave them).
+    let mut numeric: Vec<((u64, bool), usize, f64)> = epoch
         .obs
         .clone()
-        .filter_map(|o| interval_of(o).map(|(i, rep)| (o, i.low(), rep)))
+        .filter_map(|o| {
+            let (interval, rep) = interval_of(o)?;
+            let low = interval.low();
+            Some(((estimate::total_key(low.value), low.open), o, rep))
+        })
         .collect();
-    numeric.sort_by(|(a, la, _), (b, lb, _)| {
-        la.value
-            .total_cmp(&lb.value)
-            .then(la.open.cmp(&lb.open))
-            .then_with(|| by_id(&obs[*a], &obs[*b]))
+    numeric.sort_unstable_by(|(la, a, _), (lb, b, _)| {
+        la.cmp(lb).then_with(|| by_id(&obs[*a], &obs[*b])).then(a.cmp(b))
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
     let mut seen: HashSet<(u32, u32), FixedState> =
         HashSet::with_capacity_and_hasher(numeric.len(), FixedState::default());
     let reps: Vec<f64> = numeric
         .iter()
-        .filter(|&&(o, _, _)| seen.insert((index(obs[o].voice()), obs[o].key)))
+        .filter(|&&(_, o, _)| seen.insert((index(obs[o].voice()), obs[o].key)))
         .map(|&(_, _, rep)| rep)
         .collect();
     epoch.spread = crh::spread(reps);
-    let order: Vec<usize> = numeric.iter().map(|&(o, _, _)| o - epoch.obs.start).collect();
+    let order: Vec<usize> = numeric.iter().map(|&(_, o, _)| o - epoch.obs.start).collect();
     let inputs = view.inputs(epoch);
     match epoch.kind {
         Some(Kind::Label) => {
