@@ -505,24 +505,28 @@ fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize,
     (best, support.voices, tied)
 }
 
-/// Floors that lend support: the earlier figures and current lower bounds, not revised away,
-/// of voices without a bounded current figure, each voice speaking through one floor, the
-/// highest of its latest date (its earlier figures lend no support to what its latest one
-/// rejects). Sorted by low end.
+/// Floors that lend support, into `floating` (`floors` is a list to work in): the earlier
+/// figures and current lower bounds, not revised away, of voices without a bounded current
+/// figure, each voice speaking through one floor, the highest of its latest date (its earlier
+/// figures lend no support to what its latest one rejects). Sorted by low end.
 fn floating_floors(
     inputs: &[Input<'_>],
     is_floor: impl Fn(usize) -> bool,
     anchored: &[usize],
-) -> Vec<Floor> {
+    floors: &mut Vec<usize>,
+    floating: &mut Vec<Floor>,
+) {
     // The floors of voices without a bounded current figure (`anchored`, sorted), by voice:
     // one sorted list, no map.
-    let mut floors: Vec<usize> = (0..inputs.len())
-        .filter(|&m| is_floor(m) && anchored.binary_search(&inputs[m].voice).is_err())
-        .collect();
+    floors.clear();
+    floors.extend(
+        (0..inputs.len())
+            .filter(|&m| is_floor(m) && anchored.binary_search(&inputs[m].voice).is_err()),
+    );
     floors.sort_by_key(|&m| inputs[m].voice);
     // One floor per voice: the highest of its latest date (a running total rises through a
     // day), so the choice and the roles read a voice the same way; of two as high, the first.
-    let mut floating: Vec<Floor> = Vec::new();
+    floating.clear();
     for run in floors.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         let latest = run.iter().map(|&m| inputs[m].as_of).max();
         let mut highest: Option<(Endpoint, usize)> = None;
@@ -540,7 +544,6 @@ fn floating_floors(
     floating.sort_by(|a, b| {
         a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)).then(a.at.cmp(&b.at))
     });
-    floating
 }
 
 /// A floating floor as [`floating_floors`] finds it: its low end and its position in the
@@ -580,12 +583,11 @@ fn floor_low(view: View<'_>) -> Endpoint {
 }
 
 /// Per voice with a floating floor (`floating`, see [`floating_floors`]: one a voice at most),
-/// the place of its floor there: `(voice, place)`, sorted by voice.
-fn floor_places(floating: &[Floor], inputs: &[Input<'_>]) -> Vec<(usize, usize)> {
-    let mut by_voice: Vec<(usize, usize)> =
-        floating.iter().enumerate().map(|(k, f)| (inputs[f.at()].voice, k)).collect();
+/// the place of its floor there, into `by_voice`: `(voice, place)`, sorted by voice.
+fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(usize, usize)>) {
+    by_voice.clear();
+    by_voice.extend(floating.iter().enumerate().map(|(k, f)| (inputs[f.at()].voice, k)));
     by_voice.sort_unstable();
-    by_voice
 }
 
 /// Clusters of current figures that can all be true together: a sweep over intervals sorted by
@@ -906,15 +908,19 @@ fn interval_of(input: &Input<'_>) -> Option<Interval> {
     }
 }
 
-/// Per position: the later figure of the same voice that revised it down, if any. A voice
+/// Per position, into `revised`: the later figure of the same voice that revised it down, if
+/// any (`dated` is a list to work in). A voice
 /// that lowers its own running total revises it (UCDP and ACLED revise totals down as better
 /// information arrives): the earlier figure is no floor.
-fn revisions(inputs: &[Input<'_>]) -> Vec<Option<usize>> {
-    let mut revised = vec![None; inputs.len()];
+fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut Vec<usize>) {
+    revised.clear();
+    revised.resize(inputs.len(), None);
     // By voice, latest first: one sorted list, no map.
-    let mut dated: Vec<usize> = (0..inputs.len())
-        .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some())
-        .collect();
+    dated.clear();
+    dated.extend(
+        (0..inputs.len())
+            .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some()),
+    );
     dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
     for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         // Walking from the latest figure back: the lowest-reaching figure strictly later.
@@ -940,7 +946,6 @@ fn revisions(inputs: &[Input<'_>]) -> Vec<Option<usize>> {
             };
         }
     }
-    revised
 }
 
 fn high_of(i: &Interval) -> f64 {
@@ -1003,6 +1008,46 @@ pub(crate) struct Numeric {
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
     /// choose between (most have one, and pay one pointer).
     walk: Option<Box<Walk>>,
+}
+
+/// The places in `floating` (see [`floating_floors`]) of the loose floors, those of voices
+/// with no figure among the clusters' members `all` ([`NumericRef::loose`]); `None` when every
+/// floating floor is loose. `voices` is a list to work in.
+fn loose_floors(
+    floating: &[Floor],
+    all: &[usize],
+    inputs: &[Input<'_>],
+    voices: &mut Vec<usize>,
+) -> Option<Vec<u32>> {
+    voices.clear();
+    voices.extend(all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice));
+    voices.sort_unstable();
+    voices.dedup();
+    // `floating` holds one floor per voice already.
+    let loose = (0..floating.len())
+        .filter(|&k| voices.binary_search(&inputs[floating[k].at()].voice).is_err());
+    let loose: Vec<u32> = loose.map(index).collect();
+    (loose.len() < floating.len()).then_some(loose)
+}
+
+/// The lists [`Numeric::of`] works in, filled afresh for every epoch it prepares: one set
+/// serves the epochs a thread prepares.
+#[derive(Debug, Default)]
+pub(crate) struct Preparing {
+    /// [`revisions`]' lists.
+    revised: Vec<Option<usize>>,
+    dated: Vec<usize>,
+    /// Per position, whether it is a floor.
+    is_floor: Vec<bool>,
+    /// The voices with a bounded current figure, then those with any current figure.
+    voices: Vec<usize>,
+    /// [`floating_floors`]' lists, and each floating floor's place by voice.
+    floors: Vec<usize>,
+    floating: Vec<Floor>,
+    floor_at: Vec<(usize, usize)>,
+    /// Every cluster's members, and how their voices split.
+    all: Vec<usize>,
+    split: (Vec<(u32, u32)>, Vec<u32>),
 }
 
 /// The orders [`least_loss_cluster`] walks in, which do not move between rounds: computed
@@ -1100,35 +1145,41 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
 }
 
 impl Numeric {
-    /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`].
-    pub(crate) fn of(clusters: &Clusters, inputs: &[Input<'_>]) -> Self {
-        let revised = revisions(inputs);
+    /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`], with the
+    /// lists of `lists` (kept from one epoch to the next).
+    pub(crate) fn of(clusters: &Clusters, inputs: &[Input<'_>], lists: &mut Preparing) -> Self {
+        let Preparing { revised, dated, is_floor, voices, floors, floating, floor_at, all, split } =
+            lists;
+        revisions(inputs, revised, dated);
         // Floors: earlier figures and current lower bounds, not revised away. Only those of
         // voices without a bounded current figure lend support to clusters above them.
-        let is_floor: Vec<bool> = (0..inputs.len())
-            .map(|m| {
-                let input = &inputs[m];
-                revised[m].is_none()
-                    && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
-            })
-            .collect();
+        is_floor.clear();
+        is_floor.extend((0..inputs.len()).map(|m| {
+            let input = &inputs[m];
+            revised[m].is_none()
+                && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
+        }));
         // What only floors need is found only where there are floors (none in a table).
         let any_floor = is_floor.contains(&true);
-        let mut anchored: Vec<usize> = clusters
-            .members()
-            .filter(|_| any_floor)
-            .filter(|&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
-            .map(|m| inputs[m].voice)
-            .collect();
+        let anchored = voices;
+        anchored.clear();
+        anchored.extend(
+            clusters
+                .members()
+                .filter(|_| any_floor)
+                .filter(|&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
+                .map(|m| inputs[m].voice),
+        );
         anchored.sort_unstable();
         anchored.dedup();
-        let floating = floating_floors(inputs, |m| is_floor[m], &anchored);
-        drop(anchored);
+        floating_floors(inputs, |m| is_floor[m], anchored, floors, floating);
+        let floating = &*floating;
         // Each floor adds its voice to the running totals (a voice has one floating floor at
         // most), so the support a cluster gets from the floors beneath it is a prefix found by
         // binary search: choosing stays O(n log n) however many clusters there are. Per voice
         // with a floating floor, the floor's place (sorted by voice).
-        let floor_at = floor_places(&floating, inputs);
+        floor_places(floating, inputs, floor_at);
+        let floor_at = &*floor_at;
         let floor_of = |voice: usize| {
             floor_at.binary_search_by_key(&voice, |&(v, _)| v).ok().map(|i| floor_at[i].1)
         };
@@ -1161,23 +1212,18 @@ impl Numeric {
                 beneath.map(move |v| (c, v))
             })
             .collect();
-        let all: Vec<usize> = clusters.members().collect();
-        let mut current_voices: Vec<usize> =
-            all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice).collect();
-        current_voices.sort_unstable();
-        current_voices.dedup();
-        // `floating` holds one floor per voice already.
-        let loose: Vec<u32> = (0..floating.len())
-            .filter(|&k| current_voices.binary_search(&inputs[floating[k].at()].voice).is_err())
-            .map(index)
-            .collect();
-        let loose = (loose.len() < floating.len()).then_some(loose);
+        all.clear();
+        all.extend(clusters.members());
+        let loose = loose_floors(floating, all, inputs, anchored);
         let floors: Vec<u32> = (0..inputs.len())
             .filter(|&m| is_floor[m] && interval_of(&inputs[m]).is_some())
             .map(index)
             .collect();
-        let all_split =
-            Some(Split::of(&all, inputs).members).filter(|members| *members != splits.members);
+        let (members, voices) = split;
+        members.clear();
+        voices.clear();
+        split_into(all, inputs, members, voices);
+        let all_split = (*members != splits.members).then(|| members.clone());
         let mut epoch = Numeric {
             walk: None,
             floors,
@@ -2486,7 +2532,7 @@ mod tests {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let built = Numeric::of(&clusters, &inputs);
+        let built = Numeric::of(&clusters, &inputs, &mut Preparing::default());
         // Read back from a store, after an epoch that is not numeric and the same one, so
         // that every part starts past the beginning of its vector.
         let mut store = NumericStore::default();

@@ -766,12 +766,14 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
 /// depend only on the intervals, not on the weights. `by_id` orders two observations by their
-/// ids, which order figures with the same low end.
+/// ids, which order figures with the same low end; `lists` are kept from one epoch to the
+/// next.
 fn prepare(
     view: &ObsView<'_>,
     epoch: &mut Epoch,
     policy: &Policy,
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
+    lists: &mut estimate::Preparing,
 ) -> Option<estimate::Numeric> {
     let obs = view.obs;
     let interval_of = |o: usize| match obs[o].held().view(view.values, view.intervals) {
@@ -812,7 +814,7 @@ fn prepare(
         }
         Some(_) => {
             epoch.clusters = estimate::numeric_clusters(&order, &inputs);
-            Some(estimate::Numeric::of(&epoch.clusters, &inputs))
+            Some(estimate::Numeric::of(&epoch.clusters, &inputs, lists))
         }
         None => None,
     }
@@ -844,14 +846,17 @@ fn prepare_all(
     by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering + Sync,
     parallel: bool,
 ) -> estimate::NumericStore {
-    let one = |epoch: &mut Epoch| prepare(view, epoch, policy, &by_id);
+    let one = |lists: &mut estimate::Preparing, epoch: &mut Epoch| {
+        prepare(view, epoch, policy, &by_id, lists)
+    };
     let parallel = parallel && in_parallel(view.obs.len());
     let mut store = estimate::NumericStore::default();
+    let mut lists = estimate::Preparing::default();
     for batch in epochs.chunks_mut(PREPARED_AT_A_TIME) {
         let prepared: Vec<Option<estimate::Numeric>> = if parallel {
-            batch.par_iter_mut().map(one).collect()
+            batch.par_iter_mut().map_init(estimate::Preparing::default, one).collect()
         } else {
-            batch.iter_mut().map(one).collect()
+            batch.iter_mut().map(|epoch| one(&mut lists, epoch)).collect()
         };
         for numeric in &prepared {
             store.push(numeric.as_ref());
