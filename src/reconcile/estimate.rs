@@ -1881,8 +1881,14 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
     }
     lists.ends.clear();
     lists.positions.clear();
-    // Per voice its highest kept figure so far; the set orders them highest first.
-    best.clear();
+    // Per voice its highest kept figure so far; the set orders them highest first. A map
+    // grown far past this epoch's figures by a large epoch is made afresh: emptying it costs
+    // its capacity, and small epochs after a large one would pay that each.
+    if best.capacity() > 4 * kept.len().max(64) {
+        *best = HashMap::default();
+    } else {
+        best.clear();
+    }
     let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
     let mut next = 0;
     for &m in candidates.iter() {
