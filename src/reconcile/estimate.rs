@@ -2485,6 +2485,43 @@ mod tests {
         })
     }
 
+    /// The estimator's inputs for an epoch of `figures`: each a number, its key its text's
+    /// place in text order (as `Keys::order` gives the engine's keys), its day its as-of date
+    /// (none for the last day) and its publication date.
+    fn inputs_of(figures: &[Figure]) -> Vec<Input<'static>> {
+        let texts: Vec<String> =
+            figures.iter().map(|f| format!("{} {} {}", f.at, f.shape, f.width)).collect();
+        let mut sorted = texts.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let keys: Vec<usize> =
+            texts.iter().map(|t| sorted.binary_search(t).unwrap_or_default()).collect();
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + d);
+        figures
+            .iter()
+            .zip(&keys)
+            .map(|(f, key)| Input {
+                view: View::Numeric { interval: interval(f), rep: f64::from(f.at) },
+                voice: f.voice,
+                current: f.current,
+                key: *key,
+                published: day(f.day),
+                as_of: if f.day == 3 { None } else { day(f.day) },
+            })
+            .collect()
+    }
+
+    /// The clusters [`numeric_clusters`] finds among `figures` (read as `inputs`), swept in
+    /// the order of their low ends.
+    fn swept_clusters(figures: &[Figure], inputs: &[Input<'_>]) -> Clusters {
+        let mut order: Vec<usize> = (0..inputs.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
+            a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
+        });
+        numeric_clusters(&order, inputs)
+    }
+
     /// The cluster [`least_loss_cluster`] chooses and the one the oracle chooses, for an epoch
     /// of `figures` whose voices weigh `WEIGHTS[weights[v]]`, with clusters of `supports`.
     /// `swept`: the clusters [`numeric_clusters`] finds; otherwise any split of the current
@@ -2495,39 +2532,9 @@ mod tests {
         supports: &[Support],
         swept: bool,
     ) -> (usize, usize) {
-        let views: Vec<View> = figures
-            .iter()
-            .map(|f| View::Numeric { interval: interval(f), rep: f64::from(f.at) })
-            .collect();
-        let texts: Vec<String> =
-            figures.iter().map(|f| format!("{} {} {}", f.at, f.shape, f.width)).collect();
-        // Each text's place in text order, as `Keys::order` gives the engine's keys.
-        let mut sorted = texts.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let keys: Vec<usize> =
-            texts.iter().map(|t| sorted.binary_search(t).unwrap_or_default()).collect();
-        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + d);
-        let inputs: Vec<Input<'_>> = figures
-            .iter()
-            .zip(&views)
-            .zip(&keys)
-            .map(|((f, view), key)| Input {
-                view: *view,
-                voice: f.voice,
-                current: f.current,
-                key: *key,
-                published: day(f.day),
-                as_of: if f.day == 3 { None } else { day(f.day) },
-            })
-            .collect();
+        let inputs = inputs_of(figures);
         let clusters: Clusters = if swept {
-            let mut order: Vec<usize> = (0..inputs.len()).collect();
-            order.sort_by(|&a, &b| {
-                let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
-                a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
-            });
-            numeric_clusters(&order, &inputs)
+            swept_clusters(figures, &inputs)
         } else {
             (0..4)
                 .map(|c| {
@@ -2567,6 +2574,39 @@ mod tests {
             &clusters, &inputs, &epoch, supports, heaviest, &weight,
         );
         (walked, every)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The lists an epoch is prepared and estimated in are kept from one epoch to the next
+        /// ([`Preparing`], [`Scratch`]): nothing an epoch leaves in them changes a later
+        /// epoch's preparing or outcome, in a first round (its roles found) or a second (the
+        /// outcome before given).
+        #[test]
+        fn lists_kept_between_epochs_change_no_epoch(
+            epochs in proptest::collection::vec(proptest::collection::vec(figure(), 1..16), 1..6),
+            weights in proptest::collection::vec(0..WEIGHTS.len(), 6),
+        ) {
+            let weight: Vec<f64> = weights.iter().map(|&w| WEIGHTS[w]).collect();
+            let (mut preparing, mut scratch) = (Preparing::default(), Scratch::default());
+            for figures in &epochs {
+                let inputs = inputs_of(figures);
+                let clusters = swept_clusters(figures, &inputs);
+                let fresh = Numeric::of(&clusters, &inputs, &mut Preparing::default());
+                let kept = Numeric::of(&clusters, &inputs, &mut preparing);
+                proptest::prop_assert_eq!(format!("{:?}", kept.view()), format!("{:?}", fresh.view()));
+                let view = |m: usize| inputs[m].view;
+                let estimate = |previous: Option<Outcome>, scratch: &mut Scratch| {
+                    let out = numeric(&clusters, &fresh.view(), || inputs_of(figures), view, &weight, previous, scratch);
+                    format!("{out:?}")
+                };
+                let first = numeric(&clusters, &fresh.view(), || inputs_of(figures), view, &weight, None, &mut Scratch::default());
+                proptest::prop_assert_eq!(estimate(None, &mut scratch), format!("{first:?}"));
+                let again = estimate(Some(first.clone()), &mut Scratch::default());
+                proptest::prop_assert_eq!(estimate(Some(first), &mut scratch), again);
+            }
+        }
     }
 
     proptest::proptest! {
