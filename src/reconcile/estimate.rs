@@ -1031,7 +1031,7 @@ fn loose_floors(
 }
 
 /// The lists [`Numeric::of`] works in, filled afresh for every epoch it prepares: one set
-/// serves the epochs a thread prepares.
+/// serves the epochs of one of the pool's jobs (rayon's `map_init` makes one a job).
 #[derive(Debug, Default)]
 pub(crate) struct Preparing {
     /// [`revisions`]' lists.
