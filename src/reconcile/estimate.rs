@@ -1021,8 +1021,7 @@ fn loose_floors(
 ) -> Option<Vec<u32>> {
     voices.clear();
     voices.extend(all.iter().filter(|_| !floating.is_empty()).map(|&m| inputs[m].voice));
-    voices.sort_unstable();
-    voices.dedup();
+    let voices = distinct(voices);
     // `floating` holds one floor per voice already.
     let loose = (0..floating.len())
         .filter(|&k| voices.binary_search(&inputs[floating[k].at()].voice).is_err());
@@ -1170,8 +1169,7 @@ impl Numeric {
                 .filter(|&m| interval_of(&inputs[m]).is_some_and(|i| i.high().is_some()))
                 .map(|m| inputs[m].voice),
         );
-        anchored.sort_unstable();
-        anchored.dedup();
+        distinct(anchored);
         floating_floors(inputs, |m| is_floor[m], anchored, floors, floating);
         let floating = &*floating;
         // Each floor adds its voice to the running totals (a voice has one floating floor at
