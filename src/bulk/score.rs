@@ -174,8 +174,23 @@ impl BulkNames<'_> {
     }
 
     fn line(&self, c: usize) -> u32 {
-        let (ci, j) = self.place(c);
+        self.line_at(self.place(c))
+    }
+
+    /// The line of the claim at `j` in chunk `ci`.
+    fn line_at(&self, (ci, j): (usize, usize)) -> u32 {
         self.bulk.chunks[ci].lines[j]
+    }
+
+    /// The order key of the claim at `j` in chunk `ci` ([`ClaimNames::order_key`]).
+    fn order_key_at(&self, at: (usize, usize)) -> u64 {
+        // One prefix: ids order as their lines' texts do.
+        super::line_key(self.line_at(at))
+    }
+
+    /// The as-of date of the claim at `j` in chunk `ci` ([`ClaimNames::as_of`]).
+    fn as_of_at(&self, (ci, j): (usize, usize)) -> Option<NaiveDate> {
+        self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
     }
 }
 
@@ -189,8 +204,7 @@ impl ClaimNames for BulkNames<'_> {
     }
 
     fn order_key(&self, c: usize) -> u64 {
-        // One prefix: ids order as their lines' texts do.
-        super::line_key(self.line(c))
+        self.order_key_at(self.place(c))
     }
 
     fn value(&self, c: usize) -> Value {
@@ -225,8 +239,7 @@ impl ClaimNames for BulkNames<'_> {
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
-        let (ci, j) = self.place(c);
-        self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
+        self.as_of_at(self.place(c))
     }
 
     fn givers(&self) -> Givers {
@@ -237,6 +250,12 @@ impl ClaimNames for BulkNames<'_> {
 
     fn via(&self, _: usize) -> Option<&SourceId> {
         None
+    }
+
+    /// The chunk found once for the date and the key (a row is never relayed).
+    fn first_giver_key(&self, c: usize) -> (Option<NaiveDate>, bool, u64) {
+        let at = self.place(c);
+        (self.as_of_at(at), false, self.order_key_at(at))
     }
 }
 
@@ -359,4 +378,33 @@ fn groups_of(
         (findings::in_order(found), summary)
     });
     (groups, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BulkNames, ClaimId, ClaimNames, Voices};
+    use crate::{Parser, Table};
+
+    /// A row's first-giver key, its chunk found once, is what the trait's rule reads from the
+    /// three on their own: its as-of date, not relayed, and its order key.
+    #[test]
+    fn a_rows_first_giver_key_is_its_date_relay_and_order_key() {
+        let csv = "source,object,attribute,value,as_of\n\
+                   a,x,killed,3,2022-01-05\n\
+                   b,x,killed,4,\n\
+                   c,y,killed,5,2022-01-06\n\
+                   a,y,injured,9,2022-01-07\n";
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let voices = Voices::of_sources(&bulk.sources, &[]);
+        let firsts = bulk.first_claims();
+        let prefix = ClaimId::row_prefix(&bulk.name);
+        let names = BulkNames { bulk: &bulk, firsts: &firsts, voices: &voices, prefix };
+        assert_eq!(names.claims(), 4);
+        for c in 0..names.claims() {
+            let each = (names.as_of(c), names.via(c).is_some(), names.order_key(c));
+            assert_eq!(names.first_giver_key(c), each, "claim {c}");
+        }
+        let dated = (0..4).filter(|&c| names.as_of(c).is_some()).count();
+        assert_eq!(dated, 3, "three rows give a date");
+    }
 }

@@ -1099,6 +1099,12 @@ pub(crate) trait ClaimNames: Sync {
     fn givers(&self) -> Givers;
     /// The wire claim `c`'s outlet relays it from, if any.
     fn via(&self, c: usize) -> Option<&SourceId>;
+    /// What orders claim `c` among the givers of one statement (see `State::echoes`): its
+    /// as-of date ([`ClaimNames::as_of`]), whether it is relayed ([`ClaimNames::via`]) and
+    /// its [`ClaimNames::order_key`]; a store may read the three at once.
+    fn first_giver_key(&self, c: usize) -> (Option<chrono::NaiveDate>, bool, u64) {
+        (self.as_of(c), self.via(c).is_some(), self.order_key(c))
+    }
 }
 
 /// One yes or no per item, a bit each: the reports' marks of every claim of a table (10^7

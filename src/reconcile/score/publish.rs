@@ -617,8 +617,8 @@ impl State {
             first.clear();
             for ob in &self.obs[e.obs.clone()] {
                 let Some(c) = self.claim_of(ob) else { continue };
-                let relayed = names.via(c).is_some();
-                let cand = (names.as_of(c), relayed, names.order_key(c), source_of[c]);
+                let (as_of, relayed, key) = names.first_giver_key(c);
+                let cand = (as_of, relayed, key, source_of[c]);
                 // `number_statements` numbers an epoch's statements from its first observation.
                 debug_assert!(ob.said() >= base, "statement numbered before its epoch");
                 let local = ob.said() - base;
