@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::id::{ClaimId, SourceId};
 use crate::reconcile::findings;
 use crate::reconcile::score::{ClaimNames, Givers, State};
+use crate::reconcile::threads;
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
     Asked, Finding, Group, Reconciler, Reconciliation, Summary, finish_variable, ranked,
@@ -106,7 +107,7 @@ impl Reconciler {
     /// ```
     #[must_use]
     pub fn reconcile_table(&self, bulk: &Bulk) -> Reconciliation {
-        reconcile(self, bulk)
+        threads::on_pool(bulk.len(), || reconcile(self, bulk))
     }
 }
 
@@ -382,8 +383,24 @@ fn groups_of(
 
 #[cfg(test)]
 mod tests {
-    use super::{BulkNames, ClaimId, ClaimNames, Voices};
-    use crate::{Parser, Table};
+    use super::{BulkNames, ClaimId, ClaimNames, Voices, reconcile};
+    use crate::reconcile::threads::{PARALLEL_FROM, large_table_csv};
+    use crate::{Parser, Reconciler, Table};
+
+    /// A table large enough to go to the pool ([`crate::reconcile::threads::on_pool`]) is
+    /// reconciled there as on the calling thread, its parallel loops handed to the pool one by
+    /// one: the same estimates, voices, scores, ranks and findings.
+    #[test]
+    fn a_table_reconciled_on_the_pool_is_the_one_reconciled_beside_it() {
+        let csv = large_table_csv();
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        assert!(bulk.len() >= PARALLEL_FROM, "{} rows go to the pool", bulk.len());
+        let reconciler = Reconciler::new();
+        let on_the_pool = reconciler.reconcile_table(&bulk);
+        let beside = reconcile(&reconciler, &bulk);
+        assert!(on_the_pool.voices.iter().any(|v| v.members.len() > 1), "the clique is found");
+        assert_eq!(on_the_pool, beside);
+    }
 
     /// A row's first-giver key, its chunk found once, is what the trait's rule reads from the
     /// three on their own: its as-of date, not relayed, and its order key.

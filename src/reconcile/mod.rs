@@ -18,6 +18,7 @@ mod relate;
 mod relations;
 pub(crate) mod score;
 mod store;
+pub(crate) mod threads;
 pub(crate) mod voice;
 
 use std::collections::BTreeMap;
@@ -1240,7 +1241,13 @@ impl Reconciler {
     /// ```
     #[must_use]
     pub fn reconcile(&self, claims: impl IntoIterator<Item = Claim>) -> Reconciliation {
-        let (claims, rejected) = admit(claims.into_iter().collect());
+        let claims: Vec<Claim> = claims.into_iter().collect();
+        threads::on_pool(claims.len(), || self.reconcile_claims(claims))
+    }
+
+    /// [`Reconciler::reconcile`] of `claims`, collected.
+    fn reconcile_claims(&self, claims: Vec<Claim>) -> Reconciliation {
+        let (claims, rejected) = admit(claims);
         // What the stages read of the claims (see `store.rs`), in id order.
         let store: &[Claim] = &claims;
         debug_assert!(store.windows(2).all(|w| w[0].id() < w[1].id()), "claims not in id order");
@@ -1576,7 +1583,25 @@ pub(crate) fn index(claims: &[Claim]) -> BTreeMap<&ClaimId, usize> {
 #[cfg(test)]
 mod tests {
     use super::admit_up_to;
-    use crate::{Claim, ClaimId, Error, Measure, Parser, Provenance, SourceId, Subject};
+    use super::threads::{PARALLEL_FROM, large_table_csv};
+    use crate::{
+        Claim, ClaimId, Error, Measure, Parser, Provenance, Reconciler, SourceId, Subject, Table,
+    };
+
+    /// Claims enough to go to the pool ([`super::threads::on_pool`]) are reconciled there as on
+    /// the calling thread, their parallel loops handed to the pool one by one.
+    #[test]
+    fn claims_reconciled_on_the_pool_are_those_reconciled_beside_it() {
+        let csv = large_table_csv();
+        let parser = Parser::default();
+        let read = Table::csv().read("t.csv", csv.as_bytes(), &parser);
+        let claims: Vec<Claim> = read.collect::<Result<_, _>>().unwrap();
+        assert!(claims.len() >= PARALLEL_FROM, "{} claims go to the pool", claims.len());
+        let reconciler = Reconciler::new();
+        let on_the_pool = reconciler.reconcile(claims.clone());
+        assert!(on_the_pool.voices.iter().any(|v| v.members.len() > 1), "the clique is found");
+        assert_eq!(on_the_pool, reconciler.reconcile_claims(claims));
+    }
 
     fn claim(id: &str, phrase: &str) -> Claim {
         let source = SourceId::new("Daily").unwrap();

@@ -15,6 +15,7 @@ use super::echo::Agreements;
 use super::group::GroupData;
 use super::limit::index;
 use super::store::ClaimStore;
+use super::threads::PARALLEL_FROM;
 
 /// Union-find over source names.
 #[derive(Debug, Clone)]
@@ -1665,12 +1666,6 @@ pub(crate) struct Statements {
 /// The most values [`Statements::domains`] gives a fact: past it, a voice's false values
 /// there are taken to be as many as [`super::echo::MIN_FALSE_VALUES`] anyway.
 const ATTRIBUTE_VALUES: usize = super::echo::MIN_FALSE_VALUES as usize + 1;
-
-/// From this much work, the copy passes split what reads the voices alone between threads
-/// (counted in a pass's own unit: its rows, its subjects, or its voices' subjects): below it,
-/// starting the pool's threads costs more than it saves (a reconciliation of a few articles).
-/// The result is the same either way ([`Voices::parallel_from`]).
-const PARALLEL_FROM: usize = 1 << 14;
 
 /// How many distinct values of an attribute [`Statements::shows`] follows, each with how many
 /// facts show it; values first shown past them are counted only in all the values shown.

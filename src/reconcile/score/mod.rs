@@ -63,6 +63,7 @@ pub(crate) use super::limit::index;
 use super::partof::Derived;
 use super::relate;
 use super::store::ClaimStore;
+use super::threads::PARALLEL_FROM;
 use super::voice::Voices;
 pub(crate) use publish::Regressions;
 
@@ -825,12 +826,9 @@ fn prepare(
 /// epochs waiting for the store are a small part of it.
 const PREPARED_AT_A_TIME: usize = 1 << 10;
 
-/// Below this many observations the epochs are prepared and estimated in the calling thread:
-/// a reconciliation of a few articles would pay more to start the pool's threads than it
-/// saves. The results are the same either way (each epoch reads only its own observations).
-const PARALLEL_FROM: usize = 1 << 14;
-
-/// Whether work over `obs` observations is split between threads (see [`PARALLEL_FROM`]).
+/// Whether work over `obs` observations is split between threads ([`PARALLEL_FROM`]): below
+/// it, the epochs are prepared and estimated in the calling thread (each epoch reads only its
+/// own observations).
 fn in_parallel(obs: usize) -> bool {
     obs >= PARALLEL_FROM
 }

@@ -1,0 +1,67 @@
+//! Where a reconciliation's work runs: on rayon's pool of threads, from how much work on.
+
+/// From this much work, a reconciliation splits a loop between threads (counted in the
+/// loop's own unit: observations, a copy pass's rows, its subjects or its voices' subjects).
+/// Below it, waking the pool's threads costs more than they save (a reconciliation of a few
+/// articles). Results are the same either way: each part of a split loop reads only its own
+/// items.
+pub(crate) const PARALLEL_FROM: usize = 1 << 14;
+
+/// `work`, run on one of the pool's threads when it is over `claims` claims, at least
+/// [`PARALLEL_FROM`]; on the calling thread below that, or when it is one of the pool's.
+///
+/// A parallel loop started from a thread outside the pool hands all its parts to the pool and
+/// waits; the pool's threads are woken for it and go back to sleep after it, loop after loop.
+/// Started on one of them, the loop's thread takes its own parts and the other threads steal
+/// the rest. A reconciliation runs hundreds of such loops between stretches of work on one
+/// thread, and from the pool they cost less: at 10^7 table rows, 15.0 s of CPU and 10.0 s of
+/// wall time became 13.6 s and 9.1 s (medians of five, in turn; BENCHMARKS.md, "The work on
+/// the pool's threads"). The result is the same.
+pub(crate) fn on_pool<R: Send>(claims: usize, work: impl FnOnce() -> R + Send) -> R {
+    if claims >= PARALLEL_FROM { rayon::scope(|_| work()) } else { work() }
+}
+
+/// A table of 40,000 rows for the tests of work on the pool: 40 sources on 500 objects, an
+/// undated count and a running total of each, about half of the figures right and the rest
+/// off by 1 to 40, and sources 30 to 39 repeating source 0's counts, none of them right.
+#[cfg(test)]
+pub(crate) fn large_table_csv() -> String {
+    use std::fmt::Write;
+    let mut csv = String::from("source,object,attribute,value,as_of\n");
+    // A figure's error: none on about half of the rows, else one of forty.
+    let off = |o: usize, s: usize| {
+        let m = (o * 2_654_435_761 + s * 40_503) % 1_000;
+        if m < 500 { 0 } else { 1 + m % 40 }
+    };
+    for o in 0..500 {
+        for s in 0..40 {
+            // Sources 30 and up repeat source 0's counts, which are never right.
+            let off = if s == 0 || s >= 30 { 1 + (o * 31) % 40 } else { off(o, s) };
+            writeln!(csv, "s{s},o{o},count,{},", 100 + o + off).unwrap();
+            let day = 1 + (o + s) % 9;
+            writeln!(csv, "s{s},o{o},total,{},2022-01-{day:02}", 10 * day + off).unwrap();
+        }
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PARALLEL_FROM, on_pool};
+
+    /// Work over [`PARALLEL_FROM`] claims or more runs on one of the pool's threads; less runs
+    /// where it was called, as does any work called from the pool.
+    #[test]
+    fn work_goes_to_the_pool_from_parallel_from_claims() {
+        let on_a_pool_thread = || rayon::current_thread_index().is_some();
+        assert!(!on_a_pool_thread(), "the test starts outside the pool");
+        assert!(on_pool(PARALLEL_FROM, on_a_pool_thread));
+        assert!(!on_pool(PARALLEL_FROM - 1, on_a_pool_thread));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let (outer, inner) = pool.install(|| {
+            let outer = std::thread::current().id();
+            (outer, on_pool(PARALLEL_FROM, || std::thread::current().id()))
+        });
+        assert_eq!(outer, inner, "work called from the pool stays on its thread");
+    }
+}
