@@ -1311,15 +1311,10 @@ impl Voices {
             );
             let truth = vote(&per_group, order, self.groups.len());
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
-            // Per voice, the subjects it covers in order, each with the voice's figures there
-            // as one number (see [`FigureSets`]), so two voices' figures compare as numbers.
+            // Each voice's figures on a subject as one number (see [`FigureSets`]), so two
+            // voices' figures compare as numbers; numbered as first seen, subject by subject,
+            // voice by voice.
             let mut sets = FigureSets::new(statements.keys);
-            let mut figures_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
-            for (gi, said) in per_group.iter().enumerate() {
-                for (v, figures) in said.by_voice() {
-                    figures_of[v].push((gi, sets.id(figures)));
-                }
-            }
             // Candidates: pairs of voices giving the same false figures on some subjects. No
             // test against chance here (unlike the rare pass): the posterior below is Dong et
             // al.'s, which weighs what independent voices of these accuracies would share, and
@@ -1374,6 +1369,14 @@ impl Voices {
             }
             if candidates.is_empty() {
                 return;
+            }
+            // Per voice, the subjects it covers in order, each with the voice's figures there,
+            // made only for the candidates' evidence (their ids given above, in this order).
+            let mut figures_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.groups.len()];
+            for (gi, said) in per_group.iter().enumerate() {
+                for (v, figures) in said.by_voice() {
+                    figures_of[v].push((gi, sets.id(figures)));
+                }
             }
             // Per subject, its distinct false figures: once per round, for every candidate pair.
             let n_false: Vec<f64> =
@@ -2258,22 +2261,28 @@ fn overlaps(
         agreements(per_group, &mut sets, voices, Vec::new())
     });
     let counted = |a: usize, b: usize| agreed(agree.as_ref()?, (a, b));
-    let figures_of = SubjectsOfVoices::of(per_group, voices);
-    let of_pair = |&(a, b): &(usize, usize)| {
-        counted(a, b).unwrap_or_else(|| {
-            let (mut common, mut same) = (0, 0);
-            super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
-                let figures = &per_group[gi as usize].figures;
-                common += 1;
-                same += usize::from(
-                    figures[fa.0 as usize..fa.1 as usize] == figures[fb.0 as usize..fb.1 as usize],
-                );
-            });
-            (common, same)
-        })
+    // The voices' lists of subjects, made only when some pair is to be walked (at 10^7 rows,
+    // 120 MB that the rare pass's candidates, all counted in the one pass, never read).
+    let walked = agree.is_none() || pairs.iter().any(|&(a, b)| counted(a, b).is_none());
+    let figures_of = walked.then(|| SubjectsOfVoices::of(per_group, voices));
+    let walk = |figures_of: &SubjectsOfVoices, a: usize, b: usize| {
+        let (mut common, mut same) = (0, 0);
+        super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
+            let figures = &per_group[gi as usize].figures;
+            common += 1;
+            same += usize::from(
+                figures[fa.0 as usize..fa.1 as usize] == figures[fb.0 as usize..fb.1 as usize],
+            );
+        });
+        (common, same)
+    };
+    let of_pair = |&(a, b): &(usize, usize)| match (counted(a, b), &figures_of) {
+        (Some(counts), _) => counts,
+        (None, Some(figures_of)) => walk(figures_of, a, b),
+        (None, None) => unreachable!("the voices' subjects are made when a pair is walked"),
     };
     // Each pair's alone: in parallel when the voices' subjects are many.
-    if figures_of.subjects.len() >= parallel_from {
+    if per_group.iter().map(|said| said.ends.len()).sum::<usize>() >= parallel_from {
         pairs.par_iter().map(of_pair).collect()
     } else {
         pairs.iter().map(of_pair).collect()
