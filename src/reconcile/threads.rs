@@ -14,9 +14,9 @@ pub(crate) const PARALLEL_FROM: usize = 1 << 14;
 /// waits; the pool's threads are woken for it and go back to sleep after it, loop after loop.
 /// Started on one of them, the loop's thread takes its own parts and the other threads steal
 /// the rest. A reconciliation runs hundreds of such loops between stretches of work on one
-/// thread, and from the pool they cost less: at 10^7 table rows, 15.0 s of CPU and 10.0 s of
-/// wall time became 13.6 s and 9.1 s (medians of five, in turn; BENCHMARKS.md, "The work on
-/// the pool's threads"). The result is the same.
+/// thread; from the pool, a table's whole job took 0.93x the wall time at 10^5 rows and 0.97x
+/// at 10^6, and the same at 10^7, with the same CPU (BENCHMARKS.md, "Copy detection's
+/// serial passes"). The result is the same.
 pub(crate) fn on_pool<R: Send>(claims: usize, work: impl FnOnce() -> R + Send) -> R {
     if claims >= PARALLEL_FROM { rayon::scope(|_| work()) } else { work() }
 }
