@@ -68,8 +68,10 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
+use rayon::prelude::*;
 
 use super::limit::index;
+use super::threads::{PARALLEL_FROM, sort_each};
 
 /// How unlikely under independence a pair's shared rare figures must be before the pair is
 /// judged for copying (see `voice::Coincidences`): one in a thousand, chosen before any
@@ -169,12 +171,26 @@ pub(crate) struct Said {
     /// subject where more than [`MAX_COUNTED`] speak (see [`Said::counted`]); empty: a hash
     /// of the voice's index.
     draws: Vec<u64>,
+    /// From how many rows what reads each subject alone runs in parallel:
+    /// [`PARALLEL_FROM`] unless set ([`Said::in_parallel_from`]). The result is the same.
+    parallel_from: usize,
 }
 
 impl Said {
     /// An empty table over `voices` voices; `order` ranks each value id for ties.
     pub fn new(voices: usize, order: Vec<u32>) -> Self {
-        Said { order, voices, ..Said::default() }
+        Said { order, voices, parallel_from: PARALLEL_FROM, ..Said::default() }
+    }
+
+    /// What reads each subject alone runs in parallel from `rows` rows (a test compares both
+    /// ways).
+    pub fn in_parallel_from(self, rows: usize) -> Self {
+        Said { parallel_from: rows, ..self }
+    }
+
+    /// Whether what reads each subject alone runs in parallel.
+    fn in_parallel(&self) -> bool {
+        self.rows.len() >= self.parallel_from
     }
 
     /// Each voice's place in the draw (see [`Said::counted`]), `voices` of them: a hash of its
@@ -206,7 +222,12 @@ impl Said {
             rows.iter().fold(sum, |sum, &(v, _)| sum.wrapping_add(mix(self.draw(v) ^ subject)))
         });
         let place = |v: u32| mix(self.draw(v) ^ salt);
-        let mut out = Said { order: Vec::new(), voices: self.voices, ..Said::default() };
+        let mut out = Said {
+            order: Vec::new(),
+            voices: self.voices,
+            parallel_from: self.parallel_from,
+            ..Said::default()
+        };
         let mut drawn: Vec<(u64, u32, u32)> = Vec::new();
         for rows in self.subjects() {
             if rows.len() <= limit {
@@ -274,11 +295,8 @@ impl Said {
     /// `ends`): a value's voices side by side.
     pub fn by_value(&self) -> Vec<(u32, u32)> {
         let mut out: Vec<(u32, u32)> = self.rows.iter().map(|&(v, x)| (x, v)).collect();
-        let mut from = 0;
-        for &end in &self.ends {
-            out[from..end as usize].sort_unstable();
-            from = end as usize;
-        }
+        let ends = self.ends.iter().map(|&end| end as usize);
+        sort_each(&mut out, ends, self.in_parallel());
         out
     }
 
@@ -1357,27 +1375,30 @@ fn weights<W: Copy>(
 }
 
 /// Per subject, the value whose voices weigh most (`weight` of a voice), ties to the value
-/// first in order; `u32::MAX` for a subject no voice spoke on.
-fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W>>(
+/// first in order; `u32::MAX` for a subject no voice spoke on. Each subject's alone, so in
+/// parallel when the rows are many.
+fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W> + Send>(
     said: &Said,
     by_value: &[(u32, u32)],
-    weight: impl Fn(u32) -> W,
+    weight: impl Fn(u32) -> W + Sync,
 ) -> Vec<u32> {
-    said.ends
-        .iter()
-        .scan(0usize, |from, &end| {
-            let rows = &by_value[*from..end as usize];
-            *from = end as usize;
-            let best = rows
-                .chunk_by(|a, b| a.0 == b.0)
-                .map(|run| (run[0].0, run.iter().map(|r| weight(r.1)).sum::<W>()))
-                .reduce(|a, b| {
-                    let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
-                    if better { b } else { a }
-                });
-            Some(best.map_or(u32::MAX, |t| t.0))
-        })
-        .collect()
+    let best_of = |s: usize| {
+        let from = s.checked_sub(1).map_or(0, |p| said.ends[p] as usize);
+        let rows = &by_value[from..said.ends[s] as usize];
+        let best = rows
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.iter().map(|r| weight(r.1)).sum::<W>()))
+            .reduce(|a, b| {
+                let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
+                if better { b } else { a }
+            });
+        best.map_or(u32::MAX, |t| t.0)
+    };
+    if said.in_parallel() {
+        (0..said.ends.len()).into_par_iter().map(best_of).collect()
+    } else {
+        (0..said.ends.len()).map(best_of).collect()
+    }
 }
 
 /// Sorts `(value, amount)` by value and sums each value's amounts into one entry, in

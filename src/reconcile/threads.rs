@@ -1,5 +1,7 @@
 //! Where a reconciliation's work runs: on rayon's pool of threads, from how much work on.
 
+use rayon::prelude::*;
+
 /// From this much work, a reconciliation splits a loop between threads (counted in the
 /// loop's own unit: observations, a copy pass's rows, its subjects or its voices' subjects).
 /// Below it, waking the pool's threads costs more than they save (a reconciliation of a few
@@ -19,6 +21,30 @@ pub(crate) const PARALLEL_FROM: usize = 1 << 14;
 /// serial passes"). The result is the same.
 pub(crate) fn on_pool<R: Send>(claims: usize, work: impl FnOnce() -> R + Send) -> R {
     if claims >= PARALLEL_FROM { rayon::scope(|_| work()) } else { work() }
+}
+
+/// Sorts each part of `items`, the parts ending at `ends` (ascending, the last at most
+/// `items.len()`): each part alone, so in parallel when `parallel`. Items past the last end
+/// are left as they are.
+pub(crate) fn sort_each<T: Ord + Send>(
+    items: &mut [T],
+    ends: impl IntoIterator<Item = usize>,
+    parallel: bool,
+) {
+    let mut parts: Vec<&mut [T]> = Vec::new();
+    let (mut rest, mut from) = (items, 0);
+    for end in ends {
+        let (part, after) = std::mem::take(&mut rest).split_at_mut(end - from);
+        parts.push(part);
+        (rest, from) = (after, end);
+    }
+    if parallel {
+        parts.into_par_iter().for_each(<[T]>::sort_unstable);
+    } else {
+        for part in parts {
+            part.sort_unstable();
+        }
+    }
 }
 
 /// A table of 40,000 rows for the tests of work on the pool: 40 sources on 500 objects, an

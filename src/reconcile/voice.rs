@@ -15,7 +15,7 @@ use super::echo::Agreements;
 use super::group::GroupData;
 use super::limit::index;
 use super::store::ClaimStore;
-use super::threads::PARALLEL_FROM;
+use super::threads::{PARALLEL_FROM, sort_each};
 
 /// Union-find over source names.
 #[derive(Debug, Clone)]
@@ -1151,7 +1151,9 @@ impl Voices {
         // Only fixed facts have one true value (as in `detect_false_sharing`).
         let fixed: Vec<Said> = said_of_each(statements.fixed(), &voice, self.parallel_from);
         let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
-        let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order).drawn(draws);
+        let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order)
+            .drawn(draws)
+            .in_parallel_from(self.parallel_from);
         let mut found = Vec::new();
         for e in super::echo::find(&said) {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
@@ -1194,28 +1196,12 @@ impl Voices {
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
-        let (mut by_figure, mut givers) = (Vec::new(), Vec::new());
-        for said in &per_group {
-            if said.ends.len() < 3 {
-                continue;
+        let sharing = rare_pairs_of_each(&per_group, self.parallel_from);
+        for (said, pairs) in per_group.iter().zip(sharing) {
+            if let Some(pairs) = pairs {
+                let sharing = pairs.iter().map(<[usize; 2]>::as_slice);
+                rare.subject(said.ends.iter().map(|&(v, _)| v as usize), sharing);
             }
-            // Each figure's givers, in figure order, each list in voice order.
-            by_figure.clear();
-            by_figure.extend(said.by_voice().flat_map(|(v, fs)| fs.iter().map(move |&k| (k, v))));
-            by_figure.sort_unstable();
-            givers.clear();
-            givers.extend(by_figure.iter().map(|&(_, v)| v));
-            let runs: Vec<&[usize]> = by_figure
-                .chunk_by(|a, b| a.0 == b.0)
-                .scan(0, |at, run| {
-                    let from = *at;
-                    *at += run.len();
-                    Some(&givers[from..*at])
-                })
-                .collect();
-            let most = runs.iter().map(|vs| vs.len()).max().unwrap_or(0);
-            let sharing = runs.iter().copied().filter(|vs| vs.len() == 2 && vs.len() < most);
-            rare.subject(said.ends.iter().map(|&(v, _)| v as usize), sharing);
         }
         let candidates = rare.beyond_chance(self.parallel_from);
         if candidates.is_empty() {
@@ -1309,7 +1295,7 @@ impl Voices {
                 &voice,
                 self.parallel_from,
             );
-            let truth = vote(&per_group, order, self.groups.len());
+            let truth = vote(&per_group, order, self.groups.len(), self.parallel_from);
             let accuracy = accuracy(&per_group, &truth, self.groups.len());
             // Each voice's figures on a subject as one number (see [`FigureSets`]), so two
             // voices' figures compare as numbers; numbered as first seen, subject by subject,
@@ -1411,6 +1397,33 @@ impl Voices {
             self.reasons.push((ma, mb, why));
             self.finalize();
         }
+    }
+}
+
+/// Per subject of `per_group`, when three voices or more speak there, the pairs of voices that
+/// alone give a figure that is not the subject's most given (each pair in voice order, pairs
+/// in figure order); `None` for a subject of fewer voices. Each subject's alone, so in
+/// parallel from `parallel_from` rows.
+fn rare_pairs_of_each(per_group: &[Said], parallel_from: usize) -> Vec<Option<Vec<[usize; 2]>>> {
+    let pairs_of = |by_figure: &mut Vec<(u32, usize)>, said: &Said| {
+        if said.ends.len() < 3 {
+            return None;
+        }
+        // Each figure's givers, in figure order, each list in voice order.
+        by_figure.clear();
+        by_figure.extend(said.by_voice().flat_map(|(v, fs)| fs.iter().map(move |&k| (k, v))));
+        by_figure.sort_unstable();
+        let runs = || by_figure.chunk_by(|a, b| a.0 == b.0);
+        let most = runs().map(<[_]>::len).max().unwrap_or(0);
+        let sharing = runs().filter(|run| run.len() == 2 && run.len() < most);
+        Some(sharing.map(|run| [run[0].1, run[1].1]).collect())
+    };
+    let rows: usize = per_group.iter().map(|said| said.figures.len()).sum();
+    if rows >= parallel_from {
+        per_group.par_iter().map_init(Vec::new, pairs_of).collect()
+    } else {
+        let mut by_figure = Vec::new();
+        per_group.iter().map(|said| pairs_of(&mut by_figure, said)).collect()
     }
 }
 
@@ -2258,7 +2271,7 @@ fn overlaps(
 ) -> Vec<(usize, usize)> {
     let agree = in_one_pass.then(|| {
         let mut sets = FigureSets::new(keys);
-        agreements(per_group, &mut sets, voices, Vec::new())
+        agreements(per_group, &mut sets, voices, parallel_from)
     });
     let counted = |a: usize, b: usize| agreed(agree.as_ref()?, (a, b));
     // The voices' lists of subjects, made only when some pair is to be walked (at 10^7 rows,
@@ -2375,14 +2388,15 @@ fn echo_said<'a>(
 }
 
 /// Per pair of voices sharing a subject of `per_group` (lower first): the subjects shared, and
-/// those where the two give the same figures ([`super::echo::agreements`]).
+/// those where the two give the same figures ([`super::echo::agreements`]); what reads each
+/// subject alone in parallel from `parallel_from` rows.
 fn agreements<'a>(
     per_group: &'a [Said],
     sets: &mut FigureSets<'a>,
     voices: usize,
-    order: Vec<u32>,
+    parallel_from: usize,
 ) -> Agreements {
-    let said = echo_said(per_group, &[], sets, voices, order);
+    let said = echo_said(per_group, &[], sets, voices, Vec::new()).in_parallel_from(parallel_from);
     super::echo::agreements(&said, &said.by_value())
 }
 
@@ -2430,44 +2444,54 @@ fn false_figures(said: &Said, truth: Option<usize>) -> f64 {
 /// figures it gives), with CRH weights ([`crh::weights`]) from each voice's share `L_v` of
 /// figures off the estimate, for up to [`VOTE_ROUNDS`] rounds. Ties (see [`crh::outweighs`])
 /// go to the figure whose text sorts first (`order`, from [`super::Keys::order`]), so the
-/// result does not depend on the claims' order.
-fn vote(per_group: &[Said], order: &[usize], n_voices: usize) -> Vec<Option<usize>> {
+/// result does not depend on the claims' order. Each subject's alone, so in parallel from
+/// `parallel_from` rows.
+fn vote(
+    per_group: &[Said],
+    order: &[usize],
+    n_voices: usize,
+    parallel_from: usize,
+) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
     let mut truth: Vec<Option<usize>> = Vec::new();
     // Per subject, `(place in order, voice, the voice's figures there, figure)`, sorted: each
     // figure's givers side by side in voice order, figures in text order. Weights change by
     // round, this does not.
-    let mut starts = Vec::with_capacity(per_group.len() + 1);
-    let mut givers: Vec<(usize, usize, usize, usize)> = Vec::new();
-    starts.push(0);
+    // In 32-bit numbers, as `Said` holds them (a key's place is below the number of keys).
+    let mut givers: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut subjects: Vec<usize> = Vec::with_capacity(per_group.len());
     for said in per_group {
-        let from = givers.len();
         for (v, figures) in said.by_voice() {
-            givers
-                .extend(figures.iter().map(|&k| (order[k as usize], v, figures.len(), k as usize)));
+            let (v, n) = (index(v), index(figures.len()));
+            givers.extend(figures.iter().map(|&k| (index(order[k as usize]), v, n, k)));
         }
-        givers[from..].sort_unstable();
-        starts.push(givers.len());
+        subjects.push(givers.len());
     }
+    // Each subject's alone: in parallel when the rows are many.
+    let parallel = givers.len() >= parallel_from;
+    sort_each(&mut givers, subjects.iter().copied(), parallel);
     for _ in 0..VOTE_ROUNDS {
-        let next: Vec<Option<usize>> = starts
-            .windows(2)
-            .map(|w| {
-                givers[w[0]..w[1]]
-                    .chunk_by(|a, b| a.0 == b.0)
-                    .map(|run| {
-                        let sum = run
-                            .iter()
-                            .fold(0.0, |sum, &(_, v, n, _)| sum + crh::share(weight[v], n as u32));
-                        (sum, run[0].3)
-                    })
-                    .fold(None, |best: Option<(f64, usize)>, (w, k)| match best {
-                        Some((bw, _)) if !crh::outweighs(w, bw) => best,
-                        _ => Some((w, k)),
-                    })
-                    .map(|(_, k)| k)
-            })
-            .collect();
+        let vote_on = |s: usize| {
+            let from = s.checked_sub(1).map_or(0, |p| subjects[p]);
+            givers[from..subjects[s]]
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| {
+                    let sum = run
+                        .iter()
+                        .fold(0.0, |sum, &(_, v, n, _)| sum + crh::share(weight[v as usize], n));
+                    (sum, run[0].3 as usize)
+                })
+                .fold(None, |best: Option<(f64, usize)>, (w, k)| match best {
+                    Some((bw, _)) if !crh::outweighs(w, bw) => best,
+                    _ => Some((w, k)),
+                })
+                .map(|(_, k)| k)
+        };
+        let next: Vec<Option<usize>> = if parallel {
+            (0..subjects.len()).into_par_iter().map(vote_on).collect()
+        } else {
+            (0..subjects.len()).map(vote_on).collect()
+        };
         if next == truth {
             break;
         }
@@ -2771,6 +2795,59 @@ mod tests {
         assert_eq!(at, all.len());
     }
 
+    /// The rare pass's pairs ([`rare_pairs_of_each`]) are each subject's own, in parallel and
+    /// in turn, on subjects where different voices speak.
+    #[test]
+    fn the_rare_pairs_are_the_same_in_parallel_and_in_turn() {
+        let per_group: Vec<Said> = (0u32..120)
+            .map(|s| {
+                // Voices s % 9 and up speak; two of them share figure 9 on a subject in three.
+                let rows: Vec<(u32, u32)> = (s % 9..10)
+                    .map(|v| {
+                        let shared = s % 3 == 0 && (v == 8 || v == 9);
+                        (v, if shared { 9 } else { (s + v) % 3 })
+                    })
+                    .collect();
+                Said::of(&rows, |sp| sp as usize)
+            })
+            .collect();
+        let parallel = rare_pairs_of_each(&per_group, 0);
+        assert_eq!(parallel, rare_pairs_of_each(&per_group, usize::MAX));
+        // Subject 0: figure 2 given by voices 2 and 5 alone, and 9 by 8 and 9.
+        assert_eq!(parallel[0], Some(vec![[2, 5], [8, 9]]));
+        assert_eq!(parallel[1], Some(Vec::new()));
+        assert!(parallel.iter().any(Option::is_none), "a subject of two voices");
+    }
+
+    /// The false pass's vote ([`vote`]) picks the same figures subject by subject in parallel
+    /// and in turn.
+    #[test]
+    fn the_false_pass_vote_is_the_same_in_parallel_and_in_turn() {
+        // Nine voices on 200 subjects of six keys each, figures picked by a mix of subject and
+        // voice, one in three voices giving two figures on some subjects.
+        let (voices, keys) = (9u32, 6u32);
+        let per_group: Vec<Said> = (0u32..200)
+            .map(|s| {
+                let mut rows = Vec::new();
+                for v in 0..voices {
+                    let x = (s * 7 + v * 13 + s * v) % 17;
+                    rows.push((v, s * keys + x % keys));
+                    if v % 3 == 0 && x % 4 == 0 {
+                        rows.push((v, s * keys + (x + 1) % keys));
+                    }
+                }
+                Said::of(&rows, |sp| sp as usize)
+            })
+            .collect();
+        let order: Vec<usize> = (0..(200 * keys) as usize).rev().collect();
+        let parallel = vote(&per_group, &order, voices as usize, 0);
+        let in_turn = vote(&per_group, &order, voices as usize, usize::MAX);
+        assert_eq!(parallel, in_turn);
+        // Not a vote any order would give: the figures picked differ from subject to subject.
+        let picked: BTreeSet<Option<usize>> = parallel.iter().map(|t| t.map(|k| k % 6)).collect();
+        assert!(picked.len() > 2, "{picked:?}");
+    }
+
     /// Invariant `both_ways_of_counting_overlaps_agree`: shared and identical subjects per
     /// pair are the same whether walked pair by pair or read from one pass over the subjects,
     /// on subjects where voices give one figure, several, or the same as others, and pairs
@@ -2809,7 +2886,7 @@ mod tests {
         assert!(walked.iter().any(|&(common, same)| same > 0 && same < common));
         // The one pass holds most pairs, as `overlaps` reads them (lower first), with the
         // walked counts: it is used, not only fallen back from.
-        let agree = agreements(&per_group, &mut FigureSets::new(4), voices as usize, Vec::new());
+        let agree = agreements(&per_group, &mut FigureSets::new(4), voices as usize, PARALLEL_FROM);
         let held: Vec<usize> =
             (0..pairs.len()).filter(|&i| agreed(&agree, pairs[i]).is_some()).collect();
         assert!(held.len() > pairs.len() / 2, "{held:?}");
