@@ -1218,7 +1218,9 @@ impl Reconciler {
     /// claims), `p` the pairs that coincide more often than chance explains and `s` the
     /// subjects per source, then, on fixed facts, up to 64 rounds of O(n · 20 + p' · s) (`p'`
     /// pairs sharing false figures, at most 28 per subject); each scoring round O(n). Memory
-    /// O(n), and the pairs of voices that agree on at least three subjects.
+    /// O(n), and the pairs of voices that agree on at least three subjects. From 2^14 claims
+    /// the work runs on rayon's global pool, the calling thread waiting for it; the result is
+    /// the same whatever the number of threads.
     ///
     /// # Example
     /// ```
