@@ -68,10 +68,9 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
-use rayon::prelude::*;
 
 use super::limit::index;
-use super::threads::{PARALLEL_FROM, sort_each};
+use super::threads::{PARALLEL_FROM, map_each, sort_each};
 
 /// How unlikely under independence a pair's shared rare figures must be before the pair is
 /// judged for copying (see `voice::Coincidences`): one in a thousand, chosen before any
@@ -182,8 +181,8 @@ impl Said {
         Said { order, voices, parallel_from: PARALLEL_FROM, ..Said::default() }
     }
 
-    /// What reads each subject alone runs in parallel from `rows` rows (a test compares both
-    /// ways).
+    /// What reads each subject alone runs in parallel from `rows` rows (set from
+    /// `Voices::parallel_from`, which a test sets to compare both ways).
     pub fn in_parallel_from(self, rows: usize) -> Self {
         Said { parallel_from: rows, ..self }
     }
@@ -249,8 +248,13 @@ impl Said {
 
     /// The rows of subject `s`.
     fn rows_of(&self, s: usize) -> &[(u32, u32)] {
-        let from = if s == 0 { 0 } else { self.ends[s - 1] as usize };
-        &self.rows[from..self.ends[s] as usize]
+        &self.rows[self.span(s)]
+    }
+
+    /// Where subject `s`'s rows lie in `rows` (and its values in [`Said::by_value`]).
+    fn span(&self, s: usize) -> std::ops::Range<usize> {
+        let from = s.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        from..self.ends[s] as usize
     }
 
     /// One subject: its voices' values, at most one per voice; the values they could give
@@ -1383,9 +1387,7 @@ fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W> + Send>(
     weight: impl Fn(u32) -> W + Sync,
 ) -> Vec<u32> {
     let best_of = |s: usize| {
-        let from = s.checked_sub(1).map_or(0, |p| said.ends[p] as usize);
-        let rows = &by_value[from..said.ends[s] as usize];
-        let best = rows
+        let best = by_value[said.span(s)]
             .chunk_by(|a, b| a.0 == b.0)
             .map(|run| (run[0].0, run.iter().map(|r| weight(r.1)).sum::<W>()))
             .reduce(|a, b| {
@@ -1394,11 +1396,7 @@ fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W> + Send>(
             });
         best.map_or(u32::MAX, |t| t.0)
     };
-    if said.in_parallel() {
-        (0..said.ends.len()).into_par_iter().map(best_of).collect()
-    } else {
-        (0..said.ends.len()).map(best_of).collect()
-    }
+    map_each(said.ends.len(), said.in_parallel(), best_of)
 }
 
 /// Sorts `(value, amount)` by value and sums each value's amounts into one entry, in

@@ -17,10 +17,16 @@ pub(crate) const PARALLEL_FROM: usize = 1 << 14;
 /// Started on one of them, the loop's thread takes its own parts and the other threads steal
 /// the rest. A reconciliation runs hundreds of such loops between stretches of work on one
 /// thread; from the pool, a table's whole job took 0.93x the wall time at 10^5 rows and 0.97x
-/// at 10^6, and the same at 10^7, with the same CPU (BENCHMARKS.md, "Copy detection's
-/// serial passes"). The result is the same.
+/// at 10^6, nothing measurable at 10^7, with the same CPU (BENCHMARKS.md, "Copy detection's
+/// serial passes, and the work on the pool's threads"). The result is the same.
 pub(crate) fn on_pool<R: Send>(claims: usize, work: impl FnOnce() -> R + Send) -> R {
     if claims >= PARALLEL_FROM { rayon::scope(|_| work()) } else { work() }
+}
+
+/// `f` of each of `0..n`, in order: in parallel when `parallel` (each call alone, so the result
+/// is the same either way).
+pub(crate) fn map_each<R: Send>(n: usize, parallel: bool, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    if parallel { (0..n).into_par_iter().map(&f).collect() } else { (0..n).map(f).collect() }
 }
 
 /// Sorts each part of `items`, the parts ending at `ends` (ascending, the last at most
@@ -48,8 +54,9 @@ pub(crate) fn sort_each<T: Ord + Send>(
 }
 
 /// A table of 40,000 rows for the tests of work on the pool: 40 sources on 500 objects, an
-/// undated count and a running total of each, about half of the figures right and the rest
-/// off by 1 to 40, and sources 30 to 39 repeating source 0's counts, none of them right.
+/// undated count and a running total of each (object `o`'s count is `100 + o`). Sources 1 to
+/// 29 give about half of their figures right and the rest off by 1 to 40; source 0 is off on
+/// every figure, and sources 30 to 39 give its figures, counts and totals.
 #[cfg(test)]
 pub(crate) fn large_table_csv() -> String {
     use std::fmt::Write;

@@ -15,7 +15,7 @@ use super::echo::Agreements;
 use super::group::GroupData;
 use super::limit::index;
 use super::store::ClaimStore;
-use super::threads::{PARALLEL_FROM, sort_each};
+use super::threads::{PARALLEL_FROM, map_each, sort_each};
 
 /// Union-find over source names.
 #[derive(Debug, Clone)]
@@ -2243,12 +2243,8 @@ fn said_of_each<'a>(
     parallel_from: usize,
 ) -> Vec<Said> {
     let subjects: Vec<&[(u32, u32)]> = subjects.collect();
-    let of = |rows: &&[(u32, u32)]| Said::of(rows, |sp| voice[sp as usize]);
-    if subjects.iter().map(|rows| rows.len()).sum::<usize>() >= parallel_from {
-        subjects.par_iter().map(of).collect()
-    } else {
-        subjects.iter().map(of).collect()
-    }
+    let parallel = subjects.iter().map(|rows| rows.len()).sum::<usize>() >= parallel_from;
+    map_each(subjects.len(), parallel, |s| Said::of(subjects[s], |sp| voice[sp as usize]))
 }
 
 /// Per pair of voices of `pairs` (lower first), over the subjects of `per_group` (`keys` key
@@ -2273,12 +2269,15 @@ fn overlaps(
         let mut sets = FigureSets::new(keys);
         agreements(per_group, &mut sets, voices, parallel_from)
     });
-    let counted = |a: usize, b: usize| agreed(agree.as_ref()?, (a, b));
+    let counted: Vec<Option<(usize, usize)>> =
+        pairs.iter().map(|&pair| agreed(agree.as_ref()?, pair)).collect();
+    if counted.iter().all(Option::is_some) {
+        return counted.into_iter().flatten().collect();
+    }
     // The voices' lists of subjects, made only when some pair is to be walked (at 10^7 rows,
     // 120 MB that the rare pass's candidates, all counted in the one pass, never read).
-    let walked = agree.is_none() || pairs.iter().any(|&(a, b)| counted(a, b).is_none());
-    let figures_of = walked.then(|| SubjectsOfVoices::of(per_group, voices));
-    let walk = |figures_of: &SubjectsOfVoices, a: usize, b: usize| {
+    let figures_of = SubjectsOfVoices::of(per_group, voices);
+    let walk = |(a, b): (usize, usize)| {
         let (mut common, mut same) = (0, 0);
         super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
             let figures = &per_group[gi as usize].figures;
@@ -2289,17 +2288,9 @@ fn overlaps(
         });
         (common, same)
     };
-    let of_pair = |&(a, b): &(usize, usize)| match (counted(a, b), &figures_of) {
-        (Some(counts), _) => counts,
-        (None, Some(figures_of)) => walk(figures_of, a, b),
-        (None, None) => unreachable!("the voices' subjects are made when a pair is walked"),
-    };
     // Each pair's alone: in parallel when the voices' subjects are many.
-    if per_group.iter().map(|said| said.ends.len()).sum::<usize>() >= parallel_from {
-        pairs.par_iter().map(of_pair).collect()
-    } else {
-        pairs.iter().map(of_pair).collect()
-    }
+    let parallel = figures_of.subjects.len() >= parallel_from;
+    map_each(pairs.len(), parallel, |i| counted[i].unwrap_or_else(|| walk(pairs[i])))
 }
 
 /// Per voice, the subjects it gives figures on, in subject order, each with where its figures
@@ -2454,10 +2445,10 @@ fn vote(
 ) -> Vec<Option<usize>> {
     let mut weight = vec![1.0; n_voices];
     let mut truth: Vec<Option<usize>> = Vec::new();
-    // Per subject, `(place in order, voice, the voice's figures there, figure)`, sorted: each
-    // figure's givers side by side in voice order, figures in text order. Weights change by
-    // round, this does not.
-    // In 32-bit numbers, as `Said` holds them (a key's place is below the number of keys).
+    // Per subject, `(place in order, voice, how many figures the voice gives there, figure)`,
+    // sorted: each figure's givers side by side in voice order, figures in text order, in
+    // 32-bit numbers as `Said` holds them (a key's place is below the number of keys).
+    // Weights change by round, this does not.
     let mut givers: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut subjects: Vec<usize> = Vec::with_capacity(per_group.len());
     for said in per_group {
@@ -2487,11 +2478,7 @@ fn vote(
                 })
                 .map(|(_, k)| k)
         };
-        let next: Vec<Option<usize>> = if parallel {
-            (0..subjects.len()).into_par_iter().map(vote_on).collect()
-        } else {
-            (0..subjects.len()).map(vote_on).collect()
-        };
+        let next: Vec<Option<usize>> = map_each(subjects.len(), parallel, vote_on);
         if next == truth {
             break;
         }
