@@ -68,7 +68,7 @@ pub(crate) fn large_table_csv() -> String {
     };
     for o in 0..500 {
         for s in 0..40 {
-            // Sources 30 and up repeat source 0's counts, which are never right.
+            // Sources 30 and up repeat source 0's figures, which are never right.
             let off = if s == 0 || s >= 30 { 1 + (o * 31) % 40 } else { off(o, s) };
             writeln!(csv, "s{s},o{o},count,{},", 100 + o + off).unwrap();
             let day = 1 + (o + s) % 9;
