@@ -187,6 +187,15 @@ impl Said {
         Said { parallel_from: rows, ..self }
     }
 
+    /// Room for `subjects` more subjects of `rows` rows in all, taken at once: grown row by
+    /// row, the lists left their earlier, smaller copies to the allocator's heap, where the
+    /// large lists allocated after the copy passes do not reuse them.
+    pub fn reserve(&mut self, subjects: usize, rows: usize) {
+        self.rows.reserve_exact(rows);
+        self.ends.reserve_exact(subjects);
+        self.domains.reserve_exact(subjects);
+    }
+
     /// Whether what reads each subject alone runs in parallel.
     fn in_parallel(&self) -> bool {
         self.rows.len() >= self.parallel_from

@@ -869,12 +869,9 @@ impl Voices {
                 pairs.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
             }
             if !pairs.is_empty() {
-                let speaking: usize = alone
-                    .fixed()
-                    .map(|rows| {
-                        Said::of(rows, |sp| self.name_group[alone.speakers[sp as usize]]).ends.len()
-                    })
-                    .sum();
+                let voice_of = |sp: u32| self.name_group[alone.speakers[sp as usize]];
+                let said = said_of_each(alone.fixed(), voice_of, self.parallel_from);
+                let speaking: usize = said.iter().map(|said| said.ends.len()).sum();
                 found.push(AttributeCopies { attribute, facts: subjects.len(), speaking, pairs });
             }
         }
@@ -909,8 +906,9 @@ impl Voices {
         }
         let mut in_all = vec![(0usize, 0usize); pairs.len()];
         let mut on: HashMap<(usize, u32), (usize, usize), FixedState> = HashMap::default();
-        for (i, (_, rows)) in statements.subjects().enumerate().filter(|(_, (fixed, _))| *fixed) {
-            let said = Said::of(rows, |sp| voice[sp as usize]);
+        let fixed = statements.subjects().enumerate().filter(|(_, (fixed, _))| *fixed);
+        let said = said_of_each(statements.fixed(), |sp| voice[sp as usize], self.parallel_from);
+        for ((i, _), said) in fixed.zip(said.iter()) {
             let voices: Vec<(usize, &[u32])> = said.by_voice().collect();
             for &(v, fv) in &voices {
                 for &(w, p) in &partners[v] {
@@ -1149,7 +1147,7 @@ impl Voices {
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
         // Only fixed facts have one true value (as in `detect_false_sharing`).
-        let fixed: Vec<Said> = said_of_each(statements.fixed(), &voice, self.parallel_from);
+        let fixed = said_of_each(statements.fixed(), |sp| voice[sp as usize], self.parallel_from);
         let draws = self.groups.iter().map(|g| super::echo::draw_of(g.name.as_str())).collect();
         let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order)
             .drawn(draws)
@@ -1191,8 +1189,8 @@ impl Voices {
     /// The second pass of [`Voices::detect_copying`]: figures exactly two voices give.
     fn detect_rare_sharing(&mut self, statements: &Statements) {
         let voice = self.speaker_voices(statements);
-        let per_group =
-            said_of_each(statements.subjects().map(|(_, rows)| rows), &voice, self.parallel_from);
+        let subjects = statements.subjects().map(|(_, rows)| rows);
+        let per_group = said_of_each(subjects, |sp| voice[sp as usize], self.parallel_from);
         // Pairs of voices sharing a figure that exactly two voices give and that is not the
         // group's most common figure: sharing a likely-true value is no sign of copying.
         let mut rare = Coincidences::new(self.groups.len());
@@ -1292,7 +1290,7 @@ impl Voices {
             let fixed = statements.fixed().zip(two_way);
             let per_group = said_of_each(
                 fixed.filter(|&(_, &two_way)| !two_way).map(|(rows, _)| rows),
-                &voice,
+                |sp| voice[sp as usize],
                 self.parallel_from,
             );
             let truth = vote(&per_group, order, self.groups.len(), self.parallel_from);
@@ -1404,8 +1402,8 @@ impl Voices {
 /// alone give a figure that is not the subject's most given (each pair in voice order, pairs
 /// in figure order); `None` for a subject of fewer voices. Each subject's alone, so in
 /// parallel from `parallel_from` rows.
-fn rare_pairs_of_each(per_group: &[Said], parallel_from: usize) -> Vec<Option<Vec<[usize; 2]>>> {
-    let pairs_of = |by_figure: &mut Vec<(u32, usize)>, said: &Said| {
+fn rare_pairs_of_each(per_group: &SaidEach, parallel_from: usize) -> Vec<Option<Vec<[usize; 2]>>> {
+    let pairs_of = |by_figure: &mut Vec<(u32, usize)>, said: Said<'_>| {
         if said.ends.len() < 3 {
             return None;
         }
@@ -1418,9 +1416,9 @@ fn rare_pairs_of_each(per_group: &[Said], parallel_from: usize) -> Vec<Option<Ve
         let sharing = runs().filter(|run| run.len() == 2 && run.len() < most);
         Some(sharing.map(|run| [run[0].1, run[1].1]).collect())
     };
-    let rows: usize = per_group.iter().map(|said| said.figures.len()).sum();
-    if rows >= parallel_from {
-        per_group.par_iter().map_init(Vec::new, pairs_of).collect()
+    if per_group.rows() >= parallel_from {
+        let subjects = (0..per_group.len()).into_par_iter();
+        subjects.map_init(Vec::new, |by_figure, s| pairs_of(by_figure, per_group.get(s))).collect()
     } else {
         let mut by_figure = Vec::new();
         per_group.iter().map(|said| pairs_of(&mut by_figure, said)).collect()
@@ -2199,35 +2197,23 @@ impl Statements {
 }
 
 /// What the voices say on one subject: each voice's figures (key ids, sorted and distinct),
-/// voice by voice in voice order, held in two vectors rather than a set per voice.
+/// voice by voice in voice order, as [`SaidEach`] holds them.
 ///
 /// In 32-bit numbers: voices, ends and key ids are all below
 /// [`MAX_CLAIMS`](super::limit::MAX_CLAIMS) (the copy passes'
 /// largest structure at 10^6 rows, 36 MB in `usize`).
-struct Said {
+#[derive(Debug, Clone, Copy)]
+struct Said<'a> {
     /// Per voice giving figures: the voice and the end of its figures in `figures` (they
     /// start where the previous voice's end).
-    ends: Vec<(u32, u32)>,
-    figures: Vec<u32>,
+    ends: &'a [(u32, u32)],
+    figures: &'a [u32],
 }
 
-impl Said {
-    fn of(rows: &[(u32, u32)], voice_of: impl Fn(u32) -> usize) -> Self {
-        let mut pairs: Vec<(u32, u32)> =
-            rows.iter().map(|&(sp, k)| (index(voice_of(sp)), k)).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut ends: Vec<(u32, u32)> = Vec::new();
-        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let before = ends.last().map_or(0, |&(_, end)| end);
-            ends.push((run[0].0, before + index(run.len())));
-        }
-        Said { ends, figures: pairs.into_iter().map(|(_, k)| k).collect() }
-    }
-
+impl<'a> Said<'a> {
     /// Each voice with its figures, in voice order.
-    fn by_voice(&self) -> impl Iterator<Item = (usize, &[u32])> {
-        self.ends.iter().scan(0, |from, &(v, end)| {
+    fn by_voice(self) -> impl Iterator<Item = (usize, &'a [u32])> {
+        self.ends.iter().scan(0, move |from, &(v, end)| {
             let figures = &self.figures[*from..end as usize];
             *from = end as usize;
             Some((v as usize, figures))
@@ -2235,16 +2221,172 @@ impl Said {
     }
 }
 
-/// Each subject's rows as [`Said`], each speaker read as its voice (`voice`), in order; each
+/// Each subject's [`Said`], every subject's lists in the same two vectors: a list of its own
+/// per subject left the allocator's heap with the freed lists of 10^5 subjects after the copy
+/// passes, some 200 MB at 10^7 rows that the epochs and their prepared store, allocated
+/// afresh, did not reuse.
+#[derive(Debug, Clone, Default)]
+struct SaidEach {
+    /// Subject `s`'s voices are `ends[starts[s].0..starts[s + 1].0]`, and its figures
+    /// `figures[starts[s].1..starts[s + 1].1]`.
+    starts: Vec<(u32, u32)>,
+    /// Per subject, per voice giving figures: the voice and the end of its figures among the
+    /// subject's.
+    ends: Vec<(u32, u32)>,
+    figures: Vec<u32>,
+}
+
+impl SaidEach {
+    /// Each subject of `subjects` (its rows, `(speaker, key id)`), each speaker read as its
+    /// voice (`voice_of`); each subject's alone, so in parallel when `parallel`.
+    fn of(
+        subjects: &[&[(u32, u32)]],
+        voice_of: impl Fn(u32) -> usize + Sync,
+        parallel: bool,
+    ) -> Self {
+        // Each subject's lists are written where its rows start (they are at most as many),
+        // then moved down over what its rows left unused.
+        let rows: usize = subjects.iter().map(|rows| rows.len()).sum();
+        let mut ends = vec![(0, 0); rows];
+        let mut figures = vec![0; rows];
+        let mut counts = vec![(0, 0); subjects.len()];
+        let fill = |pairs: &mut Vec<(u32, u32)>, part: Part<'_, '_>| {
+            let (mut ends, mut figures) = (part.ends, part.figures);
+            for (rows, count) in part.subjects.iter().zip(part.counts) {
+                *count = Self::write(rows, &voice_of, pairs, ends, figures);
+                ends = &mut ends[rows.len()..];
+                figures = &mut figures[rows.len()..];
+            }
+        };
+        let parts = Part::split(subjects, &mut ends, &mut figures, &mut counts);
+        if parallel {
+            parts.into_par_iter().for_each_init(Vec::new, fill);
+        } else {
+            let mut pairs = Vec::new();
+            for part in parts {
+                fill(&mut pairs, part);
+            }
+        }
+        let mut starts = Vec::with_capacity(subjects.len() + 1);
+        starts.push((0, 0));
+        let (mut to, mut from) = ((0, 0), 0);
+        for (rows, &(e, f)) in subjects.iter().zip(&counts) {
+            let (e, f) = (e as usize, f as usize);
+            ends.copy_within(from..from + e, to.0);
+            figures.copy_within(from..from + f, to.1);
+            to = (to.0 + e, to.1 + f);
+            from += rows.len();
+            starts.push((index(to.0), index(to.1)));
+        }
+        ends.truncate(to.0);
+        ends.shrink_to_fit();
+        figures.truncate(to.1);
+        figures.shrink_to_fit();
+        SaidEach { starts, ends, figures }
+    }
+
+    /// Writes the subject of `rows` into the starts of `ends` and `figures` (at least as long
+    /// as `rows`), in `pairs` sorted and distinct by voice; returns how many of each it wrote.
+    fn write(
+        rows: &[(u32, u32)],
+        voice_of: impl Fn(u32) -> usize,
+        pairs: &mut Vec<(u32, u32)>,
+        ends: &mut [(u32, u32)],
+        figures: &mut [u32],
+    ) -> (u32, u32) {
+        pairs.clear();
+        pairs.extend(rows.iter().map(|&(sp, k)| (index(voice_of(sp)), k)));
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut voices: usize = 0;
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let before = voices.checked_sub(1).map_or(0, |last| ends[last].1);
+            ends[voices] = (run[0].0, before + index(run.len()));
+            voices += 1;
+        }
+        for (at, &(_, k)) in figures.iter_mut().zip(pairs.iter()) {
+            *at = k;
+        }
+        (index(voices), index(pairs.len()))
+    }
+
+    /// How many subjects.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Subject `s`'s (below [`SaidEach::len`]).
+    fn get(&self, s: usize) -> Said<'_> {
+        let ((e0, f0), (e1, f1)) = (self.starts[s], self.starts[s + 1]);
+        Said {
+            ends: &self.ends[e0 as usize..e1 as usize],
+            figures: &self.figures[f0 as usize..f1 as usize],
+        }
+    }
+
+    /// Each subject's, in order.
+    fn iter(&self) -> impl ExactSizeIterator<Item = Said<'_>> + '_ {
+        (0..self.len()).map(|s| self.get(s))
+    }
+
+    /// Every subject's figures, in all.
+    fn rows(&self) -> usize {
+        self.figures.len()
+    }
+
+    /// Every subject's voices, in all.
+    fn voices(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Whole subjects of about [`PARALLEL_FROM`] rows, and the parts of [`SaidEach::of`]'s lists
+/// they are written in (as long as their rows) and of its counts (one a subject).
+struct Part<'s, 'o> {
+    subjects: &'s [&'s [(u32, u32)]],
+    ends: &'o mut [(u32, u32)],
+    figures: &'o mut [u32],
+    counts: &'o mut [(u32, u32)],
+}
+
+impl<'s, 'o> Part<'s, 'o> {
+    fn split(
+        subjects: &'s [&'s [(u32, u32)]],
+        mut ends: &'o mut [(u32, u32)],
+        mut figures: &'o mut [u32],
+        mut counts: &'o mut [(u32, u32)],
+    ) -> Vec<Self> {
+        let mut parts = Vec::new();
+        let mut rest = subjects;
+        while !rest.is_empty() {
+            // At least one subject, and as many more as keep the part under PARALLEL_FROM rows.
+            let mut rows = rest[0].len();
+            let mut n = 1;
+            while n < rest.len() && rows + rest[n].len() <= PARALLEL_FROM {
+                rows += rest[n].len();
+                n += 1;
+            }
+            let (these, after) = rest.split_at(n);
+            let (e, e_after) = std::mem::take(&mut ends).split_at_mut(rows);
+            let (f, f_after) = std::mem::take(&mut figures).split_at_mut(rows);
+            let (c, c_after) = std::mem::take(&mut counts).split_at_mut(n);
+            parts.push(Part { subjects: these, ends: e, figures: f, counts: c });
+            (rest, ends, figures, counts) = (after, e_after, f_after, c_after);
+        }
+        parts
+    }
+}
+
+/// Each subject's rows as [`Said`], each speaker read as its voice (`voice_of`), in order; each
 /// subject's alone, so in parallel from `parallel_from` rows ([`Voices::parallel_from`]).
 fn said_of_each<'a>(
     subjects: impl Iterator<Item = &'a [(u32, u32)]>,
-    voice: &[usize],
+    voice_of: impl Fn(u32) -> usize + Sync,
     parallel_from: usize,
-) -> Vec<Said> {
+) -> SaidEach {
     let subjects: Vec<&[(u32, u32)]> = subjects.collect();
     let parallel = subjects.iter().map(|rows| rows.len()).sum::<usize>() >= parallel_from;
-    map_each(subjects.len(), parallel, |s| Said::of(subjects[s], |sp| voice[sp as usize]))
+    SaidEach::of(&subjects, voice_of, parallel)
 }
 
 /// Per pair of voices of `pairs` (lower first), over the subjects of `per_group` (`keys` key
@@ -2258,7 +2400,7 @@ fn said_of_each<'a>(
 /// voices speak on each subject the one pass costs the square of them. Both ways count exactly
 /// the same.
 fn overlaps(
-    per_group: &[Said],
+    per_group: &SaidEach,
     keys: usize,
     voices: usize,
     pairs: &[(usize, usize)],
@@ -2280,7 +2422,7 @@ fn overlaps(
     let walk = |(a, b): (usize, usize)| {
         let (mut common, mut same) = (0, 0);
         super::echo::walk(figures_of.of_voice(a), figures_of.of_voice(b), |gi, fa, fb| {
-            let figures = &per_group[gi as usize].figures;
+            let figures = per_group.get(gi as usize).figures;
             common += 1;
             same += usize::from(
                 figures[fa.0 as usize..fa.1 as usize] == figures[fb.0 as usize..fb.1 as usize],
@@ -2305,10 +2447,10 @@ struct SubjectsOfVoices {
 }
 
 impl SubjectsOfVoices {
-    fn of(per_group: &[Said], voices: usize) -> Self {
+    fn of(per_group: &SaidEach, voices: usize) -> Self {
         let mut starts = vec![0; voices + 1];
-        for said in per_group {
-            for &(v, _) in &said.ends {
+        for said in per_group.iter() {
+            for &(v, _) in said.ends {
                 starts[v as usize + 1] += 1;
             }
         }
@@ -2319,7 +2461,7 @@ impl SubjectsOfVoices {
         let mut subjects = vec![(0, (0, 0)); starts[voices]];
         for (gi, said) in per_group.iter().enumerate() {
             let mut from = 0;
-            for &(v, end) in &said.ends {
+            for &(v, end) in said.ends {
                 let v = v as usize;
                 subjects[next[v]] = (index(gi), (from, end));
                 next[v] += 1;
@@ -2338,10 +2480,10 @@ impl SubjectsOfVoices {
 /// Whether [`overlaps`] counts `pairs` (lower first) over the subjects of `per_group`, among
 /// `voices` voices, sooner in one pass over every pair than by walking each pair's subjects:
 /// the pass's cost against the walks' ([`super::echo::counting_cost`]). Both count the same.
-fn one_pass_is_cheaper(per_group: &[Said], voices: usize, pairs: &[(usize, usize)]) -> bool {
+fn one_pass_is_cheaper(per_group: &SaidEach, voices: usize, pairs: &[(usize, usize)]) -> bool {
     let mut subjects = vec![0usize; voices];
-    for said in per_group {
-        for &(v, _) in &said.ends {
+    for said in per_group.iter() {
+        for &(v, _) in said.ends {
             subjects[v as usize] += 1;
         }
     }
@@ -2364,13 +2506,14 @@ fn agreed(agree: &Agreements, (a, b): (usize, usize)) -> Option<(usize, usize)> 
 /// value ([`FigureSets`]), over `voices` voices, `order` ranking the values for ties; each
 /// subject of the values `domains` gives it ([`Statements::domains`]; unbounded past its end).
 fn echo_said<'a>(
-    per_group: &'a [Said],
+    per_group: &'a SaidEach,
     domains: &[u32],
     sets: &mut FigureSets<'a>,
     voices: usize,
     order: Vec<u32>,
 ) -> super::echo::Said {
     let mut said = super::echo::Said::new(voices, order);
+    said.reserve(per_group.len(), per_group.voices());
     for (i, per) in per_group.iter().enumerate() {
         let rows = per.by_voice().map(|(v, fs)| (index(v), index(sets.id(fs)))).collect();
         said.subject_in(rows, domains.get(i).copied().unwrap_or(u32::MAX));
@@ -2382,7 +2525,7 @@ fn echo_said<'a>(
 /// those where the two give the same figures ([`super::echo::agreements`]); what reads each
 /// subject alone in parallel from `parallel_from` rows.
 fn agreements<'a>(
-    per_group: &'a [Said],
+    per_group: &'a SaidEach,
     sets: &mut FigureSets<'a>,
     voices: usize,
     parallel_from: usize,
@@ -2423,8 +2566,8 @@ impl<'a> FigureSets<'a> {
 /// agreement weak evidence (with the floor, `examples/copying -- --only labels` joined honest
 /// sources in every table: 0.889 of the pairs joined were not copies, and accuracy fell from
 /// 0.420 to 0.412). The block pass weighs readings against each other instead, and can.
-fn false_figures(said: &Said, truth: Option<usize>) -> f64 {
-    let mut all = said.figures.clone();
+fn false_figures(said: Said<'_>, truth: Option<usize>) -> f64 {
+    let mut all = said.figures.to_vec();
     all.sort_unstable();
     all.dedup();
     let truth_claimed = truth.is_some_and(|t| all.binary_search(&index(t)).is_ok());
@@ -2438,7 +2581,7 @@ fn false_figures(said: &Said, truth: Option<usize>) -> f64 {
 /// result does not depend on the claims' order. Each subject's alone, so in parallel from
 /// `parallel_from` rows.
 fn vote(
-    per_group: &[Said],
+    per_group: &SaidEach,
     order: &[usize],
     n_voices: usize,
     parallel_from: usize,
@@ -2449,9 +2592,9 @@ fn vote(
     // sorted: each figure's givers side by side in voice order, figures in text order, in
     // 32-bit numbers as `Said` holds them (a key's place is below the number of keys).
     // Weights change by round, this does not.
-    let mut givers: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut givers: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(per_group.rows());
     let mut subjects: Vec<usize> = Vec::with_capacity(per_group.len());
-    for said in per_group {
+    for said in per_group.iter() {
         for (v, figures) in said.by_voice() {
             let (v, n) = (index(v), index(figures.len()));
             givers.extend(figures.iter().map(|&k| (index(order[k as usize]), v, n, k)));
@@ -2492,7 +2635,7 @@ fn vote(
 
 /// Per voice, the share of its distinct figures equal to the estimate, with one right and one
 /// wrong figure of prior (Laplace's rule), so a voice with no record sits at one half.
-fn accuracy(per_group: &[Said], truth: &[Option<usize>], n_voices: usize) -> Vec<f64> {
+fn accuracy(per_group: &SaidEach, truth: &[Option<usize>], n_voices: usize) -> Vec<f64> {
     let (mut right, mut all) = (vec![0usize; n_voices], vec![0usize; n_voices]);
     for (said, t) in per_group.iter().zip(truth) {
         let Some(t) = *t else { continue };
@@ -2782,22 +2925,62 @@ mod tests {
         assert_eq!(at, all.len());
     }
 
+    /// Invariant `each_subject_says_what_its_rows_say`: [`said_of_each`] gives each subject
+    /// its voices in order, each with its distinct figures sorted, as its own rows read through
+    /// `voice_of` give them, in parallel and in turn; over subjects of no row, one row and
+    /// many, speakers read as one voice, and enough rows for several parts
+    /// ([`PARALLEL_FROM`] rows each) with a subject larger than a part.
+    #[test]
+    fn each_subject_says_what_its_rows_say() {
+        let mut subjects: Vec<Vec<(u32, u32)>> = (0u32..4_000)
+            .map(|s| {
+                let n = (s * 7 + s / 3) % 13;
+                (0..n).map(|r| ((s * 31 + r * 17) % 23, (s * 5 + r * r) % 6)).collect()
+            })
+            .collect();
+        let big = (0..PARALLEL_FROM as u32 + 5).map(|r| (r % 40, r % 3)).collect();
+        subjects.insert(1_000, big);
+        // Speakers 2k and 2k + 1 are voice k, so a voice can give a figure twice.
+        let voice_of = |sp: u32| (sp / 2) as usize;
+        let expected: Vec<Vec<(usize, Vec<u32>)>> = subjects
+            .iter()
+            .map(|rows| {
+                let mut by_voice: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+                for &(sp, k) in rows {
+                    by_voice.entry(voice_of(sp)).or_default().insert(k);
+                }
+                by_voice.into_iter().map(|(v, ks)| (v, ks.into_iter().collect())).collect()
+            })
+            .collect();
+        assert!(subjects.iter().map(Vec::len).sum::<usize>() > 2 * PARALLEL_FROM);
+        for parallel_from in [0, usize::MAX] {
+            let said = said_of_each(subjects.iter().map(Vec::as_slice), voice_of, parallel_from);
+            assert_eq!(said.len(), subjects.len());
+            let got: Vec<Vec<(usize, Vec<u32>)>> = said
+                .iter()
+                .map(|s| s.by_voice().map(|(v, fs)| (v, fs.to_vec())).collect())
+                .collect();
+            assert_eq!(got, expected, "parallel from {parallel_from}");
+            assert_eq!(said.voices(), expected.iter().map(Vec::len).sum::<usize>());
+        }
+    }
+
     /// The rare pass's pairs ([`rare_pairs_of_each`]) are each subject's own, in parallel and
     /// in turn, on subjects where different voices speak.
     #[test]
     fn the_rare_pairs_are_the_same_in_parallel_and_in_turn() {
-        let per_group: Vec<Said> = (0u32..120)
+        let rows: Vec<Vec<(u32, u32)>> = (0u32..120)
             .map(|s| {
                 // Voices s % 9 and up speak; two of them share figure 9 on a subject in three.
-                let rows: Vec<(u32, u32)> = (s % 9..10)
+                (s % 9..10)
                     .map(|v| {
                         let shared = s % 3 == 0 && (v == 8 || v == 9);
                         (v, if shared { 9 } else { (s + v) % 3 })
                     })
-                    .collect();
-                Said::of(&rows, |sp| sp as usize)
+                    .collect()
             })
             .collect();
+        let per_group = said_of_each(rows.iter().map(Vec::as_slice), |sp| sp as usize, 0);
         let parallel = rare_pairs_of_each(&per_group, 0);
         assert_eq!(parallel, rare_pairs_of_each(&per_group, usize::MAX));
         // Subject 0: figure 2 given by voices 2 and 5 alone, and 9 by 8 and 9.
@@ -2813,7 +2996,7 @@ mod tests {
         // Nine voices on 200 subjects of six keys each, figures picked by a mix of subject and
         // voice, one in three voices giving two figures on some subjects.
         let (voices, keys) = (9u32, 6u32);
-        let per_group: Vec<Said> = (0u32..200)
+        let rows: Vec<Vec<(u32, u32)>> = (0u32..200)
             .map(|s| {
                 let mut rows = Vec::new();
                 for v in 0..voices {
@@ -2823,9 +3006,10 @@ mod tests {
                         rows.push((v, s * keys + (x + 1) % keys));
                     }
                 }
-                Said::of(&rows, |sp| sp as usize)
+                rows
             })
             .collect();
+        let per_group = said_of_each(rows.iter().map(Vec::as_slice), |sp| sp as usize, 0);
         let order: Vec<usize> = (0..(200 * keys) as usize).rev().collect();
         let parallel = vote(&per_group, &order, voices as usize, 0);
         let in_turn = vote(&per_group, &order, voices as usize, usize::MAX);
@@ -2844,7 +3028,7 @@ mod tests {
         let voices = 8;
         // A small generator of its own (deterministic): subject s, voice v gives figures of
         // keys 0..4 picked by a mix of s and v, some voices nothing, some two figures.
-        let mut per_group = Vec::new();
+        let mut subjects = Vec::new();
         for s in 0u32..60 {
             let mut rows = Vec::new();
             for v in 0u32..voices {
@@ -2859,8 +3043,9 @@ mod tests {
                     _ => rows.push((v, x % 4)),
                 }
             }
-            per_group.push(Said::of(&rows, |sp| sp as usize));
+            subjects.push(rows);
         }
+        let per_group = said_of_each(subjects.iter().map(Vec::as_slice), |sp| sp as usize, 0);
         let pairs: Vec<(usize, usize)> = (0..voices as usize)
             .flat_map(|a| (a + 1..voices as usize).map(move |b| (a, b)))
             .collect();
