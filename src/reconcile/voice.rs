@@ -906,9 +906,13 @@ impl Voices {
         }
         let mut in_all = vec![(0usize, 0usize); pairs.len()];
         let mut on: HashMap<(usize, u32), (usize, usize), FixedState> = HashMap::default();
-        let fixed = statements.subjects().enumerate().filter(|(_, (fixed, _))| *fixed);
-        let said = said_of_each(statements.fixed(), |sp| voice[sp as usize], self.parallel_from);
-        for ((i, _), said) in fixed.zip(said.iter()) {
+        let fixed: Vec<(usize, &[(u32, u32)])> = (statements.subjects().enumerate())
+            .filter(|(_, (fixed, _))| *fixed)
+            .map(|(i, (_, rows))| (i, rows))
+            .collect();
+        let rows = fixed.iter().map(|&(_, rows)| rows);
+        let said = said_of_each(rows, |sp| voice[sp as usize], self.parallel_from);
+        for (&(i, _), said) in fixed.iter().zip(said.iter()) {
             let voices: Vec<(usize, &[u32])> = said.by_voice().collect();
             for &(v, fv) in &voices {
                 for &(w, p) in &partners[v] {
@@ -2221,11 +2225,11 @@ impl<'a> Said<'a> {
     }
 }
 
-/// Each subject's [`Said`], every subject's lists in the same two vectors: a list of its own
-/// per subject left the allocator's heap with the freed lists of 10^5 subjects after the copy
-/// passes, some 200 MB at 10^7 rows that the epochs and their prepared store, allocated
-/// afresh, did not reuse.
-#[derive(Debug, Clone, Default)]
+/// Each subject's [`Said`], every subject's voices in one vector and figures in another
+/// (with where each subject's start): two lists of its own per subject left the allocator's
+/// heap with the freed lists of 10^5 subjects after the copy passes, some 130 MB at 10^7 rows
+/// that the epochs and their prepared store, allocated afresh, did not reuse.
+#[derive(Debug)]
 struct SaidEach {
     /// Subject `s`'s voices are `ends[starts[s].0..starts[s + 1].0]`, and its figures
     /// `figures[starts[s].1..starts[s + 1].1]`.
@@ -2359,7 +2363,8 @@ impl<'s, 'o> Part<'s, 'o> {
         let mut parts = Vec::new();
         let mut rest = subjects;
         while !rest.is_empty() {
-            // At least one subject, and as many more as keep the part under PARALLEL_FROM rows.
+            // At least one subject, and as many more as keep the part at PARALLEL_FROM rows or
+            // fewer (a subject of more rows is a part alone).
             let mut rows = rest[0].len();
             let mut n = 1;
             while n < rest.len() && rows + rest[n].len() <= PARALLEL_FROM {
@@ -2962,6 +2967,9 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "parallel from {parallel_from}");
             assert_eq!(said.voices(), expected.iter().map(Vec::len).sum::<usize>());
+            // The lists hold what the subjects say and no more (closed up and cut to it).
+            let figures = expected.iter().flatten().map(|(_, fs)| fs.len()).sum::<usize>();
+            assert_eq!(said.rows(), figures);
         }
     }
 
