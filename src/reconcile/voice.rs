@@ -2226,9 +2226,9 @@ impl<'a> Said<'a> {
 }
 
 /// Each subject's [`Said`], every subject's voices in one vector and figures in another
-/// (with where each subject's start): two lists of its own per subject left the allocator's
-/// heap with the freed lists of 10^5 subjects after the copy passes, some 130 MB at 10^7 rows
-/// that the epochs and their prepared store, allocated afresh, did not reuse.
+/// (and where each subject's lists start): two lists of its own per subject left the
+/// allocator's heap with the freed lists of 10^5 subjects after the copy passes, some 130 MB
+/// at 10^7 rows that the epochs and their prepared store, allocated afresh, did not reuse.
 #[derive(Debug)]
 struct SaidEach {
     /// Subject `s`'s voices are `ends[starts[s].0..starts[s + 1].0]`, and its figures
