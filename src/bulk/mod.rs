@@ -295,6 +295,20 @@ impl Bulk {
         firsts
     }
 
+    /// The chunk of variable `v` (below the number of variables): the last whose first
+    /// variable is at or before `v` (a chunk without variables has the first of the next).
+    pub(crate) fn chunk_of_variable(&self, v: usize) -> usize {
+        self.chunks.partition_point(|c| c.first <= v).saturating_sub(1)
+    }
+
+    /// Claim `c`'s chunk and its place there, `firsts` being [`Bulk::first_claims`] (`c`
+    /// below [`Bulk::len`]): the last chunk whose first claim is at or before `c` (a chunk
+    /// without claims has the first of the next).
+    pub(crate) fn place(firsts: &[usize], c: usize) -> (usize, usize) {
+        let ci = firsts.partition_point(|&f| f <= c).saturating_sub(1);
+        (ci, c - firsts[ci])
+    }
+
     /// The number of claims kept (after repeats and rejected rows).
     #[must_use]
     pub fn len(&self) -> usize {
@@ -790,6 +804,29 @@ fn settle_var(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each variable's chunk ([`Bulk::chunk_of_variable`]) is the one whose variables hold it,
+    /// and each claim's place ([`Bulk::place`]) is in the chunk that holds it, on a table read
+    /// as several chunks.
+    #[test]
+    fn a_variable_and_a_claim_are_found_in_their_chunks() {
+        let csv = crate::reconcile::threads::large_table_csv();
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        assert!(bulk.chunks.len() > 1, "{} chunks", bulk.chunks.len());
+        for (ci, c) in bulk.chunks.iter().enumerate() {
+            for v in c.first..c.first + c.kinds.len() {
+                assert_eq!(bulk.chunk_of_variable(v), ci, "variable {v}");
+            }
+        }
+        let firsts = bulk.first_claims();
+        let mut claim = 0;
+        for (ci, c) in bulk.chunks.iter().enumerate() {
+            for j in 0..c.len() {
+                assert_eq!(Bulk::place(&firsts, claim), (ci, j), "claim {claim}");
+                claim += 1;
+            }
+        }
+    }
 
     #[test]
     fn buckets_cover_every_variable_once_in_order() {

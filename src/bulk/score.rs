@@ -171,8 +171,7 @@ struct BulkNames<'a> {
 impl BulkNames<'_> {
     /// Claim `c`'s chunk and its place there.
     fn place(&self, c: usize) -> (usize, usize) {
-        let ci = self.firsts.partition_point(|&f| f <= c).saturating_sub(1);
-        (ci, c - self.firsts[ci])
+        Bulk::place(self.firsts, c)
     }
 
     fn line(&self, c: usize) -> u32 {

@@ -836,16 +836,20 @@ fn in_parallel(obs: usize) -> bool {
 /// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations
 /// (each epoch reads only its own observations and writes only itself, so the result does not
 /// depend on it), and keeps what the numeric epochs' rounds need in one store, epoch after
-/// epoch.
-fn prepare_all(
+/// epoch. `by_id` gives, for an epoch, the order of its observations' ids.
+fn prepare_all<B>(
     view: &ObsView<'_>,
     epochs: &mut [Epoch],
     policy: &Policy,
-    by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering + Sync,
+    by_id: impl Fn(&Epoch) -> B + Sync,
     parallel: bool,
-) -> estimate::NumericStore {
+) -> estimate::NumericStore
+where
+    B: Fn(&Obs, &Obs) -> std::cmp::Ordering,
+{
     let one = |lists: &mut estimate::Preparing, epoch: &mut Epoch| {
-        prepare(view, epoch, policy, &by_id, lists)
+        let by_id = by_id(epoch);
+        prepare(view, epoch, policy, by_id, lists)
     };
     let parallel = parallel && in_parallel(view.obs.len());
     let mut store = estimate::NumericStore::default();
@@ -919,7 +923,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     }
     let key_order = keys.order();
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
-    let by_id = |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
+    let by_id =
+        |_: &Epoch| |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
     let mut held_values: Vec<Value> = Vec::new();
     let mut intervals: Vec<HeldInterval> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
