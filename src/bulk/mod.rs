@@ -296,7 +296,7 @@ impl Bulk {
     }
 
     /// The chunk of variable `v` (below the number of variables): the last whose first
-    /// variable is at or before `v` (a chunk without variables has the first of the next).
+    /// variable is at or before `v`.
     pub(crate) fn chunk_of_variable(&self, v: usize) -> usize {
         self.chunks.partition_point(|c| c.first <= v).saturating_sub(1)
     }
