@@ -292,27 +292,74 @@ fn split_keyed<P: Position>(
 /// Each member's share of its voice's weight among them: the voice's weight split evenly over
 /// the distinct values it gives there, a repeat of one value nothing. The rule every estimate
 /// weighs its members by ([`split_into`], its fast paths included), for a caller outside the
-/// estimate (an estimate's support and spread, `State::support_and_spread`), with the lists
-/// it splits into kept from one call to the next.
+/// estimate (an estimate's support and spread, `State::support_and_spread`): the members are
+/// sorted by statement once ([`Shares::sort`]), and the shares among all of them, or among
+/// those a filter keeps, and which statements any member backs, are read off that one sort.
+/// Its lists are kept from one call to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Shares {
+    /// The members by voice, value and place (see [`split_by_pairs`]).
+    pairs: Vec<(u32, usize, u32)>,
+    /// The members `pairs` holds.
+    members: usize,
+    /// The pairs of the members kept, their places counted among the kept.
+    kept: Vec<(u32, usize, u32)>,
+    /// Per member, its place among the kept.
+    place: Vec<u32>,
     split: Vec<(u32, u32)>,
     voices: Vec<u32>,
 }
 
 impl Shares {
-    /// The share of each of `members`, in order, whose voice and value's key `voice_key`
-    /// gives from a member's position.
-    pub(crate) fn of<'s, P: Position>(
-        &'s mut self,
+    /// Sorts `members`, whose voice and value's key `voice_key` gives from a member's
+    /// position, by statement: what [`Shares::shares`] and [`Shares::backed`] read.
+    pub(crate) fn sort<P: Position>(
+        &mut self,
         members: &[P],
         voice_key: impl Fn(usize) -> (u32, usize),
+    ) {
+        pairs_of(members, voice_key, &mut self.pairs);
+        self.members = members.len();
+    }
+
+    /// The share of each member `keep` keeps (given its place among the sorted members), in
+    /// order, as [`split_into`] splits the kept members alone.
+    pub(crate) fn shares<'s>(
+        &'s mut self,
+        keep: impl Fn(usize) -> bool,
         weight: &'s [f64],
     ) -> impl Iterator<Item = f64> + 's {
-        self.split.clear();
-        self.voices.clear();
-        split_keyed(members, voice_key, &mut self.split, &mut self.voices);
-        SplitRef { members: &self.split, voices: &self.voices }.shares(weight)
+        let Shares { pairs, members, kept, place, split, voices } = self;
+        place.clear();
+        let mut count = 0;
+        place.extend((0..*members).map(|i| {
+            let at = count;
+            count += u32::from(keep(i));
+            at
+        }));
+        kept.clear();
+        // Kept in the sort's order, and numbered in place order, they stay sorted.
+        kept.extend(pairs.iter().filter(|p| keep(p.2 as usize)).map(|&(v, key, i)| {
+            (v, key, place[i as usize])
+        }));
+        split.clear();
+        voices.clear();
+        split_sorted(kept, count as usize, split, voices);
+        SplitRef { members: split, voices }.shares(weight)
+    }
+
+    /// Per member, in order, whether its statement (its voice's value) is backed: whether any
+    /// member of the same statement `backs` (given its place among the sorted members).
+    pub(crate) fn backed(&self, backs: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut out = vec![false; self.members];
+        for run in self.pairs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if run.iter().any(|p| backs(p.2 as usize)) {
+                for p in run {
+                    out[p.2 as usize] = true;
+                }
+            }
+        }
+        out
     }
 }
 
@@ -327,19 +374,36 @@ fn split_by_pairs(
     out_members: &mut Vec<(u32, u32)>,
     out_voices: &mut Vec<u32>,
 ) {
-    // The members by voice, then value, then place: each voice's run is its values, and the
-    // first member of a value's run is its first in `members`.
-    let mut by_pair: Vec<(u32, usize, u32)> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let (v, key) = voice_key(m.at());
-            (v, key, index(i))
-        })
-        .collect();
-    by_pair.sort_unstable();
+    let mut by_pair = Vec::new();
+    pairs_of(members, voice_key, &mut by_pair);
+    split_sorted(&by_pair, members.len(), out_members, out_voices);
+}
+
+/// Into `pairs`, `members` by voice, then value, then place: each voice's run is its values,
+/// and the first member of a value's run is its first in `members`.
+fn pairs_of(
+    members: &[impl Position],
+    voice_key: impl Fn(usize) -> (u32, usize),
+    pairs: &mut Vec<(u32, usize, u32)>,
+) {
+    pairs.clear();
+    pairs.extend(members.iter().enumerate().map(|(i, m)| {
+        let (v, key) = voice_key(m.at());
+        (v, key, index(i))
+    }));
+    pairs.sort_unstable();
+}
+
+/// The split of `n` members sorted by voice, value and place ([`pairs_of`]), appended to
+/// `out_members` in place order and `out_voices` in voice order.
+fn split_sorted(
+    by_pair: &[(u32, usize, u32)],
+    n: usize,
+    out_members: &mut Vec<(u32, u32)>,
+    out_voices: &mut Vec<u32>,
+) {
     let base = out_members.len();
-    out_members.resize(base + members.len(), (0, 0));
+    out_members.resize(base + n, (0, 0));
     for run in by_pair.chunk_by(|a, b| a.0 == b.0) {
         out_voices.push(run[0].0);
         let values = 1 + run.windows(2).filter(|w| w[0].1 != w[1].1).count();
@@ -2249,11 +2313,24 @@ mod tests {
         // Voice 0 gives 5 twice (two of its sources) and 6; voice 1 gives 5.
         let members = [(0, 5), (0, 5), (0, 6), (1, 5)];
         let mut split = Shares::default();
-        let shares: Vec<f64> = split.of(&[0usize, 1, 2, 3], |m| members[m], &weight).collect();
+        split.sort(&[0usize, 1, 2, 3], |m| members[m]);
+        let shares: Vec<f64> = split.shares(|_| true, &weight).collect();
         assert_eq!(shares, vec![0.5, 0.0, 0.5, 2.0]);
-        // Kept lists start afresh: the first and last members alone.
-        let shares: Vec<f64> = split.of(&[0usize, 3], |m| members[m], &weight).collect();
+        // Among some of them, from the same sort: voice 0's 5 once, and its 6.
+        let shares: Vec<f64> = split.shares(|i| i == 1 || i == 2, &weight).collect();
+        assert_eq!(shares, vec![0.5, 0.5]);
+        // The second and the last alone: each the one value of its voice.
+        let shares: Vec<f64> = split.shares(|i| i == 1 || i == 3, &weight).collect();
         assert_eq!(shares, vec![1.0, 2.0]);
+        // A statement is backed when any of its members backs it: the second member's 5
+        // backs the first's; voice 0's 6 and voice 1's 5 are other statements.
+        assert_eq!(split.backed(|i| i == 1), vec![true, true, false, false]);
+        assert_eq!(split.backed(|i| i == 3), vec![false, false, false, true]);
+        // Kept lists start afresh: the first and last members alone.
+        split.sort(&[0usize, 3], |m| members[m]);
+        let shares: Vec<f64> = split.shares(|_| true, &weight).collect();
+        assert_eq!(shares, vec![1.0, 2.0]);
+        assert_eq!(split.backed(|_| false), vec![false, false]);
     }
 
     /// `split_into`'s way for members whose voices are all distinct gives what the general

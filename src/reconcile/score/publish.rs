@@ -233,19 +233,25 @@ impl State {
             let o = &self.obs[e.at(p)];
             (index(o.voice()), o.key())
         };
-        let mut shares = estimate::Shares::default();
         let part: Vec<usize> = (0..e.obs.len()).filter(|&p| say(p).0).collect();
+        // The statements among them, sorted once for the support and the spread.
+        let mut shares = estimate::Shares::default();
+        shares.sort(&part, statement);
         // A statement (a voice's value) supports when any of its figures does: a voice's
         // earlier floor and its current figure of one value are one statement, whose share
         // the first of them holds (`Shares`), whichever supports.
-        let mut backing: Vec<(u32, usize)> =
-            out.supporting().filter(|&p| p < e.obs.len() && say(p).0).map(statement).collect();
-        backing.sort_unstable();
+        let mut supports = vec![false; e.obs.len()];
+        for p in out.supporting() {
+            if let Some(s) = supports.get_mut(p) {
+                *s = true;
+            }
+        }
+        let backed = shares.backed(|i| supports[part[i]]);
         // Both sums add the shares in the order of `part` (an empty sum is -0.0, as `sum`'s).
         let (mut total, mut agree) = (-0.0, -0.0);
-        for (&p, w) in part.iter().zip(shares.of(&part, statement, &self.weight)) {
+        for (w, backs) in shares.shares(|_| true, &self.weight).zip(backed) {
             total += w;
-            if backing.binary_search(&statement(p)).is_ok() {
+            if backs {
                 agree += w;
             }
         }
@@ -255,11 +261,11 @@ impl State {
         let spread = numeric.then(|| {
             // Weighed among the current figures alone: a voice's current figure is not
             // left without weight by an earlier figure of the same value.
-            let current: Vec<usize> = part.into_iter().filter(|&p| say(p).1).collect();
+            let now = |i: usize| say(part[i]).1;
+            let current = part.iter().enumerate().filter(|&(i, _)| now(i)).map(|(_, &p)| p);
             let mut points: Vec<(f64, f64)> = current
-                .iter()
-                .zip(shares.of(&current, statement, &self.weight))
-                .filter_map(|(&p, w)| match self.view(e.at(p)) {
+                .zip(shares.shares(now, &self.weight))
+                .filter_map(|(p, w)| match self.view(e.at(p)) {
                     View::Numeric { rep, .. } => Some((rep, w)),
                     _ => None,
                 })
