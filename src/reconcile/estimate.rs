@@ -1481,6 +1481,69 @@ impl NumericStore {
         self.starts.push(self.ends());
     }
 
+    /// Empties it, keeping its room for the next epochs.
+    pub(crate) fn clear(&mut self) {
+        self.revised.clear();
+        self.floors.clear();
+        self.floating.clear();
+        self.floor_voices.clear();
+        self.commons.clear();
+        self.split_members.clear();
+        self.split_voices.clear();
+        self.split_ends.clear();
+        self.under.clear();
+        self.twice.clear();
+        self.latest.clear();
+        self.distinct.clear();
+        self.all_members.clear();
+        self.loose.clear();
+        self.ends_order.clear();
+        self.by_high.clear();
+        self.by_low.clear();
+        self.starts.clear();
+    }
+
+    /// Appends the epochs of `other`, in order, as if each had been pushed here: stores made
+    /// apart (in parallel) and appended read as one store made by pushing every epoch.
+    pub(crate) fn append(&mut self, other: &NumericStore) {
+        let Some((first, rest)) = other.starts.split_first() else { return };
+        // This store's end is the start of `other`'s first epoch, with that epoch's flags.
+        let base = self.starts.pop().unwrap_or_default();
+        let moved = |s: &Starts| Starts {
+            revised: base.revised + s.revised,
+            floors: base.floors + s.floors,
+            floating: base.floating + s.floating,
+            clusters: base.clusters + s.clusters,
+            split_members: base.split_members + s.split_members,
+            split_voices: base.split_voices + s.split_voices,
+            twice: base.twice + s.twice,
+            all_members: base.all_members + s.all_members,
+            loose: base.loose + s.loose,
+            ends_order: base.ends_order + s.ends_order,
+            walk_clusters: base.walk_clusters + s.walk_clusters,
+            ..*s
+        };
+        self.starts.push(moved(first));
+        self.starts.extend(rest.iter().map(moved));
+        self.revised.extend_from_slice(&other.revised);
+        self.floors.extend_from_slice(&other.floors);
+        self.floating.extend_from_slice(&other.floating);
+        self.floor_voices.extend_from_slice(&other.floor_voices);
+        self.commons.extend_from_slice(&other.commons);
+        self.split_members.extend_from_slice(&other.split_members);
+        self.split_voices.extend_from_slice(&other.split_voices);
+        self.split_ends.extend_from_slice(&other.split_ends);
+        self.under.extend_from_slice(&other.under);
+        self.twice.extend_from_slice(&other.twice);
+        self.latest.extend_from_slice(&other.latest);
+        self.distinct.extend_from_slice(&other.distinct);
+        self.all_members.extend_from_slice(&other.all_members);
+        self.loose.extend_from_slice(&other.loose);
+        self.ends_order.extend_from_slice(&other.ends_order);
+        self.by_high.extend_from_slice(&other.by_high);
+        self.by_low.extend_from_slice(&other.by_low);
+    }
+
     /// Gives back what growing reserved beyond the epochs pushed: the store is kept for
     /// every round.
     pub(crate) fn shrink_to_fit(&mut self) {
@@ -2680,6 +2743,51 @@ mod tests {
                 proptest::prop_assert_eq!(estimate(None, &mut scratch), format!("{first:?}"));
                 let again = estimate(Some(first.clone()), &mut Scratch::default());
                 proptest::prop_assert_eq!(estimate(Some(first), &mut scratch), again);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Epochs pushed into small stores, each emptied and used again, and appended in order
+        /// make the store that pushing every epoch into one makes, part for part (what
+        /// `prepare_all` does in parallel).
+        #[test]
+        fn stores_appended_in_order_are_the_store_of_every_epoch(
+            epochs in proptest::collection::vec(
+                proptest::option::of(proptest::collection::vec(figure(), 1..12)), 1..10),
+            cuts in proptest::collection::vec(1..4usize, 1..10),
+        ) {
+            let prepared: Vec<Option<Numeric>> = epochs
+                .iter()
+                .map(|figures| {
+                    let figures = figures.as_ref()?;
+                    let inputs = inputs_of(figures);
+                    let clusters = swept_clusters(figures, &inputs);
+                    Some(Numeric::of(&clusters, &inputs, &mut Preparing::default()))
+                })
+                .collect();
+            let mut whole = NumericStore::default();
+            for numeric in &prepared {
+                whole.push(numeric.as_ref());
+            }
+            let (mut appended, mut part) = (NumericStore::default(), NumericStore::default());
+            let (mut from, mut cut) = (0, cuts.iter().cycle());
+            while from < prepared.len() {
+                let to = (from + cut.next().copied().unwrap_or(1)).min(prepared.len());
+                part.clear();
+                for numeric in &prepared[from..to] {
+                    part.push(numeric.as_ref());
+                }
+                appended.append(&part);
+                from = to;
+            }
+            proptest::prop_assert_eq!(format!("{appended:?}"), format!("{whole:?}"));
+            for (e, numeric) in prepared.iter().enumerate() {
+                let made = numeric.as_ref().map(|n| format!("{:?}", n.view()));
+                let read = format!("{:?}", appended.get(e));
+                proptest::prop_assert!(made.is_none_or(|made| made == read), "epoch {e}");
             }
         }
     }

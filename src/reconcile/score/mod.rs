@@ -851,22 +851,41 @@ where
         let by_id = by_id(epoch);
         prepare(view, epoch, policy, by_id, lists)
     };
-    let parallel = parallel && in_parallel(view.obs.len());
     let mut store = estimate::NumericStore::default();
     let mut lists = estimate::Preparing::default();
+    if !(parallel && in_parallel(view.obs.len())) {
+        for epoch in epochs {
+            store.push(one(&mut lists, epoch).as_ref());
+        }
+        store.shrink_to_fit();
+        return store;
+    }
+    // In parallel, a batch at a time, a few epochs in each of the batch's small stores, which
+    // the whole store then appends in order; the small stores keep their room for the next
+    // batch.
+    let mut parts: Vec<estimate::NumericStore> = Vec::new();
+    parts.resize_with(PREPARED_AT_A_TIME.div_ceil(PREPARED_TOGETHER), Default::default);
     for batch in epochs.chunks_mut(PREPARED_AT_A_TIME) {
-        let prepared: Vec<Option<estimate::Numeric>> = if parallel {
-            batch.par_iter_mut().map_init(estimate::Preparing::default, one).collect()
-        } else {
-            batch.iter_mut().map(|epoch| one(&mut lists, epoch)).collect()
-        };
-        for numeric in &prepared {
-            store.push(numeric.as_ref());
+        parts
+            .par_iter_mut()
+            .zip(batch.par_chunks_mut(PREPARED_TOGETHER))
+            .for_each_init(estimate::Preparing::default, |lists, (kept, part)| {
+                kept.clear();
+                for epoch in part {
+                    kept.push(one(lists, epoch).as_ref());
+                }
+            });
+        let used = batch.len().div_ceil(PREPARED_TOGETHER);
+        for part in &parts[..used] {
+            store.append(part);
         }
     }
     store.shrink_to_fit();
     store
 }
+
+/// How many epochs of a batch one thread prepares into a store of its own ([`prepare_all`]).
+const PREPARED_TOGETHER: usize = 1 << 5;
 
 /// A group's claims and the bounds derived for it, as the epochs take them.
 fn items_of<'a, C: ClaimStore + ?Sized>(
