@@ -339,9 +339,12 @@ impl Shares {
         }));
         kept.clear();
         // Kept in the sort's order, and numbered in place order, they stay sorted.
-        kept.extend(pairs.iter().filter(|p| keep(p.2 as usize)).map(|&(v, key, i)| {
-            (v, key, place[i as usize])
-        }));
+        kept.extend(
+            pairs
+                .iter()
+                .filter(|p| keep(p.2 as usize))
+                .map(|&(v, key, i)| (v, key, place[i as usize])),
+        );
         split.clear();
         voices.clear();
         split_sorted(kept, count as usize, split, voices);

@@ -35,6 +35,7 @@ use super::super::voice::{self, Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
+use crate::reconcile::threads::PARALLEL_FROM;
 
 /// What the bulk store's observations are keyed and ordered by, made once.
 struct Keys {
@@ -115,17 +116,17 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
 /// not current ([`is_current`]). Within an epoch, observations are in as-of order, then id
 /// order, as `run` takes a group's members. A table's row has no time of day and states
 /// nothing as pending, so no state is replaced later the same day.
-#[allow(clippy::too_many_arguments)] // one call site; the state being built
+/// Returns the variable's latest epoch with any figure (its estimate's), as its index in
+/// `epochs`.
 fn epochs_of_variable(
     bulk: &Bulk,
     keys: &Keys,
     (ci, k): (usize, usize),
     policy: &Policy,
-    obs: &mut Vec<Obs>,
+    obs: &mut ObsOut<'_>,
     intervals: &mut Vec<HeldInterval>,
     epochs: &mut Vec<Epoch>,
-    group_latest: &mut [Option<usize>],
-) {
+) -> Option<usize> {
     let c = &bulk.chunks[ci];
     let (lo, hi) = (c.start[k], c.start[k + 1]);
     let values = &c.values[lo..hi];
@@ -175,6 +176,7 @@ fn epochs_of_variable(
         }
         by_date.into_iter().collect()
     };
+    let mut latest = None;
     for (as_of, members) in by_date {
         let kind = if number {
             Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
@@ -188,7 +190,7 @@ fn epochs_of_variable(
         } else {
             c.units[k]
         };
-        let first = obs.len();
+        let first = obs.next();
         for j in members {
             let cl = c.claim(lo + j);
             // A number variable's figures are held from its columns; any other's, a label or
@@ -218,15 +220,15 @@ fn epochs_of_variable(
             obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
         // The variable's estimate comes from its latest epoch that has any figure.
-        if kind.is_some() || group_latest[c.first + k].is_none() {
-            group_latest[c.first + k] = Some(epochs.len());
+        if kind.is_some() || latest.is_none() {
+            latest = Some(epochs.len());
         }
         epochs.push(Epoch {
             group: c.first + k,
             as_of,
             kind,
             unit,
-            obs: first..obs.len(),
+            obs: first..obs.next(),
             clusters: estimate::Clusters::default(),
             value_clusters: Vec::new(),
             labels: None,
@@ -234,6 +236,167 @@ fn epochs_of_variable(
             earlier_that_day: false,
             nature,
         });
+    }
+    latest
+}
+
+/// Where one part of the variables writes its observations: its own slice of them all, the
+/// first at observation `base`.
+struct ObsOut<'a> {
+    obs: &'a mut [Obs],
+    base: usize,
+    written: usize,
+}
+
+impl ObsOut<'_> {
+    /// The next observation's number among them all.
+    fn next(&self) -> usize {
+        self.base + self.written
+    }
+
+    fn push(&mut self, ob: Obs) {
+        self.obs[self.written] = ob;
+        self.written += 1;
+    }
+}
+
+/// What [`epochs_of_all`] makes: the observations and epochs of every variable, in
+/// `variables`' order, the intervals they hold, each variable's latest epoch by its number,
+/// and per variable its observations.
+struct Made {
+    obs: Vec<Obs>,
+    intervals: Vec<HeldInterval>,
+    epochs: Vec<Epoch>,
+    group_latest: Vec<Option<usize>>,
+    spans: Vec<Range<usize>>,
+}
+
+/// The epochs of every variable ([`epochs_of_variable`]), in `variables`' order, each
+/// number's key made that of the first place of its text in its variable where `ranks` are
+/// given (one per variable, or none). In parts of whole variables of at least `part_rows`
+/// rows ([`PARALLEL_FROM`]), in parallel from that many rows: each part writes its
+/// observations in place (a variable has one a row, so where each starts is known) and keeps
+/// its epochs and intervals, which are then joined in order, so the result is the one the
+/// variables give in turn.
+fn epochs_of_all(
+    bulk: &Bulk,
+    keys: &Keys,
+    variables: &[(usize, usize)],
+    ranks: &[(Vec<u32>, usize)],
+    policy: &Policy,
+    part_rows: usize,
+) -> Made {
+    let rows = |&(ci, k): &(usize, usize)| bulk.chunks[ci].start[k + 1] - bulk.chunks[ci].start[k];
+    let mut spans = Vec::with_capacity(variables.len());
+    let mut n = 0;
+    for v in variables {
+        spans.push(n..n + rows(v));
+        n += rows(v);
+    }
+    // Whole variables per part; each part's observations are its own slice.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    for (vi, span) in spans.iter().enumerate() {
+        if span.end - spans[from].start >= part_rows || vi + 1 == spans.len() {
+            parts.push(from..vi + 1);
+            from = vi + 1;
+        }
+    }
+    let part_len = |part: &Range<usize>| spans[part.start].start..spans[part.end - 1].end;
+    let blank = Obs::new(0, 0, 0, Held::Skip(None), None, false);
+    let mut obs = vec![blank; n];
+    let parallel = n >= PARALLEL_FROM;
+    let one = |(part, slice): (&Range<usize>, &mut [Obs])| {
+        let base = spans[part.start].start;
+        let mut out = ObsOut { obs: slice, base, written: 0 };
+        let (mut intervals, mut epochs, mut latest) = (Vec::new(), Vec::new(), Vec::new());
+        for vi in part.clone() {
+            let (ci, k) = variables[vi];
+            latest.push(epochs_of_variable(
+                bulk,
+                keys,
+                (ci, k),
+                policy,
+                &mut out,
+                &mut intervals,
+                &mut epochs,
+            ));
+            if let Some((rank, distinct)) = ranks.get(vi) {
+                let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
+                let span = spans[vi].start - base..spans[vi].end - base;
+                key_by_first_place(&mut out.obs[span], first, rank, *distinct, keys.labels);
+            }
+        }
+        (intervals, epochs, latest)
+    };
+    let slices = split_by(&mut obs, parts.iter().map(|p| part_len(p).len()));
+    let made: Vec<PartMade> = if parallel {
+        parts.par_iter().zip(slices).map(one).collect()
+    } else {
+        parts.iter().zip(slices).map(one).collect()
+    };
+    // Joined in order: each part's intervals and epochs after those of the parts before.
+    let mut intervals = Vec::with_capacity(made.iter().map(|m| m.0.len()).sum());
+    let mut epochs = Vec::with_capacity(made.iter().map(|m| m.1.len()).sum());
+    let mut group_latest = vec![None; bulk.vars.len()];
+    let mut shifts = Vec::with_capacity(parts.len());
+    for (part, (held, made_epochs, latest)) in parts.iter().zip(made) {
+        shifts.push(index(intervals.len()));
+        let first_epoch = epochs.len();
+        for (vi, latest) in part.clone().zip(latest) {
+            let (ci, k) = variables[vi];
+            group_latest[bulk.chunks[ci].first + k] = latest.map(|l| first_epoch + l);
+        }
+        intervals.extend(held);
+        epochs.extend(made_epochs);
+    }
+    // Each part's observations hold its intervals by their numbers among all of them.
+    let slices = split_by(&mut obs, parts.iter().map(|p| part_len(p).len()));
+    let shift = |(slice, by): (&mut [Obs], u32)| {
+        if by > 0 {
+            for ob in slice {
+                ob.shift_interval(by);
+            }
+        }
+    };
+    if parallel {
+        slices.into_par_iter().zip(shifts).for_each(shift);
+    } else {
+        slices.into_iter().zip(shifts).for_each(shift);
+    }
+    Made { obs, intervals, epochs, group_latest, spans }
+}
+
+/// What one part of [`epochs_of_all`] makes: its intervals and epochs, numbered within the
+/// part, and each of its variables' latest epoch.
+type PartMade = (Vec<HeldInterval>, Vec<Epoch>, Vec<Option<usize>>);
+
+/// `all` cut in turn into slices of `lens`.
+fn split_by(all: &mut [Obs], lens: impl Iterator<Item = usize>) -> Vec<&mut [Obs]> {
+    let mut slices = Vec::new();
+    let mut rest = all;
+    for len in lens {
+        let (head, tail) = rest.split_at_mut(len);
+        slices.push(head);
+        rest = tail;
+    }
+    slices
+}
+
+/// Each number's key made that of the first place of its text in its variable (`rank`: per
+/// figure from `first` on, its text's rank among the variable's `distinct` texts), so a
+/// voice's equal figures are one statement (one source gives each text once a date: the
+/// reader drops repeats).
+fn key_by_first_place(obs: &mut [Obs], first: usize, rank: &[u32], distinct: usize, labels: usize) {
+    let mut first_of_rank = vec![usize::MAX; distinct];
+    for (j, &r) in rank.iter().enumerate() {
+        let at = &mut first_of_rank[r as usize];
+        *at = (*at).min(j);
+    }
+    for o in obs {
+        if let Some(&r) = rank.get(o.figure() - first) {
+            o.key = index(labels + first_of_rank[r as usize]);
+        }
     }
 }
 
@@ -478,48 +641,17 @@ impl State {
                 attribute_of = statements.attributes().to_vec();
             }
         }
-        let mut obs: Vec<Obs> = Vec::with_capacity(n);
-        let mut epochs: Vec<Epoch> = Vec::with_capacity(bulk.vars.len());
-        let mut group_latest = vec![None; bulk.vars.len()];
-        let mut intervals: Vec<HeldInterval> = Vec::new();
-        // Per variable, in `variables`' order: its observations, its epochs' together.
-        let mut spans: Vec<Range<usize>> = Vec::with_capacity(variables.len());
-        for &variable in &variables {
-            let from = obs.len();
-            epochs_of_variable(
-                bulk,
-                &keys,
-                variable,
-                policy,
-                &mut obs,
-                &mut intervals,
-                &mut epochs,
-                &mut group_latest,
-            );
-            spans.push(from..obs.len());
-        }
-        // The place of the first figure with that text, so a voice's equal figures are one
-        // statement (one source gives each text once a date: the reader drops repeats).
-        for ((span, &(ci, k)), (rank, distinct)) in spans.iter().zip(&variables).zip(&ranks) {
-            let first = keys.first_figure[ci] + bulk.chunks[ci].start[k];
-            let mut first_of_rank = vec![usize::MAX; *distinct];
-            for (j, &r) in rank.iter().enumerate() {
-                let at = &mut first_of_rank[r as usize];
-                *at = (*at).min(j);
-            }
-            for o in &mut obs[span.clone()] {
-                if let Some(&r) = rank.get(o.figure() - first) {
-                    o.key = index(keys.labels + first_of_rank[r as usize]);
-                }
-            }
-        }
+        let Made { mut obs, intervals, mut epochs, group_latest, spans } =
+            epochs_of_all(bulk, &keys, &variables, &ranks, policy, PARALLEL_FROM);
+        debug_assert_eq!(obs.len(), n, "an observation a row");
         drop(ranks);
         // Each observation's voice: its source's group (groups are ordered by name, sources
         // by their keys: the two numberings differ, so this holds with copy detection off too).
         if attribute_of.is_empty() {
-            for o in &mut obs {
-                o.set_voice(voices.group_of_name(o.voice()));
-            }
+            let voices = &voices;
+            obs.par_iter_mut()
+                .with_min_len(PARALLEL_FROM)
+                .for_each(|o| o.set_voice(voices.group_of_name(o.voice())));
         } else {
             // On an attribute copied alone, a figure repeated from a voice it copies there
             // counts in that voice; figures are one where their keys place alike.
@@ -567,9 +699,54 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use super::{Texts, number_ranks};
+    use super::{Keys, Made, Texts, epochs_of_all, number_ranks, ranks_of};
+    use super::{PARALLEL_FROM, variables_in_subject_order};
     use crate::bulk::{line_key, number_key};
+    use crate::value::Policy;
     use crate::{Parser, Table};
+
+    /// The epochs made in parts, each variable a part and in parallel, are those made in one
+    /// part in turn: the observations in place, the intervals (phrases and ranges, held in
+    /// several parts) joined and indexed in order, the epochs and each variable's latest.
+    #[test]
+    fn epochs_made_in_parts_are_those_made_in_turn() {
+        let mut csv = String::from("source,object,attribute,value,as_of\n");
+        let cells = ["about 1,200", "1200", "between 5 and 10", "more than 30", "7", "yes"];
+        let mut row = 0;
+        while row < PARALLEL_FROM + 500 {
+            let (town, source) = (row / 40, row % 40);
+            let cell = cells[(row * 7 + town) % 5];
+            let attribute = if town % 9 == 4 { "open" } else { "killed" };
+            let cell = if attribute == "open" { cells[5] } else { cell };
+            let day = 1 + (row * 13) % 4;
+            let line = format!("s{source},town {town},{attribute},{cell},2022-01-0{day}\n");
+            csv.push_str(&line);
+            row += 1;
+        }
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let keys = Keys::of(&bulk);
+        let variables = variables_in_subject_order(&bulk);
+        let ranks = ranks_of(&bulk, &variables);
+        let policy = Policy::default();
+        let made = |part_rows: usize, ranks: &[(Vec<u32>, usize)]| {
+            let Made { obs, intervals, epochs, group_latest, spans } =
+                epochs_of_all(&bulk, &keys, &variables, ranks, &policy, part_rows);
+            let epoched = epochs.len();
+            let text = format!("{obs:?} {intervals:?} {epochs:?} {group_latest:?} {spans:?}");
+            (text, intervals.len(), epoched)
+        };
+        for ranks in [&ranks[..], &[]] {
+            let in_turn = made(usize::MAX, ranks);
+            // Intervals held in many parts, and an epoch or more a variable.
+            assert!(
+                in_turn.1 > 1_000 && in_turn.2 >= variables.len(),
+                "{:?}",
+                (in_turn.1, in_turn.2)
+            );
+            assert_eq!(made(1, ranks), in_turn);
+            assert_eq!(made(PARALLEL_FROM / 3, ranks), in_turn);
+        }
+    }
 
     /// Each claim's rank is that of its key's text among its variable's distinct texts, as
     /// sorting the texts themselves gives it: with phrases several sources repeat ("about

@@ -152,6 +152,14 @@ impl Obs {
         (self.voice_current & !(CURRENT | POINT)) as usize
     }
 
+    /// Its held interval's index moved up by `by`, where the intervals it indexes are
+    /// appended after `by` others; any other value as it was.
+    fn shift_interval(&mut self, by: u32) {
+        if let Held::Interval(i) = self.held() {
+            self.held = Held::Interval(i + by).pack().0;
+        }
+    }
+
     /// Speaks for voice `voice` from now on; current or not as before, its value as before.
     fn set_voice(&mut self, voice: usize) {
         self.voice_current = voice_bits(voice) | (self.voice_current & (CURRENT | POINT));
@@ -866,15 +874,15 @@ where
     let mut parts: Vec<estimate::NumericStore> = Vec::new();
     parts.resize_with(PREPARED_AT_A_TIME.div_ceil(PREPARED_TOGETHER), Default::default);
     for batch in epochs.chunks_mut(PREPARED_AT_A_TIME) {
-        parts
-            .par_iter_mut()
-            .zip(batch.par_chunks_mut(PREPARED_TOGETHER))
-            .for_each_init(estimate::Preparing::default, |lists, (kept, part)| {
+        parts.par_iter_mut().zip(batch.par_chunks_mut(PREPARED_TOGETHER)).for_each_init(
+            estimate::Preparing::default,
+            |lists, (kept, part)| {
                 kept.clear();
                 for epoch in part {
                     kept.push(one(lists, epoch).as_ref());
                 }
-            });
+            },
+        );
         let used = batch.len().div_ceil(PREPARED_TOGETHER);
         for part in &parts[..used] {
             store.append(part);
