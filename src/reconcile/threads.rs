@@ -1,5 +1,7 @@
 //! Where a reconciliation's work runs: on rayon's pool of threads, from how much work on.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 /// From this much work, a reconciliation splits a loop between threads (counted in the
@@ -29,6 +31,37 @@ pub(crate) fn map_each<R: Send>(n: usize, parallel: bool, f: impl Fn(usize) -> R
     if parallel { (0..n).into_par_iter().map(&f).collect() } else { (0..n).map(f).collect() }
 }
 
+/// Items of `lens` rows each, in order, in parts of whole items to share between threads: as
+/// many items as keep a part at `rows` rows or fewer, and at least one (an item of more rows is
+/// a part alone). Returns each part's items.
+pub(crate) fn parts_of(lens: &[usize], rows: usize) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    while from < lens.len() {
+        let (mut to, mut sum) = (from + 1, lens[from]);
+        while to < lens.len() && sum + lens[to] <= rows {
+            sum += lens[to];
+            to += 1;
+        }
+        parts.push(from..to);
+        from = to;
+    }
+    parts
+}
+
+/// `items` cut in turn into slices of `lens` items (their sum at most `items.len()`), for
+/// parts to fill or sort each alone.
+pub(crate) fn cut<T>(items: &mut [T], lens: impl IntoIterator<Item = usize>) -> Vec<&mut [T]> {
+    let mut slices = Vec::new();
+    let mut rest = items;
+    for len in lens {
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(len);
+        slices.push(head);
+        rest = tail;
+    }
+    slices
+}
+
 /// Sorts each part of `items`, the parts ending at `ends` (ascending, the last at most
 /// `items.len()`): each part alone, so in parallel when `parallel`. Items past the last end
 /// are left as they are.
@@ -37,13 +70,8 @@ pub(crate) fn sort_each<T: Ord + Send>(
     ends: impl IntoIterator<Item = usize>,
     parallel: bool,
 ) {
-    let mut parts: Vec<&mut [T]> = Vec::new();
-    let (mut rest, mut from) = (items, 0);
-    for end in ends {
-        let (part, after) = std::mem::take(&mut rest).split_at_mut(end - from);
-        parts.push(part);
-        (rest, from) = (after, end);
-    }
+    let mut from = 0;
+    let parts = cut(items, ends.into_iter().map(|end| end - std::mem::replace(&mut from, end)));
     if parallel {
         parts.into_par_iter().for_each(<[T]>::sort_unstable);
     } else {
@@ -80,7 +108,17 @@ pub(crate) fn large_table_csv() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{PARALLEL_FROM, on_pool};
+    use super::{PARALLEL_FROM, on_pool, parts_of};
+
+    /// Parts hold whole items in order, as many as keep them at the rows asked or fewer, an
+    /// item of more rows alone.
+    #[test]
+    fn parts_hold_whole_items_up_to_the_rows_asked() {
+        assert_eq!(parts_of(&[3, 4, 2, 9, 1, 1, 0, 5], 6), [0..1, 1..3, 3..4, 4..8]);
+        assert_eq!(parts_of(&[7, 0, 0], 6), [0..1, 1..3]);
+        assert_eq!(parts_of(&[2, 2], 1), [0..1, 1..2]);
+        assert!(parts_of(&[], 6).is_empty());
+    }
 
     /// Work over [`PARALLEL_FROM`] claims or more runs on one of the pool's threads; less runs
     /// where it was called, as does any work called from the pool.

@@ -2,8 +2,10 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use foldhash::fast::FixedState;
+
 use rayon::prelude::*;
 
 use crate::crh::{self, Rounded, RoundedClass};
@@ -15,7 +17,7 @@ use super::echo::Agreements;
 use super::group::GroupData;
 use super::limit::index;
 use super::store::ClaimStore;
-use super::threads::{PARALLEL_FROM, map_each, sort_each};
+use super::threads::{PARALLEL_FROM, cut, map_each, parts_of, sort_each};
 
 /// Union-find over source names.
 #[derive(Debug, Clone)]
@@ -865,7 +867,7 @@ impl Voices {
             let alone = statements.of_attribute(attribute, subjects);
             let domains: Vec<u32> = alone.domains().into_iter().map(|(d, _)| d).collect();
             let mut pairs = self.echoing_blocks(&alone, &domains, Agreement::Exact);
-            if let Some(rounded) = alone.to_two_figures() {
+            if let Some(rounded) = alone.to_two_figures(self.parallel_from) {
                 pairs.extend(self.echoing_blocks(&rounded, &domains, Agreement::TwoFigures));
             }
             if !pairs.is_empty() {
@@ -1127,7 +1129,7 @@ impl Voices {
         domains: &[u32],
     ) -> Vec<(usize, usize, String)> {
         let mut echoes = self.echoing_blocks(statements, domains, Agreement::Exact);
-        if let Some(rounded) = statements.to_two_figures() {
+        if let Some(rounded) = statements.to_two_figures(self.parallel_from) {
             echoes.extend(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures));
         }
         echoes
@@ -1997,52 +1999,64 @@ impl Statements {
     /// majority was read as a block copying one another (a review's tables: the four most
     /// accurate of ten sources joined, errors up to seven times as large). Keys are numbered
     /// subject by subject, as every key is read within its subject.
-    pub fn to_two_figures(&self) -> Option<Statements> {
+    ///
+    /// Subjects are read in parts of whole subjects ([`parts_of`]), in parallel from
+    /// `parallel_from` rows: each part writes its rows in place (a row each row) with its keys
+    /// numbered within it, and the numbers are then moved past the parts' before.
+    pub fn to_two_figures(&self, parallel_from: usize) -> Option<Statements> {
+        self.to_two_figures_in_parts(PARALLEL_FROM, parallel_from)
+    }
+
+    /// [`Statements::to_two_figures`] in parts of up to `part_rows` rows.
+    fn to_two_figures_in_parts(
+        &self,
+        part_rows: usize,
+        parallel_from: usize,
+    ) -> Option<Statements> {
         if self.rounded.is_empty() {
             return None;
         }
+        let subjects: Vec<&[(u32, u32)]> = self.fixed().collect();
+        let lens: Vec<usize> = subjects.iter().map(|rows| rows.len()).collect();
+        let parts = parts_of(&lens, part_rows);
+        let total: usize = lens.iter().sum();
+        let parallel = total >= parallel_from;
         let mut out = Statements::new(self.speakers.clone(), Vec::new());
+        out.rows = vec![(0, 0); total];
+        let slices = cut(&mut out.rows, parts.iter().map(|p| lens[p.clone()].iter().sum()));
+        let one = |(part, rows): (&Range<usize>, &mut [(u32, u32)])| {
+            self.two_figures_of(&subjects[part.clone()], rows)
+        };
+        let made: Vec<(Vec<usize>, bool)> = if parallel {
+            parts.par_iter().zip(slices).map(one).collect()
+        } else {
+            parts.iter().zip(slices).map(one).collect()
+        };
+        let mut shifts = Vec::with_capacity(made.len());
         let mut merged = false;
-        // Per subject: each of its keys' new key, by what it rounds to (or by itself).
-        let mut ids: HashMap<Result<RoundedClass, u32>, u32, FixedState> = HashMap::default();
-        // Per class of the subject: its one precise key, or `u32::MAX` when it has several.
-        let mut precise: HashMap<RoundedClass, u32, FixedState> = HashMap::default();
-        for rows in self.fixed() {
-            ids.clear();
-            precise.clear();
-            for &(_, k) in rows {
-                if let Some(r) = self.rounded[k as usize].filter(|r| !r.round) {
-                    let only = precise.entry(r.class).or_insert(k);
-                    if *only != k {
-                        *only = u32::MAX;
-                    }
-                }
-            }
-            let from = out.rows.len();
-            for &(speaker, k) in rows {
-                let class = match self.rounded[k as usize] {
-                    Some(r) if r.round || precise.get(&r.class) == Some(&k) => Ok(r.class),
-                    _ => Err(k),
-                };
-                let next = index(out.order.len());
-                let id = *ids.entry(class).or_insert(next);
-                if id == next {
-                    out.order.push(self.order[k as usize]);
-                } else {
-                    let place = &mut out.order[id as usize];
-                    *place = (*place).min(self.order[k as usize]);
-                }
-                out.rows.push((speaker, id));
-            }
-            let distinct = |rows: &[(u32, u32)]| {
-                let mut keys: Vec<u32> = rows.iter().map(|&(_, k)| k).collect();
-                keys.sort_unstable();
-                keys.dedup();
-                keys.len()
-            };
-            merged |= distinct(&out.rows[from..]) < distinct(rows);
-            out.subjects.push((out.rows.len(), true));
+        for (order, part_merged) in made {
+            shifts.push(index(out.order.len()));
+            out.order.extend(order);
+            merged |= part_merged;
         }
+        let slices = cut(&mut out.rows, parts.iter().map(|p| lens[p.clone()].iter().sum()));
+        let shift = |(rows, by): (&mut [(u32, u32)], u32)| {
+            for row in rows {
+                row.1 += by;
+            }
+        };
+        if parallel {
+            slices.into_par_iter().zip(shifts).for_each(shift);
+        } else {
+            slices.into_iter().zip(shifts).for_each(shift);
+        }
+        out.subjects = lens
+            .iter()
+            .scan(0, |end, len| {
+                *end += len;
+                Some((*end, true))
+            })
+            .collect();
         // Places as the echo pass reads them: distinct, below the number of keys (a voice's
         // set of several figures ranks past them), each subject's keys in their first keys'
         // order.
@@ -2053,6 +2067,60 @@ impl Statements {
         }
         out.keys = out.order.len();
         merged.then_some(out)
+    }
+
+    /// [`Statements::to_two_figures`] of `subjects`, into `out` (a row each row), their keys
+    /// numbered from 0; returns the place of each number's first key, and whether a subject
+    /// had two figures made one.
+    fn two_figures_of(
+        &self,
+        subjects: &[&[(u32, u32)]],
+        out: &mut [(u32, u32)],
+    ) -> (Vec<usize>, bool) {
+        let mut order: Vec<usize> = Vec::new();
+        let mut merged = false;
+        let mut at = 0;
+        // Per subject: each of its keys' new key, by what it rounds to (or by itself).
+        let mut ids: HashMap<Result<RoundedClass, u32>, u32, FixedState> = HashMap::default();
+        // Per class of the subject: its one precise key, or `u32::MAX` when it has several.
+        let mut precise: HashMap<RoundedClass, u32, FixedState> = HashMap::default();
+        for rows in subjects {
+            ids.clear();
+            precise.clear();
+            for &(_, k) in *rows {
+                if let Some(r) = self.rounded[k as usize].filter(|r| !r.round) {
+                    let only = precise.entry(r.class).or_insert(k);
+                    if *only != k {
+                        *only = u32::MAX;
+                    }
+                }
+            }
+            let from = at;
+            for &(speaker, k) in *rows {
+                let class = match self.rounded[k as usize] {
+                    Some(r) if r.round || precise.get(&r.class) == Some(&k) => Ok(r.class),
+                    _ => Err(k),
+                };
+                let next = index(order.len());
+                let id = *ids.entry(class).or_insert(next);
+                if id == next {
+                    order.push(self.order[k as usize]);
+                } else {
+                    let place = &mut order[id as usize];
+                    *place = (*place).min(self.order[k as usize]);
+                }
+                out[at] = (speaker, id);
+                at += 1;
+            }
+            let distinct = |rows: &[(u32, u32)]| {
+                let mut keys: Vec<u32> = rows.iter().map(|&(_, k)| k).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys.len()
+            };
+            merged |= distinct(&out[from..at]) < distinct(rows);
+        }
+        (order, merged)
     }
 
     /// How many attribute ids there are: ids lie below it.
@@ -2362,15 +2430,9 @@ impl<'s, 'o> Part<'s, 'o> {
     ) -> Vec<Self> {
         let mut parts = Vec::new();
         let mut rest = subjects;
-        while !rest.is_empty() {
-            // At least one subject, and as many more as keep the part at PARALLEL_FROM rows or
-            // fewer (a subject of more rows is a part alone).
-            let mut rows = rest[0].len();
-            let mut n = 1;
-            while n < rest.len() && rows + rest[n].len() <= PARALLEL_FROM {
-                rows += rest[n].len();
-                n += 1;
-            }
+        let lens: Vec<usize> = subjects.iter().map(|rows| rows.len()).collect();
+        for part in parts_of(&lens, PARALLEL_FROM) {
+            let (n, rows) = (part.len(), lens[part].iter().sum());
             let (these, after) = rest.split_at(n);
             let (e, e_after) = std::mem::take(&mut ends).split_at_mut(rows);
             let (f, f_after) = std::mem::take(&mut figures).split_at_mut(rows);
@@ -2751,6 +2813,38 @@ mod tests {
         assert!(group(15).reasons.iter().any(|why| why.contains("no other voice gives")));
     }
 
+    /// The two-figure reading made in parts, in turn or in parallel, is the one made in one
+    /// part: the rows, their keys numbered across the parts, the keys' places and subjects.
+    #[test]
+    fn two_figures_made_in_parts_are_those_made_in_one() {
+        let people = |x: f64| Rounded {
+            class: (crate::unit::Dimension::Count, crh::Side::At, crh::two_figures(x).to_bits()),
+            round: crh::two_figures(x) == x,
+        };
+        // Per subject, six keys of figures near one another (some round), the last a label.
+        let (subjects, per) = (400, 6);
+        let order: Vec<usize> =
+            (0..subjects * per).map(|k| (k * 7_919) % (subjects * per)).collect();
+        let mut st = Statements::new((0..5).collect(), order);
+        for subject in 0..subjects {
+            let key = |j: usize| index(subject * per + j);
+            let rows = (0..12).map(|r| (index(r % 5), key((r * 5 + subject) % per)));
+            st.subject(subject % 7 != 3, index(subject % 3), rows.collect::<Vec<_>>());
+            for j in 0..per - 1 {
+                let x = [1_234.0, 1_200.0, 1_250.0, 1_180.0, 1_300.0][(j + subject) % 5];
+                st.round(key(j) as usize, people(x + f64::from(index(subject % 4)) * 1_000.0));
+            }
+        }
+        let made = |part_rows: usize, parallel_from: usize| {
+            let out = st.to_two_figures_in_parts(part_rows, parallel_from).unwrap();
+            format!("{:?} {:?} {:?} {}", out.rows, out.order, out.subjects, out.keys)
+        };
+        let in_one = made(usize::MAX, usize::MAX);
+        assert_eq!(made(1, 0), in_one);
+        assert_eq!(made(50, usize::MAX), in_one);
+        assert_eq!(made(100, 0), in_one);
+    }
+
     /// A round figure and the one precise figure of its subject that rounds to it are one
     /// key within their subject, placed where the first of them sorts; two different precise
     /// figures stay two; a key that rounds to nothing stays its own; only fixed facts are
@@ -2769,7 +2863,7 @@ mod tests {
         for (k, x) in [(0, 1_234.0), (1, 1_200.0), (2, 1_250.0), (4, 1_180.0), (5, 1_300.0)] {
             st.round(k, people(x));
         }
-        let rounded = st.to_two_figures().unwrap();
+        let rounded = st.to_two_figures(PARALLEL_FROM).unwrap();
         // First subject: 1234 and 1200 one key, 1250 (precise, alone in 1,300) and 1300 one
         // more. Third: the label; 1180 and 1234, two precise figures of 1,200, stay two, and
         // 1200 a third.
@@ -2788,11 +2882,11 @@ mod tests {
         apart.subject(true, 0, [(0, 0), (1, 1)]);
         apart.round(0, people(1_234.0));
         apart.round(1, people(1_180.0));
-        assert!(apart.to_two_figures().is_none());
+        assert!(apart.to_two_figures(PARALLEL_FROM).is_none());
         // Nor does a table of labels.
         let mut labels = Statements::new(vec![0, 1], vec![0, 1]);
         labels.subject(true, 0, [(0, 0), (1, 1)]);
-        assert!(labels.to_two_figures().is_none());
+        assert!(labels.to_two_figures(PARALLEL_FROM).is_none());
     }
 
     /// A value counts toward a fact's domain only where two speakers or more give it on one

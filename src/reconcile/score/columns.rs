@@ -35,7 +35,7 @@ use super::super::voice::{self, Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
-use crate::reconcile::threads::PARALLEL_FROM;
+use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
 struct Keys {
@@ -273,8 +273,8 @@ struct Made {
 
 /// The epochs of every variable ([`epochs_of_variable`]), in `variables`' order, each
 /// number's key made that of the first place of its text in its variable where `ranks` are
-/// given (one per variable, or none). In parts of whole variables of at least `part_rows`
-/// rows ([`PARALLEL_FROM`]), in parallel from that many rows: each part writes its
+/// given (one per variable, or none). In parts of whole variables of up to `part_rows` rows
+/// ([`PARALLEL_FROM`]; `parts_of`), in parallel from that many rows: each part writes its
 /// observations in place (a variable has one a row, so where each starts is known) and keeps
 /// its epochs and intervals, which are then joined in order, so the result is the one the
 /// variables give in turn.
@@ -294,14 +294,8 @@ fn epochs_of_all(
         n += rows(v);
     }
     // Whole variables per part; each part's observations are its own slice.
-    let mut parts: Vec<Range<usize>> = Vec::new();
-    let mut from = 0;
-    for (vi, span) in spans.iter().enumerate() {
-        if span.end - spans[from].start >= part_rows || vi + 1 == spans.len() {
-            parts.push(from..vi + 1);
-            from = vi + 1;
-        }
-    }
+    let lens: Vec<usize> = spans.iter().map(ExactSizeIterator::len).collect();
+    let parts = parts_of(&lens, part_rows);
     let part_len = |part: &Range<usize>| spans[part.start].start..spans[part.end - 1].end;
     let blank = Obs::new(0, 0, 0, Held::Skip(None), None, false);
     let mut obs = vec![blank; n];
@@ -329,7 +323,7 @@ fn epochs_of_all(
         }
         (intervals, epochs, latest)
     };
-    let slices = split_by(&mut obs, parts.iter().map(|p| part_len(p).len()));
+    let slices = cut(&mut obs, parts.iter().map(|p| part_len(p).len()));
     let made: Vec<PartMade> = if parallel {
         parts.par_iter().zip(slices).map(one).collect()
     } else {
@@ -351,7 +345,7 @@ fn epochs_of_all(
         epochs.extend(made_epochs);
     }
     // Each part's observations hold its intervals by their numbers among all of them.
-    let slices = split_by(&mut obs, parts.iter().map(|p| part_len(p).len()));
+    let slices = cut(&mut obs, parts.iter().map(|p| part_len(p).len()));
     let shift = |(slice, by): (&mut [Obs], u32)| {
         if by > 0 {
             for ob in slice {
@@ -370,18 +364,6 @@ fn epochs_of_all(
 /// What one part of [`epochs_of_all`] makes: its intervals and epochs, numbered within the
 /// part, and each of its variables' latest epoch.
 type PartMade = (Vec<HeldInterval>, Vec<Epoch>, Vec<Option<usize>>);
-
-/// `all` cut in turn into slices of `lens`.
-fn split_by(all: &mut [Obs], lens: impl Iterator<Item = usize>) -> Vec<&mut [Obs]> {
-    let mut slices = Vec::new();
-    let mut rest = all;
-    for len in lens {
-        let (head, tail) = rest.split_at_mut(len);
-        slices.push(head);
-        rest = tail;
-    }
-    slices
-}
 
 /// Each number's key made that of the first place of its text in its variable (`rank`: per
 /// figure from `first` on, its text's rank among the variable's `distinct` texts), so a
