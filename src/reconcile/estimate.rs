@@ -1486,24 +1486,45 @@ impl NumericStore {
 
     /// Empties it, keeping its room for the next epochs.
     pub(crate) fn clear(&mut self) {
-        self.revised.clear();
-        self.floors.clear();
-        self.floating.clear();
-        self.floor_voices.clear();
-        self.commons.clear();
-        self.split_members.clear();
-        self.split_voices.clear();
-        self.split_ends.clear();
-        self.under.clear();
-        self.twice.clear();
-        self.latest.clear();
-        self.distinct.clear();
-        self.all_members.clear();
-        self.loose.clear();
-        self.ends_order.clear();
-        self.by_high.clear();
-        self.by_low.clear();
-        self.starts.clear();
+        // Every field named, so that one added later is not left out.
+        let NumericStore {
+            revised,
+            floors,
+            floating,
+            floor_voices,
+            commons,
+            split_members,
+            split_voices,
+            split_ends,
+            under,
+            twice,
+            latest,
+            distinct,
+            all_members,
+            loose,
+            ends_order,
+            by_high,
+            by_low,
+            starts,
+        } = self;
+        revised.clear();
+        floors.clear();
+        floating.clear();
+        floor_voices.clear();
+        commons.clear();
+        split_members.clear();
+        split_voices.clear();
+        split_ends.clear();
+        under.clear();
+        twice.clear();
+        latest.clear();
+        distinct.clear();
+        all_members.clear();
+        loose.clear();
+        ends_order.clear();
+        by_high.clear();
+        by_low.clear();
+        starts.clear();
     }
 
     /// Appends the epochs of `other`, in order, as if each had been pushed here: stores made
@@ -1528,23 +1549,44 @@ impl NumericStore {
         };
         self.starts.push(moved(first));
         self.starts.extend(rest.iter().map(moved));
-        self.revised.extend_from_slice(&other.revised);
-        self.floors.extend_from_slice(&other.floors);
-        self.floating.extend_from_slice(&other.floating);
-        self.floor_voices.extend_from_slice(&other.floor_voices);
-        self.commons.extend_from_slice(&other.commons);
-        self.split_members.extend_from_slice(&other.split_members);
-        self.split_voices.extend_from_slice(&other.split_voices);
-        self.split_ends.extend_from_slice(&other.split_ends);
-        self.under.extend_from_slice(&other.under);
-        self.twice.extend_from_slice(&other.twice);
-        self.latest.extend_from_slice(&other.latest);
-        self.distinct.extend_from_slice(&other.distinct);
-        self.all_members.extend_from_slice(&other.all_members);
-        self.loose.extend_from_slice(&other.loose);
-        self.ends_order.extend_from_slice(&other.ends_order);
-        self.by_high.extend_from_slice(&other.by_high);
-        self.by_low.extend_from_slice(&other.by_low);
+        // Every field named, so that one added later is not left out.
+        let NumericStore {
+            revised,
+            floors,
+            floating,
+            floor_voices,
+            commons,
+            split_members,
+            split_voices,
+            split_ends,
+            under,
+            twice,
+            latest,
+            distinct,
+            all_members,
+            loose,
+            ends_order,
+            by_high,
+            by_low,
+            starts: _,
+        } = other;
+        self.revised.extend_from_slice(revised);
+        self.floors.extend_from_slice(floors);
+        self.floating.extend_from_slice(floating);
+        self.floor_voices.extend_from_slice(floor_voices);
+        self.commons.extend_from_slice(commons);
+        self.split_members.extend_from_slice(split_members);
+        self.split_voices.extend_from_slice(split_voices);
+        self.split_ends.extend_from_slice(split_ends);
+        self.under.extend_from_slice(under);
+        self.twice.extend_from_slice(twice);
+        self.latest.extend_from_slice(latest);
+        self.distinct.extend_from_slice(distinct);
+        self.all_members.extend_from_slice(all_members);
+        self.loose.extend_from_slice(loose);
+        self.ends_order.extend_from_slice(ends_order);
+        self.by_high.extend_from_slice(by_high);
+        self.by_low.extend_from_slice(by_low);
     }
 
     /// Gives back what growing reserved beyond the epochs pushed: the store is kept for
