@@ -114,7 +114,7 @@ mod tests {
     /// item of more rows alone.
     #[test]
     fn parts_hold_whole_items_up_to_the_rows_asked() {
-        assert_eq!(parts_of(&[3, 4, 2, 9, 1, 1, 0, 5], 6), [0..1, 1..3, 3..4, 4..8]);
+        assert_eq!(parts_of(&[3, 4, 2, 9, 1, 1, 0, 5], 6), [0..1, 1..3, 3..4, 4..7, 7..8]);
         assert_eq!(parts_of(&[7, 0, 0], 6), [0..1, 1..3]);
         assert_eq!(parts_of(&[2, 2], 1), [0..1, 1..2]);
         assert!(parts_of(&[], 6).is_empty());
