@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use foldhash::fast::FixedState;
-
 use rayon::prelude::*;
 
 use crate::crh::{self, Rounded, RoundedClass};
