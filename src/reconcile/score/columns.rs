@@ -275,9 +275,9 @@ struct Made {
 /// number's key made that of the first place of its text in its variable where `ranks` are
 /// given (one per variable, or none). In parts of whole variables of up to `part_rows` rows
 /// each (`parts_of`; [`PARALLEL_FROM`] but in tests), in parallel when the table has
-/// [`PARALLEL_FROM`] rows or more: each part writes its observations in place (a variable has one a row, so where each starts is known) and keeps
-/// its epochs and intervals, which are then joined in order, so the result is the one the
-/// variables give in turn.
+/// [`PARALLEL_FROM`] rows or more: each part writes its observations in place (a variable
+/// has one a row, so where each starts is known) and keeps its epochs and intervals, which
+/// are then joined in order, so the result is the one the variables give in turn.
 fn epochs_of_all(
     bulk: &Bulk,
     keys: &Keys,
