@@ -1712,6 +1712,13 @@ struct Shown {
     last: usize,
 }
 
+/// The keys of a subject's `(speaker, key)` rows whose values its attribute is to count
+/// ([`Statements::to_show`]): on a fixed fact, the values that two speakers or more give
+/// ([`supported`]); none otherwise.
+pub(crate) fn to_show(fixed: bool, rows: &[(u32, u32)]) -> Vec<u32> {
+    if fixed { supported(rows) } else { Vec::new() }
+}
+
 /// The keys of a subject's `(speaker, key)` rows that two speakers or more give, in key order.
 fn supported(rows: &[(u32, u32)]) -> Vec<u32> {
     let mut given: Vec<(u32, u32)> = rows.iter().map(|&(s, k)| (k, s)).collect();
@@ -1852,10 +1859,31 @@ impl Statements {
             return Vec::new();
         };
         let from = self.subjects.len().checked_sub(2).map_or(0, |i| self.subjects[i].0);
-        if !fixed {
-            return Vec::new();
-        }
-        supported(&self.rows[from..end])
+        to_show(fixed, &self.rows[from..end])
+    }
+
+    /// Room for the rows of the subjects to come, `total` of them, to be written in place
+    /// (in parallel, each subject's alone); each subject is then given in order, with its
+    /// number of rows, by [`Statements::subject_written`].
+    pub fn rows_to_write(&mut self, total: usize) -> &mut [(u32, u32)] {
+        let from = self.rows.len();
+        self.rows.resize(from + total, (0, 0));
+        &mut self.rows[from..]
+    }
+
+    /// The next subject, as [`Statements::subject`] gives one, its `len` rows already written
+    /// ([`Statements::rows_to_write`]) after the last subject's.
+    pub fn subject_written(&mut self, fixed: bool, attribute: u32, len: usize) {
+        self.attributes.push(attribute);
+        let from = self.subjects.last().map_or(0, |&(end, _)| end);
+        let end = from + len;
+        debug_assert!(
+            self.rows[from..end]
+                .iter()
+                .all(|&(s, k)| (s as usize) < self.speakers.len() && (k as usize) < self.keys),
+            "a speaker or key past its count"
+        );
+        self.subjects.push((end, fixed));
     }
 
     /// Whether key `k` is a label ([`Statements::label`]).

@@ -498,6 +498,7 @@ fn statements(
     keys: &Keys,
     variables: &[(usize, usize)],
     ranks: &[(Vec<u32>, usize)],
+    part_rows: usize,
 ) -> Statements {
     // Number keys after the labels' places, each variable's ranks after the last's.
     let mut bases = Vec::with_capacity(ranks.len());
@@ -512,72 +513,149 @@ fn statements(
             st.label(keys.order[v]);
         }
     }
-    // Each label's fingerprint (`voice::fingerprint`), once it is shown.
-    let mut prints: Vec<Option<u64>> = vec![None; bulk.label_values.len()];
     // Each attribute, numbered as first seen, as `Statements::of_groups` numbers them.
     let mut attributes: HashMap<String, u32, FixedState> = HashMap::default();
-    for ((&(ci, k), (rank, distinct)), &base) in variables.iter().zip(ranks).zip(&bases) {
-        let c = &bulk.chunks[ci];
-        let claims = || c.claims(c.start[k]..c.start[k + 1]);
-        let fixed = c.natures[k] == Nature::FixedFact;
+    let mut attribute_of = Vec::with_capacity(variables.len());
+    for &(ci, k) in variables {
         let next = index(attributes.len());
-        let key = attribute_key(&bulk.vars[c.first + k].1);
+        let key = attribute_key(&bulk.vars[bulk.chunks[ci].first + k].1);
         let attribute = *attributes.entry(key.clone()).or_insert(next);
         if attribute == next {
             st.name_attribute(key);
         }
-        // The passes read a subject's rows as a set: their order is not the state's.
-        let rows = claims().enumerate().map(|(j, cl)| {
-            let key = match rank.get(j) {
-                Some(&r) => base + r as usize,
-                None => keys.order[cl.value as usize],
-            };
-            (cl.source, index(key))
-        });
-        st.subject(fixed, attribute, rows);
-        // The values the attribute's fixed facts show, by their keys' texts, as
-        // `Statements::of_groups` gives them (numbers below).
-        let to_show = st.to_show();
-        if rank.is_empty() && !to_show.is_empty() {
-            for cl in claims() {
-                let v = cl.value as usize;
-                if let Some(value) = bulk.label_values.get(v)
-                    && to_show.binary_search(&index(keys.order[v])).is_ok()
-                {
-                    let print = *prints[v]
-                        .get_or_insert_with(|| voice::fingerprint(&crh::value_key(value)));
-                    st.shows(attribute, print);
-                }
-            }
+        attribute_of.push(attribute);
+    }
+    // Each variable's rows written in place, and what its facts show and round to read off
+    // them, in parts of whole variables (in parallel from `PARALLEL_FROM` rows); then given
+    // to the statements in order.
+    let lens: Vec<usize> = variables
+        .iter()
+        .map(|&(ci, k)| bulk.chunks[ci].start[k + 1] - bulk.chunks[ci].start[k])
+        .collect();
+    let total: usize = lens.iter().sum();
+    let parts = parts_of(&lens, part_rows);
+    let rows = st.rows_to_write(total);
+    let slices = cut(rows, parts.iter().map(|p| lens[p.clone()].iter().sum()));
+    let one = |(part, rows): (&Range<usize>, &mut [(u32, u32)])| {
+        let mut found = Found::default();
+        let mut at = 0;
+        for vi in part.clone() {
+            let rows = &mut rows[at..at + lens[vi]];
+            at += lens[vi];
+            let (rank, distinct) = ranks.get(vi).map_or((&[][..], 0), |(r, d)| (&r[..], *d));
+            let base = bases.get(vi).copied().unwrap_or(0);
+            variable_statements(
+                bulk,
+                keys,
+                variables[vi],
+                (rank, distinct, base),
+                rows,
+                &mut found,
+            );
+            found.ends.push((found.shows.len(), found.rounds.len()));
         }
-        // Each number's figure to two significant figures, from the value its cell reads as
-        // (`Reconciler`'s key, `crh::rounded_key`), for the block pass's second reading.
-        if fixed && !rank.is_empty() {
-            let lo = c.start[k];
-            let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
-            let mut done = vec![false; *distinct];
-            for (j, (cl, &r)) in claims().zip(rank).enumerate() {
-                let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
-                    phrase += 1;
-                    c.amounts.get(phrase - 1).copied().flatten()
-                } else {
-                    None
-                };
-                if std::mem::replace(&mut done[r as usize], true) {
-                    continue;
-                }
-                if to_show.binary_search(&index(base + r as usize)).is_ok() {
-                    st.shows(attribute, voice::fingerprint(&number_key(cl.value, amount)));
-                }
-                if let Some(rounded) =
-                    number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
-                {
-                    st.round(base + r as usize, rounded);
-                }
+        found
+    };
+    let found: Vec<Found> = if total >= PARALLEL_FROM {
+        parts.par_iter().zip(slices).map(one).collect()
+    } else {
+        parts.iter().zip(slices).map(one).collect()
+    };
+    for (part, found) in parts.iter().zip(&found) {
+        let mut from = (0, 0);
+        for (vi, &to) in part.clone().zip(&found.ends) {
+            let (ci, k) = variables[vi];
+            let fixed = bulk.chunks[ci].natures[k] == Nature::FixedFact;
+            let attribute = attribute_of[vi];
+            st.subject_written(fixed, attribute, lens[vi]);
+            for &print in &found.shows[from.0..to.0] {
+                st.shows(attribute, print);
             }
+            for &(key, rounded) in &found.rounds[from.1..to.1] {
+                st.round(key, rounded);
+            }
+            from = to;
         }
     }
     st
+}
+
+/// What the variables of one part of [`statements`] give the statements beside their rows,
+/// in order: the fingerprints of the values their facts show, and their numbers' keys to two
+/// significant figures; per variable, where its own end in each.
+#[derive(Default)]
+struct Found {
+    shows: Vec<u64>,
+    rounds: Vec<(usize, crh::Rounded)>,
+    ends: Vec<(usize, usize)>,
+    /// Each label's fingerprint (`voice::fingerprint`), once it is shown in this part.
+    prints: HashMap<usize, u64, FixedState>,
+}
+
+/// Variable `(ci, k)`'s statements, into `rows` (a row each row): each spoken by its source,
+/// a label keyed by its place in text order, a number by its text's rank `rank` (of
+/// `distinct`, after `base`; none for a variable of labels); and into `found`, the values its
+/// facts show, by their keys' texts, as `Statements::of_groups` gives them, and its numbers to
+/// two significant figures, from the value each cell reads as (`Reconciler`'s key,
+/// `crh::rounded_key`), for the block pass's second reading.
+fn variable_statements(
+    bulk: &Bulk,
+    keys: &Keys,
+    (ci, k): (usize, usize),
+    (rank, distinct, base): (&[u32], usize, usize),
+    rows: &mut [(u32, u32)],
+    found: &mut Found,
+) {
+    let c = &bulk.chunks[ci];
+    let claims = || c.claims(c.start[k]..c.start[k + 1]);
+    let fixed = c.natures[k] == Nature::FixedFact;
+    // The passes read a subject's rows as a set: their order is not the state's.
+    for ((j, cl), row) in claims().enumerate().zip(rows.iter_mut()) {
+        let key = match rank.get(j) {
+            Some(&r) => base + r as usize,
+            None => keys.order[cl.value as usize],
+        };
+        *row = (cl.source, index(key));
+    }
+    let to_show = voice::to_show(fixed, rows);
+    if rank.is_empty() && !to_show.is_empty() {
+        for cl in claims() {
+            let v = cl.value as usize;
+            if let Some(value) = bulk.label_values.get(v)
+                && to_show.binary_search(&index(keys.order[v])).is_ok()
+            {
+                let print = *found
+                    .prints
+                    .entry(v)
+                    .or_insert_with(|| voice::fingerprint(&crh::value_key(value)));
+                found.shows.push(print);
+            }
+        }
+    }
+    if fixed && !rank.is_empty() {
+        let lo = c.start[k];
+        let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
+        let mut done = vec![false; distinct];
+        for (j, (cl, &r)) in claims().zip(rank).enumerate() {
+            let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
+                phrase += 1;
+                c.amounts.get(phrase - 1).copied().flatten()
+            } else {
+                None
+            };
+            if std::mem::replace(&mut done[r as usize], true) {
+                continue;
+            }
+            if to_show.binary_search(&index(base + r as usize)).is_ok() {
+                found.shows.push(voice::fingerprint(&number_key(cl.value, amount)));
+            }
+            if let Some(rounded) =
+                number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
+            {
+                found.rounds.push((base + r as usize, rounded));
+            }
+        }
+    }
 }
 
 impl State {
@@ -617,7 +695,7 @@ impl State {
         // another on some attributes alone (`Voices::voices_on_subject`).
         let mut attribute_of: Vec<u32> = Vec::new();
         if copy_detection {
-            let statements = statements(bulk, &keys, &variables, &ranks);
+            let statements = statements(bulk, &keys, &variables, &ranks, PARALLEL_FROM);
             voices.detect_copying_in(&statements);
             if voices.copy_some_attributes() {
                 attribute_of = statements.attributes().to_vec();
@@ -681,17 +759,16 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use super::{Keys, Made, Texts, epochs_of_all, number_ranks, ranks_of};
+    use super::{Keys, Made, Texts, epochs_of_all, number_ranks, ranks_of, statements};
     use super::{PARALLEL_FROM, variables_in_subject_order};
     use crate::bulk::{line_key, number_key};
     use crate::value::Policy;
     use crate::{Parser, Table};
 
-    /// The epochs made in parts, each variable a part and in parallel, are those made in one
-    /// part in turn: the observations in place, the intervals (phrases and ranges, held in
-    /// several parts) joined and indexed in order, the epochs and each variable's latest.
-    #[test]
-    fn epochs_made_in_parts_are_those_made_in_turn() {
+    /// A dated table of 16,884 rows (more than [`PARALLEL_FROM`]) of fixed facts: counts
+    /// written as plain numbers, phrases and ranges that many sources repeat (so facts show
+    /// values, and figures round to two significant figures), and yes/no facts.
+    fn mixed_table() -> crate::Bulk {
         let mut csv = String::from("source,object,attribute,value,as_of\n");
         let cells = ["about 1,200", "1200", "between 5 and 10", "more than 30", "7", "yes"];
         let mut row = 0;
@@ -705,7 +782,35 @@ mod tests {
             csv.push_str(&line);
             row += 1;
         }
-        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap()
+    }
+
+    /// The copy passes' statements made in parts, each variable a part and in parallel, are
+    /// those made in one part: the rows, subjects, attributes, what the facts show and the
+    /// figures to two significant figures.
+    #[test]
+    fn statements_made_in_parts_are_those_made_in_one() {
+        let bulk = mixed_table();
+        let keys = Keys::of(&bulk);
+        let variables = variables_in_subject_order(&bulk);
+        let ranks = ranks_of(&bulk, &variables);
+        let made = |part_rows: usize| {
+            let st = statements(&bulk, &keys, &variables, &ranks, part_rows);
+            format!("{st:?}")
+        };
+        let in_one = made(usize::MAX);
+        // Facts show values, and figures round: both are carried across the parts.
+        assert!(in_one.contains("Shown {") && in_one.contains("Some(Rounded {"));
+        assert_eq!(made(1), in_one);
+        assert_eq!(made(PARALLEL_FROM / 3), in_one);
+    }
+
+    /// The epochs made in parts, each variable a part and in parallel, are those made in one
+    /// part in turn: the observations in place, the intervals (phrases and ranges, held in
+    /// several parts) joined and indexed in order, the epochs and each variable's latest.
+    #[test]
+    fn epochs_made_in_parts_are_those_made_in_turn() {
+        let bulk = mixed_table();
         let keys = Keys::of(&bulk);
         let variables = variables_in_subject_order(&bulk);
         let ranks = ranks_of(&bulk, &variables);
