@@ -767,16 +767,16 @@ mod tests {
 
     /// A dated table of 16,884 rows (more than [`PARALLEL_FROM`]) of fixed facts: counts
     /// written as plain numbers, phrases and ranges that many sources repeat (so facts show
-    /// values, and figures round to two significant figures), and yes/no facts.
+    /// values, and figures round to two significant figures), and yes/no facts, mostly yes.
     fn mixed_table() -> crate::Bulk {
         let mut csv = String::from("source,object,attribute,value,as_of\n");
-        let cells = ["about 1,200", "1200", "between 5 and 10", "more than 30", "7", "yes"];
+        let cells = ["about 1,200", "1200", "between 5 and 10", "more than 30", "7", "yes", "no"];
         let mut row = 0;
         while row < PARALLEL_FROM + 500 {
             let (town, source) = (row / 40, row % 40);
             let cell = cells[(row * 7 + town) % 5];
             let attribute = if town % 9 == 4 { "open" } else { "killed" };
-            let cell = if attribute == "open" { cells[5] } else { cell };
+            let cell = if attribute == "open" { cells[5 + (row * 3 + town) % 7 / 5] } else { cell };
             let day = 1 + (row * 13) % 4;
             let line = format!("s{source},town {town},{attribute},{cell},2022-01-0{day}\n");
             csv.push_str(&line);
@@ -801,6 +801,12 @@ mod tests {
         let in_one = made(usize::MAX);
         // Facts show values, and figures round: both are carried across the parts.
         assert!(in_one.contains("Shown {") && in_one.contains("Some(Rounded {"));
+        // Each label the yes/no facts show by its own text's fingerprint.
+        for label in ["yes", "no"] {
+            let value = crate::Value::YesNo(label == "yes");
+            let print = crate::reconcile::voice::fingerprint(&crate::crh::value_key(&value));
+            assert!(in_one.contains(&format!("print: {print},")), "{label}");
+        }
         assert_eq!(made(1), in_one);
         assert_eq!(made(PARALLEL_FROM / 3), in_one);
     }
