@@ -1863,16 +1863,29 @@ impl Statements {
     }
 
     /// Room for the rows of the subjects to come, `total` of them, to be written in place
-    /// (in parallel, each subject's alone); each subject is then given in order, with its
-    /// number of rows, by [`Statements::subject_written`].
-    pub fn rows_to_write(&mut self, total: usize) -> &mut [(u32, u32)] {
+    /// (in parallel, each subject's alone), and for every key's figure to two significant
+    /// figures (what [`Statements::round`] sets, `None` where none is written). Each subject
+    /// is then given in order, with its number of rows, by [`Statements::subject_written`],
+    /// and [`Statements::rounded_written`] is called once the figures are written.
+    pub fn room_to_write(&mut self, total: usize) -> (&mut [(u32, u32)], &mut [Option<Rounded>]) {
         let from = self.rows.len();
         self.rows.resize(from + total, (0, 0));
-        &mut self.rows[from..]
+        if self.rounded.is_empty() {
+            self.rounded = vec![None; self.keys];
+        }
+        (&mut self.rows[from..], &mut self.rounded)
+    }
+
+    /// The figures to two significant figures written ([`Statements::room_to_write`]): none kept
+    /// when no key has one, as when [`Statements::round`] was never called.
+    pub fn rounded_written(&mut self) {
+        if self.rounded.iter().all(Option::is_none) {
+            self.rounded = Vec::new();
+        }
     }
 
     /// The next subject, as [`Statements::subject`] gives one, its `len` rows already written
-    /// ([`Statements::rows_to_write`]) after the last subject's.
+    /// ([`Statements::room_to_write`]) after the last subject's.
     pub fn subject_written(&mut self, fixed: bool, attribute: u32, len: usize) {
         self.attributes.push(attribute);
         let from = self.subjects.last().map_or(0, |&(end, _)| end);

@@ -534,45 +534,42 @@ fn statements(
         .collect();
     let total: usize = lens.iter().sum();
     let parts = parts_of(&lens, part_rows);
-    let rows = st.rows_to_write(total);
-    let slices = cut(rows, parts.iter().map(|p| lens[p.clone()].iter().sum()));
-    let one = |(part, rows): (&Range<usize>, &mut [(u32, u32)])| {
+    // A variable's number keys follow the last's ([`bases`]): a part's are one run too.
+    let distinct = |vi: usize| ranks.get(vi).map_or(0, |r| r.1);
+    let (rows, rounded) = st.room_to_write(total);
+    let rows = cut(rows, parts.iter().map(|p| lens[p.clone()].iter().sum()));
+    let rounded = rounded.get_mut(keys.order.len()..).unwrap_or_default();
+    let rounded = cut(rounded, parts.iter().map(|p| p.clone().map(distinct).sum()));
+    let one = |((part, rows), rounded): (PartRows<'_>, &mut [Option<crh::Rounded>])| {
         let mut found = Found::default();
-        let mut at = 0;
+        let (mut at, mut key) = (0, 0);
         for vi in part.clone() {
             let rows = &mut rows[at..at + lens[vi]];
             at += lens[vi];
-            let (rank, distinct) = ranks.get(vi).map_or((&[][..], 0), |(r, d)| (&r[..], *d));
+            let rounded = &mut rounded[key..key + distinct(vi)];
+            key += distinct(vi);
+            let rank = ranks.get(vi).map_or(&[][..], |r| &r.0[..]);
             let base = bases.get(vi).copied().unwrap_or(0);
-            variable_statements(
-                bulk,
-                keys,
-                variables[vi],
-                (rank, distinct, base),
-                rows,
-                &mut found,
-            );
-            found.ends.push((found.shows.len(), found.rounds.len()));
+            variable_statements(bulk, keys, variables[vi], (rank, base), rows, rounded, &mut found);
+            found.ends.push(found.shows.len());
         }
         found
     };
     let found: Vec<Found> = if total >= PARALLEL_FROM {
-        parts.par_iter().zip(slices).map(one).collect()
+        parts.par_iter().zip(rows).zip(rounded).map(one).collect()
     } else {
-        parts.iter().zip(slices).map(one).collect()
+        parts.iter().zip(rows).zip(rounded).map(one).collect()
     };
+    st.rounded_written();
     for (part, found) in parts.iter().zip(&found) {
-        let mut from = (0, 0);
+        let mut from = 0;
         for (vi, &to) in part.clone().zip(&found.ends) {
             let (ci, k) = variables[vi];
             let fixed = bulk.chunks[ci].natures[k] == Nature::FixedFact;
             let attribute = attribute_of[vi];
             st.subject_written(fixed, attribute, lens[vi]);
-            for &print in &found.shows[from.0..to.0] {
+            for &print in &found.shows[from..to] {
                 st.shows(attribute, print);
-            }
-            for &(key, rounded) in &found.rounds[from.1..to.1] {
-                st.round(key, rounded);
             }
             from = to;
         }
@@ -580,30 +577,33 @@ fn statements(
     st
 }
 
-/// What the variables of one part of [`statements`] give the statements beside their rows,
-/// in order: the fingerprints of the values their facts show, and their numbers' keys to two
-/// significant figures; per variable, where its own end in each.
+/// A part of [`statements`]' variables, and its slice of their rows.
+type PartRows<'a> = (&'a Range<usize>, &'a mut [(u32, u32)]);
+
+/// What the variables of one part of [`statements`] give the statements beside their rows
+/// and figures, in order: the fingerprints of the values their facts show; per variable,
+/// where its own end.
 #[derive(Default)]
 struct Found {
     shows: Vec<u64>,
-    rounds: Vec<(usize, crh::Rounded)>,
-    ends: Vec<(usize, usize)>,
+    ends: Vec<usize>,
     /// Each label's fingerprint (`voice::fingerprint`), once it is shown in this part.
     prints: HashMap<usize, u64, FixedState>,
 }
 
 /// Variable `(ci, k)`'s statements, into `rows` (a row each row): each spoken by its source,
-/// a label keyed by its place in text order, a number by its text's rank `rank` (of
-/// `distinct`, after `base`; none for a variable of labels); and into `found`, the values its
-/// facts show, by their keys' texts, as `Statements::of_groups` gives them, and its numbers to
-/// two significant figures, from the value each cell reads as (`Reconciler`'s key,
-/// `crh::rounded_key`), for the block pass's second reading.
+/// a label keyed by its place in text order, a number by its text's rank `rank` after `base`
+/// (none for a variable of labels); into `rounded` (a slot per rank), on a fixed fact, its
+/// numbers to two significant figures, from the value each cell reads as (`Reconciler`'s
+/// key, `crh::rounded_key`), for the block pass's second reading; and into `found`, the
+/// values its facts show, by their keys' texts, as `Statements::of_groups` gives them.
 fn variable_statements(
     bulk: &Bulk,
     keys: &Keys,
     (ci, k): (usize, usize),
-    (rank, distinct, base): (&[u32], usize, usize),
+    (rank, base): (&[u32], usize),
     rows: &mut [(u32, u32)],
+    rounded: &mut [Option<crh::Rounded>],
     found: &mut Found,
 ) {
     let c = &bulk.chunks[ci];
@@ -635,7 +635,7 @@ fn variable_statements(
     if fixed && !rank.is_empty() {
         let lo = c.start[k];
         let mut phrase = c.intervals.partition_point(|&(p, _)| p < lo);
-        let mut done = vec![false; distinct];
+        let mut done = vec![false; rounded.len()];
         for (j, (cl, &r)) in claims().zip(rank).enumerate() {
             let amount = if c.intervals.get(phrase).is_some_and(|&(p, _)| p == lo + j) {
                 phrase += 1;
@@ -649,11 +649,8 @@ fn variable_statements(
             if to_show.binary_search(&index(base + r as usize)).is_ok() {
                 found.shows.push(voice::fingerprint(&number_key(cl.value, amount)));
             }
-            if let Some(rounded) =
-                number_value(cl.value, amount).as_ref().and_then(crh::rounded_key)
-            {
-                found.rounds.push((base + r as usize, rounded));
-            }
+            rounded[r as usize] =
+                number_value(cl.value, amount).as_ref().and_then(crh::rounded_key);
         }
     }
 }
