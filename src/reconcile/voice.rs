@@ -1778,16 +1778,9 @@ impl Statements {
         attribute: u32,
         rows: impl IntoIterator<Item = (u32, u32)>,
     ) {
-        self.attributes.push(attribute);
         let from = self.rows.len();
         self.rows.extend(rows);
-        debug_assert!(
-            self.rows[from..]
-                .iter()
-                .all(|&(s, k)| (s as usize) < self.speakers.len() && (k as usize) < self.keys),
-            "a speaker or key past its count"
-        );
-        self.subjects.push((self.rows.len(), fixed));
+        self.subject_written(fixed, attribute, self.rows.len() - from);
     }
 
     /// `Reconciler`'s groups: each claim spoken by its voice's name (`claim_voice`), keyed by

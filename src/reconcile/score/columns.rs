@@ -564,10 +564,8 @@ fn statements(
     for (part, found) in parts.iter().zip(&found) {
         let mut from = 0;
         for (vi, &to) in part.clone().zip(&found.ends) {
-            let (ci, k) = variables[vi];
-            let fixed = bulk.chunks[ci].natures[k] == Nature::FixedFact;
             let attribute = attribute_of[vi];
-            st.subject_written(fixed, attribute, lens[vi]);
+            st.subject_written(fixed_fact(bulk, variables[vi]), attribute, lens[vi]);
             for &print in &found.shows[from..to] {
                 st.shows(attribute, print);
             }
@@ -575,6 +573,12 @@ fn statements(
         }
     }
     st
+}
+
+/// Whether variable `(ci, k)` is a fixed fact (its attribute's nature): a subject the copy
+/// passes judge as one.
+fn fixed_fact(bulk: &Bulk, (ci, k): (usize, usize)) -> bool {
+    bulk.chunks[ci].natures[k] == Nature::FixedFact
 }
 
 /// A part of [`statements`]' variables, and its slice of their rows.
@@ -608,7 +612,7 @@ fn variable_statements(
 ) {
     let c = &bulk.chunks[ci];
     let claims = || c.claims(c.start[k]..c.start[k + 1]);
-    let fixed = c.natures[k] == Nature::FixedFact;
+    let fixed = fixed_fact(bulk, (ci, k));
     // The passes read a subject's rows as a set: their order is not the state's.
     for ((j, cl), row) in claims().enumerate().zip(rows.iter_mut()) {
         let key = match rank.get(j) {
