@@ -701,7 +701,8 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
 /// id (`file:line`, see [`Table::read`]): its digits padded with zeros to ten places (a `u32`
 /// has at most ten digits), then how many digits it has, so a text that is a prefix of another,
 /// with zeros after it, comes first. It costs a multiplication and a lookup, so the scoring
-/// state computes it wherever two figures tie rather than keep a key for each row.
+/// state computes it for an epoch's figures as it sorts them rather than keep a key for each
+/// row.
 pub(crate) fn line_key(line: u32) -> u64 {
     /// By a line's number of digits, the power of ten that pads it to ten.
     const PAD: [u64; 11] =

@@ -76,20 +76,13 @@ impl Keys {
     }
 }
 
-/// The order of epoch `e`'s figures by id: a figure's id orders as its line's key does (see
-/// [`line_key`]), read from its variable's chunk (a copy of every figure's line took 40 MB at
-/// 10^7 rows).
-fn by_id_in<'a>(
-    bulk: &'a Bulk,
-    keys: &Keys,
-    e: &Epoch,
-) -> impl Fn(&Obs, &Obs) -> std::cmp::Ordering + use<'a> {
+/// The keys of epoch `e`'s figures in the order of their ids: a figure's id orders as its
+/// line's key does (see [`line_key`]), read from its variable's chunk (a copy of every figure's
+/// line took 40 MB at 10^7 rows).
+fn id_keys_in<'a>(bulk: &'a Bulk, keys: &Keys, e: &Epoch) -> impl Fn(&Obs) -> u64 + use<'a> {
     let ci = bulk.chunk_of_variable(e.group);
     let (lines, first) = (&bulk.chunks[ci].lines, keys.first_figure[ci]);
-    move |a: &Obs, b: &Obs| {
-        let id = |o: &Obs| line_key(lines[o.figure() - first]);
-        id(a).cmp(&id(b))
-    }
+    move |o: &Obs| line_key(lines[o.figure() - first])
 }
 
 /// The store's variables, as (chunk, place in chunk), in the order `Reconciler` takes a
@@ -674,7 +667,7 @@ impl State {
     ) -> (State, Voices) {
         let n: usize = bulk.chunks.iter().map(Chunk::len).sum();
         let keys = Keys::of(bulk);
-        let by_id = |e: &Epoch| by_id_in(bulk, &keys, e);
+        let id_keys = |e: &Epoch| id_keys_in(bulk, &keys, e);
         // The labels' values, which label observations hold by index; a date is numeric.
         let values: Vec<Value> = bulk.label_values.clone();
         let variables = variables_in_subject_order(bulk);
@@ -735,7 +728,7 @@ impl State {
             key_order: &keys.order,
             published: &[],
         };
-        let prepared = prepare_all(&view, &mut epochs, policy, by_id, true);
+        let prepared = prepare_all(&view, &mut epochs, policy, id_keys, true);
         let mut state = State::start(
             Built {
                 obs,

@@ -774,14 +774,14 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 }
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
-/// depend only on the intervals, not on the weights. `by_id` orders two observations by their
-/// ids, which order figures with the same low end; `lists` are kept from one epoch to the
-/// next.
-fn prepare(
+/// depend only on the intervals, not on the weights. `id_key` gives an observation a key that
+/// orders as its id does, which orders figures with the same low end (read once a figure,
+/// not at each comparison of the sort); `lists` are kept from one epoch to the next.
+fn prepare<K: Ord>(
     view: &ObsView<'_>,
     epoch: &mut Epoch,
     policy: &Policy,
-    by_id: impl Fn(&Obs, &Obs) -> std::cmp::Ordering,
+    id_key: impl Fn(&Obs) -> K,
     lists: &mut estimate::Preparing,
 ) -> Option<estimate::Numeric> {
     let obs = view.obs;
@@ -790,30 +790,30 @@ fn prepare(
         _ => None,
     };
     // The numeric figures with their low ends (as a key in the order of `f64::total_cmp`,
-    // then whether excluded) and points, read once: by low end, then by id, then as they
-    // came (as a stable sort by the first two would leave them).
-    let mut numeric: Vec<((u64, bool), usize, f64)> = epoch
+    // then whether excluded), their ids' keys and points, read once: by low end, then by id,
+    // then as they came (as a stable sort by the first two would leave them).
+    let mut numeric: Vec<((u64, bool), K, usize, f64)> = epoch
         .obs
         .clone()
         .filter_map(|o| {
             let (interval, rep) = interval_of(o)?;
             let low = interval.low();
-            Some(((estimate::total_key(low.value), low.open), o, rep))
+            Some(((estimate::total_key(low.value), low.open), id_key(&obs[o]), o, rep))
         })
         .collect();
-    numeric.sort_unstable_by(|(la, a, _), (lb, b, _)| {
-        la.cmp(lb).then_with(|| by_id(&obs[*a], &obs[*b])).then(a.cmp(b))
+    numeric.sort_unstable_by(|(la, ka, a, _), (lb, kb, b, _)| {
+        la.cmp(lb).then_with(|| ka.cmp(kb)).then(a.cmp(b))
     });
     // The spread of distinct figures (a voice repeating itself, or an echo, counts once).
     let mut seen: HashSet<(u32, u32), FixedState> =
         HashSet::with_capacity_and_hasher(numeric.len(), FixedState::default());
     let reps: Vec<f64> = numeric
         .iter()
-        .filter(|&&(_, o, _)| seen.insert((index(obs[o].voice()), obs[o].key)))
-        .map(|&(_, _, rep)| rep)
+        .filter(|&&(_, _, o, _)| seen.insert((index(obs[o].voice()), obs[o].key)))
+        .map(|&(_, _, _, rep)| rep)
         .collect();
     epoch.spread = crh::spread(reps);
-    let order: Vec<usize> = numeric.iter().map(|&(_, o, _)| o - epoch.obs.start).collect();
+    let order: Vec<usize> = numeric.iter().map(|&(_, _, o, _)| o - epoch.obs.start).collect();
     let inputs = view.inputs(epoch);
     match epoch.kind {
         Some(Kind::Label) => {
@@ -844,20 +844,21 @@ fn in_parallel(obs: usize) -> bool {
 /// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations
 /// (each epoch reads only its own observations and writes only itself, so the result does not
 /// depend on it), and keeps what the numeric epochs' rounds need in one store, epoch after
-/// epoch. `by_id` gives, for an epoch, the order of its observations' ids.
-fn prepare_all<B>(
+/// epoch. `id_keys` gives, for an epoch, its observations' keys in the order of their ids.
+fn prepare_all<B, K>(
     view: &ObsView<'_>,
     epochs: &mut [Epoch],
     policy: &Policy,
-    by_id: impl Fn(&Epoch) -> B + Sync,
+    id_keys: impl Fn(&Epoch) -> B + Sync,
     parallel: bool,
 ) -> estimate::NumericStore
 where
-    B: Fn(&Obs, &Obs) -> std::cmp::Ordering,
+    B: Fn(&Obs) -> K,
+    K: Ord,
 {
     let one = |lists: &mut estimate::Preparing, epoch: &mut Epoch| {
-        let by_id = by_id(epoch);
-        prepare(view, epoch, policy, by_id, lists)
+        let id_key = id_keys(epoch);
+        prepare(view, epoch, policy, id_key, lists)
     };
     let mut store = estimate::NumericStore::default();
     let mut lists = estimate::Preparing::default();
@@ -950,8 +951,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     }
     let key_order = keys.order();
     let derived_ids: Vec<ClaimId> = derived.iter().map(|d| d.bound.id.clone()).collect();
-    let by_id =
-        |_: &Epoch| |a: &Obs, b: &Obs| figure_order(claims, &derived_ids, a.figure(), b.figure());
+    let id_keys =
+        |_: &Epoch| |o: &Obs| FigureKey { figure: o.figure(), claims, derived_ids: &derived_ids };
     let mut held_values: Vec<Value> = Vec::new();
     let mut intervals: Vec<HeldInterval> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -1015,7 +1016,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         key_order: &key_order,
         published: &published,
     };
-    let prepared = prepare_all(&view, &mut epochs, policy, by_id, false);
+    let prepared = prepare_all(&view, &mut epochs, policy, id_keys, false);
     let mut state = State::start(
         Built {
             obs,
@@ -1087,19 +1088,38 @@ impl<'a> ObsView<'a> {
     }
 }
 
-/// Two figures (see `Obs::figure`) in the order of their ids. Claims are in id order (see
+/// A figure (see `Obs::figure`) as it orders by its id. Claims are in id order (see
 /// `ClaimStore`), so two claims compare by index, without reading their ids.
-fn figure_order<C: ClaimStore + ?Sized>(
-    claims: &C,
-    derived_ids: &[ClaimId],
-    a: usize,
-    b: usize,
-) -> std::cmp::Ordering {
-    if a < claims.len() && b < claims.len() {
-        return a.cmp(&b);
-    }
-    figure_id(claims, derived_ids, a).cmp(figure_id(claims, derived_ids, b))
+struct FigureKey<'a, C: ?Sized> {
+    figure: usize,
+    claims: &'a C,
+    derived_ids: &'a [ClaimId],
 }
+
+impl<C: ClaimStore + ?Sized> Ord for FigureKey<'_, C> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let (a, b) = (self.figure, other.figure);
+        if a < self.claims.len() && b < self.claims.len() {
+            return a.cmp(&b);
+        }
+        let id = |f| figure_id(self.claims, self.derived_ids, f);
+        id(a).cmp(id(b))
+    }
+}
+
+impl<C: ClaimStore + ?Sized> PartialOrd for FigureKey<'_, C> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<C: ClaimStore + ?Sized> PartialEq for FigureKey<'_, C> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl<C: ClaimStore + ?Sized> Eq for FigureKey<'_, C> {}
 
 /// What a result names of the claims it points at: their ids, values and sources, made when
 /// asked. `Reconciler`'s claims answer from their `Claim`s ([`Named`]); a table's column store
