@@ -76,9 +76,9 @@ impl Keys {
     }
 }
 
-/// The keys of epoch `e`'s figures in the order of their ids: a figure's id orders as its
-/// line's key does (see [`line_key`]), read from its variable's chunk (a copy of every figure's
-/// line took 40 MB at 10^7 rows).
+/// The key of each of epoch `e`'s figures, which orders as the figure's id does: its line's
+/// key (see [`line_key`]), read from its variable's chunk (a copy of every figure's line took
+/// 40 MB at 10^7 rows).
 fn id_keys_in<'a>(bulk: &'a Bulk, keys: &Keys, e: &Epoch) -> impl Fn(&Obs) -> u64 + use<'a> {
     let ci = bulk.chunk_of_variable(e.group);
     let (lines, first) = (&bulk.chunks[ci].lines, keys.first_figure[ci]);

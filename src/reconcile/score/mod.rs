@@ -775,8 +775,10 @@ fn epoch_unit(kind: Option<Kind>, members: &[&Item<'_>]) -> Option<Unit> {
 
 /// Sorts an epoch's numeric figures, measures their spread, and clusters them once: clusters
 /// depend only on the intervals, not on the weights. `id_key` gives an observation a key that
-/// orders as its id does, which orders figures with the same low end (read once a figure,
-/// not at each comparison of the sort); `lists` are kept from one epoch to the next.
+/// orders as its id does, which orders figures with the same low end; it is made once a figure,
+/// not at each comparison of the sort (a table row's key is its line's, read from the column
+/// store; a claim's compares places, reading an id only against a derived bound's). `lists` are
+/// kept from one epoch to the next.
 fn prepare<K: Ord>(
     view: &ObsView<'_>,
     epoch: &mut Epoch,
@@ -844,7 +846,8 @@ fn in_parallel(obs: usize) -> bool {
 /// [`prepare`]s every epoch, in parallel when `parallel` and there are enough observations
 /// (each epoch reads only its own observations and writes only itself, so the result does not
 /// depend on it), and keeps what the numeric epochs' rounds need in one store, epoch after
-/// epoch. `id_keys` gives, for an epoch, its observations' keys in the order of their ids.
+/// epoch. `id_keys` gives, for an epoch, the key of each of its observations, which orders as
+/// the observation's id does.
 fn prepare_all<B, K>(
     view: &ObsView<'_>,
     epochs: &mut [Epoch],
