@@ -1280,8 +1280,34 @@ fn figure_id<'a, C: ClaimStore + ?Sized>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Held, Loss, Marks, Obs, POINT, View};
+    use super::{FigureKey, Held, Loss, Marks, Obs, POINT, View};
     use crate::value::{Endpoint, Interval};
+    use crate::{Claim, ClaimId, Measure, Provenance, SourceId, Subject, Value};
+
+    /// Figures order as their ids do: two claims by their places (claims are in id order, so
+    /// their ids are not read), a derived bound against a claim or another bound by the ids,
+    /// so a bound named between two claims' ids sorts between them, whatever its number.
+    #[test]
+    fn figures_order_as_their_ids_whatever_their_numbers() -> Result<(), crate::Error> {
+        let claim = |id: &str| -> Result<Claim, crate::Error> {
+            Ok(Claim::new(
+                ClaimId::new(id)?,
+                Subject::new(Measure::Deaths),
+                Value::Undisclosed,
+                Provenance::new(SourceId::new("a")?),
+            ))
+        };
+        // Claims in id order; bound 2 ("derived-0") is named before bound 3 ("a-2").
+        let claims = [claim("a-1")?, claim("b-1")?];
+        let derived = [ClaimId::new("derived-0")?, ClaimId::new("a-2")?];
+        let key = |figure| FigureKey { figure, claims: &claims[..], derived_ids: &derived };
+        let mut figures = vec![0, 1, 2, 3];
+        figures.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        // a-1, a-2 (bound 3), b-1, derived-0 (bound 2).
+        assert_eq!(figures, [0, 3, 1, 2]);
+        assert!(key(1) == key(1) && key(0) != key(1));
+        Ok(())
+    }
 
     fn bits(e: Endpoint) -> (u64, bool) {
         (e.value.to_bits(), e.open)
