@@ -271,11 +271,11 @@ pub(crate) enum RankWhy {
     /// A value of another kind than the group's figures.
     CannotCompare(Box<Value>),
     /// Revised down by its own voice to a figure (as its key text) of a date.
-    RevisedDown(String, Option<NaiveDate>),
+    RevisedDown(Box<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
     /// Below figures (as their key texts, with dates) other voices gave earlier.
-    Regression(Vec<(String, Option<NaiveDate>)>),
+    Regression(Box<[(Box<str>, Option<NaiveDate>)]>),
     Aside,
     Tied,
     /// Given the other way the same day.
@@ -289,7 +289,7 @@ pub(crate) enum RankWhy {
     EarlierState(Option<NaiveDate>),
     Conflicts,
     /// Words read back from a serialised reason.
-    Text(String),
+    Text(Box<str>),
 }
 
 impl From<RankWhy> for RankReason {
@@ -357,7 +357,7 @@ impl fmt::Display for RankReason {
     }
 }
 
-crate::words::words_as_text!(RankReason, |text| RankReason(RankWhy::Text(text)));
+crate::words::words_as_text!(RankReason, |text| RankReason(RankWhy::Text(text.into())));
 
 /// A figure in words with who gave it, and its day when the sentence names one: "164
 /// (UNA-OIC)", "164 (UNA-OIC, 10 Jan 2022)", "2,300 (derived)".
@@ -717,3 +717,17 @@ impl fmt::Display for FindingMessage {
 }
 
 crate::words::words_as_text!(FindingMessage, |text| FindingMessage(FindingWhy::Text(text)));
+
+#[cfg(test)]
+mod tests {
+    use super::RankWhy;
+    use crate::Ranked;
+
+    /// A table's ranks keep one reason a claim, millions of them: each text in a box of its
+    /// length, so that a rank is 48 bytes (it was 56, with the texts as growable strings).
+    #[test]
+    fn a_rank_stays_small() {
+        assert!(std::mem::size_of::<RankWhy>() <= 24, "{}", std::mem::size_of::<RankWhy>());
+        assert!(std::mem::size_of::<Ranked>() <= 48, "{}", std::mem::size_of::<Ranked>());
+    }
+}

@@ -519,7 +519,8 @@ impl State {
         let latest =
             self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
         let role = out.roles.get(o - e.obs.start);
-        let figure = |p: usize| (self.key_text(e.at(p), names), self.obs[e.at(p)].as_of);
+        // Each key text in a box of its length: a table's ranks keep millions of them.
+        let figure = |p: usize| (self.key_text(e.at(p), names).into(), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
                 let (key, as_of) = figure(by as usize);
