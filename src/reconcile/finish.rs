@@ -14,7 +14,7 @@ use super::partof::Derived;
 use super::reason::Figures;
 use super::relate::{Item, relate};
 use super::relations::Relations;
-use super::score::{ClaimNames, Named, State};
+use super::score::{ClaimNames, KeyTexts, Named, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
 use super::{Group, Ranked};
@@ -117,9 +117,10 @@ pub(crate) fn ranked(
     claims: impl Iterator<Item = (usize, ClaimId)>,
     names: &impl ClaimNames,
 ) -> Vec<Ranked> {
+    let mut texts = KeyTexts::default();
     claims
         .map(|(i, claim)| {
-            let (rank, reason) = state.rank(i, names);
+            let (rank, reason) = state.rank(i, names, &mut texts);
             Ranked { claim, rank, reason }
         })
         .collect()

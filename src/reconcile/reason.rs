@@ -271,11 +271,12 @@ pub(crate) enum RankWhy {
     /// A value of another kind than the group's figures.
     CannotCompare(Box<Value>),
     /// Revised down by its own voice to a figure (as its key text) of a date.
-    RevisedDown(Box<str>, Option<NaiveDate>),
+    RevisedDown(Arc<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
-    /// Below figures (as their key texts, with dates) other voices gave earlier.
-    Regression(Box<[(Box<str>, Option<NaiveDate>)]>),
+    /// Below figures (as their key texts, with dates) other voices gave earlier. A figure's
+    /// text is shared by every rank of its group that names it (see `finish::ranked`).
+    Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
     Tied,
     /// Given the other way the same day.
@@ -722,9 +723,41 @@ crate::words::words_as_text!(FindingMessage, |text| FindingMessage(FindingWhy::T
 mod tests {
     use super::RankWhy;
     use crate::Ranked;
+    use crate::{Nature, Parser, Reconciler, Table};
+    use std::sync::Arc;
 
-    /// A table's ranks keep one reason a claim, millions of them: each text in a box of its
-    /// length, so that a rank is 48 bytes (it was 56, with the texts as growable strings).
+    /// A figure that several later figures fall below is named by each of their reasons, its
+    /// text made once for the group and shared (on a table of running totals, millions of
+    /// times in all).
+    #[test]
+    fn regressions_below_one_figure_share_its_text() -> Result<(), crate::Error> {
+        // Three voices give 100, the first on the 1st; two others fall below it later.
+        let csv = "source,object,attribute,value,as_of\n\
+                   a,town,total,100,2022-01-01\n\
+                   b,town,total,50,2022-01-02\n\
+                   c,town,total,60,2022-01-03\n\
+                   d,town,total,100,2022-01-03\n\
+                   e,town,total,100,2022-01-03\n";
+        let table = Table::csv().nature_of("total", Nature::RunningTotal);
+        let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+        let r = Reconciler::new().reconcile_table(&bulk);
+        let named: Vec<&Arc<str>> = r.groups[0]
+            .ranks
+            .iter()
+            .filter_map(|ranked| match &ranked.reason.0 {
+                RankWhy::Regression(below) => Some(&below[0].0),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(named.len(), 2, "{:?}", r.groups[0].ranks);
+        assert_eq!((named[0].as_ref(), named[1].as_ref()), ("100", "100"));
+        assert!(Arc::ptr_eq(named[0], named[1]));
+        Ok(())
+    }
+
+    /// A table's ranks keep one reason a claim, millions of them: each text it names shared
+    /// (or in a box of its length), so that a rank is 48 bytes (it was 56, with the texts as
+    /// growable strings).
     #[test]
     fn a_rank_stays_small() {
         assert!(std::mem::size_of::<RankWhy>() <= 24, "{}", std::mem::size_of::<RankWhy>());

@@ -65,7 +65,7 @@ use super::relate;
 use super::store::ClaimStore;
 use super::threads::PARALLEL_FROM;
 use super::voice::Voices;
-pub(crate) use publish::Regressions;
+pub(crate) use publish::{KeyTexts, Regressions};
 
 /// A voice's completeness before its lists are seen: one half, Laplace's rule (a uniform
 /// prior), so an omission by an unknown voice is half a vote against.

@@ -2,6 +2,7 @@
 //! regressions, and the per-source, per-outlet and per-voice reports.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
@@ -22,6 +23,12 @@ use crate::reconcile::{
 use crate::unit::Unit;
 
 use super::{ClaimNames, Epoch, GroupResult, Kind, Loss, Marks, State, Statement, index, named_id};
+
+/// The key texts the ranks of one group name, by observation, each made once
+/// ([`State::rank`]): a figure a regression falls below is named by every later figure below
+/// it, on a table of running totals a few million times in all.
+#[derive(Debug, Default)]
+pub(crate) struct KeyTexts(HashMap<usize, Arc<str>, FixedState>);
 
 /// A group's regressions as its one finding gives them (see [`State::regressions`]).
 pub(crate) struct Regressions {
@@ -477,28 +484,45 @@ impl State {
         out
     }
 
-    /// A claim's rank and the reason, as data.
-    pub fn rank(&self, claim: usize, names: &impl ClaimNames) -> (Rank, RankReason) {
-        let (rank, why) = self.rank_why(self.claim_obs[claim] as usize, names);
+    /// A claim's rank and the reason, as data. `texts` keeps the key texts the reasons name
+    /// ([`KeyTexts`]), shared by the ranks of one group.
+    pub fn rank(
+        &self,
+        claim: usize,
+        names: &impl ClaimNames,
+        texts: &mut KeyTexts,
+    ) -> (Rank, RankReason) {
+        let (rank, why) = self.rank_why(self.claim_obs[claim] as usize, names, texts);
         (rank, why.into())
     }
 
     /// The text a figure's value is keyed by (as [`crh::value_key`](crate::crh::value_key)
     /// writes it): a claim's from its value, which `names` gives; a derived bound's as held.
-    fn key_text(&self, o: usize, names: &impl ClaimNames) -> String {
-        match self.claim_of(&self.obs[o]) {
-            Some(c) => crate::crh::value_key(&names.value(c)),
-            None => self.keys[self.obs[o].key()].clone(),
-        }
+    /// Made once a figure in `texts`, and shared by every reason that names it.
+    fn key_text(&self, o: usize, names: &impl ClaimNames, texts: &mut KeyTexts) -> Arc<str> {
+        let made = texts.0.entry(o).or_insert_with(|| {
+            match self.claim_of(&self.obs[o]) {
+                Some(c) => crate::crh::value_key(&names.value(c)),
+                None => self.keys[self.obs[o].key()].clone(),
+            }
+            .into()
+        });
+        Arc::clone(made)
     }
 
     /// Observation `o`'s rank and why.
-    fn rank_why(&self, o: usize, names: &impl ClaimNames) -> (Rank, RankWhy) {
-        self.rank_in(o, self.epoch_of(o), names)
+    fn rank_why(&self, o: usize, names: &impl ClaimNames, texts: &mut KeyTexts) -> (Rank, RankWhy) {
+        self.rank_in(o, self.epoch_of(o), names, texts)
     }
 
     /// Observation `o`'s rank and why, `o` of epoch `ei`.
-    fn rank_in(&self, o: usize, ei: usize, names: &impl ClaimNames) -> (Rank, RankWhy) {
+    fn rank_in(
+        &self,
+        o: usize,
+        ei: usize,
+        names: &impl ClaimNames,
+        texts: &mut KeyTexts,
+    ) -> (Rank, RankWhy) {
         let ob = &self.obs[o];
         let e = &self.epochs[ei];
         if let View::Skip(why) = self.view(o) {
@@ -519,8 +543,7 @@ impl State {
         let latest =
             self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
         let role = out.roles.get(o - e.obs.start);
-        // Each key text in a box of its length: a table's ranks keep millions of them.
-        let figure = |p: usize| (self.key_text(e.at(p), names).into(), self.obs[e.at(p)].as_of);
+        let mut figure = |p: usize| (self.key_text(e.at(p), names, texts), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
                 let (key, as_of) = figure(by as usize);
