@@ -270,12 +270,13 @@ pub(crate) enum RankWhy {
     Undisclosed,
     /// A value of another kind than the group's figures.
     CannotCompare(Box<Value>),
-    /// Revised down by its own voice to a figure (as its key text) of a date.
+    /// Revised down by its own voice to a figure (as its key text) of a date. A figure's text
+    /// here and in a regression is shared by every rank of its group that names it (see
+    /// `finish::ranked`).
     RevisedDown(Arc<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
-    /// Below figures (as their key texts, with dates) other voices gave earlier. A figure's
-    /// text is shared by every rank of its group that names it (see `finish::ranked`).
+    /// Below figures (as their key texts, with dates) other voices gave earlier.
     Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
     Tied,
