@@ -132,6 +132,7 @@ fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
     let firsts = bulk.first_claims();
     let names = BulkNames {
         bulk,
+        claims: bulk.len(),
         firsts: &firsts,
         voices: &voices,
         prefix: ClaimId::row_prefix(&bulk.name),
@@ -161,6 +162,9 @@ fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
 /// the groups asked for.
 struct BulkNames<'a> {
     bulk: &'a Bulk,
+    /// How many claims it holds ([`Bulk::len`], which counts them over the chunks: asked
+    /// for each figure a result names, so counted once).
+    claims: usize,
     /// Per chunk, the number of its first claim ([`Bulk::first_claims`]).
     firsts: &'a [usize],
     voices: &'a Voices,
@@ -197,7 +201,7 @@ impl BulkNames<'_> {
 
 impl ClaimNames for BulkNames<'_> {
     fn claims(&self) -> usize {
-        self.bulk.len()
+        self.claims
     }
 
     fn id(&self, c: usize) -> ClaimId {
@@ -282,6 +286,72 @@ fn subject_of(bulk: &Bulk, v: usize, nature: Nature) -> Option<Subject> {
     Some(Subject::new(Measure::Other(attribute)).event(object).nature(nature))
 }
 
+/// One variable's claims named as [`BulkNames`] names them, each claim's id made once: its
+/// result names a claim several times (among its claims, in a cluster, behind the estimate,
+/// in a finding, in its rank), and a row's id is a text made from its line.
+struct VariableNames<'n, 'a> {
+    names: &'n BulkNames<'a>,
+    /// The variable's claims, consecutive from the claim numbered `first`.
+    first: usize,
+    /// Their ids, in that order.
+    ids: Vec<ClaimId>,
+}
+
+impl<'n, 'a> VariableNames<'n, 'a> {
+    fn of(names: &'n BulkNames<'a>, claims: std::ops::Range<usize>) -> Self {
+        VariableNames { names, first: claims.start, ids: claims.map(|c| names.id(c)).collect() }
+    }
+}
+
+impl ClaimNames for VariableNames<'_, '_> {
+    fn claims(&self) -> usize {
+        self.names.claims()
+    }
+
+    fn id(&self, c: usize) -> ClaimId {
+        match c.checked_sub(self.first).and_then(|k| self.ids.get(k)) {
+            Some(id) => id.clone(),
+            None => self.names.id(c),
+        }
+    }
+
+    fn order_key(&self, c: usize) -> u64 {
+        self.names.order_key(c)
+    }
+
+    fn value(&self, c: usize) -> Value {
+        self.names.value(c)
+    }
+
+    fn source(&self, c: usize) -> SourceId {
+        self.names.source(c)
+    }
+
+    fn source_number(&self, c: usize) -> usize {
+        self.names.source_number(c)
+    }
+
+    fn voice(&self, c: usize) -> usize {
+        self.names.voice(c)
+    }
+
+    fn as_of(&self, c: usize) -> Option<NaiveDate> {
+        self.names.as_of(c)
+    }
+
+    fn givers(&self) -> Givers {
+        self.names.givers()
+    }
+
+    fn via(&self, c: usize) -> Option<&SourceId> {
+        self.names.via(c)
+    }
+
+    fn first_giver_key(&self, c: usize) -> (Option<NaiveDate>, bool, u64) {
+        self.names.first_giver_key(c)
+    }
+}
+
 /// Every variable with claims as `Reconciler`'s [`Group`], in subject order: its subject and
 /// estimate always; with `asked.whole_groups`, all of it (its claims in as-of order, their
 /// relations, its clusters, the claims behind its estimate: [`finish_variable`]); with
@@ -332,6 +402,7 @@ fn groups_of(
                 let estimate = state.latest_estimate(v, names);
                 return (Group::of_estimate(subject, estimate), Vec::new());
             }
+            let names = &VariableNames::of(names, claims.clone());
             let mut members = Vec::with_capacity(claims.len());
             members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
             // As `Reconciler` orders a group's claims: by date (the undated first), then id.
@@ -383,7 +454,7 @@ fn groups_of(
 
 #[cfg(test)]
 mod tests {
-    use super::{BulkNames, ClaimId, ClaimNames, Voices, reconcile};
+    use super::{BulkNames, ClaimId, ClaimNames, VariableNames, Voices, reconcile};
     use crate::reconcile::threads::{PARALLEL_FROM, large_table_csv};
     use crate::{Parser, Reconciler, Table};
 
@@ -415,7 +486,8 @@ mod tests {
         let voices = Voices::of_sources(&bulk.sources, &[]);
         let firsts = bulk.first_claims();
         let prefix = ClaimId::row_prefix(&bulk.name);
-        let names = BulkNames { bulk: &bulk, firsts: &firsts, voices: &voices, prefix };
+        let names =
+            BulkNames { bulk: &bulk, claims: bulk.len(), firsts: &firsts, voices: &voices, prefix };
         assert_eq!(names.claims(), 4);
         for c in 0..names.claims() {
             let each = (names.as_of(c), names.via(c).is_some(), names.order_key(c));
@@ -423,5 +495,42 @@ mod tests {
         }
         let dated = (0..4).filter(|&c| names.as_of(c).is_some()).count();
         assert_eq!(dated, 3, "three rows give a date");
+    }
+
+    /// A variable's names, its claims' ids made once, name every claim as the table's do:
+    /// its own (each its own row's id, not a neighbour's) and any other.
+    #[test]
+    fn a_variables_names_are_the_tables() {
+        let csv = "source,object,attribute,value,as_of\n\
+                   a,x,killed,3,2022-01-05\n\
+                   b,y,killed,4,\n\
+                   c,x,killed,5,2022-01-06\n\
+                   a,y,injured,9,2022-01-07\n\
+                   b,x,killed,6,2022-01-07\n";
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        let voices = Voices::of_sources(&bulk.sources, &[]);
+        let firsts = bulk.first_claims();
+        let prefix = ClaimId::row_prefix(&bulk.name);
+        let names =
+            BulkNames { bulk: &bulk, claims: bulk.len(), firsts: &firsts, voices: &voices, prefix };
+        let n = names.claims();
+        assert_eq!(n, 5);
+        // Each variable's claims are consecutive: take those of the first, and of one inside.
+        for claims in [0..3, 1..3, 3..4] {
+            let of = VariableNames::of(&names, claims.clone());
+            assert_eq!(of.ids.len(), claims.len());
+            for c in 0..n {
+                assert_eq!(of.id(c), names.id(c), "claim {c} of {claims:?}");
+                assert_eq!(of.order_key(c), names.order_key(c));
+                assert_eq!((of.value(c), of.source(c)), (names.value(c), names.source(c)));
+                assert_eq!((of.voice(c), of.as_of(c)), (names.voice(c), names.as_of(c)));
+                assert_eq!(of.first_giver_key(c), names.first_giver_key(c));
+            }
+        }
+        let lines: Vec<String> = (0..n).map(|c| names.id(c).to_string()).collect();
+        let mut distinct = lines.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), n, "each claim its own row: {lines:?}");
     }
 }

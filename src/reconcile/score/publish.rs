@@ -324,40 +324,51 @@ impl State {
         let ei = self.group_latest[gi]?;
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
-        // In the order `mark_regressions` found them: by date. Each list is highest first.
-        let falls: Vec<(usize, Vec<usize>)> = out
+        // In the order `mark_regressions` found them: by date, each with its list of the
+        // figures it falls below (positions, highest first: see `Outcome::below`).
+        let falls: Vec<(usize, u32)> = out
             .roles
             .iter()
             .enumerate()
             .filter_map(|(p, role)| match role {
-                Role::Regression { below } => {
-                    Some((e.at(p), out.below(below).map(|g| e.at(g)).collect()))
-                }
+                Role::Regression { below } => Some((p, below)),
                 _ => None,
             })
             .collect();
-        let figure = |o: &usize| self.obs[*o].figure();
-        let offenders = self.ids_in_order(falls.iter().map(|(o, _)| figure(o)).collect(), names);
+        let below = |list: u32| out.below(list).map(|g| e.at(g));
+        let figure = |o: usize| self.obs[o].figure();
+        let offenders =
+            self.ids_in_order(falls.iter().map(|&(p, _)| figure(e.at(p))).collect(), names);
         let describe = |o: usize| self.describe_obs(o, names, true);
         // A voice's repeat of a figure on one day (from another document) is one regression.
         let mut seen: HashSet<_, FixedState> = HashSet::default();
-        let distinct: Vec<&(usize, Vec<usize>)> =
-            falls.iter().filter(|(o, _)| seen.insert(self.dated_key(*o, names))).collect();
+        let distinct: Vec<(usize, u32)> = falls
+            .iter()
+            .map(|&(p, list)| (e.at(p), list))
+            .filter(|&(o, _)| seen.insert(self.dated_key(o, names)))
+            .collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
             [] => return None,
-            [(o, below)] => std::iter::once(*o).chain(below.iter().copied()).map(id).collect(),
+            [(p, list)] => std::iter::once(e.at(*p)).chain(below(*list)).map(id).collect(),
             _ => {
-                let all = falls.iter().flat_map(|(o, below)| std::iter::once(o).chain(below));
-                self.ids_in_order(all.map(figure).collect(), names)
+                // Each position once before the names are sorted: the lists fallen below
+                // overlap (every later figure under one high report names it).
+                let mut marked = vec![false; e.obs.len()];
+                for &(p, list) in &falls {
+                    marked[p] = true;
+                    out.below(list).for_each(|g| marked[g] = true);
+                }
+                let all = marked.iter().enumerate().filter(|&(_, &n)| n);
+                self.ids_in_order(all.map(|(p, _)| figure(e.at(p))).collect(), names)
             }
         };
-        let about = if let [(o, below)] = distinct.as_slice() {
-            let listed = below.iter().map(|&g| describe(g)).collect();
+        let about = if let [(o, list)] = distinct.as_slice() {
+            let listed = below(*list).map(describe).collect();
             About::Regression(Box::new((describe(*o), listed)))
         } else {
             let shown = distinct
                 .iter()
-                .filter_map(|(o, below)| Some((describe(*o), describe(*below.first()?))))
+                .filter_map(|&(o, list)| Some((describe(o), describe(below(list).next()?))))
                 .take(RIVALS_NAMED)
                 .collect();
             About::Regressions(Box::new(NamedPairs { named: shown, count: distinct.len() }))
