@@ -168,11 +168,11 @@ impl Claim {
     ) -> Result<Self, Error> {
         let parser = match provenance.published_on() {
             Some(d) => {
-                parser.clone().published(d).map_err(|e| e.in_claim(id.as_str(), "published"))?
+                parser.clone().published(d).map_err(|e| e.in_claim(&id.as_str(), "published"))?
             }
             None => parser.clone(),
         };
-        let parsed = parser.parse(phrase).map_err(|e| e.in_claim(id.as_str(), "value"))?;
+        let parsed = parser.parse(phrase).map_err(|e| e.in_claim(&id.as_str(), "value"))?;
         Ok(Claim {
             id,
             subject: Arc::new(subject),
@@ -265,10 +265,11 @@ mod tests {
     use crate::subject::Measure;
 
     /// A table's claims hold neither a phrase nor a time of day: they are boxed, out of the
-    /// way of the million claims that have none.
+    /// way of the million claims that have none. (Its id, 24 bytes, holds a short text in
+    /// itself, where it was 16 bytes pointing at one.)
     #[test]
     fn a_claim_stays_small() {
-        assert!(std::mem::size_of::<Claim>() <= 120, "{}", std::mem::size_of::<Claim>());
+        assert!(std::mem::size_of::<Claim>() <= 128, "{}", std::mem::size_of::<Claim>());
     }
 
     /// The boxed fields read and write as the unboxed ones did.

@@ -1,5 +1,6 @@
 //! Validated identifiers, names and scores.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -182,11 +183,6 @@ macro_rules! id_type {
 }
 
 id_type!(
-    /// Identifies one claim within a corpus: `"d2-deaths-164"`.
-    ClaimId,
-    "claim id"
-);
-id_type!(
     /// Identifies a source: an outlet ("Sputnik International") or a wire ("RIA Novosti").
     SourceId,
     "source id"
@@ -199,40 +195,242 @@ impl SourceId {
     }
 }
 
-impl ClaimId {
-    /// The id of a table row's claim, `name:line` as [`Table::read`](crate::Table::read) names
-    /// it, where `prefix` is `name:`; just the line where `prefix` cannot begin an id (its
-    /// rows `Table::read` rejects: see [`ClaimId::row_prefix`]).
-    pub(crate) fn of_row(prefix: &str, line: u32) -> Self {
-        // Written on the stack when it fits (a table's result may name millions of rows):
-        // for a name already normalised, one allocation, the shared text.
-        let mut buffer = [0u8; 128];
-        let digits = decimal(line);
-        let (digits, to) = (&digits.0[digits.1..], prefix.len() + 10 - digits.1);
-        if let Some(out) = buffer.get_mut(..to) {
-            out[..prefix.len()].copy_from_slice(prefix.as_bytes());
-            out[prefix.len()..].copy_from_slice(digits);
-            if let Ok(text) = std::str::from_utf8(out) {
-                return ClaimId::new(text).unwrap_or_else(|_| ClaimId::of_line(line));
+/// Identifies one claim within a corpus: `"d2-deaths-164"`.
+///
+/// An id compares, orders, hashes and prints as its text, however it is held: a short text
+/// (up to 22 bytes, as most are) in the id itself, with no allocation; a table row's id
+/// (`name:line`, see [`Table::read`](crate::Table::read)) as its line and its table's
+/// `name:`, which the table's rows share, so a result naming millions of rows holds no text a
+/// row; any other text shared, so a clone costs a count, not a copy.
+///
+/// ```
+/// use claimrecon::ClaimId;
+/// let id = ClaimId::new("  d2-deaths-164 ")?;
+/// assert_eq!(id.as_str(), "d2-deaths-164");
+/// assert_eq!(id.to_string(), "d2-deaths-164");
+/// assert!(ClaimId::new("a")? < ClaimId::new("b")?);
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ClaimId(IdText);
+
+/// How a [`ClaimId`] holds its text.
+#[derive(Clone)]
+enum IdText {
+    /// The first `len` bytes of `bytes` (whole UTF-8: a `str` copied whole).
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    /// A table row's: `table` (its name and `:`, normalised, ending in `:`) then `line` in
+    /// decimal digits.
+    Row {
+        table: Arc<str>,
+        line: u32,
+    },
+    Shared(Arc<str>),
+}
+
+/// The longest text a [`ClaimId`] holds in itself, in bytes: it is then as large as one that
+/// points at its text (24 bytes).
+const INLINE: usize = 22;
+
+impl IdText {
+    fn of(text: &str) -> Self {
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(into), Ok(len)) => {
+                into.copy_from_slice(text.as_bytes());
+                IdText::Inline { len, bytes }
             }
+            _ => IdText::Shared(text.into()),
         }
-        let mut text = String::with_capacity(prefix.len() + 10);
-        text.push_str(prefix);
-        text.push_str(&line.to_string());
-        ClaimId::new(&text).unwrap_or_else(|_| ClaimId::of_line(line))
     }
 
-    /// The id of a row whose table name cannot begin an id: its line.
-    fn of_line(line: u32) -> Self {
-        ClaimId(line.to_string().into())
+    /// The text's bytes: all of them, or for a row its table's, which its line's digits
+    /// follow.
+    fn head(&self) -> &[u8] {
+        match self {
+            IdText::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            IdText::Row { table, .. } => table.as_bytes(),
+            IdText::Shared(text) => text.as_bytes(),
+        }
     }
 
-    /// `name:`, the start of the ids of table `name`'s rows, when every line number after it
+    /// The digits after [`IdText::head`]: a row's line; none for the others.
+    fn tail(&self) -> Digits {
+        match self {
+            IdText::Row { line, .. } => Digits(decimal(*line)),
+            _ => Digits(([0; 10], 10)),
+        }
+    }
+}
+
+/// A line's decimal digits, as [`decimal`] writes them.
+struct Digits(([u8; 10], usize));
+
+impl Digits {
+    fn bytes(&self) -> &[u8] {
+        &self.0.0[self.0.1..]
+    }
+}
+
+impl ClaimId {
+    /// Longest accepted, in characters.
+    pub const MAX_CHARS: usize = 200;
+
+    /// Checks an identifier: not empty, at most 200 characters, no control characters.
+    /// Surrounding whitespace is trimmed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidName`] naming the claim id when the text is not acceptable.
+    pub fn new(text: &str) -> Result<Self, Error> {
+        if is_normalized(text, Self::MAX_CHARS) {
+            return Ok(ClaimId(IdText::of(text)));
+        }
+        normalized_name("claim id", text, Self::MAX_CHARS).map(|t| ClaimId(IdText::of(&t)))
+    }
+
+    /// The identifier's text: borrowed, but for a table row's, which is written out.
+    #[must_use]
+    pub fn as_str(&self) -> Cow<'_, str> {
+        match &self.0 {
+            // Whole UTF-8 (see `IdText::Inline`), so this never falls back.
+            IdText::Inline { len, bytes } => {
+                Cow::Borrowed(std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default())
+            }
+            IdText::Row { .. } => Cow::Owned(self.to_string()),
+            IdText::Shared(text) => Cow::Borrowed(text),
+        }
+    }
+
+    /// The id of a table row's claim, `name:line` as [`Table::read`](crate::Table::read) names
+    /// it, where `prefix` is `name:` as [`ClaimId::row_prefix`] gives it; just the line where
+    /// that is empty (a name that cannot begin an id, whose rows `Table::read` rejects).
+    pub(crate) fn of_row(prefix: &Arc<str>, line: u32) -> Self {
+        let digits = Digits(decimal(line));
+        let digits = digits.bytes();
+        let mut bytes = [0; INLINE];
+        let len = prefix.len() + digits.len();
+        match (bytes.get_mut(..len), u8::try_from(len)) {
+            // Short: in the id, as `new` holds it.
+            (Some(into), Ok(len)) => {
+                into[..prefix.len()].copy_from_slice(prefix.as_bytes());
+                into[prefix.len()..].copy_from_slice(digits);
+                ClaimId(IdText::Inline { len, bytes })
+            }
+            _ => ClaimId(IdText::Row { table: Arc::clone(prefix), line }),
+        }
+    }
+
+    /// `name:`, the start of the ids of table `name`'s rows, normalised as [`ClaimId::new`]
+    /// normalises the ids (`name:` then any line is one), when every line number after it
     /// makes an id; else empty.
-    pub(crate) fn row_prefix(name: &str) -> String {
-        let prefix = format!("{name}:");
-        let longest = format!("{prefix}{}", u32::MAX);
-        if ClaimId::new(&longest).is_ok() { prefix } else { String::new() }
+    pub(crate) fn row_prefix(name: &str) -> Arc<str> {
+        let most = u32::MAX.to_string();
+        // The digits at the end of a normalised id are kept as they are: what comes before
+        // them is the normalised start of every row's id.
+        let longest = ClaimId::new(&format!("{name}:{most}"));
+        let prefix = longest.ok().and_then(|id| {
+            id.as_str().strip_suffix(most.as_str()).filter(|p| p.ends_with(':')).map(Arc::from)
+        });
+        prefix.unwrap_or_else(|| Arc::from(""))
+    }
+
+    /// Whether two ids' texts are equal, or how they order, byte by byte (as `str`s do).
+    fn cmp_text(&self, other: &Self) -> std::cmp::Ordering {
+        match (&self.0, &other.0) {
+            // Rows of one table order as their lines' texts.
+            (IdText::Row { table: a, line: x }, IdText::Row { table: b, line: y }) if a == b => {
+                crate::bulk::line_key(*x).cmp(&crate::bulk::line_key(*y))
+            }
+            (IdText::Row { .. }, _) | (_, IdText::Row { .. }) => {
+                let (a, b) = ((self.0.head(), self.0.tail()), (other.0.head(), other.0.tail()));
+                a.0.iter().chain(a.1.bytes()).cmp(b.0.iter().chain(b.1.bytes()))
+            }
+            (a, b) => a.head().cmp(b.head()),
+        }
+    }
+}
+
+impl PartialEq for ClaimId {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (IdText::Row { table: a, line: x }, IdText::Row { table: b, line: y }) => {
+                x == y && a == b
+            }
+            (IdText::Row { .. }, _) | (_, IdText::Row { .. }) => {
+                self.cmp_text(other) == std::cmp::Ordering::Equal
+            }
+            (a, b) => a.head() == b.head(),
+        }
+    }
+}
+
+impl Eq for ClaimId {}
+
+/// An id equals a text when its text is that text: `id == "d2-deaths-164"`.
+impl PartialEq<str> for ClaimId {
+    fn eq(&self, other: &str) -> bool {
+        let (head, tail) = (self.0.head(), self.0.tail());
+        head.len() + tail.bytes().len() == other.len()
+            && head.iter().chain(tail.bytes()).eq(other.as_bytes())
+    }
+}
+
+impl PartialEq<&str> for ClaimId {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+impl PartialOrd for ClaimId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ClaimId {
+    /// As the texts order, byte by byte (UTF-8 keeps the order of the characters).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.cmp_text(other)
+    }
+}
+
+impl std::hash::Hash for ClaimId {
+    /// As its text hashes as a `str`, however it is held.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl TryFrom<String> for ClaimId {
+    type Error = Error;
+    /// [`Self::new`].
+    fn try_from(s: String) -> Result<Self, Error> {
+        normalized_owned("claim id", s, Self::MAX_CHARS).map(|t| ClaimId(IdText::of(&t)))
+    }
+}
+
+impl From<ClaimId> for String {
+    fn from(id: ClaimId) -> String {
+        id.as_str().into_owned()
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            IdText::Row { table, line } => write!(f, "{table}{line}"),
+            _ => f.write_str(&self.as_str()),
+        }
+    }
+}
+
+impl fmt::Debug for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ClaimId").field(&self.as_str()).finish()
     }
 }
 
@@ -367,22 +565,82 @@ mod tests {
         assert!(Label::new("a\u{2066}b").is_err());
     }
 
+    /// The id `Table::read` gives row `line` of table `name`: `name:line` as `ClaimId::new`
+    /// reads it, or just the line where `name` cannot begin an id.
+    fn read_id(name: &str, line: u32) -> ClaimId {
+        ClaimId::new(&format!("{name}:{line}"))
+            .ok()
+            .filter(|_| ClaimId::new(&format!("{name}:{}", u32::MAX)).is_ok())
+            .unwrap_or_else(|| ClaimId::new(&line.to_string()).unwrap())
+    }
+
+    fn hash_of(id: &ClaimId) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(id)
+    }
+
+    /// A row's id, held in itself, or as its table's name and its line, is the id of its text:
+    /// equal to it, hashed, printed and ordered as it is.
+    fn assert_read_alike(name: &str, line: u32) {
+        let id = ClaimId::of_row(&ClaimId::row_prefix(name), line);
+        let text = read_id(name, line);
+        assert_eq!(id, text, "{name:?} {line}");
+        assert_eq!((id.as_str(), id.to_string()), (text.as_str(), text.to_string()));
+        assert_eq!(hash_of(&id), hash_of(&text), "{name:?} {line}");
+        assert_eq!(format!("{id:?}"), format!("{text:?}"));
+        let (longer, shorter) =
+            (format!("{text}0"), text.as_str().chars().skip(1).collect::<String>());
+        assert!(id == *text.as_str() && id != longer.as_str() && id != shorter.as_str());
+        assert_eq!(serde_json::to_string(&id).unwrap(), serde_json::to_string(&text).unwrap());
+    }
+
     #[test]
     fn a_rows_id_is_its_tables_name_and_line() {
-        let long = format!("{}:", "t".repeat(150));
-        let prefixes = ["", "a.csv:", "my  file.csv:", "tables/é.csv:", long.as_str()];
-        for prefix in prefixes {
+        let long = "t".repeat(150);
+        let names =
+            ["a.csv", "my  file.csv", " tables/é.csv", "x\u{200b}y", &long, "", "a\u{202e}b"];
+        for name in names {
             for line in [0, 1, 9, 10, 99, 1_000_000, u32::MAX] {
-                let text = format!("{prefix}{line}");
-                // As the id was made before it was written on the stack.
-                let expected =
-                    ClaimId::new(&text).unwrap_or_else(|_| ClaimId(line.to_string().into()));
-                assert_eq!(ClaimId::of_row(prefix, line), expected, "{text:?}");
+                assert_read_alike(name, line);
             }
         }
-        assert_eq!(ClaimId::of_row("a.csv:", 4_294_967_295).as_str(), "a.csv:4294967295");
-        assert_eq!(ClaimId::of_row("my  file.csv:", 7).as_str(), "my file.csv:7");
+        let id = |name: &str, line| ClaimId::of_row(&ClaimId::row_prefix(name), line);
+        assert_eq!(id("a.csv", 4_294_967_295).as_str(), "a.csv:4294967295");
+        assert_eq!(id("my  file.csv", 7).as_str(), "my file.csv:7");
+        // A name no id can begin with: its rows' ids are their lines.
+        assert_eq!(id("a\u{202e}b", 7).as_str(), "7");
+        // Held as the name and the line (longer than an id holds in itself), and in itself.
+        assert!(matches!(id(&long, 7).0, IdText::Row { .. }));
+        assert!(matches!(id("a.csv", 7).0, IdText::Inline { .. }));
         assert_eq!(decimal(0), (*b"0000000000", 9));
+    }
+
+    proptest::proptest! {
+        /// Rows' ids (of one table or two, each held in itself or as its table's name and its
+        /// line, by its length) and ids of any text order as their texts do.
+        #[test]
+        fn ids_order_as_their_texts_however_held(
+            names in proptest::collection::vec("[a-c:/ é]{0,30}", 2),
+            lines in proptest::collection::vec(proptest::prelude::any::<u32>(), 4),
+            others in proptest::collection::vec("[a-c:0-9é]{1,40}", 2),
+        ) {
+            let mut ids = Vec::new();
+            for (k, &line) in lines.iter().enumerate() {
+                let name = &names[k % 2];
+                assert_read_alike(name, line);
+                // A line and a tenth of it: one row's text is often the start of another's.
+                ids.push(ClaimId::of_row(&ClaimId::row_prefix(name), line));
+                ids.push(ClaimId::of_row(&ClaimId::row_prefix(name), line / 10));
+            }
+            ids.extend(others.iter().filter_map(|t| ClaimId::new(t).ok()));
+            for a in &ids {
+                for b in &ids {
+                    let texts = a.as_str().cmp(&b.as_str());
+                    proptest::prop_assert_eq!(a.cmp(b), texts, "{:?} {:?}", a, b);
+                    proptest::prop_assert_eq!(a == b, texts.is_eq());
+                }
+            }
+        }
     }
 
     #[test]

@@ -961,8 +961,8 @@ fn a_quote_open_for_more_than_max_line_bytes_is_rejected_and_reading_resumes() {
     assert_eq!(rest[0].id().as_str(), "t.csv:4");
     let last = rest.last().unwrap();
     assert_eq!(
-        (last.id().as_str(), last.value().to_string()),
-        (&*format!("t.csv:{}", rows + 4), "3".to_owned())
+        (last.id().to_string(), last.value().to_string()),
+        (format!("t.csv:{}", rows + 4), "3".to_owned())
     );
     assert_eq!(last.subject().which_event().map(Label::as_str), Some("o,9"));
 
@@ -1127,7 +1127,7 @@ fn a_failing_reader_is_an_error_at_the_line_where_reading_stopped() {
         for table in [Table::csv(), Table::csv().with_small_limits(8, 20)] {
             let items: Vec<String> = table
                 .read("t.csv", FailAfter(text.as_bytes(), 7), &parser)
-                .map(|r| r.map_or_else(|e| e.to_string(), |c| c.id().as_str().to_owned()))
+                .map(|r| r.map_or_else(|e| e.to_string(), |c| c.id().to_string()))
                 .collect();
             assert_eq!(items.last().unwrap(), "t.csv:5: reading failed: disk on fire", "{text:?}");
             let error =

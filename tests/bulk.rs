@@ -580,7 +580,7 @@ fn an_over_long_line_ends_at_any_line_end_even_on_a_buffer_edge() {
         assert_eq!(bulk.len() + bulk.repeats(), 2, "{end:?}");
         let rows: Vec<String> = Table::csv()
             .read("t.csv", csv.as_bytes(), &Parser::default())
-            .map(|r| r.map_or_else(|e| e.to_string(), |c| c.id().as_str().to_owned()))
+            .map(|r| r.map_or_else(|e| e.to_string(), |c| c.id().to_string()))
             .collect();
         assert_eq!(rows, [too_long, "t.csv:3", "t.csv:4"], "{end:?}");
     }
@@ -809,11 +809,13 @@ fn findings_name_what_to_look_at_first_on_the_table_path() {
         .nature_of("injured", Nature::RunningTotal);
     let bulk = table.read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
     let r = estimates_only().findings(true).reconcile_table(&bulk);
-    let found: Vec<(FindingKind, Vec<&str>)> = r
+    let texts: Vec<(FindingKind, Vec<String>)> = r
         .findings
         .iter()
-        .map(|f| (f.kind, f.claims.iter().map(ClaimId::as_str).collect()))
+        .map(|f| (f.kind, f.claims.iter().map(ClaimId::to_string).collect()))
         .collect();
+    let found: Vec<(FindingKind, Vec<&str>)> =
+        texts.iter().map(|(k, ids)| (*k, ids.iter().map(String::as_str).collect())).collect();
     assert_eq!(
         found,
         [

@@ -377,7 +377,7 @@ fn through_builder(case: &Case, parser: &Parser) -> Outcome {
     }
 }
 
-fn ids(claims: &[ClaimId]) -> Vec<&str> {
+fn ids(claims: &[ClaimId]) -> Vec<std::borrow::Cow<'_, str>> {
     claims.iter().map(ClaimId::as_str).collect()
 }
 
@@ -671,7 +671,7 @@ fn assert_bulk_ranks(b: &Reconciliation, r: &Reconciliation, shown: &str) {
     for g in &b.groups {
         let ranked: Vec<&ClaimId> = g.ranks.iter().map(|x| &x.claim).collect();
         assert_eq!(ranked, g.claims.iter().collect::<Vec<_>>(), "ranks of {}\n{shown}", g.subject);
-        let order = |id: &ClaimId| (claim(id).and_then(Claim::as_of), id.as_str().to_owned());
+        let order = |id: &ClaimId| (claim(id).and_then(Claim::as_of), id.to_string());
         let in_order = ranked.windows(2).all(|w| order(w[0]) < order(w[1]));
         assert!(in_order, "ranks of {} out of order: {ranked:?}\n{shown}", g.subject);
     }

@@ -27,9 +27,10 @@ fn figures_that_overlap_only_in_a_chain_are_not_one_cluster() {
     ]);
     let g = &r.groups[0];
     assert_eq!(g.clusters.len(), 2, "{:?}", g.clusters);
-    let preferred: Vec<&str> =
-        g.ranks.iter().filter(|x| x.rank == Rank::Preferred).map(|x| x.claim.as_str()).collect();
-    assert!(!(preferred.contains(&"a") && preferred.contains(&"c")), "{preferred:?}");
+    let preferred: Vec<String> =
+        g.ranks.iter().filter(|x| x.rank == Rank::Preferred).map(|x| x.claim.to_string()).collect();
+    let prefers = |id: &str| preferred.iter().any(|p| p == id);
+    assert!(!(prefers("a") && prefers("c")), "{preferred:?}");
 }
 
 #[test]

@@ -300,7 +300,7 @@ proptest! {
         let e = r.groups[0].estimate.as_ref().unwrap();
         if let Figure::Number { low, high: None, .. } = e.figure {
             for c in r.claims.iter().filter(|c| number(c) == low) {
-                prop_assert_ne!(rank(&r, c.id().as_str()), Rank::Deprecated, "{} in {}", c.id(), e.figure);
+                prop_assert_ne!(rank(&r, &c.id().as_str()), Rank::Deprecated, "{} in {}", c.id(), e.figure);
             }
         }
     }
@@ -316,10 +316,10 @@ proptest! {
         let e = r.groups[0].estimate.as_ref().unwrap();
         for c in &r.claims {
             for g in &r.claims {
-                let kept = rank(&r, g.id().as_str()) != Rank::Deprecated;
+                let kept = rank(&r, &g.id().as_str()) != Rank::Deprecated;
                 let other_voice = voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id());
                 if kept && other_voice && g.as_of() < c.as_of() && number(c) < number(g) {
-                    prop_assert_eq!(rank(&r, c.id().as_str()), Rank::Deprecated, "{} below {}", c.id(), g.id());
+                    prop_assert_eq!(rank(&r, &c.id().as_str()), Rank::Deprecated, "{} below {}", c.id(), g.id());
                     prop_assert!(!e.supporting.contains(c.id()));
                     let source = c.provenance().outlet().as_str();
                     prop_assert!(agreement(&r, source) < 1.0);
@@ -688,7 +688,7 @@ fn a_group_s_regressions_are_one_finding_that_names_each() {
          below 100 (A, 1 Jan 2022); 70 (D, 3 Jan 2022) below 100 (A, 1 Jan 2022); a running \
          total cannot fall, so they are set aside"
     );
-    let ids: Vec<&str> = found.claims.iter().map(ClaimId::as_str).collect();
+    let ids: Vec<_> = found.claims.iter().map(ClaimId::as_str).collect();
     assert_eq!(ids, ["a1", "b1", "c2", "d3"]);
     assert_eq!(r.summary.unwrap().findings, 1, "{:#?}", r.findings);
 }
@@ -728,7 +728,7 @@ fn a_group_s_unsettled_conflicting_pairs_are_one_finding() {
         "deaths: 2 pairs of figures conflict: 12 (A, 1 Jan 2022) and 1,200 (B, 1 Jan 2022); \
          12 (A, 1 Jan 2022) and about 1,200 (C, 1 Jan 2022)"
     );
-    let ids: Vec<&str> = found.claims.iter().map(ClaimId::as_str).collect();
+    let ids: Vec<_> = found.claims.iter().map(ClaimId::as_str).collect();
     assert_eq!(ids, ["a1", "b1", "c1"]);
 }
 

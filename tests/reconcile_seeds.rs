@@ -221,7 +221,7 @@ fn about_a_thousand_injured_conflicts_with_the_derived_2300_and_with_4578() {
     let derived = &group.derived[0];
     assert_eq!(derived.value.to_string(), "more than 2,300");
     assert_eq!(derived.from, vec![id("d2-injured-security"), id("d2-injured-civilians")]);
-    let vs_derived = relation(&r, derived.id.as_str(), "d0-injured-un");
+    let vs_derived = relation(&r, &derived.id.as_str(), "d0-injured-un");
     assert!(vs_derived.kind.is_conflict(), "{vs_derived:?}");
     assert_eq!(vs_derived.kind, RelationKind::Regression);
     let vs_pgo = relation(&r, "d0-injured-un", "d0-injured-pgo");

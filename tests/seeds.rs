@@ -68,7 +68,7 @@ fn the_death_toll_rises_from_164_to_225_and_19_security_officers_are_part_of_it(
     let floor = &all.derived[0];
     assert_eq!(floor.from, vec![id("d2-deaths-militants"), id("d2-deaths")]);
     assert_eq!(floor.value.to_string(), "at least 190");
-    assert_eq!(kind(&r, floor.id.as_str(), "d0-deaths-pgo"), RelationKind::Compatible);
+    assert_eq!(kind(&r, &floor.id.as_str(), "d0-deaths-pgo"), RelationKind::Compatible);
     assert!(r.relation(&id("d2-deaths-militants"), &id("d2-deaths")).is_none());
     assert_eq!(kind(&r, "d1-deaths-security", "d0-deaths-security"), RelationKind::Supersedes);
     assert_eq!(kind(&r, "d0-deaths-security", "d0-deaths-pgo"), RelationKind::PartOf);
@@ -84,7 +84,7 @@ fn the_un_figure_of_6_january_is_an_earlier_figure_below_the_sub_counts_and_the_
     assert_eq!(kind(&r, "d0-injured-un", "d0-injured-pgo"), RelationKind::Supersedes);
     let g = r.group_of(&id("d0-injured-un")).unwrap();
     let derived = &g.derived[0];
-    assert_eq!(kind(&r, "d0-injured-un", derived.id.as_str()), RelationKind::Supersedes);
+    assert_eq!(kind(&r, "d0-injured-un", &derived.id.as_str()), RelationKind::Supersedes);
     assert_eq!(r.rank(&id("d0-injured-un")).unwrap().rank, Rank::Normal);
     assert!(r.findings.iter().all(|f| !f.claims.contains(&id("d0-injured-un"))));
     assert_eq!(

@@ -146,7 +146,7 @@ fn a_findings_claims_are_named_up_to_twelve_and_the_rest_counted() {
         let report = text(&nothing().findings(true).reconcile_table(&bulk));
         assert!(report.contains(&format!(" and {more} more\n")), "{report}");
     }
-    assert!(!report.contains(claims[12].as_str()), "{report}");
+    assert!(!report.contains(&*claims[12].as_str()), "{report}");
     let md = markdown(&r);
     let quoted: Vec<String> = named.iter().map(|id| format!("`{id}`")).collect();
     assert!(md.contains(&format!("({}, and {more} more)", quoted.join(", "))), "{md}");

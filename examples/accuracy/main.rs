@@ -190,7 +190,7 @@ fn print_misses(
         let e = g.estimate.as_ref().map(|e| e.figure.to_string()).unwrap_or_default();
         println!("  wrong {}: gold {truth}, ours {e} (error {error:.0})", g.subject);
         for id in &g.claims {
-            if let Some((source, value)) = said.get(id.as_str()) {
+            if let Some((source, value)) = said.get(&*id.as_str()) {
                 let w = reliability.get(source.as_str()).copied().unwrap_or(f64::NAN);
                 println!("    {value:>12} {source} (reliability {w:.3})");
             }

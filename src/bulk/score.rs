@@ -169,7 +169,7 @@ struct BulkNames<'a> {
     firsts: &'a [usize],
     voices: &'a Voices,
     /// `name:`, which a row's line follows in its claim's id (see [`ClaimId::row_prefix`]).
-    prefix: String,
+    prefix: Arc<str>,
 }
 
 impl BulkNames<'_> {
@@ -185,6 +185,11 @@ impl BulkNames<'_> {
     /// The line of the claim at `j` in chunk `ci`.
     fn line_at(&self, (ci, j): (usize, usize)) -> u32 {
         self.bulk.chunks[ci].lines[j]
+    }
+
+    /// Claim `c`'s id, after `prefix`, the table's [`BulkNames::prefix`] (or a copy of it).
+    fn id_after(&self, prefix: &Arc<str>, c: usize) -> ClaimId {
+        ClaimId::of_row(prefix, self.line(c))
     }
 
     /// The order key of the claim at `j` in chunk `ci` ([`ClaimNames::order_key`]).
@@ -205,7 +210,7 @@ impl ClaimNames for BulkNames<'_> {
     }
 
     fn id(&self, c: usize) -> ClaimId {
-        ClaimId::of_row(&self.prefix, self.line(c))
+        self.id_after(&self.prefix, c)
     }
 
     fn order_key(&self, c: usize) -> u64 {
@@ -299,7 +304,11 @@ struct VariableNames<'n, 'a> {
 
 impl<'n, 'a> VariableNames<'n, 'a> {
     fn of(names: &'n BulkNames<'a>, claims: std::ops::Range<usize>) -> Self {
-        VariableNames { names, first: claims.start, ids: claims.map(|c| names.id(c)).collect() }
+        // The ids share a copy of the table's name, not the table's own, whose count every
+        // thread would change for every row.
+        let prefix = Arc::from(&*names.prefix);
+        let ids = claims.clone().map(|c| names.id_after(&prefix, c)).collect();
+        VariableNames { names, first: claims.start, ids }
     }
 }
 

@@ -113,7 +113,7 @@ impl fmt::Display for RelationKind {
 /// let r = Reconciler::new().reconcile(vec![claim("early", "164", 10)?, claim("late", "225", 25)?]);
 /// let relation = r.relation(&ClaimId::new("early")?, &ClaimId::new("late")?).unwrap();
 /// assert_eq!(relation.kind, RelationKind::Supersedes);
-/// assert_eq!((relation.a.as_str(), relation.b.as_str()), ("early", "late"));
+/// assert_eq!([&relation.a, &relation.b], ["early", "late"]);
 /// assert!(!relation.complement);
 /// // The reason is data; `Display` writes it in words.
 /// assert!(!relation.reason.to_string().is_empty());
@@ -188,7 +188,7 @@ impl fmt::Display for Rank {
 ///     Provenance::new(SourceId::new("TASS")?), &Parser::default())?;
 /// let r = Reconciler::new().reconcile(vec![claim]);
 /// let ranked = r.rank(&ClaimId::new("only")?).unwrap();
-/// assert_eq!((ranked.claim.as_str(), ranked.rank), ("only", Rank::Preferred));
+/// assert_eq!((ranked.claim.as_str(), ranked.rank), ("only".into(), Rank::Preferred));
 /// // Why, in words.
 /// assert!(!ranked.reason.to_string().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -420,7 +420,7 @@ fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
 /// assert_eq!(estimate.as_of, NaiveDate::from_ymd_opt(2022, 1, 25));
 /// assert_eq!(estimate.figure.to_string(), "low 225 / best 225 / high 225");
 /// // The earlier 164 supports it as a floor.
-/// let ids: Vec<&str> = estimate.supporting.iter().map(ClaimId::as_str).collect();
+/// let ids: Vec<_> = estimate.supporting.iter().map(ClaimId::as_str).collect();
 /// assert_eq!(ids, ["gsv", "tass", "una"]);
 /// assert!(estimate.reason.to_string().contains("from 2 independent voices"), "{}", estimate.reason);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -477,12 +477,12 @@ pub struct Estimate {
 /// let deaths = &r.groups[0];
 /// assert_eq!(deaths.subject, Subject::new(Measure::Deaths));
 /// // Claims in as-of order; the later 225 supersedes 164, it does not contradict it.
-/// let ids: Vec<&str> = deaths.claims.iter().map(ClaimId::as_str).collect();
+/// let ids: Vec<_> = deaths.claims.iter().map(ClaimId::as_str).collect();
 /// assert_eq!(ids, ["una", "gsv", "tass"]);
 /// assert_eq!(deaths.relations.get(0).unwrap().kind, RelationKind::Supersedes);
 /// assert_eq!(deaths.clusters.len(), 1);
-/// let ranks: Vec<(&str, Rank)> = deaths.ranks.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
-/// assert_eq!(ranks, [("una", Rank::Normal), ("gsv", Rank::Preferred), ("tass", Rank::Preferred)]);
+/// let ranks: Vec<(String, Rank)> = deaths.ranks.iter().map(|r| (r.claim.to_string(), r.rank)).collect();
+/// assert_eq!(ranks, [("una".into(), Rank::Normal), ("gsv".into(), Rank::Preferred), ("tass".into(), Rank::Preferred)]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1139,8 +1139,8 @@ impl Reconciler {
     /// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
     /// let r = Reconciler::new().reconcile_table(&bulk);
     /// let deaths = &r.groups[0].ranks;
-    /// let ranks: Vec<(&str, Rank)> = deaths.iter().map(|r| (r.claim.as_str(), r.rank)).collect();
-    /// assert_eq!(ranks, [("t.csv:2", Rank::Preferred), ("t.csv:3", Rank::Preferred), ("t.csv:4", Rank::Deprecated)]);
+    /// let ranks: Vec<(String, Rank)> = deaths.iter().map(|r| (r.claim.to_string(), r.rank)).collect();
+    /// assert_eq!(ranks, [("t.csv:2".into(), Rank::Preferred), ("t.csv:3".into(), Rank::Preferred), ("t.csv:4".into(), Rank::Deprecated)]);
     /// assert!(deaths[2].reason.to_string().starts_with("conflicts with the estimate"));
     /// assert!(Reconciler::new().ranks(false).reconcile_table(&bulk).groups[0].ranks.is_empty());
     /// # Ok::<(), claimrecon::Error>(())
@@ -1441,7 +1441,7 @@ fn date_out_of_range(c: &Claim) -> Option<Error> {
     let dates = [("as_of", as_of), ("published", c.provenance().published_on())];
     dates.into_iter().find_map(|(field, date)| {
         let e = crate::value::check_year(date?).err()?;
-        Some(e.in_claim(c.id().as_str(), field))
+        Some(e.in_claim(&c.id().as_str(), field))
     })
 }
 
@@ -1454,7 +1454,7 @@ fn allows_no_number(c: &Claim) -> Option<Error> {
         Value::Change(change) => change.magnitude_allowing_none(),
         _ => None,
     }?;
-    Some(magnitude.allowing_none_error().in_claim(c.id().as_str(), "value"))
+    Some(magnitude.allowing_none_error().in_claim(&c.id().as_str(), "value"))
 }
 
 /// Values as text, interned: equal figures share one key id, so a repeated figure counts once.
@@ -1620,7 +1620,7 @@ mod tests {
         let mut with_repeat = claims.clone();
         with_repeat.push(claim("b", "20"));
         let (kept, rejected) = admit_up_to(with_repeat, 2);
-        let ids: Vec<&str> = kept.iter().map(|c| c.id().as_str()).collect();
+        let ids: Vec<_> = kept.iter().map(|c| c.id().as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
         let why: Vec<(Option<&str>, &Error)> =
             rejected.iter().map(|r| (r.id.as_deref(), &r.error)).collect();

@@ -88,7 +88,7 @@ pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
         }
     }
     // Every claim's id, gathered when a first bound is derived: most tables derive none.
-    let mut taken: Option<std::collections::HashSet<&str>> = None;
+    let mut taken: Option<std::collections::HashSet<std::borrow::Cow<'_, str>>> = None;
     let mut out = Vec::new();
     for (ti, kids) in children {
         if kids.len() < 2 {

@@ -35,7 +35,8 @@ use crate::id::ClaimId;
 /// let relations = &r.groups[0].relations;
 /// assert_eq!(relations.len(), 1);
 /// let rel = relations.get(0).unwrap();
-/// assert_eq!((rel.a.as_str(), rel.b.as_str(), rel.kind), ("una", "gsv", RelationKind::Supersedes));
+/// assert_eq!([&rel.a, &rel.b], ["una", "gsv"]);
+/// assert_eq!(rel.kind, RelationKind::Supersedes);
 /// assert!(relations.iter().all(|r| !r.kind.is_conflict()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

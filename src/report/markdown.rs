@@ -114,7 +114,7 @@ pub fn markdown(r: &Reconciliation) -> String {
                 cell(row.outlet),
                 cell(row.speaker),
                 cell(&row.phrase),
-                code(row.id.as_str()).replace('|', "\\|")
+                code(&row.id.as_str()).replace('|', "\\|")
             );
         }
         let mut first = true;
@@ -123,7 +123,7 @@ pub fn markdown(r: &Reconciliation) -> String {
                 out.push('\n');
                 first = false;
             }
-            let _ = writeln!(out, "- derived {}: {}", code(d.id.as_str()), cell(&d.reason));
+            let _ = writeln!(out, "- derived {}: {}", code(&d.id.as_str()), cell(&d.reason));
         }
         for rel in notable(g) {
             if first {
@@ -219,7 +219,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
         let _ = writeln!(out, "None.\n");
     }
     for (i, f) in numbered.iter().enumerate() {
-        let ids = super::finding_claims(&f.claims, |c| code(c.as_str())).join(", ");
+        let ids = super::finding_claims(&f.claims, |c| code(&c.as_str())).join(", ");
         let _ =
             writeln!(out, "{}. **{}**: {} ({})", i + 1, f.kind, cell(&f.message.to_string()), ids);
     }
@@ -236,7 +236,7 @@ fn findings(r: &Reconciliation, out: &mut String) {
             single.len()
         );
         for f in single {
-            let ids = super::finding_claims(&f.claims, |c| code(c.as_str())).join(", ");
+            let ids = super::finding_claims(&f.claims, |c| code(&c.as_str())).join(", ");
             let _ = writeln!(out, "- {} ({ids})", cell(&f.message.to_string()));
         }
     }
