@@ -265,11 +265,10 @@ mod tests {
     use crate::subject::Measure;
 
     /// A table's claims hold neither a phrase nor a time of day: they are boxed, out of the
-    /// way of the million claims that have none. (Its id, 24 bytes, holds a short text in
-    /// itself, where it was 16 bytes pointing at one.)
+    /// way of the million claims that have none.
     #[test]
     fn a_claim_stays_small() {
-        assert!(std::mem::size_of::<Claim>() <= 128, "{}", std::mem::size_of::<Claim>());
+        assert!(std::mem::size_of::<Claim>() <= 120, "{}", std::mem::size_of::<Claim>());
     }
 
     /// The boxed fields read and write as the unboxed ones did.

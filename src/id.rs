@@ -198,10 +198,10 @@ impl SourceId {
 /// Identifies one claim within a corpus: `"d2-deaths-164"`.
 ///
 /// An id compares, orders, hashes and prints as its text, however it is held: a short text
-/// (up to 22 bytes, as most are) in the id itself, with no allocation; a table row's id
-/// (`name:line`, see [`Table::read`](crate::Table::read)) as its line and its table's
-/// `name:`, which the table's rows share, so a result naming millions of rows holds no text a
-/// row; any other text shared, so a clone costs a count, not a copy.
+/// (up to 14 bytes) in the id itself, with no allocation; a table row's id (`name:line`, see
+/// [`Table::read`](crate::Table::read)) as its line and its table's `name:`, which the
+/// table's rows share, so a result naming millions of rows holds no text a row; any other
+/// text shared, so a clone costs a count, not a copy. Either way the id is 16 bytes.
 ///
 /// ```
 /// use claimrecon::ClaimId;
@@ -219,22 +219,18 @@ pub struct ClaimId(IdText);
 #[derive(Clone)]
 enum IdText {
     /// The first `len` bytes of `bytes` (whole UTF-8: a `str` copied whole).
-    Inline {
-        len: u8,
-        bytes: [u8; INLINE],
-    },
+    Inline { len: u8, bytes: [u8; INLINE] },
     /// A table row's: `table` (its name and `:`, normalised, ending in `:`) then `line` in
     /// decimal digits.
-    Row {
-        table: Arc<str>,
-        line: u32,
-    },
-    Shared(Arc<str>),
+    Row { table: Arc<String>, line: u32 },
+    /// (A `String` in the count, not a `str`: a pointer, not two words, keeps the id at 16
+    /// bytes.)
+    Shared(Arc<String>),
 }
 
 /// The longest text a [`ClaimId`] holds in itself, in bytes: it is then as large as one that
-/// points at its text (24 bytes).
-const INLINE: usize = 22;
+/// points at its text (16 bytes).
+const INLINE: usize = 14;
 
 impl IdText {
     fn of(text: &str) -> Self {
@@ -244,7 +240,7 @@ impl IdText {
                 into.copy_from_slice(text.as_bytes());
                 IdText::Inline { len, bytes }
             }
-            _ => IdText::Shared(text.into()),
+            _ => IdText::Shared(Arc::new(text.to_owned())),
         }
     }
 
@@ -301,14 +297,14 @@ impl ClaimId {
                 Cow::Borrowed(std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default())
             }
             IdText::Row { .. } => Cow::Owned(self.to_string()),
-            IdText::Shared(text) => Cow::Borrowed(text),
+            IdText::Shared(text) => Cow::Borrowed(text.as_str()),
         }
     }
 
     /// The id of a table row's claim, `name:line` as [`Table::read`](crate::Table::read) names
     /// it, where `prefix` is `name:` as [`ClaimId::row_prefix`] gives it; just the line where
     /// that is empty (a name that cannot begin an id, whose rows `Table::read` rejects).
-    pub(crate) fn of_row(prefix: &Arc<str>, line: u32) -> Self {
+    pub(crate) fn of_row(prefix: &Arc<String>, line: u32) -> Self {
         let digits = Digits(decimal(line));
         let digits = digits.bytes();
         let mut bytes = [0; INLINE];
@@ -327,15 +323,15 @@ impl ClaimId {
     /// `name:`, the start of the ids of table `name`'s rows, normalised as [`ClaimId::new`]
     /// normalises the ids (`name:` then any line is one), when every line number after it
     /// makes an id; else empty.
-    pub(crate) fn row_prefix(name: &str) -> Arc<str> {
+    pub(crate) fn row_prefix(name: &str) -> Arc<String> {
         let most = u32::MAX.to_string();
         // The digits at the end of a normalised id are kept as they are: what comes before
         // them is the normalised start of every row's id.
         let longest = ClaimId::new(&format!("{name}:{most}"));
         let prefix = longest.ok().and_then(|id| {
-            id.as_str().strip_suffix(most.as_str()).filter(|p| p.ends_with(':')).map(Arc::from)
+            id.as_str().strip_suffix(most.as_str()).filter(|p| p.ends_with(':')).map(str::to_owned)
         });
-        prefix.unwrap_or_else(|| Arc::from(""))
+        Arc::new(prefix.unwrap_or_default())
     }
 
     /// Whether two ids' texts are equal, or how they order, byte by byte (as `str`s do).

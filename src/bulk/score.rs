@@ -169,7 +169,7 @@ struct BulkNames<'a> {
     firsts: &'a [usize],
     voices: &'a Voices,
     /// `name:`, which a row's line follows in its claim's id (see [`ClaimId::row_prefix`]).
-    prefix: Arc<str>,
+    prefix: Arc<String>,
 }
 
 impl BulkNames<'_> {
@@ -188,7 +188,7 @@ impl BulkNames<'_> {
     }
 
     /// Claim `c`'s id, after `prefix`, the table's [`BulkNames::prefix`] (or a copy of it).
-    fn id_after(&self, prefix: &Arc<str>, c: usize) -> ClaimId {
+    fn id_after(&self, prefix: &Arc<String>, c: usize) -> ClaimId {
         ClaimId::of_row(prefix, self.line(c))
     }
 
@@ -306,7 +306,7 @@ impl<'n, 'a> VariableNames<'n, 'a> {
     fn of(names: &'n BulkNames<'a>, claims: std::ops::Range<usize>) -> Self {
         // The ids share a copy of the table's name, not the table's own, whose count every
         // thread would change for every row.
-        let prefix = Arc::from(&*names.prefix);
+        let prefix = Arc::new(String::clone(&names.prefix));
         let ids = claims.clone().map(|c| names.id_after(&prefix, c)).collect();
         VariableNames { names, first: claims.start, ids }
     }
