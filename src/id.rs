@@ -198,10 +198,12 @@ impl SourceId {
 /// Identifies one claim within a corpus: `"d2-deaths-164"`.
 ///
 /// An id compares, orders, hashes and prints as its text, however it is held: a short text
-/// (up to 14 bytes) in the id itself, with no allocation; a table row's id (`name:line`, see
-/// [`Table::read`](crate::Table::read)) as its line and its table's `name:`, which the
-/// table's rows share, so a result naming millions of rows holds no text a row; any other
-/// text shared, so a clone costs a count, not a copy. Either way the id is 16 bytes.
+/// (up to 14 bytes) in the id itself, with no allocation; a longer id of a table's row, as a
+/// table's result names it ([`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table):
+/// `name:line`, as [`Table::read`](crate::Table::read) names the row's claim), as its line and
+/// the table's `name:`, one text that the rows of a variable share, so a result naming
+/// millions of rows holds no text a row; any other text shared, so a clone costs a count, not
+/// a copy. Either way the id is 16 bytes.
 ///
 /// ```
 /// use claimrecon::ClaimId;
@@ -288,7 +290,8 @@ impl ClaimId {
         normalized_name("claim id", text, Self::MAX_CHARS).map(|t| ClaimId(IdText::of(&t)))
     }
 
-    /// The identifier's text: borrowed, but for a table row's, which is written out.
+    /// The identifier's text: borrowed, but for a long id of a table's row held as the
+    /// table's name and the line (see [`ClaimId`]), which is written out.
     #[must_use]
     pub fn as_str(&self) -> Cow<'_, str> {
         match &self.0 {
@@ -305,6 +308,9 @@ impl ClaimId {
     /// it, where `prefix` is `name:` as [`ClaimId::row_prefix`] gives it; just the line where
     /// that is empty (a name that cannot begin an id, whose rows `Table::read` rejects).
     pub(crate) fn of_row(prefix: &Arc<String>, line: u32) -> Self {
+        // Two rows' ids are equal when their names and lines are (`PartialEq`): a name that
+        // ends in `:`, which no digit is, splits an id's text one way only.
+        debug_assert!(prefix.is_empty() || prefix.ends_with(':'), "{prefix:?}");
         let digits = Digits(decimal(line));
         let digits = digits.bytes();
         let mut bytes = [0; INLINE];
@@ -395,8 +401,20 @@ impl Ord for ClaimId {
 }
 
 impl std::hash::Hash for ClaimId {
-    /// As its text hashes as a `str`, however it is held.
+    /// As its text hashes as a `str`, however it is held (a row's written on the stack where
+    /// it fits).
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if let IdText::Row { table, line } = &self.0 {
+            let mut buffer = [0u8; 64];
+            let (head, tail) = (table.as_bytes(), Digits(decimal(*line)));
+            if let Some(out) = buffer.get_mut(..head.len() + tail.bytes().len()) {
+                out[..head.len()].copy_from_slice(head);
+                out[head.len()..].copy_from_slice(tail.bytes());
+                if let Ok(text) = std::str::from_utf8(out) {
+                    return text.hash(state);
+                }
+            }
+        }
         self.as_str().hash(state);
     }
 }
