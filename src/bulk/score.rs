@@ -130,13 +130,7 @@ fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
     let (mut state, voices) =
         State::of_columns(bulk, &policy, rounds, tolerance, copy_detection, same_voice);
     let firsts = bulk.first_claims();
-    let names = BulkNames {
-        bulk,
-        claims: bulk.len(),
-        firsts: &firsts,
-        voices: &voices,
-        prefix: ClaimId::row_prefix(&bulk.name),
-    };
+    let names = BulkNames::of(bulk, &firsts, &voices);
     state.index_claims();
     let (sources, outlets, voice_reports) = state.reports(&names, &voices);
     let (groups, found) = groups_of(&mut state, &names, &policy, asked, all_pairs_up_to);
@@ -172,7 +166,14 @@ struct BulkNames<'a> {
     prefix: Arc<String>,
 }
 
-impl BulkNames<'_> {
+impl<'a> BulkNames<'a> {
+    /// The claims of `bulk`, whose chunks' first claims are `firsts` ([`Bulk::first_claims`]),
+    /// spoken for by `voices`.
+    fn of(bulk: &'a Bulk, firsts: &'a [usize], voices: &'a Voices) -> Self {
+        let prefix = ClaimId::row_prefix(&bulk.name);
+        BulkNames { bulk, claims: bulk.len(), firsts, voices, prefix }
+    }
+
     /// Claim `c`'s chunk and its place there.
     fn place(&self, c: usize) -> (usize, usize) {
         Bulk::place(self.firsts, c)
@@ -463,7 +464,7 @@ fn groups_of(
 
 #[cfg(test)]
 mod tests {
-    use super::{BulkNames, ClaimId, ClaimNames, VariableNames, Voices, reconcile};
+    use super::{BulkNames, ClaimNames, VariableNames, Voices, reconcile};
     use crate::reconcile::threads::{PARALLEL_FROM, large_table_csv};
     use crate::{Parser, Reconciler, Table};
 
@@ -482,34 +483,9 @@ mod tests {
         assert_eq!(on_the_pool, beside);
     }
 
-    /// A row's first-giver key, its chunk found once, is what the trait's rule reads from the
-    /// three on their own: its as-of date, not relayed, and its order key.
-    #[test]
-    fn a_rows_first_giver_key_is_its_date_relay_and_order_key() {
-        let csv = "source,object,attribute,value,as_of\n\
-                   a,x,killed,3,2022-01-05\n\
-                   b,x,killed,4,\n\
-                   c,y,killed,5,2022-01-06\n\
-                   a,y,injured,9,2022-01-07\n";
-        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
-        let voices = Voices::of_sources(&bulk.sources, &[]);
-        let firsts = bulk.first_claims();
-        let prefix = ClaimId::row_prefix(&bulk.name);
-        let names =
-            BulkNames { bulk: &bulk, claims: bulk.len(), firsts: &firsts, voices: &voices, prefix };
-        assert_eq!(names.claims(), 4);
-        for c in 0..names.claims() {
-            let each = (names.as_of(c), names.via(c).is_some(), names.order_key(c));
-            assert_eq!(names.first_giver_key(c), each, "claim {c}");
-        }
-        let dated = (0..4).filter(|&c| names.as_of(c).is_some()).count();
-        assert_eq!(dated, 3, "three rows give a date");
-    }
-
-    /// A variable's names, its claims' ids made once, name every claim as the table's do:
-    /// its own (each its own row's id, not a neighbour's) and any other.
-    #[test]
-    fn a_variables_names_are_the_tables() {
+    /// The names of a table of five rows about two variables' claims (four of them dated),
+    /// for `check`.
+    fn with_names(check: impl FnOnce(&BulkNames<'_>)) {
         let csv = "source,object,attribute,value,as_of\n\
                    a,x,killed,3,2022-01-05\n\
                    b,y,killed,4,\n\
@@ -519,14 +495,37 @@ mod tests {
         let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
         let voices = Voices::of_sources(&bulk.sources, &[]);
         let firsts = bulk.first_claims();
-        let prefix = ClaimId::row_prefix(&bulk.name);
-        let names =
-            BulkNames { bulk: &bulk, claims: bulk.len(), firsts: &firsts, voices: &voices, prefix };
+        check(&BulkNames::of(&bulk, &firsts, &voices));
+    }
+
+    /// A row's first-giver key, its chunk found once, is what the trait's rule reads from the
+    /// three on their own: its as-of date, not relayed, and its order key.
+    #[test]
+    fn a_rows_first_giver_key_is_its_date_relay_and_order_key() {
+        with_names(|names| {
+            assert_eq!(names.claims(), 5);
+            for c in 0..names.claims() {
+                let each = (names.as_of(c), names.via(c).is_some(), names.order_key(c));
+                assert_eq!(names.first_giver_key(c), each, "claim {c}");
+            }
+            let dated = (0..5).filter(|&c| names.as_of(c).is_some()).count();
+            assert_eq!(dated, 4, "four rows give a date");
+        });
+    }
+
+    /// A variable's names, its claims' ids made once, name every claim as the table's do:
+    /// its own (each its own row's id, not a neighbour's) and any other.
+    #[test]
+    fn a_variables_names_are_the_tables() {
+        with_names(a_variables_names_are_those);
+    }
+
+    fn a_variables_names_are_those(names: &BulkNames<'_>) {
         let n = names.claims();
         assert_eq!(n, 5);
         // Each variable's claims are consecutive: take those of the first, and of one inside.
         for claims in [0..3, 1..3, 3..4] {
-            let of = VariableNames::of(&names, claims.clone());
+            let of = VariableNames::of(names, claims.clone());
             assert_eq!(of.ids.len(), claims.len());
             for c in 0..n {
                 assert_eq!(of.id(c), names.id(c), "claim {c} of {claims:?}");
