@@ -265,6 +265,14 @@ impl IdText {
     }
 }
 
+/// `head` then `tail` written at the start of `into`, when they fit: the bytes written.
+fn joined<'b>(head: &[u8], tail: &[u8], into: &'b mut [u8]) -> Option<&'b mut [u8]> {
+    let out = into.get_mut(..head.len() + tail.len())?;
+    out[..head.len()].copy_from_slice(head);
+    out[head.len()..].copy_from_slice(tail);
+    Some(out)
+}
+
 /// A line's decimal digits, as [`decimal`] writes them.
 struct Digits(([u8; 10], usize));
 
@@ -311,18 +319,13 @@ impl ClaimId {
         // Two rows' ids are equal when their names and lines are (`PartialEq`): a name that
         // ends in `:`, which no digit is, splits an id's text one way only.
         debug_assert!(prefix.is_empty() || prefix.ends_with(':'), "{prefix:?}");
-        let digits = Digits(decimal(line));
-        let digits = digits.bytes();
         let mut bytes = [0; INLINE];
-        let len = prefix.len() + digits.len();
-        match (bytes.get_mut(..len), u8::try_from(len)) {
+        let digits = Digits(decimal(line));
+        let len = joined(prefix.as_bytes(), digits.bytes(), &mut bytes).map(|out| out.len());
+        match len.and_then(|len| u8::try_from(len).ok()) {
             // Short: in the id, as `new` holds it.
-            (Some(into), Ok(len)) => {
-                into[..prefix.len()].copy_from_slice(prefix.as_bytes());
-                into[prefix.len()..].copy_from_slice(digits);
-                ClaimId(IdText::Inline { len, bytes })
-            }
-            _ => ClaimId(IdText::Row { table: Arc::clone(prefix), line }),
+            Some(len) => ClaimId(IdText::Inline { len, bytes }),
+            None => ClaimId(IdText::Row { table: Arc::clone(prefix), line }),
         }
     }
 
@@ -406,13 +409,10 @@ impl std::hash::Hash for ClaimId {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         if let IdText::Row { table, line } = &self.0 {
             let mut buffer = [0u8; 64];
-            let (head, tail) = (table.as_bytes(), Digits(decimal(*line)));
-            if let Some(out) = buffer.get_mut(..head.len() + tail.bytes().len()) {
-                out[..head.len()].copy_from_slice(head);
-                out[head.len()..].copy_from_slice(tail.bytes());
-                if let Ok(text) = std::str::from_utf8(out) {
-                    return text.hash(state);
-                }
+            let digits = Digits(decimal(*line));
+            let written = joined(table.as_bytes(), digits.bytes(), &mut buffer);
+            if let Some(text) = written.and_then(|out| std::str::from_utf8(out).ok()) {
+                return text.hash(state);
             }
         }
         self.as_str().hash(state);
