@@ -343,6 +343,13 @@ impl ClaimId {
         Arc::new(prefix.unwrap_or_default())
     }
 
+    /// The text of the id of row `line` of a table whose rows' ids start with `prefix` (see
+    /// [`ClaimId::row_prefix`]): what a rejected row is named by, the id its claim would have
+    /// had, for any line (a row past the lines an id holds is rejected, and named so too).
+    pub(crate) fn row_text(prefix: &str, line: u64) -> String {
+        format!("{prefix}{line}")
+    }
+
     /// Whether two ids' texts are equal, or how they order, byte by byte (as `str`s do).
     fn cmp_text(&self, other: &Self) -> std::cmp::Ordering {
         match (&self.0, &other.0) {

@@ -1406,3 +1406,32 @@ fn as_of_dates_read_alike_in_a_corpus_and_a_table() {
         assert_eq!(table, expected, "table {as_of:?}");
     }
 }
+
+/// A table's rejected row is named by the id its claim would have had: the table's name as a
+/// claim id holds it (trimmed, inner runs of spaces made one), then the line, whichever check
+/// rejected it (the record reader's, the cell's, or the attribute's kind). It was the name as
+/// given, so that `" my  table.csv :3"` was rejected beside claims named `my table.csv :2`.
+#[test]
+fn a_rejected_rows_id_is_the_id_its_claim_would_have_had() {
+    let csv = "source,object,attribute,value\na,o,n,5\nb,o,n,1,2\nc,o,n,1e16\nd,o,n,Oslo\n\
+               e,o,n,6\nf,o,n,7\n";
+    let name = " my  table.csv ";
+    let bulk = Table::csv().read_bulk(name, csv.as_bytes(), &Parser::default()).unwrap();
+    let rejected: Vec<(Option<&str>, Option<usize>)> =
+        bulk.rejected().iter().map(|r| (r.id.as_deref(), r.line)).collect();
+    let result = Reconciler::new().whole_groups(true).reconcile_table(&bulk);
+    let claims: Vec<String> =
+        result.groups.iter().flat_map(|g| g.claims.iter().map(ToString::to_string)).collect();
+    assert_eq!(claims, ["my table.csv :2", "my table.csv :6", "my table.csv :7"]);
+    assert_eq!(
+        rejected,
+        [
+            (Some("my table.csv :3"), Some(3)),
+            (Some("my table.csv :4"), Some(4)),
+            (Some("my table.csv :5"), Some(5)),
+        ]
+    );
+    // The messages still name the table as given.
+    let errors: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert!(errors.iter().all(|e| e.starts_with(" my  table.csv :")), "{errors:?}");
+}

@@ -46,6 +46,7 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::crh;
+use crate::id::ClaimId;
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::subject::Nature;
@@ -454,6 +455,8 @@ fn settle(
     partition: Partition,
     mut rejected: Vec<Rejected>,
 ) -> Bulk {
+    let prefix = ClaimId::row_prefix(name);
+    let naming = Naming { name, prefix: &prefix, parser };
     let settled: Vec<Settled> = partition
         .buckets()
         .map(|(first, len, rows)| {
@@ -485,7 +488,7 @@ fn settle(
                 let rows = &mut grouped[start[v]..start[v + 1]];
                 out.chunk.start.push(out.chunk.len());
                 let var = Var { index: first + v, names: &vars[first + v] };
-                settle_var(name, parser, var, labels, vote, rows, &mut out);
+                settle_var(&naming, var, labels, vote, rows, &mut out);
             }
             out.chunk.start.push(out.chunk.len());
             out
@@ -625,10 +628,17 @@ struct Var<'a> {
     names: &'a (String, String),
 }
 
+/// How a table's rejected rows are named: the table's name for the errors, and its rows'
+/// ids (see [`ClaimId::row_text`]).
+struct Naming<'a> {
+    name: &'a str,
+    prefix: &'a str,
+    parser: &'a Parser,
+}
+
 /// The rejection of a row whose kind is not the one its attribute holds, if it is not.
 fn misfit(
-    name: &str,
-    parser: &Parser,
+    naming: &Naming<'_>,
     var: Var<'_>,
     labels: &[String],
     vote: &Vote,
@@ -643,10 +653,17 @@ fn misfit(
         (r.aux == AUX_LABEL).then(|| labels.get(r.value as usize).map_or("?", String::as_str));
     let problem = vote.kinds.misfit(&attribute, &var.names.1, kind, label)?;
     Some(Rejected {
-        id: Some(format!("{name}:{}", r.line)),
+        id: Some(ClaimId::row_text(naming.prefix, u64::from(r.line))),
         line: Some(r.line as usize),
         claim: None,
-        error: cell::misfit_error(name, r.line as usize, problem, kind, label, parser),
+        error: cell::misfit_error(
+            naming.name,
+            r.line as usize,
+            problem,
+            kind,
+            label,
+            naming.parser,
+        ),
     })
 }
 
@@ -757,8 +774,7 @@ pub(crate) fn number_value(value: f64, phrase: Option<Amount>) -> Option<Value> 
 }
 
 fn settle_var(
-    name: &str,
-    parser: &Parser,
+    naming: &Naming<'_>,
     var: Var<'_>,
     labels: &[String],
     vote: &Vote,
@@ -772,7 +788,7 @@ fn settle_var(
     let mut kept = std::mem::take(&mut out.kept);
     kept.clear();
     for r in rows.iter() {
-        if let Some(rejected) = misfit(name, parser, var, labels, vote, r) {
+        if let Some(rejected) = misfit(naming, var, labels, vote, r) {
             out.rejected.push(rejected);
             continue;
         }

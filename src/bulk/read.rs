@@ -9,14 +9,14 @@
 
 use std::borrow::Cow;
 use std::io::Read;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use crate::Error;
 use crate::crh;
-use crate::id::SourceId;
+use crate::id::{ClaimId, SourceId};
 use crate::parse::Parser;
 use crate::reconcile::Rejected;
 use crate::reconcile::limit::MAX_CLAIMS;
@@ -347,6 +347,8 @@ struct Piece {
 struct Setup<'a> {
     table: &'a Table,
     name: &'a str,
+    /// The start of the rows' claim ids (see [`ClaimId::row_prefix`]).
+    prefix: Arc<String>,
     parser: &'a Parser,
     policy: Policy,
     names: Names,
@@ -359,7 +361,7 @@ impl Setup<'_> {
     /// The rejection of the row at `line` for `error`.
     fn rejected(&self, line: u64, error: Error) -> Box<Rejected> {
         Box::new(Rejected {
-            id: Some(format!("{}:{line}", self.name)),
+            id: Some(ClaimId::row_text(&self.prefix, line)),
             line: Some(line as usize),
             claim: None,
             error,
@@ -670,7 +672,8 @@ pub(super) fn read<R: Read>(
     // The store's intervals and points (which order a variable's rows and mark repeats) by the
     // default policy, whatever the parser's: a table is scored by the reconciler's policy,
     // and the same table read by two parsers is the same store.
-    let mut setup = Setup { table, name, parser, policy: Policy::default(), names };
+    let prefix = ClaimId::row_prefix(name);
+    let mut setup = Setup { table, name, prefix, parser, policy: Policy::default(), names };
     let from = pieces::Stream { rest, line, header_read, rejected };
     match pieces::read(table, name, from, &mut setup) {
         (_, Some(failed)) => Err(failed),
