@@ -5,7 +5,7 @@
 //! cargo run --release --example scale                      # 10^5, 10^6 and 10^7 claims
 //! cargo run --release --example scale -- --sizes 100000,1000000 [--seed S] [--rounds R]
 //! cargo run --release --example scale -- --generate N --out DIR [--seed S] [--copiers K | --clique K] [--running P] [--changing P] [--sources V] [--coverage P]
-//! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R]
+//! cargo run --release --example scale -- --csv FILE [--truth FILE] [--rounds R] [--findings] [--ranks] [--groups] [--each]
 //! cargo run --release --example scale -- --help            # this usage; exits 0
 //! ```
 //!
@@ -39,6 +39,10 @@
 //! as `Reconciler` does. `--engine bulk`, the default, is `Table::read_bulk` and
 //! `Reconciler::reconcile_table`, the same model on the table's columns, also stopping once the
 //! weights settle, making the estimates, sources and voices alone unless asked for more. `--rounds` is the most rounds either runs.
+//! With `--each`, the bulk engine hands each group on as it is finished
+//! (`Reconciler::reconcile_table_each`) and the example counts what the `RESULT` line reports
+//! of it, keeping none: the memory of the full model when its output is written out as it
+//! comes, not held.
 //!
 //! Without `--csv`, each size is generated into a temporary folder (100 sources, N / 100
 //! objects, every source claiming every object) and reconciled in a child process, so each
@@ -60,16 +64,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use claimrecon::{
-    Figure, Group, Label, Nature, Parser, Rank, Reconciler, Reconciliation, Synthetic, Table, Value,
-};
+use claimrecon::{Figure, Group, Label, Nature, Parser, Rank, Reconciler, Synthetic, Table, Value};
 use usage::Usage;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const USAGE: &str = "usage: scale [--sizes N,N,...] [--seed S] [--rounds R] [--engine bulk|full]\n       \
                      scale --generate N --out DIR [--seed S] [--copiers K | --clique K] [--running P] [--changing P] [--sources V] [--coverage P]\n       \
-                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks] [--groups]";
+                     scale --csv FILE [--truth FILE] [--rounds R] [--engine bulk|full] [--findings] [--ranks] [--groups] [--each]";
 
 /// Which engine times the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,7 +111,8 @@ enum Mode {
     },
     /// Time one table and print its `RESULT` line.
     /// `findings`, `ranks`, `groups`: the bulk engine makes its findings, its ranks, its groups
-    /// too (the full engine always does).
+    /// too (the full engine always does); `each`: it hands each group on as it is finished and
+    /// keeps none (`Reconciler::reconcile_table_each`).
     Csv {
         csv: PathBuf,
         truth: Option<PathBuf>,
@@ -118,6 +121,7 @@ enum Mode {
         findings: bool,
         ranks: bool,
         groups: bool,
+        each: bool,
     },
 }
 
@@ -140,8 +144,10 @@ fn main() -> ExitCode {
                 if clique > 0 { synth.clique(clique, 0, 0.8) } else { synth.copiers(copiers, 0.8) };
             generate(n, &synth, &out)
         }
-        Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups } => match engine {
-            Engine::Bulk => reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups)),
+        Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups, each } => match engine {
+            Engine::Bulk => {
+                reconcile(&csv, truth.as_deref(), rounds, (findings, ranks, groups), each)
+            }
             Engine::Full => reconcile_full(&csv, truth.as_deref(), rounds),
         },
     };
@@ -173,7 +179,7 @@ const FLAGS: [&str; 14] = [
 ];
 
 /// The flags of one mode, with the flag that chooses it.
-const NEEDS: [(&str, &str); 11] = [
+const NEEDS: [(&str, &str); 12] = [
     ("--out", "--generate"),
     ("--copiers", "--generate"),
     ("--clique", "--generate"),
@@ -185,10 +191,11 @@ const NEEDS: [(&str, &str); 11] = [
     ("--ranks", "--csv"),
     ("--groups", "--csv"),
     ("--truth", "--csv"),
+    ("--each", "--csv"),
 ];
 
 /// The flags without a value.
-const SWITCHES: [&str; 3] = ["--findings", "--ranks", "--groups"];
+const SWITCHES: [&str; 4] = ["--findings", "--ranks", "--groups", "--each"];
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Mode, Usage> {
     let err = |m: String| Usage::Error(m);
@@ -247,13 +254,25 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> std::result::Result<M
         return generate_mode(n, seed, get);
     }
     if let Some(csv) = get("--csv") {
-        let allowed =
-            ["--csv", "--truth", "--rounds", "--engine", "--findings", "--ranks", "--groups"];
+        let allowed = [
+            "--csv",
+            "--truth",
+            "--rounds",
+            "--engine",
+            "--findings",
+            "--ranks",
+            "--groups",
+            "--each",
+        ];
         only("--csv", &allowed)?;
         let truth = get("--truth").map(Into::into);
         let (findings, ranks) = (get("--findings").is_some(), get("--ranks").is_some());
-        let groups = get("--groups").is_some();
-        return Ok(Mode::Csv { csv: csv.into(), truth, rounds, engine, findings, ranks, groups });
+        let (groups, each) = (get("--groups").is_some(), get("--each").is_some());
+        if each && engine == Engine::Full {
+            return Err(err("--each hands on the groups of --engine bulk alone".to_owned()));
+        }
+        let csv = csv.into();
+        return Ok(Mode::Csv { csv, truth, rounds, engine, findings, ranks, groups, each });
     }
     only("--sizes", &["--sizes", "--seed", "--rounds", "--engine"]).map_err(|_| {
         let (flag, mode) =
@@ -450,12 +469,14 @@ fn table() -> Table {
     Table::csv().nature_of("total", Nature::RunningTotal).nature_of("state", Nature::ChangingState)
 }
 
-/// `asked`: whether the findings, the ranks and the groups are made.
+/// `asked`: whether the findings, the ranks and the groups are made; `each`: whether each
+/// group is handed on as it is finished and none is kept (`--each`).
 fn reconcile(
     csv: &Path,
     truth: Option<&Path>,
     rounds: usize,
     asked: (bool, bool, bool),
+    each: bool,
 ) -> Result<()> {
     let start = Instant::now();
     let file = File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
@@ -463,8 +484,18 @@ fn reconcile(
     let read = start.elapsed().as_secs_f64();
     // Until the weights settle, as the full engine runs (`--rounds` at most).
     let (findings, ranks, groups) = asked;
-    let reconciler = Reconciler::new().rounds(rounds).findings(findings).ranks(ranks);
-    let result = reconciler.whole_groups(groups).reconcile_table(&bulk);
+    let reconciler =
+        Reconciler::new().rounds(rounds).findings(findings).ranks(ranks).whole_groups(groups);
+    let (result, tally) = if each {
+        // Each group counted as it comes, none kept.
+        let mut tally = Tally::default();
+        let rest = reconciler.reconcile_table_each(&bulk, |g| tally.add(&g.group));
+        (rest, tally)
+    } else {
+        let result = reconciler.reconcile_table(&bulk);
+        let tally = Tally::of(&result.groups);
+        (result, tally)
+    };
     let seconds = start.elapsed().as_secs_f64();
     for r in bulk.rejected().iter().take(10) {
         eprintln!("rejected: {}", r.error);
@@ -473,7 +504,7 @@ fn reconcile(
         eprintln!("... and {} more rejected rows", bulk.rejected().len() - 10);
     }
     let mae = match truth {
-        Some(t) => scores(t, &best_of(&result))?,
+        Some(t) => scores(t, &tally.best)?,
         None => "mae=?".to_owned(),
     };
     println!(
@@ -487,8 +518,8 @@ fn reconcile(
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.map_or(String::new(), |s| format!("findings={} ", s.findings)),
-        if ranks { format!("deprecated={} ", deprecated(&result.groups)) } else { String::new() },
-        if groups { format!("relations={} ", relations(&result.groups)) } else { String::new() },
+        if ranks { format!("deprecated={} ", tally.deprecated) } else { String::new() },
+        if groups { format!("relations={} ", tally.relations) } else { String::new() },
         seconds - read,
         bulk.len() as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -517,8 +548,9 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     if rejected.len() > 10 {
         eprintln!("... and {} more rejected rows", rejected.len() - 10);
     }
+    let tally = Tally::of(&result.groups);
     let mae = match truth {
-        Some(t) => scores(t, &best_of(&result))?,
+        Some(t) => scores(t, &tally.best)?,
         None => "mae=?".to_owned(),
     };
     println!(
@@ -531,8 +563,8 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
         result.rounds,
         result.voices.iter().filter(|v| v.members.len() > 1).count(),
         result.summary.map_or(0, |s| s.findings),
-        deprecated(&result.groups),
-        relations(&result.groups),
+        tally.deprecated,
+        tally.relations,
         seconds - read,
         n as f64 / seconds,
         peak_mib().map_or("?".to_owned(), |m| m.to_string()),
@@ -540,35 +572,52 @@ fn reconcile_full(csv: &Path, truth: Option<&Path>, rounds: usize) -> Result<()>
     Ok(())
 }
 
-/// How many relations `groups` hold.
-fn relations(groups: &[Group]) -> usize {
-    groups.iter().map(|g| g.relations.len()).sum()
+/// What a `RESULT` line reads off a result's groups, counted group by group (so that
+/// `--each` need keep none of them).
+#[derive(Default)]
+struct Tally {
+    /// Each group's best figure or value, by object (the subject's event) and attribute (its
+    /// measure), both in lower case.
+    best: HashMap<(String, String), Best>,
+    /// How many claims are ranked deprecated.
+    deprecated: usize,
+    /// How many relations the groups hold.
+    relations: usize,
 }
 
-/// How many claims of `groups` are ranked deprecated.
-fn deprecated(groups: &[Group]) -> usize {
-    groups.iter().flat_map(|g| &g.ranks).filter(|r| r.rank == Rank::Deprecated).count()
+impl Tally {
+    /// The tally of `groups`.
+    fn of<'a>(groups: impl IntoIterator<Item = &'a Group>) -> Tally {
+        let mut tally = Tally::default();
+        for g in groups {
+            tally.add(g);
+        }
+        tally
+    }
+
+    /// Counts one group in.
+    fn add(&mut self, g: &Group) {
+        self.deprecated += g.ranks.iter().filter(|r| r.rank == Rank::Deprecated).count();
+        self.relations += g.relations.len();
+        if let Some((key, best)) = best_of(g) {
+            self.best.insert(key, best);
+        }
+    }
 }
 
-/// Each group's best figure or value, by object (the subject's event) and attribute (its
+/// A group's best figure or value, by object (the subject's event) and attribute (its
 /// measure), both in lower case: one reading of either engine's result.
-fn best_of(result: &Reconciliation) -> HashMap<(String, String), Best> {
-    result
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = name_key(g.subject.which_event()?.key());
-            let attribute = name_key(&g.subject.measure().to_string());
-            let best = match &g.estimate.as_ref()?.figure {
-                Figure::Number { best, .. } => Best::Number(*best),
-                // A category by its key; a yes/no as its words.
-                Figure::Value { value: Value::Category(l) } => Best::Label(l.key().to_owned()),
-                Figure::Value { value } => Best::Label(value.to_string().to_lowercase()),
-                _ => return None,
-            };
-            Some(((object, attribute), best))
-        })
-        .collect()
+fn best_of(g: &Group) -> Option<((String, String), Best)> {
+    let object = name_key(g.subject.which_event()?.key());
+    let attribute = name_key(&g.subject.measure().to_string());
+    let best = match &g.estimate.as_ref()?.figure {
+        Figure::Number { best, .. } => Best::Number(*best),
+        // A category by its key; a yes/no as its words.
+        Figure::Value { value: Value::Category(l) } => Best::Label(l.key().to_owned()),
+        Figure::Value { value } => Best::Label(value.to_string().to_lowercase()),
+        _ => return None,
+    };
+    Some(((object, attribute), best))
 }
 
 /// The mean absolute error of the numeric estimates against `object,attribute,value` rows,
@@ -720,7 +769,8 @@ mod tests {
                 engine: Engine::Bulk,
                 findings: false,
                 ranks: false,
-                groups: false
+                groups: false,
+                each: false
             })
         );
         assert!(matches!(
@@ -746,6 +796,15 @@ mod tests {
             Ok(Mode::Csv { findings: false, ranks: false, groups: true, .. })
         ));
         assert_eq!(error(&["--groups", "--sizes", "10"]), "--groups needs --csv");
+        assert!(matches!(
+            parse(&["--csv", "c.csv", "--each", "--ranks"]),
+            Ok(Mode::Csv { ranks: true, each: true, .. })
+        ));
+        assert_eq!(error(&["--each", "--sizes", "10"]), "--each needs --csv");
+        assert_eq!(
+            error(&["--csv", "c.csv", "--each", "--engine", "full"]),
+            "--each hands on the groups of --engine bulk alone"
+        );
     }
 
     #[test]

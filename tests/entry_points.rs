@@ -496,7 +496,31 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     assert_bulk_findings(&b, &r, case.all_pairs_up_to, &shown);
     assert_bulk_ranks(&b, &r, &shown);
     assert_bulk_groups(&b, &r, &shown);
+    assert_handed_on_alike(&case.reconciler(), &bulk, &b, &shown);
     assert_bulk_asked(case, &bulk, &claims, &b, &r, &shown);
+}
+
+/// `Reconciler::reconcile_table_each` against `reconcile_table`'s result `b` with the same
+/// reconciler: each of `b`'s groups handed on, in order, with the findings about its subject
+/// in `b`'s order, and no other finding; and the result it returns is `b` without its groups
+/// and findings.
+fn assert_handed_on_alike(reconciler: &Reconciler, bulk: &Bulk, b: &Reconciliation, shown: &str) {
+    let mut handed = Vec::new();
+    let mut rest = reconciler.reconcile_table_each(bulk, |g| handed.push(g));
+    let groups: Vec<&Group> = handed.iter().map(|h| &h.group).collect();
+    assert_eq!(groups, b.groups.iter().collect::<Vec<_>>(), "groups handed on\n{shown}");
+    for h in &handed {
+        let about: Vec<&Finding> =
+            b.findings.iter().filter(|f| f.subject == h.group.subject).collect();
+        let with = h.findings.iter().collect::<Vec<_>>();
+        assert_eq!(with, about, "findings about {}\n{shown}", h.group.subject);
+    }
+    let count = handed.iter().map(|h| h.findings.len()).sum::<usize>();
+    assert_eq!(count, b.findings.len(), "findings handed on\n{shown}");
+    assert!(rest.groups.is_empty() && rest.findings.is_empty(), "kept\n{shown}");
+    rest.groups.clone_from(&b.groups);
+    rest.findings.clone_from(&b.findings);
+    assert_eq!(rest, *b, "the rest of the result\n{shown}");
 }
 
 /// The bulk path's groups against `Reconciler`'s on the same table (see `assert_bulk_same`),
@@ -806,6 +830,7 @@ fn assert_bulk_asked(
             case.reconciler().findings(asked.findings).ranks(asked.ranks).whole_groups(asked.whole);
         let x = reconciler.reconcile_table(bulk);
         let shown = format!("asked for {asked:?}\n{shown}");
+        assert_handed_on_alike(&reconciler, bulk, &x, &shown);
         assert_bulk_estimates(&x, r, &shown);
         assert!(x.claims.is_empty(), "claims\n{shown}");
         assert_asked(&x, full, asked, &shown);

@@ -1,6 +1,7 @@
 //! Scoring the column store: `Reconciler`'s scoring state built from its columns
 //! (`State::of_columns`), its rounds run, and the result read back per variable and source.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -13,7 +14,7 @@ use crate::reconcile::score::{ClaimNames, Givers, State};
 use crate::reconcile::threads;
 use crate::reconcile::voice::Voices;
 use crate::reconcile::{
-    Asked, Finding, Group, Reconciler, Reconciliation, Summary, finish_variable, ranked,
+    Asked, Group, Reconciler, Reconciliation, Summary, TableGroup, finish_variable, ranked,
 };
 use crate::subject::{Measure, Nature, Subject};
 use crate::tabular::attribute_key;
@@ -54,7 +55,9 @@ impl Reconciler {
     /// asked ([`Reconciler::findings`], [`Reconciler::ranks`], [`Reconciler::whole_groups`]),
     /// the findings and each group's ranks and whole content. `claims` is empty: the rows stay
     /// in `bulk`, and a claim is named as `Table::read` names a row's, `name:line`. For the
-    /// estimates of millions of rows alone, turn the three off: each names claims by id.
+    /// estimates of millions of rows alone, turn the three off: each names claims by id. To
+    /// have them all without holding them, [`Reconciler::reconcile_table_each`] hands each
+    /// group on as it is finished.
     ///
     /// # Complexity
     /// O(n log n) for n claims to build the scoring state (each variable's figures sorted
@@ -110,11 +113,83 @@ impl Reconciler {
     pub fn reconcile_table(&self, bulk: &Bulk) -> Reconciliation {
         threads::on_pool(bulk.len(), || reconcile(self, bulk))
     }
+
+    /// Reconciles a table as [`Reconciler::reconcile_table`] does, handing each group to
+    /// `each`, with the findings about it, as soon as it is finished, and keeping neither: the
+    /// memory of the full model (ranks, findings, whole groups) on millions of rows is then
+    /// the scoring state's and a few thousand groups', not the whole result's.
+    ///
+    /// The groups come in the order of `reconcile_table`'s `groups`, equal to them, each with
+    /// the findings `reconcile_table` gives about its subject, in their order there (by
+    /// kind, then claims). The result returned holds the rest, as `reconcile_table` gives
+    /// it (the sources, outlets, voices, summary, rounds and rejected rows); its `groups`
+    /// and `findings` are empty.
+    ///
+    /// `each` runs on the calling thread, so it may write to a file or hold what is not
+    /// [`Send`]; the groups are finished in parallel, some thousands of claims at a time,
+    /// while it waits.
+    ///
+    /// # Example
+    /// ```
+    /// use claimrecon::{FindingKind, Parser, Rank, Reconciler, Table};
+    /// let csv = "source,object,attribute,value\n\
+    ///            a,Oslo,population,700000\n\
+    ///            b,Oslo,population,700000\n\
+    ///            c,Oslo,population,650000\n\
+    ///            a,Bergen,population,290000\n";
+    /// let bulk = Table::csv().read_bulk("towns.csv", csv.as_bytes(), &Parser::default())?;
+    /// // Written out as they come (here, a line per claim that conflicts with its estimate).
+    /// let mut lines = Vec::new();
+    /// let rest = Reconciler::new().reconcile_table_each(&bulk, |group| {
+    ///     for r in group.group.ranks.iter().filter(|r| r.rank == Rank::Deprecated) {
+    ///         lines.push(format!("{} {}: {}", group.group.subject, r.claim, r.reason));
+    ///     }
+    ///     assert!(group.findings.iter().all(|f| f.subject == group.group.subject));
+    /// });
+    /// assert_eq!(lines.len(), 1);
+    /// assert!(lines[0].contains("towns.csv:4"), "{}", lines[0]);
+    /// // The rest of the result: no groups or findings kept, the summary counts them all.
+    /// assert!(rest.groups.is_empty() && rest.findings.is_empty());
+    /// assert_eq!(rest.summary.unwrap().quantities, 2);
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    pub fn reconcile_table_each(
+        &self,
+        bulk: &Bulk,
+        mut each: impl FnMut(TableGroup),
+    ) -> Reconciliation {
+        reconcile_each(self, bulk, CLAIMS_AT_A_TIME, &mut |_, g| each(g))
+    }
 }
 
 /// Scores every source and estimates every variable of `bulk` with `reconciler`'s options
-/// (see [`Reconciler::reconcile_table`]).
+/// (see [`Reconciler::reconcile_table`]), every group and its findings kept.
 fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
+    let (mut groups, mut found) = (Vec::new(), Vec::new());
+    let mut result = reconcile_each(reconciler, bulk, CLAIMS_AT_A_TIME, &mut |all, g| {
+        if groups.is_empty() {
+            groups.reserve_exact(all);
+        }
+        let place = groups.len();
+        groups.push(g.group);
+        found.extend(g.findings.into_iter().map(|f| (place, f)));
+    });
+    result.groups = groups;
+    result.findings = findings::in_order(found);
+    result
+}
+
+/// Scores every source and estimates every variable of `bulk` with `reconciler`'s options
+/// (see [`Reconciler::reconcile_table`]), handing each group, with its findings, to `each`,
+/// in subject order, as it is finished (about `at_a_time` claims' worth at a time, see
+/// [`CLAIMS_AT_A_TIME`]), with how many groups there are in all: the result holds everything
+/// else.
+fn reconcile_each(
+    reconciler: &Reconciler,
+    bulk: &Bulk,
+    at_a_time: usize,
+    each: &mut dyn FnMut(usize, TableGroup),
+) -> Reconciliation {
     let Reconciler {
         rounds,
         tolerance,
@@ -127,20 +202,23 @@ fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
     // One policy for the scoring state and the relations, whose reasons judge again: the
     // reconciler's, as for claims.
     let policy = Arc::new(reconciler.policy.clone());
-    let (mut state, voices) =
-        State::of_columns(bulk, &policy, rounds, tolerance, copy_detection, same_voice);
+    let (mut state, voices) = threads::on_pool(bulk.len(), || {
+        State::of_columns(bulk, &policy, rounds, tolerance, copy_detection, same_voice)
+    });
     let firsts = bulk.first_claims();
     let names = BulkNames::of(bulk, &firsts, &voices);
-    state.index_claims();
-    let (sources, outlets, voice_reports) = state.reports(&names, &voices);
-    let (groups, found) = groups_of(&mut state, &names, &policy, asked, all_pairs_up_to);
-    let (findings, summary) = found.map_or((Vec::new(), None), |(f, s)| (f, Some(s)));
+    let (sources, outlets, voice_reports) = threads::on_pool(bulk.len(), || {
+        state.index_claims();
+        state.reports(&names, &voices)
+    });
+    let publish = Publish { names: &names, policy: &policy, asked, all_pairs_up_to, at_a_time };
+    let summary = publish.each_group(&mut state, each);
     Reconciliation {
         claims: Vec::new(),
         rejected: bulk.rejected.clone(),
-        groups,
+        groups: Vec::new(),
         summary,
-        findings,
+        findings: Vec::new(),
         sources,
         outlets,
         voices: voice_reports,
@@ -362,109 +440,161 @@ impl ClaimNames for VariableNames<'_, '_> {
     }
 }
 
-/// Every variable with claims as `Reconciler`'s [`Group`], in subject order: its subject and
-/// estimate always; with `asked.whole_groups`, all of it (its claims in as-of order, their
-/// relations, its clusters, the claims behind its estimate: [`finish_variable`]); with
-/// `asked.ranks`, its ranks; and with `asked.findings`, the findings and the summary, by
-/// `Reconciler`'s rules and code ([`findings::of_group`], [`findings::summarize`]), each
-/// variable's read off its whole group before what was not asked for is dropped.
-fn groups_of(
-    state: &mut State,
-    names: &BulkNames<'_>,
-    policy: &Arc<Policy>,
+/// What finishing a table's groups reads besides the scoring state.
+struct Publish<'a> {
+    names: &'a BulkNames<'a>,
+    policy: &'a Arc<Policy>,
     asked: Asked,
     all_pairs_up_to: usize,
-) -> (Vec<Group>, Option<(Vec<Finding>, Summary)>) {
-    let Asked { findings: find, ranks, whole_groups: keep } = asked;
-    if ranks || keep || find {
-        state.mark_supports();
-    }
-    let state = &*state;
-    let BulkNames { bulk, firsts, voices, .. } = *names;
-    // Each variable's chunk and place there.
-    let mut at = vec![(0, 0); bulk.vars.len()];
-    for (ci, c) in bulk.chunks.iter().enumerate() {
-        for k in 0..c.kinds.len() {
-            at[c.first + k] = (ci, k);
+    /// How many claims' groups are finished at a time ([`CLAIMS_AT_A_TIME`]).
+    at_a_time: usize,
+}
+
+/// How many claims of a table's groups are finished at a time, in parallel, before they are
+/// handed on (a group of more is finished alone): what a table's groups hold on to at once
+/// when they are handed on one by one ([`Reconciler::reconcile_table_each`]).
+const CLAIMS_AT_A_TIME: usize = 1 << 16;
+
+impl Publish<'_> {
+    /// Every variable with claims as `Reconciler`'s [`Group`], in subject order, handed to
+    /// `each` with its findings and how many groups there are in all: its subject and
+    /// estimate always; with `asked.whole_groups`, all of it (its claims in as-of order, their
+    /// relations, its clusters, the claims behind its estimate: [`finish_variable`]); with
+    /// `asked.ranks`, its ranks; and with `asked.findings`, its findings, by `Reconciler`'s
+    /// rules and code ([`findings::of_group`]), each variable's read off its whole group
+    /// before what was not asked for is dropped. Returns the summary, with findings.
+    ///
+    /// The groups are finished some `at_a_time` claims at a time (whole groups, one alone when
+    /// it has more), in parallel, and handed on in order: while the calling thread hands one
+    /// part's groups on, the pool finishes the next part's.
+    fn each_group(
+        &self,
+        state: &mut State,
+        each: &mut dyn FnMut(usize, TableGroup),
+    ) -> Option<Summary> {
+        let Asked { findings: find, ranks, whole_groups: keep } = self.asked;
+        if ranks || keep || find {
+            state.mark_supports();
         }
-    }
-    // The variables with claims, in subject order, each with its subject: a group each, as
-    // `Reconciler` has a group per subject claimed.
-    let (variables, subjects): (Vec<usize>, Vec<Subject>) = in_subject_order(bulk)
-        .into_iter()
-        .filter_map(|v| {
-            let (ci, k) = at[v];
-            let c = &bulk.chunks[ci];
-            (c.start[k] < c.start[k + 1]).then_some(())?;
-            Some((v, subject_of(bulk, v, c.natures[k])?))
-        })
-        .unzip();
-    // In parallel, in order, straight into the result: each group is its variable's alone,
-    // and a table of 10^5 variables holds its groups once (not a list of them and a copy).
-    let (groups, found): (Vec<Group>, Vec<Vec<Finding>>) = variables
-        .par_iter()
-        .zip(subjects)
-        .map(|(&v, subject)| {
-            let (ci, k) = at[v];
-            let c = &bulk.chunks[ci];
-            let claims = firsts[ci] + c.start[k]..firsts[ci] + c.start[k + 1];
-            if !(ranks || keep || find) {
-                let estimate = state.latest_estimate(v, names);
-                return (Group::of_estimate(subject, estimate), Vec::new());
+        let state = &*state;
+        let bulk = self.names.bulk;
+        // Each variable's chunk and place there.
+        let mut at = vec![(0, 0); bulk.vars.len()];
+        for (ci, c) in bulk.chunks.iter().enumerate() {
+            for k in 0..c.kinds.len() {
+                at[c.first + k] = (ci, k);
             }
-            let names = &VariableNames::of(names, claims.clone());
-            let mut members = Vec::with_capacity(claims.len());
-            members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
-            // As `Reconciler` orders a group's claims: by date (the undated first), then id.
-            members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
-            let (mut g, found) = if keep || find {
-                let g =
-                    finish_variable(v, subject, &members, names, state, policy, all_pairs_up_to);
-                let found = if find {
-                    findings::of_group(
-                        v,
-                        &g,
-                        names,
-                        &mut || claims.clone().collect(),
-                        state,
-                        voices,
-                    )
-                } else {
-                    Vec::new()
-                };
-                (g.keeping(asked), found)
+        }
+        let claims_of = |v: usize| {
+            let (ci, k) = at[v];
+            let c = &bulk.chunks[ci];
+            self.names.firsts[ci] + c.start[k]..self.names.firsts[ci] + c.start[k + 1]
+        };
+        // The variables with claims, in subject order, each with its subject: a group each, as
+        // `Reconciler` has a group per subject claimed.
+        let (variables, subjects): (Vec<usize>, Vec<Subject>) = in_subject_order(bulk)
+            .into_iter()
+            .filter_map(|v| {
+                let (ci, k) = at[v];
+                (!claims_of(v).is_empty()).then_some(())?;
+                Some((v, subject_of(bulk, v, bulk.chunks[ci].natures[k])?))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .unzip();
+        let mut summary = find.then(Summary::default);
+        let all = variables.len();
+        let lens: Vec<usize> = variables.iter().map(|&v| claims_of(v).len()).collect();
+        // Each part: its variables' places, and their subjects.
+        let mut subjects = subjects.into_iter();
+        let mut parts = threads::parts_of(&lens, self.at_a_time)
+            .into_iter()
+            .map(|part| (part.clone(), subjects.by_ref().take(part.len()).collect::<Vec<_>>()));
+        let parallel = bulk.len() >= threads::PARALLEL_FROM;
+        let finish = |(part, subjects): (Range<usize>, Vec<Subject>)| -> Vec<(usize, TableGroup)> {
+            let work = variables[part].iter().copied().zip(subjects);
+            let one = |(v, subject)| (v, self.group(v, subject, claims_of(v), state));
+            if parallel {
+                work.collect::<Vec<_>>().into_par_iter().map(one).collect()
             } else {
-                (Group::of_estimate(subject, state.latest_estimate(v, names)), Vec::new())
-            };
-            if ranks {
-                g.ranks = ranked(state, members.iter().map(|m| (m.0, names.id(m.0))), names);
+                work.map(one).collect()
             }
-            (g, found)
-        })
-        .unzip();
-    let findings = find.then(|| {
-        // Each finding with its variable, and each variable with whether it has an estimate.
-        let found: Vec<(usize, Finding)> = variables
-            .iter()
-            .zip(found)
-            .flat_map(|(&v, f)| f.into_iter().map(move |f| (v, f)))
-            .collect();
-        let claimed = variables.iter().zip(&groups).map(|(&v, g)| (v, g.estimate.is_some()));
-        let summary = findings::summarize(&found, claimed, state);
-        // A finding orders by its variable's place in subject order.
-        let mut place = vec![0; bulk.vars.len()];
-        for (r, &v) in variables.iter().enumerate() {
-            place[v] = r;
+        };
+        let mut hand_on = |done: Vec<(usize, TableGroup)>| {
+            for (v, g) in done {
+                if let Some(summary) = &mut summary {
+                    let numbered = g.findings.iter().filter(|f| f.kind.is_numbered()).count();
+                    summary.count(v, g.group.estimate.is_some(), numbered, state);
+                }
+                each(all, g);
+            }
+        };
+        // While the calling thread hands a part's groups on, the pool finishes the next part's.
+        let mut current = parts.next().map(finish);
+        while let Some(done) = current.take() {
+            let next = parts.next();
+            if parallel && next.is_some() {
+                rayon::in_place_scope(|s| {
+                    s.spawn(|_| current = next.map(finish));
+                    hand_on(done);
+                });
+            } else {
+                hand_on(done);
+                current = next.map(finish);
+            }
         }
-        let found = found.into_iter().map(|(v, f)| (place[v], f)).collect();
-        (findings::in_order(found), summary)
-    });
-    (groups, findings)
+        summary
+    }
+
+    /// Variable `v`'s group about `subject`, its claims `claims`, and its findings (see
+    /// [`Publish::each_group`]).
+    fn group(&self, v: usize, subject: Subject, claims: Range<usize>, state: &State) -> TableGroup {
+        let asked = self.asked;
+        let Asked { findings: find, ranks, whole_groups: keep } = asked;
+        if !(ranks || keep || find) {
+            let estimate = state.latest_estimate(v, self.names);
+            return TableGroup {
+                group: Group::of_estimate(subject, estimate),
+                findings: Vec::new(),
+            };
+        }
+        let names = &VariableNames::of(self.names, claims.clone());
+        let mut members = Vec::with_capacity(claims.len());
+        members.extend(claims.clone().map(|i| (i, names.as_of(i), names.voice(i))));
+        // As `Reconciler` orders a group's claims: by date (the undated first), then id.
+        members.sort_by_cached_key(|&(i, day, _)| (day, names.order_key(i)));
+        let (mut group, mut found) = if keep || find {
+            let g = finish_variable(
+                v,
+                subject,
+                &members,
+                names,
+                state,
+                self.policy,
+                self.all_pairs_up_to,
+            );
+            let found = if find {
+                let voices = self.names.voices;
+                findings::of_group(v, &g, names, &mut || claims.clone().collect(), state, voices)
+            } else {
+                Vec::new()
+            };
+            (g.keeping(asked), found)
+        } else {
+            (Group::of_estimate(subject, state.latest_estimate(v, names)), Vec::new())
+        };
+        if ranks {
+            group.ranks = ranked(state, members.iter().map(|m| (m.0, names.id(m.0))), names);
+        }
+        found = findings::in_order(found.into_iter().map(|f| (0, f)).collect());
+        TableGroup { group, findings: found }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{BulkNames, ClaimNames, VariableNames, Voices, reconcile};
+    use super::{BulkNames, ClaimNames, VariableNames, Voices, reconcile, reconcile_each};
+    use crate::reconcile::findings;
     use crate::reconcile::threads::{PARALLEL_FROM, large_table_csv};
     use crate::{Parser, Reconciler, Table};
 
@@ -481,6 +611,46 @@ mod tests {
         let beside = reconcile(&reconciler, &bulk);
         assert!(on_the_pool.voices.iter().any(|v| v.members.len() > 1), "the clique is found");
         assert_eq!(on_the_pool, beside);
+    }
+
+    /// A table's groups finished a few claims at a time and handed on one by one are those
+    /// finished all at once: the same groups in the same order, the same findings and the same
+    /// summary, which counts each group as its own variable (a part's groups, not the first
+    /// part's), and the same rest of the result. The table adds to the pool's table an
+    /// attribute first in subject order whose objects two sources agree on, and one last
+    /// whose objects one source gives: in the summary, agreed and single-voice quantities.
+    #[test]
+    fn groups_finished_part_by_part_are_the_groups_finished_at_once() {
+        use std::fmt::Write;
+        let mut csv = large_table_csv();
+        for o in 0..300 {
+            writeln!(csv, "s1,o{o},area,{},\ns2,o{o},area,{},", 7 + o, 7 + o).unwrap();
+            writeln!(csv, "s3,o{o},zone,{},", 9 + o).unwrap();
+        }
+        let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+        assert!(bulk.len() >= PARALLEL_FROM, "{} rows: groups finished in parallel", bulk.len());
+        assert!(bulk.rejected().is_empty(), "{:?}", bulk.rejected()[0]);
+        let reconciler = Reconciler::new();
+        let at_once = reconcile_each(&reconciler, &bulk, usize::MAX, &mut |_, _| {});
+        let whole = reconcile(&reconciler, &bulk);
+        let (mut groups, mut found) = (Vec::new(), Vec::new());
+        let mut counted = Vec::new();
+        let mut rest = reconcile_each(&reconciler, &bulk, 97, &mut |all, g| {
+            counted.push(all);
+            found.extend(g.findings.into_iter().map(|f| (groups.len(), f)));
+            groups.push(g.group);
+        });
+        assert!(counted.iter().all(|&n| n == whole.groups.len()), "how many groups in all");
+        // The pool's table's 1,000 quantities have findings; the areas agree, the zones rest
+        // on one voice.
+        let summary = whole.summary.unwrap();
+        let counts = (summary.quantities, summary.with_findings, summary.agreed);
+        assert_eq!((counts, summary.single_voice), ((1_600, 1_000, 300), 300), "{summary}");
+        assert_eq!(at_once.summary, whole.summary);
+        assert_eq!(rest.summary, whole.summary);
+        rest.groups = groups;
+        rest.findings = findings::in_order(found);
+        assert_eq!(rest, whole);
     }
 
     /// The names of a table of five rows about two variables' claims (four of them dated),

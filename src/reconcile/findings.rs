@@ -1,6 +1,6 @@
 //! Findings: what a human should look at first.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -155,32 +155,40 @@ impl FindingKind {
 }
 
 /// The summary of a reconciliation's groups (each with whether it has an estimate) and their
-/// findings, `found` with their groups: one definition for `Reconciler`'s groups and a
-/// table's variables.
+/// findings, `found` with their groups (see [`Summary::count`]).
 pub(crate) fn summarize(
     found: &[(usize, Finding)],
     groups: impl Iterator<Item = (usize, bool)>,
     state: &State,
 ) -> Summary {
-    let flagged: BTreeSet<usize> =
-        found.iter().filter(|(_, f)| f.kind.is_numbered()).map(|&(gi, _)| gi).collect();
-    let mut summary = Summary {
-        with_findings: flagged.len(),
-        findings: found.iter().filter(|(_, f)| f.kind.is_numbered()).count(),
-        ..Summary::default()
-    };
+    let mut numbered: BTreeMap<usize, usize> = BTreeMap::new();
+    for (gi, _) in found.iter().filter(|(_, f)| f.kind.is_numbered()) {
+        *numbered.entry(*gi).or_default() += 1;
+    }
+    let mut summary = Summary::default();
     for (gi, has_estimate) in groups {
-        summary.quantities += 1;
-        if flagged.contains(&gi) {
-            continue;
-        }
-        match (has_estimate, state.supporting_voices(gi).len()) {
-            (false, _) => summary.without_estimate += 1,
-            (true, 0 | 1) => summary.single_voice += 1,
-            (true, _) => summary.agreed += 1,
-        }
+        summary.count(gi, has_estimate, numbered.get(&gi).copied().unwrap_or(0), state);
     }
     summary
+}
+
+impl Summary {
+    /// Counts group `gi` of `state`, with whether it has an estimate and how many numbered
+    /// findings it has: one definition for `Reconciler`'s groups and a table's variables,
+    /// counted all at once or group by group as they are finished.
+    pub(crate) fn count(&mut self, gi: usize, has_estimate: bool, numbered: usize, state: &State) {
+        self.quantities += 1;
+        if numbered > 0 {
+            self.with_findings += 1;
+            self.findings += numbered;
+            return;
+        }
+        match (has_estimate, state.supporting_voices(gi).len()) {
+            (false, _) => self.without_estimate += 1,
+            (true, 0 | 1) => self.single_voice += 1,
+            (true, _) => self.agreed += 1,
+        }
+    }
 }
 
 /// The single-voice finding of group `gi` about `subject`, if its number rests on one voice.

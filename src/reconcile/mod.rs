@@ -204,6 +204,18 @@ pub struct Ranked {
     pub reason: RankReason,
 }
 
+/// One group of a table's reconciliation with the findings about it, as
+/// [`Reconciler::reconcile_table_each`] hands them on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TableGroup {
+    /// The group, as [`Reconciliation::groups`] holds it.
+    pub group: Group,
+    /// The findings about its subject, as [`Reconciliation::findings`] holds them, in their
+    /// order there.
+    pub findings: Vec<Finding>,
+}
+
 /// A bound derived from sub-counts: "more than 1,300 police and 1,000 civilians injured" gives
 /// "more than 2,300 injured in all". It takes part in the total's reconciliation.
 ///
