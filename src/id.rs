@@ -382,7 +382,8 @@ impl PartialEq for ClaimId {
 
 impl Eq for ClaimId {}
 
-/// An id equals a text when its text is that text: `id == "d2-deaths-164"`.
+/// An id equals a text when its text is that text: `id == "d2-deaths-164"`, and
+/// `"d2-deaths-164" == id`.
 impl PartialEq<str> for ClaimId {
     fn eq(&self, other: &str) -> bool {
         let (head, tail) = (self.0.head(), self.0.tail());
@@ -394,6 +395,18 @@ impl PartialEq<str> for ClaimId {
 impl PartialEq<&str> for ClaimId {
     fn eq(&self, other: &&str) -> bool {
         *self == **other
+    }
+}
+
+impl PartialEq<ClaimId> for str {
+    fn eq(&self, other: &ClaimId) -> bool {
+        *other == *self
+    }
+}
+
+impl PartialEq<ClaimId> for &str {
+    fn eq(&self, other: &ClaimId) -> bool {
+        *other == **self
     }
 }
 
@@ -612,6 +625,8 @@ mod tests {
         let (longer, shorter) =
             (format!("{text}0"), text.as_str().chars().skip(1).collect::<String>());
         assert!(id == *text.as_str() && id != longer.as_str() && id != shorter.as_str());
+        // And the other way round.
+        assert!(*text.as_str() == id && longer.as_str() != id && shorter.as_str() != id);
         assert_eq!(serde_json::to_string(&id).unwrap(), serde_json::to_string(&text).unwrap());
     }
 
