@@ -281,6 +281,32 @@ impl<'a> BulkNames<'a> {
     fn as_of_at(&self, (ci, j): (usize, usize)) -> Option<NaiveDate> {
         self.bulk.chunks[ci].days.get(j).copied().and_then(super::date_of_day)
     }
+
+    /// The value of the claim at `j` in chunk `ci` ([`ClaimNames::value`]), its variable the
+    /// chunk's `k`th.
+    fn value_at(&self, (ci, j): (usize, usize), k: usize) -> Value {
+        let chunk = &self.bulk.chunks[ci];
+        let claim = chunk.claim(j);
+        if chunk.kinds.get(k) == Some(&BulkKind::Number) {
+            let phrase = chunk.intervals.binary_search_by_key(&j, |&(p, _)| p).ok();
+            let amount = phrase.and_then(|i| chunk.amounts.get(i).copied().flatten());
+            super::number_value(claim.value, amount).unwrap_or(Value::Undisclosed)
+        } else {
+            self.bulk.label_values.get(claim.value as usize).cloned().unwrap_or(Value::Undisclosed)
+        }
+    }
+
+    /// The source's number of the claim at `j` in chunk `ci` ([`ClaimNames::source_number`]):
+    /// the reader keeps a source spelt in several cases as one.
+    fn source_number_at(&self, (ci, j): (usize, usize)) -> usize {
+        self.bulk.chunks[ci].sources[j] as usize
+    }
+
+    /// The first giver's key of the claim at `j` in chunk `ci`
+    /// ([`ClaimNames::first_giver_key`]): a row is never relayed.
+    fn first_giver_key_at(&self, at: (usize, usize)) -> (Option<NaiveDate>, bool, u64) {
+        (self.as_of_at(at), false, self.order_key_at(at))
+    }
 }
 
 impl ClaimNames for BulkNames<'_> {
@@ -298,33 +324,21 @@ impl ClaimNames for BulkNames<'_> {
 
     fn value(&self, c: usize) -> Value {
         let (ci, j) = self.place(c);
-        let chunk = &self.bulk.chunks[ci];
-        let claim = chunk.claim(j);
         // The chunk's variable: the last whose claims start at or before `j`.
-        let k = chunk.start.partition_point(|&s| s <= j).saturating_sub(1);
-        if chunk.kinds.get(k) == Some(&BulkKind::Number) {
-            let phrase = chunk.intervals.binary_search_by_key(&j, |&(p, _)| p).ok();
-            let amount = phrase.and_then(|i| chunk.amounts.get(i).copied().flatten());
-            super::number_value(claim.value, amount).unwrap_or(Value::Undisclosed)
-        } else {
-            self.bulk.label_values.get(claim.value as usize).cloned().unwrap_or(Value::Undisclosed)
-        }
+        let k = self.bulk.chunks[ci].start.partition_point(|&s| s <= j).saturating_sub(1);
+        self.value_at((ci, j), k)
     }
 
     fn source(&self, c: usize) -> SourceId {
-        let (ci, j) = self.place(c);
-        self.voices.name(self.bulk.chunks[ci].sources[j] as usize).clone()
+        self.voices.name(self.source_number(c)).clone()
     }
 
     fn source_number(&self, c: usize) -> usize {
-        // The reader keeps a source spelt in several cases as one.
-        let (ci, j) = self.place(c);
-        self.bulk.chunks[ci].sources[j] as usize
+        self.source_number_at(self.place(c))
     }
 
     fn voice(&self, c: usize) -> usize {
-        let (ci, j) = self.place(c);
-        self.voices.group_of_name(self.bulk.chunks[ci].sources[j] as usize)
+        self.voices.group_of_name(self.source_number(c))
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
@@ -341,10 +355,9 @@ impl ClaimNames for BulkNames<'_> {
         None
     }
 
-    /// The chunk found once for the date and the key (a row is never relayed).
+    /// The chunk found once for the date and the key.
     fn first_giver_key(&self, c: usize) -> (Option<NaiveDate>, bool, u64) {
-        let at = self.place(c);
-        (self.as_of_at(at), false, self.order_key_at(at))
+        self.first_giver_key_at(self.place(c))
     }
 }
 
@@ -377,6 +390,10 @@ struct VariableNames<'n, 'a> {
     names: &'n BulkNames<'a>,
     /// The variable's claims, consecutive from the claim numbered `first`.
     first: usize,
+    /// Their chunk, where the first is at `at`, and the variable's place among the chunk's.
+    chunk: usize,
+    at: usize,
+    var: usize,
     /// Their ids, in that order.
     ids: Vec<ClaimId>,
 }
@@ -387,7 +404,24 @@ impl<'n, 'a> VariableNames<'n, 'a> {
         // thread would change for every row.
         let prefix = Arc::new(String::clone(&names.prefix));
         let ids = claims.clone().map(|c| names.id_after(&prefix, c)).collect();
-        VariableNames { names, first: claims.start, ids }
+        // A variable's claims are one chunk's: found once, not for each claim named.
+        let (chunk, at) = names.place(claims.start);
+        let starts = &names.bulk.chunks[chunk].start;
+        let var = starts.partition_point(|&s| s <= at).saturating_sub(1);
+        VariableNames { names, first: claims.start, chunk, at, var, ids }
+    }
+
+    /// Claim `c`'s chunk and its place there: the variable's, found once, for its claims.
+    fn place(&self, c: usize) -> (usize, usize) {
+        match c.checked_sub(self.first).filter(|&k| k < self.ids.len()) {
+            Some(k) => (self.chunk, self.at + k),
+            None => self.names.place(c),
+        }
+    }
+
+    /// Whether claim `c` is one of the variable's.
+    fn holds(&self, c: usize) -> bool {
+        c.checked_sub(self.first).is_some_and(|k| k < self.ids.len())
     }
 }
 
@@ -404,27 +438,31 @@ impl ClaimNames for VariableNames<'_, '_> {
     }
 
     fn order_key(&self, c: usize) -> u64 {
-        self.names.order_key(c)
+        self.names.order_key_at(self.place(c))
     }
 
     fn value(&self, c: usize) -> Value {
-        self.names.value(c)
+        if self.holds(c) {
+            self.names.value_at(self.place(c), self.var)
+        } else {
+            self.names.value(c)
+        }
     }
 
     fn source(&self, c: usize) -> SourceId {
-        self.names.source(c)
+        self.names.voices.name(self.source_number(c)).clone()
     }
 
     fn source_number(&self, c: usize) -> usize {
-        self.names.source_number(c)
+        self.names.source_number_at(self.place(c))
     }
 
     fn voice(&self, c: usize) -> usize {
-        self.names.voice(c)
+        self.names.voices.group_of_name(self.source_number(c))
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
-        self.names.as_of(c)
+        self.names.as_of_at(self.place(c))
     }
 
     fn givers(&self) -> Givers {
@@ -436,7 +474,7 @@ impl ClaimNames for VariableNames<'_, '_> {
     }
 
     fn first_giver_key(&self, c: usize) -> (Option<NaiveDate>, bool, u64) {
-        self.names.first_giver_key(c)
+        self.names.first_giver_key_at(self.place(c))
     }
 }
 
