@@ -31,6 +31,9 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Clock>();
     assert_send_sync::<Bulk>();
     assert_send_sync::<Reconciliation>();
+    assert_send_sync::<Group>();
+    assert_send_sync::<Finding>();
+    assert_send_sync::<TableGroup>();
 }
 
 fn seed_claim(phrase: &str) -> Result<Claim, Error> {

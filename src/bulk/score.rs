@@ -126,8 +126,16 @@ impl Reconciler {
     /// and `findings` are empty.
     ///
     /// `each` runs on the calling thread, so it may write to a file or hold what is not
-    /// [`Send`]; the groups are finished in parallel, some thousands of claims at a time,
-    /// while it waits.
+    /// [`Send`]. The groups are finished in parallel in parts of about 2^16 claims (whole
+    /// groups, at least one for each of the pool's threads): while `each` is handed one part's
+    /// groups, the pool finishes the next part's.
+    ///
+    /// # Complexity
+    /// The time of [`Reconciler::reconcile_table`] (on the dated 10^7 table of
+    /// `examples/scale` with 20 copiers, findings and ranks on, 0.95x its CPU), plus what `each`
+    /// takes. The memory is the scoring state's and two parts' groups, not every group's: at
+    /// 10^7 claims 941 against 2,014 MiB kept whole, at 10^6 with whole groups too 130 against
+    /// 365 MiB (BENCHMARKS.md, "The full model handed on group by group").
     ///
     /// # Example
     /// ```
@@ -166,7 +174,8 @@ impl Reconciler {
 /// (see [`Reconciler::reconcile_table`]), every group and its findings kept.
 fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
     let (mut groups, mut found) = (Vec::new(), Vec::new());
-    let mut result = reconcile_each(reconciler, bulk, CLAIMS_AT_A_TIME, &mut |all, g| {
+    // Kept whole: the groups in one part, finished in parallel as one loop.
+    let mut result = reconcile_each(reconciler, bulk, usize::MAX, &mut |all, g| {
         if groups.is_empty() {
             groups.reserve_exact(all);
         }
@@ -489,8 +498,9 @@ struct Publish<'a> {
 }
 
 /// How many claims of a table's groups are finished at a time, in parallel, before they are
-/// handed on (a group of more is finished alone): what a table's groups hold on to at once
-/// when they are handed on one by one ([`Reconciler::reconcile_table_each`]).
+/// handed on (more when it takes more to give each of the pool's threads a group): with the
+/// part being handed on, what a table's groups hold on to at once when they are handed on one
+/// by one ([`Reconciler::reconcile_table_each`]).
 const CLAIMS_AT_A_TIME: usize = 1 << 16;
 
 impl Publish<'_> {
@@ -502,9 +512,10 @@ impl Publish<'_> {
     /// rules and code ([`findings::of_group`]), each variable's read off its whole group
     /// before what was not asked for is dropped. Returns the summary, with findings.
     ///
-    /// The groups are finished some `at_a_time` claims at a time (whole groups, one alone when
-    /// it has more), in parallel, and handed on in order: while the calling thread hands one
-    /// part's groups on, the pool finishes the next part's.
+    /// The groups are finished some `at_a_time` claims at a time (whole groups, and at least
+    /// one for each of the pool's threads however large they are), in parallel, and handed on
+    /// in order: while the calling thread hands one part's groups on, the pool finishes the
+    /// next part's.
     fn each_group(
         &self,
         state: &mut State,
@@ -537,15 +548,15 @@ impl Publish<'_> {
                 (!claims_of(v).is_empty()).then_some(())?;
                 Some((v, subject_of(bulk, v, bulk.chunks[ci].natures[k])?))
             })
-            .collect::<Vec<_>>()
-            .into_iter()
             .unzip();
         let mut summary = find.then(Summary::default);
         let all = variables.len();
         let lens: Vec<usize> = variables.iter().map(|&v| claims_of(v).len()).collect();
         // Each part: its variables' places, and their subjects.
         let mut subjects = subjects.into_iter();
-        let mut parts = threads::parts_of(&lens, self.at_a_time)
+        // At least a group for each thread a part, however large the groups.
+        let threads = rayon::current_num_threads();
+        let mut parts = threads::parts_of_at_least(&lens, self.at_a_time, threads)
             .into_iter()
             .map(|part| (part.clone(), subjects.by_ref().take(part.len()).collect::<Vec<_>>()));
         let parallel = bulk.len() >= threads::PARALLEL_FROM;

@@ -747,8 +747,8 @@ pub struct VoiceReport {
 #[non_exhaustive]
 pub struct Rejected {
     /// The claim's id as written, when one could be read; for a table's row, the id its claim
-    /// would have had (`name:line`, the name as claim ids hold it: trimmed, inner runs of
-    /// spaces made one).
+    /// would have had (`name:line`, the name as claim ids hold it: trimmed, each run of
+    /// white space one space, invisible characters dropped).
     pub id: Option<String>,
     /// The corpus line it was written on, when it came from a corpus.
     pub line: Option<usize>,

@@ -35,11 +35,18 @@ pub(crate) fn map_each<R: Send>(n: usize, parallel: bool, f: impl Fn(usize) -> R
 /// many items as keep a part at `rows` rows or fewer, and at least one (an item of more rows is
 /// a part alone). Returns each part's items.
 pub(crate) fn parts_of(lens: &[usize], rows: usize) -> Vec<Range<usize>> {
+    parts_of_at_least(lens, rows, 1)
+}
+
+/// Items of `lens` rows each, in order, in parts as [`parts_of`] cuts them, but of at least
+/// `items` items each (but the last): so that a part of large items still has an item for
+/// each thread. Returns each part's items.
+pub(crate) fn parts_of_at_least(lens: &[usize], rows: usize, items: usize) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut from = 0;
     while from < lens.len() {
         let (mut to, mut sum) = (from + 1, lens[from]);
-        while to < lens.len() && sum + lens[to] <= rows {
+        while to < lens.len() && (sum + lens[to] <= rows || to - from < items) {
             sum += lens[to];
             to += 1;
         }
@@ -108,16 +115,20 @@ pub(crate) fn large_table_csv() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{PARALLEL_FROM, on_pool, parts_of};
+    use super::{PARALLEL_FROM, on_pool, parts_of, parts_of_at_least};
 
     /// Parts hold whole items in order, as many as keep them at the rows asked or fewer, an
-    /// item of more rows alone.
+    /// item of more rows alone; or at least so many items as asked.
     #[test]
     fn parts_hold_whole_items_up_to_the_rows_asked() {
         assert_eq!(parts_of(&[3, 4, 2, 9, 1, 1, 0, 5], 6), [0..1, 1..3, 3..4, 4..7, 7..8]);
         assert_eq!(parts_of(&[7, 0, 0], 6), [0..1, 1..3]);
         assert_eq!(parts_of(&[2, 2], 1), [0..1, 1..2]);
         assert!(parts_of(&[], 6).is_empty());
+        // At least so many items a part, however many rows they have.
+        assert_eq!(parts_of_at_least(&[3, 4, 2, 9, 1, 1, 0, 5], 6, 2), [0..2, 2..4, 4..7, 7..8]);
+        assert_eq!(parts_of_at_least(&[7, 7, 7], 6, 2), [0..2, 2..3]);
+        assert_eq!(parts_of_at_least(&[1, 1, 1, 9], 6, 2), [0..3, 3..4]);
     }
 
     /// Work over [`PARALLEL_FROM`] claims or more runs on one of the pool's threads; less runs
