@@ -174,8 +174,9 @@ impl Reconciler {
 /// (see [`Reconciler::reconcile_table`]), every group and its findings kept.
 fn reconcile(reconciler: &Reconciler, bulk: &Bulk) -> Reconciliation {
     let (mut groups, mut found) = (Vec::new(), Vec::new());
-    // Kept whole: the groups in one part, finished in parallel as one loop.
-    let mut result = reconcile_each(reconciler, bulk, usize::MAX, &mut |all, g| {
+    // In parts too: a table of many small groups then holds its groups once, in the result,
+    // not also in a list of them all as they are finished.
+    let mut result = reconcile_each(reconciler, bulk, CLAIMS_AT_A_TIME, &mut |all, g| {
         if groups.is_empty() {
             groups.reserve_exact(all);
         }
