@@ -312,6 +312,17 @@ impl<'a> BulkNames<'a> {
         self.bulk.chunks[ci].sources[j] as usize
     }
 
+    /// The source, as the voices name it, of the claim at `j` in chunk `ci`
+    /// ([`ClaimNames::source`]).
+    fn source_at(&self, at: (usize, usize)) -> SourceId {
+        self.voices.name(self.source_number_at(at)).clone()
+    }
+
+    /// The voice of the claim at `j` in chunk `ci` ([`ClaimNames::voice`]).
+    fn voice_at(&self, at: (usize, usize)) -> usize {
+        self.voices.group_of_name(self.source_number_at(at))
+    }
+
     /// The first giver's key of the claim at `j` in chunk `ci`
     /// ([`ClaimNames::first_giver_key`]): a row is never relayed.
     fn first_giver_key_at(&self, at: (usize, usize)) -> (Option<NaiveDate>, bool, u64) {
@@ -340,7 +351,7 @@ impl ClaimNames for BulkNames<'_> {
     }
 
     fn source(&self, c: usize) -> SourceId {
-        self.voices.name(self.source_number(c)).clone()
+        self.source_at(self.place(c))
     }
 
     fn source_number(&self, c: usize) -> usize {
@@ -348,7 +359,7 @@ impl ClaimNames for BulkNames<'_> {
     }
 
     fn voice(&self, c: usize) -> usize {
-        self.voices.group_of_name(self.source_number(c))
+        self.voice_at(self.place(c))
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
@@ -423,10 +434,7 @@ impl<'n, 'a> VariableNames<'n, 'a> {
 
     /// Claim `c`'s chunk and its place there: the variable's, found once, for its claims.
     fn place(&self, c: usize) -> (usize, usize) {
-        match c.checked_sub(self.first).filter(|&k| k < self.ids.len()) {
-            Some(k) => (self.chunk, self.at + k),
-            None => self.names.place(c),
-        }
+        if self.holds(c) { (self.chunk, self.at + c - self.first) } else { self.names.place(c) }
     }
 
     /// Whether claim `c` is one of the variable's.
@@ -460,7 +468,7 @@ impl ClaimNames for VariableNames<'_, '_> {
     }
 
     fn source(&self, c: usize) -> SourceId {
-        self.names.voices.name(self.source_number(c)).clone()
+        self.names.source_at(self.place(c))
     }
 
     fn source_number(&self, c: usize) -> usize {
@@ -468,7 +476,7 @@ impl ClaimNames for VariableNames<'_, '_> {
     }
 
     fn voice(&self, c: usize) -> usize {
-        self.names.voices.group_of_name(self.source_number(c))
+        self.names.voice_at(self.place(c))
     }
 
     fn as_of(&self, c: usize) -> Option<NaiveDate> {
