@@ -563,9 +563,9 @@ impl Publish<'_> {
         let lens: Vec<usize> = variables.iter().map(|&v| claims_of(v).len()).collect();
         // Each part: its variables' places, and their subjects.
         let mut subjects = subjects.into_iter();
-        // At least a group for each thread a part, however large the groups.
-        let threads = rayon::current_num_threads();
-        let mut parts = threads::parts_of_at_least(&lens, self.at_a_time, threads)
+        // At least a group for each of the pool's threads a part, however large the groups.
+        let per_part = rayon::current_num_threads();
+        let mut parts = threads::parts_of_at_least(&lens, self.at_a_time, per_part)
             .into_iter()
             .map(|part| (part.clone(), subjects.by_ref().take(part.len()).collect::<Vec<_>>()));
         let parallel = bulk.len() >= threads::PARALLEL_FROM;
