@@ -347,7 +347,7 @@ impl ClaimId {
     /// [`ClaimId::row_prefix`]): what a rejected row is named by, the id its claim would have
     /// had, for any line (a row past the lines an id holds is rejected, and named so too).
     pub(crate) fn row_text(prefix: &str, line: u64) -> String {
-        format!("{prefix}{line}")
+        RowText { prefix, line }.to_string()
     }
 
     /// Whether two ids' texts are equal, or how they order, byte by byte (as `str`s do).
@@ -456,9 +456,23 @@ impl From<ClaimId> for String {
 impl fmt::Display for ClaimId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
-            IdText::Row { table, line } => write!(f, "{table}{line}"),
+            IdText::Row { table, line } => RowText { prefix: table, line: u64::from(*line) }.fmt(f),
             _ => f.write_str(&self.as_str()),
         }
+    }
+}
+
+/// A table row's id as text: its table's prefix (see [`ClaimId::row_prefix`]) then the line's
+/// digits. One definition for a row's id held as its table and line, and for the name of a
+/// rejected row ([`ClaimId::row_text`]), whose line may be past those an id holds.
+struct RowText<'a> {
+    prefix: &'a str,
+    line: u64,
+}
+
+impl fmt::Display for RowText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.prefix, self.line)
     }
 }
 

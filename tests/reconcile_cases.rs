@@ -238,3 +238,36 @@ fn of_two_figures_otherwise_tied_the_one_reported_later_wins() {
         assert_eq!(estimate.figure.best_number(), Some(200.0), "{:?}", estimate.figure);
     }
 }
+
+#[test]
+fn a_quantity_nobody_disclosed_is_summed_up_as_without_a_figure_on_both_paths() {
+    // Deaths: two outlets say it was not disclosed; injured: two outlets agree on 40.
+    let claims = vec![
+        claim("d1", Measure::Deaths, "not disclosed", "A", 6),
+        claim("d2", Measure::Deaths, "not disclosed", "B", 6),
+        claim("i1", Measure::Injured, "40", "A", 6),
+        claim("i2", Measure::Injured, "40", "B", 6),
+    ];
+    let r = Reconciler::new().reconcile(claims);
+    let deaths = r.groups.iter().find(|g| g.subject.measure() == &Measure::Deaths).unwrap();
+    assert!(deaths.estimate.is_none(), "{:?}", deaths.estimate);
+    let summary = r.summary.unwrap();
+    let counts = |s: &Summary| (s.quantities, s.with_findings, s.agreed, s.single_voice);
+    assert_eq!((counts(&summary), summary.without_estimate), ((2, 0, 1, 0), 1));
+    assert_eq!(
+        summary.to_string(),
+        "2 quantities: 0 with findings, 1 agreed by two or more independent voices, \
+         0 resting on one voice, 1 without a figure"
+    );
+    // The same table's rows: counted alike, kept whole or handed on group by group.
+    let csv = "source,object,attribute,value\n\
+               A,Almaty,deaths,not disclosed\n\
+               B,Almaty,deaths,not disclosed\n\
+               A,Almaty,injured,40\n\
+               B,Almaty,injured,40\n";
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let kept = Reconciler::new().reconcile_table(&bulk).summary.unwrap();
+    let handed = Reconciler::new().reconcile_table_each(&bulk, |_| {}).summary.unwrap();
+    assert_eq!(kept, summary);
+    assert_eq!(handed, summary);
+}
