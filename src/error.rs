@@ -183,7 +183,10 @@ pub enum Error {
         /// The 1-based line number (a table row's first line).
         line: usize,
         /// The field that was wrong, or `line` (a corpus line) or `row` (a table row) for the
-        /// whole.
+        /// whole. A table row's field is the column as the table's header spells it where the
+        /// columns were found by their names (`Figure`, for a column named so and read as the
+        /// value), else the field it is read as: `source`, `object`, `attribute`, `value`,
+        /// `unit` or `as_of`.
         field: String,
         /// What was wrong, in words; with `error`, the words that come before it, often none.
         problem: String,

@@ -63,7 +63,7 @@ pub struct Table {
     as_of_name: Option<String>,
     /// The unit column's name, when it is found by name.
     unit_name: Option<String>,
-    /// The header's names of the columns read, once found by name (for messages).
+    /// The columns read that were found by name, each as the header spells it (for messages).
     named: Option<Box<[(&'static str, String)]>>,
     /// How many cells the header has, once read: a row with more is rejected (an unquoted
     /// delimiter in a cell, as in `a,o,n,1,000`, would otherwise leave part of a value in a
@@ -601,14 +601,41 @@ impl Table {
             t.unit = Some(need(name)?);
             named.push(("unit", name.trim().to_owned()));
         }
+        // Each column found by name as the header spells it ("Figure" for `figure`).
+        for (field, name) in &mut named {
+            let at = t.read_columns().chain(t.as_of.map(|a| ("as_of", a)));
+            if let Some(cell) = at.filter(|(f, _)| f == field).find_map(|(_, i)| header.get(i)) {
+                String::from_utf8_lossy(cell).trim().clone_into(name);
+            }
+        }
         t.named = (!named.is_empty()).then(|| named.into_boxed_slice());
         Ok(t)
     }
 
+    /// The header's name of the column read as `field` (`source`, `object`, `attribute`,
+    /// `value`, `as_of`, `unit`), when the columns were found by their names.
+    fn column_name(&self, field: &str) -> Option<&str> {
+        let named = self.named.as_ref()?;
+        named.iter().find(|(f, _)| *f == field).map(|(_, name)| name.as_str())
+    }
+
+    /// A row's error as its table's user reads it: its field the column's name in the header,
+    /// where the columns were found by their names (a row of a table whose header says
+    /// `population` is wrong in `population`, not in the `value` it is read as); a whole row's
+    /// error (`row`) and a table read by position are left as they are. One rule for both
+    /// readers, applied to every row's error once it is made.
+    pub(crate) fn name_column(&self, error: &mut Error) {
+        if let Error::Corpus { field, .. } = error
+            && let Some(name) = self.column_name(field)
+        {
+            name.clone_into(field);
+        }
+    }
+
     /// Why a row without column `i`, read as `field`, is rejected; the row has `cells` cells.
     pub(crate) fn missing_column(&self, field: &str, i: usize, cells: usize) -> String {
-        match self.named.as_ref().and_then(|n| n.iter().find(|(f, _)| *f == field)) {
-            Some((_, name)) => {
+        match self.column_name(field) {
+            Some(name) => {
                 format!("the row has no column {name:?} (column {i} of the header; it has {cells})")
             }
             None => format!("the row has no column {i} (columns count from 0; it has {cells})"),
@@ -721,6 +748,11 @@ impl Table {
             if let Some(problem) = kinds.misfit(&*key, &attribute, kind, shown.as_deref()) {
                 *item =
                     Err(cell::misfit_error(name, *line, problem, kind, shown.as_deref(), parser));
+            }
+        }
+        for (_, item) in &mut items {
+            if let Err(e) = item {
+                table.name_column(e);
             }
         }
         items

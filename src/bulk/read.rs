@@ -677,7 +677,13 @@ pub(super) fn read<R: Read>(
     let from = pieces::Stream { rest, line, header_read, rejected };
     match pieces::read(table, name, from, &mut setup) {
         (_, Some(failed)) => Err(failed),
-        (pieces, None) => Ok(merge(setup, pieces)),
+        (pieces, None) => {
+            let mut bulk = merge(setup, pieces);
+            for r in &mut bulk.rejected {
+                table.name_column(&mut r.error);
+            }
+            Ok(bulk)
+        }
     }
 }
 
