@@ -258,6 +258,24 @@ impl Claim {
     }
 }
 
+/// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Rejected {
+    /// The claim's id as written, when one could be read; for a table's row, the id its claim
+    /// would have had (`name:line`, the name as claim ids hold it: trimmed, each run of
+    /// white space one space, invisible characters dropped).
+    pub id: Option<String>,
+    /// The corpus line it was written on, when it came from a corpus.
+    pub line: Option<usize>,
+    /// The claim, when it could be built (a repeated id); `None` when its annotation could not
+    /// be read (see `error`). Boxed: a table may reject millions of rows, most without a
+    /// claim, and each rejected row should cost little.
+    pub claim: Option<Box<Claim>>,
+    /// Why it was not used.
+    pub error: Error,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,7 +355,7 @@ impl ClaimId {
         match (&self.0, &other.0) {
             // Rows of one table order as their lines' texts.
             (IdText::Row { table: a, line: x }, IdText::Row { table: b, line: y }) if a == b => {
-                crate::bulk::line_key(*x).cmp(&crate::bulk::line_key(*y))
+                line_key(*x).cmp(&line_key(*y))
             }
             (IdText::Row { .. }, _) | (_, IdText::Row { .. }) => {
                 let (a, b) = ((self.0.head(), self.0.tail()), (other.0.head(), other.0.tail()));
@@ -460,6 +460,20 @@ impl fmt::Display for ClaimId {
             _ => f.write_str(&self.as_str()),
         }
     }
+}
+
+/// A row's line as a number that orders as its decimal text does, and so as the row's claim
+/// id (`file:line`, see [`Table::read`](crate::Table::read)): its digits padded with zeros to ten places (a `u32`
+/// has at most ten digits), then how many digits it has, so a text that is a prefix of another,
+/// with zeros after it, comes first. It costs a multiplication and a lookup, so the scoring
+/// state computes it for an epoch's figures as it sorts them rather than keep a key for each
+/// row.
+pub(crate) fn line_key(line: u32) -> u64 {
+    /// By a line's number of digits, the power of ten that pads it to ten.
+    const PAD: [u64; 11] =
+        [0, 1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    let digits = line.checked_ilog10().unwrap_or(0) + 1;
+    (u64::from(line) * PAD[digits as usize]) << 4 | u64::from(digits)
 }
 
 /// A table row's id as text: its table's prefix (see [`ClaimId::row_prefix`]) then the line's

@@ -45,10 +45,10 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::claim::Rejected;
 use crate::crh;
-use crate::id::ClaimId;
+use crate::id::{ClaimId, line_key};
 use crate::parse::Parser;
-use crate::reconcile::Rejected;
 use crate::subject::Nature;
 use crate::tabular::Table;
 use crate::tabular::cell::{self, Kind};
@@ -712,20 +712,6 @@ fn order_rows(vote: &Vote, rows: &mut [Staged]) {
         }
         k = end;
     }
-}
-
-/// A row's line as a number that orders as its decimal text does, and so as the row's claim
-/// id (`file:line`, see [`Table::read`]): its digits padded with zeros to ten places (a `u32`
-/// has at most ten digits), then how many digits it has, so a text that is a prefix of another,
-/// with zeros after it, comes first. It costs a multiplication and a lookup, so the scoring
-/// state computes it for an epoch's figures as it sorts them rather than keep a key for each
-/// row.
-pub(crate) fn line_key(line: u32) -> u64 {
-    /// By a line's number of digits, the power of ten that pads it to ten.
-    const PAD: [u64; 11] =
-        [0, 1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
-    let digits = line.checked_ilog10().unwrap_or(0) + 1;
-    (u64::from(line) * PAD[digits as usize]) << 4 | u64::from(digits)
 }
 
 /// Whether two rows (in `order_rows` order) are the same claim: same source, same as-of date,

@@ -15,10 +15,10 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::claim::Rejected;
 use crate::crh;
 use crate::id::{ClaimId, SourceId};
 use crate::parse::Parser;
-use crate::reconcile::Rejected;
 use crate::reconcile::limit::MAX_CLAIMS;
 use crate::tabular::cell::{self, Kind};
 use crate::tabular::pieces::{self, Rows};

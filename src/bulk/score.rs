@@ -284,7 +284,7 @@ impl<'a> BulkNames<'a> {
     /// The order key of the claim at `j` in chunk `ci` ([`ClaimNames::order_key`]).
     fn order_key_at(&self, at: (usize, usize)) -> u64 {
         // One prefix: ids order as their lines' texts do.
-        super::line_key(self.line_at(at))
+        crate::id::line_key(self.line_at(at))
     }
 
     /// The as-of date of the claim at `j` in chunk `ci` ([`ClaimNames::as_of`]).

@@ -21,11 +21,9 @@ use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use crate::bulk::{
-    Bulk, BulkKind, Chunk, date_of_day, line_key, name_of, number_key, number_value,
-};
+use crate::bulk::{Bulk, BulkKind, Chunk, date_of_day, name_of, number_key, number_value};
 use crate::crh;
-use crate::id::SourceId;
+use crate::id::{SourceId, line_key};
 use crate::subject::Nature;
 use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
@@ -755,7 +753,8 @@ impl State {
 mod tests {
     use super::{Keys, Made, Texts, epochs_of_all, number_ranks, ranks_of, statements};
     use super::{PARALLEL_FROM, variables_in_subject_order};
-    use crate::bulk::{line_key, number_key};
+    use crate::bulk::number_key;
+    use crate::id::line_key;
     use crate::value::Policy;
     use crate::{Parser, Table};
 
