@@ -10,42 +10,98 @@ use crate::value::Value;
 impl Parser {
     /// Reads a yes/no fact stated in words: "has not yet requested" is no, "asked for help" is
     /// yes. A negation word (not, no, never, n't, without, neither, nor) makes it no; a
-    /// double negation is refused as too ambiguous to read.
+    /// double negation is refused as too ambiguous to read. An answer alone reads as itself:
+    /// "yes", "true", "y", "yeah", "yep" are yes; "no", "false", "n", "nope", "nah" are no. A
+    /// phrase of an undisclosed state ("not disclosed", "unknown", "N/A") is
+    /// [`Value::Undisclosed`], not a no.
     ///
     /// ```
     /// use claimrecon::{Parser, Value};
     /// let p = Parser::default();
     /// assert_eq!(p.parse_yes_no("has not yet requested")?.value, Value::YesNo(false));
     /// assert_eq!(p.parse_yes_no("asked for help")?.value, Value::YesNo(true));
+    /// assert_eq!(p.parse_yes_no("false")?.value, Value::YesNo(false));
+    /// assert_eq!(p.parse_yes_no("not disclosed")?.value, Value::Undisclosed);
+    /// // A figure or a hedge is no yes/no fact.
+    /// assert!(p.parse_yes_no("0").is_err());
+    /// assert!(p.parse_yes_no("maybe").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
-    /// [`Error::Parse`] if the phrase is empty or holds more than one negation.
+    /// [`Error::Parse`] if the phrase is empty, holds more than one negation, holds no word
+    /// ("0", "?"), reads whole as a figure or a label the general [`Parser::parse`] reads
+    /// ("10", "more than 5", "2022-01-05", a quoted label), or is a hedge alone ("maybe",
+    /// "perhaps", "possibly", "unconfirmed"): none of them says yes or no.
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
         const NEGATIONS: [&str; 7] = ["not", "no", "never", "without", "neither", "nor", "none"];
+        const YES: [&str; 5] = ["yes", "true", "y", "yeah", "yep"];
+        const NO: [&str; 5] = ["no", "false", "n", "nope", "nah"];
+        const HEDGES: [&str; 4] = ["maybe", "perhaps", "possibly", "unconfirmed"];
         check_length(phrase)?;
-        let mut negations = Vec::new();
+        if phrase.trim().is_empty() {
+            return Err(Error::parse(phrase, 0, "the phrase is empty"));
+        }
+        // What the general parser reads whole: an answer, an undisclosed state, or a figure
+        // or label, which is no yes/no fact.
+        if let Ok(parsed) = self.parse(phrase) {
+            return match parsed.value {
+                Value::YesNo(_) | Value::Undisclosed => Ok(parsed),
+                other => Err(Error::parse(
+                    phrase,
+                    0,
+                    format!("reads as {other}, not as yes or no: a yes/no fact is stated in words"),
+                )),
+            };
+        }
+        let mut words = Vec::new();
         let mut offset = 0;
         for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             let start = offset;
             offset += word.len() + 1;
-            let lower = word.to_lowercase();
-            if NEGATIONS.contains(&lower.as_str())
-                || lower.ends_with("n't")
-                || lower.ends_with("n’t")
-            {
-                negations.push(Reading {
-                    start,
-                    end: start + word.len(),
-                    text: word.to_owned(),
-                    meaning: "negation: the fact is denied".to_owned(),
-                });
+            if !word.is_empty() {
+                words.push((start, word, word.to_lowercase()));
             }
         }
-        if phrase.trim().is_empty() {
-            return Err(Error::parse(phrase, 0, "the phrase is empty"));
+        let core: Vec<&str> =
+            words.iter().map(|(_, _, w)| w.as_str()).filter(|w| *w != "the").collect();
+        if !words.iter().any(|(_, w, _)| w.chars().any(char::is_alphabetic)) {
+            return Err(Error::parse(phrase, 0, "holds no word: a yes/no fact is stated in words"));
         }
+        let answer = |value: Value, meaning: &str| Parsed {
+            value,
+            readings: vec![Reading {
+                start: 0,
+                end: phrase.len(),
+                text: phrase.to_owned(),
+                meaning: meaning.to_owned(),
+            }],
+        };
+        if UNDISCLOSED.contains(&core.as_slice()) {
+            return Ok(answer(Value::Undisclosed, "undisclosed: compatible with any figure"));
+        }
+        match core.as_slice() {
+            [w] if YES.contains(w) => return Ok(answer(Value::YesNo(true), "yes")),
+            [w] if NO.contains(w) => return Ok(answer(Value::YesNo(false), "no")),
+            [w] if HEDGES.contains(w) => {
+                return Err(Error::parse(phrase, 0, "a hedge alone says neither yes nor no"));
+            }
+            _ => {}
+        }
+        let negations: Vec<Reading> = words
+            .iter()
+            .filter(|(_, _, lower)| {
+                NEGATIONS.contains(&lower.as_str())
+                    || lower.ends_with("n't")
+                    || lower.ends_with("n’t")
+            })
+            .map(|&(start, word, _)| Reading {
+                start,
+                end: start + word.len(),
+                text: word.to_owned(),
+                meaning: "negation: the fact is denied".to_owned(),
+            })
+            .collect();
         if negations.len() > 1 {
             return Err(Error::parse(
                 phrase,
@@ -53,18 +109,10 @@ impl Parser {
                 "two negations: too ambiguous to read as yes or no",
             ));
         }
-        let value = Value::YesNo(negations.is_empty());
-        let readings = if negations.is_empty() {
-            vec![Reading {
-                start: 0,
-                end: phrase.len(),
-                text: phrase.to_owned(),
-                meaning: "no negation: the fact is affirmed".to_owned(),
-            }]
-        } else {
-            negations
-        };
-        Ok(Parsed { value, readings })
+        if negations.is_empty() {
+            return Ok(answer(Value::YesNo(true), "no negation: the fact is affirmed"));
+        }
+        Ok(Parsed { value: Value::YesNo(false), readings: negations })
     }
 }
 
@@ -119,6 +167,46 @@ const STILL_TO_CHANGE: [&str; 6] =
 #[cfg(test)]
 mod tests {
     use super::{STILL_TO_CHANGE, expects_change};
+    use crate::{Parser, Value};
+
+    /// An answer reads as itself ("false" was yes: it holds no negation word), an undisclosed
+    /// state as undisclosed ("not disclosed" was no), and a figure, a hedge or a phrase
+    /// without a word is an error (each was yes).
+    #[test]
+    fn a_yes_no_phrase_reads_as_what_it_says() {
+        let p = Parser::default();
+        let read = |phrase: &str| p.parse_yes_no(phrase).map(|parsed| parsed.value);
+        for (phrase, value) in [
+            ("asked for help", Value::YesNo(true)),
+            ("has not yet requested", Value::YesNo(false)),
+            ("didn't ask", Value::YesNo(false)),
+            ("yes", Value::YesNo(true)),
+            ("True", Value::YesNo(true)),
+            ("y", Value::YesNo(true)),
+            ("no", Value::YesNo(false)),
+            ("false", Value::YesNo(false)),
+            ("FALSE", Value::YesNo(false)),
+            ("nope", Value::YesNo(false)),
+            ("n", Value::YesNo(false)),
+            ("not disclosed", Value::Undisclosed),
+            ("unknown", Value::Undisclosed),
+            ("N/A", Value::Undisclosed),
+        ] {
+            assert_eq!(read(phrase), Ok(value), "{phrase:?}");
+        }
+        for (phrase, problem) in [
+            ("0", "reads as 0, not as yes or no"),
+            ("10", "reads as 10, not as yes or no"),
+            ("more than 5", "reads as more than 5, not as yes or no"),
+            ("2022-01-05", "reads as 2022-01-05, not as yes or no"),
+            ("maybe", "a hedge alone says neither yes nor no"),
+            ("?", "holds no word"),
+            ("not lifted, not", "two negations"),
+        ] {
+            let err = read(phrase).expect_err(phrase).to_string();
+            assert!(err.contains(problem), "{phrase:?}: {err}");
+        }
+    }
 
     /// The ASCII path says what the lower-case text says, whatever the case.
     #[test]
