@@ -604,10 +604,44 @@ fn regressions_lend_no_voice_to_the_estimate_s_reason() {
     let e = estimate(&r);
     assert_eq!(
         e.reason,
-        "the 4 supporting figures are consistent, from 4 independent voices; earlier figures of \
-         the running total act as floors; 2 figures below what other voices reported earlier are \
-         set aside"
+        "the 4 supporting figures are consistent, from 2 independent voices; earlier figures of \
+         the running total, from 2 other voices, act as floors beneath it; 2 figures below what \
+         other voices reported earlier are set aside"
     );
+}
+
+/// A running total's earlier figures allow a later, higher one without saying it: one outlet's
+/// 5,000,000 today rests on one voice, however many voices said 100 and 120 on earlier days
+/// (it was "agreed by 3 independent voices", with no finding to corroborate it). An earlier
+/// figure that names the same amount does say it.
+#[test]
+fn earlier_figures_beneath_a_jump_are_no_second_voice_for_it() {
+    let jump = Reconciler::new().reconcile(vec![
+        deaths("a", "100", "A", 1),
+        deaths("b", "120", "B", 2),
+        deaths("c", "5,000,000", "C", 3),
+    ]);
+    let e = estimate(&jump);
+    assert_eq!(e.figure.to_string(), "low 5,000,000 / best 5,000,000 / high 5,000,000");
+    assert_eq!(
+        e.reason,
+        "all 3 figures are consistent, from one independent voice; earlier figures of the \
+         running total, from 2 other voices, act as floors beneath it"
+    );
+    let summary = jump.summary.unwrap();
+    assert_eq!((summary.agreed, summary.single_voice), (0, 1));
+    let lone = only(&jump, FindingKind::SingleVoice);
+    assert!(lone.message.to_string().contains("from one voice (C)"), "{}", lone.message);
+    // The same amount said a day earlier by another voice is a second voice for it, and so
+    // is "about 160"; "more than 150" names no amount.
+    for (earlier, voices) in [("164", 2), ("about 160", 2), ("more than 150", 1), ("100", 1)] {
+        let r = Reconciler::new()
+            .reconcile(vec![deaths("a", earlier, "A", 1), deaths("b", "164", "B", 2)]);
+        let summary = r.summary.unwrap();
+        let counted = if voices == 2 { (1, 0) } else { (0, 1) };
+        assert_eq!((summary.agreed, summary.single_voice), counted, "{earlier}");
+        assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 164", "{earlier}");
+    }
 }
 
 #[test]

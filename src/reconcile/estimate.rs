@@ -169,7 +169,6 @@ pub(crate) struct Outcome {
     pub below: Below,
     pub numeric: Option<Spread>,
     pub label: Option<Value>,
-    pub chosen_voices: usize,
     /// A yes/no state reported both ways on one day, in an order the reports do not give: the
     /// clusters are a same-day change, not a conflict.
     pub same_day: bool,
@@ -194,9 +193,38 @@ impl Outcome {
     /// Positions of the observations that support the estimate: the chosen cluster, and for
     /// numbers the floors beneath it (see [`Role::supports`]).
     pub(crate) fn supporting(&self) -> impl Iterator<Item = usize> {
+        self.in_roles(|_, r| r.supports())
+    }
+
+    /// Positions of the observations that give the estimate, the figures behind it: the
+    /// chosen cluster's figures of the estimate's date (`current` tells which positions are),
+    /// and the earlier figures in it or beneath it that name an amount the estimate allows
+    /// ([`says`]; `stated` gives a position's interval as said). Not an earlier figure that
+    /// only allows it: a running total's 100 and 120 of earlier days are no second voice for
+    /// one outlet's 5,000,000 today, and "at least 190" names no amount. Where no figure of the
+    /// latest date won, the floors the estimate stands on; for labels, the chosen cluster.
+    pub(crate) fn giving(
+        &self,
+        current: impl Fn(usize) -> bool,
+        stated: impl Fn(usize) -> Option<Interval>,
+    ) -> impl Iterator<Item = usize> {
+        let (floors_won, numeric) = (self.floors_won(), self.numeric);
+        self.in_roles(move |p: usize, r: Role| match r {
+            _ if floors_won => r.supports(),
+            Role::Chosen if current(p) => true,
+            Role::Chosen | Role::Floor if !current(p) => {
+                stated(p).zip(numeric).is_some_and(|(i, spread)| says(&i, &spread))
+            }
+            _ => false,
+        })
+    }
+
+    /// Positions of the chosen cluster's observations, for a number epoch those whose
+    /// position and role `keep` takes; none when the estimate is undecided.
+    fn in_roles(&self, keep: impl Fn(usize, Role) -> bool) -> impl Iterator<Item = usize> {
         let decided = self.undecided.is_empty();
         let chosen = self.clusters.get(self.chosen).filter(|_| decided && self.roles.is_empty());
-        let roles = self.roles.iter().enumerate().filter(move |(_, r)| decided && r.supports());
+        let roles = self.roles.iter().enumerate().filter(move |&(p, r)| decided && keep(p, r));
         let by_roles = roles.map(|(p, _)| p);
         chosen.into_iter().flatten().map(|&m| m.at()).chain(by_roles)
     }
@@ -1804,12 +1832,6 @@ pub(crate) fn numeric<'a>(
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) = roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), found);
-            // Voices are counted from the final roles: a regression lends no support.
-            let voices = &mut found.voices;
-            voices.clear();
-            let supporting = roles.iter().enumerate().filter(|(_, r)| r.supports());
-            voices.extend(supporting.map(|(m, _)| inputs[m].voice));
-            let chosen_voices = distinct(voices).len();
             Outcome {
                 // The epoch's clusters, which the rounds do not read here: moved in when the
                 // rounds end (`State::iterate`), not copied every time the winner changes.
@@ -1819,7 +1841,6 @@ pub(crate) fn numeric<'a>(
                 below,
                 numeric: None,
                 label: None,
-                chosen_voices,
                 same_day: false,
                 undecided: Vec::new(),
             }
@@ -1844,6 +1865,16 @@ pub(crate) fn numeric<'a>(
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points));
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
+}
+
+/// Whether a figure said as `stated` names an amount the estimate `spread` allows: it has a
+/// high end (a lower bound alone names none), and what it allows meets the estimate's low to
+/// high. One rule for the voices an estimate's words and findings count
+/// ([`Outcome::giving`]).
+pub(crate) fn says(stated: &Interval, spread: &Spread) -> bool {
+    let high = spread.high.map(|value| Endpoint { value, open: spread.high_open });
+    let estimate = Interval::new(Endpoint { value: spread.low, open: spread.low_open }, high);
+    stated.high().is_some() && stated.overlaps(&estimate)
 }
 
 /// What an estimate keeps: what its figures allow (`common`), and when the floors won, the
@@ -2224,7 +2255,7 @@ pub(crate) fn labels(
     let first = range.start;
     let value_clusters = &value_clusters[range.clone()];
     let clusters: Clusters = epoch.members[range.clone()].iter().cloned().collect();
-    let (chosen, chosen_voices, tied) = choose(epoch, range, weight);
+    let (chosen, _, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
         let undecided = tied
@@ -2234,7 +2265,7 @@ pub(crate) fn labels(
                 _ => None,
             })
             .collect();
-        return Outcome { clusters, chosen, chosen_voices, undecided, ..Outcome::default() };
+        return Outcome { clusters, chosen, undecided, ..Outcome::default() };
     }
     let values = &value_clusters[chosen];
     let heaviest = epoch.values[first + chosen]
@@ -2258,7 +2289,6 @@ pub(crate) fn labels(
         below: Below::default(),
         numeric: None,
         label,
-        chosen_voices,
         same_day: false,
         undecided: Vec::new(),
     }

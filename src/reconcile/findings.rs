@@ -43,7 +43,12 @@ pub enum FindingKind {
     /// not a conflict. A day whose other way the estimate holds wrong (a slip its vote
     /// outweighs) is a [`FindingKind::Conflict`].
     ChangedSameDay,
-    /// An estimate that rests on one independent voice.
+    /// An estimate that rests on one independent voice: one voice gives its figure. A
+    /// running total's earlier figures beneath it allow the figure without giving it, so they
+    /// are no second voice (100 and 120 from two outlets on earlier days, then 5,000,000 from
+    /// a third, rests on the third); an earlier figure naming an amount the estimate allows
+    /// ("164" a day before "164", "about 160") is one. Its claims are that voice's among the
+    /// estimate's supporting claims.
     SingleVoice,
 }
 
@@ -115,7 +120,8 @@ pub struct Summary {
     pub quantities: usize,
     /// Quantities with at least one numbered finding (anything but a single voice or a note).
     pub with_findings: usize,
-    /// Quantities without findings whose estimate two or more independent voices support.
+    /// Quantities without findings whose estimate two or more independent voices give (see
+    /// [`FindingKind::SingleVoice`] for what gives it).
     pub agreed: usize,
     /// Quantities without findings whose estimate rests on one independent voice.
     pub single_voice: usize,
@@ -183,7 +189,7 @@ impl Summary {
             self.findings += numbered;
             return;
         }
-        match (has_estimate, state.supporting_voices(gi).len()) {
+        match (has_estimate, state.giving_voices(gi).len()) {
             (false, _) => self.without_estimate += 1,
             (true, 0 | 1) => self.single_voice += 1,
             (true, _) => self.agreed += 1,
@@ -193,20 +199,27 @@ impl Summary {
 
 /// The single-voice finding of group `gi` about `subject`, if its number rests on one voice.
 /// Only for numbers: a date or a yes/no from one voice is common and would bury the rest.
+/// It names the claims behind the estimate that are the voice's (an earlier figure of another
+/// voice beneath it is no part of the one voice's figure).
 fn single_voice(
     gi: usize,
     subject: &Arc<Subject>,
     estimate: Option<&Estimate>,
     state: &State,
     voices: &Voices,
+    names: &impl ClaimNames,
 ) -> Option<Finding> {
     let e = estimate.filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
-    let used = state.supporting_voices(gi);
+    let used = state.giving_voices(gi);
     let (&v, 1) = (used.first()?, used.len()) else { return None };
+    // The estimate names its supporting claims only where whole groups are asked for; the
+    // voice's are among them, in their order.
+    let its =
+        if e.supporting.is_empty() { Vec::new() } else { state.supporting_ids_of(gi, v, names) };
     Some(Finding {
         kind: FindingKind::SingleVoice,
         subject: (**subject).clone(),
-        claims: e.supporting.clone(),
+        claims: its,
         message: FindingMessage::about(
             subject,
             About::SingleVoice(Box::new((e.figure.clone(), voices.groups[v].name.clone()))),
@@ -232,7 +245,12 @@ pub(crate) struct Latest<'a> {
 /// The findings of a group's latest epoch: its regressions (one finding for them all), a
 /// split that leaves rivals (a conflict), a tie (undecided), a same-day change (a note), and a
 /// number resting on one voice; [`of_group`] adds the findings the group's relations give.
-pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> Vec<Finding> {
+pub(crate) fn of_latest(
+    latest: Latest<'_>,
+    state: &State,
+    voices: &Voices,
+    names: &impl ClaimNames,
+) -> Vec<Finding> {
     let Latest { gi, subject, clusters, estimate, regressions, has_complement } = latest;
     let mut out = Vec::new();
     let mut push = |kind, ids: Vec<ClaimId>, about: About| {
@@ -269,7 +287,7 @@ pub(crate) fn of_latest(latest: Latest<'_>, state: &State, voices: &Voices) -> V
     if let Some(r) = regressions {
         push(FindingKind::Regression, r.claims, r.about);
     }
-    out.extend(single_voice(gi, subject, estimate, state, voices));
+    out.extend(single_voice(gi, subject, estimate, state, voices, names));
     out
 }
 
@@ -485,6 +503,6 @@ pub(crate) fn of_group(
         regressions,
         has_complement,
     };
-    out.extend(of_latest(latest, state, voices));
+    out.extend(of_latest(latest, state, voices, names));
     out
 }

@@ -432,10 +432,14 @@ fn date_precision(low: NaiveDate, high: NaiveDate) -> Option<String> {
 /// let estimate = r.groups[0].estimate.as_ref().unwrap();
 /// assert_eq!(estimate.as_of, NaiveDate::from_ymd_opt(2022, 1, 25));
 /// assert_eq!(estimate.figure.to_string(), "low 225 / best 225 / high 225");
-/// // The earlier 164 supports it as a floor.
+/// // The earlier 164 supports it as a floor, but it is no second voice for 225.
 /// let ids: Vec<_> = estimate.supporting.iter().map(ClaimId::as_str).collect();
 /// assert_eq!(ids, ["gsv", "tass", "una"]);
-/// assert!(estimate.reason.to_string().contains("from 2 independent voices"), "{}", estimate.reason);
+/// assert_eq!(
+///     estimate.reason.to_string(),
+///     "all 3 figures are consistent, from one independent voice; earlier figures of the \
+///      running total, from one other voice, act as floors beneath it"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -755,7 +759,7 @@ pub struct VoiceReport {
 /// [`Reconciliation::estimate`].
 ///
 /// ```
-/// use claimrecon::{Error, Rank};
+/// use claimrecon::{Error, FindingKind, Rank};
 /// # use chrono::NaiveDate;
 /// # use claimrecon::{Claim, ClaimId, Label, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
 /// # let parser = Parser::default();
@@ -780,9 +784,13 @@ pub struct VoiceReport {
 /// let una = ClaimId::new("una")?;
 /// assert_eq!(r.group_of(&una).map(|g| g.claims.len()), Some(3));
 /// assert_eq!(r.rank(&una).map(|ranked| ranked.rank), Some(Rank::Normal));
+/// // 225 rests on one voice, the prosecutor's, which two outlets carry: a note to corroborate.
 /// let summary = r.summary.as_ref().expect("Reconciler always sums up");
-/// assert_eq!((summary.quantities, summary.agreed), (1, 1));
-/// assert!(r.findings.is_empty());
+/// assert_eq!((summary.quantities, summary.agreed, summary.single_voice), (1, 0, 1));
+/// assert_eq!(r.findings.len(), 1);
+/// let ids: Vec<String> = r.findings[0].claims.iter().map(ClaimId::to_string).collect();
+/// assert_eq!(r.findings[0].kind, FindingKind::SingleVoice);
+/// assert_eq!(ids, ["gsv", "tass"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

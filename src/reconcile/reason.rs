@@ -516,10 +516,19 @@ pub(crate) enum EstimateWhy {
     /// The figures split into clusters; the chosen one has this many voices; the others'
     /// figures, the first [`RIVALS_NAMED`] of them named.
     /// (Shared: a finding that repeats the reason holds the same list.)
-    Split { clusters: usize, voices: usize, others: std::sync::Arc<Rivals> },
+    /// How many other voices' earlier figures lie beneath the chosen one.
+    Split { clusters: usize, voices: usize, floor_voices: usize, others: std::sync::Arc<Rivals> },
     /// One cluster: how many figures, from how many voices, whether earlier figures act as
-    /// floors, how many regressions and how many earlier figures above are set aside.
-    Consistent { count: Counted, voices: usize, floors: bool, regressions: usize, above: usize },
+    /// floors and how many other voices give only those, how many regressions and how many
+    /// earlier figures above are set aside.
+    Consistent {
+        count: Counted,
+        voices: usize,
+        floors: bool,
+        floor_voices: usize,
+        regressions: usize,
+        above: usize,
+    },
     /// Words read back from a serialised reason.
     Text(String),
 }
@@ -577,15 +586,21 @@ impl fmt::Display for EstimateReason {
                     ", in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
                 )
             }
-            EstimateWhy::Split { clusters, voices, others } => {
+            EstimateWhy::Split { clusters, voices, floor_voices, others } => {
                 write!(
                     f,
-                    "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}), over ",
+                    "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}",
                     if *voices == 1 { "" } else { "s" }
                 )?;
+                match floor_voices {
+                    0 => {}
+                    1 => f.write_str(", and earlier figures of one other voice beneath it")?,
+                    n => write!(f, ", and earlier figures of {n} other voices beneath it")?,
+                }
+                f.write_str("), over ")?;
                 others.fmt(f)
             }
-            EstimateWhy::Consistent { count, voices, floors, regressions, above } => {
+            EstimateWhy::Consistent { count, voices, floors, floor_voices, regressions, above } => {
                 match count {
                     Counted::One => f.write_str("the one figure is")?,
                     Counted::Both => f.write_str("both figures are")?,
@@ -593,8 +608,18 @@ impl fmt::Display for EstimateReason {
                     Counted::Supporting(n) => write!(f, "the {n} supporting figures are")?,
                 }
                 write!(f, " consistent, from {}", VoiceCount(*voices))?;
-                if *floors {
-                    f.write_str("; earlier figures of the running total act as floors")?;
+                match floor_voices {
+                    0 if *floors => {
+                        f.write_str("; earlier figures of the running total act as floors")?;
+                    }
+                    0 => {}
+                    1 => f.write_str(
+                        "; earlier figures of the running total, from one other voice, act as floors beneath it",
+                    )?,
+                    n => write!(
+                        f,
+                        "; earlier figures of the running total, from {n} other voices, act as floors beneath it"
+                    )?,
                 }
                 write!(
                     f,

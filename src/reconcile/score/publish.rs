@@ -194,7 +194,7 @@ impl State {
     ) -> Option<Estimate> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Self::figure(e, out).map(|figure| {
-            let reason = self.reason(e, out, count, names);
+            let reason = self.reason(ei, count, names);
             let (support, spread) = self.support_and_spread(ei);
             Estimate { as_of: e.as_of, figure, supporting, reason, support, spread }
         })
@@ -376,18 +376,28 @@ impl State {
         Some(Regressions { offenders, claims, about })
     }
 
-    /// Why the estimate of epoch `e` is what it is, as data for its line of words.
-    fn reason(
-        &self,
-        e: &Epoch,
-        out: &Outcome,
-        n_supporting: usize,
-        names: &impl ClaimNames,
-    ) -> EstimateReason {
+    /// Why the estimate of epoch `ei` is what it is, as data for its line of words.
+    fn reason(&self, ei: usize, n_supporting: usize, names: &impl ClaimNames) -> EstimateReason {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let giving = self.giving_voices_of(ei);
+        // Earlier figures beneath the estimate, and how many voices give them and not the
+        // estimate: those allow it without saying it.
+        let current = |p: usize| self.obs[e.at(p)].current();
+        let earlier = |(p, r): &(usize, Role)| *r == Role::Floor && !current(*p);
+        let mut beneath: Vec<usize> = out
+            .roles
+            .iter()
+            .enumerate()
+            .filter(earlier)
+            .map(|(p, _)| self.obs[e.at(p)].voice())
+            .filter(|v| giving.binary_search(v).is_err())
+            .collect();
+        beneath.sort_unstable();
+        beneath.dedup();
         let why = if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())
         } else if out.floors_won() {
-            EstimateWhy::Floor(out.chosen_voices)
+            EstimateWhy::Floor(giving.len())
         } else if out.same_day {
             EstimateWhy::SameDay(e.as_of)
         } else if out.clusters.len() > 1 {
@@ -416,15 +426,12 @@ impl State {
             }
             EstimateWhy::Split {
                 clusters: out.clusters.len(),
-                voices: out.chosen_voices,
+                voices: giving.len(),
+                floor_voices: beneath.len(),
                 others: others.into(),
             }
         } else {
-            let floors = out
-                .roles
-                .iter()
-                .enumerate()
-                .any(|(p, r)| r == Role::Floor && !self.obs[e.at(p)].current());
+            let floors = out.roles.iter().enumerate().any(|pr| earlier(&pr));
             let set_aside =
                 out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
             let count = match n_supporting {
@@ -435,8 +442,9 @@ impl State {
             };
             EstimateWhy::Consistent {
                 count,
-                voices: out.chosen_voices,
+                voices: giving.len(),
                 floors,
+                floor_voices: beneath.len(),
                 regressions: out
                     .roles
                     .iter()
@@ -474,15 +482,41 @@ impl State {
         self.results.get_mut(gi).and_then(Option::take)
     }
 
-    /// The voices behind the claims and derived bounds supporting group `gi`'s estimate.
-    /// Sorted, each voice once.
-    pub fn supporting_voices(&self, gi: usize) -> Vec<usize> {
-        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
-        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let mut voices: Vec<usize> = out.supporting().map(|p| self.obs[e.at(p)].voice()).collect();
+    /// The voices that give group `gi`'s estimate ([`Outcome::giving`]): what the summary
+    /// and the single-voice finding count, where a running total's earlier figures beneath
+    /// the estimate allow it without saying it. Sorted, each voice once.
+    pub fn giving_voices(&self, gi: usize) -> Vec<usize> {
+        self.group_latest[gi].map_or_else(Vec::new, |ei| self.giving_voices_of(ei))
+    }
+
+    /// The voices that give epoch `ei`'s estimate, sorted, each once: one definition for a
+    /// group's findings and summary ([`State::giving_voices`]) and its estimate's words.
+    fn giving_voices_of(&self, ei: usize) -> Vec<usize> {
+        let mut voices: Vec<usize> = self.giving_of(ei).map(|o| self.obs[o].voice()).collect();
         voices.sort_unstable();
         voices.dedup();
         voices
+    }
+
+    /// The observations that give epoch `ei`'s estimate ([`Outcome::giving`]).
+    fn giving_of(&self, ei: usize) -> impl Iterator<Item = usize> + '_ {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let current = |p: usize| self.obs[e.at(p)].current();
+        let stated = |p: usize| match self.view(e.at(p)) {
+            View::Numeric { interval, .. } => Some(interval),
+            _ => None,
+        };
+        out.giving(current, stated).map(|p| e.at(p))
+    }
+
+    /// The ids of the claims and derived bounds of voice `v` among those supporting group
+    /// `gi`'s estimate, sorted as its supporting claims are: what a single-voice finding
+    /// names (the voice's earlier figures beneath it too, not another voice's).
+    pub fn supporting_ids_of(&self, gi: usize, v: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let of_voice = out.supporting().map(|p| &self.obs[e.at(p)]).filter(|o| o.voice() == v);
+        self.ids_in_order(of_voice.map(super::Obs::figure).collect(), names)
     }
 
     /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n log e) for e
