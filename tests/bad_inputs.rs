@@ -53,11 +53,14 @@ fn phrases() {
             "invalid number 18446744073709551616: too large: claimrecon reads amounts up to 10^15",
         ),
         ("-5", "invalid number -5: negative amounts are not allowed"),
-        ("60-50", r#"cannot read "60-50" at byte 0: inverted range: 60 is above 50"#),
+        (
+            "60-50",
+            r#"cannot read "60-50" at byte 0: inverted range: low end 60 is above high end 50"#,
+        ),
         ("5 parsecs", r#"cannot read "5 parsecs" at byte 2: unknown unit 'parsecs'"#),
         (
             "February 30, 2022",
-            r#"cannot read "February 30, 2022" at byte 0: no such day in the calendar: 2022-02-30"#,
+            r#"cannot read "February 30, 2022" at byte 0: invalid date "2022-02-30": no such day in the calendar"#,
         ),
         ("year 10000", r#"cannot read "year 10000" at byte 5: year 10000 is outside 1000-9999"#),
         (
@@ -272,6 +275,55 @@ fn table_cells_spelled_as_numbers_out_of_range_are_rejected_rows() {
     assert_eq!(rows[9].as_ref().unwrap().value().to_string(), "0.000001");
 }
 
+/// A cell spelled as a value that cannot be, or without a letter and read as nothing, is a
+/// rejected row in both readers, not a label (found by a hostile-input probe): "3.645.000"
+/// three times made "population" an attribute of labels, its one "3,645,000" the rejected
+/// row; "2022-02-30" was the estimate of a date. A cell with letters the parser cannot read
+/// stays a label ("Route 66"), and so does one of an attribute declared to hold labels.
+#[test]
+fn cells_spelled_as_impossible_values_are_rejected_rows_not_labels() {
+    let csv = "source,object,attribute,value\n\
+               a,Berlin,population,3.645.000\nb,Berlin,population,3.644.826\n\
+               c,Berlin,population,3.645.000\nd,Berlin,population,\"3,645,000\"\n\
+               a,X,founded,2022-02-30\nb,X,founded,2022-03-01\n\
+               a,Y,n,5-3\nb,Y,n,between 9 and 2\nc,Y,n,1 000\nd,Y,n,-\ne,Y,n,4\n\
+               a,Z,road,Route 66\na,Z,code,12-34-56\n";
+    let expected = [
+        r#"t.csv:2: field value: cannot read "3.645.000" at byte 5: unexpected symbol after the number"#,
+        r#"t.csv:3: field value: cannot read "3.644.826" at byte 5: unexpected symbol after the number"#,
+        r#"t.csv:4: field value: cannot read "3.645.000" at byte 5: unexpected symbol after the number"#,
+        r#"t.csv:6: field value: cannot read "2022-02-30" at byte 0: invalid date "2022-02-30": no such day in the calendar"#,
+        r#"t.csv:8: field value: cannot read "5-3" at byte 0: inverted range: low end 5 is above high end 3"#,
+        r#"t.csv:9: field value: cannot read "between 9 and 2" at byte 8: inverted range: low end 9 is above high end 2"#,
+        r#"t.csv:10: field value: cannot read "1 000" at byte 2: unexpected symbol after the number"#,
+        r#"t.csv:11: field value: cannot read "-" at byte 0: expected a number, a date or a time of day, found '-'"#,
+        r#"t.csv:14: field value: cannot read "12-34-56" at byte 0: a range takes plain numbers at both ends"#,
+    ];
+    let parser = Parser::default();
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(rejected, expected);
+    let errors: Vec<String> = Table::csv()
+        .read("t.csv", csv.as_bytes(), &parser)
+        .filter_map(Result::err)
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(errors, expected);
+    let r = Reconciler::new().reconcile_table(&bulk);
+    let figure =
+        |object: &str, attribute: &str| r.estimate(object, attribute).unwrap().figure.to_string();
+    assert_eq!(figure("Berlin", "population"), "low 3,645,000 / best 3,645,000 / high 3,645,000");
+    assert_eq!(figure("X", "founded"), "2022-03-01");
+    assert_eq!(figure("Y", "n"), "low 4 / best 4 / high 4");
+    assert_eq!(figure("Z", "road"), "\"route 66\"");
+    // Declared a label, a code is read as written.
+    let table = Table::csv().kind("code", CellKind::Label);
+    let bulk = table.read_bulk("t.csv", csv.as_bytes(), &parser).unwrap();
+    assert_eq!(bulk.rejected().len(), expected.len() - 1);
+    let r = Reconciler::new().reconcile_table(&bulk);
+    assert_eq!(r.estimate("Z", "code").unwrap().figure.to_string(), "\"12-34-56\"");
+}
+
 /// A value cell spelled as a number past the parser's 1,000 bytes is still an invalid number
 /// in both table readers, never a label: a cell of 1,001 digits was `invalid label "1111…":
 /// is longer than 200 characters`, while 1,000 digits were too large. So is one written with
@@ -332,11 +384,15 @@ fn table_cells_spelled_as_numbers_past_the_phrase_limit_are_invalid_numbers() {
             let number = matches!(e.inner(), Some(Error::InvalidNumber { .. }));
             assert_eq!(number, i < 8, "{e}");
         }
-        for label in &errors[8..] {
+        // Nor a label: a cell without a letter that reads as nothing is the parser's error;
+        // one of letters too long for a label the label's.
+        assert!(matches!(errors[8].inner(), Some(Error::Parse { .. })), "{}", errors[8]);
+        for label in &errors[9..] {
             assert!(matches!(label.inner(), Some(Error::InvalidName { .. })), "{label}");
         }
         assert!(
-            got[8].starts_with("t.csv:10: field value: invalid label \"1,00,00,"),
+            got[8].starts_with("t.csv:10: field value: cannot read \"1,00,00,")
+                && got[8].ends_with("the phrase is 1201 bytes long; a value phrase may have 1000"),
             "{}",
             got[8]
         );

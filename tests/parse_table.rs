@@ -817,7 +817,11 @@ const BAD_PHRASES: &[(Published, &str, &str)] = &[
         "1,0000",
         "cannot read \"1,0000\" at byte 1: thousands separators must split the digits into groups of three",
     ),
-    (NO_DATE, "60-50", "cannot read \"60-50\" at byte 0: inverted range: 60 is above 50"),
+    (
+        NO_DATE,
+        "60-50",
+        "cannot read \"60-50\" at byte 0: inverted range: low end 60 is above high end 50",
+    ),
     (NO_DATE, "-5", "invalid number -5: negative amounts are not allowed"),
     (NO_DATE, "5 @", "cannot read \"5 @\" at byte 2: unexpected character '@'"),
     (
@@ -834,7 +838,7 @@ const BAD_PHRASES: &[(Published, &str, &str)] = &[
     (
         NO_DATE,
         "February 30, 2022",
-        "cannot read \"February 30, 2022\" at byte 0: no such day in the calendar: 2022-02-30",
+        "cannot read \"February 30, 2022\" at byte 0: invalid date \"2022-02-30\": no such day in the calendar",
     ),
     (
         NO_DATE,

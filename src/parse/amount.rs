@@ -27,8 +27,7 @@ impl Grammar<'_> {
         {
             lo = Number::new(lo.get() * s)?;
         }
-        let range = NumberRange::new(lo, hi)
-            .map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
+        let range = NumberRange::new(lo, hi).map_err(|e| e.in_phrase(self.phrase, at))?;
         Ok(Magnitude::Range(range))
     }
 

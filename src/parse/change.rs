@@ -119,8 +119,7 @@ impl Grammar<'_> {
             let (hi, _, _, _) = self.number(&number_part[d + 1..])?;
             let lo = Number::new(lo)?;
             let hi = Number::new(hi)?;
-            let r = NumberRange::new(lo, hi)
-                .map_err(|_| self.err(at, format!("inverted range: {lo} is above {hi}")))?;
+            let r = NumberRange::new(lo, hi).map_err(|e| e.in_phrase(self.phrase, at))?;
             return Ok(Some(Magnitude::Range(r)));
         }
         if let Some((pat, w)) = VAGUE.iter().find(|(p, _)| words_match(number_part, p))

@@ -376,7 +376,9 @@ impl Grammar<'_> {
             DateSpec::Day { year, month, day, weekday } => {
                 let y = fill(year, month, day)?;
                 let date = NaiveDate::from_ymd_opt(y, month, day).ok_or_else(|| {
-                    self.err(at, format!("no such day in the calendar: {y}-{month:02}-{day:02}"))
+                    let value = format!("{y}-{month:02}-{day:02}");
+                    let problem = "no such day in the calendar".to_owned();
+                    bad(Error::InvalidTime { what: "date".to_owned(), value, problem })
                 })?;
                 if let Some(wd) = weekday
                     && date.weekday() != wd

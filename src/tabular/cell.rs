@@ -73,9 +73,11 @@ pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8
 ///
 /// # Errors
 /// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold, also for one
-/// spelled in more bytes than a phrase may have (too large, too small, or too long); the
-/// [`Error::InvalidName`] of text that is no label either (empty, too long, control
-/// characters).
+/// spelled in more bytes than a phrase may have (too large, too small, or too long); its
+/// [`Error::Parse`] for a value spelled that cannot be (an inverted range "5-3", a day not in
+/// the calendar "2022-02-30", "25:00": the parse error holds why) and for a cell without a
+/// letter that it cannot read ("3.645.000", "1,5", "-"); the [`Error::InvalidName`] of text
+/// that is no label either (empty, too long, control characters).
 pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Result<Cell, Error> {
     let text = text.trim();
     if declared == Some(Kind::Label) {
@@ -92,7 +94,11 @@ pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Resul
     }
     match parser.parse(text) {
         Ok(parsed) => Ok(Cell::Value(parsed.value)),
-        Err(e @ Error::InvalidNumber { .. }) => Err(e),
+        // A number claimrecon does not hold ("1e309"), a value spelled that cannot be ("5-3",
+        // "2022-02-30", "25:00"), or a cell without a letter that reads as nothing ("3.645.000",
+        // "1,5", "-"): none is a label, and a label would outvote the numbers of its attribute.
+        Err(e @ (Error::InvalidNumber { .. } | Error::Parse { error: Some(_), .. })) => Err(e),
+        Err(e) if !text.is_empty() && !text.chars().any(char::is_alphabetic) => Err(e),
         Err(_) => Label::new(text).map(Cell::Label),
     }
 }
