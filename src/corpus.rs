@@ -750,6 +750,21 @@ impl Corpus {
         for (s, o) in &self.owners {
             by_owner.entry(o).or_default().insert(s);
         }
+        // An owner that is itself a source of the corpus (an outlet, or a source with an owner
+        // line) speaks with the outlets it owns: "Sputnik" owned by "RIA Novosti", which is an
+        // outlet too, is one voice with it.
+        let sources: BTreeMap<String, &SourceId> = self
+            .documents
+            .iter()
+            .map(|d| &d.outlet)
+            .chain(self.owners.iter().map(|(s, _)| s))
+            .map(|s| (crate::id::source_key(s.as_str()), s))
+            .collect();
+        for (owner, owned) in &mut by_owner {
+            if let Some(&itself) = sources.get(&crate::id::source_key(owner.as_str())) {
+                owned.insert(itself);
+            }
+        }
         let mut r = Reconciler::new().aliases(self.aliases.clone()).places(self.places.clone());
         for (owner, sources) in by_owner {
             let sources: Vec<&SourceId> = sources.into_iter().collect();
@@ -775,6 +790,34 @@ mod tests {
 
     fn load(claim: &str) -> Result<Corpus, Error> {
         Corpus::parse("c.jsonl", &format!("{DOC}\n{claim}"), &Parser::default())
+    }
+
+    /// An owner that is itself an outlet is one voice with the outlets it owns: "A owned by
+    /// B", B an outlet, left A and B two voices (found by a hostile-input probe).
+    #[test]
+    fn an_owner_that_is_an_outlet_speaks_with_what_it_owns() {
+        let lines = [
+            r#"{"source": "A", "owner": "b"}"#,
+            r#"{"document": "d1", "file": "f.txt", "outlet": "A", "published": "2022-01-10"}"#,
+            r#"{"document": "d2", "file": "f.txt", "outlet": "B", "published": "2022-01-10"}"#,
+            r#"{"document": "d3", "file": "f.txt", "outlet": "C", "published": "2022-01-10"}"#,
+        ];
+        let corpus = Corpus::parse("c.jsonl", &lines.join("\n"), &Parser::default()).unwrap();
+        let claims: Vec<Claim> = ["A", "B", "C"]
+            .iter()
+            .enumerate()
+            .map(|(i, outlet)| {
+                let provenance = Provenance::new(SourceId::new(outlet).unwrap());
+                let subject = Subject::new(crate::subject::Measure::Deaths);
+                let id = ClaimId::new(&format!("c{i}")).unwrap();
+                let phrase = (10 + i).to_string();
+                Claim::parse(id, subject, &phrase, provenance, &Parser::default()).unwrap()
+            })
+            .collect();
+        let r = corpus.reconciler().reconcile(claims);
+        let members: Vec<Vec<&str>> =
+            r.voices.iter().map(|v| v.members.iter().map(SourceId::as_str).collect()).collect();
+        assert_eq!(members, [vec!["A", "B"], vec!["C"]]);
     }
 
     #[test]
