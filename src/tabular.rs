@@ -194,8 +194,10 @@ impl Table {
     /// they are found by name, with `attribute` (else every row is about `value`) and an
     /// as-of column `as_of` if the header has them; otherwise the columns are source 0,
     /// object 1, attribute 2 and value 3, and a header that names one of these four in another
-    /// of them is an error of the whole table (its rows would all be misread). Name other
-    /// columns with [`Table::named`], or give positions with [`Table::columns`].
+    /// of them is an error of the whole table (its rows would all be misread), and so is one
+    /// whose value column holds a number (a row taken for the header would be lost: use
+    /// [`Table::header`] for a table without one). Name other columns with [`Table::named`],
+    /// or give positions with [`Table::columns`].
     #[must_use]
     pub fn csv() -> Self {
         Table {
@@ -590,6 +592,19 @@ impl Table {
                     ("value", Some(t.value)),
                 ];
                 misplaced(&cells, &at)?;
+                // A header names its columns: a number in the value column is a row's figure,
+                // and reading the line as the header would drop that row without a word.
+                if let Some(number) = header
+                    .get(t.value)
+                    .map(|c| c.trim_ascii())
+                    .filter(|c| cell::plain_number(c).is_some())
+                {
+                    return Err(format!(
+                        "the first line is read as the header, but its value column (column {}) holds the number {}, which names no column: if the table has no header, use Table::header(false); to read it by position anyway, Table::columns",
+                        t.value,
+                        String::from_utf8_lossy(number)
+                    ));
+                }
             }
             Find::At => {}
         }

@@ -160,6 +160,15 @@ fn a_header_without_a_named_column_is_an_error_of_the_whole_table() {
              column 0 is read as the source and value from column 3 (name every column, or use \
              Table::named or Table::columns)",
         ),
+        // A table without a header, read with `Table::csv`'s: its first row would be taken
+        // for the header and dropped without a word (found by a hostile-input probe).
+        (
+            Table::csv(),
+            "Reuters,Oslo,pop,10\nAP,Oslo,pop,12\n",
+            "t.csv:1: field header: the first line is read as the header, but its value column \
+             (column 3) holds the number 10, which names no column: if the table has no \
+             header, use Table::header(false); to read it by position anyway, Table::columns",
+        ),
         (
             Table::csv().named("s", "o", None, "v").header(false),
             "a,b,1\n",
