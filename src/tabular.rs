@@ -155,6 +155,20 @@ pub(crate) struct Limits {
     pub buffer: usize,
 }
 
+/// For [`Table::csv`]'s default read by position, an error when the header's cells hold a
+/// number in the value column (`value`): a row, not a header, which would be lost.
+fn a_row_as_header(header: &[Vec<u8>], value: usize) -> Result<(), String> {
+    // A header names its columns: a number in the value column is a row's figure, and
+    // reading the line as the header would drop that row without a word.
+    match header.get(value).map(|c| c.trim_ascii()).filter(|c| cell::plain_number(c).is_some()) {
+        Some(number) => Err(format!(
+            "the first line is read as the header, but its value column (column {value}) holds the number {}, which names no column: if the table has no header, use Table::header(false); to read it by position anyway, Table::columns",
+            String::from_utf8_lossy(number)
+        )),
+        None => Ok(()),
+    }
+}
+
 /// For [`Table::csv`]'s default, a header (its cells in lower case) that does not name all
 /// of `source`, `object` and `value`, whose columns are then read where `at` says (each
 /// column's name and position): an error when it names one of them in another of the
@@ -592,19 +606,7 @@ impl Table {
                     ("value", Some(t.value)),
                 ];
                 misplaced(&cells, &at)?;
-                // A header names its columns: a number in the value column is a row's figure,
-                // and reading the line as the header would drop that row without a word.
-                if let Some(number) = header
-                    .get(t.value)
-                    .map(|c| c.trim_ascii())
-                    .filter(|c| cell::plain_number(c).is_some())
-                {
-                    return Err(format!(
-                        "the first line is read as the header, but its value column (column {}) holds the number {}, which names no column: if the table has no header, use Table::header(false); to read it by position anyway, Table::columns",
-                        t.value,
-                        String::from_utf8_lossy(number)
-                    ));
-                }
+                a_row_as_header(header, t.value)?;
             }
             Find::At => {}
         }
