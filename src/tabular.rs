@@ -702,7 +702,7 @@ impl Table {
     /// [`Parser`] reads ("1,583", "about 1,000", "5 tenge", "2022-01-05"), or else a label
     /// ([`Value::Category`](crate::Value::Category)); a cell spelled as a number claimrecon
     /// does not hold ("NaN", "1e309", "-5"), a value spelled that cannot be ("5-3",
-    /// "2022-02-30") or a cell without a letter that reads as nothing ("3.645.000", "-") is an
+    /// "2022-02-30") or digits with separators it cannot read ("3.645.000", "1 000") is an
     /// error. Each attribute holds one kind of value,
     /// decided over the whole table: the kind of most of its cells (numbers of one dimension,
     /// dates, or labels and other values; numbers, then dates, on a tie); a claim of another

@@ -633,15 +633,41 @@ fn earlier_figures_beneath_a_jump_are_no_second_voice_for_it() {
     let lone = only(&jump, FindingKind::SingleVoice);
     assert!(lone.message.to_string().contains("from one voice (C)"), "{}", lone.message);
     // The same amount said a day earlier by another voice is a second voice for it, and so
-    // is "about 160"; "more than 150" names no amount.
-    for (earlier, voices) in [("164", 2), ("about 160", 2), ("more than 150", 1), ("100", 1)] {
+    // is "about 160"; "more than 150" names no amount, on either day (a review found the
+    // same-day bound still counted).
+    for (earlier, day, voices) in [
+        ("164", 1, 2),
+        ("about 160", 1, 2),
+        ("more than 150", 1, 1),
+        ("100", 1, 1),
+        ("more than 150", 2, 1),
+        ("at least 1", 2, 1),
+    ] {
         let r = Reconciler::new()
-            .reconcile(vec![deaths("a", earlier, "A", 1), deaths("b", "164", "B", 2)]);
+            .reconcile(vec![deaths("a", earlier, "A", day), deaths("b", "164", "B", 2)]);
         let summary = r.summary.unwrap();
         let counted = if voices == 2 { (1, 0) } else { (0, 1) };
-        assert_eq!((summary.agreed, summary.single_voice), counted, "{earlier}");
+        assert_eq!((summary.agreed, summary.single_voice), counted, "{earlier} on day {day}");
         assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 164", "{earlier}");
     }
+    // A bound says an estimate that is a bound: "more than 1,300" twice is two voices.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "more than 1,300", "A", 1),
+        deaths("b", "more than 1,300", "B", 2),
+    ]);
+    let summary = r.summary.unwrap();
+    assert_eq!((summary.agreed, summary.single_voice), (1, 0));
+    // A voice's own earlier figure beneath it is no other voice.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "100", "A", 1),
+        deaths("a2", "164", "A", 2),
+        deaths("b", "164", "B", 2),
+    ]);
+    assert_eq!(
+        estimate(&r).reason,
+        "all 3 figures are consistent, from 2 independent voices; earlier figures of the \
+         running total act as floors"
+    );
 }
 
 #[test]

@@ -196,8 +196,8 @@ impl Table {
     /// in their dimension's base unit; a date or any other value that is not an amount is held
     /// as a label by its text ("2022-01-05"), so two spellings of one date are one value. A cell
     /// spelled as a number claimrecon does not hold ("NaN", "inf", "1e309", "1e16", "1e-400",
-    /// "-5"), a value spelled that cannot be ("5-3", "2022-02-30") or a cell without a letter
-    /// that reads as nothing ("3.645.000", "-") is a rejected row with the parser's message,
+    /// "-5"), a value spelled that cannot be ("5-3", "2022-02-30") or digits with separators
+    /// the parser cannot read ("3.645.000", "1 000") is a rejected row with the parser's message,
     /// never a label. Each attribute holds
     /// one kind of value, decided over the whole table: the kind of most of its cells (numbers
     /// of one dimension, dates, or labels; numbers, then dates, on a tie); a cell of another

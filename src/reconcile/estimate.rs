@@ -196,25 +196,23 @@ impl Outcome {
         self.in_roles(|_, r| r.supports())
     }
 
-    /// Positions of the observations that give the estimate, the figures behind it: the
-    /// chosen cluster's figures of the estimate's date (`current` tells which positions are),
-    /// and the earlier figures in it or beneath it that name an amount the estimate allows
-    /// ([`says`]; `stated` gives a position's interval as said). Not an earlier figure that
-    /// only allows it: a running total's 100 and 120 of earlier days are no second voice for
-    /// one outlet's 5,000,000 today, and "at least 190" names no amount. Where no figure of the
-    /// latest date won, the floors the estimate stands on; for labels, the chosen cluster.
+    /// Positions of the observations that give the estimate, the figures behind it: those of
+    /// the chosen cluster, and the earlier figures beneath it, that name an amount the
+    /// estimate allows ([`says`]; `stated` gives a position's interval as said), whatever
+    /// their date. Not a figure that only allows it: a running total's 100 and 120 of earlier
+    /// days, or "at least 1" the same day, are no second voice for one outlet's 5,000,000,
+    /// while 164 a day before 164 is one. Where no figure of the latest date won, the floors
+    /// the estimate stands on; for labels, the chosen cluster.
     pub(crate) fn giving(
         &self,
-        current: impl Fn(usize) -> bool,
         stated: impl Fn(usize) -> Option<Interval>,
     ) -> impl Iterator<Item = usize> {
         let (floors_won, numeric) = (self.floors_won(), self.numeric);
-        self.in_roles(move |p: usize, r: Role| match r {
+        self.in_roles(move |p: usize, r: Role| match (r, stated(p).zip(numeric)) {
             _ if floors_won => r.supports(),
-            Role::Chosen if current(p) => true,
-            Role::Chosen | Role::Floor if !current(p) => {
-                stated(p).zip(numeric).is_some_and(|(i, spread)| says(&i, &spread))
-            }
+            (Role::Chosen | Role::Floor, Some((i, spread))) => says(&i, &spread),
+            // A chosen figure the estimate holds no interval for gives it as it is.
+            (Role::Chosen, None) => true,
             _ => false,
         })
     }
@@ -1867,14 +1865,15 @@ pub(crate) fn numeric<'a>(
     outcome
 }
 
-/// Whether a figure said as `stated` names an amount the estimate `spread` allows: it has a
-/// high end (a lower bound alone names none), and what it allows meets the estimate's low to
-/// high. One rule for the voices an estimate's words and findings count
+/// Whether a figure said as `stated` names an amount the estimate `spread` allows: what it
+/// allows meets the estimate's low to high, and it has a high end unless the estimate has
+/// none (a lower bound names no amount, but "more than 1,300" says an estimate "above
+/// 1,300"). One rule for the voices an estimate's words and findings count
 /// ([`Outcome::giving`]).
 pub(crate) fn says(stated: &Interval, spread: &Spread) -> bool {
     let high = spread.high.map(|value| Endpoint { value, open: spread.high_open });
     let estimate = Interval::new(Endpoint { value: spread.low, open: spread.low_open }, high);
-    stated.high().is_some() && stated.overlaps(&estimate)
+    (stated.high().is_some() || high.is_none()) && stated.overlaps(&estimate)
 }
 
 /// What an estimate keeps: what its figures allow (`common`), and when the floors won, the

@@ -46,9 +46,9 @@ pub enum FindingKind {
     /// An estimate that rests on one independent voice: one voice gives its figure. A
     /// running total's earlier figures beneath it allow the figure without giving it, so they
     /// are no second voice (100 and 120 from two outlets on earlier days, then 5,000,000 from
-    /// a third, rests on the third); an earlier figure naming an amount the estimate allows
-    /// ("164" a day before "164", "about 160") is one. Its claims are that voice's among the
-    /// estimate's supporting claims.
+    /// a third, rests on the third, and so does one beside "at least 1" the same day); a
+    /// figure naming an amount the estimate allows ("164" a day before "164", "about 160") is
+    /// one. Its claims are that voice's among the estimate's supporting claims.
     SingleVoice,
 }
 

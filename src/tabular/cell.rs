@@ -75,9 +75,9 @@ pub(crate) fn with_unit<'a>(value: &'a [u8], unit: Option<&[u8]>) -> Cow<'a, [u8
 /// The parser's [`Error::InvalidNumber`] for a number claimrecon does not hold, also for one
 /// spelled in more bytes than a phrase may have (too large, too small, or too long); its
 /// [`Error::Parse`] for a value spelled that cannot be (an inverted range "5-3", a day not in
-/// the calendar "2022-02-30", "25:00": the parse error holds why) and for a cell without a
-/// letter that it cannot read ("3.645.000", "1,5", "-"); the [`Error::InvalidName`] of text
-/// that is no label either (empty, too long, control characters).
+/// the calendar "2022-02-30", "25:00": the parse error holds why) and for digits with
+/// separators that it cannot read ("3.645.000", "1 000", "1,5"); the [`Error::InvalidName`]
+/// of text that is no label either (empty, too long, control characters).
 pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Result<Cell, Error> {
     let text = text.trim();
     if declared == Some(Kind::Label) {
@@ -95,12 +95,21 @@ pub(crate) fn read(text: &str, parser: &Parser, declared: Option<Kind>) -> Resul
     match parser.parse(text) {
         Ok(parsed) => Ok(Cell::Value(parsed.value)),
         // A number claimrecon does not hold ("1e309"), a value spelled that cannot be ("5-3",
-        // "2022-02-30", "25:00"), or a cell without a letter that reads as nothing ("3.645.000",
-        // "1,5", "-"): none is a label, and a label would outvote the numbers of its attribute.
+        // "2022-02-30", "25:00"), or digits with separators the parser cannot read
+        // ("3.645.000", "1 000", "1,5"): none is a label, and a label would outvote the numbers
+        // of its attribute. Other text stays a label: "31/12/2021", "+7 727 123", "-".
         Err(e @ (Error::InvalidNumber { .. } | Error::Parse { error: Some(_), .. })) => Err(e),
-        Err(e) if !text.is_empty() && !text.chars().any(char::is_alphabetic) => Err(e),
+        Err(e) if digits_and_separators(text) => Err(e),
         Err(_) => Label::new(text).map(Cell::Label),
     }
+}
+
+/// Whether `text` is digits with the separators numbers are grouped or split by (points,
+/// commas, apostrophes, spaces), and nothing else: a number, however the parser takes it.
+fn digits_and_separators(text: &str) -> bool {
+    let separator = |c: char| matches!(c, '.' | ',' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}');
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || separator(c))
 }
 
 /// A number of digits, with a decimal point and more digits at most, within claimrecon's

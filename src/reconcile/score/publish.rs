@@ -501,12 +501,11 @@ impl State {
     /// The observations that give epoch `ei`'s estimate ([`Outcome::giving`]).
     fn giving_of(&self, ei: usize) -> impl Iterator<Item = usize> + '_ {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let current = |p: usize| self.obs[e.at(p)].current();
         let stated = |p: usize| match self.view(e.at(p)) {
             View::Numeric { interval, .. } => Some(interval),
             _ => None,
         };
-        out.giving(current, stated).map(|p| e.at(p))
+        out.giving(stated).map(|p| e.at(p))
     }
 
     /// The ids of the claims and derived bounds of voice `v` among those supporting group
