@@ -20,6 +20,7 @@ use crate::value::{Label, Value, read_day};
 
 /// One article of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// The document's id, which claims cite.
     pub id: DocumentId,
@@ -39,6 +40,7 @@ pub struct Document {
 
 /// What the annotation said beyond the claim itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Annotation {
     /// The line of the corpus file the claim is on.
     pub line: usize,
