@@ -381,19 +381,23 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let giving = self.giving_voices_of(ei);
         // Earlier figures beneath the estimate, and how many voices give them and not the
-        // estimate: those allow it without saying it.
+        // estimate: those allow it without saying it. Counted only for the words that name
+        // them (a split, one cluster).
         let current = |p: usize| self.obs[e.at(p)].current();
         let earlier = |(p, r): &(usize, Role)| *r == Role::Floor && !current(*p);
-        let mut beneath: Vec<usize> = out
-            .roles
-            .iter()
-            .enumerate()
-            .filter(earlier)
-            .map(|(p, _)| self.obs[e.at(p)].voice())
-            .filter(|v| giving.binary_search(v).is_err())
-            .collect();
-        beneath.sort_unstable();
-        beneath.dedup();
+        let beneath = || {
+            let mut voices: Vec<usize> = out
+                .roles
+                .iter()
+                .enumerate()
+                .filter(earlier)
+                .map(|(p, _)| self.obs[e.at(p)].voice())
+                .filter(|v| giving.binary_search(v).is_err())
+                .collect();
+            voices.sort_unstable();
+            voices.dedup();
+            voices.len()
+        };
         let why = if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())
         } else if out.floors_won() {
@@ -427,7 +431,7 @@ impl State {
             EstimateWhy::Split {
                 clusters: out.clusters.len(),
                 voices: giving.len(),
-                floor_voices: beneath.len(),
+                floor_voices: beneath(),
                 others: others.into(),
             }
         } else {
@@ -444,7 +448,7 @@ impl State {
                 count,
                 voices: giving.len(),
                 floors,
-                floor_voices: beneath.len(),
+                floor_voices: beneath(),
                 regressions: out
                     .roles
                     .iter()
