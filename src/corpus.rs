@@ -215,9 +215,46 @@ struct ClaimLine {
     value: Option<String>,
 }
 
-/// The documents read so far, by id: each one's index in `Corpus::documents` and, when it is
-/// dated, the parser for its claims (relative dates count back from its publication date).
-type Known = HashMap<DocumentId, (usize, Option<Parser>)>;
+/// A nature as a corpus line spells it.
+fn nature_name(n: Nature) -> &'static str {
+    match n {
+        Nature::RunningTotal => "running_total",
+        Nature::ChangingState => "changing_state",
+        Nature::FixedFact => "fixed_fact",
+    }
+}
+
+/// What the lines read so far declared, for the lines after them to be checked against.
+#[derive(Default)]
+struct Known {
+    /// The documents, by id: each one's index in `Corpus::documents` and, when it is dated,
+    /// the parser for its claims (relative dates count back from its publication date).
+    documents: HashMap<DocumentId, (usize, Option<Parser>)>,
+    /// The first claim to set each quantity's nature: the nature, the claim and its line. A
+    /// subject's nature is no part of which quantity it is (see [`Subject`]), so a second
+    /// claim setting another is a contradiction in the annotation.
+    natures: HashMap<Subject, (Nature, ClaimId, usize)>,
+}
+
+impl Known {
+    /// A claim at `at` sets `subject`'s nature to `n`: an error when an earlier claim set
+    /// another.
+    fn check_nature(&self, at: &Loader<'_>, subject: &Subject, n: Nature) -> Result<(), Error> {
+        match self.natures.get(subject) {
+            Some((first, by, line)) if *first != n => Err(at.err(
+                "nature",
+                format!(
+                    "{subject} is set as {} here, but claim {:?} (line {line}) sets it as {}: one \
+                     quantity has one nature",
+                    nature_name(n),
+                    by.as_str(),
+                    nature_name(*first)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
 
 struct Loader<'a> {
     file: &'a str,
@@ -410,7 +447,7 @@ impl Corpus {
         };
         // Where each document is in `corpus.documents`: claims look their document up by id,
         // and a scan per line would make loading quadratic in the number of documents.
-        let mut documents = Known::new();
+        let mut documents = Known::default();
         for (index, raw) in lines.enumerate() {
             let at = Loader { file, line: index + 1 };
             let outcome = match raw {
@@ -555,7 +592,7 @@ impl Corpus {
         documents: &mut Known,
     ) -> Result<(), Error> {
         let id = DocumentId::new(&d.document).map_err(at.wrap("document"))?;
-        if documents.contains_key(&id) {
+        if documents.documents.contains_key(&id) {
             return Err(at.err("document", format!("document {:?} is declared twice", id.as_str())));
         }
         let optional_label = |field: &str, v: Option<String>| -> Result<Option<Label>, Error> {
@@ -580,7 +617,7 @@ impl Corpus {
             .last()
             .and_then(|d| d.published)
             .and_then(|p| parser.clone().published(p).ok());
-        documents.insert(id, (self.documents.len() - 1, dated));
+        documents.documents.insert(id, (self.documents.len() - 1, dated));
         Ok(())
     }
 
@@ -589,15 +626,17 @@ impl Corpus {
         at: &Loader<'_>,
         c: ClaimLine,
         parser: &Parser,
-        documents: &Known,
+        documents: &mut Known,
     ) -> Result<(), Error> {
         let id = ClaimId::new(&c.claim).map_err(at.wrap("claim"))?;
         if self.annotations.contains_key(&id) {
             return Err(at.err("claim", format!("claim id {:?} is used twice", id.as_str())));
         }
         let doc_id = DocumentId::new(&c.document).map_err(at.wrap("document"))?;
-        let Some((doc, dated)) =
-            documents.get(&doc_id).and_then(|(i, dated)| Some((self.documents.get(*i)?, dated)))
+        let Some((doc, dated)) = documents
+            .documents
+            .get(&doc_id)
+            .and_then(|(i, dated)| Some((self.documents.get(*i)?, dated)))
         else {
             return Err(at.err(
                 "document",
@@ -625,6 +664,7 @@ impl Corpus {
             subject = subject.event(Label::new(&e).map_err(at.wrap("event"))?);
         }
         if let Some(n) = c.nature {
+            documents.check_nature(at, &subject, n)?;
             subject = subject.nature(n);
         }
         let mut provenance =
@@ -677,6 +717,9 @@ impl Corpus {
             if let Some(time) = time {
                 claim = claim.with_as_of_time(time);
             }
+        }
+        if let Some(n) = c.nature {
+            documents.natures.entry(claim.subject().clone()).or_insert((n, id.clone(), at.line));
         }
         self.annotations.insert(id, Annotation { line: at.line, as_of_evidence: c.as_of_evidence });
         self.claims.push(claim);

@@ -561,15 +561,23 @@ impl Places {
 
 /// What a claim is about: a measure with its population, place and event.
 ///
+/// Two subjects are equal (and hash and order alike) when they are about the same quantity:
+/// the measure, population, place and event. Their [`Nature`] is how the reconciler treats
+/// that quantity over time, not which quantity it is, so it takes no part: a claim that sets
+/// another nature joins the other claims of its quantity, and the group takes one nature for
+/// all of them (see [`Reconciler`](crate::Reconciler)'s rules on time).
+///
 /// ```
-/// use claimrecon::{Measure, Population, Subject, Label};
+/// use claimrecon::{Measure, Nature, Population, Subject, Label};
 /// let s = Subject::new(Measure::Deaths)
 ///     .population(Population::SecurityForces)
 ///     .place(Label::new("Kazakhstan")?);
 /// assert_eq!(s.to_string(), "deaths (security forces) in Kazakhstan");
+/// // The same quantity, whatever nature a claim sets.
+/// assert_eq!(s.clone().nature(Nature::FixedFact), s);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Subject {
     measure: Measure,
     population: Population,
@@ -660,6 +668,39 @@ impl Subject {
     #[must_use]
     pub fn behaviour(&self) -> Nature {
         self.nature
+    }
+}
+
+impl Subject {
+    /// What identifies the quantity: everything but the nature.
+    fn identity(&self) -> (&Measure, &Population, Option<&Label>, Option<&Label>) {
+        (&self.measure, &self.population, self.place.as_ref(), self.event.as_ref())
+    }
+}
+
+impl PartialEq for Subject {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for Subject {}
+
+impl std::hash::Hash for Subject {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
+}
+
+impl PartialOrd for Subject {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Subject {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.identity().cmp(&other.identity())
     }
 }
 

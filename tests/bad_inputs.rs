@@ -398,7 +398,7 @@ fn table_cells_spelled_as_numbers_past_the_phrase_limit_are_invalid_numbers() {
 
 #[test]
 fn corpus_lines() {
-    let cases: [(String, &str); 9] = [
+    let cases: [(String, &str); 10] = [
         (claim_line("a lot"), "c.jsonl:2: field phrase: cannot read \"a lot\" at byte 0: expected a number, a date or a time of day, found 'a'"),
         (
             r#"{"claim": "x", "document": "b", "quote": "5", "phrase": "5", "measure": "deaths"}"#.to_owned(),
@@ -422,6 +422,15 @@ fn corpus_lines() {
         (
             r#"{"claim": "x", "document": "a", "quote": "5 or 6", "phrase": "5", "phrase": "6", "measure": "deaths"}"#.to_owned(),
             "c.jsonl:2: field phrase: the field is given twice",
+        ),
+        (
+            [
+                r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Almaty", "nature": "fixed_fact"}"#,
+                r#"{"claim": "y", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Almaty"}"#,
+                r#"{"claim": "z", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "Almaty", "nature": "running_total"}"#,
+            ]
+            .join("\n"),
+            "c.jsonl:4: field nature: deaths in Almaty is set as running_total here, but claim \"x\" (line 2) sets it as fixed_fact: one quantity has one nature",
         ),
     ];
     for (lines, expected) in cases {

@@ -953,3 +953,29 @@ fn lagging_voices_and_a_lone_fall() -> Vec<Claim> {
         deaths("v2-d6", "824", "Voice 2", 6),
     ]
 }
+
+/// A nature set on one claim is the nature of its quantity, not another quantity: Reuters'
+/// "10" (deaths, a running total by default) and AP's "50" the next day, set as a fixed fact,
+/// are one group, a fixed fact, where the two figures conflict. Before, they were two groups
+/// of one figure each, and nothing conflicted.
+#[test]
+fn a_nature_set_on_one_claim_joins_its_quantity_rather_than_splitting_it() {
+    let parser = Parser::default();
+    let fixed = |id: &str, phrase: &str, outlet: &str, d: u32| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+        let subject = Subject::new(Measure::Deaths).nature(Nature::FixedFact);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &parser).unwrap()
+    };
+    let r = Reconciler::new()
+        .reconcile(vec![deaths("reuters", "10", "Reuters", 10), fixed("ap", "50", "AP", 11)]);
+    assert_eq!(r.groups.len(), 1, "{:#?}", r.groups);
+    assert_eq!(r.groups[0].subject.behaviour(), Nature::FixedFact);
+    let conflict = only(&r, FindingKind::Conflict);
+    assert_eq!(conflict.claims.len(), 2, "{conflict:#?}");
+    // As a running total, the later 50 would supersede the 10: no conflict at all.
+    let running = Reconciler::new()
+        .reconcile(vec![deaths("reuters", "10", "Reuters", 10), deaths("ap", "50", "AP", 11)]);
+    assert!(running.findings.iter().all(|f| f.kind != FindingKind::Conflict));
+    // The group answers to the subject as any claim of it gives it.
+    assert!(r.group(&Subject::new(Measure::Deaths)).is_some());
+}

@@ -8,7 +8,7 @@ use foldhash::fast::FixedState;
 
 use crate::claim::AsOfTime;
 use crate::id::ClaimId;
-use crate::subject::{Aliases, Subject};
+use crate::subject::{Aliases, Nature, Subject};
 
 use super::store::ClaimStore;
 
@@ -49,9 +49,25 @@ pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Ve
             let mut members = std::mem::take(&mut members[g]);
             // The claims are in id order (see `ClaimStore`): an index orders as its id.
             members.sort_by_key(|&c| (claims.as_of(c), time_key(claims.as_of_time(c)), c));
-            GroupData { subject: subject.into_owned(), members }
+            let nature = nature_of(claims, &subject, &members);
+            GroupData { subject: subject.into_owned().nature(nature), members }
         })
         .collect()
+}
+
+/// How a group's quantity behaves over time: the nature its claims set other than their
+/// measure's default, the first such claim in as-of order deciding when they set several; the
+/// measure's default when none does. A subject's nature takes no part in which group a claim
+/// joins (see [`Subject`]), so one claim that sets "fixed fact" among others that leave the
+/// default makes the whole group a fixed fact, rather than a group of its own that never
+/// meets the others' figures.
+fn nature_of<C: ClaimStore + ?Sized>(claims: &C, subject: &Subject, members: &[usize]) -> Nature {
+    let default = subject.measure().default_nature();
+    members
+        .iter()
+        .map(|&c| claims.subject(c).behaviour())
+        .find(|&n| n != default)
+        .unwrap_or(default)
 }
 
 /// As-of order: date (undated first), then the start of the time of day where known (unknown
