@@ -70,26 +70,21 @@ fn main() -> ExitCode {
 /// estimate on the gold city-years; with `failures`, the tuning half's largest errors with
 /// every source's figure (the held-out half is not listed: see [`held_out`]).
 fn population(dir: &Path, failures: bool) -> Result<(), String> {
+    const NAME: &str = "population-new-new.txt";
     let claims_path = dir.join("population-new-new.txt");
     let gold_path = dir.join("population-gd.txt");
     if !claims_path.is_file() || !gold_path.is_file() {
         println!("population: skipped ({} not found)", claims_path.display());
         return Ok(());
     }
-    let file =
-        std::fs::File::open(&claims_path).map_err(|e| format!("{}: {e}", claims_path.display()))?;
     let parser = Parser::default();
-    let (mut claims, mut rejected) = (Vec::new(), 0usize);
-    for row in Table::tsv().columns(1, 0, None, 2).lossy_utf8(true).read(
-        "population-new-new.txt",
-        std::io::BufReader::new(file),
-        &parser,
-    ) {
-        match row {
-            Ok(c) => claims.push(c),
-            Err(_) => rejected += 1,
-        }
-    }
+    let table = Table::tsv().columns(1, 0, None, 2).lossy_utf8(true);
+    let open = || {
+        std::fs::File::open(&claims_path)
+            .map(std::io::BufReader::new)
+            .map_err(|e| format!("{}: {e}", claims_path.display()))
+    };
+    let bulk = table.read_bulk(NAME, open()?, &parser).map_err(|e| e.to_string())?;
     let gold_text =
         std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut gold: BTreeMap<String, f64> = BTreeMap::new();
@@ -101,11 +96,14 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
             gold.insert(format!("{city}, {state}_{year}").to_lowercase(), v);
         }
     }
-    let n_claims = claims.len();
-    // Each claim's source and figure by its id, for the failures' listing.
+    // The one engine on the table's column store; a group names its claims (`file:line`)
+    // only when the failures are listed, each with its source and figure read row by row.
+    let reconciler = Reconciler::new().findings(false).ranks(false).whole_groups(failures);
+    let r = reconciler.reconcile_table(&bulk);
     let said: BTreeMap<String, (String, String)> = if failures {
-        claims
-            .iter()
+        table
+            .read(NAME, open()?, &parser)
+            .filter_map(Result::ok)
             .map(|c| {
                 (c.id().to_string(), (c.provenance().outlet().to_string(), c.value().to_string()))
             })
@@ -113,17 +111,17 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
     } else {
         BTreeMap::new()
     };
-    let r = Reconciler::new().reconcile(claims);
     let mut errors = Vec::new();
     let mut misses = Vec::new();
     let mut by_half = [Vec::new(), Vec::new()];
     for g in &r.groups {
         let Some(object) = g.subject.which_event() else { continue };
-        let (Some(truth), Some(e)) = (gold.get(object.key()), &g.estimate) else { continue };
+        let key = object.as_str().to_lowercase();
+        let (Some(truth), Some(e)) = (gold.get(&key), &g.estimate) else { continue };
         if let Figure::Number { best, .. } = e.figure {
             errors.push((best - truth).abs());
-            by_half[usize::from(held_out(object.key()))].push((best - truth).abs());
-            if failures && !held_out(object.key()) && (best - truth).abs() >= 1.0 {
+            by_half[usize::from(held_out(&key))].push((best - truth).abs());
+            if failures && !held_out(&key) && (best - truth).abs() >= 1.0 {
                 misses.push(((best - truth).abs(), g, *truth));
             }
         }
@@ -132,40 +130,15 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
     let mae = errors.iter().sum::<f64>() / n;
     let rmse = (errors.iter().map(|e| e * e).sum::<f64>() / n).sqrt();
     println!(
-        "population: {n_claims} claims read ({rejected} rows rejected by the parser), {} gold objects matched",
+        "population: {} claims read ({} rows rejected by the parser), {} gold objects matched",
+        bulk.len(),
+        bulk.rejected().len(),
         errors.len()
     );
     println!("  claimrecon          MAE {mae:>9.1}  RMSE {rmse:>9.1}");
     print_misses(&mut misses, &r, &said);
     let mae_of = |e: &[f64]| (e.iter().sum::<f64>() / e.len().max(1) as f64, e.len());
     halves("MAE", mae_of(&by_half[0]), mae_of(&by_half[1]), 1);
-    // The bulk path: the same model, its state built from the column store.
-    let file =
-        std::fs::File::open(&claims_path).map_err(|e| format!("{}: {e}", claims_path.display()))?;
-    let bulk = Table::tsv()
-        .columns(1, 0, None, 2)
-        .lossy_utf8(true)
-        .read_bulk("population-new-new.txt", std::io::BufReader::new(file), &parser)
-        .map_err(|e| e.to_string())?;
-    let estimates = Reconciler::new().findings(false).ranks(false).whole_groups(false);
-    let result = estimates.reconcile_table(&bulk);
-    let errors: Vec<f64> = result
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let object = g.subject.which_event()?.as_str().to_lowercase();
-            let best = g.estimate.as_ref()?.figure.best_number()?;
-            Some((best - gold.get(&object)?).abs())
-        })
-        .collect();
-    let n = errors.len() as f64;
-    println!(
-        "  claimrecon bulk     MAE {:>9.1}  RMSE {:>9.1}  ({} objects; the same model from the column store, {} rows rejected)",
-        errors.iter().sum::<f64>() / n,
-        (errors.iter().map(|e| e * e).sum::<f64>() / n).sqrt(),
-        errors.len(),
-        bulk.rejected().len()
-    );
     println!("  reference (README): TruthFinder MAE 1721.6 / RMSE 8924.8 (truthdiscovery 1.0.4);");
     println!(
         "                      TruthFinder MAE 1753.7 / RMSE 8944.3, CRH 3533.1 / 10770.6 (daz45 Java)"
