@@ -272,18 +272,26 @@ impl Loader<'_> {
     /// line's.
     fn typed<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, Error> {
         serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            // serde_json ends its message with where it stopped; the error says the field.
-            let message = match message.rfind(" at line ") {
-                Some(at) if e.line() > 0 => message[..at].to_owned(),
-                _ => message,
-            };
+            let error = Error::json(&e);
+            // The words name a field missing or unknown; a value of the wrong type is the one
+            // whose key comes before where serde_json stopped.
+            let message = error.to_string();
             let named = ["missing field `", "unknown field `"]
                 .iter()
                 .find_map(|start| message.strip_prefix(start)?.split('`').next());
             let field = named.or_else(|| key_before(text, e.column())).unwrap_or("line");
-            self.err(field, message.clone())
+            error.in_line(self.file, self.line, field)
         })
+    }
+
+    /// A line that is not a JSON object: where in the line reading stopped, when `serde_json`
+    /// says, and its words.
+    fn not_json(&self, e: &serde_json::Error) -> Error {
+        let words = match e.column() {
+            0 => "not a JSON object".to_owned(),
+            column => format!("not a JSON object, at byte {column}"),
+        };
+        Error::json(e).in_line_after(self.file, self.line, "line", words)
     }
 
     /// The error of `field`'s value, kept whole inside the line's error.
@@ -504,8 +512,8 @@ impl Corpus {
             let id = c.claim.clone();
             return self.add_claim(at, c, parser, documents).map_err(|e| (Some(id), e));
         }
-        let Object { fields, repeated } = serde_json::from_str(trimmed)
-            .map_err(|e| (None, at.err("line", format!("not a JSON object: {e}"))))?;
+        let Object { fields, repeated } =
+            serde_json::from_str(trimmed).map_err(|e| (None, at.not_json(&e)))?;
         let id = fields.get("claim").and_then(serde_json::Value::as_str).map(str::to_owned);
         let fail = |e: Error| (id.clone(), e);
         if let Some(field) = repeated {
@@ -649,11 +657,13 @@ impl Corpus {
         if !c.quote.contains(&c.phrase) {
             return Err(at.err("phrase", format!("{:?} does not occur in the quote", c.phrase)));
         }
-        let measure: Measure = serde_json::from_value(c.measure)
-            .map_err(|e| at.err("measure", format!("unknown measure: {e}")))?;
+        let measure: Measure = serde_json::from_value(c.measure).map_err(|e| {
+            Error::json(&e).in_line_after(at.file, at.line, "measure", "unknown measure")
+        })?;
         let population: Population = match c.population {
-            Some(p) => serde_json::from_value(p)
-                .map_err(|e| at.err("population", format!("unknown population: {e}")))?,
+            Some(p) => serde_json::from_value(p).map_err(|e| {
+                Error::json(&e).in_line_after(at.file, at.line, "population", "unknown population")
+            })?,
             None => Population::All,
         };
         let mut subject = Subject::new(measure).population(population);

@@ -22,7 +22,8 @@ use crate::value::ValueKind;
 /// field), [`Error::Corpus`] (which file, line and field: a bad phrase there holds its
 /// [`Error::Parse`], a bad name its [`Error::InvalidName`]) and [`Error::Parse`] (which phrase,
 /// which byte, when the phrase spells something that cannot be, such as 25:00). [`Error::Io`]
-/// keeps the reader's [`std::io::Error`] the same way. [`Error::inner`] gives the wrapped
+/// keeps the reader's [`std::io::Error`] the same way, and [`Error::Json`] `serde_json`'s
+/// failure on a corpus line (its kind and where), inside the line's [`Error::Corpus`]. [`Error::inner`] gives the wrapped
 /// error, whichever variant wraps it.
 ///
 /// Each of them ends its message with the wrapped error's message, so `{e}` reads whole on its
@@ -219,6 +220,47 @@ pub enum Error {
         /// The reader's error.
         error: IoError,
     },
+    /// A corpus line, or a field of one, that is not the JSON it should be, as `serde_json`
+    /// found it: what kind of failure, where in the line, and its words for it.
+    /// [`Error::Corpus`] wraps it with the file, line and field.
+    ///
+    /// ```
+    /// use claimrecon::{Corpus, Error, JsonProblem, Parser};
+    /// let text = r#"{"document": "a", "file": "a.txt", "outlet": "Daily"}
+    /// {"claim": "x", "document": "a", "quote": "5", "phrase": 5, "measure": "deaths"}"#;
+    /// let err = Corpus::parse("c.jsonl", text, &Parser::default()).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "c.jsonl:2: field phrase: invalid type: integer `5`, expected a string"
+    /// );
+    /// let Some(Error::Json { problem, column, .. }) = err.inner() else { panic!("{err:?}") };
+    /// assert_eq!((*problem, *column), (JsonProblem::Data, 57));
+    /// ```
+    #[error("{message}")]
+    Json {
+        /// What kind of failure it was.
+        problem: JsonProblem,
+        /// The 1-based byte of the line where `serde_json` stopped (after the value it could
+        /// not use, for a value of the wrong type); 0 where it gives none.
+        column: usize,
+        /// `serde_json`'s words, without the position it appends.
+        message: String,
+    },
+}
+
+/// What kind of failure an [`Error::Json`] is, after `serde_json`'s categories (a line read
+/// from text never fails to be read, so there is no I/O kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum JsonProblem {
+    /// Text that is not JSON: a missing quote or brace, a stray character.
+    Syntax,
+    /// JSON of the wrong shape: a field missing, unknown or repeated, a value of the wrong
+    /// type, an unknown name (a measure, a population).
+    Data,
+    /// The line ended inside a value.
+    Eof,
 }
 
 impl Error {
@@ -294,6 +336,24 @@ impl Error {
             problem: words.into(),
             error: Some(Box::new(self)),
         }
+    }
+
+    /// `serde_json`'s error, without the position it appends to its words (the line is the
+    /// corpus's, and [`Error::Json::column`] keeps where).
+    pub(crate) fn json(error: &serde_json::Error) -> Self {
+        let problem = match error.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                JsonProblem::Syntax
+            }
+            serde_json::error::Category::Data => JsonProblem::Data,
+            serde_json::error::Category::Eof => JsonProblem::Eof,
+        };
+        let message = error.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) if error.line() > 0 => message[..at].to_owned(),
+            _ => message,
+        };
+        Error::Json { problem, column: error.column(), message }
     }
 
     /// The failure of a table's reader at `line`.
@@ -493,6 +553,7 @@ mod tests {
             Error::io("t.csv", 7, io),
             Error::TooManyClaims { claim: "x".to_owned(), limit: 1 << 30 },
             Error::NoClaimsHeld { groups: 2 },
+            Error::json(&serde_json::from_str::<u8>("\"x\"").unwrap_err()),
         ]
     }
 
@@ -516,6 +577,7 @@ mod tests {
             Error::Io { .. } => 13,
             Error::TooManyClaims { .. } => 14,
             Error::NoClaimsHeld { .. } => 15,
+            Error::Json { .. } => 16,
         }
     }
 
@@ -524,7 +586,7 @@ mod tests {
         let samples = one_of_each();
         let mut seen: Vec<usize> = samples.iter().map(variant).collect();
         seen.dedup();
-        assert_eq!(seen, (0..16).collect::<Vec<_>>());
+        assert_eq!(seen, (0..17).collect::<Vec<_>>());
         for e in &samples {
             // Down the `source()` chain, no message holds its source's message.
             let mut at: &dyn std::error::Error = e;

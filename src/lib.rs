@@ -23,7 +23,7 @@ mod words;
 pub use crate::bulk::Bulk;
 pub use crate::claim::{AsOfTime, Claim};
 pub use crate::corpus::{Annotation, Corpus, Document, MAX_LINE_BYTES};
-pub use crate::error::{Error, IoError};
+pub use crate::error::{Error, IoError, JsonProblem};
 pub use crate::extract::{Proposal, extract};
 pub use crate::id::{ClaimId, DocumentId, Score, SourceId};
 pub use crate::parse::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};

@@ -317,7 +317,7 @@ mod tests {
         assert_eq!(error(&["--svg", "a", "--svg", "b"]), "--svg given twice");
         assert_eq!(
             error(&["--extract", "a.txt", "--published", "6 Jan"]),
-            "--published: invalid date \"6 Jan\": not a YYYY-MM-DD date: input contains invalid characters"
+            "--published: invalid date \"6 Jan\": not a YYYY-MM-DD date: expected a year, a month and a day joined by '-'"
         );
         // The one date rule of a corpus and a table: chrono's `%Y-%m-%d` took all three.
         for (given, why) in [

@@ -1,6 +1,5 @@
 //! Dates with their precision, times of day, and time-of-day windows.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -103,7 +102,8 @@ fn year_error(value: String) -> Error {
 /// # Errors
 /// For a year outside [`YEARS`], its [`year_error`] with `text` as written, in the line; else
 /// the line's error saying what is wrong: a sign before the year, a year, month or day not
-/// of its digits, no such day, or, for text not of the form at all, chrono's words.
+/// of its digits, text not of the form at all, or (an [`Error::InvalidTime`] in the line) no
+/// such day in the calendar.
 pub(crate) fn read_day(
     text: &str,
     file: &str,
@@ -112,6 +112,7 @@ pub(crate) fn read_day(
 ) -> Result<NaiveDate, Error> {
     day_of(text).map_err(|problem| match problem {
         DayProblem::Year => year_error(text.to_owned()).in_line(file, line, field),
+        DayProblem::Calendar => bad_date(text.to_owned()).in_line(file, line, field),
         DayProblem::Form(why) => {
             Error::line(file, line, field, format!("{text:?} is not a YYYY-MM-DD date: {why}"))
         }
@@ -126,6 +127,7 @@ pub(crate) fn read_day(
 pub(crate) fn day(text: &str) -> Result<NaiveDate, Error> {
     day_of(text).map_err(|problem| match problem {
         DayProblem::Year => year_error(text.to_owned()),
+        DayProblem::Calendar => bad_date(text.to_owned()),
         DayProblem::Form(why) => Error::InvalidTime {
             what: "date".to_owned(),
             value: text.to_owned(),
@@ -139,8 +141,10 @@ pub(crate) fn day(text: &str) -> Result<NaiveDate, Error> {
 enum DayProblem {
     /// A year outside [`YEARS`] (or too long to read).
     Year,
+    /// Of the form, but no day of the calendar: month 13, February 30.
+    Calendar,
     /// Not of the form, in words.
-    Form(Cow<'static, str>),
+    Form(&'static str),
 }
 
 fn day_of(text: &str) -> Result<NaiveDate, DayProblem> {
@@ -154,10 +158,10 @@ fn day_of(text: &str) -> Result<NaiveDate, DayProblem> {
     let (Some(year), Some(month), Some(day), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(DayProblem::Form(chrono_why(text)));
+        return Err(DayProblem::Form("expected a year, a month and a day joined by '-'"));
     };
     if !(digits(year) && digits(month) && digits(day)) {
-        return Err(DayProblem::Form(chrono_why(text)));
+        return Err(DayProblem::Form("the year, the month and the day must be digits"));
     }
     let number = |part: &[u8]| part.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
     // Nine digits or more are past any year the crate holds (and past `u32`).
@@ -167,31 +171,19 @@ fn day_of(text: &str) -> Result<NaiveDate, DayProblem> {
         return Err(DayProblem::Year);
     }
     if sign.is_some() {
-        return Err(DayProblem::Form(Cow::Borrowed("a sign before the year")));
+        return Err(DayProblem::Form("a sign before the year"));
     }
     if year.len() != 4 {
-        return Err(DayProblem::Form(Cow::Borrowed("the year must have four digits")));
+        return Err(DayProblem::Form("the year must have four digits"));
     }
     if month.len() != 2 {
-        return Err(DayProblem::Form(Cow::Borrowed("the month must have two digits")));
+        return Err(DayProblem::Form("the month must have two digits"));
     }
     if day.len() != 2 {
-        return Err(DayProblem::Form(Cow::Borrowed("the day must have two digits")));
+        return Err(DayProblem::Form("the day must have two digits"));
     }
     let year = value.unwrap_or_default();
-    // chrono's words for a month or day past the calendar, as the crate has always said.
-    NaiveDate::from_ymd_opt(year, number(month), number(day))
-        .ok_or(DayProblem::Form(Cow::Borrowed("input is out of range")))
-}
-
-/// What chrono says is wrong with `text` read as `%Y-%m-%d`, for text not of that form at all
-/// ("5 Jan": "input contains invalid characters"); a form chrono reads and the crate does not
-/// (white space inside) is said so.
-fn chrono_why(text: &str) -> Cow<'static, str> {
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Err(e) => Cow::Owned(e.to_string()),
-        Ok(_) => Cow::Borrowed("not of the form YYYY-MM-DD"),
-    }
+    NaiveDate::from_ymd_opt(year, number(month), number(day)).ok_or(DayProblem::Calendar)
 }
 
 fn bad_date(value: String) -> Error {
