@@ -259,6 +259,26 @@ impl Claim {
 }
 
 /// A claim the reconciler could not use, with the reason. Nothing is dropped silently.
+///
+/// ```
+/// use claimrecon::{Claim, ClaimId, Error, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// let claim = |phrase: &str, outlet: &str| {
+///     let provenance = Provenance::new(SourceId::new(outlet)?);
+///     Claim::parse(ClaimId::new("x")?, Subject::new(Measure::Deaths), phrase, provenance, &Parser::default())
+/// };
+/// // Two claims under one id: one is used, the other rejected with the reason and kept
+/// // whole. Which is decided by what they hold, not by the order they were given in.
+/// for claims in [vec![claim("225", "GSV")?, claim("164", "AP")?], vec![claim("164", "AP")?, claim("225", "GSV")?]] {
+///     let r = Reconciler::new().reconcile(claims);
+///     let rejected = &r.rejected[0];
+///     assert_eq!(rejected.id.as_deref(), Some("x"));
+///     assert!(matches!(rejected.error, Error::DuplicateClaim { .. }));
+///     let used = r.claims[0].provenance().outlet().as_str();
+///     let lost = rejected.claim.as_ref().unwrap().provenance().outlet().as_str();
+///     assert_eq!([used, lost], ["AP", "GSV"]);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Rejected {

@@ -117,6 +117,28 @@ pub(crate) enum BulkKind {
 /// Claims read in bulk from a table, held column-wise and grouped by variable (an object and
 /// an attribute). Build with [`Table::read_bulk`]; score with
 /// [`Reconciler::reconcile_table`](crate::Reconciler::reconcile_table).
+///
+/// ```
+/// use claimrecon::{Parser, Reconciler, Table};
+/// let csv = "source,object,attribute,value
+/// wiki,Oslo,population,709000
+/// census,Oslo,population,709000
+/// blog,Oslo,population,\"about 700,000\"
+/// blog,Oslo,population,\"about 700,000\"
+/// forum,Oslo,population,1e400
+/// ";
+/// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+/// // Three claims about one variable: the blog's repeat of its own row on the same (no)
+/// // date counts once, and the forum's row is rejected, naming its line and field.
+/// assert_eq!((bulk.len(), bulk.variables(), bulk.repeats()), (3, 1, 1));
+/// assert_eq!(bulk.sources(), ["blog", "census", "wiki"]);
+/// assert_eq!(bulk.rejected()[0].id.as_deref(), Some("t.csv:6"));
+/// assert!(bulk.rejected()[0].error.to_string().starts_with("t.csv:6: field value: invalid number"));
+/// let r = Reconciler::new().reconcile_table(&bulk);
+/// let oslo = r.estimate("Oslo", "population").unwrap();
+/// assert_eq!(oslo.figure.best_number(), Some(709_000.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Bulk {
     /// The table's name, as given to the reader: its rows' claims are `name:line`.

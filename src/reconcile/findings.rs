@@ -17,6 +17,20 @@ use super::voice::Voices;
 use super::{Estimate, Group, RelationKind};
 
 /// What kind of problem a finding reports. Ordered by importance.
+///
+/// ```
+/// use claimrecon::{Claim, ClaimId, FindingKind, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// let claim = |id: &str, phrase: &str, outlet: &str| {
+///     let provenance = Provenance::new(SourceId::new(outlet)?);
+///     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Injured), phrase, provenance, &Parser::default())
+/// };
+/// // "about 1,000" cannot be 4,578: a conflict, the finding an editor reads first.
+/// let r = Reconciler::new().reconcile(vec![claim("un", "about 1,000", "UN")?, claim("pgo", "4,578", "GPO")?]);
+/// let conflict = r.findings.iter().find(|f| f.kind == FindingKind::Conflict).unwrap();
+/// assert_eq!(conflict.kind.to_string(), "conflict");
+/// assert_eq!(conflict.claims.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum FindingKind {

@@ -207,6 +207,31 @@ pub struct Ranked {
 
 /// One group of a table's reconciliation with the findings about it, as
 /// [`Reconciler::reconcile_table_each`] hands them on.
+///
+/// ```
+/// use claimrecon::{FindingKind, Parser, Reconciler, Table};
+/// let csv = "source,object,attribute,value
+/// a,Aktau,killed,10
+/// b,Aktau,killed,10
+/// a,Almaty,killed,103
+/// ";
+/// let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default())?;
+/// let mut seen = Vec::new();
+/// let rest = Reconciler::new().reconcile_table_each(&bulk, |each| {
+///     let kinds: Vec<FindingKind> = each.findings.iter().map(|f| f.kind).collect();
+///     seen.push((each.group.subject.to_string(), kinds));
+/// });
+/// // Each group with its findings, in the order `reconcile_table` gives them: Almaty's one
+/// // figure rests on one voice.
+/// assert_eq!(seen, [
+///     ("killed [Aktau]".to_owned(), vec![]),
+///     ("killed [Almaty]".to_owned(), vec![FindingKind::SingleVoice]),
+/// ]);
+/// // The result keeps the rest: no groups, but the sources and the summary.
+/// assert!(rest.groups.is_empty());
+/// assert_eq!(rest.sources.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TableGroup {
