@@ -274,7 +274,7 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         .voices
         .iter()
         .find(|v| v.members.iter().any(|m| Some(m.as_str()) == original.as_deref()))
-        .and_then(|v| v.reasons.get(usize::from(!v.partly.is_empty())).cloned());
+        .and_then(|v| v.reasons.get(usize::from(!v.partly.is_empty())).map(ToString::to_string));
     Ok((
         [
             share(majority, objects.len()),

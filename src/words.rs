@@ -6,7 +6,7 @@
 //! when they read the same, so a reason read back equals the one written.
 
 /// Serialises a reason type as its words, reads it back through `$from_text` (a
-/// `String -> Self`), and makes it equal to another, and to a `&str`, by its words.
+/// `String -> Self`), and makes it equal to another, and to a `str` or `String`, by its words.
 macro_rules! words_as_text {
     ($ty:ty, $from_text:expr) => {
         impl serde::Serialize for $ty {
@@ -25,7 +25,7 @@ macro_rules! words_as_text {
 
         impl PartialEq for $ty {
             fn eq(&self, other: &Self) -> bool {
-                self.to_string() == other.to_string()
+                $crate::words::reads(self, &other.to_string())
             }
         }
 
@@ -39,6 +39,12 @@ macro_rules! words_as_text {
 
         impl PartialEq<&str> for $ty {
             fn eq(&self, other: &&str) -> bool {
+                $crate::words::reads(self, other)
+            }
+        }
+
+        impl PartialEq<String> for $ty {
+            fn eq(&self, other: &String) -> bool {
                 $crate::words::reads(self, other)
             }
         }

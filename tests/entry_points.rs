@@ -1448,7 +1448,7 @@ fn declared_voices_are_matched_in_lower_case_on_every_path() {
     let csv = as_csv(&case);
     let bulk = table_options(&case).read_bulk(TABLE, csv.as_bytes(), &Parser::default()).unwrap();
     let b = case.reconciler().reconcile_table(&bulk);
-    let reasons = |r: &Reconciliation| -> Vec<Vec<String>> {
+    let reasons = |r: &Reconciliation| -> Vec<Vec<VoiceReason>> {
         r.voices.iter().map(|v| v.reasons.clone()).collect()
     };
     assert_eq!(reasons(&b), reasons(&all_paths(&case)[0].reconciliation));

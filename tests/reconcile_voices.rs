@@ -41,7 +41,7 @@ fn sources_sharing_rare_wrong_figures_are_one_voice() {
     assert_ne!(voice("Honest A"), voice("Honest B"));
     let group = r.voices.iter().find(|v| v.members.len() == 2).unwrap();
     assert!(
-        group.reasons[0].contains(
+        group.reasons[0].to_string().contains(
             "copying detected (4 of 4 shared subjects identical, 4 figures no other voice gives, \
              against 0.0 by chance)"
         ),

@@ -150,7 +150,11 @@ pub fn run(dir: &Path, failures: bool) -> Result<(), String> {
     }
     if failures {
         for v in r.voices.iter().filter(|v| v.members.len() > 1 || !v.partly.is_empty()) {
-            println!("  voice {}: {}", v.voice, v.reasons.join("; "));
+            println!(
+                "  voice {}: {}",
+                v.voice,
+                v.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+            );
         }
     }
     println!(

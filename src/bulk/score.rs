@@ -98,7 +98,7 @@ impl Reconciler {
     /// let mirrors = joined[0];
     /// let members: Vec<&str> = mirrors.members.iter().map(|m| m.as_str()).collect();
     /// assert_eq!(members, ["Mirror 0", "Mirror 1", "Mirror 2"]);
-    /// assert!(mirrors.reasons.iter().all(|why| why.contains("copying detected")));
+    /// assert!(mirrors.reasons.iter().all(|why| why.to_string().contains("copying detected")));
     /// // Seven towns, each figure given by the three: 21 claims, 7 distinct figures, and
     /// // the second and third mirror echo the first.
     /// assert_eq!((mirrors.claims, mirrors.distinct), (21, 7));

@@ -20,6 +20,7 @@ pub(crate) mod score;
 mod store;
 pub(crate) mod threads;
 pub(crate) mod voice;
+mod voice_reason;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -39,6 +40,7 @@ use crate::value::{Label, Policy, Value};
 pub use self::findings::{Finding, FindingKind, Summary};
 pub use self::reason::{EstimateReason, FindingMessage, RankReason, RelationReason};
 pub use self::relations::{RelationIter, Relations};
+pub use self::voice_reason::VoiceReason;
 
 /// How one claim relates to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -735,7 +737,7 @@ pub struct OutletReport {
 /// assert_eq!(r.voices.len(), 2);
 /// let owned = r.voices.iter().find(|v| v.members.len() == 2).unwrap();
 /// assert_eq!(owned.members, [SourceId::new("RIA Novosti")?, SourceId::new("Sputnik")?]);
-/// assert!(owned.reasons.iter().any(|why| why.contains("same owner")), "{:?}", owned.reasons);
+/// assert!(owned.reasons.iter().any(|why| why.to_string().contains("same owner")), "{:?}", owned.reasons);
 /// // Two articles, one figure: counted once.
 /// assert_eq!((owned.claims, owned.distinct), (2, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -760,8 +762,8 @@ pub struct VoiceReport {
     /// attribute. Empty for most voices, and then left out of JSON.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partly: Vec<PartMember>,
-    /// Why they are one voice.
-    pub reasons: Vec<String>,
+    /// Why they are one voice: data, written in words by `Display`.
+    pub reasons: Vec<VoiceReason>,
     /// Claims made by all members, and those of `partly` that count in this voice.
     pub claims: usize,
     /// Distinct figures, after echoes are counted once.

@@ -1,5 +1,6 @@
 //! Sources and independence groups: relayed wires, declared owners, detected copying.
 
+use super::voice_reason::{Agreement, CopyCounts, VoiceReason, VoiceWhy};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -58,7 +59,7 @@ pub(crate) struct VoiceGroup {
     /// One name in the group, a source or not (a wire relayed claim by claim has no source
     /// among its members): what a merge joins.
     pub any_name: usize,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<VoiceReason>,
 }
 
 /// Who said each claim, and which sources are one voice.
@@ -72,7 +73,7 @@ pub(crate) struct Voices {
     is_voice: Vec<bool>,
     is_wire: Vec<bool>,
     union: Union,
-    reasons: Vec<(usize, usize, String)>,
+    reasons: Vec<(usize, usize, VoiceReason)>,
     /// Per claim: index into `names` of its source.
     claim_source: Vec<usize>,
     /// Per claim: index into `names` of the outlet that published it.
@@ -97,7 +98,7 @@ pub(crate) struct Voices {
 }
 
 /// A pair found copying, as `(copier, original, evidence in words)` by name.
-type Pair = (usize, usize, String);
+type Pair = (usize, usize, VoiceReason);
 
 /// The pairs of voices the block pass finds copying on one attribute alone
 /// ([`Voices::attribute_copies`]).
@@ -109,7 +110,7 @@ struct AttributeCopies {
     facts: usize,
     speaking: usize,
     /// Each pair as `(copier, original, evidence in words)` by name.
-    pairs: Vec<(usize, usize, String)>,
+    pairs: Vec<Pair>,
 }
 
 /// A source found copying others on one attribute alone ([`Voices::attribute_voices`]).
@@ -135,7 +136,7 @@ fn wire_relays<C: ClaimStore + ?Sized>(
     union: &mut Union,
     is_wire: &mut [bool],
     is_voice: &mut [bool],
-) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+) -> (Vec<usize>, Vec<Pair>) {
     let (claim_source, claim_outlet) = (&names.source, &names.outlet);
     // An outlet whose every unattributed claim it relays from one wire (an article "based on
     // materials from RIA Novosti") speaks with that wire's voice; an outlet that also
@@ -161,18 +162,27 @@ fn wire_relays<C: ClaimStore + ?Sized>(
         if s != outlet {
             continue; // attributed: the speaker's voice, or its original's (below)
         }
-        let w = claims.via(i).map_or("", SourceId::as_str);
+        let Some(w) = claims.via(i) else { continue };
         if relays_only[outlet] == Some(Some(wire)) {
             if seen.insert((outlet, wire)) {
                 union.join(outlet, wire);
-                reasons.push((outlet, wire, format!("{} relays {}", claims.outlet(i), w)));
+                let why = VoiceWhy::Relays {
+                    outlet: claims.outlet(i).clone(),
+                    wire: w.clone(),
+                    claim_by_claim: false,
+                };
+                reasons.push((outlet, wire, why.into()));
             }
         } else {
             base_voice[i] = wire;
             is_voice[wire] = true;
             if seen.insert((outlet, wire)) {
-                let why = format!("{} relays {} (claim by claim)", claims.outlet(i), w);
-                reasons.push((wire, wire, why));
+                let why = VoiceWhy::Relays {
+                    outlet: claims.outlet(i).clone(),
+                    wire: w.clone(),
+                    claim_by_claim: true,
+                };
+                reasons.push((wire, wire, why.into()));
             }
         }
     }
@@ -197,7 +207,7 @@ fn relay_voices<C: ClaimStore + ?Sized>(
     names: &ClaimNames,
     is_wire: &[bool],
     base_voice: &[usize],
-) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+) -> (Vec<usize>, Vec<Pair>) {
     let (claim_source, claim_outlet) = (&names.source, &names.outlet);
     if names.via.iter().all(Option::is_none) {
         return (base_voice.to_vec(), Vec::new());
@@ -251,12 +261,11 @@ fn relay_voices<C: ClaimStore + ?Sized>(
             let said = claims
                 .said_by(direct)
                 .map_or_else(|| claims.outlet(direct).to_string(), ToString::to_string);
-            let wire = claims.via(c).map_or("", SourceId::as_str);
-            reasons.push((
-                voice,
-                voice,
-                format!("{outlet} relays {wire}, which published {said}'s figures"),
-            ));
+            if let Some(wire) = claims.via(c) {
+                let why =
+                    VoiceWhy::RelaysOriginal { outlet: outlet.clone(), wire: wire.clone(), said };
+                reasons.push((voice, voice, why.into()));
+            }
         }
     }
     (voice_name, reasons)
@@ -294,10 +303,10 @@ impl Distinct {
     }
 }
 
-/// Why two declared sources are one voice, in words: the two names as the caller gave them
-/// and the caller's reason.
-fn declared_reason(a: &SourceId, b: &SourceId, why: &str) -> String {
-    format!("{a} and {b}: {why}")
+/// Why two declared sources are one voice: the two names as the caller gave them and the
+/// caller's reason.
+fn declared_reason(a: &SourceId, b: &SourceId, why: &str) -> VoiceReason {
+    VoiceWhy::Declared { a: a.clone(), b: b.clone(), why: why.to_owned() }.into()
 }
 
 /// One spelling for each name of `names` (each with its key in lower case): the first of its
@@ -795,11 +804,9 @@ impl Voices {
                     self.union.join(mc, mo);
                     // Its counts are against the original's whole voice, not the source
                     // the block pass's words name.
-                    let voice = &self.groups[self.name_group[mo]].name;
-                    let why = format!(
-                        "{why}; read again with each voice of several sources speaking once, with the figure its members give most on each subject, so the counts are against {voice}'s whole voice"
-                    );
-                    self.reasons.push((mo, mc, why));
+                    let voice = self.groups[self.name_group[mo]].name.clone();
+                    let why = VoiceWhy::ReadAgain { why: Box::new(why.into_why()), voice };
+                    self.reasons.push((mo, mc, why.into()));
                     joined = true;
                 }
             }
@@ -1019,25 +1026,14 @@ impl Voices {
                     self.on_attribute.insert((n, attribute), voice);
                 }
                 // Named in full up to eight, as a report's line can hold them.
-                let mut voices_named: Vec<String> =
-                    members.iter().take(8).map(|&g| self.groups[g].name.to_string()).collect();
-                if members.len() > 8 {
-                    voices_named.truncate(7);
-                    voices_named.push(format!("{} more", members.len() - 7));
-                }
-                let why = if set_voice.contains_key(&root) {
-                    format!(
-                        "{} also copy {}'s set on {name} alone, read again with the set's copies counted once: a figure of {name} one of them gives that another of the set gives on the same subject counts once, their other figures as their own",
-                        voices_named.join(", "),
-                        self.names[voice]
-                    )
-                } else {
-                    format!(
-                        "{} copy one another on {name} alone: a figure of {name} one of them gives that another gives on the same subject counts once, their other figures as their own",
-                        voices_named.join(", ")
-                    )
+                let in_full = if members.len() > 8 { 7 } else { members.len() };
+                let why = VoiceWhy::AttributeSet {
+                    voices: members[..in_full].iter().map(|&g| self.groups[g].name.clone()).collect(),
+                    more: members.len() - in_full,
+                    attribute: name.to_owned(),
+                    of: set_voice.contains_key(&root).then(|| self.names[voice].clone()),
                 };
-                self.reasons.push((voice, voice, why));
+                self.reasons.push((voice, voice, why.into()));
                 taken_any = true;
             }
             let mut rest = Vec::new();
@@ -1045,7 +1041,11 @@ impl Voices {
                 let (gc, root) = (self.name_group[mc], roots[self.name_group[mc]]);
                 if kept(root) {
                     let (voice, copier) = (voice_of(root), self.groups[gc].any_name);
-                    self.reasons.push((voice, copier, format!("on {name} alone: {why}")));
+                    let why = VoiceWhy::OnAttribute {
+                        attribute: name.to_owned(),
+                        why: Box::new(why.into_why()),
+                    };
+                    self.reasons.push((voice, copier, why.into()));
                 } else {
                     rest.push((mc, mo, why));
                 }
@@ -1122,11 +1122,7 @@ impl Voices {
     /// One after the other: side by side (`rayon::join`) they saved 0.25 s of 9 at 10^7 rows,
     /// but held both readings at once, which raised the table path's resident peak by 14 MiB
     /// at 10^6 rows and at 10^7 put it past 1 GiB in two runs of seven (1,028 and 1,035 MiB).
-    fn both_readings(
-        &self,
-        statements: &Statements,
-        domains: &[u32],
-    ) -> Vec<(usize, usize, String)> {
+    fn both_readings(&self, statements: &Statements, domains: &[u32]) -> Vec<Pair> {
         let mut echoes = self.echoing_blocks(statements, domains, Agreement::Exact);
         if let Some(rounded) = statements.to_two_figures(self.parallel_from) {
             echoes.extend(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures));
@@ -1147,7 +1143,7 @@ impl Voices {
         statements: &Statements,
         domains: &[u32],
         agreement: Agreement,
-    ) -> Vec<(usize, usize, String)> {
+    ) -> Vec<Pair> {
         let order: Vec<u32> = statements.order.iter().map(|&o| index(o)).collect();
         let mut sets = FigureSets::new(statements.keys);
         let voice = self.speaker_voices(statements);
@@ -1160,33 +1156,25 @@ impl Voices {
         let mut found = Vec::new();
         for e in super::echo::find(&said) {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
-            let why = if e.block > 0 {
-                format!(
-                    "{} and {}: both echo one source, with {} voices in all whose copies outvoted the other sources ({} gives the figure{} the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}; copying read at {:.0} %); {} gives their figure most often",
-                    copier.name,
-                    original.name,
-                    e.block,
-                    copier.name,
-                    agreement.words(),
-                    e.same,
-                    e.shared,
-                    e.expected,
-                    e.rate * 100.0,
-                    original.name,
-                )
-            } else {
-                format!(
-                    "{} and {}: one copies the other (the same figure{} on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
-                    copier.name,
-                    original.name,
-                    agreement.words(),
-                    e.same,
-                    e.shared,
-                    e.expected,
-                    e.rate * 100.0
-                )
+            let counts = CopyCounts {
+                agreement,
+                same: e.same,
+                shared: e.shared,
+                expected: e.expected,
+                rate: e.rate,
             };
-            found.push((copier.any_name, original.any_name, why));
+            let (copier_name, original_name) = (copier.name.clone(), original.name.clone());
+            let why = if e.block > 0 {
+                VoiceWhy::EchoOne {
+                    copier: copier_name,
+                    original: original_name,
+                    block: e.block,
+                    counts,
+                }
+            } else {
+                VoiceWhy::Copies { copier: copier_name, original: original_name, counts }
+            };
+            found.push((copier.any_name, original.any_name, why.into()));
         }
         found
     }
@@ -1222,11 +1210,15 @@ impl Voices {
                 let chance = rare.chance(candidate);
                 let (ma, mb) = (self.groups[a].any_name, self.groups[b].any_name);
                 self.union.join(ma, mb);
-                let why = format!(
-                    "{} and {}: copying detected ({same} of {common} shared subjects identical, {shared} figures no other voice gives, against {chance:.1} by chance)",
-                    self.groups[a].name, self.groups[b].name
-                );
-                self.reasons.push((ma, mb, why));
+                let why = VoiceWhy::RareSharing {
+                    a: self.groups[a].name.clone(),
+                    b: self.groups[b].name.clone(),
+                    same,
+                    common,
+                    shared,
+                    chance,
+                };
+                self.reasons.push((ma, mb, why.into()));
                 merged = true;
             }
         }
@@ -1389,15 +1381,14 @@ impl Voices {
             };
             let (ma, mb) = (self.groups[a].any_name, self.groups[b].any_name);
             self.union.join(ma, mb);
-            let why = format!(
-                "{} and {}: copying detected ({} of {} shared subjects identical, {} identical figures off the estimate)",
-                self.groups[a].name,
-                self.groups[b].name,
-                ev.same_true + ev.same_false,
-                ev.common(),
-                ev.same_false
-            );
-            self.reasons.push((ma, mb, why));
+            let why = VoiceWhy::FalseSharing {
+                a: self.groups[a].name.clone(),
+                b: self.groups[b].name.clone(),
+                identical: ev.same_true + ev.same_false,
+                common: ev.common(),
+                off: ev.same_false,
+            };
+            self.reasons.push((ma, mb, why.into()));
             self.finalize();
         }
     }
@@ -1742,25 +1733,6 @@ pub(crate) fn fingerprint(text: &str) -> u64 {
 /// times and sets are not.
 pub(crate) fn is_label(value: &Value) -> bool {
     matches!(value, Value::YesNo(_) | Value::Category(_))
-}
-
-/// How the block pass compares two voices' figures ([`Voices::echoing_blocks`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Agreement {
-    /// The same value.
-    Exact,
-    /// The same figure to two significant figures ([`Statements::to_two_figures`]).
-    TwoFigures,
-}
-
-impl Agreement {
-    /// What the evidence says after "the same figure".
-    fn words(self) -> &'static str {
-        match self {
-            Agreement::Exact => "",
-            Agreement::TwoFigures => " to two significant figures",
-        }
-    }
 }
 
 impl Statements {
@@ -2841,9 +2813,15 @@ mod tests {
         let mut clique = group(6).members.clone();
         clique.sort_unstable();
         assert_eq!(clique, (6..15).collect::<Vec<_>>());
-        assert!(group(6).reasons.iter().any(|why| why.contains("outvoted")), "{:?}", group(6));
+        assert!(
+            group(6).reasons.iter().any(|why| why.to_string().contains("outvoted")),
+            "{:?}",
+            group(6)
+        );
         assert_eq!(group(15).members, [15, 16]);
-        assert!(group(15).reasons.iter().any(|why| why.contains("no other voice gives")));
+        assert!(
+            group(15).reasons.iter().any(|why| why.to_string().contains("no other voice gives"))
+        );
     }
 
     /// The two-figure reading made in parts, in turn or in parallel, is the one made in one

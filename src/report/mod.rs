@@ -278,8 +278,8 @@ pub(crate) fn finding_claims(claims: &[ClaimId], name: impl Fn(&ClaimId) -> Stri
 
 /// A voice's reasons as a report gives them, the first [`NAMED`] and how many more
 /// ([`VoiceReport::reasons`](crate::VoiceReport::reasons) holds them all), joined by "; ".
-pub(crate) fn voice_reasons(reasons: &[String]) -> String {
-    first_named(reasons, String::clone).join("; ")
+pub(crate) fn voice_reasons(reasons: &[crate::VoiceReason]) -> String {
+    first_named(reasons, ToString::to_string).join("; ")
 }
 
 /// "1 claim", "95 claims": a count with its noun in the right number.
