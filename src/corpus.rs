@@ -230,35 +230,18 @@ struct Known {
     /// The documents, by id: each one's index in `Corpus::documents` and, when it is dated,
     /// the parser for its claims (relative dates count back from its publication date).
     documents: HashMap<DocumentId, (usize, Option<Parser>)>,
-    /// The first claim to set each quantity's nature: the nature, the claim and its line. A
-    /// subject's nature is no part of which quantity it is (see [`Subject`]), so a second
-    /// claim setting another is a contradiction in the annotation.
-    natures: HashMap<Subject, (Nature, ClaimId, usize)>,
-}
-
-impl Known {
-    /// A claim at `at` sets `subject`'s nature to `n`: an error when an earlier claim set
-    /// another.
-    fn check_nature(&self, at: &Loader<'_>, subject: &Subject, n: Nature) -> Result<(), Error> {
-        match self.natures.get(subject) {
-            Some((first, by, line)) if *first != n => Err(at.err(
-                "nature",
-                format!(
-                    "{subject} is set as {} here, but claim {:?} (line {line}) sets it as {}: one \
-                     quantity has one nature",
-                    nature_name(n),
-                    by.as_str(),
-                    nature_name(*first)
-                ),
-            )),
-            _ => Ok(()),
-        }
-    }
+    /// The claims that set a nature, in line order: each one's index in `Corpus::claims`,
+    /// the nature and the line. Checked once the whole file is read
+    /// ([`Corpus::nature_conflicts`]), when every alias is known.
+    natures: Vec<(usize, Nature, usize)>,
 }
 
 struct Loader<'a> {
     file: &'a str,
     line: usize,
+    /// Bytes of white space before the line's text, which is read trimmed: where in the line
+    /// an error is counts them.
+    lead: usize,
 }
 
 impl Loader<'_> {
@@ -272,7 +255,7 @@ impl Loader<'_> {
     /// line's.
     fn typed<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, Error> {
         serde_json::from_str(text).map_err(|e| {
-            let error = Error::json(&e);
+            let error = Error::json(&e, self.lead);
             // The words name a field missing or unknown; a value of the wrong type is the one
             // whose key comes before where serde_json stopped.
             let message = error.to_string();
@@ -289,9 +272,35 @@ impl Loader<'_> {
     fn not_json(&self, e: &serde_json::Error) -> Error {
         let words = match e.column() {
             0 => "not a JSON object".to_owned(),
-            column => format!("not a JSON object, at byte {column}"),
+            column => format!("not a JSON object, at byte {}", column + self.lead),
         };
-        Error::json(e).in_line_after(self.file, self.line, "line", words)
+        Error::json(e, self.lead).in_line_after(self.file, self.line, "line", words)
+    }
+
+    /// What claim line `c` is about: its measure, population, place, event and nature, taken
+    /// from it.
+    fn subject(&self, c: &mut ClaimLine) -> Result<Subject, Error> {
+        let json = |field: &str, words: &str, e: &serde_json::Error| {
+            Error::json(e, 0).in_line_after(self.file, self.line, field, words)
+        };
+        let measure: Measure = serde_json::from_value(std::mem::take(&mut c.measure))
+            .map_err(|e| json("measure", "unknown measure", &e))?;
+        let population: Population = match c.population.take() {
+            Some(p) => serde_json::from_value(p)
+                .map_err(|e| json("population", "unknown population", &e))?,
+            None => Population::All,
+        };
+        let mut subject = Subject::new(measure).population(population);
+        if let Some(p) = &c.place {
+            subject = subject.place(Label::new(p).map_err(self.wrap("place"))?);
+        }
+        if let Some(e) = &c.event {
+            subject = subject.event(Label::new(e).map_err(self.wrap("event"))?);
+        }
+        if let Some(n) = c.nature {
+            subject = subject.nature(n);
+        }
+        Ok(subject)
     }
 
     /// The error of `field`'s value, kept whole inside the line's error.
@@ -457,7 +466,8 @@ impl Corpus {
         // and a scan per line would make loading quadratic in the number of documents.
         let mut documents = Known::default();
         for (index, raw) in lines.enumerate() {
-            let at = Loader { file, line: index + 1 };
+            let lead = raw.as_ref().map_or(0, |r| r.len() - r.trim_start().len());
+            let at = Loader { file, line: index + 1, lead };
             let outcome = match raw {
                 Ok(raw) => corpus.line(&at, raw, parser, &mut documents),
                 Err(e) => Err((
@@ -478,7 +488,51 @@ impl Corpus {
                 corpus.rejected.push(Rejected { id, line: Some(at.line), claim: None, error });
             }
         }
+        let conflicts = corpus.nature_conflicts(&documents.natures);
+        if let Some((_, error)) = conflicts.first()
+            && !lenient
+        {
+            return Err(error.clone());
+        }
+        // Lenient: each claim that contradicts an earlier one's nature is rejected whole.
+        for (i, error) in conflicts.into_iter().rev() {
+            let claim = corpus.claims.remove(i);
+            let line = corpus.annotations.remove(claim.id()).map(|a| a.line);
+            let id = Some(claim.id().to_string());
+            corpus.rejected.push(Rejected { id, line, claim: Some(Box::new(claim)), error });
+        }
+        corpus.rejected.sort_by_key(|r| r.line);
         Ok(corpus)
+    }
+
+    /// The claims (index in `claims`, in line order) that set a nature for their quantity
+    /// other than the one an earlier line set, each with its error. A subject's nature is no
+    /// part of which quantity it is (see [`Subject`]), and quantities are compared as the
+    /// reconciler groups them, after the corpus's aliases (declared anywhere in the file).
+    fn nature_conflicts(&self, natures: &[(usize, Nature, usize)]) -> Vec<(usize, Error)> {
+        let mut first: HashMap<std::borrow::Cow<'_, Subject>, (Nature, usize, usize)> =
+            HashMap::new();
+        let mut out = Vec::new();
+        for &(i, n, line) in natures {
+            let subject = self.claims[i].subject().normalized_cow(&self.aliases);
+            match first.get(&subject) {
+                Some(&(set, by, at)) if set != n => {
+                    let problem = format!(
+                        "{subject} is set as {} here, but claim {:?} (line {at}) sets it as {}: \
+                         one quantity has one nature",
+                        nature_name(n),
+                        self.claims[by].id().as_str(),
+                        nature_name(set)
+                    );
+                    out.push((i, Error::line(&self.name, line, "nature", problem)));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(subject, (n, i, line));
+                }
+            }
+        }
+        out
     }
 
     /// Reads one line. On failure, the claim id if one could be read, and the error.
@@ -632,7 +686,7 @@ impl Corpus {
     fn add_claim(
         &mut self,
         at: &Loader<'_>,
-        c: ClaimLine,
+        mut c: ClaimLine,
         parser: &Parser,
         documents: &mut Known,
     ) -> Result<(), Error> {
@@ -657,26 +711,7 @@ impl Corpus {
         if !c.quote.contains(&c.phrase) {
             return Err(at.err("phrase", format!("{:?} does not occur in the quote", c.phrase)));
         }
-        let measure: Measure = serde_json::from_value(c.measure).map_err(|e| {
-            Error::json(&e).in_line_after(at.file, at.line, "measure", "unknown measure")
-        })?;
-        let population: Population = match c.population {
-            Some(p) => serde_json::from_value(p).map_err(|e| {
-                Error::json(&e).in_line_after(at.file, at.line, "population", "unknown population")
-            })?,
-            None => Population::All,
-        };
-        let mut subject = Subject::new(measure).population(population);
-        if let Some(p) = c.place {
-            subject = subject.place(Label::new(&p).map_err(at.wrap("place"))?);
-        }
-        if let Some(e) = c.event {
-            subject = subject.event(Label::new(&e).map_err(at.wrap("event"))?);
-        }
-        if let Some(n) = c.nature {
-            documents.check_nature(at, &subject, n)?;
-            subject = subject.nature(n);
-        }
+        let subject = at.subject(&mut c)?;
         let mut provenance =
             Provenance::new(doc.outlet.clone()).document(doc.id.clone()).quote(c.quote.clone());
         if let Some(d) = doc.published {
@@ -729,7 +764,7 @@ impl Corpus {
             }
         }
         if let Some(n) = c.nature {
-            documents.natures.entry(claim.subject().clone()).or_insert((n, id.clone(), at.line));
+            documents.natures.push((self.claims.len(), n, at.line));
         }
         self.annotations.insert(id, Annotation { line: at.line, as_of_evidence: c.as_of_evidence });
         self.claims.push(claim);

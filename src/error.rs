@@ -193,7 +193,9 @@ pub enum Error {
         problem: String,
         /// The error of the field's value, when it is one of the crate's: the
         /// [`Error::Parse`] of a phrase that does not read, the [`Error::InvalidName`] of a
-        /// bad id or label, the [`Error::AliasCycle`] of an alias line.
+        /// bad id or label, the [`Error::InvalidTime`] of a date past the calendar, the
+        /// [`Error::AliasCycle`] of an alias line, the [`Error::Json`] of a line or field that
+        /// is not the JSON it should be.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         error: Option<Box<Error>>,
     },
@@ -339,8 +341,9 @@ impl Error {
     }
 
     /// `serde_json`'s error, without the position it appends to its words (the line is the
-    /// corpus's, and [`Error::Json::column`] keeps where).
-    pub(crate) fn json(error: &serde_json::Error) -> Self {
+    /// corpus's, and [`Error::Json::column`] keeps where: `lead` bytes after where
+    /// `serde_json` counted from, the white space before the text it was given).
+    pub(crate) fn json(error: &serde_json::Error, lead: usize) -> Self {
         let problem = match error.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
                 JsonProblem::Syntax
@@ -353,7 +356,11 @@ impl Error {
             Some(at) if error.line() > 0 => message[..at].to_owned(),
             _ => message,
         };
-        Error::Json { problem, column: error.column(), message }
+        let column = match error.column() {
+            0 => 0,
+            column => column + lead,
+        };
+        Error::Json { problem, column, message }
     }
 
     /// The failure of a table's reader at `line`.
@@ -553,7 +560,7 @@ mod tests {
             Error::io("t.csv", 7, io),
             Error::TooManyClaims { claim: "x".to_owned(), limit: 1 << 30 },
             Error::NoClaimsHeld { groups: 2 },
-            Error::json(&serde_json::from_str::<u8>("\"x\"").unwrap_err()),
+            Error::json(&serde_json::from_str::<u8>("\"x\"").unwrap_err(), 0),
         ]
     }
 

@@ -565,7 +565,7 @@ impl Places {
 /// the measure, population, place and event. Their [`Nature`] is how the reconciler treats
 /// that quantity over time, not which quantity it is, so it takes no part: a claim that sets
 /// another nature joins the other claims of its quantity, and the group takes one nature for
-/// all of them (see [`Reconciler`](crate::Reconciler)'s rules on time).
+/// all of them ([`Group::subject`](crate::Group::subject) says which).
 ///
 /// ```
 /// use claimrecon::{Measure, Nature, Population, Subject, Label};
@@ -613,7 +613,9 @@ impl Subject {
         Self { event: Some(event), ..self }
     }
 
-    /// Overrides how the measure behaves over time.
+    /// Overrides how the measure behaves over time, for the whole quantity: the claims of one
+    /// subject are one group whatever natures they set, and the group takes the first nature
+    /// other than the measure's default ([`Group::subject`](crate::Group::subject)).
     #[must_use]
     pub fn nature(self, nature: Nature) -> Self {
         Self { nature, ..self }

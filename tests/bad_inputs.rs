@@ -1287,6 +1287,15 @@ fn json_errors_are_kept_whole_inside_the_lines_error() {
         inner(r#"{"claim": "x" "document"}"#),
         (JsonProblem::Syntax, 15, "expected `,` or `}`".to_owned())
     );
+    // Counted in the line as written, white space before its text included.
+    assert_eq!(
+        inner(r#"    {"claim": "x" "document"}"#),
+        (JsonProblem::Syntax, 19, "expected `,` or `}`".to_owned())
+    );
+    assert_eq!(
+        corpus_error(r#"    {"claim": "x" "document"}"#),
+        "c.jsonl:2: field line: not a JSON object, at byte 19: expected `,` or `}`"
+    );
     let (problem, _, words) = inner(
         r#"{"claim": "x", "document": "a", "quote": "5", "phrase": "5", "measure": "deads"}"#,
     );
@@ -1522,4 +1531,37 @@ fn a_rejected_rows_id_is_the_id_its_claim_would_have_had() {
     // The messages still name the table as given.
     let errors: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert!(errors.iter().all(|e| e.starts_with(" my  table.csv :")), "{errors:?}");
+}
+
+/// One quantity has one nature, whichever name of it a claim uses: an alias declared
+/// anywhere in the file makes "Alma-Ata" and "Almaty" one quantity, so two natures for them
+/// are an error naming the first claim; loaded leniently, the contradicting claim is
+/// rejected whole and the rest are used.
+#[test]
+fn two_natures_for_one_quantity_under_two_names_are_an_error() {
+    let claim = |id: &str, place: &str, nature: &str| {
+        format!(
+            r#"{{"claim": "{id}", "document": "a", "quote": "5", "phrase": "5", "measure": "deaths", "place": "{place}", "nature": "{nature}"}}"#
+        )
+    };
+    let alias = r#"{"alias": "Alma-Ata", "of": "Almaty"}"#;
+    let claims = [claim("x", "Almaty", "fixed_fact"), claim("y", "Alma-Ata", "changing_state")];
+    let expected = "c.jsonl:4: field nature: deaths in Almaty is set as changing_state here, but \
+                    claim \"x\" (line 3) sets it as fixed_fact: one quantity has one nature";
+    let before = format!("{alias}\n{}\n{}", claims[0], claims[1]);
+    assert_eq!(corpus_error(&before), expected);
+    // The alias after the claims: the same quantity, the same error (its lines one later).
+    let after = format!("{}\n{}\n{alias}", claims[0], claims[1]);
+    assert_eq!(corpus_error(&after), expected.replace(":4:", ":3:").replace("line 3", "line 2"));
+    // Without the alias they are two quantities, each with its own nature.
+    let apart = format!("{}\n{}", claims[0], claims[1]);
+    assert!(Corpus::parse("c.jsonl", &format!("{DOC}\n{apart}"), &Parser::default()).is_ok());
+    let lenient = Corpus::parse_lenient("c.jsonl", &format!("{DOC}\n{before}"), &Parser::default());
+    assert_eq!(lenient.claims.len(), 1);
+    let [rejected] = &lenient.rejected[..] else { panic!("{:?}", lenient.rejected) };
+    assert_eq!((rejected.id.as_deref(), rejected.line), (Some("y"), Some(4)));
+    assert_eq!(rejected.error.to_string(), expected);
+    assert_eq!(rejected.claim.as_ref().map(|c| c.id().to_string()).as_deref(), Some("y"));
+    let r = lenient.reconcile();
+    assert_eq!(r.groups[0].subject.behaviour(), Nature::FixedFact);
 }

@@ -399,6 +399,9 @@ fn assert_same(a: &Outcome, b: &Outcome, case: &str) {
         assert_eq!(cx.value(), cy.value(), "value of {}, {paths}", cx.id());
         assert_eq!(cx.as_of(), cy.as_of(), "as-of of {}, {paths}", cx.id());
         assert_eq!(cx.subject(), cy.subject(), "subject of {}, {paths}", cx.id());
+        // A subject's equality leaves its nature out: the nature is compared apart.
+        let nature = |c: &Claim| c.subject().behaviour();
+        assert_eq!(nature(cx), nature(cy), "nature of {}, {paths}", cx.id());
         assert_eq!(cx.provenance().outlet(), cy.provenance().outlet(), "source of {}", cx.id());
     }
     let subjects = |r: &Reconciliation| -> Vec<String> {
@@ -408,6 +411,7 @@ fn assert_same(a: &Outcome, b: &Outcome, case: &str) {
     for (gx, gy) in x.groups.iter().zip(&y.groups) {
         let at = format!("group {}, {paths}", gx.subject);
         assert_eq!(gx.subject, gy.subject, "{at}");
+        assert_eq!(gx.subject.behaviour(), gy.subject.behaviour(), "nature of {at}");
         assert_eq!(ids(&gx.claims), ids(&gy.claims), "claims of {at}");
         let (ex, ey) = (gx.estimate.as_ref(), gy.estimate.as_ref());
         assert_eq!(ex.map(|e| &e.figure), ey.map(|e| &e.figure), "estimate of {at}");
@@ -531,7 +535,10 @@ fn assert_handed_on_alike(reconciler: &Reconciler, bulk: &Bulk, b: &Reconciliati
 /// compares), the as-of date it describes, its spread exactly, and its support to its last
 /// bits (its shares are added in each path's order of figures).
 fn assert_bulk_estimates(b: &Reconciliation, r: &Reconciliation, shown: &str) {
-    let subjects = |groups: &[Group]| groups.iter().map(|g| g.subject.clone()).collect::<Vec<_>>();
+    // With each one's nature, which a subject's equality leaves out.
+    let subjects = |groups: &[Group]| {
+        groups.iter().map(|g| (g.subject.clone(), g.subject.behaviour())).collect::<Vec<_>>()
+    };
     assert_eq!(subjects(&b.groups), subjects(&r.groups), "subjects\n{shown}");
     for (gb, gr) in b.groups.iter().zip(&r.groups) {
         let (eb, er) = (gb.estimate.as_ref(), gr.estimate.as_ref());

@@ -34,6 +34,8 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Group>();
     assert_send_sync::<Finding>();
     assert_send_sync::<TableGroup>();
+    assert_send_sync::<VoiceReason>();
+    assert_send_sync::<JsonProblem>();
 }
 
 fn seed_claim(phrase: &str) -> Result<Claim, Error> {

@@ -116,12 +116,12 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
     let mut by_half = [Vec::new(), Vec::new()];
     for g in &r.groups {
         let Some(object) = g.subject.which_event() else { continue };
-        let key = object.as_str().to_lowercase();
-        let (Some(truth), Some(e)) = (gold.get(&key), &g.estimate) else { continue };
+        let key = object.key();
+        let (Some(truth), Some(e)) = (gold.get(key), &g.estimate) else { continue };
         if let Figure::Number { best, .. } = e.figure {
             errors.push((best - truth).abs());
-            by_half[usize::from(held_out(&key))].push((best - truth).abs());
-            if failures && !held_out(&key) && (best - truth).abs() >= 1.0 {
+            by_half[usize::from(held_out(key))].push((best - truth).abs());
+            if failures && !held_out(key) && (best - truth).abs() >= 1.0 {
                 misses.push(((best - truth).abs(), g, *truth));
             }
         }
@@ -131,7 +131,8 @@ fn population(dir: &Path, failures: bool) -> Result<(), String> {
     let rmse = (errors.iter().map(|e| e * e).sum::<f64>() / n).sqrt();
     println!(
         "population: {} claims read ({} rows rejected by the parser), {} gold objects matched",
-        bulk.len(),
+        // A row a source repeats on the same date is one claim in the store: read, it was two.
+        bulk.len() + bulk.repeats(),
         bulk.rejected().len(),
         errors.len()
     );

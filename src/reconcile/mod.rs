@@ -532,7 +532,9 @@ pub struct Estimate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Group {
-    /// The normalised subject.
+    /// The normalised subject, with the group's nature: the one its claims set other than
+    /// their measure's default (the first in as-of order, when they set several), which may
+    /// differ from a claim's own.
     pub subject: Subject,
     /// The claims, in as-of order (undated first), then by id, when whole groups are asked
     /// for ([`Reconciler::whole_groups`], the default); else this, `derived`, `relations`,
@@ -911,7 +913,7 @@ impl Reconciliation {
     }
 
     /// [`Reconciliation::variable`] by binary search, on groups in subject order (`Subject`'s
-    /// order: measure, population, place, event, nature), `is_object` telling the group of
+    /// order: measure, population, place, event), `is_object` telling the group of
     /// `object` (`variable`'s rule); `None` when not found so.
     fn variable_in_order(
         &self,

@@ -1028,7 +1028,10 @@ impl Voices {
                 // Named in full up to eight, as a report's line can hold them.
                 let in_full = if members.len() > 8 { 7 } else { members.len() };
                 let why = VoiceWhy::AttributeSet {
-                    voices: members[..in_full].iter().map(|&g| self.groups[g].name.clone()).collect(),
+                    voices: members[..in_full]
+                        .iter()
+                        .map(|&g| self.groups[g].name.clone())
+                        .collect(),
                     more: members.len() - in_full,
                     attribute: name.to_owned(),
                     of: set_voice.contains_key(&root).then(|| self.names[voice].clone()),
