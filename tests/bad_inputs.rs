@@ -1565,3 +1565,42 @@ fn two_natures_for_one_quantity_under_two_names_are_an_error() {
     let r = lenient.reconcile();
     assert_eq!(r.groups[0].subject.behaviour(), Nature::FixedFact);
 }
+
+/// "-0" (a spreadsheet's rounding of a small negative number) is zero, which claimrecon
+/// holds, with a note saying so; a sign before any other number is still refused. Before, "-0"
+/// was refused as a negative amount.
+#[test]
+fn a_minus_sign_before_zero_reads_as_zero() {
+    let parser = Parser::default();
+    for phrase in ["-0", "-0.0", "\u{2212}0", "-0 tenge"] {
+        let parsed = parser.parse(phrase).unwrap();
+        assert_eq!(
+            parsed.value.interval(&Policy::default()),
+            Some(Interval::point(0.0)),
+            "{phrase}"
+        );
+        assert!(
+            parsed.readings.iter().any(|r| r.meaning == "a minus sign before zero: zero"),
+            "{phrase}: {:?}",
+            parsed.readings
+        );
+    }
+    assert_eq!(phrase_error("-5"), "invalid number -5: negative amounts are not allowed");
+    assert_eq!(phrase_error("-0.5"), "invalid number -0.5: negative amounts are not allowed");
+    let csv = "source,object,attribute,value\na,X,n,-0\nb,X,n,-1\n";
+    assert_eq!(
+        read_rows(&Table::csv(), csv),
+        ["t.csv:2 0", "t.csv:3: field value: invalid number -1: negative amounts are not allowed"]
+    );
+    let (rejected, claims) = read_bulk_rows(&Table::csv(), csv);
+    assert_eq!(
+        (rejected, claims),
+        (
+            vec![
+                "t.csv:3: field value: invalid number -1: negative amounts are not allowed"
+                    .to_owned()
+            ],
+            1
+        )
+    );
+}

@@ -517,23 +517,27 @@ fn lossy_source_names_are_cleaned_before_they_are_compared() {
     assert!(result.source(&source("s\u{fffd}")).is_some());
 }
 
-/// "0" and "0.0" are one figure; a signed number is refused as the parser refuses it (one
-/// meaning of a cell in both readers: claimrecon holds no negative amounts), "-0" too.
+/// "0", "0.0" and "-0" are one figure, zero; a number with a sign is refused as the parser
+/// refuses it (one meaning of a cell in both readers: claimrecon holds no negative amounts).
 #[test]
 fn zero_is_zero_and_negative_and_huge_numbers_are_refused() {
-    let csv = "source,object,attribute,value\na,o,n,0\na,o,n,0.0\nb,o,n,-0\nc,o,n,1e300\n";
+    let csv =
+        "source,object,attribute,value\na,o,n,0\na,o,n,0.0\nb,o,n,-0\nc,o,n,1e300\nd,o,n,-2\n";
     let bulk = read(csv);
     assert_eq!(bulk.repeats(), 1);
     let messages: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
     assert_eq!(
         messages,
         [
-            "t.csv:4: field value: invalid number -0: negative amounts are not allowed",
-            "t.csv:5: field value: invalid number 1e300: too large: claimrecon reads amounts up to 10^15"
+            "t.csv:5: field value: invalid number 1e300: too large: claimrecon reads amounts up to 10^15",
+            "t.csv:6: field value: invalid number -2: negative amounts are not allowed",
         ]
     );
     let result = estimates_only().reconcile_table(&bulk);
     assert_eq!(result.source(&source("a")).unwrap().claims, 1);
+    // b's "-0" is a's zero: both agree on it.
+    assert_eq!(result.estimate("o", "n").unwrap().figure.best_number(), Some(0.0));
+    assert_eq!(result.source(&source("b")).unwrap().agreement.map(Score::get), Some(1.0));
 }
 
 #[test]

@@ -55,6 +55,14 @@ impl Grammar<'_> {
             self.note(&t[i..=i], format!("currency {}", u.suffix().trim()));
             i += 1;
         }
+        // "-0", "-0.0": a sign before zero (a spreadsheet's rounding of a small negative
+        // number) leaves zero, which claimrecon holds; before any other number it is refused.
+        if t.get(i).is_some_and(|x| x.tok == Tok::Dash)
+            && matches!(t.get(i + 1).map(|x| &x.tok), Some(Tok::Num { value, .. }) if *value == 0.0)
+        {
+            self.note(&t[i..=i], "a minus sign before zero: zero");
+            i += 1;
+        }
         let rest = &t[i..];
         if rest.is_empty() {
             let before = self.phrase[at..self.end_of(t)].trim().to_owned();
