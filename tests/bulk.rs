@@ -72,12 +72,9 @@ fn figures(r: &Reconciliation) -> BTreeMap<(String, String), Option<Figure>> {
 /// The bulk path with copy detection off, as the reference below has it.
 fn through_bulk(csv: &str, rounds: usize) -> Outcome {
     let result = estimates_only().rounds(rounds).copy_detection(false).reconcile_table(&read(csv));
-    // A source whose every row was rejected is listed (a voice of its own), with no claim;
-    // `Reconciler` never sees it.
     let reliability = result
         .voices
         .iter()
-        .filter(|v| v.claims > 0)
         .map(|v| (name_key(v.voice.as_str()), v.reliability.map(f64::from)))
         .collect();
     (figures(&result), reliability, result.rounds)
@@ -959,4 +956,40 @@ fn a_tables_phrases_are_judged_by_the_reconcilers_policy() {
     }
     // The parser's policy leaves no trace, to the last bit of a score.
     assert_eq!(by_parser[0], by_parser[1]);
+}
+
+/// A source whose every row was rejected for its attribute's kind ("no" where the attribute
+/// holds numbers) made no claim: it is no source of the table, in the store or the
+/// reconciliation, as `Table::read` gives it no claim. Before, it was listed as a source and
+/// a voice with no claim. Its rejected row is kept, naming its line.
+#[test]
+fn a_source_whose_rows_were_all_rejected_is_no_source() {
+    // "bb" sorts between b and c: c's claims are renumbered past it.
+    let csv = "source,object,attribute,value\na,o,n,5\nb,o,n,5\nbb,o,n,no\nc,p,n,7\nc,o,n,5\n";
+    let bulk = read(csv);
+    assert_eq!(bulk.sources(), ["a", "b", "c"]);
+    assert_eq!(bulk.rejected().len(), 1);
+    assert!(bulk.rejected()[0].error.to_string().starts_with("t.csv:4: field value:"));
+    let result = Reconciler::new().reconcile_table(&bulk);
+    let names = |r: &Reconciliation| -> Vec<String> {
+        r.sources.iter().map(|s| s.source.to_string()).collect()
+    };
+    assert_eq!(names(&result), ["a", "b", "c"]);
+    assert_eq!(result.voices.len(), 3);
+    // The claims the rows give, reconciled, name the same sources; c's claim keeps its own.
+    let claims: Vec<Claim> = Table::csv()
+        .read("t.csv", csv.as_bytes(), &Parser::default())
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(names(&Reconciler::new().reconcile(claims)), names(&result));
+    assert_eq!(result.source(&source("c")).unwrap().claims, 2);
+    assert_eq!(result.estimate("p", "n").unwrap().figure.best_number(), Some(7.0));
+    // p's one figure is c's: its source renumbered past bb's, not taken for another's.
+    let single: Vec<String> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SingleVoice)
+        .map(|f| f.message.to_string())
+        .collect();
+    assert_eq!(single, ["n [p]: low 7 / best 7 / high 7, from one voice (c)"]);
 }

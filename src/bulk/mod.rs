@@ -20,9 +20,8 @@
 //! from the same table, the estimates exactly and the scores to within 1e-12
 //! (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
 //! of copying), but for the known differences the README lists (a row its source repeats is
-//! one claim here; a source whose rows were all rejected for their attribute's kind is
-//! reported with no claim; the spelling of a category or of a name spelt in two cases; no
-//! alias table). A table has no part-of (a row names no sub-count), and its rows no speaker or
+//! one claim here; the spelling of a category or of a name spelt in two cases; no alias
+//! table). A table has no part-of (a row names no sub-count), and its rows no speaker or
 //! relay.
 
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
@@ -527,7 +526,35 @@ fn settle(
         chunks.push(s.chunk);
     }
     rejected.sort_by_key(|r| r.line);
+    let sources = without_silent(sources, &mut chunks);
     Bulk { name: name.to_owned(), sources, vars, label_values, chunks, rejected, repeats }
+}
+
+/// `sources` without those no kept claim names, and the claims' sources renumbered to match.
+/// A source's rows may all be rejected after it was named, for their attribute's kind ("no"
+/// in an attribute of numbers): then it made no claim, and is no source of the table's
+/// reconciliation, as [`Table::read`]'s rows give none. One pass over the claims to tell;
+/// a second only when some source made none.
+fn without_silent(sources: Vec<String>, chunks: &mut [Chunk]) -> Vec<String> {
+    let mut heard = vec![false; sources.len()];
+    for &s in chunks.iter().flat_map(|c| &c.sources) {
+        heard[s as usize] = true;
+    }
+    if heard.iter().all(|&h| h) {
+        return sources;
+    }
+    let mut renumbered = vec![0u32; sources.len()];
+    let mut kept = Vec::with_capacity(sources.len());
+    for (i, source) in sources.into_iter().enumerate() {
+        if heard[i] {
+            renumbered[i] = kept.len() as u32;
+            kept.push(source);
+        }
+    }
+    for s in chunks.iter_mut().flat_map(|c| &mut c.sources) {
+        *s = renumbered[*s as usize];
+    }
+    kept
 }
 
 /// The kind each attribute holds, voted over the whole table by the rule of

@@ -35,8 +35,7 @@ impl Reconciler {
     /// [`Table::read`](crate::Table::read) reads from the same table, dated or not, the
     /// estimates exactly and the scores to within 1e-12 (`tests/entry_points.rs`), but for the
     /// differences the README lists: a row its source repeats on the same date is one claim
-    /// here ([`Bulk::repeats`](crate::Bulk::repeats) counts them); a source whose rows were all
-    /// rejected for their attribute's kind is reported with no claim; a category is written by
+    /// here ([`Bulk::repeats`](crate::Bulk::repeats) counts them); a category is written by
     /// its key, in lower case. Its phrases ("about 1,000", "dozens") are scored and related by
     /// [`Reconciler::policy`], as claims are, whatever policy the parser that read the table
     /// had. Two options of the reconciler do not reach a table: a table has no part-of (a row
