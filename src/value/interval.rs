@@ -28,6 +28,14 @@ pub struct Interval {
     high: Option<Endpoint>,
 }
 
+/// Whether some number lies between `low` (a lower end) and `high` (an upper end).
+fn room(low: Endpoint, high: Option<Endpoint>) -> bool {
+    match high {
+        None => true,
+        Some(h) => low.value < h.value || (low.value == h.value && !low.open && !h.open),
+    }
+}
+
 impl Interval {
     /// The single number `x`.
     #[must_use]
@@ -35,7 +43,16 @@ impl Interval {
         Self::closed(x, x)
     }
 
-    /// `low ..= high`, both ends included.
+    /// `low ..= high`, both ends included. With `low` above `high` it holds no number
+    /// ([`Interval::is_empty`]): it contains no point and overlaps nothing.
+    ///
+    /// ```
+    /// use claimrecon::Interval;
+    /// let inverted = Interval::closed(5.0, 3.0);
+    /// assert!(inverted.is_empty());
+    /// assert!(!inverted.overlaps(&Interval::closed(0.0, 10.0)));
+    /// assert!(!inverted.contains_point(4.0));
+    /// ```
     #[must_use]
     pub fn closed(low: f64, high: f64) -> Self {
         Interval {
@@ -105,17 +122,20 @@ impl Interval {
         low_ok && high_ok
     }
 
-    /// True if some number lies in both intervals.
+    /// True if no number lies in it: its low end above its high end, or at it with either
+    /// end excluded. The crate's own intervals never are; one built by hand may be.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        !room(self.low, self.high)
+    }
+
+    /// True if some number lies in both intervals (never when either is empty).
     #[must_use]
     pub fn overlaps(&self, other: &Interval) -> bool {
-        fn below(low: Endpoint, high: Option<Endpoint>) -> bool {
-            // Is there room between `low` (a lower end) and `high` (an upper end)?
-            match high {
-                None => true,
-                Some(h) => low.value < h.value || (low.value == h.value && !low.open && !h.open),
-            }
-        }
-        below(self.low, other.high) && below(other.low, self.high)
+        room(self.low, other.high)
+            && room(other.low, self.high)
+            && room(self.low, self.high)
+            && room(other.low, other.high)
     }
 
     /// The numbers in both intervals, if any.
