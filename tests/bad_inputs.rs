@@ -1586,6 +1586,14 @@ fn a_minus_sign_before_zero_reads_as_zero() {
         );
     }
     assert_eq!(phrase_error("-5"), "invalid number -5: negative amounts are not allowed");
+    // A signed zero is never a time of day, and a dash set apart or another dash is no sign.
+    assert_eq!(parser.parse("0.00-5.00").unwrap().value.to_string(), "00:00-05:00");
+    assert_eq!(parser.parse("-0.00-5.00").unwrap().value.to_string(), "0-5");
+    assert_eq!(phrase_error("- 0"), "invalid number - 0: negative amounts are not allowed");
+    assert_eq!(
+        phrase_error("\u{2014}0"),
+        "invalid number \u{2014}0: negative amounts are not allowed"
+    );
     assert_eq!(phrase_error("-0.5"), "invalid number -0.5: negative amounts are not allowed");
     let csv = "source,object,attribute,value\na,X,n,-0\nb,X,n,-1\n";
     assert_eq!(

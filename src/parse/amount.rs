@@ -55,11 +55,16 @@ impl Grammar<'_> {
             self.note(&t[i..=i], format!("currency {}", u.suffix().trim()));
             i += 1;
         }
-        // "-0", "-0.0": a sign before zero (a spreadsheet's rounding of a small negative
-        // number) leaves zero, which claimrecon holds; before any other number it is refused.
-        if t.get(i).is_some_and(|x| x.tok == Tok::Dash)
-            && matches!(t.get(i + 1).map(|x| &x.tok), Some(Tok::Num { value, .. }) if *value == 0.0)
-        {
+        // "-0", "-0.0": a minus sign ("-" or "\u{2212}") written against a zero (a
+        // spreadsheet's rounding of a small negative number) leaves zero, which claimrecon
+        // holds; before any other number it is refused. A dash set apart ("- 0") or another
+        // dash is no sign, and a signed zero is never a time of day ("-0.00" is no 00:00).
+        let signed = t.get(i).is_some_and(|x| {
+            x.tok == Tok::Dash && matches!(&self.phrase[x.start..x.end], "-" | "\u{2212}")
+        }) && t.get(i + 1).is_some_and(|x| {
+            matches!(x.tok, Tok::Num { value, .. } if value == 0.0) && x.start == t[i].end
+        });
+        if signed {
             self.note(&t[i..=i], "a minus sign before zero: zero");
             i += 1;
         }
@@ -111,6 +116,7 @@ impl Grammar<'_> {
             }
             result => result?,
         };
+        let clock = if signed { None } else { clock };
         let unit = self.unit(&rest[used..], prefix_unit)?;
         let factor = unit.map_or(1.0, |(_, f)| f);
         // The range holds after conversion too: 3 million million tonnes is too many

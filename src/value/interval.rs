@@ -28,8 +28,12 @@ pub struct Interval {
     high: Option<Endpoint>,
 }
 
-/// Whether some number lies between `low` (a lower end) and `high` (an upper end).
+/// Whether some number lies between `low` (a lower end) and `high` (an upper end). None does
+/// above an infinite or NaN low end, or below a NaN high end.
 fn room(low: Endpoint, high: Option<Endpoint>) -> bool {
+    if low.value.is_nan() || low.value == f64::INFINITY {
+        return false;
+    }
     match high {
         None => true,
         Some(h) => low.value < h.value || (low.value == h.value && !low.open && !h.open),
@@ -52,6 +56,9 @@ impl Interval {
     /// assert!(inverted.is_empty());
     /// assert!(!inverted.overlaps(&Interval::closed(0.0, 10.0)));
     /// assert!(!inverted.contains_point(4.0));
+    /// // It lies within nothing, and changes into nothing.
+    /// assert!(!Interval::closed(0.0, 10.0).contains(&inverted));
+    /// assert_eq!(inverted.ratio_to(&Interval::at_least(1.0)), None);
     /// ```
     #[must_use]
     pub fn closed(low: f64, high: f64) -> Self {
@@ -109,9 +116,13 @@ impl Interval {
         above_low && below_high
     }
 
-    /// True if every number of `other` lies in `self`.
+    /// True if every number of `other` lies in `self`; false when `other` is empty, which
+    /// lies within nothing, as it overlaps nothing.
     #[must_use]
     pub fn contains(&self, other: &Interval) -> bool {
+        if other.is_empty() {
+            return false;
+        }
         let low_ok = other.low.value > self.low.value
             || (other.low.value == self.low.value && (!self.low.open || other.low.open));
         let high_ok = match (self.high, other.high) {
@@ -123,7 +134,8 @@ impl Interval {
     }
 
     /// True if no number lies in it: its low end above its high end, or at it with either
-    /// end excluded. The crate's own intervals never are; one built by hand may be.
+    /// end excluded (or an end not a number, or a low end at infinity). The parser refuses a
+    /// phrase that allows no number; a value or an interval built by hand may be empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         !room(self.low, self.high)
@@ -164,6 +176,9 @@ impl Interval {
     /// when it moved from `self` to `after`. `None` when `self` reaches down to zero.
     #[must_use]
     pub fn ratio_to(&self, after: &Interval) -> Option<Interval> {
+        if self.is_empty() || after.is_empty() {
+            return None;
+        }
         let self_high = self.high?;
         if self.low.value <= 0.0 {
             return None;
