@@ -113,7 +113,14 @@ struct Case {
     all_pairs_up_to: usize,
     /// Whether every scoring round runs (a tolerance of 0), or rounds stop once weights settle.
     every_round: bool,
+    /// Whether the reconciler (the corpus by its alias lines) knows `ALIASES`.
+    aliases: bool,
 }
+
+/// Aliases of some cases, each another name for a name the rows hold: two objects made one,
+/// two categories made one, and a category named by another spelling.
+const ALIASES: [(&str, &str); 3] =
+    [("Aktau", "Almaty"), ("diesel", "petrol"), ("LPG", "Liquefied Petroleum Gas")];
 
 const COLUMNS: [&str; 5] = ["source", "object", "attribute", "value", "as_of"];
 
@@ -133,11 +140,41 @@ impl Case {
             .collect()
     }
 
-    /// A reconciler with the case's declared voices.
+    /// The case's alias table: `ALIASES`, or none.
+    fn alias_table(&self) -> Aliases {
+        let mut table = Aliases::empty();
+        for (alias, of) in ALIASES.iter().filter(|_| self.aliases) {
+            table.insert(&Label::new(alias).unwrap(), &Label::new(of).unwrap()).unwrap();
+        }
+        table
+    }
+
+    /// The case with its rows' objects and categories written in their canonical names, and
+    /// no aliases.
+    fn in_canonical_names(&self) -> Case {
+        let table = self.alias_table();
+        let canonical = |name: &str| match Label::new(name) {
+            Ok(l) => table.canonical(&l).as_str().to_owned(),
+            Err(_) => name.to_owned(),
+        };
+        let mut case = self.clone();
+        case.aliases = false;
+        for row in &mut case.rows {
+            row.object = canonical(&row.object);
+            if ATTRIBUTES[row.attribute].1 == Holds::Categories {
+                row.value = canonical(&row.value);
+            }
+        }
+        case
+    }
+
+    /// A reconciler with the case's declared voices and aliases.
     fn reconciler(&self) -> Reconciler {
         self.declared()
             .into_iter()
-            .fold(Reconciler::new(), |r, (a, b, why)| r.same_voice(a, b, &why))
+            .fold(Reconciler::new().aliases(self.alias_table()), |r, (a, b, why)| {
+                r.same_voice(a, b, &why)
+            })
             .copy_detection(self.copy_detection)
             .all_pairs_up_to(self.all_pairs_up_to)
             .tolerance(self.tolerance())
@@ -239,6 +276,9 @@ fn as_corpus(case: &Case) -> String {
         for source in [a, b] {
             writeln!(out, "{}", json!({"source": source, "owner": format!("Owner {k}")})).unwrap();
         }
+    }
+    for (alias, of) in ALIASES.iter().filter(|_| case.aliases) {
+        writeln!(out, "{}", json!({"alias": alias, "of": of})).unwrap();
     }
     for (i, row) in case.rows.iter().enumerate() {
         let doc = format!("d{i}");
@@ -495,11 +535,20 @@ fn assert_bulk_same(case: &Case, parser: &Parser) {
     // A table's rows stay in its store; its groups name them.
     assert!(b.claims.is_empty(), "claims of a table's result\n{shown}");
     assert_bulk_estimates(&b, &r, &shown);
-    assert_bulk_reports(&b, &r, bulk.repeats(), &shown);
+    // Rows its source gave under two names one alias makes one are repeats too: as many as
+    // the table written in the canonical names holds.
+    let repeats = if case.aliases {
+        let canonical = as_csv(&case.in_canonical_names());
+        table_options(case).read_bulk(TABLE, canonical.as_bytes(), parser).unwrap().repeats()
+    } else {
+        bulk.repeats()
+    };
+    assert_bulk_reports(&b, &r, repeats, &shown);
     assert_eq!(b.rounds, r.rounds, "scoring rounds\n{shown}");
-    assert_bulk_findings(&b, &r, case.all_pairs_up_to, &shown);
-    assert_bulk_ranks(&b, &r, &shown);
-    assert_bulk_groups(&b, &r, &shown);
+    let aliases = case.alias_table();
+    assert_bulk_findings(&b, &r, (case.all_pairs_up_to, &aliases), &shown);
+    assert_bulk_ranks(&b, &r, &aliases, &shown);
+    assert_bulk_groups(&b, &r, &aliases, &shown);
     assert_handed_on_alike(&case.reconciler(), &bulk, &b, &shown);
     assert_bulk_asked(case, &bulk, &claims, &b, &r, &shown);
 }
@@ -644,8 +693,8 @@ fn assert_bulk_reports(b: &Reconciliation, r: &Reconciliation, repeats: usize, s
 /// of their own: a group with one holds `Reconciler`'s claims less the repeats, in the same
 /// order, and is compared on its subject and estimate only. Words compare in lower case (a
 /// category is written by its key on the bulk path).
-fn assert_bulk_groups(b: &Reconciliation, r: &Reconciliation, shown: &str) {
-    let words = |x: &dyn std::fmt::Display| x.to_string().to_lowercase();
+fn assert_bulk_groups(b: &Reconciliation, r: &Reconciliation, aliases: &Aliases, shown: &str) {
+    let words = |x: &dyn std::fmt::Display| canonical_words(aliases, &x.to_string());
     for (gb, gr) in b.groups.iter().zip(&r.groups) {
         if gb.claims.len() != gr.claims.len() {
             let kept: Vec<&ClaimId> = gr.claims.iter().filter(|c| gb.claims.contains(c)).collect();
@@ -687,7 +736,7 @@ fn ranked_claims(b: &Reconciliation) -> impl Iterator<Item = &ClaimId> {
 /// the undated first, then by id), alike and for the same reason, in words; a row the bulk
 /// reader keeps once (its source repeats it on the same date) ranked by its first line, as
 /// `Reconciler` ranks that line's claim.
-fn assert_bulk_ranks(b: &Reconciliation, r: &Reconciliation, shown: &str) {
+fn assert_bulk_ranks(b: &Reconciliation, r: &Reconciliation, aliases: &Aliases, shown: &str) {
     let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id);
     let line = |id: &ClaimId| id.as_str().rsplit(':').next().and_then(|l| l.parse::<usize>().ok());
     let mut lines: Vec<Option<usize>> = ranked_claims(b).map(line).collect();
@@ -708,23 +757,47 @@ fn assert_bulk_ranks(b: &Reconciliation, r: &Reconciliation, shown: &str) {
             r.rank(&ranked.claim).unwrap_or_else(|| panic!("{} unranked\n{shown}", ranked.claim));
         assert_eq!(
             (ranked.rank, ranked.reason.to_string().to_lowercase()),
-            (theirs.rank, theirs.reason.to_string().to_lowercase()),
+            (theirs.rank, canonical_words(aliases, &theirs.reason.to_string())),
             "rank of {}\n{shown}",
             ranked.claim
         );
     }
     // Every claim Reconciler ranks is a row the bulk path ranks, or a repeat of one.
     let kept: BTreeSet<&ClaimId> = ranked_claims(b).collect();
-    let same = |a: &Claim, c: &Claim| {
-        (a.provenance().outlet().as_str().to_lowercase(), a.subject(), a.value(), a.as_of())
-            == (c.provenance().outlet().as_str().to_lowercase(), c.subject(), c.value(), c.as_of())
-    };
+    let same = |a: &Claim, c: &Claim| repeats(aliases, a, c);
     for c in &r.claims {
         if !kept.contains(c.id()) {
             let repeat = kept.iter().any(|k| same(claim(k).unwrap(), c));
             assert!(repeat, "{} is not ranked and repeats no kept row\n{shown}", c.id());
         }
     }
+}
+
+/// Whether claim `c` repeats claim `a` to the bulk reader: the same source (in any case), the
+/// same subject and value (objects and categories by their canonical names under `aliases`,
+/// as a reconciler with them compares them) and the same as-of date.
+fn repeats(aliases: &Aliases, a: &Claim, c: &Claim) -> bool {
+    let seen = |x: &Claim| {
+        let value = match x.value() {
+            Value::Category(l) => Value::Category(aliases.canonical(l)),
+            other => other.clone(),
+        };
+        let outlet = x.provenance().outlet().as_str().to_lowercase();
+        (outlet, x.subject().clone().normalized(aliases), value, x.as_of())
+    };
+    seen(a) == seen(c)
+}
+
+/// `Reconciler`'s words in lower case as the bulk path writes them: a category is shown as its
+/// source wrote it by `Reconciler` and by its canonical name's key by the bulk path, which
+/// keeps no spelling of each row (documented).
+fn canonical_words(aliases: &Aliases, words: &str) -> String {
+    let mut words = words.to_lowercase();
+    for name in aliases.names() {
+        let canonical = aliases.canonical(&name);
+        words = words.replace(&format!("\"{}\"", name.key()), &format!("\"{}\"", canonical.key()));
+    }
+    words
 }
 
 /// A finding as the two paths' are compared: kind, subject, words in lower case, claims.
@@ -740,16 +813,13 @@ type Key = (FindingKind, Subject, String, Vec<ClaimId>);
 fn assert_bulk_findings(
     b: &Reconciliation,
     r: &Reconciliation,
-    all_pairs_up_to: usize,
+    (all_pairs_up_to, aliases): (usize, &Aliases),
     shown: &str,
 ) {
     // Each claim Reconciler holds, as the row the bulk path keeps for it.
     let kept: BTreeSet<&ClaimId> = ranked_claims(b).collect();
     let claim = |id: &ClaimId| r.claims.iter().find(|c| c.id() == id).unwrap();
-    let same = |a: &Claim, c: &Claim| {
-        (a.provenance().outlet().as_str().to_lowercase(), a.subject(), a.value(), a.as_of())
-            == (c.provenance().outlet().as_str().to_lowercase(), c.subject(), c.value(), c.as_of())
-    };
+    let same = |a: &Claim, c: &Claim| repeats(aliases, a, c);
     let kept_for = |id: &ClaimId| -> ClaimId {
         if kept.contains(id) {
             return id.clone();
@@ -765,7 +835,12 @@ fn assert_bulk_findings(
         (f.kind, f.subject.clone(), f.message.to_string().to_lowercase(), claims)
     };
     let from_bulk: Vec<Key> = b.findings.iter().map(|f| key(f, &ClaimId::clone)).collect();
-    let from_reconciler: Vec<Key> = r.findings.iter().map(|f| key(f, &kept_for)).collect();
+    let in_canonical_names = |mut k: Key| {
+        k.2 = canonical_words(aliases, &k.2);
+        k
+    };
+    let from_reconciler: Vec<Key> =
+        r.findings.iter().map(|f| in_canonical_names(key(f, &kept_for))).collect();
     let repeats = r.claims.len() > kept.len();
     // In a group of more claims than get every pair related, a repeat
     // also moves which pairs are related (its neighbours in time), so the findings its
@@ -1028,11 +1103,12 @@ fn case() -> impl Strategy<Value = Case> {
                     prop::bool::weighted(0.75),
                     prop::sample::select(vec![2usize, 4, 8]),
                     prop::bool::weighted(0.2),
+                    prop::bool::weighted(0.3),
                 ),
             )
         })
         .prop_map(|(rows, columns, (nature, own_natures), options)| {
-            let (pairs, copy_detection, all_pairs_up_to, every_round) = options;
+            let (pairs, copy_detection, all_pairs_up_to, every_round, aliases) = options;
             Case {
                 nature,
                 own_natures,
@@ -1047,6 +1123,7 @@ fn case() -> impl Strategy<Value = Case> {
                 copy_detection,
                 all_pairs_up_to,
                 every_round,
+                aliases,
             }
         })
 }
@@ -1089,6 +1166,7 @@ fn named(nature: Nature, rows: &[(&str, &str, &str, &str, Option<u32>)]) -> Case
         copy_detection: true,
         all_pairs_up_to: 8,
         every_round: false,
+        aliases: false,
     }
 }
 
@@ -1507,4 +1585,42 @@ fn a_repeat_past_every_pair_related_moves_only_the_relations_findings() {
     ];
     case.all_pairs_up_to = 2;
     all_paths(&case);
+}
+
+/// The reconciler's alias table reaches a table's objects and categories on the bulk path as
+/// on the others: "Aktau" named as another name for "Almaty" makes the rows of both one
+/// variable (shown by the canonical name), and "diesel" as another name for "petrol" makes
+/// two categories one, so the three sources agree where, read as written, they would conflict.
+#[test]
+fn an_alias_joins_a_tables_objects_and_categories_on_every_path() {
+    let mut case = named(
+        Nature::FixedFact,
+        &[
+            ("A", "Almaty", "killed", "225", None),
+            ("B", "Aktau", "killed", "225", None),
+            ("C", "almaty", "killed", "230", None),
+            ("A", "Almaty", "fuel", "petrol", None),
+            ("B", "Aktau", "fuel", "diesel", None),
+            ("C", "Almaty", "fuel", "diesel", None),
+        ],
+    );
+    case.aliases = true;
+    let parser = Parser::default();
+    let csv = as_csv(&case);
+    let bulk = table_options(&case).read_bulk(TABLE, csv.as_bytes(), &parser).unwrap();
+    for outcome in all_paths(&case) {
+        let r = &outcome.reconciliation;
+        let path = outcome.path;
+        let objects: BTreeSet<String> =
+            r.groups.iter().filter_map(|g| Some(g.subject.which_event()?.to_string())).collect();
+        assert_eq!(objects, BTreeSet::from(["Almaty".to_owned()]), "{path}");
+        let killed = r.estimate("Almaty", "killed").unwrap();
+        assert_eq!(killed.figure.best_number(), Some(225.0), "{path}");
+        assert_eq!(r.variable("Almaty", "killed").unwrap().claims.len(), 3, "{path}");
+        let fuel = r.estimate("Almaty", "fuel").unwrap();
+        assert_eq!(fuel.figure.to_string().to_lowercase(), "\"petrol\"", "{path}");
+        assert_eq!(fuel.supporting.len(), 3, "{path}: {fuel:?}");
+    }
+    let unaliased = case.reconciler().aliases(Aliases::empty()).reconcile_table(&bulk);
+    assert_eq!(unaliased.groups.len(), 4, "read as written, two objects");
 }

@@ -19,10 +19,11 @@
 //! [`Reconciler::reconcile`](crate::Reconciler::reconcile) gives the claims `Table::read` reads
 //! from the same table, the estimates exactly and the scores to within 1e-12
 //! (`tests/entry_points.rs` checks it on generated tables, dated and undated, and named cases
-//! of copying), but for the known differences the README lists (a row its source repeats is
-//! one claim here; the spelling of a category or of a name spelt in two cases; no alias
-//! table). A table has no part-of (a row names no sub-count), and its rows no speaker or
-//! relay.
+//! of copying, with and without an alias table), but for the known differences the README
+//! lists (a row its source repeats is one claim here; the spelling of a category or of a name
+//! spelt in two cases). The reconciler's alias table reaches the table's objects and
+//! categories, as it reaches claims'. A table has no part-of (a row names no sub-count), and
+//! its rows no speaker or relay.
 
 //! A numeric estimate is therefore `Reconciler`'s: of the clusters of figures that can all be
 //! true together, the one with the least loss; its best figure the weighted median of its
@@ -34,6 +35,7 @@
 //! as `Table::read` names it (`file:line`), and a voice's losses are added in the order of its
 //! claims' ids, as in `Reconciler`.
 
+mod aliased;
 mod read;
 mod score;
 

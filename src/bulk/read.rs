@@ -46,6 +46,17 @@ pub(super) const LABEL_OTHER: u8 = 2;
 /// in a column declared to hold labels is.
 pub(super) const LABEL_CATEGORY: u8 = 3;
 
+/// A label's key in the label table: its kind first, so a date and a label spelled alike never
+/// meet, then its text ([`cell::shown`]).
+pub(super) fn label_key(value: &Value) -> Vec<u8> {
+    let kind = match value {
+        Value::Category(_) => LABEL_CATEGORY,
+        _ if Kind::of(value) == Kind::Date => LABEL_DATE,
+        _ => LABEL_OTHER,
+    };
+    [&[kind][..], cell::shown(value).as_bytes()].concat()
+}
+
 /// A row with ids, before its variable is settled.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Staged {
@@ -610,13 +621,7 @@ impl Setup<'_> {
                 Ok((rep, at))
             }
             other => {
-                // The kind first, so a date and a label spelled alike never meet.
-                let kind = match other {
-                    Value::Category(_) => LABEL_CATEGORY,
-                    _ if Kind::of(&other) == Kind::Date => LABEL_DATE,
-                    _ => LABEL_OTHER,
-                };
-                let key = [&[kind][..], cell::shown(&other).as_bytes()].concat();
+                let key = label_key(&other);
                 let id = self
                     .names
                     .labels

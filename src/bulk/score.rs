@@ -208,6 +208,9 @@ fn reconcile_each(
         asked,
         ..
     } = *reconciler;
+    // Objects and categories by the reconciler's alias table, as claims are grouped and valued.
+    let aliased = bulk.aliased(&reconciler.aliases);
+    let bulk = &*aliased;
     // One policy for the scoring state and the relations, whose reasons judge again: the
     // reconciler's, as for claims.
     let policy = Arc::new(reconciler.policy.clone());

@@ -968,7 +968,7 @@ impl Reconciliation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reconciler {
     pub(crate) policy: Policy,
-    aliases: Aliases,
+    pub(crate) aliases: Aliases,
     places: Places,
     pub(crate) rounds: usize,
     pub(crate) same_voice: Vec<(SourceId, SourceId, String)>,
@@ -1050,9 +1050,11 @@ impl Reconciler {
     }
 
     /// The alias table that normalises the places and events of subjects, speakers, categories
-    /// and set items. Empty by default. Not applied to a table read in bulk
-    /// ([`Reconciler::reconcile_table`]), whose objects and categories are compared as
-    /// written, in any case.
+    /// and set items. Empty by default. It reaches a table read in bulk
+    /// ([`Reconciler::reconcile_table`]) too: the variables of two objects it makes one are
+    /// one variable, named by the canonical name, and two categories it makes one are one
+    /// value (a table's store is settled again under the canonical names when the table
+    /// names any of them).
     #[must_use]
     pub fn aliases(self, aliases: Aliases) -> Self {
         Self { aliases, ..self }
@@ -1599,7 +1601,7 @@ impl<'a, C: store::ClaimStore + ?Sized> Values<'a, C> {
 
 /// A value with its category and set labels replaced by their canonical names, when the alias
 /// table knows any of them.
-fn canonical(value: &Value, aliases: &Aliases) -> Option<Value> {
+pub(crate) fn canonical(value: &Value, aliases: &Aliases) -> Option<Value> {
     match value {
         Value::Category(l) if aliases.knows(l) => Some(Value::Category(aliases.canonical(l))),
         Value::Set(s) if s.items().iter().any(|l| aliases.knows(l)) => {
