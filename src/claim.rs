@@ -239,6 +239,36 @@ impl Claim {
         &self.provenance
     }
 
+    /// The error of a claim that counts people ([`Measure::counts_people`](crate::Measure))
+    /// with a number that is not whole ("1.5"), or written with a dot before three digits
+    /// ("1.000"), which the parser reads as a decimal point (one) where many languages write
+    /// one thousand so: a misreading by a factor of a thousand, refused rather than guessed.
+    /// `None` for any other claim.
+    pub(crate) fn part_of_a_person(&self) -> Option<Error> {
+        let Value::Amount(a) = self.value() else { return None };
+        let counts = self.subject().measure().counts_people()
+            && a.unit.dimension() == crate::unit::Dimension::Count;
+        if !counts {
+            return None;
+        }
+        let measure = self.subject().measure();
+        let problem = if let Some(dotted) = self.phrase().and_then(thousands_dot) {
+            let thousands = dotted.replace('.', ",");
+            let decimal =
+                dotted.parse::<f64>().map_or_else(|_| dotted.to_owned(), |x| x.to_string());
+            format!(
+                "{measure} is a count of people, and \"{dotted}\" has a dot before three digits: \
+                 a thousands separator in many languages ({thousands}), a decimal point in \
+                 English ({decimal}): write \"{thousands}\" or \"{decimal}\""
+            )
+        } else {
+            let x = a.magnitude.stated().find(|x| x.fract() != 0.0)?;
+            format!("{measure} is a count of people, a whole number, and {x} is not whole")
+        };
+        let value = self.phrase().map_or_else(|| a.to_string(), str::to_owned);
+        Some(Error::InvalidNumber { value, problem })
+    }
+
     /// The phrase the value was read from, if it was parsed.
     #[must_use]
     pub fn phrase(&self) -> Option<&str> {
@@ -294,6 +324,38 @@ pub struct Rejected {
     pub claim: Option<Box<Claim>>,
     /// Why it was not used.
     pub error: Error,
+}
+
+/// The first number in `text` written with dots before groups of three digits ("1.000",
+/// "12.500"), which may be a thousands separator.
+fn thousands_dot(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let lead = i - start;
+        let mut groups = 0;
+        while bytes.get(i) == Some(&b'.')
+            && bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
+            groups += 1;
+            i += 4;
+        }
+        if (1..=3).contains(&lead) && groups > 0 {
+            return Some(&text[start..i]);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

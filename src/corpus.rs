@@ -756,6 +756,9 @@ impl Corpus {
         }
         let mut claim =
             Claim::new(id.clone(), subject, parsed.value, provenance).with_phrase(c.phrase.clone());
+        if let Some(e) = claim.part_of_a_person() {
+            return Err(at.wrap("phrase")(e));
+        }
         if let Some(a) = c.as_of {
             let (date, time) = at.as_of(&a, parser)?;
             claim = claim.with_as_of(date);

@@ -73,6 +73,19 @@ impl Measure {
             Measure::EventDate | Measure::EndDate => Nature::FixedFact,
         }
     }
+
+    /// Whether the measure counts people (the killed, injured, hospitalised, detained, or
+    /// troops deployed), whose figures are whole numbers.
+    pub(crate) fn counts_people(&self) -> bool {
+        matches!(
+            self,
+            Measure::Deaths
+                | Measure::Injured
+                | Measure::Hospitalized
+                | Measure::Detained
+                | Measure::TroopsDeployed
+        )
+    }
 }
 
 impl fmt::Display for Measure {

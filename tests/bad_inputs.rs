@@ -1612,3 +1612,72 @@ fn a_minus_sign_before_zero_reads_as_zero() {
         )
     );
 }
+
+/// A count of people is a whole number. "1.000 were killed" was read as one death: the parser
+/// reads a dot as a decimal point, where many languages write one thousand so, a misreading by
+/// a factor of a thousand. Such a figure, and any count of people that is not whole ("1.5"),
+/// is refused, naming both readings, by the corpus (at its line) and by the reconciler (a
+/// claim built in code); the same words about a price, or in a table's attribute, keep their
+/// decimal reading.
+#[test]
+fn a_count_of_people_written_with_a_thousands_dot_or_not_whole_is_refused() {
+    assert_eq!(
+        corpus_error(&claim_line("1.000")),
+        "c.jsonl:2: field phrase: invalid number 1.000: deaths is a count of people, and \
+         \"1.000\" has a dot before three digits: a thousands separator in many languages \
+         (1,000), a decimal point in English (1): write \"1,000\" or \"1\""
+    );
+    assert!(
+        corpus_error(&claim_line("about 12.500"))
+            .contains("(12,500), a decimal point in English (12.5)"),
+        "{}",
+        corpus_error(&claim_line("about 12.500"))
+    );
+    assert_eq!(
+        corpus_error(&claim_line("1.5")),
+        "c.jsonl:2: field phrase: invalid number 1.5: deaths is a count of people, a whole \
+         number, and 1.5 is not whole"
+    );
+    assert!(corpus_error(&claim_line("between 2 and 3.5")).ends_with("and 3.5 is not whole"));
+    // Read leniently, the line is rejected and the others kept.
+    let corpus = Corpus::parse_lenient(
+        "c.jsonl",
+        &format!(
+            "{DOC}\n{}\n{}",
+            claim_line("1.000"),
+            claim_line("1,000").replace("\"x\"", "\"y\"")
+        ),
+        &Parser::default(),
+    );
+    assert_eq!((corpus.claims.len(), corpus.rejected.len()), (1, 1));
+    // Built in code: the reconciler rejects the claim, naming it and the field.
+    let parser = Parser::default();
+    let claim = |id: &str, phrase: &str, measure: Measure| {
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(measure),
+            phrase,
+            Provenance::new(SourceId::new(id).unwrap()),
+            &parser,
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile([
+        claim("a", "1.000 people", Measure::Injured),
+        claim("b", "2.5", Measure::TroopsDeployed),
+        claim("c", "1.000 tenge", Measure::Price),
+        claim("d", "1,000", Measure::Injured),
+        claim("e", "3.459", Measure::Other(Label::new("growth").unwrap())),
+    ]);
+    let rejected: Vec<String> = r.rejected.iter().map(|x| x.error.to_string()).collect();
+    assert_eq!(rejected.len(), 2, "{rejected:#?}");
+    assert!(rejected[0].starts_with("claim \"a\", field value: invalid number 1.000 people: injured is a count of people, and \"1.000\" has"), "{}", rejected[0]);
+    assert_eq!(
+        rejected[1],
+        "claim \"b\", field value: invalid number 2.5: troops deployed is a count of people, a \
+         whole number, and 2.5 is not whole"
+    );
+    assert_eq!(r.groups.len(), 3);
+    let price = r.groups.iter().find(|g| *g.subject.measure() == Measure::Price).unwrap();
+    assert_eq!(price.estimate.as_ref().unwrap().figure.best_number(), Some(1.0));
+}

@@ -1431,7 +1431,7 @@ fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejecte
     // vector of claims is built beside them.
     let clean = claims.len() <= limit
         && claims.windows(2).all(|w| w[0].id() != w[1].id())
-        && claims.iter().all(|c| date_out_of_range(c).or_else(|| allows_no_number(c)).is_none());
+        && claims.iter().all(|c| unusable(c).is_none());
     if clean {
         return (claims, Vec::new());
     }
@@ -1446,7 +1446,7 @@ fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejecte
                 claim: Some(Box::new(c)),
                 error,
             });
-        } else if let Some(error) = date_out_of_range(&c).or_else(|| allows_no_number(&c)) {
+        } else if let Some(error) = unusable(&c) {
             rejected.push(Rejected {
                 id: Some(c.id().to_string()),
                 line: None,
@@ -1466,6 +1466,14 @@ fn admit_up_to(mut claims: Vec<Claim>, limit: usize) -> (Vec<Claim>, Vec<Rejecte
         }
     }
     (kept, rejected)
+}
+
+/// Why a claim cannot be used, whatever the others: a date outside the years claimrecon
+/// accepts, a value that allows no number, or part of a person.
+fn unusable(c: &Claim) -> Option<Error> {
+    date_out_of_range(c)
+        .or_else(|| allows_no_number(c))
+        .or_else(|| c.part_of_a_person().map(|e| e.in_claim(&c.id().as_str(), "value")))
 }
 
 /// Why a claim built in code cannot be placed in time: its as-of date or its publication date

@@ -140,6 +140,15 @@ impl Magnitude {
         }
     }
 
+    /// The numbers a magnitude states: its number, a range's two ends, none for a vague word.
+    pub(crate) fn stated(&self) -> impl Iterator<Item = f64> {
+        let (one, two) = match *self {
+            Magnitude::Range(r) => (Some(r.low.get()), Some(r.high.get())),
+            _ => (self.number().map(Number::get), None),
+        };
+        one.into_iter().chain(two)
+    }
+
     /// The number a magnitude is built on, when it has one (not for ranges and vague words).
     #[must_use]
     pub fn number(&self) -> Option<Number> {
