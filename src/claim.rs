@@ -10,8 +10,9 @@ use crate::Error;
 use crate::id::ClaimId;
 use crate::parse::Parser;
 use crate::provenance::Provenance;
-use crate::subject::Subject;
-use crate::value::{DayInterval, Value};
+use crate::subject::{Measure, Subject};
+use crate::unit::Dimension;
+use crate::value::{Change, DayInterval, Magnitude, Value};
 
 /// The part of the day, or clock time, a figure describes within its as-of date: "morning",
 /// "18:00", "shortly after 6 p.m.". It orders claims of one day where it is known: a state
@@ -239,34 +240,10 @@ impl Claim {
         &self.provenance
     }
 
-    /// The error of a claim that counts people ([`Measure::counts_people`](crate::Measure))
-    /// with a number that is not whole ("1.5"), or written with a dot before three digits
-    /// ("1.000"), which the parser reads as a decimal point (one) where many languages write
-    /// one thousand so: a misreading by a factor of a thousand, refused rather than guessed.
-    /// `None` for any other claim.
+    /// The error of a claim that counts people ([`Measure::counts_people`](crate::Measure)):
+    /// see [`count_of_people_problem`]. `None` for any other claim.
     pub(crate) fn part_of_a_person(&self) -> Option<Error> {
-        let Value::Amount(a) = self.value() else { return None };
-        let counts = self.subject().measure().counts_people()
-            && a.unit.dimension() == crate::unit::Dimension::Count;
-        if !counts {
-            return None;
-        }
-        let measure = self.subject().measure();
-        let problem = if let Some(dotted) = self.phrase().and_then(thousands_dot) {
-            let thousands = dotted.replace('.', ",");
-            let decimal =
-                dotted.parse::<f64>().map_or_else(|_| dotted.to_owned(), |x| x.to_string());
-            format!(
-                "{measure} is a count of people, and \"{dotted}\" has a dot before three digits: \
-                 a thousands separator in many languages ({thousands}), a decimal point in \
-                 English ({decimal}): write \"{thousands}\" or \"{decimal}\""
-            )
-        } else {
-            let x = a.magnitude.stated().find(|x| x.fract() != 0.0)?;
-            format!("{measure} is a count of people, a whole number, and {x} is not whole")
-        };
-        let value = self.phrase().map_or_else(|| a.to_string(), str::to_owned);
-        Some(Error::InvalidNumber { value, problem })
+        count_of_people_problem(self.subject().measure(), self.value(), self.phrase())
     }
 
     /// The phrase the value was read from, if it was parsed.
@@ -326,36 +303,104 @@ pub struct Rejected {
     pub error: Error,
 }
 
-/// The first number in `text` written with dots before groups of three digits ("1.000",
-/// "12.500"), which may be a thousands separator.
-fn thousands_dot(text: &str) -> Option<&str> {
+/// Why `value`, read from `phrase`, cannot be a figure of `measure` when it counts people
+/// ([`Measure::counts_people`]), whose figures are whole numbers:
+/// - a number of `phrase` written with a dot before groups of three digits ("1.000", "about
+///   12.500") that the value holds as a decimal (one, 12.5): many languages write one
+///   thousand so, and reading it as a decimal would be a misreading by a factor of a
+///   thousand, so it is refused rather than guessed, whatever the unit ("€1.000" deaths);
+///   "1.234 million" is the English decimal, a whole 1,234,000, and stands;
+/// - a count (a plain number or persons) that is not whole ("1.5", "between 2 and 3.5"), the
+///   amounts of a change ("from 1.5 to 2") as well; a float's last bits aside, so "16.1
+///   thousand" is the whole 16,100.
+///
+/// `None` for any other measure or value. One rule for the corpus (at its line), the
+/// reconciler (a claim built in code) and the proposals of [`extract`](crate::extract).
+pub(crate) fn count_of_people_problem(
+    measure: &Measure,
+    value: &Value,
+    phrase: Option<&str>,
+) -> Option<Error> {
+    if !measure.counts_people() {
+        return None;
+    }
+    let (magnitudes, unit) = match *value {
+        Value::Amount(a) => ([Some(a.magnitude), None], a.unit),
+        Value::Change(Change::Between { from, to, unit }) => ([Some(from), Some(to)], unit),
+        _ => return None,
+    };
+    let stated: Vec<f64> = magnitudes.iter().flatten().flat_map(Magnitude::stated).collect();
+    let shown = || phrase.map_or_else(|| value.to_string(), str::to_owned);
+    let misread = phrase.into_iter().flat_map(thousands_dots).find_map(|dotted| {
+        let decimal = dotted.parse::<f64>().ok()?;
+        stated.iter().any(|&x| same_number(x, decimal)).then_some((dotted, decimal))
+    });
+    if let Some((dotted, decimal)) = misread {
+        let thousands = dotted.replace('.', ",");
+        let write = if is_whole(decimal) {
+            format!("write \"{thousands}\" or \"{decimal}\"")
+        } else {
+            format!("write \"{thousands}\" for that")
+        };
+        let problem = format!(
+            "{measure} is a count of people, and \"{dotted}\" has a dot before three digits: a \
+             thousands separator in many languages ({thousands}), read here as a decimal point \
+             ({decimal}): {write}"
+        );
+        return Some(Error::InvalidNumber { value: shown(), problem });
+    }
+    if unit.dimension() != Dimension::Count {
+        return None;
+    }
+    let x = stated.into_iter().find(|&x| !is_whole(x))?;
+    let problem = format!("{measure} is a count of people, a whole number, and {x} is not whole");
+    Some(Error::InvalidNumber { value: shown(), problem })
+}
+
+/// Whether `x` is a whole number, but for a float's last bits: a phrase's scale word is
+/// applied in floating point ("16.1 thousand" is 16,100.000000000002).
+fn is_whole(x: f64) -> bool {
+    same_number(x, x.round())
+}
+
+/// Whether `a` and `b` are one number but for a float's last bits.
+fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The numbers of `text` written with dots before groups of three digits ("1.000", "12.500",
+/// "10.000"), which may be thousands separators: one to three digits, the first not 0, then
+/// one or more groups of a dot and three digits, with no digit or dot around them.
+fn thousands_dots(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit()
-            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
-        {
-            i += 1;
-            continue;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let starts = bytes[i].is_ascii_digit()
+                && (i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let lead = i - start;
+            let mut groups = 0;
+            while bytes.get(i) == Some(&b'.')
+                && bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+            {
+                groups += 1;
+                i += 4;
+            }
+            if (1..=3).contains(&lead) && bytes[start] != b'0' && groups > 0 {
+                return Some(&text[start..i]);
+            }
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let lead = i - start;
-        let mut groups = 0;
-        while bytes.get(i) == Some(&b'.')
-            && bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-            && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
-        {
-            groups += 1;
-            i += 4;
-        }
-        if (1..=3).contains(&lead) && groups > 0 {
-            return Some(&text[start..i]);
-        }
-    }
-    None
+        None
+    })
 }
 
 #[cfg(test)]

@@ -304,6 +304,11 @@ fn propose(s: &Sentence<'_>, ps: usize, pe: usize, phrase: &str, value: &Value) 
         .map(|(m, w)| {
             let mut b = because.clone();
             b.insert(1, format!("\"{w}\": measure {m}"));
+            // A figure a claim of the measure cannot hold ("1.000 were killed") is proposed
+            // with the loader's refusal, for the person who confirms it.
+            if let Some(e) = crate::claim::count_of_people_problem(&m, value, Some(phrase)) {
+                b.push(format!("refused as a claim: {e}"));
+            }
             make(Some(m), b)
         })
         .collect()

@@ -1615,41 +1615,46 @@ fn a_minus_sign_before_zero_reads_as_zero() {
 
 /// A count of people is a whole number. "1.000 were killed" was read as one death: the parser
 /// reads a dot as a decimal point, where many languages write one thousand so, a misreading by
-/// a factor of a thousand. Such a figure, and any count of people that is not whole ("1.5"),
-/// is refused, naming both readings, by the corpus (at its line) and by the reconciler (a
-/// claim built in code); the same words about a price, or in a table's attribute, keep their
-/// decimal reading.
+/// a factor of a thousand. A figure that the value holds as such a decimal, and any count of
+/// people that is not whole ("1.5"), is refused, naming both readings, by the corpus (at its
+/// line) and by the reconciler (a claim built in code); the same words about a price, or in a
+/// table's attribute, keep their decimal reading, and English decimals with a scale word
+/// ("16.1 thousand", "1.234 million") are whole counts and stand.
 #[test]
 fn a_count_of_people_written_with_a_thousands_dot_or_not_whole_is_refused() {
     assert_eq!(
         corpus_error(&claim_line("1.000")),
         "c.jsonl:2: field phrase: invalid number 1.000: deaths is a count of people, and \
          \"1.000\" has a dot before three digits: a thousands separator in many languages \
-         (1,000), a decimal point in English (1): write \"1,000\" or \"1\""
+         (1,000), read here as a decimal point (1): write \"1,000\" or \"1\""
     );
+    // The decimal reading is offered only where it is whole.
     assert!(
         corpus_error(&claim_line("about 12.500"))
-            .contains("(12,500), a decimal point in English (12.5)"),
+            .ends_with("(12,500), read here as a decimal point (12.5): write \"12,500\" for that"),
         "{}",
         corpus_error(&claim_line("about 12.500"))
     );
+    assert!(corpus_error(&claim_line("from 1.000 to 2.000")).contains("\"1.000\" has a dot"));
     assert_eq!(
         corpus_error(&claim_line("1.5")),
         "c.jsonl:2: field phrase: invalid number 1.5: deaths is a count of people, a whole \
          number, and 1.5 is not whole"
     );
     assert!(corpus_error(&claim_line("between 2 and 3.5")).ends_with("and 3.5 is not whole"));
-    // Read leniently, the line is rejected and the others kept.
+    assert!(corpus_error(&claim_line("0.500")).ends_with("and 0.5 is not whole"));
+    assert!(corpus_error(&claim_line("from 1.5 to 2")).ends_with("and 1.5 is not whole"));
+    // Read leniently, the line is rejected and the others kept; whole counts stand, whatever
+    // a float's last bits make of their scale words.
+    let lines = ["1.000", "1,000", "16.1 thousand", "4.1 million", "1.234 million", "0.000"];
     let corpus = Corpus::parse_lenient(
         "c.jsonl",
-        &format!(
-            "{DOC}\n{}\n{}",
-            claim_line("1.000"),
-            claim_line("1,000").replace("\"x\"", "\"y\"")
-        ),
+        &lines.iter().enumerate().fold(DOC.to_owned(), |doc, (i, phrase)| {
+            format!("{doc}\n{}", claim_line(phrase).replace("\"x\"", &format!("\"x{i}\"")))
+        }),
         &Parser::default(),
     );
-    assert_eq!((corpus.claims.len(), corpus.rejected.len()), (1, 1));
+    assert_eq!((corpus.claims.len(), corpus.rejected.len()), (5, 1), "{:?}", corpus.rejected);
     // Built in code: the reconciler rejects the claim, naming it and the field.
     let parser = Parser::default();
     let claim = |id: &str, phrase: &str, measure: Measure| {
@@ -1662,22 +1667,50 @@ fn a_count_of_people_written_with_a_thousands_dot_or_not_whole_is_refused() {
         )
         .unwrap()
     };
+    let n = |x: f64| Magnitude::Exact(Number::new(x).unwrap());
+    let built = |id: &str, value: Value| {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            value,
+            Provenance::new(SourceId::new(id).unwrap()),
+        )
+    };
     let r = Reconciler::new().reconcile([
         claim("a", "1.000 people", Measure::Injured),
         claim("b", "2.5", Measure::TroopsDeployed),
         claim("c", "1.000 tenge", Measure::Price),
         claim("d", "1,000", Measure::Injured),
         claim("e", "3.459", Measure::Other(Label::new("growth").unwrap())),
+        claim("f", "€1.000", Measure::Detained),
+        // A value that already holds the thousands reading is no misreading of its phrase.
+        built("g", Value::Amount(Amount::new(n(1000.0), Unit::Number))).with_phrase("1.000"),
+        built("h", Value::Change(Change::Between { from: n(1.5), to: n(2.0), unit: Unit::Number })),
     ]);
     let rejected: Vec<String> = r.rejected.iter().map(|x| x.error.to_string()).collect();
-    assert_eq!(rejected.len(), 2, "{rejected:#?}");
-    assert!(rejected[0].starts_with("claim \"a\", field value: invalid number 1.000 people: injured is a count of people, and \"1.000\" has"), "{}", rejected[0]);
+    assert_eq!(rejected.len(), 4, "{rejected:#?}");
+    assert!(
+        rejected[0].starts_with(
+            "claim \"a\", field value: invalid number 1.000 people: injured is a count of \
+             people, and \"1.000\" has"
+        ),
+        "{}",
+        rejected[0]
+    );
     assert_eq!(
         rejected[1],
         "claim \"b\", field value: invalid number 2.5: troops deployed is a count of people, a \
          whole number, and 2.5 is not whole"
     );
-    assert_eq!(r.groups.len(), 3);
+    assert!(rejected[2].starts_with("claim \"f\", field value: invalid number €1.000"));
+    assert!(rejected[3].starts_with("claim \"h\", field value: invalid number from 1.5 to 2"));
+    assert!(rejected[3].ends_with("and 1.5 is not whole"), "{}", rejected[3]);
     let price = r.groups.iter().find(|g| *g.subject.measure() == Measure::Price).unwrap();
     assert_eq!(price.estimate.as_ref().unwrap().figure.best_number(), Some(1.0));
+    assert!(r.group_of(&ClaimId::new("g").unwrap()).is_some());
+    // A proposal from text says what the loader will say of it.
+    let proposals =
+        extract("1.000 people were killed.", &parser, &Aliases::empty(), &Places::empty());
+    let refusal = proposals[0].because.last().unwrap();
+    assert!(refusal.starts_with("refused as a claim: invalid number 1.000 people"), "{refusal}");
 }
