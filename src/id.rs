@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::Error;
 
@@ -96,7 +97,8 @@ pub(crate) fn normalized_owned(
     if is_normalized(&text, max_chars) { Ok(text) } else { normalized_name(what, &text, max_chars) }
 }
 
-/// Trims, collapses inner whitespace, drops invisible characters ([`collapsed`]), and rejects
+/// Trims, collapses inner whitespace, drops invisible characters ([`collapsed`]), composes
+/// characters written decomposed (Unicode's NFC), and rejects
 /// empty, over-long, control-character or direction-overriding text.
 pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Result<String, Error> {
     if is_normalized(text, max_chars) {
@@ -116,7 +118,12 @@ pub(crate) fn normalized_name(what: &str, text: &str, max_chars: usize) -> Resul
             "contains a bidirectional control character (U+{code:04X}), which reorders how it shows"
         )));
     }
-    let joined = collapsed(text);
+    let mut joined = collapsed(text);
+    // One name written composed ("é") or decomposed ("e" and a combining acute) is one name,
+    // shown composed (Unicode's NFC: the two are canonically equivalent, and look alike).
+    if unicode_normalization::is_nfc_quick(joined.chars()) != IsNormalized::Yes {
+        joined = joined.nfc().collect();
+    }
     if joined.is_empty() {
         return Err(bad("is empty"));
     }
