@@ -736,7 +736,14 @@ impl Corpus {
             None => parser.parse(&c.phrase),
             Some("category") => parser.parse_category(&c.phrase),
             Some("set") => parser.parse_set(&c.phrase),
-            Some("yes_no") => parser.parse_yes_no(&c.phrase),
+            // A denial ("denied sending troops", "the request was denied") is read by the
+            // line's value, which says which way it goes.
+            Some("yes_no") => match (&c.value, crate::parse::denial(&c.phrase)) {
+                (Some(value), Some(_)) => {
+                    Ok(parser.parse_yes_no(value).map_err(at.wrap("value"))?)
+                }
+                _ => parser.parse_yes_no(&c.phrase),
+            },
             Some(other) => {
                 return Err(at.err(
                     "kind",

@@ -1714,3 +1714,46 @@ fn a_count_of_people_written_with_a_thousands_dot_or_not_whole_is_refused() {
     let refusal = proposals[0].because.last().unwrap();
     assert!(refusal.starts_with("refused as a claim: invalid number 1.000 people"), "{refusal}");
 }
+
+/// A yes/no phrase that denies or turns down ("denied sending troops": no; "the request for
+/// help was denied": the request was made, yes) was read as yes, having no negation word. It is
+/// now refused as too ambiguous, naming the word; a corpus line reads it by its `value`, which
+/// the annotator gives from the sentence.
+#[test]
+fn a_yes_no_denial_is_read_by_its_value_or_refused() {
+    let line = |phrase: &str, value: Option<&str>| {
+        let value = value.map_or_else(String::new, |v| format!(r#", "value": "{v}""#));
+        format!(
+            r#"{{"claim": "x", "document": "a", "quote": "{phrase}", "phrase": "{phrase}", "measure": {{"status": "sent troops"}}, "kind": "yes_no"{value}}}"#
+        )
+    };
+    assert_eq!(
+        corpus_error(&line("denied sending troops", None)),
+        "c.jsonl:2: field phrase: cannot read \"denied sending troops\" at byte 0: \"denied\" may \
+         deny the fact (\"denied sending troops\": no) or turn down a request that was made (\"the \
+         request was denied\": the request is a yes): too ambiguous to read as yes or no"
+    );
+    let parser = Parser::default();
+    for (phrase, value, expected) in
+        [("denied sending troops", "no", false), ("the request for troops was denied", "yes", true)]
+    {
+        let corpus =
+            Corpus::parse("c.jsonl", &format!("{DOC}\n{}", line(phrase, Some(value))), &parser)
+                .unwrap();
+        assert_eq!(corpus.claims[0].value(), &Value::YesNo(expected), "{phrase}");
+        assert_eq!(corpus.claims[0].phrase(), Some(phrase));
+    }
+    assert!(
+        corpus_error(&line("denied sending troops", Some("maybe")))
+            .starts_with("c.jsonl:2: field value: cannot read \"maybe\""),
+        "{}",
+        corpus_error(&line("denied sending troops", Some("maybe")))
+    );
+    // Without a denial, the phrase is read and the value checked against it, as before.
+    assert!(
+        corpus_error(&line("sent troops", Some("no")))
+            .contains("the phrase reads as yes, but the annotation says no"),
+        "{}",
+        corpus_error(&line("sent troops", Some("no")))
+    );
+}

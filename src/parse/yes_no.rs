@@ -10,7 +10,9 @@ use crate::value::Value;
 impl Parser {
     /// Reads a yes/no fact stated in words: "has not yet requested" is no, "asked for help" is
     /// yes. A negation word (not, no, never, n't, without, neither, nor) makes it no; a
-    /// double negation is refused as too ambiguous to read. An answer alone reads as itself:
+    /// double negation is refused as too ambiguous to read, and so is a word that denies or
+    /// turns down ("denied", "refused", "rejected", "declined"): "denied sending troops" is
+    /// no, but "the request was denied" says the request was made. An answer alone reads as itself:
     /// "yes", "true", "y", "yeah", "yep" are yes; "no", "false", "n", "nope", "nah" are no. A
     /// phrase of an undisclosed state ("not disclosed", "unknown", "N/A") is
     /// [`Value::Undisclosed`], not a no.
@@ -31,8 +33,9 @@ impl Parser {
     /// # Errors
     /// [`Error::Parse`] if the phrase is empty, holds more than one negation, holds no word
     /// ("0", "?"), reads whole as a figure or a label the general [`Parser::parse`] reads
-    /// ("10", "more than 5", "2022-01-05", a quoted label), or is a hedge alone ("maybe",
-    /// "perhaps", "possibly", "unconfirmed"): none of them says yes or no.
+    /// ("10", "more than 5", "2022-01-05", a quoted label), is a hedge alone ("maybe",
+    /// "perhaps", "possibly", "unconfirmed"), or holds a word that denies or turns down:
+    /// none of them says yes or no. (A corpus line reads such a phrase by its `value`.)
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
         const NEGATIONS: [&str; 7] = ["not", "no", "never", "without", "neither", "nor", "none"];
         const YES: [&str; 5] = ["yes", "true", "y", "yeah", "yep"];
@@ -88,6 +91,17 @@ impl Parser {
             }
             _ => {}
         }
+        if let Some((start, word)) = denial(phrase) {
+            return Err(Error::parse(
+                phrase,
+                start,
+                format!(
+                    "\"{word}\" may deny the fact (\"denied sending troops\": no) or turn down \
+                     a request that was made (\"the request was denied\": the request is a yes): \
+                     too ambiguous to read as yes or no"
+                ),
+            ));
+        }
         let negations: Vec<Reading> = words
             .iter()
             .filter(|(_, _, lower)| {
@@ -136,6 +150,42 @@ impl Grammar<'_> {
             Value::YesNo(b)
         })
     }
+}
+
+/// Words that deny or turn down, whose yes/no depends on what is denied.
+const DENIALS: [&str; 16] = [
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+];
+
+/// The first word of `phrase` that denies or turns down ("denied", "refused", "rejected",
+/// "declined"), with its byte offset: "Tokayev denied requesting help" denies the fact (no),
+/// "the request for help was denied" says the request was made (yes), so such a phrase says
+/// neither by its words alone.
+pub(crate) fn denial(phrase: &str) -> Option<(usize, &str)> {
+    let mut offset = 0;
+    for word in phrase.split(|c: char| !c.is_alphanumeric()) {
+        let start = offset;
+        offset += word.len() + 1;
+        if DENIALS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+            return Some((start, word));
+        }
+    }
+    None
 }
 
 /// True for a phrase that states a state as expected to change: "has not yet requested", "is
@@ -202,6 +252,11 @@ mod tests {
             ("maybe", "a hedge alone says neither yes nor no"),
             ("?", "holds no word"),
             ("not lifted, not", "two negations"),
+            // "denied sending troops" is no, "the request was denied" says a request was made.
+            ("denied sending troops", "\"denied\" may deny the fact"),
+            ("the request was Denied", "\"Denied\" may deny the fact"),
+            ("refused to comment", "\"refused\" may deny"),
+            ("did not reject the plan", "\"reject\" may deny"),
         ] {
             let err = read(phrase).expect_err(phrase).to_string();
             assert!(err.contains(problem), "{phrase:?}: {err}");
