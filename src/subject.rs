@@ -10,6 +10,26 @@ use crate::value::Label;
 
 /// How a measure behaves over time. It decides whether two figures at different as-of times
 /// supersede each other, change, or conflict.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use claimrecon::{Claim, ClaimId, Measure, Nature, Parser, Provenance, Reconciler, SourceId, Subject};
+/// assert_eq!(Measure::Deaths.default_nature(), Nature::RunningTotal);
+/// assert_eq!(Measure::EventDate.default_nature(), Nature::FixedFact);
+/// // A toll of 160 on January 6 and 225 on January 15: a running total's later figure
+/// // supersedes the earlier, which is a floor beneath it, not a rival.
+/// let p = Parser::default();
+/// let toll = |id: &str, phrase: &str, day: u32| {
+///     let source = Provenance::new(SourceId::new(id).unwrap());
+///     Claim::parse(ClaimId::new(id).unwrap(), Subject::new(Measure::Deaths), phrase, source, &p)
+///         .map(|c| c.with_as_of(NaiveDate::from_ymd_opt(2022, 1, day).unwrap()))
+/// };
+/// let r = Reconciler::new().reconcile([toll("a", "160", 6)?, toll("b", "225", 15)?]);
+/// assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(225.0));
+/// // Neither a conflict nor a fall: no numbered finding.
+/// assert!(r.findings.iter().all(|f| !f.kind.is_numbered()));
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
@@ -23,6 +43,16 @@ pub enum Nature {
 }
 
 /// The quantity a claim measures.
+///
+/// ```
+/// use claimrecon::{Label, Measure, Nature};
+/// assert_eq!(Measure::TroopsDeployed.to_string(), "troops deployed");
+/// // A named fact of your own: yes/no (`Status`), a category, or any other quantity.
+/// let requested = Measure::Status(Label::new("Kazakhstan requested CSTO assistance")?);
+/// assert_eq!(requested.default_nature(), Nature::ChangingState);
+/// assert_eq!(requested.to_string(), "Kazakhstan requested CSTO assistance");
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -107,6 +137,15 @@ impl fmt::Display for Measure {
 }
 
 /// Who is counted.
+///
+/// ```
+/// use claimrecon::Population;
+/// // The police are among the security forces, who are among everyone counted; civilians
+/// // and the security forces do not overlap.
+/// assert!(Population::Police.is_within(&Population::SecurityForces));
+/// assert!(Population::SecurityForces.is_within(&Population::All));
+/// assert!(Population::Civilians.is_disjoint_from(&Population::SecurityForces));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

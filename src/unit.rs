@@ -51,6 +51,20 @@ impl Currency {
 }
 
 /// The base unit an amount is stored in.
+///
+/// ```
+/// use claimrecon::{Currency, Dimension, Parser, Unit, Value};
+/// let unit = |phrase: &str| match Parser::default().parse(phrase).map(|p| p.value) {
+///     Ok(Value::Amount(a)) => Some(a.unit),
+///     _ => None,
+/// };
+/// assert_eq!(unit("120 tenge per liter"), Some(Unit::MoneyPerLitre(Currency::Kzt)));
+/// // Tonnes are held in kilograms, so "2 tonnes" and "2,000 kg" compare as one figure.
+/// assert_eq!(unit("2 tonnes"), Some(Unit::Kilograms));
+/// // A plain number and people are both counts.
+/// assert_eq!(Unit::Persons.dimension(), Unit::Number.dimension());
+/// assert_eq!(Unit::Number.dimension(), Dimension::Count);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Unit {

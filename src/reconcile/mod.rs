@@ -43,6 +43,31 @@ pub use self::relations::{RelationIter, Relations};
 pub use self::voice_reason::VoiceReason;
 
 /// How one claim relates to another.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, RelationKind, SourceId, Subject};
+/// let p = Parser::default();
+/// let toll = |id: &str, phrase: &str, day: u32| {
+///     let source = Provenance::new(SourceId::new(id).unwrap());
+///     Claim::parse(ClaimId::new(id).unwrap(), Subject::new(Measure::Deaths), phrase, source, &p)
+///         .map(|c| c.with_as_of(NaiveDate::from_ymd_opt(2022, 1, day).unwrap()))
+/// };
+/// let r = Reconciler::new().reconcile([
+///     toll("a", "164", 9)?,
+///     toll("b", "about 160", 9)?,
+///     toll("c", "225", 15)?,
+///     toll("d", "200", 16)?,
+/// ]);
+/// let kind = |x: &str, y: &str| {
+///     r.relation(&ClaimId::new(x).unwrap(), &ClaimId::new(y).unwrap()).map(|rel| rel.kind)
+/// };
+/// assert_eq!(kind("a", "b"), Some(RelationKind::Compatible));
+/// assert_eq!(kind("a", "c"), Some(RelationKind::Supersedes));
+/// assert_eq!(kind("c", "d"), Some(RelationKind::Regression));
+/// assert!(RelationKind::Regression.is_conflict());
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RelationKind {

@@ -77,6 +77,17 @@ impl fmt::Display for NumberRange {
 }
 
 /// How large an amount is, with the qualifier the source used.
+///
+/// ```
+/// use claimrecon::{Magnitude, Parser, Policy, Value};
+/// let Value::Amount(a) = Parser::default().parse("more than 1,300 people")?.value else {
+///     unreachable!("an amount")
+/// };
+/// assert!(matches!(a.magnitude, Magnitude::MoreThan(x) if x.get() == 1300.0));
+/// // The numbers it allows: above 1,300, open at both ends.
+/// assert_eq!(a.magnitude.interval(&Policy::default()).to_string(), "(1300, ∞)");
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -184,6 +195,17 @@ impl fmt::Display for Magnitude {
 /// A magnitude with its unit: "more than 1,300 people", "212 million US dollars".
 ///
 /// Numbers are stored in the unit's base form (see [`Unit`]), so amounts compare directly.
+///
+/// ```
+/// use claimrecon::{Currency, Parser, Unit, Value};
+/// let Value::Amount(a) = Parser::default().parse("$212 million")?.value else {
+///     unreachable!("an amount")
+/// };
+/// assert_eq!(a.unit, Unit::Money(Currency::Usd));
+/// assert_eq!(a.magnitude.number().map(|x| x.get()), Some(212_000_000.0));
+/// assert_eq!(a.to_string(), "212,000,000 US dollars");
+/// # Ok::<(), claimrecon::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
     /// How large, and how sure.
