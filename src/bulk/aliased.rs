@@ -119,17 +119,7 @@ impl Bulk {
             spelled.iter().map(|(o, a)| (attribute_key(o), attribute_key(a))).collect();
         let mut order: Vec<usize> = (0..spelled.len()).collect();
         order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| spelled[a].cmp(&spelled[b])));
-        let mut vars: Vec<(String, String)> = Vec::with_capacity(spelled.len());
-        let mut var_of = vec![0u32; spelled.len()];
-        let mut last: Option<usize> = None;
-        for &v in &order {
-            if last.is_none_or(|l| keys[l] != keys[v]) {
-                vars.push(spelled[v].clone());
-            }
-            var_of[v] = (vars.len() - 1) as u32;
-            last = Some(v);
-        }
-        (vars, var_of)
+        one_per_key(&spelled, &keys, &order)
     }
 
     /// Every claim as a staged row of the new variables and labels, a piece per chunk, with
@@ -234,17 +224,29 @@ fn renamed_labels(old: &[Value], renamed: Vec<Option<Value>>) -> (Vec<Value>, Ve
     let keys: Vec<Vec<u8>> = values.iter().map(label_key).collect();
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    let mut out: Vec<Value> = Vec::with_capacity(values.len());
-    let mut label_of = vec![0u32; values.len()];
+    one_per_key(&values, &keys, &order)
+}
+
+/// One of `items` per key of `keys` (item i's key is `keys[i]`), taken in `order`, which
+/// sorts the items by key and puts first the one kept of each key; and each item's number
+/// among those kept.
+fn one_per_key<T: Clone, K: PartialEq>(
+    items: &[T],
+    keys: &[K],
+    order: &[usize],
+) -> (Vec<T>, Vec<u32>) {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    let mut number = vec![0u32; items.len()];
     let mut last: Option<usize> = None;
-    for &l in &order {
-        if last.is_none_or(|p| keys[p] != keys[l]) {
-            out.push(values[l].clone());
+    for &i in order {
+        if last.is_none_or(|l| keys[l] != keys[i]) {
+            kept.push(items[i].clone());
         }
-        label_of[l] = (out.len() - 1) as u32;
-        last = Some(l);
+        // Fewer items than `MAX_CLAIMS` (2^30): variables and labels are named by claims.
+        number[i] = (kept.len() - 1) as u32;
+        last = Some(i);
     }
-    (out, label_of)
+    (kept, number)
 }
 
 #[cfg(test)]
