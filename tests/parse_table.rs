@@ -1058,3 +1058,40 @@ fn review_regressions_years_weekends_and_stacked_scales() {
     assert_eq!(read(&none, "from 2,021 to 2,022"), "from 2,021 to 2,022");
     assert_eq!(read(&none, "two thousand million"), "2,000,000,000");
 }
+
+/// What one end of a range or a change writes holds for both (found by a misreading hunt,
+/// each read wrongly before): a unit with a factor to its base unit ("5-10 tonnes" was 5 to
+/// 10,000 kg), a scale word of the second end for a change's first ("from 2 to 3 million" rose
+/// from 2) and for spelled-out numbers ("two to three thousand" was 2 to 3,000); and a vague
+/// word with tonnes is its policy range in tonnes ("thousands of tonnes" was 1,000 to 9,999 kg).
+#[test]
+fn what_one_end_writes_holds_for_both() {
+    let p = NO_DATE;
+    let kg = Unit::Kilograms;
+    let usd = Unit::Money(Currency::Usd);
+    check(&[
+        (p, "5-10 tonnes", amount(range(5000.0, 10_000.0), kg)),
+        (p, "between 5 and 10 tonnes", amount(range(5000.0, 10_000.0), kg)),
+        (p, "1.5-2 tonnes", amount(range(1500.0, 2000.0), kg)),
+        (p, "5-10 thousand tonnes", amount(range(5e6, 1e7), kg)),
+        (p, "1-2 million tonnes", amount(range(1e9, 2e9), kg)),
+        (p, "5 tonnes to 10", amount(range(5000.0, 10_000.0), kg)),
+        (p, "from 5 to 10 tonnes", change(exact(5000.0), exact(10_000.0), kg)),
+        (p, "from 2 to 3 million", change(exact(2e6), exact(3e6), Unit::Number)),
+        (p, "from 5 to 3 million", change(exact(5e6), exact(3e6), Unit::Number)),
+        (p, "from $5 to $10 million", change(exact(5e6), exact(1e7), usd)),
+        (p, "from 50 to 60 thousand people", change(exact(5e4), exact(6e4), Unit::Persons)),
+        (p, "from two to three million", change(exact(2e6), exact(3e6), Unit::Number)),
+        // A first amount of 1,000 or more is written whole.
+        (p, "from 1,500 to 3 million", change(exact(1500.0), exact(3e6), Unit::Number)),
+        (p, "from 60 to 120 tenge", change(exact(60.0), exact(120.0), Unit::Money(Currency::Kzt))),
+        (p, "two to three thousand", count(range(2000.0, 3000.0))),
+        (p, "between two and three million", count(range(2e6, 3e6))),
+        (p, "five to six thousand people", people(range(5000.0, 6000.0))),
+        (p, "two to three hundred", count(range(200.0, 300.0))),
+        (p, "two to three", count(range(2.0, 3.0))),
+        (p, "thousands of tonnes", amount(range(1e6, 9_999_000.0), kg)),
+        (p, "several tonnes", amount(range(3000.0, 9000.0), kg)),
+        (p, "dozens of kg", amount(vague(VagueWord::Dozens), kg)),
+    ]);
+}

@@ -31,6 +31,77 @@ impl Grammar<'_> {
         Ok(Magnitude::Range(range))
     }
 
+    /// The two ends of a range or a change in one unit: the unit one end writes is the
+    /// other's ("5-10 tonnes": the 5 is tonnes too, and both are held in kilograms), and two
+    /// units that differ are an error.
+    pub(super) fn one_unit(
+        &self,
+        (lm, lu, lf, _): (Magnitude, Option<Unit>, f64, usize),
+        (rm, ru, rf, rat): (Magnitude, Option<Unit>, f64, usize),
+    ) -> Result<(Option<Unit>, Magnitude, Magnitude), Error> {
+        match (lu, ru) {
+            (Some(a), Some(b)) if a != b => Err(self.err(rat, "the two ends have different units")),
+            (None, Some(b)) => Ok((Some(b), self.scaled(lm, rf, rat)?, rm)),
+            (Some(a), None) => Ok((Some(a), lm, self.scaled(rm, lf, rat)?)),
+            (a, b) => Ok((a.or(b), lm, rm)),
+        }
+    }
+
+    /// The amount before a change with the scale word of the amount after, where it has none
+    /// of its own and is a number a scale word follows (below 1,000): "from 2 to 3 million"
+    /// rises from 2 million, "from 5 to 3 million" falls from 5 million.
+    pub(super) fn change_scale(
+        &self,
+        from: Magnitude,
+        from_scale: Option<f64>,
+        to_scale: Option<f64>,
+        at: usize,
+    ) -> Result<Magnitude, Error> {
+        match (from_scale, to_scale) {
+            (None, Some(s)) if from.stated().all(|x| x < 1000.0) => self.scaled(from, s, at),
+            _ => Ok(from),
+        }
+    }
+
+    /// `mag` with its numbers multiplied by `factor` (a unit's, or a scale word's); a vague
+    /// word's interval by policy so multiplied becomes a range ("thousands of tonnes": 1,000
+    /// to 9,999 tonnes, in kilograms).
+    pub(super) fn scaled(
+        &self,
+        mag: Magnitude,
+        factor: f64,
+        at: usize,
+    ) -> Result<Magnitude, Error> {
+        #[allow(clippy::float_cmp)] // 1 exactly: no factor
+        if factor == 1.0 {
+            return Ok(mag);
+        }
+        let times = |x: Number| {
+            Number::checked(x.get() * factor).map_err(|why| why.error(&self.phrase[at..]))
+        };
+        Ok(match mag {
+            Magnitude::Exact(x) => Magnitude::Exact(times(x)?),
+            Magnitude::About(x) => Magnitude::About(times(x)?),
+            Magnitude::MoreThan(x) => Magnitude::MoreThan(times(x)?),
+            Magnitude::AtLeast(x) => Magnitude::AtLeast(times(x)?),
+            Magnitude::UpTo(x) => Magnitude::UpTo(times(x)?),
+            Magnitude::FewerThan(x) => Magnitude::FewerThan(times(x)?),
+            Magnitude::Nearly(x) => Magnitude::Nearly(times(x)?),
+            Magnitude::Range(r) => Magnitude::Range(
+                NumberRange::new(times(r.low())?, times(r.high())?)
+                    .map_err(|e| e.in_phrase(self.phrase, at))?,
+            ),
+            Magnitude::Vague(word) => {
+                let range = self.policy.vague_policy().range(word);
+                let (low, high) = (Number::new(range.low)?, Number::new(range.high)?);
+                Magnitude::Range(
+                    NumberRange::new(times(low)?, times(high)?)
+                        .map_err(|e| e.in_phrase(self.phrase, at))?,
+                )
+            }
+        })
+    }
+
     pub(super) fn amount(&mut self, t: &[Token]) -> Result<Point, Error> {
         let at = t[0].start;
         let mut i = 0;
@@ -87,10 +158,12 @@ impl Grammar<'_> {
                 ),
             );
             let unit = self.unit(&rest[pat.len()..], prefix_unit)?;
+            let factor = unit.map_or(1.0, |(_, f)| f);
             return Ok(Point::Amount {
-                mag: Magnitude::Vague(*word),
+                mag: self.scaled(Magnitude::Vague(*word), factor, at)?,
                 unit: unit.map(|(u, _)| u),
                 scale: None,
+                factor,
                 clock: None,
                 at,
             });
@@ -125,7 +198,7 @@ impl Grammar<'_> {
             .map_err(|why| why.error(&self.phrase[rest[0].start..self.end_of(rest)]))?;
         let mag = Self::allowing_some(qualified(qualifier, number))?;
         let clock = if qualifier.is_none() && unit.is_none() { clock } else { None };
-        Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, clock, at })
+        Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, factor, clock, at })
     }
 
     /// Digits with an optional scale word, or number words. Returns the value, tokens used,
@@ -166,9 +239,9 @@ impl Grammar<'_> {
             }
             return Ok((total, used, scale_seen, clock));
         }
-        if let Some((value, used)) = number_words(t) {
+        if let Some((value, used, scale)) = number_words(t) {
             self.note(&t[..used], format!("number {}", crate::value::trim_float(value)));
-            return Ok((value, used, None, None));
+            return Ok((value, used, scale, None));
         }
         let found = self.describe(&t[0]);
         Err(self.err(t[0].start, format!("expected a number, found {found}")))
@@ -248,13 +321,16 @@ impl Grammar<'_> {
     }
 }
 
-/// Number words: "two", "a dozen", "six thousand", "twenty-five", "two hundred and fifty".
-fn number_words(t: &[Token]) -> Option<(f64, usize)> {
+/// Number words: "two", "a dozen", "six thousand", "twenty-five", "two hundred and fifty";
+/// with the scale word they end in, if any ("three thousand": 1,000), which the first end of
+/// "two to three thousand" shares.
+fn number_words(t: &[Token]) -> Option<(f64, usize, Option<f64>)> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut last_scale = f64::INFINITY;
     let mut used = 0;
     let mut any = false;
+    let mut ends_in = None;
     while let Some(w) = t.get(used).and_then(Token::word) {
         let next_is_multiplier = |k: usize| {
             t.get(k).and_then(Token::word).is_some_and(|n| {
@@ -269,11 +345,15 @@ fn number_words(t: &[Token]) -> Option<(f64, usize)> {
         {
         } else if let Some(n) = number_word_value(w) {
             current += n;
+            ends_in = None;
         } else if w == "dozen" {
             current = current.max(1.0) * 12.0;
+            ends_in = None;
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
+            ends_in = Some(100.0);
         } else if let Some(s) = words::scale(w, false).filter(|_| w != "hundred") {
+            ends_in = Some(s);
             // "two million three thousand" adds groups; "two thousand million" multiplies.
             if s > last_scale {
                 total = (total + current) * s;
@@ -290,7 +370,7 @@ fn number_words(t: &[Token]) -> Option<(f64, usize)> {
     }
     // A lone "a" is not a number.
     let value = total + current;
-    (any && !(used == 1 && t[0].is_word("a"))).then_some((value, used))
+    (any && !(used == 1 && t[0].is_word("a"))).then_some((value, used, ends_in))
 }
 
 /// "seven", "twenty-five".

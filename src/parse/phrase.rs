@@ -18,6 +18,9 @@ pub(super) enum Point {
         unit: Option<Unit>,
         /// The scale word applied ("thousand"), so "2-3 million" can share it.
         scale: Option<f64>,
+        /// The factor its unit's number was multiplied by to its base unit (1,000 for
+        /// tonnes, held in kilograms; 1 without a unit), so "5-10 tonnes" can share it.
+        factor: f64,
         /// "7.00" could be 07:00 in a window.
         clock: Option<TimeOfDay>,
         at: usize,
@@ -159,22 +162,19 @@ impl Grammar<'_> {
                 Ok(Value::Date(span))
             }
             (
-                Point::Amount { mag: lm, unit: lu, scale: ls, at: lat, .. },
-                Point::Amount { mag: rm, unit: ru, scale: rs, at: rat, .. },
+                Point::Amount { mag: lm, unit: lu, scale: ls, factor: lf, at: lat, .. },
+                Point::Amount { mag: rm, unit: ru, scale: rs, factor: rf, at: rat, .. },
             ) => {
-                let unit = match (lu, ru) {
-                    (Some(a), Some(b)) if a != b => {
-                        return Err(self.err(rat, "the two ends have different units"));
-                    }
-                    (a, b) => a.or(b).unwrap_or(Unit::Number),
-                };
+                let (unit, lm, rm) = self.one_unit((lm, lu, lf, lat), (rm, ru, rf, rat))?;
                 if how == Join::From {
+                    let lm = self.change_scale(lm, ls, rs, lat)?;
                     self.note(lt, "change: the amount before");
                     self.note(rt, "change: the amount after");
+                    let unit = unit.unwrap_or(Unit::Number);
                     return Ok(Value::Change(Change::Between { from: lm, to: rm, unit }));
                 }
                 let mag = self.range(lm, rm, ls, rs, lat)?;
-                Ok(Value::Amount(Amount::new(mag, unit)))
+                Ok(Value::Amount(Amount::new(mag, unit.unwrap_or(Unit::Number))))
             }
             (l, r) => Err(self.err(
                 at,
@@ -202,18 +202,21 @@ impl Grammar<'_> {
         if let Some(k) = connector(t).filter(|&k| t[k].tok == Tok::Dash) {
             let (left, right) = (self.point(&t[..k])?, self.point(&t[k + 1..])?);
             if let (
-                Point::Amount { mag: lm, unit: lu, scale: ls, .. },
-                Point::Amount { mag: rm, unit: ru, scale: rs, at: rat, .. },
+                Point::Amount { mag: lm, unit: lu, scale: ls, factor: lf, at: lat, .. },
+                Point::Amount { mag: rm, unit: ru, scale: rs, factor: rf, at: rat, .. },
             ) = (left, right)
             {
-                let unit = match (lu, ru) {
-                    (Some(lunit), Some(runit)) if lunit != runit => {
-                        return Err(self.err(rat, "the two ends have different units"));
-                    }
-                    (lunit, runit) => lunit.or(runit),
-                };
+                let (unit, lm, rm) = self.one_unit((lm, lu, lf, lat), (rm, ru, rf, rat))?;
                 let mag = self.range(lm, rm, ls, rs, first.start)?;
-                return Ok(Point::Amount { mag, unit, scale: rs, clock: None, at: first.start });
+                let factor = if lu.is_some() { lf } else { rf };
+                return Ok(Point::Amount {
+                    mag,
+                    unit,
+                    scale: rs,
+                    factor,
+                    clock: None,
+                    at: first.start,
+                });
             }
             return Err(self.err(t[k].start, "a dash joins two numbers or two times here"));
         }
