@@ -40,7 +40,9 @@ pub enum FindingKind {
     SubCountAboveTotal,
     /// A running total that fell: a quantity's figures below what other voices reported
     /// earlier, in one finding (one figure with every figure it falls below; several counted,
-    /// the first five named).
+    /// the first five named). Where the earlier voices do not outweigh the latest figures
+    /// (one voice against one), the estimate follows the latest and the finding names them
+    /// with the earlier figures above it, set aside: one side is wrong all the same.
     Regression,
     /// Figures that split into clusters that cannot all be true; a quantity's conflicting
     /// pairs outside its estimate's clusters (earlier days no later report settled) are one

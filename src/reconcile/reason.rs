@@ -685,6 +685,9 @@ pub(crate) enum About {
     Regression(Box<(Described, Vec<Described>)>),
     /// Several figures of one group below what other voices reported earlier.
     Regressions(Box<NamedPairs>),
+    /// The latest figures, which the estimate follows, below what other voices reported
+    /// earlier, and those earlier figures, which do not outweigh them and are set aside.
+    FellTo(Box<(Vec<Described>, Vec<Described>)>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
     Conflicts(Box<NamedPairs>),
     /// An undecided estimate's figure and reason.
@@ -731,6 +734,18 @@ impl fmt::Display for FindingMessage {
                 falls.count,
                 Linked(falls, " below ")
             ),
+            About::FellTo(fell) => {
+                let (latest, above) = &**fell;
+                let (falls, they) =
+                    if latest.len() == 1 { ("falls", "it") } else { ("fall", "them") };
+                write!(
+                    f,
+                    "the latest {} {falls} below what other voices reported earlier: {}; a running total cannot fall, so one side is wrong, and the earlier voices do not outweigh {they}: the estimate follows {they} and sets the earlier figures aside",
+                    if latest.len() == 1 { "figure" } else { "figures" },
+                    Listed(above)
+                )?;
+                write!(f, " (latest: {})", Listed(latest))
+            }
             About::Conflicts(pairs) => {
                 write!(f, "{} pairs of figures conflict: {}", pairs.count, Linked(pairs, " and "))
             }

@@ -348,7 +348,7 @@ impl State {
             .filter(|&(o, _)| seen.insert(self.dated_key(o, names)))
             .collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
-            [] => return None,
+            [] => return self.fell_to(ei, names),
             [(p, list)] => std::iter::once(e.at(*p)).chain(below(*list)).map(id).collect(),
             _ => {
                 // Each position once before the names are sorted: the lists fallen below
@@ -374,6 +374,36 @@ impl State {
             About::Regressions(Box::new(NamedPairs { named: shown, count: distinct.len() }))
         };
         Some(Regressions { offenders, claims, about })
+    }
+
+    /// The finding of a running total whose latest figures fall below what other voices
+    /// reported earlier while the estimate follows them (the earlier voices do not outweigh
+    /// them: one against one, the latest wins): the fall is one side's error all the same, and
+    /// a person should see it. `None` when no earlier figure lies above the estimate.
+    fn fell_to(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let at = |role: fn(&Role) -> bool| -> Vec<usize> {
+            out.roles.iter().enumerate().filter(|(_, r)| role(r)).map(|(p, _)| e.at(p)).collect()
+        };
+        let above = at(|r| *r == Role::Above);
+        if above.is_empty() {
+            return None;
+        }
+        let latest = at(|r| *r == Role::Chosen);
+        let figure = |o: usize| self.obs[o].figure();
+        // Each voice's figure once in the words, as a regression's are.
+        let described = |obs: &[usize]| -> Vec<_> {
+            let mut seen: HashSet<_, FixedState> = HashSet::default();
+            obs.iter()
+                .filter(|&&o| seen.insert(self.shown_key(o, names)))
+                .take(RIVALS_NAMED)
+                .map(|&o| self.describe_obs(o, names, true))
+                .collect()
+        };
+        let about = About::FellTo(Box::new((described(&latest), described(&above))));
+        let offenders = self.ids_in_order(above.iter().map(|&o| figure(o)).collect(), names);
+        let all = latest.iter().chain(&above).map(|&o| figure(o)).collect();
+        Some(Regressions { offenders, claims: self.ids_in_order(all, names), about })
     }
 
     /// Why the estimate of epoch `ei` is what it is, as data for its line of words.
