@@ -1061,9 +1061,12 @@ fn review_regressions_years_weekends_and_stacked_scales() {
 
 /// What one end of a range or a change writes holds for both (found by a misreading hunt,
 /// each read wrongly before): a unit with a factor to its base unit ("5-10 tonnes" was 5 to
-/// 10,000 kg), a scale word of the second end for a change's first ("from 2 to 3 million" rose
-/// from 2) and for spelled-out numbers ("two to three thousand" was 2 to 3,000); and a vague
-/// word with tonnes is its policy range in tonnes ("thousands of tonnes" was 1,000 to 9,999 kg).
+/// 10,000 kg), a scale word of the second end for a change's first where the scaled first
+/// comes within a factor of ten of the second ("from 2 to 3 million" rose from 2; "from 500
+/// to 3 million" rises from 500) and for spelled-out numbers ("two to three thousand" was 2
+/// to 3,000); an end that writes its own unit keeps it ("500 kg to 2 thousand tonnes"). A vague
+/// word of tonnes was read a thousand times too small ("thousands of tonnes" 1,000 to 9,999
+/// kg): it is refused, since the policy's range for the word counts the base unit.
 #[test]
 fn what_one_end_writes_holds_for_both() {
     let p = NO_DATE;
@@ -1090,8 +1093,49 @@ fn what_one_end_writes_holds_for_both() {
         (p, "five to six thousand people", people(range(5000.0, 6000.0))),
         (p, "two to three hundred", count(range(200.0, 300.0))),
         (p, "two to three", count(range(2.0, 3.0))),
-        (p, "thousands of tonnes", amount(range(1e6, 9_999_000.0), kg)),
-        (p, "several tonnes", amount(range(3000.0, 9000.0), kg)),
         (p, "dozens of kg", amount(vague(VagueWord::Dozens), kg)),
+        // A first amount the scale word would take ten times past the second keeps its
+        // number (a review found these read a thousand to a million times too large).
+        (p, "from 500 to 3 million", change(exact(500.0), exact(3e6), Unit::Number)),
+        (p, "from 300 to 2 thousand", change(exact(300.0), exact(2000.0), Unit::Number)),
+        (p, "from 12 to 1 million", change(exact(12.0), exact(1e6), Unit::Number)),
+        (p, "from a dozen to two thousand", change(exact(12.0), exact(2000.0), Unit::Number)),
+        (p, "from 900 to 1.2 thousand", change(exact(900.0), exact(1200.0), Unit::Number)),
+        (p, "from about 500 to 3 million", change(about(500.0), exact(3e6), Unit::Number)),
+        (p, "from 1 to 2 thousand tonnes", change(exact(1e6), exact(2e6), kg)),
+        (p, "from 5 to 10 thousand tonnes", change(exact(5e6), exact(1e7), kg)),
+        (p, "$5-10 million", amount(range(5e6, 1e7), usd)),
+        (p, "500 kg to 2 thousand tonnes", amount(range(500.0, 2e6), kg)),
+        (p, "two to three dozen", count(range(24.0, 36.0))),
+    ]);
+    let parser = Parser::default();
+    for phrase in ["thousands of tonnes", "dozens to 10 tonnes", "several grams"] {
+        let err = parser.parse(phrase).expect_err(phrase).to_string();
+        assert!(err.contains("of a unit held in another"), "{phrase}: {err}");
+    }
+    // Of a vague word, only the change's second end is read by it: nothing is scaled.
+    let Value::Change(Change::Between { from, .. }) =
+        parser.parse("from dozens to 3 thousand").unwrap().value
+    else {
+        panic!("a change")
+    };
+    assert_eq!(from, vague(VagueWord::Dozens));
+}
+
+/// Of a year, "early", "mid" (and "the middle of") and "late" are its thirds: "mid-2021" was
+/// 11 to 20 January and "late 2021" 21 to 31 December (a misreading hunt). A year's
+/// beginning and end, and its first and last days, keep their days.
+#[test]
+fn parts_of_a_year_are_its_thirds() {
+    let p = NO_DATE;
+    check(&[
+        (p, "early 2022", days((2022, 1, 1), (2022, 4, 30))),
+        (p, "mid-2021", days((2021, 5, 1), (2021, 8, 31))),
+        (p, "the middle of 2022", days((2022, 5, 1), (2022, 8, 31))),
+        (p, "late 2021", days((2021, 9, 1), (2021, 12, 31))),
+        (p, "in late 2021", days((2021, 9, 1), (2021, 12, 31))),
+        (p, "the start of 2022", days((2022, 1, 1), (2022, 1, 10))),
+        (p, "the end of 2021", days((2021, 12, 21), (2021, 12, 31))),
+        (p, "early January 2022", days((2022, 1, 1), (2022, 1, 10))),
     ]);
 }

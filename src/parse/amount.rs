@@ -9,25 +9,46 @@ use crate::Error;
 use crate::unit::Unit;
 use crate::value::{Magnitude, Number, NumberRange, TimeOfDay};
 
+/// One end of a range or a change, as its reader gave it (see [`Point::Amount`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct End {
+    pub mag: Magnitude,
+    pub unit: Option<Unit>,
+    pub scale: Option<f64>,
+    pub factor: f64,
+    pub at: usize,
+}
+
+impl End {
+    /// Whether this first end may take the second's scale word: it writes none of its own,
+    /// and its unit, if either end writes one, is the other's written alike ("$5-10 million",
+    /// "$5 to $10 million"; not "500 kg to 2 thousand tonnes", whose 500 is kilograms).
+    pub(super) fn takes_scale(&self, second: &End) -> bool {
+        #[allow(clippy::float_cmp)] // a unit's factors are constants: written alike, equal
+        let alike = self.unit == second.unit && self.factor == second.factor;
+        self.scale.is_none() && (self.unit.is_none() || second.unit.is_none() || alike)
+    }
+}
+
 impl Grammar<'_> {
-    /// "2-3 million", "50-60": a range of plain numbers; a scale written once applies to both.
+    /// "2-3 million", "50-60": a range of plain numbers (`lm` and `rm`, in the unit
+    /// [`Grammar::one_unit`] gave them); a scale written once applies to both, where the first
+    /// end may take it ([`End::takes_scale`]) and so scaled stays at or below the second.
     pub(super) fn range(
         &self,
         lm: Magnitude,
         rm: Magnitude,
-        ls: Option<f64>,
-        rs: Option<f64>,
-        at: usize,
+        (l, r): (End, End),
     ) -> Result<Magnitude, Error> {
         let (Magnitude::Exact(mut lo), Magnitude::Exact(hi)) = (lm, rm) else {
-            return Err(self.err(at, "a range takes plain numbers at both ends"));
+            return Err(self.err(l.at, "a range takes plain numbers at both ends"));
         };
-        if let (None, Some(s)) = (ls, rs)
+        if let Some(s) = r.scale.filter(|_| l.takes_scale(&r))
             && lo.get() * s <= hi.get()
         {
             lo = Number::new(lo.get() * s)?;
         }
-        let range = NumberRange::new(lo, hi).map_err(|e| e.in_phrase(self.phrase, at))?;
+        let range = NumberRange::new(lo, hi).map_err(|e| e.in_phrase(self.phrase, l.at))?;
         Ok(Magnitude::Range(range))
     }
 
@@ -36,36 +57,48 @@ impl Grammar<'_> {
     /// units that differ are an error.
     pub(super) fn one_unit(
         &self,
-        (lm, lu, lf, _): (Magnitude, Option<Unit>, f64, usize),
-        (rm, ru, rf, rat): (Magnitude, Option<Unit>, f64, usize),
+        l: End,
+        r: End,
     ) -> Result<(Option<Unit>, Magnitude, Magnitude), Error> {
-        match (lu, ru) {
-            (Some(a), Some(b)) if a != b => Err(self.err(rat, "the two ends have different units")),
-            (None, Some(b)) => Ok((Some(b), self.scaled(lm, rf, rat)?, rm)),
-            (Some(a), None) => Ok((Some(a), lm, self.scaled(rm, lf, rat)?)),
-            (a, b) => Ok((a.or(b), lm, rm)),
+        match (l.unit, r.unit) {
+            (Some(a), Some(b)) if a != b => {
+                Err(self.err(r.at, "the two ends have different units"))
+            }
+            (None, Some(b)) => Ok((Some(b), self.scaled(l.mag, r.factor, r.at)?, r.mag)),
+            (Some(a), None) => Ok((Some(a), l.mag, self.scaled(r.mag, l.factor, r.at)?)),
+            (a, b) => Ok((a.or(b), l.mag, r.mag)),
         }
     }
 
-    /// The amount before a change with the scale word of the amount after, where it has none
-    /// of its own and is a number a scale word follows (below 1,000): "from 2 to 3 million"
-    /// rises from 2 million, "from 5 to 3 million" falls from 5 million.
+    /// The amount before a change (`from`, in the unit [`Grammar::one_unit`] gave it) with
+    /// the scale word of the amount after (`to`), where the first end may take it
+    /// ([`End::takes_scale`]), is a number a scale word follows (below 1,000 as written) and so
+    /// scaled comes within a factor of ten of the amount after: "from 2 to 3 million" rises
+    /// from 2 million and "from 5 to 3 million" falls from 5 million, while "from 500 to 3
+    /// million" and "from 300 to 2 thousand" rise from 500 and 300.
     pub(super) fn change_scale(
         &self,
         from: Magnitude,
-        from_scale: Option<f64>,
-        to_scale: Option<f64>,
-        at: usize,
+        to: Magnitude,
+        (l, r): (End, End),
     ) -> Result<Magnitude, Error> {
-        match (from_scale, to_scale) {
-            (None, Some(s)) if from.stated().all(|x| x < 1000.0) => self.scaled(from, s, at),
-            _ => Ok(from),
+        let Some(s) = r.scale.filter(|_| l.takes_scale(&r)) else { return Ok(from) };
+        // The factor the first end's numbers were multiplied by to the base unit.
+        let written = if l.unit.is_none() { r.factor } else { l.factor };
+        let most = |m: Magnitude| m.stated().reduce(f64::max);
+        let (Some(first), Some(second)) = (most(from), most(to)) else { return Ok(from) };
+        let small = from.stated().all(|x| x / written < 1000.0);
+        if small && second > 0.0 && (0.1..=10.0).contains(&(first * s / second)) {
+            self.scaled(from, s, l.at)
+        } else {
+            Ok(from)
         }
     }
 
-    /// `mag` with its numbers multiplied by `factor` (a unit's, or a scale word's); a vague
-    /// word's interval by policy so multiplied becomes a range ("thousands of tonnes": 1,000
-    /// to 9,999 tonnes, in kilograms).
+    /// `mag` with its numbers multiplied by `factor` (a unit's, or a scale word's). A vague
+    /// word keeps its word, whose interval the policy gives in the base unit, so with any
+    /// other factor ("thousands of tonnes", held in kilograms) it is refused: its numbers
+    /// would be read a thousand times too small.
     pub(super) fn scaled(
         &self,
         mag: Magnitude,
@@ -92,12 +125,14 @@ impl Grammar<'_> {
                     .map_err(|e| e.in_phrase(self.phrase, at))?,
             ),
             Magnitude::Vague(word) => {
-                let range = self.policy.vague_policy().range(word);
-                let (low, high) = (Number::new(range.low)?, Number::new(range.high)?);
-                Magnitude::Range(
-                    NumberRange::new(times(low)?, times(high)?)
-                        .map_err(|e| e.in_phrase(self.phrase, at))?,
-                )
+                return Err(self.err(
+                    at,
+                    format!(
+                        "\"{word}\" of a unit held in another (tonnes or grams, held in \
+                         kilograms) cannot be read: the policy's range for it counts the base \
+                         unit; give a number"
+                    ),
+                ));
             }
         })
     }
@@ -347,8 +382,10 @@ fn number_words(t: &[Token]) -> Option<(f64, usize, Option<f64>)> {
             current += n;
             ends_in = None;
         } else if w == "dozen" {
+            // A count of its own, as a scale word is: "two to three dozen" is 24 to 36, and
+            // "a dozen" takes no other end's scale.
             current = current.max(1.0) * 12.0;
-            ends_in = None;
+            ends_in = Some(12.0);
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
             ends_in = Some(100.0);

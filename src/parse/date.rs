@@ -144,10 +144,24 @@ impl Grammar<'_> {
                     DateSpec::MonthPart { year, month, first, last }
                 }
                 Some(MonthOrYear::Year(year)) => {
-                    // Of a year, "first days" is the first week; "the end of 2022" its last
-                    // days of December.
+                    // Of a year, "early", "mid" (and "the middle of") and "late" are its
+                    // thirds, January to April, May to August and September to December:
+                    // "mid-2021" is the middle of the year, not of January. Its "first days"
+                    // are the first week, its beginning or start the first ten days, its end
+                    // and its "last days" those of December.
+                    let third = match *pat {
+                        ["early"] => Some((1, 4)),
+                        ["mid"] | ["the", "middle", "of"] => Some((5, 8)),
+                        ["late"] => Some((9, 12)),
+                        _ => None,
+                    };
+                    if let Some((from, to)) = third {
+                        let span = year_months(year, from, to)
+                            .map_err(|e| e.in_phrase(self.phrase, rest[0].start))?;
+                        self.note(&t[..pat.len()], format!("part of a year: months {from}-{to}"));
+                        return Ok(Some(DateSpec::Resolved(span)));
+                    }
                     let month = if first >= 21 { 12 } else { 1 };
-                    let last = if first >= 21 { None } else { last };
                     DateSpec::MonthPart { year: Some(year), month, first, last }
                 }
                 None => return Err(self.err(rest[0].start, "expected a month or a year")),
@@ -410,6 +424,24 @@ impl Grammar<'_> {
                 DateValue::span(start, end).map_err(bad)
             }
         }
+    }
+}
+
+/// The months `from` to `to` of `year`, whole.
+fn year_months(year: i32, from: u32, to: u32) -> Result<DateValue, Error> {
+    let first = NaiveDate::from_ymd_opt(year, from, 1);
+    let last = if to == 12 {
+        NaiveDate::from_ymd_opt(year, 12, 31)
+    } else {
+        NaiveDate::from_ymd_opt(year, to + 1, 1).and_then(|d| d.pred_opt())
+    };
+    match (first, last) {
+        (Some(first), Some(last)) => DateValue::span(first, last),
+        _ => Err(Error::InvalidTime {
+            what: "date".to_owned(),
+            value: year.to_string(),
+            problem: "no such year in the calendar".to_owned(),
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! A phrase's shape: one value, a range ("between A and B", "A to B", "A-B") or a change
 //! ("from A to B"), with each end handed to the reader of its kind.
 
+use super::amount::End;
 use super::change::is_factor;
 use super::date::{DateSpec, year_after_preposition};
 use super::lex::{Tok, Token, words_match};
@@ -161,19 +162,19 @@ impl Grammar<'_> {
                 self.note(rt, format!("to {}", rd.last()));
                 Ok(Value::Date(span))
             }
-            (
-                Point::Amount { mag: lm, unit: lu, scale: ls, factor: lf, at: lat, .. },
-                Point::Amount { mag: rm, unit: ru, scale: rs, factor: rf, at: rat, .. },
-            ) => {
-                let (unit, lm, rm) = self.one_unit((lm, lu, lf, lat), (rm, ru, rf, rat))?;
+            (l @ Point::Amount { .. }, r @ Point::Amount { .. }) => {
+                let (Some(l), Some(r)) = (l.end(), r.end()) else {
+                    return Err(self.err(at, "expected two amounts"));
+                };
+                let (unit, lm, rm) = self.one_unit(l, r)?;
                 if how == Join::From {
-                    let lm = self.change_scale(lm, ls, rs, lat)?;
+                    let lm = self.change_scale(lm, rm, (l, r))?;
                     self.note(lt, "change: the amount before");
                     self.note(rt, "change: the amount after");
                     let unit = unit.unwrap_or(Unit::Number);
                     return Ok(Value::Change(Change::Between { from: lm, to: rm, unit }));
                 }
-                let mag = self.range(lm, rm, ls, rs, lat)?;
+                let mag = self.range(lm, rm, (l, r))?;
                 Ok(Value::Amount(Amount::new(mag, unit.unwrap_or(Unit::Number))))
             }
             (l, r) => Err(self.err(
@@ -201,18 +202,14 @@ impl Grammar<'_> {
         // One end of a change may itself be a range: "from 50-60 to 110-120".
         if let Some(k) = connector(t).filter(|&k| t[k].tok == Tok::Dash) {
             let (left, right) = (self.point(&t[..k])?, self.point(&t[k + 1..])?);
-            if let (
-                Point::Amount { mag: lm, unit: lu, scale: ls, factor: lf, at: lat, .. },
-                Point::Amount { mag: rm, unit: ru, scale: rs, factor: rf, at: rat, .. },
-            ) = (left, right)
-            {
-                let (unit, lm, rm) = self.one_unit((lm, lu, lf, lat), (rm, ru, rf, rat))?;
-                let mag = self.range(lm, rm, ls, rs, first.start)?;
-                let factor = if lu.is_some() { lf } else { rf };
+            if let (Some(l), Some(r)) = (left.end(), right.end()) {
+                let (unit, lm, rm) = self.one_unit(l, r)?;
+                let mag = self.range(lm, rm, (End { at: first.start, ..l }, r))?;
+                let factor = if l.unit.is_some() { l.factor } else { r.factor };
                 return Ok(Point::Amount {
                     mag,
                     unit,
-                    scale: rs,
+                    scale: r.scale,
                     factor,
                     clock: None,
                     at: first.start,
@@ -227,6 +224,18 @@ impl Grammar<'_> {
             return Ok(Point::Date { spec, at: first.start });
         }
         self.amount(t)
+    }
+}
+
+impl Point {
+    /// An amount as one end of a range or a change; `None` for a date or a time of day.
+    fn end(&self) -> Option<End> {
+        match *self {
+            Point::Amount { mag, unit, scale, factor, at, .. } => {
+                Some(End { mag, unit, scale, factor, at })
+            }
+            _ => None,
+        }
     }
 }
 

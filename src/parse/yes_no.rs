@@ -57,15 +57,8 @@ impl Parser {
                 )),
             };
         }
-        let mut words = Vec::new();
-        let mut offset = 0;
-        for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-            let start = offset;
-            offset += word.len() + 1;
-            if !word.is_empty() {
-                words.push((start, word, word.to_lowercase()));
-            }
-        }
+        let words: Vec<(usize, &str, String)> =
+            words_of(phrase).map(|(start, word)| (start, word, word.to_lowercase())).collect();
         let core: Vec<&str> =
             words.iter().map(|(_, _, w)| w.as_str()).filter(|w| *w != "the").collect();
         if !words.iter().any(|(_, w, _)| w.chars().any(char::is_alphabetic)) {
@@ -153,7 +146,13 @@ impl Grammar<'_> {
 }
 
 /// Words that deny or turn down, whose yes/no depends on what is denied.
-const DENIALS: [&str; 16] = [
+const DENIALS: [&str; 22] = [
+    "denial",
+    "denials",
+    "refusal",
+    "refusals",
+    "rejection",
+    "rejections",
     "deny",
     "denies",
     "denied",
@@ -177,15 +176,26 @@ const DENIALS: [&str; 16] = [
 /// "the request for help was denied" says the request was made (yes), so such a phrase says
 /// neither by its words alone.
 pub(crate) fn denial(phrase: &str) -> Option<(usize, &str)> {
-    let mut offset = 0;
-    for word in phrase.split(|c: char| !c.is_alphanumeric()) {
-        let start = offset;
-        offset += word.len() + 1;
-        if DENIALS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
-            return Some((start, word));
+    words_of(phrase).find(|(_, word)| DENIALS.iter().any(|d| d.eq_ignore_ascii_case(word)))
+}
+
+/// The words of a yes/no phrase with their byte offsets: runs of letters, digits and
+/// apostrophes ("didn't", "didn’t"), whatever separates them.
+fn words_of(phrase: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut rest = phrase.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| is_word(c))?;
+        let mut end = phrase.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word(c) {
+                end = i;
+                break;
+            }
+            rest.next();
         }
-    }
-    None
+        Some((start, &phrase[start..end]))
+    })
 }
 
 /// True for a phrase that states a state as expected to change: "has not yet requested", "is
@@ -257,9 +267,16 @@ mod tests {
             ("the request was Denied", "\"Denied\" may deny the fact"),
             ("refused to comment", "\"refused\" may deny"),
             ("did not reject the plan", "\"reject\" may deny"),
+            ("a refusal to help", "\"refusal\" may deny"),
         ] {
             let err = read(phrase).expect_err(phrase).to_string();
             assert!(err.contains(problem), "{phrase:?}: {err}");
+        }
+        // The byte named is the word's, whatever characters come before it.
+        for (phrase, at) in [("the request — denied", 16), ("Tokayev’s request was denied", 24)]
+        {
+            let err = read(phrase).expect_err(phrase).to_string();
+            assert!(err.contains(&format!("at byte {at}:")), "{phrase:?}: {err}");
         }
     }
 

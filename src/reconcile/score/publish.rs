@@ -379,9 +379,14 @@ impl State {
     /// The finding of a running total whose latest figures fall below what other voices
     /// reported earlier while the estimate follows them (the earlier voices do not outweigh
     /// them: one against one, the latest wins): the fall is one side's error all the same, and
-    /// a person should see it. `None` when no earlier figure lies above the estimate.
+    /// a person should see it. `None` when no earlier figure lies above the estimate, or when
+    /// the latest figures split into clusters: then the split is the finding (a voice whose
+    /// earlier figure lies above may speak now through a rival).
     fn fell_to(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        if out.clusters.len() > 1 {
+            return None;
+        }
         let at = |role: fn(&Role) -> bool| -> Vec<usize> {
             out.roles.iter().enumerate().filter(|(_, r)| role(r)).map(|(p, _)| e.at(p)).collect()
         };
