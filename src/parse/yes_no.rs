@@ -9,10 +9,12 @@ use crate::value::Value;
 
 impl Parser {
     /// Reads a yes/no fact stated in words: "has not yet requested" is no, "asked for help" is
-    /// yes. A negation word (not, no, never, n't, without, neither, nor) makes it no; a
-    /// double negation is refused as too ambiguous to read, and so is a word that denies or
-    /// turns down ("denied", "refused", "rejected", "declined"): "denied sending troops" is
-    /// no, but "the request was denied" says the request was made. An answer alone reads as itself:
+    /// yes. A negation word (not, no, never, n't, without, neither, nor, none, nobody,
+    /// nothing, failed, refrained, untrue, incorrect, or "yet to": "has yet to request") makes
+    /// it no; a double negation is refused as too ambiguous to read, and so is a hedge
+    /// anywhere ("might", "probably", "unclear", "pending", "considering") and a word that
+    /// denies or turns down ("denied", "refused", "rejected", "declined"): "denied sending
+    /// troops" is no, but "the request was denied" says the request was made. An answer alone reads as itself:
     /// "yes", "true", "y", "yeah", "yep" are yes; "no", "false", "n", "nope", "nah" are no. A
     /// phrase of an undisclosed state ("not disclosed", "unknown", "N/A") is
     /// [`Value::Undisclosed`], not a no.
@@ -37,10 +39,6 @@ impl Parser {
     /// "perhaps", "possibly", "unconfirmed"), or holds a word that denies or turns down:
     /// none of them says yes or no. (A corpus line reads such a phrase by its `value`.)
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
-        const NEGATIONS: [&str; 7] = ["not", "no", "never", "without", "neither", "nor", "none"];
-        const YES: [&str; 5] = ["yes", "true", "y", "yeah", "yep"];
-        const NO: [&str; 5] = ["no", "false", "n", "nope", "nah"];
-        const HEDGES: [&str; 4] = ["maybe", "perhaps", "possibly", "unconfirmed"];
         check_length(phrase)?;
         if phrase.trim().is_empty() {
             return Err(Error::parse(phrase, 0, "the phrase is empty"));
@@ -84,6 +82,14 @@ impl Parser {
             }
             _ => {}
         }
+        if let Some(&(start, word, _)) = words.iter().find(|(_, _, w)| HEDGES.contains(&w.as_str()))
+        {
+            return Err(Error::parse(
+                phrase,
+                start,
+                format!("a hedge (\"{word}\") says neither yes nor no"),
+            ));
+        }
         if let Some((start, word)) = denial(phrase) {
             return Err(Error::parse(
                 phrase,
@@ -95,20 +101,7 @@ impl Parser {
                 ),
             ));
         }
-        let negations: Vec<Reading> = words
-            .iter()
-            .filter(|(_, _, lower)| {
-                NEGATIONS.contains(&lower.as_str())
-                    || lower.ends_with("n't")
-                    || lower.ends_with("n’t")
-            })
-            .map(|&(start, word, _)| Reading {
-                start,
-                end: start + word.len(),
-                text: word.to_owned(),
-                meaning: "negation: the fact is denied".to_owned(),
-            })
-            .collect();
+        let negations = negations(&words);
         if negations.len() > 1 {
             return Err(Error::parse(
                 phrase,
@@ -143,6 +136,69 @@ impl Grammar<'_> {
             Value::YesNo(b)
         })
     }
+}
+
+/// Words that deny the fact: a phrase holding one is no.
+const NEGATIONS: [&str; 18] = [
+    "not",
+    "no",
+    "never",
+    "without",
+    "neither",
+    "nor",
+    "none",
+    "nobody",
+    "nothing",
+    "nowhere",
+    "fail",
+    "fails",
+    "failed",
+    "refrain",
+    "refrains",
+    "refrained",
+    "untrue",
+    "incorrect",
+];
+/// Answers that are yes.
+const YES: [&str; 5] = ["yes", "true", "y", "yeah", "yep"];
+/// Answers that are no.
+const NO: [&str; 5] = ["no", "false", "n", "nope", "nah"];
+// "may" is also a month: not among them.
+const HEDGES: [&str; 11] = [
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "might",
+    "unconfirmed",
+    "unclear",
+    "unlikely",
+    "likely",
+    "pending",
+    "considering",
+];
+
+/// The words of a phrase (`words`: offset, word, lower case) that deny the fact, each as a
+/// reading: a negation word, a word ending in "n't", or "yet" before "to" ("has yet to
+/// request" is no, as "has not yet requested" is).
+fn negations(words: &[(usize, &str, String)]) -> Vec<Reading> {
+    let yet_to = |k: usize| words[k].2 == "yet" && words.get(k + 1).is_some_and(|w| w.2 == "to");
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(k, (_, _, lower))| {
+            NEGATIONS.contains(&lower.as_str())
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t")
+                || yet_to(k)
+        })
+        .map(|(_, &(start, word, _))| Reading {
+            start,
+            end: start + word.len(),
+            text: word.to_owned(),
+            meaning: "negation: the fact is denied".to_owned(),
+        })
+        .collect()
 }
 
 /// Words that deny or turn down, whose yes/no depends on what is denied.
@@ -240,6 +296,12 @@ mod tests {
             ("asked for help", Value::YesNo(true)),
             ("has not yet requested", Value::YesNo(false)),
             ("didn't ask", Value::YesNo(false)),
+            ("failed to request help", Value::YesNo(false)),
+            ("has yet to request help", Value::YesNo(false)),
+            ("has so far refrained from requesting", Value::YesNo(false)),
+            ("nobody was killed", Value::YesNo(false)),
+            ("untrue", Value::YesNo(false)),
+            ("requested help in May", Value::YesNo(true)),
             ("yes", Value::YesNo(true)),
             ("True", Value::YesNo(true)),
             ("y", Value::YesNo(true)),
@@ -268,6 +330,9 @@ mod tests {
             ("refused to comment", "\"refused\" may deny"),
             ("did not reject the plan", "\"reject\" may deny"),
             ("a refusal to help", "\"refusal\" may deny"),
+            ("might request help", "a hedge (\"might\")"),
+            ("is considering a request", "a hedge (\"considering\")"),
+            ("it is unclear whether help was requested", "a hedge (\"unclear\")"),
         ] {
             let err = read(phrase).expect_err(phrase).to_string();
             assert!(err.contains(problem), "{phrase:?}: {err}");
