@@ -9,7 +9,7 @@ use crate::Error;
 use crate::unit::Unit;
 use crate::value::{Magnitude, Number, NumberRange, TimeOfDay};
 
-/// One end of a range or a change, as its reader gave it (see [`Point::Amount`]).
+/// An amount as one end of a range or a change reads it (see [`Point::Amount`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct End {
     pub mag: Magnitude,
@@ -20,27 +20,23 @@ pub(super) struct End {
 }
 
 impl End {
-    /// Whether this first end may take the second's scale word: it writes none of its own,
-    /// and its unit, if either end writes one, is the other's written alike ("$5-10 million",
-    /// "$5 to $10 million"; not "500 kg to 2 thousand tonnes", whose 500 is kilograms).
+    /// Whether this first end may take the second's scale word, the two in one unit
+    /// ([`Grammar::one_unit`]): it writes none of its own, and its unit is written as the
+    /// second's ("$5-10 million", "$5 to $10 million"; not "500 kg to 2 thousand tonnes",
+    /// whose 500 is kilograms).
     pub(super) fn takes_scale(&self, second: &End) -> bool {
         #[allow(clippy::float_cmp)] // a unit's factors are constants: written alike, equal
         let alike = self.unit == second.unit && self.factor == second.factor;
-        self.scale.is_none() && (self.unit.is_none() || second.unit.is_none() || alike)
+        self.scale.is_none() && alike
     }
 }
 
 impl Grammar<'_> {
-    /// "2-3 million", "50-60": a range of plain numbers (`lm` and `rm`, in the unit
-    /// [`Grammar::one_unit`] gave them); a scale written once applies to both, where the first
-    /// end may take it ([`End::takes_scale`]) and so scaled stays at or below the second.
-    pub(super) fn range(
-        &self,
-        lm: Magnitude,
-        rm: Magnitude,
-        (l, r): (End, End),
-    ) -> Result<Magnitude, Error> {
-        let (Magnitude::Exact(mut lo), Magnitude::Exact(hi)) = (lm, rm) else {
+    /// "2-3 million", "50-60": a range of plain numbers (the two ends in one unit,
+    /// [`Grammar::one_unit`]); a scale written once applies to both, where the first end may
+    /// take it ([`End::takes_scale`]) and so scaled stays at or below the second.
+    pub(super) fn range(&self, l: End, r: End) -> Result<Magnitude, Error> {
+        let (Magnitude::Exact(mut lo), Magnitude::Exact(hi)) = (l.mag, r.mag) else {
             return Err(self.err(l.at, "a range takes plain numbers at both ends"));
         };
         if let Some(s) = r.scale.filter(|_| l.takes_scale(&r))
@@ -53,45 +49,39 @@ impl Grammar<'_> {
     }
 
     /// The two ends of a range or a change in one unit: the unit one end writes is the
-    /// other's ("5-10 tonnes": the 5 is tonnes too, and both are held in kilograms), and two
-    /// units that differ are an error.
-    pub(super) fn one_unit(
-        &self,
-        l: End,
-        r: End,
-    ) -> Result<(Option<Unit>, Magnitude, Magnitude), Error> {
+    /// other's ("5-10 tonnes": the 5 is tonnes too, and both are held in kilograms), its
+    /// number multiplied by the unit's factor, which it then holds; two units that differ are
+    /// an error.
+    pub(super) fn one_unit(&self, l: End, r: End) -> Result<(End, End), Error> {
+        let from = |to: End, by: End| -> Result<End, Error> {
+            let mag = self.scaled(to.mag, by.factor, r.at)?;
+            Ok(End { mag, unit: by.unit, factor: by.factor, ..to })
+        };
         match (l.unit, r.unit) {
             (Some(a), Some(b)) if a != b => {
                 Err(self.err(r.at, "the two ends have different units"))
             }
-            (None, Some(b)) => Ok((Some(b), self.scaled(l.mag, r.factor, r.at)?, r.mag)),
-            (Some(a), None) => Ok((Some(a), l.mag, self.scaled(r.mag, l.factor, r.at)?)),
-            (a, b) => Ok((a.or(b), l.mag, r.mag)),
+            (None, Some(_)) => Ok((from(l, r)?, r)),
+            (Some(_), None) => Ok((l, from(r, l)?)),
+            _ => Ok((l, r)),
         }
     }
 
-    /// The amount before a change (`from`, in the unit [`Grammar::one_unit`] gave it) with
-    /// the scale word of the amount after (`to`), where the first end may take it
-    /// ([`End::takes_scale`]), is a number a scale word follows (below 1,000 as written) and so
-    /// scaled comes within a factor of ten of the amount after: "from 2 to 3 million" rises
-    /// from 2 million and "from 5 to 3 million" falls from 5 million, while "from 500 to 3
-    /// million" and "from 300 to 2 thousand" rise from 500 and 300.
-    pub(super) fn change_scale(
-        &self,
-        from: Magnitude,
-        to: Magnitude,
-        (l, r): (End, End),
-    ) -> Result<Magnitude, Error> {
-        let Some(s) = r.scale.filter(|_| l.takes_scale(&r)) else { return Ok(from) };
-        // The factor the first end's numbers were multiplied by to the base unit.
-        let written = if l.unit.is_none() { r.factor } else { l.factor };
+    /// The amount before a change, the two ends in one unit ([`Grammar::one_unit`]), with the
+    /// scale word of the amount after where the first end may take it
+    /// ([`End::takes_scale`]), is a number a scale word follows (below 1,000 as written) and
+    /// so scaled comes within a factor of ten of the amount after: "from 2 to 3 million"
+    /// rises from 2 million and "from 5 to 3 million" falls from 5 million, while "from 500 to
+    /// 3 million" and "from 300 to 2 thousand" rise from 500 and 300.
+    pub(super) fn change_scale(&self, l: End, r: End) -> Result<Magnitude, Error> {
+        let Some(s) = r.scale.filter(|_| l.takes_scale(&r)) else { return Ok(l.mag) };
         let most = |m: Magnitude| m.stated().reduce(f64::max);
-        let (Some(first), Some(second)) = (most(from), most(to)) else { return Ok(from) };
-        let small = from.stated().all(|x| x / written < 1000.0);
+        let (Some(first), Some(second)) = (most(l.mag), most(r.mag)) else { return Ok(l.mag) };
+        let small = l.mag.stated().all(|x| x / l.factor < 1000.0);
         if small && second > 0.0 && (0.1..=10.0).contains(&(first * s / second)) {
-            self.scaled(from, s, l.at)
+            self.scaled(l.mag, s, l.at)
         } else {
-            Ok(from)
+            Ok(l.mag)
         }
     }
 
@@ -194,14 +184,9 @@ impl Grammar<'_> {
             );
             let unit = self.unit(&rest[pat.len()..], prefix_unit)?;
             let factor = unit.map_or(1.0, |(_, f)| f);
-            return Ok(Point::Amount {
-                mag: self.scaled(Magnitude::Vague(*word), factor, at)?,
-                unit: unit.map(|(u, _)| u),
-                scale: None,
-                factor,
-                clock: None,
-                at,
-            });
+            let mag = self.scaled(Magnitude::Vague(*word), factor, at)?;
+            let end = End { mag, unit: unit.map(|(u, _)| u), scale: None, factor, at };
+            return Ok(Point::Amount { end, clock: None });
         }
         let (value, used, scale, clock) = match self.number(rest) {
             Err(_)
@@ -233,7 +218,7 @@ impl Grammar<'_> {
             .map_err(|why| why.error(&self.phrase[rest[0].start..self.end_of(rest)]))?;
         let mag = Self::allowing_some(qualified(qualifier, number))?;
         let clock = if qualifier.is_none() && unit.is_none() { clock } else { None };
-        Ok(Point::Amount { mag, unit: unit.map(|(u, _)| u), scale, factor, clock, at })
+        Ok(Point::Amount { end: End { mag, unit: unit.map(|(u, _)| u), scale, factor, at }, clock })
     }
 
     /// Digits with an optional scale word, or number words. Returns the value, tokens used,

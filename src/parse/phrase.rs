@@ -9,22 +9,16 @@ use super::parser::Grammar;
 use super::words::{self, QUALIFIERS};
 use crate::Error;
 use crate::unit::Unit;
-use crate::value::{Amount, Change, DateValue, Magnitude, TimeOfDay, TimeWindow, Value};
+use crate::value::{Amount, Change, DateValue, TimeOfDay, TimeWindow, Value};
 
 /// One end of a range, or a whole single value.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Point {
     Amount {
-        mag: Magnitude,
-        unit: Option<Unit>,
-        /// The scale word applied ("thousand"), so "2-3 million" can share it.
-        scale: Option<f64>,
-        /// The factor its unit's number was multiplied by to its base unit (1,000 for
-        /// tonnes, held in kilograms; 1 without a unit), so "5-10 tonnes" can share it.
-        factor: f64,
+        /// The amount, its unit, the scale word and unit factor it was written with.
+        end: End,
         /// "7.00" could be 07:00 in a window.
         clock: Option<TimeOfDay>,
-        at: usize,
     },
     Date {
         spec: DateSpec,
@@ -114,8 +108,8 @@ impl Grammar<'_> {
 
     fn single(&mut self, point: Point) -> Result<Value, Error> {
         Ok(match point {
-            Point::Amount { mag, unit, .. } => {
-                Value::Amount(Amount::new(mag, unit.unwrap_or(Unit::Number)))
+            Point::Amount { end, .. } => {
+                Value::Amount(Amount::new(end.mag, end.unit.unwrap_or(Unit::Number)))
             }
             Point::Date { spec, at } => Value::Date(self.resolve(spec, at)?),
             Point::Clock { time } => Value::Time(time),
@@ -162,20 +156,16 @@ impl Grammar<'_> {
                 self.note(rt, format!("to {}", rd.last()));
                 Ok(Value::Date(span))
             }
-            (l @ Point::Amount { .. }, r @ Point::Amount { .. }) => {
-                let (Some(l), Some(r)) = (l.end(), r.end()) else {
-                    return Err(self.err(at, "expected two amounts"));
-                };
-                let (unit, lm, rm) = self.one_unit(l, r)?;
+            (Point::Amount { end: l, .. }, Point::Amount { end: r, .. }) => {
+                let (l, r) = self.one_unit(l, r)?;
+                let unit = l.unit.unwrap_or(Unit::Number);
                 if how == Join::From {
-                    let lm = self.change_scale(lm, rm, (l, r))?;
+                    let from = self.change_scale(l, r)?;
                     self.note(lt, "change: the amount before");
                     self.note(rt, "change: the amount after");
-                    let unit = unit.unwrap_or(Unit::Number);
-                    return Ok(Value::Change(Change::Between { from: lm, to: rm, unit }));
+                    return Ok(Value::Change(Change::Between { from, to: r.mag, unit }));
                 }
-                let mag = self.range(lm, rm, (l, r))?;
-                Ok(Value::Amount(Amount::new(mag, unit.unwrap_or(Unit::Number))))
+                Ok(Value::Amount(Amount::new(self.range(l, r)?, unit)))
             }
             (l, r) => Err(self.err(
                 at,
@@ -202,18 +192,11 @@ impl Grammar<'_> {
         // One end of a change may itself be a range: "from 50-60 to 110-120".
         if let Some(k) = connector(t).filter(|&k| t[k].tok == Tok::Dash) {
             let (left, right) = (self.point(&t[..k])?, self.point(&t[k + 1..])?);
-            if let (Some(l), Some(r)) = (left.end(), right.end()) {
-                let (unit, lm, rm) = self.one_unit(l, r)?;
-                let mag = self.range(lm, rm, (End { at: first.start, ..l }, r))?;
-                let factor = if l.unit.is_some() { l.factor } else { r.factor };
-                return Ok(Point::Amount {
-                    mag,
-                    unit,
-                    scale: r.scale,
-                    factor,
-                    clock: None,
-                    at: first.start,
-                });
+            if let (Point::Amount { end: l, .. }, Point::Amount { end: r, .. }) = (left, right) {
+                let (l, r) = self.one_unit(l, r)?;
+                let l = End { at: first.start, ..l };
+                let end = End { mag: self.range(l, r)?, scale: r.scale, ..l };
+                return Ok(Point::Amount { end, clock: None });
             }
             return Err(self.err(t[k].start, "a dash joins two numbers or two times here"));
         }
@@ -224,18 +207,6 @@ impl Grammar<'_> {
             return Ok(Point::Date { spec, at: first.start });
         }
         self.amount(t)
-    }
-}
-
-impl Point {
-    /// An amount as one end of a range or a change; `None` for a date or a time of day.
-    fn end(&self) -> Option<End> {
-        match *self {
-            Point::Amount { mag, unit, scale, factor, at, .. } => {
-                Some(End { mag, unit, scale, factor, at })
-            }
-            _ => None,
-        }
     }
 }
 

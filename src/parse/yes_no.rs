@@ -35,8 +35,8 @@ impl Parser {
     /// # Errors
     /// [`Error::Parse`] if the phrase is empty, holds more than one negation, holds no word
     /// ("0", "?"), reads whole as a figure or a label the general [`Parser::parse`] reads
-    /// ("10", "more than 5", "2022-01-05", a quoted label), is a hedge alone ("maybe",
-    /// "perhaps", "possibly", "unconfirmed"), or holds a word that denies or turns down:
+    /// ("10", "more than 5", "2022-01-05", a quoted label), holds a hedge ("maybe",
+    /// "might", "unclear"), or holds a word that denies or turns down:
     /// none of them says yes or no. (A corpus line reads such a phrase by its `value`.)
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
         check_length(phrase)?;
@@ -77,9 +77,6 @@ impl Parser {
         match core.as_slice() {
             [w] if YES.contains(w) => return Ok(answer(Value::YesNo(true), "yes")),
             [w] if NO.contains(w) => return Ok(answer(Value::YesNo(false), "no")),
-            [w] if HEDGES.contains(w) => {
-                return Err(Error::parse(phrase, 0, "a hedge alone says neither yes nor no"));
-            }
             _ => {}
         }
         if let Some(&(start, word, _)) = words.iter().find(|(_, _, w)| HEDGES.contains(&w.as_str()))
@@ -163,7 +160,8 @@ const NEGATIONS: [&str; 18] = [
 const YES: [&str; 5] = ["yes", "true", "y", "yeah", "yep"];
 /// Answers that are no.
 const NO: [&str; 5] = ["no", "false", "n", "nope", "nah"];
-// "may" is also a month: not among them.
+/// Words that hedge: a phrase holding one, alone or not, says neither yes nor no. "may" is
+/// also a month: not among them.
 const HEDGES: [&str; 11] = [
     "maybe",
     "perhaps",
@@ -321,7 +319,7 @@ mod tests {
             ("10", "reads as 10, not as yes or no"),
             ("more than 5", "reads as more than 5, not as yes or no"),
             ("2022-01-05", "reads as 2022-01-05, not as yes or no"),
-            ("maybe", "a hedge alone says neither yes nor no"),
+            ("maybe", "a hedge (\"maybe\") says neither yes nor no"),
             ("?", "holds no word"),
             ("not lifted, not", "two negations"),
             // "denied sending troops" is no, "the request was denied" says a request was made.
