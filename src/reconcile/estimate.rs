@@ -175,6 +175,9 @@ pub(crate) struct Outcome {
     /// Values whose clusters tie on every count (weight, voices, latest report, distinct
     /// figures): the estimate is undecided between them.
     pub undecided: Vec<Value>,
+    /// When a lone jump is held back ([`Role::Unconfirmed`]), the position of the figure the
+    /// estimate stands on instead: the highest that other voices reported.
+    pub held: Option<u32>,
 }
 
 impl Outcome {
@@ -886,6 +889,10 @@ pub(crate) enum Role {
     /// lists are held beside the roles: regressions are few, and every observation holds a
     /// role (8 bytes; 16 with a boxed list).
     Regression { below: u32 },
+    /// A figure of one voice far above what other voices reported earlier, held back until a
+    /// second voice gives it ([`is_jump`]): the estimate stands on the figure at position
+    /// `level`, the highest of theirs, as when the floors win.
+    Unconfirmed { level: u32 },
 }
 
 impl Role {
@@ -906,6 +913,7 @@ impl Role {
             Role::Above => (5, None),
             Role::Revised { by } => (6, Some(by)),
             Role::Regression { below } => (7, Some(below)),
+            Role::Unconfirmed { level } => (8, Some(level)),
         }
     }
 
@@ -920,6 +928,7 @@ impl Role {
             5 => Role::Above,
             6 => Role::Revised { by: number },
             7 => Role::Regression { below: number },
+            8 => Role::Unconfirmed { level: number },
             k => unreachable!("no role packs to kind {k}"),
         }
     }
@@ -1101,6 +1110,70 @@ pub(crate) struct Numeric {
     /// What [`least_loss_cluster`] keeps across the rounds, in an epoch with clusters to
     /// choose between (most have one, and pay one pointer).
     walk: Option<Box<Walk>>,
+    /// Whether the epoch's one cluster is a jump of one voice far above other voices' recent
+    /// figures ([`is_jump`]): held unless its voice outweighs theirs ([`held_jump`]).
+    jump: bool,
+}
+
+/// How many times the highest figure other voices reported earlier a running total's latest
+/// figure must exceed, coming from one voice alone, to wait for a second voice ([`is_jump`]):
+/// 225 deaths one day and a blog's 2,000 the next is such a jump; the seeds' largest rise
+/// over another voice's figure is 4,578 injured over at least 2,326 fifteen days before (2x).
+pub(crate) const JUMP_FACTOR: f64 = 3.0;
+
+/// How many days before the latest figure another voice's figure may be for a jump over it to
+/// need a second voice ([`is_jump`]): a voice silent for longer says little about today, and a
+/// total may have grown past what it last said.
+pub(crate) const JUMP_WINDOW_DAYS: u64 = 7;
+
+/// Whether a running total's epoch is a lone jump (weights aside): one cluster of current
+/// figures, bounded, from one voice, whose common low end is more than [`JUMP_FACTOR`] times
+/// the highest floating floor (`floating`, sorted by low end: other voices' latest figures,
+/// since a voice with a bounded current figure has none) above zero, with some floating floor
+/// of the last [`JUMP_WINDOW_DAYS`] days before the cluster's latest as-of. Such a figure
+/// borrows the history of the voices beneath it: their figures allow it without saying it.
+/// Iraq Body Count records a figure on two independent sources; one outlet's tenfold rise
+/// over what two ministries said the day before is what a recorder waits to see confirmed.
+fn is_jump(
+    commons: &[Option<Common>],
+    splits: &Splits,
+    floating: &[Floor],
+    inputs: &[Input<'_>],
+    members: &[u32],
+) -> bool {
+    let ([Some(common)], Some(level)) = (commons, floating.last()) else { return false };
+    let one_voice = splits.get(0).is_some_and(|s| s.voices.len() == 1);
+    let common = common.interval();
+    let far = level.value > 0.0 && common.low().value > JUMP_FACTOR * level.value;
+    if !(one_voice && far && common.high().is_some()) {
+        return false;
+    }
+    let Some(today) = members.iter().filter_map(|&m| inputs[m as usize].as_of).max() else {
+        return false;
+    };
+    let since = today.checked_sub_days(chrono::Days::new(JUMP_WINDOW_DAYS));
+    floating.iter().any(|f| inputs[f.at()].as_of.is_some_and(|d| since.is_none_or(|s| d >= s)))
+}
+
+/// A lone jump the estimate holds back ([`held_jump`]): the jump's voice, and the position of
+/// the highest figure other voices reported, on which the estimate stands.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    voice: usize,
+    level: u32,
+}
+
+/// The jump of an epoch [`is_jump`] marks, held back (the floors win, at the highest) unless
+/// its voice outweighs the voices beneath it (`floor_weight`, theirs together): a voice with a
+/// record better than theirs together may be the first to know.
+fn held_jump(epoch: &NumericRef<'_>, weight: &[f64], floor_weight: f64) -> Option<Held> {
+    if !epoch.jump {
+        return None;
+    }
+    let lone = epoch.splits.get(0)?;
+    let voice = *lone.voices.first()? as usize;
+    let level = *epoch.floating.last()?;
+    (!crh::outweighs(lone.total(weight), floor_weight)).then_some(Held { voice, level })
 }
 
 /// The places in `floating` (see [`floating_floors`]) of the loose floors, those of voices
@@ -1315,8 +1388,11 @@ impl Numeric {
         voices.clear();
         split_into(all, inputs, members, voices);
         let all_split = (*members != splits.members).then(|| members.clone());
+        let jump =
+            is_jump(&commons, &splits, floating, inputs, clusters.get(0).unwrap_or_default());
         let mut epoch = Numeric {
             walk: None,
+            jump,
             floors,
             floor_voices,
             distinct: splits.iter().map(|s| index(s.distinct())).collect(),
@@ -1358,6 +1434,7 @@ impl Numeric {
             all: self.all.as_deref(),
             loose: self.loose.as_deref(),
             walk: self.walk.as_deref().map(Walk::view),
+            jump: self.jump,
         }
     }
 }
@@ -1380,6 +1457,7 @@ pub(crate) struct NumericRef<'a> {
     all: Option<&'a [(u32, u32)]>,
     loose: Option<&'a [u32]>,
     walk: Option<WalkRef<'a>>,
+    jump: bool,
 }
 
 /// Every numeric epoch's [`Numeric`], epoch after epoch, in a few long vectors (one a part)
@@ -1431,6 +1509,7 @@ struct Starts {
     all: bool,
     loose_listed: bool,
     walk: Option<Order>,
+    jump: bool,
 }
 
 /// Which [`crh::EndsOrder`] an epoch's walk keeps in a [`NumericStore`].
@@ -1505,6 +1584,7 @@ impl NumericStore {
                 start.all = n.all.is_some();
                 start.loose_listed = n.loose.is_some();
                 start.walk = order;
+                start.jump = n.jump;
             }
         }
         self.starts.push(self.ends());
@@ -1671,6 +1751,7 @@ impl NumericStore {
             all: a.all.then_some(all),
             loose: a.loose_listed.then_some(&self.loose[a.loose..b.loose]),
             walk,
+            jump: a.jump,
         }
     }
 }
@@ -1810,6 +1891,10 @@ pub(crate) fn numeric<'a>(
     let floors_at = (floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight))
         .then(|| floors_point(clusters, epoch, &view, weight, scratch))
         .flatten();
+    // A lone voice's jump far above what other voices reported earlier waits for a second
+    // voice: the floors win, the estimate standing on their highest figure.
+    let held = if floors_at.is_none() { held_jump(epoch, weight, floor_weight) } else { None };
+    let floors_at = floors_at.or_else(|| held.map(|h| floor_low(view(h.level as usize))));
     let chosen = if floors_at.is_some() { clusters.len() } else { best };
     let members: &[u32] = clusters.get(chosen).unwrap_or_default();
     let common = match floors_at {
@@ -1826,7 +1911,7 @@ pub(crate) fn numeric<'a>(
         }
         _ => {
             let inputs = &inputs();
-            let kept = Kept { common: common.as_ref(), floor: floors_at };
+            let kept = Kept { common: common.as_ref(), floor: floors_at, held };
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) = roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), found);
@@ -1841,9 +1926,11 @@ pub(crate) fn numeric<'a>(
                 label: None,
                 same_day: false,
                 undecided: Vec::new(),
+                held: None,
             }
         }
     };
+    outcome.held = held.map(|h| h.level);
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     points.clear();
     points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
@@ -1882,6 +1969,8 @@ pub(crate) fn says(stated: &Interval, spread: &Spread) -> bool {
 struct Kept<'a> {
     common: Option<&'a Interval>,
     floor: Option<Endpoint>,
+    /// A lone jump held back, if the floor is where it left the estimate.
+    held: Option<Held>,
 }
 
 impl Kept<'_> {
@@ -2005,9 +2094,13 @@ fn roles(
     found.voices.extend(members.map(|m| inputs[m.at()].voice));
     let chosen_voices = distinct(&mut found.voices);
     let floaters = &found.floaters;
+    let unconfirmed = kept.held.map(|h| Role::Unconfirmed { level: h.level });
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            roles.set(m.at(), if ci == chosen { Role::Chosen } else { Role::Rival });
+            roles.set(
+                m.at(),
+                if ci == chosen { Role::Chosen } else { unconfirmed.unwrap_or(Role::Rival) },
+            );
         }
     }
     let beneath = |i: &Interval| !kept.above(&i.low());
@@ -2022,6 +2115,12 @@ fn roles(
         }
         let role = if let Some(by) = revised(m) {
             Role::Revised { by: index(by) }
+        } else if let Some(jump) =
+            unconfirmed.filter(|_| kept.held.is_some_and(|h| h.voice == input.voice))
+        {
+            // The jump's voice speaks through its jump: its earlier figures above the
+            // estimate wait with it, those beneath it support nothing.
+            if beneath(&i) { Role::Aside } else { jump }
         } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
         } else if floaters.binary_search(&input.voice).is_ok()
@@ -2290,6 +2389,7 @@ pub(crate) fn labels(
         label,
         same_day: false,
         undecided: Vec::new(),
+        held: None,
     }
 }
 

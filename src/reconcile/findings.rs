@@ -44,6 +44,12 @@ pub enum FindingKind {
     /// (one voice against one), the estimate follows the latest and the finding names them
     /// with the earlier figures above it, set aside: one side is wrong all the same.
     Regression,
+    /// A running total's latest figure, from one voice, more than three times the highest
+    /// figure other voices reported in the week before (225 deaths from two ministries, then a
+    /// blog's 2,000 the next day): a jump that large waits for a second voice, so the
+    /// estimate stands on their figure ("at least 225"), as when earlier figures outweigh the
+    /// latest.
+    UnconfirmedJump,
     /// Figures that split into clusters that cannot all be true; a quantity's conflicting
     /// pairs outside its estimate's clusters (earlier days no later report settled) are one
     /// more finding (one pair in its relation's words; several counted, the first five named;
@@ -74,6 +80,7 @@ impl fmt::Display for FindingKind {
             FindingKind::Complement => "complementary windows",
             FindingKind::SubCountAboveTotal => "sub-count above total",
             FindingKind::Regression => "running total fell",
+            FindingKind::UnconfirmedJump => "unconfirmed jump",
             FindingKind::Conflict => "conflict",
             FindingKind::Undecided => "undecided",
             FindingKind::Incomparable => "incomparable figures",
@@ -301,7 +308,7 @@ pub(crate) fn of_latest(
     }
     drop(offenders);
     if let Some(r) = regressions {
-        push(FindingKind::Regression, r.claims, r.about);
+        push(r.kind, r.claims, r.about);
     }
     out.extend(single_voice(gi, subject, estimate, state, voices, names));
     out

@@ -279,6 +279,9 @@ pub(crate) enum RankWhy {
     /// Below figures (as their key texts, with dates) other voices gave earlier.
     Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
+    /// A lone jump held back: the figure (as its key text) the estimate stands on instead,
+    /// with its date.
+    Unconfirmed(Arc<str>, Option<NaiveDate>),
     Tied,
     /// Given the other way the same day.
     OtherWaySameDay(Option<NaiveDate>),
@@ -328,6 +331,11 @@ impl fmt::Display for RankReason {
             RankWhy::Aside => f.write_str(
                 "consistent with the estimate, but its voice's latest figure lies elsewhere: no support",
             ),
+            RankWhy::Unconfirmed(key, d) => write!(
+                f,
+                "one voice's jump far above what other voices reported earlier (the highest: {key}, {}): it waits for a second voice",
+                Iso(*d)
+            ),
             RankWhy::Tied => {
                 f.write_str("tied with other values on every count: the reports do not decide")
             }
@@ -360,6 +368,15 @@ impl fmt::Display for RankReason {
 }
 
 crate::words::words_as_text!(RankReason, |text| RankReason(RankWhy::Text(text.into())));
+
+/// A lone jump of a running total held back: the jump, the highest figure other voices
+/// reported earlier, on which the estimate stands, and how many times that the jump is.
+#[derive(Debug, Clone)]
+pub(crate) struct Jump {
+    pub figure: Described,
+    pub level: Described,
+    pub times: f64,
+}
 
 /// A figure in words with who gave it, and its day when the sentence names one: "164
 /// (UNA-OIC)", "164 (UNA-OIC, 10 Jan 2022)", "2,300 (derived)".
@@ -511,6 +528,9 @@ pub(crate) enum EstimateWhy {
     Tie(usize),
     /// Every figure of the latest date falls below what this many voices reported earlier.
     Floor(usize),
+    /// A lone jump held back (see [`Jump`]), and how many voices give the figure the estimate
+    /// stands on.
+    Jump(Box<Jump>, usize),
     /// A yes/no state given both ways on this day.
     SameDay(Option<NaiveDate>),
     /// The figures split into clusters; the chosen one has this many voices; the others'
@@ -575,6 +595,18 @@ impl fmt::Display for EstimateReason {
                 f,
                 "every figure of the latest date falls below what {voices} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
                 if *voices == 1 { "" } else { "s" }
+            ),
+            EstimateWhy::Jump(jump, voices) => write!(
+                f,
+                "the latest figure, {}, comes from one voice and is {:.1} times {}, {}: a jump that large waits for a second voice, so the estimate is at least that figure, and no more is confirmed",
+                jump.figure,
+                jump.times,
+                match voices {
+                    1 => "what another voice reported earlier".to_owned(),
+                    n =>
+                        format!("the highest of what {n} other independent voices reported earlier"),
+                },
+                jump.level
             ),
             EstimateWhy::SameDay(day) => {
                 f.write_str("reported both ways on ")?;
@@ -698,6 +730,8 @@ pub(crate) enum About {
     Split(usize),
     /// A number from one voice, named.
     SingleVoice(Box<(super::Figure, SourceId)>),
+    /// A lone jump held back.
+    Jump(Box<Jump>),
     /// Nothing more than the subject.
     Nothing,
 }
@@ -753,6 +787,11 @@ impl fmt::Display for FindingMessage {
             About::Estimate(reason) => reason.fmt(f),
             About::Split(n) => write!(f, "the figures split into {n} conflicting clusters"),
             About::SingleVoice(s) => write!(f, "{}, from one voice ({})", s.0, s.1),
+            About::Jump(jump) => write!(
+                f,
+                "{} rests on one voice and is {:.1} times the highest of what other voices reported earlier, {}; a jump that large waits for a second voice: the estimate is at least that figure, and no more is confirmed",
+                jump.figure, jump.times, jump.level
+            ),
             About::Nothing => Ok(()),
         }
     }

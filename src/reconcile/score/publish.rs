@@ -12,13 +12,14 @@ use crate::crh;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Position, Role, View};
 use crate::reconcile::reason::{
-    About, Counted, Described, EstimateReason, EstimateWhy, Figured, NamedPairs, RIVALS_NAMED,
-    RankReason, RankWhy, Rivals,
+    About, Counted, Described, EstimateReason, EstimateWhy, Figured, Jump, NamedPairs,
+    RIVALS_NAMED, RankReason, RankWhy, Rivals,
 };
 use crate::reconcile::relate::Read;
 use crate::reconcile::voice::{CopiedAttribute, Voices};
 use crate::reconcile::{
-    AttributeVoice, Estimate, Figure, OutletReport, PartMember, Rank, SourceReport, VoiceReport,
+    AttributeVoice, Estimate, Figure, FindingKind, OutletReport, PartMember, Rank, SourceReport,
+    VoiceReport,
 };
 use crate::unit::Unit;
 
@@ -38,6 +39,8 @@ pub(crate) struct Regressions {
     /// for several, every offender and figure fallen below, sorted.
     pub claims: Vec<ClaimId>,
     pub about: About,
+    /// A running total that fell, or a lone jump held back ([`State::jumped`]).
+    pub kind: FindingKind,
 }
 
 fn score(x: f64) -> Option<Score> {
@@ -228,7 +231,10 @@ impl State {
         // Whether the figure at position `p` takes part, and whether it says what is now.
         let say = |p: usize| {
             if let Some(role) = out.roles.get(p) {
-                let now = matches!(role, Role::Chosen | Role::Rival | Role::Regression { .. });
+                let now = matches!(
+                    role,
+                    Role::Chosen | Role::Rival | Role::Regression { .. } | Role::Unconfirmed { .. }
+                );
                 (now || matches!(role, Role::Floor | Role::Above), now)
             } else {
                 let weighed = !matches!(self.view(e.at(p)), View::Skip(_));
@@ -348,7 +354,7 @@ impl State {
             .filter(|&(o, _)| seen.insert(self.dated_key(o, names)))
             .collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
-            [] => return self.fell_to(ei, names),
+            [] => return self.fell_to(ei, names).or_else(|| self.jumped(ei, names)),
             [(p, list)] => std::iter::once(e.at(*p)).chain(below(*list)).map(id).collect(),
             _ => {
                 // Each position once before the names are sorted: the lists fallen below
@@ -373,7 +379,7 @@ impl State {
                 .collect();
             About::Regressions(Box::new(NamedPairs { named: shown, count: distinct.len() }))
         };
-        Some(Regressions { offenders, claims, about })
+        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression })
     }
 
     /// The finding of a running total whose latest figures fall below what other voices
@@ -408,7 +414,50 @@ impl State {
         let about = About::FellTo(Box::new((described(&latest), described(&above))));
         let offenders = self.ids_in_order(above.iter().map(|&o| figure(o)).collect(), names);
         let all = latest.iter().chain(&above).map(|&o| figure(o)).collect();
-        Some(Regressions { offenders, claims: self.ids_in_order(all, names), about })
+        let claims = self.ids_in_order(all, names);
+        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression })
+    }
+
+    /// The finding of a lone jump held back ([`Role::Unconfirmed`]): the jump's figures, and
+    /// the figure the estimate stands on instead. `None` when no jump is held.
+    fn jumped(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let jump = self.jump_of(ei, names)?;
+        let level = e.at(out.held? as usize);
+        let jumps: Vec<usize> = out
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Role::Unconfirmed { .. }))
+            .map(|(p, _)| self.obs[e.at(p)].figure())
+            .collect();
+        let offenders = self.ids_in_order(jumps.clone(), names);
+        let all = jumps.into_iter().chain([self.obs[level].figure()]).collect();
+        let claims = self.ids_in_order(all, names);
+        let about = About::Jump(Box::new(jump));
+        Some(Regressions { offenders, claims, about, kind: FindingKind::UnconfirmedJump })
+    }
+
+    /// A lone jump held back in epoch `ei`, in words: its latest figure, the figure the
+    /// estimate stands on, and how many times that the jump is. `None` when none is held.
+    fn jump_of(&self, ei: usize, names: &impl ClaimNames) -> Option<Jump> {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let level = e.at(out.held? as usize);
+        let jump = out
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|&(p, r)| matches!(r, Role::Unconfirmed { .. }) && self.obs[e.at(p)].current())
+            .map(|(p, _)| e.at(p))
+            .next()?;
+        let low = |o: usize| match self.view(o) {
+            View::Numeric { interval, .. } => Some(interval.low().value),
+            _ => None,
+        };
+        let times = low(jump)? / low(level)?;
+        let (jump, level) =
+            (self.describe_obs(jump, names, true), self.describe_obs(level, names, true));
+        Some(Jump { figure: jump, level, times })
     }
 
     /// Why the estimate of epoch `ei` is what it is, as data for its line of words.
@@ -435,6 +484,8 @@ impl State {
         };
         let why = if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())
+        } else if let Some(jump) = self.jump_of(ei, names) {
+            EstimateWhy::Jump(Box::new(jump), giving.len())
         } else if out.floors_won() {
             EstimateWhy::Floor(giving.len())
         } else if out.same_day {
@@ -638,7 +689,17 @@ impl State {
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
+            Some(Role::Unconfirmed { level }) => {
+                let (key, as_of) = figure(level as usize);
+                return (Rank::Normal, RankWhy::Unconfirmed(key, as_of));
+            }
             _ => {}
+        }
+        // Where a lone jump is held back, the figure the estimate stands on is the estimate,
+        // and so is the same figure from another voice.
+        let level = out.held.map(|level| self.obs[e.at(level as usize)].key());
+        if self.supports[o] && level == Some(ob.key()) {
+            return (Rank::Preferred, RankWhy::Supports);
         }
         if !out.undecided.is_empty() {
             return (Rank::Normal, RankWhy::Tied);
