@@ -695,10 +695,16 @@ impl State {
             }
             _ => {}
         }
-        // Where a lone jump is held back, the figure the estimate stands on is the estimate,
-        // and so is the same figure from another voice.
-        let level = out.held.map(|level| self.obs[e.at(level as usize)].key());
-        if self.supports[o] && level == Some(ob.key()) {
+        // Where the floors won (a lone jump held back among them), the figures the estimate
+        // stands on, "at least" their low end, are the estimate: not superseded.
+        let stands_on = |spread: estimate::Spread| match self.view(o) {
+            View::Numeric { interval, .. } => {
+                let low = interval.low();
+                (low.value, low.open) == (spread.low, spread.low_open)
+            }
+            _ => false,
+        };
+        if self.supports[o] && out.floors_won() && out.numeric.is_some_and(stands_on) {
             return (Rank::Preferred, RankWhy::Supports);
         }
         if !out.undecided.is_empty() {
