@@ -736,9 +736,9 @@ impl Corpus {
             None => parser.parse(&c.phrase),
             Some("category") => parser.parse_category(&c.phrase),
             Some("set") => parser.parse_set(&c.phrase),
-            // A denial ("denied sending troops", "the request was denied") is read by the
-            // line's value, which says which way it goes.
-            Some("yes_no") => match (&c.value, crate::parse::denial(&c.phrase)) {
+            // A denial ("denied sending troops", "the request was denied") or an ending
+            // ("lifted") is read by the line's value, which says which way it goes.
+            Some("yes_no") => match (&c.value, crate::parse::two_way(&c.phrase)) {
                 (Some(value), Some(_)) => {
                     Ok(parser.parse_yes_no(value).map_err(at.wrap("value"))?)
                 }

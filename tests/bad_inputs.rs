@@ -1734,9 +1734,13 @@ fn a_yes_no_denial_is_read_by_its_value_or_refused() {
          request was denied\": the request is a yes): too ambiguous to read as yes or no"
     );
     let parser = Parser::default();
-    for (phrase, value, expected) in
-        [("denied sending troops", "no", false), ("the request for troops was denied", "yes", true)]
-    {
+    // An ending too: "troops withdrew" is no of troops there now, yes that they were sent.
+    for (phrase, value, expected) in [
+        ("denied sending troops", "no", false),
+        ("the request for troops was denied", "yes", true),
+        ("troops withdrew", "no", false),
+        ("troops withdrew", "yes", true),
+    ] {
         let corpus =
             Corpus::parse("c.jsonl", &format!("{DOC}\n{}", line(phrase, Some(value))), &parser)
                 .unwrap();
@@ -1748,6 +1752,11 @@ fn a_yes_no_denial_is_read_by_its_value_or_refused() {
             .starts_with("c.jsonl:2: field value: cannot read \"maybe\""),
         "{}",
         corpus_error(&line("denied sending troops", Some("maybe")))
+    );
+    assert!(
+        corpus_error(&line("troops withdrew", None)).contains("\"withdrew\" ends a state"),
+        "{}",
+        corpus_error(&line("troops withdrew", None))
     );
     // Without a denial, the phrase is read and the value checked against it, as before.
     assert!(

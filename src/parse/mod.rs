@@ -19,4 +19,4 @@ mod yes_no;
 
 pub(crate) use self::lex::{in_range, overlong_number};
 pub use self::parser::{MAX_PHRASE_BYTES, Parsed, Parser, Reading};
-pub(crate) use self::yes_no::{denial, expects_change};
+pub(crate) use self::yes_no::{expects_change, two_way};

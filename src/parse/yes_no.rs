@@ -10,11 +10,14 @@ use crate::value::Value;
 impl Parser {
     /// Reads a yes/no fact stated in words: "has not yet requested" is no, "asked for help" is
     /// yes. A negation word (not, no, never, n't, without, neither, nor, none, nobody,
-    /// nothing, failed, refrained, untrue, incorrect, or "yet to": "has yet to request") makes
-    /// it no; a double negation is refused as too ambiguous to read, and so is a hedge
-    /// anywhere ("might", "probably", "unclear", "pending", "considering") and a word that
-    /// denies or turns down ("denied", "refused", "rejected", "declined"): "denied sending
-    /// troops" is no, but "the request was denied" says the request was made. An answer alone reads as itself:
+    /// nothing, failed, refrained, untrue, incorrect, "yet to": "has yet to request", "ruled
+    /// out", "stopped short of"; not "not only") makes it no; a double negation is refused as
+    /// too ambiguous to read, and so is a hedge anywhere ("might", "probably", "unclear",
+    /// "pending", "considering"), a word that denies or turns down ("denied", "refused",
+    /// "rejected", "declined"): "denied sending troops" is no, but "the request was denied"
+    /// says the request was made, and a word that ends a state ("lifted", "ended", "withdrew",
+    /// "called off"): "the curfew was lifted" is no of the curfew now, yes that there was
+    /// one. An answer alone reads as itself:
     /// "yes", "true", "y", "yeah", "yep" are yes; "no", "false", "n", "nope", "nah" are no. A
     /// phrase of an undisclosed state ("not disclosed", "unknown", "N/A") is
     /// [`Value::Undisclosed`], not a no.
@@ -36,7 +39,7 @@ impl Parser {
     /// [`Error::Parse`] if the phrase is empty, holds more than one negation, holds no word
     /// ("0", "?"), reads whole as a figure or a label the general [`Parser::parse`] reads
     /// ("10", "more than 5", "2022-01-05", a quoted label), holds a hedge ("maybe",
-    /// "might", "unclear"), or holds a word that denies or turns down:
+    /// "might", "unclear"), or holds a word that denies or turns down or that ends a state:
     /// none of them says yes or no. (A corpus line reads such a phrase by its `value`.)
     pub fn parse_yes_no(&self, phrase: &str) -> Result<Parsed, Error> {
         check_length(phrase)?;
@@ -87,16 +90,20 @@ impl Parser {
                 format!("a hedge (\"{word}\") says neither yes nor no"),
             ));
         }
-        if let Some((start, word)) = denial(phrase) {
-            return Err(Error::parse(
-                phrase,
-                start,
-                format!(
+        if let Some((start, word, way)) = two_way(phrase) {
+            let problem = match way {
+                TwoWay::Denies => format!(
                     "\"{word}\" may deny the fact (\"denied sending troops\": no) or turn down \
                      a request that was made (\"the request was denied\": the request is a yes): \
                      too ambiguous to read as yes or no"
                 ),
-            ));
+                TwoWay::Ends => format!(
+                    "\"{word}\" ends a state: no of the state after it (\"the curfew was \
+                     lifted\": not in force) but yes that it held before (it was imposed): too \
+                     ambiguous to read as yes or no"
+                ),
+            };
+            return Err(Error::parse(phrase, start, problem));
         }
         let negations = negations(&words);
         if negations.len() > 1 {
@@ -180,15 +187,23 @@ const HEDGES: [&str; 11] = [
 /// reading: a negation word, a word ending in "n't", or "yet" before "to" ("has yet to
 /// request" is no, as "has not yet requested" is).
 fn negations(words: &[(usize, &str, String)]) -> Vec<Reading> {
-    let yet_to = |k: usize| words[k].2 == "yet" && words.get(k + 1).is_some_and(|w| w.2 == "to");
+    let next_is = |k: usize, w: &str| words.get(k + 1).is_some_and(|n| n.2 == w);
+    let yet_to = |k: usize| words[k].2 == "yet" && next_is(k, "to");
+    // "ruled out sending troops" and "stopped short of sending troops" deny it.
+    let ruled_out = |k: usize| RULE.contains(&words[k].2.as_str()) && next_is(k, "out");
+    let short_of = |k: usize| STOP.contains(&words[k].2.as_str()) && next_is(k, "short");
     words
         .iter()
         .enumerate()
         .filter(|&(k, (_, _, lower))| {
-            NEGATIONS.contains(&lower.as_str())
+            // "not only asked for help but ..." affirms it.
+            let not_only = lower == "not" && next_is(k, "only");
+            (NEGATIONS.contains(&lower.as_str()) && !not_only)
                 || lower.ends_with("n't")
                 || lower.ends_with("n’t")
                 || yet_to(k)
+                || ruled_out(k)
+                || short_of(k)
         })
         .map(|(_, &(start, word, _))| Reading {
             start,
@@ -198,6 +213,9 @@ fn negations(words: &[(usize, &str, String)]) -> Vec<Reading> {
         })
         .collect()
 }
+
+/// Forms of "rule" that, before "out", deny ("ruled out sending troops": no).
+const RULE: [&str; 4] = ["rule", "rules", "ruled", "ruling"];
 
 /// Words that deny or turn down, whose yes/no depends on what is denied.
 const DENIALS: [&str; 22] = [
@@ -225,12 +243,117 @@ const DENIALS: [&str; 22] = [
     "declining",
 ];
 
-/// The first word of `phrase` that denies or turns down ("denied", "refused", "rejected",
-/// "declined"), with its byte offset: "Tokayev denied requesting help" denies the fact (no),
-/// "the request for help was denied" says the request was made (yes), so such a phrase says
-/// neither by its words alone.
-pub(crate) fn denial(phrase: &str) -> Option<(usize, &str)> {
-    words_of(phrase).find(|(_, word)| DENIALS.iter().any(|d| d.eq_ignore_ascii_case(word)))
+/// Words that end a state, whose yes/no depends on the question: "the state of emergency was
+/// lifted" is no of it being in force, yes of it having been declared.
+const ENDINGS: [&str; 62] = [
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "revoke",
+    "revokes",
+    "revoked",
+    "revoking",
+    "rescind",
+    "rescinds",
+    "rescinded",
+    "rescinding",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "canceling",
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "withdrawal",
+    "suspend",
+    "suspends",
+    "suspended",
+    "suspending",
+    "halt",
+    "halts",
+    "halted",
+    "halting",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "cease",
+    "ceases",
+    "ceased",
+    "ceasing",
+    "expire",
+    "expires",
+    "expired",
+    "expiring",
+    "repeal",
+    "repeals",
+    "repealed",
+    "repealing",
+    "abolish",
+    "abolished",
+    "terminate",
+    "terminated",
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling",
+    "scrap",
+    "scrapped",
+];
+
+/// Two words that end a state together ("called off", "pulled out"): the first's forms, then
+/// the second.
+const ENDING_PAIRS: [(&[&str], &str); 2] = [
+    (&["call", "calls", "called", "calling"], "off"),
+    (&["pull", "pulls", "pulled", "pulling"], "out"),
+];
+
+/// Forms of "stop" that, before "short", deny ("stopped short of sending troops": no).
+const STOP: [&str; 4] = ["stop", "stops", "stopped", "stopping"];
+
+/// How a word leaves a yes/no phrase to be read by what it is about (see [`two_way`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TwoWay {
+    /// It denies or turns down: "denied sending troops" is no, "the request was denied" says a
+    /// request was made.
+    Denies,
+    /// It ends a state: "lifted" is no of the state now, yes of the state before.
+    Ends,
+}
+
+/// The first word of `phrase` whose yes/no depends on what it is about, with its byte offset
+/// and how: a word that denies or turns down ("denied", "refused", "rejected", "declined":
+/// "Tokayev denied requesting help" denies the fact, "the request for help was denied" says
+/// the request was made), or one that ends a state ("lifted", "ended", "withdrew", "called
+/// off"; not "stopped short of", which denies, nor "the end of the week"). Such a phrase says neither by its words alone:
+/// a corpus line reads it by its `value`.
+pub(crate) fn two_way(phrase: &str) -> Option<(usize, &str, TwoWay)> {
+    let words: Vec<(usize, &str)> = words_of(phrase).collect();
+    let is = |list: &[&str], w: &str| list.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let next_is = |k: usize, w: &str| words.get(k + 1).is_some_and(|n| n.1.eq_ignore_ascii_case(w));
+    words.iter().enumerate().find_map(|(k, &(start, word))| {
+        let way = if is(&DENIALS, word) {
+            TwoWay::Denies
+        } else if (is(&ENDINGS, word)
+            && !(is(&STOP, word) && next_is(k, "short"))
+            && !(word.eq_ignore_ascii_case("end") && next_is(k, "of")))
+            || ENDING_PAIRS.iter().any(|(first, second)| is(first, word) && next_is(k, second))
+        {
+            TwoWay::Ends
+        } else {
+            return None;
+        };
+        Some((start, word, way))
+    })
 }
 
 /// The words of a yes/no phrase with their byte offsets: runs of letters, digits and
@@ -300,6 +423,11 @@ mod tests {
             ("nobody was killed", Value::YesNo(false)),
             ("untrue", Value::YesNo(false)),
             ("requested help in May", Value::YesNo(true)),
+            ("ruled out sending troops", Value::YesNo(false)),
+            ("stopped short of requesting help", Value::YesNo(false)),
+            ("not only requested help but hosted the troops", Value::YesNo(true)),
+            ("remains in force", Value::YesNo(true)),
+            ("asked for help by the end of the week", Value::YesNo(true)),
             ("yes", Value::YesNo(true)),
             ("True", Value::YesNo(true)),
             ("y", Value::YesNo(true)),
@@ -321,7 +449,7 @@ mod tests {
             ("2022-01-05", "reads as 2022-01-05, not as yes or no"),
             ("maybe", "a hedge (\"maybe\") says neither yes nor no"),
             ("?", "holds no word"),
-            ("not lifted, not", "two negations"),
+            ("not asked, not", "two negations"),
             // "denied sending troops" is no, "the request was denied" says a request was made.
             ("denied sending troops", "\"denied\" may deny the fact"),
             ("the request was Denied", "\"Denied\" may deny the fact"),
@@ -331,6 +459,13 @@ mod tests {
             ("might request help", "a hedge (\"might\")"),
             ("is considering a request", "a hedge (\"considering\")"),
             ("it is unclear whether help was requested", "a hedge (\"unclear\")"),
+            // A word that ends a state: no of the state after it, yes of the state before.
+            ("lifted", "\"lifted\" ends a state"),
+            ("the curfew Ended on Friday", "\"Ended\" ends a state"),
+            ("troops withdrew", "\"withdrew\" ends a state"),
+            ("the operation was called off", "\"called\" ends a state"),
+            ("troops pulled out", "\"pulled\" ends a state"),
+            ("put an end to the curfew", "\"end\" ends a state"),
         ] {
             let err = read(phrase).expect_err(phrase).to_string();
             assert!(err.contains(problem), "{phrase:?}: {err}");
