@@ -759,6 +759,53 @@ fn a_lone_jump_waits_for_a_second_voice() {
     assert_eq!(estimate(&r).figure.to_string(), "low 230 / best 230 / high 230");
 }
 
+/// One voice against one, the same day, nothing to tell them apart: the reports do not decide.
+/// The lower figure won, ranked preferred, the other deprecated and its voice scored wrong,
+/// with "the most reliability-weighted support (1 independent voice)" for a reason (a
+/// judgement probe). Now the estimate reaches from one to the other, its best the lower (the
+/// conservative reading), both figures are normal ("tied"), both voices are scored alike (by
+/// their distance from the middle of the tie), and the conflict's words say the tie. A later
+/// report, or a second voice, still decides.
+#[test]
+fn numbers_that_tie_on_every_count_are_a_tie_not_a_win() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("ministry", "225", "Health ministry", 1),
+        deaths("opposition", "164", "Opposition", 1),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 164 / best 164 / high 225");
+    assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
+    assert_eq!((rank(&r, "ministry"), rank(&r, "opposition")), (Rank::Normal, Rank::Normal));
+    let scores = |source: &str| {
+        let s = r.source(&SourceId::new(source).unwrap()).unwrap();
+        (s.agreement, s.reliability)
+    };
+    assert_eq!(scores("Health ministry"), scores("Opposition"));
+    let conflict = only(&r, FindingKind::Conflict);
+    assert!(conflict.message.to_string().contains("tie on every count"), "{}", conflict.message);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::SingleVoice), "{:#?}", r.findings);
+    // Two against two ties too.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "225", "A", 1),
+        deaths("b", "225", "B", 1),
+        deaths("c", "164", "C", 1),
+        deaths("d", "164", "D", 1),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 225");
+    // A second voice decides.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "225", "A", 1),
+        deaths("b", "225", "B", 1),
+        deaths("c", "164", "C", 1),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 225 / best 225 / high 225");
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    // So does a later report, which usually knows more.
+    let later = deaths("b", "164", "B", 2).with_as_of(day(1));
+    let r = Reconciler::new().reconcile(vec![deaths("a", "225", "A", 1), later]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 164");
+}
+
 /// A voice with a better record elsewhere than the voice beneath its jump together outweighs
 /// it: its jump is not held. Here the jumper agrees with two others on another quantity, where
 /// the voice beneath it is alone and wrong.

@@ -178,6 +178,13 @@ pub(crate) struct Outcome {
     /// When a lone jump is held back ([`Role::Unconfirmed`]), the position of the figure the
     /// estimate stands on instead: the highest that other voices reported.
     pub held: Option<u32>,
+    /// The clusters of numbers that tie with the chosen one on every count (the CRH loss,
+    /// the weight, the voices, the latest report, the distinct figures), ascending: the
+    /// reports do not decide, so the estimate reaches from the lowest of them to the highest,
+    /// its best the chosen's (the lowest, the conservative reading), and each side of the tie
+    /// is judged by its distance from the middle of the estimate, not from the best a tie
+    /// put it at.
+    pub tied: Vec<u32>,
 }
 
 impl Outcome {
@@ -185,6 +192,16 @@ impl Outcome {
     /// [`Role::Regression`]'s.
     pub(crate) fn below(&self, at: u32) -> impl ExactSizeIterator<Item = usize> + '_ {
         self.below.list(at).iter().map(|&p| p as usize)
+    }
+
+    /// Whether the figure at position `p` is a side of a tie of numbers: of a cluster tied
+    /// with the chosen one ([`Role::Tied`]), or of the chosen cluster when one ties with it.
+    pub(crate) fn in_a_tie(&self, p: usize) -> bool {
+        match self.roles.get(p) {
+            Some(Role::Tied) => true,
+            Some(Role::Chosen) => !self.tied.is_empty(),
+            _ => false,
+        }
     }
 
     /// True when no figure of the latest date won: the estimate is the floor of earlier
@@ -751,7 +768,9 @@ fn common_interval(members: &[impl Position], inputs: &[Input<'_>]) -> Option<In
 /// least (as `!outweighs(∞, least)` has always had it). That is a latent rule, kept here so
 /// that this function's choices do not change; it is to be fixed on purpose, on its own.
 ///
-/// `scratch` holds buffers reused from one epoch and round to the next.
+/// `scratch` holds buffers reused from one epoch and round to the next. Returns the chosen
+/// cluster, and the clusters that tie with it on every count, the loss and the support (see
+/// [`Support::beats`]), ascending: the reports do not decide between them.
 ///
 /// # Complexity
 /// O(n + c + k · n) for n observations and c clusters, of which k are scored: the ends are
@@ -765,14 +784,16 @@ fn least_loss_cluster<'v>(
     heaviest: usize,
     weight: &[f64],
     scratch: &mut Scratch,
-) -> usize {
+) -> (usize, Vec<u32>) {
     // An epoch of fewer than two clusters has no walk: nothing to choose.
-    let Some(walk) = epoch.walk else { return heaviest };
+    let Some(walk) = epoch.walk else { return (heaviest, Vec::new()) };
     let Scratch { claims, ends, losses, .. } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, view, weight));
-    let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else { return heaviest };
+    let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else {
+        return (heaviest, Vec::new());
+    };
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
     let mut at_x = None;
@@ -801,13 +822,21 @@ fn least_loss_cluster<'v>(
     let tied = |&i: &usize| {
         losses.get(i).copied().flatten().is_some_and(|loss| !crh::outweighs(loss, least))
     };
-    if tied(&heaviest) {
-        return heaviest;
-    }
-    let tied = (0..losses.len()).filter(tied);
-    best_of(tied.clone().map(|i| supports[i]))
-        .and_then(|(k, _)| tied.clone().nth(k))
-        .unwrap_or(heaviest)
+    let chosen = if tied(&heaviest) {
+        heaviest
+    } else {
+        let tied = (0..losses.len()).filter(tied);
+        best_of(tied.clone().map(|i| supports[i]))
+            .and_then(|(k, _)| tied.clone().nth(k))
+            .unwrap_or(heaviest)
+    };
+    let even = |i: &usize| {
+        *i != chosen
+            && tied(i)
+            && !supports[chosen].beats(&supports[*i])
+            && !supports[*i].beats(&supports[chosen])
+    };
+    (chosen, (0..losses.len()).filter(even).map(index).collect())
 }
 
 /// Scores the clusters of one side of the median, `(point, cluster)` nearest first, into
@@ -893,6 +922,9 @@ pub(crate) enum Role {
     /// second voice gives it ([`is_jump`]): the estimate stands on the figure at position
     /// `level`, the highest of theirs, as when the floors win.
     Unconfirmed { level: u32 },
+    /// A current figure of a cluster that ties with the chosen one on every count
+    /// ([`Outcome::tied`]): ranked normal, as the chosen cluster's figures are.
+    Tied,
 }
 
 impl Role {
@@ -914,6 +946,7 @@ impl Role {
             Role::Revised { by } => (6, Some(by)),
             Role::Regression { below } => (7, Some(below)),
             Role::Unconfirmed { level } => (8, Some(level)),
+            Role::Tied => (9, None),
         }
     }
 
@@ -929,6 +962,7 @@ impl Role {
             6 => Role::Revised { by: number },
             7 => Role::Regression { below: number },
             8 => Role::Unconfirmed { level: number },
+            9 => Role::Tied,
             k => unreachable!("no role packs to kind {k}"),
         }
     }
@@ -1878,7 +1912,8 @@ pub(crate) fn numeric<'a>(
     }));
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let best = least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
+    let (best, even) =
+        least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
@@ -1904,8 +1939,13 @@ pub(crate) fn numeric<'a>(
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
+        // So do the roles of a tie, which is rare: found anew whenever there is one.
         Some(previous)
-            if previous.chosen == chosen && floors_at.is_none() && !previous.roles.is_empty() =>
+            if previous.chosen == chosen
+                && floors_at.is_none()
+                && !previous.roles.is_empty()
+                && previous.tied.is_empty()
+                && even.is_empty() =>
         {
             previous
         }
@@ -1914,7 +1954,9 @@ pub(crate) fn numeric<'a>(
             let kept = Kept { common: common.as_ref(), floor: floors_at, held };
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
-            let (roles, below) = roles(clusters, chosen, kept, inputs, |m| epoch.revised(m), found);
+            let tied = if floors_at.is_none() { even.as_slice() } else { &[] };
+            let (roles, below) =
+                roles(clusters, (chosen, tied), kept, inputs, |m| epoch.revised(m), found);
             Outcome {
                 // The epoch's clusters, which the rounds do not read here: moved in when the
                 // rounds end (`State::iterate`), not copied every time the winner changes.
@@ -1927,10 +1969,12 @@ pub(crate) fn numeric<'a>(
                 same_day: false,
                 undecided: Vec::new(),
                 held: None,
+                tied: Vec::new(),
             }
         }
     };
     outcome.held = held.map(|h| h.level);
+    outcome.tied = if floors_at.is_none() { even } else { Vec::new() };
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     points.clear();
     points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
@@ -1948,8 +1992,31 @@ pub(crate) fn numeric<'a>(
         .filter_map(|m| low_end(view(m)))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points));
+    if let Some(spread) = outcome.numeric.as_mut() {
+        let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
+        widen(spread, tied.map(Common::interval), floor);
+    }
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
+}
+
+/// Widens `spread` to what the clusters tied with the chosen one allow (`tied`, their common
+/// intervals): from the lowest low end to the highest high end, unbounded if one is; never
+/// below `floor`, what the estimate keeps of earlier figures (the total cannot have fallen).
+fn widen(spread: &mut Spread, tied: impl Iterator<Item = Interval>, floor: Option<Endpoint>) {
+    let floor = floor.map_or(f64::NEG_INFINITY, |f| f.value);
+    for common in tied {
+        if common.low().value < spread.low && common.low().value >= floor {
+            (spread.low, spread.low_open) = (common.low().value, common.low().open);
+        }
+        match (common.high(), spread.high) {
+            (None, _) => (spread.high, spread.high_open) = (None, false),
+            (Some(h), Some(high)) if h.value > high => {
+                (spread.high, spread.high_open) = (Some(h.value), h.open);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Whether a figure said as `stated` names an amount the estimate `spread` allows: what it
@@ -2077,12 +2144,14 @@ struct RolesScratch {
 }
 
 /// Every observation's role once the cluster is chosen (see [`Role`]), and the lists of the
-/// regressions ([`Outcome::below`]); `chosen` past the last cluster means the floors won. `floaters` are the voices without a bounded current figure
+/// regressions ([`Outcome::below`]); `chosen` past the last cluster means the floors won, and
+/// `tied` lists the clusters tied with it on every count ([`Outcome::tied`]). `floaters` are
+/// the voices without a bounded current figure
 /// whose latest floors lie beneath the estimate: with the chosen cluster's voices, theirs are
 /// the figures that support it.
 fn roles(
     clusters: &Clusters,
-    chosen: usize,
+    (chosen, tied): (usize, &[u32]),
     kept: Kept<'_>,
     inputs: &[Input<'_>],
     revised: impl Fn(usize) -> Option<usize>,
@@ -2097,10 +2166,14 @@ fn roles(
     let unconfirmed = kept.held.map(|h| Role::Unconfirmed { level: h.level });
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            roles.set(
-                m.at(),
-                if ci == chosen { Role::Chosen } else { unconfirmed.unwrap_or(Role::Rival) },
-            );
+            let role = if ci == chosen {
+                Role::Chosen
+            } else if tied.contains(&index(ci)) {
+                Role::Tied
+            } else {
+                unconfirmed.unwrap_or(Role::Rival)
+            };
+            roles.set(m.at(), role);
         }
     }
     let beneath = |i: &Interval| !kept.above(&i.low());
@@ -2169,7 +2242,9 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
     candidates.clear();
     candidates.extend(
         (0..inputs.len())
-            .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
+            .filter(|&m| {
+                matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival | Role::Tied)
+            })
             .filter(|&m| dated(m).is_some()),
     );
     kept.sort_by_key(|&m| (inputs[m].as_of, m));
@@ -2390,6 +2465,7 @@ pub(crate) fn labels(
         same_day: false,
         undecided: Vec::new(),
         held: None,
+        tied: Vec::new(),
     }
 }
 
@@ -2873,7 +2949,7 @@ mod tests {
         let supports = &supports[..clusters.len().min(supports.len())];
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
         let view = |m: usize| inputs[m].view;
-        let walked = least_loss_cluster(
+        let (walked, _) = least_loss_cluster(
             &clusters,
             &epoch,
             &view,

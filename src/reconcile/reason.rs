@@ -537,7 +537,14 @@ pub(crate) enum EstimateWhy {
     /// figures, the first [`RIVALS_NAMED`] of them named.
     /// (Shared: a finding that repeats the reason holds the same list.)
     /// How many other voices' earlier figures lie beneath the chosen one.
-    Split { clusters: usize, voices: usize, floor_voices: usize, others: std::sync::Arc<Rivals> },
+    /// Whether the chosen cluster ties with others on every count (see `Outcome::tied`).
+    Split {
+        tied: bool,
+        clusters: usize,
+        voices: usize,
+        floor_voices: usize,
+        others: std::sync::Arc<Rivals>,
+    },
     /// One cluster: how many figures, from how many voices, whether earlier figures act as
     /// floors and how many other voices give only those, how many regressions and how many
     /// earlier figures above are set aside.
@@ -618,7 +625,14 @@ impl fmt::Display for EstimateReason {
                     ", in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
                 )
             }
-            EstimateWhy::Split { clusters, voices, floor_voices, others } => {
+            EstimateWhy::Split { tied: true, clusters, others, .. } => {
+                write!(
+                    f,
+                    "the figures split into {clusters} conflicting clusters that tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them, so the estimate reaches from the lowest to the highest, its best the lowest (the conservative reading); besides the lowest: "
+                )?;
+                others.fmt(f)
+            }
+            EstimateWhy::Split { clusters, voices, floor_voices, others, .. } => {
                 write!(
                     f,
                     "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}",

@@ -233,7 +233,11 @@ impl State {
             if let Some(role) = out.roles.get(p) {
                 let now = matches!(
                     role,
-                    Role::Chosen | Role::Rival | Role::Regression { .. } | Role::Unconfirmed { .. }
+                    Role::Chosen
+                        | Role::Rival
+                        | Role::Regression { .. }
+                        | Role::Unconfirmed { .. }
+                        | Role::Tied
                 );
                 (now || matches!(role, Role::Floor | Role::Above), now)
             } else {
@@ -515,6 +519,7 @@ impl State {
                 }
             }
             EstimateWhy::Split {
+                tied: !out.tied.is_empty(),
                 clusters: out.clusters.len(),
                 voices: giving.len(),
                 floor_voices: beneath(),
@@ -546,6 +551,11 @@ impl State {
         why.into()
     }
 
+    /// Whether group `gi`'s latest epoch ends in a tie of numbers ([`Outcome::tied`]).
+    pub fn numbers_tie(&self, gi: usize) -> bool {
+        self.group_latest[gi].is_some_and(|ei| !self.outcomes[ei].tied.is_empty())
+    }
+
     /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
     /// order the reports do not give.
     pub fn changed_same_day(&self, gi: usize) -> bool {
@@ -556,8 +566,10 @@ impl State {
     /// do, a figure of a same-day change or of a tie is not held wrong.
     pub fn read_of(&self, c: usize) -> Read {
         let o = self.claim_obs[c] as usize;
-        let out = &self.outcomes[self.epoch_of(o)];
-        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() }
+        let ei = self.epoch_of(o);
+        let out = &self.outcomes[ei];
+        let tied = out.in_a_tie(o - self.epochs[ei].obs.start);
+        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() || tied }
     }
 
     /// The public result of group `gi`'s latest epoch, made anew (see
@@ -689,6 +701,7 @@ impl State {
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
+            _ if out.in_a_tie(o - e.obs.start) => return (Rank::Normal, RankWhy::Tied),
             Some(Role::Unconfirmed { level }) => {
                 let (key, as_of) = figure(level as usize);
                 return (Rank::Normal, RankWhy::Unconfirmed(key, as_of));
