@@ -499,10 +499,12 @@ pub(crate) fn of_group(
     let in_clusters =
         if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
     // A figure of a running total that its own voice later moved past (two outlets at 12 and
-    // 15 on day 1 that both say 31 later) is settled history, not a finding; two figures far
-    // apart that no later report of their voices settled stay one.
+    // 15 on day 1 that both say 31 later) is settled history, not a finding, and so is one
+    // the estimate now stands on when the other side's voice moved past its own (Reuters'
+    // 164 against AFP's 225, then Reuters' 225); two figures far apart that no later report
+    // of their voices settled stay one.
     let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
-    let mut moved: Option<Vec<ClaimId>> = None;
+    let mut moved: Option<(Vec<ClaimId>, Vec<ClaimId>)> = None;
     let mut unsettled: Vec<HeldRelation<'_>> = Vec::new();
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
         let within_split = holds(&in_clusters, r.a) && holds(&in_clusters, r.b);
@@ -511,8 +513,12 @@ pub(crate) fn of_group(
             continue;
         }
         let history = running && {
-            let moved = moved.get_or_insert_with(|| moved_on(&members(), names));
-            moved.binary_search(r.a).is_ok() && moved.binary_search(r.b).is_ok()
+            let (moved, supporting) = moved.get_or_insert_with(|| {
+                (moved_on(&members(), names), state.supporting_ids(gi, names))
+            });
+            let (a, b) = (moved.binary_search(r.a).is_ok(), moved.binary_search(r.b).is_ok());
+            let stands = |id: &ClaimId| supporting.binary_search(id).is_ok();
+            (a || stands(r.a)) && (b || stands(r.b)) && (a || b)
         };
         if !history {
             unsettled.push(r);

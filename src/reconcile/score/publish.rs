@@ -620,6 +620,17 @@ impl State {
         self.ids_in_order(of_voice.map(super::Obs::figure).collect(), names)
     }
 
+    /// The ids of the claims (and derived bounds) that support group `gi`'s estimate, sorted:
+    /// what `Estimate::supporting` lists where whole groups are asked for, found without them.
+    pub fn supporting_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let figures = out.supporting().map(|p| self.obs[e.at(p)].figure()).collect();
+        let mut ids = self.ids_in_order(figures, names);
+        ids.sort_unstable();
+        ids
+    }
+
     /// Per group, the indices of its claims (of `n_claims`), in claim order: O(n log e) for e
     /// epochs.
     pub fn claims_by_group(&self, n_claims: usize) -> Vec<Vec<usize>> {
