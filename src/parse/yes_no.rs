@@ -245,7 +245,7 @@ const DENIALS: [&str; 22] = [
 
 /// Words that end a state, whose yes/no depends on the question: "the state of emergency was
 /// lifted" is no of it being in force, yes of it having been declared.
-const ENDINGS: [&str; 62] = [
+const ENDINGS: [&str; 68] = [
     "lift",
     "lifts",
     "lifted",
@@ -299,15 +299,21 @@ const ENDINGS: [&str; 62] = [
     "repealed",
     "repealing",
     "abolish",
+    "abolishes",
     "abolished",
+    "abolishing",
     "terminate",
+    "terminates",
     "terminated",
+    "terminating",
     "recall",
     "recalls",
     "recalled",
     "recalling",
     "scrap",
+    "scraps",
     "scrapped",
+    "scrapping",
 ];
 
 /// Two words that end a state together ("called off", "pulled out"): the first's forms, then
@@ -340,12 +346,18 @@ pub(crate) fn two_way(phrase: &str) -> Option<(usize, &str, TwoWay)> {
     let words: Vec<(usize, &str)> = words_of(phrase).collect();
     let is = |list: &[&str], w: &str| list.iter().any(|d| d.eq_ignore_ascii_case(w));
     let next_is = |k: usize, w: &str| words.get(k + 1).is_some_and(|n| n.1.eq_ignore_ascii_case(w));
+    let after = |k: usize, w: &str| {
+        k.checked_sub(1).and_then(|p| words.get(p)).is_some_and(|p| p.1.eq_ignore_ascii_case(w))
+    };
     words.iter().enumerate().find_map(|(k, &(start, word))| {
         let way = if is(&DENIALS, word) {
             TwoWay::Denies
         } else if (is(&ENDINGS, word)
-            && !(is(&STOP, word) && next_is(k, "short"))
-            && !(word.eq_ignore_ascii_case("end") && next_is(k, "of")))
+            // "asked for help to end the unrest" asks; "until the end" and "the end of the
+            // week" name a time; "stopped short of" denies.
+            && !after(k, "to")
+            && !(word.eq_ignore_ascii_case("end") && (after(k, "the") || next_is(k, "of")))
+            && !(is(&STOP, word) && next_is(k, "short")))
             || ENDING_PAIRS.iter().any(|(first, second)| is(first, word) && next_is(k, second))
         {
             TwoWay::Ends
@@ -428,6 +440,9 @@ mod tests {
             ("not only requested help but hosted the troops", Value::YesNo(true)),
             ("remains in force", Value::YesNo(true)),
             ("asked for help by the end of the week", Value::YesNo(true)),
+            ("asked the CSTO for help to end the unrest", Value::YesNo(true)),
+            ("requested troops to stop the riots", Value::YesNo(true)),
+            ("troops will remain until the end", Value::YesNo(true)),
             ("yes", Value::YesNo(true)),
             ("True", Value::YesNo(true)),
             ("y", Value::YesNo(true)),
@@ -466,6 +481,8 @@ mod tests {
             ("the operation was called off", "\"called\" ends a state"),
             ("troops pulled out", "\"pulled\" ends a state"),
             ("put an end to the curfew", "\"end\" ends a state"),
+            ("the government is terminating the state of emergency", "\"terminating\" ends"),
+            ("scraps the curfew", "\"scraps\" ends a state"),
         ] {
             let err = read(phrase).expect_err(phrase).to_string();
             assert!(err.contains(problem), "{phrase:?}: {err}");

@@ -44,8 +44,8 @@ pub enum FindingKind {
     /// (one voice against one), the estimate follows the latest and the finding names them
     /// with the earlier figures above it, set aside: one side is wrong all the same.
     Regression,
-    /// A running total's latest figure, from one voice, more than three times the highest
-    /// figure other voices reported in the week before (225 deaths from two ministries, then a
+    /// A running total's latest figure, from one voice, rising more than four times a day over
+    /// the highest figure other voices reported (225 deaths from two ministries, then a
     /// blog's 2,000 the next day): a jump that large waits for a second voice, so the
     /// estimate stands on their figure ("at least 225"), as when earlier figures outweigh the
     /// latest.
@@ -264,6 +264,8 @@ pub(crate) struct Latest<'a> {
     pub estimate: Option<&'a Estimate>,
     /// Its regressions (see [`State::regressions`]).
     pub regressions: Option<Regressions>,
+    /// Its lone jump held back, if any (see [`State::jump`]).
+    pub jump: Option<Regressions>,
     /// Whether two of the group's figures are complementary time windows (relations tell;
     /// a table's rows give no time of day).
     pub has_complement: bool,
@@ -278,7 +280,7 @@ pub(crate) fn of_latest(
     voices: &Voices,
     names: &impl ClaimNames,
 ) -> Vec<Finding> {
-    let Latest { gi, subject, clusters, estimate, regressions, has_complement } = latest;
+    let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement } = latest;
     let mut out = Vec::new();
     let mut push = |kind, ids: Vec<ClaimId>, about: About| {
         let message = FindingMessage::about(subject, about);
@@ -311,7 +313,7 @@ pub(crate) fn of_latest(
         push(FindingKind::Conflict, ids, about);
     }
     drop(offenders);
-    if let Some(r) = regressions {
+    for r in regressions.into_iter().chain(jump) {
         push(r.kind, r.claims, r.about);
     }
     out.extend(single_voice(gi, subject, estimate, state, voices, names));
@@ -534,6 +536,7 @@ pub(crate) fn of_group(
         clusters: &g.clusters,
         estimate: g.estimate.as_ref(),
         regressions,
+        jump: state.jump(gi, names),
         has_complement,
     };
     out.extend(of_latest(latest, state, voices, names));

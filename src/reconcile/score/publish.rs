@@ -39,7 +39,7 @@ pub(crate) struct Regressions {
     /// for several, every offender and figure fallen below, sorted.
     pub claims: Vec<ClaimId>,
     pub about: About,
-    /// A running total that fell, or a lone jump held back ([`State::jumped`]).
+    /// A running total that fell, or a lone jump held back ([`State::jump`]).
     pub kind: FindingKind,
 }
 
@@ -358,7 +358,7 @@ impl State {
             .filter(|&(o, _)| seen.insert(self.dated_key(o, names)))
             .collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
-            [] => return self.fell_to(ei, names).or_else(|| self.jumped(ei, names)),
+            [] => return self.fell_to(ei, names),
             [(p, list)] => std::iter::once(e.at(*p)).chain(below(*list)).map(id).collect(),
             _ => {
                 // Each position once before the names are sorted: the lists fallen below
@@ -422,8 +422,14 @@ impl State {
         Some(Regressions { offenders, claims, about, kind: FindingKind::Regression })
     }
 
-    /// The finding of a lone jump held back ([`Role::Unconfirmed`]): the jump's figures, and
-    /// the figure the estimate stands on instead. `None` when no jump is held.
+    /// The finding of group `gi`'s lone jump held back ([`Role::Unconfirmed`]) in its latest
+    /// epoch: the jump's figures, and the figure the estimate stands on instead. `None` when
+    /// no jump is held. Beside its regressions' finding, if any ([`State::regressions`]).
+    pub fn jump(&self, gi: usize, names: &impl ClaimNames) -> Option<Regressions> {
+        self.jumped(self.group_latest[gi]?, names)
+    }
+
+    /// [`State::jump`] of epoch `ei`.
     fn jumped(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let jump = self.jump_of(ei, names)?;
@@ -454,11 +460,12 @@ impl State {
             .filter(|&(p, r)| matches!(r, Role::Unconfirmed { .. }) && self.obs[e.at(p)].current())
             .map(|(p, _)| e.at(p))
             .next()?;
-        let low = |o: usize| match self.view(o) {
-            View::Numeric { interval, .. } => Some(interval.low().value),
+        let interval = |o: usize| match self.view(o) {
+            View::Numeric { interval, .. } => Some(interval),
             _ => None,
         };
-        let times = low(jump)? / low(level)?;
+        // As the jump was measured: its low end against the most the figure beneath allows.
+        let times = interval(jump)?.low().value / estimate::allows_at_most(&interval(level)?);
         let (jump, level) =
             (self.describe_obs(jump, names, true), self.describe_obs(level, names, true));
         Some(Jump { figure: jump, level, times })
