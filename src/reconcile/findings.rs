@@ -233,10 +233,6 @@ fn single_voice(
     names: &impl ClaimNames,
 ) -> Option<Finding> {
     let e = estimate.filter(|e| matches!(e.figure, super::Figure::Number { .. }))?;
-    // A tie of numbers rests on no one voice: the reports do not decide.
-    if state.numbers_tie(gi) {
-        return None;
-    }
     let used = state.giving_voices(gi);
     let (&v, 1) = (used.first()?, used.len()) else { return None };
     // The estimate names its supporting claims only where whole groups are asked for; the

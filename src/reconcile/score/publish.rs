@@ -558,11 +558,6 @@ impl State {
         why.into()
     }
 
-    /// Whether group `gi`'s latest epoch ends in a tie of numbers ([`Outcome::tied`]).
-    pub fn numbers_tie(&self, gi: usize) -> bool {
-        self.group_latest[gi].is_some_and(|ei| !self.outcomes[ei].tied.is_empty())
-    }
-
     /// Whether group `gi`'s latest epoch is a yes/no state given both ways on one day, in an
     /// order the reports do not give.
     pub fn changed_same_day(&self, gi: usize) -> bool {
@@ -573,10 +568,8 @@ impl State {
     /// do, a figure of a same-day change or of a tie is not held wrong.
     pub fn read_of(&self, c: usize) -> Read {
         let o = self.claim_obs[c] as usize;
-        let ei = self.epoch_of(o);
-        let out = &self.outcomes[ei];
-        let tied = out.in_a_tie(o - self.epochs[ei].obs.start);
-        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() || tied }
+        let out = &self.outcomes[self.epoch_of(o)];
+        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() }
     }
 
     /// The public result of group `gi`'s latest epoch, made anew (see
