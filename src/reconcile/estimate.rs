@@ -920,9 +920,9 @@ pub(crate) enum Role {
     /// role (8 bytes; 16 with a boxed list).
     Regression { below: u32 },
     /// A figure of one voice far above what other voices reported earlier, held back until a
-    /// second voice gives it ([`is_jump`]): the estimate stands on the figure at position
-    /// `level`, the highest of theirs, as when the floors win.
-    Unconfirmed { level: u32 },
+    /// second voice gives it ([`is_jump`]): the estimate stands on the highest of theirs
+    /// ([`Outcome::held`]), as when the floors win.
+    Unconfirmed,
     /// A current figure of a cluster that ties with the chosen one on every count
     /// ([`Outcome::tied`]): ranked normal, as the chosen cluster's figures are.
     Tied,
@@ -946,7 +946,7 @@ impl Role {
             Role::Above => (5, None),
             Role::Revised { by } => (6, Some(by)),
             Role::Regression { below } => (7, Some(below)),
-            Role::Unconfirmed { level } => (8, Some(level)),
+            Role::Unconfirmed => (8, None),
             Role::Tied => (9, None),
         }
     }
@@ -962,7 +962,7 @@ impl Role {
             5 => Role::Above,
             6 => Role::Revised { by: number },
             7 => Role::Regression { below: number },
-            8 => Role::Unconfirmed { level: number },
+            8 => Role::Unconfirmed,
             9 => Role::Tied,
             k => unreachable!("no role packs to kind {k}"),
         }
@@ -1177,10 +1177,10 @@ pub(crate) fn outgrows(low: f64, base: f64, days: i64) -> bool {
 /// common low end [`outgrows`] the other voices' latest earlier figure that allows the most
 /// (of `floating`, their latest figures; a lower bound allows no most) and the voice's own
 /// latest earlier figure (`is_floor` marks the epoch's floors), each by the days since it: a
-/// voice's rise over its own figures alone is its own history. Such a figure borrows the history of the voices beneath it:
-/// their figures allow it without saying it. Iraq Body Count records a figure on two
-/// independent sources; one outlet's ninefold rise over what two ministries said the day
-/// before is what a recorder waits to see confirmed.
+/// voice's rise over its own figures alone is its own history. Such a figure borrows the
+/// history of the voices beneath it: their figures allow it without saying it. Iraq Body
+/// Count records a figure on two independent sources; one outlet's ninefold rise over what
+/// two ministries said the day before is what a recorder waits to see confirmed.
 fn is_jump(
     commons: &[Option<Common>],
     floating: &[Floor],
@@ -1989,9 +1989,8 @@ pub(crate) fn numeric<'a>(
             let kept = Kept { common: common.as_ref(), floor: floors_at, held };
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
-            let tied = if floors_at.is_none() { even.as_slice() } else { &[] };
             let (roles, below) =
-                roles(clusters, (chosen, tied), kept, inputs, |m| epoch.revised(m), found);
+                roles(clusters, (chosen, &even), kept, inputs, |m| epoch.revised(m), found);
             Outcome {
                 // The epoch's clusters, which the rounds do not read here: moved in when the
                 // rounds end (`State::iterate`), not copied every time the winner changes.
@@ -2009,7 +2008,8 @@ pub(crate) fn numeric<'a>(
         }
     };
     outcome.held = held.map(|h| h.level);
-    outcome.tied = if floors_at.is_none() { even } else { Vec::new() };
+    // No floor beside a tie: the floors cannot have won.
+    outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     points.clear();
     points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
@@ -2029,19 +2029,18 @@ pub(crate) fn numeric<'a>(
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points));
     if let Some(spread) = outcome.numeric.as_mut() {
         let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
-        widen(spread, tied.map(Common::interval), floor);
+        widen(spread, tied.map(Common::interval));
     }
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
 }
 
 /// Widens `spread` to what the clusters tied with the chosen one allow (`tied`, their common
-/// intervals): from the lowest low end to the highest high end, unbounded if one is; never
-/// below `floor`, what the estimate keeps of earlier figures (the total cannot have fallen).
-fn widen(spread: &mut Spread, tied: impl Iterator<Item = Interval>, floor: Option<Endpoint>) {
-    let floor = floor.map_or(f64::NEG_INFINITY, |f| f.value);
+/// intervals): from the lowest low end to the highest high end, unbounded if one is. A tie
+/// has no floor beside it to keep the low above.
+fn widen(spread: &mut Spread, tied: impl Iterator<Item = Interval>) {
     for common in tied {
-        if common.low().value < spread.low && common.low().value >= floor {
+        if common.low().value < spread.low {
             (spread.low, spread.low_open) = (common.low().value, common.low().open);
         }
         match (common.high(), spread.high) {
@@ -2198,7 +2197,7 @@ fn roles(
     found.voices.extend(members.map(|m| inputs[m.at()].voice));
     let chosen_voices = distinct(&mut found.voices);
     let floaters = &found.floaters;
-    let unconfirmed = kept.held.map(|h| Role::Unconfirmed { level: h.level });
+    let unconfirmed = kept.held.map(|_| Role::Unconfirmed);
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
             let role = if ci == chosen {
@@ -2277,9 +2276,7 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
     candidates.clear();
     candidates.extend(
         (0..inputs.len())
-            .filter(|&m| {
-                matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival | Role::Tied)
-            })
+            .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
             .filter(|&m| dated(m).is_some()),
     );
     kept.sort_by_key(|&m| (inputs[m].as_of, m));

@@ -236,7 +236,7 @@ impl State {
                     Role::Chosen
                         | Role::Rival
                         | Role::Regression { .. }
-                        | Role::Unconfirmed { .. }
+                        | Role::Unconfirmed
                         | Role::Tied
                 );
                 (now || matches!(role, Role::Floor | Role::Above), now)
@@ -438,7 +438,7 @@ impl State {
             .roles
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r, Role::Unconfirmed { .. }))
+            .filter(|(_, r)| matches!(r, Role::Unconfirmed))
             .map(|(p, _)| self.obs[e.at(p)].figure())
             .collect();
         let offenders = self.ids_in_order(jumps.clone(), names);
@@ -457,7 +457,7 @@ impl State {
             .roles
             .iter()
             .enumerate()
-            .filter(|&(p, r)| matches!(r, Role::Unconfirmed { .. }) && self.obs[e.at(p)].current())
+            .filter(|&(p, r)| matches!(r, Role::Unconfirmed) && self.obs[e.at(p)].current())
             .map(|(p, _)| e.at(p))
             .next()?;
         let interval = |o: usize| match self.view(o) {
@@ -713,8 +713,9 @@ impl State {
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ if out.in_a_tie(o - e.obs.start) => return (Rank::Normal, RankWhy::Tied),
-            Some(Role::Unconfirmed { level }) => {
-                let (key, as_of) = figure(level as usize);
+            // A jump is held with the figure the estimate stands on instead (`Outcome::held`).
+            Some(Role::Unconfirmed) if out.held.is_some() => {
+                let (key, as_of) = figure(out.held.map_or(0, |level| level as usize));
                 return (Rank::Normal, RankWhy::Unconfirmed(key, as_of));
             }
             _ => {}
