@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example copying [-- --seeds N] [--rate R] [--original poorest|best]
-//!     [--only counts|labels] [--noise P] [--thin]
+//!     [--only counts|labels] [--noise P] [--spread S] [--thin]
 //! ```
 //!
 //! `--rate` sets how often a clique member echoes the original (0.8 by default), `--original`
@@ -11,6 +11,9 @@
 //! makes each table half counts and half labels with the clique copying one kind only (the
 //! shares are then over that kind's objects), and `--noise P` rounds a copied number to two
 //! significant figures with chance `P` (`Synthetic::copies_only`, `Synthetic::copy_noise`).
+//! `--spread S` makes a right honest source state its own count, off the truth by up to `S` of
+//! it (`Synthetic::honest_spread`), while copies keep their original's figure to the digit; a
+//! count is then right, for every column, when it lies within `S` of the truth.
 //! `--thin` makes the cliques a wire's sites instead: 1,000 sources, each claiming an object
 //! with chance 0.05 (`Synthetic::coverage`), of which 400, 600 or 800 echo source 0, so two
 //! copies share about two objects and each copy about forty with the rest of its clique.
@@ -41,7 +44,8 @@ const OBJECTS: usize = 1_000;
 const RATE: f64 = 0.8;
 
 const USAGE: &str = "usage: cargo run --release --example copying [-- --seeds N] [--rate R] \
-                     [--original poorest|best] [--only counts|labels] [--noise P] [--thin]";
+                     [--original poorest|best] [--only counts|labels] [--noise P] [--spread S] \
+                     [--thin]";
 
 /// The sources of every `--thin` table, each claiming an object with chance [`THIN_COVERAGE`].
 const THIN_SOURCES: usize = 1_000;
@@ -55,12 +59,21 @@ struct Options {
     best: bool,
     only: Option<AttributeKind>,
     noise: f64,
+    spread: f64,
     thin: bool,
 }
 
 /// The options, or `None` for a command line that is not the usage.
 fn options() -> Option<Options> {
-    let mut o = Options { seeds: 3, rate: RATE, best: false, only: None, noise: 0.0, thin: false };
+    let mut o = Options {
+        seeds: 3,
+        rate: RATE,
+        best: false,
+        only: None,
+        noise: 0.0,
+        spread: 0.0,
+        thin: false,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--thin" {
@@ -82,6 +95,9 @@ fn options() -> Option<Options> {
             ("--noise", Some(p)) if p.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p)) => {
                 o.noise = p.parse().unwrap_or(o.noise);
             }
+            ("--spread", Some(p)) if p.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p)) => {
+                o.spread = p.parse().unwrap_or(o.spread);
+            }
             _ => return None,
         }
     }
@@ -89,7 +105,7 @@ fn options() -> Option<Options> {
 }
 
 fn main() -> ExitCode {
-    let Some(Options { seeds, rate, best, only, noise, thin }) = options() else {
+    let Some(Options { seeds, rate, best, only, noise, spread, thin }) = options() else {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
     };
@@ -101,7 +117,7 @@ fn main() -> ExitCode {
         ([6, 8, 12].iter().map(|&c| (HONEST, c)).collect(), 1.0)
     };
     println!(
-        "clique copy rate {rate}, original the {} honest source, copied numbers rounded {noise}, each source claiming an object with chance {coverage}",
+        "clique copy rate {rate}, original the {} honest source, copied numbers rounded {noise}, honest counts spread {spread}, each source claiming an object with chance {coverage}",
         if best { "best" } else { "poorest" }
     );
     // With `--only`, each table mixes counts and labels, the clique copies one kind, and the
@@ -130,12 +146,13 @@ fn main() -> ExitCode {
                     .coverage(coverage)
                     .categorical(categorical)
                     .clique(clique, if best { honest - 1 } else { 0 }, rate)
-                    .copy_noise(noise);
+                    .copy_noise(noise)
+                    .honest_spread(spread);
                 let synth = match only {
                     Some(k) => synth.copies_only(k),
                     None => synth,
                 };
-                let row = match measure(&synth) {
+                let row = match measure(&synth, spread) {
                     Ok((row, why)) => {
                         if example.is_none() {
                             example = why;
@@ -176,14 +193,22 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The truth's text for object `o`, as a claim of it would be written.
-fn truth_text(synth: &Synthetic, o: usize) -> String {
-    synth.truth(o).value.to_string()
+/// Whether `text`, an estimate or a claim of object `o`, is right: the truth's text (a
+/// category in any case), or with a `spread` of honest counts, a number within that share of
+/// the true count (and the half a rounding adds).
+fn is_right(synth: &Synthetic, o: usize, text: &str, spread: f64) -> bool {
+    let truth = synth.truth(o).value.to_string();
+    if spread > 0.0 {
+        if let (Ok(x), Ok(t)) = (text.parse::<f64>(), truth.parse::<f64>()) {
+            return (x - t).abs() <= spread * t + 0.5;
+        }
+    }
+    text.eq_ignore_ascii_case(&truth)
 }
 
 /// How many of `objects` a result estimates right: its best figure, or its value (a category
 /// in any case), is the truth's text.
-fn right(result: &Reconciliation, synth: &Synthetic, objects: &[usize]) -> usize {
+fn right(result: &Reconciliation, synth: &Synthetic, objects: &[usize], spread: f64) -> usize {
     let mut best: HashMap<String, String> = HashMap::new();
     for g in &result.groups {
         let Some(event) = g.subject.which_event() else { continue };
@@ -197,15 +222,15 @@ fn right(result: &Reconciliation, synth: &Synthetic, objects: &[usize]) -> usize
     }
     objects
         .iter()
-        .filter(|&&o| {
-            best.get(&format!("o{o}"))
-                .is_some_and(|b| b.eq_ignore_ascii_case(&truth_text(synth, o)))
-        })
+        .filter(|&&o| best.get(&format!("o{o}")).is_some_and(|b| is_right(synth, o, b, spread)))
         .count()
 }
 
 /// Majority, full model and bulk accuracy, found and false pair shares.
-fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std::error::Error>> {
+fn measure(
+    synth: &Synthetic,
+    spread: f64,
+) -> Result<([f64; 5], Option<String>), Box<dyn std::error::Error>> {
     // The objects of the kind the clique copies (every object when it copies every kind).
     let objects = (0..OBJECTS)
         .filter(|&o| synth.copied_kind().is_none_or(|k| synth.kind(o) == k))
@@ -222,8 +247,11 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         .iter()
         .filter(|&&o| {
             let most = votes[o].values().copied().max().unwrap_or(0);
-            votes[o].iter().find(|(_, n)| **n == most).map(|(t, _)| t.clone())
-                == Some(truth_text(synth, o))
+            votes[o]
+                .iter()
+                .find(|(_, n)| **n == most)
+                .map(|(t, _)| t.clone())
+                .is_some_and(|t| is_right(synth, o, &t, spread))
         })
         .count();
 
@@ -232,11 +260,11 @@ fn measure(synth: &Synthetic) -> Result<([f64; 5], Option<String>), Box<dyn std:
         .read("synthetic.csv", csv.as_bytes(), &parser)
         .collect::<Result<Vec<_>, _>>()?;
     let result = Reconciler::new().reconcile(claims);
-    let full = right(&result, synth, &objects);
+    let full = right(&result, synth, &objects, spread);
     let bulk = Table::csv().read_bulk("synthetic.csv", csv.as_bytes(), &parser)?;
     let estimates = Reconciler::new().findings(false).ranks(false).whole_groups(false);
     let bulk_result = estimates.reconcile_table(&bulk);
-    let bulk_right = right(&bulk_result, synth, &objects);
+    let bulk_right = right(&bulk_result, synth, &objects, spread);
 
     // Copy pairs: sources put in one voice, against the clique's family.
     let originals: std::collections::HashSet<usize> = synth.copying().map(|(_, o)| o).collect();

@@ -469,7 +469,7 @@ pub(crate) fn two_figures(x: f64) -> f64 {
 }
 
 /// An amount as copy detection compares it to two significant figures ([`rounded_key`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Rounded {
     /// What amounts that round alike share: their kind of quantity, the side a bound is on,
     /// and their number to two significant figures ([`two_figures`], as bits).
@@ -477,6 +477,9 @@ pub(crate) struct Rounded {
     /// Whether its number is round already, itself to two significant figures ("1,200",
     /// "about 1,200"), as an editor's rounded copy is; "1,234" is precise.
     pub round: bool,
+    /// Its number as written (in the base unit of its kind), which copy detection reads
+    /// the truth by, figures close to one another one (`Statements::to_classes`).
+    pub figure: f64,
 }
 
 /// The class of an amount to two significant figures (see [`Rounded::class`]).
@@ -510,6 +513,7 @@ pub(crate) fn rounded_key(value: &Value) -> Option<Rounded> {
     Some(Rounded {
         class: (a.unit.dimension(), side, rounded.to_bits()),
         round: rounded.to_bits() == n.to_bits(),
+        figure: n,
     })
 }
 

@@ -8,7 +8,8 @@
 //! What the generator models, each part a builder option:
 //! - sources with known reliabilities, spread evenly between 0.4 and 0.95: a reliable source
 //!   states the truth, an unreliable one a noisy figure (within ±20 %) or, at the outlier rate,
-//!   a gross outlier (10 times or a tenth of the truth);
+//!   a gross outlier (10 times or a tenth of the truth); with an honest spread, a source that
+//!   is right states its own count near the truth, as independent counts of one toll differ;
 //! - copier sources, which echo another source's cell with some probability: pairs, or a
 //!   clique echoing one source; copying every attribute kind or one only; copying exactly or,
 //!   now and then, rounding a copied number to two significant figures;
@@ -56,6 +57,8 @@ pub struct Synthetic {
     copied_kind: Option<AttributeKind>,
     /// The chance that a copied number is rounded to two significant figures.
     copy_noise: f64,
+    /// How far off the truth a right source's own count may be, as a share of it.
+    honest_spread: f64,
     outlier_rate: f64,
     categorical: f64,
     running: f64,
@@ -200,6 +203,7 @@ impl Synthetic {
             clique: None,
             copied_kind: None,
             copy_noise: 0.0,
+            honest_spread: 0.0,
             outlier_rate: 0.05,
             categorical: 0.0,
             running: 0.0,
@@ -295,6 +299,37 @@ impl Synthetic {
     #[must_use]
     pub fn copy_noise(self, share: f64) -> Self {
         Self { copy_noise: clamp01(share), ..self }
+    }
+
+    /// A source that is right about a number states its own count, off the truth by up to
+    /// `share` of it either way (uniformly, then rounded), not the truth to the digit: three
+    /// agencies counting one toll say 100, 102 and 105. Copiers still copy their original's
+    /// figure to the digit. 0 (the default): a right source states the truth.
+    ///
+    /// ```
+    /// use claimrecon::Synthetic;
+    /// let exact = Synthetic::new(1).sources(5).objects(200).outlier_rate(0.0);
+    /// let spread = exact.clone().honest_spread(0.05);
+    /// // How many rows state the truth to the digit, and how many lie more than 20 % off it.
+    /// let count = |synth: &Synthetic| {
+    ///     let (mut at, mut far) = (0, 0);
+    ///     for row in synth.rows() {
+    ///         let truth: f64 = synth.truth(row.object).value.to_string().parse().unwrap();
+    ///         let said: f64 = row.value.to_string().parse().unwrap();
+    ///         at += usize::from(said == truth);
+    ///         far += usize::from((said - truth).abs() > 0.2 * truth + 0.5);
+    ///     }
+    ///     (at, far)
+    /// };
+    /// let ((exact_at, exact_far), (spread_at, spread_far)) = (count(&exact), count(&spread));
+    /// // Right sources state the truth to the digit without a spread, rarely with one.
+    /// assert!(exact_at > 500 && spread_at * 5 < exact_at);
+    /// // Nothing strays further: a right count within 5 %, a wrong one within 20 %.
+    /// assert_eq!((exact_far, spread_far), (0, 0));
+    /// ```
+    #[must_use]
+    pub fn honest_spread(self, share: f64) -> Self {
+        Self { honest_spread: clamp01(share), ..self }
     }
 
     /// The only attribute kind copiers copy, when [`Synthetic::copies_only`] set one.
@@ -501,7 +536,7 @@ impl Synthetic {
             (total, None)
         };
         let x = if right {
-            seen
+            seen * (1.0 + self.honest_spread * (2.0 * unit(self.hash(16, s64, o64)) - 1.0))
         } else if noise < self.outlier_rate {
             if self.hash(9, s64, o64) % 2 == 0 { seen * 10.0 } else { seen / 10.0 }
         } else {

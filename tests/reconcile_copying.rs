@@ -1173,3 +1173,157 @@ fn a_voice_joined_later_brings_only_its_copiers_into_a_copying_set() {
         assert_eq!(estimates(&full), estimates(&table), "seed {seed}");
     }
 }
+
+/// A judgement probe's clique: three agencies count each of `subjects` tolls on their own,
+/// close to one another but never to the digit (`t`, `t + 2`, `t + 5`); five sites give one
+/// figure, twice the first agency's, exactly alike. On the subjects `copied` says, the sites
+/// give the first agency's figure to the digit instead. As a table (fixed facts).
+fn close_agencies_and_exact_sites(subjects: usize, copied: impl Fn(usize) -> bool) -> String {
+    let mut csv = String::from("source,object,attribute,value\n");
+    for s in 0..subjects {
+        let t = 100 + 17 * s;
+        for (agency, off) in [("Reuters", 0), ("AFP", 2), ("Kommersant", 5)] {
+            writeln!(csv, "{agency},city {s},deaths,{}", t + off).unwrap();
+        }
+        let site = if copied(s) { t } else { 2 * t };
+        for k in 0..5 {
+            writeln!(csv, "Site {k},city {s},deaths,{site}").unwrap();
+        }
+    }
+    csv
+}
+
+/// Each city's best estimate (`city N`, from its event), with N.
+fn best_by_city(r: &Reconciliation) -> Vec<(usize, f64)> {
+    let cities: Vec<(usize, f64)> = r
+        .groups
+        .iter()
+        .map(|g| {
+            let city = g.subject.which_event().unwrap().key()["city ".len()..].parse().unwrap();
+            match g.estimate.as_ref().map(|e| &e.figure) {
+                Some(Figure::Number { best, .. }) => (city, *best),
+                other => panic!("city {city}: {other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(cities.len(), 10);
+    cities
+}
+
+/// Issue 13's copying majority where the honest voices agree only closely: read exactly, the
+/// agencies' "100", "102" and "105" agreed on nothing, each looked inaccurate, and the five
+/// sites' one figure read as the accurate majority (it won every subject, all eight sources
+/// independent). Read with close figures agreeing on the truth, the sites' figure to the
+/// digit on ten subjects is one copied figure: they are one voice, the agencies three, and
+/// every estimate is within the agencies' figures, on both paths.
+#[test]
+fn a_majority_giving_one_figure_to_the_digit_loses_to_honest_voices_close_to_one_another() {
+    let csv = close_agencies_and_exact_sites(10, |_| false);
+    let (claims, table, _) = both_paths("close.csv", &csv);
+    for (r, at) in [(&claims, "claims"), (&table, "table")] {
+        for k in 1..5 {
+            assert_eq!(voice(r, &format!("Site {k}")), voice(r, "Site 0"), "{at}");
+        }
+        let agencies = ["Reuters", "AFP", "Kommersant"].map(|a| voice(r, a));
+        assert!(agencies.iter().all(|a| *a != voice(r, "Site 0")), "{at}");
+        assert!(agencies[0] != agencies[1] && agencies[1] != agencies[2], "{at}");
+        for (s, best) in best_by_city(r) {
+            let t = (100 + 17 * s) as f64;
+            assert!((t..=t + 5.0).contains(&best), "{at}: city {s}: {best}");
+        }
+        let sites = r.voices.iter().find(|v| v.members.len() == 5).unwrap();
+        assert!(
+            sites.reasons.iter().any(|why| why.to_string().contains("to the digit")
+                && why.to_string().contains("within 10 %")),
+            "{at}: {:?}",
+            sites.reasons.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// The same sites giving the first agency's figure to the digit on every other subject and
+/// their own on the rest: read by class, a plain vote may already read the truth as the
+/// agencies' (three against three, the agencies' figures first in order), and the sites' one
+/// figure would still outvote the agencies' three in the estimate. They are one voice, and
+/// the estimate on the subjects they do not copy is the agencies'.
+#[test]
+fn a_clique_copying_an_honest_voice_on_some_subjects_is_one_voice() {
+    let csv = close_agencies_and_exact_sites(10, |s| s % 2 == 0);
+    let (claims, table, _) = both_paths("half.csv", &csv);
+    for (r, at) in [(&claims, "claims"), (&table, "table")] {
+        for k in 1..5 {
+            assert_eq!(voice(r, &format!("Site {k}")), voice(r, "Site 0"), "{at}");
+        }
+        for (s, best) in best_by_city(r) {
+            let t = (100 + 17 * s) as f64;
+            assert!((t..=t + 5.0).contains(&best), "{at}: city {s}: {best}");
+        }
+    }
+}
+
+/// A source of [`cities`]: its name, and what it states of a true count.
+type Stating<'a> = (&'a str, fn(f64) -> f64);
+
+/// `sources` on ten cities (`city 0` to `city 9`, true count `t` = 1,000 + 170 a city), each
+/// stating `figure(t)`, as a table of fixed facts.
+fn cities(sources: &[Stating<'_>]) -> String {
+    let mut csv = String::from("source,object,attribute,value\n");
+    for s in 0..10u8 {
+        let t = 1_000.0 + 170.0 * f64::from(s);
+        for (name, figure) in sources {
+            writeln!(csv, "{name},city {s},deaths,{}", figure(t).round()).unwrap();
+        }
+    }
+    csv
+}
+
+/// No harm where the figures given to the digit are the truth's: three outlets quote one
+/// official's figure on every city, four count on their own at 89, 90, 91 and 98 % of it. A
+/// class grown from the lowest figure (890) held 900 to 980 and left the quoted 1,000 out, so
+/// the three quoting it shared a "false" figure and were read as one voice, and every
+/// estimate fell 7 % (a review's case). Grown from the figure most given, the quoted figure is
+/// in the class of the truth; sharing it is what independent voices quoting one official do,
+/// and all seven stay voices of their own, on both paths.
+#[test]
+fn outlets_quoting_one_figure_among_close_ones_stay_independent() {
+    let csv = cities(&[
+        ("A", |t| 0.89 * t),
+        ("D", |t| 0.90 * t),
+        ("E", |t| 0.91 * t),
+        ("F", |t| 0.98 * t),
+        ("B", |t| t),
+        ("C", |t| t),
+        ("G", |t| t),
+    ]);
+    let (claims, table, _) = both_paths("quoting.csv", &csv);
+    for (r, at) in [(&claims, "claims"), (&table, "table")] {
+        assert_eq!(r.voices.len(), 7, "{at}");
+    }
+}
+
+/// Two outlets whose figures lie close to each other (twice the truth, and 3 more) are no
+/// consensus against six that give one figure to the digit: read by class, counting the six
+/// once made the two the majority, the six a block copying a false figure, and the two won
+/// every city (a judgement probe: six wires quoting one official toll lost to two blogs). It
+/// takes three voices giving the class read as true; the eight stay eight voices, and the
+/// six's figure is the estimate, on both paths.
+#[test]
+fn two_close_figures_do_not_make_copies_of_six_giving_one_figure() {
+    let csv = cities(&[
+        ("AP", |t| t),
+        ("Reuters", |t| t),
+        ("AFP", |t| t),
+        ("DPA", |t| t),
+        ("EFE", |t| t),
+        ("Xinhua", |t| t),
+        ("Blog A", |t| 2.0 * t),
+        ("Blog B", |t| 2.0 * t + 3.0),
+    ]);
+    let (claims, table, _) = both_paths("wires.csv", &csv);
+    for (r, at) in [(&claims, "claims"), (&table, "table")] {
+        assert_eq!(r.voices.len(), 8, "{at}");
+        for (s, best) in best_by_city(r) {
+            assert_eq!(best, 1_000.0 + 170.0 * s as f64, "{at}: city {s}");
+        }
+    }
+}

@@ -30,9 +30,12 @@
 //! A start that reads every value as the plain start does is not read (from a block's, the
 //! reading would be the plain one's).
 //!
-//! A value is an id: the caller decides what is one value. `Voices` runs this pass twice, on
-//! figures compared exactly and with a round figure and the one precise figure it rounds taken
-//! for one (copies an editor rounded, "1,200" for the original's "1,234", are then one value).
+//! A value is an id: the caller decides what is one value. `Voices` runs this pass up to
+//! three times: on figures compared exactly; with a round figure and the one precise figure it
+//! rounds taken for one (copies an editor rounded, "1,200" for the original's "1,234", are then
+//! one value); and with close figures one class where the truth is concerned while copying
+//! still asks for the same figure ([`Said::classed`]: independent counts of one toll, "100",
+//! "102" and "105", then agree on the truth, and a block giving "200" to the digit does not).
 //!
 //! Copy rates are read from [`COPY_RATES`], all at least [`MIN_COPY_RATE`]: a copier copies
 //! most of what it says. Allowing any rate let honest voices explain each other as part-time
@@ -173,6 +176,9 @@ pub(crate) struct Said {
     /// From how many rows what reads each subject alone runs in parallel:
     /// [`PARALLEL_FROM`] unless set ([`Said::in_parallel_from`]). The result is the same.
     parallel_from: usize,
+    /// Per value id, the class whose truth it shares ([`Said::classed`]); empty: each value
+    /// is its own class.
+    classes: Vec<u32>,
 }
 
 impl Said {
@@ -206,6 +212,23 @@ impl Said {
     pub fn drawn(self, draws: Vec<u64>) -> Self {
         debug_assert_eq!(draws.len(), self.voices, "a draw per voice");
         Said { draws, ..self }
+    }
+
+    /// Values read as one where the truth is concerned: `classes` gives each value id its
+    /// class, itself a value id of the class (the one first in order, for ties), and the
+    /// values of one class are never of two subjects. The truth, the accuracies and the ways
+    /// to be wrong are then read by class; whether one voice copies another still asks for
+    /// the same value. Independent voices close to the truth each give figures of their own
+    /// ("100", "102", "105"), which no value read exactly lets agree, while copies give their
+    /// original's figure to the digit: read exactly, a copying block's one figure is the
+    /// only agreement on the subject (see `Statements::to_classes`).
+    pub fn classed(self, classes: Vec<u32>) -> Self {
+        Said { classes, ..self }
+    }
+
+    /// The class of value `x` ([`Said::classed`]): `x` itself but where a class is given.
+    fn class(&self, x: u32) -> u32 {
+        self.classes.get(x as usize).copied().unwrap_or(x)
     }
 
     fn draw(&self, voice: u32) -> u64 {
@@ -290,7 +313,7 @@ impl Said {
         self.subjects()
             .zip(&self.domains)
             .map(|(rows, &domain)| {
-                let shown = shown_false_values(rows);
+                let shown = self.shown_false_values(rows);
                 (false_values(shown, domain), shown)
             })
             .unzip()
@@ -311,6 +334,16 @@ impl Said {
         let ends = self.ends.iter().map(|&end| end as usize);
         sort_each(&mut out, ends, self.in_parallel());
         out
+    }
+
+    /// The false values a subject's claims show: its distinct values (by class,
+    /// [`Said::classed`]) less the true one, taken to be among them, at least 1
+    /// ([`claimed_false_values`]).
+    fn shown_false_values(&self, rows: &[(u32, u32)]) -> f64 {
+        let mut distinct: Vec<u32> = rows.iter().map(|r| self.class(r.1)).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        claimed_false_values(distinct.len(), true)
     }
 
     fn rank(&self, value: u32) -> u32 {
@@ -393,7 +426,18 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     let family_start = (!families.is_empty())
         .then(|| vote_families(said, &by_value, &families))
         .filter(|truth| *truth != plain_start);
-    if starts.is_empty() && family_start.is_none() {
+    // Where values of a class are one ([`Said::classed`]), what a plain vote of the figures as
+    // given reads, by class: the estimate counts voices by figure.
+    let by_figure = (!said.classes.is_empty()).then(|| {
+        let plain = vote_weighted(said, &by_value, |_| 1u64, false);
+        plain.into_iter().map(|x| if x == u32::MAX { x } else { said.class(x) }).collect::<Vec<_>>()
+    });
+    // The plain start may then read the truth by class otherwise than the figures' vote, as
+    // a block's start would, and the block's one figure still outvote the class's figures in
+    // the estimate ([`reads_otherwise`]): the plain reading with copiers is read, its blocks
+    // every block.
+    let by_class_otherwise = by_figure.as_ref().is_some_and(|f| *f != plain_start);
+    if starts.is_empty() && family_start.is_none() && !by_class_otherwise {
         return Vec::new();
     }
     let (n_false, n_shown) = said.false_values();
@@ -408,7 +452,11 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     // [`MIN_FALSE_VALUES`]); a block's reading then often ends where it does. Its block is
     // the block starts: a copier and its original in one of them. What it reads of other
     // voices is the other passes' to judge.
-    let in_blocks: Vec<&[u32]> = starts.iter().map(|(b, _)| b.as_slice()).collect();
+    let in_blocks: Vec<&[u32]> = if by_class_otherwise {
+        blocks.iter().map(|(_, b)| b.as_slice()).collect()
+    } else {
+        starts.iter().map(|(b, _)| b.as_slice()).collect()
+    };
     let plain = reading(said, &pairs, &n_false, &in_blocks, plain_start, &[], Judged::Copying);
     // The readings from each block, its voices copying one another; and one where each
     // family may echo a hidden original ([`Hidden`]), every family counted as one voice at
@@ -445,7 +493,7 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
     match best {
         Some(mut b)
             if b.log_likelihood - independent.log_likelihood > -CHANCE_LEVEL.ln()
-                && b.truth != independent.truth =>
+                && reads_otherwise(said, &b.truth, &independent.truth, by_figure.as_deref()) =>
         {
             b.lend_blocks(ends);
             echoes_of(said, by_voice, &n_false, &b)
@@ -453,6 +501,40 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
         _ => Vec::new(),
     }
 }
+
+/// Whether a reading's values `truth` differ from what the claims say without copiers: from
+/// the `independent` reading's, or, where values of a class are one ([`Said::classed`]), from
+/// `by_figure`, the classes of the values a plain vote of the figures as given reads. The
+/// estimate counts voices by figure, not by class: where a block's one figure outvotes
+/// independent voices' close but different figures, read by class the truth may be theirs
+/// without copiers (the class's voices outnumber the block, or tie with it and come first in
+/// order), and the block would still win the estimate.
+///
+/// Where values of a class are one, a subject counts only where at least
+/// [`CLASS_CONSENSUS`] voices give the class read as true: two close figures against a block
+/// that gives one figure to the digit are not enough to read the block as copies.
+fn reads_otherwise(
+    said: &Said,
+    truth: &[u32],
+    independent: &[u32],
+    by_figure: Option<&[u32]>,
+) -> bool {
+    let Some(by_figure) = by_figure else { return truth != independent };
+    (0..truth.len()).any(|s| {
+        let t = truth[s];
+        (t != independent[s] || t != by_figure[s])
+            && said.rows_of(s).iter().filter(|r| said.class(r.1) == t).count() >= CLASS_CONSENSUS
+    })
+}
+
+/// The fewest voices that must give the class a reading with classes reads as true, on a
+/// subject where it reads otherwise than the claims do without copiers ([`reads_otherwise`]).
+/// Two outlets near each other (200 and 203) against six giving 100 to the digit on thirty
+/// subjects read the six as copies of one figure and 200 as the truth (a judgement probe:
+/// six wires quoting one official toll lost to two blogs); three independent counts that
+/// meet are a consensus, two may be one figure and a slip. **Chosen after that probe, before
+/// any measurement** (BENCHMARKS.md, "Close figures agree on the truth").
+const CLASS_CONSENSUS: usize = 3;
 
 /// Whether a reading judges who copies whom, or reads every voice as independent (the bar
 /// the others must clear).
@@ -466,7 +548,7 @@ enum Judged {
 /// when they do not copy: where a copy gives another value than the rest of its family, it
 /// gives the value read as true at least [`OWN_ANSWERS`] times as often as a voice picking
 /// among the subject's other values by chance would (`1 / n` for the `n` false values the
-/// subject's claims show, [`shown_false_values`], as when [`OWN_ANSWERS`] was chosen: not the
+/// subject's claims show, [`Said::shown_false_values`], as when [`OWN_ANSWERS`] was chosen: not the
 /// floor of [`false_values`], which would make chance smaller and the test weaker), counted
 /// over a family's departures once it has [`MIN_SHARED`]; a family departing less passes.
 ///
@@ -494,7 +576,7 @@ fn copies_answer_on_their_own(
                 Some(h) if h != x => {
                     let (departed, right, chance) = &mut own[f];
                     *departed += 1;
-                    *right += u32::from(x == r.truth[s]);
+                    *right += u32::from(said.class(x) == r.truth[s]);
                     *chance += 1.0 / n_shown[s];
                 }
                 _ => {}
@@ -1347,7 +1429,7 @@ fn vote(said: &Said, by_value: &[(u32, u32)], block: &[u32]) -> Vec<u32> {
         inside[v as usize] = true;
     }
     let outside = block.len().max(1) as u64;
-    vote_weighted(said, by_value, |v| if inside[v as usize] { 1 } else { outside })
+    vote_weighted(said, by_value, |v| if inside[v as usize] { 1 } else { outside }, true)
 }
 
 /// Per subject, the value given by the most voices, each family's voices counting as one
@@ -1365,10 +1447,10 @@ fn vote_families(said: &Said, by_value: &[(u32, u32)], families: &[Vec<u32>]) ->
     });
     if let Some(whole) = lcm {
         let weight = weights(said.voices, families, whole, |size| whole / size as u128);
-        return vote_weighted(said, by_value, |v| weight[v as usize]);
+        return vote_weighted(said, by_value, |v| weight[v as usize], true);
     }
     let weight = weights(said.voices, families, 1.0, |size| 1.0 / size as f64);
-    vote_weighted(said, by_value, |v| weight[v as usize])
+    vote_weighted(said, by_value, |v| weight[v as usize], true)
 }
 
 /// Each of `voices`' weight: `outside` out of every family, `inside(size)` in one.
@@ -1388,21 +1470,35 @@ fn weights<W: Copy>(
 }
 
 /// Per subject, the value whose voices weigh most (`weight` of a voice), ties to the value
-/// first in order; `u32::MAX` for a subject no voice spoke on. Each subject's alone, so in
-/// parallel when the rows are many.
+/// first in order; `u32::MAX` for a subject no voice spoke on. With `by_class`, the values of
+/// a class ([`Said::classed`]) are one, and the class is given; without, each value is its
+/// own. Each subject's alone, so in parallel when the rows are many.
 fn vote_weighted<W: Copy + PartialOrd + std::iter::Sum<W> + Send>(
     said: &Said,
     by_value: &[(u32, u32)],
     weight: impl Fn(u32) -> W + Sync,
+    by_class: bool,
 ) -> Vec<u32> {
+    let better = |a: (u32, W), b: (u32, W)| {
+        let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
+        if better { b } else { a }
+    };
     let best_of = |s: usize| {
-        let best = by_value[said.span(s)]
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| (run[0].0, run.iter().map(|r| weight(r.1)).sum::<W>()))
-            .reduce(|a, b| {
-                let better = b.1 > a.1 || (b.1 == a.1 && said.rank(b.0) < said.rank(a.0));
-                if better { b } else { a }
-            });
+        let runs = by_value[said.span(s)].chunk_by(|a, b| a.0 == b.0).map(|run| {
+            let x = if by_class { said.class(run[0].0) } else { run[0].0 };
+            (x, run.iter().map(|r| weight(r.1)).sum::<W>())
+        });
+        let best = if said.classes.is_empty() || !by_class {
+            runs.reduce(better)
+        } else {
+            // Each class's values' weights summed: the values sit by id, not by class.
+            let mut by_class: Vec<(u32, W)> = runs.collect();
+            by_class.sort_by_key(|t| t.0);
+            by_class
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, run.iter().map(|t| t.1).sum::<W>()))
+                .reduce(better)
+        };
         best.map_or(u32::MAX, |t| t.0)
     };
     map_each(said.ends.len(), said.in_parallel(), best_of)
@@ -1432,13 +1528,13 @@ fn accuracies(said: &Said, truth: &[u32], hidden: Option<&Hidden>) -> Vec<f64> {
     for (s, (rows, &t)) in said.subjects().zip(truth).enumerate() {
         for &(v, x) in rows {
             all[v as usize] += 1;
-            right[v as usize] += u32::from(x == t);
+            right[v as usize] += u32::from(said.class(x) == t);
         }
         if let Some(h) = hidden {
             let from = if s == 0 { 0 } else { h.ends[s - 1] as usize };
             for &(f, [(x, _), _]) in &h.top[from..h.ends[s] as usize] {
                 all[said.voices + f as usize] += 1;
-                right[said.voices + f as usize] += u32::from(x == t);
+                right[said.voices + f as usize] += u32::from(said.class(x) == t);
             }
         }
     }
@@ -1451,29 +1547,15 @@ pub(crate) fn laplace(right: f64, all: f64) -> f64 {
     (right + 1.0) / (all + 2.0)
 }
 
-/// The false values a subject's claims show: its distinct values less the true one, taken
-/// to be among them, at least 1 ([`claimed_false_values`]).
-fn shown_false_values(rows: &[(u32, u32)]) -> f64 {
-    claimed_false_values(distinct_values(rows), true)
-}
-
 /// The false values among a subject's `distinct` claimed values, less the true one when it is
 /// among them (`truth_claimed`), at least 1: the `n` of both copy passes where no floor
-/// applies (this pass's [`shown_false_values`], the false-sharing pass's own).
+/// applies (this pass's [`Said::shown_false_values`], the false-sharing pass's own).
 pub(crate) fn claimed_false_values(distinct: usize, truth_claimed: bool) -> f64 {
     (distinct.saturating_sub(usize::from(truth_claimed)) as f64).max(1.0)
 }
 
-/// How many distinct values a subject's `(voice, value)` rows give.
-fn distinct_values(rows: &[(u32, u32)]) -> usize {
-    let mut distinct: Vec<u32> = rows.iter().map(|r| r.1).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    distinct.len()
-}
-
 /// The false values an independent voice picks among on a subject whose claims show `shown`
-/// ([`shown_false_values`]) of `domain` values a voice could give there: those shown, but
+/// ([`Said::shown_false_values`]) of `domain` values a voice could give there: those shown, but
 /// never fewer than [`MIN_FALSE_VALUES`] where the domain allows as many (a yes/no fact has
 /// one false value, however many voices speak).
 pub(crate) fn false_values(shown: f64, domain: u32) -> f64 {
@@ -1504,7 +1586,7 @@ fn copiers(
         let mut same_true = 0u32;
         let differ = pairs.visit(i, |s, x| {
             let s = s as usize;
-            if x == truth[s] {
+            if said.class(x) == truth[s] {
                 same_true += 1;
             } else {
                 same_false.add(n_false[s]);
@@ -1529,7 +1611,7 @@ fn copiers(
             for &(s, x) in rows {
                 let s = s as usize;
                 match hidden.value_without(said, f as usize, s, index(v), x) {
-                    Some(h) if h == x && x == truth[s] => same_true += 1,
+                    Some(h) if h == x && said.class(x) == truth[s] => same_true += 1,
                     Some(h) if h == x => same_false.add(n_false[s]),
                     Some(_) => differ += 1,
                     None => {}
@@ -1707,12 +1789,12 @@ fn best_values(
                     },
                     None => (0.0, 0.0),
                 };
-                claim(x, accuracy[v as usize], c, same);
+                claim(said.class(x), accuracy[v as usize], c, same);
             }
             if let Some(h) = hidden {
                 let from = if s == 0 { 0 } else { h.ends[s - 1] as usize };
                 for &(f, [(x, _), _]) in &h.top[from..h.ends[s] as usize] {
-                    claim(x, accuracy[said.voices + f as usize], 0.0, 0.0);
+                    claim(said.class(x), accuracy[said.voices + f as usize], 0.0, 0.0);
                 }
             }
             sum_runs(&mut lift);

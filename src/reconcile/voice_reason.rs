@@ -30,14 +30,17 @@ use crate::id::SourceId;
 #[derive(Debug, Clone)]
 pub struct VoiceReason(VoiceWhy);
 
-/// How closely a copier's figures match: exactly, or to two significant figures (an editor
-/// rounding "1,234" to "1,200").
+/// How closely a copier's figures match: exactly, to two significant figures (an editor
+/// rounding "1,234" to "1,200"), or exactly with the truth read by classes of close figures
+/// (`Statements::to_classes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Agreement {
     /// The same figure.
     Exact,
     /// The same figure to two significant figures.
     TwoFigures,
+    /// The same figure to the digit, where close figures are one answer on the truth.
+    TruthByClass,
 }
 
 impl Agreement {
@@ -46,6 +49,20 @@ impl Agreement {
         match self {
             Agreement::Exact => "",
             Agreement::TwoFigures => " to two significant figures",
+            Agreement::TruthByClass => " to the digit",
+        }
+    }
+
+    /// What the evidence says after the agreement independent voices would show: for a
+    /// reading by classes, that it counts answers, not figures.
+    fn after_expected(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Agreement::Exact | Agreement::TwoFigures => Ok(()),
+            Agreement::TruthByClass => write!(
+                f,
+                " (figures within {:.0} % of a subject's most given figure counted as one answer)",
+                super::voice::CLOSE_SHARE * 100.0
+            ),
         }
     }
 }
@@ -123,24 +140,38 @@ impl fmt::Display for VoiceWhy {
                 write!(f, "{outlet} relays {wire}, which published {said}'s figures")
             }
             VoiceWhy::Declared { a, b, why } => write!(f, "{a} and {b}: {why}"),
-            VoiceWhy::Copies { copier, original, counts: c } => write!(
-                f,
-                "{copier} and {original}: one copies the other (the same figure{} on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
-                c.agreement.words(),
-                c.same,
-                c.shared,
-                c.expected,
-                c.rate * 100.0
-            ),
-            VoiceWhy::EchoOne { copier, original, block, counts: c } => write!(
-                f,
-                "{copier} and {original}: both echo one source, with {block} voices in all whose copies outvoted the other sources ({copier} gives the figure{} the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}; copying read at {:.0} %); {original} gives their figure most often",
-                c.agreement.words(),
-                c.same,
-                c.shared,
-                c.expected,
-                c.rate * 100.0,
-            ),
+            VoiceWhy::Copies { copier, original, counts: c } => {
+                write!(
+                    f,
+                    "{copier} and {original}: one copies the other (the same figure{} on {} of {} shared subjects, where independent voices of their accuracy would agree on {:.0}",
+                    c.agreement.words(),
+                    c.same,
+                    c.shared,
+                    c.expected,
+                )?;
+                c.agreement.after_expected(f)?;
+                write!(
+                    f,
+                    "; copying read at {:.0} %), in a block of voices whose copies outvoted the other sources",
+                    c.rate * 100.0
+                )
+            }
+            VoiceWhy::EchoOne { copier, original, block, counts: c } => {
+                write!(
+                    f,
+                    "{copier} and {original}: both echo one source, with {block} voices in all whose copies outvoted the other sources ({copier} gives the figure{} the rest of them give most on {} of the {} subjects where another of them spoke, where an independent voice of its accuracy would on {:.0}",
+                    c.agreement.words(),
+                    c.same,
+                    c.shared,
+                    c.expected,
+                )?;
+                c.agreement.after_expected(f)?;
+                write!(
+                    f,
+                    "; copying read at {:.0} %); {original} gives their figure most often",
+                    c.rate * 100.0
+                )
+            }
             VoiceWhy::ReadAgain { why, voice } => write!(
                 f,
                 "{why}; read again with each voice of several sources speaking once, with the figure its members give most on each subject, so the counts are against {voice}'s whole voice"
