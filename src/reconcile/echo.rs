@@ -510,9 +510,11 @@ pub(crate) fn find(said: &Said) -> Vec<Echo> {
 /// without copiers (the class's voices outnumber the block, or tie with it and come first in
 /// order), and the block would still win the estimate.
 ///
-/// Where values of a class are one, a subject counts only where at least
-/// [`CLASS_CONSENSUS`] voices give the class read as true: two close figures against a block
-/// that gives one figure to the digit are not enough to read the block as copies.
+/// Where values of a class are one, a subject counts only where the class read as true holds
+/// at least [`CLASS_CONSENSUS`] different values (figures as given): two close figures
+/// against a block that gives one figure to the digit are not enough to read the block as
+/// copies, nor are they with a third voice giving one of the two to the digit (a mirror of a
+/// blog is a copy, the very thing the pass reads, not a third count).
 fn reads_otherwise(
     said: &Said,
     truth: &[u32],
@@ -520,15 +522,23 @@ fn reads_otherwise(
     by_figure: Option<&[u32]>,
 ) -> bool {
     let Some(by_figure) = by_figure else { return truth != independent };
+    let mut values: Vec<u32> = Vec::new();
     (0..truth.len()).any(|s| {
         let t = truth[s];
-        (t != independent[s] || t != by_figure[s])
-            && said.rows_of(s).iter().filter(|r| said.class(r.1) == t).count() >= CLASS_CONSENSUS
+        if t == independent[s] && t == by_figure[s] {
+            return false;
+        }
+        values.clear();
+        values.extend(said.rows_of(s).iter().map(|r| r.1).filter(|&x| said.class(x) == t));
+        values.sort_unstable();
+        values.dedup();
+        values.len() >= CLASS_CONSENSUS
     })
 }
 
-/// The fewest voices that must give the class a reading with classes reads as true, on a
-/// subject where it reads otherwise than the claims do without copiers ([`reads_otherwise`]).
+/// The fewest different values (figures as given, each by one voice or more) the class a
+/// reading with classes reads as true must hold, on a subject where it reads otherwise than
+/// the claims do without copiers ([`reads_otherwise`]).
 /// Two outlets near each other (200 and 203) against six giving 100 to the digit on thirty
 /// subjects read the six as copies of one figure and 200 as the truth (a judgement probe:
 /// six wires quoting one official toll lost to two blogs); three independent counts that

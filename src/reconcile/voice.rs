@@ -1701,7 +1701,7 @@ fn are_close(low: f64, high: f64) -> bool {
 
 /// The classes of one subject's figures of one kind ([`Statements::to_classes`]): `figures`
 /// as `(kind, figure, key, statements)`, sorted by figure. The figure with the most figures
-/// close to it ([`are_close`], itself included; then the most statements of its own, then the
+/// (keys) close to it ([`are_close`], itself included; then the most statements of its own, then the
 /// lowest) and every figure close to it not yet in a class are one class, then the next such
 /// figure not yet in one, each figure's count taken once over all of them; each key's class,
 /// the key of the class first in `order`, into `classes`. Returns whether a class holds two
@@ -1718,9 +1718,9 @@ fn classes_of(
         let from = figures[..at].partition_point(|f| !are_close(f.1, x));
         from..at + 1 + figures[at + 1..].partition_point(|f| are_close(x, f.1))
     };
-    // The figures by how many figures lie close to them (distinct figures, not statements: a
-    // block repeating one figure does not pull a class toward it), most first, then by their
-    // own statements, then the lowest.
+    // The figures by how many figures (keys: "1,000" and "about 1,000" are two) lie close to
+    // them, not statements (a block repeating one figure does not pull a class toward it),
+    // most first, then by their own statements, then the lowest.
     let near: Vec<usize> = (0..figures.len()).map(&window).map(|w| w.len()).collect();
     let mut by_count: Vec<usize> = (0..figures.len()).collect();
     by_count.sort_by(|&a, &b| {
@@ -3020,6 +3020,16 @@ mod tests {
             most.round(k, amount(x, crh::Side::At, count));
         }
         assert_eq!(most.to_classes().unwrap().classes, [0, 0, 0]);
+        // Figures within reach, not statements: 112 given five times has 102 and 105 within
+        // reach (seven statements), 102 has all four figures; counted by statements, the
+        // block's figure would draw 102 and 105 to itself and leave 100 alone.
+        let mut block = Statements::new((0..8).collect(), (0..4).collect());
+        let rows = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (6, 3), (7, 3)];
+        block.subject(true, 0, rows.to_vec());
+        for (k, x) in [100.0, 102.0, 105.0, 112.0].into_iter().enumerate() {
+            block.round(k, amount(x, crh::Side::At, count));
+        }
+        assert_eq!(block.to_classes().unwrap().classes, [0, 0, 0, 0]);
         let mut apart = Statements::new((0..2).collect(), (0..2).collect());
         apart.subject(true, 0, vec![(0, 0), (1, 1)]);
         apart.round(0, amount(100.0, crh::Side::At, count));

@@ -60,7 +60,7 @@ impl Agreement {
             Agreement::Exact | Agreement::TwoFigures => Ok(()),
             Agreement::TruthByClass => write!(
                 f,
-                " (figures within {:.0} % of a subject's most given figure counted as one answer)",
+                " (figures within {:.0} % of a class's centre, the figure with the most others near it, counted as one answer)",
                 super::voice::CLOSE_SHARE * 100.0
             ),
         }
