@@ -1327,6 +1327,19 @@ fn outlets_quoting_one_figure_among_close_ones_stay_independent() {
     }
 }
 
+/// [`cities`] with six wires quoting the true count to the digit, then `others`.
+fn six_wires_and(others: &[Stating<'_>]) -> String {
+    let wires: [Stating<'_>; 6] = [
+        ("AP", |t| t),
+        ("Reuters", |t| t),
+        ("AFP", |t| t),
+        ("DPA", |t| t),
+        ("EFE", |t| t),
+        ("Xinhua", |t| t),
+    ];
+    cities(&[&wires[..], others].concat())
+}
+
 /// Two outlets whose figures lie close to each other (twice the truth, and 3 more) are no
 /// consensus against six that give one figure to the digit: read by class, counting the six
 /// once made the two the majority, the six a block copying a false figure, and the two won
@@ -1335,16 +1348,7 @@ fn outlets_quoting_one_figure_among_close_ones_stay_independent() {
 /// six's figure is the estimate, on both paths.
 #[test]
 fn two_close_figures_do_not_make_copies_of_six_giving_one_figure() {
-    let csv = cities(&[
-        ("AP", |t| t),
-        ("Reuters", |t| t),
-        ("AFP", |t| t),
-        ("DPA", |t| t),
-        ("EFE", |t| t),
-        ("Xinhua", |t| t),
-        ("Blog A", |t| 2.0 * t),
-        ("Blog B", |t| 2.0 * t + 3.0),
-    ]);
+    let csv = six_wires_and(&[("Blog A", |t| 2.0 * t), ("Blog B", |t| 2.0 * t + 3.0)]);
     let (claims, table, _) = both_paths("wires.csv", &csv);
     for (r, at) in [(&claims, "claims"), (&table, "table")] {
         assert_eq!(r.voices.len(), 8, "{at}");
@@ -1360,13 +1364,7 @@ fn two_close_figures_do_not_make_copies_of_six_giving_one_figure() {
 /// estimate (a review's case: counting the mirror as a third voice read the six as copies).
 #[test]
 fn a_mirror_of_one_of_two_close_figures_is_no_third_count() {
-    let csv = cities(&[
-        ("AP", |t| t),
-        ("Reuters", |t| t),
-        ("AFP", |t| t),
-        ("DPA", |t| t),
-        ("EFE", |t| t),
-        ("Xinhua", |t| t),
+    let csv = six_wires_and(&[
         ("Blog A", |t| 2.0 * t),
         ("Mirror of A", |t| 2.0 * t),
         ("Blog B", |t| 2.0 * t + 3.0),

@@ -1161,7 +1161,7 @@ impl Voices {
         let said = echo_said(&fixed, domains, &mut sets, self.groups.len(), order)
             .drawn(draws)
             .in_parallel_from(self.parallel_from)
-            .classed(statements.classes.iter().map(|&c| index(c as usize)).collect());
+            .classed(statements.classes.clone());
         let mut found = Vec::new();
         for e in super::echo::find(&said) {
             let (copier, original) = (&self.groups[e.copier], &self.groups[e.original]);
