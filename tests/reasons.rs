@@ -90,10 +90,11 @@ fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
     for s in 0..8 {
         let _ = writeln!(csv, "S{s},Almaty,deaths,100");
     }
-    // Seven rivals, each alone; R0 twice (one figure, named once).
+    // Seven rivals, each alone (each twice the one before: no two are one count by
+    // `Policy::close`); R0 twice (one figure, named once).
     csv.push_str("R0,Almaty,deaths,200\n");
     for s in 0..7 {
-        let _ = writeln!(csv, "R{s},Almaty,deaths,{}", 200 + s);
+        let _ = writeln!(csv, "R{s},Almaty,deaths,{}", 200 << s);
     }
     let parser = Parser::default();
     let claims: Vec<_> =
@@ -105,7 +106,7 @@ fn a_splits_reason_names_five_rival_figures_and_counts_the_rest() {
         let reason = r.estimate("Almaty", "deaths").unwrap().reason.to_string();
         assert!(
             reason.ends_with(
-                "over 200 (R0) and 201 (R1) and 202 (R2) and 203 (R3) and 204 (R4), and 2 more"
+                "over 200 (R0) and 400 (R1) and 800 (R2) and 1,600 (R3) and 3,200 (R4), and 2 more"
             ),
             "{reason}"
         );

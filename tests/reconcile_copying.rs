@@ -59,12 +59,15 @@ fn clique_repeating_the_same_false_figure_is_one_voice() {
             .iter()
             .all(|why| why.to_string().contains("identical figures off the estimate"))
     );
-    // Counted once, the mirrors' figure loses everywhere.
+    // Counted once, the mirrors' figure loses everywhere. An honest outlet's own slip (one
+    // to three above the truth) is one count with the truth (`Policy::close`): it reaches
+    // the estimate's high, not its best.
     for (s, g) in r.groups.iter().enumerate() {
-        let best = 100 + 10 * s;
+        let truth = 100 + 10 * s;
+        let slip = (0..3).find(|h| s == 5 + h % 3).map_or(truth, |h| truth + 1 + h);
         assert_eq!(
             g.estimate.as_ref().unwrap().figure.to_string(),
-            format!("low {best} / best {best} / high {best}")
+            format!("low {truth} / best {truth} / high {slip}")
         );
     }
 }

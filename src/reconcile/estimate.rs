@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::crh;
 use crate::reconcile::limit::index;
-use crate::value::{Endpoint, Interval, Label, Policy, Value, Verdict};
+use crate::value::{Close, Endpoint, Interval, Label, Policy, Value, Verdict};
 
 /// How an observation enters an estimate. Borrowed from the scoring state, which holds a
 /// numeric figure's ends inline and a label by index (see `score::Held`).
@@ -257,6 +257,10 @@ pub(crate) struct Spread {
     pub best: f64,
     pub high: Option<f64>,
     pub high_open: bool,
+    /// Where the figures are judged from: the best, or where CRH's loss is as low from the
+    /// best up to another count of a cluster of counts (`Policy::close`), the middle of that
+    /// stretch (see [`numeric`]).
+    pub centre: f64,
 }
 
 /// A voice's weight split over the distinct values it gives inside one cluster (see
@@ -705,23 +709,26 @@ fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(us
 }
 
 /// Clusters of current figures that can all be true together: a sweep over intervals sorted by
-/// their low end that keeps the running intersection, so every cluster shares at least one
-/// number (never a chain of pairwise overlaps). Earlier figures of a running total do not
-/// cluster; they only set floors. `order` holds positions into `inputs`. Clusters do not
+/// their low end that keeps what the cluster's figures allow ([`Allows`]), so every cluster
+/// shares at least one number (never a chain of pairwise overlaps), figures given to the digit
+/// counting as one count when `close` holds between them. Earlier figures of a running total
+/// do not cluster; they only set floors. `order` holds positions into `inputs`. Clusters do not
 /// depend on weights, so they are computed once per epoch.
-pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Clusters {
+pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Close) -> Clusters {
     let mut clusters = Clusters::default();
-    let mut common: Option<Interval> = None;
+    // What the last cluster allows; `None` before the first.
+    let mut allows: Option<Allows> = None;
     for &m in order {
         let View::Numeric { interval, .. } = inputs[m].view else { continue };
         if !inputs[m].current {
             continue;
         }
-        if let Some(both) = common.and_then(|c| c.intersection(&interval)) {
-            common = Some(both);
+        if allows.as_mut().is_some_and(|a| a.admit(interval)) {
             clusters.push_to_last(m);
         } else {
-            common = Some(interval);
+            let mut first = Allows::new(close);
+            first.admit(interval);
+            allows = Some(first);
             clusters.push([m]);
         }
     }
@@ -730,18 +737,88 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>]) -> Cluster
     clusters
 }
 
-fn common_interval(members: &[impl Position], inputs: &[Input<'_>]) -> Option<Interval> {
-    members
-        .iter()
-        .filter_map(|m| match inputs[m.at()].view {
-            View::Numeric { interval, .. } => Some(interval),
-            _ => None,
-        })
-        .try_fold(None, |acc: Option<Interval>, i| match acc {
-            None => Some(Some(i)),
-            Some(a) => a.intersection(&i).map(Some),
-        })
-        .flatten()
+/// What a cluster's figures allow together, grown a figure at a time: the one rule of which
+/// figures are one cluster ([`numeric_clusters`]) and of what a cluster allows
+/// ([`common_interval`]). Bounds, ranges and approximate figures must share a number, as
+/// intervals do; figures given to the digit (points) must be close to one another by `close`
+/// (independent counts of one toll rarely match to the digit: 100, 102 and 105 are one count)
+/// and lie inside every other figure's interval. What they allow is then the other figures'
+/// common interval from the lowest point to the highest: "low 100 / best 102 / high 105".
+/// With [`Close::EXACT`] this is the intersection of every interval.
+#[derive(Debug, Clone, Copy)]
+struct Allows {
+    close: Close,
+    /// The intersection of the figures' intervals that are not points; `None` before one.
+    stated: Option<Interval>,
+    /// The lowest and the highest point; `None` before one.
+    points: Option<(f64, f64)>,
+}
+
+impl Allows {
+    fn new(close: Close) -> Self {
+        Allows { close, stated: None, points: None }
+    }
+
+    /// Adds a figure allowing `interval` when it fits with the figures before, and says
+    /// whether it did; when not, nothing changes.
+    fn admit(&mut self, interval: Interval) -> bool {
+        if interval.is_point() {
+            let x = interval.low().value;
+            let (low, high) = self.points.map_or((x, x), |(low, high)| (low.min(x), high.max(x)));
+            if !self.close.holds(low, high) || self.stated.is_some_and(|s| !s.contains_point(x)) {
+                return false;
+            }
+            self.points = Some((low, high));
+            return true;
+        }
+        let both = match self.stated {
+            None => Some(interval),
+            Some(stated) => stated.intersection(&interval),
+        };
+        match both {
+            Some(both)
+                if self.points.is_none_or(|(low, high)| {
+                    both.contains_point(low) && both.contains_point(high)
+                }) =>
+            {
+                self.stated = Some(both);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// What the figures allow together; `None` when nothing.
+    fn common(&self) -> Option<Interval> {
+        match (self.stated, self.points) {
+            (stated, None) => stated,
+            (None, Some((low, high))) => Some(Interval::closed(low, high)),
+            (Some(stated), Some((low, high))) => stated.intersection(&Interval::closed(low, high)),
+        }
+    }
+
+    /// Whether the figures hold counts given to the digit that differ: one count only by
+    /// `close`.
+    fn counts(&self) -> bool {
+        self.points.is_some_and(|(low, high)| low < high)
+    }
+}
+
+/// What all of a cluster's figures allow ([`Allows`]); `None` when some do not fit together.
+fn common_interval(
+    members: &[impl Position],
+    inputs: &[Input<'_>],
+    close: Close,
+) -> Option<Common> {
+    let mut allows = Allows::new(close);
+    for m in members {
+        if let View::Numeric { interval, .. } = inputs[m.at()].view
+            && !allows.admit(interval)
+        {
+            return None;
+        }
+    }
+    allows.common().map(|common| Common::of(common, allows.counts()))
 }
 
 /// The numeric cluster the estimate follows: the one whose best point has the least CRH
@@ -785,16 +862,13 @@ fn least_loss_cluster<'v>(
     heaviest: usize,
     weight: &[f64],
     scratch: &mut Scratch,
-) -> (usize, Vec<u32>) {
+) -> (usize, Vec<u32>, Option<f64>) {
     // An epoch of fewer than two clusters has no walk: nothing to choose.
-    let Some(walk) = epoch.walk else { return (heaviest, Vec::new()) };
-    let Scratch { claims, ends, losses, .. } = scratch;
-    claims.clear();
-    let figures = clusters.members().filter_map(|m| bounds(view(m)));
-    claims.extend(epoch.loss_claims(figures, view, weight));
-    let Some(x) = crh::interval_median(claims, &walk.ends_order, ends) else {
-        return (heaviest, Vec::new());
+    let Some(walk) = epoch.walk else { return (heaviest, Vec::new(), None) };
+    let Some(x) = optimum(clusters, epoch, view, weight, scratch) else {
+        return (heaviest, Vec::new(), None);
     };
+    let Scratch { claims, losses, .. } = scratch;
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
     let mut at_x = None;
@@ -837,7 +911,34 @@ fn least_loss_cluster<'v>(
             && !supports[chosen].beats(&supports[*i])
             && !supports[*i].beats(&supports[chosen])
     };
-    (chosen, (0..losses.len()).filter(even).map(index).collect())
+    (chosen, (0..losses.len()).filter(even).map(index).collect(), Some(x))
+}
+
+/// The CRH optimum over an epoch's current figures and floating floors
+/// ([`crh::interval_median`] of [`NumericRef::loss_claims`]), the claims it was taken over
+/// left in `scratch.claims`: one definition for choosing a cluster ([`least_loss_cluster`]),
+/// for the floors ([`floors_point`]) and for the best of a cluster of counts ([`numeric`]).
+/// `None` when there is no claim. O(n), or O(n log n) in an epoch with no walk, whose ends are
+/// sorted here.
+fn optimum<'v>(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    view: &dyn Fn(usize) -> View<'v>,
+    weight: &[f64],
+    scratch: &mut Scratch,
+) -> Option<f64> {
+    let Scratch { claims, ends, .. } = scratch;
+    claims.clear();
+    let figures = clusters.members().filter_map(|m| bounds(view(m)));
+    claims.extend(epoch.loss_claims(figures, view, weight));
+    let own_order;
+    let order = if let Some(walk) = epoch.walk {
+        walk.ends_order
+    } else {
+        own_order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
+        own_order.as_slice()
+    };
+    crh::interval_median(claims, &order, ends)
 }
 
 /// Scores the clusters of one side of the median, `(point, cluster)` nearest first, into
@@ -1347,10 +1448,13 @@ struct Common {
     low_open: bool,
     /// Whether the high end is open; `None` when there is no high end (`high` is then 0).
     high_open: Option<bool>,
+    /// Whether the cluster holds counts given to the digit that differ, one count only by
+    /// `Policy::close` ([`Allows::counts`]): its best is theirs alone.
+    counts: bool,
 }
 
 impl Common {
-    fn of(interval: Interval) -> Self {
+    fn of(interval: Interval, counts: bool) -> Self {
         let low = interval.low();
         let high = interval.high();
         Common {
@@ -1358,6 +1462,7 @@ impl Common {
             high: high.map_or(0.0, |h| h.value),
             low_open: low.open,
             high_open: high.map(|h| h.open),
+            counts,
         }
     }
 
@@ -1374,9 +1479,14 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
 }
 
 impl Numeric {
-    /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`], with the
-    /// lists of `lists` (kept from one epoch to the next).
-    pub(crate) fn of(clusters: &Clusters, inputs: &[Input<'_>], lists: &mut Preparing) -> Self {
+    /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`] by `close`, with
+    /// the lists of `lists` (kept from one epoch to the next).
+    pub(crate) fn of(
+        clusters: &Clusters,
+        inputs: &[Input<'_>],
+        close: Close,
+        lists: &mut Preparing,
+    ) -> Self {
         let Preparing { revised, dated, is_floor, voices, floors, floating, floor_at, all, split } =
             lists;
         revisions(inputs, revised, dated);
@@ -1421,7 +1531,7 @@ impl Numeric {
             }
         };
         let commons: Vec<Option<Common>> =
-            clusters.iter().map(|c| common_interval(c, inputs).map(Common::of)).collect();
+            clusters.iter().map(|c| common_interval(c, inputs, close)).collect();
         let under: Vec<u32> = commons
             .iter()
             .map(|c| index(c.map(Common::interval).as_ref().map_or(0, under)))
@@ -1942,7 +2052,7 @@ pub(crate) fn numeric<'a>(
     }));
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let (best, even) =
+    let (best, even, optimal) =
         least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
     // A tie is read only where it is the whole epoch: every cluster in it, and no earlier
     // figure or lower bound beside it (those are judged from one side of the tie, which
@@ -2016,23 +2126,52 @@ pub(crate) fn numeric<'a>(
         View::Numeric { rep, .. } => Some((rep, w)),
         _ => None,
     }));
-    // Every floor the estimate keeps raises its low, whoever gave it: the total cannot have
-    // fallen below what was reported earlier.
-    let roles = &outcome.roles;
-    let floor = epoch
-        .floors
-        .iter()
-        .map(|&m| m as usize)
-        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
-        .filter_map(|m| low_end(view(m)))
-        .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)));
-    outcome.numeric = common.map(|common| spread(&common, floor, &mut points));
+    let counts = floors_at.is_none() && epoch.commons[chosen].is_some_and(|c| c.counts);
+    let at = counts
+        .then(|| optimal.or_else(|| optimum(clusters, epoch, &view, weight, scratch)))
+        .flatten()
+        .map(|x| (x, centre_of_counts(x, &points, &scratch.claims)));
+    let floor = kept_floor(epoch, &outcome.roles, &view);
+    outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at));
     if let Some(spread) = outcome.numeric.as_mut() {
         let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
         widen(spread, tied.map(Common::interval));
     }
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
+}
+
+/// The highest floor an epoch's estimate keeps (its role given by `roles`), which raises its
+/// low, whoever gave it: the total cannot have fallen below what was reported earlier.
+fn kept_floor<'v>(
+    epoch: &NumericRef<'_>,
+    roles: &Roles,
+    view: &dyn Fn(usize) -> View<'v>,
+) -> Option<Endpoint> {
+    epoch
+        .floors
+        .iter()
+        .map(|&m| m as usize)
+        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
+        .filter_map(|m| low_end(view(m)))
+        .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)))
+}
+
+/// Where the figures of a cluster of counts (`Policy::close`) are judged from, its best taken
+/// at `x`, where CRH's loss over `claims` (every voice's) is least, as the cluster was chosen
+/// (the weighted median of the cluster's own figures would lean toward the side of it where a
+/// sweep happened to close it, and "about 38,000" in it is a rounded figure, not a count of
+/// 38,000). Where the loss is as low from `x` up to another of its `points` (two counts of
+/// equal weight, as every voice has in the first round), the middle of that stretch, as a
+/// tie's sides are judged from its middle: judged from `x`, the lower count's voice would be
+/// credited and the other's cost on a coin flip. The best stays `x`, a count a voice gave.
+fn centre_of_counts(x: f64, points: &[(f64, f64)], claims: &[crh::Allowed]) -> f64 {
+    let least = crh::interval_loss(x, claims);
+    let mut above: Vec<f64> = points.iter().map(|p| p.0).filter(|&p| p > x).collect();
+    above.sort_by(f64::total_cmp);
+    let flat =
+        above.iter().take_while(|&&p| !crh::outweighs(crh::interval_loss(p, claims), least)).last();
+    flat.map_or(x, |&high| f64::midpoint(x, high))
 }
 
 /// Widens `spread` to what the clusters tied with the chosen one allow (`tied`, their common
@@ -2110,18 +2249,8 @@ fn floors_point<'v>(
     weight: &[f64],
     scratch: &mut Scratch,
 ) -> Option<Endpoint> {
-    let Scratch { claims, ends, .. } = scratch;
-    claims.clear();
-    let figures = clusters.members().filter_map(|m| bounds(view(m)));
-    claims.extend(epoch.loss_claims(figures, view, weight));
-    let own_order;
-    let order = if let Some(walk) = epoch.walk {
-        walk.ends_order
-    } else {
-        own_order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
-        own_order.as_slice()
-    };
-    let x = crh::interval_median(claims, &order, ends)?;
+    let x = optimum(clusters, epoch, view, weight, scratch)?;
+    let claims = &scratch.claims;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster.
     let top = epoch
         .commons
@@ -2331,8 +2460,14 @@ fn mark_regressions(roles: &mut Roles, inputs: &[Input<'_>], found: &mut RolesSc
 }
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
-/// weighted median of its figures kept inside.
-fn spread(common: &Interval, floor: Option<Endpoint>, points: &mut [(f64, f64)]) -> Spread {
+/// weighted median of its figures kept inside; for a cluster of counts, `at` its best and
+/// where its figures are judged from ([`centre_of_counts`]), kept inside.
+fn spread(
+    common: &Interval,
+    floor: Option<Endpoint>,
+    points: &mut [(f64, f64)],
+    at: Option<(f64, f64)>,
+) -> Spread {
     let (mut low, mut low_open) = (common.low().value, common.low().open);
     if let Some(f) = floor
         && (f.value > low || (f.value == low && f.open))
@@ -2340,7 +2475,7 @@ fn spread(common: &Interval, floor: Option<Endpoint>, points: &mut [(f64, f64)])
         (low, low_open) = (f.value, f.open);
     }
     let high = common.high();
-    let median = crh::weighted_median(points).unwrap_or(low);
+    let median = at.map(|(x, _)| x).or_else(|| crh::weighted_median(points)).unwrap_or(low);
     let mut best = match high {
         Some(h) => median.clamp(low, h.value.max(low)),
         None => median.max(low),
@@ -2359,6 +2494,8 @@ fn spread(common: &Interval, floor: Option<Endpoint>, points: &mut [(f64, f64)])
         best,
         high: high.map(|h| h.value),
         high_open: high.is_some_and(|h| h.open),
+        // Not `clamp`, which panics on a floor raised past the high end.
+        centre: at.map_or(best, |(_, centre)| centre.min(high.map_or(best, |h| h.value)).max(best)),
     }
 }
 
@@ -2778,7 +2915,7 @@ mod tests {
                 .chain([Some(end(-0.0, true)), Some(end(7.25, true))])
             {
                 let interval = Interval::new(low, high);
-                let back = Common::of(interval).interval();
+                let back = Common::of(interval, false).interval();
                 let bits = |i: &Interval| {
                     let h = i.high().map(|h| (h.value.to_bits(), h.open));
                     (i.low().value.to_bits(), i.low().open, h)
@@ -2939,7 +3076,7 @@ mod tests {
             let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
             a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
         });
-        numeric_clusters(&order, inputs)
+        numeric_clusters(&order, inputs, Close::EXACT)
     }
 
     /// The cluster [`least_loss_cluster`] chooses and the one the oracle chooses, for an epoch
@@ -2965,7 +3102,7 @@ mod tests {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let built = Numeric::of(&clusters, &inputs, &mut Preparing::default());
+        let built = Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default());
         // Read back from a store, after an epoch that is not numeric and the same one, so
         // that every part starts past the beginning of its vector.
         let mut store = NumericStore::default();
@@ -2981,7 +3118,7 @@ mod tests {
         let supports = &supports[..clusters.len().min(supports.len())];
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
         let view = |m: usize| inputs[m].view;
-        let (walked, _) = least_loss_cluster(
+        let (walked, _, _) = least_loss_cluster(
             &clusters,
             &epoch,
             &view,
@@ -3013,8 +3150,8 @@ mod tests {
             for figures in &epochs {
                 let inputs = inputs_of(figures);
                 let clusters = swept_clusters(figures, &inputs);
-                let fresh = Numeric::of(&clusters, &inputs, &mut Preparing::default());
-                let kept = Numeric::of(&clusters, &inputs, &mut preparing);
+                let fresh = Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default());
+                let kept = Numeric::of(&clusters, &inputs, Close::EXACT, &mut preparing);
                 proptest::prop_assert_eq!(format!("{:?}", kept.view()), format!("{:?}", fresh.view()));
                 let view = |m: usize| inputs[m].view;
                 let estimate = |previous: Option<Outcome>, scratch: &mut Scratch| {
@@ -3047,7 +3184,7 @@ mod tests {
                     let figures = figures.as_ref()?;
                     let inputs = inputs_of(figures);
                     let clusters = swept_clusters(figures, &inputs);
-                    Some(Numeric::of(&clusters, &inputs, &mut Preparing::default()))
+                    Some(Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default()))
                 })
                 .collect();
             let mut whole = NumericStore::default();

@@ -1323,7 +1323,7 @@ impl Reconciler {
         let mut voices =
             voice::Voices::build(store, &groups, &keys, &self.aliases, &self.same_voice);
         if self.copy_detection {
-            voices.detect_copying(&keys, &groups);
+            voices.detect_copying(&keys, &groups, self.policy.close_rule());
         }
         let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
         let mut state = score::run(

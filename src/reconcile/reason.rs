@@ -141,6 +141,8 @@ pub(crate) enum How {
     ChangedSameDay { reversed: bool },
     /// A yes/no state given both ways one day, in an unknown order. The day is `a`'s.
     SameDayUnordered,
+    /// Two figures given to the digit, close enough to be one count (`Policy::close`).
+    Close,
 }
 
 impl Pair {
@@ -188,6 +190,13 @@ impl fmt::Display for Pair {
                     a.when, from.value, to.value
                 )
             }
+            How::Close => write!(
+                f,
+                "{} and {} are within {} % of each other: one count, as independent counts of one quantity rarely match to the digit",
+                a.value,
+                b.value,
+                crate::value::trim_float(self.figures.policy.close_share() * 100.0)
+            ),
             How::SameDayUnordered => write!(
                 f,
                 "{} and {} the same day ({}), in an order the reports do not give",
@@ -548,10 +557,13 @@ pub(crate) enum EstimateWhy {
     /// One cluster: how many figures, from how many voices, whether earlier figures act as
     /// floors and how many other voices give only those, how many regressions and how many
     /// earlier figures above are set aside.
+    /// `close` is the share of [`crate::Policy::close`] when the figures are counts given to
+    /// the digit that differ, one count only by it; 0 otherwise (an `f32` in the padding).
     Consistent {
         count: Counted,
         voices: usize,
         floors: bool,
+        close: f32,
         floor_voices: usize,
         regressions: usize,
         above: usize,
@@ -646,45 +658,70 @@ impl fmt::Display for EstimateReason {
                 f.write_str("), over ")?;
                 others.fmt(f)
             }
-            EstimateWhy::Consistent { count, voices, floors, floor_voices, regressions, above } => {
-                match count {
-                    Counted::One => f.write_str("the one figure is")?,
-                    Counted::Both => f.write_str("both figures are")?,
-                    Counted::All(n) => write!(f, "all {n} figures are")?,
-                    Counted::Supporting(n) => write!(f, "the {n} supporting figures are")?,
-                }
-                write!(f, " consistent, from {}", VoiceCount(*voices))?;
-                match floor_voices {
-                    0 if *floors => {
-                        f.write_str("; earlier figures of the running total act as floors")?;
-                    }
-                    0 => {}
-                    1 => f.write_str(
-                        "; earlier figures of the running total, from one other voice, act as floors beneath it",
-                    )?,
-                    n => write!(
-                        f,
-                        "; earlier figures of the running total, from {n} other voices, act as floors beneath it"
-                    )?,
-                }
-                write!(
-                    f,
-                    "{}{}",
-                    Aside(
-                        *regressions,
-                        "figure below what other voices reported earlier",
-                        "figures below what other voices reported earlier"
-                    ),
-                    Aside(
-                        *above,
-                        "earlier figure above the estimate",
-                        "earlier figures above the estimate"
-                    ),
-                )
-            }
+            EstimateWhy::Consistent {
+                count,
+                voices,
+                floors,
+                close,
+                floor_voices,
+                regressions,
+                above,
+            } => consistent(
+                f,
+                (*count, *voices, *close),
+                (*floors, *floor_voices),
+                (*regressions, *above),
+            ),
             EstimateWhy::Text(text) => f.write_str(text),
         }
     }
+}
+
+/// The words of [`EstimateWhy::Consistent`]: how many figures, from how many voices, whether
+/// counts are one count by `close`; the floors and how many other voices give only them; the
+/// regressions and earlier figures above set aside.
+fn consistent(
+    f: &mut fmt::Formatter<'_>,
+    (count, voices, close): (Counted, usize, f32),
+    (floors, floor_voices): (bool, usize),
+    (regressions, above): (usize, usize),
+) -> fmt::Result {
+    match count {
+        Counted::One => f.write_str("the one figure is")?,
+        Counted::Both => f.write_str("both figures are")?,
+        Counted::All(n) => write!(f, "all {n} figures are")?,
+        Counted::Supporting(n) => write!(f, "the {n} supporting figures are")?,
+    }
+    f.write_str(" consistent")?;
+    if close > 0.0 {
+        write!(
+            f,
+            " (counts within {} % of one another, one count)",
+            crate::value::trim_float(f64::from(close) * 100.0)
+        )?;
+    }
+    write!(f, ", from {}", VoiceCount(voices))?;
+    match floor_voices {
+        0 if floors => f.write_str("; earlier figures of the running total act as floors")?,
+        0 => {}
+        1 => f.write_str(
+            "; earlier figures of the running total, from one other voice, act as floors beneath it",
+        )?,
+        n => write!(
+            f,
+            "; earlier figures of the running total, from {n} other voices, act as floors beneath it"
+        )?,
+    }
+    write!(
+        f,
+        "{}{}",
+        Aside(
+            regressions,
+            "figure below what other voices reported earlier",
+            "figures below what other voices reported earlier"
+        ),
+        Aside(above, "earlier figure above the estimate", "earlier figures above the estimate"),
+    )
 }
 
 crate::words::words_as_text!(EstimateReason, |text| EstimateReason(EstimateWhy::Text(text)));

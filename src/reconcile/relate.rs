@@ -83,6 +83,10 @@ pub(crate) struct Read {
     /// holds, or that part reads as a state changed that day (its other way spared), or is
     /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
     pub stands: bool,
+    /// It is current in an epoch whose counts given to the digit are one count when close
+    /// ([`crate::Policy::close`]): one of amounts that count or tally, with no earlier figure
+    /// of a running total beside it (see `score::prepare`).
+    pub counts: bool,
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -103,6 +107,15 @@ pub(crate) fn relate(
     let later = known_before((a.as_of, a.time), (b.as_of, b.time));
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
+    // Figures given to the digit that the estimate reads as one count (see `Policy::close`).
+    if cmp.verdict == Verdict::Conflicts
+        && a.read.counts
+        && b.read.counts
+        && one_epoch(nature, (a.as_of, b.as_of))
+        && a.value.is_close_to(b.value, policy)
+    {
+        return relation(RelationKind::Compatible, How::Close, false);
+    }
     let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
@@ -144,4 +157,12 @@ pub(crate) fn relate(
         }
     };
     relation(kind, how, complement);
+}
+
+/// Whether two current figures dated `as_of` are of one epoch of a group of `nature`, as the
+/// estimates date epochs (`score::epoch_date`): any two of a fixed fact or of a running total
+/// (whose current figures are its latest date's, and the undated); of a changing state those
+/// of one date.
+fn one_epoch(nature: Nature, as_of: (Option<NaiveDate>, Option<NaiveDate>)) -> bool {
+    nature != Nature::ChangingState || as_of.0 == as_of.1
 }

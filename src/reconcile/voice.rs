@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::crh::{self, Rounded, RoundedClass};
 use crate::id::{SourceId, source_key};
 use crate::subject::{Aliases, Measure, Nature};
-use crate::value::{Label, Value};
+use crate::value::{Close, Label, Policy, Value};
 
 use super::echo::Agreements;
 use super::group::GroupData;
@@ -95,6 +95,9 @@ pub(crate) struct Voices {
     /// From how much work the copy passes run in parallel: [`PARALLEL_FROM`] (a test sets it
     /// to 0 or to `usize::MAX` to take each way).
     parallel_from: usize,
+    /// When two figures are one answer where the truth is concerned ([`Statements::to_classes`]):
+    /// the reconciler's [`Policy::close`], set by [`Voices::detect_copying_in`].
+    close: Close,
 }
 
 /// A pair found copying, as `(copier, original, evidence in words)` by name.
@@ -473,6 +476,7 @@ impl Voices {
             on_attribute: HashMap::default(),
             attribute_names: Vec::new(),
             parallel_from: PARALLEL_FROM,
+            close: Policy::default().close_rule(),
         };
         v.finalize();
         v
@@ -534,6 +538,7 @@ impl Voices {
             on_attribute: HashMap::default(),
             attribute_names: Vec::new(),
             parallel_from: PARALLEL_FROM,
+            close: Policy::default().close_rule(),
         };
         v.finalize();
         v
@@ -652,9 +657,9 @@ impl Voices {
     /// with the sets' copies counted once, for the copies of a copy the first reading left
     /// ([`Voices::grow_attribute_sets`]). A copier of every attribute is left to the three
     /// passes (see `attribute_copies`).
-    pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData]) {
+    pub fn detect_copying(&mut self, keys: &super::Keys, groups: &[GroupData], close: Close) {
         let statements = Statements::of_groups(groups, keys, &self.claim_voice);
-        self.detect_copying_in(&statements);
+        self.detect_copying_in(&statements, close);
         if self.copy_some_attributes() {
             // Each claim of a copied attribute speaks with its voice there (one subject a
             // group, in order), as the name of that voice.
@@ -735,8 +740,10 @@ impl Voices {
 
     /// [`Voices::detect_copying`] on statements from any path: `Reconciler`'s groups
     /// ([`Statements::of_groups`]) or a table's columns. The copying sets of some attributes
-    /// alone that outvote, the three passes in order, then the other sets.
-    pub fn detect_copying_in(&mut self, statements: &Statements) {
+    /// alone that outvote, the three passes in order, then the other sets. Figures `close`
+    /// holds between are one answer where the truth is concerned ([`Statements::to_classes`]).
+    pub fn detect_copying_in(&mut self, statements: &Statements, close: Close) {
+        self.close = close;
         let as_said = statements;
         // First, voices copying one another on some attributes alone: the passes over the
         // whole table then read a figure one repeats from another there once.
@@ -1132,8 +1139,9 @@ impl Voices {
         if let Some(rounded) = statements.to_two_figures(self.parallel_from) {
             echoes.extend(self.echoing_blocks(&rounded, domains, Agreement::TwoFigures));
         }
-        if let Some(classed) = statements.to_classes() {
-            echoes.extend(self.echoing_blocks(&classed, domains, Agreement::TruthByClass));
+        if let Some(classed) = statements.to_classes(self.close) {
+            let agreement = Agreement::TruthByClass(self.close.permille());
+            echoes.extend(self.echoing_blocks(&classed, domains, agreement));
         }
         echoes
     }
@@ -1685,32 +1693,20 @@ pub(crate) struct Statements {
     classes: Vec<u32>,
 }
 
-/// How close two figures of a subject must be for copy detection to read them as one where
-/// the truth is concerned ([`Statements::to_classes`]): within this share of the larger.
-/// **Chosen before measuring**, as the width within which independent counts of one quantity
-/// are read as agreeing rather than as different answers; see BENCHMARKS.md, "Close figures
-/// agree on the truth".
-pub(crate) const CLOSE_SHARE: f64 = 0.1;
-
-/// Whether figures `low` and `high` (`low <= high`) are close ([`CLOSE_SHARE`]): of one sign,
-/// and apart by at most that share of the larger in size.
-fn are_close(low: f64, high: f64) -> bool {
-    let same_sign = (low >= 0.0) == (high >= 0.0);
-    same_sign && high - low <= CLOSE_SHARE * low.abs().max(high.abs())
-}
-
 /// The classes of one subject's figures of one kind ([`Statements::to_classes`]): `figures`
 /// as `(kind, figure, key, statements)`, sorted by figure. The figure with the most figures
-/// (keys) close to it ([`are_close`], itself included; then the most statements of its own, then the
-/// lowest) and every figure close to it not yet in a class are one class, then the next such
-/// figure not yet in one, each figure's count taken once over all of them; each key's class,
-/// the key of the class first in `order`, into `classes`. Returns whether a class holds two
-/// keys. O(f log f) for `f` figures.
+/// (keys) close to it (by `close`, itself included; then the most statements of its own, then
+/// the lowest) and every figure close to it not yet in a class are one class, then the next
+/// such figure not yet in one, each figure's count taken once over all of them; each key's
+/// class, the key of the class first in `order`, into `classes`. Returns whether a class holds
+/// two keys. O(f log f) for `f` figures.
 fn classes_of(
     figures: &[(crate::unit::Dimension, f64, u32, u32)],
     order: &[usize],
     classes: &mut [u32],
+    close: Close,
 ) -> bool {
+    let are_close = |low: f64, high: f64| close.holds(low, high);
     // Closeness falls off on each side of a figure: the figures close to one are a run of the
     // sorted figures around it.
     let window = |at: usize| {
@@ -2149,7 +2145,7 @@ impl Statements {
     /// had) and each key's class ([`Statements::classes`]); `None` when no class holds two
     /// keys (the reading would be the exact one). On a subject, among amounts of one kind
     /// stated as figures (not bounds, ranges or vague words), the figure with the most other
-    /// figures within reach and every figure close to it ([`are_close`]) are one class, the
+    /// figures within reach and every figure close to it (by `close`, [`Policy::close`]) are one class, the
     /// key first in order its id; then the same among the figures left ([`classes_of`]).
     /// Keys of one figure ("1,000" and "about 1,000") are one class.
     ///
@@ -2168,7 +2164,7 @@ impl Statements {
     /// statements, a block repeating one figure a few percent off the honest counts drew the
     /// class to itself, and on `copying -- --spread 0.02` cliques of twelve were read right on
     /// one table of three (0.818 of the counts right in all, against 0.931).
-    pub fn to_classes(&self) -> Option<Statements> {
+    pub fn to_classes(&self, close: Close) -> Option<Statements> {
         if self.rounded.is_empty() {
             return None;
         }
@@ -2204,7 +2200,7 @@ impl Statements {
             }
             figures.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
             for kind in figures.chunk_by(|a, b| a.0 == b.0) {
-                merged |= classes_of(kind, &out.order, &mut out.classes);
+                merged |= classes_of(kind, &out.order, &mut out.classes, close.of(kind[0].0));
             }
             out.subjects.push((out.rows.len(), true));
         }
@@ -2951,7 +2947,7 @@ mod tests {
         let run = |parallel_from: usize| {
             let mut voices = Voices::of_sources(&names, &[]);
             voices.parallel_from = parallel_from;
-            voices.detect_copying_in(&st);
+            voices.detect_copying_in(&st, Policy::default().close_rule());
             voices
         };
         let (parallel, in_turn) = (run(0), run(usize::MAX));
@@ -3004,7 +3000,7 @@ mod tests {
         for (k, &(x, side, kind)) in figures.iter().enumerate() {
             st.round(k, amount(x, side, kind));
         }
-        let classed = st.to_classes().unwrap();
+        let classed = st.to_classes(Policy::default().close_rule()).unwrap();
         // Keys numbered anew subject by subject, in the order they had.
         assert_eq!(
             classed.rows,
@@ -3019,7 +3015,7 @@ mod tests {
         for (k, x) in [850.0, 900.0, 1_000.0].into_iter().enumerate() {
             most.round(k, amount(x, crh::Side::At, count));
         }
-        assert_eq!(most.to_classes().unwrap().classes, [0, 0, 0]);
+        assert_eq!(most.to_classes(Policy::default().close_rule()).unwrap().classes, [0, 0, 0]);
         // Figures within reach, not statements: 112 given five times has 102 and 105 within
         // reach (seven statements), 102 has all four figures; counted by statements, the
         // block's figure would draw 102 and 105 to itself and leave 100 alone.
@@ -3029,12 +3025,12 @@ mod tests {
         for (k, x) in [100.0, 102.0, 105.0, 112.0].into_iter().enumerate() {
             block.round(k, amount(x, crh::Side::At, count));
         }
-        assert_eq!(block.to_classes().unwrap().classes, [0, 0, 0, 0]);
+        assert_eq!(block.to_classes(Policy::default().close_rule()).unwrap().classes, [0, 0, 0, 0]);
         let mut apart = Statements::new((0..2).collect(), (0..2).collect());
         apart.subject(true, 0, vec![(0, 0), (1, 1)]);
         apart.round(0, amount(100.0, crh::Side::At, count));
         apart.round(1, amount(200.0, crh::Side::At, count));
-        assert!(apart.to_classes().is_none());
+        assert!(apart.to_classes(Policy::default().close_rule()).is_none());
     }
 
     /// The two-figure reading made in parts, in turn or in parallel, is the one made in one

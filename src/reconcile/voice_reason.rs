@@ -39,8 +39,9 @@ pub(crate) enum Agreement {
     Exact,
     /// The same figure to two significant figures.
     TwoFigures,
-    /// The same figure to the digit, where close figures are one answer on the truth.
-    TruthByClass,
+    /// The same figure to the digit, where close figures are one answer on the truth: within
+    /// this many thousandths of the larger (`Policy::close`).
+    TruthByClass(u16),
 }
 
 impl Agreement {
@@ -49,7 +50,7 @@ impl Agreement {
         match self {
             Agreement::Exact => "",
             Agreement::TwoFigures => " to two significant figures",
-            Agreement::TruthByClass => " to the digit",
+            Agreement::TruthByClass(_) => " to the digit",
         }
     }
 
@@ -58,10 +59,10 @@ impl Agreement {
     fn after_expected(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Agreement::Exact | Agreement::TwoFigures => Ok(()),
-            Agreement::TruthByClass => write!(
+            Agreement::TruthByClass(permille) => write!(
                 f,
-                " (figures within {:.0} % of a class's centre, the figure with the most others near it, counted as one answer)",
-                super::voice::CLOSE_SHARE * 100.0
+                " (figures within {} % of a class's centre, the figure with the most others near it, counted as one answer)",
+                crate::value::trim_float(f64::from(permille) / 10.0)
             ),
         }
     }

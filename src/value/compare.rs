@@ -369,6 +369,24 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Whether this value and `other` are amounts given to the digit (points, not bounds,
+    /// ranges or approximate figures) of one dimension that `policy` reads as one count
+    /// ([`Policy::close`]). Not a verdict of [`Value::compare`], which compares what values
+    /// say ("100" and "102" do not overlap): a reading of two sources' counts of one quantity
+    /// at one time, which the reconciler's clusters and relations make.
+    pub(crate) fn is_close_to(&self, other: &Value, policy: &Policy) -> bool {
+        let (Value::Amount(a), Value::Amount(b)) = (self, other) else { return false };
+        let dimension = a.unit.dimension();
+        let (ia, ib) = (a.interval(policy), b.interval(policy));
+        if dimension != b.unit.dimension() || !ia.is_point() || !ib.is_point() {
+            return false;
+        }
+        let (x, y) = (ia.low().value, ib.low().value);
+        policy.close_rule().of(dimension).holds(x.min(y), x.max(y))
+    }
+}
+
 fn compare_amounts(
     a: &Amount,
     b: &Amount,

@@ -20,6 +20,7 @@ pub use daytime::{
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
 pub(crate) use number::{OutOfRange, grouped, too_long};
+pub(crate) use policy::Close;
 pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::daytime::TimePolicy;
 use super::interval::Interval;
 use super::number::{Number, sanitize};
+use crate::unit::Dimension;
 
 /// A vague quantifier: a word that names an order of magnitude, not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -363,12 +364,88 @@ fn clamp_to_amounts(x: f64) -> f64 {
 /// let strict = Policy::default().approx(ApproxPolicy::default().relative(0.05));
 /// # let _ = strict;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
     approx: ApproxPolicy,
     vague: VaguePolicy,
     #[serde(default)]
     time: TimePolicy,
+    /// See [`Policy::close`]; a policy written before it existed reads as the default.
+    #[serde(default = "default_close", deserialize_with = "close_share")]
+    close: f64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            approx: ApproxPolicy::default(),
+            vague: VaguePolicy::default(),
+            time: TimePolicy::default(),
+            close: DEFAULT_CLOSE,
+        }
+    }
+}
+
+/// [`Policy::close`] by default: figures given to the digit within 10 % of the larger are
+/// one count. **Chosen before measuring**, as "about x" reaches 10 % either side
+/// ([`ApproxPolicy`]'s default): the width within which independent counts of one quantity
+/// are read as agreeing rather than as different answers.
+const DEFAULT_CLOSE: f64 = 0.1;
+
+/// The most [`Policy::close`] takes: past half, "close" would join a figure and its double.
+const MOST_CLOSE: f64 = 0.5;
+
+fn default_close() -> f64 {
+    DEFAULT_CLOSE
+}
+
+/// A serialised [`Policy::close`], checked on the way in as the setter checks it.
+fn close_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    f64::deserialize(d).map(|share| sanitize(share).min(MOST_CLOSE))
+}
+
+/// When two figures are close ([`Policy::close`]): the one rule the estimates' clusters, the
+/// relations between claims and copy detection's classes read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Close {
+    share: f64,
+}
+
+impl Close {
+    /// The share of the larger figure within which two figures are close.
+    pub(crate) fn share(self) -> f64 {
+        self.share
+    }
+
+    /// The share in thousandths, rounded (for words that name it).
+    pub(crate) fn permille(self) -> u16 {
+        // At most 500: `MOST_CLOSE` holds it.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let permille = (self.share * 1000.0).round() as u16;
+        permille
+    }
+
+    /// Whether figures `low` and `high` (`low <= high`) are close: of one sign, and apart by
+    /// at most the share of the larger in size. With a share of 0, only equal figures are.
+    pub(crate) fn holds(self, low: f64, high: f64) -> bool {
+        let same_sign = (low >= 0.0) == (high >= 0.0);
+        same_sign && high - low <= self.share * low.abs().max(high.abs())
+    }
+
+    /// The rule for figures of `dimension`: this one where figures of it are counted or
+    /// tallied (people, things, money, mass, volume), so that independent sources' figures of
+    /// one quantity differ by their counting; none (only equal figures are close) for a
+    /// price per unit, which whoever sets it states exactly, and for a percentage, where a
+    /// few points are a real difference.
+    pub(crate) fn of(self, dimension: Dimension) -> Close {
+        match dimension {
+            Dimension::Count | Dimension::Money(_) | Dimension::Mass | Dimension::Volume => self,
+            Dimension::MoneyPerVolume(_) | Dimension::Percent => Close { share: 0.0 },
+        }
+    }
+
+    /// Only equal figures are close.
+    pub(crate) const EXACT: Close = Close { share: 0.0 };
 }
 
 impl Policy {
@@ -407,6 +484,42 @@ impl Policy {
     pub fn time_policy(&self) -> &TimePolicy {
         &self.time
     }
+
+    /// Replaces how far apart two figures given to the digit may be and still count as one
+    /// count: `share` of the larger (0.1 by default; 0 reads only equal figures as one).
+    /// Independent counts of one toll rarely match to the digit: three agencies' 100, 102
+    /// and 105 deaths the same day are one count, "low 100 / best 102 / high 105" from three
+    /// voices, not three conflicting figures each resting on one voice. It holds between
+    /// figures of the same date (or of a fixed fact) that count or tally (people, things,
+    /// money, mass, volume), not between a price per unit or a percentage, and not between a
+    /// figure and a bound, a range or an approximate figure, which carry their own width. A
+    /// later figure below another voice's earlier one is still a fall. Copy detection reads
+    /// close figures as one answer where the truth is concerned. Negative or non-finite input
+    /// is taken as 0, and a share above 0.5 as 0.5.
+    ///
+    /// ```
+    /// use claimrecon::Policy;
+    /// let strict = Policy::default().close(0.0);
+    /// assert_eq!(strict.close_share(), 0.0);
+    /// assert_eq!(Policy::default().close_share(), 0.1);
+    /// assert_eq!(Policy::default().close(0.9).close_share(), 0.5);
+    /// ```
+    #[must_use]
+    pub fn close(self, share: f64) -> Self {
+        Self { close: sanitize(share).min(MOST_CLOSE), ..self }
+    }
+
+    /// How far apart two figures given to the digit may be and still count as one count, as
+    /// a share of the larger ([`Policy::close`]).
+    #[must_use]
+    pub fn close_share(&self) -> f64 {
+        self.close
+    }
+
+    /// The rule [`Policy::close`] sets.
+    pub(crate) fn close_rule(&self) -> Close {
+        Close { share: self.close }
+    }
 }
 
 #[cfg(test)]
@@ -436,7 +549,11 @@ mod tests {
         json["vague"]["ranges"]["Dozens"]["high"] = serde_json::json!(1e300);
         json["approx"]["relative"] = serde_json::json!(-0.5);
         json["approx"]["rounding"] = serde_json::json!(-1.0);
-        let back: Policy = serde_json::from_value(json).unwrap();
+        json["close"] = serde_json::json!(9.0);
+        let back: Policy = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back.close_share(), 0.5);
+        json["close"] = serde_json::json!(-1.0);
+        assert_eq!(serde_json::from_value::<Policy>(json.clone()).unwrap().close_share(), 0.0);
         let dozens = back.vague.range(VagueWord::Dozens);
         assert_eq!((dozens.low, dozens.high), (0.0, Number::MAX));
         assert_eq!(back.approx, ApproxPolicy::default().relative(0.0).rounding(0.0));
@@ -459,10 +576,11 @@ mod tests {
     }
 
     #[test]
-    fn a_policy_without_a_time_section_still_loads() {
+    fn a_policy_without_a_time_or_close_section_still_loads() {
         let json = serde_json::to_value(Policy::default()).unwrap();
         let mut old = json.as_object().unwrap().clone();
         old.remove("time");
+        old.remove("close");
         let back: Policy = serde_json::from_value(serde_json::Value::Object(old)).unwrap();
         assert_eq!(back, Policy::default());
     }

@@ -225,6 +225,7 @@ fn epochs_of_variable(
             labels: None,
             spread: 0.0,
             earlier_that_day: false,
+            close: 0.0,
             nature,
         });
     }
@@ -688,7 +689,7 @@ impl State {
         let mut attribute_of: Vec<u32> = Vec::new();
         if copy_detection {
             let statements = statements(bulk, &keys, &variables, &ranks, PARALLEL_FROM);
-            voices.detect_copying_in(&statements);
+            voices.detect_copying_in(&statements, policy.close_rule());
             if voices.copy_some_attributes() {
                 attribute_of = statements.attributes().to_vec();
             }

@@ -53,7 +53,7 @@ use crate::crh;
 use crate::id::{ClaimId, SourceId};
 use crate::subject::Nature;
 use crate::unit::{Dimension, Unit};
-use crate::value::{Change, Endpoint, Interval, Policy, Value};
+use crate::value::{Change, Close, Endpoint, Interval, Policy, Value};
 
 use super::Estimate;
 use super::Values;
@@ -324,6 +324,9 @@ struct Epoch {
     spread: f64,
     /// The states of a day that a later report of the same day replaced.
     earlier_that_day: bool,
+    /// The share within which its figures given to the digit are one count
+    /// ([`Policy::close`], for its dimension), set when it is prepared: 0 for none.
+    close: f32,
     nature: Nature,
 }
 
@@ -823,9 +826,23 @@ fn prepare<K: Ord>(
             epoch.labels = Some(Box::new(estimate::Labels::of(&epoch.value_clusters, &inputs)));
             None
         }
-        Some(_) => {
-            epoch.clusters = estimate::numeric_clusters(&order, &inputs);
-            Some(estimate::Numeric::of(&epoch.clusters, &inputs, lists))
+        Some(kind) => {
+            // Figures given to the digit are one count when close, where they count or tally,
+            // in an epoch of current figures alone: beside a running total's earlier figures,
+            // the floors and the falls below them are read figure by figure (a floor inside
+            // the counts' reach would raise the estimate over most of them).
+            let close = match kind {
+                Kind::Amount(dimension) if inputs.iter().all(|i| i.current) => {
+                    policy.close_rule().of(dimension)
+                }
+                _ => Close::EXACT,
+            };
+            // A share of at most a half: an `f32` holds it for the words.
+            #[allow(clippy::cast_possible_truncation)]
+            let share = close.share() as f32;
+            epoch.close = share;
+            epoch.clusters = estimate::numeric_clusters(&order, &inputs, close);
+            Some(estimate::Numeric::of(&epoch.clusters, &inputs, close, lists))
         }
         None => None,
     }
@@ -986,6 +1003,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 labels: None,
                 spread: 0.0,
                 earlier_that_day: !rest_of_day,
+                close: 0.0,
                 nature,
             };
             for it in members {

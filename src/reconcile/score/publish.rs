@@ -88,6 +88,11 @@ impl State {
         self.results = results;
     }
 
+    /// Whether [`State::mark_supports`] has run.
+    pub(crate) fn supports_marked(&self) -> bool {
+        self.supports.len() == self.obs.len()
+    }
+
     /// Which observations support their epoch's estimate, computed once (ranks and relations
     /// ask per claim).
     pub(crate) fn mark_supports(&mut self) {
@@ -542,10 +547,19 @@ impl State {
                 2 => Counted::Both,
                 n => Counted::All(n),
             };
+            // Counts given to the digit that differ are one count only by `Policy::close`.
+            let chosen = out.clusters.get(out.chosen).unwrap_or_default();
+            let points = chosen.iter().filter_map(|&p| match self.view(e.at(p as usize)) {
+                View::Numeric { interval, rep } if interval.is_point() => Some(rep),
+                _ => None,
+            });
+            let (low, high) =
+                points.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(x), h.max(x)));
             EstimateWhy::Consistent {
                 count,
                 voices: giving.len(),
                 floors,
+                close: if low < high { e.close } else { 0.0 },
                 floor_voices: beneath(),
                 regressions: out
                     .roles
@@ -568,8 +582,12 @@ impl State {
     /// do, a figure of a same-day change or of a tie is not held wrong.
     pub fn read_of(&self, c: usize) -> Read {
         let o = self.claim_obs[c] as usize;
-        let out = &self.outcomes[self.epoch_of(o)];
-        Read { stands: self.supports[o] || out.same_day || !out.undecided.is_empty() }
+        let ei = self.epoch_of(o);
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        Read {
+            stands: self.supports[o] || out.same_day || !out.undecided.is_empty(),
+            counts: e.close > 0.0 && self.obs[o].current(),
+        }
     }
 
     /// The public result of group `gi`'s latest epoch, made anew (see
@@ -769,7 +787,10 @@ impl State {
                 && counted.get(c)
             {
                 entry.checked += 1;
-                if l < 1e-12 {
+                // At the estimate, or among the figures it stands on: a count close to the
+                // others of its cluster ([`crate::Policy::close`]) is consistent with the
+                // estimate it is part of, though its loss counts how far from the best it is.
+                if l < 1e-12 || self.supports[self.claim_obs[c] as usize] {
                     entry.consistent += 1;
                 }
                 entry.loss += l;
@@ -858,6 +879,9 @@ impl State {
         let n_names = voices.n_names();
         let n_voices = voices.groups.len();
         debug_assert_eq!(self.loss.len(), self.obs.len(), "reports made twice");
+        if !self.supports_marked() {
+            self.mark_supports();
+        }
         let loss = std::mem::take(&mut self.loss);
         let (this, loss) = (&*self, &loss[..]);
         // The tallies each read every claim on their own: in parallel. Where every claim's

@@ -358,7 +358,7 @@ impl State {
                     // the tie put the best at: a coin flip credits neither voice.
                     let best = match (out.in_a_tie(pos), spread.high) {
                         (true, Some(h)) => f64::midpoint(spread.low, h),
-                        _ => spread.best,
+                        _ => spread.centre,
                     };
                     let scale = LossScale::new(e.spread, best);
                     // An earlier figure of a running total only says the total is now at

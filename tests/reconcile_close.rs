@@ -1,0 +1,232 @@
+//! Close counts are one count (`Policy::close`): independent counts of one toll rarely match
+//! to the digit, so figures given to the digit within 10 % of one another, at one time, are
+//! read as one count with a spread ("low 100 / best 102 / high 105"), as a casualty recorder
+//! publishes them, not as conflicting figures each resting on one voice.
+
+use chrono::NaiveDate;
+use claimrecon::*;
+use proptest::prelude::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, d).unwrap()
+}
+
+fn claim(id: &str, measure: Measure, phrase: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(measure),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+fn deaths(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
+    claim(id, Measure::Deaths, phrase, outlet, d)
+}
+
+fn id(text: &str) -> ClaimId {
+    ClaimId::new(text).unwrap()
+}
+
+fn rank(r: &Reconciliation, claim: &str) -> Rank {
+    r.rank(&id(claim)).unwrap().rank
+}
+
+fn figure(r: &Reconciliation) -> String {
+    r.groups[0].estimate.as_ref().unwrap().figure.to_string()
+}
+
+fn three_agencies() -> Vec<Claim> {
+    vec![
+        deaths("reuters", "100", "Reuters", 10),
+        deaths("afp", "102", "AFP", 10),
+        deaths("kommersant", "105", "Kommersant", 10),
+    ]
+}
+
+/// Three agencies' 100, 102 and 105 deaths the same day: one count from three voices, "low 100
+/// / best 102 / high 105", every figure preferred and consistent with it, no finding, and the
+/// pairs compatible with words that say why. Read strictly (`Policy::close(0.0)`, as before),
+/// they were three conflicting clusters, the estimate AFP's 102 alone ("resting on one voice")
+/// and the other two deprecated with agreement 0.
+#[test]
+fn three_agencies_close_counts_are_one_count_from_three_voices() {
+    let r = Reconciler::new().reconcile(three_agencies());
+    assert_eq!(figure(&r), "low 100 / best 102 / high 105");
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(e.reason.to_string().contains("within 10 % of one another"), "{}", e.reason);
+    for claim in ["reuters", "afp", "kommersant"] {
+        assert_eq!(rank(&r, claim), Rank::Preferred, "{claim}");
+        assert!(e.supporting.contains(&id(claim)), "{claim}");
+    }
+    for source in ["Reuters", "AFP", "Kommersant"] {
+        let report = r.source(&SourceId::new(source).unwrap()).unwrap();
+        assert_eq!(report.agreement.unwrap().get(), 1.0, "{source}");
+    }
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let summary = r.summary.unwrap();
+    assert_eq!((summary.agreed, summary.single_voice, summary.with_findings), (1, 0, 0));
+    let pair = r.relation(&id("reuters"), &id("kommersant")).unwrap();
+    assert_eq!(pair.kind, RelationKind::Compatible);
+    let words = pair.reason.to_string();
+    assert!(words.ends_with("are within 10 % of each other: one count, as independent counts of one quantity rarely match to the digit"), "{words}");
+
+    let strict = Reconciler::new().policy(Policy::default().close(0.0)).reconcile(three_agencies());
+    assert_eq!(figure(&strict), "low 102 / best 102 / high 102");
+    assert_eq!(rank(&strict, "reuters"), Rank::Deprecated);
+    assert_eq!(strict.relation(&id("reuters"), &id("afp")).unwrap().kind, RelationKind::Conflicts);
+    assert!(strict.findings.iter().any(|f| f.kind == FindingKind::Conflict));
+}
+
+/// The same three figures as a table's rows give the same estimate and ranks.
+#[test]
+fn a_table_reads_close_counts_as_claims_do() {
+    let csv = "source,object,attribute,value\n\
+               Reuters,Oslo,deaths,100\n\
+               AFP,Oslo,deaths,102\n\
+               Kommersant,Oslo,deaths,105\n";
+    let bulk = Table::csv().read_bulk("t.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let r = Reconciler::new().reconcile_table(&bulk);
+    let e = r.estimate("Oslo", "deaths").unwrap();
+    assert_eq!(e.figure.to_string(), "low 100 / best 102 / high 105");
+    let ranks: Vec<Rank> = r.groups[0].ranks.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, [Rank::Preferred; 3]);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+/// A figure far from the rest is still its own count: 100 and 102 are one, 200 conflicts with
+/// them and is deprecated, and the finding names it.
+#[test]
+fn a_count_far_from_the_rest_still_conflicts() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "100", "A", 10),
+        deaths("b", "102", "B", 10),
+        deaths("c", "200", "C", 10),
+    ]);
+    // The best where CRH's loss over every figure is least: their median.
+    assert_eq!(figure(&r), "low 100 / best 102 / high 102");
+    assert_eq!((rank(&r, "a"), rank(&r, "b")), (Rank::Preferred, Rank::Preferred));
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Conflict));
+    assert_eq!(r.relation(&id("a"), &id("c")).unwrap().kind, RelationKind::Conflicts);
+}
+
+/// Prices per unit and percentages are stated, not counted: 120 against 125 tenge a litre,
+/// or 65 % against 70 %, are two answers. A bound keeps its own width: 100 against "more than
+/// 105" is no one count.
+#[test]
+fn prices_percentages_and_bounds_are_not_close_counts() {
+    let prices = Reconciler::new().reconcile(vec![
+        claim("p1", Measure::Price, "120 tenge per litre", "A", 10),
+        claim("p2", Measure::Price, "125 tenge per litre", "B", 10),
+    ]);
+    assert_eq!(prices.relation(&id("p1"), &id("p2")).unwrap().kind, RelationKind::Conflicts);
+    let turnout = Measure::Other(Label::new("turnout").unwrap());
+    let shares = Reconciler::new().reconcile(vec![
+        claim("t1", turnout.clone(), "65%", "A", 10),
+        claim("t2", turnout, "70%", "B", 10),
+    ]);
+    assert_eq!(shares.relation(&id("t1"), &id("t2")).unwrap().kind, RelationKind::Conflicts);
+    let bound = Reconciler::new()
+        .reconcile(vec![deaths("x", "100", "A", 10), deaths("y", "more than 105", "B", 10)]);
+    assert_eq!(bound.relation(&id("x"), &id("y")).unwrap().kind, RelationKind::Conflicts);
+}
+
+/// Money and amounts that tally are counts: damage of $212 million and $220 million the same
+/// day are one figure.
+#[test]
+fn damage_in_money_is_a_tally() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("d1", Measure::Damage, "$212 million", "A", 10),
+        claim("d2", Measure::Damage, "$220 million", "B", 10),
+    ]);
+    assert_eq!(r.relation(&id("d1"), &id("d2")).unwrap().kind, RelationKind::Compatible);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+/// Beside a running total's earlier figures, figures are read one by one, as before: a later
+/// figure below another voice's earlier one is a fall, whatever the share, and the day's close
+/// figures are not joined (a floor inside their reach would raise the estimate above most of
+/// them). A known limit, in the README.
+#[test]
+fn beside_earlier_figures_of_a_running_total_counts_are_read_one_by_one() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "95", "A", 9),
+        deaths("b", "100", "B", 10),
+        deaths("c", "104", "C", 10),
+    ]);
+    assert_eq!(r.relation(&id("b"), &id("c")).unwrap().kind, RelationKind::Conflicts);
+    let fell = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b", "98", "B", 10),
+        deaths("c", "98", "C", 10),
+    ]);
+    assert_eq!(fell.relation(&id("a9"), &id("b")).unwrap().kind, RelationKind::Regression);
+}
+
+/// Two counts of equal weight: the best is the lower (a count a voice gave, as a tie's is), and
+/// both voices are judged alike, from the middle, not the lower credited on a coin flip.
+#[test]
+fn two_close_counts_of_equal_weight_judge_both_voices_alike() {
+    let r =
+        Reconciler::new().reconcile(vec![deaths("a", "100", "A", 10), deaths("b", "104", "B", 10)]);
+    assert_eq!(figure(&r), "low 100 / best 100 / high 104");
+    let reliability =
+        |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().reliability.unwrap().get();
+    assert_eq!(reliability("A"), reliability("B"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Invariants over one day's figures given to the digit by distinct voices:
+    /// `the_figures_an_estimate_stands_on_are_within_the_close_share_of_one_another`,
+    /// `low_and_high_are_the_lowest_and_highest_of_them`, `best_lies_between`, and
+    /// `no_two_preferred_figures_conflict`.
+    #[test]
+    fn close_counts_make_one_spread(figures in prop::collection::vec(50u32..150, 1..8)) {
+        let claims: Vec<Claim> = figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| deaths(&format!("c{i}"), &f.to_string(), &format!("S{i}"), 10))
+            .collect();
+        let r = Reconciler::new().reconcile(claims);
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        let Figure::Number { low, best, high: Some(high), .. } = e.figure else {
+            panic!("a bounded number: {}", e.figure)
+        };
+        let behind: Vec<f64> = e
+            .supporting
+            .iter()
+            .map(|c| f64::from(figures[c.as_str()[1..].parse::<usize>().unwrap()]))
+            .collect();
+        // A tie between counts apart (no figure behind the estimate) spreads over them all.
+        if behind.is_empty() {
+            prop_assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
+            return Ok(());
+        }
+        let (lowest, highest) =
+            behind.iter().fold((f64::INFINITY, 0.0f64), |(l, h), &x| (l.min(x), h.max(x)));
+        prop_assert!(highest - lowest <= 0.1 * highest, "{behind:?}");
+        prop_assert_eq!((low, high), (lowest, highest));
+        prop_assert!(low <= best && best <= high);
+        let preferred: Vec<&ClaimId> = r
+            .groups[0]
+            .ranks
+            .iter()
+            .filter(|k| k.rank == Rank::Preferred)
+            .map(|k| &k.claim)
+            .collect();
+        for a in &preferred {
+            for b in &preferred {
+                if a < b {
+                    let kind = r.relation(a, b).unwrap().kind;
+                    prop_assert!(kind != RelationKind::Conflicts, "{a} {b}");
+                }
+            }
+        }
+    }
+}
