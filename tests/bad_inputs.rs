@@ -1332,13 +1332,14 @@ fn a_bound_below_zero_is_rejected_on_every_path() {
         "c.jsonl:2: field phrase: invalid number nearly 0: it allows no amount: amounts are never negative"
     );
     // Built from a typed value: rejected by the reconciler, and the fall of another voice from
-    // the two voices' 100 to 90 found (with "nearly 0" read, the findings were empty).
+    // the two voices' 100 to 80 found (with "nearly 0" read, the findings were empty; 90, within
+    // 10 % of 100, would be the same count: `Policy::close`).
     let n = |x: f64| Number::new(x).unwrap();
     let r = Reconciler::new().reconcile([
         deaths_on("a", Magnitude::Exact(n(100.0)), 1),
         deaths_on("a2", Magnitude::Exact(n(100.0)), 1),
         deaths_on("b", Magnitude::Nearly(n(0.0)), 2),
-        deaths_on("c", Magnitude::Exact(n(90.0)), 3),
+        deaths_on("c", Magnitude::Exact(n(80.0)), 3),
     ]);
     let rejected: Vec<String> = r.rejected.iter().map(|x| x.error.to_string()).collect();
     assert_eq!(
@@ -1350,7 +1351,7 @@ fn a_bound_below_zero_is_rejected_on_every_path() {
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(100.0));
     assert!(
         r.findings.iter().any(|f| f.kind == FindingKind::Regression),
-        "the fall from 100 to 90 is found: {:#?}",
+        "the fall from 100 to 80 is found: {:#?}",
         r.findings
     );
 }
@@ -1367,7 +1368,7 @@ fn nearly_under_a_policy_of_no_width_is_the_number_itself() {
         deaths_on("a", Magnitude::Exact(n(100.0)), 1),
         deaths_on("a2", Magnitude::Exact(n(100.0)), 1),
         deaths_on("b", Magnitude::Nearly(n(5.0)), 2),
-        deaths_on("c", Magnitude::Exact(n(90.0)), 3),
+        deaths_on("c", Magnitude::Exact(n(80.0)), 3),
     ]);
     assert!(r.rejected.is_empty(), "{:#?}", r.rejected);
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.best_number(), Some(100.0));

@@ -1252,6 +1252,11 @@ fn a_majority_giving_one_figure_to_the_digit_loses_to_honest_voices_close_to_one
             sites.reasons.iter().map(ToString::to_string).collect::<Vec<_>>()
         );
     }
+    // The share is the reconciler's `Policy::close`: with none, the agencies' counts agree on
+    // nothing and the sites are read as the accurate majority again.
+    let bulk = Table::csv().read_bulk("close.csv", csv.as_bytes(), &Parser::default()).unwrap();
+    let strict = Reconciler::new().policy(Policy::default().close(0.0)).reconcile_table(&bulk);
+    assert_ne!(voice(&strict, "Site 0"), voice(&strict, "Site 1"));
 }
 
 /// The same sites giving the first agency's figure to the digit on every other subject and

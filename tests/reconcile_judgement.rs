@@ -256,9 +256,9 @@ proptest! {
 
     /// Two independent voices that agree on today's figure, and one voice that gives another
     /// figure today, none with a record elsewhere and all with earlier figures from one rising
-    /// series: the two win, whatever the third's history (or theirs) lends. Where no voice has
-    /// an earlier figure and the third's is within 10 % of theirs, the three are one count
-    /// (`Policy::close`): the best is still theirs, and the third is ranked with them.
+    /// series: the two win, whatever the third's history (or theirs) lends. Where the third's
+    /// is within 10 % of theirs, the three are one count (`Policy::close`): the best is still
+    /// theirs, and the third is ranked with them.
     #[test]
     fn without_track_records_one_voice_cannot_outvote_two_agreeing_independent_voices(
         series in prop::collection::vec(1u32..200, 5),
@@ -287,8 +287,7 @@ proptest! {
             _ => prop_assert!(false, "not a number: {}", e.figure),
         }
         let close = f64::from(agreed.abs_diff(other)) <= 0.1 * f64::from(agreed.max(other));
-        let one_count = close && days.iter().all(BTreeSet::is_empty);
-        let third = if one_count { Rank::Preferred } else { Rank::Deprecated };
+        let third = if close { Rank::Preferred } else { Rank::Deprecated };
         prop_assert_eq!(rank(&r, "v2-d6"), third);
     }
 
@@ -311,7 +310,8 @@ proptest! {
     }
 
     /// A figure below a figure another voice gave earlier, which the estimate keeps, is never
-    /// preferred nor supporting, and costs its voice.
+    /// preferred nor supporting, and costs its voice; unless it is within 10 % of it, the same
+    /// count (`Policy::close`), which is no fall.
     #[test]
     fn a_regression_is_never_preferred_or_supporting(
         histories in (history(0), history(1), history(2), history(3))
@@ -323,7 +323,8 @@ proptest! {
             for g in &r.claims {
                 let kept = rank(&r, &g.id().as_str()) != Rank::Deprecated;
                 let other_voice = voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id());
-                if kept && other_voice && g.as_of() < c.as_of() && number(c) < number(g) {
+                let fell = number(c) < number(g) && number(g) - number(c) > 0.1 * number(g);
+                if kept && other_voice && g.as_of() < c.as_of() && fell {
                     prop_assert_eq!(rank(&r, &c.id().as_str()), Rank::Deprecated, "{} below {}", c.id(), g.id());
                     prop_assert!(!e.supporting.contains(c.id()));
                     let source = c.provenance().outlet().as_str();
@@ -990,7 +991,8 @@ fn a_group_s_regressions_are_one_finding_that_names_each() {
 fn a_group_s_regressions_past_five_are_counted() {
     let mut claims = vec![deaths("a1", "100", "A", 1)];
     for (k, outlet) in ["B", "C", "D", "E", "F", "G", "H"].into_iter().enumerate() {
-        claims.push(deaths(&format!("{outlet}2"), &(90 - k).to_string(), outlet, 2));
+        // From 89 down: 90 is within 10 % of 100, the same count (`Policy::close`).
+        claims.push(deaths(&format!("{outlet}2"), &(89 - k).to_string(), outlet, 2));
     }
     claims.extend([deaths("a3", "150", "A", 3), deaths("z3", "150", "Z", 3)]);
     let r = Reconciler::new().reconcile(claims);
@@ -1059,8 +1061,8 @@ fn a_figure_at_an_excluded_bound_of_another_voice_is_a_regression() {
 /// figures beneath it. Two outlets give 30 and 31 on day 3; on days 1 and 2 others gave 12,
 /// 15 and 33, and a wire gave 310. The floors outweigh either latest figure alone, and the
 /// rule that weighed them as one block put the estimate at "at least 310": the wire's figure,
-/// which one voice gave. CRH's loss over the figures and the floors is least at 31, among the
-/// latest figures, and the wire's figure is set aside.
+/// which one voice gave. CRH's loss over the figures and the floors is least among the latest
+/// figures, and the wire's figure is set aside.
 #[test]
 fn a_lone_earlier_outlier_does_not_borrow_the_floors_beneath_it() {
     let r = Reconciler::new().copy_detection(false).reconcile(vec![
@@ -1072,7 +1074,9 @@ fn a_lone_earlier_outlier_does_not_borrow_the_floors_beneath_it() {
         deaths("g3", "30", "G", 3),
     ]);
     let e = estimate(&r);
-    assert_eq!(e.figure.to_string(), "low 31 / best 31 / high 31", "{}", e.reason);
+    // 30 and 31 are one count (`Policy::close`), its best the lower of the two equally
+    // weighted figures.
+    assert_eq!(e.figure.to_string(), "low 30 / best 30 / high 31", "{}", e.reason);
     assert!(!e.supporting.contains(&ClaimId::new("wire").unwrap()));
     assert_eq!(rank(&r, "a3"), Rank::Preferred);
     assert!(reliability(&r, "Wire") < reliability(&r, "A"));

@@ -141,8 +141,9 @@ pub(crate) enum How {
     ChangedSameDay { reversed: bool },
     /// A yes/no state given both ways one day, in an unknown order. The day is `a`'s.
     SameDayUnordered,
-    /// Two figures given to the digit, close enough to be one count (`Policy::close`).
-    Close,
+    /// Two figures given to the digit, close enough to be one count (`Policy::close`);
+    /// whether one voice gave both.
+    Close { same_voice: bool },
 }
 
 impl Pair {
@@ -190,12 +191,17 @@ impl fmt::Display for Pair {
                     a.when, from.value, to.value
                 )
             }
-            How::Close => write!(
+            How::Close { same_voice } => write!(
                 f,
-                "{} and {} are within {} % of each other: one count, as independent counts of one quantity rarely match to the digit",
+                "{} and {} are within {} % of each other: one count, {}",
                 a.value,
                 b.value,
-                crate::value::trim_float(self.figures.policy.close_share() * 100.0)
+                crate::value::permille_as_percent(self.figures.policy.close_rule().permille()),
+                if same_voice {
+                    "though one voice gave both"
+                } else {
+                    "as independent counts of one quantity rarely match to the digit"
+                }
             ),
             How::SameDayUnordered => write!(
                 f,
@@ -557,13 +563,13 @@ pub(crate) enum EstimateWhy {
     /// One cluster: how many figures, from how many voices, whether earlier figures act as
     /// floors and how many other voices give only those, how many regressions and how many
     /// earlier figures above are set aside.
-    /// `close` is the share of [`crate::Policy::close`] when the figures are counts given to
-    /// the digit that differ, one count only by it; 0 otherwise (an `f32` in the padding).
+    /// `close` is the share of [`crate::Policy::close`] in thousandths when the figures are
+    /// counts given to the digit that differ, one count only by it; 0 otherwise.
     Consistent {
         count: Counted,
         voices: usize,
         floors: bool,
-        close: f32,
+        close: u16,
         floor_voices: usize,
         regressions: usize,
         above: usize,
@@ -682,7 +688,7 @@ impl fmt::Display for EstimateReason {
 /// regressions and earlier figures above set aside.
 fn consistent(
     f: &mut fmt::Formatter<'_>,
-    (count, voices, close): (Counted, usize, f32),
+    (count, voices, close): (Counted, usize, u16),
     (floors, floor_voices): (bool, usize),
     (regressions, above): (usize, usize),
 ) -> fmt::Result {
@@ -693,12 +699,9 @@ fn consistent(
         Counted::Supporting(n) => write!(f, "the {n} supporting figures are")?,
     }
     f.write_str(" consistent")?;
-    if close > 0.0 {
-        write!(
-            f,
-            " (counts within {} % of one another, one count)",
-            crate::value::trim_float(f64::from(close) * 100.0)
-        )?;
+    if close > 0 {
+        let share = crate::value::permille_as_percent(close);
+        write!(f, " (counts within {share} % of one another, one count)")?;
     }
     write!(f, ", from {}", VoiceCount(voices))?;
     match floor_voices {

@@ -84,9 +84,13 @@ pub(crate) struct Read {
     /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
     pub stands: bool,
     /// It is current in an epoch whose counts given to the digit are one count when close
-    /// ([`crate::Policy::close`]): one of amounts that count or tally, with no earlier figure
-    /// of a running total beside it (see `score::prepare`).
+    /// ([`crate::Policy::close`]): one of amounts that count or tally (see `score::prepare`).
     pub counts: bool,
+    /// It supports the estimate: one of the figures it stands on.
+    pub supports: bool,
+    /// The epoch it is a figure of, where the estimates read it (a claim's; `None` for a
+    /// derived bound's).
+    pub epoch: Option<u32>,
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -107,14 +111,19 @@ pub(crate) fn relate(
     let later = known_before((a.as_of, a.time), (b.as_of, b.time));
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
-    // Figures given to the digit that the estimate reads as one count (see `Policy::close`).
+    // Figures given to the digit that the estimate reads as one count (see `Policy::close`):
+    // close counts of one epoch that the estimate both stands on. (Two close counts it splits
+    // between clusters, or sets aside, are two answers, as the ranks say.)
     if cmp.verdict == Verdict::Conflicts
         && a.read.counts
         && b.read.counts
-        && one_epoch(nature, (a.as_of, b.as_of))
+        && a.read.supports
+        && b.read.supports
+        && a.read.epoch == b.read.epoch
         && a.value.is_close_to(b.value, policy)
     {
-        return relation(RelationKind::Compatible, How::Close, false);
+        let how = How::Close { same_voice: a.voice == b.voice };
+        return relation(RelationKind::Compatible, how, false);
     }
     let (kind, how) = match (nature, cmp.verdict, later) {
         // A yes/no state that flips within one day: "not yet" came first; else the order is
@@ -141,6 +150,14 @@ pub(crate) fn relate(
                     (RelationKind::Supersedes, How::Rose)
                 }
                 _ if a.voice == b.voice => (RelationKind::Supersedes, How::RevisedDown),
+                // A later count close to another voice's earlier one is the same count, not a
+                // fall, where the estimate reads counts so (`estimate::falls_below`).
+                _ if b.read.counts
+                    && a.read.epoch == b.read.epoch
+                    && a.value.is_close_to(b.value, policy) =>
+                {
+                    (RelationKind::Compatible, How::Close { same_voice: false })
+                }
                 _ => (RelationKind::Regression, How::Fell),
             }
         }
@@ -157,12 +174,4 @@ pub(crate) fn relate(
         }
     };
     relation(kind, how, complement);
-}
-
-/// Whether two current figures dated `as_of` are of one epoch of a group of `nature`, as the
-/// estimates date epochs (`score::epoch_date`): any two of a fixed fact or of a running total
-/// (whose current figures are its latest date's, and the undated); of a changing state those
-/// of one date.
-fn one_epoch(nature: Nature, as_of: (Option<NaiveDate>, Option<NaiveDate>)) -> bool {
-    nature != Nature::ChangingState || as_of.0 == as_of.1
 }

@@ -62,7 +62,7 @@ impl Agreement {
             Agreement::TruthByClass(permille) => write!(
                 f,
                 " (figures within {} % of a class's centre, the figure with the most others near it, counted as one answer)",
-                crate::value::trim_float(f64::from(permille) / 10.0)
+                crate::value::permille_as_percent(permille)
             ),
         }
     }

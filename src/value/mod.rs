@@ -20,8 +20,8 @@ pub use daytime::{
 pub use interval::{Endpoint, Interval};
 pub use number::Number;
 pub(crate) use number::{OutOfRange, grouped, too_long};
-pub(crate) use policy::Close;
 pub use policy::{ApproxPolicy, Policy, VaguePolicy, VagueRange, VagueWord};
+pub(crate) use policy::{Close, permille_as_percent};
 pub use time::{DatePrecision, DateValue, TimeOfDay, TimeWindow};
 
 pub(crate) use daytime::Sense;

@@ -392,8 +392,14 @@ impl Default for Policy {
 /// are read as agreeing rather than as different answers.
 const DEFAULT_CLOSE: f64 = 0.1;
 
-/// The most [`Policy::close`] takes: past half, "close" would join a figure and its double.
+/// The most [`Policy::close`] takes: at a half, a figure and its double are already close.
 const MOST_CLOSE: f64 = 0.5;
+
+/// A share in thousandths ([`Close::permille`]) as a percentage's words: `100` is "10", `333`
+/// "33.3". One rendering for every reason that names the share.
+pub(crate) fn permille_as_percent(permille: u16) -> String {
+    super::interval::trim_float(f64::from(permille) / 10.0)
+}
 
 fn default_close() -> f64 {
     DEFAULT_CLOSE
@@ -490,10 +496,11 @@ impl Policy {
     /// Independent counts of one toll rarely match to the digit: three agencies' 100, 102
     /// and 105 deaths the same day are one count, "low 100 / best 102 / high 105" from three
     /// voices, not three conflicting figures each resting on one voice. It holds between
-    /// figures of the same date (or of a fixed fact) that count or tally (people, things,
-    /// money, mass, volume), not between a price per unit or a percentage, and not between a
-    /// figure and a bound, a range or an approximate figure, which carry their own width. A
-    /// later figure below another voice's earlier one is still a fall. Copy detection reads
+    /// figures the estimate reads at one time (the same date, or any two of a fixed fact)
+    /// that count or tally (people, things, money, mass, volume), not between a price per
+    /// unit or a percentage, and not between a figure and a bound, a range or an approximate
+    /// figure, which carry their own width. A running total's later count within the share
+    /// below another voice's earlier one is the same count, not a fall. Copy detection reads
     /// close figures as one answer where the truth is concerned. Negative or non-finite input
     /// is taken as 0, and a share above 0.5 as 0.5.
     ///

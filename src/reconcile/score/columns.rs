@@ -27,7 +27,7 @@ use crate::id::{SourceId, line_key};
 use crate::subject::Nature;
 use crate::tabular::attribute_key;
 use crate::unit::{Dimension, Unit};
-use crate::value::{Interval, Policy, Value};
+use crate::value::{Close, Interval, Policy, Value};
 
 use super::super::voice::{self, Statements, Voices};
 use super::estimate;
@@ -225,7 +225,7 @@ fn epochs_of_variable(
             labels: None,
             spread: 0.0,
             earlier_that_day: false,
-            close: 0.0,
+            close: Close::EXACT,
             nature,
         });
     }

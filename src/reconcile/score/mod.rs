@@ -325,8 +325,9 @@ struct Epoch {
     /// The states of a day that a later report of the same day replaced.
     earlier_that_day: bool,
     /// The share within which its figures given to the digit are one count
-    /// ([`Policy::close`], for its dimension), set when it is prepared: 0 for none.
-    close: f32,
+    /// ([`Policy::close`], for its dimension), set when it is prepared: [`Close::EXACT`] for
+    /// none.
+    close: Close,
     nature: Nature,
 }
 
@@ -827,20 +828,12 @@ fn prepare<K: Ord>(
             None
         }
         Some(kind) => {
-            // Figures given to the digit are one count when close, where they count or tally,
-            // in an epoch of current figures alone: beside a running total's earlier figures,
-            // the floors and the falls below them are read figure by figure (a floor inside
-            // the counts' reach would raise the estimate over most of them).
+            // Figures given to the digit are one count when close, where they count or tally.
             let close = match kind {
-                Kind::Amount(dimension) if inputs.iter().all(|i| i.current) => {
-                    policy.close_rule().of(dimension)
-                }
+                Kind::Amount(dimension) => policy.close_rule().of(dimension),
                 _ => Close::EXACT,
             };
-            // A share of at most a half: an `f32` holds it for the words.
-            #[allow(clippy::cast_possible_truncation)]
-            let share = close.share() as f32;
-            epoch.close = share;
+            epoch.close = close;
             epoch.clusters = estimate::numeric_clusters(&order, &inputs, close);
             Some(estimate::Numeric::of(&epoch.clusters, &inputs, close, lists))
         }
@@ -1003,7 +996,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 labels: None,
                 spread: 0.0,
                 earlier_that_day: !rest_of_day,
-                close: 0.0,
+                close: Close::EXACT,
                 nature,
             };
             for it in members {

@@ -549,17 +549,13 @@ impl State {
             };
             // Counts given to the digit that differ are one count only by `Policy::close`.
             let chosen = out.clusters.get(out.chosen).unwrap_or_default();
-            let points = chosen.iter().filter_map(|&p| match self.view(e.at(p as usize)) {
-                View::Numeric { interval, rep } if interval.is_point() => Some(rep),
-                _ => None,
-            });
-            let (low, high) =
-                points.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(x), h.max(x)));
+            let counts =
+                estimate::holds_counts(chosen.iter().map(|&p| self.view(e.at(p as usize))));
             EstimateWhy::Consistent {
                 count,
                 voices: giving.len(),
                 floors,
-                close: if low < high { e.close } else { 0.0 },
+                close: if counts { e.close.permille() } else { 0 },
                 floor_voices: beneath(),
                 regressions: out
                     .roles
@@ -586,7 +582,9 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
             stands: self.supports[o] || out.same_day || !out.undecided.is_empty(),
-            counts: e.close > 0.0 && self.obs[o].current(),
+            counts: e.close.share() > 0.0 && self.obs[o].current(),
+            supports: self.supports[o],
+            epoch: Some(index(ei)),
         }
     }
 

@@ -173,6 +173,7 @@ impl State {
             Some(_) => estimate::numeric(
                 &e.clusters,
                 &self.prepared.get(ei),
+                e.close,
                 inputs,
                 |p| self.view(e.at(p)),
                 &self.weight,
