@@ -295,3 +295,46 @@ proptest! {
         }
     }
 }
+
+/// Whether a running total fell is one verdict in the ranks, the findings and the relations
+/// (a second review found four cases where they disagreed): a later count within the share of
+/// another voice's earlier one is the same count, however the estimate's clusters fall; a
+/// count below another voice's earlier bound is a fall, in a cluster of counts too.
+#[test]
+fn a_fall_is_one_verdict_in_ranks_findings_and_relations() {
+    let fell = |r: &Reconciliation| r.findings.iter().any(|f| f.kind == FindingKind::Regression);
+    // An earlier figure just above today's one count: no fall, nothing deprecated.
+    let r = Reconciler::new().reconcile(vec![deaths("a", "98", "A", 8), deaths("b", "96", "B", 9)]);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Compatible);
+    assert_eq!((rank(&r, "a"), rank(&r, "b")), (Rank::Normal, Rank::Preferred));
+    assert!(!fell(&r), "{:#?}", r.findings);
+    // Two earlier figures within the share: no fall between them either.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "100", "A", 9),
+        deaths("b", "95", "B", 10),
+        deaths("b2", "200", "B", 11),
+        deaths("c", "200", "C", 11),
+    ]);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Compatible);
+    assert!(!fell(&r), "{:#?}", r.findings);
+    // A count of a cluster of counts below another voice's earlier bound falls.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("bound", "more than 100", "B", 8),
+        deaths("c", "95", "C", 9),
+        deaths("d", "104", "D", 9),
+    ]);
+    assert_eq!(r.relation(&id("bound"), &id("c")).unwrap().kind, RelationKind::Regression);
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    assert!(fell(&r), "{:#?}", r.findings);
+    // A figure close to one earlier figure still falls below another voice's earlier bound.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "100", "A", 9),
+        deaths("bound", "more than 99", "B", 9),
+        deaths("c", "95", "C", 10),
+        deaths("e", "300", "E", 10),
+        deaths("f", "300", "F", 10),
+    ]);
+    assert_eq!(r.relation(&id("bound"), &id("c")).unwrap().kind, RelationKind::Regression);
+    let why = r.rank(&id("c")).unwrap().reason.to_string();
+    assert!(why.starts_with("a regression"), "{why}");
+}

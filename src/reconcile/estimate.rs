@@ -1155,7 +1155,6 @@ impl Roles {
     }
 }
 
-/// Is interval `a` entirely below interval `b` (nothing in `a` reaches `b`)?
 /// Whether a figure allowing `a` falls below one allowing `b`: entirely below it, unless both
 /// are counts given to the digit that `close` reads as one count (a later 98 beside another
 /// voice's earlier 100 is the same count, not a fall).
@@ -1164,6 +1163,7 @@ pub(crate) fn falls_below(a: &Interval, b: &Interval, close: Close) -> bool {
     entirely_below(a, b) && !one_count
 }
 
+/// Is interval `a` entirely below interval `b` (nothing in `a` reaches `b`)?
 pub(crate) fn entirely_below(a: &Interval, b: &Interval) -> bool {
     a.high().is_some_and(|h| {
         h.value < b.low().value || (h.value == b.low().value && (h.open || b.low().open))
@@ -2135,7 +2135,7 @@ pub(crate) fn numeric<'a>(
         }
         _ => {
             let inputs = &inputs();
-            let kept = Kept { common: common.as_ref(), floor: floors_at, held };
+            let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) =
@@ -2174,7 +2174,8 @@ pub(crate) fn numeric<'a>(
     // An earlier figure within the counts' reach is one count with them, not a floor above
     // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
     // another voice's 85,601 of the day before).
-    let floor = kept_floor(epoch, &outcome.roles, &view).filter(|_| !counts);
+    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
+    let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
     if let Some(spread) = outcome.numeric.as_mut() {
         let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
@@ -2190,12 +2191,15 @@ fn kept_floor<'v>(
     epoch: &NumericRef<'_>,
     roles: &Roles,
     view: &dyn Fn(usize) -> View<'v>,
+    kept: Kept<'_>,
 ) -> Option<Endpoint> {
+    let near =
+        |m: usize| matches!(view(m), View::Numeric { interval, .. } if kept.near_top(&interval));
     epoch
         .floors
         .iter()
         .map(|&m| m as usize)
-        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
+        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside) && !near(m))
         .filter_map(|m| low_end(view(m)))
         .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)))
 }
@@ -2275,6 +2279,8 @@ struct Kept<'a> {
     floor: Option<Endpoint>,
     /// A lone jump held back, if the floor is where it left the estimate.
     held: Option<Held>,
+    /// When two counts given to the digit are one count (`Policy::close`).
+    close: Close,
 }
 
 impl Kept<'_> {
@@ -2290,6 +2296,20 @@ impl Kept<'_> {
             .floor
             .is_some_and(|f| low.value.total_cmp(&f.value).then(low.open.cmp(&f.open)).is_gt());
         over_high || over_floor
+    }
+
+    /// Whether a figure allowing `i` is a count given to the digit within `close` of the
+    /// high end of what the figures the estimate stands on allow (where no floor won): the same
+    /// count as theirs, neither above them (another voice's 98 of the day before beside
+    /// today's 96 is no fall) nor a floor that raises them (nor ten voices' 80,469 to another
+    /// voice's 85,601 of the day before).
+    fn near_top(&self, i: &Interval) -> bool {
+        let high = self.common.and_then(Interval::high).filter(|_| self.floor.is_none());
+        i.is_point()
+            && high.is_some_and(|h| {
+                let (a, b) = (i.low().value, h.value);
+                self.close.holds(a.min(b), a.max(b))
+            })
     }
 }
 
@@ -2336,7 +2356,9 @@ fn floaters(floating: &[u32], kept: Kept<'_>, inputs: &[Input<'_>], found: &mut 
     let floors = || floating.iter().map(|&at| &inputs[at as usize]);
     let rejecting = &mut found.voices;
     rejecting.clear();
-    rejecting.extend(floors().filter(|i| kept.above(&floor_low(i.view))).map(|i| i.voice));
+    let near = |i: &Input<'_>| interval_of(i).is_some_and(|i| kept.near_top(&i));
+    let above = |i: &&Input<'_>| kept.above(&floor_low(i.view)) && !near(i);
+    rejecting.extend(floors().filter(above).map(|i| i.voice));
     let rejecting = distinct(rejecting);
     found.floaters.clear();
     let floating = floors().map(|i| i.voice).filter(|v| rejecting.binary_search(v).is_err());
@@ -2404,7 +2426,7 @@ fn roles(
             roles.set(m.at(), role);
         }
     }
-    let beneath = |i: &Interval| !kept.above(&i.low());
+    let beneath = |i: &Interval| !kept.above(&i.low()) || kept.near_top(i);
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
         if roles.at(m) == Role::Chosen {
@@ -2434,6 +2456,24 @@ fn roles(
         roles.set(m, role);
     }
     let below = mark_regressions(&mut roles, inputs, found, close);
+    // A voice whose every figure in the chosen cluster fell (a count of a cluster of counts
+    // below a bound another voice gave earlier) speaks for none of it: its earlier figures
+    // beneath the estimate support nothing, unless it floats.
+    let fell = |m: usize| matches!(roles.at(m), Role::Regression { .. });
+    if clusters.get(chosen).into_iter().flatten().any(|m| fell(m.at())) {
+        found.voices.clear();
+        let members = clusters.get(chosen).into_iter().flatten().filter(|m| !fell(m.at()));
+        found.voices.extend(members.map(|m| inputs[m.at()].voice));
+        let speaking = distinct(&mut found.voices);
+        for (m, input) in inputs.iter().enumerate() {
+            if roles.at(m) == Role::Floor
+                && speaking.binary_search(&input.voice).is_err()
+                && found.floaters.binary_search(&input.voice).is_err()
+            {
+                roles.set(m, Role::Aside);
+            }
+        }
+    }
     (roles, below)
 }
 
@@ -2473,9 +2513,14 @@ fn mark_regressions(
         return Below::default();
     }
     candidates.clear();
+    // A figure of the chosen cluster too: a cluster of counts (`Policy::close`) may reach below
+    // a bound another voice gave earlier. (A figure of a cluster whose figures share a number
+    // is never below a kept figure.)
     candidates.extend(
         (0..inputs.len())
-            .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside | Role::Rival))
+            .filter(|&m| {
+                matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside | Role::Rival)
+            })
             .filter(|&m| dated(m).is_some()),
     );
     kept.sort_by_key(|&m| (inputs[m].as_of, m));
@@ -2518,7 +2563,8 @@ fn mark_regressions(
                 .iter()
                 .filter(|&&(_, voice, _)| voice != inputs[m].voice)
                 .map(|&(_, _, g)| g)
-                .take_while(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
+                .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
+                .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
                 .take(MAX_LISTED),
         );
         if !below.is_empty() {

@@ -83,14 +83,22 @@ pub(crate) struct Read {
     /// holds, or that part reads as a state changed that day (its other way spared), or is
     /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
     pub stands: bool,
-    /// It is current in an epoch whose counts given to the digit are one count when close
-    /// ([`crate::Policy::close`]): one of amounts that count or tally (see `score::prepare`).
-    pub counts: bool,
-    /// It supports the estimate: one of the figures it stands on.
-    pub supports: bool,
+    /// Where its epoch reads counts given to the digit as one count when close
+    /// ([`crate::Policy::close`]: one of amounts that count or tally, see `score::prepare`),
+    /// how the estimates read it there.
+    pub counts: Option<AsCount>,
     /// The epoch it is a figure of, where the estimates read it (a claim's; `None` for a
     /// derived bound's).
     pub epoch: Option<u32>,
+}
+
+/// How the estimates read a figure of an epoch that reads close counts as one ([`Read`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AsCount {
+    /// It is current in its epoch: of the latest date, not a running total's earlier figure.
+    pub current: bool,
+    /// It supports the estimate: one of the figures it stands on.
+    pub supports: bool,
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -114,11 +122,10 @@ pub(crate) fn relate(
     // Figures given to the digit that the estimate reads as one count (see `Policy::close`):
     // close counts of one epoch that the estimate both stands on. (Two close counts it splits
     // between clusters, or sets aside, are two answers, as the ranks say.)
+    let standing = |read: Read| read.counts.is_some_and(|c| c.current && c.supports);
     if cmp.verdict == Verdict::Conflicts
-        && a.read.counts
-        && b.read.counts
-        && a.read.supports
-        && b.read.supports
+        && standing(a.read)
+        && standing(b.read)
         && a.read.epoch == b.read.epoch
         && a.value.is_close_to(b.value, policy)
     {
@@ -151,8 +158,9 @@ pub(crate) fn relate(
                 }
                 _ if a.voice == b.voice => (RelationKind::Supersedes, How::RevisedDown),
                 // A later count close to another voice's earlier one is the same count, not a
-                // fall, where the estimate reads counts so (`estimate::falls_below`).
-                _ if b.read.counts
+                // fall, where the estimate reads counts so (`estimate::falls_below`), current
+                // or not.
+                _ if b.read.counts.is_some()
                     && a.read.epoch == b.read.epoch
                     && a.value.is_close_to(b.value, policy) =>
                 {

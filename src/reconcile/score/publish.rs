@@ -15,7 +15,7 @@ use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, Jump, NamedPairs,
     RIVALS_NAMED, RankReason, RankWhy, Rivals,
 };
-use crate::reconcile::relate::Read;
+use crate::reconcile::relate::{AsCount, Read};
 use crate::reconcile::voice::{CopiedAttribute, Voices};
 use crate::reconcile::{
     AttributeVoice, Estimate, Figure, FindingKind, OutletReport, PartMember, Rank, SourceReport,
@@ -582,8 +582,8 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
             stands: self.supports[o] || out.same_day || !out.undecided.is_empty(),
-            counts: e.close.share() > 0.0 && self.obs[o].current(),
-            supports: self.supports[o],
+            counts: (e.close.share() > 0.0)
+                .then(|| AsCount { current: self.obs[o].current(), supports: self.supports[o] }),
             epoch: Some(index(ei)),
         }
     }
