@@ -2041,8 +2041,11 @@ impl<'a> NumericRef<'a> {
 /// floors alone outweigh the best-supported cluster and the loss is least above every cluster
 /// ([`floors_point`]), when the estimate stands on the highest floor at or below that optimum;
 /// low and high are what every figure in it allows, raised to the highest floor beneath it,
-/// and best is the weighted median. Figures
-/// below what other voices reported earlier, and the estimate keeps, are regressions.
+/// and best is the weighted median. A cluster of counts (`close`, [`Allows`]) allows from its
+/// lowest count to its highest, its best is [`counts_best`], and another voice's earlier count
+/// within `close` of its top neither raises it nor lies above it ([`Kept::near_top`]). Figures
+/// below what other voices reported earlier, and the estimate keeps, are regressions
+/// ([`falls_below`]: not a count within `close` of an earlier count).
 ///
 /// `epoch` is [`Numeric::of`] the same clusters and the epoch's inputs, which `inputs` gives
 /// when the roles are to be found (a round in which the winner stays reads no input), and
