@@ -2123,6 +2123,7 @@ pub(crate) fn numeric<'a>(
         Some(low) => Some(Interval::new(low, None)),
         None => epoch.commons[chosen].map(Common::interval),
     };
+    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
@@ -2138,7 +2139,6 @@ pub(crate) fn numeric<'a>(
         }
         _ => {
             let inputs = &inputs();
-            let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) =
@@ -2177,7 +2177,6 @@ pub(crate) fn numeric<'a>(
     // An earlier figure within the counts' reach is one count with them, not a floor above
     // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
     // another voice's 85,601 of the day before).
-    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
     let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
     if let Some(spread) = outcome.numeric.as_mut() {
@@ -2230,6 +2229,10 @@ fn counts_best<'v>(
     ends: &mut Vec<(f64, f64)>,
     lowest: Option<f64>,
 ) -> Option<(f64, f64)> {
+    // A tie's sides are judged from its middle whatever this says: nothing to weigh.
+    if let Some(x) = lowest {
+        return Some((x, x));
+    }
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     let n = clusters.members().filter(|&m| bounds(view(m)).is_some()).count();
     let claims = epoch.loss_claims(figures, view, weight).enumerate();
