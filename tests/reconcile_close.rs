@@ -65,6 +65,11 @@ fn three_agencies_close_counts_are_one_count_from_three_voices() {
     for source in ["Reuters", "AFP", "Kommersant"] {
         let report = r.source(&SourceId::new(source).unwrap()).unwrap();
         assert_eq!(report.agreement.unwrap().get(), 1.0, "{source}");
+        // One count: its spread is no error of the voices at its ends (0.51 and 0.41 before).
+        assert_eq!(report.reliability.unwrap().get(), 1.0, "{source}");
+    }
+    for voice in &r.voices {
+        assert_eq!(voice.reliability.unwrap().get(), 1.0, "{}", voice.voice);
     }
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
     let summary = r.summary.unwrap();
@@ -79,6 +84,42 @@ fn three_agencies_close_counts_are_one_count_from_three_voices() {
     assert_eq!(rank(&strict, "reuters"), Rank::Deprecated);
     assert_eq!(strict.relation(&id("reuters"), &id("afp")).unwrap().kind, RelationKind::Conflicts);
     assert!(strict.findings.iter().any(|f| f.kind == FindingKind::Conflict));
+}
+
+/// A voice that agrees with every estimate scores above one that contradicts them: the agency
+/// at the end of one count (Kommersant's 105 beside Reuters' 100 and AFP's 102) against
+/// Interfax, whose 2,300 injured contradict two agencies' 2,000, on a quantity where TASS's
+/// 9,000 makes the figures' spread wide. Before a supporting figure was reported as no loss,
+/// Kommersant's 3 from the best, scaled by the three counts' small spread, scored 0.41, and
+/// Interfax's 300, scaled by the wide one, 0.91.
+#[test]
+fn a_voice_at_the_end_of_one_count_scores_above_a_voice_that_contradicts() {
+    let injured =
+        |id: &str, phrase: &str, outlet: &str| claim(id, Measure::Injured, phrase, outlet, 10);
+    let mut claims = three_agencies();
+    claims.extend([
+        injured("afp-injured", "2,000", "AFP"),
+        injured("reuters-injured", "2,000", "Reuters"),
+        injured("interfax-injured", "2,300", "Interfax"),
+        injured("tass-injured", "9,000", "TASS"),
+    ]);
+    let r = Reconciler::new().reconcile(claims);
+    let best = |measure: Measure| {
+        let g = r.groups.iter().find(|g| *g.subject.measure() == measure).unwrap();
+        g.estimate.as_ref().unwrap().figure.to_string()
+    };
+    assert_eq!(best(Measure::Deaths), "low 100 / best 102 / high 105");
+    assert_eq!(best(Measure::Injured), "low 2,000 / best 2,000 / high 2,000");
+    let report = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().clone();
+    let (kommersant, interfax) = (report("Kommersant"), report("Interfax"));
+    assert_eq!(kommersant.agreement.unwrap().get(), 1.0);
+    assert_eq!(interfax.agreement.unwrap().get(), 0.0);
+    assert!(
+        kommersant.reliability > interfax.reliability,
+        "{:?} against {:?}",
+        kommersant.reliability,
+        interfax.reliability
+    );
 }
 
 /// The same three figures as a table's rows give the same estimate and ranks.

@@ -787,7 +787,8 @@ impl State {
                 entry.checked += 1;
                 // At the estimate, or among the figures it stands on: a count close to the
                 // others of its cluster ([`crate::Policy::close`]) is consistent with the
-                // estimate it is part of, though its loss counts how far from the best it is.
+                // estimate it is part of, and reported as no loss (`report_support_as_no_loss`);
+                // the chosen side of a tie is consistent, and keeps its loss from the middle.
                 if l < 1e-12 || self.supports[self.claim_obs[c] as usize] {
                     entry.consistent += 1;
                 }
