@@ -843,6 +843,34 @@ fn numbers_that_tie_on_every_count_are_a_tie_not_a_win() {
     assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 164");
 }
 
+/// A tie is not decided by a side's width. One voice's "about 100" ([75, 125]) against
+/// another's 200 tie on CRH's loss (75 from either side), but the sides were judged from the
+/// middle of the estimate's low to high, 137.5: 12.5 from the wide side, 62.5 from the point,
+/// so the next round's weights gave the wide side the win, and 200 was deprecated at agreement
+/// 0. Now both are judged from the middle of the gap between them, and it stays a tie. The same
+/// for "up to 100" against 103, and for "nearly 100" ([75, 100)) against 100, whose estimate
+/// now reaches 100 itself.
+#[test]
+fn a_side_of_a_tie_does_not_win_it_by_its_width() {
+    let cases = [
+        ("about 100", "200", "low 75 / best 100 / high 200"),
+        ("up to 100", "103", "low 0 / best 100 / high 103"),
+        ("nearly 100", "100", "low 75 / best 87.5 / high 100"),
+    ];
+    for (wide, point, figure) in cases {
+        let r = Reconciler::new()
+            .reconcile(vec![deaths("wide", wide, "Wide", 1), deaths("point", point, "Point", 1)]);
+        assert_eq!(estimate(&r).figure.to_string(), figure, "{wide} against {point}");
+        assert!(estimate(&r).reason.to_string().contains("tie on every count"), "{wide}");
+        assert_eq!((rank(&r, "wide"), rank(&r, "point")), (Rank::Normal, Rank::Normal), "{wide}");
+        let scores = |source: &str| {
+            let s = r.source(&SourceId::new(source).unwrap()).unwrap();
+            (s.agreement, s.reliability)
+        };
+        assert_eq!(scores("Wide"), scores("Point"), "{wide} against {point}");
+    }
+}
+
 /// A voice with a better record elsewhere than the voice beneath its jump together outweighs
 /// it: its jump is not held. Here the jumper agrees with two others on another quantity, where
 /// the voice beneath it is alone and wrong.

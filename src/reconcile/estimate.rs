@@ -259,7 +259,8 @@ pub(crate) struct Spread {
     pub high_open: bool,
     /// Where the figures are judged from: the best, or where CRH's loss is as low from the
     /// best up to another count of a cluster of counts (`Policy::close`), the middle of that
-    /// stretch (see [`numeric`]).
+    /// stretch (see [`numeric`]); in a tie, the middle of the gap between its sides
+    /// ([`tie_middle`]).
     pub centre: f64,
 }
 
@@ -2179,9 +2180,11 @@ pub(crate) fn numeric<'a>(
     // another voice's 85,601 of the day before).
     let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
-    if let Some(spread) = outcome.numeric.as_mut() {
+    if let Some((spread, chosen)) = outcome.numeric.as_mut().zip(common)
+        && !outcome.tied.is_empty()
+    {
         let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
-        widen(spread, tied.map(Common::interval));
+        widen(spread, chosen, tied.map(Common::interval));
     }
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
@@ -2248,22 +2251,50 @@ fn counts_best<'v>(
     Some((lowest.unwrap_or(lower), f64::midpoint(lower, upper)))
 }
 
+/// Where the sides of a tie are judged from (`sides`: what each tied cluster allows, the chosen
+/// one's among them): the middle of the gap between them, from the lowest high end to the
+/// highest low end, so that each side of a tie of two is as far from it as the other, a coin
+/// flip crediting neither voice. A side's loss is its distance from the point, so the middle
+/// of the estimate's low to high would not do where a side is wide: "about 100" ([75, 125])
+/// against 200 from one voice each was judged from 137.5, 12.5 from the one and 62.5 from the
+/// other, and the next round's weights decided the tie for the wide side. `None` when the
+/// sides overlap or every one is unbounded above.
+fn tie_middle(sides: impl Iterator<Item = Interval>) -> Option<f64> {
+    let (mut inner_low, mut inner_high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for side in sides {
+        if let Some(h) = side.high() {
+            inner_low = inner_low.min(h.value);
+        }
+        inner_high = inner_high.max(side.low().value);
+    }
+    (inner_low.is_finite() && inner_low <= inner_high).then(|| f64::midpoint(inner_low, inner_high))
+}
+
 /// Widens `spread` to what the clusters tied with the chosen one allow (`tied`, their common
-/// intervals): from the lowest low end to the highest high end, unbounded if one is. A tie
-/// has no floor beside it to keep the low above.
-fn widen(spread: &mut Spread, tied: impl Iterator<Item = Interval>) {
-    for common in tied {
-        if common.low().value < spread.low {
-            (spread.low, spread.low_open) = (common.low().value, common.low().open);
+/// intervals; `chosen`, the chosen one's): from the lowest low end to the highest high end,
+/// unbounded if one is, and judged from the middle of the gap between them ([`tie_middle`]).
+/// A tie has no floor beside it to keep the low above.
+fn widen(spread: &mut Spread, chosen: Interval, tied: impl Iterator<Item = Interval> + Clone) {
+    for common in tied.clone() {
+        // An end as far out that includes itself widens too: "nearly 100" ([75, 100)) tied
+        // with 100 reaches 100.
+        let low = common.low();
+        if low.value < spread.low || (low.value == spread.low && spread.low_open && !low.open) {
+            (spread.low, spread.low_open) = (low.value, low.open);
         }
         match (common.high(), spread.high) {
             (None, _) => (spread.high, spread.high_open) = (None, false),
-            (Some(h), Some(high)) if h.value > high => {
+            (Some(h), Some(high))
+                if h.value > high || (h.value == high && spread.high_open && !h.open) =>
+            {
                 (spread.high, spread.high_open) = (Some(h.value), h.open);
             }
             _ => {}
         }
     }
+    let sides = std::iter::once(chosen).chain(tied);
+    spread.centre = tie_middle(sides)
+        .unwrap_or_else(|| spread.high.map_or(spread.centre, |h| f64::midpoint(spread.low, h)));
 }
 
 /// Whether a figure said as `stated` names an amount the estimate `spread` allows: what it

@@ -381,11 +381,9 @@ impl State {
                 }
                 (View::Numeric { interval, .. }, Some(spread), _) => {
                     // A side of a tie is judged from the middle of the tie, not from the side
-                    // the tie put the best at: a coin flip credits neither voice.
-                    let best = match (out.in_a_tie(pos), spread.high) {
-                        (true, Some(h)) => f64::midpoint(spread.low, h),
-                        _ => spread.centre,
-                    };
+                    // the tie put the best at: a coin flip credits neither voice (the centre
+                    // of a tie is its middle: `estimate::tie_middle`).
+                    let best = spread.centre;
                     let scale = LossScale::new(e.spread, best);
                     // An earlier figure of a running total only says the total is now at
                     // least that.
