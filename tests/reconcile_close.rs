@@ -218,6 +218,60 @@ fn beside_earlier_figures_close_counts_are_one_count_and_no_fall() {
     assert!(fell.findings.iter().any(|f| f.kind == FindingKind::Regression));
 }
 
+/// Close counts of an earlier day of a running total are one count in the relations and the
+/// findings too, as they are on the latest day: two outlets' 100 and 102 the day before a
+/// third outlet's 150 read "conflicts" and made a conflict finding, while the estimate called
+/// every figure consistent. An earlier day is no epoch of its own, so its figures are read
+/// pair by pair: of 100, 109 and 118, 100 and 118 (18 % apart) still conflict. Figures of one
+/// day in a known order (a morning's and an evening's) are a rise, not one count.
+#[test]
+fn close_counts_of_an_earlier_day_are_one_count_in_relations_and_findings() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "102", "B", 9),
+        deaths("c10", "150", "C", 10),
+    ]);
+    assert_eq!(figure(&r), "low 150 / best 150 / high 150");
+    let pair = r.relation(&id("a9"), &id("b9")).unwrap();
+    assert_eq!(pair.kind, RelationKind::Compatible, "{}", pair.reason);
+    assert!(pair.reason.to_string().contains("one count"), "{}", pair.reason);
+    assert!(!r.findings.iter().any(|f| f.kind == FindingKind::Conflict), "{:#?}", r.findings);
+
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "109", "B", 9),
+        deaths("c9", "118", "C", 9),
+        deaths("d10", "150", "D", 10),
+    ]);
+    let kind = |x: &str, y: &str| r.relation(&id(x), &id(y)).unwrap().kind;
+    assert_eq!(kind("a9", "b9"), RelationKind::Compatible);
+    assert_eq!(kind("b9", "c9"), RelationKind::Compatible);
+    assert_eq!(kind("a9", "c9"), RelationKind::Conflicts);
+    let conflicts: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.kind == FindingKind::Conflict).collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    assert_eq!(conflicts[0].claims, [id("a9"), id("c9")]);
+
+    // A morning's and an evening's figure of an earlier day are a rise, not one count.
+    let at = |c: Claim, time: &str| {
+        c.with_as_of_time(AsOfTime::parse(time, &Parser::default()).unwrap())
+    };
+    let r = Reconciler::new().reconcile(vec![
+        at(deaths("m9", "100", "A", 9), "morning"),
+        at(deaths("e9", "104", "B", 9), "evening"),
+        deaths("c10", "150", "C", 10),
+    ]);
+    assert_eq!(r.relation(&id("m9"), &id("e9")).unwrap().kind, RelationKind::Supersedes);
+
+    // The strict reading keeps the old verdicts.
+    let strict = Reconciler::new().policy(Policy::default().close(0.0)).reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "102", "B", 9),
+        deaths("c10", "150", "C", 10),
+    ]);
+    assert_eq!(strict.relation(&id("a9"), &id("b9")).unwrap().kind, RelationKind::Conflicts);
+}
+
 /// Two clusters of counts that tie on every count: the estimate reaches from the lowest to the
 /// highest, its best the lowest count, as the tie's words say (a review found 104, the
 /// optimum over every voice pulled toward the other cluster).

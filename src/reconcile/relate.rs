@@ -120,12 +120,19 @@ pub(crate) fn relate(
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
     // Figures given to the digit that the estimate reads as one count (see `Policy::close`):
-    // close counts of one epoch that the estimate both stands on. (Two close counts it splits
-    // between clusters, or sets aside, are two answers, as the ranks say.)
-    let standing = |read: Read| read.counts.is_some_and(|c| c.current && c.supports);
+    // close counts of one epoch that the estimate both stands on, current in it, or both a
+    // running total's earlier figures of one day, in no known order, beneath it. (Two close
+    // counts it splits between clusters, or sets aside, are two answers, as the ranks say; an
+    // earlier day is no epoch of its own, so its figures are read pair by pair: of 100, 109
+    // and 118 the day before, 100 and 118 conflict.)
+    let standing = |read: Read| read.counts.filter(|c| c.supports).map(|c| c.current);
+    let one_reading = match (standing(a.read), standing(b.read)) {
+        (Some(true), Some(true)) => true,
+        (Some(false), Some(false)) => a.as_of.is_some() && a.as_of == b.as_of && !later,
+        _ => false,
+    };
     if cmp.verdict == Verdict::Conflicts
-        && standing(a.read)
-        && standing(b.read)
+        && one_reading
         && a.read.epoch == b.read.epoch
         && a.value.is_close_to(b.value, policy)
     {
