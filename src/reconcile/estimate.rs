@@ -2097,11 +2097,12 @@ pub(crate) fn numeric<'a>(
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
     let (best, even) =
         least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
-    // A tie is read only where it is the whole epoch: every cluster in it, and no earlier
-    // figure or lower bound beside it (those are judged from one side of the tie, which
-    // breaks it in the next round, and a bound's role is found against the chosen side).
-    let even =
-        if even.len() + 1 == clusters.len() && epoch.floors.is_empty() { even } else { Vec::new() };
+    // A tie is read only where it is the whole epoch: every cluster in it. Earlier figures
+    // beside it may be: those of the tie's voices are sides of the tie too ([`roles`]), no
+    // evidence either way, and every other figure is judged from the tie's middle
+    // ([`tie_middle`]). (Read only without earlier figures until the last session, a running
+    // total's one-against-one split fell to the lower figure whenever a day came before.)
+    let even = if even.len() + 1 == clusters.len() { even } else { Vec::new() };
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
     // 27") and the later figures are regressions. On a tie the latest figures win. The floors
@@ -2419,6 +2420,8 @@ struct RolesScratch {
     /// A list of voices, sorted when read: those rejecting the estimate ([`floaters`]), or of
     /// the chosen cluster ([`roles`]), or supporting it ([`numeric`]).
     voices: Vec<usize>,
+    /// The voices of a tie's sides ([`roles`]), sorted when read.
+    tied_voices: Vec<usize>,
     /// [`mark_regressions`]' kept figures and its candidates, per voice its highest kept
     /// figure so far, and the list of a regression.
     kept: Vec<usize>,
@@ -2463,6 +2466,17 @@ fn roles(
             roles.set(m.at(), role);
         }
     }
+    // In a tie, the voices of its sides speak through their current figures, and their
+    // earlier figures above the chosen side are sides of the tie with them: they make the
+    // chosen side's figures no falls. (Beneath it, they are floors as anywhere, and fall
+    // below what other voices gave earlier as anywhere.)
+    found.tied_voices.clear();
+    if !tied.is_empty() {
+        let sides = std::iter::once(chosen).chain(tied.iter().map(|&c| c as usize));
+        let members = sides.flat_map(|c| clusters.get(c).into_iter().flatten());
+        found.tied_voices.extend(members.map(|m| inputs[m.at()].voice));
+    }
+    let tied_voices = distinct(&mut found.tied_voices);
     let beneath = |i: &Interval| !kept.above(&i.low()) || kept.near_top(i);
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
@@ -2475,6 +2489,9 @@ fn roles(
         }
         let role = if let Some(by) = revised(m) {
             Role::Revised { by: index(by) }
+        } else if !input.current && !beneath(&i) && tied_voices.binary_search(&input.voice).is_ok()
+        {
+            Role::Tied
         } else if let Some(jump) =
             unconfirmed.filter(|_| kept.held.is_some_and(|h| h.voice == input.voice))
         {

@@ -729,6 +729,16 @@ impl State {
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
             _ if out.in_a_tie(o - e.obs.start) => return (Rank::Normal, RankWhy::Tied),
+            // Beneath a tie, an earlier figure is beneath both sides: superseded, as beneath
+            // an estimate it would be, though a tie stands on no figure.
+            Some(Role::Floor) if !out.tied.is_empty() => {
+                let why = if ob.current() {
+                    RankWhy::Tied
+                } else {
+                    RankWhy::Superseded(ob.as_of, e.as_of)
+                };
+                return (Rank::Normal, why);
+            }
             // A jump is held with the figure the estimate stands on instead (`Outcome::held`).
             Some(Role::Unconfirmed) if out.held.is_some() => {
                 let (key, as_of) = figure(out.held.map_or(0, |level| level as usize));

@@ -368,14 +368,27 @@ impl State {
     fn score_epoch(&self, e: &Epoch, out: &Outcome, loss: &mut [Loss], policy: &Policy) {
         let same_day_winners: BTreeSet<usize> =
             if out.same_day { out.supporting().collect() } else { BTreeSet::new() };
+        // The voices of a tie's sides, whose earlier figures are no evidence either way.
+        let tied_voices: BTreeSet<usize> = if out.tied.is_empty() {
+            BTreeSet::new()
+        } else {
+            (e.obs.clone())
+                .filter(|&o| out.in_a_tie(o - e.obs.start))
+                .map(|o| self.obs[o].voice())
+                .collect()
+        };
         for o in e.obs.clone() {
             let ob = &self.obs[o];
             let pos = o - e.obs.start;
             loss[pos] = Loss::new(match (self.view(o), out.numeric, &out.label) {
                 // A figure its own voice revised down was withdrawn, not contradicted:
-                // the voice is judged on what it says now.
+                // the voice is judged on what it says now. So is an earlier figure of a
+                // voice of a tie: judged from the tie's middle, a history above it would
+                // cost one side (and one beneath it credit one), and the next round would
+                // decide the tie.
                 (View::Numeric { .. }, Some(_), _)
-                    if matches!(out.roles.get(pos), Some(Role::Revised { .. })) =>
+                    if matches!(out.roles.get(pos), Some(Role::Revised { .. }))
+                        || (!ob.current() && tied_voices.contains(&ob.voice())) =>
                 {
                     None
                 }
