@@ -1032,7 +1032,9 @@ proptest! {
 
     /// Two voices that reached `x` earlier, and one voice that alone gives less on the last
     /// day, none with a record elsewhere: the lone fall is the regression, whatever their
-    /// histories below `x`.
+    /// histories below `x`. Unless it is within 10 % of `x` (`Policy::close`): then it is one
+    /// count with theirs, no fall, and the estimate reaches down to it with its best still at
+    /// `x` (the lone voice does not beat them; it joins them).
     #[test]
     fn a_lone_later_fall_never_beats_two_agreeing_earlier_voices(
         x in 10u32..1000,
@@ -1049,12 +1051,20 @@ proptest! {
         hs.push(History { voice: 2, figures: vec![(6, y)] });
         let r = Reconciler::new().copy_detection(false).reconcile(claims_of(&hs));
         let e = r.groups[0].estimate.as_ref().unwrap();
+        let one_count = f64::from(x - y) <= 0.1 * f64::from(x);
         match e.figure {
+            Figure::Number { low, best, .. } if one_count => {
+                prop_assert!(best >= f64::from(x) && low == f64::from(y), "{}", e.figure);
+            }
             Figure::Number { low, .. } => prop_assert!(low >= f64::from(x), "{}", e.figure),
             _ => prop_assert!(false, "not a number: {}", e.figure),
         }
-        prop_assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
-        prop_assert!(!e.supporting.contains(&ClaimId::new("v2-d6").unwrap()));
+        if one_count {
+            prop_assert_ne!(rank(&r, "v2-d6"), Rank::Deprecated);
+        } else {
+            prop_assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
+            prop_assert!(!e.supporting.contains(&ClaimId::new("v2-d6").unwrap()));
+        }
     }
 }
 
@@ -1187,9 +1197,9 @@ fn a_lone_earlier_outlier_does_not_borrow_the_floors_beneath_it() {
         deaths("g3", "30", "G", 3),
     ]);
     let e = estimate(&r);
-    // 30 and 31 are one count (`Policy::close`), its best the lower of the two equally
-    // weighted figures.
-    assert_eq!(e.figure.to_string(), "low 30 / best 30 / high 31", "{}", e.reason);
+    // 30 and 31 are one count (`Policy::close`), and so is H's 33 of the day before, within
+    // 10 % of 30: the estimate reaches it, its best their median.
+    assert_eq!(e.figure.to_string(), "low 30 / best 31 / high 33", "{}", e.reason);
     assert!(!e.supporting.contains(&ClaimId::new("wire").unwrap()));
     assert_eq!(rank(&r, "a3"), Rank::Preferred);
     assert!(reliability(&r, "Wire") < reliability(&r, "A"));
@@ -1245,13 +1255,20 @@ fn roles_follow_the_floor_the_estimate_stands_on() {
 /// voice 0's 386), and under CRH's plain mean loss those slips weighed more than the lone
 /// voice's one figure, whose loss is nothing once it wins: 824 won. A voice's mean loss now
 /// carries a figure of prior at the average voice's (`crh::with_prior`), so one figure is
-/// not a record.
+/// not a record. (824 is within 10 % of 835, one count with it under `Policy::close`: the
+/// estimate reaches down to it, its best still the two voices' 835.)
 #[test]
 fn earlier_lags_do_not_let_a_lone_later_fall_win() {
     let r = Reconciler::new().copy_detection(false).reconcile(lagging_voices_and_a_lone_fall());
     let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 824 / best 835 / high 835");
+    let strict = Reconciler::new()
+        .copy_detection(false)
+        .policy(Policy::default().close(0.0))
+        .reconcile(lagging_voices_and_a_lone_fall());
+    let e = strict.groups[0].estimate.as_ref().unwrap();
     assert!(matches!(e.figure, Figure::Number { low, .. } if low >= 835.0), "{}", e.figure);
-    assert_eq!(rank(&r, "v2-d6"), Rank::Deprecated);
+    assert_eq!(rank(&strict, "v2-d6"), Rank::Deprecated);
 }
 
 /// The same case with figures no other voice gave (found by a review): the lone voice's own
@@ -1278,7 +1295,11 @@ fn figures_no_one_contests_do_not_let_a_lone_later_fall_win() {
                 &format!("Town {t}"),
             ));
         }
-        let r = Reconciler::new().copy_detection(false).reconcile(claims);
+        // Read strictly: 824 is within 10 % of 835, one count with it by default.
+        let r = Reconciler::new()
+            .copy_detection(false)
+            .policy(Policy::default().close(0.0))
+            .reconcile(claims);
         let e = r.group(&Subject::new(Measure::Deaths)).and_then(|g| g.estimate.as_ref()).unwrap();
         assert!(
             matches!(e.figure, Figure::Number { low, .. } if low >= 835.0),

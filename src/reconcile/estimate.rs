@@ -2112,20 +2112,23 @@ pub(crate) fn numeric<'a>(
     // optimum keeps, so a lone floor far above the rest (an outlier of an earlier day) cannot
     // borrow the weight of the floors beneath it.
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let floors_at = (floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight))
-        .then(|| floors_point(clusters, epoch, &view, weight, scratch))
-        .flatten();
+    let outweighed = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
+    // Floors that win over close counts are one count with them: the cluster reaches them.
+    let (floors_at, reach) =
+        floors_or_reach(clusters, epoch, &view, (weight, scratch), (best, close), outweighed);
     // A lone voice's jump far above what other voices reported earlier waits for a second
-    // voice: the floors win, the estimate standing on their highest figure.
+    // voice: the floors win, the estimate standing on their highest figure. (Where the
+    // cluster reaches the floors, it is within the share of them: no jump.)
     let held = if floors_at.is_none() { held_jump(epoch, weight, floor_weight) } else { None };
     let floors_at = floors_at.or_else(|| held.map(|h| floor_low(view(h.level as usize))));
     let chosen = if floors_at.is_some() { clusters.len() } else { best };
     let members: &[u32] = clusters.get(chosen).unwrap_or_default();
     let common = match floors_at {
         Some(low) => Some(Interval::new(low, None)),
-        None => epoch.commons[chosen].map(Common::interval),
+        None => epoch.commons[chosen].map(|c| reached(c.interval(), reach)),
     };
-    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close };
+    let counted = reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high);
+    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close, counted };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
@@ -2133,6 +2136,7 @@ pub(crate) fn numeric<'a>(
         Some(previous)
             if previous.chosen == chosen
                 && floors_at.is_none()
+                && reach.is_none()
                 && !previous.roles.is_empty()
                 && previous.tied.is_empty()
                 && even.is_empty() =>
@@ -2170,7 +2174,8 @@ pub(crate) fn numeric<'a>(
         View::Numeric { rep, .. } => Some((rep, w)),
         _ => None,
     }));
-    let counts = floors_at.is_none() && epoch.commons[chosen].is_some_and(|c| c.counts);
+    let counts =
+        floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
     // In a tie, the lowest of the counts, as a tie's best is the lowest of its figures.
     let lowest = common.filter(|_| !outcome.tied.is_empty()).map(|c| c.low().value);
     let top = common.and_then(|c| c.high()).map_or(f64::INFINITY, |h| h.value);
@@ -2181,12 +2186,7 @@ pub(crate) fn numeric<'a>(
     // another voice's 85,601 of the day before).
     let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
-    if let Some((spread, chosen)) = outcome.numeric.as_mut().zip(common)
-        && !outcome.tied.is_empty()
-    {
-        let tied = outcome.tied.iter().filter_map(|&c| epoch.commons[c as usize]);
-        widen(spread, chosen, tied.map(Common::interval));
-    }
+    widen_tie(&mut outcome, common, epoch.commons);
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
 }
@@ -2271,6 +2271,17 @@ fn tie_middle(sides: impl Iterator<Item = Interval>) -> Option<f64> {
     (inner_low.is_finite() && inner_low <= inner_high).then(|| f64::midpoint(inner_low, inner_high))
 }
 
+/// In a tie ([`Outcome::tied`]), widens `outcome`'s estimate to what the tied clusters allow
+/// (`commons`, per cluster; `chosen`, the chosen cluster's): see [`widen`].
+fn widen_tie(outcome: &mut Outcome, chosen: Option<Interval>, commons: &[Option<Common>]) {
+    if let Some((spread, chosen)) = outcome.numeric.as_mut().zip(chosen)
+        && !outcome.tied.is_empty()
+    {
+        let tied = outcome.tied.iter().filter_map(|&c| commons[c as usize]);
+        widen(spread, chosen, tied.map(Common::interval));
+    }
+}
+
 /// Widens `spread` to what the clusters tied with the chosen one allow (`tied`, their common
 /// intervals; `chosen`, the chosen one's): from the lowest low end to the highest high end,
 /// unbounded if one is, and judged from the middle of the gap between them ([`tie_middle`]).
@@ -2319,6 +2330,11 @@ struct Kept<'a> {
     held: Option<Held>,
     /// When two counts given to the digit are one count (`Policy::close`).
     close: Close,
+    /// The high end of the chosen cluster's own figures where `common` reaches floors above
+    /// them ([`counted_floor`]): what [`Kept::near_top`] measures from, so that a floor
+    /// within the share of the reached floor, but not of the counts, does not chain on to
+    /// make them falls.
+    counted: Option<f64>,
 }
 
 impl Kept<'_> {
@@ -2343,9 +2359,10 @@ impl Kept<'_> {
     /// voice's 85,601 of the day before).
     fn near_top(&self, i: &Interval) -> bool {
         let high = self.common.and_then(Interval::high).filter(|_| self.floor.is_none());
+        let high = self.counted.or(high.map(|h| h.value));
         i.is_point()
             && high.is_some_and(|h| {
-                let (a, b) = (i.low().value, h.value);
+                let (a, b) = (i.low().value, h);
                 self.close.holds(a.min(b), a.max(b))
             })
     }
@@ -2385,6 +2402,67 @@ fn floors_point<'v>(
     }
     let at_or_below = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
     epoch.floating[..at_or_below].last().map(|&at| floor_low(view(at as usize)))
+}
+
+/// Where the floors win, when `outweighed` (their voices outweigh the best-supported
+/// cluster: [`floors_point`]), and where the cluster `best` reaches floors within the share of
+/// its counts instead ([`counted_floor`]): the floor the estimate stands on, or the high end
+/// the cluster reaches, never both.
+fn floors_or_reach<'v>(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    view: &dyn Fn(usize) -> View<'v>,
+    (weight, scratch): (&[f64], &mut Scratch),
+    (best, close): (usize, Close),
+    outweighed: bool,
+) -> (Option<Endpoint>, Option<f64>) {
+    let floors_at =
+        outweighed.then(|| floors_point(clusters, epoch, view, weight, scratch)).flatten();
+    let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
+    (floors_at.filter(|_| reach.is_none()), reach)
+}
+
+/// Where floors that win over the latest figures ([`floors_point`]: `floors_at`) are one
+/// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts alone
+/// (points) and the floor the floors win at is a point within the share of its lowest
+/// figure, the highest floating floor that is a point within that share. The cluster then
+/// reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
+/// "low 1,900 / best 2,000 / high 2,000", every figure consistent, where the floors won
+/// ("low 2,000 / high unbounded") and 1,900 was a fall while its relations said one count.
+/// `None` otherwise: the floors win, or do not.
+fn counted_floor<'v>(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    view: &dyn Fn(usize) -> View<'v>,
+    best: usize,
+    floors_at: Option<Endpoint>,
+    close: Close,
+) -> Option<f64> {
+    let point = |at: usize| match view(at) {
+        View::Numeric { interval, .. } if interval.is_point() => Some(interval.low().value),
+        _ => None,
+    };
+    if close.share() == 0.0 {
+        return None;
+    }
+    let common = epoch.commons.get(best).copied().flatten()?;
+    let counts = clusters.get(best)?.iter().all(|m| point(m.at()).is_some());
+    let least = match floors_at {
+        Some(f) if f.open || !close.holds(common.low, f.value) => return None,
+        Some(f) => f.value,
+        None => common.high,
+    };
+    let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
+    let reach = floors.filter(|&x| x >= least && close.holds(common.low, x)).reduce(f64::max);
+    reach.filter(|&x| counts && x > common.high)
+}
+
+/// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there.
+fn reached(common: Interval, reach: Option<f64>) -> Interval {
+    match reach {
+        Some(r) => Interval::new(common.low(), Some(Endpoint { value: r, open: false })),
+        None => common,
+    }
 }
 
 /// The voices of the floating floors (see [`floating_floors`]) whose latest floors all lie
