@@ -928,6 +928,38 @@ fn a_running_total_split_one_against_one_is_a_tie_after_earlier_days_too() {
     assert_eq!(rank(&r, "a"), Rank::Deprecated);
 }
 
+/// A lower bound is a side of a tie as an upper bound is: "more than 100" against 90 from one
+/// voice each was ranked deprecated while its reason said the tie (its role as a bound above
+/// the chosen side overwrote the side's), where "up to 100" against 110 was normal.
+#[test]
+fn a_lower_bound_is_a_side_of_a_tie_as_an_upper_bound_is() {
+    for (bound, point) in [("more than 100", "90"), ("at least 100", "90"), ("up to 100", "110")] {
+        let r = Reconciler::new()
+            .reconcile(vec![deaths("bound", bound, "A", 10), deaths("point", point, "B", 10)]);
+        assert!(estimate(&r).reason.to_string().contains("tie on every count"), "{bound}");
+        assert_eq!((rank(&r, "bound"), rank(&r, "point")), (Rank::Normal, Rank::Normal), "{bound}");
+    }
+}
+
+/// A figure the estimate holds wrong is not consistent with it, even where its distance from
+/// it is nothing: "nearly 100" ([75, 100)) beside two voices' 100 is deprecated ("conflicts"),
+/// and its source agreed with the estimates at 1.00 (its excluded end lies at distance 0 from
+/// 100, and a loss below 10^-12 counted as agreement). Its reliability, 1 minus its distance,
+/// stays 1.00.
+#[test]
+fn a_figure_held_wrong_at_no_distance_does_not_agree() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("nearly", "nearly 100", "A", 10),
+        deaths("b", "100", "B", 10),
+        deaths("c", "100", "C", 10),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 100 / best 100 / high 100");
+    assert_eq!(rank(&r, "nearly"), Rank::Deprecated);
+    assert_eq!(agreement(&r, "A"), 0.0);
+    assert_eq!(reliability(&r, "A"), 1.0);
+    assert_eq!(agreement(&r, "B"), 1.0);
+}
+
 /// A tie is not decided by a side's width. One voice's "about 100" ([75, 125]) against
 /// another's 200 tie on CRH's loss (75 from either side), but the sides were judged from the
 /// middle of the estimate's low to high, 137.5: 12.5 from the wide side, 62.5 from the point,

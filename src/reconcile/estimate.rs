@@ -2558,7 +2558,8 @@ fn roles(
     let beneath = |i: &Interval| !kept.above(&i.low()) || kept.near_top(i);
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
-        if roles.at(m) == Role::Chosen {
+        // A side of a tie stays one, a lower bound too ("more than 100" against 90).
+        if matches!(roles.at(m), Role::Chosen | Role::Tied) {
             continue;
         }
         let floor_like = !input.current || i.high().is_none();

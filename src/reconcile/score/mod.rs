@@ -402,6 +402,18 @@ pub(crate) struct GroupResult {
     pub supporting: Vec<ClaimId>,
 }
 
+/// How an epoch's estimate reads an observation ([`State::mark_supports`]): one of the figures
+/// it stands on, one it holds wrong (a losing rival, an earlier figure above it, a fall, a
+/// jump held back), or neither. A figure held wrong at no distance ("more than 100" beside the
+/// estimate 100, whose excluded end is at distance 0) is not consistent with the estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Standing {
+    #[default]
+    Neither,
+    Supports,
+    HeldWrong,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     obs: Vec<Obs>,
@@ -439,8 +451,9 @@ pub(crate) struct State {
     /// the values like the weights.
     completeness: Vec<f64>,
     voice_loss: Vec<Option<f64>>,
-    /// Per observation: does it support its epoch's estimate?
-    supports: Vec<bool>,
+    /// Per observation: does it support its epoch's estimate, or does the estimate hold it
+    /// wrong ([`Standing`])?
+    standing: Vec<Standing>,
     pub rounds: usize,
 }
 
@@ -513,7 +526,7 @@ impl State {
             weight: vec![crh::UNSCORED_WEIGHT; voices],
             completeness: vec![COMPLETENESS_PRIOR; voices],
             voice_loss: vec![None; voices],
-            supports: Vec::new(),
+            standing: Vec::new(),
             rounds: 0,
         }
     }

@@ -8,6 +8,7 @@ use foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
+use super::Standing;
 use crate::crh;
 use crate::id::{ClaimId, Score, SourceId};
 use crate::reconcile::estimate::{self, Outcome, Position, Role, View};
@@ -90,19 +91,32 @@ impl State {
 
     /// Whether [`State::mark_supports`] has run.
     pub(crate) fn supports_marked(&self) -> bool {
-        self.supports.len() == self.obs.len()
+        self.standing.len() == self.obs.len()
     }
 
-    /// Which observations support their epoch's estimate, computed once (ranks and relations
-    /// ask per claim).
+    /// Which observations support their epoch's estimate, and which it holds wrong
+    /// ([`Standing`]), computed once (ranks and relations ask per claim).
     pub(crate) fn mark_supports(&mut self) {
-        let mut supports = vec![false; self.obs.len()];
+        let mut standing = vec![Standing::Neither; self.obs.len()];
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
+            for (p, role) in out.roles.iter().enumerate() {
+                if matches!(
+                    role,
+                    Role::Rival | Role::Above | Role::Regression { .. } | Role::Unconfirmed
+                ) {
+                    standing[e.at(p)] = Standing::HeldWrong;
+                }
+            }
             for p in out.supporting() {
-                supports[e.at(p)] = true;
+                standing[e.at(p)] = Standing::Supports;
             }
         }
-        self.supports = supports;
+        self.standing = standing;
+    }
+
+    /// Whether observation `o` supports its epoch's estimate ([`State::mark_supports`]).
+    fn supports(&self, o: usize) -> bool {
+        self.standing[o] == Standing::Supports
     }
 
     /// Each claim's observation, for a state built without them (a table's,
@@ -581,9 +595,9 @@ impl State {
         let ei = self.epoch_of(o);
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
-            stands: self.supports[o] || out.same_day || !out.undecided.is_empty(),
+            stands: self.supports(o) || out.same_day || !out.undecided.is_empty(),
             counts: (e.close.share() > 0.0)
-                .then(|| AsCount { current: self.obs[o].current(), supports: self.supports[o] }),
+                .then(|| AsCount { current: self.obs[o].current(), supports: self.supports(o) }),
             epoch: Some(index(ei)),
         }
     }
@@ -755,16 +769,16 @@ impl State {
             }
             _ => false,
         };
-        if self.supports[o] && out.floors_won() && out.numeric.is_some_and(stands_on) {
+        if self.supports(o) && out.floors_won() && out.numeric.is_some_and(stands_on) {
             return (Rank::Preferred, RankWhy::Supports);
         }
         if !out.undecided.is_empty() {
             return (Rank::Normal, RankWhy::Tied);
         }
-        if out.same_day && !self.supports[o] {
+        if out.same_day && !self.supports(o) {
             return (Rank::Normal, RankWhy::OtherWaySameDay(e.as_of));
         }
-        match (self.supports[o], ob.current(), latest) {
+        match (self.supports(o), ob.current(), latest) {
             (true, true, false) if e.earlier_that_day && !held => {
                 (Rank::Normal, RankWhy::EarlierThatDay(e.as_of))
             }
@@ -799,7 +813,8 @@ impl State {
                 // others of its cluster ([`crate::Policy::close`]) is consistent with the
                 // estimate it is part of, and reported as no loss (`report_support_as_no_loss`);
                 // the chosen side of a tie is consistent, and keeps its loss from the middle.
-                if l < 1e-12 || self.supports[self.claim_obs[c] as usize] {
+                let o = self.claim_obs[c] as usize;
+                if (l < 1e-12 && self.standing[o] != Standing::HeldWrong) || self.supports(o) {
                     entry.consistent += 1;
                 }
                 entry.loss += l;
