@@ -324,6 +324,54 @@ fn close_earlier_counts_are_reached_across_days() {
     assert_eq!(figure(&r), "low 19 / best 19 / high 21");
     assert_eq!((rank(&r, "x"), rank(&r, "y")), (Rank::Preferred, Rank::Preferred));
     assert_eq!(rank(&r, "b"), Rank::Deprecated);
+
+    // The reach moves the low and high, not the best: beside two voices' 2,000 and one's
+    // 2,100 of the day before, a count of 1,900 is "best 2,000", where the floors had won
+    // (a review found best 2,100, one voice's, while the reached floors' open ends pulled it).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "2,000", "A", 9),
+        deaths("b", "2,000", "B", 9),
+        deaths("c", "2,100", "C", 9),
+        deaths("d", "1,900", "D", 10),
+    ]);
+    assert_eq!(figure(&r), "low 1,900 / best 2,000 / high 2,100");
+
+    // Where the floors win and one of them is beyond the share, or a bound, they still win
+    // (a review found a lone 90 the best beside 100 and 102 of the day before, and "high
+    // 2,000" taken from earlier figures alone beside "at least 2,000").
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "100", "A", 9),
+        deaths("b", "102", "B", 9),
+        deaths("c", "90", "C", 10),
+    ]);
+    assert_eq!(figure(&r), "low 102 / best 102 / high unbounded");
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "at least 2,000", "A", 9),
+        deaths("b", "2,000", "B", 9),
+        deaths("c", "2,000", "C", 9),
+        deaths("d", "1,900", "D", 10),
+    ]);
+    assert_eq!(figure(&r), "low 2,000 / best 2,000 / high unbounded");
+}
+
+/// Close counts of an earlier day beside a tie are one count too: a tie stands on no figure,
+/// and an earlier figure is read as one count where the estimate does not hold it wrong (a
+/// review found "100 and 102 do not overlap" as a conflict finding beside 150 and 300).
+#[test]
+fn close_counts_of_an_earlier_day_beside_a_tie_are_one_count() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c9", "100", "C", 9),
+        deaths("d9", "102", "D", 9),
+        deaths("a", "150", "A", 10),
+        deaths("b", "300", "B", 10),
+    ]);
+    assert!(
+        r.groups[0].estimate.as_ref().unwrap().reason.to_string().contains("tie on every count")
+    );
+    assert_eq!(r.relation(&id("c9"), &id("d9")).unwrap().kind, RelationKind::Compatible);
+    let conflicts = r.findings.iter().filter(|f| f.kind == FindingKind::Conflict);
+    assert!(conflicts.clone().all(|f| !f.claims.contains(&id("c9"))), "{:#?}", r.findings);
 }
 
 /// Two clusters of counts that tie on every count: the estimate reaches from the lowest to the

@@ -180,11 +180,11 @@ pub(crate) struct Outcome {
     pub held: Option<u32>,
     /// The clusters of numbers that tie with the chosen one on every count (the CRH loss,
     /// the weight, the voices, the latest report, the distinct figures), ascending, where they
-    /// are the whole epoch (every cluster, no earlier figure or lower bound beside): the
-    /// reports do not decide, so the estimate reaches from the lowest of them to the highest,
-    /// its best the chosen's (the lowest, the conservative reading), and each side of the tie
-    /// is judged by its distance from the middle of the estimate, not from the best a tie
-    /// put it at.
+    /// are the whole epoch (every cluster; earlier figures may stand beside, those of the
+    /// tie's voices sides of it: see `roles`): the reports do not decide, so the estimate
+    /// reaches from the lowest of them to the highest, its best the chosen's (the lowest, the
+    /// conservative reading), and every figure is judged by its distance from the middle of
+    /// the gap between the sides ([`tie_middle`]), not from the best a tie put it at.
     pub tied: Vec<u32>,
 }
 
@@ -2100,8 +2100,8 @@ pub(crate) fn numeric<'a>(
     // A tie is read only where it is the whole epoch: every cluster in it. Earlier figures
     // beside it may be: those of the tie's voices are sides of the tie too ([`roles`]), no
     // evidence either way, and every other figure is judged from the tie's middle
-    // ([`tie_middle`]). (Read only without earlier figures until the last session, a running
-    // total's one-against-one split fell to the lower figure whenever a day came before.)
+    // ([`tie_middle`]). (Read only without earlier figures before, a running total's
+    // one-against-one split fell to the lower figure whenever a day came before.)
     let even = if even.len() + 1 == clusters.len() { even } else { Vec::new() };
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with more weight reported earlier, the estimate is their floor ("at least
@@ -2114,7 +2114,7 @@ pub(crate) fn numeric<'a>(
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
     let outweighed = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
     // Floors that win over close counts are one count with them: the cluster reaches them.
-    let (floors_at, reach) =
+    let (floors_at, reach, won_at) =
         floors_or_reach(clusters, epoch, &view, (weight, scratch), (best, close), outweighed);
     // A lone voice's jump far above what other voices reported earlier waits for a second
     // voice: the floors win, the estimate standing on their highest figure. (Where the
@@ -2166,7 +2166,7 @@ pub(crate) fn numeric<'a>(
         }
     };
     outcome.held = held.map(|h| h.level);
-    // No floor beside a tie: the floors cannot have won.
+    // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     points.clear();
@@ -2178,9 +2178,15 @@ pub(crate) fn numeric<'a>(
         floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
     // In a tie, the lowest of the counts, as a tie's best is the lowest of its figures.
     let lowest = common.filter(|_| !outcome.tied.is_empty()).map(|c| c.low().value);
-    let top = common.and_then(|c| c.high()).map_or(f64::INFINITY, |h| h.value);
+    // Reached floors move the low and high, not the best: it is the floors' where they won,
+    // else the counts' own (reached floors' open ends pulled it up, away from the truth on
+    // generated tables).
+    let top = counted.or(common.and_then(|c| c.high()).map(|h| h.value)).unwrap_or(f64::INFINITY);
     let ends = &mut scratch.counts;
-    let at = counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest));
+    let at = match won_at {
+        Some(f) => Some(Some((f, f))),
+        None => counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest)),
+    };
     // An earlier figure within the counts' reach is one count with them, not a floor above
     // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
     // another voice's 85,601 of the day before).
@@ -2407,7 +2413,8 @@ fn floors_point<'v>(
 /// Where the floors win, when `outweighed` (their voices outweigh the best-supported
 /// cluster: [`floors_point`]), and where the cluster `best` reaches floors within the share of
 /// its counts instead ([`counted_floor`]): the floor the estimate stands on, or the high end
-/// the cluster reaches, never both.
+/// the cluster reaches, never both; and where the cluster reaches floors that won, the point
+/// they won at, which stays the best.
 fn floors_or_reach<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
@@ -2415,17 +2422,19 @@ fn floors_or_reach<'v>(
     (weight, scratch): (&[f64], &mut Scratch),
     (best, close): (usize, Close),
     outweighed: bool,
-) -> (Option<Endpoint>, Option<f64>) {
+) -> (Option<Endpoint>, Option<f64>, Option<f64>) {
     let floors_at =
         outweighed.then(|| floors_point(clusters, epoch, view, weight, scratch)).flatten();
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
-    (floors_at.filter(|_| reach.is_none()), reach)
+    let won_at = floors_at.filter(|_| reach.is_some()).map(|f| f.value);
+    (floors_at.filter(|_| reach.is_none()), reach, won_at)
 }
 
 /// Where floors that win over the latest figures ([`floors_point`]: `floors_at`) are one
 /// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts alone
-/// (points) and the floor the floors win at is a point within the share of its lowest
-/// figure, the highest floating floor that is a point within that share. The cluster then
+/// (points) and every floating floor above it is a point within the share of its lowest
+/// figure, the highest of them; where the floors do not win, the highest floating floor that
+/// is a point within that share. The cluster then
 /// reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
 /// "low 1,900 / best 2,000 / high 2,000", every figure consistent, where the floors won
 /// ("low 2,000 / high unbounded") and 1,900 was a fall while its relations said one count.
@@ -2452,6 +2461,16 @@ fn counted_floor<'v>(
         Some(f) => f.value,
         None => common.high,
     };
+    // Where the floors win, they are one count with the cluster only if every floor above it
+    // is a count within the share of its lowest: a bound ("at least 2,000") or a count beyond
+    // the share (102 beside 100 the day before a lone 90) keeps the floors' win.
+    let beyond = |&at: &u32| {
+        floor_low(view(at as usize)).value > common.high
+            && point(at as usize).is_none_or(|x| !close.holds(common.low, x))
+    };
+    if floors_at.is_some() && epoch.floating.iter().any(beyond) {
+        return None;
+    }
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
     let reach = floors.filter(|&x| x >= least && close.holds(common.low, x)).reduce(f64::max);
     reach.filter(|&x| counts && x > common.high)

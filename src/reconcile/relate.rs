@@ -99,6 +99,8 @@ pub(crate) struct AsCount {
     pub current: bool,
     /// It supports the estimate: one of the figures it stands on.
     pub supports: bool,
+    /// The estimate holds it wrong (a losing rival, above the estimate, a fall).
+    pub wrong: bool,
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -125,7 +127,11 @@ pub(crate) fn relate(
     // counts it splits between clusters, or sets aside, are two answers, as the ranks say; an
     // earlier day is no epoch of its own, so its figures are read pair by pair: of 100, 109
     // and 118 the day before, 100 and 118 conflict.)
-    let standing = |read: Read| read.counts.filter(|c| c.supports).map(|c| c.current);
+    // (An earlier figure need not support the estimate, only not be held wrong by it: beside
+    // a tie the estimate stands on none.)
+    let standing = |read: Read| {
+        read.counts.filter(|c| if c.current { c.supports } else { !c.wrong }).map(|c| c.current)
+    };
     let one_reading = match (standing(a.read), standing(b.read)) {
         (Some(true), Some(true)) => true,
         (Some(false), Some(false)) => a.as_of.is_some() && a.as_of == b.as_of && !later,

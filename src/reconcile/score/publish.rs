@@ -596,8 +596,11 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
             stands: self.supports(o) || out.same_day || !out.undecided.is_empty(),
-            counts: (e.close.share() > 0.0)
-                .then(|| AsCount { current: self.obs[o].current(), supports: self.supports(o) }),
+            counts: (e.close.share() > 0.0).then(|| AsCount {
+                current: self.obs[o].current(),
+                supports: self.supports(o),
+                wrong: self.standing[o] == Standing::HeldWrong,
+            }),
             epoch: Some(index(ei)),
         }
     }
@@ -809,12 +812,12 @@ impl State {
                 && counted.get(c)
             {
                 entry.checked += 1;
-                // At the estimate, or among the figures it stands on: a count close to the
-                // others of its cluster ([`crate::Policy::close`]) is consistent with the
-                // estimate it is part of, and reported as no loss (`report_support_as_no_loss`);
-                // the chosen side of a tie is consistent, and keeps its loss from the middle.
+                // At the estimate, and not held wrong by it ("nearly 100" beside 100 is at
+                // distance 0 but conflicts), or among the figures it stands on, which report
+                // no loss (`report_support_as_no_loss`: a count close to the others of its
+                // cluster, [`crate::Policy::close`]). A tie stands on no figure.
                 let o = self.claim_obs[c] as usize;
-                if (l < 1e-12 && self.standing[o] != Standing::HeldWrong) || self.supports(o) {
+                if l < 1e-12 && self.standing[o] != Standing::HeldWrong {
                     entry.consistent += 1;
                 }
                 entry.loss += l;

@@ -325,11 +325,11 @@ impl State {
     /// The rounds' weights still read each figure's distance from the best (`score_epoch`):
     /// among voices that agree, the closer is the likelier guide, and giving the rounds no
     /// loss here cost the population benchmark 1,410.0 -> 1,483.2 MAE (BENCHMARKS.md, "Close
-    /// counts are one count"). A side of a tie keeps its loss from the tie's middle, as the
-    /// other side does: a coin flip credits neither voice.
+    /// counts are one count"). A tie stands on no figure ([`Outcome::supporting`]): each side
+    /// keeps its loss from the tie's middle, as the other does, a coin flip crediting neither.
     fn report_support_as_no_loss(&mut self) {
         for (e, out) in self.epochs.iter().zip(&self.outcomes) {
-            for p in out.supporting().filter(|&p| !out.in_a_tie(p)) {
+            for p in out.supporting() {
                 let loss = &mut self.loss[e.at(p)];
                 if loss.get().is_some() {
                     *loss = Loss::new(Some(0.0));
@@ -385,7 +385,8 @@ impl State {
                 // the voice is judged on what it says now. So is an earlier figure of a
                 // voice of a tie: judged from the tie's middle, a history above it would
                 // cost one side (and one beneath it credit one), and the next round would
-                // decide the tie.
+                // decide the tie. (A fall of one, below what another voice gave earlier, too:
+                // counted, its small loss lowered its voice's mean and won the tie for it.)
                 (View::Numeric { .. }, Some(_), _)
                     if matches!(out.roles.get(pos), Some(Role::Revised { .. }))
                         || (!ob.current() && tied_voices.contains(&ob.voice())) =>
