@@ -811,17 +811,20 @@ fn differing(points: Option<(f64, f64)>) -> bool {
     points.is_some_and(|(low, high)| low < high)
 }
 
+/// The number a figure given as a point names, `None` for any other figure.
+fn point_of(view: View<'_>) -> Option<f64> {
+    match view {
+        View::Numeric { interval, rep } if interval.is_point() => Some(rep),
+        _ => None,
+    }
+}
+
 /// Whether the figures `views` (a cluster's) hold counts given to the digit that differ
 /// ([`Allows::counts`], read again from a finished cluster).
 pub(crate) fn holds_counts<'v>(views: impl Iterator<Item = View<'v>>) -> bool {
-    let points = views
-        .filter_map(|view| match view {
-            View::Numeric { interval, rep } if interval.is_point() => Some(rep),
-            _ => None,
-        })
-        .fold(None, |ends: Option<(f64, f64)>, x| {
-            Some(ends.map_or((x, x), |(low, high)| (low.min(x), high.max(x))))
-        });
+    let points = views.filter_map(point_of).fold(None, |ends: Option<(f64, f64)>, x| {
+        Some(ends.map_or((x, x), |(low, high)| (low.min(x), high.max(x))))
+    });
     differing(points)
 }
 
@@ -2434,8 +2437,7 @@ fn floors_or_reach<'v>(
 /// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts alone
 /// (points) and every floating floor above it is a point within the share of its lowest
 /// figure, the highest of them; where the floors do not win, the highest floating floor that
-/// is a point within that share. The cluster then
-/// reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
+/// is a point within that share. The cluster then reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
 /// "low 1,900 / best 2,000 / high 2,000", every figure consistent, where the floors won
 /// ("low 2,000 / high unbounded") and 1,900 was a fall while its relations said one count.
 /// `None` otherwise: the floors win, or do not.
@@ -2447,10 +2449,7 @@ fn counted_floor<'v>(
     floors_at: Option<Endpoint>,
     close: Close,
 ) -> Option<f64> {
-    let point = |at: usize| match view(at) {
-        View::Numeric { interval, .. } if interval.is_point() => Some(interval.low().value),
-        _ => None,
-    };
+    let point = |at: usize| point_of(view(at));
     if close.share() == 0.0 {
         return None;
     }
