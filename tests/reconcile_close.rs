@@ -441,6 +441,45 @@ fn two_close_counts_of_equal_weight_judge_both_voices_alike() {
     assert_eq!(reliability("A"), reliability("B"));
 }
 
+/// A lower bound does not split close counts. "More than 100" beside 100, 100 and 103 the same
+/// day allows 103 but not 100. The sweep from the lowest figure had closed the 100s' cluster at
+/// the bound and put 103 with it, so 103 was deprecated (agreement 0.00) beside two voices
+/// within 3 % of it. The counts are one count, and the bound, which conflicts with the 100s,
+/// stands apart: a rival, not a floor raising their low above 100.
+#[test]
+fn a_lower_bound_does_not_split_close_counts() {
+    let claims = |bound: &str| {
+        vec![
+            deaths("a", bound, "A", 10),
+            deaths("b", "100", "B", 10),
+            deaths("c", "100", "C", 10),
+            deaths("d", "103", "D", 10),
+        ]
+    };
+    let r = Reconciler::new().reconcile(claims("more than 100"));
+    assert_eq!(figure(&r), "low 100 / best 100 / high 103");
+    for claim in ["b", "c", "d"] {
+        assert_eq!(rank(&r, claim), Rank::Preferred, "{claim}");
+    }
+    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+    let pair = r.relation(&id("b"), &id("d")).unwrap();
+    assert_eq!(pair.kind, RelationKind::Compatible, "{}", pair.reason);
+    // Two voices' counts apart within the share, a bound between them.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "more than 103", "A", 10),
+        deaths("b", "100", "B", 10),
+        deaths("d", "107", "D", 10),
+    ]);
+    assert_eq!((rank(&r, "b"), rank(&r, "d")), (Rank::Preferred, Rank::Preferred));
+    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+    // A bound that allows every count joins them.
+    let r = Reconciler::new().reconcile(claims("at least 100"));
+    assert_eq!(figure(&r), "low 100 / best 100 / high 103");
+    for claim in ["a", "b", "c", "d"] {
+        assert_eq!(rank(&r, claim), Rank::Preferred, "{claim}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -490,6 +529,39 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// Invariants over counts within 10 % of one another from two voices or more, beside one
+    /// other voice's lower bound the same day, wherever it lies:
+    /// `a_lower_bound_never_splits_close_counts` (every count is preferred) and
+    /// `the_estimate_spans_the_counts` (low and high are the lowest and highest count).
+    #[test]
+    fn a_lower_bound_never_splits_close_counts(
+        counts in prop::collection::vec(100u32..=109, 2..6),
+        bound in prop_oneof![
+            (90u32..120).prop_map(|x| format!("more than {x}")),
+            (90u32..120).prop_map(|x| format!("at least {x}")),
+        ],
+        first in any::<bool>(),
+    ) {
+        let mut claims: Vec<Claim> = counts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| deaths(&format!("c{i}"), &f.to_string(), &format!("S{i}"), 10))
+            .collect();
+        let bound = deaths("bound", &bound, "B", 10);
+        if first { claims.insert(0, bound) } else { claims.push(bound) }
+        let r = Reconciler::new().reconcile(claims);
+        for i in 0..counts.len() {
+            prop_assert_eq!(rank(&r, &format!("c{i}")), Rank::Preferred, "{}", figure(&r));
+        }
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        let Figure::Number { low, high: Some(high), .. } = e.figure else {
+            panic!("a bounded number: {}", e.figure)
+        };
+        let lowest = f64::from(*counts.iter().min().unwrap());
+        let highest = f64::from(*counts.iter().max().unwrap());
+        prop_assert_eq!((low, high), (lowest, highest), "{}", e.figure);
     }
 }
 

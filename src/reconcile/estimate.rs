@@ -84,21 +84,6 @@ impl Clusters {
         self.members.extend(members.into_iter().map(index));
         self.ends.push(index(self.members.len()));
     }
-
-    /// Gives back what the vectors hold beyond the clusters (kept for the whole run, built
-    /// by pushing one at a time).
-    fn shrink_to_fit(&mut self) {
-        self.members.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-
-    /// Adds `m` to the last cluster; none when there is no cluster.
-    fn push_to_last(&mut self, m: usize) {
-        if let Some(end) = self.ends.last_mut() {
-            self.members.push(index(m));
-            *end += 1;
-        }
-    }
 }
 
 /// A position in an epoch as a list holds it: a `usize`, or a `u32` in what is kept for the
@@ -709,33 +694,118 @@ fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(us
     by_voice.sort_unstable();
 }
 
-/// Clusters of current figures that can all be true together: a sweep over intervals sorted by
-/// their low end that keeps what the cluster's figures allow ([`Allows`]), so every cluster
-/// shares at least one number (never a chain of pairwise overlaps), figures given to the digit
-/// counting as one count when `close` holds between them. Earlier figures of a running total
-/// do not cluster; they only set floors. `order` holds positions into `inputs`. Clusters do not
-/// depend on weights, so they are computed once per epoch.
+/// Clusters of current figures that can all be true together, every cluster sharing at least
+/// one number (never a chain of pairwise overlaps; see [`Allows`]), figures given to the digit
+/// counting as one count when `close` holds between them. A sweep over the figures in the
+/// order of their low ends grows each cluster while its figures fit; then each current lower
+/// bound ("more than 100", open above), in the same order, joins the lowest cluster it fits
+/// with, or else clusters with the other lower bounds. Swept with the rest, a lower bound
+/// closed the cluster below it and took the counts above it: of 100, 100 and 103 beside "more
+/// than 100", 103 was cut from the 100s, one count with them; now the counts are one cluster
+/// and the bound, which allows 103 but not 100, stands apart. (Upper bounds and ranges are
+/// swept as before: a range between two close counts, stood apart, won on a voice's weight
+/// over the two counts, see the CHANGELOG.) Earlier figures of a running total do not cluster;
+/// they only set floors. `order` holds positions into `inputs`, sorted by low end. The clusters
+/// come in the order of their first member in `order`, their members in that order too.
+/// Clusters do not depend on weights, so they are computed once per epoch.
+///
+/// # Complexity
+/// O(n log n) for n figures: the swept clusters' common intervals have ascending low ends, so a
+/// lower bound finds the clusters it could join by binary search.
 pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Close) -> Clusters {
-    let mut clusters = Clusters::default();
-    // What the last cluster allows; `None` before the first.
-    let mut allows: Option<Allows> = None;
-    for &m in order {
-        let View::Numeric { interval, .. } = inputs[m].view else { continue };
-        if !inputs[m].current {
+    const NONE: u32 = u32::MAX;
+    let current = |m: usize| match inputs[m].view {
+        View::Numeric { interval, .. } if inputs[m].current => Some(interval),
+        _ => None,
+    };
+    let lower_bound = |i: &Interval| i.high().is_none();
+    // Per position in `order`, its cluster's number; `NONE` for a figure that does not cluster.
+    let mut cluster_of = vec![NONE; order.len()];
+    // Per swept cluster, what its figures allow.
+    let mut swept: Vec<Allows> = Vec::new();
+    let mut bounds = false;
+    for (rank, &m) in order.iter().enumerate() {
+        let Some(interval) = current(m) else { continue };
+        if lower_bound(&interval) {
+            bounds = true;
             continue;
         }
-        if allows.as_mut().is_some_and(|a| a.admit(interval)) {
-            clusters.push_to_last(m);
-        } else {
+        if !swept.last_mut().is_some_and(|allows| allows.admit(interval)) {
             let mut first = Allows::new(close);
             first.admit(interval);
-            allows = Some(first);
-            clusters.push([m]);
+            swept.push(first);
+        }
+        cluster_of[rank] = index(swept.len() - 1);
+    }
+    let mut clusters = swept.len();
+    if bounds {
+        let lows: Vec<Endpoint> =
+            swept.iter().map(|a| a.common().map_or(NO_LOW, |c| c.low())).collect();
+        // The last cluster of lower bounds that joined none, and what it allows.
+        let mut last: Option<(usize, Allows)> = None;
+        for (rank, &m) in order.iter().enumerate() {
+            let Some(interval) = current(m).filter(lower_bound) else { continue };
+            let low = interval.low();
+            // The clusters it may fit with: the last whose common low is below its own (one
+            // that reaches above it), then the first at or above it.
+            let above = lows.partition_point(|l| {
+                l.value.total_cmp(&low.value).then(l.open.cmp(&low.open)).is_lt()
+            });
+            let fits = (above.saturating_sub(1)..=above)
+                .find(|&c| swept.get_mut(c).is_some_and(|allows| allows.admit(interval)));
+            if let Some(c) = fits {
+                cluster_of[rank] = index(c);
+                continue;
+            }
+            if !last.as_mut().is_some_and(|(_, allows)| allows.admit(interval)) {
+                let mut first = Allows::new(close);
+                first.admit(interval);
+                last = Some((clusters, first));
+                clusters += 1;
+            }
+            cluster_of[rank] = index(last.as_ref().map_or(0, |&(c, _)| c));
         }
     }
-    // Kept for the whole run (see `Clusters::shrink_to_fit`).
-    clusters.shrink_to_fit();
-    clusters
+    flat_by_first(&cluster_of, order, clusters)
+}
+
+/// A low end below every other, for a cluster that allows no number (which [`Allows`] never
+/// makes: it admits a figure only when a common number remains).
+const NO_LOW: Endpoint = Endpoint { value: f64::NEG_INFINITY, open: false };
+
+/// Clusters held flat from each position's cluster number (`cluster_of`, per place in
+/// `order`; `u32::MAX` for none), numbered again by their first member, their members in
+/// `order`.
+fn flat_by_first(cluster_of: &[u32], order: &[usize], clusters: usize) -> Clusters {
+    const NONE: u32 = u32::MAX;
+    // Sizes first, then their running ends, then the members into their places.
+    let mut renumbered = vec![NONE; clusters];
+    let mut ends: Vec<u32> = Vec::with_capacity(clusters);
+    for &c in cluster_of.iter().filter(|&&c| c != NONE) {
+        let at = &mut renumbered[c as usize];
+        if *at == NONE {
+            *at = index(ends.len());
+            ends.push(0);
+        }
+        ends[*at as usize] += 1;
+    }
+    let mut filled = 0;
+    let mut starts: Vec<u32> = ends
+        .iter_mut()
+        .map(|end| {
+            let start = filled;
+            filled += *end;
+            *end = filled;
+            start
+        })
+        .collect();
+    let mut members = vec![0; filled as usize];
+    for (&c, &m) in cluster_of.iter().zip(order).filter(|&(&c, _)| c != NONE) {
+        let slot = &mut starts[renumbered[c as usize] as usize];
+        members[*slot as usize] = index(m);
+        *slot += 1;
+    }
+    Clusters { members, ends }
 }
 
 /// What a cluster's figures allow together, grown a figure at a time: the one rule of which
@@ -2375,6 +2445,18 @@ impl Kept<'_> {
                 self.close.holds(a.min(b), a.max(b))
             })
     }
+
+    /// Whether a figure allowing `i` (a lower bound) excludes the low end of what the figures
+    /// the estimate stands on allow, where no floor won: given the same day, it conflicts with
+    /// their lowest figures ("more than 100" beside 100, 100 and 103, which are one count), so
+    /// it is a rival, not a floor that would raise their low.
+    fn splits(&self, i: &Interval) -> bool {
+        let Some(low) = self.common.map(Interval::low).filter(|_| self.floor.is_none()) else {
+            return false;
+        };
+        let own = i.low();
+        own.value > low.value || (own.value == low.value && own.open && !low.open)
+    }
 }
 
 /// Where the floors alone put an epoch's estimate, if they win: the lowest point `x` that
@@ -2595,7 +2677,7 @@ fn roles(
             // The jump's voice speaks through its jump: its earlier figures above the
             // estimate wait with it, those beneath it support nothing.
             if beneath(&i) { Role::Aside } else { jump }
-        } else if !beneath(&i) {
+        } else if !beneath(&i) || (input.current && kept.splits(&i)) {
             if input.current { Role::Rival } else { Role::Above }
         } else if floaters.binary_search(&input.voice).is_ok()
             || chosen_voices.binary_search(&input.voice).is_ok()
@@ -3116,12 +3198,11 @@ mod tests {
         assert_eq!(voices, [1, 3, 5, 7]);
     }
 
-    /// Clusters held flat read back as the lists they were made of, an empty one included,
-    /// and `push_to_last` grows the last one (nothing when there is none).
+    /// Clusters held flat read back as the lists they were made of, an empty one included.
     #[test]
     fn flat_clusters_read_back_as_lists() {
         let lists: Vec<Vec<usize>> = vec![vec![3, 1], vec![], vec![0], vec![2, 4, 5]];
-        let mut clusters: Clusters = lists.iter().cloned().collect();
+        let clusters: Clusters = lists.iter().cloned().collect();
         assert_eq!(clusters.len(), 4);
         let read: Vec<Vec<usize>> =
             clusters.iter().map(|c| c.iter().map(|&m| m.at()).collect()).collect();
@@ -3132,10 +3213,7 @@ mod tests {
             assert_eq!(clusters.get(c), Some(held.as_slice()));
         }
         assert_eq!(clusters.get(4), None);
-        clusters.push_to_last(9);
-        assert_eq!(clusters.get(3), Some(&[2, 4, 5, 9][..]));
-        let mut none = Clusters::default();
-        none.push_to_last(1);
+        let none = Clusters::default();
         assert!(none.is_empty() && none.get(0).is_none());
     }
     use proptest::prelude::*;
