@@ -129,13 +129,29 @@ fn times_of_day_order_a_state_that_changed_within_a_day() {
     assert!(morning.reason.to_string().contains("earlier on"), "{}", morning.reason);
 }
 
+/// Two reports at overlapping times are in no known order. Where the day reads as a change
+/// (the day before gave a state), it changed in an unknown order; where nothing tells (one
+/// voice each way, no day before or after), the day is undecided and the two conflict, as
+/// the finding says.
 #[test]
 fn overlapping_times_leave_the_order_unknown() {
+    let a = || requested("a", "has not requested", "A", Some("about 6 p.m."));
+    let b = || requested("b", "requested", "B", Some("18:10"));
     let r = Reconciler::new().reconcile(vec![
-        requested("a", "has not requested", "A", Some("about 6 p.m.")),
-        requested("b", "requested", "B", Some("18:10")),
+        requested_on(4, "c", "requested", "C", None),
+        requested_on(4, "d", "requested", "D", None),
+        a(),
+        b(),
     ]);
     assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::ChangedSameDay);
+    let r = Reconciler::new().reconcile(vec![a(), b()]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(matches!(e.figure, Figure::Undecided { .. }), "{}", e.figure);
+    let rel = r.relation(&id("a"), &id("b")).unwrap();
+    assert_eq!(rel.kind, RelationKind::Conflicts);
+    assert!(rel.reason.to_string().ends_with("the reports leave the day undecided between them"));
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Undecided]);
 }
 
 #[test]

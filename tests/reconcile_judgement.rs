@@ -928,6 +928,55 @@ fn a_running_total_split_one_against_one_is_a_tie_after_earlier_days_too() {
     assert_eq!(rank(&r, "a"), Rank::Deprecated);
 }
 
+/// Two voices that disagree on two days did not see the total rise and fall, or the state
+/// change, between them: A's 100 and B's 200 on the 9th and again on the 10th read "rose from
+/// 100 to 200" and "fell from 200 to 100" across the days (a regression beside a tie the
+/// estimate called even), and A's "yes" against B's "no" twice read as two opposite changes.
+/// Now each pair across the days conflicts, the voices differ, and no finding is added to the
+/// latest day's. Where the earlier voice moved on (A says 200 on the 10th), it still rose.
+#[test]
+fn a_disagreement_that_persists_is_no_change_over_time() {
+    let id = |s: &str| ClaimId::new(s).unwrap();
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "200", "B", 9),
+        deaths("a", "100", "A", 10),
+        deaths("b", "200", "B", 10),
+    ]);
+    for (x, y) in [("a9", "b"), ("b9", "a")] {
+        let rel = r.relation(&id(x), &id(y)).unwrap();
+        assert_eq!(rel.kind, RelationKind::Conflicts, "{x} {y}: {}", rel.reason);
+        assert!(rel.reason.to_string().ends_with("the voices differ, no change between them"));
+    }
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Conflict], "{:#?}", r.findings);
+    let status = |cid: &str, said: &str, outlet: &str, d: u32| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+        let subject = Subject::new(Measure::Status(Label::new("help requested").unwrap()));
+        let value = Parser::default().parse_yes_no(said).unwrap().value;
+        Claim::new(id(cid), subject, value, provenance)
+    };
+    let r = Reconciler::new().reconcile(vec![
+        status("a9", "requested", "A", 9),
+        status("b9", "has not requested", "B", 9),
+        status("a", "requested", "A", 10),
+        status("b", "has not requested", "B", 10),
+    ]);
+    for (x, y) in [("a9", "b"), ("b9", "a"), ("a9", "b9"), ("a", "b")] {
+        let rel = r.relation(&id(x), &id(y)).unwrap();
+        assert_eq!(rel.kind, RelationKind::Conflicts, "{x} {y}: {}", rel.reason);
+    }
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Undecided], "{:#?}", r.findings);
+    // The earlier voice moved on to the later figure: a rise, as before.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b", "200", "B", 10),
+        deaths("a", "200", "A", 10),
+    ]);
+    assert_eq!(r.relation(&id("a9"), &id("b")).unwrap().kind, RelationKind::Supersedes);
+}
+
 /// A lower bound is a side of a tie as an upper bound is: "more than 100" against 90 from one
 /// voice each was ranked deprecated while its reason said the tie (its role as a bound above
 /// the chosen side overwrote the side's), where "up to 100" against 110 was normal.

@@ -12,7 +12,7 @@ use super::Values;
 use super::group::{GroupData, as_of_key};
 use super::partof::Derived;
 use super::reason::Figures;
-use super::relate::{Item, relate};
+use super::relate::{Days, Item, relate};
 use super::relations::Relations;
 use super::score::{ClaimNames, KeyTexts, Named, State};
 use super::store::ClaimStore;
@@ -146,7 +146,8 @@ pub(crate) fn relations_of(
     });
     let n = items.len();
     let mut relations = Relations::between(figures);
-    let mut relate = |pair| relate(items, pair, &mut relations, nature, policy);
+    let days = Days::of(items, nature);
+    let mut relate = |pair| relate(items, pair, (&mut relations, &days), nature, policy);
     if n <= all_pairs_up_to {
         (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);
     } else {

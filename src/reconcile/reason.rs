@@ -144,6 +144,13 @@ pub(crate) enum How {
     /// Two figures given to the digit, close enough to be one count (`Policy::close`);
     /// whether one voice gave both.
     Close { same_voice: bool },
+    /// Two voices' figures of a running total or a changing state on two days that conflict,
+    /// where the earlier figure's voice gave one conflicting with the later on its day too:
+    /// the voices disagree, nothing rose, fell or changed between them.
+    Persists,
+    /// A yes/no state given both ways one day by voices the estimates do not decide between.
+    /// The day is `a`'s.
+    Undecided,
 }
 
 impl Pair {
@@ -203,6 +210,23 @@ impl fmt::Display for Pair {
                     "as independent counts of one quantity rarely match to the digit"
                 }
             ),
+            How::Persists => match a.value.judge(&b.value, &self.figures.policy) {
+                Err(e) => e.fmt(f),
+                Ok(cmp) => write!(
+                    f,
+                    "{} ({}, then {}); on {} the voice that gave {} still disagreed: the voices \
+                     differ, no change between them",
+                    cmp.reason, a.when, b.when, b.when, a.value
+                ),
+            },
+            How::Undecided => match a.value.judge(&b.value, &self.figures.policy) {
+                Err(e) => e.fmt(f),
+                Ok(cmp) => write!(
+                    f,
+                    "{} ({}): the reports leave the day undecided between them",
+                    cmp.reason, a.when
+                ),
+            },
             How::SameDayUnordered => write!(
                 f,
                 "{} and {} the same day ({}), in an order the reports do not give",

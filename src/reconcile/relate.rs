@@ -83,6 +83,9 @@ pub(crate) struct Read {
     /// holds, or that part reads as a state changed that day (its other way spared), or is
     /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
     pub stands: bool,
+    /// Its part of the day is left undecided between two ways (a tie of voices), not read as
+    /// a state changed that day.
+    pub undecided: bool,
     /// Where its epoch reads counts given to the digit as one count when close
     /// ([`crate::Policy::close`]: one of amounts that count or tally, see `score::prepare`),
     /// how the estimates read it there.
@@ -103,12 +106,44 @@ pub(crate) struct AsCount {
     pub wrong: bool,
 }
 
+/// A group's dated figures by day and voice, sorted: which figures a voice gave on a day,
+/// found by binary search ([`relate`] asks whether an earlier figure's voice still disagreed
+/// on the later figure's day). Made only for natures that read time (empty otherwise).
+#[derive(Debug, Default)]
+pub(crate) struct Days(Vec<(NaiveDate, usize, usize)>);
+
+impl Days {
+    /// The days of `items` in a group of the given nature.
+    pub(crate) fn of(items: &[Item<'_>], nature: Nature) -> Self {
+        if !matches!(nature, Nature::RunningTotal | Nature::ChangingState) {
+            return Days::default();
+        }
+        let mut days: Vec<(NaiveDate, usize, usize)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| item.as_of.map(|day| (day, item.voice, i)))
+            .collect();
+        days.sort_unstable();
+        Days(days)
+    }
+
+    /// The positions of the figures `voice` gave on `day`.
+    fn given(&self, voice: usize, day: NaiveDate) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(d, v, _)| (d, v) < (day, voice));
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(d, v, _)| (d, v) == (day, voice))
+            .map(|&(.., i)| i)
+    }
+}
+
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
-/// nature, added to `relations`, which hold the items' figures in the same order.
+/// nature, added to `relations`, which hold the items' figures in the same order; `days` are
+/// the items' ([`Days::of`]).
 pub(crate) fn relate(
     items: &[Item<'_>],
     (ia, ib): (usize, usize),
-    relations: &mut Relations,
+    (relations, days): (&mut Relations, &Days),
     nature: Nature,
     policy: &Policy,
 ) {
@@ -145,12 +180,39 @@ pub(crate) fn relate(
         let how = How::Close { same_voice: a.voice == b.voice };
         return relation(RelationKind::Compatible, how, false);
     }
+    // Two voices that disagree on the later day too (the earlier figure's voice gave one then
+    // that conflicts with the later figure, not one count with it) did not see the total rise
+    // or fall, or the state change, between them: they disagree ("100, 200 yesterday; 100,
+    // 200 today" is a split, not 100 rising to 200 and 200 falling to 100).
+    let disagrees = |x: &Item<'_>| {
+        x.value.judge(b.value, policy).is_ok_and(|c| c.verdict == Verdict::Conflicts)
+            && !(b.read.counts.is_some() && x.value.is_close_to(b.value, policy))
+    };
+    let persists = later
+        && a.voice != b.voice
+        && !complement
+        && b.as_of
+            .is_some_and(|day| days.given(a.voice, day).any(|x| x != ia && disagrees(&items[x])));
     let (kind, how) = match (nature, cmp.verdict, later) {
+        (Nature::RunningTotal | Nature::ChangingState, Verdict::Conflicts, true) if persists => {
+            (RelationKind::Conflicts, How::Persists)
+        }
         // A yes/no state that flips within one day: "not yet" came first; else the order is
         // unknown, a note and not a conflict.
         // Both ways on one day, neither held wrong by the estimates: a change that day, where
         // "not yet" came first, else in an unknown order. Where the estimates hold one wrong
         // (a slip the day's vote outweighs), they conflict.
+        // A day the estimates leave undecided between the two ways (a tie of voices) reads
+        // as no change: the two conflict, as the finding says.
+        (Nature::ChangingState, Verdict::Conflicts, false)
+            if same_day
+                && flips
+                && a.pending == b.pending
+                && a.read.undecided
+                && b.read.undecided =>
+        {
+            (RelationKind::Conflicts, How::Undecided)
+        }
         (Nature::ChangingState, Verdict::Conflicts, false)
             if same_day && flips && a.read.stands && b.read.stands =>
         {

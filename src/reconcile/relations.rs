@@ -175,6 +175,13 @@ impl HeldRelation<'_> {
         }
     }
 
+    /// Whether the relation is a split of voices that a day's own reading holds: a
+    /// disagreement that persisted from one day to the other ([`How::Persists`]), or a day
+    /// the estimates leave undecided ([`How::Undecided`]).
+    pub fn holds_a_split(&self) -> bool {
+        matches!(self.from, Source::Pair(_, p) if matches!(p.how, How::Persists | How::Undecided))
+    }
+
     /// The relation's reason, made when asked.
     pub fn reason(&self) -> RelationReason {
         match self.from {

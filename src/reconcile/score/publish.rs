@@ -596,6 +596,7 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
             stands: self.supports(o) || out.same_day || !out.undecided.is_empty(),
+            undecided: !out.undecided.is_empty(),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
