@@ -977,6 +977,33 @@ fn a_disagreement_that_persists_is_no_change_over_time() {
     assert_eq!(r.relation(&id("a9"), &id("b")).unwrap().kind, RelationKind::Supersedes);
 }
 
+/// A figure its own voice revised down is no floor, in the relations as in the ranks: A's 200,
+/// revised to 150 the next day, read "regression: the running total fell from 200 to 160"
+/// against B's 160 of the day after, while 160 was preferred and the estimate stood on it. So
+/// too where the revision came after B's figure: the ranks read the latest day.
+#[test]
+fn a_figure_revised_down_by_its_voice_is_no_floor_in_the_relations() {
+    let id = |s: &str| ClaimId::new(s).unwrap();
+    for (revision, b) in [(10, 11), (11, 10)] {
+        let r = Reconciler::new().reconcile(vec![
+            deaths("a", "200", "A", 9),
+            deaths("revision", "150", "A", revision),
+            deaths("b", "160", "B", b),
+        ]);
+        assert_ne!(rank(&r, "b"), Rank::Deprecated, "{revision}");
+        let rel = r.relation(&id("a"), &id("b")).unwrap();
+        assert_eq!(rel.kind, RelationKind::Supersedes, "{revision}: {}", rel.reason);
+        assert!(rel.reason.to_string().contains("revised down by its own voice"), "{}", rel.reason);
+    }
+    // Not revised (A rose), 160 falls below 200.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "200", "A", 9),
+        deaths("b", "160", "B", 10),
+        deaths("rise", "250", "A", 11),
+    ]);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Regression);
+}
+
 /// A lower bound is a side of a tie as an upper bound is: "more than 100" against 90 from one
 /// voice each was ranked deprecated while its reason said the tie (its role as a bound above
 /// the chosen side overwrote the side's), where "up to 100" against 110 was normal.

@@ -1273,7 +1273,7 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
             for &m in same_day {
                 let Some(i) = interval_of(&inputs[m]) else { continue };
                 if let Some((low, by)) = lowest_later
-                    && entirely_below(&low, &i)
+                    && revises(&low, &i)
                 {
                     revised[m] = Some(by);
                 }
@@ -1289,6 +1289,12 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
             };
         }
     }
+}
+
+/// Whether a voice's later figure allowing `later` revises down its figure allowing `earlier`:
+/// it lies entirely below it. One rule for the estimates ([`revisions`]) and the relations.
+pub(crate) fn revises(later: &Interval, earlier: &Interval) -> bool {
+    entirely_below(later, earlier)
 }
 
 fn high_of(i: &Interval) -> f64 {

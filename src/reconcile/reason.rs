@@ -134,6 +134,9 @@ pub(crate) enum How {
     RevisedDown,
     /// A running total that fell between voices.
     Fell,
+    /// A running total's figure below another voice's earlier one that its own voice revised
+    /// down on a later day: no floor, so no fall.
+    RevisedAway,
     /// A changing state at two times.
     Changed,
     /// A yes/no state given both ways one day, "not yet" first: `a` then `b`, or `b` then `a`
@@ -189,6 +192,12 @@ impl fmt::Display for Pair {
                 f,
                 "the running total fell from {a} to {b}: a later figure below an earlier one"
             ),
+            How::RevisedAway => {
+                write!(
+                    f,
+                    "{a} was revised down by its own voice later: no floor, so {b} is no fall"
+                )
+            }
             How::Changed => write!(f, "changed from {a} to {b}"),
             How::ChangedSameDay { reversed } => {
                 let (from, to) = if reversed { (b, a) } else { (a, b) };

@@ -9,7 +9,7 @@ use crate::value::{Basis, Policy, Value, Verdict};
 
 use super::RelationKind;
 use super::Values;
-use super::estimate::entirely_below;
+use super::estimate::{entirely_below, revises};
 use super::partof::Derived;
 use super::reason::{Dated, How, When};
 use super::relations::Relations;
@@ -106,11 +106,12 @@ pub(crate) struct AsCount {
     pub wrong: bool,
 }
 
-/// A group's dated figures by day and voice, sorted: which figures a voice gave on a day,
-/// found by binary search ([`relate`] asks whether an earlier figure's voice still disagreed
-/// on the later figure's day). Made only for natures that read time (empty otherwise).
+/// A group's dated figures by voice and day, sorted: which figures a voice gave on a day, or
+/// after one day up to another, found by binary search ([`relate`] asks whether an earlier
+/// figure's voice still disagreed on the later figure's day, or had revised it down by then).
+/// Made only for natures that read time (empty otherwise).
 #[derive(Debug, Default)]
-pub(crate) struct Days(Vec<(NaiveDate, usize, usize)>);
+pub(crate) struct Days(Vec<(usize, NaiveDate, usize)>);
 
 impl Days {
     /// The days of `items` in a group of the given nature.
@@ -118,22 +119,20 @@ impl Days {
         if !matches!(nature, Nature::RunningTotal | Nature::ChangingState) {
             return Days::default();
         }
-        let mut days: Vec<(NaiveDate, usize, usize)> = items
+        let mut days: Vec<(usize, NaiveDate, usize)> = items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| item.as_of.map(|day| (day, item.voice, i)))
+            .filter_map(|(i, item)| item.as_of.map(|day| (item.voice, day, i)))
             .collect();
         days.sort_unstable();
         Days(days)
     }
 
-    /// The positions of the figures `voice` gave on `day`.
-    fn given(&self, voice: usize, day: NaiveDate) -> impl Iterator<Item = usize> + '_ {
-        let from = self.0.partition_point(|&(d, v, _)| (d, v) < (day, voice));
-        self.0[from..]
-            .iter()
-            .take_while(move |&&(d, v, _)| (d, v) == (day, voice))
-            .map(|&(.., i)| i)
+    /// The positions of the figures `voice` gave from day `from` to day `to`, both included.
+    fn given(&self, voice: usize, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = usize> {
+        let start = self.0.partition_point(|&(v, d, _)| (v, d) < (voice, from));
+        let within = self.0[start..].iter().take_while(move |&&(v, d, _)| v == voice && d <= to);
+        within.map(|&(.., i)| i)
     }
 }
 
@@ -191,8 +190,20 @@ pub(crate) fn relate(
     let persists = later
         && a.voice != b.voice
         && !complement
-        && b.as_of
-            .is_some_and(|day| days.given(a.voice, day).any(|x| x != ia && disagrees(&items[x])));
+        && b.as_of.is_some_and(|day| {
+            days.given(a.voice, day, day).any(|x| x != ia && disagrees(&items[x]))
+        });
+    // The earlier figure's voice revised it down on a later day (the estimates' rule,
+    // `estimate::revises`): it is no floor, and the later figure no fall below it, as the
+    // ranks read the latest day.
+    let revised = || {
+        let (Some(from), Some(early)) = (a.as_of, a.value.interval(policy)) else {
+            return false;
+        };
+        let after = from.succ_opt().unwrap_or(from);
+        days.given(a.voice, after, NaiveDate::MAX)
+            .any(|x| items[x].value.interval(policy).is_some_and(|lower| revises(&lower, &early)))
+    };
     let (kind, how) = match (nature, cmp.verdict, later) {
         (Nature::RunningTotal | Nature::ChangingState, Verdict::Conflicts, true) if persists => {
             (RelationKind::Conflicts, How::Persists)
@@ -241,6 +252,7 @@ pub(crate) fn relate(
                 {
                     (RelationKind::Compatible, How::Close { same_voice: false })
                 }
+                _ if revised() => (RelationKind::Supersedes, How::RevisedAway),
                 _ => (RelationKind::Regression, How::Fell),
             }
         }
