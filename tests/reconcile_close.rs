@@ -390,20 +390,31 @@ fn a_tie_between_clusters_of_counts_takes_the_lowest() {
     assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
 }
 
-/// Two voices agreeing to the digit against two close counts: as much support each (a probe
-/// found 130 and 134 winning on having more distinct figures, the two exact 100s deprecated).
-/// The first round ties them; judged from the tie's middle, the close pair sits farther from
-/// it, and the exact pair wins.
+/// Two voices agreeing to the digit against two close counts: as much support each, a tie (a
+/// probe found 130 and 134 winning on having more distinct figures, the two exact 100s
+/// deprecated; then the close pair counted as one figure against the exact pair's two, and
+/// judged from the tie's middle each by its own distance, so the exact pair won). A side that
+/// is a cluster of counts is one count, judged as one, and its voices score as the other
+/// side's do; its two counts are one count in the relations.
 #[test]
-fn close_counts_are_no_more_support_than_one_figure_given_twice() {
+fn close_counts_are_as_much_support_as_one_figure_given_twice() {
     let r = Reconciler::new().reconcile(vec![
         deaths("a", "100", "A", 10),
         deaths("b", "100", "B", 10),
         deaths("c", "130", "C", 10),
         deaths("d", "134", "D", 10),
     ]);
-    assert_eq!(figure(&r), "low 100 / best 100 / high 100");
-    assert_eq!((rank(&r, "a"), rank(&r, "b")), (Rank::Preferred, Rank::Preferred));
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 100 / best 100 / high 134");
+    assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
+    for claim in ["a", "b", "c", "d"] {
+        assert_eq!(rank(&r, claim), Rank::Normal, "{claim}");
+    }
+    let reliability =
+        |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().reliability.unwrap().get();
+    assert_eq!(reliability("A"), reliability("D"));
+    assert_eq!(r.relation(&id("c"), &id("d")).unwrap().kind, RelationKind::Compatible);
+    assert_eq!(r.relation(&id("a"), &id("c")).unwrap().kind, RelationKind::Conflicts);
 }
 
 /// A changing state given in the morning and again in the evening of one day is a change,

@@ -892,10 +892,16 @@ fn point_of(view: View<'_>) -> Option<f64> {
 /// Whether the figures `views` (a cluster's) hold counts given to the digit that differ
 /// ([`Allows::counts`], read again from a finished cluster).
 pub(crate) fn holds_counts<'v>(views: impl Iterator<Item = View<'v>>) -> bool {
+    counts_hull(views).is_some()
+}
+
+/// The lowest and highest count of the figures `views` (a cluster's) where they hold counts
+/// given to the digit that differ ([`holds_counts`]); `None` otherwise.
+pub(crate) fn counts_hull<'v>(views: impl Iterator<Item = View<'v>>) -> Option<(f64, f64)> {
     let points = views.filter_map(point_of).fold(None, |ends: Option<(f64, f64)>, x| {
         Some(ends.map_or((x, x), |(low, high)| (low.min(x), high.max(x))))
     });
-    differing(points)
+    points.filter(|_| differing(points))
 }
 
 /// What all of a cluster's figures allow ([`Allows`]); `None` when some do not fit together.
@@ -1589,6 +1595,15 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
     common.map(|c| (c.low().value, high_of(c).max(c.low().value)))
 }
 
+/// The distinct figures a cluster (split `split`, allowing `common`) counts where support is
+/// compared: its distinct (voice, value) pairs, so an echo does not tip a tie. A cluster of
+/// counts (`Policy::close`) is one figure, each voice giving it once: two voices' 130 and 134
+/// are as much support as two voices' 100 and 100, no more (each figure counted) and no less
+/// (one figure in all, when the exact pair counted two and won every even split).
+fn distinct_figures(split: SplitRef<'_>, common: Option<Common>) -> u32 {
+    index(if common.is_some_and(|c| c.counts) { split.voices.len() } else { split.distinct() })
+}
+
 impl Numeric {
     /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`] by `close`, with
     /// the lists of `lists` (kept from one epoch to the next).
@@ -1680,13 +1695,7 @@ impl Numeric {
             jump,
             floors,
             floor_voices,
-            // A cluster of counts (`Policy::close`) is one figure where support is counted:
-            // two voices' 130 and 134 are no more support than two voices' 100 and 100.
-            distinct: splits
-                .iter()
-                .zip(&commons)
-                .map(|(s, c)| if c.is_some_and(|c| c.counts) { 1 } else { index(s.distinct()) })
-                .collect(),
+            distinct: splits.iter().zip(&commons).map(|(s, c)| distinct_figures(s, *c)).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             all: all_split,

@@ -104,6 +104,10 @@ pub(crate) struct AsCount {
     pub supports: bool,
     /// The estimate holds it wrong (a losing rival, above the estimate, a fall).
     pub wrong: bool,
+    /// Which side of a tie it is a current figure of, where that is known without the
+    /// clusters: 0 for the side the estimate's best is read from, 1 for the other of a tie of
+    /// two; `None` outside a tie (and for the other sides of a tie of more).
+    pub side: Option<u8>,
 }
 
 /// A group's dated figures by voice and day, sorted: which figures a voice gave on a day, or
@@ -163,10 +167,14 @@ pub(crate) fn relate(
     // and 118 the day before, 100 and 118 conflict.)
     // (An earlier figure need not support the estimate, only not be held wrong by it: beside
     // a tie the estimate stands on none.)
+    // A side of a tie of two is read as the chosen cluster is: 130 and 132 against 100 and 100
+    // are one count.
     let standing = |read: Read| {
         read.counts.filter(|c| if c.current { c.supports } else { !c.wrong }).map(|c| c.current)
     };
+    let side = |read: Read| read.counts.and_then(|c| c.side.filter(|_| c.current));
     let one_reading = match (standing(a.read), standing(b.read)) {
+        _ if side(a.read).is_some() && side(a.read) == side(b.read) => true,
         (Some(true), Some(true)) => true,
         (Some(false), Some(false)) => a.as_of.is_some() && a.as_of == b.as_of && !later,
         _ => false,

@@ -601,6 +601,11 @@ impl State {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
                 wrong: self.standing[o] == Standing::HeldWrong,
+                side: match out.roles.get(o - e.obs.start) {
+                    Some(Role::Chosen) if !out.tied.is_empty() => Some(0),
+                    Some(Role::Tied) if out.tied.len() == 1 => Some(1),
+                    _ => None,
+                },
             }),
             epoch: Some(index(ei)),
         }

@@ -377,6 +377,21 @@ impl State {
                 .map(|o| self.obs[o].voice())
                 .collect()
         };
+        // In a tie, a side that is a cluster of counts is one count, judged as one: each of its
+        // counts by the side's distance from the tie's middle. (Each by its own distance, the
+        // far count of two voices' 130 and 132 cost its voice more than two voices' exact 100
+        // and 100 cost theirs, and the next round gave the exact pair the tie.)
+        let mut one_count: Vec<(usize, Interval)> = Vec::new();
+        if !out.tied.is_empty() {
+            let sides = std::iter::once(out.chosen).chain(out.tied.iter().map(|&c| c as usize));
+            for members in sides.filter_map(|c| e.clusters.get(c)) {
+                let views = members.iter().map(|&m| self.view(e.at(m as usize)));
+                if let Some((low, high)) = estimate::counts_hull(views) {
+                    let hull = Interval::closed(low, high);
+                    one_count.extend(members.iter().map(|&m| (m as usize, hull)));
+                }
+            }
+        }
         for o in e.obs.clone() {
             let ob = &self.obs[o];
             let pos = o - e.obs.start;
@@ -401,8 +416,9 @@ impl State {
                     let scale = LossScale::new(e.spread, best);
                     // An earlier figure of a running total only says the total is now at
                     // least that.
+                    let side = one_count.iter().find(|&&(m, _)| m == pos).map(|(_, hull)| hull);
                     let base = if ob.current() {
-                        crh::distance_to(best, &interval)
+                        crh::distance_to(best, side.unwrap_or(&interval))
                     } else {
                         crh::distance_to(best, &Interval::new(interval.low(), None))
                     };
