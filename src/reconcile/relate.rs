@@ -83,9 +83,10 @@ pub(crate) struct Read {
     /// holds, or that part reads as a state changed that day (its other way spared), or is
     /// undecided. A derived bound reads as not standing, which no yes/no relation asks.
     pub stands: bool,
-    /// Its part of the day is left undecided between two ways (a tie of voices), not read as
-    /// a state changed that day.
-    pub undecided: bool,
+    /// How the estimates read its part of the day, where it is a state.
+    pub day: DayRead,
+    /// The estimates hold it a fall: below what another voice gave earlier (a regression).
+    pub fell: bool,
     /// Where its epoch reads counts given to the digit as one count when close
     /// ([`crate::Policy::close`]: one of amounts that count or tally, see `score::prepare`),
     /// how the estimates read it there.
@@ -93,6 +94,18 @@ pub(crate) struct Read {
     /// The epoch it is a figure of, where the estimates read it (a claim's; `None` for a
     /// derived bound's).
     pub epoch: Option<u32>,
+}
+
+/// How the estimates read a part of a day ([`Read::day`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum DayRead {
+    /// The day's vote (or the estimate) holds: no change within it.
+    #[default]
+    Voted,
+    /// A state changed within it, to one value.
+    Changed,
+    /// Left undecided between two ways (a tie of voices), not read as a change.
+    Undecided,
 }
 
 /// How the estimates read a figure of an epoch that reads close counts as one ([`Read`]).
@@ -187,31 +200,8 @@ pub(crate) fn relate(
         let how = How::Close { same_voice: a.voice == b.voice };
         return relation(RelationKind::Compatible, how, false);
     }
-    // Two voices that disagree on the later day too (the earlier figure's voice gave one then
-    // that conflicts with the later figure, not one count with it) did not see the total rise
-    // or fall, or the state change, between them: they disagree ("100, 200 yesterday; 100,
-    // 200 today" is a split, not 100 rising to 200 and 200 falling to 100).
-    let disagrees = |x: &Item<'_>| {
-        x.value.judge(b.value, policy).is_ok_and(|c| c.verdict == Verdict::Conflicts)
-            && !(b.read.counts.is_some() && x.value.is_close_to(b.value, policy))
-    };
-    let persists = later
-        && a.voice != b.voice
-        && !complement
-        && b.as_of.is_some_and(|day| {
-            days.given(a.voice, day, day).any(|x| x != ia && disagrees(&items[x]))
-        });
-    // The earlier figure's voice revised it down on a later day (the estimates' rule,
-    // `estimate::revises`): it is no floor, and the later figure no fall below it, as the
-    // ranks read the latest day.
-    let revised = || {
-        let (Some(from), Some(early)) = (a.as_of, a.value.interval(policy)) else {
-            return false;
-        };
-        let after = from.succ_opt().unwrap_or(from);
-        days.given(a.voice, after, NaiveDate::MAX)
-            .any(|x| items[x].value.interval(policy).is_some_and(|lower| revises(&lower, &early)))
-    };
+    let persists = later && !complement && persists(items, (ia, ib), days, policy);
+    let revised = || revised_away(items, (ia, ib), days, policy);
     let (kind, how) = match (nature, cmp.verdict, later) {
         (Nature::RunningTotal | Nature::ChangingState, Verdict::Conflicts, true) if persists => {
             (RelationKind::Conflicts, How::Persists)
@@ -227,8 +217,8 @@ pub(crate) fn relate(
             if same_day
                 && flips
                 && a.pending == b.pending
-                && a.read.undecided
-                && b.read.undecided =>
+                && a.read.day == DayRead::Undecided
+                && b.read.day == DayRead::Undecided =>
         {
             (RelationKind::Conflicts, How::Undecided)
         }
@@ -277,4 +267,54 @@ pub(crate) fn relate(
         }
     };
     relation(kind, how, complement);
+}
+
+/// Whether two voices that each gave the same figure on both days, `items[a]`'s (the earlier)
+/// and `items[b]`'s, disagreeing on both, saw no rise or fall, or change of state, between
+/// them: they disagree ("100, 200 yesterday; 100, 200 today" is a split, not 100 rising to
+/// 200 and 200 falling to 100). Not where either voice's figure moved (each reads its own
+/// rise), where the two are one count, where the estimates hold one of the four a fall (the
+/// ranks and findings say so), or where they read the earlier day as a state changed within it.
+fn persists(items: &[Item<'_>], (ia, ib): (usize, usize), days: &Days, policy: &Policy) -> bool {
+    let (a, b) = (&items[ia], &items[ib]);
+    let agrees = |x: usize, with: &Item<'_>| {
+        !items[x].read.fell
+            && items[x].value.judge(with.value, policy).is_ok_and(|c| c.verdict == Verdict::Agrees)
+    };
+    let gave_on = |voice: usize, day: Option<NaiveDate>, with: &Item<'_>| {
+        day.is_some_and(|day| days.given(voice, day, day).any(|x| agrees(x, with)))
+    };
+    a.as_of < b.as_of
+        && a.voice != b.voice
+        && !(b.read.counts.is_some() && a.value.is_close_to(b.value, policy))
+        && !a.read.fell
+        && !b.read.fell
+        && a.read.day != DayRead::Changed
+        && gave_on(a.voice, b.as_of, a)
+        && gave_on(b.voice, a.as_of, b)
+}
+
+/// Whether the voice of `items[a]` (the earlier figure) revised it down on a later day (the
+/// estimates' rule, `estimate::revises`), so that it is no floor and `items[b]`, another
+/// voice's, no fall below it, as the ranks read the latest day; unless a figure that voice
+/// gave by `items[b]`'s day still lies above it (200 revised to 150 before another voice's
+/// 100: 100 falls below 150).
+fn revised_away(
+    items: &[Item<'_>],
+    (ia, ib): (usize, usize),
+    days: &Days,
+    policy: &Policy,
+) -> bool {
+    let (a, b) = (&items[ia], &items[ib]);
+    let (Some(from), Some(early), Some(late)) =
+        (a.as_of, a.value.interval(policy), b.value.interval(policy))
+    else {
+        return false;
+    };
+    let after = from.succ_opt().unwrap_or(from);
+    let interval = |x: usize| items[x].value.interval(policy);
+    let later = || days.given(a.voice, after, NaiveDate::MAX);
+    let by_then = |x: usize| b.as_of.is_some_and(|day| items[x].as_of <= Some(day));
+    later().any(|x| interval(x).is_some_and(|lower| revises(&lower, &early)))
+        && !later().any(|x| by_then(x) && interval(x).is_some_and(|i| entirely_below(&late, &i)))
 }

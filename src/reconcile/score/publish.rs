@@ -16,7 +16,7 @@ use crate::reconcile::reason::{
     About, Counted, Described, EstimateReason, EstimateWhy, Figured, Jump, NamedPairs,
     RIVALS_NAMED, RankReason, RankWhy, Rivals,
 };
-use crate::reconcile::relate::{AsCount, Read};
+use crate::reconcile::relate::{AsCount, DayRead, Read};
 use crate::reconcile::voice::{CopiedAttribute, Voices};
 use crate::reconcile::{
     AttributeVoice, Estimate, Figure, FindingKind, OutletReport, PartMember, Rank, SourceReport,
@@ -596,7 +596,14 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         Read {
             stands: self.supports(o) || out.same_day || !out.undecided.is_empty(),
-            undecided: !out.undecided.is_empty(),
+            day: if !out.undecided.is_empty() {
+                DayRead::Undecided
+            } else if out.same_day {
+                DayRead::Changed
+            } else {
+                DayRead::Voted
+            },
+            fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
