@@ -455,8 +455,10 @@ fn two_close_counts_of_equal_weight_judge_both_voices_alike() {
 /// A lower bound does not split close counts. "More than 100" beside 100, 100 and 103 the same
 /// day allows 103 but not 100. The sweep from the lowest figure had closed the 100s' cluster at
 /// the bound and put 103 with it, so 103 was deprecated (agreement 0.00) beside two voices
-/// within 3 % of it. The counts are one count, and the bound, which conflicts with the 100s,
-/// stands apart: a rival, not a floor raising their low above 100.
+/// within 3 % of it. The counts are one count, and the bound, which conflicts with the 100s
+/// but allows 103, stands apart: normal, no floor raising their low above 100, and not
+/// deprecated (three voices' "more than 100" beside 100 and 103 were all deprecated in a
+/// first form, which made such a bound a rival).
 #[test]
 fn a_lower_bound_does_not_split_close_counts() {
     let claims = |bound: &str| {
@@ -472,7 +474,9 @@ fn a_lower_bound_does_not_split_close_counts() {
     for claim in ["b", "c", "d"] {
         assert_eq!(rank(&r, claim), Rank::Preferred, "{claim}");
     }
-    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a"), Rank::Normal);
+    let reason = r.rank(&id("a")).unwrap().reason.to_string();
+    assert!(reason.contains("allows the estimate's higher figures but not its lowest"), "{reason}");
     let pair = r.relation(&id("b"), &id("d")).unwrap();
     assert_eq!(pair.kind, RelationKind::Compatible, "{}", pair.reason);
     // Two voices' counts apart within the share, a bound between them.
@@ -482,7 +486,19 @@ fn a_lower_bound_does_not_split_close_counts() {
         deaths("d", "107", "D", 10),
     ]);
     assert_eq!((rank(&r, "b"), rank(&r, "d")), (Rank::Preferred, Rank::Preferred));
-    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+    assert_eq!(rank(&r, "a"), Rank::Normal);
+    // Three voices' bound beside two voices' counts: the counts stay one, the bounds normal.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "more than 100", "A", 10),
+        deaths("e", "more than 100", "E", 10),
+        deaths("f", "more than 100", "F", 10),
+        deaths("b", "100", "B", 10),
+        deaths("d", "103", "D", 10),
+    ]);
+    assert_eq!(figure(&r), "low 100 / best 100 / high 103");
+    for claim in ["a", "e", "f"] {
+        assert_eq!(rank(&r, claim), Rank::Normal, "{claim}");
+    }
     // A bound that allows every count joins them.
     let r = Reconciler::new().reconcile(claims("at least 100"));
     assert_eq!(figure(&r), "low 100 / best 100 / high 103");

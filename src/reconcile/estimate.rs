@@ -1130,6 +1130,12 @@ pub(crate) enum Role {
     /// A current figure of a cluster that ties with the chosen one on every count
     /// ([`Outcome::tied`]): ranked normal, as the chosen cluster's figures are.
     Tied,
+    /// A current lower bound beside the chosen cluster that allows its higher figures but not
+    /// its lowest ("more than 100" beside 100, 100 and 103, one count): not wrong (it allows
+    /// the estimate's high, and lends the cluster its floor where clusters are weighed), not
+    /// support (it conflicts with the lowest figures the same day), and no floor raising the
+    /// low above them. Ranked normal.
+    Within,
 }
 
 impl Role {
@@ -1152,6 +1158,7 @@ impl Role {
             Role::Regression { below } => (7, Some(below)),
             Role::Unconfirmed => (8, None),
             Role::Tied => (9, None),
+            Role::Within => (10, None),
         }
     }
 
@@ -1168,6 +1175,7 @@ impl Role {
             7 => Role::Regression { below: number },
             8 => Role::Unconfirmed,
             9 => Role::Tied,
+            10 => Role::Within,
             k => unreachable!("no role packs to kind {k}"),
         }
     }
@@ -2464,7 +2472,7 @@ impl Kept<'_> {
     /// Whether a figure allowing `i` (a lower bound) excludes the low end of what the figures
     /// the estimate stands on allow, where no floor won: given the same day, it conflicts with
     /// their lowest figures ("more than 100" beside 100, 100 and 103, which are one count), so
-    /// it is a rival, not a floor that would raise their low.
+    /// it is no floor that would raise their low ([`Role::Within`]).
     fn splits(&self, i: &Interval) -> bool {
         let Some(low) = self.common.map(Interval::low).filter(|_| self.floor.is_none()) else {
             return false;
@@ -2692,8 +2700,10 @@ fn roles(
             // The jump's voice speaks through its jump: its earlier figures above the
             // estimate wait with it, those beneath it support nothing.
             if beneath(&i) { Role::Aside } else { jump }
-        } else if !beneath(&i) || (input.current && kept.splits(&i)) {
+        } else if !beneath(&i) {
             if input.current { Role::Rival } else { Role::Above }
+        } else if input.current && kept.splits(&i) {
+            Role::Within
         } else if floaters.binary_search(&input.voice).is_ok()
             || chosen_voices.binary_search(&input.voice).is_ok()
         {
@@ -3127,8 +3137,17 @@ mod tests {
     /// over one that carried a number reads as itself.
     #[test]
     fn a_packed_role_reads_back() {
-        let plain =
-            [Role::Unused, Role::Chosen, Role::Rival, Role::Floor, Role::Aside, Role::Above];
+        let plain = [
+            Role::Unused,
+            Role::Chosen,
+            Role::Rival,
+            Role::Floor,
+            Role::Aside,
+            Role::Above,
+            Role::Unconfirmed,
+            Role::Tied,
+            Role::Within,
+        ];
         let mut all = plain.to_vec();
         for n in [0, 1, 7, 1 << 30, u32::MAX] {
             all.extend([Role::Revised { by: n }, Role::Regression { below: n }]);

@@ -327,6 +327,8 @@ pub(crate) enum RankWhy {
     /// Below figures (as their key texts, with dates) other voices gave earlier.
     Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
+    /// A current lower bound that allows the estimate's higher figures, not its lowest.
+    Within,
     /// A lone jump held back: the figure (as its key text) the estimate stands on instead,
     /// with its date.
     Unconfirmed(Arc<str>, Option<NaiveDate>),
@@ -378,6 +380,9 @@ impl fmt::Display for RankReason {
             }
             RankWhy::Aside => f.write_str(
                 "consistent with the estimate, but its voice's latest figure lies elsewhere: no support",
+            ),
+            RankWhy::Within => f.write_str(
+                "a lower bound that allows the estimate's higher figures but not its lowest, which other voices gave the same day",
             ),
             RankWhy::Unconfirmed(key, d) => write!(
                 f,

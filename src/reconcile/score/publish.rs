@@ -257,6 +257,7 @@ impl State {
                         | Role::Regression { .. }
                         | Role::Unconfirmed
                         | Role::Tied
+                        | Role::Within
                 );
                 (now || matches!(role, Role::Floor | Role::Above), now)
             } else {
@@ -758,6 +759,7 @@ impl State {
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
+            Some(Role::Within) => return (Rank::Normal, RankWhy::Within),
             _ if out.in_a_tie(o - e.obs.start) => return (Rank::Normal, RankWhy::Tied),
             // Beneath a tie, an earlier figure is beneath both sides: superseded, as beneath
             // an estimate it would be, though a tie stands on no figure.
