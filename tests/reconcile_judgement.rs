@@ -995,6 +995,18 @@ fn a_disagreement_that_persists_is_no_change_over_time() {
         let rel = r.relation(&id("a9"), &id("b")).unwrap();
         assert_eq!(rel.kind, RelationKind::Supersedes, "{claims:?}: {}", rel.reason);
     }
+    // Both voices moved in between (300 each on the 9th): the 8th's 100 against the 10th's 200
+    // is no persisting split (a review found "no change between them" here).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a8", "100", "A", 8),
+        deaths("b8", "200", "B", 8),
+        deaths("a9", "300", "A", 9),
+        deaths("b9", "300", "B", 9),
+        deaths("a", "100", "A", 10),
+        deaths("b", "200", "B", 10),
+    ]);
+    let rel = r.relation(&id("a8"), &id("b")).unwrap();
+    assert!(!rel.reason.to_string().contains("no change between them"), "{}", rel.reason);
     // Both said "no" the day before; then A says "yes": a change, not a persisting split.
     let r = Reconciler::new().reconcile(vec![
         status("a8", "has not requested", "A", 8),
@@ -1008,7 +1020,8 @@ fn a_disagreement_that_persists_is_no_change_over_time() {
 /// A figure its own voice revised down is no floor, in the relations as in the ranks: A's 200,
 /// revised to 150 the next day, read "regression: the running total fell from 200 to 160"
 /// against B's 160 of the day after, while 160 was preferred and the estimate stood on it. So
-/// too where the revision came after B's figure: the ranks read the latest day.
+/// too where the revision came after B's figure: the ranks read the latest day. Whether the
+/// later figure falls below the revision is that pair's relation.
 #[test]
 fn a_figure_revised_down_by_its_voice_is_no_floor_in_the_relations() {
     let id = |s: &str| ClaimId::new(s).unwrap();
@@ -1023,13 +1036,26 @@ fn a_figure_revised_down_by_its_voice_is_no_floor_in_the_relations() {
         assert_eq!(rel.kind, RelationKind::Supersedes, "{revision}: {}", rel.reason);
         assert!(rel.reason.to_string().contains("revised down by its own voice"), "{}", rel.reason);
     }
-    // Revised to 150 before B's 100: 100 still falls below what A said by then.
+    // Revised to 150 before B's 100: 200 is no floor for it, and 100 falls below 150, which
+    // that pair says (as the finding does).
     let r = Reconciler::new().reconcile(vec![
         deaths("a", "200", "A", 9),
         deaths("revision", "150", "A", 10),
         deaths("b", "100", "B", 11),
     ]);
-    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Regression);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Supersedes);
+    assert_eq!(r.relation(&id("revision"), &id("b")).unwrap().kind, RelationKind::Regression);
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Regression), "{:#?}", r.findings);
+    // A rise, then a revision below the first figure after B's: neither earlier figure of A
+    // is a floor for B's 160 (a review found 200 still read "fell").
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "200", "A", 9),
+        deaths("rise", "300", "A", 10),
+        deaths("b", "160", "B", 11),
+        deaths("revision", "150", "A", 12),
+    ]);
+    assert_eq!(r.relation(&id("a"), &id("b")).unwrap().kind, RelationKind::Supersedes);
+    assert_eq!(r.relation(&id("rise"), &id("b")).unwrap().kind, RelationKind::Supersedes);
     // Not revised (A rose), 160 falls below 200.
     let r = Reconciler::new().reconcile(vec![
         deaths("a", "200", "A", 9),

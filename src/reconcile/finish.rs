@@ -146,7 +146,7 @@ pub(crate) fn relations_of(
     });
     let n = items.len();
     let mut relations = Relations::between(figures);
-    let days = Days::of(items, nature);
+    let days = Days::of(items, nature, policy);
     let mut relate = |pair| relate(items, pair, (&mut relations, &days), nature, policy);
     if n <= all_pairs_up_to {
         (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).for_each(&mut relate);

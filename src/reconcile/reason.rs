@@ -135,7 +135,7 @@ pub(crate) enum How {
     /// A running total that fell between voices.
     Fell,
     /// A running total's figure below another voice's earlier one that its own voice revised
-    /// down on a later day: no floor, so no fall.
+    /// down on a later day: no floor for it.
     RevisedAway,
     /// A changing state at two times.
     Changed,
@@ -193,10 +193,7 @@ impl fmt::Display for Pair {
                 "the running total fell from {a} to {b}: a later figure below an earlier one"
             ),
             How::RevisedAway => {
-                write!(
-                    f,
-                    "{a} was revised down by its own voice later: no floor, so {b} is no fall"
-                )
+                write!(f, "{a} was revised down by its own voice later: no floor for {b}")
             }
             How::Changed => write!(f, "changed from {a} to {b}"),
             How::ChangedSameDay { reversed } => {

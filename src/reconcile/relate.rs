@@ -123,33 +123,91 @@ pub(crate) struct AsCount {
     pub side: Option<u8>,
 }
 
-/// A group's dated figures by voice and day, sorted: which figures a voice gave on a day, or
-/// after one day up to another, found by binary search ([`relate`] asks whether an earlier
-/// figure's voice still disagreed on the later figure's day, or had revised it down by then).
-/// Made only for natures that read time (empty otherwise).
+/// A group's dated figures by voice and day, read once so that each pair [`relate`] asks about
+/// costs O(log n): per day a voice reported, whether it gave one figure that day and since
+/// when it gave only that figure (so a pair can tell that two voices held their figures from
+/// one day to the other), and its figure of a later day that reaches lowest (so a pair can
+/// tell that a voice revised a figure down). Made only for natures that read time (empty
+/// otherwise).
 #[derive(Debug, Default)]
-pub(crate) struct Days(Vec<(usize, NaiveDate, usize)>);
+pub(crate) struct Days(Vec<VoiceDay>);
+
+/// One voice's figures of one day ([`Days`]).
+#[derive(Debug, Clone, Copy)]
+struct VoiceDay {
+    voice: usize,
+    day: NaiveDate,
+    /// Where the voice gave one figure that day, none a fall: the first day of its run of
+    /// days giving only that figure, up to this one.
+    held_since: Option<NaiveDate>,
+    /// The voice's figure of a later day whose interval reaches lowest (the least high end),
+    /// if any: the one that revises a figure down if any does (`estimate::revises`).
+    lowest_later: Option<usize>,
+}
 
 impl Days {
-    /// The days of `items` in a group of the given nature.
-    pub(crate) fn of(items: &[Item<'_>], nature: Nature) -> Self {
+    /// The days of `items` in a group of the given nature. O(n log n).
+    pub(crate) fn of(items: &[Item<'_>], nature: Nature, policy: &Policy) -> Self {
         if !matches!(nature, Nature::RunningTotal | Nature::ChangingState) {
             return Days::default();
         }
-        let mut days: Vec<(usize, NaiveDate, usize)> = items
+        let mut dated: Vec<(usize, NaiveDate, usize)> = items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| item.as_of.map(|day| (item.voice, day, i)))
             .collect();
-        days.sort_unstable();
+        dated.sort_unstable();
+        let same = |x: usize, y: usize| {
+            items[x].value.judge(items[y].value, policy).is_ok_and(|c| c.verdict == Verdict::Agrees)
+        };
+        let mut days: Vec<VoiceDay> = Vec::new();
+        // Per day, its first figure, for the run of the next day.
+        let mut firsts: Vec<Option<usize>> = Vec::new();
+        for run in dated.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            let (voice, day, first) = run[0];
+            let one = run.iter().all(|&(.., x)| !items[x].read.fell && same(x, first));
+            let before = days.last().zip(firsts.last().copied().flatten());
+            let held_since = one.then(|| match before {
+                Some((prev, x)) if prev.voice == voice && same(x, first) => {
+                    prev.held_since.unwrap_or(day)
+                }
+                _ => day,
+            });
+            days.push(VoiceDay { voice, day, held_since, lowest_later: None });
+            firsts.push(one.then_some(first));
+        }
+        // The lowest-reaching figure of each voice's later days, from its last day back.
+        let reach = |x: usize| {
+            items[x].value.interval(policy).and_then(|i| i.high()).map(|h| (h.value, !h.open))
+        };
+        let mut at = dated.len();
+        let mut lowest: Option<(usize, usize)> = None;
+        for k in (0..days.len()).rev() {
+            if days.get(k + 1).is_none_or(|next| next.voice != days[k].voice) {
+                lowest = None;
+            }
+            days[k].lowest_later = lowest.map(|(_, x)| x);
+            let start =
+                dated[..at].partition_point(|&(v, d, _)| (v, d) < (days[k].voice, days[k].day));
+            for &(.., x) in &dated[start..at] {
+                let lower = reach(x).is_some_and(|r| {
+                    lowest
+                        .and_then(|(_, y)| reach(y))
+                        .is_none_or(|l| r.0.total_cmp(&l.0).then(r.1.cmp(&l.1)).is_lt())
+                });
+                if lower {
+                    lowest = Some((k, x));
+                }
+            }
+            at = start;
+        }
         Days(days)
     }
 
-    /// The positions of the figures `voice` gave from day `from` to day `to`, both included.
-    fn given(&self, voice: usize, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = usize> {
-        let start = self.0.partition_point(|&(v, d, _)| (v, d) < (voice, from));
-        let within = self.0[start..].iter().take_while(move |&&(v, d, _)| v == voice && d <= to);
-        within.map(|&(.., i)| i)
+    /// What `voice` gave on `day`, if it reported that day.
+    fn on(&self, voice: usize, day: NaiveDate) -> Option<&VoiceDay> {
+        let k = self.0.partition_point(|d| (d.voice, d.day) < (voice, day));
+        self.0.get(k).filter(|d| (d.voice, d.day) == (voice, day))
     }
 }
 
@@ -200,10 +258,10 @@ pub(crate) fn relate(
         let how = How::Close { same_voice: a.voice == b.voice };
         return relation(RelationKind::Compatible, how, false);
     }
-    let persists = later && !complement && persists(items, (ia, ib), days, policy);
-    let revised = || revised_away(items, (ia, ib), days, policy);
+    let persists = || later && !complement && persists(items, (ia, ib), days, policy);
+    let revised = || revised_away(items, ia, days, policy);
     let (kind, how) = match (nature, cmp.verdict, later) {
-        (Nature::RunningTotal | Nature::ChangingState, Verdict::Conflicts, true) if persists => {
+        (Nature::RunningTotal | Nature::ChangingState, Verdict::Conflicts, true) if persists() => {
             (RelationKind::Conflicts, How::Persists)
         }
         // A yes/no state that flips within one day: "not yet" came first; else the order is
@@ -269,52 +327,36 @@ pub(crate) fn relate(
     relation(kind, how, complement);
 }
 
-/// Whether two voices that each gave the same figure on both days, `items[a]`'s (the earlier)
-/// and `items[b]`'s, disagreeing on both, saw no rise or fall, or change of state, between
-/// them: they disagree ("100, 200 yesterday; 100, 200 today" is a split, not 100 rising to
-/// 200 and 200 falling to 100). Not where either voice's figure moved (each reads its own
-/// rise), where the two are one count, where the estimates hold one of the four a fall (the
-/// ranks and findings say so), or where they read the earlier day as a state changed within it.
+/// Whether two voices that each held their figure from one day to the other, `items[a]`'s (the
+/// earlier) and `items[b]`'s, disagreeing, saw no rise or fall, or change of state, between
+/// them: they disagree ("100, 200 yesterday; 100, 200 today" is a split, not 100 rising to 200
+/// and 200 falling to 100). Each voice gave only its figure on every day it reported from the
+/// earlier day (or before) to the later, none a fall. Not where either voice's figure moved
+/// (each reads its own rise), where the two are one count, where the estimates hold one a fall
+/// (the ranks and findings say so), or where they read the earlier day as a state changed
+/// within it. O(log n).
 fn persists(items: &[Item<'_>], (ia, ib): (usize, usize), days: &Days, policy: &Policy) -> bool {
     let (a, b) = (&items[ia], &items[ib]);
-    let agrees = |x: usize, with: &Item<'_>| {
-        !items[x].read.fell
-            && items[x].value.judge(with.value, policy).is_ok_and(|c| c.verdict == Verdict::Agrees)
+    let (Some(first), Some(last)) = (a.as_of, b.as_of) else { return false };
+    let held = |voice: usize| {
+        days.on(voice, last).and_then(|d| d.held_since).is_some_and(|since| since <= first)
     };
-    let gave_on = |voice: usize, day: Option<NaiveDate>, with: &Item<'_>| {
-        day.is_some_and(|day| days.given(voice, day, day).any(|x| agrees(x, with)))
-    };
-    a.as_of < b.as_of
+    first < last
         && a.voice != b.voice
         && !(b.read.counts.is_some() && a.value.is_close_to(b.value, policy))
-        && !a.read.fell
-        && !b.read.fell
         && a.read.day != DayRead::Changed
-        && gave_on(a.voice, b.as_of, a)
-        && gave_on(b.voice, a.as_of, b)
+        && days.on(a.voice, first).is_some_and(|d| d.held_since.is_some())
+        && held(a.voice)
+        && held(b.voice)
 }
 
 /// Whether the voice of `items[a]` (the earlier figure) revised it down on a later day (the
-/// estimates' rule, `estimate::revises`), so that it is no floor and `items[b]`, another
-/// voice's, no fall below it, as the ranks read the latest day; unless a figure that voice
-/// gave by `items[b]`'s day still lies above it (200 revised to 150 before another voice's
-/// 100: 100 falls below 150).
-fn revised_away(
-    items: &[Item<'_>],
-    (ia, ib): (usize, usize),
-    days: &Days,
-    policy: &Policy,
-) -> bool {
-    let (a, b) = (&items[ia], &items[ib]);
-    let (Some(from), Some(early), Some(late)) =
-        (a.as_of, a.value.interval(policy), b.value.interval(policy))
-    else {
-        return false;
-    };
-    let after = from.succ_opt().unwrap_or(from);
-    let interval = |x: usize| items[x].value.interval(policy);
-    let later = || days.given(a.voice, after, NaiveDate::MAX);
-    let by_then = |x: usize| b.as_of.is_some_and(|day| items[x].as_of <= Some(day));
-    later().any(|x| interval(x).is_some_and(|lower| revises(&lower, &early)))
-        && !later().any(|x| by_then(x) && interval(x).is_some_and(|i| entirely_below(&late, &i)))
+/// estimates' rule, `estimate::revises`): it is no floor for `items[b]`, another voice's, as
+/// the ranks read the latest day. (Whether `items[b]` falls below what that voice gave after
+/// the revision is that figure's own relation.) O(log n).
+fn revised_away(items: &[Item<'_>], ia: usize, days: &Days, policy: &Policy) -> bool {
+    let a = &items[ia];
+    let (Some(day), Some(early)) = (a.as_of, a.value.interval(policy)) else { return false };
+    let lowest = days.on(a.voice, day).and_then(|d| d.lowest_later);
+    lowest.and_then(|x| items[x].value.interval(policy)).is_some_and(|l| revises(&l, &early))
 }

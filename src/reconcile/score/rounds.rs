@@ -381,14 +381,21 @@ impl State {
         // counts by the side's distance from the tie's middle. (Each by its own distance, the
         // far count of two voices' 130 and 132 cost its voice more than two voices' exact 100
         // and 100 cost theirs, and the next round gave the exact pair the tie.)
-        let mut one_count: Vec<(usize, Interval)> = Vec::new();
+        // (A bound or a range of the side keeps its own distance.) Per position, in a tie only.
+        let mut one_count: Vec<Option<Interval>> = Vec::new();
         if !out.tied.is_empty() {
+            one_count.resize(e.obs.len(), None);
             let sides = std::iter::once(out.chosen).chain(out.tied.iter().map(|&c| c as usize));
             for members in sides.filter_map(|c| e.clusters.get(c)) {
                 let views = members.iter().map(|&m| self.view(e.at(m as usize)));
                 if let Some((low, high)) = estimate::counts_hull(views) {
                     let hull = Interval::closed(low, high);
-                    one_count.extend(members.iter().map(|&m| (m as usize, hull)));
+                    for &m in members {
+                        let point = matches!(self.view(e.at(m as usize)), View::Numeric { interval, .. } if interval.is_point());
+                        if point && let Some(slot) = one_count.get_mut(m as usize) {
+                            *slot = Some(hull);
+                        }
+                    }
                 }
             }
         }
@@ -416,7 +423,7 @@ impl State {
                     let scale = LossScale::new(e.spread, best);
                     // An earlier figure of a running total only says the total is now at
                     // least that.
-                    let side = one_count.iter().find(|&&(m, _)| m == pos).map(|(_, hull)| hull);
+                    let side = one_count.get(pos).and_then(Option::as_ref);
                     let base = if ob.current() {
                         crh::distance_to(best, side.unwrap_or(&interval))
                     } else {
