@@ -713,7 +713,6 @@ fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(us
 /// O(n log n) for n figures: the swept clusters' common intervals have ascending low ends, so a
 /// lower bound finds the clusters it could join by binary search.
 pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Close) -> Clusters {
-    const NONE: u32 = u32::MAX;
     let current = |m: usize| match inputs[m].view {
         View::Numeric { interval, .. } if inputs[m].current => Some(interval),
         _ => None,
@@ -769,15 +768,17 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Clo
     flat_by_first(&cluster_of, order, clusters)
 }
 
+/// The cluster number of a figure that does not cluster ([`numeric_clusters`], [`flat_by_first`]).
+const NONE: u32 = u32::MAX;
+
 /// A low end below every other, for a cluster that allows no number (which [`Allows`] never
 /// makes: it admits a figure only when a common number remains).
 const NO_LOW: Endpoint = Endpoint { value: f64::NEG_INFINITY, open: false };
 
 /// Clusters held flat from each position's cluster number (`cluster_of`, per place in
-/// `order`; `u32::MAX` for none), numbered again by their first member, their members in
+/// `order`; [`NONE`] for none), numbered again by their first member, their members in
 /// `order`.
 fn flat_by_first(cluster_of: &[u32], order: &[usize], clusters: usize) -> Clusters {
-    const NONE: u32 = u32::MAX;
     // Sizes first, then their running ends, then the members into their places.
     let mut renumbered = vec![NONE; clusters];
     let mut ends: Vec<u32> = Vec::with_capacity(clusters);
