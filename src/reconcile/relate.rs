@@ -181,7 +181,8 @@ impl Days {
             items[x].value.interval(policy).and_then(|i| i.high()).map(|h| (h.value, !h.open))
         };
         let mut at = dated.len();
-        let mut lowest: Option<(usize, usize)> = None;
+        // The lowest so far: its reach and its position.
+        let mut lowest: Option<((f64, bool), usize)> = None;
         for k in (0..days.len()).rev() {
             if days.get(k + 1).is_none_or(|next| next.voice != days[k].voice) {
                 lowest = None;
@@ -190,13 +191,11 @@ impl Days {
             let start =
                 dated[..at].partition_point(|&(v, d, _)| (v, d) < (days[k].voice, days[k].day));
             for &(.., x) in &dated[start..at] {
-                let lower = reach(x).is_some_and(|r| {
-                    lowest
-                        .and_then(|(_, y)| reach(y))
-                        .is_none_or(|l| r.0.total_cmp(&l.0).then(r.1.cmp(&l.1)).is_lt())
-                });
-                if lower {
-                    lowest = Some((k, x));
+                let Some(r) = reach(x) else { continue };
+                let lower =
+                    |(l, _): ((f64, bool), usize)| r.0.total_cmp(&l.0).then(r.1.cmp(&l.1)).is_lt();
+                if lowest.is_none_or(lower) {
+                    lowest = Some((r, x));
                 }
             }
             at = start;
