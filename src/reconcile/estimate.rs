@@ -636,18 +636,14 @@ fn floating_floors(
         let mut highest: Option<(Endpoint, usize)> = None;
         for &m in run.iter().filter(|&&m| Some(inputs[m].as_of) == latest) {
             let Some(low) = low_end(inputs[m].view) else { continue };
-            let higher = |e: &(Endpoint, usize)| {
-                low.value.total_cmp(&e.0.value).then(low.open.cmp(&e.0.open)).is_gt()
-            };
+            let higher = |e: &(Endpoint, usize)| low_order(&low, &e.0).is_gt();
             if highest.as_ref().is_none_or(higher) {
                 highest = Some((low, m));
             }
         }
         floating.extend(highest.map(|(low, m)| Floor::new(low, m)));
     }
-    floating.sort_by(|a, b| {
-        a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)).then(a.at.cmp(&b.at))
-    });
+    floating.sort_by(|a, b| low_order(&a.low(), &b.low()).then(a.at.cmp(&b.at)));
 }
 
 /// A floating floor as [`floating_floors`] finds it: its low end and its position in the
@@ -669,6 +665,18 @@ impl Floor {
     fn at(self) -> usize {
         self.at as usize
     }
+
+    /// Its low end.
+    fn low(self) -> Endpoint {
+        Endpoint { value: self.value, open: self.open }
+    }
+}
+
+/// Low ends in the order of what they allow: by value, and of one value, an excluded end
+/// ("more than 100") above an included one ("at least 100"). One rule for clusters, floors,
+/// splits and regressions.
+pub(crate) fn low_order(a: &Endpoint, b: &Endpoint) -> std::cmp::Ordering {
+    a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
 }
 
 /// The low end of a figure that reads as `view`, if it is a number: what a floor says.
@@ -747,9 +755,7 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Clo
             let low = interval.low();
             // The clusters it may fit with: the last whose common low is below its own (one
             // that reaches above it), then the first at or above it.
-            let above = lows.partition_point(|l| {
-                l.value.total_cmp(&low.value).then(l.open.cmp(&low.open)).is_lt()
-            });
+            let above = lows.partition_point(|l| low_order(l, &low).is_lt());
             let fits = (above.saturating_sub(1)..=above)
                 .find(|&c| swept.get_mut(c).is_some_and(|allows| allows.admit(interval)));
             if let Some(c) = fits {
@@ -1310,6 +1316,34 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
 /// it lies entirely below it. One rule for the estimates ([`revisions`]) and the relations.
 pub(crate) fn revises(later: &Interval, earlier: &Interval) -> bool {
     entirely_below(later, earlier)
+}
+
+/// A figure's voice, date and position, as [`held_runs`] reads them.
+pub(crate) type OnDay = (usize, chrono::NaiveDate, usize);
+
+/// A voice's figures of one day, in a list of `(voice, day, position)` sorted by voice, then
+/// day: each run of them with the first day of the voice's run of days giving only that figure,
+/// up to this one (`None` where the day's figures are not one figure, `one` deciding; `same`
+/// tells whether two positions give the same figure). One rule for the estimates (a figure
+/// that repeats its voice's figure of its day before, [`repeats`], is no fall below what
+/// another voice gave beside that one) and the relations (two voices that held their figures
+/// disagree, no change between them).
+pub(crate) fn held_runs(
+    dated: &[OnDay],
+    one: impl Fn(&[OnDay]) -> bool,
+    same: impl Fn(usize, usize) -> bool,
+) -> impl Iterator<Item = (&[OnDay], Option<chrono::NaiveDate>)> {
+    // The run before: its voice, since when it held its figure, and its first figure.
+    let mut before: Option<(usize, Option<chrono::NaiveDate>, usize)> = None;
+    dated.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)).map(move |run| {
+        let (voice, day, first) = run[0];
+        let held = one(run).then(|| match before {
+            Some((v, Some(since), x)) if v == voice && same(x, first) => since,
+            _ => day,
+        });
+        before = Some((voice, held, first));
+        (run, held)
+    })
 }
 
 fn high_of(i: &Interval) -> f64 {
@@ -2225,7 +2259,9 @@ pub(crate) fn numeric<'a>(
         None => epoch.commons[chosen].map(|c| reached(c.interval(), reach)),
     };
     let counted = reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high);
-    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close, counted };
+    let counts =
+        floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
+    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close, counted, counts };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
@@ -2271,8 +2307,6 @@ pub(crate) fn numeric<'a>(
         View::Numeric { rep, .. } => Some((rep, w)),
         _ => None,
     }));
-    let counts =
-        floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
     // In a tie, the lowest of the counts, as a tie's best is the lowest of its figures.
     let lowest = common.filter(|_| !outcome.tied.is_empty()).map(|c| c.low().value);
     // Reached floors move the low and high, not the best: it is the floors' where they won,
@@ -2302,15 +2336,17 @@ fn kept_floor<'v>(
     view: &dyn Fn(usize) -> View<'v>,
     kept: Kept<'_>,
 ) -> Option<Endpoint> {
-    let near =
-        |m: usize| matches!(view(m), View::Numeric { interval, .. } if kept.near_top(&interval));
+    let near = |m: usize| {
+        matches!(view(m), View::Numeric { interval, .. }
+            if kept.near_top(&interval) || kept.reaches(&interval))
+    };
     epoch
         .floors
         .iter()
         .map(|&m| m as usize)
         .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside) && !near(m))
         .filter_map(|m| low_end(view(m)))
-        .max_by(|a, b| a.value.total_cmp(&b.value).then(a.open.cmp(&b.open)))
+        .max_by(low_order)
 }
 
 /// The best of a cluster of counts (`Policy::close`) and where its figures are judged from,
@@ -2438,6 +2474,8 @@ struct Kept<'a> {
     /// within the share of the reached floor, but not of the counts, does not chain on to
     /// make them falls.
     counted: Option<f64>,
+    /// Whether the estimate stands on a cluster of counts (no floor won).
+    counts: bool,
 }
 
 impl Kept<'_> {
@@ -2449,9 +2487,7 @@ impl Kept<'_> {
             .common
             .and_then(Interval::high)
             .is_some_and(|h| low.value > h.value || (low.value == h.value && (low.open || h.open)));
-        let over_floor = self
-            .floor
-            .is_some_and(|f| low.value.total_cmp(&f.value).then(low.open.cmp(&f.open)).is_gt());
+        let over_floor = self.floor.is_some_and(|f| low_order(low, &f).is_gt());
         over_high || over_floor
     }
 
@@ -2470,6 +2506,21 @@ impl Kept<'_> {
             })
     }
 
+    /// Whether an earlier figure allowing `i` that is not a count (a bound, a range) starts
+    /// within the counts the estimate stands on: above their lowest, at or below their
+    /// highest. It is one count with them, as another voice's count near their top is
+    /// ([`Kept::near_top`]): "more than 100" one day, then 100, 100 and 103 the next, raises
+    /// no low above the 100s and makes them no falls (their low was "above 100", and they
+    /// fell).
+    fn reaches(&self, i: &Interval) -> bool {
+        let Some(common) = self.common.filter(|_| self.counts) else { return false };
+        let top = self.counted.or(common.high().map(|h| h.value));
+        let low = i.low();
+        !i.is_point()
+            && low_order(&low, &common.low()).is_gt()
+            && top.is_some_and(|t| low.value < t || (low.value == t && !low.open))
+    }
+
     /// Whether a figure allowing `i` (a lower bound) excludes the low end of what the figures
     /// the estimate stands on allow, where no floor won: given the same day, it conflicts with
     /// their lowest figures ("more than 100" beside 100, 100 and 103, which are one count), so
@@ -2478,8 +2529,7 @@ impl Kept<'_> {
         let Some(low) = self.common.map(Interval::low).filter(|_| self.floor.is_none()) else {
             return false;
         };
-        let own = i.low();
-        own.value > low.value || (own.value == low.value && own.open && !low.open)
+        low_order(&i.low(), &low).is_gt()
     }
 }
 
@@ -2630,6 +2680,10 @@ struct RolesScratch {
     candidates: Vec<usize>,
     best: HashMap<usize, (LowKey, usize), FixedState>,
     below: Vec<usize>,
+    /// [`mark_regressions`]' dated figures by voice and day, and per position the same figure
+    /// of its voice's day before ([`repeats`]).
+    dated: Vec<OnDay>,
+    repeated: Vec<u32>,
     /// The lists of the regressions, as they are found.
     lists: Below,
 }
@@ -2714,7 +2768,8 @@ fn roles(
         };
         roles.set(m, role);
     }
-    let below = mark_regressions(&mut roles, inputs, found, close);
+    let one_count = |m: usize| interval_of(&inputs[m]).is_some_and(|i| kept.reaches(&i));
+    let below = mark_regressions(&mut roles, inputs, found, close, one_count);
     // A voice whose every figure in the chosen cluster fell (a count of a cluster of counts
     // below a bound another voice gave earlier) speaks for none of it: its earlier figures
     // beneath the estimate support nothing, unless it floats.
@@ -2740,8 +2795,14 @@ fn roles(
 /// falls below.
 pub(crate) const MAX_LISTED: usize = 5;
 
-/// A low end as a sort key: its value (see [`total_key`]), then whether it is excluded.
+/// A low end as a sort key, in [`low_order`]: its value (see [`total_key`]), then whether it
+/// is excluded.
 type LowKey = (u64, bool);
+
+/// `low` as a [`LowKey`].
+fn low_key(low: Endpoint) -> LowKey {
+    (total_key(low.value), low.open)
+}
 
 /// A key that orders floats as `f64::total_cmp` does.
 pub(crate) fn total_key(x: f64) -> u64 {
@@ -2749,24 +2810,28 @@ pub(crate) fn total_key(x: f64) -> u64 {
     if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
 }
 
-/// Marks figures below what other voices reported earlier and the estimate keeps. A sweep in
-/// date order keeps each voice's highest kept figure so far in an ordered set, so each figure
-/// is checked against the highest first and at most [`MAX_LISTED`] are listed:
-/// O(n log n + n · `MAX_LISTED`). Returns the lists the regressions index
-/// ([`Outcome::below`]).
+/// Marks figures below what other voices reported earlier and the estimate keeps (not a
+/// figure `one_count` with the counts it stands on, [`Kept::reaches`]). A sweep in date order
+/// keeps each voice's highest kept figure so far in an ordered set, so each figure is checked
+/// against the highest first and at most [`MAX_LISTED`] are listed: O(n log n + n ·
+/// `MAX_LISTED`), and a figure that repeats its voice's figure of its day before looks up,
+/// per figure listed, whether the other voice gave its figure that day (O(log n)). Returns
+/// the lists the regressions index ([`Outcome::below`]).
 fn mark_regressions(
     roles: &mut Roles,
     inputs: &[Input<'_>],
     found: &mut RolesScratch,
     close: Close,
+    one_count: impl Fn(usize) -> bool,
 ) -> Below {
-    let RolesScratch { kept, candidates, best, below, lists, .. } = found;
+    let RolesScratch { kept, candidates, best, below, dated: by_voice, repeated, lists, .. } =
+        found;
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     kept.clear();
     kept.extend(
         (0..inputs.len())
             .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
-            .filter(|&m| dated(m).is_some()),
+            .filter(|&m| dated(m).is_some() && !one_count(m)),
     );
     if kept.is_empty() {
         return Below::default();
@@ -2788,6 +2853,7 @@ fn mark_regressions(
     if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
         return Below::default();
     }
+    repeats(inputs, by_voice, repeated);
     lists.ends.clear();
     lists.positions.clear();
     // Per voice its highest kept figure so far; the set orders them highest first. A map
@@ -2806,8 +2872,7 @@ fn mark_regressions(
             let g = kept[next];
             next += 1;
             let Some((_, gi)) = dated(g) else { continue };
-            // An excluded low end ("more than 30") reaches higher than an included one.
-            let key = (total_key(gi.low().value), gi.low().open);
+            let key = low_key(gi.low());
             let voice = inputs[g].voice;
             if best.get(&voice).is_none_or(|&(k, _)| key > k) {
                 if let Some((k, old)) = best.insert(voice, (key, g)) {
@@ -2816,6 +2881,25 @@ fn mark_regressions(
                 highest.insert((std::cmp::Reverse(key), voice, g));
             }
         }
+        // A figure that repeats its voice's figure of its day before (`before`) falls below
+        // what another voice gave since, and what that one fell below: not below what the
+        // other voice gave that day beside it, or before it without a fall. A voice's 100
+        // beside another's 200 of one day, each repeated later, disagrees with it (a rival),
+        // however many voices join the 200. So each voice's highest kept figure `g` of that
+        // day or before stands for the figure of that voice the one before fell below, if any.
+        let before = repeated[m] as usize;
+        let against = |g: usize| -> Option<usize> {
+            let Some(p) = inputs.get(before) else { return Some(g) };
+            if inputs[g].as_of > p.as_of {
+                return Some(g);
+            }
+            let Some(Role::Regression { below: at }) = roles.get(before) else { return None };
+            // Its list names each voice's highest, at most `MAX_LISTED`: past them, unknown.
+            let list = lists.list(at);
+            let voice = inputs[g].voice;
+            let listed = list.iter().map(|&h| h as usize).find(|&h| inputs[h].voice == voice);
+            listed.or((list.len() == MAX_LISTED).then_some(g))
+        };
         below.clear();
         below.extend(
             highest
@@ -2823,15 +2907,49 @@ fn mark_regressions(
                 .filter(|&&(_, voice, _)| voice != inputs[m].voice)
                 .map(|&(_, _, g)| g)
                 .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
+                .filter_map(against)
                 .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
                 .take(MAX_LISTED),
         );
+        if before != NONE as usize {
+            // Highest first (a figure the one before fell below may stand lower).
+            below.sort_by_key(|&g| {
+                (std::cmp::Reverse(dated(g).map(|(_, gi)| low_key(gi.low()))), g)
+            });
+        }
         if !below.is_empty() {
             roles.set(m, Role::Regression { below: lists.push(below) });
         }
     }
     // The outcome keeps the lists while its winner stays: copied at their length.
     lists.clone()
+}
+
+/// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
+/// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
+/// same interval is the same figure), else [`NONE`]. `dated` is a list to work in. O(n log n).
+fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>) {
+    dated.clear();
+    dated.extend(inputs.iter().enumerate().filter_map(|(m, input)| {
+        input.as_of.filter(|_| interval_of(input).is_some()).map(|day| (input.voice, day, m))
+    }));
+    dated.sort_unstable();
+    repeated.clear();
+    repeated.resize(inputs.len(), NONE);
+    let same = |x: usize, y: usize| interval_of(&inputs[x]) == interval_of(&inputs[y]);
+    let one = |run: &[OnDay]| run.iter().all(|&(.., x)| same(x, run[0].2));
+    let mut before: Option<usize> = None;
+    for (run, held) in held_runs(dated, one, same) {
+        let (_, day, first) = run[0];
+        if held.is_some_and(|since| since < day)
+            && let Some(b) = before
+        {
+            for &(.., m) in run {
+                repeated[m] = index(b);
+            }
+        }
+        before = Some(first);
+    }
 }
 
 /// Low / best / high of a chosen cluster: its common interval raised to the floor, and the
@@ -3454,7 +3572,7 @@ mod tests {
         let mut order: Vec<usize> = (0..inputs.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
-            a.value.total_cmp(&b.value).then(a.open.cmp(&b.open))
+            low_order(&a, &b)
         });
         numeric_clusters(&order, inputs, Close::EXACT)
     }

@@ -147,6 +147,9 @@ pub(crate) enum How {
     /// Two figures given to the digit, close enough to be one count (`Policy::close`);
     /// whether one voice gave both.
     Close { same_voice: bool },
+    /// A later count the estimate stands on, one count with counts within `Policy::close` of
+    /// it that reach what another voice's earlier bound or range (`a`) allows: no fall.
+    OneCount,
     /// Two voices' figures of a running total or a changing state on two days that conflict,
     /// where the earlier figure's voice gave one conflicting with the later on its day too:
     /// the voices disagree, nothing rose, fell or changed between them.
@@ -215,6 +218,13 @@ impl fmt::Display for Pair {
                 } else {
                     "as independent counts of one quantity rarely match to the digit"
                 }
+            ),
+            How::OneCount => write!(
+                f,
+                "{} is one count with the counts within {} % of it, which {} allows: no fall",
+                b.value,
+                crate::value::permille_as_percent(self.figures.policy.close_rule().permille()),
+                a.value
             ),
             How::Persists => match a.value.judge(&b.value, &self.figures.policy) {
                 Err(e) => e.fmt(f),

@@ -9,7 +9,7 @@ use crate::value::{Basis, Policy, Value, Verdict};
 
 use super::RelationKind;
 use super::Values;
-use super::estimate::{entirely_below, revises};
+use super::estimate::{OnDay, entirely_below, held_runs, revises};
 use super::partof::Derived;
 use super::reason::{Dated, How, When};
 use super::relations::Relations;
@@ -160,22 +160,15 @@ impl Days {
         let same = |x: usize, y: usize| {
             items[x].value.judge(items[y].value, policy).is_ok_and(|c| c.verdict == Verdict::Agrees)
         };
-        let mut days: Vec<VoiceDay> = Vec::new();
-        // Per day, its first figure, for the run of the next day.
-        let mut firsts: Vec<Option<usize>> = Vec::new();
-        for run in dated.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-            let (voice, day, first) = run[0];
-            let one = run.iter().all(|&(.., x)| !items[x].read.fell && same(x, first));
-            let before = days.last().zip(firsts.last().copied().flatten());
-            let held_since = one.then(|| match before {
-                Some((prev, x)) if prev.voice == voice && same(x, first) => {
-                    prev.held_since.unwrap_or(day)
-                }
-                _ => day,
-            });
-            days.push(VoiceDay { voice, day, held_since, lowest_later: None });
-            firsts.push(one.then_some(first));
-        }
+        // A day of one figure, none a fall.
+        let one =
+            |run: &[OnDay]| run.iter().all(|&(.., x)| !items[x].read.fell && same(x, run[0].2));
+        let mut days: Vec<VoiceDay> = held_runs(&dated, one, same)
+            .map(|(run, held_since)| {
+                let (voice, day, _) = run[0];
+                VoiceDay { voice, day, held_since, lowest_later: None }
+            })
+            .collect();
         // The lowest-reaching figure of each voice's later days, from its last day back.
         let reach = |x: usize| {
             items[x].value.interval(policy).and_then(|i| i.high()).map(|h| (h.value, !h.open))
@@ -308,6 +301,17 @@ pub(crate) fn relate(
                     (RelationKind::Compatible, How::Close { same_voice: false })
                 }
                 _ if revised() => (RelationKind::Supersedes, How::RevisedAway),
+                // A later count the estimate stands on, one count with counts that reach what
+                // an earlier bound allows (`estimate::Kept::reaches`): the estimates hold it no
+                // fall, and the bound no floor above it.
+                _ if !b.read.fell
+                    && b.read.counts.is_some_and(|c| c.current && c.supports)
+                    && a.read.counts.is_some_and(|c| !c.wrong)
+                    && a.read.epoch == b.read.epoch
+                    && a.value.interval(policy).is_some_and(|i| !i.is_point()) =>
+                {
+                    (RelationKind::Compatible, How::OneCount)
+                }
                 _ => (RelationKind::Regression, How::Fell),
             }
         }
