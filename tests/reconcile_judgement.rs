@@ -24,6 +24,14 @@ fn deaths(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
     .unwrap()
 }
 
+/// A claim that help was requested, or not, as said in `said`.
+fn status(cid: &str, said: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    let subject = Subject::new(Measure::Status(Label::new("help requested").unwrap()));
+    let value = Parser::default().parse_yes_no(said).unwrap().value;
+    Claim::new(ClaimId::new(cid).unwrap(), subject, value, provenance)
+}
+
 fn rank(r: &Reconciliation, id: &str) -> Rank {
     r.rank(&ClaimId::new(id).unwrap()).unwrap().rank
 }
@@ -965,12 +973,6 @@ fn a_disagreement_that_persists_is_no_change_over_time() {
     }
     let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, [FindingKind::Conflict], "{:#?}", r.findings);
-    let status = |cid: &str, said: &str, outlet: &str, d: u32| {
-        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
-        let subject = Subject::new(Measure::Status(Label::new("help requested").unwrap()));
-        let value = Parser::default().parse_yes_no(said).unwrap().value;
-        Claim::new(id(cid), subject, value, provenance)
-    };
     let r = Reconciler::new().reconcile(vec![
         status("a9", "requested", "A", 9),
         status("b9", "has not requested", "B", 9),
@@ -1044,6 +1046,35 @@ fn a_disagreement_that_persists_is_no_change_over_time() {
         status("b", "has not requested", "B", 9),
     ]);
     assert_eq!(r.relation(&id("b8"), &id("a")).unwrap().kind, RelationKind::ChangedOverTime);
+}
+
+/// Identical yes/no days read alike. A ministry's "requested" beside two outlets' "has not
+/// requested", all three repeated the next day: the first day read as a change that day (the
+/// ministry spared) and the second as a slip (the ministry deprecated).
+#[test]
+fn identical_yes_no_days_read_alike() {
+    let id = |s: &str| ClaimId::new(s).unwrap();
+    // A split, the ministry outvoted on both days. Where the ministry moves to "has not
+    // requested" the next day, the first day may have changed, and reads so.
+    let days = |then: &str| {
+        Reconciler::new().reconcile(vec![
+            status("a9", "requested", "A", 9),
+            status("b9", "has not requested", "B", 9),
+            status("c9", "has not requested", "C", 9),
+            status("a", then, "A", 10),
+            status("b", "has not requested", "B", 10),
+            status("c", "has not requested", "C", 10),
+        ])
+    };
+    let r = days("requested");
+    assert_eq!(r.relation(&id("a9"), &id("b9")).unwrap().kind, RelationKind::Conflicts);
+    assert_eq!((rank(&r, "a9"), rank(&r, "a")), (Rank::Deprecated, Rank::Deprecated));
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Conflict], "{:#?}", r.findings);
+    let r = days("has not requested");
+    assert_eq!(r.relation(&id("a9"), &id("b9")).unwrap().kind, RelationKind::ChangedSameDay);
+    assert_eq!(rank(&r, "a9"), Rank::Normal);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
 /// A figure its own voice revised down is no floor, in the relations as in the ranks: A's 200,

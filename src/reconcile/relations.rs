@@ -182,6 +182,12 @@ impl HeldRelation<'_> {
         matches!(self.from, Source::Pair(_, p) if matches!(p.how, How::Persists | How::Undecided))
     }
 
+    /// Whether the relation is a disagreement that persisted from one day (`a`'s) to the other
+    /// ([`How::Persists`]).
+    pub fn persists(&self) -> bool {
+        matches!(self.from, Source::Pair(_, p) if matches!(p.how, How::Persists))
+    }
+
     /// The relation's reason, made when asked.
     pub fn reason(&self) -> RelationReason {
         match self.from {

@@ -244,6 +244,14 @@ impl State {
             out.same_day = tied;
             return out;
         };
+        // Where every voice of the other way that reports the next day gives it again, it was
+        // no state before a change: they still hold it, and disagree (a ministry's "requested"
+        // beside two outlets' "has not requested", each repeated the next day, read as a change
+        // that day and as a slip the next).
+        if self.other_way_held(ei, inputs, only) {
+            out.same_day = tied;
+            return out;
+        }
         let value_of = match inputs[e.value_clusters[only][0][0]].view {
             View::Label(v) => Some(v),
             _ => None,
@@ -287,11 +295,7 @@ impl State {
     /// current weights (not its outcome, which reads this day's); `None` when there is no
     /// later day or its vote ties.
     fn next_day_vote(&self, ei: usize) -> Option<Value> {
-        let e = &self.epochs[ei];
-        let later = &self.epochs[ei + 1..];
-        let group = later.iter().take_while(|n| n.group == e.group);
-        let day = group.clone().find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?.as_of;
-        let next = group.filter(|n| n.as_of == day && n.kind == Some(Kind::Label)).last()?;
+        let next = self.next_day(ei)?;
         let inputs = self.obs_view().inputs(next);
         let vote = estimate::labels(
             &next.value_clusters,
@@ -302,6 +306,49 @@ impl State {
             &self.completeness,
         );
         vote.label.filter(|_| vote.undecided.is_empty())
+    }
+
+    /// The last part of the first later day of epoch `ei`'s group that gives a state (its
+    /// reports no later report that day replaced), if any.
+    fn next_day(&self, ei: usize) -> Option<&Epoch> {
+        let e = &self.epochs[ei];
+        let later = &self.epochs[ei + 1..];
+        let group = later.iter().take_while(|n| n.group == e.group);
+        let day = group.clone().find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?.as_of;
+        group.filter(|n| n.as_of == day && n.kind == Some(Kind::Label)).last()
+    }
+
+    /// Whether the voices that give epoch `ei`'s values outside cluster `only` (its other way)
+    /// and report the next day ([`State::next_day`]) all give the same value there again, one
+    /// of them at least.
+    fn other_way_held(&self, ei: usize, inputs: &[Input<'_>], only: usize) -> bool {
+        let Some(next) = self.next_day(ei) else { return false };
+        let e = &self.epochs[ei];
+        let new: BTreeSet<usize> = e.value_clusters[only].iter().flatten().copied().collect();
+        let mut old: Vec<(usize, &Value)> = (0..inputs.len())
+            .filter(|p| !new.contains(p))
+            .filter_map(|p| match inputs[p].view {
+                View::Label(v) => Some((inputs[p].voice, v)),
+                _ => None,
+            })
+            .collect();
+        old.sort_unstable_by_key(|&(voice, _)| voice);
+        let next_inputs = self.obs_view().inputs(next);
+        let mut held = false;
+        for i in next_inputs.iter().filter(|i| i.current) {
+            let View::Label(v) = i.view else { continue };
+            let from = old.partition_point(|&(voice, _)| voice < i.voice);
+            let mut gave =
+                old[from..].iter().take_while(|&&(voice, _)| voice == i.voice).peekable();
+            if gave.peek().is_none() {
+                continue; // not a voice of the other way
+            }
+            if !gave.any(|&(_, o)| o == v) {
+                return false; // it moved: the day may have changed
+            }
+            held = true;
+        }
+        held
     }
 
     /// Every observation's loss against its epoch's outcome, kept for the reports
