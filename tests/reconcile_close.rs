@@ -651,42 +651,77 @@ fn a_fall_is_one_verdict_in_ranks_findings_and_relations() {
 /// allows: one count with it, as another voice's count near their top is. "More than 100" on
 /// the 8th, then 100, 100 and 103 on the 9th made the 100s falls ("running total fell"),
 /// deprecated at agreement 0.00, and the estimate "low above 100 / best 101.5 / high 103",
-/// resting on one voice. So where the bound was a day's disagreement that persisted: the 100
-/// given beside "more than 100" and repeated the next day.
+/// resting on one voice.
 #[test]
 fn an_earlier_bound_the_counts_reach_is_one_count_with_them() {
-    let cases = [
-        vec![
-            deaths("bound", "more than 100", "A", 8),
-            deaths("b", "100", "B", 9),
-            deaths("c", "100", "C", 9),
-            deaths("d", "103", "D", 9),
-        ],
-        vec![
-            deaths("bound", "more than 100", "A", 8),
-            deaths("b8", "100", "B", 8),
-            deaths("d8", "103", "D", 8),
-            deaths("b", "100", "B", 9),
-            deaths("c", "100", "C", 9),
-            deaths("d", "103", "D", 9),
-        ],
+    let r = Reconciler::new().reconcile(vec![
+        deaths("bound", "more than 100", "A", 8),
+        deaths("b", "100", "B", 9),
+        deaths("c", "100", "C", 9),
+        deaths("d", "103", "D", 9),
+    ]);
+    for c in ["b", "c", "d"] {
+        assert_eq!(rank(&r, c), Rank::Preferred, "{c}: {}", figure(&r));
+    }
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let Figure::Number { low, low_open, high, .. } = r.groups[0].estimate.as_ref().unwrap().figure
+    else {
+        panic!("a number: {}", figure(&r))
+    };
+    assert_eq!((low, low_open, high), (100.0, false, Some(103.0)), "{}", figure(&r));
+    let rel = r.relation(&id("bound"), &id("b")).unwrap();
+    assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
+    assert!(rel.reason.to_string().ends_with("no fall"), "{}", rel.reason);
+    assert_eq!(rank(&r, "bound"), Rank::Normal);
+}
+
+/// A day's split that persists, one voice silent the next day, reads as that day did: a voice
+/// that repeats its figure is no news, and the silent voice's figure stands beside it. A's
+/// 100 and B's 200 on the 9th, then A's 100 alone on the 10th, read as A's later word over
+/// B's earlier one: A preferred on recency, B's 200 "set aside" at agreement 0.00. Now the
+/// 10th is the 9th's tie. So with a lower bound beside close counts: "more than 100" with 100
+/// and 103 on the 8th, the counts repeated on the 9th (with a third voice's 100), reads as
+/// the 8th alone does (the bound a side the counts outweigh, no floor that splits them).
+#[test]
+fn a_silent_voice_s_figure_stands_beside_a_repeat() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "200", "B", 9),
+        deaths("a", "100", "A", 10),
+    ]);
+    assert_eq!((rank(&r, "b9"), rank(&r, "a")), (Rank::Normal, Rank::Normal), "{}", figure(&r));
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
+    let Figure::Number { low, high, .. } = e.figure else { panic!("a number: {}", e.figure) };
+    assert_eq!((low, high), (100.0, Some(200.0)));
+    let rel = r.relation(&id("b9"), &id("a")).unwrap();
+    assert!(rel.reason.to_string().ends_with("no change between them"), "{}", rel.reason);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Conflict], "{:#?}", r.findings);
+    // A voice that moved is news: A's 150 on the 10th is the latest word.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "200", "B", 9),
+        deaths("a", "150", "A", 10),
+    ]);
+    assert_eq!(rank(&r, "a"), Rank::Preferred, "{}", figure(&r));
+    // The bound beside close counts, persisting: as the 8th alone.
+    let day = vec![
+        deaths("bound", "more than 100", "A", 8),
+        deaths("b8", "100", "B", 8),
+        deaths("d8", "103", "D", 8),
     ];
-    for claims in cases {
-        let r = Reconciler::new().reconcile(claims);
-        for c in ["b", "c", "d"] {
-            assert_eq!(rank(&r, c), Rank::Preferred, "{c}: {}", figure(&r));
-        }
-        let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
-        assert!(kinds.is_empty(), "{:#?}", r.findings);
-        let Figure::Number { low, low_open, high, .. } =
-            r.groups[0].estimate.as_ref().unwrap().figure
-        else {
-            panic!("a number: {}", figure(&r))
-        };
-        assert_eq!((low, low_open, high), (100.0, false, Some(103.0)), "{}", figure(&r));
-        let rel = r.relation(&id("bound"), &id("b")).unwrap();
-        assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
-        assert!(rel.reason.to_string().ends_with("no fall"), "{}", rel.reason);
-        assert_eq!(rank(&r, "bound"), Rank::Normal);
+    let alone = Reconciler::new().reconcile(day.clone());
+    let mut claims = day;
+    claims.extend([
+        deaths("b", "100", "B", 9),
+        deaths("c", "100", "C", 9),
+        deaths("d", "103", "D", 9),
+    ]);
+    let r = Reconciler::new().reconcile(claims);
+    assert_eq!(figure(&r), figure(&alone));
+    assert_eq!((rank(&r, "bound"), rank(&alone, "bound")), (Rank::Normal, Rank::Normal));
+    for c in ["b", "c", "d"] {
+        assert_eq!(rank(&r, c), Rank::Preferred, "{c}: {}", figure(&r));
     }
 }

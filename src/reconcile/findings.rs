@@ -504,16 +504,22 @@ pub(crate) fn of_group(
     let running = g.subject.behaviour() == crate::subject::Nature::RunningTotal;
     let mut moved: Option<(Vec<ClaimId>, Vec<ClaimId>)> = None;
     let mut unsettled: Vec<HeldRelation<'_>> = Vec::new();
-    // The figures whose disagreement persisted to a later day.
-    let persisted = sorted(g.relations.held().filter(HeldRelation::persists).map(|r| r.a));
+    // The figures whose disagreement persisted into the latest split, against a figure of it.
+    let persisted = sorted(
+        g.relations.held().filter(|r| r.persists() && holds(&in_clusters, r.b)).map(|r| r.a),
+    );
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
         // A disagreement that persisted from one day to the next, or a day the estimates
         // leave undecided, is the split of a day: the latest's finding holds it (an earlier
         // day's split, its voices heard again later, is history, as it was when these read as
-        // changes). So is a split of an earlier day whose two figures both persisted.
+        // changes). So is a split of an earlier day that persisted into the latest: each side
+        // is a figure of it, or the other side persisted against one (its voice's repeat).
+        let same_day = r.figures().is_some_and(|(a, b)| a.when.date == b.when.date);
+        let into =
+            |x: &ClaimId, other: &ClaimId| holds(&in_clusters, x) || holds(&persisted, other);
         let within_split = r.holds_a_split()
             || (holds(&in_clusters, r.a) && holds(&in_clusters, r.b))
-            || (holds(&persisted, r.a) && holds(&persisted, r.b));
+            || (same_day && into(r.a, r.b) && into(r.b, r.a));
         let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
         if within_split || involves_offender {
             continue;

@@ -230,9 +230,9 @@ impl fmt::Display for Pair {
                 Err(e) => e.fmt(f),
                 Ok(cmp) => write!(
                     f,
-                    "{} ({}, then {}); on {} the voice that gave {} still disagreed: the voices \
-                     differ, no change between them",
-                    cmp.reason, a.when, b.when, b.when, a.value
+                    "{} ({}, then {}); the voice that gave {} had not moved from it by {}: the \
+                     voices differ, no change between them",
+                    cmp.reason, a.when, b.when, a.value, b.when
                 ),
             },
             How::Undecided => match a.value.judge(&b.value, &self.figures.policy) {

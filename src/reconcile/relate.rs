@@ -201,6 +201,12 @@ impl Days {
         let k = self.0.partition_point(|d| (d.voice, d.day) < (voice, day));
         self.0.get(k).filter(|d| (d.voice, d.day) == (voice, day))
     }
+
+    /// The voice's latest day at or before `day`. O(log n).
+    fn by(&self, voice: usize, day: NaiveDate) -> Option<&VoiceDay> {
+        let k = self.0.partition_point(|d| (d.voice, d.day) <= (voice, day));
+        k.checked_sub(1).and_then(|k| self.0.get(k)).filter(|d| d.voice == voice)
+    }
 }
 
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
@@ -239,7 +245,9 @@ pub(crate) fn relate(
     let one_reading = match (standing(a.read), standing(b.read)) {
         _ if side(a.read).is_some() && side(a.read) == side(b.read) => true,
         (Some(true), Some(true)) => true,
-        (Some(false), Some(false)) => a.as_of.is_some() && a.as_of == b.as_of && !later,
+        // Of one day, in no known order: current and earlier figures alike (a silent voice's
+        // figure stands current beside another's repeat of that day's).
+        (Some(_), Some(_)) => a.as_of.is_some() && a.as_of == b.as_of && !later,
         _ => false,
     };
     if cmp.verdict == Verdict::Conflicts
@@ -334,15 +342,17 @@ pub(crate) fn relate(
 /// earlier) and `items[b]`'s, disagreeing, saw no rise or fall, or change of state, between
 /// them: they disagree ("100, 200 yesterday; 100, 200 today" is a split, not 100 rising to 200
 /// and 200 falling to 100). Each voice gave only its figure on every day it reported from the
-/// earlier day (or before) to the later, none a fall. Not where either voice's figure moved
+/// earlier day (or before) to the later (or to its last day before it), none a fall. Not where either voice's figure moved
 /// (each reads its own rise), where the two are one count, where the estimates hold one a fall
 /// (the ranks and findings say so), or where they read the earlier day as a state changed
 /// within it. O(log n).
 fn persists(items: &[Item<'_>], (ia, ib): (usize, usize), days: &Days, policy: &Policy) -> bool {
     let (a, b) = (&items[ia], &items[ib]);
     let (Some(first), Some(last)) = (a.as_of, b.as_of) else { return false };
+    // A voice silent on the later day held its figure to it (as the estimates read it, the
+    // figure stands current beside the other's repeat).
     let held = |voice: usize| {
-        days.on(voice, last).and_then(|d| d.held_since).is_some_and(|since| since <= first)
+        days.by(voice, last).and_then(|d| d.held_since).is_some_and(|since| since <= first)
     };
     first < last
         && a.voice != b.voice

@@ -32,7 +32,7 @@ use crate::value::{Close, Interval, Policy, Value};
 use super::super::voice::{self, Statements, Voices};
 use super::estimate;
 use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
-use super::{epoch_date, index, is_current, latest_date_of, prepare_all};
+use super::{epoch_date, index, is_current, latest_date_of, prepare_all, stand_silent};
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
@@ -168,6 +168,7 @@ fn epochs_of_variable(
         by_date.into_iter().collect()
     };
     let mut latest = None;
+    let mut on_days = Vec::new();
     for (as_of, members) in by_date {
         let kind = if number {
             Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
@@ -210,6 +211,8 @@ fn epochs_of_variable(
             let current = is_current(nature, date(j), as_of, false);
             obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
+        let written = first - obs.base..obs.written;
+        stand_silent((&mut obs.obs[written], intervals), &mut [], nature, &mut on_days);
         // The variable's estimate comes from its latest epoch that has any figure.
         if kind.is_some() || latest.is_none() {
             latest = Some(epochs.len());

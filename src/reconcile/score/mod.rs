@@ -682,6 +682,93 @@ fn is_current(
     nature != Nature::RunningTotal || as_of.is_none() || (as_of == epoch && !earlier_in_day)
 }
 
+/// A voice's figures of one day, and since when it held that day's figure
+/// ([`estimate::held_runs`]).
+type HeldRun<'a> = (&'a [estimate::OnDay], Option<NaiveDate>);
+
+/// A running total's voices silent on an epoch's date whose latest figures were given on a
+/// day another voice gave a figure it repeats on the epoch's date, unmoved in between: their
+/// figures stand as current as the repeat does, into `obs`, the epoch's observations. A
+/// repeat is no news: A's 100 and B's 200 one day, then A's 100 alone the next, are the
+/// first day's split, not A's later word over B's earlier one (A won on recency, B's 200 was
+/// set aside at agreement 0.00 because A spoke again). Where any does, a repeat is as recent
+/// as its voice's report of the latest day such a figure stands from, `published` (the
+/// epoch's, or empty): later reporting breaks a tie between clusters. One rule for claims
+/// and for a table's rows: numbers alone, the same figure the same interval (`intervals` hold
+/// those of `obs`). `dated` is a list to work in. O(n log n).
+fn stand_silent(
+    (obs, intervals): (&mut [Obs], &[HeldInterval]),
+    published: &mut [Option<NaiveDate>],
+    nature: Nature,
+    dated: &mut Vec<estimate::OnDay>,
+) {
+    if nature != Nature::RunningTotal || obs.iter().all(Obs::current) {
+        return;
+    }
+    let interval = |o: &Obs| match o.held() {
+        held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
+            View::Numeric { interval, .. } => Some(interval),
+            _ => None,
+        },
+        _ => None,
+    };
+    dated.clear();
+    dated.extend(
+        obs.iter().enumerate().filter_map(|(p, o)| {
+            o.as_of.filter(|_| interval(o).is_some()).map(|d| (o.voice(), d, p))
+        }),
+    );
+    dated.sort_unstable();
+    let same = |x: usize, y: usize| interval(&obs[x]) == interval(&obs[y]);
+    let one = |run: &[estimate::OnDay]| run.iter().all(|&(.., x)| same(x, run[0].2));
+    // Per voice its runs of one day (run, since when it held that day's figure): the days a
+    // current figure's voice gave it, unmoved, before the epoch's date; and each silent
+    // voice's latest run.
+    let runs: Vec<HeldRun<'_>> = estimate::held_runs(dated, one, same).collect();
+    let mut repeated_on: Vec<NaiveDate> = Vec::new();
+    let mut silent: Vec<&[estimate::OnDay]> = Vec::new();
+    // The repeats: each run a voice repeats on the epoch's date, and its runs of the days
+    // before that it gave the figure.
+    let mut repeats: Vec<(&[estimate::OnDay], &[HeldRun<'_>])> = Vec::new();
+    for voice in runs.chunk_by(|a, b| a.0[0].0 == b.0[0].0) {
+        let Some(&(last, held)) = voice.last() else { continue };
+        if last.iter().any(|&(.., p)| obs[p].current()) {
+            if let Some(since) = held {
+                let earlier = &voice[..voice.len() - 1];
+                let from = earlier.partition_point(|(run, _)| run[0].1 < since);
+                repeats.push((last, &earlier[from..]));
+                repeated_on.extend(earlier[from..].iter().map(|(run, _)| run[0].1));
+            }
+        } else {
+            silent.push(last);
+        }
+    }
+    repeated_on.sort_unstable();
+    silent.retain(|run| repeated_on.binary_search(&run[0].1).is_ok());
+    if silent.is_empty() {
+        return;
+    }
+    let mut stood_from: Vec<NaiveDate> = Vec::new();
+    for run in silent {
+        stood_from.push(run[0].1);
+        for &(.., p) in run {
+            obs[p].voice_current |= CURRENT;
+        }
+    }
+    stood_from.sort_unstable();
+    if published.is_empty() {
+        return;
+    }
+    for (run, earlier) in repeats {
+        let stands = earlier.iter().rev().find(|(e, _)| stood_from.binary_search(&e[0].1).is_ok());
+        if let Some(&(e, _)) = stands {
+            for &(.., p) in run {
+                published[p] = published[e[0].2];
+            }
+        }
+    }
+}
+
 /// What one day's reports say about their order, gathered once so each report is judged in
 /// O(1): the latest-starting time of day of two different values (times that run past midnight
 /// order nothing), the earliest-ending time per yes/no value, and per yes/no value how many
@@ -981,6 +1068,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         |_: &Epoch| |o: &Obs| FigureKey { figure: o.figure(), claims, derived_ids: &derived_ids };
     let mut held_values: Vec<Value> = Vec::new();
     let mut intervals: Vec<HeldInterval> = Vec::new();
+    let mut dated = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -1025,6 +1113,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 published.push(claim.and_then(|c| claims.published(c)));
             }
             epoch.obs.end = obs.len();
+            let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
+            stand_silent((&mut obs[here], &intervals), when, nature, &mut dated);
             // The group's estimate comes from its latest epoch that has any figure.
             if epoch.kind.is_some() || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
