@@ -320,7 +320,7 @@ proptest! {
     /// A figure below a figure another voice gave earlier, which the estimate keeps, is never
     /// preferred nor supporting, and costs its voice; unless it is within 10 % of it, the same
     /// count (`Policy::close`), which is no fall, or the two voices gave these figures on one
-    /// earlier day and held them since (a disagreement that persists: a rival). A side of a tie (of
+    /// earlier day and held them since (a disagreement that persists, no fall). A side of a tie (of
     /// the latest figures, or an earlier figure of a voice of it) is not kept: a tie decides
     /// neither side.
     #[test]
@@ -337,8 +337,9 @@ proptest! {
                 let other_voice = voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id());
                 let fell = number(c) < number(g) && number(g) - number(c) > 0.1 * number(g);
                 // Where the two voices gave these figures on one earlier day, and held them
-                // since, the two disagree, and c is no fall (a voice's figures never fall here,
-                // so the same figure on two days is held in between).
+                // since, that day's disagreement persists and c is no fall, whatever else it is
+                // (a rival, a side of a tie, the estimate): a voice's figures never fall here,
+                // so the same figure on two days is held in between.
                 let gave = |x: &Claim, on: Option<NaiveDate>| {
                     r.claims.iter().any(|h| {
                         h.as_of() == on

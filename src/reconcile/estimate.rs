@@ -2521,6 +2521,15 @@ impl Kept<'_> {
             && top.is_some_and(|t| low.value < t || (low.value == t && !low.open))
     }
 
+    /// Whether a figure allowing `i` is a count among the counts the estimate stands on (where
+    /// no floor won): a point from their lowest to their highest.
+    fn among_counts(&self, i: &Interval) -> bool {
+        let Some(common) = self.common.filter(|_| self.counts) else { return false };
+        let top = self.counted.or(common.high().map(|h| h.value));
+        let x = i.low().value;
+        i.is_point() && x >= common.low().value && top.is_some_and(|t| x <= t)
+    }
+
     /// Whether a figure allowing `i` (a lower bound) excludes the low end of what the figures
     /// the estimate stands on allow, where no floor won: given the same day, it conflicts with
     /// their lowest figures ("more than 100" beside 100, 100 and 103, which are one count), so
@@ -2768,7 +2777,10 @@ fn roles(
         };
         roles.set(m, role);
     }
-    let one_count = |m: usize| interval_of(&inputs[m]).is_some_and(|i| kept.reaches(&i));
+    let one_count = |g: usize, m: usize| {
+        interval_of(&inputs[g]).is_some_and(|i| kept.reaches(&i))
+            && interval_of(&inputs[m]).is_some_and(|i| kept.among_counts(&i))
+    };
     let below = mark_regressions(&mut roles, inputs, found, close, one_count);
     // A voice whose every figure in the chosen cluster fell (a count of a cluster of counts
     // below a bound another voice gave earlier) speaks for none of it: its earlier figures
@@ -2810,19 +2822,21 @@ pub(crate) fn total_key(x: f64) -> u64 {
     if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
 }
 
-/// Marks figures below what other voices reported earlier and the estimate keeps (not a
-/// figure `one_count` with the counts it stands on, [`Kept::reaches`]). A sweep in date order
-/// keeps each voice's highest kept figure so far in an ordered set, so each figure is checked
-/// against the highest first and at most [`MAX_LISTED`] are listed: O(n log n + n ·
-/// `MAX_LISTED`), and a figure that repeats its voice's figure of its day before looks up,
-/// per figure listed, whether the other voice gave its figure that day (O(log n)). Returns
-/// the lists the regressions index ([`Outcome::below`]).
+/// Marks figures below what other voices reported earlier and the estimate keeps (for a
+/// count among the counts it stands on, not a bound `one_count` with them, [`Kept::reaches`]). A sweep in date order keeps each voice's highest kept figure so far in
+/// an ordered set, so each figure is checked against the highest first and at most
+/// [`MAX_LISTED`] are listed: O(n log n + n · `MAX_LISTED`). A figure that repeats its voice's
+/// figure of its day before ([`repeats`]) is checked against the kept figures given since
+/// that day and the list of the one before: each kept figure is read by the repeats between
+/// its day and its voice's next (O(n log n) for a voice repeating daily, more where many
+/// voices repeat across the same days). Returns the lists the regressions index
+/// ([`Outcome::below`]).
 fn mark_regressions(
     roles: &mut Roles,
     inputs: &[Input<'_>],
     found: &mut RolesScratch,
     close: Close,
-    one_count: impl Fn(usize) -> bool,
+    one_count: impl Fn(usize, usize) -> bool,
 ) -> Below {
     let RolesScratch { kept, candidates, best, below, dated: by_voice, repeated, lists, .. } =
         found;
@@ -2831,7 +2845,7 @@ fn mark_regressions(
     kept.extend(
         (0..inputs.len())
             .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
-            .filter(|&m| dated(m).is_some() && !one_count(m)),
+            .filter(|&m| dated(m).is_some()),
     );
     if kept.is_empty() {
         return Below::default();
@@ -2882,40 +2896,40 @@ fn mark_regressions(
             }
         }
         // A figure that repeats its voice's figure of its day before (`before`) falls below
-        // what another voice gave since, and what that one fell below: not below what the
-        // other voice gave that day beside it, or before it without a fall. A voice's 100
-        // beside another's 200 of one day, each repeated later, disagrees with it (a rival),
-        // however many voices join the 200. So each voice's highest kept figure `g` of that
-        // day or before stands for the figure of that voice the one before fell below, if any.
-        let before = repeated[m] as usize;
-        let against = |g: usize| -> Option<usize> {
-            let Some(p) = inputs.get(before) else { return Some(g) };
-            if inputs[g].as_of > p.as_of {
-                return Some(g);
-            }
-            let Some(Role::Regression { below: at }) = roles.get(before) else { return None };
-            // Its list names each voice's highest, at most `MAX_LISTED`: past them, unknown.
-            let list = lists.list(at);
-            let voice = inputs[g].voice;
-            let listed = list.iter().map(|&h| h as usize).find(|&h| inputs[h].voice == voice);
-            listed.or((list.len() == MAX_LISTED).then_some(g))
-        };
+        // what other voices gave since that day, and what that one fell below: not below what
+        // they gave that day beside it. A voice's 100 beside another's 200 of one day, each
+        // repeated later, disagrees with it (a rival), however many voices join the 200.
         below.clear();
-        below.extend(
-            highest
-                .iter()
-                .filter(|&&(_, voice, _)| voice != inputs[m].voice)
-                .map(|&(_, _, g)| g)
-                .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
-                .filter_map(against)
-                .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
-                .take(MAX_LISTED),
-        );
-        if before != NONE as usize {
-            // Highest first (a figure the one before fell below may stand lower).
-            below.sort_by_key(|&g| {
-                (std::cmp::Reverse(dated(g).map(|(_, gi)| low_key(gi.low()))), g)
-            });
+        // A count among the counts the estimate stands on is one count with a bound they reach.
+        let reached = |g: usize| one_count(g, m);
+        let before = repeated[m] as usize;
+        if let Some(p) = inputs.get(before) {
+            let since = kept[..next].partition_point(|&g| inputs[g].as_of <= p.as_of);
+            let falls = |g: usize| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close));
+            let others = kept[since..next].iter().copied();
+            below.extend(
+                others.filter(|&g| inputs[g].voice != inputs[m].voice && !reached(g) && falls(g)),
+            );
+            if let Some(Role::Regression { below: at }) = roles.get(before) {
+                below.extend(lists.list(at).iter().map(|&h| h as usize));
+            }
+            // Each voice's highest once, highest first, at most `MAX_LISTED`.
+            let key = |g: usize| dated(g).map(|(_, gi)| std::cmp::Reverse(low_key(gi.low())));
+            below.sort_by_key(|&g| (inputs[g].voice, key(g), g));
+            below.dedup_by_key(|g| inputs[*g].voice);
+            below.sort_by_key(|&g| (key(g), g));
+            below.truncate(MAX_LISTED);
+        } else {
+            below.extend(
+                highest
+                    .iter()
+                    .filter(|&&(_, voice, _)| voice != inputs[m].voice)
+                    .map(|&(_, _, g)| g)
+                    .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
+                    .filter(|&g| !reached(g))
+                    .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
+                    .take(MAX_LISTED),
+            );
         }
         if !below.is_empty() {
             roles.set(m, Role::Regression { below: lists.push(below) });

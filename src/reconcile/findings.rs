@@ -509,15 +509,16 @@ pub(crate) fn of_group(
         g.relations.held().filter(|r| r.persists() && holds(&in_clusters, r.b)).map(|r| r.a),
     );
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
-        // A disagreement that persisted from one day to the next, or a day the estimates
-        // leave undecided, is the split of a day: the latest's finding holds it (an earlier
-        // day's split, its voices heard again later, is history, as it was when these read as
-        // changes). So is a split of an earlier day that persisted into the latest: each side
+        // A disagreement that persisted from one day to the next is the split of a day: the
+        // latest's finding holds it (an earlier day's split, its voices heard again later, is
+        // history, as it was when these read as changes). A day the estimates leave undecided
+        // is held by the latest's finding where it is the latest day (its figures are the
+        // latest split), else it is a finding of its own. So is a split of an earlier day that persisted into the latest: each side
         // is a figure of it, or the other side persisted against one (its voice's repeat).
         let same_day = r.figures().is_some_and(|(a, b)| a.when.date == b.when.date);
         let into =
             |x: &ClaimId, other: &ClaimId| holds(&in_clusters, x) || holds(&persisted, other);
-        let within_split = r.holds_a_split()
+        let within_split = r.persists()
             || (holds(&in_clusters, r.a) && holds(&in_clusters, r.b))
             || (same_day && into(r.a, r.b) && into(r.b, r.a));
         let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);

@@ -175,13 +175,6 @@ impl HeldRelation<'_> {
         }
     }
 
-    /// Whether the relation is a split of voices that a day's own reading holds: a
-    /// disagreement that persisted from one day to the other ([`How::Persists`]), or a day
-    /// the estimates leave undecided ([`How::Undecided`]).
-    pub fn holds_a_split(&self) -> bool {
-        matches!(self.from, Source::Pair(_, p) if matches!(p.how, How::Persists | How::Undecided))
-    }
-
     /// Whether the relation is a disagreement that persisted from one day (`a`'s) to the other
     /// ([`How::Persists`]).
     pub fn persists(&self) -> bool {

@@ -168,7 +168,6 @@ fn epochs_of_variable(
         by_date.into_iter().collect()
     };
     let mut latest = None;
-    let mut on_days = Vec::new();
     for (as_of, members) in by_date {
         let kind = if number {
             Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
@@ -211,8 +210,6 @@ fn epochs_of_variable(
             let current = is_current(nature, date(j), as_of, false);
             obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
-        let written = first - obs.base..obs.written;
-        stand_silent((&mut obs.obs[written], intervals), &mut [], nature, &mut on_days);
         // The variable's estimate comes from its latest epoch that has any figure.
         if kind.is_some() || latest.is_none() {
             latest = Some(epochs.len());
@@ -720,6 +717,14 @@ impl State {
                     o.set_voice(v);
                 }
             }
+        }
+        // A repeat is no news, read with the voices as they now are (as `Reconciler` reads
+        // them): a figure of a voice declared one with, or copying, the repeating voice is the
+        // repeat's own.
+        let mut on_days = Vec::new();
+        for e in &epochs {
+            let here = (&mut obs[e.obs.clone()], &intervals[..]);
+            stand_silent(here, &mut [], e.nature, &mut on_days);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         // A table's rows give no publication date.

@@ -686,23 +686,28 @@ fn is_current(
 /// ([`estimate::held_runs`]).
 type HeldRun<'a> = (&'a [estimate::OnDay], Option<NaiveDate>);
 
-/// A running total's voices silent on an epoch's date whose latest figures were given on a
-/// day another voice gave a figure it repeats on the epoch's date, unmoved in between: their
-/// figures stand as current as the repeat does, into `obs`, the epoch's observations. A
-/// repeat is no news: A's 100 and B's 200 one day, then A's 100 alone the next, are the
-/// first day's split, not A's later word over B's earlier one (A won on recency, B's 200 was
-/// set aside at agreement 0.00 because A spoke again). Where any does, a repeat is as recent
-/// as its voice's report of the latest day such a figure stands from, `published` (the
-/// epoch's, or empty): later reporting breaks a tie between clusters. One rule for claims
-/// and for a table's rows: numbers alone, the same figure the same interval (`intervals` hold
-/// those of `obs`). `dated` is a list to work in. O(n log n).
+/// A repeat is no news. Where every figure of a running total's epoch date repeats what its
+/// voice gave on the latest earlier day that brought news (a figure its voice had not given
+/// on its day before), the epoch reads as that day did: the figures of voices silent since,
+/// that they gave that day and still hold, stand as current as the repeats, into `obs` (the
+/// epoch's observations), and each standing figure and repeat is as recent as its voice's
+/// report of that day, into `published` (the epoch's, or empty): later reporting breaks a tie
+/// between clusters. A's 100 and B's 200 on the 9th, then A's 100 alone on the 10th, are the
+/// 9th's tie, where A won on recency and B's 200 was set aside at agreement 0.00; where C's
+/// 300 is new on the 10th, the 10th is read as it is. One rule for claims and for a table's
+/// rows: numbers alone, the same figure the same interval (`intervals` hold those of `obs`).
+/// `dated` is a list to work in. O(n log n).
 fn stand_silent(
     (obs, intervals): (&mut [Obs], &[HeldInterval]),
     published: &mut [Option<NaiveDate>],
     nature: Nature,
     dated: &mut Vec<estimate::OnDay>,
 ) {
-    if nature != Nature::RunningTotal || obs.iter().all(Obs::current) {
+    // An undated current figure is news (it repeats nothing).
+    if nature != Nature::RunningTotal
+        || obs.iter().all(Obs::current)
+        || obs.iter().any(|o| o.current() && o.as_of.is_none())
+    {
         return;
     }
     let interval = |o: &Obs| match o.held() {
@@ -721,49 +726,42 @@ fn stand_silent(
     dated.sort_unstable();
     let same = |x: usize, y: usize| interval(&obs[x]) == interval(&obs[y]);
     let one = |run: &[estimate::OnDay]| run.iter().all(|&(.., x)| same(x, run[0].2));
-    // Per voice its runs of one day (run, since when it held that day's figure): the days a
-    // current figure's voice gave it, unmoved, before the epoch's date; and each silent
-    // voice's latest run.
     let runs: Vec<HeldRun<'_>> = estimate::held_runs(dated, one, same).collect();
-    let mut repeated_on: Vec<NaiveDate> = Vec::new();
-    let mut silent: Vec<&[estimate::OnDay]> = Vec::new();
-    // The repeats: each run a voice repeats on the epoch's date, and its runs of the days
-    // before that it gave the figure.
-    let mut repeats: Vec<(&[estimate::OnDay], &[HeldRun<'_>])> = Vec::new();
+    let current = |run: &[estimate::OnDay]| run.iter().any(|&(.., p)| obs[p].current());
+    // The latest earlier day that brought news.
+    let news = runs
+        .iter()
+        .filter(|&&(run, held)| !current(run) && held.is_none_or(|since| since == run[0].1))
+        .map(|(run, _)| run[0].1)
+        .max();
+    let Some(news) = news else { return };
+    // Per voice, its run of that day, where it still holds that day's figure: the repeats
+    // (current) and the standing figures (of silent voices).
+    let mut repeats: Vec<(&[estimate::OnDay], usize)> = Vec::new();
+    let mut standing: Vec<(&[estimate::OnDay], usize)> = Vec::new();
     for voice in runs.chunk_by(|a, b| a.0[0].0 == b.0[0].0) {
         let Some(&(last, held)) = voice.last() else { continue };
-        if last.iter().any(|&(.., p)| obs[p].current()) {
-            if let Some(since) = held {
-                let earlier = &voice[..voice.len() - 1];
-                let from = earlier.partition_point(|(run, _)| run[0].1 < since);
-                repeats.push((last, &earlier[from..]));
-                repeated_on.extend(earlier[from..].iter().map(|(run, _)| run[0].1));
-            }
-        } else {
-            silent.push(last);
+        let that_day = voice.iter().find(|(run, _)| run[0].1 == news).map(|(run, _)| run[0].2);
+        let holds = held.is_some_and(|since| since <= news);
+        match (current(last), that_day.filter(|_| holds)) {
+            (true, Some(p)) if last[0].1 > news => repeats.push((last, p)),
+            (true, _) => return, // news on the epoch's date, or a repeat of an older day
+            (false, Some(p)) => standing.push((last, p)),
+            (false, None) => {}
         }
     }
-    repeated_on.sort_unstable();
-    silent.retain(|run| repeated_on.binary_search(&run[0].1).is_ok());
-    if silent.is_empty() {
+    if standing.is_empty() {
         return;
     }
-    let mut stood_from: Vec<NaiveDate> = Vec::new();
-    for run in silent {
-        stood_from.push(run[0].1);
+    for &(run, _) in &standing {
         for &(.., p) in run {
             obs[p].voice_current |= CURRENT;
         }
     }
-    stood_from.sort_unstable();
-    if published.is_empty() {
-        return;
-    }
-    for (run, earlier) in repeats {
-        let stands = earlier.iter().rev().find(|(e, _)| stood_from.binary_search(&e[0].1).is_ok());
-        if let Some(&(e, _)) = stands {
-            for &(.., p) in run {
-                published[p] = published[e[0].2];
+    if !published.is_empty() {
+        for (run, p) in repeats.into_iter().chain(standing) {
+            for &(.., q) in run {
+                published[q] = published[p];
             }
         }
     }

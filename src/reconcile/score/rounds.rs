@@ -313,9 +313,11 @@ impl State {
     fn next_day(&self, ei: usize) -> Option<&Epoch> {
         let e = &self.epochs[ei];
         let later = &self.epochs[ei + 1..];
-        let group = later.iter().take_while(|n| n.group == e.group);
-        let day = group.clone().find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?.as_of;
-        group.filter(|n| n.as_of == day && n.kind == Some(Kind::Label)).last()
+        // A group's epochs are in date order: the day's epochs follow one another.
+        let mut group = later.iter().take_while(|n| n.group == e.group);
+        let day = group.find(|n| n.as_of > e.as_of && n.kind == Some(Kind::Label))?;
+        let rest = group.take_while(|n| n.as_of == day.as_of);
+        std::iter::once(day).chain(rest).filter(|n| n.kind == Some(Kind::Label)).last()
     }
 
     /// Whether the voices that give epoch `ei`'s values outside cluster `only` (its other way)
