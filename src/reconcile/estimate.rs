@@ -1324,10 +1324,12 @@ pub(crate) type OnDay = (usize, chrono::NaiveDate, usize);
 /// A voice's figures of one day, in a list of `(voice, day, position)` sorted by voice, then
 /// day: each run of them with the first day of the voice's run of days giving only that figure,
 /// up to this one (`None` where the day's figures are not one figure, `one` deciding; `same`
-/// tells whether two positions give the same figure). One rule for the estimates (a figure
-/// that repeats its voice's figure of its day before, [`repeats`], is no fall below what
-/// another voice gave beside that one) and the relations (two voices that held their figures
-/// disagree, no change between them).
+/// tells whether two positions give the same figure). One piece of bookkeeping for the
+/// estimates (a figure that repeats its voice's figure of its day before, [`repeats`], is no
+/// fall below what another voice gave beside that one; a repeat is no news,
+/// `score::stand_silent`) and the relations (two voices that held their figures disagree, no
+/// change between them); what is the same figure, and whether a fall breaks a run, each
+/// decides: the estimates by interval, before falls are known, the relations by judgement.
 pub(crate) fn held_runs(
     dated: &[OnDay],
     one: impl Fn(&[OnDay]) -> bool,
