@@ -2515,21 +2515,28 @@ impl Kept<'_> {
     /// no low above the 100s and makes them no falls (their low was "above 100", and they
     /// fell).
     fn reaches(&self, i: &Interval) -> bool {
-        let Some(common) = self.common.filter(|_| self.counts) else { return false };
-        let top = self.counted.or(common.high().map(|h| h.value));
         let low = i.low();
-        !i.is_point()
-            && low_order(&low, &common.low()).is_gt()
-            && top.is_some_and(|t| low.value < t || (low.value == t && !low.open))
+        self.counts_span().is_some_and(|(lowest, top)| {
+            !i.is_point()
+                && low_order(&low, &lowest).is_gt()
+                && (low.value < top || (low.value == top && !low.open))
+        })
     }
 
     /// Whether a figure allowing `i` is a count among the counts the estimate stands on (where
     /// no floor won): a point from their lowest to their highest.
     fn among_counts(&self, i: &Interval) -> bool {
-        let Some(common) = self.common.filter(|_| self.counts) else { return false };
-        let top = self.counted.or(common.high().map(|h| h.value));
         let x = i.low().value;
-        i.is_point() && x >= common.low().value && top.is_some_and(|t| x <= t)
+        self.counts_span()
+            .is_some_and(|(lowest, top)| i.is_point() && x >= lowest.value && x <= top)
+    }
+
+    /// The counts the estimate stands on, where it stands on counts (no floor won): their
+    /// lowest end, and their highest figure (not a floor they reach, [`counted_floor`]).
+    fn counts_span(&self) -> Option<(Endpoint, f64)> {
+        let common = self.common.filter(|_| self.counts)?;
+        let top = self.counted.or(common.high().map(|h| h.value))?;
+        Some((common.low(), top))
     }
 
     /// Whether a figure allowing `i` (a lower bound) excludes the low end of what the figures
@@ -2825,13 +2832,14 @@ pub(crate) fn total_key(x: f64) -> u64 {
 }
 
 /// Marks figures below what other voices reported earlier and the estimate keeps (for a
-/// count among the counts it stands on, not a bound `one_count` with them, [`Kept::reaches`]). A sweep in date order keeps each voice's highest kept figure so far in
+/// count among the counts it stands on, not a bound `one_count` with them,
+/// [`Kept::reaches`]). A sweep in date order keeps each voice's highest kept figure so far in
 /// an ordered set, so each figure is checked against the highest first and at most
-/// [`MAX_LISTED`] are listed: O(n log n + n · `MAX_LISTED`). A figure that repeats its voice's
-/// figure of its day before ([`repeats`]) is checked against the kept figures given since
-/// that day and the list of the one before: each kept figure is read by the repeats between
-/// its day and its voice's next (O(n log n) for a voice repeating daily, more where many
-/// voices repeat across the same days). Returns the lists the regressions index
+/// [`MAX_LISTED`] are listed: O(n log n + n · `MAX_LISTED`). A figure that repeats its
+/// voice's figure of its day before ([`repeats`]) is checked against the kept figures given
+/// between that day and its own, and the list of the one before: O(w log w) for w such
+/// figures (a voice repeating daily reads each day's figures once; many voices repeating
+/// across the same days read them once each). Returns the lists the regressions index
 /// ([`Outcome::below`]).
 fn mark_regressions(
     roles: &mut Roles,

@@ -511,10 +511,10 @@ pub(crate) fn of_group(
     for r in g.relations.held().filter(|r| r.kind == RelationKind::Conflicts && !r.complement) {
         // A disagreement that persisted from one day to the next is the split of a day: the
         // latest's finding holds it (an earlier day's split, its voices heard again later, is
-        // history, as it was when these read as changes). A day the estimates leave undecided
-        // is held by the latest's finding where it is the latest day (its figures are the
-        // latest split), else it is a finding of its own. So is a split of an earlier day that persisted into the latest: each side
-        // is a figure of it, or the other side persisted against one (its voice's repeat).
+        // history, as it was when these read as changes). So is a split of an earlier day that
+        // persisted into the latest: each side is a figure of it, or the other side persisted
+        // against one (its voice's repeat). A day the estimates leave undecided is held by the
+        // latest's finding where its figures are the latest split; else it is a finding.
         let same_day = r.figures().is_some_and(|(a, b)| a.when.date == b.when.date);
         let into =
             |x: &ClaimId, other: &ClaimId| holds(&in_clusters, x) || holds(&persisted, other);

@@ -311,7 +311,9 @@ pub(crate) fn relate(
                 _ if revised() => (RelationKind::Supersedes, How::RevisedAway),
                 // A later count the estimate stands on, one count with counts that reach what
                 // an earlier bound allows (`estimate::Kept::reaches`): the estimates hold it no
-                // fall, and the bound no floor above it.
+                // fall, and the bound, conflicting with it, not wrong (which it is only where
+                // its low end lies within the counts: above them it is set aside, below them
+                // it conflicts with none).
                 _ if !b.read.fell
                     && b.read.counts.is_some_and(|c| c.current && c.supports)
                     && a.read.counts.is_some_and(|c| !c.wrong)
@@ -342,10 +344,10 @@ pub(crate) fn relate(
 /// earlier) and `items[b]`'s, disagreeing, saw no rise or fall, or change of state, between
 /// them: they disagree ("100, 200 yesterday; 100, 200 today" is a split, not 100 rising to 200
 /// and 200 falling to 100). Each voice gave only its figure on every day it reported from the
-/// earlier day (or before) to the later (or to its last day before it), none a fall. Not where either voice's figure moved
-/// (each reads its own rise), where the two are one count, where the estimates hold one a fall
-/// (the ranks and findings say so), or where they read the earlier day as a state changed
-/// within it. O(log n).
+/// earlier day (or before) to the later (or to its last day before it), none a fall. Not
+/// where either voice's figure moved (each reads its own rise), where the two are one count,
+/// where the estimates hold one a fall (the ranks and findings say so), or where they read
+/// the earlier day as a state changed within it. O(log n).
 fn persists(items: &[Item<'_>], (ia, ib): (usize, usize), days: &Days, policy: &Policy) -> bool {
     let (a, b) = (&items[ia], &items[ib]);
     let (Some(first), Some(last)) = (a.as_of, b.as_of) else { return false };
