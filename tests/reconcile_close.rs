@@ -686,6 +686,54 @@ fn an_earlier_bound_the_counts_reach_is_one_count_with_them() {
     assert!(r.rank(&id("e")).unwrap().reason.to_string().starts_with("a regression"));
 }
 
+/// The counts of an earlier day that reach an earlier bound are one count with it too, once a
+/// later day's figure is the estimate: "more than 100" on the 8th, 100 and 103 on the 9th read
+/// no fall, but C's 150 on the 10th made B's 100 a fall below the bound (deprecated, a
+/// "running total fell" finding), as if a later figure could tell that the 9th's counts fell.
+#[test]
+fn an_earlier_day_s_counts_that_reach_a_bound_stay_one_count_after_it() {
+    let with = |later: Option<&str>| {
+        let mut claims = vec![
+            deaths("bound", "more than 100", "A", 8),
+            deaths("b", "100", "B", 9),
+            deaths("c", "103", "C", 9),
+        ];
+        claims.extend(later.map(|x| deaths("d", x, "D", 10)));
+        Reconciler::new().reconcile(claims)
+    };
+    for later in [None, Some("150")] {
+        let r = with(later);
+        // (D's 150 rests on one voice, a finding of its own.)
+        let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+        assert!(kinds.iter().all(|&k| k == FindingKind::SingleVoice), "{later:?}: {kinds:?}");
+        assert!(!rank(&r, "b").eq(&Rank::Deprecated), "{later:?}: {}", figure(&r));
+        let rel = r.relation(&id("bound"), &id("b")).unwrap();
+        assert_eq!(rel.kind, RelationKind::Compatible, "{later:?}: {}", rel.reason);
+        assert!(rel.reason.to_string().ends_with("no fall"), "{}", rel.reason);
+    }
+    // So with a range the day's counts reach: 95 is one count with 103, which it allows.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("range", "between 100 and 110", "A", 8),
+        deaths("b", "95", "B", 9),
+        deaths("c", "103", "C", 9),
+        deaths("d", "150", "D", 10),
+    ]);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::SingleVoice], "{:#?}", r.findings);
+    assert_eq!(r.relation(&id("range"), &id("b")).unwrap().kind, RelationKind::Compatible);
+    // A count alone on its day, or with no count of its day that the bound allows, still falls.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("bound", "more than 100", "A", 8),
+        deaths("b", "100", "B", 9),
+        deaths("c", "99", "C", 9),
+        deaths("d", "150", "D", 10),
+    ]);
+    assert_eq!(rank(&r, "b"), Rank::Deprecated, "{}", figure(&r));
+    assert_eq!(r.relation(&id("bound"), &id("b")).unwrap().kind, RelationKind::Regression);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert!(kinds.contains(&FindingKind::Regression), "{:#?}", r.findings);
+}
+
 /// A day's split that persists, one voice silent the next day, reads as that day did: a voice
 /// that repeats its figure is no news, and the silent voice's figure stands beside it. A's
 /// 100 and B's 200 on the 9th, then A's 100 alone on the 10th, read as A's later word over

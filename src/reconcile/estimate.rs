@@ -2702,6 +2702,8 @@ struct RolesScratch {
     /// of its voice's day before ([`repeats`]).
     dated: Vec<OnDay>,
     repeated: Vec<u32>,
+    /// [`mark_regressions`]' dated counts by day and figure ([`DayCounts`]).
+    day_counts: DayCounts,
     /// The lists of the regressions, as they are found.
     lists: Below,
 }
@@ -2848,8 +2850,17 @@ fn mark_regressions(
     close: Close,
     one_count: impl Fn(usize, usize) -> bool,
 ) -> Below {
-    let RolesScratch { kept, candidates, best, below, dated: by_voice, repeated, lists, .. } =
-        found;
+    let RolesScratch {
+        kept,
+        candidates,
+        best,
+        below,
+        dated: by_voice,
+        repeated,
+        day_counts,
+        lists,
+        ..
+    } = found;
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
     kept.clear();
     kept.extend(
@@ -2878,6 +2889,10 @@ fn mark_regressions(
         return Below::default();
     }
     repeats(inputs, by_voice, repeated);
+    // Only a bound or a range can be one count with the counts of a later day.
+    let bounds = kept.iter().any(|&g| dated(g).is_some_and(|(_, i)| !i.is_point()));
+    let counts = inputs.iter().filter(|_| bounds);
+    day_counts.fill(counts.filter_map(|input| input.as_of.zip(point_of(input.view))));
     lists.ends.clear();
     lists.positions.clear();
     // Per voice its highest kept figure so far; the set orders them highest first. A map
@@ -2910,8 +2925,12 @@ fn mark_regressions(
         // they gave that day beside it. A voice's 100 beside another's 200 of one day, each
         // repeated later, disagrees with it (a rival), however many voices join the 200.
         below.clear();
-        // A count among the counts the estimate stands on is one count with a bound they reach.
-        let reached = |g: usize| one_count(g, m);
+        // A count among the counts the estimate stands on is one count with a bound they reach,
+        // and so is a count of any day with a bound that day's counts reach.
+        let reached = |g: usize| {
+            one_count(g, m)
+                || dated(g).is_some_and(|(_, gi)| day_counts.reach(day, &i, &gi.low(), close))
+        };
         let before = repeated[m] as usize;
         if let Some(p) = inputs.get(before) {
             let since = kept[..next].partition_point(|&g| inputs[g].as_of <= p.as_of);
@@ -2947,6 +2966,46 @@ fn mark_regressions(
     }
     // The outcome keeps the lists while its winner stays: copied at their length.
     lists.clone()
+}
+
+/// The dated counts (figures given to the digit) of an epoch's figures, by day and figure:
+/// where the counts of one day reach what an earlier bound or range allows, each of them is
+/// one count with it, as the counts an estimate stands on are ([`Kept::reaches`]): "more
+/// than 100" one day, then 100 and 103 the next, is no fall on the next day's 100, whether or
+/// not a later day's figures are the estimate.
+/// One rule for the estimates and the relations (`relate::Days`).
+#[derive(Debug, Default)]
+pub(crate) struct DayCounts {
+    /// Each dated count's day and figure, sorted.
+    counts: Vec<(chrono::NaiveDate, u64, f64)>,
+}
+
+impl DayCounts {
+    /// Made afresh from `counts` (each count's day and figure). O(n log n).
+    pub(crate) fn fill(&mut self, counts: impl Iterator<Item = (chrono::NaiveDate, f64)>) {
+        self.counts.clear();
+        self.counts.extend(counts.map(|(day, x)| (day, total_key(x), x)));
+        self.counts.sort_unstable_by_key(|&(day, key, _)| (day, key));
+    }
+
+    /// Whether a count allowing `i`, given on `day`, is one count with the counts of that day
+    /// that reach an earlier figure whose low end is `low`: the highest count of the day within
+    /// `close` of it is one `low` allows. O(log n).
+    pub(crate) fn reach(
+        &self,
+        day: chrono::NaiveDate,
+        i: &Interval,
+        low: &Endpoint,
+        close: Close,
+    ) -> bool {
+        let Some(x) = i.is_point().then(|| i.low().value) else { return false };
+        let from = self.counts.partition_point(|&(d, key, _)| (d, key) < (day, total_key(x)));
+        let rest = &self.counts[from..];
+        let near = rest.partition_point(|&(d, _, y)| d == day && close.holds(x, y));
+        near.checked_sub(1)
+            .and_then(|k| rest.get(k))
+            .is_some_and(|&(_, _, top)| top > low.value || (top == low.value && !low.open))
+    }
 }
 
 /// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the

@@ -9,7 +9,7 @@ use crate::value::{Basis, Policy, Value, Verdict};
 
 use super::RelationKind;
 use super::Values;
-use super::estimate::{OnDay, entirely_below, held_runs, revises};
+use super::estimate::{DayCounts, OnDay, entirely_below, held_runs, revises};
 use super::partof::Derived;
 use super::reason::{Dated, How, When};
 use super::relations::Relations;
@@ -127,10 +127,13 @@ pub(crate) struct AsCount {
 /// costs O(log n): per day a voice reported, whether it gave one figure that day and since
 /// when it gave only that figure (so a pair can tell that two voices held their figures from
 /// one day to the other), and its figure of a later day that reaches lowest (so a pair can
-/// tell that a voice revised a figure down). Made only for natures that read time (empty
-/// otherwise).
+/// tell that a voice revised a figure down); and the counts of each day, read as the estimates
+/// read them (`estimate::DayCounts`). Made only for natures that read time (empty otherwise).
 #[derive(Debug, Default)]
-pub(crate) struct Days(Vec<VoiceDay>);
+pub(crate) struct Days {
+    days: Vec<VoiceDay>,
+    counts: DayCounts,
+}
 
 /// One voice's figures of one day ([`Days`]).
 #[derive(Debug, Clone, Copy)]
@@ -193,19 +196,39 @@ impl Days {
             }
             at = start;
         }
-        Days(days)
+        // The counts of epochs that read close counts as one, as the estimates read them.
+        let mut counts = DayCounts::default();
+        let count = |item: &Item<'_>| {
+            let i = item.value.interval(policy).filter(crate::value::Interval::is_point)?;
+            item.as_of.filter(|_| item.read.counts.is_some()).map(|day| (day, i.low().value))
+        };
+        counts.fill(items.iter().filter_map(count));
+        Days { days, counts }
+    }
+
+    /// Whether `b`, a count the estimates read so, is one count with the counts of its day
+    /// that reach what `a`, earlier, allows (`estimate::DayCounts::reach`). O(log n).
+    fn reach(&self, a: &Item<'_>, b: &Item<'_>, policy: &Policy) -> bool {
+        let Value::Amount(amount) = b.value else { return false };
+        let close = policy.close_rule().of(amount.unit.dimension());
+        let (Some(day), Some(early), Some(late)) =
+            (b.as_of, a.value.interval(policy), b.value.interval(policy))
+        else {
+            return false;
+        };
+        b.read.counts.is_some() && self.counts.reach(day, &late, &early.low(), close)
     }
 
     /// What `voice` gave on `day`, if it reported that day.
     fn on(&self, voice: usize, day: NaiveDate) -> Option<&VoiceDay> {
-        let k = self.0.partition_point(|d| (d.voice, d.day) < (voice, day));
-        self.0.get(k).filter(|d| (d.voice, d.day) == (voice, day))
+        let k = self.days.partition_point(|d| (d.voice, d.day) < (voice, day));
+        self.days.get(k).filter(|d| (d.voice, d.day) == (voice, day))
     }
 
     /// The voice's latest day at or before `day`. O(log n).
     fn by(&self, voice: usize, day: NaiveDate) -> Option<&VoiceDay> {
-        let k = self.0.partition_point(|d| (d.voice, d.day) <= (voice, day));
-        k.checked_sub(1).and_then(|k| self.0.get(k)).filter(|d| d.voice == voice)
+        let k = self.days.partition_point(|d| (d.voice, d.day) <= (voice, day));
+        k.checked_sub(1).and_then(|k| self.days.get(k)).filter(|d| d.voice == voice)
     }
 }
 
@@ -310,15 +333,17 @@ pub(crate) fn relate(
                 }
                 _ if revised() => (RelationKind::Supersedes, How::RevisedAway),
                 // A later count the estimate stands on, one count with counts that reach what
-                // an earlier bound allows (`estimate::Kept::reaches`): the estimates hold it no
-                // fall, and the bound, conflicting with it, not wrong (which it is only where
-                // its low end lies within the counts: above them it is set aside, below them
-                // it conflicts with none).
+                // an earlier bound allows (`estimate::Kept::reaches`), or one count with the
+                // counts of its day that reach it (`estimate::DayCounts`): the estimates hold
+                // it no fall, and the bound, conflicting with it, not wrong (which it is only
+                // where its low end lies within the counts: above them it is set aside, below
+                // them it conflicts with none).
                 _ if !b.read.fell
-                    && b.read.counts.is_some_and(|c| c.current && c.supports)
                     && a.read.counts.is_some_and(|c| !c.wrong)
                     && a.read.epoch == b.read.epoch
-                    && a.value.interval(policy).is_some_and(|i| !i.is_point()) =>
+                    && a.value.interval(policy).is_some_and(|i| !i.is_point())
+                    && (b.read.counts.is_some_and(|c| c.current && c.supports)
+                        || days.reach(a, b, policy)) =>
                 {
                     (RelationKind::Compatible, How::OneCount)
                 }
