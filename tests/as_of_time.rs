@@ -166,6 +166,52 @@ fn an_earlier_figure_of_the_latest_day_is_a_floor_not_a_rival() {
     assert_eq!(r.relation(&id("morning"), &id("evening")).unwrap().kind, RelationKind::Supersedes);
 }
 
+/// A voice that lowers its figure later the same day revises it, as on a later day: its
+/// morning 225 beside its evening 200 was ranked deprecated, with a "running total fell"
+/// finding that it fell below what "other voices" reported, and its voice scored 0.50.
+#[test]
+fn a_voice_that_lowers_its_figure_later_the_same_day_revises_it() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("morning", "225", "A", "morning"),
+        deaths("evening", "200", "A", "evening"),
+    ]);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+    let rank = r.rank(&id("morning")).unwrap();
+    assert_eq!(rank.rank, Rank::Normal, "{}", rank.reason);
+    assert!(
+        rank.reason.to_string().starts_with("revised down by its own voice"),
+        "{}",
+        rank.reason
+    );
+    let a = r.source(&SourceId::new("A").unwrap()).unwrap();
+    assert_eq!(a.agreement.map(Score::get), Some(1.0));
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 200 / best 200 / high 200");
+}
+
+/// Another voice's later figure of the same day below what two voices gave that morning falls,
+/// as on a later day: the ranks and relations said so, and the estimate stood on the morning's
+/// floor, but there was no finding and the verdict read "consistent".
+#[test]
+fn a_fall_later_the_same_day_is_a_finding() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "150", "A", "morning"),
+        deaths("c", "150", "C", "morning"),
+        deaths("b", "100", "B", "evening"),
+    ]);
+    assert_eq!(r.rank(&id("b")).unwrap().rank, Rank::Deprecated);
+    let fell: Vec<_> = r.findings.iter().filter(|f| f.kind == FindingKind::Regression).collect();
+    assert_eq!(fell.len(), 1, "{:#?}", r.findings);
+    assert!(fell[0].claims.contains(&id("b")), "{:#?}", fell[0]);
+    // Of one time of day, the two are figures of one moment: no fall.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "150", "A", "morning"),
+        deaths("c", "150", "C", "morning"),
+        deaths("b", "100", "B", "morning"),
+    ]);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+}
+
 const DOC: &str =
     r#"{"document": "a", "file": "a.txt", "outlet": "Daily", "published": "2022-01-06"}"#;
 

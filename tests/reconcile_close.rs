@@ -812,6 +812,18 @@ fn a_silent_voice_s_figure_stands_beside_a_repeat() {
     for c in ["b", "c", "d"] {
         assert_eq!(rank(&r, c), Rank::Preferred, "{c}: {}", figure(&r));
     }
+    // Two silent voices' 200 beside A's repeated 100 stand current: A's repeat disagrees with
+    // them, no fall below them (the standing figures are no later in their day than A's 100 of
+    // the 9th, whatever their time of day).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a9", "100", "A", 9),
+        deaths("b9", "200", "B", 9),
+        deaths("c9", "200", "C", 9),
+        deaths("a", "100", "A", 10),
+    ]);
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::Conflict], "{:#?}", r.findings);
+    assert!(!r.rank(&id("a")).unwrap().reason.to_string().starts_with("a regression"));
 }
 
 /// A repeat is read with the voices as they are: a table whose sources A and A2 are declared

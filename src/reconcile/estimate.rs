@@ -1277,6 +1277,7 @@ fn interval_of(input: &Input<'_>) -> Option<Interval> {
 /// that lowers its own running total revises it (UCDP and ACLED revise totals down as better
 /// information arrives): the earlier figure is no floor.
 fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut Vec<usize>) {
+    let latest = latest_day(inputs);
     revised.clear();
     revised.resize(inputs.len(), None);
     // By voice, latest first: one sorted list, no map.
@@ -1290,10 +1291,17 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
         // Walking from the latest figure back: the lowest-reaching figure strictly later.
         let mut lowest_later: Option<(Interval, usize)> = None;
         for same_day in members.chunk_by(|&a, &b| inputs[a].as_of == inputs[b].as_of) {
+            // On the latest date, a figure of an earlier time of day is revised by the voice's
+            // current figure below it, as by a later day's.
+            let current = same_day.iter().filter(|&&m| given(&inputs[m], latest).1);
+            let lowest_current = current
+                .filter_map(|&m| interval_of(&inputs[m]).map(|i| (i, m)))
+                .min_by(|a, b| high_of(&a.0).total_cmp(&high_of(&b.0)).then(a.1.cmp(&b.1)));
             let mut lowest_today: Option<(Interval, usize)> = None;
             for &m in same_day {
                 let Some(i) = interval_of(&inputs[m]) else { continue };
-                if let Some((low, by)) = lowest_later
+                let later_today = lowest_current.filter(|_| !given(&inputs[m], latest).1);
+                if let Some((low, by)) = lowest_later.or(later_today)
                     && revises(&low, &i)
                 {
                     revised[m] = Some(by);
@@ -1310,6 +1318,23 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
             };
         }
     }
+}
+
+/// The latest date of `inputs`' figures: the epoch's, where the figures of an earlier time of
+/// day are not current.
+fn latest_day(inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
+    inputs.iter().filter_map(|input| input.as_of).max()
+}
+
+/// When `input`'s figure was given, as the revisions and regressions order figures: its day,
+/// then on the `latest` date ([`latest_day`]), whether it is current, as a figure of an earlier
+/// time of day is not (it comes first). (A silent voice's figure of an earlier day can stand
+/// current, `score::stand_silent`: that says nothing of its time of day.)
+fn given(
+    input: &Input<'_>,
+    latest: Option<chrono::NaiveDate>,
+) -> (Option<chrono::NaiveDate>, bool) {
+    (input.as_of, input.current && input.as_of == latest)
 }
 
 /// Whether a voice's later figure allowing `later` revises down its figure allowing `earlier`:
@@ -2882,10 +2907,12 @@ fn mark_regressions(
             })
             .filter(|&m| dated(m).is_some()),
     );
-    kept.sort_by_key(|&m| (inputs[m].as_of, m));
-    candidates.sort_by_key(|&m| (inputs[m].as_of, m));
-    // A regression needs a kept figure of an earlier day.
-    if candidates.last().is_none_or(|&c| inputs[kept[0]].as_of >= inputs[c].as_of) {
+    let latest = latest_day(inputs);
+    let when = |m: usize| given(&inputs[m], latest);
+    kept.sort_by_key(|&m| (when(m), m));
+    candidates.sort_by_key(|&m| (when(m), m));
+    // A regression needs a kept figure given earlier.
+    if candidates.last().is_none_or(|&c| when(kept[0]) >= when(c)) {
         return Below::default();
     }
     repeats(inputs, by_voice, repeated);
@@ -2903,21 +2930,15 @@ fn mark_regressions(
     } else {
         best.clear();
     }
-    let mut highest: BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)> = BTreeSet::new();
+    let mut highest = Highest::new();
     let mut next = 0;
     for &m in candidates.iter() {
         let Some((day, i)) = dated(m) else { continue };
-        while next < kept.len() && inputs[kept[next]].as_of.is_some_and(|d| d < day) {
+        while next < kept.len() && when(kept[next]) < when(m) {
             let g = kept[next];
             next += 1;
-            let Some((_, gi)) = dated(g) else { continue };
-            let key = low_key(gi.low());
-            let voice = inputs[g].voice;
-            if best.get(&voice).is_none_or(|&(k, _)| key > k) {
-                if let Some((k, old)) = best.insert(voice, (key, g)) {
-                    highest.remove(&(std::cmp::Reverse(k), voice, old));
-                }
-                highest.insert((std::cmp::Reverse(key), voice, g));
+            if let Some((_, gi)) = dated(g) {
+                keep_highest((best, &mut highest), inputs[g].voice, low_key(gi.low()), g);
             }
         }
         // A figure that repeats its voice's figure of its day before (`before`) falls below
@@ -2937,7 +2958,7 @@ fn mark_regressions(
             let falls = |g: usize| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close));
             let others = kept[since..next].iter().copied();
             below.extend(
-                others.filter(|&g| inputs[g].voice != inputs[m].voice && !reached(g) && falls(g)),
+                others.filter(|&g| inputs[g].voice != inputs[m].voice && falls(g) && !reached(g)),
             );
             if let Some(Role::Regression { below: at }) = roles.get(before) {
                 below.extend(lists.list(at).iter().map(|&h| h as usize));
@@ -3007,6 +3028,25 @@ impl DayCounts {
             .is_some_and(|&(_, _, top)| top > low.value || (top == low.value && !low.open))
     }
 }
+
+/// Per voice its highest kept figure so far (`best`), and the same ordered highest first
+/// (`highest`): figure `g` of `voice`, its low end `key`, replaces the voice's if higher.
+fn keep_highest(
+    (best, highest): (&mut HashMap<usize, (LowKey, usize), FixedState>, &mut Highest),
+    voice: usize,
+    key: LowKey,
+    g: usize,
+) {
+    if best.get(&voice).is_none_or(|&(k, _)| key > k) {
+        if let Some((k, old)) = best.insert(voice, (key, g)) {
+            highest.remove(&(std::cmp::Reverse(k), voice, old));
+        }
+        highest.insert((std::cmp::Reverse(key), voice, g));
+    }
+}
+
+/// Kept figures ordered highest first: each one's low end, voice and position.
+type Highest = BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)>;
 
 /// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
 /// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
