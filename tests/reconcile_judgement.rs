@@ -1627,3 +1627,43 @@ fn a_fall_the_estimate_follows_is_a_finding() {
         revised.findings
     );
 }
+
+/// A figure that allows both sides of a tie is a vote for neither. "Hundreds" beside 150 and
+/// 300, one voice each, made 150 the estimate (two voices to one) and 300 deprecated
+/// (reliability 0.36 against 1.00), while the relations said 300 lies within "hundreds"; so with "about 200"
+/// beside 180 and 220, and with two voices on each side. The reports leave it a tie, as they
+/// do without the wide figure. A wide figure that allows only one side still votes for it.
+#[test]
+fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
+    let cases: [&[(&str, &str)]; 3] = [
+        &[("hundreds", "A"), ("150", "B"), ("300", "C")],
+        &[("hundreds", "A"), ("150", "B"), ("150", "D"), ("300", "C"), ("300", "E")],
+        &[("about 200", "A"), ("180", "B"), ("220", "C")],
+    ];
+    for case in cases {
+        let claims = case
+            .iter()
+            .enumerate()
+            .map(|(i, &(phrase, outlet))| deaths(&format!("c{i}"), phrase, outlet, 6));
+        let r = Reconciler::new().reconcile(claims);
+        let e = estimate(&r);
+        assert!(e.reason.to_string().contains("tie on every count"), "{case:?}: {}", e.reason);
+        // The sides' voices are scored alike, as in a tie of the two alone.
+        let side = reliability(&r, case[1].1);
+        for (i, &(_, outlet)) in case.iter().enumerate() {
+            assert_eq!(rank(&r, &format!("c{i}")), Rank::Normal, "{case:?}: {}", e.figure);
+            if i > 0 {
+                assert_eq!(reliability(&r, outlet), side, "{case:?}: {outlet}");
+            }
+        }
+        let (low, high) = (case[1].0, case[case.len() - 1].0);
+        assert_eq!(e.figure.to_string(), format!("low {low} / best {low} / high {high}"));
+    }
+    let r = Reconciler::new().reconcile(vec![
+        deaths("wide", "hundreds", "A", 6),
+        deaths("b", "150", "B", 6),
+        deaths("c", "1,500", "C", 6),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 150 / best 150 / high 150");
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+}

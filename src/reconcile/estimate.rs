@@ -975,7 +975,7 @@ fn least_loss_cluster<'v>(
     let Some(x) = optimum(clusters, epoch, view, weight, scratch) else {
         return (heaviest, Vec::new());
     };
-    let Scratch { claims, losses, .. } = scratch;
+    let Scratch { claims, losses, tied: tied_list, .. } = scratch;
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
     let mut at_x = None;
@@ -1004,21 +1004,97 @@ fn least_loss_cluster<'v>(
     let tied = |&i: &usize| {
         losses.get(i).copied().flatten().is_some_and(|loss| !crh::outweighs(loss, least))
     };
-    let chosen = if tied(&heaviest) {
+    tied_list.clear();
+    tied_list.extend((0..losses.len()).filter(tied));
+    among_tied(tied_list, heaviest, supports, (clusters, epoch, view, weight))
+}
+
+/// Of the clusters `tied` on the loss (ascending), the one the estimate follows, and those
+/// that tie with it on every count too, ascending: `heaviest` (the best-supported of every
+/// cluster) where it is among them, else the best-supported of them. Where a figure allows
+/// every other cluster of `tied`, its voice is no support for its own over them: the clusters
+/// are then weighed on what they hold alone ([`own_support`]). One rule for
+/// [`least_loss_cluster`] and the choice scoring every cluster makes (its test).
+fn among_tied<'v>(
+    tied: &[usize],
+    heaviest: usize,
+    supports: &[Support],
+    (clusters, epoch, view, weight): (
+        &Clusters,
+        &NumericRef<'_>,
+        &dyn Fn(usize) -> View<'v>,
+        &[f64],
+    ),
+) -> (usize, Vec<u32>) {
+    if tied.len() > 1 {
+        let own: Vec<Support> = tied
+            .iter()
+            .map(|&c| own_support(c, tied, clusters, epoch, view, (supports[c], weight)))
+            .collect();
+        if tied.iter().zip(&own).any(|(&c, s)| s.voices != supports[c].voices) {
+            let (k, top) = best_of(own.iter().copied()).unwrap_or((0, own[0]));
+            let even = tied
+                .iter()
+                .zip(&own)
+                .filter(|&(&c, s)| c != tied[k] && !top.beats(s) && !s.beats(&top));
+            return (tied[k], even.map(|(&c, _)| index(c)).collect());
+        }
+    }
+    let chosen = if tied.contains(&heaviest) {
         heaviest
     } else {
-        let tied = (0..losses.len()).filter(tied);
-        best_of(tied.clone().map(|i| supports[i]))
-            .and_then(|(k, _)| tied.clone().nth(k))
-            .unwrap_or(heaviest)
+        best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
     };
-    let even = |i: &usize| {
-        *i != chosen
-            && tied(i)
-            && !supports[chosen].beats(&supports[*i])
-            && !supports[*i].beats(&supports[chosen])
+    let even = |&i: &usize| {
+        i != chosen
+            && !supports[chosen].beats(&supports[i])
+            && !supports[i].beats(&supports[chosen])
     };
-    (chosen, (0..losses.len()).filter(even).map(index).collect())
+    (chosen, tied.iter().copied().filter(even).map(index).collect())
+}
+
+/// The support of cluster `c` (`support`) without the voices whose every figure in it allows
+/// what each other cluster of `tied` holds (overlaps its common interval): "hundreds" beside
+/// 150 and 300, one voice each, is a vote for neither, where it made 150 the estimate over
+/// 300 (two voices to one) and 300 deprecated. (The latest report among the cluster's figures
+/// is still read with them.)
+fn own_support<'v>(
+    c: usize,
+    tied: &[usize],
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    view: &dyn Fn(usize) -> View<'v>,
+    (support, weight): (Support, &[f64]),
+) -> Support {
+    let (Some(members), Some(split)) = (clusters.get(c), epoch.splits.get(c)) else {
+        return support;
+    };
+    let others = || tied.iter().filter(|&&t| t != c).map(|&t| epoch.commons[t]);
+    let allows_all = |m: u32| {
+        let View::Numeric { interval, .. } = view(m as usize) else { return false };
+        !interval.is_point()
+            && others().all(|o| o.is_some_and(|o| interval.overlaps(&o.interval())))
+    };
+    // Per figure of the cluster, its voice, whether it allows the others, and whether it is
+    // the first of its value (a distinct figure).
+    let mut voices: Vec<(u32, bool, bool)> = members
+        .iter()
+        .zip(split.members)
+        .map(|(&m, &(v, values))| (v, allows_all(m), values > 0))
+        .collect();
+    voices.sort_unstable();
+    let mut own = support;
+    // (A voice with a floor beneath the cluster counts once, through it: it stays.)
+    let floored = |v: u32| epoch.twice.binary_search(&(c, v as usize)).is_ok();
+    for voice in voices.chunk_by(|a, b| a.0 == b.0) {
+        if voice.iter().all(|&(_, neither, _)| neither) && !floored(voice[0].0) {
+            own.weight -= weight[voice[0].0 as usize];
+            own.voices = own.voices.saturating_sub(1);
+            let distinct = voice.iter().filter(|&&(.., first)| first).count();
+            own.distinct = own.distinct.saturating_sub(distinct);
+        }
+    }
+    own
 }
 
 /// The CRH optimum over an epoch's current figures and floating floors
@@ -1091,6 +1167,8 @@ pub(crate) struct Scratch {
     claims: Vec<crh::Allowed>,
     ends: Vec<(f64, f64)>,
     losses: Vec<Option<f64>>,
+    /// The clusters that tie on the loss ([`least_loss_cluster`]).
+    tied: Vec<usize>,
     /// What finding the roles fills.
     roles: RolesScratch,
     /// Per floating floor, the weight and number of the floors' voices up to it.
@@ -3604,10 +3682,8 @@ mod tests {
         let least = losses.iter().copied().fold(f64::INFINITY, f64::min);
         let tied: Vec<usize> =
             (0..losses.len()).filter(|&i| !crh::outweighs(losses[i], least)).collect();
-        if tied.contains(&heaviest) {
-            return heaviest;
-        }
-        best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
+        let view = |m: usize| inputs[m].view;
+        among_tied(&tied, heaviest, supports, (clusters, epoch, &view, weight)).0
     }
 
     /// Weights that tie, and weights whose sums round differently in another order.
