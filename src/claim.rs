@@ -173,7 +173,9 @@ impl Claim {
             }
             None => parser.clone(),
         };
-        let parsed = parser.parse(phrase).map_err(|e| e.in_claim(&id.as_str(), "value"))?;
+        let parsed = parser
+            .parse_for(subject.measure(), phrase)
+            .map_err(|e| e.in_claim(&id.as_str(), "value"))?;
         Ok(Claim {
             id,
             subject: Arc::new(subject),

@@ -733,7 +733,7 @@ impl Corpus {
             (None, _) => parser,
         };
         let parsed = match c.kind.as_deref() {
-            None => parser.parse(&c.phrase),
+            None => parser.parse_for(subject.measure(), &c.phrase),
             Some("category") => parser.parse_category(&c.phrase),
             Some("set") => parser.parse_set(&c.phrase),
             // A denial ("denied sending troops", "the request was denied") or an ending
@@ -753,7 +753,8 @@ impl Corpus {
         }
         .map_err(at.wrap("phrase"))?;
         if let Some(expected) = c.value {
-            let want: Value = parser.parse(&expected).map_err(at.wrap("value"))?.value;
+            let want = parser.parse_for(subject.measure(), &expected);
+            let want: Value = want.map_err(at.wrap("value"))?.value;
             if want != parsed.value {
                 return Err(at.err(
                     "value",

@@ -271,3 +271,20 @@ fn a_quantity_nobody_disclosed_is_summed_up_as_without_a_figure_on_both_paths() 
     assert_eq!(kept, summary);
     assert_eq!(handed, summary);
 }
+
+/// A bare year given for a date is that year: "2022" beside "January 4, 2022" for when the
+/// protests began read as the number 2,022, which became the estimate ("low 2,022 / best
+/// 2,022 / high 2,022") with the real date deprecated. A count of "2022" stays a number.
+#[test]
+fn a_bare_year_given_for_a_date_is_that_year() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::EventDate, "January 4, 2022", "A", 5),
+        claim("b", Measure::EventDate, "2022", "B", 9),
+    ]);
+    assert!(matches!(r.claims[1].value(), Value::Date(_)), "{}", r.claims[1].value());
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "2022-01-04");
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Incomparable), "{:#?}", r.findings);
+    let count = claim("c", Measure::Deaths, "2022", "C", 9);
+    assert!(matches!(count.value(), Value::Amount(_)));
+}

@@ -144,6 +144,32 @@ impl Parser {
         &self.policy
     }
 
+    /// Reads a phrase as a figure of `measure`: as [`Parser::parse`], but where the measure is
+    /// a date ([`Measure::EventDate`](crate::Measure::EventDate),
+    /// [`Measure::EndDate`](crate::Measure::EndDate)), a bare year of four digits reads as
+    /// that year, not the number: a date of "2022" is a year, where a count of "2022" is a
+    /// number. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases so.
+    ///
+    /// ```
+    /// use claimrecon::{Measure, Parser, Value};
+    /// let p = Parser::default();
+    /// assert!(matches!(p.parse_for(&Measure::EventDate, "2022")?.value, Value::Date(_)));
+    /// assert!(matches!(p.parse_for(&Measure::Deaths, "2022")?.value, Value::Amount(_)));
+    /// # Ok::<(), claimrecon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Parser::parse`].
+    pub fn parse_for(&self, measure: &crate::Measure, phrase: &str) -> Result<Parsed, Error> {
+        let year = phrase.trim();
+        let dated = matches!(measure, crate::Measure::EventDate | crate::Measure::EndDate);
+        if dated && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+            let read = self.parse(&format!("in {year}"))?;
+            return Ok(Parsed { value: read.value, ..self.parse(phrase)? });
+        }
+        self.parse(phrase)
+    }
+
     /// Reads a phrase: an amount, change, date, time, time window, yes/no, undisclosed, a
     /// quoted category (`"LPG"`) or a braced set (`{Armenia, Belarus}`).
     ///
