@@ -1667,33 +1667,3 @@ fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
     assert_eq!(estimate(&r).figure.to_string(), "low 150 / best 150 / high 150");
     assert_eq!(rank(&r, "c"), Rank::Deprecated);
 }
-
-/// A figure another voice gave alike and then revised down is revised for both. A ministry's
-/// 225, reported by an outlet the same day, revised to 200 two days later, left the outlet's
-/// 225 a floor above the revision: deprecated, a "running total fell" finding, the outlet
-/// scored 0.00 while the ministry scored 1.00 for the same figure. A figure repeated after the
-/// revision is its voice's own word against it, as before.
-#[test]
-fn a_figure_revised_by_the_voice_that_gave_it_is_revised_for_its_echoes_too() {
-    let r = Reconciler::new().reconcile(vec![
-        deaths("ministry", "225", "A", 10),
-        deaths("outlet", "225", "B", 10),
-        deaths("revised", "200", "A", 12),
-    ]);
-    assert_eq!(rank(&r, "outlet"), Rank::Normal);
-    let why = r.rank(&ClaimId::new("outlet").unwrap()).unwrap().reason.to_string();
-    assert!(why.starts_with("revised with the same figure of another voice"), "{why}");
-    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
-    assert_eq!(estimate(&r).figure.to_string(), "low 200 / best 200 / high 200");
-    let outlet = r.source(&SourceId::new("B").unwrap()).unwrap();
-    assert!(outlet.agreement.is_none_or(|a| a.get() == 1.0), "{:?}", outlet.agreement);
-    let rel = r.relation(&ClaimId::new("outlet").unwrap(), &ClaimId::new("revised").unwrap());
-    assert_eq!(rel.unwrap().kind, RelationKind::Supersedes);
-    // Given again after the revision, 225 is the outlet's word against it.
-    let r = Reconciler::new().reconcile(vec![
-        deaths("ministry", "225", "A", 10),
-        deaths("revised", "200", "A", 12),
-        deaths("outlet", "225", "B", 13),
-    ]);
-    assert_eq!(rank(&r, "outlet"), Rank::Preferred);
-}

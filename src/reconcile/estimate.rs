@@ -1351,9 +1351,9 @@ fn interval_of(input: &Input<'_>) -> Option<Interval> {
 }
 
 /// Per position, into `revised`: the later figure of the same voice that revised it down, if
-/// any, or that revised another voice's same figure down ([`revised_with`]); `dated` is a
-/// list to work in. A voice that lowers its own running total revises it (UCDP and ACLED
-/// revise totals down as better information arrives): the earlier figure is no floor.
+/// any (`dated` is a list to work in). A voice
+/// that lowers its own running total revises it (UCDP and ACLED revise totals down as better
+/// information arrives): the earlier figure is no floor.
 fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut Vec<usize>) {
     let latest = latest_day(inputs);
     revised.clear();
@@ -1394,43 +1394,6 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
                 (l, None) => l,
                 (_, t) => t,
             };
-        }
-    }
-    revised_with(inputs, latest, revised, dated);
-}
-
-/// Into `revised`, which holds each figure's revision by its own voice ([`revisions`]): another
-/// voice's same figure (the same value), given before the revision, is revised with it, by
-/// the same later figure. A ministry's 225, reported by an outlet the same day and revised to
-/// 200 two days later, left the outlet's 225 a floor above the revision: ranked deprecated,
-/// a "running total fell" finding, the outlet scored 0.00 while the ministry scored 1.00 for
-/// the same figure. Figures given to the digit alike by two voices are most often one
-/// source's. (A figure repeated after the revision is the voice's own word against it.)
-/// `dated` is a list to work in. O(n log n), nothing where no voice revised a figure.
-fn revised_with(
-    inputs: &[Input<'_>],
-    latest: Option<chrono::NaiveDate>,
-    revised: &mut [Option<usize>],
-    dated: &mut Vec<usize>,
-) {
-    dated.clear();
-    dated.extend((0..inputs.len()).filter(|&m| revised[m].is_some()));
-    if dated.is_empty() {
-        return;
-    }
-    dated.sort_unstable_by_key(|&m| (inputs[m].key, m));
-    for x in 0..inputs.len() {
-        let input = &inputs[x];
-        if revised[x].is_some() || input.as_of.is_none() || interval_of(input).is_none() {
-            continue;
-        }
-        let from = dated.partition_point(|&f| inputs[f].key < input.key);
-        let same = dated[from..].iter().take_while(|&&f| inputs[f].key == input.key);
-        let by = same.filter(|&&f| inputs[f].voice != input.voice).find_map(|&f| {
-            revised[f].filter(|&r| given(input, latest) < given(&inputs[r], latest))
-        });
-        if by.is_some() {
-            revised[x] = by;
         }
     }
 }

@@ -137,9 +137,6 @@ pub(crate) enum How {
     /// A running total's figure below another voice's earlier one that its own voice revised
     /// down on a later day: no floor for it.
     RevisedAway,
-    /// A running total's figure below another voice's earlier one that a third voice, or its
-    /// own, gave too and revised down later (`estimate::revised_with`): no floor for it.
-    RevisedWith,
     /// A changing state at two times.
     Changed,
     /// A yes/no state given both ways one day, "not yet" first: `a` then `b`, or `b` then `a`
@@ -201,11 +198,6 @@ impl fmt::Display for Pair {
             How::RevisedAway => {
                 write!(f, "{a} was revised down by its own voice later: no floor for {b}")
             }
-            How::RevisedWith => write!(
-                f,
-                "{a} was revised down later by another voice that gave the same figure: no floor \
-                 for {b}"
-            ),
             How::Changed => write!(f, "changed from {a} to {b}"),
             How::ChangedSameDay { reversed } => {
                 let (from, to) = if reversed { (b, a) } else { (a, b) };
@@ -337,9 +329,6 @@ pub(crate) enum RankWhy {
     /// here and in a regression is shared by every rank of its group that names it (see
     /// `finish::ranked`).
     RevisedDown(Arc<str>, Option<NaiveDate>),
-    /// The same figure as another voice's that that voice revised down to a figure (as its
-    /// key text) of a date, given before the revision.
-    RevisedWith(Arc<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
     /// Below figures (as their key texts, with dates) other voices gave earlier.
@@ -381,11 +370,6 @@ impl fmt::Display for RankReason {
             RankWhy::RevisedDown(key, d) => {
                 write!(f, "revised down by its own voice to {key} ({})", Iso(*d))
             }
-            RankWhy::RevisedWith(key, d) => write!(
-                f,
-                "revised with the same figure of another voice, which revised it down to {key} ({})",
-                Iso(*d)
-            ),
             RankWhy::Above(d) => write!(
                 f,
                 "an earlier figure ({}) above the later estimate: the running total cannot fall",

@@ -605,8 +605,6 @@ impl State {
                 DayRead::Voted
             },
             fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
-            revised_with: matches!(out.roles.get(o - e.obs.start),
-                Some(Role::Revised { by }) if self.obs[e.at(by as usize)].voice() != self.obs[o].voice()),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
@@ -752,10 +750,8 @@ impl State {
         let mut figure = |p: usize| (self.key_text(e.at(p), names, texts), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
-                let own = self.obs[e.at(by as usize)].voice() == ob.voice();
                 let (key, as_of) = figure(by as usize);
-                let why = if own { RankWhy::RevisedDown } else { RankWhy::RevisedWith };
-                return (Rank::Normal, why(key, as_of));
+                return (Rank::Normal, RankWhy::RevisedDown(key, as_of));
             }
             Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {
