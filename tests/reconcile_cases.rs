@@ -288,3 +288,20 @@ fn a_bare_year_given_for_a_date_is_that_year() {
     let count = claim("c", Measure::Deaths, "2022", "C", 9);
     assert!(matches!(count.value(), Value::Amount(_)));
 }
+
+/// One pair of complementary windows is one finding, however many voices gave each: two
+/// outlets' "11 p.m. to 7 a.m." against a third's "from 7.00 to 23.00" gave two identical
+/// "complementary windows" findings, one per pair of claims.
+#[test]
+fn one_pair_of_complementary_windows_is_one_finding() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("c", Measure::Hours, "11 p.m. to 7 a.m.", "C", 5),
+        claim("b", Measure::Hours, "from 7.00 to 23.00", "B", 5),
+    ]);
+    let found: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.kind == FindingKind::Complement).collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let ids: Vec<String> = found[0].claims.iter().map(ToString::to_string).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+}

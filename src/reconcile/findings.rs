@@ -14,7 +14,7 @@ use super::relations::HeldRelation;
 use super::score::{ClaimNames, Named, Regressions, State};
 use super::store::ClaimStore;
 use super::voice::Voices;
-use super::{Estimate, Group, RelationKind};
+use super::{Estimate, Group, RelationKind, RelationReason};
 
 /// What kind of problem a finding reports. Ordered by importance.
 ///
@@ -471,10 +471,26 @@ pub(crate) fn of_group(
     };
     let has_complement = g.relations.held().any(|r| r.complement);
     let mut incomparable: Vec<ClaimId> = Vec::new();
+    // One finding for each pair of windows, whoever gave them, in whichever order: the two
+    // windows, the claims, the words of the first relation.
+    let mut complements: Vec<(String, Vec<ClaimId>, RelationReason)> = Vec::new();
     for r in g.relations.held() {
         let ids = || vec![r.a.clone(), r.b.clone()];
         if r.complement {
-            push(FindingKind::Complement, ids(), About::Relation(r.reason()));
+            let reason = r.reason();
+            // The two windows, in either order.
+            let words = match r.figures() {
+                Some((a, b)) => {
+                    let mut pair = [a.value.to_string(), b.value.to_string()];
+                    pair.sort_unstable();
+                    pair.join("\n")
+                }
+                None => reason.to_string(),
+            };
+            match complements.iter_mut().find(|(w, ..)| *w == words) {
+                Some((_, claims, _)) => claims.extend(ids()),
+                None => complements.push((words, ids(), reason)),
+            }
             continue;
         }
         match r.kind {
@@ -484,6 +500,11 @@ pub(crate) fn of_group(
             RelationKind::Incomparable => incomparable.extend([r.a.clone(), r.b.clone()]),
             _ => {}
         }
+    }
+    for (_, mut claims, reason) in complements {
+        claims.sort_unstable();
+        claims.dedup();
+        push(FindingKind::Complement, claims, About::Relation(reason));
     }
     if !incomparable.is_empty() {
         incomparable.sort_unstable();
