@@ -187,6 +187,16 @@ fn a_voice_that_lowers_its_figure_later_the_same_day_revises_it() {
     assert_eq!(a.agreement.map(Score::get), Some(1.0));
     let e = r.groups[0].estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "low 200 / best 200 / high 200");
+    // Nor is the revised figure a floor for another voice's figure of that evening in the
+    // relations (which read "regression" while the ranks held no fall).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("morning", "225", "A", "morning"),
+        deaths("afternoon", "200", "A", "afternoon"),
+        deaths("evening", "180", "B", "evening"),
+    ]);
+    let rel = r.relation(&id("morning"), &id("evening")).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
 }
 
 /// Another voice's later figure of the same day below what two voices gave that morning falls,

@@ -287,6 +287,10 @@ fn a_bare_year_given_for_a_date_is_that_year() {
     assert!(r.findings.iter().all(|f| f.kind != FindingKind::Incomparable), "{:#?}", r.findings);
     let count = claim("c", Measure::Deaths, "2022", "C", 9);
     assert!(matches!(count.value(), Value::Amount(_)));
+    // Four digits that are no year the dates hold stay a number, with no error about words
+    // the phrase does not hold.
+    let odd = claim("d", Measure::EventDate, "0999", "D", 9);
+    assert!(matches!(odd.value(), Value::Amount(_)), "{}", odd.value());
 }
 
 /// One pair of complementary windows is one finding, however many voices gave each: two

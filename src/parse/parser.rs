@@ -146,8 +146,8 @@ impl Parser {
 
     /// Reads a phrase as a figure of `measure`: as [`Parser::parse`], but where the measure is
     /// a date ([`Measure::EventDate`](crate::Measure::EventDate),
-    /// [`Measure::EndDate`](crate::Measure::EndDate)), a bare year of four digits reads as
-    /// that year, not the number: a date of "2022" is a year, where a count of "2022" is a
+    /// [`Measure::EndDate`](crate::Measure::EndDate)), a bare year of four digits (1000 to
+    /// 9999) reads as that year, not the number: a date of "2022" is a year, where a count of "2022" is a
     /// number. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases so.
     ///
     /// ```
@@ -163,11 +163,18 @@ impl Parser {
     pub fn parse_for(&self, measure: &crate::Measure, phrase: &str) -> Result<Parsed, Error> {
         let year = phrase.trim();
         let dated = matches!(measure, crate::Measure::EventDate | crate::Measure::EndDate);
-        if dated && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
-            let read = self.parse(&format!("in {year}"))?;
-            return Ok(Parsed { value: read.value, ..self.parse(phrase)? });
+        let parsed = self.parse(phrase)?;
+        if dated
+            && year.len() == 4
+            && !year.starts_with('0')
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            // A year the dates cannot hold stays the number it reads as.
+            if let Ok(read) = self.parse(&format!("in {year}")) {
+                return Ok(Parsed { value: read.value, ..parsed });
+            }
         }
-        self.parse(phrase)
+        Ok(parsed)
     }
 
     /// Reads a phrase: an amount, change, date, time, time window, yes/no, undisclosed, a

@@ -1013,8 +1013,7 @@ fn least_loss_cluster<'v>(
 /// that tie with it on every count too, ascending: `heaviest` (the best-supported of every
 /// cluster) where it is among them, else the best-supported of them. Where a figure allows
 /// every other cluster of `tied`, its voice is no support for its own over them: the clusters
-/// are then weighed on what they hold alone ([`own_support`]). One rule for
-/// [`least_loss_cluster`] and the choice scoring every cluster makes (its test).
+/// are then weighed on what they hold alone ([`own_support`]).
 fn among_tied<'v>(
     tied: &[usize],
     heaviest: usize,
@@ -3026,9 +3025,10 @@ fn mark_regressions(
         below.clear();
         // A count among the counts the estimate stands on is one count with a bound they reach,
         // and so is a count of any day with a bound that day's counts reach.
+        let top = day_counts.top(day, &i, close);
         let reached = |g: usize| {
             one_count(g, m)
-                || dated(g).is_some_and(|(_, gi)| day_counts.reach(day, &i, &gi.low(), close))
+                || dated(g).is_some_and(|(_, gi)| !gi.is_point() && allows(top, &gi.low()))
         };
         let before = repeated[m] as usize;
         if let Some(p) = inputs.get(before) {
@@ -3054,8 +3054,8 @@ fn mark_regressions(
                     .filter(|&&(_, voice, _)| voice != inputs[m].voice)
                     .map(|&(_, _, g)| g)
                     .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
-                    .filter(|&g| !reached(g))
                     .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
+                    .filter(|&g| !reached(g))
                     .take(MAX_LISTED),
             );
         }
@@ -3097,14 +3097,23 @@ impl DayCounts {
         low: &Endpoint,
         close: Close,
     ) -> bool {
-        let Some(x) = i.is_point().then(|| i.low().value) else { return false };
+        allows(self.top(day, i, close), low)
+    }
+
+    /// The highest count given on `day` within `close` of a count allowing `i`, if `i` is a
+    /// count (its own figure at least, where it is one of the counts). O(log n).
+    fn top(&self, day: chrono::NaiveDate, i: &Interval, close: Close) -> Option<f64> {
+        let x = i.is_point().then(|| i.low().value)?;
         let from = self.counts.partition_point(|&(d, key, _)| (d, key) < (day, total_key(x)));
         let rest = &self.counts[from..];
         let near = rest.partition_point(|&(d, _, y)| d == day && close.holds(x, y));
-        near.checked_sub(1)
-            .and_then(|k| rest.get(k))
-            .is_some_and(|&(_, _, top)| top > low.value || (top == low.value && !low.open))
+        near.checked_sub(1).and_then(|k| rest.get(k)).map(|&(.., top)| top)
     }
+}
+
+/// Whether a count `top` is one a figure whose low end is `low` allows.
+fn allows(top: Option<f64>, low: &Endpoint) -> bool {
+    top.is_some_and(|top| top > low.value || (top == low.value && !low.open))
 }
 
 /// Per voice its highest kept figure so far (`best`), and the same ordered highest first
@@ -3682,8 +3691,52 @@ mod tests {
         let least = losses.iter().copied().fold(f64::INFINITY, f64::min);
         let tied: Vec<usize> =
             (0..losses.len()).filter(|&i| !crh::outweighs(losses[i], least)).collect();
-        let view = |m: usize| inputs[m].view;
-        among_tied(&tied, heaviest, supports, (clusters, epoch, &view, weight)).0
+        // Where a voice's every figure in a tied cluster allows every other tied cluster's
+        // figures, it is no support for its cluster over them: each cluster weighed on its own.
+        let common = |c: usize| epoch.commons[c].map(Common::interval);
+        let mut own: Vec<Support> = tied.iter().map(|&c| supports[c]).collect();
+        for (k, &c) in tied.iter().enumerate() {
+            let members = clusters.get(c).unwrap_or_default();
+            let mut voices: Vec<usize> =
+                members.iter().map(|&m| inputs[m as usize].voice).collect();
+            voices.sort_unstable();
+            voices.dedup();
+            for v in voices {
+                let figures: Vec<Interval> = members
+                    .iter()
+                    .filter(|&&m| inputs[m as usize].voice == v)
+                    .filter_map(|&m| interval_of(&inputs[m as usize]))
+                    .collect();
+                let neither = figures.iter().all(|i| {
+                    !i.is_point()
+                        && tied
+                            .iter()
+                            .filter(|&&t| t != c)
+                            .all(|&t| common(t).is_some_and(|o| i.overlaps(&o)))
+                });
+                let floored = epoch.twice.contains(&(c, v));
+                if neither && !floored {
+                    let mut values: Vec<usize> = members
+                        .iter()
+                        .filter(|&&m| inputs[m as usize].voice == v)
+                        .map(|&m| inputs[m as usize].key)
+                        .collect();
+                    values.sort_unstable();
+                    values.dedup();
+                    own[k].weight -= weight[v];
+                    own[k].voices = own[k].voices.saturating_sub(1);
+                    own[k].distinct = own[k].distinct.saturating_sub(values.len());
+                }
+            }
+        }
+        let discounted = tied.iter().zip(&own).any(|(&c, o)| o.voices != supports[c].voices);
+        if tied.len() > 1 && discounted {
+            return best_of(own.iter().copied()).map_or(heaviest, |(k, _)| tied[k]);
+        }
+        if tied.contains(&heaviest) {
+            return heaviest;
+        }
+        best_of(tied.iter().map(|&i| supports[i])).map_or(heaviest, |(k, _)| tied[k])
     }
 
     /// Weights that tie, and weights whose sums round differently in another order.

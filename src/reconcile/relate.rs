@@ -87,6 +87,9 @@ pub(crate) struct Read {
     pub day: DayRead,
     /// The estimates hold it a fall: below what another voice gave earlier (a regression).
     pub fell: bool,
+    /// The estimates hold it revised down by its own voice (`estimate::revisions`), as a
+    /// later time of its day may tell where the relations' days do not.
+    pub revised: bool,
     /// Where its epoch reads counts given to the digit as one count when close
     /// ([`crate::Policy::close`]: one of amounts that count or tally, see `score::prepare`),
     /// how the estimates read it there.
@@ -331,7 +334,7 @@ pub(crate) fn relate(
                 {
                     (RelationKind::Compatible, How::Close { same_voice: false })
                 }
-                _ if revised() => (RelationKind::Supersedes, How::RevisedAway),
+                _ if a.read.revised || revised() => (RelationKind::Supersedes, How::RevisedAway),
                 // A later count the estimate stands on, one count with counts that reach what
                 // an earlier bound allows (`estimate::Kept::reaches`), or one count with the
                 // counts of its day that reach it (`estimate::DayCounts`): the estimates hold

@@ -605,6 +605,7 @@ impl State {
                 DayRead::Voted
             },
             fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
+            revised: matches!(out.roles.get(o - e.obs.start), Some(Role::Revised { .. })),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
