@@ -1666,4 +1666,18 @@ fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
     ]);
     assert_eq!(estimate(&r).figure.to_string(), "low 150 / best 150 / high 150");
     assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    // Nor is the wide figure's report the later one: of a fixed fact's 150 and a later 300,
+    // the later report wins, a "hundreds" published after both or not (a review found it
+    // made 150 the later report, 300 deprecated).
+    let fixed = |id: &str, phrase: &str, outlet: &str, d: u32| {
+        let claim = deaths(id, phrase, outlet, d);
+        let subject = claim.subject().clone().nature(Nature::FixedFact);
+        Claim::new(claim.id().clone(), subject, claim.value().clone(), claim.provenance().clone())
+    };
+    for wide in [None, Some(3), Some(2)] {
+        let mut claims = vec![fixed("b", "150", "B", 1), fixed("c", "300", "C", 2)];
+        claims.extend(wide.map(|d| fixed("wide", "hundreds", "A", d)));
+        let r = Reconciler::new().reconcile(claims);
+        assert_eq!(rank(&r, "c"), Rank::Preferred, "{wide:?}: {}", estimate(&r).figure);
+    }
 }

@@ -961,10 +961,10 @@ fn common_interval(
 /// O(n + c + k · n) for n observations and c clusters, of which k are scored: the ends are
 /// sorted once per epoch ([`Walk::of`]), and k is the clusters within [`WALK_MARGIN`] of
 /// the least loss, plus the first past it on each side.
-fn least_loss_cluster<'v>(
+fn least_loss_cluster(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
+    (view, published): Figures<'_, '_>,
     supports: &[Support],
     heaviest: usize,
     weight: &[f64],
@@ -1006,7 +1006,7 @@ fn least_loss_cluster<'v>(
     };
     tied_list.clear();
     tied_list.extend((0..losses.len()).filter(tied));
-    among_tied(tied_list, heaviest, supports, (clusters, epoch, view, weight))
+    among_tied(tied_list, heaviest, supports, (clusters, epoch, (view, published), weight))
 }
 
 /// Of the clusters `tied` on the loss (ascending), the one the estimate follows, and those
@@ -1014,21 +1014,16 @@ fn least_loss_cluster<'v>(
 /// cluster) where it is among them, else the best-supported of them. Where a figure allows
 /// every other cluster of `tied`, its voice is no support for its own over them: the clusters
 /// are then weighed on what they hold alone ([`own_support`]).
-fn among_tied<'v>(
+fn among_tied(
     tied: &[usize],
     heaviest: usize,
     supports: &[Support],
-    (clusters, epoch, view, weight): (
-        &Clusters,
-        &NumericRef<'_>,
-        &dyn Fn(usize) -> View<'v>,
-        &[f64],
-    ),
+    (clusters, epoch, figures, weight): (&Clusters, &NumericRef<'_>, Figures<'_, '_>, &[f64]),
 ) -> (usize, Vec<u32>) {
     if tied.len() > 1 {
         let own: Vec<Support> = tied
             .iter()
-            .map(|&c| own_support(c, tied, clusters, epoch, view, (supports[c], weight)))
+            .map(|&c| own_support(c, tied, clusters, epoch, figures, (supports[c], weight)))
             .collect();
         if tied.iter().zip(&own).any(|(&c, s)| s.voices != supports[c].voices) {
             let (k, top) = best_of(own.iter().copied()).unwrap_or((0, own[0]));
@@ -1055,14 +1050,14 @@ fn among_tied<'v>(
 /// The support of cluster `c` (`support`) without the voices whose every figure in it allows
 /// what each other cluster of `tied` holds (overlaps its common interval): "hundreds" beside
 /// 150 and 300, one voice each, is a vote for neither, where it made 150 the estimate over
-/// 300 (two voices to one) and 300 deprecated. (The latest report among the cluster's figures
-/// is still read with them.)
-fn own_support<'v>(
+/// 300 (two voices to one) and 300 deprecated; nor is its report the latest of its cluster
+/// (published after both, it made 150 the later report). `published` gives a figure's date.
+fn own_support(
     c: usize,
     tied: &[usize],
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
+    (view, published): Figures<'_, '_>,
     (support, weight): (Support, &[f64]),
 ) -> Support {
     let (Some(members), Some(split)) = (clusters.get(c), epoch.splits.get(c)) else {
@@ -1085,16 +1080,28 @@ fn own_support<'v>(
     let mut own = support;
     // (A voice with a floor beneath the cluster counts once, through it: it stays.)
     let floored = |v: u32| epoch.twice.binary_search(&(c, v as usize)).is_ok();
+    let mut neither: Vec<u32> = Vec::new();
     for voice in voices.chunk_by(|a, b| a.0 == b.0) {
         if voice.iter().all(|&(_, neither, _)| neither) && !floored(voice[0].0) {
             own.weight -= weight[voice[0].0 as usize];
             own.voices = own.voices.saturating_sub(1);
             let distinct = voice.iter().filter(|&&(.., first)| first).count();
             own.distinct = own.distinct.saturating_sub(distinct);
+            neither.push(voice[0].0);
         }
+    }
+    // Nor is the latest report among the cluster's figures theirs.
+    if !neither.is_empty() {
+        let speaking = members.iter().zip(split.members);
+        let speaking = speaking.filter(|(_, (v, _))| neither.binary_search(v).is_err());
+        own.latest = speaking.filter_map(|(&m, _)| published(m as usize)).max();
     }
     own
 }
+
+/// How an epoch's figures read, by position: as numbers, and when each was published.
+type Figures<'r, 'v> =
+    (&'r dyn Fn(usize) -> View<'v>, &'r dyn Fn(usize) -> Option<chrono::NaiveDate>);
 
 /// The CRH optimum over an epoch's current figures and floating floors
 /// ([`crh::interval_median`] of [`NumericRef::loss_claims`]), the claims it was taken over
@@ -2268,6 +2275,32 @@ impl<'a> NumericRef<'a> {
     }
 }
 
+/// Each cluster's [`Support`], into `supports`: its voices' weight and number with the
+/// floating floors' beneath it (`prefix`, per floor the weight and number of the floors' voices
+/// up to it), each voice once, and its latest report and distinct figures.
+fn cluster_supports(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    (weight, prefix): (&[f64], &[(f64, usize)]),
+    supports: &mut Vec<Support>,
+) {
+    supports.clear();
+    supports.extend((0..clusters.len()).map(|ci| {
+        let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
+        let k = epoch.under[ci] as usize;
+        let (mut w, mut voices) =
+            (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
+        let from = epoch.twice.partition_point(|&(c, _)| c < ci);
+        let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
+        for &(_, v) in mine {
+            w -= weight[v];
+            voices -= 1;
+        }
+        let distinct = epoch.distinct[ci] as usize;
+        Support { weight: w, voices, latest: epoch.latest[ci], distinct }
+    }));
+}
+
 /// Numeric epochs. Each voice speaks through its latest figure: a voice with a bounded current
 /// figure (an *anchored* voice) supports only the clusters its current figures are in, and its
 /// earlier figures lend no support elsewhere; a voice whose latest figure is earlier (or an
@@ -2303,6 +2336,11 @@ pub(crate) fn numeric<'a>(
     if clusters.is_empty() {
         return Outcome::default();
     }
+    // The inputs, made once when first asked for (a tie a wide figure allows both sides of
+    // reads their dates, the roles their figures).
+    let (built, maker) = (std::cell::OnceCell::new(), std::cell::Cell::new(Some(inputs)));
+    let inputs = || built.get_or_init(|| maker.take().map_or_else(Vec::new, |f| f()));
+    let published = |m: usize| inputs().get(m).and_then(|i| i.published);
     // The lists this epoch fills, taken from `scratch` and given back at the end.
     let mut prefix = std::mem::take(&mut scratch.prefix);
     let mut supports = std::mem::take(&mut scratch.supports);
@@ -2313,25 +2351,18 @@ pub(crate) fn numeric<'a>(
         let (w, n) = prefix[prefix.len() - 1];
         prefix.push((w + weight[voice as usize], n + 1));
     }
-    supports.clear();
-    supports.extend((0..clusters.len()).map(|ci| {
-        let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
-        let k = epoch.under[ci] as usize;
-        let (mut w, mut voices) =
-            (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
-        let from = epoch.twice.partition_point(|&(c, _)| c < ci);
-        let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
-        for &(_, v) in mine {
-            w -= weight[v];
-            voices -= 1;
-        }
-        let distinct = epoch.distinct[ci] as usize;
-        Support { weight: w, voices, latest: epoch.latest[ci], distinct }
-    }));
+    cluster_supports(clusters, epoch, (weight, &prefix), &mut supports);
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let (best, even) =
-        least_loss_cluster(clusters, epoch, &view, &supports, heaviest, weight, scratch);
+    let (best, even) = least_loss_cluster(
+        clusters,
+        epoch,
+        (&view, &published),
+        &supports,
+        heaviest,
+        weight,
+        scratch,
+    );
     // A tie is read only where it is the whole epoch: every cluster in it. Earlier figures
     // beside it may be: those of the tie's voices are sides of the tie too ([`roles`]), no
     // evidence either way, and every other figure is judged from the tie's middle
@@ -2381,7 +2412,7 @@ pub(crate) fn numeric<'a>(
             previous
         }
         _ => {
-            let inputs = &inputs();
+            let inputs = inputs();
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) =
@@ -3697,6 +3728,7 @@ mod tests {
         let mut own: Vec<Support> = tied.iter().map(|&c| supports[c]).collect();
         for (k, &c) in tied.iter().enumerate() {
             let members = clusters.get(c).unwrap_or_default();
+            let mut neither: Vec<usize> = Vec::new();
             let mut voices: Vec<usize> =
                 members.iter().map(|&m| inputs[m as usize].voice).collect();
             voices.sort_unstable();
@@ -3707,7 +3739,7 @@ mod tests {
                     .filter(|&&m| inputs[m as usize].voice == v)
                     .filter_map(|&m| interval_of(&inputs[m as usize]))
                     .collect();
-                let neither = figures.iter().all(|i| {
+                let allows_all = figures.iter().all(|i| {
                     !i.is_point()
                         && tied
                             .iter()
@@ -3715,7 +3747,7 @@ mod tests {
                             .all(|&t| common(t).is_some_and(|o| i.overlaps(&o)))
                 });
                 let floored = epoch.twice.contains(&(c, v));
-                if neither && !floored {
+                if allows_all && !floored {
                     let mut values: Vec<usize> = members
                         .iter()
                         .filter(|&&m| inputs[m as usize].voice == v)
@@ -3726,7 +3758,13 @@ mod tests {
                     own[k].weight -= weight[v];
                     own[k].voices = own[k].voices.saturating_sub(1);
                     own[k].distinct = own[k].distinct.saturating_sub(values.len());
+                    neither.push(v);
                 }
+            }
+            if !neither.is_empty() {
+                let speaking = members.iter().map(|&m| &inputs[m as usize]);
+                let speaking = speaking.filter(|i| !neither.contains(&i.voice));
+                own[k].latest = speaking.filter_map(|i| i.published).max();
             }
         }
         let discounted = tied.iter().zip(&own).any(|(&c, o)| o.voices != supports[c].voices);
@@ -3868,10 +3906,11 @@ mod tests {
         let supports = &supports[..clusters.len().min(supports.len())];
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
         let view = |m: usize| inputs[m].view;
+        let published = |m: usize| inputs[m].published;
         let (walked, _) = least_loss_cluster(
             &clusters,
             &epoch,
-            &view,
+            (&view, &published),
             supports,
             heaviest,
             &weight,
