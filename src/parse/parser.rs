@@ -147,8 +147,9 @@ impl Parser {
     /// Reads a phrase as a figure of `measure`: as [`Parser::parse`], but where the measure is
     /// a date ([`Measure::EventDate`](crate::Measure::EventDate),
     /// [`Measure::EndDate`](crate::Measure::EndDate)), a bare year of four digits (1000 to
-    /// 9999) reads as that year, not the number: a date of "2022" is a year, where a count of "2022" is a
-    /// number. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases so.
+    /// 9999) reads as that year, not the number: a date of "2022" is a year, where a count of
+    /// "2022" is a number. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases
+    /// so; a table's attributes are no date measures, and read a bare year as a number.
     ///
     /// ```
     /// use claimrecon::{Measure, Parser, Value};
