@@ -1681,3 +1681,28 @@ fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
         assert_eq!(rank(&r, "c"), Rank::Preferred, "{wide:?}: {}", estimate(&r).figure);
     }
 }
+
+/// A range swept in with the losing side that allows the estimate too is no rival: "hundreds"
+/// beside 150 and two voices' 300 was deprecated beside the 300 it allows, its voice at
+/// agreement 0.00, and the conflict's words said the estimate went "over hundreds (A)". A
+/// lower bound beside counts it splits is still named.
+#[test]
+fn a_range_that_allows_the_estimate_is_no_rival() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("wide", "hundreds", "A", 9),
+        deaths("b", "150", "B", 9),
+        deaths("c", "300", "C", 9),
+        deaths("f", "300", "F", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 300 / best 300 / high 300");
+    assert_eq!((rank(&r, "wide"), rank(&r, "b")), (Rank::Normal, Rank::Deprecated));
+    assert_eq!(agreement(&r, "A"), 1.0);
+    let words = estimate(&r).reason.to_string();
+    assert!(words.ends_with("over 150 (B)"), "{words}");
+    let r = Reconciler::new().reconcile(vec![
+        deaths("bound", "more than 100", "A", 9),
+        deaths("b", "100", "B", 9),
+        deaths("c", "103", "C", 9),
+    ]);
+    assert!(estimate(&r).reason.to_string().ends_with("over more than 100 (A)"));
+}

@@ -2863,12 +2863,22 @@ fn roles(
     let chosen_voices = distinct(&mut found.voices);
     let floaters = &found.floaters;
     let unconfirmed = kept.held.map(|_| Role::Unconfirmed);
+    // A bound, range or approximate figure of another cluster that allows what the chosen
+    // cluster's figures allow is no rival: "hundreds" swept in with 150 allows the 300 the
+    // estimate follows (it was deprecated, its voice at agreement 0.00).
+    let allows_chosen = |m: usize| {
+        let standing = kept.floor.is_none() && kept.held.is_none();
+        let wide = interval_of(&inputs[m]).filter(|i| !i.is_point());
+        standing && wide.zip(kept.common).is_some_and(|(i, c)| i.overlaps(c))
+    };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
             let role = if ci == chosen {
                 Role::Chosen
             } else if tied.contains(&index(ci)) {
                 Role::Tied
+            } else if allows_chosen(m.at()) {
+                Role::Within
             } else {
                 unconfirmed.unwrap_or(Role::Rival)
             };

@@ -325,6 +325,9 @@ pub(crate) enum RankWhy {
     Undisclosed,
     /// A value of another kind than the group's figures.
     CannotCompare(Box<Value>),
+    /// A range or approximate figure that allows the estimate and the figures of another
+    /// cluster: neither support nor wrong.
+    Allows,
     /// Revised down by its own voice to a figure (as its key text) of a date. A figure's text
     /// here and in a regression is shared by every rank of its group that names it (see
     /// `finish::ranked`).
@@ -387,6 +390,9 @@ impl fmt::Display for RankReason {
             }
             RankWhy::Aside => f.write_str(
                 "consistent with the estimate, but its voice's latest figure lies elsewhere: no support",
+            ),
+            RankWhy::Allows => f.write_str(
+                "allows the estimate, and figures that conflict with it: support for neither",
             ),
             RankWhy::Within => f.write_str(
                 "a lower bound that allows the estimate's higher figures but not its lowest, which other voices gave the same day",

@@ -530,7 +530,9 @@ impl State {
                 // counted.
                 let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
                 let mut cluster = Vec::new();
-                for &p in c {
+                // (A range that allows the estimate too is no side it went over.)
+                let over = c.iter().filter(|&&p| !self.allows(e.at(p as usize), out, p as usize));
+                for &p in over {
                     let o = e.at(p);
                     if seen.insert(self.shown_key(o, names)) {
                         if shown < RIVALS_NAMED {
@@ -715,6 +717,14 @@ impl State {
         Arc::clone(made)
     }
 
+    /// Whether observation `o`, at position `p` of its epoch, whose outcome is `out`, is a range
+    /// of another cluster that allows the estimate's figures ([`Role::Within`] and bounded; an
+    /// unbounded one is a lower bound beside counts it splits): no rival.
+    fn allows(&self, o: usize, out: &Outcome, p: usize) -> bool {
+        out.roles.get(p) == Some(Role::Within)
+            && matches!(self.view(o), View::Numeric { interval, .. } if interval.high().is_some())
+    }
+
     /// Observation `o`'s rank and why.
     fn rank_why(&self, o: usize, names: &impl ClaimNames, texts: &mut KeyTexts) -> (Rank, RankWhy) {
         self.rank_in(o, self.epoch_of(o), names, texts)
@@ -760,7 +770,10 @@ impl State {
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
-            Some(Role::Within) => return (Rank::Normal, RankWhy::Within),
+            Some(Role::Within) => {
+                let allows = self.allows(o, out, o - e.obs.start);
+                return (Rank::Normal, if allows { RankWhy::Allows } else { RankWhy::Within });
+            }
             _ if out.in_a_tie(o - e.obs.start) => return (Rank::Normal, RankWhy::Tied),
             // Beneath a tie, an earlier figure is beneath both sides: superseded, as beneath
             // an estimate it would be, though a tie stands on no figure.
