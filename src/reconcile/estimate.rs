@@ -1225,7 +1225,9 @@ pub(crate) enum Role {
     /// its lowest ("more than 100" beside 100, 100 and 103, one count): not wrong (it allows
     /// the estimate's high, and lends the cluster its floor where clusters are weighed), not
     /// support (it conflicts with the lowest figures the same day), and no floor raising the
-    /// low above them. Ranked normal.
+    /// low above them. Ranked normal. So is a bound, range or approximate figure swept into
+    /// another cluster that allows what the chosen cluster's figures allow ("hundreds" beside
+    /// 150 and two voices' 300): no rival, no support.
     Within,
 }
 
