@@ -1066,8 +1066,7 @@ fn own_support(
     let others = || tied.iter().filter(|&&t| t != c).map(|&t| epoch.commons[t]);
     let allows_all = |m: u32| {
         let View::Numeric { interval, .. } = view(m as usize) else { return false };
-        !interval.is_point()
-            && others().all(|o| o.is_some_and(|o| interval.overlaps(&o.interval())))
+        others().all(|o| o.is_some_and(|o| allows_cluster(&interval, &o.interval())))
     };
     // Per figure of the cluster, its voice, whether it allows the others, and whether it is
     // the first of its value (a distinct figure).
@@ -1097,6 +1096,13 @@ fn own_support(
         own.latest = speaking.filter_map(|(&m, _)| published(m as usize)).max();
     }
     own
+}
+
+/// Whether a figure allowing `i` allows a cluster whose figures allow `common` too, as a
+/// bound, range or approximate figure can beside the cluster it was swept into: it meets
+/// it. One rule for a tie's sides ([`own_support`]) and a losing cluster ([`roles`]).
+fn allows_cluster(i: &Interval, common: &Interval) -> bool {
+    !i.is_point() && i.overlaps(common)
 }
 
 /// How an epoch's figures read, by position: as numbers, and when each was published.
@@ -2870,8 +2876,8 @@ fn roles(
     // estimate follows (it was deprecated, its voice at agreement 0.00).
     let allows_chosen = |m: usize| {
         let standing = kept.floor.is_none() && kept.held.is_none();
-        let wide = interval_of(&inputs[m]).filter(|i| !i.is_point());
-        standing && wide.zip(kept.common).is_some_and(|(i, c)| i.overlaps(c))
+        let figure = interval_of(&inputs[m]);
+        standing && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c))
     };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
