@@ -39,10 +39,25 @@ fn complementary_curfews_conflict_as_complements() {
     assert_eq!(cmp.basis, Basis::Complement);
 }
 
+/// A window states daily hours exactly: a curfew from 10 p.m. and one from 11 p.m. cannot
+/// both be the curfew, even though one window lies inside the other. A time inside a window
+/// fits it.
 #[test]
-fn a_narrower_window_inside_a_wider_one_is_compatible_but_overlapping_ones_conflict() {
-    assert_eq!(verdict("10 p.m. to 8 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
+fn a_window_inside_another_conflicts_with_it_but_a_time_inside_fits() {
+    assert_eq!(verdict("10 p.m. to 8 a.m.", "11 p.m. to 7 a.m."), Verdict::Conflicts);
+    assert_eq!(verdict("10 p.m. to 7 a.m.", "11 p.m. to 7 a.m."), Verdict::Conflicts);
     assert_eq!(verdict("10 p.m. to 6 a.m.", "11 p.m. to 7 a.m."), Verdict::Conflicts);
+    let cmp = v("10 p.m. to 7 a.m.").compare(&v("11 p.m. to 7 a.m.")).unwrap();
+    assert_eq!(
+        cmp.reason.to_string(),
+        "22:00-07:00 and 23:00-07:00 are different hours: they begin at 22:00 and 23:00"
+    );
+    let cmp = v("11 p.m. to 6 a.m.").compare(&v("10 p.m. to 7 a.m.")).unwrap();
+    assert_eq!(
+        cmp.reason.to_string(),
+        "23:00-06:00 and 22:00-07:00 are different hours: they begin at 23:00 and 22:00 and end \
+         at 06:00 and 07:00"
+    );
     assert_eq!(verdict("2 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
     assert_eq!(verdict("noon", "11 p.m. to 7 a.m."), Verdict::Conflicts);
 }

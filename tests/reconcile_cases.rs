@@ -309,3 +309,57 @@ fn one_pair_of_complementary_windows_is_one_finding() {
     let ids: Vec<String> = found[0].claims.iter().map(ToString::to_string).collect();
     assert_eq!(ids, ["a", "b", "c"]);
 }
+
+/// A window states daily hours exactly. Two outlets' "11 p.m. to 7 a.m." beside a third's
+/// "10 p.m. to 7 a.m." read "compatible" (one window lies inside the other), all three
+/// preferred, and the widest window, given by one voice, was the estimate. The two windows
+/// are rival curfews: the one two voices give is the estimate, the other deprecated, and the
+/// split is a finding.
+#[test]
+fn a_curfew_window_inside_another_is_a_rival_curfew() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "11 p.m. to 7 a.m.", "B", 5),
+        claim("c", Measure::Hours, "10 p.m. to 7 a.m.", "C", 5),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "23:00-07:00");
+    let rank = |id: &str| g.ranks.iter().find(|x| x.claim == id).unwrap().rank;
+    assert_eq!(
+        [rank("a"), rank("b"), rank("c")],
+        [Rank::Preferred, Rank::Preferred, Rank::Deprecated]
+    );
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Conflict), "{:#?}", r.findings);
+}
+
+/// A time beside a window it lies in fits it, and the window stays the estimate: "11 p.m."
+/// beside "11 p.m. to 7 a.m." made the estimate the time 23:00, dropping the curfew's end.
+#[test]
+fn a_time_inside_a_curfew_window_leaves_the_window_the_estimate() {
+    for (t, w) in [("t", "w"), ("w", "t")] {
+        let r = Reconciler::new().reconcile(vec![
+            claim(t, Measure::Hours, "11 p.m.", "A", 5),
+            claim(w, Measure::Hours, "11 p.m. to 7 a.m.", "B", 5),
+        ]);
+        let g = &r.groups[0];
+        assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "23:00-07:00", "{t}");
+        assert!(g.ranks.iter().all(|x| x.rank == Rank::Preferred), "{:?}", g.ranks);
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    }
+}
+
+/// Curfew hours that change are a changing state: a later, shorter window from another voice
+/// replaces the earlier one ("changed over time"); it read "compatible: 01:00-06:00 lies
+/// within 23:00-07:00".
+#[test]
+fn a_later_shorter_curfew_replaces_the_earlier_one() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "1 a.m. to 6 a.m.", "B", 15),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "01:00-06:00");
+    let (a, b) = (ClaimId::new("a").unwrap(), ClaimId::new("b").unwrap());
+    assert_eq!(r.relation(&a, &b).unwrap().kind, RelationKind::ChangedOverTime);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}

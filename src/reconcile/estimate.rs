@@ -3362,10 +3362,15 @@ pub(crate) fn labels(
         return Outcome { clusters, chosen, undecided, ..Outcome::default() };
     }
     let values = &value_clusters[chosen];
+    // Daily hours are stated by a window: a time or a stretch of the day beside it only
+    // allows it ("11 p.m." beside "11 p.m. to 7 a.m."), and is the estimate where no window is.
+    let windowed = |v: &[usize]| matches!(inputs[v[0]].view, View::Label(Value::TimeWindow(_)));
+    let any_window = values.iter().any(|v| windowed(v));
     let heaviest = epoch.values[first + chosen]
         .iter()
         .map(|split| split.view().total(weight))
         .enumerate()
+        .filter(|&(i, _)| !any_window || windowed(&values[i]))
         .fold(None, |acc: Option<(usize, f64)>, (i, w)| match acc {
             Some((_, bw)) if !crh::outweighs(w, bw) => acc,
             _ => Some((i, w)),

@@ -240,10 +240,6 @@ enum Why {
     TimeOutsideWindow(TimeOfDay, TimeWindow),
     SameWindow(TimeWindow),
     Complement(TimeWindow, TimeWindow),
-    WindowWithin {
-        inner: TimeWindow,
-        outer: TimeWindow,
-    },
     WindowsDiffer(TimeWindow, TimeWindow),
     /// Times, windows and qualified times by the stretch of the day each allows.
     Stretches(Box<(Value, DayInterval, Value, DayInterval)>, Lie),
@@ -468,14 +464,8 @@ fn compare_windows(a: TimeWindow, b: TimeWindow) -> Judgement {
     if a.is_complement_of(&b) {
         return Judgement::new(Verdict::Conflicts, Basis::Complement, Why::Complement(a, b));
     }
-    if a.contains(&b) || b.contains(&a) {
-        let (outer, inner) = if a.contains(&b) { (a, b) } else { (b, a) };
-        return Judgement::new(
-            Verdict::Compatible,
-            Basis::Contained,
-            Why::WindowWithin { inner, outer },
-        );
-    }
+    // A window states daily hours exactly (a curfew from 23:00 to 07:00), not a stretch in
+    // which they lie: a window within another says the hours begin later or end earlier.
     Judgement::new(Verdict::Conflicts, Basis::DifferentTimes, Why::WindowsDiffer(a, b))
 }
 
@@ -615,8 +605,18 @@ impl fmt::Display for Why {
                 f,
                 "{a} and {b} are complements: together they cover the whole day, so one source likely inverted the window"
             ),
-            Why::WindowWithin { inner, outer } => write!(f, "{inner} lies within {outer}"),
-            Why::WindowsDiffer(a, b) => write!(f, "{a} and {b} differ"),
+            Why::WindowsDiffer(a, b) => {
+                write!(f, "{a} and {b} are different hours: ")?;
+                let (begin, end) = (a.start() != b.start(), a.end() != b.end());
+                if begin {
+                    write!(f, "they begin at {} and {}", a.start(), b.start())?;
+                }
+                match (begin, end) {
+                    (true, true) => write!(f, " and end at {} and {}", a.end(), b.end()),
+                    (false, _) => write!(f, "they end at {} and {}", a.end(), b.end()),
+                    (true, false) => Ok(()),
+                }
+            }
             Why::Stretches(sides, lie) => write_stretches(f, sides, *lie),
             Why::SameAnswer(x) => write!(f, "both say {}", word(*x)),
             Why::OppositeAnswers(a, b) => {

@@ -246,7 +246,8 @@ pub enum Value {
     Date(DateValue),
     /// A time of day.
     Time(TimeOfDay),
-    /// A daily window of time, possibly across midnight.
+    /// A daily window of time, possibly across midnight: daily hours stated exactly (a
+    /// curfew), so a different window conflicts with it, even one inside it.
     TimeWindow(TimeWindow),
     /// A time of day known loosely: a qualified clock time or a part of the day. Its stretch
     /// of the day comes from the [`TimePolicy`].
