@@ -363,3 +363,50 @@ fn a_later_shorter_curfew_replaces_the_earlier_one() {
     assert_eq!(r.relation(&a, &b).unwrap().kind, RelationKind::ChangedOverTime);
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+/// Kinds as many statements give decide nothing by themselves. "120 tenge per liter" beside
+/// "$0.27" for one price made the dollar figure the estimate and deprecated the tenge one, on
+/// the order of kinds in the code, whichever came first. Now neither is wrong: the estimate
+/// is undecided between them, both are ranked normal, and the one finding is that they cannot
+/// be compared.
+#[test]
+fn figures_of_two_kinds_one_each_are_undecided() {
+    for (tenge, dollars) in [("a", "b"), ("b", "a")] {
+        let r = Reconciler::new().reconcile(vec![
+            claim(tenge, Measure::Price, "120 tenge per liter", "A", 3),
+            claim(dollars, Measure::Price, "$0.27", "B", 3),
+        ]);
+        let g = &r.groups[0];
+        let e = g.estimate.as_ref().unwrap();
+        let Figure::Undecided { values } = &e.figure else { panic!("{:?}", e.figure) };
+        let mut shown: Vec<String> = values.iter().map(ToString::to_string).collect();
+        shown.sort();
+        assert_eq!(shown, ["0.27 US dollars", "120 tenge per litre"]);
+        assert!(g.ranks.iter().all(|x| x.rank == Rank::Normal), "{:?}", g.ranks);
+        let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::Incomparable], "{:#?}", r.findings);
+    }
+}
+
+/// Where one of the tied kinds is the one the measure is given in, it wins, whichever comes
+/// first: a stray count beside the date the protests began (the count won: amounts came first
+/// in the code's order of kinds), and "yes" beside a death toll.
+#[test]
+fn the_measure_s_own_kind_wins_a_tie_of_kinds() {
+    let cases = [
+        (Measure::EventDate, "January 4, 2022", "40 people", "2022-01-04"),
+        (Measure::Deaths, "225", "yes", "low 225 / best 225 / high 225"),
+    ];
+    for (measure, own, stray, estimate) in cases {
+        for (a, b) in [("a", "b"), ("b", "a")] {
+            let r = Reconciler::new().reconcile(vec![
+                claim(a, measure.clone(), own, "A", 5),
+                claim(b, measure.clone(), stray, "B", 5),
+            ]);
+            let g = &r.groups[0];
+            assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), estimate, "{own}");
+            let rank = |id: &str| g.ranks.iter().find(|x| x.claim == id).unwrap().rank;
+            assert_eq!((rank(a), rank(b)), (Rank::Preferred, Rank::Deprecated), "{own}");
+        }
+    }
+}

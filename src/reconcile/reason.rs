@@ -325,6 +325,9 @@ pub(crate) enum RankWhy {
     Undisclosed,
     /// A value of another kind than the group's figures.
     CannotCompare(Box<Value>),
+    /// A value of one of the kinds as many of the group's figures have, none of them the
+    /// measure's own: nothing decides between them.
+    KindsTie(Box<Value>),
     /// A range or approximate figure that allows the estimate and the figures of another
     /// cluster: neither support nor wrong.
     Allows,
@@ -367,6 +370,11 @@ impl fmt::Display for RankReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
             RankWhy::Undisclosed => f.write_str("did not disclose a figure, which contradicts nothing"),
+            RankWhy::KindsTie(v) => write!(
+                f,
+                "{v} cannot be compared with the group's other figures, and as many are of its \
+                 kind as of another: no estimate"
+            ),
             RankWhy::CannotCompare(v) => {
                 write!(f, "{v} cannot be compared with the group's other figures")
             }
@@ -574,6 +582,14 @@ impl fmt::Display for Listed<'_> {
 #[derive(Debug, Clone)]
 pub struct EstimateReason(EstimateWhy);
 
+impl EstimateReason {
+    /// Whether the values are undecided for their kinds alone ([`EstimateWhy::KindsTie`]):
+    /// the relations' "incomparable figures" finding says so.
+    pub(crate) fn is_kinds_tie(&self) -> bool {
+        matches!(self.0, EstimateWhy::KindsTie(_))
+    }
+}
+
 /// How many figures support a consistent estimate, as its words count them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Counted {
@@ -592,6 +608,9 @@ pub(crate) enum Counted {
 pub(crate) enum EstimateWhy {
     /// This many values tie on every count.
     Tie(usize),
+    /// This many values, of kinds that cannot be compared (tenge and dollars), as many
+    /// statements giving each kind, none of them the measure's own.
+    KindsTie(usize),
     /// Every figure of the latest date falls below what this many voices reported earlier.
     Floor(usize),
     /// A lone jump held back (see [`Jump`]), and how many voices give the figure the estimate
@@ -666,6 +685,10 @@ impl fmt::Display for EstimateReason {
             EstimateWhy::Tie(n) => write!(
                 f,
                 "{n} values tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them"
+            ),
+            EstimateWhy::KindsTie(n) => write!(
+                f,
+                "{n} values of kinds that cannot be compared (different units or kinds), as many statements giving each kind: the reports do not decide between them"
             ),
             EstimateWhy::Floor(voices) => write!(
                 f,

@@ -159,7 +159,7 @@ fn epochs_of_variable(
         } else {
             // A row its source repeats on the same date is kept once: these are statements.
             let labels: Vec<&Value> = (0..values.len()).map(label).collect();
-            latest_date_of(&labels, epoch_kind(&labels), date)
+            latest_date_of(&labels, epoch_kind(&labels, None), date)
         };
         let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
         for j in order {
@@ -173,7 +173,8 @@ fn epochs_of_variable(
             Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
         } else {
             let values: Vec<&Value> = members.iter().map(|&j| label(j)).collect();
-            epoch_kind(&values)
+            // A table's attribute is a measure of the user's own: it names no kind.
+            epoch_kind(&values, None)
         };
         let counts = kind == Some(Kind::Amount(Dimension::Count));
         let unit = if number && counts && members.iter().any(|&j| people(j)) {

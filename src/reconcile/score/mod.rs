@@ -51,7 +51,7 @@ use rayon::prelude::*;
 use crate::claim::AsOfTime;
 use crate::crh;
 use crate::id::{ClaimId, SourceId};
-use crate::subject::Nature;
+use crate::subject::{Measure, Nature};
 use crate::unit::{Dimension, Unit};
 use crate::value::{Change, Close, Endpoint, Interval, Policy, Value};
 
@@ -591,8 +591,11 @@ fn hold_copy(
 }
 
 /// The kind most of an epoch's values have; a change between amounts counts as a factor when
-/// the epoch also holds factors.
-fn epoch_kind(values: &[&Value]) -> Option<Kind> {
+/// the epoch also holds factors. Kinds as many values have decide nothing by themselves
+/// ("120 tenge per liter" beside "$0.27"): the one the `measure` is given in wins ("yes" beside
+/// 225 deaths is the stray), and where the measure names none of them or more than one, the
+/// epoch has no kind: no estimate, and no figure held wrong for its kind.
+fn epoch_kind(values: &[&Value], measure: Option<&Measure>) -> Option<Kind> {
     let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     for v in values {
@@ -604,7 +607,39 @@ fn epoch_kind(values: &[&Value]) -> Option<Kind> {
             *counts.entry(k).or_default() += 1;
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+    let most = counts.values().copied().max()?;
+    let mut tied = counts.into_iter().filter(|&(_, n)| n == most).map(|(k, _)| k);
+    let first = tied.next()?;
+    let rest: Vec<Kind> = tied.collect();
+    if rest.is_empty() {
+        return Some(first);
+    }
+    let fits = |k: &Kind| measure.is_some_and(|m| given_in(m, *k));
+    let mut fitting = std::iter::once(first).chain(rest).filter(fits);
+    match (fitting.next(), fitting.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
+/// Whether figures of `measure` are given as `kind`: a count of people, a sum of money or a
+/// price, a date, a time or a yes/no answer. A measure of the user's own ([`Measure::Other`])
+/// names no kind.
+fn given_in(measure: &Measure, kind: Kind) -> bool {
+    match measure {
+        Measure::Deaths
+        | Measure::Injured
+        | Measure::Hospitalized
+        | Measure::Detained
+        | Measure::TroopsDeployed => kind == Kind::Amount(Dimension::Count),
+        Measure::Price => {
+            matches!(kind, Kind::Amount(Dimension::Money(_) | Dimension::MoneyPerVolume(_)))
+        }
+        Measure::Damage => matches!(kind, Kind::Amount(Dimension::Money(_))),
+        Measure::EventDate | Measure::EndDate => kind == Kind::Date,
+        Measure::Hours | Measure::Status(_) | Measure::Category(_) => kind == Kind::Label,
+        Measure::Other(_) => false,
+    }
 }
 
 /// A figure as the epochs take it: the claim or derived bound it is (`Obs::figure`), its
@@ -635,9 +670,9 @@ type EpochKey = (Option<NaiveDate>, bool);
 /// gives a figure (see [`epoch_date`]).
 fn epochs_of<'i, 'a>(
     items: &'i [Item<'a>],
-    nature: Nature,
+    (nature, measure): (Nature, &Measure),
 ) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
-    let latest = latest_figure_date(items);
+    let latest = latest_figure_date(items, measure);
     let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
     for it in items {
         by_day.entry(epoch_date(nature, latest, it.as_of)).or_default().push(it);
@@ -825,9 +860,9 @@ impl<'a> Day<'a> {
 
 /// The latest date that gives a figure: "not disclosed" on a later day does not turn the
 /// figures before it into earlier ones.
-fn latest_figure_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+fn latest_figure_date(items: &[Item<'_>], measure: &Measure) -> Option<NaiveDate> {
     let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
-    let main = epoch_kind(&statements(items.iter()));
+    let main = epoch_kind(&statements(items.iter()), Some(measure));
     latest_date_of(&values, main, |i| items[i].as_of)
 }
 
@@ -1070,7 +1105,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
-        for ((as_of, rest_of_day), members) in epochs_of(&items, nature) {
+        for ((as_of, rest_of_day), members) in epochs_of(&items, (nature, g.subject.measure())) {
             let ei = epochs.len();
             // On a running total's latest date, a figure at a time of day known to be earlier
             // than another's is an earlier figure too.
@@ -1082,7 +1117,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 .filter_map(|it| it.time)
                 .filter(|t| !t.stretch().crosses_midnight())
                 .max_by_key(|t| t.stretch().start_key());
-            let kind = epoch_kind(&statements(members.iter().copied()));
+            let kind = epoch_kind(&statements(members.iter().copied()), Some(g.subject.measure()));
             let unit = epoch_unit(kind, &members);
             let mut epoch = Epoch {
                 group: gi,

@@ -513,7 +513,9 @@ impl State {
             voices.dedup();
             voices.len()
         };
-        let why = if !out.undecided.is_empty() {
+        let why = if !out.undecided.is_empty() && e.kind.is_none() {
+            EstimateWhy::KindsTie(out.undecided.len())
+        } else if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())
         } else if let Some(jump) = self.jump_of(ei, names) {
             EstimateWhy::Jump(Box::new(jump), giving.len())
@@ -743,6 +745,10 @@ impl State {
         if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
+                // Kinds as many voices give decide nothing (`epoch_kind`): none is wrong.
+                Some(v) if e.kind.is_none() => {
+                    (Rank::Normal, RankWhy::KindsTie(Box::new(v.clone())))
+                }
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),
             };
         }

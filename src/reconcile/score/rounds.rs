@@ -181,7 +181,20 @@ impl State {
                 Some(previous),
                 scratch,
             ),
-            None => Outcome::default(),
+            // Kinds as many statements give (`epoch_kind`): the values are undecided.
+            None => {
+                let mut undecided: Vec<(usize, Value)> = inputs()
+                    .iter()
+                    .filter_map(|i| match i.view {
+                        View::Skip(Some(v)) => Some((i.key, v.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                undecided.sort_by_key(|&(key, _)| key);
+                undecided.dedup_by_key(|&mut (key, _)| key);
+                let undecided = undecided.into_iter().map(|(_, v)| v).collect();
+                Outcome { undecided, ..Outcome::default() }
+            }
         }
     }
 
