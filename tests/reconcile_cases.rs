@@ -410,3 +410,39 @@ fn the_measure_s_own_kind_wins_a_tie_of_kinds() {
         }
     }
 }
+
+/// A sum of sub-counts is as recent as the report that gives them. One outlet's "more than
+/// 1,300" police and 1,000 civilians injured (at least 2,300 in all) beside another's "about
+/// 1,000" injured in all, the same day, lost to the 1,000 on "the latest report": the derived
+/// bound had no publication date. It is one voice against one: a tie, which the estimate
+/// spans from 1,000 up. The bound's words named its report "outlet:A:Some(2022-01-10)".
+#[test]
+fn a_sum_of_sub_counts_against_one_total_is_a_tie() {
+    let injured = |who| Subject::new(Measure::Injured).population(who);
+    let part = |id: &str, who, phrase: &str| {
+        let provenance = Provenance::new(SourceId::new("A").unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            injured(who),
+            phrase,
+            provenance,
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![
+        part("police", Population::Police, "more than 1,300"),
+        part("civilians", Population::Civilians, "1,000"),
+        claim("total", Measure::Injured, "about 1,000", "B", 10),
+    ]);
+    let g = r.group(&Subject::new(Measure::Injured)).unwrap();
+    assert_eq!(
+        g.derived[0].reason,
+        "more than 1,300 (police) + 1,000 (civilians) = more than 2,300 in all, from one report (A, 2022-01-10)"
+    );
+    let e = g.estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 750 / best 1,000 / high unbounded");
+    assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
+    assert_eq!(g.ranks[0].rank, Rank::Normal, "{:?}", g.ranks);
+}

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
+
 use foldhash::fast::FixedState;
 
 use crate::claim::Claim;
@@ -22,6 +24,9 @@ pub(crate) struct Derived {
     pub group: usize,
     pub bound: DerivedBound,
     pub voice: usize,
+    /// When its report was published: a sum stated in a report is as recent as the report,
+    /// where later reporting breaks a tie.
+    pub published: Option<NaiveDate>,
 }
 
 /// Claims that come from one report: same document, else same outlet and date.
@@ -29,6 +34,15 @@ fn report_key<C: ClaimStore + ?Sized>(claims: &C, c: usize) -> String {
     match claims.document(c) {
         Some(d) => format!("doc:{d}"),
         None => format!("outlet:{}:{:?}", claims.outlet(c), claims.as_of(c)),
+    }
+}
+
+/// The report of claim `c` in words: its document, else its outlet and the date it gives.
+fn report_name<C: ClaimStore + ?Sized>(claims: &C, c: usize) -> String {
+    match (claims.document(c), claims.as_of(c)) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(day)) => format!("{}, {day}", claims.outlet(c)),
+        (None, None) => claims.outlet(c).to_string(),
     }
 }
 
@@ -68,14 +82,8 @@ fn with_place(s: &Subject, place: Option<Label>) -> Subject {
     }
 }
 
-/// "More than 1,300 police and military and 1,000 civilians injured": disjoint sub-counts from
-/// one report add up to a lower bound on the total, which joins the total's group.
-pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
-    claims: &C,
-    groups: &mut [GroupData],
-    policy: &Policy,
-    voices: &Voices,
-) -> Vec<Derived> {
+/// Per total's group, the groups that count parts of its population (ancestors first met).
+fn sub_counts(groups: &[GroupData]) -> BTreeMap<usize, Vec<usize>> {
     let index: HashMap<&Subject, usize, FixedState> =
         groups.iter().enumerate().map(|(i, g)| (&g.subject, i)).collect();
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -87,6 +95,18 @@ pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
             }
         }
     }
+    children
+}
+
+/// "More than 1,300 police and military and 1,000 civilians injured": disjoint sub-counts from
+/// one report add up to a lower bound on the total, which joins the total's group.
+pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
+    claims: &C,
+    groups: &mut [GroupData],
+    policy: &Policy,
+    voices: &Voices,
+) -> Vec<Derived> {
+    let children = sub_counts(groups);
     // Every claim's id, gathered when a first bound is derived: most tables derive none.
     let mut taken: Option<std::collections::HashSet<std::borrow::Cow<'_, str>>> = None;
     let mut out = Vec::new();
@@ -103,7 +123,7 @@ pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
                 slot.entry(pop.clone()).or_insert(c);
             }
         }
-        for (report, pops) in by_report {
+        for pops in by_report.into_values() {
             let mut chosen: Vec<(Population, usize)> = Vec::new();
             for (p, c) in pops {
                 if chosen.iter().all(|(q, _)| p.is_disjoint_from(q)) {
@@ -166,11 +186,13 @@ pub(crate) fn derive_bounds<C: ClaimStore + ?Sized>(
             let reason = format!(
                 "{} = {value} in all{beyond}, from one report ({})",
                 parts.join(" + "),
-                report.trim_start_matches("doc:")
+                report_name(claims, first)
             );
+            let published = amounts.iter().filter_map(|(_, c, _)| claims.published(*c)).max();
             out.push(Derived {
                 group: ti,
                 voice: voices.voice_of(first),
+                published,
                 bound: DerivedBound {
                     id,
                     from: amounts.iter().map(|(_, c, _)| claims.id(*c).clone()).collect(),

@@ -1143,7 +1143,10 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 }
                 let held = hold_copy(it.value, kind, policy, &mut held_values, &mut intervals);
                 obs.push(Obs::new(it.figure, it.voice, it.key, held, it.as_of, current));
-                published.push(claim.and_then(|c| claims.published(c)));
+                published.push(match claim {
+                    Some(c) => claims.published(c),
+                    None => derived.get(it.figure - claims.len()).and_then(|d| d.published),
+                });
             }
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
