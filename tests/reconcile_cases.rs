@@ -446,3 +446,68 @@ fn a_sum_of_sub_counts_against_one_total_is_a_tie() {
     assert!(e.reason.to_string().contains("tie on every count"), "{}", e.reason);
     assert_eq!(g.ranks[0].rank, Rank::Normal, "{:?}", g.ranks);
 }
+
+/// A time inside two rival windows votes for neither. Two outlets' "11 p.m." beside one
+/// outlet's "11 p.m. to 7 a.m." and another's "10 p.m. to 7 a.m." joined whichever window's
+/// text sorted first, which won "3 independent voices" to one. The windows now tie; with a
+/// second voice for one window it wins, and a time inside it ranks preferred.
+#[test]
+fn a_time_inside_two_rival_windows_votes_for_neither() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "10 p.m. to 7 a.m.", "B", 5),
+        claim("c", Measure::Hours, "11 p.m.", "C", 5),
+        claim("d", Measure::Hours, "11 p.m.", "D", 5),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "undecided between 22:00-07:00 and 23:00-07:00");
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "11 p.m. to 7 a.m.", "B", 5),
+        claim("c", Measure::Hours, "10 p.m. to 7 a.m.", "C", 5),
+        claim("d", Measure::Hours, "midnight", "D", 5),
+    ]);
+    let g = &r.groups[0];
+    assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "23:00-07:00");
+    let rank = |id: &str| g.ranks.iter().find(|x| x.claim == id).unwrap().rank;
+    assert_eq!([rank("c"), rank("d")], [Rank::Deprecated, Rank::Preferred]);
+    for f in &r.findings {
+        let mut ids = f.claims.clone();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), f.claims.len(), "{f:#?}");
+    }
+}
+
+/// A tie of kinds on the latest day is the estimate's day: it fell back to an earlier day's
+/// figure ("150 tenge per liter" of the 3rd, "resting on one voice") when the 5th gave
+/// "120 tenge per liter" and "$0.27". A kind the measure rules out is no party to the tie
+/// ("yes" for a price stays deprecated), and a running total's tie is decided by its current
+/// figures: one outlet's "$5 million" then "$6 million" beside two outlets' "2 billion tenge"
+/// of the latest day is two voices against one, not a tie of two statements each.
+#[test]
+fn a_tie_of_kinds_reads_the_latest_day_s_figures() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("c", Measure::Price, "150 tenge per liter", "C", 3),
+        claim("a", Measure::Price, "120 tenge per liter", "A", 5),
+        claim("b", Measure::Price, "$0.27", "B", 5),
+        claim("e", Measure::Price, "yes", "E", 5),
+    ]);
+    let g = &r.groups[0];
+    let e = g.estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "undecided between 0.27 US dollars and 120 tenge per litre");
+    assert_eq!(e.as_of, NaiveDate::from_ymd_opt(2022, 1, 5));
+    let rank = |id: &str| g.ranks.iter().find(|x| x.claim == id).unwrap().rank;
+    assert_eq!([rank("a"), rank("b"), rank("e")], [Rank::Normal, Rank::Normal, Rank::Deprecated]);
+    let r = Reconciler::new().reconcile(vec![
+        claim("a5", Measure::Damage, "$5 million", "A", 3),
+        claim("a6", Measure::Damage, "$6 million", "A", 5),
+        claim("c", Measure::Damage, "2 billion tenge", "C", 5),
+        claim("d", Measure::Damage, "2 billion tenge", "D", 5),
+    ]);
+    let e = r.groups[0].estimate.as_ref().unwrap();
+    assert_eq!(
+        e.figure.to_string(),
+        "low 2,000,000,000 / best 2,000,000,000 / high 2,000,000,000 tenge"
+    );
+}

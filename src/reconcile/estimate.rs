@@ -3253,6 +3253,11 @@ fn spread(
 
 /// Clusters of non-numeric values: values that do not conflict fall together. Returns, per
 /// cluster, its distinct values, each as the positions that give it. Computed once per epoch.
+///
+/// Beside windows of daily hours, a time or a stretch of the day only allows a window: the
+/// windows cluster first, and such a value joins every cluster whose windows it fits ("11
+/// p.m." fits both "11 p.m. to 7 a.m." and "10 p.m. to 7 a.m."), lending each the same
+/// weight: a vote for neither. Only where it fits none does it cluster on its own.
 pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<Vec<usize>>> {
     let mut distinct: BTreeMap<usize, (&Value, Vec<usize>)> = BTreeMap::new();
     for (m, input) in inputs.iter().enumerate() {
@@ -3260,20 +3265,40 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
             distinct.entry(input.key).or_insert((v, Vec::new())).1.push(m);
         }
     }
+    let windowed = distinct.values().any(|(v, _)| matches!(v, Value::TimeWindow(_)));
+    let loose = |v: &Value| windowed && matches!(v, Value::Time(_) | Value::QualifiedTime(_));
+    let (firm, rest): (Vec<_>, Vec<_>) = distinct.into_values().partition(|(v, _)| !loose(v));
     // A value joins the first cluster whose every value it is compatible with (a chain of
     // pairwise compatibilities is not agreement). Beyond 64 distinct values only equal values
     // cluster, to keep this bounded.
-    let few = distinct.len() <= 64;
+    let few = firm.len() + rest.len() <= 64;
+    let fits_all = |value: &Value, c: &[(&Value, Vec<usize>)]| {
+        few && c.iter().all(|(other, _)| {
+            value.judge(other, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts)
+        })
+    };
     let mut clusters: Vec<Vec<(&Value, Vec<usize>)>> = Vec::new();
-    for (value, members) in distinct.into_values() {
-        let fits = |c: &Vec<(&Value, Vec<usize>)>| {
-            few && c.iter().all(|(other, _)| {
-                value.judge(other, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts)
-            })
-        };
-        match clusters.iter_mut().find(|c| fits(c)) {
+    for (value, members) in firm {
+        match clusters.iter_mut().find(|c| fits_all(value, c)) {
             Some(c) => c.push((value, members)),
             None => clusters.push(vec![(value, members)]),
+        }
+    }
+    // Each is measured against the firm values alone: two times inside one window may differ.
+    let firm_len: Vec<usize> = clusters.iter().map(Vec::len).collect();
+    let windows = clusters.len();
+    for (value, members) in rest {
+        let fitting: Vec<usize> =
+            (0..windows).filter(|&c| fits_all(value, &clusters[c][..firm_len[c]])).collect();
+        if fitting.is_empty() {
+            match clusters[windows..].iter_mut().find(|c| fits_all(value, c)) {
+                Some(c) => c.push((value, members)),
+                None => clusters.push(vec![(value, members)]),
+            }
+        } else {
+            for c in fitting {
+                clusters[c].push((value, members.clone()));
+            }
         }
     }
     clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()

@@ -278,7 +278,10 @@ pub(crate) fn of_latest(
 ) -> Vec<Finding> {
     let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement } = latest;
     let mut out = Vec::new();
-    let mut push = |kind, ids: Vec<ClaimId>, about: About| {
+    let mut push = |kind, mut ids: Vec<ClaimId>, about: About| {
+        // A time inside two rival windows is in both their clusters: named once.
+        let mut seen = std::collections::HashSet::new();
+        ids.retain(|id| seen.insert(id.clone()));
         let message = FindingMessage::about(subject, about);
         out.push(Finding { kind, subject: (**subject).clone(), claims: ids, message });
     };

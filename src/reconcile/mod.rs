@@ -570,7 +570,8 @@ pub struct Group {
     /// Relations between claims of the group, and part-of relations to other groups.
     pub relations: Relations,
     /// The clusters of mutually consistent claims at the estimate's as-of; more than one means
-    /// a real conflict.
+    /// a real conflict. A time of day inside two rival windows of daily hours is in each of
+    /// their clusters (it allows both, and votes for neither).
     pub clusters: Vec<Vec<ClaimId>>,
     /// The estimate, when any claim gives a figure.
     pub estimate: Option<Estimate>,

@@ -31,7 +31,10 @@ use crate::value::{Close, Interval, Policy, Value};
 
 use super::super::voice::{self, Statements, Voices};
 use super::estimate;
-use super::{Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, epoch_kind, hold};
+use super::{
+    Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, epoch_kind, hold, kind_vote,
+    tied_of,
+};
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all, stand_silent};
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
@@ -169,13 +172,16 @@ fn epochs_of_variable(
     };
     let mut latest = None;
     for (as_of, members) in by_date {
-        let kind = if number {
-            Some(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
+        let vote = if number {
+            Vote::Won(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
         } else {
             let values: Vec<&Value> = members.iter().map(|&j| label(j)).collect();
+            let now = members.iter().filter(|&&j| is_current(nature, date(j), as_of, false));
+            let now: Vec<&Value> = now.map(|&j| label(j)).collect();
             // A table's attribute is a measure of the user's own: it names no kind.
-            epoch_kind(&values, None)
+            kind_vote(&values, &now, None)
         };
+        let (kind, gives) = (vote.kind(), vote != Vote::Empty);
         let counts = kind == Some(Kind::Amount(Dimension::Count));
         let unit = if number && counts && members.iter().any(|&j| people(j)) {
             Some(Unit::Persons)
@@ -212,13 +218,14 @@ fn epochs_of_variable(
             obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
         // The variable's estimate comes from its latest epoch that has any figure.
-        if kind.is_some() || latest.is_none() {
+        if gives || latest.is_none() {
             latest = Some(epochs.len());
         }
         epochs.push(Epoch {
             group: c.first + k,
             as_of,
             kind,
+            tied: tied_of(vote),
             unit,
             obs: first..obs.next(),
             clusters: estimate::Clusters::default(),

@@ -309,6 +309,8 @@ struct Epoch {
     group: usize,
     as_of: Option<NaiveDate>,
     kind: Option<Kind>,
+    /// Without a kind: the kinds that tied ([`kind_vote`]), where any figure was given.
+    tied: Option<Box<KindTie>>,
     unit: Option<Unit>,
     /// Its observations, consecutive: an observation's position in its epoch is its index
     /// less `obs.start`.
@@ -590,36 +592,129 @@ fn hold_copy(
     })
 }
 
-/// The kind most of an epoch's values have; a change between amounts counts as a factor when
-/// the epoch also holds factors. Kinds as many values have decide nothing by themselves
-/// ("120 tenge per liter" beside "$0.27"): the one the `measure` is given in wins ("yes" beside
-/// 225 deaths is the stray), and where the measure names none of them or more than one, the
-/// epoch has no kind: no estimate, and no figure held wrong for its kind.
-fn epoch_kind(values: &[&Value], measure: Option<&Measure>) -> Option<Kind> {
-    let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
-    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
-    for v in values {
-        let k = match v {
-            Value::Change(Change::Between { .. }) if has_factor => Some(Kind::Factor),
-            v => kind_of(v),
-        };
-        if let Some(k) = k {
-            *counts.entry(k).or_default() += 1;
+/// Kinds as many of an epoch's statements give, none of them decided (see [`kind_vote`]):
+/// its values of these kinds are undecided, none held wrong for its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KindTie {
+    kinds: Vec<Kind>,
+    /// Whether the epoch holds factors, so that a change between amounts votes as one.
+    has_factor: bool,
+}
+
+impl KindTie {
+    /// Whether value `v` is of one of the tied kinds, as it voted.
+    fn holds(&self, v: &Value) -> bool {
+        vote_kind(v, self.has_factor).is_some_and(|k| self.kinds.contains(&k))
+    }
+}
+
+/// How an epoch's statements decide its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Vote {
+    Won(Kind),
+    Tied(KindTie),
+    /// No figure: nothing disclosed.
+    Empty,
+}
+
+impl Vote {
+    fn kind(&self) -> Option<Kind> {
+        match self {
+            Vote::Won(k) => Some(*k),
+            _ => None,
         }
     }
-    let most = counts.values().copied().max()?;
-    let mut tied = counts.into_iter().filter(|&(_, n)| n == most).map(|(k, _)| k);
-    let first = tied.next()?;
-    let rest: Vec<Kind> = tied.collect();
-    if rest.is_empty() {
-        return Some(first);
+}
+
+/// The kind value `v` votes for in an epoch: a change between amounts counts as a factor when
+/// the epoch also holds factors (`has_factor`).
+fn vote_kind(v: &Value, has_factor: bool) -> Option<Kind> {
+    match v {
+        Value::Change(Change::Between { .. }) if has_factor => Some(Kind::Factor),
+        v => kind_of(v),
     }
-    let fits = |k: &Kind| measure.is_some_and(|m| given_in(m, *k));
-    let mut fitting = std::iter::once(first).chain(rest).filter(fits);
-    match (fitting.next(), fitting.next()) {
-        (Some(k), None) => Some(k),
+}
+
+fn kind_counts(values: &[&Value], has_factor: bool) -> BTreeMap<Kind, usize> {
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for k in values.iter().filter_map(|v| vote_kind(v, has_factor)) {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
+}
+
+/// The kinds of `among` that `counts` holds most of.
+fn leaders(counts: &BTreeMap<Kind, usize>, among: &[Kind]) -> Vec<Kind> {
+    let count = |k: &Kind| counts.get(k).copied().unwrap_or(0);
+    let most = among.iter().map(count).max().unwrap_or(0);
+    among.iter().copied().filter(|k| count(k) == most).collect()
+}
+
+/// The kind most of an epoch's statements `values` have. Kinds as many statements give decide
+/// nothing by themselves ("120 tenge per liter" beside "$0.27"): of them, the kind the
+/// `measure` is given in wins ("yes" beside 225 deaths is the stray), a kind it rules out
+/// drops out, and then the kind most of the `current` statements (those of the epoch's date,
+/// not a running total's earlier floors) give; kinds still tied are a [`KindTie`].
+fn kind_vote(values: &[&Value], current: &[&Value], measure: Option<&Measure>) -> Vote {
+    let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
+    let counts = kind_counts(values, has_factor);
+    let all: Vec<Kind> = counts.keys().copied().collect();
+    let tied = leaders(&counts, &all);
+    let fitting: Vec<Kind> =
+        tied.iter().copied().filter(|&k| measure.is_some_and(|m| given_in(m, k))).collect();
+    let tied = if fitting.is_empty() { tied } else { fitting };
+    let kinds = match tied.as_slice() {
+        [] => return Vote::Empty,
+        [k] => return Vote::Won(*k),
+        _ => leaders(&kind_counts(current, has_factor), &tied),
+    };
+    match kinds.as_slice() {
+        [k] => Vote::Won(*k),
+        _ => Vote::Tied(KindTie { kinds, has_factor }),
+    }
+}
+
+/// An epoch of group `gi` at `as_of` (of the states a later report that day replaced, where
+/// `earlier_that_day`) for its `members`, without observations yet; and whether any of them
+/// gives a figure.
+fn epoch_of(
+    (gi, as_of, earlier_that_day): (usize, Option<NaiveDate>, bool),
+    members: &[&Item<'_>],
+    (nature, measure): (Nature, &Measure),
+) -> (Epoch, bool) {
+    let now = members.iter().copied().filter(|it| is_current(nature, it.as_of, as_of, false));
+    let vote = kind_vote(&statements(members.iter().copied()), &statements(now), Some(measure));
+    let kind = vote.kind();
+    let gives = vote != Vote::Empty;
+    let epoch = Epoch {
+        group: gi,
+        as_of,
+        kind,
+        tied: tied_of(vote),
+        unit: epoch_unit(kind, members),
+        obs: 0..0,
+        clusters: estimate::Clusters::default(),
+        value_clusters: Vec::new(),
+        labels: None,
+        spread: 0.0,
+        earlier_that_day,
+        close: Close::EXACT,
+        nature,
+    };
+    (epoch, gives)
+}
+
+/// What an epoch keeps of its [`Vote`] beside its kind: the kinds that tied, if any.
+fn tied_of(vote: Vote) -> Option<Box<KindTie>> {
+    match vote {
+        Vote::Tied(tie) => Some(Box::new(tie)),
         _ => None,
     }
+}
+
+/// The kind [`kind_vote`] decides for statements `values`, all of them current.
+fn epoch_kind(values: &[&Value], measure: Option<&Measure>) -> Option<Kind> {
+    kind_vote(values, values, measure).kind()
 }
 
 /// Whether figures of `measure` are given as `kind`: a count of people, a sum of money or a
@@ -1117,22 +1212,10 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 .filter_map(|it| it.time)
                 .filter(|t| !t.stretch().crosses_midnight())
                 .max_by_key(|t| t.stretch().start_key());
-            let kind = epoch_kind(&statements(members.iter().copied()), Some(g.subject.measure()));
-            let unit = epoch_unit(kind, &members);
-            let mut epoch = Epoch {
-                group: gi,
-                as_of,
-                kind,
-                unit,
-                obs: obs.len()..obs.len(),
-                clusters: estimate::Clusters::default(),
-                value_clusters: Vec::new(),
-                labels: None,
-                spread: 0.0,
-                earlier_that_day: !rest_of_day,
-                close: Close::EXACT,
-                nature,
-            };
+            let (mut epoch, gives) =
+                epoch_of((gi, as_of, !rest_of_day), &members, (nature, g.subject.measure()));
+            let kind = epoch.kind;
+            epoch.obs = obs.len()..obs.len();
             for it in members {
                 let earlier_in_day =
                     it.time.zip(latest_time).is_some_and(|(t, latest)| t.is_before(latest));
@@ -1152,7 +1235,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
             stand_silent((&mut obs[here], &intervals), when, nature, &mut dated);
             // The group's estimate comes from its latest epoch that has any figure.
-            if epoch.kind.is_some() || group_latest[gi].is_none() {
+            if gives || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
             }
             epochs.push(epoch);

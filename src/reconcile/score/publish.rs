@@ -745,8 +745,8 @@ impl State {
         if let View::Skip(why) = self.view(o) {
             return match why {
                 None => (Rank::Normal, RankWhy::Undisclosed),
-                // Kinds as many voices give decide nothing (`epoch_kind`): none is wrong.
-                Some(v) if e.kind.is_none() => {
+                // Kinds as many statements give decide nothing (`kind_vote`): none is wrong.
+                Some(v) if e.tied.as_ref().is_some_and(|t| t.holds(v)) => {
                     (Rank::Normal, RankWhy::KindsTie(Box::new(v.clone())))
                 }
                 Some(v) => (Rank::Deprecated, RankWhy::CannotCompare(Box::new(v.clone()))),

@@ -181,12 +181,15 @@ impl State {
                 Some(previous),
                 scratch,
             ),
-            // Kinds as many statements give (`epoch_kind`): the values are undecided.
+            // Kinds as many statements give (`kind_vote`): their current values are
+            // undecided.
             None => {
+                let Some(tie) = &e.tied else { return Outcome::default() };
                 let mut undecided: Vec<(usize, Value)> = inputs()
                     .iter()
+                    .filter(|i| i.current)
                     .filter_map(|i| match i.view {
-                        View::Skip(Some(v)) => Some((i.key, v.clone())),
+                        View::Skip(Some(v)) if tie.holds(v) => Some((i.key, v.clone())),
                         _ => None,
                     })
                     .collect();
