@@ -291,6 +291,19 @@ fn a_bare_year_given_for_a_date_is_that_year() {
     // the phrase does not hold.
     let odd = claim("d", Measure::EventDate, "0999", "D", 9);
     assert!(matches!(odd.value(), Value::Amount(_)), "{}", odd.value());
+    // A year at the end of a sentence, or given as about a year, is that year too: both read
+    // as the number 2,022, an incomparable figure beside the day.
+    for phrase in ["2022.", "about 2022", "Around 2022."] {
+        let year = claim("e", Measure::EventDate, phrase, "E", 9);
+        assert_eq!(year.value().to_string(), "year 2022", "{phrase}");
+        assert!(matches!(year.value(), Value::Date(_)), "{phrase}");
+    }
+    let read = Parser::default().parse_for(&Measure::EventDate, "about 2022").unwrap();
+    let meanings: Vec<&str> = read.readings.iter().map(|r| r.meaning.as_str()).collect();
+    assert_eq!(
+        meanings,
+        ["about a year: read as the year, which already spans one", "calendar year"]
+    );
 }
 
 /// One pair of complementary windows is one finding, however many voices gave each: two

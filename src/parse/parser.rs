@@ -148,7 +148,8 @@ impl Parser {
     /// a date ([`Measure::EventDate`](crate::Measure::EventDate),
     /// [`Measure::EndDate`](crate::Measure::EndDate)), a bare year of four digits (1000 to
     /// 9999) reads as that year, not the number: a date of "2022" is a year, where a count of
-    /// "2022" is a number. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases
+    /// "2022" is a number. So do "2022." and "about 2022" ("around", "circa", "c."): a year
+    /// already spans one. [`Claim::parse`](crate::Claim::parse) and the corpus read phrases
     /// so; a table's attributes are no date measures, and read a bare year as a number.
     ///
     /// ```
@@ -156,13 +157,23 @@ impl Parser {
     /// let p = Parser::default();
     /// assert!(matches!(p.parse_for(&Measure::EventDate, "2022")?.value, Value::Date(_)));
     /// assert!(matches!(p.parse_for(&Measure::Deaths, "2022")?.value, Value::Amount(_)));
+    /// assert!(matches!(p.parse_for(&Measure::EventDate, "about 2022.")?.value, Value::Date(_)));
     /// # Ok::<(), claimrecon::Error>(())
     /// ```
     ///
     /// # Errors
     /// As [`Parser::parse`].
     pub fn parse_for(&self, measure: &crate::Measure, phrase: &str) -> Result<Parsed, Error> {
-        let year = phrase.trim();
+        // "2022." ends a sentence; "about 2022" is a year too (a year already spans one).
+        let year = phrase.trim().trim_end_matches('.');
+        let year = ["about ", "around ", "circa ", "c. "]
+            .iter()
+            .find_map(|w| {
+                year.get(..w.len())
+                    .filter(|head| head.eq_ignore_ascii_case(w))
+                    .map(|_| year[w.len()..].trim_start())
+            })
+            .unwrap_or(year);
         let dated = matches!(measure, crate::Measure::EventDate | crate::Measure::EndDate);
         let parsed = self.parse(phrase)?;
         if dated
@@ -172,7 +183,16 @@ impl Parser {
         {
             // A year the dates cannot hold stays the number it reads as.
             if let Ok(read) = self.parse(&format!("in {year}")) {
-                return Ok(Parsed { value: read.value, ..parsed });
+                // The words say what they were read as here: a year, not a number.
+                let mut readings = parsed.readings;
+                for r in &mut readings {
+                    r.meaning = if r.text == year {
+                        "calendar year".to_owned()
+                    } else {
+                        "about a year: read as the year, which already spans one".to_owned()
+                    };
+                }
+                return Ok(Parsed { value: read.value, readings });
             }
         }
         Ok(parsed)
