@@ -59,6 +59,9 @@ fn a_window_inside_another_conflicts_with_it_but_a_time_inside_fits() {
          at 06:00 and 07:00"
     );
     assert_eq!(verdict("2 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
+    // Daily hours name both ends: the curfew ends at 7 a.m., and 7:01 is past it.
+    assert_eq!(verdict("7 a.m.", "11 p.m. to 7 a.m."), Verdict::Compatible);
+    assert_eq!(verdict("7:01 a.m.", "11 p.m. to 7 a.m."), Verdict::Conflicts);
     assert_eq!(verdict("noon", "11 p.m. to 7 a.m."), Verdict::Conflicts);
 }
 

@@ -346,12 +346,13 @@ fn a_curfew_window_inside_another_is_a_rival_curfew() {
 }
 
 /// A time beside a window it lies in fits it, and the window stays the estimate: "11 p.m."
-/// beside "11 p.m. to 7 a.m." made the estimate the time 23:00, dropping the curfew's end.
+/// beside "11 p.m. to 7 a.m." made the estimate the time 23:00, dropping the curfew's end. The
+/// window's end fits it too: "7 a.m." beside it was a conflict, then a tie.
 #[test]
 fn a_time_inside_a_curfew_window_leaves_the_window_the_estimate() {
-    for (t, w) in [("t", "w"), ("w", "t")] {
+    for (t, w, time) in [("t", "w", "11 p.m."), ("w", "t", "11 p.m."), ("t", "w", "7 a.m.")] {
         let r = Reconciler::new().reconcile(vec![
-            claim(t, Measure::Hours, "11 p.m.", "A", 5),
+            claim(t, Measure::Hours, time, "A", 5),
             claim(w, Measure::Hours, "11 p.m. to 7 a.m.", "B", 5),
         ]);
         let g = &r.groups[0];
@@ -484,6 +485,9 @@ fn a_time_inside_two_rival_windows_votes_for_neither() {
     assert_eq!(g.estimate.as_ref().unwrap().figure.to_string(), "23:00-07:00");
     let rank = |id: &str| g.ranks.iter().find(|x| x.claim == id).unwrap().rank;
     assert_eq!([rank("c"), rank("d")], [Rank::Deprecated, Rank::Preferred]);
+    // The time is no side the estimate went over.
+    let why = g.estimate.as_ref().unwrap().reason.to_string();
+    assert!(why.ends_with("over 22:00-07:00 (C)"), "{why}");
     for f in &r.findings {
         let mut ids = f.claims.clone();
         ids.sort();

@@ -314,7 +314,8 @@ impl Value {
             }
             (V::Time(a), V::Time(b)) => compare_times(*a, *b),
             (V::Time(t), V::TimeWindow(w)) | (V::TimeWindow(w), V::Time(t)) => {
-                if w.contains_time(*t) {
+                // Daily hours name both their ends: a curfew "until 7 a.m." fits 23:00-07:00.
+                if w.contains_time(*t) || *t == w.end() {
                     Judgement::new(Verdict::Compatible, Basis::Contained, Why::TimeInWindow(*t, *w))
                 } else {
                     Judgement::new(

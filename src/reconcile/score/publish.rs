@@ -532,8 +532,11 @@ impl State {
                 // counted.
                 let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
                 let mut cluster = Vec::new();
-                // (A range that allows the estimate too is no side it went over.)
+                // (A range that allows the estimate too is no side it went over, nor a time
+                // in the chosen cluster as well: inside two rival windows.)
+                let chosen = out.clusters.get(out.chosen).unwrap_or_default();
                 let over = c.iter().filter(|&&p| !self.allows(e.at(p as usize), out, p as usize));
+                let over = over.filter(|p| !chosen.contains(p));
                 for &p in over {
                     let o = e.at(p);
                     if seen.insert(self.shown_key(o, names)) {
