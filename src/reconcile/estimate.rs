@@ -3256,8 +3256,9 @@ fn spread(
 ///
 /// Beside windows of daily hours, a time or a stretch of the day only allows a window: the
 /// windows cluster first, and such a value joins every cluster whose windows it fits ("11
-/// p.m." fits both "11 p.m. to 7 a.m." and "10 p.m. to 7 a.m."), lending each the same
-/// weight: a vote for neither. Only where it fits none does it cluster on its own.
+/// p.m." fits both "11 p.m. to 7 a.m." and "10 p.m. to 7 a.m."), lending each its voice: a
+/// vote for neither. A voice that gives one of those windows itself says the time of its own
+/// window, and lends it to no other. Only where it fits none does it cluster on its own.
 pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<Vec<usize>>> {
     let mut distinct: BTreeMap<usize, (&Value, Vec<usize>)> = BTreeMap::new();
     for (m, input) in inputs.iter().enumerate() {
@@ -3265,7 +3266,7 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
             distinct.entry(input.key).or_insert((v, Vec::new())).1.push(m);
         }
     }
-    let windowed = distinct.values().any(|(v, _)| matches!(v, Value::TimeWindow(_)));
+    let windowed = distinct.values().any(|(v, _)| is_window(v));
     let loose = |v: &Value| windowed && matches!(v, Value::Time(_) | Value::QualifiedTime(_));
     let (firm, rest): (Vec<_>, Vec<_>) = distinct.into_values().partition(|(v, _)| !loose(v));
     // A value joins the first cluster whose every value it is compatible with (a chain of
@@ -3287,6 +3288,12 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
     // Each is measured against the firm values alone: two times inside one window may differ.
     let firm_len: Vec<usize> = clusters.iter().map(Vec::len).collect();
     let windows = clusters.len();
+    // Each voice's firm clusters: a voice that gives a window and a time inside it says the
+    // time of its own window, and lends it to no rival.
+    let mut own: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (c, cluster) in clusters.iter().enumerate() {
+        own.extend(cluster.iter().flat_map(|(_, ms)| ms.iter().map(|&m| (inputs[m].voice, c))));
+    }
     for (value, members) in rest {
         let fitting: Vec<usize> =
             (0..windows).filter(|&c| fits_all(value, &clusters[c][..firm_len[c]])).collect();
@@ -3295,13 +3302,28 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
                 Some(c) => c.push((value, members)),
                 None => clusters.push(vec![(value, members)]),
             }
-        } else {
-            for c in fitting {
-                clusters[c].push((value, members.clone()));
+            continue;
+        }
+        let mut to: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for m in members {
+            let voice = inputs[m].voice;
+            let mine: Vec<usize> =
+                fitting.iter().copied().filter(|&c| own.contains(&(voice, c))).collect();
+            for c in if mine.is_empty() { &fitting } else { &mine } {
+                to.entry(*c).or_default().push(m);
             }
+        }
+        for (c, ms) in to {
+            clusters[c].push((value, ms));
         }
     }
     clusters.into_iter().map(|c| c.into_iter().map(|(_, m)| m).collect()).collect()
+}
+
+/// Whether `v` is a window of daily hours, which a time or a stretch of the day beside it
+/// only allows ([`label_clusters`]) and which is the estimate beside them ([`labels`]).
+fn is_window(v: &Value) -> bool {
+    matches!(v, Value::TimeWindow(_))
 }
 
 /// What a label epoch's estimate needs that the weights do not change, per cluster of
@@ -3341,8 +3363,21 @@ impl Labels {
             value_clusters.iter().map(|vs| vs.iter().flatten().copied().collect()).collect();
         let mut splits = Splits::of(members.iter().map(Vec::as_slice), inputs);
         splits.shrink_to_fit();
+        // A time beside a window only allows it: no distinct figure of it (its voice's own
+        // "11 p.m." beside its "10 p.m. to 7 a.m." tips no tie).
+        let view = |m: usize| match inputs[m].view {
+            View::Label(v) => Some(v),
+            _ => None,
+        };
+        let distinct = value_clusters.iter().zip(splits.iter()).map(|(vs, split)| {
+            if !vs.iter().any(|v| view(v[0]).is_some_and(is_window)) {
+                return split.distinct();
+            }
+            let firm = vs.iter().filter(|v| view(v[0]).is_some_and(is_window)).flatten();
+            firm.map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len()
+        });
         Labels {
-            distinct: splits.iter().map(SplitRef::distinct).collect(),
+            distinct: distinct.collect(),
             splits,
             latest: members.iter().map(|c| latest_of(c, inputs)).collect(),
             values: value_clusters
@@ -3389,7 +3424,7 @@ pub(crate) fn labels(
     let values = &value_clusters[chosen];
     // Daily hours are stated by a window: a time or a stretch of the day beside it only
     // allows it ("11 p.m." beside "11 p.m. to 7 a.m."), and is the estimate where no window is.
-    let windowed = |v: &[usize]| matches!(inputs[v[0]].view, View::Label(Value::TimeWindow(_)));
+    let windowed = |v: &[usize]| matches!(inputs[v[0]].view, View::Label(w) if is_window(w));
     let any_window = values.iter().any(|v| windowed(v));
     let heaviest = epoch.values[first + chosen]
         .iter()

@@ -293,8 +293,6 @@ pub(crate) fn of_latest(
         clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
     };
     let undecided = estimate.filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
-    // Values undecided for their kinds alone are the relations' "incomparable figures".
-    let undecided = undecided.filter(|e| !e.reason.is_kinds_tie());
     if let Some(e) = undecided {
         let ids: Vec<ClaimId> = clusters.iter().flatten().cloned().collect();
         push(

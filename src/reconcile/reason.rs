@@ -582,14 +582,6 @@ impl fmt::Display for Listed<'_> {
 #[derive(Debug, Clone)]
 pub struct EstimateReason(EstimateWhy);
 
-impl EstimateReason {
-    /// Whether the values are undecided for their kinds alone ([`EstimateWhy::KindsTie`]):
-    /// the relations' "incomparable figures" finding says so.
-    pub(crate) fn is_kinds_tie(&self) -> bool {
-        matches!(self.0, EstimateWhy::KindsTie(_))
-    }
-}
-
 /// How many figures support a consistent estimate, as its words count them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Counted {

@@ -32,8 +32,7 @@ use crate::value::{Close, Interval, Policy, Value};
 use super::super::voice::{self, Statements, Voices};
 use super::estimate;
 use super::{
-    Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, epoch_kind, hold, kind_vote,
-    tied_of,
+    Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, hold, kind_vote, tied_of,
 };
 use super::{epoch_date, index, is_current, latest_date_of, prepare_all, stand_silent};
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
@@ -162,7 +161,7 @@ fn epochs_of_variable(
         } else {
             // A row its source repeats on the same date is kept once: these are statements.
             let labels: Vec<&Value> = (0..values.len()).map(label).collect();
-            latest_date_of(&labels, epoch_kind(&labels, None), date)
+            latest_date_of(&labels, &kind_vote(&labels, &labels, None), date)
         };
         let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
         for j in order {

@@ -606,6 +606,32 @@ impl KindTie {
     fn holds(&self, v: &Value) -> bool {
         vote_kind(v, self.has_factor).is_some_and(|k| self.kinds.contains(&k))
     }
+
+    /// The epoch's outcome: undecided between its current values of the tied kinds, each
+    /// kind's current figures one cluster (which the findings name).
+    fn outcome<'v>(&self, inputs: &[Input<'v>]) -> Outcome {
+        let tied = |i: &Input<'v>| match i.view {
+            View::Skip(Some(v)) if i.current => vote_kind(v, self.has_factor)
+                .and_then(|k| self.kinds.iter().position(|&t| t == k))
+                .map(|at| (at, v)),
+            _ => None,
+        };
+        let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); self.kinds.len()];
+        let mut undecided: Vec<(usize, Value)> = Vec::new();
+        for (p, input) in inputs.iter().enumerate() {
+            if let Some((at, v)) = tied(input) {
+                by_kind[at].push(p);
+                undecided.push((input.key, v.clone()));
+            }
+        }
+        undecided.sort_by_key(|&(key, _)| key);
+        undecided.dedup_by_key(|&mut (key, _)| key);
+        Outcome {
+            clusters: by_kind.into_iter().filter(|c| !c.is_empty()).collect(),
+            undecided: undecided.into_iter().map(|(_, v)| v).collect(),
+            ..Outcome::default()
+        }
+    }
 }
 
 /// How an epoch's statements decide its kind.
@@ -653,8 +679,9 @@ fn leaders(counts: &BTreeMap<Kind, usize>, among: &[Kind]) -> Vec<Kind> {
 /// The kind most of an epoch's statements `values` have. Kinds as many statements give decide
 /// nothing by themselves ("120 tenge per liter" beside "$0.27"): of them, the kind the
 /// `measure` is given in wins ("yes" beside 225 deaths is the stray), a kind it rules out
-/// drops out, and then the kind most of the `current` statements (those of the epoch's date,
-/// not a running total's earlier floors) give; kinds still tied are a [`KindTie`].
+/// drops out, and then the kind most of the `current` statements give (not a running total's
+/// earlier figures, of earlier days or earlier in its latest day); kinds still tied are a
+/// [`KindTie`].
 fn kind_vote(values: &[&Value], current: &[&Value], measure: Option<&Measure>) -> Vote {
     let has_factor = values.iter().any(|v| matches!(v, Value::Change(Change::Factor { .. })));
     let counts = kind_counts(values, has_factor);
@@ -682,7 +709,8 @@ fn epoch_of(
     members: &[&Item<'_>],
     (nature, measure): (Nature, &Measure),
 ) -> (Epoch, bool) {
-    let now = members.iter().copied().filter(|it| is_current(nature, it.as_of, as_of, false));
+    let latest = latest_time(members, as_of);
+    let now = members.iter().copied().filter(|it| it_is_current(it, (nature, as_of), latest));
     let vote = kind_vote(&statements(members.iter().copied()), &statements(now), Some(measure));
     let kind = vote.kind();
     let gives = vote != Vote::Empty;
@@ -704,17 +732,34 @@ fn epoch_of(
     (epoch, gives)
 }
 
+/// The time of day that starts latest among `members` of `as_of` (not running past
+/// midnight): a figure that ends before it is earlier than another of the day.
+fn latest_time<'a>(members: &[&Item<'a>], as_of: Option<NaiveDate>) -> Option<&'a AsOfTime> {
+    members
+        .iter()
+        .filter(|it| it.as_of == as_of)
+        .filter_map(|it| it.time)
+        .filter(|t| !t.stretch().crosses_midnight())
+        .max_by_key(|t| t.stretch().start_key())
+}
+
+/// Whether `it` is current in an epoch of `nature` at `as_of` ([`is_current`]): on a running
+/// total's latest date, a figure at a time of day before the `latest` one is earlier too.
+fn it_is_current(
+    it: &Item<'_>,
+    (nature, as_of): (Nature, Option<NaiveDate>),
+    latest: Option<&AsOfTime>,
+) -> bool {
+    let earlier_in_day = it.time.zip(latest).is_some_and(|(t, latest)| t.is_before(latest));
+    is_current(nature, it.as_of, as_of, earlier_in_day)
+}
+
 /// What an epoch keeps of its [`Vote`] beside its kind: the kinds that tied, if any.
 fn tied_of(vote: Vote) -> Option<Box<KindTie>> {
     match vote {
         Vote::Tied(tie) => Some(Box::new(tie)),
         _ => None,
     }
-}
-
-/// The kind [`kind_vote`] decides for statements `values`, all of them current.
-fn epoch_kind(values: &[&Value], measure: Option<&Measure>) -> Option<Kind> {
-    kind_vote(values, values, measure).kind()
 }
 
 /// Whether figures of `measure` are given as `kind`: a count of people, a sum of money or a
@@ -957,8 +1002,9 @@ impl<'a> Day<'a> {
 /// figures before it into earlier ones.
 fn latest_figure_date(items: &[Item<'_>], measure: &Measure) -> Option<NaiveDate> {
     let values: Vec<&Value> = items.iter().map(|it| it.value).collect();
-    let main = epoch_kind(&statements(items.iter()), Some(measure));
-    latest_date_of(&values, main, |i| items[i].as_of)
+    let said = statements(items.iter());
+    let main = kind_vote(&said, &said, Some(measure));
+    latest_date_of(&values, &main, |i| items[i].as_of)
 }
 
 /// The values of `items` as the kind of an epoch (or of a group) is voted: each source's
@@ -973,19 +1019,22 @@ fn statements<'i, 'a: 'i>(items: impl Iterator<Item = &'i Item<'a>>) -> Vec<&'a 
 }
 
 /// [`latest_figure_date`] of figures `values`, figure `i` dated `as_of(i)`, in a group whose
-/// main kind is `main` (its statements' [`epoch_kind`]). Only figures of the main kind count:
-/// a stray "2 trillion tenge" on the latest day must not turn every dollar figure into an
-/// earlier one.
+/// statements vote `main` ([`kind_vote`]). Only figures of the main kind, or of the kinds that
+/// tie, count: a stray "2 trillion tenge" on the latest day must not turn every dollar figure
+/// into an earlier one, nor a stray "yes" a tie of dollars and tenge.
 fn latest_date_of(
     values: &[&Value],
-    main: Option<Kind>,
+    main: &Vote,
     as_of: impl Fn(usize) -> Option<NaiveDate>,
 ) -> Option<NaiveDate> {
+    let counts = |v: &Value| match main {
+        Vote::Won(k) => kind_of(v) == Some(*k),
+        Vote::Tied(tie) => tie.holds(v),
+        Vote::Empty => true,
+    };
     (0..values.len())
         .filter(|&i| !matches!(values[i], Value::Undisclosed))
-        .filter(|&i| {
-            main.is_none() || kind_of(values[i]) == main || matches!(values[i], Value::Change(_))
-        })
+        .filter(|&i| counts(values[i]) || matches!(values[i], Value::Change(_)))
         .filter_map(&as_of)
         .max()
         .or_else(|| (0..values.len()).filter_map(&as_of).max())
@@ -1206,20 +1255,13 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             // than another's is an earlier figure too.
             // A figure is earlier if it ends before some other figure of the day starts: before
             // the one that starts latest among those that do not run past midnight.
-            let latest_time = members
-                .iter()
-                .filter(|it| it.as_of == as_of)
-                .filter_map(|it| it.time)
-                .filter(|t| !t.stretch().crosses_midnight())
-                .max_by_key(|t| t.stretch().start_key());
+            let latest_time = latest_time(&members, as_of);
             let (mut epoch, gives) =
                 epoch_of((gi, as_of, !rest_of_day), &members, (nature, g.subject.measure()));
             let kind = epoch.kind;
             epoch.obs = obs.len()..obs.len();
             for it in members {
-                let earlier_in_day =
-                    it.time.zip(latest_time).is_some_and(|(t, latest)| t.is_before(latest));
-                let current = is_current(nature, it.as_of, as_of, earlier_in_day);
+                let current = it_is_current(it, (nature, as_of), latest_time);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
                     claim_obs[c] = index(obs.len());

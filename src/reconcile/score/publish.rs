@@ -513,7 +513,7 @@ impl State {
             voices.dedup();
             voices.len()
         };
-        let why = if !out.undecided.is_empty() && e.kind.is_none() {
+        let why = if !out.undecided.is_empty() && e.tied.is_some() {
             EstimateWhy::KindsTie(out.undecided.len())
         } else if !out.undecided.is_empty() {
             EstimateWhy::Tie(out.undecided.len())

@@ -185,18 +185,7 @@ impl State {
             // undecided.
             None => {
                 let Some(tie) = &e.tied else { return Outcome::default() };
-                let mut undecided: Vec<(usize, Value)> = inputs()
-                    .iter()
-                    .filter(|i| i.current)
-                    .filter_map(|i| match i.view {
-                        View::Skip(Some(v)) if tie.holds(v) => Some((i.key, v.clone())),
-                        _ => None,
-                    })
-                    .collect();
-                undecided.sort_by_key(|&(key, _)| key);
-                undecided.dedup_by_key(|&mut (key, _)| key);
-                let undecided = undecided.into_iter().map(|(_, v)| v).collect();
-                Outcome { undecided, ..Outcome::default() }
+                tie.outcome(&inputs())
             }
         }
     }
