@@ -526,6 +526,13 @@ impl State {
         } else if out.clusters.len() > 1 {
             let mut others = Rivals::default();
             let mut shown = 0;
+            // A time inside two rival windows is in the chosen cluster as well (labels only:
+            // numeric clusters part their figures): sorted once, to be looked up.
+            let mut chosen: Vec<u32> = match out.numeric {
+                None => out.clusters.get(out.chosen).unwrap_or_default().to_vec(),
+                Some(_) => Vec::new(),
+            };
+            chosen.sort_unstable();
             for (_, c) in out.clusters.iter().enumerate().filter(|(i, _)| *i != out.chosen) {
                 // Each figure of a source once in a cluster: a repeat (in any spelling, on any
                 // day: the words name no day) adds none. The first few are named, the rest
@@ -533,10 +540,9 @@ impl State {
                 let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
                 let mut cluster = Vec::new();
                 // (A range that allows the estimate too is no side it went over, nor a time
-                // in the chosen cluster as well: inside two rival windows.)
-                let chosen = out.clusters.get(out.chosen).unwrap_or_default();
+                // in the chosen cluster as well.)
                 let over = c.iter().filter(|&&p| !self.allows(e.at(p as usize), out, p as usize));
-                let over = over.filter(|p| !chosen.contains(p));
+                let over = over.filter(|p| chosen.binary_search(p).is_err());
                 for &p in over {
                     let o = e.at(p);
                     if seen.insert(self.shown_key(o, names)) {
