@@ -3326,6 +3326,11 @@ fn is_window(v: &Value) -> bool {
     matches!(v, Value::TimeWindow(_))
 }
 
+/// Whether the positions `value` of one distinct value of a label epoch give a window.
+fn gives_window(value: &[usize], inputs: &[Input<'_>]) -> bool {
+    value.first().is_some_and(|&m| matches!(inputs[m].view, View::Label(w) if is_window(w)))
+}
+
 /// What a label epoch's estimate needs that the weights do not change, per cluster of
 /// [`label_clusters`]: computed once per epoch ([`Labels::of`]), so a round ([`labels`]) only
 /// adds weights.
@@ -3365,15 +3370,11 @@ impl Labels {
         splits.shrink_to_fit();
         // A time beside a window only allows it: no distinct figure of it (its voice's own
         // "11 p.m." beside its "10 p.m. to 7 a.m." tips no tie).
-        let view = |m: usize| match inputs[m].view {
-            View::Label(v) => Some(v),
-            _ => None,
-        };
         let distinct = value_clusters.iter().zip(splits.iter()).map(|(vs, split)| {
-            if !vs.iter().any(|v| view(v[0]).is_some_and(is_window)) {
+            if !vs.iter().any(|v| gives_window(v, inputs)) {
                 return split.distinct();
             }
-            let firm = vs.iter().filter(|v| view(v[0]).is_some_and(is_window)).flatten();
+            let firm = vs.iter().filter(|v| gives_window(v, inputs)).flatten();
             firm.map(|&m| (inputs[m].voice, inputs[m].key)).collect::<BTreeSet<_>>().len()
         });
         Labels {
@@ -3424,7 +3425,7 @@ pub(crate) fn labels(
     let values = &value_clusters[chosen];
     // Daily hours are stated by a window: a time or a stretch of the day beside it only
     // allows it ("11 p.m." beside "11 p.m. to 7 a.m."), and is the estimate where no window is.
-    let windowed = |v: &[usize]| matches!(inputs[v[0]].view, View::Label(w) if is_window(w));
+    let windowed = |v: &[usize]| gives_window(v, inputs);
     let any_window = values.iter().any(|v| windowed(v));
     let heaviest = epoch.values[first + chosen]
         .iter()

@@ -1,6 +1,8 @@
 //! Findings: what a human should look at first.
 
 use std::collections::{BTreeMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::fmt;
 use std::sync::Arc;
 
@@ -278,10 +280,7 @@ pub(crate) fn of_latest(
 ) -> Vec<Finding> {
     let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement } = latest;
     let mut out = Vec::new();
-    let mut push = |kind, mut ids: Vec<ClaimId>, about: About| {
-        // A time inside two rival windows is in both their clusters: named once.
-        let mut seen = std::collections::HashSet::new();
-        ids.retain(|id| seen.insert(id.clone()));
+    let mut push = |kind, ids: Vec<ClaimId>, about: About| {
         let message = FindingMessage::about(subject, about);
         out.push(Finding { kind, subject: (**subject).clone(), claims: ids, message });
     };
@@ -294,19 +293,18 @@ pub(crate) fn of_latest(
     };
     let undecided = estimate.filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
     if let Some(e) = undecided {
-        let ids: Vec<ClaimId> = clusters.iter().flatten().cloned().collect();
+        let ids = distinct_ids(clusters.iter().flatten());
         push(
             FindingKind::Undecided,
             ids,
             About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
         );
     } else if clusters.len() > 1 && state.changed_same_day(gi) {
-        let ids: Vec<ClaimId> = clusters.iter().flatten().cloned().collect();
+        let ids = distinct_ids(clusters.iter().flatten());
         let about = estimate.map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
         push(FindingKind::ChangedSameDay, ids, about);
     } else if clusters.len() > 1 && !has_complement && rivals_left() {
-        let ids: Vec<ClaimId> =
-            clusters.iter().flatten().filter(|id| !holds(&offenders, id)).cloned().collect();
+        let ids = distinct_ids(clusters.iter().flatten().filter(|id| !holds(&offenders, id)));
         let about =
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
@@ -418,6 +416,13 @@ enum FigureKey {
 }
 
 /// Ids, sorted, for `binary_search` (in place of a set: one allocation, no nodes).
+/// The ids of a group's clusters, each once, in cluster order: a time inside two rival windows
+/// is in both their clusters.
+fn distinct_ids<'a>(ids: impl Iterator<Item = &'a ClaimId>) -> Vec<ClaimId> {
+    let mut seen: HashSet<&ClaimId, FixedState> = HashSet::default();
+    ids.filter(|id| seen.insert(*id)).cloned().collect()
+}
+
 fn sorted<'a>(ids: impl Iterator<Item = &'a ClaimId>) -> Vec<&'a ClaimId> {
     let mut ids: Vec<&ClaimId> = ids.collect();
     ids.sort_unstable();
