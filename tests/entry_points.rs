@@ -1255,6 +1255,29 @@ fn a_running_total_with_a_regression_is_the_same_on_every_path() {
     }
 }
 
+/// A changing state's day whose times only allow the window of the day before joins that day
+/// on every path: the window stays the estimate, as of the later day, with every row preferred.
+#[test]
+fn a_time_a_day_after_a_window_joins_its_day_on_every_path() {
+    let case = named(
+        Nature::ChangingState,
+        &[
+            ("Alpha", "Almaty", "curfew", "11 p.m. to 7 a.m.", Some(5)),
+            ("Beta", "Almaty", "curfew", "11 p.m. to 7 a.m.", Some(5)),
+            ("Gamma", "Almaty", "curfew", "11 p.m.", Some(6)),
+        ],
+    );
+    for outcome in all_paths(&case) {
+        let r = &outcome.reconciliation;
+        let estimate = r.groups[0].estimate.as_ref().unwrap();
+        assert_eq!(estimate.figure.to_string(), "23:00-07:00", "{}", outcome.path);
+        assert_eq!(estimate.as_of, Some(day(6)), "{}", outcome.path);
+        for row in 0..3 {
+            assert_eq!(rank_of(r, row), Rank::Preferred, "{}: row {row}", outcome.path);
+        }
+    }
+}
+
 /// Two sources say petrol, one diesel, about one fixed fact: on every path the label with more
 /// independent support wins, diesel is deprecated, and the group splits in two clusters.
 #[test]

@@ -378,6 +378,37 @@ fn a_later_shorter_curfew_replaces_the_earlier_one() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// A curfew's hours do not narrow to a time given on a later day. Two outlets gave the curfew
+/// as "11 p.m. to 7 a.m." on the 5th; a third said "11 p.m." on the 6th. Hours are a changing
+/// state, estimated day by day, so the 6th's estimate was that time alone, 23:00, "from one
+/// independent voice", and the window ranked normal. A day whose figures only allow the
+/// windows of the day before says nothing new of the hours: it joins that day, and the window,
+/// from three voices, is the estimate as of the 6th. A time outside the window is a change.
+#[test]
+fn a_time_a_day_after_a_curfew_window_leaves_the_window_the_estimate() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "11 p.m. to 7 a.m.", "B", 5),
+        claim("c", Measure::Hours, "11 p.m.", "C", 6),
+        claim("d", Measure::Hours, "midnight", "D", 7),
+    ]);
+    let g = &r.groups[0];
+    let e = g.estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "23:00-07:00");
+    assert_eq!(e.as_of, Some(NaiveDate::from_ymd_opt(2022, 1, 7).unwrap()));
+    assert_eq!(e.supporting.len(), 4, "{e:?}");
+    assert!(g.ranks.iter().all(|x| x.rank == Rank::Preferred), "{:?}", g.ranks);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    // A time outside the window is the hours changed.
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("c", Measure::Hours, "9 p.m.", "C", 6),
+    ]);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "21:00");
+    let (window, time) = (ClaimId::new("a").unwrap(), ClaimId::new("c").unwrap());
+    assert_eq!(r.relation(&window, &time).unwrap().kind, RelationKind::ChangedOverTime);
+}
+
 /// Kinds as many statements give decide nothing by themselves. "120 tenge per liter" beside
 /// "$0.27" for one price made the dollar figure the estimate and deprecated the tenge one, on
 /// the order of kinds in the code, whichever came first. Now neither is wrong: the estimate

@@ -3267,7 +3267,7 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
         }
     }
     let windowed = distinct.values().any(|(v, _)| is_window(v));
-    let loose = |v: &Value| windowed && matches!(v, Value::Time(_) | Value::QualifiedTime(_));
+    let loose = |v: &Value| windowed && is_loose(v);
     let (firm, rest): (Vec<_>, Vec<_>) = distinct.into_values().partition(|(v, _)| !loose(v));
     // A value joins the first cluster whose every value it is compatible with (a chain of
     // pairwise compatibilities is not agreement). Beyond 64 distinct values only equal values
@@ -3324,6 +3324,31 @@ pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<V
 /// only allows ([`label_clusters`]) and which is the estimate beside them ([`labels`]).
 fn is_window(v: &Value) -> bool {
     matches!(v, Value::TimeWindow(_))
+}
+
+/// Whether `v` is a time or a stretch of the day, which beside a window of daily hours only
+/// allows it ([`label_clusters`], [`only_allows_windows`]).
+fn is_loose(v: &Value) -> bool {
+    matches!(v, Value::Time(_) | Value::QualifiedTime(_))
+}
+
+/// Whether a changing state's figures of one day, `day`, only allow the windows of daily
+/// hours among `before` (the figures of the epoch before it): each is a time or a stretch of
+/// the day inside one of them. Such a day says nothing new of the hours ("11 p.m." the day
+/// after two outlets gave the curfew as "11 p.m. to 7 a.m."), so it joins that epoch, where
+/// the window stays the estimate ([`labels`]), rather than making the time the hours of its
+/// own day. One rule for claims and for a table's rows.
+pub(crate) fn only_allows_windows<'v>(
+    day: impl IntoIterator<Item = &'v Value>,
+    before: &[&Value],
+    policy: &Policy,
+) -> bool {
+    let windows: Vec<&Value> = before.iter().copied().filter(|v| is_window(v)).collect();
+    let fits = |v: &Value| {
+        windows.iter().any(|w| v.judge(w, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts))
+    };
+    let mut day = day.into_iter().peekable();
+    !windows.is_empty() && day.peek().is_some() && day.all(|v| is_loose(v) && fits(v))
 }
 
 /// Whether the positions `value` of one distinct value of a label epoch give a window.

@@ -34,7 +34,9 @@ use super::estimate;
 use super::{
     Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, hold, kind_vote, tied_of,
 };
-use super::{epoch_date, index, is_current, latest_date_of, prepare_all, stand_silent};
+use super::{
+    epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all, stand_silent,
+};
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
 /// What the bulk store's observations are keyed and ordered by, made once.
@@ -111,8 +113,8 @@ fn variables_in_subject_order(bulk: &Bulk) -> Vec<(usize, usize)> {
 /// nothing as pending, so no state is replaced later the same day.
 /// Returns the variable's latest epoch with any figure (its estimate's), as its index in
 /// `epochs`.
-fn epochs_of_variable(
-    bulk: &Bulk,
+fn epochs_of_variable<'b>(
+    bulk: &'b Bulk,
     keys: &Keys,
     (ci, k): (usize, usize),
     policy: &Policy,
@@ -152,22 +154,11 @@ fn epochs_of_variable(
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.into_iter().map(|(_, _, j)| j).collect();
     // The epochs' dates and members, in that order within each.
-    let by_date: Vec<(Option<NaiveDate>, Vec<usize>)> = if c.days.is_empty() {
+    let labels = (!number).then_some(&label as &dyn Fn(usize) -> &'b Value);
+    let by_date = if c.days.is_empty() {
         vec![(None, order)]
     } else {
-        // Every figure of a numeric variable is of its one kind: the latest date of all.
-        let latest = if number {
-            (0..values.len()).filter_map(date).max()
-        } else {
-            // A row its source repeats on the same date is kept once: these are statements.
-            let labels: Vec<&Value> = (0..values.len()).map(label).collect();
-            latest_date_of(&labels, &kind_vote(&labels, &labels, None), date)
-        };
-        let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
-        for j in order {
-            by_date.entry(epoch_date(nature, latest, date(j))).or_default().push(j);
-        }
-        by_date.into_iter().collect()
+        dated_epochs(order, &date, labels, (nature, policy))
     };
     let mut latest = None;
     for (as_of, members) in by_date {
@@ -237,6 +228,39 @@ fn epochs_of_variable(
         });
     }
     latest
+}
+
+/// A dated variable's epochs: the dates and members of `order` (its figures, dated by `date`,
+/// read by `labels` where it holds labels, `None` for numbers), by [`epoch_date`] for its
+/// `nature`, in that order within each; a changing state's days that only allow the windows of
+/// the day before joined with it ([`join_loose_days`]), as `run` makes a group's.
+fn dated_epochs<'v>(
+    order: Vec<usize>,
+    date: &dyn Fn(usize) -> Option<NaiveDate>,
+    labels: Option<&dyn Fn(usize) -> &'v Value>,
+    (nature, policy): (Nature, &Policy),
+) -> Vec<(Option<NaiveDate>, Vec<usize>)> {
+    let n = order.len();
+    // Every figure of a numeric variable is of its one kind: the latest date of all.
+    let latest = match labels {
+        None => (0..n).filter_map(date).max(),
+        Some(label) => {
+            // A row its source repeats on the same date is kept once: these are statements.
+            let values: Vec<&Value> = (0..n).map(label).collect();
+            latest_date_of(&values, &kind_vote(&values, &values, None), date)
+        }
+    };
+    let mut by_date: BTreeMap<Option<NaiveDate>, Vec<usize>> = BTreeMap::new();
+    for j in order {
+        by_date.entry(epoch_date(nature, latest, date(j))).or_default().push(j);
+    }
+    let by_date = by_date.into_iter().collect();
+    match labels {
+        Some(label) if nature == Nature::ChangingState => {
+            join_loose_days(by_date, |&j| label(j), policy)
+        }
+        _ => by_date,
+    }
 }
 
 /// Where one part of the variables writes its observations: its own slice of them all, the

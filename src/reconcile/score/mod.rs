@@ -811,6 +811,7 @@ type EpochKey = (Option<NaiveDate>, bool);
 fn epochs_of<'i, 'a>(
     items: &'i [Item<'a>],
     (nature, measure): (Nature, &Measure),
+    policy: &Policy,
 ) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
     let latest = latest_figure_date(items, measure);
     let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
@@ -818,18 +819,53 @@ fn epochs_of<'i, 'a>(
         by_day.entry(epoch_date(nature, latest, it.as_of)).or_default().push(it);
     }
     let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
+    if nature != Nature::ChangingState {
+        by_epoch.extend(by_day.into_iter().map(|(day, members)| ((day, true), members)));
+        return by_epoch;
+    }
+    let mut rest_of_days = Vec::with_capacity(by_day.len());
     for (day, members) in by_day {
-        if nature != Nature::ChangingState {
-            by_epoch.insert((day, true), members);
-            continue;
-        }
         let facts = Day::of(&members);
-        for it in &members {
-            let replaced = day.is_some() && facts.replaced(it);
-            by_epoch.entry((day, !replaced)).or_default().push(it);
+        let (replaced, rest): (Vec<_>, Vec<_>) =
+            members.into_iter().partition(|it| day.is_some() && facts.replaced(it));
+        if !replaced.is_empty() {
+            by_epoch.insert((day, false), replaced);
+        }
+        rest_of_days.push((day, rest));
+    }
+    for (day, rest) in join_loose_days(rest_of_days, |it| it.value, policy) {
+        if !rest.is_empty() {
+            by_epoch.insert((day, true), rest);
         }
     }
     by_epoch
+}
+
+/// A changing state's days, in date order, each with its members (their values read by
+/// `value`), where a day whose figures only allow the windows of daily hours of the day before
+/// it ([`estimate::only_allows_windows`]) is joined with that day, at its own date: the
+/// earlier day's members first, so members stay in date order. One rule for claims and for a
+/// table's rows.
+fn join_loose_days<'v, M>(
+    days: Vec<(Option<NaiveDate>, Vec<M>)>,
+    value: impl Fn(&M) -> &'v Value,
+    policy: &Policy,
+) -> Vec<(Option<NaiveDate>, Vec<M>)> {
+    let mut joined: Vec<(Option<NaiveDate>, Vec<M>)> = Vec::with_capacity(days.len());
+    for (day, mut members) in days {
+        if let Some((_, before)) = joined.last_mut() {
+            let earlier: Vec<&Value> = before.iter().map(&value).collect();
+            if estimate::only_allows_windows(members.iter().map(&value), &earlier, policy) {
+                let mut all = std::mem::take(before);
+                all.append(&mut members);
+                joined.pop();
+                joined.push((day, all));
+                continue;
+            }
+        }
+        joined.push((day, members));
+    }
+    joined
 }
 
 /// The as-of date of the epoch that a figure dated `as_of` belongs to, in a group of `nature`
@@ -1249,7 +1285,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
-        for ((as_of, rest_of_day), members) in epochs_of(&items, (nature, g.subject.measure())) {
+        for ((as_of, rest_of_day), members) in
+            epochs_of(&items, (nature, g.subject.measure()), policy)
+        {
             let ei = epochs.len();
             // On a running total's latest date, a figure at a time of day known to be earlier
             // than another's is an earlier figure too.
