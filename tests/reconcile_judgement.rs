@@ -1632,13 +1632,17 @@ fn a_fall_the_estimate_follows_is_a_finding() {
 /// 300, one voice each, made 150 the estimate (two voices to one) and 300 deprecated
 /// (reliability 0.36 against 1.00), while the relations said 300 lies within "hundreds"; so with "about 200"
 /// beside 180 and 220, and with two voices on each side. The reports leave it a tie, as they
-/// do without the wide figure. A wide figure that allows only one side still votes for it.
+/// do without the wide figure. So does an open lower bound: "more than 100" beside 150 and
+/// 300 made 150 the estimate, 300 deprecated: the bound, swept into 150's cluster and a
+/// floor beneath both, counted as a distinct figure of 150's alone. A wide figure that allows
+/// only one side still votes for it.
 #[test]
 fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
-    let cases: [&[(&str, &str)]; 3] = [
+    let cases: [&[(&str, &str)]; 4] = [
         &[("hundreds", "A"), ("150", "B"), ("300", "C")],
         &[("hundreds", "A"), ("150", "B"), ("150", "D"), ("300", "C"), ("300", "E")],
         &[("about 200", "A"), ("180", "B"), ("220", "C")],
+        &[("more than 100", "A"), ("150", "B"), ("300", "C")],
     ];
     for case in cases {
         let claims = case

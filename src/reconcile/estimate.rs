@@ -1762,8 +1762,55 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
 /// counts (`Policy::close`) is one figure, each voice giving it once: two voices' 130 and 134
 /// are as much support as two voices' 100 and 100, no more (each figure counted) and no less
 /// (one figure in all, when the exact pair counted two and won every even split).
-fn distinct_figures(split: SplitRef<'_>, common: Option<Common>) -> u32 {
-    index(if common.is_some_and(|c| c.counts) { split.voices.len() } else { split.distinct() })
+///
+/// A voice that counts through a floor beneath the cluster and beneath another cluster too
+/// (`through_floor`, its entries of `Numeric::twice` so placed, by voice: its figures in it
+/// are lower bounds) adds no distinct figure, as its floor adds none to the other: "more than 100" swept into 150's cluster beside 300 made 150 win the
+/// tie on distinct figures, two to one, where the bound allows both.
+fn distinct_figures(
+    split: SplitRef<'_>,
+    common: Option<Common>,
+    through_floor: &[(usize, usize)],
+) -> u32 {
+    let counted = |v: u32| through_floor.binary_search_by_key(&(v as usize), |t| t.1).is_err();
+    index(if common.is_some_and(|c| c.counts) {
+        split.voices.iter().filter(|&&v| counted(v)).count()
+    } else {
+        split.members.iter().filter(|&&(v, values)| values > 0 && counted(v)).count()
+    })
+}
+
+/// Each cluster's [`distinct_figures`]: `twice` are the (cluster, voice) pairs of voices that
+/// count in a cluster through a floor beneath it, `under` each cluster's floors beneath it (a
+/// prefix of the floating floors), `floor_of` a voice's floating floor's place. Of those
+/// voices, the ones whose floor lies beneath another cluster too vote for neither.
+fn cluster_distinct(
+    splits: &Splits,
+    commons: &[Option<Common>],
+    twice: &[(usize, usize)],
+    (under, floor_of): (&[u32], &dyn Fn(usize) -> Option<usize>),
+) -> Vec<u32> {
+    // The most floors beneath any cluster, and beneath any but that one.
+    let top = (0..under.len()).max_by_key(|&c| (under[c], std::cmp::Reverse(c)));
+    let most_but = |except: usize| {
+        (0..under.len()).filter(|&c| c != except).map(|c| under[c] as usize).max().unwrap_or(0)
+    };
+    let second = top.map_or(0, most_but);
+    let beneath_another = |&&(c, v): &&(usize, usize)| {
+        let most = match top {
+            Some(t) if t != c => under[t] as usize,
+            _ => second,
+        };
+        floor_of(v).is_some_and(|at| at < most)
+    };
+    let neither: Vec<(usize, usize)> = twice.iter().filter(beneath_another).copied().collect();
+    (splits.iter().zip(commons).enumerate())
+        .map(|(c, (split, common))| {
+            let from = neither.partition_point(|&(t, _)| t < c);
+            let to = neither.partition_point(|&(t, _)| t <= c);
+            distinct_figures(split, *common, &neither[from..to])
+        })
+        .collect()
 }
 
 impl Numeric {
@@ -1827,7 +1874,7 @@ impl Numeric {
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
         let floor_of = &floor_of;
-        let twice = splits
+        let twice: Vec<(usize, usize)> = splits
             .iter()
             .zip(&under)
             .enumerate()
@@ -1857,7 +1904,7 @@ impl Numeric {
             jump,
             floors,
             floor_voices,
-            distinct: splits.iter().zip(&commons).map(|(s, c)| distinct_figures(s, *c)).collect(),
+            distinct: cluster_distinct(&splits, &commons, &twice, (&under, floor_of)),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             all: all_split,
