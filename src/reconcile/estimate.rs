@@ -3379,23 +3379,38 @@ fn is_loose(v: &Value) -> bool {
     matches!(v, Value::Time(_) | Value::QualifiedTime(_))
 }
 
-/// Whether a changing state's figures of one day, `day`, only allow the windows of daily
-/// hours among `before` (the figures of the epoch before it): each is a time or a stretch of
+/// Whether a changing state's figures of one day, `day`, only allow `windows`, the windows of
+/// daily hours of the epoch before it ([`distinct_windows`]): each is a time or a stretch of
 /// the day inside one of them. Such a day says nothing new of the hours ("11 p.m." the day
 /// after two outlets gave the curfew as "11 p.m. to 7 a.m."), so it joins that epoch, where
 /// the window stays the estimate ([`labels`]), rather than making the time the hours of its
-/// own day. One rule for claims and for a table's rows.
+/// own day. One rule for claims and for a table's rows. O(n · w) for n figures and w windows.
 pub(crate) fn only_allows_windows<'v>(
     day: impl IntoIterator<Item = &'v Value>,
-    before: &[&Value],
+    windows: &[&Value],
     policy: &Policy,
 ) -> bool {
-    let windows: Vec<&Value> = before.iter().copied().filter(|v| is_window(v)).collect();
     let fits = |v: &Value| {
         windows.iter().any(|w| v.judge(w, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts))
     };
     let mut day = day.into_iter().peekable();
     !windows.is_empty() && day.peek().is_some() && day.all(|v| is_loose(v) && fits(v))
+}
+
+/// The distinct windows of daily hours among `values` (an epoch's), which a later day's times
+/// may only allow ([`only_allows_windows`]). Beyond 64 distinct windows, as in
+/// [`label_clusters`], none: a later day's times then stand on their own day.
+pub(crate) fn distinct_windows<'v>(values: impl IntoIterator<Item = &'v Value>) -> Vec<&'v Value> {
+    let mut windows: Vec<&Value> = Vec::new();
+    for v in values.into_iter().filter(|v| is_window(v)) {
+        if !windows.contains(&v) {
+            if windows.len() == 64 {
+                return Vec::new();
+            }
+            windows.push(v);
+        }
+    }
+    windows
 }
 
 /// Whether the positions `value` of one distinct value of a label epoch give a window.
@@ -3647,6 +3662,31 @@ fn complete_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A day's times join the day before where they fit one of its windows, and only then;
+    /// beyond 64 distinct windows the day before holds none, and nothing joins.
+    #[test]
+    fn times_only_allow_the_windows_they_fit_up_to_64_windows() {
+        use crate::value::{TimeOfDay, TimeWindow};
+        let t = |h: u32, m: u32| TimeOfDay::new(h, m).unwrap();
+        let window = |h: u32, m: u32| Value::TimeWindow(TimeWindow::new(t(h, m), t(7, 0)).unwrap());
+        let policy = Policy::default();
+        let curfew = window(23, 0);
+        let (eleven, nine, yes) =
+            (Value::Time(t(23, 0)), Value::Time(t(21, 0)), Value::YesNo(true));
+        let windows = distinct_windows([&curfew, &curfew, &eleven]);
+        assert_eq!(windows, [&curfew]);
+        assert!(only_allows_windows([&eleven, &eleven], &windows, &policy));
+        assert!(!only_allows_windows([&eleven, &nine], &windows, &policy));
+        assert!(!only_allows_windows([&eleven, &yes], &windows, &policy));
+        assert!(!only_allows_windows([], &windows, &policy));
+        assert!(!only_allows_windows([&eleven], &[], &policy));
+        // 64 distinct windows, from 22:00 to 23:03, each a minute apart: all are kept; a 65th
+        // leaves none.
+        let many: Vec<Value> = (0..65).map(|k| window(22 + k / 60, k % 60)).collect();
+        assert_eq!(distinct_windows(&many[..64]).len(), 64);
+        assert!(distinct_windows(&many).is_empty());
+    }
 
     /// Every role reads back from its byte and its number as it was, the numbers it carries
     /// up to the largest; the numbers take no room until a role carries one, and a role set

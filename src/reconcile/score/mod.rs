@@ -852,17 +852,17 @@ fn join_loose_days<'v, M>(
     policy: &Policy,
 ) -> Vec<(Option<NaiveDate>, Vec<M>)> {
     let mut joined: Vec<(Option<NaiveDate>, Vec<M>)> = Vec::with_capacity(days.len());
+    // The windows of the last day kept: a day joined to it adds none.
+    let mut windows: Vec<&Value> = Vec::new();
     for (day, mut members) in days {
-        if let Some((_, before)) = joined.last_mut() {
-            let earlier: Vec<&Value> = before.iter().map(&value).collect();
-            if estimate::only_allows_windows(members.iter().map(&value), &earlier, policy) {
-                let mut all = std::mem::take(before);
-                all.append(&mut members);
-                joined.pop();
-                joined.push((day, all));
-                continue;
-            }
+        if let Some((at, before)) = joined.last_mut()
+            && estimate::only_allows_windows(members.iter().map(&value), &windows, policy)
+        {
+            before.append(&mut members);
+            *at = day;
+            continue;
         }
+        windows = estimate::distinct_windows(members.iter().map(&value));
         joined.push((day, members));
     }
     joined
