@@ -409,6 +409,23 @@ fn a_time_a_day_after_a_curfew_window_leaves_the_window_the_estimate() {
     assert_eq!(r.relation(&window, &time).unwrap().kind, RelationKind::ChangedOverTime);
 }
 
+/// Two times inside the window the estimate stands on are no conflict finding. "11 p.m." and
+/// "midnight" beside "11 p.m. to 7 a.m." each fit the window, and the estimate's reason said
+/// all three figures are consistent, yet a conflict finding ("23:00 is not 00:00") made the
+/// verdict a conflict. The relation between the two times still says they differ.
+#[test]
+fn two_times_inside_the_estimate_s_window_are_no_conflict_finding() {
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+        claim("b", Measure::Hours, "11 p.m.", "B", 5),
+        claim("c", Measure::Hours, "midnight", "C", 5),
+    ]);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "23:00-07:00");
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let (b, c) = (ClaimId::new("b").unwrap(), ClaimId::new("c").unwrap());
+    assert_eq!(r.relation(&b, &c).unwrap().kind, RelationKind::Conflicts);
+}
+
 /// Kinds as many statements give decide nothing by themselves. "120 tenge per liter" beside
 /// "$0.27" for one price made the dollar figure the estimate and deprecated the tenge one, on
 /// the order of kinds in the code, whichever came first. Now neither is wrong: the estimate
