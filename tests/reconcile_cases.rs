@@ -407,6 +407,31 @@ fn a_time_a_day_after_a_curfew_window_leaves_the_window_the_estimate() {
     assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "21:00");
     let (window, time) = (ClaimId::new("a").unwrap(), ClaimId::new("c").unwrap());
     assert_eq!(r.relation(&window, &time).unwrap().kind, RelationKind::ChangedOverTime);
+    // A time that fits only one of the day before's rival windows does not decide between
+    // them after the fact (a review found "noon" the next day made the complement 07:00-23:00
+    // the estimate and deprecated the curfew; two outlets' "10 p.m." deprecated a 2-1 win).
+    for (rival, time) in [("7 a.m. to 11 p.m.", "noon"), ("9 p.m. to 5 a.m.", "10 p.m.")] {
+        let r = Reconciler::new().reconcile(vec![
+            claim("a", Measure::Hours, "11 p.m. to 7 a.m.", "A", 5),
+            claim("b", Measure::Hours, rival, "B", 5),
+            claim("c", Measure::Hours, time, "C", 6),
+        ]);
+        let g = &r.groups[0];
+        assert_eq!(g.estimate.as_ref().unwrap().as_of, NaiveDate::from_ymd_opt(2022, 1, 6));
+        assert!(g.ranks.iter().all(|x| x.rank != Rank::Deprecated), "{time}: {:?}", g.ranks);
+    }
+    // An undated window is of no day before.
+    let undated = Claim::parse(
+        ClaimId::new("u").unwrap(),
+        Subject::new(Measure::Hours),
+        "11 p.m. to 7 a.m.",
+        Provenance::new(SourceId::new("A").unwrap()),
+        &Parser::default(),
+    )
+    .unwrap();
+    let r =
+        Reconciler::new().reconcile(vec![undated, claim("c", Measure::Hours, "11 p.m.", "C", 6)]);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "23:00");
 }
 
 /// Two times inside the window the estimate stands on are no conflict finding. "11 p.m." and

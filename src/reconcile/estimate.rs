@@ -3381,17 +3381,20 @@ fn is_loose(v: &Value) -> bool {
 
 /// Whether a changing state's figures of one day, `day`, only allow `windows`, the windows of
 /// daily hours of the epoch before it ([`distinct_windows`]): each is a time or a stretch of
-/// the day inside one of them. Such a day says nothing new of the hours ("11 p.m." the day
-/// after two outlets gave the curfew as "11 p.m. to 7 a.m."), so it joins that epoch, where
-/// the window stays the estimate ([`labels`]), rather than making the time the hours of its
-/// own day. One rule for claims and for a table's rows. O(n · w) for n figures and w windows.
+/// the day that fits every one of them, as a time beside a window fits it ([`label_clusters`]:
+/// inside it, or overlapping it for a stretch such as "at night"). Such a day says nothing new
+/// of the hours ("11 p.m." the day after two outlets gave the curfew as "11 p.m. to 7 a.m."), so
+/// it joins that epoch, where the window stays the estimate ([`labels`]), rather than making
+/// the time the hours of its own day. A time that fits only some of the day before's rival
+/// windows would decide between them after the fact: that day stands apart. One rule for
+/// claims and for a table's rows. O(n · w) for n figures and w windows.
 pub(crate) fn only_allows_windows<'v>(
     day: impl IntoIterator<Item = &'v Value>,
     windows: &[&Value],
     policy: &Policy,
 ) -> bool {
     let fits = |v: &Value| {
-        windows.iter().any(|w| v.judge(w, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts))
+        windows.iter().all(|w| v.judge(w, policy).is_ok_and(|j| j.verdict != Verdict::Conflicts))
     };
     let mut day = day.into_iter().peekable();
     !windows.is_empty() && day.peek().is_some() && day.all(|v| is_loose(v) && fits(v))
@@ -3663,7 +3666,7 @@ fn complete_set(
 mod tests {
     use super::*;
 
-    /// A day's times join the day before where they fit one of its windows, and only then;
+    /// A day's times join the day before where they fit its windows, every one, and only then;
     /// beyond 64 distinct windows the day before holds none, and nothing joins.
     #[test]
     fn times_only_allow_the_windows_they_fit_up_to_64_windows() {
@@ -3681,6 +3684,10 @@ mod tests {
         assert!(!only_allows_windows([&eleven, &yes], &windows, &policy));
         assert!(!only_allows_windows([], &windows, &policy));
         assert!(!only_allows_windows([&eleven], &[], &policy));
+        // Beside rival windows, a time joins only where it fits every one.
+        let (ten, late) = (window(22, 0), window(23, 30));
+        assert!(only_allows_windows([&Value::Time(t(23, 45))], &[&ten, &late], &policy));
+        assert!(!only_allows_windows([&eleven], &[&ten, &late], &policy));
         // 64 distinct windows, from 22:00 to 23:03, each a minute apart: all are kept; a 65th
         // leaves none.
         let many: Vec<Value> = (0..65).map(|k| window(22 + k / 60, k % 60)).collect();

@@ -842,10 +842,10 @@ fn epochs_of<'i, 'a>(
 }
 
 /// A changing state's days, in date order, each with its members (their values read by
-/// `value`), where a day whose figures only allow the windows of daily hours of the day before
-/// it ([`estimate::only_allows_windows`]) is joined with that day, at its own date: the
-/// earlier day's members first, so members stay in date order. One rule for claims and for a
-/// table's rows.
+/// `value`), where a dated day whose figures only allow the windows of daily hours of the
+/// dated day before it ([`estimate::only_allows_windows`]) is joined with that day, at its own
+/// date: the earlier day's members first, so members stay in date order. One rule for claims
+/// and for a table's rows.
 fn join_loose_days<'v, M>(
     days: Vec<(Option<NaiveDate>, Vec<M>)>,
     value: impl Fn(&M) -> &'v Value,
@@ -855,7 +855,9 @@ fn join_loose_days<'v, M>(
     // The windows of the last day kept: a day joined to it adds none.
     let mut windows: Vec<&Value> = Vec::new();
     for (day, mut members) in days {
-        if let Some((at, before)) = joined.last_mut()
+        // Only a dated day joins a dated day: an undated figure is of no day before.
+        if let Some((at @ Some(_), before)) = joined.last_mut()
+            && day.is_some()
             && estimate::only_allows_windows(members.iter().map(&value), &windows, policy)
         {
             before.append(&mut members);
