@@ -1634,8 +1634,8 @@ fn a_fall_the_estimate_follows_is_a_finding() {
 /// beside 180 and 220, and with two voices on each side. The reports leave it a tie, as they
 /// do without the wide figure. So does an open lower bound: "more than 100" beside 150 and
 /// 300 made 150 the estimate, 300 deprecated: the bound, swept into 150's cluster and a
-/// floor beneath both, counted as a distinct figure of 150's alone. A wide figure that allows
-/// only one side still votes for it.
+/// floor beneath both, counted as a distinct figure of 150's alone (and, published later,
+/// as its latest report). A wide figure that allows only one side still votes for it.
 #[test]
 fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
     let cases: [&[(&str, &str)]; 4] = [
@@ -1663,6 +1663,18 @@ fn a_figure_that_allows_both_sides_of_a_tie_is_a_vote_for_neither() {
         let (low, high) = (case[1].0, case[case.len() - 1].0);
         assert_eq!(e.figure.to_string(), format!("low {low} / best {low} / high {high}"));
     }
+    // Nor is an open lower bound's report the latest of the cluster it was swept into: "more
+    // than 100" published on the 11th, of the 10th, made 150 the later report (a review).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("bound", "more than 100", "A", 11).with_as_of(day(10)),
+        deaths("b", "150", "B", 10),
+        deaths("c", "300", "C", 10),
+    ]);
+    assert!(
+        estimate(&r).reason.to_string().contains("tie on every count"),
+        "{}",
+        estimate(&r).figure
+    );
     let r = Reconciler::new().reconcile(vec![
         deaths("wide", "hundreds", "A", 6),
         deaths("b", "150", "B", 6),

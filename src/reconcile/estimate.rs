@@ -567,6 +567,13 @@ struct Support {
 }
 
 impl Support {
+    /// Whether the two are the same support, on every count.
+    fn same(&self, other: &Support) -> bool {
+        self.weight.to_bits() == other.weight.to_bits()
+            && (self.voices, self.latest, self.distinct)
+                == (other.voices, other.latest, other.distinct)
+    }
+
     fn beats(&self, other: &Support) -> bool {
         crh::outweighs(self.weight, other.weight)
             || (!crh::outweighs(other.weight, self.weight)
@@ -1025,7 +1032,7 @@ fn among_tied(
             .iter()
             .map(|&c| own_support(c, tied, clusters, epoch, figures, (supports[c], weight)))
             .collect();
-        if tied.iter().zip(&own).any(|(&c, s)| s.voices != supports[c].voices) {
+        if tied.iter().zip(&own).any(|(&c, s)| !s.same(&supports[c])) {
             let (k, top) = best_of(own.iter().copied()).unwrap_or((0, own[0]));
             let even = tied
                 .iter()
@@ -1077,13 +1084,18 @@ fn own_support(
         .collect();
     voices.sort_unstable();
     let mut own = support;
-    // (A voice with a floor beneath the cluster counts once, through it: it stays.)
+    // A voice with a floor beneath the cluster counts once, through it, and so it does in
+    // every cluster above the floor: its weight and its voice stay. Its figures in the cluster
+    // ("more than 100" swept in with 150, beside 300) are still no distinct figure of it, nor
+    // its latest report.
     let floored = |v: u32| epoch.twice.binary_search(&(c, v as usize)).is_ok();
     let mut neither: Vec<u32> = Vec::new();
     for voice in voices.chunk_by(|a, b| a.0 == b.0) {
-        if voice.iter().all(|&(_, neither, _)| neither) && !floored(voice[0].0) {
-            own.weight -= weight[voice[0].0 as usize];
-            own.voices = own.voices.saturating_sub(1);
+        if voice.iter().all(|&(_, neither, _)| neither) {
+            if !floored(voice[0].0) {
+                own.weight -= weight[voice[0].0 as usize];
+                own.voices = own.voices.saturating_sub(1);
+            }
             let distinct = voice.iter().filter(|&&(.., first)| first).count();
             own.distinct = own.distinct.saturating_sub(distinct);
             neither.push(voice[0].0);
@@ -1762,55 +1774,8 @@ fn clamp(common: Option<&Interval>) -> Option<(f64, f64)> {
 /// counts (`Policy::close`) is one figure, each voice giving it once: two voices' 130 and 134
 /// are as much support as two voices' 100 and 100, no more (each figure counted) and no less
 /// (one figure in all, when the exact pair counted two and won every even split).
-///
-/// A voice that counts through a floor beneath the cluster and beneath another cluster too
-/// (`through_floor`, its entries of `Numeric::twice` so placed, by voice: its figures in it
-/// are lower bounds) adds no distinct figure, as its floor adds none to the other: "more than 100" swept into 150's cluster beside 300 made 150 win the
-/// tie on distinct figures, two to one, where the bound allows both.
-fn distinct_figures(
-    split: SplitRef<'_>,
-    common: Option<Common>,
-    through_floor: &[(usize, usize)],
-) -> u32 {
-    let counted = |v: u32| through_floor.binary_search_by_key(&(v as usize), |t| t.1).is_err();
-    index(if common.is_some_and(|c| c.counts) {
-        split.voices.iter().filter(|&&v| counted(v)).count()
-    } else {
-        split.members.iter().filter(|&&(v, values)| values > 0 && counted(v)).count()
-    })
-}
-
-/// Each cluster's [`distinct_figures`]: `twice` are the (cluster, voice) pairs of voices that
-/// count in a cluster through a floor beneath it, `under` each cluster's floors beneath it (a
-/// prefix of the floating floors), `floor_of` a voice's floating floor's place. Of those
-/// voices, the ones whose floor lies beneath another cluster too vote for neither.
-fn cluster_distinct(
-    splits: &Splits,
-    commons: &[Option<Common>],
-    twice: &[(usize, usize)],
-    (under, floor_of): (&[u32], &dyn Fn(usize) -> Option<usize>),
-) -> Vec<u32> {
-    // The most floors beneath any cluster, and beneath any but that one.
-    let top = (0..under.len()).max_by_key(|&c| (under[c], std::cmp::Reverse(c)));
-    let most_but = |except: usize| {
-        (0..under.len()).filter(|&c| c != except).map(|c| under[c] as usize).max().unwrap_or(0)
-    };
-    let second = top.map_or(0, most_but);
-    let beneath_another = |&&(c, v): &&(usize, usize)| {
-        let most = match top {
-            Some(t) if t != c => under[t] as usize,
-            _ => second,
-        };
-        floor_of(v).is_some_and(|at| at < most)
-    };
-    let neither: Vec<(usize, usize)> = twice.iter().filter(beneath_another).copied().collect();
-    (splits.iter().zip(commons).enumerate())
-        .map(|(c, (split, common))| {
-            let from = neither.partition_point(|&(t, _)| t < c);
-            let to = neither.partition_point(|&(t, _)| t <= c);
-            distinct_figures(split, *common, &neither[from..to])
-        })
-        .collect()
+fn distinct_figures(split: SplitRef<'_>, common: Option<Common>) -> u32 {
+    index(if common.is_some_and(|c| c.counts) { split.voices.len() } else { split.distinct() })
 }
 
 impl Numeric {
@@ -1874,7 +1839,7 @@ impl Numeric {
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
         let floor_of = &floor_of;
-        let twice: Vec<(usize, usize)> = splits
+        let twice = splits
             .iter()
             .zip(&under)
             .enumerate()
@@ -1904,7 +1869,7 @@ impl Numeric {
             jump,
             floors,
             floor_voices,
-            distinct: cluster_distinct(&splits, &commons, &twice, (&under, floor_of)),
+            distinct: splits.iter().zip(&commons).map(|(s, c)| distinct_figures(s, *c)).collect(),
             splits,
             latest: clusters.iter().map(|c| latest_of(c, inputs)).collect(),
             all: all_split,
@@ -3949,8 +3914,10 @@ mod tests {
                             .filter(|&&t| t != c)
                             .all(|&t| common(t).is_some_and(|o| i.overlaps(&o)))
                 });
+                // A voice counting through a floor beneath the cluster keeps its weight and
+                // its voice (the floor gives them to every cluster above it), not its figures.
                 let floored = epoch.twice.contains(&(c, v));
-                if allows_all && !floored {
+                if allows_all {
                     let mut values: Vec<usize> = members
                         .iter()
                         .filter(|&&m| inputs[m as usize].voice == v)
@@ -3958,8 +3925,10 @@ mod tests {
                         .collect();
                     values.sort_unstable();
                     values.dedup();
-                    own[k].weight -= weight[v];
-                    own[k].voices = own[k].voices.saturating_sub(1);
+                    if !floored {
+                        own[k].weight -= weight[v];
+                        own[k].voices = own[k].voices.saturating_sub(1);
+                    }
                     own[k].distinct = own[k].distinct.saturating_sub(values.len());
                     neither.push(v);
                 }
@@ -3970,7 +3939,11 @@ mod tests {
                 own[k].latest = speaking.filter_map(|i| i.published).max();
             }
         }
-        let discounted = tied.iter().zip(&own).any(|(&c, o)| o.voices != supports[c].voices);
+        let discounted = tied.iter().zip(&own).any(|(&c, o)| {
+            let (a, b) = (o, &supports[c]);
+            (a.weight.to_bits(), a.voices, a.latest, a.distinct)
+                != (b.weight.to_bits(), b.voices, b.latest, b.distinct)
+        });
         if tied.len() > 1 && discounted {
             return best_of(own.iter().copied()).map_or(heaviest, |(k, _)| tied[k]);
         }
