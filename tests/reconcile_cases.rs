@@ -475,23 +475,6 @@ fn a_changing_state_s_lone_jump_waits_for_a_second_voice() {
     assert_eq!((rank("a"), rank("b"), rank("c")), (Rank::Preferred, Rank::Preferred, Rank::Normal));
     let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, [FindingKind::UnconfirmedJump], "{:#?}", r.findings);
-    // An echo of the jump through its own wire is the same voice: still held (a property
-    // test found a first form that asked for one source, not one voice).
-    let echo = Claim::parse(
-        ClaimId::new("e").unwrap(),
-        Subject::new(Measure::TroopsDeployed),
-        "25,000",
-        Provenance::new(SourceId::new("E").unwrap())
-            .relayed_via(SourceId::new("C").unwrap())
-            .published(NaiveDate::from_ymd_opt(2022, 1, 7).unwrap()),
-        &Parser::default(),
-    )
-    .unwrap();
-    let mut claims = before();
-    claims.extend([troops("c", "25,000", "C", 7), echo]);
-    let r = Reconciler::new().reconcile(claims);
-    let e = r.groups[0].estimate.as_ref().unwrap();
-    assert_eq!(e.figure.to_string(), "low 2,500 / best 2,500 / high unbounded");
     // A second voice the same day, a rise of a fifth, a fall: each is that day's state.
     for (extra, phrase, figure) in [
         (Some(troops("d", "25,000", "D", 7)), "25,000", "low 25,000 / best 25,000 / high 25,000"),

@@ -1564,10 +1564,10 @@ pub(crate) fn outgrows(low: f64, base: f64, days: i64) -> bool {
     base > 0.0 && low > base * JUMP_FACTOR.powi(days)
 }
 
-/// Whether a changing state's figures of one day, `day` (each its voice and what it allows),
+/// Whether a changing state's figures of one day, `day` (each its source and what it allows),
 /// rise over the figures of the day before it, `before`, `days` earlier, as a running total's
-/// lone jump does ([`outgrows`]): all of one voice and bounded, their lowest more than
-/// [`JUMP_FACTOR`] a day above the most any other voice's bounded figure allows. A changing
+/// lone jump does ([`outgrows`]): all of one source and bounded, their lowest more than
+/// [`JUMP_FACTOR`] a day above the most any other source's bounded figure allows. A changing
 /// state may fall, but one outlet's 25,000 troops the day after two outlets' 2,500 is what a
 /// recorder waits to see confirmed: such a day is read with the day before's figures as floors
 /// beneath it, and [`is_jump`] holds it back as a running total's. One rule for claims and for

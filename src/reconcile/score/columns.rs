@@ -118,7 +118,7 @@ fn epochs_of_variable<'b>(
     bulk: &'b Bulk,
     keys: &Keys,
     (ci, k): (usize, usize),
-    (policy, voices): (&Policy, &Voices),
+    policy: &Policy,
     obs: &mut ObsOut<'_>,
     intervals: &mut Vec<HeldInterval>,
     epochs: &mut Vec<Epoch>,
@@ -163,7 +163,7 @@ fn epochs_of_variable<'b>(
         } else {
             amount_interval(label(j), policy)
         };
-        (Some(voices.group_of_name(c.claim(lo + j).source as usize)), interval)
+        (Some(c.claim(lo + j).source as usize), interval)
     };
     // The epochs' dates and members, in that order within each; whether each reads its
     // earlier days as floors.
@@ -339,7 +339,7 @@ fn epochs_of_all(
     keys: &Keys,
     variables: &[(usize, usize)],
     ranks: &[(Vec<u32>, usize)],
-    (policy, voices): (&Policy, &Voices),
+    policy: &Policy,
     part_rows: usize,
 ) -> Made {
     let rows = |&(ci, k): &(usize, usize)| bulk.chunks[ci].start[k + 1] - bulk.chunks[ci].start[k];
@@ -366,7 +366,7 @@ fn epochs_of_all(
                 bulk,
                 keys,
                 (ci, k),
-                (policy, voices),
+                policy,
                 &mut out,
                 &mut intervals,
                 &mut epochs,
@@ -759,7 +759,7 @@ impl State {
             }
         }
         let Made { mut obs, intervals, mut epochs, group_latest, spans } =
-            epochs_of_all(bulk, &keys, &variables, &ranks, (policy, &voices), PARALLEL_FROM);
+            epochs_of_all(bulk, &keys, &variables, &ranks, policy, PARALLEL_FROM);
         debug_assert_eq!(obs.len(), n, "an observation a row");
         drop(ranks);
         // Each observation's voice: its source's group (groups are ordered by name, sources
@@ -887,10 +887,9 @@ mod tests {
         let variables = variables_in_subject_order(&bulk);
         let ranks = ranks_of(&bulk, &variables);
         let policy = Policy::default();
-        let voices = super::Voices::of_sources(&bulk.sources, &[]);
         let made = |part_rows: usize, ranks: &[(Vec<u32>, usize)]| {
             let Made { obs, intervals, epochs, group_latest, spans } =
-                epochs_of_all(&bulk, &keys, &variables, ranks, (&policy, &voices), part_rows);
+                epochs_of_all(&bulk, &keys, &variables, ranks, &policy, part_rows);
             let epoched = epochs.len();
             let text = format!("{obs:?} {intervals:?} {epochs:?} {group_latest:?} {spans:?}");
             (text, intervals.len(), epoched)

@@ -835,8 +835,7 @@ fn epochs_of<'i, 'a>(
         rest_of_days.push((day, rest));
     }
     let days = join_loose_days(rest_of_days, |it| it.value, policy);
-    // A derived bound has no voice of its own here.
-    let figure = |it: &&Item<'_>| (it.source.map(|_| it.voice), amount_interval(it.value, policy));
+    let figure = |it: &&Item<'_>| (it.source, amount_interval(it.value, policy));
     for (day, rest, rising) in join_jumps(days, figure) {
         if !rest.is_empty() {
             by_epoch.insert((day, true), (rest, rising));
@@ -857,9 +856,8 @@ fn amount_interval(v: &Value, policy: &Policy) -> Option<Interval> {
 /// whose figures rise over the day before's as a running total's lone jump would
 /// ([`estimate::jumps_over`]) is joined with that day, at its own date, and marked: the epoch
 /// reads its earlier days' figures as a running total's floors, so the jump waits for a second
-/// voice. `figure` gives a member's voice (`None` for a derived bound, which rules the day
-/// out; a table's rows by their sources' voices before copying of single attributes is read)
-/// and what it allows as a number. One rule for claims and for a table's rows.
+/// voice. `figure` gives a member's source (`None` for a derived bound, which rules the day
+/// out) and what it allows as a number. One rule for claims and for a table's rows.
 fn join_jumps<M>(
     days: Vec<(Option<NaiveDate>, Vec<M>)>,
     figure: impl Fn(&M) -> (Option<usize>, Option<Interval>),
