@@ -1278,30 +1278,6 @@ fn a_time_a_day_after_a_window_joins_its_day_on_every_path() {
     }
 }
 
-/// A changing state's lone jump is held back on both table paths: a table's rows read the
-/// day before as floors beneath it, as claims do. (The generated cases' days lie weeks apart,
-/// where no rise is a jump: this table is written out.)
-#[test]
-fn a_changing_state_s_lone_jump_is_held_on_both_table_paths() {
-    let csv = "source,object,attribute,value,as_of\n\
-               Alpha,Almaty,troops,\"2,500\",2022-01-06\n\
-               Beta,Almaty,troops,2500,2022-01-06\n\
-               Gamma,Almaty,troops,\"25,000\",2022-01-07\n";
-    let (parser, table) = (Parser::default(), Table::csv().nature(Nature::ChangingState));
-    let bulk = table.read_bulk(TABLE, csv.as_bytes(), &parser).unwrap();
-    let b = Reconciler::new().reconcile_table(&bulk);
-    let claims: Vec<Claim> =
-        table.read(TABLE, csv.as_bytes(), &parser).collect::<Result<_, _>>().unwrap();
-    let r = Reconciler::new().reconcile(claims);
-    for (path, x) in [("table", &b), ("claims", &r)] {
-        let estimate = x.groups[0].estimate.as_ref().unwrap();
-        let figure = estimate.figure.to_string();
-        assert_eq!(figure, "low 2,500 / best 2,500 / high unbounded", "{path}");
-        let kinds: Vec<FindingKind> = x.findings.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, [FindingKind::UnconfirmedJump], "{path}");
-    }
-}
-
 /// Two sources say petrol, one diesel, about one fixed fact: on every path the label with more
 /// independent support wins, diesel is deprecated, and the group splits in two clusters.
 #[test]

@@ -451,46 +451,6 @@ fn two_times_inside_the_estimate_s_window_are_no_conflict_finding() {
     assert_eq!(r.relation(&b, &c).unwrap().kind, RelationKind::Conflicts);
 }
 
-/// A changing state's lone jump waits for a second voice, as a running total's does. Two
-/// outlets gave 2,500 troops on the 6th; a third alone said 25,000 on the 7th. Each day of a
-/// changing state was estimated on its own, so 25,000 was the estimate, "consistent", with no
-/// finding. A day whose figures, all one source's, rise more than fourfold a day over the
-/// other sources' figures of the day before is read with them as floors: the estimate stands
-/// on 2,500, the jump is ranked normal and named in an unconfirmed-jump finding. A second
-/// voice, a smaller rise or a fall holds nothing back.
-#[test]
-fn a_changing_state_s_lone_jump_waits_for_a_second_voice() {
-    let troops = |id: &str, phrase: &str, outlet: &str, day: u32| {
-        claim(id, Measure::TroopsDeployed, phrase, outlet, day)
-    };
-    let before = || vec![troops("a", "2,500", "A", 6), troops("b", "2,500", "B", 6)];
-    let mut claims = before();
-    claims.push(troops("c", "25,000", "C", 7));
-    let r = Reconciler::new().reconcile(claims);
-    let g = &r.groups[0];
-    let e = g.estimate.as_ref().unwrap();
-    assert_eq!(e.figure.to_string(), "low 2,500 / best 2,500 / high unbounded");
-    assert_eq!(e.as_of, NaiveDate::from_ymd_opt(2022, 1, 7));
-    let rank = |id: &str| g.ranks.iter().find(|x| x.claim.as_str() == id).unwrap().rank;
-    assert_eq!((rank("a"), rank("b"), rank("c")), (Rank::Preferred, Rank::Preferred, Rank::Normal));
-    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
-    assert_eq!(kinds, [FindingKind::UnconfirmedJump], "{:#?}", r.findings);
-    // A second voice the same day, a rise of a fifth, a fall: each is that day's state.
-    for (extra, phrase, figure) in [
-        (Some(troops("d", "25,000", "D", 7)), "25,000", "low 25,000 / best 25,000 / high 25,000"),
-        (None, "3,000", "low 3,000 / best 3,000 / high 3,000"),
-        (None, "250", "low 250 / best 250 / high 250"),
-    ] {
-        let mut claims = before();
-        claims.push(troops("c", phrase, "C", 7));
-        claims.extend(extra);
-        let r = Reconciler::new().reconcile(claims);
-        assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), figure);
-        let jump = r.findings.iter().any(|f| f.kind == FindingKind::UnconfirmedJump);
-        assert!(!jump, "{phrase}: {:#?}", r.findings);
-    }
-}
-
 /// Kinds as many statements give decide nothing by themselves. "120 tenge per liter" beside
 /// "$0.27" for one price made the dollar figure the estimate and deprecated the tenge one, on
 /// the order of kinds in the code, whichever came first. Now neither is wrong: the estimate

@@ -1564,35 +1564,6 @@ pub(crate) fn outgrows(low: f64, base: f64, days: i64) -> bool {
     base > 0.0 && low > base * JUMP_FACTOR.powi(days)
 }
 
-/// Whether a changing state's figures of one day, `day` (each its source and what it allows),
-/// rise over the figures of the day before it, `before`, `days` earlier, as a running total's
-/// lone jump does ([`outgrows`]): all of one source and bounded, their lowest more than
-/// [`JUMP_FACTOR`] a day above the most any other source's bounded figure allows. A changing
-/// state may fall, but one outlet's 25,000 troops the day after two outlets' 2,500 is what a
-/// recorder waits to see confirmed: such a day is read with the day before's figures as floors
-/// beneath it, and [`is_jump`] holds it back as a running total's. One rule for claims and for
-/// a table's rows. `None` for a figure that is not a number, which rules the day out.
-pub(crate) fn jumps_over(
-    day: &[(usize, Option<Interval>)],
-    before: &[(usize, Option<Interval>)],
-    days: i64,
-) -> bool {
-    let Some(&(source, _)) = day.first() else { return false };
-    let mut low = f64::INFINITY;
-    for (s, interval) in day {
-        match interval {
-            Some(i) if *s == source && i.high().is_some() => low = low.min(i.low().value),
-            _ => return false,
-        }
-    }
-    let others = before.iter().filter(|(s, _)| *s != source);
-    let bounded = others.filter_map(|(_, i)| i.filter(|i| i.high().is_some()));
-    let base = bounded
-        .map(|i| allows_at_most(&i))
-        .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
-    base.is_some_and(|base| outgrows(low, base, days))
-}
-
 /// The voice of a running total's epoch's lone jump, if it is one (weights aside): one
 /// cluster of current figures whose bounded ones are one voice's, with a high end, whose
 /// common low end [`outgrows`] the other voices' latest earlier figure that allows the most

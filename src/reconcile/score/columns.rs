@@ -35,8 +35,7 @@ use super::{
     Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, hold, kind_vote, tied_of,
 };
 use super::{
-    amount_interval, epoch_date, index, is_current, join_jumps, join_loose_days, latest_date_of,
-    prepare_all, stand_silent,
+    epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all, stand_silent,
 };
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
@@ -154,34 +153,20 @@ fn epochs_of_variable<'b>(
         (0..values.len()).map(|j| (day(j), line_key(c.lines[lo + j]), j)).collect();
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.into_iter().map(|(_, _, j)| j).collect();
-    let number_of = |j: usize| number_at(c.claim(lo + j).value, lo + j, (phrases, amounts), policy);
-    // Per figure, its source and what it allows as an amount (for `join_jumps`).
-    let amount = |j: usize| {
-        let interval = if number {
-            let (interval, _, amount) = number_of(j);
-            amount.then_some(interval)
-        } else {
-            amount_interval(label(j), policy)
-        };
-        (Some(c.claim(lo + j).source as usize), interval)
-    };
-    // The epochs' dates and members, in that order within each; whether each reads its
-    // earlier days as floors.
+    // The epochs' dates and members, in that order within each.
     let labels = (!number).then_some(&label as &dyn Fn(usize) -> &'b Value);
     let by_date = if c.days.is_empty() {
-        vec![(None, order, false)]
+        vec![(None, order)]
     } else {
-        dated_epochs(order, &date, (labels, &amount), (nature, policy))
+        dated_epochs(order, &date, labels, (nature, policy))
     };
     let mut latest = None;
-    for (as_of, members, rising) in by_date {
-        // An epoch joined over a jump reads its earlier days as a running total's.
-        let reading = if rising { Nature::RunningTotal } else { nature };
+    for (as_of, members) in by_date {
         let vote = if number {
             Vote::Won(Kind::Amount(c.units[k].map_or(Dimension::Count, Unit::dimension)))
         } else {
             let values: Vec<&Value> = members.iter().map(|&j| label(j)).collect();
-            let now = members.iter().filter(|&&j| is_current(reading, date(j), as_of, false));
+            let now = members.iter().filter(|&&j| is_current(nature, date(j), as_of, false));
             let now: Vec<&Value> = now.map(|&j| label(j)).collect();
             // A table's attribute is a measure of the user's own: it names no kind.
             kind_vote(&values, &now, None)
@@ -200,14 +185,26 @@ fn epochs_of_variable<'b>(
             // a value of another kind (a change between amounts among labels, "from 5 to 10"),
             // as `Reconciler` holds the value for the epoch's kind.
             let (key, held) = if number {
-                let (interval, point, _) = number_of(j);
+                // A phrase ("about 1,000") is the interval, and the point, of the policy it is
+                // scored by, from the amount it reads as, as a claim's value is (the reader
+                // keeps an amount for every phrase; the stored reading is a fallback only).
+                let (interval, point) = match phrases.binary_search_by_key(&(lo + j), |&(p, _)| p) {
+                    Ok(i) => match amounts.get(i).copied().flatten() {
+                        Some(a) => (
+                            a.magnitude.interval(policy),
+                            crh::representative(&a.magnitude, policy),
+                        ),
+                        None => (phrases[i].1.value(), cl.value),
+                    },
+                    Err(_) => (Interval::point(cl.value), cl.value),
+                };
                 (keys.labels + j, Held::numeric(interval, point, intervals))
             } else {
                 // A label or a value set aside is held by its label's index.
                 let l = cl.value as usize;
                 (l, hold(&bulk.label_values[l], kind, policy, intervals, |_| index(l)))
             };
-            let current = is_current(reading, date(j), as_of, false);
+            let current = is_current(nature, date(j), as_of, false);
             obs.push(Obs::new(figure(j), cl.source as usize, key, held, date(j), current));
         }
         // The variable's estimate comes from its latest epoch that has any figure.
@@ -233,41 +230,16 @@ fn epochs_of_variable<'b>(
     latest
 }
 
-/// The interval and point of a number variable's figure at place `p` of its chunk (`value`,
-/// its stored reading), and whether it reads as an amount, as a claim's `Value::Amount` does.
-/// A phrase ("about 1,000", among `phrases` with its amount among `amounts`) is the interval,
-/// and the point, of the policy it is scored by, from the amount it reads as, as a claim's
-/// value is (the reader keeps an amount for every phrase; the stored reading is a fallback
-/// only).
-fn number_at(
-    value: f64,
-    p: usize,
-    (phrases, amounts): (&[(usize, crate::bulk::Interval)], &[Option<crate::value::Amount>]),
-    policy: &Policy,
-) -> (Interval, f64, bool) {
-    match phrases.binary_search_by_key(&p, |&(at, _)| at) {
-        Ok(i) => match amounts.get(i).copied().flatten() {
-            Some(a) => {
-                (a.magnitude.interval(policy), crh::representative(&a.magnitude, policy), true)
-            }
-            None => (phrases[i].1.value(), value, false),
-        },
-        Err(_) => (Interval::point(value), value, true),
-    }
-}
-
 /// A dated variable's epochs: the dates and members of `order` (its figures, dated by `date`,
 /// read by `labels` where it holds labels, `None` for numbers), by [`epoch_date`] for its
 /// `nature`, in that order within each; a changing state's days that only allow the windows of
-/// the day before joined with it ([`join_loose_days`]), and those that jump over it too
-/// ([`join_jumps`], each number's source and amount from `amount`), as `run` makes a group's.
-/// With each epoch, whether it reads its earlier days as floors.
+/// the day before joined with it ([`join_loose_days`]), as `run` makes a group's.
 fn dated_epochs<'v>(
     order: Vec<usize>,
     date: &dyn Fn(usize) -> Option<NaiveDate>,
-    (labels, amount): (Option<&dyn Fn(usize) -> &'v Value>, &Amount<'_>),
+    labels: Option<&dyn Fn(usize) -> &'v Value>,
     (nature, policy): (Nature, &Policy),
-) -> Vec<(Option<NaiveDate>, Vec<usize>, bool)> {
+) -> Vec<(Option<NaiveDate>, Vec<usize>)> {
     let n = order.len();
     // Every figure of a numeric variable is of its one kind: the latest date of all.
     let latest = match labels {
@@ -282,19 +254,14 @@ fn dated_epochs<'v>(
     for j in order {
         by_date.entry(epoch_date(nature, latest, date(j))).or_default().push(j);
     }
-    let by_date: Vec<_> = by_date.into_iter().collect();
-    if nature != Nature::ChangingState {
-        return by_date.into_iter().map(|(d, members)| (d, members, false)).collect();
+    let by_date = by_date.into_iter().collect();
+    match labels {
+        Some(label) if nature == Nature::ChangingState => {
+            join_loose_days(by_date, |&j| label(j), policy)
+        }
+        _ => by_date,
     }
-    let by_date = match labels {
-        Some(label) => join_loose_days(by_date, |&j| label(j), policy),
-        None => by_date,
-    };
-    join_jumps(by_date, |&j| amount(j))
 }
-
-/// A figure's source and what it allows as an amount, `None` where it reads as none.
-type Amount<'a> = dyn Fn(usize) -> (Option<usize>, Option<Interval>) + 'a;
 
 /// Where one part of the variables writes its observations: its own slice of them all, the
 /// first at observation `base`.

@@ -807,21 +807,20 @@ type EpochKey = (Option<NaiveDate>, bool);
 
 /// A changing state has one epoch per as-of date (and one before it for the states a later
 /// report that day replaced); running totals and fixed facts have one, at the latest date that
-/// gives a figure (see [`epoch_date`]). With each epoch, whether it reads its earlier days'
-/// figures as floors ([`join_jumps`]).
+/// gives a figure (see [`epoch_date`]).
 fn epochs_of<'i, 'a>(
     items: &'i [Item<'a>],
     (nature, measure): (Nature, &Measure),
     policy: &Policy,
-) -> BTreeMap<EpochKey, (Vec<&'i Item<'a>>, bool)> {
+) -> BTreeMap<EpochKey, Vec<&'i Item<'a>>> {
     let latest = latest_figure_date(items, measure);
     let mut by_day: BTreeMap<Option<NaiveDate>, Vec<&Item<'_>>> = BTreeMap::new();
     for it in items {
         by_day.entry(epoch_date(nature, latest, it.as_of)).or_default().push(it);
     }
-    let mut by_epoch: BTreeMap<EpochKey, (Vec<&Item<'_>>, bool)> = BTreeMap::new();
+    let mut by_epoch: BTreeMap<EpochKey, Vec<&Item<'_>>> = BTreeMap::new();
     if nature != Nature::ChangingState {
-        by_epoch.extend(by_day.into_iter().map(|(day, members)| ((day, true), (members, false))));
+        by_epoch.extend(by_day.into_iter().map(|(day, members)| ((day, true), members)));
         return by_epoch;
     }
     let mut rest_of_days = Vec::with_capacity(by_day.len());
@@ -830,70 +829,16 @@ fn epochs_of<'i, 'a>(
         let (replaced, rest): (Vec<_>, Vec<_>) =
             members.into_iter().partition(|it| day.is_some() && facts.replaced(it));
         if !replaced.is_empty() {
-            by_epoch.insert((day, false), (replaced, false));
+            by_epoch.insert((day, false), replaced);
         }
         rest_of_days.push((day, rest));
     }
-    let days = join_loose_days(rest_of_days, |it| it.value, policy);
-    let figure = |it: &&Item<'_>| (it.source, amount_interval(it.value, policy));
-    for (day, rest, rising) in join_jumps(days, figure) {
+    for (day, rest) in join_loose_days(rest_of_days, |it| it.value, policy) {
         if !rest.is_empty() {
-            by_epoch.insert((day, true), (rest, rising));
+            by_epoch.insert((day, true), rest);
         }
     }
     by_epoch
-}
-
-/// What `v` allows as an amount, if it is one: how [`join_jumps`] reads a figure.
-fn amount_interval(v: &Value, policy: &Policy) -> Option<Interval> {
-    match v {
-        Value::Amount(a) => Some(a.interval(policy)),
-        _ => None,
-    }
-}
-
-/// A changing state's days, in date order (as [`join_loose_days`] leaves them), where a day
-/// whose figures rise over the day before's as a running total's lone jump would
-/// ([`estimate::jumps_over`]) is joined with that day, at its own date, and marked: the epoch
-/// reads its earlier days' figures as a running total's floors, so the jump waits for a second
-/// voice. `figure` gives a member's source (`None` for a derived bound, which rules the day
-/// out) and what it allows as a number. One rule for claims and for a table's rows.
-fn join_jumps<M>(
-    days: Vec<(Option<NaiveDate>, Vec<M>)>,
-    figure: impl Fn(&M) -> (Option<usize>, Option<Interval>),
-) -> Vec<(Option<NaiveDate>, Vec<M>, bool)> {
-    let mut joined: Vec<(Option<NaiveDate>, Vec<M>, bool)> = Vec::with_capacity(days.len());
-    let mut before: Vec<(usize, Option<Interval>)> = Vec::new();
-    for (day, mut members) in days {
-        // The day's figures, each with its source; `None` where one is a derived bound.
-        let this: Option<Vec<(usize, Option<Interval>)>> = members
-            .iter()
-            .map(|m| {
-                let (source, interval) = figure(m);
-                source.map(|s| (s, interval))
-            })
-            .collect();
-        let jumps = match (joined.last(), &this, day) {
-            (Some(&(Some(at), ..)), Some(this), Some(date)) => {
-                estimate::jumps_over(this, &before, (date - at).num_days())
-            }
-            _ => false,
-        };
-        if let (true, Some(last), Some(this)) = (jumps, joined.last_mut(), &this) {
-            last.0 = day;
-            last.1.append(&mut members);
-            last.2 = true;
-            before.extend_from_slice(this);
-            continue;
-        }
-        before.clear();
-        before.extend(members.iter().filter_map(|m| match figure(m) {
-            (Some(s), i) => Some((s, i)),
-            (None, _) => None,
-        }));
-        joined.push((day, members, false));
-    }
-    joined
 }
 
 /// A changing state's days, in date order, each with its members (their values read by
@@ -1342,11 +1287,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
-        for ((as_of, rest_of_day), (members, rising)) in
+        for ((as_of, rest_of_day), members) in
             epochs_of(&items, (nature, g.subject.measure()), policy)
         {
-            // An epoch joined over a jump reads its earlier days as a running total's.
-            let reading = if rising { Nature::RunningTotal } else { nature };
             let ei = epochs.len();
             // On a running total's latest date, a figure at a time of day known to be earlier
             // than another's is an earlier figure too.
@@ -1354,12 +1297,11 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             // the one that starts latest among those that do not run past midnight.
             let latest_time = latest_time(&members, as_of);
             let (mut epoch, gives) =
-                epoch_of((gi, as_of, !rest_of_day), &members, (reading, g.subject.measure()));
-            epoch.nature = nature;
+                epoch_of((gi, as_of, !rest_of_day), &members, (nature, g.subject.measure()));
             let kind = epoch.kind;
             epoch.obs = obs.len()..obs.len();
             for it in members {
-                let current = it_is_current(it, (reading, as_of), latest_time);
+                let current = it_is_current(it, (nature, as_of), latest_time);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
                     claim_obs[c] = index(obs.len());

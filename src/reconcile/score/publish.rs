@@ -808,8 +808,7 @@ impl State {
             _ => {}
         }
         // Where the floors won (a lone jump held back among them), the figures the estimate
-        // stands on, "at least" their low end, are the estimate: not superseded (in the
-        // group's latest epoch: an earlier day of a changing state is history).
+        // stands on, "at least" their low end, are the estimate: not superseded.
         let stands_on = |spread: estimate::Spread| match self.view(o) {
             View::Numeric { interval, .. } => {
                 let low = interval.low();
@@ -817,7 +816,7 @@ impl State {
             }
             _ => false,
         };
-        if latest && self.supports(o) && out.floors_won() && out.numeric.is_some_and(stands_on) {
+        if self.supports(o) && out.floors_won() && out.numeric.is_some_and(stands_on) {
             return (Rank::Preferred, RankWhy::Supports);
         }
         if !out.undecided.is_empty() {
