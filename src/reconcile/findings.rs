@@ -429,33 +429,15 @@ fn sorted<'a>(ids: impl Iterator<Item = &'a ClaimId>) -> Vec<&'a ClaimId> {
     ids
 }
 
-/// A group's clusters, each figure with its cluster sorted by id when first asked (most groups
-/// hold no conflict to ask about).
-struct ClusterMembers<'g> {
-    clusters: &'g [Vec<ClaimId>],
-    sorted: Option<Vec<(&'g ClaimId, usize)>>,
-}
-
-impl ClusterMembers<'_> {
-    /// Whether `a` and `b` are figures of one cluster (a time inside two rival windows is in
-    /// both).
-    fn share(&mut self, a: &ClaimId, b: &ClaimId) -> bool {
-        let clusters = self.clusters;
-        let members = self.sorted.get_or_insert_with(|| {
-            let mut members: Vec<(&ClaimId, usize)> = (clusters.iter().enumerate())
-                .flat_map(|(c, ids)| ids.iter().map(move |id| (id, c)))
-                .collect();
-            members.sort_unstable();
-            members
-        });
-        let of = |id: &ClaimId| {
-            let from = members.partition_point(|&(x, _)| x < id);
-            let to = members.partition_point(|&(x, _)| x <= id);
-            &members[from..to]
-        };
-        let (of_a, of_b) = (of(a), of(b));
-        of_a.iter().any(|&(_, c)| of_b.iter().any(|&(_, d)| c == d))
-    }
+/// The figures of group `g`'s one cluster, sorted, where its estimate is a window of daily
+/// hours (else none): two times inside it ("11 p.m." and "midnight" beside "11 p.m. to 7
+/// a.m.") differ, but both fit it, as its reasons read, and are no conflict finding. (Figures
+/// of one numeric cluster never conflict; of several clusters, `in_clusters` holds them.)
+fn in_the_window(g: &Group) -> Vec<&ClaimId> {
+    let window = g.estimate.as_ref().is_some_and(|e| {
+        matches!(e.figure, super::Figure::Value { value: crate::value::Value::TimeWindow(_) })
+    });
+    if window && g.clusters.len() == 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() }
 }
 
 fn holds(ids: &[&ClaimId], id: &ClaimId) -> bool {
@@ -554,9 +536,7 @@ pub(crate) fn of_group(
     // between a figure and a derived bound.
     let in_clusters =
         if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
-    // Two times inside one window of daily hours ("11 p.m." and "midnight" beside "11 p.m. to
-    // 7 a.m.") differ, but both fit what the estimate's cluster says, as its reasons read.
-    let mut one_cluster = ClusterMembers { clusters: &g.clusters, sorted: None };
+    let in_window = in_the_window(g);
     // A figure of a running total that its own voice later moved past (two outlets at 12 and
     // 15 on day 1 that both say 31 later) is settled history, not a finding, and so is one
     // the estimate now stands on when the other side's voice moved past its own (Reuters'
@@ -580,7 +560,7 @@ pub(crate) fn of_group(
         let into =
             |x: &ClaimId, other: &ClaimId| holds(&in_clusters, x) || holds(&persisted, other);
         let within_split = r.persists()
-            || one_cluster.share(r.a, r.b)
+            || (holds(&in_window, r.a) && holds(&in_window, r.b))
             || (holds(&in_clusters, r.a) && holds(&in_clusters, r.b))
             || (same_day && into(r.a, r.b) && into(r.b, r.a));
         let involves_offender = holds(&offenders, r.a) || holds(&offenders, r.b);
