@@ -766,15 +766,23 @@ fn a_silent_voice_s_figure_stands_beside_a_repeat() {
         deaths("b", "200", "B", 11),
     ]);
     assert_eq!((rank(&r, "a"), rank(&r, "b")), (Rank::Normal, Rank::Normal), "{}", figure(&r));
-    // A voice that moved is news: A's 150 on the 10th is the latest word. So is a third
-    // voice's new figure: C's 300 beside A's repeat is a rise on B's 200, which stays a floor
-    // (a review found B's 200 standing as a rival and winning, 300 deprecated).
-    let r = Reconciler::new().reconcile(vec![
-        deaths("a9", "100", "A", 9),
-        deaths("b9", "200", "B", 9),
-        deaths("a", "150", "A", 10),
-    ]);
-    assert_eq!(rank(&r, "a"), Rank::Preferred, "{}", figure(&r));
+    // A voice that moved is news, but A's 150 on the 10th still lies below B's 200 of the day
+    // before: one voice against one, the later lower figure is the fall (DESIGN.md rule 2),
+    // not a repeat. With a second voice for it, 150 is the latest word. So is a third voice's
+    // new figure: C's 300 beside A's repeat is a rise on B's 200, which stays a floor (a
+    // review found B's 200 standing as a rival and winning, 300 deprecated).
+    let moved = |second: bool| {
+        let mut claims = vec![
+            deaths("a9", "100", "A", 9),
+            deaths("b9", "200", "B", 9),
+            deaths("a", "150", "A", 10),
+        ];
+        claims.extend(second.then(|| deaths("c", "150", "C", 10)));
+        Reconciler::new().reconcile(claims)
+    };
+    assert_eq!(rank(&moved(false), "a"), Rank::Deprecated, "{}", figure(&moved(false)));
+    assert_eq!(figure(&moved(false)), "low 200 / best 200 / high unbounded");
+    assert_eq!(rank(&moved(true), "a"), Rank::Preferred, "{}", figure(&moved(true)));
     let r = Reconciler::new().reconcile(vec![
         deaths("a9", "100", "A", 9),
         deaths("b9", "200", "B", 9),

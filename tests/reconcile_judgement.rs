@@ -1581,30 +1581,88 @@ fn a_nature_set_on_one_claim_joins_its_quantity_rather_than_splitting_it() {
     assert!(r.group(&Subject::new(Measure::Deaths)).is_some());
 }
 
-/// A running total whose latest figure falls below what another voice reported earlier,
-/// one voice against one: the latest figure wins the tie (an earlier lone outlier must not
-/// beat a later figure either, and the two cases look alike), but the fall is one side's error
-/// and was in no finding (a judgement probe found "FINDINGS: none"). It is now a finding of a
-/// running total that fell, naming the latest figure and every earlier one above it.
+/// A running total whose latest figure falls below what another voice reported earlier, one
+/// voice against one: DESIGN.md rule 2 names the later lower figure of another voice the
+/// regression, so the estimate stands on the earlier figure and the fall is deprecated, in a
+/// finding. Before, the latest figure won the tie ("the earlier voices do not outweigh it"): a
+/// newsroom probe found the prosecutor's 225 of the 15th, then an outlet's stale 164 on the
+/// 16th, giving 164 with the 225 deprecated, and three relays of one wire's 164, then one
+/// outlet's 40, giving 40. Where the latest figures outweigh the earlier ones, or other voices
+/// spoke below the earlier figure on its day or later (an early 300, then 150, 160 and 170
+/// from three voices on three later days), the estimate follows the latest figures, and the
+/// fall is a finding naming the latest figure and every earlier one above it.
 #[test]
-fn a_fall_the_estimate_follows_is_a_finding() {
+fn a_lone_later_fall_is_the_regression_and_a_fall_the_estimate_follows_is_a_finding() {
     let r = Reconciler::new().reconcile([
         deaths("m1", "164", "Ministry", 10),
         deaths("m2", "225", "Ministry", 15),
         deaths("b", "100", "Blog", 16),
     ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 225 / best 225 / high unbounded");
+    assert_eq!((rank(&r, "m2"), rank(&r, "b")), (Rank::Preferred, Rank::Deprecated));
+    let f = only(&r, FindingKind::Regression);
+    assert_eq!(f.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>(), ["b", "m2"]);
+    let words = f.message.to_string();
+    assert!(
+        words.starts_with("deaths: 100 (Blog, 16 Jan 2022) falls below what other voices reported earlier: 225 (Ministry, 15 Jan 2022)"),
+        "{words}"
+    );
+    let why = estimate(&r).reason.to_string();
+    assert!(
+        why.starts_with(
+            "every figure of the latest date falls below what 1 independent voice reported earlier"
+        ),
+        "{why}"
+    );
+    assert!(reliability(&r, "Blog") < reliability(&r, "Ministry"));
+    // A wire's relays are one voice: three of its 164 against one outlet's 40 are one to one.
+    let via = |id: &str, outlet: &str| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(day(9))
+            .relayed_via(SourceId::new("TASS").unwrap());
+        let subject = Subject::new(Measure::Deaths);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, "164", provenance, &Parser::default())
+            .unwrap()
+    };
+    let relayed = Reconciler::new().reconcile([
+        via("a", "A"),
+        via("c", "C"),
+        via("e", "E"),
+        deaths("b", "40", "B", 10),
+    ]);
+    assert_eq!(estimate(&relayed).figure.best_number(), Some(164.0));
+    assert_eq!(rank(&relayed, "b"), Rank::Deprecated);
+    // Two voices against one: the estimate follows them, and the fall is a finding.
+    let r = Reconciler::new().reconcile([
+        deaths("m1", "164", "Ministry", 10),
+        deaths("m2", "225", "Ministry", 15),
+        deaths("b", "100", "Blog", 16),
+        deaths("d", "100", "Daily", 16),
+    ]);
     assert_eq!(estimate(&r).figure.best_number(), Some(100.0));
     let f = only(&r, FindingKind::Regression);
-    assert_eq!(f.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>(), ["b", "m1", "m2"]);
+    assert_eq!(f.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>(), ["b", "d", "m1", "m2"]);
     let words = f.message.to_string();
     assert!(
         words.starts_with(
-            "deaths: the latest figure falls below what other voices reported earlier: 164 \
+            "deaths: the latest figures fall below what other voices reported earlier: 164 \
              (Ministry, 10 Jan 2022), 225 (Ministry, 15 Jan 2022); a running total cannot fall"
         ),
         "{words}"
     );
-    assert!(words.ends_with("(latest: 100 (Blog, 16 Jan 2022))"), "{words}");
+    assert!(words.ends_with("100 (Daily, 16 Jan 2022))"), "{words}");
+    // One voice's early figure against three voices below it on three later days: each spoke
+    // against it, and the latest wins. Against one later voice alone, it stands.
+    let chain = |n: usize| {
+        let later = [("b", "150", "B", 10), ("c", "160", "C", 11), ("d", "170", "D", 12)];
+        let mut claims = vec![deaths("a", "300", "A", 9)];
+        claims.extend(later[..n].iter().map(|&(id, x, outlet, d)| deaths(id, x, outlet, d)));
+        Reconciler::new().reconcile(claims)
+    };
+    assert_eq!(estimate(&chain(1)).figure.best_number(), Some(300.0));
+    assert_eq!(estimate(&chain(3)).figure.best_number(), Some(170.0));
+    assert_eq!(rank(&chain(3), "a"), Rank::Deprecated);
+    only(&chain(3), FindingKind::Regression);
     // When the latest figures split, the split is the finding: the ministry now speaks through
     // its 300, a rival of the blog's 100, not through the 225 beneath (a review's case).
     let split = Reconciler::new().reconcile([
@@ -1721,4 +1779,34 @@ fn a_range_that_allows_the_estimate_is_no_rival() {
         deaths("c", "103", "C", 9),
     ]);
     assert!(estimate(&r).reason.to_string().ends_with("over more than 100 (A)"));
+}
+
+/// A later rounded figure keeps the floor it allows. "About 200" the day after another
+/// voice's 225 allows 225 ([175, 225]): the total cannot have fallen below 225, so the
+/// estimate is 225, where it read "low 175 / best 200 / high 225" below the floor its reason
+/// said was kept (the floor was read as a count at the top of "about 200", which is the
+/// edge of a rounded figure, not a count). Beside a second earlier voice's 230, which "about
+/// 200" does not allow, the estimate came from the regression it deprecated; now the floors
+/// win, one voice against one, and "about 200" is the fall.
+#[test]
+fn a_later_rounded_figure_keeps_the_floor_it_allows() {
+    let r = Reconciler::new()
+        .reconcile([deaths("a", "225", "A", 10), deaths("b", "about 200", "B", 11)]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 225 / best 225 / high 225");
+    assert_ne!(rank(&r, "a"), Rank::Deprecated);
+    assert_eq!(rank(&r, "b"), Rank::Preferred);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let r = Reconciler::new().reconcile([
+        deaths("a", "225", "A", 10),
+        deaths("c", "230", "C", 10),
+        deaths("b", "about 200", "B", 11),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 230 / best 230 / high unbounded");
+    assert_eq!((rank(&r, "c"), rank(&r, "b")), (Rank::Preferred, Rank::Deprecated));
+    let f = only(&r, FindingKind::Regression);
+    assert_eq!(f.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>(), ["b", "c"]);
+    // A count at the top of the figures the estimate stands on is still one count with them:
+    // another voice's 98 the day before today's 96 is no floor above it.
+    let r = Reconciler::new().reconcile([deaths("a", "98", "A", 10), deaths("b", "96", "B", 11)]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 96 / best 96 / high 98");
 }

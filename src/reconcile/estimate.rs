@@ -191,7 +191,7 @@ impl Outcome {
     }
 
     /// True when no figure of the latest date won: the estimate is the floor of earlier
-    /// figures that carry more weight.
+    /// figures that weigh at least as much.
     pub(crate) fn floors_won(&self) -> bool {
         !self.roles.is_empty() && self.chosen >= self.clusters.len()
     }
@@ -2390,18 +2390,19 @@ pub(crate) fn numeric<'a>(
     // one-against-one split fell to the lower figure whenever a day came before.)
     let even = if even.len() + 1 == clusters.len() { even } else { Vec::new() };
     // The floors alone are a candidate too: when every figure of the latest date lies below
-    // what voices with more weight reported earlier, the estimate is their floor ("at least
-    // 27") and the later figures are regressions. On a tie the latest figures win. The floors
-    // are weighed against the best-supported cluster, whichever cluster has the least loss,
+    // what voices with at least as much weight reported earlier, the estimate is their floor
+    // ("at least 27") and the later figures are regressions; on a tie too, as DESIGN.md rule
+    // 2 names the later lower figure the regression ([`floors_point`]). The floors are weighed against the best-supported cluster, whichever cluster has the least loss,
     // and they win only where the CRH optimum over the figures and the floors lies above every
     // cluster ([`floors_point`]): the floor they put the estimate at is the highest that
     // optimum keeps, so a lone floor far above the rest (an outlier of an earlier day) cannot
     // borrow the weight of the floors beneath it.
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let outweighed = floor_voices > 0 && crh::outweighs(floor_weight, heaviest_support.weight);
+    let heavy = floor_voices > 0 && !crh::outweighs(heaviest_support.weight, floor_weight);
     // Floors that win over close counts are one count with them: the cluster reaches them.
+    let as_of = |m: usize| inputs().get(m).and_then(|i| i.as_of);
     let (floors_at, reach, won_at) =
-        floors_or_reach(clusters, epoch, &view, (weight, scratch), (best, close), outweighed);
+        floors_or_reach(clusters, epoch, (&view, &as_of), (weight, scratch), (best, close), heavy);
     // A lone voice's jump far above what other voices reported earlier waits for a second
     // voice: the floors win, the estimate standing on their highest figure. (Where the
     // cluster reaches the floors, it is within the share of them: no jump.)
@@ -2416,7 +2417,9 @@ pub(crate) fn numeric<'a>(
     let counted = reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high);
     let counts =
         floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
-    let kept = Kept { common: common.as_ref(), floor: floors_at, held, close, counted, counts };
+    let digits = of_counts(clusters, chosen, &view);
+    let kept =
+        Kept { common: common.as_ref(), floor: floors_at, held, close, counted, counts, digits };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
@@ -2631,6 +2634,9 @@ struct Kept<'a> {
     counted: Option<f64>,
     /// Whether the estimate stands on a cluster of counts (no floor won).
     counts: bool,
+    /// Whether the chosen cluster's figures are counts alone ([`of_counts`]): its high end
+    /// is then a count, not the edge of a rounded figure ("about 200" allows up to 225).
+    digits: bool,
 }
 
 impl Kept<'_> {
@@ -2652,7 +2658,8 @@ impl Kept<'_> {
     /// today's 96 is no fall) nor a floor that raises them (nor ten voices' 80,469 to another
     /// voice's 85,601 of the day before).
     fn near_top(&self, i: &Interval) -> bool {
-        let high = self.common.and_then(Interval::high).filter(|_| self.floor.is_none());
+        let high =
+            self.common.and_then(Interval::high).filter(|_| self.floor.is_none() && self.digits);
         let high = self.counted.or(high.map(|h| h.value));
         i.is_point()
             && high.is_some_and(|h| {
@@ -2709,9 +2716,11 @@ impl Kept<'_> {
 /// with its share of its voice's weight, each floor `[low, ∞)` with its voice's whole weight,
 /// as [`least_loss_cluster`] weighs them) lies above the highest number any cluster's figures
 /// all allow (its common interval's high end), with a loss lower by more than rounding than
-/// there; the estimate then stands on the highest floating floor at or below `x`. `None` when
-/// `x` lies at or below that number (a cluster is as near the optimum: the latest figures
-/// win), or when the two losses tie (which the latest figures win too).
+/// there; the estimate then stands on the highest floating floor at or below `x`. Where the
+/// loss is as low (within rounding) at the lowest floating floor above that number as there,
+/// a tie, the floors win too, standing on that floor: the later figures below it are the
+/// regressions (DESIGN.md rule 2). `None` otherwise: a cluster is nearer the optimum, and the
+/// latest figures win.
 ///
 /// Rounds can move `x`: once the floors win, the latest figures are regressions and their
 /// voices lose weight, so a later round may stand on a higher floor, up to the highest when
@@ -2720,10 +2729,10 @@ impl Kept<'_> {
 fn floors_point<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
-    weight: &[f64],
+    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
+    (weight, close): (&[f64], Close),
     scratch: &mut Scratch,
-) -> Option<Endpoint> {
+) -> Option<(Endpoint, bool)> {
     let x = optimum(clusters, epoch, view, weight, scratch)?;
     let claims = &scratch.claims;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster.
@@ -2733,28 +2742,59 @@ fn floors_point<'v>(
         .filter_map(|c| clamp(c.map(Common::interval).as_ref()))
         .map(|(_, high)| high)
         .reduce(f64::max)?;
-    if x <= top || !crh::outweighs(crh::interval_loss(top, claims), crh::interval_loss(x, claims)) {
-        return None;
+    let at_top = crh::interval_loss(top, claims);
+    if x > top && crh::outweighs(at_top, crh::interval_loss(x, claims)) {
+        let at_or_below =
+            epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
+        let stood_on = epoch.floating[..at_or_below].last();
+        return stood_on.map(|&at| (floor_low(view(at as usize)), false));
     }
-    let at_or_below = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
-    epoch.floating[..at_or_below].last().map(|&at| floor_low(view(at as usize)))
+    // A tie: the loss is as low at the lowest floor above every cluster as at their top. The
+    // later figures below it are the falls (DESIGN.md rule 2: a later figure below another
+    // voice's earlier one is the regression), so the floors win there, unless another voice
+    // spoke below it too (falling below it, not one count with it), on its day or later: its
+    // figure, a floor beneath, weighs nothing in the loss but is one more voice against it (an
+    // early 300, then 150, 160 and 170 from three voices on three later days, is no 300).
+    let above = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= top);
+    let at = *epoch.floating.get(above)? as usize;
+    let floor = floor_low(view(at));
+    let tie = !crh::outweighs(crh::interval_loss(floor.value, claims), at_top);
+    let stated = |m: usize| match view(m) {
+        View::Numeric { interval, .. } => Some(interval),
+        _ => None,
+    };
+    let against = || {
+        let (since, f) = (as_of(at), stated(at));
+        let below = |m: usize| stated(m).zip(f).is_some_and(|(i, f)| falls_below(&i, &f, close));
+        epoch.floating[..above].iter().any(|&m| as_of(m as usize) >= since && below(m as usize))
+    };
+    (tie && !against()).then_some((floor, true))
 }
 
-/// Where the floors win, when `outweighed` (their voices outweigh the best-supported
-/// cluster: [`floors_point`]), and where the cluster `best` reaches floors within the share of
+/// Where the floors win, when `outweighed` (their voices weigh at least as much as the
+/// best-supported cluster's: [`floors_point`]), and where the cluster `best` reaches floors within the share of
 /// its counts instead ([`counted_floor`]): the floor the estimate stands on, or the high end
 /// the cluster reaches, never both; and where the cluster reaches floors that won, the point
 /// they won at, which stays the best.
 fn floors_or_reach<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
+    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
     (weight, scratch): (&[f64], &mut Scratch),
     (best, close): (usize, Close),
     outweighed: bool,
 ) -> (Option<Endpoint>, Option<f64>, Option<f64>) {
-    let floors_at =
-        outweighed.then(|| floors_point(clusters, epoch, view, weight, scratch)).flatten();
+    // A floor wins a tie only where it is no count within the share of the cluster's (30 and
+    // 31 beside another voice's 33 of the day before are one count, no fall).
+    let common = epoch.commons.get(best).copied().flatten();
+    let one_count = |f: Endpoint| {
+        common.is_some_and(|c| within_share(c.low, f, close)) && of_counts(clusters, best, view)
+    };
+    let floors_at = outweighed
+        .then(|| floors_point(clusters, epoch, (view, as_of), (weight, close), scratch))
+        .flatten()
+        .filter(|&(f, tie)| !tie || !one_count(f))
+        .map(|(f, _)| f);
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
     let won_at = floors_at.filter(|_| reach.is_some()).map(|f| f.value);
     (floors_at.filter(|_| reach.is_none()), reach, won_at)
@@ -2781,9 +2821,9 @@ fn counted_floor<'v>(
         return None;
     }
     let common = epoch.commons.get(best).copied().flatten()?;
-    let counts = clusters.get(best)?.iter().all(|m| point(m.at()).is_some());
+    let counts = of_counts(clusters, best, view);
     let least = match floors_at {
-        Some(f) if f.open || !close.holds(common.low, f.value) => return None,
+        Some(f) if !within_share(common.low, f, close) => return None,
         Some(f) => f.value,
         None => common.high,
     };
@@ -2800,6 +2840,21 @@ fn counted_floor<'v>(
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
     let reach = floors.filter(|&x| x >= least && close.holds(common.low, x)).reduce(f64::max);
     reach.filter(|&x| counts && x > common.high)
+}
+
+/// Each position's as-of date, read from the epoch's inputs where a rule needs it.
+type AsOf<'d> = &'d dyn Fn(usize) -> Option<chrono::NaiveDate>;
+
+/// Whether cluster `c`'s figures are all counts given to the digit (points); false when there
+/// is no such cluster.
+fn of_counts<'v>(clusters: &Clusters, c: usize, view: &dyn Fn(usize) -> View<'v>) -> bool {
+    clusters.get(c).is_some_and(|c| c.iter().all(|m| point_of(view(m.at())).is_some()))
+}
+
+/// Whether a floor `f` is a count within the share ([`crate::Policy::close`]) of a cluster of
+/// counts whose lowest is `low`: one count with them, no fall of theirs below it.
+fn within_share(low: f64, f: Endpoint, close: Close) -> bool {
+    !f.open && close.holds(low, f.value)
 }
 
 /// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there.

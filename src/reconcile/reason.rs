@@ -684,8 +684,10 @@ impl fmt::Display for EstimateReason {
             ),
             EstimateWhy::Floor(voices) => write!(
                 f,
-                "every figure of the latest date falls below what {voices} independent voice{} reported earlier, which carry more weight: the estimate is their floor",
-                if *voices == 1 { "" } else { "s" }
+                "every figure of the latest date falls below what {voices} independent voice{} reported earlier, which weigh{} at least as much: a running total cannot fall, so the estimate is {} floor",
+                if *voices == 1 { "" } else { "s" },
+                if *voices == 1 { "s" } else { "" },
+                if *voices == 1 { "its" } else { "their" }
             ),
             EstimateWhy::Jump(jump, voices) => write!(
                 f,

@@ -520,7 +520,7 @@ impl State {
         } else if let Some(jump) = self.jump_of(ei, names) {
             EstimateWhy::Jump(Box::new(jump), giving.len())
         } else if out.floors_won() {
-            EstimateWhy::Floor(giving.len())
+            EstimateWhy::Floor(self.voices_above_the_latest(ei))
         } else if out.same_day {
             EstimateWhy::SameDay(e.as_of)
         } else if out.clusters.len() > 1 {
@@ -659,6 +659,23 @@ impl State {
         voices.sort_unstable();
         voices.dedup();
         voices
+    }
+
+    /// Where the floors won in epoch `ei` ([`Outcome::floors_won`]), how many voices gave
+    /// the floor the estimate stands on or one above it: those whose earlier figures the
+    /// latest date's all fall below (another voice's floor beneath, as an earlier 164 beside
+    /// a later 164 and 225, is no figure they fall below).
+    fn voices_above_the_latest(&self, ei: usize) -> usize {
+        let Some(low) = self.outcomes[ei].numeric.map(|s| s.low) else { return 0 };
+        let at_or_above = |&o: &usize| match self.view(o) {
+            View::Numeric { interval, .. } => interval.low().value >= low,
+            _ => false,
+        };
+        let mut voices: Vec<usize> =
+            self.giving_of(ei).filter(at_or_above).map(|o| self.obs[o].voice()).collect();
+        voices.sort_unstable();
+        voices.dedup();
+        voices.len()
     }
 
     /// The observations that give epoch `ei`'s estimate ([`Outcome::giving`]).
