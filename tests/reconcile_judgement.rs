@@ -1810,3 +1810,49 @@ fn a_later_rounded_figure_keeps_the_floor_it_allows() {
     let r = Reconciler::new().reconcile([deaths("a", "98", "A", 10), deaths("b", "96", "B", 11)]);
     assert_eq!(estimate(&r).figure.to_string(), "low 96 / best 96 / high 98");
 }
+
+/// An upper bound's own figure is a ceiling, not a count: "up to 200" the day after two
+/// voices' 164 read "low 164 / best 200 / high 200", a best no one counted. Now the best is
+/// the floor the estimate keeps. "Up to 200" alone still stands for its figure, and a count
+/// beside it is the best.
+#[test]
+fn an_upper_bound_above_a_floor_is_no_best() {
+    let r = Reconciler::new().reconcile([
+        deaths("a", "164", "A", 10),
+        deaths("c", "164", "C", 10),
+        deaths("b", "up to 200", "B", 11),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 164 / best 164 / high 200");
+    assert_eq!(rank(&r, "b"), Rank::Preferred);
+    let alone = Reconciler::new().reconcile([deaths("b", "up to 200", "B", 11)]);
+    assert_eq!(estimate(&alone).figure.best_number(), Some(200.0));
+    let beside = Reconciler::new()
+        .reconcile([deaths("a", "164", "A", 11), deaths("b", "up to 200", "B", 11)]);
+    assert_eq!(estimate(&beside).figure.to_string(), "low 164 / best 164 / high 164");
+}
+
+/// A lower bound beside a count allows it without naming it: "at least 160" beside 164 read
+/// "both figures are consistent, from one independent voice", two outlets' figures from one
+/// voice with no word of the other. The count of voices that give the estimate is unchanged
+/// (the bound does not corroborate 164: the single-voice note stays); the words now name the
+/// bound, and a voice counted so is not counted again among the floors beneath.
+#[test]
+fn a_lower_bound_beside_a_count_is_named_as_allowing_it() {
+    let r = Reconciler::new()
+        .reconcile([deaths("a", "at least 160", "A", 10), deaths("b", "164", "B", 10)]);
+    assert_eq!(
+        estimate(&r).reason.to_string(),
+        "both figures are consistent, from one independent voice; a lower bound from one other \
+         voice allows it without naming it"
+    );
+    only(&r, FindingKind::SingleVoice);
+    let r = Reconciler::new().reconcile([
+        deaths("a9", "more than 100", "A", 9),
+        deaths("b9", "200", "B", 9),
+        deaths("a", "more than 100", "A", 10),
+        deaths("b", "200", "B", 10),
+    ]);
+    let why = estimate(&r).reason.to_string();
+    assert!(why.contains("a lower bound from one other voice allows it"), "{why}");
+    assert!(!why.contains("from one other voice, act as floors"), "{why}");
+}

@@ -2460,9 +2460,15 @@ pub(crate) fn numeric<'a>(
     // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
+    // An earlier figure within the counts' reach is one count with them, not a floor above
+    // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
+    // another voice's 85,601 of the day before).
+    let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     points.clear();
     points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
-        View::Numeric { rep, .. } => Some((rep, w)),
+        View::Numeric { rep, interval } if !(floor.is_some() && is_ceiling(&interval, rep)) => {
+            Some((rep, w))
+        }
         _ => None,
     }));
     // In a tie, the lowest of the counts, as a tie's best is the lowest of its figures.
@@ -2476,14 +2482,18 @@ pub(crate) fn numeric<'a>(
         Some(f) => Some(Some((f, f))),
         None => counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest)),
     };
-    // An earlier figure within the counts' reach is one count with them, not a floor above
-    // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
-    // another voice's 85,601 of the day before).
-    let floor = kept_floor(epoch, &outcome.roles, &view, kept);
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
     widen_tie(&mut outcome, common, epoch.commons);
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
+}
+
+/// Whether a figure allowing `interval`, standing for `rep` in a median, is an upper bound
+/// ("up to 200", "fewer than 200": from nothing up to its figure, which stands for it): its
+/// figure is a ceiling, not a count. Beside a floor the estimate keeps (two voices' 164 the
+/// day before "up to 200"), the best is the floor's, not the ceiling no one counted.
+fn is_ceiling(interval: &Interval, rep: f64) -> bool {
+    interval.low().value <= 0.0 && interval.high().is_some_and(|h| h.value == rep)
 }
 
 /// The highest floor an epoch's estimate keeps (its role given by `roles`), which raises its

@@ -622,14 +622,15 @@ pub(crate) enum EstimateWhy {
         floor_voices: usize,
         others: std::sync::Arc<Rivals>,
     },
-    /// One cluster: how many figures, from how many voices, whether earlier figures act as
-    /// floors and how many other voices give only those, how many regressions and how many
-    /// earlier figures above are set aside.
+    /// One cluster: how many figures, from how many voices (those that give it, and those
+    /// whose figures of the latest date only allow it: lower bounds beside a count), whether
+    /// earlier figures act as floors and how many other voices give only those, how many
+    /// regressions and how many earlier figures above are set aside.
     /// `close` is the share of [`crate::Policy::close`] in thousandths when the figures are
     /// counts given to the digit that differ, one count only by it; 0 otherwise.
     Consistent {
         count: Counted,
-        voices: usize,
+        voices: (usize, usize),
         floors: bool,
         close: u16,
         floor_voices: usize,
@@ -756,7 +757,7 @@ impl fmt::Display for EstimateReason {
 /// regressions and earlier figures above set aside.
 fn consistent(
     f: &mut fmt::Formatter<'_>,
-    (count, voices, close): (Counted, usize, u16),
+    (count, (voices, allowing), close): (Counted, (usize, usize), u16),
     (floors, floor_voices): (bool, usize),
     (regressions, above): (usize, usize),
 ) -> fmt::Result {
@@ -772,6 +773,11 @@ fn consistent(
         write!(f, " (counts within {share} % of one another, one count)")?;
     }
     write!(f, ", from {}", VoiceCount(voices))?;
+    match allowing {
+        0 => {}
+        1 => f.write_str("; a lower bound from one other voice allows it without naming it")?,
+        n => write!(f, "; lower bounds from {n} other voices allow it without naming it")?,
+    }
     match floor_voices {
         0 if floors => f.write_str("; earlier figures of the running total act as floors")?,
         0 => {}

@@ -500,14 +500,15 @@ impl State {
         // them (a split, one cluster).
         let current = |p: usize| self.obs[e.at(p)].current();
         let earlier = |(p, r): &(usize, Role)| *r == Role::Floor && !current(*p);
-        let beneath = || {
+        // (Nor those `also` names, sorted: voices the words count otherwise.)
+        let beneath = |also: &[usize]| {
             let mut voices: Vec<usize> = out
                 .roles
                 .iter()
                 .enumerate()
                 .filter(earlier)
                 .map(|(p, _)| self.obs[e.at(p)].voice())
-                .filter(|v| giving.binary_search(v).is_err())
+                .filter(|v| giving.binary_search(v).is_err() && also.binary_search(v).is_err())
                 .collect();
             voices.sort_unstable();
             voices.dedup();
@@ -562,7 +563,7 @@ impl State {
                 tied: !out.tied.is_empty(),
                 clusters: out.clusters.len(),
                 voices: giving.len(),
-                floor_voices: beneath(),
+                floor_voices: beneath(&[]),
                 others: others.into(),
             }
         } else {
@@ -579,12 +580,24 @@ impl State {
             let chosen = out.clusters.get(out.chosen).unwrap_or_default();
             let counts =
                 estimate::holds_counts(chosen.iter().map(|&p| self.view(e.at(p as usize))));
+            // Voices whose figures of the latest date support the estimate without naming an
+            // amount of it (a lower bound beside a count): they allow it, and give no voice.
+            let mut allowing: Vec<usize> = out
+                .roles
+                .iter()
+                .enumerate()
+                .filter(|&(p, r)| r.supports() && current(p))
+                .map(|(p, _)| self.obs[e.at(p)].voice())
+                .filter(|v| giving.binary_search(v).is_err())
+                .collect();
+            allowing.sort_unstable();
+            allowing.dedup();
             EstimateWhy::Consistent {
                 count,
-                voices: giving.len(),
+                voices: (giving.len(), allowing.len()),
                 floors,
                 close: if counts { e.close.permille() } else { 0 },
-                floor_voices: beneath(),
+                floor_voices: beneath(&allowing),
                 regressions: out
                     .roles
                     .iter()
