@@ -137,3 +137,45 @@ fn relations_round_trip_through_json() {
     assert_eq!(relations, Relations::default());
     assert_eq!(format!("{relations:?}"), "[]");
 }
+
+/// A sub-count of a later date above the total's latest estimate: the total may have risen,
+/// but it is out of date, and a newsroom wants to know. Two outlets' 1,000 injured on the 7th,
+/// then "more than 1,300" police injured on the 9th, gave no finding (the check ran only where
+/// the total was not earlier). It is now a sub-count above total finding that gives both
+/// dates and says what it may mean; of the same day, the words are as before. A fixed fact's
+/// date does not matter: its sub-count above the total is a contradiction whatever the dates.
+#[test]
+fn a_later_sub_count_above_the_total_says_the_total_is_out_of_date() {
+    let run = |police_day: u32| {
+        Reconciler::new().reconcile(vec![
+            claim("a", injured(Population::All), "1,000", "A", 7),
+            claim("c", injured(Population::All), "1,000", "C", 7),
+            claim("p", injured(Population::Police), "more than 1,300", "B", police_day),
+        ])
+    };
+    let above = |r: &Reconciliation| -> Vec<String> {
+        let found = r.findings.iter().filter(|f| f.kind == FindingKind::SubCountAboveTotal);
+        found.map(|f| f.message.to_string()).collect()
+    };
+    let later = above(&run(9));
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(
+        later[0].contains(
+            "(at least 1,300, as of 9 Jan 2022) exceeds the latest estimate for injured (at most \
+             1,000, as of 7 Jan 2022): the total has risen since, or one of them is wrong"
+        ),
+        "{later:?}"
+    );
+    let same = above(&run(7));
+    assert_eq!(same.len(), 1, "{same:?}");
+    assert!(same[0].ends_with("exceeds the estimate for injured (at most 1,000)"), "{same:?}");
+    // A fixed fact (a count of one event, stated once and for all): no "risen since".
+    let fixed = |who: Population| injured(who).nature(Nature::FixedFact);
+    let r = Reconciler::new().reconcile(vec![
+        claim("a", fixed(Population::All), "1,000", "A", 7),
+        claim("p", fixed(Population::Police), "more than 1,300", "B", 9),
+    ]);
+    let words = above(&r);
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(!words[0].contains("risen since"), "{words:?}");
+}

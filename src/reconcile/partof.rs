@@ -9,7 +9,7 @@ use foldhash::fast::FixedState;
 
 use crate::claim::Claim;
 use crate::id::ClaimId;
-use crate::subject::{Places, Population, Subject};
+use crate::subject::{Nature, Places, Population, Subject};
 use crate::value::{Amount, Interval, Label, Magnitude, Number, Policy, Value};
 
 use super::group::GroupData;
@@ -274,17 +274,19 @@ pub(crate) fn relate(
                         }
                     }
                 }
-                // The part's estimate against the whole's, when the whole is not earlier.
+                // The part's estimate against the whole's. Where the whole's is of an earlier
+                // date and can change (not a fixed fact), the part's may be above it without a
+                // contradiction (the total rose), but the total is out of date: said so.
                 let (Some(pe), Some(te)) = (&out[si].estimate, &out[ti].estimate) else { continue };
-                let later = match (pe.as_of, te.as_of) {
-                    (Some(a), Some(b)) => a <= b,
-                    _ => true,
-                };
+                let earlier = match (pe.as_of, te.as_of) {
+                    (Some(a), Some(b)) if a > b => Some((a, b)),
+                    _ => None,
+                }
+                .filter(|_| groups[ti].subject.behaviour() != Nature::FixedFact);
                 if let (
                     super::Figure::Number { low, .. },
                     super::Figure::Number { high: Some(high), .. },
                 ) = (&pe.figure, &te.figure)
-                    && later
                     && low > high
                     && let (Some(a), Some(b)) = (pe.supporting.first(), te.supporting.first())
                     && is_claim(a)
@@ -300,6 +302,7 @@ pub(crate) fn relate(
                             *low,
                             out[ti].subject.clone(),
                             *high,
+                            earlier,
                         )))
                         .into(),
                         complement: false,

@@ -252,6 +252,10 @@ impl fmt::Display for Pair {
     }
 }
 
+/// A part's estimate above its whole's: the part, its low, the whole, its high, and where the
+/// whole's estimate is of an earlier date, the two dates (the part's, the whole's).
+pub(crate) type AboveTotal = (Subject, f64, Subject, f64, Option<(NaiveDate, NaiveDate)>);
+
 /// What decided a relation, with what its words name.
 #[derive(Debug, Clone)]
 pub(crate) enum RelationWhy {
@@ -259,8 +263,9 @@ pub(crate) enum RelationWhy {
     Pair(Pair),
     PartOf(Box<Parts>),
     SubCountAboveTotal(Box<Parts>),
-    /// The part's estimate (its low) above the whole's (its high).
-    EstimateAboveTotal(Box<(Subject, f64, Subject, f64)>),
+    /// The part's estimate (its low) above the whole's (its high); where the whole's estimate
+    /// is of an earlier date than the part's, the two dates (the part's, the whole's).
+    EstimateAboveTotal(Box<AboveTotal>),
     /// Words read back from a serialised reason.
     Text(Box<str>),
 }
@@ -292,13 +297,20 @@ impl fmt::Display for RelationReason {
                 WhoWhere(&p.whole_subject)
             ),
             RelationWhy::EstimateAboveTotal(e) => {
-                let (part, low, whole, high) = &**e;
-                write!(
-                    f,
-                    "the estimate for {part} (at least {}) exceeds the estimate for {whole} (at most {})",
-                    crate::value::trim_float(*low),
-                    crate::value::trim_float(*high)
-                )
+                let (part, low, whole, high, dates) = &**e;
+                let (low, high) = (crate::value::grouped(*low), crate::value::grouped(*high));
+                match dates {
+                    None => write!(
+                        f,
+                        "the estimate for {part} (at least {low}) exceeds the estimate for {whole} (at most {high})"
+                    ),
+                    Some((at, before)) => write!(
+                        f,
+                        "the estimate for {part} (at least {low}, as of {}) exceeds the latest estimate for {whole} (at most {high}, as of {}): the total has risen since, or one of them is wrong",
+                        DayText(Some(*at)),
+                        DayText(Some(*before))
+                    ),
+                }
             }
             RelationWhy::Text(text) => f.write_str(text),
         }
