@@ -2327,8 +2327,8 @@ fn cluster_supports(
 /// open lower bound) supports, as a floor, every cluster at or above it. A figure its own voice
 /// later revised down is no floor at all. The cluster with the least CRH absolute loss over
 /// every current figure and every floating floor wins ([`least_loss_cluster`]), unless the
-/// floors alone outweigh the best-supported cluster and the loss is least above every cluster
-/// ([`floors_point`]), when the estimate stands on the highest floor at or below that optimum;
+/// floors alone weigh at least as much as the best-supported cluster and the loss is least
+/// above every cluster, or ties there ([`floors_point`]), when the estimate stands on a floor;
 /// low and high are what every figure in it allows, raised to the highest floor beneath it,
 /// and best is the weighted median. A cluster of counts (`close`, [`Allows`]) allows from its
 /// lowest count to its highest, its best is [`counts_best`], and another voice's earlier count
@@ -2391,14 +2391,15 @@ pub(crate) fn numeric<'a>(
     let even = if even.len() + 1 == clusters.len() { even } else { Vec::new() };
     // The floors alone are a candidate too: when every figure of the latest date lies below
     // what voices with at least as much weight reported earlier, the estimate is their floor
-    // ("at least 27") and the later figures are regressions; on a tie too, as DESIGN.md rule
-    // 2 names the later lower figure the regression ([`floors_point`]). The floors are weighed against the best-supported cluster, whichever cluster has the least loss,
-    // and they win only where the CRH optimum over the figures and the floors lies above every
-    // cluster ([`floors_point`]): the floor they put the estimate at is the highest that
-    // optimum keeps, so a lone floor far above the rest (an outlier of an earlier day) cannot
-    // borrow the weight of the floors beneath it.
+    // ("at least 27") and the later figures are regressions. The floors are weighed against
+    // the best-supported cluster, whichever cluster has the least loss, and they win where the
+    // CRH optimum over the figures and the floors lies above every cluster, on the highest
+    // floor that optimum keeps (so a lone floor far above the rest, an outlier of an earlier
+    // day, cannot borrow the weight of the floors beneath it), or where the loss ties at the
+    // lowest floor above every cluster, which DESIGN.md rule 2 then decides: the later lower
+    // figure is the regression ([`floors_point`], [`wins_tie`]).
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let heavy = floor_voices > 0 && !crh::outweighs(heaviest_support.weight, floor_weight);
+    let heavy = floors_weigh(floor_weight, floor_voices, heaviest_support.weight);
     // Floors that win over close counts are one count with them: the cluster reaches them.
     let as_of = |m: usize| inputs().get(m).and_then(|i| i.as_of);
     let (floors_at, reach, won_at) =
@@ -2417,7 +2418,7 @@ pub(crate) fn numeric<'a>(
     let counted = reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high);
     let counts =
         floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
-    let digits = of_counts(clusters, chosen, &view);
+    let digits = top_counted(clusters.get(chosen), common.as_ref(), &view);
     let kept =
         Kept { common: common.as_ref(), floor: floors_at, held, close, counted, counts, digits };
     let mut outcome = match previous {
@@ -2644,8 +2645,8 @@ struct Kept<'a> {
     counted: Option<f64>,
     /// Whether the estimate stands on a cluster of counts (no floor won).
     counts: bool,
-    /// Whether the chosen cluster's figures are counts alone ([`of_counts`]): its high end
-    /// is then a count, not the edge of a rounded figure ("about 200" allows up to 225).
+    /// Whether the high end of what the chosen cluster's figures allow is a count given in it
+    /// ([`top_counted`]), not the edge of a rounded figure ("about 200" allows up to 225).
     digits: bool,
 }
 
@@ -2726,11 +2727,13 @@ impl Kept<'_> {
 /// with its share of its voice's weight, each floor `[low, ∞)` with its voice's whole weight,
 /// as [`least_loss_cluster`] weighs them) lies above the highest number any cluster's figures
 /// all allow (its common interval's high end), with a loss lower by more than rounding than
-/// there; the estimate then stands on the highest floating floor at or below `x`. Where the
-/// loss is as low (within rounding) at the lowest floating floor above that number as there,
-/// a tie, the floors win too, standing on that floor: the later figures below it are the
-/// regressions (DESIGN.md rule 2). `None` otherwise: a cluster is nearer the optimum, and the
-/// latest figures win.
+/// there; the estimate then stands on the highest floating floor at or below `x`, unless the
+/// floors' voices weigh only as much as the latest figures' (not `strictly`) and a latest
+/// figure does not fall below that floor. Where the loss is as low (within rounding) at the
+/// lowest floating floor above that number as there, a tie, the floors win too where
+/// [`wins_tie`] says, standing on that floor: the later figures below it are the regressions
+/// (DESIGN.md rule 2). `None` otherwise: a cluster is nearer the optimum, and the latest
+/// figures win.
 ///
 /// Rounds can move `x`: once the floors win, the latest figures are regressions and their
 /// voices lose weight, so a later round may stand on a higher floor, up to the highest when
@@ -2740,9 +2743,9 @@ fn floors_point<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
     (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
-    (weight, close): (&[f64], Close),
+    (weight, close, strictly): (&[f64], Close, bool),
     scratch: &mut Scratch,
-) -> Option<(Endpoint, bool)> {
+) -> Option<Endpoint> {
     let x = optimum(clusters, epoch, view, weight, scratch)?;
     let claims = &scratch.claims;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster.
@@ -2756,33 +2759,95 @@ fn floors_point<'v>(
     if x > top && crh::outweighs(at_top, crh::interval_loss(x, claims)) {
         let at_or_below =
             epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
-        let stood_on = epoch.floating[..at_or_below].last();
-        return stood_on.map(|&at| (floor_low(view(at as usize)), false));
+        let at = *epoch.floating[..at_or_below].last()? as usize;
+        // Where the floors' voices only weigh as much as the latest figures', a floor wins only
+        // where every latest figure falls below it: a voice's two figures, one allowing the
+        // floor ("about 200" beside 190, the day after another voice's 198), split its weight,
+        // and the loss would otherwise read the split as a fall.
+        let falls = |m: usize| view_falls_below(view(m), view(at), close);
+        return (strictly || clusters.members().all(falls)).then(|| floor_low(view(at)));
     }
-    // A tie: the loss is as low at the lowest floor above every cluster as at their top. The
-    // later figures below it are the falls (DESIGN.md rule 2: a later figure below another
-    // voice's earlier one is the regression), so the floors win there, unless another voice
-    // spoke below it too (falling below it, not one count with it), on its day or later: its
-    // figure, a floor beneath, weighs nothing in the loss but is one more voice against it (an
-    // early 300, then 150, 160 and 170 from three voices on three later days, is no 300).
+    // A tie: the loss is as low at the lowest floor above every cluster as at their top.
     let above = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= top);
     let at = *epoch.floating.get(above)? as usize;
     let floor = floor_low(view(at));
     let tie = !crh::outweighs(crh::interval_loss(floor.value, claims), at_top);
+    let wins = || wins_tie(clusters, epoch, (view, as_of), close, (at, above));
+    (tie && wins()).then_some(floor)
+}
+
+/// Whether a figure seen as `a` falls below one seen as `b` ([`falls_below`]); false where
+/// either is no number.
+fn view_falls_below(a: View<'_>, b: View<'_>, close: Close) -> bool {
+    match (a, b) {
+        (View::Numeric { interval: a, .. }, View::Numeric { interval: b, .. }) => {
+            falls_below(&a, &b, close)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the floating floor at position `at` (the lowest above every cluster, `above` its
+/// place in `floating`) wins a tie of CRH's loss with the latest figures (see
+/// [`floors_point`]). The later figures below it are then the falls (DESIGN.md rule 2: a later
+/// figure below another voice's earlier one is the regression), where:
+/// - every figure of the latest date falls below it ([`falls_below`], the test the
+///   regressions are found by): a figure that allows it ("about 200" beside 198, "more than
+///   190" beside 200) or is one count with it (1,900 the day after 2,000) is no fall;
+/// - no other voice fell below it on its day or later: that voice's figure, a floor beneath,
+///   weighs nothing in the loss but is one more voice against it (an early 300, then 150, 160
+///   and 170 from three voices on three later days, is no 300);
+/// - it is not itself contested: no fall below another voice's earlier figure (300, then
+///   another voice's 250, then two voices' 170 is no 250), and no jump over the highest
+///   figure of another voice before it ([`outgrows`]: 90, then one voice's 1,000, then
+///   another's 100, is no 1,000: the second voice is what the jump waited for).
+fn wins_tie<'v>(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
+    close: Close,
+    (at, above): (usize, usize),
+) -> bool {
     let stated = |m: usize| match view(m) {
         View::Numeric { interval, .. } => Some(interval),
         _ => None,
     };
-    let against = || {
-        let (since, f) = (as_of(at), stated(at));
-        let below = |m: usize| stated(m).zip(f).is_some_and(|(i, f)| falls_below(&i, &f, close));
-        epoch.floating[..above].iter().any(|&m| as_of(m as usize) >= since && below(m as usize))
-    };
-    (tie && !against()).then_some((floor, true))
+    let Some(f) = stated(at) else { return false };
+    let below = |m: usize| view_falls_below(view(m), view(at), close);
+    if !clusters.members().all(below) {
+        return false;
+    }
+    let since = as_of(at);
+    let beneath = || epoch.floating[..above].iter().map(|&m| m as usize);
+    if beneath().any(|m| as_of(m) >= since && below(m)) {
+        return false;
+    }
+    let others = epoch.floating.iter().map(|&m| m as usize).filter(|&m| m != at);
+    let before = || others.clone().filter(|&m| as_of(m) < since);
+    if before().any(|m| stated(m).is_some_and(|g| falls_below(&f, &g, close))) {
+        return false;
+    }
+    let bounded = |m: usize| stated(m).filter(|i| i.high().is_some()).zip(as_of(m));
+    let highest = before()
+        .filter_map(bounded)
+        .max_by(|a, b| allows_at_most(&a.0).total_cmp(&allows_at_most(&b.0)).then(a.1.cmp(&b.1)));
+    let jumped = highest.zip(since).is_some_and(|((g, day), today)| {
+        outgrows(f.low().value, allows_at_most(&g), (today - day).num_days())
+    });
+    !jumped
 }
 
-/// Where the floors win, when `outweighed` (their voices weigh at least as much as the
-/// best-supported cluster's: [`floors_point`]), and where the cluster `best` reaches floors within the share of
+/// Whether the floors' voices (`voices` of them, weighing `floors` together) weigh at least as
+/// much as the best-supported cluster (`support`): `Some(true)` where they outweigh it,
+/// `Some(false)` where the two weigh alike (within rounding), `None` where they weigh less or
+/// there are none.
+fn floors_weigh(floors: f64, voices: usize, support: f64) -> Option<bool> {
+    (voices > 0 && !crh::outweighs(support, floors)).then(|| crh::outweighs(floors, support))
+}
+
+/// Where the floors win, when `outweighed` is given (their voices weigh at least as much as
+/// the best-supported cluster's, [`floors_weigh`]; `Some(true)` where strictly more:
+/// [`floors_point`]), and where the cluster `best` reaches floors within the share of
 /// its counts instead ([`counted_floor`]): the floor the estimate stands on, or the high end
 /// the cluster reaches, never both; and where the cluster reaches floors that won, the point
 /// they won at, which stays the best.
@@ -2792,19 +2857,11 @@ fn floors_or_reach<'v>(
     (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
     (weight, scratch): (&[f64], &mut Scratch),
     (best, close): (usize, Close),
-    outweighed: bool,
+    outweighed: Option<bool>,
 ) -> (Option<Endpoint>, Option<f64>, Option<f64>) {
-    // A floor wins a tie only where it is no count within the share of the cluster's (30 and
-    // 31 beside another voice's 33 of the day before are one count, no fall).
-    let common = epoch.commons.get(best).copied().flatten();
-    let one_count = |f: Endpoint| {
-        common.is_some_and(|c| within_share(c.low, f, close)) && of_counts(clusters, best, view)
-    };
-    let floors_at = outweighed
-        .then(|| floors_point(clusters, epoch, (view, as_of), (weight, close), scratch))
-        .flatten()
-        .filter(|&(f, tie)| !tie || !one_count(f))
-        .map(|(f, _)| f);
+    let floors_at = outweighed.and_then(|strictly| {
+        floors_point(clusters, epoch, (view, as_of), (weight, close, strictly), scratch)
+    });
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
     let won_at = floors_at.filter(|_| reach.is_some()).map(|f| f.value);
     (floors_at.filter(|_| reach.is_none()), reach, won_at)
@@ -2833,7 +2890,7 @@ fn counted_floor<'v>(
     let common = epoch.commons.get(best).copied().flatten()?;
     let counts = of_counts(clusters, best, view);
     let least = match floors_at {
-        Some(f) if !within_share(common.low, f, close) => return None,
+        Some(f) if f.open || !close.holds(common.low, f.value) => return None,
         Some(f) => f.value,
         None => common.high,
     };
@@ -2855,16 +2912,23 @@ fn counted_floor<'v>(
 /// Each position's as-of date, read from the epoch's inputs where a rule needs it.
 type AsOf<'d> = &'d dyn Fn(usize) -> Option<chrono::NaiveDate>;
 
+/// Whether the high end of `common` (what the figures of cluster `members` allow) is a count
+/// one of them gives to the digit: 198 beside "about 200" is, 225 (the edge of "about 200"
+/// alone) is not.
+fn top_counted<'v>(
+    members: Option<&[u32]>,
+    common: Option<&Interval>,
+    view: &dyn Fn(usize) -> View<'v>,
+) -> bool {
+    let Some(high) = common.and_then(Interval::high) else { return false };
+    let is_top = |m: &u32| point_of(view(m.at())) == Some(high.value);
+    !high.open && members.is_some_and(|c| c.iter().any(is_top))
+}
+
 /// Whether cluster `c`'s figures are all counts given to the digit (points); false when there
 /// is no such cluster.
 fn of_counts<'v>(clusters: &Clusters, c: usize, view: &dyn Fn(usize) -> View<'v>) -> bool {
     clusters.get(c).is_some_and(|c| c.iter().all(|m| point_of(view(m.at())).is_some()))
-}
-
-/// Whether a floor `f` is a count within the share ([`crate::Policy::close`]) of a cluster of
-/// counts whose lowest is `low`: one count with them, no fall of theirs below it.
-fn within_share(low: f64, f: Endpoint, close: Close) -> bool {
-    !f.open && close.holds(low, f.value)
 }
 
 /// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there.
