@@ -856,3 +856,26 @@ fn a_repeat_is_read_alike_in_a_table_with_declared_voices() {
     assert_eq!(figure(&from_table), figure(&from_claims));
     assert_eq!(figure(&from_claims), "low 100 / best 100 / high 200");
 }
+
+/// Close counts reach the floor they fall to though a floor above it was set aside: another
+/// voice's 2,500 on the 9th, A's 2,000 on the 10th, B's 1,900 on the 11th. The floors won at
+/// 2,000 ("at least 2,000"), B's 1,900 was deprecated though it is one count with 2,000, and
+/// the finding read "the estimate follows them ... (latest: )", naming no latest figure: the
+/// 2,500 above kept the counts from reaching the 2,000. Now 1,900 and 2,000 are one count, the
+/// 2,500 is set aside, and the finding names the 1,900 that falls below it.
+#[test]
+fn close_counts_reach_their_floor_past_a_floor_set_aside_above_it() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("d", "2,500", "D", 9),
+        deaths("a", "2,000", "A", 10),
+        deaths("b", "1,900", "B", 11),
+    ]);
+    assert_eq!(figure(&r), "low 1,900 / best 2,000 / high 2,000");
+    assert_eq!((rank(&r, "b"), rank(&r, "d")), (Rank::Preferred, Rank::Deprecated));
+    assert_ne!(rank(&r, "a"), Rank::Deprecated);
+    let fell: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.kind == FindingKind::Regression).collect();
+    assert_eq!(fell.len(), 1, "{fell:#?}");
+    let words = fell[0].message.to_string();
+    assert!(words.ends_with("(latest: 1,900 (B, 11 Jan 2022))"), "{words}");
+}

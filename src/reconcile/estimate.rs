@@ -2894,14 +2894,19 @@ fn counted_floor<'v>(
         Some(f) => f.value,
         None => common.high,
     };
-    // Where the floors win, they are one count with the cluster only if every floor above it
-    // is a count within the share of its lowest: a bound ("at least 2,000") or a count beyond
-    // the share (102 beside 100 the day before a lone 90) keeps the floors' win.
+    // Where the floors win, they are one count with the cluster only if every floor above it,
+    // up to the one they won at, is a count within the share of its lowest: a bound ("at
+    // least 2,000") or a count beyond the share (102 beside 100 the day before a lone 90)
+    // keeps the floors' win. A floor above the one they won at is set aside whichever wins
+    // (another voice's 2,500 the day before 2,000, then 1,900: 1,900 and 2,000 are one count,
+    // and the 2,500 they fall below is the finding).
     let beyond = |&at: &u32| {
-        floor_low(view(at as usize)).value > common.high
+        let low = floor_low(view(at as usize)).value;
+        low > common.high
+            && floors_at.is_some_and(|f| low <= f.value)
             && point(at as usize).is_none_or(|x| !close.holds(common.low, x))
     };
-    if floors_at.is_some() && epoch.floating.iter().any(beyond) {
+    if epoch.floating.iter().any(beyond) {
         return None;
     }
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
