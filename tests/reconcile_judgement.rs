@@ -1866,7 +1866,29 @@ fn a_lower_bound_beside_a_count_is_named_as_allowing_it() {
 #[test]
 fn a_tie_goes_to_the_floors_only_where_every_latest_figure_falls_below_them() {
     type Case<'a> = (&'a [(&'a str, &'a str, &'a str, u32)], f64, &'a [&'a str]);
-    let cases: [Case<'_>; 7] = [
+    let cases: [Case<'_>; 9] = [
+        // The tie holds only by a floor above the one it would stand on, which the estimate
+        // would set aside (a second review): two voices' 300 and 200, then two voices' 150.
+        (
+            &[
+                ("a", "300", "A", 10),
+                ("b", "200", "B", 10),
+                ("c", "150", "C", 11),
+                ("d", "150", "D", 11),
+            ],
+            150.0,
+            &["c", "d"],
+        ),
+        (
+            &[
+                ("a", "201", "A", 8),
+                ("b", "200", "B", 10),
+                ("d", "150", "D", 11),
+                ("e", "150", "E", 11),
+            ],
+            150.0,
+            &["d", "e"],
+        ),
         // "About 200" allows the 200 of the day before, and 198 is one count with it.
         (
             &[("a", "200", "A", 10), ("b", "about 200", "B", 11), ("c", "198", "C", 11)],
@@ -1924,4 +1946,34 @@ fn a_tie_goes_to_the_floors_only_where_every_latest_figure_falls_below_them() {
             assert!(named.contains(&&ranked.claim), "{} in no finding: {}", ranked.claim, e.figure);
         }
     }
+}
+
+/// "Fewer than 200" the day after three voices' 200 is the fall, and the reason counts every
+/// voice the latest figures fall below. The floors never won against an upper bound at their
+/// own figure (a floor of 200 was read as no higher than the bound's excluded top, 200): the
+/// estimate was "low 0 / best 100 / high below 200" from the one voice below three, which a
+/// second review found now also deprecated the three 200s. And where the floors win, the
+/// reason counted only voices at or above the floor it stands on: 200 and 198 the day before
+/// 150 read "what 1 independent voice reported earlier".
+#[test]
+fn an_upper_bound_at_the_floors_figure_falls_below_them() {
+    let r = Reconciler::new().reconcile([
+        deaths("a", "200", "A", 10),
+        deaths("c", "200", "C", 10),
+        deaths("d", "200", "D", 10),
+        deaths("b", "fewer than 200", "B", 11),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 200 / best 200 / high unbounded");
+    assert_eq!(rank(&r, "b"), Rank::Deprecated);
+    for id in ["a", "c", "d"] {
+        assert_ne!(rank(&r, id), Rank::Deprecated, "{id}");
+    }
+    only(&r, FindingKind::Regression);
+    let r = Reconciler::new().reconcile([
+        deaths("a", "200", "A", 10),
+        deaths("b", "198", "B", 10),
+        deaths("c", "150", "C", 11),
+    ]);
+    let why = estimate(&r).reason.to_string();
+    assert!(why.contains("falls below what 2 independent voices reported earlier"), "{why}");
 }

@@ -2748,15 +2748,21 @@ fn floors_point<'v>(
 ) -> Option<Endpoint> {
     let x = optimum(clusters, epoch, view, weight, scratch)?;
     let claims = &scratch.claims;
-    // The highest point a cluster's best can take: the nearest to `x` of any cluster.
-    let top = epoch
+    // The highest point a cluster's best can take: the nearest to `x` of any cluster; and
+    // whether every cluster excludes it ("fewer than 200": a floor of 200 lies above it).
+    let (top, open) = epoch
         .commons
         .iter()
-        .filter_map(|c| clamp(c.map(Common::interval).as_ref()))
-        .map(|(_, high)| high)
-        .reduce(f64::max)?;
+        .filter_map(|c| c.map(Common::interval))
+        .filter_map(|c| clamp(Some(&c)).map(|(_, high)| (high, c.high().is_some_and(|h| h.open))))
+        .reduce(|a, b| match a.0.total_cmp(&b.0) {
+            std::cmp::Ordering::Equal => (a.0, a.1 && b.1),
+            std::cmp::Ordering::Less => b,
+            std::cmp::Ordering::Greater => a,
+        })?;
+    let over = |v: f64| v > top || (v == top && open);
     let at_top = crh::interval_loss(top, claims);
-    if x > top && crh::outweighs(at_top, crh::interval_loss(x, claims)) {
+    if over(x) && crh::outweighs(at_top, crh::interval_loss(x, claims)) {
         let at_or_below =
             epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
         let at = *epoch.floating[..at_or_below].last()? as usize;
@@ -2767,11 +2773,17 @@ fn floors_point<'v>(
         let falls = |m: usize| view_falls_below(view(m), view(at), close);
         return (strictly || clusters.members().all(falls)).then(|| floor_low(view(at)));
     }
-    // A tie: the loss is as low at the lowest floor above every cluster as at their top.
-    let above = epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= top);
+    // A tie: the loss is as low at the lowest floor above every cluster as at their top,
+    // counting no floor above it (which the estimate would set aside: two voices' 300 and 200,
+    // then two voices' 150, tie only by the 300's weight).
+    let above = epoch.floating.partition_point(|&at| !over(floor_low(view(at as usize)).value));
     let at = *epoch.floating.get(above)? as usize;
     let floor = floor_low(view(at));
-    let tie = !crh::outweighs(crh::interval_loss(floor.value, claims), at_top);
+    let kept: Vec<crh::Allowed> =
+        claims.iter().filter(|c| c.high.is_finite() || c.low <= floor.value).copied().collect();
+    let (at_floor, at_top) =
+        (crh::interval_loss(floor.value, &kept), crh::interval_loss(top, &kept));
+    let tie = !crh::outweighs(at_floor, at_top);
     let wins = || wins_tie(clusters, epoch, (view, as_of), close, (at, above));
     (tie && wins()).then_some(floor)
 }

@@ -42,9 +42,9 @@ pub enum FindingKind {
     SubCountAboveTotal,
     /// A running total that fell: a quantity's figures below what other voices reported
     /// earlier, in one finding (one figure with every figure it falls below; several counted,
-    /// the first five named). Where the earlier voices do not outweigh the latest figures
-    /// (one voice against one), the estimate follows the latest and the finding names them
-    /// with the earlier figures above it, set aside: one side is wrong all the same.
+    /// the first five named). Where the estimate follows the latest figures (the earlier
+    /// voices weigh less, or another voice fell below them too), the finding names them with
+    /// the earlier figures above it, set aside: one side is wrong all the same.
     Regression,
     /// A running total's latest figure, from one voice, rising more than four times a day over
     /// the highest figure other voices reported (225 deaths from two ministries, then a

@@ -407,8 +407,8 @@ impl State {
     }
 
     /// The finding of a running total whose latest figures fall below what other voices
-    /// reported earlier while the estimate follows them (the earlier voices do not outweigh
-    /// them: one against one, the latest wins): the fall is one side's error all the same, and
+    /// reported earlier while the estimate follows them (the earlier voices weigh less, or a
+    /// tie is not theirs: [`estimate`]'s `wins_tie`): the fall is one side's error all the same, and
     /// a person should see it. `None` when no earlier figure lies above the estimate, or when
     /// the latest figures split into clusters: then the split is the finding (a voice whose
     /// earlier figure lies above may speak now through a rival).
@@ -674,18 +674,36 @@ impl State {
         voices
     }
 
-    /// Where the floors won in epoch `ei` ([`Outcome::floors_won`]), how many voices gave
-    /// the floor the estimate stands on or one above it: those whose earlier figures the
-    /// latest date's all fall below (another voice's floor beneath, as an earlier 164 beside
-    /// a later 164 and 225, is no figure they fall below).
+    /// Where the floors won in epoch `ei` ([`Outcome::floors_won`]), how many voices, none of
+    /// the latest date, gave an earlier figure the estimate keeps (not set aside above it)
+    /// that every figure of the latest date falls below ([`estimate::falls_below`]): another
+    /// voice's floor beneath, as an earlier 164 beside a later 164 and 225, is no figure they
+    /// fall below.
     fn voices_above_the_latest(&self, ei: usize) -> usize {
-        let Some(low) = self.outcomes[ei].numeric.map(|s| s.low) else { return 0 };
-        let at_or_above = |&o: &usize| match self.view(o) {
-            View::Numeric { interval, .. } => interval.low().value >= low,
-            _ => false,
+        let e = &self.epochs[ei];
+        let interval = |o: usize| match self.view(o) {
+            View::Numeric { interval, .. } => Some(interval),
+            _ => None,
         };
-        let mut voices: Vec<usize> =
-            self.giving_of(ei).filter(at_or_above).map(|o| self.obs[o].voice()).collect();
+        let current: Vec<crate::value::Interval> =
+            e.obs.clone().filter(|&o| self.obs[o].current()).filter_map(interval).collect();
+        let at_or_above = |&o: &usize| {
+            interval(o)
+                .is_some_and(|i| current.iter().all(|c| estimate::falls_below(c, &i, e.close)))
+        };
+        // Not a voice of the latest date: its earlier figures are its own history.
+        let mut latest: Vec<usize> =
+            e.obs.clone().filter(|&o| self.obs[o].current()).map(|o| self.obs[o].voice()).collect();
+        latest.sort_unstable();
+        // Of those the estimate keeps: a figure set aside above it gives it no weight.
+        let kept =
+            |o: usize| self.outcomes[ei].roles.get(o - e.obs.start).is_some_and(Role::supports);
+        let earlier = e.obs.clone().filter(|&o| !self.obs[o].current() && kept(o));
+        let mut voices: Vec<usize> = earlier
+            .filter(at_or_above)
+            .map(|o| self.obs[o].voice())
+            .filter(|v| latest.binary_search(v).is_err())
+            .collect();
         voices.sort_unstable();
         voices.dedup();
         voices.len()
