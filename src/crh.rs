@@ -309,8 +309,8 @@ pub(crate) struct Allowed {
 ///
 /// # Complexity
 /// O(n).
-pub(crate) fn interval_loss(x: f64, claims: &[Allowed]) -> f64 {
-    claims.iter().map(|c| c.weight * distance(x, c.low, c.high)).sum()
+pub(crate) fn interval_loss<'a>(x: f64, claims: impl IntoIterator<Item = &'a Allowed>) -> f64 {
+    claims.into_iter().map(|c| c.weight * distance(x, c.low, c.high)).sum()
 }
 
 /// The ends of claims `low ..= high`, given in order, in the order [`weighted_median`] puts

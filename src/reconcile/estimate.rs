@@ -991,7 +991,7 @@ fn least_loss_cluster(
             // No common number, no loss: tied, for now (see above).
             None => Some(f64::INFINITY),
             Some((low, high)) if low <= x && x <= high => {
-                Some(*at_x.get_or_insert_with(|| crh::interval_loss(x, claims)))
+                Some(*at_x.get_or_insert_with(|| crh::interval_loss(x, claims.iter())))
             }
             Some(_) => None,
         });
@@ -2779,10 +2779,9 @@ fn floors_point<'v>(
     let above = epoch.floating.partition_point(|&at| !over(floor_low(view(at as usize)).value));
     let at = *epoch.floating.get(above)? as usize;
     let floor = floor_low(view(at));
-    let kept: Vec<crh::Allowed> =
-        claims.iter().filter(|c| c.high.is_finite() || c.low <= floor.value).copied().collect();
+    let kept = || claims.iter().filter(|c| c.high.is_finite() || c.low <= floor.value);
     let (at_floor, at_top) =
-        (crh::interval_loss(floor.value, &kept), crh::interval_loss(top, &kept));
+        (crh::interval_loss(floor.value, kept()), crh::interval_loss(top, kept()));
     let tie = !crh::outweighs(at_floor, at_top);
     let wins = || wins_tie(clusters, epoch, (view, as_of), close, (at, above));
     (tie && wins()).then_some(floor)
