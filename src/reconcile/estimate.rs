@@ -2808,8 +2808,9 @@ fn view_falls_below(a: View<'_>, b: View<'_>, close: Close) -> bool {
 /// - no other voice fell below it on its day or later: that voice's figure, a floor beneath,
 ///   weighs nothing in the loss but is one more voice against it (an early 300, then 150, 160
 ///   and 170 from three voices on three later days, is no 300);
-/// - it is not itself contested: no fall below another voice's earlier figure (300, then
-///   another voice's 250, then two voices' 170 is no 250), and no jump over the highest
+/// - it is not itself contested: no fall below earlier figures of as many voices as give it
+///   (300, then another voice's 250, then two voices' 170 is no 250; one voice's 2,500, then
+///   three voices' 2,000, then "fewer than 2,000" is 2,000), and no jump over the highest
 ///   figure of another voice before it ([`outgrows`]: 90, then one voice's 1,000, then
 ///   another's 100, is no 1,000: the second voice is what the jump waited for).
 fn wins_tie<'v>(
@@ -2835,7 +2836,12 @@ fn wins_tie<'v>(
     }
     let others = epoch.floating.iter().map(|&m| m as usize).filter(|&m| m != at);
     let before = || others.clone().filter(|&m| as_of(m) < since);
-    if before().any(|m| stated(m).is_some_and(|g| falls_below(&f, &g, close))) {
+    // Contested by as many voices as give it: three voices' 2,000 below one voice's 2,500
+    // of the day before stand, a lone 250 below another's 300 does not.
+    let agree = |m: usize| !below(m) && !view_falls_below(view(at), view(m), close);
+    let giving = 1 + others.clone().filter(|&m| agree(m)).count();
+    let higher = before().filter(|&m| stated(m).is_some_and(|g| falls_below(&f, &g, close)));
+    if higher.count() >= giving {
         return false;
     }
     let bounded = |m: usize| stated(m).filter(|i| i.high().is_some()).zip(as_of(m));
