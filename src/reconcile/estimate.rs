@@ -1596,23 +1596,35 @@ fn is_jump(
     // Each figure measured against, with its date: the other voices' latest that allows the
     // most, and the voice's own latest earlier figure; a lower bound says nothing of how high
     // the total is.
-    let base = |m: usize| {
-        let (input, at) = (&inputs[m], inputs[m].as_of);
-        let bounded = interval_of(input).filter(|i| i.high().is_some());
-        bounded.zip(at).map(|(i, d)| (allows_at_most(&i), d))
-    };
+    let base = |m: usize| jump_base(interval_of(&inputs[m]), inputs[m].as_of);
     let own = (0..inputs.len())
         .filter(|&m| is_floor[m] && inputs[m].voice == voice && !inputs[m].current)
         .filter_map(base)
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)));
     let others = floating.iter().filter(|f| inputs[f.at()].voice != voice);
-    let highest =
-        others.filter_map(|f| base(f.at())).max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let highest = highest_base(others.filter_map(|f| base(f.at())));
     let mut bases = highest.into_iter().chain(own).peekable();
     let low = common.low().value;
     let outgrown = bases.peek().is_some()
         && bases.all(|(at_most, day)| outgrows(low, at_most, (today - day).num_days()));
     outgrown.then(|| index(voice))
+}
+
+/// What a figure allowing `interval`, dated `day`, gives a jump to be measured against: the
+/// most it allows, and its date; `None` for a lower bound (it says nothing of how high the
+/// total is) or an undated figure. One reading for [`is_jump`] and [`wins_tie`].
+fn jump_base(
+    interval: Option<Interval>,
+    day: Option<chrono::NaiveDate>,
+) -> Option<(f64, chrono::NaiveDate)> {
+    interval.filter(|i| i.high().is_some()).zip(day).map(|(i, d)| (allows_at_most(&i), d))
+}
+
+/// Of `bases` ([`jump_base`]), the one that allows the most, the later of two alike.
+fn highest_base(
+    bases: impl Iterator<Item = (f64, chrono::NaiveDate)>,
+) -> Option<(f64, chrono::NaiveDate)> {
+    bases.max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
 }
 
 /// A lone jump the estimate holds back ([`held_jump`]): the jump's voice, and the position of
@@ -2840,16 +2852,13 @@ fn wins_tie<'v>(
     // of the day before stand, a lone 250 below another's 300 does not.
     let agree = |m: usize| !below(m) && !view_falls_below(view(at), view(m), close);
     let giving = 1 + others.clone().filter(|&m| agree(m)).count();
-    let higher = before().filter(|&m| stated(m).is_some_and(|g| falls_below(&f, &g, close)));
+    let higher = before().filter(|&m| view_falls_below(view(at), view(m), close));
     if higher.count() >= giving {
         return false;
     }
-    let bounded = |m: usize| stated(m).filter(|i| i.high().is_some()).zip(as_of(m));
-    let highest = before()
-        .filter_map(bounded)
-        .max_by(|a, b| allows_at_most(&a.0).total_cmp(&allows_at_most(&b.0)).then(a.1.cmp(&b.1)));
-    let jumped = highest.zip(since).is_some_and(|((g, day), today)| {
-        outgrows(f.low().value, allows_at_most(&g), (today - day).num_days())
+    let highest = highest_base(before().filter_map(|m| jump_base(stated(m), as_of(m))));
+    let jumped = highest.zip(since).is_some_and(|((at_most, day), today)| {
+        outgrows(f.low().value, at_most, (today - day).num_days())
     });
     !jumped
 }
@@ -2905,7 +2914,7 @@ fn counted_floor<'v>(
         return None;
     }
     let common = epoch.commons.get(best).copied().flatten()?;
-    let counts = of_counts(clusters, best, view);
+    let counts = clusters.get(best)?.iter().all(|m| point(m.at()).is_some());
     let least = match floors_at {
         Some(f) if f.open || !close.holds(common.low, f.value) => return None,
         Some(f) => f.value,
@@ -2945,12 +2954,6 @@ fn top_counted<'v>(
     let Some(high) = common.and_then(Interval::high) else { return false };
     let is_top = |m: &u32| point_of(view(m.at())) == Some(high.value);
     !high.open && members.is_some_and(|c| c.iter().any(is_top))
-}
-
-/// Whether cluster `c`'s figures are all counts given to the digit (points); false when there
-/// is no such cluster.
-fn of_counts<'v>(clusters: &Clusters, c: usize, view: &dyn Fn(usize) -> View<'v>) -> bool {
-    clusters.get(c).is_some_and(|c| c.iter().all(|m| point_of(view(m.at())).is_some()))
 }
 
 /// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there.
