@@ -2413,9 +2413,9 @@ pub(crate) fn numeric<'a>(
     let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
     let heavy = floors_weigh(floor_weight, floor_voices, heaviest_support.weight);
     // Floors that win over close counts are one count with them: the cluster reaches them.
-    let as_of = |m: usize| inputs().get(m).and_then(|i| i.as_of);
+    let input = |m: usize| inputs().get(m);
     let (floors_at, reach, won_at) =
-        floors_or_reach(clusters, epoch, (&view, &as_of), (weight, scratch), (best, close), heavy);
+        floors_or_reach(clusters, epoch, (&view, &input), (weight, scratch), (best, close), heavy);
     // A lone voice's jump far above what other voices reported earlier waits for a second
     // voice: the floors win, the estimate standing on their highest figure. (Where the
     // cluster reaches the floors, it is within the share of them: no jump.)
@@ -2754,7 +2754,7 @@ impl Kept<'_> {
 fn floors_point<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
+    (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
     (weight, close, strictly): (&[f64], Close, bool),
     scratch: &mut Scratch,
 ) -> Option<Endpoint> {
@@ -2783,7 +2783,24 @@ fn floors_point<'v>(
         // floor ("about 200" beside 190, the day after another voice's 198), split its weight,
         // and the loss would otherwise read the split as a fall.
         let falls = |m: usize| view_falls_below(view(m), view(at), close);
-        return (strictly || clusters.members().all(falls)).then(|| floor_low(view(at)));
+        if !(strictly || clusters.members().all(falls)) {
+            return None;
+        }
+        // The loss may be as low (within rounding) at higher floors as at `x`: the weights
+        // above and below balance between them. DESIGN.md rule 2 decides such a tie as it
+        // decides one at the clusters' top ([`wins_tie`]): the highest of those floors that
+        // nothing but the later figures below it contests. 201 (C), then "more than 200"
+        // (A) and 225 (D) the next day, then 190 (B): the estimate is "at least 225" and 190
+        // the fall, where standing on 201 set the 225 aside as above an estimate allowing it.
+        let least = crh::interval_loss(x, claims);
+        let ties = |m: &&u32| {
+            !crh::outweighs(crh::interval_loss(floor_low(view(**m as usize)).value, claims), least)
+        };
+        let end = at_or_below + epoch.floating[at_or_below..].iter().take_while(ties).count();
+        let raised = (at_or_below..end).rev().find(|&k| {
+            wins_tie(clusters, epoch, (view, input), close, (epoch.floating[k] as usize, k))
+        });
+        return Some(floor_low(view(raised.map_or(at, |k| epoch.floating[k] as usize))));
     }
     // A tie: the loss is as low at the lowest floor above every cluster as at their top,
     // counting no floor above it (which the estimate would set aside: two voices' 300 and 200,
@@ -2795,7 +2812,7 @@ fn floors_point<'v>(
     let (at_floor, at_top) =
         (crh::interval_loss(floor.value, kept()), crh::interval_loss(top, kept()));
     let tie = !crh::outweighs(at_floor, at_top);
-    let wins = || wins_tie(clusters, epoch, (view, as_of), close, (at, above));
+    let wins = || wins_tie(clusters, epoch, (view, input), close, (at, above));
     (tie && wins()).then_some(floor)
 }
 
@@ -2828,7 +2845,7 @@ fn view_falls_below(a: View<'_>, b: View<'_>, close: Close) -> bool {
 fn wins_tie<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
+    (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
     close: Close,
     (at, above): (usize, usize),
 ) -> bool {
@@ -2841,9 +2858,24 @@ fn wins_tie<'v>(
     if !clusters.members().all(below) {
         return false;
     }
+    let as_of = |m: usize| input(m).and_then(|i| i.as_of);
     let since = as_of(at);
     let beneath = || epoch.floating[..above].iter().map(|&m| m as usize);
     if beneath().any(|m| as_of(m) >= since && below(m)) {
+        return false;
+    }
+    // A latest figure that repeats its voice's figure of the floor's own day, given beside
+    // it, is a disagreement that persists, not a fall (as [`mark_regressions`] reads a
+    // repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". (A
+    // voice that moved is news: A's 100 beside B's 200, then A's 150, is a fall.)
+    let repeated = |m: usize| {
+        let Some(latest) = input(m) else { return false };
+        let mut beside = (0..).map_while(input);
+        beside.any(|i| {
+            (i.voice, i.current, i.key) == (latest.voice, false, latest.key) && i.as_of == since
+        })
+    };
+    if clusters.members().any(repeated) {
         return false;
     }
     let others = epoch.floating.iter().map(|&m| m as usize).filter(|&m| m != at);
@@ -2880,13 +2912,13 @@ fn floors_weigh(floors: f64, voices: usize, support: f64) -> Option<bool> {
 fn floors_or_reach<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (view, as_of): (&dyn Fn(usize) -> View<'v>, AsOf<'_>),
+    (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
     (weight, scratch): (&[f64], &mut Scratch),
     (best, close): (usize, Close),
     outweighed: Option<bool>,
 ) -> (Option<Endpoint>, Option<f64>, Option<f64>) {
     let floors_at = outweighed.and_then(|strictly| {
-        floors_point(clusters, epoch, (view, as_of), (weight, close, strictly), scratch)
+        floors_point(clusters, epoch, (view, input), (weight, close, strictly), scratch)
     });
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
     let won_at = floors_at.filter(|_| reach.is_some()).map(|f| f.value);
@@ -2914,7 +2946,15 @@ fn counted_floor<'v>(
         return None;
     }
     let common = epoch.commons.get(best).copied().flatten()?;
-    let counts = clusters.get(best)?.iter().all(|m| point(m.at()).is_some());
+    // Counts, with any lower bound beside them: "more than 100" allows 210 and the floors
+    // alike, and reads 210 as no less a count (as in [`numeric_clusters`]' sweep).
+    let count_or_floor = |m: usize| match view(m) {
+        View::Numeric { interval, .. } => interval.is_point() || interval.high().is_none(),
+        _ => false,
+    };
+    let members = clusters.get(best)?;
+    let counts = members.iter().all(|m| count_or_floor(m.at()))
+        && members.iter().any(|m| point(m.at()).is_some());
     let least = match floors_at {
         Some(f) if f.open || !close.holds(common.low, f.value) => return None,
         Some(f) => f.value,
@@ -2940,8 +2980,9 @@ fn counted_floor<'v>(
     reach.filter(|&x| counts && x > common.high)
 }
 
-/// Each position's as-of date, read from the epoch's inputs where a rule needs it.
-type AsOf<'d> = &'d dyn Fn(usize) -> Option<chrono::NaiveDate>;
+/// Each position's input (`None` past the epoch's last position), read where a rule needs its
+/// date, voice or value.
+type InputAt<'d, 'v> = &'d dyn Fn(usize) -> Option<&'d Input<'v>>;
 
 /// Whether the high end of `common` (what the figures of cluster `members` allow) is a count
 /// one of them gives to the digit: 198 beside "about 200" is, 225 (the edge of "about 200"
@@ -3039,11 +3080,22 @@ fn roles(
     let unconfirmed = kept.held.map(|_| Role::Unconfirmed);
     // A bound, range or approximate figure of another cluster that allows what the chosen
     // cluster's figures allow is no rival: "hundreds" swept in with 150 allows the 300 the
-    // estimate follows (it was deprecated, its voice at agreement 0.00).
+    // estimate follows (it was deprecated, its voice at agreement 0.00). Where the floors
+    // won, what they allow is the floor and above: "up to 150" beside its voice's 100, the
+    // day after another voice's 150, allows "at least 150".
+    // So is a count one count with the floor (A's 210 beside its 190, the day after another
+    // voice's 225).
     let allows_chosen = |m: usize| {
-        let standing = kept.floor.is_none() && kept.held.is_none();
+        let standing = kept.held.is_none();
         let figure = interval_of(&inputs[m]);
-        standing && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c))
+        let one_count = |i: &Interval| {
+            let floor = kept.floor.filter(|f| !f.open && i.is_point());
+            floor.is_some_and(|f| {
+                close.holds(i.low().value.min(f.value), i.low().value.max(f.value))
+            })
+        };
+        standing
+            && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c) || one_count(&i))
     };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {

@@ -42,9 +42,11 @@ pub enum FindingKind {
     SubCountAboveTotal,
     /// A running total that fell: a quantity's figures below what other voices reported
     /// earlier, in one finding (one figure with every figure it falls below; several counted,
-    /// the first five named). Where the estimate follows the latest figures (the earlier
-    /// voices weigh less, or another voice fell below them too), the finding names them with
-    /// the earlier figures above it, set aside: one side is wrong all the same.
+    /// the first five named). Earlier figures above the estimate, set aside, are one more
+    /// finding of this kind, beside it or alone, unless a conflict of their day names them:
+    /// where the estimate follows the latest figures (the earlier voices weigh less, or
+    /// another voice fell below them too), it names them with those figures, one side being
+    /// wrong all the same; where it stands on a floor, it names them as above that floor.
     Regression,
     /// A running total's latest figure, from one voice, rising more than four times a day over
     /// the highest figure other voices reported (225 deaths from two ministries, then a
@@ -260,8 +262,8 @@ pub(crate) struct Latest<'a> {
     /// The epoch's clusters, by id.
     pub clusters: &'a [Vec<ClaimId>],
     pub estimate: Option<&'a Estimate>,
-    /// Its regressions (see [`State::regressions`]).
-    pub regressions: Option<Regressions>,
+    /// Its regressions' findings (see [`State::regressions`]).
+    pub regressions: Vec<Regressions>,
     /// Its lone jump held back, if any (see [`State::jump`]).
     pub jump: Option<Regressions>,
     /// Whether two of the group's figures are complementary time windows (relations tell;
@@ -284,7 +286,7 @@ pub(crate) fn of_latest(
         let message = FindingMessage::about(subject, about);
         out.push(Finding { kind, subject: (**subject).clone(), claims: ids, message });
     };
-    let offenders: Vec<&ClaimId> = regressions.iter().flat_map(|r| &r.offenders).collect();
+    let offenders = sorted(regressions.iter().flat_map(|r| &r.offenders));
     // A split is a conflict when a rival cluster holds figures that are not regressions
     // (those have their own finding).
     let rivals_left = || {
@@ -530,8 +532,11 @@ pub(crate) fn of_group(
         incomparable.dedup();
         push(FindingKind::Incomparable, incomparable, About::Incomparable);
     }
-    let regressions = state.regressions(gi, names);
-    let offenders: Vec<&ClaimId> = regressions.iter().flat_map(|r| &r.offenders).collect();
+    let mut regressions = state.regressions(gi, names);
+    // Figures set aside above the estimate may conflict with others of their day: that
+    // conflict names them too.
+    let fell = regressions.iter().filter(|r| !r.set_aside);
+    let offenders = sorted(fell.flat_map(|r| &r.offenders));
     // Conflicts outside the estimate's clusters: between figures of an earlier state, or
     // between a figure and a derived bound.
     let in_clusters =
@@ -579,10 +584,14 @@ pub(crate) fn of_group(
             unsettled.push(r);
         }
     }
-    if let Some((ids, about)) = unsettled_pairs(&unsettled, names, members, state) {
+    let conflict = unsettled_pairs(&unsettled, names, members, state);
+    drop(offenders);
+    if let Some((ids, about)) = conflict {
+        // Where that conflict names every figure set aside above the estimate, it is their
+        // finding (three voices' 225 and another's 2,250 of one day, then a lone 100).
+        regressions.retain(|r| !r.set_aside || !r.offenders.iter().all(|o| ids.contains(o)));
         push(FindingKind::Conflict, ids, about);
     }
-    drop(offenders);
     let latest = Latest {
         gi,
         subject: &subject,

@@ -615,8 +615,10 @@ pub(crate) enum EstimateWhy {
     /// This many values, of kinds that cannot be compared (tenge and dollars), as many
     /// statements giving each kind, none of them the measure's own.
     KindsTie(usize),
-    /// Every figure of the latest date falls below what this many voices reported earlier.
-    Floor(usize),
+    /// Every figure of the latest date falls below what this many voices reported earlier
+    /// (`true`), or some do, and the others allow the floor or are one count with it, where
+    /// those voices outweigh the latest figures (`false`).
+    Floor(usize, bool),
     /// A lone jump held back (see [`Jump`]), and how many voices give the figure the estimate
     /// stands on.
     Jump(Box<Jump>, usize),
@@ -695,11 +697,13 @@ impl fmt::Display for EstimateReason {
                 f,
                 "{n} values of kinds that cannot be compared (different units or kinds), as many statements giving each kind: the reports do not decide between them"
             ),
-            EstimateWhy::Floor(voices) => write!(
+            EstimateWhy::Floor(voices, every) => write!(
                 f,
-                "every figure of the latest date falls below what {voices} independent voice{} reported earlier, which weigh{} at least as much: a running total cannot fall, so the estimate is {} floor",
+                "{} of the latest date falls below what {voices} independent voice{} reported earlier, which weigh{} {}: a running total cannot fall, so the estimate is {} floor",
+                if *every { "every figure" } else { "a figure" },
                 if *voices == 1 { "" } else { "s" },
                 if *voices == 1 { "s" } else { "" },
+                if *every { "at least as much" } else { "more than the latest figures" },
                 if *voices == 1 { "its" } else { "their" }
             ),
             EstimateWhy::Jump(jump, voices) => write!(
@@ -860,6 +864,9 @@ pub(crate) enum About {
     /// The latest figures, which the estimate follows, below what other voices reported
     /// earlier, and those earlier figures, which do not outweigh them and are set aside.
     FellTo(Box<(Vec<Described>, Vec<Described>)>),
+    /// Earlier figures above the floor an estimate stands on (the floors won, or a jump is
+    /// held back), set aside: the figures beneath them outweigh them.
+    AboveFloor(Vec<Described>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
     Conflicts(Box<NamedPairs>),
     /// An undecided estimate's figure and reason.
@@ -919,6 +926,18 @@ impl fmt::Display for FindingMessage {
                     Listed(above)
                 )?;
                 write!(f, " (latest: {})", Listed(latest))
+            }
+            About::AboveFloor(above) => {
+                let (n, are, weighs, beneath) = if above.len() == 1 {
+                    ("figure", "is", "it weighs", "it")
+                } else {
+                    ("figures", "are", "they weigh", "them")
+                };
+                write!(
+                    f,
+                    "earlier {n} above the floor the estimate stands on {are} set aside: {}; {weighs} less than the figures beneath {beneath}, so no more than the floor is confirmed",
+                    Listed(above)
+                )
             }
             About::Conflicts(pairs) => {
                 write!(f, "{} pairs of figures conflict: {}", pairs.count, Linked(pairs, " and "))

@@ -42,6 +42,9 @@ pub(crate) struct Regressions {
     pub about: About,
     /// A running total that fell, or a lone jump held back ([`State::jump`]).
     pub kind: FindingKind,
+    /// Whether the offenders are earlier figures above the estimate, set aside
+    /// ([`State::fell_to`]), rather than falls below it.
+    pub set_aside: bool,
 }
 
 fn score(x: f64) -> Option<Score> {
@@ -350,8 +353,17 @@ impl State {
     /// One regression lists every figure it falls below; several name the first
     /// [`RIVALS_NAMED`] (in date order) each with the highest figure it falls below, and
     /// count the rest, so a noisy table's group holds one sentence, not one per figure.
-    pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Option<Regressions> {
-        let ei = self.group_latest[gi]?;
+    ///
+    /// The earlier figures above an estimate that follows the latest figures are one more
+    /// finding ([`State::fell_to`]), beside the regressions' if there are both: each figure
+    /// the ranks deprecate is named in a finding.
+    pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Vec<Regressions> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        self.fell(ei, names).into_iter().chain(self.fell_to(ei, names)).collect()
+    }
+
+    /// The regressions' finding of epoch `ei` ([`State::regressions`]); `None` without one.
+    fn fell(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
         // In the order `mark_regressions` found them: by date, each with its list of the
@@ -378,7 +390,7 @@ impl State {
             .filter(|&(o, _)| seen.insert(self.dated_key(o, names)))
             .collect();
         let claims: Vec<ClaimId> = match falls.as_slice() {
-            [] => return self.fell_to(ei, names),
+            [] => return None,
             [(p, list)] => std::iter::once(e.at(*p)).chain(below(*list)).map(id).collect(),
             _ => {
                 // Each position once before the names are sorted: the lists fallen below
@@ -403,20 +415,23 @@ impl State {
                 .collect();
             About::Regressions(Box::new(NamedPairs { named: shown, count: distinct.len() }))
         };
-        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression })
+        Some(Regressions {
+            offenders,
+            claims,
+            about,
+            kind: FindingKind::Regression,
+            set_aside: false,
+        })
     }
 
     /// The finding of a running total whose latest figures fall below what other voices
     /// reported earlier while the estimate follows them (the earlier voices weigh less, or a
     /// tie is not theirs: [`estimate`]'s `wins_tie`): the fall is one side's error all the same, and
-    /// a person should see it. `None` when no earlier figure lies above the estimate, or when
-    /// the latest figures split into clusters: then the split is the finding (a voice whose
-    /// earlier figure lies above may speak now through a rival).
+    /// a person should see it. `None` when no earlier figure lies above the estimate. Where
+    /// the latest figures split into clusters, the latest it names are the chosen cluster's,
+    /// and the split is a finding of its own.
     fn fell_to(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        if out.clusters.len() > 1 {
-            return None;
-        }
         let at = |role: fn(&Role) -> bool| -> Vec<usize> {
             out.roles.iter().enumerate().filter(|(_, r)| role(r)).map(|(p, _)| e.at(p)).collect()
         };
@@ -435,11 +450,21 @@ impl State {
                 .map(|&o| self.describe_obs(o, names, true))
                 .collect()
         };
-        let about = About::FellTo(Box::new((described(&latest), described(&above))));
+        let about = if latest.is_empty() {
+            About::AboveFloor(described(&above))
+        } else {
+            About::FellTo(Box::new((described(&latest), described(&above))))
+        };
         let offenders = self.ids_in_order(above.iter().map(|&o| figure(o)).collect(), names);
         let all = latest.iter().chain(&above).map(|&o| figure(o)).collect();
         let claims = self.ids_in_order(all, names);
-        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression })
+        Some(Regressions {
+            offenders,
+            claims,
+            about,
+            kind: FindingKind::Regression,
+            set_aside: true,
+        })
     }
 
     /// The finding of group `gi`'s lone jump held back ([`Role::Unconfirmed`]) in its latest
@@ -465,7 +490,8 @@ impl State {
         let all = jumps.into_iter().chain([self.obs[level].figure()]).collect();
         let claims = self.ids_in_order(all, names);
         let about = About::Jump(Box::new(jump));
-        Some(Regressions { offenders, claims, about, kind: FindingKind::UnconfirmedJump })
+        let kind = FindingKind::UnconfirmedJump;
+        Some(Regressions { offenders, claims, about, kind, set_aside: false })
     }
 
     /// A lone jump held back in epoch `ei`, in words: its latest figure, the figure the
@@ -521,7 +547,7 @@ impl State {
         } else if let Some(jump) = self.jump_of(ei, names) {
             EstimateWhy::Jump(Box::new(jump), giving.len())
         } else if out.floors_won() {
-            EstimateWhy::Floor(self.voices_above_the_latest(ei))
+            self.floor_why(ei)
         } else if out.same_day {
             EstimateWhy::SameDay(e.as_of)
         } else if out.clusters.len() > 1 {
@@ -674,12 +700,13 @@ impl State {
         voices
     }
 
-    /// Where the floors won in epoch `ei` ([`Outcome::floors_won`]), how many voices, none of
+    /// Where the floors won in epoch `ei` ([`Outcome::floors_won`]), the reason: how many voices, none of
     /// the latest date, gave an earlier figure the estimate keeps (not set aside above it)
     /// that every figure of the latest date falls below ([`estimate::falls_below`]): another
     /// voice's floor beneath, as an earlier 164 beside a later 164 and 225, is no figure they
-    /// fall below.
-    fn voices_above_the_latest(&self, ei: usize) -> usize {
+    /// fall below. Where there are none, those some figure of the latest date falls below,
+    /// with `false`.
+    fn floor_why(&self, ei: usize) -> EstimateWhy {
         let e = &self.epochs[ei];
         let interval = |o: usize| match self.view(o) {
             View::Numeric { interval, .. } => Some(interval),
@@ -687,15 +714,33 @@ impl State {
         };
         let current: Vec<crate::value::Interval> =
             e.obs.clone().filter(|&o| self.obs[o].current()).filter_map(interval).collect();
-        let at_or_above = |&o: &usize| {
-            interval(o)
-                .is_some_and(|i| current.iter().all(|c| estimate::falls_below(c, &i, e.close)))
+        let count = |every: bool| {
+            let at_or_above = |&o: &usize| {
+                let falls = |i: &crate::value::Interval| {
+                    let mut below = current.iter().map(|c| estimate::falls_below(c, i, e.close));
+                    if every { below.all(|b| b) } else { below.any(|b| b) }
+                };
+                interval(o).is_some_and(|i| falls(&i))
+            };
+            self.voices_kept_earlier(ei, at_or_above)
         };
-        // Not a voice of the latest date: its earlier figures are its own history.
+        // Where the floors outweigh the latest figures, some of those may allow the floor or
+        // be one count with it (A's 190 and 210 the day after C's 225): the floors are then
+        // those some latest figure falls below.
+        match count(true) {
+            0 => EstimateWhy::Floor(count(false), false),
+            n => EstimateWhy::Floor(n, true),
+        }
+    }
+
+    /// The voices, none of the latest date (their earlier figures are their own history),
+    /// of epoch `ei`'s earlier figures the estimate keeps that `at_or_above` holds (a figure
+    /// set aside above the estimate gives it no weight).
+    fn voices_kept_earlier(&self, ei: usize, at_or_above: impl Fn(&usize) -> bool) -> usize {
+        let e = &self.epochs[ei];
         let mut latest: Vec<usize> =
             e.obs.clone().filter(|&o| self.obs[o].current()).map(|o| self.obs[o].voice()).collect();
         latest.sort_unstable();
-        // Of those the estimate keeps: a figure set aside above it gives it no weight.
         let kept =
             |o: usize| self.outcomes[ei].roles.get(o - e.obs.start).is_some_and(Role::supports);
         let earlier = e.obs.clone().filter(|&o| !self.obs[o].current() && kept(o));
