@@ -2003,26 +2003,36 @@ fn named(r: &Reconciliation) -> BTreeSet<&ClaimId> {
     r.findings.iter().flat_map(|f| &f.claims).collect()
 }
 
-/// Where CRH's loss is as low at a higher floor as at the one its optimum reaches, the tie
-/// goes to the later higher figure, as DESIGN.md rule 2 decides any tie with a fall: 201
-/// (C), then "more than 200" (A) and 225 (D) the next day, then B's 190. The estimate stood
-/// on 201 and set the 225 aside "above the later estimate", though the estimate allowed it
-/// ("high unbounded"), in no finding. Without the bound it is one voice against one on the
-/// fall (C's 201 is history beneath both), and the tie goes the same way; a floor another
-/// voice fell below on its day is no such tie (`close_counts_reach_their_floor_past_a_floor_set_aside_above_it`).
+/// Where the floors win, an earlier figure above the floor the estimate stands on is named:
+/// 201 (C), then "more than 200" (A) and 225 (D) the next day, then B's 190, is "at least
+/// 201" with D's 225 set aside "above the later estimate", which was in no finding. (CRH's
+/// loss is as low at 225 as at 201 there; a first form of this fix stood on 225, and a review
+/// found that it lifted the estimate onto a lone outlier the same way: two voices' 100, then
+/// one voice's 290, then another's 90 gave "at least 290". The estimate stays on the floor
+/// the optimum reaches.)
 #[test]
-fn a_tie_of_the_loss_between_floors_goes_to_the_later_higher_one() {
-    for bound in [true, false] {
-        let mut claims = vec![("c", "201", "C", 8), ("d", "225", "D", 9), ("b", "190", "B", 10)];
-        claims.extend(bound.then_some(("a", "more than 200", "A", 9)));
-        let r = reconciled(&claims);
-        let e = estimate(&r);
-        assert_eq!(e.figure.to_string(), "low 225 / best 225 / high unbounded", "{}", e.reason);
-        assert_eq!(rank(&r, "d"), Rank::Preferred);
-        assert_eq!((rank(&r, "c"), rank(&r, "b")), (Rank::Normal, Rank::Deprecated));
-        let fell = only(&r, FindingKind::Regression);
-        assert!(fell.message.to_string().starts_with("deaths: 190 (B, 10 Jan 2022) falls below"));
-    }
+fn a_figure_above_the_floor_the_estimate_stands_on_is_named_not_stood_on() {
+    let r = reconciled(&[
+        ("c", "201", "C", 8),
+        ("a", "more than 200", "A", 9),
+        ("d", "225", "D", 9),
+        ("b", "190", "B", 10),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 201 / best 201 / high unbounded");
+    assert_eq!((rank(&r, "d"), rank(&r, "b")), (Rank::Deprecated, Rank::Deprecated));
+    let words: Vec<String> = r.findings.iter().map(|f| f.message.to_string()).collect();
+    let above =
+        "earlier figure above the floor the estimate stands on is set aside: 225 (D, 9 Jan 2022)";
+    assert!(words.iter().any(|w| w.contains(above)), "{words:#?}");
+    let r = reconciled(&[
+        ("c", "100", "C", 8),
+        ("d", "100", "D", 8),
+        ("a", "290", "A", 9),
+        ("b", "90", "B", 10),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 90 / best 100 / high 100");
+    assert_eq!((rank(&r, "a"), rank(&r, "b")), (Rank::Deprecated, Rank::Preferred));
+    assert!(named(&r).contains(&ClaimId::new("a").unwrap()), "{:#?}", r.findings);
 }
 
 /// Every claim ranked deprecated is named in a finding. Earlier figures above an estimate
@@ -2062,6 +2072,17 @@ fn earlier_figures_above_the_estimate_are_named_beside_a_fall_and_a_split() {
         fell.message
     );
     assert!(named(&r).contains(&ClaimId::new("b").unwrap()));
+    // Beside a conflict of their day, the fall the estimate follows keeps its own finding
+    // (a review: it gave way to "3 pairs of figures conflict").
+    let r = reconciled(&[
+        ("e", "201", "E", 8),
+        ("a", "250", "A", 8),
+        ("d", "100", "D", 8),
+        ("c", "210", "C", 9),
+        ("f", "210", "F", 9),
+    ]);
+    let fell = only(&r, FindingKind::Regression);
+    assert!(fell.message.to_string().contains("the estimate follows them"), "{}", fell.message);
 }
 
 /// Where the floors win, a figure above the floor the estimate stands on that no fall names
@@ -2094,10 +2115,9 @@ fn a_figure_above_the_floor_the_estimate_stands_on_is_named() {
     assert!(r.findings[1].claims.contains(&ClaimId::new("typo").unwrap()));
 }
 
-/// Where the floors win, a latest figure that allows the floor, or is one count with it, is
-/// no rival: D's "up to 150" beside its 100, the day after C's 150 (and A's 190); A's 210
-/// beside its 190, the days after C's 225. Each was deprecated "in a cluster that carries
-/// less weight", in no finding, and the reason counted "0 independent voices".
+/// Where the floors win, a latest figure that allows the floor is no rival: D's "up to 150"
+/// beside its 100, the day after C's 150 (and A's 190), was deprecated "in a cluster that
+/// carries less weight", in no finding, and the reason counted "0 independent voices".
 #[test]
 fn a_latest_figure_that_allows_the_floor_is_no_rival() {
     let r = reconciled(&[
@@ -2108,6 +2128,9 @@ fn a_latest_figure_that_allows_the_floor_is_no_rival() {
     ]);
     assert_eq!(estimate(&r).figure.to_string(), "low 150 / best 150 / high unbounded");
     assert_eq!((rank(&r, "d1"), rank(&r, "d2")), (Rank::Normal, Rank::Deprecated));
+    // A count of the latest date one count with the floor is set aside where the floors win
+    // (A's weight split between its 190 and 210 the days after C's 225), but named, and the
+    // reason counts the voice the other falls below.
     let r = reconciled(&[
         ("c1", "100", "C", 8),
         ("c2", "225", "C", 8),
@@ -2116,10 +2139,22 @@ fn a_latest_figure_that_allows_the_floor_is_no_rival() {
     ]);
     let e = estimate(&r);
     assert_eq!(e.figure.to_string(), "low 225 / best 225 / high unbounded");
-    assert_eq!((rank(&r, "a1"), rank(&r, "a2")), (Rank::Deprecated, Rank::Normal));
+    assert!(named(&r).contains(&ClaimId::new("a2").unwrap()), "{:#?}", r.findings);
     let why = e.reason.to_string();
     let says = "a figure of the latest date falls below what 1 independent voice reported earlier, which weighs more than the latest figures";
     assert!(why.starts_with(says), "{why}");
+    // A figure one count with a floor that is no count given to the digit is a fall all the
+    // same (a review: "about 200" three times, then two voices' 164, were ranked normal and
+    // the quantity "consistent").
+    let r = reconciled(&[
+        ("a", "about 200", "A", 9),
+        ("c", "about 200", "C", 9),
+        ("d", "about 200", "D", 9),
+        ("e", "164", "E", 10),
+        ("f", "164", "F", 10),
+    ]);
+    assert_eq!((rank(&r, "e"), rank(&r, "f")), (Rank::Deprecated, Rank::Deprecated));
+    only(&r, FindingKind::Regression);
 }
 
 /// A lower bound beside a count keeps the count a count: "more than 100" beside C's 210, the
@@ -2156,6 +2191,24 @@ fn a_repeat_of_a_figure_given_beside_the_floor_is_no_fall() {
     assert!(named(&r).contains(&ClaimId::new("c1").unwrap()), "{:#?}", r.findings);
 }
 
+/// Where the floors won over one cluster, a figure of it that no regression names (undated:
+/// no date puts it after the floor) is a conflict with the floor: C's undated 150 beside its
+/// "at least 100" of the 9th, after A's 190 and D's 164 of the 8th, was deprecated in no
+/// finding.
+#[test]
+fn an_undated_figure_beneath_the_floor_is_in_a_conflict_finding() {
+    let r = Reconciler::new().reconcile([
+        mixed_claim(1, 2, 0, "150"),
+        mixed_claim(2, 5, 8, "164"),
+        mixed_claim(3, 0, 8, "190"),
+        mixed_claim(4, 2, 9, "at least 100"),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 190 / best 190 / high unbounded");
+    assert_eq!(rank(&r, "c1"), Rank::Deprecated);
+    let conflict = r.findings.iter().find(|f| f.claims.contains(&ClaimId::new("c1").unwrap()));
+    assert_eq!(conflict.map(|f| f.kind), Some(FindingKind::Conflict), "{:#?}", r.findings);
+}
+
 fn mixed_phrase() -> impl Strategy<Value = String> {
     let number = prop::sample::select(vec![100u32, 150, 164, 190, 200, 201, 210, 225, 250, 300]);
     let words = prop::sample::select(vec![
@@ -2164,29 +2217,49 @@ fn mixed_phrase() -> impl Strategy<Value = String> {
         "",
         "",
         "about ",
+        "nearly ",
         "more than ",
+        "at least ",
         "up to ",
         "fewer than ",
-        "at least ",
+        "no more than ",
     ]);
     (words, number).prop_map(|(w, n)| format!("{w}{n}"))
+}
+
+/// A claim of outlet `v` (A to G: D relays A, so they are one voice, and E relays a wire
+/// that gives nothing itself), published on day `d` of January 2022, or undated (0).
+fn mixed_claim(i: usize, v: u8, d: u32, phrase: &str) -> Claim {
+    let outlet = char::from(b'A' + v).to_string();
+    let mut provenance = Provenance::new(SourceId::new(&outlet).unwrap());
+    match outlet.as_str() {
+        "D" => provenance = provenance.relayed_via(SourceId::new("A").unwrap()),
+        "E" => provenance = provenance.relayed_via(SourceId::new("Wire").unwrap()),
+        _ => {}
+    }
+    if d > 0 {
+        provenance = provenance.published(day(d));
+    }
+    let id = ClaimId::new(&format!("c{i}")).unwrap();
+    Claim::parse(id, Subject::new(Measure::Deaths), phrase, provenance, &Parser::default()).unwrap()
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     /// Invariant `every_deprecated_claim_is_named_in_a_finding`: a claim the ranks set aside
-    /// is one a person should see, whatever the mix of counts and bounds, voices and days;
-    /// and no finding names "the latest" figures without naming one.
+    /// is one a person should see, whatever the mix of counts and bounds, voices (relays
+    /// among them) and days (undated among them); and no finding names "the latest" figures
+    /// without naming one.
     #[test]
     fn every_deprecated_claim_is_named_in_a_finding(
-        items in prop::collection::vec((0u8..5, 8u32..12, mixed_phrase()), 1..7),
+        items in prop::collection::vec(
+            (0u8..7, prop::sample::select(vec![0u32, 8, 9, 10, 11]), mixed_phrase()),
+            1..9,
+        ),
     ) {
-        let claims: Vec<Claim> = items
-            .iter()
-            .enumerate()
-            .map(|(i, (v, d, p))| deaths(&format!("c{i}"), p, &char::from(b'A' + v).to_string(), *d))
-            .collect();
+        let claims: Vec<Claim> =
+            items.iter().enumerate().map(|(i, (v, d, p))| mixed_claim(i, *v, *d, p)).collect();
         let r = Reconciler::new().reconcile(claims);
         for f in &r.findings {
             prop_assert!(!f.message.to_string().contains("(latest: )"), "{}", f.message);

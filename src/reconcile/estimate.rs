@@ -2783,24 +2783,7 @@ fn floors_point<'v>(
         // floor ("about 200" beside 190, the day after another voice's 198), split its weight,
         // and the loss would otherwise read the split as a fall.
         let falls = |m: usize| view_falls_below(view(m), view(at), close);
-        if !(strictly || clusters.members().all(falls)) {
-            return None;
-        }
-        // The loss may be as low (within rounding) at higher floors as at `x`: the weights
-        // above and below balance between them. DESIGN.md rule 2 decides such a tie as it
-        // decides one at the clusters' top ([`wins_tie`]): the highest of those floors that
-        // nothing but the later figures below it contests. 201 (C), then "more than 200"
-        // (A) and 225 (D) the next day, then 190 (B): the estimate is "at least 225" and 190
-        // the fall, where standing on 201 set the 225 aside as above an estimate allowing it.
-        let least = crh::interval_loss(x, claims);
-        let ties = |m: &&u32| {
-            !crh::outweighs(crh::interval_loss(floor_low(view(**m as usize)).value, claims), least)
-        };
-        let end = at_or_below + epoch.floating[at_or_below..].iter().take_while(ties).count();
-        let raised = (at_or_below..end).rev().find(|&k| {
-            wins_tie(clusters, epoch, (view, input), close, (epoch.floating[k] as usize, k))
-        });
-        return Some(floor_low(view(raised.map_or(at, |k| epoch.floating[k] as usize))));
+        return (strictly || clusters.members().all(falls)).then(|| floor_low(view(at)));
     }
     // A tie: the loss is as low at the lowest floor above every cluster as at their top,
     // counting no floor above it (which the estimate would set aside: two voices' 300 and 200,
@@ -2868,13 +2851,14 @@ fn wins_tie<'v>(
     // it, is a disagreement that persists, not a fall (as [`mark_regressions`] reads a
     // repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". (A
     // voice that moved is news: A's 100 beside B's 200, then A's 150, is a fall.)
-    let repeated = |m: usize| {
-        let Some(latest) = input(m) else { return false };
-        let mut beside = (0..).map_while(input);
-        beside.any(|i| {
-            (i.voice, i.current, i.key) == (latest.voice, false, latest.key) && i.as_of == since
-        })
-    };
+    let mut beside: Vec<(usize, usize)> = (0..)
+        .map_while(input)
+        .filter(|i| !i.current && i.as_of == since)
+        .map(|i| (i.voice, i.key))
+        .collect();
+    beside.sort_unstable();
+    let repeated =
+        |m: usize| input(m).is_some_and(|i| beside.binary_search(&(i.voice, i.key)).is_ok());
     if clusters.members().any(repeated) {
         return false;
     }
@@ -3083,19 +3067,10 @@ fn roles(
     // estimate follows (it was deprecated, its voice at agreement 0.00). Where the floors
     // won, what they allow is the floor and above: "up to 150" beside its voice's 100, the
     // day after another voice's 150, allows "at least 150".
-    // So is a count one count with the floor (A's 210 beside its 190, the day after another
-    // voice's 225).
     let allows_chosen = |m: usize| {
         let standing = kept.held.is_none();
         let figure = interval_of(&inputs[m]);
-        let one_count = |i: &Interval| {
-            let floor = kept.floor.filter(|f| !f.open && i.is_point());
-            floor.is_some_and(|f| {
-                close.holds(i.low().value.min(f.value), i.low().value.max(f.value))
-            })
-        };
-        standing
-            && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c) || one_count(&i))
+        standing && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c))
     };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {

@@ -310,6 +310,15 @@ pub(crate) fn of_latest(
         let about =
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
+    } else if let Some(e) = estimate.filter(|_| clusters.len() == 1 && !has_complement) {
+        // The floors won over one cluster: its figures no regression names (an undated one,
+        // which no date puts after the floor) conflict with the floor the estimate stands on.
+        let rivals = state.rival_ids(gi, names);
+        let unnamed: Vec<&ClaimId> = rivals.iter().filter(|id| !holds(&offenders, id)).collect();
+        if !unnamed.is_empty() {
+            let ids = distinct_ids(unnamed.into_iter().chain(&e.supporting));
+            push(FindingKind::Conflict, ids, About::Estimate(e.reason.clone()));
+        }
     }
     drop(offenders);
     for r in regressions.into_iter().chain(jump) {
@@ -533,8 +542,8 @@ pub(crate) fn of_group(
         push(FindingKind::Incomparable, incomparable, About::Incomparable);
     }
     let mut regressions = state.regressions(gi, names);
-    // Figures set aside above the estimate may conflict with others of their day: that
-    // conflict names them too.
+    // Figures set aside above the floor the estimate stands on may conflict with others of
+    // their day: that conflict names them too.
     let fell = regressions.iter().filter(|r| !r.set_aside);
     let offenders = sorted(fell.flat_map(|r| &r.offenders));
     // Conflicts outside the estimate's clusters: between figures of an earlier state, or
@@ -587,7 +596,7 @@ pub(crate) fn of_group(
     let conflict = unsettled_pairs(&unsettled, names, members, state);
     drop(offenders);
     if let Some((ids, about)) = conflict {
-        // Where that conflict names every figure set aside above the estimate, it is their
+        // Where that conflict names every figure set aside above the floor, it is their
         // finding (three voices' 225 and another's 2,250 of one day, then a lone 100).
         regressions.retain(|r| !r.set_aside || !r.offenders.iter().all(|o| ids.contains(o)));
         push(FindingKind::Conflict, ids, about);

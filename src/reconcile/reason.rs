@@ -865,7 +865,7 @@ pub(crate) enum About {
     /// earlier, and those earlier figures, which do not outweigh them and are set aside.
     FellTo(Box<(Vec<Described>, Vec<Described>)>),
     /// Earlier figures above the floor an estimate stands on (the floors won, or a jump is
-    /// held back), set aside: the figures beneath them outweigh them.
+    /// held back), set aside: the figures beneath them weigh at least as much.
     AboveFloor(Vec<Described>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
     Conflicts(Box<NamedPairs>),
@@ -928,14 +928,14 @@ impl fmt::Display for FindingMessage {
                 write!(f, " (latest: {})", Listed(latest))
             }
             About::AboveFloor(above) => {
-                let (n, are, weighs, beneath) = if above.len() == 1 {
-                    ("figure", "is", "it weighs", "it")
+                let (n, are, beneath) = if above.len() == 1 {
+                    ("figure", "is", "it")
                 } else {
-                    ("figures", "are", "they weigh", "them")
+                    ("figures", "are", "them")
                 };
                 write!(
                     f,
-                    "earlier {n} above the floor the estimate stands on {are} set aside: {}; {weighs} less than the figures beneath {beneath}, so no more than the floor is confirmed",
+                    "earlier {n} above the floor the estimate stands on {are} set aside: {}; the figures beneath {beneath} weigh at least as much, so only the floor is confirmed",
                     Listed(above)
                 )
             }

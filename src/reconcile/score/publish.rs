@@ -42,8 +42,8 @@ pub(crate) struct Regressions {
     pub about: About,
     /// A running total that fell, or a lone jump held back ([`State::jump`]).
     pub kind: FindingKind,
-    /// Whether the offenders are earlier figures above the estimate, set aside
-    /// ([`State::fell_to`]), rather than falls below it.
+    /// Whether the offenders are earlier figures above the floor the estimate stands on, set
+    /// aside ([`State::fell_to`]), which a conflict of their day may name instead.
     pub set_aside: bool,
 }
 
@@ -359,7 +359,9 @@ impl State {
     /// the ranks deprecate is named in a finding.
     pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Vec<Regressions> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
-        self.fell(ei, names).into_iter().chain(self.fell_to(ei, names)).collect()
+        let fell = self.fell(ei, names);
+        let fell_to = self.fell_to(ei, names, fell.as_ref().map_or(&[], |f| &f.claims));
+        fell.into_iter().chain(fell_to).collect()
     }
 
     /// The regressions' finding of epoch `ei` ([`State::regressions`]); `None` without one.
@@ -427,15 +429,27 @@ impl State {
     /// The finding of a running total whose latest figures fall below what other voices
     /// reported earlier while the estimate follows them (the earlier voices weigh less, or a
     /// tie is not theirs: [`estimate`]'s `wins_tie`): the fall is one side's error all the same, and
-    /// a person should see it. `None` when no earlier figure lies above the estimate. Where
+    /// a person should see it. `None` when no earlier figure lies above the estimate that
+    /// the regressions' finding does not name already (`in_falls`, its claims). Where
     /// the latest figures split into clusters, the latest it names are the chosen cluster's,
     /// and the split is a finding of its own.
-    fn fell_to(&self, ei: usize, names: &impl ClaimNames) -> Option<Regressions> {
+    fn fell_to(
+        &self,
+        ei: usize,
+        names: &impl ClaimNames,
+        in_falls: &[ClaimId],
+    ) -> Option<Regressions> {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let at = |role: fn(&Role) -> bool| -> Vec<usize> {
             out.roles.iter().enumerate().filter(|(_, r)| role(r)).map(|(p, _)| e.at(p)).collect()
         };
-        let above = at(|r| *r == Role::Above);
+        // Those the regressions' finding names already (a figure a fall falls below) need no
+        // second finding.
+        let mut listed: Vec<&ClaimId> = in_falls.iter().collect();
+        listed.sort_unstable();
+        let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
+        let mut above = at(|r| *r == Role::Above);
+        above.retain(|&o| listed.binary_search(&&id(o)).is_err());
         if above.is_empty() {
             return None;
         }
@@ -458,13 +472,8 @@ impl State {
         let offenders = self.ids_in_order(above.iter().map(|&o| figure(o)).collect(), names);
         let all = latest.iter().chain(&above).map(|&o| figure(o)).collect();
         let claims = self.ids_in_order(all, names);
-        Some(Regressions {
-            offenders,
-            claims,
-            about,
-            kind: FindingKind::Regression,
-            set_aside: true,
-        })
+        let set_aside = latest.is_empty();
+        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression, set_aside })
     }
 
     /// The finding of group `gi`'s lone jump held back ([`Role::Unconfirmed`]) in its latest
@@ -772,6 +781,20 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let of_voice = out.supporting().map(|p| &self.obs[e.at(p)]).filter(|o| o.voice() == v);
         self.ids_in_order(of_voice.map(super::Obs::figure).collect(), names)
+    }
+
+    /// The ids of the current figures of group `gi`'s latest epoch in a cluster the estimate
+    /// did not choose ([`Role::Rival`]), sorted: where the floors won, those no regression
+    /// names (an undated figure beneath a floor, which no date orders after it) are a conflict
+    /// with the floor ([`crate::reconcile::findings`]).
+    pub fn rival_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let rivals = out.roles.iter().enumerate().filter(|(_, r)| *r == Role::Rival);
+        let mut ids =
+            self.ids_in_order(rivals.map(|(p, _)| self.obs[e.at(p)].figure()).collect(), names);
+        ids.sort_unstable();
+        ids
     }
 
     /// The ids of the claims (and derived bounds) that support group `gi`'s estimate, sorted:
