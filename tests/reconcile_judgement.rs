@@ -2272,3 +2272,26 @@ proptest! {
         }
     }
 }
+
+/// Where the floors' voices outweigh the latest figures and the loss ties at the floor, the
+/// floors win though a latest figure allows the floor: three voices' 200, then "fewer than
+/// 200" and "no more than 200" from two others the next day, read "low 0 / best 100 / high
+/// below 200", the three 200s deprecated. "No more than 200" allows 200; "fewer than 200" is
+/// the fall.
+#[test]
+fn an_upper_bound_at_the_floor_beside_a_fall_leaves_the_floor_standing() {
+    let r = reconciled(&[
+        ("a", "200", "A", 10),
+        ("b", "200", "B", 10),
+        ("c", "200", "C", 10),
+        ("d", "fewer than 200", "D", 11),
+        ("e", "no more than 200", "E", 11),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 200 / best 200 / high unbounded");
+    assert_eq!((rank(&r, "d"), rank(&r, "e")), (Rank::Deprecated, Rank::Normal));
+    for id in ["a", "b", "c"] {
+        assert_eq!(rank(&r, id), Rank::Preferred, "{id}");
+    }
+    let fell = only(&r, FindingKind::Regression);
+    assert!(fell.message.to_string().contains("fewer than 200 (D, 11 Jan 2022) falls below"));
+}

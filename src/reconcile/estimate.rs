@@ -2795,7 +2795,7 @@ fn floors_point<'v>(
     let (at_floor, at_top) =
         (crh::interval_loss(floor.value, kept()), crh::interval_loss(top, kept()));
     let tie = !crh::outweighs(at_floor, at_top);
-    let wins = || wins_tie(clusters, epoch, (view, input), close, (at, above));
+    let wins = || wins_tie(clusters, epoch, (view, input), (close, strictly), (at, above));
     (tie && wins()).then_some(floor)
 }
 
@@ -2816,7 +2816,9 @@ fn view_falls_below(a: View<'_>, b: View<'_>, close: Close) -> bool {
 /// figure below another voice's earlier one is the regression), where:
 /// - every figure of the latest date falls below it ([`falls_below`], the test the
 ///   regressions are found by): a figure that allows it ("about 200" beside 198, "more than
-///   190" beside 200) or is one count with it (1,900 the day after 2,000) is no fall;
+///   190" beside 200) or is one count with it (1,900 the day after 2,000) is no fall; unless
+///   the floors' voices outweigh the latest figures' (`strictly`), as where the loss is lower
+///   at the floor ("no more than 200" beside "fewer than 200", after three voices' 200);
 /// - no other voice fell below it on its day or later: that voice's figure, a floor beneath,
 ///   weighs nothing in the loss but is one more voice against it (an early 300, then 150, 160
 ///   and 170 from three voices on three later days, is no 300);
@@ -2829,7 +2831,7 @@ fn wins_tie<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
     (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
-    close: Close,
+    (close, strictly): (Close, bool),
     (at, above): (usize, usize),
 ) -> bool {
     let stated = |m: usize| match view(m) {
@@ -2838,7 +2840,7 @@ fn wins_tie<'v>(
     };
     let Some(f) = stated(at) else { return false };
     let below = |m: usize| view_falls_below(view(m), view(at), close);
-    if !clusters.members().all(below) {
+    if !strictly && !clusters.members().all(below) {
         return false;
     }
     let as_of = |m: usize| input(m).and_then(|i| i.as_of);
