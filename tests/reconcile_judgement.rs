@@ -2141,7 +2141,7 @@ fn a_latest_figure_that_allows_the_floor_is_no_rival() {
     assert_eq!(e.figure.to_string(), "low 225 / best 225 / high unbounded");
     assert!(named(&r).contains(&ClaimId::new("a2").unwrap()), "{:#?}", r.findings);
     let why = e.reason.to_string();
-    let says = "a figure of the latest date falls below what 1 independent voice reported earlier, which weighs more than the latest figures";
+    let says = "a latest figure falls below what 1 independent voice reported earlier, which weighs more than any cluster of the latest figures";
     assert!(why.starts_with(says), "{why}");
     // A figure one count with a floor that is no count given to the digit is a fall all the
     // same (a review: "about 200" three times, then two voices' 164, were ranked normal and
@@ -2294,4 +2294,40 @@ fn an_upper_bound_at_the_floor_beside_a_fall_leaves_the_floor_standing() {
     }
     let fell = only(&r, FindingKind::Regression);
     assert!(fell.message.to_string().contains("fewer than 200 (D, 11 Jan 2022) falls below"));
+}
+
+/// A review's cases: a new voice's figure beside a repeat is a fall all the same (C's and D's
+/// 190 and E's 164 one day, E's 164 and F's 164 the next, is "at least 190", as before the
+/// repeat rule); an undated figure beneath the floor that a conflict of earlier figures names
+/// already gets no second conflict finding.
+#[test]
+fn a_repeat_does_not_shield_a_new_voice_s_fall_nor_a_named_figure_a_second_finding() {
+    let r = reconciled(&[
+        ("c", "190", "C", 8),
+        ("d", "190", "D", 8),
+        ("e1", "164", "E", 8),
+        ("e2", "164", "E", 9),
+        ("f", "164", "F", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 190 / best 190 / high unbounded");
+    assert_eq!(rank(&r, "f"), Rank::Deprecated);
+    // Nor is a voice's return to the lower of its two figures of the floor's day (it spoke
+    // through the higher, 200, one count with C's 190) a disagreement that persists.
+    let r = reconciled(&[
+        ("c", "190", "C", 8),
+        ("e1", "164", "E", 8),
+        ("e2", "200", "E", 8),
+        ("e3", "164", "E", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 190 / best 190 / high unbounded");
+    assert_eq!(rank(&r, "e3"), Rank::Deprecated);
+    let r = Reconciler::new().reconcile([
+        mixed_claim(1, 5, 9, "225"),
+        mixed_claim(2, 6, 0, "150"),
+        mixed_claim(3, 1, 9, "250"),
+        mixed_claim(4, 0, 10, "more than 100"),
+    ]);
+    let with_150: Vec<&Finding> =
+        r.findings.iter().filter(|f| f.claims.contains(&ClaimId::new("c2").unwrap())).collect();
+    assert_eq!(with_150.len(), 1, "{:#?}", r.findings);
 }

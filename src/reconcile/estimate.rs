@@ -2849,19 +2849,29 @@ fn wins_tie<'v>(
     if beneath().any(|m| as_of(m) >= since && below(m)) {
         return false;
     }
-    // A latest figure that repeats its voice's figure of the floor's own day, given beside
-    // it, is a disagreement that persists, not a fall (as [`mark_regressions`] reads a
-    // repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". (A
-    // voice that moved is news: A's 100 beside B's 200, then A's 150, is a fall.)
-    let mut beside: Vec<(usize, usize)> = (0..)
-        .map_while(input)
-        .filter(|i| !i.current && i.as_of == since)
-        .map(|i| (i.voice, i.key))
+    // Latest figures that each repeat their voice's figure of the floor's own day, given
+    // beside it, are a disagreement that persists, not a fall (as [`mark_regressions`] reads
+    // a repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". (A
+    // voice that moved is news: A's 100 beside B's 200, then A's 150, is a fall; and so is a
+    // new voice's figure beside a repeat.)
+    // Per voice of the floor's day, its figures' keys, and whether each fell below the floor:
+    // a voice that also gave one that day that did not (E's 164 and 200 beside C's 190) spoke
+    // through that one, and its repeat of the lower is a move.
+    let mut beside: Vec<(usize, bool, usize)> = (0..)
+        .map_while(|p| input(p).map(|i| (p, i)))
+        .filter(|(_, i)| !i.current && i.as_of == since)
+        .map(|(p, i)| (i.voice, !below(p), i.key))
         .collect();
     beside.sort_unstable();
-    let repeated =
-        |m: usize| input(m).is_some_and(|i| beside.binary_search(&(i.voice, i.key)).is_ok());
-    if clusters.members().any(repeated) {
+    let repeated = |m: usize| {
+        input(m).is_some_and(|i| {
+            // The voice's entries end with one that did not fall below, if any.
+            let end = beside.partition_point(|b| b.0 <= i.voice);
+            let only_lower = end > 0 && beside[end - 1].0 == i.voice && !beside[end - 1].1;
+            only_lower && beside.binary_search(&(i.voice, false, i.key)).is_ok()
+        })
+    };
+    if clusters.members().all(repeated) {
         return false;
     }
     let others = epoch.floating.iter().map(|&m| m as usize).filter(|&m| m != at);

@@ -269,6 +269,9 @@ pub(crate) struct Latest<'a> {
     /// Whether two of the group's figures are complementary time windows (relations tell;
     /// a table's rows give no time of day).
     pub has_complement: bool,
+    /// The claims the group's conflicting pairs outside its estimate's clusters name, sorted
+    /// (a finding of their own: [`of_group`]).
+    pub conflicting: &'a [ClaimId],
 }
 
 /// The findings of a group's latest epoch: its regressions (one finding for them all), a
@@ -280,7 +283,8 @@ pub(crate) fn of_latest(
     voices: &Voices,
     names: &impl ClaimNames,
 ) -> Vec<Finding> {
-    let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement } = latest;
+    let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement, conflicting } =
+        latest;
     let mut out = Vec::new();
     let mut push = |kind, ids: Vec<ClaimId>, about: About| {
         let message = FindingMessage::about(subject, about);
@@ -311,12 +315,13 @@ pub(crate) fn of_latest(
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
     } else if let Some(e) = estimate.filter(|_| clusters.len() == 1 && !has_complement) {
-        // The floors won over one cluster: its figures no regression names (an undated one,
-        // which no date puts after the floor) conflict with the floor the estimate stands on.
+        // The floors won over one cluster: its figures that no regression nor conflict names
+        // (an undated one, which no date puts after the floor) conflict with the floor the
+        // estimate stands on, as its reason says.
         let rivals = state.rival_ids(gi, names);
-        let unnamed: Vec<&ClaimId> = rivals.iter().filter(|id| !holds(&offenders, id)).collect();
-        if !unnamed.is_empty() {
-            let ids = distinct_ids(unnamed.into_iter().chain(&e.supporting));
+        let found = |id: &ClaimId| holds(&offenders, id) || conflicting.binary_search(id).is_ok();
+        let ids: Vec<ClaimId> = rivals.into_iter().filter(|id| !found(id)).collect();
+        if !ids.is_empty() {
             push(FindingKind::Conflict, ids, About::Estimate(e.reason.clone()));
         }
     }
@@ -326,6 +331,21 @@ pub(crate) fn of_latest(
     }
     out.extend(single_voice(gi, subject, estimate, state, voices, names));
     out
+}
+
+/// The claims a group's conflict of unsettled pairs names (`ids`), sorted; the findings of
+/// figures set aside above its estimate (`regressions`, [`Regressions::set_aside`]) whose
+/// every figure it names are dropped: the conflict is their finding (three voices' 225 and
+/// another's 2,250 of one day, then a lone 100).
+fn named_in_conflict(
+    ids: Option<&Vec<ClaimId>>,
+    regressions: &mut Vec<Regressions>,
+) -> Vec<ClaimId> {
+    let mut named: Vec<ClaimId> = ids.into_iter().flatten().cloned().collect();
+    named.sort_unstable();
+    let all_named = |r: &Regressions| r.offenders.iter().all(|o| named.binary_search(o).is_ok());
+    regressions.retain(|r| !r.set_aside || !all_named(r));
+    named
 }
 
 /// Findings by kind, then by group (`found` holds each with a number that orders its group as
@@ -595,10 +615,8 @@ pub(crate) fn of_group(
     }
     let conflict = unsettled_pairs(&unsettled, names, members, state);
     drop(offenders);
+    let conflicting = named_in_conflict(conflict.as_ref().map(|c| &c.0), &mut regressions);
     if let Some((ids, about)) = conflict {
-        // Where that conflict names every figure set aside above the floor, it is their
-        // finding (three voices' 225 and another's 2,250 of one day, then a lone 100).
-        regressions.retain(|r| !r.set_aside || !r.offenders.iter().all(|o| ids.contains(o)));
         push(FindingKind::Conflict, ids, about);
     }
     let latest = Latest {
@@ -609,6 +627,7 @@ pub(crate) fn of_group(
         regressions,
         jump: state.jump(gi, names),
         has_complement,
+        conflicting: &conflicting,
     };
     out.extend(of_latest(latest, state, voices, names));
     out

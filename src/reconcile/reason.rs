@@ -699,11 +699,15 @@ impl fmt::Display for EstimateReason {
             ),
             EstimateWhy::Floor(voices, every) => write!(
                 f,
-                "{} of the latest date falls below what {voices} independent voice{} reported earlier, which weigh{} {}: a running total cannot fall, so the estimate is {} floor",
-                if *every { "every figure" } else { "a figure" },
+                "{} falls below what {voices} independent voice{} reported earlier, which weigh{} {}: a running total cannot fall, so the estimate is {} floor",
+                if *every { "every figure of the latest date" } else { "a latest figure" },
                 if *voices == 1 { "" } else { "s" },
                 if *voices == 1 { "s" } else { "" },
-                if *every { "at least as much" } else { "more than the latest figures" },
+                if *every {
+                    "at least as much"
+                } else {
+                    "more than any cluster of the latest figures"
+                },
                 if *voices == 1 { "its" } else { "their" }
             ),
             EstimateWhy::Jump(jump, voices) => write!(

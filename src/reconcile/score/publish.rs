@@ -42,8 +42,9 @@ pub(crate) struct Regressions {
     pub about: About,
     /// A running total that fell, or a lone jump held back ([`State::jump`]).
     pub kind: FindingKind,
-    /// Whether the offenders are earlier figures above the floor the estimate stands on, set
-    /// aside ([`State::fell_to`]), which a conflict of their day may name instead.
+    /// Whether the offenders are earlier figures set aside above the estimate, beside the
+    /// falls' finding or above the floor the estimate stands on ([`State::fell_to`]), which a
+    /// conflict of their day may name instead.
     pub set_aside: bool,
 }
 
@@ -472,7 +473,9 @@ impl State {
         let offenders = self.ids_in_order(above.iter().map(|&o| figure(o)).collect(), names);
         let all = latest.iter().chain(&above).map(|&o| figure(o)).collect();
         let claims = self.ids_in_order(all, names);
-        let set_aside = latest.is_empty();
+        // Alone, it names the fall the estimate follows, which no conflict says; beside the
+        // falls' finding, or above a floor, a conflict of their day may name them instead.
+        let set_aside = latest.is_empty() || !in_falls.is_empty();
         Some(Regressions { offenders, claims, about, kind: FindingKind::Regression, set_aside })
     }
 
