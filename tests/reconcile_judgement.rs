@@ -2207,6 +2207,9 @@ fn an_undated_figure_beneath_the_floor_is_in_a_conflict_finding() {
     assert_eq!(rank(&r, "c1"), Rank::Deprecated);
     let conflict = r.findings.iter().find(|f| f.claims.contains(&ClaimId::new("c1").unwrap()));
     assert_eq!(conflict.map(|f| f.kind), Some(FindingKind::Conflict), "{:#?}", r.findings);
+    // With the floor it conflicts with (a review found the figure named alone).
+    let ids = conflict.map(|f| f.claims.clone()).unwrap_or_default();
+    assert_eq!(ids, [ClaimId::new("c1").unwrap(), ClaimId::new("c3").unwrap()]);
 }
 
 fn mixed_phrase() -> impl Strategy<Value = String> {

@@ -2851,12 +2851,11 @@ fn wins_tie<'v>(
     }
     // Latest figures that each repeat their voice's figure of the floor's own day, given
     // beside it, are a disagreement that persists, not a fall (as [`mark_regressions`] reads
-    // a repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". (A
-    // voice that moved is news: A's 100 beside B's 200, then A's 150, is a fall; and so is a
-    // new voice's figure beside a repeat.)
-    // Per voice of the floor's day, its figures' keys, and whether each fell below the floor:
-    // a voice that also gave one that day that did not (E's 164 and 200 beside C's 190) spoke
-    // through that one, and its repeat of the lower is a move.
+    // a repeat): C's 190 and E's 164 one day, then E's 164 the next, is no "at least 190". A
+    // voice that moved is news (A's 100 beside B's 200, then A's 150, is a fall), and so is a
+    // new voice's figure beside a repeat, and a voice's return to the lower of its figures of
+    // that day (E's 164 and 200 beside C's 190: it spoke through the 200). Per voice of the
+    // floor's day: its figures' keys, and whether each fell below the floor.
     let mut beside: Vec<(usize, bool, usize)> = (0..)
         .map_while(|p| input(p).map(|i| (p, i)))
         .filter(|(_, i)| !i.current && i.as_of == since)

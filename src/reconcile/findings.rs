@@ -322,6 +322,7 @@ pub(crate) fn of_latest(
         let found = |id: &ClaimId| holds(&offenders, id) || conflicting.binary_search(id).is_ok();
         let ids: Vec<ClaimId> = rivals.into_iter().filter(|id| !found(id)).collect();
         if !ids.is_empty() {
+            let ids = ids.into_iter().chain(state.floor_ids(gi, names)).collect();
             push(FindingKind::Conflict, ids, About::Estimate(e.reason.clone()));
         }
     }
@@ -562,8 +563,9 @@ pub(crate) fn of_group(
         push(FindingKind::Incomparable, incomparable, About::Incomparable);
     }
     let mut regressions = state.regressions(gi, names);
-    // Figures set aside above the floor the estimate stands on may conflict with others of
-    // their day: that conflict names them too.
+    // Figures set aside above the estimate beside the falls, or above the floor it stands on
+    // (`Regressions::set_aside`), may conflict with others of their day: that conflict names
+    // them too.
     let fell = regressions.iter().filter(|r| !r.set_aside);
     let offenders = sorted(fell.flat_map(|r| &r.offenders));
     // Conflicts outside the estimate's clusters: between figures of an earlier state, or

@@ -355,8 +355,8 @@ impl State {
     /// [`RIVALS_NAMED`] (in date order) each with the highest figure it falls below, and
     /// count the rest, so a noisy table's group holds one sentence, not one per figure.
     ///
-    /// The earlier figures above an estimate that follows the latest figures are one more
-    /// finding ([`State::fell_to`]), beside the regressions' if there are both: each figure
+    /// The earlier figures set aside above the estimate are one more finding
+    /// ([`State::fell_to`]), beside the regressions' if there are both, so that each figure
     /// the ranks deprecate is named in a finding.
     pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Vec<Regressions> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
@@ -791,11 +791,39 @@ impl State {
     /// names (an undated figure beneath a floor, which no date orders after it) are a conflict
     /// with the floor ([`crate::reconcile::findings`]).
     pub fn rival_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        self.ids_of_role(gi, names, |r| r == Role::Rival)
+    }
+
+    /// The ids of the figures of group `gi`'s latest epoch whose role `keep` holds, sorted.
+    fn ids_of_role(
+        &self,
+        gi: usize,
+        names: &impl ClaimNames,
+        keep: impl Fn(Role) -> bool,
+    ) -> Vec<ClaimId> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let rivals = out.roles.iter().enumerate().filter(|(_, r)| *r == Role::Rival);
+        let rivals = out.roles.iter().enumerate().filter(|&(_, r)| keep(r));
         let mut ids =
             self.ids_in_order(rivals.map(|(p, _)| self.obs[e.at(p)].figure()).collect(), names);
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The ids of the figures group `gi`'s latest estimate stands on where the floors won:
+    /// those at or above the floor that support it, sorted (what the rivals of
+    /// [`State::rival_ids`] conflict with).
+    pub fn floor_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let Some(floor) = out.numeric.map(|n| n.low) else { return Vec::new() };
+        let at_floor = |p: usize| match self.view(e.at(p)) {
+            View::Numeric { interval, .. } => interval.low().value >= floor,
+            _ => false,
+        };
+        let standing = out.supporting().filter(|&p| at_floor(p));
+        let mut ids =
+            self.ids_in_order(standing.map(|p| self.obs[e.at(p)].figure()).collect(), names);
         ids.sort_unstable();
         ids
     }
