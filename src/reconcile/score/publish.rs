@@ -791,49 +791,43 @@ impl State {
     /// names (an undated figure beneath a floor, which no date orders after it) are a conflict
     /// with the floor ([`crate::reconcile::findings`]).
     pub fn rival_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
-        self.ids_of_role(gi, names, |r| r == Role::Rival)
-    }
-
-    /// The ids of the figures of group `gi`'s latest epoch whose role `keep` holds, sorted.
-    fn ids_of_role(
-        &self,
-        gi: usize,
-        names: &impl ClaimNames,
-        keep: impl Fn(Role) -> bool,
-    ) -> Vec<ClaimId> {
-        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
-        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let rivals = out.roles.iter().enumerate().filter(|&(_, r)| keep(r));
-        let mut ids =
-            self.ids_in_order(rivals.map(|(p, _)| self.obs[e.at(p)].figure()).collect(), names);
-        ids.sort_unstable();
-        ids
+        self.latest_ids(gi, names, |out, _| {
+            let rivals = out.roles.iter().enumerate().filter(|&(_, r)| r == Role::Rival);
+            rivals.map(|(p, _)| p).collect()
+        })
     }
 
     /// The ids of the figures group `gi`'s latest estimate stands on where the floors won:
     /// those at or above the floor that support it, sorted (what the rivals of
     /// [`State::rival_ids`] conflict with).
     pub fn floor_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
-        let Some(ei) = self.group_latest[gi] else { return Vec::new() };
-        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let Some(floor) = out.numeric.map(|n| n.low) else { return Vec::new() };
-        let at_floor = |p: usize| match self.view(e.at(p)) {
-            View::Numeric { interval, .. } => interval.low().value >= floor,
-            _ => false,
-        };
-        let standing = out.supporting().filter(|&p| at_floor(p));
-        let mut ids =
-            self.ids_in_order(standing.map(|p| self.obs[e.at(p)].figure()).collect(), names);
-        ids.sort_unstable();
-        ids
+        self.latest_ids(gi, names, |out, e| {
+            let Some(floor) = out.numeric.map(|n| n.low) else { return Vec::new() };
+            let at_floor = |p: &usize| match self.view(e.at(*p)) {
+                View::Numeric { interval, .. } => interval.low().value >= floor,
+                _ => false,
+            };
+            out.supporting().filter(at_floor).collect()
+        })
     }
 
     /// The ids of the claims (and derived bounds) that support group `gi`'s estimate, sorted:
     /// what `Estimate::supporting` lists where whole groups are asked for, found without them.
     pub fn supporting_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
+        self.latest_ids(gi, names, |out, _| out.supporting().collect())
+    }
+
+    /// The ids, sorted, of the figures at the positions `pick` gives in group `gi`'s latest
+    /// epoch (from its outcome); none without one.
+    fn latest_ids(
+        &self,
+        gi: usize,
+        names: &impl ClaimNames,
+        pick: impl Fn(&Outcome, &Epoch) -> Vec<usize>,
+    ) -> Vec<ClaimId> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let figures = out.supporting().map(|p| self.obs[e.at(p)].figure()).collect();
+        let figures = pick(out, e).into_iter().map(|p| self.obs[e.at(p)].figure()).collect();
         let mut ids = self.ids_in_order(figures, names);
         ids.sort_unstable();
         ids
