@@ -2173,6 +2173,42 @@ fn a_lower_bound_beside_a_close_count_keeps_it_one_count_with_the_floors() {
     }
 }
 
+/// A figure beside a close count that allows the floors it reaches keeps it one count with
+/// them, as a lower bound does: "about 200" beside 190 (or a range 140-220 beside 192), the
+/// day after three voices' 200, is "low 190 / best 200 / high 200". The floors won, setting
+/// aside the count in a conflict whose words said it fell below "0 independent voices". A
+/// bound that excludes the floor ("fewer than 200") is still a fall below it.
+#[test]
+fn a_figure_allowing_the_floor_beside_a_close_count_keeps_it_one_count_with_the_floors() {
+    for (floor, phrase, count, figure) in [
+        ("200", "about 200", "190", "low 190 / best 200 / high 200"),
+        ("200", "140-220", "192", "low 192 / best 200 / high 200"),
+        ("2,000", "about 2,000", "1,800", "low 1,800 / best 2,000 / high 2,000"),
+    ] {
+        let r = reconciled(&[
+            ("b", floor, "B", 8),
+            ("c", floor, "C", 8),
+            ("d", floor, "D", 8),
+            ("e", phrase, "E", 9),
+            ("f", count, "F", 9),
+        ]);
+        let e = estimate(&r);
+        assert_eq!(e.figure.to_string(), figure, "{phrase}: {}", e.reason);
+        assert_eq!(rank(&r, "f"), Rank::Preferred, "{phrase}");
+        assert!(r.findings.is_empty(), "{phrase}: {:#?}", r.findings);
+    }
+    let r = reconciled(&[
+        ("b", "200", "B", 8),
+        ("c", "200", "C", 8),
+        ("d", "200", "D", 8),
+        ("e", "fewer than 200", "E", 9),
+        ("f", "190", "F", 9),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 200 / best 200 / high unbounded", "{}", e.reason);
+    assert_eq!(rank(&r, "e"), Rank::Deprecated);
+}
+
 /// A latest figure that repeats its voice's figure of the floor's own day is a disagreement
 /// that persists, not a fall: C's 190 (and 100) and E's 164 one day, then E's 164 again, is
 /// no "at least 190" with the repeat deprecated in no finding. A voice that moved is news

@@ -2921,9 +2921,10 @@ fn floors_or_reach<'v>(
 }
 
 /// Where floors that win over the latest figures ([`floors_point`]: `floors_at`) are one
-/// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts alone
-/// (points) and every floating floor above it is a point within the share of its lowest
-/// figure, the highest of them; where the floors do not win, the highest floating floor that
+/// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts (points),
+/// with no figure beside them that excludes the floor reached ("about 200" and "more than 100"
+/// allow it, "fewer than 200" does not), and every floating floor above it is a point within
+/// the share of its lowest figure, the highest of them; where the floors do not win, the highest floating floor that
 /// is a point within that share. The cluster then reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
 /// "low 1,900 / best 2,000 / high 2,000", every figure consistent, where the floors won
 /// ("low 2,000 / high unbounded") and 1,900 was a fall while its relations said one count.
@@ -2941,15 +2942,18 @@ fn counted_floor<'v>(
         return None;
     }
     let common = epoch.commons.get(best).copied().flatten()?;
-    // Counts, with any lower bound beside them: "more than 100" allows 210 and the floors
-    // alike, and reads 210 as no less a count (as in [`numeric_clusters`]' sweep).
-    let count_or_floor = |m: usize| match view(m) {
-        View::Numeric { interval, .. } => interval.is_point() || interval.high().is_none(),
+    // Counts, with any figure beside them that allows the floor they reach: "more than 100"
+    // allows 210 and the floors alike, and reads 210 as no less a count (as in
+    // [`numeric_clusters`]' sweep); so does "about 200" beside 190, the day after three
+    // voices' 200. A figure that excludes the floor ("fewer than 200") keeps the floors' win.
+    let allows = |m: usize, x: f64| match view(m) {
+        View::Numeric { interval, .. } => interval.is_point() || interval.contains_point(x),
         _ => false,
     };
     let members = clusters.get(best)?;
-    let counts = members.iter().all(|m| count_or_floor(m.at()))
-        && members.iter().any(|m| point(m.at()).is_some());
+    let counts = |x: f64| {
+        members.iter().all(|m| allows(m.at(), x)) && members.iter().any(|m| point(m.at()).is_some())
+    };
     let least = match floors_at {
         Some(f) if f.open || !close.holds(common.low, f.value) => return None,
         Some(f) => f.value,
@@ -2972,7 +2976,7 @@ fn counted_floor<'v>(
     }
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
     let reach = floors.filter(|&x| x >= least && close.holds(common.low, x)).reduce(f64::max);
-    reach.filter(|&x| counts && x > common.high)
+    reach.filter(|&x| counts(x) && x > common.high)
 }
 
 /// Each position's input (`None` past the epoch's last position), read where a rule needs its
