@@ -2302,6 +2302,7 @@ proptest! {
         let r = Reconciler::new().reconcile(claims);
         for f in &r.findings {
             prop_assert!(!f.message.to_string().contains("(latest: )"), "{}", f.message);
+            prop_assert!(!f.message.to_string().contains(" 0 independent voices"), "{}", f.message);
         }
         let named = named(&r);
         for g in &r.groups {
@@ -2369,4 +2370,60 @@ fn a_repeat_does_not_shield_a_new_voice_s_fall_nor_a_named_figure_a_second_findi
     let with_150: Vec<&Finding> =
         r.findings.iter().filter(|f| f.claims.contains(&ClaimId::new("c2").unwrap())).collect();
     assert_eq!(with_150.len(), 1, "{:#?}", r.findings);
+}
+
+/// A figure of the day after the floors that is one count with them (a count within 8 % below
+/// the floors' figure) or allows them ("about", "up to", "no more than" the figure, "at least"
+/// or "more than" a number under every count of the day).
+fn beside_the_floor(floor: u32) -> impl Strategy<Value = String> {
+    let count = (92u32..=100).prop_map(move |p| (floor * p / 100).to_string());
+    let bound =
+        prop::sample::select(vec!["about ", "up to ", "no more than ", "at least ", "more than "]);
+    let allowing = bound.prop_map(move |w| match w {
+        "at least " | "more than " => format!("{w}{}", floor * 9 / 10),
+        _ => format!("{w}{floor}"),
+    });
+    prop_oneof![3 => count, 1 => allowing]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Invariant `a_day_of_counts_one_count_with_the_floors_sets_nothing_aside`: one to four
+    /// voices' equal figure one day, then new voices' counts within the share below it, and
+    /// figures allowing it, the next day: every figure is one count, nothing is deprecated,
+    /// nothing is a finding, and the estimate allows the floors' figure and every count.
+    #[test]
+    fn a_day_of_counts_one_count_with_the_floors_sets_nothing_aside(
+        floor in prop::sample::select(vec![200u32, 225, 2_000]),
+        floors in 1usize..5,
+        later in prop::collection::vec(beside_the_floor(200), 1..4),
+    ) {
+        let scale = |p: &str| match p.rsplit_once(' ') {
+            Some((w, n)) => format!("{w} {}", n.parse::<u32>().unwrap() * floor / 200),
+            None => (p.parse::<u32>().unwrap() * floor / 200).to_string(),
+        };
+        let mut claims: Vec<(String, String, String, u32)> = (0..floors)
+            .map(|i| (format!("f{i}"), floor.to_string(), format!("F{i}"), 8))
+            .collect();
+        let has_count = later.iter().any(|p| !p.contains(' '));
+        claims.extend(later.iter().enumerate().map(|(i, p)| (format!("l{i}"), scale(p), format!("L{i}"), 9)));
+        let borrowed: Vec<(&str, &str, &str, u32)> =
+            claims.iter().map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), *d)).collect();
+        let r = reconciled(&borrowed);
+        prop_assert!(r.findings.is_empty(), "{claims:?}: {:#?}", r.findings);
+        for k in &r.groups[0].ranks {
+            prop_assert!(k.rank != Rank::Deprecated, "{claims:?}: {} ({})", k.claim, k.reason);
+        }
+        let e = estimate(&r);
+        let figure = e.figure.to_string();
+        if has_count {
+            let Figure::Number { low, high, .. } = e.figure else { panic!("{figure}") };
+            prop_assert!(high.is_none_or(|h| h >= f64::from(floor)), "{claims:?}: {figure}");
+            for p in later.iter().filter(|p| !p.contains(' ')) {
+                let x: f64 = scale(p).parse().unwrap();
+                prop_assert!(low <= x && high.is_none_or(|h| h >= x), "{claims:?}: {figure}");
+            }
+        }
+    }
 }
