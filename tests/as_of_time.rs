@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use claimrecon::*;
+use proptest::prelude::*;
 
 fn requested(id: &str, phrase: &str, outlet: &str, time: Option<&str>) -> Claim {
     requested_on(5, id, phrase, outlet, time)
@@ -579,4 +580,93 @@ fn random_state_tables_give_results_that_do_not_depend_on_the_round_cap() {
     }
     assert!(differing.is_empty(), "{} differ, first: {:?}", differing.len(), differing.first());
     assert_eq!(at_cap, 0, "tables that ran every round");
+}
+
+/// A yes/no state of more figures than every pair is related for: "no" from three outlets on
+/// the 4th; on the 5th "yes" from three outlets, between the ids of four that say "no"; "no"
+/// on the 6th. The 5th voted "no", so the three "yes" are set aside; the middle one, whose
+/// neighbours in as-of order agree with it, had no relation to a "no" of its day and was
+/// named in no finding.
+#[test]
+fn every_figure_a_large_state_s_earlier_day_sets_aside_is_in_a_finding() {
+    let mut claims: Vec<Claim> = ["a5", "e5", "f5", "g5"]
+        .iter()
+        .map(|id| requested_on(5, id, "has not requested", &id.to_uppercase(), None))
+        .collect();
+    claims.extend(
+        ["b5", "c5", "d5"]
+            .iter()
+            .map(|id| requested_on(5, id, "requested", &id.to_uppercase(), None)),
+    );
+    claims.extend(
+        ["a4", "b4", "c4"]
+            .iter()
+            .map(|id| requested_on(4, id, "has not requested", &id.to_uppercase(), None)),
+    );
+    claims.extend(
+        ["a6", "b6"]
+            .iter()
+            .map(|id| requested_on(6, id, "has not requested", &id.to_uppercase(), None)),
+    );
+    let r = Reconciler::new().reconcile(claims);
+    assert_eq!(r.groups[0].claims.len(), 12);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "no");
+    let named: Vec<&ClaimId> = r.findings.iter().flat_map(|f| &f.claims).collect();
+    for yes in ["b5", "c5", "d5"] {
+        assert_eq!(r.rank(&id(yes)).unwrap().rank, Rank::Deprecated, "{yes}");
+        assert!(named.contains(&&id(yes)), "{yes}: {:#?}", r.findings);
+    }
+    let conflict = r.findings.iter().find(|f| f.kind == FindingKind::Conflict);
+    assert!(conflict.is_some_and(|f| f.claims.contains(&id("a5"))), "{:#?}", r.findings);
+}
+
+/// A disagreement that persists into the latest split: A says "no" on the 3rd, 6th and 7th, F
+/// "yes" on the 3rd and 7th, B "yes" on the 6th and 7th. The latest day's conflict holds the
+/// 3rd's (each voice held its way), so it names A's "no" of the 3rd, which the 3rd's vote
+/// sets aside: it was deprecated in no finding.
+#[test]
+fn a_split_that_persisted_names_its_earlier_figures() {
+    let r = Reconciler::new().reconcile(vec![
+        requested_on(3, "a3", "has not requested", "A", None),
+        requested_on(3, "f3", "requested", "F", None),
+        requested_on(6, "a6", "has not requested", "A", None),
+        requested_on(6, "b6", "requested", "B", None),
+        requested_on(7, "a7", "has not requested", "A", None),
+        requested_on(7, "b7", "requested", "B", None),
+        requested_on(7, "f7", "requested", "F", None),
+    ]);
+    assert_eq!(r.groups[0].estimate.as_ref().unwrap().figure.to_string(), "yes");
+    assert_eq!(r.rank(&id("a3")).unwrap().rank, Rank::Deprecated);
+    let conflict = r.findings.iter().find(|f| f.kind == FindingKind::Conflict);
+    let names = |c: &str| conflict.is_some_and(|f| f.claims.contains(&id(c)));
+    assert!(names("a3") && names("a7") && names("f7"), "{:#?}", r.findings);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Invariant `every_figure_a_state_sets_aside_is_in_a_finding`: whatever the days, outlets
+    /// and ways of a yes/no state, and however many figures (beyond those every pair is
+    /// related for), a claim ranked deprecated is named in a finding.
+    #[test]
+    fn every_figure_a_state_sets_aside_is_in_a_finding(
+        items in prop::collection::vec((0u8..6, 3u32..8, any::<bool>()), 1..24),
+    ) {
+        let claims: Vec<Claim> = items
+            .iter()
+            .enumerate()
+            .map(|(i, &(outlet, day, yes))| {
+                let phrase = if yes { "requested" } else { "has not requested" };
+                let outlet = char::from(b'A' + outlet).to_string();
+                requested_on(day, &format!("c{i:02}"), phrase, &outlet, None)
+            })
+            .collect();
+        let r = Reconciler::new().reconcile(claims);
+        let named: Vec<&ClaimId> = r.findings.iter().flat_map(|f| &f.claims).collect();
+        for k in r.groups.iter().flat_map(|g| &g.ranks) {
+            if k.rank == Rank::Deprecated {
+                prop_assert!(named.contains(&&k.claim), "{} ({}): {:#?}", k.claim, k.reason, r.findings);
+            }
+        }
+    }
 }

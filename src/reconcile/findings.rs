@@ -57,8 +57,9 @@ pub enum FindingKind {
     /// Figures that split into clusters that cannot all be true; a quantity's conflicting
     /// pairs outside its estimate's clusters (earlier days no later report settled) are one
     /// more finding (one pair in its relation's words; several counted, the first five named;
-    /// the pairs the group's relations hold, which beyond eight figures are neighbours in time
-    /// and pairs with the estimate's anchor).
+    /// the pairs the group's relations hold, which beyond eight figures are neighbours in time,
+    /// pairs with the estimate's anchor and, in a state or fact, each figure an earlier epoch
+    /// sets aside with that epoch's first standing figure).
     Conflict,
     /// Values that tie on every count: the reports do not decide.
     Undecided,
@@ -272,6 +273,10 @@ pub(crate) struct Latest<'a> {
     /// The claims the group's conflicting pairs outside its estimate's clusters name, sorted
     /// (a finding of their own: [`of_group`]).
     pub conflicting: &'a [ClaimId],
+    /// The earlier figures whose disagreement persisted into the latest split (a voice's
+    /// "no" of the 3rd against another's "yes" that day, both held to the latest day), sorted:
+    /// the split's finding names them with the latest figures, as it holds their conflict.
+    pub persisted: &'a [&'a ClaimId],
 }
 
 /// The findings of a group's latest epoch: its regressions (one finding for them all), a
@@ -283,8 +288,17 @@ pub(crate) fn of_latest(
     voices: &Voices,
     names: &impl ClaimNames,
 ) -> Vec<Finding> {
-    let Latest { gi, subject, clusters, estimate, regressions, jump, has_complement, conflicting } =
-        latest;
+    let Latest {
+        gi,
+        subject,
+        clusters,
+        estimate,
+        regressions,
+        jump,
+        has_complement,
+        conflicting,
+        persisted,
+    } = latest;
     let mut out = Vec::new();
     let mut push = |kind, ids: Vec<ClaimId>, about: About| {
         let message = FindingMessage::about(subject, about);
@@ -298,19 +312,21 @@ pub(crate) fn of_latest(
         clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
     };
     let undecided = estimate.filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
+    // The split's figures, then those of earlier days whose disagreement persisted into it.
+    let split = || clusters.iter().flatten().chain(persisted.iter().copied());
     if let Some(e) = undecided {
-        let ids = distinct_ids(clusters.iter().flatten());
+        let ids = distinct_ids(split());
         push(
             FindingKind::Undecided,
             ids,
             About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
         );
     } else if clusters.len() > 1 && state.changed_same_day(gi) {
-        let ids = distinct_ids(clusters.iter().flatten());
+        let ids = distinct_ids(split());
         let about = estimate.map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
         push(FindingKind::ChangedSameDay, ids, about);
     } else if clusters.len() > 1 && !has_complement && rivals_left() {
-        let ids = distinct_ids(clusters.iter().flatten().filter(|id| !holds(&offenders, id)));
+        let ids = distinct_ids(split().filter(|id| !holds(&offenders, id)));
         let about =
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
@@ -630,6 +646,7 @@ pub(crate) fn of_group(
         jump: state.jump(gi, names),
         has_complement,
         conflicting: &conflicting,
+        persisted: &persisted,
     };
     out.extend(of_latest(latest, state, voices, names));
     out

@@ -129,7 +129,8 @@ pub(crate) fn ranked(
 /// The relations between a group's figures, `items` in as-of order ([`as_of_key`]), in a
 /// group of the given nature: every pair up to `all_pairs_up_to` figures; beyond, neighbours
 /// in as-of order, then every other figure against `anchor` (the estimate's first supporting
-/// figure), O(n) relations, never all pairs. One definition for `Reconciler`'s groups and a
+/// figure), then in a state or fact each figure an earlier epoch sets aside against that
+/// epoch's first standing figure ([`earlier_anchors`]), O(n) relations, never all pairs. One definition for `Reconciler`'s groups and a
 /// table's variables.
 pub(crate) fn relations_of(
     items: &[Item<'_>],
@@ -157,8 +158,39 @@ pub(crate) fn relations_of(
             let far = (0..n).filter(|i| i.abs_diff(k) > 1);
             far.for_each(|i| relate(if i < k { (i, k) } else { (k, i) }));
         }
+        if nature != Nature::RunningTotal {
+            earlier_anchors(items, k).for_each(&mut relate);
+        }
     }
     relations
+}
+
+/// In a large group of a state or fact, the pairs that relate each figure of an earlier epoch
+/// that its estimate does not hold ([`super::relate::Read::stands`]) with the first figure of
+/// that epoch that it does, where they are no neighbours in as-of order: a day's minority
+/// ("yes" from three outlets among four saying "no" on the 5th, before and after "no") is then
+/// a conflict of its day, each figure of it, though its neighbours agree with it. O(n): a
+/// figure gains one pair at most. The latest epoch's figures pair with `anchor` (the position
+/// of the estimate's first supporting figure) already, and a running total's earlier figures
+/// are read by its regressions.
+fn earlier_anchors(
+    items: &[Item<'_>],
+    anchor: Option<usize>,
+) -> impl Iterator<Item = (usize, usize)> {
+    let latest = anchor.and_then(|k| items[k].read.epoch);
+    let mut first: Vec<(u32, usize)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| it.read.epoch.filter(|_| it.read.stands).map(|e| (e, i)))
+        .collect();
+    // The first standing figure of each epoch: its lowest position.
+    first.sort_unstable();
+    first.dedup_by_key(|&mut (e, _)| e);
+    items.iter().enumerate().filter_map(move |(i, it)| {
+        let e = it.read.epoch.filter(|&e| !it.read.stands && Some(e) != latest)?;
+        let k = first.binary_search_by_key(&e, |&(e, _)| e).ok().map(|j| first[j].1)?;
+        (i.abs_diff(k) > 1).then_some(if i < k { (i, k) } else { (k, i) })
+    })
 }
 
 /// An item's place in as-of order, the order grouping gives members ([`as_of_key`]).

@@ -1142,7 +1142,9 @@ impl Reconciler {
     }
 
     /// Groups up to this size get every pair related; larger groups only neighbours in as-of
-    /// order and each claim against the estimate's supporting claims. Default 8. On a table,
+    /// order, each claim against the estimate's supporting claims and, in a state or fact,
+    /// each claim an earlier day's estimate sets aside against that day's first standing
+    /// claim (so a finding names it). Default 8. On a table,
     /// relations are made for whole groups and findings ([`Reconciler::whole_groups`],
     /// [`Reconciler::findings`]).
     #[must_use]
