@@ -642,6 +642,37 @@ fn a_split_that_persisted_names_its_earlier_figures() {
     assert!(names("a3") && names("a7") && names("f7"), "{:#?}", r.findings);
 }
 
+/// A review's cases: the latest day's note of a same-day change names that day's figures
+/// alone (E "yes" on the 3rd, F "no" on the 6th, C "no" and E "yes" on the 7th: F's "no" of
+/// the 6th, which stands, was named in it), and a figure an earlier day's conflict names is
+/// in no second finding (C "yes" beside B "no" on the 5th).
+#[test]
+fn the_latest_finding_names_no_earlier_figure_twice_nor_one_that_stands() {
+    let r = Reconciler::new().reconcile(vec![
+        requested_on(3, "e3", "requested", "E", None),
+        requested_on(6, "f6", "has not requested", "F", None),
+        requested_on(7, "c7", "has not requested", "C", None),
+        requested_on(7, "e7", "requested", "E", None),
+    ]);
+    for f in &r.findings {
+        assert!(
+            !f.claims.contains(&id("f6")) && !f.claims.contains(&id("e3")),
+            "{:#?}",
+            r.findings
+        );
+    }
+    let r = Reconciler::new().reconcile(vec![
+        requested_on(4, "c4", "has not requested", "C", None),
+        requested_on(5, "c5", "requested", "C", None),
+        requested_on(5, "b5", "has not requested", "B", None),
+        requested_on(7, "b7", "has not requested", "B", None),
+        requested_on(7, "e7", "has not requested", "E", None),
+        requested_on(7, "f7", "requested", "F", None),
+    ]);
+    let naming = |c: &str| r.findings.iter().filter(|f| f.claims.contains(&id(c))).count();
+    assert!(naming("c5") <= 1, "{:#?}", r.findings);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

@@ -171,6 +171,57 @@ pub(crate) struct Outcome {
     /// conservative reading), and every figure is judged by its distance from the middle of
     /// the gap between the sides ([`tie_middle`]), not from the best a tie put it at.
     pub tied: Vec<u32>,
+    /// What decided for the chosen cluster over the others, where there are others
+    /// ([`Basis`]): what the estimate's reason says of a split.
+    pub basis: Basis,
+}
+
+/// What decided between a split's clusters, as the estimate's reason words it: a split of
+/// single figures (100, 150 and 200, one voice each) goes to the middle one by CRH's loss,
+/// with no more support than the others, and a tie of support goes to the later report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Basis {
+    /// It outweighs every other cluster (reliability-weighted support).
+    #[default]
+    Weight,
+    /// Every cluster that weighs as much or more lies farther from the reliability-weighted
+    /// middle of the figures: CRH's loss is lower at it.
+    Middle,
+    /// As much weight as the rivals as near, from more independent voices.
+    Voices,
+    /// As much weight and as many voices: the later report.
+    Later,
+    /// As much weight, as many voices and as late a report: more distinct figures.
+    Distinct,
+}
+
+/// What decided for cluster `chosen` over the others (`supports`, per cluster, as the choice
+/// weighed them): its weight where it outweighs every other; else, where each cluster it does
+/// not outweigh lies farther from the middle (`nearer(c)`: CRH's loss is lower at `chosen`
+/// than at `c` by more than rounding), the loss; else the first count after the weight on
+/// which it beats the strongest of those as near: voices, the later report, distinct figures.
+fn basis(chosen: usize, supports: &[Support], nearer: impl Fn(usize) -> bool) -> Basis {
+    let Some(s) = supports.get(chosen) else { return Basis::Weight };
+    let rivals = supports
+        .iter()
+        .enumerate()
+        .filter(|&(c, r)| c != chosen && !crh::outweighs(s.weight, r.weight));
+    let mut rivals = rivals.peekable();
+    if rivals.peek().is_none() {
+        return Basis::Weight;
+    }
+    let near = rivals.filter(|&(c, _)| !nearer(c)).map(|(_, r)| (r.voices, r.latest, r.distinct));
+    match near.max() {
+        None => Basis::Middle,
+        Some((voices, _, _)) if s.voices > voices => Basis::Voices,
+        Some((voices, latest, _)) if s.voices == voices && s.latest > latest => Basis::Later,
+        Some((voices, latest, distinct))
+            if (s.voices, s.latest) == (voices, latest) && s.distinct > distinct =>
+        {
+            Basis::Distinct
+        }
+        Some(_) => Basis::Weight,
+    }
 }
 
 impl Outcome {
@@ -596,10 +647,10 @@ fn best_of(supports: impl Iterator<Item = Support>) -> Option<(usize, Support)> 
     })
 }
 
-/// The best-supported of the label clusters in `range`, its voices, and the clusters that tie
-/// with it on every count (itself first): more than one is a tie the reports do not decide.
-/// Positions count from the start of `range`.
-fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize, Vec<usize>) {
+/// The best-supported of the label clusters in `range`, what decided for it ([`basis`]: no
+/// loss is read), and the clusters that tie with it on every count (itself first): more than
+/// one is a tie the reports do not decide. Positions count from the start of `range`.
+fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, Basis, Vec<usize>) {
     let supports: Vec<Support> = range
         .map(|c| Support {
             weight: epoch.splits.get(c).map_or(0.0, |s| s.total(weight)),
@@ -609,11 +660,11 @@ fn choose(epoch: &Labels, range: Range<usize>, weight: &[f64]) -> (usize, usize,
         })
         .collect();
     let Some((best, support)) = best_of(supports.iter().copied()) else {
-        return (0, 0, Vec::new());
+        return (0, Basis::Weight, Vec::new());
     };
     let mut tied = vec![best];
     tied.extend((0..supports.len()).filter(|&i| i != best && !support.beats(&supports[i])));
-    (best, support.voices, tied)
+    (best, basis(best, &supports, |_| false), tied)
 }
 
 /// Floors that lend support, into `floating` (`floors` is a list to work in): the earlier
@@ -962,7 +1013,8 @@ fn common_interval(
 ///
 /// `scratch` holds buffers reused from one epoch and round to the next. Returns the chosen
 /// cluster, and the clusters that tie with it on every count, the loss and the support (see
-/// [`Support::beats`]), ascending: the reports do not decide between them.
+/// [`Support::beats`]), ascending: the reports do not decide between them; and what decided
+/// for it ([`basis`]).
 ///
 /// # Complexity
 /// O(n + c + k · n) for n observations and c clusters, of which k are scored: the ends are
@@ -976,12 +1028,11 @@ fn least_loss_cluster(
     heaviest: usize,
     weight: &[f64],
     scratch: &mut Scratch,
-) -> (usize, Vec<u32>) {
+) -> (usize, Vec<u32>, Basis) {
+    let unwalked = || (heaviest, Vec::new(), basis(heaviest, supports, |_| false));
     // An epoch of fewer than two clusters has no walk: nothing to choose.
-    let Some(walk) = epoch.walk else { return (heaviest, Vec::new()) };
-    let Some(x) = optimum(clusters, epoch, view, weight, scratch) else {
-        return (heaviest, Vec::new());
-    };
+    let Some(walk) = epoch.walk else { return unwalked() };
+    let Some(x) = optimum(clusters, epoch, view, weight, scratch) else { return unwalked() };
     let Scratch { claims, losses, tied: tied_list, .. } = scratch;
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
@@ -1013,7 +1064,12 @@ fn least_loss_cluster(
     };
     tied_list.clear();
     tied_list.extend((0..losses.len()).filter(tied));
-    among_tied(tied_list, heaviest, supports, (clusters, epoch, (view, published), weight))
+    let figures = (view, published);
+    let (chosen, even) =
+        among_tied(tied_list, heaviest, supports, (clusters, epoch, figures, weight));
+    // Every cluster off the list of those whose loss ties with the least lies farther from
+    // the middle.
+    (chosen, even, basis(chosen, supports, |c| !tied_list.contains(&c)))
 }
 
 /// Of the clusters `tied` on the loss (ascending), the one the estimate follows, and those
@@ -2386,7 +2442,7 @@ pub(crate) fn numeric<'a>(
     cluster_supports(clusters, epoch, (weight, &prefix), &mut supports);
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
-    let (best, even) = least_loss_cluster(
+    let (best, even, basis) = least_loss_cluster(
         clusters,
         epoch,
         (&view, &published),
@@ -2460,16 +2516,12 @@ pub(crate) fn numeric<'a>(
                 chosen,
                 roles,
                 below,
-                numeric: None,
-                label: None,
-                same_day: false,
-                undecided: Vec::new(),
-                held: None,
-                tied: Vec::new(),
+                ..Outcome::default()
             }
         }
     };
     outcome.held = held.map(|h| h.level);
+    outcome.basis = basis;
     // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
@@ -2942,12 +2994,13 @@ fn counted_floor<'v>(
         return None;
     }
     let common = epoch.commons.get(best).copied().flatten()?;
-    // Counts, with any figure beside them that allows the floor they reach: "more than 100"
-    // allows 210 and the floors alike, and reads 210 as no less a count (as in
-    // [`numeric_clusters`]' sweep); so does "about 200" beside 190, the day after three
-    // voices' 200. A figure that excludes the floor ("fewer than 200") keeps the floors' win.
+    // Counts, with any figure beside them that does not fall below the floor they reach
+    // ([`falls_below`], the regressions' test): "more than 100" allows 210 and the floors
+    // alike, and reads 210 as no less a count (as in [`numeric_clusters`]' sweep); so does
+    // "about 200" beside 190, the day after three voices' 200. A figure that falls below
+    // ("fewer than 200") keeps the floors' win.
     let allows = |m: usize, x: f64| match view(m) {
-        View::Numeric { interval, .. } => interval.is_point() || interval.contains_point(x),
+        View::Numeric { interval, .. } => !falls_below(&interval, &Interval::point(x), close),
         _ => false,
     };
     let members = clusters.get(best)?;
@@ -3022,7 +3075,7 @@ fn floaters(floating: &[u32], kept: Kept<'_>, inputs: &[Input<'_>], found: &mut 
 }
 
 /// `list` sorted, each value once.
-fn distinct(list: &mut Vec<usize>) -> &[usize] {
+pub(crate) fn distinct(list: &mut Vec<usize>) -> &[usize] {
     list.sort_unstable();
     list.dedup();
     list
@@ -3661,7 +3714,7 @@ pub(crate) fn labels(
     let first = range.start;
     let value_clusters = &value_clusters[range.clone()];
     let clusters: Clusters = epoch.members[range.clone()].iter().cloned().collect();
-    let (chosen, _, tied) = choose(epoch, range, weight);
+    let (chosen, basis, tied) = choose(epoch, range, weight);
     if tied.len() > 1 {
         // A tie is a tie: no value is the estimate, and no voice is scored against another.
         let undecided = tied
@@ -3704,6 +3757,7 @@ pub(crate) fn labels(
         undecided: Vec::new(),
         held: None,
         tied: Vec::new(),
+        basis,
     }
 }
 
@@ -4279,7 +4333,7 @@ mod tests {
         let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
         let view = |m: usize| inputs[m].view;
         let published = |m: usize| inputs[m].published;
-        let (walked, _) = least_loss_cluster(
+        let (walked, _, _) = least_loss_cluster(
             &clusters,
             &epoch,
             (&view, &published),

@@ -274,9 +274,10 @@ pub(crate) struct Latest<'a> {
     /// (a finding of their own: [`of_group`]).
     pub conflicting: &'a [ClaimId],
     /// The earlier figures whose disagreement persisted into the latest split (a voice's
-    /// "no" of the 3rd against another's "yes" that day, both held to the latest day), sorted:
-    /// the split's finding names them with the latest figures, as it holds their conflict.
-    pub persisted: &'a [&'a ClaimId],
+    /// "no" of the 3rd against another's "yes" that day, both held to the latest day) that
+    /// their day set aside and no other finding names, sorted: the split's conflict names
+    /// them with the latest figures, as it holds their conflict.
+    pub persisted: &'a [ClaimId],
 }
 
 /// The findings of a group's latest epoch: its regressions (one finding for them all), a
@@ -312,21 +313,22 @@ pub(crate) fn of_latest(
         clusters.iter().flatten().any(|id| !holds(&offenders, id) && !holds(&supporting, id))
     };
     let undecided = estimate.filter(|e| matches!(e.figure, super::Figure::Undecided { .. }));
-    // The split's figures, then those of earlier days whose disagreement persisted into it.
-    let split = || clusters.iter().flatten().chain(persisted.iter().copied());
     if let Some(e) = undecided {
-        let ids = distinct_ids(split());
+        let ids = distinct_ids(clusters.iter().flatten());
         push(
             FindingKind::Undecided,
             ids,
             About::Undecided(Box::new((e.figure.clone(), e.reason.clone()))),
         );
     } else if clusters.len() > 1 && state.changed_same_day(gi) {
-        let ids = distinct_ids(split());
+        let ids = distinct_ids(clusters.iter().flatten());
         let about = estimate.map_or(About::Nothing, |e| About::Estimate(e.reason.clone()));
         push(FindingKind::ChangedSameDay, ids, about);
     } else if clusters.len() > 1 && !has_complement && rivals_left() {
-        let ids = distinct_ids(split().filter(|id| !holds(&offenders, id)));
+        // The split's figures, then those of earlier days set aside whose disagreement
+        // persisted into it.
+        let split = clusters.iter().flatten().chain(persisted);
+        let ids = distinct_ids(split.filter(|id| !holds(&offenders, id)));
         let about =
             estimate.map_or(About::Split(clusters.len()), |e| About::Estimate(e.reason.clone()));
         push(FindingKind::Conflict, ids, about);
@@ -363,6 +365,27 @@ fn named_in_conflict(
     let all_named = |r: &Regressions| r.offenders.iter().all(|o| named.binary_search(o).is_ok());
     regressions.retain(|r| !r.set_aside || !all_named(r));
     named
+}
+
+/// Of the claims `persisted` (sorted), those the estimates set aside (their day's vote went
+/// the other way: [`State::read_of`]) that `listed` (sorted) does not hold, sorted; `members`
+/// gives the group's claim indices, asked only where there are any.
+fn set_aside_unnamed(
+    persisted: &[&ClaimId],
+    listed: &[ClaimId],
+    (names, members, state): (&impl ClaimNames, &mut dyn FnMut() -> Vec<usize>, &State),
+) -> Vec<ClaimId> {
+    if persisted.is_empty() {
+        return Vec::new();
+    }
+    let mut aside: Vec<ClaimId> = members()
+        .into_iter()
+        .filter(|&c| !state.read_of(c).stands)
+        .map(|c| names.id(c))
+        .filter(|id| holds(persisted, id) && listed.binary_search(id).is_err())
+        .collect();
+    aside.sort_unstable();
+    aside
 }
 
 /// Findings by kind, then by group (`found` holds each with a number that orders its group as
@@ -646,7 +669,7 @@ pub(crate) fn of_group(
         jump: state.jump(gi, names),
         has_complement,
         conflicting: &conflicting,
-        persisted: &persisted,
+        persisted: &set_aside_unnamed(&persisted, &conflicting, (names, members, state)),
     };
     out.extend(of_latest(latest, state, voices, names));
     out

@@ -16,6 +16,8 @@ use crate::id::{ClaimId, SourceId};
 use crate::subject::Subject;
 use crate::value::{Amount, Policy, Value};
 
+use super::estimate::Basis;
+
 /// Why two claims (or a claim and a derived bound) relate as they do: "the running total rose
 /// from 164 (10 Jan 2022) to 225 (25 Jan 2022)". Written in words by `Display`.
 ///
@@ -628,9 +630,11 @@ pub(crate) enum EstimateWhy {
     /// figures, the first [`RIVALS_NAMED`] of them named.
     /// (Shared: a finding that repeats the reason holds the same list.)
     /// How many other voices' earlier figures lie beneath the chosen one.
-    /// Whether the chosen cluster ties with others on every count (see `Outcome::tied`).
+    /// Whether the chosen cluster ties with others on every count (see `Outcome::tied`), and
+    /// what decided for it where it does not.
     Split {
         tied: bool,
+        basis: Basis,
         clusters: usize,
         voices: usize,
         floor_voices: usize,
@@ -739,10 +743,25 @@ impl fmt::Display for EstimateReason {
                 )?;
                 others.fmt(f)
             }
-            EstimateWhy::Split { clusters, voices, floor_voices, others, .. } => {
+            EstimateWhy::Split { basis, clusters, voices, floor_voices, others, .. } => {
+                let follows = match basis {
+                    Basis::Weight => "the one with the most reliability-weighted support",
+                    Basis::Middle => {
+                        "the one nearest the reliability-weighted middle of all the figures, where CRH's loss is least"
+                    }
+                    Basis::Voices => {
+                        "the one with more independent voices, where the clusters first weighed alike"
+                    }
+                    Basis::Later => {
+                        "the later report, where the clusters first weighed alike, from as many independent voices"
+                    }
+                    Basis::Distinct => {
+                        "the one with more distinct figures, where the clusters first weighed alike, from as many voices and as late a report"
+                    }
+                };
                 write!(
                     f,
-                    "the figures split into {clusters} conflicting clusters; the estimate follows the one with the most reliability-weighted support ({voices} independent voice{}",
+                    "the figures split into {clusters} conflicting clusters; the estimate follows {follows} ({voices} independent voice{}",
                     if *voices == 1 { "" } else { "s" }
                 )?;
                 match floor_voices {

@@ -548,9 +548,7 @@ impl State {
                 .map(|(p, _)| self.obs[e.at(p)].voice())
                 .filter(|v| giving.binary_search(v).is_err() && also.binary_search(v).is_err())
                 .collect();
-            voices.sort_unstable();
-            voices.dedup();
-            voices.len()
+            estimate::distinct(&mut voices).len()
         };
         let why = if !out.undecided.is_empty() && e.tied.is_some() {
             EstimateWhy::KindsTie(out.undecided.len())
@@ -599,6 +597,7 @@ impl State {
             }
             EstimateWhy::Split {
                 tied: !out.tied.is_empty(),
+                basis: out.basis,
                 clusters: out.clusters.len(),
                 voices: giving.len(),
                 floor_voices: beneath(&[]),

@@ -156,6 +156,27 @@ impl State {
         scratch: &mut estimate::Scratch,
     ) -> Outcome {
         let ei = first + done.len();
+        // What decided for a cluster is what decided when it was first chosen: the weights of
+        // later rounds follow the choice (a voice alone with its figure earns its reliability
+        // from it), and would say "the most support" of any choice that stands.
+        let decided = (!previous.roles.is_empty() || !previous.clusters.is_empty())
+            .then_some((previous.chosen, previous.basis));
+        let mut out = self.decide(ei, first, done, previous, scratch);
+        if let Some((_, basis)) = decided.filter(|&(c, _)| c == out.chosen) {
+            out.basis = basis;
+        }
+        out
+    }
+
+    /// Epoch `ei`'s outcome this round, from its inputs and weights ([`State::outcome`]).
+    fn decide(
+        &self,
+        ei: usize,
+        first: usize,
+        done: &[Outcome],
+        previous: Outcome,
+        scratch: &mut estimate::Scratch,
+    ) -> Outcome {
         let e = &self.epochs[ei];
         let inputs = || self.obs_view().inputs(e);
         match e.kind {
