@@ -2974,12 +2974,14 @@ fn floors_or_reach<'v>(
 
 /// Where floors that win over the latest figures ([`floors_point`]: `floors_at`) are one
 /// count with them ([`crate::Policy::close`]): when the cluster `best` holds counts (points),
-/// with no figure beside them that excludes the floor reached ("about 200" and "more than 100"
-/// allow it, "fewer than 200" does not), and every floating floor above it is a point within
-/// the share of its lowest figure, the highest of them; where the floors do not win, the highest floating floor that
-/// is a point within that share. The cluster then reaches it ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are
-/// "low 1,900 / best 2,000 / high 2,000", every figure consistent, where the floors won
-/// ("low 2,000 / high unbounded") and 1,900 was a fall while its relations said one count.
+/// with no figure beside them that falls below the floor reached ("about 200" and "more than
+/// 100" allow it, "fewer than 200" does not), and every floating floor above it is a point
+/// within the share of its lowest figure, the highest of them; where the floors do not win,
+/// the highest floating floor that is a point within that share. The cluster then reaches it
+/// ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are "low 1,900 /
+/// best 2,000 / high 2,000", every figure consistent, where the floors won ("low 2,000 / high
+/// unbounded") and 1,900 was a fall while its relations said one count. Only the highest such
+/// floor is tried: one beside it that a figure falls below leaves the floors' win (a known gap).
 /// `None` otherwise: the floors win, or do not.
 fn counted_floor<'v>(
     clusters: &Clusters,

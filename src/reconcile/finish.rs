@@ -130,8 +130,8 @@ pub(crate) fn ranked(
 /// group of the given nature: every pair up to `all_pairs_up_to` figures; beyond, neighbours
 /// in as-of order, then every other figure against `anchor` (the estimate's first supporting
 /// figure), then in a state or fact each figure an earlier epoch sets aside against that
-/// epoch's first standing figure ([`earlier_anchors`]), O(n) relations, never all pairs. One definition for `Reconciler`'s groups and a
-/// table's variables.
+/// epoch's first standing figure ([`earlier_anchors`]), O(n) relations, never all pairs. One
+/// definition for `Reconciler`'s groups and a table's variables.
 pub(crate) fn relations_of(
     items: &[Item<'_>],
     nature: Nature,
