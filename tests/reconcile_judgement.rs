@@ -2289,7 +2289,8 @@ proptest! {
     /// Invariant `every_deprecated_claim_is_named_in_a_finding`: a claim the ranks set aside
     /// is one a person should see, whatever the mix of counts and bounds, voices (relays
     /// among them) and days (undated among them); and no finding names "the latest" figures
-    /// without naming one.
+    /// without naming one, nor does a finding or an estimate's reason stand on what "0
+    /// independent voices" reported.
     #[test]
     fn every_deprecated_claim_is_named_in_a_finding(
         items in prop::collection::vec(
@@ -2306,6 +2307,8 @@ proptest! {
         }
         let named = named(&r);
         for g in &r.groups {
+            let reason = g.estimate.as_ref().map(|e| e.reason.to_string()).unwrap_or_default();
+            prop_assert!(!reason.contains(" 0 independent voices"), "{reason}");
             for k in g.ranks.iter().filter(|k| k.rank == Rank::Deprecated) {
                 prop_assert!(named.contains(&k.claim), "{} ({}) in no finding: {:#?}", k.claim, k.reason, r.findings);
             }
@@ -2485,4 +2488,25 @@ fn a_split_s_reason_says_what_decided_it() {
         reason.contains("follows the one with the most reliability-weighted support (2"),
         "{reason}"
     );
+}
+
+/// A floor no higher than what a cluster of the latest figures allows is no floor the
+/// estimate stands on: an undated "more than 13" and E's undated 100, beside B's 150 and E's
+/// "up to 200" of the 12th, after two voices' 201 of the 7th, gave "at least 13" ("low above
+/// 13 / best above 13"), the 150 and the 201s deprecated, for a reason that counted "0
+/// independent voices". The optimum lay at the 200 that "up to 200" stands for, and the
+/// highest floor at or below it was the 13.
+#[test]
+fn a_floor_beneath_the_latest_figures_is_no_floor_the_estimate_stands_on() {
+    let r = Reconciler::new().reconcile(vec![
+        mixed_claim(0, 4, 12, "up to 200"),
+        mixed_claim(1, 6, 0, "more than 13"),
+        mixed_claim(2, 4, 0, "100"),
+        mixed_claim(3, 1, 12, "150"),
+        mixed_claim(4, 2, 7, "201"),
+        mixed_claim(5, 5, 7, "201"),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 150 / best 150 / high 150", "{}", e.reason);
+    assert_eq!(rank(&r, "c3"), Rank::Preferred);
 }

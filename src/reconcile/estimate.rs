@@ -2830,6 +2830,13 @@ fn floors_point<'v>(
         let at_or_below =
             epoch.floating.partition_point(|&at| floor_low(view(at as usize)).value <= x);
         let at = *epoch.floating[..at_or_below].last()? as usize;
+        // A floor no higher than what a cluster allows is no floor above the latest figures:
+        // an undated "more than 13" beside 150 and "up to 200", after two voices' 201, is no
+        // "at least 13" (the optimum at the 200 "up to 200" stands for, no floor at or below
+        // it but that one).
+        if !over(floor_low(view(at)).value) {
+            return None;
+        }
         // Where the floors' voices only weigh as much as the latest figures', a floor wins only
         // where every latest figure falls below it: a voice's two figures, one allowing the
         // floor ("about 200" beside 190, the day after another voice's 198), split its weight,
