@@ -2443,8 +2443,9 @@ fn troops(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
 /// 200 and 210 go to 150 by CRH's loss (the middle), though each other cluster weighs more:
 /// the reason said "the most reliability-weighted support". One voice's 150 and another's 200
 /// of one day, the 200 reported a day later, go to the later report, the two weighing alike
-/// at first (the reason said "the most support", which the 200's voice earned only by being
-/// chosen). Two voices against one still read "the most reliability-weighted support".
+/// when it was chosen (the reason said "the most support", which the 200's voice earned only
+/// by being chosen); the same with an undated 100 beside a dated 200 goes to the dated
+/// report. Two voices against one still read "the most reliability-weighted support".
 #[test]
 fn a_split_s_reason_says_what_decided_it() {
     let why = |claims: Vec<Claim>| {
@@ -2475,9 +2476,23 @@ fn a_split_s_reason_says_what_decided_it() {
     let (figure, reason) = why(vec![later("a", "150", "A", 10), later("b", "200", "B", 11)]);
     assert_eq!(figure, "low 200 / best 200 / high 200");
     assert!(
-        reason.contains("follows the later report, where the clusters first weighed alike"),
+        reason.contains("follows the later report, as many independent voices giving each"),
         "{reason}"
     );
+    let undated = |id, phrase, outlet| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap());
+        let subject = Subject::new(Measure::TroopsDeployed);
+        let claim = Claim::parse(
+            ClaimId::new(id).unwrap(),
+            subject,
+            phrase,
+            provenance,
+            &Parser::default(),
+        );
+        claim.unwrap().with_as_of(day(10))
+    };
+    let (_, reason) = why(vec![undated("a", "100", "A"), troops("b", "200", "B", 10)]);
+    assert!(reason.contains("follows the dated report"), "{reason}");
     let (figure, reason) = why(vec![
         troops("a", "100", "A", 10),
         troops("b", "100", "B", 10),
@@ -2509,4 +2524,39 @@ fn a_floor_beneath_the_latest_figures_is_no_floor_the_estimate_stands_on() {
     let e = estimate(&r);
     assert_eq!(e.figure.to_string(), "low 150 / best 150 / high 150", "{}", e.reason);
     assert_eq!(rank(&r, "c3"), Rank::Preferred);
+}
+
+/// A review's case: where the last round's weights leave the chosen cluster outweighed, the
+/// reason says what decided there, not what did in the first round. Two voices' 150 beside
+/// one voice's 100 and another's 200 is the most support at first (two voices to one); on
+/// twelve other places the two are far from three voices that agree, so at the end the 100
+/// and the 200 each outweigh the 150, which stands as the middle.
+#[test]
+fn a_split_s_reason_follows_the_last_round_where_the_weights_turned() {
+    let at = |id: String, phrase: &str, outlet: &str, place: &str| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(10));
+        let subject = Subject::new(Measure::TroopsDeployed).place(Label::new(place).unwrap());
+        Claim::parse(ClaimId::new(&id).unwrap(), subject, phrase, provenance, &Parser::default())
+            .unwrap()
+    };
+    let mut claims = vec![
+        at("a1".into(), "150", "A1", "Almaty"),
+        at("a2".into(), "150", "A2", "Almaty"),
+        at("b".into(), "100", "B", "Almaty"),
+        at("c".into(), "200", "C", "Almaty"),
+    ];
+    for k in 0..12 {
+        let place = format!("P{k}");
+        for (outlet, phrase) in
+            [("B", "20"), ("C", "20"), ("D", "20"), ("A1", "200"), ("A2", "400")]
+        {
+            claims.push(at(format!("{outlet}{k}"), phrase, outlet, &place));
+        }
+    }
+    let r = Reconciler::new().reconcile(claims);
+    let g = r.groups.iter().find(|g| g.claims.contains(&ClaimId::new("a1").unwrap())).unwrap();
+    let e = g.estimate.as_ref().unwrap();
+    assert_eq!(e.figure.to_string(), "low 150 / best 150 / high 150", "{}", e.reason);
+    let reason = e.reason.to_string();
+    assert!(reason.contains("follows the one nearest the reliability-weighted middle"), "{reason}");
 }

@@ -171,27 +171,36 @@ pub(crate) struct Outcome {
     /// conservative reading), and every figure is judged by its distance from the middle of
     /// the gap between the sides ([`tie_middle`]), not from the best a tie put it at.
     pub tied: Vec<u32>,
-    /// What decided for the chosen cluster over the others, where there are others
-    /// ([`Basis`]): what the estimate's reason says of a split.
+    /// What decided for the chosen cluster over the others this round, where there are
+    /// others ([`Basis`]).
     pub basis: Basis,
+    /// What decided for it in the round it was chosen afresh (kept by the rounds while it
+    /// stays chosen): the first round weighs voices by their prior, before any reliability
+    /// followed this choice.
+    pub since: Basis,
 }
 
 /// What decided between a split's clusters, as the estimate's reason words it: a split of
 /// single figures (100, 150 and 200, one voice each) goes to the middle one by CRH's loss,
-/// with no more support than the others, and a tie of support goes to the later report.
+/// with no more support than the others, and a tie of support goes to the later report. The
+/// reason tells the round's basis, or, where that is the weight alone, the basis of the round
+/// the cluster was chosen afresh ([`Outcome::told`]): a lone voice's reliability earned by
+/// being chosen is no reason for the choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Basis {
     /// It outweighs every other cluster (reliability-weighted support).
     #[default]
     Weight,
     /// Every cluster that weighs as much or more lies farther from the reliability-weighted
-    /// middle of the figures: CRH's loss is lower at it.
+    /// middle of the figures: CRH's loss is lower at it (numbers only).
     Middle,
-    /// As much weight as the rivals as near, from more independent voices.
+    /// Of the rivals as near that it does not outweigh, none has as many independent voices.
     Voices,
-    /// As much weight and as many voices: the later report.
+    /// As many voices as the strongest of those: the later report.
     Later,
-    /// As much weight, as many voices and as late a report: more distinct figures.
+    /// As many voices, and it the only dated report.
+    Dated,
+    /// As many voices and as late a report: more distinct figures.
     Distinct,
 }
 
@@ -214,17 +223,32 @@ fn basis(chosen: usize, supports: &[Support], nearer: impl Fn(usize) -> bool) ->
     match near.max() {
         None => Basis::Middle,
         Some((voices, _, _)) if s.voices > voices => Basis::Voices,
+        Some((voices, None, _)) if s.voices == voices && s.latest.is_some() => Basis::Dated,
         Some((voices, latest, _)) if s.voices == voices && s.latest > latest => Basis::Later,
         Some((voices, latest, distinct))
             if (s.voices, s.latest) == (voices, latest) && s.distinct > distinct =>
         {
             Basis::Distinct
         }
+        // Not reached where `supports` are the counts the choice read; the weight otherwise.
         Some(_) => Basis::Weight,
     }
 }
 
 impl Outcome {
+    /// Whether a round decided this outcome (not the empty one the rounds start from).
+    pub(crate) fn is_decided(&self) -> bool {
+        !self.roles.is_empty() || !self.clusters.is_empty()
+    }
+
+    /// What the estimate's reason says decided for the chosen cluster ([`Basis`]): this
+    /// round's basis, or where that is the weight alone, the basis of the round the cluster
+    /// was chosen afresh (one voice's 200 over another's 150 of the same day, reported a day
+    /// later, is the later report's, though the 200's voice then weighs more).
+    pub(crate) fn told(&self) -> Basis {
+        if self.basis == Basis::Weight { self.since } else { self.basis }
+    }
+
     /// The positions of the figures a regression falls below, highest first: `at` is its
     /// [`Role::Regression`]'s.
     pub(crate) fn below(&self, at: u32) -> impl ExactSizeIterator<Item = usize> + '_ {
@@ -1064,25 +1088,24 @@ fn least_loss_cluster(
     };
     tied_list.clear();
     tied_list.extend((0..losses.len()).filter(tied));
-    let figures = (view, published);
-    let (chosen, even) =
-        among_tied(tied_list, heaviest, supports, (clusters, epoch, figures, weight));
-    // Every cluster off the list of those whose loss ties with the least lies farther from
-    // the middle.
-    (chosen, even, basis(chosen, supports, |c| !tied_list.contains(&c)))
+    among_tied(tied_list, heaviest, supports, (clusters, epoch, (view, published), weight))
 }
 
 /// Of the clusters `tied` on the loss (ascending), the one the estimate follows, and those
 /// that tie with it on every count too, ascending: `heaviest` (the best-supported of every
 /// cluster) where it is among them, else the best-supported of them. Where a figure allows
 /// every other cluster of `tied`, its voice is no support for its own over them: the clusters
-/// are then weighed on what they hold alone ([`own_support`]).
+/// are then weighed on what they hold alone ([`own_support`]). And what decided for it, on
+/// the counts the choice read ([`basis`]).
 fn among_tied(
     tied: &[usize],
     heaviest: usize,
     supports: &[Support],
     (clusters, epoch, figures, weight): (&Clusters, &NumericRef<'_>, Figures<'_, '_>, &[f64]),
-) -> (usize, Vec<u32>) {
+) -> (usize, Vec<u32>, Basis) {
+    // Every cluster off the list of those whose loss ties with the least lies farther from
+    // the middle ([`basis`]).
+    let farther = |c: usize| !tied.contains(&c);
     if tied.len() > 1 {
         let own: Vec<Support> = tied
             .iter()
@@ -1094,7 +1117,11 @@ fn among_tied(
                 .iter()
                 .zip(&own)
                 .filter(|&(&c, s)| c != tied[k] && !top.beats(s) && !s.beats(&top));
-            return (tied[k], even.map(|(&c, _)| index(c)).collect());
+            let even = even.map(|(&c, _)| index(c)).collect();
+            // The counts the choice read: the tied clusters' own support.
+            let mut read = supports.to_vec();
+            tied.iter().zip(&own).for_each(|(&c, &s)| read[c] = s);
+            return (tied[k], even, basis(tied[k], &read, farther));
         }
     }
     let chosen = if tied.contains(&heaviest) {
@@ -1107,7 +1134,8 @@ fn among_tied(
             && !supports[chosen].beats(&supports[i])
             && !supports[i].beats(&supports[chosen])
     };
-    (chosen, tied.iter().copied().filter(even).map(index).collect())
+    let even = tied.iter().copied().filter(even).map(index).collect();
+    (chosen, even, basis(chosen, supports, farther))
 }
 
 /// The support of cluster `c` (`support`) without the voices whose every figure in it allows
@@ -3755,19 +3783,7 @@ pub(crate) fn labels(
             View::Label(v) => Some(v.clone()),
             _ => None,
         });
-    Outcome {
-        clusters,
-        chosen,
-        roles: Roles::default(),
-        below: Below::default(),
-        numeric: None,
-        label,
-        same_day: false,
-        undecided: Vec::new(),
-        held: None,
-        tied: Vec::new(),
-        basis,
-    }
+    Outcome { clusters, chosen, label, basis, since: basis, ..Outcome::default() }
 }
 
 /// Item keys of a set, or of a category (a one-item set); `None` for other values.

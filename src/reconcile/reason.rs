@@ -747,16 +747,19 @@ impl fmt::Display for EstimateReason {
                 let follows = match basis {
                     Basis::Weight => "the one with the most reliability-weighted support",
                     Basis::Middle => {
-                        "the one nearest the reliability-weighted middle of all the figures, where CRH's loss is least"
+                        "the one nearest the reliability-weighted middle of all the figures"
                     }
                     Basis::Voices => {
-                        "the one with more independent voices, where the clusters first weighed alike"
+                        "the one with more independent voices, neither outweighing the other when it was chosen"
                     }
                     Basis::Later => {
-                        "the later report, where the clusters first weighed alike, from as many independent voices"
+                        "the later report, as many independent voices giving each and neither outweighing the other when it was chosen"
+                    }
+                    Basis::Dated => {
+                        "the dated report, as many independent voices giving each and neither outweighing the other when it was chosen"
                     }
                     Basis::Distinct => {
-                        "the one with more distinct figures, where the clusters first weighed alike, from as many voices and as late a report"
+                        "the one with more distinct figures, as many voices giving each, as late, and neither outweighing the other when it was chosen"
                     }
                 };
                 write!(

@@ -597,7 +597,7 @@ impl State {
             }
             EstimateWhy::Split {
                 tied: !out.tied.is_empty(),
-                basis: out.basis,
+                basis: out.told(),
                 clusters: out.clusters.len(),
                 voices: giving.len(),
                 floor_voices: beneath(&[]),

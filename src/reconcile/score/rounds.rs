@@ -156,15 +156,16 @@ impl State {
         scratch: &mut estimate::Scratch,
     ) -> Outcome {
         let ei = first + done.len();
-        // What decided for a cluster is what decided when it was first chosen: the weights of
-        // later rounds follow the choice (a voice alone with its figure earns its reliability
-        // from it), and would say "the most support" of any choice that stands.
-        let decided = (!previous.roles.is_empty() || !previous.clusters.is_empty())
-            .then_some((previous.chosen, previous.basis));
+        // What decided for a cluster in the round it was chosen afresh, kept while it stays
+        // chosen: the weights of later rounds follow the choice (a voice alone with its
+        // figure earns its reliability from it), and say "the most support" of any choice
+        // that stands (`Outcome::told`).
+        let kept = previous.is_decided().then_some((previous.chosen, previous.since));
         let mut out = self.decide(ei, first, done, previous, scratch);
-        if let Some((_, basis)) = decided.filter(|&(c, _)| c == out.chosen) {
-            out.basis = basis;
-        }
+        out.since = match kept {
+            Some((chosen, since)) if chosen == out.chosen => since,
+            _ => out.basis,
+        };
         out
     }
 
