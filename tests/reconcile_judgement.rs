@@ -2431,9 +2431,13 @@ proptest! {
     }
 }
 
-/// Troops deployed (a changing state) as `phrase` by `outlet`, published on day `d`.
+/// Troops deployed (a changing state) as `phrase` by `outlet`, published on day `d` (0:
+/// undated).
 fn troops(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
-    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    let mut provenance = Provenance::new(SourceId::new(outlet).unwrap());
+    if d > 0 {
+        provenance = provenance.published(day(d));
+    }
     let subject = Subject::new(Measure::TroopsDeployed);
     Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
         .unwrap()
@@ -2462,36 +2466,15 @@ fn a_split_s_reason_says_what_decided_it() {
     ]);
     assert_eq!(figure, "low 150 / best 150 / high 150");
     assert!(reason.contains("follows the one nearest the reliability-weighted middle"), "{reason}");
-    let later = |id, phrase, outlet, d| {
-        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
-        let claim = Claim::parse(
-            ClaimId::new(id).unwrap(),
-            Subject::new(Measure::Deaths),
-            phrase,
-            provenance,
-            &Parser::default(),
-        );
-        claim.unwrap().with_as_of(day(10))
-    };
+    let later = |id, phrase, outlet, d| deaths(id, phrase, outlet, d).with_as_of(day(10));
     let (figure, reason) = why(vec![later("a", "150", "A", 10), later("b", "200", "B", 11)]);
     assert_eq!(figure, "low 200 / best 200 / high 200");
     assert!(
         reason.contains("follows the later report, as many independent voices giving each"),
         "{reason}"
     );
-    let undated = |id, phrase, outlet| {
-        let provenance = Provenance::new(SourceId::new(outlet).unwrap());
-        let subject = Subject::new(Measure::TroopsDeployed);
-        let claim = Claim::parse(
-            ClaimId::new(id).unwrap(),
-            subject,
-            phrase,
-            provenance,
-            &Parser::default(),
-        );
-        claim.unwrap().with_as_of(day(10))
-    };
-    let (_, reason) = why(vec![undated("a", "100", "A"), troops("b", "200", "B", 10)]);
+    let (_, reason) =
+        why(vec![troops("a", "100", "A", 0).with_as_of(day(10)), troops("b", "200", "B", 10)]);
     assert!(reason.contains("follows the dated report"), "{reason}");
     let (figure, reason) = why(vec![
         troops("a", "100", "A", 10),
