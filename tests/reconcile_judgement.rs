@@ -2470,7 +2470,7 @@ fn a_split_s_reason_says_what_decided_it() {
     let (figure, reason) = why(vec![later("a", "150", "A", 10), later("b", "200", "B", 11)]);
     assert_eq!(figure, "low 200 / best 200 / high 200");
     assert!(
-        reason.contains("follows the later report, as many independent voices giving each"),
+        reason.contains("follows the later report, as no other cluster in contention"),
         "{reason}"
     );
     let (_, reason) =

@@ -750,16 +750,16 @@ impl fmt::Display for EstimateReason {
                         "the one nearest the reliability-weighted middle of all the figures"
                     }
                     Basis::Voices => {
-                        "the one with more independent voices, neither outweighing the other when it was chosen"
+                        "the one with more independent voices, as no other cluster in contention weighed more when it was chosen"
                     }
                     Basis::Later => {
-                        "the later report, as many independent voices giving each and neither outweighing the other when it was chosen"
+                        "the later report, as no other cluster in contention weighed more or had more independent voices when it was chosen"
                     }
                     Basis::Dated => {
-                        "the dated report, as many independent voices giving each and neither outweighing the other when it was chosen"
+                        "the dated report, as no other cluster in contention weighed more or had more independent voices when it was chosen"
                     }
                     Basis::Distinct => {
-                        "the one with more distinct figures, as many voices giving each, as late, and neither outweighing the other when it was chosen"
+                        "the one with more distinct figures, as no other cluster in contention weighed more, had more independent voices or a later report when it was chosen"
                     }
                 };
                 write!(
