@@ -275,8 +275,9 @@ pub(crate) struct Latest<'a> {
     pub conflicting: &'a [ClaimId],
     /// The earlier figures whose disagreement persisted into the latest split (a voice's
     /// "no" of the 3rd against another's "yes" that day, both held to the latest day) that
-    /// their day set aside and no other finding names, sorted: the split's conflict names
-    /// them with the latest figures, as it holds their conflict.
+    /// their day set aside and the conflict of unsettled pairs does not name, sorted: the
+    /// split's conflict names them with the latest figures (less any regression's offender,
+    /// which its own finding names), as it holds their conflict.
     pub persisted: &'a [ClaimId],
 }
 
