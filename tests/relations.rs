@@ -179,3 +179,68 @@ fn a_later_sub_count_above_the_total_says_the_total_is_out_of_date() {
     assert_eq!(words.len(), 1, "{words:?}");
     assert!(!words[0].contains("risen since"), "{words:?}");
 }
+
+/// DESIGN.md rule 3 across voices: disjoint sub-counts that add up past the total cannot all
+/// be right. One voice's 164 killed, another's 18 security officers and a third's 150
+/// civilians gave no finding (only sub-counts of one report were added up); they are now one
+/// sub-count above total finding naming the three claims. Parts that fit, parts that overlap
+/// (police are security forces) and a part that alone exceeds the total (its own finding) give
+/// no such finding; of the disjoint sets, the one that adds up the most is named.
+#[test]
+fn disjoint_sub_counts_of_different_voices_that_add_up_past_the_total_are_one_finding() {
+    let killed = |who: Population| Subject::new(Measure::Deaths).population(who);
+    let run = |parts: &[(&str, Population, &str, u32)], total_day: u32| {
+        let mut claims = vec![claim("all", killed(Population::All), "164", "A", total_day)];
+        for (i, (id, who, figure, d)) in parts.iter().enumerate() {
+            claims.push(claim(id, killed(who.clone()), figure, &format!("O{i}"), *d));
+        }
+        let r = Reconciler::new().reconcile(claims);
+        let found = r.findings.iter().filter(|f| f.kind == FindingKind::SubCountAboveTotal);
+        found.map(|f| (f.message.to_string(), f.claims.clone())).collect::<Vec<_>>()
+    };
+    let ids = |list: &[&str]| list.iter().map(|id| ClaimId::new(id).unwrap()).collect::<Vec<_>>();
+    let sf = Population::SecurityForces;
+    let civ = Population::Civilians;
+    let found = run(&[("sf", sf.clone(), "18", 10), ("civ", civ.clone(), "150", 10)], 10);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].0.ends_with(
+            "the estimates for deaths (security forces) (at least 18) and deaths (civilians) \
+             (at least 150) add up to at least 168, which exceeds the estimate for deaths \
+             (at most 164)"
+        ),
+        "{found:?}"
+    );
+    assert_eq!(found[0].1, ids(&["all", "civ", "sf"]));
+    // Of a later date than the total: it may have risen.
+    let later = run(&[("sf", sf.clone(), "18", 12), ("civ", civ.clone(), "150", 11)], 10);
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(
+        later[0].0.contains(
+            "add up to at least 168 (as of 12 Jan 2022), which exceeds the latest estimate for \
+             deaths (at most 164, as of 10 Jan 2022): the total has risen since"
+        ),
+        "{later:?}"
+    );
+    // Parts that fit the total, or overlap, are no finding.
+    assert!(run(&[("sf", sf.clone(), "14", 10), ("civ", civ.clone(), "150", 10)], 10).is_empty());
+    let overlapping = [("p", Population::Police, "100", 10), ("sf", sf.clone(), "120", 10)];
+    assert!(run(&overlapping, 10).is_empty());
+    // A part alone above the total is its own finding, not also a sum's.
+    let alone = run(&[("sf", sf.clone(), "200", 10), ("civ", civ.clone(), "10", 10)], 10);
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone[0].1, ids(&["all", "sf"]), "{alone:?}");
+    // Police and military (20 and 30) within security forces (60), beside civilians (120):
+    // the disjoint set that adds up the most is security forces and civilians (180), not
+    // police, military and civilians (170).
+    let nested = [
+        ("p", Population::Police, "20", 10),
+        ("m", Population::Military, "30", 10),
+        ("sf", sf, "60", 10),
+        ("civ", civ, "120", 10),
+    ];
+    let found = run(&nested, 10);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("add up to at least 180"), "{found:?}");
+    assert_eq!(found[0].1, ids(&["all", "civ", "sf"]));
+}

@@ -541,6 +541,31 @@ pub(crate) fn collect<C: ClaimStore + ?Sized>(
     out
 }
 
+/// Relations gathered by their words: each words' claims, and the first relation's reason.
+#[derive(Default)]
+struct Gathered(Vec<(String, Vec<ClaimId>, RelationReason)>);
+
+impl Gathered {
+    fn add(&mut self, words: String, ids: Vec<ClaimId>, reason: RelationReason) {
+        match self.0.iter_mut().find(|(w, ..)| *w == words) {
+            Some((_, claims, _)) => claims.extend(ids),
+            None => self.0.push((words, ids, reason)),
+        }
+    }
+}
+
+/// The two windows of complementary relation `r`, in either order (else its reason's words).
+fn windows(r: &HeldRelation<'_>, reason: &RelationReason) -> String {
+    match r.figures() {
+        Some((a, b)) => {
+            let mut pair = [a.value.to_string(), b.value.to_string()];
+            pair.sort_unstable();
+            pair.join("\n")
+        }
+        None => reason.to_string(),
+    }
+}
+
 /// The findings of group `gi`, `g`: those its relations give (complementary windows,
 /// sub-counts above their total, incomparable figures, and conflicts outside the estimate's
 /// epoch that no later report settled) and those of its latest epoch ([`of_latest`]). One
@@ -562,40 +587,35 @@ pub(crate) fn of_group(
     };
     let has_complement = g.relations.held().any(|r| r.complement);
     let mut incomparable: Vec<ClaimId> = Vec::new();
-    // One finding for each pair of windows, whoever gave them, in whichever order: the two
-    // windows, the claims, the words of the first relation.
-    let mut complements: Vec<(String, Vec<ClaimId>, RelationReason)> = Vec::new();
+    // One finding for each pair of windows, whoever gave them, in whichever order (the two
+    // windows, the claims, the words of the first relation), and one for disjoint parts that
+    // add up past their whole, which relate each part to the whole with one reason.
+    let mut complements = Gathered::default();
+    let mut above = Gathered::default();
     for r in g.relations.held() {
         let ids = || vec![r.a.clone(), r.b.clone()];
         if r.complement {
             let reason = r.reason();
-            // The two windows, in either order.
-            let words = match r.figures() {
-                Some((a, b)) => {
-                    let mut pair = [a.value.to_string(), b.value.to_string()];
-                    pair.sort_unstable();
-                    pair.join("\n")
-                }
-                None => reason.to_string(),
-            };
-            match complements.iter_mut().find(|(w, ..)| *w == words) {
-                Some((_, claims, _)) => claims.extend(ids()),
-                None => complements.push((words, ids(), reason)),
-            }
+            complements.add(windows(&r, &reason), ids(), reason);
             continue;
         }
         match r.kind {
             RelationKind::SubCountAboveTotal => {
-                push(FindingKind::SubCountAboveTotal, ids(), About::Relation(r.reason()));
+                let reason = r.reason();
+                above.add(reason.to_string(), ids(), reason);
             }
             RelationKind::Incomparable => incomparable.extend([r.a.clone(), r.b.clone()]),
             _ => {}
         }
     }
-    for (_, mut claims, reason) in complements {
-        claims.sort_unstable();
-        claims.dedup();
-        push(FindingKind::Complement, claims, About::Relation(reason));
+    for (kind, found) in
+        [(FindingKind::SubCountAboveTotal, above), (FindingKind::Complement, complements)]
+    {
+        for (_, mut claims, reason) in found.0 {
+            claims.sort_unstable();
+            claims.dedup();
+            push(kind, claims, About::Relation(reason));
+        }
     }
     if !incomparable.is_empty() {
         incomparable.sort_unstable();

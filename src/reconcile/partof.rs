@@ -298,8 +298,7 @@ pub(crate) fn relate(
                         b: b.clone(),
                         kind: RelationKind::SubCountAboveTotal,
                         reason: RelationWhy::EstimateAboveTotal(Box::new((
-                            out[si].subject.clone(),
-                            *low,
+                            vec![(out[si].subject.clone(), *low)],
                             out[ti].subject.clone(),
                             *high,
                             earlier,
@@ -311,5 +310,85 @@ pub(crate) fn relate(
             }
         }
         out[si].relations.extend(relations);
+    }
+    sums_above_totals(groups, out, &is_claim);
+}
+
+/// Disjoint parts' estimates from different groups whose lows add up past their whole's high
+/// (DESIGN.md rule 3: 18 security officers killed by one voice's count and 150 civilians by
+/// another's mean at least 168 killed, which a third voice's 164 does not allow), where no part
+/// alone exceeds it (the check of each part in [`relate`] says so). Of the parts' sets that are
+/// pairwise disjoint ([`Population::is_disjoint_from`]), the one whose lows add up the most.
+/// Each part's first supporting claim is related to the whole's, in the whole's group, all
+/// with the same words, which [`super::findings`] make one finding.
+fn sums_above_totals(groups: &[GroupData], out: &mut [Group], is_claim: &dyn Fn(&ClaimId) -> bool) {
+    // A group's number: its low, high, unit, date and first supporting claim.
+    let number = |g: &Group| {
+        let e = g.estimate.as_ref()?;
+        let super::Figure::Number { low, high, unit, .. } = &e.figure else { return None };
+        let first = e.supporting.iter().find(|id| is_claim(id))?.clone();
+        Some((*low, *high, *unit, e.as_of, first))
+    };
+    for (ti, kids) in sub_counts(groups) {
+        let Some((_, Some(high), unit, whole_as_of, total)) = number(&out[ti]) else { continue };
+        // Parts with a number of the whole's unit, a claim behind it, and a rival to be
+        // disjoint from: at most the six exclusive populations, so every set can be tried.
+        let parts: Vec<(usize, f64)> = kids
+            .iter()
+            .filter_map(|&k| {
+                let (low, _, u, ..) = number(&out[k])?;
+                (u == unit && low <= high).then_some((k, low))
+            })
+            .collect();
+        let who = |k: usize| groups[k].subject.who();
+        let parts: Vec<(usize, f64)> = parts
+            .iter()
+            .copied()
+            .filter(|&(k, _)| parts.iter().any(|&(j, _)| who(k).is_disjoint_from(who(j))))
+            .take(12)
+            .collect();
+        let disjoint = |set: u32| {
+            let chosen = || (0..parts.len()).filter(move |i| set & (1 << i) != 0);
+            chosen().all(|i| {
+                chosen().all(|j| i == j || who(parts[i].0).is_disjoint_from(who(parts[j].0)))
+            })
+        };
+        let sum = |set: u32| {
+            (0..parts.len()).filter(|i| set & (1 << i) != 0).map(|i| parts[i].1).sum::<f64>()
+        };
+        let best = (0..1u32 << parts.len())
+            .filter(|set| set.count_ones() >= 2 && disjoint(*set))
+            .max_by(|&a, &b| sum(a).total_cmp(&sum(b)).then(b.cmp(&a)));
+        let Some(set) = best.filter(|&set| sum(set) > high) else { continue };
+        let chosen: Vec<usize> =
+            (0..parts.len()).filter(|i| set & (1 << i) != 0).map(|i| parts[i].0).collect();
+        let as_of = chosen.iter().filter_map(|&k| number(&out[k])?.3).max();
+        let earlier = match (as_of, whole_as_of) {
+            (Some(a), Some(b)) if a > b => Some((a, b)),
+            _ => None,
+        }
+        .filter(|_| groups[ti].subject.behaviour() != Nature::FixedFact);
+        let listed = chosen
+            .iter()
+            .filter_map(|&k| number(&out[k]).map(|(low, ..)| (out[k].subject.clone(), low)))
+            .collect();
+        let why = RelationWhy::EstimateAboveTotal(Box::new((
+            listed,
+            out[ti].subject.clone(),
+            high,
+            earlier,
+        )));
+        let relations: Vec<Relation> = chosen
+            .iter()
+            .filter_map(|&k| number(&out[k]).map(|n| n.4))
+            .map(|part| Relation {
+                a: part,
+                b: total.clone(),
+                kind: RelationKind::SubCountAboveTotal,
+                reason: why.clone().into(),
+                complement: false,
+            })
+            .collect();
+        out[ti].relations.extend(relations);
     }
 }

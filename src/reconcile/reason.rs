@@ -254,9 +254,10 @@ impl fmt::Display for Pair {
     }
 }
 
-/// A part's estimate above its whole's: the part, its low, the whole, its high, and where the
-/// whole's estimate is of an earlier date, the two dates (the part's, the whole's).
-pub(crate) type AboveTotal = (Subject, f64, Subject, f64, Option<(NaiveDate, NaiveDate)>);
+/// Parts' estimates above their whole's: each part and its low (one part, or disjoint parts
+/// whose lows add up past the whole), the whole, its high, and where the whole's estimate is
+/// of an earlier date, the two dates (the parts' latest, the whole's).
+pub(crate) type AboveTotal = (Vec<(Subject, f64)>, Subject, f64, Option<(NaiveDate, NaiveDate)>);
 
 /// What decided a relation, with what its words name.
 #[derive(Debug, Clone)]
@@ -265,8 +266,9 @@ pub(crate) enum RelationWhy {
     Pair(Pair),
     PartOf(Box<Parts>),
     SubCountAboveTotal(Box<Parts>),
-    /// The part's estimate (its low) above the whole's (its high); where the whole's estimate
-    /// is of an earlier date than the part's, the two dates (the part's, the whole's).
+    /// A part's estimate (its low), or the sum of disjoint parts' estimates, above the whole's
+    /// (its high); where the whole's estimate is of an earlier date than the parts', the two
+    /// dates (the parts', the whole's).
     EstimateAboveTotal(Box<AboveTotal>),
     /// Words read back from a serialised reason.
     Text(Box<str>),
@@ -299,17 +301,42 @@ impl fmt::Display for RelationReason {
                 WhoWhere(&p.whole_subject)
             ),
             RelationWhy::EstimateAboveTotal(e) => {
-                let (part, low, whole, high, dates) = &**e;
-                let (low, high) = (crate::value::grouped(*low), crate::value::grouped(*high));
+                let (parts, whole, high, dates) = &**e;
+                let high = crate::value::grouped(*high);
+                let at = |before: &str, after: &str| match dates {
+                    Some((at, _)) => format!("{before}as of {}{after}", DayText(Some(*at))),
+                    None => String::new(),
+                };
+                if let [(part, low)] = parts.as_slice() {
+                    write!(
+                        f,
+                        "the estimate for {part} (at least {}{})",
+                        crate::value::grouped(*low),
+                        at(", ", "")
+                    )?;
+                } else {
+                    f.write_str("the estimates for ")?;
+                    for (i, (part, low)) in parts.iter().enumerate() {
+                        let joint = match i {
+                            0 => "",
+                            i if i + 1 == parts.len() => " and ",
+                            _ => ", ",
+                        };
+                        write!(f, "{joint}{part} (at least {})", crate::value::grouped(*low))?;
+                    }
+                    let sum = parts.iter().map(|p| p.1).sum::<f64>();
+                    write!(
+                        f,
+                        " add up to at least {}{}, which",
+                        crate::value::grouped(sum),
+                        at(" (", ")")
+                    )?;
+                }
                 match dates {
-                    None => write!(
+                    None => write!(f, " exceeds the estimate for {whole} (at most {high})"),
+                    Some((_, before)) => write!(
                         f,
-                        "the estimate for {part} (at least {low}) exceeds the estimate for {whole} (at most {high})"
-                    ),
-                    Some((at, before)) => write!(
-                        f,
-                        "the estimate for {part} (at least {low}, as of {}) exceeds the latest estimate for {whole} (at most {high}, as of {}): the total has risen since, or one of them is wrong",
-                        DayText(Some(*at)),
+                        " exceeds the latest estimate for {whole} (at most {high}, as of {}): the total has risen since, or one of them is wrong",
                         DayText(Some(*before))
                     ),
                 }
