@@ -162,6 +162,31 @@ fn an_outlet_relaying_a_wire_that_quoted_a_ministry_is_no_second_confirmation() 
         ministry.reasons
     );
     assert_eq!(r.source(&SourceId::new("Daily").unwrap()).unwrap().echoes, 1);
+    // The report's headline counts the voices the estimates count: Daily's relay speaks with
+    // the ministry's voice, and the wire's group Daily joined speaks for no claim (it counted
+    // one voice more than the estimates did).
+    let text = claimrecon::text(&r);
+    assert!(
+        text.starts_with(
+            "RECONCILIATION: 4 claims about 1 quantity from 4 sources (3 independent voices)\n"
+        ),
+        "{text}"
+    );
+}
+
+/// An outlet relaying a wire's own figure (no speaker named) is one voice with the wire, and
+/// the independence group says so once: "B relays TASS" was followed by "B relays TASS, which
+/// published TASS's figures".
+#[test]
+fn a_relay_of_a_wire_s_own_figure_is_said_once() {
+    let r = Reconciler::new().reconcile(vec![
+        relayed("own", "200", "TASS", None, None),
+        relayed("relay", "200", "B", Some("TASS"), None),
+    ]);
+    let tass = r.voices.iter().find(|v| v.voice.as_str() == "TASS").unwrap();
+    let reasons: Vec<String> = tass.reasons.iter().map(ToString::to_string).collect();
+    assert_eq!(reasons, vec!["B relays TASS".to_owned()]);
+    assert_eq!(tass.claims, 2);
 }
 
 #[test]

@@ -792,7 +792,11 @@ pub struct VoiceReport {
     pub partly: Vec<PartMember>,
     /// Why they are one voice: data, written in words by `Display`.
     pub reasons: Vec<VoiceReason>,
-    /// Claims made by all members, and those of `partly` that count in this voice.
+    /// Claims that speak in this voice: those its members made (but a relay of a wire's
+    /// claim that was another voice's figure, which speaks in that voice, claim by claim), and
+    /// those of `partly` that count here. 0 for a group whose members' claims all speak in
+    /// other voices (an outlet that only relayed a wire's figures of a ministry): the report's
+    /// headline counts no such voice.
     pub claims: usize,
     /// Distinct figures, after echoes are counted once.
     pub distinct: usize,

@@ -264,7 +264,11 @@ fn relay_voices<C: ClaimStore + ?Sized>(
             let said = claims
                 .said_by(direct)
                 .map_or_else(|| claims.outlet(direct).to_string(), ToString::to_string);
-            if let Some(wire) = claims.via(c) {
+            // An original that is the wire's own figure says no more than "B relays TASS",
+            // which the outlet's relay gave already where it named no speaker.
+            let own = claim_source[c] == claim_outlet[c]
+                && claims.via(c).is_some_and(|w| w.as_str() == said);
+            if let Some(wire) = claims.via(c).filter(|_| !own) {
                 let why =
                     VoiceWhy::RelaysOriginal { outlet: outlet.clone(), wire: wire.clone(), said };
                 reasons.push((voice, voice, why.into()));

@@ -288,7 +288,10 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The report's first line: what was reconciled. A table's result holds no claim (its rows
-/// stay in its store): its sources' claims are counted.
+/// stay in its store): its sources' claims are counted. The independent voices are those some
+/// claim speaks in, as the estimates count them: an outlet that relays a wire's claims, which
+/// were a ministry's figures, is one voice with the ministry, claim by claim, and the wire's
+/// group it joined speaks for none of them.
 pub(crate) fn headline(r: &Reconciliation) -> String {
     let claims =
         if r.claims.is_empty() { r.sources.iter().map(|s| s.claims).sum() } else { r.claims.len() };
@@ -297,7 +300,11 @@ pub(crate) fn headline(r: &Reconciliation) -> String {
         count(claims, "claim", "claims"),
         count(r.groups.len(), "quantity", "quantities"),
         count(r.sources.len(), "source", "sources"),
-        count(r.voices.len(), "independent voice", "independent voices"),
+        count(
+            r.voices.iter().filter(|v| v.claims > 0).count(),
+            "independent voice",
+            "independent voices"
+        ),
     )
 }
 
