@@ -409,3 +409,53 @@ fn a_declaration_reaches_a_relayed_wire_in_any_case() {
         }
     }
 }
+
+/// A late relay of a wire's report is as of that report (D4 of an earlier probe). TASS said 200
+/// on the 10th and revised it to 164 on the 11th, which C confirmed; on the 12th B relayed
+/// TASS's 200. Dated by its publication, the relay was TASS rising back to 200 on the 12th, the
+/// estimate 200 "from one independent voice", and no finding. The relay repeats TASS's report
+/// of the 10th: TASS's revision supersedes it, and the estimate is 164 from two voices. A relay
+/// that states its own as-of keeps it; and a relay of an old figure is no fall below a later
+/// figure of another voice.
+#[test]
+fn a_late_relay_of_a_wire_s_report_is_as_of_that_report() {
+    let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32| {
+        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
+        if let Some(w) = via {
+            p = p.relayed_via(SourceId::new(w).unwrap());
+        }
+        let subject = Subject::new(Measure::Deaths);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
+    };
+    let estimate = |r: &Reconciliation| {
+        let e = r.groups[0].estimate.as_ref().unwrap();
+        (e.figure.to_string(), e.reason.to_string())
+    };
+    let withdrawn = vec![
+        claim("a-tass", "200", "TASS", None, 10),
+        claim("b-tass", "164", "TASS", None, 11),
+        claim("c", "164", "C", None, 11),
+        claim("d-relay", "200", "B", Some("TASS"), 12),
+    ];
+    let r = Reconciler::new().reconcile(withdrawn.clone());
+    let (figure, reason) = estimate(&r);
+    assert_eq!(figure, "low 164 / best 164 / high 164");
+    assert!(reason.contains("from 2 independent voices"), "{reason}");
+    let relay = r.groups[0].ranks.iter().find(|x| x.claim.as_str() == "d-relay").unwrap();
+    assert_eq!(relay.rank, Rank::Normal);
+    assert_eq!(relay.reason.to_string(), "revised down by its own voice to 164 (2022-01-11)");
+    // Its own as-of (the text said the figure holds on the 12th) is kept.
+    let mut stated = withdrawn;
+    stated[3] = stated[3].clone().with_as_of(NaiveDate::from_ymd_opt(2022, 1, 12).unwrap());
+    assert_eq!(estimate(&Reconciler::new().reconcile(stated)).0, "low 200 / best 200 / high 200");
+    // An old figure relayed late is no fall below another voice's later figure.
+    let r = Reconciler::new().reconcile(vec![
+        claim("a-tass", "200", "TASS", None, 10),
+        claim("b", "250", "C", None, 11),
+        claim("c-relay", "200", "B", Some("TASS"), 12),
+    ]);
+    assert_eq!(estimate(&r).0, "low 250 / best 250 / high 250");
+    let looks = r.findings.iter().filter(|f| f.kind != FindingKind::SingleVoice);
+    assert_eq!(looks.count(), 0, "{:?}", r.findings);
+}

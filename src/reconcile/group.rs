@@ -47,12 +47,19 @@ pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Ve
         .into_iter()
         .map(|(subject, g)| {
             let mut members = std::mem::take(&mut members[g]);
-            // The claims are in id order (see `ClaimStore`): an index orders as its id.
-            members.sort_by_key(|&c| (claims.as_of(c), time_key(claims.as_of_time(c)), c));
+            in_as_of_order(claims, &mut members);
             let nature = nature_of(claims, &subject, &members);
             GroupData { subject: subject.into_owned().nature(nature), members }
         })
         .collect()
+}
+
+/// Sorts a group's `members` in as-of order ([`as_of_key`]), as `claims` date them: grouping
+/// does, and so does the reconciler once relays are dated by the reports they repeat
+/// (`store::Redated`).
+pub(crate) fn in_as_of_order<C: ClaimStore + ?Sized>(claims: &C, members: &mut [usize]) {
+    // The claims are in id order (see `ClaimStore`): an index orders as its id.
+    members.sort_by_key(|&c| (claims.as_of(c), time_key(claims.as_of_time(c)), c));
 }
 
 /// How a group's quantity behaves over time: the nature its claims set other than their

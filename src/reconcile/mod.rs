@@ -1332,6 +1332,15 @@ impl Reconciler {
         if self.copy_detection {
             voices.detect_copying(&keys, &groups, self.policy.close_rule());
         }
+        // From here on, a relay of a wire's report is as of that report (`store::Redated`).
+        let redated = store::Redated::new(&claims, voices.relay_origins());
+        let store = &redated;
+        if store.moves_any() {
+            for g in &mut groups {
+                group::in_as_of_order(store, &mut g.members);
+            }
+        }
+        let values = values.on(store);
         let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
         let mut state = score::run(
             store,
@@ -1631,6 +1640,12 @@ impl<'a, C: store::ClaimStore + ?Sized> Values<'a, C> {
             .filter_map(|c| Some((c, canonical(claims.value(c), aliases)?)))
             .collect();
         Values { claims, renamed }
+    }
+
+    /// The same values, read from `claims`, a store of the same claims in the same order.
+    fn on<D: store::ClaimStore + ?Sized>(self, claims: &D) -> Values<'_, D> {
+        debug_assert_eq!(self.claims.len(), claims.len());
+        Values { claims, renamed: self.renamed }
     }
 
     /// Claim `c`'s value, its labels by their canonical names.

@@ -4,8 +4,9 @@
 //! The stages of [`Reconciler::reconcile`](crate::Reconciler::reconcile) from grouping to the
 //! reports (grouping, voices and relays, part-of bounds, scoring, publishing, finishing each
 //! group, findings, reports) read claims through [`ClaimStore`], one field at a time, never a
-//! whole [`Claim`]. Today the only store is a slice of `Claim`s (the corpus, the table reader
-//! and the builder API all make them); a store holding a table's rows as columns is to answer
+//! whole [`Claim`]. Today the stores are a slice of `Claim`s (the corpus, the table reader
+//! and the builder API all make them) and `Redated`, the same slice with each relay dated by
+//! the report it repeats, which the stages read from the voices on; a store holding a table's rows as columns is to answer
 //! the same questions without building a `Claim` per row, so that each stage stays one
 //! definition whichever way its claims are held (the aliases' canonical values too, in
 //! `Values`). Still reading `[Claim]`: admitting the claims (`admit`, which orders and owns
@@ -95,5 +96,90 @@ impl ClaimStore for [Claim] {
 
     fn via(&self, c: usize) -> Option<&SourceId> {
         self[c].provenance().via()
+    }
+}
+
+/// Claims as the engine reads them once relays are known: a relay of a wire's report whose
+/// date its claim does not state (no as-of of its own, no time of day) is as of the report it
+/// repeats, not of its own publication. B relaying on the 12th the 200 TASS gave on the 10th
+/// says what TASS said on the 10th, not that TASS holds 200 on the 12th: where TASS revised
+/// its figure to 164 on the 11th, the late relay is TASS's revised figure, not TASS rising back
+/// (D4 of an earlier probe). Every other field is the claim's own.
+pub(crate) struct Redated<'a> {
+    claims: &'a [Claim],
+    /// Each moved relay with its original, by relay, in claim order.
+    moved: Vec<(usize, usize)>,
+}
+
+impl<'a> Redated<'a> {
+    /// `claims`, with the relays of `origins` (relay, original; in relay order) whose own date
+    /// is their publication's moved to their original's earlier date.
+    pub(crate) fn new(claims: &'a [Claim], origins: &[(usize, usize)]) -> Self {
+        let own = |c: usize| claims[c].has_explicit_as_of() || claims[c].as_of_time().is_some();
+        let earlier = |c: usize, o: usize| {
+            claims[o].as_of().zip(claims[c].as_of()).is_some_and(|(a, b)| a < b)
+        };
+        let moved = origins.iter().copied().filter(|&(c, o)| !own(c) && earlier(c, o)).collect();
+        Redated { claims, moved }
+    }
+
+    /// Whether any relay was moved (a group's members then need ordering anew).
+    pub(crate) fn moves_any(&self) -> bool {
+        !self.moved.is_empty()
+    }
+
+    /// The claim whose date claim `c` takes: its original where moved, else itself.
+    fn dated_by(&self, c: usize) -> usize {
+        self.moved.binary_search_by_key(&c, |m| m.0).map_or(c, |i| self.moved[i].1)
+    }
+}
+
+impl ClaimStore for Redated<'_> {
+    fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn id(&self, c: usize) -> &ClaimId {
+        self.claims.id(c)
+    }
+
+    fn subject(&self, c: usize) -> &Subject {
+        self.claims.subject(c)
+    }
+
+    fn value(&self, c: usize) -> &Value {
+        self.claims.value(c)
+    }
+
+    fn as_of(&self, c: usize) -> Option<NaiveDate> {
+        self.claims.as_of(self.dated_by(c))
+    }
+
+    fn as_of_time(&self, c: usize) -> Option<&AsOfTime> {
+        self.claims.as_of_time(self.dated_by(c))
+    }
+
+    fn expects_change(&self, c: usize) -> bool {
+        self.claims.expects_change(c)
+    }
+
+    fn published(&self, c: usize) -> Option<NaiveDate> {
+        self.claims.published(c)
+    }
+
+    fn outlet(&self, c: usize) -> &SourceId {
+        self.claims.outlet(c)
+    }
+
+    fn document(&self, c: usize) -> Option<&DocumentId> {
+        self.claims.document(c)
+    }
+
+    fn said_by(&self, c: usize) -> Option<&Label> {
+        self.claims.said_by(c)
+    }
+
+    fn via(&self, c: usize) -> Option<&SourceId> {
+        self.claims.via(c)
     }
 }

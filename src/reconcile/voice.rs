@@ -81,6 +81,9 @@ pub(crate) struct Voices {
     /// Per claim: index into `names` of the source whose voice it speaks with: its own, or
     /// for a relay of a wire's report, that report's (see `relay_voices`).
     claim_voice: Vec<usize>,
+    /// Each relay of a wire's report with that report (the first original of its chain), by
+    /// claim, in claim order (see `relay_voices`).
+    relay_origins: Vec<(usize, usize)>,
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
     pub groups: Vec<VoiceGroup>,
@@ -201,8 +204,9 @@ fn wire_relays<C: ClaimStore + ?Sized>(
 /// speakers, or once relaying another wire claim by claim and once on its own), which of them
 /// the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
 /// `base_voice` is each claim's voice before (its source, or the wire it relays claim by
-/// claim). Returns per claim the name whose voice it speaks with, and the reasons, attached to
-/// the original's voice.
+/// claim). Returns per claim the name whose voice it speaks with, the reasons, attached to
+/// the original's voice, and each relay with the original it speaks with (by claim, in claim
+/// order).
 fn relay_voices<C: ClaimStore + ?Sized>(
     claims: &C,
     groups: &[GroupData],
@@ -210,10 +214,10 @@ fn relay_voices<C: ClaimStore + ?Sized>(
     names: &ClaimNames,
     is_wire: &[bool],
     base_voice: &[usize],
-) -> (Vec<usize>, Vec<Pair>) {
+) -> (Vec<usize>, Vec<Pair>, Vec<(usize, usize)>) {
     let (claim_source, claim_outlet) = (&names.source, &names.outlet);
     if names.via.iter().all(Option::is_none) {
-        return (base_voice.to_vec(), Vec::new());
+        return (base_voice.to_vec(), Vec::new(), Vec::new());
     }
     // Only a wire's own claims can be the originals a relay points at.
     let mut published: HashMap<(usize, usize, usize), Vec<usize>, FixedState> = HashMap::default();
@@ -253,12 +257,14 @@ fn relay_voices<C: ClaimStore + ?Sized>(
     let mut voice_name = base_voice.to_vec();
     let mut reasons = Vec::new();
     let mut seen = BTreeSet::new();
+    let mut origins = Vec::new();
     for c in 0..claims.len() {
         let Some(direct) = relays_to[c] else { continue };
         let root = chains.find(c);
         let origin = first_original[root].unwrap_or(direct);
         let voice = base_voice[origin];
         voice_name[c] = voice;
+        origins.push((c, origin));
         let outlet = claims.outlet(c);
         if seen.insert((claim_outlet[c], claim_source[direct])) {
             let said = claims
@@ -275,7 +281,7 @@ fn relay_voices<C: ClaimStore + ?Sized>(
             }
         }
     }
-    (voice_name, reasons)
+    (voice_name, reasons, origins)
 }
 
 /// The source a speaker names: its canonical name, when that is a valid source id (else the
@@ -457,7 +463,7 @@ impl Voices {
         let mut is_voice = vec![false; names.len()];
         let (base_voice, mut reasons) =
             wire_relays(claims, &claim_names, names.len(), &mut union, &mut is_wire, &mut is_voice);
-        let (claim_voice, relayed) =
+        let (claim_voice, relayed, relay_origins) =
             relay_voices(claims, groups, keys, &claim_names, &is_wire, &base_voice);
         reasons.extend(relayed);
         for ((a, b, why), &(na, nb)) in declared.iter().zip(&declared_names) {
@@ -475,6 +481,7 @@ impl Voices {
             claim_source: claim_names.source,
             claim_outlet: claim_names.outlet,
             claim_voice,
+            relay_origins,
             name_group: Vec::new(),
             groups: Vec::new(),
             on_attribute: HashMap::default(),
@@ -537,6 +544,7 @@ impl Voices {
             claim_source: Vec::new(),
             claim_outlet: Vec::new(),
             claim_voice: Vec::new(),
+            relay_origins: Vec::new(),
             name_group: Vec::new(),
             groups: Vec::new(),
             on_attribute: HashMap::default(),
@@ -597,6 +605,12 @@ impl Voices {
                 g.reasons.push(r.clone());
             }
         }
+    }
+
+    /// Each relay of a wire's report, by claim in claim order, with the claim of that report
+    /// (the first original of a chain of relays).
+    pub(crate) fn relay_origins(&self) -> &[(usize, usize)] {
+        &self.relay_origins
     }
 
     /// The independence group of claim `i`.
