@@ -2209,6 +2209,39 @@ fn a_figure_allowing_the_floor_beside_a_close_count_keeps_it_one_count_with_the_
     assert_eq!(rank(&r, "e"), Rank::Deprecated);
 }
 
+/// Of the floors within the share of the counts, the highest a figure beside them allows is
+/// the one they reach: three voices' 200 and a fourth's 205, then "up to 202" and 190, is
+/// "low 190 / best 200 / high 200", every figure consistent. Only the highest floor (205) was
+/// tried; "up to 202" excludes it, so the floors won ("low 200 / high unbounded"), the 190 and
+/// the 205 were deprecated, and the reason said the latest figure fell below what "0
+/// independent voices" reported. The 205 is one count with the 200s, and "up to 202" allows
+/// them: no fall, in the ranks and in the relation between the two.
+#[test]
+fn counts_reach_the_highest_floor_a_figure_beside_them_allows() {
+    let r = reconciled(&[
+        ("a", "200", "A", 8),
+        ("b", "200", "B", 8),
+        ("c", "200", "C", 8),
+        ("d", "205", "D", 8),
+        ("e", "up to 202", "E", 9),
+        ("f", "190", "F", 9),
+    ]);
+    let e = estimate(&r);
+    assert_eq!(e.figure.to_string(), "low 190 / best 200 / high 200", "{}", e.reason);
+    assert!(!e.reason.to_string().contains(" 0 independent"), "{}", e.reason);
+    for id in ["a", "b", "c", "d", "e", "f"] {
+        assert_ne!(rank(&r, id), Rank::Deprecated, "{id}");
+    }
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let rel = r.relation(&ClaimId::new("d").unwrap(), &ClaimId::new("e").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
+    assert!(
+        rel.reason.to_string().ends_with("whose figure up to 202 allows: no fall"),
+        "{}",
+        rel.reason
+    );
+}
+
 /// A latest figure that repeats its voice's figure of the floor's own day is a disagreement
 /// that persists, not a fall: C's 190 (and 100) and E's 164 one day, then E's 164 again, is
 /// no "at least 190" with the repeat deprecated in no finding. A voice that moved is news

@@ -2786,6 +2786,14 @@ impl Kept<'_> {
         })
     }
 
+    /// Whether a figure allowing `i` allows the top of what the estimate keeps where it stands
+    /// on counts that reached a floor ([`counted_floor`]): the floor they reach.
+    fn allows_top(&self, i: &Interval) -> bool {
+        let top =
+            self.common.filter(|_| self.counts && self.counted.is_some()).and_then(Interval::high);
+        top.is_some_and(|h| i.contains_point(h.value))
+    }
+
     /// Whether a figure allowing `i` is a count among the counts the estimate stands on (where
     /// no floor won): a point from their lowest to their highest.
     fn among_counts(&self, i: &Interval) -> bool {
@@ -3015,9 +3023,10 @@ fn floors_or_reach<'v>(
 /// the highest floating floor that is a point within that share. The cluster then reaches it
 /// ([`reached`]): three voices' 2,000 one day and another's 1,900 the next are "low 1,900 /
 /// best 2,000 / high 2,000", every figure consistent, where the floors won ("low 2,000 / high
-/// unbounded") and 1,900 was a fall while its relations said one count. Only the highest such
-/// floor is tried: one beside it that a figure falls below leaves the floors' win (a known gap).
-/// `None` otherwise: the floors win, or do not.
+/// unbounded") and 1,900 was a fall while its relations said one count. Of such floors, the
+/// highest that every figure beside the counts allows: three voices' 200 and a fourth's 205,
+/// then "up to 202" and 190, reach 200 (205, excluded by "up to 202", is one count with them,
+/// [`Kept::allows_top`]). `None` otherwise: the floors win, or do not.
 fn counted_floor<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
@@ -3065,8 +3074,8 @@ fn counted_floor<'v>(
         return None;
     }
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
-    let reach = floors.filter(|&x| x >= least && close.holds(common.low, x)).reduce(f64::max);
-    reach.filter(|&x| counts(x) && x > common.high)
+    let within = |x: f64| x >= least && close.holds(common.low, x) && x > common.high;
+    floors.filter(|&x| within(x) && counts(x)).reduce(f64::max)
 }
 
 /// Each position's input (`None` past the epoch's last position), read where a rule needs its
@@ -3237,9 +3246,16 @@ fn roles(
         };
         roles.set(m, role);
     }
+    // A kept figure is one count with a later one where it is a bound the counts reach and
+    // the later one a count among them, or where it is a count near their top and the later
+    // figure allows that top: "up to 202" the day after 200 (three voices) and 205 allows the
+    // 200 the estimate reaches, and falls below no count of it.
     let one_count = |g: usize, m: usize| {
-        interval_of(&inputs[g]).is_some_and(|i| kept.reaches(&i))
-            && interval_of(&inputs[m]).is_some_and(|i| kept.among_counts(&i))
+        let (Some(gi), Some(mi)) = (interval_of(&inputs[g]), interval_of(&inputs[m])) else {
+            return false;
+        };
+        (kept.reaches(&gi) && kept.among_counts(&mi))
+            || (kept.near_top(&gi) && kept.allows_top(&mi))
     };
     let below = mark_regressions(&mut roles, inputs, found, close, one_count);
     // A voice whose every figure in the chosen cluster fell (a count of a cluster of counts

@@ -152,6 +152,10 @@ pub(crate) enum How {
     /// A later count the estimate stands on, one count with counts within `Policy::close` of
     /// it that reach what another voice's earlier bound or range (`a`) allows: no fall.
     OneCount,
+    /// An earlier count (`a`) one count with the counts the estimate stands on (within
+    /// `Policy::close` of their top), beside a later bound or range (`b`) the estimate stands
+    /// on, which allows the top they reach: no fall.
+    NearTop,
     /// Two voices' figures of a running total or a changing state on two days that conflict,
     /// where the earlier figure's voice gave one conflicting with the later on its day too:
     /// the voices disagree, nothing rose, fell or changed between them.
@@ -227,6 +231,13 @@ impl fmt::Display for Pair {
                 b.value,
                 crate::value::permille_as_percent(self.figures.policy.close_rule().permille()),
                 a.value
+            ),
+            How::NearTop => write!(
+                f,
+                "{} is one count with the counts the estimate stands on (within {} % of them), whose figure {} allows: no fall",
+                a.value,
+                crate::value::permille_as_percent(self.figures.policy.close_rule().permille()),
+                b.value
             ),
             How::Persists => match a.value.judge(&b.value, &self.figures.policy) {
                 Err(e) => e.fmt(f),

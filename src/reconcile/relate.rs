@@ -235,6 +235,12 @@ impl Days {
     }
 }
 
+/// Whether the estimates keep earlier figure `a` (not wrong, in a count epoch) beside later
+/// figure `b` of its epoch that did not fall: what a one-count relation between them needs.
+fn kept_beside(a: &Item<'_>, b: &Item<'_>) -> bool {
+    !b.read.fell && a.read.counts.is_some_and(|c| !c.wrong) && a.read.epoch == b.read.epoch
+}
+
 /// How `items[a]` (not later than `items[b]`) relates to `items[b]` in a group of the given
 /// nature, added to `relations`, which hold the items' figures in the same order; `days` are
 /// the items' ([`Days::of`]).
@@ -341,14 +347,21 @@ pub(crate) fn relate(
                 // it no fall, and the bound, conflicting with it, not wrong (which it is only
                 // where its low end lies within the counts: above them it is set aside, below
                 // them it conflicts with none).
-                _ if !b.read.fell
-                    && a.read.counts.is_some_and(|c| !c.wrong)
-                    && a.read.epoch == b.read.epoch
+                _ if kept_beside(a, b)
                     && a.value.interval(policy).is_some_and(|i| !i.is_point())
                     && (b.read.counts.is_some_and(|c| c.current && c.supports)
                         || days.reach(a, b, policy)) =>
                 {
                     (RelationKind::Compatible, How::OneCount)
+                }
+                // An earlier count the estimate keeps (one count near the top of its counts)
+                // beside a later bound it stands on ("up to 202" the day after 200 and 205),
+                // which allows the top the counts reach (`estimate::Kept::allows_top`).
+                _ if kept_beside(a, b)
+                    && b.value.interval(policy).is_some_and(|i| !i.is_point())
+                    && b.read.counts.is_some_and(|c| c.current && c.supports) =>
+                {
+                    (RelationKind::Compatible, How::NearTop)
                 }
                 _ => (RelationKind::Regression, How::Fell),
             }
