@@ -32,7 +32,7 @@ pub use crate::reconcile::{
     AttributeVoice, DerivedBound, Estimate, EstimateReason, Figure, Finding, FindingKind,
     FindingMessage, Group, OutletReport, PartMember, Rank, RankReason, Ranked, Reconciler,
     Reconciliation, Rejected, Relation, RelationIter, RelationKind, RelationReason, Relations,
-    SourceReport, Summary, TableGroup, VoiceReason, VoiceReport,
+    Repeat, SourceReport, Summary, TableGroup, VoiceReason, VoiceReport,
 };
 pub use crate::report::{markdown, text};
 pub use crate::subject::{Aliases, Measure, Nature, Places, Population, Subject};

@@ -161,8 +161,8 @@ fn a_later_sub_count_above_the_total_says_the_total_is_out_of_date() {
     assert_eq!(later.len(), 1, "{later:?}");
     assert!(
         later[0].contains(
-            "(at least 1,300, as of 9 Jan 2022) exceeds the latest estimate for injured (at most \
-             1,000, as of 7 Jan 2022): the total has risen since, or one of them is wrong"
+            "(more than 1,300, as of 9 Jan 2022) exceeds the latest estimate for injured (at \
+             most 1,000, as of 7 Jan 2022): the total has risen since, or one of them is wrong"
         ),
         "{later:?}"
     );
@@ -243,4 +243,40 @@ fn disjoint_sub_counts_of_different_voices_that_add_up_past_the_total_are_one_fi
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.contains("add up to at least 180"), "{found:?}");
     assert_eq!(found[0].1, ids(&["all", "civ", "sf"]));
+}
+
+/// A changing state's values at different dates may all be true (DESIGN.md rule 2): police
+/// deployed on the 5th and military on the 12th add up to no floor under the troops of the
+/// 12th, nor is one part of another date weighed against the whole. Of one date they are. An
+/// excluded low ("more than 82") adds up to more than its sum, and is worded so.
+#[test]
+fn parts_of_a_changing_state_are_weighed_against_the_whole_of_their_date_only() {
+    let troops = |who: Population| Subject::new(Measure::TroopsDeployed).population(who);
+    let above = |claims: Vec<Claim>| -> Vec<String> {
+        let r = Reconciler::new().reconcile(claims);
+        let found = r.findings.iter().filter(|f| f.kind == FindingKind::SubCountAboveTotal);
+        found.map(|f| f.message.to_string()).collect()
+    };
+    let police_day = |d: u32| {
+        vec![
+            claim("p", troops(Population::Police), "1,000", "A", d),
+            claim("m", troops(Population::Military), "2,000", "B", 12),
+            claim("all", troops(Population::All), "2,500", "C", 12),
+        ]
+    };
+    assert!(above(police_day(5)).is_empty(), "{:?}", above(police_day(5)));
+    assert_eq!(above(police_day(12)).len(), 1);
+    let alone = vec![
+        claim("p", troops(Population::Police), "3,000", "A", 5),
+        claim("all", troops(Population::All), "2,500", "C", 12),
+    ];
+    assert!(above(alone).is_empty());
+    let killed = |who: Population| Subject::new(Measure::Deaths).population(who);
+    let open = above(vec![
+        claim("sf", killed(Population::SecurityForces), "more than 82", "A", 10),
+        claim("civ", killed(Population::Civilians), "more than 82", "B", 10),
+        claim("all", killed(Population::All), "164", "C", 10),
+    ]);
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert!(open[0].contains("(more than 82) add up to more than 164, which exceeds"), "{open:?}");
 }

@@ -60,6 +60,15 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
         clusters,
         estimate,
         ranks,
+        repeats: g
+            .members
+            .iter()
+            .filter_map(|&i| {
+                let o = claims.repeats(i)?;
+                let (claim, repeats) = (claims.id(i).clone(), claims.id(o).clone());
+                Some(super::Repeat { claim, repeats, as_of: claims.as_of(i) })
+            })
+            .collect(),
     }
 }
 
@@ -107,6 +116,7 @@ pub(crate) fn finish_variable(
         clusters,
         estimate,
         ranks: Vec::new(),
+        repeats: Vec::new(),
     }
 }
 

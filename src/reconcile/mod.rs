@@ -311,6 +311,46 @@ pub struct DerivedBound {
     pub reason: String,
 }
 
+/// A claim the estimates read at the date of a report it repeats, not its own: a relay of a
+/// wire's report that states no date of its own ([`Group::repeats`]).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use claimrecon::{Claim, ClaimId, Measure, Parser, Provenance, Reconciler, SourceId, Subject};
+/// let parser = Parser::default();
+/// let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, day: u32| {
+///     let mut p = Provenance::new(SourceId::new(outlet)?)
+///         .published(NaiveDate::from_ymd_opt(2022, 1, day).unwrap());
+///     if let Some(w) = via {
+///         p = p.relayed_via(SourceId::new(w)?);
+///     }
+///     Claim::parse(ClaimId::new(id)?, Subject::new(Measure::Deaths), phrase, p, &parser)
+/// };
+/// let r = Reconciler::new().reconcile(vec![
+///     claim("tass-10", "200", "TASS", None, 10)?,
+///     claim("tass-11", "164", "TASS", None, 11)?,
+///     claim("b-12", "200", "B", Some("TASS"), 12)?,
+/// ]);
+/// let repeat = &r.groups[0].repeats[0];
+/// assert_eq!((repeat.claim.to_string(), repeat.repeats.to_string()), ("b-12".into(), "tass-10".into()));
+/// assert_eq!(repeat.as_of, NaiveDate::from_ymd_opt(2022, 1, 10));
+/// // TASS revised its 200 to 164: the late relay of the 200 does not undo that.
+/// let e = r.groups[0].estimate.as_ref().unwrap();
+/// assert_eq!(e.figure.to_string(), "low 164 / best 164 / high 164");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Repeat {
+    /// The relay.
+    pub claim: ClaimId,
+    /// The wire's claim whose report it repeats: the wire's latest of the figure by the relay's
+    /// own date (itself perhaps a relay).
+    pub repeats: ClaimId,
+    /// The date the estimates read it at: that report's.
+    pub as_of: Option<NaiveDate>,
+}
+
 /// The reconciled figure of a group.
 ///
 /// ```
@@ -561,7 +601,8 @@ pub struct Group {
     /// their measure's default (the first in as-of order, when they set several), which may
     /// differ from a claim's own.
     pub subject: Subject,
-    /// The claims, in as-of order (undated first), then by id, when whole groups are asked
+    /// The claims, in as-of order (undated first; a relay at the date of the report it
+    /// repeats, [`Group::repeats`]), then by id, when whole groups are asked
     /// for ([`Reconciler::whole_groups`], the default); else this, `derived`, `relations`,
     /// `clusters` and the estimate's `supporting` are empty.
     pub claims: Vec<ClaimId>,
@@ -579,6 +620,11 @@ pub struct Group {
     /// id, as `claims` lists them, when ranks are asked for ([`Reconciler::ranks`], the
     /// default; without whole groups, `claims` is empty and the ranks name the claims).
     pub ranks: Vec<Ranked>,
+    /// The claims the estimates read at the date of a report they repeat, not their own (a
+    /// relay of a wire's report that states no date of its own), in the order of `claims`,
+    /// where whole groups are asked for. Empty for most groups, and then left out of JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeats: Vec<Repeat>,
 }
 
 impl Group {
@@ -612,6 +658,7 @@ impl Group {
             clusters: Vec::new(),
             estimate,
             ranks: Vec::new(),
+            repeats: Vec::new(),
         }
     }
 }
@@ -1332,6 +1379,8 @@ impl Reconciler {
         if self.copy_detection {
             voices.detect_copying(&keys, &groups, self.policy.close_rule());
         }
+        // One report's sub-counts, as published.
+        let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
         // From here on, a relay of a wire's report is as of that report (`store::Redated`).
         let redated = store::Redated::new(&claims, voices.relay_origins());
         let store = &redated;
@@ -1341,7 +1390,6 @@ impl Reconciler {
             }
         }
         let values = values.on(store);
-        let derived = partof::derive_bounds(store, &mut groups, &self.policy, &voices);
         let mut state = score::run(
             store,
             &values,

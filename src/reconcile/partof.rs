@@ -278,16 +278,16 @@ pub(crate) fn relate(
                 // date and can change (not a fixed fact), the part's may be above it without a
                 // contradiction (the total rose), but the total is out of date: said so.
                 let (Some(pe), Some(te)) = (&out[si].estimate, &out[ti].estimate) else { continue };
-                let earlier = match (pe.as_of, te.as_of) {
-                    (Some(a), Some(b)) if a > b => Some((a, b)),
-                    _ => None,
+                let nature = groups[ti].subject.behaviour();
+                if !weighs(nature, pe.as_of, te.as_of) {
+                    continue;
                 }
-                .filter(|_| groups[ti].subject.behaviour() != Nature::FixedFact);
+                let earlier = out_of_date(nature, pe.as_of, te.as_of);
                 if let (
-                    super::Figure::Number { low, .. },
-                    super::Figure::Number { high: Some(high), .. },
+                    super::Figure::Number { low, low_open, .. },
+                    super::Figure::Number { high: Some(high), high_open, .. },
                 ) = (&pe.figure, &te.figure)
-                    && low > high
+                    && exceeds(*low, *low_open, *high, *high_open)
                     && let (Some(a), Some(b)) = (pe.supporting.first(), te.supporting.first())
                     && is_claim(a)
                     && is_claim(b)
@@ -298,7 +298,7 @@ pub(crate) fn relate(
                         b: b.clone(),
                         kind: RelationKind::SubCountAboveTotal,
                         reason: RelationWhy::EstimateAboveTotal(Box::new((
-                            vec![(out[si].subject.clone(), *low)],
+                            vec![(out[si].subject.clone(), *low, *low_open)],
                             out[ti].subject.clone(),
                             *high,
                             earlier,
@@ -314,63 +314,100 @@ pub(crate) fn relate(
     sums_above_totals(groups, out, &is_claim);
 }
 
+/// Whether a part's estimate of date `part` weighs against its whole's of date `whole`, in a
+/// whole of `nature`: not where a changing state's are of different dates (its values at
+/// different dates may all be true: 1,000 police on the 5th say nothing of a total on the 12th).
+/// One rule for one part and for parts that add up.
+fn weighs(nature: Nature, part: Option<NaiveDate>, whole: Option<NaiveDate>) -> bool {
+    nature != Nature::ChangingState || part == whole
+}
+
+/// Where the whole's estimate (of date `whole`) is of an earlier date than the part's (`part`)
+/// and can change (not a fixed fact), the two dates: the total may have risen since, or one of
+/// them is wrong.
+fn out_of_date(
+    nature: Nature,
+    part: Option<NaiveDate>,
+    whole: Option<NaiveDate>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    match (part, whole) {
+        (Some(a), Some(b)) if a > b && nature != Nature::FixedFact => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// Whether parts whose lows add up to `low` (excluded where `open`: "more than 82") exceed a
+/// whole whose high is `high` (excluded where `high_open`).
+fn exceeds(low: f64, open: bool, high: f64, high_open: bool) -> bool {
+    low > high || (low == high && (open || high_open))
+}
+
+/// A group's estimate as a number: its low and whether excluded, its high and whether
+/// excluded, its unit, its date and its first supporting claim (not a derived bound).
+type AsNumber =
+    (f64, bool, Option<f64>, bool, Option<crate::unit::Unit>, Option<NaiveDate>, ClaimId);
+
+fn as_number(g: &Group, is_claim: &dyn Fn(&ClaimId) -> bool) -> Option<AsNumber> {
+    let e = g.estimate.as_ref()?;
+    let super::Figure::Number { low, low_open, high, high_open, unit, .. } = &e.figure else {
+        return None;
+    };
+    let first = e.supporting.iter().find(|id| is_claim(id))?.clone();
+    Some((*low, *low_open, *high, *high_open, *unit, e.as_of, first))
+}
+
 /// Disjoint parts' estimates from different groups whose lows add up past their whole's high
 /// (DESIGN.md rule 3: 18 security officers killed by one voice's count and 150 civilians by
 /// another's mean at least 168 killed, which a third voice's 164 does not allow), where no part
-/// alone exceeds it (the check of each part in [`relate`] says so). Of the parts' sets that are
-/// pairwise disjoint ([`Population::is_disjoint_from`]), the one whose lows add up the most.
-/// Each part's first supporting claim is related to the whole's, in the whole's group, all
-/// with the same words, which [`super::findings`] make one finding.
+/// alone exceeds it (the check of each part in [`relate`] says so) and, for a changing state,
+/// every part is of the whole's date ([`weighs`]). Of the parts' sets that are pairwise
+/// disjoint ([`Population::is_disjoint_from`]), the one whose lows add up the most. Each
+/// part's first supporting claim is related to the whole's, in the whole's group, all with the
+/// same words, which [`super::findings`] make one finding.
 fn sums_above_totals(groups: &[GroupData], out: &mut [Group], is_claim: &dyn Fn(&ClaimId) -> bool) {
-    // A group's number: its low, high, unit, date and first supporting claim.
-    let number = |g: &Group| {
-        let e = g.estimate.as_ref()?;
-        let super::Figure::Number { low, high, unit, .. } = &e.figure else { return None };
-        let first = e.supporting.iter().find(|id| is_claim(id))?.clone();
-        Some((*low, *high, *unit, e.as_of, first))
-    };
     for (ti, kids) in sub_counts(groups) {
-        let Some((_, Some(high), unit, whole_as_of, total)) = number(&out[ti]) else { continue };
-        // Parts with a number of the whole's unit, a claim behind it, and a rival to be
-        // disjoint from: at most the six exclusive populations, so every set can be tried.
-        let parts: Vec<(usize, f64)> = kids
+        let Some((_, _, Some(high), high_open, unit, whole_as_of, total)) =
+            as_number(&out[ti], is_claim)
+        else {
+            continue;
+        };
+        let nature = groups[ti].subject.behaviour();
+        // Parts with a number of the whole's unit, a claim behind it, a date it weighs at, and
+        // a rival to be disjoint from: at most the six exclusive populations, so every set of
+        // them can be tried.
+        let parts: Vec<(usize, AsNumber)> = kids
             .iter()
             .filter_map(|&k| {
-                let (low, _, u, ..) = number(&out[k])?;
-                (u == unit && low <= high).then_some((k, low))
+                let n = as_number(&out[k], is_claim)?;
+                let fits = !exceeds(n.0, n.1, high, high_open);
+                (n.4 == unit && fits && weighs(nature, n.5, whole_as_of)).then_some((k, n))
             })
             .collect();
         let who = |k: usize| groups[k].subject.who();
-        let parts: Vec<(usize, f64)> = parts
+        let parts: Vec<(usize, AsNumber)> = parts
             .iter()
-            .copied()
-            .filter(|&(k, _)| parts.iter().any(|&(j, _)| who(k).is_disjoint_from(who(j))))
+            .filter(|(k, _)| parts.iter().any(|(j, _)| who(*k).is_disjoint_from(who(*j))))
             .take(12)
+            .cloned()
             .collect();
+        let members = |set: u32| (0..parts.len()).filter(move |i| set & (1 << i) != 0);
         let disjoint = |set: u32| {
-            let chosen = || (0..parts.len()).filter(move |i| set & (1 << i) != 0);
-            chosen().all(|i| {
-                chosen().all(|j| i == j || who(parts[i].0).is_disjoint_from(who(parts[j].0)))
+            members(set).all(|i| {
+                members(set).all(|j| i == j || who(parts[i].0).is_disjoint_from(who(parts[j].0)))
             })
         };
-        let sum = |set: u32| {
-            (0..parts.len()).filter(|i| set & (1 << i) != 0).map(|i| parts[i].1).sum::<f64>()
-        };
+        let sum = |set: u32| members(set).map(|i| parts[i].1.0).sum::<f64>();
+        let open = |set: u32| members(set).any(|i| parts[i].1.1);
         let best = (0..1u32 << parts.len())
             .filter(|set| set.count_ones() >= 2 && disjoint(*set))
-            .max_by(|&a, &b| sum(a).total_cmp(&sum(b)).then(b.cmp(&a)));
-        let Some(set) = best.filter(|&set| sum(set) > high) else { continue };
-        let chosen: Vec<usize> =
-            (0..parts.len()).filter(|i| set & (1 << i) != 0).map(|i| parts[i].0).collect();
-        let as_of = chosen.iter().filter_map(|&k| number(&out[k])?.3).max();
-        let earlier = match (as_of, whole_as_of) {
-            (Some(a), Some(b)) if a > b => Some((a, b)),
-            _ => None,
-        }
-        .filter(|_| groups[ti].subject.behaviour() != Nature::FixedFact);
-        let listed = chosen
-            .iter()
-            .filter_map(|&k| number(&out[k]).map(|(low, ..)| (out[k].subject.clone(), low)))
+            .max_by(|&a, &b| sum(a).total_cmp(&sum(b)).then(open(a).cmp(&open(b))).then(b.cmp(&a)));
+        let Some(set) = best.filter(|&set| exceeds(sum(set), open(set), high, high_open)) else {
+            continue;
+        };
+        let as_of = members(set).filter_map(|i| parts[i].1.5).max();
+        let earlier = out_of_date(nature, as_of, whole_as_of);
+        let listed = members(set)
+            .map(|i| (out[parts[i].0].subject.clone(), parts[i].1.0, parts[i].1.1))
             .collect();
         let why = RelationWhy::EstimateAboveTotal(Box::new((
             listed,
@@ -378,11 +415,9 @@ fn sums_above_totals(groups: &[GroupData], out: &mut [Group], is_claim: &dyn Fn(
             high,
             earlier,
         )));
-        let relations: Vec<Relation> = chosen
-            .iter()
-            .filter_map(|&k| number(&out[k]).map(|n| n.4))
-            .map(|part| Relation {
-                a: part,
+        let relations: Vec<Relation> = members(set)
+            .map(|i| Relation {
+                a: parts[i].1.6.clone(),
                 b: total.clone(),
                 kind: RelationKind::SubCountAboveTotal,
                 reason: why.clone().into(),

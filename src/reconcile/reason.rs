@@ -265,10 +265,12 @@ impl fmt::Display for Pair {
     }
 }
 
-/// Parts' estimates above their whole's: each part and its low (one part, or disjoint parts
-/// whose lows add up past the whole), the whole, its high, and where the whole's estimate is
-/// of an earlier date, the two dates (the parts' latest, the whole's).
-pub(crate) type AboveTotal = (Vec<(Subject, f64)>, Subject, f64, Option<(NaiveDate, NaiveDate)>);
+/// Parts' estimates above their whole's: each part, its low and whether that is excluded ("more
+/// than 82"; one part, or disjoint parts whose lows add up past the whole), the whole, its
+/// high, and where the whole's estimate is of an earlier date, the two dates (the parts'
+/// latest, the whole's).
+pub(crate) type AboveTotal =
+    (Vec<(Subject, f64, bool)>, Subject, f64, Option<(NaiveDate, NaiveDate)>);
 
 /// What decided a relation, with what its words name.
 #[derive(Debug, Clone)]
@@ -318,27 +320,31 @@ impl fmt::Display for RelationReason {
                     Some((at, _)) => format!("{before}as of {}{after}", DayText(Some(*at))),
                     None => String::new(),
                 };
-                if let [(part, low)] = parts.as_slice() {
+                let least = |open: bool| if open { "more than" } else { "at least" };
+                if let [(part, low, open)] = parts.as_slice() {
                     write!(
                         f,
-                        "the estimate for {part} (at least {}{})",
+                        "the estimate for {part} ({} {}{})",
+                        least(*open),
                         crate::value::grouped(*low),
                         at(", ", "")
                     )?;
                 } else {
                     f.write_str("the estimates for ")?;
-                    for (i, (part, low)) in parts.iter().enumerate() {
+                    for (i, (part, low, open)) in parts.iter().enumerate() {
                         let joint = match i {
                             0 => "",
                             i if i + 1 == parts.len() => " and ",
                             _ => ", ",
                         };
-                        write!(f, "{joint}{part} (at least {})", crate::value::grouped(*low))?;
+                        let low = crate::value::grouped(*low);
+                        write!(f, "{joint}{part} ({} {low})", least(*open))?;
                     }
                     let sum = parts.iter().map(|p| p.1).sum::<f64>();
                     write!(
                         f,
-                        " add up to at least {}{}, which",
+                        " add up to {} {}{}, which",
+                        least(parts.iter().any(|p| p.2)),
                         crate::value::grouped(sum),
                         at(" (", ")")
                     )?;

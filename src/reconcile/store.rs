@@ -6,11 +6,13 @@
 //! group, findings, reports) read claims through [`ClaimStore`], one field at a time, never a
 //! whole [`Claim`]. Today the stores are a slice of `Claim`s (the corpus, the table reader
 //! and the builder API all make them) and `Redated`, the same slice with each relay dated by
-//! the report it repeats, which the stages read from the voices on; a store holding a table's rows as columns is to answer
-//! the same questions without building a `Claim` per row, so that each stage stays one
-//! definition whichever way its claims are held (the aliases' canonical values too, in
-//! `Values`). Still reading `[Claim]`: admitting the claims (`admit`, which orders and owns
-//! them) and part-of relations between groups (`partof::relate`).
+//! the report it repeats, which the stages from scoring on read; a store holding a table's rows
+//! as columns is to answer the same questions without building a `Claim` per row, so that each
+//! stage stays one definition whichever way its claims are held (the aliases' canonical values
+//! too, in `Values`). Still reading `[Claim]`: admitting the claims (`admit`, which orders and
+//! owns them), grouping, voices, the part-of bounds of one report (a report is its
+//! publication, whatever date a relay in it is read at) and part-of relations between groups
+//! (`partof::relate`).
 
 use chrono::NaiveDate;
 
@@ -47,6 +49,9 @@ pub(crate) trait ClaimStore: Sync {
     fn said_by(&self, c: usize) -> Option<&Label>;
     /// The wire claim `c`'s outlet relays it from, if any.
     fn via(&self, c: usize) -> Option<&SourceId>;
+    /// The claim whose report claim `c` repeats, where `c` is read at that report's date
+    /// rather than its own (`Redated`).
+    fn repeats(&self, c: usize) -> Option<usize>;
 }
 
 impl ClaimStore for [Claim] {
@@ -97,6 +102,10 @@ impl ClaimStore for [Claim] {
     fn via(&self, c: usize) -> Option<&SourceId> {
         self[c].provenance().via()
     }
+
+    fn repeats(&self, _c: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// Claims as the engine reads them once relays are known: a relay of a wire's report whose
@@ -104,7 +113,9 @@ impl ClaimStore for [Claim] {
 /// repeats, not of its own publication. B relaying on the 12th the 200 TASS gave on the 10th
 /// says what TASS said on the 10th, not that TASS holds 200 on the 12th: where TASS revised
 /// its figure to 164 on the 11th, the late relay is TASS's revised figure, not TASS rising back
-/// (D4 of an earlier probe). Every other field is the claim's own.
+/// (D4 of an earlier probe). The report it repeats is the wire's latest of the figure by the
+/// relay's own date (`voice::relay_voices`); where that is a relay with a date of its own, the
+/// relay takes that date. Every other field is the claim's own.
 pub(crate) struct Redated<'a> {
     claims: &'a [Claim],
     /// Each moved relay with its original, by relay, in claim order.
@@ -128,9 +139,14 @@ impl<'a> Redated<'a> {
         !self.moved.is_empty()
     }
 
-    /// The claim whose date claim `c` takes: its original where moved, else itself.
-    fn dated_by(&self, c: usize) -> usize {
-        self.moved.binary_search_by_key(&c, |m| m.0).map_or(c, |i| self.moved[i].1)
+    /// The claim whose date claim `c` takes: where moved, that of the report it repeats (which
+    /// may be a relay moved in turn: each step goes to a strictly earlier date, so the walk
+    /// ends), else itself.
+    fn dated_by(&self, mut c: usize) -> usize {
+        while let Ok(i) = self.moved.binary_search_by_key(&c, |m| m.0) {
+            c = self.moved[i].1;
+        }
+        c
     }
 }
 
@@ -181,5 +197,9 @@ impl ClaimStore for Redated<'_> {
 
     fn via(&self, c: usize) -> Option<&SourceId> {
         self.claims.via(c)
+    }
+
+    fn repeats(&self, c: usize) -> Option<usize> {
+        self.moved.binary_search_by_key(&c, |m| m.0).ok().map(|i| self.moved[i].1)
     }
 }

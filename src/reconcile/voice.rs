@@ -81,8 +81,9 @@ pub(crate) struct Voices {
     /// Per claim: index into `names` of the source whose voice it speaks with: its own, or
     /// for a relay of a wire's report, that report's (see `relay_voices`).
     claim_voice: Vec<usize>,
-    /// Each relay of a wire's report with that report (the first original of its chain), by
-    /// claim, in claim order (see `relay_voices`).
+    /// Each relay of a wire's report with that report (the wire's latest of the figure by the
+    /// relay's own date, itself perhaps a relay), by claim, in claim order (see
+    /// `relay_voices`).
     relay_origins: Vec<(usize, usize)>,
     /// Per name: its group, after `finalize`.
     name_group: Vec<usize>,
@@ -205,8 +206,8 @@ fn wire_relays<C: ClaimStore + ?Sized>(
 /// the relay carries is unknown. O(n) over hash buckets of (subject, wire, figure).
 /// `base_voice` is each claim's voice before (its source, or the wire it relays claim by
 /// claim). Returns per claim the name whose voice it speaks with, the reasons, attached to
-/// the original's voice, and each relay with the original it speaks with (by claim, in claim
-/// order).
+/// the original's voice, and each relay with the report it repeats (by claim, in claim order):
+/// the wire's latest report of the figure by the relay's own date, itself perhaps a relay.
 fn relay_voices<C: ClaimStore + ?Sized>(
     claims: &C,
     groups: &[GroupData],
@@ -237,8 +238,12 @@ fn relay_voices<C: ClaimStore + ?Sized>(
                 continue;
             };
             // Judged by voice, not source: an outlet relaying a wire claim by claim is one
-            // source speaking in two voices, the wire's and its own.
-            let original = originals[0];
+            // source speaking in two voices, the wire's and its own. Of the wire's reports of
+            // the figure (in as-of order), the one it repeats is the latest given by its own
+            // date, else the first.
+            let by = claims.as_of(c);
+            let given = originals.partition_point(|&o| claims.as_of(o) <= by);
+            let original = originals[given.saturating_sub(1)];
             if originals.iter().any(|&o| base_voice[o] != base_voice[original])
                 || claim_source[c] == claim_source[original]
             {
@@ -264,21 +269,22 @@ fn relay_voices<C: ClaimStore + ?Sized>(
         let origin = first_original[root].unwrap_or(direct);
         let voice = base_voice[origin];
         voice_name[c] = voice;
-        origins.push((c, origin));
+        origins.push((c, direct));
         let outlet = claims.outlet(c);
-        if seen.insert((claim_outlet[c], claim_source[direct])) {
-            let said = claims
-                .said_by(direct)
-                .map_or_else(|| claims.outlet(direct).to_string(), ToString::to_string);
-            // An original that is the wire's own figure says no more than "B relays TASS",
-            // which the outlet's relay gave already where it named no speaker.
-            let own = claim_source[c] == claim_outlet[c]
-                && claims.via(c).is_some_and(|w| w.as_str() == said);
-            if let Some(wire) = claims.via(c).filter(|_| !own) {
-                let why =
-                    VoiceWhy::RelaysOriginal { outlet: outlet.clone(), wire: wire.clone(), said };
-                reasons.push((voice, voice, why.into()));
-            }
+        let said = claims
+            .said_by(direct)
+            .map_or_else(|| claims.outlet(direct).to_string(), ToString::to_string);
+        // An original that is the wire's own figure says no more than "B relays TASS", which
+        // the outlet's relay gave already where it named no speaker: skipped before it is
+        // seen, so an attributed relay of the same figure words it whatever the claims' order.
+        let own =
+            claim_source[c] == claim_outlet[c] && claims.via(c).is_some_and(|w| w.as_str() == said);
+        if own || !seen.insert((claim_outlet[c], claim_source[direct])) {
+            continue;
+        }
+        if let Some(wire) = claims.via(c) {
+            let why = VoiceWhy::RelaysOriginal { outlet: outlet.clone(), wire: wire.clone(), said };
+            reasons.push((voice, voice, why.into()));
         }
     }
     (voice_name, reasons, origins)
@@ -608,7 +614,7 @@ impl Voices {
     }
 
     /// Each relay of a wire's report, by claim in claim order, with the claim of that report
-    /// (the first original of a chain of relays).
+    /// (the wire's latest of the figure by the relay's own date, itself perhaps a relay).
     pub(crate) fn relay_origins(&self) -> &[(usize, usize)] {
         &self.relay_origins
     }

@@ -117,27 +117,25 @@ pub fn markdown(r: &Reconciliation) -> String {
                 code(&row.id.as_str()).replace('|', "\\|")
             );
         }
-        let mut first = true;
-        for d in &g.derived {
-            if first {
-                out.push('\n');
-                first = false;
-            }
-            let _ = writeln!(out, "- derived {}: {}", code(&d.id.as_str()), cell(&d.reason));
-        }
-        for rel in notable(g) {
-            if first {
-                out.push('\n');
-                first = false;
-            }
-            let _ = writeln!(
-                out,
-                "- {} vs {}: **{}**: {}",
+        // The group's notes below its table: derived bounds, relays read at another date,
+        // then the relations worth a look.
+        let derived = g
+            .derived
+            .iter()
+            .map(|d| format!("derived {}: {}", code(&d.id.as_str()), cell(&d.reason)));
+        let repeats =
+            g.repeats.iter().map(|x| format!("repeats: {}", cell(&super::repeat_text(r, g, x))));
+        let relations = notable(g).map(|rel| {
+            format!(
+                "{} vs {}: **{}**: {}",
                 cell(&describe(r, g, &rel.a)),
                 cell(&describe(r, g, &rel.b)),
                 rel.kind,
                 cell(&rel.reason.to_string())
-            );
+            )
+        });
+        for (i, line) in derived.chain(repeats).chain(relations).enumerate() {
+            let _ = writeln!(out, "{}- {line}", if i == 0 { "\n" } else { "" });
         }
     }
     let _ = writeln!(out, "\n## Sources\n");

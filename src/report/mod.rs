@@ -84,6 +84,25 @@ pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a
     r.claims.binary_search_by(|c| c.id().cmp(id)).ok().map(|i| &r.claims[i])
 }
 
+/// What a relay read at the date of the report it repeats is, in words: "200 (B), published 12
+/// Jan 2022, relays TASS's report of 10 Jan 2022 (tass-10), and is read as of that date".
+pub(crate) fn repeat_text(r: &Reconciliation, g: &Group, x: &crate::reconcile::Repeat) -> String {
+    let relay = claim_by_id(r, &x.claim);
+    let published = relay
+        .and_then(|c| c.provenance().published_on())
+        .map(|d| format!(", published {},", crate::claim::DayText(Some(d))))
+        .unwrap_or_default();
+    let wire = relay
+        .and_then(|c| c.provenance().via())
+        .map_or_else(|| "the wire".to_owned(), ToString::to_string);
+    let of = x.as_of.map(|d| format!(" of {}", crate::claim::DayText(Some(d)))).unwrap_or_default();
+    format!(
+        "{}{published} relays {wire}'s report{of} ({}), and is read as of that date",
+        describe(r, g, &x.claim),
+        x.repeats
+    )
+}
+
 /// The claims of a group in as-of order, as rows.
 pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
     let ranks: std::collections::HashMap<&ClaimId, Rank> =
@@ -93,8 +112,10 @@ pub(crate) fn rows<'a>(r: &'a Reconciliation, g: &'a Group) -> Vec<Row<'a>> {
         .map(|c| {
             let p = c.provenance();
             let rank = ranks.get(c.id()).map_or_else(String::new, |&x| rank_text(x).to_owned());
+            // A relay read at the date of the report it repeats shows that date.
+            let read = g.repeats.iter().find(|x| &x.claim == c.id()).map(|x| x.as_of);
             Row {
-                date: date_text(c.as_of()),
+                date: date_text(read.unwrap_or_else(|| c.as_of())),
                 outlet: p.outlet().as_str(),
                 speaker: p.said_by().map_or("-", |s| s.as_str()),
                 phrase: c.phrase().map_or_else(|| c.value().to_string(), str::to_owned),

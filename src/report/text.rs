@@ -131,6 +131,9 @@ fn quantities(r: &Reconciliation, out: &mut String) {
         for d in &g.derived {
             wrap_into(out, &format!("{}: {}", d.id, d.reason), WIDTH, "  derived: ", "           ");
         }
+        for x in &g.repeats {
+            wrap_into(out, &super::repeat_text(r, g, x), WIDTH, "  repeats: ", "           ");
+        }
         for rel in notable(g) {
             let line = format!(
                 "{} vs {}: {}: {}",
