@@ -548,3 +548,37 @@ fn a_relay_read_at_an_earlier_date_stays_in_its_report_s_sub_counts() {
     let e = all.estimate.as_ref().unwrap();
     assert_eq!(e.figure.to_string(), "low 169 / best 169 / high unbounded");
 }
+
+/// A group's nature is decided in the order its claims are read: a relay read at the date of
+/// the report it repeats decides as a relay stating that date does (a relay of the 12th,
+/// setting "fixed fact", of TASS's report of the 10th, before C's "changing state" of the
+/// 11th).
+#[test]
+fn a_relay_read_at_an_earlier_date_decides_the_nature_there() {
+    let claim = |id: &str, outlet: &str, via: Option<&str>, d: u32, nature: Option<Nature>| {
+        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
+        if let Some(w) = via {
+            p = p.relayed_via(SourceId::new(w).unwrap());
+        }
+        let mut subject = Subject::new(Measure::Deaths);
+        if let Some(n) = nature {
+            subject = subject.nature(n);
+        }
+        Claim::parse(ClaimId::new(id).unwrap(), subject, "200", p, &Parser::default()).unwrap()
+    };
+    let nature = |stated: bool| {
+        let mut relay = claim("c", "B", Some("TASS"), 12, Some(Nature::FixedFact));
+        if stated {
+            relay = relay.with_as_of(NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+        }
+        let r = Reconciler::new().reconcile(vec![
+            claim("a", "TASS", None, 10, None),
+            claim("b", "C", None, 11, Some(Nature::ChangingState)),
+            relay,
+        ]);
+        r.groups[0].subject.behaviour()
+    };
+    assert_eq!(nature(false), Nature::FixedFact);
+    assert_eq!(nature(true), Nature::FixedFact);
+}

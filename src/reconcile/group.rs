@@ -56,10 +56,19 @@ pub(crate) fn build<C: ClaimStore + ?Sized>(claims: &C, aliases: &Aliases) -> Ve
 
 /// Sorts a group's `members` in as-of order ([`as_of_key`]), as `claims` date them: grouping
 /// does, and so does the reconciler once relays are dated by the reports they repeat
-/// (`store::Redated`).
-pub(crate) fn in_as_of_order<C: ClaimStore + ?Sized>(claims: &C, members: &mut [usize]) {
+/// (`store::Redated`, [`redate`]).
+fn in_as_of_order<C: ClaimStore + ?Sized>(claims: &C, members: &mut [usize]) {
     // The claims are in id order (see `ClaimStore`): an index orders as its id.
     members.sort_by_key(|&c| (claims.as_of(c), time_key(claims.as_of_time(c)), c));
+}
+
+/// The group as `claims` date its members (relays read at the dates of the reports they
+/// repeat): its members in that as-of order, and its nature decided in it, as grouping
+/// decides it ([`nature_of`]).
+pub(crate) fn redate<C: ClaimStore + ?Sized>(claims: &C, group: &mut GroupData) {
+    in_as_of_order(claims, &mut group.members);
+    let nature = nature_of(claims, &group.subject, &group.members);
+    group.subject = group.subject.clone().nature(nature);
 }
 
 /// How a group's quantity behaves over time: the nature its claims set other than their

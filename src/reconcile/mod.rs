@@ -1386,7 +1386,7 @@ impl Reconciler {
         let store = &redated;
         if store.moves_any() {
             for g in &mut groups {
-                group::in_as_of_order(store, &mut g.members);
+                group::redate(store, g);
             }
         }
         let values = values.on(store);
