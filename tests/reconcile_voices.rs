@@ -582,3 +582,39 @@ fn a_relay_read_at_an_earlier_date_decides_the_nature_there() {
     assert_eq!(nature(false), Nature::FixedFact);
     assert_eq!(nature(true), Nature::FixedFact);
 }
+
+/// A relay read at the date of the report it repeats is as recent as that report: an echo of
+/// TASS is no later report by TASS, and breaks no tie (DESIGN.md rule 6). TASS's 200 and C's
+/// 164 of the 11th tie; B's relay of TASS's 200 on the 12th made 200 "the later report" and
+/// deprecated C's 164 (with TASS's own 200 of the 10th, as a fall).
+#[test]
+fn a_relay_breaks_no_tie_as_a_later_report() {
+    let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32| {
+        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
+        if let Some(w) = via {
+            p = p.relayed_via(SourceId::new(w).unwrap());
+        }
+        let subject = Subject::new(Measure::Deaths);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
+    };
+    let figure = |claims: Vec<Claim>| {
+        let r = Reconciler::new().reconcile(claims);
+        r.groups[0].estimate.as_ref().unwrap().figure.to_string()
+    };
+    let tie = figure(vec![claim("a", "200", "TASS", None, 11), claim("c", "164", "C", None, 11)]);
+    assert_eq!(tie, "low 164 / best 164 / high 200");
+    let relayed = figure(vec![
+        claim("a", "200", "TASS", None, 11),
+        claim("c", "164", "C", None, 11),
+        claim("d", "200", "B", Some("TASS"), 12),
+    ]);
+    assert_eq!(relayed, tie);
+    let earlier = figure(vec![
+        claim("a0", "200", "TASS", None, 10),
+        claim("a", "200", "TASS", None, 11),
+        claim("c", "164", "C", None, 11),
+        claim("d", "200", "B", Some("TASS"), 12),
+    ]);
+    assert_eq!(earlier, tie);
+}

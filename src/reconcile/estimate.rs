@@ -3011,7 +3011,9 @@ fn floors_or_reach<'v>(
         floors_point(clusters, epoch, (view, input), (weight, close, strictly), scratch)
     });
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
-    let won_at = floors_at.filter(|_| reach.is_some()).map(|f| f.value);
+    // The point the floors won at, or the floor reached where that is lower (a figure beside
+    // the counts excludes the one they won at).
+    let won_at = floors_at.zip(reach).map(|(f, r)| f.value.min(r));
     (floors_at.filter(|_| reach.is_none()), reach, won_at)
 }
 
@@ -3053,11 +3055,13 @@ fn counted_floor<'v>(
     let counts = |x: f64| {
         members.iter().all(|m| allows(m.at(), x)) && members.iter().any(|m| point(m.at()).is_some())
     };
-    let least = match floors_at {
-        Some(f) if f.open || !close.holds(common.low, f.value) => return None,
-        Some(f) => f.value,
-        None => common.high,
-    };
+    // Any floor above the cluster within the share may be reached, below the one the floors
+    // won at too where a figure beside the counts excludes that one ("fewer than 205" beside
+    // 190, after three voices' 200 and a fourth's 205: 200).
+    if floors_at.is_some_and(|f| f.open || !close.holds(common.low, f.value)) {
+        return None;
+    }
+    let least = common.high;
     // Where the floors win, they are one count with the cluster only if every floor above it,
     // up to the one they won at, is a count within the share of its lowest: a bound ("at
     // least 2,000") or a count beyond the share (102 beside 100 the day before a lone 90)

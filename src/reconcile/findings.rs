@@ -630,8 +630,14 @@ pub(crate) fn of_group(
     let offenders = sorted(fell.flat_map(|r| &r.offenders));
     // Conflicts outside the estimate's clusters: between figures of an earlier state, or
     // between a figure and a derived bound.
-    let in_clusters =
-        if g.clusters.len() > 1 { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
+    // The latest split's figures; none where the latest day reads as a change that day (a
+    // note, not a conflict: an earlier day's split that persisted into it is then a finding
+    // of its own, as D's and B's "no" against E's "yes" on the 5th, each voice repeating
+    // itself on the 7th when F said "yes").
+    let undecided =
+        g.estimate.as_ref().is_some_and(|e| matches!(e.figure, super::Figure::Undecided { .. }));
+    let split = g.clusters.len() > 1 && (undecided || !state.changed_same_day(gi));
+    let in_clusters = if split { sorted(g.clusters.iter().flatten()) } else { Vec::new() };
     let in_window = in_the_window(g);
     // A figure of a running total that its own voice later moved past (two outlets at 12 and
     // 15 on day 1 that both say 31 later) is settled history, not a finding, and so is one

@@ -115,7 +115,8 @@ impl ClaimStore for [Claim] {
 /// its figure to 164 on the 11th, the late relay is TASS's revised figure, not TASS rising back
 /// (D4 of an earlier probe). The report it repeats is the wire's latest of the figure by the
 /// relay's own date (`voice::relay_voices`); where that is a relay with a date of its own, the
-/// relay takes that date. Every other field is the claim's own.
+/// relay takes that date, and that report's publication (an echo is no later report). Every
+/// other field is the claim's own.
 pub(crate) struct Redated<'a> {
     claims: &'a [Claim],
     /// Each moved relay with its original, by relay, in claim order.
@@ -179,8 +180,10 @@ impl ClaimStore for Redated<'_> {
         self.claims.expects_change(c)
     }
 
+    /// A moved relay is as recent as the report it repeats: an echo is no later report by its
+    /// wire, and breaks no tie (DESIGN.md rule 6).
     fn published(&self, c: usize) -> Option<NaiveDate> {
-        self.claims.published(c)
+        self.claims.published(self.dated_by(c))
     }
 
     fn outlet(&self, c: usize) -> &SourceId {

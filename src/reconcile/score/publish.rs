@@ -529,6 +529,19 @@ impl State {
         Some(Jump { figure: jump, level, times })
     }
 
+    /// Whether the figure at position `p` of epoch `ei`, of role `r`, is an earlier figure
+    /// the estimate keeps as a floor beneath it: not a count kept as one count with the
+    /// estimate's above its high (205 beside a high of 200 the counts reach).
+    fn floor_beneath(&self, ei: usize, p: usize, r: Role) -> bool {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        let high = out.numeric.and_then(|s| s.high);
+        let under = match (self.view(e.at(p)), high) {
+            (View::Numeric { interval, .. }, Some(h)) => interval.low().value <= h,
+            _ => true,
+        };
+        r == Role::Floor && !self.obs[e.at(p)].current() && under
+    }
+
     /// Why the estimate of epoch `ei` is what it is, as data for its line of words.
     fn reason(&self, ei: usize, n_supporting: usize, names: &impl ClaimNames) -> EstimateReason {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
@@ -536,8 +549,7 @@ impl State {
         // Earlier figures beneath the estimate, and how many voices give them and not the
         // estimate: those allow it without saying it. Counted only for the words that name
         // them (a split, one cluster).
-        let current = |p: usize| self.obs[e.at(p)].current();
-        let earlier = |(p, r): &(usize, Role)| *r == Role::Floor && !current(*p);
+        let earlier = |&(p, r): &(usize, Role)| self.floor_beneath(ei, p, r);
         // (Nor those `also` names, sorted: voices the words count otherwise.)
         let beneath = |also: &[usize]| {
             let mut voices: Vec<usize> = out
@@ -623,7 +635,7 @@ impl State {
                 .roles
                 .iter()
                 .enumerate()
-                .filter(|&(p, r)| r.supports() && current(p))
+                .filter(|&(p, r)| r.supports() && self.obs[e.at(p)].current())
                 .map(|(p, _)| self.obs[e.at(p)].voice())
                 .filter(|v| giving.binary_search(v).is_err())
                 .collect();
