@@ -495,7 +495,8 @@ fn a_relay_repeats_the_wire_s_latest_report_of_its_figure() {
     );
     assert!(
         text.contains(
-            "repeats: 200 (B), published 15 Jan 2022, relays TASS's report of 14 Jan 2022 (c)"
+            "repeats: 200 (B), published 15 Jan 2022, relays TASS's report c: read as of 14 Jan \
+             2022"
         ),
         "{text}"
     );

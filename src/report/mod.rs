@@ -85,7 +85,8 @@ pub(crate) fn claim_by_id<'a>(r: &'a Reconciliation, id: &ClaimId) -> Option<&'a
 }
 
 /// What a relay read at the date of the report it repeats is, in words: "200 (B), published 12
-/// Jan 2022, relays TASS's report of 10 Jan 2022 (tass-10), and is read as of that date".
+/// Jan 2022, relays TASS's report tass-10: read as of 10 Jan 2022, as that report is" (a
+/// report in a chain of relays is read at the date of the one it repeats in turn).
 pub(crate) fn repeat_text(r: &Reconciliation, g: &Group, x: &crate::reconcile::Repeat) -> String {
     let relay = claim_by_id(r, &x.claim);
     let published = relay
@@ -95,11 +96,11 @@ pub(crate) fn repeat_text(r: &Reconciliation, g: &Group, x: &crate::reconcile::R
     let wire = relay
         .and_then(|c| c.provenance().via())
         .map_or_else(|| "the wire".to_owned(), ToString::to_string);
-    let of = x.as_of.map(|d| format!(" of {}", crate::claim::DayText(Some(d)))).unwrap_or_default();
     format!(
-        "{}{published} relays {wire}'s report{of} ({}), and is read as of that date",
+        "{}{published} relays {wire}'s report {}: read as of {}, as that report is",
         describe(r, g, &x.claim),
-        x.repeats
+        x.repeats,
+        crate::claim::DayText(x.as_of)
     )
 }
 
