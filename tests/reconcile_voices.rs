@@ -136,6 +136,18 @@ fn relayed(
     .unwrap()
 }
 
+/// A death toll `phrase` from `outlet`, published on day `d` of January 2022, relayed via
+/// `via` where given.
+fn dated_relay(id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32) -> Claim {
+    let mut p = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
+    if let Some(w) = via {
+        p = p.relayed_via(SourceId::new(w).unwrap());
+    }
+    let subject = Subject::new(Measure::Deaths);
+    Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
+}
+
 fn voice(r: &Reconciliation, source: &str) -> SourceId {
     r.source(&SourceId::new(source).unwrap()).unwrap().voice.clone()
 }
@@ -419,15 +431,7 @@ fn a_declaration_reaches_a_relayed_wire_in_any_case() {
 /// figure of another voice.
 #[test]
 fn a_late_relay_of_a_wire_s_report_is_as_of_that_report() {
-    let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32| {
-        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
-            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
-        if let Some(w) = via {
-            p = p.relayed_via(SourceId::new(w).unwrap());
-        }
-        let subject = Subject::new(Measure::Deaths);
-        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
-    };
+    let claim = dated_relay;
     let estimate = |r: &Reconciliation| {
         let e = r.groups[0].estimate.as_ref().unwrap();
         (e.figure.to_string(), e.reason.to_string())
@@ -467,15 +471,7 @@ fn a_late_relay_of_a_wire_s_report_is_as_of_that_report() {
 /// a line says why.
 #[test]
 fn a_relay_repeats_the_wire_s_latest_report_of_its_figure() {
-    let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32| {
-        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
-            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
-        if let Some(w) = via {
-            p = p.relayed_via(SourceId::new(w).unwrap());
-        }
-        let subject = Subject::new(Measure::Deaths);
-        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
-    };
+    let claim = dated_relay;
     let r = Reconciler::new().reconcile(vec![
         claim("a", "200", "TASS", None, 10),
         claim("b", "164", "TASS", None, 11),
@@ -590,15 +586,7 @@ fn a_relay_read_at_an_earlier_date_decides_the_nature_there() {
 /// deprecated C's 164 (with TASS's own 200 of the 10th, as a fall).
 #[test]
 fn a_relay_breaks_no_tie_as_a_later_report() {
-    let claim = |id: &str, phrase: &str, outlet: &str, via: Option<&str>, d: u32| {
-        let mut p = Provenance::new(SourceId::new(outlet).unwrap())
-            .published(NaiveDate::from_ymd_opt(2022, 1, d).unwrap());
-        if let Some(w) = via {
-            p = p.relayed_via(SourceId::new(w).unwrap());
-        }
-        let subject = Subject::new(Measure::Deaths);
-        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, p, &Parser::default()).unwrap()
-    };
+    let claim = dated_relay;
     let figure = |claims: Vec<Claim>| {
         let r = Reconciler::new().reconcile(claims);
         r.groups[0].estimate.as_ref().unwrap().figure.to_string()
