@@ -2256,6 +2256,26 @@ fn counts_reach_the_highest_floor_a_figure_beside_them_allows() {
     ]);
     let rel = r.relation(&ClaimId::new("d").unwrap(), &ClaimId::new("e").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
+    // Not below a floor more voices give: three voices' 195 (or 205) beside one voice's 180
+    // (or 200) are no count the latest figures reach; they fell below the three (a review's
+    // cases, which gave "best 180" and "best 200" on one voice's figure with no finding).
+    for (low, high, ceiling, count) in
+        [("180", "195", "fewer than 195", "178"), ("200", "205", "fewer than 205", "190")]
+    {
+        let r = reconciled(&[
+            ("a", low, "A", 8),
+            ("b", high, "B", 8),
+            ("c", high, "C", 8),
+            ("d", high, "D", 8),
+            ("e", ceiling, "E", 9),
+            ("f", count, "F", 9),
+        ]);
+        let e = estimate(&r);
+        let floor = format!("low {high} / best {high} / high unbounded");
+        assert_eq!(e.figure.to_string(), floor, "{ceiling}: {}", e.reason);
+        assert_eq!(rank(&r, "e"), Rank::Deprecated, "{ceiling}");
+        assert_eq!(rank(&r, "f"), Rank::Deprecated, "{ceiling}");
+    }
     assert!(
         rel.reason.to_string().ends_with("whose figure up to 202 allows: no fall"),
         "{}",

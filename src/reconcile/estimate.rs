@@ -3079,7 +3079,20 @@ fn counted_floor<'v>(
     }
     let floors = epoch.floating.iter().filter_map(|&at| point(at as usize));
     let within = |x: f64| x >= least && close.holds(common.low, x) && x > common.high;
-    floors.filter(|&x| within(x) && counts(x)).reduce(f64::max)
+    let reach = floors.filter(|&x| within(x) && counts(x)).reduce(f64::max)?;
+    // Below the floor the floors won at only where more voices' floors lie at or beneath the
+    // reach than above it, up to that floor: three voices' 200 beside a fourth's 205 are
+    // reached under "fewer than 205"; one voice's 180 beside three voices' 195 is not (the
+    // later figures fell below those three: DESIGN.md rule 2). One floor a voice.
+    if let Some(f) = floors_at.filter(|f| reach < f.value) {
+        let lows = epoch.floating.iter().map(|&at| floor_low(view(at as usize)).value);
+        let beneath = lows.clone().filter(|&v| v > common.high && v <= reach).count();
+        let above = lows.filter(|&v| v > reach && v <= f.value).count();
+        if beneath <= above {
+            return None;
+        }
+    }
+    Some(reach)
 }
 
 /// Each position's input (`None` past the epoch's last position), read where a rule needs its
