@@ -119,3 +119,46 @@ fn both_engines_score_the_sources_alike_in_the_same_number_of_rounds() {
     assert_eq!(rounds, bulk_rounds);
     assert!(reconciler["a"] > reconciler["d"] && reconciler["d"] > reconciler["e"]);
 }
+
+/// A source that gives a fixed fact anew corrects itself, on both paths alike: `a`'s 700,000
+/// of the 5th, corrected to 560,000 on the 6th, supports nothing, is no floor, and costs `a`
+/// nothing; `b`'s 700,000 stands alone against `a`'s correction (it had outvoted it with `a`'s
+/// own withdrawn figure).
+#[test]
+fn both_engines_read_a_source_s_correction_of_a_fixed_fact_alike() {
+    let table = "source,object,attribute,value,as_of
+a,Oslo,population,700000,2022-01-05
+b,Oslo,population,700000,2022-01-05
+a,Oslo,population,560000,2022-01-06
+c,Bergen,population,285000,2022-01-05
+";
+    let claims: Vec<Claim> = Table::csv()
+        .read("t.csv", table.as_bytes(), &Parser::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    let seen = |r: &Reconciliation| {
+        let oslo = r.estimate("Oslo", "population").unwrap();
+        let ranks: Vec<(String, Rank, String)> = r
+            .groups
+            .iter()
+            .flat_map(|g| &g.ranks)
+            .map(|k| (k.claim.to_string(), k.rank, k.reason.to_string()))
+            .collect();
+        let agreement = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().agreement;
+        (oslo.figure.to_string(), ranks, (agreement("a"), agreement("b")))
+    };
+    let (reconciler, bulk) = (
+        seen(&Reconciler::new().reconcile(claims)),
+        seen(&Reconciler::new().reconcile_table(&bulk)),
+    );
+    assert_eq!(reconciler, bulk);
+    let (figure, ranks, agreement) = reconciler;
+    assert!(!figure.contains("best 700,000"), "{figure}");
+    let first = ranks.iter().find(|(id, ..)| id.ends_with(":2")).unwrap();
+    assert_eq!(first.1, Rank::Normal, "{ranks:?}");
+    assert!(first.2.starts_with("corrected by its own voice to 560,000"), "{ranks:?}");
+    // One voice against one, a tie: `a` is judged on its correction alone, as `b` on its figure.
+    assert!(figure.starts_with("low 560,000"), "{figure}");
+    assert_eq!(agreement.0, agreement.1, "{figure} {ranks:?}");
+}

@@ -2639,3 +2639,71 @@ fn a_split_that_persisted_into_a_day_read_as_a_change_is_a_finding() {
     let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, [FindingKind::Conflict, FindingKind::ChangedSameDay], "{:#?}", r.findings);
 }
+
+/// A claim of the date an event began, as `outlet` gave it on day `d`.
+fn began(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    Claim::parse(
+        ClaimId::new(id).unwrap(),
+        Subject::new(Measure::EventDate),
+        phrase,
+        provenance,
+        &Parser::default(),
+    )
+    .unwrap()
+}
+
+/// A voice that gives a fixed fact anew corrects itself (DESIGN.md rule 2: each voice speaks
+/// through its latest figure). A said 2 January, then 3 January; B said 2 January. A is not on
+/// both sides: its 2 January was "2 independent voices" beside its own 3 January, and A at
+/// agreement 0.50 for a figure it withdrew. It is one voice against one, which the later report
+/// decides, and A's first figure is superseded, no conflict of A with itself or with anyone.
+#[test]
+fn a_voice_correcting_a_fixed_fact_speaks_through_its_correction() {
+    let r = Reconciler::new().reconcile(vec![
+        began("a5", "2 January", "A", 5),
+        began("b5", "2 January", "B", 5),
+        began("a6", "3 January", "A", 6),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-03");
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes);
+    assert!(rel.reason.to_string().contains("corrected"), "{}", rel.reason);
+    let a5 = r.rank(&ClaimId::new("a5").unwrap()).unwrap();
+    assert_eq!(a5.rank, Rank::Normal);
+    assert_eq!(a5.reason.to_string(), "corrected by its own voice to 2022-01-03 (2022-01-06)");
+    assert_eq!(rank(&r, "b5"), Rank::Deprecated);
+    assert_eq!(agreement(&r, "A"), 1.0);
+    // One conflict, B's against A's correction: A's withdrawn figure is in no finding.
+    let conflict = only(&r, FindingKind::Conflict);
+    let named: Vec<String> = conflict.claims.iter().map(ToString::to_string).collect();
+    assert_eq!(named, ["b5", "a6"]);
+    assert!(conflict.message.to_string().contains("(1 independent voice)"), "{}", conflict.message);
+    // Alone, a correction is no conflict at all.
+    let r = Reconciler::new()
+        .reconcile(vec![began("a5", "2 January", "A", 5), began("a6", "3 January", "A", 6)]);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-03");
+    // A later figure that narrows the earlier one corrects nothing: both stand.
+    let r = Reconciler::new()
+        .reconcile(vec![began("a4", "early January", "A", 4), began("a6", "3 January", "A", 6)]);
+    assert_eq!(rank(&r, "a4"), Rank::Preferred);
+    assert_eq!(rank(&r, "a6"), Rank::Preferred);
+}
+
+/// Only a running total falls. Two voices' 3 January, then a third's 2 January, is a conflict
+/// of a fixed fact, not "a running total cannot fall".
+#[test]
+fn a_fixed_fact_s_later_figure_below_an_earlier_one_is_a_conflict_not_a_fall() {
+    let r = Reconciler::new().reconcile(vec![
+        began("a5", "3 January", "A", 5),
+        began("b5", "3 January", "B", 5),
+        began("c6", "2 January", "C", 6),
+    ]);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+    only(&r, FindingKind::Conflict);
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-03");
+    let c6 = r.rank(&ClaimId::new("c6").unwrap()).unwrap();
+    assert_eq!(c6.rank, Rank::Deprecated);
+    assert!(!c6.reason.to_string().contains("regression"), "{}", c6.reason);
+}

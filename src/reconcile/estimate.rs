@@ -1508,6 +1508,35 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
     }
 }
 
+/// Per position of a fixed fact's epoch, into `corrected`: for a figure its voice withdrew
+/// (not current: `score::withdraw_corrected`), its voice's latest figure that shares no number
+/// with it, which corrected it (`dated` is a list to work in). The withdrawn figure is no floor
+/// and supports nothing: its voice speaks through the correction.
+fn corrections(inputs: &[Input<'_>], corrected: &mut Vec<Option<usize>>, dated: &mut Vec<usize>) {
+    corrected.clear();
+    corrected.resize(inputs.len(), None);
+    if inputs.iter().all(|i| i.current) {
+        return;
+    }
+    dated.clear();
+    dated.extend(
+        (0..inputs.len())
+            .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some()),
+    );
+    dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
+    for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
+        let latest = inputs[members[0]].as_of;
+        let now = members.iter().take_while(|&&m| inputs[m].as_of == latest);
+        for &m in members.iter().filter(|&&m| !inputs[m].current) {
+            let Some(said) = interval_of(&inputs[m]) else { continue };
+            corrected[m] = now
+                .clone()
+                .copied()
+                .find(|&by| interval_of(&inputs[by]).is_some_and(|i| !i.overlaps(&said)));
+        }
+    }
+}
+
 /// The latest date of `inputs`' figures: the epoch's, where the figures of an earlier time of
 /// day are not current.
 fn latest_day(inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
@@ -1876,16 +1905,22 @@ fn distinct_figures(split: SplitRef<'_>, common: Option<Common>) -> u32 {
 
 impl Numeric {
     /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`] by `close`, with
-    /// the lists of `lists` (kept from one epoch to the next).
+    /// the lists of `lists` (kept from one epoch to the next). Where it `corrects` (a fixed
+    /// fact's epoch), a figure that is not current was withdrawn by its voice's later one
+    /// ([`corrections`]); otherwise it is a running total's earlier figure ([`revisions`]).
     pub(crate) fn of(
         clusters: &Clusters,
         inputs: &[Input<'_>],
-        close: Close,
+        (close, corrects): (Close, bool),
         lists: &mut Preparing,
     ) -> Self {
         let Preparing { revised, dated, is_floor, voices, floors, floating, floor_at, all, split } =
             lists;
-        revisions(inputs, revised, dated);
+        if corrects {
+            corrections(inputs, revised, dated);
+        } else {
+            revisions(inputs, revised, dated);
+        }
         // Floors: earlier figures and current lower bounds, not revised away. Only those of
         // voices without a bounded current figure lend support to clusters above them.
         is_floor.clear();
@@ -2428,9 +2463,10 @@ fn cluster_supports(
 /// low and high are what every figure in it allows, raised to the highest floor beneath it,
 /// and best is the weighted median. A cluster of counts (`close`, [`Allows`]) allows from its
 /// lowest count to its highest, its best is [`counts_best`], and another voice's earlier count
-/// within `close` of its top neither raises it nor lies above it ([`Kept::near_top`]). Figures
-/// below what other voices reported earlier, and the estimate keeps, are regressions
-/// ([`falls_below`]: not a count within `close` of an earlier count).
+/// within `close` of its top neither raises it nor lies above it ([`Kept::near_top`]). Where
+/// the epoch `falls` (a running total's), figures below what other voices reported earlier,
+/// and the estimate keeps, are regressions ([`falls_below`]: not a count within `close` of an
+/// earlier count).
 ///
 /// `epoch` is [`Numeric::of`] the same clusters and the epoch's inputs, which `inputs` gives
 /// when the roles are to be found (a round in which the winner stays reads no input), and
@@ -2442,7 +2478,7 @@ fn cluster_supports(
 pub(crate) fn numeric<'a>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    close: Close,
+    (close, falls): (Close, bool),
     inputs: impl FnOnce() -> Vec<Input<'a>>,
     view: impl Fn(usize) -> View<'a>,
     weight: &[f64],
@@ -2461,12 +2497,7 @@ pub(crate) fn numeric<'a>(
     let mut prefix = std::mem::take(&mut scratch.prefix);
     let mut supports = std::mem::take(&mut scratch.supports);
     let mut points = std::mem::take(&mut scratch.points);
-    prefix.clear();
-    prefix.push((0.0, 0usize));
-    for &voice in epoch.floor_voices {
-        let (w, n) = prefix[prefix.len() - 1];
-        prefix.push((w + weight[voice as usize], n + 1));
-    }
+    floor_prefix(&mut prefix, epoch.floor_voices, weight);
     cluster_supports(clusters, epoch, (weight, &prefix), &mut supports);
     let (heaviest, heaviest_support) = best_of(supports.iter().copied())
         .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
@@ -2511,12 +2542,17 @@ pub(crate) fn numeric<'a>(
         Some(low) => Some(Interval::new(low, None)),
         None => epoch.commons[chosen].map(|c| reached(c.interval(), reach)),
     };
-    let counted = reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high);
-    let counts =
-        floors_at.is_none() && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts));
-    let digits = top_counted(clusters.get(chosen), common.as_ref(), &view);
-    let kept =
-        Kept { common: common.as_ref(), floor: floors_at, held, close, counted, counts, digits };
+    let kept = Kept {
+        common: common.as_ref(),
+        floor: floors_at,
+        held,
+        close,
+        counted: reach.and_then(|_| epoch.commons[chosen]).map(|c| c.high),
+        counts: floors_at.is_none()
+            && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts)),
+        digits: top_counted(clusters.get(chosen), common.as_ref(), &view),
+        falls,
+    };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
@@ -2569,11 +2605,14 @@ pub(crate) fn numeric<'a>(
     // Reached floors move the low and high, not the best: it is the floors' where they won,
     // else the counts' own (reached floors' open ends pulled it up, away from the truth on
     // generated tables).
-    let top = counted.or(common.and_then(|c| c.high()).map(|h| h.value)).unwrap_or(f64::INFINITY);
+    let top =
+        kept.counted.or(common.and_then(|c| c.high()).map(|h| h.value)).unwrap_or(f64::INFINITY);
     let ends = &mut scratch.counts;
     let at = match won_at {
         Some(f) => Some(Some((f, f))),
-        None => counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest)),
+        None => {
+            kept.counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest))
+        }
     };
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
     widen_tie(&mut outcome, common, epoch.commons);
@@ -2740,6 +2779,9 @@ struct Kept<'a> {
     /// Whether the high end of what the chosen cluster's figures allow is a count given in it
     /// ([`top_counted`]), not the edge of a rounded figure ("about 200" allows up to 225).
     digits: bool,
+    /// Whether a later figure can fall below an earlier one (a running total's epoch): where
+    /// not, no figure is a regression ([`roles`]).
+    falls: bool,
 }
 
 impl Kept<'_> {
@@ -3274,7 +3316,13 @@ fn roles(
         (kept.reaches(&gi) && kept.among_counts(&mi))
             || (kept.near_top(&gi) && kept.allows_top(&mi))
     };
-    let below = mark_regressions(&mut roles, inputs, found, close, one_count);
+    // Only a running total falls: a fixed fact's later figure below an earlier one is a
+    // rival like any other (a conflict, not "a running total cannot fall").
+    let below = if kept.falls {
+        mark_regressions(&mut roles, inputs, found, close, one_count)
+    } else {
+        Below::default()
+    };
     // A voice whose every figure in the chosen cluster fell (a count of a cluster of counts
     // below a bound another voice gave earlier) speaks for none of it: its earlier figures
     // beneath the estimate support nothing, unless it floats.
@@ -3294,6 +3342,17 @@ fn roles(
         }
     }
     (roles, below)
+}
+
+/// Into `prefix`, the running weight and count of the floating floors' voices, from none
+/// (see [`Numeric::floor_voices`]): the support the floors beneath a cluster give is a prefix.
+fn floor_prefix(prefix: &mut Vec<(f64, usize)>, floor_voices: &[u32], weight: &[f64]) {
+    prefix.clear();
+    prefix.push((0.0, 0usize));
+    for &voice in floor_voices {
+        let (w, n) = prefix[prefix.len() - 1];
+        prefix.push((w + weight[voice as usize], n + 1));
+    }
 }
 
 /// At most this many figures are listed for one regression: the highest of each voice it
@@ -4374,7 +4433,8 @@ mod tests {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let built = Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default());
+        let built =
+            Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default());
         // Read back from a store, after an epoch that is not numeric and the same one, so
         // that every part starts past the beginning of its vector.
         let mut store = NumericStore::default();
@@ -4423,15 +4483,15 @@ mod tests {
             for figures in &epochs {
                 let inputs = inputs_of(figures);
                 let clusters = swept_clusters(figures, &inputs);
-                let fresh = Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default());
-                let kept = Numeric::of(&clusters, &inputs, Close::EXACT, &mut preparing);
+                let fresh = Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default());
+                let kept = Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut preparing);
                 proptest::prop_assert_eq!(format!("{:?}", kept.view()), format!("{:?}", fresh.view()));
                 let view = |m: usize| inputs[m].view;
                 let estimate = |previous: Option<Outcome>, scratch: &mut Scratch| {
-                    let out = numeric(&clusters, &fresh.view(), Close::EXACT, || inputs_of(figures), view, &weight, previous, scratch);
+                    let out = numeric(&clusters, &fresh.view(), (Close::EXACT, true), || inputs_of(figures), view, &weight, previous, scratch);
                     format!("{out:?}")
                 };
-                let first = numeric(&clusters, &fresh.view(), Close::EXACT, || inputs_of(figures), view, &weight, None, &mut Scratch::default());
+                let first = numeric(&clusters, &fresh.view(), (Close::EXACT, true), || inputs_of(figures), view, &weight, None, &mut Scratch::default());
                 proptest::prop_assert_eq!(estimate(None, &mut scratch), format!("{first:?}"));
                 let again = estimate(Some(first.clone()), &mut Scratch::default());
                 proptest::prop_assert_eq!(estimate(Some(first), &mut scratch), again);
@@ -4457,7 +4517,7 @@ mod tests {
                     let figures = figures.as_ref()?;
                     let inputs = inputs_of(figures);
                     let clusters = swept_clusters(figures, &inputs);
-                    Some(Numeric::of(&clusters, &inputs, Close::EXACT, &mut Preparing::default()))
+                    Some(Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default()))
                 })
                 .collect();
             let mut whole = NumericStore::default();

@@ -139,6 +139,11 @@ pub(crate) enum How {
     /// A running total's figure below another voice's earlier one that its own voice revised
     /// down on a later day: no floor for it.
     RevisedAway,
+    /// A voice giving a fixed fact anew: `b` corrects its own `a`.
+    Corrected,
+    /// A fixed fact's figure its own voice later corrected (`a`, or `b` unless
+    /// `withdrawn_first`) beside another voice's figure it conflicted with: no rival to it.
+    CorrectedAway { withdrawn_first: bool },
     /// A changing state at two times.
     Changed,
     /// A yes/no state given both ways one day, "not yet" first: `a` then `b`, or `b` then `a`
@@ -203,6 +208,11 @@ impl fmt::Display for Pair {
             ),
             How::RevisedAway => {
                 write!(f, "{a} was revised down by its own voice later: no floor for {b}")
+            }
+            How::Corrected => write!(f, "corrected from {a} to {b} by the same voice"),
+            How::CorrectedAway { withdrawn_first } => {
+                let (gone, other) = if withdrawn_first { (a, b) } else { (b, a) };
+                write!(f, "{gone} was corrected by its own voice later: no rival to {other}")
             }
             How::Changed => write!(f, "changed from {a} to {b}"),
             How::ChangedSameDay { reversed } => {
@@ -393,6 +403,8 @@ pub(crate) enum RankWhy {
     /// here and in a regression is shared by every rank of its group that names it (see
     /// `finish::ranked`).
     RevisedDown(Arc<str>, Option<NaiveDate>),
+    /// A fixed fact's figure its own voice corrected to another (as its key text) of a date.
+    Corrected(Arc<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
     /// Below figures (as their key texts, with dates) other voices gave earlier.
@@ -438,6 +450,9 @@ impl fmt::Display for RankReason {
             }
             RankWhy::RevisedDown(key, d) => {
                 write!(f, "revised down by its own voice to {key} ({})", Iso(*d))
+            }
+            RankWhy::Corrected(key, d) => {
+                write!(f, "corrected by its own voice to {key} ({})", Iso(*d))
             }
             RankWhy::Above(d) => write!(
                 f,

@@ -369,6 +369,9 @@ pub(crate) fn relate(
         (Nature::ChangingState, Verdict::Conflicts, true) if !complement => {
             (RelationKind::ChangedOverTime, How::Changed)
         }
+        (Nature::FixedFact, Verdict::Conflicts, _) if a.read.revised || b.read.revised => {
+            (RelationKind::Supersedes, corrected(a, b, later))
+        }
         (_, verdict, _) => {
             let kind = match verdict {
                 Verdict::Agrees => RelationKind::Agrees,
@@ -379,6 +382,17 @@ pub(crate) fn relate(
         }
     };
     relation(kind, how, complement);
+}
+
+/// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:
+/// `score::withdraw_corrected`), `a` or `b`, relates to the other, conflicting with it: the
+/// correction supersedes it, and it stands against no other voice's figure.
+fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> How {
+    if a.voice == b.voice && a.read.revised && later {
+        How::Corrected
+    } else {
+        How::CorrectedAway { withdrawn_first: a.read.revised }
+    }
 }
 
 /// Whether two voices that each held their figure from one day to the other, `items[a]`'s (the

@@ -36,6 +36,7 @@ use super::{
 };
 use super::{
     epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all, stand_silent,
+    withdraw_corrected,
 };
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
@@ -756,6 +757,8 @@ impl State {
         for e in &epochs {
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
             stand_silent(here, &mut [], e.nature, &mut on_days);
+            let here = (&mut obs[e.obs.clone()], &intervals[..]);
+            withdraw_corrected(here, e.nature, &mut on_days);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         // A table's rows give no publication date.

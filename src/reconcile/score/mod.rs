@@ -980,6 +980,58 @@ fn stand_silent(
     }
 }
 
+/// A voice that gives a fixed fact anew corrects what it said before (DESIGN.md rule 2: each
+/// voice speaks through its latest figure). Where a voice's figure of a fixed fact shares no
+/// number with a figure the same voice gave on its latest day, the earlier figure is withdrawn:
+/// no longer current in `obs` (the epoch's observations), so it supports no cluster, is no
+/// floor (`estimate::Numeric::of` holds it corrected) and costs its voice nothing. A's "2
+/// January" on the 5th, then A's "3 January" on the 6th, is A saying 3 January, not A on both
+/// sides of a conflict. A figure the latest one narrows ("early January", then "3 January")
+/// stands. One rule for claims and for a table's rows: numbers (and dates) alone, whose
+/// intervals `intervals` hold; an undated figure corrects nothing and is withdrawn by nothing.
+/// `dated` is a list to work in. O(n log n).
+fn withdraw_corrected(
+    (obs, intervals): (&mut [Obs], &[HeldInterval]),
+    nature: Nature,
+    dated: &mut Vec<estimate::OnDay>,
+) {
+    if nature != Nature::FixedFact {
+        return;
+    }
+    let interval = |o: &Obs| match o.held() {
+        held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
+            View::Numeric { interval, .. } => Some(interval),
+            _ => None,
+        },
+        _ => None,
+    };
+    dated.clear();
+    dated.extend(
+        obs.iter().enumerate().filter_map(|(p, o)| {
+            o.as_of.filter(|_| interval(o).is_some()).map(|d| (o.voice(), d, p))
+        }),
+    );
+    if dated.len() < 2 {
+        return;
+    }
+    dated.sort_unstable();
+    for voice in dated.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(_, latest, _)) = voice.last() else { continue };
+        let split = voice.partition_point(|&(_, day, _)| day < latest);
+        let (earlier, now) = voice.split_at(split);
+        for &(.., p) in earlier {
+            let Some(said) = interval(&obs[p]) else { continue };
+            let corrected = now
+                .iter()
+                .filter_map(|&(.., q)| interval(&obs[q]))
+                .any(|later| !said.overlaps(&later));
+            if corrected {
+                obs[p].voice_current &= !CURRENT;
+            }
+        }
+    }
+}
+
 /// What one day's reports say about their order, gathered once so each report is judged in
 /// O(1): the latest-starting time of day of two different values (times that run past midnight
 /// order nothing), the earliest-ending time per yes/no value, and per yes/no value how many
@@ -1150,7 +1202,8 @@ fn prepare<K: Ord>(
             };
             epoch.close = close;
             epoch.clusters = estimate::numeric_clusters(&order, &inputs, close);
-            Some(estimate::Numeric::of(&epoch.clusters, &inputs, close, lists))
+            let corrects = epoch.nature == Nature::FixedFact;
+            Some(estimate::Numeric::of(&epoch.clusters, &inputs, (close, corrects), lists))
         }
         None => None,
     }
@@ -1315,7 +1368,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             }
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
-            stand_silent((&mut obs[here], &intervals), when, nature, &mut dated);
+            stand_silent((&mut obs[here.clone()], &intervals), when, nature, &mut dated);
+            withdraw_corrected((&mut obs[here], &intervals), nature, &mut dated);
             // The group's estimate comes from its latest epoch that has any figure.
             if gives || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);

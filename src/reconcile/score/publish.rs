@@ -929,7 +929,12 @@ impl State {
         match role {
             Some(Role::Revised { by }) => {
                 let (key, as_of) = figure(by as usize);
-                return (Rank::Normal, RankWhy::RevisedDown(key, as_of));
+                let why = if e.nature == crate::subject::Nature::FixedFact {
+                    RankWhy::Corrected(key, as_of)
+                } else {
+                    RankWhy::RevisedDown(key, as_of)
+                };
+                return (Rank::Normal, why);
             }
             Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
             Some(Role::Regression { below }) => {

@@ -196,7 +196,7 @@ impl State {
             Some(_) => estimate::numeric(
                 &e.clusters,
                 &self.prepared.get(ei),
-                e.close,
+                (e.close, e.nature == Nature::RunningTotal),
                 inputs,
                 |p| self.view(e.at(p)),
                 &self.weight,
