@@ -2689,6 +2689,25 @@ fn a_voice_correcting_a_fixed_fact_speaks_through_its_correction() {
         .reconcile(vec![began("a4", "early January", "A", 4), began("a6", "3 January", "A", 6)]);
     assert_eq!(rank(&r, "a4"), Rank::Preferred);
     assert_eq!(rank(&r, "a6"), Rank::Preferred);
+    // Beside another voice's figure, a withdrawn one is no rival, whichever came first: A's
+    // "3 January" of the 5th, which A took back on the 6th, against B's "2 January" of the
+    // 4th is no conflict, and no supersession either way.
+    let r = Reconciler::new().reconcile(vec![
+        began("a4", "2 January", "A", 4),
+        began("b4", "2 January", "B", 4),
+        began("a5", "3 January", "A", 5),
+        began("a6", "2 January", "A", 6),
+    ]);
+    let rel = r.relation(&ClaimId::new("b4").unwrap(), &ClaimId::new("a5").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Withdrawn);
+    assert_eq!(
+        rel.reason.to_string(),
+        "2022-01-03 (5 Jan 2022) was corrected by its own voice later: no rival to 2022-01-02 (4 \
+         Jan 2022)"
+    );
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
 /// Only a running total falls. Two voices' 3 January, then a third's 2 January, is a conflict

@@ -280,3 +280,43 @@ fn parts_of_a_changing_state_are_weighed_against_the_whole_of_their_date_only() 
     assert_eq!(open.len(), 1, "{open:?}");
     assert!(open[0].contains("(more than 82) add up to more than 164, which exceeds"), "{open:?}");
 }
+
+/// A bound derived from a report's sub-counts is no voice giving a fixed fact anew: A's 200
+/// killed on the 5th (B's too), then A's 150 security officers and 100 civilians on the 6th
+/// (at least 250 in all), is no correction of A's 200 to "at least 250" (which had withdrawn
+/// A's 200 and made the estimate rest on the derived bound alone, B's 200 deprecated).
+#[test]
+fn a_derived_bound_corrects_no_fixed_fact() {
+    let killed =
+        |who: Population| Subject::new(Measure::Deaths).population(who).nature(Nature::FixedFact);
+    let r = Reconciler::new().reconcile(vec![
+        claim("a5", killed(Population::All), "200", "A", 5),
+        claim("b5", killed(Population::All), "200", "B", 5),
+        claim("sf", killed(Population::SecurityForces), "150", "A", 6),
+        claim("civ", killed(Population::Civilians), "100", "A", 6),
+    ]);
+    for id in ["a5", "b5"] {
+        let rank = r.rank(&ClaimId::new(id).unwrap()).unwrap();
+        assert!(!rank.reason.to_string().contains("corrected"), "{id}: {}", rank.reason);
+        assert_eq!(rank.rank, Rank::Preferred, "{id}: {}", rank.reason);
+    }
+    let all = r.groups.iter().find(|g| g.subject.who() == &Population::All).unwrap();
+    let estimate = all.estimate.as_ref().unwrap();
+    assert_eq!(estimate.figure.to_string(), "low 200 / best 200 / high 200", "{}", estimate.reason);
+}
+
+/// A figure its voice repeats on its latest day is not withdrawn, whatever else the voice
+/// says that day: A's "2 January" on the 5th and again on the 6th beside its "3 January" of
+/// the 6th still says 2 January.
+#[test]
+fn a_figure_its_voice_repeats_is_not_withdrawn() {
+    let began = || Subject::new(Measure::EventDate);
+    let r = Reconciler::new().reconcile(vec![
+        claim("a5", began(), "2 January", "A", 5),
+        claim("b5", began(), "2 January", "B", 5),
+        claim("a6", began(), "3 January", "A", 6),
+        claim("a6b", began(), "2 January", "A", 6),
+    ]);
+    let rank = r.rank(&ClaimId::new("a5").unwrap()).unwrap();
+    assert!(!rank.reason.to_string().contains("corrected"), "{}", rank.reason);
+}

@@ -1508,35 +1508,6 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
     }
 }
 
-/// Per position of a fixed fact's epoch, into `corrected`: for a figure its voice withdrew
-/// (not current: `score::withdraw_corrected`), its voice's latest figure that shares no number
-/// with it, which corrected it (`dated` is a list to work in). The withdrawn figure is no floor
-/// and supports nothing: its voice speaks through the correction.
-fn corrections(inputs: &[Input<'_>], corrected: &mut Vec<Option<usize>>, dated: &mut Vec<usize>) {
-    corrected.clear();
-    corrected.resize(inputs.len(), None);
-    if inputs.iter().all(|i| i.current) {
-        return;
-    }
-    dated.clear();
-    dated.extend(
-        (0..inputs.len())
-            .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some()),
-    );
-    dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
-    for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
-        let latest = inputs[members[0]].as_of;
-        let now = members.iter().take_while(|&&m| inputs[m].as_of == latest);
-        for &m in members.iter().filter(|&&m| !inputs[m].current) {
-            let Some(said) = interval_of(&inputs[m]) else { continue };
-            corrected[m] = now
-                .clone()
-                .copied()
-                .find(|&by| interval_of(&inputs[by]).is_some_and(|i| !i.overlaps(&said)));
-        }
-    }
-}
-
 /// The latest date of `inputs`' figures: the epoch's, where the figures of an earlier time of
 /// day are not current.
 fn latest_day(inputs: &[Input<'_>]) -> Option<chrono::NaiveDate> {
@@ -1905,21 +1876,21 @@ fn distinct_figures(split: SplitRef<'_>, common: Option<Common>) -> u32 {
 
 impl Numeric {
     /// Prepares a numeric epoch whose `clusters` come from [`numeric_clusters`] by `close`, with
-    /// the lists of `lists` (kept from one epoch to the next). Where it `corrects` (a fixed
-    /// fact's epoch), a figure that is not current was withdrawn by its voice's later one
-    /// ([`corrections`]); otherwise it is a running total's earlier figure ([`revisions`]).
+    /// the lists of `lists` (kept from one epoch to the next). In a fixed fact's epoch with a
+    /// figure its voice withdrew, `corrected` gives per position the figure that corrected it
+    /// (`score::corrections`), which holds it revised; otherwise a running total's figure is
+    /// revised by its voice's later, lower one ([`revisions`]).
     pub(crate) fn of(
         clusters: &Clusters,
         inputs: &[Input<'_>],
-        (close, corrects): (Close, bool),
+        (close, corrected): (Close, Option<&[Option<usize>]>),
         lists: &mut Preparing,
     ) -> Self {
         let Preparing { revised, dated, is_floor, voices, floors, floating, floor_at, all, split } =
             lists;
-        if corrects {
-            corrections(inputs, revised, dated);
-        } else {
-            revisions(inputs, revised, dated);
+        match corrected {
+            Some(by) => by.clone_into(revised),
+            None => revisions(inputs, revised, dated),
         }
         // Floors: earlier figures and current lower bounds, not revised away. Only those of
         // voices without a bounded current figure lend support to clusters above them.
@@ -4434,7 +4405,7 @@ mod tests {
                 .collect()
         };
         let built =
-            Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default());
+            Numeric::of(&clusters, &inputs, (Close::EXACT, None), &mut Preparing::default());
         // Read back from a store, after an epoch that is not numeric and the same one, so
         // that every part starts past the beginning of its vector.
         let mut store = NumericStore::default();
@@ -4483,8 +4454,8 @@ mod tests {
             for figures in &epochs {
                 let inputs = inputs_of(figures);
                 let clusters = swept_clusters(figures, &inputs);
-                let fresh = Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default());
-                let kept = Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut preparing);
+                let fresh = Numeric::of(&clusters, &inputs, (Close::EXACT, None), &mut Preparing::default());
+                let kept = Numeric::of(&clusters, &inputs, (Close::EXACT, None), &mut preparing);
                 proptest::prop_assert_eq!(format!("{:?}", kept.view()), format!("{:?}", fresh.view()));
                 let view = |m: usize| inputs[m].view;
                 let estimate = |previous: Option<Outcome>, scratch: &mut Scratch| {
@@ -4517,7 +4488,7 @@ mod tests {
                     let figures = figures.as_ref()?;
                     let inputs = inputs_of(figures);
                     let clusters = swept_clusters(figures, &inputs);
-                    Some(Numeric::of(&clusters, &inputs, (Close::EXACT, false), &mut Preparing::default()))
+                    Some(Numeric::of(&clusters, &inputs, (Close::EXACT, None), &mut Preparing::default()))
                 })
                 .collect();
             let mut whole = NumericStore::default();

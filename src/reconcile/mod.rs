@@ -96,6 +96,11 @@ pub enum RelationKind {
     SubCountAboveTotal,
     /// The two cannot be compared (different dimensions or kinds).
     Incomparable,
+    /// A fixed fact's figures that disagree, one of them (or both) withdrawn by its own voice,
+    /// which corrected it later: it stands against the other no more. A's "2 January" on the
+    /// 5th, corrected to "3 January" on the 6th, beside B's "3 January". (A's own two figures
+    /// are [`RelationKind::Supersedes`].)
+    Withdrawn,
 }
 
 impl RelationKind {
@@ -122,6 +127,7 @@ impl fmt::Display for RelationKind {
             RelationKind::PartOf => "part of",
             RelationKind::SubCountAboveTotal => "sub-count above total",
             RelationKind::Incomparable => "incomparable",
+            RelationKind::Withdrawn => "withdrawn",
         })
     }
 }

@@ -141,9 +141,9 @@ pub(crate) enum How {
     RevisedAway,
     /// A voice giving a fixed fact anew: `b` corrects its own `a`.
     Corrected,
-    /// A fixed fact's figure its own voice later corrected (`a`, or `b` unless
-    /// `withdrawn_first`) beside another voice's figure it conflicted with: no rival to it.
-    CorrectedAway { withdrawn_first: bool },
+    /// A fixed fact's figure its own voice later corrected beside another it conflicted
+    /// with: which of `a` and `b` were withdrawn (one, or both).
+    CorrectedAway { withdrawn: (bool, bool) },
     /// A changing state at two times.
     Changed,
     /// A yes/no state given both ways one day, "not yet" first: `a` then `b`, or `b` then `a`
@@ -210,8 +210,12 @@ impl fmt::Display for Pair {
                 write!(f, "{a} was revised down by its own voice later: no floor for {b}")
             }
             How::Corrected => write!(f, "corrected from {a} to {b} by the same voice"),
-            How::CorrectedAway { withdrawn_first } => {
-                let (gone, other) = if withdrawn_first { (a, b) } else { (b, a) };
+            How::CorrectedAway { withdrawn: (true, true) } => {
+                let words = "were both corrected later, each by its own voice: no rivals";
+                write!(f, "{a} and {b} {words}")
+            }
+            How::CorrectedAway { withdrawn: (first, _) } => {
+                let (gone, other) = if first { (a, b) } else { (b, a) };
                 write!(f, "{gone} was corrected by its own voice later: no rival to {other}")
             }
             How::Changed => write!(f, "changed from {a} to {b}"),

@@ -370,7 +370,7 @@ pub(crate) fn relate(
             (RelationKind::ChangedOverTime, How::Changed)
         }
         (Nature::FixedFact, Verdict::Conflicts, _) if a.read.revised || b.read.revised => {
-            (RelationKind::Supersedes, corrected(a, b, later))
+            corrected(a, b, later)
         }
         (_, verdict, _) => {
             let kind = match verdict {
@@ -385,13 +385,17 @@ pub(crate) fn relate(
 }
 
 /// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:
-/// `score::withdraw_corrected`), `a` or `b`, relates to the other, conflicting with it: the
-/// correction supersedes it, and it stands against no other voice's figure.
-fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> How {
-    if a.voice == b.voice && a.read.revised && later {
-        How::Corrected
+/// `score::withdraw_corrected`), `a` or `b` or both, relates to the other, conflicting with
+/// it: the correction, its voice's later figure, supersedes it, and it stands against no other
+/// figure.
+fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> (RelationKind, How) {
+    if a.voice == b.voice && a.read.revised && !b.read.revised && later {
+        (RelationKind::Supersedes, How::Corrected)
     } else {
-        How::CorrectedAway { withdrawn_first: a.read.revised }
+        (
+            RelationKind::Withdrawn,
+            How::CorrectedAway { withdrawn: (a.read.revised, b.read.revised) },
+        )
     }
 }
 

@@ -754,11 +754,12 @@ impl State {
         // them): a figure of a voice declared one with, or copying, the repeating voice is the
         // repeat's own.
         let mut on_days = Vec::new();
+        let mut corrected = (Vec::new(), Vec::new());
         for e in &epochs {
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
             stand_silent(here, &mut [], e.nature, &mut on_days);
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
-            withdraw_corrected(here, e.nature, &mut on_days);
+            withdraw_corrected(here, e.nature, usize::MAX, &mut corrected);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         // A table's rows give no publication date.
@@ -768,6 +769,7 @@ impl State {
             intervals: &intervals,
             key_order: &keys.order,
             published: &[],
+            claims: usize::MAX,
         };
         let prepared = prepare_all(&view, &mut epochs, policy, id_keys, true);
         let mut state = State::start(

@@ -486,6 +486,7 @@ impl State {
             intervals: &self.intervals,
             key_order: &self.key_order,
             published: &self.published,
+            claims: self.claims,
         }
     }
 
@@ -981,23 +982,46 @@ fn stand_silent(
 }
 
 /// A voice that gives a fixed fact anew corrects what it said before (DESIGN.md rule 2: each
-/// voice speaks through its latest figure). Where a voice's figure of a fixed fact shares no
-/// number with a figure the same voice gave on its latest day, the earlier figure is withdrawn:
-/// no longer current in `obs` (the epoch's observations), so it supports no cluster, is no
-/// floor (`estimate::Numeric::of` holds it corrected) and costs its voice nothing. A's "2
-/// January" on the 5th, then A's "3 January" on the 6th, is A saying 3 January, not A on both
-/// sides of a conflict. A figure the latest one narrows ("early January", then "3 January")
-/// stands. One rule for claims and for a table's rows: numbers (and dates) alone, whose
-/// intervals `intervals` hold; an undated figure corrects nothing and is withdrawn by nothing.
-/// `dated` is a list to work in. O(n log n).
+/// voice speaks through its latest figure). Where a voice's figure of a fixed fact shares a
+/// number with none of the figures the same voice gave on its latest day, the earlier figure
+/// is withdrawn: no longer current in `obs` (the epoch's observations), so it supports no
+/// cluster, is no floor (`estimate::Numeric::of` holds it corrected, [`corrections`]) and
+/// costs its voice nothing. A's "2 January" on the 5th, then A's "3 January" on the 6th, is A
+/// saying 3 January, not A on both sides of a conflict. One rule for claims and for a table's
+/// rows; `claims` and `lists` as [`corrections`] takes them. O(n log n).
 fn withdraw_corrected(
     (obs, intervals): (&mut [Obs], &[HeldInterval]),
     nature: Nature,
-    dated: &mut Vec<estimate::OnDay>,
+    claims: usize,
+    lists: &mut (Vec<Option<usize>>, Vec<estimate::OnDay>),
 ) {
     if nature != Nature::FixedFact {
         return;
     }
+    let (by, dated) = lists;
+    corrections((obs, intervals), claims, by, dated);
+    for (o, by) in obs.iter_mut().zip(by.iter()) {
+        if by.is_some() {
+            o.voice_current &= !CURRENT;
+        }
+    }
+}
+
+/// Per observation of a fixed fact's epoch (`obs`), into `by`: the figure of its voice's
+/// latest day that corrected it, where it shares a number with none of that day's figures
+/// (the first such, by position), else `None`. A figure the latest one narrows ("early
+/// January", then "3 January") stands, and so does one the voice repeats that day. Numbers
+/// (and dates) alone, whose intervals `intervals` hold; an undated figure corrects nothing and
+/// is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a figure at or
+/// past `claims`), which no voice gave as the whole. `dated` is a list to work in.
+fn corrections(
+    (obs, intervals): (&[Obs], &[HeldInterval]),
+    claims: usize,
+    by: &mut Vec<Option<usize>>,
+    dated: &mut Vec<estimate::OnDay>,
+) {
+    by.clear();
+    by.resize(obs.len(), None);
     let interval = |o: &Obs| match o.held() {
         held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
             View::Numeric { interval, .. } => Some(interval),
@@ -1006,27 +1030,20 @@ fn withdraw_corrected(
         _ => None,
     };
     dated.clear();
-    dated.extend(
-        obs.iter().enumerate().filter_map(|(p, o)| {
-            o.as_of.filter(|_| interval(o).is_some()).map(|d| (o.voice(), d, p))
-        }),
-    );
-    if dated.len() < 2 {
-        return;
-    }
+    dated.extend(obs.iter().enumerate().filter_map(|(p, o)| {
+        let given = o.figure() < claims && interval(o).is_some();
+        o.as_of.filter(|_| given).map(|d| (o.voice(), d, p))
+    }));
     dated.sort_unstable();
     for voice in dated.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(_, latest, _)) = voice.last() else { continue };
-        let split = voice.partition_point(|&(_, day, _)| day < latest);
-        let (earlier, now) = voice.split_at(split);
+        let (earlier, now) = voice.split_at(voice.partition_point(|&(_, day, _)| day < latest));
+        let now: Vec<(usize, Interval)> =
+            now.iter().filter_map(|&(.., q)| interval(&obs[q]).map(|i| (q, i))).collect();
         for &(.., p) in earlier {
             let Some(said) = interval(&obs[p]) else { continue };
-            let corrected = now
-                .iter()
-                .filter_map(|&(.., q)| interval(&obs[q]))
-                .any(|later| !said.overlaps(&later));
-            if corrected {
-                obs[p].voice_current &= !CURRENT;
+            if now.iter().all(|(_, later)| !said.overlaps(later)) {
+                by[p] = now.first().map(|&(q, _)| q);
             }
         }
     }
@@ -1202,8 +1219,16 @@ fn prepare<K: Ord>(
             };
             epoch.close = close;
             epoch.clusters = estimate::numeric_clusters(&order, &inputs, close);
-            let corrects = epoch.nature == Nature::FixedFact;
-            Some(estimate::Numeric::of(&epoch.clusters, &inputs, (close, corrects), lists))
+            // A fixed fact's figure that is not current was withdrawn: corrected by the figure
+            // `corrections` finds, as `withdraw_corrected` found it.
+            let here = &obs[epoch.obs.clone()];
+            let withdrawn = epoch.nature == Nature::FixedFact && !here.iter().all(Obs::current);
+            let mut by = Vec::new();
+            if withdrawn {
+                corrections((here, view.intervals), view.claims, &mut by, &mut Vec::new());
+            }
+            let corrected = withdrawn.then_some(&by[..]);
+            Some(estimate::Numeric::of(&epoch.clusters, &inputs, (close, corrected), lists))
         }
         None => None,
     }
@@ -1337,6 +1362,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut held_values: Vec<Value> = Vec::new();
     let mut intervals: Vec<HeldInterval> = Vec::new();
     let mut dated = Vec::new();
+    let mut corrected = (Vec::new(), Vec::new());
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -1369,7 +1395,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
             stand_silent((&mut obs[here.clone()], &intervals), when, nature, &mut dated);
-            withdraw_corrected((&mut obs[here], &intervals), nature, &mut dated);
+            withdraw_corrected((&mut obs[here], &intervals), nature, claims.len(), &mut corrected);
             // The group's estimate comes from its latest epoch that has any figure.
             if gives || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -1387,6 +1413,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         intervals: &intervals,
         key_order: &key_order,
         published: &published,
+        claims: claims.len(),
     };
     let prepared = prepare_all(&view, &mut epochs, policy, id_keys, false);
     let mut state = State::start(
@@ -1439,6 +1466,9 @@ struct ObsView<'a> {
     key_order: &'a [usize],
     /// Per observation, when its report was published; empty when none was (a table).
     published: &'a [Option<NaiveDate>],
+    /// How many claims there are: an observation of a figure at or past it is a derived
+    /// bound (`Obs::figure`); every row of a table is a claim.
+    claims: usize,
 }
 
 impl<'a> ObsView<'a> {
