@@ -1431,9 +1431,9 @@ fn a_lone_earlier_outlier_does_not_borrow_the_floors_beneath_it() {
     ]);
     let e = estimate(&r);
     // 30 and 31 are one count (`Policy::close`), and so is H's 33 of the day before, within
-    // 10 % of 30: the estimate reaches it, its best still the latest counts' (the lower of
-    // the two equally weighted figures).
-    assert_eq!(e.figure.to_string(), "low 30 / best 30 / high 33", "{}", e.reason);
+    // 10 % of 30: the estimate reaches it, its best still the latest counts' (of the two
+    // equally weighted figures, the higher, as the floor reached lies above them).
+    assert_eq!(e.figure.to_string(), "low 30 / best 31 / high 33", "{}", e.reason);
     assert!(!e.supporting.contains(&ClaimId::new("wire").unwrap()));
     assert_eq!(rank(&r, "a3"), Rank::Preferred);
     assert!(reliability(&r, "Wire") < reliability(&r, "A"));
@@ -2725,4 +2725,38 @@ fn a_fixed_fact_s_later_figure_below_an_earlier_one_is_a_conflict_not_a_fall() {
     let c6 = r.rank(&ClaimId::new("c6").unwrap()).unwrap();
     assert_eq!(c6.rank, Rank::Deprecated);
     assert!(!c6.reason.to_string().contains("regression"), "{}", c6.reason);
+}
+
+/// An even split of one count leans toward the floors it reaches. H's 205, G's and J's 203
+/// and B's 200 on the 8th; on the 9th "up to 204", I's 190 and B's 200 again. The counts reach
+/// G's and J's 203, which say the total is at least that: the best was I's 190, the lower side
+/// of the even split of 190 and 200, below two of the three counts; without B's repeat it was
+/// 203, so a voice repeating its figure lowered the best. Likewise 1,900 and 1,950 beneath an
+/// earlier 2,000 they reach: best 1,950, not 1,900 (and 2,000 without the 1,950).
+#[test]
+fn an_even_split_of_counts_leans_toward_the_floors_they_reach() {
+    let eighth =
+        [deaths("h", "205", "H", 8), deaths("g", "203", "G", 8), deaths("j", "203", "J", 8)];
+    let mut claims = eighth.to_vec();
+    claims.extend([
+        deaths("b8", "200", "B", 8),
+        deaths("e", "up to 204", "E", 9),
+        deaths("i", "190", "I", 9),
+    ]);
+    let without = Reconciler::new().reconcile(claims.clone());
+    assert_eq!(estimate(&without).figure.to_string(), "low 190 / best 203 / high 203");
+    claims.push(deaths("b9", "200", "B", 9));
+    let with = Reconciler::new().reconcile(claims);
+    assert_eq!(estimate(&with).figure.to_string(), "low 190 / best 200 / high 203");
+    let r = Reconciler::new().reconcile(vec![
+        deaths("d", "2,500", "D", 9),
+        deaths("a", "2,000", "A", 10),
+        deaths("b", "1,900", "B", 11),
+        deaths("c", "1,950", "C", 11),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 1,900 / best 1,950 / high 2,000");
+    // With no floor above them, the even split's best is still the lower count.
+    let r = Reconciler::new()
+        .reconcile(vec![deaths("b", "1,900", "B", 11), deaths("c", "1,950", "C", 11)]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 1,900 / best 1,900 / high 1,950");
 }
