@@ -2760,3 +2760,31 @@ fn an_even_split_of_counts_leans_toward_the_floors_they_reach() {
         .reconcile(vec![deaths("b", "1,900", "B", 11), deaths("c", "1,950", "C", 11)]);
     assert_eq!(estimate(&r).figure.to_string(), "low 1,900 / best 1,900 / high 1,950");
 }
+
+/// An undated figure is of no date: it does not make its voice one of the latest figures'.
+/// A's "more than 200" on the 8th (and an undated "more than 100"), B's 201 that day, then E's
+/// 190 on the 10th: the floors win, and the reason said E's 190 fell below what "0 independent
+/// voices" reported, A left out as if its undated figure were its later word.
+#[test]
+fn an_undated_figure_leaves_its_voice_among_the_floors_the_reason_counts() {
+    let undated = Claim::parse(
+        ClaimId::new("a0").unwrap(),
+        Subject::new(Measure::Deaths),
+        "more than 100",
+        Provenance::new(SourceId::new("A").unwrap()),
+        &Parser::default(),
+    )
+    .unwrap();
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a8", "more than 200", "A", 8),
+        deaths("e10", "190", "E", 10),
+        undated,
+        deaths("b8", "201", "B", 8),
+    ]);
+    assert_eq!(
+        estimate(&r).reason.to_string(),
+        "a latest figure falls below what 1 independent voice reported earlier, which weighs \
+         more than any cluster of the latest figures: a running total cannot fall, so the \
+         estimate is its floor"
+    );
+}

@@ -756,13 +756,26 @@ impl State {
         }
     }
 
+    /// Whether observation `o` is a current figure of its epoch's date: not an undated one,
+    /// which is current too but of no date, so no voice's later word on its earlier figures
+    /// ([`State::voices_kept_earlier`]). A's undated "more than 100" beside its "more than
+    /// 200" of the 8th left A out of the voices whose floor E's 190 of the 10th fell below: "0
+    /// independent voices". (An undated figure may still be one that falls.)
+    fn of_latest_date(&self, o: usize) -> bool {
+        self.obs[o].current() && self.obs[o].as_of.is_some()
+    }
+
     /// The voices, none of the latest date (their earlier figures are their own history),
     /// of epoch `ei`'s earlier figures the estimate keeps that `at_or_above` holds (a figure
     /// set aside above the estimate gives it no weight).
     fn voices_kept_earlier(&self, ei: usize, at_or_above: impl Fn(&usize) -> bool) -> usize {
         let e = &self.epochs[ei];
-        let mut latest: Vec<usize> =
-            e.obs.clone().filter(|&o| self.obs[o].current()).map(|o| self.obs[o].voice()).collect();
+        let mut latest: Vec<usize> = e
+            .obs
+            .clone()
+            .filter(|&o| self.of_latest_date(o))
+            .map(|o| self.obs[o].voice())
+            .collect();
         latest.sort_unstable();
         let kept =
             |o: usize| self.outcomes[ei].roles.get(o - e.obs.start).is_some_and(Role::supports);
