@@ -703,15 +703,16 @@ pub(crate) enum EstimateWhy {
         floor_voices: usize,
         others: std::sync::Arc<Rivals>,
     },
-    /// One cluster: how many figures, from how many voices (those that give it, and those
-    /// whose figures of the latest date only allow it: lower bounds beside a count), whether
+    /// One cluster: how many figures, from how many voices (those that give it, those
+    /// whose figures of the latest date only allow it: lower bounds beside a count, and those
+    /// whose earlier counts above it are one count with it), whether
     /// earlier figures act as floors and how many other voices give only those, how many
     /// regressions and how many earlier figures above are set aside.
     /// `close` is the share of [`crate::Policy::close`] in thousandths when the figures are
     /// counts given to the digit that differ, one count only by it; 0 otherwise.
     Consistent {
         count: Counted,
-        voices: (usize, usize),
+        voices: (usize, usize, usize),
         floors: bool,
         close: u16,
         floor_voices: usize,
@@ -862,7 +863,7 @@ impl fmt::Display for EstimateReason {
 /// regressions and earlier figures above set aside.
 fn consistent(
     f: &mut fmt::Formatter<'_>,
-    (count, (voices, allowing), close): (Counted, (usize, usize), u16),
+    (count, (voices, allowing, one_count), close): (Counted, (usize, usize, usize), u16),
     (floors, floor_voices): (bool, usize),
     (regressions, above): (usize, usize),
 ) -> fmt::Result {
@@ -882,6 +883,13 @@ fn consistent(
         0 => {}
         1 => f.write_str("; a lower bound from one other voice allows it without naming it")?,
         n => write!(f, "; lower bounds from {n} other voices allow it without naming it")?,
+    }
+    match one_count {
+        0 => {}
+        1 => {
+            f.write_str("; an earlier count from one other voice, above it, is one count with it")?;
+        }
+        n => write!(f, "; earlier counts from {n} other voices, above it, are one count with it")?,
     }
     match floor_voices {
         0 if floors => f.write_str("; earlier figures of the running total act as floors")?,

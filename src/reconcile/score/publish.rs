@@ -531,15 +531,54 @@ impl State {
 
     /// Whether the figure at position `p` of epoch `ei`, of role `r`, is an earlier figure
     /// the estimate keeps as a floor beneath it: not a count kept as one count with the
-    /// estimate's above its high (205 beside a high of 200 the counts reach).
+    /// estimate's above its high (205 beside a high of 200 the counts reach: [`State::kept_above`]).
     fn floor_beneath(&self, ei: usize, p: usize, r: Role) -> bool {
+        r == Role::Floor && !self.obs[self.epochs[ei].at(p)].current() && !self.above_high(ei, p)
+    }
+
+    /// Whether the figure at position `p` of epoch `ei`, of role `r`, is an earlier count the
+    /// estimate keeps above its high, one count with the counts it stands on (205 beside a
+    /// high of 200 the counts reach, `estimate::Kept::near_top`).
+    fn kept_above(&self, ei: usize, p: usize, r: Role) -> bool {
+        r == Role::Floor && !self.obs[self.epochs[ei].at(p)].current() && self.above_high(ei, p)
+    }
+
+    /// The voices of epoch `ei`'s consistent figures beside those `giving` its estimate:
+    /// those whose figures of the latest date support it without naming an amount of it (a
+    /// lower bound beside a count: they allow it, and give no voice), sorted; and how many
+    /// others' earlier counts above its high are one count with it ([`State::kept_above`]:
+    /// among the figures counted consistent, so among the voices counted too).
+    fn voices_beside(&self, ei: usize, giving: &[usize]) -> (Vec<usize>, usize) {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
-        let high = out.numeric.and_then(|s| s.high);
-        let under = match (self.view(e.at(p)), high) {
-            (View::Numeric { interval, .. }, Some(h)) => interval.low().value <= h,
-            _ => true,
-        };
-        r == Role::Floor && !self.obs[e.at(p)].current() && under
+        let mut allowing: Vec<usize> = out
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|&(p, r)| r.supports() && self.obs[e.at(p)].current())
+            .map(|(p, _)| self.obs[e.at(p)].voice())
+            .filter(|v| giving.binary_search(v).is_err())
+            .collect();
+        allowing.sort_unstable();
+        allowing.dedup();
+        let mut above: Vec<usize> = out
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|&(p, r)| self.kept_above(ei, p, r))
+            .map(|(p, _)| self.obs[e.at(p)].voice())
+            .filter(|v| giving.binary_search(v).is_err() && allowing.binary_search(v).is_err())
+            .collect();
+        let one_count = estimate::distinct(&mut above).len();
+        (allowing, one_count)
+    }
+
+    /// Whether the figure at position `p` of epoch `ei` lies above the estimate's high end.
+    fn above_high(&self, ei: usize, p: usize) -> bool {
+        let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
+        match (self.view(e.at(p)), out.numeric.and_then(|s| s.high)) {
+            (View::Numeric { interval, .. }, Some(h)) => interval.low().value > h,
+            _ => false,
+        }
     }
 
     /// Why the estimate of epoch `ei` is what it is, as data for its line of words.
@@ -629,21 +668,10 @@ impl State {
             let chosen = out.clusters.get(out.chosen).unwrap_or_default();
             let counts =
                 estimate::holds_counts(chosen.iter().map(|&p| self.view(e.at(p as usize))));
-            // Voices whose figures of the latest date support the estimate without naming an
-            // amount of it (a lower bound beside a count): they allow it, and give no voice.
-            let mut allowing: Vec<usize> = out
-                .roles
-                .iter()
-                .enumerate()
-                .filter(|&(p, r)| r.supports() && self.obs[e.at(p)].current())
-                .map(|(p, _)| self.obs[e.at(p)].voice())
-                .filter(|v| giving.binary_search(v).is_err())
-                .collect();
-            allowing.sort_unstable();
-            allowing.dedup();
+            let (allowing, one_count) = self.voices_beside(ei, &giving);
             EstimateWhy::Consistent {
                 count,
-                voices: (giving.len(), allowing.len()),
+                voices: (giving.len(), allowing.len(), one_count),
                 floors,
                 close: if counts { e.close.permille() } else { 0 },
                 floor_voices: beneath(&allowing),
