@@ -114,9 +114,10 @@ impl ClaimStore for [Claim] {
 /// says what TASS said on the 10th, not that TASS holds 200 on the 12th: where TASS revised
 /// its figure to 164 on the 11th, the late relay is TASS's revised figure, not TASS rising back
 /// (D4 of an earlier probe). The report it repeats is the wire's latest of the figure by the
-/// relay's own date (`voice::relay_voices`); where that is a relay with a date of its own, the
-/// relay takes that date, and that report's publication (an echo is no later report). Every
-/// other field is the claim's own.
+/// relay's own date (`voice::relay_voices`; an undated relay's is the wire's first report of
+/// the figure, whose date it takes); where that is a relay with a date of its own, the relay
+/// takes that date, and that report's publication (an echo is no later report). Every other
+/// field is the claim's own.
 pub(crate) struct Redated<'a> {
     claims: &'a [Claim],
     /// Each moved relay with its original, by relay, in claim order.
@@ -125,11 +126,15 @@ pub(crate) struct Redated<'a> {
 
 impl<'a> Redated<'a> {
     /// `claims`, with the relays of `origins` (relay, original; in relay order) whose own date
-    /// is their publication's moved to their original's earlier date.
+    /// is their publication's moved to their original's earlier date, or undated ones to their
+    /// original's date.
     pub(crate) fn new(claims: &'a [Claim], origins: &[(usize, usize)]) -> Self {
         let own = |c: usize| claims[c].has_explicit_as_of() || claims[c].as_of_time().is_some();
-        let earlier = |c: usize, o: usize| {
-            claims[o].as_of().zip(claims[c].as_of()).is_some_and(|(a, b)| a < b)
+        // An undated relay is read at its original's date too: it repeats that report.
+        let earlier = |c: usize, o: usize| match (claims[o].as_of(), claims[c].as_of()) {
+            (Some(a), Some(b)) => a < b,
+            (Some(_), None) => true,
+            (None, _) => false,
         };
         let moved = origins.iter().copied().filter(|&(c, o)| !own(c) && earlier(c, o)).collect();
         Redated { claims, moved }
