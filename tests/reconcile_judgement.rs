@@ -2764,6 +2764,15 @@ fn an_even_split_of_counts_leans_toward_the_floors_they_reach() {
         deaths("c", "1,950", "C", 11),
     ]);
     assert_eq!(estimate(&r).figure.to_string(), "low 1,900 / best 1,950 / high 2,000");
+    // A count kept above them as one count with them leans the split too: A's 190 and 210
+    // the day after C's 225 were best 190, the figure that fell below the 225 (deprecated).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "225", "C", 8),
+        deaths("a190", "190", "A", 9),
+        deaths("a210", "210", "A", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 190 / best 210 / high 210");
+    assert_eq!(rank(&r, "a190"), Rank::Deprecated);
     // With no floor above them, the even split's best is still the lower count.
     let r = Reconciler::new()
         .reconcile(vec![deaths("b", "1,900", "B", 11), deaths("c", "1,950", "C", 11)]);

@@ -319,4 +319,20 @@ fn a_figure_its_voice_repeats_is_not_withdrawn() {
     ]);
     let rank = r.rank(&ClaimId::new("a5").unwrap()).unwrap();
     assert!(!rank.reason.to_string().contains("corrected"), "{}", rank.reason);
+    assert_eq!(rank.rank, Rank::Preferred, "{}", rank.reason);
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
+    // A voice correcting itself twice: each of its figures superseded by the next, not
+    // "withdrawn ... each by its own voice".
+    let r = Reconciler::new().reconcile(vec![
+        claim("a5", began(), "2 January", "A", 5),
+        claim("a6", began(), "4 January", "A", 6),
+        claim("a7", began(), "3 January", "A", 7),
+        claim("b7", began(), "3 January", "B", 7),
+    ]);
+    for (x, y) in [("a5", "a6"), ("a6", "a7"), ("a5", "a7")] {
+        let rel = r.relation(&ClaimId::new(x).unwrap(), &ClaimId::new(y).unwrap()).unwrap();
+        assert_eq!(rel.kind, RelationKind::Supersedes, "{x} {y}: {}", rel.reason);
+        assert!(rel.reason.to_string().contains("by the same voice"), "{}", rel.reason);
+    }
 }

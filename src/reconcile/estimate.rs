@@ -2578,7 +2578,8 @@ pub(crate) fn numeric<'a>(
     // generated tables; so did reached floors as points at the high: the 10^6 dated table's
     // MAE 31.52 -> 33.78). They only break an even split of the counts upward.
     let high = common.and_then(|c| c.high()).map_or(f64::INFINITY, |h| h.value);
-    let top = (kept.counted.unwrap_or(high), high);
+    let top = kept.counted.unwrap_or(high);
+    let top = (top, leans_up(epoch, &view, &kept, (top, high)));
     let ends = &mut scratch.counts;
     let at = match won_at {
         Some(f) => Some(Some((f, f))),
@@ -2635,16 +2636,17 @@ fn kept_floor<'v>(
 /// (two counts of equal weight, as every voice has in the first round), the best is the
 /// lower, a figure a voice gave, and the figures are judged from the middle of the two, as a
 /// tie's sides are: judged from the lower, its voice would be credited and the other's cost
-/// on a coin flip. Where the estimate reaches floors above the cluster (up to `reached`, the
-/// estimate's high end), the best is the higher of the two instead, as those floors say the
-/// total is at least that: I's 190 and B's 200 beside G's and J's 203 of the day before were
-/// best 190, below two of the three counts (and without B's repeat of its 200, best 203).
+/// on a coin flip. Where the estimate keeps floors above the cluster (`leans_up`:
+/// [`leans_up`]), the best is the higher of the two instead, as those floors say the total is
+/// at least that: I's 190 and B's 200 beside G's and J's 203 of the day before were best 190,
+/// below two of the three counts (and without B's repeat of its 200, best 203); A's 190 and
+/// 210 the day after C's 225 were best 190, the figure that fell below the 225.
 /// `None` when there is no figure.
 fn counts_best<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
     (view, weight): (&dyn Fn(usize) -> View<'v>, &[f64]),
-    (top, reached): (f64, f64),
+    (top, leans_up): (f64, bool),
     ends: &mut Vec<(f64, f64)>,
     lowest: Option<f64>,
 ) -> Option<(f64, f64)> {
@@ -2655,14 +2657,7 @@ fn counts_best<'v>(
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     let n = clusters.members().filter(|&m| bounds(view(m)).is_some()).count();
     let claims = epoch.loss_claims(figures, view, weight).enumerate();
-    // Floors above the counts that the estimate reaches (up to `reached`) weigh in no median,
-    // but they say which way an even split leans.
-    let mut reached_above = false;
-    let kept = claims.filter(|(i, c)| *i < n || c.low <= reached).filter_map(|(i, c)| {
-        let above = i >= n && c.low > top;
-        reached_above |= above;
-        (!above).then_some(c)
-    });
+    let kept = claims.filter(|(i, c)| *i < n || c.low <= top).map(|(_, c)| c);
     ends.clear();
     ends.extend(kept.flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]));
     let lower = crh::weighted_median(ends)?;
@@ -2671,8 +2666,28 @@ fn counts_best<'v>(
         end.0 = -end.0;
     }
     let upper = crh::weighted_median(ends).map_or(lower, |x| -x);
-    let best = if reached_above { upper } else { lower };
+    let best = if leans_up { upper } else { lower };
     Some((lowest.unwrap_or(best), f64::midpoint(lower, upper)))
+}
+
+/// Whether an even split of the counts the estimate stands on leans up ([`counts_best`]): a
+/// floor of a voice with no current figure lies above them (above `top`, their own high end)
+/// and the estimate keeps it, reached (up to `high`, the estimate's high end) or one count
+/// with them ([`Kept::near_top`]). Such a floor says the total is at least that much. One set
+/// aside above the estimate leans nothing.
+fn leans_up<'v>(
+    epoch: &NumericRef<'_>,
+    view: &dyn Fn(usize) -> View<'v>,
+    kept: &Kept<'_>,
+    (top, high): (f64, f64),
+) -> bool {
+    epoch.loose().any(|(at, _)| match view(at as usize) {
+        View::Numeric { interval, .. } => {
+            let low = interval.low().value;
+            low > top && (low <= high || kept.near_top(&interval))
+        }
+        _ => false,
+    })
 }
 
 /// Where the sides of a tie are judged from (`sides`: what each tied cluster allows, the chosen

@@ -389,7 +389,7 @@ pub(crate) fn relate(
 /// it: the correction, its voice's later figure, supersedes it, and it stands against no other
 /// figure.
 fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> (RelationKind, How) {
-    if a.voice == b.voice && a.read.revised && !b.read.revised && later {
+    if a.voice == b.voice && a.read.revised && later {
         (RelationKind::Supersedes, How::Corrected)
     } else {
         (

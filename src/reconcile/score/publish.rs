@@ -784,8 +784,9 @@ impl State {
         }
     }
 
-    /// Whether observation `o` is a current figure of its epoch's date: not an undated one,
-    /// which is current too but of no date, so no voice's later word on its earlier figures
+    /// Whether observation `o` is a dated current figure (of its epoch's date, or a silent
+    /// voice's standing one): not an undated one, which is current too but of no date, so no
+    /// voice's later word on its earlier figures
     /// ([`State::voices_kept_earlier`]). A's undated "more than 100" beside its "more than
     /// 200" of the 8th left A out of the voices whose floor E's 190 of the 10th fell below: "0
     /// independent voices". (An undated figure may still be one that falls.)
