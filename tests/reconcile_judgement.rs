@@ -2782,7 +2782,9 @@ fn an_even_split_of_counts_leans_toward_the_floors_they_reach() {
 /// An undated figure is of no date: it does not make its voice one of the latest figures'.
 /// A's "more than 200" on the 8th (and an undated "more than 100"), B's 201 that day, then E's
 /// 190 on the 10th: the floors win, and the reason said E's 190 fell below what "0 independent
-/// voices" reported, A left out as if its undated figure were its later word.
+/// voices" reported, A left out as if its undated figure were its later word; nor is the
+/// undated figure one of "the latest date" (it read "a latest figure falls below", where
+/// without it "every figure of the latest date" does).
 #[test]
 fn an_undated_figure_leaves_its_voice_among_the_floors_the_reason_counts() {
     let undated = Claim::parse(
@@ -2801,8 +2803,7 @@ fn an_undated_figure_leaves_its_voice_among_the_floors_the_reason_counts() {
     ]);
     assert_eq!(
         estimate(&r).reason.to_string(),
-        "a latest figure falls below what 1 independent voice reported earlier, which weighs \
-         more than any cluster of the latest figures: a running total cannot fall, so the \
-         estimate is its floor"
+        "every figure of the latest date falls below what 1 independent voice reported earlier, \
+         which weighs at least as much: a running total cannot fall, so the estimate is its floor"
     );
 }

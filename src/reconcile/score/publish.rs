@@ -763,13 +763,23 @@ impl State {
             View::Numeric { interval, .. } => Some(interval),
             _ => None,
         };
-        let current: Vec<crate::value::Interval> =
-            e.obs.clone().filter(|&o| self.obs[o].current()).filter_map(interval).collect();
+        // The current figures, with whether each is dated: "every figure of the latest date"
+        // speaks of the dated ones (an undated figure is of no date), "a latest figure" of any.
+        let current: Vec<(crate::value::Interval, bool)> = e
+            .obs
+            .clone()
+            .filter(|&o| self.obs[o].current())
+            .filter_map(|o| interval(o).map(|i| (i, self.of_latest_date(o))))
+            .collect();
+        let dated = current.iter().any(|&(_, d)| d);
         let count = |every: bool| {
             let at_or_above = |&o: &usize| {
                 let falls = |i: &crate::value::Interval| {
-                    let mut below = current.iter().map(|c| estimate::falls_below(c, i, e.close));
-                    if every { below.all(|b| b) } else { below.any(|b| b) }
+                    let mut below = current
+                        .iter()
+                        .filter(|&&(_, d)| d || !every)
+                        .map(|(c, _)| estimate::falls_below(c, i, e.close));
+                    if every { dated && below.all(|b| b) } else { below.any(|b| b) }
                 };
                 interval(o).is_some_and(|i| falls(&i))
             };
