@@ -482,6 +482,31 @@ fn a_late_relay_of_a_wire_s_report_is_as_of_that_report() {
     let relay = r.groups[0].ranks.iter().find(|x| x.claim.as_str() == "d-relay").unwrap();
     assert_eq!(relay.reason.to_string(), "revised down by its own voice to 164 (2022-01-11)");
     assert_eq!(r.groups[0].repeats[0].as_of, NaiveDate::from_ymd_opt(2022, 1, 10));
+    // And an undated relay of that undated relay, whichever comes first.
+    let undated = |id: &str, outlet: &str, via: &str| {
+        let p = Provenance::new(SourceId::new(outlet).unwrap())
+            .relayed_via(SourceId::new(via).unwrap());
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            "200",
+            p,
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let tass = [claim("a-tass", "200", "TASS", None, 10), claim("b-tass", "164", "TASS", None, 11)];
+    for chain in [
+        [undated("d-relay", "B", "TASS"), undated("e-relay", "C", "B")],
+        [undated("e-relay", "C", "B"), undated("d-relay", "B", "TASS")],
+    ] {
+        let mut claims = tass.to_vec();
+        claims.extend(chain);
+        let r = Reconciler::new().reconcile(claims);
+        assert_eq!(estimate(&r).0, "low 164 / best 164 / high 164");
+        assert!(r.findings.iter().all(|f| f.kind != FindingKind::Conflict), "{:#?}", r.findings);
+        assert_eq!(r.groups[0].repeats.len(), 2, "{:?}", r.groups[0].repeats);
+    }
 }
 
 /// A relay repeats the wire's latest report of its figure by its own date, not the first:

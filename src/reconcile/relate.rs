@@ -386,8 +386,8 @@ pub(crate) fn relate(
 
 /// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:
 /// `score::withdraw_corrected`), `a` or `b` or both, relates to the other, conflicting with
-/// it: the correction, its voice's later figure, supersedes it, and it stands against no other
-/// figure.
+/// it: its voice's later figure supersedes it (withdrawn in turn or not: a voice correcting
+/// itself twice), and it stands against no other voice's figure, nor another's against it.
 fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> (RelationKind, How) {
     if a.voice == b.voice && a.read.revised && later {
         (RelationKind::Supersedes, How::Corrected)

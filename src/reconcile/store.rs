@@ -130,14 +130,26 @@ impl<'a> Redated<'a> {
     /// original's date.
     pub(crate) fn new(claims: &'a [Claim], origins: &[(usize, usize)]) -> Self {
         let own = |c: usize| claims[c].has_explicit_as_of() || claims[c].as_of_time().is_some();
-        // An undated relay is read at its original's date too: it repeats that report.
-        let earlier = |c: usize, o: usize| match (claims[o].as_of(), claims[c].as_of()) {
-            (Some(a), Some(b)) => a < b,
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        let moved = origins.iter().copied().filter(|&(c, o)| !own(c) && earlier(c, o)).collect();
-        Redated { claims, moved }
+        // An undated relay is read at its original's date too: it repeats that report. The
+        // original's date is its own once moved (an undated relay of an undated relay of a
+        // dated report): pass after pass until none moves, each pass moving a relay whose
+        // original was moved by the one before (a chain's length at most).
+        let mut redated = Redated { claims, moved: Vec::new() };
+        loop {
+            let earlier =
+                |c: usize, o: usize| match (claims[redated.dated_by(o)].as_of(), claims[c].as_of())
+                {
+                    (Some(a), Some(b)) => a < b,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                };
+            let moved: Vec<(usize, usize)> =
+                origins.iter().copied().filter(|&(c, o)| !own(c) && earlier(c, o)).collect();
+            if moved.len() == redated.moved.len() {
+                return redated;
+            }
+            redated.moved = moved;
+        }
     }
 
     /// Whether any relay was moved (a group's members then need ordering anew).
@@ -146,10 +158,12 @@ impl<'a> Redated<'a> {
     }
 
     /// The claim whose date claim `c` takes: where moved, that of the report it repeats (which
-    /// may be a relay moved in turn: each step goes to a strictly earlier date, so the walk
-    /// ends), else itself.
+    /// may be a relay moved in turn: each step goes to an earlier date, or from none to one,
+    /// so the walk ends), else itself.
     fn dated_by(&self, mut c: usize) -> usize {
-        while let Ok(i) = self.moved.binary_search_by_key(&c, |m| m.0) {
+        // At most one step a moved relay, even were two relays to name each other.
+        for _ in 0..self.moved.len() {
+            let Ok(i) = self.moved.binary_search_by_key(&c, |m| m.0) else { break };
             c = self.moved[i].1;
         }
         c
