@@ -181,6 +181,18 @@ impl Obs {
         self.key as usize
     }
 
+    /// Its interval where it holds a number (or a date), read from `intervals` (the state's),
+    /// without the values a label is held in.
+    fn numeric(&self, intervals: &[HeldInterval]) -> Option<Interval> {
+        match self.held() {
+            held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
+                View::Numeric { interval, .. } => Some(interval),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn said(&self) -> usize {
         self.said as usize
     }
@@ -924,13 +936,7 @@ fn stand_silent(
     {
         return;
     }
-    let interval = |o: &Obs| match o.held() {
-        held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
-            View::Numeric { interval, .. } => Some(interval),
-            _ => None,
-        },
-        _ => None,
-    };
+    let interval = |o: &Obs| o.numeric(intervals);
     dated.clear();
     dated.extend(
         obs.iter().enumerate().filter_map(|(p, o)| {
@@ -1022,13 +1028,7 @@ fn corrections(
 ) {
     by.clear();
     by.resize(obs.len(), None);
-    let interval = |o: &Obs| match o.held() {
-        held @ (Held::Point(_) | Held::Interval(_)) => match held.view(&[], intervals) {
-            View::Numeric { interval, .. } => Some(interval),
-            _ => None,
-        },
-        _ => None,
-    };
+    let interval = |o: &Obs| o.numeric(intervals);
     dated.clear();
     dated.extend(obs.iter().enumerate().filter_map(|(p, o)| {
         let given = o.figure() < claims && interval(o).is_some();
