@@ -2636,7 +2636,7 @@ fn kept_floor<'v>(
 /// (two counts of equal weight, as every voice has in the first round), the best is the
 /// lower, a figure a voice gave, and the figures are judged from the middle of the two, as a
 /// tie's sides are: judged from the lower, its voice would be credited and the other's cost
-/// on a coin flip. Where the estimate keeps floors above the cluster (`leans_up`:
+/// on a coin flip. Where the estimate keeps floors above the cluster (`leans_up`, found by
 /// [`leans_up`]), the best is the higher of the two instead, as those floors say the total is
 /// at least that: I's 190 and B's 200 beside G's and J's 203 of the day before were best 190,
 /// below two of the three counts (and without B's repeat of its 200, best 203); A's 190 and

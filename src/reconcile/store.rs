@@ -135,7 +135,7 @@ impl<'a> Redated<'a> {
         // dated report): pass after pass until none moves, each pass moving a relay whose
         // original was moved by the one before (a chain's length at most).
         let mut redated = Redated { claims, moved: Vec::new() };
-        loop {
+        for _ in 0..=origins.len() {
             let earlier =
                 |c: usize, o: usize| match (claims[redated.dated_by(o)].as_of(), claims[c].as_of())
                 {
@@ -150,6 +150,7 @@ impl<'a> Redated<'a> {
             }
             redated.moved = moved;
         }
+        redated
     }
 
     /// Whether any relay was moved (a group's members then need ordering anew).

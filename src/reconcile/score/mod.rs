@@ -1038,12 +1038,12 @@ fn corrections(
     for voice in dated.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(_, latest, _)) = voice.last() else { continue };
         let (earlier, now) = voice.split_at(voice.partition_point(|&(_, day, _)| day < latest));
-        let now: Vec<(usize, Interval)> =
-            now.iter().filter_map(|&(.., q)| interval(&obs[q]).map(|i| (q, i))).collect();
         for &(.., p) in earlier {
             let Some(said) = interval(&obs[p]) else { continue };
-            if now.iter().all(|(_, later)| !said.overlaps(later)) {
-                by[p] = now.first().map(|&(q, _)| q);
+            let apart =
+                |&(.., q): &estimate::OnDay| interval(&obs[q]).is_some_and(|l| !said.overlaps(&l));
+            if now.iter().all(apart) {
+                by[p] = now.first().map(|&(.., q)| q);
             }
         }
     }
