@@ -558,8 +558,7 @@ impl State {
             .map(|(p, _)| self.obs[e.at(p)].voice())
             .filter(|v| giving.binary_search(v).is_err())
             .collect();
-        allowing.sort_unstable();
-        allowing.dedup();
+        estimate::distinct(&mut allowing);
         let mut above: Vec<usize> = out
             .roles
             .iter()
