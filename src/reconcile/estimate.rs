@@ -2684,7 +2684,7 @@ fn leans_up<'v>(
     epoch.loose().any(|(at, _)| match view(at as usize) {
         View::Numeric { interval, .. } => {
             let low = interval.low().value;
-            low > top && (low <= high || kept.near_top(&interval))
+            low > top && (low <= high || kept.near_highest(&interval))
         }
         _ => false,
     })
@@ -2802,14 +2802,29 @@ impl Kept<'_> {
     /// today's 96 is no fall) nor a floor that raises them (nor ten voices' 80,469 to another
     /// voice's 85,601 of the day before).
     fn near_top(&self, i: &Interval) -> bool {
+        // Within the share of every count the estimate stands on, their lowest too: one count
+        // with them all. (Near their highest alone, C's 225 the day before A's 190 and B's
+        // 210 was kept as one count with them, and made A's 190 a fall, still the estimate's
+        // low; beside three voices' 190 it made the estimate's best a fall.)
+        let lowest = self.common.filter(|_| self.counts).map(|c| c.low().value);
+        self.near_highest(i) && lowest.is_none_or(|low| self.close_to(i, low))
+    }
+
+    /// Whether a figure allowing `i` is a count given to the digit within `close` of the
+    /// highest count the estimate stands on (where no floor won; [`Kept::counted`] where the
+    /// counts reached a floor), whatever its lowest: evidence that the total is at least near
+    /// their top, which leans an even split of them up ([`leans_up`]).
+    fn near_highest(&self, i: &Interval) -> bool {
         let high =
             self.common.and_then(Interval::high).filter(|_| self.floor.is_none() && self.digits);
         let high = self.counted.or(high.map(|h| h.value));
-        i.is_point()
-            && high.is_some_and(|h| {
-                let (a, b) = (i.low().value, h);
-                self.close.holds(a.min(b), a.max(b))
-            })
+        i.is_point() && high.is_some_and(|h| self.close_to(i, h))
+    }
+
+    /// Whether a count allowing `i` and the number `x` are one count by `close`.
+    fn close_to(&self, i: &Interval, x: f64) -> bool {
+        let a = i.low().value;
+        self.close.holds(a.min(x), a.max(x))
     }
 
     /// Whether an earlier figure allowing `i` that is not a count (a bound, a range) starts
@@ -3047,14 +3062,14 @@ fn floors_or_reach<'v>(
     (weight, scratch): (&[f64], &mut Scratch),
     (best, close): (usize, Close),
     outweighed: Option<bool>,
-) -> (Option<Endpoint>, Option<f64>, Option<f64>) {
+) -> (Option<Endpoint>, Option<Reach>, Option<f64>) {
     let floors_at = outweighed.and_then(|strictly| {
         floors_point(clusters, epoch, (view, input), (weight, close, strictly), scratch)
     });
     let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
     // The point the floors won at, or the floor reached where that is lower (a figure beside
     // the counts excludes the one they won at).
-    let won_at = floors_at.zip(reach).map(|(f, r)| f.value.min(r));
+    let won_at = floors_at.zip(reach).map(|(f, r)| f.value.min(r.top));
     (floors_at.filter(|_| reach.is_none()), reach, won_at)
 }
 
@@ -3077,7 +3092,7 @@ fn counted_floor<'v>(
     best: usize,
     floors_at: Option<Endpoint>,
     close: Close,
-) -> Option<f64> {
+) -> Option<Reach> {
     let point = |at: usize| point_of(view(at));
     if close.share() == 0.0 {
         return None;
@@ -3093,8 +3108,23 @@ fn counted_floor<'v>(
         _ => false,
     };
     let members = clusters.get(best)?;
+    // Where the floors win at a count, the cluster's counts that fall below it are falls, the
+    // others one count with it (A's 190 and 210 the day after C's 225: 210 reaches the 225,
+    // 190 fell below it). The counts that reach it stand for the cluster here; every other
+    // figure of it must allow the floor.
+    let standing = |m: usize| {
+        floors_at.is_none_or(|f| {
+            point(m)
+                .is_none_or(|x| !falls_below(&Interval::point(x), &Interval::point(f.value), close))
+        })
+    };
+    let low = members.iter().filter(|m| standing(m.at())).filter_map(|m| point(m.at()));
+    let low = if floors_at.is_some() { low.reduce(f64::min)?.max(common.low) } else { common.low };
+    let common = Common { low, ..common };
     let counts = |x: f64| {
-        members.iter().all(|m| allows(m.at(), x)) && members.iter().any(|m| point(m.at()).is_some())
+        let standing = members.iter().filter(|m| standing(m.at()));
+        standing.clone().all(|m| allows(m.at(), x))
+            && standing.clone().any(|m| point(m.at()).is_some())
     };
     // Any floor above the cluster within the share may be reached, below the one the floors
     // won at too where a figure beside the counts excludes that one ("fewer than 205" beside
@@ -3133,7 +3163,7 @@ fn counted_floor<'v>(
             return None;
         }
     }
-    Some(reach)
+    Some(Reach { top: reach, low })
 }
 
 /// Each position's input (`None` past the epoch's last position), read where a rule needs its
@@ -3153,10 +3183,25 @@ fn top_counted<'v>(
     !high.open && members.is_some_and(|c| c.iter().any(is_top))
 }
 
-/// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there.
-fn reached(common: Interval, reach: Option<f64>) -> Interval {
+/// Where a cluster's counts reach a floor above them ([`counted_floor`]).
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    /// The floor reached.
+    top: f64,
+    /// The lowest of the cluster's counts that reach it: its low end, or where the floors won
+    /// at a count, its lowest count that does not fall below that count.
+    low: f64,
+}
+
+/// `common` reaching up to `reach` ([`counted_floor`]), its high end closed there and its low
+/// end raised to the lowest count that reaches it.
+fn reached(common: Interval, reach: Option<Reach>) -> Interval {
     match reach {
-        Some(r) => Interval::new(common.low(), Some(Endpoint { value: r, open: false })),
+        Some(r) => {
+            let low = common.low();
+            let low = if r.low > low.value { Endpoint { value: r.low, open: false } } else { low };
+            Interval::new(low, Some(Endpoint { value: r.top, open: false }))
+        }
         None => common,
     }
 }
