@@ -2523,9 +2523,19 @@ pub(crate) fn numeric<'a>(
             && (reach.is_some() || epoch.commons[chosen].is_some_and(|c| c.counts)),
         digits: top_counted(clusters.get(chosen), common.as_ref(), &view),
         falls,
+        best: None,
     };
+    let at = best_at(clusters, epoch, (&view, weight), (&kept, won_at, !even.is_empty()), scratch);
+    // An earlier count is one count with the counts the estimate stands on where it is near
+    // their best ([`Kept::near_top`]), which the weights move.
+    let best = at.zip(common).map(|((b, _), c)| {
+        let low = c.low().value;
+        c.high().map_or(b.max(low), |h| b.clamp(low, h.value.max(low)))
+    });
+    let kept = Kept { best: best.filter(|_| kept.counts), ..kept };
     let mut outcome = match previous {
-        // A cluster's roles depend on the chosen cluster only. When the floors win, they also
+        // A cluster's roles depend on the chosen cluster only, and where an earlier count is
+        // near their best ([`Kept::near_top`]), on that best. When the floors win, they also
         // depend on the floor the estimate stands on, which moves with the weights: found anew.
         // So do the roles of a tie, which is rare: found anew whenever there is one.
         Some(previous)
@@ -2534,7 +2544,8 @@ pub(crate) fn numeric<'a>(
                 && reach.is_none()
                 && !previous.roles.is_empty()
                 && previous.tied.is_empty()
-                && even.is_empty() =>
+                && even.is_empty()
+                && previous.numeric.map(|n| n.best) == kept.best =>
         {
             previous
         }
@@ -2571,26 +2582,37 @@ pub(crate) fn numeric<'a>(
         }
         _ => None,
     }));
-    // In a tie, the lowest of the counts, as a tie's best is the lowest of its figures.
-    let lowest = common.filter(|_| !outcome.tied.is_empty()).map(|c| c.low().value);
+    outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at));
+    widen_tie(&mut outcome, common, epoch.commons);
+    (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
+    outcome
+}
+
+/// Where an epoch's best lies: the point the floors won at (`won_at`), or where the estimate
+/// stands on counts (`kept`), their best and the point figures are judged from
+/// ([`counts_best`]); `None` otherwise. In a tie (`tied`), the
+/// lowest of the counts, as a tie's best is the lowest of its figures.
+fn best_at<'v>(
+    clusters: &Clusters,
+    epoch: &NumericRef<'_>,
+    (view, weight): (&dyn Fn(usize) -> View<'v>, &[f64]),
+    (kept, won_at, tied): (&Kept<'_>, Option<f64>, bool),
+    scratch: &mut Scratch,
+) -> Option<(f64, f64)> {
+    if let Some(f) = won_at {
+        return Some((f, f));
+    }
     // Reached floors move the low and high, not the best: it is the floors' where they won,
     // else the counts' own (reached floors' open ends pulled it up, away from the truth on
     // generated tables; so did reached floors as points at the high: the 10^6 dated table's
     // MAE 31.52 -> 33.78). They only break an even split of the counts upward.
-    let high = common.and_then(|c| c.high()).map_or(f64::INFINITY, |h| h.value);
+    let common = kept.common;
+    let high = common.and_then(Interval::high).map_or(f64::INFINITY, |h| h.value);
     let top = kept.counted.unwrap_or(high);
-    let top = (top, leans_up(epoch, &view, &kept, (top, high)));
+    let top = (top, leans_up(epoch, view, kept, (top, high)));
+    let lowest = common.filter(|_| tied).map(|c| c.low().value);
     let ends = &mut scratch.counts;
-    let at = match won_at {
-        Some(f) => Some(Some((f, f))),
-        None => {
-            kept.counts.then(|| counts_best(clusters, epoch, (&view, weight), top, ends, lowest))
-        }
-    };
-    outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at.flatten()));
-    widen_tie(&mut outcome, common, epoch.commons);
-    (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
-    outcome
+    kept.counts.then(|| counts_best(clusters, epoch, (view, weight), top, ends, lowest)).flatten()
 }
 
 /// Whether a figure allowing `interval`, standing for `rep` in a median, is an upper bound
@@ -2781,6 +2803,9 @@ struct Kept<'a> {
     /// Whether a later figure can fall below an earlier one (a running total's epoch): where
     /// not, no figure is a regression ([`roles`]).
     falls: bool,
+    /// The best of the counts the estimate stands on, where it does (no floor won), within
+    /// what they allow: what [`Kept::near_top`] measures from.
+    best: Option<f64>,
 }
 
 impl Kept<'_> {
@@ -2797,17 +2822,16 @@ impl Kept<'_> {
     }
 
     /// Whether a figure allowing `i` is a count given to the digit within `close` of the
-    /// high end of what the figures the estimate stands on allow (where no floor won): the same
-    /// count as theirs, neither above them (another voice's 98 of the day before beside
-    /// today's 96 is no fall) nor a floor that raises them (nor ten voices' 80,469 to another
-    /// voice's 85,601 of the day before).
+    /// high end of what the figures the estimate stands on allow (where no floor won), and of
+    /// their best ([`Kept::best`]): the same count as theirs, neither above them (another
+    /// voice's 98 of the day before beside today's 96 is no fall) nor a floor that raises them
+    /// (nor ten voices' 80,469 to another voice's 85,601 of the day before).
     fn near_top(&self, i: &Interval) -> bool {
-        // Within the share of every count the estimate stands on, their lowest too: one count
-        // with them all. (Near their highest alone, C's 225 the day before A's 190 and B's
-        // 210 was kept as one count with them, and made A's 190 a fall, still the estimate's
-        // low; beside three voices' 190 it made the estimate's best a fall.)
-        let lowest = self.common.filter(|_| self.counts).map(|c| c.low().value);
-        self.near_highest(i) && lowest.is_none_or(|low| self.close_to(i, low))
+        // Near their highest alone, C's 225 the day before three voices' 190 and B's 210 was
+        // kept as one count with them, and made the three 190s falls below it while 190
+        // stayed the best. (Measured from their lowest instead, one voice's 190 beside two
+        // voices' 210 set aside three voices' 225 the day before.)
+        self.near_highest(i) && self.best.is_none_or(|b| self.close_to(i, b))
     }
 
     /// Whether a figure allowing `i` is a count given to the digit within `close` of the
@@ -3066,7 +3090,7 @@ fn floors_or_reach<'v>(
     let floors_at = outweighed.and_then(|strictly| {
         floors_point(clusters, epoch, (view, input), (weight, close, strictly), scratch)
     });
-    let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
+    let reach = counted_floor(clusters, epoch, (view, input), best, floors_at, close);
     // The point the floors won at, or the floor reached where that is lower (a figure beside
     // the counts excludes the one they won at).
     let won_at = floors_at.zip(reach).map(|(f, r)| f.value.min(r.top));
@@ -3088,7 +3112,7 @@ fn floors_or_reach<'v>(
 fn counted_floor<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
+    (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
     best: usize,
     floors_at: Option<Endpoint>,
     close: Close,
@@ -3118,6 +3142,12 @@ fn counted_floor<'v>(
                 .is_none_or(|x| !falls_below(&Interval::point(x), &Interval::point(f.value), close))
         })
     };
+    // A count that falls below it falls only where it has a date: an undated one is no later
+    // figure, and the floors keep their win over it (as a rival).
+    let undated = |m: usize| input(m).is_none_or(|i| i.as_of.is_none());
+    if members.iter().any(|m| !standing(m.at()) && undated(m.at())) {
+        return None;
+    }
     let low = members.iter().filter(|m| standing(m.at())).filter_map(|m| point(m.at()));
     let low = if floors_at.is_some() { low.reduce(f64::min)?.max(common.low) } else { common.low };
     let common = Common { low, ..common };
