@@ -2914,3 +2914,48 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
     assert_ne!(rank(&r, "a"), Rank::Preferred, "{}", estimate(&r).figure);
     assert!(named(&r).contains(&ClaimId::new("a").unwrap()), "{:#?}", r.findings);
 }
+
+/// An undated count is no later figure, and no evidence that an earlier count was wrong: two
+/// voices' 225 on the 8th, B's 205 on the 9th and two undated 195s keep the 225s (a review:
+/// the 195s made the counts' best 195, and the 225s, one count with B's 205, were set aside
+/// as a fall).
+#[test]
+fn undated_counts_set_no_earlier_count_aside() {
+    let undated = |id: &str, outlet: &str| {
+        Claim::parse(
+            ClaimId::new(id).unwrap(),
+            Subject::new(Measure::Deaths),
+            "195",
+            Provenance::new(SourceId::new(outlet).unwrap()),
+            &Parser::default(),
+        )
+        .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "225", "C", 8),
+        deaths("d", "225", "D", 8),
+        deaths("b", "205", "B", 9),
+        undated("a", "A"),
+        undated("e", "E"),
+    ]);
+    assert_eq!((rank(&r, "c"), rank(&r, "d")), (Rank::Normal, Rank::Normal));
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+}
+
+/// A running total's finding that the latest figures fell below an earlier one set aside
+/// names the latest figures that fell, not a count one with it: C's 212 on the 8th, then two
+/// voices' 190 and B's 210 on the 9th (one count with the 212).
+#[test]
+fn a_fall_s_finding_names_only_the_latest_figures_that_fell() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "212", "C", 8),
+        deaths("a", "190", "A", 9),
+        deaths("e", "190", "E", 9),
+        deaths("b", "210", "B", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 190 / best 190 / high 210");
+    assert_eq!(rank(&r, "c"), Rank::Deprecated);
+    let fell = only(&r, FindingKind::Regression);
+    let named: Vec<String> = fell.claims.iter().map(|c| c.as_str().into_owned()).collect();
+    assert_eq!(named, ["a", "c", "e"], "{fell:#?}");
+}

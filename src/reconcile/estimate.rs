@@ -2527,11 +2527,15 @@ pub(crate) fn numeric<'a>(
     };
     let at = best_at(clusters, epoch, (&view, weight), (&kept, won_at, !even.is_empty()), scratch);
     // An earlier count is one count with the counts the estimate stands on where it is near
-    // their best ([`Kept::near_top`]), which the weights move.
-    let best = at.zip(common).map(|((b, _), c)| {
-        let low = c.low().value;
-        c.high().map_or(b.max(low), |h| b.clamp(low, h.value.max(low)))
+    // their best ([`Kept::near_top`]), which the weights move: their best within their dated
+    // counts, as an undated count is no later figure and no evidence that an earlier count
+    // was wrong (two undated 195s beside a dated 205 set two voices' 225 of the day before
+    // aside).
+    let dated = members.iter().filter(|m| input(m.at()).is_some_and(|i| i.as_of.is_some()));
+    let dated = dated.filter_map(|m| point_of(view(m.at()))).fold(None, |ends, x| {
+        Some(ends.map_or((x, x), |(low, high): (f64, f64)| (low.min(x), high.max(x))))
     });
+    let best = at.zip(dated).map(|((b, _), (low, high))| b.clamp(low, high));
     let kept = Kept { best: best.filter(|_| kept.counts), ..kept };
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only, and where an earlier count is

@@ -454,7 +454,25 @@ impl State {
         if above.is_empty() {
             return None;
         }
-        let latest = at(|r| *r == Role::Chosen);
+        // The latest figures that fall below a figure set aside above them: not a count one
+        // with it (B's 210 beside three voices' 190 the day after C's 212 is one count with
+        // the 212, and did not fall).
+        let interval = |o: usize| match self.view(o) {
+            View::Numeric { interval, .. } => Some(interval),
+            _ => None,
+        };
+        let falls = |o: &usize| {
+            interval(*o).is_some_and(|i| {
+                above
+                    .iter()
+                    .filter_map(|&a| interval(a))
+                    .any(|a| estimate::falls_below(&i, &a, e.close))
+            })
+        };
+        let mut latest = at(|r| *r == Role::Chosen);
+        if latest.iter().any(falls) {
+            latest.retain(falls);
+        }
         let figure = |o: usize| self.obs[o].figure();
         // Each voice's figure once in the words, as a regression's are.
         let described = |obs: &[usize]| -> Vec<_> {
