@@ -13,7 +13,15 @@ fn day(d: u32) -> NaiveDate {
 }
 
 fn deaths(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
-    let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+    deaths_in(id, phrase, Provenance::new(SourceId::new(outlet).unwrap()).published(day(d)))
+}
+
+/// A deaths claim with no date.
+fn undated_deaths(id: &str, phrase: &str, outlet: &str) -> Claim {
+    deaths_in(id, phrase, Provenance::new(SourceId::new(outlet).unwrap()))
+}
+
+fn deaths_in(id: &str, phrase: &str, provenance: Provenance) -> Claim {
     Claim::parse(
         ClaimId::new(id).unwrap(),
         Subject::new(Measure::Deaths),
@@ -2813,14 +2821,7 @@ fn an_even_split_of_counts_leans_toward_the_floors_they_reach() {
 /// without it "every figure of the latest date" does).
 #[test]
 fn an_undated_figure_leaves_its_voice_among_the_floors_the_reason_counts() {
-    let undated = Claim::parse(
-        ClaimId::new("a0").unwrap(),
-        Subject::new(Measure::Deaths),
-        "more than 100",
-        Provenance::new(SourceId::new("A").unwrap()),
-        &Parser::default(),
-    )
-    .unwrap();
+    let undated = undated_deaths("a0", "more than 100", "A");
     let r = Reconciler::new().reconcile(vec![
         deaths("a8", "more than 200", "A", 8),
         deaths("e10", "190", "E", 10),
@@ -2901,14 +2902,7 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
         deaths("c", "225", "C", 8),
         deaths("d", "225", "D", 8),
         deaths("f", "225", "F", 8),
-        Claim::parse(
-            ClaimId::new("a").unwrap(),
-            Subject::new(Measure::Deaths),
-            "190",
-            Provenance::new(SourceId::new("A").unwrap()),
-            &Parser::default(),
-        )
-        .unwrap(),
+        undated_deaths("a", "190", "A"),
         deaths("b", "210", "B", 9),
     ]);
     assert_ne!(rank(&r, "a"), Rank::Preferred, "{}", estimate(&r).figure);
@@ -2921,16 +2915,7 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
 /// as a fall).
 #[test]
 fn undated_counts_set_no_earlier_count_aside() {
-    let undated = |id: &str, outlet: &str| {
-        Claim::parse(
-            ClaimId::new(id).unwrap(),
-            Subject::new(Measure::Deaths),
-            "195",
-            Provenance::new(SourceId::new(outlet).unwrap()),
-            &Parser::default(),
-        )
-        .unwrap()
-    };
+    let undated = |id: &str, outlet: &str| undated_deaths(id, "195", outlet);
     let r = Reconciler::new().reconcile(vec![
         deaths("c", "225", "C", 8),
         deaths("d", "225", "D", 8),
