@@ -178,6 +178,8 @@ pub(crate) struct Outcome {
     /// stays chosen): the first round weighs voices by their prior, before any reliability
     /// followed this choice.
     pub since: Basis,
+    /// The best its roles were found from ([`Kept::best`]): they are found again when it moves.
+    pub near: Option<f64>,
 }
 
 /// What decided between a split's clusters, as the estimate's reason words it: a split of
@@ -2549,7 +2551,7 @@ pub(crate) fn numeric<'a>(
                 && !previous.roles.is_empty()
                 && previous.tied.is_empty()
                 && even.is_empty()
-                && previous.numeric.map(|n| n.best) == kept.best =>
+                && previous.near == kept.best =>
         {
             previous
         }
@@ -2572,6 +2574,7 @@ pub(crate) fn numeric<'a>(
     };
     outcome.held = held.map(|h| h.level);
     outcome.basis = basis;
+    outcome.near = kept.best;
     // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
@@ -2594,8 +2597,8 @@ pub(crate) fn numeric<'a>(
 
 /// Where an epoch's best lies: the point the floors won at (`won_at`), or where the estimate
 /// stands on counts (`kept`), their best and the point figures are judged from
-/// ([`counts_best`]); `None` otherwise. In a tie (`tied`), the
-/// lowest of the counts, as a tie's best is the lowest of its figures.
+/// ([`counts_best`]); `None` otherwise. In a tie (`tied`), the lowest of the counts, as a
+/// tie's best is the lowest of its figures.
 fn best_at<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
@@ -2808,7 +2811,7 @@ struct Kept<'a> {
     /// not, no figure is a regression ([`roles`]).
     falls: bool,
     /// The best of the counts the estimate stands on, where it does (no floor won), within
-    /// what they allow: what [`Kept::near_top`] measures from.
+    /// their dated counts (none where none is dated): what [`Kept::near_top`] measures from.
     best: Option<f64>,
 }
 
