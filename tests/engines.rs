@@ -162,3 +162,42 @@ c,Bergen,population,285000,2022-01-05
     assert!(figure.starts_with("low 560,000"), "{figure}");
     assert_eq!(agreement.0, agreement.1, "{figure} {ranks:?}");
 }
+
+/// Only the source that gave a fixed fact corrects it, on both paths: sources `a` and `d`
+/// declared one voice, `a`'s 700,000 on the 5th and `d`'s 560,000 on the 6th are that voice
+/// on both sides, not its correction (one of them may have slipped), and `b`'s 700,000
+/// beside `a`'s wins as it did before the voice was declared.
+#[test]
+fn both_engines_take_no_other_source_s_figure_for_a_correction() {
+    let table = "source,object,attribute,value,as_of
+a,Oslo,population,700000,2022-01-05
+b,Oslo,population,700000,2022-01-05
+d,Oslo,population,560000,2022-01-06
+c,Bergen,population,285000,2022-01-05
+";
+    let claims: Vec<Claim> = Table::csv()
+        .read("t.csv", table.as_bytes(), &Parser::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    let one = |r: Reconciler| {
+        r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
+    };
+    let seen = |r: &Reconciliation| {
+        let ranks: Vec<(String, Rank, String)> = r
+            .groups
+            .iter()
+            .flat_map(|g| &g.ranks)
+            .map(|k| (k.claim.to_string(), k.rank, k.reason.to_string()))
+            .collect();
+        (r.estimate("Oslo", "population").unwrap().figure.to_string(), ranks)
+    };
+    let (reconciler, table) = (
+        seen(&one(Reconciler::new()).reconcile(claims)),
+        seen(&one(Reconciler::new()).reconcile_table(&bulk)),
+    );
+    assert_eq!(reconciler, table);
+    let (figure, ranks) = reconciler;
+    assert!(figure.contains("best 700,000"), "{figure}");
+    assert!(ranks.iter().all(|(.., why)| !why.starts_with("corrected")), "{ranks:?}");
+}

@@ -2944,3 +2944,37 @@ fn a_fall_s_finding_names_only_the_latest_figures_that_fell() {
     let named: Vec<String> = fell.claims.iter().map(|c| c.as_str().into_owned()).collect();
     assert_eq!(named, ["a", "c", "e"], "{fell:#?}");
 }
+
+/// Only the source that gave a fixed fact corrects it. F and G both relay RIA: F's "2
+/// January" on the 5th and G's "3 January" on the 25th were read as RIA correcting itself,
+/// and RIA's one voice outvoted B's "2 January" of the 6th. A later relay by another outlet
+/// that differs is as likely that outlet's slip (or its own words) as the wire's correction:
+/// RIA stands on both sides, and B's date with F's is the estimate.
+#[test]
+fn a_later_relay_by_another_outlet_is_no_correction_by_the_wire() {
+    let relayed = |id: &str, phrase: &str, outlet: &str, d: u32| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+            .published(day(d))
+            .relayed_via(SourceId::new("RIA").unwrap());
+        let subject = Subject::new(Measure::EventDate);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
+            .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        began("b6", "2 January", "B", 6),
+        relayed("g25", "3 January", "G", 25),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-02");
+    assert_eq!(rank(&r, "f5"), Rank::Preferred);
+    let rel = r.relation(&ClaimId::new("f5").unwrap(), &ClaimId::new("g25").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
+    // The same outlet relaying the wire's later figure does carry the wire's correction.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+    ]);
+    let rel = r.relation(&ClaimId::new("f5").unwrap(), &ClaimId::new("f25").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+}

@@ -226,6 +226,7 @@ fn epochs_of_variable<'b>(
             earlier_that_day: false,
             close: Close::EXACT,
             nature,
+            corrected: Vec::new(),
         });
     }
     latest
@@ -730,6 +731,11 @@ impl State {
             epochs_of_all(bulk, &keys, &variables, &ranks, policy, PARALLEL_FROM);
         debug_assert_eq!(obs.len(), n, "an observation a row");
         drop(ranks);
+        // Each row's source, where its voice may be another's (declared one with it, or found
+        // copying it): only a source corrects its own figure of a fixed fact
+        // ([`withdraw_corrected`]). Where every voice is one source, its voice says it.
+        let sources: Option<Vec<u32>> = (dated && (copy_detection || declared_voice))
+            .then(|| obs.iter().map(|o| index(o.voice())).collect());
         // Each observation's voice: its source's group (groups are ordered by name, sources
         // by their keys: the two numberings differ, so this holds with copy detection off too).
         if attribute_of.is_empty() {
@@ -755,11 +761,13 @@ impl State {
         // repeat's own.
         let mut on_days = Vec::new();
         let mut corrected = (Vec::new(), Vec::new());
-        for e in &epochs {
+        for e in &mut epochs {
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
             stand_silent(here, &mut [], e.nature, &mut on_days);
-            let here = (&mut obs[e.obs.clone()], &intervals[..]);
-            withdraw_corrected(here, e.nature, usize::MAX, &mut corrected);
+            let span = e.obs.clone();
+            let here =
+                (&mut obs[span.clone()], &intervals[..], sources.as_deref().map(|s| &s[span]));
+            e.corrected = withdraw_corrected(here, e.nature, usize::MAX, &mut corrected);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.
         // A table's rows give no publication date.
@@ -769,7 +777,6 @@ impl State {
             intervals: &intervals,
             key_order: &keys.order,
             published: &[],
-            claims: usize::MAX,
         };
         let prepared = prepare_all(&view, &mut epochs, policy, id_keys, true);
         let mut state = State::start(

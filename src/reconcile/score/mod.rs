@@ -343,6 +343,9 @@ struct Epoch {
     /// none.
     close: Close,
     nature: Nature,
+    /// A fixed fact's: per position, the figure that corrected it where its voice withdrew it
+    /// ([`withdraw_corrected`]); empty where none was.
+    corrected: Vec<Option<usize>>,
 }
 
 impl Epoch {
@@ -498,7 +501,6 @@ impl State {
             intervals: &self.intervals,
             key_order: &self.key_order,
             published: &self.published,
-            claims: self.claims,
         }
     }
 
@@ -741,6 +743,7 @@ fn epoch_of(
         earlier_that_day,
         close: Close::EXACT,
         nature,
+        corrected: Vec::new(),
     };
     (epoch, gives)
 }
@@ -996,22 +999,29 @@ fn stand_silent(
 /// saying 3 January, not A on both sides of a conflict. One rule for claims and for a table's
 /// rows; `claims` and `lists` as [`corrections`] takes them. O(n log n).
 fn withdraw_corrected(
-    (obs, intervals): (&mut [Obs], &[HeldInterval]),
+    (obs, intervals, sources): (&mut [Obs], &[HeldInterval], Option<&[u32]>),
     nature: Nature,
     claims: usize,
-    lists: &mut (Vec<Option<usize>>, Vec<estimate::OnDay>),
-) {
+    lists: &mut (Vec<Option<usize>>, Vec<Said>),
+) -> Vec<Option<usize>> {
     if nature != Nature::FixedFact {
-        return;
+        return Vec::new();
     }
     let (by, dated) = lists;
-    corrections((obs, intervals), claims, by, dated);
+    corrections((obs, intervals, sources), claims, by, dated);
+    let mut any = false;
     for (o, by) in obs.iter_mut().zip(by.iter()) {
         if by.is_some() {
             o.voice_current &= !CURRENT;
+            any = true;
         }
     }
+    if any { by.clone() } else { Vec::new() }
 }
+
+/// A figure as [`corrections`] reads it: its voice, its source (who gave it: the speaker, else
+/// the outlet, or a table's source), its date and its position.
+type Said = (usize, usize, NaiveDate, usize);
 
 /// Per observation of a fixed fact's epoch (`obs`), into `by`: the figure of its voice's
 /// latest day that corrected it, where it shares a number with none of that day's figures
@@ -1019,29 +1029,33 @@ fn withdraw_corrected(
 /// January", then "3 January") stands, and so does one the voice repeats that day. Numbers
 /// (and dates) alone, whose intervals `intervals` hold; an undated figure corrects nothing and
 /// is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a figure at or
-/// past `claims`), which no voice gave as the whole. `dated` is a list to work in.
+/// past `claims`), which no voice gave as the whole. Only the same source corrects a figure
+/// (`sources`, per position; `None` where each figure's source is its voice): a wire's figure
+/// relayed by one outlet, and another figure in a later relay by another outlet, are no
+/// correction by the wire (the later outlet's slip, or its own words, as likely). `dated` is
+/// a list to work in.
 fn corrections(
-    (obs, intervals): (&[Obs], &[HeldInterval]),
+    (obs, intervals, sources): (&[Obs], &[HeldInterval], Option<&[u32]>),
     claims: usize,
     by: &mut Vec<Option<usize>>,
-    dated: &mut Vec<estimate::OnDay>,
+    dated: &mut Vec<Said>,
 ) {
     by.clear();
     by.resize(obs.len(), None);
     let interval = |o: &Obs| o.numeric(intervals);
+    let source = |p: usize| sources.and_then(|s| s.get(p)).map_or(obs[p].voice(), |&s| s as usize);
     dated.clear();
     dated.extend(obs.iter().enumerate().filter_map(|(p, o)| {
         let given = o.figure() < claims && interval(o).is_some();
-        o.as_of.filter(|_| given).map(|d| (o.voice(), d, p))
+        o.as_of.filter(|_| given).map(|d| (o.voice(), source(p), d, p))
     }));
     dated.sort_unstable();
-    for voice in dated.chunk_by(|a, b| a.0 == b.0) {
-        let Some(&(_, latest, _)) = voice.last() else { continue };
-        let (earlier, now) = voice.split_at(voice.partition_point(|&(_, day, _)| day < latest));
+    for voice in dated.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let Some(&(.., latest, _)) = voice.last() else { continue };
+        let (earlier, now) = voice.split_at(voice.partition_point(|&(.., day, _)| day < latest));
         for &(.., p) in earlier {
             let Some(said) = interval(&obs[p]) else { continue };
-            let apart =
-                |&(.., q): &estimate::OnDay| interval(&obs[q]).is_some_and(|l| !said.overlaps(&l));
+            let apart = |&(.., q): &Said| interval(&obs[q]).is_some_and(|l| !said.overlaps(&l));
             if now.iter().all(apart) {
                 by[p] = now.first().map(|&(.., q)| q);
             }
@@ -1220,14 +1234,8 @@ fn prepare<K: Ord>(
             epoch.close = close;
             epoch.clusters = estimate::numeric_clusters(&order, &inputs, close);
             // A fixed fact's figure that is not current was withdrawn: corrected by the figure
-            // `corrections` finds, as `withdraw_corrected` found it.
-            let here = &obs[epoch.obs.clone()];
-            let withdrawn = epoch.nature == Nature::FixedFact && !here.iter().all(Obs::current);
-            let mut by = Vec::new();
-            if withdrawn {
-                corrections((here, view.intervals), view.claims, &mut by, &mut Vec::new());
-            }
-            let corrected = withdrawn.then_some(&by[..]);
+            // `withdraw_corrected` found.
+            let corrected = (!epoch.corrected.is_empty()).then_some(&epoch.corrected[..]);
             Some(estimate::Numeric::of(&epoch.clusters, &inputs, (close, corrected), lists))
         }
         None => None,
@@ -1363,6 +1371,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut intervals: Vec<HeldInterval> = Vec::new();
     let mut dated = Vec::new();
     let mut corrected = (Vec::new(), Vec::new());
+    let mut sources = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -1379,7 +1388,10 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
                 epoch_of((gi, as_of, !rest_of_day), &members, (nature, g.subject.measure()));
             let kind = epoch.kind;
             epoch.obs = obs.len()..obs.len();
+            sources.clear();
             for it in members {
+                // A derived bound has no source: no correction reads it.
+                sources.push(it.source.map_or(u32::MAX, index));
                 let current = it_is_current(it, (nature, as_of), latest_time);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
@@ -1395,7 +1407,8 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
             stand_silent((&mut obs[here.clone()], &intervals), when, nature, &mut dated);
-            withdraw_corrected((&mut obs[here], &intervals), nature, claims.len(), &mut corrected);
+            let here = (&mut obs[here], &intervals[..], Some(&sources[..]));
+            epoch.corrected = withdraw_corrected(here, nature, claims.len(), &mut corrected);
             // The group's estimate comes from its latest epoch that has any figure.
             if gives || group_latest[gi].is_none() {
                 group_latest[gi] = Some(ei);
@@ -1413,7 +1426,6 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
         intervals: &intervals,
         key_order: &key_order,
         published: &published,
-        claims: claims.len(),
     };
     let prepared = prepare_all(&view, &mut epochs, policy, id_keys, false);
     let mut state = State::start(
@@ -1466,9 +1478,6 @@ struct ObsView<'a> {
     key_order: &'a [usize],
     /// Per observation, when its report was published; empty when none was (a table).
     published: &'a [Option<NaiveDate>],
-    /// How many claims there are: an observation of a figure at or past it is a derived
-    /// bound (`Obs::figure`); every row of a table is a claim.
-    claims: usize,
 }
 
 impl<'a> ObsView<'a> {
