@@ -120,6 +120,16 @@ fn both_engines_score_the_sources_alike_in_the_same_number_of_rounds() {
     assert!(reconciler["a"] > reconciler["d"] && reconciler["d"] > reconciler["e"]);
 }
 
+/// A CSV table read by both readers: as claims, and as the table path's columns.
+fn read_both(table: &str) -> (Vec<Claim>, Bulk) {
+    let claims: Vec<Claim> = Table::csv()
+        .read("t.csv", table.as_bytes(), &Parser::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    (claims, bulk)
+}
+
 /// A source that gives a fixed fact anew corrects itself, on both paths alike: `a`'s 700,000
 /// of the 5th, corrected to 560,000 on the 6th, supports nothing, is no floor, and costs `a`
 /// nothing; `b`'s 700,000 stands alone against `a`'s correction (it had outvoted it with `a`'s
@@ -132,11 +142,7 @@ b,Oslo,population,700000,2022-01-05
 a,Oslo,population,560000,2022-01-06
 c,Bergen,population,285000,2022-01-05
 ";
-    let claims: Vec<Claim> = Table::csv()
-        .read("t.csv", table.as_bytes(), &Parser::default())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    let (claims, bulk) = read_both(table);
     let seen = |r: &Reconciliation| {
         let oslo = r.estimate("Oslo", "population").unwrap();
         let ranks: Vec<(String, Rank, String)> = r
@@ -175,11 +181,7 @@ b,Oslo,population,700000,2022-01-05
 d,Oslo,population,560000,2022-01-06
 c,Bergen,population,285000,2022-01-05
 ";
-    let claims: Vec<Claim> = Table::csv()
-        .read("t.csv", table.as_bytes(), &Parser::default())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    let (claims, bulk) = read_both(table);
     let one = |r: Reconciler| {
         r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
     };
