@@ -120,6 +120,12 @@ fn both_engines_score_the_sources_alike_in_the_same_number_of_rounds() {
     assert!(reconciler["a"] > reconciler["d"] && reconciler["d"] > reconciler["e"]);
 }
 
+/// Every claim's rank in `r`, with its id and reason in words.
+fn ranks_in(r: &Reconciliation) -> Vec<(String, Rank, String)> {
+    let ranks = r.groups.iter().flat_map(|g| &g.ranks);
+    ranks.map(|k| (k.claim.to_string(), k.rank, k.reason.to_string())).collect()
+}
+
 /// A CSV table read by both readers: as claims, and as the table path's columns.
 fn read_both(table: &str) -> (Vec<Claim>, Bulk) {
     let claims: Vec<Claim> = Table::csv()
@@ -145,12 +151,7 @@ c,Bergen,population,285000,2022-01-05
     let (claims, bulk) = read_both(table);
     let seen = |r: &Reconciliation| {
         let oslo = r.estimate("Oslo", "population").unwrap();
-        let ranks: Vec<(String, Rank, String)> = r
-            .groups
-            .iter()
-            .flat_map(|g| &g.ranks)
-            .map(|k| (k.claim.to_string(), k.rank, k.reason.to_string()))
-            .collect();
+        let ranks = ranks_in(r);
         let agreement = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().agreement;
         (oslo.figure.to_string(), ranks, (agreement("a"), agreement("b")))
     };
@@ -186,12 +187,7 @@ c,Bergen,population,285000,2022-01-05
         r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
     };
     let seen = |r: &Reconciliation| {
-        let ranks: Vec<(String, Rank, String)> = r
-            .groups
-            .iter()
-            .flat_map(|g| &g.ranks)
-            .map(|k| (k.claim.to_string(), k.rank, k.reason.to_string()))
-            .collect();
+        let ranks = ranks_in(r);
         (r.estimate("Oslo", "population").unwrap().figure.to_string(), ranks)
     };
     let (reconciler, table) = (
