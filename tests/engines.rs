@@ -199,3 +199,45 @@ c,Bergen,population,285000,2022-01-05
     assert!(figure.contains("best 700,000"), "{figure}");
     assert!(ranks.iter().all(|(.., why)| !why.starts_with("corrected")), "{ranks:?}");
 }
+
+/// A figure its source corrected is superseded only by that source's later figures, on both
+/// paths: `a` and `d` declared one voice, `a`'s 700,000 of the 5th corrected by `a`'s 650,000
+/// on the 25th. `d`'s 560,000 of the 26th corrected nothing (`a`'s first figure is `a`'s
+/// correction's, not `d`'s): the withdrawn figure is no rival to it, and it conflicts with the
+/// correction.
+#[test]
+fn both_engines_supersede_a_figure_only_by_its_own_source_s_correction() {
+    let table = "source,object,attribute,value,as_of
+a,Oslo,population,700000,2022-01-05
+b,Oslo,population,700000,2022-01-05
+a,Oslo,population,650000,2022-01-25
+d,Oslo,population,560000,2022-01-26
+";
+    let (claims, bulk) = read_both(table);
+    let one = |r: Reconciler| {
+        r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
+            .whole_groups(true)
+    };
+    let seen = |r: &Reconciliation| {
+        let kind = |a: &str, b: &str| {
+            let id = |row: &str| ClaimId::new(&format!("t.csv:{row}")).unwrap();
+            r.relation(&id(a), &id(b)).map(|rel| (rel.kind, rel.reason.to_string()))
+        };
+        [kind("2", "4"), kind("2", "5"), kind("4", "5")]
+    };
+    let (reconciler, table) = (
+        seen(&one(Reconciler::new()).reconcile(claims)),
+        seen(&one(Reconciler::new()).reconcile_table(&bulk)),
+    );
+    assert_eq!(reconciler, table);
+    let kinds = reconciler.map(|k| k.map(|(kind, _)| kind));
+    assert_eq!(
+        kinds,
+        [
+            Some(RelationKind::Supersedes),
+            Some(RelationKind::Withdrawn),
+            Some(RelationKind::Conflicts)
+        ],
+        "{table:?}"
+    );
+}

@@ -2977,4 +2977,17 @@ fn a_later_relay_by_another_outlet_is_no_correction_by_the_wire() {
     ]);
     let rel = r.relation(&ClaimId::new("f5").unwrap(), &ClaimId::new("f25").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    // F's correction withdraws its first figure; G's later relay corrected nothing, so it does
+    // not supersede F's first figure either: the withdrawn figure is no rival to it.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+        relayed("g26", "4 January", "G", 26),
+    ]);
+    assert_eq!(rank(&r, "f5"), Rank::Normal);
+    let rel = r.relation(&ClaimId::new("f5").unwrap(), &ClaimId::new("g26").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Withdrawn, "{}", rel.reason);
+    let rel = r.relation(&ClaimId::new("f25").unwrap(), &ClaimId::new("g26").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
 }

@@ -100,6 +100,7 @@ pub(crate) fn finish_variable(
             time: None,
             pending: false,
             voice,
+            source: names.source_number(c),
             read: state.read_of(c),
         })
         .collect();

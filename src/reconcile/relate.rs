@@ -28,6 +28,10 @@ pub(crate) struct Item<'a> {
     /// The independence group it speaks for: a later lower figure of the same voice is a
     /// revision, of another voice a regression.
     pub voice: usize,
+    /// Who gave it within its voice (the speaker, else the outlet; a table row's source, as
+    /// [`Voices::source_of_claim`] numbers it): only the same source corrects a fixed fact
+    /// (`score::corrections`). `usize::MAX` for a derived bound, which no one gave whole.
+    pub source: usize,
     /// How the estimates read its part of its day (a derived bound's: as none).
     pub read: Read,
 }
@@ -48,6 +52,7 @@ impl<'a> Item<'a> {
             time: claims.as_of_time(i),
             pending: claims.expects_change(i),
             voice: voices.voice_of(i),
+            source: voices.source_of_claim(i),
             read: Read::default(),
         }
     }
@@ -61,6 +66,7 @@ impl<'a> Item<'a> {
             time: None,
             pending: false,
             voice: d.voice,
+            source: usize::MAX,
             read: Read::default(),
         }
     }
@@ -386,10 +392,12 @@ pub(crate) fn relate(
 
 /// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:
 /// `score::withdraw_corrected`), `a` or `b` or both, relates to the other, conflicting with
-/// it: its voice's later figure supersedes it (withdrawn in turn or not: a voice correcting
-/// itself twice), and it stands against no other voice's figure, nor another's against it.
+/// it: its source's later figure supersedes it (withdrawn in turn or not: a source correcting
+/// itself twice), and it stands against no other figure, nor another against it: another
+/// voice's, or its voice's through another source (a later relay of its wire by another
+/// outlet), which corrected nothing (`score::corrections`).
 fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> (RelationKind, How) {
-    if a.voice == b.voice && a.read.revised && later {
+    if (a.voice, a.source) == (b.voice, b.source) && a.read.revised && later {
         (RelationKind::Supersedes, How::Corrected)
     } else {
         (
