@@ -241,3 +241,35 @@ d,Oslo,population,560000,2022-01-26
         "{table:?}"
     );
 }
+
+/// A source's correction withdraws the same figure its voice gave through another source
+/// silent since, on both paths: `a` and `d` declared one voice, `a`'s 700,000 of the 5th and
+/// `d`'s of the 6th, `a`'s correction to 650,000 on the 25th. `d`'s 700,000 is the voice's
+/// withdrawn word, not a second figure of it beside `b`'s.
+#[test]
+fn both_engines_withdraw_a_corrected_figure_through_another_source_of_the_voice() {
+    let table = "source,object,attribute,value,as_of
+a,Oslo,population,700000,2022-01-05
+d,Oslo,population,700000,2022-01-06
+b,Oslo,population,700000,2022-01-06
+a,Oslo,population,650000,2022-01-25
+";
+    let (claims, bulk) = read_both(table);
+    let one = |r: Reconciler| {
+        r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
+    };
+    let seen = |r: &Reconciliation| {
+        let figure = r.estimate("Oslo", "population").unwrap().figure.to_string();
+        (figure, ranks_in(r))
+    };
+    let (reconciler, table) = (
+        seen(&one(Reconciler::new()).reconcile(claims)),
+        seen(&one(Reconciler::new()).reconcile_table(&bulk)),
+    );
+    assert_eq!(reconciler, table);
+    let (figure, ranks) = reconciler;
+    let d = ranks.iter().find(|(id, ..)| id.ends_with(":3")).unwrap();
+    assert_eq!(d.1, Rank::Normal, "{ranks:?}");
+    assert!(d.2.starts_with("corrected by its own voice to 650,000"), "{ranks:?}");
+    assert!(figure.starts_with("low 650,000"), "{figure}");
+}

@@ -2950,16 +2950,18 @@ fn a_fall_s_finding_names_only_the_latest_figures_that_fell() {
 /// and RIA's one voice outvoted B's "2 January" of the 6th. A later relay by another outlet
 /// that differs is as likely that outlet's slip (or its own words) as the wire's correction:
 /// RIA stands on both sides, and B's date with F's is the estimate.
+/// The date the unrest began, as `outlet` relayed it from RIA on day `d`.
+fn relayed(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
+    let provenance = Provenance::new(SourceId::new(outlet).unwrap())
+        .published(day(d))
+        .relayed_via(SourceId::new("RIA").unwrap());
+    let subject = Subject::new(Measure::EventDate);
+    Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
+        .unwrap()
+}
+
 #[test]
 fn a_later_relay_by_another_outlet_is_no_correction_by_the_wire() {
-    let relayed = |id: &str, phrase: &str, outlet: &str, d: u32| {
-        let provenance = Provenance::new(SourceId::new(outlet).unwrap())
-            .published(day(d))
-            .relayed_via(SourceId::new("RIA").unwrap());
-        let subject = Subject::new(Measure::EventDate);
-        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
-            .unwrap()
-    };
     let r = Reconciler::new().reconcile(vec![
         relayed("f5", "2 January", "F", 5),
         began("b6", "2 January", "B", 6),
@@ -2990,4 +2992,44 @@ fn a_later_relay_by_another_outlet_is_no_correction_by_the_wire() {
     assert_eq!(rel.kind, RelationKind::Withdrawn, "{}", rel.reason);
     let rel = r.relation(&ClaimId::new("f25").unwrap(), &ClaimId::new("g26").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
+}
+
+/// F and G relayed RIA's "2 January" (the 5th and 6th), B said so too, and F relayed RIA's
+/// "3 January" on the 25th: F's correction withdraws its own first figure, and G's copy of
+/// the same word, which G has not repeated since. It read RIA's stale word through G, with B,
+/// as outvoting RIA's correction (estimate 2 January); now B's one voice stands against RIA's.
+#[test]
+fn a_wire_s_correction_withdraws_its_first_word_relayed_by_another_outlet() {
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        relayed("g6", "2 January", "G", 6),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+    ]);
+    // One voice against one: the later report decides, as for a source correcting itself.
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-03");
+    let g = r.rank(&ClaimId::new("g6").unwrap()).unwrap();
+    assert_eq!(g.rank, Rank::Normal, "{}", g.reason);
+    assert!(g.reason.to_string().starts_with("corrected by its own voice to 2022-01-03"));
+    let rel = r.relation(&ClaimId::new("g6").unwrap(), &ClaimId::new("f25").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    // G saying it again after the correction is RIA on both sides again.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        relayed("g6", "2 January", "G", 6),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+        relayed("g27", "2 January", "G", 27),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "2022-01-02");
+    assert_eq!(rank(&r, "g6"), Rank::Preferred);
+    // Another figure G gave is not the word F withdrew.
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f5", "2 January", "F", 5),
+        relayed("g6", "1 January", "G", 6),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+    ]);
+    let g = r.rank(&ClaimId::new("g6").unwrap()).unwrap();
+    assert!(!g.reason.to_string().starts_with("corrected"), "{}", g.reason);
 }

@@ -12,7 +12,7 @@ use super::Values;
 use super::group::{GroupData, as_of_key};
 use super::partof::Derived;
 use super::reason::Figures;
-use super::relate::{Days, Item, relate};
+use super::relate::{Days, Item, Read, relate};
 use super::relations::Relations;
 use super::score::{ClaimNames, KeyTexts, Named, State};
 use super::store::ClaimStore;
@@ -36,11 +36,10 @@ pub(crate) fn finish<C: ClaimStore + ?Sized>(
     let own_derived: Vec<&Derived> = derived.iter().filter(|d| d.group == gi).collect();
     let mut items: Vec<Item<'_>> = Vec::with_capacity(g.members.len() + own_derived.len());
     // Each claim with how the estimates read its part of its day, which its relations follow.
-    items.extend(
-        g.members
-            .iter()
-            .map(|&i| Item { read: state.read_of(i), ..Item::of_claim(claims, values, voices, i) }),
-    );
+    items.extend(g.members.iter().map(|&i| {
+        let item = Item::of_claim(claims, values, voices, i);
+        item.read_as(state.read_of(i), |c| voices.source_of_claim(c))
+    }));
     items.extend(own_derived.iter().map(|d| Item::of_derived(d)));
     // The members come in this order from grouping; only derived bounds need placing.
     if !own_derived.is_empty() {
@@ -93,15 +92,18 @@ pub(crate) fn finish_variable(
     let items: Vec<Item<'_>> = members
         .iter()
         .enumerate()
-        .map(|(j, &(c, as_of, voice))| Item {
-            id: &ids[j],
-            value: &values[j],
-            as_of,
-            time: None,
-            pending: false,
-            voice,
-            source: names.source_number(c),
-            read: state.read_of(c),
+        .map(|(j, &(c, as_of, voice))| {
+            Item {
+                id: &ids[j],
+                value: &values[j],
+                as_of,
+                time: None,
+                pending: false,
+                voice,
+                source: names.source_number(c),
+                read: Read::default(),
+            }
+            .read_as(state.read_of(c), |c| names.source_number(c))
         })
         .collect();
     let result = state.latest_result(gi, names);

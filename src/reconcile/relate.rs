@@ -28,9 +28,11 @@ pub(crate) struct Item<'a> {
     /// The independence group it speaks for: a later lower figure of the same voice is a
     /// revision, of another voice a regression.
     pub voice: usize,
-    /// Who gave it within its voice (the speaker, else the outlet; a table row's source, as
-    /// [`Voices::source_of_claim`] numbers it): only the same source corrects a fixed fact
-    /// (`score::corrections`). `usize::MAX` for a derived bound, which no one gave whole.
+    /// Whose word it is within its voice: who gave it (the speaker, else the outlet; a table
+    /// row's source, as [`Voices::source_of_claim`] numbers it), or, for a fixed fact's figure
+    /// another source of its voice withdrew by correcting the same figure, that source. Only
+    /// a figure's own source corrects it (`score::corrections`). `usize::MAX` for a derived
+    /// bound, which no one gave whole.
     pub source: usize,
     /// How the estimates read its part of its day (a derived bound's: as none).
     pub read: Read,
@@ -71,6 +73,14 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// The figure as the estimates read it (`read`), its source the one whose correction
+    /// withdrew it where it was ([`Read::corrector`]; `source_of` numbers a claim's source).
+    #[must_use]
+    pub fn read_as(self, read: Read, source_of: impl Fn(usize) -> usize) -> Self {
+        let source = read.corrector.map_or(self.source, |c| source_of(c as usize));
+        Item { source, read, ..self }
+    }
+
     /// The figure as relations name it: its value and when it holds.
     pub fn dated(&self) -> Dated {
         Dated {
@@ -96,6 +106,9 @@ pub(crate) struct Read {
     /// The estimates hold it revised down by its own voice (`estimate::revisions`), as a
     /// later time of its day may tell where the relations' days do not.
     pub revised: bool,
+    /// A fixed fact's figure its voice withdrew: the claim whose figure corrected it
+    /// (`score::corrections`).
+    pub corrector: Option<u32>,
     /// Where its epoch reads counts given to the digit as one count when close
     /// ([`crate::Policy::close`]: one of amounts that count or tally, see `score::prepare`),
     /// how the estimates read it there.

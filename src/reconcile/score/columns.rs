@@ -35,8 +35,8 @@ use super::{
     Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, hold, kind_vote, tied_of,
 };
 use super::{
-    epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all, stand_silent,
-    withdraw_corrected,
+    Lists, epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all,
+    stand_silent, withdraw_corrected,
 };
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
 
@@ -760,7 +760,7 @@ impl State {
         // them): a figure of a voice declared one with, or copying, the repeating voice is the
         // repeat's own.
         let mut on_days = Vec::new();
-        let mut corrected = (Vec::new(), Vec::new());
+        let mut corrected = Lists::default();
         for e in &mut epochs {
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
             stand_silent(here, &mut [], e.nature, &mut on_days);

@@ -1002,13 +1002,13 @@ fn withdraw_corrected(
     (obs, intervals, sources): (&mut [Obs], &[HeldInterval], Option<&[u32]>),
     nature: Nature,
     claims: usize,
-    lists: &mut (Vec<Option<usize>>, Vec<Said>),
+    lists: &mut Lists,
 ) -> Vec<Option<usize>> {
     if nature != Nature::FixedFact {
         return Vec::new();
     }
-    let (by, dated) = lists;
-    corrections((obs, intervals, sources), claims, by, dated);
+    corrections((obs, intervals, sources), claims, lists);
+    let by = &lists.by;
     let mut any = false;
     for (o, by) in obs.iter_mut().zip(by.iter()) {
         if by.is_some() {
@@ -1023,22 +1023,37 @@ fn withdraw_corrected(
 /// the outlet, or a table's source), its date and its position.
 type Said = (usize, usize, NaiveDate, usize);
 
-/// Per observation of a fixed fact's epoch (`obs`), into `by`: the figure of its voice's
-/// latest day that corrected it, where it shares a number with none of that day's figures
-/// (the first such, by position), else `None`. A figure the latest one narrows ("early
-/// January", then "3 January") stands, and so does one the voice repeats that day. Numbers
-/// (and dates) alone, whose intervals `intervals` hold; an undated figure corrects nothing and
-/// is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a figure at or
-/// past `claims`), which no voice gave as the whole. Only the same source corrects a figure
-/// (`sources`, per position; `None` where each figure's source is its voice): a wire's figure
-/// relayed by one outlet, and another figure in a later relay by another outlet, are no
-/// correction by the wire (the later outlet's slip, or its own words, as likely). `dated` is
-/// a list to work in.
+/// The lists [`corrections`] works in, kept from one epoch to the next.
+#[derive(Default)]
+pub(super) struct Lists {
+    /// Per position, the figure that corrected it (the result).
+    by: Vec<Option<usize>>,
+    /// The dated figures a voice gave, by voice, source, date and position.
+    dated: Vec<Said>,
+    /// A voice's withdrawn figures, as (key, the date of the correction, the correcting
+    /// figure's position), by key and latest correction first.
+    gone: Vec<(usize, NaiveDate, usize)>,
+}
+
+/// Per observation of a fixed fact's epoch (`obs`), into `lists.by`: the figure of its
+/// source's latest day that corrected it, where it shares a number with none of that day's
+/// figures (the first such, by position), else `None`. A figure the latest one narrows
+/// ("early January", then "3 January") stands, and so does one the source repeats that day.
+/// Numbers (and dates) alone, whose intervals `intervals` hold; an undated figure corrects
+/// nothing and is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a
+/// figure at or past `claims`), which no voice gave as the whole.
+///
+/// Only the same source corrects a figure (`sources`, per position; `None` where each
+/// figure's source is its voice): a wire's figure relayed by one outlet, and another figure in
+/// a later relay by another outlet, are no correction by the wire (the later outlet's slip, or
+/// its own words, as likely). But where a source corrected a figure, the same figure its voice
+/// gave through another source that has said nothing since (the wire's first report relayed
+/// by a second outlet) is the same word withdrawn: F and G relay RIA's 200, and F relays
+/// RIA's 300 later, is RIA saying 300. O(n log n).
 fn corrections(
     (obs, intervals, sources): (&[Obs], &[HeldInterval], Option<&[u32]>),
     claims: usize,
-    by: &mut Vec<Option<usize>>,
-    dated: &mut Vec<Said>,
+    Lists { by, dated, gone }: &mut Lists,
 ) {
     by.clear();
     by.resize(obs.len(), None);
@@ -1050,14 +1065,36 @@ fn corrections(
         o.as_of.filter(|_| given).map(|d| (o.voice(), source(p), d, p))
     }));
     dated.sort_unstable();
-    for voice in dated.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let Some(&(.., latest, _)) = voice.last() else { continue };
-        let (earlier, now) = voice.split_at(voice.partition_point(|&(.., day, _)| day < latest));
-        for &(.., p) in earlier {
-            let Some(said) = interval(&obs[p]) else { continue };
-            let apart = |&(.., q): &Said| interval(&obs[q]).is_some_and(|l| !said.overlaps(&l));
-            if now.iter().all(apart) {
-                by[p] = now.first().map(|&(.., q)| q);
+    for voice in dated.chunk_by(|a, b| a.0 == b.0) {
+        gone.clear();
+        for said in voice.chunk_by(|a, b| a.1 == b.1) {
+            let Some(&(.., latest, _)) = said.last() else { continue };
+            let (earlier, now) = said.split_at(said.partition_point(|&(.., day, _)| day < latest));
+            for &(.., p) in earlier {
+                let Some(given) = interval(&obs[p]) else { continue };
+                let apart =
+                    |&(.., q): &Said| interval(&obs[q]).is_some_and(|l| !given.overlaps(&l));
+                if now.iter().all(apart) {
+                    by[p] = now.first().map(|&(.., q)| q);
+                    gone.extend(by[p].map(|q| (obs[p].key(), latest, q)));
+                }
+            }
+        }
+        if gone.is_empty() {
+            continue;
+        }
+        // The same figure through another source silent since the correction.
+        gone.sort_unstable_by_key(|&(key, day, _)| (key, std::cmp::Reverse(day)));
+        for said in voice.chunk_by(|a, b| a.1 == b.1) {
+            let Some(&(.., latest, _)) = said.last() else { continue };
+            for &(.., p) in said {
+                let key = obs[p].key();
+                let at = gone.partition_point(|&(k, ..)| k < key);
+                if let Some(&(_, day, q)) = gone.get(at).filter(|&&(k, ..)| k == key) {
+                    if by[p].is_none() && latest < day {
+                        by[p] = Some(q);
+                    }
+                }
             }
         }
     }
@@ -1370,7 +1407,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut held_values: Vec<Value> = Vec::new();
     let mut intervals: Vec<HeldInterval> = Vec::new();
     let mut dated = Vec::new();
-    let mut corrected = (Vec::new(), Vec::new());
+    let mut corrected = Lists::default();
     let mut sources = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);

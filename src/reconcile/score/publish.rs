@@ -726,6 +726,13 @@ impl State {
             },
             fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
             revised: matches!(out.roles.get(o - e.obs.start), Some(Role::Revised { .. })),
+            corrector: e
+                .corrected
+                .get(o - e.obs.start)
+                .copied()
+                .flatten()
+                .and_then(|q| self.claim_of(&self.obs[e.obs.start + q]))
+                .map(index),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),
                 supports: self.supports(o),
