@@ -273,3 +273,37 @@ a,Oslo,population,650000,2022-01-25
     assert!(d.2.starts_with("corrected by its own voice to 650,000"), "{ranks:?}");
     assert!(figure.starts_with("low 650,000"), "{figure}");
 }
+
+/// A source that gives a category anew corrects itself, on both paths alike: `a`'s "Smith"
+/// of the 5th, corrected to "Jones" on the 6th, supports nothing and costs `a` nothing, and
+/// `b`'s "Smith" stands alone against `a`'s and `d`'s "Jones" (it tied with `a`'s withdrawn
+/// figure beside it).
+#[test]
+fn both_engines_read_a_source_s_correction_of_a_label_alike() {
+    let table = "source,object,attribute,value,as_of
+a,Oslo,mayor,Smith,2022-01-05
+b,Oslo,mayor,Smith,2022-01-05
+a,Oslo,mayor,Jones,2022-01-06
+d,Oslo,mayor,Jones,2022-01-06
+c,Bergen,mayor,Lee,2022-01-05
+";
+    let (claims, bulk) = read_both(table);
+    let seen = |r: &Reconciliation| {
+        // (The table path shows a label's estimate by its key, in lower case: its own work.)
+        let oslo = r.estimate("Oslo", "mayor").unwrap().figure.to_string().to_lowercase();
+        let agreement = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().agreement;
+        (oslo, ranks_in(r), (agreement("a"), agreement("b")))
+    };
+    let (reconciler, table) = (
+        seen(&Reconciler::new().reconcile(claims)),
+        seen(&Reconciler::new().reconcile_table(&bulk)),
+    );
+    assert_eq!(reconciler, table);
+    let (figure, ranks, agreement) = reconciler;
+    assert_eq!(figure, "\"jones\"");
+    let first = ranks.iter().find(|(id, ..)| id.ends_with(":2")).unwrap();
+    assert_eq!(first.1, Rank::Normal, "{ranks:?}");
+    assert!(first.2.starts_with("corrected by its own voice to \"jones\""), "{ranks:?}");
+    let get = |s: Option<Score>| s.map(Score::get);
+    assert_eq!((get(agreement.0), get(agreement.1)), (Some(1.0), Some(0.0)), "{ranks:?}");
+}

@@ -3033,3 +3033,55 @@ fn a_wire_s_correction_withdraws_its_first_word_relayed_by_another_outlet() {
     let g = r.rank(&ClaimId::new("g6").unwrap()).unwrap();
     assert!(!g.reason.to_string().starts_with("corrected"), "{}", g.reason);
 }
+
+/// A voice that gives a yes/no fact anew corrects itself, as it does a number (DESIGN.md rule
+/// 2): A said yes on the 5th, then no on the 6th; B said yes on the 5th. A stood on both sides
+/// ("yes from 2 independent voices", A at agreement 0.50); now A's yes is withdrawn and B's
+/// one voice stands against A's correction, which the later report decides.
+#[test]
+fn a_voice_correcting_a_yes_no_fact_speaks_through_its_correction() {
+    let fixed = |id: &str, said: &str, outlet: &str, d: u32| {
+        let claim = status(id, said, outlet, d);
+        let subject = claim.subject().clone().nature(Nature::FixedFact);
+        Claim::new(claim.id().clone(), subject, claim.value().clone(), claim.provenance().clone())
+    };
+    let r = Reconciler::new().reconcile(vec![
+        fixed("a5", "yes", "A", 5),
+        fixed("b5", "yes", "B", 5),
+        fixed("a6", "no", "A", 6),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "no");
+    let a5 = r.rank(&ClaimId::new("a5").unwrap()).unwrap();
+    assert_eq!(a5.rank, Rank::Normal);
+    assert_eq!(a5.reason.to_string(), "corrected by its own voice to no (2022-01-06)");
+    assert_eq!(rank(&r, "b5"), Rank::Deprecated);
+    assert_eq!(agreement(&r, "A"), 1.0);
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    let conflict = only(&r, FindingKind::Conflict);
+    let mut named: Vec<String> = conflict.claims.iter().map(ToString::to_string).collect();
+    named.sort();
+    assert_eq!(named, ["a6", "b5"]);
+    // Where B said no, A's correction agrees with it: no conflict at all.
+    let r = Reconciler::new().reconcile(vec![
+        fixed("a5", "yes", "A", 5),
+        fixed("b5", "no", "B", 5),
+        fixed("a6", "no", "A", 6),
+    ]);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("b5").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Withdrawn, "{}", rel.reason);
+    // A voice that repeats its yes on the day it says no corrects nothing.
+    let r = Reconciler::new().reconcile(vec![
+        fixed("a5", "yes", "A", 5),
+        fixed("b5", "yes", "B", 5),
+        fixed("a6", "yes", "A", 6),
+        fixed("a6n", "no", "A", 6),
+    ]);
+    assert_eq!(rank(&r, "a5"), Rank::Preferred);
+    // A changing state that takes a new value changed; nothing is withdrawn.
+    let r =
+        Reconciler::new().reconcile(vec![status("a5", "no", "A", 5), status("a6", "yes", "A", 6)]);
+    let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::ChangedOverTime, "{}", rel.reason);
+}

@@ -3730,9 +3730,17 @@ fn spread(
 /// p.m." fits both "11 p.m. to 7 a.m." and "10 p.m. to 7 a.m."), lending each its voice: a
 /// vote for neither. A voice that gives one of those windows itself says the time of its own
 /// window, and lends it to no other. Only where it fits none does it cluster on its own.
-pub(crate) fn label_clusters(inputs: &[Input<'_>], policy: &Policy) -> Vec<Vec<Vec<usize>>> {
+///
+/// A fixed fact's label its voice withdrew (`corrected` gives the figure that corrected it,
+/// per position: `score::corrections`) is in none.
+pub(crate) fn label_clusters(
+    inputs: &[Input<'_>],
+    corrected: &[Option<usize>],
+    policy: &Policy,
+) -> Vec<Vec<Vec<usize>>> {
     let mut distinct: BTreeMap<usize, (&Value, Vec<usize>)> = BTreeMap::new();
-    for (m, input) in inputs.iter().enumerate() {
+    let withdrawn = |m: usize| corrected.get(m).is_some_and(Option::is_some);
+    for (m, input) in inputs.iter().enumerate().filter(|&(m, _)| !withdrawn(m)) {
         if let View::Label(v) = input.view {
             distinct.entry(input.key).or_insert((v, Vec::new())).1.push(m);
         }

@@ -765,8 +765,8 @@ impl State {
             let here = (&mut obs[e.obs.clone()], &intervals[..]);
             stand_silent(here, &mut [], e.nature, &mut on_days);
             let span = e.obs.clone();
-            let here =
-                (&mut obs[span.clone()], &intervals[..], sources.as_deref().map(|s| &s[span]));
+            let held = (&intervals[..], &values[..]);
+            let here = (&mut obs[span.clone()], held, sources.as_deref().map(|s| &s[span]));
             e.corrected = withdraw_corrected(here, e.nature, usize::MAX, &mut corrected);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.

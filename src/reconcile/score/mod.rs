@@ -999,7 +999,7 @@ fn stand_silent(
 /// saying 3 January, not A on both sides of a conflict. One rule for claims and for a table's
 /// rows; `claims` and `lists` as [`corrections`] takes them. O(n log n).
 fn withdraw_corrected(
-    (obs, intervals, sources): (&mut [Obs], &[HeldInterval], Option<&[u32]>),
+    (obs, held, sources): (&mut [Obs], HeldValues<'_>, Option<&[u32]>),
     nature: Nature,
     claims: usize,
     lists: &mut Lists,
@@ -1007,7 +1007,7 @@ fn withdraw_corrected(
     if nature != Nature::FixedFact {
         return Vec::new();
     }
-    corrections((obs, intervals, sources), claims, lists);
+    corrections((obs, held, sources), claims, lists);
     let by = &lists.by;
     let mut any = false;
     for (o, by) in obs.iter_mut().zip(by.iter()) {
@@ -1017,6 +1017,43 @@ fn withdraw_corrected(
         }
     }
     if any { by.clone() } else { Vec::new() }
+}
+
+/// What observations hold, where they do not hold it in themselves: the intervals of numeric
+/// figures that are not plain points, and the values of labels.
+type HeldValues<'a> = (&'a [HeldInterval], &'a [Value]);
+
+/// What a fixed fact's figure says, as [`corrections`] compares a source's figures: a number's
+/// (or a date's) interval, or a yes/no or category label by its value's key. (A time of day or
+/// a window of hours, which a later one may narrow or only allow, is neither.)
+#[derive(Clone, Copy)]
+enum Says {
+    Number(Interval),
+    Label(usize),
+}
+
+impl Says {
+    fn of(o: &Obs, (intervals, values): HeldValues<'_>) -> Option<Says> {
+        if let Some(interval) = o.numeric(intervals) {
+            return Some(Says::Number(interval));
+        }
+        match o.held() {
+            Held::Label(v) => match values.get(v as usize) {
+                Some(Value::YesNo(_) | Value::Category(_)) => Some(Says::Label(o.key())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the two say nothing in common: no number shared, or different labels.
+    fn apart(self, other: Says) -> bool {
+        match (self, other) {
+            (Says::Number(a), Says::Number(b)) => !a.overlaps(&b),
+            (Says::Label(a), Says::Label(b)) => a != b,
+            _ => false,
+        }
+    }
 }
 
 /// A figure as [`corrections`] reads it: its voice, its source (who gave it: the speaker, else
@@ -1039,8 +1076,9 @@ pub(super) struct Lists {
 /// source's latest day that corrected it, where it shares a number with none of that day's
 /// figures (the first such, by position), else `None`. A figure the latest one narrows
 /// ("early January", then "3 January") stands, and so does one the source repeats that day.
-/// Numbers (and dates) alone, whose intervals `intervals` hold; an undated figure corrects
-/// nothing and is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a
+/// Numbers (and dates), whose intervals `held` holds, and yes/no and category labels, whose
+/// values it holds, which a label corrects where it differs from every one of that day's
+/// ("yes", then "no"); an undated figure corrects nothing and is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a
 /// figure at or past `claims`), which no voice gave as the whole.
 ///
 /// Only the same source corrects a figure (`sources`, per position; `None` where each
@@ -1051,17 +1089,17 @@ pub(super) struct Lists {
 /// by a second outlet) is the same word withdrawn: F and G relay RIA's 200, and F relays
 /// RIA's 300 later, is RIA saying 300. O(n log n).
 fn corrections(
-    (obs, intervals, sources): (&[Obs], &[HeldInterval], Option<&[u32]>),
+    (obs, held, sources): (&[Obs], HeldValues<'_>, Option<&[u32]>),
     claims: usize,
     Lists { by, dated, gone }: &mut Lists,
 ) {
     by.clear();
     by.resize(obs.len(), None);
-    let interval = |o: &Obs| o.numeric(intervals);
+    let says = |o: &Obs| Says::of(o, held);
     let source = |p: usize| sources.and_then(|s| s.get(p)).map_or(obs[p].voice(), |&s| s as usize);
     dated.clear();
     dated.extend(obs.iter().enumerate().filter_map(|(p, o)| {
-        let given = o.figure() < claims && interval(o).is_some();
+        let given = o.figure() < claims && says(o).is_some();
         o.as_of.filter(|_| given).map(|d| (o.voice(), source(p), d, p))
     }));
     dated.sort_unstable();
@@ -1071,9 +1109,8 @@ fn corrections(
             let Some(&(.., latest, _)) = said.last() else { continue };
             let (earlier, now) = said.split_at(said.partition_point(|&(.., day, _)| day < latest));
             for &(.., p) in earlier {
-                let Some(given) = interval(&obs[p]) else { continue };
-                let apart =
-                    |&(.., q): &Said| interval(&obs[q]).is_some_and(|l| !given.overlaps(&l));
+                let Some(given) = says(&obs[p]) else { continue };
+                let apart = |&(.., q): &Said| says(&obs[q]).is_some_and(|l| given.apart(l));
                 if now.iter().all(apart) {
                     by[p] = now.first().map(|&(.., q)| q);
                     gone.extend(by[p].map(|q| (obs[p].key(), latest, q)));
@@ -1258,7 +1295,7 @@ fn prepare<K: Ord>(
     let inputs = view.inputs(epoch);
     match epoch.kind {
         Some(Kind::Label) => {
-            epoch.value_clusters = estimate::label_clusters(&inputs, policy);
+            epoch.value_clusters = estimate::label_clusters(&inputs, &epoch.corrected, policy);
             epoch.labels = Some(Box::new(estimate::Labels::of(&epoch.value_clusters, &inputs)));
             None
         }
@@ -1444,7 +1481,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
             stand_silent((&mut obs[here.clone()], &intervals), when, nature, &mut dated);
-            let here = (&mut obs[here], &intervals[..], Some(&sources[..]));
+            let here = (&mut obs[here], (&intervals[..], &held_values[..]), Some(&sources[..]));
             epoch.corrected = withdraw_corrected(here, nature, claims.len(), &mut corrected);
             // The group's estimate comes from its latest epoch that has any figure.
             if gives || group_latest[gi].is_none() {

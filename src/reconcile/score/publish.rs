@@ -253,7 +253,7 @@ impl State {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         // Whether the figure at position `p` takes part, and whether it says what is now.
         let say = |p: usize| {
-            if let Some(role) = out.roles.get(p) {
+            if let Some(role) = self.role_at(ei, p) {
                 let now = matches!(
                     role,
                     Role::Chosen
@@ -709,6 +709,15 @@ impl State {
         self.group_latest[gi].is_some_and(|ei| self.outcomes[ei].same_day)
     }
 
+    /// The role of the figure at position `p` of epoch `ei`: a fixed fact's label its voice
+    /// withdrew is [`Role::Revised`], as a number is (a label epoch's outcome holds no roles;
+    /// the epoch holds its corrections, [`Epoch::corrected`]).
+    fn role_at(&self, ei: usize, p: usize) -> Option<Role> {
+        let corrected = || self.epochs[ei].corrected.get(p).copied().flatten();
+        let revised = || corrected().map(|by| Role::Revised { by: index(by) });
+        self.outcomes[ei].roles.get(p).or_else(revised)
+    }
+
     /// How the estimates read claim `c`'s figure (see [`Read`]): as `rank_why` and the scores
     /// do, a figure of a same-day change or of a tie is not held wrong.
     pub fn read_of(&self, c: usize) -> Read {
@@ -725,7 +734,7 @@ impl State {
                 DayRead::Voted
             },
             fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
-            revised: matches!(out.roles.get(o - e.obs.start), Some(Role::Revised { .. })),
+            revised: matches!(self.role_at(ei, o - e.obs.start), Some(Role::Revised { .. })),
             corrector: e
                 .corrected
                 .get(o - e.obs.start)
@@ -1000,7 +1009,7 @@ impl State {
         let held = rest.is_some_and(|r| out.label.is_some() && self.outcomes[r].label == out.label);
         let latest =
             self.group_latest[e.group] == Some(ei) || (held && self.group_latest[e.group] == rest);
-        let role = out.roles.get(o - e.obs.start);
+        let role = self.role_at(ei, o - e.obs.start);
         let mut figure = |p: usize| (self.key_text(e.at(p), names, texts), self.obs[e.at(p)].as_of);
         match role {
             Some(Role::Revised { by }) => {
