@@ -2945,11 +2945,6 @@ fn a_fall_s_finding_names_only_the_latest_figures_that_fell() {
     assert_eq!(named, ["a", "c", "e"], "{fell:#?}");
 }
 
-/// Only the source that gave a fixed fact corrects it. F and G both relay RIA: F's "2
-/// January" on the 5th and G's "3 January" on the 25th were read as RIA correcting itself,
-/// and RIA's one voice outvoted B's "2 January" of the 6th. A later relay by another outlet
-/// that differs is as likely that outlet's slip (or its own words) as the wire's correction:
-/// RIA stands on both sides, and B's date with F's is the estimate.
 /// The date the unrest began, as `outlet` relayed it from RIA on day `d`.
 fn relayed(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
     let provenance = Provenance::new(SourceId::new(outlet).unwrap())
@@ -2960,6 +2955,11 @@ fn relayed(id: &str, phrase: &str, outlet: &str, d: u32) -> Claim {
         .unwrap()
 }
 
+/// Only the source that gave a fixed fact corrects it. F and G both relay RIA: F's "2
+/// January" on the 5th and G's "3 January" on the 25th were read as RIA correcting itself,
+/// and RIA's one voice outvoted B's "2 January" of the 6th. A later relay by another outlet
+/// that differs is as likely that outlet's slip (or its own words) as the wire's correction:
+/// RIA stands on both sides, and B's date with F's is the estimate.
 #[test]
 fn a_later_relay_by_another_outlet_is_no_correction_by_the_wire() {
     let r = Reconciler::new().reconcile(vec![
@@ -3032,6 +3032,33 @@ fn a_wire_s_correction_withdraws_its_first_word_relayed_by_another_outlet() {
     ]);
     let g = r.rank(&ClaimId::new("g6").unwrap()).unwrap();
     assert!(!g.reason.to_string().starts_with("corrected"), "{}", g.reason);
+    // Each withdrawn figure is superseded by the later word of the source that corrected it,
+    // and by no other: G corrected its "4 January" itself, before F's correction withdrew
+    // G's "2 January" too; F corrected its "4 January" to "3 January", and G's "1 January"
+    // is an old word of F's withdrawn with F's own, no correction of F's "4 January".
+    let r = Reconciler::new().reconcile(vec![
+        relayed("g3", "4 January", "G", 3),
+        relayed("f5", "2 January", "F", 5),
+        relayed("g6", "2 January", "G", 6),
+        relayed("f25", "3 January", "F", 25),
+    ]);
+    let kind = |r: &Reconciliation, a: &str, b: &str| {
+        let rel = r.relation(&ClaimId::new(a).unwrap(), &ClaimId::new(b).unwrap()).unwrap();
+        rel.kind
+    };
+    assert_eq!(kind(&r, "g3", "g6"), RelationKind::Supersedes);
+    assert_eq!(kind(&r, "g3", "f25"), RelationKind::Withdrawn);
+    assert_eq!(kind(&r, "g6", "f25"), RelationKind::Supersedes);
+    let r = Reconciler::new().reconcile(vec![
+        relayed("f4", "1 January", "F", 4),
+        relayed("f5", "4 January", "F", 5),
+        relayed("g6", "1 January", "G", 6),
+        began("b6", "2 January", "B", 6),
+        relayed("f25", "3 January", "F", 25),
+    ]);
+    assert_eq!(kind(&r, "f5", "g6"), RelationKind::Withdrawn);
+    assert_eq!(kind(&r, "f5", "f25"), RelationKind::Supersedes);
+    assert_eq!(kind(&r, "g6", "f25"), RelationKind::Supersedes);
 }
 
 /// A voice that gives a yes/no fact anew corrects itself, as it does a number (DESIGN.md rule

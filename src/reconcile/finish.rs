@@ -101,6 +101,7 @@ pub(crate) fn finish_variable(
                 pending: false,
                 voice,
                 source: names.source_number(c),
+                corrected_by: names.source_number(c),
                 read: Read::default(),
             }
             .read_as(state.read_of(c), |c| names.source_number(c))

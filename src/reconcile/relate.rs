@@ -28,12 +28,14 @@ pub(crate) struct Item<'a> {
     /// The independence group it speaks for: a later lower figure of the same voice is a
     /// revision, of another voice a regression.
     pub voice: usize,
-    /// Whose word it is within its voice: who gave it (the speaker, else the outlet; a table
-    /// row's source, as [`Voices::source_of_claim`] numbers it), or, for a fixed fact's figure
-    /// another source of its voice withdrew by correcting the same figure, that source. Only
-    /// a figure's own source corrects it (`score::corrections`). `usize::MAX` for a derived
-    /// bound, which no one gave whole.
+    /// Who gave it within its voice: the speaker, else the outlet (a table row's source), as
+    /// [`Voices::source_of_claim`] numbers it. `usize::MAX` for a derived bound, which no one
+    /// gave whole.
     pub source: usize,
+    /// Whose later word corrects it: its own source, or for a fixed fact's figure another
+    /// source of its voice withdrew by correcting the same figure, that source
+    /// (`score::corrections`; [`Item::read_as`]).
+    pub corrected_by: usize,
     /// How the estimates read its part of its day (a derived bound's: as none).
     pub read: Read,
 }
@@ -55,6 +57,7 @@ impl<'a> Item<'a> {
             pending: claims.expects_change(i),
             voice: voices.voice_of(i),
             source: voices.source_of_claim(i),
+            corrected_by: voices.source_of_claim(i),
             read: Read::default(),
         }
     }
@@ -69,16 +72,17 @@ impl<'a> Item<'a> {
             pending: false,
             voice: d.voice,
             source: usize::MAX,
+            corrected_by: usize::MAX,
             read: Read::default(),
         }
     }
 
-    /// The figure as the estimates read it (`read`), its source the one whose correction
-    /// withdrew it where it was ([`Read::corrector`]; `source_of` numbers a claim's source).
+    /// The figure as the estimates read it (`read`), corrected by the source whose correction
+    /// withdrew it where one did ([`Read::corrector`]; `source_of` numbers a claim's source).
     #[must_use]
     pub fn read_as(self, read: Read, source_of: impl Fn(usize) -> usize) -> Self {
-        let source = read.corrector.map_or(self.source, |c| source_of(c as usize));
-        Item { source, read, ..self }
+        let corrected_by = read.corrector.map_or(self.source, |c| source_of(c as usize));
+        Item { corrected_by, read, ..self }
     }
 
     /// The figure as relations name it: its value and when it holds.
@@ -405,12 +409,12 @@ pub(crate) fn relate(
 
 /// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:
 /// `score::withdraw_corrected`), `a` or `b` or both, relates to the other, conflicting with
-/// it: its source's later figure supersedes it (withdrawn in turn or not: a source correcting
-/// itself twice), and it stands against no other figure, nor another against it: another
-/// voice's, or its voice's through another source (a later relay of its wire by another
-/// outlet), which corrected nothing (`score::corrections`).
+/// it: a later figure of the source that corrected it supersedes it (withdrawn in turn or not:
+/// a source correcting itself twice), and it stands against no other figure, nor another
+/// against it: another voice's, or its voice's through another source (a later relay of its
+/// wire by another outlet), which corrected nothing (`score::corrections`).
 fn corrected(a: &Item<'_>, b: &Item<'_>, later: bool) -> (RelationKind, How) {
-    if (a.voice, a.source) == (b.voice, b.source) && a.read.revised && later {
+    if (a.voice, a.corrected_by) == (b.voice, b.source) && a.read.revised && later {
         (RelationKind::Supersedes, How::Corrected)
     } else {
         (

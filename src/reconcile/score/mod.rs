@@ -990,12 +990,13 @@ fn stand_silent(
     }
 }
 
-/// A voice that gives a fixed fact anew corrects what it said before (DESIGN.md rule 2: each
-/// voice speaks through its latest figure). Where a voice's figure of a fixed fact shares a
-/// number with none of the figures the same voice gave on its latest day, the earlier figure
-/// is withdrawn: no longer current in `obs` (the epoch's observations), so it supports no
-/// cluster, is no floor (`estimate::Numeric::of` holds it corrected, [`corrections`]) and
-/// costs its voice nothing. A's "2 January" on the 5th, then A's "3 January" on the 6th, is A
+/// A source that gives a fixed fact anew corrects what it said before (DESIGN.md rule 2: each
+/// voice speaks through its latest figure). Where a source's figure of a fixed fact shares a
+/// number (or its label) with none of the figures the same source gave on its latest day, the
+/// earlier figure is withdrawn ([`corrections`] says which, and which its voice gave through
+/// other sources go with it): no longer current in `obs` (the epoch's observations), so it
+/// supports no cluster, is no floor (`estimate::Numeric::of` holds it corrected) and costs its
+/// voice nothing. A's "2 January" on the 5th, then A's "3 January" on the 6th, is A
 /// saying 3 January, not A on both sides of a conflict. One rule for claims and for a table's
 /// rows; `claims` and `lists` as [`corrections`] takes them. O(n log n).
 fn withdraw_corrected(
