@@ -307,3 +307,33 @@ c,Bergen,mayor,Lee,2022-01-05
     let get = |s: Option<Score>| s.map(Score::get);
     assert_eq!((get(agreement.0), get(agreement.1)), (Some(1.0), Some(0.0)), "{ranks:?}");
 }
+
+/// A label is corrected only by a label of its kind it conflicts with, on both paths: a yes/no
+/// and a category cannot be compared, and a set of names that holds the earlier name keeps it
+/// (as a later range that holds an earlier number keeps it). Each table's `a` gives its first
+/// figure on the 5th and more on the 6th; the first stands.
+#[test]
+fn both_engines_correct_a_label_only_by_one_it_conflicts_with() {
+    let tables = [
+        "source,object,attribute,value,as_of
+a,Oslo,open,yes,2022-01-05
+b,Oslo,open,yes,2022-01-05
+a,Oslo,open,closed,2022-01-06
+",
+        "source,object,attribute,value,as_of
+a,Oslo,mayor,Smith,2022-01-05
+a,Oslo,mayor,\"{Smith, Lee}\",2022-01-06
+a,Oslo,mayor,Jones,2022-01-06
+",
+    ];
+    for table in tables {
+        let (claims, bulk) = read_both(table);
+        let (reconciler, table_path) = (
+            ranks_in(&Reconciler::new().reconcile(claims)),
+            ranks_in(&Reconciler::new().reconcile_table(&bulk)),
+        );
+        assert_eq!(reconciler, table_path);
+        let first = reconciler.iter().find(|(id, ..)| id.ends_with(":2")).unwrap();
+        assert!(!first.2.starts_with("corrected"), "{table}: {reconciler:?}");
+    }
+}

@@ -1025,12 +1025,17 @@ fn withdraw_corrected(
 type HeldValues<'a> = (&'a [HeldInterval], &'a [Value]);
 
 /// What a fixed fact's figure says, as [`corrections`] compares a source's figures: a number's
-/// (or a date's) interval, or a yes/no or category label by its value's key. (A time of day or
-/// a window of hours, which a later one may narrow or only allow, is neither.)
+/// (or a date's) interval; a yes/no or a category by its value's key, each of its own kind
+/// (a yes/no and a category cannot be compared: neither corrects the other); or anything
+/// else a source may give (a set of names, a time of day or a window of hours, which a later
+/// one may extend, narrow or only allow), which corrects nothing and is corrected by nothing,
+/// but is of its source's day: an earlier label within a later set stands.
 #[derive(Clone, Copy)]
 enum Says {
     Number(Interval),
-    Label(usize),
+    YesNo(usize),
+    Category(usize),
+    Other,
 }
 
 impl Says {
@@ -1039,19 +1044,22 @@ impl Says {
             return Some(Says::Number(interval));
         }
         match o.held() {
-            Held::Label(v) => match values.get(v as usize) {
-                Some(Value::YesNo(_) | Value::Category(_)) => Some(Says::Label(o.key())),
-                _ => None,
+            Held::Label(v) => match values.get(v as usize)? {
+                Value::YesNo(_) => Some(Says::YesNo(o.key())),
+                Value::Category(_) => Some(Says::Category(o.key())),
+                Value::Undisclosed => None,
+                _ => Some(Says::Other),
             },
             _ => None,
         }
     }
 
-    /// Whether the two say nothing in common: no number shared, or different labels.
+    /// Whether the two say nothing in common: no number shared, or different labels of one
+    /// kind.
     fn apart(self, other: Says) -> bool {
         match (self, other) {
             (Says::Number(a), Says::Number(b)) => !a.overlaps(&b),
-            (Says::Label(a), Says::Label(b)) => a != b,
+            (Says::YesNo(a), Says::YesNo(b)) | (Says::Category(a), Says::Category(b)) => a != b,
             _ => false,
         }
     }
