@@ -260,7 +260,7 @@ fn table_cells_spelled_as_numbers_out_of_range_are_rejected_rows() {
     let result = Reconciler::new().reconcile_table(&bulk);
     let figure =
         |object: &str, attribute: &str| &result.estimate(object, attribute).unwrap().figure;
-    assert_eq!(figure("p", "who").to_string(), "\"nancy\"");
+    assert_eq!(figure("p", "who").to_string(), "\"Nancy\"");
     assert_eq!(figure("q", "topic").to_string(), "\"information\"");
     assert_eq!(figure("o", "n").best_number(), Some(0.000_001));
     let rows: Vec<Result<Claim, Error>> =
@@ -312,7 +312,7 @@ fn cells_spelled_as_impossible_values_are_rejected_rows_not_labels() {
     assert_eq!(figure("Berlin", "population"), "low 3,645,000 / best 3,645,000 / high 3,645,000");
     assert_eq!(figure("X", "founded"), "2022-03-01");
     assert_eq!(figure("Y", "n"), "low 4 / best 4 / high 4");
-    assert_eq!(figure("Z", "road"), "\"route 66\"");
+    assert_eq!(figure("Z", "road"), "\"Route 66\"");
     assert_eq!(figure("Z", "code"), "\"12-34-56\"");
     assert_eq!(figure("Z", "day"), "\"31/12/2021\"");
     assert_eq!(figure("Z", "note"), "\"-\"");

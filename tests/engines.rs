@@ -289,8 +289,7 @@ c,Bergen,mayor,Lee,2022-01-05
 ";
     let (claims, bulk) = read_both(table);
     let seen = |r: &Reconciliation| {
-        // (The table path shows a label's estimate by its key, in lower case: its own work.)
-        let oslo = r.estimate("Oslo", "mayor").unwrap().figure.to_string().to_lowercase();
+        let oslo = r.estimate("Oslo", "mayor").unwrap().figure.to_string();
         let agreement = |s: &str| r.source(&SourceId::new(s).unwrap()).unwrap().agreement;
         (oslo, ranks_in(r), (agreement("a"), agreement("b")))
     };
@@ -300,7 +299,7 @@ c,Bergen,mayor,Lee,2022-01-05
     );
     assert_eq!(reconciler, table);
     let (figure, ranks, agreement) = reconciler;
-    assert_eq!(figure, "\"jones\"");
+    assert_eq!(figure, "\"Jones\"");
     let first = ranks.iter().find(|(id, ..)| id.ends_with(":2")).unwrap();
     assert_eq!(first.1, Rank::Normal, "{ranks:?}");
     assert!(first.2.starts_with("corrected by its own voice to \"jones\""), "{ranks:?}");

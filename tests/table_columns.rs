@@ -88,7 +88,7 @@ fn columns_are_found_by_the_headers_names_in_any_order() {
     assert_eq!(
         expected_bulk,
         [
-            "Oslo / mayor = \"marianne borgen\" (1 claims)",
+            "Oslo / mayor = \"Marianne Borgen\" (1 claims)",
             "Oslo / population = low 700,000 / best 700,000 / high 700,000 (3 claims)",
             "t.csv:6: field value: invalid label \"\": is empty",
         ]

@@ -206,13 +206,10 @@ fn renamed(object: &str, aliases: &Aliases) -> Option<Label> {
     Some(aliases.canonical(&label)).filter(|c| c.as_str() != object)
 }
 
-/// A label's value under the alias table, as the store holds a category (by its key), when
+/// A label's value under the alias table (a category as the table spells its name), when
 /// that is another value.
 fn renamed_label(value: &Value, aliases: &Aliases) -> Option<Value> {
-    let canonical = match crate::reconcile::canonical(value, aliases)? {
-        Value::Category(l) => Label::new(l.key()).map_or(Value::Category(l), Value::Category),
-        other => other,
-    };
+    let canonical = crate::reconcile::canonical(value, aliases)?;
     (label_key(&canonical) != label_key(value)).then_some(canonical)
 }
 

@@ -215,7 +215,8 @@ impl Table {
     /// A value cell means what it means to [`Table::read`] (one definition in the crate): a
     /// plain number (read directly), a phrase the library's [`Parser`] reads ("about 1,000",
     /// "more than 50", "1,583", "5 tenge", "2022-01-05"), or else a [`Label`](crate::Label)
-    /// (white space collapsed, compared in lower case, at most 200 characters). Amounts are held
+    /// (white space collapsed, compared in lower case and shown in its first spelling in byte
+    /// order, at most 200 characters). Amounts are held
     /// in their dimension's base unit; a date or any other value that is not an amount is held
     /// as a label by its text ("2022-01-05"), so two spellings of one date are one value. A cell
     /// spelled as a number claimrecon does not hold ("NaN", "inf", "1e309", "1e16", "1e-400",
@@ -291,9 +292,9 @@ impl Table {
     /// let result = Reconciler::new().reconcile_table(&bulk);
     /// let population = result.estimate("Oslo", "population").unwrap();
     /// assert_eq!(population.figure.best_number(), Some(700000.0));
-    /// // A label by its key, in lower case (both spellings are one value).
+    /// // Both spellings are one value, shown in the first spelling in byte order.
     /// let mayor = result.estimate("Oslo", "mayor").unwrap();
-    /// assert_eq!(mayor.figure.to_string(), "\"marianne borgen\"");
+    /// assert_eq!(mayor.figure.to_string(), "\"Marianne Borgen\"");
     /// let source = |name: &str| result.source(&SourceId::new(name).unwrap()).unwrap();
     /// assert!(source("c").reliability < source("a").reliability);
     /// # Ok::<(), claimrecon::Error>(())

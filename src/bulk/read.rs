@@ -57,6 +57,16 @@ pub(super) fn label_key(value: &Value) -> Vec<u8> {
     [&[kind][..], cell::shown(value).as_bytes()].concat()
 }
 
+/// A label as the label table first holds it: [`label_key`], but a category as it was
+/// spelled ("Marianne Borgen"), so the store shows it so; spellings of one key are one label
+/// when the table is merged (`merge`: the first spelling in sort order stands for them).
+fn label_spelling(value: &Value) -> Vec<u8> {
+    match value {
+        Value::Category(l) => [&[LABEL_CATEGORY][..], l.as_str().as_bytes()].concat(),
+        other => label_key(other),
+    }
+}
+
 /// A row with ids, before its variable is settled.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Staged {
@@ -580,7 +590,8 @@ impl Setup<'_> {
 
     /// A value cell, read as `Table::read` reads it (see [`cell`]): a plain number, an amount
     /// (its interval and representative point in base units, its unit kept for the vote of its
-    /// attribute), or a label: any other value by its key, a date's marked as a date.
+    /// attribute), or a label: any other value by its key (a category as spelt:
+    /// `label_spelling`), a date's marked as a date.
     fn cell(
         &self,
         piece: &mut Piece,
@@ -621,7 +632,7 @@ impl Setup<'_> {
                 Ok((rep, at))
             }
             other => {
-                let key = label_key(&other);
+                let key = label_spelling(&other);
                 let id = self
                     .names
                     .labels
@@ -692,6 +703,20 @@ pub(super) fn read<R: Read>(
     }
 }
 
+/// The label table's names and ranks (`sorted`) with the spellings of one category merged:
+/// "Smith" and "smith" are one label ([`label_spelling`]), the first in byte order.
+fn one_label_per_key(sorted: (Vec<Vec<u8>>, Vec<Vec<u32>>)) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+    let (names, rank) = sorted;
+    let key = |n: &[u8]| match n.split_first() {
+        Some((&LABEL_CATEGORY, text)) => {
+            let text = String::from_utf8_lossy(text).to_lowercase();
+            [&[LABEL_CATEGORY][..], text.as_bytes()].concat()
+        }
+        _ => n.to_vec(),
+    };
+    one_per_key(names, rank, key, <[u8]>::cmp)
+}
+
 /// Gives every name its final id and groups the rows by variable.
 fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
     let Names { sources, vars, labels } = setup.names;
@@ -718,7 +743,7 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
                         };
                         one_per_key(names, rank, key, |a, b| var_parts(a).cmp(&var_parts(b)))
                     },
-                    || labels.sorted(<[u8]>::cmp),
+                    || one_label_per_key(labels.sorted(<[u8]>::cmp)),
                 )
             },
         );

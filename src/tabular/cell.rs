@@ -221,7 +221,7 @@ impl Kind {
     }
 }
 
-/// How a date or a label is shown in messages and held by `read_bulk`: a category by its label
+/// How a date or a label is shown in messages and keyed by `read_bulk`: a category by its label
 /// key ("marianne borgen"), any other value by [`crh::value_key`] ("2022-01-05", "yes",
 /// "07:10").
 pub(crate) fn shown(value: &Value) -> String {
