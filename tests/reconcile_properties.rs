@@ -33,13 +33,19 @@ fn subject(i: usize) -> Subject {
         5 => Subject::new(Measure::Deaths).place(Label::new("Almaty").unwrap()),
         6 => Subject::new(Measure::Status(Label::new("help requested").unwrap())),
         7 => Subject::new(Measure::Hours),
+        // Fixed facts, which a source corrects by giving them anew.
+        9 => Subject::new(Measure::Status(Label::new("curfew").unwrap())).nature(Nature::FixedFact),
+        10 => Subject::new(Measure::EventDate).place(kz),
         _ => Subject::new(Measure::TroopsDeployed),
     }
 }
 
 fn phrase_for(subject: usize) -> BoxedStrategy<String> {
     match subject {
-        6 => prop::sample::select(vec!["yes", "no", "unknown"]).prop_map(str::to_owned).boxed(),
+        6 | 9 => prop::sample::select(vec!["yes", "no", "unknown"]).prop_map(str::to_owned).boxed(),
+        10 => prop::sample::select(vec!["2 January", "3 January", "early January", "4 January"])
+            .prop_map(str::to_owned)
+            .boxed(),
         7 => prop::sample::select(vec![
             "23:00-07:00",
             "07:00-23:00",
@@ -61,7 +67,7 @@ fn phrase_for(subject: usize) -> BoxedStrategy<String> {
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
-    (0usize..9).prop_flat_map(|s| {
+    (0usize..11).prop_flat_map(|s| {
         (
             Just(s),
             phrase_for(s),
