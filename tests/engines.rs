@@ -336,3 +336,50 @@ a,Oslo,mayor,Jones,2022-01-06
         assert!(!first.2.starts_with("corrected"), "{table}: {reconciler:?}");
     }
 }
+
+/// A category is shown alike on both paths: under an alias table by its canonical name as
+/// the table spells it, whatever spelling of that name or alias a row gives; and a rejected
+/// row's message quotes its cell by its key, as `Table::read` does, not by another row's
+/// spelling of it.
+#[test]
+fn both_engines_show_a_category_alike() {
+    let l = |s: &str| Label::new(s).unwrap();
+    let table = "source,object,attribute,value
+a,X,fuel,LPG
+b,X,fuel,Liquefied Petroleum Gas
+c,X,fuel,diesel
+d,Y,fuel,smith
+";
+    for canonical in ["liquefied petroleum gas", "Liquefied Petroleum Gas"] {
+        let mut aliases = Aliases::empty();
+        aliases.insert(&l("LPG"), &l(canonical)).unwrap();
+        aliases.insert(&l("Smyth"), &l("Smith")).unwrap();
+        let (claims, bulk) = read_both(table);
+        let seen = |r: &Reconciliation| {
+            let figure = |object: &str| r.estimate(object, "fuel").unwrap().figure.to_string();
+            (figure("X"), figure("Y"))
+        };
+        let reconciler = Reconciler::new().aliases(aliases);
+        let (claim_path, table_path) =
+            (seen(&reconciler.clone().reconcile(claims)), seen(&reconciler.reconcile_table(&bulk)));
+        assert_eq!(claim_path, table_path);
+        assert_eq!(claim_path, (format!("\"{canonical}\""), "\"Smith\"".to_owned()));
+    }
+    let table = "source,object,attribute,value
+a,X,pop,100
+b,X,pop,200
+c,X,pop,300
+d,X,pop,pending
+e,Y,pop,Pending
+f,Y,pop,400
+";
+    let bulk = Table::csv().read_bulk("t.csv", table.as_bytes(), &Parser::default()).unwrap();
+    let errors: Vec<String> = Table::csv()
+        .read("t.csv", table.as_bytes(), &Parser::default())
+        .filter_map(Result::err)
+        .map(|e| e.to_string())
+        .collect();
+    let rejected: Vec<String> = bulk.rejected().iter().map(|r| r.error.to_string()).collect();
+    assert_eq!(rejected, errors);
+    assert!(rejected.iter().all(|e| e.contains("(\"pending\")")), "{rejected:?}");
+}

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::read::{AUX_LABEL, AUX_POINT, Staged, label_key};
+use super::read::{AUX_LABEL, AUX_POINT, Staged, label_key, label_spelling};
 use super::{Bulk, BulkKind, Partition, Vote, settle};
 use crate::parse::Parser;
 use crate::subject::Aliases;
@@ -207,10 +207,11 @@ fn renamed(object: &str, aliases: &Aliases) -> Option<Label> {
 }
 
 /// A label's value under the alias table (a category as the table spells its name), when
-/// that is another value.
+/// that is another value or another spelling ("smith" under "Smyth" for "Smith" is "Smith",
+/// as `Reconciler` shows it).
 fn renamed_label(value: &Value, aliases: &Aliases) -> Option<Value> {
     let canonical = crate::reconcile::canonical(value, aliases)?;
-    (label_key(&canonical) != label_key(value)).then_some(canonical)
+    (label_spelling(&canonical) != label_spelling(value)).then_some(canonical)
 }
 
 /// The labels with `renamed`'s new values, one per key, in key order as the reader orders
@@ -282,7 +283,7 @@ mod tests {
 
     /// Two objects one alias makes one are one variable named by the canonical name, and a
     /// row its source gave under both names is one claim, a repeat; two categories one alias
-    /// makes one are one label, held by the canonical name's key.
+    /// makes one are one label, held by the canonical name as the alias table spells it.
     #[test]
     fn an_alias_makes_two_variables_one_and_a_row_under_both_names_a_repeat() {
         let bulk = Table::csv().read_bulk("t.csv", CSV.as_bytes(), &Parser::default()).unwrap();
@@ -295,7 +296,7 @@ mod tests {
             [("Almaty".to_owned(), "fuel".to_owned()), ("Almaty".to_owned(), "killed".to_owned())]
         );
         let labels: Vec<String> = aliased.label_values.iter().map(ToString::to_string).collect();
-        assert_eq!(labels, ["\"liquefied petroleum gas\""]);
+        assert_eq!(labels, ["\"Liquefied Petroleum Gas\""]);
         let fuel = &aliased.chunks[0];
         assert_eq!(fuel.values[fuel.start[0]..fuel.start[1]], [0.0, 0.0]);
         assert_eq!(aliased.sources(), bulk.sources());

@@ -60,7 +60,7 @@ pub(super) fn label_key(value: &Value) -> Vec<u8> {
 /// A label as the label table first holds it: [`label_key`], but a category as it was
 /// spelled ("Marianne Borgen"), so the store shows it so; spellings of one key are one label
 /// when the table is merged (`merge`: the first spelling in sort order stands for them).
-fn label_spelling(value: &Value) -> Vec<u8> {
+pub(super) fn label_spelling(value: &Value) -> Vec<u8> {
     match value {
         Value::Category(l) => [&[LABEL_CATEGORY][..], l.as_str().as_bytes()].concat(),
         other => label_key(other),
@@ -810,14 +810,17 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
         names.into_iter().map(|n| String::from_utf8_lossy(&n).into_owned()).collect()
     };
     let labels = text(label_names);
-    let label_values =
+    let label_values: Vec<Value> =
         labels.iter().zip(categories).map(|(l, c)| label_value(l, c, setup.parser)).collect();
+    // A rejected row's message names a label by its key, as `Table::read`'s names its cell's
+    // value (`cell::shown`), not by the spelling the table shows.
+    let keys: Vec<String> = label_values.iter().map(cell::shown).collect();
     super::settle(
         setup.name,
         setup.parser,
         text(source_names),
         vars,
-        &labels,
+        &keys,
         label_values,
         &vote,
         grouped,
@@ -826,14 +829,14 @@ fn merge(setup: Setup<'_>, mut pieces: Vec<Piece>) -> Bulk {
 }
 
 /// The value a label's text is, as [`Table::read`] reads its cell: the text is what the
-/// reader made of a cell that was no amount (a category's key, a date or a yes/no as written
-/// by [`cell::shown`]), and reads back as that value; a category's, as a category (declared
+/// reader made of a cell that was no amount (a category as spelt, [`label_spelling`]; a date
+/// or a yes/no as written by [`cell::shown`]), and reads back as that value; a category's, as a category (declared
 /// labels may read as other values: "yes", "may").
 fn label_value(text: &str, category: bool, parser: &Parser) -> Value {
     let declared = category.then_some(Kind::Label);
     match cell::read(text, parser, declared) {
         Ok(c) => c.into_value(),
-        // A label's key is a label's text; read as one, it cannot fail.
+        // A category's spelling is a label's text; read as one, it cannot fail.
         Err(_) => Label::new(text).map_or(Value::Undisclosed, Value::Category),
     }
 }

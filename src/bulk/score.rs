@@ -35,13 +35,14 @@ impl Reconciler {
     /// [`Table::read`](crate::Table::read) reads from the same table, dated or not, the
     /// estimates exactly and the scores to within 1e-12 (`tests/entry_points.rs`), but for the
     /// differences the README lists: a row its source repeats on the same date is one claim
-    /// here ([`Bulk::repeats`](crate::Bulk::repeats) counts them); a category is written by
-    /// its key, in lower case. Its phrases ("about 1,000", "dozens") are scored and related by
+    /// here ([`Bulk::repeats`](crate::Bulk::repeats) counts them); a category spelt in two
+    /// cases is written in its first spelling in byte order, and a set by its items' keys, in
+    /// lower case. Its phrases ("about 1,000", "dozens") are scored and related by
     /// [`Reconciler::policy`], as claims are, whatever policy the parser that read the table
-    /// had. Two options of the reconciler do not reach a table: a table has no part-of (a row
-    /// names no sub-count, so [`Reconciler::places`] has nothing to judge), and its objects
-    /// and categories are compared as written, in any case (the [`Reconciler::aliases`] table
-    /// is not applied). Each source is its
+    /// had. One option of the reconciler does not reach a table: a table has no part-of (a row
+    /// names no sub-count, so [`Reconciler::places`] has nothing to judge). The
+    /// [`Reconciler::aliases`] table reaches it as it reaches claims: objects and categories
+    /// it names alike are one, shown by the canonical name. Each source is its
     /// own voice unless declared one with others ([`Reconciler::same_voice`], names matched in
     /// lower case) or found copying them ([`Reconciler::copy_detection`]).
     ///
@@ -240,8 +241,8 @@ fn reconcile_each(
 
 /// A table's claims as a result names them (see [`ClaimNames`]), a claim by its number over
 /// the store's chunks in order (the scoring state's figures): its id as `Table::read` names a
-/// row's claim, its value as `Table::read` reads its cell (a category by its key, in lower
-/// case, as the store holds it), its source as the voices name it, its voice and date.
+/// row's claim, its value as `Table::read` reads its cell (a category in the spelling the
+/// store holds it in, a set by its items' keys), its source as the voices name it, its voice and date.
 /// Each is made when asked: for the claims a finding or a reason names, or every claim of
 /// the groups asked for.
 struct BulkNames<'a> {
