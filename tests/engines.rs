@@ -170,6 +170,23 @@ c,Bergen,population,285000,2022-01-05
     assert_eq!(agreement.0, agreement.1, "{figure} {ranks:?}");
 }
 
+/// Oslo's population in `table` and every claim's rank, with sources `a` and `d` declared
+/// one voice: read alike through both paths (checked here), as the claim path gives them.
+fn through_one_newsroom(table: &str) -> (String, Vec<(String, Rank, String)>) {
+    let (claims, bulk) = read_both(table);
+    let one = || {
+        let (a, d) = (SourceId::new("a").unwrap(), SourceId::new("d").unwrap());
+        Reconciler::new().same_voice(a, d, "one newsroom")
+    };
+    let seen = |r: &Reconciliation| {
+        (r.estimate("Oslo", "population").unwrap().figure.to_string(), ranks_in(r))
+    };
+    let (claim_path, table_path) =
+        (seen(&one().reconcile(claims)), seen(&one().reconcile_table(&bulk)));
+    assert_eq!(claim_path, table_path);
+    claim_path
+}
+
 /// Only the source that gave a fixed fact corrects it, on both paths: sources `a` and `d`
 /// declared one voice, `a`'s 700,000 on the 5th and `d`'s 560,000 on the 6th are that voice
 /// on both sides, not its correction (one of them may have slipped), and `b`'s 700,000
@@ -182,20 +199,7 @@ b,Oslo,population,700000,2022-01-05
 d,Oslo,population,560000,2022-01-06
 c,Bergen,population,285000,2022-01-05
 ";
-    let (claims, bulk) = read_both(table);
-    let one = |r: Reconciler| {
-        r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
-    };
-    let seen = |r: &Reconciliation| {
-        let ranks = ranks_in(r);
-        (r.estimate("Oslo", "population").unwrap().figure.to_string(), ranks)
-    };
-    let (reconciler, table) = (
-        seen(&one(Reconciler::new()).reconcile(claims)),
-        seen(&one(Reconciler::new()).reconcile_table(&bulk)),
-    );
-    assert_eq!(reconciler, table);
-    let (figure, ranks) = reconciler;
+    let (figure, ranks) = through_one_newsroom(table);
     assert!(figure.contains("best 700,000"), "{figure}");
     assert!(ranks.iter().all(|(.., why)| !why.starts_with("corrected")), "{ranks:?}");
 }
@@ -254,20 +258,7 @@ d,Oslo,population,700000,2022-01-06
 b,Oslo,population,700000,2022-01-06
 a,Oslo,population,650000,2022-01-25
 ";
-    let (claims, bulk) = read_both(table);
-    let one = |r: Reconciler| {
-        r.same_voice(SourceId::new("a").unwrap(), SourceId::new("d").unwrap(), "one newsroom")
-    };
-    let seen = |r: &Reconciliation| {
-        let figure = r.estimate("Oslo", "population").unwrap().figure.to_string();
-        (figure, ranks_in(r))
-    };
-    let (reconciler, table) = (
-        seen(&one(Reconciler::new()).reconcile(claims)),
-        seen(&one(Reconciler::new()).reconcile_table(&bulk)),
-    );
-    assert_eq!(reconciler, table);
-    let (figure, ranks) = reconciler;
+    let (figure, ranks) = through_one_newsroom(table);
     let d = ranks.iter().find(|(id, ..)| id.ends_with(":3")).unwrap();
     assert_eq!(d.1, Rank::Normal, "{ranks:?}");
     assert!(d.2.starts_with("corrected by its own voice to 650,000"), "{ranks:?}");

@@ -349,6 +349,12 @@ struct Epoch {
 }
 
 impl Epoch {
+    /// The position of the figure that corrected the one at position `p`, where its source
+    /// withdrew it ([`Epoch::corrected`]).
+    fn corrected_by(&self, p: usize) -> Option<usize> {
+        self.corrected.get(p).copied().flatten()
+    }
+
     /// What the label estimate needs that the weights do not change (nothing outside a
     /// prepared label epoch).
     fn labels(&self) -> &estimate::Labels {

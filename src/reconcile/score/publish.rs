@@ -713,8 +713,7 @@ impl State {
     /// withdrew is [`Role::Revised`], as a number is (a label epoch's outcome holds no roles;
     /// the epoch holds its corrections, [`Epoch::corrected`]).
     fn role_at(&self, ei: usize, p: usize) -> Option<Role> {
-        let corrected = || self.epochs[ei].corrected.get(p).copied().flatten();
-        let revised = || corrected().map(|by| Role::Revised { by: index(by) });
+        let revised = || self.epochs[ei].corrected_by(p).map(|by| Role::Revised { by: index(by) });
         self.outcomes[ei].roles.get(p).or_else(revised)
     }
 
@@ -736,11 +735,8 @@ impl State {
             fell: matches!(out.roles.get(o - e.obs.start), Some(Role::Regression { .. })),
             revised: matches!(self.role_at(ei, o - e.obs.start), Some(Role::Revised { .. })),
             corrector: e
-                .corrected
-                .get(o - e.obs.start)
-                .copied()
-                .flatten()
-                .and_then(|q| self.claim_of(&self.obs[e.obs.start + q]))
+                .corrected_by(o - e.obs.start)
+                .and_then(|q| self.claim_of(&self.obs[e.at(q)]))
                 .map(index),
             counts: (e.close.share() > 0.0).then(|| AsCount {
                 current: self.obs[o].current(),

@@ -524,7 +524,7 @@ impl State {
                     Some(scale.loss(d))
                 }
                 // A fixed fact's label its own voice corrected was withdrawn, not contradicted.
-                (View::Label(_), _, _) if e.corrected.get(pos).is_some_and(Option::is_some) => None,
+                (View::Label(_), _, _) if e.corrected_by(pos).is_some() => None,
                 // A state given the other way the same day, in an unknown order, is no error.
                 (View::Label(_), _, Some(_))
                     if out.same_day && !same_day_winners.contains(&pos) =>
