@@ -3121,3 +3121,104 @@ fn a_voice_correcting_a_yes_no_fact_speaks_through_its_correction() {
     let rel = r.relation(&ClaimId::new("a5").unwrap(), &ClaimId::new("a6").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::ChangedOverTime, "{}", rel.reason);
 }
+
+/// `claim` as a fixed fact, given at `time` of its day where one is given.
+fn fixed_at(claim: &Claim, time: Option<&str>) -> Claim {
+    let subject = claim.subject().clone().nature(Nature::FixedFact);
+    let fixed =
+        Claim::new(claim.id().clone(), subject, claim.value().clone(), claim.provenance().clone());
+    match time {
+        Some(t) => fixed.with_as_of_time(AsOfTime::parse(t, &Parser::default()).unwrap()),
+        None => fixed,
+    }
+}
+
+/// A source that gives a fixed fact anew later the same day corrects itself, as it does on a
+/// later day (DESIGN.md rule 2) and as a running total's later time of day is its later
+/// figure: TASS's 164 at 9 a.m. and its 200 at 6 p.m. stood on both sides of a conflict, the
+/// 164 preferred and TASS's own correction deprecated. Figures of one day in no known order
+/// correct nothing.
+#[test]
+fn a_source_s_later_time_of_day_corrects_a_fixed_fact() {
+    let tass = |id: &str, phrase: &str, time: Option<&str>| {
+        fixed_at(&deaths(id, phrase, "TASS", 11), time)
+    };
+    let by_time = Reconciler::new().reconcile(vec![
+        tass("t9", "164", Some("9 a.m.")),
+        tass("t18", "200", Some("6 p.m.")),
+        fixed_at(&deaths("b", "164", "B", 11), None),
+    ]);
+    let t9 = by_time.rank(&ClaimId::new("t9").unwrap()).unwrap();
+    assert_eq!(t9.rank, Rank::Normal, "{}", t9.reason);
+    assert!(
+        t9.reason.to_string().starts_with("corrected by its own voice to 200"),
+        "{}",
+        t9.reason
+    );
+    let rel =
+        by_time.relation(&ClaimId::new("t9").unwrap(), &ClaimId::new("t18").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    // Read as the same correction a day apart is: B's one voice against TASS's, a tie.
+    let by_day = Reconciler::new().reconcile(vec![
+        fixed_at(&deaths("t9", "164", "TASS", 10), None),
+        tass("t18", "200", None),
+        fixed_at(&deaths("b", "164", "B", 11), None),
+    ]);
+    assert_eq!(estimate(&by_time).figure.to_string(), "low 164 / best 164 / high 200");
+    assert_eq!(estimate(&by_day).figure, estimate(&by_time).figure);
+    assert_eq!(agreement(&by_time, "TASS"), agreement(&by_day, "TASS"));
+    // A figure of the day with no time may have come last: no correction.
+    let r = Reconciler::new().reconcile(vec![
+        tass("t", "164", None),
+        tass("t18", "200", Some("6 p.m.")),
+        fixed_at(&deaths("b", "164", "B", 11), None),
+    ]);
+    let t = r.rank(&ClaimId::new("t").unwrap()).unwrap();
+    assert!(!t.reason.to_string().starts_with("corrected"), "{}", t.reason);
+    // Nor do times that overlap ("morning" and 10 a.m.).
+    let r = Reconciler::new()
+        .reconcile(vec![tass("t", "164", Some("morning")), tass("t10", "200", Some("10 a.m."))]);
+    assert_eq!(rank(&r, "t"), rank(&r, "t10"));
+    // A yes/no fact alike: A's yes at 9 a.m. is withdrawn by its no at 6 p.m.
+    let a = |id: &str, said: &str, time: &str| fixed_at(&status(id, said, "A", 5), Some(time));
+    let r = Reconciler::new().reconcile(vec![
+        a("a9", "yes", "9 a.m."),
+        a("a18", "no", "6 p.m."),
+        fixed_at(&status("b", "no", "B", 5), None),
+    ]);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(estimate(&r).figure.to_string(), "no");
+    assert_eq!(agreement(&r, "A"), 1.0);
+}
+
+/// A wire's correction later in the day withdraws the same word relayed by another outlet
+/// earlier that day, which has said nothing since; an outlet that relays the old word after
+/// the correction keeps it.
+#[test]
+fn a_wire_s_correction_later_in_the_day_withdraws_its_earlier_relayed_word() {
+    let at = |id: &str, phrase: &str, outlet: &str, time: &str| {
+        fixed_at(&relayed(id, phrase, outlet, 5), Some(time))
+    };
+    let r = Reconciler::new().reconcile(vec![
+        at("f9", "2 January", "F", "9 a.m."),
+        at("g8", "2 January", "G", "8 a.m."),
+        fixed_at(&began("b", "2 January", "B", 5), None),
+        at("f18", "3 January", "F", "6 p.m."),
+    ]);
+    let g = r.rank(&ClaimId::new("g8").unwrap()).unwrap();
+    assert!(
+        g.reason.to_string().starts_with("corrected by its own voice to 2022-01-03"),
+        "{}",
+        g.reason
+    );
+    let rel = r.relation(&ClaimId::new("g8").unwrap(), &ClaimId::new("f18").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    // G relaying it at 8 p.m., after the correction, keeps its word.
+    let r = Reconciler::new().reconcile(vec![
+        at("f9", "2 January", "F", "9 a.m."),
+        at("g20", "2 January", "G", "8 p.m."),
+        fixed_at(&began("b", "2 January", "B", 5), None),
+        at("f18", "3 January", "F", "6 p.m."),
+    ]);
+    assert_eq!(rank(&r, "g20"), Rank::Preferred);
+}

@@ -35,7 +35,7 @@ use super::{
     Built, Epoch, Held, HeldInterval, Kind, Obs, ObsView, State, Vote, hold, kind_vote, tied_of,
 };
 use super::{
-    Lists, epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all,
+    Lists, Said, epoch_date, index, is_current, join_loose_days, latest_date_of, prepare_all,
     stand_silent, withdraw_corrected,
 };
 use crate::reconcile::threads::{PARALLEL_FROM, cut, parts_of};
@@ -766,7 +766,9 @@ impl State {
             stand_silent(here, &mut [], e.nature, &mut on_days);
             let span = e.obs.clone();
             let held = (&intervals[..], &values[..]);
-            let here = (&mut obs[span.clone()], held, sources.as_deref().map(|s| &s[span]));
+            // A table's rows give no time of day.
+            let said = Said { sources: sources.as_deref().map(|s| &s[span.clone()]), times: None };
+            let here = (&mut obs[span], held, said);
             e.corrected = withdraw_corrected(here, e.nature, usize::MAX, &mut corrected);
         }
         // In parallel: the state is most of this path's work, and its heap no larger for it.

@@ -757,12 +757,7 @@ fn epoch_of(
 /// The time of day that starts latest among `members` of `as_of` (not running past
 /// midnight): a figure that ends before it is earlier than another of the day.
 fn latest_time<'a>(members: &[&Item<'a>], as_of: Option<NaiveDate>) -> Option<&'a AsOfTime> {
-    members
-        .iter()
-        .filter(|it| it.as_of == as_of)
-        .filter_map(|it| it.time)
-        .filter(|t| !t.stretch().crosses_midnight())
-        .max_by_key(|t| t.stretch().start_key())
+    latest_start(members.iter().filter(|it| it.as_of == as_of).map(|it| it.time))
 }
 
 /// Whether `it` is current in an epoch of `nature` at `as_of` ([`is_current`]): on a running
@@ -1006,7 +1001,7 @@ fn stand_silent(
 /// saying 3 January, not A on both sides of a conflict. One rule for claims and for a table's
 /// rows; `claims` and `lists` as [`corrections`] takes them. O(n log n).
 fn withdraw_corrected(
-    (obs, held, sources): (&mut [Obs], HeldValues<'_>, Option<&[u32]>),
+    (obs, held, said): (&mut [Obs], HeldValues<'_>, Said<'_>),
     nature: Nature,
     claims: usize,
     lists: &mut Lists,
@@ -1014,7 +1009,7 @@ fn withdraw_corrected(
     if nature != Nature::FixedFact {
         return Vec::new();
     }
-    corrections((obs, held, sources), claims, lists);
+    corrections((obs, held, said), claims, lists);
     let by = &lists.by;
     let mut any = false;
     for (o, by) in obs.iter_mut().zip(by.iter()) {
@@ -1071,9 +1066,25 @@ impl Says {
     }
 }
 
+/// Who gave an epoch's figures and when within their day, per position, as [`corrections`]
+/// reads them: their sources (`None` where each figure's source is its voice), and their times
+/// of day (`None` where no figure gives one, as a table's rows do not).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Said<'a> {
+    pub sources: Option<&'a [u32]>,
+    pub times: Option<&'a [Option<&'a AsOfTime>]>,
+}
+
+impl<'a> Said<'a> {
+    /// The time of day figure `p` gives within its date, if any.
+    fn time(&self, p: usize) -> Option<&'a AsOfTime> {
+        self.times.and_then(|t| t.get(p).copied().flatten())
+    }
+}
+
 /// A figure as [`corrections`] reads it: its voice, its source (who gave it: the speaker, else
 /// the outlet, or a table's source), its date and its position.
-type Said = (usize, usize, NaiveDate, usize);
+type Given = (usize, usize, NaiveDate, usize);
 
 /// The lists [`corrections`] works in, kept from one epoch to the next.
 #[derive(Default)]
@@ -1081,22 +1092,36 @@ pub(super) struct Lists {
     /// Per position, the figure that corrected it (the result).
     by: Vec<Option<usize>>,
     /// The dated figures a voice gave, by voice, source, date and position.
-    dated: Vec<Said>,
+    dated: Vec<Given>,
     /// A voice's withdrawn figures, as (key, the date of the correction, the correcting
     /// figure's position), by key and latest correction first.
     gone: Vec<(usize, NaiveDate, usize)>,
 }
 
+/// The time of day that starts latest among `times` (not running past midnight): a figure
+/// whose time ends before it is earlier than another of the day. One rule for an epoch's
+/// figures and for a source's figures of one day.
+fn latest_start<'t>(times: impl Iterator<Item = Option<&'t AsOfTime>>) -> Option<&'t AsOfTime> {
+    times
+        .flatten()
+        .filter(|t| !t.stretch().crosses_midnight())
+        .max_by_key(|t| t.stretch().start_key())
+}
+
 /// Per observation of a fixed fact's epoch (`obs`), into `lists.by`: the figure of its
-/// source's latest day that corrected it, where it shares a number with none of that day's
-/// figures (the first such, by position), else `None`. A figure the latest one narrows
-/// ("early January", then "3 January") stands, and so does one the source repeats that day.
-/// Numbers (and dates), whose intervals `held` holds, and yes/no and category labels, whose
-/// values it holds, which a label corrects where it differs from every one of that day's
-/// ("yes", then "no"); an undated figure corrects nothing and is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a
+/// source's latest report that corrected it, where it shares a number with none of that
+/// report's figures (the first such, by position), else `None`. A source's latest report is
+/// its figures of its latest day, less those at a time of day before another of them starts
+/// (`said.times`: "164" at 9 a.m., then "200" at 6 p.m., is a correction, as a running total's
+/// later time of day is its later figure); figures of one day in no known order are one
+/// report. A figure the latest one narrows ("early January", then "3 January") stands, and
+/// so does one the source repeats in it. Numbers (and dates), whose intervals `held` holds,
+/// and yes/no and category labels, whose values it holds, which a label corrects where it
+/// differs from every one of the report's ("yes", then "no"); an undated figure corrects
+/// nothing and is withdrawn by nothing, nor is a bound derived from a report's sub-counts (a
 /// figure at or past `claims`), which no voice gave as the whole.
 ///
-/// Only the same source corrects a figure (`sources`, per position; `None` where each
+/// Only the same source corrects a figure (`said.sources`, per position; `None` where each
 /// figure's source is its voice): a wire's figure relayed by one outlet, and another figure in
 /// a later relay by another outlet, are no correction by the wire (the later outlet's slip, or
 /// its own words, as likely). But where a source corrected a figure, the same figure its voice
@@ -1104,52 +1129,72 @@ pub(super) struct Lists {
 /// by a second outlet) is the same word withdrawn: F and G relay RIA's 200, and F relays
 /// RIA's 300 later, is RIA saying 300. O(n log n).
 fn corrections(
-    (obs, held, sources): (&[Obs], HeldValues<'_>, Option<&[u32]>),
+    (obs, held, said): (&[Obs], HeldValues<'_>, Said<'_>),
     claims: usize,
     Lists { by, dated, gone }: &mut Lists,
 ) {
     by.clear();
     by.resize(obs.len(), None);
     let says = |o: &Obs| Says::of(o, held);
-    let source = |p: usize| sources.and_then(|s| s.get(p)).map_or(obs[p].voice(), |&s| s as usize);
+    let source =
+        |p: usize| said.sources.and_then(|s| s.get(p)).map_or(obs[p].voice(), |&s| s as usize);
+    let time = |p: usize| said.time(p);
     dated.clear();
     dated.extend(obs.iter().enumerate().filter_map(|(p, o)| {
         let given = o.figure() < claims && says(o).is_some();
         o.as_of.filter(|_| given).map(|d| (o.voice(), source(p), d, p))
     }));
     dated.sort_unstable();
+    let last_day = |figures| last_day(figures, said);
+    let before = |q: usize, last: Option<&AsOfTime>| {
+        time(q).zip(last).is_some_and(|(t, last)| t.is_before(last))
+    };
     for voice in dated.chunk_by(|a, b| a.0 == b.0) {
         gone.clear();
-        for said in voice.chunk_by(|a, b| a.1 == b.1) {
-            let Some(&(.., latest, _)) = said.last() else { continue };
-            let (earlier, now) = said.split_at(said.partition_point(|&(.., day, _)| day < latest));
-            for &(.., p) in earlier {
+        for figures in voice.chunk_by(|a, b| a.1 == b.1) {
+            let (today, last) = last_day(figures);
+            let earlier = &figures[..figures.len() - today.len()];
+            let now = || today.iter().filter(|&&(.., q)| !before(q, last));
+            let earlier_today = today.iter().filter(|&&(.., q)| before(q, last));
+            for &(.., p) in earlier.iter().chain(earlier_today) {
                 let Some(given) = says(&obs[p]) else { continue };
-                let apart = |&(.., q): &Said| says(&obs[q]).is_some_and(|l| given.apart(l));
-                if now.iter().all(apart) {
-                    by[p] = now.first().map(|&(.., q)| q);
-                    gone.extend(by[p].map(|q| (obs[p].key(), latest, q)));
+                let apart = |&(.., q): &Given| says(&obs[q]).is_some_and(|l| given.apart(l));
+                if let Some(&(.., day, q)) = now().next().filter(|_| now().all(apart)) {
+                    by[p] = Some(q);
+                    gone.push((obs[p].key(), day, q));
                 }
             }
         }
         if gone.is_empty() {
             continue;
         }
-        // The same figure through another source silent since the correction.
-        gone.sort_unstable_by_key(|&(key, day, _)| (key, std::cmp::Reverse(day)));
-        for said in voice.chunk_by(|a, b| a.1 == b.1) {
-            let Some(&(.., latest, _)) = said.last() else { continue };
-            for &(.., p) in said {
+        // The same figure through another source silent since the correction: its latest
+        // report on an earlier day, or on that day at times before the correction's.
+        gone.sort_unstable_by_key(|&(key, day, q)| (key, std::cmp::Reverse(day), q));
+        for figures in voice.chunk_by(|a, b| a.1 == b.1) {
+            let (today, _) = last_day(figures);
+            for &(.., p) in figures {
                 let key = obs[p].key();
                 let at = gone.partition_point(|&(k, ..)| k < key);
-                if let Some(&(_, day, q)) = gone.get(at).filter(|&&(k, ..)| k == key) {
-                    if by[p].is_none() && latest < day {
-                        by[p] = Some(q);
-                    }
+                let Some(&(_, day, q)) = gone.get(at).filter(|&&(k, ..)| k == key) else {
+                    continue;
+                };
+                let silent =
+                    today.iter().all(|&(.., on, r)| on < day || (on == day && before(r, time(q))));
+                if by[p].is_none() && silent {
+                    by[p] = Some(q);
                 }
             }
         }
     }
+}
+
+/// A source's figures (`figures`, sorted by date) of its latest day, and the time of day its
+/// latest report starts ([`latest_start`]; `said` gives the figures' times).
+fn last_day<'g, 't>(figures: &'g [Given], said: Said<'t>) -> (&'g [Given], Option<&'t AsOfTime>) {
+    let Some(&(.., latest, _)) = figures.last() else { return (figures, None) };
+    let today = &figures[figures.partition_point(|&(.., day, _)| day < latest)..];
+    (today, latest_start(today.iter().map(|&(.., q)| said.time(q))))
 }
 
 /// What one day's reports say about their order, gathered once so each report is judged in
@@ -1460,7 +1505,7 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
     let mut intervals: Vec<HeldInterval> = Vec::new();
     let mut dated = Vec::new();
     let mut corrected = Lists::default();
-    let mut sources = Vec::new();
+    let (mut sources, mut times) = (Vec::new(), Vec::new());
     for (gi, g) in groups.iter().enumerate() {
         let items = items_of(gi, g, claims, values, &keys, &derived_by_group, voices);
         let nature = g.subject.behaviour();
@@ -1478,9 +1523,11 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             let kind = epoch.kind;
             epoch.obs = obs.len()..obs.len();
             sources.clear();
+            times.clear();
             for it in members {
                 // A derived bound has no source: no correction reads it.
                 sources.push(it.source.map_or(u32::MAX, index));
+                times.push(it.time);
                 let current = it_is_current(it, (nature, as_of), latest_time);
                 let claim = (it.figure < claims.len()).then_some(it.figure);
                 if let Some(c) = claim {
@@ -1496,7 +1543,9 @@ pub(crate) fn run<C: ClaimStore + ?Sized>(
             epoch.obs.end = obs.len();
             let (here, when) = (epoch.obs.clone(), &mut published[epoch.obs.clone()]);
             stand_silent((&mut obs[here.clone()], &intervals), when, nature, &mut dated);
-            let here = (&mut obs[here], (&intervals[..], &held_values[..]), Some(&sources[..]));
+            let any_time = times.iter().any(Option::is_some);
+            let said = Said { sources: Some(&sources[..]), times: any_time.then_some(&times[..]) };
+            let here = (&mut obs[here], (&intervals[..], &held_values[..]), said);
             epoch.corrected = withdraw_corrected(here, nature, claims.len(), &mut corrected);
             // The group's estimate comes from its latest epoch that has any figure.
             if gives || group_latest[gi].is_none() {
