@@ -3238,6 +3238,35 @@ fn a_wire_s_correction_later_in_the_day_withdraws_its_earlier_relayed_word() {
     );
     let rel = r.relation(&ClaimId::new("g8").unwrap(), &ClaimId::new("f18").unwrap()).unwrap();
     assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
+    // Where two outlets correct it that day, G's copy at 11 a.m. is older than the later
+    // correction (H's at 6 p.m.), though not F's at 10 a.m.: withdrawn (a review's case; it
+    // was checked against F's alone and stood preferred).
+    let r = Reconciler::new().reconcile(vec![
+        at("f9", "2 January", "F", "9 a.m."),
+        at("f10", "3 January", "F", "10 a.m."),
+        at("h7", "2 January", "H", "7 a.m."),
+        at("h18", "3 January", "H", "6 p.m."),
+        at("g11", "2 January", "G", "11 a.m."),
+        fixed_at(&began("b", "2 January", "B", 5), None),
+    ]);
+    let g = r.rank(&ClaimId::new("g11").unwrap()).unwrap();
+    assert!(g.reason.to_string().starts_with("corrected by its own voice"), "{}", g.reason);
+    // The correction is the figure known to come last: F's 6 p.m. "3 January", not an
+    // undated "4 January" of that day, which may have come before 9 a.m. So G's copy at
+    // 8 a.m., before every report of F's, is withdrawn (it stood preferred, checked against
+    // the undated figure's unknown time).
+    let r = Reconciler::new().reconcile(vec![
+        at("f9", "2 January", "F", "9 a.m."),
+        at("f18", "3 January", "F", "6 p.m."),
+        fixed_at(&relayed("f", "4 January", "F", 5), None),
+        at("g8", "2 January", "G", "8 a.m."),
+        fixed_at(&began("b", "2 January", "B", 5), None),
+    ]);
+    for id in ["f9", "g8"] {
+        let k = r.rank(&ClaimId::new(id).unwrap()).unwrap();
+        let reason = k.reason.to_string();
+        assert!(reason.starts_with("corrected by its own voice to 2022-01-03"), "{id}: {reason}");
+    }
     // G relaying it at 8 p.m., after the correction, keeps its word.
     let r = Reconciler::new().reconcile(vec![
         at("f9", "2 January", "F", "9 a.m."),

@@ -757,7 +757,8 @@ fn epoch_of(
 /// The time of day that starts latest among `members` of `as_of` (not running past
 /// midnight): a figure that ends before it is earlier than another of the day.
 fn latest_time<'a>(members: &[&Item<'a>], as_of: Option<NaiveDate>) -> Option<&'a AsOfTime> {
-    latest_start(members.iter().filter(|it| it.as_of == as_of).map(|it| it.time))
+    let of_day = members.iter().filter(|it| it.as_of == as_of);
+    latest_start(of_day, |it| it.time).and_then(|it| it.time)
 }
 
 /// Whether `it` is current in an epoch of `nature` at `as_of` ([`is_current`]): on a running
@@ -1098,19 +1099,22 @@ pub(super) struct Lists {
     gone: Vec<(usize, NaiveDate, usize)>,
 }
 
-/// The time of day that starts latest among `times` (not running past midnight): a figure
-/// whose time ends before it is earlier than another of the day. One rule for an epoch's
-/// figures and for a source's figures of one day.
-fn latest_start<'t>(times: impl Iterator<Item = Option<&'t AsOfTime>>) -> Option<&'t AsOfTime> {
-    times
-        .flatten()
-        .filter(|t| !t.stretch().crosses_midnight())
-        .max_by_key(|t| t.stretch().start_key())
+/// The one of `figures` whose time of day (`time`) starts latest, not running past midnight: a
+/// figure whose time ends before it is earlier than another of the day. One rule for an
+/// epoch's figures and for a source's figures of one day.
+fn latest_start<'t, T>(
+    figures: impl Iterator<Item = T>,
+    time: impl Fn(&T) -> Option<&'t AsOfTime>,
+) -> Option<T> {
+    figures
+        .filter(|f| time(f).is_some_and(|t| !t.stretch().crosses_midnight()))
+        .max_by_key(|f| time(f).map(|t| t.stretch().start_key()))
 }
 
 /// Per observation of a fixed fact's epoch (`obs`), into `lists.by`: the figure of its
 /// source's latest report that corrected it, where it shares a number with none of that
-/// report's figures (the first such, by position), else `None`. A source's latest report is
+/// report's figures (the one whose time of day starts latest, known to come after every
+/// earlier one; else its first by position), else `None`. A source's latest report is
 /// its figures of its latest day, less those at a time of day before another of them starts
 /// (`said.times`: "164" at 9 a.m., then "200" at 6 p.m., is a correction, as a running total's
 /// later time of day is its later figure); figures of one day in no known order are one
@@ -1152,49 +1156,53 @@ fn corrections(
     for voice in dated.chunk_by(|a, b| a.0 == b.0) {
         gone.clear();
         for figures in voice.chunk_by(|a, b| a.1 == b.1) {
-            let (today, last) = last_day(figures);
+            let (today, latest) = last_day(figures);
+            let last = latest.and_then(|&(.., q)| time(q));
             let earlier = &figures[..figures.len() - today.len()];
             let now = || today.iter().filter(|&&(.., q)| !before(q, last));
             let earlier_today = today.iter().filter(|&&(.., q)| before(q, last));
+            // The correction: the figure of the latest report known to come after every
+            // earlier one, where a time of day says so, else its first.
+            let Some(&(.., day, by_q)) = latest.or_else(|| now().next()) else { continue };
             for &(.., p) in earlier.iter().chain(earlier_today) {
                 let Some(given) = says(&obs[p]) else { continue };
                 let apart = |&(.., q): &Given| says(&obs[q]).is_some_and(|l| given.apart(l));
-                if let Some(&(.., day, q)) = now().next().filter(|_| now().all(apart)) {
-                    by[p] = Some(q);
-                    gone.push((obs[p].key(), day, q));
+                if now().all(apart) {
+                    by[p] = Some(by_q);
+                    gone.push((obs[p].key(), day, by_q));
                 }
             }
         }
         if gone.is_empty() {
             continue;
         }
-        // The same figure through another source silent since the correction: its latest
+        // The same figure through another source silent since a correction of it: its latest
         // report on an earlier day, or on that day at times before the correction's.
         gone.sort_unstable_by_key(|&(key, day, q)| (key, std::cmp::Reverse(day), q));
         for figures in voice.chunk_by(|a, b| a.1 == b.1) {
             let (today, _) = last_day(figures);
+            let silent_since = |day: NaiveDate, q: usize| {
+                today.iter().all(|&(.., on, r)| on < day || (on == day && before(r, time(q))))
+            };
             for &(.., p) in figures {
-                let key = obs[p].key();
-                let at = gone.partition_point(|&(k, ..)| k < key);
-                let Some(&(_, day, q)) = gone.get(at).filter(|&&(k, ..)| k == key) else {
+                if by[p].is_some() {
                     continue;
-                };
-                let silent =
-                    today.iter().all(|&(.., on, r)| on < day || (on == day && before(r, time(q))));
-                if by[p].is_none() && silent {
-                    by[p] = Some(q);
                 }
+                let key = obs[p].key();
+                let of_key = &gone[gone.partition_point(|&(k, ..)| k < key)..];
+                let of_key = of_key.iter().take_while(|&&(k, ..)| k == key);
+                by[p] = of_key.copied().find(|&(_, day, q)| silent_since(day, q)).map(|(.., q)| q);
             }
         }
     }
 }
 
-/// A source's figures (`figures`, sorted by date) of its latest day, and the time of day its
-/// latest report starts ([`latest_start`]; `said` gives the figures' times).
-fn last_day<'g, 't>(figures: &'g [Given], said: Said<'t>) -> (&'g [Given], Option<&'t AsOfTime>) {
+/// A source's figures (`figures`, sorted by date) of its latest day, and the one of them whose
+/// time of day starts latest ([`latest_start`]; `said` gives the figures' times), if any.
+fn last_day<'g>(figures: &'g [Given], said: Said<'_>) -> (&'g [Given], Option<&'g Given>) {
     let Some(&(.., latest, _)) = figures.last() else { return (figures, None) };
     let today = &figures[figures.partition_point(|&(.., day, _)| day < latest)..];
-    (today, latest_start(today.iter().map(|&(.., q)| said.time(q))))
+    (today, latest_start(today.iter(), |&&(.., q)| said.time(q)))
 }
 
 /// What one day's reports say about their order, gathered once so each report is judged in
