@@ -3251,6 +3251,19 @@ fn a_wire_s_correction_later_in_the_day_withdraws_its_earlier_relayed_word() {
     ]);
     let g = r.rank(&ClaimId::new("g11").unwrap()).unwrap();
     assert!(g.reason.to_string().starts_with("corrected by its own voice"), "{}", g.reason);
+    // A copy older than both corrections is corrected by the later one (H's "4 January" at
+    // noon, F's "3 January" at 6 p.m.: it named H's, the first listed).
+    let r = Reconciler::new().reconcile(vec![
+        at("h7", "2 January", "H", "7 a.m."),
+        at("h12", "4 January", "H", "noon"),
+        at("f9", "2 January", "F", "9 a.m."),
+        at("f18", "3 January", "F", "6 p.m."),
+        at("g8", "2 January", "G", "8 a.m."),
+        fixed_at(&began("b", "2 January", "B", 5), None),
+    ]);
+    let g = r.rank(&ClaimId::new("g8").unwrap()).unwrap();
+    let reason = g.reason.to_string();
+    assert!(reason.starts_with("corrected by its own voice to 2022-01-03"), "{reason}");
     // The correction is the figure known to come last: F's 6 p.m. "3 January", not an
     // undated "4 January" of that day, which may have come before 9 a.m. So G's copy at
     // 8 a.m., before every report of F's, is withdrawn (it stood preferred, checked against
@@ -3275,4 +3288,81 @@ fn a_wire_s_correction_later_in_the_day_withdraws_its_earlier_relayed_word() {
         at("f18", "3 January", "F", "6 p.m."),
     ]);
     assert_eq!(rank(&r, "g20"), Rank::Preferred);
+}
+
+/// An undated count is of no known order with any figure: beside an earlier count of another
+/// voice within the close share, both kept by the estimate, it is one count whichever came
+/// first (a rise, or a fall within the share, which is no fall). Three voices' 225 on the 8th,
+/// D's 210 on the 9th and E's undated 230 read as "3 pairs of figures conflict" (230 against
+/// each 225), the verdict CONFLICT beside "all 5 figures are consistent"; dated the 9th, the
+/// same 230 had no finding. Now both read alike.
+#[test]
+fn an_undated_count_close_to_an_earlier_one_is_one_count() {
+    let claims = |e: Claim| {
+        vec![
+            deaths("c", "225", "C", 8),
+            deaths("f", "225", "F", 8),
+            deaths("g", "225", "G", 8),
+            deaths("d", "210", "D", 9),
+            e,
+        ]
+    };
+    let undated = Reconciler::new().reconcile(claims(undated_deaths("e", "230", "E")));
+    let dated = Reconciler::new().reconcile(claims(deaths("e", "230", "E", 9)));
+    assert!(undated.findings.is_empty(), "{:#?}", undated.findings);
+    assert_eq!(estimate(&undated).figure, estimate(&dated).figure);
+    let rel = undated.relation(&ClaimId::new("e").unwrap(), &ClaimId::new("c").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
+    // Not within the share, or one the estimate sets aside, it still conflicts.
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "225", "C", 8),
+        deaths("f", "225", "F", 8),
+        undated_deaths("e", "300", "E"),
+    ]);
+    let rel = r.relation(&ClaimId::new("e").unwrap(), &ClaimId::new("c").unwrap()).unwrap();
+    assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
+}
+
+/// What reads an estimate's low reads it without the figures set aside as falls (a review's
+/// two cases of the low raised past a fall). B's 180 of the 7th is no second voice for E's
+/// 200 of the 9th, beside G's 210 of the 8th and F's 180 of the 9th, which fell: the
+/// estimate rests on E alone (the fall's low of 180 had counted B). And two voices' 210
+/// civilians killed exceed their own total of 200 that day: a sub-count above the total,
+/// which a third voice's 190 civilians, a fall below three voices' 225 of the day before,
+/// hid when it was the civilians' low.
+#[test]
+fn what_reads_the_low_reads_it_without_the_falls() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("b", "180", "B", 7),
+        deaths("g", "210", "G", 8),
+        deaths("e", "200", "E", 9),
+        deaths("f", "180", "F", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 200 / best 200 / high 200");
+    assert_eq!(rank(&r, "f"), Rank::Deprecated);
+    let one = only(&r, FindingKind::SingleVoice);
+    assert!(one.message.to_string().contains("from one voice (E)"), "{}", one.message);
+    let civilians = |id: &str, phrase: &str, outlet: &str, d: u32| {
+        let provenance = Provenance::new(SourceId::new(outlet).unwrap()).published(day(d));
+        let subject = Subject::new(Measure::Deaths).population(Population::Civilians);
+        Claim::parse(ClaimId::new(id).unwrap(), subject, phrase, provenance, &Parser::default())
+            .unwrap()
+    };
+    let r = Reconciler::new().reconcile(vec![
+        civilians("c", "225", "C", 8),
+        civilians("d", "225", "D", 8),
+        civilians("f", "225", "F", 8),
+        civilians("a", "210", "A", 9),
+        civilians("b", "210", "B", 9),
+        civilians("e", "190", "E", 9),
+        deaths("at", "200", "A", 9),
+        deaths("bt", "200", "B", 9),
+        deaths("gt", "200", "G", 9),
+    ]);
+    let above = only(&r, FindingKind::SubCountAboveTotal);
+    assert!(
+        above.message.to_string().contains("210 (civilians) is more than the total 200"),
+        "{}",
+        above.message
+    );
 }

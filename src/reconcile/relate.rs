@@ -283,28 +283,7 @@ pub(crate) fn relate(
     let later = known_before((a.as_of, a.time), (b.as_of, b.time));
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
-    // Figures given to the digit that the estimate reads as one count (see `Policy::close`):
-    // close counts of one epoch that the estimate both stands on, current in it, or both a
-    // running total's earlier figures of one day, in no known order, beneath it. (Two close
-    // counts it splits between clusters, or sets aside, are two answers, as the ranks say; an
-    // earlier day is no epoch of its own, so its figures are read pair by pair: of 100, 109
-    // and 118 the day before, 100 and 118 conflict.)
-    // (An earlier figure need not support the estimate, only not be held wrong by it: beside
-    // a tie the estimate stands on none.)
-    // A side of a tie of two is read as the chosen cluster is: 130 and 132 against 100 and 100
-    // are one count.
-    let standing = |read: Read| {
-        read.counts.filter(|c| if c.current { c.supports } else { !c.wrong }).map(|c| c.current)
-    };
-    let side = |read: Read| read.counts.and_then(|c| c.side.filter(|_| c.current));
-    let one_reading = match (standing(a.read), standing(b.read)) {
-        _ if side(a.read).is_some() && side(a.read) == side(b.read) => true,
-        (Some(true), Some(true)) => true,
-        // Of one day, in no known order: current and earlier figures alike (a silent voice's
-        // figure stands current beside another's repeat of that day's).
-        (Some(_), Some(_)) => a.as_of.is_some() && a.as_of == b.as_of && !later,
-        _ => false,
-    };
+    let one_reading = one_reading(a, b, later);
     if cmp.verdict == Verdict::Conflicts
         && one_reading
         && a.read.epoch == b.read.epoch
@@ -405,6 +384,38 @@ pub(crate) fn relate(
         }
     };
     relation(kind, how, complement);
+}
+
+/// Whether the estimate reads figures `a` and `b` (`b` known later where `later`) as one
+/// reading, where they are close counts: one count, not two answers.
+fn one_reading(a: &Item<'_>, b: &Item<'_>, later: bool) -> bool {
+    // Figures given to the digit that the estimate reads as one count (see `Policy::close`):
+    // close counts of one epoch that the estimate both stands on, current in it, or both a
+    // running total's earlier figures of one day, in no known order, beneath it. (Two close
+    // counts it splits between clusters, or sets aside, are two answers, as the ranks say; an
+    // earlier day is no epoch of its own, so its figures are read pair by pair: of 100, 109
+    // and 118 the day before, 100 and 118 conflict.)
+    // (An earlier figure need not support the estimate, only not be held wrong by it: beside
+    // a tie the estimate stands on none.)
+    // A side of a tie of two is read as the chosen cluster is: 130 and 132 against 100 and 100
+    // are one count.
+    let standing = |read: Read| {
+        read.counts.filter(|c| if c.current { c.supports } else { !c.wrong }).map(|c| c.current)
+    };
+    let side = |read: Read| read.counts.and_then(|c| c.side.filter(|_| c.current));
+    match (standing(a.read), standing(b.read)) {
+        _ if side(a.read).is_some() && side(a.read) == side(b.read) => true,
+        (Some(true), Some(true)) => true,
+        // Of one day, in no known order: current and earlier figures alike (a silent voice's
+        // figure stands current beside another's repeat of that day's). An undated figure is
+        // of no known order with any: E's undated 230 beside C's 225 of the 8th, both kept, is
+        // one count whichever came first (a rise, or a fall within the share: no fall).
+        (Some(_), Some(_)) => {
+            (a.as_of.is_some() && a.as_of == b.as_of || a.as_of.is_none() || b.as_of.is_none())
+                && !later
+        }
+        _ => false,
+    }
 }
 
 /// How a fixed fact's figure its voice withdrew (the estimates hold it corrected:

@@ -1178,7 +1178,9 @@ fn corrections(
         }
         // The same figure through another source silent since a correction of it: its latest
         // report on an earlier day, or on that day at times before the correction's.
-        gone.sort_unstable_by_key(|&(key, day, q)| (key, std::cmp::Reverse(day), q));
+        // The latest correction first: by day, then by the time of day it starts.
+        let start = |q: usize| time(q).map(|t| t.stretch().start_key());
+        gone.sort_unstable_by_key(|&(key, day, q)| (key, std::cmp::Reverse((day, start(q))), q));
         for figures in voice.chunk_by(|a, b| a.1 == b.1) {
             let (today, _) = last_day(figures);
             let silent_since = |day: NaiveDate, q: usize| {
