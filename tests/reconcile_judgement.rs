@@ -2929,9 +2929,11 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
         assert_eq!(rank(&r, id), Rank::Normal, "{id}");
     }
     assert_eq!(rank(&r, "e"), Rank::Deprecated);
-    // An undated count that falls below the floors that win is no later figure: the floors
-    // keep their win over it and the count beside it (a review's case: the 210 reached the
-    // 225s and the undated 190 stood preferred below the low, "all 5 figures consistent").
+    // An undated count that falls below the floors that win is no later figure, but a rival
+    // below what the counts reach: the floors keep their win over it, not over B's 210 that
+    // reaches them (a review's case: the undated 190 stood preferred below the low, "all 5
+    // figures consistent"; then it made the estimate "at least 225", B's 210 deprecated,
+    // where without it the estimate is "low 210 / best 225 / high 225").
     let r = Reconciler::new().reconcile(vec![
         deaths("c", "225", "C", 8),
         deaths("d", "225", "D", 8),
@@ -2939,8 +2941,12 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
         undated_deaths("a", "190", "A"),
         deaths("b", "210", "B", 9),
     ]);
-    assert_ne!(rank(&r, "a"), Rank::Preferred, "{}", estimate(&r).figure);
+    assert_eq!(rank(&r, "a"), Rank::Deprecated, "{}", estimate(&r).figure);
     assert!(named(&r).contains(&ClaimId::new("a").unwrap()), "{:#?}", r.findings);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 225 / high 225");
+    assert_eq!(rank(&r, "b"), Rank::Preferred);
+    let why = estimate(&r).reason.to_string();
+    assert!(why.ends_with("1 undated figure below the counts is set aside"), "{why}");
 }
 
 /// An undated count is no later figure, and no evidence that an earlier count was wrong: two

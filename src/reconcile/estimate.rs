@@ -3098,7 +3098,7 @@ fn floors_or_reach<'v>(
     let floors_at = outweighed.and_then(|strictly| {
         floors_point(clusters, epoch, (view, input), (weight, close, strictly), scratch)
     });
-    let reach = counted_floor(clusters, epoch, (view, input), best, floors_at, close);
+    let reach = counted_floor(clusters, epoch, view, best, floors_at, close);
     // The point the floors won at, or the floor reached where that is lower (a figure beside
     // the counts excludes the one they won at).
     let won_at = floors_at.zip(reach).map(|(f, r)| f.value.min(r.top));
@@ -3120,7 +3120,7 @@ fn floors_or_reach<'v>(
 fn counted_floor<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (view, input): (&dyn Fn(usize) -> View<'v>, InputAt<'_, 'v>),
+    view: &dyn Fn(usize) -> View<'v>,
     best: usize,
     floors_at: Option<Endpoint>,
     close: Close,
@@ -3151,11 +3151,10 @@ fn counted_floor<'v>(
         })
     };
     // A count that falls below it falls only where it has a date: an undated one is no later
-    // figure, and the floors keep their win over it (as a rival).
-    let undated = |m: usize| input(m).is_none_or(|i| i.as_of.is_none());
-    if members.iter().any(|m| !standing(m.at()) && undated(m.at())) {
-        return None;
-    }
+    // figure, but a rival below what the cluster reaches ([`roles`]); it keeps the floors'
+    // win over the counts that reach them no more than a dated one does (A's undated 190
+    // beside B's 210 the day after three voices' 225 made the estimate "at least 225", B's
+    // 210 deprecated).
     let low = members.iter().filter(|m| standing(m.at())).filter_map(|m| point(m.at()));
     let low = if floors_at.is_some() { low.reduce(f64::min)?.max(common.low) } else { common.low };
     let common = Common { low, ..common };
@@ -3327,9 +3326,18 @@ fn roles(
         let figure = interval_of(&inputs[m]);
         standing && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c))
     };
+    // An undated count of the chosen cluster below what it reaches ([`counted_floor`]) is no
+    // fall, having no date, but a rival: the floors it falls below keep their win over it.
+    let below_reach = |m: usize| {
+        let undated = inputs[m].as_of.is_none();
+        let low = kept.counted.and(kept.common).map(Interval::low);
+        undated && point_of(inputs[m].view).zip(low).is_some_and(|(x, l)| x < l.value)
+    };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            let role = if ci == chosen {
+            let role = if ci == chosen && below_reach(m.at()) {
+                Role::Rival
+            } else if ci == chosen {
                 Role::Chosen
             } else if tied.contains(&index(ci)) {
                 Role::Tied

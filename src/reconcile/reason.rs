@@ -718,6 +718,8 @@ pub(crate) enum EstimateWhy {
         floor_voices: usize,
         regressions: usize,
         above: usize,
+        /// Undated counts of the cluster below what its counts reach (rivals of it).
+        below_reach: usize,
     },
     /// Words read back from a serialised reason.
     Text(String),
@@ -847,11 +849,12 @@ impl fmt::Display for EstimateReason {
                 floor_voices,
                 regressions,
                 above,
+                below_reach,
             } => consistent(
                 f,
                 (*count, *voices, *close),
                 (*floors, *floor_voices),
-                (*regressions, *above),
+                (*regressions, *above, *below_reach),
             ),
             EstimateWhy::Text(text) => f.write_str(text),
         }
@@ -860,12 +863,12 @@ impl fmt::Display for EstimateReason {
 
 /// The words of [`EstimateWhy::Consistent`]: how many figures, from how many voices, whether
 /// counts are one count by `close`; the floors and how many other voices give only them; the
-/// regressions and earlier figures above set aside.
+/// regressions, earlier figures above and undated figures below the counts set aside.
 fn consistent(
     f: &mut fmt::Formatter<'_>,
     (count, (voices, allowing, one_count), close): (Counted, (usize, usize, usize), u16),
     (floors, floor_voices): (bool, usize),
-    (regressions, above): (usize, usize),
+    (regressions, above, below_reach): (usize, usize, usize),
 ) -> fmt::Result {
     match count {
         Counted::One => f.write_str("the one figure is")?,
@@ -911,6 +914,11 @@ fn consistent(
             "figures below what other voices reported earlier"
         ),
         Aside(above, "earlier figure above the estimate", "earlier figures above the estimate"),
+    )?;
+    write!(
+        f,
+        "{}",
+        Aside(below_reach, "undated figure below the counts", "undated figures below the counts")
     )
 }
 

@@ -673,8 +673,10 @@ impl State {
             }
         } else {
             let floors = out.roles.iter().enumerate().any(|pr| earlier(&pr));
-            let set_aside =
-                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
+            let set_aside = out
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::Regression { .. } | Role::Above | Role::Rival));
             let count = match n_supporting {
                 1 => Counted::One,
                 n if set_aside => Counted::Supporting(n),
@@ -698,6 +700,8 @@ impl State {
                     .filter(|r| matches!(r, Role::Regression { .. }))
                     .count(),
                 above: out.roles.iter().filter(|&r| r == Role::Above).count(),
+                // One cluster: a rival of it is an undated count below what it reaches.
+                below_reach: out.roles.iter().filter(|&r| r == Role::Rival).count(),
             }
         };
         why.into()
