@@ -3153,6 +3153,11 @@ fn a_voice_correcting_a_yes_no_fact_speaks_through_its_correction() {
     assert_eq!(rel.kind, RelationKind::ChangedOverTime, "{}", rel.reason);
 }
 
+/// The relation between claims `a` and `b` of `r`.
+fn relation(r: &Reconciliation, a: &str, b: &str) -> Relation {
+    r.relation(&ClaimId::new(a).unwrap(), &ClaimId::new(b).unwrap()).unwrap()
+}
+
 /// `claim` as a fixed fact, given at `time` of its day where one is given.
 fn fixed_at(claim: &Claim, time: Option<&str>) -> Claim {
     let subject = claim.subject().clone().nature(Nature::FixedFact);
@@ -3186,8 +3191,7 @@ fn a_source_s_later_time_of_day_corrects_a_fixed_fact() {
         "{}",
         t9.reason
     );
-    let rel =
-        by_time.relation(&ClaimId::new("t9").unwrap(), &ClaimId::new("t18").unwrap()).unwrap();
+    let rel = relation(&by_time, "t9", "t18");
     assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
     // Read as the same correction a day apart is: B's one voice against TASS's, a tie.
     let by_day = Reconciler::new().reconcile(vec![
@@ -3242,7 +3246,7 @@ fn a_wire_s_correction_later_in_the_day_withdraws_its_earlier_relayed_word() {
         "{}",
         g.reason
     );
-    let rel = r.relation(&ClaimId::new("g8").unwrap(), &ClaimId::new("f18").unwrap()).unwrap();
+    let rel = relation(&r, "g8", "f18");
     assert_eq!(rel.kind, RelationKind::Supersedes, "{}", rel.reason);
     // Where two outlets correct it that day, G's copy at 11 a.m. is older than the later
     // correction (H's at 6 p.m.), though not F's at 10 a.m.: withdrawn (a review's case; it
@@ -3317,7 +3321,7 @@ fn an_undated_count_close_to_an_earlier_one_is_one_count() {
     let dated = Reconciler::new().reconcile(claims(deaths("e", "230", "E", 9)));
     assert!(undated.findings.is_empty(), "{:#?}", undated.findings);
     assert_eq!(estimate(&undated).figure, estimate(&dated).figure);
-    let rel = undated.relation(&ClaimId::new("e").unwrap(), &ClaimId::new("c").unwrap()).unwrap();
+    let rel = relation(&undated, "e", "c");
     assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
     // Not within the share, or one the estimate sets aside, it still conflicts.
     let r = Reconciler::new().reconcile(vec![
@@ -3325,7 +3329,7 @@ fn an_undated_count_close_to_an_earlier_one_is_one_count() {
         deaths("f", "225", "F", 8),
         undated_deaths("e", "300", "E"),
     ]);
-    let rel = r.relation(&ClaimId::new("e").unwrap(), &ClaimId::new("c").unwrap()).unwrap();
+    let rel = relation(&r, "e", "c");
     assert_eq!(rel.kind, RelationKind::Conflicts, "{}", rel.reason);
 }
 
