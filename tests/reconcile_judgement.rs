@@ -2947,6 +2947,18 @@ fn a_lone_lower_count_sets_no_earlier_count_near_the_best_aside() {
     assert_eq!(rank(&r, "b"), Rank::Preferred);
     let why = estimate(&r).reason.to_string();
     assert!(why.ends_with("1 undated figure below the counts is set aside"), "{why}");
+    // B's own undated 190 beside its 210 alike, its conflict named as pairs (a review's case:
+    // the finding's words were the estimate's "consistent" reason).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("c", "225", "C", 8),
+        deaths("d", "225", "D", 8),
+        deaths("f", "225", "F", 8),
+        undated_deaths("a", "190", "B"),
+        deaths("b", "210", "B", 9),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 225 / high 225");
+    let conflict = only(&r, FindingKind::Conflict).message.to_string();
+    assert!(conflict.contains("pairs of figures conflict: 190 (B, undated)"), "{conflict}");
 }
 
 /// An undated count is no later figure, and no evidence that an earlier count was wrong: two

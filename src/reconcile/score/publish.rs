@@ -700,7 +700,8 @@ impl State {
                     .filter(|r| matches!(r, Role::Regression { .. }))
                     .count(),
                 above: out.roles.iter().filter(|&r| r == Role::Above).count(),
-                // One cluster: a rival of it is an undated count below what it reaches.
+                // One cluster: a rival of it is an undated count below what it reaches (the
+                // one rival `estimate::roles` gives beside a single cluster).
                 below_reach: out.roles.iter().filter(|&r| r == Role::Rival).count(),
             }
         };
