@@ -2590,7 +2590,7 @@ pub(crate) fn numeric<'a>(
         _ => None,
     }));
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at));
-    raise_past_falls(outcome.numeric.as_mut(), members, &outcome.roles, inputs(), close);
+    raise_past_falls(outcome.numeric.as_mut(), members, &outcome.roles, inputs, close);
     widen_tie(&mut outcome, common, epoch.commons);
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
@@ -3697,18 +3697,19 @@ fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>
 /// allows (UCDP's low: the lowest figure accepted). Three voices' 225 on the 8th, then two
 /// voices' 210 and E's 190 on the 9th, was "low 190 / best 210 / high 210", with E's 190 set
 /// aside as a fall; it is "low 210 / best 210 / high 210". The best and the centre the
-/// figures are judged from do not move, nor does the loss of any figure.
-fn raise_past_falls(
+/// figures are judged from do not move, nor does the loss of any figure. `inputs` are asked
+/// for only where a figure fell (they are made on demand).
+fn raise_past_falls<'i, 'v: 'i>(
     spread: Option<&mut Spread>,
     members: &[u32],
     roles: &Roles,
-    inputs: &[Input<'_>],
+    inputs: impl FnOnce() -> &'i Vec<Input<'v>>,
     close: Close,
 ) {
     let fell = |m: &&u32| matches!(roles.at(m.at()), Role::Regression { .. });
     let Some(spread) = spread.filter(|_| members.iter().any(|m| fell(&m))) else { return };
     let standing: Vec<u32> = members.iter().filter(|m| !fell(m)).copied().collect();
-    let Some(low) = common_interval(&standing, inputs, close).map(|c| c.interval().low()) else {
+    let Some(low) = common_interval(&standing, inputs(), close).map(|c| c.interval().low()) else {
         return;
     };
     let low =
