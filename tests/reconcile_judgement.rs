@@ -3388,3 +3388,63 @@ fn what_reads_the_low_reads_it_without_the_falls() {
         above.message
     );
 }
+
+/// A voice's floor is its highest kept figure, as a later figure falls below it or not: a bound
+/// or range of its beneath its own count that later counts reach raises the low past none of
+/// them. Gamma TV's 2602 and "about 2,819" ([2,537.1, 3,100.9]) one day, then Alpha News's
+/// 2342 (within 10 % of the 2602): the estimate was "low 2,537.1 / best 2,602 / high 2,602"
+/// with the 2342 preferred, a preferred figure outside its estimate, while the relations
+/// called the 2342 "one count with the counts within 10 % of it, which about 2,819 allows: no
+/// fall". So was C's "more than 222" beside its 225 (with two more voices' 225 of the 8th,
+/// then B's 210: "low above 222"), where without the bound the low is 210. Another voice's
+/// range is its own floor: there the 2342 falls below it.
+#[test]
+fn a_voice_s_bound_beneath_its_own_reached_count_raises_no_low() {
+    let check = |claims: Vec<Claim>, figure: &str, later: &str| {
+        let r = Reconciler::new().reconcile(claims);
+        // The preferred later count is the low: the estimate allows it.
+        assert_eq!(estimate(&r).figure.to_string(), figure);
+        assert_eq!(rank(&r, later), Rank::Preferred);
+    };
+    check(
+        vec![deaths("g1", "2602", "Gamma TV", 1), deaths("g2", "about 2819", "Gamma TV", 1)]
+            .into_iter()
+            .chain([deaths("a", "2342", "Alpha News", 2)])
+            .collect(),
+        "low 2,342 / best 2,342 / high 2,602",
+        "a",
+    );
+    // The same as without the range: one voice's count against another's.
+    check(
+        vec![deaths("g1", "2602", "Gamma TV", 1), deaths("a", "2342", "Alpha News", 2)],
+        "low 2,342 / best 2,342 / high 2,602",
+        "a",
+    );
+    check(
+        vec![
+            deaths("c", "225", "C", 8),
+            deaths("c2", "more than 222", "C", 8),
+            deaths("d", "225", "D", 8),
+            deaths("e", "225", "E", 8),
+            deaths("b", "210", "B", 9),
+        ],
+        "low 210 / best 225 / high 225",
+        "b",
+    );
+    check(
+        vec![
+            deaths("c", "225", "C", 8),
+            deaths("c2", "more than 220", "C", 8),
+            deaths("b", "210", "B", 9),
+        ],
+        "low 210 / best 210 / high 225",
+        "b",
+    );
+    let r = Reconciler::new().reconcile(vec![
+        deaths("g", "2602", "Gamma TV", 1),
+        deaths("h", "about 2819", "Hotel TV", 1),
+        deaths("a", "2342", "Alpha News", 2),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 2,602 / best 2,602 / high unbounded");
+    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+}

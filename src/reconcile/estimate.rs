@@ -1290,6 +1290,9 @@ pub(crate) struct Scratch {
     /// The current figures' and floors' ends and their weights, for the best of a cluster of
     /// counts ([`counts_best`]).
     counts: Vec<(f64, f64)>,
+    /// The kept floors' voices, low ends and whether each is near the counts
+    /// ([`kept_floor`]).
+    floors: Vec<(usize, Endpoint, bool)>,
 }
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
@@ -2572,16 +2575,15 @@ pub(crate) fn numeric<'a>(
             }
         }
     };
-    outcome.held = held.map(|h| h.level);
-    outcome.basis = basis;
-    outcome.near = kept.best;
+    (outcome.held, outcome.basis, outcome.near) = (held.map(|h| h.level), basis, kept.best);
     // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
     // An earlier figure within the counts' reach is one count with them, not a floor above
     // most of them: it does not raise the low (ten voices' 80,469 stays the best beside
     // another voice's 85,601 of the day before).
-    let floor = kept_floor(epoch, &outcome.roles, &view, kept);
+    let voice = |m: usize| input(m).map(|i| i.voice);
+    let floor = kept_floor(epoch, (&outcome.roles, &voice), &view, kept, &mut scratch.floors);
     points.clear();
     points.extend(members.iter().zip(shares).filter_map(|(&m, w)| match view(m.at()) {
         View::Numeric { rep, interval } if !(floor.is_some() && is_ceiling(&interval, rep)) => {
@@ -2632,24 +2634,36 @@ fn is_ceiling(interval: &Interval, rep: f64) -> bool {
 }
 
 /// The highest floor an epoch's estimate keeps (its role given by `roles`), which raises its
-/// low, whoever gave it: the total cannot have fallen below what was reported earlier.
+/// low, whoever gave it: the total cannot have fallen below what was reported earlier. A voice
+/// raises it by its highest kept floor (`voice` gives a position's), the one a later figure
+/// falls below or not ([`mark_regressions`]), and by none where that one is near the counts
+/// the estimate stands on: Gamma TV's 2602 and "about 2,819" ([2,537.1, 3,100.9]) one day,
+/// then Alpha News's 2342, which is one count with the 2602, raised the low to 2,537.1,
+/// above the 2342 the estimate stood on (and ranked preferred). `found` is a list to work in.
 fn kept_floor<'v>(
     epoch: &NumericRef<'_>,
-    roles: &Roles,
+    (roles, voice): (&Roles, VoiceAt<'_>),
     view: &dyn Fn(usize) -> View<'v>,
     kept: Kept<'_>,
+    found: &mut Vec<(usize, Endpoint, bool)>,
 ) -> Option<Endpoint> {
     let near = |m: usize| {
         matches!(view(m), View::Numeric { interval, .. }
             if kept.near_top(&interval) || kept.reaches(&interval))
     };
-    epoch
-        .floors
-        .iter()
-        .map(|&m| m as usize)
-        .filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside) && !near(m))
-        .filter_map(|m| low_end(view(m)))
-        .max_by(low_order)
+    let floors = || {
+        let floors = epoch.floors.iter().map(|&m| m as usize);
+        floors.filter(|&m| matches!(roles.at(m), Role::Floor | Role::Aside))
+    };
+    // Most epochs have no floor that raises the low: no voice to read.
+    let highest = floors().filter(|&m| !near(m)).filter_map(|m| low_end(view(m)));
+    highest.max_by(low_order)?;
+    found.clear();
+    found.extend(floors().filter_map(|m| Some((voice(m)?, low_end(view(m))?, near(m)))));
+    // Per voice its highest floor first, a near one first among equal ends.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(low_order(&b.1, &a.1)).then(b.2.cmp(&a.2)));
+    let firsts = found.iter().enumerate().filter(|&(k, f)| k == 0 || found[k - 1].0 != f.0);
+    firsts.filter(|(_, f)| !f.2).map(|(_, f)| f.1).max_by(low_order)
 }
 
 /// The best of a cluster of counts (`Policy::close`) and where its figures are judged from,
@@ -3202,6 +3216,9 @@ fn counted_floor<'v>(
     }
     Some(Reach { top: reach, low })
 }
+
+/// Each position's voice (`None` past the epoch's last position).
+type VoiceAt<'d> = &'d dyn Fn(usize) -> Option<usize>;
 
 /// Each position's input (`None` past the epoch's last position), read where a rule needs its
 /// date, voice or value.
