@@ -25,7 +25,8 @@ pub(crate) enum View<'a> {
 pub(crate) struct Input<'a> {
     pub view: View<'a>,
     pub voice: usize,
-    /// At the epoch's as-of (or undated), as opposed to an earlier figure of a running total.
+    /// At the epoch's as-of (undated in an undated epoch), as opposed to an earlier figure of a
+    /// running total (`score::is_current`).
     pub current: bool,
     /// The value as a key: a voice repeating one value counts once. Keys are the values'
     /// places in text order (`Keys::order`): equal exactly when the values' texts are, and
@@ -1473,12 +1474,12 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
     let latest = latest_day(inputs);
     revised.clear();
     revised.resize(inputs.len(), None);
-    // By voice, latest first: one sorted list, no map.
+    // By voice, latest first: one sorted list, no map. A running total's undated figure
+    // beside dated ones is earlier than any of them (not current, `score::is_current`): last.
     dated.clear();
-    dated.extend(
-        (0..inputs.len())
-            .filter(|&m| interval_of(&inputs[m]).is_some() && inputs[m].as_of.is_some()),
-    );
+    dated.extend((0..inputs.len()).filter(|&m| {
+        interval_of(&inputs[m]).is_some() && (inputs[m].as_of.is_some() || !inputs[m].current)
+    }));
     dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
     for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         // Walking from the latest figure back: the lowest-reaching figure strictly later.
@@ -2533,9 +2534,8 @@ pub(crate) fn numeric<'a>(
     let at = best_at(clusters, epoch, (&view, weight), (&kept, won_at, !even.is_empty()), scratch);
     // An earlier count is one count with the counts the estimate stands on where it is near
     // their best ([`Kept::near_top`]), which the weights move: their best within their dated
-    // counts, as an undated count is no later figure and no evidence that an earlier count
-    // was wrong (two undated 195s beside a dated 205 set two voices' 225 of the day before
-    // aside).
+    // counts. (A running total's undated count is current only in an epoch of no date, where
+    // no count is earlier: `score::is_current`.)
     let dated = members.iter().filter(|m| input(m.at()).is_some_and(|i| i.as_of.is_some()));
     let dated = dated.filter_map(|m| point_of(view(m.at()))).fold(None, |ends, x| {
         Some(ends.map_or((x, x), |(low, high): (f64, f64)| (low.min(x), high.max(x))))

@@ -280,7 +280,10 @@ pub(crate) fn relate(
         return relation(RelationKind::Incomparable, How::Judged { in_time: false }, false);
     };
     let complement = cmp.basis == Basis::Complement;
-    let later = known_before((a.as_of, a.time), (b.as_of, b.time));
+    // A running total's undated figure is earlier than every dated one, as the estimates read
+    // it (`score::is_current`): the total rose past it, or was revised down from it.
+    let undated_first = nature == Nature::RunningTotal && a.as_of.is_none() && b.as_of.is_some();
+    let later = undated_first || known_before((a.as_of, a.time), (b.as_of, b.time));
     let same_day = !later && a.as_of.is_some() && a.as_of == b.as_of;
     let flips = matches!((a.value, b.value), (Value::YesNo(_), Value::YesNo(_)));
     let one_reading = one_reading(a, b, later);
@@ -408,8 +411,8 @@ fn one_reading(a: &Item<'_>, b: &Item<'_>, later: bool) -> bool {
         (Some(true), Some(true)) => true,
         // Of one day, in no known order: current and earlier figures alike (a silent voice's
         // figure stands current beside another's repeat of that day's). An undated figure is
-        // of no known order with any: E's undated 230 beside C's 225 of the 8th, both kept, is
-        // one count whichever came first (a rise, or a fall within the share: no fall).
+        // of no known order with another where it is no running total's (which reads it as
+        // earlier than every dated figure: `later`).
         (Some(_), Some(_)) => {
             (a.as_of.is_some() && a.as_of == b.as_of || a.as_of.is_none() || b.as_of.is_none())
                 && !later

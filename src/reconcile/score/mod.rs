@@ -171,8 +171,8 @@ impl Obs {
         Held::unpack(self.held, self.voice_current & POINT != 0)
     }
 
-    /// At its epoch's as-of (or undated), as opposed to an earlier figure of a running total
-    /// (see [`is_current`]).
+    /// At its epoch's as-of (undated in an undated epoch), as opposed to an earlier figure of a
+    /// running total (see [`is_current`]).
     fn current(&self) -> bool {
         self.voice_current & CURRENT != 0
     }
@@ -903,14 +903,19 @@ fn epoch_date(
 /// Whether a figure dated `as_of` is current in an epoch dated `epoch` of a group of
 /// `nature`: every figure is, but a running total's figure of an earlier date (or of an
 /// earlier time of day on the epoch's date, `earlier_in_day`), which is a floor under the
-/// total rather than a rival to it. One rule for claims and for a table's rows.
+/// total rather than a rival to it, and its undated figure beside dated ones, which is earlier
+/// than all of them (the relations and findings read it so too): two voices' undated 190
+/// beside three voices' 225 of the 8th and another's 210 of the 9th is a figure the total
+/// rose past, not a cluster outweighing the floors, and a voice's undated 200 beside its 164
+/// of the 11th is revised down by it. In an epoch of no date every figure is current. One rule
+/// for claims and for a table's rows.
 fn is_current(
     nature: Nature,
     as_of: Option<NaiveDate>,
     epoch: Option<NaiveDate>,
     earlier_in_day: bool,
 ) -> bool {
-    nature != Nature::RunningTotal || as_of.is_none() || (as_of == epoch && !earlier_in_day)
+    nature != Nature::RunningTotal || (as_of == epoch && !earlier_in_day)
 }
 
 /// A voice's figures of one day, and since when it held that day's figure
