@@ -3408,6 +3408,19 @@ fn a_voice_s_bound_beneath_its_own_reached_count_raises_no_low() {
         "low 210 / best 210 / high 225",
         "b",
     );
+    // A bound as high as the voice's count is that count, in either order (a review found the
+    // bound given first made the estimate "at least 2,602", the 2342 deprecated).
+    for (first, second) in [("2602", "at least 2602"), ("at least 2602", "2602")] {
+        check(
+            vec![
+                deaths("g1", first, "Gamma TV", 1),
+                deaths("g2", second, "Gamma TV", 1),
+                deaths("a", "2342", "Alpha News", 2),
+            ],
+            "low 2,342 / best 2,342 / high 2,602",
+            "a",
+        );
+    }
     let r = Reconciler::new().reconcile(vec![
         deaths("g", "2602", "Gamma TV", 1),
         deaths("h", "about 2819", "Hotel TV", 1),

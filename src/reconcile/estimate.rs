@@ -714,14 +714,20 @@ fn floating_floors(
     );
     floors.sort_by_key(|&m| inputs[m].voice);
     // One floor per voice: the highest of its latest date (a running total rises through a
-    // day), so the choice and the roles read a voice the same way; of two as high, the first.
+    // day), so the choice and the roles read a voice the same way; of two as high, a count
+    // ([`keep_highest`]: "at least 2602" and 2602 are the 2602 in either order), else the
+    // first.
     floating.clear();
     for run in floors.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         let latest = run.iter().map(|&m| inputs[m].as_of).max();
         let mut highest: Option<(Endpoint, usize)> = None;
         for &m in run.iter().filter(|&&m| Some(inputs[m].as_of) == latest) {
             let Some(low) = low_end(inputs[m].view) else { continue };
-            let higher = |e: &(Endpoint, usize)| low_order(&low, &e.0).is_gt();
+            let count = |m: usize| point_of(inputs[m].view).is_some();
+            let higher = |e: &(Endpoint, usize)| match low_order(&low, &e.0) {
+                std::cmp::Ordering::Equal => count(m) && !count(e.1),
+                order => order.is_gt(),
+            };
             if highest.as_ref().is_none_or(higher) {
                 highest = Some((low, m));
             }
@@ -1291,9 +1297,9 @@ pub(crate) struct Scratch {
     /// The current figures' and floors' ends and their weights, for the best of a cluster of
     /// counts ([`counts_best`]).
     counts: Vec<(f64, f64)>,
-    /// The kept floors' voices, low ends and whether each is near the counts
+    /// The kept floors' voices, low ends, and whether each is a count and is near the counts
     /// ([`kept_floor`]).
-    floors: Vec<(usize, Endpoint, bool)>,
+    floors: Vec<(usize, Endpoint, (bool, bool))>,
 }
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
@@ -2645,7 +2651,7 @@ fn kept_floor<'v>(
     (roles, voice): (&Roles, VoiceAt<'_>),
     view: &dyn Fn(usize) -> View<'v>,
     kept: Kept<'_>,
-    found: &mut Vec<(usize, Endpoint, bool)>,
+    found: &mut Vec<(usize, Endpoint, (bool, bool))>,
 ) -> Option<Endpoint> {
     let near = |m: usize| {
         matches!(view(m), View::Numeric { interval, .. }
@@ -2659,11 +2665,14 @@ fn kept_floor<'v>(
     let highest = floors().filter(|&m| !near(m)).filter_map(|m| low_end(view(m)));
     highest.max_by(low_order)?;
     found.clear();
-    found.extend(floors().filter_map(|m| Some((voice(m)?, low_end(view(m))?, near(m)))));
-    // Per voice its highest floor first, a near one first among equal ends.
+    let point = |m: usize| point_of(view(m)).is_some();
+    found
+        .extend(floors().filter_map(|m| Some((voice(m)?, low_end(view(m))?, (point(m), near(m))))));
+    // Per voice its highest floor first: among equal ends a count ([`keep_highest`]), then a
+    // near one.
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(low_order(&b.1, &a.1)).then(b.2.cmp(&a.2)));
     let firsts = found.iter().enumerate().filter(|&(k, f)| k == 0 || found[k - 1].0 != f.0);
-    firsts.filter(|(_, f)| !f.2).map(|(_, f)| f.1).max_by(low_order)
+    firsts.filter(|(_, f)| !f.2.1).map(|(_, f)| f.1).max_by(low_order)
 }
 
 /// The best of a cluster of counts (`Policy::close`) and where its figures are judged from,
@@ -3299,7 +3308,7 @@ struct RolesScratch {
     /// figure so far, and the list of a regression.
     kept: Vec<usize>,
     candidates: Vec<usize>,
-    best: HashMap<usize, (LowKey, usize), FixedState>,
+    best: VoiceHighest,
     below: Vec<usize>,
     /// [`mark_regressions`]' dated figures by voice and day, and per position the same figure
     /// of its voice's day before ([`repeats`]).
@@ -3561,7 +3570,8 @@ fn mark_regressions(
             let g = kept[next];
             next += 1;
             if let Some((_, gi)) = dated(g) {
-                keep_highest((best, &mut highest), inputs[g].voice, low_key(gi.low()), g);
+                let key = (low_key(gi.low()), gi.is_point());
+                keep_highest((best, &mut highest), inputs[g].voice, key, g);
             }
         }
         // A figure that repeats its voice's figure of its day before (`before`) falls below
@@ -3663,20 +3673,27 @@ fn allows(top: Option<f64>, low: &Endpoint) -> bool {
 }
 
 /// Per voice its highest kept figure so far (`best`), and the same ordered highest first
-/// (`highest`): figure `g` of `voice`, its low end `key`, replaces the voice's if higher.
+/// (`highest`): figure `g` of `voice`, its low end `key` and whether it is a count, replaces
+/// the voice's if higher, or as high and a count where the voice's is not: a voice's 2602 and
+/// "at least 2602" of one day are its 2602 whichever it gave first, as [`kept_floor`] reads
+/// them (a later 2342 is one count with it, no fall).
 fn keep_highest(
-    (best, highest): (&mut HashMap<usize, (LowKey, usize), FixedState>, &mut Highest),
+    (best, highest): (&mut VoiceHighest, &mut Highest),
     voice: usize,
-    key: LowKey,
+    (key, point): (LowKey, bool),
     g: usize,
 ) {
-    if best.get(&voice).is_none_or(|&(k, _)| key > k) {
-        if let Some((k, old)) = best.insert(voice, (key, g)) {
+    if best.get(&voice).is_none_or(|&(k, p, _)| key > k || (key == k && point && !p)) {
+        if let Some((k, _, old)) = best.insert(voice, (key, point, g)) {
             highest.remove(&(std::cmp::Reverse(k), voice, old));
         }
         highest.insert((std::cmp::Reverse(key), voice, g));
     }
 }
+
+/// Per voice its highest kept figure ([`keep_highest`]): its low end, whether it is a count,
+/// and its position.
+type VoiceHighest = HashMap<usize, (LowKey, bool, usize), FixedState>;
 
 /// Kept figures ordered highest first: each one's low end, voice and position.
 type Highest = BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)>;
