@@ -3477,6 +3477,33 @@ fn a_running_total_s_undated_figure_is_earlier_than_every_dated_one() {
     let revised = relation(&r, "t0", "t");
     assert_eq!(revised.kind, RelationKind::Supersedes, "{}", revised.reason);
     assert!(!named(&r).contains(&ClaimId::new("t0").unwrap()), "{:#?}", r.findings);
+    // A later figure of another voice falls below it as below a figure of the 1st (a review
+    // found E's 150 of the 8th below A's undated 210 normal, in no finding, while the
+    // relation said it fell; and C's 210 below A's undated 300 "a cluster that carries less
+    // weight").
+    let cases: [&[(&str, &str, &str, u32)]; 2] = [
+        &[("e", "150", "E", 8), ("a0", "210", "A", 0), ("a", "230", "A", 11)],
+        &[("a0", "300", "A", 0), ("c", "210", "C", 9)],
+    ];
+    for case in cases {
+        let claims = |undated_day: u32| -> Vec<Claim> {
+            let claim = |&(id, phrase, outlet, d): &(&str, &str, &str, u32)| match d {
+                0 if undated_day == 0 => undated_deaths(id, phrase, outlet),
+                0 => deaths(id, phrase, outlet, undated_day),
+                d => deaths(id, phrase, outlet, d),
+            };
+            case.iter().map(claim).collect()
+        };
+        let (undated, first) =
+            (Reconciler::new().reconcile(claims(0)), Reconciler::new().reconcile(claims(1)));
+        let ranks =
+            |r: &Reconciliation| r.groups[0].ranks.iter().map(|x| x.rank).collect::<Vec<_>>();
+        assert_eq!(ranks(&undated), ranks(&first), "{case:?}");
+        assert!(ranks(&undated).contains(&Rank::Deprecated), "{case:?}");
+        let kinds = |r: &Reconciliation| r.findings.iter().map(|f| f.kind).collect::<Vec<_>>();
+        assert_eq!(kinds(&undated), kinds(&first), "{case:?}");
+        assert!(kinds(&undated).contains(&FindingKind::Regression), "{case:?}");
+    }
     // Figures of no date at all are each other's current figures, as before.
     let r = Reconciler::new()
         .reconcile(vec![undated_deaths("a", "100", "A"), undated_deaths("b", "300", "B")]);

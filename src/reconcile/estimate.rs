@@ -1480,12 +1480,9 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
     let latest = latest_day(inputs);
     revised.clear();
     revised.resize(inputs.len(), None);
-    // By voice, latest first: one sorted list, no map. A running total's undated figure
-    // beside dated ones is earlier than any of them (not current, `score::is_current`): last.
+    // By voice, latest first: one sorted list, no map ([`ordered`]: an undated figure last).
     dated.clear();
-    dated.extend((0..inputs.len()).filter(|&m| {
-        interval_of(&inputs[m]).is_some() && (inputs[m].as_of.is_some() || !inputs[m].current)
-    }));
+    dated.extend((0..inputs.len()).filter(|&m| ordered(&inputs[m]).is_some()));
     dated.sort_unstable_by_key(|&m| (inputs[m].voice, std::cmp::Reverse(inputs[m].as_of), m));
     for members in dated.chunk_by(|&a, &b| inputs[a].voice == inputs[b].voice) {
         // Walking from the latest figure back: the lowest-reaching figure strictly later.
@@ -1518,6 +1515,14 @@ fn revisions(inputs: &[Input<'_>], revised: &mut Vec<Option<usize>>, dated: &mut
             };
         }
     }
+}
+
+/// What a figure that reads as `input` allows, where it has a place in time a voice's later
+/// figure can revise, or another's fall below: a date, or no date beside dated figures of a
+/// running total, where it is earlier than all of them (not current: `score::is_current`;
+/// [`given`] orders it first). One reading for the revisions and the regressions.
+fn ordered(input: &Input<'_>) -> Option<Interval> {
+    interval_of(input).filter(|_| input.as_of.is_some() || !input.current)
 }
 
 /// The latest date of `inputs`' figures: the epoch's, where the figures of an earlier time of
@@ -3519,11 +3524,13 @@ fn mark_regressions(
         ..
     } = found;
     let dated = |m: usize| inputs[m].as_of.zip(interval_of(&inputs[m]));
+    // A later figure may fall below a kept one of a date, or undated before them ([`ordered`]).
+    let earlier = |g: usize| ordered(&inputs[g]);
     kept.clear();
     kept.extend(
         (0..inputs.len())
             .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
-            .filter(|&m| dated(m).is_some()),
+            .filter(|&m| earlier(m).is_some()),
     );
     if kept.is_empty() {
         return Below::default();
@@ -3549,7 +3556,7 @@ fn mark_regressions(
     }
     repeats(inputs, by_voice, repeated);
     // Only a bound or a range can be one count with the counts of a later day.
-    let bounds = kept.iter().any(|&g| dated(g).is_some_and(|(_, i)| !i.is_point()));
+    let bounds = kept.iter().any(|&g| earlier(g).is_some_and(|i| !i.is_point()));
     let counts = inputs.iter().filter(|_| bounds);
     day_counts.fill(counts.filter_map(|input| input.as_of.zip(point_of(input.view))));
     lists.ends.clear();
@@ -3569,7 +3576,7 @@ fn mark_regressions(
         while next < kept.len() && when(kept[next]) < when(m) {
             let g = kept[next];
             next += 1;
-            if let Some((_, gi)) = dated(g) {
+            if let Some(gi) = earlier(g) {
                 let key = (low_key(gi.low()), gi.is_point());
                 keep_highest((best, &mut highest), inputs[g].voice, key, g);
             }
@@ -3583,13 +3590,12 @@ fn mark_regressions(
         // and so is a count of any day with a bound that day's counts reach.
         let top = day_counts.top(day, &i, close);
         let reached = |g: usize| {
-            one_count(g, m)
-                || dated(g).is_some_and(|(_, gi)| !gi.is_point() && allows(top, &gi.low()))
+            one_count(g, m) || earlier(g).is_some_and(|gi| !gi.is_point() && allows(top, &gi.low()))
         };
         let before = repeated[m] as usize;
         if let Some(p) = inputs.get(before) {
             let since = kept[..next].partition_point(|&g| inputs[g].as_of <= p.as_of);
-            let falls = |g: usize| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close));
+            let falls = |g: usize| earlier(g).is_some_and(|gi| falls_below(&i, &gi, close));
             let others = kept[since..next].iter().copied();
             below.extend(
                 others.filter(|&g| inputs[g].voice != inputs[m].voice && falls(g) && !reached(g)),
@@ -3598,7 +3604,7 @@ fn mark_regressions(
                 below.extend(lists.list(at).iter().map(|&h| h as usize));
             }
             // Each voice's highest once, highest first, at most `MAX_LISTED`.
-            let key = |g: usize| dated(g).map(|(_, gi)| std::cmp::Reverse(low_key(gi.low())));
+            let key = |g: usize| earlier(g).map(|gi| std::cmp::Reverse(low_key(gi.low())));
             below.sort_by_key(|&g| (inputs[g].voice, key(g), g));
             below.dedup_by_key(|g| inputs[*g].voice);
             below.sort_by_key(|&g| (key(g), g));
@@ -3609,8 +3615,8 @@ fn mark_regressions(
                     .iter()
                     .filter(|&&(_, voice, _)| voice != inputs[m].voice)
                     .map(|&(_, _, g)| g)
-                    .take_while(|&g| dated(g).is_some_and(|(_, gi)| entirely_below(&i, &gi)))
-                    .filter(|&g| dated(g).is_some_and(|(_, gi)| falls_below(&i, &gi, close)))
+                    .take_while(|&g| earlier(g).is_some_and(|gi| entirely_below(&i, &gi)))
+                    .filter(|&g| earlier(g).is_some_and(|gi| falls_below(&i, &gi, close)))
                     .filter(|&g| !reached(g))
                     .take(MAX_LISTED),
             );
