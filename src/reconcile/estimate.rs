@@ -3178,11 +3178,6 @@ fn counted_floor<'v>(
                 .is_none_or(|x| !falls_below(&Interval::point(x), &Interval::point(f.value), close))
         })
     };
-    // A count that falls below it falls only where it has a date: an undated one is no later
-    // figure, but a rival below what the cluster reaches ([`roles`]); it keeps the floors'
-    // win over the counts that reach them no more than a dated one does (A's undated 190
-    // beside B's 210 the day after three voices' 225 made the estimate "at least 225", B's
-    // 210 deprecated).
     let low = members.iter().filter(|m| standing(m.at())).filter_map(|m| point(m.at()));
     let low = if floors_at.is_some() { low.reduce(f64::min)?.max(common.low) } else { common.low };
     let common = Common { low, ..common };
@@ -3357,18 +3352,9 @@ fn roles(
         let figure = interval_of(&inputs[m]);
         standing && figure.zip(kept.common).is_some_and(|(i, c)| allows_cluster(&i, c))
     };
-    // An undated count of the chosen cluster below what it reaches ([`counted_floor`]) is no
-    // fall, having no date, but a rival: the floors it falls below keep their win over it.
-    let below_reach = |m: usize| {
-        let undated = inputs[m].as_of.is_none();
-        let low = kept.counted.and(kept.common).map(Interval::low);
-        undated && point_of(inputs[m].view).zip(low).is_some_and(|(x, l)| x < l.value)
-    };
     for (ci, c) in clusters.iter().enumerate() {
         for &m in c {
-            let role = if ci == chosen && below_reach(m.at()) {
-                Role::Rival
-            } else if ci == chosen {
+            let role = if ci == chosen {
                 Role::Chosen
             } else if tied.contains(&index(ci)) {
                 Role::Tied

@@ -567,25 +567,8 @@ fn windows(r: &HeldRelation<'_>, reason: &RelationReason) -> String {
 }
 
 /// What tells a running total's settled history from a conflict ([`of_group`]): the figures
-/// their voices moved past ([`moved_on`]), those the estimate stands on, and, where it stands
-/// on counts (not on a floor that won), the current figures it holds rivals; each sorted.
-type Settled = (Vec<ClaimId>, Vec<ClaimId>, Vec<ClaimId>);
-
-/// [`Settled`] of group `gi` (`g`), whose claims are `members`.
-fn settled(
-    (g, gi): (&Group, usize),
-    state: &State,
-    names: &impl ClaimNames,
-    members: &[usize],
-) -> Settled {
-    let bounded = g
-        .estimate
-        .as_ref()
-        .is_some_and(|e| matches!(e.figure, super::Figure::Number { high: Some(_), .. }));
-    let mut rivals = if bounded { state.rival_ids(gi, names) } else { Vec::new() };
-    rivals.sort_unstable();
-    (moved_on(members, names), state.supporting_ids(gi, names), rivals)
-}
+/// their voices moved past ([`moved_on`]) and those the estimate stands on; each sorted.
+type Settled = (Vec<ClaimId>, Vec<ClaimId>);
 
 /// The findings of group `gi`, `g`: those its relations give (complementary windows,
 /// sub-counts above their total, incomparable figures, and conflicts outside the estimate's
@@ -690,17 +673,13 @@ pub(crate) fn of_group(
         if within_split || involves_offender {
             continue;
         }
-        // (A current figure the estimate holds a rival of counts it stands on is no history,
-        // whatever its voice said since: an undated count below the counts that reach a
-        // floor, beside its voice's dated one. Where the floors won, such a figure's
-        // conflict with the floor is the latest epoch's finding: `of_latest`.)
         let history = running && {
-            let (moved, supporting, rivals) =
-                moved.get_or_insert_with(|| settled((g, gi), state, names, &members()));
+            let (moved, supporting) = moved.get_or_insert_with(|| {
+                (moved_on(&members(), names), state.supporting_ids(gi, names))
+            });
             let (a, b) = (moved.binary_search(r.a).is_ok(), moved.binary_search(r.b).is_ok());
             let stands = |id: &ClaimId| supporting.binary_search(id).is_ok();
-            let rival = |id: &ClaimId| rivals.binary_search(id).is_ok();
-            (a || stands(r.a)) && (b || stands(r.b)) && (a || b) && !rival(r.a) && !rival(r.b)
+            (a || stands(r.a)) && (b || stands(r.b)) && (a || b)
         };
         if !history {
             unsettled.push(r);

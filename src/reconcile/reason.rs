@@ -718,8 +718,6 @@ pub(crate) enum EstimateWhy {
         floor_voices: usize,
         regressions: usize,
         above: usize,
-        /// Undated counts of the cluster below what its counts reach (rivals of it).
-        below_reach: usize,
     },
     /// Words read back from a serialised reason.
     Text(String),
@@ -849,12 +847,11 @@ impl fmt::Display for EstimateReason {
                 floor_voices,
                 regressions,
                 above,
-                below_reach,
             } => consistent(
                 f,
                 (*count, *voices, *close),
                 (*floors, *floor_voices),
-                (*regressions, *above, *below_reach),
+                (*regressions, *above),
             ),
             EstimateWhy::Text(text) => f.write_str(text),
         }
@@ -863,12 +860,12 @@ impl fmt::Display for EstimateReason {
 
 /// The words of [`EstimateWhy::Consistent`]: how many figures, from how many voices, whether
 /// counts are one count by `close`; the floors and how many other voices give only them; the
-/// regressions, earlier figures above and undated figures below the counts set aside.
+/// regressions and earlier figures above set aside.
 fn consistent(
     f: &mut fmt::Formatter<'_>,
     (count, (voices, allowing, one_count), close): (Counted, (usize, usize, usize), u16),
     (floors, floor_voices): (bool, usize),
-    (regressions, above, below_reach): (usize, usize, usize),
+    (regressions, above): (usize, usize),
 ) -> fmt::Result {
     match count {
         Counted::One => f.write_str("the one figure is")?,
@@ -914,11 +911,6 @@ fn consistent(
             "figures below what other voices reported earlier"
         ),
         Aside(above, "earlier figure above the estimate", "earlier figures above the estimate"),
-    )?;
-    write!(
-        f,
-        "{}",
-        Aside(below_reach, "undated figure below the counts", "undated figures below the counts")
     )
 }
 

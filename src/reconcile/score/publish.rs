@@ -673,10 +673,8 @@ impl State {
             }
         } else {
             let floors = out.roles.iter().enumerate().any(|pr| earlier(&pr));
-            let set_aside = out
-                .roles
-                .iter()
-                .any(|r| matches!(r, Role::Regression { .. } | Role::Above | Role::Rival));
+            let set_aside =
+                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
             let count = match n_supporting {
                 1 => Counted::One,
                 n if set_aside => Counted::Supporting(n),
@@ -700,9 +698,6 @@ impl State {
                     .filter(|r| matches!(r, Role::Regression { .. }))
                     .count(),
                 above: out.roles.iter().filter(|&r| r == Role::Above).count(),
-                // One cluster: a rival of it is an undated count below what it reaches (the
-                // one rival `estimate::roles` gives beside a single cluster).
-                below_reach: out.roles.iter().filter(|&r| r == Role::Rival).count(),
             }
         };
         why.into()
