@@ -3421,6 +3421,20 @@ fn a_voice_s_bound_beneath_its_own_reached_count_raises_no_low() {
             "a",
         );
     }
+    // The relations read the bound as the estimate does: the 2342 is one count with the
+    // voice's 2602 that the bound allows, no fall from it, also once the 2342 is an earlier
+    // figure (a review found it "fell from at least 2,602" beside no finding).
+    for bound in ["at least 2602", "at least 2500"] {
+        let r = Reconciler::new().reconcile(vec![
+            deaths("g1", bound, "Gamma TV", 1),
+            deaths("g2", "2602", "Gamma TV", 1),
+            deaths("a", "2342", "Alpha News", 2),
+            deaths("g3", "2602", "Gamma TV", 3),
+        ]);
+        assert_eq!(rank(&r, "a"), Rank::Normal);
+        let rel = relation(&r, "g1", "a");
+        assert_eq!(rel.kind, RelationKind::Compatible, "{}", rel.reason);
+    }
     let r = Reconciler::new().reconcile(vec![
         deaths("g", "2602", "Gamma TV", 1),
         deaths("h", "about 2819", "Hotel TV", 1),

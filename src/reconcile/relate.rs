@@ -233,16 +233,19 @@ impl Days {
     }
 
     /// Whether `b`, a count the estimates read so, is one count with the counts of its day
-    /// that reach what `a`, earlier, allows (`estimate::DayCounts::reach`). O(log n).
+    /// that reach what `a`, earlier, allows (`estimate::DayCounts::reach`), or with the counts
+    /// of `a`'s own day that `a` allows: G's "at least 2602" and 2602 one day, then A's 2342
+    /// (G speaks through its 2602, `estimate::kept_floor`). O(log n).
     fn reach(&self, a: &Item<'_>, b: &Item<'_>, policy: &Policy) -> bool {
         let Value::Amount(amount) = b.value else { return false };
         let close = policy.close_rule().of(amount.unit.dimension());
-        let (Some(day), Some(early), Some(late)) =
-            (b.as_of, a.value.interval(policy), b.value.interval(policy))
-        else {
+        let (Some(early), Some(late)) = (a.value.interval(policy), b.value.interval(policy)) else {
             return false;
         };
-        b.read.counts.is_some() && self.counts.reach(day, &late, &early.low(), close)
+        let on = |day: Option<NaiveDate>| {
+            day.is_some_and(|day| self.counts.reach(day, &late, &early.low(), close))
+        };
+        b.read.counts.is_some() && (on(b.as_of) || on(a.as_of))
     }
 
     /// What `voice` gave on `day`, if it reported that day.
