@@ -335,8 +335,9 @@ pub(crate) fn of_latest(
         push(FindingKind::Conflict, ids, about);
     } else if let Some(e) = estimate.filter(|_| clusters.len() == 1 && !has_complement) {
         // The floors won over one cluster: its figures that no regression nor conflict names
-        // (an undated one, which no date puts after the floor) conflict with the floor the
-        // estimate stands on, as its reason says.
+        // conflict with the floor the estimate stands on, as its reason says. (An undated one
+        // was such a figure; a running total's undated figure beside dated ones is no longer
+        // current, `score::is_current`, and no test or property case now reaches this.)
         let rivals = state.rival_ids(gi, names);
         let found = |id: &ClaimId| holds(&offenders, id) || conflicting.binary_search(id).is_ok();
         let ids: Vec<ClaimId> = rivals.into_iter().filter(|id| !found(id)).collect();

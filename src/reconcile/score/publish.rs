@@ -880,8 +880,7 @@ impl State {
 
     /// The ids of the current figures of group `gi`'s latest epoch in a cluster the estimate
     /// did not choose ([`Role::Rival`]), sorted: where the floors won, those no regression
-    /// names (an undated figure beneath a floor, which no date orders after it) are a conflict
-    /// with the floor ([`crate::reconcile::findings`]).
+    /// names are a conflict with the floor ([`crate::reconcile::findings`]).
     pub fn rival_ids(&self, gi: usize, names: &impl ClaimNames) -> Vec<ClaimId> {
         self.latest_ids(gi, names, |out, _| {
             let rivals = out.roles.iter().enumerate().filter(|&(_, r)| r == Role::Rival);
