@@ -3524,3 +3524,51 @@ fn a_running_total_s_undated_figure_is_earlier_than_every_dated_one() {
     let split = relation(&r, "a", "b");
     assert_eq!(split.kind, RelationKind::Conflicts, "{}", split.reason);
 }
+
+/// Earlier counts lend a later count that is one count with them as much as they lend a later
+/// rise past them. Three voices' 225 on the 8th, then B's 210 and H's 310 on the 9th: the 225s
+/// allow both (210 is within 10 % of them, 310 a rise), yet the estimate followed H alone,
+/// "low 310 / best 310 / high 310" with B's 210 deprecated, on "1 independent voice, and
+/// earlier figures of 3 other voices beneath it". CRH's loss charged the 210 for lying below
+/// the 225s, and the support counted the 225s beneath the 310 only, while the relations called
+/// the 210 one count with them. The two lone voices now tie: the estimate reaches from 210 to
+/// 310, its best 225, what every voice says the total is at least, and neither is set aside;
+/// judged from the middle of the two, neither gains on the other. A second voice on either
+/// side decides it.
+#[test]
+fn a_lone_later_rise_borrows_no_more_from_earlier_counts_than_a_count_one_with_them() {
+    let day8 = || ["c", "d", "f"].map(|v| deaths(v, "225", &v.to_uppercase(), 8));
+    let with = |later: &[(&str, &str, &str)]| {
+        let mut claims = day8().to_vec();
+        claims.extend(later.iter().map(|&(id, phrase, outlet)| deaths(id, phrase, outlet, 9)));
+        Reconciler::new().reconcile(claims)
+    };
+    let r = with(&[("b", "210", "B"), ("h", "310", "H")]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 225 / high 310");
+    let why = estimate(&r).reason.to_string();
+    assert!(why.contains("tie on every count"), "{why}");
+    assert!(why.contains("its best the lowest side's (the conservative reading): the earlier count its figures are one count with"), "{why}");
+    assert_eq!((rank(&r, "b"), rank(&r, "h")), (Rank::Normal, Rank::Normal));
+    assert_eq!(reliability(&r, "B"), reliability(&r, "H"));
+    // The bound form, and a smaller rise, read alike.
+    let r = with(&[("b", "210", "B"), ("h", "more than 300", "H")]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 225 / high unbounded");
+    assert_eq!((rank(&r, "b"), rank(&r, "h")), (Rank::Normal, Rank::Normal));
+    let r = with(&[("b", "210", "B"), ("h", "240", "H")]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 225 / high 240");
+    // A second voice decides.
+    let r = with(&[("b", "210", "B"), ("h", "310", "H"), ("j", "310", "J")]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 310 / best 310 / high 310");
+    assert_eq!(rank(&r, "b"), Rank::Deprecated);
+    let r = with(&[("b", "210", "B"), ("k", "210", "K"), ("h", "310", "H")]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 210 / best 210 / high 225");
+    assert_eq!(rank(&r, "h"), Rank::Deprecated);
+    // A tie's best stands on the earlier count its lowest side reaches, which the other side
+    // lies above: A's 200, then B's 199 and C's 222 (the 222 within 10 % of the 200 too).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a", "200", "A", 1),
+        deaths("b", "199", "B", 2),
+        deaths("c", "222", "C", 2),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 199 / best 200 / high 222");
+}

@@ -785,6 +785,30 @@ fn floor_low(view: View<'_>) -> Endpoint {
     low_end(view).unwrap_or(Endpoint { value: f64::NEG_INFINITY, open: false })
 }
 
+/// How far down a floor seen as `view` allows the total now, as the choice between clusters
+/// reads it: a count given to the digit as far as the figures `close` to it (a later 210 is
+/// one count with three voices' 225 of the day before, as the relations and the regressions
+/// read it, no fall below them: the 225s say nothing against it that they do not say against
+/// a later 310), anything else from its own low end ([`floor_low`]).
+fn reach_low(view: View<'_>, close: Close) -> f64 {
+    point_of(view).map_or_else(|| floor_low(view).value, |x| close.lowest_close(x))
+}
+
+/// For a cluster whose figures allow `common`, the floating floors beneath it, and up to where
+/// those above them may be counts that reach down to it ([`reach_low`] by `close`): places in
+/// `floating` (sorted by low end; a count's reach rises with its figure). See
+/// [`Numeric::under`].
+fn floors_under(common: &Interval, floating: &[Floor], close: Close) -> [u32; 2] {
+    let Some(h) = common.high() else { return [index(floating.len()); 2] };
+    let beneath = floating
+        .partition_point(|f| f.value < h.value || (f.value == h.value && !f.open && !h.open));
+    let reached = floating.partition_point(|f| {
+        let low = close.lowest_close(f.value);
+        low < h.value || (low == h.value && !f.open && !h.open)
+    });
+    [index(beneath), index(reached.max(beneath))]
+}
+
 /// Per voice with a floating floor (`floating`, see [`floating_floors`]: one a voice at most),
 /// the place of its floor there, into `by_voice`: `(voice, place)`, sorted by voice.
 fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(usize, usize)>) {
@@ -1023,7 +1047,9 @@ fn common_interval(
 /// absolute loss ([`crh::interval_loss`]) against what every voice says now. Every current
 /// figure counts as the interval it allows, with its voice's weight split over the distinct
 /// figures it gives ([`crh::share`]); a voice with no current figure counts through its
-/// latest floor, `[floor, ∞)`, since a running total cannot have fallen below it. The loss is
+/// latest floor, `[floor, ∞)`, since a running total cannot have fallen below it, a count as
+/// far down as the figures `close` to it ([`reach_low`]: a count within the share of it is
+/// one count with it, no fall, so it is no nearer a rise past it than to such a count). The loss is
 /// convex, so a cluster's least loss is at [`crh::interval_median`] clamped to the cluster's
 /// common interval. Clusters that tie on the loss (within rounding, [`crh::outweighs`]) go to
 /// the best-supported of them, `heaviest` first: the order that chose alone before.
@@ -1057,15 +1083,17 @@ fn least_loss_cluster(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
     (view, published): Figures<'_, '_>,
-    supports: &[Support],
-    heaviest: usize,
+    close: Close,
+    (supports, heaviest): (&[Support], usize),
     weight: &[f64],
     scratch: &mut Scratch,
 ) -> (usize, Vec<u32>, Basis) {
     let unwalked = || (heaviest, Vec::new(), basis(heaviest, supports, |_| false));
     // An epoch of fewer than two clusters has no walk: nothing to choose.
     let Some(walk) = epoch.walk else { return unwalked() };
-    let Some(x) = optimum(clusters, epoch, view, weight, scratch) else { return unwalked() };
+    let Some(x) = optimum(clusters, epoch, (view, close), weight, scratch) else {
+        return unwalked();
+    };
     let Scratch { claims, losses, tied: tied_list, .. } = scratch;
     // Per cluster, its loss when it could tie; `None` when it cannot.
     losses.clear();
@@ -1181,7 +1209,8 @@ fn own_support(
     // every cluster above the floor: its weight and its voice stay. Its figures in the cluster
     // ("more than 100" swept in with 150, beside 300) are still no distinct figure of it, nor
     // its latest report.
-    let floored = |v: u32| epoch.twice.binary_search(&(c, v as usize)).is_ok();
+    let floored =
+        |v: u32| epoch.twice.binary_search_by_key(&(c, v as usize), |&(c, v, _)| (c, v)).is_ok();
     let mut neither: Vec<u32> = Vec::new();
     for voice in voices.chunk_by(|a, b| a.0 == b.0) {
         if voice.iter().all(|&(_, neither, _)| neither) {
@@ -1215,22 +1244,26 @@ type Figures<'r, 'v> =
     (&'r dyn Fn(usize) -> View<'v>, &'r dyn Fn(usize) -> Option<chrono::NaiveDate>);
 
 /// The CRH optimum over an epoch's current figures and floating floors
-/// ([`crh::interval_median`] of [`NumericRef::loss_claims`]), the claims it was taken over
-/// left in `scratch.claims`: one definition for choosing a cluster ([`least_loss_cluster`])
-/// and for the floors ([`floors_point`]).
-/// `None` when there is no claim. O(n), or O(n log n) in an epoch with no walk, whose ends are
-/// sorted here.
+/// ([`crh::interval_median`] of [`NumericRef::loss_claims`], the floors' counts reaching down
+/// by `reach`), the claims it was taken over left in `scratch.claims`: one definition for
+/// choosing a cluster ([`least_loss_cluster`]) and for the floors ([`floors_point`]).
+/// `None` when there is no claim. O(n), or O(n log n) in an epoch with no walk or where a
+/// count reaches down, whose ends are sorted here.
 fn optimum<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    view: &dyn Fn(usize) -> View<'v>,
+    (view, reach): (&dyn Fn(usize) -> View<'v>, Close),
     weight: &[f64],
     scratch: &mut Scratch,
 ) -> Option<f64> {
     let Scratch { claims, ends, .. } = scratch;
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
-    claims.extend(epoch.loss_claims(figures, view, weight));
+    claims.extend(epoch.loss_claims(figures, view, weight, reach));
+    // The walk's order is of the floors' own low ends.
+    if epoch.reaches_down(view, reach) {
+        return crh::unordered_interval_median(claims, ends);
+    }
     let own_order;
     let order = if let Some(walk) = epoch.walk {
         walk.ends_order
@@ -1288,8 +1321,8 @@ pub(crate) struct Scratch {
     tied: Vec<usize>,
     /// What finding the roles fills.
     roles: RolesScratch,
-    /// Per floating floor, the weight and number of the floors' voices up to it.
-    prefix: Vec<(f64, usize)>,
+    /// The floating floors' running weights ([`FloorPrefix`]).
+    prefix: FloorPrefix,
     /// Per cluster, its support.
     supports: Vec<Support>,
     /// The chosen cluster's points and their shares, for the weighted median.
@@ -1619,11 +1652,14 @@ pub(crate) struct Numeric {
     commons: Vec<Option<Common>>,
     /// Per cluster: how its voices' weights split over its figures.
     splits: Splits,
-    /// Per cluster: how many floating floors lie beneath it.
-    under: Vec<u32>,
-    /// The voices of a cluster that also have a floating floor beneath it, as (cluster,
-    /// voice), ascending; they count once. Few clusters have any (none without floors).
-    twice: Vec<(usize, usize)>,
+    /// Per cluster: how many floating floors lie beneath it, and up to which place in
+    /// `floating` the counts among the floors above those reach down to it ([`reach_low`]),
+    /// one count with it: both lend it support.
+    under: Vec<[u32; 2]>,
+    /// The voices of a cluster that also have a floating floor that lends it support, as
+    /// (cluster, voice, whether the floor is beneath it rather than a count reaching down to
+    /// it), ascending; they count once. Few clusters have any (none without floors).
+    twice: Vec<(usize, usize, bool)>,
     /// Per cluster: the latest publication date and the distinct (voice, value) pairs among
     /// its figures, the weight-free parts of its [`Support`].
     latest: Vec<Option<chrono::NaiveDate>>,
@@ -1820,7 +1856,7 @@ impl Walk {
             by.into_iter().map(|(_, i)| index(i)).collect()
         };
         Walk {
-            ends_order: crh::ends_order(epoch.loss_bounds(figures, view)),
+            ends_order: crh::ends_order(epoch.loss_bounds(figures, view, Close::EXACT)),
             by_high: by(|(_, high)| high),
             by_low: by(|(low, _)| low),
         }
@@ -1943,23 +1979,19 @@ impl Numeric {
             floor_at.binary_search_by_key(&voice, |&(v, _)| v).ok().map(|i| floor_at[i].1)
         };
         let floor_voices = floating.iter().map(|f| index(inputs[f.at()].voice)).collect();
-        let under = |common: &Interval| -> usize {
-            match common.high() {
-                None => floating.len(),
-                Some(h) => floating.partition_point(|f| {
-                    f.value < h.value || (f.value == h.value && !f.open && !h.open)
-                }),
-            }
-        };
         let commons: Vec<Option<Common>> =
             clusters.iter().map(|c| common_interval(c, inputs, close)).collect();
-        let under: Vec<u32> = commons
+        let under: Vec<[u32; 2]> = commons
             .iter()
-            .map(|c| index(c.map(Common::interval).as_ref().map_or(0, under)))
+            .map(|c| c.map_or([0; 2], |c| floors_under(&c.interval(), floating, close)))
             .collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.
         let floor_of = &floor_of;
+        let is_count = |k: usize| point_of(inputs[floating[k].at()].view).is_some();
+        let supporting = move |k: usize, [beneath, reached]: [u32; 2]| {
+            k < beneath as usize || (k < reached as usize && is_count(k))
+        };
         let twice = splits
             .iter()
             .zip(&under)
@@ -1967,8 +1999,10 @@ impl Numeric {
             .filter(|_| !floor_at.is_empty())
             .flat_map(|(c, (split, &k))| {
                 let mine = split.voices.iter().map(|&v| v as usize);
-                let beneath = mine.filter(move |&v| floor_of(v).is_some_and(|at| at < k as usize));
-                beneath.map(move |v| (c, v))
+                mine.filter_map(move |v| {
+                    let at = floor_of(v).filter(|&at| supporting(at, k))?;
+                    Some((c, v, at < k[0] as usize))
+                })
             })
             .collect();
         all.clear();
@@ -2045,8 +2079,8 @@ pub(crate) struct NumericRef<'a> {
     floor_voices: &'a [u32],
     commons: &'a [Option<Common>],
     splits: SplitsRef<'a>,
-    under: &'a [u32],
-    twice: &'a [(usize, usize)],
+    under: &'a [[u32; 2]],
+    twice: &'a [(usize, usize, bool)],
     latest: &'a [Option<chrono::NaiveDate>],
     distinct: &'a [u32],
     all: Option<&'a [(u32, u32)]>,
@@ -2070,8 +2104,8 @@ pub(crate) struct NumericStore {
     split_members: Vec<(u32, u32)>,
     split_voices: Vec<u32>,
     split_ends: Vec<(u32, u32)>,
-    under: Vec<u32>,
-    twice: Vec<(usize, usize)>,
+    under: Vec<[u32; 2]>,
+    twice: Vec<(usize, usize, bool)>,
     latest: Vec<Option<chrono::NaiveDate>>,
     distinct: Vec<u32>,
     all_members: Vec<(u32, u32)>,
@@ -2370,18 +2404,26 @@ impl<'a> NumericRef<'a> {
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
     /// figures (`figures`, what each allows, in cluster order: every member of a cluster is a
     /// number, see [`numeric_clusters`]), then the loose floors, `[floor, ∞)`, each floor's
-    /// low end read from `view` of its position.
+    /// low end read from `view` of its position, a count's as far down as `reach` takes it
+    /// ([`reach_low`]).
     fn loss_bounds<'f, 'v>(
         &self,
         figures: impl Iterator<Item = (f64, f64)> + 'f,
         view: impl Fn(usize) -> View<'v> + 'f,
+        reach: Close,
     ) -> impl Iterator<Item = (f64, f64)> + 'f
     where
         'a: 'f,
     {
         let floors =
-            self.loose().map(move |(at, _)| (floor_low(view(at as usize)).value, f64::INFINITY));
+            self.loose().map(move |(at, _)| (reach_low(view(at as usize), reach), f64::INFINITY));
         figures.chain(floors)
+    }
+
+    /// Whether a loose floor is a count that `reach` takes below its figure ([`reach_low`]).
+    fn reaches_down<'v>(&self, view: impl Fn(usize) -> View<'v>, reach: Close) -> bool {
+        reach.share() > 0.0
+            && self.loose().any(|(at, _)| point_of(view(at as usize)).is_some_and(|x| x > 0.0))
     }
 
     /// Each figure of every cluster, in cluster order, with its share of its voice's weight.
@@ -2394,20 +2436,21 @@ impl<'a> NumericRef<'a> {
     }
 
     /// [`least_loss_cluster`]'s claims under `weight`: [`NumericRef::loss_bounds`] of
-    /// `figures`, a figure with its share of its voice's weight, a floor with its voice's
-    /// whole weight.
+    /// `figures` (the floors' counts reaching down by `reach`), a figure with its share of its
+    /// voice's weight, a floor with its voice's whole weight.
     fn loss_claims<'f, 'v>(
         &self,
         figures: impl Iterator<Item = (f64, f64)> + 'f,
         view: impl Fn(usize) -> View<'v> + 'f,
         weight: &'f [f64],
+        reach: Close,
     ) -> impl Iterator<Item = crh::Allowed> + 'f
     where
         'a: 'f,
     {
         let shares = self.figure_shares(weight);
         let floors = self.loose().map(|(_, voice)| weight[voice as usize]);
-        let bounds = self.loss_bounds(figures, view);
+        let bounds = self.loss_bounds(figures, view, reach);
         bounds.zip(shares.chain(floors)).map(|((low, high), weight)| crh::Allowed {
             low,
             high,
@@ -2417,29 +2460,63 @@ impl<'a> NumericRef<'a> {
 }
 
 /// Each cluster's [`Support`], into `supports`: its voices' weight and number with the
-/// floating floors' beneath it (`prefix`, per floor the weight and number of the floors' voices
-/// up to it), each voice once, and its latest report and distinct figures.
+/// floating floors' beneath it and the counts' among the floors that reach down to it
+/// ([`Numeric::under`], read from `prefix`), each voice once, and its
+/// latest report and distinct figures. Returns the best of the supports without the counts
+/// that only reach down to a cluster ([`best_of`]), what the floors are weighed against
+/// ([`floors_weigh`]): floors that win over a cluster within their reach are one count with
+/// it, and it reaches them ([`counted_floor`]), three voices' 225 the day before another's 210
+/// standing on the 225.
 fn cluster_supports(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (weight, prefix): (&[f64], &[(f64, usize)]),
+    (weight, prefix): (&[f64], &FloorPrefix),
     supports: &mut Vec<Support>,
-) {
+) -> Option<Support> {
+    let (all, counts) = (&prefix.all, &prefix.counts);
+    // Per cluster, the weight and number of the voices of the counts that only reach it.
+    let reaching = |ci: usize| -> (f64, usize) {
+        let [beneath, reached] = epoch.under[ci].map(|k| k as usize);
+        if reached == beneath {
+            return (0.0, 0);
+        }
+        let reach = (counts[reached].0 - counts[beneath].0, counts[reached].1 - counts[beneath].1);
+        less_twice(epoch, ci, weight, false, reach)
+    };
     supports.clear();
     supports.extend((0..clusters.len()).map(|ci| {
         let split = epoch.splits.get(ci).unwrap_or(SplitRef { members: &[], voices: &[] });
-        let k = epoch.under[ci] as usize;
-        let (mut w, mut voices) =
-            (split.total(weight) + prefix[k].0, split.voices.len() + prefix[k].1);
-        let from = epoch.twice.partition_point(|&(c, _)| c < ci);
-        let mine = epoch.twice[from..].iter().take_while(|&&(c, _)| c == ci);
-        for &(_, v) in mine {
-            w -= weight[v];
-            voices -= 1;
-        }
+        let beneath = epoch.under[ci][0] as usize;
+        let total = (split.total(weight) + all[beneath].0, split.voices.len() + all[beneath].1);
+        let (w, voices) = less_twice(epoch, ci, weight, true, total);
         let distinct = epoch.distinct[ci] as usize;
         Support { weight: w, voices, latest: epoch.latest[ci], distinct }
     }));
+    let floors_against = best_of(supports.iter().copied()).map(|(_, s)| s);
+    if !counts.is_empty() {
+        for (ci, support) in supports.iter_mut().enumerate() {
+            let (w, n) = reaching(ci);
+            support.weight += w;
+            support.voices += n;
+        }
+    }
+    floors_against
+}
+
+/// `(w, n)`, a weight and number of voices lending cluster `ci` support, less the voices of
+/// the cluster that also have a floating floor that lends it support ([`Numeric::twice`]):
+/// beneath it (`beneath`), or a count above it that reaches down to it. Each counts once.
+fn less_twice(
+    epoch: &NumericRef<'_>,
+    ci: usize,
+    weight: &[f64],
+    beneath: bool,
+    (w, n): (f64, usize),
+) -> (f64, usize) {
+    let from = epoch.twice.partition_point(|&(c, ..)| c < ci);
+    let mine = epoch.twice[from..].iter().take_while(|&&(c, ..)| c == ci);
+    let mine = mine.filter(|&&(.., b)| b == beneath);
+    mine.fold((w, n), |(w, n), &(_, v, _)| (w - weight[v], n - 1))
 }
 
 /// Numeric epochs. Each voice speaks through its latest figure: a voice with a bounded current
@@ -2487,16 +2564,15 @@ pub(crate) fn numeric<'a>(
     let mut prefix = std::mem::take(&mut scratch.prefix);
     let mut supports = std::mem::take(&mut scratch.supports);
     let mut points = std::mem::take(&mut scratch.points);
-    floor_prefix(&mut prefix, epoch.floor_voices, weight);
-    cluster_supports(clusters, epoch, (weight, &prefix), &mut supports);
-    let (heaviest, heaviest_support) = best_of(supports.iter().copied())
-        .unwrap_or((0, Support { weight: 0.0, voices: 0, latest: None, distinct: 0 }));
+    prefix.fill(epoch, &view, weight);
+    let floors_against = cluster_supports(clusters, epoch, (weight, &prefix), &mut supports);
+    let heaviest = best_of(supports.iter().copied()).map_or(0, |(i, _)| i);
     let (best, even, basis) = least_loss_cluster(
         clusters,
         epoch,
         (&view, &published),
-        &supports,
-        heaviest,
+        close,
+        (&supports, heaviest),
         weight,
         scratch,
     );
@@ -2515,8 +2591,9 @@ pub(crate) fn numeric<'a>(
     // day, cannot borrow the weight of the floors beneath it), or where the loss ties at the
     // lowest floor above every cluster, which DESIGN.md rule 2 then decides: the later lower
     // figure is the regression ([`floors_point`], [`wins_tie`]).
-    let (floor_weight, floor_voices) = prefix[prefix.len() - 1];
-    let heavy = floors_weigh(floor_weight, floor_voices, heaviest_support.weight);
+    let (floor_weight, floor_voices) = prefix.total();
+    let floors_against = floors_against.map_or(0.0, |s| s.weight);
+    let heavy = floors_weigh(floor_weight, floor_voices, floors_against);
     // Floors that win over close counts are one count with them: the cluster reaches them.
     let input = |m: usize| inputs().get(m);
     let (floors_at, reach, won_at) =
@@ -2607,7 +2684,7 @@ pub(crate) fn numeric<'a>(
     }));
     outcome.numeric = common.map(|common| spread(&common, floor, &mut points, at));
     raise_past_falls(outcome.numeric.as_mut(), members, &outcome.roles, inputs, close);
-    widen_tie(&mut outcome, common, epoch.commons);
+    widen_tie(&mut outcome, epoch.commons);
     (scratch.prefix, scratch.supports, scratch.points) = (prefix, supports, points);
     outcome
 }
@@ -2634,7 +2711,15 @@ fn best_at<'v>(
     let high = common.and_then(Interval::high).map_or(f64::INFINITY, |h| h.value);
     let top = kept.counted.unwrap_or(high);
     let top = (top, leans_up(epoch, view, kept, (top, high)));
-    let lowest = common.filter(|_| tied).map(|c| c.low().value);
+    // A tie's lowest side stands for what it allows, from its lowest count up to the earlier
+    // count it reaches, if any ([`counted_floor`]): every side then says the total is at
+    // least that count (a side above it conflicts with the lowest side's counts, so lies
+    // above what they reach). B's 210 and H's 310 the day after three voices' 225 are best
+    // 225, not 210, below what every voice said.
+    let lowest = common.filter(|_| tied).map(|c| match (kept.counted, c.high()) {
+        (Some(_), Some(h)) => h.value,
+        _ => c.low().value,
+    });
     let ends = &mut scratch.counts;
     kept.counts.then(|| counts_best(clusters, epoch, (view, weight), top, ends, lowest)).flatten()
 }
@@ -2733,7 +2818,7 @@ fn counts_best<'v>(
     }
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     let n = clusters.members().filter(|&m| bounds(view(m)).is_some()).count();
-    let claims = epoch.loss_claims(figures, view, weight).enumerate();
+    let claims = epoch.loss_claims(figures, view, weight, Close::EXACT).enumerate();
     let kept = claims.filter(|(i, c)| *i < n || c.low <= top).map(|(_, c)| c);
     ends.clear();
     ends.extend(kept.flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]));
@@ -2787,8 +2872,12 @@ fn tie_middle(sides: impl Iterator<Item = Interval>) -> Option<f64> {
 }
 
 /// In a tie ([`Outcome::tied`]), widens `outcome`'s estimate to what the tied clusters allow
-/// (`commons`, per cluster; `chosen`, the chosen cluster's): see [`widen`].
-fn widen_tie(outcome: &mut Outcome, chosen: Option<Interval>, commons: &[Option<Common>]) {
+/// (`commons`, per cluster, the chosen one's among them): see [`widen`]. Each side is judged
+/// from the middle between what its own figures allow: the earlier counts a side's counts
+/// reach are no part of it (judged from between 225, the floors a lone 210 reached, and
+/// another lone voice's 310, the 210 lost more than the 310 and the next round broke the tie).
+fn widen_tie(outcome: &mut Outcome, commons: &[Option<Common>]) {
+    let chosen = commons.get(outcome.chosen).copied().flatten().map(Common::interval);
     if let Some((spread, chosen)) = outcome.numeric.as_mut().zip(chosen)
         && !outcome.tied.is_empty()
     {
@@ -2981,7 +3070,7 @@ fn floors_point<'v>(
     (weight, close, strictly): (&[f64], Close, bool),
     scratch: &mut Scratch,
 ) -> Option<Endpoint> {
-    let x = optimum(clusters, epoch, view, weight, scratch)?;
+    let x = optimum(clusters, epoch, (view, Close::EXACT), weight, scratch)?;
     let claims = &scratch.claims;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster; and
     // whether every cluster excludes it ("fewer than 200": a floor of 200 lies above it).
@@ -3470,14 +3559,46 @@ fn roles(
     (roles, below)
 }
 
-/// Into `prefix`, the running weight and count of the floating floors' voices, from none
-/// (see [`Numeric::floor_voices`]): the support the floors beneath a cluster give is a prefix.
-fn floor_prefix(prefix: &mut Vec<(f64, usize)>, floor_voices: &[u32], weight: &[f64]) {
-    prefix.clear();
-    prefix.push((0.0, 0usize));
-    for &voice in floor_voices {
-        let (w, n) = prefix[prefix.len() - 1];
-        prefix.push((w + weight[voice as usize], n + 1));
+/// Per floating floor, from none, the running weight and number of the floors' voices (see
+/// [`Numeric::floor_voices`]): the support the floors beneath a cluster give is a prefix
+/// (`all`); and the same of the floors that are counts given to the digit (`counts`), those
+/// above a cluster that reach down to it ([`Numeric::under`]), left empty where no cluster
+/// lies beneath such a count.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FloorPrefix {
+    all: Vec<(f64, usize)>,
+    counts: Vec<(f64, usize)>,
+}
+
+impl FloorPrefix {
+    /// Fills it for `epoch` under `weight` (`view` gives a position's figure).
+    fn fill<'v>(
+        &mut self,
+        epoch: &NumericRef<'_>,
+        view: &dyn Fn(usize) -> View<'v>,
+        weight: &[f64],
+    ) {
+        let FloorPrefix { all, counts } = self;
+        all.clear();
+        all.push((0.0, 0usize));
+        for &voice in epoch.floor_voices {
+            let (w, n) = all[all.len() - 1];
+            all.push((w + weight[voice as usize], n + 1));
+        }
+        counts.clear();
+        if epoch.under.iter().any(|&[beneath, reached]| reached > beneath) {
+            counts.push((0.0, 0usize));
+            for (&at, &voice) in epoch.floating.iter().zip(epoch.floor_voices) {
+                let (w, n) = counts[counts.len() - 1];
+                let count = point_of(view(at as usize)).is_some();
+                counts.push(if count { (w + weight[voice as usize], n + 1) } else { (w, n) });
+            }
+        }
+    }
+
+    /// The weight and number of every floating floor's voice.
+    fn total(&self) -> (f64, usize) {
+        self.all[self.all.len() - 1]
     }
 }
 
@@ -4377,10 +4498,10 @@ mod tests {
     }
 
     /// [`least_loss_cluster`] as it was before the walk, the oracle: every cluster's loss, with
-    /// the ends sorted in every call.
+    /// the ends sorted in every call, a floor's count reaching down by `close`.
     fn least_loss_cluster_by_every_loss(
         clusters: &Clusters,
-        inputs: &[Input<'_>],
+        (inputs, close): (&[Input<'_>], Close),
         epoch: &NumericRef<'_>,
         supports: &[Support],
         heaviest: usize,
@@ -4395,7 +4516,7 @@ mod tests {
             .zip(figures)
             .map(|(w, (low, high))| crh::Allowed { low, high, weight: w });
         let floors = epoch.loose().map(|(at, voice)| crh::Allowed {
-            low: floor_low(inputs[at as usize].view).value,
+            low: reach_low(inputs[at as usize].view, close),
             high: f64::INFINITY,
             weight: weight[voice as usize],
         });
@@ -4454,7 +4575,7 @@ mod tests {
                 });
                 // A voice counting through a floor beneath the cluster keeps its weight and
                 // its voice (the floor gives them to every cluster above it), not its figures.
-                let floored = epoch.twice.contains(&(c, v));
+                let floored = epoch.twice.iter().any(|&(tc, tv, _)| (tc, tv) == (c, v));
                 if allows_all {
                     let mut values: Vec<usize> = members
                         .iter()
@@ -4584,12 +4705,13 @@ mod tests {
     /// The cluster [`least_loss_cluster`] chooses and the one the oracle chooses, for an epoch
     /// of `figures` whose voices weigh `WEIGHTS[weights[v]]`, with clusters of `supports`.
     /// `swept`: the clusters [`numeric_clusters`] finds; otherwise any split of the current
-    /// figures by [`Figure::cluster`], whose clusters may overlap or share no number.
+    /// figures by [`Figure::cluster`], whose clusters may overlap or share no number. A floor's
+    /// count reaches down by `close`.
     fn choices(
         figures: &[Figure],
         weights: &[usize],
         supports: &[Support],
-        swept: bool,
+        (swept, close): (bool, Close),
     ) -> (usize, usize) {
         let inputs = inputs_of(figures);
         let clusters: Clusters = if swept {
@@ -4604,8 +4726,7 @@ mod tests {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let built =
-            Numeric::of(&clusters, &inputs, (Close::EXACT, None), &mut Preparing::default());
+        let built = Numeric::of(&clusters, &inputs, (close, None), &mut Preparing::default());
         // Read back from a store, after an epoch that is not numeric and the same one, so
         // that every part starts past the beginning of its vector.
         let mut store = NumericStore::default();
@@ -4626,13 +4747,18 @@ mod tests {
             &clusters,
             &epoch,
             (&view, &published),
-            supports,
-            heaviest,
+            close,
+            (supports, heaviest),
             &weight,
             &mut Scratch::default(),
         );
         let every = least_loss_cluster_by_every_loss(
-            &clusters, &inputs, &epoch, supports, heaviest, &weight,
+            &clusters,
+            (&inputs, close),
+            &epoch,
+            supports,
+            heaviest,
+            &weight,
         );
         (walked, every)
     }
@@ -4724,8 +4850,10 @@ mod tests {
             weights in proptest::collection::vec(0..WEIGHTS.len(), 6),
             supports in proptest::collection::vec(support(), 20),
             swept in proptest::bool::ANY,
+            reaching in proptest::bool::ANY,
         ) {
-            let (walked, every) = choices(&figures, &weights, &supports, swept);
+            let close = if reaching { Policy::default().close_rule() } else { Close::EXACT };
+            let (walked, every) = choices(&figures, &weights, &supports, (swept, close));
             proptest::prop_assert_eq!(walked, every);
         }
     }
@@ -4757,7 +4885,8 @@ mod tests {
         ];
         let even = Support { weight: 1.0, voices: 0, latest: None, distinct: 0 };
         let supports = [even, even, even, Support { distinct: 1, ..even }];
-        let (walked, every) = choices(&figures, &[0, 0, 0, 0, 3, 2], &supports, false);
+        let (walked, every) =
+            choices(&figures, &[0, 0, 0, 0, 3, 2], &supports, (false, Close::EXACT));
         assert_eq!(walked, every);
     }
 }

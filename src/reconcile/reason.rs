@@ -694,9 +694,11 @@ pub(crate) enum EstimateWhy {
     /// (Shared: a finding that repeats the reason holds the same list.)
     /// How many other voices' earlier figures lie beneath the chosen one.
     /// Whether the chosen cluster ties with others on every count (see `Outcome::tied`), and
-    /// what decided for it where it does not.
+    /// what decided for it where it does not; in a tie, whether the best is the earlier count
+    /// the lowest side's counts are one count with, above its lowest figure.
     Split {
         tied: bool,
+        reached: bool,
         basis: Basis,
         clusters: usize,
         voices: usize,
@@ -754,6 +756,13 @@ impl fmt::Display for Aside<'_> {
     }
 }
 
+/// How a tie's best is worded: the lowest figure, or where the lowest side's counts reach an
+/// earlier count, that count.
+const TIE_BEST: [&str; 2] = [
+    "(the conservative reading)",
+    "side's (the conservative reading): the earlier count its figures are one count with, which every other side lies above",
+];
+
 impl fmt::Display for EstimateReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
@@ -800,10 +809,11 @@ impl fmt::Display for EstimateReason {
                     ", in an order the reports do not give: a change that day, not a conflict; the estimate follows the value that differs from the state the day before, else the one with the most reliability-weighted support",
                 )
             }
-            EstimateWhy::Split { tied: true, clusters, others, .. } => {
+            EstimateWhy::Split { tied: true, reached, clusters, others, .. } => {
                 write!(
                     f,
-                    "the figures split into {clusters} conflicting clusters that tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them, so the estimate reaches from the lowest to the highest, its best the lowest (the conservative reading); besides the lowest: "
+                    "the figures split into {clusters} conflicting clusters that tie on every count (reliability-weighted support, independent voices, latest report): the reports do not decide between them, so the estimate reaches from the lowest to the highest, its best the lowest {}; besides the lowest: ",
+                    TIE_BEST[usize::from(*reached)]
                 )?;
                 others.fmt(f)
             }

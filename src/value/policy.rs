@@ -438,6 +438,13 @@ impl Close {
         same_sign && high - low <= self.share * low.abs().max(high.abs())
     }
 
+    /// The lowest figure close to `x` at or below it ([`Close::holds`]): how far down a count
+    /// of `x` given to the digit reaches, as one count with the figures it is close to. `x`
+    /// itself where `x` is not above zero, or the share is 0.
+    pub(crate) fn lowest_close(self, x: f64) -> f64 {
+        if x > 0.0 { x * (1.0 - self.share) } else { x }
+    }
+
     /// The rule for figures of `dimension`: this one where figures of it are counted or
     /// tallied (people, things, money, mass, volume), so that independent sources' figures of
     /// one quantity differ by their counting; none (only equal figures are close) for a

@@ -665,6 +665,18 @@ impl State {
             }
             EstimateWhy::Split {
                 tied: !out.tied.is_empty(),
+                // A tie's best is its lowest figure, or the earlier count the lowest side
+                // reaches (`estimate::best_at`), above every figure of that side.
+                reached: !out.tied.is_empty()
+                    && out.numeric.is_some_and(|n| {
+                        let side = out.clusters.get(out.chosen).unwrap_or_default();
+                        side.iter().all(|&p| match self.view(e.at(p as usize)) {
+                            View::Numeric { interval, .. } => {
+                                n.best > estimate::allows_at_most(&interval)
+                            }
+                            _ => false,
+                        })
+                    }),
                 basis: out.told(),
                 clusters: out.clusters.len(),
                 voices: giving.len(),
