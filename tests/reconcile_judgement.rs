@@ -3571,4 +3571,48 @@ fn a_lone_later_rise_borrows_no_more_from_earlier_counts_than_a_count_one_with_t
         deaths("c", "222", "C", 2),
     ]);
     assert_eq!(estimate(&r).figure.to_string(), "low 199 / best 200 / high 222");
+    // The earlier count a tie's best stands on is judged from it, not from the middle of the
+    // tie below it: D's 259 is the best, D no less reliable than the sides (a review found D
+    // at agreement 0.00, reliability 0.32, from the middle 240).
+    let r = Reconciler::new().reconcile(vec![
+        deaths("d", "259", "D", 8),
+        deaths("g", "240", "G", 10),
+        deaths("e", "more than 240", "E", 10),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 240 / best 259 / high unbounded");
+    assert_eq!(agreement(&r, "D"), 1.0);
+    assert_eq!(reliability(&r, "D"), reliability(&r, "G"));
+}
+
+/// Only a cluster of counts is one count with an earlier count it reaches: a ceiling is not.
+/// B's 297 on the 9th, then C's 289 and D's "up to 280" on the 10th: a first form of the rule
+/// let the 297 reach "up to 280" too, the two tied ("low 0 / best 280 / high 289"), and the
+/// 297 that lent both sides support was deprecated (a review). Nor does an earlier count lend
+/// support to a cluster of counts of which it reaches only the highest.
+#[test]
+fn an_earlier_count_reaches_no_ceiling() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("b", "297", "B", 9),
+        deaths("c", "289", "C", 10),
+        deaths("d", "up to 280", "D", 10),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 289 / best 289 / high 297");
+    assert_eq!((rank(&r, "b"), rank(&r, "d")), (Rank::Normal, Rank::Deprecated));
+}
+
+/// Where every figure of the clusters the estimate did not follow allows it (a range that
+/// meets what it reaches), the reason says so, and names none it went over (it ended "over"
+/// with nothing after it).
+#[test]
+fn a_split_whose_other_figures_allow_the_estimate_names_no_rival() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("d", "245", "D", 8),
+        deaths("f", "260", "F", 9),
+        deaths("a", "227", "A", 10),
+        deaths("k", "234", "K", 10),
+        deaths("b", "about 270", "B", 10),
+    ]);
+    let why = estimate(&r).reason.to_string();
+    assert!(!why.ends_with("over"), "{why}");
+    assert!(why.ends_with("the other cluster's figures allow it"), "{why}");
 }

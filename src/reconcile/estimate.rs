@@ -794,18 +794,23 @@ fn reach_low(view: View<'_>, close: Close) -> f64 {
     point_of(view).map_or_else(|| floor_low(view).value, |x| close.lowest_close(x))
 }
 
-/// For a cluster whose figures allow `common`, the floating floors beneath it, and up to where
-/// those above them may be counts that reach down to it ([`reach_low`] by `close`): places in
-/// `floating` (sorted by low end; a count's reach rises with its figure). See
-/// [`Numeric::under`].
-fn floors_under(common: &Interval, floating: &[Floor], close: Close) -> [u32; 2] {
-    let Some(h) = common.high() else { return [index(floating.len()); 2] };
+/// For a cluster whose figures allow `common`, the floating floors beneath it, and where it
+/// is of counts, up to where those above it may be counts that every count of it is one count
+/// with ([`reach_low`] by `close`): places in `floating` (sorted by low end; a count's reach
+/// rises with its figure). See [`Numeric::under`]. (A ceiling, "up to 280", is no count that
+/// three voices' 297 of the day before reach: it tied with C's 289, the 297 deprecated; nor is
+/// 262 and 276 one count with an earlier 305 that the 276 alone reaches.)
+fn floors_under(common: Common, floating: &[Floor], close: Close) -> [u32; 2] {
+    let interval = common.interval();
+    let Some(h) = interval.high() else { return [index(floating.len()); 2] };
     let beneath = floating
         .partition_point(|f| f.value < h.value || (f.value == h.value && !f.open && !h.open));
-    let reached = floating.partition_point(|f| {
-        let low = close.lowest_close(f.value);
-        low < h.value || (low == h.value && !f.open && !h.open)
-    });
+    let low = interval.low().value;
+    let reached = if common.counts || interval.is_point() {
+        floating.partition_point(|f| close.lowest_close(f.value) <= low)
+    } else {
+        beneath
+    };
     [index(beneath), index(reached.max(beneath))]
 }
 
@@ -1652,9 +1657,9 @@ pub(crate) struct Numeric {
     commons: Vec<Option<Common>>,
     /// Per cluster: how its voices' weights split over its figures.
     splits: Splits,
-    /// Per cluster: how many floating floors lie beneath it, and up to which place in
-    /// `floating` the counts among the floors above those reach down to it ([`reach_low`]),
-    /// one count with it: both lend it support.
+    /// Per cluster: how many floating floors lie beneath it, and where it is of counts, up to
+    /// which place in `floating` the counts among the floors above those reach down to all of
+    /// it, one count with it ([`floors_under`]): both lend it support.
     under: Vec<[u32; 2]>,
     /// The voices of a cluster that also have a floating floor that lends it support, as
     /// (cluster, voice, whether the floor is beneath it rather than a count reaching down to
@@ -1983,7 +1988,7 @@ impl Numeric {
             clusters.iter().map(|c| common_interval(c, inputs, close)).collect();
         let under: Vec<[u32; 2]> = commons
             .iter()
-            .map(|c| c.map_or([0; 2], |c| floors_under(&c.interval(), floating, close)))
+            .map(|c| c.map_or([0; 2], |c| floors_under(c, floating, close)))
             .collect();
         let splits = Splits::of(clusters.iter(), inputs);
         // Voices with figures both in a cluster and among its floors count once.

@@ -571,6 +571,26 @@ pub(crate) struct Rivals {
     pub more: usize,
 }
 
+/// The end of a split's reason: the rivals it went over, or where every figure of the other
+/// clusters allows the estimate (a range that meets what it reaches), so that it went over
+/// none (it ended "over" with nothing after it), that they do.
+struct Over<'a>(&'a Rivals, usize);
+
+impl fmt::Display for Over<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Over(others, clusters) = self;
+        if others.named.is_empty() && others.more == 0 {
+            return f.write_str(if *clusters == 2 {
+                "); the other cluster's figures allow it"
+            } else {
+                "); the other clusters' figures allow it"
+            });
+        }
+        f.write_str("), over ")?;
+        others.fmt(f)
+    }
+}
+
 impl fmt::Display for Rivals {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, cluster) in self.named.iter().enumerate() {
@@ -846,8 +866,7 @@ impl fmt::Display for EstimateReason {
                     1 => f.write_str(", and earlier figures of one other voice beneath it")?,
                     n => write!(f, ", and earlier figures of {n} other voices beneath it")?,
                 }
-                f.write_str("), over ")?;
-                others.fmt(f)
+                Over(others, *clusters).fmt(f)
             }
             EstimateWhy::Consistent {
                 count,

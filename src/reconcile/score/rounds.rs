@@ -503,7 +503,10 @@ impl State {
                     let base = if ob.current() {
                         crh::distance_to(best, side.unwrap_or(&interval))
                     } else {
-                        crh::distance_to(best, &Interval::new(interval.low(), None))
+                        // (From the best where it lies above the middle of a tie: the earlier
+                        // count the lowest side reaches, which the best is.)
+                        let at = best.max(spread.best);
+                        crh::distance_to(at, &Interval::new(interval.low(), None))
                     };
                     // A regression is off by at least how far it falls below what it
                     // contradicts.
