@@ -798,8 +798,8 @@ fn reach_low(view: View<'_>, close: Close) -> f64 {
 /// is of counts, up to where those above it may be counts that every count of it is one count
 /// with ([`reach_low`] by `close`): places in `floating` (sorted by low end; a count's reach
 /// rises with its figure). See [`Numeric::under`]. (A ceiling, "up to 280", is no count that
-/// three voices' 297 of the day before reach: it tied with C's 289, the 297 deprecated; nor is
-/// 262 and 276 one count with an earlier 305 that the 276 alone reaches.)
+/// B's 297 of the day before reaches: it tied with C's 289, the 297 deprecated; nor are
+/// 262 and 276 together one count with an earlier 305 that the 276 alone reaches.)
 fn floors_under(common: Common, floating: &[Floor], close: Close) -> [u32; 2] {
     let interval = common.interval();
     let Some(h) = interval.high() else { return [index(floating.len()); 2] };
