@@ -428,26 +428,6 @@ pub(crate) fn interval_median(
         let c = &claims[e as usize / 2];
         (if e % 2 == 0 { c.low } else { c.high }, c.weight / 2.0)
     }));
-    finite_median(ends)
-}
-
-/// [`interval_median`] of `claims` in no known order: their ends sorted here, into `ends`.
-///
-/// # Complexity
-/// O(n log n).
-pub(crate) fn unordered_interval_median(
-    claims: &[Allowed],
-    ends: &mut Vec<(f64, f64)>,
-) -> Option<f64> {
-    ends.clear();
-    ends.extend(claims.iter().flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]));
-    ends.sort_by(|a, b| in_value_order(a.0, b.0));
-    finite_median(ends)
-}
-
-/// The weighted median of `ends` (in value order), or where it is a floor's end at infinity
-/// (every claim a floor), the highest finite end: [`interval_median`]'s answer.
-fn finite_median(ends: &[(f64, f64)]) -> Option<f64> {
     let x = median_of_sorted(ends, |p| p.0, |p| p.1)?;
     if x.is_finite() {
         return Some(x);

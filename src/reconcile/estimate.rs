@@ -1096,7 +1096,7 @@ fn least_loss_cluster(
     let unwalked = || (heaviest, Vec::new(), basis(heaviest, supports, |_| false));
     // An epoch of fewer than two clusters has no walk: nothing to choose.
     let Some(walk) = epoch.walk else { return unwalked() };
-    let Some(x) = optimum(clusters, epoch, (view, close), weight, scratch) else {
+    let Some(x) = optimum(clusters, epoch, (view, close, close), weight, scratch) else {
         return unwalked();
     };
     let Scratch { claims, losses, tied: tied_list, .. } = scratch;
@@ -1252,12 +1252,14 @@ type Figures<'r, 'v> =
 /// ([`crh::interval_median`] of [`NumericRef::loss_claims`], the floors' counts reaching down
 /// by `reach`), the claims it was taken over left in `scratch.claims`: one definition for
 /// choosing a cluster ([`least_loss_cluster`]) and for the floors ([`floors_point`]).
-/// `None` when there is no claim. O(n), or O(n log n) in an epoch with no walk or where a
-/// count reaches down, whose ends are sorted here.
+/// `None` when there is no claim. O(n), or O(n log n) where the walk's order does not serve
+/// (it is of the claims as the choice reads them, counts reaching down by the epoch's
+/// `close`, [`Walk::of`]): in an epoch with no walk, or for the floors where a count reaches
+/// down, whose ends are sorted here.
 fn optimum<'v>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
-    (view, reach): (&dyn Fn(usize) -> View<'v>, Close),
+    (view, reach, close): (&dyn Fn(usize) -> View<'v>, Close, Close),
     weight: &[f64],
     scratch: &mut Scratch,
 ) -> Option<f64> {
@@ -1265,12 +1267,9 @@ fn optimum<'v>(
     claims.clear();
     let figures = clusters.members().filter_map(|m| bounds(view(m)));
     claims.extend(epoch.loss_claims(figures, view, weight, reach));
-    // The walk's order is of the floors' own low ends.
-    if epoch.reaches_down(view, reach) {
-        return crh::unordered_interval_median(claims, ends);
-    }
+    let fits = reach == close || !epoch.reaches_down(view, close);
     let own_order;
-    let order = if let Some(walk) = epoch.walk {
+    let order = if let Some(walk) = epoch.walk.filter(|_| fits) {
         walk.ends_order
     } else {
         own_order = crh::ends_order(claims.iter().map(|c| (c.low, c.high)));
@@ -1842,11 +1841,13 @@ struct Walk {
 
 impl Walk {
     /// The walk of `epoch`, whose clusters' figures allow `figures` and whose positions read
-    /// as `view` (see [`NumericRef::loss_bounds`]).
+    /// as `view`, its counts reaching down by `close` (see [`NumericRef::loss_bounds`]): the
+    /// claims as the choice reads them every round ([`least_loss_cluster`]).
     fn of<'v>(
         epoch: &NumericRef<'_>,
         figures: impl Iterator<Item = (f64, f64)>,
         view: impl Fn(usize) -> View<'v>,
+        close: Close,
     ) -> Self {
         let by = |end: fn((f64, f64)) -> f64| {
             let mut by: Vec<(f64, usize)> = epoch
@@ -1861,7 +1862,7 @@ impl Walk {
             by.into_iter().map(|(_, i)| index(i)).collect()
         };
         Walk {
-            ends_order: crh::ends_order(epoch.loss_bounds(figures, view, Close::EXACT)),
+            ends_order: crh::ends_order(epoch.loss_bounds(figures, view, close)),
             by_high: by(|(_, high)| high),
             by_low: by(|(low, _)| low),
         }
@@ -2046,7 +2047,7 @@ impl Numeric {
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
-            let walk = Walk::of(&epoch.view(), figures, |m| inputs[m].view);
+            let walk = Walk::of(&epoch.view(), figures, |m| inputs[m].view, close);
             epoch.walk = Some(Box::new(walk));
         }
         epoch
@@ -3075,7 +3076,7 @@ fn floors_point<'v>(
     (weight, close, strictly): (&[f64], Close, bool),
     scratch: &mut Scratch,
 ) -> Option<Endpoint> {
-    let x = optimum(clusters, epoch, (view, Close::EXACT), weight, scratch)?;
+    let x = optimum(clusters, epoch, (view, Close::EXACT, close), weight, scratch)?;
     let claims = &scratch.claims;
     // The highest point a cluster's best can take: the nearest to `x` of any cluster; and
     // whether every cluster excludes it ("fewer than 200": a floor of 200 lies above it).
