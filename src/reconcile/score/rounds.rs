@@ -103,8 +103,9 @@ impl State {
         self.voice_loss = self.voice_losses();
         for (e, out) in self.epochs.iter_mut().zip(&mut self.outcomes) {
             // A numeric outcome's clusters are its epoch's (see `estimate::numeric`).
+            // (Unless the outcome holds clusters of its own, its falls swept apart.)
             let clusters = std::mem::take(&mut e.clusters);
-            if e.kind.is_some_and(|k| k != Kind::Label) {
+            if e.kind.is_some_and(|k| k != Kind::Label) && out.clusters.is_empty() {
                 out.clusters = clusters;
             }
             e.value_clusters = Vec::new();
@@ -462,7 +463,8 @@ impl State {
         if !out.tied.is_empty() {
             one_count.resize(e.obs.len(), None);
             let sides = std::iter::once(out.chosen).chain(out.tied.iter().map(|&c| c as usize));
-            for members in sides.filter_map(|c| e.clusters.get(c)) {
+            let clusters = if out.clusters.is_empty() { &e.clusters } else { &out.clusters };
+            for members in sides.filter_map(|c| clusters.get(c)) {
                 let views = members.iter().map(|&m| self.view(e.at(m as usize)));
                 if let Some((low, high)) = estimate::counts_hull(views) {
                     let hull = Interval::closed(low, high);
