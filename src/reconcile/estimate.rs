@@ -22,6 +22,7 @@ pub(crate) enum View<'a> {
 }
 
 /// One observation as the estimator sees it.
+#[derive(Clone, Copy)]
 pub(crate) struct Input<'a> {
     pub view: View<'a>,
     pub voice: usize,
@@ -1431,6 +1432,8 @@ pub(crate) struct Scratch {
     floors: Vec<FloorOf>,
     /// The kept floors not near the counts, which may raise the low ([`kept_floor`]).
     raising: Vec<usize>,
+    /// The lists of an epoch prepared again with its falls taken apart ([`numeric`]).
+    preparing: Preparing,
 }
 
 /// What one observation became in a numeric epoch of a running total (or any numeric epoch):
@@ -2694,9 +2697,10 @@ pub(crate) fn numeric<'a>(
         apart.sort_unstable();
         let again = clusters_apart(own.as_ref().unwrap_or(clusters), &view, close, &apart);
         let built = inputs();
-        let prepared = Numeric::of(&again, &built, (close, None), &mut Preparing::default());
+        let prepared = Numeric::of(&again, &built, (close, None), &mut scratch.preparing);
         let epoch = prepared.view();
-        out = numeric_of(&again, &epoch, figures, &inputs, &view, weight, None, scratch);
+        let inputs = || built.clone();
+        out = numeric_of(&again, &epoch, figures, inputs, &view, weight, None, scratch);
         own = Some(again);
     }
     if let Some(own) = own {
