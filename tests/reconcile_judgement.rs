@@ -3682,3 +3682,49 @@ fn a_fall_is_no_part_of_the_cluster_it_falls_from() {
         assert_eq!(rank(&r, id), Rank::Preferred, "{id}");
     }
 }
+
+/// What a review of the rule above found. Taken apart, falls may not win the choice made
+/// again: C's 259 won over A's 270 of its day, in the range and deprecated with J's 288, the
+/// count the 259 fell below. A fall is taken only from a cluster of counts: taken from
+/// "up to 270" and "more than 159", E's 251 left them allowing the middle, and they won at
+/// "best 214.5", below F's 280 and H's 299. And the cluster it leaves joins a cluster above
+/// it that a bound lies low in: C's 286 without F's 274 is one with "more than 275" and E's
+/// 307, which stayed a rival, deprecated inside "high 309".
+#[test]
+fn falls_taken_apart_win_nothing_and_leave_bounds_alone() {
+    let r = reconciled(&[
+        ("c", "259", "C", 10),
+        ("j", "288", "J", 8),
+        ("a9", "239", "A", 9),
+        ("a10", "270", "A", 10),
+        ("b", "285", "B", 7),
+        ("e", "more than 210", "E", 7),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 270 / best 285 / high 285");
+    assert_eq!((rank(&r, "c"), rank(&r, "a10")), (Rank::Deprecated, Rank::Preferred));
+    let r = reconciled(&[
+        ("j", "more than 265", "J", 10),
+        ("f", "280", "F", 10),
+        ("d", "more than 159", "D", 10),
+        ("e", "251", "E", 10),
+        ("g", "up to 270", "G", 10),
+        ("h", "299", "H", 7),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 280 / best 280 / high 299");
+    assert_eq!((rank(&r, "f"), rank(&r, "e")), (Rank::Preferred, Rank::Deprecated));
+    let r = reconciled(&[
+        ("c", "286", "C", 9),
+        ("e", "307", "E", 9),
+        ("f", "274", "F", 9),
+        ("g7", "249", "G", 7),
+        ("g8", "309", "G", 8),
+        ("b", "175", "B", 9),
+        ("d", "more than 275", "D", 9),
+        ("j", "158", "J", 8),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 286 / best 286 / high 309");
+    for id in ["c", "e", "d"] {
+        assert_eq!(rank(&r, id), Rank::Preferred, "{id}");
+    }
+    assert_eq!(rank(&r, "f"), Rank::Deprecated);
+}

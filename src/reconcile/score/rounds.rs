@@ -160,11 +160,28 @@ impl State {
         // What decided for a cluster in the round it was chosen afresh, kept while it stays
         // chosen: the weights of later rounds follow the choice (a voice alone with its
         // figure earns its reliability from it), and say "the most support" of any choice
-        // that stands (`Outcome::told`).
-        let kept = previous.is_decided().then_some((previous.chosen, previous.since));
+        // that stands (`Outcome::told`). Where an outcome holds clusters of its own (its falls
+        // taken apart, `estimate::numeric`), its chosen number is of those: the cluster is
+        // the same where its members are.
+        let e = &self.epochs[ei];
+        let members = |out: &Outcome| {
+            let clusters = if out.clusters.is_empty() { &e.clusters } else { &out.clusters };
+            clusters.get(out.chosen).map(<[u32]>::to_vec)
+        };
+        // (A label epoch's outcome holds its clusters every round: the same each round.)
+        let numeric = e.kind.is_some_and(|k| k != Kind::Label);
+        let own = |out: &Outcome| numeric && !out.clusters.is_empty();
+        let kept = previous
+            .is_decided()
+            .then(|| (previous.chosen, previous.since, own(&previous).then(|| members(&previous))));
         let mut out = self.decide(ei, first, done, previous, scratch);
+        let same = |chosen: usize, was: &Option<Option<Vec<u32>>>| match was {
+            None if !own(&out) => chosen == out.chosen,
+            None => false,
+            Some(was) => was.is_some() && members(&out) == *was,
+        };
         out.since = match kept {
-            Some((chosen, since)) if chosen == out.chosen => since,
+            Some((chosen, since, was)) if same(chosen, &was) => since,
             _ => out.basis,
         };
         out
