@@ -128,6 +128,11 @@ pub(crate) struct Below {
 }
 
 impl Below {
+    /// Whether there is no regression.
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     /// Adds a regression's list; returns its number.
     fn push(&mut self, list: &[usize]) -> u32 {
         self.positions.extend(list.iter().map(|&p| index(p)));
@@ -2686,8 +2691,8 @@ pub(crate) fn numeric<'a>(
     for _ in 0..SWEPT_APART {
         let now = own.as_ref().unwrap_or(clusters);
         // Where the floors won (or a lone jump waits), no cluster was chosen: its falls are
-        // those of the floors, no cluster's.
-        if out.chosen >= now.len() {
+        // those of the floors, no cluster's. (Most epochs have no fall: read first.)
+        if out.below.is_empty() || out.chosen >= now.len() {
             break;
         }
         let fell = |m: u32| matches!(out.roles.get(m as usize), Some(Role::Regression { .. }));
