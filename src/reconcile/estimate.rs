@@ -2665,8 +2665,8 @@ fn less_twice(
 /// and 305 are one count. With the 262 apart, the 276 and the 295 are one cluster, standing
 /// on the 305. (Where the floors win, no cluster is chosen, and none is taken apart: taken
 /// apart there, D's "up to 150" beside its own 100, the day after C's 150 and A's 190, won
-/// alone and set the 190 aside.) The outcome then holds its own clusters (`Outcome::clusters`), which the
-/// rounds read in place of the epoch's.
+/// alone and set the 190 aside.) The outcome then holds its own clusters
+/// (`Outcome::clusters`), which the rounds read in place of the epoch's.
 #[allow(clippy::too_many_arguments)] // one call site, the rounds'; `close` is the epoch's rule
 pub(crate) fn numeric<'a>(
     clusters: &Clusters,
