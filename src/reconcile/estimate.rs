@@ -2800,7 +2800,11 @@ fn numeric_of<'a>(
     // A lone voice's jump far above what other voices reported earlier waits for a second
     // voice: the floors win, the estimate standing on their highest figure. (Where the
     // cluster reaches the floors, it is within the share of them: no jump.)
-    let held = if floors_at.is_none() { held_jump(epoch, weight, floor_weight) } else { None };
+    let held = if floors_at.is_none() && reach.is_none() {
+        held_jump(epoch, weight, floor_weight)
+    } else {
+        None
+    };
     let floors_at = floors_at.or_else(|| held.map(|h| floor_low(view(h.level as usize))));
     let chosen = if floors_at.is_some() { clusters.len() } else { best };
     let members: &[u32] = clusters.get(chosen).unwrap_or_default();

@@ -177,7 +177,7 @@ impl State {
         let mut out = self.decide(ei, first, done, previous, scratch);
         let same = |chosen: usize, was: &Option<Option<Vec<u32>>>| match was {
             None if !own(&out) => chosen == out.chosen,
-            None => false,
+            None => e.clusters.get(chosen).is_some_and(|m| members(&out).as_deref() == Some(m)),
             Some(was) => was.is_some() && members(&out) == *was,
         };
         out.since = match kept {
