@@ -2740,7 +2740,9 @@ pub(crate) fn numeric<'a>(
 const SWEPT_APART: usize = 4;
 
 /// One choice of [`numeric`] among `clusters`, as [`numeric`] describes it.
-#[allow(clippy::too_many_arguments)] // two call sites, `numeric`'s, with its arguments
+// Two call sites, `numeric`'s, with its arguments; one reading from the clusters to the
+// outcome (its parts are functions of their own: the choice, the floors, the best, the roles).
+#[allow(clippy::too_many_arguments, clippy::too_many_lines)]
 fn numeric_of<'a>(
     clusters: &Clusters,
     epoch: &NumericRef<'_>,
@@ -2800,11 +2802,8 @@ fn numeric_of<'a>(
     // A lone voice's jump far above what other voices reported earlier waits for a second
     // voice: the floors win, the estimate standing on their highest figure. (Where the
     // cluster reaches the floors, it is within the share of them: no jump.)
-    let held = if floors_at.is_none() && reach.is_none() {
-        held_jump(epoch, weight, floor_weight)
-    } else {
-        None
-    };
+    let free = floors_at.is_none() && reach.is_none();
+    let held = free.then(|| held_jump(epoch, weight, floor_weight)).flatten();
     let floors_at = floors_at.or_else(|| held.map(|h| floor_low(view(h.level as usize))));
     let chosen = if floors_at.is_some() { clusters.len() } else { best };
     let members: &[u32] = clusters.get(chosen).unwrap_or_default();
