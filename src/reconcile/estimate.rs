@@ -188,6 +188,32 @@ pub(crate) struct Outcome {
     pub since: Basis,
     /// The best its roles were found from ([`Kept::best`]): they are found again when it moves.
     pub near: Option<f64>,
+    /// Where the choice took falls apart ([`numeric`]), what it made of them this round, given
+    /// back to the next round's choice; dropped when the rounds end.
+    pub apart: Option<Box<Apart>>,
+}
+
+/// What [`numeric`] made of an epoch's falls in one round, which the next round's choice
+/// reads where it takes the same figures apart: the epoch's clusters and inputs do not change
+/// between rounds, only the weights, so the clusters made and their prepared epoch are the
+/// same, and each choice is a choice of the round before among the same clusters (the roles
+/// of a winner that stays are kept, [`numeric_of`]'s `previous`).
+#[derive(Debug, Clone)]
+pub(crate) struct Apart {
+    /// The choice among the epoch's own clusters.
+    first: Outcome,
+    /// Each taking apart in turn, the last refused where the choice before stood.
+    steps: Vec<TakenApart>,
+}
+
+/// One taking apart of [`Apart`]: the positions apart (sorted, every step's so far), the
+/// clusters made of them, those clusters prepared, and the choice among them.
+#[derive(Debug, Clone)]
+struct TakenApart {
+    apart: Vec<u32>,
+    clusters: Clusters,
+    prepared: Numeric,
+    outcome: Outcome,
 }
 
 /// What decided between a split's clusters, as the estimate's reason words it: a split of
@@ -2652,7 +2678,9 @@ fn less_twice(
 /// when the roles are to be found (a round in which the winner stays reads no input), and
 /// `view` gives a position's view (what an input's `view` is), read every round. `previous` is the
 /// epoch's outcome of the round before, if any: when the same cluster wins again, its roles
-/// (which depend on the winner only) are kept and only the figure is recomputed. `scratch`
+/// (which depend on the winner only) are kept and only the figure is recomputed, and where it
+/// took falls apart, the clusters it made of them, prepared, are read again where this round
+/// takes the same figures apart ([`Apart`]). `scratch`
 /// holds buffers that the epochs of a round share.
 ///
 /// A fall is no part of the cluster it was swept into. Where a cluster wins, a figure of any
@@ -2678,18 +2706,30 @@ pub(crate) fn numeric<'a>(
     previous: Option<Outcome>,
     scratch: &mut Scratch,
 ) -> Outcome {
-    // An outcome of clusters of its own chose among those: it is no outcome of these.
-    let previous = previous.filter(|p| p.clusters.is_empty());
+    // What the round before made of the falls, and its choices: each is an outcome of the
+    // clusters it chose among. (An outcome of clusters of its own, without them, is of none.)
+    let (previous, before) = match previous {
+        Some(mut p) => match p.apart.take() {
+            Some(apart) => (Some(apart.first), apart.steps),
+            None => (Some(p).filter(|p| p.clusters.is_empty()), Vec::new()),
+        },
+        None => (None, Vec::new()),
+    };
     let figures = (close, falls);
-    let mut out = numeric_of(clusters, epoch, figures, &inputs, &view, weight, previous, scratch);
+    let first = numeric_of(clusters, epoch, figures, &inputs, &view, weight, previous, scratch);
     // Only a running total falls.
     if !falls {
-        return out;
+        return first;
     }
+    let mut before = before.into_iter();
+    let mut reading = true;
     let mut apart: Vec<u32> = Vec::new();
-    let mut own: Option<Clusters> = None;
+    let mut steps: Vec<TakenApart> = Vec::new();
+    // The step whose choice stands, if any: the first choice otherwise.
+    let mut stands: Option<usize> = None;
     for _ in 0..SWEPT_APART {
-        let now = own.as_ref().unwrap_or(clusters);
+        let (now, out) =
+            stands.map_or((clusters, &first), |s| (&steps[s].clusters, &steps[s].outcome));
         // Where the floors won (or a lone jump waits), no cluster was chosen: its falls are
         // those of the floors, no cluster's. (Most epochs have no fall: read first.)
         if out.below.is_empty() || out.chosen >= now.len() {
@@ -2709,28 +2749,46 @@ pub(crate) fn numeric<'a>(
         }
         apart.extend(fallen);
         apart.sort_unstable();
-        let again = clusters_apart(own.as_ref().unwrap_or(clusters), &view, close, &apart);
-        let built = inputs();
-        let prepared = Numeric::of(&again, &built, (close, None), &mut scratch.preparing);
-        let epoch = prepared.view();
-        let inputs = || built.clone();
-        let next = numeric_of(&again, &epoch, figures, inputs, &view, weight, None, scratch);
+        // The round before's step, where every step so far took the same figures apart.
+        let last = before.next().filter(|s| reading && s.apart == apart);
+        reading = last.is_some();
+        let (mut step, built) = if let Some(s) = last {
+            (s, None)
+        } else {
+            let clusters = clusters_apart(now, &view, close, &apart);
+            let built = inputs();
+            let prepared = Numeric::of(&clusters, &built, (close, None), &mut scratch.preparing);
+            let outcome = Outcome::default();
+            (TakenApart { apart: apart.clone(), clusters, prepared, outcome }, Some(built))
+        };
+        // A step read again gives its choice of the round before.
+        let previous = built.is_none().then(|| std::mem::take(&mut step.outcome));
+        let epoch = step.prepared.view();
+        let inputs = || built.unwrap_or_else(&inputs);
+        let made = &step.clusters;
+        step.outcome = numeric_of(made, &epoch, figures, inputs, &view, weight, previous, scratch);
         // Taken apart, the falls may not win, nor may figures that fell: the choice would no
         // longer keep what they fell below, and would set aside what it took them apart for
         // (taken apart, C's 259 won over A's 270 of its day, in the range, deprecated with
         // J's 288, the count the 259 fell below). Nor may the floors win where a cluster did.
         // The choice before stands.
         let taken = |m: &u32| apart.binary_search(m).is_ok() || fell(*m);
-        let won = again.get(next.chosen);
-        if won.is_none_or(|c| c.iter().all(taken)) {
+        let won = step.clusters.get(step.outcome.chosen);
+        let refused = won.is_none_or(|c| c.iter().all(taken));
+        steps.push(step);
+        if refused {
             break;
         }
-        out = next;
-        own = Some(again);
+        stands = Some(steps.len() - 1);
     }
-    if let Some(own) = own {
-        out.clusters = own;
+    if steps.is_empty() {
+        return first;
     }
+    let mut out = match stands {
+        Some(s) => Outcome { clusters: steps[s].clusters.clone(), ..steps[s].outcome.clone() },
+        None => first.clone(),
+    };
+    out.apart = Some(Box::new(Apart { first, steps }));
     out
 }
 
@@ -4846,6 +4904,24 @@ mod tests {
             })
     }
 
+    /// A generated observation of a running total: mostly a count, between 180 and 330, so
+    /// that neighbours are within the default share of one another and later counts fall
+    /// below earlier ones of other voices.
+    fn count() -> impl Strategy<Value = Figure> {
+        let shape = proptest::prop_oneof![8 => Just(0u8), 1 => 1..5u8];
+        (18..34u8, shape, 1..4u8, 0..6usize, proptest::bool::weighted(0.7), 0..4u32).prop_map(
+            |(at, shape, width, voice, current, day)| Figure {
+                at,
+                shape,
+                width,
+                voice,
+                current,
+                day,
+                cluster: 0,
+            },
+        )
+    }
+
     /// The interval a figure stands for: a plain number, a range, a floor "at least" or
     /// "more than" (open-ended), or "fewer than" (from zero).
     fn interval(f: &Figure) -> Interval {
@@ -4899,12 +4975,17 @@ mod tests {
     /// The clusters [`numeric_clusters`] finds among `figures` (read as `inputs`), swept in
     /// the order of their low ends.
     fn swept_clusters(figures: &[Figure], inputs: &[Input<'_>]) -> Clusters {
+        swept_clusters_by(figures, inputs, Close::EXACT)
+    }
+
+    /// [`swept_clusters`] by `close`.
+    fn swept_clusters_by(figures: &[Figure], inputs: &[Input<'_>], close: Close) -> Clusters {
         let mut order: Vec<usize> = (0..inputs.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (interval(&figures[a]).low(), interval(&figures[b]).low());
             low_order(&a, &b)
         });
-        numeric_clusters(&order, inputs, Close::EXACT)
+        numeric_clusters(&order, inputs, close)
     }
 
     /// The cluster [`least_loss_cluster`] chooses and the one the oracle chooses, for an epoch
@@ -4997,6 +5078,39 @@ mod tests {
                 proptest::prop_assert_eq!(estimate(None, &mut scratch), format!("{first:?}"));
                 let again = estimate(Some(first.clone()), &mut Scratch::default());
                 proptest::prop_assert_eq!(estimate(Some(first), &mut scratch), again);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// A round given the outcome of the round before reads again what that round made of
+        /// the falls ([`Apart`]: the clusters they were taken apart into, prepared, and each
+        /// choice's roles) and chooses exactly as a round that makes it all afresh, under
+        /// weights that changed or did not.
+        #[test]
+        fn a_round_that_reads_the_round_before_chooses_as_afresh(
+            figures in proptest::collection::vec(count(), 1..16),
+            before in proptest::collection::vec(0..WEIGHTS.len(), 6),
+            after in proptest::collection::vec(0..WEIGHTS.len(), 6),
+        ) {
+            let close = Policy::default().close_rule();
+            let inputs = inputs_of(&figures);
+            let clusters = swept_clusters_by(&figures, &inputs, close);
+            let prepared = Numeric::of(&clusters, &inputs, (close, None), &mut Preparing::default());
+            let view = |m: usize| inputs[m].view;
+            let round = |weights: &[usize], previous: Option<Outcome>| {
+                let weight: Vec<f64> = weights.iter().map(|&w| WEIGHTS[w]).collect();
+                let inputs = || inputs_of(&figures);
+                let rule = (close, true);
+                numeric(&clusters, &prepared.view(), rule, inputs, view, &weight, previous, &mut Scratch::default())
+            };
+            for weights in [&before, &after] {
+                let first = round(&before, None);
+                let read = round(weights, Some(first));
+                let afresh = round(weights, None);
+                proptest::prop_assert_eq!(format!("{read:?}"), format!("{afresh:?}"));
             }
         }
     }

@@ -105,6 +105,8 @@ impl State {
             // A numeric outcome's clusters are its epoch's (see `estimate::numeric`).
             // (Unless the outcome holds clusters of its own, its falls swept apart.)
             let clusters = std::mem::take(&mut e.clusters);
+            // What the rounds kept of falls taken apart, for the next round, goes too.
+            out.apart = None;
             if e.kind.is_some_and(|k| k != Kind::Label) && out.clusters.is_empty() {
                 out.clusters = clusters;
             }
