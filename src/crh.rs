@@ -276,6 +276,28 @@ pub(crate) fn weighted_median(points: &mut [(f64, f64)]) -> Option<f64> {
     median_of_sorted(points, |p| p.0, |p| p.1)
 }
 
+/// [`weighted_median`] and the higher weighted median (the higher point on a tie of the two
+/// halves, the lower of the points turned over), each the figure the sort of its own
+/// would give, to the last bit. `points` are left turned over (their values negated) in
+/// their order for the higher one. `None` when empty.
+///
+/// # Complexity
+/// O(n log n) for the one sort: the points turned over are in the order a stable sort of
+/// them gives (values descending, equal values as they came) once the sorted ones are read
+/// backwards, each run of an equal value in its own order.
+pub(crate) fn weighted_medians(points: &mut [(f64, f64)]) -> Option<(f64, f64)> {
+    let lower = weighted_median(points)?;
+    for point in points.iter_mut() {
+        point.0 = -point.0;
+    }
+    points.reverse();
+    for run in points.chunk_by_mut(|a, b| in_value_order(a.0, b.0).is_eq()) {
+        run.reverse();
+    }
+    let upper = median_of_sorted(points, |p| p.0, |p| p.1).map_or(lower, |x| -x);
+    Some((lower, upper))
+}
+
 /// The order of a weighted median's points: by value, equal values as they came (every sort
 /// that feeds one is stable), so that the weights are added in one order on every path.
 fn in_value_order(a: f64, b: f64) -> std::cmp::Ordering {
@@ -955,6 +977,29 @@ mod tests {
             proptest::prop_assert_eq!(matches!(order, EndsOrder::Lows(_)), !interval);
             let read: Vec<u32> = order.ends(&claims).collect();
             proptest::prop_assert_eq!(read, every_end_in_order(&claims));
+        }
+
+        /// Both medians from one sort are, to the bit, the medians of two sorts: the
+        /// points sorted, then turned over and sorted again, on small grids where values
+        /// (both zeros among them) tie and weights sum differently in another order.
+        #[test]
+        fn both_medians_of_one_sort_are_the_medians_of_two(
+            points in proptest::collection::vec((0..8usize, 0..6usize), 0..24),
+        ) {
+            const VALUES: [f64; 8] = [-0.0, 0.0, 0.5, 0.5, 2.0, -1.0, 1e9, 3.0];
+            const WEIGHTS: [f64; 6] = [1.0, 0.1, 0.2, 0.3, 1e-3, 0.0];
+            let points: Vec<(f64, f64)> =
+                points.iter().map(|&(v, w)| (VALUES[v], WEIGHTS[w])).collect();
+            let mut twice = points.clone();
+            let lower = weighted_median(&mut twice);
+            for point in &mut twice {
+                point.0 = -point.0;
+            }
+            let upper = weighted_median(&mut twice).map(|x| -x);
+            let both = weighted_medians(&mut points.clone());
+            let bits = |x: Option<f64>| x.map(f64::to_bits);
+            proptest::prop_assert_eq!(bits(both.map(|b| b.0)), bits(lower));
+            proptest::prop_assert_eq!(bits(both.map(|b| b.1)), bits(upper));
         }
 
         #[test]

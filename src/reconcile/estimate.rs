@@ -3085,12 +3085,8 @@ fn counts_best<'v>(
     let kept = claims.filter(|(i, c)| *i < n || c.low <= top).map(|(_, c)| c);
     ends.clear();
     ends.extend(kept.flat_map(|c| [(c.low, c.weight / 2.0), (c.high, c.weight / 2.0)]));
-    let lower = crh::weighted_median(ends)?;
     // The higher point on a tie: the lower of the ends turned over.
-    for end in ends.iter_mut() {
-        end.0 = -end.0;
-    }
-    let upper = crh::weighted_median(ends).map_or(lower, |x| -x);
+    let (lower, upper) = crh::weighted_medians(ends)?;
     let best = if leans_up { upper } else { lower };
     Some((lowest.unwrap_or(best), f64::midpoint(lower, upper)))
 }
