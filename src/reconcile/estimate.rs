@@ -188,9 +188,33 @@ pub(crate) struct Outcome {
     pub since: Basis,
     /// The best its roles were found from ([`Kept::best`]): they are found again when it moves.
     pub near: Option<f64>,
+    /// The floor it stands on, the floor its counts reach and the jump held back that its
+    /// roles were found from ([`StoodOn`]): they are found again when one moves.
+    pub stood_on: StoodOn,
     /// Where the choice took falls apart ([`numeric`]), what it made of them this round, given
     /// back to the next round's choice; dropped when the rounds end.
     pub apart: Option<Box<Apart>>,
+}
+
+/// What an estimate stands on besides its cluster, as [`Kept`] reads it: the point the floors
+/// won at, the floor its counts reach ([`Reach`]) and the jump held back ([`Held`]), each
+/// number by its bits. With the chosen cluster and the best, it is all that an epoch's roles
+/// depend on ([`numeric_of`]), whatever the weights.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct StoodOn {
+    floor: Option<(u64, bool)>,
+    reach: Option<(u64, u64)>,
+    held: Option<(usize, u32)>,
+}
+
+impl StoodOn {
+    fn of(floor: Option<Endpoint>, reach: Option<Reach>, held: Option<Held>) -> Self {
+        StoodOn {
+            floor: floor.map(|f| (f.value.to_bits(), f.open)),
+            reach: reach.map(|r| (r.top.to_bits(), r.low.to_bits())),
+            held: held.map(|h| (h.voice, h.level)),
+        }
+    }
 }
 
 /// What [`numeric`] made of an epoch's falls in one round, which the next round's choice
@@ -2892,15 +2916,17 @@ fn numeric_of<'a>(
     });
     let best = at.zip(dated).map(|((b, _), (low, high))| b.clamp(low, high));
     let kept = Kept { best: best.filter(|_| kept.counts), ..kept };
+    // What the roles are found from besides the cluster and the best.
+    let stood_on = StoodOn::of(floors_at, reach, held);
     let mut outcome = match previous {
         // A cluster's roles depend on the chosen cluster only, and where an earlier count is
         // near their best ([`Kept::near_top`]), on that best. When the floors win, they also
-        // depend on the floor the estimate stands on, which moves with the weights: found anew.
-        // So do the roles of a tie, which is rare: found anew whenever there is one.
+        // depend on the floor the estimate stands on, and where the counts reach a floor, on
+        // that floor, each of which moves with the weights ([`StoodOn`]): found anew when
+        // one moves. So do the roles of a tie, which is rare: found anew whenever there is one.
         Some(previous)
             if previous.chosen == chosen
-                && floors_at.is_none()
-                && reach.is_none()
+                && previous.stood_on == stood_on
                 && !previous.roles.is_empty()
                 && previous.tied.is_empty()
                 && even.is_empty()
@@ -2926,6 +2952,7 @@ fn numeric_of<'a>(
         }
     };
     (outcome.held, outcome.basis, outcome.near) = (held.map(|h| h.level), basis, kept.best);
+    outcome.stood_on = stood_on;
     // Where there is a tie, the floors did not win (a tie is the whole epoch's clusters).
     outcome.tied = even;
     let shares = epoch.splits.get(chosen).into_iter().flat_map(|s| s.shares(weight));
