@@ -196,9 +196,9 @@ pub(crate) struct Outcome {
     pub apart: Option<Box<Apart>>,
 }
 
-/// What an estimate stands on besides its cluster, as [`Kept`] reads it: the point the floors
-/// won at, the floor its counts reach ([`Reach`]) and the jump held back ([`Held`]), each
-/// number by its bits. With the chosen cluster and the best, it is all that an epoch's roles
+/// What an estimate stands on besides its cluster, as [`Kept`] reads it: the floor it stands
+/// on where the floors win (or a jump is held back), the floor its counts reach ([`Reach`])
+/// and the jump held back ([`Held`]), each number by its bits. With the chosen cluster and the best, it is all that an epoch's roles
 /// depend on ([`numeric_of`]), whatever the weights.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct StoodOn {
