@@ -3710,6 +3710,8 @@ struct RolesScratch {
     repeated: Vec<u32>,
     /// [`mark_regressions`]' dated counts by day and figure ([`DayCounts`]).
     day_counts: DayCounts,
+    /// [`mark_regressions`]' voices of each day and their highest counts ([`DayVoices`]).
+    day_voices: DayVoices,
     /// The lists of the regressions, as they are found.
     lists: Below,
 }
@@ -3932,6 +3934,7 @@ fn mark_regressions(
         dated: by_voice,
         repeated,
         day_counts,
+        day_voices,
         lists,
         ..
     } = found;
@@ -3967,6 +3970,13 @@ fn mark_regressions(
         return Below::default();
     }
     repeats(inputs, by_voice, repeated);
+    // A count most of its day's voices fell short of was an over-report that day: it set no
+    // total a later figure can fall below ([`DayVoices::outran`]).
+    day_voices.fill(by_voice, inputs);
+    kept.retain(|&g| !day_voices.outran(&inputs[g], close));
+    if kept.first().is_none_or(|&k| candidates.last().is_none_or(|&c| when(k) >= when(c))) {
+        return Below::default();
+    }
     // Only a bound or a range can be one count with the counts of a later day.
     let bounds = kept.iter().any(|&g| earlier(g).is_some_and(|i| !i.is_point()));
     let counts = inputs.iter().filter(|_| bounds);
@@ -4039,6 +4049,56 @@ fn mark_regressions(
     }
     // The outcome keeps the lists while its winner stays: copied at their length.
     lists.clone()
+}
+
+/// The voices of each day of an epoch's dated figures, and the highest count each gave that
+/// day (none where it gave a bound or a range that day): what tells a count that most of its
+/// day's voices fell short of ([`DayVoices::outran`]).
+#[derive(Debug, Default)]
+pub(crate) struct DayVoices {
+    /// Per day and voice that gave only counts that day, the highest, sorted by day and figure.
+    highest: Vec<(chrono::NaiveDate, u64, f64)>,
+    /// Per day, how many voices gave a figure that day, sorted by day.
+    voices: Vec<(chrono::NaiveDate, u32)>,
+}
+
+impl DayVoices {
+    /// Made afresh from `by_voice`, the dated figures of `inputs` sorted by voice and day
+    /// ([`repeats`]). O(n log n).
+    fn fill(&mut self, by_voice: &[OnDay], inputs: &[Input<'_>]) {
+        self.highest.clear();
+        self.voices.clear();
+        for run in by_voice.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let day = run[0].1;
+            let mut counts = run.iter().map(|&(.., m)| point_of(inputs[m].view));
+            if let Some(top) = counts.try_fold(f64::NEG_INFINITY, |top, x| x.map(|x| top.max(x))) {
+                self.highest.push((day, total_key(top), top));
+            }
+            self.voices.push((day, 1));
+        }
+        self.highest.sort_unstable_by_key(|&(day, key, _)| (day, key));
+        self.voices.sort_unstable_by_key(|&(day, _)| day);
+        self.voices.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+    }
+
+    /// Whether `input` is a count that more than half of its day's voices fell short of, each
+    /// with a highest count below it that `close` does not read as one count with it. O(log n).
+    fn outran(&self, input: &Input<'_>, close: Close) -> bool {
+        let (Some(day), Some(x)) = (input.as_of, point_of(input.view)) else { return false };
+        let start = self.highest.partition_point(|h| h.0 < day);
+        let of_day = &self.highest[start..];
+        let of_day = &of_day[..of_day.partition_point(|h| h.0 == day)];
+        let short = of_day.partition_point(|&(.., y)| y < x && !close.holds(y, x));
+        let voices =
+            self.voices.binary_search_by_key(&day, |v| v.0).map_or(0, |k| self.voices[k].1);
+        2 * short > voices as usize
+    }
 }
 
 /// The dated counts (figures given to the digit) of an epoch's figures, by day and figure:
