@@ -1222,6 +1222,36 @@ fn a_repeated_row_is_one_figure_to_a_finding_on_every_path() {
     }
 }
 
+/// A statement a source gives twice (Alpha's 1,249 undated on row 3 and dated on row 10)
+/// counts once in its tally, at its first claim by id on every path: "t.csv:10" before
+/// "t.csv:3", as ids order. (The table path counted it at row 3, whose figure the estimate
+/// allows, and the claims read one by one, which are in id order, at row 10, a regression:
+/// Alpha's agreement was 0.5 through the table and 0.25 through the claims; found by
+/// `every_entry_point_gives_the_same_reconciliation`.)
+#[test]
+fn a_statement_given_twice_counts_at_its_first_claim_by_id_on_every_path() {
+    let case = named(
+        Nature::RunningTotal,
+        &[
+            ("Alpha", "Almaty", "killed", "12", None),
+            ("Alpha", "Almaty", "injured", "1249", None),
+            ("Alpha", "Almaty", "killed", "19", None),
+            ("Alpha", "Almaty", "killed", "12", None),
+            ("Beta News", "Almaty", "injured", "about 2,300", Some(3)),
+            ("Alpha", "Almaty", "killed", "12", None),
+            ("Alpha", "Aktau", "injured", "about 60", Some(12)),
+            ("Beta News", "Aktau", "killed", "12", Some(9)),
+            ("Alpha", "Almaty", "injured", "1,249", Some(11)),
+        ],
+    );
+    for outcome in all_paths(&case) {
+        let r = &outcome.reconciliation;
+        let alpha = r.source(&SourceId::new("Alpha").unwrap()).unwrap();
+        assert_eq!(alpha.checked, 4, "{}", outcome.path);
+        assert_eq!(alpha.agreement, Some(Score::new(0.25).unwrap()), "{}", outcome.path);
+    }
+}
+
 /// A running total that rises (164 on the 6th, 225 on the 10th) while another voice gives
 /// "about 100" on the 10th, below the 164 given before: on every path 225 is the estimate, the
 /// fall is a regression (deprecated, and a finding), and 164 is superseded (normal).
