@@ -3919,6 +3919,9 @@ pub(crate) fn total_key(x: f64) -> u64 {
 /// figures (a voice repeating daily reads each day's figures once; many voices repeating
 /// across the same days read them once each). Returns the lists the regressions index
 /// ([`Outcome::below`]).
+// One sweep in date order, and what it reads first (which kept figures stand, by day and
+// voice): split, the parts would share every list of `found`.
+#[allow(clippy::too_many_lines)]
 fn mark_regressions(
     roles: &mut Roles,
     inputs: &[Input<'_>],
@@ -3947,9 +3950,6 @@ fn mark_regressions(
             .filter(|&m| matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside))
             .filter(|&m| earlier(m).is_some()),
     );
-    if kept.is_empty() {
-        return Below::default();
-    }
     candidates.clear();
     // A figure of the chosen cluster too: a cluster of counts (`Policy::close`) may reach below
     // a bound another voice gave earlier. (A figure of a cluster whose figures share a number
@@ -3965,16 +3965,18 @@ fn mark_regressions(
     let when = |m: usize| given(&inputs[m], latest);
     kept.sort_by_key(|&m| (when(m), m));
     candidates.sort_by_key(|&m| (when(m), m));
-    // A regression needs a kept figure given earlier.
-    if candidates.last().is_none_or(|&c| when(kept[0]) >= when(c)) {
+    // A regression needs a kept figure given earlier: read before and after the kept figures
+    // lose those that were over-reports of their day ([`DayVoices::outran`]).
+    let none_earlier = |kept: &[usize]| {
+        kept.first().is_none_or(|&k| candidates.last().is_none_or(|&c| when(k) >= when(c)))
+    };
+    if none_earlier(kept) {
         return Below::default();
     }
     repeats(inputs, by_voice, repeated);
-    // A count most of its day's voices fell short of was an over-report that day: it set no
-    // total a later figure can fall below ([`DayVoices::outran`]).
     day_voices.fill(by_voice, inputs);
     kept.retain(|&g| !day_voices.outran(&inputs[g], close));
-    if kept.first().is_none_or(|&k| candidates.last().is_none_or(|&c| when(k) >= when(c))) {
+    if none_earlier(kept) {
         return Below::default();
     }
     // Only a bound or a range can be one count with the counts of a later day.

@@ -1091,12 +1091,11 @@ impl State {
     fn tally(
         &self,
         (loss, names): (&[Loss], &impl ClaimNames),
-        n: usize,
         n_keys: usize,
         key_of: impl Fn(usize) -> usize,
         echoes: Option<&Marks>,
     ) -> Vec<Tally> {
-        let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
+        let (n, mut per_key) = (names.claims(), vec![Tally::default(); n_keys]);
         let counted = self.counted(loss, n, &key_of, |c| names.order_key(c));
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
@@ -1222,21 +1221,15 @@ impl State {
                         // Echoes: a figure a source gives that another source of the same
                         // voice gave first.
                         let echoes = this.echoes(names, source_of);
-                        this.tally(
-                            (loss, names),
-                            n,
-                            n_names,
-                            |c| source_of[c] as usize,
-                            Some(&echoes),
-                        )
+                        this.tally((loss, names), n_names, |c| source_of[c] as usize, Some(&echoes))
                     },
                     || {
                         let outlets = givers.outlets.as_ref()?;
-                        Some(this.tally((loss, names), n, n_names, |c| outlets[c] as usize, None))
+                        Some(this.tally((loss, names), n_names, |c| outlets[c] as usize, None))
                     },
                 )
             },
-            || this.tally((loss, names), n, n_voices, |c| this.obs(c).voice(), None),
+            || this.tally((loss, names), n_voices, |c| this.obs(c).voice(), None),
         );
         let mut per_outlet = per_outlet.unwrap_or_else(|| per_source.clone());
         // Voices that copy another on some attributes alone: per copier, and per voice.
