@@ -1087,16 +1087,17 @@ impl State {
 
     /// Claims, checked statements, consistent ones, losses and echoes per key (a source, an
     /// outlet or a voice, below `n_keys`): a statement its key repeats (or is quoted giving
-    /// twice) counts once, at its first claim by id (`names`' [`ClaimNames::order_key`]).
+    /// twice) counts once, at its first claim in its epoch ([`State::counted`]).
     fn tally(
         &self,
-        (loss, names): (&[Loss], &impl ClaimNames),
+        loss: &[Loss],
+        n: usize,
         n_keys: usize,
         key_of: impl Fn(usize) -> usize,
         echoes: Option<&Marks>,
     ) -> Vec<Tally> {
-        let (n, mut per_key) = (names.claims(), vec![Tally::default(); n_keys]);
-        let counted = self.counted(loss, n, &key_of, |c| names.order_key(c));
+        let mut per_key: Vec<Tally> = vec![Tally::default(); n_keys];
+        let counted = self.counted(loss, n, &key_of);
         for c in 0..n {
             let entry = &mut per_key[key_of(c)];
             entry.claims += 1;
@@ -1121,19 +1122,15 @@ impl State {
         per_key
     }
 
-    /// Per claim: whether it is the first (by id, `order` giving [`ClaimNames::order_key`])
-    /// of the checked claims with which its key (`key_of`) gives one statement. A statement
-    /// belongs to its epoch (see [`Statement`]), so each epoch is judged with a map of its
-    /// own, never one over every statement. (By claim index, a table's row 3 came before its
-    /// row 10, and the same claims read one by one, which are in id order, put "t.csv:10"
-    /// first: the two gave a source that repeated a figure different agreements.)
-    fn counted(
-        &self,
-        loss: &[Loss],
-        n: usize,
-        key_of: &impl Fn(usize) -> usize,
-        order: impl Fn(usize) -> u64,
-    ) -> Marks {
+    /// Per claim: whether it is the first (in its epoch's order of observations) of the
+    /// checked claims with which its key (`key_of`) gives one statement. A statement belongs
+    /// to its epoch (see [`Statement`]), so each epoch is judged with a map of its own, never
+    /// one over every statement. (The first by claim number differed between a table's rows,
+    /// where Alpha's undated 1249 of row 3 came before its 1,249 of the 11th on row 10, and
+    /// the same claims read one by one, in id order, "t.csv:10" first: Alpha's agreement was
+    /// 0.5 through the table and 0.25 through the claims. The epoch's order is by what the
+    /// observations say, the same on every path and in every order of rows.)
+    fn counted(&self, loss: &[Loss], n: usize, key_of: &impl Fn(usize) -> usize) -> Marks {
         let mut counted = Marks::new(n);
         let mut first: HashMap<(usize, Statement), usize, FixedState> = HashMap::default();
         for e in &self.epochs {
@@ -1143,10 +1140,7 @@ impl State {
                 let Some(c) = self.claim_of(ob).filter(|_| loss[o].get().is_some()) else {
                     continue;
                 };
-                first
-                    .entry((key_of(c), ob.statement()))
-                    .and_modify(|f| *f = std::cmp::min_by_key(*f, c, |&x| (order(x), x)))
-                    .or_insert(c);
+                first.entry((key_of(c), ob.statement())).or_insert(c);
             }
             for &c in first.values() {
                 counted.set(c, true);
@@ -1221,15 +1215,15 @@ impl State {
                         // Echoes: a figure a source gives that another source of the same
                         // voice gave first.
                         let echoes = this.echoes(names, source_of);
-                        this.tally((loss, names), n_names, |c| source_of[c] as usize, Some(&echoes))
+                        this.tally(loss, n, n_names, |c| source_of[c] as usize, Some(&echoes))
                     },
                     || {
                         let outlets = givers.outlets.as_ref()?;
-                        Some(this.tally((loss, names), n_names, |c| outlets[c] as usize, None))
+                        Some(this.tally(loss, n, n_names, |c| outlets[c] as usize, None))
                     },
                 )
             },
-            || this.tally((loss, names), n_voices, |c| this.obs(c).voice(), None),
+            || this.tally(loss, n, n_voices, |c| this.obs(c).voice(), None),
         );
         let mut per_outlet = per_outlet.unwrap_or_else(|| per_source.clone());
         // Voices that copy another on some attributes alone: per copier, and per voice.
