@@ -446,8 +446,6 @@ proptest! {
             }
             for g in &r.claims {
                 let kept = rank(&r, &g.id().as_str()) != Rank::Deprecated && !tied(g.id());
-                let other_voice = voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id());
-                let fell = number(c) < number(g) && number(g) - number(c) > 0.1 * number(g);
                 // Where the two voices gave these figures on one earlier day, and held them
                 // since, that day's disagreement persists and c is no fall, whatever else it is
                 // (a rival, a side of a tie, the estimate): a voice's figures never fall here,
@@ -462,7 +460,7 @@ proptest! {
                 let beside = r.claims.iter().any(|h| {
                     h.as_of() < c.as_of() && gave(c, h.as_of()) && gave(g, h.as_of())
                 });
-                if kept && other_voice && g.as_of() < c.as_of() && fell && !beside && !outran(g) {
+                if kept && falls_below(c, g) && !beside && !outran(g) {
                     prop_assert_eq!(rank(&r, &c.id().as_str()), Rank::Deprecated, "{} below {}", c.id(), g.id());
                     prop_assert!(!e.supporting.contains(c.id()));
                     let source = c.provenance().outlet().as_str();
