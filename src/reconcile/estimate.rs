@@ -1972,6 +1972,9 @@ pub(crate) struct Preparing {
     dated: Vec<usize>,
     /// Per position, whether it is a floor.
     is_floor: Vec<bool>,
+    /// The dated figures by voice and day, and the voices of each day ([`DayVoices`]).
+    by_day: Vec<OnDay>,
+    day_voices: DayVoices,
     /// The voices with a bounded current figure, then those with any current figure.
     voices: Vec<usize>,
     /// [`floating_floors`]' lists, and each floating floor's place by voice.
@@ -1981,6 +1984,32 @@ pub(crate) struct Preparing {
     /// Every cluster's members, and how their voices split.
     all: Vec<usize>,
     split: (Vec<(u32, u32)>, Vec<u32>),
+}
+
+impl Preparing {
+    /// Per position of `inputs`, into `is_floor`, whether it is a floor: an earlier figure or
+    /// a current lower bound, not revised away (`revised`, filled first), and no over-report
+    /// of its day. A count that more than half of its day's voices fell short of was an
+    /// over-report that day ([`DayVoices::outran`]): no floor, as it is none that a later
+    /// figure falls below ([`mark_regressions`]). One voice's 99,606 beside ten voices' 87,393
+    /// to 90,517 of the same day held the estimate at 99,606 above the next day's two
+    /// 92,271s. O(n log n).
+    fn mark_floors(&mut self, inputs: &[Input<'_>], close: Close) {
+        let Preparing { revised, is_floor, by_day, day_voices, .. } = self;
+        is_floor.clear();
+        is_floor.extend((0..inputs.len()).map(|m| {
+            let input = &inputs[m];
+            revised[m].is_none()
+                && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
+        }));
+        if is_floor.iter().zip(inputs).any(|(&f, i)| f && i.as_of.is_some()) {
+            by_voice_and_day(inputs, by_day);
+            day_voices.fill(by_day, inputs);
+            for (m, floor) in is_floor.iter_mut().enumerate() {
+                *floor = *floor && !day_voices.outran(&inputs[m], close);
+            }
+        }
+    }
 }
 
 /// The orders [`least_loss_cluster`] walks in, which do not move between rounds: computed
@@ -2104,20 +2133,15 @@ impl Numeric {
         (close, corrected): (Close, Option<&[Option<usize>]>),
         lists: &mut Preparing,
     ) -> Self {
-        let Preparing { revised, dated, is_floor, voices, floors, floating, floor_at, all, split } =
-            lists;
         match corrected {
-            Some(by) => by.clone_into(revised),
-            None => revisions(inputs, revised, dated),
+            Some(by) => by.clone_into(&mut lists.revised),
+            None => revisions(inputs, &mut lists.revised, &mut lists.dated),
         }
-        // Floors: earlier figures and current lower bounds, not revised away. Only those of
-        // voices without a bounded current figure lend support to clusters above them.
-        is_floor.clear();
-        is_floor.extend((0..inputs.len()).map(|m| {
-            let input = &inputs[m];
-            revised[m].is_none()
-                && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
-        }));
+        // Only the floors of voices without a bounded current figure lend support to clusters
+        // above them.
+        lists.mark_floors(inputs, close);
+        let Preparing { revised, is_floor, voices, floors, floating, floor_at, all, split, .. } =
+            lists;
         // What only floors need is found only where there are floors (none in a table).
         let any_floor = is_floor.contains(&true);
         let anchored = voices;
@@ -4178,15 +4202,21 @@ type VoiceHighest = HashMap<usize, (LowKey, bool, usize), FixedState>;
 /// Kept figures ordered highest first: each one's low end, voice and position.
 type Highest = BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)>;
 
-/// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
-/// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
-/// same interval is the same figure), else [`NONE`]. `dated` is a list to work in. O(n log n).
-fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>) {
+/// The dated figures of `inputs` (numbers with an as-of date), into `dated`: each with its
+/// voice, day and position, sorted by voice, day and position.
+fn by_voice_and_day(inputs: &[Input<'_>], dated: &mut Vec<OnDay>) {
     dated.clear();
     dated.extend(inputs.iter().enumerate().filter_map(|(m, input)| {
         input.as_of.filter(|_| interval_of(input).is_some()).map(|day| (input.voice, day, m))
     }));
     dated.sort_unstable();
+}
+
+/// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
+/// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
+/// same interval is the same figure), else [`NONE`]. `dated` is a list to work in. O(n log n).
+fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>) {
+    by_voice_and_day(inputs, dated);
     repeated.clear();
     repeated.resize(inputs.len(), NONE);
     let same = |x: usize, y: usize| interval_of(&inputs[x]) == interval_of(&inputs[y]);
