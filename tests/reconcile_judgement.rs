@@ -284,6 +284,28 @@ fn voice_of_claim(r: &Reconciliation, id: &ClaimId) -> SourceId {
     r.source(claim.provenance().outlet()).unwrap().voice.clone()
 }
 
+/// Whether `g` was an over-report of its day in `r`: more than half of the voices that gave a
+/// figure that day gave none within one count (10 %) of it or above (the figures are plain
+/// counts here).
+fn outran(r: &Reconciliation, g: &Claim) -> bool {
+    let day_voices: BTreeSet<SourceId> = r
+        .claims
+        .iter()
+        .filter(|h| h.as_of() == g.as_of())
+        .map(|h| voice_of_claim(r, h.id()))
+        .collect();
+    let short = day_voices.iter().filter(|v| {
+        let highest = r
+            .claims
+            .iter()
+            .filter(|h| h.as_of() == g.as_of() && voice_of_claim(r, h.id()) == **v)
+            .map(number)
+            .fold(f64::NEG_INFINITY, f64::max);
+        number(g) - highest > 0.1 * number(g)
+    });
+    2 * short.count() > day_voices.len()
+}
+
 fn number(c: &Claim) -> f64 {
     match c.value() {
         Value::Amount(a) => a.magnitude.number().unwrap().get(),
@@ -443,20 +465,7 @@ proptest! {
         let tied = |id: &ClaimId| r.rank(id).unwrap().reason.to_string().starts_with("tied with other values");
         // Whether more than half of g's day's voices gave figures more than 10 % below it: an
         // over-report of its day, which set no total to fall below.
-        let outran = |g: &Claim| {
-            let day_voices: BTreeSet<SourceId> = r.claims.iter()
-                .filter(|h| h.as_of() == g.as_of())
-                .map(|h| voice_of_claim(&r, h.id()))
-                .collect();
-            let short = day_voices.iter().filter(|v| {
-                let highest = r.claims.iter()
-                    .filter(|h| h.as_of() == g.as_of() && voice_of_claim(&r, h.id()) == **v)
-                    .map(number)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                number(g) - highest > 0.1 * number(g)
-            }).count();
-            2 * short > day_voices.len()
-        };
+        let outran = |g: &Claim| outran(&r, g);
         let falls_below = |c: &Claim, g: &Claim| {
             voice_of_claim(&r, c.id()) != voice_of_claim(&r, g.id())
                 && g.as_of() < c.as_of()
@@ -585,6 +594,11 @@ proptest! {
             let follows = words.contains("below what other voices reported earlier")
                 && words.contains("the estimate follows");
             prop_assert!(follows || words.contains("set aside"), "{}", words);
+            // An over-report of its day is no figure the latest ones fall below, nor above a
+            // floor: its own finding or its day's conflict names it.
+            for c in r.claims.iter().filter(|c| above.contains(c.id()) && f.claims.contains(c.id())) {
+                prop_assert!(!outran(&r, c), "{} is an over-report: {}", c.id(), words);
+            }
         }
         if let Some(f) = falls.first() {
             for id in &offenders {
@@ -2222,12 +2236,52 @@ fn earlier_figures_above_the_estimate_are_named_beside_a_fall_and_a_split() {
     let r = reconciled(&[
         ("e", "201", "E", 8),
         ("a", "250", "A", 8),
+        ("g", "245", "G", 8),
+        ("d", "100", "D", 8),
+        ("c", "210", "C", 9),
+        ("f", "210", "F", 9),
+        ("h", "210", "H", 9),
+    ]);
+    let fell = only(&r, FindingKind::Regression);
+    assert!(fell.message.to_string().contains("the estimate follows them"), "{}", fell.message);
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::Conflict), "{:#?}", r.findings);
+    // Where the 250 was an over-report of its day (E's 201 and D's 100 both more than one
+    // count below it), no later figure falls below it: the day's conflict is its finding, and
+    // no finding says the 210s fell.
+    let r = reconciled(&[
+        ("e", "201", "E", 8),
+        ("a", "250", "A", 8),
         ("d", "100", "D", 8),
         ("c", "210", "C", 9),
         ("f", "210", "F", 9),
     ]);
-    let fell = only(&r, FindingKind::Regression);
-    assert!(fell.message.to_string().contains("the estimate follows them"), "{}", fell.message);
+    assert_eq!(rank(&r, "a"), Rank::Deprecated);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+    let conflict = only(&r, FindingKind::Conflict);
+    assert!(conflict.claims.contains(&ClaimId::new("a").unwrap()), "{conflict:#?}");
+}
+
+/// An earlier figure above the estimate that was an over-report of its day is named as one,
+/// not as a figure the latest ones fall below (no claim is ranked a regression below it): B's
+/// 182 beside A's 126 and C's 140 on the 2nd, then 144 from A and D and B's 208 on the 3rd.
+/// The finding said "the latest figures fall below what other voices reported earlier: 182".
+#[test]
+fn an_over_report_above_the_estimate_is_named_as_one() {
+    let r = reconciled(&[
+        ("a2", "126", "A", 2),
+        ("b2", "182", "B", 2),
+        ("c2", "140", "C", 2),
+        ("a3", "144", "A", 3),
+        ("b3", "208", "B", 3),
+        ("d3", "144", "D", 3),
+    ]);
+    assert_eq!(estimate(&r).figure.best_number(), Some(144.0));
+    assert_eq!(rank(&r, "b2"), Rank::Deprecated);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
+    let over = "earlier figure above the estimate is set aside as an over-report of its day: 182 \
+                (B, 2 Jan 2022); more than half of that day's voices gave less";
+    let words: Vec<String> = r.findings.iter().map(|f| f.message.to_string()).collect();
+    assert!(words.iter().any(|w| w.contains(over)), "{words:#?}");
 }
 
 /// Where the floors win, a figure above the floor the estimate stands on that no fall names

@@ -2003,8 +2003,7 @@ impl Preparing {
                 && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
         }));
         if is_floor.iter().zip(inputs).any(|(&f, i)| f && i.as_of.is_some()) {
-            by_voice_and_day(inputs, by_day);
-            day_voices.fill(by_day, inputs);
+            day_voices.fill_from(inputs, by_day);
             for (m, floor) in is_floor.iter_mut().enumerate() {
                 *floor = *floor && !day_voices.outran(&inputs[m], close);
             }
@@ -4113,6 +4112,12 @@ impl DayVoices {
         });
     }
 
+    /// Made afresh from `inputs` (`by_day` is a list to work in). O(n log n).
+    fn fill_from(&mut self, inputs: &[Input<'_>], by_day: &mut Vec<OnDay>) {
+        by_voice_and_day(inputs, by_day);
+        self.fill(by_day, inputs);
+    }
+
     /// Whether `input` is a count that more than half of its day's voices fell short of, each
     /// with a highest count below it that `close` does not read as one count with it. O(log n).
     fn outran(&self, input: &Input<'_>, close: Close) -> bool {
@@ -4125,6 +4130,14 @@ impl DayVoices {
             self.voices.binary_search_by_key(&day, |v| v.0).map_or(0, |k| self.voices[k].1);
         2 * short > voices as usize
     }
+}
+
+/// Per position of `inputs`, whether it is an over-report of its day
+/// ([`DayVoices::outran`]): what the findings name such figures by.
+pub(crate) fn over_reports(inputs: &[Input<'_>], close: Close) -> Vec<bool> {
+    let mut days = DayVoices::default();
+    days.fill_from(inputs, &mut Vec::new());
+    inputs.iter().map(|input| days.outran(input, close)).collect()
 }
 
 /// The dated counts (figures given to the digit) of an epoch's figures, by day and figure:

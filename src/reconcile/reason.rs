@@ -993,6 +993,10 @@ pub(crate) enum About {
     /// Earlier figures above the floor an estimate stands on (the floors won, or a jump is
     /// held back), set aside: the figures beneath them weigh at least as much.
     AboveFloor(Vec<Described>),
+    /// Earlier figures above an estimate, set aside as over-reports of their day: more than
+    /// half of that day's voices gave less, each by more than one count
+    /// (`estimate::over_reports`), so no later figure falls below them.
+    OverReports(Vec<Described>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
     Conflicts(Box<NamedPairs>),
     /// An undecided estimate's figure and reason.
@@ -1064,6 +1068,21 @@ impl fmt::Display for FindingMessage {
                     "earlier {n} above the floor the estimate stands on {are} set aside: {}; the figures beneath {beneath} weigh at least as much, so only the floor is confirmed",
                     Listed(above)
                 )
+            }
+            About::OverReports(over) => {
+                if over.len() == 1 {
+                    write!(
+                        f,
+                        "earlier figure above the estimate is set aside as an over-report of its day: {}; more than half of that day's voices gave less, each by more than one count, so no later figure falls below it",
+                        Listed(over)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "earlier figures above the estimate are set aside as over-reports of their day: {}; for each, more than half of the voices of its day gave less, each by more than one count, so no later figure falls below them",
+                        Listed(over)
+                    )
+                }
             }
             About::Conflicts(pairs) => {
                 write!(f, "{} pairs of figures conflict: {}", pairs.count, Linked(pairs, " and "))

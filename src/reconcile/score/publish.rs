@@ -40,7 +40,8 @@ pub(crate) struct Regressions {
     /// for several, every offender and figure fallen below, sorted.
     pub claims: Vec<ClaimId>,
     pub about: About,
-    /// A running total that fell, or a lone jump held back ([`State::jump`]).
+    /// A running total that fell, or a lone jump held back ([`State::jump`]); a conflict for
+    /// earlier figures above the estimate that were over-reports of their day.
     pub kind: FindingKind,
     /// Whether the offenders are earlier figures set aside above the estimate, beside the
     /// falls' finding or above the floor the estimate stands on ([`State::fell_to`]), which a
@@ -361,8 +362,8 @@ impl State {
     pub fn regressions(&self, gi: usize, names: &impl ClaimNames) -> Vec<Regressions> {
         let Some(ei) = self.group_latest[gi] else { return Vec::new() };
         let fell = self.fell(ei, names);
-        let fell_to = self.fell_to(ei, names, fell.as_ref().map_or(&[], |f| &f.claims));
-        fell.into_iter().chain(fell_to).collect()
+        let (fell_to, over) = self.fell_to(ei, names, fell.as_ref().map_or(&[], |f| &f.claims));
+        fell.into_iter().chain(fell_to).chain(over).collect()
     }
 
     /// The regressions' finding of epoch `ei` ([`State::regressions`]); `None` without one.
@@ -433,13 +434,15 @@ impl State {
     /// a person should see it. `None` when no earlier figure lies above the estimate that
     /// the regressions' finding does not name already (`in_falls`, its claims). Where
     /// the latest figures split into clusters, the latest it names are the chosen cluster's,
-    /// and the split is a finding of its own.
+    /// and the split is a finding of its own. Such earlier figures that were over-reports of
+    /// their day (`estimate::over_reports`) no later figure falls below: they are a finding of
+    /// their own, the second, which a conflict of their day may name instead.
     fn fell_to(
         &self,
         ei: usize,
         names: &impl ClaimNames,
         in_falls: &[ClaimId],
-    ) -> Option<Regressions> {
+    ) -> (Option<Regressions>, Option<Regressions>) {
         let (e, out) = (&self.epochs[ei], &self.outcomes[ei]);
         let at = |role: fn(&Role) -> bool| -> Vec<usize> {
             out.roles.iter().enumerate().filter(|(_, r)| role(r)).map(|(p, _)| e.at(p)).collect()
@@ -452,7 +455,29 @@ impl State {
         let mut above = at(|r| *r == Role::Above);
         above.retain(|&o| listed.binary_search(&&id(o)).is_err());
         if above.is_empty() {
-            return None;
+            return (None, None);
+        }
+        let figure = |o: usize| self.obs[o].figure();
+        // Each voice's figure once in the words, as a regression's are.
+        let described = |obs: &[usize]| -> Vec<_> {
+            let mut seen: HashSet<_, FixedState> = HashSet::default();
+            obs.iter()
+                .filter(|&&o| seen.insert(self.shown_key(o, names)))
+                .take(RIVALS_NAMED)
+                .map(|&o| self.describe_obs(o, names, true))
+                .collect()
+        };
+        let over = estimate::over_reports(&self.obs_view().inputs(e), e.close);
+        let (over, above): (Vec<usize>, Vec<usize>) =
+            above.into_iter().partition(|&o| over[o - e.obs.start]);
+        let over = (!over.is_empty()).then(|| {
+            let ids = self.ids_in_order(over.iter().map(|&o| figure(o)).collect(), names);
+            let about = About::OverReports(described(&over));
+            let kind = FindingKind::Conflict;
+            Regressions { offenders: ids.clone(), claims: ids, about, kind, set_aside: true }
+        });
+        if above.is_empty() {
+            return (None, over);
         }
         // The latest figures that fall below a figure set aside above them: not a count one
         // with it (B's 210 beside three voices' 190 the day after C's 212 is one count with
@@ -473,16 +498,6 @@ impl State {
         if latest.iter().any(falls) {
             latest.retain(falls);
         }
-        let figure = |o: usize| self.obs[o].figure();
-        // Each voice's figure once in the words, as a regression's are.
-        let described = |obs: &[usize]| -> Vec<_> {
-            let mut seen: HashSet<_, FixedState> = HashSet::default();
-            obs.iter()
-                .filter(|&&o| seen.insert(self.shown_key(o, names)))
-                .take(RIVALS_NAMED)
-                .map(|&o| self.describe_obs(o, names, true))
-                .collect()
-        };
         let about = if latest.is_empty() {
             About::AboveFloor(described(&above))
         } else {
@@ -494,7 +509,8 @@ impl State {
         // Alone, it names the fall the estimate follows, which no conflict says; beside the
         // falls' finding, or above a floor, a conflict of their day may name them instead.
         let set_aside = latest.is_empty() || !in_falls.is_empty();
-        Some(Regressions { offenders, claims, about, kind: FindingKind::Regression, set_aside })
+        let kind = FindingKind::Regression;
+        (Some(Regressions { offenders, claims, about, kind, set_aside }), over)
     }
 
     /// The finding of group `gi`'s lone jump held back ([`Role::Unconfirmed`]) in its latest
