@@ -1972,8 +1972,10 @@ pub(crate) struct Preparing {
     dated: Vec<usize>,
     /// Per position, whether it is a floor.
     is_floor: Vec<bool>,
-    /// The dated figures by voice and day, and the voices of each day ([`DayVoices`]).
+    /// The dated figures by voice and day, what each repeats, and the voices of each day
+    /// ([`DayVoices`]).
     by_day: Vec<OnDay>,
+    repeated: Vec<u32>,
     day_voices: DayVoices,
     /// The voices with a bounded current figure, then those with any current figure.
     voices: Vec<usize>,
@@ -1995,7 +1997,7 @@ impl Preparing {
     /// to 90,517 of the same day held the estimate at 99,606 above the next day's two
     /// 92,271s. O(n log n).
     fn mark_floors(&mut self, inputs: &[Input<'_>], close: Close) {
-        let Preparing { revised, is_floor, by_day, day_voices, .. } = self;
+        let Preparing { revised, is_floor, by_day, repeated, day_voices, .. } = self;
         is_floor.clear();
         is_floor.extend((0..inputs.len()).map(|m| {
             let input = &inputs[m];
@@ -2003,7 +2005,7 @@ impl Preparing {
                 && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
         }));
         if is_floor.iter().zip(inputs).any(|(&f, i)| f && i.as_of.is_some()) {
-            day_voices.fill_from(inputs, by_day);
+            day_voices.fill_from(inputs, (by_day, repeated));
             for (m, floor) in is_floor.iter_mut().enumerate() {
                 *floor = *floor && !day_voices.outran(&inputs[m], close);
             }
@@ -3996,8 +3998,7 @@ fn mark_regressions(
     if none_earlier(kept) {
         return Below::default();
     }
-    repeats(inputs, by_voice, repeated);
-    day_voices.fill(by_voice, inputs);
+    day_voices.fill_from(inputs, (by_voice, repeated));
     kept.retain(|&g| !day_voices.outran(&inputs[g], close));
     if none_earlier(kept) {
         return Below::default();
@@ -4088,15 +4089,20 @@ pub(crate) struct DayVoices {
 }
 
 impl DayVoices {
-    /// Made afresh from `by_voice`, the dated figures of `inputs` sorted by voice and day
-    /// ([`repeats`]). O(n log n).
-    fn fill(&mut self, by_voice: &[OnDay], inputs: &[Input<'_>]) {
+    /// Made afresh from `by_voice`, the dated figures of `inputs` sorted by voice and day, and
+    /// `repeated`, each one's figure of its voice's day before where it repeats it
+    /// ([`repeats`]). A voice that only repeats its figure of its day before is one of the
+    /// day's voices but gives no count of it, as a bound does not: a repeat is no news (three
+    /// voices' 60 again beside two voices' new 70 make no over-report of the 70). O(n log n).
+    fn fill(&mut self, by_voice: &[OnDay], repeated: &[u32], inputs: &[Input<'_>]) {
         self.highest.clear();
         self.voices.clear();
         for run in by_voice.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
             let day = run[0].1;
+            let news = run.iter().any(|&(.., m)| repeated[m] == NONE);
             let mut counts = run.iter().map(|&(.., m)| point_of(inputs[m].view));
-            if let Some(top) = counts.try_fold(f64::NEG_INFINITY, |top, x| x.map(|x| top.max(x))) {
+            let top = counts.try_fold(f64::NEG_INFINITY, |top, x| x.map(|x| top.max(x)));
+            if let Some(top) = top.filter(|_| news) {
                 self.highest.push((day, total_key(top), top));
             }
             self.voices.push((day, 1));
@@ -4112,10 +4118,15 @@ impl DayVoices {
         });
     }
 
-    /// Made afresh from `inputs` (`by_day` is a list to work in). O(n log n).
-    fn fill_from(&mut self, inputs: &[Input<'_>], by_day: &mut Vec<OnDay>) {
-        by_voice_and_day(inputs, by_day);
-        self.fill(by_day, inputs);
+    /// Made afresh from `inputs`; `by_day` and `repeated` are filled as [`repeats`] fills
+    /// them. O(n log n).
+    fn fill_from(
+        &mut self,
+        inputs: &[Input<'_>],
+        (by_day, repeated): (&mut Vec<OnDay>, &mut Vec<u32>),
+    ) {
+        repeats(inputs, by_day, repeated);
+        self.fill(by_day, repeated, inputs);
     }
 
     /// Whether `input` is a count that more than half of its day's voices fell short of, each
@@ -4136,7 +4147,7 @@ impl DayVoices {
 /// ([`DayVoices::outran`]): what the findings name such figures by.
 pub(crate) fn over_reports(inputs: &[Input<'_>], close: Close) -> Vec<bool> {
     let mut days = DayVoices::default();
-    days.fill_from(inputs, &mut Vec::new());
+    days.fill_from(inputs, (&mut Vec::new(), &mut Vec::new()));
     inputs.iter().map(|input| days.outran(input, close)).collect()
 }
 
@@ -4215,21 +4226,15 @@ type VoiceHighest = HashMap<usize, (LowKey, bool, usize), FixedState>;
 /// Kept figures ordered highest first: each one's low end, voice and position.
 type Highest = BTreeSet<(std::cmp::Reverse<LowKey>, usize, usize)>;
 
-/// The dated figures of `inputs` (numbers with an as-of date), into `dated`: each with its
-/// voice, day and position, sorted by voice, day and position.
-fn by_voice_and_day(inputs: &[Input<'_>], dated: &mut Vec<OnDay>) {
+/// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
+/// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
+/// same interval is the same figure), else [`NONE`]. `dated` is a list to work in. O(n log n).
+fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>) {
     dated.clear();
     dated.extend(inputs.iter().enumerate().filter_map(|(m, input)| {
         input.as_of.filter(|_| interval_of(input).is_some()).map(|day| (input.voice, day, m))
     }));
     dated.sort_unstable();
-}
-
-/// Per position of `inputs`, into `repeated`, the position of its voice's same figure of the
-/// day before it reported, where it gave only that figure on both days ([`held_runs`]; the
-/// same interval is the same figure), else [`NONE`]. `dated` is a list to work in. O(n log n).
-fn repeats(inputs: &[Input<'_>], dated: &mut Vec<OnDay>, repeated: &mut Vec<u32>) {
-    by_voice_and_day(inputs, dated);
     repeated.clear();
     repeated.resize(inputs.len(), NONE);
     let same = |x: usize, y: usize| interval_of(&inputs[x]) == interval_of(&inputs[y]);
