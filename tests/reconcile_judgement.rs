@@ -179,6 +179,23 @@ fn an_over_report_of_its_day_is_no_floor() {
     assert_eq!(rank(&r, "g2"), Rank::Deprecated);
 }
 
+/// An over-report of its day is no history for a jump either: D's 1,000 beside three voices'
+/// 99 to 101, then D's 1,010 alone the next day, rose over D's own figure, but that figure
+/// was ten times what the day's other voices said. It was "1,010 from one voice (D)"; it is a
+/// jump held back, "at least 101" (a review's case).
+#[test]
+fn an_over_report_is_no_history_for_a_jump() {
+    let r = Reconciler::new().reconcile(vec![
+        deaths("a1", "100", "A", 1),
+        deaths("b1", "101", "B", 1),
+        deaths("c1", "99", "C", 1),
+        deaths("d1", "1000", "D", 1),
+        deaths("d2", "1010", "D", 2),
+    ]);
+    assert_eq!(estimate(&r).figure.to_string(), "low 101 / best 101 / high unbounded");
+    assert!(r.findings.iter().any(|f| f.kind == FindingKind::UnconfirmedJump), "{:#?}", r.findings);
+}
+
 /// A repeat is no news, so it makes no over-report: five voices' 60 on the 1st, then A, B and
 /// C's 60 again beside D's and E's new 70 on the 2nd, then A's 60, B's 61, F's 88 and G's 90
 /// on the 3rd. Read as counts of the 2nd, the three repeats made the 70s over-reports, no

@@ -1869,7 +1869,10 @@ pub(crate) fn outgrows(low: f64, base: f64, days: i64) -> bool {
 /// common low end [`outgrows`] the other voices' latest earlier figure that allows the most
 /// (of `floating`, their latest figures; a lower bound allows no most) and the voice's own
 /// latest earlier figure (`is_floor` marks the epoch's floors), each by the days since it: a
-/// voice's rise over its own figures alone is its own history. Such a figure borrows the
+/// voice's rise over its own figures alone is its own history. An over-report of its day is
+/// no floor ([`Preparing::mark_floors`]), so no history either: D's 1,000 beside three
+/// voices' 100, then D's 1,010 alone the next day, is a jump held back at 101, not 1,010 on
+/// D's word. Such a figure borrows the
 /// history of the voices beneath it: their figures allow it without saying it. Iraq Body
 /// Count records a figure on two independent sources; one outlet's ninefold rise over what
 /// two ministries said the day before is what a recorder waits to see confirmed.
