@@ -1539,6 +1539,11 @@ pub(crate) enum Role {
     /// another cluster that allows what the chosen cluster's figures allow ("hundreds" beside
     /// 150 and two voices' 300): no rival, no support.
     Within,
+    /// An earlier figure beneath the estimate that was an over-report of its day
+    /// ([`DayVoices::outran`]): no floor, so no support. Its voice gave no other figure that
+    /// day or since (it would speak through that one, [`Role::Aside`]) and has no floor the
+    /// estimate keeps (E's 150 beside three voices' 100 on the 1st, beneath the 3rd's 200).
+    OverReport,
 }
 
 impl Role {
@@ -1562,6 +1567,7 @@ impl Role {
             Role::Unconfirmed => (8, None),
             Role::Tied => (9, None),
             Role::Within => (10, None),
+            Role::OverReport => (11, None),
         }
     }
 
@@ -1579,6 +1585,7 @@ impl Role {
             8 => Role::Unconfirmed,
             9 => Role::Tied,
             10 => Role::Within,
+            11 => Role::OverReport,
             k => unreachable!("no role packs to kind {k}"),
         }
     }
@@ -1840,6 +1847,9 @@ pub(crate) struct Numeric {
     /// The voice of the epoch's one cluster when it is a jump far above what other voices
     /// reported ([`is_jump`]): held unless that voice outweighs theirs ([`held_jump`]).
     jump: Option<u32>,
+    /// The positions of the counts that were over-reports of their day
+    /// ([`DayVoices::outran`]), ascending: none in most epochs.
+    outran: Vec<u32>,
 }
 
 /// How many times a day, compounded, a running total's latest figure from one voice alone may
@@ -1980,6 +1990,8 @@ pub(crate) struct Preparing {
     by_day: Vec<OnDay>,
     repeated: Vec<u32>,
     day_voices: DayVoices,
+    /// The positions of the over-reports of their day ([`DayVoices::outran`]), ascending.
+    outran: Vec<u32>,
     /// The voices with a bounded current figure, then those with any current figure.
     voices: Vec<usize>,
     /// [`floating_floors`]' lists, and each floating floor's place by voice.
@@ -1998,19 +2010,25 @@ impl Preparing {
     /// over-report that day ([`DayVoices::outran`]): no floor, as it is none that a later
     /// figure falls below ([`mark_regressions`]). One voice's 99,606 beside ten voices' 87,393
     /// to 90,517 of the same day held the estimate at 99,606 above the next day's two
-    /// 92,271s. O(n log n).
+    /// 92,271s. The over-reports are kept, in `outran`, for the rounds: what no later figure
+    /// falls below ([`mark_regressions`]) and what supports nothing ([`Role::OverReport`]).
+    /// O(n log n).
     fn mark_floors(&mut self, inputs: &[Input<'_>], close: Close) {
-        let Preparing { revised, is_floor, by_day, repeated, day_voices, .. } = self;
+        let Preparing { revised, is_floor, by_day, repeated, day_voices, outran, .. } = self;
         is_floor.clear();
         is_floor.extend((0..inputs.len()).map(|m| {
             let input = &inputs[m];
             revised[m].is_none()
                 && interval_of(input).is_some_and(|i| !input.current || i.high().is_none())
         }));
-        if is_floor.iter().zip(inputs).any(|(&f, i)| f && i.as_of.is_some()) {
+        outran.clear();
+        // Only a dated count can be an over-report of its day.
+        if inputs.iter().any(|i| i.as_of.is_some() && point_of(i.view).is_some()) {
             day_voices.fill_from(inputs, (by_day, repeated));
-            for (m, floor) in is_floor.iter_mut().enumerate() {
-                *floor = *floor && !day_voices.outran(&inputs[m], close);
+            let over = (0..inputs.len()).filter(|&m| day_voices.outran(&inputs[m], close));
+            outran.extend(over.map(index));
+            for &m in outran.iter() {
+                is_floor[m as usize] = false;
             }
         }
     }
@@ -2229,6 +2247,7 @@ impl Numeric {
             under,
             twice,
             loose,
+            outran: lists.outran.clone(),
         };
         if clusters.len() >= 2 {
             let figures = all.iter().filter_map(|&m| bounds(inputs[m].view));
@@ -2255,6 +2274,7 @@ impl Numeric {
             loose: self.loose.as_deref(),
             walk: self.walk.as_deref().map(Walk::view),
             jump: self.jump,
+            outran: &self.outran,
         }
     }
 }
@@ -2278,6 +2298,7 @@ pub(crate) struct NumericRef<'a> {
     loose: Option<&'a [u32]>,
     walk: Option<WalkRef<'a>>,
     jump: Option<u32>,
+    outran: &'a [u32],
 }
 
 /// Every numeric epoch's [`Numeric`], epoch after epoch, in a few long vectors (one a part)
@@ -2304,6 +2325,7 @@ pub(crate) struct NumericStore {
     ends_order: Vec<u32>,
     by_high: Vec<u32>,
     by_low: Vec<u32>,
+    outran: Vec<u32>,
     /// Per epoch, where its parts start, and after the last epoch where the parts end: epoch
     /// `e`'s run from `starts[e]` to `starts[e + 1]`.
     starts: Vec<Starts>,
@@ -2326,6 +2348,7 @@ struct Starts {
     loose: usize,
     ends_order: usize,
     walk_clusters: usize,
+    outran: usize,
     all: bool,
     loose_listed: bool,
     walk: Option<Order>,
@@ -2354,6 +2377,7 @@ impl NumericStore {
             loose: self.loose.len(),
             ends_order: self.ends_order.len(),
             walk_clusters: self.by_high.len(),
+            outran: self.outran.len(),
             ..Starts::default()
         }
     }
@@ -2385,6 +2409,7 @@ impl NumericStore {
             self.twice.extend_from_slice(n.twice);
             self.latest.extend_from_slice(n.latest);
             self.distinct.extend_from_slice(n.distinct);
+            self.outran.extend_from_slice(n.outran);
             if let Some(all) = n.all {
                 self.all_members.extend_from_slice(all);
             }
@@ -2431,6 +2456,7 @@ impl NumericStore {
             ends_order,
             by_high,
             by_low,
+            outran,
             starts,
         } = self;
         revised.clear();
@@ -2450,6 +2476,7 @@ impl NumericStore {
         ends_order.clear();
         by_high.clear();
         by_low.clear();
+        outran.clear();
         starts.clear();
     }
 
@@ -2471,6 +2498,7 @@ impl NumericStore {
             loose: base.loose + s.loose,
             ends_order: base.ends_order + s.ends_order,
             walk_clusters: base.walk_clusters + s.walk_clusters,
+            outran: base.outran + s.outran,
             ..*s
         };
         self.starts.push(moved(first));
@@ -2494,6 +2522,7 @@ impl NumericStore {
             ends_order,
             by_high,
             by_low,
+            outran,
             starts: _,
         } = other;
         self.revised.extend_from_slice(revised);
@@ -2513,6 +2542,7 @@ impl NumericStore {
         self.ends_order.extend_from_slice(ends_order);
         self.by_high.extend_from_slice(by_high);
         self.by_low.extend_from_slice(by_low);
+        self.outran.extend_from_slice(outran);
     }
 
     /// Gives back what growing reserved beyond the epochs pushed: the store is kept for
@@ -2535,6 +2565,7 @@ impl NumericStore {
         self.ends_order.shrink_to_fit();
         self.by_high.shrink_to_fit();
         self.by_low.shrink_to_fit();
+        self.outran.shrink_to_fit();
         self.starts.shrink_to_fit();
     }
 
@@ -2572,6 +2603,7 @@ impl NumericStore {
             loose: a.loose_listed.then_some(&self.loose[a.loose..b.loose]),
             walk,
             jump: a.jump,
+            outran: &self.outran[a.outran..b.outran],
         }
     }
 }
@@ -2590,6 +2622,12 @@ impl<'a> NumericRef<'a> {
     /// The later figure of the same voice that revised position `m` down, if any.
     fn revised(&self, m: usize) -> Option<usize> {
         self.revised.get(m).copied().filter(|&by| by != NOT_REVISED).map(|by| by as usize)
+    }
+
+    /// Whether position `m` is a count that was an over-report of its day
+    /// ([`DayVoices::outran`]). O(log n).
+    fn outran(&self, m: usize) -> bool {
+        self.outran.binary_search(&index(m)).is_ok()
     }
 
     /// What each claim [`least_loss_cluster`] weighs allows, `(low, high)`: every cluster's
@@ -2967,7 +3005,7 @@ fn numeric_of<'a>(
             let found = &mut scratch.roles;
             floaters(epoch.floating, kept, inputs, found);
             let (roles, below) =
-                roles(clusters, (chosen, &even), kept, inputs, |m| epoch.revised(m), found, close);
+                roles(clusters, (chosen, &even), kept, inputs, epoch, found, close);
             Outcome {
                 // The epoch's clusters, which the rounds do not read here: moved in when the
                 // rounds end (`State::iterate`), not copied every time the winner changes.
@@ -3726,6 +3764,8 @@ struct RolesScratch {
     voices: Vec<usize>,
     /// The voices of a tie's sides ([`roles`]), sorted when read.
     tied_voices: Vec<usize>,
+    /// Each figure's voice and date, sorted, where an epoch has over-reports ([`roles`]).
+    dates: Vec<(usize, Option<chrono::NaiveDate>)>,
     /// [`mark_regressions`]' kept figures and its candidates, per voice its highest kept
     /// figure so far, and the list of a regression.
     kept: Vec<usize>,
@@ -3738,8 +3778,6 @@ struct RolesScratch {
     repeated: Vec<u32>,
     /// [`mark_regressions`]' dated counts by day and figure ([`DayCounts`]).
     day_counts: DayCounts,
-    /// [`mark_regressions`]' voices of each day and their highest counts ([`DayVoices`]).
-    day_voices: DayVoices,
     /// The lists of the regressions, as they are found.
     lists: Below,
 }
@@ -3755,7 +3793,7 @@ fn roles(
     (chosen, tied): (usize, &[u32]),
     kept: Kept<'_>,
     inputs: &[Input<'_>],
-    revised: impl Fn(usize) -> Option<usize>,
+    epoch: &NumericRef<'_>,
     found: &mut RolesScratch,
     close: Close,
 ) -> (Roles, Below) {
@@ -3801,6 +3839,8 @@ fn roles(
         found.tied_voices.extend(members.map(|m| inputs[m.at()].voice));
     }
     let tied_voices = distinct(&mut found.tied_voices);
+    voice_dates(inputs, epoch, &mut found.dates);
+    let dates = &found.dates;
     let beneath = |i: &Interval| !kept.above(&i.low()) || kept.near_top(i);
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
@@ -3812,7 +3852,7 @@ fn roles(
         if !floor_like {
             continue; // a bounded current figure outside the chosen cluster stays a rival
         }
-        let role = if let Some(by) = revised(m) {
+        let role = if let Some(by) = epoch.revised(m) {
             Role::Revised { by: index(by) }
         } else if !input.current && !beneath(&i) && tied_voices.binary_search(&input.voice).is_ok()
         {
@@ -3831,6 +3871,8 @@ fn roles(
             || chosen_voices.binary_search(&input.voice).is_ok()
         {
             Role::Floor
+        } else if epoch.outran(m) && !speaks_later(dates, input) {
+            Role::OverReport
         } else {
             Role::Aside
         };
@@ -3850,7 +3892,7 @@ fn roles(
     // Only a running total falls: a fixed fact's later figure below an earlier one is a
     // rival like any other (a conflict, not "a running total cannot fall").
     let below = if kept.falls {
-        mark_regressions(&mut roles, inputs, found, close, one_count)
+        mark_regressions(&mut roles, (inputs, epoch), found, close, one_count)
     } else {
         Below::default()
     };
@@ -3873,6 +3915,31 @@ fn roles(
         }
     }
     (roles, below)
+}
+
+/// Each figure's voice and date, sorted, into `dates`, where `epoch` has over-reports (left
+/// empty where it has none): what tells an over-report that is its voice's last figure
+/// ([`speaks_later`]).
+fn voice_dates(
+    inputs: &[Input<'_>],
+    epoch: &NumericRef<'_>,
+    dates: &mut Vec<(usize, Option<chrono::NaiveDate>)>,
+) {
+    dates.clear();
+    if !epoch.outran.is_empty() {
+        let figures = inputs.iter().filter(|i| interval_of(i).is_some());
+        dates.extend(figures.map(|i| (i.voice, i.as_of)));
+        dates.sort_unstable();
+    }
+}
+
+/// Whether the voice of `input`, a figure, gave another figure its day or later (`dates`
+/// from [`voice_dates`]): an over-report of its day is no support, and one that is its
+/// voice's last figure says so ([`Role::OverReport`]); otherwise its voice speaks through
+/// that other figure ([`Role::Aside`]). O(log n).
+fn speaks_later(dates: &[(usize, Option<chrono::NaiveDate>)], input: &Input<'_>) -> bool {
+    let from = dates.partition_point(|&d| d < (input.voice, input.as_of));
+    dates[from..].partition_point(|&(v, _)| v == input.voice) > 1
 }
 
 /// Per floating floor, from none, the running weight and number of the floors' voices (see
@@ -3952,7 +4019,7 @@ pub(crate) fn total_key(x: f64) -> u64 {
 #[allow(clippy::too_many_lines)]
 fn mark_regressions(
     roles: &mut Roles,
-    inputs: &[Input<'_>],
+    (inputs, epoch): (&[Input<'_>], &NumericRef<'_>),
     found: &mut RolesScratch,
     close: Close,
     one_count: impl Fn(usize, usize) -> bool,
@@ -3965,7 +4032,6 @@ fn mark_regressions(
         dated: by_voice,
         repeated,
         day_counts,
-        day_voices,
         lists,
         ..
     } = found;
@@ -3985,7 +4051,10 @@ fn mark_regressions(
     candidates.extend(
         (0..inputs.len())
             .filter(|&m| {
-                matches!(roles.at(m), Role::Chosen | Role::Floor | Role::Aside | Role::Rival)
+                matches!(
+                    roles.at(m),
+                    Role::Chosen | Role::Floor | Role::Aside | Role::OverReport | Role::Rival
+                )
             })
             .filter(|&m| dated(m).is_some()),
     );
@@ -3993,19 +4062,13 @@ fn mark_regressions(
     let when = |m: usize| given(&inputs[m], latest);
     kept.sort_by_key(|&m| (when(m), m));
     candidates.sort_by_key(|&m| (when(m), m));
-    // A regression needs a kept figure given earlier: read before and after the kept figures
-    // lose those that were over-reports of their day ([`DayVoices::outran`]).
-    let none_earlier = |kept: &[usize]| {
-        kept.first().is_none_or(|&k| candidates.last().is_none_or(|&c| when(k) >= when(c)))
-    };
-    if none_earlier(kept) {
+    // No figure falls below an over-report of its day ([`DayVoices::outran`]), and a
+    // regression needs a kept figure given earlier.
+    kept.retain(|&g| !epoch.outran(g));
+    if kept.first().is_none_or(|&k| candidates.last().is_none_or(|&c| when(k) >= when(c))) {
         return Below::default();
     }
-    day_voices.fill_from(inputs, (by_voice, repeated));
-    kept.retain(|&g| !day_voices.outran(&inputs[g], close));
-    if none_earlier(kept) {
-        return Below::default();
-    }
+    repeats(inputs, by_voice, repeated);
     // Only a bound or a range can be one count with the counts of a later day.
     let bounds = kept.iter().any(|&g| earlier(g).is_some_and(|i| !i.is_point()));
     let counts = inputs.iter().filter(|_| bounds);

@@ -414,6 +414,8 @@ pub(crate) enum RankWhy {
     /// Below figures (as their key texts, with dates) other voices gave earlier.
     Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
+    /// An earlier figure beneath the estimate that was an over-report of its day, this date.
+    OverReport(Option<NaiveDate>),
     /// A current lower bound that allows the estimate's higher figures, not its lowest.
     Within,
     /// A lone jump held back: the figure (as its key text) the estimate stands on instead,
@@ -475,6 +477,12 @@ impl fmt::Display for RankReason {
             }
             RankWhy::Aside => f.write_str(
                 "consistent with the estimate, but its voice's latest figure lies elsewhere: no support",
+            ),
+            RankWhy::OverReport(d) => write!(
+                f,
+                "an earlier figure ({}) beneath the estimate, but an over-report of its day: more \
+                 than half of that day's voices gave less, so no support",
+                Iso(*d)
             ),
             RankWhy::Allows => f.write_str(
                 "allows the estimate, and figures that conflict with it: support for neither",

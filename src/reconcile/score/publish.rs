@@ -1050,6 +1050,7 @@ impl State {
                 return (Rank::Deprecated, RankWhy::Regression(below));
             }
             Some(Role::Aside) => return (Rank::Normal, RankWhy::Aside),
+            Some(Role::OverReport) => return (Rank::Normal, RankWhy::OverReport(ob.as_of)),
             Some(Role::Within) => {
                 let allows = self.allows(o, out, o - e.obs.start);
                 return (Rank::Normal, if allows { RankWhy::Allows } else { RankWhy::Within });
