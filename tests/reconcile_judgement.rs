@@ -182,7 +182,10 @@ fn an_over_report_of_its_day_is_no_floor() {
 /// An over-report of its day beneath the estimate, its voice's only figure, says why it
 /// supports nothing: E's 150 beside three voices' 100 on the 1st, beneath D, F and G's 200 on
 /// the 3rd. It read "its voice's latest figure lies elsewhere", but E gave nothing else (a
-/// review's case). Where E gives the 200 too, its 150 is superseded, as any earlier figure.
+/// review's case). So it does where E gave it twice that day, or where it is one count with
+/// the estimate's top (E's 1,908 beside three voices' 1,700, then three voices' 1,777): it
+/// said "beneath the estimate" (a second review's cases). Where E gives the 200 too, its 150
+/// is superseded, as any earlier figure.
 #[test]
 fn an_over_report_beneath_the_estimate_says_so_in_its_rank() {
     let day_one = || {
@@ -197,13 +200,29 @@ fn an_over_report_beneath_the_estimate_says_so_in_its_rank() {
     assert_eq!(e1.rank, Rank::Normal);
     assert_eq!(
         e1.reason.to_string(),
-        "an earlier figure (2022-01-01) beneath the estimate, but an over-report of its day: \
-         more than half of that day's voices gave less, so no support"
+        "an earlier figure (2022-01-01) consistent with the estimate, but an over-report of its \
+         day: more than half of that day's voices gave less, so no support"
     );
     // The day's voices who gave 100 float beneath the estimate: superseded, as before.
     assert!(
         r.rank(&ClaimId::new("a1").unwrap()).unwrap().reason.to_string().contains("superseded")
     );
+    let over = |r: &Reconciliation, id: &str| {
+        let why = r.rank(&ClaimId::new(id).unwrap()).unwrap().reason.to_string();
+        why.contains("consistent with the estimate, but an over-report of its day")
+    };
+    let mut claims = day_one();
+    claims.extend([deaths("e1", "150", "E", 1), deaths("e1b", "150", "E", 1)]);
+    claims.extend(["D", "F", "G"].map(|o| deaths(&format!("{o}3"), "200", o, 3)));
+    let r = Reconciler::new().reconcile(claims);
+    assert!(over(&r, "e1") && over(&r, "e1b"), "{:#?}", r.groups[0].ranks);
+    let mut claims: Vec<Claim> =
+        ["A", "B", "C"].iter().map(|&o| deaths(&format!("{o}1"), "1700", o, 1)).collect();
+    claims.push(deaths("e1", "1908", "E", 1));
+    claims.extend(["D", "F", "G"].map(|o| deaths(&format!("{o}3"), "1777", o, 3)));
+    let r = Reconciler::new().reconcile(claims);
+    assert_eq!(estimate(&r).figure.to_string(), "low 1,777 / best 1,777 / high 1,777");
+    assert!(over(&r, "e1"), "{:#?}", r.groups[0].ranks);
     let mut claims = day_one();
     claims.push(deaths("e1", "150", "E", 1));
     claims.extend(["D", "E", "G"].map(|o| deaths(&format!("{o}3"), "200", o, 3)));
@@ -391,10 +410,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// A figure ranked as no support because its voice's latest figure lies elsewhere has a
-    /// voice with another figure, given the same day or later: the words never send the
-    /// reader to a figure that is not there (an over-report, its voice's only figure, read so).
-    /// One ranked as an over-report of its day has none, and more than half of its day's
-    /// voices gave figures more than 10 % below it.
+    /// voice with another figure, given a later day, or the same day and no over-report: the
+    /// words never send the reader to a figure that is not there (an over-report, its voice's
+    /// only figure, read so). One ranked as an over-report of its day was one (more than half
+    /// of its day's voices gave figures more than 10 % below it), and where it is consistent
+    /// with the estimate its voice has no such other figure.
     #[test]
     fn a_figure_set_aside_for_its_voice_s_latest_has_one(
         histories in (history(0), history(1), history(2), history(3))
@@ -405,13 +425,17 @@ proptest! {
             let why = r.rank(c.id()).unwrap().reason.to_string();
             let voice = voice_of_claim(&r, c.id());
             let later = r.claims.iter().any(|h| {
-                h.id() != c.id() && voice_of_claim(&r, h.id()) == voice && h.as_of() >= c.as_of()
+                h.id() != c.id()
+                    && voice_of_claim(&r, h.id()) == voice
+                    && (h.as_of() > c.as_of() || (h.as_of() == c.as_of() && !outran(&r, h)))
             });
             if why.contains("its voice's latest figure lies elsewhere") {
                 prop_assert!(later, "{} ({voice}): {why}", c.id());
             }
             if why.contains("an over-report of its day") {
-                prop_assert!(!later && outran(&r, c), "{} ({voice}): {why}", c.id());
+                prop_assert!(outran(&r, c), "{} ({voice}): {why}", c.id());
+                let consistent = why.contains("consistent with the estimate");
+                prop_assert!(!consistent || !later, "{} ({voice}): {why}", c.id());
             }
         }
     }
@@ -2381,6 +2405,13 @@ fn an_over_report_above_the_estimate_is_named_as_one() {
     ]);
     assert_eq!(estimate(&r).figure.best_number(), Some(144.0));
     assert_eq!(rank(&r, "b2"), Rank::Deprecated);
+    // Its rank says so too: it said "the running total cannot fall", as of a figure that a
+    // later one fell below.
+    assert_eq!(
+        r.rank(&ClaimId::new("b2").unwrap()).unwrap().reason.to_string(),
+        "an earlier figure (2022-01-02) above the later estimate, an over-report of its day: \
+         more than half of that day's voices gave less"
+    );
     assert!(r.findings.iter().all(|f| f.kind != FindingKind::Regression), "{:#?}", r.findings);
     let over = "earlier figure above the estimate is set aside as an over-report of its day: 182 \
                 (B, 2 Jan 2022); more than half of that day's voices gave less";

@@ -1516,8 +1516,10 @@ pub(crate) enum Role {
     Aside,
     /// An earlier figure its own voice later revised down (to the figure at this position).
     Revised { by: u32 },
-    /// An earlier figure above the estimate: the running total cannot fall.
-    Above,
+    /// An earlier figure above the estimate: the running total cannot fall. `over` where it
+    /// was an over-report of its day ([`DayVoices::outran`]), which no later figure falls
+    /// below: what its rank and finding say it is.
+    Above { over: bool },
     /// A figure below figures that other voices gave earlier and the estimate keeps: a
     /// running total cannot fall. `below` is the place in [`Outcome::below`] of the list of
     /// those figures: the highest of each voice, highest first, at most [`MAX_LISTED`]. The
@@ -1539,10 +1541,11 @@ pub(crate) enum Role {
     /// another cluster that allows what the chosen cluster's figures allow ("hundreds" beside
     /// 150 and two voices' 300): no rival, no support.
     Within,
-    /// An earlier figure beneath the estimate that was an over-report of its day
-    /// ([`DayVoices::outran`]): no floor, so no support. Its voice gave no other figure that
-    /// day or since (it would speak through that one, [`Role::Aside`]) and has no floor the
-    /// estimate keeps (E's 150 beside three voices' 100 on the 1st, beneath the 3rd's 200).
+    /// An earlier figure consistent with the estimate (beneath it, or one count with its
+    /// top) that was an over-report of its day ([`DayVoices::outran`]): no floor, so no
+    /// support. Its voice gave no figure since, nor one that day that was no over-report (it
+    /// would speak through that one, [`Role::Aside`]), and has no floor the estimate keeps
+    /// (E's 150 beside three voices' 100 on the 1st, beneath the 3rd's 200).
     OverReport,
 }
 
@@ -1561,7 +1564,8 @@ impl Role {
             Role::Rival => (2, None),
             Role::Floor => (3, None),
             Role::Aside => (4, None),
-            Role::Above => (5, None),
+            Role::Above { over: false } => (5, None),
+            Role::Above { over: true } => (12, None),
             Role::Revised { by } => (6, Some(by)),
             Role::Regression { below } => (7, Some(below)),
             Role::Unconfirmed => (8, None),
@@ -1579,7 +1583,8 @@ impl Role {
             2 => Role::Rival,
             3 => Role::Floor,
             4 => Role::Aside,
-            5 => Role::Above,
+            5 => Role::Above { over: false },
+            12 => Role::Above { over: true },
             6 => Role::Revised { by: number },
             7 => Role::Regression { below: number },
             8 => Role::Unconfirmed,
@@ -3764,8 +3769,8 @@ struct RolesScratch {
     voices: Vec<usize>,
     /// The voices of a tie's sides ([`roles`]), sorted when read.
     tied_voices: Vec<usize>,
-    /// Each figure's voice and date, sorted, where an epoch has over-reports ([`roles`]).
-    dates: Vec<(usize, Option<chrono::NaiveDate>)>,
+    /// [`voice_dates`]' list, where an epoch has over-reports ([`roles`]).
+    dates: Vec<VoiceDate>,
     /// [`mark_regressions`]' kept figures and its candidates, per voice its highest kept
     /// figure so far, and the list of a regression.
     kept: Vec<usize>,
@@ -3864,7 +3869,7 @@ fn roles(
             // estimate wait with it, those beneath it support nothing.
             if beneath(&i) { Role::Aside } else { jump }
         } else if !beneath(&i) {
-            if input.current { Role::Rival } else { Role::Above }
+            if input.current { Role::Rival } else { Role::Above { over: epoch.outran(m) } }
         } else if input.current && kept.splits(&i) {
             Role::Within
         } else if floaters.binary_search(&input.voice).is_ok()
@@ -3917,29 +3922,33 @@ fn roles(
     (roles, below)
 }
 
-/// Each figure's voice and date, sorted, into `dates`, where `epoch` has over-reports (left
-/// empty where it has none): what tells an over-report that is its voice's last figure
-/// ([`speaks_later`]).
-fn voice_dates(
-    inputs: &[Input<'_>],
-    epoch: &NumericRef<'_>,
-    dates: &mut Vec<(usize, Option<chrono::NaiveDate>)>,
-) {
+/// Each figure's voice, date and whether it was an over-report of its day, sorted, into
+/// `dates`, where `epoch` has over-reports (left empty where it has none): what tells an
+/// over-report that its voice speaks past ([`speaks_later`]).
+fn voice_dates(inputs: &[Input<'_>], epoch: &NumericRef<'_>, dates: &mut Vec<VoiceDate>) {
     dates.clear();
     if !epoch.outran.is_empty() {
-        let figures = inputs.iter().filter(|i| interval_of(i).is_some());
-        dates.extend(figures.map(|i| (i.voice, i.as_of)));
+        let figures = (0..inputs.len()).filter(|&m| interval_of(&inputs[m]).is_some());
+        dates.extend(figures.map(|m| (inputs[m].voice, inputs[m].as_of, epoch.outran(m))));
         dates.sort_unstable();
     }
 }
 
-/// Whether the voice of `input`, a figure, gave another figure its day or later (`dates`
-/// from [`voice_dates`]): an over-report of its day is no support, and one that is its
-/// voice's last figure says so ([`Role::OverReport`]); otherwise its voice speaks through
-/// that other figure ([`Role::Aside`]). O(log n).
-fn speaks_later(dates: &[(usize, Option<chrono::NaiveDate>)], input: &Input<'_>) -> bool {
-    let from = dates.partition_point(|&d| d < (input.voice, input.as_of));
-    dates[from..].partition_point(|&(v, _)| v == input.voice) > 1
+/// A figure's voice, date and whether it was an over-report of its day ([`voice_dates`]).
+type VoiceDate = (usize, Option<chrono::NaiveDate>, bool);
+
+/// Whether the voice of `input`, an over-report of its day, gave a figure on a later day, or
+/// one that was no over-report the same day (`dates` from [`voice_dates`]): its voice speaks
+/// through that one ([`Role::Aside`]); where it gave none, an over-report that is no support
+/// says why itself ([`Role::OverReport`]), and so do two of one day (E's 150 given twice).
+/// O(log n).
+fn speaks_later(dates: &[VoiceDate], input: &Input<'_>) -> bool {
+    let (voice, day) = (input.voice, input.as_of);
+    let at = |key: VoiceDate| dates.partition_point(|&d| d < key);
+    let (from, over) = (at((voice, day, false)), at((voice, day, true)));
+    let past_day = dates.partition_point(|&(v, d, _)| (v, d) <= (voice, day));
+    let past_voice = dates.partition_point(|&(v, ..)| v <= voice);
+    over > from || past_voice > past_day
 }
 
 /// Per floating floor, from none, the running weight and number of the floors' voices (see
@@ -4207,14 +4216,6 @@ impl DayVoices {
             self.voices.binary_search_by_key(&day, |v| v.0).map_or(0, |k| self.voices[k].1);
         2 * short > voices as usize
     }
-}
-
-/// Per position of `inputs`, whether it is an over-report of its day
-/// ([`DayVoices::outran`]): what the findings name such figures by.
-pub(crate) fn over_reports(inputs: &[Input<'_>], close: Close) -> Vec<bool> {
-    let mut days = DayVoices::default();
-    days.fill_from(inputs, (&mut Vec::new(), &mut Vec::new()));
-    inputs.iter().map(|input| days.outran(input, close)).collect()
 }
 
 /// The dated counts (figures given to the digit) of an epoch's figures, by day and figure:
@@ -4792,10 +4793,12 @@ mod tests {
             Role::Rival,
             Role::Floor,
             Role::Aside,
-            Role::Above,
+            Role::Above { over: false },
+            Role::Above { over: true },
             Role::Unconfirmed,
             Role::Tied,
             Role::Within,
+            Role::OverReport,
         ];
         let mut all = plain.to_vec();
         for n in [0, 1, 7, 1 << 30, u32::MAX] {

@@ -411,10 +411,13 @@ pub(crate) enum RankWhy {
     Corrected(Arc<str>, Option<NaiveDate>),
     /// An earlier figure, of this date, above the later estimate.
     Above(Option<NaiveDate>),
+    /// The same, and an over-report of its day.
+    OverReportAbove(Option<NaiveDate>),
     /// Below figures (as their key texts, with dates) other voices gave earlier.
     Regression(Box<[(Arc<str>, Option<NaiveDate>)]>),
     Aside,
-    /// An earlier figure beneath the estimate that was an over-report of its day, this date.
+    /// An earlier figure consistent with the estimate that was an over-report of its day, this
+    /// date.
     OverReport(Option<NaiveDate>),
     /// A current lower bound that allows the estimate's higher figures, not its lowest.
     Within,
@@ -465,6 +468,12 @@ impl fmt::Display for RankReason {
                 "an earlier figure ({}) above the later estimate: the running total cannot fall",
                 Iso(*d)
             ),
+            RankWhy::OverReportAbove(d) => write!(
+                f,
+                "an earlier figure ({}) above the later estimate, an over-report of its day: more \
+                 than half of that day's voices gave less",
+                Iso(*d)
+            ),
             RankWhy::Regression(below) => {
                 f.write_str("a regression: below what other voices reported earlier (")?;
                 for (i, (key, d)) in below.iter().enumerate() {
@@ -480,8 +489,8 @@ impl fmt::Display for RankReason {
             ),
             RankWhy::OverReport(d) => write!(
                 f,
-                "an earlier figure ({}) beneath the estimate, but an over-report of its day: more \
-                 than half of that day's voices gave less, so no support",
+                "an earlier figure ({}) consistent with the estimate, but an over-report of its \
+                 day: more than half of that day's voices gave less, so no support",
                 Iso(*d)
             ),
             RankWhy::Allows => f.write_str(
@@ -1003,7 +1012,7 @@ pub(crate) enum About {
     AboveFloor(Vec<Described>),
     /// Earlier figures above an estimate, set aside as over-reports of their day: more than
     /// half of that day's voices gave less, each by more than one count
-    /// (`estimate::over_reports`), so no later figure falls below them.
+    /// (`estimate::DayVoices::outran`), so no later figure falls below them.
     OverReports(Vec<Described>),
     /// Several pairs of figures of one group that conflict outside its estimate's clusters.
     Conflicts(Box<NamedPairs>),

@@ -107,7 +107,7 @@ impl State {
             for (p, role) in out.roles.iter().enumerate() {
                 if matches!(
                     role,
-                    Role::Rival | Role::Above | Role::Regression { .. } | Role::Unconfirmed
+                    Role::Rival | Role::Above { .. } | Role::Regression { .. } | Role::Unconfirmed
                 ) {
                     standing[e.at(p)] = Standing::HeldWrong;
                 }
@@ -264,7 +264,7 @@ impl State {
                         | Role::Tied
                         | Role::Within
                 );
-                (now || matches!(role, Role::Floor | Role::Above), now)
+                (now || matches!(role, Role::Floor | Role::Above { .. }), now)
             } else {
                 let weighed = !matches!(self.view(e.at(p)), View::Skip(_));
                 (weighed, weighed)
@@ -435,7 +435,7 @@ impl State {
     /// the regressions' finding does not name already (`in_falls`, its claims). Where
     /// the latest figures split into clusters, the latest it names are the chosen cluster's,
     /// and the split is a finding of its own. Such earlier figures that were over-reports of
-    /// their day (`estimate::over_reports`) no later figure falls below: they are a finding of
+    /// their day (`Role::Above`'s `over`) no later figure falls below: they are a finding of
     /// their own, the second, which a conflict of their day may name instead.
     fn fell_to(
         &self,
@@ -452,7 +452,7 @@ impl State {
         let mut listed: Vec<&ClaimId> = in_falls.iter().collect();
         listed.sort_unstable();
         let id = |o: usize| named_id(names, &self.derived_ids, self.obs[o].figure());
-        let mut above = at(|r| *r == Role::Above);
+        let mut above = at(|r| matches!(r, Role::Above { .. }));
         above.retain(|&o| listed.binary_search(&&id(o)).is_err());
         if above.is_empty() {
             return (None, None);
@@ -467,9 +467,8 @@ impl State {
                 .map(|&o| self.describe_obs(o, names, true))
                 .collect()
         };
-        let over = estimate::over_reports(&self.obs_view().inputs(e), e.close);
-        let (over, above): (Vec<usize>, Vec<usize>) =
-            above.into_iter().partition(|&o| over[o - e.obs.start]);
+        let over = |o: &usize| out.roles.get(o - e.obs.start) == Some(Role::Above { over: true });
+        let (over, above): (Vec<usize>, Vec<usize>) = above.into_iter().partition(over);
         let over = (!over.is_empty()).then(|| {
             let ids = self.ids_in_order(over.iter().map(|&o| figure(o)).collect(), names);
             let about = About::OverReports(described(&over));
@@ -702,7 +701,7 @@ impl State {
         } else {
             let floors = out.roles.iter().enumerate().any(|pr| earlier(&pr));
             let set_aside =
-                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above));
+                out.roles.iter().any(|r| matches!(r, Role::Regression { .. } | Role::Above { .. }));
             let count = match n_supporting {
                 1 => Counted::One,
                 n if set_aside => Counted::Supporting(n),
@@ -725,7 +724,7 @@ impl State {
                     .iter()
                     .filter(|r| matches!(r, Role::Regression { .. }))
                     .count(),
-                above: out.roles.iter().filter(|&r| r == Role::Above).count(),
+                above: out.roles.iter().filter(|r| matches!(r, Role::Above { .. })).count(),
             }
         };
         why.into()
@@ -1044,7 +1043,12 @@ impl State {
                 };
                 return (Rank::Normal, why);
             }
-            Some(Role::Above) => return (Rank::Deprecated, RankWhy::Above(ob.as_of)),
+            Some(Role::Above { over: false }) => {
+                return (Rank::Deprecated, RankWhy::Above(ob.as_of));
+            }
+            Some(Role::Above { over: true }) => {
+                return (Rank::Deprecated, RankWhy::OverReportAbove(ob.as_of));
+            }
             Some(Role::Regression { below }) => {
                 let below = out.below(below).map(figure).collect();
                 return (Rank::Deprecated, RankWhy::Regression(below));
