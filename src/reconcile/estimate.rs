@@ -3769,7 +3769,7 @@ struct RolesScratch {
     voices: Vec<usize>,
     /// The voices of a tie's sides ([`roles`]), sorted when read.
     tied_voices: Vec<usize>,
-    /// [`voice_dates`]' list, where an epoch has over-reports ([`roles`]).
+    /// [`voice_dates`]' list, filled where an over-report needs it ([`roles`]).
     dates: Vec<VoiceDate>,
     /// [`mark_regressions`]' kept figures and its candidates, per voice its highest kept
     /// figure so far, and the list of a regression.
@@ -3844,8 +3844,8 @@ fn roles(
         found.tied_voices.extend(members.map(|m| inputs[m.at()].voice));
     }
     let tied_voices = distinct(&mut found.tied_voices);
-    voice_dates(inputs, epoch, &mut found.dates);
-    let dates = &found.dates;
+    // Filled when an over-report first needs it ([`speaks_later`]): most epochs have none.
+    let mut dates_filled = false;
     let beneath = |i: &Interval| !kept.above(&i.low()) || kept.near_top(i);
     for (m, input) in inputs.iter().enumerate() {
         let Some(i) = interval_of(input) else { continue };
@@ -3876,7 +3876,9 @@ fn roles(
             || chosen_voices.binary_search(&input.voice).is_ok()
         {
             Role::Floor
-        } else if epoch.outran(m) && !speaks_later(dates, input) {
+        } else if epoch.outran(m)
+            && !speaks_later((&mut found.dates, &mut dates_filled), (inputs, epoch), input)
+        {
             Role::OverReport
         } else {
             Role::Aside
@@ -3922,27 +3924,34 @@ fn roles(
     (roles, below)
 }
 
-/// Each figure's voice, date and whether it was an over-report of its day, sorted, into
-/// `dates`, where `epoch` has over-reports (left empty where it has none): what tells an
-/// over-report that its voice speaks past ([`speaks_later`]).
+/// Each figure's voice, date and whether it was an over-report of its day (of `epoch`),
+/// sorted, into `dates`: what tells an over-report that its voice speaks past
+/// ([`speaks_later`]).
 fn voice_dates(inputs: &[Input<'_>], epoch: &NumericRef<'_>, dates: &mut Vec<VoiceDate>) {
     dates.clear();
-    if !epoch.outran.is_empty() {
-        let figures = (0..inputs.len()).filter(|&m| interval_of(&inputs[m]).is_some());
-        dates.extend(figures.map(|m| (inputs[m].voice, inputs[m].as_of, epoch.outran(m))));
-        dates.sort_unstable();
-    }
+    let figures = (0..inputs.len()).filter(|&m| interval_of(&inputs[m]).is_some());
+    dates.extend(figures.map(|m| (inputs[m].voice, inputs[m].as_of, epoch.outran(m))));
+    dates.sort_unstable();
 }
 
 /// A figure's voice, date and whether it was an over-report of its day ([`voice_dates`]).
 type VoiceDate = (usize, Option<chrono::NaiveDate>, bool);
 
 /// Whether the voice of `input`, an over-report of its day, gave a figure on a later day, or
-/// one that was no over-report the same day (`dates` from [`voice_dates`]): its voice speaks
-/// through that one ([`Role::Aside`]); where it gave none, an over-report that is no support
-/// says why itself ([`Role::OverReport`]), and so do two of one day (E's 150 given twice).
-/// O(log n).
-fn speaks_later(dates: &[VoiceDate], input: &Input<'_>) -> bool {
+/// one that was no over-report the same day: its voice speaks through that one
+/// ([`Role::Aside`]); where it gave none, an over-report that is no support says why itself
+/// ([`Role::OverReport`]), and so do two of one day (E's 150 given twice). `dates` are
+/// [`voice_dates`]' of `inputs` and `epoch`, filled on the first call (`filled`). O(log n),
+/// and O(n log n) once.
+fn speaks_later(
+    (dates, filled): (&mut Vec<VoiceDate>, &mut bool),
+    (inputs, epoch): (&[Input<'_>], &NumericRef<'_>),
+    input: &Input<'_>,
+) -> bool {
+    if !*filled {
+        voice_dates(inputs, epoch, dates);
+        *filled = true;
+    }
     let (voice, day) = (input.voice, input.as_of);
     let at = |key: VoiceDate| dates.partition_point(|&d| d < key);
     let (from, over) = (at((voice, day, false)), at((voice, day, true)));

@@ -379,6 +379,10 @@ impl fmt::Display for RelationReason {
 
 crate::words::words_as_text!(RelationReason, |text| RelationReason(RelationWhy::Text(text.into())));
 
+/// What made a count an over-report of its day (`estimate::DayVoices::outran`), as its rank
+/// and its finding say it.
+const OUTRAN: &str = "more than half of that day's voices gave less";
+
 /// A date as ranks write it, "2022-01-25", or "undated".
 struct Iso(Option<NaiveDate>);
 
@@ -470,8 +474,8 @@ impl fmt::Display for RankReason {
             ),
             RankWhy::OverReportAbove(d) => write!(
                 f,
-                "an earlier figure ({}) above the later estimate, an over-report of its day: more \
-                 than half of that day's voices gave less",
+                "an earlier figure ({}) above the later estimate, an over-report of its day: \
+                 {OUTRAN}",
                 Iso(*d)
             ),
             RankWhy::Regression(below) => {
@@ -490,7 +494,7 @@ impl fmt::Display for RankReason {
             RankWhy::OverReport(d) => write!(
                 f,
                 "an earlier figure ({}) consistent with the estimate, but an over-report of its \
-                 day: more than half of that day's voices gave less, so no support",
+                 day: {OUTRAN}, so no support",
                 Iso(*d)
             ),
             RankWhy::Allows => f.write_str(
@@ -1090,7 +1094,7 @@ impl fmt::Display for FindingMessage {
                 if over.len() == 1 {
                     write!(
                         f,
-                        "earlier figure above the estimate is set aside as an over-report of its day: {}; more than half of that day's voices gave less, each by more than one count, so no later figure falls below it",
+                        "earlier figure above the estimate is set aside as an over-report of its day: {}; {OUTRAN}, each by more than one count, so no later figure falls below it",
                         Listed(over)
                     )
                 } else {
