@@ -882,7 +882,9 @@ fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(us
 /// Clusters of current figures that can all be true together, every cluster sharing at least
 /// one number (never a chain of pairwise overlaps; see [`Allows`]), figures given to the digit
 /// counting as one count when `close` holds between them. A sweep over the figures in the
-/// order of their low ends grows each cluster while its figures fit; then each current lower
+/// order of their low ends grows each cluster while its figures fit and its counts are of one
+/// run ([`count_runs`]: a chain of counts wider than one count is cut at its widest gap, not
+/// where the sweep from the lowest ran out of room); then each current lower
 /// bound ("more than 100", open above), in the same order, joins the lowest cluster it fits
 /// with, or else clusters with the other lower bounds. Swept with the rest, a lower bound
 /// closed the cluster below it and took the counts above it: of 100, 100 and 103 beside "more
@@ -908,16 +910,25 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Clo
     // Per swept cluster, what its figures allow.
     let mut swept: Vec<Allows> = Vec::new();
     let mut bounds = false;
+    let runs = count_runs(order, inputs, close);
+    // The run of the last swept cluster's counts, if it holds one.
+    let mut last_run: Option<u32> = None;
     for (rank, &m) in order.iter().enumerate() {
         let Some(interval) = current(m) else { continue };
         if lower_bound(&interval) {
             bounds = true;
             continue;
         }
-        if !swept.last_mut().is_some_and(|allows| allows.admit(interval)) {
+        let run = runs.get(rank).copied().unwrap_or(NONE);
+        let other_run = run != NONE && last_run.is_some_and(|r| r != run);
+        if other_run || !swept.last_mut().is_some_and(|allows| allows.admit(interval)) {
             let mut first = Allows::new(close);
             first.admit(interval);
             swept.push(first);
+            last_run = None;
+        }
+        if run != NONE {
+            last_run = Some(run);
         }
         cluster_of[rank] = index(swept.len() - 1);
     }
@@ -949,6 +960,58 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Clo
         }
     }
     flat_by_first(&cluster_of, order, clusters)
+}
+
+/// Per place in `order`, the run of counts given to the digit that the current count there
+/// belongs to ([`NONE`] for any other figure): neighbouring counts joined where they lie
+/// nearest first (by the share of the larger, as [`Close::holds`] measures; at an equal
+/// share, the lower pair first), each join made only while every count of the run stays
+/// close to every other (complete linkage). Where a chain of counts is wider than one count
+/// (190, 203, 215, 215), the cut falls at its widest gap (190 | 203, 215, 215), not where a
+/// sweep from the lowest ran out of room (190, 203 | 215, 215: a tie of two voices against
+/// two). Ordering the gaps makes it O(n log n) for n counts. Empty where the counts are one
+/// run (or none).
+fn count_runs(order: &[usize], inputs: &[Input<'_>], close: Close) -> Vec<u32> {
+    // The counts: (place in `order`, value), ascending (`order` is by low end).
+    let counts: Vec<(usize, f64)> = order
+        .iter()
+        .enumerate()
+        .filter(|&(_, &m)| inputs[m].current)
+        .filter_map(|(rank, &m)| point_of(inputs[m].view).map(|x| (rank, x)))
+        .collect();
+    let (Some(first), Some(last)) = (counts.first(), counts.last()) else { return Vec::new() };
+    if close.holds(first.1, last.1) {
+        // One run, as most epochs are: no cut to place.
+        return Vec::new();
+    }
+    // Gaps between neighbours, narrowest (as a share of the larger) first.
+    let share = |i: usize| {
+        let (a, b) = (counts[i].1, counts[i + 1].1);
+        let size = a.abs().max(b.abs());
+        if size == 0.0 { 0.0 } else { (b - a) / size }
+    };
+    let mut gaps: Vec<usize> = (0..counts.len() - 1).collect();
+    gaps.sort_unstable_by(|&a, &b| share(a).total_cmp(&share(b)).then(a.cmp(&b)));
+    // Each run's last count, kept at its first; each run's first count, kept at its last.
+    let mut end: Vec<usize> = (0..counts.len()).collect();
+    let mut start = end.clone();
+    for g in gaps {
+        let (lo, hi) = (start[g], end[g + 1]);
+        if close.holds(counts[lo].1, counts[hi].1) {
+            end[lo] = hi;
+            start[hi] = lo;
+        }
+    }
+    let mut runs = vec![NONE; order.len()];
+    let (mut run, mut i) = (0, 0);
+    while let Some(&last) = end.get(i) {
+        for c in &counts[i..=last] {
+            runs[c.0] = run;
+        }
+        run += 1;
+        i = last + 1;
+    }
+    runs
 }
 
 /// `clusters` ([`numeric_clusters`] of the figures `view` gives, by `close`) with the falls at
