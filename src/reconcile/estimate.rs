@@ -963,55 +963,99 @@ pub(crate) fn numeric_clusters(order: &[usize], inputs: &[Input<'_>], close: Clo
 }
 
 /// Per place in `order`, the run of counts given to the digit that the current count there
-/// belongs to ([`NONE`] for any other figure): neighbouring counts joined where they lie
-/// nearest first (by the share of the larger, as [`Close::holds`] measures; at an equal
-/// share, the lower pair first), each join made only while every count of the run stays
-/// close to every other (complete linkage). Where a chain of counts is wider than one count
-/// (190, 203, 215, 215), the cut falls at its widest gap (190 | 203, 215, 215), not where a
-/// sweep from the lowest ran out of room (190, 203 | 215, 215: a tie of two voices against
-/// two). Ordering the gaps makes it O(n log n) for n counts. Empty where the counts are one
-/// run (or none).
+/// belongs to ([`NONE`] for any other figure), where a chain of counts is wider than one
+/// count ([`fewest_runs`]). Empty where the counts are one run (or none).
 fn count_runs(order: &[usize], inputs: &[Input<'_>], close: Close) -> Vec<u32> {
-    // The counts: (place in `order`, value), ascending (`order` is by low end).
-    let counts: Vec<(usize, f64)> = order
-        .iter()
-        .enumerate()
-        .filter(|&(_, &m)| inputs[m].current)
-        .filter_map(|(rank, &m)| point_of(inputs[m].view).map(|x| (rank, x)))
-        .collect();
-    let (Some(first), Some(last)) = (counts.first(), counts.last()) else { return Vec::new() };
-    if close.holds(first.1, last.1) {
+    let count = |&m: &usize| if inputs[m].current { point_of(inputs[m].view) } else { None };
+    let (Some(first), Some(last)) =
+        (order.iter().find_map(count), order.iter().rev().find_map(count))
+    else {
+        return Vec::new();
+    };
+    if close.holds(first, last) {
         // One run, as most epochs are: no cut to place.
         return Vec::new();
     }
-    // Gaps between neighbours, narrowest (as a share of the larger) first.
-    let share = |i: usize| {
-        let (a, b) = (counts[i].1, counts[i + 1].1);
+    // The counts: (place in `order`, value), ascending (`order` is by low end).
+    let counts: Vec<(usize, f64)> =
+        order.iter().enumerate().filter_map(|(rank, m)| count(m).map(|x| (rank, x))).collect();
+    let mut ends = Vec::new();
+    fewest_runs(counts.len(), |i| counts[i].1, close, &mut ends);
+    let mut runs = vec![NONE; order.len()];
+    let mut start = 0;
+    for (run, &end) in ends.iter().enumerate() {
+        for c in &counts[start..end] {
+            runs[c.0] = index(run);
+        }
+        start = end;
+    }
+    runs
+}
+
+/// Cuts `n` counts, ascending (the `i`th is `x(i)`), into runs, pushing where each run ends
+/// (past its last count) onto `ends`, in order. The counts are cut into as few runs as a
+/// sweep from the lowest would make, every count of a run close to every other
+/// ([`Close::holds`]); of the ways to do so, the one whose cuts lie at the widest gaps (their
+/// shares of the larger count, as [`Close::holds`] measures, summed; at an equal sum, the
+/// latest cuts). 190, 203, 215 and 215 are 190 | 203, 215, 215 (203 lies nearer the 215s),
+/// where the sweep from the lowest cut 190, 203 | 215, 215, a tie of two voices against two,
+/// only because it started at the lowest. One rule for the estimates' clusters
+/// ([`count_runs`]) and for the counts of a day that one count reaches ([`DayCounts`]). O(n).
+pub(crate) fn fewest_runs(n: usize, x: impl Fn(usize) -> f64, close: Close, ends: &mut Vec<usize>) {
+    if n == 0 {
+        return;
+    }
+    if close.holds(x(0), x(n - 1)) {
+        ends.push(n);
+        return;
+    }
+    // The share of the gap below count `i`: what a cut there scores.
+    let gap = |i: usize| {
+        let Some(below) = i.checked_sub(1) else { return 0.0 };
+        let (a, b) = (x(below), x(i));
         let size = a.abs().max(b.abs());
         if size == 0.0 { 0.0 } else { (b - a) / size }
     };
-    let mut gaps: Vec<usize> = (0..counts.len() - 1).collect();
-    gaps.sort_unstable_by(|&a, &b| share(a).total_cmp(&share(b)).then(a.cmp(&b)));
-    // Each run's last count, kept at its first; each run's first count, kept at its last.
-    let mut end: Vec<usize> = (0..counts.len()).collect();
-    let mut start = end.clone();
-    for g in gaps {
-        let (lo, hi) = (start[g], end[g + 1]);
-        if close.holds(counts[lo].1, counts[hi].1) {
-            end[lo] = hi;
-            start[hi] = lo;
+    // Per number of counts `j`, the best cut of the first `j` into runs: how many runs and
+    // the summed shares of its cuts; and where its last run starts.
+    let mut best: Vec<(u32, f64)> = Vec::with_capacity(n + 1);
+    let mut from: Vec<usize> = Vec::with_capacity(n + 1);
+    best.push((0, 0.0));
+    from.push(0);
+    // The cut of the first `j` counts whose last run starts at `i`.
+    let ending = |best: &[(u32, f64)], i: usize| {
+        let (runs, shares) = best[i];
+        (runs + 1, shares + gap(i))
+    };
+    let better = |a: (u32, f64), b: (u32, f64)| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1);
+    // Starts of a last run, best first, within reach of the latest count (a sliding window).
+    let mut starts: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    let mut lowest = 0;
+    for j in 1..=n {
+        let start = j - 1;
+        let made = ending(&best, start);
+        while starts.back().is_some_and(|&s| !better(ending(&best, s), made)) {
+            starts.pop_back();
         }
-    }
-    let mut runs = vec![NONE; order.len()];
-    let (mut run, mut i) = (0, 0);
-    while let Some(&last) = end.get(i) {
-        for c in &counts[i..=last] {
-            runs[c.0] = run;
+        starts.push_back(start);
+        while !close.holds(x(lowest), x(start)) {
+            lowest += 1;
         }
-        run += 1;
-        i = last + 1;
+        while starts.front().is_some_and(|&s| s < lowest) {
+            starts.pop_front();
+        }
+        // `start` itself is always within reach, so a start remains.
+        let at = starts.front().copied().unwrap_or(start);
+        best.push(ending(&best, at));
+        from.push(at);
     }
-    runs
+    let first = ends.len();
+    let mut end = n;
+    while end > 0 {
+        ends.push(end);
+        end = from[end];
+    }
+    ends[first..].reverse();
 }
 
 /// `clusters` ([`numeric_clusters`] of the figures `view` gives, by `close`) with the falls at
@@ -4153,7 +4197,7 @@ fn mark_regressions(
     // Only a bound or a range can be one count with the counts of a later day.
     let bounds = kept.iter().any(|&g| earlier(g).is_some_and(|i| !i.is_point()));
     let counts = inputs.iter().filter(|_| bounds);
-    day_counts.fill(counts.filter_map(|input| input.as_of.zip(point_of(input.view))));
+    day_counts.fill(counts.filter_map(|input| input.as_of.zip(point_of(input.view))), close);
     lists.ends.clear();
     lists.positions.clear();
     // Per voice its highest kept figure so far; the set orders them highest first. A map
@@ -4300,14 +4344,38 @@ impl DayVoices {
 pub(crate) struct DayCounts {
     /// Each dated count's day and figure, sorted.
     counts: Vec<(chrono::NaiveDate, u64, f64)>,
+    /// Per count, the highest count of its run among its day's counts ([`fewest_runs`]).
+    tops: Vec<f64>,
+    /// Where the runs of one day end, while they are found.
+    ends: Vec<usize>,
 }
 
 impl DayCounts {
-    /// Made afresh from `counts` (each count's day and figure). O(n log n).
-    pub(crate) fn fill(&mut self, counts: impl Iterator<Item = (chrono::NaiveDate, f64)>) {
+    /// Made afresh from `counts` (each count's day and figure), their runs cut by `close`.
+    /// O(n log n).
+    pub(crate) fn fill(
+        &mut self,
+        counts: impl Iterator<Item = (chrono::NaiveDate, f64)>,
+        close: Close,
+    ) {
         self.counts.clear();
         self.counts.extend(counts.map(|(day, x)| (day, total_key(x), x)));
         self.counts.sort_unstable_by_key(|&(day, key, _)| (day, key));
+        self.tops.clear();
+        let mut start = 0;
+        while let Some(&(day, ..)) = self.counts.get(start) {
+            let day_end = start + self.counts[start..].partition_point(|&(d, ..)| d == day);
+            let of_day = &self.counts[start..day_end];
+            self.ends.clear();
+            fewest_runs(of_day.len(), |i| of_day[i].2, close, &mut self.ends);
+            let mut from = 0;
+            for &end in &self.ends {
+                let top = of_day[end - 1].2;
+                self.tops.extend(std::iter::repeat_n(top, end - from));
+                from = end;
+            }
+            start = day_end;
+        }
     }
 
     /// Whether a count allowing `i`, given on `day`, is one count with the counts of that day
@@ -4323,11 +4391,16 @@ impl DayCounts {
         allows(self.top(day, i, close), low)
     }
 
-    /// The highest count given on `day` within `close` of a count allowing `i`, if `i` is a
-    /// count (its own figure at least, where it is one of the counts). O(log n).
+    /// The highest count given on `day` that a count allowing `i` is one count with, if `i` is
+    /// a count (its own figure at least): where it is one of the counts of that day, the
+    /// highest of its run ([`fewest_runs`]: 190 beside 203 and two 215s reaches no higher than
+    /// itself, cut from them), else the highest within `close` of it. O(log n).
     fn top(&self, day: chrono::NaiveDate, i: &Interval, close: Close) -> Option<f64> {
         let x = i.is_point().then(|| i.low().value)?;
         let from = self.counts.partition_point(|&(d, key, _)| (d, key) < (day, total_key(x)));
+        if self.counts.get(from).is_some_and(|&(d, key, _)| (d, key) == (day, total_key(x))) {
+            return self.tops.get(from).copied();
+        }
         let rest = &self.counts[from..];
         let near = rest.partition_point(|&(d, _, y)| d == day && close.holds(x, y));
         near.checked_sub(1).and_then(|k| rest.get(k)).map(|&(.., top)| top)

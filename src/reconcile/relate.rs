@@ -228,7 +228,12 @@ impl Days {
             let i = item.value.interval(policy).filter(crate::value::Interval::is_point)?;
             item.as_of.filter(|_| item.read.counts.is_some()).map(|day| (day, i.low().value))
         };
-        counts.fill(items.iter().filter_map(count));
+        // A group's counts are of one dimension: the rule of the first is theirs.
+        let close = items.iter().find_map(|item| match item.value {
+            Value::Amount(amount) => Some(policy.close_rule().of(amount.unit.dimension())),
+            _ => None,
+        });
+        counts.fill(items.iter().filter_map(count), close.unwrap_or(policy.close_rule()));
         Days { days, counts }
     }
 

@@ -507,8 +507,9 @@ impl Policy {
     /// that count or tally (people, things, money, mass, volume), not between a price per
     /// unit or a percentage, and not between a figure and a bound, a range or an approximate
     /// figure, which carry their own width. Every count of one cluster is within the share of
-    /// every other; a chain wider than that (190, 203, 215) is cut at its widest gap (190 |
-    /// 203, 215). A running total's later count within the share
+    /// every other; a chain wider than that is cut into as few clusters as that allows, at the
+    /// widest gaps (190, 203, 215 and 215 are 190 | 203, 215, 215). A running total's later
+    /// count within the share
     /// below another voice's earlier one is the same count, not a fall. Copy detection reads
     /// close figures as one answer where the truth is concerned. Negative or non-finite input
     /// is taken as 0, and a share above 0.5 as 0.5.
