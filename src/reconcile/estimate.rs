@@ -883,8 +883,9 @@ fn floor_places(floating: &[Floor], inputs: &[Input<'_>], by_voice: &mut Vec<(us
 /// one number (never a chain of pairwise overlaps; see [`Allows`]), figures given to the digit
 /// counting as one count when `close` holds between them. A sweep over the figures in the
 /// order of their low ends grows each cluster while its figures fit and its counts are of one
-/// run ([`count_runs`]: a chain of counts wider than one count is cut at its widest gap, not
-/// where the sweep from the lowest ran out of room); then each current lower
+/// run ([`count_runs`]: a chain of counts wider than one count is cut into as few runs as the
+/// sweep alone would make, and of those cuts, the one at the widest gaps, whether or not the
+/// sweep from the lowest ran out of room there); then each current lower
 /// bound ("more than 100", open above), in the same order, joins the lowest cluster it fits
 /// with, or else clusters with the other lower bounds. Swept with the rest, a lower bound
 /// closed the cluster below it and took the counts above it: of 100, 100 and 103 beside "more
@@ -996,8 +997,8 @@ fn count_runs(order: &[usize], inputs: &[Input<'_>], close: Close) -> Vec<u32> {
 /// (past its last count) onto `ends`, in order. The counts are cut into as few runs as a
 /// sweep from the lowest would make, every count of a run close to every other
 /// ([`Close::holds`]); of the ways to do so, the one whose cuts lie at the widest gaps (their
-/// shares of the larger count, as [`Close::holds`] measures, summed; at an equal sum, the
-/// latest cuts). 190, 203, 215 and 215 are 190 | 203, 215, 215 (203 lies nearer the 215s),
+/// shares of the larger count, as [`Close::holds`] measures, summed; at a sum equal to the
+/// last bit, the latest cuts). 190, 203, 215 and 215 are 190 | 203, 215, 215 (203 lies nearer the 215s),
 /// where the sweep from the lowest cut 190, 203 | 215, 215, a tie of two voices against two,
 /// only because it started at the lowest. One rule for the estimates' clusters
 /// ([`count_runs`]) and for the counts of a day that one count reaches ([`DayCounts`]). O(n).
@@ -1038,7 +1039,7 @@ pub(crate) fn fewest_runs(n: usize, x: impl Fn(usize) -> f64, close: Close, ends
             starts.pop_back();
         }
         starts.push_back(start);
-        while !close.holds(x(lowest), x(start)) {
+        while lowest < start && !close.holds(x(lowest), x(start)) {
             lowest += 1;
         }
         while starts.front().is_some_and(|&s| s < lowest) {
@@ -1065,7 +1066,7 @@ pub(crate) fn fewest_runs(n: usize, x: impl Fn(usize) -> f64, close: Close, ends
 /// below them). No other
 /// cluster changes: swept again from the lowest figure left, the clusters' cuts moved, and
 /// counts above the truth joined the counts of it (the 10^6 tables' MAE 23.64 -> 25.35 dated,
-/// 17.79 -> 18.60 changing).
+/// 17.79 -> 18.60 changing). The falls are few, and are swept without [`count_runs`].
 fn clusters_apart<'v>(
     clusters: &Clusters,
     view: &dyn Fn(usize) -> View<'v>,
@@ -4197,7 +4198,8 @@ fn mark_regressions(
     // Only a bound or a range can be one count with the counts of a later day.
     let bounds = kept.iter().any(|&g| earlier(g).is_some_and(|i| !i.is_point()));
     let counts = inputs.iter().filter(|_| bounds);
-    day_counts.fill(counts.filter_map(|input| input.as_of.zip(point_of(input.view))), close);
+    let count = |input: &Input<'_>| Some((input.as_of?, point_of(input.view)?, input.current));
+    day_counts.fill(counts.filter_map(count), close);
     lists.ends.clear();
     lists.positions.clear();
     // Per voice its highest kept figure so far; the set orders them highest first. A map
@@ -4344,35 +4346,53 @@ impl DayVoices {
 pub(crate) struct DayCounts {
     /// Each dated count's day and figure, sorted.
     counts: Vec<(chrono::NaiveDate, u64, f64)>,
-    /// Per count, the highest count of its run among its day's counts ([`fewest_runs`]).
+    /// Per count, the highest count of its run among its day's counts ([`fewest_runs`]), or
+    /// NaN for a count cut from none (see [`DayCounts::fill`]).
     tops: Vec<f64>,
-    /// Where the runs of one day end, while they are found.
+    /// Whether each count is current (in its day's order, while a day is cut).
+    current: Vec<bool>,
+    /// The figures of one day's counts that are cut, and where their runs end.
+    cut: Vec<f64>,
     ends: Vec<usize>,
 }
 
 impl DayCounts {
-    /// Made afresh from `counts` (each count's day and figure), their runs cut by `close`.
-    /// O(n log n).
+    /// Made afresh from `counts` (each count's day, figure and whether it is current), their
+    /// runs cut by `close`. A day with a current count is the epoch's own: its runs are those
+    /// of its current counts, as the estimate's clusters cut them ([`count_runs`]), and a
+    /// figure its voice replaced later that day is of none. O(n log n).
     pub(crate) fn fill(
         &mut self,
-        counts: impl Iterator<Item = (chrono::NaiveDate, f64)>,
+        counts: impl Iterator<Item = (chrono::NaiveDate, f64, bool)>,
         close: Close,
     ) {
+        let mut dated: Vec<(chrono::NaiveDate, u64, f64, bool)> =
+            counts.map(|(day, x, current)| (day, total_key(x), x, current)).collect();
+        dated.sort_unstable_by_key(|&(day, key, _, current)| (day, key, !current));
         self.counts.clear();
-        self.counts.extend(counts.map(|(day, x)| (day, total_key(x), x)));
-        self.counts.sort_unstable_by_key(|&(day, key, _)| (day, key));
+        self.counts.extend(dated.iter().map(|&(day, key, x, _)| (day, key, x)));
+        self.current.clear();
+        self.current.extend(dated.iter().map(|&(.., current)| current));
         self.tops.clear();
+        self.tops.resize(self.counts.len(), f64::NAN);
         let mut start = 0;
         while let Some(&(day, ..)) = self.counts.get(start) {
             let day_end = start + self.counts[start..].partition_point(|&(d, ..)| d == day);
-            let of_day = &self.counts[start..day_end];
+            let epoch_day = self.current[start..day_end].contains(&true);
+            let cut = |k: &usize| !epoch_day || self.current[*k];
+            self.cut.clear();
+            self.cut.extend((start..day_end).filter(cut).map(|k| self.counts[k].2));
             self.ends.clear();
-            fewest_runs(of_day.len(), |i| of_day[i].2, close, &mut self.ends);
-            let mut from = 0;
-            for &end in &self.ends {
-                let top = of_day[end - 1].2;
-                self.tops.extend(std::iter::repeat_n(top, end - from));
-                from = end;
+            fewest_runs(self.cut.len(), |i| self.cut[i], close, &mut self.ends);
+            let (mut from, mut run) = (0, 0);
+            for k in (start..day_end).filter(cut) {
+                while self.ends.get(run).is_some_and(|&end| from >= end) {
+                    run += 1;
+                }
+                if let Some(&end) = self.ends.get(run) {
+                    self.tops[k] = self.cut[end - 1];
+                }
+                from += 1;
             }
             start = day_end;
         }
@@ -4398,8 +4418,11 @@ impl DayCounts {
     fn top(&self, day: chrono::NaiveDate, i: &Interval, close: Close) -> Option<f64> {
         let x = i.is_point().then(|| i.low().value)?;
         let from = self.counts.partition_point(|&(d, key, _)| (d, key) < (day, total_key(x)));
-        if self.counts.get(from).is_some_and(|&(d, key, _)| (d, key) == (day, total_key(x))) {
-            return self.tops.get(from).copied();
+        let same = |&(d, key, _): &(chrono::NaiveDate, u64, f64)| (d, key) == (day, total_key(x));
+        if self.counts.get(from).is_some_and(same)
+            && let Some(&top) = self.tops.get(from).filter(|top| !top.is_nan())
+        {
+            return Some(top);
         }
         let rest = &self.counts[from..];
         let near = rest.partition_point(|&(d, _, y)| d == day && close.holds(x, y));

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::claim::{AsOfTime, known_before};
 use crate::id::ClaimId;
 use crate::subject::Nature;
-use crate::value::{Basis, Policy, Value, Verdict};
+use crate::value::{Basis, Close, Policy, Value, Verdict};
 
 use super::RelationKind;
 use super::Values;
@@ -135,8 +135,10 @@ pub(crate) enum DayRead {
 }
 
 /// How the estimates read a figure of an epoch that reads close counts as one ([`Read`]).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct AsCount {
+    /// Which counts its epoch reads as one ([`crate::Policy::close`], by the epoch's kind).
+    pub close: Close,
     /// It is current in its epoch: of the latest date, not a running total's earlier figure.
     pub current: bool,
     /// It supports the estimate: one of the figures it stands on.
@@ -226,13 +228,11 @@ impl Days {
         let mut counts = DayCounts::default();
         let count = |item: &Item<'_>| {
             let i = item.value.interval(policy).filter(crate::value::Interval::is_point)?;
-            item.as_of.filter(|_| item.read.counts.is_some()).map(|day| (day, i.low().value))
+            let current = item.read.counts?.current;
+            item.as_of.map(|day| (day, i.low().value, current))
         };
-        // A group's counts are of one dimension: the rule of the first is theirs.
-        let close = items.iter().find_map(|item| match item.value {
-            Value::Amount(amount) => Some(policy.close_rule().of(amount.unit.dimension())),
-            _ => None,
-        });
+        // The rule of the epochs that read counts so, as the estimates cut the days by it.
+        let close = items.iter().find_map(|item| item.read.counts.map(|c| c.close));
         counts.fill(items.iter().filter_map(count), close.unwrap_or(policy.close_rule()));
         Days { days, counts }
     }

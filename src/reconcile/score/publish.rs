@@ -766,6 +766,7 @@ impl State {
                 .and_then(|q| self.claim_of(&self.obs[e.at(q)]))
                 .map(index),
             counts: (e.close.share() > 0.0).then(|| AsCount {
+                close: e.close,
                 current: self.obs[o].current(),
                 supports: self.supports(o),
                 wrong: self.standing[o] == Standing::HeldWrong,
