@@ -998,9 +998,9 @@ fn count_runs(order: &[usize], inputs: &[Input<'_>], close: Close) -> Vec<u32> {
 /// sweep from the lowest would make, every count of a run close to every other
 /// ([`Close::holds`]); of the ways to do so, the one whose cuts lie at the widest gaps (their
 /// shares of the larger count, as [`Close::holds`] measures, summed; at a sum equal to the
-/// last bit, the latest cuts). 190, 203, 215 and 215 are 190 | 203, 215, 215 (203 lies nearer the 215s),
-/// where the sweep from the lowest cut 190, 203 | 215, 215, a tie of two voices against two,
-/// only because it started at the lowest. One rule for the estimates' clusters
+/// last bit, the latest cuts). 190, 203, 215 and 215 are 190 | 203, 215, 215 (203 lies
+/// nearer the 215s), where the sweep from the lowest cut 190, 203 | 215, 215, a tie of two
+/// voices against two, only because it started at the lowest. One rule for the estimates' clusters
 /// ([`count_runs`]) and for the counts of a day that one count reaches ([`DayCounts`]). O(n).
 pub(crate) fn fewest_runs(n: usize, x: impl Fn(usize) -> f64, close: Close, ends: &mut Vec<usize>) {
     if n == 0 {
@@ -4354,6 +4354,8 @@ pub(crate) struct DayCounts {
     /// The figures of one day's counts that are cut, and where their runs end.
     cut: Vec<f64>,
     ends: Vec<usize>,
+    /// The counts as given, while they are sorted.
+    dated: Vec<(chrono::NaiveDate, u64, f64, bool)>,
 }
 
 impl DayCounts {
@@ -4366,13 +4368,13 @@ impl DayCounts {
         counts: impl Iterator<Item = (chrono::NaiveDate, f64, bool)>,
         close: Close,
     ) {
-        let mut dated: Vec<(chrono::NaiveDate, u64, f64, bool)> =
-            counts.map(|(day, x, current)| (day, total_key(x), x, current)).collect();
-        dated.sort_unstable_by_key(|&(day, key, _, current)| (day, key, !current));
+        self.dated.clear();
+        self.dated.extend(counts.map(|(day, x, current)| (day, total_key(x), x, current)));
+        self.dated.sort_unstable_by_key(|&(day, key, _, current)| (day, key, !current));
         self.counts.clear();
-        self.counts.extend(dated.iter().map(|&(day, key, x, _)| (day, key, x)));
+        self.counts.extend(self.dated.iter().map(|&(day, key, x, _)| (day, key, x)));
         self.current.clear();
-        self.current.extend(dated.iter().map(|&(.., current)| current));
+        self.current.extend(self.dated.iter().map(|&(.., current)| current));
         self.tops.clear();
         self.tops.resize(self.counts.len(), f64::NAN);
         let mut start = 0;
