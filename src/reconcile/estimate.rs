@@ -4337,11 +4337,12 @@ impl DayVoices {
 }
 
 /// The dated counts (figures given to the digit) of an epoch's figures, by day and figure:
-/// where the counts of one day reach what an earlier bound or range allows, each of them is
-/// one count with it, as the counts an estimate stands on are ([`Kept::reaches`]): "more
-/// than 100" one day, then 100 and 103 the next, is no fall on the next day's 100, whether or
-/// not a later day's figures are the estimate.
-/// One rule for the estimates and the relations (`relate::Days`).
+/// where the counts of one run of a day ([`fewest_runs`]) reach what an earlier bound or range
+/// allows, each of them is one count with it, as the counts an estimate stands on are
+/// ([`Kept::reaches`]): "more than 100" one day, then 100 and 103 the next, is no fall on the
+/// next day's 100, whether or not a later day's figures are the estimate; a count cut from
+/// them (190 beside 203, 215 and 215, after "more than 200") reaches no further than its own
+/// run. One rule for the estimates and the relations (`relate::Days`).
 #[derive(Debug, Default)]
 pub(crate) struct DayCounts {
     /// Each dated count's day and figure, sorted.
